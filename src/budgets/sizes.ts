@@ -1,0 +1,53 @@
+/** Byte sizes as written in budgets: `B`, decimal `KB/MB/GB` (1000ⁿ) and binary `KiB/MiB/GiB` (1024ⁿ). */
+export const SIZE_UNITS: Readonly<Record<string, number>> = {
+  B: 1,
+  KB: 1000,
+  MB: 1000 ** 2,
+  GB: 1000 ** 3,
+  KiB: 1024,
+  MiB: 1024 ** 2,
+  GiB: 1024 ** 3,
+};
+
+const SIZE_PATTERN = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|KiB|MiB|GiB)$/;
+
+/** Parses `100KB` or `1.5 MiB` into bytes; undefined when the text is not a size. */
+export function parseSize(text: string): number | undefined {
+  const match = SIZE_PATTERN.exec(text.trim());
+  if (!match) return undefined;
+  return Math.round(Number(match[1]) * (SIZE_UNITS[match[2]] ?? NaN));
+}
+
+const BINARY_STEPS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+
+/** Human size in binary units, exact for small values: `512 B`, `97.7 KiB`, `1.90 MiB`. */
+export function formatBytes(bytes: number): string {
+  const sign = bytes < 0 ? '-' : '';
+  let value = Math.abs(bytes);
+  let step = 0;
+  while (value >= 1024 && step < BINARY_STEPS.length - 1) {
+    value /= 1024;
+    step += 1;
+  }
+  if (step === 0) return `${sign}${value} B`;
+  const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  return `${sign}${value.toFixed(digits)} ${BINARY_STEPS[step]}`;
+}
+
+/** A delta with its sign always shown: `+1.20 MiB`, `-48 B`, `0 B`. */
+export function formatBytesDelta(bytes: number): string {
+  return bytes > 0 ? `+${formatBytes(bytes)}` : formatBytes(bytes);
+}
+
+/** Relative change in percent, or undefined where the base is zero (growth from nothing). */
+export function percentChange(base: number, head: number): number | undefined {
+  if (base === 0) return head === 0 ? 0 : undefined;
+  return ((head - base) / Math.abs(base)) * 100;
+}
+
+export function formatPercent(percent: number | undefined): string {
+  if (percent === undefined) return 'new';
+  const rounded = Math.abs(percent) >= 10 ? percent.toFixed(1) : percent.toFixed(2);
+  if (Number(rounded) === 0) return '0 %';
+  return `${percent > 0 ? '+' : ''}${rounded} %`;
+}

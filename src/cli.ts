@@ -1,0 +1,50 @@
+import { CLI_HELP, parseCliArgs } from './config/cli-args.js';
+import { ExitCode, errorMessage } from './errors.js';
+import type { Logger } from './log.js';
+import { runAllocdiff } from './pipeline.js';
+import type { Report } from './report/report.js';
+import { renderTerminal } from './report/terminal.js';
+import { VERSION } from './version.js';
+
+// Progress and the benchmark's own output go to stderr; stdout carries only the report.
+const terminalLogger: Logger = {
+  async group(title, body) {
+    process.stderr.write(`── ${title}\n`);
+    return body();
+  },
+  info: (message) => process.stderr.write(`   ${message}\n`),
+  warning: (message) => process.stderr.write(`warning: ${message}\n`),
+  output: (chunk) => process.stderr.write(chunk),
+};
+
+/** Budgets decide first; a side that could not be measured is a benchmark failure. */
+function exitCodeOf(report: Report): ExitCode {
+  if (report.budgets.some((budget) => budget.status === 'fail')) return ExitCode.BudgetExceeded;
+  if (report.scenarios.some((scenario) => scenario.status === 'failed')) return ExitCode.Failure;
+  return ExitCode.Ok;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const command = parseCliArgs(argv);
+    if (command.kind === 'help') {
+      process.stdout.write(CLI_HELP);
+      return ExitCode.Ok;
+    }
+    if (command.kind === 'version') {
+      process.stdout.write(`${VERSION}\n`);
+      return ExitCode.Ok;
+    }
+    const { settings } = command;
+    const { report } = await runAllocdiff(settings, terminalLogger);
+    process.stdout.write(renderTerminal(report));
+    process.stderr.write(`JSON report: ${settings.jsonPath}\nMarkdown: ${settings.markdownPath}\n`);
+    return exitCodeOf(report);
+  } catch (error) {
+    process.stderr.write(`allocdiff: ${errorMessage(error)}\n`);
+    const code = (error as { exitCode?: unknown }).exitCode;
+    return typeof code === 'number' ? code : ExitCode.Failure;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,133 @@
+import type { Snapshot, SnapshotScenario, SnapshotSite } from '../capture/snapshot.js';
+import type { LineMap } from '../sides/line-map.js';
+import type { Comparison, Measure, ScenarioComparison, SiteDelta } from './comparison.js';
+
+function measure(base: number | undefined, head: number | undefined): Measure {
+  const b = base ?? null;
+  const h = head ?? null;
+  return { base: b, head: h, delta: b !== null && h !== null ? h - b : null };
+}
+
+function siteKey(file: string, line: number): string {
+  return `${file}\u0000${line}`;
+}
+
+/** Identity of a site that survives line moves: file, function and source text. */
+function contentKey(file: string, site: SnapshotSite): string | undefined {
+  if (site.text === undefined || site.text === '') return undefined;
+  return `${file}\u0000${site.function ?? ''}\u0000${site.text}`;
+}
+
+/**
+ * Pairs base sites with head sites. Base lines go through the line map (exact for unchanged
+ * lines, renames followed); a base line the change touched falls back to file + function +
+ * source text, so an allocation whose code only moved is never "removed here, added there".
+ */
+export function compareSites(
+  baseSites: readonly SnapshotSite[],
+  headSites: readonly SnapshotSite[],
+  lineMap: LineMap,
+): SiteDelta[] {
+  const headByLine = new Map<string, SnapshotSite>();
+  const headByContent = new Map<string, SnapshotSite[]>();
+  for (const site of headSites) {
+    headByLine.set(siteKey(site.file, site.line), site);
+    const key = contentKey(site.file, site);
+    if (key !== undefined) headByContent.set(key, [...(headByContent.get(key) ?? []), site]);
+  }
+
+  const matchedHead = new Set<SnapshotSite>();
+  const deltas: SiteDelta[] = [];
+  const unmapped: SnapshotSite[] = [];
+
+  const pair = (base: SnapshotSite | undefined, head: SnapshotSite | undefined): void => {
+    const baseSize = base?.size ?? 0;
+    const headSize = head?.size ?? 0;
+    const baseCount = base?.count ?? 0;
+    const headCount = head?.count ?? 0;
+    if (baseSize === headSize && baseCount === headCount) return;
+    const file = head?.file ?? lineMap.headPathOf(base!.file) ?? base!.file;
+    const delta: SiteDelta = {
+      file,
+      line: head?.line ?? null,
+      baseLine: base?.line ?? null,
+      function: head?.function ?? base?.function,
+      text: head?.text ?? base?.text,
+      sizeDelta: headSize - baseSize,
+      countDelta: headCount - baseCount,
+      baseSize,
+      headSize,
+      baseCount,
+      headCount,
+      changedLine: head ? lineMap.isChangedOnHead(head.file, head.line) : false,
+    };
+    if (base && base.file !== file) delta.baseFile = base.file;
+    deltas.push(delta);
+  };
+
+  for (const base of baseSites) {
+    const mapped = lineMap.toHead(base.file, base.line);
+    const head = mapped ? headByLine.get(siteKey(mapped.file, mapped.line)) : undefined;
+    if (mapped && (head === undefined || !matchedHead.has(head))) {
+      if (head) matchedHead.add(head);
+      pair(base, head);
+    } else {
+      unmapped.push(base);
+    }
+  }
+  for (const base of unmapped) {
+    const headPath = lineMap.headPathOf(base.file);
+    const key = headPath === undefined ? undefined : contentKey(headPath, base);
+    const head =
+      key === undefined ? undefined : headByContent.get(key)?.find((s) => !matchedHead.has(s));
+    if (head) matchedHead.add(head);
+    pair(base, head);
+  }
+  for (const head of headSites) if (!matchedHead.has(head)) pair(undefined, head);
+
+  return deltas.sort(
+    (a, b) =>
+      Math.abs(b.sizeDelta) - Math.abs(a.sizeDelta) ||
+      a.file.localeCompare(b.file) ||
+      (a.line ?? a.baseLine ?? 0) - (b.line ?? b.baseLine ?? 0),
+  );
+}
+
+function compareScenario(
+  name: string,
+  base: SnapshotScenario | undefined,
+  head: SnapshotScenario | undefined,
+  lineMap: LineMap,
+): ScenarioComparison {
+  const failed = [
+    head?.status === 'failed' ? { side: 'head' as const, scenario: head } : undefined,
+    base?.status === 'failed' ? { side: 'base' as const, scenario: base } : undefined,
+  ].find((entry) => entry !== undefined);
+  const status = failed ? 'failed' : !base ? 'new' : !head ? 'removed' : 'ok';
+  const comparison: ScenarioComparison = {
+    name,
+    status,
+    peak: measure(base?.peakBytes, head?.peakBytes),
+    retained: measure(base?.retainedBytes, head?.retainedBytes),
+    sites: compareSites(base?.sites ?? [], head?.sites ?? [], lineMap),
+  };
+  if (failed) {
+    comparison.error = {
+      side: failed.side,
+      ...(failed.scenario.error ?? { type: 'Error', message: 'the benchmark failed' }),
+    };
+  }
+  return comparison;
+}
+
+/** Compares two snapshots scenario by scenario; scenarios are matched by name. */
+export function compareSnapshots(base: Snapshot, head: Snapshot, lineMap: LineMap): Comparison {
+  const baseByName = new Map(base.scenarios.map((s) => [s.name, s]));
+  const headByName = new Map(head.scenarios.map((s) => [s.name, s]));
+  const names = [...new Set([...head.scenarios.map((s) => s.name), ...baseByName.keys()])];
+  return {
+    scenarios: names.map((name) =>
+      compareScenario(name, baseByName.get(name), headByName.get(name), lineMap),
+    ),
+  };
+}

@@ -1,0 +1,70 @@
+import * as core from '@actions/core';
+import { readActionSettings } from './config/action-inputs.js';
+import { errorMessage } from './errors.js';
+import type { Logger } from './log.js';
+import { runAllocdiff } from './pipeline.js';
+import { commentMarker } from './report/markdown.js';
+import { createGitHubClient } from './publish/octokit.js';
+import { upsertStickyComment } from './publish/sticky-comment.js';
+
+const actionLogger: Logger = {
+  group: (title, body) => core.group(title, body),
+  info: (message) => core.info(message),
+  warning: (message) => core.warning(message),
+  output: (chunk) => process.stdout.write(chunk),
+};
+
+function httpStatus(error: unknown): number | undefined {
+  const status = (error as { status?: unknown })?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** The action: measure, report, comment, and fail the check when a budget fails. */
+export async function run(): Promise<void> {
+  try {
+    const settings = readActionSettings();
+    const { report, markdown } = await runAllocdiff(settings, actionLogger);
+    core.setOutput('verdict', report.verdict);
+    core.setOutput('report', settings.jsonPath);
+    core.setOutput('comment', settings.markdownPath);
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
+
+    if (settings.pullRequest !== undefined) {
+      await core.group('Posting the pull-request comment', async () => {
+        if (!settings.token) {
+          core.warning('no github-token: the report is in the job summary only');
+          return;
+        }
+        const client = createGitHubClient(settings.token, settings.apiUrl);
+        try {
+          const result = await upsertStickyComment(
+            client,
+            { owner: settings.owner, repo: settings.repo, issueNumber: settings.pullRequest! },
+            commentMarker(settings.key),
+            markdown,
+          );
+          core.info(`${result.action} comment ${result.url}`);
+        } catch (error) {
+          if (httpStatus(error) !== 403) throw error;
+          // A fork's read-only token: the summary still has the report, the budgets decide.
+          core.warning(
+            `could not comment on the pull request (${errorMessage(error)}); the report is in the job summary`,
+          );
+        }
+      });
+    } else {
+      core.info('not a pull request: the report is in the job summary');
+    }
+
+    if (report.verdict === 'fail') {
+      const failed = report.budgets.find((b) => b.status === 'fail');
+      core.setFailed(
+        failed
+          ? `memory budget exceeded: ${failed.metric} of ${failed.scenario} is ${failed.actual}, limit ${failed.limit}`
+          : 'the head benchmark failed; see the report',
+      );
+    }
+  } catch (error) {
+    core.setFailed(errorMessage(error));
+  }
+}

@@ -1,0 +1,99 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { decideVerdict, evaluateBudgets } from './budgets/evaluate.js';
+import { captureSide } from './capture/capture-side.js';
+import { benchmarkEnvironment } from './capture/environment.js';
+import { compareSnapshots } from './compare/compare.js';
+import type { Settings } from './config/settings.js';
+import { UsageError } from './errors.js';
+import type { Logger } from './log.js';
+import { renderMarkdown } from './report/markdown.js';
+import { buildReport, type Report } from './report/report.js';
+import { Git } from './sides/git.js';
+import { LineMap } from './sides/line-map.js';
+import { resolveCommit } from './sides/resolve.js';
+import { checkoutSides } from './sides/worktrees.js';
+import { VERSION } from './version.js';
+
+export interface RunResult {
+  report: Report;
+  markdown: string;
+}
+
+/**
+ * The product's main job, shared by the action and the CLI:
+ * sides (git) → capture (Python, per side) → compare → budgets → report.
+ */
+export async function runAllocdiff(settings: Settings, log: Logger): Promise<RunResult> {
+  const git = new Git(settings.repoDir);
+  const { baseSha, headSha } = await log.group('Resolving base and head', async () => {
+    const baseSha = await resolveCommit(git, settings.base, 'base');
+    const headSha = await resolveCommit(git, settings.head, 'head');
+    log.info(`base ${settings.base} = ${baseSha}`);
+    log.info(`head ${settings.head} = ${headSha}`);
+    return { baseSha, headSha };
+  });
+
+  const lineMap = LineMap.fromUnifiedDiff(await git.diff(baseSha, headSha));
+  const sides = await checkoutSides(git, baseSha, headSha);
+  try {
+    const env = benchmarkEnvironment(process.env);
+    const options = {
+      python: settings.python,
+      script: settings.script,
+      setup: settings.setup,
+      frames: settings.frames,
+      env,
+      log,
+    };
+    const base = await log.group(`Measuring base ${baseSha.slice(0, 7)}`, () =>
+      captureSide(sides.baseDir, options),
+    );
+    const head = await log.group(`Measuring head ${headSha.slice(0, 7)}`, () =>
+      captureSide(sides.headDir, options),
+    );
+    if (base.scenarios.length === 0 && head.scenarios.length === 0) {
+      throw new UsageError(
+        `script "${settings.script}" exists in neither the base nor the head commit ` +
+          '(the path is relative to the repository root)',
+      );
+    }
+
+    const comparison = compareSnapshots(base, head, lineMap);
+    const budgets = evaluateBudgets(comparison, settings.budgetRules);
+    const measured = head.scenarios.length > 0 && head.python.version ? head : base;
+    const report = buildReport({
+      allocdiffVersion: VERSION,
+      key: settings.key,
+      verdict: decideVerdict(comparison, budgets),
+      ...(settings.repository ? { repository: settings.repository } : {}),
+      ...(settings.serverUrl ? { serverUrl: settings.serverUrl } : {}),
+      ...(settings.pullRequest !== undefined ? { pullRequest: settings.pullRequest } : {}),
+      base: { sha: baseSha, ref: settings.base },
+      head: { sha: headSha, ref: settings.head },
+      environment: {
+        python: measured.python.version || undefined,
+        implementation: measured.python.implementation || undefined,
+        platform: measured.platform || undefined,
+        frames: settings.frames,
+      },
+      comparison,
+      budgets,
+    });
+    const markdown = renderMarkdown(report);
+    await writeOutputs(settings, report, markdown);
+    return { report, markdown };
+  } finally {
+    await sides.dispose();
+  }
+}
+
+async function writeOutputs(settings: Settings, report: Report, markdown: string): Promise<void> {
+  for (const [path, content] of [
+    [settings.jsonPath, `${JSON.stringify(report, null, 2)}\n`],
+    [settings.markdownPath, markdown],
+  ] as const) {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, content);
+  }
+}

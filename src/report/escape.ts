@@ -1,0 +1,51 @@
+/**
+ * Escaping for text that comes from the pull request (paths, source lines, function names,
+ * error messages) on its way into GitHub Markdown. Nothing from the PR may break a table,
+ * inject HTML or Markdown, mention a user, or become a link.
+ */
+
+const ZERO_WIDTH_SPACE = '\u200b';
+
+// Every character Markdown, tables or HTML give a meaning to becomes a numeric entity: the
+// reader sees the same text, the renderer sees no syntax.
+const SPECIAL = /[&<>"'|`*_[\]()~#!\\{}$^]/g;
+
+function defuse(text: string): string {
+  return (
+    text
+      // Lone surrogates and control characters would render as garbage or break the JSON.
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\ufffd')
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+      .replace(SPECIAL, (ch) => `&#${ch.charCodeAt(0)};`)
+      // An @ followed by a name would notify that user or team.
+      .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
+      // Bare URLs and www. hosts would become links (GitHub autolinks them).
+      .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
+      .replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`)
+  );
+}
+
+/** Plain text on one line, safe in a paragraph or a table cell. */
+export function escapeText(text: string, maxLength = 300): string {
+  const oneLine = text.replace(/\r?\n|\r/g, ' ');
+  const cut = oneLine.length > maxLength ? `${oneLine.slice(0, maxLength - 1)}…` : oneLine;
+  return defuse(cut);
+}
+
+/** Text shown as code on one line, safe in a table cell. */
+export function escapeCode(text: string, maxLength = 120): string {
+  return `<code>${escapeText(text, maxLength)}</code>`;
+}
+
+/** A multi-line block (a traceback, program output), safe inside <details>. */
+export function escapeBlock(text: string, maxLines = 30): string {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const kept = lines.length > maxLines ? ['…', ...lines.slice(-maxLines)] : lines;
+  return `<pre>${kept.map((line) => defuse(line.slice(0, 500))).join('\n')}</pre>`;
+}
+
+/** A path segment-wise percent-encoded for use in a URL. */
+export function encodePath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}

