@@ -4,7 +4,16 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import webhookDefinitions from '@octokit/webhooks-examples';
+import { createRequire } from 'node:module';
+
+interface WebhookDefinition {
+  name: string;
+  examples: { action?: string }[];
+}
+// GitHub's example webhook payloads, as published in @octokit/webhooks-examples.
+const webhookDefinitions = createRequire(import.meta.url)(
+  '@octokit/webhooks-examples',
+) as WebhookDefinition[];
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -27,9 +36,7 @@ export function declaredNode(): string {
 /** A real example payload of GitHub's, for an event name and action. */
 export function examplePayload(event: string, action?: string): Record<string, unknown> {
   const definition = webhookDefinitions.find((d) => d.name === event);
-  const example = definition?.examples.find(
-    (e) => action === undefined || (e as { action?: string }).action === action,
-  );
+  const example = definition?.examples.find((e) => action === undefined || e.action === action);
   if (!example) throw new Error(`no example payload for ${event}.${action}`);
   return structuredClone(example) as unknown as Record<string, unknown>;
 }
