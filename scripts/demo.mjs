@@ -17,7 +17,9 @@ const budget = 'peak: +50%; retained: +100KB';
 try {
   console.log(`Demo repository: ${repo.dir}`);
   console.log(`  base ${repo.shas[0].slice(0, 7)}  the catalog with a bounded LRU cache`);
-  console.log(`  head ${repo.shas[1].slice(0, 7)}  LRU.put also appends every write to a history list`);
+  console.log(
+    `  head ${repo.shas[1].slice(0, 7)}  LRU.put also appends every write to a history list`,
+  );
   console.log(`\n$ allocdiff --base HEAD~1 --script benchmarks/memory.py --budget "${budget}"\n`);
   const run = spawnSync(
     process.execPath,
@@ -36,7 +38,9 @@ try {
     ],
     { cwd: repo.dir, stdio: 'inherit' },
   );
-  console.log(`(allocdiff exited with ${run.status}: 1 means a budget was exceeded, as intended here)`);
+  console.log(
+    `(allocdiff exited with ${run.status}: 1 means a budget was exceeded, as intended here)`,
+  );
   console.log('\n──────── The pull-request comment (Markdown) ────────\n');
   console.log(readFileSync(join(out, 'comment.md'), 'utf8'));
   process.exitCode = run.status === 1 ? 0 : 1;
