@@ -1,5 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, realpath, writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { decideVerdict, evaluateBudgets } from './budgets/evaluate.js';
 import { captureSide } from './capture/capture-side.js';
 import { benchmarkEnvironment } from './capture/environment.js';
@@ -26,6 +26,13 @@ export interface RunResult {
  */
 export async function runAllocdiff(settings: Settings, log: Logger): Promise<RunResult> {
   const git = new Git(settings.repoDir);
+  // Sides are checked out whole: the script's path must be relative to the repository's root.
+  const script = relative(
+    await git.topLevel(),
+    resolve(await realpath(settings.repoDir), settings.script),
+  )
+    .split(sep)
+    .join('/');
   const { baseSha, headSha } = await log.group('Resolving base and head', async () => {
     const baseSha = await resolveCommit(git, settings.base, 'base');
     const headSha = await resolveCommit(git, settings.head, 'head');
@@ -40,7 +47,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     const env = benchmarkEnvironment(process.env);
     const options = {
       python: settings.python,
-      script: settings.script,
+      script,
       setup: settings.setup,
       frames: settings.frames,
       env,
@@ -54,7 +61,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     );
     if (base.scenarios.length === 0 && head.scenarios.length === 0) {
       throw new UsageError(
-        `script "${settings.script}" exists in neither the base nor the head commit ` +
+        `script "${script}" exists in neither the base nor the head commit ` +
           '(the path is relative to the repository root)',
       );
     }

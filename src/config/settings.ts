@@ -2,12 +2,12 @@ import type { BudgetRule } from '../budgets/rules.js';
 
 /** Everything one allocdiff run needs, built once from action inputs or CLI flags. */
 export interface Settings {
-  /** The git checkout of the project. */
+  /** The git checkout of the project, or a folder inside it. */
   repoDir: string;
   /** Base and head as refs or SHAs. */
   base: string;
   head: string;
-  /** Benchmark script, relative to the repository root. */
+  /** Benchmark script, relative to `repoDir`. */
   script: string;
   /** Shell command run in each checkout before the benchmark (e.g. `pip install -e .`). */
   setup?: string;
