@@ -1,7 +1,7 @@
 // `npm run bench`: measures allocdiff's cost side by side in one run and writes BENCHMARKS.md.
 // Figures are ratios taken on the same machine in the same run; nothing here is asserted.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
