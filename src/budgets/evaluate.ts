@@ -35,10 +35,20 @@ function excess(limit: BudgetLimit, value: Observation): number {
       return value.head - value.base - limit.bytes;
     case 'relative': {
       // Growth from a zero base is infinitely relative: any growth at all exceeds the limit.
-      const percent = percentChange(value.base, value.head);
-      return percent === undefined ? Infinity : percent - limit.percent;
+      if (value.base === 0) return value.head > 0 ? Infinity : -Infinity;
+      // Scaled by the base rather than divided by it: exact for whole bytes, so growth of
+      // exactly the limit (100 → 107 against +7%) is within it.
+      return (
+        ((value.head - value.base) * 100 - limit.percent * Math.abs(value.base)) /
+        Math.abs(value.base)
+      );
     }
   }
+}
+
+function isOver(limit: BudgetLimit, value: Observation): boolean {
+  if (limit.kind !== 'relative' || value.base === 0) return excess(limit, value) > 0;
+  return (value.head - value.base) * 100 > limit.percent * Math.abs(value.base);
 }
 
 function describe(limit: BudgetLimit, value: Observation): string {
@@ -88,7 +98,7 @@ function evaluateLimit(
   const result: BudgetResult = {
     ...base,
     actual: describe(limit, worst),
-    status: excess(limit, worst) > 0 ? 'fail' : 'pass',
+    status: isOver(limit, worst) ? 'fail' : 'pass',
   };
   if (worst.site !== undefined) result.site = worst.site;
   return result;

@@ -16,7 +16,7 @@ compares the allocations by source line, checks the budgets and prints the repor
 Options:
   --base REF         base commit, branch or tag (required)
   --head REF         head commit, branch or tag (default: HEAD)
-  --script PATH      the benchmark script, relative to the repository root (required)
+  --script PATH      the benchmark script (required)
   --setup CMD        shell command run in each checkout first, e.g. "pip install -e ."
   --budget RULES     budget rules, e.g. "peak: +5%; retained: +100KB"
                      metrics: peak, retained, site; limits: +N% (growth), +N<unit> (growth),
@@ -87,8 +87,9 @@ export function parseCliArgs(argv: readonly string[], cwd = process.cwd()): CliC
   }
 
   const repoDir = resolve(cwd, values.repo ?? '.');
-  // The script is given relative to where the user stands; sides are checked out at the root.
-  const script = values.repo ? values.script : relative(repoDir, resolve(cwd, values.script));
+  // Like any path on a command line, the script is relative to where the user stands; the
+  // pipeline makes it relative to the repository root, where the sides are checked out.
+  const script = relative(repoDir, resolve(cwd, values.script));
   const outDir = join(tmpdir(), 'allocdiff');
   return {
     kind: 'run',

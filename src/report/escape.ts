@@ -10,13 +10,15 @@ const ZERO_WIDTH_SPACE = '\u200b';
 // reader sees the same text, the renderer sees no syntax.
 const SPECIAL = /[&<>"'|`*_[\]()~#!\\{}$^]/g;
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 function defuse(text: string): string {
   return (
     text
       // Lone surrogates and control characters would render as garbage or break the JSON.
       // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\ufffd')
-      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+      .replace(LONE_SURROGATE, '\ufffd')
       .replace(SPECIAL, (ch) => `&#${ch.charCodeAt(0)};`)
       // An @ followed by a name would notify that user or team.
       .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
@@ -45,7 +47,19 @@ export function escapeBlock(text: string, maxLines = 30): string {
   return `<pre>${kept.map((line) => defuse(line.slice(0, 500))).join('\n')}</pre>`;
 }
 
-/** A path segment-wise percent-encoded for use in a URL. */
+/**
+ * A path percent-encoded segment by segment for use in a Markdown link target: also the
+ * characters encodeURIComponent leaves alone but Markdown reads, so `)` cannot end the link.
+ */
 export function encodePath(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/');
+  return path
+    .replace(LONE_SURROGATE, '\ufffd')
+    .split('/')
+    .map((segment) =>
+      encodeURIComponent(segment).replace(
+        /[()*!'~]/g,
+        (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+      ),
+    )
+    .join('/');
 }

@@ -108,6 +108,12 @@ function sitesSection(report: Report, scenario: ScenarioComparison, top: number)
   if (scenario.sites.length === 0) return [];
   const shown = scenario.sites.slice(0, top);
   const rest = scenario.sites.length - shown.length;
+  if (shown.length === 0) {
+    return [
+      '',
+      `<sub>${rest} changed site${rest === 1 ? '' : 's'} of ${escapeCode(scenario.name)} in the JSON report.</sub>`,
+    ];
+  }
   return [
     '',
     `#### Changed allocation sites · ${escapeCode(scenario.name)}`,
@@ -181,8 +187,11 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     text = render(report, top);
   }
   if (text.length > maxLength) {
-    const note = '\n\n<sub>Report truncated: the full report is in the JSON artifact.</sub>\n';
-    text = text.slice(0, maxLength - note.length) + note;
+    // Cut at a line end: never inside a tag, an entity or a character.
+    const note =
+      '\n\n<sub>Report truncated: the full report is in the JSON report and the job summary.</sub>\n';
+    const cut = text.lastIndexOf('\n', maxLength - note.length);
+    text = text.slice(0, Math.max(cut, 0)) + note;
   }
   return text;
 }

@@ -4,16 +4,17 @@ import type { Report } from './report.js';
 
 const VERDICT_TEXT = {
   pass: 'PASS: within budget',
-  warn: 'WARN: see below',
-  fail: 'FAIL: over budget or the head benchmark failed',
+  warn: 'WARN: the base side could not be measured; nothing to compare against',
+  fail: 'FAIL: a budget was exceeded or the head benchmark failed',
 };
 
-function table(rows: string[][]): string[] {
+/** Aligned columns; `align` says, per column, whether text is left (`l`) or right (`r`). */
+function table(rows: string[][], align: string): string[] {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   return rows.map((row) =>
     row
       .map((cell, column) =>
-        column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]),
+        align[column] === 'r' ? cell.padStart(widths[column]) : cell.padEnd(widths[column]),
       )
       .join('  ')
       .trimEnd(),
@@ -35,17 +36,20 @@ export function renderTerminal(report: Report, topSites = 10): string {
   const lines = [
     `allocdiff ${report.allocdiffVersion}: base ${report.base.sha.slice(0, 7)} -> head ${report.head.sha.slice(0, 7)}`,
     '',
-    ...table([
-      ['scenario', 'peak', 'peak change', 'retained', 'retained change', 'status'],
-      ...report.scenarios.map((s) => [
-        s.name,
-        pair(s.peak),
-        delta(s.peak),
-        pair(s.retained),
-        delta(s.retained),
-        s.status,
-      ]),
-    ]),
+    ...table(
+      [
+        ['scenario', 'peak', 'peak change', 'retained', 'retained change', 'status'],
+        ...report.scenarios.map((s) => [
+          s.name,
+          pair(s.peak),
+          delta(s.peak),
+          pair(s.retained),
+          delta(s.retained),
+          s.status,
+        ]),
+      ],
+      'lrrrrl',
+    ),
   ];
   for (const scenario of report.scenarios) {
     if (scenario.error) {
@@ -53,25 +57,30 @@ export function renderTerminal(report: Report, topSites = 10): string {
         '',
         `${scenario.name}: the ${scenario.error.side} side failed: ${scenario.error.type}: ${scenario.error.message}`,
       );
-      if (scenario.error.output)
-        lines.push(...scenario.error.output.split('\n').map((l) => `  | ${l}`));
+      // The output ends with the traceback as Python printed it; without output, show the one the
+      // harness recorded.
+      const detail = scenario.error.output || scenario.error.traceback;
+      if (detail) lines.push(...detail.split('\n').map((l) => `  | ${l}`));
     }
     if (scenario.sites.length === 0) continue;
     lines.push('', `changed sites in ${scenario.name}:`);
     lines.push(
-      ...table([
-        ['site', 'size change', 'count', 'head size', 'function', 'source'],
-        ...scenario.sites
-          .slice(0, topSites)
-          .map((site) => [
-            `${site.file}:${site.line ?? site.baseLine}${site.changedLine ? ' *' : ''}`,
-            formatBytesDelta(site.sizeDelta),
-            site.countDelta > 0 ? `+${site.countDelta}` : String(site.countDelta),
-            formatBytes(site.headSize),
-            site.function ?? '',
-            (site.text ?? '').slice(0, 60),
-          ]),
-      ]).map((line) => `  ${line}`),
+      ...table(
+        [
+          ['site', 'size change', 'count', 'head size', 'function', 'source'],
+          ...scenario.sites
+            .slice(0, topSites)
+            .map((site) => [
+              `${site.file}:${site.line ?? site.baseLine}${site.changedLine ? ' *' : ''}`,
+              formatBytesDelta(site.sizeDelta),
+              site.countDelta > 0 ? `+${site.countDelta}` : String(site.countDelta),
+              formatBytes(site.headSize),
+              site.function ?? '',
+              (site.text ?? '').slice(0, 60),
+            ]),
+        ],
+        'lrrrll',
+      ).map((line) => `  ${line}`),
     );
     if (scenario.sites.length > topSites)
       lines.push(`  … ${scenario.sites.length - topSites} more in the JSON report`);
@@ -79,16 +88,19 @@ export function renderTerminal(report: Report, topSites = 10): string {
   if (report.budgets.length > 0) {
     lines.push('', 'budgets:');
     lines.push(
-      ...table([
-        ['rule', 'scenario', 'limit', 'actual', 'status'],
-        ...report.budgets.map((b) => [
-          b.metric,
-          b.scenario,
-          b.limit,
-          b.site ? `${b.actual} at ${b.site}` : b.actual,
-          b.status,
-        ]),
-      ]).map((line) => `  ${line}`),
+      ...table(
+        [
+          ['rule', 'scenario', 'limit', 'actual', 'status'],
+          ...report.budgets.map((b) => [
+            b.metric,
+            b.scenario,
+            b.limit,
+            b.site ? `${b.actual} at ${b.site}` : b.actual,
+            b.status,
+          ]),
+        ],
+        'llrrl',
+      ).map((line) => `  ${line}`),
     );
   }
   lines.push('', VERDICT_TEXT[report.verdict], '');

@@ -1,0 +1,197 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs } from '../../src/config/cli-args.js';
+import type { Settings } from '../../src/config/settings.js';
+import { ExitCode, UsageError } from '../../src/errors.js';
+
+const REPO = '/home/dev/project';
+const REQUIRED = ['--base', 'main', '--script', 'benchmarks/memory.py'];
+
+function settings(argv: string[], cwd = REPO): Settings {
+  const command = parseCliArgs(argv, cwd);
+  if (command.kind !== 'run') throw new Error(`expected a run, got ${command.kind}`);
+  return command.settings;
+}
+
+/** The UsageError parseCliArgs throws for argv. */
+function usageError(argv: string[], cwd = REPO): UsageError {
+  try {
+    parseCliArgs(argv, cwd);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return error as UsageError;
+  }
+  throw new Error(`expected a UsageError for ${argv.join(' ')}`);
+}
+
+describe('parseCliArgs: help and version', () => {
+  it.each([['--help'], ['-h']])('asks for help with %s', (flag) => {
+    expect(parseCliArgs([flag], REPO)).toEqual({ kind: 'help' });
+  });
+
+  it.each([['--version'], ['-v']])('asks for the version with %s', (flag) => {
+    expect(parseCliArgs([flag], REPO)).toEqual({ kind: 'version' });
+  });
+
+  it('answers help before complaining about missing flags or bad values', () => {
+    expect(parseCliArgs(['--frames', 'zero', '--help'], REPO)).toEqual({ kind: 'help' });
+  });
+});
+
+describe('parseCliArgs: mistakes are usage errors (exit code 2) that say what to do', () => {
+  it('requires --base, with an example', () => {
+    const error = usageError(['--script', 'bench.py']);
+    expect(error.exitCode).toBe(ExitCode.Usage);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toMatch(/^--base is required/);
+    expect(error.message).toContain('--base main');
+  });
+
+  it('requires --script, with an example', () => {
+    const error = usageError(['--base', 'main']);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toMatch(/^--script is required/);
+    expect(error.message).toContain('--script benchmarks/');
+  });
+
+  it('asks for --base first when both are missing', () => {
+    expect(usageError([]).message).toMatch(/^--base is required/);
+  });
+
+  it.each([['0'], ['1.5'], ['two'], ['-1'], ['']])('rejects --frames=%s, quoting it', (value) => {
+    const error = usageError([...REQUIRED, `--frames=${value}`]);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe(`--frames must be a whole number ≥ 1, got "${value}"`);
+  });
+
+  it('rejects a bad budget, quoting the rule and saying what is allowed', () => {
+    const error = usageError([...REQUIRED, '--budget', 'peak: +5%; retained +100KB']);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toMatch(/^--budget: /);
+    expect(error.message).toContain('"retained +100KB"');
+    expect(error.message).toContain('expected "metric: limit"');
+  });
+
+  it('rejects an unknown limit, listing the units', () => {
+    const error = usageError([...REQUIRED, '--budget', 'peak: 5 TB']);
+    expect(error.message).toContain('"5 TB" is not a limit');
+    expect(error.message).toContain('KiB');
+  });
+
+  it('rejects an unknown flag and points at --help', () => {
+    const error = usageError([...REQUIRED, '--bsae', 'main']);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toContain('--bsae');
+    expect(error.message).toContain('allocdiff --help');
+  });
+
+  it('rejects a stray positional argument', () => {
+    const error = usageError([...REQUIRED, 'extra']);
+    expect(error.message).toContain('extra');
+    expect(error.message).toContain('allocdiff --help');
+  });
+
+  it('rejects a flag that is missing its value', () => {
+    expect(usageError(['--script', 'bench.py', '--base']).exitCode).toBe(2);
+  });
+});
+
+describe('parseCliArgs: settings', () => {
+  it('fills in the defaults', () => {
+    expect(settings(REQUIRED)).toEqual({
+      repoDir: REPO,
+      base: 'main',
+      head: 'HEAD',
+      script: 'benchmarks/memory.py',
+      setup: undefined,
+      budgetRules: [],
+      python: 'python3',
+      frames: 1,
+      key: 'default',
+      jsonPath: join(tmpdir(), 'allocdiff', 'report.json'),
+      markdownPath: join(tmpdir(), 'allocdiff', 'report.md'),
+    });
+  });
+
+  it('takes every option', () => {
+    const result = settings([
+      ...REQUIRED,
+      '--head',
+      'feature',
+      '--setup',
+      'pip install -e .',
+      '--budget',
+      'peak: +5%, 64MB; site: +10KiB',
+      '--python',
+      '/usr/bin/python3.12',
+      '--frames',
+      '10',
+      '--key',
+      'nightly',
+      '--json',
+      'out/report.json',
+      '--markdown',
+      '/tmp/x/report.md',
+    ]);
+    expect(result).toMatchObject({
+      head: 'feature',
+      setup: 'pip install -e .',
+      python: '/usr/bin/python3.12',
+      frames: 10,
+      key: 'nightly',
+      jsonPath: `${REPO}/out/report.json`,
+      markdownPath: '/tmp/x/report.md',
+    });
+    expect(result.budgetRules.map((rule) => rule.source)).toEqual([
+      'peak: +5%, 64MB',
+      'site: +10KiB',
+    ]);
+  });
+
+  it('accepts --flag=value', () => {
+    expect(settings(['--base=v1.2', '--script=bench.py', '--frames=3'])).toMatchObject({
+      base: 'v1.2',
+      script: 'bench.py',
+      frames: 3,
+    });
+  });
+
+  it('resolves --repo against the current directory', () => {
+    expect(settings([...REQUIRED, '--repo', '../other'], `${REPO}/docs`).repoDir).toBe(
+      '/home/dev/project/other',
+    );
+  });
+
+  it('normalises the script path', () => {
+    expect(settings(['--base', 'main', '--script', './benchmarks/../bench/mem.py']).script).toBe(
+      'bench/mem.py',
+    );
+  });
+
+  it('writes the script path with forward slashes', () => {
+    expect(settings(['--base', 'main', '--script', 'bench\\mem.py']).script).toBe('bench/mem.py');
+  });
+
+  it('makes an absolute script path relative to the repository', () => {
+    expect(settings(['--base', 'main', '--script', `${REPO}/bench/mem.py`]).script).toBe(
+      'bench/mem.py',
+    );
+  });
+
+  // Like any command-line path, --script is relative to where the user stands.
+  it('makes the script relative to the repository root from a subfolder', () => {
+    expect(
+      settings(['--base', 'main', '--repo', '..', '--script', 'memory.py'], `${REPO}/bench`).script,
+    ).toBe('bench/memory.py');
+  });
+
+  it('makes an absolute script path relative to the --repo root', () => {
+    expect(
+      settings(
+        ['--base', 'main', '--repo', REPO, '--script', `${REPO}/bench/memory.py`],
+        `${REPO}/bench`,
+      ).script,
+    ).toBe('bench/memory.py');
+  });
+});

@@ -1,0 +1,483 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateBudgets, type BudgetResult } from '../../src/budgets/evaluate.js';
+import { parseBudgetRules } from '../../src/budgets/rules.js';
+import type { ScenarioComparison, SiteDelta } from '../../src/compare/comparison.js';
+import { COMMENT_LIMIT, commentMarker, renderMarkdown } from '../../src/report/markdown.js';
+import type { Report } from '../../src/report/report.js';
+import { HEAD_SHA, measure, report, scenarioComparison, siteDelta } from './fixtures.js';
+
+const SERVER = 'https://github.com';
+const REPO = 'octo/allocdiff';
+const BLOB = `${SERVER}/${REPO}/blob/${HEAD_SHA}/`;
+
+/** Names a pull request could give a file, a function, a source line, a scenario or an error. */
+const HOSTILE: readonly string[] = [
+  'a|b',
+  'a\\|b\\',
+  '|leading and trailing|',
+  '`tick` ``double`` ```fence```',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(document.cookie)>',
+  '</code></summary></details><details open>',
+  '<!-- allocdiff:key=default -->',
+  '@octocat please look',
+  '@org/team',
+  'cc@octocat and (@octocat) and "@octocat"',
+  '[link](http://evil.example)',
+  '![pixel](https://evil.example/p.png)',
+  '[ref]: http://evil.example',
+  'http://evil.example/path?q=1',
+  'see https://evil.example.',
+  'www.evil.example',
+  '(WWW.evil.example)',
+  '*www.evil.example*',
+  '**bold** _em_ ~~strike~~',
+  '# heading',
+  '> quote',
+  '- [ ] task',
+  '&lt;script&gt; &#60;b&#62; &amp;',
+  '$x^2$ {curly}',
+  ':warning: 😀 ok',
+  `${'x'.repeat(10_000)}|tail`,
+  `${'<'.repeat(5_000)}${'|'.repeat(5_000)}`,
+  'first line\nsecond | line\r\nthird\rfourth\n\n| injected | row |',
+  'controls \u0000\u0001\u0007\u0008\u000b\u000c\u001b[31mred\u007f',
+  'tab\there',
+];
+
+function hostileReport(h: string, withBudgets: boolean): Report {
+  const sites: SiteDelta[] = [
+    siteDelta({ file: h, line: 3, baseLine: 2, function: h, text: h, headSize: 5_000 }),
+    siteDelta({ file: `pkg/${h}/mod.py`, line: 8, function: h, text: h, changedLine: true }),
+    siteDelta({ file: `${h}.py`, line: null, baseLine: 9, baseSize: 700, headSize: 0 }),
+  ];
+  const scenarios: ScenarioComparison[] = [
+    scenarioComparison({ name: h, sites, peak: measure(1_000, 9_000) }),
+    scenarioComparison({
+      name: `${h} (failed)`,
+      status: 'failed',
+      error: { side: 'head', type: h, message: h, traceback: `${h}\n${h}`, output: h },
+    }),
+    scenarioComparison({
+      name: `${h} (base failed)`,
+      status: 'failed',
+      error: { side: 'base', type: h, message: h },
+    }),
+    scenarioComparison({ name: `${h} (new)`, status: 'new', peak: measure(null, 5) }),
+  ];
+  const budgets = withBudgets
+    ? evaluateBudgets({ scenarios }, parseBudgetRules('site: +1B, 1GB; peak: +1%'))
+    : [];
+  return report(scenarios, {
+    verdict: 'fail',
+    budgets,
+    environment: { python: h, frames: 1 },
+  });
+}
+
+/** Tables as blocks of consecutive lines that start with `|`. */
+function tables(markdown: string): string[][] {
+  const blocks: string[][] = [];
+  let current: string[] | undefined;
+  for (const line of markdown.split('\n')) {
+    if (line.startsWith('|')) {
+      if (!current) blocks.push((current = []));
+      current.push(line);
+    } else {
+      current = undefined;
+    }
+  }
+  return blocks;
+}
+
+/** `|` characters a GFM table would split a row on (not backslash-escaped). */
+function cellSeparators(row: string): number {
+  let count = 0;
+  for (let i = 0; i < row.length; i++) {
+    if (row[i] !== '|') continue;
+    let backslashes = 0;
+    for (let j = i - 1; j >= 0 && row[j] === '\\'; j--) backslashes++;
+    if (backslashes % 2 === 0) count++;
+  }
+  return count;
+}
+
+/** Link destinations we write: our server and repository, parentheses balanced one deep. */
+const OUR_LINK_DESTINATION = new RegExp(
+  `\\]\\(${SERVER.replace(/[.]/g, '\\.')}/${REPO}/(?:[^()\\s]|\\([^()\\s]*\\))*\\)`,
+  'g',
+);
+const OUR_TAGS = /<\/?(?:code|details|summary|pre|sub)>/g;
+/** What a reader sees: numeric entities decoded, zero-width spaces gone. */
+function decode(markdown: string): string {
+  return markdown
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+    .replaceAll('\u200b', '');
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Everything §7 promises about Markdown built from pull-request text. */
+function expectSafe(markdown: string, key = 'default'): void {
+  const lines = markdown.split('\n');
+  expect(lines[0]).toBe(commentMarker(key));
+  expect(lines[0].indexOf('-->')).toBe(lines[0].length - 3);
+
+  for (const table of tables(markdown)) {
+    const columns = cellSeparators(table[0]);
+    for (const row of table) {
+      expect(cellSeparators(row), row.slice(0, 200)).toBe(columns);
+      expect(row.endsWith(' |'), row.slice(-200)).toBe(true);
+    }
+  }
+
+  // The marker is an HTML comment: never rendered, and checked above.
+  const body = lines.slice(1).join('\n');
+  const outsideLinks = body.replace(OUR_LINK_DESTINATION, ']');
+  expect(body.replace(OUR_TAGS, '')).not.toContain('<');
+  expect(markdown).not.toMatch(/@[\p{L}\p{N}_-]/u);
+  expect(markdown.split('](').length - 1).toBe(markdown.split(`](${SERVER}/${REPO}/`).length - 1);
+  expect(outsideLinks).not.toContain('](');
+  expect(outsideLinks).not.toContain('://');
+  expect(outsideLinks).not.toMatch(/www\./i);
+  expect(markdown).not.toContain('`');
+  expect(markdown).not.toContain('\\');
+  expect(markdown).not.toContain('\r');
+  // eslint-disable-next-line no-control-regex -- looking for control characters is the point
+  expect(markdown).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  expect(markdown).not.toMatch(LONE_SURROGATE);
+  expect(markdown.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+}
+
+describe('commentMarker', () => {
+  it('is a hidden HTML comment that contains the key', () => {
+    expect(commentMarker('default')).toBe('<!-- allocdiff:key=default -->');
+    expect(commentMarker('perf-linux')).toContain('key=perf-linux');
+  });
+
+  it('differs per key, so several reports can share a pull request', () => {
+    expect(commentMarker('a')).not.toBe(commentMarker('b'));
+    expect(commentMarker('a b')).not.toBe(commentMarker('a-b'));
+  });
+
+  it('cannot be closed early by the key', () => {
+    const marker = commentMarker('x --> <b>hi</b> <!--');
+    expect(marker.startsWith('<!-- allocdiff:key=')).toBe(true);
+    expect(marker.indexOf('-->')).toBe(marker.length - 3);
+    expect(marker.slice(4, -3)).not.toMatch(/[<>]/);
+  });
+
+  it('starts the rendered comment', () => {
+    const markdown = renderMarkdown(report([scenarioComparison()], { key: 'nightly' }));
+    expect(markdown.split('\n')[0]).toBe(commentMarker('nightly'));
+  });
+});
+
+describe('renderMarkdown: the verdict line', () => {
+  const verdictLine = (markdown: string): string => markdown.split('\n')[3];
+
+  it('says there was no change when nothing changed', () => {
+    const markdown = renderMarkdown(report([scenarioComparison()]));
+    expect(verdictLine(markdown)).toBe('✅ **No memory change.**');
+  });
+
+  it('counts the scenarios that changed and says the budgets hold', () => {
+    const changed = scenarioComparison({ name: 'a', peak: measure(1_000, 2_000) });
+    const budgets: BudgetResult[] = [
+      { metric: 'peak', scenario: 'a', limit: '+200%', actual: '+100 %', status: 'pass' },
+    ];
+    const markdown = renderMarkdown(report([changed, scenarioComparison()], { budgets }));
+    expect(verdictLine(markdown)).toBe(
+      '✅ **Memory changed** in 1 of 2 scenarios. All budgets hold.',
+    );
+  });
+
+  it('counts a scenario whose sites changed as changed', () => {
+    const changed = scenarioComparison({ sites: [siteDelta()] });
+    expect(verdictLine(renderMarkdown(report([changed])))).toBe(
+      '✅ **Memory changed** in 1 of 1 scenario.',
+    );
+  });
+
+  it('names the failed budget, its scenario, the actual change and the limit', () => {
+    const scenarios = [scenarioComparison({ name: 'load', peak: measure(1_000, 1_100) })];
+    const budgets = evaluateBudgets({ scenarios }, parseBudgetRules('peak: +5%'));
+    const line = verdictLine(renderMarkdown(report(scenarios, { verdict: 'fail', budgets })));
+    expect(line).toBe(
+      '❌ **Over budget:** peak memory of <code>load</code> changed by +10.0 %, over the +5% budget.',
+    );
+  });
+
+  it('names the site when a site budget failed', () => {
+    const scenarios = [
+      scenarioComparison({
+        sites: [siteDelta({ file: 'app/lru.py', line: 41, baseSize: 0, headSize: 4_096 })],
+      }),
+    ];
+    const budgets = evaluateBudgets({ scenarios }, parseBudgetRules('site: +1KiB'));
+    const line = verdictLine(renderMarkdown(report(scenarios, { verdict: 'fail', budgets })));
+    expect(decode(line)).toContain('❌ **Over budget:** a site (app/lru.py:41)');
+    expect(line).toContain('+4.00 KiB, over the +1KiB budget');
+  });
+
+  it('names the scenario and error when the head benchmark failed', () => {
+    const failed = scenarioComparison({
+      name: 'bench.py',
+      status: 'failed',
+      error: { side: 'head', type: 'MemoryError', message: '' },
+    });
+    const line = verdictLine(renderMarkdown(report([failed], { verdict: 'fail' })));
+    expect(line).toBe(
+      '❌ **The head benchmark failed:** <code>bench.py</code> raised <code>MemoryError</code>.',
+    );
+  });
+
+  it('warns when the base benchmark failed', () => {
+    const failed = scenarioComparison({
+      status: 'failed',
+      error: { side: 'base', type: 'ImportError', message: '' },
+    });
+    const line = verdictLine(renderMarkdown(report([failed], { verdict: 'warn' })));
+    expect(line).toMatch(/^⚠️ \*\*The base benchmark failed:\*\*/);
+  });
+});
+
+describe('renderMarkdown: site links', () => {
+  const row = (markdown: string, needle: string): string =>
+    markdown.split('\n').find((line) => line.startsWith('|') && line.includes(needle)) ?? '';
+
+  it('links a site to its line in the head commit', () => {
+    const site = siteDelta({ file: 'app/cache.py', line: 12, baseLine: 9 });
+    const markdown = renderMarkdown(report([scenarioComparison({ sites: [site] })]));
+    expect(row(markdown, 'cache.py')).toContain(
+      `[<code>app/cache.py:12</code>](${BLOB}app/cache.py#L12)`,
+    );
+  });
+
+  it('percent-encodes every path segment', () => {
+    const site = siteDelta({ file: 'my dir/ü#1?.py', line: 4 });
+    const markdown = renderMarkdown(report([scenarioComparison({ sites: [site] })]));
+    expect(markdown).toContain(`](${BLOB}my%20dir/%C3%BC%231%3F.py#L4)`);
+  });
+
+  it('uses the server of a GitHub Enterprise instance', () => {
+    const site = siteDelta({ file: 'a.py', line: 1 });
+    const markdown = renderMarkdown(
+      report([scenarioComparison({ sites: [site] })], { serverUrl: 'https://ghe.example.com' }),
+    );
+    expect(markdown).toContain(`](https://ghe.example.com/${REPO}/blob/${HEAD_SHA}/a.py#L1)`);
+  });
+
+  it('does not link a site gone from head, and shows its base line', () => {
+    const site = siteDelta({ file: 'app/old.py', line: null, baseLine: 30, baseSize: 64 });
+    const markdown = renderMarkdown(report([scenarioComparison({ sites: [site] })]));
+    expect(row(markdown, 'old.py')).toMatch(/^\| <code>app\/old\.py:30<\/code> \|/);
+    expect(markdown).not.toContain('old.py#L');
+  });
+
+  it('does not link when the repository is unknown', () => {
+    const site = siteDelta({ file: 'app/cache.py', line: 12 });
+    const markdown = renderMarkdown({
+      ...report([scenarioComparison({ sites: [site] })]),
+      repository: undefined,
+      serverUrl: undefined,
+    });
+    expect(markdown).not.toContain('](');
+    expect(row(markdown, 'cache.py')).toContain('<code>app/cache.py:12</code>');
+  });
+
+  it('marks lines the change edited', () => {
+    const site = siteDelta({ file: 'app/new.py', line: 5, changedLine: true });
+    const markdown = renderMarkdown(report([scenarioComparison({ sites: [site] })]));
+    expect(row(markdown, 'new.py')).toContain('#L5) ✏️ |');
+  });
+
+  // the link covers the whole path and nothing of the path escapes it.
+  it('keeps a path with parentheses inside its link', () => {
+    for (const file of [
+      'x)_www.evil.example.py',
+      'app/a)*www.evil.example*',
+      'b(www.evil.example',
+    ]) {
+      const site = siteDelta({ file, line: 3 });
+      const markdown = renderMarkdown(report([scenarioComparison({ sites: [site] })]));
+      expectSafe(markdown);
+    }
+  });
+});
+
+describe('renderMarkdown: text from the pull request', () => {
+  it.each(HOSTILE.map((h) => [JSON.stringify(h).slice(0, 60), h]))(
+    'cannot break a table, inject HTML or Markdown, mention or link: %s',
+    (_label, h) => {
+      for (const withBudgets of [true, false]) {
+        expectSafe(renderMarkdown(hostileReport(h, withBudgets)));
+      }
+    },
+  );
+
+  it('keeps one row per scenario, site and budget whatever the names contain', () => {
+    for (const h of HOSTILE) {
+      const hostile = hostileReport(h, true);
+      const markdown = renderMarkdown(hostile);
+      // Scenario table, one site table, budget table; header and separator rows included.
+      const [scenarioRows, siteRows, budgetRows] = tables(markdown).map((b) => b.length - 2);
+      expect(scenarioRows).toBe(hostile.scenarios.length);
+      expect(budgetRows).toBe(hostile.budgets.length);
+      // Very long paths make long links: the comment may list fewer sites, and says so.
+      const sites = hostile.scenarios[0].sites.length;
+      if (siteRows < sites) expect(markdown).toContain(`${sites - siteRows} more changed site`);
+      else expect(siteRows).toBe(sites);
+    }
+  });
+
+  it('defuses lone surrogates in every name but a file path', () => {
+    const h = 'lone \ud800 high, \udc00 low, end \ud83d';
+    const hostile = hostileReport(h, true);
+    for (const s of hostile.scenarios) for (const site of s.sites) site.file = 'app/x.py';
+    expectSafe(renderMarkdown(hostile));
+  });
+
+  // the comment renders, the path shown and linked with U+FFFD.
+  it('renders a file path with a lone surrogate', () => {
+    const site = siteDelta({ file: 'app/caf\udce9.py', line: 3 });
+    expectSafe(renderMarkdown(report([scenarioComparison({ sites: [site] })])));
+  });
+
+  it.each([
+    'x --> <b>hi</b> <!--',
+    '@octocat',
+    'www.evil.example [x](http://evil.example)',
+    'a|b\n# title',
+  ])('keeps a hostile report key harmless in the marker and heading: %j', (key) => {
+    const markdown = renderMarkdown(report([scenarioComparison()], { key }));
+    expectSafe(markdown, key);
+    expect(markdown.split('\n')[1]).toMatch(/^### allocdiff · /);
+  });
+
+  it('shows hostile text defused rather than dropped', () => {
+    const markdown = renderMarkdown(hostileReport('<b>@octocat|x</b>', false));
+    expect(markdown).toContain('&#60;b&#62;@\u200boctocat&#124;x&#60;/b&#62;');
+  });
+
+  it('shows a failure’s traceback and output in a folded block', () => {
+    const failed = scenarioComparison({
+      status: 'failed',
+      error: {
+        side: 'head',
+        type: 'KeyError',
+        message: "'user'",
+        traceback: 'Traceback (most recent call last):\n  File "app/x.py", line 3',
+        output: 'last words',
+      },
+    });
+    const markdown = renderMarkdown(report([failed], { verdict: 'fail' }));
+    expect(markdown).toContain('<details><summary>❌ head side of <code>bench.py</code>');
+    expect(decode(markdown)).toContain(
+      '<pre>Traceback (most recent call last):\n  File "app/x.py", line 3\nlast words</pre>',
+    );
+    expect(markdown).toMatch(/<pre>[^]*<\/pre>\n\n<\/details>/);
+  });
+});
+
+describe('renderMarkdown: size', () => {
+  const longText = 'buf = [0] * n  # '.padEnd(10_000, 'x');
+
+  function hugeReport(path: (i: number) => string): Report {
+    const sites = Array.from({ length: 100_000 }, (_, i) =>
+      siteDelta({
+        file: path(i),
+        line: i + 1,
+        function: longText,
+        text: longText,
+        baseSize: i,
+        headSize: 2 * i,
+      }),
+    );
+    const failed = scenarioComparison({
+      name: 'crash',
+      status: 'failed',
+      error: {
+        side: 'head',
+        type: 'RecursionError',
+        message: longText,
+        traceback: Array.from({ length: 10_000 }, () => longText).join('\n'),
+        output: longText,
+      },
+    });
+    return report([scenarioComparison({ name: 'big', sites }), failed], { verdict: 'fail' });
+  }
+
+  it('stays under GitHub’s comment limit with 100k sites and long texts', () => {
+    const markdown = renderMarkdown(hugeReport((i) => `app/module_${i}.py`));
+    expect(markdown.length).toBeLessThan(COMMENT_LIMIT);
+    expect(markdown.startsWith(`${commentMarker('default')}\n`)).toBe(true);
+    expect(tables(markdown)[1]).toHaveLength(2 + 10);
+    expect(markdown).toContain('99990 more changed sites in the JSON report');
+  });
+
+  it('drops sites, not the summary, when the site rows are too long to fit', () => {
+    const markdown = renderMarkdown(hugeReport((i) => `${'deep/'.repeat(2_000)}module_${i}.py`));
+    expect(markdown.length).toBeLessThan(COMMENT_LIMIT);
+    expect(markdown.startsWith(`${commentMarker('default')}\n`)).toBe(true);
+    expect(markdown).toContain('| <code>big</code> |');
+    const siteRows = tables(markdown)[1].length - 2;
+    expect(siteRows).toBeGreaterThan(0);
+    expect(siteRows).toBeLessThan(10);
+    expect(markdown).toContain('<code>RecursionError</code>');
+  });
+
+  it('truncates a report that is too long even without sites, and says so', () => {
+    const scenarios = Array.from({ length: 5_000 }, (_, i) =>
+      scenarioComparison({ name: `scenario_${i}_${'n'.repeat(100)}` }),
+    );
+    const markdown = renderMarkdown(report(scenarios));
+    expect(markdown.length).toBeLessThan(COMMENT_LIMIT);
+    expect(markdown.startsWith(`${commentMarker('default')}\n`)).toBe(true);
+    expect(markdown).toContain('Report truncated');
+  });
+
+  /** 300 new scenarios (each row ends in the two-unit emoji 🆕) cut at 400 lengths. */
+  let cached: string[] | undefined;
+  function truncations(): string[] {
+    if (cached) return cached;
+    const scenarios = Array.from({ length: 300 }, (_, i) =>
+      scenarioComparison({ name: `s${i}`, status: 'new', peak: measure(null, 5) }),
+    );
+    cached = Array.from({ length: 400 }, (_, i) =>
+      renderMarkdown(report(scenarios), { maxLength: 3_000 + i }),
+    );
+    return cached;
+  }
+
+  it('truncates to exactly the maximum length, ending with the note', () => {
+    truncations().forEach((markdown, i) => {
+      expect(markdown.length).toBeLessThanOrEqual(3_000 + i);
+      expect(
+        markdown.endsWith('the full report is in the JSON report and the job summary.</sub>\n'),
+      ).toBe(true);
+    });
+  });
+
+  // the cut never splits a character.
+  it('never splits a character when it truncates', () => {
+    for (const markdown of truncations()) expect(markdown).not.toMatch(LONE_SURROGATE);
+  });
+
+  // the cut falls between lines (or at least outside a tag), so the note shows.
+  it('never cuts inside a tag when it truncates', () => {
+    for (const markdown of truncations()) {
+      const kept = markdown.slice(0, markdown.lastIndexOf('\n\n<sub>Report truncated'));
+      expect(kept).not.toMatch(/<[^>]*$/);
+    }
+  });
+
+  it('honours a smaller maximum length', () => {
+    const markdown = renderMarkdown(
+      hugeReport((i) => `m${i}.py`),
+      { maxLength: 20_000 },
+    );
+    expect(markdown.length).toBeLessThanOrEqual(20_000);
+    expect(markdown.startsWith(commentMarker('default'))).toBe(true);
+  });
+});

@@ -1,0 +1,246 @@
+import { describe, expect, it } from 'vitest';
+import type { BudgetResult } from '../../src/budgets/evaluate.js';
+import type { ScenarioComparison } from '../../src/compare/comparison.js';
+import { renderTerminal } from '../../src/report/terminal.js';
+import { measure, report, scenarioComparison, siteDelta } from './fixtures.js';
+
+const load = scenarioComparison({
+  name: 'load',
+  peak: measure(1_048_576, 2_097_152),
+  retained: measure(2_048, 1_024),
+  sites: [
+    siteDelta({
+      file: 'app/cache.py',
+      line: 41,
+      baseLine: 38,
+      function: 'LRU.put',
+      text: 'self.items[key] = value',
+      baseSize: 0,
+      headSize: 1_048_576,
+      headCount: 3,
+      changedLine: true,
+    }),
+    siteDelta({
+      file: 'app/io.py',
+      line: null,
+      baseLine: 7,
+      function: 'read',
+      text: 'data = f.read()',
+      baseSize: 4_096,
+      headSize: 0,
+      baseCount: 2,
+      headCount: 0,
+    }),
+    siteDelta({
+      file: 'app/a.py',
+      line: 3,
+      baseLine: 3,
+      function: 'f',
+      text: 'x = [0] * 10',
+      baseSize: 100,
+      headSize: 180,
+    }),
+  ],
+});
+const crashed = scenarioComparison({
+  name: 'import_time',
+  status: 'failed',
+  error: {
+    side: 'head',
+    type: 'ImportError',
+    message: 'No module named numpy',
+    traceback: 'Traceback (most recent call last):',
+    output: 'loading…\nimporting numpy',
+  },
+});
+const fresh = scenarioComparison({
+  name: 'a_much_longer_scenario_name',
+  status: 'new',
+  peak: measure(null, 5),
+  retained: measure(null, 0),
+});
+const budgets: BudgetResult[] = [
+  { metric: 'peak', scenario: 'load', limit: '+5%', actual: '+100.0 %', status: 'fail' },
+  {
+    metric: 'site',
+    scenario: 'load',
+    limit: '+1KB',
+    actual: '+1.00 MiB',
+    status: 'fail',
+    site: 'app/cache.py:41',
+  },
+  {
+    metric: 'peak',
+    scenario: 'import_time',
+    limit: '+5%',
+    actual: '—',
+    status: 'skip',
+    reason: 'the head benchmark failed',
+  },
+];
+
+function render(scenarios: ScenarioComparison[] = [load, crashed, fresh], topSites = 10): string {
+  return renderTerminal(report(scenarios, { verdict: 'fail', budgets }), topSites);
+}
+
+/** The lines of the table whose header row is `header` (cells separated by 2+ spaces). */
+function tableAfter(text: string, header: string[]): string[] {
+  const lines = text.split('\n');
+  const start = lines.findIndex(
+    (line) => line.trim().split(/ {2,}/).join('|') === header.join('|'),
+  );
+  expect(start, `table ${header.join(', ')}`).toBeGreaterThanOrEqual(0);
+  const end = lines.findIndex((line, i) => i > start && line.trim() === '');
+  return lines.slice(start, end < 0 ? undefined : end).filter((l) => !l.trim().startsWith('…'));
+}
+
+/**
+ * The first column is left-aligned, the others right-aligned: every row starts its first cell
+ * where the header does, and ends every other cell where the header ends that column.
+ */
+/**
+ * Every cell of a column lines up with its header: left-aligned columns (`l` in `align`) start
+ * where the header starts, right-aligned ones (`r`) end where it ends.
+ */
+function expectAligned(rows: string[], header: string[], align: string): void {
+  const indent = rows[0].length - rows[0].trimStart().length;
+  let from = indent;
+  const columns = header.map((cell, index) => {
+    const start = rows[0].indexOf(cell, from);
+    from = start + cell.length;
+    return { start, end: start + cell.length, align: align[index] };
+  });
+  for (const row of rows) {
+    expect(row.slice(0, indent)).toBe(' '.repeat(indent));
+    for (const column of columns) {
+      if (column.align === 'l') {
+        expect(row[column.start], `${row} (column at ${column.start})`).not.toBe(' ');
+        if (column.start > indent) expect(row.slice(column.start - 2, column.start)).toBe('  ');
+      } else {
+        expect(row[column.end - 1], `${row} (column ending at ${column.end})`).not.toBe(' ');
+        expect(row.slice(column.end, column.end + 2), `${row} (gap after ${column.end})`).toMatch(
+          /^( {2})?$/,
+        );
+      }
+    }
+  }
+}
+
+describe('renderTerminal', () => {
+  it('starts with the version and both commits', () => {
+    expect(render().split('\n')[0]).toBe('allocdiff 0.1.0: base 1111111 -> head abcdef0');
+  });
+
+  it('aligns the scenario table', () => {
+    const header = ['scenario', 'peak', 'peak change', 'retained', 'retained change', 'status'];
+    const rows = tableAfter(render(), header);
+    expect(rows).toHaveLength(4);
+    expectAligned(rows, header, 'lrrrrl');
+  });
+
+  it('shows base -> head, the change with its percentage, and "-" where a side is missing', () => {
+    const rows = tableAfter(render(), [
+      'scenario',
+      'peak',
+      'peak change',
+      'retained',
+      'retained change',
+      'status',
+    ]);
+    const cells = (name: string) =>
+      rows
+        .find((row) => row.startsWith(`${name} `))!
+        .trim()
+        .split(/ {2,}/);
+    expect(cells('load')).toEqual([
+      'load',
+      '1.00 MiB -> 2.00 MiB',
+      '+1.00 MiB (+100.0 %)',
+      '2.00 KiB -> 1.00 KiB',
+      '-1.00 KiB (-50.0 %)',
+      'ok',
+    ]);
+    expect(cells('a_much_longer_scenario_name')).toEqual([
+      'a_much_longer_scenario_name',
+      '- -> 5 B',
+      '-',
+      '- -> 0 B',
+      '-',
+      'new',
+    ]);
+  });
+
+  it('aligns the changed-site table, indented under its scenario', () => {
+    const header = ['site', 'size change', 'count', 'head size', 'function', 'source'];
+    const text = render();
+    expect(text).toContain('\nchanged sites in load:\n');
+    const rows = tableAfter(text, header);
+    expect(rows).toHaveLength(4);
+    expectAligned(rows, header, 'lrrrll');
+  });
+
+  it('lists sites largest change first, marks edited lines and shows base lines of gone sites', () => {
+    const rows = tableAfter(render(), [
+      'site',
+      'size change',
+      'count',
+      'head size',
+      'function',
+      'source',
+    ]).map((row) => row.trim().split(/ {2,}/));
+    expect(rows.slice(1)).toEqual([
+      ['app/cache.py:41 *', '+1.00 MiB', '+3', '1.00 MiB', 'LRU.put', 'self.items[key] = value'],
+      ['app/io.py:7', '-4.00 KiB', '-2', '0 B', 'read', 'data = f.read()'],
+      ['app/a.py:3', '+80 B', '+1', '180 B', 'f', 'x = [0] * 10'],
+    ]);
+  });
+
+  it('lists at most topSites sites and says how many more there are', () => {
+    const text = render([load], 1);
+    expect(
+      tableAfter(text, ['site', 'size change', 'count', 'head size', 'function', 'source']),
+    ).toHaveLength(2);
+    expect(text).toContain('  … 2 more in the JSON report');
+  });
+
+  it('aligns the budget table and names the site a site budget blamed', () => {
+    const header = ['rule', 'scenario', 'limit', 'actual', 'status'];
+    const rows = tableAfter(render(), header);
+    expect(rows).toHaveLength(4);
+    expectAligned(rows, header, 'llrrl');
+    expect(rows.join('\n')).toContain('+1.00 MiB at app/cache.py:41');
+  });
+
+  it('shows which side failed, the error, and the benchmark output', () => {
+    const lines = render().split('\n');
+    const at = lines.indexOf(
+      'import_time: the head side failed: ImportError: No module named numpy',
+    );
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 3)).toEqual(['  | loading…', '  | importing numpy']);
+  });
+
+  it('shows a base failure as the base side', () => {
+    const baseFailed = scenarioComparison({
+      name: 'x',
+      status: 'failed',
+      error: { side: 'base', type: 'SetupFailed', message: 'setup exited with code 1' },
+    });
+    expect(render([baseFailed])).toContain('x: the base side failed: SetupFailed: setup exited');
+  });
+
+  it.each([
+    ['pass', 'PASS: within budget'],
+    ['warn', 'WARN: the base side could not be measured; nothing to compare against'],
+    ['fail', 'FAIL: a budget was exceeded or the head benchmark failed'],
+  ] as const)('ends with the verdict: %s', (verdict, text) => {
+    const output = renderTerminal(report([scenarioComparison()], { verdict }));
+    expect(output.trimEnd().split('\n').at(-1)).toBe(text);
+  });
+
+  it('prints no site or budget sections when there is nothing to show', () => {
+    const output = renderTerminal(report([scenarioComparison()]));
+    expect(output).not.toContain('changed sites');
+    expect(output).not.toContain('budgets:');
+  });
+});
