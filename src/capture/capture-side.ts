@@ -117,7 +117,11 @@ export async function captureSide(checkoutDir: string, options: CaptureOptions):
   try {
     const harness = harnessDirectory();
     const env = {
+      // Equal conditions on both sides: no .pyc from an earlier run (compiling counts in the
+      // peak), and one hash seed (set order, dict layouts) unless the user chose one.
+      PYTHONHASHSEED: '0',
       ...options.env,
+      PYTHONDONTWRITEBYTECODE: '1',
       PYTHONPATH: [harness, options.env.PYTHONPATH].filter(Boolean).join(delimiter),
     };
     const args = [

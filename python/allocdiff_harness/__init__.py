@@ -1,0 +1,7 @@
+"""allocdiff's capture harness: run a Python benchmark under tracemalloc, write a snapshot.
+
+Usage: ``python3 -m allocdiff_harness --script PATH --root DIR --out FILE [--frames N]``.
+Standard library only; the snapshot format is defined by ``src/capture/snapshot.ts``.
+"""
+
+__version__ = "0.1.0"

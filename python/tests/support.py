@@ -1,0 +1,97 @@
+"""Run the real harness in a real subprocess against small projects built in temp directories."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import textwrap
+import unittest
+
+# The directory that holds the allocdiff_harness package: what PYTHONPATH must contain.
+HARNESS_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+class HarnessRun:
+    def __init__(self, completed: subprocess.CompletedProcess, out_path: str) -> None:
+        self.returncode = completed.returncode
+        self.stdout = completed.stdout
+        self.stderr = completed.stderr
+        self.out_path = out_path
+        self.snapshot = None
+        if os.path.exists(out_path):
+            with open(out_path, "rb") as file:
+                # Strict UTF-8: the TypeScript side reads it that way.
+                self.snapshot = json.loads(file.read().decode("utf-8"))
+
+    @property
+    def scenario(self) -> dict:
+        return self.snapshot["scenarios"][0]
+
+    @property
+    def sites(self) -> list:
+        return self.scenario["sites"]
+
+    def sites_in(self, file: str) -> list:
+        return [site for site in self.sites if site["file"] == file]
+
+    def describe(self) -> str:
+        return "exit %s\nstdout:\n%s\nstderr:\n%s\nsnapshot:\n%s" % (
+            self.returncode,
+            self.stdout,
+            self.stderr,
+            json.dumps(self.snapshot, indent=1)[:4000] if self.snapshot else None,
+        )
+
+
+class HarnessTestCase(unittest.TestCase):
+    maxDiff = None
+
+    def make_project(self, files: dict) -> str:
+        """A fresh project root with ``files`` ({relative path: source}); returns its real path."""
+        root = os.path.realpath(self.make_temp_dir())
+        for relative, content in files.items():
+            path = os.path.join(root, relative)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            data = content if isinstance(content, bytes) else textwrap.dedent(content).encode()
+            with open(path, "wb") as file:
+                file.write(data)
+        return root
+
+    def make_temp_dir(self) -> str:
+        directory = tempfile.TemporaryDirectory(prefix="allocdiff-test-")
+        self.addCleanup(directory.cleanup)
+        return directory.name
+
+    def run_harness(
+        self, root, script, *, cwd=None, frames=None, args=None, env=None, out=None, wrapper=()
+    ):
+        """Run ``python3 -m allocdiff_harness`` like the TypeScript side does."""
+        out_path = out or os.path.join(self.make_temp_dir(), "snapshot.json")
+        if args is None:
+            args = ["--script", script, "--root", root, "--out", out_path]
+            if frames is not None:
+                args += ["--frames", str(frames)]
+        run_env = dict(os.environ)
+        run_env.pop("PYTHONTRACEMALLOC", None)
+        # Compiling vs loading .pyc changes the peak; keep every run alike.
+        run_env["PYTHONDONTWRITEBYTECODE"] = "1"
+        existing = run_env.get("PYTHONPATH")
+        run_env["PYTHONPATH"] = HARNESS_PARENT + (os.pathsep + existing if existing else "")
+        run_env.update(env or {})
+        completed = subprocess.run(
+            list(wrapper) + [sys.executable, "-m", "allocdiff_harness"] + args,
+            cwd=cwd or root,
+            env=run_env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            timeout=120,
+        )
+        return HarnessRun(completed, out_path)
+
+    def assertSnapshotOk(self, run: HarnessRun) -> None:
+        self.assertEqual(run.returncode, 0, run.describe())
+        self.assertIsNotNone(run.snapshot, run.describe())
+        self.assertEqual(run.scenario["status"], "ok", run.describe())
