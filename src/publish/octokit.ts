@@ -6,15 +6,76 @@ import { VERSION } from '../version.js';
 const AllocdiffOctokit = Octokit.plugin(retry, throttling);
 export type GitHubClient = InstanceType<typeof AllocdiffOctokit>;
 
-/** The only Octokit factory: retries server errors, waits out rate limits. */
-export function createGitHubClient(token: string, baseUrl: string): GitHubClient {
+export interface ClientOptions {
+  /** Log line for each retry or rate-limit wait. */
+  onRetry?: (message: string) => void;
+}
+
+/**
+ * The only Octokit factory. Server errors (5xx) are retried with backoff by the retry plugin;
+ * primary and secondary rate limits (403/429 with retry-after) are waited out by the throttling
+ * plugin, twice at most.
+ */
+export function createGitHubClient(
+  token: string,
+  baseUrl: string,
+  options: ClientOptions = {},
+): GitHubClient {
+  const onLimit =
+    (kind: string) =>
+    (
+      retryAfter: number,
+      request: { method: string; url: string },
+      _octokit: unknown,
+      retryCount: number,
+    ) => {
+      if (retryCount >= 2) return false;
+      options.onRetry?.(`${kind} on ${request.method} ${request.url}: retrying in ${retryAfter} s`);
+      return true;
+    };
   return new AllocdiffOctokit({
     auth: token,
     baseUrl,
     userAgent: `allocdiff/${VERSION}`,
     throttle: {
-      onRateLimit: (_retryAfter, _options, _octokit, retryCount) => retryCount < 2,
-      onSecondaryRateLimit: (_retryAfter, _options, _octokit, retryCount) => retryCount < 2,
+      onRateLimit: onLimit('rate limit'),
+      onSecondaryRateLimit: onLimit('secondary rate limit'),
     },
   });
+}
+
+/** The HTTP status of an Octokit error, if it has one. */
+export function httpStatus(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** An API failure, named by the call that failed: `GitHub API: POST /repos/…/comments → 422 …`. */
+export class GitHubApiError extends Error {
+  constructor(
+    readonly call: string,
+    readonly status: number | undefined,
+    detail: string,
+  ) {
+    super(`GitHub API ${call} failed${status ? ` (HTTP ${status})` : ''}: ${detail}`);
+    this.name = 'GitHubApiError';
+  }
+}
+
+/** Runs one API call and names it in the error when it fails. */
+export async function apiCall<T>(call: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof GitHubApiError) throw error;
+    const message = (error as { response?: { data?: { message?: unknown } } })?.response?.data
+      ?.message;
+    const detail =
+      typeof message === 'string'
+        ? message
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    throw new GitHubApiError(call, httpStatus(error), detail);
+  }
 }

@@ -1,4 +1,4 @@
-import type { GitHubClient } from './octokit.js';
+import { apiCall, httpStatus, type GitHubClient } from './octokit.js';
 
 export interface CommentTarget {
   owner: string;
@@ -10,11 +10,38 @@ export interface UpsertResult {
   action: 'created' | 'updated';
   id: number;
   url: string;
+  /** Duplicates (from runs racing this one) that were removed. */
+  removed: number;
+}
+
+interface Comment {
+  id: number;
+  body?: string;
+  html_url: string;
+  user: { login: string; type?: string } | null;
 }
 
 /**
- * Keeps one comment per marker on the pull request: the first comment (across all pages) that
- * carries the marker is updated; without one, a new comment is created.
+ * Who writes the comments: the token's user, or, for an installation token such as
+ * GITHUB_TOKEN (which may not read /user), undefined: then only bot-authored comments count.
+ */
+async function tokenLogin(client: GitHubClient): Promise<string | undefined> {
+  try {
+    return (await client.rest.users.getAuthenticated()).data.login;
+  } catch (error) {
+    const status = httpStatus(error);
+    if (status === 403 || status === 404 || status === 401) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Keeps exactly one comment per marker on the pull request.
+ * - Only comments by this token's author count: a person who pastes the marker is never edited.
+ * - The first such comment (across all pages) is updated; without one, a comment is created.
+ * - Runs racing on the same PR may both create one: after creating, the list is read again, the
+ *   oldest is kept with this run's body and the others are deleted.
+ * - A comment deleted in between is created again.
  */
 export async function upsertStickyComment(
   client: GitHubClient,
@@ -22,27 +49,78 @@ export async function upsertStickyComment(
   marker: string,
   body: string,
 ): Promise<UpsertResult> {
-  const comments = await client.paginate(client.rest.issues.listComments, {
-    owner: target.owner,
-    repo: target.repo,
-    issue_number: target.issueNumber,
-    per_page: 100,
-  });
-  const existing = comments.find((comment) => comment.body?.includes(marker));
+  const where = `/repos/${target.owner}/${target.repo}`;
+  let login = await tokenLogin(client);
+  const ours = (comment: Comment): boolean =>
+    (comment.body ?? '').includes(marker) &&
+    (login !== undefined ? comment.user?.login === login : comment.user?.type === 'Bot');
+  const listOurs = async (): Promise<Comment[]> =>
+    (
+      await apiCall(`GET ${where}/issues/${target.issueNumber}/comments`, () =>
+        client.paginate(client.rest.issues.listComments, {
+          owner: target.owner,
+          repo: target.repo,
+          issue_number: target.issueNumber,
+          per_page: 100,
+        }),
+      )
+    )
+      .filter(ours)
+      .sort((a, b) => a.id - b.id);
+  const update = (id: number) =>
+    apiCall(`PATCH ${where}/issues/comments/${id}`, () =>
+      client.rest.issues.updateComment({
+        owner: target.owner,
+        repo: target.repo,
+        comment_id: id,
+        body,
+      }),
+    );
+
+  const [existing] = await listOurs();
   if (existing) {
-    const { data } = await client.rest.issues.updateComment({
-      owner: target.owner,
-      repo: target.repo,
-      comment_id: existing.id,
-      body,
-    });
-    return { action: 'updated', id: data.id, url: data.html_url };
+    try {
+      const { data } = await update(existing.id);
+      return { action: 'updated', id: data.id, url: data.html_url, removed: 0 };
+    } catch (error) {
+      // Deleted since it was listed: make a new one.
+      if (httpStatus(error) !== 404) throw error;
+    }
   }
-  const { data } = await client.rest.issues.createComment({
-    owner: target.owner,
-    repo: target.repo,
-    issue_number: target.issueNumber,
-    body,
-  });
-  return { action: 'created', id: data.id, url: data.html_url };
+
+  const { data: created } = await apiCall(
+    `POST ${where}/issues/${target.issueNumber}/comments`,
+    () =>
+      client.rest.issues.createComment({
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: target.issueNumber,
+        body,
+      }),
+  );
+  login ??= created.user?.login;
+
+  const all = await listOurs();
+  const keep = all[0] ?? created;
+  let removed = 0;
+  for (const duplicate of all.slice(1)) {
+    try {
+      await apiCall(`DELETE ${where}/issues/comments/${duplicate.id}`, () =>
+        client.rest.issues.deleteComment({
+          owner: target.owner,
+          repo: target.repo,
+          comment_id: duplicate.id,
+        }),
+      );
+      removed += 1;
+    } catch (error) {
+      // The racing run removed it first.
+      if (httpStatus(error) !== 404) throw error;
+    }
+  }
+  if (keep.id !== created.id) {
+    const { data } = await update(keep.id);
+    return { action: 'updated', id: data.id, url: data.html_url, removed };
+  }
+  return { action: 'created', id: created.id, url: created.html_url, removed };
 }

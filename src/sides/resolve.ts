@@ -5,39 +5,109 @@ import type { Git } from './git.js';
 export interface SideRefs {
   base: string;
   head: string;
+  /** The pull request the comparison is for, when there is one. */
+  pullRequest?: number;
 }
+
+/** What an event asks of allocdiff: compare two commits, or nothing (with why). */
+export type EventPlan = ({ kind: 'compare' } & SideRefs) | { kind: 'skip'; reason: string };
 
 const ZERO_SHA = /^0{40}$/;
 
 interface EventPayload {
-  pull_request?: { base?: { sha?: string }; head?: { sha?: string } };
+  action?: string;
+  number?: number;
+  pull_request?: { number?: number; base?: { sha?: string }; head?: { sha?: string } };
   before?: string;
   after?: string;
+  merge_group?: { base_sha?: string; head_sha?: string };
+  inputs?: Record<string, unknown>;
 }
 
-/** Base and head of a workflow event: the PR's two tips, or a push's before and after. */
-export function sidesFromEvent(eventName: string, payload: unknown): SideRefs {
+const SUPPORTED =
+  'allocdiff runs on pull_request, push, merge_group and workflow_dispatch events ' +
+  '(or any event, given the "base" input)';
+
+/**
+ * Which commits an event compares. Explicit `base`/`head` inputs win over the event;
+ * `defaultHead` is the commit the workflow runs on (GITHUB_SHA).
+ */
+export function planFromEvent(
+  eventName: string,
+  payload: unknown,
+  explicit: { base?: string; head?: string; defaultHead?: string } = {},
+): EventPlan {
   const event = (payload ?? {}) as EventPayload;
-  if (eventName === 'pull_request' || eventName === 'pull_request_target') {
-    const base = event.pull_request?.base?.sha;
-    const head = event.pull_request?.head?.sha;
-    if (!base || !head) {
-      throw new UsageError(
-        `the ${eventName} event payload has no pull_request.base.sha / head.sha`,
-      );
+  const fallbackHead = explicit.head || explicit.defaultHead || 'HEAD';
+  if (eventName === 'pull_request_target') {
+    throw new UsageError(
+      'refusing to run on pull_request_target: that event runs with a write token and secrets, ' +
+        "and allocdiff would execute the pull request's code. Use `on: pull_request` (same-repo " +
+        'PRs), or the fork-safe two-stage setup: `mode: measure` on pull_request and ' +
+        '`mode: report` on workflow_run (see the README).',
+    );
+  }
+  if (explicit.base) {
+    const pullRequest = event.pull_request?.number;
+    return {
+      kind: 'compare',
+      base: explicit.base,
+      head: fallbackHead,
+      ...(pullRequest ? { pullRequest } : {}),
+    };
+  }
+  switch (eventName) {
+    case 'pull_request': {
+      if (event.action === 'closed') {
+        return { kind: 'skip', reason: 'the pull request was closed: nothing to measure' };
+      }
+      const base = event.pull_request?.base?.sha;
+      const head = event.pull_request?.head?.sha;
+      if (!base || !head) {
+        throw new UsageError(
+          'the pull_request event payload has no pull_request.base.sha / head.sha',
+        );
+      }
+      const pullRequest = event.pull_request?.number ?? event.number;
+      return {
+        kind: 'compare',
+        base,
+        head: explicit.head || head,
+        ...(pullRequest ? { pullRequest } : {}),
+      };
     }
-    return { base, head };
+    case 'push': {
+      if (!event.after || ZERO_SHA.test(event.after)) {
+        return { kind: 'skip', reason: 'the push deleted a branch: nothing to measure' };
+      }
+      // A new branch has no "before": compare against the pushed commit's parent.
+      const base = !event.before || ZERO_SHA.test(event.before) ? `${event.after}^` : event.before;
+      return { kind: 'compare', base, head: explicit.head || event.after };
+    }
+    case 'merge_group': {
+      const base = event.merge_group?.base_sha;
+      const head = event.merge_group?.head_sha;
+      if (!base || !head)
+        throw new UsageError('the merge_group event payload has no base_sha / head_sha');
+      return { kind: 'compare', base, head: explicit.head || head };
+    }
+    case 'workflow_dispatch': {
+      const inputs = event.inputs ?? {};
+      const base = typeof inputs.base === 'string' ? inputs.base : '';
+      if (!base) {
+        throw new UsageError(
+          'on workflow_dispatch, give the commits to compare: the "base" input ' +
+            '(e.g. `base: ${{ inputs.base }}`), and optionally "head" (default: the workflow\'s commit)',
+        );
+      }
+      const head = typeof inputs.head === 'string' && inputs.head ? inputs.head : fallbackHead;
+      return { kind: 'compare', base, head };
+    }
+    default:
+      throw new UsageError(
+        `allocdiff does not know which commits to compare on a "${eventName}" event; ${SUPPORTED}`,
+      );
   }
-  if (eventName === 'push') {
-    if (!event.after) throw new UsageError('the push event payload has no "after" commit');
-    // A new branch has no "before": compare against the pushed commit's parent.
-    const base = !event.before || ZERO_SHA.test(event.before) ? `${event.after}^` : event.before;
-    return { base, head: event.after };
-  }
-  throw new UsageError(
-    `allocdiff does not know which commits to compare on a "${eventName}" event; ` +
-      'it runs on pull_request and push, or give the "base" (and optionally "head") inputs',
-  );
 }
 
 /** Turns refs into commit SHAs, fetching a missing commit once before giving up. */
@@ -48,9 +118,22 @@ export async function resolveCommit(git: Git, ref: string, side: 'base' | 'head'
     const fetched = await git.commitOf(ref);
     if (fetched) return fetched;
   }
+  if (ref.endsWith('^')) {
+    throw new RunFailure(
+      `the ${side} commit "${ref}" does not exist: ${ref.slice(0, -1)} has no parent in this clone ` +
+        '(a first commit, or a shallow clone). Check out with `fetch-depth: 0`.',
+    );
+  }
   throw new RunFailure(
     `the ${side} commit "${ref}" is not in this clone (${git.repoDir}). ` +
       'In a workflow, check out with actions/checkout and `fetch-depth: 0` so that the base and ' +
       'head commits are both fetched; locally, fetch the branch or check the ref name.',
   );
+}
+
+/** Base and head of an event, or a UsageError when the event does not compare anything. */
+export function sidesFromEvent(eventName: string, payload: unknown): SideRefs {
+  const plan = planFromEvent(eventName, payload);
+  if (plan.kind === 'skip') throw new UsageError(plan.reason);
+  return plan;
 }

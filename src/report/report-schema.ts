@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { REPORT_SCHEMA, type Report } from './report.js';
+
+/**
+ * The JSON report's schema, for reports that come from elsewhere (the report mode reads one from
+ * a workflow artifact that pull-request code could have written): strict objects, bounded
+ * strings and arrays, whole byte counts. Typed against `Report`, so the two cannot drift apart.
+ */
+const text = (max = 10_000) => z.string().max(max);
+const bytes = z.number().int().finite();
+const sha = z.string().regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/, 'a full commit SHA');
+
+const measure = z.strictObject({
+  base: bytes.nullable(),
+  head: bytes.nullable(),
+  delta: bytes.nullable(),
+});
+
+const site = z.strictObject({
+  file: text(4_096),
+  line: z.number().int().positive().nullable(),
+  baseLine: z.number().int().positive().nullable(),
+  baseFile: text(4_096).optional(),
+  function: text(1_000).optional(),
+  text: text().optional(),
+  sizeDelta: bytes,
+  countDelta: bytes,
+  baseSize: bytes,
+  headSize: bytes,
+  baseCount: bytes,
+  headCount: bytes,
+  changedLine: z.boolean(),
+});
+
+const scenario = z.strictObject({
+  name: text(1_000),
+  status: z.enum(['ok', 'new', 'removed', 'failed']),
+  error: z
+    .strictObject({
+      side: z.enum(['base', 'head']),
+      type: text(1_000),
+      message: text(),
+      traceback: text(100_000).optional(),
+      output: text(100_000).optional(),
+    })
+    .optional(),
+  peak: measure,
+  retained: measure,
+  sites: z.array(site).max(2_000_000),
+});
+
+const budget = z.strictObject({
+  metric: z.enum(['peak', 'retained', 'site']),
+  scenario: text(1_000),
+  limit: text(100),
+  actual: text(1_000),
+  status: z.enum(['pass', 'fail', 'skip']),
+  site: text(5_000).optional(),
+  reason: text(1_000).optional(),
+});
+
+export const reportSchema: z.ZodType<Report> = z.strictObject({
+  schema: z.literal(REPORT_SCHEMA),
+  allocdiffVersion: text(100),
+  key: text(200),
+  verdict: z.enum(['pass', 'warn', 'fail']),
+  repository: text(300).optional(),
+  serverUrl: text(300).optional(),
+  pullRequest: z.number().int().positive().optional(),
+  base: z.strictObject({ sha, ref: text(1_000).optional() }),
+  head: z.strictObject({ sha, ref: text(1_000).optional() }),
+  environment: z.strictObject({
+    python: text(100).optional(),
+    implementation: text(100).optional(),
+    platform: text(1_000).optional(),
+    frames: z.number().int().positive(),
+  }),
+  scenarios: z.array(scenario).max(100_000),
+  budgets: z.array(budget).max(100_000),
+});
+
+/** Checks a parsed JSON value; the error lists each problem with its path. */
+export function parseReport(value: unknown, source: string): Report {
+  const result = reportSchema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = result.error.issues
+    .slice(0, 10)
+    .map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+  throw new Error(`${source} is not a valid allocdiff report:\n  ${problems.join('\n  ')}`);
+}
