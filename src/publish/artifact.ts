@@ -1,0 +1,96 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { z } from 'zod';
+import { parseReport } from '../report/report-schema.js';
+import type { Report } from '../report/report.js';
+
+/**
+ * The two-stage (fork-safe) hand-over: `mode: measure` writes these files, the workflow uploads
+ * them as an artifact, and `mode: report` (on workflow_run) downloads and checks them. Nothing
+ * in it is trusted by the report side: pull-request code ran in the job that wrote it.
+ */
+export const ARTIFACT_FILES = {
+  report: 'report.json',
+  comment: 'comment.md',
+  pullRequest: 'pull-request.json',
+} as const;
+
+/** The artifact's name for a report key: one artifact per allocdiff step. */
+export function artifactName(key: string): string {
+  return `allocdiff-${key.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+}
+
+export interface PullRequestIdentity {
+  number: number;
+  headSha: string;
+  baseSha: string;
+  repository: string;
+}
+
+const identitySchema = z.strictObject({
+  number: z.number().int().positive(),
+  headSha: z.string().regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/),
+  baseSha: z.string().regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/),
+  repository: z.string().max(300),
+});
+
+export async function writeArtifact(
+  dir: string,
+  report: Report,
+  markdown: string,
+  identity: PullRequestIdentity,
+): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, ARTIFACT_FILES.report), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(join(dir, ARTIFACT_FILES.comment), markdown);
+  await writeFile(join(dir, ARTIFACT_FILES.pullRequest), `${JSON.stringify(identity, null, 2)}\n`);
+}
+
+/** Larger than any honest report; a bigger file is refused before it is parsed. */
+const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+function readJson(files: Record<string, Uint8Array>, name: string, artifact: string): unknown {
+  const data = files[name];
+  if (!data) throw new Error(`artifact ${artifact} has no ${name}`);
+  if (data.byteLength > MAX_FILE_BYTES)
+    throw new Error(`${name} in artifact ${artifact} is too large`);
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(data));
+  } catch (error) {
+    throw new Error(
+      `${name} in artifact ${artifact} is not valid UTF-8 JSON: ${(error as Error).message}`,
+    );
+  }
+}
+
+/** Unpacks and validates a downloaded artifact (a zip archive). */
+export function readArtifact(
+  zip: Uint8Array,
+  artifact: string,
+): { report: Report; identity: PullRequestIdentity } {
+  let files: Record<string, Uint8Array>;
+  try {
+    // Only the files we know are inflated: a zip bomb of other entries costs nothing.
+    files = unzipSync(zip, {
+      filter: (file) =>
+        Object.values(ARTIFACT_FILES).includes(file.name as never) &&
+        file.originalSize <= MAX_FILE_BYTES,
+    });
+  } catch (error) {
+    throw new Error(
+      `artifact ${artifact} is not a readable zip archive: ${(error as Error).message}`,
+    );
+  }
+  const report = parseReport(
+    readJson(files, ARTIFACT_FILES.report, artifact),
+    `${ARTIFACT_FILES.report} in artifact ${artifact}`,
+  );
+  const identity = identitySchema.safeParse(readJson(files, ARTIFACT_FILES.pullRequest, artifact));
+  if (!identity.success) {
+    throw new Error(
+      `${ARTIFACT_FILES.pullRequest} in artifact ${artifact} is not valid: ${identity.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  }
+  return { report, identity: identity.data };
+}
