@@ -62,20 +62,20 @@ export class GitHubApiError extends Error {
   }
 }
 
+/** GitHub's own message for a failed call, or the error's. */
+export function errorDetail(error: unknown): string {
+  const message = (error as { response?: { data?: { message?: unknown } } } | undefined)?.response
+    ?.data?.message;
+  if (typeof message === 'string') return message;
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Runs one API call and names it in the error when it fails. */
 export async function apiCall<T>(call: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
     if (error instanceof GitHubApiError) throw error;
-    const message = (error as { response?: { data?: { message?: unknown } } })?.response?.data
-      ?.message;
-    const detail =
-      typeof message === 'string'
-        ? message
-        : error instanceof Error
-          ? error.message
-          : String(error);
-    throw new GitHubApiError(call, httpStatus(error), detail);
+    throw new GitHubApiError(call, httpStatus(error), errorDetail(error));
   }
 }

@@ -1,0 +1,56 @@
+import type { Logger } from '../log.js';
+import { commentMarker } from '../report/markdown.js';
+import { createGitHubClient, errorDetail, httpStatus } from './octokit.js';
+import { upsertStickyComment } from './sticky-comment.js';
+
+export interface CommentSettings {
+  token: string;
+  apiUrl: string;
+  owner: string;
+  repo: string;
+  key: string;
+}
+
+export type CommentOutcome = 'created' | 'updated' | 'forbidden' | 'no-token';
+
+/**
+ * Posts or updates the sticky comment. A token that may not comment (a fork's read-only
+ * GITHUB_TOKEN: 403 "Resource not accessible by integration") is not a failure of the check:
+ * the report is in the job summary and the budgets alone decide the exit status.
+ */
+export async function publishComment(
+  settings: CommentSettings,
+  pullRequest: number,
+  markdown: string,
+  log: Logger,
+): Promise<CommentOutcome> {
+  if (!settings.token) {
+    log.warning('no github-token: the report is in the job summary only');
+    return 'no-token';
+  }
+  const client = createGitHubClient(settings.token, settings.apiUrl, {
+    onRetry: (m) => log.info(m),
+  });
+  try {
+    const result = await upsertStickyComment(
+      client,
+      { owner: settings.owner, repo: settings.repo, issueNumber: pullRequest },
+      commentMarker(settings.key),
+      markdown,
+    );
+    log.info(`${result.action} comment ${result.url}`);
+    if (result.removed > 0)
+      log.info(`removed ${result.removed} duplicate comment(s) left by a concurrent run`);
+    return result.action;
+  } catch (error) {
+    if (httpStatus(error) === 403 && !/rate limit/i.test(errorDetail(error))) {
+      log.warning(
+        `cannot comment on pull request #${pullRequest} (${errorDetail(error)}): the token is read-only, ` +
+          'as on pull requests from forks. The report is in the job summary; for a comment on fork PRs use ' +
+          'the two-stage setup (mode: measure + mode: report) from the README.',
+      );
+      return 'forbidden';
+    }
+    throw error;
+  }
+}
