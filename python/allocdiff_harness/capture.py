@@ -1,10 +1,15 @@
-"""Run one script as ``__main__`` under tracemalloc and measure it.
+"""Run a script as ``__main__`` under tracemalloc, and measure one action between two snapshots.
 
 Only modules the measurement needs are imported here (and no ``__future__``): anything loaded
 before the run is free for the script to import, which would hide that import's cost.
+
+Tracing is on only while something is measured (see ``measure``). Everything here returns
+raw data: file names as tracemalloc reports them, grouped by ``(filename, lineno)``. Normalising names and reading source happen in ``snapshot.py``,
+after the benchmark has finished.
 """
 
 import gc
+import io
 import linecache  # already loaded by tracemalloc
 import os
 import pkgutil
@@ -13,6 +18,8 @@ import sys
 import time
 import tracemalloc
 import zipimport  # part of the import system, always loaded
+
+from . import objects, peak
 
 HARNESS_DIR = os.path.dirname(os.path.abspath(__file__))
 
@@ -43,17 +50,31 @@ def is_machinery(filename):
 
 
 class Measurement:
-    """What one run of the script left behind."""
+    """One action (a script's top level, or one call of a function) between two snapshots."""
 
     def __init__(self):
         self.peak_bytes = 0
         self.duration_seconds = 0.0
-        # tracemalloc.StatisticDiff per file:line, machinery frames already dropped.
-        self.stats = []
-        # The exception that ended the script, if it failed (SystemExit(0) is success).
+        # {(filename, lineno): (size, count)}: after - before, machinery dropped, no zeros.
+        self.sites = {}
+        # The exception that ended the action, if it failed (SystemExit(0) is success).
         self.error = None
-        # {"what", "why"} for anything that could not be measured.
-        self.unmeasured = []
+        # False when the action stopped tracemalloc: nothing above is meaningful then.
+        self.traced = True
+        # {type name: count} of live objects before and after, when counted.
+        self.types_before = None
+        self.types_after = None
+        # [(frames, size, count, truncated)] for the sites asked for (see TracebackFilter);
+        # frames are (filename, lineno) pairs, oldest first, machinery frames still in.
+        self.tracebacks = None
+        # With a peak watch: the sites ({key: (size, count)} like `sites`) at the level it
+        # caught, that level, the highest level any hook event saw, and their tracebacks.
+        self.peak_sites = None
+        self.peak_level = 0
+        self.peak_seen = 0
+        self.peak_tracebacks = None
+        # tracemalloc's frame limit at the end (the action may have restarted it).
+        self.frames_used = None
 
 
 def prepare_interpreter(script_arg, script_path):
@@ -80,13 +101,12 @@ def prepare_interpreter(script_arg, script_path):
     return harness_path
 
 
-def measure_script(script_path, frames):
-    """Run ``script_path`` as ``__main__`` between a before and an after snapshot."""
-    result = Measurement()
+def check_tracing(frames, unmeasured):
+    """Note (and stop) tracing that the environment turned on; measure() starts its own."""
     if tracemalloc.is_tracing():
         # start() would silently keep the old frame limit; restart so --frames holds.
         tracemalloc.stop()
-        result.unmeasured.append(
+        unmeasured.append(
             {
                 "what": "tracemalloc as configured by the environment",
                 "why": "tracemalloc was already tracing (PYTHONTRACEMALLOC or -X tracemalloc);"
@@ -94,74 +114,311 @@ def measure_script(script_path, frames):
             }
         )
 
+
+class MainModule:
+    """The script's ``__main__`` module: run once, then kept installed for its functions.
+
+    A plain source file is executed in a module of our own (not ``runpy.run_path``), so that
+    module stays ``sys.modules["__main__"]`` while ``bench_*`` functions run (pickle finds
+    their classes) and its globals survive a failing top level. Zip archives and compiled
+    files go through runpy, which knows how to run them.
+    """
+
+    def __init__(self, script_path):
+        self.script_path = script_path
+        self.globals = None
+        self._module = None
+        self._saved_main = None
+
+    def run(self):
+        """Run the top level; raises what the script raises."""
+        # run_path and the import system cache an importer for the script's path on first
+        # use; done here, before tracing starts, by the caller (see prepare_run).
+        if pkgutil.get_importer(self.script_path) is not None or self.script_path.endswith(
+            (".pyc", ".pyo")
+        ):
+            self.globals = runpy.run_path(self.script_path, run_name="__main__")
+            return self.globals
+        module = type(sys)("__main__")
+        namespace = module.__dict__
+        # What runpy.run_path gives a script, so behaviour does not change with the runner.
+        namespace.update(
+            __file__=self.script_path, __cached__=None, __loader__=None, __package__=""
+        )
+        self.globals = namespace
+        self._module = module
+        self._saved_main = sys.modules.get("__main__")
+        sys.modules["__main__"] = module
+        saved_argv0 = sys.argv[0] if sys.argv else None
+        if sys.argv:
+            sys.argv[0] = self.script_path
+        try:
+            with io.open_code(self.script_path) as file:
+                source = file.read()
+            code = compile(source, self.script_path, "exec", dont_inherit=True)
+            exec(code, namespace)
+        finally:
+            if sys.argv and saved_argv0 is not None:
+                sys.argv[0] = saved_argv0
+        return namespace
+
+    def restore(self):
+        """Put the harness's own ``__main__`` back (done once all scenarios ran)."""
+        if self._module is not None:
+            sys.modules["__main__"] = self._saved_main
+            self._module = None
+
+
+def prepare_run(script_path):
     # run_path imports pkgutil and caches an importer for the script's path on first use;
     # done here, untraced, so the harness leaves no sites of its own in pkgutil.py.
     pkgutil.get_importer(script_path)
 
-    tracemalloc.start(frames)
+
+def bench_functions(namespace):
+    """``[(name, function)]`` of the script's own top-level ``bench_*`` functions, in order."""
+    if not namespace:
+        return []
+    found = []
+    function_type = type(prepare_run)
+    for name, value in list(namespace.items()):
+        if (
+            name.startswith("bench_")
+            and isinstance(value, function_type)
+            and getattr(value, "__module__", None) == "__main__"
+        ):
+            found.append((name, value))
+    return found
+
+
+def measure(
+    action, frames, *, count_types=False, traceback_filter=None, ignore=(), watch_peak=False,
+    peak_reference=None
+):
+    """Run ``action()`` between a before and an after snapshot; what it returns is held
+    (and so counted as retained) until the after snapshot and the object count.
+
+    Tracing starts (with ``frames``) just before the call and stops after the after
+    snapshot: what the call allocated and still holds is what the snapshots show, and the
+    harness's own bookkeeping (diffs, object counts) runs untraced, so at full speed and
+    without the snapshots having to carry everything the setup made.
+
+    ``traceback_filter``: also group the difference by traceback for the sites it wants.
+    ``ignore``: harness containers alive across the call, left out of the object count.
+    ``watch_peak``: run the action under a PeakWatch (see peak.py) aiming at
+    ``peak_reference`` bytes, and record the sites at the level it caught.
+    """
+    if tracemalloc.is_tracing():
+        tracemalloc.stop()
+    result = Measurement()
+    watch = peak.PeakWatch(peak_reference) if watch_peak else None
     gc.collect()
+    # The harness's own containers, alive across the call (and changed by it).
+    own = (ignore, result, watch)
+    if count_types:
+        result.types_before = objects.count_types(own)
+    tracemalloc.start(frames)
     before = tracemalloc.take_snapshot()
-    # The before snapshot and the harness's data are part of the start level, not the peak.
+    # The before snapshot is part of the start level, not of the peak.
     tracemalloc.reset_peak()
     start_level = tracemalloc.get_traced_memory()[0]
 
-    namespace = None
+    held = None
     raised = None
     started = time.perf_counter()
+    if watch is not None:
+        watch.install(start_level)
     try:
-        # run_path returns a copy of the globals, which keeps the script's objects alive.
-        namespace = runpy.run_path(script_path, run_name="__main__")
+        held = action()
     except BaseException as exc:  # noqa: B902 - KeyboardInterrupt and SystemExit included
-        # Its traceback holds the script's frames and so its globals: keep them alive too.
+        # Its traceback holds the action's frames and so its locals: keep them alive too.
         raised = exc
+    finally:
+        if watch is not None:
+            watch.uninstall()
     result.duration_seconds = time.perf_counter() - started
-    tracing = tracemalloc.is_tracing()
-    if tracing:
-        result.peak_bytes = max(0, tracemalloc.get_traced_memory()[1] - start_level)
-
-    if raised is not None and not _is_clean_exit(raised):
+    if raised is not None and not is_clean_exit(raised):
         result.error = raised
 
-    if not tracing:
-        result.unmeasured.append(
-            {"what": "peak and retained memory", "why": "the script stopped tracemalloc"}
-        )
+    if not tracemalloc.is_tracing():
+        result.traced = False
         return result
-    if tracemalloc.get_traceback_limit() != frames:
-        result.unmeasured.append(
-            {
-                "what": "tracebacks of %d frames" % frames,
-                "why": "the script restarted tracemalloc with frames=%d"
-                % tracemalloc.get_traceback_limit(),
-            }
-        )
+    peak_snapshot = None
+    if watch is None:
+        result.peak_bytes = max(0, tracemalloc.get_traced_memory()[1] - start_level)
+    else:
+        # The watch's own snapshots made peaks of their own; it knows the true one.
+        result.peak_bytes = watch.peak_bytes
+        result.peak_seen = watch.seen_level
+        result.peak_level = watch.snapshot_level
+        peak_snapshot, watch.snapshot = watch.snapshot, None
 
-    # CPython's type attribute cache keeps a reference to attribute names it saw, including
-    # strings made on the fly (PyObject_GetAttrString, getattr(obj, "x_" + name)); which ones
-    # survive depends on memory addresses, so clearing it makes "retained" repeatable.
-    _clear_type_cache()
+    clear_type_cache()
     gc.collect()
     after = tracemalloc.take_snapshot()
-    tracemalloc.stop()  # the rest is bookkeeping; no need to trace it
-    del namespace, raised  # alive until here on purpose
+    result.frames_used = tracemalloc.get_traceback_limit()
+    tracemalloc.stop()
 
-    # Same result as Snapshot.filter_traces on both snapshots (grouping by 'lineno' keys on
-    # the innermost frame, which is what a Filter checks), but without a pass per filter.
-    result.stats = [
-        stat
-        for stat in after.compare_to(before, "lineno")
-        if (stat.size_diff or stat.count_diff) and not is_machinery(stat.traceback[0].filename)
-    ]
+    result.sites = line_diff(after, before)
+    if traceback_filter is not None:
+        result.tracebacks = traceback_diff(after, before, traceback_filter)
+    if peak_snapshot is not None:
+        result.peak_sites = line_diff(peak_snapshot, before)
+        if traceback_filter is not None:
+            result.peak_tracebacks = traceback_diff(peak_snapshot, before, traceback_filter)
+    del after, before, peak_snapshot
+    if count_types:
+        gc.collect()  # untracks the harness's fresh tuples of numbers and names
+        # result's contents (sites, the first count) are not followed: it is ignored.
+        result.types_after = objects.count_types(own, held=[held, raised])
+    del held, raised  # alive until here on purpose
     return result
 
 
-def _clear_type_cache():
+def warm_up_object_count():
+    objects.count_types(())
+
+
+def line_diff(after, before):
+    """``{(filename, lineno): (size, count)}`` of after - before, machinery dropped."""
+    now = _by_line(after)
+    then = _by_line(before)
+    sites = {}
+    for key, (size, count) in now.items():
+        old = then.pop(key, None)
+        if old is not None:
+            size -= old[0]
+            count -= old[1]
+        if (size or count) and not is_machinery(key[0]):
+            sites[key] = (size, count)
+    for key, (size, count) in then.items():
+        if not is_machinery(key[0]):
+            sites[key] = (-size, -count)
+    return sites
+
+
+def line_totals(snapshot):
+    """``{(filename, lineno): (size, count)}`` of everything alive, machinery dropped."""
+    return {
+        key: (size, count)
+        for key, (size, count) in _by_line(snapshot).items()
+        if not is_machinery(key[0])
+    }
+
+
+def _by_line(snapshot):
+    """``{(filename, lineno) of the innermost frame: [size, count]}``.
+
+    What ``Snapshot.statistics("lineno")`` computes, several times faster: it builds a
+    Traceback and a Statistic per group and hashes whole tracebacks (slow with --frames 10),
+    where this only reads the first frame of each raw trace.
+    """
+    totals = {}
+    for size, traceback, _ in raw_traces(snapshot):
+        frame = traceback[0] if traceback else UNKNOWN_FRAME
+        total = totals.get(frame)
+        if total is None:
+            totals[frame] = [size, 1]
+        else:
+            total[0] += size
+            total[1] += 1
+    return totals
+
+
+UNKNOWN_FRAME = ("<unknown>", 0)
+
+
+def raw_traces(snapshot):
+    """``(size, frames most recent first, total frame count)`` per trace.
+
+    ``Snapshot.traces._traces`` holds exactly that as tuples (tracemalloc's own grouping
+    reads it); the public route builds three objects per trace, so it is only the fallback.
+    """
+    traces = getattr(snapshot.traces, "_traces", None)
+    if traces is not None and (not traces or len(traces[0]) == 4):
+        return ((size, frames, total) for _, size, frames, total in traces)
+    return (
+        (
+            trace.size,
+            tuple((frame.filename, frame.lineno) for frame in reversed(trace.traceback)),
+            getattr(trace.traceback, "total_nframe", None),
+        )
+        for trace in snapshot.traces
+    )
+
+
+class TracebackFilter:
+    """Which innermost frames to keep tracebacks for, from normalised ``path:line`` sites.
+
+    Names are normalised only after the run, so this is a generous first cut on the raw
+    file names (same line, and a name that ends like the normalised path); ``snapshot.py``
+    then keeps the exact matches.
+    """
+
+    def __init__(self, sites):
+        self.sites = sites  # [(normalised file, line)]
+        self._suffixes = {}
+        for file, line in sites:
+            self._suffixes.setdefault(line, []).append(_raw_suffix(file))
+        self._cache = {}
+
+    def wants(self, filename, lineno):
+        suffixes = self._suffixes.get(lineno)
+        if suffixes is None:
+            return False
+        key = (filename, lineno)
+        wanted = self._cache.get(key)
+        if wanted is None:
+            name = filename.replace(os.sep, "/")
+            wanted = any(name == suffix or name.endswith("/" + suffix) for suffix in suffixes)
+            self._cache[key] = wanted
+        return wanted
+
+
+def _raw_suffix(normalised):
+    for prefix in ("<stdlib>/", "site-packages/"):
+        if normalised.startswith(prefix):
+            return normalised[len(prefix):]
+    return normalised.lstrip("/") if not normalised.startswith("<") else normalised
+
+
+def traceback_diff(after, before, wanted):
+    """Per traceback, after - before, for traces whose innermost frame ``wanted`` wants.
+
+    Returns ``[(frames oldest first, size, count, truncated)]``.
+    """
+    totals = {}
+    for sign, snapshot in ((1, after), (-1, before)):
+        for size, frames, total_nframe in raw_traces(snapshot):
+            if not frames or not wanted.wants(*frames[0]):
+                continue
+            total = totals.get(frames)
+            if total is None:
+                total = totals[frames] = [0, 0, False]
+            total[0] += sign * size
+            total[1] += sign
+            if total_nframe is not None and total_nframe > len(frames):
+                total[2] = True
+    return [
+        (tuple(reversed(frames)), size, count, truncated)
+        for frames, (size, count, truncated) in totals.items()
+        if size or count
+    ]
+
+
+def clear_type_cache():
+    """Make "retained" repeatable.
+
+    CPython's type attribute cache keeps a reference to attribute names it saw, including
+    strings made on the fly (PyObject_GetAttrString, getattr(obj, "x_" + name)); which ones
+    survive depends on memory addresses, so it is cleared before every after snapshot.
+    """
     clear = getattr(sys, "_clear_internal_caches", None) or getattr(sys, "_clear_type_cache", None)
     if clear is not None:  # both are CPython only
         clear()
 
 
-def _is_clean_exit(exc):
+def is_clean_exit(exc):
     """``sys.exit()`` / ``sys.exit(0)`` end a script successfully, as for the interpreter."""
     return isinstance(exc, SystemExit) and exc.code in (None, 0)
 

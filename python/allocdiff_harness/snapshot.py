@@ -8,36 +8,30 @@ import platform
 import sysconfig
 import traceback
 
-from . import __version__
-from .capture import Measurement, is_machinery
+from . import __version__, leak
+from .capture import is_machinery
+from .objects import type_changes
 from .paths import PathNormalizer
+from .scenarios import Options, Run, Scenario
 from .source import SourceIndex
 
-SCHEMA = "allocdiff.snapshot/1"
+SCHEMA = "allocdiff.snapshot/2"
 TRACEBACK_LINES = 30
+# Tracebacks kept per site asked for with --traceback-sites, largest first.
+TRACEBACKS_PER_SITE = 5
 
 
-def build_snapshot(
-    measurement: Measurement, *, script_path: str, root: str, cwd: str, frames: int
-) -> dict:
+def build_snapshot(run: Run, *, root: str, cwd: str, options: Options) -> dict:
     paths = PathNormalizer(root=root, stdlib=sysconfig.get_paths()["stdlib"], cwd=cwd)
-    sites = build_sites(measurement.stats, paths, SourceIndex())
-    scenario = {
-        "name": paths.normalize(script_path),
-        "kind": "script",
-        "status": "ok" if measurement.error is None else "failed",
-    }
-    if measurement.error is not None:
-        scenario["error"] = describe_error(measurement.error)
-    scenario.update(
-        {
-            "peakBytes": measurement.peak_bytes,
-            "retainedBytes": sum(site["size"] for site in sites),
-            "retainedCount": sum(site["count"] for site in sites),
-            "durationSeconds": measurement.duration_seconds,
-            "sites": sites,
-        }
-    )
+    sites = SiteTable(paths, SourceIndex())
+    wanted = set(options.traceback_filter.sites) if options.traceback_filter else set()
+    scenarios = [build_scenario(scenario, sites, wanted) for scenario in run.scenarios]
+    unmeasured = []
+    for note in run.unmeasured:
+        entry = {"what": note["what"], "why": note["why"]}
+        if len(run.scenarios) > 1 or run.scenarios[0].kind == "function":
+            entry["scenario"] = scenario_name(note["scenario"], paths)
+        unmeasured.append(entry)
     return {
         "schema": SCHEMA,
         "harness": {"version": __version__},
@@ -46,39 +40,235 @@ def build_snapshot(
             "implementation": platform.python_implementation(),
         },
         "platform": platform.platform(),
-        "frames": frames,
-        "scenarios": [scenario],
-        "unmeasured": measurement.unmeasured,
+        "frames": options.frames,
+        "repeats": options.repeats,
+        "iterations": options.iterations,
+        "timings": {"setupSeconds": run.setup_seconds, "totalSeconds": run.total_seconds},
+        "scenarios": scenarios,
+        "strings": sites.strings,
+        "unmeasured": unmeasured,
     }
 
 
-def build_sites(stats: list, paths: PathNormalizer, source: SourceIndex) -> list[dict]:
-    """One site per normalised file:line, largest retained size first."""
-    totals: dict[tuple[str, int], list] = {}
-    for stat in stats:
-        frame = stat.traceback[0]
-        key = (paths.normalize(frame.filename), frame.lineno)
-        # Two spellings of one file (relative and absolute, symlinks) become one site.
-        total = totals.setdefault(key, [0, 0, frame.filename])
-        total[0] += stat.size_diff
-        total[1] += stat.count_diff
+def scenario_name(scenario: Scenario, paths: PathNormalizer) -> str:
+    return paths.normalize(scenario.name) if scenario.kind == "script" else scenario.name
 
-    sites = []
-    for (file, line), (size, count, filename) in totals.items():
-        if size == 0 and count == 0:
-            continue
-        site: dict = {"file": file, "line": line, "size": size, "count": count}
-        local_path = paths.resolve(filename)
-        if local_path is not None:
-            text = source.line_text(local_path, line)
-            if text is not None:
-                site["text"] = text
-            function = source.function_at(local_path, line)
-            if function is not None:
-                site["function"] = function
-        sites.append(site)
-    sites.sort(key=lambda site: (-site["size"], site["file"], site["line"]))
-    return sites
+
+def build_scenario(scenario: Scenario, sites: SiteTable, wanted: set) -> dict:
+    document: dict = {
+        "name": scenario_name(scenario, sites.paths),
+        "kind": scenario.kind,
+        "status": "ok" if scenario.error is None else "failed",
+    }
+    if scenario.error is not None:
+        document["error"] = describe_error(scenario.error)
+        if scenario.error_phase is not None:
+            document["error"]["phase"] = scenario.error_phase
+    merged = [sites.merge(measurement.sites) for measurement in scenario.repeats]
+    repeats = [
+        {
+            "peakBytes": measurement.peak_bytes,
+            "retainedBytes": sum(size for size, _ in totals.values()),
+            "retainedCount": sum(count for _, count in totals.values()),
+            "durationSeconds": measurement.duration_seconds,
+        }
+        for measurement, totals in zip(scenario.repeats, merged)
+    ]
+    first = repeats[0] if repeats else {}
+    document.update(
+        {
+            "peakBytes": first.get("peakBytes", 0),
+            "retainedBytes": first.get("retainedBytes", 0),
+            "retainedCount": first.get("retainedCount", 0),
+            "durationSeconds": first.get("durationSeconds", 0.0),
+            "repeats": repeats,
+            "sites": sites.build(merged),
+        }
+    )
+    if scenario.repeats and wanted:
+        sites.attach_tracebacks(document["sites"], scenario.repeats[0].tracebacks, wanted)
+    if scenario.peak is not None:
+        peak_sites = sites.build([sites.merge(scenario.peak.peak_sites)], positive=True)
+        if wanted:
+            sites.attach_tracebacks(peak_sites, scenario.peak.peak_tracebacks, wanted)
+        document["peak"] = {
+            "bytes": scenario.peak.peak_level,
+            "peakBytes": scenario.peak.peak_bytes,
+            "sites": peak_sites,
+        }
+    if scenario.repeats and scenario.repeats[0].types_after is not None:
+        first_call = scenario.repeats[0]
+        document["objectTypes"] = [
+            {"type": name, "before": before, "after": after}
+            for name, before, after in type_changes(first_call.types_before, first_call.types_after)
+        ]
+    if scenario.leak_series is not None:
+        document["leak"] = sites.leak(scenario.leak_series)
+    return document
+
+
+class SiteTable:
+    """Normalises raw ``(filename, lineno)`` keys into sites, and holds the string table.
+
+    Sites refer to their file, source text and function by index into ``strings``, so a
+    file's name, or a line's text, is written once however many scenarios, repeats and
+    tracebacks mention it.
+    """
+
+    def __init__(self, paths: PathNormalizer, source: SourceIndex) -> None:
+        self.paths = paths
+        self.source = source
+        self.strings: list[str] = []
+        self._string_index: dict[str, int] = {}
+        self._keys: dict[tuple[str, int], tuple[str, int]] = {}
+        self._raw_names: dict[tuple[str, int], str] = {}
+        self._described: dict[tuple[str, int], dict] = {}
+
+    def string(self, text: str) -> int:
+        index = self._string_index.get(text)
+        if index is None:
+            index = self._string_index[text] = len(self.strings)
+            self.strings.append(text)
+        return index
+
+    def key(self, filename: str, lineno: int) -> tuple[str, int]:
+        raw = (filename, lineno)
+        key = self._keys.get(raw)
+        if key is None:
+            key = self._keys[raw] = (self.paths.normalize(filename), lineno)
+            self._raw_names.setdefault(key, filename)
+        return key
+
+    def merge(self, raw: dict | None) -> dict:
+        """Raw sites to ``{(file, line): (size, count)}``; two spellings of a file are one."""
+        merged: dict = {}
+        for (filename, lineno), (size, count) in (raw or {}).items():
+            key = self.key(filename, lineno)
+            old = merged.get(key)
+            merged[key] = (size, count) if old is None else (old[0] + size, old[1] + count)
+        return merged
+
+    def describe(self, key: tuple[str, int]) -> dict:
+        """``{"file", "line", "text"?, "function"?}`` with string indexes."""
+        described = self._described.get(key)
+        if described is None:
+            file, line = key
+            described = {"file": self.string(file), "line": line}
+            local_path = self.paths.resolve(self._raw_names.get(key, file))
+            if local_path is not None:
+                text = self.source.line_text(local_path, line)
+                if text is not None:
+                    described["text"] = self.string(text)
+                function = self.source.function_at(local_path, line)
+                if function is not None:
+                    described["function"] = self.string(function)
+            self._described[key] = described
+        return described
+
+    def build(self, repeats: list[dict], *, positive: bool = False) -> list[dict]:
+        """Sites over repeats: ``size``/``count`` of repeat 1, ``sizes``/``counts`` of every
+        repeat when they differ; largest first. ``positive``: only sites that grew."""
+        keys = set()
+        for totals in repeats:
+            keys.update(totals)
+        rows = []
+        for key in keys:
+            values = [totals.get(key, (0, 0)) for totals in repeats]
+            if all(size == 0 and count == 0 for size, count in values):
+                continue
+            if positive and values[0][0] <= 0:
+                continue
+            rows.append((-values[0][0], key, values))
+        # Sorted before any string gets its index, so the table is the same on every run.
+        rows.sort()
+        built = []
+        for _, key, values in rows:
+            site = dict(self.describe(key))
+            site["size"], site["count"] = values[0]
+            if any(value != values[0] for value in values):
+                site["sizes"] = [value[0] for value in values]
+                site["counts"] = [value[1] for value in values]
+            built.append(site)
+        return built
+
+    def attach_tracebacks(self, sites: list[dict], raw: list | None, wanted: set) -> None:
+        """Give each wanted site its largest tracebacks (machinery frames left out)."""
+        if not raw:
+            return
+        by_site: dict = {}
+        for frames, size, count, truncated in raw:
+            innermost = self.key(*frames[-1])
+            if innermost not in wanted:
+                continue
+            kept = tuple(
+                self.key(filename, lineno)
+                for filename, lineno in frames
+                if not is_machinery(filename)
+            )
+            if not kept:
+                continue
+            group = by_site.setdefault(innermost, {})
+            total = group.get(kept)
+            if total is None:
+                group[kept] = [size, count, truncated]
+            else:
+                total[0] += size
+                total[1] += count
+                total[2] = total[2] or truncated
+        for site in sites:
+            key = (self.strings[site["file"]], site["line"])
+            group = by_site.get(key)
+            if not group:
+                continue
+            ranked = sorted(
+                (item for item in group.items() if item[1][0] > 0),
+                key=lambda item: (-item[1][0], -item[1][1], item[0]),
+            )[:TRACEBACKS_PER_SITE]
+            tracebacks = []
+            for frames, (size, count, truncated) in ranked:
+                traceback_doc = {
+                    "size": size,
+                    "count": count,
+                    "frames": [dict(self.describe(frame)) for frame in frames],
+                }
+                if truncated:
+                    traceback_doc["truncated"] = True
+                tracebacks.append(traceback_doc)
+            if tracebacks:
+                site["tracebacks"] = tracebacks
+
+    def leak(self, series: list[dict]) -> dict:
+        calls = [self.merge(after_call) for after_call in series]
+        totals = [sum(size for size, _ in after_call.values()) for after_call in calls]
+        keys = set()
+        for after_call in calls:
+            keys.update(after_call)
+        leaking = []
+        for key in sorted(keys):
+            sizes = [after_call.get(key, (0, 0))[0] for after_call in calls]
+            counts = [after_call.get(key, (0, 0))[1] for after_call in calls]
+            rate = leak.per_call(sizes)
+            if rate > 0:
+                leaking.append((-rate, key, sizes, counts))
+        leaking.sort()
+        leak_sites = []
+        for negative_rate, key, sizes, counts in leaking:
+            site = dict(self.describe(key))
+            site["bytesPerCall"] = _round(-negative_rate)
+            site["countPerCall"] = _round((counts[-1] - counts[0]) / (len(counts) - 1))
+            site["retainedBytes"] = sizes
+            leak_sites.append(site)
+        return {
+            "iterations": len(series),
+            "retainedBytes": totals,
+            "bytesPerCall": _round(sum(-item[0] for item in leaking)),
+            "sites": leak_sites,
+        }
+
+
+def _round(value: float) -> float | int:
+    rounded = round(value, 2)
+    return int(rounded) if rounded == int(rounded) else rounded
 
 
 def describe_error(exc: BaseException) -> dict:

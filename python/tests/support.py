@@ -21,10 +21,16 @@ class HarnessRun:
         self.stderr = completed.stderr
         self.out_path = out_path
         self.snapshot = None
+        self.raw = None
         if os.path.exists(out_path):
             with open(out_path, "rb") as file:
                 # Strict UTF-8: the TypeScript side reads it that way.
-                self.snapshot = json.loads(file.read().decode("utf-8"))
+                self.raw = json.loads(file.read().decode("utf-8"))
+            self.snapshot = decode_strings(self.raw)
+
+    def named(self, name: str) -> dict:
+        [scenario] = [s for s in self.snapshot["scenarios"] if s["name"] == name]
+        return scenario
 
     @property
     def scenario(self) -> dict:
@@ -44,6 +50,36 @@ class HarnessRun:
             self.stderr,
             json.dumps(self.snapshot, indent=1)[:4000] if self.snapshot else None,
         )
+
+
+STRING_FIELDS = ("file", "text", "function")
+
+
+def decode_strings(raw: dict) -> dict:
+    """The snapshot with every site's, frame's and leak site's string indexes resolved,
+    as the TypeScript side reads it (see src/capture/snapshot.ts)."""
+    strings = raw["strings"]
+
+    def site(entry: dict) -> dict:
+        decoded = dict(entry)
+        for field in STRING_FIELDS:
+            if field in decoded:
+                decoded[field] = strings[decoded[field]]
+        if "tracebacks" in decoded:
+            decoded["tracebacks"] = [
+                dict(traceback, frames=[site(frame) for frame in traceback["frames"]])
+                for traceback in decoded["tracebacks"]
+            ]
+        return decoded
+
+    document = json.loads(json.dumps(raw))
+    for scenario in document["scenarios"]:
+        scenario["sites"] = [site(entry) for entry in scenario["sites"]]
+        if "peak" in scenario:
+            scenario["peak"]["sites"] = [site(entry) for entry in scenario["peak"]["sites"]]
+        if "leak" in scenario:
+            scenario["leak"]["sites"] = [site(entry) for entry in scenario["leak"]["sites"]]
+    return document
 
 
 class HarnessTestCase(unittest.TestCase):
@@ -66,14 +102,22 @@ class HarnessTestCase(unittest.TestCase):
         return directory.name
 
     def run_harness(
-        self, root, script, *, cwd=None, frames=None, args=None, env=None, out=None, wrapper=()
+        self, root, script, *, cwd=None, frames=None, args=None, env=None, out=None, wrapper=(),
+        extra=(), object_types=False
     ):
-        """Run ``python3 -m allocdiff_harness`` like the TypeScript side does."""
+        """Run ``python3 -m allocdiff_harness`` like the TypeScript side does.
+
+        Counting objects by type costs a few tenths of a second per scenario under
+        tracemalloc, so tests that do not look at it switch it off.
+        """
         out_path = out or os.path.join(self.make_temp_dir(), "snapshot.json")
         if args is None:
             args = ["--script", script, "--root", root, "--out", out_path]
             if frames is not None:
                 args += ["--frames", str(frames)]
+            if not object_types:
+                args.append("--no-object-types")
+            args += list(extra)
         run_env = dict(os.environ)
         run_env.pop("PYTHONTRACEMALLOC", None)
         # Compiling vs loading .pyc changes the peak; keep every run alike.

@@ -25,11 +25,17 @@ class TopLevelFieldsTest(HarnessTestCase):
         )
         self.assertEqual(
             list(snapshot),
-            ["schema", "harness", "python", "platform", "frames", "scenarios", "unmeasured"],
+            ["schema", "harness", "python", "platform", "frames", "repeats", "iterations",
+             "timings", "scenarios", "strings", "unmeasured"],
         )
-        self.assertEqual(snapshot["schema"], "allocdiff.snapshot/1")
+        self.assertEqual(snapshot["schema"], "allocdiff.snapshot/2")
         self.assertEqual(snapshot["harness"], {"version": __version__})
-        self.assertEqual(__version__, "0.1.0")
+        self.assertEqual(__version__, "0.2.0")
+        self.assertEqual(snapshot["repeats"], 1)
+        self.assertEqual(snapshot["iterations"], 0)
+        self.assertEqual(set(snapshot["timings"]), {"setupSeconds", "totalSeconds"})
+        self.assertGreaterEqual(snapshot["timings"]["totalSeconds"],
+                                snapshot["timings"]["setupSeconds"])
         self.assertEqual(snapshot["python"]["version"], interpreter.stdout.decode().strip())
         self.assertEqual(snapshot["python"]["implementation"], platform.python_implementation())
         self.assertIsInstance(snapshot["platform"], str)
@@ -38,12 +44,26 @@ class TopLevelFieldsTest(HarnessTestCase):
         self.assertEqual(snapshot["unmeasured"], [])
         self.assertEqual(len(snapshot["scenarios"]), 1)
         scenario = snapshot["scenarios"][0]
-        for key in ("name", "kind", "status", "peakBytes", "retainedBytes", "retainedCount",
-                    "durationSeconds", "sites"):
-            self.assertIn(key, scenario)
+        self.assertEqual(
+            list(scenario),
+            ["name", "kind", "status", "peakBytes", "retainedBytes", "retainedCount",
+             "durationSeconds", "repeats", "sites"],
+        )
+        self.assertEqual(
+            scenario["repeats"],
+            [{key: scenario[key] for key in
+              ("peakBytes", "retainedBytes", "retainedCount", "durationSeconds")}],
+        )
         for site in scenario["sites"]:
             self.assertLessEqual(set(site), {"file", "line", "size", "count", "text", "function"})
             self.assertIsInstance(site["line"], int)
+        # On disk, names and texts are indexes into the string table.
+        for site in run.raw["scenarios"][0]["sites"]:
+            for field in ("file", "text", "function"):
+                if field in site:
+                    self.assertIsInstance(site[field], int)
+        self.assertTrue(all(isinstance(text, str) for text in snapshot["strings"]))
+        self.assertEqual(len(set(snapshot["strings"])), len(snapshot["strings"]))
 
     def test_the_file_is_compact_json(self):
         root = self.make_project({"bench.py": "x = [1, 2, 3]\n"})

@@ -5,6 +5,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../log.js';
 import { lastLines, runProcess, type ProcessResult } from './process.js';
+import { decodeSnapshot } from './decode.js';
 import { SNAPSHOT_SCHEMA, type ScenarioError, type Snapshot } from './snapshot.js';
 
 export interface CaptureOptions {
@@ -41,6 +42,9 @@ export function failedSnapshot(scenario: string, error: ScenarioError, frames: n
     python: { version: '', implementation: '' },
     platform: '',
     frames,
+    repeats: 1,
+    iterations: 0,
+    timings: { setupSeconds: 0, totalSeconds: 0 },
     scenarios: [
       {
         name: scenario,
@@ -51,6 +55,7 @@ export function failedSnapshot(scenario: string, error: ScenarioError, frames: n
         retainedBytes: 0,
         retainedCount: 0,
         durationSeconds: 0,
+        repeats: [],
         sites: [],
       },
     ],
@@ -64,16 +69,15 @@ function describeExit(what: string, result: ProcessResult): string {
   return `${what} exited with code ${result.exitCode}`;
 }
 
-/** Reads and checks a snapshot written by the harness. */
+/** Reads and checks a snapshot written by the harness, its string table resolved. */
 export async function readSnapshot(path: string): Promise<Snapshot> {
-  const parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<Snapshot>;
-  if (parsed.schema !== SNAPSHOT_SCHEMA) {
-    throw new Error(
-      `snapshot ${path} has schema ${JSON.stringify(parsed.schema)}, expected ${SNAPSHOT_SCHEMA}`,
-    );
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`snapshot ${path} is not valid JSON: ${(error as Error).message}`);
   }
-  if (!Array.isArray(parsed.scenarios)) throw new Error(`snapshot ${path} has no scenarios`);
-  return parsed as Snapshot;
+  return decodeSnapshot(parsed, `snapshot ${path}`);
 }
 
 /**

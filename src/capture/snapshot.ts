@@ -1,23 +1,132 @@
 /**
  * The snapshot: the contract between the Python harness (python/allocdiff_harness) and the
- * TypeScript side. One JSON document per side. Bump SNAPSHOT_SCHEMA on any incompatible change
- * and teach `parseSnapshot` to reject the old one with a clear message.
+ * TypeScript side. One JSON document per side (per harness process). Bump SNAPSHOT_SCHEMA on
+ * any incompatible change and teach `parseSnapshot` to reject the old one with a clear message.
+ *
+ * Schema 2 (this file) differs from schema 1 in:
+ * - **String table.** `file`, `text` and `function` of every site, peak site, leak site and
+ *   traceback frame are integer indexes into the document's `strings` array, on disk. A reader
+ *   replaces each index by `strings[index]` once, after `JSON.parse`; the `Snapshot*` types
+ *   below describe the document *after* that step, the `Raw*`/`Encoded*` ones the file.
+ * - **Function scenarios** (`kind: 'function'`), in-process `repeats`, per-site `sizes`/`counts`,
+ *   `peak` (sites at the high-water mark), `objectTypes`, `leak`, per-site `tracebacks`,
+ *   `error.phase`, top-level `repeats`/`iterations`/`timings`, and `unmeasured[].scenario`.
+ * Unchanged: every schema-1 field keeps its name and meaning.
  */
-export const SNAPSHOT_SCHEMA = 'allocdiff.snapshot/1';
+export const SNAPSHOT_SCHEMA = 'allocdiff.snapshot/2';
 
-/** One allocation site: where tracemalloc attributed the memory, and how much is still held. */
-export interface SnapshotSite {
+/** Where a site is: what every kind of site (and traceback frame) has. */
+export interface SnapshotLocation {
   /** Normalised path: repo-relative, `site-packages/…`, `<stdlib>/…`, or as Python gave it. */
   file: string;
   line: number;
-  /** Bytes allocated at this site during the scenario and still alive at its end. */
-  size: number;
-  /** Number of memory blocks behind `size`. */
-  count: number;
   /** The source line's text (stripped), when it could be read. */
   text?: string;
   /** Qualified name of the enclosing function (`LRU.put`), `<module>` at top level. */
   function?: string;
+}
+
+/** One frame of a traceback, like a `File "…", line N, in f` entry of `Traceback.format()`. */
+export type TracebackFrame = SnapshotLocation;
+
+/**
+ * One call path to a site (only for sites listed in `--traceback-sites`). Frames of the
+ * harness, runpy, tracemalloc and the import system are left out; paths that are the same
+ * once they are left out are merged.
+ */
+export interface SiteTraceback {
+  /** Net bytes (after − before) allocated along this path; always > 0. */
+  size: number;
+  count: number;
+  /** Oldest first, most recent call last; the last frame is the site itself. */
+  frames: TracebackFrame[];
+  /** True when tracemalloc's frame limit (`frames`) cut older frames off. */
+  truncated?: true;
+}
+
+/** One allocation site: where tracemalloc attributed the memory, and how much is still held. */
+export interface SnapshotSite extends SnapshotLocation {
+  /**
+   * Bytes allocated at this site during the scenario and still alive at its end, net
+   * (after − before: negative when the scenario freed more here than it allocated). For a
+   * function scenario with repeats, this is **repeat 1** (the first, cold call).
+   */
+  size: number;
+  /** Number of memory blocks behind `size` (net, repeat 1). */
+  count: number;
+  /**
+   * Present only when the in-process repeats did not all give the same value: `size` and
+   * `count` of every repeat, in order (`sizes[0] === size`). Absent means identical in every
+   * repeat (or a single repeat). A site seen in only some repeats has 0 in the others.
+   */
+  sizes?: number[];
+  counts?: number[];
+  /** The largest call paths to this site, largest first (at most 5); see SiteTraceback. */
+  tracebacks?: SiteTraceback[];
+}
+
+/** A site holding memory at the moment the peak snapshot was taken. */
+export interface PeakSite extends SnapshotLocation {
+  /** Bytes allocated here since the start of the call/script and alive at that moment; > 0. */
+  size: number;
+  count: number;
+  tracebacks?: SiteTraceback[];
+}
+
+/**
+ * Which sites held memory at the high-water mark (only with `--peak-sites`). Found by an extra
+ * pass under profile + line hooks that snapshots when the traced level comes within 5 % of a
+ * reference peak (then again at every further 0.5 %): for a function, the peak of its last
+ * measured repeat (the pass is one or two extra calls after the repeats); for a whole script,
+ * `--peak-target` (the `peakBytes` of an earlier plain run) or, without it, a search that
+ * re-snapshots at every 5 % of growth. A peak inside a single C call (e.g. `json.dumps`
+ * growing its buffer) can only be caught at the level before or after it: compare `bytes`
+ * with `peakBytes` to see how much of the peak the sites explain. Memory held by filtered
+ * frames (the import system, the harness) is in `bytes` but in no site.
+ */
+export interface PeakSnapshot {
+  /** Traced bytes above the start level when the snapshot was taken (hook overhead aside). */
+  bytes: number;
+  /** True peak of the hooked call/run, above its start level (the hooks' own snapshots excluded). */
+  peakBytes: number;
+  /** Positive net sizes only, largest first. Their sum is ≤ `bytes`. */
+  sites: PeakSite[];
+}
+
+/** Live objects of one type before and after repeat 1 of a scenario (the whole script). */
+export interface ObjectTypeCount {
+  /** `type(o).__qualname__`, prefixed with its module unless builtin: `bytearray`, `app.cache.Node`, `__main__.Item`. */
+  type: string;
+  before: number;
+  after: number;
+}
+
+/** A site whose retained memory keeps growing over the leak-check calls. */
+export interface LeakSite extends SnapshotLocation {
+  /** (retained after call N − retained after call 1) / (N − 1); > 0. May be fractional. */
+  bytesPerCall: number;
+  /** The same for the number of blocks; may be fractional or 0. */
+  countPerCall: number;
+  /** Bytes retained at this site after each call 1..N, relative to before call 1. */
+  retainedBytes: number[];
+}
+
+/**
+ * Leak check (function scenarios, with `--iterations N`, N ≥ 3): N further calls after the
+ * repeats (and the peak pass), return values dropped, a snapshot after each. Call 1 is
+ * warm-up. A site leaks when its retained bytes grew over both halves of calls 2..N (so a
+ * one-off, like a dict resized once or a cache filled on call 3, is not a leak; one that
+ * happens every few calls is); its rate is the average over calls 2..N (exact for a steady
+ * leak, including the amortised growth of the container it leaks into).
+ */
+export interface LeakCheck {
+  iterations: number;
+  /** Total retained bytes (all sites) after each call 1..N, relative to before call 1. */
+  retainedBytes: number[];
+  /** Sum of `sites[].bytesPerCall`; 0 when nothing leaks. */
+  bytesPerCall: number;
+  /** Leaking sites only, fastest first. */
+  sites: LeakSite[];
 }
 
 export interface ScenarioError {
@@ -26,22 +135,52 @@ export interface ScenarioError {
   message: string;
   /** Formatted Python traceback (last lines), when there was one. */
   traceback?: string;
+  /**
+   * Function scenarios only: `setup` when the module's top level failed (or an earlier
+   * function was interrupted), so this function never ran; `call` when a call of it failed.
+   */
+  phase?: 'setup' | 'call';
   /** Last lines of the benchmark's output, added by the TypeScript side. */
   output?: string;
 }
 
-export interface SnapshotScenario {
-  name: string;
-  kind: 'script';
-  status: 'ok' | 'failed';
-  error?: ScenarioError;
-  /** Peak traced memory above the level at the scenario's start, in bytes. */
+/** Totals of one in-process repeat. */
+export interface RepeatTotals {
+  /** Peak traced memory above the level just before the call (script: its start). */
   peakBytes: number;
-  /** Sum of `size` over `sites` (after − before, harness frames filtered out). */
   retainedBytes: number;
   retainedCount: number;
   durationSeconds: number;
+}
+
+export interface SnapshotScenario {
+  /** Script: its normalised path. Function: the function's name (`bench_parse`). */
+  name: string;
+  /**
+   * `function`: one top-level `bench_*` function of the script's own module; the module's top
+   * level ran first as setup and is not measured. `script`: the whole script (no such function).
+   */
+  kind: 'script' | 'function';
+  status: 'ok' | 'failed';
+  error?: ScenarioError;
+  /** Repeat 1: peak traced memory above the level at the scenario's (call's) start, in bytes. */
+  peakBytes: number;
+  /** Repeat 1: sum of `size` over `sites` (after − before, harness frames filtered out). */
+  retainedBytes: number;
+  retainedCount: number;
+  durationSeconds: number;
+  /**
+   * Every in-process repeat, in order; `[0]` is what the fields above repeat. A function's
+   * return value is held until its after snapshot, so it is retained. Length 1 for a script
+   * (repeat a script with more processes and merge); 0 when a function never ran (setup failed).
+   */
+  repeats: RepeatTotals[];
+  /** Largest `size` first, then file, then line. */
   sites: SnapshotSite[];
+  peak?: PeakSnapshot;
+  /** Types whose live count changed across repeat 1, largest change first (default on). */
+  objectTypes?: ObjectTypeCount[];
+  leak?: LeakCheck;
 }
 
 export interface Snapshot {
@@ -49,8 +188,55 @@ export interface Snapshot {
   harness: { version: string };
   python: { version: string; implementation: string };
   platform: string;
+  /** tracemalloc frames per traceback (`--frames`). */
   frames: number;
+  /** `--repeats`: measured calls per function scenario. */
+  repeats: number;
+  /** `--iterations`: leak-check calls per function scenario; 0 = no leak check. */
+  iterations: number;
+  timings: {
+    /** The script's top level (for function scenarios: their setup). */
+    setupSeconds: number;
+    /** Everything measured, hooks and snapshots included (not the writing of this file). */
+    totalSeconds: number;
+  };
   scenarios: SnapshotScenario[];
-  /** Things the harness could not measure, and why. */
-  unmeasured: { what: string; why: string }[];
+  /** Things the harness could not measure, and why; `scenario` names the one concerned. */
+  unmeasured: { what: string; why: string; scenario?: string }[];
 }
+
+/** A string-table index, as written on disk in place of a string. */
+export type StringIndex = number;
+
+/** A location as written on disk: `file`, `text`, `function` are indexes into `strings`. */
+export type EncodedLocation<T extends SnapshotLocation> = Omit<T, 'file' | 'text' | 'function'> & {
+  file: StringIndex;
+  text?: StringIndex;
+  function?: StringIndex;
+};
+
+export type RawSiteTraceback = Omit<SiteTraceback, 'frames'> & {
+  frames: EncodedLocation<TracebackFrame>[];
+};
+export type RawSite = Omit<EncodedLocation<SnapshotSite>, 'tracebacks'> & {
+  tracebacks?: RawSiteTraceback[];
+};
+export type RawPeakSite = Omit<EncodedLocation<PeakSite>, 'tracebacks'> & {
+  tracebacks?: RawSiteTraceback[];
+};
+export type RawScenario = Omit<SnapshotScenario, 'sites' | 'peak' | 'leak'> & {
+  sites: RawSite[];
+  peak?: Omit<PeakSnapshot, 'sites'> & { sites: RawPeakSite[] };
+  leak?: Omit<LeakCheck, 'sites'> & { sites: EncodedLocation<LeakSite>[] };
+};
+
+/**
+ * The file as the harness writes it: compact JSON (no spaces), UTF-8, keys in this order:
+ * schema, harness, python, platform, frames, repeats, iterations, timings, scenarios,
+ * strings, unmeasured. `strings` holds each distinct file name, source text and function
+ * name once, in order of first use (deterministic for a deterministic run).
+ */
+export type RawSnapshot = Omit<Snapshot, 'scenarios'> & {
+  scenarios: RawScenario[];
+  strings: string[];
+};

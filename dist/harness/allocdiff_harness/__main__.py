@@ -1,4 +1,4 @@
-"""Command line: ``python3 -m allocdiff_harness --script PATH --root DIR --out FILE [--frames N]``.
+"""Command line; see USAGE (and python/README.md).
 
 Exit status 0 when a snapshot was written, even if the script failed (the snapshot says so);
 2 for bad arguments, with no snapshot.
@@ -10,12 +10,25 @@ the script then imports for free, which would make its own imports look cheaper 
 import os
 import sys
 
-from . import capture
+from . import capture, scenarios
 
-USAGE = "usage: python3 -m allocdiff_harness --script PATH --root DIR --out FILE [--frames N]"
+USAGE = """\
+usage: python3 -m allocdiff_harness --script PATH --root DIR --out FILE [options]
+  --frames N               frames per traceback tracemalloc records (default 1)
+  --repeats N              measured calls of each bench_ function (default 1)
+  --iterations N           leak check: N more calls of each bench_ function (0: off; else >= 3)
+  --traceback-sites FILE   tracebacks for these sites, one normalised path:line a line
+  --peak-sites             find the sites that held memory at the peak (hooked extra pass)
+  --peak-target BYTES      the peak an earlier run of this whole script measured
+  --no-object-types        do not count live objects by type"""
 USAGE_ERROR = 2
 MAX_FRAMES = 65535  # tracemalloc's own limit
-OPTIONS = ("--script", "--root", "--out", "--frames")
+MAX_COUNT = 1000000
+OPTIONS = (
+    "--script", "--root", "--out", "--frames", "--repeats", "--iterations", "--traceback-sites",
+    "--peak-target",
+)
+FLAGS = ("--peak-sites", "--no-object-types")
 
 
 class UsageError(Exception):
@@ -23,12 +36,17 @@ class UsageError(Exception):
 
 
 def parse_args(argv):
-    """``{"script", "root", "out", "frames"}`` from ``--name value`` / ``--name=value``."""
+    """``{"script", "root", "out", "frames", ...}`` from ``--name value`` / ``--name=value``."""
     values = {}
     args = list(argv)
     while args:
         arg = args.pop(0)
         name, equals, value = arg.partition("=")
+        if name in FLAGS:
+            if equals:
+                raise UsageError("%s takes no value" % name)
+            values[name[2:]] = True
+            continue
         if name not in OPTIONS:
             raise UsageError("unknown argument: %s" % arg)
         if not equals:
@@ -40,7 +58,40 @@ def parse_args(argv):
         if not values.get(required):
             raise UsageError("--%s is required" % required)
     values["frames"] = _frame_count(values.get("frames", "1"))
+    values["repeats"] = _whole_number("--repeats", values.get("repeats", "1"), 1, MAX_COUNT)
+    iterations = _whole_number("--iterations", values.get("iterations", "0"), 0, MAX_COUNT)
+    if iterations and iterations < 3:
+        raise UsageError(
+            "--iterations must be 0 (no leak check) or at least 3 (call 1 is warm-up, and"
+            " growth must go on over the calls after it), not %d" % iterations
+        )
+    values["iterations"] = iterations
+    if "peak-target" in values:
+        values["peak-target"] = _whole_number(
+            "--peak-target", values["peak-target"], 1, 2 ** 62
+        )
     return values
+
+
+def read_site_list(path):
+    """``[(file, line)]`` from a file of ``path:line`` lines (blank and ``#`` lines skipped)."""
+    try:
+        with open(path, "rb") as file:
+            data = file.read()
+    except OSError as error:
+        raise UsageError("--traceback-sites %s: %s" % (path, error.strerror or error))
+    sites = []
+    for number, raw in enumerate(data.split(b"\n"), 1):
+        line = os.fsdecode(raw.rstrip(b"\r"))
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        file, colon, lineno = line.rpartition(":")
+        if not colon or not file or not lineno.isdigit() or int(lineno) < 1:
+            raise UsageError(
+                "--traceback-sites %s line %d: expected path:line, not %r" % (path, number, line)
+            )
+        sites.append((file, int(lineno)))
+    return sites
 
 
 def main(argv=None):
@@ -56,24 +107,48 @@ def main(argv=None):
         root = os.path.abspath(args["root"])
         out = os.path.abspath(args["out"])
         _check_paths(script_path, root, out)
+        traceback_filter = None
+        if "traceback-sites" in args:
+            traceback_filter = capture.TracebackFilter(read_site_list(args["traceback-sites"]))
     except UsageError as error:
         print("allocdiff-harness: %s\n%s" % (error, USAGE), file=sys.stderr)
         return USAGE_ERROR
 
+    options = scenarios.Options(
+        frames=args["frames"],
+        repeats=args["repeats"],
+        iterations=args["iterations"],
+        traceback_filter=traceback_filter,
+        peak_sites=args.get("peak-sites", False),
+        peak_target=args.get("peak-target"),
+        object_types=not args.get("no-object-types", False),
+    )
     harness_path = capture.prepare_interpreter(args["script"], script_path)
-    measurement = capture.measure_script(script_path, args["frames"])
+    run = scenarios.run(script_path, options)
 
     # Imported only now, so the measured script pays for its own imports of json, ast, ...
     sys.path[:] = harness_path
     from . import snapshot
 
-    if measurement.error is not None:
-        snapshot.report_failure(measurement.error, sys.stderr or sys.__stderr__)
-    document = snapshot.build_snapshot(
-        measurement, script_path=script_path, root=root, cwd=cwd, frames=args["frames"]
-    )
+    stream = sys.stderr or sys.__stderr__
+    reported = set()
+    for scenario in run.scenarios:
+        if scenario.error is not None and id(scenario.error) not in reported:
+            reported.add(id(scenario.error))
+            snapshot.report_failure(scenario.error, stream)
+    document = snapshot.build_snapshot(run, root=root, cwd=cwd, options=options)
     snapshot.write_snapshot(document, out)
     return 0
+
+
+def _whole_number(option, value, low, high):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = None
+    if number is None or not low <= number <= high:
+        raise UsageError("%s must be a whole number from %d to %d, not %r" % (option, low, high, value))
+    return number
 
 
 def _frame_count(value):

@@ -1,0 +1,278 @@
+"""What gets measured: the whole script, or each of its ``bench_*`` functions.
+
+A script whose own module defines top-level ``bench_*`` functions is a set of function
+scenarios: its top level is setup (run, not reported), then each function, in definition
+order, is called
+
+1. ``repeats`` times, each call between its own before and after snapshot, its return
+   value held until the after snapshot (repeat 1 also counts live objects by type and, when
+   asked, groups by traceback). Tracing starts just before each call, so retained is what
+   the call allocated and still holds, and the setup's memory weighs on no snapshot;
+2. with ``--peak-sites``, once or twice more under the peak hooks (see peak.py), aiming at
+   the peak of the last repeat;
+3. with ``--iterations N``, N more times for the leak check: return value dropped, a
+   snapshot after every call.
+
+Otherwise the whole script is one scenario, measured once (repeats of a whole script are
+separate processes, which the TypeScript side runs and merges).
+"""
+
+import gc
+import time
+import tracemalloc
+
+from . import capture
+
+
+class Options:
+    def __init__(
+        self, *, frames=1, repeats=1, iterations=0, traceback_filter=None, peak_sites=False,
+        peak_target=None, object_types=True
+    ):
+        self.frames = frames
+        self.repeats = repeats
+        self.iterations = iterations
+        self.traceback_filter = traceback_filter
+        self.peak_sites = peak_sites
+        self.peak_target = peak_target
+        self.object_types = object_types
+
+
+class Scenario:
+    def __init__(self, name, kind):
+        self.name = name  # the script's path (normalised later) or the function's name
+        self.kind = kind  # "script" | "function"
+        self.error = None
+        self.error_phase = None  # "setup" | "call" for functions
+        self.repeats = []  # capture.Measurement per in-process repeat
+        self.peak = None  # capture.Measurement of the peak pass that caught the peak
+        # Leak check: [{(filename, lineno): (size, count)}] after each call, relative to
+        # before the first; None when not run.
+        self.leak_series = None
+
+
+class Run:
+    def __init__(self):
+        self.scenarios = []
+        self.unmeasured = []
+        self.setup_seconds = 0.0
+        self.total_seconds = 0.0
+
+
+def run(script_path, options):
+    """Run the script (and its bench functions) under tracemalloc; tracing is off after."""
+    result = Run()
+    started = time.perf_counter()
+    main = capture.MainModule(script_path)
+    capture.prepare_run(script_path)
+    if options.object_types:
+        # The first count makes a little lasting state of its own (in 3.9: a weak
+        # reference and a number); made now, untraced, it is charged to no scenario.
+        capture.warm_up_object_count()
+    capture.check_tracing(options.frames, result.unmeasured)
+    # The top level is measured as a whole-script scenario in case it turns out to be one.
+    # Diagnostics that cost (hooks, object counts, tracebacks) are spent on it only when
+    # its source does not look like a set of bench functions.
+    as_script = not _looks_like_functions(script_path)
+    top = capture.measure(
+        main.run,
+        options.frames,
+        count_types=options.object_types and as_script,
+        traceback_filter=options.traceback_filter if as_script else None,
+        watch_peak=options.peak_sites and as_script,
+        peak_reference=options.peak_target,
+    )
+    result.setup_seconds = top.duration_seconds
+    try:
+        functions = capture.bench_functions(main.globals)
+        if not functions:
+            scenario = Scenario(script_path, "script")
+            scenario.error = top.error
+            if top.traced:
+                scenario.repeats.append(top)
+                if options.peak_sites:
+                    scenario.peak = top
+                    if top.peak_sites is None:
+                        _note(result, scenario, "sites at the peak", _peak_miss(top, as_script))
+                if options.object_types and top.types_after is None:
+                    _note(result, scenario, "objects by type",
+                          "the script defines bench_ functions at the start of a line, but not"
+                          " as top-level functions of its own")
+            else:
+                _note(result, scenario, "peak and retained memory",
+                      "the script stopped tracemalloc")
+            _check_frames(result, scenario, options, top)
+            result.scenarios.append(scenario)
+        else:
+            _run_functions(functions, top, options, result)
+    finally:
+        main.restore()
+        if tracemalloc.is_tracing():  # a failure half-way through a measurement
+            tracemalloc.stop()
+    result.total_seconds = time.perf_counter() - started
+    return result
+
+
+def _run_functions(functions, top, options, result):
+    if top.error is not None:
+        # The setup failed: each function it had defined so far is a failed scenario, so the
+        # comparison still lines up by name.
+        for name, _ in functions:
+            scenario = Scenario(name, "function")
+            scenario.error = top.error
+            scenario.error_phase = "setup"
+            result.scenarios.append(scenario)
+        return
+    interrupted = None
+    for name, function in functions:
+        scenario = Scenario(name, "function")
+        result.scenarios.append(scenario)
+        if interrupted is not None:
+            scenario.error = interrupted
+            scenario.error_phase = "setup"
+            continue
+        _run_function(scenario, function, options, result)
+        if isinstance(scenario.error, KeyboardInterrupt):
+            interrupted = scenario.error
+
+
+def _run_function(scenario, function, options, result):
+    for repeat in range(options.repeats):
+        first = repeat == 0
+        measurement = capture.measure(
+            function,
+            options.frames,
+            count_types=options.object_types and first,
+            traceback_filter=options.traceback_filter if first else None,
+            ignore=(scenario.repeats,),
+        )
+        if not _usable(scenario, measurement, result):
+            return
+        scenario.repeats.append(measurement)
+        if measurement.error is not None:
+            scenario.error = measurement.error
+            scenario.error_phase = "call"
+            return
+    _check_frames(result, scenario, options, scenario.repeats[0])
+
+    if options.peak_sites:
+        reference = scenario.repeats[-1].peak_bytes
+        for _ in range(2):
+            attempt = capture.measure(
+                function,
+                options.frames,
+                traceback_filter=options.traceback_filter,
+                watch_peak=True,
+                peak_reference=reference,
+            )
+            if not _usable(scenario, attempt, result):
+                return
+            if attempt.error is not None:
+                scenario.error = attempt.error
+                scenario.error_phase = "call"
+                return
+            if scenario.peak is None or attempt.peak_level > scenario.peak.peak_level:
+                scenario.peak = attempt
+            if attempt.peak_sites is not None or not attempt.peak_seen:
+                break
+            # This call never came near the reference (a first call that did more, or a
+            # peak inside one C call): aim at the highest level the hooks did see.
+            reference = attempt.peak_seen
+        if scenario.peak.peak_sites is None:
+            _note(result, scenario, "sites at the peak", _peak_miss(scenario.peak, True))
+            scenario.peak = None
+
+    if options.iterations:
+        _leak_check(scenario, function, options.iterations, options, result)
+
+
+def _leak_check(scenario, function, iterations, options, result):
+    gc.collect()
+    tracemalloc.start(options.frames)
+    try:
+        _leak_calls(scenario, function, iterations, result)
+    finally:
+        if tracemalloc.is_tracing():
+            tracemalloc.stop()
+
+
+def _leak_calls(scenario, function, iterations, result):
+    # Each snapshot holds only what the leak calls allocated (tracing started just now),
+    # so it stays small however much the setup made.
+    base = capture.line_totals(tracemalloc.take_snapshot())
+    series = []
+    for _ in range(iterations):
+        value = None
+        try:
+            value = function()
+        except BaseException as exc:  # noqa: B902
+            scenario.error = exc
+            scenario.error_phase = "call"
+            return
+        finally:
+            del value
+        if not tracemalloc.is_tracing():
+            _note(result, scenario, "leak check", "the function stopped tracemalloc")
+            return
+        capture.clear_type_cache()
+        gc.collect()
+        now = capture.line_totals(tracemalloc.take_snapshot())
+        series.append(_difference(now, base))
+        del now
+    scenario.leak_series = series
+
+
+def _difference(now, base):
+    changed = {}
+    for key, (size, count) in now.items():
+        old_size, old_count = base.get(key, (0, 0))
+        if size != old_size or count != old_count:
+            changed[key] = (size - old_size, count - old_count)
+    for key, (size, count) in base.items():
+        if key not in now:
+            changed[key] = (-size, -count)
+    return changed
+
+
+def _usable(scenario, measurement, result):
+    if measurement.traced:
+        return True
+    if measurement.error is not None:
+        scenario.error = measurement.error
+        scenario.error_phase = "call"
+    _note(result, scenario, "peak and retained memory", "the function stopped tracemalloc")
+    return False
+
+
+def _check_frames(result, scenario, options, measurement):
+    used = measurement.frames_used
+    if used is not None and used != options.frames:
+        _note(
+            result,
+            scenario,
+            "tracebacks of %d frames" % options.frames,
+            "the script restarted tracemalloc with frames=%d" % used,
+        )
+
+
+def _peak_miss(measurement, aimed):
+    if not aimed:
+        return "the script's source looked like bench_ functions, so its top level ran unhooked"
+    return (
+        "the peak hooks never saw the traced memory near its peak (highest level seen: %d"
+        " bytes of %d)" % (measurement.peak_seen, measurement.peak_bytes)
+    )
+
+
+def _note(result, scenario, what, why):
+    result.unmeasured.append({"scenario": scenario, "what": what, "why": why})
+
+
+def _looks_like_functions(script_path):
+    """A cheap guess, before running it, at whether the script defines bench functions."""
+    try:
+        with open(script_path, "rb") as file:
+            source = b"\n" + file.read()
+    except OSError:
+        return False
+    return b"\ndef bench_" in source or b"\nasync def bench_" in source

@@ -1,0 +1,97 @@
+"""Leak check (--iterations N): memory retained after each call, and bytes per call."""
+
+from __future__ import annotations
+
+import unittest
+
+from allocdiff_harness.leak import per_call
+from tests.support import HarnessTestCase
+
+
+class PerCallTest(unittest.TestCase):
+    def test_a_steady_leak_is_exact(self):
+        self.assertEqual(per_call([100, 200, 300, 400, 500]), 100)
+
+    def test_growth_on_the_first_call_only_is_warm_up(self):
+        self.assertEqual(per_call([5000, 5000, 5000, 5000]), 0)
+
+    def test_a_one_off_after_the_first_call_is_not_a_leak(self):
+        self.assertEqual(per_call([100, 100, 900, 900, 900, 900, 900]), 0)
+        self.assertEqual(per_call([100, 100, 100, 100, 100, 900]), 0)
+
+    def test_a_leak_every_few_calls_is_still_a_leak(self):
+        series = [0, 0, 0, 300, 300, 300, 600, 600, 600, 900]
+        self.assertEqual(per_call(series), 100)
+
+    def test_shrinking_and_too_short_series_are_not_leaks(self):
+        self.assertEqual(per_call([500, 400, 300, 200]), 0)
+        self.assertEqual(per_call([100, 200]), 0)
+
+
+class LeakCheckTest(HarnessTestCase):
+    FILES = {
+        "bench.py": """\
+            _log = []
+            _cache = {}
+
+
+            def bench_leaks():
+                _log.append(bytearray(1_000))
+
+
+            def bench_warms_up():
+                if "table" not in _cache:
+                    _cache["table"] = bytearray(50_000)
+                return len(_cache)
+
+
+            def bench_clean():
+                return [0] * 1000
+            """
+    }
+
+    def test_a_leaking_function_is_reported_with_its_site_and_rate(self):
+        root = self.make_project(self.FILES)
+        run = self.run_harness(root, "bench.py", extra=["--iterations", "10", "--repeats", "2"])
+        self.assertEqual(run.returncode, 0, run.describe())
+        self.assertEqual(run.snapshot["iterations"], 10)
+
+        leak = run.named("bench_leaks")["leak"]
+        self.assertEqual(leak["iterations"], 10)
+        self.assertEqual(len(leak["retainedBytes"]), 10)
+        self.assertGreater(leak["retainedBytes"][-1], 9_000)
+        [site] = leak["sites"]
+        self.assertEqual((site["file"], site["line"], site["function"]),
+                         ("bench.py", 6, "bench_leaks"))
+        self.assertEqual(site["text"], "_log.append(bytearray(1_000))")
+        # A bytearray of 1000 bytes is a little more than 1000 bytes (header, list slot).
+        self.assertGreaterEqual(site["bytesPerCall"], 1_000)
+        self.assertLess(site["bytesPerCall"], 1_200)
+        # The object and its buffer, and now and then a larger block for the list.
+        self.assertAlmostEqual(site["countPerCall"], 2, delta=0.5)
+        self.assertEqual(len(site["retainedBytes"]), 10)
+        self.assertEqual(leak["bytesPerCall"], site["bytesPerCall"])
+
+    def test_warm_up_and_held_results_are_not_leaks(self):
+        root = self.make_project(self.FILES)
+        run = self.run_harness(root, "bench.py", extra=["--iterations", "5"])
+        for name in ("bench_warms_up", "bench_clean"):
+            leak = run.named(name)["leak"]
+            self.assertEqual(leak["bytesPerCall"], 0, leak)
+            self.assertEqual(leak["sites"], [])
+
+    def test_no_leak_check_without_iterations(self):
+        root = self.make_project(self.FILES)
+        run = self.run_harness(root, "bench.py")
+        self.assertNotIn("leak", run.named("bench_leaks"))
+
+    def test_fewer_than_three_iterations_is_a_usage_error(self):
+        root = self.make_project(self.FILES)
+        for value in ("1", "2", "-1", "many"):
+            run = self.run_harness(root, "bench.py", extra=["--iterations", value])
+            self.assertEqual(run.returncode, 2, run.describe())
+            self.assertIn(b"--iterations", run.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,94 @@
+"""Objects by type: live objects counted before and after each scenario (the seed's first
+method), for the types whose count changed."""
+
+from __future__ import annotations
+
+import unittest
+
+from allocdiff_harness.objects import count_types, type_changes, type_name
+from tests.support import HarnessTestCase
+
+
+class ObjectTypesTest(HarnessTestCase):
+    def test_a_script_shows_the_objects_it_left(self):
+        root = self.make_project(
+            {
+                "bench.py": """\
+                    class Item:
+                        pass
+
+                    buffers = [bytearray(10) for _ in range(200)]
+                    items = [Item() for _ in range(50)]
+                    pairs = [("a%d" % i, "b%d" % i) for i in range(30)]
+                    """
+            }
+        )
+        run = self.run_harness(root, "bench.py", object_types=True)
+        self.assertSnapshotOk(run)
+        changes = {c["type"]: c["after"] - c["before"] for c in run.scenario["objectTypes"]}
+        self.assertEqual(changes["bytearray"], 200)  # not tracked by gc, still counted
+        self.assertEqual(changes["__main__.Item"], 50)
+        # 30 pairs, plus the class's __bases__ and __mro__.
+        self.assertEqual(changes["tuple"], 32)
+        self.assertGreaterEqual(changes["str"], 60)  # inside tuples no container tracks
+        for change in run.scenario["objectTypes"]:
+            self.assertNotEqual(change["before"], change["after"])
+
+    def test_a_function_that_keeps_nothing_changes_no_type(self):
+        root = self.make_project(
+            {
+                "bench.py": """\
+                    def bench_nothing():
+                        [object() for _ in range(100)]
+
+                    def bench_returns():
+                        return {"k": bytearray(5)}
+                    """
+            }
+        )
+        run = self.run_harness(root, "bench.py", object_types=True, extra=["--repeats", "2"])
+        self.assertEqual(run.returncode, 0, run.describe())
+        self.assertEqual(run.named("bench_nothing")["objectTypes"], [])
+        changes = {c["type"]: c["after"] - c["before"]
+                   for c in run.named("bench_returns")["objectTypes"]}
+        # The return value is held, so it is counted; the harness's own objects are not.
+        self.assertEqual(changes, {"dict": 1, "bytearray": 1})
+
+    def test_counting_can_be_switched_off(self):
+        root = self.make_project({"bench.py": "x = [1]\n"})
+        run = self.run_harness(root, "bench.py", object_types=False)
+        self.assertSnapshotOk(run)
+        self.assertNotIn("objectTypes", run.scenario)
+
+
+class TypeNameTest(unittest.TestCase):
+    def test_builtins_are_bare_and_others_qualified(self):
+        self.assertEqual(type_name(bytearray), "bytearray")
+        self.assertEqual(type_name(unittest.TestCase), "unittest.case.TestCase")
+
+        class Inner:
+            pass
+
+        self.assertTrue(type_name(Inner).endswith(".TypeNameTest.test_builtins_are_bare_and_"
+                                                  "others_qualified.<locals>.Inner"))
+
+    def test_changes_are_largest_first_and_only_the_changed(self):
+        before = {"dict": 10, "list": 5, "bytearray": 0}
+        after = {"dict": 11, "list": 5, "bytearray": 200, "set": 2}
+        self.assertEqual(
+            type_changes(before, after),
+            [("bytearray", 0, 200), ("set", 0, 2), ("dict", 10, 11)],
+        )
+
+    def test_held_untracked_objects_are_counted_and_ignored_containers_are_not(self):
+        mine = [bytearray(3) for _ in range(7)]
+        with_mine = count_types(())
+        without = count_types((mine,))
+        self.assertEqual(with_mine.get("bytearray", 0) - without.get("bytearray", 0), 7)
+        lone = bytearray(1)  # referred to by no container, only by this frame
+        self.assertEqual(count_types((mine,), held=[lone])["bytearray"],
+                         without.get("bytearray", 0) + 1)
+
+
+if __name__ == "__main__":
+    unittest.main()

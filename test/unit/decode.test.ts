@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { decodeSnapshot } from '../../src/capture/decode.js';
+import { SNAPSHOT_SCHEMA, type RawSnapshot } from '../../src/capture/snapshot.js';
+
+function raw(extra: Partial<RawSnapshot> = {}): RawSnapshot {
+  return {
+    schema: SNAPSHOT_SCHEMA,
+    harness: { version: '0.2.0' },
+    python: { version: '3.11.7', implementation: 'CPython' },
+    platform: 'linux',
+    frames: 1,
+    repeats: 2,
+    iterations: 0,
+    timings: { setupSeconds: 0.01, totalSeconds: 0.2 },
+    strings: ['app/cache.py', 'buf = bytearray(n)', 'LRU.put', '<stdlib>/json/decoder.py'],
+    scenarios: [
+      {
+        name: 'bench_put',
+        kind: 'function',
+        status: 'ok',
+        peakBytes: 2048,
+        retainedBytes: 1024,
+        retainedCount: 1,
+        durationSeconds: 0.01,
+        repeats: [
+          { peakBytes: 2048, retainedBytes: 1024, retainedCount: 1, durationSeconds: 0.01 },
+          { peakBytes: 2048, retainedBytes: 1024, retainedCount: 1, durationSeconds: 0.01 },
+        ],
+        sites: [
+          {
+            file: 0,
+            line: 12,
+            text: 1,
+            function: 2,
+            size: 1024,
+            count: 1,
+            tracebacks: [
+              {
+                size: 1024,
+                count: 1,
+                frames: [
+                  { file: 3, line: 5 },
+                  { file: 0, line: 12, text: 1, function: 2 },
+                ],
+              },
+            ],
+          },
+        ],
+        peak: {
+          bytes: 2000,
+          peakBytes: 2048,
+          sites: [{ file: 0, line: 12, size: 2000, count: 2 }],
+        },
+        leak: {
+          iterations: 5,
+          retainedBytes: [0, 10, 20, 30, 40],
+          bytesPerCall: 10,
+          sites: [
+            {
+              file: 0,
+              line: 12,
+              function: 2,
+              bytesPerCall: 10,
+              countPerCall: 0,
+              retainedBytes: [0, 10, 20, 30, 40],
+            },
+          ],
+        },
+      },
+    ],
+    unmeasured: [],
+    ...extra,
+  };
+}
+
+describe('decodeSnapshot', () => {
+  it('puts the strings of the table back in every site, peak site, leak site and frame', () => {
+    const snapshot = decodeSnapshot(raw(), 'snapshot x.json');
+    const [scenario] = snapshot.scenarios;
+    expect(scenario?.sites[0]).toMatchObject({
+      file: 'app/cache.py',
+      line: 12,
+      text: 'buf = bytearray(n)',
+      function: 'LRU.put',
+    });
+    expect(scenario?.sites[0]?.tracebacks?.[0]?.frames).toEqual([
+      { file: '<stdlib>/json/decoder.py', line: 5 },
+      { file: 'app/cache.py', line: 12, text: 'buf = bytearray(n)', function: 'LRU.put' },
+    ]);
+    expect(scenario?.peak?.sites[0]?.file).toBe('app/cache.py');
+    expect(scenario?.leak?.sites[0]).toMatchObject({ file: 'app/cache.py', function: 'LRU.put' });
+    expect(snapshot).not.toHaveProperty('strings');
+    expect(snapshot.repeats).toBe(2);
+  });
+
+  it('leaves optional strings out rather than inventing them', () => {
+    const snapshot = decodeSnapshot(raw(), 'snapshot x.json');
+    expect(snapshot.scenarios[0]?.peak?.sites[0]).not.toHaveProperty('text');
+    expect(snapshot.scenarios[0]?.peak?.sites[0]).not.toHaveProperty('function');
+  });
+
+  it('names an index that is not in the string table', () => {
+    const document = raw({ strings: ['only one'] });
+    expect(() => decodeSnapshot(document, 'snapshot x.json')).toThrow(
+      'snapshot x.json: text refers to string 1, not in its string table',
+    );
+  });
+
+  it('refuses another schema, saying which one it expected', () => {
+    expect(() =>
+      decodeSnapshot({ schema: 'allocdiff.snapshot/1', scenarios: [] }, 'snapshot y'),
+    ).toThrow(`snapshot y has schema "allocdiff.snapshot/1", expected ${SNAPSHOT_SCHEMA}`);
+    expect(() => decodeSnapshot([], 'snapshot z')).toThrow('snapshot z is not a JSON object');
+  });
+});
