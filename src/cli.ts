@@ -1,3 +1,4 @@
+import { failsRun, type FailOn } from './budgets/evaluate.js';
 import { CLI_HELP, parseCliArgs } from './config/cli-args.js';
 import { ExitCode, errorMessage } from './errors.js';
 import type { Logger } from './log.js';
@@ -17,11 +18,18 @@ const terminalLogger: Logger = {
   output: (chunk) => process.stderr.write(chunk),
 };
 
-/** Budgets decide first; a side that could not be measured is a benchmark failure. */
-function exitCodeOf(report: Report): ExitCode {
-  if (report.budgets.some((budget) => budget.status === 'fail')) return ExitCode.BudgetExceeded;
+/**
+ * --fail-on decides whether the verdict fails the run; then budgets decide first, and a side
+ * that could not be measured is a benchmark failure.
+ */
+function exitCodeOf(report: Report, failOn: FailOn): ExitCode {
+  if (!failsRun(report.verdict, failOn)) return ExitCode.Ok;
+  if (report.budgets.some((budget) => budget.status === report.verdict)) {
+    return ExitCode.BudgetExceeded;
+  }
   if (report.scenarios.some((scenario) => scenario.status === 'failed')) return ExitCode.Failure;
-  return ExitCode.Ok;
+  // A budget that could not be checked, under --fail-on warn.
+  return ExitCode.BudgetExceeded;
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -39,7 +47,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const { report } = await runAllocdiff(settings, terminalLogger);
     process.stdout.write(renderTerminal(report));
     process.stderr.write(`JSON report: ${settings.jsonPath}\nMarkdown: ${settings.markdownPath}\n`);
-    return exitCodeOf(report);
+    return exitCodeOf(report, settings.failOn);
   } catch (error) {
     process.stderr.write(`allocdiff: ${errorMessage(error)}\n`);
     const code = (error as { exitCode?: unknown }).exitCode;

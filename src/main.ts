@@ -1,9 +1,11 @@
 import * as core from '@actions/core';
+import { failsRun } from './budgets/evaluate.js';
 import { readActionSettings } from './config/action-inputs.js';
 import { errorMessage } from './errors.js';
 import type { Logger } from './log.js';
 import { runAllocdiff } from './pipeline.js';
 import { commentMarker } from './report/markdown.js';
+import { verdictReason } from './report/verdict.js';
 import { createGitHubClient } from './publish/octokit.js';
 import { upsertStickyComment } from './publish/sticky-comment.js';
 
@@ -56,14 +58,8 @@ export async function run(): Promise<void> {
       core.info('not a pull request: the report is in the job summary');
     }
 
-    if (report.verdict === 'fail') {
-      const failed = report.budgets.find((b) => b.status === 'fail');
-      core.setFailed(
-        failed
-          ? `memory budget exceeded: ${failed.metric} of ${failed.scenario} is ${failed.actual}, limit ${failed.limit}`
-          : 'the head benchmark failed; see the report',
-      );
-    }
+    // fail-on decides which verdicts fail the check; the reason names the deciding budget.
+    if (failsRun(report.verdict, settings.failOn)) core.setFailed(verdictReason(report));
   } catch (error) {
     core.setFailed(errorMessage(error));
   }

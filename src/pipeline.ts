@@ -1,6 +1,7 @@
 import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { decideVerdict, evaluateBudgets } from './budgets/evaluate.js';
+import { checkBudgets, decideVerdict } from './budgets/evaluate.js';
+import { withoutIgnoredSites, withoutSmallSites } from './budgets/site-filter.js';
 import { captureSide } from './capture/capture-side.js';
 import { benchmarkEnvironment } from './capture/environment.js';
 import { compareSnapshots } from './compare/compare.js';
@@ -25,6 +26,7 @@ export interface RunResult {
  * sides (git) → capture (Python, per side) → compare → budgets → report.
  */
 export async function runAllocdiff(settings: Settings, log: Logger): Promise<RunResult> {
+  if (settings.configFile) log.info(`configuration: ${settings.configFile}`);
   const git = new Git(settings.repoDir);
   // Sides are checked out whole: the script's path must be relative to the repository's root.
   const script = relative(
@@ -66,13 +68,19 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       );
     }
 
-    const comparison = compareSnapshots(base, head, lineMap);
-    const budgets = evaluateBudgets(comparison, settings.budgetRules);
+    // Ignored sites go before budgets (never checked); small ones after (only not shown).
+    const { comparison, dropped: ignoredSites } = withoutIgnoredSites(
+      compareSnapshots(base, head, lineMap),
+      settings.ignore,
+    );
+    const { results: budgets, warnings } = checkBudgets(comparison, settings.budgets);
+    for (const warning of warnings) log.warning(warning);
+    const shown = withoutSmallSites(comparison, settings.minimumChange);
     const measured = head.scenarios.length > 0 && head.python.version ? head : base;
     const report = buildReport({
       allocdiffVersion: VERSION,
       key: settings.key,
-      verdict: decideVerdict(comparison, budgets),
+      verdict: decideVerdict(comparison, budgets, warnings),
       ...(settings.repository ? { repository: settings.repository } : {}),
       ...(settings.serverUrl ? { serverUrl: settings.serverUrl } : {}),
       ...(settings.pullRequest !== undefined ? { pullRequest: settings.pullRequest } : {}),
@@ -84,8 +92,15 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         platform: measured.platform || undefined,
         frames: settings.frames,
       },
-      comparison,
+      comparison: shown.comparison,
       budgets,
+      warnings,
+      ...(settings.configFile ? { configFile: settings.configFile } : {}),
+      hiddenSites: {
+        ignored: ignoredSites,
+        belowMinimumChange: shown.dropped,
+        minimumChange: settings.minimumChange,
+      },
     });
     const markdown = renderMarkdown(report);
     await writeOutputs(settings, report, markdown);

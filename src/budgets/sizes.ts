@@ -9,13 +9,20 @@ export const SIZE_UNITS: Readonly<Record<string, number>> = {
   GiB: 1024 ** 3,
 };
 
+export const SIZE_UNITS_TEXT =
+  'B, KB, MB, GB (powers of 1000), KiB, MiB, GiB (powers of 1024); units are case-sensitive';
+
 const SIZE_PATTERN = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|KiB|MiB|GiB)$/;
 
-/** Parses `100KB` or `1.5 MiB` into bytes; undefined when the text is not a size. */
+/**
+ * Parses `100KB` or `1.5 MiB` into bytes, rounded to the nearest byte; undefined when the text
+ * is not a size or is too large to count exactly.
+ */
 export function parseSize(text: string): number | undefined {
   const match = SIZE_PATTERN.exec(text.trim());
   if (!match) return undefined;
-  return Math.round(Number(match[1]) * (SIZE_UNITS[match[2]] ?? NaN));
+  const bytes = Math.round(Number(match[1]) * (SIZE_UNITS[match[2]] ?? NaN));
+  return Number.isSafeInteger(bytes) ? bytes : undefined;
 }
 
 const BINARY_STEPS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];

@@ -109,6 +109,7 @@ function compareScenario(
     status,
     peak: measure(base?.peakBytes, head?.peakBytes),
     retained: measure(base?.retainedBytes, head?.retainedBytes),
+    retainedCount: measure(base?.retainedCount, head?.retainedCount),
     sites: compareSites(base?.sites ?? [], head?.sites ?? [], lineMap),
   };
   if (failed) {

@@ -5,6 +5,8 @@ export interface Measure {
   base: number | null;
   head: number | null;
   delta: number | null;
+  /** The measurement varies between runs of the same code: never a reason to fail on its own. */
+  noisy?: boolean;
 }
 
 export type ScenarioStatus = 'ok' | 'new' | 'removed' | 'failed';
@@ -28,6 +30,8 @@ export interface SiteDelta {
   headCount: number;
   /** The head line is one this change added or edited. */
   changedLine: boolean;
+  /** The site's size varies between runs of the same code: never a reason to fail on its own. */
+  noisy?: boolean;
 }
 
 export interface ScenarioComparison {
@@ -37,6 +41,10 @@ export interface ScenarioComparison {
   error?: ScenarioError & { side: 'base' | 'head' };
   peak: Measure;
   retained: Measure;
+  /** Memory blocks still allocated at the end (the count behind `retained`). */
+  retainedCount: Measure;
+  /** Bytes retained per call, for scenarios the harness runs repeatedly; absent until measured. */
+  leak?: Measure;
   /** Sites whose retained size or count differ between base and head, largest change first. */
   sites: SiteDelta[];
 }

@@ -1,10 +1,11 @@
 import * as core from '@actions/core';
 import * as github from '@actions/github';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
-import { BudgetSyntaxError, parseBudgetRules } from '../budgets/rules.js';
 import { UsageError } from '../errors.js';
 import { sidesFromEvent } from '../sides/resolve.js';
+import { loadConfig } from './load-config.js';
+import type { TextConfig } from './schema.js';
 import { DEFAULTS, type Settings } from './settings.js';
 
 export interface ActionSettings extends Settings {
@@ -15,32 +16,39 @@ export interface ActionSettings extends Settings {
   repo: string;
 }
 
-function positiveInteger(name: string, text: string, fallback: number): number {
-  if (text === '') return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new UsageError(`input "${name}" must be a whole number ≥ 1, got "${text}"`);
-  }
-  return value;
+/** The input behind each configuration key, for messages. */
+const INPUT_OF_KEY: Record<string, string> = { budgets: 'budget' };
+
+/** Inputs the user left empty are not given: the config file or the default decides. */
+function givenInputs(inputs: Record<string, string>): TextConfig {
+  return Object.fromEntries(Object.entries(inputs).filter(([, value]) => value !== ''));
 }
 
 /** The only place that reads the action's inputs: one typed settings object. */
 export function readActionSettings(): ActionSettings {
-  const script = core.getInput('script');
-  if (!script)
+  const repoDir =
+    core.getInput('working-directory') || process.env.GITHUB_WORKSPACE || process.cwd();
+  const configPath = core.getInput('config');
+  const config = loadConfig({
+    projectDir: repoDir,
+    ...(configPath ? { configPath: resolve(repoDir, configPath) } : {}),
+    inputs: givenInputs({
+      script: core.getInput('script'),
+      setup: core.getInput('setup'),
+      python: core.getInput('python'),
+      frames: core.getInput('frames'),
+      'fail-on': core.getInput('fail-on'),
+      'minimum-change': core.getInput('minimum-change'),
+      ignore: core.getInput('ignore'),
+      budgets: core.getInput('budget'),
+    }),
+    nameInput: (key) => `input "${INPUT_OF_KEY[key] ?? key}"`,
+  });
+  if (!config.script)
     throw new UsageError(
-      'input "script" is required: the path of the memory benchmark, e.g. benchmarks/memory.py',
+      'input "script" is required (or script in the config file): the path of the memory ' +
+        'benchmark, e.g. benchmarks/memory.py',
     );
-
-  const budgetText = core.getInput('budget');
-  let budgetRules;
-  try {
-    budgetRules = parseBudgetRules(budgetText);
-  } catch (error) {
-    if (error instanceof BudgetSyntaxError)
-      throw new UsageError(`input "budget": ${error.message}`);
-    throw error;
-  }
 
   const context = github.context;
   const explicitBase = core.getInput('base');
@@ -54,14 +62,18 @@ export function readActionSettings(): ActionSettings {
   const { owner, repo } = context.repo;
   const pullRequest = context.payload.pull_request?.number;
   return {
-    repoDir: core.getInput('working-directory') || process.env.GITHUB_WORKSPACE || process.cwd(),
+    repoDir,
     base: sides.base,
     head: sides.head,
-    script,
-    setup: core.getInput('setup') || undefined,
-    budgetRules,
-    python: core.getInput('python') || DEFAULTS.python,
-    frames: positiveInteger('frames', core.getInput('frames'), DEFAULTS.frames),
+    script: config.script,
+    setup: config.setup,
+    budgets: config.budgets,
+    ignore: config.ignore,
+    minimumChange: config.minimumChange,
+    failOn: config.failOn,
+    ...(config.configFile ? { configFile: config.configFile } : {}),
+    python: config.python,
+    frames: config.frames,
     key,
     jsonPath: join(outputDir, `${encodeURIComponent(key)}.json`),
     markdownPath: join(outputDir, `${encodeURIComponent(key)}.md`),

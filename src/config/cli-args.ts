@@ -1,26 +1,43 @@
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BudgetSyntaxError, parseBudgetRules } from '../budgets/rules.js';
 import { UsageError } from '../errors.js';
+import { nodeFiles, type FileAccess } from './config-file.js';
+import { loadConfig } from './load-config.js';
+import type { TextConfig } from './schema.js';
 import { DEFAULTS, type Settings } from './settings.js';
+
+/** The flag behind each configuration key, for messages. */
+const FLAG_OF_KEY: Record<string, string> = { budgets: 'budget' };
+
+function slashes(path: string): string {
+  return path.split('\\').join('/');
+}
 
 export const CLI_HELP = `allocdiff: compare a Python benchmark's memory allocations between two commits
 
 Usage:
-  allocdiff --base REF --script PATH [options]
+  allocdiff --base REF [--script PATH] [options]
 
-Runs PATH under tracemalloc in a checkout of REF (base) and of --head (default HEAD),
-compares the allocations by source line, checks the budgets and prints the report.
+Runs PATH (or the config file's script) under tracemalloc in a checkout of REF (base) and
+of --head (default HEAD), compares the allocations by source line, checks the budgets and
+prints the report.
 
 Options:
   --base REF         base commit, branch or tag (required)
   --head REF         head commit, branch or tag (default: HEAD)
-  --script PATH      the benchmark script (required)
+  --script PATH      the benchmark script (required, unless the config file names it)
   --setup CMD        shell command run in each checkout first, e.g. "pip install -e ."
-  --budget RULES     budget rules, e.g. "peak: +5%; retained: +100KB"
-                     metrics: peak, retained, site; limits: +N% (growth), +N<unit> (growth),
-                     N<unit> (ceiling); units B, KB, MB, GB (1000^n), KiB, MiB, GiB (1024^n)
+  --budget RULES     budget rules, e.g. "peak: +5%, 64MB; retained: +100KB; site: +10KiB (warn)"
+                     metrics: peak, retained, site, leak, count; limits: N<unit> (ceiling),
+                     +N<unit> (growth), +N% (relative growth), -N% (improvement floor);
+                     units B, KB, MB, GB (1000^n), KiB, MiB, GiB (1024^n); count limits: N, +N
+  --config FILE      config file (default: allocdiff.yml, .github/allocdiff.yml or
+                     [tool.allocdiff] in pyproject.toml, looked for up to the repository root)
+  --fail-on LEVEL    fail (default), warn or never: which verdict makes the exit status non-zero
+  --ignore GLOB      sites whose file matches are neither shown nor checked (repeatable)
+  --minimum-change SIZE
+                     sites whose size changed by less are not shown, e.g. 1KB
   --python EXE       Python interpreter (default: python3)
   --frames N         tracemalloc frames per traceback (default: 1)
   --repo DIR         the git repository (default: the current directory)
@@ -30,15 +47,22 @@ Options:
   -h, --help         show this help
   -v, --version      show the version
 
-Exit codes: 0 within budget, 1 budget exceeded, 2 usage or configuration error,
-            3 benchmark or git failure (a side that raised, or could not be run).
+Flags win over the config file, which wins over the defaults.
+
+Exit codes: 0 within budget (or the verdict is below --fail-on), 1 a budget was exceeded,
+            2 usage or configuration error, 3 benchmark or git failure (a side that raised,
+            or could not be run).
 `;
 
 export type CliCommand =
   { kind: 'help' } | { kind: 'version' } | { kind: 'run'; settings: Settings };
 
 /** Turns the command line into settings; every mistake is a UsageError that says what to do. */
-export function parseCliArgs(argv: readonly string[], cwd = process.cwd()): CliCommand {
+export function parseCliArgs(
+  argv: readonly string[],
+  cwd = process.cwd(),
+  files: FileAccess = nodeFiles,
+): CliCommand {
   let parsed;
   try {
     parsed = parseArgs({
@@ -51,6 +75,10 @@ export function parseCliArgs(argv: readonly string[], cwd = process.cwd()): CliC
         script: { type: 'string' },
         setup: { type: 'string' },
         budget: { type: 'string' },
+        config: { type: 'string' },
+        'fail-on': { type: 'string' },
+        ignore: { type: 'string', multiple: true },
+        'minimum-change': { type: 'string' },
         python: { type: 'string' },
         frames: { type: 'string' },
         repo: { type: 'string' },
@@ -69,27 +97,36 @@ export function parseCliArgs(argv: readonly string[], cwd = process.cwd()): CliC
   if (values.version) return { kind: 'version' };
   if (!values.base)
     throw new UsageError('--base is required: the ref to compare against, e.g. --base main');
-  if (!values.script)
-    throw new UsageError(
-      '--script is required: the benchmark file, e.g. --script benchmarks/memory.py',
-    );
-
-  let budgetRules;
-  try {
-    budgetRules = parseBudgetRules(values.budget ?? '');
-  } catch (error) {
-    if (error instanceof BudgetSyntaxError) throw new UsageError(`--budget: ${error.message}`);
-    throw error;
-  }
-  const frames = values.frames === undefined ? DEFAULTS.frames : Number(values.frames);
-  if (!Number.isInteger(frames) || frames < 1) {
-    throw new UsageError(`--frames must be a whole number ≥ 1, got "${values.frames}"`);
-  }
 
   const repoDir = resolve(cwd, values.repo ?? '.');
-  // Like any path on a command line, the script is relative to where the user stands; the
-  // pipeline makes it relative to the repository root, where the sides are checked out.
-  const script = relative(repoDir, resolve(cwd, values.script));
+  const flags: TextConfig = {
+    // Like any path on a command line, the script is relative to where the user stands; the
+    // pipeline makes it relative to the repository root, where the sides are checked out.
+    script:
+      values.script === undefined
+        ? undefined
+        : slashes(relative(repoDir, resolve(cwd, values.script))),
+    setup: values.setup,
+    python: values.python,
+    frames: values.frames,
+    'fail-on': values['fail-on'],
+    'minimum-change': values['minimum-change'],
+    ignore: values.ignore?.join('\n'),
+    budgets: values.budget,
+  };
+  const config = loadConfig({
+    projectDir: repoDir,
+    ...(values.config !== undefined ? { configPath: resolve(cwd, values.config) } : {}),
+    inputs: Object.fromEntries(Object.entries(flags).filter(([, value]) => value !== undefined)),
+    nameInput: (key) => `--${FLAG_OF_KEY[key] ?? key}`,
+    files,
+  });
+  if (!config.script)
+    throw new UsageError(
+      '--script is required (or script in the config file): the benchmark file, e.g. ' +
+        '--script benchmarks/memory.py',
+    );
+
   const outDir = join(tmpdir(), 'allocdiff');
   return {
     kind: 'run',
@@ -97,11 +134,15 @@ export function parseCliArgs(argv: readonly string[], cwd = process.cwd()): CliC
       repoDir,
       base: values.base,
       head: values.head ?? 'HEAD',
-      script: script.split('\\').join('/'),
-      setup: values.setup,
-      budgetRules,
-      python: values.python ?? DEFAULTS.python,
-      frames,
+      script: config.script,
+      setup: config.setup,
+      budgets: config.budgets,
+      ignore: config.ignore,
+      minimumChange: config.minimumChange,
+      failOn: config.failOn,
+      ...(config.configFile ? { configFile: config.configFile } : {}),
+      python: config.python,
+      frames: config.frames,
       key: values.key ?? DEFAULTS.key,
       jsonPath: resolve(cwd, values.json ?? join(outDir, 'report.json')),
       markdownPath: resolve(cwd, values.markdown ?? join(outDir, 'report.md')),

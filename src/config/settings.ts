@@ -1,6 +1,7 @@
-import type { BudgetRule } from '../budgets/rules.js';
+import type { FailOn } from '../budgets/evaluate.js';
+import type { BudgetPolicy } from '../budgets/rules.js';
 
-/** Everything one allocdiff run needs, built once from action inputs or CLI flags. */
+/** Everything one allocdiff run needs, built once from action inputs or CLI flags and config. */
 export interface Settings {
   /** The git checkout of the project, or a folder inside it. */
   repoDir: string;
@@ -11,7 +12,16 @@ export interface Settings {
   script: string;
   /** Shell command run in each checkout before the benchmark (e.g. `pip install -e .`). */
   setup?: string;
-  budgetRules: BudgetRule[];
+  /** Budget rules, general and per scenario. */
+  budgets: BudgetPolicy;
+  /** Globs over site paths: matching sites are neither shown nor checked. */
+  ignore: string[];
+  /** Bytes: sites whose size changed by less are not shown. */
+  minimumChange: number;
+  /** Which verdicts fail the run. */
+  failOn: FailOn;
+  /** The config file that was read, as messages name it. */
+  configFile?: string;
   python: string;
   /** tracemalloc frames per traceback. */
   frames: number;

@@ -3,6 +3,7 @@ import { formatBytes, formatBytesDelta, formatPercent, percentChange } from '../
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { encodePath, escapeBlock, escapeCode, escapeText } from './escape.js';
 import type { Report } from './report.js';
+import { decidingBudget, warnCause } from './verdict.js';
 
 /** GitHub refuses issue comments longer than this many characters. */
 export const COMMENT_LIMIT = 65_536;
@@ -20,7 +21,7 @@ export function commentMarker(key: string): string {
 }
 
 const VERDICT_ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
-const STATUS_ICON = { pass: '✅', fail: '❌', skip: '➖' } as const;
+const STATUS_ICON = { pass: '✅', warn: '⚠️', fail: '❌', skip: '➖' } as const;
 
 function shortSha(sha: string): string {
   return sha.slice(0, 7);
@@ -61,23 +62,44 @@ function scenarioStatus(scenario: ScenarioComparison, budgets: readonly BudgetRe
   if (scenario.status === 'removed') return '🗑️ removed';
   const own = budgets.filter((b) => b.scenario === scenario.name);
   if (own.some((b) => b.status === 'fail')) return '❌ over budget';
+  if (own.some((b) => b.status === 'warn')) return '⚠️ budget warning';
   return own.some((b) => b.status === 'pass') ? '✅ within budget' : '✅';
 }
 
-/** The verdict sentence: what happened, and the first budget that failed. */
+const METRIC_SUBJECT = {
+  peak: 'peak memory',
+  retained: 'retained memory',
+  count: 'the retained allocation count',
+  leak: 'the leak per call',
+} as const;
+
+function budgetSentence(budget: BudgetResult): string {
+  const subject =
+    budget.metric === 'site' ? `a site (${budget.site})` : METRIC_SUBJECT[budget.metric];
+  return `${escapeText(subject)} of ${escapeCode(budget.scenario)} changed by ${escapeText(budget.actual)}, over the ${escapeText(budget.limit)} budget`;
+}
+
+/** The verdict sentence: what happened, and the first budget that decided it. */
 function verdictLine(report: Report): string {
   const icon = VERDICT_ICON[report.verdict];
-  const failedBudget = report.budgets.find((b) => b.status === 'fail');
-  if (failedBudget) {
-    const subject =
-      failedBudget.metric === 'site'
-        ? `a site (${failedBudget.site})`
-        : `${failedBudget.metric} memory`;
-    return `${icon} **Over budget:** ${escapeText(subject)} of ${escapeCode(failedBudget.scenario)} changed by ${failedBudget.actual}, over the ${failedBudget.limit} budget.`;
+  const budget = decidingBudget(report);
+  if (budget?.status === 'fail') return `${icon} **Over budget:** ${budgetSentence(budget)}.`;
+  const failedScenario = (side: 'base' | 'head') =>
+    report.scenarios.find((s) => s.status === 'failed' && s.error?.side === side);
+  const headFailed = report.verdict === 'fail' ? failedScenario('head') : undefined;
+  if (headFailed) {
+    return `${icon} **The head benchmark failed:** ${escapeCode(headFailed.name)} raised ${escapeCode(headFailed.error?.type ?? 'an error')}.`;
   }
-  const failedScenario = report.scenarios.find((s) => s.status === 'failed');
-  if (failedScenario) {
-    return `${icon} **The ${failedScenario.error?.side} benchmark failed:** ${escapeCode(failedScenario.name)} raised ${escapeCode(failedScenario.error?.type ?? 'an error')}.`;
+  if (budget?.status === 'warn') {
+    return `${icon} **Budget warning:** ${budgetSentence(budget)} (${escapeText(warnCause(budget))}).`;
+  }
+  const baseFailed = failedScenario('base') ?? failedScenario('head');
+  if (baseFailed) {
+    return `${icon} **The ${baseFailed.error?.side} benchmark failed:** ${escapeCode(baseFailed.name)} raised ${escapeCode(baseFailed.error?.type ?? 'an error')}.`;
+  }
+  const warnings = report.warnings ?? [];
+  if (warnings.length > 0) {
+    return `${icon} **A budget could not be checked:** ${escapeText(warnings[0], 300)}`;
   }
   const changed = report.scenarios.filter((s) => s.sites.length > 0 || (s.peak.delta ?? 0) !== 0);
   if (changed.length === 0) return `${icon} **No memory change.**`;
@@ -146,12 +168,34 @@ function budgetSection(budgets: readonly BudgetResult[]): string[] {
     '',
     '#### Budgets',
     '',
-    '| Rule | Scenario | Limit | Actual | Status |',
-    '| --- | --- | ---: | ---: | --- |',
+    '| Rule | Scenario | Limit | Actual | Level | Status |',
+    '| --- | --- | ---: | ---: | --- | --- |',
     ...budgets.map(
       (b) =>
-        `| ${b.metric} | ${escapeCode(b.scenario)} | ${b.limit} | ${b.actual}${b.site ? ` at ${escapeCode(b.site)}` : ''} | ${STATUS_ICON[b.status]} ${b.status}${b.reason ? ` (${escapeText(b.reason)})` : ''} |`,
+        `| ${b.metric} | ${escapeCode(b.scenario)} | ${escapeText(b.limit)} | ${escapeText(b.actual)}${b.site ? ` at ${escapeCode(b.site)}` : ''} | ${b.level} | ${STATUS_ICON[b.status]} ${b.status}${b.reason ? ` (${escapeText(b.reason)})` : ''} |`,
     ),
+  ];
+}
+
+function warningSection(report: Report): string[] {
+  const warnings = report.warnings ?? [];
+  if (warnings.length === 0) return [];
+  return ['', '#### Not checked', '', ...warnings.map((w) => `- ⚠️ ${escapeText(w, 1_000)}`)];
+}
+
+function hiddenSitesNote(report: Report): string[] {
+  const hidden = report.hiddenSites;
+  if (!hidden) return [];
+  const reasons = [
+    hidden.ignored > 0 ? `${hidden.ignored} match an ignore glob` : '',
+    hidden.belowMinimumChange > 0
+      ? `${hidden.belowMinimumChange} changed by less than the minimum change of ${formatBytes(hidden.minimumChange)}`
+      : '',
+  ].filter(Boolean);
+  const total = hidden.ignored + hidden.belowMinimumChange;
+  return [
+    '',
+    `<sub>${total} changed site${total === 1 ? '' : 's'} not shown: ${reasons.join('; ')}.</sub>`,
   ];
 }
 
@@ -169,7 +213,9 @@ function render(report: Report, top: number): string {
     '',
     ...scenarioTable(report),
     ...report.scenarios.flatMap((s) => [...failureSection(s), ...sitesSection(report, s, top)]),
+    ...hiddenSitesNote(report),
     ...budgetSection(report.budgets),
+    ...warningSection(report),
     '',
     `<sub>✏️ marks a line this change edited. Sizes are bytes still allocated when the benchmark ends (retained) and the high-water mark while it ran (peak), as traced by tracemalloc. allocdiff ${escapeText(report.allocdiffVersion)}</sub>`,
     '',

@@ -14,6 +14,7 @@ const measure = z.strictObject({
   base: bytes.nullable(),
   head: bytes.nullable(),
   delta: bytes.nullable(),
+  noisy: z.boolean().optional(),
 });
 
 const site = z.strictObject({
@@ -30,6 +31,7 @@ const site = z.strictObject({
   baseCount: bytes,
   headCount: bytes,
   changedLine: z.boolean(),
+  noisy: z.boolean().optional(),
 });
 
 const scenario = z.strictObject({
@@ -46,17 +48,22 @@ const scenario = z.strictObject({
     .optional(),
   peak: measure,
   retained: measure,
+  retainedCount: measure,
+  leak: measure.optional(),
   sites: z.array(site).max(2_000_000),
 });
 
 const budget = z.strictObject({
-  metric: z.enum(['peak', 'retained', 'site']),
+  rule: text(1_000),
+  metric: z.enum(['peak', 'retained', 'site', 'leak', 'count']),
   scenario: text(1_000),
   limit: text(100),
   actual: text(1_000),
-  status: z.enum(['pass', 'fail', 'skip']),
+  status: z.enum(['pass', 'warn', 'fail', 'skip']),
+  level: z.enum(['warn', 'fail']),
   site: text(5_000).optional(),
   reason: text(1_000).optional(),
+  noisy: z.literal(true).optional(),
 });
 
 export const reportSchema: z.ZodType<Report> = z.strictObject({
@@ -77,6 +84,11 @@ export const reportSchema: z.ZodType<Report> = z.strictObject({
   }),
   scenarios: z.array(scenario).max(100_000),
   budgets: z.array(budget).max(100_000),
+  warnings: z.array(text()).max(10_000).optional(),
+  configFile: text(4_096).optional(),
+  hiddenSites: z
+    .strictObject({ ignored: bytes, belowMinimumChange: bytes, minimumChange: bytes })
+    .optional(),
 });
 
 /** Checks a parsed JSON value; the error lists each problem with its path. */

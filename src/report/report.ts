@@ -25,6 +25,20 @@ export interface Report {
   environment: { python?: string; implementation?: string; platform?: string; frames: number };
   scenarios: ScenarioComparison[];
   budgets: BudgetResult[];
+  /** Budgets that could not be checked at all (e.g. an override matching no scenario). */
+  warnings?: string[];
+  /** The config file that was read, as messages name it. */
+  configFile?: string;
+  /** Changed sites left out of `scenarios[].sites`, and why. */
+  hiddenSites?: HiddenSites;
+}
+
+export interface HiddenSites {
+  /** Sites matching an `ignore` glob: neither shown nor checked. */
+  ignored: number;
+  /** Sites whose size changed by less than `minimumChange` bytes: checked, not shown. */
+  belowMinimumChange: number;
+  minimumChange: number;
 }
 
 export interface ReportInput {
@@ -39,9 +53,21 @@ export interface ReportInput {
   environment: Report['environment'];
   comparison: Comparison;
   budgets: BudgetResult[];
+  warnings?: string[];
+  configFile?: string;
+  hiddenSites?: HiddenSites;
 }
 
 export function buildReport(input: ReportInput): Report {
-  const { comparison, ...rest } = input;
-  return { schema: REPORT_SCHEMA, ...rest, scenarios: comparison.scenarios };
+  const { comparison, hiddenSites, ...rest } = input;
+  const report: Report = {
+    schema: REPORT_SCHEMA,
+    ...rest,
+    warnings: input.warnings ?? [],
+    scenarios: comparison.scenarios,
+  };
+  if (hiddenSites && hiddenSites.ignored + hiddenSites.belowMinimumChange > 0) {
+    report.hiddenSites = hiddenSites;
+  }
+  return report;
 }

@@ -1,12 +1,9 @@
 import { formatBytes, formatBytesDelta, formatPercent, percentChange } from '../budgets/sizes.js';
 import type { Measure } from '../compare/comparison.js';
 import type { Report } from './report.js';
+import { verdictReason } from './verdict.js';
 
-const VERDICT_TEXT = {
-  pass: 'PASS: within budget',
-  warn: 'WARN: the base side could not be measured; nothing to compare against',
-  fail: 'FAIL: a budget was exceeded or the head benchmark failed',
-};
+const VERDICT_WORD = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
 
 /** Aligned columns; `align` says, per column, whether text is left (`l`) or right (`r`). */
 function table(rows: string[][], align: string): string[] {
@@ -85,24 +82,34 @@ export function renderTerminal(report: Report, topSites = 10): string {
     if (scenario.sites.length > topSites)
       lines.push(`  … ${scenario.sites.length - topSites} more in the JSON report`);
   }
+  if (report.hiddenSites) {
+    const hidden = report.hiddenSites;
+    lines.push(
+      '',
+      `not shown: ${hidden.ignored} site(s) matching an ignore glob, ` +
+        `${hidden.belowMinimumChange} changed by less than ${formatBytes(hidden.minimumChange)}`,
+    );
+  }
   if (report.budgets.length > 0) {
     lines.push('', 'budgets:');
     lines.push(
       ...table(
         [
-          ['rule', 'scenario', 'limit', 'actual', 'status'],
+          ['rule', 'scenario', 'limit', 'actual', 'level', 'status'],
           ...report.budgets.map((b) => [
             b.metric,
             b.scenario,
             b.limit,
             b.site ? `${b.actual} at ${b.site}` : b.actual,
-            b.status,
+            b.level,
+            b.reason && b.status !== 'pass' ? `${b.status} (${b.reason})` : b.status,
           ]),
         ],
-        'llrrl',
+        'llrrll',
       ).map((line) => `  ${line}`),
     );
   }
-  lines.push('', VERDICT_TEXT[report.verdict], '');
+  for (const warning of report.warnings ?? []) lines.push('', `warning: ${warning}`);
+  lines.push('', `${VERDICT_WORD[report.verdict]}: ${verdictReason(report)}`, '');
   return lines.join('\n');
 }

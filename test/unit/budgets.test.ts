@@ -132,6 +132,8 @@ describe('evaluateBudgets: site rules', () => {
   it('fails on the site that grew most, and names it', () => {
     expect(evaluate('site: +200B', bench)).toEqual([
       {
+        rule: 'site: +200B',
+        level: 'fail',
         metric: 'site',
         scenario: 'bench.py',
         limit: '+200B',
@@ -205,9 +207,10 @@ describe('evaluateBudgets: scenarios that cannot be compared', () => {
   });
 
   it('holds a new scenario to ceilings only, and says why growth limits were skipped', () => {
+    const peakRule = { rule: 'peak: +5%, +1MB, 64MB', level: 'fail', metric: 'peak' };
     expect(evaluate('peak: +5%, +1MB, 64MB; retained: 1KB', fresh)).toEqual([
       {
-        metric: 'peak',
+        ...peakRule,
         scenario: 'fresh',
         limit: '+5%',
         actual: '—',
@@ -215,15 +218,23 @@ describe('evaluateBudgets: scenarios that cannot be compared', () => {
         reason: 'new scenario: no base to grow from',
       },
       {
-        metric: 'peak',
+        ...peakRule,
         scenario: 'fresh',
         limit: '+1MB',
         actual: '—',
         status: 'skip',
         reason: 'new scenario: no base to grow from',
       },
-      { metric: 'peak', scenario: 'fresh', limit: '64MB', actual: '66.8 MiB', status: 'fail' },
-      { metric: 'retained', scenario: 'fresh', limit: '1KB', actual: '10 B', status: 'pass' },
+      { ...peakRule, scenario: 'fresh', limit: '64MB', actual: '66.8 MiB', status: 'fail' },
+      {
+        rule: 'retained: 1KB',
+        level: 'fail',
+        metric: 'retained',
+        scenario: 'fresh',
+        limit: '1KB',
+        actual: '10 B',
+        status: 'pass',
+      },
     ]);
   });
 
@@ -264,16 +275,16 @@ describe('evaluateBudgets: scenarios that cannot be compared', () => {
     ]);
   });
 
-  it('checks every limit of every rule against every scenario', () => {
+  it('checks every limit of every rule against every scenario, scenario by scenario', () => {
     const a = scenarioComparison({ name: 'a' });
     const b = scenarioComparison({ name: 'b' });
     const results = evaluate('peak: +5%, 1GB; retained: +1KB', a, b);
     expect(results.map((r) => `${r.metric} ${r.limit} ${r.scenario}`)).toEqual([
       'peak +5% a',
-      'peak +5% b',
       'peak 1GB a',
-      'peak 1GB b',
       'retained +1KB a',
+      'peak +5% b',
+      'peak 1GB b',
       'retained +1KB b',
     ]);
   });
@@ -292,6 +303,8 @@ describe('decideVerdict', () => {
     error: { side: 'base', type: 'ValueError', message: 'boom' },
   });
   const result = (status: BudgetResult['status']): BudgetResult => ({
+    rule: 'peak: +5%',
+    level: 'fail',
     metric: 'peak',
     scenario: 'ok',
     limit: '+5%',

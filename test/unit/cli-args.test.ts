@@ -2,22 +2,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../src/config/cli-args.js';
+import type { FileAccess } from '../../src/config/config-file.js';
 import type { Settings } from '../../src/config/settings.js';
 import { ExitCode, UsageError } from '../../src/errors.js';
 
 const REPO = '/home/dev/project';
 const REQUIRED = ['--base', 'main', '--script', 'benchmarks/memory.py'];
 
-function settings(argv: string[], cwd = REPO): Settings {
-  const command = parseCliArgs(argv, cwd);
+/** The repository as the CLI sees it: a .git folder, and whatever files a test adds. */
+function repoFiles(files: Record<string, string> = {}): FileAccess {
+  const tree: Record<string, string> = { [`${REPO}/.git/HEAD`]: 'ref: refs/heads/main\n' };
+  for (const [path, text] of Object.entries(files)) tree[`${REPO}/${path}`] = text;
+  return {
+    exists: (path) => path in tree || Object.keys(tree).some((f) => f.startsWith(`${path}/`)),
+    read: (path) => tree[path],
+  };
+}
+
+function settings(argv: string[], cwd = REPO, files = repoFiles()): Settings {
+  const command = parseCliArgs(argv, cwd, files);
   if (command.kind !== 'run') throw new Error(`expected a run, got ${command.kind}`);
   return command.settings;
 }
 
 /** The UsageError parseCliArgs throws for argv. */
-function usageError(argv: string[], cwd = REPO): UsageError {
+function usageError(argv: string[], cwd = REPO, files = repoFiles()): UsageError {
   try {
-    parseCliArgs(argv, cwd);
+    parseCliArgs(argv, cwd, files);
   } catch (error) {
     expect(error).toBeInstanceOf(UsageError);
     return error as UsageError;
@@ -62,7 +73,51 @@ describe('parseCliArgs: mistakes are usage errors (exit code 2) that say what to
   it.each([['0'], ['1.5'], ['two'], ['-1'], ['']])('rejects --frames=%s, quoting it', (value) => {
     const error = usageError([...REQUIRED, `--frames=${value}`]);
     expect(error.exitCode).toBe(2);
-    expect(error.message).toBe(`--frames must be a whole number ≥ 1, got "${value}"`);
+    expect(error.message).toBe(`--frames: got "${value}"; expected a whole number ≥ 1`);
+  });
+
+  it('names each bad flag, all at once', () => {
+    const error = usageError([
+      ...REQUIRED,
+      '--fail-on',
+      'sometimes',
+      '--minimum-change',
+      '1kb',
+      '--ignore',
+      'ok/**',
+      '--ignore',
+      '[oops',
+    ]);
+    expect(error.exitCode).toBe(2);
+    expect(error.message.split('\n')).toEqual([
+      '--fail-on: got "sometimes"; expected one of fail, warn, never',
+      expect.stringMatching(
+        /^--minimum-change: "1kb" is not a size; expected N<unit>, units: B, KB/,
+      ),
+      expect.stringMatching(/^--ignore: "\[oops" is not a valid glob: Missing closing/),
+    ]);
+  });
+
+  it('requires --script when the config file does not name one', () => {
+    const error = usageError(
+      ['--base', 'main'],
+      REPO,
+      repoFiles({ 'allocdiff.yml': 'frames: 2\n' }),
+    );
+    expect(error.message).toMatch(/^--script is required \(or script in the config file\)/);
+  });
+
+  it('names the config file, line and key of a problem in it', () => {
+    const files = repoFiles({ '.github/allocdiff.yml': 'budgets:\n  peak: 5%\n' });
+    expect(usageError(REQUIRED, REPO, files).message).toMatch(
+      /^\.github\/allocdiff\.yml:2: budgets\.peak: "5%" is not a limit/,
+    );
+  });
+
+  it('says when the --config file is missing', () => {
+    expect(usageError([...REQUIRED, '--config', 'ci/none.yml']).message).toBe(
+      'ci/none.yml: config file not found; give a path relative to the project, e.g. ci/allocdiff.yml',
+    );
   });
 
   it('rejects a bad budget, quoting the rule and saying what is allowed', () => {
@@ -105,7 +160,10 @@ describe('parseCliArgs: settings', () => {
       head: 'HEAD',
       script: 'benchmarks/memory.py',
       setup: undefined,
-      budgetRules: [],
+      budgets: { rules: [], overrides: [] },
+      ignore: [],
+      minimumChange: 0,
+      failOn: 'fail',
       python: 'python3',
       frames: 1,
       key: 'default',
@@ -143,10 +201,71 @@ describe('parseCliArgs: settings', () => {
       jsonPath: `${REPO}/out/report.json`,
       markdownPath: '/tmp/x/report.md',
     });
-    expect(result.budgetRules.map((rule) => rule.source)).toEqual([
+    expect(result.budgets.rules.map((rule) => rule.source)).toEqual([
       'peak: +5%, 64MB',
       'site: +10KiB',
     ]);
+  });
+
+  it('takes the budget options', () => {
+    expect(
+      settings([
+        ...REQUIRED,
+        '--fail-on',
+        'warn',
+        '--minimum-change',
+        '1 KiB',
+        '--ignore',
+        'site-packages/**',
+        '--ignore',
+        '<stdlib>/**',
+      ]),
+    ).toMatchObject({
+      failOn: 'warn',
+      minimumChange: 1_024,
+      ignore: ['site-packages/**', '<stdlib>/**'],
+    });
+  });
+
+  it('reads the config file: the script and budgets may come from it', () => {
+    const files = repoFiles({
+      'pyproject.toml':
+        '[tool.allocdiff]\nscript = "bench/memory.py"\nfail-on = "never"\n' +
+        '[tool.allocdiff.budgets]\nretained = "+1MB"\n',
+    });
+    const result = settings(['--base', 'main'], REPO, files);
+    expect(result).toMatchObject({
+      script: 'bench/memory.py',
+      failOn: 'never',
+      configFile: 'pyproject.toml',
+    });
+    expect(result.budgets.rules.map((rule) => rule.source)).toEqual(['retained: +1MB']);
+  });
+
+  it('lets flags win over the config file', () => {
+    const files = repoFiles({
+      'allocdiff.yml': 'script: a.py\nfail-on: never\nbudgets: "peak: 1GB"\n',
+    });
+    const result = settings(
+      ['--base', 'main', '--script', 'b.py', '--fail-on', 'warn', '--budget', 'peak: 2GB'],
+      REPO,
+      files,
+    );
+    expect(result).toMatchObject({ script: 'b.py', failOn: 'warn' });
+    expect(result.budgets.rules.map((rule) => rule.source)).toEqual(['peak: 2GB']);
+  });
+
+  // The file's script is relative to the file; settings hold it relative to the project folder.
+  it('reads --config relative to where it runs', () => {
+    const files = repoFiles({ 'ci/memory.yml': 'script: bench.py\nframes: 3\n' });
+    expect(
+      settings(['--base', 'main', '--config', '../ci/memory.yml'], `${REPO}/docs`, files),
+    ).toMatchObject({
+      repoDir: `${REPO}/docs`,
+      script: '../ci/bench.py',
+      frames: 3,
+      configFile: '/home/dev/project/ci/memory.yml',
+    });
   });
 
   it('accepts --flag=value', () => {

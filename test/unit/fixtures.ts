@@ -38,6 +38,7 @@ export function scenario(
     retainedBytes: sites.reduce((sum, s) => sum + s.size, 0),
     retainedCount: sites.reduce((sum, s) => sum + s.count, 0),
     durationSeconds: 0.1,
+    repeats: [],
     sites,
     ...extra,
   };
@@ -50,6 +51,9 @@ export function snapshot(scenarios: SnapshotScenario[]): Snapshot {
     python: { version: '3.12.3', implementation: 'CPython' },
     platform: 'linux',
     frames: 1,
+    repeats: 1,
+    iterations: 0,
+    timings: { setupSeconds: 0, totalSeconds: 0 },
     scenarios,
     unmeasured: [],
   };
@@ -80,13 +84,17 @@ export function siteDelta(extra: Partial<SiteDelta> = {}): SiteDelta {
   };
 }
 
-/** A scenario comparison; `peak` and `retained` default to "no change at 1000 bytes". */
+/**
+ * A scenario comparison; `peak` and `retained` default to "no change at 1000 bytes",
+ * `retainedCount` to "no change at 10 blocks".
+ */
 export function scenarioComparison(extra: Partial<ScenarioComparison> = {}): ScenarioComparison {
   return {
     name: 'bench.py',
     status: 'ok',
     peak: measure(1_000, 1_000),
     retained: measure(1_000, 1_000),
+    retainedCount: measure(10, 10),
     sites: [],
     ...extra,
   };

@@ -184,7 +184,15 @@ describe('renderMarkdown: the verdict line', () => {
   it('counts the scenarios that changed and says the budgets hold', () => {
     const changed = scenarioComparison({ name: 'a', peak: measure(1_000, 2_000) });
     const budgets: BudgetResult[] = [
-      { metric: 'peak', scenario: 'a', limit: '+200%', actual: '+100 %', status: 'pass' },
+      {
+        rule: 'peak: +200%',
+        metric: 'peak',
+        scenario: 'a',
+        limit: '+200%',
+        actual: '+100 %',
+        status: 'pass',
+        level: 'fail',
+      },
     ];
     const markdown = renderMarkdown(report([changed, scenarioComparison()], { budgets }));
     expect(verdictLine(markdown)).toBe(

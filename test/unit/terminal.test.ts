@@ -60,21 +60,33 @@ const fresh = scenarioComparison({
   retained: measure(null, 0),
 });
 const budgets: BudgetResult[] = [
-  { metric: 'peak', scenario: 'load', limit: '+5%', actual: '+100.0 %', status: 'fail' },
   {
+    rule: 'peak: +5%',
+    metric: 'peak',
+    scenario: 'load',
+    limit: '+5%',
+    actual: '+100.0 %',
+    status: 'fail',
+    level: 'fail',
+  },
+  {
+    rule: 'site: +1KB (warn)',
     metric: 'site',
     scenario: 'load',
     limit: '+1KB',
     actual: '+1.00 MiB',
-    status: 'fail',
+    status: 'warn',
+    level: 'warn',
     site: 'app/cache.py:41',
   },
   {
+    rule: 'peak: +5%',
     metric: 'peak',
     scenario: 'import_time',
     limit: '+5%',
     actual: '—',
     status: 'skip',
+    level: 'fail',
     reason: 'the head benchmark failed',
   },
 ];
@@ -203,12 +215,37 @@ describe('renderTerminal', () => {
     expect(text).toContain('  … 2 more in the JSON report');
   });
 
-  it('aligns the budget table and names the site a site budget blamed', () => {
-    const header = ['rule', 'scenario', 'limit', 'actual', 'status'];
+  it('aligns the budget table, with levels, and names the site a site budget blamed', () => {
+    const header = ['rule', 'scenario', 'limit', 'actual', 'level', 'status'];
     const rows = tableAfter(render(), header);
     expect(rows).toHaveLength(4);
-    expectAligned(rows, header, 'llrrl');
+    expectAligned(rows, header, 'llrrll');
     expect(rows.join('\n')).toContain('+1.00 MiB at app/cache.py:41');
+    expect(rows[2]).toMatch(/ warn +warn$/);
+    expect(rows[3]).toMatch(/ fail +skip \(the head benchmark failed\)$/);
+  });
+
+  it('ends with the first budget that decided the verdict', () => {
+    expect(render().trimEnd().split('\n').at(-1)).toBe(
+      'FAIL: memory budget exceeded: peak of load is +100.0 %, limit +5%',
+    );
+  });
+
+  it('lists the budgets that could not be checked, and what was not shown', () => {
+    const text = renderTerminal(
+      report([scenarioComparison()], {
+        verdict: 'warn',
+        warnings: ['allocdiff.yml: scenarios."etl*" matches no scenario'],
+        hiddenSites: { ignored: 3, belowMinimumChange: 2, minimumChange: 1_024 },
+      }),
+    );
+    expect(text).toContain('\nwarning: allocdiff.yml: scenarios."etl*" matches no scenario\n');
+    expect(text).toContain(
+      'not shown: 3 site(s) matching an ignore glob, 2 changed by less than 1.00 KiB',
+    );
+    expect(text.trimEnd().split('\n').at(-1)).toBe(
+      'WARN: allocdiff.yml: scenarios."etl*" matches no scenario',
+    );
   });
 
   it('shows which side failed, the error, and the benchmark output', () => {

@@ -1,0 +1,140 @@
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { FailOn } from '../budgets/evaluate.js';
+import type { BudgetPolicy } from '../budgets/rules.js';
+import {
+  findConfigFile,
+  nodeFiles,
+  readConfigFile,
+  type ConfigDocument,
+  type FileAccess,
+} from './config-file.js';
+import { ConfigError, formatKeyPath, problemsOf, type KeyPath } from './problems.js';
+import { fileConfigSchema, textConfigSchema, type ConfigLayer, type TextConfig } from './schema.js';
+
+/** The configuration of one run: inputs (or flags) over the config file, over the defaults. */
+export interface Config {
+  /** Benchmark script, relative to the project folder; undefined when no source gave one. */
+  script?: string;
+  setup?: string;
+  python: string;
+  frames: number;
+  failOn: FailOn;
+  /** Bytes: sites that changed by less are not shown. */
+  minimumChange: number;
+  /** Globs over site paths: matching sites are neither shown nor checked. */
+  ignore: string[];
+  budgets: BudgetPolicy;
+  /** The config file that was read, as messages name it. */
+  configFile?: string;
+}
+
+export const CONFIG_DEFAULTS = {
+  python: 'python3',
+  frames: 1,
+  failOn: 'fail',
+  minimumChange: 0,
+} as const;
+
+export interface ConfigSources {
+  /** The project folder: where the config file is looked for, and paths are relative to. */
+  projectDir: string;
+  /** Settings from action inputs or CLI flags, as text; empty ones left out. */
+  inputs: TextConfig;
+  /** How a message names the input or flag behind a key: `input "budget"`, `--budget`. */
+  nameInput(key: string): string;
+  /** A config file named by the `config` input or `--config`, absolute. */
+  configPath?: string;
+  files?: FileAccess;
+}
+
+/** Validates the text settings; each problem is named after its input or flag. */
+export function validateInputs(
+  inputs: TextConfig,
+  nameInput: (key: string) => string,
+): ConfigLayer | string[] {
+  const parsed = textConfigSchema.safeParse(inputs);
+  if (parsed.success) return parsed.data;
+  return problemsOf(parsed.error.issues).map(
+    (problem) => `${nameInput(String(problem.path[0]))}: ${problem.message}`,
+  );
+}
+
+/** Validates a config file's settings; each problem names the file, line and key path. */
+export function validateConfigDocument(document: ConfigDocument): ConfigLayer | string[] {
+  const parsed = fileConfigSchema.safeParse(document.settings);
+  if (!parsed.success) {
+    const located = problemsOf(parsed.error.issues).map((problem) => {
+      const line = document.lineOf(problem.path);
+      const keyPath = formatKeyPath([...document.prefix, ...problem.path] as KeyPath);
+      const where = `${document.label}${line === undefined ? '' : `:${line}`}`;
+      return {
+        line: line ?? 0,
+        text: `${where}: ${keyPath === '' ? '' : `${keyPath}: `}${problem.message}`,
+      };
+    });
+    // In the order of the file, so the messages read top to bottom.
+    return located.sort((a, b) => a.line - b.line).map((problem) => problem.text);
+  }
+  return parsed.data;
+}
+
+function slashes(path: string): string {
+  return path.split(sep).join('/');
+}
+
+/**
+ * Merges the layers key by key: a setting given as an input (or flag) replaces the file's, and
+ * the file's replaces the default. Per-scenario budgets exist in files only.
+ */
+export function mergeConfig(inputs: ConfigLayer, file: ConfigLayer, configFile?: string): Config {
+  const config: Config = {
+    python: inputs.python ?? file.python ?? CONFIG_DEFAULTS.python,
+    frames: inputs.frames ?? file.frames ?? CONFIG_DEFAULTS.frames,
+    failOn: inputs.failOn ?? file.failOn ?? CONFIG_DEFAULTS.failOn,
+    minimumChange: inputs.minimumChange ?? file.minimumChange ?? CONFIG_DEFAULTS.minimumChange,
+    ignore: inputs.ignore ?? file.ignore ?? [],
+    budgets: {
+      rules: inputs.budgets ?? file.budgets ?? [],
+      overrides: (file.scenarios ?? []).map((override) => ({
+        ...override,
+        origin: configFile ? `${configFile}: ${override.origin}` : override.origin,
+      })),
+    },
+  };
+  const script = inputs.script ?? file.script;
+  const setup = inputs.setup ?? file.setup;
+  if (script !== undefined) config.script = script;
+  if (setup !== undefined) config.setup = setup;
+  if (configFile !== undefined) config.configFile = configFile;
+  return config;
+}
+
+/**
+ * Loads the one configuration of a run: validates the inputs and the config file (every
+ * problem of both at once) and merges them. Throws a ConfigError listing the problems.
+ */
+export function loadConfig(sources: ConfigSources): Config {
+  const files = sources.files ?? nodeFiles;
+  const projectDir = resolve(sources.projectDir);
+  const labelOf = (path: string): string => {
+    const inside = relative(projectDir, path);
+    return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside)
+      ? slashes(inside)
+      : path;
+  };
+  const document =
+    sources.configPath !== undefined
+      ? readConfigFile(sources.configPath, labelOf(sources.configPath), files)
+      : findConfigFile(projectDir, files, labelOf);
+
+  const inputs = validateInputs(sources.inputs, sources.nameInput);
+  const file = document ? validateConfigDocument(document) : {};
+  const problems = [...(Array.isArray(inputs) ? inputs : []), ...(Array.isArray(file) ? file : [])];
+  if (problems.length > 0) throw new ConfigError(problems);
+  const fileLayer = file as ConfigLayer;
+  // A script in the file is relative to the file's folder; the run wants it relative to the project.
+  if (document && fileLayer.script !== undefined) {
+    fileLayer.script = slashes(relative(projectDir, resolve(document.baseDir, fileLayer.script)));
+  }
+  return mergeConfig(inputs as ConfigLayer, fileLayer, document?.label);
+}

@@ -1,0 +1,293 @@
+// The configuration end to end: each place a config file can live, precedence, fail-on, the
+// report's budget table, and each kind of configuration error, through the bundled CLI.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRepoFromTrees } from '../../scripts/example-repo.mjs';
+import type { Report } from '../../src/report/report.js';
+import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
+import { writeTree } from '../support/trees.js';
+
+const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
+const cleanup: string[] = [];
+
+afterAll(() => {
+  for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+});
+
+// Base keeps 1,000 short strings; head keeps 5,000 more on a new line (well over 250 KB).
+const base = { 'bench.py': 'data = [str(i) for i in range(1000)]\n' };
+const head = {
+  'bench.py': 'data = [str(i) for i in range(1000)]\nmore = [str(i) for i in range(5000)]\n',
+};
+
+/** A repository whose two commits are base and head, plus files written beside them. */
+function project(files: Record<string, string> = {}) {
+  const trees = [writeTree(base), writeTree(head)];
+  const repo = createRepoFromTrees(trees);
+  cleanup.push(repo.dir, ...trees);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(repo.dir, path)), { recursive: true });
+    writeFileSync(join(repo.dir, path), text);
+  }
+  return repo.dir;
+}
+
+interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  report: () => Report;
+}
+
+function allocdiff(cwd: string, ...args: string[]): CliRun {
+  const json = join(cwd, '..', `${cwd.split('/').pop()}-${cleanup.length}.json`);
+  cleanup.push(json);
+  const result = spawnSync(declaredNode(), [CLI, '--base', 'HEAD~1', '--json', json, ...args], {
+    cwd,
+    encoding: 'utf8',
+  });
+  return {
+    code: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    report: () => JSON.parse(readFileSync(json, 'utf8')) as Report,
+  };
+}
+
+describe('where the config lives', () => {
+  it('reads allocdiff.yml: script, budgets and levels, and fails on a fail-level budget', () => {
+    const dir = project({
+      'allocdiff.yml': [
+        'script: bench.py',
+        'budgets:',
+        '  retained: +10KB',
+        '  peak: { limit: 1GB, level: warn }',
+      ].join('\n'),
+    });
+    const run = allocdiff(dir);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain('configuration: allocdiff.yml');
+    const report = run.report();
+    expect(report.configFile).toBe('allocdiff.yml');
+    expect(report.verdict).toBe('fail');
+    // A budgets table lists its rules metric by metric: peak, retained, site, leak, count.
+    expect(report.budgets).toMatchObject([
+      { rule: 'peak: 1GB (warn)', limit: '1GB', status: 'pass', level: 'warn' },
+      {
+        rule: 'retained: +10KB',
+        scenario: 'bench.py',
+        limit: '+10KB',
+        status: 'fail',
+        level: 'fail',
+      },
+    ]);
+    expect(run.stdout).toMatch(/FAIL: memory budget exceeded: retained of bench\.py is \+\d/);
+  });
+
+  it('reads .github/allocdiff.yml', () => {
+    const dir = project({
+      '.github/allocdiff.yml': 'script: bench.py\nbudgets: "retained: +10MB"\n',
+    });
+    const run = allocdiff(dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.report()).toMatchObject({
+      configFile: '.github/allocdiff.yml',
+      verdict: 'pass',
+      budgets: [{ rule: 'retained: +10MB', status: 'pass' }],
+    });
+  });
+
+  it('reads [tool.allocdiff] in pyproject.toml', () => {
+    const dir = project({
+      'pyproject.toml': [
+        '[project]',
+        'name = "bench"',
+        '',
+        '[tool.allocdiff]',
+        'script = "bench.py"',
+        '',
+        '[tool.allocdiff.budgets]',
+        'count = "+100"',
+      ].join('\n'),
+    });
+    const run = allocdiff(dir);
+    expect(run.code, run.stderr).toBe(1);
+    const [count] = run.report().budgets;
+    expect(count).toMatchObject({ rule: 'count: +100', status: 'fail' });
+    expect(Number(count.actual.replace(/[+,]/g, ''))).toBeGreaterThan(5_000);
+  });
+
+  it('reads the file --config names, relative to where it runs', () => {
+    const dir = project({ 'ci/memory.yml': 'budgets:\n  retained: +10MB\n  site: +1KB (warn)\n' });
+    mkdirSync(join(dir, 'docs'));
+    const run = allocdiff(
+      join(dir, 'docs'),
+      '--repo',
+      '..',
+      '--script',
+      '../bench.py',
+      '--config',
+      '../ci/memory.yml',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const report = run.report();
+    expect(report).toMatchObject({ configFile: 'ci/memory.yml', verdict: 'warn' });
+    expect(report.budgets[1]).toMatchObject({ status: 'warn', site: 'bench.py:2' });
+    expect(run.stdout).toMatch(/WARN: memory budget warning: site bench\.py:2 of bench\.py/);
+  });
+});
+
+describe('precedence and fail-on', () => {
+  const file = {
+    'allocdiff.yml': 'script: bench.py\nfail-on: never\nbudgets: "retained: +10KB"\n',
+  };
+
+  it('takes fail-on from the file: never fails, whatever the verdict', () => {
+    const run = allocdiff(project(file));
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.report().verdict).toBe('fail');
+    expect(run.stdout).toContain('FAIL: memory budget exceeded');
+  });
+
+  it('lets flags win over the file', () => {
+    const dir = project(file);
+    expect(allocdiff(dir, '--fail-on', 'fail').code).toBe(1);
+    const relaxed = allocdiff(dir, '--fail-on', 'fail', '--budget', 'retained: +10MB');
+    expect(relaxed.code, relaxed.stderr).toBe(0);
+    expect(relaxed.report().budgets.map((b) => b.rule)).toEqual(['retained: +10MB']);
+  });
+
+  it('fails on warnings with --fail-on warn: an override that matches no scenario', () => {
+    const dir = project({
+      'allocdiff.yml': [
+        'script: bench.py',
+        'scenarios:',
+        '  "bench_export*":',
+        '    budgets: { peak: 1GB }',
+      ].join('\n'),
+    });
+    const lenient = allocdiff(dir);
+    expect(lenient.code, lenient.stderr).toBe(0);
+    const warning =
+      'allocdiff.yml: scenarios."bench_export*" matches no scenario (scenarios: "bench.py"); ' +
+      'its budgets were not checked: "peak: 1GB"';
+    expect(lenient.stderr).toContain(`warning: ${warning}`);
+    expect(lenient.report()).toMatchObject({ verdict: 'warn', warnings: [warning] });
+    expect(allocdiff(dir, '--fail-on', 'warn').code).toBe(1);
+  });
+
+  it('hides ignored and small sites from the report, and ignored ones from budgets', () => {
+    const dir = project({ 'allocdiff.yml': 'script: bench.py\nbudgets: { site: +1KB }\n' });
+    const strict = allocdiff(dir);
+    expect(strict.code).toBe(1);
+    expect(strict.report().budgets[0]).toMatchObject({ status: 'fail', site: 'bench.py:2' });
+
+    const ignoring = allocdiff(dir, '--ignore', 'bench.py');
+    expect(ignoring.code, ignoring.stderr).toBe(0);
+    const report = ignoring.report();
+    expect(report.scenarios[0].sites).toEqual([]);
+    expect(report.budgets[0]).toMatchObject({ status: 'pass', actual: 'no changed site' });
+    expect(report.hiddenSites?.ignored).toBeGreaterThan(0);
+
+    const small = allocdiff(dir, '--minimum-change', '1GB', '--fail-on', 'never');
+    expect(small.report().scenarios[0].sites).toEqual([]);
+    // Budgets still saw the site that is not shown.
+    expect(small.report().budgets[0]).toMatchObject({ status: 'fail', site: 'bench.py:2' });
+  });
+});
+
+describe('configuration errors: exit 2, one line per problem, never a stack trace', () => {
+  /** Runs with a config that cannot load: nothing is measured. */
+  function rejected(files: Record<string, string>, ...args: string[]): string[] {
+    const run = allocdiff(project(files), ...args);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stderr).not.toContain('Resolving base');
+    const [first, ...rest] = run.stderr.trimEnd().split('\n');
+    expect(first).toMatch(/^allocdiff: /);
+    return [first.slice('allocdiff: '.length), ...rest];
+  }
+
+  it('names unknown keys with the allowed ones', () => {
+    expect(rejected({ 'allocdiff.yml': 'script: bench.py\nbudget: "peak: +5%"\n' })).toEqual([
+      'allocdiff.yml:2: budget: unknown key; allowed: script, setup, python, frames, fail-on, ' +
+        'minimum-change, ignore, budgets, scenarios',
+    ]);
+  });
+
+  it('names wrong types, with the value', () => {
+    expect(
+      rejected({ 'allocdiff.yml': 'script: bench.py\nframes: many\nfail-on: [fail]\n' }),
+    ).toEqual([
+      'allocdiff.yml:2: frames: got "many"; expected a whole number ≥ 1',
+      'allocdiff.yml:3: fail-on: got a list; expected one of fail, warn, never',
+    ]);
+  });
+
+  it('names malformed sizes and percentages by key path, in TOML too', () => {
+    const problems = rejected({
+      'pyproject.toml':
+        '[tool.allocdiff]\nscript = "bench.py"\nminimum-change = "1 kb"\n' +
+        '[tool.allocdiff.budgets]\npeak = ["+5%", "5%"]\n',
+    });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(
+      /^pyproject\.toml: tool\.allocdiff\.minimum-change: "1 kb" is not a size; expected N<unit>, units: B, KB/,
+    );
+    expect(problems[1]).toMatch(
+      /^pyproject\.toml: tool\.allocdiff\.budgets\.peak\[1\]: "5%" is not a limit \(a percentage needs a sign: \+N% \(max growth\) or -N% \(improvement floor\)\); a limit is/,
+    );
+  });
+
+  it('names bad globs', () => {
+    expect(
+      rejected({ '.github/allocdiff.yml': 'script: bench.py\nignore: ["tests/[a"]\n' }),
+    ).toEqual([
+      '.github/allocdiff.yml:2: ignore[0]: "tests/[a" is not a valid glob: Missing closing: "]" - use "\\\\]" to match literal characters',
+    ]);
+  });
+
+  it('names bad flags and inline rules', () => {
+    expect(
+      rejected(
+        {},
+        '--script',
+        'bench.py',
+        '--fail-on',
+        'sometimes',
+        '--budget',
+        'peak: +5; heap: 1MB',
+      ),
+    ).toEqual([
+      '--fail-on: got "sometimes"; expected one of fail, warn, never',
+      expect.stringMatching(
+        /^--budget: budget rule "peak: \+5": "\+5" is not a limit \(a size needs a unit/,
+      ),
+      '--budget: budget rule "heap: 1MB": unknown metric "heap"; metrics: peak, retained, site, leak, count',
+    ]);
+  });
+
+  it('reports YAML and TOML syntax errors with their line and column', () => {
+    expect(rejected({ 'allocdiff.yml': 'script: bench.py\nscript: other.py\n' })).toEqual([
+      'allocdiff.yml:2:1: Map keys must be unique',
+    ]);
+    expect(rejected({ 'pyproject.toml': '[tool.allocdiff]\nscript = bench.py\n' })).toEqual([
+      'pyproject.toml:2:10: invalid TOML: invalid value',
+    ]);
+  });
+
+  it('refuses two config files in one folder, and a --config file that is not there', () => {
+    expect(
+      rejected({ 'allocdiff.yml': 'script: bench.py\n', '.github/allocdiff.yml': 'frames: 2\n' }),
+    ).toEqual([
+      'allocdiff.yml, .github/allocdiff.yml: several config files in one folder; keep one, or ' +
+        'choose one with the config input (--config on the CLI)',
+    ]);
+    expect(rejected({}, '--script', 'bench.py', '--config', 'nope.yml')).toEqual([
+      'nope.yml: config file not found; give a path relative to the project, e.g. ci/allocdiff.yml',
+    ]);
+  });
+});

@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { checkBudgets, decideVerdict } from '../../src/budgets/evaluate.js';
+import { parseBudgetRules } from '../../src/budgets/rules.js';
+import { withoutIgnoredSites, withoutSmallSites } from '../../src/budgets/site-filter.js';
+import { compareSnapshots } from '../../src/compare/compare.js';
+import type { ScenarioComparison } from '../../src/compare/comparison.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { buildReport, type Report } from '../../src/report/report.js';
+import { verdictReason } from '../../src/report/verdict.js';
+import { LineMap } from '../../src/sides/line-map.js';
+import {
+  measure,
+  report,
+  scenario,
+  scenarioComparison,
+  site,
+  siteDelta,
+  snapshot,
+} from './fixtures.js';
+
+/** A report with its budgets checked and its verdict decided, as the pipeline builds it. */
+function checked(rules: string, ...scenarios: ScenarioComparison[]): Report {
+  const { results, warnings } = checkBudgets({ scenarios }, parseBudgetRules(rules));
+  return report(scenarios, {
+    verdict: decideVerdict({ scenarios }, results, warnings),
+    budgets: results,
+    warnings,
+  });
+}
+
+const verdictLine = (markdown: string): string => markdown.split('\n')[3];
+
+describe('compare: retained allocation count', () => {
+  it('compares the scenarios’ retained counts, null where a side has none', () => {
+    const base = snapshot([scenario('kept', [site('a.py', 1, 100)], { retainedCount: 40 })]);
+    const head = snapshot([
+      scenario('kept', [site('a.py', 1, 100)], { retainedCount: 55 }),
+      scenario('fresh', [], { retainedCount: 3 }),
+    ]);
+    const [kept, fresh] = compareSnapshots(base, head, LineMap.fromUnifiedDiff('')).scenarios;
+    expect(kept.retainedCount).toEqual({ base: 40, head: 55, delta: 15 });
+    expect(fresh.retainedCount).toEqual({ base: null, head: 3, delta: null });
+  });
+});
+
+describe('site filters', () => {
+  const comparison = {
+    scenarios: [
+      scenarioComparison({
+        sites: [
+          siteDelta({ file: 'app/cache.py', line: 3, baseSize: 0, headSize: 5_000 }),
+          siteDelta({ file: 'site-packages/numpy/core.py', line: 9, headSize: 9_000 }),
+          siteDelta({ file: 'tests/helpers.py', line: 1, headSize: 50 }),
+          siteDelta({ file: 'app/new.py', baseFile: 'tests/old.py', line: 2, headSize: 70 }),
+          siteDelta({ file: 'app/tiny.py', line: 4, baseSize: 100, headSize: 60 }),
+        ],
+      }),
+    ],
+  };
+
+  it('drops sites whose head or base path matches an ignore glob, counting them', () => {
+    const { comparison: kept, dropped } = withoutIgnoredSites(comparison, [
+      'site-packages/**',
+      'tests/**',
+    ]);
+    expect(kept.scenarios[0].sites.map((s) => s.file)).toEqual(['app/cache.py', 'app/tiny.py']);
+    expect(dropped).toBe(3);
+    // The input is data, not state: it is left as it was.
+    expect(comparison.scenarios[0].sites).toHaveLength(5);
+  });
+
+  it('keeps every site with no globs and no minimum change', () => {
+    expect(withoutIgnoredSites(comparison, []).dropped).toBe(0);
+    expect(withoutSmallSites(comparison, 0).dropped).toBe(0);
+  });
+
+  it('hides sites that changed by less than the minimum, in either direction', () => {
+    const { comparison: shown, dropped } = withoutSmallSites(comparison, 70);
+    expect(shown.scenarios[0].sites.map((s) => s.sizeDelta)).toEqual([5_000, 9_000, 70]);
+    expect(dropped).toBe(2);
+  });
+
+  it('means an ignored site no longer counts for site rules', () => {
+    const { comparison: kept } = withoutIgnoredSites(comparison, ['site-packages/**']);
+    const { results } = checkBudgets(kept, parseBudgetRules('site: +6KB'));
+    expect(results[0]).toMatchObject({ status: 'pass', site: 'app/cache.py:3' });
+    expect(checkBudgets(comparison, parseBudgetRules('site: +6KB')).results[0]).toMatchObject({
+      status: 'fail',
+      site: 'site-packages/numpy/core.py:9',
+    });
+  });
+});
+
+describe('the report: budgets, warnings and hidden sites', () => {
+  const grown = scenarioComparison({ name: 'load', peak: measure(1_000, 1_100) });
+
+  it('keeps warnings and hidden-site counts in the JSON report', () => {
+    const built = buildReport({
+      allocdiffVersion: '0.1.0',
+      key: 'default',
+      verdict: 'warn',
+      base: { sha: 'a'.repeat(40) },
+      head: { sha: 'b'.repeat(40) },
+      environment: { frames: 1 },
+      comparison: { scenarios: [grown] },
+      budgets: [],
+      warnings: ['not checked'],
+      hiddenSites: { ignored: 2, belowMinimumChange: 0, minimumChange: 0 },
+    });
+    expect(built).toMatchObject({
+      warnings: ['not checked'],
+      hiddenSites: { ignored: 2, belowMinimumChange: 0, minimumChange: 0 },
+    });
+    const none = buildReport({ ...built, comparison: { scenarios: [] }, warnings: undefined });
+    expect(none.warnings).toEqual([]);
+    expect(
+      buildReport({
+        ...built,
+        comparison: { scenarios: [] },
+        hiddenSites: { ignored: 0, belowMinimumChange: 0, minimumChange: 1_000 },
+      }).hiddenSites,
+    ).toBeUndefined();
+  });
+
+  it('shows the budget table with rule, scenario, limit, actual, level and status', () => {
+    const markdown = renderMarkdown(checked('peak: +5%, 1KB (warn)', grown));
+    expect(markdown).toContain(
+      [
+        '| Rule | Scenario | Limit | Actual | Level | Status |',
+        '| --- | --- | ---: | ---: | --- | --- |',
+        '| peak | <code>load</code> | +5% | +10.0 % | warn | ⚠️ warn |',
+        '| peak | <code>load</code> | 1KB | 1.07 KiB | warn | ⚠️ warn |',
+      ].join('\n'),
+    );
+  });
+
+  it('names a warn-level budget in the verdict line, and says why it did not fail', () => {
+    const warned = checked('peak: +5% (warn)', grown);
+    expect(warned.verdict).toBe('warn');
+    expect(verdictLine(renderMarkdown(warned))).toBe(
+      '⚠️ **Budget warning:** peak memory of <code>load</code> changed by +10.0 %, over the +5% ' +
+        'budget (warn-level rule).',
+    );
+    expect(verdictReason(warned)).toBe(
+      'memory budget warning: peak of load is +10.0 %, limit +5% (warn-level rule)',
+    );
+  });
+
+  it('says a noisy measurement was reported, not failed', () => {
+    const noisy = scenarioComparison({
+      name: 'load',
+      peak: { ...measure(1_000, 1_100), noisy: true },
+    });
+    const warned = checked('peak: +5%', noisy);
+    expect(verdictLine(renderMarkdown(warned))).toContain(
+      'over the +5% budget (noisy measurement: reported, not failed).',
+    );
+  });
+
+  it('names the first failing budget before any warning', () => {
+    const failed = checked('site: +1B (warn); peak: +5%', {
+      ...grown,
+      sites: [siteDelta()],
+    });
+    expect(failed.verdict).toBe('fail');
+    expect(verdictLine(renderMarkdown(failed))).toMatch(/^❌ \*\*Over budget:\*\* peak memory/);
+    expect(verdictReason(failed)).toBe(
+      'memory budget exceeded: peak of load is +10.0 %, limit +5%',
+    );
+  });
+
+  it('names the count and leak metrics in words', () => {
+    const counted = checked('count: +1', scenarioComparison({ retainedCount: measure(1, 5) }));
+    expect(verdictLine(renderMarkdown(counted))).toContain(
+      'the retained allocation count of <code>bench.py</code> changed by +4, over the +1 budget',
+    );
+  });
+
+  it('lists budgets that could not be checked, escaped, and says so in the verdict line', () => {
+    const hostile = '<img src=x> @octocat | [x](http://evil.example)';
+    const markdown = renderMarkdown(
+      report([grown], {
+        verdict: 'warn',
+        warnings: [`scenarios."${hostile}" matches no scenario`],
+      }),
+    );
+    expect(verdictLine(markdown)).toMatch(/^⚠️ \*\*A budget could not be checked:\*\* scenarios/);
+    expect(markdown).toContain('#### Not checked');
+    expect(markdown).not.toContain('<img');
+    expect(markdown).not.toContain('@octocat');
+    expect(markdown).not.toContain('| [x]');
+  });
+
+  it('says how many sites were not shown, and why', () => {
+    const markdown = renderMarkdown(
+      report([grown], { hiddenSites: { ignored: 3, belowMinimumChange: 1, minimumChange: 1_024 } }),
+    );
+    expect(markdown).toContain(
+      '<sub>4 changed sites not shown: 3 match an ignore glob; 1 changed by less than the minimum change of 1.00 KiB.</sub>',
+    );
+  });
+
+  it('marks a scenario with a budget warning in the scenario table', () => {
+    const markdown = renderMarkdown(checked('peak: +5% (warn)', grown));
+    expect(markdown).toMatch(/\| <code>load<\/code> \|.*\| ⚠️ budget warning \|/);
+  });
+});
