@@ -1,13 +1,27 @@
 import * as core from '@actions/core';
-import { failsRun } from './budgets/evaluate.js';
-import { readActionSettings } from './config/action-inputs.js';
-import { errorMessage } from './errors.js';
+import * as github from '@actions/github';
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { failsRun, type FailOn } from './budgets/evaluate.js';
+import {
+  readActionMode,
+  readActionSettings,
+  readEventPlan,
+  readReportModeSettings,
+  type ActionSettings,
+} from './config/action-inputs.js';
+import { errorMessage, UsageError } from './errors.js';
 import type { Logger } from './log.js';
 import { runAllocdiff } from './pipeline.js';
-import { commentMarker } from './report/markdown.js';
-import { verdictReason } from './report/verdict.js';
+import { artifactName, writeArtifact } from './publish/artifact.js';
+import { publishComment } from './publish/comment.js';
 import { createGitHubClient } from './publish/octokit.js';
-import { upsertStickyComment } from './publish/sticky-comment.js';
+import { loadReportFromRun } from './publish/report-mode.js';
+import { renderMarkdown } from './report/markdown.js';
+import type { Report } from './report/report.js';
+import { renderTerminal } from './report/terminal.js';
+import { verdictReason } from './report/verdict.js';
 
 const actionLogger: Logger = {
   group: (title, body) => core.group(title, body),
@@ -16,50 +30,148 @@ const actionLogger: Logger = {
   output: (chunk) => process.stdout.write(chunk),
 };
 
-function httpStatus(error: unknown): number | undefined {
-  const status = (error as { status?: unknown })?.status;
-  return typeof status === 'number' ? status : undefined;
+/**
+ * The report in the log too, so it survives a comment that could not be written. It carries
+ * pull-request text (paths, source lines, error output), so workflow commands in it are not
+ * obeyed: the runner ignores them between `stop-commands` and its one-time token.
+ */
+function logReport(report: Report): void {
+  const fence = randomBytes(16).toString('hex');
+  core.startGroup('Report');
+  process.stdout.write(`::stop-commands::${fence}\n`);
+  process.stdout.write(renderTerminal(report));
+  process.stdout.write(`::${fence}::\n`);
+  core.endGroup();
 }
 
-/** The action: measure, report, comment, and fail the check when a budget fails. */
+/** Outputs, job summary and log: where the report goes whatever happens to the comment. */
+async function keepReport(
+  report: Report,
+  markdown: string,
+  paths: { jsonPath: string; markdownPath: string },
+): Promise<void> {
+  core.setOutput('verdict', report.verdict);
+  core.setOutput('report', paths.jsonPath);
+  core.setOutput('comment', paths.markdownPath);
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
+  logReport(report);
+}
+
+/** fail-on decides which verdicts fail the step; the reason names the deciding budget. */
+function failOnVerdict(report: Report, failOn: FailOn): void {
+  if (failsRun(report.verdict, failOn)) core.setFailed(verdictReason(report));
+}
+
+/** `mode: full` and `mode: measure`: check out both sides, measure, compare. */
+async function measureAndPublish(mode: 'full' | 'measure', settings: ActionSettings) {
+  const { report, markdown } = await runAllocdiff(settings, actionLogger);
+  await keepReport(report, markdown, settings);
+
+  if (mode === 'measure') {
+    if (settings.pullRequest === undefined) {
+      core.info(
+        'not a pull request: no artifact for a report job; the report is in the job summary',
+      );
+    } else {
+      // The hand-over to `mode: report`; the workflow uploads it with actions/upload-artifact.
+      await writeArtifact(settings.artifactDir, report, markdown, {
+        number: settings.pullRequest,
+        headSha: report.head.sha,
+        baseSha: report.base.sha,
+        repository: `${settings.owner}/${settings.repo}`,
+      });
+      core.setOutput('artifact-path', settings.artifactDir);
+      core.setOutput('artifact-name', artifactName(settings.key));
+      core.info(
+        `artifact files in ${settings.artifactDir}: upload them as "${artifactName(settings.key)}" ` +
+          'for the report job',
+      );
+    }
+  } else if (settings.pullRequest !== undefined) {
+    const pullRequest = settings.pullRequest;
+    await core.group('Posting the pull-request comment', () =>
+      publishComment(settings, pullRequest, markdown, actionLogger),
+    );
+  } else {
+    core.info('not a pull request: the report is in the job summary');
+  }
+
+  failOnVerdict(report, settings.failOn);
+}
+
+interface WorkflowRunPayload {
+  action?: string;
+  workflow_run?: { id?: number; conclusion?: string | null };
+}
+
+/**
+ * `mode: report`, on workflow_run: posts the report a `mode: measure` run left behind. Nothing
+ * is checked out or run; the artifact is validated, and the pull request comes from the API.
+ */
+async function postMeasuredReport(): Promise<void> {
+  const settings = readReportModeSettings();
+  const { eventName, payload } = github.context;
+  if (eventName !== 'workflow_run') {
+    throw new UsageError(
+      `mode "report" runs on workflow_run events, not on "${eventName}": run \`mode: measure\` ` +
+        'on pull_request, and `mode: report` in a workflow triggered by ' +
+        '`on: workflow_run: { workflows: [<the measuring workflow>], types: [completed] }`',
+    );
+  }
+  const event = payload as WorkflowRunPayload;
+  if (event.action !== undefined && event.action !== 'completed') {
+    core.info(
+      `the triggering run is "${event.action}", not completed: nothing to report yet ` +
+        '(trigger the report workflow with `types: [completed]`)',
+    );
+    return;
+  }
+  if (!settings.token) {
+    throw new UsageError(
+      'mode "report" needs the github-token input, with the permissions actions: read and ' +
+        'pull-requests: write',
+    );
+  }
+  const client = createGitHubClient(settings.token, settings.apiUrl, {
+    onRetry: (message) => core.info(message),
+  });
+  const loaded = await core.group(
+    `Fetching the report of run ${event.workflow_run?.id ?? '?'}`,
+    () => loadReportFromRun(client, settings, payload, actionLogger),
+  );
+  if (loaded.kind === 'skip') {
+    core.info(`nothing to report: ${loaded.reason}`);
+    return;
+  }
+
+  // Rendered here from the validated report: the artifact's own comment.md is not trusted.
+  const { report, pullRequest } = loaded;
+  const markdown = renderMarkdown(report);
+  for (const [path, content] of [
+    [settings.jsonPath, `${JSON.stringify(report, null, 2)}\n`],
+    [settings.markdownPath, markdown],
+  ] as const) {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, content);
+  }
+  await keepReport(report, markdown, settings);
+  await core.group(`Posting the comment on pull request #${pullRequest}`, () =>
+    publishComment(settings, pullRequest, markdown, actionLogger),
+  );
+  failOnVerdict(report, settings.failOn);
+}
+
+/** The action: measure, report, comment, and fail the check when the verdict says so. */
 export async function run(): Promise<void> {
   try {
-    const settings = readActionSettings();
-    const { report, markdown } = await runAllocdiff(settings, actionLogger);
-    core.setOutput('verdict', report.verdict);
-    core.setOutput('report', settings.jsonPath);
-    core.setOutput('comment', settings.markdownPath);
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
-
-    if (settings.pullRequest !== undefined) {
-      await core.group('Posting the pull-request comment', async () => {
-        if (!settings.token) {
-          core.warning('no github-token: the report is in the job summary only');
-          return;
-        }
-        const client = createGitHubClient(settings.token, settings.apiUrl);
-        try {
-          const result = await upsertStickyComment(
-            client,
-            { owner: settings.owner, repo: settings.repo, issueNumber: settings.pullRequest! },
-            commentMarker(settings.key),
-            markdown,
-          );
-          core.info(`${result.action} comment ${result.url}`);
-        } catch (error) {
-          if (httpStatus(error) !== 403) throw error;
-          // A fork's read-only token: the summary still has the report, the budgets decide.
-          core.warning(
-            `could not comment on the pull request (${errorMessage(error)}); the report is in the job summary`,
-          );
-        }
-      });
-    } else {
-      core.info('not a pull request: the report is in the job summary');
+    const mode = readActionMode();
+    if (mode === 'report') return await postMeasuredReport();
+    const plan = readEventPlan();
+    if (plan.kind === 'skip') {
+      core.info(`allocdiff has nothing to do: ${plan.reason}`);
+      return;
     }
-
-    // fail-on decides which verdicts fail the check; the reason names the deciding budget.
-    if (failsRun(report.verdict, settings.failOn)) core.setFailed(verdictReason(report));
+    await measureAndPublish(mode, readActionSettings(plan));
   } catch (error) {
     core.setFailed(errorMessage(error));
   }

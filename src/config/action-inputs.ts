@@ -2,18 +2,46 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
+import type { FailOn } from '../budgets/evaluate.js';
 import { UsageError } from '../errors.js';
-import { sidesFromEvent } from '../sides/resolve.js';
-import { loadConfig } from './load-config.js';
+import { artifactName } from '../publish/artifact.js';
+import { planFromEvent, type EventPlan } from '../sides/resolve.js';
+import { loadConfig, validateInputs } from './load-config.js';
+import { ConfigError, describeValue } from './problems.js';
 import type { TextConfig } from './schema.js';
 import { DEFAULTS, type Settings } from './settings.js';
 
-export interface ActionSettings extends Settings {
-  /** Token for the comment; never passed to the benchmark. */
+/**
+ * What the action does: `full` measures and comments in one job; `measure` (pull_request, no
+ * write token needed) measures and leaves an artifact; `report` (workflow_run) posts that
+ * artifact's report without checking out or running anything.
+ */
+export const ACTION_MODES = ['full', 'measure', 'report'] as const;
+export type ActionMode = (typeof ACTION_MODES)[number];
+
+/** Where the action talks to GitHub, and as whom. */
+export interface GitHubTarget {
+  /** Token for the comment (and, in report mode, the artifact); never passed to the benchmark. */
   token: string;
+  /** REST API root, from GITHUB_API_URL (GitHub Enterprise Server: https://HOST/api/v3). */
   apiUrl: string;
+  /** Web root for links, from GITHUB_SERVER_URL. */
+  serverUrl: string;
   owner: string;
   repo: string;
+  key: string;
+}
+
+export interface ActionSettings extends Omit<Settings, 'serverUrl'>, GitHubTarget {
+  /** `mode: measure`: the folder the workflow uploads as the artifact. */
+  artifactDir: string;
+}
+
+/** `mode: report`: no checkout, no config file; the report comes from the measuring run. */
+export interface ReportModeSettings extends GitHubTarget {
+  failOn: FailOn;
+  jsonPath: string;
+  markdownPath: string;
 }
 
 /** The input behind each configuration key, for messages. */
@@ -24,8 +52,75 @@ function givenInputs(inputs: Record<string, string>): TextConfig {
   return Object.fromEntries(Object.entries(inputs).filter(([, value]) => value !== ''));
 }
 
-/** The only place that reads the action's inputs: one typed settings object. */
-export function readActionSettings(): ActionSettings {
+/** The `mode` input. */
+export function readActionMode(): ActionMode {
+  const mode = core.getInput('mode') || 'full';
+  if (!(ACTION_MODES as readonly string[]).includes(mode)) {
+    throw new ConfigError([
+      `input "mode": got ${describeValue(mode)}; expected one of ${ACTION_MODES.join(', ')}`,
+    ]);
+  }
+  return mode as ActionMode;
+}
+
+/** Which commits this event compares (explicit `base`/`head` inputs win), or why none. */
+export function readEventPlan(): EventPlan {
+  const context = github.context;
+  return planFromEvent(context.eventName, context.payload, {
+    base: core.getInput('base'),
+    head: core.getInput('head'),
+    ...(context.sha ? { defaultHead: context.sha } : {}),
+  });
+}
+
+/** A URL from the runner's environment without its trailing slash, so paths can be appended. */
+function withoutTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+function outputPaths(key: string) {
+  const outputDir = join(process.env.RUNNER_TEMP || tmpdir(), 'allocdiff');
+  return {
+    outputDir,
+    jsonPath: join(outputDir, `${encodeURIComponent(key)}.json`),
+    markdownPath: join(outputDir, `${encodeURIComponent(key)}.md`),
+  };
+}
+
+function readGitHubTarget(): GitHubTarget {
+  const context = github.context;
+  const { owner, repo } = context.repo;
+  return {
+    token: core.getInput('github-token'),
+    apiUrl: withoutTrailingSlash(context.apiUrl),
+    serverUrl: withoutTrailingSlash(context.serverUrl),
+    owner,
+    repo,
+    key: core.getInput('key') || DEFAULTS.key,
+  };
+}
+
+/**
+ * `mode: report` reads only what it needs: the report itself comes from the artifact, so the
+ * benchmark's inputs and the config file (there is no checkout) play no part.
+ */
+export function readReportModeSettings(): ReportModeSettings {
+  const target = readGitHubTarget();
+  const failOnText = core.getInput('fail-on');
+  const validated = validateInputs(
+    failOnText ? { 'fail-on': failOnText } : {},
+    (key) => `input "${key}"`,
+  );
+  if (Array.isArray(validated)) throw new ConfigError(validated);
+  const { jsonPath, markdownPath } = outputPaths(target.key);
+  return { ...target, failOn: validated.failOn ?? 'fail', jsonPath, markdownPath };
+}
+
+/**
+ * The only place that reads the action's inputs: one typed settings object for the commits an
+ * event plan compares.
+ */
+export function readActionSettings(sides: Extract<EventPlan, { kind: 'compare' }>): ActionSettings {
   const repoDir =
     core.getInput('working-directory') || process.env.GITHUB_WORKSPACE || process.cwd();
   const configPath = core.getInput('config');
@@ -50,17 +145,10 @@ export function readActionSettings(): ActionSettings {
         'benchmark, e.g. benchmarks/memory.py',
     );
 
-  const context = github.context;
-  const explicitBase = core.getInput('base');
-  const explicitHead = core.getInput('head');
-  const sides = explicitBase
-    ? { base: explicitBase, head: explicitHead || context.sha || 'HEAD' }
-    : sidesFromEvent(context.eventName, context.payload);
-
-  const outputDir = join(process.env.RUNNER_TEMP || tmpdir(), 'allocdiff');
-  const key = core.getInput('key') || DEFAULTS.key;
-  const { owner, repo } = context.repo;
-  const pullRequest = context.payload.pull_request?.number;
+  const target = readGitHubTarget();
+  const { key, owner, repo } = target;
+  const { outputDir, jsonPath, markdownPath } = outputPaths(key);
+  const pullRequest = sides.pullRequest;
   return {
     repoDir,
     base: sides.base,
@@ -74,15 +162,11 @@ export function readActionSettings(): ActionSettings {
     ...(config.configFile ? { configFile: config.configFile } : {}),
     python: config.python,
     frames: config.frames,
-    key,
-    jsonPath: join(outputDir, `${encodeURIComponent(key)}.json`),
-    markdownPath: join(outputDir, `${encodeURIComponent(key)}.md`),
+    jsonPath,
+    markdownPath,
     repository: `${owner}/${repo}`,
-    serverUrl: context.serverUrl,
     ...(typeof pullRequest === 'number' ? { pullRequest } : {}),
-    token: core.getInput('github-token'),
-    apiUrl: context.apiUrl,
-    owner,
-    repo,
+    ...target,
+    artifactDir: join(outputDir, artifactName(key)),
   };
 }

@@ -16,7 +16,8 @@ export type CommentOutcome = 'created' | 'updated' | 'forbidden' | 'no-token';
 /**
  * Posts or updates the sticky comment. A token that may not comment (a fork's read-only
  * GITHUB_TOKEN: 403 "Resource not accessible by integration") is not a failure of the check:
- * the report is in the job summary and the budgets alone decide the exit status.
+ * the report is in the job summary and the log, and `fail-on` with the verdict alone decides the
+ * exit status. A rate limit or any other failure is an error naming the API call.
  */
 export async function publishComment(
   settings: CommentSettings,

@@ -9,12 +9,31 @@ export type GitHubClient = InstanceType<typeof AllocdiffOctokit>;
 export interface ClientOptions {
   /** Log line for each retry or rate-limit wait. */
   onRetry?: (message: string) => void;
+  /**
+   * Base of the backoff between retries of a server error, in milliseconds: the n-th retry
+   * waits n² times this. Default 1000, or `ALLOCDIFF_RETRY_BASE_MS`.
+   */
+  retryBaseMs?: number;
+}
+
+/** The retry plugin's own default: retries after 1 s, 4 s and 9 s. */
+export const RETRY_BASE_MS = 1000;
+
+/**
+ * `ALLOCDIFF_RETRY_BASE_MS` may only shorten the backoff after server errors (for tests against
+ * a local API): whole milliseconds up to the default. It changes neither how many times a call
+ * is retried nor the waits GitHub asks for with `retry-after` on rate limits.
+ */
+export function retryBaseFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.ALLOCDIFF_RETRY_BASE_MS;
+  if (raw === undefined || !/^\d{1,4}$/.test(raw)) return RETRY_BASE_MS;
+  return Math.min(Number(raw), RETRY_BASE_MS);
 }
 
 /**
- * The only Octokit factory. Server errors (5xx) are retried with backoff by the retry plugin;
- * primary and secondary rate limits (403/429 with retry-after) are waited out by the throttling
- * plugin, twice at most.
+ * The only Octokit factory. Server errors (5xx) are retried three times with backoff by the
+ * retry plugin; primary and secondary rate limits (403/429 with retry-after) are waited out by
+ * the throttling plugin, twice at most.
  */
 export function createGitHubClient(
   token: string,
@@ -37,6 +56,9 @@ export function createGitHubClient(
     auth: token,
     baseUrl,
     userAgent: `allocdiff/${VERSION}`,
+    retry: {
+      retryAfterBaseValue: Math.min(options.retryBaseMs ?? retryBaseFromEnv(), RETRY_BASE_MS),
+    },
     throttle: {
       onRateLimit: onLimit('rate limit'),
       onSecondaryRateLimit: onLimit('secondary rate limit'),

@@ -1,4 +1,4 @@
-import { apiCall, httpStatus, type GitHubClient } from './octokit.js';
+import { apiCall, errorDetail, GitHubApiError, httpStatus, type GitHubClient } from './octokit.js';
 
 export interface CommentTarget {
   owner: string;
@@ -31,7 +31,7 @@ async function tokenLogin(client: GitHubClient): Promise<string | undefined> {
   } catch (error) {
     const status = httpStatus(error);
     if (status === 403 || status === 404 || status === 401) return undefined;
-    throw error;
+    throw new GitHubApiError('GET /user', status, errorDetail(error));
   }
 }
 

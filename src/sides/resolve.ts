@@ -130,10 +130,3 @@ export async function resolveCommit(git: Git, ref: string, side: 'base' | 'head'
       'head commits are both fetched; locally, fetch the branch or check the ref name.',
   );
 }
-
-/** Base and head of an event, or a UsageError when the event does not compare anything. */
-export function sidesFromEvent(eventName: string, payload: unknown): SideRefs {
-  const plan = planFromEvent(eventName, payload);
-  if (plan.kind === 'skip') throw new UsageError(plan.reason);
-  return plan;
-}

@@ -1,0 +1,527 @@
+// The bundled action against the GitHub API double, the way GitHub drives it: real example
+// webhook payloads (fork and same-repository pull requests, workflow_run), the fork-safe
+// two-stage mode (measure, then report), injected faults, racing runs and hostile artifacts.
+// Every test asserts what the double (GitHub) ends up holding.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRepoFromTrees } from '../../scripts/example-repo.mjs';
+import type { Report } from '../../src/report/report.js';
+import {
+  examplePayload,
+  PROJECT_ROOT,
+  runAction,
+  type ActionRun,
+} from '../support/action-runner.js';
+import {
+  startGitHubApi,
+  type GitHubApiDouble,
+  type IssueComment,
+  type LoggedRequest,
+} from '../support/github-api.js';
+
+const TOKEN = 'ghs_integrationTokenValue0123456789';
+const FIXTURE = join(PROJECT_ROOT, 'test', 'fixtures', 'leak');
+const OWNER = 'octo-org';
+const REPO = 'octo-repo';
+const FORK_OWNER = 'forker';
+const MARKER = '<!-- allocdiff:key=default -->';
+/** A GitHub Enterprise Server's web address: links in comments must point there. */
+const GHES = 'https://ghe.example.test';
+const BOT = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' as const };
+// Head retains 100 KB more than base (app/store.py:8): a warning under this budget, not a failure.
+const WARN_BUDGET = 'retained: +50KB (warn)';
+
+describe('allocdiff on GitHub: events, modes, faults and races', () => {
+  let api: GitHubApiDouble;
+  let repo: ReturnType<typeof createRepoFromTrees>;
+  /** The files of the artifact that `mode: measure` wrote for the fork pull request. */
+  let artifactFiles: Record<string, string>;
+  let nextRunId = 9_100_000_001;
+
+  const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+  /** Waits (without a deadline of its own; the test timeout is the limit) for a condition. */
+  async function until(condition: () => boolean): Promise<void> {
+    while (!condition()) await sleep(20);
+  }
+
+  const ours = (issue: number): IssueComment[] =>
+    api.commentsOn(OWNER, REPO, issue).filter((c) => c.body.includes(MARKER));
+  const requestsTo = (issue: number): LoggedRequest[] =>
+    api.requests.filter((r) => r.path.includes(`/issues/${issue}/`));
+
+  /** GitHub's pull_request payload for a pull request from a fork of the repository. */
+  function forkPullRequest(number: number, action = 'synchronize'): Record<string, unknown> {
+    const payload = examplePayload('pull_request', action) as {
+      number: number;
+      repository: unknown;
+      pull_request: {
+        number: number;
+        base: { sha: string; repo: unknown };
+        head: { sha: string; ref: string; label: string; repo: unknown };
+      };
+    };
+    payload.number = number;
+    payload.repository = api.repository(OWNER, REPO);
+    Object.assign(payload.pull_request, { number });
+    Object.assign(payload.pull_request.base, {
+      sha: repo.shas[0],
+      repo: api.repository(OWNER, REPO),
+    });
+    Object.assign(payload.pull_request.head, {
+      sha: repo.shas[1],
+      ref: 'leaky-cache',
+      label: `${FORK_OWNER}:leaky-cache`,
+      repo: api.repository(FORK_OWNER, REPO),
+    });
+    return payload as unknown as Record<string, unknown>;
+  }
+
+  function run(
+    inputs: Record<string, string>,
+    eventName: string,
+    payload: unknown,
+    env: Record<string, string> = {},
+  ): Promise<ActionRun> {
+    return runAction({
+      inputs: { 'github-token': TOKEN, ...inputs },
+      eventName,
+      payload,
+      workspace: repo.dir,
+      repository: `${OWNER}/${REPO}`,
+      apiUrl: api.url,
+      extraEnv: { GITHUB_SERVER_URL: GHES, ALLOCDIFF_RETRY_BASE_MS: '10', ...env },
+    });
+  }
+
+  /**
+   * A finished run of the measuring workflow for a fork pull request: the pull request (as the
+   * API lists it; `newPullRequest: false` for another run on one seeded before), the run's
+   * artifact, and the workflow_run payload that triggers the report.
+   */
+  function measuredRun(
+    pullRequest: number,
+    options: { files?: Record<string, string>; runEvent?: string; newPullRequest?: boolean } = {},
+  ): Record<string, unknown> {
+    const runId = nextRunId++;
+    const headRef = `leaky-cache-${pullRequest}`;
+    const fork = api.repository(FORK_OWNER, REPO);
+    if (options.newPullRequest !== false) {
+      api.seedPullRequest({
+        number: pullRequest,
+        headSha: repo.shas[1],
+        headRef,
+        headRepo: { owner: FORK_OWNER, repo: REPO },
+        baseRef: 'main',
+        baseSha: repo.shas[0],
+      });
+    }
+    api.seedArtifact(runId, 'allocdiff-default', options.files ?? artifactFor(pullRequest), {
+      workflowRun: { headSha: repo.shas[1], headBranch: headRef, headRepositoryId: fork.id },
+    });
+    const payload = examplePayload('workflow_run', 'completed') as {
+      repository: unknown;
+      workflow_run: Record<string, unknown>;
+    };
+    payload.repository = api.repository(OWNER, REPO);
+    Object.assign(payload.workflow_run, {
+      id: runId,
+      event: options.runEvent ?? 'pull_request',
+      status: 'completed',
+      conclusion: 'success',
+      head_sha: repo.shas[1],
+      head_branch: headRef,
+      head_repository: fork,
+      repository: api.repository(OWNER, REPO),
+    });
+    return payload as unknown as Record<string, unknown>;
+  }
+
+  /** The measured artifact, as if measuring had run for this pull request. */
+  function artifactFor(pullRequest: number): Record<string, string> {
+    const identity = JSON.parse(artifactFiles['pull-request.json']) as { number: number };
+    identity.number = pullRequest;
+    return { ...artifactFiles, 'pull-request.json': JSON.stringify(identity) };
+  }
+
+  beforeAll(async () => {
+    expect(existsSync(join(PROJECT_ROOT, 'dist', 'index.js')), 'run npm run build first').toBe(
+      true,
+    );
+    repo = createRepoFromTrees([join(FIXTURE, 'base'), join(FIXTURE, 'head')]);
+    api = await startGitHubApi({ token: TOKEN, owner: OWNER, repo: REPO });
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    if (repo) rmSync(repo.dir, { recursive: true, force: true });
+  });
+
+  describe('mode: measure, on a pull request from a fork', () => {
+    it('measures, leaves the artifact for the report job, and never calls the API', async () => {
+      const result = await run(
+        { mode: 'measure', script: 'bench/memory.py', budget: WARN_BUDGET },
+        'pull_request',
+        forkPullRequest(21),
+        // The fork's run is on github.com; the report job's links must not come from here.
+        { GITHUB_SERVER_URL: 'https://github.com' },
+      );
+      expect(result.exitCode, result.stdout).toBe(0);
+      expect(result.outputs.verdict).toBe('warn');
+      expect(result.outputs['artifact-name']).toBe('allocdiff-default');
+      const dir = result.outputs['artifact-path'];
+      artifactFiles = Object.fromEntries(
+        ['report.json', 'comment.md', 'pull-request.json'].map((file) => [
+          file,
+          readFileSync(join(dir, file), 'utf8'),
+        ]),
+      );
+      expect(JSON.parse(artifactFiles['pull-request.json'])).toEqual({
+        number: 21,
+        headSha: repo.shas[1],
+        baseSha: repo.shas[0],
+        repository: `${OWNER}/${REPO}`,
+      });
+      const report = JSON.parse(artifactFiles['report.json']) as Report;
+      expect(report).toMatchObject({ verdict: 'warn', key: 'default', pullRequest: 21 });
+      expect(report.head.sha).toBe(repo.shas[1]);
+      expect(artifactFiles['comment.md']).toContain(MARKER);
+      expect(result.summary).toContain('app/store.py');
+      // No token needed, none used: not even a read.
+      expect(api.requests).toEqual([]);
+    });
+  });
+
+  describe('mode: report, on workflow_run', () => {
+    it('posts the report on the pull request the API names, linking to the server it runs on', async () => {
+      const payload = measuredRun(31);
+      const pasted = api.seedComment(OWNER, REPO, 31, `quoting the bot: ${MARKER} (do not edit)`, {
+        login: 'mallory',
+        id: 66,
+      });
+      const result = await run({ mode: 'report' }, 'workflow_run', payload);
+      expect(result.exitCode, result.stdout).toBe(0);
+
+      const comments = api.commentsOn(OWNER, REPO, 31);
+      expect(comments).toHaveLength(2);
+      // Someone else's comment with the marker is never touched.
+      expect(comments[0]).toEqual(pasted);
+      expect(api.requests.some((r) => r.path.endsWith(`/comments/${pasted.id}`))).toBe(false);
+      const comment = comments[1];
+      expect(comment.user?.login).toBe(BOT.login);
+      expect(comment.body).toContain(MARKER);
+      expect(comment.body).toContain(
+        `](${GHES}/${OWNER}/${REPO}/blob/${repo.shas[1]}/app/store.py#L8)`,
+      );
+      expect(comment.body).not.toContain('https://github.com');
+      // The pull request came from the API: the head's repository and branch, and the SHA.
+      expect(
+        api.requests.some(
+          (r) =>
+            r.path === `/repos/${OWNER}/${REPO}/pulls` &&
+            r.query.includes(`head=${FORK_OWNER}%3Aleaky-cache-31`),
+        ),
+      ).toBe(true);
+      expect(result.outputs.verdict).toBe('warn');
+      expect(readFileSync(result.outputs.comment, 'utf8')).toBe(comment.body);
+      expect(JSON.parse(readFileSync(result.outputs.report, 'utf8'))).toMatchObject({
+        pullRequest: 31,
+        serverUrl: GHES,
+        repository: `${OWNER}/${REPO}`,
+      });
+      expect(result.summary).toBe(comment.body);
+      expect(result.stdout).toContain('::group::Report');
+    });
+
+    it('updates that comment on the next run; fail-on and the verdict decide the exit status', async () => {
+      const [before] = ours(31).filter((c) => c.user?.login === BOT.login);
+      const rerun = measuredRun(31, { newPullRequest: false });
+      const result = await run({ mode: 'report', 'fail-on': 'warn' }, 'workflow_run', rerun);
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toMatch(/::error::.*retained of bench\/memory\.py/);
+      const after = ours(31).filter((c) => c.user?.login === BOT.login);
+      expect(after.map((c) => c.id)).toEqual([before.id]);
+      expect(
+        api.requests.some((r) => r.method === 'PATCH' && r.path.endsWith(`/${before.id}`)),
+      ).toBe(true);
+    });
+
+    it('retries a 500, a 502 and a secondary rate limit, then succeeds', async () => {
+      const payload = measuredRun(33);
+      const runId = (payload.workflow_run as { id: number }).id;
+      const where = `/repos/${OWNER}/${REPO}`;
+      api.injectFault(
+        { method: 'GET', path: `${where}/actions/runs/${runId}/artifacts` },
+        { status: 500 },
+      );
+      api.injectFault(
+        { method: 'GET', path: `${where}/issues/33/comments` },
+        {
+          status: 403,
+          body: {
+            message:
+              'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+            documentation_url:
+              'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+            status: '403',
+          },
+          headers: { 'retry-after': '1' },
+        },
+      );
+      api.injectFault({ method: 'POST', path: `${where}/issues/33/comments` }, { status: 502 });
+
+      const result = await run({ mode: 'report' }, 'workflow_run', payload);
+      expect(result.exitCode, result.stdout).toBe(0);
+      expect(result.stdout).toContain('secondary rate limit on GET');
+      // Each fault was answered once, and the same call was made again and succeeded.
+      for (const [method, path, status] of [
+        ['GET', `${where}/actions/runs/${runId}/artifacts`, 500],
+        ['GET', `${where}/issues/33/comments`, 403],
+        ['POST', `${where}/issues/33/comments`, 502],
+      ] as const) {
+        const calls = api.requests.filter((r) => r.method === method && r.path === path);
+        expect(calls.map((r) => [r.status, r.injected])).toEqual([
+          [status, true],
+          [method === 'POST' ? 201 : 200, false],
+          ...(method === 'GET' && path.endsWith('comments') ? [[200, false]] : []),
+        ]);
+      }
+      expect(ours(33)).toHaveLength(1);
+      expect(ours(33)[0].body).toContain('app/store.py');
+    });
+
+    it('fails naming the API call when a server error does not go away', async () => {
+      const payload = measuredRun(34);
+      const path = `/repos/${OWNER}/${REPO}/issues/34/comments`;
+      api.injectFault({ method: 'POST', path }, { status: 500 }, 4);
+      const result = await run({ mode: 'report' }, 'workflow_run', payload);
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toContain(`::error::GitHub API POST ${path} failed (HTTP 500)`);
+      // One call and three retries, then nothing more.
+      expect(requestsTo(34).filter((r) => r.method === 'POST')).toHaveLength(4);
+      expect(api.commentsOn(OWNER, REPO, 34)).toEqual([]);
+      // The report is not lost with the comment.
+      expect(result.summary).toContain('app/store.py');
+    });
+
+    it('recreates a comment deleted between listing and updating it', async () => {
+      const payload = measuredRun(35);
+      const old = api.seedComment(OWNER, REPO, 35, `${MARKER}\nan older report`, BOT);
+      const commentPath = `/repos/${OWNER}/${REPO}/issues/comments/${old.id}`;
+      const held = api.holdRequests({ method: 'PATCH', path: commentPath }, 2, {
+        timeoutMs: 60_000,
+      });
+      const running = run({ mode: 'report' }, 'workflow_run', payload);
+      // The run has listed the comment and is about to update it: someone deletes it now.
+      await until(() => held.arrived === 1);
+      const headers = { authorization: `token ${TOKEN}`, 'content-type': 'application/json' };
+      const deleted = await fetch(`${api.url}${commentPath}`, { method: 'DELETE', headers });
+      expect(deleted.status).toBe(204);
+      // A second update of the same comment releases the held one.
+      const late = await fetch(`${api.url}${commentPath}`, {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify({ body: 'too late' }),
+      });
+      expect(late.status).toBe(404);
+      await held.released;
+
+      const result = await running;
+      expect(result.exitCode, result.stdout).toBe(0);
+      const [comment, ...others] = ours(35);
+      expect(others).toEqual([]);
+      expect(comment.id).not.toBe(old.id);
+      expect(comment.user?.login).toBe(BOT.login);
+      expect(comment.body).toContain('app/store.py');
+      expect(
+        api.requests.filter((r) => r.method === 'PATCH' && r.path === commentPath),
+      ).toMatchObject([{ status: 404 }, { status: 404 }]);
+    });
+
+    it('two runs at once on one pull request end with exactly one comment, the oldest', async () => {
+      const payload = measuredRun(36);
+      const before = api.requests.length;
+      const held = api.holdRequests(
+        { method: 'POST', path: `/repos/${OWNER}/${REPO}/issues/36/comments` },
+        2,
+        { timeoutMs: 60_000 },
+      );
+      const results = await Promise.all([
+        run({ mode: 'report' }, 'workflow_run', payload),
+        run({ mode: 'report' }, 'workflow_run', payload),
+      ]);
+      await held.released;
+      for (const result of results) expect(result.exitCode, result.stdout).toBe(0);
+
+      // Both created one, and both saw nothing to update first.
+      const posts = requestsTo(36).filter((r) => r.method === 'POST');
+      expect(posts.map((r) => r.status)).toEqual([201, 201]);
+      const [kept, ...others] = ours(36);
+      expect(others).toEqual([]);
+      expect(kept.body).toContain('app/store.py');
+      const deletes = api.requests
+        .slice(before)
+        .filter(
+          (r) =>
+            r.method === 'DELETE' && r.path.startsWith(`/repos/${OWNER}/${REPO}/issues/comments/`),
+        );
+      const deletedIds = deletes.map((r) => Number(r.path.split('/').pop()));
+      expect(deletes.some((r) => r.status === 204)).toBe(true);
+      // The newer one went; the oldest stays.
+      for (const id of deletedIds) expect(id).toBeGreaterThan(kept.id);
+    });
+
+    it('refuses an artifact that is not a valid report, and comments nothing', async () => {
+      const report = JSON.parse(artifactFiles['report.json']) as Record<string, unknown>;
+      const hostile = {
+        ...artifactFor(37),
+        'report.json': JSON.stringify({
+          ...report,
+          verdict: 'pass <img src=x onerror=alert(1)>',
+          injected: '@everyone',
+        }),
+      };
+      const result = await run(
+        { mode: 'report' },
+        'workflow_run',
+        measuredRun(37, { files: hostile }),
+      );
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toContain(
+        '::error::report.json in artifact allocdiff-default is not a valid allocdiff report',
+      );
+      expect(result.stdout).toMatch(/verdict: /);
+      expect(requestsTo(37)).toEqual([]);
+      expect(api.commentsOn(OWNER, REPO, 37)).toEqual([]);
+      expect(result.summary).toBe('');
+    });
+
+    it('refuses an artifact that claims another pull request than the API names', async () => {
+      // Measured for #21, handed in by a run whose head is pull request #38.
+      const result = await run(
+        { mode: 'report' },
+        'workflow_run',
+        measuredRun(38, { files: artifactFor(21) }),
+      );
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toContain('it is for pull request #21, the run for #38');
+      expect(requestsTo(38)).toEqual([]);
+      expect(requestsTo(21)).toEqual([]);
+      expect(api.commentsOn(OWNER, REPO, 38)).toEqual([]);
+      expect(api.commentsOn(OWNER, REPO, 21)).toEqual([]);
+    });
+
+    it('skips a run that was not for a pull request', async () => {
+      const before = api.requests.length;
+      const result = await run(
+        { mode: 'report' },
+        'workflow_run',
+        measuredRun(39, { runEvent: 'push' }),
+      );
+      expect(result.exitCode, result.stdout).toBe(0);
+      expect(result.stdout).toContain(
+        'nothing to report: the triggering run was for a "push" event',
+      );
+      expect(api.requests.slice(before)).toEqual([]);
+      expect(api.commentsOn(OWNER, REPO, 39)).toEqual([]);
+    });
+
+    it('refuses to run on any other event, saying where it belongs', async () => {
+      const before = api.requests.length;
+      const result = await run({ mode: 'report' }, 'pull_request', forkPullRequest(40));
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toContain(
+        '::error::mode "report" runs on workflow_run events, not on "pull_request"',
+      );
+      expect(api.requests.slice(before)).toEqual([]);
+    });
+  });
+
+  describe('mode: full', () => {
+    it('on a fork pull request, a read-only token is a warning: the summary keeps the report', async () => {
+      const path = `/repos/${OWNER}/${REPO}/issues/41/comments`;
+      const forbidden = api.injectFault(
+        { method: 'POST', path },
+        {
+          status: 403,
+          body: {
+            message: 'Resource not accessible by integration',
+            documentation_url:
+              'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
+            status: '403',
+          },
+        },
+      );
+      const result = await run(
+        { script: 'bench/memory.py', budget: WARN_BUDGET },
+        'pull_request',
+        forkPullRequest(41),
+      );
+      expect(result.exitCode, result.stdout).toBe(0);
+      expect(forbidden.remaining).toBe(0);
+      expect(result.stdout).toContain('::warning::cannot comment on pull request #41');
+      expect(api.commentsOn(OWNER, REPO, 41)).toEqual([]);
+      // The summary has the report, with links to the server the run is on.
+      expect(result.summary).toContain(MARKER);
+      expect(result.summary).toContain(
+        `](${GHES}/${OWNER}/${REPO}/blob/${repo.shas[1]}/app/store.py#L8)`,
+      );
+      // And so does the log.
+      expect(result.stdout).toMatch(/::group::Report[\s\S]*bench\/memory\.py/);
+      expect(result.outputs.verdict).toBe('warn');
+    });
+
+    it('refuses pull_request_target: it would run the head code with a write token', async () => {
+      const before = api.requests.length;
+      const result = await run(
+        { script: 'bench/memory.py' },
+        'pull_request_target',
+        forkPullRequest(42, 'opened'),
+      );
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toContain('::error::refusing to run on pull_request_target');
+      expect(result.stdout).toContain('`mode: measure` on pull_request');
+      expect(result.stdout).toContain('`mode: report` on workflow_run');
+      expect(result.stdout).not.toContain('Measuring');
+      expect(api.requests.slice(before)).toEqual([]);
+    });
+
+    it('says which events it supports when run on another', async () => {
+      const result = await run(
+        { script: 'bench/memory.py' },
+        'issues',
+        examplePayload('issues', 'opened'),
+      );
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toContain(
+        '::error::allocdiff does not know which commits to compare on a "issues" event',
+      );
+      expect(result.stdout).toContain('pull_request, push, merge_group and workflow_dispatch');
+    });
+
+    it('has nothing to do when a pull request is closed', async () => {
+      const before = api.requests.length;
+      const result = await run(
+        { script: 'bench/memory.py' },
+        'pull_request',
+        forkPullRequest(43, 'closed'),
+      );
+      expect(result.exitCode, result.stdout).toBe(0);
+      expect(result.stdout).toContain('allocdiff has nothing to do: the pull request was closed');
+      expect(result.stdout).not.toContain('Measuring');
+      expect(api.requests.slice(before)).toEqual([]);
+    });
+
+    it('names the input and the allowed values for an unknown mode', async () => {
+      const result = await run(
+        { mode: 'both', script: 'bench/memory.py' },
+        'pull_request',
+        forkPullRequest(44),
+      );
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toContain(
+        '::error::input "mode": got "both"; expected one of full, measure, report',
+      );
+    });
+  });
+});
