@@ -1,0 +1,90 @@
+// The workflow files in the README are ones a user can paste: they parse, use only inputs and
+// outputs action.yml declares, and the two-stage pair fits together with the least permissions.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { PROJECT_ROOT } from '../support/action-runner.js';
+
+interface Step {
+  uses?: string;
+  id?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+}
+interface Workflow {
+  name: string;
+  on: unknown;
+  permissions: Record<string, string>;
+  jobs: Record<string, { if?: string; steps: Step[] }>;
+}
+
+const README = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+const action = parse(readFileSync(join(PROJECT_ROOT, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, unknown>;
+  outputs: Record<string, unknown>;
+};
+const ALLOCDIFF = '<owner>/allocdiff@v1';
+
+/** Every ```yaml block of the README that is a whole workflow using allocdiff. */
+const workflows: Workflow[] = [...README.matchAll(/```yaml\n([\s\S]*?)```/g)]
+  .map((match) => parse(match[1]) as Partial<Workflow>)
+  .filter((doc): doc is Workflow => typeof doc?.jobs === 'object' && doc.jobs !== null);
+const allocdiffSteps = (workflow: Workflow): Step[] =>
+  Object.values(workflow.jobs).flatMap((job) => job.steps.filter((s) => s.uses === ALLOCDIFF));
+const modeOf = (workflow: Workflow): unknown => allocdiffSteps(workflow)[0]?.with?.mode ?? 'full';
+
+describe('the README’s workflow files', () => {
+  it('are three: the one-job setup and the two stages', () => {
+    expect(workflows.map(modeOf)).toEqual(['full', 'measure', 'report']);
+  });
+
+  it('give allocdiff only inputs it declares, and read only outputs it sets', () => {
+    for (const workflow of workflows) {
+      for (const step of allocdiffSteps(workflow)) {
+        for (const input of Object.keys(step.with ?? {})) {
+          expect(Object.keys(action.inputs), `${workflow.name}: input ${input}`).toContain(input);
+        }
+      }
+      const text = JSON.stringify(workflow);
+      for (const [, output] of text.matchAll(/steps\.allocdiff\.outputs\.([\w-]+)/g)) {
+        expect(Object.keys(action.outputs), `${workflow.name}: output ${output}`).toContain(output);
+      }
+    }
+  });
+
+  it('measure with a read-only token and upload what allocdiff wrote, even after a failed budget', () => {
+    const measure = workflows.find((w) => modeOf(w) === 'measure')!;
+    expect(measure.on).toBe('pull_request');
+    expect(measure.permissions).toEqual({ contents: 'read' });
+    const steps = Object.values(measure.jobs)[0].steps;
+    const allocdiff = steps.findIndex((s) => s.uses === ALLOCDIFF);
+    expect(steps[allocdiff].id).toBe('allocdiff');
+    const upload = steps[allocdiff + 1];
+    expect(upload.uses).toMatch(/^actions\/upload-artifact@/);
+    expect(upload.if).toContain('!cancelled()');
+    expect(upload.with).toEqual({
+      name: '${{ steps.allocdiff.outputs.artifact-name }}',
+      path: '${{ steps.allocdiff.outputs.artifact-path }}',
+      'retention-days': 7,
+    });
+  });
+
+  it('report on workflow_run after the measuring workflow, without checking anything out', () => {
+    const measure = workflows.find((w) => modeOf(w) === 'measure')!;
+    const report = workflows.find((w) => modeOf(w) === 'report')!;
+    expect(report.on).toEqual({
+      workflow_run: { workflows: [measure.name], types: ['completed'] },
+    });
+    expect(report.permissions).toEqual({ actions: 'read', 'pull-requests': 'write' });
+    const job = Object.values(report.jobs)[0];
+    expect(job.if).toBe("github.event.workflow_run.event == 'pull_request'");
+    // Nothing from the pull request is checked out, let alone run.
+    expect(job.steps.map((s) => s.uses)).toEqual([ALLOCDIFF]);
+  });
+
+  it('comment from the one-job setup with the least it needs', () => {
+    const full = workflows.find((w) => modeOf(w) === 'full')!;
+    expect(full.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+  });
+});
