@@ -61353,10 +61353,23 @@ function createGitHubClient(token, baseUrl2, options = {}) {
     options.onRetry?.(`${kind} on ${request2.method} ${request2.url}: retrying in ${retryAfter} s`);
     return true;
   };
+  const quiet = () => {
+  };
   return new AllocdiffOctokit({
     auth: token,
     baseUrl: baseUrl2,
     userAgent: `allocdiff/${VERSION7}`,
+    // Expected refusals (GET /user with an installation token, a comment deleted meanwhile) are
+    // not news; failures that matter surface as errors naming the call. Server errors are
+    // logged because a retry follows them.
+    log: {
+      debug: quiet,
+      info: quiet,
+      warn: (message) => options.onRetry?.(message),
+      error: (message) => {
+        if (/ - 5\d\d with id /.test(message)) options.onRetry?.(`server error: ${message}`);
+      }
+    },
     retry: {
       retryAfterBaseValue: Math.min(options.retryBaseMs ?? retryBaseFromEnv(), RETRY_BASE_MS)
     },

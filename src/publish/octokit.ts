@@ -52,10 +52,22 @@ export function createGitHubClient(
       options.onRetry?.(`${kind} on ${request.method} ${request.url}: retrying in ${retryAfter} s`);
       return true;
     };
+  const quiet = () => {};
   return new AllocdiffOctokit({
     auth: token,
     baseUrl,
     userAgent: `allocdiff/${VERSION}`,
+    // Expected refusals (GET /user with an installation token, a comment deleted meanwhile) are
+    // not news; failures that matter surface as errors naming the call. Server errors are
+    // logged because a retry follows them.
+    log: {
+      debug: quiet,
+      info: quiet,
+      warn: (message: string) => options.onRetry?.(message),
+      error: (message: string) => {
+        if (/ - 5\d\d with id /.test(message)) options.onRetry?.(`server error: ${message}`);
+      },
+    },
     retry: {
       retryAfterBaseValue: Math.min(options.retryBaseMs ?? retryBaseFromEnv(), RETRY_BASE_MS),
     },

@@ -2,7 +2,8 @@
 // webhook payloads (fork and same-repository pull requests, workflow_run), the fork-safe
 // two-stage mode (measure, then report), injected faults, racing runs and hostile artifacts.
 // Every test asserts what the double (GitHub) ends up holding.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepoFromTrees } from '../../scripts/example-repo.mjs';
@@ -38,6 +39,7 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
   /** The files of the artifact that `mode: measure` wrote for the fork pull request. */
   let artifactFiles: Record<string, string>;
   let nextRunId = 9_100_000_001;
+  let emptyWorkspace: string;
 
   const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
   /** Waits (without a deadline of its own; the test timeout is the limit) for a condition. */
@@ -87,7 +89,8 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
       inputs: { 'github-token': TOKEN, ...inputs },
       eventName,
       payload,
-      workspace: repo.dir,
+      // The report job checks nothing out: its workspace is empty.
+      workspace: inputs.mode === 'report' ? emptyWorkspace : repo.dir,
       repository: `${OWNER}/${REPO}`,
       apiUrl: api.url,
       extraEnv: { GITHUB_SERVER_URL: GHES, ALLOCDIFF_RETRY_BASE_MS: '10', ...env },
@@ -149,12 +152,14 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
       true,
     );
     repo = createRepoFromTrees([join(FIXTURE, 'base'), join(FIXTURE, 'head')]);
+    emptyWorkspace = mkdtempSync(join(realpathSync(tmpdir()), 'allocdiff-no-checkout-'));
     api = await startGitHubApi({ token: TOKEN, owner: OWNER, repo: REPO });
   });
 
   afterAll(async () => {
     await api?.close();
     if (repo) rmSync(repo.dir, { recursive: true, force: true });
+    if (emptyWorkspace) rmSync(emptyWorkspace, { recursive: true, force: true });
   });
 
   describe('mode: measure, on a pull request from a fork', () => {
@@ -231,6 +236,9 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
       });
       expect(result.summary).toBe(comment.body);
       expect(result.stdout).toContain('::group::Report');
+      expect(readdirSync(emptyWorkspace)).toEqual([]);
+      // The expected refusal of GET /user to an installation token is not logged as a failure.
+      expect(result.stdout).not.toContain('/user - 403');
     });
 
     it('updates that comment on the next run; fail-on and the verdict decide the exit status', async () => {
@@ -273,6 +281,10 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
       const result = await run({ mode: 'report' }, 'workflow_run', payload);
       expect(result.exitCode, result.stdout).toBe(0);
       expect(result.stdout).toContain('secondary rate limit on GET');
+      expect(result.stdout).toContain(
+        `server error: GET ${where}/actions/runs/${runId}/artifacts?`,
+      );
+      expect(result.stdout).toContain(`server error: POST ${where}/issues/33/comments - 502`);
       // Each fault was answered once, and the same call was made again and succeeded.
       for (const [method, path, status] of [
         ['GET', `${where}/actions/runs/${runId}/artifacts`, 500],
