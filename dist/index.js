@@ -61546,6 +61546,12 @@ async function loadReportFromRun(client, target, payload, log2) {
   );
   const artifact = artifacts.find((a) => a.name === name && !a.expired);
   if (!artifact) {
+    if (run2.conclusion && run2.conclusion !== "success") {
+      return {
+        kind: "skip",
+        reason: `the measuring run ${run2.id} ended with "${run2.conclusion}" and left no artifact named "${name}"`
+      };
+    }
     throw new Error(
       `run ${run2.id} has no artifact named "${name}": the measuring job must run allocdiff with \`mode: measure\` and upload its \`artifact-path\` output with actions/upload-artifact, named "${name}" (the key must match)`
     );

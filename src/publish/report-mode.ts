@@ -7,6 +7,7 @@ interface WorkflowRunEvent {
   workflow_run?: {
     id?: number;
     event?: string;
+    conclusion?: string | null;
     head_sha?: string;
     head_branch?: string | null;
     head_repository?: { full_name?: string; owner?: { login?: string } } | null;
@@ -59,6 +60,14 @@ export async function loadReportFromRun(
   );
   const artifact = artifacts.find((a) => a.name === name && !a.expired);
   if (!artifact) {
+    // A measuring run that failed before it measured (a bad config, a cancelled job) already
+    // says why; its report job has nothing to add.
+    if (run.conclusion && run.conclusion !== 'success') {
+      return {
+        kind: 'skip',
+        reason: `the measuring run ${run.id} ended with "${run.conclusion}" and left no artifact named "${name}"`,
+      };
+    }
     throw new Error(
       `run ${run.id} has no artifact named "${name}": the measuring job must run allocdiff with ` +
         '`mode: measure` and upload its `artifact-path` output with actions/upload-artifact, ' +

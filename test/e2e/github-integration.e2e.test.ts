@@ -104,7 +104,13 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
    */
   function measuredRun(
     pullRequest: number,
-    options: { files?: Record<string, string>; runEvent?: string; newPullRequest?: boolean } = {},
+    options: {
+      /** The artifact's files; null: the run left no artifact. */
+      files?: Record<string, string> | null;
+      runEvent?: string;
+      conclusion?: string;
+      newPullRequest?: boolean;
+    } = {},
   ): Record<string, unknown> {
     const runId = nextRunId++;
     const headRef = `leaky-cache-${pullRequest}`;
@@ -119,9 +125,11 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
         baseSha: repo.shas[0],
       });
     }
-    api.seedArtifact(runId, 'allocdiff-default', options.files ?? artifactFor(pullRequest), {
-      workflowRun: { headSha: repo.shas[1], headBranch: headRef, headRepositoryId: fork.id },
-    });
+    if (options.files !== null) {
+      api.seedArtifact(runId, 'allocdiff-default', options.files ?? artifactFor(pullRequest), {
+        workflowRun: { headSha: repo.shas[1], headBranch: headRef, headRepositoryId: fork.id },
+      });
+    }
     const payload = examplePayload('workflow_run', 'completed') as {
       repository: unknown;
       workflow_run: Record<string, unknown>;
@@ -131,7 +139,7 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
       id: runId,
       event: options.runEvent ?? 'pull_request',
       status: 'completed',
-      conclusion: 'success',
+      conclusion: options.conclusion ?? 'success',
       head_sha: repo.shas[1],
       head_branch: headRef,
       head_repository: fork,
@@ -436,6 +444,38 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
       );
       expect(api.requests.slice(before)).toEqual([]);
       expect(api.commentsOn(OWNER, REPO, 39)).toEqual([]);
+    });
+
+    it('has nothing to add when the measuring run failed before leaving an artifact', async () => {
+      const before = api.requests.length;
+      const failed = await run(
+        { mode: 'report' },
+        'workflow_run',
+        measuredRun(45, { files: null, conclusion: 'failure' }),
+      );
+      expect(failed.exitCode, failed.stdout).toBe(0);
+      expect(failed.stdout).toContain('ended with "failure" and left no artifact');
+      // A run that succeeded without one is a setup mistake, and says how to fix it.
+      const missing = await run(
+        { mode: 'report' },
+        'workflow_run',
+        measuredRun(46, { files: null }),
+      );
+      expect(missing.exitCode).toBe(1);
+      expect(missing.stdout).toContain('has no artifact named "allocdiff-default"');
+      expect(missing.stdout).toContain('actions/upload-artifact');
+      expect(api.requests.slice(before).filter((r) => r.method !== 'GET')).toEqual([]);
+      expect(api.commentsOn(OWNER, REPO, 45)).toEqual([]);
+    });
+
+    it('waits for the measuring run to complete', async () => {
+      const before = api.requests.length;
+      const payload = measuredRun(47);
+      (payload as { action: string }).action = 'requested';
+      const result = await run({ mode: 'report' }, 'workflow_run', payload);
+      expect(result.exitCode, result.stdout).toBe(0);
+      expect(result.stdout).toContain('types: [completed]');
+      expect(api.requests.slice(before)).toEqual([]);
     });
 
     it('refuses to run on any other event, saying where it belongs', async () => {
