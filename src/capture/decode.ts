@@ -8,7 +8,6 @@ import {
   type RawScenario,
   type RawSiteTraceback,
   type RawSnapshot,
-  type SiteTraceback,
   type Snapshot,
   type SnapshotLocation,
   type SnapshotScenario,
@@ -44,44 +43,25 @@ export function decodeSnapshot(document: unknown, what: string): Snapshot {
       throw new Error(`${what}: ${key} refers to string ${index}, not in its string table`);
     return value;
   };
-  const location = <T extends Encoded>(
-    encoded: T,
-  ): Omit<T, 'file' | 'text' | 'function'> & SnapshotLocation => {
-    const { file, text: textIndex, function: functionIndex, ...rest } = encoded;
-    const decoded: Omit<T, 'file' | 'text' | 'function'> & SnapshotLocation = {
-      ...rest,
-      file: text(file, 'file'),
-    };
-    if (textIndex !== undefined) decoded.text = text(textIndex, 'text');
-    if (functionIndex !== undefined) decoded.function = text(functionIndex, 'function');
-    return decoded;
+  // The parsed document is ours: strings are put back in place, so a million sites cost no
+  // second million objects.
+  const location = (encoded: Encoded): void => {
+    const target = encoded as unknown as SnapshotLocation;
+    target.file = text(encoded.file, 'file');
+    if (encoded.text !== undefined) target.text = text(encoded.text, 'text');
+    if (encoded.function !== undefined) target.function = text(encoded.function, 'function');
   };
-  const tracebacks = (list: RawSiteTraceback[] | undefined): SiteTraceback[] | undefined =>
-    list?.map((traceback) => ({ ...traceback, frames: traceback.frames.map(location) }));
-
+  const withTracebacks = (site: Encoded & { tracebacks?: RawSiteTraceback[] }): void => {
+    location(site);
+    for (const traceback of site.tracebacks ?? [])
+      for (const frame of traceback.frames) location(frame);
+  };
   const scenario = (rawScenario: RawScenario): SnapshotScenario => {
-    const { sites, peak, leak, ...rest } = rawScenario;
-    const decoded: SnapshotScenario = {
-      ...rest,
-      repeats: rest.repeats ?? [],
-      sites: sites.map(({ tracebacks: paths, ...site }) => {
-        const out = location(site);
-        const resolved = tracebacks(paths);
-        return resolved ? { ...out, tracebacks: resolved } : out;
-      }),
-    };
-    if (peak) {
-      decoded.peak = {
-        ...peak,
-        sites: peak.sites.map(({ tracebacks: paths, ...site }) => {
-          const out = location(site);
-          const resolved = tracebacks(paths);
-          return resolved ? { ...out, tracebacks: resolved } : out;
-        }),
-      };
-    }
-    if (leak) decoded.leak = { ...leak, sites: leak.sites.map(location) };
-    return decoded;
+    rawScenario.repeats ??= [];
+    for (const site of rawScenario.sites) withTracebacks(site);
+    for (const site of rawScenario.peak?.sites ?? []) withTracebacks(site);
+    for (const site of rawScenario.leak?.sites ?? []) location(site);
+    return rawScenario as unknown as SnapshotScenario;
   };
 
   const { scenarios, ...envelope } = raw;

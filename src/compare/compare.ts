@@ -8,14 +8,21 @@ function measure(base: number | undefined, head: number | undefined): Measure {
   return { base: b, head: h, delta: b !== null && h !== null ? h - b : null };
 }
 
-function siteKey(file: string, line: number): string {
-  return `${file}\u0000${line}`;
+/** Identity of a site that survives line moves: function and source text (within a file). */
+function contentKey(site: SnapshotSite): string | undefined {
+  if (site.text === undefined || site.text === '') return undefined;
+  return `${site.function ?? ''}\u0000${site.text}`;
 }
 
-/** Identity of a site that survives line moves: file, function and source text. */
-function contentKey(file: string, site: SnapshotSite): string | undefined {
-  if (site.text === undefined || site.text === '') return undefined;
-  return `${file}\u0000${site.function ?? ''}\u0000${site.text}`;
+/** Sites of one side by file, then by line. */
+function byFileAndLine(sites: readonly SnapshotSite[]): Map<string, Map<number, SnapshotSite>> {
+  const files = new Map<string, Map<number, SnapshotSite>>();
+  for (const site of sites) {
+    let lines = files.get(site.file);
+    if (!lines) files.set(site.file, (lines = new Map()));
+    lines.set(site.line, site);
+  }
+  return files;
 }
 
 /**
@@ -28,13 +35,23 @@ export function compareSites(
   headSites: readonly SnapshotSite[],
   lineMap: LineMap,
 ): SiteDelta[] {
-  const headByLine = new Map<string, SnapshotSite>();
-  const headByContent = new Map<string, SnapshotSite[]>();
-  for (const site of headSites) {
-    headByLine.set(siteKey(site.file, site.line), site);
-    const key = contentKey(site.file, site);
-    if (key !== undefined) headByContent.set(key, [...(headByContent.get(key) ?? []), site]);
-  }
+  const headByLine = byFileAndLine(headSites);
+  // Built on first use, file by file: only base lines the change touched need it.
+  const contentIndex = new Map<string, Map<string, SnapshotSite[]>>();
+  const headByContent = (file: string): Map<string, SnapshotSite[]> => {
+    let index = contentIndex.get(file);
+    if (index) return index;
+    index = new Map();
+    for (const site of headByLine.get(file)?.values() ?? []) {
+      const key = contentKey(site);
+      if (key === undefined) continue;
+      const list = index.get(key);
+      if (list) list.push(site);
+      else index.set(key, [site]);
+    }
+    contentIndex.set(file, index);
+    return index;
+  };
 
   const matchedHead = new Set<SnapshotSite>();
   const deltas: SiteDelta[] = [];
@@ -67,7 +84,7 @@ export function compareSites(
 
   for (const base of baseSites) {
     const mapped = lineMap.toHead(base.file, base.line);
-    const head = mapped ? headByLine.get(siteKey(mapped.file, mapped.line)) : undefined;
+    const head = mapped ? headByLine.get(mapped.file)?.get(mapped.line) : undefined;
     if (mapped && (head === undefined || !matchedHead.has(head))) {
       if (head) matchedHead.add(head);
       pair(base, head);
@@ -77,9 +94,13 @@ export function compareSites(
   }
   for (const base of unmapped) {
     const headPath = lineMap.headPathOf(base.file);
-    const key = headPath === undefined ? undefined : contentKey(headPath, base);
+    const key = headPath === undefined ? undefined : contentKey(base);
     const head =
-      key === undefined ? undefined : headByContent.get(key)?.find((s) => !matchedHead.has(s));
+      key === undefined
+        ? undefined
+        : headByContent(headPath!)
+            .get(key)
+            ?.find((s) => !matchedHead.has(s));
     if (head) matchedHead.add(head);
     pair(base, head);
   }
@@ -88,9 +109,14 @@ export function compareSites(
   return deltas.sort(
     (a, b) =>
       Math.abs(b.sizeDelta) - Math.abs(a.sizeDelta) ||
-      a.file.localeCompare(b.file) ||
+      compareText(a.file, b.file) ||
       (a.line ?? a.baseLine ?? 0) - (b.line ?? b.baseLine ?? 0),
   );
+}
+
+/** Code-point order: stable across machines and locales, and much cheaper than localeCompare. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function compareScenario(
