@@ -40540,6 +40540,7 @@ function datetime(args) {
 var anyString = /^[\s\S]{0,}$/;
 var integer = /^-?\d+$/;
 var number = /^-?\d+(?:\.\d+)?$/;
+var boolean = /^(?:true|false)$/i;
 var lowercase = /^[^A-Z]*$/;
 var uppercase = /^[^a-z]*$/;
 
@@ -41427,6 +41428,27 @@ var $ZodNumber = /* @__PURE__ */ $constructor("$ZodNumber", (inst, def) => {
 var $ZodNumberFormat = /* @__PURE__ */ $constructor("$ZodNumberFormat", (inst, def) => {
   $ZodCheckNumberFormat.init(inst, def);
   $ZodNumber.init(inst, def);
+});
+var $ZodBoolean = /* @__PURE__ */ $constructor("$ZodBoolean", (inst, def) => {
+  $ZodType.init(inst, def);
+  inst._zod.pattern = boolean;
+  inst._zod.parse = (payload, _ctx) => {
+    if (def.coerce)
+      try {
+        payload.value = Boolean(payload.value);
+      } catch (_) {
+      }
+    const input = payload.value;
+    if (typeof input === "boolean")
+      return payload;
+    payload.issues.push({
+      expected: "boolean",
+      code: "invalid_type",
+      input,
+      inst
+    });
+    return payload;
+  };
 });
 var $ZodUnknown = /* @__PURE__ */ $constructor("$ZodUnknown", (inst, def) => {
   $ZodType.init(inst, def);
@@ -43153,12 +43175,23 @@ function _isoDuration(Class2, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
+function _number(Class2, params) {
+  return new Class2(snapshotChecks({ type: "number", checks: [], ...normalizeParams(params) }));
+}
+// @__NO_SIDE_EFFECTS__
 function _int(Class2, params) {
   return new Class2({
     type: "number",
     check: "number_format",
     abort: false,
     format: "safeint",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _boolean(Class2, params) {
+  return new Class2({
+    type: "boolean",
     ...normalizeParams(params)
   });
 }
@@ -44082,6 +44115,9 @@ var numberProcessor = (schema, ctx, _json, params) => {
       json.allOf = [...json.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
   }
 };
+var booleanProcessor = (_schema, _ctx, json, _params) => {
+  json.type = "boolean";
+};
 var neverProcessor = (_schema, _ctx, json, _params) => {
   json.not = {};
 };
@@ -44946,12 +44982,23 @@ var ZodNumber = /* @__PURE__ */ $constructor(
     }
   })
 );
+function number2(params) {
+  return _number(ZodNumber, params);
+}
 var ZodNumberFormat = /* @__PURE__ */ $constructor("ZodNumberFormat", (inst, def) => {
   $ZodNumberFormat.init(inst, def);
   ZodNumber.init(inst, def);
 });
 function int(params) {
   return _int(ZodNumberFormat, params);
+}
+var ZodBoolean = /* @__PURE__ */ $constructor("ZodBoolean", (inst, def) => {
+  $ZodBoolean.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
+});
+function boolean2(params) {
+  return _boolean(ZodBoolean, params);
 }
 var ZodUnknown = /* @__PURE__ */ $constructor("ZodUnknown", (inst, def) => {
   $ZodUnknown.init(inst, def);
@@ -45452,6 +45499,50 @@ function accept(parsed, input, ctx) {
 }
 var text = (what) => string2({ error: (issue3) => `${got(issue3.input)}; expected ${what}` }).min(1, { error: `got an empty text; expected ${what}` });
 var framesNumber = int({ error: (issue3) => `${got(issue3.input)}; expected a whole number \u2265 1` }).min(1, { error: (issue3) => `${got(issue3.input)}; expected a whole number \u2265 1` });
+var CAPTURE_LIMITS = {
+  repeats: { min: 1, max: 100 },
+  iterations: { min: 3, max: 1e5 },
+  timeoutMinutes: { max: 24 * 60 }
+};
+var REPEATS_TEXT = `a whole number from ${CAPTURE_LIMITS.repeats.min} to ${CAPTURE_LIMITS.repeats.max}`;
+var ITERATIONS_TEXT = `0 (no leak check) or a whole number from ${CAPTURE_LIMITS.iterations.min} to ${CAPTURE_LIMITS.iterations.max} (call 1 is warm-up; growth must go on over the calls after it)`;
+var TIMEOUT_TEXT = `a number of minutes above 0 and at most ${CAPTURE_LIMITS.timeoutMinutes.max}, e.g. 30 or 0.5`;
+function repeatsProblem(value) {
+  const { min, max } = CAPTURE_LIMITS.repeats;
+  return Number.isSafeInteger(value) && value >= min && value <= max ? void 0 : REPEATS_TEXT;
+}
+function iterationsProblem(value) {
+  const { min, max } = CAPTURE_LIMITS.iterations;
+  const ok = Number.isSafeInteger(value) && (value === 0 || value >= min && value <= max);
+  return ok ? void 0 : ITERATIONS_TEXT;
+}
+function timeoutProblem(value) {
+  const ok = Number.isFinite(value) && value > 0 && value <= CAPTURE_LIMITS.timeoutMinutes.max;
+  return ok ? void 0 : TIMEOUT_TEXT;
+}
+var checkedNumber = (what, problem) => number2({ error: (issue3) => `${got(issue3.input)}; expected ${what}` }).superRefine((value, ctx) => {
+  const message = problem(value);
+  if (message)
+    ctx.addIssue({
+      code: "custom",
+      message: `${got(value)}; expected ${message}`,
+      input: value
+    });
+});
+var checkedNumberText = (pattern, problem) => string2().transform((value, ctx) => {
+  const number3 = pattern.test(value.trim()) ? Number(value.trim()) : NaN;
+  const message = Number.isNaN(number3) ? problem(NaN) : problem(number3);
+  const parsed = message ? { ok: false, problems: [`got "${value}"; expected ${message}`] } : { ok: true, value: number3 };
+  return accept(parsed, value, ctx);
+});
+var booleanValue = boolean2({
+  error: (issue3) => `${got(issue3.input)}; expected true or false`
+});
+var booleanText = string2().transform((value, ctx) => {
+  const normalised = value.trim().toLowerCase();
+  const parsed = normalised === "true" || normalised === "false" ? { ok: true, value: normalised === "true" } : { ok: false, problems: [`got "${value}"; expected true or false`] };
+  return accept(parsed, value, ctx);
+});
 var failOn = _enum(FAIL_ON_VALUES, {
   error: (issue3) => `${got(issue3.input)}; expected one of ${FAIL_ON_VALUES.join(", ")}`
 });
@@ -45533,6 +45624,11 @@ var FILE_SHAPE = {
   setup: text('a shell command, e.g. "pip install -e ."').optional(),
   python: text('a Python interpreter, e.g. "python3.12"').optional(),
   frames: framesNumber.optional(),
+  repeats: checkedNumber(REPEATS_TEXT, repeatsProblem).optional(),
+  iterations: checkedNumber(ITERATIONS_TEXT, iterationsProblem).optional(),
+  "timeout-minutes": checkedNumber(TIMEOUT_TEXT, timeoutProblem).optional(),
+  "peak-sites": booleanValue.optional(),
+  "object-types": booleanValue.optional(),
   "fail-on": failOn.optional(),
   "minimum-change": sizeText.optional(),
   ignore: union([glob, array(glob)], {
@@ -45548,6 +45644,11 @@ function toLayer(raw) {
     setup: raw.setup,
     python: raw.python,
     frames: raw.frames,
+    repeats: raw.repeats,
+    iterations: raw.iterations,
+    timeoutMinutes: raw["timeout-minutes"],
+    peakSites: raw["peak-sites"],
+    objectTypes: raw["object-types"],
     failOn: raw["fail-on"],
     minimumChange: raw["minimum-change"],
     ignore: raw.ignore,
@@ -45584,6 +45685,11 @@ var textConfigSchema = strictObject({
   setup: string2().optional(),
   python: string2().optional(),
   frames: frameText.optional(),
+  repeats: checkedNumberText(/^\d+$/, repeatsProblem).optional(),
+  iterations: checkedNumberText(/^\d+$/, iterationsProblem).optional(),
+  "timeout-minutes": checkedNumberText(/^(\d+\.?\d*|\.\d+)$/, timeoutProblem).optional(),
+  "peak-sites": booleanText.optional(),
+  "object-types": booleanText.optional(),
   "fail-on": string2().pipe(failOn).optional(),
   "minimum-change": sizeText.optional(),
   ignore: string2().transform(splitGlobList).pipe(array(glob)).optional(),
@@ -45594,6 +45700,13 @@ var textConfigSchema = strictObject({
 var CONFIG_DEFAULTS = {
   python: "python3",
   frames: 1,
+  // Two measurements are the fewest that can show noise; a function's first call is a cold
+  // one (caches, free lists), so telling noise from warm-up takes two more. See the README.
+  repeats: 3,
+  iterations: 0,
+  timeoutMinutes: 30,
+  peakSites: false,
+  objectTypes: true,
   failOn: "fail",
   minimumChange: 0
 };
@@ -45627,6 +45740,11 @@ function mergeConfig(inputs, file, configFile) {
   const config2 = {
     python: inputs.python ?? file.python ?? CONFIG_DEFAULTS.python,
     frames: inputs.frames ?? file.frames ?? CONFIG_DEFAULTS.frames,
+    repeats: inputs.repeats ?? file.repeats ?? CONFIG_DEFAULTS.repeats,
+    iterations: inputs.iterations ?? file.iterations ?? CONFIG_DEFAULTS.iterations,
+    timeoutMinutes: inputs.timeoutMinutes ?? file.timeoutMinutes ?? CONFIG_DEFAULTS.timeoutMinutes,
+    peakSites: inputs.peakSites ?? file.peakSites ?? CONFIG_DEFAULTS.peakSites,
+    objectTypes: inputs.objectTypes ?? file.objectTypes ?? CONFIG_DEFAULTS.objectTypes,
     failOn: inputs.failOn ?? file.failOn ?? CONFIG_DEFAULTS.failOn,
     minimumChange: inputs.minimumChange ?? file.minimumChange ?? CONFIG_DEFAULTS.minimumChange,
     ignore: inputs.ignore ?? file.ignore ?? [],
@@ -45687,6 +45805,11 @@ function readActionSettings() {
       setup: getInput("setup"),
       python: getInput("python"),
       frames: getInput("frames"),
+      repeats: getInput("repeats"),
+      iterations: getInput("iterations"),
+      "timeout-minutes": getInput("timeout-minutes"),
+      "peak-sites": getInput("peak-sites"),
+      "object-types": getInput("object-types"),
       "fail-on": getInput("fail-on"),
       "minimum-change": getInput("minimum-change"),
       ignore: getInput("ignore"),
@@ -45719,6 +45842,11 @@ function readActionSettings() {
     ...config2.configFile ? { configFile: config2.configFile } : {},
     python: config2.python,
     frames: config2.frames,
+    repeats: config2.repeats,
+    iterations: config2.iterations,
+    timeoutMinutes: config2.timeoutMinutes,
+    peakSites: config2.peakSites,
+    objectTypes: config2.objectTypes,
     key,
     jsonPath: join2(outputDir, `${encodeURIComponent(key)}.json`),
     markdownPath: join2(outputDir, `${encodeURIComponent(key)}.md`),
