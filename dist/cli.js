@@ -19972,7 +19972,7 @@ Run "allocdiff --help" for the options.`);
 }
 
 // src/pipeline.ts
-import { mkdir, realpath as realpath2, writeFile } from "node:fs/promises";
+import { mkdir, realpath as realpath2, writeFile as writeFile2 } from "node:fs/promises";
 import { dirname as dirname3, relative as relative3, resolve as resolve4, sep as sep2 } from "node:path";
 
 // src/budgets/site-filter.ts
@@ -20000,22 +20000,93 @@ function withoutSmallSites(comparison, minimumChange) {
 
 // src/capture/capture-side.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { delimiter, dirname as dirname2, join as join3 } from "node:path";
 import { fileURLToPath } from "node:url";
 
+// src/capture/merge-repeats.ts
+function siteKey(site) {
+  return `${site.file}\0${site.line}`;
+}
+var allEqual = (values) => values.every((v) => v === values[0]);
+function mergeScenario(runs) {
+  const [first] = runs;
+  const failed = runs.find((run) => run.status === "failed");
+  if (failed) return failed;
+  const byKey = /* @__PURE__ */ new Map();
+  runs.forEach((run, index) => {
+    for (const site of run.sites) {
+      const key = siteKey(site);
+      let entry = byKey.get(key);
+      if (!entry) {
+        const rest = { ...site };
+        delete rest.sizes;
+        delete rest.counts;
+        entry = { site: rest, sizes: runs.map(() => 0), counts: runs.map(() => 0) };
+        byKey.set(key, entry);
+      }
+      entry.sizes[index] = site.size;
+      entry.counts[index] = site.count;
+    }
+  });
+  const sites = [...byKey.values()].map(({ site, sizes, counts }) => {
+    const merged = { ...site, size: sizes[0], count: counts[0] };
+    if (!allEqual(sizes) || !allEqual(counts)) {
+      merged.sizes = sizes;
+      merged.counts = counts;
+    }
+    return merged;
+  });
+  sites.sort(
+    (a, b) => b.size - a.size || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line
+  );
+  return {
+    ...first,
+    repeats: runs.map((run) => run.repeats[0]).filter((totals) => totals !== void 0),
+    sites
+  };
+}
+function mergeProcessRepeats(snapshots) {
+  const [first] = snapshots;
+  if (snapshots.length === 1) return first;
+  return {
+    ...first,
+    repeats: snapshots.length,
+    timings: {
+      setupSeconds: snapshots.reduce((sum, s) => sum + s.timings.setupSeconds, 0),
+      totalSeconds: snapshots.reduce((sum, s) => sum + s.timings.totalSeconds, 0)
+    },
+    scenarios: first.scenarios.map(
+      (scenario) => mergeScenario(
+        snapshots.map((snapshot) => snapshot.scenarios.find((s) => s.name === scenario.name)).filter((s) => s !== void 0)
+      )
+    )
+  };
+}
+
 // src/capture/process.ts
 import { spawn } from "node:child_process";
 var TAIL_BYTES = 64 * 1024;
+var CLOSE_GRACE_MS = 2e3;
+function killGroup(pid) {
+  if (pid === void 0) return;
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+  }
+}
 function runProcess(command, args, options) {
   return new Promise((resolve5) => {
     let tail = "";
     let spawnError;
+    let timedOut = false;
+    let settled = false;
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env,
-      stdio: ["ignore", "pipe", "pipe"]
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: process.platform !== "win32"
     });
     const collect = (data) => {
       const text2 = data.toString("utf8");
@@ -20024,12 +20095,41 @@ function runProcess(command, args, options) {
     };
     child.stdout.on("data", collect);
     child.stderr.on("data", collect);
+    const remaining = options.deadline === void 0 ? void 0 : options.deadline - Date.now();
+    const timer = remaining === void 0 ? void 0 : setTimeout(
+      () => {
+        timedOut = true;
+        killGroup(child.pid);
+      },
+      Math.max(0, remaining)
+    );
+    let grace;
+    const finish = (exitCode, signal) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      clearTimeout(grace);
+      resolve5({
+        exitCode,
+        signal,
+        outputTail: tail,
+        ...spawnError ? { spawnError } : {},
+        ...timedOut ? { timedOut: true } : {}
+      });
+    };
     child.on("error", (error2) => {
       spawnError = error2;
+      if (child.pid === void 0) finish(null, null);
     });
-    child.on("close", (exitCode, signal) => {
-      resolve5({ exitCode, signal, outputTail: tail, ...spawnError ? { spawnError } : {} });
+    child.on("exit", (exitCode, signal) => {
+      killGroup(child.pid);
+      grace = setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+        finish(exitCode, signal);
+      }, CLOSE_GRACE_MS);
     });
+    child.on("close", (exitCode, signal) => finish(exitCode, signal));
   });
 }
 function lastLines(text2, count = 20) {
@@ -20146,7 +20246,12 @@ function failedSnapshot(scenario, error2, frames) {
     unmeasured: []
   };
 }
-function describeExit(what, result) {
+function formatMinutes(minutes) {
+  return `${Number(minutes.toPrecision(6))} min`;
+}
+function describeExit(what, result, timeoutMinutes) {
+  if (result.timedOut)
+    return `${what} timed out after ${formatMinutes(timeoutMinutes ?? 0)} and was killed`;
   if (result.spawnError) return `${what} could not be started: ${result.spawnError.message}`;
   if (result.signal) return `${what} was killed by ${result.signal}`;
   return `${what} exited with code ${result.exitCode}`;
@@ -20160,35 +20265,8 @@ async function readSnapshot(path3) {
   }
   return decodeSnapshot(parsed, `snapshot ${path3}`);
 }
-async function captureSide(checkoutDir, options) {
-  const { log: log2 } = options;
-  if (!existsSync2(join3(checkoutDir, options.script))) {
-    log2.info(`${options.script} does not exist in this commit: nothing to measure`);
-    return {
-      ...failedSnapshot(options.script, { type: "", message: "" }, options.frames),
-      scenarios: []
-    };
-  }
-  const output = (chunk) => log2.output(chunk);
-  if (options.setup) {
-    log2.info(`setup: ${options.setup}`);
-    const setup = await runProcess("bash", ["-c", options.setup], {
-      cwd: checkoutDir,
-      env: options.env,
-      onOutput: output
-    });
-    if (setup.exitCode !== 0) {
-      return failedSnapshot(
-        options.script,
-        {
-          type: "SetupFailed",
-          message: describeExit("setup", setup),
-          output: lastLines(setup.outputTail)
-        },
-        options.frames
-      );
-    }
-  }
+var DEFAULT_TIMEOUT_MINUTES = 30;
+async function runHarness(checkoutDir, options, args, deadline) {
   const workDir = await mkdtemp(join3(tmpdir2(), "allocdiff-snapshot-"));
   const snapshotPath = join3(workDir, "snapshot.json");
   try {
@@ -20201,37 +20279,175 @@ async function captureSide(checkoutDir, options) {
       PYTHONDONTWRITEBYTECODE: "1",
       PYTHONPATH: [harness, options.env.PYTHONPATH].filter(Boolean).join(delimiter)
     };
-    const args = [
-      "-m",
-      "allocdiff_harness",
-      "--script",
-      options.script,
-      "--root",
-      checkoutDir,
-      "--out",
-      snapshotPath,
-      "--frames",
-      String(options.frames)
-    ];
-    log2.info(`${options.python} ${options.script} under tracemalloc (frames: ${options.frames})`);
-    const run = await runProcess(options.python, args, { cwd: checkoutDir, env, onOutput: output });
-    if (run.exitCode !== 0 || !existsSync2(snapshotPath)) {
-      return failedSnapshot(
+    const run = await runProcess(
+      options.python,
+      [
+        "-m",
+        "allocdiff_harness",
+        "--script",
         options.script,
-        {
-          type: "HarnessFailed",
-          message: describeExit(`${options.python} -m allocdiff_harness`, run),
-          output: lastLines(run.outputTail)
-        },
-        options.frames
-      );
+        "--root",
+        checkoutDir,
+        "--out",
+        snapshotPath,
+        ...args
+      ],
+      {
+        cwd: checkoutDir,
+        env,
+        onOutput: (chunk) => options.log.output(chunk),
+        deadline
+      }
+    );
+    const output = lastLines(run.outputTail);
+    if (run.exitCode !== 0 || !existsSync2(snapshotPath)) {
+      const what = `${options.python} -m allocdiff_harness`;
+      return {
+        output,
+        failure: {
+          type: run.timedOut ? "TimedOut" : "HarnessFailed",
+          message: describeExit(what, run, options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES),
+          output
+        }
+      };
     }
     const snapshot = await readSnapshot(snapshotPath);
     for (const scenario of snapshot.scenarios) {
-      if (scenario.status === "failed" && scenario.error)
-        scenario.error.output = lastLines(run.outputTail);
+      if (scenario.status === "failed" && scenario.error) scenario.error.output = output;
     }
-    return snapshot;
+    return { snapshot, output };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+async function captureSide(checkoutDir, options) {
+  const { log: log2 } = options;
+  if (!existsSync2(join3(checkoutDir, options.script))) {
+    log2.info(`${options.script} does not exist in this commit: nothing to measure`);
+    return {
+      ...failedSnapshot(options.script, { type: "", message: "" }, options.frames),
+      scenarios: []
+    };
+  }
+  const timeoutMinutes = options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES;
+  const deadline = Date.now() + timeoutMinutes * 6e4;
+  const failed = (error2) => failedSnapshot(options.script, error2, options.frames);
+  if (options.setup) {
+    log2.info(`setup: ${options.setup}`);
+    const setup = await runProcess("bash", ["-c", options.setup], {
+      cwd: checkoutDir,
+      env: options.env,
+      onOutput: (chunk) => log2.output(chunk),
+      deadline
+    });
+    if (setup.exitCode !== 0) {
+      return failed({
+        type: setup.timedOut ? "TimedOut" : "SetupFailed",
+        message: describeExit("setup", setup, timeoutMinutes),
+        output: lastLines(setup.outputTail)
+      });
+    }
+  }
+  const repeats = options.repeats ?? 1;
+  const iterations = options.iterations ?? 0;
+  const objectTypes = options.objectTypes ?? true;
+  log2.info(
+    `${options.python} ${options.script} under tracemalloc (repeats: ${repeats}${iterations > 0 ? `, leak check: ${iterations} calls` : ""})`
+  );
+  const measuring = ["--frames", "1", "--repeats", String(repeats)];
+  const first = await runHarness(
+    checkoutDir,
+    options,
+    [
+      ...measuring,
+      ...iterations > 0 ? ["--iterations", String(iterations)] : [],
+      ...objectTypes ? [] : ["--no-object-types"]
+    ],
+    deadline
+  );
+  if (!first.snapshot) return failed(first.failure);
+  let snapshot = first.snapshot;
+  const isScript = snapshot.scenarios.some((scenario) => scenario.kind === "script");
+  if (isScript && repeats > 1 && snapshot.scenarios.every((s) => s.status === "ok")) {
+    const runs = [snapshot];
+    for (let index = 2; index <= repeats; index += 1) {
+      log2.info(`repeat ${index} of ${repeats} (a new process)`);
+      const run = await runHarness(
+        checkoutDir,
+        options,
+        [...measuring, "--no-object-types"],
+        deadline
+      );
+      if (!run.snapshot) return failed(run.failure);
+      runs.push(run.snapshot);
+    }
+    if (objectTypes) {
+      const counted = snapshot;
+      snapshot = mergeProcessRepeats(runs.slice(1));
+      for (const scenario of snapshot.scenarios) {
+        const types = counted.scenarios.find((s) => s.name === scenario.name)?.objectTypes;
+        if (types) scenario.objectTypes = types;
+      }
+    } else {
+      snapshot = mergeProcessRepeats(runs);
+    }
+  }
+  if (options.peakSites && snapshot.scenarios.some((scenario) => scenario.status === "ok")) {
+    log2.info("finding the sites at the peak (a hooked run)");
+    const script = snapshot.scenarios.find((scenario) => scenario.kind === "script");
+    const target = script ? Math.max(1, ...script.repeats.map((r) => r.peakBytes)) : void 0;
+    const run = await runHarness(
+      checkoutDir,
+      options,
+      [
+        "--frames",
+        "1",
+        "--repeats",
+        "1",
+        "--peak-sites",
+        "--no-object-types",
+        ...target !== void 0 ? ["--peak-target", String(target)] : []
+      ],
+      deadline
+    );
+    if (!run.snapshot) return failed(run.failure);
+    for (const scenario of snapshot.scenarios) {
+      const peak = run.snapshot.scenarios.find((s) => s.name === scenario.name)?.peak;
+      if (peak) scenario.peak = peak;
+    }
+  }
+  return snapshot;
+}
+async function captureTracebacks(checkoutDir, options, sites) {
+  const timeoutMinutes = options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES;
+  const deadline = Date.now() + timeoutMinutes * 6e4;
+  const workDir = await mkdtemp(join3(tmpdir2(), "allocdiff-sites-"));
+  try {
+    const sitesFile = join3(workDir, "sites.txt");
+    await writeFile(sitesFile, `${sites.join("\n")}
+`);
+    options.log.info(
+      `tracebacks of ${sites.length} changed site${sites.length === 1 ? "" : "s"} (frames: ${options.frames})`
+    );
+    const run = await runHarness(
+      checkoutDir,
+      options,
+      [
+        "--frames",
+        String(options.frames),
+        "--repeats",
+        "1",
+        "--no-object-types",
+        "--traceback-sites",
+        sitesFile
+      ],
+      deadline
+    );
+    if (!run.snapshot) {
+      options.log.warning(`no tracebacks: ${run.failure?.message ?? "the traced run failed"}`);
+      return void 0;
+    }
+    return run.snapshot;
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
@@ -20259,24 +20475,110 @@ function benchmarkEnvironment(env) {
   return clean;
 }
 
+// src/compare/noise.ts
+function minimumRepeats(kind) {
+  return kind === "function" ? 3 : 2;
+}
+function spreadOf(values, kind) {
+  const compared = kind === "function" ? values.slice(1) : values;
+  const noisy = compared.length >= 2 && compared.some((value) => value !== compared[0]);
+  if (!noisy) return { noisy: false };
+  return { noisy: true, range: [Math.min(...values), Math.max(...values)] };
+}
+function siteSpread(site, kind) {
+  const sizes = spreadOf(site.sizes ?? [site.size], kind);
+  if (sizes.noisy) return sizes;
+  const counts = spreadOf(site.counts ?? [site.count], kind);
+  return counts.noisy ? { noisy: true, range: [site.size, site.size] } : sizes;
+}
+function totalSpread(scenario, total) {
+  return spreadOf(
+    scenario.repeats.map((repeat) => repeat[total]),
+    scenario.kind
+  );
+}
+function isDeterministic(scenario) {
+  if (scenario.status !== "ok" || scenario.repeats.length < minimumRepeats(scenario.kind))
+    return void 0;
+  const totals = ["peakBytes", "retainedBytes", "retainedCount"];
+  return totals.every((total) => !totalSpread(scenario, total).noisy) && scenario.sites.every((site) => !siteSpread(site, scenario.kind).noisy);
+}
+
+// src/compare/scenario-details.ts
+var MAX_OBJECT_TYPES = 200;
+var MAX_PEAK_SITES = 50;
+function leakMeasure(base, head) {
+  if (!base?.leak && !head?.leak) return void 0;
+  const b = base?.leak ? Math.round(base.leak.bytesPerCall) : null;
+  const h = head?.leak ? Math.round(head.leak.bytesPerCall) : null;
+  return { base: b, head: h, delta: b !== null && h !== null ? h - b : null };
+}
+function leakSitesOf(scenario) {
+  return (scenario?.leak?.sites ?? []).map(
+    ({ bytesPerCall, countPerCall, file, line, ...rest }) => ({
+      ...rest,
+      file,
+      line,
+      size: Math.round(bytesPerCall),
+      count: Math.round(countPerCall)
+    })
+  );
+}
+function leakSiteDeltas(base, head, lineMap) {
+  if (!base?.leak && !head?.leak) return void 0;
+  return compareSites(leakSitesOf(base), leakSitesOf(head), lineMap, { keepUnchanged: true }).sort(
+    (a, b) => b.headSize - a.headSize || b.baseSize - a.baseSize
+  );
+}
+function growthByType(scenario) {
+  if (!scenario?.objectTypes) return void 0;
+  return new Map(scenario.objectTypes.map((entry) => [entry.type, entry.after - entry.before]));
+}
+function objectTypeDeltas(base, head) {
+  const baseGrowth = growthByType(base);
+  const headGrowth = growthByType(head);
+  if (!baseGrowth && !headGrowth) return void 0;
+  const types = /* @__PURE__ */ new Set([...baseGrowth?.keys() ?? [], ...headGrowth?.keys() ?? []]);
+  const deltas = [];
+  for (const type of types) {
+    const b = baseGrowth ? baseGrowth.get(type) ?? 0 : null;
+    const h = headGrowth ? headGrowth.get(type) ?? 0 : null;
+    const delta2 = (h ?? 0) - (b ?? 0);
+    if (delta2 !== 0) deltas.push({ type, baseGrowth: b, headGrowth: h, delta: delta2 });
+  }
+  return deltas.sort(
+    (a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0)
+  ).slice(0, MAX_OBJECT_TYPES);
+}
+function peakSiteDeltas(base, head, lineMap) {
+  if (!base?.peak && !head?.peak) return void 0;
+  const sites = (scenario) => (scenario?.peak?.sites ?? []).map(({ tracebacks: _tracebacks, ...site }) => site);
+  const peakSites = {
+    sites: compareSites(sites(base), sites(head), lineMap, { keepUnchanged: true }).sort((a, b) => b.headSize - a.headSize || b.baseSize - a.baseSize).slice(0, MAX_PEAK_SITES)
+  };
+  if (base?.peak) peakSites.base = { bytes: base.peak.bytes, peakBytes: base.peak.peakBytes };
+  if (head?.peak) peakSites.head = { bytes: head.peak.bytes, peakBytes: head.peak.peakBytes };
+  return peakSites;
+}
+
 // src/compare/compare.ts
 function measure(base, head) {
   const b = base ?? null;
   const h = head ?? null;
   return { base: b, head: h, delta: b !== null && h !== null ? h - b : null };
 }
-function siteKey(file, line) {
+function siteKey2(file, line) {
   return `${file}\0${line}`;
 }
 function contentKey(file, site) {
   if (site.text === void 0 || site.text === "") return void 0;
   return `${file}\0${site.function ?? ""}\0${site.text}`;
 }
-function compareSites(baseSites, headSites, lineMap) {
+function compareSites(baseSites, headSites, lineMap, options = {}) {
   const headByLine = /* @__PURE__ */ new Map();
   const headByContent = /* @__PURE__ */ new Map();
   for (const site of headSites) {
-    headByLine.set(siteKey(site.file, site.line), site);
+    headByLine.set(siteKey2(site.file, site.line), site);
     const key = contentKey(site.file, site);
     if (key !== void 0) headByContent.set(key, [...headByContent.get(key) ?? [], site]);
   }
@@ -20288,7 +20590,7 @@ function compareSites(baseSites, headSites, lineMap) {
     const headSize = head?.size ?? 0;
     const baseCount = base?.count ?? 0;
     const headCount = head?.count ?? 0;
-    if (baseSize === headSize && baseCount === headCount) return;
+    if (baseSize === headSize && baseCount === headCount && !options.keepUnchanged) return;
     const file = head?.file ?? lineMap.headPathOf(base.file) ?? base.file;
     const delta2 = {
       file,
@@ -20305,11 +20607,16 @@ function compareSites(baseSites, headSites, lineMap) {
       changedLine: head ? lineMap.isChangedOnHead(head.file, head.line) : false
     };
     if (base && base.file !== file) delta2.baseFile = base.file;
+    const baseSpread = base && options.baseKind ? siteSpread(base, options.baseKind) : void 0;
+    const headSpread = head && options.headKind ? siteSpread(head, options.headKind) : void 0;
+    if (baseSpread?.range) delta2.baseRange = baseSpread.range;
+    if (headSpread?.range) delta2.headRange = headSpread.range;
+    if (baseSpread?.noisy || headSpread?.noisy) delta2.noisy = true;
     deltas.push(delta2);
   };
   for (const base of baseSites) {
     const mapped = lineMap.toHead(base.file, base.line);
-    const head = mapped ? headByLine.get(siteKey(mapped.file, mapped.line)) : void 0;
+    const head = mapped ? headByLine.get(siteKey2(mapped.file, mapped.line)) : void 0;
     if (mapped && (head === void 0 || !matchedHead.has(head))) {
       if (head) matchedHead.add(head);
       pair2(base, head);
@@ -20329,6 +20636,20 @@ function compareSites(baseSites, headSites, lineMap) {
     (a, b) => Math.abs(b.sizeDelta) - Math.abs(a.sizeDelta) || a.file.localeCompare(b.file) || (a.line ?? a.baseLine ?? 0) - (b.line ?? b.baseLine ?? 0)
   );
 }
+function totalMeasure(base, head, total) {
+  const result = measure(base?.[total], head?.[total]);
+  const baseSpread = base?.status === "ok" ? totalSpread(base, total) : void 0;
+  const headSpread = head?.status === "ok" ? totalSpread(head, total) : void 0;
+  if (baseSpread?.noisy || headSpread?.noisy) result.noisy = true;
+  if (baseSpread?.range) result.baseRange = baseSpread.range;
+  if (headSpread?.range) result.headRange = headSpread.range;
+  return result;
+}
+function deterministicOf(base, head) {
+  const sides = [base, head].filter((side) => side !== void 0).map(isDeterministic);
+  if (sides.length === 0 || sides.includes(void 0)) return void 0;
+  return sides.every(Boolean);
+}
 function compareScenario(name, base, head, lineMap) {
   const failed = [
     head?.status === "failed" ? { side: "head", scenario: head } : void 0,
@@ -20338,11 +20659,26 @@ function compareScenario(name, base, head, lineMap) {
   const comparison = {
     name,
     status,
-    peak: measure(base?.peakBytes, head?.peakBytes),
-    retained: measure(base?.retainedBytes, head?.retainedBytes),
-    retainedCount: measure(base?.retainedCount, head?.retainedCount),
-    sites: compareSites(base?.sites ?? [], head?.sites ?? [], lineMap)
+    kind: (head ?? base)?.kind ?? "script",
+    repeats: { base: base?.repeats.length ?? 0, head: head?.repeats.length ?? 0 },
+    peak: totalMeasure(base, head, "peakBytes"),
+    retained: totalMeasure(base, head, "retainedBytes"),
+    retainedCount: totalMeasure(base, head, "retainedCount"),
+    sites: compareSites(base?.sites ?? [], head?.sites ?? [], lineMap, {
+      ...base ? { baseKind: base.kind } : {},
+      ...head ? { headKind: head.kind } : {}
+    })
   };
+  const deterministic = failed ? void 0 : deterministicOf(base, head);
+  if (deterministic !== void 0) comparison.deterministic = deterministic;
+  const leak = leakMeasure(base, head);
+  if (leak) comparison.leak = leak;
+  const leakSites = leakSiteDeltas(base, head, lineMap);
+  if (leakSites) comparison.leakSites = leakSites;
+  const objectTypes = objectTypeDeltas(base, head);
+  if (objectTypes) comparison.objectTypes = objectTypes;
+  const peakSites = peakSiteDeltas(base, head, lineMap);
+  if (peakSites) comparison.peakSites = peakSites;
   if (failed) {
     comparison.error = {
       side: failed.side,
@@ -20360,6 +20696,61 @@ function compareSnapshots(base, head, lineMap) {
       (name) => compareScenario(name, baseByName.get(name), headByName.get(name), lineMap)
     )
   };
+}
+
+// src/compare/tracebacks.ts
+var TRACED_SITES_PER_SCENARIO = 10;
+function baseName(site) {
+  return site.baseLine === null ? void 0 : `${site.baseFile ?? site.file}:${site.baseLine}`;
+}
+function headName(site) {
+  return site.line === null ? void 0 : `${site.file}:${site.line}`;
+}
+function tracebackTargets(comparison, perScenario = TRACED_SITES_PER_SCENARIO) {
+  const base = /* @__PURE__ */ new Set();
+  const head = /* @__PURE__ */ new Set();
+  for (const scenario of comparison.scenarios) {
+    if (scenario.status === "failed") continue;
+    for (const site of scenario.sites.slice(0, perScenario)) {
+      const onHead = headName(site);
+      if (onHead) head.add(onHead);
+      else {
+        const onBase = baseName(site);
+        if (onBase) base.add(onBase);
+      }
+    }
+  }
+  return { base: [...base].sort(), head: [...head].sort() };
+}
+function tracebacksByScenario(snapshot) {
+  const byScenario = /* @__PURE__ */ new Map();
+  for (const scenario of snapshot?.scenarios ?? []) {
+    const bySite = /* @__PURE__ */ new Map();
+    for (const site of scenario.sites) {
+      if (site.tracebacks?.length) bySite.set(`${site.file}:${site.line}`, site.tracebacks);
+    }
+    byScenario.set(scenario.name, bySite);
+  }
+  return byScenario;
+}
+function attachTracebacks(comparison, traced) {
+  const base = tracebacksByScenario(traced.base);
+  const head = tracebacksByScenario(traced.head);
+  for (const scenario of comparison.scenarios) {
+    for (const site of scenario.sites) {
+      const onHead = headName(site);
+      const onBase = baseName(site);
+      const fromHead = onHead ? head.get(scenario.name)?.get(onHead) : void 0;
+      const fromBase = !onHead && onBase ? base.get(scenario.name)?.get(onBase) : void 0;
+      if (fromHead) {
+        site.tracebacks = fromHead;
+        site.tracebackSide = "head";
+      } else if (fromBase) {
+        site.tracebacks = fromBase;
+        site.tracebackSide = "base";
+      }
+    }
+  }
 }
 
 // src/report/escape.ts
@@ -20870,6 +21261,11 @@ async function runAllocdiff(settings, log2) {
       script,
       setup: settings.setup,
       frames: settings.frames,
+      repeats: settings.repeats,
+      iterations: settings.iterations,
+      timeoutMinutes: settings.timeoutMinutes,
+      peakSites: settings.peakSites,
+      objectTypes: settings.objectTypes,
       env,
       log: log2
     };
@@ -20890,6 +21286,20 @@ async function runAllocdiff(settings, log2) {
       compareSnapshots(base, head, lineMap),
       settings.ignore
     );
+    if (settings.frames > 1) {
+      const targets = tracebackTargets(comparison);
+      const traced = {
+        base: targets.base.length > 0 ? await log2.group(
+          `Tracebacks on base ${baseSha.slice(0, 7)}`,
+          () => captureTracebacks(sides.baseDir, options, targets.base)
+        ) : void 0,
+        head: targets.head.length > 0 ? await log2.group(
+          `Tracebacks on head ${headSha.slice(0, 7)}`,
+          () => captureTracebacks(sides.headDir, options, targets.head)
+        ) : void 0
+      };
+      attachTracebacks(comparison, traced);
+    }
     const { results: budgets2, warnings } = checkBudgets(comparison, settings.budgets);
     for (const warning of warnings) log2.warning(warning);
     const shown = withoutSmallSites(comparison, settings.minimumChange);
@@ -20907,7 +21317,9 @@ async function runAllocdiff(settings, log2) {
         python: measured.python.version || void 0,
         implementation: measured.python.implementation || void 0,
         platform: measured.platform || void 0,
-        frames: settings.frames
+        frames: settings.frames,
+        repeats: settings.repeats,
+        iterations: settings.iterations
       },
       comparison: shown.comparison,
       budgets: budgets2,
@@ -20933,7 +21345,7 @@ async function writeOutputs(settings, report, markdown) {
     [settings.markdownPath, markdown]
   ]) {
     await mkdir(dirname3(path3), { recursive: true });
-    await writeFile(path3, content);
+    await writeFile2(path3, content);
   }
 }
 
