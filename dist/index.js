@@ -11241,11 +11241,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -18664,15 +18664,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -20090,13 +20090,13 @@ var require_parse2 = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count = 1;
+        let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -22270,8 +22270,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -22379,13 +22379,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -25338,8 +25338,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -25416,12 +25416,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error3.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error3.message += `:
 
 ${lineStr}
@@ -33928,9 +33928,9 @@ function isOver(limit, value) {
   }
   return excess(limit, value) > 0;
 }
-function formatCount(count, signed) {
-  const text2 = count.toLocaleString("en-US");
-  return signed && count > 0 ? `+${text2}` : text2;
+function formatCount(count2, signed) {
+  const text2 = count2.toLocaleString("en-US");
+  return signed && count2 > 0 ? `+${text2}` : text2;
 }
 function describe(metric, limit, value) {
   switch (limit.kind) {
@@ -39893,14 +39893,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count = units;
+  let count2 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count--;
+      count2--;
       i++;
     }
   }
-  return count;
+  return count2;
 }
 function getLengthableOrigin(input) {
   if (Array.isArray(input))
@@ -43668,11 +43668,11 @@ function foldObjects(members2) {
     for (const key of object.required ?? [])
       required2.add(key);
   }
-  const folded = { type: "object", properties };
+  const folded2 = { type: "object", properties };
   if (required2.size)
-    folded.required = [...required2];
+    folded2.required = [...required2];
   if (objects.every((object) => object.additionalProperties === false)) {
-    folded.additionalProperties = false;
+    folded2.additionalProperties = false;
   } else {
     const constraints = [];
     for (const object of objects) {
@@ -43681,11 +43681,11 @@ function foldObjects(members2) {
         constraints.push(constraint);
     }
     if (constraints.length === 1)
-      folded.additionalProperties = constraints[0];
+      folded2.additionalProperties = constraints[0];
     else if (constraints.length > 1)
-      folded.additionalProperties = { allOf: constraints };
+      folded2.additionalProperties = { allOf: constraints };
   }
-  return folded;
+  return folded2;
 }
 function foldIntersection(json) {
   const allOf = json.allOf;
@@ -43695,9 +43695,9 @@ function foldIntersection(json) {
     if (key in json)
       return;
   const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
-  let folded = null;
+  let folded2 = null;
   if (!unions.length) {
-    folded = foldObjects(allOf);
+    folded2 = foldObjects(allOf);
   } else {
     const union2 = unions[0];
     const keyword = UNION_KEYS.find((k) => Array.isArray(union2[k]));
@@ -43707,12 +43707,12 @@ function foldIntersection(json) {
     const branches = union2[keyword].map((branch) => foldObjects([...rest, branch]));
     if (branches.some((b) => !b))
       return;
-    folded = { [keyword]: branches };
+    folded2 = { [keyword]: branches };
   }
-  if (!folded)
+  if (!folded2)
     return;
   delete json.allOf;
-  assignProps(json, folded);
+  assignProps(json, folded2);
 }
 function finalize(ctx, schema) {
   const root = ctx.seen.get(schema);
@@ -46021,9 +46021,9 @@ function runProcess(command, args, options) {
     child.on("close", (exitCode, signal) => finish(exitCode, signal));
   });
 }
-function lastLines(text2, count = 20) {
+function lastLines(text2, count2 = 20) {
   const lines = text2.replace(/\s+$/, "").split(/\r?\n/);
-  return lines.slice(-count).join("\n");
+  return lines.slice(-count2).join("\n");
 }
 
 // src/capture/snapshot.ts
@@ -46671,6 +46671,177 @@ function encodePath(path3) {
   ).join("/");
 }
 
+// src/report/details.ts
+function siteLabel(site) {
+  const line = site.line ?? site.baseLine ?? "?";
+  return `${site.file}:${line}${site.function ? ` in ${site.function}` : ""}`;
+}
+function isProjectFile(file) {
+  return !file.startsWith("<") && !file.startsWith("site-packages/");
+}
+function formatTraceback(traceback) {
+  const lines = traceback.truncated ? ["  \u2026 older frames cut off (raise frames to see them)"] : [];
+  for (const frame of traceback.frames) {
+    lines.push(
+      `  File "${frame.file}", line ${frame.line}${frame.function ? `, in ${frame.function}` : ""}`
+    );
+    if (frame.text) lines.push(`    ${frame.text}`);
+  }
+  return lines.join("\n");
+}
+function folded(summary2, body) {
+  return ["", `<details><summary>${summary2}</summary>`, "", ...body, "", "</details>"];
+}
+function count(n, what) {
+  return `${n} ${what}${n === 1 ? "" : "s"}`;
+}
+function rangeText(range, value, bytes = true) {
+  const show = (n) => bytes ? formatBytes(n) : n.toLocaleString("en-US");
+  if (range) return `${show(range[0])} \u2026 ${show(range[1])}`;
+  return value === null ? "\u2014" : `${show(value)} (steady)`;
+}
+function noiseSection(scenario, top) {
+  const repeats = scenario.repeats;
+  if (scenario.deterministic === true && repeats) {
+    return [
+      "",
+      `<sub>\u{1F3AF} ${escapeCode(scenario.name)} is deterministic: ${count(repeats.head, "repeat")} per side gave identical figures.</sub>`
+    ];
+  }
+  const totals = [
+    ["peak", scenario.peak, true],
+    ["retained", scenario.retained, true],
+    ["retained blocks", scenario.retainedCount, false]
+  ];
+  const noisyTotals = totals.filter(([, measure2]) => measure2.noisy);
+  const noisySites = scenario.sites.filter((site) => site.noisy);
+  if (noisyTotals.length === 0 && noisySites.length === 0) return [];
+  const shownSites = noisySites.slice(0, top);
+  const rows = [
+    ...noisyTotals.map(
+      ([name, measure2, bytes]) => `| ${name} | ${rangeText(measure2.baseRange, measure2.base, bytes)} | ${rangeText(measure2.headRange, measure2.head, bytes)} |`
+    ),
+    ...shownSites.map(
+      (site) => `| ${escapeCode(siteLabel(site), 200)} | ${rangeText(site.baseRange, site.baseLine === null ? null : site.baseSize)} | ${rangeText(site.headRange, site.line === null ? null : site.headSize)} |`
+    )
+  ];
+  const more = noisySites.length - shownSites.length;
+  return folded(
+    `\u3030\uFE0F Noisy in ${escapeCode(scenario.name)}: ${count(noisyTotals.length, "total")} and ${count(noisySites.length, "site")} differ between repeats (reported, never failed on alone)`,
+    [
+      "| Measurement | Base (min \u2026 max) | Head (min \u2026 max) |",
+      "| --- | ---: | ---: |",
+      ...rows,
+      ...more > 0 ? ["", `<sub>${count(more, "more noisy site")} in the JSON report.</sub>`] : []
+    ]
+  );
+}
+function leakSection(scenario, top) {
+  const leak = scenario.leak;
+  if (!leak || !leak.base && !leak.head && !scenario.leakSites?.length) return [];
+  const perCall = (value) => value === null ? "\u2014" : `${formatBytes(value)}/call`;
+  const summary2 = `\u{1F4A7} Leak check of ${escapeCode(scenario.name)}: ${perCall(leak.head)} on head (base ${perCall(leak.base)})`;
+  const sites = (scenario.leakSites ?? []).slice(0, top);
+  if (sites.length === 0) return folded(summary2, ["No site keeps growing after the first call."]);
+  return folded(summary2, [
+    "| Leaking site | Source | Base per call | Head per call |",
+    "| --- | --- | ---: | ---: |",
+    ...sites.map(
+      (site) => `| ${escapeCode(siteLabel(site), 200)} | ${site.text ? escapeCode(site.text) : ""} | ${site.baseLine === null ? "\u2014" : formatBytes(site.baseSize)} | ${site.line === null ? "\u2014" : formatBytes(site.headSize)} |`
+    )
+  ]);
+}
+function tracebackSection(scenario, top) {
+  const traced = scenario.sites.slice(0, top).filter((site) => site.tracebacks?.length);
+  if (traced.length === 0) return [];
+  const body = traced.flatMap((site) => {
+    const [largest] = site.tracebacks;
+    const own2 = [...largest.frames].reverse().find((frame) => isProjectFile(frame.file));
+    const via = own2 && (own2.file !== site.file || own2.line !== (site.line ?? site.baseLine)) ? ` via ${escapeCode(siteLabel({ ...own2, baseLine: null }), 200)}` : "";
+    return [
+      `**${escapeCode(siteLabel(site), 200)}** ${formatBytesDelta(site.sizeDelta)} (${site.tracebackSide === "base" ? "base" : "head"}, ${formatBytes(largest.size)} along this path)${via}`,
+      "",
+      escapeBlock(formatTraceback(largest), 60),
+      ""
+    ];
+  });
+  return folded(
+    `\u{1F9F5} Tracebacks of ${count(traced.length, "changed site")} in ${escapeCode(scenario.name)}`,
+    body
+  );
+}
+function objectTypesSection(scenario, top) {
+  const types = scenario.objectTypes ?? [];
+  if (types.length === 0) return [];
+  const shown = types.slice(0, top * 2);
+  const signed = (n) => n > 0 ? `+${n.toLocaleString("en-US")}` : n.toLocaleString("en-US");
+  const growth = (n) => n === null ? "\u2014" : signed(n);
+  return folded(
+    `\u{1F9EE} Objects by type in ${escapeCode(scenario.name)}: ${count(types.length, "type")} changed`,
+    [
+      "| Type | Base growth | Head growth | \u0394 |",
+      "| --- | ---: | ---: | ---: |",
+      ...shown.map(
+        (entry) => `| ${escapeCode(entry.type)} | ${growth(entry.baseGrowth)} | ${growth(entry.headGrowth)} | ${signed(entry.delta)} |`
+      ),
+      ...types.length > shown.length ? ["", `<sub>${count(types.length - shown.length, "more type")} in the JSON report.</sub>`] : []
+    ]
+  );
+}
+function peakSection(scenario, top) {
+  const peak = scenario.peakSites;
+  if (!peak || peak.sites.length === 0) return [];
+  const shown = peak.sites.slice(0, top);
+  const explained = (side) => {
+    const level = peak[side];
+    if (!level) return "";
+    const held = peak.sites.reduce(
+      (sum, s) => sum + (side === "head" ? s.headSize : s.baseSize),
+      0
+    );
+    return `${side} ${formatBytes(held)} of a ${formatBytes(level.peakBytes)} peak`;
+  };
+  const sides = [explained("base"), explained("head")].filter(Boolean).join(", ");
+  return folded(`\u26F0\uFE0F Sites at the peak of ${escapeCode(scenario.name)} (${escapeText(sides)})`, [
+    "| Site | Source | Base at peak | Head at peak | \u0394 |",
+    "| --- | --- | ---: | ---: | ---: |",
+    ...shown.map(
+      (site) => `| ${escapeCode(siteLabel(site), 200)}${site.changedLine ? " \u270F\uFE0F" : ""} | ${site.text ? escapeCode(site.text) : ""} | ${formatBytes(site.baseSize)} | ${formatBytes(site.headSize)} | ${formatBytesDelta(site.sizeDelta)} |`
+    )
+  ]);
+}
+function scenarioDetails(scenario, top) {
+  if (scenario.status === "failed" || top <= 0) return [];
+  return [
+    ...noiseSection(scenario, top),
+    ...leakSection(scenario, top),
+    ...tracebackSection(scenario, top),
+    ...objectTypesSection(scenario, top),
+    ...peakSection(scenario, top)
+  ];
+}
+function environmentDetails(report) {
+  const env = report.environment;
+  const rows = [
+    ["Python", [env.implementation, env.python].filter(Boolean).join(" ")],
+    ["Platform", env.platform ?? ""],
+    [
+      "Tracebacks",
+      env.frames > 1 ? `${env.frames} frames, top changed sites only` : "off (frames: 1)"
+    ],
+    ["Repeats per side", env.repeats === void 0 ? "" : String(env.repeats)],
+    [
+      "Leak check",
+      env.iterations === void 0 ? "" : env.iterations > 0 ? `${env.iterations} calls per function` : "off"
+    ]
+  ].filter(([, value]) => value !== "");
+  return folded("Environment", [
+    "| | |",
+    "| --- | --- |",
+    ...rows.map(([name, value]) => `| ${name} | ${escapeText(value)} |`)
+  ]);
+}
+
 // src/report/verdict.ts
 var METRIC_NAME = {
   peak: "peak",
@@ -46798,8 +46969,8 @@ function siteRow(report, site) {
   const where = `${siteLink(report, site)}${site.changedLine ? " \u270F\uFE0F" : ""}`;
   const fn = site.function ? escapeCode(site.function) : "";
   const text2 = site.text ? escapeCode(site.text) : "";
-  const count = site.countDelta > 0 ? `+${site.countDelta}` : `${site.countDelta}`;
-  return `| ${where} | ${fn} | ${text2} | ${formatBytesDelta(site.sizeDelta)} | ${count} | ${formatBytes(site.headSize)} |`;
+  const count2 = site.countDelta > 0 ? `+${site.countDelta}` : `${site.countDelta}`;
+  return `| ${where} | ${fn} | ${text2} | ${formatBytesDelta(site.sizeDelta)} | ${count2} | ${formatBytes(site.headSize)} |`;
 }
 function sitesSection(report, scenario, top) {
   if (scenario.sites.length === 0) return [];
@@ -46875,10 +47046,15 @@ function render(report, top) {
     `Base ${commitLink(report, report.base.sha)} \u2192 head ${commitLink(report, report.head.sha)}` + (env.python ? ` \xB7 Python ${escapeText(env.python)}` : "") + ` \xB7 tracemalloc frames: ${env.frames}`,
     "",
     ...scenarioTable(report),
-    ...report.scenarios.flatMap((s) => [...failureSection(s), ...sitesSection(report, s, top)]),
+    ...report.scenarios.flatMap((s) => [
+      ...failureSection(s),
+      ...sitesSection(report, s, top),
+      ...scenarioDetails(s, top)
+    ]),
     ...hiddenSitesNote(report),
     ...budgetSection(report.budgets),
     ...warningSection(report),
+    ...environmentDetails(report),
     "",
     `<sub>\u270F\uFE0F marks a line this change edited. Sizes are bytes still allocated when the benchmark ends (retained) and the high-water mark while it ran (peak), as traced by tracemalloc. allocdiff ${escapeText(report.allocdiffVersion)}</sub>`,
     ""
