@@ -1,7 +1,7 @@
 // `npm run bench`: measures allocdiff's cost side by side in one run and writes BENCHMARKS.md.
 // Figures are ratios taken on the same machine in the same run; nothing here is asserted.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -78,6 +78,7 @@ function snapshotWith(sites, shift) {
         retainedBytes: 1e6,
         retainedCount: sites,
         durationSeconds: 1,
+        repeats: [],
         sites: Array.from({ length: sites }, (_, i) => ({
           file: `pkg/module_${i % 1000}.py`,
           line: Math.floor(i / 1000) + 1,
@@ -164,7 +165,85 @@ rows.push([
   `${(endToEnd / (2 * plain)).toFixed(2)}× (2 × plain), ${(endToEnd / (2 * traced)).toFixed(2)}× (2 × traced)`,
 ]);
 
-// 3. Cold start of the action bundle under Node 24, and bundle sizes.
+// 3. Capture: what repeats cost, and what the traceback design saves. A dict/JSON workload run
+// as a whole script by the harness itself, per side: the measuring runs at one frame, then one
+// run with `frames` frames that keeps tracebacks for a few sites only, against tracing every
+// measuring run with `frames` frames.
+const workload = join(work, 'workload');
+mkdirSync(workload, { recursive: true });
+writeFileSync(
+  join(workload, 'bench.py'),
+  [
+    'import json',
+    'rows = [{"id": i, "name": "row %d" % i, "tags": ["a", "b"]} for i in range(20000)]',
+    'text = json.dumps(rows)',
+    'back = json.loads(text)',
+    'index = {row["id"]: row for row in back}',
+    '',
+  ].join('\n'),
+);
+writeFileSync(join(workload, 'sites.txt'), 'bench.py:2\nbench.py:4\nbench.py:5\n');
+const harnessRun = (...args) =>
+  time(
+    () =>
+      run(
+        'python3',
+        [
+          '-m',
+          'allocdiff_harness',
+          '--script',
+          'bench.py',
+          '--root',
+          '.',
+          '--out',
+          join(work, 's.json'),
+          ...args,
+        ],
+        {
+          cwd: workload,
+          env: {
+            ...process.env,
+            PYTHONPATH: join(root, 'python'),
+            PYTHONDONTWRITEBYTECODE: '1',
+            PYTHONHASHSEED: '0',
+          },
+        },
+      ),
+    3,
+  );
+const oneFrame = harnessRun('--frames', '1', '--no-object-types');
+const tenFrames = harnessRun('--frames', '10', '--no-object-types');
+const counted = harnessRun('--frames', '1');
+const tracedSites = harnessRun(
+  '--frames',
+  '10',
+  '--no-object-types',
+  '--traceback-sites',
+  'sites.txt',
+);
+const REPEATS = 3;
+// The default: one counted run, then plain ones (a whole script's repeats are processes).
+const measuring = counted + (REPEATS - 1) * oneFrame;
+const alwaysTraced = counted - oneFrame + REPEATS * tenFrames;
+rows.push([
+  'capture: one harness run of a dict/JSON script, frames 1',
+  `${oneFrame.toFixed(0)} ms`,
+  `with object counts: ${(counted / oneFrame).toFixed(2)}×; frames 10: ${(tenFrames / oneFrame).toFixed(2)}×`,
+]);
+rows.push([
+  `capture: the default ${REPEATS} repeats per side (one counting objects, the others plain)`,
+  `${measuring.toFixed(0)} ms`,
+  `${(measuring / counted).toFixed(2)}× repeats: 1`,
+]);
+rows.push([
+  `capture with frames 10, per side: ${REPEATS} runs at 1 frame + 1 traced run for 3 changed sites`,
+  `${(measuring + tracedSites).toFixed(0)} ms`,
+  `always tracing ${REPEATS} runs with 10 frames: ${alwaysTraced.toFixed(0)} ms ` +
+    `(${(alwaysTraced / (measuring + tracedSites)).toFixed(2)}× this); no changed site: ` +
+    `${(alwaysTraced / measuring).toFixed(2)}× saved`,
+]);
+
+// 4. Cold start of the action bundle under Node 24, and bundle sizes.
 const coldStart = time(
   () =>
     run(node24, [join(root, 'dist/index.js')], {

@@ -27,7 +27,7 @@ function repoOf(...trees: Record<string, string>[]) {
 
 /** Runs the CLI between HEAD~1 and HEAD; the JSON report and the Markdown come back too. */
 function compare(
-  files: { base: Record<string, string>; head: Record<string, string> },
+  files: { base: Record<string, string>; head: Record<string, string>; env?: NodeJS.ProcessEnv },
   ...args: string[]
 ) {
   const repo = repoOf(files.base, files.head);
@@ -37,7 +37,7 @@ function compare(
   const result = spawnSync(
     declaredNode(),
     [CLI, '--base', 'HEAD~1', '--json', json, '--markdown', markdown, ...args],
-    { cwd: repo.dir, encoding: 'utf8' },
+    { cwd: repo.dir, encoding: 'utf8', env: { ...process.env, ...files.env } },
   );
   return {
     code: result.status,
@@ -190,6 +190,22 @@ describe('noise and robustness (CLI, real git and Python)', () => {
     expect(low).toBeLessThan(high);
     expect(report.budgets[0]).toMatchObject({ status: 'warn', noisy: true });
     expect(run.markdown()).toContain('〰️ Noisy in <code>bench.py</code>');
+  });
+
+  it('fixes PYTHONHASHSEED on both sides unless the environment sets it', () => {
+    const bench = {
+      'bench.py': 'import os\nprint("seed=%s" % os.environ.get("PYTHONHASHSEED"))\n',
+    };
+    const fixed = compare({ base: bench, head: bench }, '--script', 'bench.py', '--repeats', '1');
+    expect(fixed.stderr.match(/seed=\S+/g)).toEqual(['seed=0', 'seed=0']);
+    const chosen = compare(
+      { base: bench, head: bench, env: { PYTHONHASHSEED: '123' } },
+      '--script',
+      'bench.py',
+      '--repeats',
+      '1',
+    );
+    expect(chosen.stderr.match(/seed=\S+/g)).toEqual(['seed=123', 'seed=123']);
   });
 
   it('stops a side that runs past timeout-minutes, and still shows the other side', () => {
