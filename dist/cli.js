@@ -977,13 +977,13 @@ var require_parse = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count = 1;
+        let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -2385,8 +2385,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -2494,13 +2494,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -5453,8 +5453,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -5531,12 +5531,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error2.message += `:
 
 ${lineStr}
@@ -12180,9 +12180,9 @@ function isOver(limit, value) {
   }
   return excess(limit, value) > 0;
 }
-function formatCount(count, signed) {
-  const text2 = count.toLocaleString("en-US");
-  return signed && count > 0 ? `+${text2}` : text2;
+function formatCount(count2, signed) {
+  const text2 = count2.toLocaleString("en-US");
+  return signed && count2 > 0 ? `+${text2}` : text2;
 }
 function describe(metric, limit, value) {
   switch (limit.kind) {
@@ -13925,14 +13925,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count = units;
+  let count2 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
-      count--;
+      count2--;
       i++;
     }
   }
-  return count;
+  return count2;
 }
 function getLengthableOrigin(input) {
   if (Array.isArray(input))
@@ -14572,6 +14572,7 @@ function datetime(args) {
 var anyString = /^[\s\S]{0,}$/;
 var integer = /^-?\d+$/;
 var number = /^-?\d+(?:\.\d+)?$/;
+var boolean = /^(?:true|false)$/i;
 var lowercase = /^[^A-Z]*$/;
 var uppercase = /^[^a-z]*$/;
 
@@ -15459,6 +15460,27 @@ var $ZodNumber = /* @__PURE__ */ $constructor("$ZodNumber", (inst, def) => {
 var $ZodNumberFormat = /* @__PURE__ */ $constructor("$ZodNumberFormat", (inst, def) => {
   $ZodCheckNumberFormat.init(inst, def);
   $ZodNumber.init(inst, def);
+});
+var $ZodBoolean = /* @__PURE__ */ $constructor("$ZodBoolean", (inst, def) => {
+  $ZodType.init(inst, def);
+  inst._zod.pattern = boolean;
+  inst._zod.parse = (payload, _ctx) => {
+    if (def.coerce)
+      try {
+        payload.value = Boolean(payload.value);
+      } catch (_) {
+      }
+    const input = payload.value;
+    if (typeof input === "boolean")
+      return payload;
+    payload.issues.push({
+      expected: "boolean",
+      code: "invalid_type",
+      input,
+      inst
+    });
+    return payload;
+  };
 });
 var $ZodUnknown = /* @__PURE__ */ $constructor("$ZodUnknown", (inst, def) => {
   $ZodType.init(inst, def);
@@ -17185,12 +17207,23 @@ function _isoDuration(Class2, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
+function _number(Class2, params) {
+  return new Class2(snapshotChecks({ type: "number", checks: [], ...normalizeParams(params) }));
+}
+// @__NO_SIDE_EFFECTS__
 function _int(Class2, params) {
   return new Class2({
     type: "number",
     check: "number_format",
     abort: false,
     format: "safeint",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _boolean(Class2, params) {
+  return new Class2({
+    type: "boolean",
     ...normalizeParams(params)
   });
 }
@@ -17667,11 +17700,11 @@ function foldObjects(members2) {
     for (const key of object.required ?? [])
       required2.add(key);
   }
-  const folded = { type: "object", properties };
+  const folded2 = { type: "object", properties };
   if (required2.size)
-    folded.required = [...required2];
+    folded2.required = [...required2];
   if (objects.every((object) => object.additionalProperties === false)) {
-    folded.additionalProperties = false;
+    folded2.additionalProperties = false;
   } else {
     const constraints = [];
     for (const object of objects) {
@@ -17680,11 +17713,11 @@ function foldObjects(members2) {
         constraints.push(constraint);
     }
     if (constraints.length === 1)
-      folded.additionalProperties = constraints[0];
+      folded2.additionalProperties = constraints[0];
     else if (constraints.length > 1)
-      folded.additionalProperties = { allOf: constraints };
+      folded2.additionalProperties = { allOf: constraints };
   }
-  return folded;
+  return folded2;
 }
 function foldIntersection(json) {
   const allOf = json.allOf;
@@ -17694,9 +17727,9 @@ function foldIntersection(json) {
     if (key in json)
       return;
   const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
-  let folded = null;
+  let folded2 = null;
   if (!unions.length) {
-    folded = foldObjects(allOf);
+    folded2 = foldObjects(allOf);
   } else {
     const union2 = unions[0];
     const keyword = UNION_KEYS.find((k) => Array.isArray(union2[k]));
@@ -17706,12 +17739,12 @@ function foldIntersection(json) {
     const branches = union2[keyword].map((branch) => foldObjects([...rest, branch]));
     if (branches.some((b) => !b))
       return;
-    folded = { [keyword]: branches };
+    folded2 = { [keyword]: branches };
   }
-  if (!folded)
+  if (!folded2)
     return;
   delete json.allOf;
-  assignProps(json, folded);
+  assignProps(json, folded2);
 }
 function finalize(ctx, schema) {
   const root = ctx.seen.get(schema);
@@ -18113,6 +18146,9 @@ var numberProcessor = (schema, ctx, _json, params) => {
     if (rest.length)
       json.allOf = [...json.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
   }
+};
+var booleanProcessor = (_schema, _ctx, json, _params) => {
+  json.type = "boolean";
 };
 var neverProcessor = (_schema, _ctx, json, _params) => {
   json.not = {};
@@ -18978,12 +19014,23 @@ var ZodNumber = /* @__PURE__ */ $constructor(
     }
   })
 );
+function number2(params) {
+  return _number(ZodNumber, params);
+}
 var ZodNumberFormat = /* @__PURE__ */ $constructor("ZodNumberFormat", (inst, def) => {
   $ZodNumberFormat.init(inst, def);
   ZodNumber.init(inst, def);
 });
 function int(params) {
   return _int(ZodNumberFormat, params);
+}
+var ZodBoolean = /* @__PURE__ */ $constructor("ZodBoolean", (inst, def) => {
+  $ZodBoolean.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
+});
+function boolean2(params) {
+  return _boolean(ZodBoolean, params);
 }
 var ZodUnknown = /* @__PURE__ */ $constructor("ZodUnknown", (inst, def) => {
   $ZodUnknown.init(inst, def);
@@ -19484,6 +19531,50 @@ function accept(parsed, input, ctx) {
 }
 var text = (what) => string2({ error: (issue2) => `${got(issue2.input)}; expected ${what}` }).min(1, { error: `got an empty text; expected ${what}` });
 var framesNumber = int({ error: (issue2) => `${got(issue2.input)}; expected a whole number \u2265 1` }).min(1, { error: (issue2) => `${got(issue2.input)}; expected a whole number \u2265 1` });
+var CAPTURE_LIMITS = {
+  repeats: { min: 1, max: 100 },
+  iterations: { min: 3, max: 1e5 },
+  timeoutMinutes: { max: 24 * 60 }
+};
+var REPEATS_TEXT = `a whole number from ${CAPTURE_LIMITS.repeats.min} to ${CAPTURE_LIMITS.repeats.max}`;
+var ITERATIONS_TEXT = `0 (no leak check) or a whole number from ${CAPTURE_LIMITS.iterations.min} to ${CAPTURE_LIMITS.iterations.max} (call 1 is warm-up; growth must go on over the calls after it)`;
+var TIMEOUT_TEXT = `a number of minutes above 0 and at most ${CAPTURE_LIMITS.timeoutMinutes.max}, e.g. 30 or 0.5`;
+function repeatsProblem(value) {
+  const { min, max } = CAPTURE_LIMITS.repeats;
+  return Number.isSafeInteger(value) && value >= min && value <= max ? void 0 : REPEATS_TEXT;
+}
+function iterationsProblem(value) {
+  const { min, max } = CAPTURE_LIMITS.iterations;
+  const ok = Number.isSafeInteger(value) && (value === 0 || value >= min && value <= max);
+  return ok ? void 0 : ITERATIONS_TEXT;
+}
+function timeoutProblem(value) {
+  const ok = Number.isFinite(value) && value > 0 && value <= CAPTURE_LIMITS.timeoutMinutes.max;
+  return ok ? void 0 : TIMEOUT_TEXT;
+}
+var checkedNumber = (what, problem) => number2({ error: (issue2) => `${got(issue2.input)}; expected ${what}` }).superRefine((value, ctx) => {
+  const message = problem(value);
+  if (message)
+    ctx.addIssue({
+      code: "custom",
+      message: `${got(value)}; expected ${message}`,
+      input: value
+    });
+});
+var checkedNumberText = (pattern, problem) => string2().transform((value, ctx) => {
+  const number3 = pattern.test(value.trim()) ? Number(value.trim()) : NaN;
+  const message = Number.isNaN(number3) ? problem(NaN) : problem(number3);
+  const parsed = message ? { ok: false, problems: [`got "${value}"; expected ${message}`] } : { ok: true, value: number3 };
+  return accept(parsed, value, ctx);
+});
+var booleanValue = boolean2({
+  error: (issue2) => `${got(issue2.input)}; expected true or false`
+});
+var booleanText = string2().transform((value, ctx) => {
+  const normalised = value.trim().toLowerCase();
+  const parsed = normalised === "true" || normalised === "false" ? { ok: true, value: normalised === "true" } : { ok: false, problems: [`got "${value}"; expected true or false`] };
+  return accept(parsed, value, ctx);
+});
 var failOn = _enum(FAIL_ON_VALUES, {
   error: (issue2) => `${got(issue2.input)}; expected one of ${FAIL_ON_VALUES.join(", ")}`
 });
@@ -19565,6 +19656,11 @@ var FILE_SHAPE = {
   setup: text('a shell command, e.g. "pip install -e ."').optional(),
   python: text('a Python interpreter, e.g. "python3.12"').optional(),
   frames: framesNumber.optional(),
+  repeats: checkedNumber(REPEATS_TEXT, repeatsProblem).optional(),
+  iterations: checkedNumber(ITERATIONS_TEXT, iterationsProblem).optional(),
+  "timeout-minutes": checkedNumber(TIMEOUT_TEXT, timeoutProblem).optional(),
+  "peak-sites": booleanValue.optional(),
+  "object-types": booleanValue.optional(),
   "fail-on": failOn.optional(),
   "minimum-change": sizeText.optional(),
   ignore: union([glob, array(glob)], {
@@ -19580,6 +19676,11 @@ function toLayer(raw) {
     setup: raw.setup,
     python: raw.python,
     frames: raw.frames,
+    repeats: raw.repeats,
+    iterations: raw.iterations,
+    timeoutMinutes: raw["timeout-minutes"],
+    peakSites: raw["peak-sites"],
+    objectTypes: raw["object-types"],
     failOn: raw["fail-on"],
     minimumChange: raw["minimum-change"],
     ignore: raw.ignore,
@@ -19616,6 +19717,11 @@ var textConfigSchema = strictObject({
   setup: string2().optional(),
   python: string2().optional(),
   frames: frameText.optional(),
+  repeats: checkedNumberText(/^\d+$/, repeatsProblem).optional(),
+  iterations: checkedNumberText(/^\d+$/, iterationsProblem).optional(),
+  "timeout-minutes": checkedNumberText(/^(\d+\.?\d*|\.\d+)$/, timeoutProblem).optional(),
+  "peak-sites": booleanText.optional(),
+  "object-types": booleanText.optional(),
   "fail-on": string2().pipe(failOn).optional(),
   "minimum-change": sizeText.optional(),
   ignore: string2().transform(splitGlobList).pipe(array(glob)).optional(),
@@ -19626,6 +19732,13 @@ var textConfigSchema = strictObject({
 var CONFIG_DEFAULTS = {
   python: "python3",
   frames: 1,
+  // Two measurements are the fewest that can show noise; a function's first call is a cold
+  // one (caches, free lists), so telling noise from warm-up takes two more. See the README.
+  repeats: 3,
+  iterations: 0,
+  timeoutMinutes: 30,
+  peakSites: false,
+  objectTypes: true,
   failOn: "fail",
   minimumChange: 0
 };
@@ -19659,6 +19772,11 @@ function mergeConfig(inputs, file, configFile) {
   const config2 = {
     python: inputs.python ?? file.python ?? CONFIG_DEFAULTS.python,
     frames: inputs.frames ?? file.frames ?? CONFIG_DEFAULTS.frames,
+    repeats: inputs.repeats ?? file.repeats ?? CONFIG_DEFAULTS.repeats,
+    iterations: inputs.iterations ?? file.iterations ?? CONFIG_DEFAULTS.iterations,
+    timeoutMinutes: inputs.timeoutMinutes ?? file.timeoutMinutes ?? CONFIG_DEFAULTS.timeoutMinutes,
+    peakSites: inputs.peakSites ?? file.peakSites ?? CONFIG_DEFAULTS.peakSites,
+    objectTypes: inputs.objectTypes ?? file.objectTypes ?? CONFIG_DEFAULTS.objectTypes,
     failOn: inputs.failOn ?? file.failOn ?? CONFIG_DEFAULTS.failOn,
     minimumChange: inputs.minimumChange ?? file.minimumChange ?? CONFIG_DEFAULTS.minimumChange,
     ignore: inputs.ignore ?? file.ignore ?? [],
@@ -19733,7 +19851,15 @@ Options:
   --minimum-change SIZE
                      sites whose size changed by less are not shown, e.g. 1KB
   --python EXE       Python interpreter (default: python3)
-  --frames N         tracemalloc frames per traceback (default: 1)
+  --frames N         tracemalloc frames per traceback (default: 1); above 1, the top changed
+                     sites get tracebacks from a second, traced run per side
+  --repeats N        measurements per side, to tell steady figures from noisy ones (default: 3)
+  --iterations N     leak check: N more calls of each bench_* function (default: 0, off)
+  --timeout-minutes M
+                     minutes a side may take before it is stopped and reported failed (default: 30)
+  --peak-sites BOOL  true: find the sites that held memory at the peak (default: false)
+  --object-types BOOL
+                     false: do not count live objects by type (default: true)
   --repo DIR         the git repository (default: the current directory)
   --key KEY          report key, when several reports share a pull request (default: default)
   --json FILE        write the JSON report here (default: <tmp>/allocdiff/report.json)
@@ -19766,6 +19892,11 @@ function parseCliArgs(argv, cwd = process.cwd(), files = nodeFiles) {
         "minimum-change": { type: "string" },
         python: { type: "string" },
         frames: { type: "string" },
+        repeats: { type: "string" },
+        iterations: { type: "string" },
+        "timeout-minutes": { type: "string" },
+        "peak-sites": { type: "string" },
+        "object-types": { type: "string" },
         repo: { type: "string" },
         key: { type: "string" },
         json: { type: "string" },
@@ -19791,6 +19922,11 @@ Run "allocdiff --help" for the options.`);
     setup: values.setup,
     python: values.python,
     frames: values.frames,
+    repeats: values.repeats,
+    iterations: values.iterations,
+    "timeout-minutes": values["timeout-minutes"],
+    "peak-sites": values["peak-sites"],
+    "object-types": values["object-types"],
     "fail-on": values["fail-on"],
     "minimum-change": values["minimum-change"],
     ignore: values.ignore?.join("\n"),
@@ -19823,6 +19959,11 @@ Run "allocdiff --help" for the options.`);
       ...config2.configFile ? { configFile: config2.configFile } : {},
       python: config2.python,
       frames: config2.frames,
+      repeats: config2.repeats,
+      iterations: config2.iterations,
+      timeoutMinutes: config2.timeoutMinutes,
+      peakSites: config2.peakSites,
+      objectTypes: config2.objectTypes,
       key: values.key ?? DEFAULTS.key,
       jsonPath: resolve3(cwd, values.json ?? join2(outDir, "report.json")),
       markdownPath: resolve3(cwd, values.markdown ?? join2(outDir, "report.md"))
@@ -19831,7 +19972,7 @@ Run "allocdiff --help" for the options.`);
 }
 
 // src/pipeline.ts
-import { mkdir, realpath as realpath2, writeFile } from "node:fs/promises";
+import { mkdir, realpath as realpath2, writeFile as writeFile2 } from "node:fs/promises";
 import { dirname as dirname3, relative as relative3, resolve as resolve4, sep as sep2 } from "node:path";
 
 // src/budgets/site-filter.ts
@@ -19859,22 +20000,93 @@ function withoutSmallSites(comparison, minimumChange) {
 
 // src/capture/capture-side.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { delimiter, dirname as dirname2, join as join3 } from "node:path";
 import { fileURLToPath } from "node:url";
 
+// src/capture/merge-repeats.ts
+function siteKey(site) {
+  return `${site.file}\0${site.line}`;
+}
+var allEqual = (values) => values.every((v) => v === values[0]);
+function mergeScenario(runs) {
+  const [first] = runs;
+  const failed = runs.find((run) => run.status === "failed");
+  if (failed) return failed;
+  const byKey = /* @__PURE__ */ new Map();
+  runs.forEach((run, index) => {
+    for (const site of run.sites) {
+      const key = siteKey(site);
+      let entry = byKey.get(key);
+      if (!entry) {
+        const rest = { ...site };
+        delete rest.sizes;
+        delete rest.counts;
+        entry = { site: rest, sizes: runs.map(() => 0), counts: runs.map(() => 0) };
+        byKey.set(key, entry);
+      }
+      entry.sizes[index] = site.size;
+      entry.counts[index] = site.count;
+    }
+  });
+  const sites = [...byKey.values()].map(({ site, sizes, counts }) => {
+    const merged = { ...site, size: sizes[0], count: counts[0] };
+    if (!allEqual(sizes) || !allEqual(counts)) {
+      merged.sizes = sizes;
+      merged.counts = counts;
+    }
+    return merged;
+  });
+  sites.sort(
+    (a, b) => b.size - a.size || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line
+  );
+  return {
+    ...first,
+    repeats: runs.map((run) => run.repeats[0]).filter((totals) => totals !== void 0),
+    sites
+  };
+}
+function mergeProcessRepeats(snapshots) {
+  const [first] = snapshots;
+  if (snapshots.length === 1) return first;
+  return {
+    ...first,
+    repeats: snapshots.length,
+    timings: {
+      setupSeconds: snapshots.reduce((sum, s) => sum + s.timings.setupSeconds, 0),
+      totalSeconds: snapshots.reduce((sum, s) => sum + s.timings.totalSeconds, 0)
+    },
+    scenarios: first.scenarios.map(
+      (scenario) => mergeScenario(
+        snapshots.map((snapshot) => snapshot.scenarios.find((s) => s.name === scenario.name)).filter((s) => s !== void 0)
+      )
+    )
+  };
+}
+
 // src/capture/process.ts
 import { spawn } from "node:child_process";
 var TAIL_BYTES = 64 * 1024;
+var CLOSE_GRACE_MS = 2e3;
+function killGroup(pid) {
+  if (pid === void 0) return;
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+  }
+}
 function runProcess(command, args, options) {
   return new Promise((resolve5) => {
     let tail = "";
     let spawnError;
+    let timedOut = false;
+    let settled = false;
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env,
-      stdio: ["ignore", "pipe", "pipe"]
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: process.platform !== "win32"
     });
     const collect = (data) => {
       const text2 = data.toString("utf8");
@@ -19883,17 +20095,46 @@ function runProcess(command, args, options) {
     };
     child.stdout.on("data", collect);
     child.stderr.on("data", collect);
+    const remaining = options.deadline === void 0 ? void 0 : options.deadline - Date.now();
+    const timer = remaining === void 0 ? void 0 : setTimeout(
+      () => {
+        timedOut = true;
+        killGroup(child.pid);
+      },
+      Math.max(0, remaining)
+    );
+    let grace;
+    const finish = (exitCode, signal) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      clearTimeout(grace);
+      resolve5({
+        exitCode,
+        signal,
+        outputTail: tail,
+        ...spawnError ? { spawnError } : {},
+        ...timedOut ? { timedOut: true } : {}
+      });
+    };
     child.on("error", (error2) => {
       spawnError = error2;
+      if (child.pid === void 0) finish(null, null);
     });
-    child.on("close", (exitCode, signal) => {
-      resolve5({ exitCode, signal, outputTail: tail, ...spawnError ? { spawnError } : {} });
+    child.on("exit", (exitCode, signal) => {
+      killGroup(child.pid);
+      grace = setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+        finish(exitCode, signal);
+      }, CLOSE_GRACE_MS);
     });
+    child.on("close", (exitCode, signal) => finish(exitCode, signal));
   });
 }
-function lastLines(text2, count = 20) {
+function lastLines(text2, count2 = 20) {
   const lines = text2.replace(/\s+$/, "").split(/\r?\n/);
-  return lines.slice(-count).join("\n");
+  return lines.slice(-count2).join("\n");
 }
 
 // src/capture/snapshot.ts
@@ -19988,7 +20229,12 @@ function failedSnapshot(scenario, error2, frames) {
     unmeasured: []
   };
 }
-function describeExit(what, result) {
+function formatMinutes(minutes) {
+  return `${Number(minutes.toPrecision(6))} min`;
+}
+function describeExit(what, result, timeoutMinutes) {
+  if (result.timedOut)
+    return `${what} timed out after ${formatMinutes(timeoutMinutes ?? 0)} and was killed`;
   if (result.spawnError) return `${what} could not be started: ${result.spawnError.message}`;
   if (result.signal) return `${what} was killed by ${result.signal}`;
   return `${what} exited with code ${result.exitCode}`;
@@ -20002,35 +20248,8 @@ async function readSnapshot(path3) {
   }
   return decodeSnapshot(parsed, `snapshot ${path3}`);
 }
-async function captureSide(checkoutDir, options) {
-  const { log: log2 } = options;
-  if (!existsSync2(join3(checkoutDir, options.script))) {
-    log2.info(`${options.script} does not exist in this commit: nothing to measure`);
-    return {
-      ...failedSnapshot(options.script, { type: "", message: "" }, options.frames),
-      scenarios: []
-    };
-  }
-  const output = (chunk) => log2.output(chunk);
-  if (options.setup) {
-    log2.info(`setup: ${options.setup}`);
-    const setup = await runProcess("bash", ["-c", options.setup], {
-      cwd: checkoutDir,
-      env: options.env,
-      onOutput: output
-    });
-    if (setup.exitCode !== 0) {
-      return failedSnapshot(
-        options.script,
-        {
-          type: "SetupFailed",
-          message: describeExit("setup", setup),
-          output: lastLines(setup.outputTail)
-        },
-        options.frames
-      );
-    }
-  }
+var DEFAULT_TIMEOUT_MINUTES = 30;
+async function runHarness(checkoutDir, options, args, deadline) {
   const workDir = await mkdtemp(join3(tmpdir2(), "allocdiff-snapshot-"));
   const snapshotPath = join3(workDir, "snapshot.json");
   try {
@@ -20043,37 +20262,175 @@ async function captureSide(checkoutDir, options) {
       PYTHONDONTWRITEBYTECODE: "1",
       PYTHONPATH: [harness, options.env.PYTHONPATH].filter(Boolean).join(delimiter)
     };
-    const args = [
-      "-m",
-      "allocdiff_harness",
-      "--script",
-      options.script,
-      "--root",
-      checkoutDir,
-      "--out",
-      snapshotPath,
-      "--frames",
-      String(options.frames)
-    ];
-    log2.info(`${options.python} ${options.script} under tracemalloc (frames: ${options.frames})`);
-    const run = await runProcess(options.python, args, { cwd: checkoutDir, env, onOutput: output });
-    if (run.exitCode !== 0 || !existsSync2(snapshotPath)) {
-      return failedSnapshot(
+    const run = await runProcess(
+      options.python,
+      [
+        "-m",
+        "allocdiff_harness",
+        "--script",
         options.script,
-        {
-          type: "HarnessFailed",
-          message: describeExit(`${options.python} -m allocdiff_harness`, run),
-          output: lastLines(run.outputTail)
-        },
-        options.frames
-      );
+        "--root",
+        checkoutDir,
+        "--out",
+        snapshotPath,
+        ...args
+      ],
+      {
+        cwd: checkoutDir,
+        env,
+        onOutput: (chunk) => options.log.output(chunk),
+        deadline
+      }
+    );
+    const output = lastLines(run.outputTail);
+    if (run.exitCode !== 0 || !existsSync2(snapshotPath)) {
+      const what = `${options.python} -m allocdiff_harness`;
+      return {
+        output,
+        failure: {
+          type: run.timedOut ? "TimedOut" : "HarnessFailed",
+          message: describeExit(what, run, options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES),
+          output
+        }
+      };
     }
     const snapshot = await readSnapshot(snapshotPath);
     for (const scenario of snapshot.scenarios) {
-      if (scenario.status === "failed" && scenario.error)
-        scenario.error.output = lastLines(run.outputTail);
+      if (scenario.status === "failed" && scenario.error) scenario.error.output = output;
     }
-    return snapshot;
+    return { snapshot, output };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+async function captureSide(checkoutDir, options) {
+  const { log: log2 } = options;
+  if (!existsSync2(join3(checkoutDir, options.script))) {
+    log2.info(`${options.script} does not exist in this commit: nothing to measure`);
+    return {
+      ...failedSnapshot(options.script, { type: "", message: "" }, options.frames),
+      scenarios: []
+    };
+  }
+  const timeoutMinutes = options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES;
+  const deadline = Date.now() + timeoutMinutes * 6e4;
+  const failed = (error2) => failedSnapshot(options.script, error2, options.frames);
+  if (options.setup) {
+    log2.info(`setup: ${options.setup}`);
+    const setup = await runProcess("bash", ["-c", options.setup], {
+      cwd: checkoutDir,
+      env: options.env,
+      onOutput: (chunk) => log2.output(chunk),
+      deadline
+    });
+    if (setup.exitCode !== 0) {
+      return failed({
+        type: setup.timedOut ? "TimedOut" : "SetupFailed",
+        message: describeExit("setup", setup, timeoutMinutes),
+        output: lastLines(setup.outputTail)
+      });
+    }
+  }
+  const repeats = options.repeats ?? 1;
+  const iterations = options.iterations ?? 0;
+  const objectTypes = options.objectTypes ?? true;
+  log2.info(
+    `${options.python} ${options.script} under tracemalloc (repeats: ${repeats}${iterations > 0 ? `, leak check: ${iterations} calls` : ""})`
+  );
+  const measuring = ["--frames", "1", "--repeats", String(repeats)];
+  const first = await runHarness(
+    checkoutDir,
+    options,
+    [
+      ...measuring,
+      ...iterations > 0 ? ["--iterations", String(iterations)] : [],
+      ...objectTypes ? [] : ["--no-object-types"]
+    ],
+    deadline
+  );
+  if (!first.snapshot) return failed(first.failure);
+  let snapshot = first.snapshot;
+  const isScript = snapshot.scenarios.some((scenario) => scenario.kind === "script");
+  if (isScript && repeats > 1 && snapshot.scenarios.every((s) => s.status === "ok")) {
+    const runs = [snapshot];
+    for (let index = 2; index <= repeats; index += 1) {
+      log2.info(`repeat ${index} of ${repeats} (a new process)`);
+      const run = await runHarness(
+        checkoutDir,
+        options,
+        [...measuring, "--no-object-types"],
+        deadline
+      );
+      if (!run.snapshot) return failed(run.failure);
+      runs.push(run.snapshot);
+    }
+    if (objectTypes) {
+      const counted = snapshot;
+      snapshot = mergeProcessRepeats(runs.slice(1));
+      for (const scenario of snapshot.scenarios) {
+        const types = counted.scenarios.find((s) => s.name === scenario.name)?.objectTypes;
+        if (types) scenario.objectTypes = types;
+      }
+    } else {
+      snapshot = mergeProcessRepeats(runs);
+    }
+  }
+  if (options.peakSites && snapshot.scenarios.some((scenario) => scenario.status === "ok")) {
+    log2.info("finding the sites at the peak (a hooked run)");
+    const script = snapshot.scenarios.find((scenario) => scenario.kind === "script");
+    const target = script ? Math.max(1, ...script.repeats.map((r) => r.peakBytes)) : void 0;
+    const run = await runHarness(
+      checkoutDir,
+      options,
+      [
+        "--frames",
+        "1",
+        "--repeats",
+        "1",
+        "--peak-sites",
+        "--no-object-types",
+        ...target !== void 0 ? ["--peak-target", String(target)] : []
+      ],
+      deadline
+    );
+    if (!run.snapshot) return failed(run.failure);
+    for (const scenario of snapshot.scenarios) {
+      const peak = run.snapshot.scenarios.find((s) => s.name === scenario.name)?.peak;
+      if (peak) scenario.peak = peak;
+    }
+  }
+  return snapshot;
+}
+async function captureTracebacks(checkoutDir, options, sites) {
+  const timeoutMinutes = options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES;
+  const deadline = Date.now() + timeoutMinutes * 6e4;
+  const workDir = await mkdtemp(join3(tmpdir2(), "allocdiff-sites-"));
+  try {
+    const sitesFile = join3(workDir, "sites.txt");
+    await writeFile(sitesFile, `${sites.join("\n")}
+`);
+    options.log.info(
+      `tracebacks of ${sites.length} changed site${sites.length === 1 ? "" : "s"} (frames: ${options.frames})`
+    );
+    const run = await runHarness(
+      checkoutDir,
+      options,
+      [
+        "--frames",
+        String(options.frames),
+        "--repeats",
+        "1",
+        "--no-object-types",
+        "--traceback-sites",
+        sitesFile
+      ],
+      deadline
+    );
+    if (!run.snapshot) {
+      options.log.warning(`no tracebacks: ${run.failure?.message ?? "the traced run failed"}`);
+      return void 0;
+    }
+    return run.snapshot;
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
@@ -20101,6 +20458,92 @@ function benchmarkEnvironment(env) {
   return clean;
 }
 
+// src/compare/noise.ts
+function minimumRepeats(kind) {
+  return kind === "function" ? 3 : 2;
+}
+function spreadOf(values, kind) {
+  const compared = kind === "function" ? values.slice(1) : values;
+  const noisy = compared.length >= 2 && compared.some((value) => value !== compared[0]);
+  if (!noisy) return { noisy: false };
+  return { noisy: true, range: [Math.min(...values), Math.max(...values)] };
+}
+function siteSpread(site, kind) {
+  const sizes = spreadOf(site.sizes ?? [site.size], kind);
+  if (sizes.noisy) return sizes;
+  const counts = spreadOf(site.counts ?? [site.count], kind);
+  return counts.noisy ? { noisy: true, range: [site.size, site.size] } : sizes;
+}
+function totalSpread(scenario, total) {
+  return spreadOf(
+    scenario.repeats.map((repeat) => repeat[total]),
+    scenario.kind
+  );
+}
+function isDeterministic(scenario) {
+  if (scenario.status !== "ok" || scenario.repeats.length < minimumRepeats(scenario.kind))
+    return void 0;
+  const totals = ["peakBytes", "retainedBytes", "retainedCount"];
+  return totals.every((total) => !totalSpread(scenario, total).noisy) && scenario.sites.every((site) => !siteSpread(site, scenario.kind).noisy);
+}
+
+// src/compare/scenario-details.ts
+var MAX_OBJECT_TYPES = 200;
+var MAX_PEAK_SITES = 50;
+function leakMeasure(base, head) {
+  if (!base?.leak && !head?.leak) return void 0;
+  const b = base?.leak ? Math.round(base.leak.bytesPerCall) : null;
+  const h = head?.leak ? Math.round(head.leak.bytesPerCall) : null;
+  return { base: b, head: h, delta: b !== null && h !== null ? h - b : null };
+}
+function leakSitesOf(scenario) {
+  return (scenario?.leak?.sites ?? []).map(
+    ({ bytesPerCall, countPerCall, file, line, ...rest }) => ({
+      ...rest,
+      file,
+      line,
+      size: Math.round(bytesPerCall),
+      count: Math.round(countPerCall)
+    })
+  );
+}
+function leakSiteDeltas(base, head, lineMap) {
+  if (!base?.leak && !head?.leak) return void 0;
+  return compareSites(leakSitesOf(base), leakSitesOf(head), lineMap, { keepUnchanged: true }).sort(
+    (a, b) => b.headSize - a.headSize || b.baseSize - a.baseSize
+  );
+}
+function growthByType(scenario) {
+  if (!scenario?.objectTypes) return void 0;
+  return new Map(scenario.objectTypes.map((entry) => [entry.type, entry.after - entry.before]));
+}
+function objectTypeDeltas(base, head) {
+  const baseGrowth = growthByType(base);
+  const headGrowth = growthByType(head);
+  if (!baseGrowth && !headGrowth) return void 0;
+  const types = /* @__PURE__ */ new Set([...baseGrowth?.keys() ?? [], ...headGrowth?.keys() ?? []]);
+  const deltas = [];
+  for (const type of types) {
+    const b = baseGrowth ? baseGrowth.get(type) ?? 0 : null;
+    const h = headGrowth ? headGrowth.get(type) ?? 0 : null;
+    const delta2 = (h ?? 0) - (b ?? 0);
+    if (delta2 !== 0) deltas.push({ type, baseGrowth: b, headGrowth: h, delta: delta2 });
+  }
+  return deltas.sort(
+    (a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0)
+  ).slice(0, MAX_OBJECT_TYPES);
+}
+function peakSiteDeltas(base, head, lineMap) {
+  if (!base?.peak && !head?.peak) return void 0;
+  const sites = (scenario) => (scenario?.peak?.sites ?? []).map(({ tracebacks: _tracebacks, ...site }) => site);
+  const peakSites = {
+    sites: compareSites(sites(base), sites(head), lineMap, { keepUnchanged: true }).sort((a, b) => b.headSize - a.headSize || b.baseSize - a.baseSize).slice(0, MAX_PEAK_SITES)
+  };
+  if (base?.peak) peakSites.base = { bytes: base.peak.bytes, peakBytes: base.peak.peakBytes };
+  if (head?.peak) peakSites.head = { bytes: head.peak.bytes, peakBytes: head.peak.peakBytes };
+  return peakSites;
+}
+
 // src/compare/compare.ts
 function measure(base, head) {
   const b = base ?? null;
@@ -20120,7 +20563,7 @@ function byFileAndLine(sites) {
   }
   return files;
 }
-function compareSites(baseSites, headSites, lineMap) {
+function compareSites(baseSites, headSites, lineMap, options = {}) {
   const headByLine = byFileAndLine(headSites);
   const contentIndex = /* @__PURE__ */ new Map();
   const headByContent = (file) => {
@@ -20145,7 +20588,7 @@ function compareSites(baseSites, headSites, lineMap) {
     const headSize = head?.size ?? 0;
     const baseCount = base?.count ?? 0;
     const headCount = head?.count ?? 0;
-    if (baseSize === headSize && baseCount === headCount) return;
+    if (baseSize === headSize && baseCount === headCount && !options.keepUnchanged) return;
     const file = head?.file ?? lineMap.headPathOf(base.file) ?? base.file;
     const delta2 = {
       file,
@@ -20162,6 +20605,11 @@ function compareSites(baseSites, headSites, lineMap) {
       changedLine: head ? lineMap.isChangedOnHead(head.file, head.line) : false
     };
     if (base && base.file !== file) delta2.baseFile = base.file;
+    const baseSpread = base && options.baseKind ? siteSpread(base, options.baseKind) : void 0;
+    const headSpread = head && options.headKind ? siteSpread(head, options.headKind) : void 0;
+    if (baseSpread?.range) delta2.baseRange = baseSpread.range;
+    if (headSpread?.range) delta2.headRange = headSpread.range;
+    if (baseSpread?.noisy || headSpread?.noisy) delta2.noisy = true;
     deltas.push(delta2);
   };
   for (const base of baseSites) {
@@ -20189,6 +20637,20 @@ function compareSites(baseSites, headSites, lineMap) {
 function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+function totalMeasure(base, head, total) {
+  const result = measure(base?.[total], head?.[total]);
+  const baseSpread = base?.status === "ok" ? totalSpread(base, total) : void 0;
+  const headSpread = head?.status === "ok" ? totalSpread(head, total) : void 0;
+  if (baseSpread?.noisy || headSpread?.noisy) result.noisy = true;
+  if (baseSpread?.range) result.baseRange = baseSpread.range;
+  if (headSpread?.range) result.headRange = headSpread.range;
+  return result;
+}
+function deterministicOf(base, head) {
+  const sides = [base, head].filter((side) => side !== void 0).map(isDeterministic);
+  if (sides.length === 0 || sides.includes(void 0)) return void 0;
+  return sides.every(Boolean);
+}
 function compareScenario(name, base, head, lineMap) {
   const failed = [
     head?.status === "failed" ? { side: "head", scenario: head } : void 0,
@@ -20198,11 +20660,26 @@ function compareScenario(name, base, head, lineMap) {
   const comparison = {
     name,
     status,
-    peak: measure(base?.peakBytes, head?.peakBytes),
-    retained: measure(base?.retainedBytes, head?.retainedBytes),
-    retainedCount: measure(base?.retainedCount, head?.retainedCount),
-    sites: compareSites(base?.sites ?? [], head?.sites ?? [], lineMap)
+    kind: (head ?? base)?.kind ?? "script",
+    repeats: { base: base?.repeats.length ?? 0, head: head?.repeats.length ?? 0 },
+    peak: totalMeasure(base, head, "peakBytes"),
+    retained: totalMeasure(base, head, "retainedBytes"),
+    retainedCount: totalMeasure(base, head, "retainedCount"),
+    sites: compareSites(base?.sites ?? [], head?.sites ?? [], lineMap, {
+      ...base ? { baseKind: base.kind } : {},
+      ...head ? { headKind: head.kind } : {}
+    })
   };
+  const deterministic = failed ? void 0 : deterministicOf(base, head);
+  if (deterministic !== void 0) comparison.deterministic = deterministic;
+  const leak = leakMeasure(base, head);
+  if (leak) comparison.leak = leak;
+  const leakSites = leakSiteDeltas(base, head, lineMap);
+  if (leakSites) comparison.leakSites = leakSites;
+  const objectTypes = objectTypeDeltas(base, head);
+  if (objectTypes) comparison.objectTypes = objectTypes;
+  const peakSites = peakSiteDeltas(base, head, lineMap);
+  if (peakSites) comparison.peakSites = peakSites;
   if (failed) {
     comparison.error = {
       side: failed.side,
@@ -20220,6 +20697,61 @@ function compareSnapshots(base, head, lineMap) {
       (name) => compareScenario(name, baseByName.get(name), headByName.get(name), lineMap)
     )
   };
+}
+
+// src/compare/tracebacks.ts
+var TRACED_SITES_PER_SCENARIO = 10;
+function baseName(site) {
+  return site.baseLine === null ? void 0 : `${site.baseFile ?? site.file}:${site.baseLine}`;
+}
+function headName(site) {
+  return site.line === null ? void 0 : `${site.file}:${site.line}`;
+}
+function tracebackTargets(comparison, perScenario = TRACED_SITES_PER_SCENARIO) {
+  const base = /* @__PURE__ */ new Set();
+  const head = /* @__PURE__ */ new Set();
+  for (const scenario of comparison.scenarios) {
+    if (scenario.status === "failed") continue;
+    for (const site of scenario.sites.slice(0, perScenario)) {
+      const onHead = headName(site);
+      if (onHead) head.add(onHead);
+      else {
+        const onBase = baseName(site);
+        if (onBase) base.add(onBase);
+      }
+    }
+  }
+  return { base: [...base].sort(), head: [...head].sort() };
+}
+function tracebacksByScenario(snapshot) {
+  const byScenario = /* @__PURE__ */ new Map();
+  for (const scenario of snapshot?.scenarios ?? []) {
+    const bySite = /* @__PURE__ */ new Map();
+    for (const site of scenario.sites) {
+      if (site.tracebacks?.length) bySite.set(`${site.file}:${site.line}`, site.tracebacks);
+    }
+    byScenario.set(scenario.name, bySite);
+  }
+  return byScenario;
+}
+function attachTracebacks(comparison, traced) {
+  const base = tracebacksByScenario(traced.base);
+  const head = tracebacksByScenario(traced.head);
+  for (const scenario of comparison.scenarios) {
+    for (const site of scenario.sites) {
+      const onHead = headName(site);
+      const onBase = baseName(site);
+      const fromHead = onHead ? head.get(scenario.name)?.get(onHead) : void 0;
+      const fromBase = !onHead && onBase ? base.get(scenario.name)?.get(onBase) : void 0;
+      if (fromHead) {
+        site.tracebacks = fromHead;
+        site.tracebackSide = "head";
+      } else if (fromBase) {
+        site.tracebacks = fromBase;
+        site.tracebackSide = "base";
+      }
+    }
+  }
 }
 
 // src/report/escape.ts
@@ -20249,6 +20781,177 @@ function encodePath(path3) {
       (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`
     )
   ).join("/");
+}
+
+// src/report/details.ts
+function siteLabel(site) {
+  const line = site.line ?? site.baseLine ?? "?";
+  return `${site.file}:${line}${site.function ? ` in ${site.function}` : ""}`;
+}
+function isProjectFile(file) {
+  return !file.startsWith("<") && !file.startsWith("site-packages/");
+}
+function formatTraceback(traceback) {
+  const lines = traceback.truncated ? ["  \u2026 older frames cut off (raise frames to see them)"] : [];
+  for (const frame of traceback.frames) {
+    lines.push(
+      `  File "${frame.file}", line ${frame.line}${frame.function ? `, in ${frame.function}` : ""}`
+    );
+    if (frame.text) lines.push(`    ${frame.text}`);
+  }
+  return lines.join("\n");
+}
+function folded(summary, body) {
+  return ["", `<details><summary>${summary}</summary>`, "", ...body, "", "</details>"];
+}
+function count(n, what) {
+  return `${n} ${what}${n === 1 ? "" : "s"}`;
+}
+function rangeText(range, value, bytes = true) {
+  const show = (n) => bytes ? formatBytes(n) : n.toLocaleString("en-US");
+  if (range) return `${show(range[0])} \u2026 ${show(range[1])}`;
+  return value === null ? "\u2014" : `${show(value)} (steady)`;
+}
+function noiseSection(scenario, top) {
+  const repeats = scenario.repeats;
+  if (scenario.deterministic === true && repeats) {
+    return [
+      "",
+      `<sub>\u{1F3AF} ${escapeCode(scenario.name)} is deterministic: ${count(repeats.head, "repeat")} per side gave identical figures.</sub>`
+    ];
+  }
+  const totals = [
+    ["peak", scenario.peak, true],
+    ["retained", scenario.retained, true],
+    ["retained blocks", scenario.retainedCount, false]
+  ];
+  const noisyTotals = totals.filter(([, measure2]) => measure2.noisy);
+  const noisySites = scenario.sites.filter((site) => site.noisy);
+  if (noisyTotals.length === 0 && noisySites.length === 0) return [];
+  const shownSites = noisySites.slice(0, top);
+  const rows = [
+    ...noisyTotals.map(
+      ([name, measure2, bytes]) => `| ${name} | ${rangeText(measure2.baseRange, measure2.base, bytes)} | ${rangeText(measure2.headRange, measure2.head, bytes)} |`
+    ),
+    ...shownSites.map(
+      (site) => `| ${escapeCode(siteLabel(site), 200)} | ${rangeText(site.baseRange, site.baseLine === null ? null : site.baseSize)} | ${rangeText(site.headRange, site.line === null ? null : site.headSize)} |`
+    )
+  ];
+  const more = noisySites.length - shownSites.length;
+  return folded(
+    `\u3030\uFE0F Noisy in ${escapeCode(scenario.name)}: ${count(noisyTotals.length, "total")} and ${count(noisySites.length, "site")} differ between repeats (reported, never failed on alone)`,
+    [
+      "| Measurement | Base (min \u2026 max) | Head (min \u2026 max) |",
+      "| --- | ---: | ---: |",
+      ...rows,
+      ...more > 0 ? ["", `<sub>${count(more, "more noisy site")} in the JSON report.</sub>`] : []
+    ]
+  );
+}
+function leakSection(scenario, top) {
+  const leak = scenario.leak;
+  if (!leak || !leak.base && !leak.head && !scenario.leakSites?.length) return [];
+  const perCall = (value) => value === null ? "\u2014" : `${formatBytes(value)}/call`;
+  const summary = `\u{1F4A7} Leak check of ${escapeCode(scenario.name)}: ${perCall(leak.head)} on head (base ${perCall(leak.base)})`;
+  const sites = (scenario.leakSites ?? []).slice(0, top);
+  if (sites.length === 0) return folded(summary, ["No site keeps growing after the first call."]);
+  return folded(summary, [
+    "| Leaking site | Source | Base per call | Head per call |",
+    "| --- | --- | ---: | ---: |",
+    ...sites.map(
+      (site) => `| ${escapeCode(siteLabel(site), 200)} | ${site.text ? escapeCode(site.text) : ""} | ${site.baseLine === null ? "\u2014" : formatBytes(site.baseSize)} | ${site.line === null ? "\u2014" : formatBytes(site.headSize)} |`
+    )
+  ]);
+}
+function tracebackSection(scenario, top) {
+  const traced = scenario.sites.slice(0, top).filter((site) => site.tracebacks?.length);
+  if (traced.length === 0) return [];
+  const body = traced.flatMap((site) => {
+    const [largest] = site.tracebacks;
+    const own2 = [...largest.frames].reverse().find((frame) => isProjectFile(frame.file));
+    const via = own2 && (own2.file !== site.file || own2.line !== (site.line ?? site.baseLine)) ? ` via ${escapeCode(siteLabel({ ...own2, baseLine: null }), 200)}` : "";
+    return [
+      `**${escapeCode(siteLabel(site), 200)}** ${formatBytesDelta(site.sizeDelta)} (${site.tracebackSide === "base" ? "base" : "head"}, ${formatBytes(largest.size)} along this path)${via}`,
+      "",
+      escapeBlock(formatTraceback(largest), 60),
+      ""
+    ];
+  });
+  return folded(
+    `\u{1F9F5} Tracebacks of ${count(traced.length, "changed site")} in ${escapeCode(scenario.name)}`,
+    body
+  );
+}
+function objectTypesSection(scenario, top) {
+  const types = scenario.objectTypes ?? [];
+  if (types.length === 0) return [];
+  const shown = types.slice(0, top * 2);
+  const signed = (n) => n > 0 ? `+${n.toLocaleString("en-US")}` : n.toLocaleString("en-US");
+  const growth = (n) => n === null ? "\u2014" : signed(n);
+  return folded(
+    `\u{1F9EE} Objects by type in ${escapeCode(scenario.name)}: ${count(types.length, "type")} changed`,
+    [
+      "| Type | Base growth | Head growth | \u0394 |",
+      "| --- | ---: | ---: | ---: |",
+      ...shown.map(
+        (entry) => `| ${escapeCode(entry.type)} | ${growth(entry.baseGrowth)} | ${growth(entry.headGrowth)} | ${signed(entry.delta)} |`
+      ),
+      ...types.length > shown.length ? ["", `<sub>${count(types.length - shown.length, "more type")} in the JSON report.</sub>`] : []
+    ]
+  );
+}
+function peakSection(scenario, top) {
+  const peak = scenario.peakSites;
+  if (!peak || peak.sites.length === 0) return [];
+  const shown = peak.sites.slice(0, top);
+  const explained = (side) => {
+    const level = peak[side];
+    if (!level) return "";
+    const held = peak.sites.reduce(
+      (sum, s) => sum + (side === "head" ? s.headSize : s.baseSize),
+      0
+    );
+    return `${side} ${formatBytes(held)} of a ${formatBytes(level.peakBytes)} peak`;
+  };
+  const sides = [explained("base"), explained("head")].filter(Boolean).join(", ");
+  return folded(`\u26F0\uFE0F Sites at the peak of ${escapeCode(scenario.name)} (${escapeText(sides)})`, [
+    "| Site | Source | Base at peak | Head at peak | \u0394 |",
+    "| --- | --- | ---: | ---: | ---: |",
+    ...shown.map(
+      (site) => `| ${escapeCode(siteLabel(site), 200)}${site.changedLine ? " \u270F\uFE0F" : ""} | ${site.text ? escapeCode(site.text) : ""} | ${formatBytes(site.baseSize)} | ${formatBytes(site.headSize)} | ${formatBytesDelta(site.sizeDelta)} |`
+    )
+  ]);
+}
+function scenarioDetails(scenario, top) {
+  if (scenario.status === "failed" || top <= 0) return [];
+  return [
+    ...noiseSection(scenario, top),
+    ...leakSection(scenario, top),
+    ...tracebackSection(scenario, top),
+    ...objectTypesSection(scenario, top),
+    ...peakSection(scenario, top)
+  ];
+}
+function environmentDetails(report) {
+  const env = report.environment;
+  const rows = [
+    ["Python", [env.implementation, env.python].filter(Boolean).join(" ")],
+    ["Platform", env.platform ?? ""],
+    [
+      "Tracebacks",
+      env.frames > 1 ? `${env.frames} frames, top changed sites only` : "off (frames: 1)"
+    ],
+    ["Repeats per side", env.repeats === void 0 ? "" : String(env.repeats)],
+    [
+      "Leak check",
+      env.iterations === void 0 ? "" : env.iterations > 0 ? `${env.iterations} calls per function` : "off"
+    ]
+  ].filter(([, value]) => value !== "");
+  return folded("Environment", [
+    "| | |",
+    "| --- | --- |",
+    ...rows.map(([name, value]) => `| ${name} | ${escapeText(value)} |`)
+  ]);
 }
 
 // src/report/verdict.ts
@@ -20378,8 +21081,8 @@ function siteRow(report, site) {
   const where = `${siteLink(report, site)}${site.changedLine ? " \u270F\uFE0F" : ""}`;
   const fn = site.function ? escapeCode(site.function) : "";
   const text2 = site.text ? escapeCode(site.text) : "";
-  const count = site.countDelta > 0 ? `+${site.countDelta}` : `${site.countDelta}`;
-  return `| ${where} | ${fn} | ${text2} | ${formatBytesDelta(site.sizeDelta)} | ${count} | ${formatBytes(site.headSize)} |`;
+  const count2 = site.countDelta > 0 ? `+${site.countDelta}` : `${site.countDelta}`;
+  return `| ${where} | ${fn} | ${text2} | ${formatBytesDelta(site.sizeDelta)} | ${count2} | ${formatBytes(site.headSize)} |`;
 }
 function sitesSection(report, scenario, top) {
   if (scenario.sites.length === 0) return [];
@@ -20455,10 +21158,15 @@ function render(report, top) {
     `Base ${commitLink(report, report.base.sha)} \u2192 head ${commitLink(report, report.head.sha)}` + (env.python ? ` \xB7 Python ${escapeText(env.python)}` : "") + ` \xB7 tracemalloc frames: ${env.frames}`,
     "",
     ...scenarioTable(report),
-    ...report.scenarios.flatMap((s) => [...failureSection(s), ...sitesSection(report, s, top)]),
+    ...report.scenarios.flatMap((s) => [
+      ...failureSection(s),
+      ...sitesSection(report, s, top),
+      ...scenarioDetails(s, top)
+    ]),
     ...hiddenSitesNote(report),
     ...budgetSection(report.budgets),
     ...warningSection(report),
+    ...environmentDetails(report),
     "",
     `<sub>\u270F\uFE0F marks a line this change edited. Sizes are bytes still allocated when the benchmark ends (retained) and the high-water mark while it ran (peak), as traced by tracemalloc. allocdiff ${escapeText(report.allocdiffVersion)}</sub>`,
     ""
@@ -20730,6 +21438,11 @@ async function runAllocdiff(settings, log2) {
       script,
       setup: settings.setup,
       frames: settings.frames,
+      repeats: settings.repeats,
+      iterations: settings.iterations,
+      timeoutMinutes: settings.timeoutMinutes,
+      peakSites: settings.peakSites,
+      objectTypes: settings.objectTypes,
       env,
       log: log2
     };
@@ -20750,6 +21463,20 @@ async function runAllocdiff(settings, log2) {
       compareSnapshots(base, head, lineMap),
       settings.ignore
     );
+    if (settings.frames > 1) {
+      const targets = tracebackTargets(comparison);
+      const traced = {
+        base: targets.base.length > 0 ? await log2.group(
+          `Tracebacks on base ${baseSha.slice(0, 7)}`,
+          () => captureTracebacks(sides.baseDir, options, targets.base)
+        ) : void 0,
+        head: targets.head.length > 0 ? await log2.group(
+          `Tracebacks on head ${headSha.slice(0, 7)}`,
+          () => captureTracebacks(sides.headDir, options, targets.head)
+        ) : void 0
+      };
+      attachTracebacks(comparison, traced);
+    }
     const { results: budgets2, warnings } = checkBudgets(comparison, settings.budgets);
     for (const warning of warnings) log2.warning(warning);
     const shown = withoutSmallSites(comparison, settings.minimumChange);
@@ -20767,7 +21494,9 @@ async function runAllocdiff(settings, log2) {
         python: measured.python.version || void 0,
         implementation: measured.python.implementation || void 0,
         platform: measured.platform || void 0,
-        frames: settings.frames
+        frames: settings.frames,
+        repeats: settings.repeats,
+        iterations: settings.iterations
       },
       comparison: shown.comparison,
       budgets: budgets2,
@@ -20793,7 +21522,7 @@ async function writeOutputs(settings, report, markdown) {
     [settings.markdownPath, markdown]
   ]) {
     await mkdir(dirname3(path3), { recursive: true });
-    await writeFile(path3, content);
+    await writeFile2(path3, content);
   }
 }
 

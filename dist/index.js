@@ -1367,9 +1367,9 @@ var require_util = __commonJS({
     function isValidHeaderValue(characters) {
       return !headerCharRegex.test(characters);
     }
-    function parseRangeHeader(range) {
-      if (range == null || range === "") return { start: 0, end: null, size: null };
-      const m = range ? range.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
+    function parseRangeHeader(range2) {
+      if (range2 == null || range2 === "") return { start: 0, end: null, size: null };
+      const m = range2 ? range2.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
       return m ? {
         start: parseInt(m[1]),
         end: m[2] ? parseInt(m[2]) : null,
@@ -9078,16 +9078,16 @@ var require_retry_handler = __commonJS({
       const current = Date.now();
       return new Date(retryAfter).getTime() - current;
     }
-    function validatePartialResponseContentLength(headers, range, statusCode, retryCount) {
+    function validatePartialResponseContentLength(headers, range2, statusCode, retryCount) {
       const contentLength = headers["content-length"];
       if (contentLength == null) {
         return null;
       }
-      if (!Number.isFinite(range.start) || !Number.isFinite(range.end)) {
+      if (!Number.isFinite(range2.start) || !Number.isFinite(range2.end)) {
         return null;
       }
       const length = Number(contentLength);
-      const expectedLength = range.end - range.start + 1;
+      const expectedLength = range2.end - range2.start + 1;
       if (!Number.isFinite(length) || length !== expectedLength) {
         return new RequestRetryError("Content-Length mismatch", statusCode, {
           headers,
@@ -9302,8 +9302,8 @@ var require_retry_handler = __commonJS({
         }
         if (this.end == null) {
           if (statusCode === 206) {
-            const range = parseRangeHeader(headers["content-range"]);
-            if (range == null) {
+            const range2 = parseRangeHeader(headers["content-range"]);
+            if (range2 == null) {
               this.headersSent = true;
               return this.handler.onHeaders(
                 statusCode,
@@ -9312,12 +9312,12 @@ var require_retry_handler = __commonJS({
                 statusMessage
               );
             }
-            const contentLengthError = validatePartialResponseContentLength(headers, range, statusCode, this.retryCount);
+            const contentLengthError = validatePartialResponseContentLength(headers, range2, statusCode, this.retryCount);
             if (contentLengthError != null) {
               this.abort(contentLengthError);
               return false;
             }
-            const { start, size, end = size - 1 } = range;
+            const { start, size, end = size - 1 } = range2;
             assert2(
               start != null && Number.isFinite(start),
               "content-range mismatch"
@@ -11241,11 +11241,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural2;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -17275,19 +17275,19 @@ var require_connection = __commonJS({
         ws[kReadyState] = states.CLOSING;
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
-        const frame = new WebsocketFrameSend();
+        const frame2 = new WebsocketFrameSend();
         if (code !== void 0 && reason === void 0) {
-          frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code, 0);
+          frame2.frameData = Buffer.allocUnsafe(2);
+          frame2.frameData.writeUInt16BE(code, 0);
         } else if (code !== void 0 && reason !== void 0) {
-          frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code, 0);
-          frame.frameData.write(reason, 2, "utf-8");
+          frame2.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
+          frame2.frameData.writeUInt16BE(code, 0);
+          frame2.frameData.write(reason, 2, "utf-8");
         } else {
-          frame.frameData = emptyBuffer;
+          frame2.frameData = emptyBuffer;
         }
         const socket = ws[kResponse].socket;
-        socket.write(frame.createFrame(opcodes.CLOSE));
+        socket.write(frame2.createFrame(opcodes.CLOSE));
         ws[kSentClose] = sentCloseFrameState.SENT;
         ws[kReadyState] = states.CLOSING;
       } else {
@@ -17781,8 +17781,8 @@ var require_receiver = __commonJS({
           return false;
         } else if (opcode === opcodes.PING) {
           if (!this.ws[kReceivedClose]) {
-            const frame = new WebsocketFrameSend(body);
-            this.ws[kResponse].socket.write(frame.createFrame(opcodes.PONG));
+            const frame2 = new WebsocketFrameSend(body);
+            this.ws[kResponse].socket.write(frame2.createFrame(opcodes.PONG));
             if (channels.ping.hasSubscribers) {
               channels.ping.publish({
                 payload: body
@@ -17832,14 +17832,14 @@ var require_sender = __commonJS({
       }
       add(item, cb, hint2) {
         if (hint2 !== sendHints.blob) {
-          const frame = createFrame(item, hint2);
+          const frame2 = createFrame(item, hint2);
           if (!this.#running) {
-            this.#socket.write(frame, cb);
+            this.#socket.write(frame2, cb);
           } else {
             const node3 = {
               promise: null,
               callback: cb,
-              frame
+              frame: frame2
             };
             this.#queue.push(node3);
           }
@@ -18664,15 +18664,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -20862,13 +20862,13 @@ var require_parse2 = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count = 1;
+        let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -21176,17 +21176,17 @@ var require_parse2 = __commonJS({
           let output2 = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
-            const range = [];
+            const range2 = [];
             for (let i2 = arr.length - 1; i2 >= 0; i2--) {
               tokens.pop();
               if (arr[i2].type === "brace") {
                 break;
               }
               if (arr[i2].type !== "dots") {
-                range.unshift(arr[i2].value);
+                range2.unshift(arr[i2].value);
               }
             }
-            output2 = expandRange(range, opts);
+            output2 = expandRange(range2, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
@@ -22270,8 +22270,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -22379,13 +22379,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -25338,8 +25338,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -25416,12 +25416,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error63.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error63.message += `:
 
 ${lineStr}
@@ -26520,7 +26520,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -26540,7 +26540,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
-      scalar.range = range;
+      scalar.range = range2;
       scalar.source = value;
       if (type)
         scalar.type = type;
@@ -37969,7 +37969,7 @@ var context2 = new Context();
 
 // src/main.ts
 import { randomBytes } from "node:crypto";
-import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir4, writeFile as writeFile5 } from "node:fs/promises";
 import { dirname as dirname4 } from "node:path";
 
 // src/budgets/globs.ts
@@ -38061,9 +38061,9 @@ function isOver(limit, value) {
   }
   return excess(limit, value) > 0;
 }
-function formatCount(count, signed) {
-  const text3 = count.toLocaleString("en-US");
-  return signed && count > 0 ? `+${text3}` : text3;
+function formatCount(count2, signed) {
+  const text3 = count2.toLocaleString("en-US");
+  return signed && count2 > 0 ? `+${text3}` : text3;
 }
 function describe(metric, limit, value) {
   switch (limit.kind) {
@@ -39954,14 +39954,14 @@ function codePointLength(str) {
   const units = str.length;
   if (!highSurrogate.test(str))
     return units;
-  let count = units;
+  let count2 = units;
   for (let i2 = 0; i2 < units - 1; i2++) {
     if ((str.charCodeAt(i2) & 64512) === 55296 && (str.charCodeAt(i2 + 1) & 64512) === 56320) {
-      count--;
+      count2--;
       i2++;
     }
   }
-  return count;
+  return count2;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -44344,8 +44344,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getBelarusianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -46992,8 +46992,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count, one, many) {
-  return Math.abs(count) === 1 ? one : many;
+function getArmenianPlural(count2, one, many) {
+  return Math.abs(count2) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -49731,8 +49731,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getRussianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -54597,11 +54597,11 @@ function foldObjects(members2) {
     for (const key of object2.required ?? [])
       required2.add(key);
   }
-  const folded = { type: "object", properties };
+  const folded2 = { type: "object", properties };
   if (required2.size)
-    folded.required = [...required2];
+    folded2.required = [...required2];
   if (objects.every((object2) => object2.additionalProperties === false)) {
-    folded.additionalProperties = false;
+    folded2.additionalProperties = false;
   } else {
     const constraints = [];
     for (const object2 of objects) {
@@ -54610,11 +54610,11 @@ function foldObjects(members2) {
         constraints.push(constraint);
     }
     if (constraints.length === 1)
-      folded.additionalProperties = constraints[0];
+      folded2.additionalProperties = constraints[0];
     else if (constraints.length > 1)
-      folded.additionalProperties = { allOf: constraints };
+      folded2.additionalProperties = { allOf: constraints };
   }
-  return folded;
+  return folded2;
 }
 function foldIntersection(json2) {
   const allOf = json2.allOf;
@@ -54624,9 +54624,9 @@ function foldIntersection(json2) {
     if (key in json2)
       return;
   const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
-  let folded = null;
+  let folded2 = null;
   if (!unions.length) {
-    folded = foldObjects(allOf);
+    folded2 = foldObjects(allOf);
   } else {
     const union2 = unions[0];
     const keyword = UNION_KEYS.find((k) => Array.isArray(union2[k]));
@@ -54636,12 +54636,12 @@ function foldIntersection(json2) {
     const branches = union2[keyword].map((branch) => foldObjects([...rest, branch]));
     if (branches.some((b) => !b))
       return;
-    folded = { [keyword]: branches };
+    folded2 = { [keyword]: branches };
   }
-  if (!folded)
+  if (!folded2)
     return;
   delete json2.allOf;
-  assignProps(json2, folded);
+  assignProps(json2, folded2);
 }
 function finalize(ctx, schema) {
   const root = ctx.seen.get(schema);
@@ -58464,11 +58464,26 @@ function buildReport(input2) {
 var text = (max2 = 1e4) => external_exports.string().max(max2);
 var bytes = external_exports.number().int().finite();
 var sha = external_exports.string().regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/, "a full commit SHA");
+var range = external_exports.tuple([bytes, bytes]);
 var measure = external_exports.strictObject({
   base: bytes.nullable(),
   head: bytes.nullable(),
   delta: bytes.nullable(),
-  noisy: external_exports.boolean().optional()
+  noisy: external_exports.boolean().optional(),
+  baseRange: range.optional(),
+  headRange: range.optional()
+});
+var frame = external_exports.strictObject({
+  file: text(4096),
+  line: external_exports.number().int().nonnegative(),
+  text: text().optional(),
+  function: text(1e3).optional()
+});
+var traceback = external_exports.strictObject({
+  size: bytes,
+  count: bytes,
+  frames: external_exports.array(frame).max(1e3),
+  truncated: external_exports.literal(true).optional()
 });
 var site = external_exports.strictObject({
   file: text(4096),
@@ -58484,23 +58499,46 @@ var site = external_exports.strictObject({
   baseCount: bytes,
   headCount: bytes,
   changedLine: external_exports.boolean(),
-  noisy: external_exports.boolean().optional()
+  noisy: external_exports.boolean().optional(),
+  baseRange: range.optional(),
+  headRange: range.optional(),
+  tracebacks: external_exports.array(traceback).max(10).optional(),
+  tracebackSide: external_exports.enum(["base", "head"]).optional()
 });
+var peakLevel = external_exports.strictObject({ bytes, peakBytes: bytes });
 var scenario = external_exports.strictObject({
   name: text(1e3),
   status: external_exports.enum(["ok", "new", "removed", "failed"]),
+  kind: external_exports.enum(["script", "function"]).optional(),
+  repeats: external_exports.strictObject({ base: external_exports.number().int().nonnegative(), head: external_exports.number().int().nonnegative() }).optional(),
+  deterministic: external_exports.boolean().optional(),
   error: external_exports.strictObject({
     side: external_exports.enum(["base", "head"]),
     type: text(1e3),
     message: text(),
     traceback: text(1e5).optional(),
+    phase: external_exports.enum(["setup", "call"]).optional(),
     output: text(1e5).optional()
   }).optional(),
   peak: measure,
   retained: measure,
   retainedCount: measure,
   leak: measure.optional(),
-  sites: external_exports.array(site).max(2e6)
+  sites: external_exports.array(site).max(2e6),
+  leakSites: external_exports.array(site).max(1e5).optional(),
+  objectTypes: external_exports.array(
+    external_exports.strictObject({
+      type: text(1e3),
+      baseGrowth: bytes.nullable(),
+      headGrowth: bytes.nullable(),
+      delta: bytes
+    })
+  ).max(1e4).optional(),
+  peakSites: external_exports.strictObject({
+    base: peakLevel.optional(),
+    head: peakLevel.optional(),
+    sites: external_exports.array(site).max(1e4)
+  }).optional()
 });
 var budget = external_exports.strictObject({
   rule: text(1e3),
@@ -58528,7 +58566,9 @@ var reportSchema = external_exports.strictObject({
     python: text(100).optional(),
     implementation: text(100).optional(),
     platform: text(1e3).optional(),
-    frames: external_exports.number().int().positive()
+    frames: external_exports.number().int().positive(),
+    repeats: external_exports.number().int().positive().optional(),
+    iterations: external_exports.number().int().nonnegative().optional()
   }),
   scenarios: external_exports.array(scenario).max(1e5),
   budgets: external_exports.array(budget).max(1e5),
@@ -59742,6 +59782,50 @@ function accept(parsed, input2, ctx) {
 }
 var text2 = (what) => string2({ error: (issue3) => `${got(issue3.input)}; expected ${what}` }).min(1, { error: `got an empty text; expected ${what}` });
 var framesNumber = int({ error: (issue3) => `${got(issue3.input)}; expected a whole number \u2265 1` }).min(1, { error: (issue3) => `${got(issue3.input)}; expected a whole number \u2265 1` });
+var CAPTURE_LIMITS = {
+  repeats: { min: 1, max: 100 },
+  iterations: { min: 3, max: 1e5 },
+  timeoutMinutes: { max: 24 * 60 }
+};
+var REPEATS_TEXT = `a whole number from ${CAPTURE_LIMITS.repeats.min} to ${CAPTURE_LIMITS.repeats.max}`;
+var ITERATIONS_TEXT = `0 (no leak check) or a whole number from ${CAPTURE_LIMITS.iterations.min} to ${CAPTURE_LIMITS.iterations.max} (call 1 is warm-up; growth must go on over the calls after it)`;
+var TIMEOUT_TEXT = `a number of minutes above 0 and at most ${CAPTURE_LIMITS.timeoutMinutes.max}, e.g. 30 or 0.5`;
+function repeatsProblem(value) {
+  const { min, max: max2 } = CAPTURE_LIMITS.repeats;
+  return Number.isSafeInteger(value) && value >= min && value <= max2 ? void 0 : REPEATS_TEXT;
+}
+function iterationsProblem(value) {
+  const { min, max: max2 } = CAPTURE_LIMITS.iterations;
+  const ok = Number.isSafeInteger(value) && (value === 0 || value >= min && value <= max2);
+  return ok ? void 0 : ITERATIONS_TEXT;
+}
+function timeoutProblem(value) {
+  const ok = Number.isFinite(value) && value > 0 && value <= CAPTURE_LIMITS.timeoutMinutes.max;
+  return ok ? void 0 : TIMEOUT_TEXT;
+}
+var checkedNumber = (what, problem) => number2({ error: (issue3) => `${got(issue3.input)}; expected ${what}` }).superRefine((value, ctx) => {
+  const message = problem(value);
+  if (message)
+    ctx.addIssue({
+      code: "custom",
+      message: `${got(value)}; expected ${message}`,
+      input: value
+    });
+});
+var checkedNumberText = (pattern, problem) => string2().transform((value, ctx) => {
+  const number4 = pattern.test(value.trim()) ? Number(value.trim()) : NaN;
+  const message = Number.isNaN(number4) ? problem(NaN) : problem(number4);
+  const parsed = message ? { ok: false, problems: [`got "${value}"; expected ${message}`] } : { ok: true, value: number4 };
+  return accept(parsed, value, ctx);
+});
+var booleanValue = boolean2({
+  error: (issue3) => `${got(issue3.input)}; expected true or false`
+});
+var booleanText = string2().transform((value, ctx) => {
+  const normalised = value.trim().toLowerCase();
+  const parsed = normalised === "true" || normalised === "false" ? { ok: true, value: normalised === "true" } : { ok: false, problems: [`got "${value}"; expected true or false`] };
+  return accept(parsed, value, ctx);
+});
 var failOn = _enum2(FAIL_ON_VALUES, {
   error: (issue3) => `${got(issue3.input)}; expected one of ${FAIL_ON_VALUES.join(", ")}`
 });
@@ -59823,6 +59907,11 @@ var FILE_SHAPE = {
   setup: text2('a shell command, e.g. "pip install -e ."').optional(),
   python: text2('a Python interpreter, e.g. "python3.12"').optional(),
   frames: framesNumber.optional(),
+  repeats: checkedNumber(REPEATS_TEXT, repeatsProblem).optional(),
+  iterations: checkedNumber(ITERATIONS_TEXT, iterationsProblem).optional(),
+  "timeout-minutes": checkedNumber(TIMEOUT_TEXT, timeoutProblem).optional(),
+  "peak-sites": booleanValue.optional(),
+  "object-types": booleanValue.optional(),
   "fail-on": failOn.optional(),
   "minimum-change": sizeText.optional(),
   ignore: union([glob, array(glob)], {
@@ -59838,6 +59927,11 @@ function toLayer(raw) {
     setup: raw.setup,
     python: raw.python,
     frames: raw.frames,
+    repeats: raw.repeats,
+    iterations: raw.iterations,
+    timeoutMinutes: raw["timeout-minutes"],
+    peakSites: raw["peak-sites"],
+    objectTypes: raw["object-types"],
     failOn: raw["fail-on"],
     minimumChange: raw["minimum-change"],
     ignore: raw.ignore,
@@ -59874,6 +59968,11 @@ var textConfigSchema = strictObject({
   setup: string2().optional(),
   python: string2().optional(),
   frames: frameText.optional(),
+  repeats: checkedNumberText(/^\d+$/, repeatsProblem).optional(),
+  iterations: checkedNumberText(/^\d+$/, iterationsProblem).optional(),
+  "timeout-minutes": checkedNumberText(/^(\d+\.?\d*|\.\d+)$/, timeoutProblem).optional(),
+  "peak-sites": booleanText.optional(),
+  "object-types": booleanText.optional(),
   "fail-on": string2().pipe(failOn).optional(),
   "minimum-change": sizeText.optional(),
   ignore: string2().transform(splitGlobList).pipe(array(glob)).optional(),
@@ -59884,6 +59983,13 @@ var textConfigSchema = strictObject({
 var CONFIG_DEFAULTS = {
   python: "python3",
   frames: 1,
+  // Two measurements are the fewest that can show noise; a function's first call is a cold
+  // one (caches, free lists), so telling noise from warm-up takes two more. See the README.
+  repeats: 3,
+  iterations: 0,
+  timeoutMinutes: 30,
+  peakSites: false,
+  objectTypes: true,
   failOn: "fail",
   minimumChange: 0
 };
@@ -59917,6 +60023,11 @@ function mergeConfig(inputs, file2, configFile) {
   const config2 = {
     python: inputs.python ?? file2.python ?? CONFIG_DEFAULTS.python,
     frames: inputs.frames ?? file2.frames ?? CONFIG_DEFAULTS.frames,
+    repeats: inputs.repeats ?? file2.repeats ?? CONFIG_DEFAULTS.repeats,
+    iterations: inputs.iterations ?? file2.iterations ?? CONFIG_DEFAULTS.iterations,
+    timeoutMinutes: inputs.timeoutMinutes ?? file2.timeoutMinutes ?? CONFIG_DEFAULTS.timeoutMinutes,
+    peakSites: inputs.peakSites ?? file2.peakSites ?? CONFIG_DEFAULTS.peakSites,
+    objectTypes: inputs.objectTypes ?? file2.objectTypes ?? CONFIG_DEFAULTS.objectTypes,
     failOn: inputs.failOn ?? file2.failOn ?? CONFIG_DEFAULTS.failOn,
     minimumChange: inputs.minimumChange ?? file2.minimumChange ?? CONFIG_DEFAULTS.minimumChange,
     ignore: inputs.ignore ?? file2.ignore ?? [],
@@ -60029,6 +60140,11 @@ function readActionSettings(sides) {
       setup: getInput("setup"),
       python: getInput("python"),
       frames: getInput("frames"),
+      repeats: getInput("repeats"),
+      iterations: getInput("iterations"),
+      "timeout-minutes": getInput("timeout-minutes"),
+      "peak-sites": getInput("peak-sites"),
+      "object-types": getInput("object-types"),
       "fail-on": getInput("fail-on"),
       "minimum-change": getInput("minimum-change"),
       ignore: getInput("ignore"),
@@ -60057,6 +60173,11 @@ function readActionSettings(sides) {
     ...config2.configFile ? { configFile: config2.configFile } : {},
     python: config2.python,
     frames: config2.frames,
+    repeats: config2.repeats,
+    iterations: config2.iterations,
+    timeoutMinutes: config2.timeoutMinutes,
+    peakSites: config2.peakSites,
+    objectTypes: config2.objectTypes,
     jsonPath,
     markdownPath,
     repository: `${owner}/${repo}`,
@@ -60067,7 +60188,7 @@ function readActionSettings(sides) {
 }
 
 // src/pipeline.ts
-import { mkdir as mkdir3, realpath as realpath2, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir3, realpath as realpath2, writeFile as writeFile4 } from "node:fs/promises";
 import { dirname as dirname3, relative as relative2, resolve as resolve4, sep as sep3 } from "node:path";
 
 // src/budgets/site-filter.ts
@@ -60095,22 +60216,93 @@ function withoutSmallSites(comparison, minimumChange) {
 
 // src/capture/capture-side.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { mkdtemp, readFile, rm as rm2 } from "node:fs/promises";
+import { mkdtemp, readFile, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { delimiter, dirname as dirname2, join as join4 } from "node:path";
 import { fileURLToPath } from "node:url";
 
+// src/capture/merge-repeats.ts
+function siteKey(site2) {
+  return `${site2.file}\0${site2.line}`;
+}
+var allEqual = (values) => values.every((v) => v === values[0]);
+function mergeScenario(runs) {
+  const [first] = runs;
+  const failed = runs.find((run2) => run2.status === "failed");
+  if (failed) return failed;
+  const byKey = /* @__PURE__ */ new Map();
+  runs.forEach((run2, index) => {
+    for (const site2 of run2.sites) {
+      const key = siteKey(site2);
+      let entry = byKey.get(key);
+      if (!entry) {
+        const rest = { ...site2 };
+        delete rest.sizes;
+        delete rest.counts;
+        entry = { site: rest, sizes: runs.map(() => 0), counts: runs.map(() => 0) };
+        byKey.set(key, entry);
+      }
+      entry.sizes[index] = site2.size;
+      entry.counts[index] = site2.count;
+    }
+  });
+  const sites = [...byKey.values()].map(({ site: site2, sizes, counts }) => {
+    const merged = { ...site2, size: sizes[0], count: counts[0] };
+    if (!allEqual(sizes) || !allEqual(counts)) {
+      merged.sizes = sizes;
+      merged.counts = counts;
+    }
+    return merged;
+  });
+  sites.sort(
+    (a, b) => b.size - a.size || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line
+  );
+  return {
+    ...first,
+    repeats: runs.map((run2) => run2.repeats[0]).filter((totals) => totals !== void 0),
+    sites
+  };
+}
+function mergeProcessRepeats(snapshots) {
+  const [first] = snapshots;
+  if (snapshots.length === 1) return first;
+  return {
+    ...first,
+    repeats: snapshots.length,
+    timings: {
+      setupSeconds: snapshots.reduce((sum, s) => sum + s.timings.setupSeconds, 0),
+      totalSeconds: snapshots.reduce((sum, s) => sum + s.timings.totalSeconds, 0)
+    },
+    scenarios: first.scenarios.map(
+      (scenario2) => mergeScenario(
+        snapshots.map((snapshot) => snapshot.scenarios.find((s) => s.name === scenario2.name)).filter((s) => s !== void 0)
+      )
+    )
+  };
+}
+
 // src/capture/process.ts
 import { spawn } from "node:child_process";
 var TAIL_BYTES = 64 * 1024;
+var CLOSE_GRACE_MS = 2e3;
+function killGroup(pid) {
+  if (pid === void 0) return;
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+  }
+}
 function runProcess(command, args, options) {
   return new Promise((resolve5) => {
     let tail = "";
     let spawnError;
+    let timedOut = false;
+    let settled = false;
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env,
-      stdio: ["ignore", "pipe", "pipe"]
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: process.platform !== "win32"
     });
     const collect = (data) => {
       const text3 = data.toString("utf8");
@@ -60119,17 +60311,46 @@ function runProcess(command, args, options) {
     };
     child.stdout.on("data", collect);
     child.stderr.on("data", collect);
+    const remaining = options.deadline === void 0 ? void 0 : options.deadline - Date.now();
+    const timer = remaining === void 0 ? void 0 : setTimeout(
+      () => {
+        timedOut = true;
+        killGroup(child.pid);
+      },
+      Math.max(0, remaining)
+    );
+    let grace;
+    const finish = (exitCode, signal) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      clearTimeout(grace);
+      resolve5({
+        exitCode,
+        signal,
+        outputTail: tail,
+        ...spawnError ? { spawnError } : {},
+        ...timedOut ? { timedOut: true } : {}
+      });
+    };
     child.on("error", (error63) => {
       spawnError = error63;
+      if (child.pid === void 0) finish(null, null);
     });
-    child.on("close", (exitCode, signal) => {
-      resolve5({ exitCode, signal, outputTail: tail, ...spawnError ? { spawnError } : {} });
+    child.on("exit", (exitCode, signal) => {
+      killGroup(child.pid);
+      grace = setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+        finish(exitCode, signal);
+      }, CLOSE_GRACE_MS);
     });
+    child.on("close", (exitCode, signal) => finish(exitCode, signal));
   });
 }
-function lastLines(text3, count = 20) {
+function lastLines(text3, count2 = 20) {
   const lines = text3.replace(/\s+$/, "").split(/\r?\n/);
-  return lines.slice(-count).join("\n");
+  return lines.slice(-count2).join("\n");
 }
 
 // src/capture/snapshot.ts
@@ -60163,8 +60384,8 @@ function decodeSnapshot(document, what) {
   };
   const withTracebacks = (site2) => {
     location(site2);
-    for (const traceback of site2.tracebacks ?? [])
-      for (const frame of traceback.frames) location(frame);
+    for (const traceback2 of site2.tracebacks ?? [])
+      for (const frame2 of traceback2.frames) location(frame2);
   };
   const scenario2 = (rawScenario) => {
     rawScenario.repeats ??= [];
@@ -60224,7 +60445,12 @@ function failedSnapshot(scenario2, error63, frames) {
     unmeasured: []
   };
 }
-function describeExit(what, result) {
+function formatMinutes(minutes) {
+  return `${Number(minutes.toPrecision(6))} min`;
+}
+function describeExit(what, result, timeoutMinutes) {
+  if (result.timedOut)
+    return `${what} timed out after ${formatMinutes(timeoutMinutes ?? 0)} and was killed`;
   if (result.spawnError) return `${what} could not be started: ${result.spawnError.message}`;
   if (result.signal) return `${what} was killed by ${result.signal}`;
   return `${what} exited with code ${result.exitCode}`;
@@ -60238,35 +60464,8 @@ async function readSnapshot(path3) {
   }
   return decodeSnapshot(parsed, `snapshot ${path3}`);
 }
-async function captureSide(checkoutDir, options) {
-  const { log: log2 } = options;
-  if (!existsSync4(join4(checkoutDir, options.script))) {
-    log2.info(`${options.script} does not exist in this commit: nothing to measure`);
-    return {
-      ...failedSnapshot(options.script, { type: "", message: "" }, options.frames),
-      scenarios: []
-    };
-  }
-  const output2 = (chunk) => log2.output(chunk);
-  if (options.setup) {
-    log2.info(`setup: ${options.setup}`);
-    const setup = await runProcess("bash", ["-c", options.setup], {
-      cwd: checkoutDir,
-      env: options.env,
-      onOutput: output2
-    });
-    if (setup.exitCode !== 0) {
-      return failedSnapshot(
-        options.script,
-        {
-          type: "SetupFailed",
-          message: describeExit("setup", setup),
-          output: lastLines(setup.outputTail)
-        },
-        options.frames
-      );
-    }
-  }
+var DEFAULT_TIMEOUT_MINUTES = 30;
+async function runHarness(checkoutDir, options, args, deadline) {
   const workDir = await mkdtemp(join4(tmpdir2(), "allocdiff-snapshot-"));
   const snapshotPath = join4(workDir, "snapshot.json");
   try {
@@ -60279,37 +60478,175 @@ async function captureSide(checkoutDir, options) {
       PYTHONDONTWRITEBYTECODE: "1",
       PYTHONPATH: [harness, options.env.PYTHONPATH].filter(Boolean).join(delimiter)
     };
-    const args = [
-      "-m",
-      "allocdiff_harness",
-      "--script",
-      options.script,
-      "--root",
-      checkoutDir,
-      "--out",
-      snapshotPath,
-      "--frames",
-      String(options.frames)
-    ];
-    log2.info(`${options.python} ${options.script} under tracemalloc (frames: ${options.frames})`);
-    const run2 = await runProcess(options.python, args, { cwd: checkoutDir, env, onOutput: output2 });
-    if (run2.exitCode !== 0 || !existsSync4(snapshotPath)) {
-      return failedSnapshot(
+    const run2 = await runProcess(
+      options.python,
+      [
+        "-m",
+        "allocdiff_harness",
+        "--script",
         options.script,
-        {
-          type: "HarnessFailed",
-          message: describeExit(`${options.python} -m allocdiff_harness`, run2),
-          output: lastLines(run2.outputTail)
-        },
-        options.frames
-      );
+        "--root",
+        checkoutDir,
+        "--out",
+        snapshotPath,
+        ...args
+      ],
+      {
+        cwd: checkoutDir,
+        env,
+        onOutput: (chunk) => options.log.output(chunk),
+        deadline
+      }
+    );
+    const output2 = lastLines(run2.outputTail);
+    if (run2.exitCode !== 0 || !existsSync4(snapshotPath)) {
+      const what = `${options.python} -m allocdiff_harness`;
+      return {
+        output: output2,
+        failure: {
+          type: run2.timedOut ? "TimedOut" : "HarnessFailed",
+          message: describeExit(what, run2, options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES),
+          output: output2
+        }
+      };
     }
     const snapshot = await readSnapshot(snapshotPath);
     for (const scenario2 of snapshot.scenarios) {
-      if (scenario2.status === "failed" && scenario2.error)
-        scenario2.error.output = lastLines(run2.outputTail);
+      if (scenario2.status === "failed" && scenario2.error) scenario2.error.output = output2;
     }
-    return snapshot;
+    return { snapshot, output: output2 };
+  } finally {
+    await rm2(workDir, { recursive: true, force: true });
+  }
+}
+async function captureSide(checkoutDir, options) {
+  const { log: log2 } = options;
+  if (!existsSync4(join4(checkoutDir, options.script))) {
+    log2.info(`${options.script} does not exist in this commit: nothing to measure`);
+    return {
+      ...failedSnapshot(options.script, { type: "", message: "" }, options.frames),
+      scenarios: []
+    };
+  }
+  const timeoutMinutes = options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES;
+  const deadline = Date.now() + timeoutMinutes * 6e4;
+  const failed = (error63) => failedSnapshot(options.script, error63, options.frames);
+  if (options.setup) {
+    log2.info(`setup: ${options.setup}`);
+    const setup = await runProcess("bash", ["-c", options.setup], {
+      cwd: checkoutDir,
+      env: options.env,
+      onOutput: (chunk) => log2.output(chunk),
+      deadline
+    });
+    if (setup.exitCode !== 0) {
+      return failed({
+        type: setup.timedOut ? "TimedOut" : "SetupFailed",
+        message: describeExit("setup", setup, timeoutMinutes),
+        output: lastLines(setup.outputTail)
+      });
+    }
+  }
+  const repeats = options.repeats ?? 1;
+  const iterations = options.iterations ?? 0;
+  const objectTypes = options.objectTypes ?? true;
+  log2.info(
+    `${options.python} ${options.script} under tracemalloc (repeats: ${repeats}${iterations > 0 ? `, leak check: ${iterations} calls` : ""})`
+  );
+  const measuring = ["--frames", "1", "--repeats", String(repeats)];
+  const first = await runHarness(
+    checkoutDir,
+    options,
+    [
+      ...measuring,
+      ...iterations > 0 ? ["--iterations", String(iterations)] : [],
+      ...objectTypes ? [] : ["--no-object-types"]
+    ],
+    deadline
+  );
+  if (!first.snapshot) return failed(first.failure);
+  let snapshot = first.snapshot;
+  const isScript = snapshot.scenarios.some((scenario2) => scenario2.kind === "script");
+  if (isScript && repeats > 1 && snapshot.scenarios.every((s) => s.status === "ok")) {
+    const runs = [snapshot];
+    for (let index = 2; index <= repeats; index += 1) {
+      log2.info(`repeat ${index} of ${repeats} (a new process)`);
+      const run2 = await runHarness(
+        checkoutDir,
+        options,
+        [...measuring, "--no-object-types"],
+        deadline
+      );
+      if (!run2.snapshot) return failed(run2.failure);
+      runs.push(run2.snapshot);
+    }
+    if (objectTypes) {
+      const counted = snapshot;
+      snapshot = mergeProcessRepeats(runs.slice(1));
+      for (const scenario2 of snapshot.scenarios) {
+        const types = counted.scenarios.find((s) => s.name === scenario2.name)?.objectTypes;
+        if (types) scenario2.objectTypes = types;
+      }
+    } else {
+      snapshot = mergeProcessRepeats(runs);
+    }
+  }
+  if (options.peakSites && snapshot.scenarios.some((scenario2) => scenario2.status === "ok")) {
+    log2.info("finding the sites at the peak (a hooked run)");
+    const script = snapshot.scenarios.find((scenario2) => scenario2.kind === "script");
+    const target = script ? Math.max(1, ...script.repeats.map((r) => r.peakBytes)) : void 0;
+    const run2 = await runHarness(
+      checkoutDir,
+      options,
+      [
+        "--frames",
+        "1",
+        "--repeats",
+        "1",
+        "--peak-sites",
+        "--no-object-types",
+        ...target !== void 0 ? ["--peak-target", String(target)] : []
+      ],
+      deadline
+    );
+    if (!run2.snapshot) return failed(run2.failure);
+    for (const scenario2 of snapshot.scenarios) {
+      const peak = run2.snapshot.scenarios.find((s) => s.name === scenario2.name)?.peak;
+      if (peak) scenario2.peak = peak;
+    }
+  }
+  return snapshot;
+}
+async function captureTracebacks(checkoutDir, options, sites) {
+  const timeoutMinutes = options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES;
+  const deadline = Date.now() + timeoutMinutes * 6e4;
+  const workDir = await mkdtemp(join4(tmpdir2(), "allocdiff-sites-"));
+  try {
+    const sitesFile = join4(workDir, "sites.txt");
+    await writeFile3(sitesFile, `${sites.join("\n")}
+`);
+    options.log.info(
+      `tracebacks of ${sites.length} changed site${sites.length === 1 ? "" : "s"} (frames: ${options.frames})`
+    );
+    const run2 = await runHarness(
+      checkoutDir,
+      options,
+      [
+        "--frames",
+        String(options.frames),
+        "--repeats",
+        "1",
+        "--no-object-types",
+        "--traceback-sites",
+        sitesFile
+      ],
+      deadline
+    );
+    if (!run2.snapshot) {
+      options.log.warning(`no tracebacks: ${run2.failure?.message ?? "the traced run failed"}`);
+      return void 0;
+    }
+    return run2.snapshot;
   } finally {
     await rm2(workDir, { recursive: true, force: true });
   }
@@ -60337,6 +60674,92 @@ function benchmarkEnvironment(env) {
   return clean;
 }
 
+// src/compare/noise.ts
+function minimumRepeats(kind) {
+  return kind === "function" ? 3 : 2;
+}
+function spreadOf(values, kind) {
+  const compared = kind === "function" ? values.slice(1) : values;
+  const noisy = compared.length >= 2 && compared.some((value) => value !== compared[0]);
+  if (!noisy) return { noisy: false };
+  return { noisy: true, range: [Math.min(...values), Math.max(...values)] };
+}
+function siteSpread(site2, kind) {
+  const sizes = spreadOf(site2.sizes ?? [site2.size], kind);
+  if (sizes.noisy) return sizes;
+  const counts = spreadOf(site2.counts ?? [site2.count], kind);
+  return counts.noisy ? { noisy: true, range: [site2.size, site2.size] } : sizes;
+}
+function totalSpread(scenario2, total) {
+  return spreadOf(
+    scenario2.repeats.map((repeat) => repeat[total]),
+    scenario2.kind
+  );
+}
+function isDeterministic(scenario2) {
+  if (scenario2.status !== "ok" || scenario2.repeats.length < minimumRepeats(scenario2.kind))
+    return void 0;
+  const totals = ["peakBytes", "retainedBytes", "retainedCount"];
+  return totals.every((total) => !totalSpread(scenario2, total).noisy) && scenario2.sites.every((site2) => !siteSpread(site2, scenario2.kind).noisy);
+}
+
+// src/compare/scenario-details.ts
+var MAX_OBJECT_TYPES = 200;
+var MAX_PEAK_SITES = 50;
+function leakMeasure(base, head) {
+  if (!base?.leak && !head?.leak) return void 0;
+  const b = base?.leak ? Math.round(base.leak.bytesPerCall) : null;
+  const h = head?.leak ? Math.round(head.leak.bytesPerCall) : null;
+  return { base: b, head: h, delta: b !== null && h !== null ? h - b : null };
+}
+function leakSitesOf(scenario2) {
+  return (scenario2?.leak?.sites ?? []).map(
+    ({ bytesPerCall, countPerCall, file: file2, line, ...rest }) => ({
+      ...rest,
+      file: file2,
+      line,
+      size: Math.round(bytesPerCall),
+      count: Math.round(countPerCall)
+    })
+  );
+}
+function leakSiteDeltas(base, head, lineMap) {
+  if (!base?.leak && !head?.leak) return void 0;
+  return compareSites(leakSitesOf(base), leakSitesOf(head), lineMap, { keepUnchanged: true }).sort(
+    (a, b) => b.headSize - a.headSize || b.baseSize - a.baseSize
+  );
+}
+function growthByType(scenario2) {
+  if (!scenario2?.objectTypes) return void 0;
+  return new Map(scenario2.objectTypes.map((entry) => [entry.type, entry.after - entry.before]));
+}
+function objectTypeDeltas(base, head) {
+  const baseGrowth = growthByType(base);
+  const headGrowth = growthByType(head);
+  if (!baseGrowth && !headGrowth) return void 0;
+  const types = /* @__PURE__ */ new Set([...baseGrowth?.keys() ?? [], ...headGrowth?.keys() ?? []]);
+  const deltas = [];
+  for (const type of types) {
+    const b = baseGrowth ? baseGrowth.get(type) ?? 0 : null;
+    const h = headGrowth ? headGrowth.get(type) ?? 0 : null;
+    const delta2 = (h ?? 0) - (b ?? 0);
+    if (delta2 !== 0) deltas.push({ type, baseGrowth: b, headGrowth: h, delta: delta2 });
+  }
+  return deltas.sort(
+    (a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0)
+  ).slice(0, MAX_OBJECT_TYPES);
+}
+function peakSiteDeltas(base, head, lineMap) {
+  if (!base?.peak && !head?.peak) return void 0;
+  const sites = (scenario2) => (scenario2?.peak?.sites ?? []).map(({ tracebacks: _tracebacks, ...site2 }) => site2);
+  const peakSites = {
+    sites: compareSites(sites(base), sites(head), lineMap, { keepUnchanged: true }).sort((a, b) => b.headSize - a.headSize || b.baseSize - a.baseSize).slice(0, MAX_PEAK_SITES)
+  };
+  if (base?.peak) peakSites.base = { bytes: base.peak.bytes, peakBytes: base.peak.peakBytes };
+  if (head?.peak) peakSites.head = { bytes: head.peak.bytes, peakBytes: head.peak.peakBytes };
+  return peakSites;
+}
+
 // src/compare/compare.ts
 function measure2(base, head) {
   const b = base ?? null;
@@ -60356,7 +60779,7 @@ function byFileAndLine(sites) {
   }
   return files;
 }
-function compareSites(baseSites, headSites, lineMap) {
+function compareSites(baseSites, headSites, lineMap, options = {}) {
   const headByLine = byFileAndLine(headSites);
   const contentIndex = /* @__PURE__ */ new Map();
   const headByContent = (file2) => {
@@ -60381,7 +60804,7 @@ function compareSites(baseSites, headSites, lineMap) {
     const headSize = head?.size ?? 0;
     const baseCount = base?.count ?? 0;
     const headCount = head?.count ?? 0;
-    if (baseSize === headSize && baseCount === headCount) return;
+    if (baseSize === headSize && baseCount === headCount && !options.keepUnchanged) return;
     const file2 = head?.file ?? lineMap.headPathOf(base.file) ?? base.file;
     const delta2 = {
       file: file2,
@@ -60398,6 +60821,11 @@ function compareSites(baseSites, headSites, lineMap) {
       changedLine: head ? lineMap.isChangedOnHead(head.file, head.line) : false
     };
     if (base && base.file !== file2) delta2.baseFile = base.file;
+    const baseSpread = base && options.baseKind ? siteSpread(base, options.baseKind) : void 0;
+    const headSpread = head && options.headKind ? siteSpread(head, options.headKind) : void 0;
+    if (baseSpread?.range) delta2.baseRange = baseSpread.range;
+    if (headSpread?.range) delta2.headRange = headSpread.range;
+    if (baseSpread?.noisy || headSpread?.noisy) delta2.noisy = true;
     deltas.push(delta2);
   };
   for (const base of baseSites) {
@@ -60425,6 +60853,20 @@ function compareSites(baseSites, headSites, lineMap) {
 function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+function totalMeasure(base, head, total) {
+  const result = measure2(base?.[total], head?.[total]);
+  const baseSpread = base?.status === "ok" ? totalSpread(base, total) : void 0;
+  const headSpread = head?.status === "ok" ? totalSpread(head, total) : void 0;
+  if (baseSpread?.noisy || headSpread?.noisy) result.noisy = true;
+  if (baseSpread?.range) result.baseRange = baseSpread.range;
+  if (headSpread?.range) result.headRange = headSpread.range;
+  return result;
+}
+function deterministicOf(base, head) {
+  const sides = [base, head].filter((side) => side !== void 0).map(isDeterministic);
+  if (sides.length === 0 || sides.includes(void 0)) return void 0;
+  return sides.every(Boolean);
+}
 function compareScenario(name, base, head, lineMap) {
   const failed = [
     head?.status === "failed" ? { side: "head", scenario: head } : void 0,
@@ -60434,11 +60876,26 @@ function compareScenario(name, base, head, lineMap) {
   const comparison = {
     name,
     status,
-    peak: measure2(base?.peakBytes, head?.peakBytes),
-    retained: measure2(base?.retainedBytes, head?.retainedBytes),
-    retainedCount: measure2(base?.retainedCount, head?.retainedCount),
-    sites: compareSites(base?.sites ?? [], head?.sites ?? [], lineMap)
+    kind: (head ?? base)?.kind ?? "script",
+    repeats: { base: base?.repeats.length ?? 0, head: head?.repeats.length ?? 0 },
+    peak: totalMeasure(base, head, "peakBytes"),
+    retained: totalMeasure(base, head, "retainedBytes"),
+    retainedCount: totalMeasure(base, head, "retainedCount"),
+    sites: compareSites(base?.sites ?? [], head?.sites ?? [], lineMap, {
+      ...base ? { baseKind: base.kind } : {},
+      ...head ? { headKind: head.kind } : {}
+    })
   };
+  const deterministic = failed ? void 0 : deterministicOf(base, head);
+  if (deterministic !== void 0) comparison.deterministic = deterministic;
+  const leak = leakMeasure(base, head);
+  if (leak) comparison.leak = leak;
+  const leakSites = leakSiteDeltas(base, head, lineMap);
+  if (leakSites) comparison.leakSites = leakSites;
+  const objectTypes = objectTypeDeltas(base, head);
+  if (objectTypes) comparison.objectTypes = objectTypes;
+  const peakSites = peakSiteDeltas(base, head, lineMap);
+  if (peakSites) comparison.peakSites = peakSites;
   if (failed) {
     comparison.error = {
       side: failed.side,
@@ -60456,6 +60913,61 @@ function compareSnapshots(base, head, lineMap) {
       (name) => compareScenario(name, baseByName.get(name), headByName.get(name), lineMap)
     )
   };
+}
+
+// src/compare/tracebacks.ts
+var TRACED_SITES_PER_SCENARIO = 10;
+function baseName(site2) {
+  return site2.baseLine === null ? void 0 : `${site2.baseFile ?? site2.file}:${site2.baseLine}`;
+}
+function headName(site2) {
+  return site2.line === null ? void 0 : `${site2.file}:${site2.line}`;
+}
+function tracebackTargets(comparison, perScenario = TRACED_SITES_PER_SCENARIO) {
+  const base = /* @__PURE__ */ new Set();
+  const head = /* @__PURE__ */ new Set();
+  for (const scenario2 of comparison.scenarios) {
+    if (scenario2.status === "failed") continue;
+    for (const site2 of scenario2.sites.slice(0, perScenario)) {
+      const onHead = headName(site2);
+      if (onHead) head.add(onHead);
+      else {
+        const onBase = baseName(site2);
+        if (onBase) base.add(onBase);
+      }
+    }
+  }
+  return { base: [...base].sort(), head: [...head].sort() };
+}
+function tracebacksByScenario(snapshot) {
+  const byScenario = /* @__PURE__ */ new Map();
+  for (const scenario2 of snapshot?.scenarios ?? []) {
+    const bySite = /* @__PURE__ */ new Map();
+    for (const site2 of scenario2.sites) {
+      if (site2.tracebacks?.length) bySite.set(`${site2.file}:${site2.line}`, site2.tracebacks);
+    }
+    byScenario.set(scenario2.name, bySite);
+  }
+  return byScenario;
+}
+function attachTracebacks(comparison, traced) {
+  const base = tracebacksByScenario(traced.base);
+  const head = tracebacksByScenario(traced.head);
+  for (const scenario2 of comparison.scenarios) {
+    for (const site2 of scenario2.sites) {
+      const onHead = headName(site2);
+      const onBase = baseName(site2);
+      const fromHead = onHead ? head.get(scenario2.name)?.get(onHead) : void 0;
+      const fromBase = !onHead && onBase ? base.get(scenario2.name)?.get(onBase) : void 0;
+      if (fromHead) {
+        site2.tracebacks = fromHead;
+        site2.tracebackSide = "head";
+      } else if (fromBase) {
+        site2.tracebacks = fromBase;
+        site2.tracebackSide = "base";
+      }
+    }
+  }
 }
 
 // src/report/escape.ts
@@ -60485,6 +60997,177 @@ function encodePath(path3) {
       (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`
     )
   ).join("/");
+}
+
+// src/report/details.ts
+function siteLabel(site2) {
+  const line = site2.line ?? site2.baseLine ?? "?";
+  return `${site2.file}:${line}${site2.function ? ` in ${site2.function}` : ""}`;
+}
+function isProjectFile(file2) {
+  return !file2.startsWith("<") && !file2.startsWith("site-packages/");
+}
+function formatTraceback(traceback2) {
+  const lines = traceback2.truncated ? ["  \u2026 older frames cut off (raise frames to see them)"] : [];
+  for (const frame2 of traceback2.frames) {
+    lines.push(
+      `  File "${frame2.file}", line ${frame2.line}${frame2.function ? `, in ${frame2.function}` : ""}`
+    );
+    if (frame2.text) lines.push(`    ${frame2.text}`);
+  }
+  return lines.join("\n");
+}
+function folded(summary2, body) {
+  return ["", `<details><summary>${summary2}</summary>`, "", ...body, "", "</details>"];
+}
+function count(n, what) {
+  return `${n} ${what}${n === 1 ? "" : "s"}`;
+}
+function rangeText(range2, value, bytes2 = true) {
+  const show = (n) => bytes2 ? formatBytes(n) : n.toLocaleString("en-US");
+  if (range2) return `${show(range2[0])} \u2026 ${show(range2[1])}`;
+  return value === null ? "\u2014" : `${show(value)} (steady)`;
+}
+function noiseSection(scenario2, top) {
+  const repeats = scenario2.repeats;
+  if (scenario2.deterministic === true && repeats) {
+    return [
+      "",
+      `<sub>\u{1F3AF} ${escapeCode(scenario2.name)} is deterministic: ${count(repeats.head, "repeat")} per side gave identical figures.</sub>`
+    ];
+  }
+  const totals = [
+    ["peak", scenario2.peak, true],
+    ["retained", scenario2.retained, true],
+    ["retained blocks", scenario2.retainedCount, false]
+  ];
+  const noisyTotals = totals.filter(([, measure3]) => measure3.noisy);
+  const noisySites = scenario2.sites.filter((site2) => site2.noisy);
+  if (noisyTotals.length === 0 && noisySites.length === 0) return [];
+  const shownSites = noisySites.slice(0, top);
+  const rows = [
+    ...noisyTotals.map(
+      ([name, measure3, bytes2]) => `| ${name} | ${rangeText(measure3.baseRange, measure3.base, bytes2)} | ${rangeText(measure3.headRange, measure3.head, bytes2)} |`
+    ),
+    ...shownSites.map(
+      (site2) => `| ${escapeCode(siteLabel(site2), 200)} | ${rangeText(site2.baseRange, site2.baseLine === null ? null : site2.baseSize)} | ${rangeText(site2.headRange, site2.line === null ? null : site2.headSize)} |`
+    )
+  ];
+  const more = noisySites.length - shownSites.length;
+  return folded(
+    `\u3030\uFE0F Noisy in ${escapeCode(scenario2.name)}: ${count(noisyTotals.length, "total")} and ${count(noisySites.length, "site")} differ between repeats (reported, never failed on alone)`,
+    [
+      "| Measurement | Base (min \u2026 max) | Head (min \u2026 max) |",
+      "| --- | ---: | ---: |",
+      ...rows,
+      ...more > 0 ? ["", `<sub>${count(more, "more noisy site")} in the JSON report.</sub>`] : []
+    ]
+  );
+}
+function leakSection(scenario2, top) {
+  const leak = scenario2.leak;
+  if (!leak || !leak.base && !leak.head && !scenario2.leakSites?.length) return [];
+  const perCall = (value) => value === null ? "\u2014" : `${formatBytes(value)}/call`;
+  const summary2 = `\u{1F4A7} Leak check of ${escapeCode(scenario2.name)}: ${perCall(leak.head)} on head (base ${perCall(leak.base)})`;
+  const sites = (scenario2.leakSites ?? []).slice(0, top);
+  if (sites.length === 0) return folded(summary2, ["No site keeps growing after the first call."]);
+  return folded(summary2, [
+    "| Leaking site | Source | Base per call | Head per call |",
+    "| --- | --- | ---: | ---: |",
+    ...sites.map(
+      (site2) => `| ${escapeCode(siteLabel(site2), 200)} | ${site2.text ? escapeCode(site2.text) : ""} | ${site2.baseLine === null ? "\u2014" : formatBytes(site2.baseSize)} | ${site2.line === null ? "\u2014" : formatBytes(site2.headSize)} |`
+    )
+  ]);
+}
+function tracebackSection(scenario2, top) {
+  const traced = scenario2.sites.slice(0, top).filter((site2) => site2.tracebacks?.length);
+  if (traced.length === 0) return [];
+  const body = traced.flatMap((site2) => {
+    const [largest] = site2.tracebacks;
+    const own2 = [...largest.frames].reverse().find((frame2) => isProjectFile(frame2.file));
+    const via = own2 && (own2.file !== site2.file || own2.line !== (site2.line ?? site2.baseLine)) ? ` via ${escapeCode(siteLabel({ ...own2, baseLine: null }), 200)}` : "";
+    return [
+      `**${escapeCode(siteLabel(site2), 200)}** ${formatBytesDelta(site2.sizeDelta)} (${site2.tracebackSide === "base" ? "base" : "head"}, ${formatBytes(largest.size)} along this path)${via}`,
+      "",
+      escapeBlock(formatTraceback(largest), 60),
+      ""
+    ];
+  });
+  return folded(
+    `\u{1F9F5} Tracebacks of ${count(traced.length, "changed site")} in ${escapeCode(scenario2.name)}`,
+    body
+  );
+}
+function objectTypesSection(scenario2, top) {
+  const types = scenario2.objectTypes ?? [];
+  if (types.length === 0) return [];
+  const shown = types.slice(0, top * 2);
+  const signed = (n) => n > 0 ? `+${n.toLocaleString("en-US")}` : n.toLocaleString("en-US");
+  const growth = (n) => n === null ? "\u2014" : signed(n);
+  return folded(
+    `\u{1F9EE} Objects by type in ${escapeCode(scenario2.name)}: ${count(types.length, "type")} changed`,
+    [
+      "| Type | Base growth | Head growth | \u0394 |",
+      "| --- | ---: | ---: | ---: |",
+      ...shown.map(
+        (entry) => `| ${escapeCode(entry.type)} | ${growth(entry.baseGrowth)} | ${growth(entry.headGrowth)} | ${signed(entry.delta)} |`
+      ),
+      ...types.length > shown.length ? ["", `<sub>${count(types.length - shown.length, "more type")} in the JSON report.</sub>`] : []
+    ]
+  );
+}
+function peakSection(scenario2, top) {
+  const peak = scenario2.peakSites;
+  if (!peak || peak.sites.length === 0) return [];
+  const shown = peak.sites.slice(0, top);
+  const explained = (side) => {
+    const level = peak[side];
+    if (!level) return "";
+    const held = peak.sites.reduce(
+      (sum, s) => sum + (side === "head" ? s.headSize : s.baseSize),
+      0
+    );
+    return `${side} ${formatBytes(held)} of a ${formatBytes(level.peakBytes)} peak`;
+  };
+  const sides = [explained("base"), explained("head")].filter(Boolean).join(", ");
+  return folded(`\u26F0\uFE0F Sites at the peak of ${escapeCode(scenario2.name)} (${escapeText(sides)})`, [
+    "| Site | Source | Base at peak | Head at peak | \u0394 |",
+    "| --- | --- | ---: | ---: | ---: |",
+    ...shown.map(
+      (site2) => `| ${escapeCode(siteLabel(site2), 200)}${site2.changedLine ? " \u270F\uFE0F" : ""} | ${site2.text ? escapeCode(site2.text) : ""} | ${formatBytes(site2.baseSize)} | ${formatBytes(site2.headSize)} | ${formatBytesDelta(site2.sizeDelta)} |`
+    )
+  ]);
+}
+function scenarioDetails(scenario2, top) {
+  if (scenario2.status === "failed" || top <= 0) return [];
+  return [
+    ...noiseSection(scenario2, top),
+    ...leakSection(scenario2, top),
+    ...tracebackSection(scenario2, top),
+    ...objectTypesSection(scenario2, top),
+    ...peakSection(scenario2, top)
+  ];
+}
+function environmentDetails(report) {
+  const env = report.environment;
+  const rows = [
+    ["Python", [env.implementation, env.python].filter(Boolean).join(" ")],
+    ["Platform", env.platform ?? ""],
+    [
+      "Tracebacks",
+      env.frames > 1 ? `${env.frames} frames, top changed sites only` : "off (frames: 1)"
+    ],
+    ["Repeats per side", env.repeats === void 0 ? "" : String(env.repeats)],
+    [
+      "Leak check",
+      env.iterations === void 0 ? "" : env.iterations > 0 ? `${env.iterations} calls per function` : "off"
+    ]
+  ].filter(([, value]) => value !== "");
+  return folded("Environment", [
+    "| | |",
+    "| --- | --- |",
+    ...rows.map(([name, value]) => `| ${name} | ${escapeText(value)} |`)
+  ]);
 }
 
 // src/report/verdict.ts
@@ -60614,8 +61297,8 @@ function siteRow(report, site2) {
   const where = `${siteLink(report, site2)}${site2.changedLine ? " \u270F\uFE0F" : ""}`;
   const fn = site2.function ? escapeCode(site2.function) : "";
   const text3 = site2.text ? escapeCode(site2.text) : "";
-  const count = site2.countDelta > 0 ? `+${site2.countDelta}` : `${site2.countDelta}`;
-  return `| ${where} | ${fn} | ${text3} | ${formatBytesDelta(site2.sizeDelta)} | ${count} | ${formatBytes(site2.headSize)} |`;
+  const count2 = site2.countDelta > 0 ? `+${site2.countDelta}` : `${site2.countDelta}`;
+  return `| ${where} | ${fn} | ${text3} | ${formatBytesDelta(site2.sizeDelta)} | ${count2} | ${formatBytes(site2.headSize)} |`;
 }
 function sitesSection(report, scenario2, top) {
   if (scenario2.sites.length === 0) return [];
@@ -60691,10 +61374,15 @@ function render(report, top) {
     `Base ${commitLink(report, report.base.sha)} \u2192 head ${commitLink(report, report.head.sha)}` + (env.python ? ` \xB7 Python ${escapeText(env.python)}` : "") + ` \xB7 tracemalloc frames: ${env.frames}`,
     "",
     ...scenarioTable(report),
-    ...report.scenarios.flatMap((s) => [...failureSection(s), ...sitesSection(report, s, top)]),
+    ...report.scenarios.flatMap((s) => [
+      ...failureSection(s),
+      ...sitesSection(report, s, top),
+      ...scenarioDetails(s, top)
+    ]),
     ...hiddenSitesNote(report),
     ...budgetSection(report.budgets),
     ...warningSection(report),
+    ...environmentDetails(report),
     "",
     `<sub>\u270F\uFE0F marks a line this change edited. Sizes are bytes still allocated when the benchmark ends (retained) and the high-water mark while it ran (peak), as traced by tracemalloc. allocdiff ${escapeText(report.allocdiffVersion)}</sub>`,
     ""
@@ -60932,6 +61620,11 @@ async function runAllocdiff(settings, log2) {
       script,
       setup: settings.setup,
       frames: settings.frames,
+      repeats: settings.repeats,
+      iterations: settings.iterations,
+      timeoutMinutes: settings.timeoutMinutes,
+      peakSites: settings.peakSites,
+      objectTypes: settings.objectTypes,
       env,
       log: log2
     };
@@ -60952,6 +61645,20 @@ async function runAllocdiff(settings, log2) {
       compareSnapshots(base, head, lineMap),
       settings.ignore
     );
+    if (settings.frames > 1) {
+      const targets = tracebackTargets(comparison);
+      const traced = {
+        base: targets.base.length > 0 ? await log2.group(
+          `Tracebacks on base ${baseSha.slice(0, 7)}`,
+          () => captureTracebacks(sides.baseDir, options, targets.base)
+        ) : void 0,
+        head: targets.head.length > 0 ? await log2.group(
+          `Tracebacks on head ${headSha.slice(0, 7)}`,
+          () => captureTracebacks(sides.headDir, options, targets.head)
+        ) : void 0
+      };
+      attachTracebacks(comparison, traced);
+    }
     const { results: budgets2, warnings } = checkBudgets(comparison, settings.budgets);
     for (const warning2 of warnings) log2.warning(warning2);
     const shown = withoutSmallSites(comparison, settings.minimumChange);
@@ -60969,7 +61676,9 @@ async function runAllocdiff(settings, log2) {
         python: measured.python.version || void 0,
         implementation: measured.python.implementation || void 0,
         platform: measured.platform || void 0,
-        frames: settings.frames
+        frames: settings.frames,
+        repeats: settings.repeats,
+        iterations: settings.iterations
       },
       comparison: shown.comparison,
       budgets: budgets2,
@@ -60995,7 +61704,7 @@ async function writeOutputs(settings, report, markdown) {
     [settings.markdownPath, markdown]
   ]) {
     await mkdir3(dirname3(path3), { recursive: true });
-    await writeFile3(path3, content);
+    await writeFile4(path3, content);
   }
 }
 
@@ -61808,7 +62517,7 @@ async function postMeasuredReport() {
     [settings.markdownPath, markdown]
   ]) {
     await mkdir4(dirname4(path3), { recursive: true });
-    await writeFile4(path3, content);
+    await writeFile5(path3, content);
   }
   await keepReport(report, markdown, settings);
   await group(

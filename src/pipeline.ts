@@ -2,9 +2,10 @@ import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { checkBudgets, decideVerdict } from './budgets/evaluate.js';
 import { withoutIgnoredSites, withoutSmallSites } from './budgets/site-filter.js';
-import { captureSide } from './capture/capture-side.js';
+import { captureSide, captureTracebacks } from './capture/capture-side.js';
 import { benchmarkEnvironment } from './capture/environment.js';
 import { compareSnapshots } from './compare/compare.js';
+import { attachTracebacks, tracebackTargets } from './compare/tracebacks.js';
 import type { Settings } from './config/settings.js';
 import { UsageError } from './errors.js';
 import type { Logger } from './log.js';
@@ -52,6 +53,11 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       script,
       setup: settings.setup,
       frames: settings.frames,
+      repeats: settings.repeats,
+      iterations: settings.iterations,
+      timeoutMinutes: settings.timeoutMinutes,
+      peakSites: settings.peakSites,
+      objectTypes: settings.objectTypes,
       env,
       log,
     };
@@ -73,6 +79,26 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       compareSnapshots(base, head, lineMap),
       settings.ignore,
     );
+    // Tracebacks cost a run with many frames: only the top changed sites get one, and only
+    // when there are some (the measuring runs above traced one frame).
+    if (settings.frames > 1) {
+      const targets = tracebackTargets(comparison);
+      const traced = {
+        base:
+          targets.base.length > 0
+            ? await log.group(`Tracebacks on base ${baseSha.slice(0, 7)}`, () =>
+                captureTracebacks(sides.baseDir, options, targets.base),
+              )
+            : undefined,
+        head:
+          targets.head.length > 0
+            ? await log.group(`Tracebacks on head ${headSha.slice(0, 7)}`, () =>
+                captureTracebacks(sides.headDir, options, targets.head),
+              )
+            : undefined,
+      };
+      attachTracebacks(comparison, traced);
+    }
     const { results: budgets, warnings } = checkBudgets(comparison, settings.budgets);
     for (const warning of warnings) log.warning(warning);
     const shown = withoutSmallSites(comparison, settings.minimumChange);
@@ -91,6 +117,8 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         implementation: measured.python.implementation || undefined,
         platform: measured.platform || undefined,
         frames: settings.frames,
+        repeats: settings.repeats,
+        iterations: settings.iterations,
       },
       comparison: shown.comparison,
       budgets,

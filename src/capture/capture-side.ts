@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../log.js';
+import { mergeProcessRepeats } from './merge-repeats.js';
 import { lastLines, runProcess, type ProcessResult } from './process.js';
 import { decodeSnapshot } from './decode.js';
 import { SNAPSHOT_SCHEMA, type ScenarioError, type Snapshot } from './snapshot.js';
@@ -15,7 +16,16 @@ export interface CaptureOptions {
   script: string;
   /** Shell command run in the checkout before the benchmark. */
   setup?: string;
+  /** Frames for the traceback pass; the measuring runs always trace one frame. */
   frames: number;
+  /** Measurements: in-process calls of a `bench_*` function, processes of a whole script. */
+  repeats?: number;
+  /** Leak-check calls per `bench_*` function; 0 = none. */
+  iterations?: number;
+  /** Minutes the side may take, setup included, before its processes are killed. */
+  timeoutMinutes?: number;
+  peakSites?: boolean;
+  objectTypes?: boolean;
   /** Already stripped of secrets (see benchmarkEnvironment). */
   env: NodeJS.ProcessEnv;
   log: Logger;
@@ -63,7 +73,14 @@ export function failedSnapshot(scenario: string, error: ScenarioError, frames: n
   };
 }
 
-function describeExit(what: string, result: ProcessResult): string {
+/** `30 min`, `0.5 min`: the timeout as the user wrote it. */
+export function formatMinutes(minutes: number): string {
+  return `${Number(minutes.toPrecision(6))} min`;
+}
+
+function describeExit(what: string, result: ProcessResult, timeoutMinutes?: number): string {
+  if (result.timedOut)
+    return `${what} timed out after ${formatMinutes(timeoutMinutes ?? 0)} and was killed`;
   if (result.spawnError) return `${what} could not be started: ${result.spawnError.message}`;
   if (result.signal) return `${what} was killed by ${result.signal}`;
   return `${what} exited with code ${result.exitCode}`;
@@ -80,42 +97,26 @@ export async function readSnapshot(path: string): Promise<Snapshot> {
   return decodeSnapshot(parsed, `snapshot ${path}`);
 }
 
+const DEFAULT_TIMEOUT_MINUTES = 30;
+
+interface HarnessRun {
+  snapshot?: Snapshot;
+  /** Why no snapshot came back. */
+  failure?: ScenarioError;
+  /** The last lines of the run's output. */
+  output: string;
+}
+
 /**
- * Measures one side: `setup`, then the benchmark under the harness. Never throws for what the
- * benchmark does: a failure becomes a failed scenario, so the other side is still shown.
- * A script that does not exist on this side gives a snapshot with no scenarios ("new").
+ * Runs the harness once in a checkout with `args` (beyond --script/--root/--out) and reads the
+ * snapshot it wrote. Never throws for what the benchmark does.
  */
-export async function captureSide(checkoutDir: string, options: CaptureOptions): Promise<Snapshot> {
-  const { log } = options;
-  if (!existsSync(join(checkoutDir, options.script))) {
-    log.info(`${options.script} does not exist in this commit: nothing to measure`);
-    return {
-      ...failedSnapshot(options.script, { type: '', message: '' }, options.frames),
-      scenarios: [],
-    };
-  }
-  const output = (chunk: string): void => log.output(chunk);
-
-  if (options.setup) {
-    log.info(`setup: ${options.setup}`);
-    const setup = await runProcess('bash', ['-c', options.setup], {
-      cwd: checkoutDir,
-      env: options.env,
-      onOutput: output,
-    });
-    if (setup.exitCode !== 0) {
-      return failedSnapshot(
-        options.script,
-        {
-          type: 'SetupFailed',
-          message: describeExit('setup', setup),
-          output: lastLines(setup.outputTail),
-        },
-        options.frames,
-      );
-    }
-  }
-
+async function runHarness(
+  checkoutDir: string,
+  options: CaptureOptions,
+  args: readonly string[],
+  deadline: number,
+): Promise<HarnessRun> {
   const workDir = await mkdtemp(join(tmpdir(), 'allocdiff-snapshot-'));
   const snapshotPath = join(workDir, 'snapshot.json');
   try {
@@ -128,37 +129,202 @@ export async function captureSide(checkoutDir: string, options: CaptureOptions):
       PYTHONDONTWRITEBYTECODE: '1',
       PYTHONPATH: [harness, options.env.PYTHONPATH].filter(Boolean).join(delimiter),
     };
-    const args = [
-      '-m',
-      'allocdiff_harness',
-      '--script',
-      options.script,
-      '--root',
-      checkoutDir,
-      '--out',
-      snapshotPath,
-      '--frames',
-      String(options.frames),
-    ];
-    log.info(`${options.python} ${options.script} under tracemalloc (frames: ${options.frames})`);
-    const run = await runProcess(options.python, args, { cwd: checkoutDir, env, onOutput: output });
-    if (run.exitCode !== 0 || !existsSync(snapshotPath)) {
-      return failedSnapshot(
+    const run = await runProcess(
+      options.python,
+      [
+        '-m',
+        'allocdiff_harness',
+        '--script',
         options.script,
-        {
-          type: 'HarnessFailed',
-          message: describeExit(`${options.python} -m allocdiff_harness`, run),
-          output: lastLines(run.outputTail),
+        '--root',
+        checkoutDir,
+        '--out',
+        snapshotPath,
+        ...args,
+      ],
+      {
+        cwd: checkoutDir,
+        env,
+        onOutput: (chunk) => options.log.output(chunk),
+        deadline,
+      },
+    );
+    const output = lastLines(run.outputTail);
+    if (run.exitCode !== 0 || !existsSync(snapshotPath)) {
+      const what = `${options.python} -m allocdiff_harness`;
+      return {
+        output,
+        failure: {
+          type: run.timedOut ? 'TimedOut' : 'HarnessFailed',
+          message: describeExit(what, run, options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES),
+          output,
         },
-        options.frames,
-      );
+      };
     }
     const snapshot = await readSnapshot(snapshotPath);
     for (const scenario of snapshot.scenarios) {
-      if (scenario.status === 'failed' && scenario.error)
-        scenario.error.output = lastLines(run.outputTail);
+      if (scenario.status === 'failed' && scenario.error) scenario.error.output = output;
     }
-    return snapshot;
+    return { snapshot, output };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Measures one side: `setup`, then the benchmark under the harness, `repeats` times (in one
+ * process for `bench_*` functions, in as many processes for a whole script, merged), then,
+ * with `peakSites`, one hooked run for the sites at the peak. Everything the side runs shares
+ * one deadline (`timeoutMinutes`). Never throws for what the benchmark does: a failure becomes
+ * a failed scenario, so the other side is still shown. A script that does not exist on this
+ * side gives a snapshot with no scenarios ("new").
+ */
+export async function captureSide(checkoutDir: string, options: CaptureOptions): Promise<Snapshot> {
+  const { log } = options;
+  if (!existsSync(join(checkoutDir, options.script))) {
+    log.info(`${options.script} does not exist in this commit: nothing to measure`);
+    return {
+      ...failedSnapshot(options.script, { type: '', message: '' }, options.frames),
+      scenarios: [],
+    };
+  }
+  const timeoutMinutes = options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES;
+  const deadline = Date.now() + timeoutMinutes * 60_000;
+  const failed = (error: ScenarioError): Snapshot =>
+    failedSnapshot(options.script, error, options.frames);
+
+  if (options.setup) {
+    log.info(`setup: ${options.setup}`);
+    const setup = await runProcess('bash', ['-c', options.setup], {
+      cwd: checkoutDir,
+      env: options.env,
+      onOutput: (chunk) => log.output(chunk),
+      deadline,
+    });
+    if (setup.exitCode !== 0) {
+      return failed({
+        type: setup.timedOut ? 'TimedOut' : 'SetupFailed',
+        message: describeExit('setup', setup, timeoutMinutes),
+        output: lastLines(setup.outputTail),
+      });
+    }
+  }
+
+  const repeats = options.repeats ?? 1;
+  const iterations = options.iterations ?? 0;
+  const objectTypes = options.objectTypes ?? true;
+  log.info(
+    `${options.python} ${options.script} under tracemalloc (repeats: ${repeats}` +
+      `${iterations > 0 ? `, leak check: ${iterations} calls` : ''})`,
+  );
+  const measuring = ['--frames', '1', '--repeats', String(repeats)];
+  const first = await runHarness(
+    checkoutDir,
+    options,
+    [
+      ...measuring,
+      ...(iterations > 0 ? ['--iterations', String(iterations)] : []),
+      ...(objectTypes ? [] : ['--no-object-types']),
+    ],
+    deadline,
+  );
+  if (!first.snapshot) return failed(first.failure!);
+  let snapshot = first.snapshot;
+
+  // A whole script runs once per process: its further repeats are further processes. Counting
+  // objects moves a few blocks (the collector runs), so the counted run is not compared with
+  // plain ones: with object types, the measurements are the plain processes after it.
+  const isScript = snapshot.scenarios.some((scenario) => scenario.kind === 'script');
+  if (isScript && repeats > 1 && snapshot.scenarios.every((s) => s.status === 'ok')) {
+    const runs = [snapshot];
+    for (let index = 2; index <= repeats; index += 1) {
+      log.info(`repeat ${index} of ${repeats} (a new process)`);
+      const run = await runHarness(
+        checkoutDir,
+        options,
+        [...measuring, '--no-object-types'],
+        deadline,
+      );
+      if (!run.snapshot) return failed(run.failure!);
+      runs.push(run.snapshot);
+    }
+    if (objectTypes) {
+      const counted = snapshot;
+      snapshot = mergeProcessRepeats(runs.slice(1));
+      for (const scenario of snapshot.scenarios) {
+        const types = counted.scenarios.find((s) => s.name === scenario.name)?.objectTypes;
+        if (types) scenario.objectTypes = types;
+      }
+    } else {
+      snapshot = mergeProcessRepeats(runs);
+    }
+  }
+
+  if (options.peakSites && snapshot.scenarios.some((scenario) => scenario.status === 'ok')) {
+    log.info('finding the sites at the peak (a hooked run)');
+    const script = snapshot.scenarios.find((scenario) => scenario.kind === 'script');
+    const target = script ? Math.max(1, ...script.repeats.map((r) => r.peakBytes)) : undefined;
+    const run = await runHarness(
+      checkoutDir,
+      options,
+      [
+        '--frames',
+        '1',
+        '--repeats',
+        '1',
+        '--peak-sites',
+        '--no-object-types',
+        ...(target !== undefined ? ['--peak-target', String(target)] : []),
+      ],
+      deadline,
+    );
+    if (!run.snapshot) return failed(run.failure!);
+    for (const scenario of snapshot.scenarios) {
+      const peak = run.snapshot.scenarios.find((s) => s.name === scenario.name)?.peak;
+      if (peak) scenario.peak = peak;
+    }
+  }
+  return snapshot;
+}
+
+/**
+ * The traceback pass: one more run with `frames` frames, with tracebacks kept only for `sites`
+ * (normalised `path:line`, as the first pass named them). Undefined, with a warning in the log,
+ * when it fails: tracebacks are an aid, the measurement stands without them.
+ */
+export async function captureTracebacks(
+  checkoutDir: string,
+  options: CaptureOptions,
+  sites: readonly string[],
+): Promise<Snapshot | undefined> {
+  const timeoutMinutes = options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES;
+  const deadline = Date.now() + timeoutMinutes * 60_000;
+  const workDir = await mkdtemp(join(tmpdir(), 'allocdiff-sites-'));
+  try {
+    const sitesFile = join(workDir, 'sites.txt');
+    await writeFile(sitesFile, `${sites.join('\n')}\n`);
+    options.log.info(
+      `tracebacks of ${sites.length} changed site${sites.length === 1 ? '' : 's'} (frames: ${options.frames})`,
+    );
+    const run = await runHarness(
+      checkoutDir,
+      options,
+      [
+        '--frames',
+        String(options.frames),
+        '--repeats',
+        '1',
+        '--no-object-types',
+        '--traceback-sites',
+        sitesFile,
+      ],
+      deadline,
+    );
+    if (!run.snapshot) {
+      options.log.warning(`no tracebacks: ${run.failure?.message ?? 'the traced run failed'}`);
+      return undefined;
+    }
+    return run.snapshot;
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

@@ -7,26 +7,53 @@ export interface ProcessResult {
   outputTail: string;
   /** Set when the process could not be started at all (no such program). */
   spawnError?: Error;
+  /** Set when the deadline passed and the process group was killed. */
+  timedOut?: true;
+}
+
+export interface ProcessOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  onOutput: (chunk: string) => void;
+  /** Epoch milliseconds: past it, the process and everything it started are killed. */
+  deadline?: number;
 }
 
 const TAIL_BYTES = 64 * 1024;
+/** How long pipes may stay open after the process exited (a child it left behind holds them). */
+const CLOSE_GRACE_MS = 2_000;
+
+/** Kills a process group; quiet when it is already gone. */
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Already gone: nothing to do.
+  }
+}
 
 /**
  * Runs a program, streaming its output to `onOutput` and keeping only the tail in memory, so a
- * benchmark that prints megabytes costs nothing here.
+ * benchmark that prints megabytes costs nothing here. The program leads a process group of its
+ * own: at the deadline the whole group is killed (its subprocesses too), and so is whatever it
+ * left running when it exited, so nothing outlives the run and nothing hangs on an open pipe.
  */
 export function runProcess(
   command: string,
   args: readonly string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; onOutput: (chunk: string) => void },
+  options: ProcessOptions,
 ): Promise<ProcessResult> {
   return new Promise((resolve) => {
     let tail = '';
     let spawnError: Error | undefined;
+    let timedOut = false;
+    let settled = false;
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: process.platform !== 'win32',
     });
     const collect = (data: Buffer): void => {
       const text = data.toString('utf8');
@@ -35,12 +62,46 @@ export function runProcess(
     };
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
+
+    const remaining = options.deadline === undefined ? undefined : options.deadline - Date.now();
+    const timer =
+      remaining === undefined
+        ? undefined
+        : setTimeout(
+            () => {
+              timedOut = true;
+              killGroup(child.pid);
+            },
+            Math.max(0, remaining),
+          );
+    let grace: NodeJS.Timeout | undefined;
+
+    const finish = (exitCode: number | null, signal: NodeJS.Signals | null): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      clearTimeout(grace);
+      resolve({
+        exitCode,
+        signal,
+        outputTail: tail,
+        ...(spawnError ? { spawnError } : {}),
+        ...(timedOut ? { timedOut: true as const } : {}),
+      });
+    };
     child.on('error', (error) => {
       spawnError = error;
+      if (child.pid === undefined) finish(null, null);
     });
-    child.on('close', (exitCode, signal) => {
-      resolve({ exitCode, signal, outputTail: tail, ...(spawnError ? { spawnError } : {}) });
+    child.on('exit', (exitCode, signal) => {
+      killGroup(child.pid);
+      grace = setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+        finish(exitCode, signal);
+      }, CLOSE_GRACE_MS);
     });
+    child.on('close', (exitCode, signal) => finish(exitCode, signal));
   });
 }
 

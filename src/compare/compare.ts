@@ -1,6 +1,19 @@
 import type { Snapshot, SnapshotScenario, SnapshotSite } from '../capture/snapshot.js';
 import type { LineMap } from '../sides/line-map.js';
 import type { Comparison, Measure, ScenarioComparison, SiteDelta } from './comparison.js';
+import {
+  isDeterministic,
+  siteSpread,
+  totalSpread,
+  type ScenarioKind,
+  type Total,
+} from './noise.js';
+import {
+  leakMeasure,
+  leakSiteDeltas,
+  objectTypeDeltas,
+  peakSiteDeltas,
+} from './scenario-details.js';
 
 function measure(base: number | undefined, head: number | undefined): Measure {
   const b = base ?? null;
@@ -25,6 +38,14 @@ function byFileAndLine(sites: readonly SnapshotSite[]): Map<string, Map<number, 
   return files;
 }
 
+export interface CompareSitesOptions {
+  /** Keep pairs whose size and count are equal (peak and leak sites list what is there). */
+  keepUnchanged?: boolean;
+  /** The scenario's kind per side: noise (differences between repeats) is judged by it. */
+  baseKind?: ScenarioKind;
+  headKind?: ScenarioKind;
+}
+
 /**
  * Pairs base sites with head sites. Base lines go through the line map (exact for unchanged
  * lines, renames followed); a base line the change touched falls back to file + function +
@@ -34,6 +55,7 @@ export function compareSites(
   baseSites: readonly SnapshotSite[],
   headSites: readonly SnapshotSite[],
   lineMap: LineMap,
+  options: CompareSitesOptions = {},
 ): SiteDelta[] {
   const headByLine = byFileAndLine(headSites);
   // Built on first use, file by file: only base lines the change touched need it.
@@ -62,7 +84,7 @@ export function compareSites(
     const headSize = head?.size ?? 0;
     const baseCount = base?.count ?? 0;
     const headCount = head?.count ?? 0;
-    if (baseSize === headSize && baseCount === headCount) return;
+    if (baseSize === headSize && baseCount === headCount && !options.keepUnchanged) return;
     const file = head?.file ?? lineMap.headPathOf(base!.file) ?? base!.file;
     const delta: SiteDelta = {
       file,
@@ -79,6 +101,11 @@ export function compareSites(
       changedLine: head ? lineMap.isChangedOnHead(head.file, head.line) : false,
     };
     if (base && base.file !== file) delta.baseFile = base.file;
+    const baseSpread = base && options.baseKind ? siteSpread(base, options.baseKind) : undefined;
+    const headSpread = head && options.headKind ? siteSpread(head, options.headKind) : undefined;
+    if (baseSpread?.range) delta.baseRange = baseSpread.range;
+    if (headSpread?.range) delta.headRange = headSpread.range;
+    if (baseSpread?.noisy || headSpread?.noisy) delta.noisy = true;
     deltas.push(delta);
   };
 
@@ -119,6 +146,31 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A total on both sides, noisy (with its ranges) when its repeats differ on either side. */
+function totalMeasure(
+  base: SnapshotScenario | undefined,
+  head: SnapshotScenario | undefined,
+  total: Total,
+): Measure {
+  const result = measure(base?.[total], head?.[total]);
+  const baseSpread = base?.status === 'ok' ? totalSpread(base, total) : undefined;
+  const headSpread = head?.status === 'ok' ? totalSpread(head, total) : undefined;
+  if (baseSpread?.noisy || headSpread?.noisy) result.noisy = true;
+  if (baseSpread?.range) result.baseRange = baseSpread.range;
+  if (headSpread?.range) result.headRange = headSpread.range;
+  return result;
+}
+
+/** Both sides were the same in every repeat; undefined when either side could not tell. */
+function deterministicOf(
+  base: SnapshotScenario | undefined,
+  head: SnapshotScenario | undefined,
+): boolean | undefined {
+  const sides = [base, head].filter((side) => side !== undefined).map(isDeterministic);
+  if (sides.length === 0 || sides.includes(undefined)) return undefined;
+  return sides.every(Boolean);
+}
+
 function compareScenario(
   name: string,
   base: SnapshotScenario | undefined,
@@ -133,11 +185,26 @@ function compareScenario(
   const comparison: ScenarioComparison = {
     name,
     status,
-    peak: measure(base?.peakBytes, head?.peakBytes),
-    retained: measure(base?.retainedBytes, head?.retainedBytes),
-    retainedCount: measure(base?.retainedCount, head?.retainedCount),
-    sites: compareSites(base?.sites ?? [], head?.sites ?? [], lineMap),
+    kind: (head ?? base)?.kind ?? 'script',
+    repeats: { base: base?.repeats.length ?? 0, head: head?.repeats.length ?? 0 },
+    peak: totalMeasure(base, head, 'peakBytes'),
+    retained: totalMeasure(base, head, 'retainedBytes'),
+    retainedCount: totalMeasure(base, head, 'retainedCount'),
+    sites: compareSites(base?.sites ?? [], head?.sites ?? [], lineMap, {
+      ...(base ? { baseKind: base.kind } : {}),
+      ...(head ? { headKind: head.kind } : {}),
+    }),
   };
+  const deterministic = failed ? undefined : deterministicOf(base, head);
+  if (deterministic !== undefined) comparison.deterministic = deterministic;
+  const leak = leakMeasure(base, head);
+  if (leak) comparison.leak = leak;
+  const leakSites = leakSiteDeltas(base, head, lineMap);
+  if (leakSites) comparison.leakSites = leakSites;
+  const objectTypes = objectTypeDeltas(base, head);
+  if (objectTypes) comparison.objectTypes = objectTypes;
+  const peakSites = peakSiteDeltas(base, head, lineMap);
+  if (peakSites) comparison.peakSites = peakSites;
   if (failed) {
     comparison.error = {
       side: failed.side,

@@ -1,4 +1,4 @@
-import type { ScenarioError } from '../capture/snapshot.js';
+import type { ScenarioError, SiteTraceback } from '../capture/snapshot.js';
 
 /** A measurement on both sides; null where a side has none. */
 export interface Measure {
@@ -7,6 +7,9 @@ export interface Measure {
   delta: number | null;
   /** The measurement varies between runs of the same code: never a reason to fail on its own. */
   noisy?: boolean;
+  /** Lowest and highest value over the repeats of a side where they differed. */
+  baseRange?: [number, number];
+  headRange?: [number, number];
 }
 
 export type ScenarioStatus = 'ok' | 'new' | 'removed' | 'failed';
@@ -32,11 +35,50 @@ export interface SiteDelta {
   changedLine: boolean;
   /** The site's size varies between runs of the same code: never a reason to fail on its own. */
   noisy?: boolean;
+  /** Lowest and highest size over the repeats of a side where they differed. */
+  baseRange?: [number, number];
+  headRange?: [number, number];
+  /**
+   * Call paths to the site, largest first, from the traceback pass (`frames` > 1, top changed
+   * sites only): head's, or base's for a site gone from head (`tracebackSide` says which).
+   */
+  tracebacks?: SiteTraceback[];
+  tracebackSide?: 'base' | 'head';
+}
+
+/** Live objects of one type: how many more there were after a scenario than before, per side. */
+export interface ObjectTypeDelta {
+  /** `bytearray`, `app.cache.Node`. */
+  type: string;
+  /** after − before on base; null when base did not count objects (or lacks the scenario). */
+  baseGrowth: number | null;
+  headGrowth: number | null;
+  /** headGrowth − baseGrowth; never 0 (unchanged types are left out). */
+  delta: number;
+}
+
+/** The sites that held memory at the high-water mark, head's matched to base's. */
+export interface PeakSites {
+  /** Per side: the traced level when the sites were taken, and the true peak of that run. */
+  base?: { bytes: number; peakBytes: number };
+  head?: { bytes: number; peakBytes: number };
+  /** Sizes are bytes held at the peak; largest on head first. */
+  sites: SiteDelta[];
 }
 
 export interface ScenarioComparison {
   name: string;
   status: ScenarioStatus;
+  /** `function`: a `bench_*` function of the benchmark; `script`: the whole script. */
+  kind?: 'script' | 'function';
+  /** Measurements per side (in-process calls, or processes of a script). */
+  repeats?: { base: number; head: number };
+  /**
+   * true: every repeat on both sides gave the same figures; false: something was noisy (marked
+   * on the measures and sites); absent: too few repeats to tell (a script needs 2, a function 3,
+   * since its first call is a cold one).
+   */
+  deterministic?: boolean;
   /** Why a side failed; `side` says which. */
   error?: ScenarioError & { side: 'base' | 'head' };
   peak: Measure;
@@ -47,6 +89,11 @@ export interface ScenarioComparison {
   leak?: Measure;
   /** Sites whose retained size or count differ between base and head, largest change first. */
   sites: SiteDelta[];
+  /** Leak check: the leaking sites, sizes in bytes per call (rounded), fastest on head first. */
+  leakSites?: SiteDelta[];
+  /** Object types whose growth over the scenario differs between base and head. */
+  objectTypes?: ObjectTypeDelta[];
+  peakSites?: PeakSites;
 }
 
 export interface Comparison {

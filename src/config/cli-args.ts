@@ -39,7 +39,15 @@ Options:
   --minimum-change SIZE
                      sites whose size changed by less are not shown, e.g. 1KB
   --python EXE       Python interpreter (default: python3)
-  --frames N         tracemalloc frames per traceback (default: 1)
+  --frames N         tracemalloc frames per traceback (default: 1); above 1, the top changed
+                     sites get tracebacks from a second, traced run per side
+  --repeats N        measurements per side, to tell steady figures from noisy ones (default: 3)
+  --iterations N     leak check: N more calls of each bench_* function (default: 0, off)
+  --timeout-minutes M
+                     minutes a side may take before it is stopped and reported failed (default: 30)
+  --peak-sites BOOL  true: find the sites that held memory at the peak (default: false)
+  --object-types BOOL
+                     false: do not count live objects by type (default: true)
   --repo DIR         the git repository (default: the current directory)
   --key KEY          report key, when several reports share a pull request (default: default)
   --json FILE        write the JSON report here (default: <tmp>/allocdiff/report.json)
@@ -81,6 +89,11 @@ export function parseCliArgs(
         'minimum-change': { type: 'string' },
         python: { type: 'string' },
         frames: { type: 'string' },
+        repeats: { type: 'string' },
+        iterations: { type: 'string' },
+        'timeout-minutes': { type: 'string' },
+        'peak-sites': { type: 'string' },
+        'object-types': { type: 'string' },
         repo: { type: 'string' },
         key: { type: 'string' },
         json: { type: 'string' },
@@ -109,6 +122,11 @@ export function parseCliArgs(
     setup: values.setup,
     python: values.python,
     frames: values.frames,
+    repeats: values.repeats,
+    iterations: values.iterations,
+    'timeout-minutes': values['timeout-minutes'],
+    'peak-sites': values['peak-sites'],
+    'object-types': values['object-types'],
     'fail-on': values['fail-on'],
     'minimum-change': values['minimum-change'],
     ignore: values.ignore?.join('\n'),
@@ -143,6 +161,11 @@ export function parseCliArgs(
       ...(config.configFile ? { configFile: config.configFile } : {}),
       python: config.python,
       frames: config.frames,
+      repeats: config.repeats,
+      iterations: config.iterations,
+      timeoutMinutes: config.timeoutMinutes,
+      peakSites: config.peakSites,
+      objectTypes: config.objectTypes,
       key: values.key ?? DEFAULTS.key,
       jsonPath: resolve(cwd, values.json ?? join(outDir, 'report.json')),
       markdownPath: resolve(cwd, values.markdown ?? join(outDir, 'report.md')),

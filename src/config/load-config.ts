@@ -18,6 +18,12 @@ export interface Config {
   setup?: string;
   python: string;
   frames: number;
+  repeats: number;
+  /** Leak-check calls per function scenario; 0 = off. */
+  iterations: number;
+  timeoutMinutes: number;
+  peakSites: boolean;
+  objectTypes: boolean;
   failOn: FailOn;
   /** Bytes: sites that changed by less are not shown. */
   minimumChange: number;
@@ -31,6 +37,13 @@ export interface Config {
 export const CONFIG_DEFAULTS = {
   python: 'python3',
   frames: 1,
+  // Two measurements are the fewest that can show noise; a function's first call is a cold
+  // one (caches, free lists), so telling noise from warm-up takes two more. See the README.
+  repeats: 3,
+  iterations: 0,
+  timeoutMinutes: 30,
+  peakSites: false,
+  objectTypes: true,
   failOn: 'fail',
   minimumChange: 0,
 } as const;
@@ -90,6 +103,11 @@ export function mergeConfig(inputs: ConfigLayer, file: ConfigLayer, configFile?:
   const config: Config = {
     python: inputs.python ?? file.python ?? CONFIG_DEFAULTS.python,
     frames: inputs.frames ?? file.frames ?? CONFIG_DEFAULTS.frames,
+    repeats: inputs.repeats ?? file.repeats ?? CONFIG_DEFAULTS.repeats,
+    iterations: inputs.iterations ?? file.iterations ?? CONFIG_DEFAULTS.iterations,
+    timeoutMinutes: inputs.timeoutMinutes ?? file.timeoutMinutes ?? CONFIG_DEFAULTS.timeoutMinutes,
+    peakSites: inputs.peakSites ?? file.peakSites ?? CONFIG_DEFAULTS.peakSites,
+    objectTypes: inputs.objectTypes ?? file.objectTypes ?? CONFIG_DEFAULTS.objectTypes,
     failOn: inputs.failOn ?? file.failOn ?? CONFIG_DEFAULTS.failOn,
     minimumChange: inputs.minimumChange ?? file.minimumChange ?? CONFIG_DEFAULTS.minimumChange,
     ignore: inputs.ignore ?? file.ignore ?? [],

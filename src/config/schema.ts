@@ -25,6 +25,16 @@ export interface ConfigLayer {
   setup?: string;
   python?: string;
   frames?: number;
+  /** Measurements per side: in-process calls of a `bench_*` function, processes of a script. */
+  repeats?: number;
+  /** Leak-check calls per `bench_*` function; 0 = no leak check. */
+  iterations?: number;
+  /** Minutes one side may take (setup and every harness run) before its processes are killed. */
+  timeoutMinutes?: number;
+  /** Find the sites that held memory at the peak (an extra, hooked run). */
+  peakSites?: boolean;
+  /** Count live objects by type before and after each scenario. */
+  objectTypes?: boolean;
   failOn?: FailOn;
   /** Bytes; smaller site changes are not shown. */
   minimumChange?: number;
@@ -60,6 +70,73 @@ const text = (what: string) =>
 const framesNumber = z
   .int({ error: (issue) => `${got(issue.input)}; expected a whole number ≥ 1` })
   .min(1, { error: (issue) => `${got(issue.input)}; expected a whole number ≥ 1` });
+
+/** The limits of the capture settings, shared by the file and the text form. */
+export const CAPTURE_LIMITS = {
+  repeats: { min: 1, max: 100 },
+  iterations: { min: 3, max: 100_000 },
+  timeoutMinutes: { max: 24 * 60 },
+} as const;
+
+const REPEATS_TEXT = `a whole number from ${CAPTURE_LIMITS.repeats.min} to ${CAPTURE_LIMITS.repeats.max}`;
+const ITERATIONS_TEXT =
+  `0 (no leak check) or a whole number from ${CAPTURE_LIMITS.iterations.min} to ` +
+  `${CAPTURE_LIMITS.iterations.max} (call 1 is warm-up; growth must go on over the calls after it)`;
+const TIMEOUT_TEXT = `a number of minutes above 0 and at most ${CAPTURE_LIMITS.timeoutMinutes.max}, e.g. 30 or 0.5`;
+
+function repeatsProblem(value: number): string | undefined {
+  const { min, max } = CAPTURE_LIMITS.repeats;
+  return Number.isSafeInteger(value) && value >= min && value <= max ? undefined : REPEATS_TEXT;
+}
+
+function iterationsProblem(value: number): string | undefined {
+  const { min, max } = CAPTURE_LIMITS.iterations;
+  const ok = Number.isSafeInteger(value) && (value === 0 || (value >= min && value <= max));
+  return ok ? undefined : ITERATIONS_TEXT;
+}
+
+function timeoutProblem(value: number): string | undefined {
+  const ok = Number.isFinite(value) && value > 0 && value <= CAPTURE_LIMITS.timeoutMinutes.max;
+  return ok ? undefined : TIMEOUT_TEXT;
+}
+
+/** A number in a config file, checked by `problem` (which says what is allowed). */
+const checkedNumber = (what: string, problem: (value: number) => string | undefined) =>
+  z
+    .number({ error: (issue) => `${got(issue.input)}; expected ${what}` })
+    .superRefine((value, ctx) => {
+      const message = problem(value);
+      if (message)
+        ctx.addIssue({
+          code: 'custom',
+          message: `${got(value)}; expected ${message}`,
+          input: value,
+        });
+    });
+
+/** The same number written as text (an action input or a CLI flag). */
+const checkedNumberText = (pattern: RegExp, problem: (value: number) => string | undefined) =>
+  z.string().transform((value, ctx) => {
+    const number = pattern.test(value.trim()) ? Number(value.trim()) : NaN;
+    const message = Number.isNaN(number) ? problem(NaN) : problem(number);
+    const parsed: Parsed<number> = message
+      ? { ok: false, problems: [`got "${value}"; expected ${message}`] }
+      : { ok: true, value: number };
+    return accept(parsed, value, ctx);
+  });
+
+const booleanValue = z.boolean({
+  error: (issue) => `${got(issue.input)}; expected true or false`,
+});
+
+const booleanText = z.string().transform((value, ctx) => {
+  const normalised = value.trim().toLowerCase();
+  const parsed: Parsed<boolean> =
+    normalised === 'true' || normalised === 'false'
+      ? { ok: true, value: normalised === 'true' }
+      : { ok: false, problems: [`got "${value}"; expected true or false`] };
+  return accept(parsed, value, ctx);
+});
 
 const failOn = z.enum(FAIL_ON_VALUES, {
   error: (issue) => `${got(issue.input)}; expected one of ${FAIL_ON_VALUES.join(', ')}`,
@@ -189,6 +266,11 @@ const FILE_SHAPE = {
   setup: text('a shell command, e.g. "pip install -e ."').optional(),
   python: text('a Python interpreter, e.g. "python3.12"').optional(),
   frames: framesNumber.optional(),
+  repeats: checkedNumber(REPEATS_TEXT, repeatsProblem).optional(),
+  iterations: checkedNumber(ITERATIONS_TEXT, iterationsProblem).optional(),
+  'timeout-minutes': checkedNumber(TIMEOUT_TEXT, timeoutProblem).optional(),
+  'peak-sites': booleanValue.optional(),
+  'object-types': booleanValue.optional(),
   'fail-on': failOn.optional(),
   'minimum-change': sizeText.optional(),
   ignore: z
@@ -207,6 +289,11 @@ type RawLayer = {
   setup?: string;
   python?: string;
   frames?: number;
+  repeats?: number;
+  iterations?: number;
+  'timeout-minutes'?: number;
+  'peak-sites'?: boolean;
+  'object-types'?: boolean;
   'fail-on'?: FailOn;
   'minimum-change'?: number;
   ignore?: string[];
@@ -220,6 +307,11 @@ function toLayer(raw: RawLayer): ConfigLayer {
     setup: raw.setup,
     python: raw.python,
     frames: raw.frames,
+    repeats: raw.repeats,
+    iterations: raw.iterations,
+    timeoutMinutes: raw['timeout-minutes'],
+    peakSites: raw['peak-sites'],
+    objectTypes: raw['object-types'],
     failOn: raw['fail-on'],
     minimumChange: raw['minimum-change'],
     ignore: raw.ignore,
@@ -274,6 +366,11 @@ export const textConfigSchema = z
     setup: z.string().optional(),
     python: z.string().optional(),
     frames: frameText.optional(),
+    repeats: checkedNumberText(/^\d+$/, repeatsProblem).optional(),
+    iterations: checkedNumberText(/^\d+$/, iterationsProblem).optional(),
+    'timeout-minutes': checkedNumberText(/^(\d+\.?\d*|\.\d+)$/, timeoutProblem).optional(),
+    'peak-sites': booleanText.optional(),
+    'object-types': booleanText.optional(),
     'fail-on': z.string().pipe(failOn).optional(),
     'minimum-change': sizeText.optional(),
     ignore: z.string().transform(splitGlobList).pipe(z.array(glob)).optional(),

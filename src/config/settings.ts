@@ -23,8 +23,21 @@ export interface Settings {
   /** The config file that was read, as messages name it. */
   configFile?: string;
   python: string;
-  /** tracemalloc frames per traceback. */
+  /**
+   * tracemalloc frames per traceback. The measurements always use 1; above 1, a second run per
+   * side traces only the top changed sites with this many frames.
+   */
   frames: number;
+  /** Measurements per side: in-process calls of a `bench_*` function, processes of a script. */
+  repeats: number;
+  /** Leak-check calls per `bench_*` function; 0 = no leak check. */
+  iterations: number;
+  /** Minutes one side may take before its processes are killed and it is reported failed. */
+  timeoutMinutes: number;
+  /** Find which sites held memory at the peak (an extra, hooked run per side). */
+  peakSites: boolean;
+  /** Count live objects by type before and after each scenario. */
+  objectTypes: boolean;
   /** Sticky-comment key, so several allocdiff runs can share a pull request. */
   key: string;
   /** Where the JSON report and the Markdown go. */

@@ -1,6 +1,7 @@
 import type { BudgetResult } from '../budgets/evaluate.js';
 import { formatBytes, formatBytesDelta, formatPercent, percentChange } from '../budgets/sizes.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
+import { environmentDetails, scenarioDetails } from './details.js';
 import { encodePath, escapeBlock, escapeCode, escapeText } from './escape.js';
 import type { Report } from './report.js';
 import { decidingBudget, warnCause } from './verdict.js';
@@ -212,10 +213,15 @@ function render(report: Report, top: number): string {
       ` · tracemalloc frames: ${env.frames}`,
     '',
     ...scenarioTable(report),
-    ...report.scenarios.flatMap((s) => [...failureSection(s), ...sitesSection(report, s, top)]),
+    ...report.scenarios.flatMap((s) => [
+      ...failureSection(s),
+      ...sitesSection(report, s, top),
+      ...scenarioDetails(s, top),
+    ]),
     ...hiddenSitesNote(report),
     ...budgetSection(report.budgets),
     ...warningSection(report),
+    ...environmentDetails(report),
     '',
     `<sub>✏️ marks a line this change edited. Sizes are bytes still allocated when the benchmark ends (retained) and the high-water mark while it ran (peak), as traced by tracemalloc. allocdiff ${escapeText(report.allocdiffVersion)}</sub>`,
     '',

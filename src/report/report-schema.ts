@@ -10,11 +10,29 @@ const text = (max = 10_000) => z.string().max(max);
 const bytes = z.number().int().finite();
 const sha = z.string().regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/, 'a full commit SHA');
 
+const range = z.tuple([bytes, bytes]);
+
 const measure = z.strictObject({
   base: bytes.nullable(),
   head: bytes.nullable(),
   delta: bytes.nullable(),
   noisy: z.boolean().optional(),
+  baseRange: range.optional(),
+  headRange: range.optional(),
+});
+
+const frame = z.strictObject({
+  file: text(4_096),
+  line: z.number().int().nonnegative(),
+  text: text().optional(),
+  function: text(1_000).optional(),
+});
+
+const traceback = z.strictObject({
+  size: bytes,
+  count: bytes,
+  frames: z.array(frame).max(1_000),
+  truncated: z.literal(true).optional(),
 });
 
 const site = z.strictObject({
@@ -32,17 +50,29 @@ const site = z.strictObject({
   headCount: bytes,
   changedLine: z.boolean(),
   noisy: z.boolean().optional(),
+  baseRange: range.optional(),
+  headRange: range.optional(),
+  tracebacks: z.array(traceback).max(10).optional(),
+  tracebackSide: z.enum(['base', 'head']).optional(),
 });
+
+const peakLevel = z.strictObject({ bytes, peakBytes: bytes });
 
 const scenario = z.strictObject({
   name: text(1_000),
   status: z.enum(['ok', 'new', 'removed', 'failed']),
+  kind: z.enum(['script', 'function']).optional(),
+  repeats: z
+    .strictObject({ base: z.number().int().nonnegative(), head: z.number().int().nonnegative() })
+    .optional(),
+  deterministic: z.boolean().optional(),
   error: z
     .strictObject({
       side: z.enum(['base', 'head']),
       type: text(1_000),
       message: text(),
       traceback: text(100_000).optional(),
+      phase: z.enum(['setup', 'call']).optional(),
       output: text(100_000).optional(),
     })
     .optional(),
@@ -51,6 +81,25 @@ const scenario = z.strictObject({
   retainedCount: measure,
   leak: measure.optional(),
   sites: z.array(site).max(2_000_000),
+  leakSites: z.array(site).max(100_000).optional(),
+  objectTypes: z
+    .array(
+      z.strictObject({
+        type: text(1_000),
+        baseGrowth: bytes.nullable(),
+        headGrowth: bytes.nullable(),
+        delta: bytes,
+      }),
+    )
+    .max(10_000)
+    .optional(),
+  peakSites: z
+    .strictObject({
+      base: peakLevel.optional(),
+      head: peakLevel.optional(),
+      sites: z.array(site).max(10_000),
+    })
+    .optional(),
 });
 
 const budget = z.strictObject({
@@ -81,6 +130,8 @@ export const reportSchema: z.ZodType<Report> = z.strictObject({
     implementation: text(100).optional(),
     platform: text(1_000).optional(),
     frames: z.number().int().positive(),
+    repeats: z.number().int().positive().optional(),
+    iterations: z.number().int().nonnegative().optional(),
   }),
   scenarios: z.array(scenario).max(100_000),
   budgets: z.array(budget).max(100_000),

@@ -22,7 +22,16 @@ export interface Report {
   pullRequest?: number;
   base: SideInfo;
   head: SideInfo;
-  environment: { python?: string; implementation?: string; platform?: string; frames: number };
+  environment: {
+    python?: string;
+    implementation?: string;
+    platform?: string;
+    /** Frames of the traceback pass (the measuring runs trace one). */
+    frames: number;
+    /** Measurements per side; leak-check calls per function (0: none). */
+    repeats?: number;
+    iterations?: number;
+  };
   scenarios: ScenarioComparison[];
   budgets: BudgetResult[];
   /** Budgets that could not be checked at all (e.g. an override matching no scenario). */

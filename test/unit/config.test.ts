@@ -99,6 +99,11 @@ describe('loadConfig: a config file', () => {
       setup: 'pip install -e .',
       python: 'python3.12',
       frames: 5,
+      repeats: 3,
+      iterations: 0,
+      timeoutMinutes: 30,
+      peakSites: false,
+      objectTypes: true,
       failOn: 'warn',
       minimumChange: 1_024,
       ignore: ['site-packages/**', 'tests/**'],
@@ -258,6 +263,11 @@ describe('loadConfig: inputs over the file over the defaults', () => {
     expect(load({})).toEqual({
       python: 'python3',
       frames: 1,
+      repeats: 3,
+      iterations: 0,
+      timeoutMinutes: 30,
+      peakSites: false,
+      objectTypes: true,
       failOn: 'fail',
       minimumChange: 0,
       ignore: [],
@@ -313,8 +323,9 @@ describe('loadConfig: every problem is one message naming the file, key, value a
         ].join('\n'),
       ),
     ).toEqual([
-      'allocdiff.yml:1: colour: unknown key; allowed: script, setup, python, frames, fail-on, ' +
-        'minimum-change, ignore, budgets, scenarios',
+      'allocdiff.yml:1: colour: unknown key; allowed: script, setup, python, frames, repeats, ' +
+        'iterations, timeout-minutes, peak-sites, object-types, fail-on, minimum-change, ignore, ' +
+        'budgets, scenarios',
       'allocdiff.yml:3: budgets.peek: unknown metric; allowed: peak, retained, site, leak, count',
       'allocdiff.yml:4: budgets.peak.lvl: unknown key; allowed: limit, level',
       'allocdiff.yml:6: scenarios."a*".budgets: got nothing; expected rules as text like ' +
@@ -410,7 +421,8 @@ describe('loadConfig: every problem is one message naming the file, key, value a
   it('rejects a file that is not a table of settings', () => {
     expect(yaml('- peak: +5%\n')).toEqual([
       'allocdiff.yml: got a list; expected a table with the keys script, setup, python, frames, ' +
-        'fail-on, minimum-change, ignore, budgets, scenarios',
+        'repeats, iterations, timeout-minutes, peak-sites, object-types, fail-on, minimum-change, ' +
+        'ignore, budgets, scenarios',
     ]);
   });
 

@@ -1,0 +1,78 @@
+/**
+ * A whole script runs once per process, so its repeats are separate harness processes, each
+ * writing a snapshot. This merges them into one snapshot shaped like the in-process repeats of
+ * a function: `repeats[]` one per process, and per site `sizes[]`/`counts[]` only where the
+ * processes disagree (a site missing from a process counts 0 there).
+ */
+import type { Snapshot, SnapshotScenario, SnapshotSite } from './snapshot.js';
+
+function siteKey(site: { file: string; line: number }): string {
+  return `${site.file}\u0000${site.line}`;
+}
+
+const allEqual = (values: readonly number[]): boolean => values.every((v) => v === values[0]);
+
+function mergeScenario(runs: readonly SnapshotScenario[]): SnapshotScenario {
+  const [first] = runs;
+  // A run that failed decides: a benchmark that fails now and then is not measured.
+  const failed = runs.find((run) => run.status === 'failed');
+  if (failed) return failed;
+
+  const byKey = new Map<string, { site: SnapshotSite; sizes: number[]; counts: number[] }>();
+  runs.forEach((run, index) => {
+    for (const site of run.sites) {
+      const key = siteKey(site);
+      let entry = byKey.get(key);
+      if (!entry) {
+        const rest: SnapshotSite = { ...site };
+        delete rest.sizes;
+        delete rest.counts;
+        entry = { site: rest, sizes: runs.map(() => 0), counts: runs.map(() => 0) };
+        byKey.set(key, entry);
+      }
+      entry.sizes[index] = site.size;
+      entry.counts[index] = site.count;
+    }
+  });
+  const sites = [...byKey.values()].map(({ site, sizes, counts }) => {
+    const merged: SnapshotSite = { ...site, size: sizes[0], count: counts[0] };
+    if (!allEqual(sizes) || !allEqual(counts)) {
+      merged.sizes = sizes;
+      merged.counts = counts;
+    }
+    return merged;
+  });
+  sites.sort(
+    (a, b) =>
+      b.size - a.size || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line,
+  );
+  return {
+    ...first,
+    repeats: runs.map((run) => run.repeats[0]).filter((totals) => totals !== undefined),
+    sites,
+  };
+}
+
+/**
+ * Merges the snapshots of several processes of the same whole-script benchmark: scenario by
+ * scenario, the first process's object counts and peak sites, every process's totals and sites.
+ */
+export function mergeProcessRepeats(snapshots: readonly Snapshot[]): Snapshot {
+  const [first] = snapshots;
+  if (snapshots.length === 1) return first;
+  return {
+    ...first,
+    repeats: snapshots.length,
+    timings: {
+      setupSeconds: snapshots.reduce((sum, s) => sum + s.timings.setupSeconds, 0),
+      totalSeconds: snapshots.reduce((sum, s) => sum + s.timings.totalSeconds, 0),
+    },
+    scenarios: first.scenarios.map((scenario) =>
+      mergeScenario(
+        snapshots
+          .map((snapshot) => snapshot.scenarios.find((s) => s.name === scenario.name))
+          .filter((s): s is SnapshotScenario => s !== undefined),
+      ),
+    ),
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * What a scenario shows beyond its totals and retained sites: leak per call and leaking sites,
+ * object counts by type, and the sites at the peak, each matched base → head.
+ */
+import type { SnapshotScenario, SnapshotSite } from '../capture/snapshot.js';
+import type { LineMap } from '../sides/line-map.js';
+import { compareSites } from './compare.js';
+import type { Measure, ObjectTypeDelta, PeakSites, SiteDelta } from './comparison.js';
+
+/** Object types listed at most, largest change first. */
+const MAX_OBJECT_TYPES = 200;
+/** Peak sites kept at most, largest on head first. */
+const MAX_PEAK_SITES = 50;
+
+/** Leak per call (bytes, rounded), when either side ran a leak check. */
+export function leakMeasure(
+  base: SnapshotScenario | undefined,
+  head: SnapshotScenario | undefined,
+): Measure | undefined {
+  if (!base?.leak && !head?.leak) return undefined;
+  const b = base?.leak ? Math.round(base.leak.bytesPerCall) : null;
+  const h = head?.leak ? Math.round(head.leak.bytesPerCall) : null;
+  return { base: b, head: h, delta: b !== null && h !== null ? h - b : null };
+}
+
+function leakSitesOf(scenario: SnapshotScenario | undefined): SnapshotSite[] {
+  return (scenario?.leak?.sites ?? []).map(
+    ({ bytesPerCall, countPerCall, file, line, ...rest }) => ({
+      ...rest,
+      file,
+      line,
+      size: Math.round(bytesPerCall),
+      count: Math.round(countPerCall),
+    }),
+  );
+}
+
+/** Leaking sites on either side, matched like retained sites; fastest leak on head first. */
+export function leakSiteDeltas(
+  base: SnapshotScenario | undefined,
+  head: SnapshotScenario | undefined,
+  lineMap: LineMap,
+): SiteDelta[] | undefined {
+  if (!base?.leak && !head?.leak) return undefined;
+  return compareSites(leakSitesOf(base), leakSitesOf(head), lineMap, { keepUnchanged: true }).sort(
+    (a, b) => b.headSize - a.headSize || b.baseSize - a.baseSize,
+  );
+}
+
+function growthByType(scenario: SnapshotScenario | undefined): Map<string, number> | undefined {
+  if (!scenario?.objectTypes) return undefined;
+  return new Map(scenario.objectTypes.map((entry) => [entry.type, entry.after - entry.before]));
+}
+
+/** Types whose growth over the scenario differs between base and head (`bytearray +200`). */
+export function objectTypeDeltas(
+  base: SnapshotScenario | undefined,
+  head: SnapshotScenario | undefined,
+): ObjectTypeDelta[] | undefined {
+  const baseGrowth = growthByType(base);
+  const headGrowth = growthByType(head);
+  if (!baseGrowth && !headGrowth) return undefined;
+  const types = new Set([...(baseGrowth?.keys() ?? []), ...(headGrowth?.keys() ?? [])]);
+  const deltas: ObjectTypeDelta[] = [];
+  for (const type of types) {
+    const b = baseGrowth ? (baseGrowth.get(type) ?? 0) : null;
+    const h = headGrowth ? (headGrowth.get(type) ?? 0) : null;
+    const delta = (h ?? 0) - (b ?? 0);
+    if (delta !== 0) deltas.push({ type, baseGrowth: b, headGrowth: h, delta });
+  }
+  return deltas
+    .sort(
+      (a, b) =>
+        Math.abs(b.delta) - Math.abs(a.delta) || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0),
+    )
+    .slice(0, MAX_OBJECT_TYPES);
+}
+
+/** The sites at the peak on each side, matched through the line map; largest on head first. */
+export function peakSiteDeltas(
+  base: SnapshotScenario | undefined,
+  head: SnapshotScenario | undefined,
+  lineMap: LineMap,
+): PeakSites | undefined {
+  if (!base?.peak && !head?.peak) return undefined;
+  const sites = (scenario: SnapshotScenario | undefined): SnapshotSite[] =>
+    (scenario?.peak?.sites ?? []).map(({ tracebacks: _tracebacks, ...site }) => site);
+  const peakSites: PeakSites = {
+    sites: compareSites(sites(base), sites(head), lineMap, { keepUnchanged: true })
+      .sort((a, b) => b.headSize - a.headSize || b.baseSize - a.baseSize)
+      .slice(0, MAX_PEAK_SITES),
+  };
+  if (base?.peak) peakSites.base = { bytes: base.peak.bytes, peakBytes: base.peak.peakBytes };
+  if (head?.peak) peakSites.head = { bytes: head.peak.bytes, peakBytes: head.peak.peakBytes };
+  return peakSites;
+}

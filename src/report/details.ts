@@ -1,0 +1,220 @@
+/**
+ * The folded parts of the comment: what a reader opens when the table is not enough. Per
+ * scenario: noise (with ranges) or determinism, the leak check, tracebacks of the top changed
+ * sites, objects by type, the sites at the peak; and the environment of the run. Everything
+ * that comes from the pull request is escaped here.
+ */
+import type { SiteTraceback } from '../capture/snapshot.js';
+import { formatBytes, formatBytesDelta } from '../budgets/sizes.js';
+import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
+import { escapeBlock, escapeCode, escapeText } from './escape.js';
+import type { Report } from './report.js';
+
+/** `app/cache.py:120 in LRU.put`: where a site is, as the reader finds it. */
+export function siteLabel(
+  site: Pick<SiteDelta, 'file' | 'line' | 'baseLine' | 'function'>,
+): string {
+  const line = site.line ?? site.baseLine ?? '?';
+  return `${site.file}:${line}${site.function ? ` in ${site.function}` : ''}`;
+}
+
+/** A frame in the project: not the standard library, an installed package or a pseudo file. */
+export function isProjectFile(file: string): boolean {
+  return !file.startsWith('<') && !file.startsWith('site-packages/');
+}
+
+/** One traceback as `Traceback.format()` writes it: oldest call first, the site last. */
+export function formatTraceback(traceback: SiteTraceback): string {
+  const lines = traceback.truncated ? ['  … older frames cut off (raise frames to see them)'] : [];
+  for (const frame of traceback.frames) {
+    lines.push(
+      `  File "${frame.file}", line ${frame.line}${frame.function ? `, in ${frame.function}` : ''}`,
+    );
+    if (frame.text) lines.push(`    ${frame.text}`);
+  }
+  return lines.join('\n');
+}
+
+function folded(summary: string, body: string[]): string[] {
+  return ['', `<details><summary>${summary}</summary>`, '', ...body, '', '</details>'];
+}
+
+function count(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
+}
+
+function rangeText(range: [number, number] | undefined, value: number | null, bytes = true) {
+  const show = (n: number) => (bytes ? formatBytes(n) : n.toLocaleString('en-US'));
+  if (range) return `${show(range[0])} … ${show(range[1])}`;
+  return value === null ? '—' : `${show(value)} (steady)`;
+}
+
+function noiseSection(scenario: ScenarioComparison, top: number): string[] {
+  const repeats = scenario.repeats;
+  if (scenario.deterministic === true && repeats) {
+    return [
+      '',
+      `<sub>🎯 ${escapeCode(scenario.name)} is deterministic: ${count(repeats.head, 'repeat')} per side gave identical figures.</sub>`,
+    ];
+  }
+  const totals: [string, Measure, boolean][] = [
+    ['peak', scenario.peak, true],
+    ['retained', scenario.retained, true],
+    ['retained blocks', scenario.retainedCount, false],
+  ];
+  const noisyTotals = totals.filter(([, measure]) => measure.noisy);
+  const noisySites = scenario.sites.filter((site) => site.noisy);
+  if (noisyTotals.length === 0 && noisySites.length === 0) return [];
+  const shownSites = noisySites.slice(0, top);
+  const rows = [
+    ...noisyTotals.map(
+      ([name, measure, bytes]) =>
+        `| ${name} | ${rangeText(measure.baseRange, measure.base, bytes)} | ${rangeText(measure.headRange, measure.head, bytes)} |`,
+    ),
+    ...shownSites.map(
+      (site) =>
+        `| ${escapeCode(siteLabel(site), 200)} | ${rangeText(site.baseRange, site.baseLine === null ? null : site.baseSize)} | ${rangeText(site.headRange, site.line === null ? null : site.headSize)} |`,
+    ),
+  ];
+  const more = noisySites.length - shownSites.length;
+  return folded(
+    `〰️ Noisy in ${escapeCode(scenario.name)}: ${count(noisyTotals.length, 'total')} and ${count(noisySites.length, 'site')} differ between repeats (reported, never failed on alone)`,
+    [
+      '| Measurement | Base (min … max) | Head (min … max) |',
+      '| --- | ---: | ---: |',
+      ...rows,
+      ...(more > 0 ? ['', `<sub>${count(more, 'more noisy site')} in the JSON report.</sub>`] : []),
+    ],
+  );
+}
+
+function leakSection(scenario: ScenarioComparison, top: number): string[] {
+  const leak = scenario.leak;
+  // Nothing to open when neither side leaks.
+  if (!leak || (!leak.base && !leak.head && !scenario.leakSites?.length)) return [];
+  const perCall = (value: number | null) => (value === null ? '—' : `${formatBytes(value)}/call`);
+  const summary =
+    `💧 Leak check of ${escapeCode(scenario.name)}: ${perCall(leak.head)} on head` +
+    ` (base ${perCall(leak.base)})`;
+  const sites = (scenario.leakSites ?? []).slice(0, top);
+  if (sites.length === 0) return folded(summary, ['No site keeps growing after the first call.']);
+  return folded(summary, [
+    '| Leaking site | Source | Base per call | Head per call |',
+    '| --- | --- | ---: | ---: |',
+    ...sites.map(
+      (site) =>
+        `| ${escapeCode(siteLabel(site), 200)} | ${site.text ? escapeCode(site.text) : ''} | ${site.baseLine === null ? '—' : formatBytes(site.baseSize)} | ${site.line === null ? '—' : formatBytes(site.headSize)} |`,
+    ),
+  ]);
+}
+
+function tracebackSection(scenario: ScenarioComparison, top: number): string[] {
+  const traced = scenario.sites.slice(0, top).filter((site) => site.tracebacks?.length);
+  if (traced.length === 0) return [];
+  const body = traced.flatMap((site) => {
+    const [largest] = site.tracebacks!;
+    // Project frames first: name the innermost frame in the project's own code.
+    const own = [...largest.frames].reverse().find((frame) => isProjectFile(frame.file));
+    const via =
+      own && (own.file !== site.file || own.line !== (site.line ?? site.baseLine))
+        ? ` via ${escapeCode(siteLabel({ ...own, baseLine: null }), 200)}`
+        : '';
+    return [
+      `**${escapeCode(siteLabel(site), 200)}** ${formatBytesDelta(site.sizeDelta)}` +
+        ` (${site.tracebackSide === 'base' ? 'base' : 'head'}, ${formatBytes(largest.size)} along this path)${via}`,
+      '',
+      escapeBlock(formatTraceback(largest), 60),
+      '',
+    ];
+  });
+  return folded(
+    `🧵 Tracebacks of ${count(traced.length, 'changed site')} in ${escapeCode(scenario.name)}`,
+    body,
+  );
+}
+
+function objectTypesSection(scenario: ScenarioComparison, top: number): string[] {
+  const types = scenario.objectTypes ?? [];
+  if (types.length === 0) return [];
+  const shown = types.slice(0, top * 2);
+  const signed = (n: number) =>
+    n > 0 ? `+${n.toLocaleString('en-US')}` : n.toLocaleString('en-US');
+  const growth = (n: number | null) => (n === null ? '—' : signed(n));
+  return folded(
+    `🧮 Objects by type in ${escapeCode(scenario.name)}: ${count(types.length, 'type')} changed`,
+    [
+      '| Type | Base growth | Head growth | Δ |',
+      '| --- | ---: | ---: | ---: |',
+      ...shown.map(
+        (entry) =>
+          `| ${escapeCode(entry.type)} | ${growth(entry.baseGrowth)} | ${growth(entry.headGrowth)} | ${signed(entry.delta)} |`,
+      ),
+      ...(types.length > shown.length
+        ? ['', `<sub>${count(types.length - shown.length, 'more type')} in the JSON report.</sub>`]
+        : []),
+    ],
+  );
+}
+
+function peakSection(scenario: ScenarioComparison, top: number): string[] {
+  const peak = scenario.peakSites;
+  if (!peak || peak.sites.length === 0) return [];
+  const shown = peak.sites.slice(0, top);
+  const explained = (side: 'base' | 'head'): string => {
+    const level = peak[side];
+    if (!level) return '';
+    const held = peak.sites.reduce(
+      (sum, s) => sum + (side === 'head' ? s.headSize : s.baseSize),
+      0,
+    );
+    return `${side} ${formatBytes(held)} of a ${formatBytes(level.peakBytes)} peak`;
+  };
+  const sides = [explained('base'), explained('head')].filter(Boolean).join(', ');
+  return folded(`⛰️ Sites at the peak of ${escapeCode(scenario.name)} (${escapeText(sides)})`, [
+    '| Site | Source | Base at peak | Head at peak | Δ |',
+    '| --- | --- | ---: | ---: | ---: |',
+    ...shown.map(
+      (site) =>
+        `| ${escapeCode(siteLabel(site), 200)}${site.changedLine ? ' ✏️' : ''} | ${site.text ? escapeCode(site.text) : ''} | ${formatBytes(site.baseSize)} | ${formatBytes(site.headSize)} | ${formatBytesDelta(site.sizeDelta)} |`,
+    ),
+  ]);
+}
+
+/** The folded sections of one scenario; `top` bounds every list (the comment shrinks it). */
+export function scenarioDetails(scenario: ScenarioComparison, top: number): string[] {
+  if (scenario.status === 'failed' || top <= 0) return [];
+  return [
+    ...noiseSection(scenario, top),
+    ...leakSection(scenario, top),
+    ...tracebackSection(scenario, top),
+    ...objectTypesSection(scenario, top),
+    ...peakSection(scenario, top),
+  ];
+}
+
+/** How the figures were taken: interpreter, platform, frames, repeats, leak-check calls. */
+export function environmentDetails(report: Report): string[] {
+  const env = report.environment;
+  const rows = [
+    ['Python', [env.implementation, env.python].filter(Boolean).join(' ')],
+    ['Platform', env.platform ?? ''],
+    [
+      'Tracebacks',
+      env.frames > 1 ? `${env.frames} frames, top changed sites only` : 'off (frames: 1)',
+    ],
+    ['Repeats per side', env.repeats === undefined ? '' : String(env.repeats)],
+    [
+      'Leak check',
+      env.iterations === undefined
+        ? ''
+        : env.iterations > 0
+          ? `${env.iterations} calls per function`
+          : 'off',
+    ],
+  ].filter(([, value]) => value !== '');
+  return folded('Environment', [
+    '| | |',
+    '| --- | --- |',
+    ...rows.map(([name, value]) => `| ${name} | ${escapeText(value)} |`),
+  ]);
+}

@@ -1,0 +1,268 @@
+/**
+ * Capture in depth, through the bundled CLI on small real repositories: bench_* scenarios,
+ * the leak check and its budget, noise, timeouts, tracebacks, sites at the peak, objects by type.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRepoFromTrees } from '../../scripts/example-repo.mjs';
+import type { Report } from '../../src/report/report.js';
+import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
+import { writeTree } from '../support/trees.js';
+
+const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
+const cleanup: string[] = [];
+
+afterAll(() => {
+  for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+});
+
+function repoOf(...trees: Record<string, string>[]) {
+  const dirs = trees.map(writeTree);
+  const repo = createRepoFromTrees(dirs);
+  cleanup.push(repo.dir, ...dirs);
+  return repo;
+}
+
+/** Runs the CLI between HEAD~1 and HEAD; the JSON report and the Markdown come back too. */
+function compare(
+  files: { base: Record<string, string>; head: Record<string, string>; env?: NodeJS.ProcessEnv },
+  ...args: string[]
+) {
+  const repo = repoOf(files.base, files.head);
+  const json = join(repo.dir, '..', `${repo.shas[1]}.json`);
+  const markdown = join(repo.dir, '..', `${repo.shas[1]}.md`);
+  cleanup.push(json, markdown);
+  const result = spawnSync(
+    declaredNode(),
+    [CLI, '--base', 'HEAD~1', '--json', json, '--markdown', markdown, ...args],
+    { cwd: repo.dir, encoding: 'utf8', env: { ...process.env, ...files.env } },
+  );
+  return {
+    code: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    report: () => JSON.parse(readFileSync(json, 'utf8')) as Report,
+    markdown: () => readFileSync(markdown, 'utf8'),
+  };
+}
+
+const STORE = (size: number) =>
+  ['_kept = []', '', '', 'def remember():', `    _kept.append(bytearray(${size}))`, ''].join('\n');
+
+const BENCH_BASE = [
+  'from app import store',
+  '',
+  'ROWS = list(range(20_000))',
+  '',
+  '',
+  'def bench_leak():',
+  '    store.remember()',
+  '',
+  '',
+  'def bench_peak():',
+  '    return sum(row * 2 for row in ROWS)',
+  '',
+  '',
+  'def bench_objects():',
+  '    return [bytearray(8) for _ in range(10)]',
+  '',
+].join('\n');
+
+const BENCH_HEAD = BENCH_BASE.replace(
+  '    return sum(row * 2 for row in ROWS)',
+  '    doubled = [row * 2 for row in ROWS]\n    return sum(doubled)',
+).replace('range(10)]', 'range(210)]');
+
+describe('capture in depth (CLI, real git and Python)', () => {
+  let run: ReturnType<typeof compare>;
+  beforeAll(() => {
+    run = compare(
+      {
+        base: { 'app/__init__.py': '', 'app/store.py': STORE(100), 'bench.py': BENCH_BASE },
+        head: { 'app/__init__.py': '', 'app/store.py': STORE(5_000), 'bench.py': BENCH_HEAD },
+      },
+      '--script',
+      'bench.py',
+      '--iterations',
+      '5',
+      '--peak-sites',
+      'true',
+      '--frames',
+      '5',
+      '--budget',
+      'leak: 0B',
+    );
+  }, 300_000);
+
+  it('measures each bench_* function as a scenario of its own, named in the output and JSON', () => {
+    expect(run.stdout).toMatch(/^bench_leak\s/m);
+    expect(run.stdout).toMatch(/^bench_peak\s/m);
+    expect(run.report().scenarios.map((s) => [s.name, s.kind])).toEqual([
+      ['bench_leak', 'function'],
+      ['bench_peak', 'function'],
+      ['bench_objects', 'function'],
+    ]);
+    expect(run.report().environment).toMatchObject({ repeats: 3, iterations: 5, frames: 5 });
+  });
+
+  it('fails a leak: 0B budget on the leaking function, naming the leaking line', () => {
+    expect(run.code, run.stderr).toBe(1);
+    const report = run.report();
+    const leak = report.budgets.find((b) => b.metric === 'leak' && b.scenario === 'bench_leak');
+    expect(leak).toMatchObject({ status: 'fail' });
+    const [scenario] = report.scenarios;
+    // A 5,000-byte bytearray kept per call, and the list that holds them growing.
+    expect(scenario.leak?.head).toBeGreaterThanOrEqual(5_000);
+    expect(scenario.leak?.head).toBeLessThan(5_200);
+    expect(scenario.leakSites?.[0]).toMatchObject({
+      file: 'app/store.py',
+      line: 5,
+      text: '_kept.append(bytearray(5000))',
+    });
+    expect(report.budgets.find((b) => b.scenario === 'bench_peak')?.status).toBe('pass');
+    expect(run.markdown()).toContain('💧 Leak check of <code>bench&#95;leak</code>');
+  });
+
+  it('puts tracebacks on the changed sites when frames > 1, from the bench down to the site', () => {
+    const site = run.report().scenarios[0].sites.find((s) => s.file === 'app/store.py')!;
+    expect(site.tracebackSide).toBe('head');
+    const frames = site.tracebacks![0].frames.map((f) => `${f.file}:${f.line}`);
+    expect(frames.slice(-2)).toEqual(['bench.py:7', 'app/store.py:5']);
+    expect(run.markdown()).toContain('  File &#34;bench.py&#34;, line 7, in bench&#95;leak');
+  });
+
+  it('names the list comprehension line at the peak, the sites explaining ≥ 95 % of it', () => {
+    const peak = run.report().scenarios[1].peakSites!;
+    expect(peak.sites[0]).toMatchObject({
+      file: 'bench.py',
+      line: 11,
+      text: 'doubled = [row * 2 for row in ROWS]',
+      changedLine: true,
+    });
+    const held = peak.sites.reduce((sum, s) => sum + s.headSize, 0);
+    expect(held).toBeGreaterThanOrEqual(0.95 * peak.head!.peakBytes);
+    expect(run.markdown()).toContain('⛰️ Sites at the peak of <code>bench&#95;peak</code>');
+  });
+
+  it('diffs objects by type: 200 more bytearrays on head', () => {
+    const types = run.report().scenarios[2].objectTypes!;
+    expect(types).toContainEqual({
+      type: 'bytearray',
+      baseGrowth: 10,
+      headGrowth: 210,
+      delta: 200,
+    });
+    expect(run.markdown()).toContain('| <code>bytearray</code> | +10 | +210 | +200 |');
+  });
+
+  it('shows steady functions as deterministic', () => {
+    expect(run.report().scenarios[2].deterministic).toBe(true);
+  });
+});
+
+describe('noise and robustness (CLI, real git and Python)', () => {
+  it('marks a site whose size depends on random as noisy, with ranges, and does not fail on it', () => {
+    const bench = {
+      'bench.py': 'import random\nblob = bytearray(random.randint(100_000, 10_000_000))\n',
+    };
+    const run = compare(
+      { base: bench, head: bench },
+      '--script',
+      'bench.py',
+      '--object-types',
+      'false',
+      '--budget',
+      'retained: 1KB',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const report = run.report();
+    expect(report.verdict).toBe('warn');
+    const [scenario] = report.scenarios;
+    expect(scenario).toMatchObject({
+      kind: 'script',
+      repeats: { base: 3, head: 3 },
+      deterministic: false,
+    });
+    expect(scenario.retained.noisy).toBe(true);
+    const [low, high] = scenario.retained.headRange!;
+    expect(low).toBeLessThan(high);
+    expect(report.budgets[0]).toMatchObject({ status: 'warn', noisy: true });
+    expect(run.markdown()).toContain('〰️ Noisy in <code>bench.py</code>');
+  });
+
+  it('fixes PYTHONHASHSEED on both sides unless the environment sets it', () => {
+    const bench = {
+      'bench.py': 'import os\nprint("seed=%s" % os.environ.get("PYTHONHASHSEED"))\n',
+    };
+    const fixed = compare({ base: bench, head: bench }, '--script', 'bench.py', '--repeats', '1');
+    expect(fixed.stderr.match(/seed=\S+/g)).toEqual(['seed=0', 'seed=0']);
+    const chosen = compare(
+      { base: bench, head: bench, env: { PYTHONHASHSEED: '123' } },
+      '--script',
+      'bench.py',
+      '--repeats',
+      '1',
+    );
+    expect(chosen.stderr.match(/seed=\S+/g)).toEqual(['seed=123', 'seed=123']);
+  });
+
+  it('stops a side that runs past timeout-minutes, and still shows the other side', () => {
+    const run = compare(
+      {
+        base: { 'bench.py': 'data = list(range(1000))\n' },
+        head: { 'bench.py': 'import time\nprint("working", flush=True)\ntime.sleep(600)\n' },
+      },
+      '--script',
+      'bench.py',
+      '--repeats',
+      '1',
+      '--timeout-minutes',
+      '0.1',
+    );
+    expect(run.code).toBe(3);
+    const [scenario] = run.report().scenarios;
+    expect(scenario.status).toBe('failed');
+    expect(scenario.error).toMatchObject({ side: 'head', type: 'TimedOut' });
+    expect(scenario.error?.message).toContain('timed out after 0.1 min');
+    expect(scenario.error?.output).toContain('working');
+    expect(scenario.peak.base).toBeGreaterThan(0);
+  });
+
+  it('reports sys.exit and a kill by signal with the last lines of output', () => {
+    const exits = compare(
+      {
+        base: { 'bench.py': 'data = list(range(1000))\n' },
+        head: {
+          'bench.py':
+            'import os, signal\nprint("about to go", flush=True)\nos.kill(os.getpid(), signal.SIGKILL)\n',
+        },
+      },
+      '--script',
+      'bench.py',
+      '--repeats',
+      '1',
+    );
+    expect(exits.code).toBe(3);
+    const [killed] = exits.report().scenarios;
+    expect(killed.error?.message).toContain('was killed by SIGKILL');
+    expect(killed.error?.output).toContain('about to go');
+
+    const exited = compare(
+      {
+        base: { 'bench.py': 'data = list(range(1000))\n' },
+        head: { 'bench.py': 'import sys\nprint("giving up")\nsys.exit(4)\n' },
+      },
+      '--script',
+      'bench.py',
+      '--repeats',
+      '1',
+    );
+    expect(exited.code).toBe(3);
+    const [scenario] = exited.report().scenarios;
+    expect(scenario.error).toMatchObject({ side: 'head', type: 'SystemExit' });
+    expect(scenario.error?.output).toContain('giving up');
+    expect(exited.markdown()).toContain('SystemExit');
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { formatTraceback, siteLabel } from '../../src/report/details.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { measure, report, scenarioComparison, siteDelta } from './fixtures.js';
+
+const frames = [
+  { file: 'bench/memory.py', line: 3, function: '<module>', text: 'store.remember(10)' },
+  { file: 'app/store.py', line: 8, function: 'Store.remember', text: 'data = bytearray(size)' },
+  { file: '<stdlib>/json/encoder.py', line: 200, function: 'encode', text: 'chunks = list(x)' },
+];
+
+describe('the folded details of the comment', () => {
+  it('names a site as file:line in function', () => {
+    expect(siteLabel({ file: 'app/cache.py', line: 120, baseLine: 118, function: 'LRU.put' })).toBe(
+      'app/cache.py:120 in LRU.put',
+    );
+    expect(siteLabel({ file: 'gone.py', line: null, baseLine: 4 })).toBe('gone.py:4');
+  });
+
+  it('formats a traceback like Traceback.format(), the site last', () => {
+    expect(formatTraceback({ size: 10, count: 1, frames })).toBe(
+      [
+        '  File "bench/memory.py", line 3, in <module>',
+        '    store.remember(10)',
+        '  File "app/store.py", line 8, in Store.remember',
+        '    data = bytearray(size)',
+        '  File "<stdlib>/json/encoder.py", line 200, in encode',
+        '    chunks = list(x)',
+      ].join('\n'),
+    );
+  });
+
+  it('shows tracebacks, noise, leak, objects by type, peak sites and the environment, escaped', () => {
+    const hostile = 'x | <img src=x> @team [a](http://evil.example)';
+    const scenario = scenarioComparison({
+      name: 'bench_remember',
+      kind: 'function',
+      repeats: { base: 3, head: 3 },
+      deterministic: false,
+      retained: {
+        ...measure(1_000, 2_000),
+        noisy: true,
+        baseRange: [900, 1_000],
+        headRange: [2_000, 2_500],
+      },
+      sites: [
+        siteDelta({
+          // A standard-library site: the traceback names the project's own line that led there.
+          file: '<stdlib>/json/encoder.py',
+          line: 200,
+          function: 'encode',
+          text: hostile,
+          headSize: 2_000,
+          tracebacks: [{ size: 2_000, count: 1, frames }],
+          tracebackSide: 'head',
+        }),
+      ],
+      leak: measure(0, 301),
+      leakSites: [siteDelta({ file: 'app/store.py', line: 8, baseLine: null, headSize: 301 })],
+      objectTypes: [{ type: 'bytearray', baseGrowth: 0, headGrowth: 200, delta: 200 }],
+      peakSites: {
+        head: { bytes: 9_000, peakBytes: 9_100 },
+        sites: [siteDelta({ file: 'app/store.py', line: 12, function: 'build', headSize: 8_800 })],
+      },
+    });
+    const markdown = renderMarkdown(
+      report([scenario], {
+        environment: { python: '3.12.3', platform: 'linux', frames: 10, repeats: 3, iterations: 5 },
+      }),
+    );
+    expect(markdown).toContain(
+      '🧵 Tracebacks of 1 changed site in <code>bench&#95;remember</code>',
+    );
+    // The innermost frame of the project's own code is named first.
+    expect(markdown).toContain('via <code>app/store.py:8 in Store.remember</code>');
+    expect(markdown).toContain('  File &#34;app/store.py&#34;, line 8, in Store.remember');
+    expect(markdown).toContain('**<code>&#60;stdlib&#62;/json/encoder.py:200 in encode</code>**');
+    expect(markdown).toContain('| retained | 900 B … 1000 B | 1.95 KiB … 2.44 KiB |');
+    expect(markdown).toContain(
+      '💧 Leak check of <code>bench&#95;remember</code>: 301 B/call on head',
+    );
+    expect(markdown).toContain('| <code>bytearray</code> | 0 | +200 | +200 |');
+    expect(markdown).toContain('⛰️ Sites at the peak of <code>bench&#95;remember</code>');
+    expect(markdown).toContain('| <code>app/store.py:12 in build</code> |');
+    expect(markdown).toContain('| Leak check | 5 calls per function |');
+    expect(markdown).not.toContain('<img');
+    expect(markdown).not.toContain('@team');
+    expect(markdown).not.toContain('](http://evil');
+    expect(markdown.match(/<details>/g)?.length).toBe(markdown.match(/<\/details>/g)?.length);
+  });
+
+  it('says when a scenario is deterministic, and leaves out what was not measured', () => {
+    const markdown = renderMarkdown(
+      report([
+        scenarioComparison({
+          name: 'bench.py',
+          repeats: { base: 2, head: 2 },
+          deterministic: true,
+        }),
+      ]),
+    );
+    expect(markdown).toContain(
+      '<code>bench.py</code> is deterministic: 2 repeats per side gave identical figures.',
+    );
+    expect(markdown).not.toContain('Leak check of');
+    expect(markdown).not.toContain('Objects by type');
+    expect(markdown).not.toContain('Tracebacks of');
+  });
+});

@@ -1,0 +1,78 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runProcess } from '../../src/capture/process.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'allocdiff-process-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const options = (extra: { deadline?: number } = {}) => {
+  let printed = 0;
+  return {
+    cwd: dir,
+    env: process.env,
+    onOutput: (chunk: string) => {
+      printed += chunk.length;
+    },
+    printed: () => printed,
+    ...extra,
+  };
+};
+
+/** True when a process with this id is still running (a zombie waiting to be reaped is not). */
+function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^\d+ \(.*\) [ZX]/.test(stat);
+  } catch {
+    return false;
+  }
+}
+
+describe('runProcess', () => {
+  it('kills the process and what it started at the deadline', async () => {
+    const pidFile = join(dir, 'grandchild.pid');
+    const script =
+      'import subprocess, sys, time\n' +
+      `child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])\n` +
+      `open(${JSON.stringify(pidFile)}, "w").write(str(child.pid))\n` +
+      'print("started", flush=True)\n' +
+      'time.sleep(60)\n';
+    const run = await runProcess(
+      'python3',
+      ['-c', script],
+      options({ deadline: Date.now() + 6_000 }),
+    );
+    expect(run.timedOut).toBe(true);
+    expect(run.signal).toBe('SIGKILL');
+    expect(run.outputTail).toContain('started');
+    expect(existsSync(pidFile)).toBe(true);
+    const grandchild = Number(readFileSync(pidFile, 'utf8'));
+    // SIGKILL is delivered at once; give the kernel a moment to reap.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(alive(grandchild)).toBe(false);
+  });
+
+  it('does not wait for a child that outlives its parent and holds the output open', async () => {
+    const script =
+      'import subprocess, sys\n' +
+      'subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])\n' +
+      'print("parent done")\n';
+    const run = await runProcess('python3', ['-c', script], options());
+    expect(run).toMatchObject({ exitCode: 0 });
+    expect(run.timedOut).toBeUndefined();
+    expect(run.outputTail).toContain('parent done');
+  });
+
+  it('streams megabytes of output and keeps only the tail', async () => {
+    const opts = options();
+    const script =
+      'import sys\nfor i in range(200000): sys.stdout.write("line %d of output\\n" % i)\n';
+    const run = await runProcess('python3', ['-c', script], opts);
+    expect(run.exitCode).toBe(0);
+    expect(opts.printed()).toBeGreaterThan(3_000_000);
+    expect(run.outputTail.length).toBeLessThanOrEqual(64 * 1024);
+    expect(run.outputTail).toContain('line 199999 of output');
+  });
+});
