@@ -32,6 +32,15 @@ const GHES = 'https://ghe.example.test';
 const BOT = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' as const };
 // Head retains 100 KB more than base (app/store.py:8): a warning under this budget, not a failure.
 const WARN_BUDGET = 'retained: +50KB (warn)';
+/** What GitHub answers a read-only token (a fork's GITHUB_TOKEN) that tries to comment. */
+const FORBIDDEN = {
+  status: 403,
+  body: {
+    message: 'Resource not accessible by integration',
+    documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
+    status: '403',
+  },
+};
 
 describe('allocdiff on GitHub: events, modes, faults and races', () => {
   let api: GitHubApiDouble;
@@ -324,6 +333,19 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
       expect(result.summary).toContain('app/store.py');
     });
 
+    it('fails, naming the permission, when its token may not comment', async () => {
+      const path = `/repos/${OWNER}/${REPO}/issues/48/comments`;
+      api.injectFault({ method: 'POST', path }, FORBIDDEN);
+      const result = await run({ mode: 'report' }, 'workflow_run', measuredRun(48));
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toContain(
+        `::error::cannot comment on pull request #48: GitHub API POST ${path} failed (HTTP 403): ` +
+          'Resource not accessible by integration. Give the workflow `permissions: pull-requests: write`',
+      );
+      expect(api.commentsOn(OWNER, REPO, 48)).toEqual([]);
+      expect(result.summary).toContain('app/store.py');
+    });
+
     it('recreates a comment deleted between listing and updating it', async () => {
       const payload = measuredRun(35);
       const old = api.seedComment(OWNER, REPO, 35, `${MARKER}\nan older report`, BOT);
@@ -492,18 +514,7 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
   describe('mode: full', () => {
     it('on a fork pull request, a read-only token is a warning: the summary keeps the report', async () => {
       const path = `/repos/${OWNER}/${REPO}/issues/41/comments`;
-      const forbidden = api.injectFault(
-        { method: 'POST', path },
-        {
-          status: 403,
-          body: {
-            message: 'Resource not accessible by integration',
-            documentation_url:
-              'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
-            status: '403',
-          },
-        },
-      );
+      const forbidden = api.injectFault({ method: 'POST', path }, FORBIDDEN);
       const result = await run(
         { script: 'bench/memory.py', budget: WARN_BUDGET },
         'pull_request',
