@@ -119,24 +119,31 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
       runEvent?: string;
       conclusion?: string;
       newPullRequest?: boolean;
+      /** A pull request from a branch of the repository itself, not from a fork. */
+      sameRepository?: boolean;
     } = {},
   ): Record<string, unknown> {
     const runId = nextRunId++;
     const headRef = `leaky-cache-${pullRequest}`;
-    const fork = api.repository(FORK_OWNER, REPO);
+    const headOwner = options.sameRepository ? OWNER : FORK_OWNER;
+    const headRepository = api.repository(headOwner, REPO);
     if (options.newPullRequest !== false) {
       api.seedPullRequest({
         number: pullRequest,
         headSha: repo.shas[1],
         headRef,
-        headRepo: { owner: FORK_OWNER, repo: REPO },
+        headRepo: { owner: headOwner, repo: REPO },
         baseRef: 'main',
         baseSha: repo.shas[0],
       });
     }
     if (options.files !== null) {
       api.seedArtifact(runId, 'allocdiff-default', options.files ?? artifactFor(pullRequest), {
-        workflowRun: { headSha: repo.shas[1], headBranch: headRef, headRepositoryId: fork.id },
+        workflowRun: {
+          headSha: repo.shas[1],
+          headBranch: headRef,
+          headRepositoryId: headRepository.id,
+        },
       });
     }
     const payload = examplePayload('workflow_run', 'completed') as {
@@ -151,7 +158,7 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
       conclusion: options.conclusion ?? 'success',
       head_sha: repo.shas[1],
       head_branch: headRef,
-      head_repository: fork,
+      head_repository: headRepository,
       repository: api.repository(OWNER, REPO),
     });
     return payload as unknown as Record<string, unknown>;
@@ -256,6 +263,16 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
       expect(readdirSync(emptyWorkspace)).toEqual([]);
       // The expected refusal of GET /user to an installation token is not logged as a failure.
       expect(result.stdout).not.toContain('/user - 403');
+    });
+
+    it('finds a pull request from a branch of the same repository the same way', async () => {
+      const payload = measuredRun(49, { sameRepository: true });
+      const result = await run({ mode: 'report' }, 'workflow_run', payload);
+      expect(result.exitCode, result.stdout).toBe(0);
+      expect(api.requests.some((r) => r.query.includes(`head=${OWNER}%3Aleaky-cache-49`))).toBe(
+        true,
+      );
+      expect(ours(49)).toHaveLength(1);
     });
 
     it('updates that comment on the next run; fail-on and the verdict decide the exit status', async () => {
