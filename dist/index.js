@@ -62194,7 +62194,7 @@ async function upsertStickyComment(client, target, marker, body) {
 }
 
 // src/publish/comment.ts
-async function publishComment(settings, pullRequest, markdown, log2) {
+async function publishComment(settings, pullRequest, markdown, log2, options = {}) {
   if (!settings.token) {
     log2.warning("no github-token: the report is in the job summary only");
     return "no-token";
@@ -62215,6 +62215,12 @@ async function publishComment(settings, pullRequest, markdown, log2) {
     return result.action;
   } catch (error63) {
     if (httpStatus(error63) === 403 && !/rate limit/i.test(errorDetail(error63))) {
+      if (options.forbiddenIsError) {
+        throw new Error(
+          `cannot comment on pull request #${pullRequest}: ${errorDetail(error63)}. Give the workflow \`permissions: pull-requests: write\` (and \`actions: read\` for the artifact).`,
+          { cause: error63 }
+        );
+      }
       log2.warning(
         `cannot comment on pull request #${pullRequest} (${errorDetail(error63)}): the token is read-only, as on pull requests from forks. The report is in the job summary; for a comment on fork PRs use the two-stage setup (mode: measure + mode: report) from the README.`
       );
@@ -62522,7 +62528,7 @@ async function postMeasuredReport() {
   await keepReport(report, markdown, settings);
   await group(
     `Posting the comment on pull request #${pullRequest}`,
-    () => publishComment(settings, pullRequest, markdown, actionLogger)
+    () => publishComment(settings, pullRequest, markdown, actionLogger, { forbiddenIsError: true })
   );
   failOnVerdict(report, settings.failOn);
 }

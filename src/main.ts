@@ -156,7 +156,7 @@ async function postMeasuredReport(): Promise<void> {
   }
   await keepReport(report, markdown, settings);
   await core.group(`Posting the comment on pull request #${pullRequest}`, () =>
-    publishComment(settings, pullRequest, markdown, actionLogger),
+    publishComment(settings, pullRequest, markdown, actionLogger, { forbiddenIsError: true }),
   );
   failOnVerdict(report, settings.failOn);
 }

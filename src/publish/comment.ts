@@ -13,6 +13,14 @@ export interface CommentSettings {
 
 export type CommentOutcome = 'created' | 'updated' | 'forbidden' | 'no-token';
 
+export interface PublishOptions {
+  /**
+   * Where commenting is the job's whole point (`mode: report`, whose token should be able to),
+   * a refusal is a setup mistake: an error saying which permission is missing.
+   */
+  forbiddenIsError?: boolean;
+}
+
 /**
  * Posts or updates the sticky comment. A token that may not comment (a fork's read-only
  * GITHUB_TOKEN: 403 "Resource not accessible by integration") is not a failure of the check:
@@ -24,6 +32,7 @@ export async function publishComment(
   pullRequest: number,
   markdown: string,
   log: Logger,
+  options: PublishOptions = {},
 ): Promise<CommentOutcome> {
   if (!settings.token) {
     log.warning('no github-token: the report is in the job summary only');
@@ -45,6 +54,13 @@ export async function publishComment(
     return result.action;
   } catch (error) {
     if (httpStatus(error) === 403 && !/rate limit/i.test(errorDetail(error))) {
+      if (options.forbiddenIsError) {
+        throw new Error(
+          `cannot comment on pull request #${pullRequest}: ${errorDetail(error)}. Give the ` +
+            'workflow `permissions: pull-requests: write` (and `actions: read` for the artifact).',
+          { cause: error },
+        );
+      }
       log.warning(
         `cannot comment on pull request #${pullRequest} (${errorDetail(error)}): the token is read-only, ` +
           'as on pull requests from forks. The report is in the job summary; for a comment on fork PRs use ' +

@@ -32,6 +32,15 @@ const GHES = 'https://ghe.example.test';
 const BOT = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' as const };
 // Head retains 100 KB more than base (app/store.py:8): a warning under this budget, not a failure.
 const WARN_BUDGET = 'retained: +50KB (warn)';
+/** What GitHub answers a read-only token (a fork's GITHUB_TOKEN) that tries to comment. */
+const FORBIDDEN = {
+  status: 403,
+  body: {
+    message: 'Resource not accessible by integration',
+    documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
+    status: '403',
+  },
+};
 
 describe('allocdiff on GitHub: events, modes, faults and races', () => {
   let api: GitHubApiDouble;
@@ -110,24 +119,31 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
       runEvent?: string;
       conclusion?: string;
       newPullRequest?: boolean;
+      /** A pull request from a branch of the repository itself, not from a fork. */
+      sameRepository?: boolean;
     } = {},
   ): Record<string, unknown> {
     const runId = nextRunId++;
     const headRef = `leaky-cache-${pullRequest}`;
-    const fork = api.repository(FORK_OWNER, REPO);
+    const headOwner = options.sameRepository ? OWNER : FORK_OWNER;
+    const headRepository = api.repository(headOwner, REPO);
     if (options.newPullRequest !== false) {
       api.seedPullRequest({
         number: pullRequest,
         headSha: repo.shas[1],
         headRef,
-        headRepo: { owner: FORK_OWNER, repo: REPO },
+        headRepo: { owner: headOwner, repo: REPO },
         baseRef: 'main',
         baseSha: repo.shas[0],
       });
     }
     if (options.files !== null) {
       api.seedArtifact(runId, 'allocdiff-default', options.files ?? artifactFor(pullRequest), {
-        workflowRun: { headSha: repo.shas[1], headBranch: headRef, headRepositoryId: fork.id },
+        workflowRun: {
+          headSha: repo.shas[1],
+          headBranch: headRef,
+          headRepositoryId: headRepository.id,
+        },
       });
     }
     const payload = examplePayload('workflow_run', 'completed') as {
@@ -142,7 +158,7 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
       conclusion: options.conclusion ?? 'success',
       head_sha: repo.shas[1],
       head_branch: headRef,
-      head_repository: fork,
+      head_repository: headRepository,
       repository: api.repository(OWNER, REPO),
     });
     return payload as unknown as Record<string, unknown>;
@@ -249,6 +265,16 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
       expect(result.stdout).not.toContain('/user - 403');
     });
 
+    it('finds a pull request from a branch of the same repository the same way', async () => {
+      const payload = measuredRun(49, { sameRepository: true });
+      const result = await run({ mode: 'report' }, 'workflow_run', payload);
+      expect(result.exitCode, result.stdout).toBe(0);
+      expect(api.requests.some((r) => r.query.includes(`head=${OWNER}%3Aleaky-cache-49`))).toBe(
+        true,
+      );
+      expect(ours(49)).toHaveLength(1);
+    });
+
     it('updates that comment on the next run; fail-on and the verdict decide the exit status', async () => {
       const [before] = ours(31).filter((c) => c.user?.login === BOT.login);
       const rerun = measuredRun(31, { newPullRequest: false });
@@ -321,6 +347,19 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
       expect(requestsTo(34).filter((r) => r.method === 'POST')).toHaveLength(4);
       expect(api.commentsOn(OWNER, REPO, 34)).toEqual([]);
       // The report is not lost with the comment.
+      expect(result.summary).toContain('app/store.py');
+    });
+
+    it('fails, naming the permission, when its token may not comment', async () => {
+      const path = `/repos/${OWNER}/${REPO}/issues/48/comments`;
+      api.injectFault({ method: 'POST', path }, FORBIDDEN);
+      const result = await run({ mode: 'report' }, 'workflow_run', measuredRun(48));
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toContain(
+        `::error::cannot comment on pull request #48: GitHub API POST ${path} failed (HTTP 403): ` +
+          'Resource not accessible by integration. Give the workflow `permissions: pull-requests: write`',
+      );
+      expect(api.commentsOn(OWNER, REPO, 48)).toEqual([]);
       expect(result.summary).toContain('app/store.py');
     });
 
@@ -492,18 +531,7 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
   describe('mode: full', () => {
     it('on a fork pull request, a read-only token is a warning: the summary keeps the report', async () => {
       const path = `/repos/${OWNER}/${REPO}/issues/41/comments`;
-      const forbidden = api.injectFault(
-        { method: 'POST', path },
-        {
-          status: 403,
-          body: {
-            message: 'Resource not accessible by integration',
-            documentation_url:
-              'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
-            status: '403',
-          },
-        },
-      );
+      const forbidden = api.injectFault({ method: 'POST', path }, FORBIDDEN);
       const result = await run(
         { script: 'bench/memory.py', budget: WARN_BUDGET },
         'pull_request',
