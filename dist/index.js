@@ -3673,8 +3673,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural}: ${context3.types.join(", ")}.`;
+      const plural2 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message
@@ -11237,9 +11237,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural) {
+      constructor(singular, plural2) {
         this.singular = singular;
-        this.plural = plural;
+        this.plural = plural2;
       }
       pluralize(count) {
         const one = count === 1;
@@ -14662,11 +14662,11 @@ var require_progressevent = __commonJS({
 var require_encoding = __commonJS({
   "node_modules/undici/lib/web/fileapi/encoding.js"(exports, module) {
     "use strict";
-    function getEncoding(label) {
-      if (!label) {
+    function getEncoding(label2) {
+      if (!label2) {
         return "failure";
       }
-      switch (label.trim().toLowerCase()) {
+      switch (label2.trim().toLowerCase()) {
         case "unicode-1-1-utf-8":
         case "unicode11utf8":
         case "unicode20utf8":
@@ -30085,10 +30085,10 @@ var require_vendor_core = __commonJS({
     };
     var parseWinGrid = (input, debug2 = false) => {
       const lines = input.split(/\r*\n+/).filter(Boolean);
-      const headline = lines.shift();
-      const headers = headline.trim().split(/\s\s+/);
+      const headline2 = lines.shift();
+      const headers = headline2.trim().split(/\s\s+/);
       const hl = headers.length;
-      const ll = headline.length;
+      const ll = headline2.length;
       if (debug2) {
         console.log("Headers:", headers);
         console.log("Line lengths:", lines.map((l) => l.length));
@@ -30118,7 +30118,7 @@ var require_vendor_core = __commonJS({
       }
       let w = "";
       let p;
-      const body = input.slice(headline.length);
+      const body = input.slice(headline2.length);
       const vals = [];
       const data = [];
       const cap = (v) => {
@@ -33660,8 +33660,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addDetails(label, content) {
-    const element = this.wrap("details", this.wrap("summary", label) + content);
+  addDetails(label2, content) {
+    const element = this.wrap("details", this.wrap("summary", label2) + content);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -33915,16 +33915,16 @@ function excess(limit, value) {
       return growth - limit.amount;
     case "relative":
     case "floor": {
-      const change = limit.kind === "relative" ? growth : -growth;
-      if (value.base === 0) return change > 0 ? Infinity : -Infinity;
-      return (change * 100 - limit.percent * Math.abs(value.base)) / Math.abs(value.base);
+      const change2 = limit.kind === "relative" ? growth : -growth;
+      if (value.base === 0) return change2 > 0 ? Infinity : -Infinity;
+      return (change2 * 100 - limit.percent * Math.abs(value.base)) / Math.abs(value.base);
     }
   }
 }
 function isOver(limit, value) {
   if ((limit.kind === "relative" || limit.kind === "floor") && value.base !== 0) {
-    const change = limit.kind === "relative" ? value.head - value.base : value.base - value.head;
-    return change * 100 > limit.percent * Math.abs(value.base);
+    const change2 = limit.kind === "relative" ? value.head - value.base : value.base - value.head;
+    return change2 * 100 > limit.percent * Math.abs(value.base);
   }
   return excess(limit, value) > 0;
 }
@@ -39163,7 +39163,7 @@ var CONFIG_FILE_NAMES = [
   ".github/allocdiff.yaml",
   "pyproject.toml"
 ];
-function parseYaml(label, text2) {
+function parseYaml(label2, text2) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
@@ -39171,7 +39171,7 @@ function parseYaml(label, text2) {
       document.errors.map((error3) => {
         const position = error3.linePos?.[0];
         const message = error3.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-        return `${label}${position ? `:${position.line}:${position.col}` : ""}: ${message}`;
+        return `${label2}${position ? `:${position.line}:${position.col}` : ""}: ${message}`;
       })
     );
   }
@@ -39187,14 +39187,14 @@ function parseYaml(label, text2) {
   };
   return { settings: document.toJS() ?? {}, prefix: [], lineOf };
 }
-function parseToml(path3, label, text2) {
+function parseToml(path3, label2, text2) {
   let parsed;
   try {
     parsed = parse3(text2);
   } catch (error3) {
     if (!(error3 instanceof TomlError)) throw error3;
     const message = error3.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
-    throw new ConfigError([`${label}:${error3.line}:${error3.column}: invalid TOML: ${message}`]);
+    throw new ConfigError([`${label2}:${error3.line}:${error3.column}: invalid TOML: ${message}`]);
   }
   const lineOf = () => void 0;
   if (basename(path3) !== "pyproject.toml") return { settings: parsed, prefix: [], lineOf };
@@ -39205,25 +39205,25 @@ function parseToml(path3, label, text2) {
     lineOf
   };
 }
-function parseConfigDocument(path3, label, text2) {
-  const parsed = extname(path3) === ".toml" ? parseToml(path3, label, text2) : parseYaml(label, text2);
+function parseConfigDocument(path3, label2, text2) {
+  const parsed = extname(path3) === ".toml" ? parseToml(path3, label2, text2) : parseYaml(label2, text2);
   const folder = dirname(path3);
   return {
     path: path3,
-    label,
+    label: label2,
     baseDir: basename(folder) === ".github" ? dirname(folder) : folder,
     ...parsed
   };
 }
-function readConfigFile(path3, label, files) {
+function readConfigFile(path3, label2, files) {
   if (!files.exists(path3)) {
     throw new ConfigError([
-      `${label}: config file not found; give a path relative to the project, e.g. ci/allocdiff.yml`
+      `${label2}: config file not found; give a path relative to the project, e.g. ci/allocdiff.yml`
     ]);
   }
-  const document = parseConfigDocument(path3, label, files.read(path3));
+  const document = parseConfigDocument(path3, label2, files.read(path3));
   if (document.settings === void 0) {
-    throw new ConfigError([`${label}: has no [tool.allocdiff] table`]);
+    throw new ConfigError([`${label2}: has no [tool.allocdiff] table`]);
   }
   return document;
 }
@@ -46123,6 +46123,77 @@ function compareSnapshots(base, head, lineMap) {
   };
 }
 
+// src/report/ranking.ts
+function scenarioChanged(scenario) {
+  return scenario.status !== "ok" || (scenario.peak.delta ?? 0) !== 0 || (scenario.retained.delta ?? 0) !== 0 || (scenario.retainedCount.delta ?? 0) !== 0 || (scenario.leak?.delta ?? 0) !== 0 || scenario.sites.length > 0;
+}
+function changedScenarios(report) {
+  return report.scenarios.filter(scenarioChanged);
+}
+function isNoChange(report) {
+  return report.verdict === "pass" && (report.warnings ?? []).length === 0 && report.scenarios.length > 0 && changedScenarios(report).length === 0;
+}
+function severity(report, scenario) {
+  const own2 = report.budgets.filter((budget) => budget.scenario === scenario.name);
+  if (scenario.status === "failed" && scenario.error?.side === "head") return 0;
+  if (own2.some((budget) => budget.status === "fail")) return 0;
+  if (scenario.status === "failed" || own2.some((budget) => budget.status === "warn")) return 1;
+  return 2;
+}
+function peakGrowth(scenario) {
+  if (scenario.status === "new") return scenario.peak.head ?? 0;
+  if (scenario.status === "removed") return -(scenario.peak.base ?? 0);
+  return scenario.peak.delta ?? 0;
+}
+function rankScenarios(report) {
+  return report.scenarios.map((scenario, index) => ({ scenario, index, severity: severity(report, scenario) })).sort(
+    (a, b) => a.severity - b.severity || peakGrowth(b.scenario) - peakGrowth(a.scenario) || (b.scenario.retained.delta ?? 0) - (a.scenario.retained.delta ?? 0) || a.index - b.index
+  ).map((entry) => entry.scenario);
+}
+
+// src/report/chart.ts
+var MAX_BARS = 8;
+var LABEL_LENGTH = 24;
+function label(text2) {
+  const safe = text2.replace(/[^\p{L}\p{N}_.-]+/gu, "_").replace(/www\./gi, "www_");
+  return safe.length > LABEL_LENGTH ? `${safe.slice(0, LABEL_LENGTH - 1)}\u2026` : safe;
+}
+function unitFor(values) {
+  const largest = Math.max(...values.map(Math.abs));
+  if (largest >= 1024 ** 2) return { name: "MiB", size: 1024 ** 2 };
+  if (largest >= 1024) return { name: "KiB", size: 1024 };
+  return { name: "bytes", size: 1 };
+}
+function chart(title, bars) {
+  const unit = unitFor(bars.map((bar) => bar.value));
+  const values = bars.map((bar) => Number((bar.value / unit.size).toFixed(2)));
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `  title "${title}"`,
+    `  x-axis [${bars.map((bar) => `"${bar.label}"`).join(", ")}]`,
+    `  y-axis "${unit.name}"`,
+    `  bar [${values.join(", ")}]`,
+    "```"
+  ];
+}
+function siteChart(report) {
+  const peaks = report.scenarios.filter(
+    (s) => s.status === "ok" && (s.peak.delta ?? 0) !== 0 && scenarioChanged(s)
+  );
+  if (peaks.length >= 2) {
+    const bars2 = peaks.sort((a, b) => Math.abs(b.peak.delta ?? 0) - Math.abs(a.peak.delta ?? 0)).slice(0, MAX_BARS).map((s) => ({ label: label(s.name), value: s.peak.delta ?? 0 }));
+    return chart("Change in peak memory by scenario", bars2);
+  }
+  const withSites = report.scenarios.filter((s) => s.sites.length > 0);
+  if (withSites.length !== 1 || withSites[0].sites.length < 3) return [];
+  const bars = withSites[0].sites.slice(0, MAX_BARS).map((site) => ({
+    label: `${label(site.file.split("/").pop() ?? site.file)}:${site.line ?? site.baseLine ?? "?"}`,
+    value: site.sizeDelta
+  }));
+  return chart("Change in retained memory by site", bars);
+}
+
 // src/report/escape.ts
 var ZERO_WIDTH_SPACE = "\u200B";
 var SPECIAL = /[&<>"'|`*_[\]()~#!\\{}$^]/g;
@@ -46190,25 +46261,36 @@ function verdictReason(report) {
 
 // src/report/markdown.ts
 var COMMENT_LIMIT = 65536;
+var SUMMARY_LIMIT = 1048576;
+var DEFAULT_TOP_SITES = 10;
 function commentMarker(key) {
   return `<!-- allocdiff:key=${encodeURIComponent(key)} -->`;
 }
-var VERDICT_ICON = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C" };
 var STATUS_ICON = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C", skip: "\u2796" };
 function shortSha(sha) {
   return sha.slice(0, 7);
 }
+function plural(count, word, many = `${word}s`) {
+  return `${count.toLocaleString("en-US")} ${count === 1 ? word : many}`;
+}
 function commitLink(report, sha) {
-  const label = `<code>${escapeText(shortSha(sha))}</code>`;
-  if (!report.repository || !report.serverUrl) return label;
-  return `[${label}](${report.serverUrl}/${encodePath(report.repository)}/commit/${encodeURIComponent(sha)})`;
+  const label2 = `<code>${escapeText(shortSha(sha))}</code>`;
+  if (!report.repository || !report.serverUrl) return label2;
+  return `[${label2}](${report.serverUrl}/${encodePath(report.repository)}/commit/${encodeURIComponent(sha)})`;
+}
+function inRepository(file) {
+  return !file.startsWith("<") && !file.startsWith("site-packages/");
 }
 function siteLink(report, site) {
   const line = site.line ?? site.baseLine;
-  const label = escapeCode(`${site.file}:${line ?? "?"}`, 200);
-  if (site.line === null || !report.repository || !report.serverUrl) return label;
+  const label2 = escapeCode(`${site.file}:${line ?? "?"}`, 200);
+  if (site.line === null || !inRepository(site.file)) return label2;
+  if (!report.repository || !report.serverUrl) return label2;
   const url = `${report.serverUrl}/${encodePath(report.repository)}/blob/${encodeURIComponent(report.head.sha)}/${encodePath(site.file)}#L${site.line}`;
-  return `[${label}](${url})`;
+  return `[${label2}](${url})`;
+}
+function approx(measure2, text2) {
+  return measure2.noisy ? `\u2248 ${text2}` : text2;
 }
 function baseToHead(measure2) {
   const base = measure2.base === null ? "\u2014" : formatBytes(measure2.base);
@@ -46216,20 +46298,18 @@ function baseToHead(measure2) {
   return `${base} \u2192 ${head}`;
 }
 function deltaCell(measure2) {
-  return measure2.delta === null ? "\u2014" : formatBytesDelta(measure2.delta);
+  return measure2.delta === null ? "\u2014" : approx(measure2, formatBytesDelta(measure2.delta));
 }
 function percentCell(measure2) {
   if (measure2.base === null || measure2.head === null) return "\u2014";
-  return formatPercent(percentChange(measure2.base, measure2.head));
+  return approx(measure2, formatPercent(percentChange(measure2.base, measure2.head)));
 }
 function scenarioStatus(scenario, budgets2) {
-  if (scenario.status === "failed") return `\u274C ${scenario.error?.side} failed`;
-  if (scenario.status === "new") return "\u{1F195} new";
-  if (scenario.status === "removed") return "\u{1F5D1}\uFE0F removed";
+  if (scenario.status === "failed") return `\u{1F4A5} ${scenario.error?.side ?? ""} failed`;
   const own2 = budgets2.filter((b) => b.scenario === scenario.name);
-  if (own2.some((b) => b.status === "fail")) return "\u274C over budget";
-  if (own2.some((b) => b.status === "warn")) return "\u26A0\uFE0F budget warning";
-  return own2.some((b) => b.status === "pass") ? "\u2705 within budget" : "\u2705";
+  const tag = scenario.status === "new" ? "\u{1F195} new" : scenario.status === "removed" ? "\u{1F5D1}\uFE0F removed" : "";
+  const budget = own2.some((b) => b.status === "fail") ? "\u274C over budget" : own2.some((b) => b.status === "warn") ? "\u26A0\uFE0F warning" : own2.some((b) => b.status === "pass") ? "\u2705 within budget" : "";
+  return [tag, budget].filter(Boolean).join(" \xB7 ") || "\u2796 no budget";
 }
 var METRIC_SUBJECT = {
   peak: "peak memory",
@@ -46237,79 +46317,225 @@ var METRIC_SUBJECT = {
   count: "the retained allocation count",
   leak: "the leak per call"
 };
-function budgetSentence(budget) {
-  const subject = budget.metric === "site" ? `a site (${budget.site})` : METRIC_SUBJECT[budget.metric];
-  return `${escapeText(subject)} of ${escapeCode(budget.scenario)} changed by ${escapeText(budget.actual)}, over the ${escapeText(budget.limit)} budget`;
+function measureOf(scenario, metric) {
+  if (!scenario) return void 0;
+  switch (metric) {
+    case "peak":
+      return scenario.peak;
+    case "retained":
+      return scenario.retained;
+    case "count":
+      return scenario.retainedCount;
+    case "leak":
+      return scenario.leak;
+    case "site":
+      return void 0;
+  }
 }
-function verdictLine(report) {
-  const icon = VERDICT_ICON[report.verdict];
+function formatCountDelta(count) {
+  const text2 = count.toLocaleString("en-US");
+  return count > 0 ? `+${text2}` : text2;
+}
+function change(budget, measure2) {
+  const actual = escapeText(budget.actual);
+  if (!measure2 || measure2.base === null || measure2.head === null || measure2.delta === null) {
+    return `changed by ${actual}`;
+  }
+  const verb = measure2.delta > 0 ? "grew" : measure2.delta < 0 ? "shrank" : "stayed";
+  const bytes = budget.metric === "count" ? formatCountDelta(measure2.delta) : formatBytesDelta(measure2.delta);
+  const percent = formatPercent(percentChange(measure2.base, measure2.head));
+  if (/%$/.test(budget.limit)) return `${verb} ${actual} (${bytes})`;
+  if (budget.limit.startsWith("+")) return `${verb} ${actual} (${percent})`;
+  return `reached ${actual} (${bytes}, ${percent})`;
+}
+function budgetSentence(report, budget) {
+  const scenario = report.scenarios.find((s) => s.name === budget.scenario);
+  if (budget.metric === "site") {
+    const verb = budget.actual.startsWith("+") ? "grew" : "is";
+    return `site ${escapeCode(budget.site ?? "?", 200)} of ${escapeCode(budget.scenario)} ${verb} ${escapeText(budget.actual)}, over the ${escapeText(budget.limit)} budget`;
+  }
+  const subject = METRIC_SUBJECT[budget.metric];
+  return `${subject} of ${escapeCode(budget.scenario)} ${change(budget, measureOf(scenario, budget.metric))}, over the ${escapeText(budget.limit)} budget`;
+}
+function measureSentence(subject, scenario, measure2) {
+  const verb = (measure2.delta ?? 0) > 0 ? "grew" : "shrank";
+  return `${subject} of ${escapeCode(scenario.name)} ${verb} ${percentCell(measure2)} (${deltaCell(measure2)})`;
+}
+function headline(report) {
   const budget = decidingBudget(report);
-  if (budget?.status === "fail") return `${icon} **Over budget:** ${budgetSentence(budget)}.`;
+  if (budget?.status === "fail") return `\u274C **Over budget:** ${budgetSentence(report, budget)}.`;
   const failedScenario = (side) => report.scenarios.find((s) => s.status === "failed" && s.error?.side === side);
   const headFailed = report.verdict === "fail" ? failedScenario("head") : void 0;
   if (headFailed) {
-    return `${icon} **The head benchmark failed:** ${escapeCode(headFailed.name)} raised ${escapeCode(headFailed.error?.type ?? "an error")}.`;
+    return `\u274C **The head benchmark failed:** ${escapeCode(headFailed.name)} raised ${escapeCode(headFailed.error?.type ?? "an error")}.`;
   }
   if (budget?.status === "warn") {
-    return `${icon} **Budget warning:** ${budgetSentence(budget)} (${escapeText(warnCause(budget))}).`;
+    return `\u26A0\uFE0F **Budget warning:** ${budgetSentence(report, budget)} (${escapeText(warnCause(budget))}).`;
   }
   const baseFailed = failedScenario("base") ?? failedScenario("head");
   if (baseFailed) {
-    return `${icon} **The ${baseFailed.error?.side} benchmark failed:** ${escapeCode(baseFailed.name)} raised ${escapeCode(baseFailed.error?.type ?? "an error")}.`;
+    const icon2 = report.verdict === "pass" ? "\u2705" : "\u26A0\uFE0F";
+    return `${icon2} **The ${baseFailed.error?.side} benchmark failed:** ${escapeCode(baseFailed.name)} raised ${escapeCode(baseFailed.error?.type ?? "an error")}.`;
   }
   const warnings = report.warnings ?? [];
   if (warnings.length > 0) {
-    return `${icon} **A budget could not be checked:** ${escapeText(warnings[0], 300)}`;
+    return `\u26A0\uFE0F **A budget could not be checked:** ${escapeText(warnings[0], 300)}`;
   }
-  const changed = report.scenarios.filter((s) => s.sites.length > 0 || (s.peak.delta ?? 0) !== 0);
-  if (changed.length === 0) return `${icon} **No memory change.**`;
-  const budgetNote = report.budgets.length > 0 ? " All budgets hold." : "";
-  return `${icon} **Memory changed** in ${changed.length} of ${report.scenarios.length} scenario${report.scenarios.length === 1 ? "" : "s"}.${budgetNote}`;
+  const icon = report.verdict === "fail" ? "\u274C" : report.verdict === "warn" ? "\u26A0\uFE0F" : "\u2705";
+  if (isNoChange(report)) {
+    const count = report.scenarios.length;
+    return `${icon} **No memory change:** peak and retained memory of ${count === 1 ? "the scenario are" : count === 2 ? "both scenarios are" : `all ${count} scenarios are`} the same byte for byte.`;
+  }
+  const holds = report.budgets.some((b) => b.status === "pass") ? " All budgets hold." : "";
+  const ok = report.scenarios.filter((s) => s.status === "ok");
+  const grown = ok.filter((s) => (s.peak.delta ?? 0) > 0).sort((a, b) => (b.peak.delta ?? 0) - (a.peak.delta ?? 0))[0];
+  if (grown)
+    return `${icon} **${capital(measureSentence("peak memory", grown, grown.peak))}.**${holds}`;
+  const retained = ok.filter((s) => (s.retained.delta ?? 0) > 0).sort((a, b) => (b.retained.delta ?? 0) - (a.retained.delta ?? 0))[0];
+  if (retained) {
+    return `${icon} **${capital(measureSentence("retained memory", retained, retained.retained))}.**${holds}`;
+  }
+  const shrunk = ok.filter((s) => (s.peak.delta ?? 0) < 0 || (s.retained.delta ?? 0) < 0).sort(
+    (a, b) => (a.peak.delta ?? 0) - (b.peak.delta ?? 0) || (a.retained.delta ?? 0) - (b.retained.delta ?? 0)
+  )[0];
+  if (shrunk) {
+    const measure2 = (shrunk.peak.delta ?? 0) < 0 ? shrunk.peak : shrunk.retained;
+    const subject = measure2 === shrunk.peak ? "peak memory" : "retained memory";
+    return `${icon} **Memory went down:** ${measureSentence(subject, shrunk, measure2)}.${holds}`;
+  }
+  const fresh = report.scenarios.filter((s) => s.status === "new");
+  if (fresh.length > 0) {
+    const first = fresh[0];
+    return `${icon} **New scenario${fresh.length === 1 ? "" : "s"}:** ${escapeCode(first.name)} peaks at ${first.peak.head === null ? "\u2014" : formatBytes(first.peak.head)}${fresh.length > 1 ? ` (and ${plural(fresh.length - 1, "more")})` : ""}.${holds}`;
+  }
+  const changed = changedScenarios(report);
+  return `${icon} **Memory changed** in ${changed.length} of ${plural(report.scenarios.length, "scenario")}.${holds}`;
+}
+function capital(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
+}
+function contextLine(report) {
+  const changed = changedScenarios(report).length;
+  const counted = report.budgets.filter((b) => b.status !== "skip");
+  const over = counted.filter((b) => b.status === "fail" || b.status === "warn").length;
+  const budgets2 = counted.length === 0 ? "no budgets" : `${plural(counted.length, "budget")} checked${over > 0 ? `, ${over} exceeded` : ""}`;
+  return `Base ${commitLink(report, report.base.sha)} \u2192 head ${commitLink(report, report.head.sha)} \xB7 ${plural(report.scenarios.length, "scenario")}, ${changed} changed \xB7 ${budgets2}`;
 }
 function scenarioTable(report) {
-  return [
-    "| Scenario | Peak (base \u2192 head) | \u0394 peak | % | Retained (base \u2192 head) | \u0394 retained | % | Status |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
-    ...report.scenarios.map(
-      (s) => `| ${escapeCode(s.name)} | ${baseToHead(s.peak)} | ${deltaCell(s.peak)} | ${percentCell(s.peak)} | ${baseToHead(s.retained)} | ${deltaCell(s.retained)} | ${percentCell(s.retained)} | ${scenarioStatus(s, report.budgets)} |`
-    )
+  const leak = report.scenarios.some((s) => s.leak !== void 0);
+  const head = [
+    "Scenario",
+    "Peak (base \u2192 head)",
+    "\u0394 peak",
+    "%",
+    "\u0394 retained",
+    ...leak ? ["Leak / call"] : [],
+    "Status"
   ];
+  const align = ["---", "---:", "---:", "---:", "---:", ...leak ? ["---:"] : [], "---"];
+  return [
+    `| ${head.join(" | ")} |`,
+    `| ${align.join(" | ")} |`,
+    ...rankScenarios(report).map((s) => {
+      const cells = [
+        escapeCode(s.name),
+        baseToHead(s.peak),
+        deltaCell(s.peak),
+        percentCell(s.peak),
+        deltaCell(s.retained),
+        ...leak ? [s.leak ? leakCell(s.leak) : "\u2014"] : [],
+        scenarioStatus(s, report.budgets)
+      ];
+      return `| ${cells.join(" | ")} |`;
+    })
+  ];
+}
+function leakCell(leak) {
+  if (leak.head === null) return "\u2014";
+  return approx(
+    leak,
+    `${formatBytes(leak.head)}${leak.delta !== null && leak.delta !== 0 ? ` (${formatBytesDelta(leak.delta)})` : ""}`
+  );
+}
+function siteCause(site) {
+  if (site.line === null) return "\u{1F5D1}\uFE0F line gone";
+  return site.changedLine ? "\u270F\uFE0F changed here" : "indirect";
 }
 function siteRow(report, site) {
-  const where = `${siteLink(report, site)}${site.changedLine ? " \u270F\uFE0F" : ""}`;
   const fn = site.function ? escapeCode(site.function) : "";
   const text2 = site.text ? escapeCode(site.text) : "";
-  const count = site.countDelta > 0 ? `+${site.countDelta}` : `${site.countDelta}`;
-  return `| ${where} | ${fn} | ${text2} | ${formatBytesDelta(site.sizeDelta)} | ${count} | ${formatBytes(site.headSize)} |`;
-}
-function sitesSection(report, scenario, top) {
-  if (scenario.sites.length === 0) return [];
-  const shown = scenario.sites.slice(0, top);
-  const rest = scenario.sites.length - shown.length;
-  if (shown.length === 0) {
-    return [
-      "",
-      `<sub>${rest} changed site${rest === 1 ? "" : "s"} of ${escapeCode(scenario.name)} in the JSON report.</sub>`
-    ];
-  }
-  return [
-    "",
-    `#### Changed allocation sites \xB7 ${escapeCode(scenario.name)}`,
-    "",
-    "| Site | Function | Source | \u0394 size | \u0394 count | Head size |",
-    "| --- | --- | --- | ---: | ---: | ---: |",
-    ...shown.map((site) => siteRow(report, site)),
-    ...rest > 0 ? ["", `<sub>${rest} more changed site${rest === 1 ? "" : "s"} in the JSON report.</sub>`] : []
+  const size = formatBytesDelta(site.sizeDelta);
+  const cells = [
+    siteLink(report, site),
+    siteCause(site),
+    fn,
+    text2,
+    site.noisy ? `\u2248 ${size}` : size,
+    formatCountDelta(site.countDelta),
+    formatBytes(site.headSize)
   ];
+  return `| ${cells.join(" | ")} |`;
 }
-function failureSection(scenario) {
+var SITE_HEADER = [
+  "| Site | This PR | Function | Source | \u0394 size | \u0394 count | Head size |",
+  "| --- | --- | --- | --- | ---: | ---: | ---: |"
+];
+function grew(site) {
+  return site.sizeDelta > 0 || site.sizeDelta === 0 && site.countDelta > 0;
+}
+function sitesSection(report, scenario, shape, labelled) {
+  if (scenario.sites.length === 0) return [];
+  const grown = scenario.sites.filter(grew);
+  const shrunk = scenario.sites.filter((site) => !grew(site));
+  const open3 = [...grown.slice(0, shape.top), ...shrunk.slice(0, shape.top)];
+  const openSet = new Set(open3);
+  const rest = scenario.sites.filter((site) => !openSet.has(site));
+  const title = labelled ? ` \xB7 ${escapeCode(scenario.name)}` : "";
+  const lines = [""];
+  if (open3.length > 0) {
+    const counts = [
+      grown.length > 0 ? `${grown.length} grew` : "",
+      shrunk.length > 0 ? `${shrunk.length} shrank` : ""
+    ].filter(Boolean);
+    lines.push(
+      `#### Top changed sites${title}`,
+      "",
+      `<sub>${counts.join(", ")}; largest first.</sub>`,
+      "",
+      ...SITE_HEADER,
+      ...open3.map((site) => siteRow(report, site))
+    );
+  }
+  if (rest.length === 0) return lines;
+  const folded = rest.slice(0, shape.folded);
+  const unlisted = rest.length - folded.length;
+  const where = unlisted > 0 ? ` (${unlisted.toLocaleString("en-US")} ${shape.elsewhere})` : "";
+  if (folded.length === 0) {
+    lines.push(
+      "",
+      `<sub>${plural(rest.length, open3.length > 0 ? "more changed site" : "changed site")}${labelled || open3.length === 0 ? ` of ${escapeCode(scenario.name)}` : ""} ${shape.elsewhere}.</sub>`
+    );
+    return lines;
+  }
+  lines.push(
+    "",
+    `<details><summary>${plural(rest.length, "more changed site")}${labelled ? ` of ${escapeCode(scenario.name)}` : ""}${where}</summary>`,
+    "",
+    ...SITE_HEADER,
+    ...folded.map((site) => siteRow(report, site)),
+    "",
+    "</details>"
+  );
+  return lines;
+}
+function failureSection(scenario, shape) {
   if (!scenario.error) return [];
   const details = [scenario.error.traceback, scenario.error.output].filter(Boolean).join("\n");
   return [
     "",
-    `<details><summary>\u274C ${escapeText(scenario.error.side)} side of ${escapeCode(scenario.name)}: ${escapeCode(scenario.error.type)} ${escapeText(scenario.error.message, 200)}</summary>`,
+    `<details><summary>\u{1F4A5} ${escapeText(scenario.error.side)} side of ${escapeCode(scenario.name)}: ${escapeCode(scenario.error.type)} ${escapeText(scenario.error.message, 200)}</summary>`,
     "",
-    details ? escapeBlock(details) : "<pre>(no output)</pre>",
+    details ? escapeBlock(details, shape.blockLines) : "<pre>(no output)</pre>",
     "",
     "</details>"
   ];
@@ -46345,41 +46571,123 @@ function hiddenSitesNote(report) {
     `<sub>${total} changed site${total === 1 ? "" : "s"} not shown: ${reasons.join("; ")}.</sub>`
   ];
 }
-function render(report, top) {
+function environmentSection(report) {
   const env = report.environment;
-  const lines = [
+  const python = [env.implementation, env.python].filter(Boolean).join(" ");
+  const items = [
+    python ? `Python: ${escapeText(python)}` : "",
+    env.platform ? `Platform: ${escapeText(env.platform)}` : "",
+    `tracemalloc frames: ${env.frames}`,
+    env.repeats !== void 0 ? `Repeats per function scenario: ${env.repeats}` : "",
+    report.configFile ? `Config file: ${escapeCode(report.configFile)}` : "",
+    `allocdiff: ${escapeText(report.allocdiffVersion)}`
+  ].filter(Boolean);
+  return [
+    "",
+    "<details><summary>Environment</summary>",
+    "",
+    ...items.map((item) => `- ${item}`),
+    "",
+    "</details>"
+  ];
+}
+function legend(report) {
+  const noisy = report.scenarios.some(
+    (s) => s.peak.noisy || s.retained.noisy || s.leak?.noisy || s.sites.some((site) => site.noisy)
+  );
+  const sites = report.scenarios.some((s) => s.sites.length > 0);
+  return "<sub>Peak: the high-water mark while the benchmark ran; retained: still allocated when it ended (tracemalloc)." + (sites ? " \u270F\uFE0F changed here: this PR edited the line; indirect: the line is unchanged but allocates differently." : "") + (noisy ? " \u2248 noisy: varies between runs of the same code, never fails a budget." : "") + ` allocdiff ${escapeText(report.allocdiffVersion)}</sub>`;
+}
+function render(report, shape) {
+  const header = [
     commentMarker(report.key),
     `### allocdiff${report.key === "default" ? "" : ` \xB7 ${escapeText(report.key)}`}`,
     "",
-    verdictLine(report),
+    headline(report),
     "",
-    `Base ${commitLink(report, report.base.sha)} \u2192 head ${commitLink(report, report.head.sha)}` + (env.python ? ` \xB7 Python ${escapeText(env.python)}` : "") + ` \xB7 tracemalloc frames: ${env.frames}`,
+    contextLine(report)
+  ];
+  if (isNoChange(report)) {
+    return [
+      ...header,
+      ...hiddenSitesNote(report),
+      ...shape.extras ? environmentSection(report) : [],
+      ""
+    ].join("\n");
+  }
+  const withSites = report.scenarios.filter((s) => s.sites.length > 0);
+  const labelled = withSites.length > 1 || report.scenarios.length > 1;
+  const chart2 = shape.extras ? siteChart(report) : [];
+  const lines = [
+    ...header,
     "",
     ...scenarioTable(report),
-    ...report.scenarios.flatMap((s) => [...failureSection(s), ...sitesSection(report, s, top)]),
+    ...rankScenarios(report).flatMap((s) => [
+      ...failureSection(s, shape),
+      ...sitesSection(report, s, shape, labelled)
+    ]),
     ...hiddenSitesNote(report),
+    ...chart2.length > 0 ? ["", ...chart2] : [],
     ...budgetSection(report.budgets),
     ...warningSection(report),
+    ...shape.extras ? environmentSection(report) : [],
     "",
-    `<sub>\u270F\uFE0F marks a line this change edited. Sizes are bytes still allocated when the benchmark ends (retained) and the high-water mark while it ran (peak), as traced by tracemalloc. allocdiff ${escapeText(report.allocdiffVersion)}</sub>`,
+    legend(report),
     ""
   ];
   return lines.join("\n");
 }
+function shapes(top, target) {
+  if (target === "summary") {
+    const elsewhere2 = "in the JSON report";
+    return [
+      { top, folded: Infinity, blockLines: 200, extras: true, elsewhere: elsewhere2 },
+      { top, folded: 1e3, blockLines: 30, extras: true, elsewhere: elsewhere2 },
+      { top, folded: 0, blockLines: 30, extras: true, elsewhere: elsewhere2 }
+    ];
+  }
+  const elsewhere = "in the job summary and the JSON report";
+  const list = [
+    { top, folded: 50, blockLines: 30, extras: true, elsewhere },
+    { top, folded: 10, blockLines: 30, extras: true, elsewhere },
+    { top, folded: 0, blockLines: 10, extras: true, elsewhere }
+  ];
+  for (let t = Math.floor(top / 2); t > 0; t = Math.floor(t / 2)) {
+    list.push({ top: t, folded: 0, blockLines: 5, extras: true, elsewhere });
+  }
+  list.push({ top: 0, folded: 0, blockLines: 3, extras: false, elsewhere });
+  return list;
+}
+function truncate(text2, maxLength, elsewhere) {
+  const note = `
+
+<sub>Report truncated: the full report is ${elsewhere}.</sub>
+`;
+  const reserve = note.length + 4 + "\n</details>".length * 8;
+  let kept = text2.slice(0, Math.max(text2.lastIndexOf("\n", maxLength - reserve), 0));
+  const closers = [];
+  if ((kept.match(/^```/gm) ?? []).length % 2 === 1) closers.push("```");
+  const open3 = (kept.match(/<details>/g) ?? []).length - (kept.match(/<\/details>/g) ?? []).length;
+  for (let i = 0; i < Math.min(open3, 8); i++) closers.push("</details>");
+  if (closers.length > 0) kept += `
+
+${closers.join("\n\n")}`;
+  return kept + note;
+}
 function renderMarkdown(report, options = {}) {
-  const maxLength = options.maxLength ?? COMMENT_LIMIT - 1e3;
-  let top = options.topSites ?? 10;
-  let text2 = render(report, top);
-  while (text2.length > maxLength && top > 0) {
-    top = Math.floor(top / 2);
-    text2 = render(report, top);
+  const target = options.target ?? "comment";
+  const maxLength = options.maxLength ?? (target === "summary" ? SUMMARY_LIMIT - 4096 : COMMENT_LIMIT - 1e3);
+  const top = Math.max(0, options.topSites ?? DEFAULT_TOP_SITES);
+  let text2 = "";
+  for (const shape of shapes(top, target)) {
+    text2 = render(report, shape);
+    if (text2.length <= maxLength) return text2;
   }
-  if (text2.length > maxLength) {
-    const note = "\n\n<sub>Report truncated: the full report is in the JSON report and the job summary.</sub>\n";
-    const cut = text2.lastIndexOf("\n", maxLength - note.length);
-    text2 = text2.slice(0, Math.max(cut, 0)) + note;
-  }
-  return text2;
+  return truncate(
+    text2,
+    maxLength,
+    target === "summary" ? "in the JSON report" : "in the job summary and the JSON report"
+  );
 }
 
 // src/report/report.ts
@@ -46522,7 +46830,7 @@ var LineMap = class _LineMap {
       if (headPath !== void 0) {
         const added = /* @__PURE__ */ new Set();
         for (const chunk of file.chunks) {
-          for (const change of chunk.changes) if (change.type === "add") added.add(change.ln);
+          for (const change2 of chunk.changes) if (change2.type === "add") added.add(change2.ln);
         }
         map.addedLines.set(headPath, added);
       }
@@ -46531,11 +46839,11 @@ var LineMap = class _LineMap {
   }
   /** The head position of a base line; undefined when the line was changed or removed. */
   toHead(file, line) {
-    const change = this.changes.get(file);
-    if (!change) return { file, line };
-    if (change.headPath === void 0) return void 0;
+    const change2 = this.changes.get(file);
+    if (!change2) return { file, line };
+    if (change2.headPath === void 0) return void 0;
     let shift = 0;
-    for (const hunk of change.hunks) {
+    for (const hunk of change2.hunks) {
       if (hunk.oldLines === 0) {
         if (hunk.oldStart < line) shift += hunk.newLines;
         continue;
@@ -46545,12 +46853,12 @@ var LineMap = class _LineMap {
       if (line <= lastOld) return void 0;
       shift += hunk.newLines - hunk.oldLines;
     }
-    return { file: change.headPath, line: line + shift };
+    return { file: change2.headPath, line: line + shift };
   }
   /** The head path a base file became (itself when unchanged), undefined if deleted. */
   headPathOf(file) {
-    const change = this.changes.get(file);
-    return change ? change.headPath : file;
+    const change2 = this.changes.get(file);
+    return change2 ? change2.headPath : file;
   }
   /** True when the head line was added or changed by the diff ("introduced here"). */
   isChangedOnHead(file, line) {
@@ -46650,7 +46958,8 @@ async function runAllocdiff(settings, log2) {
         python: measured.python.version || void 0,
         implementation: measured.python.implementation || void 0,
         platform: measured.platform || void 0,
-        frames: settings.frames
+        frames: settings.frames,
+        ...measured.repeats > 1 ? { repeats: measured.repeats } : {}
       },
       comparison: shown.comparison,
       budgets: budgets2,

@@ -91,6 +91,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         implementation: measured.python.implementation || undefined,
         platform: measured.platform || undefined,
         frames: settings.frames,
+        ...(measured.repeats > 1 ? { repeats: measured.repeats } : {}),
       },
       comparison: shown.comparison,
       budgets,

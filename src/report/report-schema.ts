@@ -81,6 +81,7 @@ export const reportSchema: z.ZodType<Report> = z.strictObject({
     implementation: text(100).optional(),
     platform: text(1_000).optional(),
     frames: z.number().int().positive(),
+    repeats: z.number().int().positive().optional(),
   }),
   scenarios: z.array(scenario).max(100_000),
   budgets: z.array(budget).max(100_000),

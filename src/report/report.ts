@@ -22,7 +22,14 @@ export interface Report {
   pullRequest?: number;
   base: SideInfo;
   head: SideInfo;
-  environment: { python?: string; implementation?: string; platform?: string; frames: number };
+  environment: {
+    python?: string;
+    implementation?: string;
+    platform?: string;
+    frames: number;
+    /** Measured calls per function scenario, when the harness repeated them. */
+    repeats?: number;
+  };
   scenarios: ScenarioComparison[];
   budgets: BudgetResult[];
   /** Budgets that could not be checked at all (e.g. an override matching no scenario). */

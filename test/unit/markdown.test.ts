@@ -117,8 +117,34 @@ function decode(markdown: string): string {
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+const MERMAID = /^```mermaid\n([^`]*)\n```$/gm;
+
+/**
+ * A Mermaid chart is the one fenced block we write: its labels must be plain words, so nothing
+ * from the pull request can end the fence, start a directive or carry markup into the chart.
+ */
+function expectSafeCharts(markdown: string): string {
+  for (const [, body] of markdown.matchAll(MERMAID)) {
+    const lines = body.split('\n');
+    expect(lines[0]).toBe('xychart-beta');
+    for (const line of lines.slice(1)) {
+      expect(line, line).toMatch(
+        /^ {2}(title "[\w .]+"|y-axis "\w+"|bar \[[-\d., ]*\]|x-axis \[.*\])$/,
+      );
+    }
+    const axis = lines.find((line) => line.startsWith('  x-axis')) ?? '';
+    for (const label of axis.slice('  x-axis ['.length, -1).split(', ')) {
+      expect(label, axis).toMatch(/^"[\p{L}\p{N}_.…-]*(:[\d?]+)?"$/u);
+    }
+  }
+  return markdown.replace(MERMAID, '');
+}
+
 /** Everything §7 promises about Markdown built from pull-request text. */
-function expectSafe(markdown: string, key = 'default'): void {
+function expectSafe(rendered: string, key = 'default'): void {
+  expect(rendered.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+  const markdown = expectSafeCharts(rendered);
+  expect((markdown.match(/```/g) ?? []).length).toBe(0);
   const lines = markdown.split('\n');
   expect(lines[0]).toBe(commentMarker(key));
   expect(lines[0].indexOf('-->')).toBe(lines[0].length - 3);
@@ -146,7 +172,6 @@ function expectSafe(markdown: string, key = 'default'): void {
   // eslint-disable-next-line no-control-regex -- looking for control characters is the point
   expect(markdown).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   expect(markdown).not.toMatch(LONE_SURROGATE);
-  expect(markdown.length).toBeLessThanOrEqual(COMMENT_LIMIT);
 }
 
 describe('commentMarker', () => {
@@ -178,10 +203,15 @@ describe('renderMarkdown: the verdict line', () => {
 
   it('says there was no change when nothing changed', () => {
     const markdown = renderMarkdown(report([scenarioComparison()]));
-    expect(verdictLine(markdown)).toBe('✅ **No memory change.**');
+    expect(verdictLine(markdown)).toBe(
+      '✅ **No memory change:** peak and retained memory of the scenario are the same byte for byte.',
+    );
+    // The short comment: no empty tables.
+    expect(markdown).not.toContain('| Scenario');
+    expect(markdown).not.toContain('Top changed sites');
   });
 
-  it('counts the scenarios that changed and says the budgets hold', () => {
+  it('names the scenario whose peak grew most, and says the budgets hold', () => {
     const changed = scenarioComparison({ name: 'a', peak: measure(1_000, 2_000) });
     const budgets: BudgetResult[] = [
       {
@@ -196,7 +226,7 @@ describe('renderMarkdown: the verdict line', () => {
     ];
     const markdown = renderMarkdown(report([changed, scenarioComparison()], { budgets }));
     expect(verdictLine(markdown)).toBe(
-      '✅ **Memory changed** in 1 of 2 scenarios. All budgets hold.',
+      '✅ **Peak memory of <code>a</code> grew +100.0 % (+1000 B).** All budgets hold.',
     );
   });
 
@@ -212,7 +242,7 @@ describe('renderMarkdown: the verdict line', () => {
     const budgets = evaluateBudgets({ scenarios }, parseBudgetRules('peak: +5%'));
     const line = verdictLine(renderMarkdown(report(scenarios, { verdict: 'fail', budgets })));
     expect(line).toBe(
-      '❌ **Over budget:** peak memory of <code>load</code> changed by +10.0 %, over the +5% budget.',
+      '❌ **Over budget:** peak memory of <code>load</code> grew +10.0 % (+100 B), over the +5% budget.',
     );
   });
 
@@ -224,7 +254,9 @@ describe('renderMarkdown: the verdict line', () => {
     ];
     const budgets = evaluateBudgets({ scenarios }, parseBudgetRules('site: +1KiB'));
     const line = verdictLine(renderMarkdown(report(scenarios, { verdict: 'fail', budgets })));
-    expect(decode(line)).toContain('❌ **Over budget:** a site (app/lru.py:41)');
+    expect(decode(line)).toContain(
+      '❌ **Over budget:** site <code>app/lru.py:41</code> of <code>bench.py</code> grew',
+    );
     expect(line).toContain('+4.00 KiB, over the +1KiB budget');
   });
 
@@ -297,7 +329,11 @@ describe('renderMarkdown: site links', () => {
   it('marks lines the change edited', () => {
     const site = siteDelta({ file: 'app/new.py', line: 5, changedLine: true });
     const markdown = renderMarkdown(report([scenarioComparison({ sites: [site] })]));
-    expect(row(markdown, 'new.py')).toContain('#L5) ✏️ |');
+    expect(row(markdown, 'new.py')).toContain('#L5) | ✏️ changed here |');
+    const moved = siteDelta({ file: 'app/old.py', line: 9, changedLine: false });
+    expect(
+      row(renderMarkdown(report([scenarioComparison({ sites: [moved] })])), 'old.py'),
+    ).toContain('#L9) | indirect |');
   });
 
   // the link covers the whole path and nothing of the path escapes it.
@@ -380,7 +416,7 @@ describe('renderMarkdown: text from the pull request', () => {
       },
     });
     const markdown = renderMarkdown(report([failed], { verdict: 'fail' }));
-    expect(markdown).toContain('<details><summary>❌ head side of <code>bench.py</code>');
+    expect(markdown).toContain('<details><summary>💥 head side of <code>bench.py</code>');
     expect(decode(markdown)).toContain(
       '<pre>Traceback (most recent call last):\n  File "app/x.py", line 3\nlast words</pre>',
     );
@@ -421,7 +457,9 @@ describe('renderMarkdown: size', () => {
     expect(markdown.length).toBeLessThan(COMMENT_LIMIT);
     expect(markdown.startsWith(`${commentMarker('default')}\n`)).toBe(true);
     expect(tables(markdown)[1]).toHaveLength(2 + 10);
-    expect(markdown).toContain('99990 more changed sites in the JSON report');
+    expect(markdown).toContain(
+      '99,990 more changed sites of <code>big</code> (99,940 in the job summary and the JSON report)',
+    );
   });
 
   it('drops sites, not the summary, when the site rows are too long to fit', () => {
@@ -437,7 +475,10 @@ describe('renderMarkdown: size', () => {
 
   it('truncates a report that is too long even without sites, and says so', () => {
     const scenarios = Array.from({ length: 5_000 }, (_, i) =>
-      scenarioComparison({ name: `scenario_${i}_${'n'.repeat(100)}` }),
+      scenarioComparison({
+        name: `scenario_${i}_${'n'.repeat(100)}`,
+        peak: measure(1_000, 1_001),
+      }),
     );
     const markdown = renderMarkdown(report(scenarios));
     expect(markdown.length).toBeLessThan(COMMENT_LIMIT);
@@ -462,7 +503,7 @@ describe('renderMarkdown: size', () => {
     truncations().forEach((markdown, i) => {
       expect(markdown.length).toBeLessThanOrEqual(3_000 + i);
       expect(
-        markdown.endsWith('the full report is in the JSON report and the job summary.</sub>\n'),
+        markdown.endsWith('the full report is in the job summary and the JSON report.</sub>\n'),
       ).toBe(true);
     });
   });
