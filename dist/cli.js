@@ -19474,6 +19474,37 @@ function parseInlineRules(text2) {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: rules };
 }
 
+// src/report/ranking.ts
+function scenarioChanged(scenario) {
+  return scenario.status !== "ok" || (scenario.peak.delta ?? 0) !== 0 || (scenario.retained.delta ?? 0) !== 0 || (scenario.retainedCount.delta ?? 0) !== 0 || (scenario.leak?.delta ?? 0) !== 0 || scenario.sites.length > 0;
+}
+function changedScenarios(report) {
+  return report.scenarios.filter(scenarioChanged);
+}
+function isNoChange(report) {
+  return report.verdict === "pass" && (report.warnings ?? []).length === 0 && report.scenarios.length > 0 && changedScenarios(report).length === 0;
+}
+function severity(report, scenario) {
+  const own2 = report.budgets.filter((budget) => budget.scenario === scenario.name);
+  if (scenario.status === "failed" && scenario.error?.side === "head") return 0;
+  if (own2.some((budget) => budget.status === "fail")) return 0;
+  if (scenario.status === "failed" || own2.some((budget) => budget.status === "warn")) return 1;
+  return 2;
+}
+function peakGrowth(scenario) {
+  if (scenario.status === "new") return scenario.peak.head ?? 0;
+  if (scenario.status === "removed") return -(scenario.peak.base ?? 0);
+  return scenario.peak.delta ?? 0;
+}
+function rankScenarios(report) {
+  return report.scenarios.map((scenario, index) => ({ scenario, index, severity: severity(report, scenario) })).sort(
+    (a, b) => a.severity - b.severity || peakGrowth(b.scenario) - peakGrowth(a.scenario) || (b.scenario.retained.delta ?? 0) - (a.scenario.retained.delta ?? 0) || a.index - b.index
+  ).map((entry) => entry.scenario);
+}
+
+// src/publish/comment-policy.ts
+var COMMENT_POLICIES = ["always", "on-change", "on-regression", "never"];
+
 // src/config/schema.ts
 var got = (input) => `got ${describeValue(input)}`;
 var unknownKey = (allowed, kind = "key") => (issue2) => issue2.code === "unrecognized_keys" ? `unknown ${kind}; allowed: ${allowed.join(", ")}` : `${got(issue2.input)}; expected a table with the keys ${allowed.join(", ")}`;
@@ -19484,6 +19515,10 @@ function accept(parsed, input, ctx) {
 }
 var text = (what) => string2({ error: (issue2) => `${got(issue2.input)}; expected ${what}` }).min(1, { error: `got an empty text; expected ${what}` });
 var framesNumber = int({ error: (issue2) => `${got(issue2.input)}; expected a whole number \u2265 1` }).min(1, { error: (issue2) => `${got(issue2.input)}; expected a whole number \u2265 1` });
+var topNumber = int({ error: (issue2) => `${got(issue2.input)}; expected a whole number \u2265 0` }).min(0, { error: (issue2) => `${got(issue2.input)}; expected a whole number \u2265 0` });
+var commentPolicy = _enum(COMMENT_POLICIES, {
+  error: (issue2) => `${got(issue2.input)}; expected one of ${COMMENT_POLICIES.join(", ")}`
+});
 var failOn = _enum(FAIL_ON_VALUES, {
   error: (issue2) => `${got(issue2.input)}; expected one of ${FAIL_ON_VALUES.join(", ")}`
 });
@@ -19571,7 +19606,9 @@ var FILE_SHAPE = {
     error: (issue2) => `${got(issue2.input)}; expected a list of globs, e.g. ["tests/**"]`
   }).transform((value) => Array.isArray(value) ? value : [value]).optional(),
   budgets: budgets.optional(),
-  scenarios: scenarios.optional()
+  scenarios: scenarios.optional(),
+  top: topNumber.optional(),
+  comment: commentPolicy.optional()
 };
 var FILE_KEYS = Object.keys(FILE_SHAPE);
 function toLayer(raw) {
@@ -19584,13 +19621,20 @@ function toLayer(raw) {
     minimumChange: raw["minimum-change"],
     ignore: raw.ignore,
     budgets: raw.budgets?.rules,
-    scenarios: raw.scenarios
+    scenarios: raw.scenarios,
+    top: raw.top,
+    comment: raw.comment
   };
   return Object.fromEntries(
     Object.entries(layer).filter(([, value]) => value !== void 0)
   );
 }
 var fileConfigSchema = strictObject(FILE_SHAPE, { error: unknownKey(FILE_KEYS) }).transform(toLayer);
+var topText = string2().transform((value, ctx) => {
+  const top = /^\d+$/.test(value) ? Number(value) : NaN;
+  const parsed = Number.isSafeInteger(top) ? { ok: true, value: top } : { ok: false, problems: [`got "${value}"; expected a whole number \u2265 0`] };
+  return accept(parsed, value, ctx);
+});
 var frameText = string2().transform((value, ctx) => {
   const frames = /^[1-9]\d*$/.test(value) ? Number(value) : NaN;
   const parsed = Number.isSafeInteger(frames) ? { ok: true, value: frames } : { ok: false, problems: [`got "${value}"; expected a whole number \u2265 1`] };
@@ -19619,7 +19663,9 @@ var textConfigSchema = strictObject({
   "fail-on": string2().pipe(failOn).optional(),
   "minimum-change": sizeText.optional(),
   ignore: string2().transform(splitGlobList).pipe(array(glob)).optional(),
-  budgets: inlineRules.optional()
+  budgets: inlineRules.optional(),
+  top: topText.optional(),
+  comment: string2().pipe(commentPolicy).optional()
 }).transform(toLayer);
 
 // src/config/load-config.ts
@@ -19627,7 +19673,9 @@ var CONFIG_DEFAULTS = {
   python: "python3",
   frames: 1,
   failOn: "fail",
-  minimumChange: 0
+  minimumChange: 0,
+  top: 10,
+  comment: "always"
 };
 function validateInputs(inputs, nameInput) {
   const parsed = textConfigSchema.safeParse(inputs);
@@ -19662,6 +19710,8 @@ function mergeConfig(inputs, file, configFile) {
     failOn: inputs.failOn ?? file.failOn ?? CONFIG_DEFAULTS.failOn,
     minimumChange: inputs.minimumChange ?? file.minimumChange ?? CONFIG_DEFAULTS.minimumChange,
     ignore: inputs.ignore ?? file.ignore ?? [],
+    top: inputs.top ?? file.top ?? CONFIG_DEFAULTS.top,
+    comment: inputs.comment ?? file.comment ?? CONFIG_DEFAULTS.comment,
     budgets: {
       rules: inputs.budgets ?? file.budgets ?? [],
       overrides: (file.scenarios ?? []).map((override) => ({
@@ -19734,6 +19784,7 @@ Options:
                      sites whose size changed by less are not shown, e.g. 1KB
   --python EXE       Python interpreter (default: python3)
   --frames N         tracemalloc frames per traceback (default: 1)
+  --top N            changed sites listed per scenario, grown and shrunk each (default: 10)
   --repo DIR         the git repository (default: the current directory)
   --key KEY          report key, when several reports share a pull request (default: default)
   --json FILE        write the JSON report here (default: <tmp>/allocdiff/report.json)
@@ -19766,6 +19817,7 @@ function parseCliArgs(argv, cwd = process.cwd(), files = nodeFiles) {
         "minimum-change": { type: "string" },
         python: { type: "string" },
         frames: { type: "string" },
+        top: { type: "string" },
         repo: { type: "string" },
         key: { type: "string" },
         json: { type: "string" },
@@ -19794,7 +19846,8 @@ Run "allocdiff --help" for the options.`);
     "fail-on": values["fail-on"],
     "minimum-change": values["minimum-change"],
     ignore: values.ignore?.join("\n"),
-    budgets: values.budget
+    budgets: values.budget,
+    top: values.top
   };
   const config2 = loadConfig({
     projectDir: repoDir,
@@ -19820,6 +19873,7 @@ Run "allocdiff --help" for the options.`);
       ignore: config2.ignore,
       minimumChange: config2.minimumChange,
       failOn: config2.failOn,
+      topSites: config2.top,
       ...config2.configFile ? { configFile: config2.configFile } : {},
       python: config2.python,
       frames: config2.frames,
@@ -20219,34 +20273,6 @@ function compareSnapshots(base, head, lineMap) {
       (name) => compareScenario(name, baseByName.get(name), headByName.get(name), lineMap)
     )
   };
-}
-
-// src/report/ranking.ts
-function scenarioChanged(scenario) {
-  return scenario.status !== "ok" || (scenario.peak.delta ?? 0) !== 0 || (scenario.retained.delta ?? 0) !== 0 || (scenario.retainedCount.delta ?? 0) !== 0 || (scenario.leak?.delta ?? 0) !== 0 || scenario.sites.length > 0;
-}
-function changedScenarios(report) {
-  return report.scenarios.filter(scenarioChanged);
-}
-function isNoChange(report) {
-  return report.verdict === "pass" && (report.warnings ?? []).length === 0 && report.scenarios.length > 0 && changedScenarios(report).length === 0;
-}
-function severity(report, scenario) {
-  const own2 = report.budgets.filter((budget) => budget.scenario === scenario.name);
-  if (scenario.status === "failed" && scenario.error?.side === "head") return 0;
-  if (own2.some((budget) => budget.status === "fail")) return 0;
-  if (scenario.status === "failed" || own2.some((budget) => budget.status === "warn")) return 1;
-  return 2;
-}
-function peakGrowth(scenario) {
-  if (scenario.status === "new") return scenario.peak.head ?? 0;
-  if (scenario.status === "removed") return -(scenario.peak.base ?? 0);
-  return scenario.peak.delta ?? 0;
-}
-function rankScenarios(report) {
-  return report.scenarios.map((scenario, index) => ({ scenario, index, severity: severity(report, scenario) })).sort(
-    (a, b) => a.severity - b.severity || peakGrowth(b.scenario) - peakGrowth(a.scenario) || (b.scenario.retained.delta ?? 0) - (a.scenario.retained.delta ?? 0) || a.index - b.index
-  ).map((entry) => entry.scenario);
 }
 
 // src/report/chart.ts
@@ -20787,6 +20813,16 @@ function renderMarkdown(report, options = {}) {
     target === "summary" ? "in the JSON report" : "in the job summary and the JSON report"
   );
 }
+function renderSummary(report, topSites = DEFAULT_TOP_SITES) {
+  const limit = SUMMARY_LIMIT - 4096;
+  let maxLength = limit;
+  let text2 = renderMarkdown(report, { topSites, target: "summary", maxLength });
+  for (let attempt = 0; attempt < 4 && Buffer.byteLength(text2, "utf8") > limit; attempt++) {
+    maxLength = Math.floor(maxLength * limit / Buffer.byteLength(text2, "utf8")) - 1e3;
+    text2 = renderMarkdown(report, { topSites, target: "summary", maxLength });
+  }
+  return text2;
+}
 
 // src/report/report.ts
 var REPORT_SCHEMA = "allocdiff.report/1";
@@ -21014,6 +21050,9 @@ async function checkoutSides(git, baseSha, headSha, tempRoot = process.env.RUNNE
 var VERSION = "0.1.0";
 
 // src/pipeline.ts
+function summaryPathOf(markdownPath) {
+  return markdownPath.endsWith(".md") ? `${markdownPath.slice(0, -3)}.summary.md` : `${markdownPath}.summary.md`;
+}
 async function runAllocdiff(settings, log2) {
   if (settings.configFile) log2.info(`configuration: ${settings.configFile}`);
   const git = new Git(settings.repoDir);
@@ -21087,18 +21126,20 @@ async function runAllocdiff(settings, log2) {
         minimumChange: settings.minimumChange
       }
     });
-    const markdown = renderMarkdown(report);
-    await writeOutputs(settings, report, markdown);
-    return { report, markdown };
+    const markdown = renderMarkdown(report, { topSites: settings.topSites });
+    const summary = renderSummary(report, settings.topSites);
+    await writeOutputs(settings, report, markdown, summary);
+    return { report, markdown, summary };
   } finally {
     await sides.dispose();
   }
 }
-async function writeOutputs(settings, report, markdown) {
+async function writeOutputs(settings, report, markdown, summary) {
   for (const [path3, content] of [
     [settings.jsonPath, `${JSON.stringify(report, null, 2)}
 `],
-    [settings.markdownPath, markdown]
+    [settings.markdownPath, markdown],
+    [summaryPathOf(settings.markdownPath), summary]
   ]) {
     await mkdir(dirname3(path3), { recursive: true });
     await writeFile(path3, content);
@@ -21238,10 +21279,13 @@ async function main(argv) {
     }
     const { settings } = command;
     const { report } = await runAllocdiff(settings, terminalLogger);
-    process.stdout.write(renderTerminal(report));
-    process.stderr.write(`JSON report: ${settings.jsonPath}
+    process.stdout.write(renderTerminal(report, settings.topSites));
+    process.stderr.write(
+      `JSON report: ${settings.jsonPath}
 Markdown: ${settings.markdownPath}
-`);
+Full Markdown report: ${summaryPathOf(settings.markdownPath)}
+`
+    );
     return exitCodeOf(report, settings.failOn);
   } catch (error2) {
     process.stderr.write(`allocdiff: ${errorMessage(error2)}

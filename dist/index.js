@@ -45442,6 +45442,55 @@ function parseInlineRules(text2) {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: rules };
 }
 
+// src/report/ranking.ts
+function scenarioChanged(scenario) {
+  return scenario.status !== "ok" || (scenario.peak.delta ?? 0) !== 0 || (scenario.retained.delta ?? 0) !== 0 || (scenario.retainedCount.delta ?? 0) !== 0 || (scenario.leak?.delta ?? 0) !== 0 || scenario.sites.length > 0;
+}
+function changedScenarios(report) {
+  return report.scenarios.filter(scenarioChanged);
+}
+function isNoChange(report) {
+  return report.verdict === "pass" && (report.warnings ?? []).length === 0 && report.scenarios.length > 0 && changedScenarios(report).length === 0;
+}
+function severity(report, scenario) {
+  const own2 = report.budgets.filter((budget) => budget.scenario === scenario.name);
+  if (scenario.status === "failed" && scenario.error?.side === "head") return 0;
+  if (own2.some((budget) => budget.status === "fail")) return 0;
+  if (scenario.status === "failed" || own2.some((budget) => budget.status === "warn")) return 1;
+  return 2;
+}
+function peakGrowth(scenario) {
+  if (scenario.status === "new") return scenario.peak.head ?? 0;
+  if (scenario.status === "removed") return -(scenario.peak.base ?? 0);
+  return scenario.peak.delta ?? 0;
+}
+function rankScenarios(report) {
+  return report.scenarios.map((scenario, index) => ({ scenario, index, severity: severity(report, scenario) })).sort(
+    (a, b) => a.severity - b.severity || peakGrowth(b.scenario) - peakGrowth(a.scenario) || (b.scenario.retained.delta ?? 0) - (a.scenario.retained.delta ?? 0) || a.index - b.index
+  ).map((entry) => entry.scenario);
+}
+
+// src/publish/comment-policy.ts
+var COMMENT_POLICIES = ["always", "on-change", "on-regression", "never"];
+function isRegression(report) {
+  if (report.verdict !== "pass") return true;
+  return report.scenarios.some(
+    (s) => s.status === "failed" || s.status === "ok" && ((s.peak.delta ?? 0) > 0 || (s.retained.delta ?? 0) > 0 || (s.retainedCount.delta ?? 0) > 0 || (s.leak?.delta ?? 0) > 0)
+  );
+}
+function commentDecision(policy, report) {
+  switch (policy) {
+    case "always":
+      return "post";
+    case "never":
+      return "skip";
+    case "on-change":
+      return isNoChange(report) ? "update" : "post";
+    case "on-regression":
+      return isRegression(report) ? "post" : "update";
+  }
+}
+
 // src/config/schema.ts
 var got = (input) => `got ${describeValue(input)}`;
 var unknownKey = (allowed, kind = "key") => (issue3) => issue3.code === "unrecognized_keys" ? `unknown ${kind}; allowed: ${allowed.join(", ")}` : `${got(issue3.input)}; expected a table with the keys ${allowed.join(", ")}`;
@@ -45452,6 +45501,10 @@ function accept(parsed, input, ctx) {
 }
 var text = (what) => string2({ error: (issue3) => `${got(issue3.input)}; expected ${what}` }).min(1, { error: `got an empty text; expected ${what}` });
 var framesNumber = int({ error: (issue3) => `${got(issue3.input)}; expected a whole number \u2265 1` }).min(1, { error: (issue3) => `${got(issue3.input)}; expected a whole number \u2265 1` });
+var topNumber = int({ error: (issue3) => `${got(issue3.input)}; expected a whole number \u2265 0` }).min(0, { error: (issue3) => `${got(issue3.input)}; expected a whole number \u2265 0` });
+var commentPolicy = _enum(COMMENT_POLICIES, {
+  error: (issue3) => `${got(issue3.input)}; expected one of ${COMMENT_POLICIES.join(", ")}`
+});
 var failOn = _enum(FAIL_ON_VALUES, {
   error: (issue3) => `${got(issue3.input)}; expected one of ${FAIL_ON_VALUES.join(", ")}`
 });
@@ -45539,7 +45592,9 @@ var FILE_SHAPE = {
     error: (issue3) => `${got(issue3.input)}; expected a list of globs, e.g. ["tests/**"]`
   }).transform((value) => Array.isArray(value) ? value : [value]).optional(),
   budgets: budgets.optional(),
-  scenarios: scenarios.optional()
+  scenarios: scenarios.optional(),
+  top: topNumber.optional(),
+  comment: commentPolicy.optional()
 };
 var FILE_KEYS = Object.keys(FILE_SHAPE);
 function toLayer(raw) {
@@ -45552,13 +45607,20 @@ function toLayer(raw) {
     minimumChange: raw["minimum-change"],
     ignore: raw.ignore,
     budgets: raw.budgets?.rules,
-    scenarios: raw.scenarios
+    scenarios: raw.scenarios,
+    top: raw.top,
+    comment: raw.comment
   };
   return Object.fromEntries(
     Object.entries(layer).filter(([, value]) => value !== void 0)
   );
 }
 var fileConfigSchema = strictObject(FILE_SHAPE, { error: unknownKey(FILE_KEYS) }).transform(toLayer);
+var topText = string2().transform((value, ctx) => {
+  const top = /^\d+$/.test(value) ? Number(value) : NaN;
+  const parsed = Number.isSafeInteger(top) ? { ok: true, value: top } : { ok: false, problems: [`got "${value}"; expected a whole number \u2265 0`] };
+  return accept(parsed, value, ctx);
+});
 var frameText = string2().transform((value, ctx) => {
   const frames = /^[1-9]\d*$/.test(value) ? Number(value) : NaN;
   const parsed = Number.isSafeInteger(frames) ? { ok: true, value: frames } : { ok: false, problems: [`got "${value}"; expected a whole number \u2265 1`] };
@@ -45587,7 +45649,9 @@ var textConfigSchema = strictObject({
   "fail-on": string2().pipe(failOn).optional(),
   "minimum-change": sizeText.optional(),
   ignore: string2().transform(splitGlobList).pipe(array(glob)).optional(),
-  budgets: inlineRules.optional()
+  budgets: inlineRules.optional(),
+  top: topText.optional(),
+  comment: string2().pipe(commentPolicy).optional()
 }).transform(toLayer);
 
 // src/config/load-config.ts
@@ -45595,7 +45659,9 @@ var CONFIG_DEFAULTS = {
   python: "python3",
   frames: 1,
   failOn: "fail",
-  minimumChange: 0
+  minimumChange: 0,
+  top: 10,
+  comment: "always"
 };
 function validateInputs(inputs, nameInput) {
   const parsed = textConfigSchema.safeParse(inputs);
@@ -45630,6 +45696,8 @@ function mergeConfig(inputs, file, configFile) {
     failOn: inputs.failOn ?? file.failOn ?? CONFIG_DEFAULTS.failOn,
     minimumChange: inputs.minimumChange ?? file.minimumChange ?? CONFIG_DEFAULTS.minimumChange,
     ignore: inputs.ignore ?? file.ignore ?? [],
+    top: inputs.top ?? file.top ?? CONFIG_DEFAULTS.top,
+    comment: inputs.comment ?? file.comment ?? CONFIG_DEFAULTS.comment,
     budgets: {
       rules: inputs.budgets ?? file.budgets ?? [],
       overrides: (file.scenarios ?? []).map((override) => ({
@@ -45690,7 +45758,9 @@ function readActionSettings() {
       "fail-on": getInput("fail-on"),
       "minimum-change": getInput("minimum-change"),
       ignore: getInput("ignore"),
-      budgets: getInput("budget")
+      budgets: getInput("budget"),
+      top: getInput("top"),
+      comment: getInput("comment")
     }),
     nameInput: (key2) => `input "${INPUT_OF_KEY[key2] ?? key2}"`
   });
@@ -45716,6 +45786,8 @@ function readActionSettings() {
     ignore: config2.ignore,
     minimumChange: config2.minimumChange,
     failOn: config2.failOn,
+    topSites: config2.top,
+    comment: config2.comment,
     ...config2.configFile ? { configFile: config2.configFile } : {},
     python: config2.python,
     frames: config2.frames,
@@ -46121,34 +46193,6 @@ function compareSnapshots(base, head, lineMap) {
       (name) => compareScenario(name, baseByName.get(name), headByName.get(name), lineMap)
     )
   };
-}
-
-// src/report/ranking.ts
-function scenarioChanged(scenario) {
-  return scenario.status !== "ok" || (scenario.peak.delta ?? 0) !== 0 || (scenario.retained.delta ?? 0) !== 0 || (scenario.retainedCount.delta ?? 0) !== 0 || (scenario.leak?.delta ?? 0) !== 0 || scenario.sites.length > 0;
-}
-function changedScenarios(report) {
-  return report.scenarios.filter(scenarioChanged);
-}
-function isNoChange(report) {
-  return report.verdict === "pass" && (report.warnings ?? []).length === 0 && report.scenarios.length > 0 && changedScenarios(report).length === 0;
-}
-function severity(report, scenario) {
-  const own2 = report.budgets.filter((budget) => budget.scenario === scenario.name);
-  if (scenario.status === "failed" && scenario.error?.side === "head") return 0;
-  if (own2.some((budget) => budget.status === "fail")) return 0;
-  if (scenario.status === "failed" || own2.some((budget) => budget.status === "warn")) return 1;
-  return 2;
-}
-function peakGrowth(scenario) {
-  if (scenario.status === "new") return scenario.peak.head ?? 0;
-  if (scenario.status === "removed") return -(scenario.peak.base ?? 0);
-  return scenario.peak.delta ?? 0;
-}
-function rankScenarios(report) {
-  return report.scenarios.map((scenario, index) => ({ scenario, index, severity: severity(report, scenario) })).sort(
-    (a, b) => a.severity - b.severity || peakGrowth(b.scenario) - peakGrowth(a.scenario) || (b.scenario.retained.delta ?? 0) - (a.scenario.retained.delta ?? 0) || a.index - b.index
-  ).map((entry) => entry.scenario);
 }
 
 // src/report/chart.ts
@@ -46689,6 +46733,16 @@ function renderMarkdown(report, options = {}) {
     target === "summary" ? "in the JSON report" : "in the job summary and the JSON report"
   );
 }
+function renderSummary(report, topSites = DEFAULT_TOP_SITES) {
+  const limit = SUMMARY_LIMIT - 4096;
+  let maxLength = limit;
+  let text2 = renderMarkdown(report, { topSites, target: "summary", maxLength });
+  for (let attempt = 0; attempt < 4 && Buffer.byteLength(text2, "utf8") > limit; attempt++) {
+    maxLength = Math.floor(maxLength * limit / Buffer.byteLength(text2, "utf8")) - 1e3;
+    text2 = renderMarkdown(report, { topSites, target: "summary", maxLength });
+  }
+  return text2;
+}
 
 // src/report/report.ts
 var REPORT_SCHEMA = "allocdiff.report/1";
@@ -46898,6 +46952,9 @@ async function checkoutSides(git, baseSha, headSha, tempRoot = process.env.RUNNE
 var VERSION7 = "0.1.0";
 
 // src/pipeline.ts
+function summaryPathOf(markdownPath) {
+  return markdownPath.endsWith(".md") ? `${markdownPath.slice(0, -3)}.summary.md` : `${markdownPath}.summary.md`;
+}
 async function runAllocdiff(settings, log2) {
   if (settings.configFile) log2.info(`configuration: ${settings.configFile}`);
   const git = new Git(settings.repoDir);
@@ -46971,22 +47028,63 @@ async function runAllocdiff(settings, log2) {
         minimumChange: settings.minimumChange
       }
     });
-    const markdown = renderMarkdown(report);
-    await writeOutputs(settings, report, markdown);
-    return { report, markdown };
+    const markdown = renderMarkdown(report, { topSites: settings.topSites });
+    const summary2 = renderSummary(report, settings.topSites);
+    await writeOutputs(settings, report, markdown, summary2);
+    return { report, markdown, summary: summary2 };
   } finally {
     await sides.dispose();
   }
 }
-async function writeOutputs(settings, report, markdown) {
+async function writeOutputs(settings, report, markdown, summary2) {
   for (const [path3, content] of [
     [settings.jsonPath, `${JSON.stringify(report, null, 2)}
 `],
-    [settings.markdownPath, markdown]
+    [settings.markdownPath, markdown],
+    [summaryPathOf(settings.markdownPath), summary2]
   ]) {
     await mkdir2(dirname3(path3), { recursive: true });
     await writeFile2(path3, content);
   }
+}
+
+// src/report/annotations.ts
+var ANNOTATION_LIMIT = 10;
+function plainText(text2, max = 200) {
+  const flat = text2.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+}
+function siteAnnotations(report, limit = ANNOTATION_LIMIT) {
+  const byLine = /* @__PURE__ */ new Map();
+  for (const scenario of report.scenarios) {
+    for (const site of scenario.sites) {
+      if (!site.changedLine || site.line === null || site.sizeDelta <= 0) continue;
+      if (site.file.startsWith("<") || site.file.startsWith("site-packages/")) continue;
+      const key = `${site.file}
+${site.line}`;
+      const entry = byLine.get(key) ?? { file: site.file, line: site.line, parts: [], growth: 0 };
+      const count = site.countDelta > 0 ? `, +${site.countDelta.toLocaleString("en-US")} blocks` : "";
+      entry.parts.push(
+        `${plainText(scenario.name, 100)}: ${formatBytesDelta(site.sizeDelta)}${count} (now ${formatBytes(site.headSize)})`
+      );
+      entry.growth += site.sizeDelta;
+      byLine.set(key, entry);
+    }
+  }
+  const all = [...byLine.values()].sort(
+    (a, b) => b.growth - a.growth || a.file.localeCompare(b.file) || a.line - b.line
+  );
+  const kept = all.slice(0, Math.max(0, limit));
+  return {
+    annotations: kept.map((entry) => ({
+      file: entry.file,
+      startLine: entry.line,
+      title: `allocdiff: this line allocates ${formatBytesDelta(entry.growth)} more`,
+      message: `This pull request changed this line, and it keeps more memory allocated at the end of the benchmark: ${entry.parts.join("; ")}.`,
+      growth: entry.growth
+    })),
+    omitted: all.length - kept.length
+  };
 }
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -47386,19 +47484,27 @@ async function tokenLogin(client) {
     throw error3;
   }
 }
-async function upsertStickyComment(client, target, marker, body) {
-  const where = `/repos/${target.owner}/${target.repo}`;
-  let login = await tokenLogin(client);
+async function listOurComments(client, target, marker, login) {
   const ours = (comment) => (comment.body ?? "").includes(marker) && (login !== void 0 ? comment.user?.login === login : comment.user?.type === "Bot");
-  const listOurs = async () => (await apiCall(
-    `GET ${where}/issues/${target.issueNumber}/comments`,
+  const all = await apiCall(
+    `GET /repos/${target.owner}/${target.repo}/issues/${target.issueNumber}/comments`,
     () => client.paginate(client.rest.issues.listComments, {
       owner: target.owner,
       repo: target.repo,
       issue_number: target.issueNumber,
       per_page: 100
     })
-  )).filter(ours).sort((a, b) => a.id - b.id);
+  );
+  return all.filter(ours).sort((a, b) => a.id - b.id);
+}
+async function findStickyComment(client, target, marker) {
+  const [existing] = await listOurComments(client, target, marker, await tokenLogin(client));
+  return existing ? { id: existing.id, url: existing.html_url } : void 0;
+}
+async function upsertStickyComment(client, target, marker, body) {
+  const where = `/repos/${target.owner}/${target.repo}`;
+  let login = await tokenLogin(client);
+  const listOurs = () => listOurComments(client, target, marker, login);
   const update = (id) => apiCall(
     `PATCH ${where}/issues/comments/${id}`,
     () => client.rest.issues.updateComment({
@@ -47466,22 +47572,42 @@ function httpStatus2(error3) {
 async function run() {
   try {
     const settings = readActionSettings();
-    const { report, markdown } = await runAllocdiff(settings, actionLogger);
+    const { report, markdown, summary: summary2 } = await runAllocdiff(settings, actionLogger);
     setOutput("verdict", report.verdict);
     setOutput("report", settings.jsonPath);
     setOutput("comment", settings.markdownPath);
-    if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(markdown).write();
-    if (settings.pullRequest !== void 0) {
+    setOutput("summary", summaryPathOf(settings.markdownPath));
+    if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(summary2).write();
+    const { annotations, omitted } = siteAnnotations(report);
+    for (const { message, title, file, startLine } of annotations) {
+      warning(message, { title, file, startLine });
+    }
+    if (omitted > 0) {
+      info(`${omitted} more changed line(s) allocate more: see the job summary`);
+    }
+    const decision = commentDecision(settings.comment, report);
+    if (settings.pullRequest !== void 0 && decision === "skip") {
+      info(`comment: ${settings.comment}: the report is in the job summary only`);
+    } else if (settings.pullRequest !== void 0) {
       await group("Posting the pull-request comment", async () => {
         if (!settings.token) {
           warning("no github-token: the report is in the job summary only");
           return;
         }
         const client = createGitHubClient(settings.token, settings.apiUrl);
+        const target = {
+          owner: settings.owner,
+          repo: settings.repo,
+          issueNumber: settings.pullRequest
+        };
         try {
+          if (decision === "update" && !await findStickyComment(client, target, commentMarker(settings.key))) {
+            info(`comment: ${settings.comment}: nothing to report and no earlier comment`);
+            return;
+          }
           const result = await upsertStickyComment(
             client,
-            { owner: settings.owner, repo: settings.repo, issueNumber: settings.pullRequest },
+            target,
             commentMarker(settings.key),
             markdown
           );

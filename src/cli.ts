@@ -2,7 +2,7 @@ import { failsRun, type FailOn } from './budgets/evaluate.js';
 import { CLI_HELP, parseCliArgs } from './config/cli-args.js';
 import { ExitCode, errorMessage } from './errors.js';
 import type { Logger } from './log.js';
-import { runAllocdiff } from './pipeline.js';
+import { runAllocdiff, summaryPathOf } from './pipeline.js';
 import type { Report } from './report/report.js';
 import { renderTerminal } from './report/terminal.js';
 import { VERSION } from './version.js';
@@ -45,8 +45,11 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     const { settings } = command;
     const { report } = await runAllocdiff(settings, terminalLogger);
-    process.stdout.write(renderTerminal(report));
-    process.stderr.write(`JSON report: ${settings.jsonPath}\nMarkdown: ${settings.markdownPath}\n`);
+    process.stdout.write(renderTerminal(report, settings.topSites));
+    process.stderr.write(
+      `JSON report: ${settings.jsonPath}\nMarkdown: ${settings.markdownPath}\n` +
+        `Full Markdown report: ${summaryPathOf(settings.markdownPath)}\n`,
+    );
     return exitCodeOf(report, settings.failOn);
   } catch (error) {
     process.stderr.write(`allocdiff: ${errorMessage(error)}\n`);

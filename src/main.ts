@@ -3,11 +3,13 @@ import { failsRun } from './budgets/evaluate.js';
 import { readActionSettings } from './config/action-inputs.js';
 import { errorMessage } from './errors.js';
 import type { Logger } from './log.js';
-import { runAllocdiff } from './pipeline.js';
+import { runAllocdiff, summaryPathOf } from './pipeline.js';
+import { commentDecision } from './publish/comment-policy.js';
+import { siteAnnotations } from './report/annotations.js';
 import { commentMarker } from './report/markdown.js';
 import { verdictReason } from './report/verdict.js';
 import { createGitHubClient } from './publish/octokit.js';
-import { upsertStickyComment } from './publish/sticky-comment.js';
+import { findStickyComment, upsertStickyComment } from './publish/sticky-comment.js';
 
 const actionLogger: Logger = {
   group: (title, body) => core.group(title, body),
@@ -25,23 +27,49 @@ function httpStatus(error: unknown): number | undefined {
 export async function run(): Promise<void> {
   try {
     const settings = readActionSettings();
-    const { report, markdown } = await runAllocdiff(settings, actionLogger);
+    const { report, markdown, summary } = await runAllocdiff(settings, actionLogger);
     core.setOutput('verdict', report.verdict);
     core.setOutput('report', settings.jsonPath);
     core.setOutput('comment', settings.markdownPath);
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
+    core.setOutput('summary', summaryPathOf(settings.markdownPath));
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
 
-    if (settings.pullRequest !== undefined) {
+    // Reviewers see these on the changed lines in "Files changed".
+    const { annotations, omitted } = siteAnnotations(report);
+    for (const { message, title, file, startLine } of annotations) {
+      core.warning(message, { title, file, startLine });
+    }
+    if (omitted > 0) {
+      core.info(`${omitted} more changed line(s) allocate more: see the job summary`);
+    }
+
+    const decision = commentDecision(settings.comment, report);
+    if (settings.pullRequest !== undefined && decision === 'skip') {
+      core.info(`comment: ${settings.comment}: the report is in the job summary only`);
+    } else if (settings.pullRequest !== undefined) {
       await core.group('Posting the pull-request comment', async () => {
         if (!settings.token) {
           core.warning('no github-token: the report is in the job summary only');
           return;
         }
         const client = createGitHubClient(settings.token, settings.apiUrl);
+        const target = {
+          owner: settings.owner,
+          repo: settings.repo,
+          issueNumber: settings.pullRequest!,
+        };
         try {
+          // Nothing worth a new comment; an earlier one is brought up to date.
+          if (
+            decision === 'update' &&
+            !(await findStickyComment(client, target, commentMarker(settings.key)))
+          ) {
+            core.info(`comment: ${settings.comment}: nothing to report and no earlier comment`);
+            return;
+          }
           const result = await upsertStickyComment(
             client,
-            { owner: settings.owner, repo: settings.repo, issueNumber: settings.pullRequest! },
+            target,
             commentMarker(settings.key),
             markdown,
           );

@@ -3,6 +3,7 @@ import * as github from '@actions/github';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { UsageError } from '../errors.js';
+import type { CommentPolicy } from '../publish/comment-policy.js';
 import { sidesFromEvent } from '../sides/resolve.js';
 import { loadConfig } from './load-config.js';
 import type { TextConfig } from './schema.js';
@@ -11,6 +12,8 @@ import { DEFAULTS, type Settings } from './settings.js';
 export interface ActionSettings extends Settings {
   /** Token for the comment; never passed to the benchmark. */
   token: string;
+  /** When the pull-request comment is written. */
+  comment: CommentPolicy;
   apiUrl: string;
   owner: string;
   repo: string;
@@ -41,6 +44,8 @@ export function readActionSettings(): ActionSettings {
       'minimum-change': core.getInput('minimum-change'),
       ignore: core.getInput('ignore'),
       budgets: core.getInput('budget'),
+      top: core.getInput('top'),
+      comment: core.getInput('comment'),
     }),
     nameInput: (key) => `input "${INPUT_OF_KEY[key] ?? key}"`,
   });
@@ -71,6 +76,8 @@ export function readActionSettings(): ActionSettings {
     ignore: config.ignore,
     minimumChange: config.minimumChange,
     failOn: config.failOn,
+    topSites: config.top,
+    comment: config.comment,
     ...(config.configFile ? { configFile: config.configFile } : {}),
     python: config.python,
     frames: config.frames,

@@ -40,6 +40,7 @@ Options:
                      sites whose size changed by less are not shown, e.g. 1KB
   --python EXE       Python interpreter (default: python3)
   --frames N         tracemalloc frames per traceback (default: 1)
+  --top N            changed sites listed per scenario, grown and shrunk each (default: 10)
   --repo DIR         the git repository (default: the current directory)
   --key KEY          report key, when several reports share a pull request (default: default)
   --json FILE        write the JSON report here (default: <tmp>/allocdiff/report.json)
@@ -81,6 +82,7 @@ export function parseCliArgs(
         'minimum-change': { type: 'string' },
         python: { type: 'string' },
         frames: { type: 'string' },
+        top: { type: 'string' },
         repo: { type: 'string' },
         key: { type: 'string' },
         json: { type: 'string' },
@@ -113,6 +115,7 @@ export function parseCliArgs(
     'minimum-change': values['minimum-change'],
     ignore: values.ignore?.join('\n'),
     budgets: values.budget,
+    top: values.top,
   };
   const config = loadConfig({
     projectDir: repoDir,
@@ -140,6 +143,7 @@ export function parseCliArgs(
       ignore: config.ignore,
       minimumChange: config.minimumChange,
       failOn: config.failOn,
+      topSites: config.top,
       ...(config.configFile ? { configFile: config.configFile } : {}),
       python: config.python,
       frames: config.frames,
