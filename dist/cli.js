@@ -3539,7 +3539,7 @@ var require_merge = __commonJS({
 var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
-    var log2 = require_log();
+    var log3 = require_log();
     var merge2 = require_merge();
     var stringify2 = require_stringify();
     var identity = require_identity();
@@ -3588,7 +3588,7 @@ var require_addPairToJSMap = __commonJS({
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
             jsonStr = jsonStr.substring(0, 36) + '..."';
-          log2.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          log3.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
           ctx.mapKeyWarned = true;
         }
         return strKey;
@@ -9005,7 +9005,7 @@ var require_public_api = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var errors = require_errors();
-    var log2 = require_log();
+    var log3 = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
@@ -9057,7 +9057,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument2(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning) => log2.warn(doc.options.logLevel, warning));
+      doc.warnings.forEach((warning) => log3.warn(doc.options.logLevel, warning));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -10889,7 +10889,7 @@ var require_core = __commonJS({
       chalk: () => import_vendor_core3.chalk,
       defaults: () => defaults2,
       kill: () => kill2,
-      log: () => log2,
+      log: () => log3,
       os: () => os2,
       path: () => import_node_path7.default,
       ps: () => import_vendor_core3.ps,
@@ -11152,11 +11152,11 @@ ${details}`;
         return "";
       }
     };
-    var log2 = function(entry) {
+    var log3 = function(entry) {
       var _a3;
       if (!entry.verbose) return;
-      const stream = log2.output || import_node_process.default.stderr;
-      const format = ((_a3 = log2.formatters) == null ? void 0 : _a3[entry.kind]) || formatters[entry.kind];
+      const stream = log3.output || import_node_process.default.stderr;
+      const format = ((_a3 = log3.formatters) == null ? void 0 : _a3[entry.kind]) || formatters[entry.kind];
       if (!format) return;
       stream.write(format(entry));
     };
@@ -11292,7 +11292,7 @@ ${details}`;
       preferLocal: false,
       spawn: import_node_child_process2.default.spawn,
       spawnSync: import_node_child_process2.default.spawnSync,
-      log: log2,
+      log: log3,
       kill: kill2,
       killSignal: SIGTERM,
       timeoutSignal: SIGTERM
@@ -20074,17 +20074,17 @@ async function readSnapshot(path3) {
   return decodeSnapshot(parsed, `snapshot ${path3}`);
 }
 async function captureSide(checkoutDir, options) {
-  const { log: log2 } = options;
+  const { log: log3 } = options;
   if (!existsSync2(join3(checkoutDir, options.script))) {
-    log2.info(`${options.script} does not exist in this commit: nothing to measure`);
+    log3.info(`${options.script} does not exist in this commit: nothing to measure`);
     return {
       ...failedSnapshot(options.script, { type: "", message: "" }, options.frames),
       scenarios: []
     };
   }
-  const output = (chunk) => log2.output(chunk);
+  const output = (chunk) => log3.output(chunk);
   if (options.setup) {
-    log2.info(`setup: ${options.setup}`);
+    log3.info(`setup: ${options.setup}`);
     const setup = await runProcess("bash", ["-c", options.setup], {
       cwd: checkoutDir,
       env: options.env,
@@ -20126,7 +20126,7 @@ async function captureSide(checkoutDir, options) {
       "--frames",
       String(options.frames)
     ];
-    log2.info(`${options.python} ${options.script} under tracemalloc (frames: ${options.frames})`);
+    log3.info(`${options.python} ${options.script} under tracemalloc (frames: ${options.frames})`);
     const run = await runProcess(options.python, args, { cwd: checkoutDir, env, onOutput: output });
     if (run.exitCode !== 0 || !existsSync2(snapshotPath)) {
       return failedSnapshot(
@@ -21053,18 +21053,18 @@ var VERSION = "0.1.0";
 function summaryPathOf(markdownPath) {
   return markdownPath.endsWith(".md") ? `${markdownPath.slice(0, -3)}.summary.md` : `${markdownPath}.summary.md`;
 }
-async function runAllocdiff(settings, log2) {
-  if (settings.configFile) log2.info(`configuration: ${settings.configFile}`);
+async function runAllocdiff(settings, log3) {
+  if (settings.configFile) log3.info(`configuration: ${settings.configFile}`);
   const git = new Git(settings.repoDir);
   const script = relative3(
     await git.topLevel(),
     resolve4(await realpath2(settings.repoDir), settings.script)
   ).split(sep2).join("/");
-  const { baseSha, headSha } = await log2.group("Resolving base and head", async () => {
+  const { baseSha, headSha } = await log3.group("Resolving base and head", async () => {
     const baseSha2 = await resolveCommit(git, settings.base, "base");
     const headSha2 = await resolveCommit(git, settings.head, "head");
-    log2.info(`base ${settings.base} = ${baseSha2}`);
-    log2.info(`head ${settings.head} = ${headSha2}`);
+    log3.info(`base ${settings.base} = ${baseSha2}`);
+    log3.info(`head ${settings.head} = ${headSha2}`);
     return { baseSha: baseSha2, headSha: headSha2 };
   });
   const lineMap = LineMap.fromUnifiedDiff(await git.diff(baseSha, headSha));
@@ -21077,13 +21077,13 @@ async function runAllocdiff(settings, log2) {
       setup: settings.setup,
       frames: settings.frames,
       env,
-      log: log2
+      log: log3
     };
-    const base = await log2.group(
+    const base = await log3.group(
       `Measuring base ${baseSha.slice(0, 7)}`,
       () => captureSide(sides.baseDir, options)
     );
-    const head = await log2.group(
+    const head = await log3.group(
       `Measuring head ${headSha.slice(0, 7)}`,
       () => captureSide(sides.headDir, options)
     );
@@ -21097,7 +21097,7 @@ async function runAllocdiff(settings, log2) {
       settings.ignore
     );
     const { results: budgets2, warnings } = checkBudgets(comparison, settings.budgets);
-    for (const warning of warnings) log2.warning(warning);
+    for (const warning of warnings) log3.warning(warning);
     const shown = withoutSmallSites(comparison, settings.minimumChange);
     const measured = head.scenarios.length > 0 && head.python.version ? head : base;
     const report = buildReport({
@@ -21148,13 +21148,46 @@ async function writeOutputs(settings, report, markdown, summary) {
 
 // src/report/terminal.ts
 var VERDICT_WORD = { pass: "PASS", warn: "WARN", fail: "FAIL" };
-function table(rows, align) {
+var STYLE = {
+  bold: "1",
+  dim: "2",
+  red: "31",
+  green: "32",
+  yellow: "33",
+  cyan: "36",
+  boldRed: "1;31",
+  boldGreen: "1;32",
+  boldYellow: "1;33"
+};
+function changeStyle(cell) {
+  const text2 = cell.trim();
+  if (text2.startsWith("+")) return "red";
+  if (text2.startsWith("-") && text2 !== "-") return "green";
+  return void 0;
+}
+var STATUS_STYLE = {
+  failed: "red",
+  new: "cyan",
+  removed: "dim",
+  fail: "red",
+  warn: "yellow",
+  pass: "green",
+  skip: "dim"
+};
+function table(rows, align, paint) {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  return rows.map(
-    (row) => row.map(
+  return rows.map((row, rowIndex) => {
+    const cells = row.map(
       (cell, column) => align[column] === "r" ? cell.padStart(widths[column]) : cell.padEnd(widths[column])
-    ).join("  ").trimEnd()
-  );
+    );
+    const last = cells.length - 1;
+    cells[last] = cells[last].trimEnd();
+    const styled = paint ? cells.map((cell, column) => {
+      const style = rowIndex === 0 ? "bold" : paint(row[column], rowIndex, column);
+      return style && cell.trim() ? `\x1B[${STYLE[style]}m${cell}\x1B[0m` : cell;
+    }) : cells;
+    return styled.join("  ").trimEnd();
+  });
 }
 function pair(measure2) {
   const show = (value) => value === null ? "-" : formatBytes(value);
@@ -21164,7 +21197,10 @@ function delta(measure2) {
   if (measure2.delta === null || measure2.base === null || measure2.head === null) return "-";
   return `${formatBytesDelta(measure2.delta)} (${formatPercent(percentChange(measure2.base, measure2.head))})`;
 }
-function renderTerminal(report, topSites = 10) {
+function renderTerminal(report, topSites = 10, options = {}) {
+  const color2 = options.color === true;
+  const paint = (fn) => color2 ? fn : void 0;
+  const styled = (style, text2) => color2 ? `\x1B[${STYLE[style]}m${text2}\x1B[0m` : text2;
   const lines = [
     `allocdiff ${report.allocdiffVersion}: base ${report.base.sha.slice(0, 7)} -> head ${report.head.sha.slice(0, 7)}`,
     "",
@@ -21180,7 +21216,10 @@ function renderTerminal(report, topSites = 10) {
           s.status
         ])
       ],
-      "lrrrrl"
+      "lrrrrl",
+      paint(
+        (cell, _row, column) => column === 2 || column === 4 ? changeStyle(cell) : column === 5 ? STATUS_STYLE[cell] : void 0
+      )
     )
   ];
   for (const scenario of report.scenarios) {
@@ -21207,7 +21246,10 @@ function renderTerminal(report, topSites = 10) {
             (site.text ?? "").slice(0, 60)
           ])
         ],
-        "lrrrll"
+        "lrrrll",
+        paint(
+          (cell, _row, column) => column === 0 && cell.endsWith(" *") ? "yellow" : column === 1 || column === 2 ? changeStyle(cell) : void 0
+        )
       ).map((line) => `  ${line}`)
     );
     if (scenario.sites.length > topSites)
@@ -21235,28 +21277,94 @@ function renderTerminal(report, topSites = 10) {
             b.reason && b.status !== "pass" ? `${b.status} (${b.reason})` : b.status
           ])
         ],
-        "llrrll"
+        "llrrll",
+        paint(
+          (cell, _row, column) => column === 5 ? STATUS_STYLE[cell.split(" ")[0]] : void 0
+        )
       ).map((line) => `  ${line}`)
     );
   }
   for (const warning of report.warnings ?? []) lines.push("", `warning: ${warning}`);
-  lines.push("", `${VERDICT_WORD[report.verdict]}: ${verdictReason(report)}`, "");
+  const verdictStyle = { pass: "boldGreen", warn: "boldYellow", fail: "boldRed" };
+  lines.push(
+    "",
+    `${styled(verdictStyle[report.verdict], VERDICT_WORD[report.verdict])}: ${verdictReason(report)}`,
+    ""
+  );
   return lines.join("\n");
 }
 
-// src/cli.ts
-var terminalLogger = {
-  async group(title, body) {
-    process.stderr.write(`\u2500\u2500 ${title}
+// src/terminal-logger.ts
+var SPINNER = ["\u280B", "\u2819", "\u2839", "\u2838", "\u283C", "\u2834", "\u2826", "\u2827", "\u2807", "\u280F"];
+var CLEAR_LINE = "\r\x1B[2K";
+function seconds(ms) {
+  return `${(ms / 1e3).toFixed(1)} s`;
+}
+function terminalLogger(stream, now = Date.now) {
+  if (!stream.isTTY) {
+    return {
+      async group(title, body) {
+        stream.write(`\u2500\u2500 ${title}
 `);
-    return body();
-  },
-  info: (message) => process.stderr.write(`   ${message}
+        return body();
+      },
+      info: (message) => stream.write(`   ${message}
 `),
-  warning: (message) => process.stderr.write(`warning: ${message}
+      warning: (message) => stream.write(`warning: ${message}
 `),
-  output: (chunk) => process.stderr.write(chunk)
-};
+      output: (chunk) => stream.write(chunk)
+    };
+  }
+  let live;
+  let atLineStart = true;
+  const draw = () => {
+    if (!live) return;
+    const spinner = SPINNER[live.frame++ % SPINNER.length];
+    stream.write(`${CLEAR_LINE}${spinner} ${live.title} \u2026 ${seconds(now() - live.started)}`);
+  };
+  const above = (text2) => {
+    if (live) stream.write(CLEAR_LINE);
+    stream.write(text2);
+    atLineStart = text2.endsWith("\n");
+    if (live) {
+      if (!atLineStart) stream.write("\n");
+      atLineStart = true;
+      draw();
+    }
+  };
+  return {
+    async group(title, body) {
+      const outer = live;
+      if (outer) stream.write(CLEAR_LINE);
+      live = { title, started: now(), frame: 0 };
+      draw();
+      const timer = setInterval(draw, 100);
+      try {
+        const result = await body();
+        stream.write(`${CLEAR_LINE}\u2713 ${title} (${seconds(now() - live.started)})
+`);
+        return result;
+      } catch (error2) {
+        stream.write(`${CLEAR_LINE}\u2717 ${title}
+`);
+        throw error2;
+      } finally {
+        clearInterval(timer);
+        live = outer;
+        draw();
+      }
+    },
+    info: (message) => above(`   ${message}
+`),
+    warning: (message) => above(`warning: ${message}
+`),
+    output: (chunk) => above(chunk)
+  };
+}
+
+// src/cli.ts
+var log2 = terminalLogger(process.stderr);
+var color = process.stdout.isTTY === true && !process.env.NO_COLOR;
 function exitCodeOf(report, failOn2) {
   if (!failsRun(report.verdict, failOn2)) return ExitCode.Ok;
   if (report.budgets.some((budget) => budget.status === report.verdict)) {
@@ -21278,8 +21386,8 @@ async function main(argv) {
       return ExitCode.Ok;
     }
     const { settings } = command;
-    const { report } = await runAllocdiff(settings, terminalLogger);
-    process.stdout.write(renderTerminal(report, settings.topSites));
+    const { report } = await runAllocdiff(settings, log2);
+    process.stdout.write(renderTerminal(report, settings.topSites, { color }));
     process.stderr.write(
       `JSON report: ${settings.jsonPath}
 Markdown: ${settings.markdownPath}
