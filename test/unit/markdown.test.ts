@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { evaluateBudgets, type BudgetResult } from '../../src/budgets/evaluate.js';
 import { parseBudgetRules } from '../../src/budgets/rules.js';
 import type { ScenarioComparison, SiteDelta } from '../../src/compare/comparison.js';
-import { COMMENT_LIMIT, commentMarker, renderMarkdown } from '../../src/report/markdown.js';
+import {
+  COMMENT_LIMIT,
+  commentMarker,
+  renderMarkdown,
+  renderSummary,
+  SUMMARY_LIMIT,
+} from '../../src/report/markdown.js';
 import type { Report } from '../../src/report/report.js';
 import { HEAD_SHA, measure, report, scenarioComparison, siteDelta } from './fixtures.js';
 
@@ -43,6 +49,12 @@ const HOSTILE: readonly string[] = [
   'first line\nsecond | line\r\nthird\rfourth\n\n| injected | row |',
   'controls \u0000\u0001\u0007\u0008\u000b\u000c\u001b[31mred\u007f',
   'tab\there',
+  // Bytes that are not UTF-8, as Python's surrogateescape-free decoding hands them over.
+  Buffer.from([0x61, 0xff, 0xfe, 0x7c, 0xc3, 0x28, 0x60, 0x40, 0x62]).toString('utf8'),
+  `caf${Buffer.from([0xe9]).toString('utf8')}.py | ${Buffer.from([0xed, 0xa0, 0x80]).toString('utf8')}`,
+  // Mermaid syntax, for the chart's labels.
+  '"]\n  bar [1]\n%%{init: {"theme": "dark"}}%%',
+  '<br/>click A call alert()',
 ];
 
 function hostileReport(h: string, withBudgets: boolean): Report {
@@ -64,6 +76,8 @@ function hostileReport(h: string, withBudgets: boolean): Report {
       error: { side: 'base', type: h, message: h },
     }),
     scenarioComparison({ name: `${h} (new)`, status: 'new', peak: measure(null, 5) }),
+    // A second scenario whose peak changed: the chart compares scenarios by name.
+    scenarioComparison({ name: `${h} (second)`, peak: measure(2_000, 1_500) }),
   ];
   const budgets = withBudgets
     ? evaluateBudgets({ scenarios }, parseBudgetRules('site: +1B, 1GB; peak: +1%'))
@@ -141,8 +155,8 @@ function expectSafeCharts(markdown: string): string {
 }
 
 /** Everything §7 promises about Markdown built from pull-request text. */
-function expectSafe(rendered: string, key = 'default'): void {
-  expect(rendered.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+function expectSafe(rendered: string, key = 'default', limit = COMMENT_LIMIT): void {
+  expect(rendered.length).toBeLessThanOrEqual(limit);
   const markdown = expectSafeCharts(rendered);
   expect((markdown.match(/```/g) ?? []).length).toBe(0);
   const lines = markdown.split('\n');
@@ -360,6 +374,27 @@ describe('renderMarkdown: text from the pull request', () => {
     },
   );
 
+  it('decodes non-UTF-8 bytes as U+FFFD before they reach the comment', () => {
+    const h = HOSTILE.find((text) => text.startsWith('a\ufffd'))!;
+    expect(h).toContain('\ufffd');
+    const markdown = renderMarkdown(hostileReport(h, false));
+    expect(decode(markdown)).toContain('a\ufffd\ufffd|\ufffd(`@\u200bb'.replaceAll('\u200b', ''));
+  });
+
+  it.each(HOSTILE.map((h) => [JSON.stringify(h).slice(0, 60), h]))(
+    'keeps the job summary as safe as the comment: %s',
+    (_label, h) => {
+      expectSafe(renderSummary(hostileReport(h, true)), 'default', SUMMARY_LIMIT);
+    },
+  );
+
+  it('draws the chart with defused labels only', () => {
+    const markdown = renderMarkdown(hostileReport('<b>x</b> @octocat "q" [1]', false));
+    expect(markdown).toContain('```mermaid');
+    expect(markdown).toContain('"_b_x_b_octocat_q_1_');
+    expectSafe(markdown);
+  });
+
   it('keeps one row per scenario, site and budget whatever the names contain', () => {
     for (const h of HOSTILE) {
       const hostile = hostileReport(h, true);
@@ -519,6 +554,52 @@ describe('renderMarkdown: size', () => {
       const kept = markdown.slice(0, markdown.lastIndexOf('\n\n<sub>Report truncated'));
       expect(kept).not.toMatch(/<[^>]*$/);
     }
+  });
+
+  it('closes every <details> the cut leaves open, so the note is not folded away', () => {
+    const scenarios = Array.from({ length: 200 }, (_, i) =>
+      scenarioComparison({
+        name: `s${i}`,
+        status: 'failed',
+        error: {
+          side: 'head',
+          type: 'RuntimeError',
+          message: 'boom',
+          traceback: Array.from({ length: 40 }, (_, line) => `frame ${line}`).join('\n'),
+        },
+      }),
+    );
+    for (let maxLength = 4_000; maxLength < 4_400; maxLength += 37) {
+      const markdown = renderMarkdown(report(scenarios, { verdict: 'fail' }), { maxLength });
+      expect(markdown.length).toBeLessThanOrEqual(maxLength);
+      expect(markdown).toContain('Report truncated');
+      const opened = markdown.split('<details>').length - 1;
+      expect(markdown.split('</details>').length - 1).toBe(opened);
+      expect(markdown.lastIndexOf('</details>')).toBeLessThan(markdown.indexOf('Report truncated'));
+    }
+  });
+
+  it('shortens tracebacks before it drops rows', () => {
+    const failed = scenarioComparison({
+      name: 'crash',
+      status: 'failed',
+      error: {
+        side: 'head',
+        type: 'RuntimeError',
+        message: 'boom',
+        traceback: Array.from(
+          { length: 400 },
+          (_, line) => `frame ${line} ${'x'.repeat(100)}`,
+        ).join('\n'),
+      },
+    });
+    const full = renderMarkdown(report([failed], { verdict: 'fail' }));
+    expect(full).toContain('frame 399');
+    expect(full.split('\n').filter((line) => line.startsWith('frame ')).length).toBe(30);
+    const short = renderMarkdown(report([failed], { verdict: 'fail' }), { maxLength: 3_000 });
+    expect(short.length).toBeLessThanOrEqual(3_000);
+    expect(short).toContain('frame 399');
+    expect(short).not.toContain('Report truncated');
   });
 
   it('honours a smaller maximum length', () => {
