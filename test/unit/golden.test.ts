@@ -17,6 +17,18 @@ import { measure, report, scenarioComparison, siteDelta } from './fixtures.js';
 const GOLDEN = join(PROJECT_ROOT, 'test', 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
+const SAMPLE_START = '<!-- sample-comment:start -->\n';
+const SAMPLE_END = '<!-- sample-comment:end -->';
+
+/** Markdown as a block quote: set apart from the README around it, rendered all the same. */
+function quoted(markdown: string): string {
+  return `${markdown
+    .trimEnd()
+    .split('\n')
+    .map((line) => (line ? `> ${line}` : '>'))
+    .join('\n')}\n`;
+}
+
 const KiB = 1024;
 const MiB = 1024 * 1024;
 
@@ -109,7 +121,7 @@ const CASES: Record<string, () => Report> = {
           name: 'bench_parse',
           peak: measure(15_938_355, 15_938_355 + 1_992_294),
           retained: measure(2 * MiB, 2 * MiB + 2_101_248),
-          sites: [lruSite, dictGrowth],
+          sites: [lruSite, dictGrowth, parserShrink],
         }),
         scenarioComparison({ name: 'bench_render', peak: measure(MiB, MiB) }),
       ]),
@@ -251,6 +263,27 @@ describe('golden comments (test/golden/*.md; UPDATE_GOLDEN=1 rewrites them)', ()
     expect(existsSync(path), `${path} is missing: run npm run test:golden:update`).toBe(true);
     // A plain comparison: any difference fails, and vitest shows the diff.
     expect(markdown).toBe(readFileSync(path, 'utf8'));
+  });
+
+  it('shows the one-regression comment in the README, as a quote GitHub renders', () => {
+    const readmePath = join(PROJECT_ROOT, 'README.md');
+    const sample = quoted(renderMarkdown(CASES['one-regression']()));
+    const readme = readFileSync(readmePath, 'utf8');
+    const start = readme.indexOf(SAMPLE_START);
+    const end = readme.indexOf(SAMPLE_END);
+    expect(start, 'the README has the sample markers').toBeGreaterThan(0);
+    expect(end).toBeGreaterThan(start);
+    const shown = () => {
+      const text = readFileSync(readmePath, 'utf8');
+      return text.slice(text.indexOf(SAMPLE_START) + SAMPLE_START.length, text.indexOf(SAMPLE_END));
+    };
+    if (UPDATE) {
+      writeFileSync(
+        readmePath,
+        readme.slice(0, start + SAMPLE_START.length) + sample + readme.slice(end),
+      );
+    }
+    expect(shown()).toBe(sample);
   });
 
   it('covers every golden file (none is left over from a removed case)', () => {
