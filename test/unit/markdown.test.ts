@@ -497,6 +497,27 @@ describe('renderMarkdown: size', () => {
     );
   });
 
+  it('keeps the job summary under GitHub’s 1 MiB limit, listing more sites than the comment', () => {
+    const huge = hugeReport((i) => `app/module_${i}.py`);
+    const summary = renderSummary(huge);
+    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(SUMMARY_LIMIT);
+    const rows = (text: string) => text.split('\n').filter((l) => l.includes('module_')).length;
+    expect(rows(summary)).toBeGreaterThan(rows(renderMarkdown(huge)));
+    expect(summary).toContain('in the JSON report');
+    expect(summary).not.toContain('in the job summary');
+  });
+
+  it('lists every changed site in the job summary when they fit', () => {
+    const sites = Array.from({ length: 300 }, (_, i) =>
+      siteDelta({ file: `app/m${i}.py`, line: i + 1, headSize: 100 + i }),
+    );
+    const summary = renderSummary(report([scenarioComparison({ sites })]));
+    for (const site of sites) expect(summary).toContain(`${site.file}#L${site.line}`);
+    const comment = renderMarkdown(report([scenarioComparison({ sites })]));
+    expect(comment).toContain('290 more changed sites');
+    expect(comment).toContain('(240 in the job summary and the JSON report)');
+  });
+
   it('drops sites, not the summary, when the site rows are too long to fit', () => {
     const markdown = renderMarkdown(hugeReport((i) => `${'deep/'.repeat(2_000)}module_${i}.py`));
     expect(markdown.length).toBeLessThan(COMMENT_LIMIT);
