@@ -46246,7 +46246,8 @@ function defuse(text2) {
   return text2.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "\uFFFD").replace(LONE_SURROGATE, "\uFFFD").replace(SPECIAL, (ch) => `&#${ch.charCodeAt(0)};`).replace(/@/g, `@${ZERO_WIDTH_SPACE}`).replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`).replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`);
 }
 function escapeText(text2, maxLength = 300) {
-  const oneLine = text2.replace(/\r?\n|\r/g, " ");
+  const start = text2.length > 2 * maxLength + 2 ? text2.slice(0, 2 * maxLength + 2) : text2;
+  const oneLine = start.replace(/\r?\n|\r/g, " ");
   const cut = oneLine.length > maxLength ? `${oneLine.slice(0, maxLength - 1)}\u2026` : oneLine;
   return defuse(cut);
 }
@@ -46681,11 +46682,12 @@ function render(report, shape) {
   ];
   return lines.join("\n");
 }
-function shapes(top, target) {
+function shapes(top, target, maxLength, shortestRow) {
   if (target === "summary") {
     const elsewhere2 = "in the JSON report";
+    const fitting = Math.ceil(maxLength / shortestRow);
     return [
-      { top, folded: Infinity, blockLines: 200, extras: true, elsewhere: elsewhere2 },
+      { top, folded: fitting, blockLines: 200, extras: true, elsewhere: elsewhere2 },
       { top, folded: 1e3, blockLines: 30, extras: true, elsewhere: elsewhere2 },
       { top, folded: 0, blockLines: 30, extras: true, elsewhere: elsewhere2 }
     ];
@@ -46723,7 +46725,12 @@ function renderMarkdown(report, options = {}) {
   const maxLength = options.maxLength ?? (target === "summary" ? SUMMARY_LIMIT - 4096 : COMMENT_LIMIT - 1e3);
   const top = Math.max(0, options.topSites ?? DEFAULT_TOP_SITES);
   let text2 = "";
-  for (const shape of shapes(top, target)) {
+  const sample = report.scenarios.flatMap((s) => s.sites.slice(0, 20));
+  const shortestRow = Math.max(
+    50,
+    Math.min(...sample.map((site) => siteRow(report, site).length + 1))
+  );
+  for (const shape of shapes(top, target, maxLength, shortestRow)) {
     text2 = render(report, shape);
     if (text2.length <= maxLength) return text2;
   }

@@ -30,7 +30,10 @@ function defuse(text: string): string {
 
 /** Plain text on one line, safe in a paragraph or a table cell. */
 export function escapeText(text: string, maxLength = 300): string {
-  const oneLine = text.replace(/\r?\n|\r/g, ' ');
+  // Only the start can be shown: very long texts are not scanned whole (a \r\n pair becomes one
+  // space, so twice the length is always enough).
+  const start = text.length > 2 * maxLength + 2 ? text.slice(0, 2 * maxLength + 2) : text;
+  const oneLine = start.replace(/\r?\n|\r/g, ' ');
   const cut = oneLine.length > maxLength ? `${oneLine.slice(0, maxLength - 1)}…` : oneLine;
   return defuse(cut);
 }

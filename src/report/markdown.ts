@@ -496,11 +496,18 @@ function render(report: Report, shape: Shape): string {
 }
 
 /** The shapes tried in turn, from the whole report to the smallest useful one. */
-function shapes(top: number, target: 'comment' | 'summary'): Shape[] {
+function shapes(
+  top: number,
+  target: 'comment' | 'summary',
+  maxLength: number,
+  shortestRow: number,
+): Shape[] {
   if (target === 'summary') {
     const elsewhere = 'in the JSON report';
+    // More rows than the shortest row allows could never fit: not worth building.
+    const fitting = Math.ceil(maxLength / shortestRow);
     return [
-      { top, folded: Infinity, blockLines: 200, extras: true, elsewhere },
+      { top, folded: fitting, blockLines: 200, extras: true, elsewhere },
       { top, folded: 1_000, blockLines: 30, extras: true, elsewhere },
       { top, folded: 0, blockLines: 30, extras: true, elsewhere },
     ];
@@ -546,7 +553,13 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     options.maxLength ?? (target === 'summary' ? SUMMARY_LIMIT - 4_096 : COMMENT_LIMIT - 1_000);
   const top = Math.max(0, options.topSites ?? DEFAULT_TOP_SITES);
   let text = '';
-  for (const shape of shapes(top, target)) {
+  // A sample of rows: a site row is never shorter than about 50 characters.
+  const sample = report.scenarios.flatMap((s) => s.sites.slice(0, 20));
+  const shortestRow = Math.max(
+    50,
+    Math.min(...sample.map((site) => siteRow(report, site).length + 1)),
+  );
+  for (const shape of shapes(top, target, maxLength, shortestRow)) {
     text = render(report, shape);
     if (text.length <= maxLength) return text;
   }
