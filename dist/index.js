@@ -46255,8 +46255,13 @@ function escapeCode(text2, maxLength = 120) {
   return `<code>${escapeText(text2, maxLength)}</code>`;
 }
 function escapeBlock(text2, maxLines = 30) {
-  const lines = text2.replace(/\r\n?/g, "\n").split("\n");
-  const kept = lines.length > maxLines ? ["\u2026", ...lines.slice(-maxLines)] : lines;
+  let start = text2.length;
+  for (let found = 0; found <= maxLines && start > 0; found++) {
+    start = text2.lastIndexOf("\n", start - 1);
+  }
+  const tail = start > 0 ? text2.slice(start + 1) : text2;
+  const lines = tail.replace(/\r\n?/g, "\n").split("\n");
+  const kept = lines.length > maxLines || tail !== text2 ? ["\u2026", ...lines.slice(-maxLines)] : lines;
   return `<pre>${kept.map((line) => defuse(line.slice(0, 500))).join("\n")}</pre>`;
 }
 function encodePath(path3) {

@@ -45,8 +45,14 @@ export function escapeCode(text: string, maxLength = 120): string {
 
 /** A multi-line block (a traceback, program output), safe inside <details>. */
 export function escapeBlock(text: string, maxLines = 30): string {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const kept = lines.length > maxLines ? ['…', ...lines.slice(-maxLines)] : lines;
+  // Only the last lines are shown: find where they start without splitting all of the text.
+  let start = text.length;
+  for (let found = 0; found <= maxLines && start > 0; found++) {
+    start = text.lastIndexOf('\n', start - 1);
+  }
+  const tail = start > 0 ? text.slice(start + 1) : text;
+  const lines = tail.replace(/\r\n?/g, '\n').split('\n');
+  const kept = lines.length > maxLines || tail !== text ? ['…', ...lines.slice(-maxLines)] : lines;
   return `<pre>${kept.map((line) => defuse(line.slice(0, 500))).join('\n')}</pre>`;
 }
 
