@@ -3539,7 +3539,7 @@ var require_merge = __commonJS({
 var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
-    var log2 = require_log();
+    var log3 = require_log();
     var merge2 = require_merge();
     var stringify2 = require_stringify();
     var identity = require_identity();
@@ -3588,7 +3588,7 @@ var require_addPairToJSMap = __commonJS({
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
             jsonStr = jsonStr.substring(0, 36) + '..."';
-          log2.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          log3.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
           ctx.mapKeyWarned = true;
         }
         return strKey;
@@ -9005,7 +9005,7 @@ var require_public_api = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var errors = require_errors();
-    var log2 = require_log();
+    var log3 = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
@@ -9057,7 +9057,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument2(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning) => log2.warn(doc.options.logLevel, warning));
+      doc.warnings.forEach((warning) => log3.warn(doc.options.logLevel, warning));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -10200,10 +10200,10 @@ var require_vendor_core = __commonJS({
     };
     var parseWinGrid = (input, debug = false) => {
       const lines = input.split(/\r*\n+/).filter(Boolean);
-      const headline = lines.shift();
-      const headers = headline.trim().split(/\s\s+/);
+      const headline2 = lines.shift();
+      const headers = headline2.trim().split(/\s\s+/);
       const hl = headers.length;
-      const ll = headline.length;
+      const ll = headline2.length;
       if (debug) {
         console.log("Headers:", headers);
         console.log("Line lengths:", lines.map((l) => l.length));
@@ -10233,7 +10233,7 @@ var require_vendor_core = __commonJS({
       }
       let w = "";
       let p;
-      const body = input.slice(headline.length);
+      const body = input.slice(headline2.length);
       const vals = [];
       const data = [];
       const cap = (v) => {
@@ -10889,7 +10889,7 @@ var require_core = __commonJS({
       chalk: () => import_vendor_core3.chalk,
       defaults: () => defaults2,
       kill: () => kill2,
-      log: () => log2,
+      log: () => log3,
       os: () => os2,
       path: () => import_node_path7.default,
       ps: () => import_vendor_core3.ps,
@@ -11152,11 +11152,11 @@ ${details}`;
         return "";
       }
     };
-    var log2 = function(entry) {
+    var log3 = function(entry) {
       var _a3;
       if (!entry.verbose) return;
-      const stream = log2.output || import_node_process.default.stderr;
-      const format = ((_a3 = log2.formatters) == null ? void 0 : _a3[entry.kind]) || formatters[entry.kind];
+      const stream = log3.output || import_node_process.default.stderr;
+      const format = ((_a3 = log3.formatters) == null ? void 0 : _a3[entry.kind]) || formatters[entry.kind];
       if (!format) return;
       stream.write(format(entry));
     };
@@ -11292,7 +11292,7 @@ ${details}`;
       preferLocal: false,
       spawn: import_node_child_process2.default.spawn,
       spawnSync: import_node_child_process2.default.spawnSync,
-      log: log2,
+      log: log3,
       kill: kill2,
       killSignal: SIGTERM,
       timeoutSignal: SIGTERM
@@ -12167,16 +12167,16 @@ function excess(limit, value) {
       return growth - limit.amount;
     case "relative":
     case "floor": {
-      const change = limit.kind === "relative" ? growth : -growth;
-      if (value.base === 0) return change > 0 ? Infinity : -Infinity;
-      return (change * 100 - limit.percent * Math.abs(value.base)) / Math.abs(value.base);
+      const change2 = limit.kind === "relative" ? growth : -growth;
+      if (value.base === 0) return change2 > 0 ? Infinity : -Infinity;
+      return (change2 * 100 - limit.percent * Math.abs(value.base)) / Math.abs(value.base);
     }
   }
 }
 function isOver(limit, value) {
   if ((limit.kind === "relative" || limit.kind === "floor") && value.base !== 0) {
-    const change = limit.kind === "relative" ? value.head - value.base : value.base - value.head;
-    return change * 100 > limit.percent * Math.abs(value.base);
+    const change2 = limit.kind === "relative" ? value.head - value.base : value.base - value.head;
+    return change2 * 100 > limit.percent * Math.abs(value.base);
   }
   return excess(limit, value) > 0;
 }
@@ -13192,7 +13192,7 @@ var CONFIG_FILE_NAMES = [
   ".github/allocdiff.yaml",
   "pyproject.toml"
 ];
-function parseYaml(label, text2) {
+function parseYaml(label2, text2) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
@@ -13200,7 +13200,7 @@ function parseYaml(label, text2) {
       document.errors.map((error2) => {
         const position = error2.linePos?.[0];
         const message = error2.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-        return `${label}${position ? `:${position.line}:${position.col}` : ""}: ${message}`;
+        return `${label2}${position ? `:${position.line}:${position.col}` : ""}: ${message}`;
       })
     );
   }
@@ -13216,14 +13216,14 @@ function parseYaml(label, text2) {
   };
   return { settings: document.toJS() ?? {}, prefix: [], lineOf };
 }
-function parseToml(path3, label, text2) {
+function parseToml(path3, label2, text2) {
   let parsed;
   try {
     parsed = parse(text2);
   } catch (error2) {
     if (!(error2 instanceof TomlError)) throw error2;
     const message = error2.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
-    throw new ConfigError([`${label}:${error2.line}:${error2.column}: invalid TOML: ${message}`]);
+    throw new ConfigError([`${label2}:${error2.line}:${error2.column}: invalid TOML: ${message}`]);
   }
   const lineOf = () => void 0;
   if (basename(path3) !== "pyproject.toml") return { settings: parsed, prefix: [], lineOf };
@@ -13234,25 +13234,25 @@ function parseToml(path3, label, text2) {
     lineOf
   };
 }
-function parseConfigDocument(path3, label, text2) {
-  const parsed = extname(path3) === ".toml" ? parseToml(path3, label, text2) : parseYaml(label, text2);
+function parseConfigDocument(path3, label2, text2) {
+  const parsed = extname(path3) === ".toml" ? parseToml(path3, label2, text2) : parseYaml(label2, text2);
   const folder = dirname(path3);
   return {
     path: path3,
-    label,
+    label: label2,
     baseDir: basename(folder) === ".github" ? dirname(folder) : folder,
     ...parsed
   };
 }
-function readConfigFile(path3, label, files) {
+function readConfigFile(path3, label2, files) {
   if (!files.exists(path3)) {
     throw new ConfigError([
-      `${label}: config file not found; give a path relative to the project, e.g. ci/allocdiff.yml`
+      `${label2}: config file not found; give a path relative to the project, e.g. ci/allocdiff.yml`
     ]);
   }
-  const document = parseConfigDocument(path3, label, files.read(path3));
+  const document = parseConfigDocument(path3, label2, files.read(path3));
   if (document.settings === void 0) {
-    throw new ConfigError([`${label}: has no [tool.allocdiff] table`]);
+    throw new ConfigError([`${label2}: has no [tool.allocdiff] table`]);
   }
   return document;
 }
@@ -19521,6 +19521,37 @@ function parseInlineRules(text2) {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: rules };
 }
 
+// src/report/ranking.ts
+function scenarioChanged(scenario) {
+  return scenario.status !== "ok" || (scenario.peak.delta ?? 0) !== 0 || (scenario.retained.delta ?? 0) !== 0 || (scenario.retainedCount.delta ?? 0) !== 0 || (scenario.leak?.delta ?? 0) !== 0 || scenario.sites.length > 0;
+}
+function changedScenarios(report) {
+  return report.scenarios.filter(scenarioChanged);
+}
+function isNoChange(report) {
+  return report.verdict === "pass" && (report.warnings ?? []).length === 0 && report.scenarios.length > 0 && changedScenarios(report).length === 0;
+}
+function severity(report, scenario) {
+  const own2 = report.budgets.filter((budget) => budget.scenario === scenario.name);
+  if (scenario.status === "failed" && scenario.error?.side === "head") return 0;
+  if (own2.some((budget) => budget.status === "fail")) return 0;
+  if (scenario.status === "failed" || own2.some((budget) => budget.status === "warn")) return 1;
+  return 2;
+}
+function peakGrowth(scenario) {
+  if (scenario.status === "new") return scenario.peak.head ?? 0;
+  if (scenario.status === "removed") return -(scenario.peak.base ?? 0);
+  return scenario.peak.delta ?? 0;
+}
+function rankScenarios(report) {
+  return report.scenarios.map((scenario, index) => ({ scenario, index, severity: severity(report, scenario) })).sort(
+    (a, b) => a.severity - b.severity || peakGrowth(b.scenario) - peakGrowth(a.scenario) || (b.scenario.retained.delta ?? 0) - (a.scenario.retained.delta ?? 0) || a.index - b.index
+  ).map((entry) => entry.scenario);
+}
+
+// src/publish/comment-policy.ts
+var COMMENT_POLICIES = ["always", "on-change", "on-regression", "never"];
+
 // src/config/schema.ts
 var got = (input) => `got ${describeValue(input)}`;
 var unknownKey = (allowed, kind = "key") => (issue2) => issue2.code === "unrecognized_keys" ? `unknown ${kind}; allowed: ${allowed.join(", ")}` : `${got(issue2.input)}; expected a table with the keys ${allowed.join(", ")}`;
@@ -19574,6 +19605,10 @@ var booleanText = string2().transform((value, ctx) => {
   const normalised = value.trim().toLowerCase();
   const parsed = normalised === "true" || normalised === "false" ? { ok: true, value: normalised === "true" } : { ok: false, problems: [`got "${value}"; expected true or false`] };
   return accept(parsed, value, ctx);
+});
+var topNumber = int({ error: (issue2) => `${got(issue2.input)}; expected a whole number \u2265 0` }).min(0, { error: (issue2) => `${got(issue2.input)}; expected a whole number \u2265 0` });
+var commentPolicy = _enum(COMMENT_POLICIES, {
+  error: (issue2) => `${got(issue2.input)}; expected one of ${COMMENT_POLICIES.join(", ")}`
 });
 var failOn = _enum(FAIL_ON_VALUES, {
   error: (issue2) => `${got(issue2.input)}; expected one of ${FAIL_ON_VALUES.join(", ")}`
@@ -19667,7 +19702,9 @@ var FILE_SHAPE = {
     error: (issue2) => `${got(issue2.input)}; expected a list of globs, e.g. ["tests/**"]`
   }).transform((value) => Array.isArray(value) ? value : [value]).optional(),
   budgets: budgets.optional(),
-  scenarios: scenarios.optional()
+  scenarios: scenarios.optional(),
+  top: topNumber.optional(),
+  comment: commentPolicy.optional()
 };
 var FILE_KEYS = Object.keys(FILE_SHAPE);
 function toLayer(raw) {
@@ -19685,13 +19722,20 @@ function toLayer(raw) {
     minimumChange: raw["minimum-change"],
     ignore: raw.ignore,
     budgets: raw.budgets?.rules,
-    scenarios: raw.scenarios
+    scenarios: raw.scenarios,
+    top: raw.top,
+    comment: raw.comment
   };
   return Object.fromEntries(
     Object.entries(layer).filter(([, value]) => value !== void 0)
   );
 }
 var fileConfigSchema = strictObject(FILE_SHAPE, { error: unknownKey(FILE_KEYS) }).transform(toLayer);
+var topText = string2().transform((value, ctx) => {
+  const top = /^\d+$/.test(value) ? Number(value) : NaN;
+  const parsed = Number.isSafeInteger(top) ? { ok: true, value: top } : { ok: false, problems: [`got "${value}"; expected a whole number \u2265 0`] };
+  return accept(parsed, value, ctx);
+});
 var frameText = string2().transform((value, ctx) => {
   const frames = /^[1-9]\d*$/.test(value) ? Number(value) : NaN;
   const parsed = Number.isSafeInteger(frames) ? { ok: true, value: frames } : { ok: false, problems: [`got "${value}"; expected a whole number \u2265 1`] };
@@ -19725,7 +19769,9 @@ var textConfigSchema = strictObject({
   "fail-on": string2().pipe(failOn).optional(),
   "minimum-change": sizeText.optional(),
   ignore: string2().transform(splitGlobList).pipe(array(glob)).optional(),
-  budgets: inlineRules.optional()
+  budgets: inlineRules.optional(),
+  top: topText.optional(),
+  comment: string2().pipe(commentPolicy).optional()
 }).transform(toLayer);
 
 // src/config/load-config.ts
@@ -19740,7 +19786,9 @@ var CONFIG_DEFAULTS = {
   peakSites: false,
   objectTypes: true,
   failOn: "fail",
-  minimumChange: 0
+  minimumChange: 0,
+  top: 10,
+  comment: "always"
 };
 function validateInputs(inputs, nameInput) {
   const parsed = textConfigSchema.safeParse(inputs);
@@ -19780,6 +19828,8 @@ function mergeConfig(inputs, file, configFile) {
     failOn: inputs.failOn ?? file.failOn ?? CONFIG_DEFAULTS.failOn,
     minimumChange: inputs.minimumChange ?? file.minimumChange ?? CONFIG_DEFAULTS.minimumChange,
     ignore: inputs.ignore ?? file.ignore ?? [],
+    top: inputs.top ?? file.top ?? CONFIG_DEFAULTS.top,
+    comment: inputs.comment ?? file.comment ?? CONFIG_DEFAULTS.comment,
     budgets: {
       rules: inputs.budgets ?? file.budgets ?? [],
       overrides: (file.scenarios ?? []).map((override) => ({
@@ -19860,6 +19910,7 @@ Options:
   --peak-sites BOOL  true: find the sites that held memory at the peak (default: false)
   --object-types BOOL
                      false: do not count live objects by type (default: true)
+  --top N            changed sites listed per scenario, grown and shrunk each (default: 10)
   --repo DIR         the git repository (default: the current directory)
   --key KEY          report key, when several reports share a pull request (default: default)
   --json FILE        write the JSON report here (default: <tmp>/allocdiff/report.json)
@@ -19897,6 +19948,7 @@ function parseCliArgs(argv, cwd = process.cwd(), files = nodeFiles) {
         "timeout-minutes": { type: "string" },
         "peak-sites": { type: "string" },
         "object-types": { type: "string" },
+        top: { type: "string" },
         repo: { type: "string" },
         key: { type: "string" },
         json: { type: "string" },
@@ -19930,7 +19982,8 @@ Run "allocdiff --help" for the options.`);
     "fail-on": values["fail-on"],
     "minimum-change": values["minimum-change"],
     ignore: values.ignore?.join("\n"),
-    budgets: values.budget
+    budgets: values.budget,
+    top: values.top
   };
   const config2 = loadConfig({
     projectDir: repoDir,
@@ -19956,6 +20009,7 @@ Run "allocdiff --help" for the options.`);
       ignore: config2.ignore,
       minimumChange: config2.minimumChange,
       failOn: config2.failOn,
+      topSites: config2.top,
       ...config2.configFile ? { configFile: config2.configFile } : {},
       python: config2.python,
       frames: config2.frames,
@@ -20304,9 +20358,9 @@ async function runHarness(checkoutDir, options, args, deadline) {
   }
 }
 async function captureSide(checkoutDir, options) {
-  const { log: log2 } = options;
+  const { log: log3 } = options;
   if (!existsSync2(join3(checkoutDir, options.script))) {
-    log2.info(`${options.script} does not exist in this commit: nothing to measure`);
+    log3.info(`${options.script} does not exist in this commit: nothing to measure`);
     return {
       ...failedSnapshot(options.script, { type: "", message: "" }, options.frames),
       scenarios: []
@@ -20316,11 +20370,11 @@ async function captureSide(checkoutDir, options) {
   const deadline = Date.now() + timeoutMinutes * 6e4;
   const failed = (error2) => failedSnapshot(options.script, error2, options.frames);
   if (options.setup) {
-    log2.info(`setup: ${options.setup}`);
+    log3.info(`setup: ${options.setup}`);
     const setup = await runProcess("bash", ["-c", options.setup], {
       cwd: checkoutDir,
       env: options.env,
-      onOutput: (chunk) => log2.output(chunk),
+      onOutput: (chunk) => log3.output(chunk),
       deadline
     });
     if (setup.exitCode !== 0) {
@@ -20334,7 +20388,7 @@ async function captureSide(checkoutDir, options) {
   const repeats = options.repeats ?? 1;
   const iterations = options.iterations ?? 0;
   const objectTypes = options.objectTypes ?? true;
-  log2.info(
+  log3.info(
     `${options.python} ${options.script} under tracemalloc (repeats: ${repeats}${iterations > 0 ? `, leak check: ${iterations} calls` : ""})`
   );
   const measuring = ["--frames", "1", "--repeats", String(repeats)];
@@ -20354,7 +20408,7 @@ async function captureSide(checkoutDir, options) {
   if (isScript && repeats > 1 && snapshot.scenarios.every((s) => s.status === "ok")) {
     const runs = [snapshot];
     for (let index = 2; index <= repeats; index += 1) {
-      log2.info(`repeat ${index} of ${repeats} (a new process)`);
+      log3.info(`repeat ${index} of ${repeats} (a new process)`);
       const run = await runHarness(
         checkoutDir,
         options,
@@ -20376,7 +20430,7 @@ async function captureSide(checkoutDir, options) {
     }
   }
   if (options.peakSites && snapshot.scenarios.some((scenario) => scenario.status === "ok")) {
-    log2.info("finding the sites at the peak (a hooked run)");
+    log3.info("finding the sites at the peak (a hooked run)");
     const script = snapshot.scenarios.find((scenario) => scenario.kind === "script");
     const target = script ? Math.max(1, ...script.repeats.map((r) => r.peakBytes)) : void 0;
     const run = await runHarness(
@@ -20754,6 +20808,49 @@ function attachTracebacks(comparison, traced) {
   }
 }
 
+// src/report/chart.ts
+var MAX_BARS = 8;
+var LABEL_LENGTH = 24;
+function label(text2) {
+  const safe = text2.replace(/[^\p{L}\p{N}_.-]+/gu, "_").replace(/www\./gi, "www_");
+  return safe.length > LABEL_LENGTH ? `${safe.slice(0, LABEL_LENGTH - 1)}\u2026` : safe;
+}
+function unitFor(values) {
+  const largest = Math.max(...values.map(Math.abs));
+  if (largest >= 1024 ** 2) return { name: "MiB", size: 1024 ** 2 };
+  if (largest >= 1024) return { name: "KiB", size: 1024 };
+  return { name: "bytes", size: 1 };
+}
+function chart(title, bars) {
+  const unit = unitFor(bars.map((bar) => bar.value));
+  const values = bars.map((bar) => Number((bar.value / unit.size).toFixed(2)));
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `  title "${title}"`,
+    `  x-axis [${bars.map((bar) => `"${bar.label}"`).join(", ")}]`,
+    `  y-axis "${unit.name}"`,
+    `  bar [${values.join(", ")}]`,
+    "```"
+  ];
+}
+function siteChart(report) {
+  const peaks = report.scenarios.filter(
+    (s) => s.status === "ok" && (s.peak.delta ?? 0) !== 0 && scenarioChanged(s)
+  );
+  if (peaks.length >= 2) {
+    const bars2 = peaks.sort((a, b) => Math.abs(b.peak.delta ?? 0) - Math.abs(a.peak.delta ?? 0)).slice(0, MAX_BARS).map((s) => ({ label: label(s.name), value: s.peak.delta ?? 0 }));
+    return chart("Change in peak memory by scenario", bars2);
+  }
+  const withSites = report.scenarios.filter((s) => s.sites.length > 0);
+  if (withSites.length !== 1 || withSites[0].sites.length < 3) return [];
+  const bars = withSites[0].sites.slice(0, MAX_BARS).map((site) => ({
+    label: `${label(site.file.split("/").pop() ?? site.file)}:${site.line ?? site.baseLine ?? "?"}`,
+    value: site.sizeDelta
+  }));
+  return chart("Change in retained memory by site", bars);
+}
+
 // src/report/escape.ts
 var ZERO_WIDTH_SPACE = "\u200B";
 var SPECIAL = /[&<>"'|`*_[\]()~#!\\{}$^]/g;
@@ -20762,7 +20859,8 @@ function defuse(text2) {
   return text2.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "\uFFFD").replace(LONE_SURROGATE, "\uFFFD").replace(SPECIAL, (ch) => `&#${ch.charCodeAt(0)};`).replace(/@/g, `@${ZERO_WIDTH_SPACE}`).replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`).replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`);
 }
 function escapeText(text2, maxLength = 300) {
-  const oneLine = text2.replace(/\r?\n|\r/g, " ");
+  const start = text2.length > 2 * maxLength + 2 ? text2.slice(0, 2 * maxLength + 2) : text2;
+  const oneLine = start.replace(/\r?\n|\r/g, " ");
   const cut = oneLine.length > maxLength ? `${oneLine.slice(0, maxLength - 1)}\u2026` : oneLine;
   return defuse(cut);
 }
@@ -20770,8 +20868,13 @@ function escapeCode(text2, maxLength = 120) {
   return `<code>${escapeText(text2, maxLength)}</code>`;
 }
 function escapeBlock(text2, maxLines = 30) {
-  const lines = text2.replace(/\r\n?/g, "\n").split("\n");
-  const kept = lines.length > maxLines ? ["\u2026", ...lines.slice(-maxLines)] : lines;
+  let start = text2.length;
+  for (let found = 0; found <= maxLines && start > 0; found++) {
+    start = text2.lastIndexOf("\n", start - 1);
+  }
+  const tail = start > 0 ? text2.slice(start + 1) : text2;
+  const lines = tail.replace(/\r\n?/g, "\n").split("\n");
+  const kept = lines.length > maxLines || tail !== text2 ? ["\u2026", ...lines.slice(-maxLines)] : lines;
   return `<pre>${kept.map((line) => defuse(line.slice(0, 500))).join("\n")}</pre>`;
 }
 function encodePath(path3) {
@@ -20932,27 +21035,6 @@ function scenarioDetails(scenario, top) {
     ...peakSection(scenario, top)
   ];
 }
-function environmentDetails(report) {
-  const env = report.environment;
-  const rows = [
-    ["Python", [env.implementation, env.python].filter(Boolean).join(" ")],
-    ["Platform", env.platform ?? ""],
-    [
-      "Tracebacks",
-      env.frames > 1 ? `${env.frames} frames, top changed sites only` : "off (frames: 1)"
-    ],
-    ["Repeats per side", env.repeats === void 0 ? "" : String(env.repeats)],
-    [
-      "Leak check",
-      env.iterations === void 0 ? "" : env.iterations > 0 ? `${env.iterations} calls per function` : "off"
-    ]
-  ].filter(([, value]) => value !== "");
-  return folded("Environment", [
-    "| | |",
-    "| --- | --- |",
-    ...rows.map(([name, value]) => `| ${name} | ${escapeText(value)} |`)
-  ]);
-}
 
 // src/report/verdict.ts
 var METRIC_NAME = {
@@ -20992,25 +21074,36 @@ function verdictReason(report) {
 
 // src/report/markdown.ts
 var COMMENT_LIMIT = 65536;
+var SUMMARY_LIMIT = 1048576;
+var DEFAULT_TOP_SITES = 10;
 function commentMarker(key) {
   return `<!-- allocdiff:key=${encodeURIComponent(key)} -->`;
 }
-var VERDICT_ICON = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C" };
 var STATUS_ICON = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C", skip: "\u2796" };
 function shortSha(sha) {
   return sha.slice(0, 7);
 }
+function plural(count2, word, many = `${word}s`) {
+  return `${count2.toLocaleString("en-US")} ${count2 === 1 ? word : many}`;
+}
 function commitLink(report, sha) {
-  const label = `<code>${escapeText(shortSha(sha))}</code>`;
-  if (!report.repository || !report.serverUrl) return label;
-  return `[${label}](${report.serverUrl}/${encodePath(report.repository)}/commit/${encodeURIComponent(sha)})`;
+  const label2 = `<code>${escapeText(shortSha(sha))}</code>`;
+  if (!report.repository || !report.serverUrl) return label2;
+  return `[${label2}](${report.serverUrl}/${encodePath(report.repository)}/commit/${encodeURIComponent(sha)})`;
+}
+function inRepository(file) {
+  return !file.startsWith("<") && !file.startsWith("site-packages/");
 }
 function siteLink(report, site) {
   const line = site.line ?? site.baseLine;
-  const label = escapeCode(`${site.file}:${line ?? "?"}`, 200);
-  if (site.line === null || !report.repository || !report.serverUrl) return label;
+  const label2 = escapeCode(`${site.file}:${line ?? "?"}`, 200);
+  if (site.line === null || !inRepository(site.file)) return label2;
+  if (!report.repository || !report.serverUrl) return label2;
   const url = `${report.serverUrl}/${encodePath(report.repository)}/blob/${encodeURIComponent(report.head.sha)}/${encodePath(site.file)}#L${site.line}`;
-  return `[${label}](${url})`;
+  return `[${label2}](${url})`;
+}
+function approx(measure2, text2) {
+  return measure2.noisy ? `\u2248 ${text2}` : text2;
 }
 function baseToHead(measure2) {
   const base = measure2.base === null ? "\u2014" : formatBytes(measure2.base);
@@ -21018,20 +21111,18 @@ function baseToHead(measure2) {
   return `${base} \u2192 ${head}`;
 }
 function deltaCell(measure2) {
-  return measure2.delta === null ? "\u2014" : formatBytesDelta(measure2.delta);
+  return measure2.delta === null ? "\u2014" : approx(measure2, formatBytesDelta(measure2.delta));
 }
 function percentCell(measure2) {
   if (measure2.base === null || measure2.head === null) return "\u2014";
-  return formatPercent(percentChange(measure2.base, measure2.head));
+  return approx(measure2, formatPercent(percentChange(measure2.base, measure2.head)));
 }
 function scenarioStatus(scenario, budgets2) {
-  if (scenario.status === "failed") return `\u274C ${scenario.error?.side} failed`;
-  if (scenario.status === "new") return "\u{1F195} new";
-  if (scenario.status === "removed") return "\u{1F5D1}\uFE0F removed";
+  if (scenario.status === "failed") return `\u{1F4A5} ${scenario.error?.side ?? ""} failed`;
   const own2 = budgets2.filter((b) => b.scenario === scenario.name);
-  if (own2.some((b) => b.status === "fail")) return "\u274C over budget";
-  if (own2.some((b) => b.status === "warn")) return "\u26A0\uFE0F budget warning";
-  return own2.some((b) => b.status === "pass") ? "\u2705 within budget" : "\u2705";
+  const tag = scenario.status === "new" ? "\u{1F195} new" : scenario.status === "removed" ? "\u{1F5D1}\uFE0F removed" : "";
+  const budget = own2.some((b) => b.status === "fail") ? "\u274C over budget" : own2.some((b) => b.status === "warn") ? "\u26A0\uFE0F warning" : own2.some((b) => b.status === "pass") ? "\u2705 within budget" : "";
+  return [tag, budget].filter(Boolean).join(" \xB7 ") || "\u2796 no budget";
 }
 var METRIC_SUBJECT = {
   peak: "peak memory",
@@ -21039,79 +21130,225 @@ var METRIC_SUBJECT = {
   count: "the retained allocation count",
   leak: "the leak per call"
 };
-function budgetSentence(budget) {
-  const subject = budget.metric === "site" ? `a site (${budget.site})` : METRIC_SUBJECT[budget.metric];
-  return `${escapeText(subject)} of ${escapeCode(budget.scenario)} changed by ${escapeText(budget.actual)}, over the ${escapeText(budget.limit)} budget`;
+function measureOf(scenario, metric) {
+  if (!scenario) return void 0;
+  switch (metric) {
+    case "peak":
+      return scenario.peak;
+    case "retained":
+      return scenario.retained;
+    case "count":
+      return scenario.retainedCount;
+    case "leak":
+      return scenario.leak;
+    case "site":
+      return void 0;
+  }
 }
-function verdictLine(report) {
-  const icon = VERDICT_ICON[report.verdict];
+function formatCountDelta(count2) {
+  const text2 = count2.toLocaleString("en-US");
+  return count2 > 0 ? `+${text2}` : text2;
+}
+function change(budget, measure2) {
+  const actual = escapeText(budget.actual);
+  if (!measure2 || measure2.base === null || measure2.head === null || measure2.delta === null) {
+    return `changed by ${actual}`;
+  }
+  const verb = measure2.delta > 0 ? "grew" : measure2.delta < 0 ? "shrank" : "stayed";
+  const bytes = budget.metric === "count" ? formatCountDelta(measure2.delta) : formatBytesDelta(measure2.delta);
+  const percent = formatPercent(percentChange(measure2.base, measure2.head));
+  if (/%$/.test(budget.limit)) return `${verb} ${actual} (${bytes})`;
+  if (budget.limit.startsWith("+")) return `${verb} ${actual} (${percent})`;
+  return `reached ${actual} (${bytes}, ${percent})`;
+}
+function budgetSentence(report, budget) {
+  const scenario = report.scenarios.find((s) => s.name === budget.scenario);
+  if (budget.metric === "site") {
+    const verb = budget.actual.startsWith("+") ? "grew" : "is";
+    return `site ${escapeCode(budget.site ?? "?", 200)} of ${escapeCode(budget.scenario)} ${verb} ${escapeText(budget.actual)}, over the ${escapeText(budget.limit)} budget`;
+  }
+  const subject = METRIC_SUBJECT[budget.metric];
+  return `${subject} of ${escapeCode(budget.scenario)} ${change(budget, measureOf(scenario, budget.metric))}, over the ${escapeText(budget.limit)} budget`;
+}
+function measureSentence(subject, scenario, measure2) {
+  const verb = (measure2.delta ?? 0) > 0 ? "grew" : "shrank";
+  return `${subject} of ${escapeCode(scenario.name)} ${verb} ${percentCell(measure2)} (${deltaCell(measure2)})`;
+}
+function headline(report) {
   const budget = decidingBudget(report);
-  if (budget?.status === "fail") return `${icon} **Over budget:** ${budgetSentence(budget)}.`;
+  if (budget?.status === "fail") return `\u274C **Over budget:** ${budgetSentence(report, budget)}.`;
   const failedScenario = (side) => report.scenarios.find((s) => s.status === "failed" && s.error?.side === side);
   const headFailed = report.verdict === "fail" ? failedScenario("head") : void 0;
   if (headFailed) {
-    return `${icon} **The head benchmark failed:** ${escapeCode(headFailed.name)} raised ${escapeCode(headFailed.error?.type ?? "an error")}.`;
+    return `\u274C **The head benchmark failed:** ${escapeCode(headFailed.name)} raised ${escapeCode(headFailed.error?.type ?? "an error")}.`;
   }
   if (budget?.status === "warn") {
-    return `${icon} **Budget warning:** ${budgetSentence(budget)} (${escapeText(warnCause(budget))}).`;
+    return `\u26A0\uFE0F **Budget warning:** ${budgetSentence(report, budget)} (${escapeText(warnCause(budget))}).`;
   }
   const baseFailed = failedScenario("base") ?? failedScenario("head");
   if (baseFailed) {
-    return `${icon} **The ${baseFailed.error?.side} benchmark failed:** ${escapeCode(baseFailed.name)} raised ${escapeCode(baseFailed.error?.type ?? "an error")}.`;
+    const icon2 = report.verdict === "pass" ? "\u2705" : "\u26A0\uFE0F";
+    return `${icon2} **The ${baseFailed.error?.side} benchmark failed:** ${escapeCode(baseFailed.name)} raised ${escapeCode(baseFailed.error?.type ?? "an error")}.`;
   }
   const warnings = report.warnings ?? [];
   if (warnings.length > 0) {
-    return `${icon} **A budget could not be checked:** ${escapeText(warnings[0], 300)}`;
+    return `\u26A0\uFE0F **A budget could not be checked:** ${escapeText(warnings[0], 300)}`;
   }
-  const changed = report.scenarios.filter((s) => s.sites.length > 0 || (s.peak.delta ?? 0) !== 0);
-  if (changed.length === 0) return `${icon} **No memory change.**`;
-  const budgetNote = report.budgets.length > 0 ? " All budgets hold." : "";
-  return `${icon} **Memory changed** in ${changed.length} of ${report.scenarios.length} scenario${report.scenarios.length === 1 ? "" : "s"}.${budgetNote}`;
+  const icon = report.verdict === "fail" ? "\u274C" : report.verdict === "warn" ? "\u26A0\uFE0F" : "\u2705";
+  if (isNoChange(report)) {
+    const count2 = report.scenarios.length;
+    return `${icon} **No memory change:** peak and retained memory of ${count2 === 1 ? "the scenario are" : count2 === 2 ? "both scenarios are" : `all ${count2} scenarios are`} the same byte for byte.`;
+  }
+  const holds = report.budgets.some((b) => b.status === "pass") ? " All budgets hold." : "";
+  const ok = report.scenarios.filter((s) => s.status === "ok");
+  const grown = ok.filter((s) => (s.peak.delta ?? 0) > 0).sort((a, b) => (b.peak.delta ?? 0) - (a.peak.delta ?? 0))[0];
+  if (grown)
+    return `${icon} **${capital(measureSentence("peak memory", grown, grown.peak))}.**${holds}`;
+  const retained = ok.filter((s) => (s.retained.delta ?? 0) > 0).sort((a, b) => (b.retained.delta ?? 0) - (a.retained.delta ?? 0))[0];
+  if (retained) {
+    return `${icon} **${capital(measureSentence("retained memory", retained, retained.retained))}.**${holds}`;
+  }
+  const shrunk = ok.filter((s) => (s.peak.delta ?? 0) < 0 || (s.retained.delta ?? 0) < 0).sort(
+    (a, b) => (a.peak.delta ?? 0) - (b.peak.delta ?? 0) || (a.retained.delta ?? 0) - (b.retained.delta ?? 0)
+  )[0];
+  if (shrunk) {
+    const measure2 = (shrunk.peak.delta ?? 0) < 0 ? shrunk.peak : shrunk.retained;
+    const subject = measure2 === shrunk.peak ? "peak memory" : "retained memory";
+    return `${icon} **Memory went down:** ${measureSentence(subject, shrunk, measure2)}.${holds}`;
+  }
+  const fresh = report.scenarios.filter((s) => s.status === "new");
+  if (fresh.length > 0) {
+    const first = fresh[0];
+    return `${icon} **New scenario${fresh.length === 1 ? "" : "s"}:** ${escapeCode(first.name)} peaks at ${first.peak.head === null ? "\u2014" : formatBytes(first.peak.head)}${fresh.length > 1 ? ` (and ${plural(fresh.length - 1, "more")})` : ""}.${holds}`;
+  }
+  const changed = changedScenarios(report);
+  return `${icon} **Memory changed** in ${changed.length} of ${plural(report.scenarios.length, "scenario")}.${holds}`;
+}
+function capital(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
+}
+function contextLine(report) {
+  const changed = changedScenarios(report).length;
+  const counted = report.budgets.filter((b) => b.status !== "skip");
+  const over = counted.filter((b) => b.status === "fail" || b.status === "warn").length;
+  const budgets2 = counted.length === 0 ? "no budgets" : `${plural(counted.length, "budget")} checked${over > 0 ? `, ${over} exceeded` : ""}`;
+  return `Base ${commitLink(report, report.base.sha)} \u2192 head ${commitLink(report, report.head.sha)} \xB7 ${plural(report.scenarios.length, "scenario")}, ${changed} changed \xB7 ${budgets2}`;
 }
 function scenarioTable(report) {
-  return [
-    "| Scenario | Peak (base \u2192 head) | \u0394 peak | % | Retained (base \u2192 head) | \u0394 retained | % | Status |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
-    ...report.scenarios.map(
-      (s) => `| ${escapeCode(s.name)} | ${baseToHead(s.peak)} | ${deltaCell(s.peak)} | ${percentCell(s.peak)} | ${baseToHead(s.retained)} | ${deltaCell(s.retained)} | ${percentCell(s.retained)} | ${scenarioStatus(s, report.budgets)} |`
-    )
+  const leak = report.scenarios.some((s) => s.leak !== void 0);
+  const head = [
+    "Scenario",
+    "Peak (base \u2192 head)",
+    "\u0394 peak",
+    "%",
+    "\u0394 retained",
+    ...leak ? ["Leak / call"] : [],
+    "Status"
   ];
+  const align = ["---", "---:", "---:", "---:", "---:", ...leak ? ["---:"] : [], "---"];
+  return [
+    `| ${head.join(" | ")} |`,
+    `| ${align.join(" | ")} |`,
+    ...rankScenarios(report).map((s) => {
+      const cells = [
+        escapeCode(s.name),
+        baseToHead(s.peak),
+        deltaCell(s.peak),
+        percentCell(s.peak),
+        deltaCell(s.retained),
+        ...leak ? [s.leak ? leakCell(s.leak) : "\u2014"] : [],
+        scenarioStatus(s, report.budgets)
+      ];
+      return `| ${cells.join(" | ")} |`;
+    })
+  ];
+}
+function leakCell(leak) {
+  if (leak.head === null) return "\u2014";
+  return approx(
+    leak,
+    `${formatBytes(leak.head)}${leak.delta !== null && leak.delta !== 0 ? ` (${formatBytesDelta(leak.delta)})` : ""}`
+  );
+}
+function siteCause(site) {
+  if (site.line === null) return "\u{1F5D1}\uFE0F line gone";
+  return site.changedLine ? "\u270F\uFE0F changed here" : "indirect";
 }
 function siteRow(report, site) {
-  const where = `${siteLink(report, site)}${site.changedLine ? " \u270F\uFE0F" : ""}`;
   const fn = site.function ? escapeCode(site.function) : "";
   const text2 = site.text ? escapeCode(site.text) : "";
-  const count2 = site.countDelta > 0 ? `+${site.countDelta}` : `${site.countDelta}`;
-  return `| ${where} | ${fn} | ${text2} | ${formatBytesDelta(site.sizeDelta)} | ${count2} | ${formatBytes(site.headSize)} |`;
-}
-function sitesSection(report, scenario, top) {
-  if (scenario.sites.length === 0) return [];
-  const shown = scenario.sites.slice(0, top);
-  const rest = scenario.sites.length - shown.length;
-  if (shown.length === 0) {
-    return [
-      "",
-      `<sub>${rest} changed site${rest === 1 ? "" : "s"} of ${escapeCode(scenario.name)} in the JSON report.</sub>`
-    ];
-  }
-  return [
-    "",
-    `#### Changed allocation sites \xB7 ${escapeCode(scenario.name)}`,
-    "",
-    "| Site | Function | Source | \u0394 size | \u0394 count | Head size |",
-    "| --- | --- | --- | ---: | ---: | ---: |",
-    ...shown.map((site) => siteRow(report, site)),
-    ...rest > 0 ? ["", `<sub>${rest} more changed site${rest === 1 ? "" : "s"} in the JSON report.</sub>`] : []
+  const size = formatBytesDelta(site.sizeDelta);
+  const cells = [
+    siteLink(report, site),
+    siteCause(site),
+    fn,
+    text2,
+    site.noisy ? `\u2248 ${size}` : size,
+    formatCountDelta(site.countDelta),
+    formatBytes(site.headSize)
   ];
+  return `| ${cells.join(" | ")} |`;
 }
-function failureSection(scenario) {
+var SITE_HEADER = [
+  "| Site | This PR | Function | Source | \u0394 size | \u0394 count | Head size |",
+  "| --- | --- | --- | --- | ---: | ---: | ---: |"
+];
+function grew(site) {
+  return site.sizeDelta > 0 || site.sizeDelta === 0 && site.countDelta > 0;
+}
+function sitesSection(report, scenario, shape, labelled) {
+  if (scenario.sites.length === 0) return [];
+  const grown = scenario.sites.filter(grew);
+  const shrunk = scenario.sites.filter((site) => !grew(site));
+  const open2 = [...grown.slice(0, shape.top), ...shrunk.slice(0, shape.top)];
+  const openSet = new Set(open2);
+  const rest = scenario.sites.filter((site) => !openSet.has(site));
+  const title = labelled ? ` \xB7 ${escapeCode(scenario.name)}` : "";
+  const lines = [""];
+  if (open2.length > 0) {
+    const counts = [
+      grown.length > 0 ? `${grown.length} grew` : "",
+      shrunk.length > 0 ? `${shrunk.length} shrank` : ""
+    ].filter(Boolean);
+    lines.push(
+      `#### Top changed sites${title}`,
+      "",
+      `<sub>${counts.join(", ")}; largest first.</sub>`,
+      "",
+      ...SITE_HEADER,
+      ...open2.map((site) => siteRow(report, site))
+    );
+  }
+  if (rest.length === 0) return lines;
+  const folded2 = rest.slice(0, shape.folded);
+  const unlisted = rest.length - folded2.length;
+  const where = unlisted > 0 ? ` (${unlisted.toLocaleString("en-US")} ${shape.elsewhere})` : "";
+  if (folded2.length === 0) {
+    lines.push(
+      "",
+      `<sub>${plural(rest.length, open2.length > 0 ? "more changed site" : "changed site")}${labelled || open2.length === 0 ? ` of ${escapeCode(scenario.name)}` : ""} ${shape.elsewhere}.</sub>`
+    );
+    return lines;
+  }
+  lines.push(
+    "",
+    `<details><summary>${plural(rest.length, "more changed site")}${labelled ? ` of ${escapeCode(scenario.name)}` : ""}${where}</summary>`,
+    "",
+    ...SITE_HEADER,
+    ...folded2.map((site) => siteRow(report, site)),
+    "",
+    "</details>"
+  );
+  return lines;
+}
+function failureSection(scenario, shape) {
   if (!scenario.error) return [];
   const details = [scenario.error.traceback, scenario.error.output].filter(Boolean).join("\n");
   return [
     "",
-    `<details><summary>\u274C ${escapeText(scenario.error.side)} side of ${escapeCode(scenario.name)}: ${escapeCode(scenario.error.type)} ${escapeText(scenario.error.message, 200)}</summary>`,
+    `<details><summary>\u{1F4A5} ${escapeText(scenario.error.side)} side of ${escapeCode(scenario.name)}: ${escapeCode(scenario.error.type)} ${escapeText(scenario.error.message, 200)}</summary>`,
     "",
-    details ? escapeBlock(details) : "<pre>(no output)</pre>",
+    details ? escapeBlock(details, shape.blockLines) : "<pre>(no output)</pre>",
     "",
     "</details>"
   ];
@@ -21147,44 +21384,140 @@ function hiddenSitesNote(report) {
     `<sub>${total} changed site${total === 1 ? "" : "s"} not shown: ${reasons.join("; ")}.</sub>`
   ];
 }
-function render(report, top) {
+function environmentSection(report) {
   const env = report.environment;
-  const lines = [
+  const python = [env.implementation, env.python].filter(Boolean).join(" ");
+  const items = [
+    python ? `Python: ${escapeText(python)}` : "",
+    env.platform ? `Platform: ${escapeText(env.platform)}` : "",
+    env.frames > 1 ? `Tracebacks: ${env.frames} frames, for the top changed sites only` : "Tracebacks: off (frames: 1)",
+    env.repeats !== void 0 ? `Repeats per side: ${env.repeats}` : "",
+    env.iterations !== void 0 ? `Leak check: ${env.iterations > 0 ? `${env.iterations} calls per function` : "off"}` : "",
+    report.configFile ? `Config file: ${escapeCode(report.configFile)}` : "",
+    `allocdiff: ${escapeText(report.allocdiffVersion)}`
+  ].filter(Boolean);
+  return [
+    "",
+    "<details><summary>Environment</summary>",
+    "",
+    ...items.map((item) => `- ${item}`),
+    "",
+    "</details>"
+  ];
+}
+function legend(report) {
+  const noisy = report.scenarios.some(
+    (s) => s.peak.noisy || s.retained.noisy || s.leak?.noisy || s.sites.some((site) => site.noisy)
+  );
+  const sites = report.scenarios.some((s) => s.sites.length > 0);
+  return "<sub>Peak: the high-water mark while the benchmark ran; retained: still allocated when it ended (tracemalloc)." + (sites ? " \u270F\uFE0F changed here: this PR edited the line; indirect: the line is unchanged but allocates differently." : "") + (noisy ? " \u2248 noisy: varies between runs of the same code, never fails a budget." : "") + ` allocdiff ${escapeText(report.allocdiffVersion)}</sub>`;
+}
+function render(report, shape) {
+  const header = [
     commentMarker(report.key),
     `### allocdiff${report.key === "default" ? "" : ` \xB7 ${escapeText(report.key)}`}`,
     "",
-    verdictLine(report),
+    headline(report),
     "",
-    `Base ${commitLink(report, report.base.sha)} \u2192 head ${commitLink(report, report.head.sha)}` + (env.python ? ` \xB7 Python ${escapeText(env.python)}` : "") + ` \xB7 tracemalloc frames: ${env.frames}`,
+    contextLine(report)
+  ];
+  if (isNoChange(report)) {
+    return [
+      ...header,
+      ...shape.extras ? report.scenarios.flatMap((s) => scenarioDetails(s, shape.top)) : [],
+      ...hiddenSitesNote(report),
+      ...shape.extras ? environmentSection(report) : [],
+      ""
+    ].join("\n");
+  }
+  const withSites = report.scenarios.filter((s) => s.sites.length > 0);
+  const labelled = withSites.length > 1 || report.scenarios.length > 1;
+  const chart2 = shape.extras ? siteChart(report) : [];
+  const lines = [
+    ...header,
     "",
     ...scenarioTable(report),
-    ...report.scenarios.flatMap((s) => [
-      ...failureSection(s),
-      ...sitesSection(report, s, top),
-      ...scenarioDetails(s, top)
+    ...rankScenarios(report).flatMap((s) => [
+      ...failureSection(s, shape),
+      ...sitesSection(report, s, shape, labelled),
+      ...shape.extras ? scenarioDetails(s, shape.top) : []
     ]),
     ...hiddenSitesNote(report),
+    ...chart2.length > 0 ? ["", ...chart2] : [],
     ...budgetSection(report.budgets),
     ...warningSection(report),
-    ...environmentDetails(report),
+    ...shape.extras ? environmentSection(report) : [],
     "",
-    `<sub>\u270F\uFE0F marks a line this change edited. Sizes are bytes still allocated when the benchmark ends (retained) and the high-water mark while it ran (peak), as traced by tracemalloc. allocdiff ${escapeText(report.allocdiffVersion)}</sub>`,
+    legend(report),
     ""
   ];
   return lines.join("\n");
 }
-function renderMarkdown(report, options = {}) {
-  const maxLength = options.maxLength ?? COMMENT_LIMIT - 1e3;
-  let top = options.topSites ?? 10;
-  let text2 = render(report, top);
-  while (text2.length > maxLength && top > 0) {
-    top = Math.floor(top / 2);
-    text2 = render(report, top);
+function shapes(top, target, maxLength, shortestRow) {
+  if (target === "summary") {
+    const elsewhere2 = "in the JSON report";
+    const fitting = Math.ceil(maxLength / shortestRow);
+    return [
+      { top, folded: fitting, blockLines: 200, extras: true, elsewhere: elsewhere2 },
+      { top, folded: 1e3, blockLines: 30, extras: true, elsewhere: elsewhere2 },
+      { top, folded: 0, blockLines: 30, extras: true, elsewhere: elsewhere2 }
+    ];
   }
-  if (text2.length > maxLength) {
-    const note = "\n\n<sub>Report truncated: the full report is in the JSON report and the job summary.</sub>\n";
-    const cut = text2.lastIndexOf("\n", maxLength - note.length);
-    text2 = text2.slice(0, Math.max(cut, 0)) + note;
+  const elsewhere = "in the job summary and the JSON report";
+  const list = [
+    { top, folded: 50, blockLines: 30, extras: true, elsewhere },
+    { top, folded: 10, blockLines: 30, extras: true, elsewhere },
+    { top, folded: 0, blockLines: 10, extras: true, elsewhere }
+  ];
+  for (let t = Math.floor(top / 2); t > 0; t = Math.floor(t / 2)) {
+    list.push({ top: t, folded: 0, blockLines: 5, extras: true, elsewhere });
+  }
+  list.push({ top: 0, folded: 0, blockLines: 3, extras: false, elsewhere });
+  return list;
+}
+function truncate(text2, maxLength, elsewhere) {
+  const note = `
+
+<sub>Report truncated: the full report is ${elsewhere}.</sub>
+`;
+  const reserve = note.length + 4 + "\n</details>".length * 8;
+  let kept = text2.slice(0, Math.max(text2.lastIndexOf("\n", maxLength - reserve), 0));
+  const closers = [];
+  if ((kept.match(/^```/gm) ?? []).length % 2 === 1) closers.push("```");
+  const open2 = (kept.match(/<details>/g) ?? []).length - (kept.match(/<\/details>/g) ?? []).length;
+  for (let i = 0; i < Math.min(open2, 8); i++) closers.push("</details>");
+  if (closers.length > 0) kept += `
+
+${closers.join("\n\n")}`;
+  return kept + note;
+}
+function renderMarkdown(report, options = {}) {
+  const target = options.target ?? "comment";
+  const maxLength = options.maxLength ?? (target === "summary" ? SUMMARY_LIMIT - 4096 : COMMENT_LIMIT - 1e3);
+  const top = Math.max(0, options.topSites ?? DEFAULT_TOP_SITES);
+  let text2 = "";
+  const sample = report.scenarios.flatMap((s) => s.sites.slice(0, 20));
+  const shortestRow = Math.max(
+    50,
+    Math.min(...sample.map((site) => siteRow(report, site).length + 1))
+  );
+  for (const shape of shapes(top, target, maxLength, shortestRow)) {
+    text2 = render(report, shape);
+    if (text2.length <= maxLength) return text2;
+  }
+  return truncate(
+    text2,
+    maxLength,
+    target === "summary" ? "in the JSON report" : "in the job summary and the JSON report"
+  );
+}
+function renderSummary(report, topSites = DEFAULT_TOP_SITES) {
+  const limit = SUMMARY_LIMIT - 4096;
+  let maxLength = limit;
+  let text2 = renderMarkdown(report, { topSites, target: "summary", maxLength });
+  for (let attempt = 0; attempt < 4 && Buffer.byteLength(text2, "utf8") > limit; attempt++) {
+    maxLength = Math.floor(maxLength * limit / Buffer.byteLength(text2, "utf8")) - 1e3;
+    text2 = renderMarkdown(report, { topSites, target: "summary", maxLength });
   }
   return text2;
 }
@@ -21329,7 +21662,7 @@ var LineMap = class _LineMap {
       if (headPath !== void 0) {
         const added = /* @__PURE__ */ new Set();
         for (const chunk of file.chunks) {
-          for (const change of chunk.changes) if (change.type === "add") added.add(change.ln);
+          for (const change2 of chunk.changes) if (change2.type === "add") added.add(change2.ln);
         }
         map.addedLines.set(headPath, added);
       }
@@ -21338,11 +21671,11 @@ var LineMap = class _LineMap {
   }
   /** The head position of a base line; undefined when the line was changed or removed. */
   toHead(file, line) {
-    const change = this.changes.get(file);
-    if (!change) return { file, line };
-    if (change.headPath === void 0) return void 0;
+    const change2 = this.changes.get(file);
+    if (!change2) return { file, line };
+    if (change2.headPath === void 0) return void 0;
     let shift = 0;
-    for (const hunk of change.hunks) {
+    for (const hunk of change2.hunks) {
       if (hunk.oldLines === 0) {
         if (hunk.oldStart < line) shift += hunk.newLines;
         continue;
@@ -21352,12 +21685,12 @@ var LineMap = class _LineMap {
       if (line <= lastOld) return void 0;
       shift += hunk.newLines - hunk.oldLines;
     }
-    return { file: change.headPath, line: line + shift };
+    return { file: change2.headPath, line: line + shift };
   }
   /** The head path a base file became (itself when unchanged), undefined if deleted. */
   headPathOf(file) {
-    const change = this.changes.get(file);
-    return change ? change.headPath : file;
+    const change2 = this.changes.get(file);
+    return change2 ? change2.headPath : file;
   }
   /** True when the head line was added or changed by the diff ("introduced here"). */
   isChangedOnHead(file, line) {
@@ -21415,18 +21748,21 @@ async function checkoutSides(git, baseSha, headSha, tempRoot = process.env.RUNNE
 var VERSION = "0.1.0";
 
 // src/pipeline.ts
-async function runAllocdiff(settings, log2) {
-  if (settings.configFile) log2.info(`configuration: ${settings.configFile}`);
+function summaryPathOf(markdownPath) {
+  return markdownPath.endsWith(".md") ? `${markdownPath.slice(0, -3)}.summary.md` : `${markdownPath}.summary.md`;
+}
+async function runAllocdiff(settings, log3) {
+  if (settings.configFile) log3.info(`configuration: ${settings.configFile}`);
   const git = new Git(settings.repoDir);
   const script = relative3(
     await git.topLevel(),
     resolve4(await realpath2(settings.repoDir), settings.script)
   ).split(sep2).join("/");
-  const { baseSha, headSha } = await log2.group("Resolving base and head", async () => {
+  const { baseSha, headSha } = await log3.group("Resolving base and head", async () => {
     const baseSha2 = await resolveCommit(git, settings.base, "base");
     const headSha2 = await resolveCommit(git, settings.head, "head");
-    log2.info(`base ${settings.base} = ${baseSha2}`);
-    log2.info(`head ${settings.head} = ${headSha2}`);
+    log3.info(`base ${settings.base} = ${baseSha2}`);
+    log3.info(`head ${settings.head} = ${headSha2}`);
     return { baseSha: baseSha2, headSha: headSha2 };
   });
   const lineMap = LineMap.fromUnifiedDiff(await git.diff(baseSha, headSha));
@@ -21444,13 +21780,13 @@ async function runAllocdiff(settings, log2) {
       peakSites: settings.peakSites,
       objectTypes: settings.objectTypes,
       env,
-      log: log2
+      log: log3
     };
-    const base = await log2.group(
+    const base = await log3.group(
       `Measuring base ${baseSha.slice(0, 7)}`,
       () => captureSide(sides.baseDir, options)
     );
-    const head = await log2.group(
+    const head = await log3.group(
       `Measuring head ${headSha.slice(0, 7)}`,
       () => captureSide(sides.headDir, options)
     );
@@ -21466,11 +21802,11 @@ async function runAllocdiff(settings, log2) {
     if (settings.frames > 1) {
       const targets = tracebackTargets(comparison);
       const traced = {
-        base: targets.base.length > 0 ? await log2.group(
+        base: targets.base.length > 0 ? await log3.group(
           `Tracebacks on base ${baseSha.slice(0, 7)}`,
           () => captureTracebacks(sides.baseDir, options, targets.base)
         ) : void 0,
-        head: targets.head.length > 0 ? await log2.group(
+        head: targets.head.length > 0 ? await log3.group(
           `Tracebacks on head ${headSha.slice(0, 7)}`,
           () => captureTracebacks(sides.headDir, options, targets.head)
         ) : void 0
@@ -21478,7 +21814,7 @@ async function runAllocdiff(settings, log2) {
       attachTracebacks(comparison, traced);
     }
     const { results: budgets2, warnings } = checkBudgets(comparison, settings.budgets);
-    for (const warning of warnings) log2.warning(warning);
+    for (const warning of warnings) log3.warning(warning);
     const shown = withoutSmallSites(comparison, settings.minimumChange);
     const measured = head.scenarios.length > 0 && head.python.version ? head : base;
     const report = buildReport({
@@ -21508,18 +21844,20 @@ async function runAllocdiff(settings, log2) {
         minimumChange: settings.minimumChange
       }
     });
-    const markdown = renderMarkdown(report);
-    await writeOutputs(settings, report, markdown);
-    return { report, markdown };
+    const markdown = renderMarkdown(report, { topSites: settings.topSites });
+    const summary = renderSummary(report, settings.topSites);
+    await writeOutputs(settings, report, markdown, summary);
+    return { report, markdown, summary };
   } finally {
     await sides.dispose();
   }
 }
-async function writeOutputs(settings, report, markdown) {
+async function writeOutputs(settings, report, markdown, summary) {
   for (const [path3, content] of [
     [settings.jsonPath, `${JSON.stringify(report, null, 2)}
 `],
-    [settings.markdownPath, markdown]
+    [settings.markdownPath, markdown],
+    [summaryPathOf(settings.markdownPath), summary]
   ]) {
     await mkdir(dirname3(path3), { recursive: true });
     await writeFile2(path3, content);
@@ -21528,13 +21866,46 @@ async function writeOutputs(settings, report, markdown) {
 
 // src/report/terminal.ts
 var VERDICT_WORD = { pass: "PASS", warn: "WARN", fail: "FAIL" };
-function table(rows, align) {
+var STYLE = {
+  bold: "1",
+  dim: "2",
+  red: "31",
+  green: "32",
+  yellow: "33",
+  cyan: "36",
+  boldRed: "1;31",
+  boldGreen: "1;32",
+  boldYellow: "1;33"
+};
+function changeStyle(cell) {
+  const text2 = cell.trim();
+  if (text2.startsWith("+")) return "red";
+  if (text2.startsWith("-") && text2 !== "-") return "green";
+  return void 0;
+}
+var STATUS_STYLE = {
+  failed: "red",
+  new: "cyan",
+  removed: "dim",
+  fail: "red",
+  warn: "yellow",
+  pass: "green",
+  skip: "dim"
+};
+function table(rows, align, paint) {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  return rows.map(
-    (row) => row.map(
+  return rows.map((row, rowIndex) => {
+    const cells = row.map(
       (cell, column) => align[column] === "r" ? cell.padStart(widths[column]) : cell.padEnd(widths[column])
-    ).join("  ").trimEnd()
-  );
+    );
+    const last = cells.length - 1;
+    cells[last] = cells[last].trimEnd();
+    const styled = paint ? cells.map((cell, column) => {
+      const style = rowIndex === 0 ? "bold" : paint(row[column], rowIndex, column);
+      return style && cell.trim() ? `\x1B[${STYLE[style]}m${cell}\x1B[0m` : cell;
+    }) : cells;
+    return styled.join("  ").trimEnd();
+  });
 }
 function pair(measure2) {
   const show = (value) => value === null ? "-" : formatBytes(value);
@@ -21544,7 +21915,10 @@ function delta(measure2) {
   if (measure2.delta === null || measure2.base === null || measure2.head === null) return "-";
   return `${formatBytesDelta(measure2.delta)} (${formatPercent(percentChange(measure2.base, measure2.head))})`;
 }
-function renderTerminal(report, topSites = 10) {
+function renderTerminal(report, topSites = 10, options = {}) {
+  const color2 = options.color === true;
+  const paint = (fn) => color2 ? fn : void 0;
+  const styled = (style, text2) => color2 ? `\x1B[${STYLE[style]}m${text2}\x1B[0m` : text2;
   const lines = [
     `allocdiff ${report.allocdiffVersion}: base ${report.base.sha.slice(0, 7)} -> head ${report.head.sha.slice(0, 7)}`,
     "",
@@ -21560,7 +21934,10 @@ function renderTerminal(report, topSites = 10) {
           s.status
         ])
       ],
-      "lrrrrl"
+      "lrrrrl",
+      paint(
+        (cell, _row, column) => column === 2 || column === 4 ? changeStyle(cell) : column === 5 ? STATUS_STYLE[cell] : void 0
+      )
     )
   ];
   for (const scenario of report.scenarios) {
@@ -21587,7 +21964,10 @@ function renderTerminal(report, topSites = 10) {
             (site.text ?? "").slice(0, 60)
           ])
         ],
-        "lrrrll"
+        "lrrrll",
+        paint(
+          (cell, _row, column) => column === 0 && cell.endsWith(" *") ? "yellow" : column === 1 || column === 2 ? changeStyle(cell) : void 0
+        )
       ).map((line) => `  ${line}`)
     );
     if (scenario.sites.length > topSites)
@@ -21615,28 +21995,94 @@ function renderTerminal(report, topSites = 10) {
             b.reason && b.status !== "pass" ? `${b.status} (${b.reason})` : b.status
           ])
         ],
-        "llrrll"
+        "llrrll",
+        paint(
+          (cell, _row, column) => column === 5 ? STATUS_STYLE[cell.split(" ")[0]] : void 0
+        )
       ).map((line) => `  ${line}`)
     );
   }
   for (const warning of report.warnings ?? []) lines.push("", `warning: ${warning}`);
-  lines.push("", `${VERDICT_WORD[report.verdict]}: ${verdictReason(report)}`, "");
+  const verdictStyle = { pass: "boldGreen", warn: "boldYellow", fail: "boldRed" };
+  lines.push(
+    "",
+    `${styled(verdictStyle[report.verdict], VERDICT_WORD[report.verdict])}: ${verdictReason(report)}`,
+    ""
+  );
   return lines.join("\n");
 }
 
-// src/cli.ts
-var terminalLogger = {
-  async group(title, body) {
-    process.stderr.write(`\u2500\u2500 ${title}
+// src/terminal-logger.ts
+var SPINNER = ["\u280B", "\u2819", "\u2839", "\u2838", "\u283C", "\u2834", "\u2826", "\u2827", "\u2807", "\u280F"];
+var CLEAR_LINE = "\r\x1B[2K";
+function seconds(ms) {
+  return `${(ms / 1e3).toFixed(1)} s`;
+}
+function terminalLogger(stream, now = Date.now) {
+  if (!stream.isTTY) {
+    return {
+      async group(title, body) {
+        stream.write(`\u2500\u2500 ${title}
 `);
-    return body();
-  },
-  info: (message) => process.stderr.write(`   ${message}
+        return body();
+      },
+      info: (message) => stream.write(`   ${message}
 `),
-  warning: (message) => process.stderr.write(`warning: ${message}
+      warning: (message) => stream.write(`warning: ${message}
 `),
-  output: (chunk) => process.stderr.write(chunk)
-};
+      output: (chunk) => stream.write(chunk)
+    };
+  }
+  let live;
+  let atLineStart = true;
+  const draw = () => {
+    if (!live) return;
+    const spinner = SPINNER[live.frame++ % SPINNER.length];
+    stream.write(`${CLEAR_LINE}${spinner} ${live.title} \u2026 ${seconds(now() - live.started)}`);
+  };
+  const above = (text2) => {
+    if (live) stream.write(CLEAR_LINE);
+    stream.write(text2);
+    atLineStart = text2.endsWith("\n");
+    if (live) {
+      if (!atLineStart) stream.write("\n");
+      atLineStart = true;
+      draw();
+    }
+  };
+  return {
+    async group(title, body) {
+      const outer = live;
+      if (outer) stream.write(CLEAR_LINE);
+      live = { title, started: now(), frame: 0 };
+      draw();
+      const timer = setInterval(draw, 100);
+      try {
+        const result = await body();
+        stream.write(`${CLEAR_LINE}\u2713 ${title} (${seconds(now() - live.started)})
+`);
+        return result;
+      } catch (error2) {
+        stream.write(`${CLEAR_LINE}\u2717 ${title}
+`);
+        throw error2;
+      } finally {
+        clearInterval(timer);
+        live = outer;
+        draw();
+      }
+    },
+    info: (message) => above(`   ${message}
+`),
+    warning: (message) => above(`warning: ${message}
+`),
+    output: (chunk) => above(chunk)
+  };
+}
+
+// src/cli.ts
+var log2 = terminalLogger(process.stderr);
+var color = process.stdout.isTTY === true && !process.env.NO_COLOR;
 function exitCodeOf(report, failOn2) {
   if (!failsRun(report.verdict, failOn2)) return ExitCode.Ok;
   if (report.budgets.some((budget) => budget.status === report.verdict)) {
@@ -21658,11 +22104,14 @@ async function main(argv) {
       return ExitCode.Ok;
     }
     const { settings } = command;
-    const { report } = await runAllocdiff(settings, terminalLogger);
-    process.stdout.write(renderTerminal(report));
-    process.stderr.write(`JSON report: ${settings.jsonPath}
+    const { report } = await runAllocdiff(settings, log2);
+    process.stdout.write(renderTerminal(report, settings.topSites, { color }));
+    process.stderr.write(
+      `JSON report: ${settings.jsonPath}
 Markdown: ${settings.markdownPath}
-`);
+Full Markdown report: ${summaryPathOf(settings.markdownPath)}
+`
+    );
     return exitCodeOf(report, settings.failOn);
   } catch (error2) {
     process.stderr.write(`allocdiff: ${errorMessage(error2)}

@@ -3673,8 +3673,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural2 = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
+      const plural3 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural3}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message
@@ -11237,9 +11237,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural2) {
+      constructor(singular, plural3) {
         this.singular = singular;
-        this.plural = plural2;
+        this.plural = plural3;
       }
       pluralize(count2) {
         const one = count2 === 1;
@@ -14662,11 +14662,11 @@ var require_progressevent = __commonJS({
 var require_encoding = __commonJS({
   "node_modules/undici/lib/web/fileapi/encoding.js"(exports, module) {
     "use strict";
-    function getEncoding(label) {
-      if (!label) {
+    function getEncoding(label2) {
+      if (!label2) {
         return "failure";
       }
-      switch (label.trim().toLowerCase()) {
+      switch (label2.trim().toLowerCase()) {
         case "unicode-1-1-utf-8":
         case "unicode11utf8":
         case "unicode20utf8":
@@ -30085,10 +30085,10 @@ var require_vendor_core = __commonJS({
     };
     var parseWinGrid = (input2, debug2 = false) => {
       const lines = input2.split(/\r*\n+/).filter(Boolean);
-      const headline = lines.shift();
-      const headers = headline.trim().split(/\s\s+/);
+      const headline2 = lines.shift();
+      const headers = headline2.trim().split(/\s\s+/);
       const hl = headers.length;
-      const ll = headline.length;
+      const ll = headline2.length;
       if (debug2) {
         console.log("Headers:", headers);
         console.log("Line lengths:", lines.map((l) => l.length));
@@ -30118,7 +30118,7 @@ var require_vendor_core = __commonJS({
       }
       let w = "";
       let p;
-      const body = input2.slice(headline.length);
+      const body = input2.slice(headline2.length);
       const vals = [];
       const data = [];
       const cap = (v) => {
@@ -33660,8 +33660,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addDetails(label, content) {
-    const element = this.wrap("details", this.wrap("summary", label) + content);
+  addDetails(label2, content) {
+    const element = this.wrap("details", this.wrap("summary", label2) + content);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -38048,16 +38048,16 @@ function excess(limit, value) {
       return growth - limit.amount;
     case "relative":
     case "floor": {
-      const change = limit.kind === "relative" ? growth : -growth;
-      if (value.base === 0) return change > 0 ? Infinity : -Infinity;
-      return (change * 100 - limit.percent * Math.abs(value.base)) / Math.abs(value.base);
+      const change2 = limit.kind === "relative" ? growth : -growth;
+      if (value.base === 0) return change2 > 0 ? Infinity : -Infinity;
+      return (change2 * 100 - limit.percent * Math.abs(value.base)) / Math.abs(value.base);
     }
   }
 }
 function isOver(limit, value) {
   if ((limit.kind === "relative" || limit.kind === "floor") && value.base !== 0) {
-    const change = limit.kind === "relative" ? value.head - value.base : value.base - value.head;
-    return change * 100 > limit.percent * Math.abs(value.base);
+    const change2 = limit.kind === "relative" ? value.head - value.base : value.base - value.head;
+    return change2 * 100 > limit.percent * Math.abs(value.base);
   }
   return excess(limit, value) > 0;
 }
@@ -49438,8 +49438,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural2 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural2} inv\xE1lida${plural2}: ${joinValues(issue3.keys, ", ")}`;
+        const plural3 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -49583,8 +49583,8 @@ var error45 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural2 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural2} inv\xE1lida${plural2}: ${joinValues(issue3.keys, ", ")}`;
+        const plural3 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -51948,9 +51948,9 @@ function codePointLengthVar(doc, ctx, accessor, inDoubt) {
   doc.write(`const ${v} = typeof ${accessor} === "string" && ${inDoubt} ? ${cpLen}(${accessor}) : ${accessor}.length;`);
   return v;
 }
-function numericOperand(value, label) {
+function numericOperand(value, label2) {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new ZodCompileUnsupportedError(`${label} bound of type ${typeof value}`);
+    throw new ZodCompileUnsupportedError(`${label2} bound of type ${typeof value}`);
   }
   return `${value}`;
 }
@@ -59568,7 +59568,7 @@ var CONFIG_FILE_NAMES = [
   ".github/allocdiff.yaml",
   "pyproject.toml"
 ];
-function parseYaml(label, text3) {
+function parseYaml(label2, text3) {
   const lineCounter = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(text3, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
@@ -59576,7 +59576,7 @@ function parseYaml(label, text3) {
       document.errors.map((error63) => {
         const position = error63.linePos?.[0];
         const message = error63.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-        return `${label}${position ? `:${position.line}:${position.col}` : ""}: ${message}`;
+        return `${label2}${position ? `:${position.line}:${position.col}` : ""}: ${message}`;
       })
     );
   }
@@ -59592,14 +59592,14 @@ function parseYaml(label, text3) {
   };
   return { settings: document.toJS() ?? {}, prefix: [], lineOf };
 }
-function parseToml(path3, label, text3) {
+function parseToml(path3, label2, text3) {
   let parsed;
   try {
     parsed = parse5(text3);
   } catch (error63) {
     if (!(error63 instanceof TomlError)) throw error63;
     const message = error63.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
-    throw new ConfigError([`${label}:${error63.line}:${error63.column}: invalid TOML: ${message}`]);
+    throw new ConfigError([`${label2}:${error63.line}:${error63.column}: invalid TOML: ${message}`]);
   }
   const lineOf = () => void 0;
   if (basename(path3) !== "pyproject.toml") return { settings: parsed, prefix: [], lineOf };
@@ -59610,25 +59610,25 @@ function parseToml(path3, label, text3) {
     lineOf
   };
 }
-function parseConfigDocument(path3, label, text3) {
-  const parsed = extname(path3) === ".toml" ? parseToml(path3, label, text3) : parseYaml(label, text3);
+function parseConfigDocument(path3, label2, text3) {
+  const parsed = extname(path3) === ".toml" ? parseToml(path3, label2, text3) : parseYaml(label2, text3);
   const folder = dirname(path3);
   return {
     path: path3,
-    label,
+    label: label2,
     baseDir: basename(folder) === ".github" ? dirname(folder) : folder,
     ...parsed
   };
 }
-function readConfigFile(path3, label, files) {
+function readConfigFile(path3, label2, files) {
   if (!files.exists(path3)) {
     throw new ConfigError([
-      `${label}: config file not found; give a path relative to the project, e.g. ci/allocdiff.yml`
+      `${label2}: config file not found; give a path relative to the project, e.g. ci/allocdiff.yml`
     ]);
   }
-  const document = parseConfigDocument(path3, label, files.read(path3));
+  const document = parseConfigDocument(path3, label2, files.read(path3));
   if (document.settings === void 0) {
-    throw new ConfigError([`${label}: has no [tool.allocdiff] table`]);
+    throw new ConfigError([`${label2}: has no [tool.allocdiff] table`]);
   }
   return document;
 }
@@ -59772,6 +59772,55 @@ function parseInlineRules(text3) {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: rules };
 }
 
+// src/report/ranking.ts
+function scenarioChanged(scenario2) {
+  return scenario2.status !== "ok" || (scenario2.peak.delta ?? 0) !== 0 || (scenario2.retained.delta ?? 0) !== 0 || (scenario2.retainedCount.delta ?? 0) !== 0 || (scenario2.leak?.delta ?? 0) !== 0 || scenario2.sites.length > 0;
+}
+function changedScenarios(report) {
+  return report.scenarios.filter(scenarioChanged);
+}
+function isNoChange(report) {
+  return report.verdict === "pass" && (report.warnings ?? []).length === 0 && report.scenarios.length > 0 && changedScenarios(report).length === 0;
+}
+function severity(report, scenario2) {
+  const own2 = report.budgets.filter((budget2) => budget2.scenario === scenario2.name);
+  if (scenario2.status === "failed" && scenario2.error?.side === "head") return 0;
+  if (own2.some((budget2) => budget2.status === "fail")) return 0;
+  if (scenario2.status === "failed" || own2.some((budget2) => budget2.status === "warn")) return 1;
+  return 2;
+}
+function peakGrowth(scenario2) {
+  if (scenario2.status === "new") return scenario2.peak.head ?? 0;
+  if (scenario2.status === "removed") return -(scenario2.peak.base ?? 0);
+  return scenario2.peak.delta ?? 0;
+}
+function rankScenarios(report) {
+  return report.scenarios.map((scenario2, index) => ({ scenario: scenario2, index, severity: severity(report, scenario2) })).sort(
+    (a, b) => a.severity - b.severity || peakGrowth(b.scenario) - peakGrowth(a.scenario) || (b.scenario.retained.delta ?? 0) - (a.scenario.retained.delta ?? 0) || a.index - b.index
+  ).map((entry) => entry.scenario);
+}
+
+// src/publish/comment-policy.ts
+var COMMENT_POLICIES = ["always", "on-change", "on-regression", "never"];
+function isRegression(report) {
+  if (report.verdict !== "pass") return true;
+  return report.scenarios.some(
+    (s) => s.status === "failed" || s.status === "ok" && ((s.peak.delta ?? 0) > 0 || (s.retained.delta ?? 0) > 0 || (s.retainedCount.delta ?? 0) > 0 || (s.leak?.delta ?? 0) > 0)
+  );
+}
+function commentDecision(policy, report) {
+  switch (policy) {
+    case "always":
+      return "post";
+    case "never":
+      return "skip";
+    case "on-change":
+      return isNoChange(report) ? "update" : "post";
+    case "on-regression":
+      return isRegression(report) ? "post" : "update";
+  }
+}
+
 // src/config/schema.ts
 var got = (input2) => `got ${describeValue(input2)}`;
 var unknownKey = (allowed, kind = "key") => (issue3) => issue3.code === "unrecognized_keys" ? `unknown ${kind}; allowed: ${allowed.join(", ")}` : `${got(issue3.input)}; expected a table with the keys ${allowed.join(", ")}`;
@@ -59825,6 +59874,10 @@ var booleanText = string2().transform((value, ctx) => {
   const normalised = value.trim().toLowerCase();
   const parsed = normalised === "true" || normalised === "false" ? { ok: true, value: normalised === "true" } : { ok: false, problems: [`got "${value}"; expected true or false`] };
   return accept(parsed, value, ctx);
+});
+var topNumber = int({ error: (issue3) => `${got(issue3.input)}; expected a whole number \u2265 0` }).min(0, { error: (issue3) => `${got(issue3.input)}; expected a whole number \u2265 0` });
+var commentPolicy = _enum2(COMMENT_POLICIES, {
+  error: (issue3) => `${got(issue3.input)}; expected one of ${COMMENT_POLICIES.join(", ")}`
 });
 var failOn = _enum2(FAIL_ON_VALUES, {
   error: (issue3) => `${got(issue3.input)}; expected one of ${FAIL_ON_VALUES.join(", ")}`
@@ -59918,7 +59971,9 @@ var FILE_SHAPE = {
     error: (issue3) => `${got(issue3.input)}; expected a list of globs, e.g. ["tests/**"]`
   }).transform((value) => Array.isArray(value) ? value : [value]).optional(),
   budgets: budgets.optional(),
-  scenarios: scenarios.optional()
+  scenarios: scenarios.optional(),
+  top: topNumber.optional(),
+  comment: commentPolicy.optional()
 };
 var FILE_KEYS = Object.keys(FILE_SHAPE);
 function toLayer(raw) {
@@ -59936,13 +59991,20 @@ function toLayer(raw) {
     minimumChange: raw["minimum-change"],
     ignore: raw.ignore,
     budgets: raw.budgets?.rules,
-    scenarios: raw.scenarios
+    scenarios: raw.scenarios,
+    top: raw.top,
+    comment: raw.comment
   };
   return Object.fromEntries(
     Object.entries(layer).filter(([, value]) => value !== void 0)
   );
 }
 var fileConfigSchema = strictObject(FILE_SHAPE, { error: unknownKey(FILE_KEYS) }).transform(toLayer);
+var topText = string2().transform((value, ctx) => {
+  const top = /^\d+$/.test(value) ? Number(value) : NaN;
+  const parsed = Number.isSafeInteger(top) ? { ok: true, value: top } : { ok: false, problems: [`got "${value}"; expected a whole number \u2265 0`] };
+  return accept(parsed, value, ctx);
+});
 var frameText = string2().transform((value, ctx) => {
   const frames = /^[1-9]\d*$/.test(value) ? Number(value) : NaN;
   const parsed = Number.isSafeInteger(frames) ? { ok: true, value: frames } : { ok: false, problems: [`got "${value}"; expected a whole number \u2265 1`] };
@@ -59976,7 +60038,9 @@ var textConfigSchema = strictObject({
   "fail-on": string2().pipe(failOn).optional(),
   "minimum-change": sizeText.optional(),
   ignore: string2().transform(splitGlobList).pipe(array(glob)).optional(),
-  budgets: inlineRules.optional()
+  budgets: inlineRules.optional(),
+  top: topText.optional(),
+  comment: string2().pipe(commentPolicy).optional()
 }).transform(toLayer);
 
 // src/config/load-config.ts
@@ -59991,7 +60055,9 @@ var CONFIG_DEFAULTS = {
   peakSites: false,
   objectTypes: true,
   failOn: "fail",
-  minimumChange: 0
+  minimumChange: 0,
+  top: 10,
+  comment: "always"
 };
 function validateInputs(inputs, nameInput) {
   const parsed = textConfigSchema.safeParse(inputs);
@@ -60031,6 +60097,8 @@ function mergeConfig(inputs, file2, configFile) {
     failOn: inputs.failOn ?? file2.failOn ?? CONFIG_DEFAULTS.failOn,
     minimumChange: inputs.minimumChange ?? file2.minimumChange ?? CONFIG_DEFAULTS.minimumChange,
     ignore: inputs.ignore ?? file2.ignore ?? [],
+    top: inputs.top ?? file2.top ?? CONFIG_DEFAULTS.top,
+    comment: inputs.comment ?? file2.comment ?? CONFIG_DEFAULTS.comment,
     budgets: {
       rules: inputs.budgets ?? file2.budgets ?? [],
       overrides: (file2.scenarios ?? []).map((override) => ({
@@ -60120,14 +60188,19 @@ function readGitHubTarget() {
 }
 function readReportModeSettings() {
   const target = readGitHubTarget();
-  const failOnText = getInput("fail-on");
   const validated = validateInputs(
-    failOnText ? { "fail-on": failOnText } : {},
+    givenInputs({ "fail-on": getInput("fail-on"), comment: getInput("comment") }),
     (key) => `input "${key}"`
   );
   if (Array.isArray(validated)) throw new ConfigError(validated);
   const { jsonPath, markdownPath } = outputPaths(target.key);
-  return { ...target, failOn: validated.failOn ?? "fail", jsonPath, markdownPath };
+  return {
+    ...target,
+    failOn: validated.failOn ?? "fail",
+    comment: validated.comment ?? "always",
+    jsonPath,
+    markdownPath
+  };
 }
 function readActionSettings(sides) {
   const repoDir = getInput("working-directory") || process.env.GITHUB_WORKSPACE || process.cwd();
@@ -60148,7 +60221,9 @@ function readActionSettings(sides) {
       "fail-on": getInput("fail-on"),
       "minimum-change": getInput("minimum-change"),
       ignore: getInput("ignore"),
-      budgets: getInput("budget")
+      budgets: getInput("budget"),
+      top: getInput("top"),
+      comment: getInput("comment")
     }),
     nameInput: (key2) => `input "${INPUT_OF_KEY[key2] ?? key2}"`
   });
@@ -60170,6 +60245,8 @@ function readActionSettings(sides) {
     ignore: config2.ignore,
     minimumChange: config2.minimumChange,
     failOn: config2.failOn,
+    topSites: config2.top,
+    comment: config2.comment,
     ...config2.configFile ? { configFile: config2.configFile } : {},
     python: config2.python,
     frames: config2.frames,
@@ -60970,6 +61047,49 @@ function attachTracebacks(comparison, traced) {
   }
 }
 
+// src/report/chart.ts
+var MAX_BARS = 8;
+var LABEL_LENGTH = 24;
+function label(text3) {
+  const safe = text3.replace(/[^\p{L}\p{N}_.-]+/gu, "_").replace(/www\./gi, "www_");
+  return safe.length > LABEL_LENGTH ? `${safe.slice(0, LABEL_LENGTH - 1)}\u2026` : safe;
+}
+function unitFor(values) {
+  const largest = Math.max(...values.map(Math.abs));
+  if (largest >= 1024 ** 2) return { name: "MiB", size: 1024 ** 2 };
+  if (largest >= 1024) return { name: "KiB", size: 1024 };
+  return { name: "bytes", size: 1 };
+}
+function chart(title, bars) {
+  const unit = unitFor(bars.map((bar) => bar.value));
+  const values = bars.map((bar) => Number((bar.value / unit.size).toFixed(2)));
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `  title "${title}"`,
+    `  x-axis [${bars.map((bar) => `"${bar.label}"`).join(", ")}]`,
+    `  y-axis "${unit.name}"`,
+    `  bar [${values.join(", ")}]`,
+    "```"
+  ];
+}
+function siteChart(report) {
+  const peaks = report.scenarios.filter(
+    (s) => s.status === "ok" && (s.peak.delta ?? 0) !== 0 && scenarioChanged(s)
+  );
+  if (peaks.length >= 2) {
+    const bars2 = peaks.sort((a, b) => Math.abs(b.peak.delta ?? 0) - Math.abs(a.peak.delta ?? 0)).slice(0, MAX_BARS).map((s) => ({ label: label(s.name), value: s.peak.delta ?? 0 }));
+    return chart("Change in peak memory by scenario", bars2);
+  }
+  const withSites = report.scenarios.filter((s) => s.sites.length > 0);
+  if (withSites.length !== 1 || withSites[0].sites.length < 3) return [];
+  const bars = withSites[0].sites.slice(0, MAX_BARS).map((site2) => ({
+    label: `${label(site2.file.split("/").pop() ?? site2.file)}:${site2.line ?? site2.baseLine ?? "?"}`,
+    value: site2.sizeDelta
+  }));
+  return chart("Change in retained memory by site", bars);
+}
+
 // src/report/escape.ts
 var ZERO_WIDTH_SPACE = "\u200B";
 var SPECIAL = /[&<>"'|`*_[\]()~#!\\{}$^]/g;
@@ -60978,7 +61098,8 @@ function defuse(text3) {
   return text3.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "\uFFFD").replace(LONE_SURROGATE, "\uFFFD").replace(SPECIAL, (ch) => `&#${ch.charCodeAt(0)};`).replace(/@/g, `@${ZERO_WIDTH_SPACE}`).replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`).replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`);
 }
 function escapeText(text3, maxLength = 300) {
-  const oneLine = text3.replace(/\r?\n|\r/g, " ");
+  const start = text3.length > 2 * maxLength + 2 ? text3.slice(0, 2 * maxLength + 2) : text3;
+  const oneLine = start.replace(/\r?\n|\r/g, " ");
   const cut = oneLine.length > maxLength ? `${oneLine.slice(0, maxLength - 1)}\u2026` : oneLine;
   return defuse(cut);
 }
@@ -60986,8 +61107,13 @@ function escapeCode(text3, maxLength = 120) {
   return `<code>${escapeText(text3, maxLength)}</code>`;
 }
 function escapeBlock(text3, maxLines = 30) {
-  const lines = text3.replace(/\r\n?/g, "\n").split("\n");
-  const kept = lines.length > maxLines ? ["\u2026", ...lines.slice(-maxLines)] : lines;
+  let start = text3.length;
+  for (let found = 0; found <= maxLines && start > 0; found++) {
+    start = text3.lastIndexOf("\n", start - 1);
+  }
+  const tail = start > 0 ? text3.slice(start + 1) : text3;
+  const lines = tail.replace(/\r\n?/g, "\n").split("\n");
+  const kept = lines.length > maxLines || tail !== text3 ? ["\u2026", ...lines.slice(-maxLines)] : lines;
   return `<pre>${kept.map((line) => defuse(line.slice(0, 500))).join("\n")}</pre>`;
 }
 function encodePath(path3) {
@@ -61148,27 +61274,6 @@ function scenarioDetails(scenario2, top) {
     ...peakSection(scenario2, top)
   ];
 }
-function environmentDetails(report) {
-  const env = report.environment;
-  const rows = [
-    ["Python", [env.implementation, env.python].filter(Boolean).join(" ")],
-    ["Platform", env.platform ?? ""],
-    [
-      "Tracebacks",
-      env.frames > 1 ? `${env.frames} frames, top changed sites only` : "off (frames: 1)"
-    ],
-    ["Repeats per side", env.repeats === void 0 ? "" : String(env.repeats)],
-    [
-      "Leak check",
-      env.iterations === void 0 ? "" : env.iterations > 0 ? `${env.iterations} calls per function` : "off"
-    ]
-  ].filter(([, value]) => value !== "");
-  return folded("Environment", [
-    "| | |",
-    "| --- | --- |",
-    ...rows.map(([name, value]) => `| ${name} | ${escapeText(value)} |`)
-  ]);
-}
 
 // src/report/verdict.ts
 var METRIC_NAME = {
@@ -61208,25 +61313,36 @@ function verdictReason(report) {
 
 // src/report/markdown.ts
 var COMMENT_LIMIT = 65536;
+var SUMMARY_LIMIT = 1048576;
+var DEFAULT_TOP_SITES = 10;
 function commentMarker(key) {
   return `<!-- allocdiff:key=${encodeURIComponent(key)} -->`;
 }
-var VERDICT_ICON = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C" };
 var STATUS_ICON = { pass: "\u2705", warn: "\u26A0\uFE0F", fail: "\u274C", skip: "\u2796" };
 function shortSha(sha2) {
   return sha2.slice(0, 7);
 }
+function plural2(count2, word, many = `${word}s`) {
+  return `${count2.toLocaleString("en-US")} ${count2 === 1 ? word : many}`;
+}
 function commitLink(report, sha2) {
-  const label = `<code>${escapeText(shortSha(sha2))}</code>`;
-  if (!report.repository || !report.serverUrl) return label;
-  return `[${label}](${report.serverUrl}/${encodePath(report.repository)}/commit/${encodeURIComponent(sha2)})`;
+  const label2 = `<code>${escapeText(shortSha(sha2))}</code>`;
+  if (!report.repository || !report.serverUrl) return label2;
+  return `[${label2}](${report.serverUrl}/${encodePath(report.repository)}/commit/${encodeURIComponent(sha2)})`;
+}
+function inRepository(file2) {
+  return !file2.startsWith("<") && !file2.startsWith("site-packages/");
 }
 function siteLink(report, site2) {
   const line = site2.line ?? site2.baseLine;
-  const label = escapeCode(`${site2.file}:${line ?? "?"}`, 200);
-  if (site2.line === null || !report.repository || !report.serverUrl) return label;
+  const label2 = escapeCode(`${site2.file}:${line ?? "?"}`, 200);
+  if (site2.line === null || !inRepository(site2.file)) return label2;
+  if (!report.repository || !report.serverUrl) return label2;
   const url2 = `${report.serverUrl}/${encodePath(report.repository)}/blob/${encodeURIComponent(report.head.sha)}/${encodePath(site2.file)}#L${site2.line}`;
-  return `[${label}](${url2})`;
+  return `[${label2}](${url2})`;
+}
+function approx(measure3, text3) {
+  return measure3.noisy ? `\u2248 ${text3}` : text3;
 }
 function baseToHead(measure3) {
   const base = measure3.base === null ? "\u2014" : formatBytes(measure3.base);
@@ -61234,20 +61350,18 @@ function baseToHead(measure3) {
   return `${base} \u2192 ${head}`;
 }
 function deltaCell(measure3) {
-  return measure3.delta === null ? "\u2014" : formatBytesDelta(measure3.delta);
+  return measure3.delta === null ? "\u2014" : approx(measure3, formatBytesDelta(measure3.delta));
 }
 function percentCell(measure3) {
   if (measure3.base === null || measure3.head === null) return "\u2014";
-  return formatPercent(percentChange(measure3.base, measure3.head));
+  return approx(measure3, formatPercent(percentChange(measure3.base, measure3.head)));
 }
 function scenarioStatus(scenario2, budgets2) {
-  if (scenario2.status === "failed") return `\u274C ${scenario2.error?.side} failed`;
-  if (scenario2.status === "new") return "\u{1F195} new";
-  if (scenario2.status === "removed") return "\u{1F5D1}\uFE0F removed";
+  if (scenario2.status === "failed") return `\u{1F4A5} ${scenario2.error?.side ?? ""} failed`;
   const own2 = budgets2.filter((b) => b.scenario === scenario2.name);
-  if (own2.some((b) => b.status === "fail")) return "\u274C over budget";
-  if (own2.some((b) => b.status === "warn")) return "\u26A0\uFE0F budget warning";
-  return own2.some((b) => b.status === "pass") ? "\u2705 within budget" : "\u2705";
+  const tag = scenario2.status === "new" ? "\u{1F195} new" : scenario2.status === "removed" ? "\u{1F5D1}\uFE0F removed" : "";
+  const budget2 = own2.some((b) => b.status === "fail") ? "\u274C over budget" : own2.some((b) => b.status === "warn") ? "\u26A0\uFE0F warning" : own2.some((b) => b.status === "pass") ? "\u2705 within budget" : "";
+  return [tag, budget2].filter(Boolean).join(" \xB7 ") || "\u2796 no budget";
 }
 var METRIC_SUBJECT = {
   peak: "peak memory",
@@ -61255,79 +61369,225 @@ var METRIC_SUBJECT = {
   count: "the retained allocation count",
   leak: "the leak per call"
 };
-function budgetSentence(budget2) {
-  const subject = budget2.metric === "site" ? `a site (${budget2.site})` : METRIC_SUBJECT[budget2.metric];
-  return `${escapeText(subject)} of ${escapeCode(budget2.scenario)} changed by ${escapeText(budget2.actual)}, over the ${escapeText(budget2.limit)} budget`;
+function measureOf(scenario2, metric) {
+  if (!scenario2) return void 0;
+  switch (metric) {
+    case "peak":
+      return scenario2.peak;
+    case "retained":
+      return scenario2.retained;
+    case "count":
+      return scenario2.retainedCount;
+    case "leak":
+      return scenario2.leak;
+    case "site":
+      return void 0;
+  }
 }
-function verdictLine(report) {
-  const icon = VERDICT_ICON[report.verdict];
+function formatCountDelta(count2) {
+  const text3 = count2.toLocaleString("en-US");
+  return count2 > 0 ? `+${text3}` : text3;
+}
+function change(budget2, measure3) {
+  const actual = escapeText(budget2.actual);
+  if (!measure3 || measure3.base === null || measure3.head === null || measure3.delta === null) {
+    return `changed by ${actual}`;
+  }
+  const verb = measure3.delta > 0 ? "grew" : measure3.delta < 0 ? "shrank" : "stayed";
+  const bytes2 = budget2.metric === "count" ? formatCountDelta(measure3.delta) : formatBytesDelta(measure3.delta);
+  const percent = formatPercent(percentChange(measure3.base, measure3.head));
+  if (/%$/.test(budget2.limit)) return `${verb} ${actual} (${bytes2})`;
+  if (budget2.limit.startsWith("+")) return `${verb} ${actual} (${percent})`;
+  return `reached ${actual} (${bytes2}, ${percent})`;
+}
+function budgetSentence(report, budget2) {
+  const scenario2 = report.scenarios.find((s) => s.name === budget2.scenario);
+  if (budget2.metric === "site") {
+    const verb = budget2.actual.startsWith("+") ? "grew" : "is";
+    return `site ${escapeCode(budget2.site ?? "?", 200)} of ${escapeCode(budget2.scenario)} ${verb} ${escapeText(budget2.actual)}, over the ${escapeText(budget2.limit)} budget`;
+  }
+  const subject = METRIC_SUBJECT[budget2.metric];
+  return `${subject} of ${escapeCode(budget2.scenario)} ${change(budget2, measureOf(scenario2, budget2.metric))}, over the ${escapeText(budget2.limit)} budget`;
+}
+function measureSentence(subject, scenario2, measure3) {
+  const verb = (measure3.delta ?? 0) > 0 ? "grew" : "shrank";
+  return `${subject} of ${escapeCode(scenario2.name)} ${verb} ${percentCell(measure3)} (${deltaCell(measure3)})`;
+}
+function headline(report) {
   const budget2 = decidingBudget(report);
-  if (budget2?.status === "fail") return `${icon} **Over budget:** ${budgetSentence(budget2)}.`;
+  if (budget2?.status === "fail") return `\u274C **Over budget:** ${budgetSentence(report, budget2)}.`;
   const failedScenario = (side) => report.scenarios.find((s) => s.status === "failed" && s.error?.side === side);
   const headFailed = report.verdict === "fail" ? failedScenario("head") : void 0;
   if (headFailed) {
-    return `${icon} **The head benchmark failed:** ${escapeCode(headFailed.name)} raised ${escapeCode(headFailed.error?.type ?? "an error")}.`;
+    return `\u274C **The head benchmark failed:** ${escapeCode(headFailed.name)} raised ${escapeCode(headFailed.error?.type ?? "an error")}.`;
   }
   if (budget2?.status === "warn") {
-    return `${icon} **Budget warning:** ${budgetSentence(budget2)} (${escapeText(warnCause(budget2))}).`;
+    return `\u26A0\uFE0F **Budget warning:** ${budgetSentence(report, budget2)} (${escapeText(warnCause(budget2))}).`;
   }
   const baseFailed = failedScenario("base") ?? failedScenario("head");
   if (baseFailed) {
-    return `${icon} **The ${baseFailed.error?.side} benchmark failed:** ${escapeCode(baseFailed.name)} raised ${escapeCode(baseFailed.error?.type ?? "an error")}.`;
+    const icon2 = report.verdict === "pass" ? "\u2705" : "\u26A0\uFE0F";
+    return `${icon2} **The ${baseFailed.error?.side} benchmark failed:** ${escapeCode(baseFailed.name)} raised ${escapeCode(baseFailed.error?.type ?? "an error")}.`;
   }
   const warnings = report.warnings ?? [];
   if (warnings.length > 0) {
-    return `${icon} **A budget could not be checked:** ${escapeText(warnings[0], 300)}`;
+    return `\u26A0\uFE0F **A budget could not be checked:** ${escapeText(warnings[0], 300)}`;
   }
-  const changed = report.scenarios.filter((s) => s.sites.length > 0 || (s.peak.delta ?? 0) !== 0);
-  if (changed.length === 0) return `${icon} **No memory change.**`;
-  const budgetNote = report.budgets.length > 0 ? " All budgets hold." : "";
-  return `${icon} **Memory changed** in ${changed.length} of ${report.scenarios.length} scenario${report.scenarios.length === 1 ? "" : "s"}.${budgetNote}`;
+  const icon = report.verdict === "fail" ? "\u274C" : report.verdict === "warn" ? "\u26A0\uFE0F" : "\u2705";
+  if (isNoChange(report)) {
+    const count2 = report.scenarios.length;
+    return `${icon} **No memory change:** peak and retained memory of ${count2 === 1 ? "the scenario are" : count2 === 2 ? "both scenarios are" : `all ${count2} scenarios are`} the same byte for byte.`;
+  }
+  const holds = report.budgets.some((b) => b.status === "pass") ? " All budgets hold." : "";
+  const ok = report.scenarios.filter((s) => s.status === "ok");
+  const grown = ok.filter((s) => (s.peak.delta ?? 0) > 0).sort((a, b) => (b.peak.delta ?? 0) - (a.peak.delta ?? 0))[0];
+  if (grown)
+    return `${icon} **${capital(measureSentence("peak memory", grown, grown.peak))}.**${holds}`;
+  const retained = ok.filter((s) => (s.retained.delta ?? 0) > 0).sort((a, b) => (b.retained.delta ?? 0) - (a.retained.delta ?? 0))[0];
+  if (retained) {
+    return `${icon} **${capital(measureSentence("retained memory", retained, retained.retained))}.**${holds}`;
+  }
+  const shrunk = ok.filter((s) => (s.peak.delta ?? 0) < 0 || (s.retained.delta ?? 0) < 0).sort(
+    (a, b) => (a.peak.delta ?? 0) - (b.peak.delta ?? 0) || (a.retained.delta ?? 0) - (b.retained.delta ?? 0)
+  )[0];
+  if (shrunk) {
+    const measure3 = (shrunk.peak.delta ?? 0) < 0 ? shrunk.peak : shrunk.retained;
+    const subject = measure3 === shrunk.peak ? "peak memory" : "retained memory";
+    return `${icon} **Memory went down:** ${measureSentence(subject, shrunk, measure3)}.${holds}`;
+  }
+  const fresh = report.scenarios.filter((s) => s.status === "new");
+  if (fresh.length > 0) {
+    const first = fresh[0];
+    return `${icon} **New scenario${fresh.length === 1 ? "" : "s"}:** ${escapeCode(first.name)} peaks at ${first.peak.head === null ? "\u2014" : formatBytes(first.peak.head)}${fresh.length > 1 ? ` (and ${plural2(fresh.length - 1, "more")})` : ""}.${holds}`;
+  }
+  const changed = changedScenarios(report);
+  return `${icon} **Memory changed** in ${changed.length} of ${plural2(report.scenarios.length, "scenario")}.${holds}`;
+}
+function capital(text3) {
+  return text3.charAt(0).toUpperCase() + text3.slice(1);
+}
+function contextLine(report) {
+  const changed = changedScenarios(report).length;
+  const counted = report.budgets.filter((b) => b.status !== "skip");
+  const over = counted.filter((b) => b.status === "fail" || b.status === "warn").length;
+  const budgets2 = counted.length === 0 ? "no budgets" : `${plural2(counted.length, "budget")} checked${over > 0 ? `, ${over} exceeded` : ""}`;
+  return `Base ${commitLink(report, report.base.sha)} \u2192 head ${commitLink(report, report.head.sha)} \xB7 ${plural2(report.scenarios.length, "scenario")}, ${changed} changed \xB7 ${budgets2}`;
 }
 function scenarioTable(report) {
-  return [
-    "| Scenario | Peak (base \u2192 head) | \u0394 peak | % | Retained (base \u2192 head) | \u0394 retained | % | Status |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
-    ...report.scenarios.map(
-      (s) => `| ${escapeCode(s.name)} | ${baseToHead(s.peak)} | ${deltaCell(s.peak)} | ${percentCell(s.peak)} | ${baseToHead(s.retained)} | ${deltaCell(s.retained)} | ${percentCell(s.retained)} | ${scenarioStatus(s, report.budgets)} |`
-    )
+  const leak = report.scenarios.some((s) => s.leak !== void 0);
+  const head = [
+    "Scenario",
+    "Peak (base \u2192 head)",
+    "\u0394 peak",
+    "%",
+    "\u0394 retained",
+    ...leak ? ["Leak / call"] : [],
+    "Status"
   ];
+  const align = ["---", "---:", "---:", "---:", "---:", ...leak ? ["---:"] : [], "---"];
+  return [
+    `| ${head.join(" | ")} |`,
+    `| ${align.join(" | ")} |`,
+    ...rankScenarios(report).map((s) => {
+      const cells = [
+        escapeCode(s.name),
+        baseToHead(s.peak),
+        deltaCell(s.peak),
+        percentCell(s.peak),
+        deltaCell(s.retained),
+        ...leak ? [s.leak ? leakCell(s.leak) : "\u2014"] : [],
+        scenarioStatus(s, report.budgets)
+      ];
+      return `| ${cells.join(" | ")} |`;
+    })
+  ];
+}
+function leakCell(leak) {
+  if (leak.head === null) return "\u2014";
+  return approx(
+    leak,
+    `${formatBytes(leak.head)}${leak.delta !== null && leak.delta !== 0 ? ` (${formatBytesDelta(leak.delta)})` : ""}`
+  );
+}
+function siteCause(site2) {
+  if (site2.line === null) return "\u{1F5D1}\uFE0F line gone";
+  return site2.changedLine ? "\u270F\uFE0F changed here" : "indirect";
 }
 function siteRow(report, site2) {
-  const where = `${siteLink(report, site2)}${site2.changedLine ? " \u270F\uFE0F" : ""}`;
   const fn = site2.function ? escapeCode(site2.function) : "";
   const text3 = site2.text ? escapeCode(site2.text) : "";
-  const count2 = site2.countDelta > 0 ? `+${site2.countDelta}` : `${site2.countDelta}`;
-  return `| ${where} | ${fn} | ${text3} | ${formatBytesDelta(site2.sizeDelta)} | ${count2} | ${formatBytes(site2.headSize)} |`;
-}
-function sitesSection(report, scenario2, top) {
-  if (scenario2.sites.length === 0) return [];
-  const shown = scenario2.sites.slice(0, top);
-  const rest = scenario2.sites.length - shown.length;
-  if (shown.length === 0) {
-    return [
-      "",
-      `<sub>${rest} changed site${rest === 1 ? "" : "s"} of ${escapeCode(scenario2.name)} in the JSON report.</sub>`
-    ];
-  }
-  return [
-    "",
-    `#### Changed allocation sites \xB7 ${escapeCode(scenario2.name)}`,
-    "",
-    "| Site | Function | Source | \u0394 size | \u0394 count | Head size |",
-    "| --- | --- | --- | ---: | ---: | ---: |",
-    ...shown.map((site2) => siteRow(report, site2)),
-    ...rest > 0 ? ["", `<sub>${rest} more changed site${rest === 1 ? "" : "s"} in the JSON report.</sub>`] : []
+  const size = formatBytesDelta(site2.sizeDelta);
+  const cells = [
+    siteLink(report, site2),
+    siteCause(site2),
+    fn,
+    text3,
+    site2.noisy ? `\u2248 ${size}` : size,
+    formatCountDelta(site2.countDelta),
+    formatBytes(site2.headSize)
   ];
+  return `| ${cells.join(" | ")} |`;
 }
-function failureSection(scenario2) {
+var SITE_HEADER = [
+  "| Site | This PR | Function | Source | \u0394 size | \u0394 count | Head size |",
+  "| --- | --- | --- | --- | ---: | ---: | ---: |"
+];
+function grew(site2) {
+  return site2.sizeDelta > 0 || site2.sizeDelta === 0 && site2.countDelta > 0;
+}
+function sitesSection(report, scenario2, shape, labelled) {
+  if (scenario2.sites.length === 0) return [];
+  const grown = scenario2.sites.filter(grew);
+  const shrunk = scenario2.sites.filter((site2) => !grew(site2));
+  const open3 = [...grown.slice(0, shape.top), ...shrunk.slice(0, shape.top)];
+  const openSet = new Set(open3);
+  const rest = scenario2.sites.filter((site2) => !openSet.has(site2));
+  const title = labelled ? ` \xB7 ${escapeCode(scenario2.name)}` : "";
+  const lines = [""];
+  if (open3.length > 0) {
+    const counts = [
+      grown.length > 0 ? `${grown.length} grew` : "",
+      shrunk.length > 0 ? `${shrunk.length} shrank` : ""
+    ].filter(Boolean);
+    lines.push(
+      `#### Top changed sites${title}`,
+      "",
+      `<sub>${counts.join(", ")}; largest first.</sub>`,
+      "",
+      ...SITE_HEADER,
+      ...open3.map((site2) => siteRow(report, site2))
+    );
+  }
+  if (rest.length === 0) return lines;
+  const folded2 = rest.slice(0, shape.folded);
+  const unlisted = rest.length - folded2.length;
+  const where = unlisted > 0 ? ` (${unlisted.toLocaleString("en-US")} ${shape.elsewhere})` : "";
+  if (folded2.length === 0) {
+    lines.push(
+      "",
+      `<sub>${plural2(rest.length, open3.length > 0 ? "more changed site" : "changed site")}${labelled || open3.length === 0 ? ` of ${escapeCode(scenario2.name)}` : ""} ${shape.elsewhere}.</sub>`
+    );
+    return lines;
+  }
+  lines.push(
+    "",
+    `<details><summary>${plural2(rest.length, "more changed site")}${labelled ? ` of ${escapeCode(scenario2.name)}` : ""}${where}</summary>`,
+    "",
+    ...SITE_HEADER,
+    ...folded2.map((site2) => siteRow(report, site2)),
+    "",
+    "</details>"
+  );
+  return lines;
+}
+function failureSection(scenario2, shape) {
   if (!scenario2.error) return [];
   const details = [scenario2.error.traceback, scenario2.error.output].filter(Boolean).join("\n");
   return [
     "",
-    `<details><summary>\u274C ${escapeText(scenario2.error.side)} side of ${escapeCode(scenario2.name)}: ${escapeCode(scenario2.error.type)} ${escapeText(scenario2.error.message, 200)}</summary>`,
+    `<details><summary>\u{1F4A5} ${escapeText(scenario2.error.side)} side of ${escapeCode(scenario2.name)}: ${escapeCode(scenario2.error.type)} ${escapeText(scenario2.error.message, 200)}</summary>`,
     "",
-    details ? escapeBlock(details) : "<pre>(no output)</pre>",
+    details ? escapeBlock(details, shape.blockLines) : "<pre>(no output)</pre>",
     "",
     "</details>"
   ];
@@ -61363,44 +61623,140 @@ function hiddenSitesNote(report) {
     `<sub>${total} changed site${total === 1 ? "" : "s"} not shown: ${reasons.join("; ")}.</sub>`
   ];
 }
-function render(report, top) {
+function environmentSection(report) {
   const env = report.environment;
-  const lines = [
+  const python = [env.implementation, env.python].filter(Boolean).join(" ");
+  const items = [
+    python ? `Python: ${escapeText(python)}` : "",
+    env.platform ? `Platform: ${escapeText(env.platform)}` : "",
+    env.frames > 1 ? `Tracebacks: ${env.frames} frames, for the top changed sites only` : "Tracebacks: off (frames: 1)",
+    env.repeats !== void 0 ? `Repeats per side: ${env.repeats}` : "",
+    env.iterations !== void 0 ? `Leak check: ${env.iterations > 0 ? `${env.iterations} calls per function` : "off"}` : "",
+    report.configFile ? `Config file: ${escapeCode(report.configFile)}` : "",
+    `allocdiff: ${escapeText(report.allocdiffVersion)}`
+  ].filter(Boolean);
+  return [
+    "",
+    "<details><summary>Environment</summary>",
+    "",
+    ...items.map((item) => `- ${item}`),
+    "",
+    "</details>"
+  ];
+}
+function legend(report) {
+  const noisy = report.scenarios.some(
+    (s) => s.peak.noisy || s.retained.noisy || s.leak?.noisy || s.sites.some((site2) => site2.noisy)
+  );
+  const sites = report.scenarios.some((s) => s.sites.length > 0);
+  return "<sub>Peak: the high-water mark while the benchmark ran; retained: still allocated when it ended (tracemalloc)." + (sites ? " \u270F\uFE0F changed here: this PR edited the line; indirect: the line is unchanged but allocates differently." : "") + (noisy ? " \u2248 noisy: varies between runs of the same code, never fails a budget." : "") + ` allocdiff ${escapeText(report.allocdiffVersion)}</sub>`;
+}
+function render(report, shape) {
+  const header = [
     commentMarker(report.key),
     `### allocdiff${report.key === "default" ? "" : ` \xB7 ${escapeText(report.key)}`}`,
     "",
-    verdictLine(report),
+    headline(report),
     "",
-    `Base ${commitLink(report, report.base.sha)} \u2192 head ${commitLink(report, report.head.sha)}` + (env.python ? ` \xB7 Python ${escapeText(env.python)}` : "") + ` \xB7 tracemalloc frames: ${env.frames}`,
+    contextLine(report)
+  ];
+  if (isNoChange(report)) {
+    return [
+      ...header,
+      ...shape.extras ? report.scenarios.flatMap((s) => scenarioDetails(s, shape.top)) : [],
+      ...hiddenSitesNote(report),
+      ...shape.extras ? environmentSection(report) : [],
+      ""
+    ].join("\n");
+  }
+  const withSites = report.scenarios.filter((s) => s.sites.length > 0);
+  const labelled = withSites.length > 1 || report.scenarios.length > 1;
+  const chart2 = shape.extras ? siteChart(report) : [];
+  const lines = [
+    ...header,
     "",
     ...scenarioTable(report),
-    ...report.scenarios.flatMap((s) => [
-      ...failureSection(s),
-      ...sitesSection(report, s, top),
-      ...scenarioDetails(s, top)
+    ...rankScenarios(report).flatMap((s) => [
+      ...failureSection(s, shape),
+      ...sitesSection(report, s, shape, labelled),
+      ...shape.extras ? scenarioDetails(s, shape.top) : []
     ]),
     ...hiddenSitesNote(report),
+    ...chart2.length > 0 ? ["", ...chart2] : [],
     ...budgetSection(report.budgets),
     ...warningSection(report),
-    ...environmentDetails(report),
+    ...shape.extras ? environmentSection(report) : [],
     "",
-    `<sub>\u270F\uFE0F marks a line this change edited. Sizes are bytes still allocated when the benchmark ends (retained) and the high-water mark while it ran (peak), as traced by tracemalloc. allocdiff ${escapeText(report.allocdiffVersion)}</sub>`,
+    legend(report),
     ""
   ];
   return lines.join("\n");
 }
-function renderMarkdown(report, options = {}) {
-  const maxLength = options.maxLength ?? COMMENT_LIMIT - 1e3;
-  let top = options.topSites ?? 10;
-  let text3 = render(report, top);
-  while (text3.length > maxLength && top > 0) {
-    top = Math.floor(top / 2);
-    text3 = render(report, top);
+function shapes(top, target, maxLength, shortestRow) {
+  if (target === "summary") {
+    const elsewhere2 = "in the JSON report";
+    const fitting = Math.ceil(maxLength / shortestRow);
+    return [
+      { top, folded: fitting, blockLines: 200, extras: true, elsewhere: elsewhere2 },
+      { top, folded: 1e3, blockLines: 30, extras: true, elsewhere: elsewhere2 },
+      { top, folded: 0, blockLines: 30, extras: true, elsewhere: elsewhere2 }
+    ];
   }
-  if (text3.length > maxLength) {
-    const note = "\n\n<sub>Report truncated: the full report is in the JSON report and the job summary.</sub>\n";
-    const cut = text3.lastIndexOf("\n", maxLength - note.length);
-    text3 = text3.slice(0, Math.max(cut, 0)) + note;
+  const elsewhere = "in the job summary and the JSON report";
+  const list = [
+    { top, folded: 50, blockLines: 30, extras: true, elsewhere },
+    { top, folded: 10, blockLines: 30, extras: true, elsewhere },
+    { top, folded: 0, blockLines: 10, extras: true, elsewhere }
+  ];
+  for (let t = Math.floor(top / 2); t > 0; t = Math.floor(t / 2)) {
+    list.push({ top: t, folded: 0, blockLines: 5, extras: true, elsewhere });
+  }
+  list.push({ top: 0, folded: 0, blockLines: 3, extras: false, elsewhere });
+  return list;
+}
+function truncate(text3, maxLength, elsewhere) {
+  const note = `
+
+<sub>Report truncated: the full report is ${elsewhere}.</sub>
+`;
+  const reserve = note.length + 4 + "\n</details>".length * 8;
+  let kept = text3.slice(0, Math.max(text3.lastIndexOf("\n", maxLength - reserve), 0));
+  const closers = [];
+  if ((kept.match(/^```/gm) ?? []).length % 2 === 1) closers.push("```");
+  const open3 = (kept.match(/<details>/g) ?? []).length - (kept.match(/<\/details>/g) ?? []).length;
+  for (let i2 = 0; i2 < Math.min(open3, 8); i2++) closers.push("</details>");
+  if (closers.length > 0) kept += `
+
+${closers.join("\n\n")}`;
+  return kept + note;
+}
+function renderMarkdown(report, options = {}) {
+  const target = options.target ?? "comment";
+  const maxLength = options.maxLength ?? (target === "summary" ? SUMMARY_LIMIT - 4096 : COMMENT_LIMIT - 1e3);
+  const top = Math.max(0, options.topSites ?? DEFAULT_TOP_SITES);
+  let text3 = "";
+  const sample = report.scenarios.flatMap((s) => s.sites.slice(0, 20));
+  const shortestRow = Math.max(
+    50,
+    Math.min(...sample.map((site2) => siteRow(report, site2).length + 1))
+  );
+  for (const shape of shapes(top, target, maxLength, shortestRow)) {
+    text3 = render(report, shape);
+    if (text3.length <= maxLength) return text3;
+  }
+  return truncate(
+    text3,
+    maxLength,
+    target === "summary" ? "in the JSON report" : "in the job summary and the JSON report"
+  );
+}
+function renderSummary(report, topSites = DEFAULT_TOP_SITES) {
+  const limit = SUMMARY_LIMIT - 4096;
+  let maxLength = limit;
+  let text3 = renderMarkdown(report, { topSites, target: "summary", maxLength });
+  for (let attempt = 0; attempt < 4 && Buffer.byteLength(text3, "utf8") > limit; attempt++) {
+    maxLength = Math.floor(maxLength * limit / Buffer.byteLength(text3, "utf8")) - 1e3;
+    text3 = renderMarkdown(report, { topSites, target: "summary", maxLength });
   }
   return text3;
 }
@@ -61529,7 +61885,7 @@ var LineMap = class _LineMap {
       if (headPath !== void 0) {
         const added = /* @__PURE__ */ new Set();
         for (const chunk of file2.chunks) {
-          for (const change of chunk.changes) if (change.type === "add") added.add(change.ln);
+          for (const change2 of chunk.changes) if (change2.type === "add") added.add(change2.ln);
         }
         map2.addedLines.set(headPath, added);
       }
@@ -61538,11 +61894,11 @@ var LineMap = class _LineMap {
   }
   /** The head position of a base line; undefined when the line was changed or removed. */
   toHead(file2, line) {
-    const change = this.changes.get(file2);
-    if (!change) return { file: file2, line };
-    if (change.headPath === void 0) return void 0;
+    const change2 = this.changes.get(file2);
+    if (!change2) return { file: file2, line };
+    if (change2.headPath === void 0) return void 0;
     let shift = 0;
-    for (const hunk of change.hunks) {
+    for (const hunk of change2.hunks) {
       if (hunk.oldLines === 0) {
         if (hunk.oldStart < line) shift += hunk.newLines;
         continue;
@@ -61552,12 +61908,12 @@ var LineMap = class _LineMap {
       if (line <= lastOld) return void 0;
       shift += hunk.newLines - hunk.oldLines;
     }
-    return { file: change.headPath, line: line + shift };
+    return { file: change2.headPath, line: line + shift };
   }
   /** The head path a base file became (itself when unchanged), undefined if deleted. */
   headPathOf(file2) {
-    const change = this.changes.get(file2);
-    return change ? change.headPath : file2;
+    const change2 = this.changes.get(file2);
+    return change2 ? change2.headPath : file2;
   }
   /** True when the head line was added or changed by the diff ("introduced here"). */
   isChangedOnHead(file2, line) {
@@ -61597,6 +61953,9 @@ async function checkoutSides(git, baseSha, headSha, tempRoot = process.env.RUNNE
 var VERSION7 = "0.1.0";
 
 // src/pipeline.ts
+function summaryPathOf(markdownPath) {
+  return markdownPath.endsWith(".md") ? `${markdownPath.slice(0, -3)}.summary.md` : `${markdownPath}.summary.md`;
+}
 async function runAllocdiff(settings, log2) {
   if (settings.configFile) log2.info(`configuration: ${settings.configFile}`);
   const git = new Git(settings.repoDir);
@@ -61690,18 +62049,20 @@ async function runAllocdiff(settings, log2) {
         minimumChange: settings.minimumChange
       }
     });
-    const markdown = renderMarkdown(report);
-    await writeOutputs(settings, report, markdown);
-    return { report, markdown };
+    const markdown = renderMarkdown(report, { topSites: settings.topSites });
+    const summary2 = renderSummary(report, settings.topSites);
+    await writeOutputs(settings, report, markdown, summary2);
+    return { report, markdown, summary: summary2 };
   } finally {
     await sides.dispose();
   }
 }
-async function writeOutputs(settings, report, markdown) {
+async function writeOutputs(settings, report, markdown, summary2) {
   for (const [path3, content] of [
     [settings.jsonPath, `${JSON.stringify(report, null, 2)}
 `],
-    [settings.markdownPath, markdown]
+    [settings.markdownPath, markdown],
+    [summaryPathOf(settings.markdownPath), summary2]
   ]) {
     await mkdir3(dirname3(path3), { recursive: true });
     await writeFile4(path3, content);
@@ -62127,19 +62488,27 @@ async function tokenLogin(client) {
     throw new GitHubApiError("GET /user", status, errorDetail(error63));
   }
 }
-async function upsertStickyComment(client, target, marker, body) {
-  const where = `/repos/${target.owner}/${target.repo}`;
-  let login = await tokenLogin(client);
+async function listOurComments(client, target, marker, login) {
   const ours = (comment) => (comment.body ?? "").includes(marker) && (login !== void 0 ? comment.user?.login === login : comment.user?.type === "Bot");
-  const listOurs = async () => (await apiCall(
-    `GET ${where}/issues/${target.issueNumber}/comments`,
+  const all = await apiCall(
+    `GET /repos/${target.owner}/${target.repo}/issues/${target.issueNumber}/comments`,
     () => client.paginate(client.rest.issues.listComments, {
       owner: target.owner,
       repo: target.repo,
       issue_number: target.issueNumber,
       per_page: 100
     })
-  )).filter(ours).sort((a, b) => a.id - b.id);
+  );
+  return all.filter(ours).sort((a, b) => a.id - b.id);
+}
+async function findStickyComment(client, target, marker) {
+  const [existing] = await listOurComments(client, target, marker, await tokenLogin(client));
+  return existing ? { id: existing.id, url: existing.html_url } : void 0;
+}
+async function upsertStickyComment(client, target, marker, body) {
+  const where = `/repos/${target.owner}/${target.repo}`;
+  let login = await tokenLogin(client);
+  const listOurs = () => listOurComments(client, target, marker, login);
   const update = (id) => apiCall(
     `PATCH ${where}/issues/comments/${id}`,
     () => client.rest.issues.updateComment({
@@ -62202,13 +62571,14 @@ async function publishComment(settings, pullRequest, markdown, log2, options = {
   const client = createGitHubClient(settings.token, settings.apiUrl, {
     onRetry: (m) => log2.info(m)
   });
+  const target = { owner: settings.owner, repo: settings.repo, issueNumber: pullRequest };
+  const marker = commentMarker(settings.key);
   try {
-    const result = await upsertStickyComment(
-      client,
-      { owner: settings.owner, repo: settings.repo, issueNumber: pullRequest },
-      commentMarker(settings.key),
-      markdown
-    );
+    if (options.onlyIfExists && !await findStickyComment(client, target, marker)) {
+      log2.info("nothing worth a new comment, and no earlier comment to bring up to date");
+      return "not-needed";
+    }
+    const result = await upsertStickyComment(client, target, marker, markdown);
     log2.info(`${result.action} comment ${result.url}`);
     if (result.removed > 0)
       log2.info(`removed ${result.removed} duplicate comment(s) left by a concurrent run`);
@@ -62327,15 +62697,87 @@ async function loadReportFromRun(client, target, payload, log2) {
   return { kind: "report", report: trusted, pullRequest: pull.number };
 }
 
+// src/report/annotations.ts
+var ANNOTATION_LIMIT = 10;
+function plainText(text3, max2 = 200) {
+  const flat = text3.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+  return flat.length > max2 ? `${flat.slice(0, max2 - 1)}\u2026` : flat;
+}
+function siteAnnotations(report, limit = ANNOTATION_LIMIT) {
+  const byLine = /* @__PURE__ */ new Map();
+  for (const scenario2 of report.scenarios) {
+    for (const site2 of scenario2.sites) {
+      if (!site2.changedLine || site2.line === null || site2.sizeDelta <= 0) continue;
+      if (site2.file.startsWith("<") || site2.file.startsWith("site-packages/")) continue;
+      const key = `${site2.file}
+${site2.line}`;
+      const entry = byLine.get(key) ?? { file: site2.file, line: site2.line, parts: [], growth: 0 };
+      const count2 = site2.countDelta > 0 ? `, +${site2.countDelta.toLocaleString("en-US")} blocks` : "";
+      entry.parts.push(
+        `${plainText(scenario2.name, 100)}: ${formatBytesDelta(site2.sizeDelta)}${count2} (now ${formatBytes(site2.headSize)})`
+      );
+      entry.growth += site2.sizeDelta;
+      byLine.set(key, entry);
+    }
+  }
+  const all = [...byLine.values()].sort(
+    (a, b) => b.growth - a.growth || a.file.localeCompare(b.file) || a.line - b.line
+  );
+  const kept = all.slice(0, Math.max(0, limit));
+  return {
+    annotations: kept.map((entry) => ({
+      file: entry.file,
+      startLine: entry.line,
+      title: `allocdiff: this line allocates ${formatBytesDelta(entry.growth)} more`,
+      message: `This pull request changed this line, and it keeps more memory allocated at the end of the benchmark: ${entry.parts.join("; ")}.`,
+      growth: entry.growth
+    })),
+    omitted: all.length - kept.length
+  };
+}
+
 // src/report/terminal.ts
 var VERDICT_WORD = { pass: "PASS", warn: "WARN", fail: "FAIL" };
-function table(rows, align) {
+var STYLE = {
+  bold: "1",
+  dim: "2",
+  red: "31",
+  green: "32",
+  yellow: "33",
+  cyan: "36",
+  boldRed: "1;31",
+  boldGreen: "1;32",
+  boldYellow: "1;33"
+};
+function changeStyle(cell) {
+  const text3 = cell.trim();
+  if (text3.startsWith("+")) return "red";
+  if (text3.startsWith("-") && text3 !== "-") return "green";
+  return void 0;
+}
+var STATUS_STYLE = {
+  failed: "red",
+  new: "cyan",
+  removed: "dim",
+  fail: "red",
+  warn: "yellow",
+  pass: "green",
+  skip: "dim"
+};
+function table(rows, align, paint) {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  return rows.map(
-    (row) => row.map(
+  return rows.map((row, rowIndex) => {
+    const cells = row.map(
       (cell, column) => align[column] === "r" ? cell.padStart(widths[column]) : cell.padEnd(widths[column])
-    ).join("  ").trimEnd()
-  );
+    );
+    const last = cells.length - 1;
+    cells[last] = cells[last].trimEnd();
+    const styled = paint ? cells.map((cell, column) => {
+      const style = rowIndex === 0 ? "bold" : paint(row[column], rowIndex, column);
+      return style && cell.trim() ? `\x1B[${STYLE[style]}m${cell}\x1B[0m` : cell;
+    }) : cells;
+    return styled.join("  ").trimEnd();
+  });
 }
 function pair(measure3) {
   const show = (value) => value === null ? "-" : formatBytes(value);
@@ -62345,7 +62787,10 @@ function delta(measure3) {
   if (measure3.delta === null || measure3.base === null || measure3.head === null) return "-";
   return `${formatBytesDelta(measure3.delta)} (${formatPercent(percentChange(measure3.base, measure3.head))})`;
 }
-function renderTerminal(report, topSites = 10) {
+function renderTerminal(report, topSites = 10, options = {}) {
+  const color = options.color === true;
+  const paint = (fn) => color ? fn : void 0;
+  const styled = (style, text3) => color ? `\x1B[${STYLE[style]}m${text3}\x1B[0m` : text3;
   const lines = [
     `allocdiff ${report.allocdiffVersion}: base ${report.base.sha.slice(0, 7)} -> head ${report.head.sha.slice(0, 7)}`,
     "",
@@ -62361,7 +62806,10 @@ function renderTerminal(report, topSites = 10) {
           s.status
         ])
       ],
-      "lrrrrl"
+      "lrrrrl",
+      paint(
+        (cell, _row, column) => column === 2 || column === 4 ? changeStyle(cell) : column === 5 ? STATUS_STYLE[cell] : void 0
+      )
     )
   ];
   for (const scenario2 of report.scenarios) {
@@ -62388,7 +62836,10 @@ function renderTerminal(report, topSites = 10) {
             (site2.text ?? "").slice(0, 60)
           ])
         ],
-        "lrrrll"
+        "lrrrll",
+        paint(
+          (cell, _row, column) => column === 0 && cell.endsWith(" *") ? "yellow" : column === 1 || column === 2 ? changeStyle(cell) : void 0
+        )
       ).map((line) => `  ${line}`)
     );
     if (scenario2.sites.length > topSites)
@@ -62416,12 +62867,20 @@ function renderTerminal(report, topSites = 10) {
             b.reason && b.status !== "pass" ? `${b.status} (${b.reason})` : b.status
           ])
         ],
-        "llrrll"
+        "llrrll",
+        paint(
+          (cell, _row, column) => column === 5 ? STATUS_STYLE[cell.split(" ")[0]] : void 0
+        )
       ).map((line) => `  ${line}`)
     );
   }
   for (const warning2 of report.warnings ?? []) lines.push("", `warning: ${warning2}`);
-  lines.push("", `${VERDICT_WORD[report.verdict]}: ${verdictReason(report)}`, "");
+  const verdictStyle = { pass: "boldGreen", warn: "boldYellow", fail: "boldRed" };
+  lines.push(
+    "",
+    `${styled(verdictStyle[report.verdict], VERDICT_WORD[report.verdict])}: ${verdictReason(report)}`,
+    ""
+  );
   return lines.join("\n");
 }
 
@@ -62442,19 +62901,41 @@ function logReport(report) {
 `);
   endGroup();
 }
-async function keepReport(report, markdown, paths) {
+async function keepReport(report, summary2, paths) {
   setOutput("verdict", report.verdict);
   setOutput("report", paths.jsonPath);
   setOutput("comment", paths.markdownPath);
-  if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(markdown).write();
+  setOutput("summary", summaryPathOf(paths.markdownPath));
+  if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(summary2).write();
   logReport(report);
+}
+function annotateChangedLines(report) {
+  const { annotations, omitted } = siteAnnotations(report);
+  for (const { message, title, file: file2, startLine } of annotations) {
+    warning(message, { title, file: file2, startLine });
+  }
+  if (omitted > 0) info(`${omitted} more changed line(s) allocate more: see the job summary`);
+}
+async function commentOnPullRequest(settings, pullRequest, report, markdown, options = {}) {
+  const decision = commentDecision(settings.comment, report);
+  if (decision === "skip") {
+    info(`comment: ${settings.comment}: the report is in the job summary only`);
+    return;
+  }
+  await group(`Posting the comment on pull request #${pullRequest}`, async () => {
+    await publishComment(settings, pullRequest, markdown, actionLogger, {
+      ...options,
+      onlyIfExists: decision === "update"
+    });
+  });
 }
 function failOnVerdict(report, failOn2) {
   if (failsRun(report.verdict, failOn2)) setFailed(verdictReason(report));
 }
 async function measureAndPublish(mode, settings) {
-  const { report, markdown } = await runAllocdiff(settings, actionLogger);
-  await keepReport(report, markdown, settings);
+  const { report, markdown, summary: summary2 } = await runAllocdiff(settings, actionLogger);
+  await keepReport(report, summary2, settings);
+  annotateChangedLines(report);
   if (mode === "measure") {
     if (settings.pullRequest === void 0) {
       info(
@@ -62474,11 +62955,7 @@ async function measureAndPublish(mode, settings) {
       );
     }
   } else if (settings.pullRequest !== void 0) {
-    const pullRequest = settings.pullRequest;
-    await group(
-      "Posting the pull-request comment",
-      () => publishComment(settings, pullRequest, markdown, actionLogger)
-    );
+    await commentOnPullRequest(settings, settings.pullRequest, report, markdown);
   } else {
     info("not a pull request: the report is in the job summary");
   }
@@ -62517,19 +62994,18 @@ async function postMeasuredReport() {
   }
   const { report, pullRequest } = loaded;
   const markdown = renderMarkdown(report);
+  const summary2 = renderSummary(report);
   for (const [path3, content] of [
     [settings.jsonPath, `${JSON.stringify(report, null, 2)}
 `],
-    [settings.markdownPath, markdown]
+    [settings.markdownPath, markdown],
+    [summaryPathOf(settings.markdownPath), summary2]
   ]) {
     await mkdir4(dirname4(path3), { recursive: true });
     await writeFile5(path3, content);
   }
-  await keepReport(report, markdown, settings);
-  await group(
-    `Posting the comment on pull request #${pullRequest}`,
-    () => publishComment(settings, pullRequest, markdown, actionLogger, { forbiddenIsError: true })
-  );
+  await keepReport(report, summary2, settings);
+  await commentOnPullRequest(settings, pullRequest, report, markdown, { forbiddenIsError: true });
   failOnVerdict(report, settings.failOn);
 }
 async function run() {

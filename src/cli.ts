@@ -2,21 +2,17 @@ import { failsRun, type FailOn } from './budgets/evaluate.js';
 import { CLI_HELP, parseCliArgs } from './config/cli-args.js';
 import { ExitCode, errorMessage } from './errors.js';
 import type { Logger } from './log.js';
-import { runAllocdiff } from './pipeline.js';
+import { runAllocdiff, summaryPathOf } from './pipeline.js';
 import type { Report } from './report/report.js';
 import { renderTerminal } from './report/terminal.js';
+import { terminalLogger } from './terminal-logger.js';
 import { VERSION } from './version.js';
 
 // Progress and the benchmark's own output go to stderr; stdout carries only the report.
-const terminalLogger: Logger = {
-  async group(title, body) {
-    process.stderr.write(`── ${title}\n`);
-    return body();
-  },
-  info: (message) => process.stderr.write(`   ${message}\n`),
-  warning: (message) => process.stderr.write(`warning: ${message}\n`),
-  output: (chunk) => process.stderr.write(chunk),
-};
+const log: Logger = terminalLogger(process.stderr);
+
+/** Colour on a terminal, unless NO_COLOR (https://no-color.org) is set to anything. */
+const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
 
 /**
  * --fail-on decides whether the verdict fails the run; then budgets decide first, and a side
@@ -44,9 +40,12 @@ async function main(argv: readonly string[]): Promise<number> {
       return ExitCode.Ok;
     }
     const { settings } = command;
-    const { report } = await runAllocdiff(settings, terminalLogger);
-    process.stdout.write(renderTerminal(report));
-    process.stderr.write(`JSON report: ${settings.jsonPath}\nMarkdown: ${settings.markdownPath}\n`);
+    const { report } = await runAllocdiff(settings, log);
+    process.stdout.write(renderTerminal(report, settings.topSites, { color }));
+    process.stderr.write(
+      `JSON report: ${settings.jsonPath}\nMarkdown: ${settings.markdownPath}\n` +
+        `Full Markdown report: ${summaryPathOf(settings.markdownPath)}\n`,
+    );
     return exitCodeOf(report, settings.failOn);
   } catch (error) {
     process.stderr.write(`allocdiff: ${errorMessage(error)}\n`);

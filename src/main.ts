@@ -13,12 +13,14 @@ import {
 } from './config/action-inputs.js';
 import { errorMessage, UsageError } from './errors.js';
 import type { Logger } from './log.js';
-import { runAllocdiff } from './pipeline.js';
+import { runAllocdiff, summaryPathOf } from './pipeline.js';
 import { artifactName, writeArtifact } from './publish/artifact.js';
-import { publishComment } from './publish/comment.js';
+import { publishComment, type CommentSettings, type PublishOptions } from './publish/comment.js';
+import { commentDecision, type CommentPolicy } from './publish/comment-policy.js';
 import { createGitHubClient } from './publish/octokit.js';
 import { loadReportFromRun } from './publish/report-mode.js';
-import { renderMarkdown } from './report/markdown.js';
+import { siteAnnotations } from './report/annotations.js';
+import { renderMarkdown, renderSummary } from './report/markdown.js';
 import type { Report } from './report/report.js';
 import { renderTerminal } from './report/terminal.js';
 import { verdictReason } from './report/verdict.js';
@@ -47,14 +49,45 @@ function logReport(report: Report): void {
 /** Outputs, job summary and log: where the report goes whatever happens to the comment. */
 async function keepReport(
   report: Report,
-  markdown: string,
+  summary: string,
   paths: { jsonPath: string; markdownPath: string },
 ): Promise<void> {
   core.setOutput('verdict', report.verdict);
   core.setOutput('report', paths.jsonPath);
   core.setOutput('comment', paths.markdownPath);
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
+  core.setOutput('summary', summaryPathOf(paths.markdownPath));
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
   logReport(report);
+}
+
+/** Reviewers see these on the changed lines in "Files changed". */
+function annotateChangedLines(report: Report): void {
+  const { annotations, omitted } = siteAnnotations(report);
+  for (const { message, title, file, startLine } of annotations) {
+    core.warning(message, { title, file, startLine });
+  }
+  if (omitted > 0) core.info(`${omitted} more changed line(s) allocate more: see the job summary`);
+}
+
+/** The sticky comment, as the `comment` policy wants it. */
+async function commentOnPullRequest(
+  settings: CommentSettings & { comment: CommentPolicy },
+  pullRequest: number,
+  report: Report,
+  markdown: string,
+  options: PublishOptions = {},
+): Promise<void> {
+  const decision = commentDecision(settings.comment, report);
+  if (decision === 'skip') {
+    core.info(`comment: ${settings.comment}: the report is in the job summary only`);
+    return;
+  }
+  await core.group(`Posting the comment on pull request #${pullRequest}`, async () => {
+    await publishComment(settings, pullRequest, markdown, actionLogger, {
+      ...options,
+      onlyIfExists: decision === 'update',
+    });
+  });
 }
 
 /** fail-on decides which verdicts fail the step; the reason names the deciding budget. */
@@ -64,8 +97,9 @@ function failOnVerdict(report: Report, failOn: FailOn): void {
 
 /** `mode: full` and `mode: measure`: check out both sides, measure, compare. */
 async function measureAndPublish(mode: 'full' | 'measure', settings: ActionSettings) {
-  const { report, markdown } = await runAllocdiff(settings, actionLogger);
-  await keepReport(report, markdown, settings);
+  const { report, markdown, summary } = await runAllocdiff(settings, actionLogger);
+  await keepReport(report, summary, settings);
+  annotateChangedLines(report);
 
   if (mode === 'measure') {
     if (settings.pullRequest === undefined) {
@@ -88,10 +122,7 @@ async function measureAndPublish(mode: 'full' | 'measure', settings: ActionSetti
       );
     }
   } else if (settings.pullRequest !== undefined) {
-    const pullRequest = settings.pullRequest;
-    await core.group('Posting the pull-request comment', () =>
-      publishComment(settings, pullRequest, markdown, actionLogger),
-    );
+    await commentOnPullRequest(settings, settings.pullRequest, report, markdown);
   } else {
     core.info('not a pull request: the report is in the job summary');
   }
@@ -147,17 +178,17 @@ async function postMeasuredReport(): Promise<void> {
   // Rendered here from the validated report: the artifact's own comment.md is not trusted.
   const { report, pullRequest } = loaded;
   const markdown = renderMarkdown(report);
+  const summary = renderSummary(report);
   for (const [path, content] of [
     [settings.jsonPath, `${JSON.stringify(report, null, 2)}\n`],
     [settings.markdownPath, markdown],
+    [summaryPathOf(settings.markdownPath), summary],
   ] as const) {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, content);
   }
-  await keepReport(report, markdown, settings);
-  await core.group(`Posting the comment on pull request #${pullRequest}`, () =>
-    publishComment(settings, pullRequest, markdown, actionLogger, { forbiddenIsError: true }),
-  );
+  await keepReport(report, summary, settings);
+  await commentOnPullRequest(settings, pullRequest, report, markdown, { forbiddenIsError: true });
   failOnVerdict(report, settings.failOn);
 }
 

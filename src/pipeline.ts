@@ -9,7 +9,7 @@ import { attachTracebacks, tracebackTargets } from './compare/tracebacks.js';
 import type { Settings } from './config/settings.js';
 import { UsageError } from './errors.js';
 import type { Logger } from './log.js';
-import { renderMarkdown } from './report/markdown.js';
+import { renderMarkdown, renderSummary } from './report/markdown.js';
 import { buildReport, type Report } from './report/report.js';
 import { Git } from './sides/git.js';
 import { LineMap } from './sides/line-map.js';
@@ -19,7 +19,17 @@ import { VERSION } from './version.js';
 
 export interface RunResult {
   report: Report;
+  /** The pull-request comment, within GitHub's comment limit. */
   markdown: string;
+  /** The full report for the job summary: every changed site. */
+  summary: string;
+}
+
+/** Where the full Markdown report goes: beside the comment's file. */
+export function summaryPathOf(markdownPath: string): string {
+  return markdownPath.endsWith('.md')
+    ? `${markdownPath.slice(0, -3)}.summary.md`
+    : `${markdownPath}.summary.md`;
 }
 
 /**
@@ -130,18 +140,25 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         minimumChange: settings.minimumChange,
       },
     });
-    const markdown = renderMarkdown(report);
-    await writeOutputs(settings, report, markdown);
-    return { report, markdown };
+    const markdown = renderMarkdown(report, { topSites: settings.topSites });
+    const summary = renderSummary(report, settings.topSites);
+    await writeOutputs(settings, report, markdown, summary);
+    return { report, markdown, summary };
   } finally {
     await sides.dispose();
   }
 }
 
-async function writeOutputs(settings: Settings, report: Report, markdown: string): Promise<void> {
+async function writeOutputs(
+  settings: Settings,
+  report: Report,
+  markdown: string,
+  summary: string,
+): Promise<void> {
   for (const [path, content] of [
     [settings.jsonPath, `${JSON.stringify(report, null, 2)}\n`],
     [settings.markdownPath, markdown],
+    [summaryPathOf(settings.markdownPath), summary],
   ] as const) {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, content);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import type { FailOn } from '../budgets/evaluate.js';
 import { UsageError } from '../errors.js';
 import { artifactName } from '../publish/artifact.js';
+import type { CommentPolicy } from '../publish/comment-policy.js';
 import { planFromEvent, type EventPlan } from '../sides/resolve.js';
 import { loadConfig, validateInputs } from './load-config.js';
 import { ConfigError, describeValue } from './problems.js';
@@ -33,6 +34,8 @@ export interface GitHubTarget {
 }
 
 export interface ActionSettings extends Omit<Settings, 'serverUrl'>, GitHubTarget {
+  /** When the pull-request comment is written. */
+  comment: CommentPolicy;
   /** `mode: measure`: the folder the workflow uploads as the artifact. */
   artifactDir: string;
 }
@@ -40,6 +43,7 @@ export interface ActionSettings extends Omit<Settings, 'serverUrl'>, GitHubTarge
 /** `mode: report`: no checkout, no config file; the report comes from the measuring run. */
 export interface ReportModeSettings extends GitHubTarget {
   failOn: FailOn;
+  comment: CommentPolicy;
   jsonPath: string;
   markdownPath: string;
 }
@@ -106,14 +110,19 @@ function readGitHubTarget(): GitHubTarget {
  */
 export function readReportModeSettings(): ReportModeSettings {
   const target = readGitHubTarget();
-  const failOnText = core.getInput('fail-on');
   const validated = validateInputs(
-    failOnText ? { 'fail-on': failOnText } : {},
+    givenInputs({ 'fail-on': core.getInput('fail-on'), comment: core.getInput('comment') }),
     (key) => `input "${key}"`,
   );
   if (Array.isArray(validated)) throw new ConfigError(validated);
   const { jsonPath, markdownPath } = outputPaths(target.key);
-  return { ...target, failOn: validated.failOn ?? 'fail', jsonPath, markdownPath };
+  return {
+    ...target,
+    failOn: validated.failOn ?? 'fail',
+    comment: validated.comment ?? 'always',
+    jsonPath,
+    markdownPath,
+  };
 }
 
 /**
@@ -141,6 +150,8 @@ export function readActionSettings(sides: Extract<EventPlan, { kind: 'compare' }
       'minimum-change': core.getInput('minimum-change'),
       ignore: core.getInput('ignore'),
       budgets: core.getInput('budget'),
+      top: core.getInput('top'),
+      comment: core.getInput('comment'),
     }),
     nameInput: (key) => `input "${INPUT_OF_KEY[key] ?? key}"`,
   });
@@ -164,6 +175,8 @@ export function readActionSettings(sides: Extract<EventPlan, { kind: 'compare' }
     ignore: config.ignore,
     minimumChange: config.minimumChange,
     failOn: config.failOn,
+    topSites: config.top,
+    comment: config.comment,
     ...(config.configFile ? { configFile: config.configFile } : {}),
     python: config.python,
     frames: config.frames,

@@ -48,6 +48,7 @@ Options:
   --peak-sites BOOL  true: find the sites that held memory at the peak (default: false)
   --object-types BOOL
                      false: do not count live objects by type (default: true)
+  --top N            changed sites listed per scenario, grown and shrunk each (default: 10)
   --repo DIR         the git repository (default: the current directory)
   --key KEY          report key, when several reports share a pull request (default: default)
   --json FILE        write the JSON report here (default: <tmp>/allocdiff/report.json)
@@ -94,6 +95,7 @@ export function parseCliArgs(
         'timeout-minutes': { type: 'string' },
         'peak-sites': { type: 'string' },
         'object-types': { type: 'string' },
+        top: { type: 'string' },
         repo: { type: 'string' },
         key: { type: 'string' },
         json: { type: 'string' },
@@ -131,6 +133,7 @@ export function parseCliArgs(
     'minimum-change': values['minimum-change'],
     ignore: values.ignore?.join('\n'),
     budgets: values.budget,
+    top: values.top,
   };
   const config = loadConfig({
     projectDir: repoDir,
@@ -158,6 +161,7 @@ export function parseCliArgs(
       ignore: config.ignore,
       minimumChange: config.minimumChange,
       failOn: config.failOn,
+      topSites: config.top,
       ...(config.configFile ? { configFile: config.configFile } : {}),
       python: config.python,
       frames: config.frames,

@@ -1,5 +1,6 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { FailOn } from '../budgets/evaluate.js';
+import type { CommentPolicy } from '../publish/comment-policy.js';
 import type { BudgetPolicy } from '../budgets/rules.js';
 import {
   findConfigFile,
@@ -30,6 +31,10 @@ export interface Config {
   /** Globs over site paths: matching sites are neither shown nor checked. */
   ignore: string[];
   budgets: BudgetPolicy;
+  /** Changed sites listed per scenario and direction; the rest are folded. */
+  top: number;
+  /** When the action writes the pull-request comment. */
+  comment: CommentPolicy;
   /** The config file that was read, as messages name it. */
   configFile?: string;
 }
@@ -46,6 +51,8 @@ export const CONFIG_DEFAULTS = {
   objectTypes: true,
   failOn: 'fail',
   minimumChange: 0,
+  top: 10,
+  comment: 'always',
 } as const;
 
 export interface ConfigSources {
@@ -111,6 +118,8 @@ export function mergeConfig(inputs: ConfigLayer, file: ConfigLayer, configFile?:
     failOn: inputs.failOn ?? file.failOn ?? CONFIG_DEFAULTS.failOn,
     minimumChange: inputs.minimumChange ?? file.minimumChange ?? CONFIG_DEFAULTS.minimumChange,
     ignore: inputs.ignore ?? file.ignore ?? [],
+    top: inputs.top ?? file.top ?? CONFIG_DEFAULTS.top,
+    comment: inputs.comment ?? file.comment ?? CONFIG_DEFAULTS.comment,
     budgets: {
       rules: inputs.budgets ?? file.budgets ?? [],
       overrides: (file.scenarios ?? []).map((override) => ({

@@ -17,6 +17,7 @@ import {
   type ScenarioOverride,
 } from '../budgets/rules.js';
 import { parseSize, SIZE_UNITS_TEXT } from '../budgets/sizes.js';
+import { COMMENT_POLICIES, type CommentPolicy } from '../publish/comment-policy.js';
 import { describeValue, formatKeyPath } from './problems.js';
 
 /** The settings one source gives (a config file, or the inputs); every key optional. */
@@ -44,6 +45,10 @@ export interface ConfigLayer {
   budgets?: BudgetRule[];
   /** Per-scenario budgets; `origin` is the key path, e.g. `scenarios."bench_*"`. */
   scenarios?: ScenarioOverride[];
+  /** Changed sites listed per scenario and direction in the comment and the terminal. */
+  top?: number;
+  /** When the action writes the pull-request comment. */
+  comment?: CommentPolicy;
 }
 
 const got = (input: unknown): string => `got ${describeValue(input)}`;
@@ -136,6 +141,14 @@ const booleanText = z.string().transform((value, ctx) => {
       ? { ok: true, value: normalised === 'true' }
       : { ok: false, problems: [`got "${value}"; expected true or false`] };
   return accept(parsed, value, ctx);
+});
+
+const topNumber = z
+  .int({ error: (issue) => `${got(issue.input)}; expected a whole number ≥ 0` })
+  .min(0, { error: (issue) => `${got(issue.input)}; expected a whole number ≥ 0` });
+
+const commentPolicy = z.enum(COMMENT_POLICIES, {
+  error: (issue) => `${got(issue.input)}; expected one of ${COMMENT_POLICIES.join(', ')}`,
 });
 
 const failOn = z.enum(FAIL_ON_VALUES, {
@@ -281,6 +294,8 @@ const FILE_SHAPE = {
     .optional(),
   budgets: budgets.optional(),
   scenarios: scenarios.optional(),
+  top: topNumber.optional(),
+  comment: commentPolicy.optional(),
 };
 export const FILE_KEYS = Object.keys(FILE_SHAPE);
 
@@ -299,6 +314,8 @@ type RawLayer = {
   ignore?: string[];
   budgets?: BudgetSet;
   scenarios?: ScenarioOverride[];
+  top?: number;
+  comment?: CommentPolicy;
 };
 
 function toLayer(raw: RawLayer): ConfigLayer {
@@ -317,6 +334,8 @@ function toLayer(raw: RawLayer): ConfigLayer {
     ignore: raw.ignore,
     budgets: raw.budgets?.rules,
     scenarios: raw.scenarios,
+    top: raw.top,
+    comment: raw.comment,
   };
   return Object.fromEntries(
     Object.entries(layer).filter(([, value]) => value !== undefined),
@@ -327,6 +346,14 @@ function toLayer(raw: RawLayer): ConfigLayer {
 export const fileConfigSchema = z
   .strictObject(FILE_SHAPE, { error: unknownKey(FILE_KEYS) })
   .transform(toLayer);
+
+const topText = z.string().transform((value, ctx) => {
+  const top = /^\d+$/.test(value) ? Number(value) : NaN;
+  const parsed: Parsed<number> = Number.isSafeInteger(top)
+    ? { ok: true, value: top }
+    : { ok: false, problems: [`got "${value}"; expected a whole number ≥ 0`] };
+  return accept(parsed, value, ctx);
+});
 
 const frameText = z.string().transform((value, ctx) => {
   const frames = /^[1-9]\d*$/.test(value) ? Number(value) : NaN;
@@ -375,6 +402,8 @@ export const textConfigSchema = z
     'minimum-change': sizeText.optional(),
     ignore: z.string().transform(splitGlobList).pipe(z.array(glob)).optional(),
     budgets: inlineRules.optional(),
+    top: topText.optional(),
+    comment: z.string().pipe(commentPolicy).optional(),
   })
   .transform(toLayer);
 

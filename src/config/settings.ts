@@ -20,6 +20,8 @@ export interface Settings {
   minimumChange: number;
   /** Which verdicts fail the run. */
   failOn: FailOn;
+  /** Changed sites listed per scenario and direction (grew, shrank); the rest are folded. */
+  topSites: number;
   /** The config file that was read, as messages name it. */
   configFile?: string;
   python: string;

@@ -1,7 +1,7 @@
 import type { Logger } from '../log.js';
 import { commentMarker } from '../report/markdown.js';
 import { createGitHubClient, errorDetail, httpStatus } from './octokit.js';
-import { upsertStickyComment } from './sticky-comment.js';
+import { findStickyComment, upsertStickyComment } from './sticky-comment.js';
 
 export interface CommentSettings {
   token: string;
@@ -11,7 +11,7 @@ export interface CommentSettings {
   key: string;
 }
 
-export type CommentOutcome = 'created' | 'updated' | 'forbidden' | 'no-token';
+export type CommentOutcome = 'created' | 'updated' | 'forbidden' | 'no-token' | 'not-needed';
 
 export interface PublishOptions {
   /**
@@ -19,6 +19,11 @@ export interface PublishOptions {
    * a refusal is a setup mistake: an error saying which permission is missing.
    */
   forbiddenIsError?: boolean;
+  /**
+   * Update the comment only if there is one (the `comment` policy found nothing worth a new
+   * comment, but an earlier one must not keep saying otherwise).
+   */
+  onlyIfExists?: boolean;
 }
 
 /**
@@ -41,13 +46,14 @@ export async function publishComment(
   const client = createGitHubClient(settings.token, settings.apiUrl, {
     onRetry: (m) => log.info(m),
   });
+  const target = { owner: settings.owner, repo: settings.repo, issueNumber: pullRequest };
+  const marker = commentMarker(settings.key);
   try {
-    const result = await upsertStickyComment(
-      client,
-      { owner: settings.owner, repo: settings.repo, issueNumber: pullRequest },
-      commentMarker(settings.key),
-      markdown,
-    );
+    if (options.onlyIfExists && !(await findStickyComment(client, target, marker))) {
+      log.info('nothing worth a new comment, and no earlier comment to bring up to date');
+      return 'not-needed';
+    }
+    const result = await upsertStickyComment(client, target, marker, markdown);
     log.info(`${result.action} comment ${result.url}`);
     if (result.removed > 0)
       log.info(`removed ${result.removed} duplicate comment(s) left by a concurrent run`);

@@ -35,6 +35,42 @@ async function tokenLogin(client: GitHubClient): Promise<string | undefined> {
   }
 }
 
+/** The comments with the marker written by `login` (or, without one, by a bot), oldest first. */
+async function listOurComments(
+  client: GitHubClient,
+  target: CommentTarget,
+  marker: string,
+  login: string | undefined,
+): Promise<Comment[]> {
+  const ours = (comment: Comment): boolean =>
+    (comment.body ?? '').includes(marker) &&
+    (login !== undefined ? comment.user?.login === login : comment.user?.type === 'Bot');
+  const all = await apiCall(
+    `GET /repos/${target.owner}/${target.repo}/issues/${target.issueNumber}/comments`,
+    () =>
+      client.paginate(client.rest.issues.listComments, {
+        owner: target.owner,
+        repo: target.repo,
+        issue_number: target.issueNumber,
+        per_page: 100,
+      }),
+  );
+  return all.filter(ours).sort((a, b) => a.id - b.id);
+}
+
+/**
+ * The sticky comment for the marker, if this token's author (as `upsertStickyComment` counts
+ * them) wrote one: for comment policies that only update a comment that is already there.
+ */
+export async function findStickyComment(
+  client: GitHubClient,
+  target: CommentTarget,
+  marker: string,
+): Promise<{ id: number; url: string } | undefined> {
+  const [existing] = await listOurComments(client, target, marker, await tokenLogin(client));
+  return existing ? { id: existing.id, url: existing.html_url } : undefined;
+}
+
 /**
  * Keeps exactly one comment per marker on the pull request.
  * - Only comments by this token's author count: a person who pastes the marker is never edited.
@@ -51,22 +87,7 @@ export async function upsertStickyComment(
 ): Promise<UpsertResult> {
   const where = `/repos/${target.owner}/${target.repo}`;
   let login = await tokenLogin(client);
-  const ours = (comment: Comment): boolean =>
-    (comment.body ?? '').includes(marker) &&
-    (login !== undefined ? comment.user?.login === login : comment.user?.type === 'Bot');
-  const listOurs = async (): Promise<Comment[]> =>
-    (
-      await apiCall(`GET ${where}/issues/${target.issueNumber}/comments`, () =>
-        client.paginate(client.rest.issues.listComments, {
-          owner: target.owner,
-          repo: target.repo,
-          issue_number: target.issueNumber,
-          per_page: 100,
-        }),
-      )
-    )
-      .filter(ours)
-      .sort((a, b) => a.id - b.id);
+  const listOurs = (): Promise<Comment[]> => listOurComments(client, target, marker, login);
   const update = (id: number) =>
     apiCall(`PATCH ${where}/issues/comments/${id}`, () =>
       client.rest.issues.updateComment({

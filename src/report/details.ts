@@ -8,7 +8,6 @@ import type { SiteTraceback } from '../capture/snapshot.js';
 import { formatBytes, formatBytesDelta } from '../budgets/sizes.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { escapeBlock, escapeCode, escapeText } from './escape.js';
-import type { Report } from './report.js';
 
 /** `app/cache.py:120 in LRU.put`: where a site is, as the reader finds it. */
 export function siteLabel(
@@ -190,31 +189,4 @@ export function scenarioDetails(scenario: ScenarioComparison, top: number): stri
     ...objectTypesSection(scenario, top),
     ...peakSection(scenario, top),
   ];
-}
-
-/** How the figures were taken: interpreter, platform, frames, repeats, leak-check calls. */
-export function environmentDetails(report: Report): string[] {
-  const env = report.environment;
-  const rows = [
-    ['Python', [env.implementation, env.python].filter(Boolean).join(' ')],
-    ['Platform', env.platform ?? ''],
-    [
-      'Tracebacks',
-      env.frames > 1 ? `${env.frames} frames, top changed sites only` : 'off (frames: 1)',
-    ],
-    ['Repeats per side', env.repeats === undefined ? '' : String(env.repeats)],
-    [
-      'Leak check',
-      env.iterations === undefined
-        ? ''
-        : env.iterations > 0
-          ? `${env.iterations} calls per function`
-          : 'off',
-    ],
-  ].filter(([, value]) => value !== '');
-  return folded('Environment', [
-    '| | |',
-    '| --- | --- |',
-    ...rows.map(([name, value]) => `| ${name} | ${escapeText(value)} |`),
-  ]);
 }

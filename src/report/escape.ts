@@ -30,7 +30,10 @@ function defuse(text: string): string {
 
 /** Plain text on one line, safe in a paragraph or a table cell. */
 export function escapeText(text: string, maxLength = 300): string {
-  const oneLine = text.replace(/\r?\n|\r/g, ' ');
+  // Only the start can be shown: very long texts are not scanned whole (a \r\n pair becomes one
+  // space, so twice the length is always enough).
+  const start = text.length > 2 * maxLength + 2 ? text.slice(0, 2 * maxLength + 2) : text;
+  const oneLine = start.replace(/\r?\n|\r/g, ' ');
   const cut = oneLine.length > maxLength ? `${oneLine.slice(0, maxLength - 1)}…` : oneLine;
   return defuse(cut);
 }
@@ -42,8 +45,14 @@ export function escapeCode(text: string, maxLength = 120): string {
 
 /** A multi-line block (a traceback, program output), safe inside <details>. */
 export function escapeBlock(text: string, maxLines = 30): string {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const kept = lines.length > maxLines ? ['…', ...lines.slice(-maxLines)] : lines;
+  // Only the last lines are shown: find where they start without splitting all of the text.
+  let start = text.length;
+  for (let found = 0; found <= maxLines && start > 0; found++) {
+    start = text.lastIndexOf('\n', start - 1);
+  }
+  const tail = start > 0 ? text.slice(start + 1) : text;
+  const lines = tail.replace(/\r\n?/g, '\n').split('\n');
+  const kept = lines.length > maxLines || tail !== text ? ['…', ...lines.slice(-maxLines)] : lines;
   return `<pre>${kept.map((line) => defuse(line.slice(0, 500))).join('\n')}</pre>`;
 }
 

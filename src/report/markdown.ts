@@ -1,19 +1,30 @@
 import type { BudgetResult } from '../budgets/evaluate.js';
 import { formatBytes, formatBytesDelta, formatPercent, percentChange } from '../budgets/sizes.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
-import { environmentDetails, scenarioDetails } from './details.js';
+import { siteChart } from './chart.js';
+import { scenarioDetails } from './details.js';
 import { encodePath, escapeBlock, escapeCode, escapeText } from './escape.js';
 import type { Report } from './report.js';
+import { changedScenarios, isNoChange, rankScenarios } from './ranking.js';
 import { decidingBudget, warnCause } from './verdict.js';
 
 /** GitHub refuses issue comments longer than this many characters. */
 export const COMMENT_LIMIT = 65_536;
+/** GitHub refuses a step's job summary larger than this (bytes; the text is measured in UTF-8). */
+export const SUMMARY_LIMIT = 1_048_576;
+/** Changed sites listed per scenario and direction (grew, shrank) unless configured. */
+export const DEFAULT_TOP_SITES = 10;
 
 export interface MarkdownOptions {
-  /** Changed sites listed per scenario. */
+  /** Changed sites listed per scenario and direction (grew, shrank); the rest are folded. */
   topSites?: number;
   /** Upper bound on the output's length, in characters. */
   maxLength?: number;
+  /**
+   * `comment` (default): folded lists are capped, and a note points to the job summary.
+   * `summary`: the full report, every changed site listed.
+   */
+  target?: 'comment' | 'summary';
 }
 
 /** The hidden marker that finds the sticky comment again; one per key. */
@@ -21,11 +32,28 @@ export function commentMarker(key: string): string {
   return `<!-- allocdiff:key=${encodeURIComponent(key)} -->`;
 }
 
-const VERDICT_ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
 const STATUS_ICON = { pass: '✅', warn: '⚠️', fail: '❌', skip: '➖' } as const;
+
+/** How much of the report one rendering shows; shrunk step by step to fit the limit. */
+interface Shape {
+  /** Rows per scenario and direction in the open site table. */
+  top: number;
+  /** Rows per scenario in the folded table of the other changed sites. */
+  folded: number;
+  /** Lines of a failure's traceback and output. */
+  blockLines: number;
+  /** The chart and the environment. */
+  extras: boolean;
+  /** Where the rows left out can be read. */
+  elsewhere: string;
+}
 
 function shortSha(sha: string): string {
   return sha.slice(0, 7);
+}
+
+function plural(count: number, word: string, many = `${word}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? word : many}`;
 }
 
 function commitLink(report: Report, sha: string): string {
@@ -34,12 +62,23 @@ function commitLink(report: Report, sha: string): string {
   return `[${label}](${report.serverUrl}/${encodePath(report.repository)}/commit/${encodeURIComponent(sha)})`;
 }
 
+/** Sites in the repository (not `site-packages/…`, `<stdlib>/…` or `<frozen …>`). */
+function inRepository(file: string): boolean {
+  return !file.startsWith('<') && !file.startsWith('site-packages/');
+}
+
 function siteLink(report: Report, site: SiteDelta): string {
   const line = site.line ?? site.baseLine;
   const label = escapeCode(`${site.file}:${line ?? '?'}`, 200);
-  if (site.line === null || !report.repository || !report.serverUrl) return label;
+  if (site.line === null || !inRepository(site.file)) return label;
+  if (!report.repository || !report.serverUrl) return label;
   const url = `${report.serverUrl}/${encodePath(report.repository)}/blob/${encodeURIComponent(report.head.sha)}/${encodePath(site.file)}#L${site.line}`;
   return `[${label}](${url})`;
+}
+
+/** A noisy value varies between runs of the same code: shown with ≈, explained in the legend. */
+function approx(measure: Measure, text: string): string {
+  return measure.noisy ? `≈ ${text}` : text;
 }
 
 function baseToHead(measure: Measure): string {
@@ -49,22 +88,27 @@ function baseToHead(measure: Measure): string {
 }
 
 function deltaCell(measure: Measure): string {
-  return measure.delta === null ? '—' : formatBytesDelta(measure.delta);
+  return measure.delta === null ? '—' : approx(measure, formatBytesDelta(measure.delta));
 }
 
 function percentCell(measure: Measure): string {
   if (measure.base === null || measure.head === null) return '—';
-  return formatPercent(percentChange(measure.base, measure.head));
+  return approx(measure, formatPercent(percentChange(measure.base, measure.head)));
 }
 
 function scenarioStatus(scenario: ScenarioComparison, budgets: readonly BudgetResult[]): string {
-  if (scenario.status === 'failed') return `❌ ${scenario.error?.side} failed`;
-  if (scenario.status === 'new') return '🆕 new';
-  if (scenario.status === 'removed') return '🗑️ removed';
+  if (scenario.status === 'failed') return `💥 ${scenario.error?.side ?? ''} failed`;
   const own = budgets.filter((b) => b.scenario === scenario.name);
-  if (own.some((b) => b.status === 'fail')) return '❌ over budget';
-  if (own.some((b) => b.status === 'warn')) return '⚠️ budget warning';
-  return own.some((b) => b.status === 'pass') ? '✅ within budget' : '✅';
+  const tag =
+    scenario.status === 'new' ? '🆕 new' : scenario.status === 'removed' ? '🗑️ removed' : '';
+  const budget = own.some((b) => b.status === 'fail')
+    ? '❌ over budget'
+    : own.some((b) => b.status === 'warn')
+      ? '⚠️ warning'
+      : own.some((b) => b.status === 'pass')
+        ? '✅ within budget'
+        : '';
+  return [tag, budget].filter(Boolean).join(' · ') || '➖ no budget';
 }
 
 const METRIC_SUBJECT = {
@@ -74,90 +118,265 @@ const METRIC_SUBJECT = {
   leak: 'the leak per call',
 } as const;
 
-function budgetSentence(budget: BudgetResult): string {
-  const subject =
-    budget.metric === 'site' ? `a site (${budget.site})` : METRIC_SUBJECT[budget.metric];
-  return `${escapeText(subject)} of ${escapeCode(budget.scenario)} changed by ${escapeText(budget.actual)}, over the ${escapeText(budget.limit)} budget`;
+function measureOf(scenario: ScenarioComparison | undefined, metric: BudgetResult['metric']) {
+  if (!scenario) return undefined;
+  switch (metric) {
+    case 'peak':
+      return scenario.peak;
+    case 'retained':
+      return scenario.retained;
+    case 'count':
+      return scenario.retainedCount;
+    case 'leak':
+      return scenario.leak;
+    case 'site':
+      return undefined;
+  }
 }
 
-/** The verdict sentence: what happened, and the first budget that decided it. */
-function verdictLine(report: Report): string {
-  const icon = VERDICT_ICON[report.verdict];
+function formatCountDelta(count: number): string {
+  const text = count.toLocaleString('en-US');
+  return count > 0 ? `+${text}` : text;
+}
+
+/** "grew +12.4 % (+1.90 MiB)": the budget's own figure first, the other one in parentheses. */
+function change(budget: BudgetResult, measure: Measure | undefined): string {
+  const actual = escapeText(budget.actual);
+  if (!measure || measure.base === null || measure.head === null || measure.delta === null) {
+    return `changed by ${actual}`;
+  }
+  const verb = measure.delta > 0 ? 'grew' : measure.delta < 0 ? 'shrank' : 'stayed';
+  const bytes =
+    budget.metric === 'count' ? formatCountDelta(measure.delta) : formatBytesDelta(measure.delta);
+  const percent = formatPercent(percentChange(measure.base, measure.head));
+  if (/%$/.test(budget.limit)) return `${verb} ${actual} (${bytes})`;
+  if (budget.limit.startsWith('+')) return `${verb} ${actual} (${percent})`;
+  // A ceiling: the head value, then how it changed.
+  return `reached ${actual} (${bytes}, ${percent})`;
+}
+
+function budgetSentence(report: Report, budget: BudgetResult): string {
+  const scenario = report.scenarios.find((s) => s.name === budget.scenario);
+  if (budget.metric === 'site') {
+    const verb = budget.actual.startsWith('+') ? 'grew' : 'is';
+    return `site ${escapeCode(budget.site ?? '?', 200)} of ${escapeCode(budget.scenario)} ${verb} ${escapeText(budget.actual)}, over the ${escapeText(budget.limit)} budget`;
+  }
+  const subject = METRIC_SUBJECT[budget.metric];
+  return `${subject} of ${escapeCode(budget.scenario)} ${change(budget, measureOf(scenario, budget.metric))}, over the ${escapeText(budget.limit)} budget`;
+}
+
+function measureSentence(subject: string, scenario: ScenarioComparison, measure: Measure): string {
+  const verb = (measure.delta ?? 0) > 0 ? 'grew' : 'shrank';
+  return `${subject} of ${escapeCode(scenario.name)} ${verb} ${percentCell(measure)} (${deltaCell(measure)})`;
+}
+
+/** The first line: the verdict, the worst thing that happened, and the budget it broke. */
+function headline(report: Report): string {
   const budget = decidingBudget(report);
-  if (budget?.status === 'fail') return `${icon} **Over budget:** ${budgetSentence(budget)}.`;
+  if (budget?.status === 'fail') return `❌ **Over budget:** ${budgetSentence(report, budget)}.`;
   const failedScenario = (side: 'base' | 'head') =>
     report.scenarios.find((s) => s.status === 'failed' && s.error?.side === side);
   const headFailed = report.verdict === 'fail' ? failedScenario('head') : undefined;
   if (headFailed) {
-    return `${icon} **The head benchmark failed:** ${escapeCode(headFailed.name)} raised ${escapeCode(headFailed.error?.type ?? 'an error')}.`;
+    return `❌ **The head benchmark failed:** ${escapeCode(headFailed.name)} raised ${escapeCode(headFailed.error?.type ?? 'an error')}.`;
   }
   if (budget?.status === 'warn') {
-    return `${icon} **Budget warning:** ${budgetSentence(budget)} (${escapeText(warnCause(budget))}).`;
+    return `⚠️ **Budget warning:** ${budgetSentence(report, budget)} (${escapeText(warnCause(budget))}).`;
   }
   const baseFailed = failedScenario('base') ?? failedScenario('head');
   if (baseFailed) {
+    const icon = report.verdict === 'pass' ? '✅' : '⚠️';
     return `${icon} **The ${baseFailed.error?.side} benchmark failed:** ${escapeCode(baseFailed.name)} raised ${escapeCode(baseFailed.error?.type ?? 'an error')}.`;
   }
   const warnings = report.warnings ?? [];
   if (warnings.length > 0) {
-    return `${icon} **A budget could not be checked:** ${escapeText(warnings[0], 300)}`;
+    return `⚠️ **A budget could not be checked:** ${escapeText(warnings[0], 300)}`;
   }
-  const changed = report.scenarios.filter((s) => s.sites.length > 0 || (s.peak.delta ?? 0) !== 0);
-  if (changed.length === 0) return `${icon} **No memory change.**`;
-  const budgetNote = report.budgets.length > 0 ? ' All budgets hold.' : '';
-  return `${icon} **Memory changed** in ${changed.length} of ${report.scenarios.length} scenario${report.scenarios.length === 1 ? '' : 's'}.${budgetNote}`;
+  const icon = report.verdict === 'fail' ? '❌' : report.verdict === 'warn' ? '⚠️' : '✅';
+  if (isNoChange(report)) {
+    const count = report.scenarios.length;
+    return `${icon} **No memory change:** peak and retained memory of ${count === 1 ? 'the scenario are' : count === 2 ? 'both scenarios are' : `all ${count} scenarios are`} the same byte for byte.`;
+  }
+  const holds = report.budgets.some((b) => b.status === 'pass') ? ' All budgets hold.' : '';
+  const ok = report.scenarios.filter((s) => s.status === 'ok');
+  const grown = ok
+    .filter((s) => (s.peak.delta ?? 0) > 0)
+    .sort((a, b) => (b.peak.delta ?? 0) - (a.peak.delta ?? 0))[0];
+  if (grown)
+    return `${icon} **${capital(measureSentence('peak memory', grown, grown.peak))}.**${holds}`;
+  const retained = ok
+    .filter((s) => (s.retained.delta ?? 0) > 0)
+    .sort((a, b) => (b.retained.delta ?? 0) - (a.retained.delta ?? 0))[0];
+  if (retained) {
+    return `${icon} **${capital(measureSentence('retained memory', retained, retained.retained))}.**${holds}`;
+  }
+  const shrunk = ok
+    .filter((s) => (s.peak.delta ?? 0) < 0 || (s.retained.delta ?? 0) < 0)
+    .sort(
+      (a, b) =>
+        (a.peak.delta ?? 0) - (b.peak.delta ?? 0) ||
+        (a.retained.delta ?? 0) - (b.retained.delta ?? 0),
+    )[0];
+  if (shrunk) {
+    const measure = (shrunk.peak.delta ?? 0) < 0 ? shrunk.peak : shrunk.retained;
+    const subject = measure === shrunk.peak ? 'peak memory' : 'retained memory';
+    return `${icon} **Memory went down:** ${measureSentence(subject, shrunk, measure)}.${holds}`;
+  }
+  const fresh = report.scenarios.filter((s) => s.status === 'new');
+  if (fresh.length > 0) {
+    const first = fresh[0];
+    return `${icon} **New scenario${fresh.length === 1 ? '' : 's'}:** ${escapeCode(first.name)} peaks at ${first.peak.head === null ? '—' : formatBytes(first.peak.head)}${fresh.length > 1 ? ` (and ${plural(fresh.length - 1, 'more')})` : ''}.${holds}`;
+  }
+  const changed = changedScenarios(report);
+  return `${icon} **Memory changed** in ${changed.length} of ${plural(report.scenarios.length, 'scenario')}.${holds}`;
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Base → head with links, and what was checked. */
+function contextLine(report: Report): string {
+  const changed = changedScenarios(report).length;
+  const counted = report.budgets.filter((b) => b.status !== 'skip');
+  const over = counted.filter((b) => b.status === 'fail' || b.status === 'warn').length;
+  const budgets =
+    counted.length === 0
+      ? 'no budgets'
+      : `${plural(counted.length, 'budget')} checked${over > 0 ? `, ${over} exceeded` : ''}`;
+  return (
+    `Base ${commitLink(report, report.base.sha)} → head ${commitLink(report, report.head.sha)}` +
+    ` · ${plural(report.scenarios.length, 'scenario')}, ${changed} changed · ${budgets}`
+  );
 }
 
 function scenarioTable(report: Report): string[] {
-  return [
-    '| Scenario | Peak (base → head) | Δ peak | % | Retained (base → head) | Δ retained | % | Status |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
-    ...report.scenarios.map(
-      (s) =>
-        `| ${escapeCode(s.name)} | ${baseToHead(s.peak)} | ${deltaCell(s.peak)} | ${percentCell(s.peak)} | ${baseToHead(s.retained)} | ${deltaCell(s.retained)} | ${percentCell(s.retained)} | ${scenarioStatus(s, report.budgets)} |`,
-    ),
+  const leak = report.scenarios.some((s) => s.leak !== undefined);
+  const head = [
+    'Scenario',
+    'Peak (base → head)',
+    'Δ peak',
+    '%',
+    'Δ retained',
+    ...(leak ? ['Leak / call'] : []),
+    'Status',
   ];
+  const align = ['---', '---:', '---:', '---:', '---:', ...(leak ? ['---:'] : []), '---'];
+  return [
+    `| ${head.join(' | ')} |`,
+    `| ${align.join(' | ')} |`,
+    ...rankScenarios(report).map((s) => {
+      const cells = [
+        escapeCode(s.name),
+        baseToHead(s.peak),
+        deltaCell(s.peak),
+        percentCell(s.peak),
+        deltaCell(s.retained),
+        ...(leak ? [s.leak ? leakCell(s.leak) : '—'] : []),
+        scenarioStatus(s, report.budgets),
+      ];
+      return `| ${cells.join(' | ')} |`;
+    }),
+  ];
+}
+
+function leakCell(leak: Measure): string {
+  if (leak.head === null) return '—';
+  return approx(
+    leak,
+    `${formatBytes(leak.head)}${leak.delta !== null && leak.delta !== 0 ? ` (${formatBytesDelta(leak.delta)})` : ''}`,
+  );
+}
+
+function siteCause(site: SiteDelta): string {
+  if (site.line === null) return '🗑️ line gone';
+  return site.changedLine ? '✏️ changed here' : 'indirect';
 }
 
 function siteRow(report: Report, site: SiteDelta): string {
-  const where = `${siteLink(report, site)}${site.changedLine ? ' ✏️' : ''}`;
   const fn = site.function ? escapeCode(site.function) : '';
   const text = site.text ? escapeCode(site.text) : '';
-  const count = site.countDelta > 0 ? `+${site.countDelta}` : `${site.countDelta}`;
-  return `| ${where} | ${fn} | ${text} | ${formatBytesDelta(site.sizeDelta)} | ${count} | ${formatBytes(site.headSize)} |`;
-}
-
-function sitesSection(report: Report, scenario: ScenarioComparison, top: number): string[] {
-  if (scenario.sites.length === 0) return [];
-  const shown = scenario.sites.slice(0, top);
-  const rest = scenario.sites.length - shown.length;
-  if (shown.length === 0) {
-    return [
-      '',
-      `<sub>${rest} changed site${rest === 1 ? '' : 's'} of ${escapeCode(scenario.name)} in the JSON report.</sub>`,
-    ];
-  }
-  return [
-    '',
-    `#### Changed allocation sites · ${escapeCode(scenario.name)}`,
-    '',
-    '| Site | Function | Source | Δ size | Δ count | Head size |',
-    '| --- | --- | --- | ---: | ---: | ---: |',
-    ...shown.map((site) => siteRow(report, site)),
-    ...(rest > 0
-      ? ['', `<sub>${rest} more changed site${rest === 1 ? '' : 's'} in the JSON report.</sub>`]
-      : []),
+  const size = formatBytesDelta(site.sizeDelta);
+  const cells = [
+    siteLink(report, site),
+    siteCause(site),
+    fn,
+    text,
+    site.noisy ? `≈ ${size}` : size,
+    formatCountDelta(site.countDelta),
+    formatBytes(site.headSize),
   ];
+  return `| ${cells.join(' | ')} |`;
 }
 
-function failureSection(scenario: ScenarioComparison): string[] {
+const SITE_HEADER = [
+  '| Site | This PR | Function | Source | Δ size | Δ count | Head size |',
+  '| --- | --- | --- | --- | ---: | ---: | ---: |',
+];
+
+function grew(site: SiteDelta): boolean {
+  return site.sizeDelta > 0 || (site.sizeDelta === 0 && site.countDelta > 0);
+}
+
+function sitesSection(
+  report: Report,
+  scenario: ScenarioComparison,
+  shape: Shape,
+  labelled: boolean,
+): string[] {
+  if (scenario.sites.length === 0) return [];
+  const grown = scenario.sites.filter(grew);
+  const shrunk = scenario.sites.filter((site) => !grew(site));
+  const open = [...grown.slice(0, shape.top), ...shrunk.slice(0, shape.top)];
+  const openSet = new Set(open);
+  const rest = scenario.sites.filter((site) => !openSet.has(site));
+  const title = labelled ? ` · ${escapeCode(scenario.name)}` : '';
+  const lines: string[] = [''];
+  if (open.length > 0) {
+    const counts = [
+      grown.length > 0 ? `${grown.length} grew` : '',
+      shrunk.length > 0 ? `${shrunk.length} shrank` : '',
+    ].filter(Boolean);
+    lines.push(
+      `#### Top changed sites${title}`,
+      '',
+      `<sub>${counts.join(', ')}; largest first.</sub>`,
+      '',
+      ...SITE_HEADER,
+      ...open.map((site) => siteRow(report, site)),
+    );
+  }
+  if (rest.length === 0) return lines;
+  const folded = rest.slice(0, shape.folded);
+  const unlisted = rest.length - folded.length;
+  const where = unlisted > 0 ? ` (${unlisted.toLocaleString('en-US')} ${shape.elsewhere})` : '';
+  if (folded.length === 0) {
+    lines.push(
+      '',
+      `<sub>${plural(rest.length, open.length > 0 ? 'more changed site' : 'changed site')}${labelled || open.length === 0 ? ` of ${escapeCode(scenario.name)}` : ''} ${shape.elsewhere}.</sub>`,
+    );
+    return lines;
+  }
+  lines.push(
+    '',
+    `<details><summary>${plural(rest.length, 'more changed site')}${labelled ? ` of ${escapeCode(scenario.name)}` : ''}${where}</summary>`,
+    '',
+    ...SITE_HEADER,
+    ...folded.map((site) => siteRow(report, site)),
+    '',
+    '</details>',
+  );
+  return lines;
+}
+
+function failureSection(scenario: ScenarioComparison, shape: Shape): string[] {
   if (!scenario.error) return [];
   const details = [scenario.error.traceback, scenario.error.output].filter(Boolean).join('\n');
   return [
     '',
-    `<details><summary>❌ ${escapeText(scenario.error.side)} side of ${escapeCode(scenario.name)}: ${escapeCode(scenario.error.type)} ${escapeText(scenario.error.message, 200)}</summary>`,
+    `<details><summary>💥 ${escapeText(scenario.error.side)} side of ${escapeCode(scenario.name)}: ${escapeCode(scenario.error.type)} ${escapeText(scenario.error.message, 200)}</summary>`,
     '',
-    details ? escapeBlock(details) : '<pre>(no output)</pre>',
+    details ? escapeBlock(details, shape.blockLines) : '<pre>(no output)</pre>',
     '',
     '</details>',
   ];
@@ -200,50 +419,174 @@ function hiddenSitesNote(report: Report): string[] {
   ];
 }
 
-function render(report: Report, top: number): string {
+function environmentSection(report: Report): string[] {
   const env = report.environment;
-  const lines = [
+  const python = [env.implementation, env.python].filter(Boolean).join(' ');
+  const items = [
+    python ? `Python: ${escapeText(python)}` : '',
+    env.platform ? `Platform: ${escapeText(env.platform)}` : '',
+    env.frames > 1
+      ? `Tracebacks: ${env.frames} frames, for the top changed sites only`
+      : 'Tracebacks: off (frames: 1)',
+    env.repeats !== undefined ? `Repeats per side: ${env.repeats}` : '',
+    env.iterations !== undefined
+      ? `Leak check: ${env.iterations > 0 ? `${env.iterations} calls per function` : 'off'}`
+      : '',
+    report.configFile ? `Config file: ${escapeCode(report.configFile)}` : '',
+    `allocdiff: ${escapeText(report.allocdiffVersion)}`,
+  ].filter(Boolean);
+  return [
+    '',
+    '<details><summary>Environment</summary>',
+    '',
+    ...items.map((item) => `- ${item}`),
+    '',
+    '</details>',
+  ];
+}
+
+function legend(report: Report): string {
+  const noisy = report.scenarios.some(
+    (s) => s.peak.noisy || s.retained.noisy || s.leak?.noisy || s.sites.some((site) => site.noisy),
+  );
+  const sites = report.scenarios.some((s) => s.sites.length > 0);
+  return (
+    '<sub>Peak: the high-water mark while the benchmark ran; retained: still allocated when it ended (tracemalloc).' +
+    (sites
+      ? ' ✏️ changed here: this PR edited the line; indirect: the line is unchanged but allocates differently.'
+      : '') +
+    (noisy ? ' ≈ noisy: varies between runs of the same code, never fails a budget.' : '') +
+    ` allocdiff ${escapeText(report.allocdiffVersion)}</sub>`
+  );
+}
+
+function render(report: Report, shape: Shape): string {
+  const header = [
     commentMarker(report.key),
     `### allocdiff${report.key === 'default' ? '' : ` · ${escapeText(report.key)}`}`,
     '',
-    verdictLine(report),
+    headline(report),
     '',
-    `Base ${commitLink(report, report.base.sha)} → head ${commitLink(report, report.head.sha)}` +
-      (env.python ? ` · Python ${escapeText(env.python)}` : '') +
-      ` · tracemalloc frames: ${env.frames}`,
+    contextLine(report),
+  ];
+  if (isNoChange(report)) {
+    // Nothing to tabulate: the short comment.
+    return [
+      ...header,
+      ...(shape.extras ? report.scenarios.flatMap((s) => scenarioDetails(s, shape.top)) : []),
+      ...hiddenSitesNote(report),
+      ...(shape.extras ? environmentSection(report) : []),
+      '',
+    ].join('\n');
+  }
+  const withSites = report.scenarios.filter((s) => s.sites.length > 0);
+  const labelled = withSites.length > 1 || report.scenarios.length > 1;
+  const chart = shape.extras ? siteChart(report) : [];
+  const lines = [
+    ...header,
     '',
     ...scenarioTable(report),
-    ...report.scenarios.flatMap((s) => [
-      ...failureSection(s),
-      ...sitesSection(report, s, top),
-      ...scenarioDetails(s, top),
+    ...rankScenarios(report).flatMap((s) => [
+      ...failureSection(s, shape),
+      ...sitesSection(report, s, shape, labelled),
+      ...(shape.extras ? scenarioDetails(s, shape.top) : []),
     ]),
     ...hiddenSitesNote(report),
+    ...(chart.length > 0 ? ['', ...chart] : []),
     ...budgetSection(report.budgets),
     ...warningSection(report),
-    ...environmentDetails(report),
+    ...(shape.extras ? environmentSection(report) : []),
     '',
-    `<sub>✏️ marks a line this change edited. Sizes are bytes still allocated when the benchmark ends (retained) and the high-water mark while it ran (peak), as traced by tracemalloc. allocdiff ${escapeText(report.allocdiffVersion)}</sub>`,
+    legend(report),
     '',
   ];
   return lines.join('\n');
 }
 
-/** The comment (and job summary) for a report; shrinks the site tables to stay under the limit. */
-export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
-  const maxLength = options.maxLength ?? COMMENT_LIMIT - 1_000;
-  let top = options.topSites ?? 10;
-  let text = render(report, top);
-  while (text.length > maxLength && top > 0) {
-    top = Math.floor(top / 2);
-    text = render(report, top);
+/** The shapes tried in turn, from the whole report to the smallest useful one. */
+function shapes(
+  top: number,
+  target: 'comment' | 'summary',
+  maxLength: number,
+  shortestRow: number,
+): Shape[] {
+  if (target === 'summary') {
+    const elsewhere = 'in the JSON report';
+    // More rows than the shortest row allows could never fit: not worth building.
+    const fitting = Math.ceil(maxLength / shortestRow);
+    return [
+      { top, folded: fitting, blockLines: 200, extras: true, elsewhere },
+      { top, folded: 1_000, blockLines: 30, extras: true, elsewhere },
+      { top, folded: 0, blockLines: 30, extras: true, elsewhere },
+    ];
   }
-  if (text.length > maxLength) {
-    // Cut at a line end: never inside a tag, an entity or a character.
-    const note =
-      '\n\n<sub>Report truncated: the full report is in the JSON report and the job summary.</sub>\n';
-    const cut = text.lastIndexOf('\n', maxLength - note.length);
-    text = text.slice(0, Math.max(cut, 0)) + note;
+  const elsewhere = 'in the job summary and the JSON report';
+  const list: Shape[] = [
+    { top, folded: 50, blockLines: 30, extras: true, elsewhere },
+    { top, folded: 10, blockLines: 30, extras: true, elsewhere },
+    { top, folded: 0, blockLines: 10, extras: true, elsewhere },
+  ];
+  for (let t = Math.floor(top / 2); t > 0; t = Math.floor(t / 2)) {
+    list.push({ top: t, folded: 0, blockLines: 5, extras: true, elsewhere });
+  }
+  list.push({ top: 0, folded: 0, blockLines: 3, extras: false, elsewhere });
+  return list;
+}
+
+/**
+ * Cuts at a line end (never inside a tag, an entity or a character), closes what the cut left
+ * open (a fenced block, `<details>`), and says where the rest is.
+ */
+function truncate(text: string, maxLength: number, elsewhere: string): string {
+  const note = `\n\n<sub>Report truncated: the full report is ${elsewhere}.</sub>\n`;
+  // Room for the closers the cut may need.
+  const reserve = note.length + 4 + '\n</details>'.length * 8;
+  let kept = text.slice(0, Math.max(text.lastIndexOf('\n', maxLength - reserve), 0));
+  const closers: string[] = [];
+  if ((kept.match(/^```/gm) ?? []).length % 2 === 1) closers.push('```');
+  const open = (kept.match(/<details>/g) ?? []).length - (kept.match(/<\/details>/g) ?? []).length;
+  for (let i = 0; i < Math.min(open, 8); i++) closers.push('</details>');
+  if (closers.length > 0) kept += `\n\n${closers.join('\n\n')}`;
+  return kept + note;
+}
+
+/**
+ * The comment (or, with `target: 'summary'`, the job summary) for a report. It degrades to fit
+ * `maxLength`: fewer folded rows, shorter tracebacks, fewer open rows, no chart; as a last resort
+ * it is cut at a line end, with a note.
+ */
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const target = options.target ?? 'comment';
+  const maxLength =
+    options.maxLength ?? (target === 'summary' ? SUMMARY_LIMIT - 4_096 : COMMENT_LIMIT - 1_000);
+  const top = Math.max(0, options.topSites ?? DEFAULT_TOP_SITES);
+  let text = '';
+  // A sample of rows: a site row is never shorter than about 50 characters.
+  const sample = report.scenarios.flatMap((s) => s.sites.slice(0, 20));
+  const shortestRow = Math.max(
+    50,
+    Math.min(...sample.map((site) => siteRow(report, site).length + 1)),
+  );
+  for (const shape of shapes(top, target, maxLength, shortestRow)) {
+    text = render(report, shape);
+    if (text.length <= maxLength) return text;
+  }
+  return truncate(
+    text,
+    maxLength,
+    target === 'summary' ? 'in the JSON report' : 'in the job summary and the JSON report',
+  );
+}
+
+/** The job summary: the whole report, every changed site, within GitHub's summary limit. */
+export function renderSummary(report: Report, topSites = DEFAULT_TOP_SITES): string {
+  // The limit is in UTF-8 bytes; report text is mostly ASCII, so measure rather than assume 4.
+  const limit = SUMMARY_LIMIT - 4_096;
+  let maxLength = limit;
+  let text = renderMarkdown(report, { topSites, target: 'summary', maxLength });
+  for (let attempt = 0; attempt < 4 && Buffer.byteLength(text, 'utf8') > limit; attempt++) {
+    maxLength = Math.floor((maxLength * limit) / Buffer.byteLength(text, 'utf8')) - 1_000;
+    text = renderMarkdown(report, { topSites, target: 'summary', maxLength });
   }
   return text;
 }

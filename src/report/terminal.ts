@@ -5,17 +5,66 @@ import { verdictReason } from './verdict.js';
 
 const VERDICT_WORD = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
 
-/** Aligned columns; `align` says, per column, whether text is left (`l`) or right (`r`). */
-function table(rows: string[][], align: string): string[] {
+export interface TerminalOptions {
+  /** ANSI colours: for a terminal (a TTY without NO_COLOR), never for a file or a pipe. */
+  color?: boolean;
+}
+
+const STYLE = {
+  bold: '1',
+  dim: '2',
+  red: '31',
+  green: '32',
+  yellow: '33',
+  cyan: '36',
+  boldRed: '1;31',
+  boldGreen: '1;32',
+  boldYellow: '1;33',
+} as const;
+type Style = keyof typeof STYLE;
+
+/** Colours a cell (already padded, so the columns stay aligned); undefined leaves it plain. */
+type Paint = (cell: string, row: number, column: number) => Style | undefined;
+
+/** The style of a signed change: growth is bad, shrinking good. */
+function changeStyle(cell: string): Style | undefined {
+  const text = cell.trim();
+  if (text.startsWith('+')) return 'red';
+  if (text.startsWith('-') && text !== '-') return 'green';
+  return undefined;
+}
+
+const STATUS_STYLE: Record<string, Style> = {
+  failed: 'red',
+  new: 'cyan',
+  removed: 'dim',
+  fail: 'red',
+  warn: 'yellow',
+  pass: 'green',
+  skip: 'dim',
+};
+
+/**
+ * Aligned columns; `align` says, per column, whether text is left (`l`) or right (`r`). Widths
+ * are measured on the plain text; colour codes go around the padded cell.
+ */
+function table(rows: string[][], align: string, paint?: Paint): string[] {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  return rows.map((row) =>
-    row
-      .map((cell, column) =>
-        align[column] === 'r' ? cell.padStart(widths[column]) : cell.padEnd(widths[column]),
-      )
-      .join('  ')
-      .trimEnd(),
-  );
+  return rows.map((row, rowIndex) => {
+    const cells = row.map((cell, column) =>
+      align[column] === 'r' ? cell.padStart(widths[column]) : cell.padEnd(widths[column]),
+    );
+    // Trailing spaces go before colouring, so a coloured line has none either.
+    const last = cells.length - 1;
+    cells[last] = cells[last].trimEnd();
+    const styled = paint
+      ? cells.map((cell, column) => {
+          const style = rowIndex === 0 ? 'bold' : paint(row[column], rowIndex, column);
+          return style && cell.trim() ? `\u001b[${STYLE[style]}m${cell}\u001b[0m` : cell;
+        })
+      : cells;
+    return styled.join('  ').trimEnd();
+  });
 }
 
 function pair(measure: Measure): string {
@@ -28,8 +77,16 @@ function delta(measure: Measure): string {
   return `${formatBytesDelta(measure.delta)} (${formatPercent(percentChange(measure.base, measure.head))})`;
 }
 
-/** The report for a terminal: plain, aligned text. */
-export function renderTerminal(report: Report, topSites = 10): string {
+/** The report for a terminal: aligned text, coloured on request. */
+export function renderTerminal(
+  report: Report,
+  topSites = 10,
+  options: TerminalOptions = {},
+): string {
+  const color = options.color === true;
+  const paint = (fn: Paint): Paint | undefined => (color ? fn : undefined);
+  const styled = (style: Style, text: string): string =>
+    color ? `\u001b[${STYLE[style]}m${text}\u001b[0m` : text;
   const lines = [
     `allocdiff ${report.allocdiffVersion}: base ${report.base.sha.slice(0, 7)} -> head ${report.head.sha.slice(0, 7)}`,
     '',
@@ -46,6 +103,13 @@ export function renderTerminal(report: Report, topSites = 10): string {
         ]),
       ],
       'lrrrrl',
+      paint((cell, _row, column) =>
+        column === 2 || column === 4
+          ? changeStyle(cell)
+          : column === 5
+            ? STATUS_STYLE[cell]
+            : undefined,
+      ),
     ),
   ];
   for (const scenario of report.scenarios) {
@@ -77,6 +141,13 @@ export function renderTerminal(report: Report, topSites = 10): string {
             ]),
         ],
         'lrrrll',
+        paint((cell, _row, column) =>
+          column === 0 && cell.endsWith(' *')
+            ? 'yellow'
+            : column === 1 || column === 2
+              ? changeStyle(cell)
+              : undefined,
+        ),
       ).map((line) => `  ${line}`),
     );
     if (scenario.sites.length > topSites)
@@ -106,10 +177,18 @@ export function renderTerminal(report: Report, topSites = 10): string {
           ]),
         ],
         'llrrll',
+        paint((cell, _row, column) =>
+          column === 5 ? STATUS_STYLE[cell.split(' ')[0]] : undefined,
+        ),
       ).map((line) => `  ${line}`),
     );
   }
   for (const warning of report.warnings ?? []) lines.push('', `warning: ${warning}`);
-  lines.push('', `${VERDICT_WORD[report.verdict]}: ${verdictReason(report)}`, '');
+  const verdictStyle = { pass: 'boldGreen', warn: 'boldYellow', fail: 'boldRed' } as const;
+  lines.push(
+    '',
+    `${styled(verdictStyle[report.verdict], VERDICT_WORD[report.verdict])}: ${verdictReason(report)}`,
+    '',
+  );
   return lines.join('\n');
 }

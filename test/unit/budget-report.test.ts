@@ -138,8 +138,8 @@ describe('the report: budgets, warnings and hidden sites', () => {
     const warned = checked('peak: +5% (warn)', grown);
     expect(warned.verdict).toBe('warn');
     expect(verdictLine(renderMarkdown(warned))).toBe(
-      '⚠️ **Budget warning:** peak memory of <code>load</code> changed by +10.0 %, over the +5% ' +
-        'budget (warn-level rule).',
+      '⚠️ **Budget warning:** peak memory of <code>load</code> grew +10.0 % (+100 B), over the ' +
+        '+5% budget (warn-level rule).',
     );
     expect(verdictReason(warned)).toBe(
       'memory budget warning: peak of load is +10.0 %, limit +5% (warn-level rule)',
@@ -172,7 +172,7 @@ describe('the report: budgets, warnings and hidden sites', () => {
   it('names the count and leak metrics in words', () => {
     const counted = checked('count: +1', scenarioComparison({ retainedCount: measure(1, 5) }));
     expect(verdictLine(renderMarkdown(counted))).toContain(
-      'the retained allocation count of <code>bench.py</code> changed by +4, over the +1 budget',
+      'the retained allocation count of <code>bench.py</code> grew +4 (+400.0 %), over the +1 budget',
     );
   });
 
@@ -202,6 +202,6 @@ describe('the report: budgets, warnings and hidden sites', () => {
 
   it('marks a scenario with a budget warning in the scenario table', () => {
     const markdown = renderMarkdown(checked('peak: +5% (warn)', grown));
-    expect(markdown).toMatch(/\| <code>load<\/code> \|.*\| ⚠️ budget warning \|/);
+    expect(markdown).toMatch(/\| <code>load<\/code> \|.*\| ⚠️ warning \|/);
   });
 });

@@ -107,6 +107,8 @@ describe('loadConfig: a config file', () => {
       failOn: 'warn',
       minimumChange: 1_024,
       ignore: ['site-packages/**', 'tests/**'],
+      top: 10,
+      comment: 'always',
       budgets: {
         // Each item of a list is a rule of its own (so each may have its own level).
         rules: parseBudgetRules(
@@ -271,8 +273,22 @@ describe('loadConfig: inputs over the file over the defaults', () => {
       failOn: 'fail',
       minimumChange: 0,
       ignore: [],
+      top: 10,
+      comment: 'always',
       budgets: { rules: [], overrides: [] },
     });
+  });
+
+  it('reads top and comment from the file, and lets inputs replace them', () => {
+    const files = { '/repo/allocdiff.yml': 'top: 3\ncomment: on-regression\n' };
+    expect(load(files)).toMatchObject({ top: 3, comment: 'on-regression' });
+    expect(load(files, { inputs: { top: '0', comment: 'never' } })).toMatchObject({
+      top: 0,
+      comment: 'never',
+    });
+    expect(
+      load({ '/repo/pyproject.toml': '[tool.allocdiff]\ntop = 25\ncomment = "on-change"\n' }),
+    ).toMatchObject({ top: 25, comment: 'on-change' });
   });
 
   it('lets each input replace the file’s key, and keeps the file’s other keys', () => {
@@ -325,7 +341,7 @@ describe('loadConfig: every problem is one message naming the file, key, value a
     ).toEqual([
       'allocdiff.yml:1: colour: unknown key; allowed: script, setup, python, frames, repeats, ' +
         'iterations, timeout-minutes, peak-sites, object-types, fail-on, minimum-change, ignore, ' +
-        'budgets, scenarios',
+        'budgets, scenarios, top, comment',
       'allocdiff.yml:3: budgets.peek: unknown metric; allowed: peak, retained, site, leak, count',
       'allocdiff.yml:4: budgets.peak.lvl: unknown key; allowed: limit, level',
       'allocdiff.yml:6: scenarios."a*".budgets: got nothing; expected rules as text like ' +
@@ -422,7 +438,7 @@ describe('loadConfig: every problem is one message naming the file, key, value a
     expect(yaml('- peak: +5%\n')).toEqual([
       'allocdiff.yml: got a list; expected a table with the keys script, setup, python, frames, ' +
         'repeats, iterations, timeout-minutes, peak-sites, object-types, fail-on, minimum-change, ' +
-        'ignore, budgets, scenarios',
+        'ignore, budgets, scenarios, top, comment',
     ]);
   });
 
@@ -447,6 +463,19 @@ describe('loadConfig: every problem is one message naming the file, key, value a
       expect.stringMatching(/^input "ignore": "\[bad" is not a valid glob/),
       expect.stringMatching(/^input "budget": budget rule "peak: 5%": "5%" is not a limit/),
       'allocdiff.yml:1: frames: got 0; expected a whole number ≥ 1',
+    ]);
+  });
+  it('names a bad top or comment, its value and what is allowed', () => {
+    expect(
+      problems(
+        { '/repo/allocdiff.yml': 'top: -1\ncomment: sometimes\n' },
+        { inputs: { top: 'ten', comment: 'daily' } },
+      ),
+    ).toEqual([
+      'input "top": got "ten"; expected a whole number ≥ 0',
+      'input "comment": got "daily"; expected one of always, on-change, on-regression, never',
+      'allocdiff.yml:1: top: got -1; expected a whole number ≥ 0',
+      'allocdiff.yml:2: comment: got "sometimes"; expected one of always, on-change, on-regression, never',
     ]);
   });
 });

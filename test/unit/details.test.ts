@@ -82,7 +82,7 @@ describe('the folded details of the comment', () => {
     expect(markdown).toContain('| <code>bytearray</code> | 0 | +200 | +200 |');
     expect(markdown).toContain('⛰️ Sites at the peak of <code>bench&#95;remember</code>');
     expect(markdown).toContain('| <code>app/store.py:12 in build</code> |');
-    expect(markdown).toContain('| Leak check | 5 calls per function |');
+    expect(markdown).toContain('- Leak check: 5 calls per function');
     expect(markdown).not.toContain('<img');
     expect(markdown).not.toContain('@team');
     expect(markdown).not.toContain('](http://evil');

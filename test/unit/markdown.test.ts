@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { evaluateBudgets, type BudgetResult } from '../../src/budgets/evaluate.js';
 import { parseBudgetRules } from '../../src/budgets/rules.js';
 import type { ScenarioComparison, SiteDelta } from '../../src/compare/comparison.js';
-import { COMMENT_LIMIT, commentMarker, renderMarkdown } from '../../src/report/markdown.js';
+import {
+  COMMENT_LIMIT,
+  commentMarker,
+  renderMarkdown,
+  renderSummary,
+  SUMMARY_LIMIT,
+} from '../../src/report/markdown.js';
 import type { Report } from '../../src/report/report.js';
 import { HEAD_SHA, measure, report, scenarioComparison, siteDelta } from './fixtures.js';
 
@@ -43,6 +49,12 @@ const HOSTILE: readonly string[] = [
   'first line\nsecond | line\r\nthird\rfourth\n\n| injected | row |',
   'controls \u0000\u0001\u0007\u0008\u000b\u000c\u001b[31mred\u007f',
   'tab\there',
+  // Bytes that are not UTF-8, as Python's surrogateescape-free decoding hands them over.
+  Buffer.from([0x61, 0xff, 0xfe, 0x7c, 0xc3, 0x28, 0x60, 0x40, 0x62]).toString('utf8'),
+  `caf${Buffer.from([0xe9]).toString('utf8')}.py | ${Buffer.from([0xed, 0xa0, 0x80]).toString('utf8')}`,
+  // Mermaid syntax, for the chart's labels.
+  '"]\n  bar [1]\n%%{init: {"theme": "dark"}}%%',
+  '<br/>click A call alert()',
 ];
 
 function hostileReport(h: string, withBudgets: boolean): Report {
@@ -64,6 +76,8 @@ function hostileReport(h: string, withBudgets: boolean): Report {
       error: { side: 'base', type: h, message: h },
     }),
     scenarioComparison({ name: `${h} (new)`, status: 'new', peak: measure(null, 5) }),
+    // A second scenario whose peak changed: the chart compares scenarios by name.
+    scenarioComparison({ name: `${h} (second)`, peak: measure(2_000, 1_500) }),
   ];
   const budgets = withBudgets
     ? evaluateBudgets({ scenarios }, parseBudgetRules('site: +1B, 1GB; peak: +1%'))
@@ -117,8 +131,34 @@ function decode(markdown: string): string {
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+const MERMAID = /^```mermaid\n([^`]*)\n```$/gm;
+
+/**
+ * A Mermaid chart is the one fenced block we write: its labels must be plain words, so nothing
+ * from the pull request can end the fence, start a directive or carry markup into the chart.
+ */
+function expectSafeCharts(markdown: string): string {
+  for (const [, body] of markdown.matchAll(MERMAID)) {
+    const lines = body.split('\n');
+    expect(lines[0]).toBe('xychart-beta');
+    for (const line of lines.slice(1)) {
+      expect(line, line).toMatch(
+        /^ {2}(title "[\w .]+"|y-axis "\w+"|bar \[[-\d., ]*\]|x-axis \[.*\])$/,
+      );
+    }
+    const axis = lines.find((line) => line.startsWith('  x-axis')) ?? '';
+    for (const label of axis.slice('  x-axis ['.length, -1).split(', ')) {
+      expect(label, axis).toMatch(/^"[\p{L}\p{N}_.…-]*(:[\d?]+)?"$/u);
+    }
+  }
+  return markdown.replace(MERMAID, '');
+}
+
 /** Everything §7 promises about Markdown built from pull-request text. */
-function expectSafe(markdown: string, key = 'default'): void {
+function expectSafe(rendered: string, key = 'default', limit = COMMENT_LIMIT): void {
+  expect(rendered.length).toBeLessThanOrEqual(limit);
+  const markdown = expectSafeCharts(rendered);
+  expect((markdown.match(/```/g) ?? []).length).toBe(0);
   const lines = markdown.split('\n');
   expect(lines[0]).toBe(commentMarker(key));
   expect(lines[0].indexOf('-->')).toBe(lines[0].length - 3);
@@ -146,7 +186,6 @@ function expectSafe(markdown: string, key = 'default'): void {
   // eslint-disable-next-line no-control-regex -- looking for control characters is the point
   expect(markdown).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   expect(markdown).not.toMatch(LONE_SURROGATE);
-  expect(markdown.length).toBeLessThanOrEqual(COMMENT_LIMIT);
 }
 
 describe('commentMarker', () => {
@@ -178,10 +217,15 @@ describe('renderMarkdown: the verdict line', () => {
 
   it('says there was no change when nothing changed', () => {
     const markdown = renderMarkdown(report([scenarioComparison()]));
-    expect(verdictLine(markdown)).toBe('✅ **No memory change.**');
+    expect(verdictLine(markdown)).toBe(
+      '✅ **No memory change:** peak and retained memory of the scenario are the same byte for byte.',
+    );
+    // The short comment: no empty tables.
+    expect(markdown).not.toContain('| Scenario');
+    expect(markdown).not.toContain('Top changed sites');
   });
 
-  it('counts the scenarios that changed and says the budgets hold', () => {
+  it('names the scenario whose peak grew most, and says the budgets hold', () => {
     const changed = scenarioComparison({ name: 'a', peak: measure(1_000, 2_000) });
     const budgets: BudgetResult[] = [
       {
@@ -196,7 +240,7 @@ describe('renderMarkdown: the verdict line', () => {
     ];
     const markdown = renderMarkdown(report([changed, scenarioComparison()], { budgets }));
     expect(verdictLine(markdown)).toBe(
-      '✅ **Memory changed** in 1 of 2 scenarios. All budgets hold.',
+      '✅ **Peak memory of <code>a</code> grew +100.0 % (+1000 B).** All budgets hold.',
     );
   });
 
@@ -212,7 +256,7 @@ describe('renderMarkdown: the verdict line', () => {
     const budgets = evaluateBudgets({ scenarios }, parseBudgetRules('peak: +5%'));
     const line = verdictLine(renderMarkdown(report(scenarios, { verdict: 'fail', budgets })));
     expect(line).toBe(
-      '❌ **Over budget:** peak memory of <code>load</code> changed by +10.0 %, over the +5% budget.',
+      '❌ **Over budget:** peak memory of <code>load</code> grew +10.0 % (+100 B), over the +5% budget.',
     );
   });
 
@@ -224,7 +268,9 @@ describe('renderMarkdown: the verdict line', () => {
     ];
     const budgets = evaluateBudgets({ scenarios }, parseBudgetRules('site: +1KiB'));
     const line = verdictLine(renderMarkdown(report(scenarios, { verdict: 'fail', budgets })));
-    expect(decode(line)).toContain('❌ **Over budget:** a site (app/lru.py:41)');
+    expect(decode(line)).toContain(
+      '❌ **Over budget:** site <code>app/lru.py:41</code> of <code>bench.py</code> grew',
+    );
     expect(line).toContain('+4.00 KiB, over the +1KiB budget');
   });
 
@@ -297,7 +343,11 @@ describe('renderMarkdown: site links', () => {
   it('marks lines the change edited', () => {
     const site = siteDelta({ file: 'app/new.py', line: 5, changedLine: true });
     const markdown = renderMarkdown(report([scenarioComparison({ sites: [site] })]));
-    expect(row(markdown, 'new.py')).toContain('#L5) ✏️ |');
+    expect(row(markdown, 'new.py')).toContain('#L5) | ✏️ changed here |');
+    const moved = siteDelta({ file: 'app/old.py', line: 9, changedLine: false });
+    expect(
+      row(renderMarkdown(report([scenarioComparison({ sites: [moved] })])), 'old.py'),
+    ).toContain('#L9) | indirect |');
   });
 
   // the link covers the whole path and nothing of the path escapes it.
@@ -323,6 +373,27 @@ describe('renderMarkdown: text from the pull request', () => {
       }
     },
   );
+
+  it('decodes non-UTF-8 bytes as U+FFFD before they reach the comment', () => {
+    const h = HOSTILE.find((text) => text.startsWith('a\ufffd'))!;
+    expect(h).toContain('\ufffd');
+    const markdown = renderMarkdown(hostileReport(h, false));
+    expect(decode(markdown)).toContain('a\ufffd\ufffd|\ufffd(`@\u200bb'.replaceAll('\u200b', ''));
+  });
+
+  it.each(HOSTILE.map((h) => [JSON.stringify(h).slice(0, 60), h]))(
+    'keeps the job summary as safe as the comment: %s',
+    (_label, h) => {
+      expectSafe(renderSummary(hostileReport(h, true)), 'default', SUMMARY_LIMIT);
+    },
+  );
+
+  it('draws the chart with defused labels only', () => {
+    const markdown = renderMarkdown(hostileReport('<b>x</b> @octocat "q" [1]', false));
+    expect(markdown).toContain('```mermaid');
+    expect(markdown).toContain('"_b_x_b_octocat_q_1_');
+    expectSafe(markdown);
+  });
 
   it('keeps one row per scenario, site and budget whatever the names contain', () => {
     for (const h of HOSTILE) {
@@ -380,7 +451,7 @@ describe('renderMarkdown: text from the pull request', () => {
       },
     });
     const markdown = renderMarkdown(report([failed], { verdict: 'fail' }));
-    expect(markdown).toContain('<details><summary>❌ head side of <code>bench.py</code>');
+    expect(markdown).toContain('<details><summary>💥 head side of <code>bench.py</code>');
     expect(decode(markdown)).toContain(
       '<pre>Traceback (most recent call last):\n  File "app/x.py", line 3\nlast words</pre>',
     );
@@ -421,7 +492,30 @@ describe('renderMarkdown: size', () => {
     expect(markdown.length).toBeLessThan(COMMENT_LIMIT);
     expect(markdown.startsWith(`${commentMarker('default')}\n`)).toBe(true);
     expect(tables(markdown)[1]).toHaveLength(2 + 10);
-    expect(markdown).toContain('99990 more changed sites in the JSON report');
+    expect(markdown).toContain(
+      '99,990 more changed sites of <code>big</code> (99,940 in the job summary and the JSON report)',
+    );
+  });
+
+  it('keeps the job summary under GitHub’s 1 MiB limit, listing more sites than the comment', () => {
+    const huge = hugeReport((i) => `app/module_${i}.py`);
+    const summary = renderSummary(huge);
+    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(SUMMARY_LIMIT);
+    const rows = (text: string) => text.split('\n').filter((l) => l.includes('module_')).length;
+    expect(rows(summary)).toBeGreaterThan(rows(renderMarkdown(huge)));
+    expect(summary).toContain('in the JSON report');
+    expect(summary).not.toContain('in the job summary');
+  });
+
+  it('lists every changed site in the job summary when they fit', () => {
+    const sites = Array.from({ length: 300 }, (_, i) =>
+      siteDelta({ file: `app/m${i}.py`, line: i + 1, headSize: 100 + i }),
+    );
+    const summary = renderSummary(report([scenarioComparison({ sites })]));
+    for (const site of sites) expect(summary).toContain(`${site.file}#L${site.line}`);
+    const comment = renderMarkdown(report([scenarioComparison({ sites })]));
+    expect(comment).toContain('290 more changed sites');
+    expect(comment).toContain('(240 in the job summary and the JSON report)');
   });
 
   it('drops sites, not the summary, when the site rows are too long to fit', () => {
@@ -437,7 +531,10 @@ describe('renderMarkdown: size', () => {
 
   it('truncates a report that is too long even without sites, and says so', () => {
     const scenarios = Array.from({ length: 5_000 }, (_, i) =>
-      scenarioComparison({ name: `scenario_${i}_${'n'.repeat(100)}` }),
+      scenarioComparison({
+        name: `scenario_${i}_${'n'.repeat(100)}`,
+        peak: measure(1_000, 1_001),
+      }),
     );
     const markdown = renderMarkdown(report(scenarios));
     expect(markdown.length).toBeLessThan(COMMENT_LIMIT);
@@ -462,7 +559,7 @@ describe('renderMarkdown: size', () => {
     truncations().forEach((markdown, i) => {
       expect(markdown.length).toBeLessThanOrEqual(3_000 + i);
       expect(
-        markdown.endsWith('the full report is in the JSON report and the job summary.</sub>\n'),
+        markdown.endsWith('the full report is in the job summary and the JSON report.</sub>\n'),
       ).toBe(true);
     });
   });
@@ -478,6 +575,52 @@ describe('renderMarkdown: size', () => {
       const kept = markdown.slice(0, markdown.lastIndexOf('\n\n<sub>Report truncated'));
       expect(kept).not.toMatch(/<[^>]*$/);
     }
+  });
+
+  it('closes every <details> the cut leaves open, so the note is not folded away', () => {
+    const scenarios = Array.from({ length: 200 }, (_, i) =>
+      scenarioComparison({
+        name: `s${i}`,
+        status: 'failed',
+        error: {
+          side: 'head',
+          type: 'RuntimeError',
+          message: 'boom',
+          traceback: Array.from({ length: 40 }, (_, line) => `frame ${line}`).join('\n'),
+        },
+      }),
+    );
+    for (let maxLength = 4_000; maxLength < 4_400; maxLength += 37) {
+      const markdown = renderMarkdown(report(scenarios, { verdict: 'fail' }), { maxLength });
+      expect(markdown.length).toBeLessThanOrEqual(maxLength);
+      expect(markdown).toContain('Report truncated');
+      const opened = markdown.split('<details>').length - 1;
+      expect(markdown.split('</details>').length - 1).toBe(opened);
+      expect(markdown.lastIndexOf('</details>')).toBeLessThan(markdown.indexOf('Report truncated'));
+    }
+  });
+
+  it('shortens tracebacks before it drops rows', () => {
+    const failed = scenarioComparison({
+      name: 'crash',
+      status: 'failed',
+      error: {
+        side: 'head',
+        type: 'RuntimeError',
+        message: 'boom',
+        traceback: Array.from(
+          { length: 400 },
+          (_, line) => `frame ${line} ${'x'.repeat(100)}`,
+        ).join('\n'),
+      },
+    });
+    const full = renderMarkdown(report([failed], { verdict: 'fail' }));
+    expect(full).toContain('frame 399');
+    expect(full.split('\n').filter((line) => line.startsWith('frame ')).length).toBe(30);
+    const short = renderMarkdown(report([failed], { verdict: 'fail' }), { maxLength: 3_000 });
+    expect(short.length).toBeLessThanOrEqual(3_000);
+    expect(short).toContain('frame 399');
+    expect(short).not.toContain('Report truncated');
   });
 
   it('honours a smaller maximum length', () => {

@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- terminal colour codes are what these tests look for */
 import { describe, expect, it } from 'vitest';
 import type { BudgetResult } from '../../src/budgets/evaluate.js';
 import type { ScenarioComparison } from '../../src/compare/comparison.js';
@@ -279,5 +280,33 @@ describe('renderTerminal', () => {
     const output = renderTerminal(report([scenarioComparison()]));
     expect(output).not.toContain('changed sites');
     expect(output).not.toContain('budgets:');
+  });
+});
+
+describe('renderTerminal: colour', () => {
+  const ANSI = /\u001b\[[\d;]*m/g;
+  const coloured = renderTerminal(
+    report([load, crashed, fresh], { verdict: 'fail', budgets }),
+    10,
+    {
+      color: true,
+    },
+  );
+
+  it('is the plain text plus colour codes: the columns stay aligned', () => {
+    expect(coloured).toMatch(ANSI);
+    expect(coloured.replace(ANSI, '')).toBe(render());
+  });
+
+  it('shows growth in red, shrinking in green, the verdict in bold red', () => {
+    expect(coloured).toMatch(/\u001b\[31m\s*\+1\.00 MiB\u001b\[0m/);
+    expect(coloured).toMatch(/\u001b\[32m\s*-4\.00 KiB\u001b\[0m/);
+    expect(coloured).toContain('\u001b[1;31mFAIL\u001b[0m: ');
+    expect(coloured).toMatch(/\u001b\[31mfailed\s*\u001b\[0m|\u001b\[31mfailed\u001b\[0m/);
+  });
+
+  it('has no colour codes unless asked', () => {
+    expect(render()).not.toMatch(ANSI);
+    expect(renderTerminal(report([load]), 10, { color: false })).not.toMatch(ANSI);
   });
 });

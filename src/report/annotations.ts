@@ -1,0 +1,68 @@
+import { formatBytes, formatBytesDelta } from '../budgets/sizes.js';
+import type { Report } from './report.js';
+
+/** More would bury the diff view; the job summary lists every site. */
+export const ANNOTATION_LIMIT = 10;
+
+/** A warning on one line of the pull request's diff (`core.warning(message, {file, startLine})`). */
+export interface SiteAnnotation {
+  /** Repository-relative path of the head file. */
+  file: string;
+  startLine: number;
+  title: string;
+  message: string;
+  /** Bytes this line added, summed over scenarios: annotations are ordered by it. */
+  growth: number;
+}
+
+export interface Annotations {
+  annotations: SiteAnnotation[];
+  /** Regressed changed lines left out by the limit. */
+  omitted: number;
+}
+
+function plainText(text: string, max = 200): string {
+  // One line of plain text: annotations are not Markdown, but a newline would split them.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/**
+ * One warning per line this pull request changed that now allocates more (in any scenario), the
+ * largest growth first, at most `limit`. Lines outside the repository cannot be in the diff.
+ */
+export function siteAnnotations(report: Report, limit = ANNOTATION_LIMIT): Annotations {
+  const byLine = new Map<string, { file: string; line: number; parts: string[]; growth: number }>();
+  for (const scenario of report.scenarios) {
+    for (const site of scenario.sites) {
+      if (!site.changedLine || site.line === null || site.sizeDelta <= 0) continue;
+      if (site.file.startsWith('<') || site.file.startsWith('site-packages/')) continue;
+      const key = `${site.file}\n${site.line}`;
+      const entry = byLine.get(key) ?? { file: site.file, line: site.line, parts: [], growth: 0 };
+      const count =
+        site.countDelta > 0 ? `, +${site.countDelta.toLocaleString('en-US')} blocks` : '';
+      entry.parts.push(
+        `${plainText(scenario.name, 100)}: ${formatBytesDelta(site.sizeDelta)}${count} (now ${formatBytes(site.headSize)})`,
+      );
+      entry.growth += site.sizeDelta;
+      byLine.set(key, entry);
+    }
+  }
+  const all = [...byLine.values()].sort(
+    (a, b) => b.growth - a.growth || a.file.localeCompare(b.file) || a.line - b.line,
+  );
+  const kept = all.slice(0, Math.max(0, limit));
+  return {
+    annotations: kept.map((entry) => ({
+      file: entry.file,
+      startLine: entry.line,
+      title: `allocdiff: this line allocates ${formatBytesDelta(entry.growth)} more`,
+      message:
+        `This pull request changed this line, and it keeps more memory allocated at the end of ` +
+        `the benchmark: ${entry.parts.join('; ')}.`,
+      growth: entry.growth,
+    })),
+    omitted: all.length - kept.length,
+  };
+}

@@ -1,0 +1,58 @@
+import type { ScenarioComparison } from '../compare/comparison.js';
+import type { Report } from './report.js';
+
+/** Whether anything about a scenario differs between base and head. */
+export function scenarioChanged(scenario: ScenarioComparison): boolean {
+  return (
+    scenario.status !== 'ok' ||
+    (scenario.peak.delta ?? 0) !== 0 ||
+    (scenario.retained.delta ?? 0) !== 0 ||
+    (scenario.retainedCount.delta ?? 0) !== 0 ||
+    (scenario.leak?.delta ?? 0) !== 0 ||
+    scenario.sites.length > 0
+  );
+}
+
+export function changedScenarios(report: Report): ScenarioComparison[] {
+  return report.scenarios.filter(scenarioChanged);
+}
+
+/** A passing report in which no scenario changed at all: the short comment. */
+export function isNoChange(report: Report): boolean {
+  return (
+    report.verdict === 'pass' &&
+    (report.warnings ?? []).length === 0 &&
+    report.scenarios.length > 0 &&
+    changedScenarios(report).length === 0
+  );
+}
+
+/** 0: failed head or over a fail budget; 1: a warning or a failed base; 2: the rest. */
+function severity(report: Report, scenario: ScenarioComparison): number {
+  const own = report.budgets.filter((budget) => budget.scenario === scenario.name);
+  if (scenario.status === 'failed' && scenario.error?.side === 'head') return 0;
+  if (own.some((budget) => budget.status === 'fail')) return 0;
+  if (scenario.status === 'failed' || own.some((budget) => budget.status === 'warn')) return 1;
+  return 2;
+}
+
+/** How much peak memory a scenario added: a new one adds its whole peak, a removed one frees it. */
+function peakGrowth(scenario: ScenarioComparison): number {
+  if (scenario.status === 'new') return scenario.peak.head ?? 0;
+  if (scenario.status === 'removed') return -(scenario.peak.base ?? 0);
+  return scenario.peak.delta ?? 0;
+}
+
+/** Scenarios worst first: failures and broken budgets, then by peak growth, then retained growth. */
+export function rankScenarios(report: Report): ScenarioComparison[] {
+  return report.scenarios
+    .map((scenario, index) => ({ scenario, index, severity: severity(report, scenario) }))
+    .sort(
+      (a, b) =>
+        a.severity - b.severity ||
+        peakGrowth(b.scenario) - peakGrowth(a.scenario) ||
+        (b.scenario.retained.delta ?? 0) - (a.scenario.retained.delta ?? 0) ||
+        a.index - b.index,
+    )
+    .map((entry) => entry.scenario);
+}
