@@ -29684,7 +29684,7 @@ var require_vendor_core = __commonJS({
     var ansiStyles = assembleStyles();
     var ansi_styles_default = ansiStyles;
     var import_node_process = __toESM2(__require("process"), 1);
-    var import_node_os4 = __toESM2(__require("os"), 1);
+    var import_node_os5 = __toESM2(__require("os"), 1);
     var import_node_tty = __toESM2(__require("tty"), 1);
     function hasFlag(flag, argv = globalThis.Deno ? globalThis.Deno.args : import_node_process.default.argv) {
       const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
@@ -29749,7 +29749,7 @@ var require_vendor_core = __commonJS({
         return min;
       }
       if (import_node_process.default.platform === "win32") {
-        const osRelease = import_node_os4.default.release().split(".");
+        const osRelease = import_node_os5.default.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -30794,7 +30794,7 @@ var require_core = __commonJS({
     var import_node_child_process2 = __toESM2(__require("child_process"), 1);
     var import_node_events = __require("events");
     var import_node_fs3 = __toESM2(__require("fs"), 1);
-    var import_node_os4 = __require("os");
+    var import_node_os5 = __require("os");
     var import_node_process2 = __toESM2(__require("process"), 1);
     var import_node_util2 = __require("util");
     var EXIT_CODES = {
@@ -31145,7 +31145,7 @@ ${details}`;
     var SYNC = /* @__PURE__ */ Symbol("syncExec");
     var EPF = /* @__PURE__ */ Symbol("end-piped-from");
     var SHOT = /* @__PURE__ */ Symbol("snapshot");
-    var EOL6 = import_node_buffer.Buffer.from(import_node_os4.EOL);
+    var EOL6 = import_node_buffer.Buffer.from(import_node_os5.EOL);
     var BR_CC = "\n".charCodeAt(0);
     var DLMTR = /\r?\n/;
     var SIGTERM = "SIGTERM";
@@ -59964,6 +59964,7 @@ var FILE_SHAPE = {
   iterations: checkedNumber(ITERATIONS_TEXT, iterationsProblem).optional(),
   "timeout-minutes": checkedNumber(TIMEOUT_TEXT, timeoutProblem).optional(),
   "peak-sites": booleanValue.optional(),
+  parallel: booleanValue.optional(),
   "object-types": booleanValue.optional(),
   "fail-on": failOn.optional(),
   "minimum-change": sizeText.optional(),
@@ -59986,6 +59987,7 @@ function toLayer(raw) {
     iterations: raw.iterations,
     timeoutMinutes: raw["timeout-minutes"],
     peakSites: raw["peak-sites"],
+    parallel: raw.parallel,
     objectTypes: raw["object-types"],
     failOn: raw["fail-on"],
     minimumChange: raw["minimum-change"],
@@ -60034,6 +60036,7 @@ var textConfigSchema = strictObject({
   iterations: checkedNumberText(/^\d+$/, iterationsProblem).optional(),
   "timeout-minutes": checkedNumberText(/^(\d+\.?\d*|\.\d+)$/, timeoutProblem).optional(),
   "peak-sites": booleanText.optional(),
+  parallel: booleanText.optional(),
   "object-types": booleanText.optional(),
   "fail-on": string2().pipe(failOn).optional(),
   "minimum-change": sizeText.optional(),
@@ -60093,6 +60096,7 @@ function mergeConfig(inputs, file2, configFile) {
     iterations: inputs.iterations ?? file2.iterations ?? CONFIG_DEFAULTS.iterations,
     timeoutMinutes: inputs.timeoutMinutes ?? file2.timeoutMinutes ?? CONFIG_DEFAULTS.timeoutMinutes,
     peakSites: inputs.peakSites ?? file2.peakSites ?? CONFIG_DEFAULTS.peakSites,
+    parallel: inputs.parallel ?? file2.parallel,
     objectTypes: inputs.objectTypes ?? file2.objectTypes ?? CONFIG_DEFAULTS.objectTypes,
     failOn: inputs.failOn ?? file2.failOn ?? CONFIG_DEFAULTS.failOn,
     minimumChange: inputs.minimumChange ?? file2.minimumChange ?? CONFIG_DEFAULTS.minimumChange,
@@ -60217,6 +60221,7 @@ function readActionSettings(sides) {
       iterations: getInput("iterations"),
       "timeout-minutes": getInput("timeout-minutes"),
       "peak-sites": getInput("peak-sites"),
+      parallel: getInput("parallel"),
       "object-types": getInput("object-types"),
       "fail-on": getInput("fail-on"),
       "minimum-change": getInput("minimum-change"),
@@ -60254,6 +60259,7 @@ function readActionSettings(sides) {
     iterations: config2.iterations,
     timeoutMinutes: config2.timeoutMinutes,
     peakSites: config2.peakSites,
+    ...config2.parallel !== void 0 ? { parallel: config2.parallel } : {},
     objectTypes: config2.objectTypes,
     jsonPath,
     markdownPath,
@@ -60751,6 +60757,9 @@ function benchmarkEnvironment(env) {
   return clean;
 }
 
+// src/capture/measure-sides.ts
+import { availableParallelism } from "node:os";
+
 // src/compare/noise.ts
 function minimumRepeats(kind) {
   return kind === "function" ? 3 : 2;
@@ -60990,6 +60999,84 @@ function compareSnapshots(base, head, lineMap) {
       (name) => compareScenario(name, baseByName.get(name), headByName.get(name), lineMap)
     )
   };
+}
+
+// src/capture/measure-sides.ts
+function sequentialReason(options) {
+  if (options.parallel === false) return "parallel sides are turned off";
+  const cores = options.cores ?? availableParallelism();
+  if (cores < 2) return "this machine has one core";
+  if (options.setup && options.parallel !== true)
+    return "setup may change the Python environment both sides share (set parallel: true if it does not)";
+  return void 0;
+}
+var BUFFERED_OUTPUT_LIMIT = 1024 * 1024;
+var BufferedLogger = class {
+  entries = [];
+  outputBytes = 0;
+  droppedBytes = 0;
+  group(_title, body) {
+    return body();
+  }
+  info(message) {
+    this.entries.push({ kind: "info", text: message });
+  }
+  warning(message) {
+    this.entries.push({ kind: "warning", text: message });
+  }
+  output(chunk) {
+    this.entries.push({ kind: "output", text: chunk });
+    this.outputBytes += chunk.length;
+    while (this.outputBytes > BUFFERED_OUTPUT_LIMIT) {
+      const index = this.entries.findIndex((entry) => entry.kind === "output");
+      if (index < 0) break;
+      const [dropped] = this.entries.splice(index, 1);
+      this.outputBytes -= dropped.text.length;
+      this.droppedBytes += dropped.text.length;
+    }
+  }
+  replay(log2) {
+    if (this.droppedBytes > 0)
+      log2.info(
+        `(the first ${this.droppedBytes} characters of the benchmark's output are left out)`
+      );
+    for (const entry of this.entries) {
+      if (entry.kind === "info") log2.info(entry.text);
+      else if (entry.kind === "warning") log2.warning(entry.text);
+      else log2.output(entry.text);
+    }
+  }
+};
+async function onBothSides(log2, title, measure3, sequential) {
+  if (sequential !== void 0) {
+    const base2 = await log2.group(title("base"), () => measure3("base", log2));
+    const head2 = await log2.group(title("head"), () => measure3("head", log2));
+    return { base: base2, head: head2 };
+  }
+  const buffers = { base: new BufferedLogger(), head: new BufferedLogger() };
+  const settled = await Promise.allSettled([
+    measure3("base", buffers.base),
+    measure3("head", buffers.head)
+  ]);
+  const [base, head] = settled;
+  await log2.group(
+    `${title("base")} (at the same time as head)`,
+    async () => buffers.base.replay(log2)
+  );
+  await log2.group(
+    `${title("head")} (at the same time as base)`,
+    async () => buffers.head.replay(log2)
+  );
+  if (base.status === "rejected") throw base.reason;
+  if (head.status === "rejected") throw head.reason;
+  return { base: base.value, head: head.value };
+}
+function sidesAgree(base, head, lineMap) {
+  if (base.scenarios.length !== head.scenarios.length || base.scenarios.length === 0) return false;
+  const comparison = compareSnapshots(base, head, lineMap);
+  return comparison.scenarios.every(
+    (s) => s.status === "ok" && s.peak.delta === 0 && s.retained.delta === 0 && s.retainedCount.delta === 0 && (s.leak === void 0 || s.leak.delta === 0) && s.sites.length === 0
+  );
 }
 
 // src/compare/tracebacks.ts
@@ -61987,14 +62074,37 @@ async function runAllocdiff(settings, log2) {
       env,
       log: log2
     };
-    const base = await log2.group(
-      `Measuring base ${baseSha.slice(0, 7)}`,
-      () => captureSide(sides.baseDir, options)
+    const dirs = { base: sides.baseDir, head: sides.headDir };
+    const shas = { base: baseSha, head: headSha };
+    const sequential = sequentialReason({ setup: settings.setup, parallel: settings.parallel });
+    log2.info(
+      sequential === void 0 ? "base and head are measured at the same time, on different cores" : `base and head are measured one after the other: ${sequential}`
     );
-    const head = await log2.group(
-      `Measuring head ${headSha.slice(0, 7)}`,
-      () => captureSide(sides.headDir, options)
+    const deep = settings.repeats > 1 || settings.objectTypes || settings.peakSites;
+    const measureAll = (title, sideOptions) => onBothSides(
+      log2,
+      (side) => `${title} ${side} ${shas[side].slice(0, 7)}`,
+      (side, sideLog) => captureSide(dirs[side], { ...sideOptions, log: sideLog }),
+      sequential
     );
+    let { base, head } = await measureAll(
+      "Measuring",
+      deep ? { ...options, repeats: 1, objectTypes: false, peakSites: false } : options
+    );
+    let repeatsUsed = deep ? 1 : settings.repeats;
+    if (deep) {
+      if (sidesAgree(base, head, lineMap)) {
+        log2.info(
+          "base and head measured the same in a first run each: no repeats, object counts or peak sites needed"
+        );
+      } else {
+        ({ base, head } = await measureAll(
+          `Measuring in depth (repeats: ${settings.repeats})`,
+          options
+        ));
+        repeatsUsed = settings.repeats;
+      }
+    }
     if (base.scenarios.length === 0 && head.scenarios.length === 0) {
       throw new UsageError(
         `script "${script}" exists in neither the base nor the head commit (the path is relative to the repository root)`
@@ -62006,16 +62116,14 @@ async function runAllocdiff(settings, log2) {
     );
     if (settings.frames > 1) {
       const targets = tracebackTargets(comparison);
-      const traced = {
-        base: targets.base.length > 0 ? await log2.group(
-          `Tracebacks on base ${baseSha.slice(0, 7)}`,
-          () => captureTracebacks(sides.baseDir, options, targets.base)
-        ) : void 0,
-        head: targets.head.length > 0 ? await log2.group(
-          `Tracebacks on head ${headSha.slice(0, 7)}`,
-          () => captureTracebacks(sides.headDir, options, targets.head)
-        ) : void 0
-      };
+      const wanted = (side) => side === "base" ? targets.base : targets.head;
+      const none = { base: void 0, head: void 0 };
+      const traced = targets.base.length + targets.head.length === 0 ? none : await onBothSides(
+        log2,
+        (side) => `Tracebacks on ${side} ${shas[side].slice(0, 7)}`,
+        (side, sideLog) => wanted(side).length > 0 ? captureTracebacks(dirs[side], { ...options, log: sideLog }, wanted(side)) : Promise.resolve(void 0),
+        sequential
+      );
       attachTracebacks(comparison, traced);
     }
     const { results: budgets2, warnings } = checkBudgets(comparison, settings.budgets);
@@ -62036,7 +62144,7 @@ async function runAllocdiff(settings, log2) {
         implementation: measured.python.implementation || void 0,
         platform: measured.platform || void 0,
         frames: settings.frames,
-        repeats: settings.repeats,
+        repeats: repeatsUsed,
         iterations: settings.iterations
       },
       comparison: shown.comparison,

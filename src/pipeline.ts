@@ -4,6 +4,7 @@ import { checkBudgets, decideVerdict } from './budgets/evaluate.js';
 import { withoutIgnoredSites, withoutSmallSites } from './budgets/site-filter.js';
 import { captureSide, captureTracebacks } from './capture/capture-side.js';
 import { benchmarkEnvironment } from './capture/environment.js';
+import { onBothSides, sequentialReason, sidesAgree, type Side } from './capture/measure-sides.js';
 import { compareSnapshots } from './compare/compare.js';
 import { attachTracebacks, tracebackTargets } from './compare/tracebacks.js';
 import type { Settings } from './config/settings.js';
@@ -71,12 +72,43 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       env,
       log,
     };
-    const base = await log.group(`Measuring base ${baseSha.slice(0, 7)}`, () =>
-      captureSide(sides.baseDir, options),
+    const dirs = { base: sides.baseDir, head: sides.headDir };
+    const shas = { base: baseSha, head: headSha };
+    const sequential = sequentialReason({ setup: settings.setup, parallel: settings.parallel });
+    log.info(
+      sequential === undefined
+        ? 'base and head are measured at the same time, on different cores'
+        : `base and head are measured one after the other: ${sequential}`,
     );
-    const head = await log.group(`Measuring head ${headSha.slice(0, 7)}`, () =>
-      captureSide(sides.headDir, options),
+    // A first, cheap run per side (one repeat, no object counts, no peak hooks). Only when it
+    // finds a difference are the repeats, object counts and peak sites paid for.
+    const deep = settings.repeats > 1 || settings.objectTypes || settings.peakSites;
+    const measureAll = (title: string, sideOptions: typeof options) =>
+      onBothSides(
+        log,
+        (side) => `${title} ${side} ${shas[side].slice(0, 7)}`,
+        (side, sideLog) => captureSide(dirs[side], { ...sideOptions, log: sideLog }),
+        sequential,
+      );
+    let { base, head } = await measureAll(
+      'Measuring',
+      deep ? { ...options, repeats: 1, objectTypes: false, peakSites: false } : options,
     );
+    let repeatsUsed = deep ? 1 : settings.repeats;
+    if (deep) {
+      if (sidesAgree(base, head, lineMap)) {
+        log.info(
+          'base and head measured the same in a first run each: no repeats, object counts or ' +
+            'peak sites needed',
+        );
+      } else {
+        ({ base, head } = await measureAll(
+          `Measuring in depth (repeats: ${settings.repeats})`,
+          options,
+        ));
+        repeatsUsed = settings.repeats;
+      }
+    }
     if (base.scenarios.length === 0 && head.scenarios.length === 0) {
       throw new UsageError(
         `script "${script}" exists in neither the base nor the head commit ` +
@@ -93,20 +125,20 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     // when there are some (the measuring runs above traced one frame).
     if (settings.frames > 1) {
       const targets = tracebackTargets(comparison);
-      const traced = {
-        base:
-          targets.base.length > 0
-            ? await log.group(`Tracebacks on base ${baseSha.slice(0, 7)}`, () =>
-                captureTracebacks(sides.baseDir, options, targets.base),
-              )
-            : undefined,
-        head:
-          targets.head.length > 0
-            ? await log.group(`Tracebacks on head ${headSha.slice(0, 7)}`, () =>
-                captureTracebacks(sides.headDir, options, targets.head),
-              )
-            : undefined,
-      };
+      const wanted = (side: Side) => (side === 'base' ? targets.base : targets.head);
+      const none = { base: undefined, head: undefined };
+      const traced =
+        targets.base.length + targets.head.length === 0
+          ? none
+          : await onBothSides(
+              log,
+              (side) => `Tracebacks on ${side} ${shas[side].slice(0, 7)}`,
+              (side, sideLog) =>
+                wanted(side).length > 0
+                  ? captureTracebacks(dirs[side], { ...options, log: sideLog }, wanted(side))
+                  : Promise.resolve(undefined),
+              sequential,
+            );
       attachTracebacks(comparison, traced);
     }
     const { results: budgets, warnings } = checkBudgets(comparison, settings.budgets);
@@ -127,7 +159,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         implementation: measured.python.implementation || undefined,
         platform: measured.platform || undefined,
         frames: settings.frames,
-        repeats: settings.repeats,
+        repeats: repeatsUsed,
         iterations: settings.iterations,
       },
       comparison: shown.comparison,

@@ -46,6 +46,7 @@ Options:
   --timeout-minutes M
                      minutes a side may take before it is stopped and reported failed (default: 30)
   --peak-sites BOOL  true: find the sites that held memory at the peak (default: false)
+  --parallel BOOL    measure base and head at once (default: when there is no --setup)
   --object-types BOOL
                      false: do not count live objects by type (default: true)
   --top N            changed sites listed per scenario, grown and shrunk each (default: 10)
@@ -94,6 +95,7 @@ export function parseCliArgs(
         iterations: { type: 'string' },
         'timeout-minutes': { type: 'string' },
         'peak-sites': { type: 'string' },
+        parallel: { type: 'string' },
         'object-types': { type: 'string' },
         top: { type: 'string' },
         repo: { type: 'string' },
@@ -128,6 +130,7 @@ export function parseCliArgs(
     iterations: values.iterations,
     'timeout-minutes': values['timeout-minutes'],
     'peak-sites': values['peak-sites'],
+    parallel: values.parallel,
     'object-types': values['object-types'],
     'fail-on': values['fail-on'],
     'minimum-change': values['minimum-change'],
@@ -169,6 +172,7 @@ export function parseCliArgs(
       iterations: config.iterations,
       timeoutMinutes: config.timeoutMinutes,
       peakSites: config.peakSites,
+      ...(config.parallel !== undefined ? { parallel: config.parallel } : {}),
       objectTypes: config.objectTypes,
       key: values.key ?? DEFAULTS.key,
       jsonPath: resolve(cwd, values.json ?? join(outDir, 'report.json')),

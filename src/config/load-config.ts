@@ -24,6 +24,8 @@ export interface Config {
   iterations: number;
   timeoutMinutes: number;
   peakSites: boolean;
+  /** Base and head at once: true, false, or undefined for "when safe". */
+  parallel?: boolean;
   objectTypes: boolean;
   failOn: FailOn;
   /** Bytes: sites that changed by less are not shown. */
@@ -114,6 +116,7 @@ export function mergeConfig(inputs: ConfigLayer, file: ConfigLayer, configFile?:
     iterations: inputs.iterations ?? file.iterations ?? CONFIG_DEFAULTS.iterations,
     timeoutMinutes: inputs.timeoutMinutes ?? file.timeoutMinutes ?? CONFIG_DEFAULTS.timeoutMinutes,
     peakSites: inputs.peakSites ?? file.peakSites ?? CONFIG_DEFAULTS.peakSites,
+    parallel: inputs.parallel ?? file.parallel,
     objectTypes: inputs.objectTypes ?? file.objectTypes ?? CONFIG_DEFAULTS.objectTypes,
     failOn: inputs.failOn ?? file.failOn ?? CONFIG_DEFAULTS.failOn,
     minimumChange: inputs.minimumChange ?? file.minimumChange ?? CONFIG_DEFAULTS.minimumChange,

@@ -34,6 +34,8 @@ export interface ConfigLayer {
   timeoutMinutes?: number;
   /** Find the sites that held memory at the peak (an extra, hooked run). */
   peakSites?: boolean;
+  /** Measure base and head at once; undefined: when safe (no `setup`). */
+  parallel?: boolean;
   /** Count live objects by type before and after each scenario. */
   objectTypes?: boolean;
   failOn?: FailOn;
@@ -283,6 +285,7 @@ const FILE_SHAPE = {
   iterations: checkedNumber(ITERATIONS_TEXT, iterationsProblem).optional(),
   'timeout-minutes': checkedNumber(TIMEOUT_TEXT, timeoutProblem).optional(),
   'peak-sites': booleanValue.optional(),
+  parallel: booleanValue.optional(),
   'object-types': booleanValue.optional(),
   'fail-on': failOn.optional(),
   'minimum-change': sizeText.optional(),
@@ -308,6 +311,7 @@ type RawLayer = {
   iterations?: number;
   'timeout-minutes'?: number;
   'peak-sites'?: boolean;
+  parallel?: boolean;
   'object-types'?: boolean;
   'fail-on'?: FailOn;
   'minimum-change'?: number;
@@ -328,6 +332,7 @@ function toLayer(raw: RawLayer): ConfigLayer {
     iterations: raw.iterations,
     timeoutMinutes: raw['timeout-minutes'],
     peakSites: raw['peak-sites'],
+    parallel: raw.parallel,
     objectTypes: raw['object-types'],
     failOn: raw['fail-on'],
     minimumChange: raw['minimum-change'],
@@ -397,6 +402,7 @@ export const textConfigSchema = z
     iterations: checkedNumberText(/^\d+$/, iterationsProblem).optional(),
     'timeout-minutes': checkedNumberText(/^(\d+\.?\d*|\.\d+)$/, timeoutProblem).optional(),
     'peak-sites': booleanText.optional(),
+    parallel: booleanText.optional(),
     'object-types': booleanText.optional(),
     'fail-on': z.string().pipe(failOn).optional(),
     'minimum-change': sizeText.optional(),

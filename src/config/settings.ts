@@ -38,6 +38,8 @@ export interface Settings {
   timeoutMinutes: number;
   /** Find which sites held memory at the peak (an extra, hooked run per side). */
   peakSites: boolean;
+  /** Base and head at once: true, false, or undefined for "when safe" (no `setup`). */
+  parallel?: boolean;
   /** Count live objects by type before and after each scenario. */
   objectTypes: boolean;
   /** Sticky-comment key, so several allocdiff runs can share a pull request. */

@@ -214,7 +214,7 @@ describe('configuration errors: exit 2, one line per problem, never a stack trac
   it('names unknown keys with the allowed ones', () => {
     expect(rejected({ 'allocdiff.yml': 'script: bench.py\nbudget: "peak: +5%"\n' })).toEqual([
       'allocdiff.yml:2: budget: unknown key; allowed: script, setup, python, frames, repeats, ' +
-        'iterations, timeout-minutes, peak-sites, object-types, fail-on, minimum-change, ignore, ' +
+        'iterations, timeout-minutes, peak-sites, parallel, object-types, fail-on, minimum-change, ignore, ' +
         'budgets, scenarios, top, comment',
     ]);
   });

@@ -340,7 +340,7 @@ describe('loadConfig: every problem is one message naming the file, key, value a
       ),
     ).toEqual([
       'allocdiff.yml:1: colour: unknown key; allowed: script, setup, python, frames, repeats, ' +
-        'iterations, timeout-minutes, peak-sites, object-types, fail-on, minimum-change, ignore, ' +
+        'iterations, timeout-minutes, peak-sites, parallel, object-types, fail-on, minimum-change, ignore, ' +
         'budgets, scenarios, top, comment',
       'allocdiff.yml:3: budgets.peek: unknown metric; allowed: peak, retained, site, leak, count',
       'allocdiff.yml:4: budgets.peak.lvl: unknown key; allowed: limit, level',
@@ -437,7 +437,7 @@ describe('loadConfig: every problem is one message naming the file, key, value a
   it('rejects a file that is not a table of settings', () => {
     expect(yaml('- peak: +5%\n')).toEqual([
       'allocdiff.yml: got a list; expected a table with the keys script, setup, python, frames, ' +
-        'repeats, iterations, timeout-minutes, peak-sites, object-types, fail-on, minimum-change, ' +
+        'repeats, iterations, timeout-minutes, peak-sites, parallel, object-types, fail-on, minimum-change, ' +
         'ignore, budgets, scenarios, top, comment',
     ]);
   });

@@ -1,0 +1,123 @@
+/**
+ * Running the two sides: one after the other, or both at once on different cores when that is
+ * safe; and measuring in depth only where a cheap first pass found something to look at.
+ */
+import { availableParallelism } from 'node:os';
+import type { Logger } from '../log.js';
+import { compareSnapshots } from '../compare/compare.js';
+import type { LineMap } from '../sides/line-map.js';
+import type { Snapshot } from './snapshot.js';
+
+export type Side = 'base' | 'head';
+
+/** Why the sides run one after the other, or undefined when they may run at once. */
+export function sequentialReason(options: {
+  setup?: string;
+  parallel?: boolean;
+  cores?: number;
+}): string | undefined {
+  if (options.parallel === false) return 'parallel sides are turned off';
+  const cores = options.cores ?? availableParallelism();
+  if (cores < 2) return 'this machine has one core';
+  // `setup` usually installs into the one Python environment both sides share (`pip install
+  // -e .`): run at once, each side would import the other's code.
+  if (options.setup && options.parallel !== true)
+    return 'setup may change the Python environment both sides share (set parallel: true if it does not)';
+  return undefined;
+}
+
+/** At most this much of a side's benchmark output is kept while the other side's is shown. */
+const BUFFERED_OUTPUT_LIMIT = 1024 * 1024;
+
+/**
+ * A logger that keeps everything until `replay`, so two sides measured at once still get one
+ * readable log group each. Benchmark output beyond 1 MiB keeps only its end.
+ */
+class BufferedLogger implements Logger {
+  private readonly entries: { kind: 'info' | 'warning' | 'output'; text: string }[] = [];
+  private outputBytes = 0;
+  private droppedBytes = 0;
+
+  group<T>(_title: string, body: () => Promise<T>): Promise<T> {
+    return body();
+  }
+  info(message: string): void {
+    this.entries.push({ kind: 'info', text: message });
+  }
+  warning(message: string): void {
+    this.entries.push({ kind: 'warning', text: message });
+  }
+  output(chunk: string): void {
+    this.entries.push({ kind: 'output', text: chunk });
+    this.outputBytes += chunk.length;
+    while (this.outputBytes > BUFFERED_OUTPUT_LIMIT) {
+      const index = this.entries.findIndex((entry) => entry.kind === 'output');
+      if (index < 0) break;
+      const [dropped] = this.entries.splice(index, 1);
+      this.outputBytes -= dropped!.text.length;
+      this.droppedBytes += dropped!.text.length;
+    }
+  }
+  replay(log: Logger): void {
+    if (this.droppedBytes > 0)
+      log.info(
+        `(the first ${this.droppedBytes} characters of the benchmark's output are left out)`,
+      );
+    for (const entry of this.entries) {
+      if (entry.kind === 'info') log.info(entry.text);
+      else if (entry.kind === 'warning') log.warning(entry.text);
+      else log.output(entry.text);
+    }
+  }
+}
+
+/**
+ * Runs `measure` for base and head, each in its own log group titled by `title(side)`: at once
+ * (output buffered, then shown side by side in order) unless `sequential` says why not.
+ */
+export async function onBothSides<T>(
+  log: Logger,
+  title: (side: Side) => string,
+  measure: (side: Side, log: Logger) => Promise<T>,
+  sequential: string | undefined,
+): Promise<{ base: T; head: T }> {
+  if (sequential !== undefined) {
+    const base = await log.group(title('base'), () => measure('base', log));
+    const head = await log.group(title('head'), () => measure('head', log));
+    return { base, head };
+  }
+  const buffers = { base: new BufferedLogger(), head: new BufferedLogger() };
+  const settled = await Promise.allSettled([
+    measure('base', buffers.base),
+    measure('head', buffers.head),
+  ]);
+  const [base, head] = settled;
+  await log.group(`${title('base')} (at the same time as head)`, async () =>
+    buffers.base.replay(log),
+  );
+  await log.group(`${title('head')} (at the same time as base)`, async () =>
+    buffers.head.replay(log),
+  );
+  if (base.status === 'rejected') throw base.reason;
+  if (head.status === 'rejected') throw head.reason;
+  return { base: base.value, head: head.value };
+}
+
+/**
+ * Whether a cheap first pass (one run per side) already shows base and head the same: every
+ * scenario measured on both sides with equal totals and no site that differs. Then repeats,
+ * object counts and the rest have nothing to explain, and are not paid for.
+ */
+export function sidesAgree(base: Snapshot, head: Snapshot, lineMap: LineMap): boolean {
+  if (base.scenarios.length !== head.scenarios.length || base.scenarios.length === 0) return false;
+  const comparison = compareSnapshots(base, head, lineMap);
+  return comparison.scenarios.every(
+    (s) =>
+      s.status === 'ok' &&
+      s.peak.delta === 0 &&
+      s.retained.delta === 0 &&
+      s.retainedCount.delta === 0 &&
+      (s.leak === undefined || s.leak.delta === 0) &&
+      s.sites.length === 0,
+  );
+}
