@@ -9520,7 +9520,7 @@ var require_vendor_core = __commonJS({
       "node_modules/which/lib/index.js"(exports2, module2) {
         "use strict";
         var { isexe, sync: isexeSync } = require_cjs();
-        var { join: join5, delimiter: delimiter2, sep: sep3, posix } = __require("path");
+        var { join: join6, delimiter: delimiter3, sep: sep3, posix } = __require("path");
         var isWindows = process.platform === "win32";
         var rSlash = new RegExp(`[${posix.sep}${sep3 === posix.sep ? "" : sep3}]`.replace(/(\\)/g, "\\$1"));
         var rRel = new RegExp(`^\\.${rSlash.source}`);
@@ -9528,7 +9528,7 @@ var require_vendor_core = __commonJS({
         var getPathInfo = (cmd, {
           path: optPath = process.env.PATH,
           pathExt: optPathExt = process.env.PATHEXT,
-          delimiter: optDelimiter = delimiter2
+          delimiter: optDelimiter = delimiter3
         }) => {
           const pathEnv = cmd.match(rSlash) ? [""] : [
             // windows always checks the cwd first
@@ -9549,7 +9549,7 @@ var require_vendor_core = __commonJS({
         var getPathPart = (raw, cmd) => {
           const pathPart = /^".*"$/.test(raw) ? raw.slice(1, -1) : raw;
           const prefix = !pathPart && rRel.test(cmd) ? cmd.slice(0, 2) : "";
-          return prefix + join5(pathPart, cmd);
+          return prefix + join6(pathPart, cmd);
         };
         var which22 = (_0, ..._1) => __async(null, [_0, ..._1], function* (cmd, opt = {}) {
           const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
@@ -9799,7 +9799,7 @@ var require_vendor_core = __commonJS({
     var ansiStyles = assembleStyles();
     var ansi_styles_default = ansiStyles;
     var import_node_process = __toESM2(__require("process"), 1);
-    var import_node_os4 = __toESM2(__require("os"), 1);
+    var import_node_os5 = __toESM2(__require("os"), 1);
     var import_node_tty = __toESM2(__require("tty"), 1);
     function hasFlag(flag, argv = globalThis.Deno ? globalThis.Deno.args : import_node_process.default.argv) {
       const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
@@ -9864,7 +9864,7 @@ var require_vendor_core = __commonJS({
         return min;
       }
       if (import_node_process.default.platform === "win32") {
-        const osRelease = import_node_os4.default.release().split(".");
+        const osRelease = import_node_os5.default.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -10101,7 +10101,7 @@ var require_vendor_core = __commonJS({
     var source_default = chalk3;
     var import_which = __toESM2(require_lib(), 1);
     var import_node_process4 = __toESM2(__require("process"), 1);
-    var import_node_fs3 = __toESM2(__require("fs"), 1);
+    var import_node_fs4 = __toESM2(__require("fs"), 1);
     var import_node_os22 = __toESM2(__require("os"), 1);
     var EOL = /\r?\n|\r|\n/;
     var EMPTY = "-";
@@ -10554,8 +10554,8 @@ var require_vendor_core = __commonJS({
       if (f.length > 3 && f[0] === '"')
         return f[f.length - 1] === '"' ? isBin(f.slice(1, -1)) : false;
       try {
-        if (!import_node_fs3.default.existsSync(f)) return false;
-        const stat = import_node_fs3.default.lstatSync(f);
+        if (!import_node_fs4.default.existsSync(f)) return false;
+        const stat = import_node_fs4.default.lstatSync(f);
         return stat.isFile() || stat.isSymbolicLink();
       } catch (e) {
         return false;
@@ -10786,7 +10786,7 @@ var require_util = __commonJS({
       toCamelCase: () => toCamelCase
     });
     module.exports = __toCommonJS(util_exports2);
-    var import_node_path7 = __toESM2(__require("path"), 1);
+    var import_node_path8 = __toESM2(__require("path"), 1);
     var import_node_process = __toESM2(__require("process"), 1);
     var import_vendor_core = require_vendor_core();
     function noop() {
@@ -10808,10 +10808,10 @@ var require_util = __commonJS({
       const pathKey = import_node_process.default.platform === "win32" ? Object.keys(env).reverse().find((key) => key.toUpperCase() === "PATH") || "Path" : "PATH";
       const pathValue = dirs.map(
         (c) => c && [
-          import_node_path7.default.resolve(c, "node_modules", ".bin"),
-          import_node_path7.default.resolve(c)
+          import_node_path8.default.resolve(c, "node_modules", ".bin"),
+          import_node_path8.default.resolve(c)
         ]
-      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path7.default.delimiter);
+      ).flat().concat(env[pathKey]).filter(Boolean).join(import_node_path8.default.delimiter);
       return __spreadProps(__spreadValues({}, env), {
         [pathKey]: pathValue
       });
@@ -10848,8 +10848,8 @@ var require_util = __commonJS({
     });
     var toCamelCase = (str) => str.toLowerCase().replace(/([a-z])[_-]+([a-z])/g, (_, p1, p2) => p1 + p2.toUpperCase());
     var parseBool = (v) => v === "true" || v !== "false" && v;
-    var getLines = (chunk, next, delimiter2) => {
-      const lines = ((next.pop() || "") + bufToString(chunk)).split(delimiter2);
+    var getLines = (chunk, next, delimiter3) => {
+      const lines = ((next.pop() || "") + bufToString(chunk)).split(delimiter3);
       next.push(lines.pop());
       return lines;
     };
@@ -10891,7 +10891,7 @@ var require_core = __commonJS({
       kill: () => kill2,
       log: () => log2,
       os: () => os2,
-      path: () => import_node_path7.default,
+      path: () => import_node_path8.default,
       ps: () => import_vendor_core3.ps,
       quote: () => import_util22.quote,
       quotePowerShell: () => import_util22.quotePowerShell,
@@ -10908,8 +10908,8 @@ var require_core = __commonJS({
     var import_node_buffer = __require("buffer");
     var import_node_child_process2 = __toESM2(__require("child_process"), 1);
     var import_node_events = __require("events");
-    var import_node_fs3 = __toESM2(__require("fs"), 1);
-    var import_node_os4 = __require("os");
+    var import_node_fs4 = __toESM2(__require("fs"), 1);
+    var import_node_os5 = __require("os");
     var import_node_process2 = __toESM2(__require("process"), 1);
     var import_node_util2 = __require("util");
     var EXIT_CODES = {
@@ -11252,7 +11252,7 @@ ${details}`;
     var import_vendor_core2 = require_vendor_core();
     var import_util7 = require_util();
     var import_internals = require_internals();
-    var import_node_path7 = __toESM2(__require("path"), 1);
+    var import_node_path8 = __toESM2(__require("path"), 1);
     var os2 = __toESM2(__require("os"), 1);
     var import_vendor_core3 = require_vendor_core();
     var import_util22 = require_util();
@@ -11260,7 +11260,7 @@ ${details}`;
     var SYNC = /* @__PURE__ */ Symbol("syncExec");
     var EPF = /* @__PURE__ */ Symbol("end-piped-from");
     var SHOT = /* @__PURE__ */ Symbol("snapshot");
-    var EOL = import_node_buffer.Buffer.from(import_node_os4.EOL);
+    var EOL = import_node_buffer.Buffer.from(import_node_os5.EOL);
     var BR_CC = "\n".charCodeAt(0);
     var DLMTR = /\r?\n/;
     var SIGTERM = "SIGTERM";
@@ -11595,8 +11595,8 @@ ${details}`;
       text(encoding) {
         return this.then((o) => o.text(encoding));
       }
-      lines(delimiter2) {
-        return this.then((o) => o.lines(delimiter2));
+      lines(delimiter3) {
+        return this.then((o) => o.lines(delimiter3));
       }
       buffer() {
         return this.then((o) => o.buffer());
@@ -11639,7 +11639,7 @@ ${details}`;
       // prettier-ignore
       _pipe(source, dest, ...args) {
         if ((0, import_util7.isString)(dest))
-          return this._pipe(source, import_node_fs3.default.createWriteStream(dest));
+          return this._pipe(source, import_node_fs4.default.createWriteStream(dest));
         if ((0, import_util7.isStringLiteral)(dest, ...args))
           return this._pipe(
             source,
@@ -11882,8 +11882,8 @@ ${details}`;
       text(encoding = "utf8") {
         return encoding === "utf8" ? this.toString() : this.buffer().toString(encoding);
       }
-      lines(delimiter2) {
-        return (0, import_util7.iteratorToArray)(this[Symbol.iterator](delimiter2));
+      lines(delimiter3) {
+        return (0, import_util7.iteratorToArray)(this[Symbol.iterator](delimiter3));
       }
       toString() {
         return this.stdall;
@@ -19562,6 +19562,7 @@ var scenarios = record(scenarioGlob, strictObject({ budgets }, { error: unknownK
 );
 var FILE_SHAPE = {
   script: text('the benchmark file, e.g. "benchmarks/memory.py"').optional(),
+  command: text('a shell command, e.g. "pytest tests/perf"').optional(),
   setup: text('a shell command, e.g. "pip install -e ."').optional(),
   python: text('a Python interpreter, e.g. "python3.12"').optional(),
   frames: framesNumber.optional(),
@@ -19577,6 +19578,7 @@ var FILE_KEYS = Object.keys(FILE_SHAPE);
 function toLayer(raw) {
   const layer = {
     script: raw.script,
+    command: raw.command,
     setup: raw.setup,
     python: raw.python,
     frames: raw.frames,
@@ -19613,6 +19615,7 @@ function splitGlobList(value) {
 }
 var textConfigSchema = strictObject({
   script: string2().optional(),
+  command: string2().optional(),
   setup: string2().optional(),
   python: string2().optional(),
   frames: frameText.optional(),
@@ -19670,9 +19673,10 @@ function mergeConfig(inputs, file, configFile) {
       }))
     }
   };
-  const script = inputs.script ?? file.script;
+  const benchmark = inputs.script !== void 0 || inputs.command !== void 0 ? inputs : file;
   const setup = inputs.setup ?? file.setup;
-  if (script !== void 0) config2.script = script;
+  if (benchmark.script !== void 0) config2.script = benchmark.script;
+  if (benchmark.command !== void 0) config2.command = benchmark.command;
   if (setup !== void 0) config2.setup = setup;
   if (configFile !== void 0) config2.configFile = configFile;
   return config2;
@@ -19688,6 +19692,18 @@ function loadConfig(sources) {
   const inputs = validateInputs(sources.inputs, sources.nameInput);
   const file = document ? validateConfigDocument(document) : {};
   const problems = [...Array.isArray(inputs) ? inputs : [], ...Array.isArray(file) ? file : []];
+  const oneOf = "give one: script (a benchmark file) or command (a shell command to measure)";
+  if (!Array.isArray(inputs) && inputs.script !== void 0 && inputs.command !== void 0) {
+    problems.push(
+      `${sources.nameInput("command")}: cannot be given with ${sources.nameInput("script")}; ${oneOf}`
+    );
+  }
+  if (document && !Array.isArray(file) && file.script !== void 0 && file.command !== void 0) {
+    const line = document.lineOf(["command"]);
+    problems.push(
+      `${document.label}${line === void 0 ? "" : `:${line}`}: ${formatKeyPath([...document.prefix, "command"])}: cannot be set with script; ${oneOf}`
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   const fileLayer = file;
   if (document && fileLayer.script !== void 0) {
@@ -19711,16 +19727,19 @@ function slashes2(path3) {
 var CLI_HELP = `allocdiff: compare a Python benchmark's memory allocations between two commits
 
 Usage:
-  allocdiff --base REF [--script PATH] [options]
+  allocdiff --base REF [--script PATH | --command CMD] [options]
 
 Runs PATH (or the config file's script) under tracemalloc in a checkout of REF (base) and
 of --head (default HEAD), compares the allocations by source line, checks the budgets and
-prints the report.
+prints the report. With --command, every Python process CMD starts is measured instead.
 
 Options:
   --base REF         base commit, branch or tag (required)
   --head REF         head commit, branch or tag (default: HEAD)
   --script PATH      the benchmark script (required, unless the config file names it)
+  --command CMD      instead of a script: a shell command run in each checkout, e.g.
+                     "python -m mypkg.bench" or "pytest tests/perf"; each Python process it
+                     starts is measured (with pytest, each test is a scenario)
   --setup CMD        shell command run in each checkout first, e.g. "pip install -e ."
   --budget RULES     budget rules, e.g. "peak: +5%, 64MB; retained: +100KB; site: +10KiB (warn)"
                      metrics: peak, retained, site, leak, count; limits: N<unit> (ceiling),
@@ -19758,6 +19777,7 @@ function parseCliArgs(argv, cwd = process.cwd(), files = nodeFiles) {
         base: { type: "string" },
         head: { type: "string" },
         script: { type: "string" },
+        command: { type: "string" },
         setup: { type: "string" },
         budget: { type: "string" },
         config: { type: "string" },
@@ -19788,6 +19808,7 @@ Run "allocdiff --help" for the options.`);
     // Like any path on a command line, the script is relative to where the user stands; the
     // pipeline makes it relative to the repository root, where the sides are checked out.
     script: values.script === void 0 ? void 0 : slashes2(relative2(repoDir, resolve3(cwd, values.script))),
+    command: values.command,
     setup: values.setup,
     python: values.python,
     frames: values.frames,
@@ -19803,9 +19824,9 @@ Run "allocdiff --help" for the options.`);
     nameInput: (key) => `--${FLAG_OF_KEY[key] ?? key}`,
     files
   });
-  if (!config2.script)
+  if (!config2.script && !config2.command)
     throw new UsageError(
-      "--script is required (or script in the config file): the benchmark file, e.g. --script benchmarks/memory.py"
+      '--script or --command is required (or script or command in the config file): the benchmark file, e.g. --script benchmarks/memory.py, or a command whose Python processes are measured, e.g. --command "pytest tests/perf"'
     );
   const outDir = join2(tmpdir(), "allocdiff");
   return {
@@ -19814,7 +19835,8 @@ Run "allocdiff --help" for the options.`);
       repoDir,
       base: values.base,
       head: values.head ?? "HEAD",
-      script: config2.script,
+      ...config2.script !== void 0 ? { script: config2.script } : {},
+      ...config2.command !== void 0 ? { command: config2.command } : {},
       setup: config2.setup,
       budgets: config2.budgets,
       ignore: config2.ignore,
@@ -19831,7 +19853,7 @@ Run "allocdiff --help" for the options.`);
 }
 
 // src/pipeline.ts
-import { mkdir, realpath as realpath2, writeFile } from "node:fs/promises";
+import { mkdir as mkdir2, realpath as realpath2, writeFile } from "node:fs/promises";
 import { dirname as dirname3, relative as relative3, resolve as resolve4, sep as sep2 } from "node:path";
 
 // src/budgets/site-filter.ts
@@ -20096,6 +20118,125 @@ async function captureSide(checkoutDir, options) {
   }
 }
 
+// src/capture/command.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { mkdir, mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
+import { tmpdir as tmpdir3 } from "node:os";
+import { delimiter as delimiter2, join as join4 } from "node:path";
+function describeExit2(what, result) {
+  if (result.spawnError) return `${what} could not be started: ${result.spawnError.message}`;
+  if (result.signal) return `${what} was killed by ${result.signal}`;
+  return `${what} exited with code ${result.exitCode}`;
+}
+function failed(result) {
+  return result.exitCode !== 0 || result.signal !== null || result.spawnError !== void 0;
+}
+async function captureCommandSide(checkoutDir, options) {
+  const { log: log2 } = options;
+  const cwd = join4(checkoutDir, options.workingDirectory);
+  if (!existsSync3(cwd)) {
+    log2.info(`${options.workingDirectory} does not exist in this commit: nothing to measure`);
+    return {
+      ...failedSnapshot(options.command, { type: "", message: "" }, options.frames),
+      scenarios: []
+    };
+  }
+  const output = (chunk) => log2.output(chunk);
+  if (options.setup) {
+    log2.info(`setup: ${options.setup}`);
+    const setup = await runProcess("bash", ["-c", options.setup], {
+      cwd: checkoutDir,
+      env: options.env,
+      onOutput: output
+    });
+    if (failed(setup)) {
+      return failedSnapshot(
+        options.command,
+        {
+          type: "SetupFailed",
+          message: describeExit2("setup", setup),
+          output: lastLines(setup.outputTail)
+        },
+        options.frames
+      );
+    }
+  }
+  const workDir = await mkdtemp2(join4(tmpdir3(), "allocdiff-command-"));
+  const partials = join4(workDir, "processes");
+  const snapshotPath = join4(workDir, "snapshot.json");
+  try {
+    await mkdir(partials);
+    const harness = harnessDirectory();
+    const inject = join4(harness, "allocdiff_harness", "inject");
+    const env = {
+      // As for a script: one hash seed unless the user chose one, and no .pyc from an
+      // earlier run (compiling counts in the peak).
+      PYTHONHASHSEED: "0",
+      ...options.env,
+      PYTHONDONTWRITEBYTECODE: "1",
+      PYTHONPATH: [inject, options.env.PYTHONPATH].filter(Boolean).join(delimiter2),
+      ALLOCDIFF_COMMAND_DIR: partials,
+      ALLOCDIFF_ROOT: checkoutDir,
+      ALLOCDIFF_FRAMES: String(options.frames)
+    };
+    log2.info(
+      `${options.command} with every Python process under tracemalloc (frames: ${options.frames})`
+    );
+    const run = await runProcess("bash", ["-c", options.command], { cwd, env, onOutput: output });
+    const merge2 = await runProcess(
+      options.python,
+      [
+        "-m",
+        "allocdiff_harness.aggregate",
+        "--dir",
+        partials,
+        "--root",
+        checkoutDir,
+        "--out",
+        snapshotPath,
+        "--frames",
+        String(options.frames)
+      ],
+      {
+        cwd: checkoutDir,
+        env: { ...options.env, PYTHONDONTWRITEBYTECODE: "1", PYTHONPATH: harness },
+        onOutput: output
+      }
+    );
+    if (failed(merge2) || !existsSync3(snapshotPath)) {
+      return failedSnapshot(
+        options.command,
+        {
+          type: "HarnessFailed",
+          message: describeExit2(`${options.python} -m allocdiff_harness.aggregate`, merge2),
+          output: lastLines(`${run.outputTail}${merge2.outputTail}`)
+        },
+        options.frames
+      );
+    }
+    const snapshot = await readSnapshot(snapshotPath);
+    for (const note of snapshot.unmeasured) log2.info(`not measured: ${note.what}: ${note.why}`);
+    const tail = lastLines(run.outputTail);
+    const failures = snapshot.scenarios.filter((scenario) => scenario.status === "failed");
+    for (const scenario of failures) if (scenario.error) scenario.error.output = tail;
+    if (failed(run) && failures.length === 0) {
+      const { scenarios: scenarios2 } = failedSnapshot(
+        options.command,
+        { type: "CommandFailed", message: describeExit2("the command", run), output: tail },
+        options.frames
+      );
+      snapshot.scenarios.push(...scenarios2);
+    }
+    return snapshot;
+  } finally {
+    await rm2(workDir, { recursive: true, force: true });
+  }
+}
+function nothingMeasuredMessage(command, base, head) {
+  const notes = [...head.unmeasured, ...base.unmeasured].map((note) => `${note.what}: ${note.why}`);
+  return `command "${command}" measured nothing on either side: it started no Python process that allocdiff could measure (Python 3.9+, started with the environment it was given, not with -S, -I or -E)${notes.length > 0 ? `; ${[...new Set(notes)].join("; ")}` : ""}`;
+}
+
 // src/capture/environment.ts
 var REMOVED_PREFIXES = ["INPUT_", "ACTIONS_", "STATE_"];
 var REMOVED_NAMES = /* @__PURE__ */ new Set([
@@ -20189,11 +20330,11 @@ function compareSites(baseSites, headSites, lineMap) {
   );
 }
 function compareScenario(name, base, head, lineMap) {
-  const failed = [
+  const failed2 = [
     head?.status === "failed" ? { side: "head", scenario: head } : void 0,
     base?.status === "failed" ? { side: "base", scenario: base } : void 0
   ].find((entry) => entry !== void 0);
-  const status = failed ? "failed" : !base ? "new" : !head ? "removed" : "ok";
+  const status = failed2 ? "failed" : !base ? "new" : !head ? "removed" : "ok";
   const comparison = {
     name,
     status,
@@ -20202,10 +20343,10 @@ function compareScenario(name, base, head, lineMap) {
     retainedCount: measure(base?.retainedCount, head?.retainedCount),
     sites: compareSites(base?.sites ?? [], head?.sites ?? [], lineMap)
   };
-  if (failed) {
+  if (failed2) {
     comparison.error = {
-      side: failed.side,
-      ...failed.scenario.error ?? { type: "Error", message: "the benchmark failed" }
+      side: failed2.side,
+      ...failed2.scenario.error ?? { type: "Error", message: "the benchmark failed" }
     };
   }
   return comparison;
@@ -20274,13 +20415,13 @@ function verdictReason(report) {
     const sentence = `${budgetSubject(budget)} of ${budget.scenario} is ${budget.actual}, limit ${budget.limit}`;
     return budget.status === "fail" ? `memory budget exceeded: ${sentence}` : `memory budget warning: ${sentence} (${warnCause(budget)})`;
   }
-  const failed = (side) => report.scenarios.find((s) => s.status === "failed" && s.error?.side === side);
+  const failed2 = (side) => report.scenarios.find((s) => s.status === "failed" && s.error?.side === side);
   if (report.verdict === "fail") {
-    const head = failed("head");
+    const head = failed2("head");
     return head ? `the head benchmark failed: ${head.name} raised ${head.error?.type ?? "an error"}` : "a budget was exceeded or the head benchmark failed";
   }
   if (report.verdict === "warn") {
-    if (!failed("base") && report.warnings?.length) return report.warnings[0];
+    if (!failed2("base") && report.warnings?.length) return report.warnings[0];
     return "the base side could not be measured; nothing to compare against";
   }
   return "within budget";
@@ -20675,13 +20816,13 @@ async function resolveCommit(git, ref, side) {
 }
 
 // src/sides/worktrees.ts
-import { mkdtemp as mkdtemp2, realpath, rm as rm2 } from "node:fs/promises";
-import { tmpdir as tmpdir3 } from "node:os";
-import { join as join4 } from "node:path";
-async function checkoutSides(git, baseSha, headSha, tempRoot = process.env.RUNNER_TEMP || tmpdir3()) {
-  const root = await mkdtemp2(join4(await realpath(tempRoot), "allocdiff-"));
-  const baseDir = join4(root, "base");
-  const headDir = join4(root, "head");
+import { mkdtemp as mkdtemp3, realpath, rm as rm3 } from "node:fs/promises";
+import { tmpdir as tmpdir4 } from "node:os";
+import { join as join5 } from "node:path";
+async function checkoutSides(git, baseSha, headSha, tempRoot = process.env.RUNNER_TEMP || tmpdir4()) {
+  const root = await mkdtemp3(join5(await realpath(tempRoot), "allocdiff-"));
+  const baseDir = join5(root, "base");
+  const headDir = join5(root, "head");
   let disposed = false;
   const dispose = async () => {
     if (disposed) return;
@@ -20689,7 +20830,7 @@ async function checkoutSides(git, baseSha, headSha, tempRoot = process.env.RUNNE
     for (const dir of [baseDir, headDir]) {
       await git.removeWorktree(dir).catch(() => void 0);
     }
-    await rm2(root, { recursive: true, force: true });
+    await rm3(root, { recursive: true, force: true });
     await git.pruneWorktrees().catch(() => void 0);
   };
   try {
@@ -20709,10 +20850,10 @@ var VERSION = "0.1.0";
 async function runAllocdiff(settings, log2) {
   if (settings.configFile) log2.info(`configuration: ${settings.configFile}`);
   const git = new Git(settings.repoDir);
-  const script = relative3(
-    await git.topLevel(),
-    resolve4(await realpath2(settings.repoDir), settings.script)
-  ).split(sep2).join("/");
+  const topLevel = await git.topLevel();
+  const projectDir = await realpath2(settings.repoDir);
+  const fromRoot = (path3) => relative3(topLevel, resolve4(projectDir, path3)).split(sep2).join("/");
+  const script = fromRoot(settings.script ?? ".");
   const { baseSha, headSha } = await log2.group("Resolving base and head", async () => {
     const baseSha2 = await resolveCommit(git, settings.base, "base");
     const headSha2 = await resolveCommit(git, settings.head, "head");
@@ -20732,14 +20873,19 @@ async function runAllocdiff(settings, log2) {
       env,
       log: log2
     };
+    const { command } = settings;
+    const capture = (dir) => command === void 0 ? captureSide(dir, options) : captureCommandSide(dir, { ...options, command, workingDirectory: script });
     const base = await log2.group(
       `Measuring base ${baseSha.slice(0, 7)}`,
-      () => captureSide(sides.baseDir, options)
+      () => capture(sides.baseDir)
     );
     const head = await log2.group(
       `Measuring head ${headSha.slice(0, 7)}`,
-      () => captureSide(sides.headDir, options)
+      () => capture(sides.headDir)
     );
+    if (command !== void 0 && base.scenarios.length === 0 && head.scenarios.length === 0) {
+      throw new UsageError(nothingMeasuredMessage(command, base, head));
+    }
     if (base.scenarios.length === 0 && head.scenarios.length === 0) {
       throw new UsageError(
         `script "${script}" exists in neither the base nor the head commit (the path is relative to the repository root)`
@@ -20791,7 +20937,7 @@ async function writeOutputs(settings, report, markdown) {
 `],
     [settings.markdownPath, markdown]
   ]) {
-    await mkdir(dirname3(path3), { recursive: true });
+    await mkdir2(dirname3(path3), { recursive: true });
     await writeFile(path3, content);
   }
 }

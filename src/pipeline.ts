@@ -3,6 +3,8 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { checkBudgets, decideVerdict } from './budgets/evaluate.js';
 import { withoutIgnoredSites, withoutSmallSites } from './budgets/site-filter.js';
 import { captureSide } from './capture/capture-side.js';
+import { captureCommandSide, nothingMeasuredMessage } from './capture/command.js';
+import type { Snapshot } from './capture/snapshot.js';
 import { benchmarkEnvironment } from './capture/environment.js';
 import { compareSnapshots } from './compare/compare.js';
 import type { Settings } from './config/settings.js';
@@ -28,13 +30,12 @@ export interface RunResult {
 export async function runAllocdiff(settings: Settings, log: Logger): Promise<RunResult> {
   if (settings.configFile) log.info(`configuration: ${settings.configFile}`);
   const git = new Git(settings.repoDir);
-  // Sides are checked out whole: the script's path must be relative to the repository's root.
-  const script = relative(
-    await git.topLevel(),
-    resolve(await realpath(settings.repoDir), settings.script),
-  )
-    .split(sep)
-    .join('/');
+  const topLevel = await git.topLevel();
+  const projectDir = await realpath(settings.repoDir);
+  // Sides are checked out whole: paths must be relative to the repository's root.
+  const fromRoot = (path: string): string =>
+    relative(topLevel, resolve(projectDir, path)).split(sep).join('/');
+  const script = fromRoot(settings.script ?? '.');
   const { baseSha, headSha } = await log.group('Resolving base and head', async () => {
     const baseSha = await resolveCommit(git, settings.base, 'base');
     const headSha = await resolveCommit(git, settings.head, 'head');
@@ -55,12 +56,20 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       env,
       log,
     };
+    const { command } = settings;
+    const capture = (dir: string): Promise<Snapshot> =>
+      command === undefined
+        ? captureSide(dir, options)
+        : captureCommandSide(dir, { ...options, command, workingDirectory: script });
     const base = await log.group(`Measuring base ${baseSha.slice(0, 7)}`, () =>
-      captureSide(sides.baseDir, options),
+      capture(sides.baseDir),
     );
     const head = await log.group(`Measuring head ${headSha.slice(0, 7)}`, () =>
-      captureSide(sides.headDir, options),
+      capture(sides.headDir),
     );
+    if (command !== undefined && base.scenarios.length === 0 && head.scenarios.length === 0) {
+      throw new UsageError(nothingMeasuredMessage(command, base, head));
+    }
     if (base.scenarios.length === 0 && head.scenarios.length === 0) {
       throw new UsageError(
         `script "${script}" exists in neither the base nor the head commit ` +
