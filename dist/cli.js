@@ -20123,6 +20123,19 @@ import { existsSync as existsSync3 } from "node:fs";
 import { mkdir, mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
 import { delimiter as delimiter2, join as join4 } from "node:path";
+var randomizationProbe;
+function canTurnOffAddressRandomization(env) {
+  randomizationProbe ??= runProcess("setarch", ["-R", "true"], {
+    cwd: tmpdir3(),
+    env,
+    onOutput: () => void 0
+  }).then((result) => !failed(result));
+  return randomizationProbe;
+}
+var RANDOM_ADDRESSES = {
+  what: "exact peaks",
+  why: "address space randomisation could not be turned off here (setarch -R), so whole-process peaks may differ by a few hundred bytes between identical runs"
+};
 function describeExit2(what, result) {
   if (result.spawnError) return `${what} could not be started: ${result.spawnError.message}`;
   if (result.signal) return `${what} was killed by ${result.signal}`;
@@ -20182,7 +20195,12 @@ async function captureCommandSide(checkoutDir, options) {
     log2.info(
       `${options.command} with every Python process under tracemalloc (frames: ${options.frames})`
     );
-    const run = await runProcess("bash", ["-c", options.command], { cwd, env, onOutput: output });
+    const fixedAddresses = await canTurnOffAddressRandomization(options.env);
+    const run = fixedAddresses ? await runProcess("setarch", ["-R", "bash", "-c", options.command], {
+      cwd,
+      env,
+      onOutput: output
+    }) : await runProcess("bash", ["-c", options.command], { cwd, env, onOutput: output });
     const merge2 = await runProcess(
       options.python,
       [
@@ -20215,6 +20233,7 @@ async function captureCommandSide(checkoutDir, options) {
       );
     }
     const snapshot = await readSnapshot(snapshotPath);
+    if (!fixedAddresses) snapshot.unmeasured.push(RANDOM_ADDRESSES);
     for (const note of snapshot.unmeasured) log2.info(`not measured: ${note.what}: ${note.why}`);
     const tail = lastLines(run.outputTail);
     const failures = snapshot.scenarios.filter((scenario) => scenario.status === "failed");

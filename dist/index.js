@@ -46021,6 +46021,19 @@ import { existsSync as existsSync5 } from "node:fs";
 import { mkdir as mkdir2, mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
 import { delimiter as delimiter2, join as join4 } from "node:path";
+var randomizationProbe;
+function canTurnOffAddressRandomization(env) {
+  randomizationProbe ??= runProcess("setarch", ["-R", "true"], {
+    cwd: tmpdir3(),
+    env,
+    onOutput: () => void 0
+  }).then((result) => !failed(result));
+  return randomizationProbe;
+}
+var RANDOM_ADDRESSES = {
+  what: "exact peaks",
+  why: "address space randomisation could not be turned off here (setarch -R), so whole-process peaks may differ by a few hundred bytes between identical runs"
+};
 function describeExit2(what, result) {
   if (result.spawnError) return `${what} could not be started: ${result.spawnError.message}`;
   if (result.signal) return `${what} was killed by ${result.signal}`;
@@ -46080,7 +46093,12 @@ async function captureCommandSide(checkoutDir, options) {
     log2.info(
       `${options.command} with every Python process under tracemalloc (frames: ${options.frames})`
     );
-    const run2 = await runProcess("bash", ["-c", options.command], { cwd, env, onOutput: output });
+    const fixedAddresses = await canTurnOffAddressRandomization(options.env);
+    const run2 = fixedAddresses ? await runProcess("setarch", ["-R", "bash", "-c", options.command], {
+      cwd,
+      env,
+      onOutput: output
+    }) : await runProcess("bash", ["-c", options.command], { cwd, env, onOutput: output });
     const merge3 = await runProcess(
       options.python,
       [
@@ -46113,6 +46131,7 @@ async function captureCommandSide(checkoutDir, options) {
       );
     }
     const snapshot = await readSnapshot(snapshotPath);
+    if (!fixedAddresses) snapshot.unmeasured.push(RANDOM_ADDRESSES);
     for (const note of snapshot.unmeasured) log2.info(`not measured: ${note.what}: ${note.why}`);
     const tail = lastLines(run2.outputTail);
     const failures = snapshot.scenarios.filter((scenario) => scenario.status === "failed");

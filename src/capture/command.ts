@@ -31,6 +31,32 @@ export interface CommandCaptureOptions {
   log: Logger;
 }
 
+/**
+ * A whole process's peak includes its imports, and some of CPython's import-time caches are
+ * keyed by memory address: with address space layout randomisation on, the peak of one
+ * process differs by up to a few hundred bytes between identical runs (retained does not).
+ * `setarch -R` (util-linux) turns randomisation off for the command and its children, which
+ * makes the peak exact; where it is not allowed (e.g. Docker's default seccomp profile), the
+ * snapshot says so.
+ */
+let randomizationProbe: Promise<boolean> | undefined;
+
+function canTurnOffAddressRandomization(env: NodeJS.ProcessEnv): Promise<boolean> {
+  randomizationProbe ??= runProcess('setarch', ['-R', 'true'], {
+    cwd: tmpdir(),
+    env,
+    onOutput: () => undefined,
+  }).then((result) => !failed(result));
+  return randomizationProbe;
+}
+
+const RANDOM_ADDRESSES = {
+  what: 'exact peaks',
+  why:
+    'address space randomisation could not be turned off here (setarch -R), so whole-process ' +
+    'peaks may differ by a few hundred bytes between identical runs',
+};
+
 function describeExit(what: string, result: ProcessResult): string {
   if (result.spawnError) return `${what} could not be started: ${result.spawnError.message}`;
   if (result.signal) return `${what} was killed by ${result.signal}`;
@@ -103,7 +129,14 @@ export async function captureCommandSide(
     log.info(
       `${options.command} with every Python process under tracemalloc (frames: ${options.frames})`,
     );
-    const run = await runProcess('bash', ['-c', options.command], { cwd, env, onOutput: output });
+    const fixedAddresses = await canTurnOffAddressRandomization(options.env);
+    const run = fixedAddresses
+      ? await runProcess('setarch', ['-R', 'bash', '-c', options.command], {
+          cwd,
+          env,
+          onOutput: output,
+        })
+      : await runProcess('bash', ['-c', options.command], { cwd, env, onOutput: output });
 
     const merge = await runProcess(
       options.python,
@@ -137,6 +170,7 @@ export async function captureCommandSide(
       );
     }
     const snapshot = await readSnapshot(snapshotPath);
+    if (!fixedAddresses) snapshot.unmeasured.push(RANDOM_ADDRESSES);
     for (const note of snapshot.unmeasured) log.info(`not measured: ${note.what}: ${note.why}`);
     const tail = lastLines(run.outputTail);
     const failures = snapshot.scenarios.filter((scenario) => scenario.status === 'failed');

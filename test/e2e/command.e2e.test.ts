@@ -48,6 +48,9 @@ async function cli(cwd: string, ...args: string[]) {
 const pytestAvailable =
   spawnSync('python3', ['-c', 'import pytest'], { stdio: 'ignore' }).status === 0;
 
+// `setarch -R` (see src/capture/command.ts) is what makes whole-process peaks exact.
+const fixedAddressesAvailable = spawnSync('setarch', ['-R', 'true']).status === 0;
+
 const base = {
   'pkg/__init__.py': '',
   'pkg/cache.py': 'CACHE = {}\n\ndef fill(n):\n    for i in range(n):\n        CACHE[i] = str(i)\n',
@@ -132,6 +135,36 @@ describe('allocdiff --command', () => {
       expect(big.sites[0]).toMatchObject({ file: 'app/store.py', line: 4 });
       expect(byName.get('tests/test_perf.py::test_small')!.retained.delta).toBe(0);
       expect(result.stdout).toContain('tests/test_perf.py::test_big');
+    },
+  );
+
+  it.skipIf(!fixedAddressesAvailable)(
+    'measures an unchanged command exactly: no difference at all, peaks included',
+    async () => {
+      const files = {
+        'tests/test_work.py':
+          'import json, re\n\ndef test_work():\n' +
+          '    rows = [{"id": i, "name": "x" * (i % 7)} for i in range(2000)]\n' +
+          '    assert re.findall(r"\\d+", json.dumps(rows))\n',
+        'bench.py': 'import json, re\nDATA = json.dumps([str(i) for i in range(3000)])\n',
+      };
+      const repo = repoOf(files, files);
+      const steps = pytestAvailable
+        ? 'python3 -m pytest -q -p no:cacheprovider tests && python3 bench.py'
+        : 'python3 bench.py';
+      const result = await cli(repo.dir, '--base', 'HEAD~1', '--command', steps);
+      expect(result.code, result.stderr).toBe(0);
+      const scenarios = result.report!.scenarios;
+      expect(scenarios.length).toBe(pytestAvailable ? 2 : 1);
+      for (const scenario of scenarios) {
+        expect(scenario.peak.base, scenario.name).toBeGreaterThan(100_000);
+        expect([scenario.name, scenario.peak.delta, scenario.retained.delta]).toEqual([
+          scenario.name,
+          0,
+          0,
+        ]);
+        expect(scenario.sites.filter((site) => site.sizeDelta !== 0)).toEqual([]);
+      }
     },
   );
 
