@@ -226,6 +226,22 @@ class ProcessScenarioTest(CommandTestCase):
         self.assertEqual(run.names, ["-c"])
         self.assertGreaterEqual(run.named("-c")["retainedBytes"], 5000 * 8)
 
+    def test_the_injection_loads_no_module_the_program_would_then_import_for_free(self):
+        listing = "import sys; print(' '.join(sorted(sys.modules)))"
+        plain_env = dict(os.environ)
+        plain_env.pop("PYTHONPATH", None)
+        plain = subprocess.run(
+            [PYTHON, "-c", listing], env=plain_env, stdout=subprocess.PIPE, check=True
+        )
+        root = self.make_project({"listing.py": listing + "\n"})
+        run = self.run_command(root, "%s listing.py" % PYTHON)
+        injected = set(run.output.split()) - set(plain.stdout.decode().split())
+        # Built-in modules (no Python code, nothing to pay for) and the harness's own.
+        allowed = {"_tracemalloc", "atexit", "gc", "sitecustomize", "allocdiff_harness",
+                   "allocdiff_harness.command"}
+        self.assertLessEqual(injected, allowed)
+        self.assertIn("allocdiff_harness.command", injected)
+
     def test_without_the_directory_variable_nothing_is_measured(self):
         root = self.make_project({"bench.py": "print('ran')\n"})
         env = dict(os.environ, PYTHONPATH=INJECT_DIR)

@@ -31,13 +31,17 @@ def _chain_site_customization():
             if found[0] is not None:
                 found[0].close()
         return
-    import importlib.machinery
-    import importlib.util
-
-    spec = importlib.machinery.PathFinder.find_spec("sitecustomize", others)
+    # The import system's own modules, always loaded: importing importlib.util here would
+    # load functools, contextlib, warnings (and, in 3.9, re and typing) for free for the
+    # measured program.
+    bootstrap = sys.modules.get("_frozen_importlib")
+    external = sys.modules.get("_frozen_importlib_external")
+    if bootstrap is None or external is None:
+        return
+    spec = external.PathFinder.find_spec("sitecustomize", others)
     if spec is None or spec.loader is None:
         return
-    module = importlib.util.module_from_spec(spec)
+    module = bootstrap.module_from_spec(spec)
     # `import sitecustomize` now gives the project's module, as it would have without us.
     sys.modules["sitecustomize"] = module
     try:
