@@ -69,14 +69,32 @@ def start(directory, root=None, frames=None):
                 " allocdiff restarted it with frames=%d" % frames,
             }
         )
-    # pytest (here or in a subprocess) loads the plugin; the project's configuration is untouched.
-    plugins = [name.strip() for name in os.environ.get("PYTEST_PLUGINS", "").split(",")]
-    if PYTEST_PLUGIN not in plugins:
-        os.environ["PYTEST_PLUGINS"] = ",".join([name for name in plugins if name] + [PYTEST_PLUGIN])
+    _offer_pytest_plugin()
     os.register_at_fork(after_in_child=_after_fork_in_child)
     # Registered first, so it runs last: after the program's own exit handlers.
     atexit.register(_at_exit)
     _tracemalloc.start(frames)
+
+
+def _offer_pytest_plugin():
+    """Let pytest, if it runs in this process, load the plugin (the project's configuration
+    is untouched: the plugin is added to whatever ``PYTEST_PLUGINS`` holds).
+
+    Only this process's ``os.environ`` gets it, not the real environment: a child started
+    with a rebuilt environment that keeps PYTEST_PLUGINS but drops PYTHONPATH would otherwise
+    fail to import the plugin. Each measured child adds it for itself.
+    """
+    plugins = [name.strip() for name in os.environ.get("PYTEST_PLUGINS", "").split(",")]
+    if PYTEST_PLUGIN in plugins:
+        return
+    value = ",".join([name for name in plugins if name] + [PYTEST_PLUGIN])
+    data = getattr(os.environ, "_data", None)
+    encode_key = getattr(os.environ, "encodekey", None)
+    encode_value = getattr(os.environ, "encodevalue", None)
+    if isinstance(data, dict) and encode_key is not None and encode_value is not None:
+        data[encode_key("PYTEST_PLUGINS")] = encode_value(value)
+    else:
+        os.environ["PYTEST_PLUGINS"] = value
 
 
 def entry_point(argv, full_argv):
@@ -114,7 +132,7 @@ def take_over_for_tests():
     """pytest runs in this process: its tests are the scenarios, not the whole process.
 
     Process-wide tracing stops (collection and fixtures run at full speed); each test call
-    is traced on its own (see ``begin_test``).
+    is traced on its own (see ``TestMeasurement``).
     """
     if _state is None or _state.tests is not None:
         return None
@@ -161,25 +179,42 @@ def _stop_tracing():
         _tracemalloc.stop()
 
 
+def _measure_and_stop(start_level, started):
+    """Peak, ``gc.collect()``, the traces, tracing stopped; then (untraced) the
+    ``capture.Measurement`` they make. None if the program stopped tracemalloc."""
+    duration = time.perf_counter() - started
+    if not _tracemalloc.is_tracing():
+        return None
+    peak_bytes = max(0, _tracemalloc.get_traced_memory()[1] - start_level)
+    # As capture.clear_type_cache, without importing anything while tracing.
+    clear = getattr(sys, "_clear_internal_caches", None) or getattr(sys, "_clear_type_cache", None)
+    if clear is not None:
+        clear()
+    gc.collect()
+    traces = _tracemalloc._get_traces()
+    limit = _tracemalloc.get_traceback_limit()
+    _tracemalloc.stop()
+
+    # Only now, untraced: what turning traces into sites needs.
+    import tracemalloc
+
+    from . import capture
+
+    measurement = capture.Measurement()
+    measurement.peak_bytes = peak_bytes
+    measurement.duration_seconds = duration
+    measurement.frames_used = limit
+    measurement.sites = own_sites_dropped(capture.line_totals(tracemalloc.Snapshot(traces, limit)))
+    return measurement
+
+
 def _finish(state):
-    duration = time.perf_counter() - state.started
     error = getattr(sys, "last_exc", None) or getattr(sys, "last_value", None)
     measurement = None
-    traced = _tracemalloc.is_tracing()
-    if state.tests is None and traced:
-        peak_bytes = _tracemalloc.get_traced_memory()[1]
-        clear = getattr(sys, "_clear_internal_caches", None) or getattr(
-            sys, "_clear_type_cache", None
-        )
-        if clear is not None:
-            clear()
-        gc.collect()
-        traces = _tracemalloc._get_traces()
-        limit = _tracemalloc.get_traceback_limit()
+    if state.tests is None:
+        measurement = _measure_and_stop(0, state.started)
+    duration = time.perf_counter() - state.started
     _stop_tracing()
-
-    # Only now, untraced: everything the snapshot needs.
-    import tracemalloc
 
     from . import capture, scenarios, snapshot
     from .paths import PathNormalizer
@@ -194,21 +229,14 @@ def _finish(state):
         scenario = scenarios.Scenario(name, "process")
         if error is not None and not capture.is_clean_exit(error):
             scenario.error = error
-        if traced:
-            measurement = capture.Measurement()
-            measurement.peak_bytes = peak_bytes
-            measurement.duration_seconds = duration
-            measurement.frames_used = limit
-            measurement.sites = own_sites_dropped(
-                capture.line_totals(tracemalloc.Snapshot(traces, limit))
-            )
-            del traces
+        if measurement is not None:
             scenario.repeats.append(measurement)
-            if limit != state.frames:
+            if measurement.frames_used != state.frames:
                 state.unmeasured.append(
                     {
                         "what": "tracebacks of %d frames" % state.frames,
-                        "why": "the program restarted tracemalloc with frames=%d" % limit,
+                        "why": "the program restarted tracemalloc with frames=%d"
+                        % measurement.frames_used,
                     }
                 )
         else:
@@ -217,8 +245,10 @@ def _finish(state):
             )
         run.scenarios.append(scenario)
     options = scenarios.Options(frames=state.frames, object_types=False)
-    document = snapshot.build_snapshot(run, root=state.root, cwd=state.cwd, options=options)
-    if state.tests is None and not traced:
+    document = snapshot.build_snapshot(
+        run, root=state.root, cwd=state.cwd, options=options, describe_platform=False
+    )
+    if state.tests is None and measurement is None:
         document["scenarios"] = []
     document["unmeasured"].extend(
         dict(note, scenario=note.get("scenario", name)) for note in state.unmeasured
@@ -284,31 +314,7 @@ class TestMeasurement:
 
     def finish(self):
         """A ``capture.Measurement`` of the call (None if the test stopped tracemalloc)."""
-        duration = time.perf_counter() - self.started
-        if not _tracemalloc.is_tracing():
-            return None
-        peak_bytes = max(0, _tracemalloc.get_traced_memory()[1] - self.start_level)
-        clear = getattr(sys, "_clear_internal_caches", None) or getattr(
-            sys, "_clear_type_cache", None
-        )
-        if clear is not None:
-            clear()
-        gc.collect()
-        traces = _tracemalloc._get_traces()
-        limit = _tracemalloc.get_traceback_limit()
-        _tracemalloc.stop()
-        import tracemalloc
-
-        from . import capture
-
-        measurement = capture.Measurement()
-        measurement.peak_bytes = peak_bytes
-        measurement.duration_seconds = duration
-        measurement.frames_used = limit
-        measurement.sites = own_sites_dropped(
-            capture.line_totals(tracemalloc.Snapshot(traces, limit))
-        )
-        return measurement
+        return _measure_and_stop(self.start_level, self.started)
 
 
 def record_test(nodeid, measurement, error):

@@ -186,6 +186,24 @@ class ProcessScenarioTest(CommandTestCase):
         self.assertRegex(notes["quits.py"]["what"], r"^process quits\.py \(pid \d+\)$")
         self.assertIn("os._exit()", notes["killed.py"]["why"])
 
+    def test_a_process_that_stops_tracemalloc_is_unmeasured_with_the_reason(self):
+        root = self.make_project(
+            {"stops.py": "import tracemalloc\ndata = [0] * 1000\ntracemalloc.stop()\n"}
+        )
+        run = self.run_command(root, "%s stops.py" % PYTHON)
+        self.assertEqual(run.returncode, 0, run.output)
+        self.assertEqual(run.names, [])
+        self.assertEqual(
+            run.snapshot["unmeasured"],
+            [
+                {
+                    "what": "peak and retained memory",
+                    "why": "the program stopped tracemalloc",
+                    "scenario": "stops.py",
+                }
+            ],
+        )
+
     def test_a_forked_child_is_unmeasured_and_its_parent_measured(self):
         root = self.make_project(
             {
@@ -285,6 +303,23 @@ class ChainingTest(CommandTestCase):
         self.assertIn("Error in sitecustomize", run.output)
         self.assertIn("RuntimeError: site broke", run.output)
         self.assertEqual(run.names, ["bench.py"])
+
+
+    def test_the_plugin_is_offered_to_pytest_in_the_process_not_to_its_children(self):
+        root = self.make_project(
+            {
+                "look.py": """\
+                    import os, subprocess
+                    print("here:", os.environ.get("PYTEST_PLUGINS"))
+                    child = subprocess.run(["env"], stdout=subprocess.PIPE, text=True).stdout
+                    print("child:", [line for line in child.splitlines() if "PYTEST" in line])
+                    """
+            }
+        )
+        run = self.run_command(root, "%s look.py" % PYTHON, env={"PYTEST_PLUGINS": "mine"})
+        self.assertIn("here: mine,allocdiff_harness.pytest_plugin", run.output)
+        # A child that drops PYTHONPATH must not be told to load a plugin it cannot import.
+        self.assertIn("child: ['PYTEST_PLUGINS=mine']", run.output)
 
 
 @unittest.skipUnless(

@@ -213,8 +213,8 @@ describe('configuration errors: exit 2, one line per problem, never a stack trac
 
   it('names unknown keys with the allowed ones', () => {
     expect(rejected({ 'allocdiff.yml': 'script: bench.py\nbudget: "peak: +5%"\n' })).toEqual([
-      'allocdiff.yml:2: budget: unknown key; allowed: script, setup, python, frames, fail-on, ' +
-        'minimum-change, ignore, budgets, scenarios',
+      'allocdiff.yml:2: budget: unknown key; allowed: script, command, setup, python, frames, ' +
+        'fail-on, minimum-change, ignore, budgets, scenarios',
     ]);
   });
 

@@ -12,6 +12,7 @@ started but wrote no result, a forked child and a too-old interpreter are ``unme
 
 import json
 import os
+import platform
 import sys
 import sysconfig
 
@@ -80,7 +81,8 @@ def aggregate(directory, root, frames=1):
         "schema": SCHEMA,
         "harness": {"version": __version__},
         "python": (first or {}).get("python") or {"version": "", "implementation": ""},
-        "platform": (first or {}).get("platform", ""),
+        # The processes leave it out (see snapshot.build_snapshot): one machine, said once.
+        "platform": platform.platform() if first else "",
         "frames": frames,
         "repeats": 1,
         "iterations": 0,
