@@ -2,7 +2,9 @@ import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { checkBudgets, decideVerdict } from './budgets/evaluate.js';
 import { withoutIgnoredSites, withoutSmallSites } from './budgets/site-filter.js';
-import { captureSide, captureTracebacks } from './capture/capture-side.js';
+import { captureSide, captureTracebacks, type CaptureOptions } from './capture/capture-side.js';
+import { captureCommandSide, nothingMeasuredMessage } from './capture/command.js';
+import type { Snapshot } from './capture/snapshot.js';
 import { benchmarkEnvironment } from './capture/environment.js';
 import { onBothSides, sequentialReason, sidesAgree, type Side } from './capture/measure-sides.js';
 import { compareSnapshots } from './compare/compare.js';
@@ -40,13 +42,12 @@ export function summaryPathOf(markdownPath: string): string {
 export async function runAllocdiff(settings: Settings, log: Logger): Promise<RunResult> {
   if (settings.configFile) log.info(`configuration: ${settings.configFile}`);
   const git = new Git(settings.repoDir);
-  // Sides are checked out whole: the script's path must be relative to the repository's root.
-  const script = relative(
-    await git.topLevel(),
-    resolve(await realpath(settings.repoDir), settings.script),
-  )
-    .split(sep)
-    .join('/');
+  const topLevel = await git.topLevel();
+  const projectDir = await realpath(settings.repoDir);
+  // Sides are checked out whole: paths must be relative to the repository's root.
+  const fromRoot = (path: string): string =>
+    relative(topLevel, resolve(projectDir, path)).split(sep).join('/');
+  const script = fromRoot(settings.script ?? '.');
   const { baseSha, headSha } = await log.group('Resolving base and head', async () => {
     const baseSha = await resolveCommit(git, settings.base, 'base');
     const headSha = await resolveCommit(git, settings.head, 'head');
@@ -72,6 +73,11 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       env,
       log,
     };
+    const { command } = settings;
+    const capture = (dir: string, sideOptions: CaptureOptions): Promise<Snapshot> =>
+      command === undefined
+        ? captureSide(dir, sideOptions)
+        : captureCommandSide(dir, { ...sideOptions, command, workingDirectory: script });
     const dirs = { base: sides.baseDir, head: sides.headDir };
     const shas = { base: baseSha, head: headSha };
     const sequential = sequentialReason({ setup: settings.setup, parallel: settings.parallel });
@@ -87,7 +93,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       onBothSides(
         log,
         (side) => `${title} ${side} ${shas[side].slice(0, 7)}`,
-        (side, sideLog) => captureSide(dirs[side], { ...sideOptions, log: sideLog }),
+        (side, sideLog) => capture(dirs[side], { ...sideOptions, log: sideLog }),
         sequential,
       );
     let { base, head } = await measureAll(
@@ -108,6 +114,9 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         ));
         repeatsUsed = settings.repeats;
       }
+    }
+    if (command !== undefined && base.scenarios.length === 0 && head.scenarios.length === 0) {
+      throw new UsageError(nothingMeasuredMessage(command, base, head));
     }
     if (base.scenarios.length === 0 && head.scenarios.length === 0) {
       throw new UsageError(

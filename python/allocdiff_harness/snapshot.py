@@ -21,7 +21,12 @@ TRACEBACK_LINES = 30
 TRACEBACKS_PER_SITE = 5
 
 
-def build_snapshot(run: Run, *, root: str, cwd: str, options: Options) -> dict:
+def build_snapshot(
+    run: Run, *, root: str, cwd: str, options: Options, describe_platform: bool = True
+) -> dict:
+    """The snapshot document of ``run``. ``describe_platform=False`` leaves ``platform``
+    empty: ``platform.platform()`` reads the interpreter's binary (a tenth of a second), too
+    much for every process of a command, whose merged snapshot fills it in once."""
     paths = PathNormalizer(root=root, stdlib=sysconfig.get_paths()["stdlib"], cwd=cwd)
     sites = SiteTable(paths, SourceIndex())
     wanted = set(options.traceback_filter.sites) if options.traceback_filter else set()
@@ -39,7 +44,7 @@ def build_snapshot(run: Run, *, root: str, cwd: str, options: Options) -> dict:
             "version": platform.python_version(),
             "implementation": platform.python_implementation(),
         },
-        "platform": platform.platform(),
+        "platform": platform.platform() if describe_platform else "",
         "frames": options.frames,
         "repeats": options.repeats,
         "iterations": options.iterations,

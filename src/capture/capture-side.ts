@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from '../log.js';
 import { mergeProcessRepeats } from './merge-repeats.js';
 import { lastLines, runProcess, type ProcessResult } from './process.js';
+import { canTurnOffAddressRandomization, RANDOM_ADDRESSES } from './address-randomization.js';
 import { decodeSnapshot } from './decode.js';
 import { SNAPSHOT_SCHEMA, type ScenarioError, type Snapshot } from './snapshot.js';
 
@@ -129,19 +130,21 @@ async function runHarness(
       PYTHONDONTWRITEBYTECODE: '1',
       PYTHONPATH: [harness, options.env.PYTHONPATH].filter(Boolean).join(delimiter),
     };
+    const fixedAddresses = await canTurnOffAddressRandomization(options.env);
+    const harnessArgs = [
+      '-m',
+      'allocdiff_harness',
+      '--script',
+      options.script,
+      '--root',
+      checkoutDir,
+      '--out',
+      snapshotPath,
+      ...args,
+    ];
     const run = await runProcess(
-      options.python,
-      [
-        '-m',
-        'allocdiff_harness',
-        '--script',
-        options.script,
-        '--root',
-        checkoutDir,
-        '--out',
-        snapshotPath,
-        ...args,
-      ],
+      fixedAddresses ? 'setarch' : options.python,
+      fixedAddresses ? ['-R', options.python, ...harnessArgs] : harnessArgs,
       {
         cwd: checkoutDir,
         env,
@@ -162,6 +165,7 @@ async function runHarness(
       };
     }
     const snapshot = await readSnapshot(snapshotPath);
+    if (!fixedAddresses) snapshot.unmeasured.push(RANDOM_ADDRESSES);
     for (const scenario of snapshot.scenarios) {
       if (scenario.status === 'failed' && scenario.error) scenario.error.output = output;
     }

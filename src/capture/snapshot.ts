@@ -154,13 +154,18 @@ export interface RepeatTotals {
 }
 
 export interface SnapshotScenario {
-  /** Script: its normalised path. Function: the function's name (`bench_parse`). */
+  /**
+   * Script: its normalised path. Function: the function's name (`bench_parse`). Process: what
+   * it ran (a script's normalised path, `-m pkg.bench`, `-c`). Test: its pytest node id.
+   */
   name: string;
   /**
    * `function`: one top-level `bench_*` function of the script's own module; the module's top
    * level ran first as setup and is not measured. `script`: the whole script (no such function).
+   * Command mode: `process`, the Python processes of a command that ran the same thing, each
+   * from startup to exit; `test`, the call phase of one pytest test.
    */
-  kind: 'script' | 'function';
+  kind: 'script' | 'function' | 'process' | 'test';
   status: 'ok' | 'failed';
   error?: ScenarioError;
   /** Repeat 1: peak traced memory above the level at the scenario's (call's) start, in bytes. */
@@ -181,6 +186,11 @@ export interface SnapshotScenario {
   /** Types whose live count changed across repeat 1, largest change first (default on). */
   objectTypes?: ObjectTypeCount[];
   leak?: LeakCheck;
+  /**
+   * Command mode: how many processes were merged into this scenario. Their sizes add up, per
+   * site and in the totals (`peakBytes` is the sum of each process's own peak).
+   */
+  processes?: number;
 }
 
 export interface Snapshot {

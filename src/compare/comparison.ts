@@ -70,7 +70,7 @@ export interface ScenarioComparison {
   name: string;
   status: ScenarioStatus;
   /** `function`: a `bench_*` function of the benchmark; `script`: the whole script. */
-  kind?: 'script' | 'function';
+  kind?: 'script' | 'function' | 'process' | 'test';
   /** Measurements per side (in-process calls, or processes of a script). */
   repeats?: { base: number; head: number };
   /**

@@ -138,6 +138,7 @@ export function readActionSettings(sides: Extract<EventPlan, { kind: 'compare' }
     ...(configPath ? { configPath: resolve(repoDir, configPath) } : {}),
     inputs: givenInputs({
       script: core.getInput('script'),
+      command: core.getInput('command'),
       setup: core.getInput('setup'),
       python: core.getInput('python'),
       frames: core.getInput('frames'),
@@ -156,10 +157,11 @@ export function readActionSettings(sides: Extract<EventPlan, { kind: 'compare' }
     }),
     nameInput: (key) => `input "${INPUT_OF_KEY[key] ?? key}"`,
   });
-  if (!config.script)
+  if (!config.script && !config.command)
     throw new UsageError(
-      'input "script" is required (or script in the config file): the path of the memory ' +
-        'benchmark, e.g. benchmarks/memory.py',
+      'input "script" or "command" is required (or script or command in the config file): ' +
+        'the path of the memory benchmark, e.g. benchmarks/memory.py, or a command whose ' +
+        'Python processes are measured, e.g. pytest tests/perf',
     );
 
   const target = readGitHubTarget();
@@ -170,7 +172,8 @@ export function readActionSettings(sides: Extract<EventPlan, { kind: 'compare' }
     repoDir,
     base: sides.base,
     head: sides.head,
-    script: config.script,
+    ...(config.script !== undefined ? { script: config.script } : {}),
+    ...(config.command !== undefined ? { command: config.command } : {}),
     setup: config.setup,
     budgets: config.budgets,
     ignore: config.ignore,

@@ -17,16 +17,19 @@ function slashes(path: string): string {
 export const CLI_HELP = `allocdiff: compare a Python benchmark's memory allocations between two commits
 
 Usage:
-  allocdiff --base REF [--script PATH] [options]
+  allocdiff --base REF [--script PATH | --command CMD] [options]
 
 Runs PATH (or the config file's script) under tracemalloc in a checkout of REF (base) and
 of --head (default HEAD), compares the allocations by source line, checks the budgets and
-prints the report.
+prints the report. With --command, every Python process CMD starts is measured instead.
 
 Options:
   --base REF         base commit, branch or tag (required)
   --head REF         head commit, branch or tag (default: HEAD)
   --script PATH      the benchmark script (required, unless the config file names it)
+  --command CMD      instead of a script: a shell command run in each checkout, e.g.
+                     "python -m mypkg.bench" or "pytest tests/perf"; each Python process it
+                     starts is measured (with pytest, each test is a scenario)
   --setup CMD        shell command run in each checkout first, e.g. "pip install -e ."
   --budget RULES     budget rules, e.g. "peak: +5%, 64MB; retained: +100KB; site: +10KiB (warn)"
                      metrics: peak, retained, site, leak, count; limits: N<unit> (ceiling),
@@ -83,6 +86,7 @@ export function parseCliArgs(
         base: { type: 'string' },
         head: { type: 'string' },
         script: { type: 'string' },
+        command: { type: 'string' },
         setup: { type: 'string' },
         budget: { type: 'string' },
         config: { type: 'string' },
@@ -123,6 +127,7 @@ export function parseCliArgs(
       values.script === undefined
         ? undefined
         : slashes(relative(repoDir, resolve(cwd, values.script))),
+    command: values.command,
     setup: values.setup,
     python: values.python,
     frames: values.frames,
@@ -145,10 +150,11 @@ export function parseCliArgs(
     nameInput: (key) => `--${FLAG_OF_KEY[key] ?? key}`,
     files,
   });
-  if (!config.script)
+  if (!config.script && !config.command)
     throw new UsageError(
-      '--script is required (or script in the config file): the benchmark file, e.g. ' +
-        '--script benchmarks/memory.py',
+      '--script or --command is required (or script or command in the config file): the ' +
+        'benchmark file, e.g. --script benchmarks/memory.py, or a command whose Python ' +
+        'processes are measured, e.g. --command "pytest tests/perf"',
     );
 
   const outDir = join(tmpdir(), 'allocdiff');
@@ -158,7 +164,8 @@ export function parseCliArgs(
       repoDir,
       base: values.base,
       head: values.head ?? 'HEAD',
-      script: config.script,
+      ...(config.script !== undefined ? { script: config.script } : {}),
+      ...(config.command !== undefined ? { command: config.command } : {}),
       setup: config.setup,
       budgets: config.budgets,
       ignore: config.ignore,

@@ -16,6 +16,8 @@ import { fileConfigSchema, textConfigSchema, type ConfigLayer, type TextConfig }
 export interface Config {
   /** Benchmark script, relative to the project folder; undefined when no source gave one. */
   script?: string;
+  /** Shell command to measure instead of a script (at most one of the two is set). */
+  command?: string;
   setup?: string;
   python: string;
   frames: number;
@@ -131,9 +133,12 @@ export function mergeConfig(inputs: ConfigLayer, file: ConfigLayer, configFile?:
       })),
     },
   };
-  const script = inputs.script ?? file.script;
+  // The benchmark is one setting spelled two ways: a script or a command given as an input
+  // replaces the file's benchmark, whichever way the file spelled it.
+  const benchmark = inputs.script !== undefined || inputs.command !== undefined ? inputs : file;
   const setup = inputs.setup ?? file.setup;
-  if (script !== undefined) config.script = script;
+  if (benchmark.script !== undefined) config.script = benchmark.script;
+  if (benchmark.command !== undefined) config.command = benchmark.command;
   if (setup !== undefined) config.setup = setup;
   if (configFile !== undefined) config.configFile = configFile;
   return config;
@@ -160,6 +165,19 @@ export function loadConfig(sources: ConfigSources): Config {
   const inputs = validateInputs(sources.inputs, sources.nameInput);
   const file = document ? validateConfigDocument(document) : {};
   const problems = [...(Array.isArray(inputs) ? inputs : []), ...(Array.isArray(file) ? file : [])];
+  const oneOf = 'give one: script (a benchmark file) or command (a shell command to measure)';
+  if (!Array.isArray(inputs) && inputs.script !== undefined && inputs.command !== undefined) {
+    problems.push(
+      `${sources.nameInput('command')}: cannot be given with ${sources.nameInput('script')}; ${oneOf}`,
+    );
+  }
+  if (document && !Array.isArray(file) && file.script !== undefined && file.command !== undefined) {
+    const line = document.lineOf(['command']);
+    problems.push(
+      `${document.label}${line === undefined ? '' : `:${line}`}: ` +
+        `${formatKeyPath([...document.prefix, 'command'])}: cannot be set with script; ${oneOf}`,
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   const fileLayer = file as ConfigLayer;
   // A script in the file is relative to the file's folder; the run wants it relative to the project.

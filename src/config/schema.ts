@@ -23,6 +23,8 @@ import { describeValue, formatKeyPath } from './problems.js';
 /** The settings one source gives (a config file, or the inputs); every key optional. */
 export interface ConfigLayer {
   script?: string;
+  /** Shell command whose Python processes are measured; instead of `script`. */
+  command?: string;
   setup?: string;
   python?: string;
   frames?: number;
@@ -278,6 +280,7 @@ const scenarios = z
 /** Every key a config file may hold, in the order the README documents them. */
 const FILE_SHAPE = {
   script: text('the benchmark file, e.g. "benchmarks/memory.py"').optional(),
+  command: text('a shell command, e.g. "pytest tests/perf"').optional(),
   setup: text('a shell command, e.g. "pip install -e ."').optional(),
   python: text('a Python interpreter, e.g. "python3.12"').optional(),
   frames: framesNumber.optional(),
@@ -304,6 +307,7 @@ export const FILE_KEYS = Object.keys(FILE_SHAPE);
 
 type RawLayer = {
   script?: string;
+  command?: string;
   setup?: string;
   python?: string;
   frames?: number;
@@ -325,6 +329,7 @@ type RawLayer = {
 function toLayer(raw: RawLayer): ConfigLayer {
   const layer: ConfigLayer = {
     script: raw.script,
+    command: raw.command,
     setup: raw.setup,
     python: raw.python,
     frames: raw.frames,
@@ -395,6 +400,7 @@ export function splitGlobList(value: string): string[] {
 export const textConfigSchema = z
   .strictObject({
     script: z.string().optional(),
+    command: z.string().optional(),
     setup: z.string().optional(),
     python: z.string().optional(),
     frames: frameText.optional(),

@@ -8,8 +8,13 @@ export interface Settings {
   /** Base and head as refs or SHAs. */
   base: string;
   head: string;
-  /** Benchmark script, relative to `repoDir`. */
-  script: string;
+  /** Benchmark script, relative to `repoDir`; exactly one of `script` and `command` is set. */
+  script?: string;
+  /**
+   * Shell command run in each checkout (in the counterpart of `repoDir`): every Python process
+   * it starts is measured (command mode; see src/capture/command.ts).
+   */
+  command?: string;
   /** Shell command run in each checkout before the benchmark (e.g. `pip install -e .`). */
   setup?: string;
   /** Budget rules, general and per scenario. */

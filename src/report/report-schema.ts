@@ -61,7 +61,7 @@ const peakLevel = z.strictObject({ bytes, peakBytes: bytes });
 const scenario = z.strictObject({
   name: text(1_000),
   status: z.enum(['ok', 'new', 'removed', 'failed']),
-  kind: z.enum(['script', 'function']).optional(),
+  kind: z.enum(['script', 'function', 'process', 'test']).optional(),
   repeats: z
     .strictObject({ base: z.number().int().nonnegative(), head: z.number().int().nonnegative() })
     .optional(),

@@ -118,7 +118,7 @@ describe('the bundled action with a config file', () => {
         'allocdiff.yml:3: budgets.peak: "5%25" is not a limit (a percentage needs a sign',
     );
     expect(result.stdout).toContain(
-      '%0Aallocdiff.yml:4: colour: unknown key; allowed: script, setup, python, frames, repeats',
+      '%0Aallocdiff.yml:4: colour: unknown key; allowed: script, command, setup, python, frames, repeats',
     );
     expect(result.stdout).not.toContain('Measuring base');
     expect(result.stdout).not.toMatch(/\n\s+at /);

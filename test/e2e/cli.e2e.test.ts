@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRepoFromTrees } from '../../scripts/example-repo.mjs';
 import type { Report } from '../../src/report/report.js';
 import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
@@ -21,6 +21,10 @@ function cli(cwd: string, ...args: string[]) {
   const result = spawnSync(declaredNode(), [CLI, ...args], { cwd, encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+// Each CLI run blocks this worker (spawnSync): let it answer the test runner between tests,
+// or a file of many runs outlasts the runner's 60 s reply timeout on a busy machine.
+beforeEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
 
 afterAll(() => {
   for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRepoFromTrees } from '../../scripts/example-repo.mjs';
 import type { Report } from '../../src/report/report.js';
 import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
@@ -11,6 +11,10 @@ import { writeTree } from '../support/trees.js';
 
 const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
 const cleanup: string[] = [];
+
+// Each CLI run blocks this worker (spawnSync): let it answer the test runner between tests,
+// or a file of many runs outlasts the runner's 60 s reply timeout on a busy machine.
+beforeEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
 
 afterAll(() => {
   for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
@@ -213,7 +217,7 @@ describe('configuration errors: exit 2, one line per problem, never a stack trac
 
   it('names unknown keys with the allowed ones', () => {
     expect(rejected({ 'allocdiff.yml': 'script: bench.py\nbudget: "peak: +5%"\n' })).toEqual([
-      'allocdiff.yml:2: budget: unknown key; allowed: script, setup, python, frames, repeats, ' +
+      'allocdiff.yml:2: budget: unknown key; allowed: script, command, setup, python, frames, repeats, ' +
         'iterations, timeout-minutes, peak-sites, parallel, object-types, fail-on, minimum-change, ignore, ' +
         'budgets, scenarios, top, comment',
     ]);

@@ -59,11 +59,36 @@ describe('parseCliArgs: mistakes are usage errors (exit code 2) that say what to
     expect(error.message).toContain('--base main');
   });
 
-  it('requires --script, with an example', () => {
+  it('requires --script or --command, with an example of each', () => {
     const error = usageError(['--base', 'main']);
     expect(error.exitCode).toBe(2);
-    expect(error.message).toMatch(/^--script is required/);
+    expect(error.message).toMatch(/^--script or --command is required/);
     expect(error.message).toContain('--script benchmarks/');
+    expect(error.message).toContain('--command "pytest tests/perf"');
+  });
+
+  it('takes --command instead of --script, and refuses both', () => {
+    const run = settings(['--base', 'main', '--command', 'pytest tests/perf']);
+    expect(run.command).toBe('pytest tests/perf');
+    expect(run.script).toBeUndefined();
+    const error = usageError(['--base', 'main', '--command', 'pytest', '--script', 'b.py']);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe(
+      '--command: cannot be given with --script; give one: script (a benchmark file) or ' +
+        'command (a shell command to measure)',
+    );
+  });
+
+  it('lets --command replace the config file’s script, and --script its command', () => {
+    const withScript = repoFiles({ 'allocdiff.yml': 'script: bench.py\nframes: 2\n' });
+    const run = settings(['--base', 'main', '--command', 'make bench'], REPO, withScript);
+    expect(run).toMatchObject({ command: 'make bench', frames: 2 });
+    expect(run.script).toBeUndefined();
+    const withCommand = repoFiles({ 'allocdiff.yml': 'command: pytest\n' });
+    const other = settings(['--base', 'main', '--script', 'b.py'], REPO, withCommand);
+    expect(other.script).toBe('b.py');
+    expect(other.command).toBeUndefined();
+    expect(settings(['--base', 'main'], REPO, withCommand).command).toBe('pytest');
   });
 
   it('asks for --base first when both are missing', () => {
@@ -104,7 +129,9 @@ describe('parseCliArgs: mistakes are usage errors (exit code 2) that say what to
       REPO,
       repoFiles({ 'allocdiff.yml': 'frames: 2\n' }),
     );
-    expect(error.message).toMatch(/^--script is required \(or script in the config file\)/);
+    expect(error.message).toMatch(
+      /^--script or --command is required \(or script or command in the config file\)/,
+    );
   });
 
   it('names the config file, line and key of a problem in it', () => {

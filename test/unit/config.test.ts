@@ -339,7 +339,7 @@ describe('loadConfig: every problem is one message naming the file, key, value a
         ].join('\n'),
       ),
     ).toEqual([
-      'allocdiff.yml:1: colour: unknown key; allowed: script, setup, python, frames, repeats, ' +
+      'allocdiff.yml:1: colour: unknown key; allowed: script, command, setup, python, frames, repeats, ' +
         'iterations, timeout-minutes, peak-sites, parallel, object-types, fail-on, minimum-change, ignore, ' +
         'budgets, scenarios, top, comment',
       'allocdiff.yml:3: budgets.peek: unknown metric; allowed: peak, retained, site, leak, count',
@@ -434,9 +434,33 @@ describe('loadConfig: every problem is one message naming the file, key, value a
     ]);
   });
 
+  it('refuses a script and a command in one file, or in the inputs, naming both', () => {
+    expect(yaml('frames: 2\nscript: bench.py\ncommand: pytest tests\n')).toEqual([
+      'allocdiff.yml:3: command: cannot be set with script; give one: script (a benchmark ' +
+        'file) or command (a shell command to measure)',
+    ]);
+    expect(
+      problems(
+        { '/repo/pyproject.toml': '[tool.allocdiff]\ncommand = "pytest"\nscript = "b.py"\n' },
+        { inputs: { frames: '0' } },
+      ),
+    ).toEqual([
+      'input "frames": got "0"; expected a whole number ≥ 1',
+      'pyproject.toml: tool.allocdiff.command: cannot be set with script; give one: script ' +
+        '(a benchmark file) or command (a shell command to measure)',
+    ]);
+    expect(problems({}, { inputs: { script: 'b.py', command: 'pytest' } })).toEqual([
+      'input "command": cannot be given with input "script"; give one: script (a benchmark ' +
+        'file) or command (a shell command to measure)',
+    ]);
+    expect(yaml('command: ""\n')).toEqual([
+      'allocdiff.yml:1: command: got an empty text; expected a shell command, e.g. "pytest tests/perf"',
+    ]);
+  });
+
   it('rejects a file that is not a table of settings', () => {
     expect(yaml('- peak: +5%\n')).toEqual([
-      'allocdiff.yml: got a list; expected a table with the keys script, setup, python, frames, ' +
+      'allocdiff.yml: got a list; expected a table with the keys script, command, setup, python, frames, ' +
         'repeats, iterations, timeout-minutes, peak-sites, parallel, object-types, fail-on, minimum-change, ' +
         'ignore, budgets, scenarios, top, comment',
     ]);

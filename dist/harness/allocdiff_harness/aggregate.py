@@ -1,0 +1,231 @@
+"""Merge the partial snapshots a command's Python processes wrote into one side snapshot.
+
+Usage: ``python3 -m allocdiff_harness.aggregate --dir DIR --root ROOT --out FILE [--frames N]``
+(``DIR`` is the ``ALLOCDIFF_COMMAND_DIR`` the command ran with; see command.py).
+
+Scenarios are matched by name: processes that ran the same script (or ``-m`` module, or
+``-c`` code) are one scenario, and so are two runs of the same test. Their sizes add up:
+per site, and in the totals (``peakBytes`` too: the sum of each process's own peak, what they
+would hold running at the same time); ``processes`` says how many were merged. A process that
+started but wrote no result, a forked child and a too-old interpreter are ``unmeasured``.
+"""
+
+import json
+import os
+import platform
+import sys
+import sysconfig
+
+from . import __version__, command
+from .paths import PathNormalizer
+from .snapshot import SCHEMA, write_snapshot
+
+USAGE = "usage: python3 -m allocdiff_harness.aggregate --dir DIR --root ROOT --out FILE [--frames N]"
+SCENARIO_KEYS = ("name", "kind", "status", "error")
+
+
+def aggregate(directory, root, frames=1):
+    """The merged snapshot document of every process that wrote into ``directory``."""
+    started, results, forked, unsupported = _read_directory(directory)
+    stdlib = sysconfig.get_paths()["stdlib"]
+    merged = {}
+    unmeasured = []
+    first = None
+    total_seconds = 0.0
+    for token in sorted(results, key=_start_order):
+        document = results[token]
+        first = first or document
+        total_seconds += document.get("timings", {}).get("totalSeconds", 0.0)
+        strings = document["strings"]
+        for scenario in document["scenarios"]:
+            _merge_scenario(merged, scenario, strings)
+        unmeasured.extend(document.get("unmeasured", []))
+
+    names = {}
+    for token, fields in started.items():
+        pid, _, cwd, kind, value = (fields + [""] * 5)[:5]
+        paths = PathNormalizer(root=root, stdlib=stdlib, cwd=cwd or root)
+        names[token] = command.scenario_name((kind, value), paths)
+        if token not in results:
+            unmeasured.append(
+                {
+                    "what": "process %s (pid %s)" % (names[token], pid),
+                    "why": "it ended without running its exit handlers (killed by a signal,"
+                    " os._exit() or a crash), so its memory was not measured",
+                    "scenario": names[token],
+                }
+            )
+    forks_by_parent = {}
+    for parent_token in forked:
+        name = names.get(parent_token, "?")
+        forks_by_parent[name] = forks_by_parent.get(name, 0) + 1
+    for name, count in sorted(forks_by_parent.items()):
+        unmeasured.append(
+            {
+                "what": "%d forked process%s of %s" % (count, "" if count == 1 else "es", name),
+                "why": "a child made by os.fork() without exec runs on a copy of its parent's"
+                " memory, so it is not measured on its own",
+                "scenario": name,
+            }
+        )
+    for pid, version in sorted(unsupported):
+        unmeasured.append(
+            {
+                "what": "a Python %s process (pid %s)" % (version, pid),
+                "why": "allocdiff measures Python 3.9 and later",
+            }
+        )
+
+    strings = _StringTable()
+    return {
+        "schema": SCHEMA,
+        "harness": {"version": __version__},
+        "python": (first or {}).get("python") or {"version": "", "implementation": ""},
+        # The processes leave it out (see snapshot.build_snapshot): one machine, said once.
+        "platform": platform.platform() if first else "",
+        "frames": frames,
+        "repeats": 1,
+        "iterations": 0,
+        "timings": {"setupSeconds": 0.0, "totalSeconds": total_seconds},
+        "scenarios": [_finish_scenario(scenario, strings) for scenario in merged.values()],
+        "strings": strings.strings,
+        "unmeasured": unmeasured,
+    }
+
+
+def _read_directory(directory):
+    started, results, forked, unsupported = {}, {}, [], []
+    for name in os.listdir(directory):
+        path = os.path.join(directory, name)
+        stem, extension = os.path.splitext(name)
+        if extension == ".json":
+            with open(path, "rb") as file:
+                results[stem] = json.loads(file.read().decode("utf-8"))
+        elif extension in (".started", ".forked", ".unsupported"):
+            with open(path, "rb") as file:
+                fields = os.fsdecode(file.read()).split(command.FIELD_SEPARATOR)
+            if extension == ".started":
+                started[stem] = fields
+            elif extension == ".forked":
+                forked.append(fields[1] if len(fields) > 1 else "")
+            else:
+                unsupported.append((stem, fields[0]))
+    return started, results, forked, unsupported
+
+
+def _start_order(token):
+    pid, _, started = token.partition("-")
+    return (int(started or 0), int(pid or 0))
+
+
+def _merge_scenario(merged, scenario, strings):
+    entry = merged.get(scenario["name"])
+    if entry is None:
+        entry = merged[scenario["name"]] = {
+            "name": scenario["name"],
+            "kind": scenario["kind"],
+            "status": "ok",
+            "peakBytes": 0,
+            "durationSeconds": 0.0,
+            "processes": 0,
+            "sites": {},
+        }
+    entry["processes"] += 1
+    entry["peakBytes"] += scenario["peakBytes"]
+    entry["durationSeconds"] += scenario["durationSeconds"]
+    if scenario["status"] == "failed" and entry["status"] == "ok":
+        entry["status"] = "failed"
+        entry["error"] = scenario.get("error") or {"type": "Error", "message": "failed"}
+    for site in scenario["sites"]:
+        key = (strings[site["file"]], site["line"])
+        total = entry["sites"].get(key)
+        if total is None:
+            total = entry["sites"][key] = {
+                "size": 0,
+                "count": 0,
+                "text": strings[site["text"]] if "text" in site else None,
+                "function": strings[site["function"]] if "function" in site else None,
+            }
+        total["size"] += site["size"]
+        total["count"] += site["count"]
+
+
+def _finish_scenario(entry, strings):
+    # Largest first, then file, then line (as the harness sorts); dicts are never compared.
+    rows = sorted(
+        (
+            ((-total["size"], key[0], key[1]), key, total)
+            for key, total in entry["sites"].items()
+            if total["size"] or total["count"]
+        ),
+        key=lambda row: row[0],
+    )
+    sites = []
+    for _, (file, line), total in rows:
+        site = {"file": strings.index(file), "line": line}
+        if total["text"] is not None:
+            site["text"] = strings.index(total["text"])
+        if total["function"] is not None:
+            site["function"] = strings.index(total["function"])
+        site["size"] = total["size"]
+        site["count"] = total["count"]
+        sites.append(site)
+    retained_bytes = sum(total["size"] for _, _, total in rows)
+    retained_count = sum(total["count"] for _, _, total in rows)
+    document = {key: entry[key] for key in SCENARIO_KEYS if key in entry}
+    document.update(
+        {
+            "peakBytes": entry["peakBytes"],
+            "retainedBytes": retained_bytes,
+            "retainedCount": retained_count,
+            "durationSeconds": entry["durationSeconds"],
+            "repeats": [
+                {
+                    "peakBytes": entry["peakBytes"],
+                    "retainedBytes": retained_bytes,
+                    "retainedCount": retained_count,
+                    "durationSeconds": entry["durationSeconds"],
+                }
+            ],
+            "sites": sites,
+            "processes": entry["processes"],
+        }
+    )
+    return document
+
+
+class _StringTable:
+    def __init__(self):
+        self.strings = []
+        self._index = {}
+
+    def index(self, text):
+        found = self._index.get(text)
+        if found is None:
+            found = self._index[text] = len(self.strings)
+            self.strings.append(text)
+        return found
+
+
+def main(argv=None):
+    args = list(sys.argv[1:] if argv is None else argv)
+    values = {}
+    while args:
+        name = args.pop(0)
+        if name not in ("--dir", "--root", "--out", "--frames") or not args:
+            print("allocdiff-aggregate: bad argument %r\n%s" % (name, USAGE), file=sys.stderr)
+            return 2
+        values[name[2:]] = args.pop(0)
+    missing = [name for name in ("dir", "root", "out") if name not in values]
+    if missing:
+        print("allocdiff-aggregate: --%s is required\n%s" % (missing[0], USAGE), file=sys.stderr)
+        return 2
+    document = aggregate(
+        values["dir"], os.path.realpath(values["root"]), int(values.get("frames", "1"))
+    )
+    write_snapshot(document, values["out"])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,336 @@
+"""Command mode: measure a whole Python process, from startup to exit.
+
+``inject/sitecustomize.py`` calls ``start`` early in every Python process a ``command:``
+starts (subprocesses inherit PYTHONPATH, so they are included). Tracing starts there; at exit
+(the last ``atexit`` handler, so the program's own handlers have run and its ``__main__``
+globals are still alive) the process writes a partial snapshot into ``ALLOCDIFF_COMMAND_DIR``:
+
+- ``<token>.started``: written at start, so a process that never reaches its exit handlers
+  (killed, ``os._exit``, a crash) is reported as unmeasured rather than missed;
+- ``<token>.json``: at exit, a schema-2 snapshot with this process's scenarios plus a
+  ``process`` entry: the whole process as one scenario, or, when pytest ran in it with the
+  plugin (``pytest_plugin.py``), one scenario per test;
+- ``<pid>.forked``: a child made by ``os.fork()`` without exec (its memory is a copy of its
+  parent's, so it is not measured; its parent is).
+
+``aggregate.py`` merges them into the side's snapshot.
+
+Only modules every interpreter has loaded (or built in) are imported here before the program
+runs: anything imported now would be free for the program to import, and hide that cost.
+"""
+
+import _tracemalloc
+import atexit
+import gc
+import os
+import sys
+import time
+
+HARNESS_DIR = os.path.dirname(os.path.abspath(__file__))
+FIELD_SEPARATOR = "\0"
+PYTEST_PLUGIN = "allocdiff_harness.pytest_plugin"
+
+
+class _State:
+    def __init__(self, directory, root, frames):
+        self.directory = directory
+        self.root = root
+        self.frames = frames
+        self.pid = os.getpid()
+        self.token = "%d-%d" % (self.pid, time.monotonic_ns())
+        self.cwd = os.getcwd()
+        self.entry = entry_point(sys.argv, getattr(sys, "orig_argv", None) or _cmdline())
+        self.started = time.perf_counter()
+        self.forked = False
+        # [scenarios.Scenario] when pytest took the measuring over; None for the whole process.
+        self.tests = None
+        self.unmeasured = []
+
+
+_state = None
+
+
+def start(directory, root=None, frames=None):
+    """Start measuring this process; the result is written at exit."""
+    global _state
+    root = root or os.environ.get("ALLOCDIFF_ROOT") or os.getcwd()
+    frames = frames or int(os.environ.get("ALLOCDIFF_FRAMES") or 1)
+    _state = state = _State(directory, root, frames)
+    _write_marker(
+        "%s.started" % state.token,
+        [str(state.pid), str(os.getppid()), state.cwd, state.entry[0], state.entry[1]],
+    )
+    if _tracemalloc.is_tracing():
+        _tracemalloc.stop()
+        state.unmeasured.append(
+            {
+                "what": "tracemalloc as configured by the environment",
+                "why": "tracemalloc was already tracing (PYTHONTRACEMALLOC or -X tracemalloc);"
+                " allocdiff restarted it with frames=%d" % frames,
+            }
+        )
+    _offer_pytest_plugin()
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+    # Registered first, so it runs last: after the program's own exit handlers.
+    atexit.register(_at_exit)
+    _tracemalloc.start(frames)
+
+
+def _offer_pytest_plugin():
+    """Let pytest, if it runs in this process, load the plugin (the project's configuration
+    is untouched: the plugin is added to whatever ``PYTEST_PLUGINS`` holds).
+
+    Only this process's ``os.environ`` gets it, not the real environment: a child started
+    with a rebuilt environment that keeps PYTEST_PLUGINS but drops PYTHONPATH would otherwise
+    fail to import the plugin. Each measured child adds it for itself.
+    """
+    plugins = [name.strip() for name in os.environ.get("PYTEST_PLUGINS", "").split(",")]
+    if PYTEST_PLUGIN in plugins:
+        return
+    value = ",".join([name for name in plugins if name] + [PYTEST_PLUGIN])
+    data = getattr(os.environ, "_data", None)
+    encode_key = getattr(os.environ, "encodekey", None)
+    encode_value = getattr(os.environ, "encodevalue", None)
+    if isinstance(data, dict) and encode_key is not None and encode_value is not None:
+        data[encode_key("PYTEST_PLUGINS")] = encode_value(value)
+    else:
+        os.environ["PYTEST_PLUGINS"] = value
+
+
+def entry_point(argv, full_argv):
+    """``(kind, value)`` of what this process runs: ``("module", "pkg.bench")`` for
+    ``-m pkg.bench``, ``("script", "bench.py")``, ``("code", "-c")``, or ``("other", ...)``."""
+    first = argv[0] if argv else ""
+    if first == "-c":
+        return ("code", "-c")
+    if first == "-m":
+        # Before runpy replaces it, argv[0] is "-m": the module is on the full command line.
+        args = list(full_argv or [])
+        for index, arg in enumerate(args[1:], 1):
+            if arg == "-m" and index + 1 < len(args):
+                return ("module", args[index + 1])
+            if arg.startswith("-m") and len(arg) > 2 and not arg.startswith("--"):
+                return ("module", arg[2:])
+        return ("module", "?")
+    if first in ("", "-"):
+        return ("other", "<stdin>")
+    return ("script", first)
+
+
+def scenario_name(entry, paths):
+    """The scenario a process is reported as: a script's normalised path, ``-m module``,
+    ``-c`` or ``<stdin>``. Processes with the same name are merged."""
+    kind, value = entry
+    if kind == "script":
+        return paths.normalize(value)
+    if kind == "module":
+        return "-m " + value
+    return value
+
+
+def take_over_for_tests():
+    """pytest runs in this process: its tests are the scenarios, not the whole process.
+
+    Process-wide tracing stops (collection and fixtures run at full speed); each test call
+    is traced on its own (see ``TestMeasurement``).
+    """
+    if _state is None or _state.tests is not None:
+        return None
+    _state.tests = []
+    if _tracemalloc.is_tracing():
+        _tracemalloc.stop()
+    return _state.tests
+
+
+def measuring():
+    return _state is not None and not _state.forked
+
+
+def frames():
+    return _state.frames
+
+
+def _after_fork_in_child():
+    state = _state
+    if state is None or state.forked:
+        return
+    state.forked = True
+    if _tracemalloc.is_tracing():
+        _tracemalloc.stop()
+    try:
+        _write_marker("%d.forked" % os.getpid(), [str(os.getpid()), state.token])
+    except OSError:
+        pass
+
+
+def _at_exit():
+    state = _state
+    if state is None or state.forked or os.getpid() != state.pid:
+        return
+    try:
+        _finish(state)
+    except BaseException as error:  # noqa: B902 - the program's exit status must not change
+        _stop_tracing()
+        sys.stderr.write("allocdiff: this process could not be measured: %r\n" % (error,))
+
+
+def _stop_tracing():
+    if _tracemalloc.is_tracing():
+        _tracemalloc.stop()
+
+
+def _measure_and_stop(start_level, started):
+    """Peak, ``gc.collect()``, the traces, tracing stopped; then (untraced) the
+    ``capture.Measurement`` they make. None if the program stopped tracemalloc."""
+    duration = time.perf_counter() - started
+    if not _tracemalloc.is_tracing():
+        return None
+    peak_bytes = max(0, _tracemalloc.get_traced_memory()[1] - start_level)
+    # As capture.clear_type_cache, without importing anything while tracing.
+    clear = getattr(sys, "_clear_internal_caches", None) or getattr(sys, "_clear_type_cache", None)
+    if clear is not None:
+        clear()
+    gc.collect()
+    traces = _tracemalloc._get_traces()
+    limit = _tracemalloc.get_traceback_limit()
+    _tracemalloc.stop()
+
+    # Only now, untraced: what turning traces into sites needs.
+    import tracemalloc
+
+    from . import capture
+
+    measurement = capture.Measurement()
+    measurement.peak_bytes = peak_bytes
+    measurement.duration_seconds = duration
+    measurement.frames_used = limit
+    measurement.sites = own_sites_dropped(capture.line_totals(tracemalloc.Snapshot(traces, limit)))
+    return measurement
+
+
+def _finish(state):
+    error = getattr(sys, "last_exc", None) or getattr(sys, "last_value", None)
+    measurement = None
+    if state.tests is None:
+        measurement = _measure_and_stop(0, state.started)
+    duration = time.perf_counter() - state.started
+    _stop_tracing()
+
+    from . import capture, scenarios, snapshot
+    from .paths import PathNormalizer
+
+    paths = PathNormalizer(root=state.root, stdlib=_stdlib(), cwd=state.cwd)
+    name = scenario_name(state.entry, paths)
+    run = scenarios.Run()
+    run.total_seconds = duration
+    if state.tests is not None:
+        run.scenarios.extend(state.tests)
+    else:
+        scenario = scenarios.Scenario(name, "process")
+        if error is not None and not capture.is_clean_exit(error):
+            scenario.error = error
+        if measurement is not None:
+            scenario.repeats.append(measurement)
+            if measurement.frames_used != state.frames:
+                state.unmeasured.append(
+                    {
+                        "what": "tracebacks of %d frames" % state.frames,
+                        "why": "the program restarted tracemalloc with frames=%d"
+                        % measurement.frames_used,
+                    }
+                )
+        else:
+            state.unmeasured.append(
+                {"what": "peak and retained memory", "why": "the program stopped tracemalloc"}
+            )
+        run.scenarios.append(scenario)
+    options = scenarios.Options(frames=state.frames, object_types=False)
+    document = snapshot.build_snapshot(
+        run, root=state.root, cwd=state.cwd, options=options, describe_platform=False
+    )
+    if state.tests is None and measurement is None:
+        document["scenarios"] = []
+    document["unmeasured"].extend(
+        dict(note, scenario=note.get("scenario", name)) for note in state.unmeasured
+    )
+    document["process"] = {
+        "pid": state.pid,
+        "ppid": os.getppid(),
+        "name": name,
+        "token": state.token,
+    }
+    snapshot.write_snapshot(document, os.path.join(state.directory, "%s.json" % state.token))
+
+
+def own_sites_dropped(sites):
+    """Sites without the harness's own frames (this file, the injected sitecustomize) and
+    without site.py, which finishes the interpreter's startup after tracing began."""
+    import site
+
+    from .capture import is_machinery
+
+    prefix = HARNESS_DIR + os.sep
+    startup = site.main.__code__.co_filename
+    return {
+        key: value
+        for key, value in sites.items()
+        if not key[0].startswith(prefix) and key[0] != startup and not is_machinery(key[0])
+    }
+
+
+def _stdlib():
+    import sysconfig
+
+    return sysconfig.get_paths()["stdlib"]
+
+
+def _write_marker(name, fields):
+    path = os.path.join(_state.directory, name)
+    with open(path, "wb") as marker:
+        marker.write(os.fsencode(FIELD_SEPARATOR.join(fields)))
+
+
+def _cmdline():
+    """The full command line on Linux, for Pythons without ``sys.orig_argv`` (3.9)."""
+    try:
+        with open("/proc/self/cmdline", "rb") as file:
+            return [os.fsdecode(arg) for arg in file.read().split(b"\0") if arg]
+    except OSError:
+        return None
+
+
+# --- pytest: one scenario per test (the plugin calls these) -----------------------------
+
+
+class TestMeasurement:
+    """The traced call of one test: tracing starts just before it and stops after."""
+
+    def __init__(self, frames):
+        gc.collect()
+        _tracemalloc.start(frames)
+        _tracemalloc.reset_peak()
+        self.start_level = _tracemalloc.get_traced_memory()[0]
+        self.started = time.perf_counter()
+
+    def finish(self):
+        """A ``capture.Measurement`` of the call (None if the test stopped tracemalloc)."""
+        return _measure_and_stop(self.start_level, self.started)
+
+
+def record_test(nodeid, measurement, error):
+    """Add one test's scenario (``error``: the exception of a failed call, or None)."""
+    from . import scenarios
+
+    scenario = scenarios.Scenario(nodeid, "test")
+    scenario.error = error
+    if measurement is not None:
+        scenario.repeats.append(measurement)
+    else:
+        _state.unmeasured.append(
+            {
+                "what": "peak and retained memory",
+                "why": "the test stopped tracemalloc",
+                "scenario": nodeid,
+            }
+        )
+    _state.tests.append(scenario)

@@ -1,0 +1,411 @@
+"""Command mode: the injected sitecustomize measures every Python process a command starts."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import unittest
+
+from tests.support import HARNESS_PARENT, HarnessTestCase, decode_strings
+
+INJECT_DIR = os.path.join(HARNESS_PARENT, "allocdiff_harness", "inject")
+PYTHON = sys.executable
+
+
+def pytest_available() -> bool:
+    found = subprocess.run(
+        [PYTHON, "-c", "import pytest"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    return found.returncode == 0
+
+
+class CommandRun:
+    def __init__(self, completed, snapshot):
+        self.returncode = completed.returncode
+        self.output = completed.stdout.decode("utf-8", "replace")
+        self.snapshot = snapshot
+
+    @property
+    def names(self) -> list:
+        return [scenario["name"] for scenario in self.snapshot["scenarios"]]
+
+    def named(self, name: str) -> dict:
+        found = [s for s in self.snapshot["scenarios"] if s["name"] == name]
+        if len(found) != 1:
+            raise AssertionError("no single scenario %r in %s\n%s" % (name, self.names, self.output))
+        return found[0]
+
+    def site(self, scenario: str, file: str, line: int) -> dict:
+        [site] = [
+            s for s in self.named(scenario)["sites"] if s["file"] == file and s["line"] == line
+        ]
+        return site
+
+
+class CommandTestCase(HarnessTestCase):
+    def run_command(self, root, command, *, pythonpath=(), env=None) -> CommandRun:
+        """Run a shell command the way the TypeScript side does, then aggregate."""
+        partials = self.make_temp_dir()
+        run_env = dict(os.environ)
+        run_env.pop("PYTHONTRACEMALLOC", None)
+        run_env.pop("PYTEST_PLUGINS", None)
+        run_env.update(
+            PYTHONDONTWRITEBYTECODE="1",
+            PYTHONHASHSEED="0",
+            PYTHONPATH=os.pathsep.join([INJECT_DIR, *pythonpath]),
+            ALLOCDIFF_COMMAND_DIR=partials,
+            ALLOCDIFF_ROOT=root,
+            ALLOCDIFF_FRAMES="1",
+        )
+        run_env.update(env or {})
+        completed = subprocess.run(
+            ["sh", "-c", command],
+            cwd=root,
+            env=run_env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            timeout=120,
+        )
+        out = os.path.join(self.make_temp_dir(), "snapshot.json")
+        aggregate_env = dict(os.environ, PYTHONPATH=HARNESS_PARENT, PYTHONDONTWRITEBYTECODE="1")
+        aggregated = subprocess.run(
+            [PYTHON, "-m", "allocdiff_harness.aggregate", "--dir", partials, "--root", root,
+             "--out", out],
+            env=aggregate_env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            timeout=120,
+        )
+        self.assertEqual(aggregated.returncode, 0, aggregated.stdout.decode())
+        with open(out, "rb") as file:
+            snapshot = decode_strings(json.loads(file.read().decode("utf-8")))
+        return CommandRun(completed, snapshot)
+
+
+class ProcessScenarioTest(CommandTestCase):
+    def test_a_module_run_with_dash_m_is_a_scenario_with_its_sites(self):
+        root = self.make_project(
+            {
+                "pkg/__init__.py": "",
+                "pkg/bench.py": """\
+                    KEEP = [bytearray(1000) for _ in range(50)]
+                    def build():
+                        return [str(i) for i in range(20000)]
+                    TEMPORARY = len(build())
+                    """,
+            }
+        )
+        run = self.run_command(root, "%s -m pkg.bench" % PYTHON)
+        self.assertEqual(run.returncode, 0, run.output)
+        self.assertEqual(run.names, ["-m pkg.bench"])
+        scenario = run.named("-m pkg.bench")
+        self.assertEqual((scenario["kind"], scenario["status"], scenario["processes"]),
+                         ("process", "ok", 1))
+        # Module globals are still alive when the exit snapshot is taken.
+        kept = run.site("-m pkg.bench", "pkg/bench.py", 1)
+        self.assertGreaterEqual(kept["size"], 50 * 1000)
+        self.assertEqual(kept["function"], "<module>")
+        self.assertEqual(kept["text"], "KEEP = [bytearray(1000) for _ in range(50)]")
+        # 20,000 strings were alive at once, then freed: peak, not retained.
+        self.assertGreater(scenario["peakBytes"], 20000 * 40)
+        self.assertFalse([s for s in scenario["sites"] if s["line"] == 3 and s["size"] > 10000])
+        self.assertEqual(scenario["retainedBytes"], sum(s["size"] for s in scenario["sites"]))
+        # The harness's own frames are not sites.
+        self.assertFalse([s for s in scenario["sites"] if "allocdiff_harness" in s["file"]])
+
+    def test_a_python_subprocess_is_measured_as_its_own_scenario(self):
+        root = self.make_project(
+            {
+                "main.py": """\
+                    import subprocess, sys
+                    subprocess.run([sys.executable, "tools/child.py"], check=True)
+                    """,
+                "tools/child.py": "CHILD = [bytearray(2000) for _ in range(20)]\n",
+            }
+        )
+        run = self.run_command(root, "%s main.py" % PYTHON)
+        self.assertEqual(run.returncode, 0, run.output)
+        self.assertEqual(sorted(run.names), ["main.py", "tools/child.py"])
+        self.assertGreaterEqual(run.site("tools/child.py", "tools/child.py", 1)["size"], 40000)
+
+    def test_processes_that_are_not_python_are_not_measured(self):
+        root = self.make_project({"bench.py": "x = list(range(1000))\n"})
+        run = self.run_command(root, "echo start; ls > /dev/null; %s bench.py; true" % PYTHON)
+        self.assertEqual(run.returncode, 0, run.output)
+        self.assertEqual(run.names, ["bench.py"])
+        self.assertEqual(run.snapshot["unmeasured"], [])
+
+    def test_processes_of_the_same_script_are_merged_and_their_sizes_add_up(self):
+        root = self.make_project({"bench.py": "x = [bytearray(5000) for _ in range(10)]\n"})
+        once = self.run_command(root, "%s bench.py" % PYTHON)
+        thrice = self.run_command(root, "for i in 1 2 3; do %s bench.py; done" % PYTHON)
+        single = once.named("bench.py")
+        merged = thrice.named("bench.py")
+        self.assertEqual((single["processes"], merged["processes"]), (1, 3))
+        self.assertEqual(
+            thrice.site("bench.py", "bench.py", 1)["size"],
+            3 * once.site("bench.py", "bench.py", 1)["size"],
+        )
+        self.assertEqual(merged["retainedBytes"], 3 * single["retainedBytes"])
+        self.assertEqual(merged["peakBytes"], 3 * single["peakBytes"])
+
+    def test_a_process_that_raises_is_a_failed_scenario_with_its_error(self):
+        root = self.make_project(
+            {"bench.py": "data = [1] * 1000\nraise ValueError('no good')\n"}
+        )
+        run = self.run_command(root, "%s bench.py" % PYTHON)
+        self.assertEqual(run.returncode, 1)
+        scenario = run.named("bench.py")
+        self.assertEqual(scenario["status"], "failed")
+        self.assertEqual(scenario["error"]["type"], "ValueError")
+        self.assertEqual(scenario["error"]["message"], "no good")
+        self.assertIn('bench.py", line 2', scenario["error"]["traceback"])
+
+    def test_a_clean_sys_exit_is_not_a_failure(self):
+        root = self.make_project({"bench.py": "import sys\ndata = [1] * 1000\nsys.exit(0)\n"})
+        run = self.run_command(root, "%s bench.py" % PYTHON)
+        self.assertEqual(run.named("bench.py")["status"], "ok")
+
+    def test_a_process_killed_or_ended_by_os_exit_is_unmeasured_not_missing(self):
+        root = self.make_project(
+            {
+                "quits.py": "import os\ndata = [1] * 1000\nos._exit(0)\n",
+                "killed.py": "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n",
+                "fine.py": "data = [1] * 1000\n",
+            }
+        )
+        run = self.run_command(
+            root, "%s quits.py; %s killed.py; %s fine.py" % (PYTHON, PYTHON, PYTHON)
+        )
+        self.assertEqual(run.names, ["fine.py"])
+        notes = {note["scenario"]: note for note in run.snapshot["unmeasured"]}
+        self.assertEqual(sorted(notes), ["killed.py", "quits.py"])
+        self.assertRegex(notes["quits.py"]["what"], r"^process quits\.py \(pid \d+\)$")
+        self.assertIn("os._exit()", notes["killed.py"]["why"])
+
+    def test_a_process_that_stops_tracemalloc_is_unmeasured_with_the_reason(self):
+        root = self.make_project(
+            {"stops.py": "import tracemalloc\ndata = [0] * 1000\ntracemalloc.stop()\n"}
+        )
+        run = self.run_command(root, "%s stops.py" % PYTHON)
+        self.assertEqual(run.returncode, 0, run.output)
+        self.assertEqual(run.names, [])
+        self.assertEqual(
+            run.snapshot["unmeasured"],
+            [
+                {
+                    "what": "peak and retained memory",
+                    "why": "the program stopped tracemalloc",
+                    "scenario": "stops.py",
+                }
+            ],
+        )
+
+    def test_a_forked_child_is_unmeasured_and_its_parent_measured(self):
+        root = self.make_project(
+            {
+                "forks.py": """\
+                    import os
+                    KEEP = [bytearray(1000) for _ in range(10)]
+                    pid = os.fork()
+                    if pid == 0:
+                        os._exit(0)
+                    os.waitpid(pid, 0)
+                    """,
+            }
+        )
+        run = self.run_command(root, "%s forks.py" % PYTHON)
+        self.assertEqual(run.names, ["forks.py"])
+        self.assertGreaterEqual(run.site("forks.py", "forks.py", 2)["size"], 10000)
+        [note] = run.snapshot["unmeasured"]
+        self.assertEqual(note["what"], "1 forked process of forks.py")
+
+    def test_an_interpreter_too_old_to_measure_is_noted(self):
+        # What the injected sitecustomize leaves for a Python older than 3.9.
+        root = self.make_project({})
+        run = self.run_command(root, 'printf 3.8.18 > "$ALLOCDIFF_COMMAND_DIR/4242.unsupported"')
+        self.assertEqual(run.names, [])
+        self.assertEqual(
+            run.snapshot["unmeasured"],
+            [
+                {
+                    "what": "a Python 3.8.18 process (pid 4242)",
+                    "why": "allocdiff measures Python 3.9 and later",
+                }
+            ],
+        )
+
+    def test_dash_c_code_is_one_scenario_named_dash_c(self):
+        root = self.make_project({})
+        run = self.run_command(root, "%s -c 'x = [0] * 5000'" % PYTHON)
+        self.assertEqual(run.names, ["-c"])
+        self.assertGreaterEqual(run.named("-c")["retainedBytes"], 5000 * 8)
+
+    def test_the_injection_loads_no_module_the_program_would_then_import_for_free(self):
+        listing = "import sys; print(' '.join(sorted(sys.modules)))"
+        plain_env = dict(os.environ)
+        plain_env.pop("PYTHONPATH", None)
+        plain = subprocess.run(
+            [PYTHON, "-c", listing], env=plain_env, stdout=subprocess.PIPE, check=True
+        )
+        root = self.make_project({"listing.py": listing + "\n"})
+        run = self.run_command(root, "%s listing.py" % PYTHON)
+        injected = set(run.output.split()) - set(plain.stdout.decode().split())
+        # Built-in modules (no Python code, nothing to pay for) and the harness's own.
+        allowed = {"_tracemalloc", "atexit", "gc", "sitecustomize", "allocdiff_harness",
+                   "allocdiff_harness.command"}
+        self.assertLessEqual(injected, allowed)
+        self.assertIn("allocdiff_harness.command", injected)
+
+    def test_without_the_directory_variable_nothing_is_measured(self):
+        root = self.make_project({"bench.py": "print('ran')\n"})
+        env = dict(os.environ, PYTHONPATH=INJECT_DIR)
+        env.pop("ALLOCDIFF_COMMAND_DIR", None)
+        completed = subprocess.run(
+            [PYTHON, "bench.py"], cwd=root, env=env, stdout=subprocess.PIPE, check=True
+        )
+        self.assertEqual(completed.stdout, b"ran\n")
+
+
+class ChainingTest(CommandTestCase):
+    SITE = """\
+        import builtins, os
+        builtins.CUSTOMIZED = os.environ.get("ALLOCDIFF_COMMAND_DIR") is not None
+        """
+
+    def test_an_existing_sitecustomize_still_runs_and_stays_the_module_of_that_name(self):
+        site_dir = self.make_project({"sitecustomize.py": self.SITE})
+        root = self.make_project(
+            {
+                "bench.py": """\
+                    import sitecustomize
+                    print("customized:", CUSTOMIZED, sitecustomize.__file__)
+                    data = [bytearray(100) for _ in range(100)]
+                    """
+            }
+        )
+        run = self.run_command(root, "%s bench.py" % PYTHON, pythonpath=[site_dir])
+        self.assertEqual(run.returncode, 0, run.output)
+        self.assertIn(
+            "customized: True %s" % os.path.join(site_dir, "sitecustomize.py"), run.output
+        )
+        # And the process is measured all the same.
+        self.assertGreaterEqual(run.site("bench.py", "bench.py", 3)["size"], 100 * 100)
+
+    def test_a_failing_sitecustomize_is_reported_as_python_would_and_measuring_goes_on(self):
+        site_dir = self.make_project({"sitecustomize.py": "raise RuntimeError('site broke')\n"})
+        root = self.make_project({"bench.py": "data = [0] * 1000\n"})
+        run = self.run_command(root, "%s bench.py" % PYTHON, pythonpath=[site_dir])
+        self.assertEqual(run.returncode, 0, run.output)
+        self.assertIn("Error in sitecustomize", run.output)
+        self.assertIn("RuntimeError: site broke", run.output)
+        self.assertEqual(run.names, ["bench.py"])
+
+
+    def test_the_plugin_is_offered_to_pytest_in_the_process_not_to_its_children(self):
+        root = self.make_project(
+            {
+                "look.py": """\
+                    import os, subprocess
+                    print("here:", os.environ.get("PYTEST_PLUGINS"))
+                    child = subprocess.run(["env"], stdout=subprocess.PIPE, text=True).stdout
+                    print("child:", [line for line in child.splitlines() if "PYTEST" in line])
+                    """
+            }
+        )
+        run = self.run_command(root, "%s look.py" % PYTHON, env={"PYTEST_PLUGINS": "mine"})
+        self.assertIn("here: mine,allocdiff_harness.pytest_plugin", run.output)
+        # A child that drops PYTHONPATH must not be told to load a plugin it cannot import.
+        self.assertIn("child: ['PYTEST_PLUGINS=mine']", run.output)
+
+
+@unittest.skipUnless(
+    pytest_available(), "pytest is not installed for %s (install python3-pytest)" % PYTHON
+)
+class PytestTest(CommandTestCase):
+    FILES = {
+        "app/__init__.py": "",
+        "app/store.py": """\
+            STORE = []
+
+            def remember(n):
+                STORE.extend(bytearray(100) for _ in range(n))
+            """,
+        "tests/test_perf.py": """\
+            import pytest
+            from app.store import remember
+
+            def test_keeps():
+                remember(200)
+
+            def test_temporary():
+                data = [str(i) for i in range(30000)]
+                assert len(data) == 30000
+
+            def test_fails():
+                assert 1 + 1 == 3
+
+            @pytest.mark.skip(reason="not today")
+            def test_skipped():
+                remember(10)
+
+            class TestGroup:
+                def test_in_class(self):
+                    remember(5)
+            """,
+    }
+
+    def test_each_test_is_a_scenario_named_by_its_node_id(self):
+        root = self.make_project(self.FILES)
+        run = self.run_command(root, "%s -m pytest -q -p no:cacheprovider tests" % PYTHON)
+        self.assertEqual(run.returncode, 1, run.output)  # one test fails
+        self.assertEqual(
+            run.names,
+            [
+                "tests/test_perf.py::test_keeps",
+                "tests/test_perf.py::test_temporary",
+                "tests/test_perf.py::test_fails",
+                "tests/test_perf.py::TestGroup::test_in_class",
+            ],
+        )
+        keeps = run.named("tests/test_perf.py::test_keeps")
+        self.assertEqual((keeps["kind"], keeps["status"]), ("test", "ok"))
+        stored = run.site("tests/test_perf.py::test_keeps", "app/store.py", 4)
+        self.assertGreaterEqual(stored["size"], 200 * 100)
+        self.assertEqual(stored["function"], "remember")
+        # Retained after the call: what it left behind; peak: what it held at once.
+        temporary = run.named("tests/test_perf.py::test_temporary")
+        self.assertLess(temporary["retainedBytes"], 10000)
+        self.assertGreater(temporary["peakBytes"], 30000 * 40)
+        self.assertLess(keeps["peakBytes"], 30000 * 40)
+        failed = run.named("tests/test_perf.py::test_fails")
+        self.assertEqual(failed["status"], "failed")
+        self.assertEqual(failed["error"]["type"], "AssertionError")
+        in_class = run.site("tests/test_perf.py::TestGroup::test_in_class", "app/store.py", 4)
+        self.assertGreaterEqual(in_class["count"], 5)
+        self.assertGreaterEqual(in_class["size"], 5 * 100)
+        self.assertLess(in_class["size"], stored["size"])
+
+    def test_the_projects_own_plugins_setting_is_kept(self):
+        files = dict(self.FILES)
+        files["myplugin.py"] = """\
+            def pytest_configure(config):
+                print("my plugin loaded")
+            """
+        root = self.make_project(files)
+        run = self.run_command(
+            root,
+            "%s -m pytest -s -q -p no:cacheprovider tests/test_perf.py::test_keeps" % PYTHON,
+            env={"PYTEST_PLUGINS": "myplugin"},
+            pythonpath=[root],
+        )
+        self.assertEqual(run.returncode, 0, run.output)
+        self.assertIn("my plugin loaded", run.output)
+        self.assertEqual(run.names, ["tests/test_perf.py::test_keeps"])
+
+
+if __name__ == "__main__":
+    unittest.main()

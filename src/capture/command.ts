@@ -1,0 +1,175 @@
+/**
+ * Command mode: run a shell command in one side's checkout with the harness injected into
+ * every Python process it starts, then merge what the processes measured into one snapshot.
+ *
+ * The injection is a folder holding a `sitecustomize.py` put first on PYTHONPATH
+ * (`allocdiff_harness/inject`): each Python process writes a partial snapshot into
+ * ALLOCDIFF_COMMAND_DIR at exit, and `python -m allocdiff_harness.aggregate` merges them
+ * (python/allocdiff_harness/command.py and aggregate.py say how).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import type { Logger } from '../log.js';
+import { failedSnapshot, harnessDirectory, readSnapshot } from './capture-side.js';
+import { lastLines, runProcess, type ProcessResult } from './process.js';
+import type { Snapshot } from './snapshot.js';
+import { canTurnOffAddressRandomization, RANDOM_ADDRESSES } from './address-randomization.js';
+
+export interface CommandCaptureOptions {
+  /** Python executable that merges the processes' results (the command picks its own). */
+  python: string;
+  /** Shell command, run with `bash -c`. */
+  command: string;
+  /** Where, inside the checkout, the command runs (`''` for its root). */
+  workingDirectory: string;
+  /** Shell command run in the checkout before the command. */
+  setup?: string;
+  frames: number;
+  /** Already stripped of secrets (see benchmarkEnvironment). */
+  env: NodeJS.ProcessEnv;
+  log: Logger;
+}
+
+function describeExit(what: string, result: ProcessResult): string {
+  if (result.spawnError) return `${what} could not be started: ${result.spawnError.message}`;
+  if (result.signal) return `${what} was killed by ${result.signal}`;
+  return `${what} exited with code ${result.exitCode}`;
+}
+
+function failed(result: ProcessResult): boolean {
+  return result.exitCode !== 0 || result.signal !== null || result.spawnError !== undefined;
+}
+
+/**
+ * Measures one side in command mode. Like `captureSide`, never throws for what the command
+ * does: a command that fails is reported on this side (each Python process that raised is a
+ * failed scenario; a non-zero exit that no scenario explains is a failed scenario named by
+ * the command), and what was measured is kept, so the other side is still shown.
+ */
+export async function captureCommandSide(
+  checkoutDir: string,
+  options: CommandCaptureOptions,
+): Promise<Snapshot> {
+  const { log } = options;
+  const cwd = join(checkoutDir, options.workingDirectory);
+  if (!existsSync(cwd)) {
+    log.info(`${options.workingDirectory} does not exist in this commit: nothing to measure`);
+    return {
+      ...failedSnapshot(options.command, { type: '', message: '' }, options.frames),
+      scenarios: [],
+    };
+  }
+  const output = (chunk: string): void => log.output(chunk);
+
+  if (options.setup) {
+    log.info(`setup: ${options.setup}`);
+    const setup = await runProcess('bash', ['-c', options.setup], {
+      cwd: checkoutDir,
+      env: options.env,
+      onOutput: output,
+    });
+    if (failed(setup)) {
+      return failedSnapshot(
+        options.command,
+        {
+          type: 'SetupFailed',
+          message: describeExit('setup', setup),
+          output: lastLines(setup.outputTail),
+        },
+        options.frames,
+      );
+    }
+  }
+
+  const workDir = await mkdtemp(join(tmpdir(), 'allocdiff-command-'));
+  const partials = join(workDir, 'processes');
+  const snapshotPath = join(workDir, 'snapshot.json');
+  try {
+    await mkdir(partials);
+    const harness = harnessDirectory();
+    const inject = join(harness, 'allocdiff_harness', 'inject');
+    const env: NodeJS.ProcessEnv = {
+      // As for a script: one hash seed unless the user chose one, and no .pyc from an
+      // earlier run (compiling counts in the peak).
+      PYTHONHASHSEED: '0',
+      ...options.env,
+      PYTHONDONTWRITEBYTECODE: '1',
+      PYTHONPATH: [inject, options.env.PYTHONPATH].filter(Boolean).join(delimiter),
+      ALLOCDIFF_COMMAND_DIR: partials,
+      ALLOCDIFF_ROOT: checkoutDir,
+      ALLOCDIFF_FRAMES: String(options.frames),
+    };
+    log.info(
+      `${options.command} with every Python process under tracemalloc (frames: ${options.frames})`,
+    );
+    const fixedAddresses = await canTurnOffAddressRandomization(options.env);
+    const run = fixedAddresses
+      ? await runProcess('setarch', ['-R', 'bash', '-c', options.command], {
+          cwd,
+          env,
+          onOutput: output,
+        })
+      : await runProcess('bash', ['-c', options.command], { cwd, env, onOutput: output });
+
+    const merge = await runProcess(
+      options.python,
+      [
+        '-m',
+        'allocdiff_harness.aggregate',
+        '--dir',
+        partials,
+        '--root',
+        checkoutDir,
+        '--out',
+        snapshotPath,
+        '--frames',
+        String(options.frames),
+      ],
+      {
+        cwd: checkoutDir,
+        env: { ...options.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONPATH: harness },
+        onOutput: output,
+      },
+    );
+    if (failed(merge) || !existsSync(snapshotPath)) {
+      return failedSnapshot(
+        options.command,
+        {
+          type: 'HarnessFailed',
+          message: describeExit(`${options.python} -m allocdiff_harness.aggregate`, merge),
+          output: lastLines(`${run.outputTail}${merge.outputTail}`),
+        },
+        options.frames,
+      );
+    }
+    const snapshot = await readSnapshot(snapshotPath);
+    if (!fixedAddresses) snapshot.unmeasured.push(RANDOM_ADDRESSES);
+    for (const note of snapshot.unmeasured) log.info(`not measured: ${note.what}: ${note.why}`);
+    const tail = lastLines(run.outputTail);
+    const failures = snapshot.scenarios.filter((scenario) => scenario.status === 'failed');
+    for (const scenario of failures) if (scenario.error) scenario.error.output = tail;
+    if (failed(run) && failures.length === 0) {
+      const { scenarios } = failedSnapshot(
+        options.command,
+        { type: 'CommandFailed', message: describeExit('the command', run), output: tail },
+        options.frames,
+      );
+      snapshot.scenarios.push(...scenarios);
+    }
+    return snapshot;
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** Why a command that measured nothing on either side is a usage error, not a report. */
+export function nothingMeasuredMessage(command: string, base: Snapshot, head: Snapshot): string {
+  const notes = [...head.unmeasured, ...base.unmeasured].map((note) => `${note.what}: ${note.why}`);
+  return (
+    `command "${command}" measured nothing on either side: it started no Python process that ` +
+    'allocdiff could measure (Python 3.9+, started with the environment it was given, not ' +
+    `with -S, -I or -E)${notes.length > 0 ? `; ${[...new Set(notes)].join('; ')}` : ''}`
+  );
+}

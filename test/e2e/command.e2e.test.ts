@@ -1,0 +1,235 @@
+// Command mode through the bundled CLI: real git, real python3, every Python process of the
+// command measured through the injected sitecustomize.
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRepoFromTrees } from '../../scripts/example-repo.mjs';
+import type { Report } from '../../src/report/report.js';
+import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
+import { writeTree } from '../support/trees.js';
+
+const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
+const cleanup: string[] = [];
+
+afterAll(() => {
+  for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+});
+
+function repoOf(...trees: Record<string, string>[]) {
+  const dirs = trees.map(writeTree);
+  const repo = createRepoFromTrees(dirs);
+  cleanup.push(repo.dir, ...dirs);
+  return repo;
+}
+
+/**
+ * Runs the CLI and reads the JSON report it wrote (if any). Asynchronously: a run takes
+ * seconds, and a blocked test worker cannot report its progress.
+ */
+async function cli(cwd: string, ...args: string[]) {
+  const json = join(cwd, '..', `${cwd.split('/').pop()}-${cleanup.length}.json`);
+  cleanup.push(json);
+  const child = spawn(declaredNode(), [CLI, '--json', json, ...args], { cwd });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  let report: Report | undefined;
+  try {
+    report = JSON.parse(readFileSync(json, 'utf8')) as Report;
+  } catch {
+    report = undefined;
+  }
+  return { code, stdout, stderr, report };
+}
+
+const pytestAvailable =
+  spawnSync('python3', ['-c', 'import pytest'], { stdio: 'ignore' }).status === 0;
+
+// `setarch -R` (see src/capture/command.ts) is what makes whole-process peaks exact.
+const fixedAddressesAvailable = spawnSync('setarch', ['-R', 'true']).status === 0;
+
+const base = {
+  'pkg/__init__.py': '',
+  'pkg/cache.py': 'CACHE = {}\n\ndef fill(n):\n    for i in range(n):\n        CACHE[i] = str(i)\n',
+  'pkg/bench.py': 'from pkg.cache import fill\n\nfill(1000)\n',
+};
+const head = {
+  ...base,
+  // Two lines above the site moved it; the benchmark now fills five times as much.
+  'pkg/cache.py':
+    '"""A cache."""\n\nCACHE = {}\n\ndef fill(n):\n    for i in range(n):\n        CACHE[i] = str(i)\n',
+  'pkg/bench.py': 'from pkg.cache import fill\n\nfill(5000)\n',
+};
+
+describe('allocdiff --command', () => {
+  it('measures "python3 -m pkg.bench" on base and head and compares it by site', async () => {
+    const repo = repoOf(base, head);
+    const result = await cli(repo.dir, '--base', 'HEAD~1', '--command', 'python3 -m pkg.bench');
+    expect(result.code, result.stderr).toBe(0);
+    const [scenario] = result.report!.scenarios;
+    expect(scenario).toMatchObject({ name: '-m pkg.bench', status: 'ok' });
+    // The site moved from line 5 to line 7: matched, not "removed here, added there".
+    const site = scenario.sites.find((s) => s.file === 'pkg/cache.py' && s.line === 7);
+    expect(site).toMatchObject({ baseLine: 5 });
+    // 4000 more short strings: well over 100 KB more retained.
+    expect(site!.sizeDelta).toBeGreaterThan(4000 * 40);
+    expect(scenario.retained.delta).toBeGreaterThan(4000 * 40);
+    expect(result.stdout).toContain('-m pkg.bench');
+  });
+
+  it('measures a Python subprocess the command starts as its own scenario', async () => {
+    const files = {
+      'run.py':
+        'import subprocess, sys\nsubprocess.run([sys.executable, "worker.py"], check=True)\n',
+      'worker.py': 'ROWS = [bytearray(500) for _ in range(100)]\n',
+    };
+    const grown = { ...files, 'worker.py': 'ROWS = [bytearray(500) for _ in range(300)]\n' };
+    const repo = repoOf(files, grown);
+    const result = await cli(
+      repo.dir,
+      '--base',
+      'HEAD~1',
+      '--command',
+      'echo starting; python3 run.py',
+      '--budget',
+      'retained: +10KB',
+    );
+    expect(result.code, result.stderr).toBe(1);
+    const names = result.report!.scenarios.map((s) => s.name).sort();
+    expect(names).toEqual(['run.py', 'worker.py']);
+    const worker = result.report!.scenarios.find((s) => s.name === 'worker.py')!;
+    expect(worker.retained.delta).toBeGreaterThan(200 * 500);
+    expect(result.stdout).toMatch(/retained\s+worker\.py\s+\+10KB.*fail/);
+  });
+
+  it.skipIf(!pytestAvailable)(
+    'makes each pytest test a scenario named by its node id',
+    async () => {
+      const tests = (count: number) => ({
+        'app/__init__.py': '',
+        'app/store.py': `STORE = []\n\ndef remember(n):\n    STORE.extend(bytearray(100) for _ in range(n))\n`,
+        'tests/test_perf.py':
+          'from app.store import remember\n\n' +
+          `def test_big():\n    remember(${count})\n\n` +
+          'def test_small():\n    data = [0] * 1000\n    assert len(data) == 1000\n',
+      });
+      const repo = repoOf(tests(100), tests(400));
+      const result = await cli(
+        repo.dir,
+        '--base',
+        'HEAD~1',
+        '--command',
+        'python3 -m pytest -q -p no:cacheprovider tests',
+      );
+      expect(result.code, result.stderr).toBe(0);
+      const byName = new Map(result.report!.scenarios.map((s) => [s.name, s]));
+      expect([...byName.keys()]).toEqual([
+        'tests/test_perf.py::test_big',
+        'tests/test_perf.py::test_small',
+      ]);
+      const big = byName.get('tests/test_perf.py::test_big')!;
+      expect(big.retained.delta).toBeGreaterThan(300 * 100);
+      expect(big.sites[0]).toMatchObject({ file: 'app/store.py', line: 4 });
+      expect(byName.get('tests/test_perf.py::test_small')!.retained.delta).toBe(0);
+      expect(result.stdout).toContain('tests/test_perf.py::test_big');
+    },
+  );
+
+  it.skipIf(!fixedAddressesAvailable)(
+    'measures an unchanged command exactly: no difference at all, peaks included',
+    async () => {
+      const files = {
+        'tests/test_work.py':
+          'import json, re\n\ndef test_work():\n' +
+          '    rows = [{"id": i, "name": "x" * (i % 7)} for i in range(2000)]\n' +
+          '    assert re.findall(r"\\d+", json.dumps(rows))\n',
+        'bench.py': 'import json, re\nDATA = json.dumps([str(i) for i in range(3000)])\n',
+      };
+      const repo = repoOf(files, files);
+      const steps = pytestAvailable
+        ? 'python3 -m pytest -q -p no:cacheprovider tests && python3 bench.py'
+        : 'python3 bench.py';
+      const result = await cli(repo.dir, '--base', 'HEAD~1', '--command', steps);
+      expect(result.code, result.stderr).toBe(0);
+      const scenarios = result.report!.scenarios;
+      expect(scenarios.length).toBe(pytestAvailable ? 2 : 1);
+      for (const scenario of scenarios) {
+        expect(scenario.peak.base, scenario.name).toBeGreaterThan(100_000);
+        expect([scenario.name, scenario.peak.delta, scenario.retained.delta]).toEqual([
+          scenario.name,
+          0,
+          0,
+        ]);
+        expect(scenario.sites.filter((site) => site.sizeDelta !== 0)).toEqual([]);
+      }
+    },
+  );
+
+  it('reports a command that fails on head, with its exit code, and still shows base', async () => {
+    const good = { 'bench.py': 'DATA = [str(i) for i in range(1000)]\n' };
+    const broken = {
+      'bench.py': 'DATA = [str(i) for i in range(1000)]\nimport sys\nsys.exit(4)\n',
+    };
+    const repo = repoOf(good, broken);
+    const result = await cli(repo.dir, '--base', 'HEAD~1', '--command', 'python3 bench.py');
+    expect(result.code).toBe(3);
+    const scenarios = result.report!.scenarios;
+    const failed = scenarios.find((s) => s.name === 'python3 bench.py');
+    expect(failed).toMatchObject({
+      status: 'failed',
+      error: { side: 'head', type: 'CommandFailed', message: 'the command exited with code 4' },
+    });
+    // Base's measurement is still there to see.
+    const measured = scenarios.find((s) => s.name === 'bench.py');
+    expect(measured?.retained.base).toBeGreaterThan(1000 * 40);
+    expect(result.stdout).toContain('the command exited with code 4');
+  });
+
+  it('reports a Python error in the command as that process failing on its side', async () => {
+    const good = { 'bench.py': 'DATA = [1] * 100\n' };
+    const broken = { 'bench.py': 'DATA = [1] * 100\nraise KeyError("missing")\n' };
+    const repo = repoOf(broken, good);
+    const result = await cli(repo.dir, '--base', 'HEAD~1', '--command', 'python3 bench.py');
+    // Only base failed: nothing to compare against, a warning, not a failure.
+    expect(result.code, result.stderr).toBe(0);
+    const [scenario] = result.report!.scenarios;
+    expect(scenario).toMatchObject({
+      name: 'bench.py',
+      status: 'failed',
+      error: { side: 'base', type: 'KeyError' },
+    });
+    expect(scenario.error?.output).toContain('KeyError');
+  });
+
+  it('runs the command where the CLI was pointed, inside each checkout', async () => {
+    const files = { 'sub/bench.py': 'DATA = [0] * 1000\n', 'README.md': 'x\n' };
+    const repo = repoOf(files, files);
+    const result = await cli(
+      repo.dir,
+      '--base',
+      'HEAD~1',
+      '--repo',
+      'sub',
+      '--command',
+      'python3 bench.py',
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.report!.scenarios.map((s) => s.name)).toEqual(['sub/bench.py']);
+  });
+
+  it('exits 2 when the command measures nothing, and on script and command together', async () => {
+    const repo = repoOf({ 'a.txt': 'a\n' }, { 'a.txt': 'b\n' });
+    const nothing = await cli(repo.dir, '--base', 'HEAD~1', '--command', 'echo no python here');
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toContain('command "echo no python here" measured nothing');
+    const both = await cli(repo.dir, '--base', 'HEAD~1', '--command', 'true', '--script', 'a.py');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--command: cannot be given with --script');
+    const neither = await cli(repo.dir, '--base', 'HEAD~1');
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toContain('--script or --command is required');
+  });
+});

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import {
+  onBothSides,
+  PEAK_TOLERANCE_BYTES,
+  sequentialReason,
+  sidesAgree,
+} from '../../src/capture/measure-sides.js';
+import type { Logger } from '../../src/log.js';
+import { LineMap } from '../../src/sides/line-map.js';
+import { scenario, site, snapshot } from './fixtures.js';
+
+const noChanges = LineMap.fromUnifiedDiff('');
+
+function recordingLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return {
+    lines,
+    group: async (title, body) => {
+      lines.push(`[${title}]`);
+      return body();
+    },
+    info: (message) => lines.push(message),
+    warning: (message) => lines.push(`warning: ${message}`),
+    output: (chunk) => lines.push(`> ${chunk}`),
+  };
+}
+
+describe('sequentialReason', () => {
+  it('runs the sides at once only with two cores and no setup, unless told', () => {
+    expect(sequentialReason({ cores: 2 })).toBeUndefined();
+    expect(sequentialReason({ cores: 1 })).toMatch(/one core/);
+    expect(sequentialReason({ cores: 4, setup: 'pip install -e .' })).toMatch(/setup/);
+    expect(sequentialReason({ cores: 4, setup: 'make', parallel: true })).toBeUndefined();
+    expect(sequentialReason({ cores: 4, parallel: false })).toMatch(/turned off/);
+  });
+});
+
+describe('onBothSides', () => {
+  it('gives each side its own group, in order, even when head finishes first', async () => {
+    const log = recordingLogger();
+    const result = await onBothSides(
+      log,
+      (side) => `Measuring ${side}`,
+      async (side, sideLog) => {
+        if (side === 'base') await new Promise((resolve) => setTimeout(resolve, 30));
+        sideLog.info(`${side} started`);
+        sideLog.output(`${side} output\n`);
+        return side.toUpperCase();
+      },
+      undefined,
+    );
+    expect(result).toEqual({ base: 'BASE', head: 'HEAD' });
+    expect(log.lines).toEqual([
+      '[Measuring base (at the same time as head)]',
+      'base started',
+      '> base output\n',
+      '[Measuring head (at the same time as base)]',
+      'head started',
+      '> head output\n',
+    ]);
+  });
+
+  it('still shows both logs when one side throws, then throws', async () => {
+    const log = recordingLogger();
+    await expect(
+      onBothSides(
+        log,
+        (side) => side,
+        async (side, sideLog) => {
+          sideLog.info(`${side} ran`);
+          if (side === 'head') throw new Error('git worktree vanished');
+          return 1;
+        },
+        undefined,
+      ),
+    ).rejects.toThrow('git worktree vanished');
+    expect(log.lines).toContain('base ran');
+    expect(log.lines).toContain('head ran');
+  });
+
+  it('runs one side after the other when told why', async () => {
+    const order: string[] = [];
+    await onBothSides(
+      recordingLogger(),
+      (side) => side,
+      async (side) => {
+        order.push(`${side} start`);
+        await new Promise((resolve) => setTimeout(resolve, side === 'base' ? 20 : 0));
+        order.push(`${side} end`);
+      },
+      'setup may change the Python environment',
+    );
+    expect(order).toEqual(['base start', 'base end', 'head start', 'head end']);
+  });
+});
+
+describe('sidesAgree', () => {
+  const sites = [site('app/a.py', 3, 1_000), site('app/b.py', 9, 64)];
+  it('agrees when retained figures and every site are equal', () => {
+    const base = snapshot([scenario('bench.py', sites, { peakBytes: 5_000 })]);
+    const head = snapshot([scenario('bench.py', sites, { peakBytes: 5_000 })]);
+    expect(sidesAgree(base, head, noChanges)).toBe(true);
+  });
+
+  it('tolerates a peak a few bytes apart, not more', () => {
+    const base = snapshot([scenario('bench.py', sites, { peakBytes: 5_000 })]);
+    const near = snapshot([scenario('bench.py', sites, { peakBytes: 5_000 - 68 })]);
+    const far = snapshot([
+      scenario('bench.py', sites, { peakBytes: 5_000 + PEAK_TOLERANCE_BYTES + 1 }),
+    ]);
+    expect(sidesAgree(base, near, noChanges)).toBe(true);
+    expect(sidesAgree(base, far, noChanges)).toBe(false);
+  });
+
+  it('disagrees on any site that differs, a failed side, or a scenario on one side only', () => {
+    const base = snapshot([scenario('bench.py', sites)]);
+    const grown = snapshot([scenario('bench.py', [sites[0]!, site('app/b.py', 9, 65)])]);
+    const failed = snapshot([scenario('bench.py', sites, { status: 'failed' })]);
+    const extra = snapshot([scenario('bench.py', sites), scenario('bench_more', [])]);
+    expect(sidesAgree(base, grown, noChanges)).toBe(false);
+    expect(sidesAgree(base, failed, noChanges)).toBe(false);
+    expect(sidesAgree(base, extra, noChanges)).toBe(false);
+    expect(sidesAgree(snapshot([]), snapshot([]), noChanges)).toBe(false);
+  });
+});
