@@ -72,8 +72,9 @@ class BufferedLogger implements Logger {
 }
 
 /**
- * Runs `measure` for base and head, each in its own log group titled by `title(side)`: at once
- * (output buffered, then shown side by side in order) unless `sequential` says why not.
+ * Runs `measure` for base and head. One after the other (when `sequential` says why), each in
+ * its own log group titled `title(side)`; or both at once in one group titled by both, where
+ * each side's log is kept back and shown whole, base first, when both are done.
  */
 export async function onBothSides<T>(
   log: Logger,
@@ -87,17 +88,18 @@ export async function onBothSides<T>(
     return { base, head };
   }
   const buffers = { base: new BufferedLogger(), head: new BufferedLogger() };
-  const settled = await Promise.allSettled([
-    measure('base', buffers.base),
-    measure('head', buffers.head),
-  ]);
-  const [base, head] = settled;
-  await log.group(`${title('base')} (at the same time as head)`, async () =>
-    buffers.base.replay(log),
-  );
-  await log.group(`${title('head')} (at the same time as base)`, async () =>
-    buffers.head.replay(log),
-  );
+  const both = `${title('base')} and ${title('head').replace(/^.*? (?=head\b)/, '')}, at the same time`;
+  const [base, head] = await log.group(both, async () => {
+    const settled = await Promise.allSettled([
+      measure('base', buffers.base),
+      measure('head', buffers.head),
+    ]);
+    for (const side of ['base', 'head'] as const) {
+      log.info(`${title(side)}:`);
+      buffers[side].replay(log);
+    }
+    return settled;
+  });
   if (base.status === 'rejected') throw base.reason;
   if (head.status === 'rejected') throw head.reason;
   return { base: base.value, head: head.value };

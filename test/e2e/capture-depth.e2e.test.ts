@@ -2,7 +2,7 @@
  * Capture in depth, through the bundled CLI on small real repositories: bench_* scenarios,
  * the leak check and its budget, noise, timeouts, tracebacks, sites at the peak, objects by type.
  */
-import { spawnSync } from 'node:child_process';
+import { runCommand } from '../support/run-cli.js';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +26,7 @@ function repoOf(...trees: Record<string, string>[]) {
 }
 
 /** Runs the CLI between HEAD~1 and HEAD; the JSON report and the Markdown come back too. */
-function compare(
+async function compare(
   files: { base: Record<string, string>; head: Record<string, string>; env?: NodeJS.ProcessEnv },
   ...args: string[]
 ) {
@@ -34,13 +34,13 @@ function compare(
   const json = join(repo.dir, '..', `${repo.shas[1]}.json`);
   const markdown = join(repo.dir, '..', `${repo.shas[1]}.md`);
   cleanup.push(json, markdown);
-  const result = spawnSync(
+  const result = await runCommand(
     declaredNode(),
     [CLI, '--base', 'HEAD~1', '--json', json, '--markdown', markdown, ...args],
-    { cwd: repo.dir, encoding: 'utf8', env: { ...process.env, ...files.env } },
+    { cwd: repo.dir, env: { ...process.env, ...files.env } },
   );
   return {
-    code: result.status,
+    code: result.code,
     stdout: result.stdout,
     stderr: result.stderr,
     report: () => JSON.parse(readFileSync(json, 'utf8')) as Report,
@@ -76,9 +76,9 @@ const BENCH_HEAD = BENCH_BASE.replace(
 ).replace('range(10)]', 'range(210)]');
 
 describe('capture in depth (CLI, real git and Python)', () => {
-  let run: ReturnType<typeof compare>;
-  beforeAll(() => {
-    run = compare(
+  let run: Awaited<ReturnType<typeof compare>>;
+  beforeAll(async () => {
+    run = await compare(
       {
         base: { 'app/__init__.py': '', 'app/store.py': STORE(100), 'bench.py': BENCH_BASE },
         head: { 'app/__init__.py': '', 'app/store.py': STORE(5_000), 'bench.py': BENCH_HEAD },
@@ -96,7 +96,7 @@ describe('capture in depth (CLI, real git and Python)', () => {
     );
   }, 300_000);
 
-  it('measures each bench_* function as a scenario of its own, named in the output and JSON', () => {
+  it('measures each bench_* function as a scenario of its own, named in the output and JSON', async () => {
     expect(run.stdout).toMatch(/^bench_leak\s/m);
     expect(run.stdout).toMatch(/^bench_peak\s/m);
     expect(run.report().scenarios.map((s) => [s.name, s.kind])).toEqual([
@@ -107,7 +107,7 @@ describe('capture in depth (CLI, real git and Python)', () => {
     expect(run.report().environment).toMatchObject({ repeats: 3, iterations: 5, frames: 5 });
   });
 
-  it('fails a leak: 0B budget on the leaking function, naming the leaking line', () => {
+  it('fails a leak: 0B budget on the leaking function, naming the leaking line', async () => {
     expect(run.code, run.stderr).toBe(1);
     const report = run.report();
     const leak = report.budgets.find((b) => b.metric === 'leak' && b.scenario === 'bench_leak');
@@ -125,7 +125,7 @@ describe('capture in depth (CLI, real git and Python)', () => {
     expect(run.markdown()).toContain('💧 Leak check of <code>bench&#95;leak</code>');
   });
 
-  it('puts tracebacks on the changed sites when frames > 1, from the bench down to the site', () => {
+  it('puts tracebacks on the changed sites when frames > 1, from the bench down to the site', async () => {
     const site = run.report().scenarios[0].sites.find((s) => s.file === 'app/store.py')!;
     expect(site.tracebackSide).toBe('head');
     const frames = site.tracebacks![0].frames.map((f) => `${f.file}:${f.line}`);
@@ -133,7 +133,7 @@ describe('capture in depth (CLI, real git and Python)', () => {
     expect(run.markdown()).toContain('  File &#34;bench.py&#34;, line 7, in bench&#95;leak');
   });
 
-  it('names the list comprehension line at the peak, the sites explaining ≥ 95 % of it', () => {
+  it('names the list comprehension line at the peak, the sites explaining ≥ 95 % of it', async () => {
     const peak = run.report().scenarios[1].peakSites!;
     expect(peak.sites[0]).toMatchObject({
       file: 'bench.py',
@@ -146,7 +146,7 @@ describe('capture in depth (CLI, real git and Python)', () => {
     expect(run.markdown()).toContain('⛰️ Sites at the peak of <code>bench&#95;peak</code>');
   });
 
-  it('diffs objects by type: 200 more bytearrays on head', () => {
+  it('diffs objects by type: 200 more bytearrays on head', async () => {
     const types = run.report().scenarios[2].objectTypes!;
     expect(types).toContainEqual({
       type: 'bytearray',
@@ -157,17 +157,17 @@ describe('capture in depth (CLI, real git and Python)', () => {
     expect(run.markdown()).toContain('| <code>bytearray</code> | +10 | +210 | +200 |');
   });
 
-  it('shows steady functions as deterministic', () => {
+  it('shows steady functions as deterministic', async () => {
     expect(run.report().scenarios[2].deterministic).toBe(true);
   });
 });
 
 describe('noise and robustness (CLI, real git and Python)', () => {
-  it('marks a site whose size depends on random as noisy, with ranges, and does not fail on it', () => {
+  it('marks a site whose size depends on random as noisy, with ranges, and does not fail on it', async () => {
     const bench = {
       'bench.py': 'import random\nblob = bytearray(random.randint(100_000, 10_000_000))\n',
     };
-    const run = compare(
+    const run = await compare(
       { base: bench, head: bench },
       '--script',
       'bench.py',
@@ -192,13 +192,19 @@ describe('noise and robustness (CLI, real git and Python)', () => {
     expect(run.markdown()).toContain('〰️ Noisy in <code>bench.py</code>');
   });
 
-  it('fixes PYTHONHASHSEED on both sides unless the environment sets it', () => {
+  it('fixes PYTHONHASHSEED on both sides unless the environment sets it', async () => {
     const bench = {
       'bench.py': 'import os\nprint("seed=%s" % os.environ.get("PYTHONHASHSEED"))\n',
     };
-    const fixed = compare({ base: bench, head: bench }, '--script', 'bench.py', '--repeats', '1');
+    const fixed = await compare(
+      { base: bench, head: bench },
+      '--script',
+      'bench.py',
+      '--repeats',
+      '1',
+    );
     expect(fixed.stderr.match(/seed=\S+/g)).toEqual(['seed=0', 'seed=0']);
-    const chosen = compare(
+    const chosen = await compare(
       { base: bench, head: bench, env: { PYTHONHASHSEED: '123' } },
       '--script',
       'bench.py',
@@ -208,8 +214,8 @@ describe('noise and robustness (CLI, real git and Python)', () => {
     expect(chosen.stderr.match(/seed=\S+/g)).toEqual(['seed=123', 'seed=123']);
   });
 
-  it('stops a side that runs past timeout-minutes, and still shows the other side', () => {
-    const run = compare(
+  it('stops a side that runs past timeout-minutes, and still shows the other side', async () => {
+    const run = await compare(
       {
         base: { 'bench.py': 'data = list(range(1000))\n' },
         head: { 'bench.py': 'import time\nprint("working", flush=True)\ntime.sleep(600)\n' },
@@ -230,8 +236,8 @@ describe('noise and robustness (CLI, real git and Python)', () => {
     expect(scenario.peak.base).toBeGreaterThan(0);
   });
 
-  it('reports sys.exit and a kill by signal with the last lines of output', () => {
-    const exits = compare(
+  it('reports sys.exit and a kill by signal with the last lines of output', async () => {
+    const exits = await compare(
       {
         base: { 'bench.py': 'data = list(range(1000))\n' },
         head: {
@@ -249,7 +255,7 @@ describe('noise and robustness (CLI, real git and Python)', () => {
     expect(killed.error?.message).toContain('was killed by SIGKILL');
     expect(killed.error?.output).toContain('about to go');
 
-    const exited = compare(
+    const exited = await compare(
       {
         base: { 'bench.py': 'data = list(range(1000))\n' },
         head: { 'bench.py': 'import sys\nprint("giving up")\nsys.exit(4)\n' },

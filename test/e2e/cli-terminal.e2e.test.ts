@@ -1,6 +1,6 @@
 // The CLI on a real terminal (a pseudo-terminal from util-linux `script`) and through a pipe.
 /* eslint-disable no-control-regex -- terminal colour codes are what these tests look for */
-import { spawnSync } from 'node:child_process';
+import { runCommand } from '../support/run-cli.js';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,41 +36,40 @@ describe('allocdiff CLI: terminal output', () => {
   });
 
   /** Runs the CLI with stdout and stderr on a pseudo-terminal; returns what the terminal got. */
-  function onTerminal(env: Record<string, string> = {}): string {
+  async function onTerminal(env: Record<string, string> = {}): Promise<string> {
     const command = [declaredNode(), CLI, ...args].map(shellQuote).join(' ');
-    const result = spawnSync('script', ['--quiet', '--return', '--command', command, '/dev/null'], {
-      cwd: repo.dir,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '', ...env },
-    });
-    expect(result.status, result.stdout).toBe(0);
+    const result = await runCommand(
+      'script',
+      ['--quiet', '--return', '--command', command, '/dev/null'],
+      { cwd: repo.dir, env: { ...process.env, NO_COLOR: '', ...env } },
+    );
+    expect(result.code, result.stdout).toBe(0);
     return result.stdout;
   }
 
-  it('colours the report and shows progress on a terminal', () => {
-    const output = onTerminal();
+  it('colours the report and shows progress on a terminal', async () => {
+    const output = await onTerminal();
     expect(output).toMatch(SGR);
     // Growth in red, the verdict in bold green.
     expect(output).toMatch(/\u001b\[31m\s*\+\d/);
     expect(output).toContain(`${ESC}[1;32mPASS${ESC}[0m`);
     // Each side's live line ends as a finished step, with its time.
-    expect(output).toMatch(/✓ Measuring base [0-9a-f]{7} \(\d+\.\d s\)/);
-    expect(output).toMatch(/✓ Measuring head [0-9a-f]{7} \(\d+\.\d s\)/);
+    expect(output).toMatch(/✓ Measuring base [0-9a-f]{7}[^\n]* \(\d+\.\d s\)/);
+    expect(output).toMatch(/✓ Measuring [^\n]*head [0-9a-f]{7}[^\n]* \(\d+\.\d s\)/);
   });
 
-  it('leaves colour out with NO_COLOR, on a terminal too', () => {
-    const output = onTerminal({ NO_COLOR: '1' });
+  it('leaves colour out with NO_COLOR, on a terminal too', async () => {
+    const output = await onTerminal({ NO_COLOR: '1' });
     expect(output).not.toMatch(SGR);
     expect(output).toContain('PASS: within budget');
   });
 
-  it('prints plain text, without progress lines, into a pipe', () => {
-    const result = spawnSync(declaredNode(), [CLI, ...args], {
+  it('prints plain text, without progress lines, into a pipe', async () => {
+    const result = await runCommand(declaredNode(), [CLI, ...args], {
       cwd: repo.dir,
-      encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '' },
     });
-    expect(result.status, result.stderr).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     for (const text of [result.stdout, result.stderr]) {
       expect(text).not.toContain(ESC);
       expect(text).not.toContain('\r');

@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { runCommand } from '../support/run-cli.js';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createRepoFromTrees } from '../../scripts/example-repo.mjs';
 import type { Report } from '../../src/report/report.js';
 import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
@@ -18,13 +18,8 @@ function repoOf(...trees: Record<string, string>[]) {
 }
 
 function cli(cwd: string, ...args: string[]) {
-  const result = spawnSync(declaredNode(), [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCommand(declaredNode(), [CLI, ...args], { cwd });
 }
-
-// Each CLI run blocks this worker (spawnSync): let it answer the test runner between tests,
-// or a file of many runs outlasts the runner's 60 s reply timeout on a busy machine.
-beforeEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
 
 afterAll(() => {
   for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
@@ -36,11 +31,11 @@ const grown = {
 };
 
 describe('allocdiff CLI', () => {
-  it('prints the report and exits 0 when the budget holds', () => {
+  it('prints the report and exits 0 when the budget holds', async () => {
     const repo = repoOf(quiet, grown);
     const json = join(repo.dir, '..', `${repo.shas[0]}.json`);
     cleanup.push(json);
-    const result = cli(
+    const result = await cli(
       repo.dir,
       '--base',
       'HEAD~1',
@@ -65,9 +60,9 @@ describe('allocdiff CLI', () => {
     expect(report.scenarios[0].retained.delta).toBeGreaterThan(250_000);
   });
 
-  it('exits 1 when a budget is exceeded', () => {
+  it('exits 1 when a budget is exceeded', async () => {
     const repo = repoOf(quiet, grown);
-    const result = cli(
+    const result = await cli(
       repo.dir,
       '--base',
       'HEAD~1',
@@ -80,13 +75,13 @@ describe('allocdiff CLI', () => {
     expect(result.stdout).toMatch(/retained\s+bench\.py\s+\+10KB\s+\+\d+.*fail/);
   });
 
-  it('exits 2 on bad usage, naming the problem', () => {
+  it('exits 2 on bad usage, naming the problem', async () => {
     const repo = repoOf(quiet, grown);
-    expect(cli(repo.dir, '--script', 'bench.py')).toMatchObject({
+    expect(await cli(repo.dir, '--script', 'bench.py')).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('--base is required'),
     });
-    const badBudget = cli(
+    const badBudget = await cli(
       repo.dir,
       '--base',
       'HEAD~1',
@@ -97,23 +92,23 @@ describe('allocdiff CLI', () => {
     );
     expect(badBudget.code).toBe(2);
     expect(badBudget.stderr).toContain('budget rule "peak: lots": "lots" is not a limit');
-    expect(cli(repo.dir, '--base', 'HEAD~1', '--script', 'nope.py')).toMatchObject({
+    expect(await cli(repo.dir, '--base', 'HEAD~1', '--script', 'nope.py')).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('"nope.py" exists in neither the base nor the head commit'),
     });
-    expect(cli(repo.dir, '--bogus')).toMatchObject({
+    expect(await cli(repo.dir, '--bogus')).toMatchObject({
       code: 2,
       stderr: expect.stringContaining("Unknown option '--bogus'"),
     });
   });
 
-  it('exits 3 when the head benchmark raises, and still reports the base side', () => {
+  it('exits 3 when the head benchmark raises, and still reports the base side', async () => {
     const repo = repoOf(quiet, {
       'bench.py': 'data = [1, 2, 3]\nraise RuntimeError("head is broken")\n',
     });
     const json = join(repo.dir, '..', `${repo.shas[1]}.json`);
     cleanup.push(json);
-    const result = cli(repo.dir, '--base', 'HEAD~1', '--script', 'bench.py', '--json', json);
+    const result = await cli(repo.dir, '--base', 'HEAD~1', '--script', 'bench.py', '--json', json);
     expect(result.code).toBe(3);
     expect(result.stdout).toContain('the head side failed: RuntimeError: head is broken');
     const [scenario] = (JSON.parse(readFileSync(json, 'utf8')) as Report).scenarios;
@@ -127,18 +122,18 @@ describe('allocdiff CLI', () => {
     expect(scenario.peak.base).toBeGreaterThan(0);
   });
 
-  it('exits 3 when the base commit does not exist', () => {
+  it('exits 3 when the base commit does not exist', async () => {
     const repo = repoOf(quiet, grown);
-    const result = cli(repo.dir, '--base', 'no-such-branch', '--script', 'bench.py');
+    const result = await cli(repo.dir, '--base', 'no-such-branch', '--script', 'bench.py');
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('the base commit "no-such-branch" is not in this clone');
   });
 
-  it('reports a benchmark that only exists on head as new', () => {
+  it('reports a benchmark that only exists on head as new', async () => {
     const repo = repoOf({ 'README.md': 'nothing yet\n' }, grown);
     const json = join(repo.dir, '..', `${repo.shas[1]}-new.json`);
     cleanup.push(json);
-    const result = cli(
+    const result = await cli(
       repo.dir,
       '--base',
       'HEAD~1',
@@ -158,13 +153,13 @@ describe('allocdiff CLI', () => {
     });
   });
 
-  it('takes the script path relative to where it is run, and runs setup in each checkout', () => {
+  it('takes the script path relative to where it is run, and runs setup in each checkout', async () => {
     const files = {
       'tools/bench.py': 'import pathlib\nmarker = pathlib.Path("setup-ran").read_text()\n',
     };
     const repo = repoOf(files, files);
     mkdirSync(join(repo.dir, 'tools'), { recursive: true });
-    const result = cli(
+    const result = await cli(
       join(repo.dir, 'tools'),
       '--base',
       'HEAD~1',
@@ -178,11 +173,11 @@ describe('allocdiff CLI', () => {
     expect(result.stdout).toMatch(/tools\/bench\.py.*ok/);
   });
 
-  it('prints help and version', () => {
-    expect(cli(PROJECT_ROOT, '--help').stdout).toContain('Exit codes:');
+  it('prints help and version', async () => {
+    expect((await cli(PROJECT_ROOT, '--help')).stdout).toContain('Exit codes:');
     const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
       version: string;
     };
-    expect(cli(PROJECT_ROOT, '--version').stdout.trim()).toBe(pkg.version);
+    expect((await cli(PROJECT_ROOT, '--version')).stdout.trim()).toBe(pkg.version);
   });
 });

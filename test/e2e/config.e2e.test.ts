@@ -1,9 +1,9 @@
 // The configuration end to end: each place a config file can live, precedence, fail-on, the
 // report's budget table, and each kind of configuration error, through the bundled CLI.
-import { spawnSync } from 'node:child_process';
+import { runCommand } from '../support/run-cli.js';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createRepoFromTrees } from '../../scripts/example-repo.mjs';
 import type { Report } from '../../src/report/report.js';
 import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
@@ -11,10 +11,6 @@ import { writeTree } from '../support/trees.js';
 
 const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
 const cleanup: string[] = [];
-
-// Each CLI run blocks this worker (spawnSync): let it answer the test runner between tests,
-// or a file of many runs outlasts the runner's 60 s reply timeout on a busy machine.
-beforeEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
 
 afterAll(() => {
   for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
@@ -45,15 +41,16 @@ interface CliRun {
   report: () => Report;
 }
 
-function allocdiff(cwd: string, ...args: string[]): CliRun {
+async function allocdiff(cwd: string, ...args: string[]): Promise<CliRun> {
   const json = join(cwd, '..', `${cwd.split('/').pop()}-${cleanup.length}.json`);
   cleanup.push(json);
-  const result = spawnSync(declaredNode(), [CLI, '--base', 'HEAD~1', '--json', json, ...args], {
-    cwd,
-    encoding: 'utf8',
-  });
+  const result = await runCommand(
+    declaredNode(),
+    [CLI, '--base', 'HEAD~1', '--json', json, ...args],
+    { cwd },
+  );
   return {
-    code: result.status,
+    code: result.code,
     stdout: result.stdout,
     stderr: result.stderr,
     report: () => JSON.parse(readFileSync(json, 'utf8')) as Report,
@@ -61,7 +58,7 @@ function allocdiff(cwd: string, ...args: string[]): CliRun {
 }
 
 describe('where the config lives', () => {
-  it('reads allocdiff.yml: script, budgets and levels, and fails on a fail-level budget', () => {
+  it('reads allocdiff.yml: script, budgets and levels, and fails on a fail-level budget', async () => {
     const dir = project({
       'allocdiff.yml': [
         'script: bench.py',
@@ -70,7 +67,7 @@ describe('where the config lives', () => {
         '  peak: { limit: 1GB, level: warn }',
       ].join('\n'),
     });
-    const run = allocdiff(dir);
+    const run = await allocdiff(dir);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toContain('configuration: allocdiff.yml');
     const report = run.report();
@@ -90,11 +87,11 @@ describe('where the config lives', () => {
     expect(run.stdout).toMatch(/FAIL: memory budget exceeded: retained of bench\.py is \+\d/);
   });
 
-  it('reads .github/allocdiff.yml', () => {
+  it('reads .github/allocdiff.yml', async () => {
     const dir = project({
       '.github/allocdiff.yml': 'script: bench.py\nbudgets: "retained: +10MB"\n',
     });
-    const run = allocdiff(dir);
+    const run = await allocdiff(dir);
     expect(run.code, run.stderr).toBe(0);
     expect(run.report()).toMatchObject({
       configFile: '.github/allocdiff.yml',
@@ -103,7 +100,7 @@ describe('where the config lives', () => {
     });
   });
 
-  it('reads [tool.allocdiff] in pyproject.toml', () => {
+  it('reads [tool.allocdiff] in pyproject.toml', async () => {
     const dir = project({
       'pyproject.toml': [
         '[project]',
@@ -116,17 +113,17 @@ describe('where the config lives', () => {
         'count = "+100"',
       ].join('\n'),
     });
-    const run = allocdiff(dir);
+    const run = await allocdiff(dir);
     expect(run.code, run.stderr).toBe(1);
     const [count] = run.report().budgets;
     expect(count).toMatchObject({ rule: 'count: +100', status: 'fail' });
     expect(Number(count.actual.replace(/[+,]/g, ''))).toBeGreaterThan(5_000);
   });
 
-  it('reads the file --config names, relative to where it runs', () => {
+  it('reads the file --config names, relative to where it runs', async () => {
     const dir = project({ 'ci/memory.yml': 'budgets:\n  retained: +10MB\n  site: +1KB (warn)\n' });
     mkdirSync(join(dir, 'docs'));
-    const run = allocdiff(
+    const run = await allocdiff(
       join(dir, 'docs'),
       '--repo',
       '..',
@@ -148,22 +145,22 @@ describe('precedence and fail-on', () => {
     'allocdiff.yml': 'script: bench.py\nfail-on: never\nbudgets: "retained: +10KB"\n',
   };
 
-  it('takes fail-on from the file: never fails, whatever the verdict', () => {
-    const run = allocdiff(project(file));
+  it('takes fail-on from the file: never fails, whatever the verdict', async () => {
+    const run = await allocdiff(project(file));
     expect(run.code, run.stderr).toBe(0);
     expect(run.report().verdict).toBe('fail');
     expect(run.stdout).toContain('FAIL: memory budget exceeded');
   });
 
-  it('lets flags win over the file', () => {
+  it('lets flags win over the file', async () => {
     const dir = project(file);
-    expect(allocdiff(dir, '--fail-on', 'fail').code).toBe(1);
-    const relaxed = allocdiff(dir, '--fail-on', 'fail', '--budget', 'retained: +10MB');
+    expect((await allocdiff(dir, '--fail-on', 'fail')).code).toBe(1);
+    const relaxed = await allocdiff(dir, '--fail-on', 'fail', '--budget', 'retained: +10MB');
     expect(relaxed.code, relaxed.stderr).toBe(0);
     expect(relaxed.report().budgets.map((b) => b.rule)).toEqual(['retained: +10MB']);
   });
 
-  it('fails on warnings with --fail-on warn: an override that matches no scenario', () => {
+  it('fails on warnings with --fail-on warn: an override that matches no scenario', async () => {
     const dir = project({
       'allocdiff.yml': [
         'script: bench.py',
@@ -172,30 +169,30 @@ describe('precedence and fail-on', () => {
         '    budgets: { peak: 1GB }',
       ].join('\n'),
     });
-    const lenient = allocdiff(dir);
+    const lenient = await allocdiff(dir);
     expect(lenient.code, lenient.stderr).toBe(0);
     const warning =
       'allocdiff.yml: scenarios."bench_export*" matches no scenario (scenarios: "bench.py"); ' +
       'its budgets were not checked: "peak: 1GB"';
     expect(lenient.stderr).toContain(`warning: ${warning}`);
     expect(lenient.report()).toMatchObject({ verdict: 'warn', warnings: [warning] });
-    expect(allocdiff(dir, '--fail-on', 'warn').code).toBe(1);
+    expect((await allocdiff(dir, '--fail-on', 'warn')).code).toBe(1);
   });
 
-  it('hides ignored and small sites from the report, and ignored ones from budgets', () => {
+  it('hides ignored and small sites from the report, and ignored ones from budgets', async () => {
     const dir = project({ 'allocdiff.yml': 'script: bench.py\nbudgets: { site: +1KB }\n' });
-    const strict = allocdiff(dir);
+    const strict = await allocdiff(dir);
     expect(strict.code).toBe(1);
     expect(strict.report().budgets[0]).toMatchObject({ status: 'fail', site: 'bench.py:2' });
 
-    const ignoring = allocdiff(dir, '--ignore', 'bench.py');
+    const ignoring = await allocdiff(dir, '--ignore', 'bench.py');
     expect(ignoring.code, ignoring.stderr).toBe(0);
     const report = ignoring.report();
     expect(report.scenarios[0].sites).toEqual([]);
     expect(report.budgets[0]).toMatchObject({ status: 'pass', actual: 'no changed site' });
     expect(report.hiddenSites?.ignored).toBeGreaterThan(0);
 
-    const small = allocdiff(dir, '--minimum-change', '1GB', '--fail-on', 'never');
+    const small = await allocdiff(dir, '--minimum-change', '1GB', '--fail-on', 'never');
     expect(small.report().scenarios[0].sites).toEqual([]);
     // Budgets still saw the site that is not shown.
     expect(small.report().budgets[0]).toMatchObject({ status: 'fail', site: 'bench.py:2' });
@@ -204,8 +201,8 @@ describe('precedence and fail-on', () => {
 
 describe('configuration errors: exit 2, one line per problem, never a stack trace', () => {
   /** Runs with a config that cannot load: nothing is measured. */
-  function rejected(files: Record<string, string>, ...args: string[]): string[] {
-    const run = allocdiff(project(files), ...args);
+  async function rejected(files: Record<string, string>, ...args: string[]): Promise<string[]> {
+    const run = await allocdiff(project(files), ...args);
     expect(run.code, run.stderr).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).not.toMatch(/\n\s+at /);
@@ -215,25 +212,25 @@ describe('configuration errors: exit 2, one line per problem, never a stack trac
     return [first.slice('allocdiff: '.length), ...rest];
   }
 
-  it('names unknown keys with the allowed ones', () => {
-    expect(rejected({ 'allocdiff.yml': 'script: bench.py\nbudget: "peak: +5%"\n' })).toEqual([
+  it('names unknown keys with the allowed ones', async () => {
+    expect(await rejected({ 'allocdiff.yml': 'script: bench.py\nbudget: "peak: +5%"\n' })).toEqual([
       'allocdiff.yml:2: budget: unknown key; allowed: script, command, setup, python, frames, repeats, ' +
         'iterations, timeout-minutes, peak-sites, parallel, object-types, fail-on, minimum-change, ignore, ' +
         'budgets, scenarios, top, comment',
     ]);
   });
 
-  it('names wrong types, with the value', () => {
+  it('names wrong types, with the value', async () => {
     expect(
-      rejected({ 'allocdiff.yml': 'script: bench.py\nframes: many\nfail-on: [fail]\n' }),
+      await rejected({ 'allocdiff.yml': 'script: bench.py\nframes: many\nfail-on: [fail]\n' }),
     ).toEqual([
       'allocdiff.yml:2: frames: got "many"; expected a whole number ≥ 1',
       'allocdiff.yml:3: fail-on: got a list; expected one of fail, warn, never',
     ]);
   });
 
-  it('names malformed sizes and percentages by key path, in TOML too', () => {
-    const problems = rejected({
+  it('names malformed sizes and percentages by key path, in TOML too', async () => {
+    const problems = await rejected({
       'pyproject.toml':
         '[tool.allocdiff]\nscript = "bench.py"\nminimum-change = "1 kb"\n' +
         '[tool.allocdiff.budgets]\npeak = ["+5%", "5%"]\n',
@@ -247,17 +244,17 @@ describe('configuration errors: exit 2, one line per problem, never a stack trac
     );
   });
 
-  it('names bad globs', () => {
+  it('names bad globs', async () => {
     expect(
-      rejected({ '.github/allocdiff.yml': 'script: bench.py\nignore: ["tests/[a"]\n' }),
+      await rejected({ '.github/allocdiff.yml': 'script: bench.py\nignore: ["tests/[a"]\n' }),
     ).toEqual([
       '.github/allocdiff.yml:2: ignore[0]: "tests/[a" is not a valid glob: Missing closing: "]" - use "\\\\]" to match literal characters',
     ]);
   });
 
-  it('names bad flags and inline rules', () => {
+  it('names bad flags and inline rules', async () => {
     expect(
-      rejected(
+      await rejected(
         {},
         '--script',
         'bench.py',
@@ -275,23 +272,26 @@ describe('configuration errors: exit 2, one line per problem, never a stack trac
     ]);
   });
 
-  it('reports YAML and TOML syntax errors with their line and column', () => {
-    expect(rejected({ 'allocdiff.yml': 'script: bench.py\nscript: other.py\n' })).toEqual([
+  it('reports YAML and TOML syntax errors with their line and column', async () => {
+    expect(await rejected({ 'allocdiff.yml': 'script: bench.py\nscript: other.py\n' })).toEqual([
       'allocdiff.yml:2:1: Map keys must be unique',
     ]);
-    expect(rejected({ 'pyproject.toml': '[tool.allocdiff]\nscript = bench.py\n' })).toEqual([
+    expect(await rejected({ 'pyproject.toml': '[tool.allocdiff]\nscript = bench.py\n' })).toEqual([
       'pyproject.toml:2:10: invalid TOML: invalid value',
     ]);
   });
 
-  it('refuses two config files in one folder, and a --config file that is not there', () => {
+  it('refuses two config files in one folder, and a --config file that is not there', async () => {
     expect(
-      rejected({ 'allocdiff.yml': 'script: bench.py\n', '.github/allocdiff.yml': 'frames: 2\n' }),
+      await rejected({
+        'allocdiff.yml': 'script: bench.py\n',
+        '.github/allocdiff.yml': 'frames: 2\n',
+      }),
     ).toEqual([
       'allocdiff.yml, .github/allocdiff.yml: several config files in one folder; keep one, or ' +
         'choose one with the config input (--config on the CLI)',
     ]);
-    expect(rejected({}, '--script', 'bench.py', '--config', 'nope.yml')).toEqual([
+    expect(await rejected({}, '--script', 'bench.py', '--config', 'nope.yml')).toEqual([
       'nope.yml: config file not found; give a path relative to the project, e.g. ci/allocdiff.yml',
     ]);
   });

@@ -51,10 +51,11 @@ describe('onBothSides', () => {
     );
     expect(result).toEqual({ base: 'BASE', head: 'HEAD' });
     expect(log.lines).toEqual([
-      '[Measuring base (at the same time as head)]',
+      '[Measuring base and head, at the same time]',
+      'Measuring base:',
       'base started',
       '> base output\n',
-      '[Measuring head (at the same time as base)]',
+      'Measuring head:',
       'head started',
       '> head output\n',
     ]);
