@@ -20064,6 +20064,21 @@ function mergeProcessRepeats(snapshots) {
     )
   };
 }
+function spreadSideFailure(side, other) {
+  const [failure2] = side.scenarios;
+  const wholeSide = side.harness.version === "none" && side.scenarios.length === 1;
+  if (!wholeSide || failure2.status !== "failed") return side;
+  const names = other.scenarios.map((scenario) => scenario.name);
+  if (names.length === 0 || names.length === 1 && names[0] === failure2.name) return side;
+  return {
+    ...side,
+    scenarios: other.scenarios.map((scenario) => ({
+      ...failure2,
+      name: scenario.name,
+      kind: scenario.kind
+    }))
+  };
+}
 
 // src/capture/process.ts
 import { spawn } from "node:child_process";
@@ -21445,14 +21460,16 @@ async function runAllocdiff(settings, log2) {
       env,
       log: log2
     };
-    const base = await log2.group(
+    const measuredBase = await log2.group(
       `Measuring base ${baseSha.slice(0, 7)}`,
       () => captureSide(sides.baseDir, options)
     );
-    const head = await log2.group(
+    const measuredHead = await log2.group(
       `Measuring head ${headSha.slice(0, 7)}`,
       () => captureSide(sides.headDir, options)
     );
+    const base = spreadSideFailure(measuredBase, measuredHead);
+    const head = spreadSideFailure(measuredHead, measuredBase);
     if (base.scenarios.length === 0 && head.scenarios.length === 0) {
       throw new UsageError(
         `script "${script}" exists in neither the base nor the head commit (the path is relative to the repository root)`
@@ -21556,7 +21573,11 @@ function renderTerminal(report, topSites = 10) {
           delta(s.peak),
           pair(s.retained),
           delta(s.retained),
-          s.status
+          [
+            s.status,
+            s.deterministic === false ? "noisy" : "",
+            s.leak?.head ? `leak ${formatBytes(s.leak.head)}/call` : ""
+          ].filter(Boolean).join(", ")
         ])
       ],
       "lrrrrl"

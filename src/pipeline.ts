@@ -4,6 +4,7 @@ import { checkBudgets, decideVerdict } from './budgets/evaluate.js';
 import { withoutIgnoredSites, withoutSmallSites } from './budgets/site-filter.js';
 import { captureSide, captureTracebacks } from './capture/capture-side.js';
 import { benchmarkEnvironment } from './capture/environment.js';
+import { spreadSideFailure } from './capture/merge-repeats.js';
 import { compareSnapshots } from './compare/compare.js';
 import { attachTracebacks, tracebackTargets } from './compare/tracebacks.js';
 import type { Settings } from './config/settings.js';
@@ -61,12 +62,14 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       env,
       log,
     };
-    const base = await log.group(`Measuring base ${baseSha.slice(0, 7)}`, () =>
+    const measuredBase = await log.group(`Measuring base ${baseSha.slice(0, 7)}`, () =>
       captureSide(sides.baseDir, options),
     );
-    const head = await log.group(`Measuring head ${headSha.slice(0, 7)}`, () =>
+    const measuredHead = await log.group(`Measuring head ${headSha.slice(0, 7)}`, () =>
       captureSide(sides.headDir, options),
     );
+    const base = spreadSideFailure(measuredBase, measuredHead);
+    const head = spreadSideFailure(measuredHead, measuredBase);
     if (base.scenarios.length === 0 && head.scenarios.length === 0) {
       throw new UsageError(
         `script "${script}" exists in neither the base nor the head commit ` +

@@ -42,7 +42,13 @@ export function renderTerminal(report: Report, topSites = 10): string {
           delta(s.peak),
           pair(s.retained),
           delta(s.retained),
-          s.status,
+          [
+            s.status,
+            s.deterministic === false ? 'noisy' : '',
+            s.leak?.head ? `leak ${formatBytes(s.leak.head)}/call` : '',
+          ]
+            .filter(Boolean)
+            .join(', '),
         ]),
       ],
       'lrrrrl',

@@ -123,6 +123,7 @@ describe('capture in depth (CLI, real git and Python)', () => {
     });
     expect(report.budgets.find((b) => b.scenario === 'bench_peak')?.status).toBe('pass');
     expect(run.markdown()).toContain('💧 Leak check of <code>bench&#95;leak</code>');
+    expect(run.stdout).toMatch(/^bench_leak\s.*ok, leak [\d.]+ KiB\/call/m);
   });
 
   it('puts tracebacks on the changed sites when frames > 1, from the bench down to the site', () => {
@@ -190,6 +191,7 @@ describe('noise and robustness (CLI, real git and Python)', () => {
     expect(low).toBeLessThan(high);
     expect(report.budgets[0]).toMatchObject({ status: 'warn', noisy: true });
     expect(run.markdown()).toContain('〰️ Noisy in <code>bench.py</code>');
+    expect(run.stdout).toMatch(/^bench\.py\s.*ok, noisy\s*$/m);
   });
 
   it('fixes PYTHONHASHSEED on both sides unless the environment sets it', () => {
