@@ -2,7 +2,7 @@
  * Capture in depth, through the bundled CLI on small real repositories: bench_* scenarios,
  * the leak check and its budget, noise, timeouts, tracebacks, sites at the peak, objects by type.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,8 +25,11 @@ function repoOf(...trees: Record<string, string>[]) {
   return repo;
 }
 
-/** Runs the CLI between HEAD~1 and HEAD; the JSON report and the Markdown come back too. */
-function compare(
+/**
+ * Runs the CLI between HEAD~1 and HEAD; the JSON report and the Markdown come back too.
+ * Asynchronous, so the test worker stays responsive while Python runs.
+ */
+async function compare(
   files: { base: Record<string, string>; head: Record<string, string>; env?: NodeJS.ProcessEnv },
   ...args: string[]
 ) {
@@ -34,15 +37,20 @@ function compare(
   const json = join(repo.dir, '..', `${repo.shas[1]}.json`);
   const markdown = join(repo.dir, '..', `${repo.shas[1]}.md`);
   cleanup.push(json, markdown);
-  const result = spawnSync(
+  const child = spawn(
     declaredNode(),
     [CLI, '--base', 'HEAD~1', '--json', json, '--markdown', markdown, ...args],
-    { cwd: repo.dir, encoding: 'utf8', env: { ...process.env, ...files.env } },
+    { cwd: repo.dir, env: { ...process.env, ...files.env } },
   );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   return {
-    code: result.status,
-    stdout: result.stdout,
-    stderr: result.stderr,
+    code,
+    stdout,
+    stderr,
     report: () => JSON.parse(readFileSync(json, 'utf8')) as Report,
     markdown: () => readFileSync(markdown, 'utf8'),
   };
@@ -76,9 +84,9 @@ const BENCH_HEAD = BENCH_BASE.replace(
 ).replace('range(10)]', 'range(210)]');
 
 describe('capture in depth (CLI, real git and Python)', () => {
-  let run: ReturnType<typeof compare>;
-  beforeAll(() => {
-    run = compare(
+  let run: Awaited<ReturnType<typeof compare>>;
+  beforeAll(async () => {
+    run = await compare(
       {
         base: { 'app/__init__.py': '', 'app/store.py': STORE(100), 'bench.py': BENCH_BASE },
         head: { 'app/__init__.py': '', 'app/store.py': STORE(5_000), 'bench.py': BENCH_HEAD },
@@ -164,11 +172,11 @@ describe('capture in depth (CLI, real git and Python)', () => {
 });
 
 describe('noise and robustness (CLI, real git and Python)', () => {
-  it('marks a site whose size depends on random as noisy, with ranges, and does not fail on it', () => {
+  it('marks a site whose size depends on random as noisy, with ranges, and does not fail on it', async () => {
     const bench = {
       'bench.py': 'import random\nblob = bytearray(random.randint(100_000, 10_000_000))\n',
     };
-    const run = compare(
+    const run = await compare(
       { base: bench, head: bench },
       '--script',
       'bench.py',
@@ -194,13 +202,19 @@ describe('noise and robustness (CLI, real git and Python)', () => {
     expect(run.stdout).toMatch(/^bench\.py\s.*ok, noisy\s*$/m);
   });
 
-  it('fixes PYTHONHASHSEED on both sides unless the environment sets it', () => {
+  it('fixes PYTHONHASHSEED on both sides unless the environment sets it', async () => {
     const bench = {
       'bench.py': 'import os\nprint("seed=%s" % os.environ.get("PYTHONHASHSEED"))\n',
     };
-    const fixed = compare({ base: bench, head: bench }, '--script', 'bench.py', '--repeats', '1');
+    const fixed = await compare(
+      { base: bench, head: bench },
+      '--script',
+      'bench.py',
+      '--repeats',
+      '1',
+    );
     expect(fixed.stderr.match(/seed=\S+/g)).toEqual(['seed=0', 'seed=0']);
-    const chosen = compare(
+    const chosen = await compare(
       { base: bench, head: bench, env: { PYTHONHASHSEED: '123' } },
       '--script',
       'bench.py',
@@ -210,8 +224,8 @@ describe('noise and robustness (CLI, real git and Python)', () => {
     expect(chosen.stderr.match(/seed=\S+/g)).toEqual(['seed=123', 'seed=123']);
   });
 
-  it('stops a side that runs past timeout-minutes, and still shows the other side', () => {
-    const run = compare(
+  it('stops a side that runs past timeout-minutes, and still shows the other side', async () => {
+    const run = await compare(
       {
         base: { 'bench.py': 'data = list(range(1000))\n' },
         head: { 'bench.py': 'import time\nprint("working", flush=True)\ntime.sleep(600)\n' },
@@ -232,8 +246,8 @@ describe('noise and robustness (CLI, real git and Python)', () => {
     expect(scenario.peak.base).toBeGreaterThan(0);
   });
 
-  it('reports sys.exit and a kill by signal with the last lines of output', () => {
-    const exits = compare(
+  it('reports sys.exit and a kill by signal with the last lines of output', async () => {
+    const exits = await compare(
       {
         base: { 'bench.py': 'data = list(range(1000))\n' },
         head: {
@@ -251,7 +265,7 @@ describe('noise and robustness (CLI, real git and Python)', () => {
     expect(killed.error?.message).toContain('was killed by SIGKILL');
     expect(killed.error?.output).toContain('about to go');
 
-    const exited = compare(
+    const exited = await compare(
       {
         base: { 'bench.py': 'data = list(range(1000))\n' },
         head: { 'bench.py': 'import sys\nprint("giving up")\nsys.exit(4)\n' },
