@@ -20148,6 +20148,21 @@ function mergeProcessRepeats(snapshots) {
     )
   };
 }
+function spreadSideFailure(side, other) {
+  const [failure2] = side.scenarios;
+  const wholeSide = side.harness.version === "none" && side.scenarios.length === 1;
+  if (!wholeSide || failure2.status !== "failed") return side;
+  const names = other.scenarios.map((scenario) => scenario.name);
+  if (names.length === 0 || names.length === 1 && names[0] === failure2.name) return side;
+  return {
+    ...side,
+    scenarios: other.scenarios.map((scenario) => ({
+      ...failure2,
+      name: scenario.name,
+      kind: scenario.kind
+    }))
+  };
+}
 
 // src/capture/process.ts
 import { spawn } from "node:child_process";
@@ -20983,19 +20998,18 @@ async function onBothSides(log3, title, measure2, sequential) {
     return { base: base2, head: head2 };
   }
   const buffers = { base: new BufferedLogger(), head: new BufferedLogger() };
-  const settled = await Promise.allSettled([
-    measure2("base", buffers.base),
-    measure2("head", buffers.head)
-  ]);
-  const [base, head] = settled;
-  await log3.group(
-    `${title("base")} (at the same time as head)`,
-    async () => buffers.base.replay(log3)
-  );
-  await log3.group(
-    `${title("head")} (at the same time as base)`,
-    async () => buffers.head.replay(log3)
-  );
+  const both = `${title("base")} and ${title("head").replace(/^.*? (?=head\b)/, "")}, at the same time`;
+  const [base, head] = await log3.group(both, async () => {
+    const settled = await Promise.allSettled([
+      measure2("base", buffers.base),
+      measure2("head", buffers.head)
+    ]);
+    for (const side of ["base", "head"]) {
+      log3.info(`${title(side)}:`);
+      buffers[side].replay(log3);
+    }
+    return settled;
+  });
   if (base.status === "rejected") throw base.reason;
   if (head.status === "rejected") throw head.reason;
   return { base: base.value, head: head.value };
@@ -22074,6 +22088,9 @@ async function runAllocdiff(settings, log3) {
     if (command !== void 0 && base.scenarios.length === 0 && head.scenarios.length === 0) {
       throw new UsageError(nothingMeasuredMessage(command, base, head));
     }
+    const measuredBase = base;
+    base = spreadSideFailure(measuredBase, head);
+    head = spreadSideFailure(head, measuredBase);
     if (base.scenarios.length === 0 && head.scenarios.length === 0) {
       throw new UsageError(
         `script "${script}" exists in neither the base nor the head commit (the path is relative to the repository root)`
@@ -22213,7 +22230,11 @@ function renderTerminal(report, topSites = 10, options = {}) {
           delta(s.peak),
           pair(s.retained),
           delta(s.retained),
-          s.status
+          [
+            s.status,
+            s.deterministic === false ? "noisy" : "",
+            s.leak?.head ? `leak ${formatBytes(s.leak.head)}/call` : ""
+          ].filter(Boolean).join(", ")
         ])
       ],
       "lrrrrl",

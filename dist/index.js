@@ -60381,6 +60381,21 @@ function mergeProcessRepeats(snapshots) {
     )
   };
 }
+function spreadSideFailure(side, other) {
+  const [failure2] = side.scenarios;
+  const wholeSide = side.harness.version === "none" && side.scenarios.length === 1;
+  if (!wholeSide || failure2.status !== "failed") return side;
+  const names = other.scenarios.map((scenario2) => scenario2.name);
+  if (names.length === 0 || names.length === 1 && names[0] === failure2.name) return side;
+  return {
+    ...side,
+    scenarios: other.scenarios.map((scenario2) => ({
+      ...failure2,
+      name: scenario2.name,
+      kind: scenario2.kind
+    }))
+  };
+}
 
 // src/capture/process.ts
 import { spawn } from "node:child_process";
@@ -61216,19 +61231,18 @@ async function onBothSides(log2, title, measure3, sequential) {
     return { base: base2, head: head2 };
   }
   const buffers = { base: new BufferedLogger(), head: new BufferedLogger() };
-  const settled = await Promise.allSettled([
-    measure3("base", buffers.base),
-    measure3("head", buffers.head)
-  ]);
-  const [base, head] = settled;
-  await log2.group(
-    `${title("base")} (at the same time as head)`,
-    async () => buffers.base.replay(log2)
-  );
-  await log2.group(
-    `${title("head")} (at the same time as base)`,
-    async () => buffers.head.replay(log2)
-  );
+  const both = `${title("base")} and ${title("head").replace(/^.*? (?=head\b)/, "")}, at the same time`;
+  const [base, head] = await log2.group(both, async () => {
+    const settled = await Promise.allSettled([
+      measure3("base", buffers.base),
+      measure3("head", buffers.head)
+    ]);
+    for (const side of ["base", "head"]) {
+      log2.info(`${title(side)}:`);
+      buffers[side].replay(log2);
+    }
+    return settled;
+  });
   if (base.status === "rejected") throw base.reason;
   if (head.status === "rejected") throw head.reason;
   return { base: base.value, head: head.value };
@@ -62273,6 +62287,9 @@ async function runAllocdiff(settings, log2) {
     if (command !== void 0 && base.scenarios.length === 0 && head.scenarios.length === 0) {
       throw new UsageError(nothingMeasuredMessage(command, base, head));
     }
+    const measuredBase = base;
+    base = spreadSideFailure(measuredBase, head);
+    head = spreadSideFailure(head, measuredBase);
     if (base.scenarios.length === 0 && head.scenarios.length === 0) {
       throw new UsageError(
         `script "${script}" exists in neither the base nor the head commit (the path is relative to the repository root)`
@@ -63079,7 +63096,11 @@ function renderTerminal(report, topSites = 10, options = {}) {
           delta(s.peak),
           pair(s.retained),
           delta(s.retained),
-          s.status
+          [
+            s.status,
+            s.deterministic === false ? "noisy" : "",
+            s.leak?.head ? `leak ${formatBytes(s.leak.head)}/call` : ""
+          ].filter(Boolean).join(", ")
         ])
       ],
       "lrrrrl",

@@ -7,6 +7,7 @@ import { captureCommandSide, nothingMeasuredMessage } from './capture/command.js
 import type { Snapshot } from './capture/snapshot.js';
 import { benchmarkEnvironment } from './capture/environment.js';
 import { onBothSides, sequentialReason, sidesAgree, type Side } from './capture/measure-sides.js';
+import { spreadSideFailure } from './capture/merge-repeats.js';
 import { compareSnapshots } from './compare/compare.js';
 import { attachTracebacks, tracebackTargets } from './compare/tracebacks.js';
 import type { Settings } from './config/settings.js';
@@ -118,6 +119,10 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     if (command !== undefined && base.scenarios.length === 0 && head.scenarios.length === 0) {
       throw new UsageError(nothingMeasuredMessage(command, base, head));
     }
+    // A side that failed as a whole fails each function the other side measured.
+    const measuredBase = base;
+    base = spreadSideFailure(measuredBase, head);
+    head = spreadSideFailure(head, measuredBase);
     if (base.scenarios.length === 0 && head.scenarios.length === 0) {
       throw new UsageError(
         `script "${script}" exists in neither the base nor the head commit ` +

@@ -99,7 +99,13 @@ export function renderTerminal(
           delta(s.peak),
           pair(s.retained),
           delta(s.retained),
-          s.status,
+          [
+            s.status,
+            s.deterministic === false ? 'noisy' : '',
+            s.leak?.head ? `leak ${formatBytes(s.leak.head)}/call` : '',
+          ]
+            .filter(Boolean)
+            .join(', '),
         ]),
       ],
       'lrrrrl',

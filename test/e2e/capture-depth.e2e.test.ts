@@ -39,6 +39,11 @@ async function compare(
     [CLI, '--base', 'HEAD~1', '--json', json, '--markdown', markdown, ...args],
     { cwd: repo.dir, env: { ...process.env, ...files.env } },
   );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   return {
     code: result.code,
     stdout: result.stdout,
@@ -123,6 +128,7 @@ describe('capture in depth (CLI, real git and Python)', () => {
     });
     expect(report.budgets.find((b) => b.scenario === 'bench_peak')?.status).toBe('pass');
     expect(run.markdown()).toContain('💧 Leak check of <code>bench&#95;leak</code>');
+    expect(run.stdout).toMatch(/^bench_leak\s.*ok, leak [\d.]+ KiB\/call/m);
   });
 
   it('puts tracebacks on the changed sites when frames > 1, from the bench down to the site', async () => {
@@ -190,6 +196,7 @@ describe('noise and robustness (CLI, real git and Python)', () => {
     expect(low).toBeLessThan(high);
     expect(report.budgets[0]).toMatchObject({ status: 'warn', noisy: true });
     expect(run.markdown()).toContain('〰️ Noisy in <code>bench.py</code>');
+    expect(run.stdout).toMatch(/^bench\.py\s.*ok, noisy\s*$/m);
   });
 
   it('fixes PYTHONHASHSEED on both sides unless the environment sets it', async () => {

@@ -273,3 +273,24 @@ describe('the traceback pass', () => {
     expect(byLine.get('app/new.py:1')?.tracebacks).toBeUndefined();
   });
 });
+
+describe('a side that failed as a whole', () => {
+  it('fails each function the other side measured, not a stray script', async () => {
+    const { failedSnapshot } = await import('../../src/capture/capture-side.js');
+    const { spreadSideFailure } = await import('../../src/capture/merge-repeats.js');
+    const failed = failedSnapshot(
+      'bench.py',
+      { type: 'TimedOut', message: 'timed out after 1 min' },
+      1,
+    );
+    const other = snapshot([fn('bench_a', [1]), fn('bench_b', [1])]);
+    const spread = spreadSideFailure(failed, other);
+    expect(spread.scenarios.map((s) => [s.name, s.kind, s.status, s.error?.type])).toEqual([
+      ['bench_a', 'function', 'failed', 'TimedOut'],
+      ['bench_b', 'function', 'failed', 'TimedOut'],
+    ]);
+    // A script on the other side keeps its one failed scenario; a measured side is left alone.
+    expect(spreadSideFailure(failed, snapshot([scenario('bench.py')]))).toBe(failed);
+    expect(spreadSideFailure(other, failed)).toBe(other);
+  });
+});
