@@ -39,11 +39,6 @@ async function compare(
     [CLI, '--base', 'HEAD~1', '--json', json, '--markdown', markdown, ...args],
     { cwd: repo.dir, env: { ...process.env, ...files.env } },
   );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   return {
     code: result.code,
     stdout: result.stdout,
