@@ -1,14 +1,17 @@
 import * as core from '@actions/core';
+import { realpath } from 'node:fs/promises';
+import { isAbsolute, relative, sep } from 'node:path';
 import { failsRun } from './budgets/evaluate.js';
 import { readActionSettings } from './config/action-inputs.js';
 import { errorMessage } from './errors.js';
 import type { Logger } from './log.js';
 import { runAllocdiff, summaryPathOf } from './pipeline.js';
 import { commentDecision } from './publish/comment-policy.js';
-import { siteAnnotations } from './report/annotations.js';
+import { ANNOTATION_LIMIT, siteAnnotations } from './report/annotations.js';
 import { commentMarker } from './report/markdown.js';
 import { verdictReason } from './report/verdict.js';
 import { createGitHubClient } from './publish/octokit.js';
+import { Git } from './sides/git.js';
 import { findStickyComment, upsertStickyComment } from './publish/sticky-comment.js';
 
 const actionLogger: Logger = {
@@ -23,6 +26,19 @@ function httpStatus(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
+/** The repository's root relative to the workspace, for annotation paths ('' when the same). */
+async function repositoryFolder(repoDir: string): Promise<string> {
+  const workspace = process.env.GITHUB_WORKSPACE;
+  if (!workspace) return '';
+  try {
+    const inside = relative(await realpath(workspace), await new Git(repoDir).topLevel());
+    return inside.startsWith('..') || isAbsolute(inside) ? '' : inside.split(sep).join('/');
+  } catch {
+    // Annotations are a courtesy: without the folder they go on repository-relative paths.
+    return '';
+  }
+}
+
 /** The action: measure, report, comment, and fail the check when a budget fails. */
 export async function run(): Promise<void> {
   try {
@@ -35,7 +51,11 @@ export async function run(): Promise<void> {
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
 
     // Reviewers see these on the changed lines in "Files changed".
-    const { annotations, omitted } = siteAnnotations(report);
+    const { annotations, omitted } = siteAnnotations(
+      report,
+      ANNOTATION_LIMIT,
+      await repositoryFolder(settings.repoDir),
+    );
     for (const { message, title, file, startLine } of annotations) {
       core.warning(message, { title, file, startLine });
     }
