@@ -22206,6 +22206,9 @@ function table(rows, align, paint) {
     return styled.join("  ").trimEnd();
   });
 }
+function grew2(site) {
+  return site.sizeDelta > 0 || site.sizeDelta === 0 && site.countDelta > 0;
+}
 function pair(measure2) {
   const show = (value) => value === null ? "-" : formatBytes(value);
   return `${show(measure2.base)} -> ${show(measure2.head)}`;
@@ -22253,12 +22256,16 @@ function renderTerminal(report, topSites = 10, options = {}) {
       if (detail) lines.push(...detail.split("\n").map((l) => `  | ${l}`));
     }
     if (scenario.sites.length === 0) continue;
+    const grown = scenario.sites.filter(grew2).slice(0, topSites);
+    const shrunk = scenario.sites.filter((site) => !grew2(site)).slice(0, topSites);
+    const listed = /* @__PURE__ */ new Set([...grown, ...shrunk]);
+    const shown = scenario.sites.filter((site) => listed.has(site));
     lines.push("", `changed sites in ${scenario.name}:`);
     lines.push(
       ...table(
         [
           ["site", "size change", "count", "head size", "function", "source"],
-          ...scenario.sites.slice(0, topSites).map((site) => [
+          ...shown.map((site) => [
             `${site.file}:${site.line ?? site.baseLine}${site.changedLine ? " *" : ""}`,
             formatBytesDelta(site.sizeDelta),
             site.countDelta > 0 ? `+${site.countDelta}` : String(site.countDelta),
@@ -22273,8 +22280,8 @@ function renderTerminal(report, topSites = 10, options = {}) {
         )
       ).map((line) => `  ${line}`)
     );
-    if (scenario.sites.length > topSites)
-      lines.push(`  \u2026 ${scenario.sites.length - topSites} more in the JSON report`);
+    if (scenario.sites.length > shown.length)
+      lines.push(`  \u2026 ${scenario.sites.length - shown.length} more in the JSON report`);
   }
   if (report.hiddenSites) {
     const hidden = report.hiddenSites;

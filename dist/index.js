@@ -25665,10 +25665,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -25682,7 +25682,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -25706,7 +25706,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -25722,7 +25722,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -25813,7 +25813,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -25827,13 +25827,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -25876,18 +25876,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -25941,8 +25941,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap2 && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -25954,7 +25954,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -25965,8 +25965,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -25983,7 +25983,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -26163,7 +26163,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -26180,24 +26180,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -26380,25 +26380,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -27208,14 +27208,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -28382,18 +28382,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -28546,15 +28546,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -28748,13 +28748,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -29405,9 +29405,9 @@ var require_vendor_core = __commonJS({
       "node_modules/which/lib/index.js"(exports2, module2) {
         "use strict";
         var { isexe, sync: isexeSync } = require_cjs();
-        var { join: join7, delimiter: delimiter3, sep: sep4, posix } = __require("path");
+        var { join: join7, delimiter: delimiter3, sep: sep5, posix } = __require("path");
         var isWindows = process.platform === "win32";
-        var rSlash = new RegExp(`[${posix.sep}${sep4 === posix.sep ? "" : sep4}]`.replace(/(\\)/g, "\\$1"));
+        var rSlash = new RegExp(`[${posix.sep}${sep5 === posix.sep ? "" : sep5}]`.replace(/(\\)/g, "\\$1"));
         var rRel = new RegExp(`^\\.${rSlash.source}`);
         var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
         var getPathInfo = (cmd, {
@@ -29990,7 +29990,7 @@ var require_vendor_core = __commonJS({
     var import_node_os22 = __toESM2(__require("os"), 1);
     var EOL6 = /\r?\n|\r|\n/;
     var EMPTY = "-";
-    var parseLine = (line, sep4 = " ") => {
+    var parseLine = (line, sep5 = " ") => {
       if (typeof line !== "string") throw new Error("parseLine: line must be a string");
       const result = {
         spaces: [],
@@ -30020,7 +30020,7 @@ var require_vendor_core = __commonJS({
           }
           continue;
         }
-        if (char === sep4) {
+        if (char === sep5) {
           result.spaces.push(+i2);
           capture();
           continue;
@@ -30032,7 +30032,7 @@ var require_vendor_core = __commonJS({
       capture();
       return result;
     };
-    var parseLines = (input2, sep4) => input2.split(EOL6).filter(Boolean).map((l) => parseLine(l, sep4));
+    var parseLines = (input2, sep5) => input2.split(EOL6).filter(Boolean).map((l) => parseLine(l, sep5));
     var countWordsByIndex = ({ words }, index) => words.filter(({ e }) => e < index).length;
     var getBorders = (lines) => lines[0].spaces.reduce((m, i2) => {
       const c = countWordsByIndex(lines[0], i2);
@@ -37969,8 +37969,8 @@ var context2 = new Context();
 
 // src/main.ts
 import { randomBytes } from "node:crypto";
-import { mkdir as mkdir5, writeFile as writeFile5 } from "node:fs/promises";
-import { dirname as dirname4 } from "node:path";
+import { mkdir as mkdir5, realpath as realpath3, writeFile as writeFile5 } from "node:fs/promises";
+import { dirname as dirname4, isAbsolute as isAbsolute2, relative as relative3, sep as sep4 } from "node:path";
 
 // src/budgets/globs.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -62868,7 +62868,7 @@ async function publishComment(settings, pullRequest, markdown, log2, options = {
   const marker = commentMarker(settings.key);
   try {
     if (options.onlyIfExists && !await findStickyComment(client, target, marker)) {
-      log2.info("nothing worth a new comment, and no earlier comment to bring up to date");
+      log2.info("nothing to report and no earlier comment to bring up to date");
       return "not-needed";
     }
     const result = await upsertStickyComment(client, target, marker, markdown);
@@ -62996,7 +62996,7 @@ function plainText(text3, max2 = 200) {
   const flat = text3.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
   return flat.length > max2 ? `${flat.slice(0, max2 - 1)}\u2026` : flat;
 }
-function siteAnnotations(report, limit = ANNOTATION_LIMIT) {
+function siteAnnotations(report, limit = ANNOTATION_LIMIT, prefix = "") {
   const byLine = /* @__PURE__ */ new Map();
   for (const scenario2 of report.scenarios) {
     for (const site2 of scenario2.sites) {
@@ -63019,7 +63019,7 @@ ${site2.line}`;
   const kept = all.slice(0, Math.max(0, limit));
   return {
     annotations: kept.map((entry) => ({
-      file: entry.file,
+      file: prefix ? `${prefix.replace(/\/+$/, "")}/${entry.file}` : entry.file,
       startLine: entry.line,
       title: `allocdiff: this line allocates ${formatBytesDelta(entry.growth)} more`,
       message: `This pull request changed this line, and it keeps more memory allocated at the end of the benchmark: ${entry.parts.join("; ")}.`,
@@ -63072,6 +63072,9 @@ function table(rows, align, paint) {
     return styled.join("  ").trimEnd();
   });
 }
+function grew2(site2) {
+  return site2.sizeDelta > 0 || site2.sizeDelta === 0 && site2.countDelta > 0;
+}
 function pair(measure3) {
   const show = (value) => value === null ? "-" : formatBytes(value);
   return `${show(measure3.base)} -> ${show(measure3.head)}`;
@@ -63119,12 +63122,16 @@ function renderTerminal(report, topSites = 10, options = {}) {
       if (detail) lines.push(...detail.split("\n").map((l) => `  | ${l}`));
     }
     if (scenario2.sites.length === 0) continue;
+    const grown = scenario2.sites.filter(grew2).slice(0, topSites);
+    const shrunk = scenario2.sites.filter((site2) => !grew2(site2)).slice(0, topSites);
+    const listed = /* @__PURE__ */ new Set([...grown, ...shrunk]);
+    const shown = scenario2.sites.filter((site2) => listed.has(site2));
     lines.push("", `changed sites in ${scenario2.name}:`);
     lines.push(
       ...table(
         [
           ["site", "size change", "count", "head size", "function", "source"],
-          ...scenario2.sites.slice(0, topSites).map((site2) => [
+          ...shown.map((site2) => [
             `${site2.file}:${site2.line ?? site2.baseLine}${site2.changedLine ? " *" : ""}`,
             formatBytesDelta(site2.sizeDelta),
             site2.countDelta > 0 ? `+${site2.countDelta}` : String(site2.countDelta),
@@ -63139,8 +63146,8 @@ function renderTerminal(report, topSites = 10, options = {}) {
         )
       ).map((line) => `  ${line}`)
     );
-    if (scenario2.sites.length > topSites)
-      lines.push(`  \u2026 ${scenario2.sites.length - topSites} more in the JSON report`);
+    if (scenario2.sites.length > shown.length)
+      lines.push(`  \u2026 ${scenario2.sites.length - shown.length} more in the JSON report`);
   }
   if (report.hiddenSites) {
     const hidden = report.hiddenSites;
@@ -63206,8 +63213,22 @@ async function keepReport(report, summary2, paths) {
   if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(summary2).write();
   logReport(report);
 }
-function annotateChangedLines(report) {
-  const { annotations, omitted } = siteAnnotations(report);
+async function repositoryFolder(repoDir) {
+  const workspace = process.env.GITHUB_WORKSPACE;
+  if (!workspace) return "";
+  try {
+    const inside = relative3(await realpath3(workspace), await new Git(repoDir).topLevel());
+    return inside.startsWith("..") || isAbsolute2(inside) ? "" : inside.split(sep4).join("/");
+  } catch {
+    return "";
+  }
+}
+async function annotateChangedLines(report, repoDir) {
+  const { annotations, omitted } = siteAnnotations(
+    report,
+    ANNOTATION_LIMIT,
+    await repositoryFolder(repoDir)
+  );
   for (const { message, title, file: file2, startLine } of annotations) {
     warning(message, { title, file: file2, startLine });
   }
@@ -63232,7 +63253,7 @@ function failOnVerdict(report, failOn2) {
 async function measureAndPublish(mode, settings) {
   const { report, markdown, summary: summary2 } = await runAllocdiff(settings, actionLogger);
   await keepReport(report, summary2, settings);
-  annotateChangedLines(report);
+  await annotateChangedLines(report, settings.repoDir);
   if (mode === "measure") {
     if (settings.pullRequest === void 0) {
       info(

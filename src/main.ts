@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, realpath, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { failsRun, type FailOn } from './budgets/evaluate.js';
 import {
   readActionMode,
@@ -19,11 +19,12 @@ import { publishComment, type CommentSettings, type PublishOptions } from './pub
 import { commentDecision, type CommentPolicy } from './publish/comment-policy.js';
 import { createGitHubClient } from './publish/octokit.js';
 import { loadReportFromRun } from './publish/report-mode.js';
-import { siteAnnotations } from './report/annotations.js';
+import { ANNOTATION_LIMIT, siteAnnotations } from './report/annotations.js';
 import { renderMarkdown, renderSummary } from './report/markdown.js';
 import type { Report } from './report/report.js';
 import { renderTerminal } from './report/terminal.js';
 import { verdictReason } from './report/verdict.js';
+import { Git } from './sides/git.js';
 
 const actionLogger: Logger = {
   group: (title, body) => core.group(title, body),
@@ -60,9 +61,26 @@ async function keepReport(
   logReport(report);
 }
 
+/** The repository's root relative to the workspace, for annotation paths ('' when the same). */
+async function repositoryFolder(repoDir: string): Promise<string> {
+  const workspace = process.env.GITHUB_WORKSPACE;
+  if (!workspace) return '';
+  try {
+    const inside = relative(await realpath(workspace), await new Git(repoDir).topLevel());
+    return inside.startsWith('..') || isAbsolute(inside) ? '' : inside.split(sep).join('/');
+  } catch {
+    // Annotations are a courtesy: without the folder they go on repository-relative paths.
+    return '';
+  }
+}
+
 /** Reviewers see these on the changed lines in "Files changed". */
-function annotateChangedLines(report: Report): void {
-  const { annotations, omitted } = siteAnnotations(report);
+async function annotateChangedLines(report: Report, repoDir: string): Promise<void> {
+  const { annotations, omitted } = siteAnnotations(
+    report,
+    ANNOTATION_LIMIT,
+    await repositoryFolder(repoDir),
+  );
   for (const { message, title, file, startLine } of annotations) {
     core.warning(message, { title, file, startLine });
   }
@@ -99,7 +117,7 @@ function failOnVerdict(report: Report, failOn: FailOn): void {
 async function measureAndPublish(mode: 'full' | 'measure', settings: ActionSettings) {
   const { report, markdown, summary } = await runAllocdiff(settings, actionLogger);
   await keepReport(report, summary, settings);
-  annotateChangedLines(report);
+  await annotateChangedLines(report, settings.repoDir);
 
   if (mode === 'measure') {
     if (settings.pullRequest === undefined) {

@@ -50,7 +50,7 @@ export async function publishComment(
   const marker = commentMarker(settings.key);
   try {
     if (options.onlyIfExists && !(await findStickyComment(client, target, marker))) {
-      log.info('nothing worth a new comment, and no earlier comment to bring up to date');
+      log.info('nothing to report and no earlier comment to bring up to date');
       return 'not-needed';
     }
     const result = await upsertStickyComment(client, target, marker, markdown);

@@ -31,8 +31,15 @@ function plainText(text: string, max = 200): string {
 /**
  * One warning per line this pull request changed that now allocates more (in any scenario), the
  * largest growth first, at most `limit`. Lines outside the repository cannot be in the diff.
+ * Site paths are relative to the repository's root; annotations want them relative to the
+ * workspace, so `prefix` is the repository's folder inside the workspace (`''` when it is the
+ * workspace itself).
  */
-export function siteAnnotations(report: Report, limit = ANNOTATION_LIMIT): Annotations {
+export function siteAnnotations(
+  report: Report,
+  limit = ANNOTATION_LIMIT,
+  prefix = '',
+): Annotations {
   const byLine = new Map<string, { file: string; line: number; parts: string[]; growth: number }>();
   for (const scenario of report.scenarios) {
     for (const site of scenario.sites) {
@@ -55,7 +62,7 @@ export function siteAnnotations(report: Report, limit = ANNOTATION_LIMIT): Annot
   const kept = all.slice(0, Math.max(0, limit));
   return {
     annotations: kept.map((entry) => ({
-      file: entry.file,
+      file: prefix ? `${prefix.replace(/\/+$/, '')}/${entry.file}` : entry.file,
       startLine: entry.line,
       title: `allocdiff: this line allocates ${formatBytesDelta(entry.growth)} more`,
       message:

@@ -1,5 +1,5 @@
 import { formatBytes, formatBytesDelta, formatPercent, percentChange } from '../budgets/sizes.js';
-import type { Measure } from '../compare/comparison.js';
+import type { Measure, SiteDelta } from '../compare/comparison.js';
 import type { Report } from './report.js';
 import { verdictReason } from './verdict.js';
 
@@ -67,6 +67,10 @@ function table(rows: string[][], align: string, paint?: Paint): string[] {
   });
 }
 
+function grew(site: SiteDelta): boolean {
+  return site.sizeDelta > 0 || (site.sizeDelta === 0 && site.countDelta > 0);
+}
+
 function pair(measure: Measure): string {
   const show = (value: number | null): string => (value === null ? '-' : formatBytes(value));
   return `${show(measure.base)} -> ${show(measure.head)}`;
@@ -130,21 +134,24 @@ export function renderTerminal(
       if (detail) lines.push(...detail.split('\n').map((l) => `  | ${l}`));
     }
     if (scenario.sites.length === 0) continue;
+    // As in the comment: the largest growths and the largest shrinks, up to topSites each.
+    const grown = scenario.sites.filter(grew).slice(0, topSites);
+    const shrunk = scenario.sites.filter((site) => !grew(site)).slice(0, topSites);
+    const listed = new Set([...grown, ...shrunk]);
+    const shown = scenario.sites.filter((site) => listed.has(site));
     lines.push('', `changed sites in ${scenario.name}:`);
     lines.push(
       ...table(
         [
           ['site', 'size change', 'count', 'head size', 'function', 'source'],
-          ...scenario.sites
-            .slice(0, topSites)
-            .map((site) => [
-              `${site.file}:${site.line ?? site.baseLine}${site.changedLine ? ' *' : ''}`,
-              formatBytesDelta(site.sizeDelta),
-              site.countDelta > 0 ? `+${site.countDelta}` : String(site.countDelta),
-              formatBytes(site.headSize),
-              site.function ?? '',
-              (site.text ?? '').slice(0, 60),
-            ]),
+          ...shown.map((site) => [
+            `${site.file}:${site.line ?? site.baseLine}${site.changedLine ? ' *' : ''}`,
+            formatBytesDelta(site.sizeDelta),
+            site.countDelta > 0 ? `+${site.countDelta}` : String(site.countDelta),
+            formatBytes(site.headSize),
+            site.function ?? '',
+            (site.text ?? '').slice(0, 60),
+          ]),
         ],
         'lrrrll',
         paint((cell, _row, column) =>
@@ -156,8 +163,8 @@ export function renderTerminal(
         ),
       ).map((line) => `  ${line}`),
     );
-    if (scenario.sites.length > topSites)
-      lines.push(`  … ${scenario.sites.length - topSites} more in the JSON report`);
+    if (scenario.sites.length > shown.length)
+      lines.push(`  … ${scenario.sites.length - shown.length} more in the JSON report`);
   }
   if (report.hiddenSites) {
     const hidden = report.hiddenSites;

@@ -61,6 +61,16 @@ describe('siteAnnotations', () => {
     expect(siteAnnotations(report([scenarioComparison({ sites })]), 3).omitted).toBe(22);
   });
 
+  it('puts the repository’s folder in the workspace before the path', () => {
+    const site = siteDelta({ file: 'app/a.py', line: 7, changedLine: true });
+    const sample = report([scenarioComparison({ sites: [site] })]);
+    expect(siteAnnotations(sample, 10, 'checkouts/project').annotations[0].file).toBe(
+      'checkouts/project/app/a.py',
+    );
+    expect(siteAnnotations(sample, 10, 'project/').annotations[0].file).toBe('project/app/a.py');
+    expect(siteAnnotations(sample).annotations[0].file).toBe('app/a.py');
+  });
+
   it('keeps each message on one line whatever the scenario is called', () => {
     const site = siteDelta({ file: 'app/a.py', line: 1, changedLine: true });
     const { annotations } = siteAnnotations(

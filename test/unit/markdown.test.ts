@@ -498,7 +498,10 @@ describe('renderMarkdown: size', () => {
   });
 
   it('keeps the job summary under GitHub’s 1 MiB limit, listing more sites than the comment', () => {
-    const huge = hugeReport((i) => `app/module_${i}.py`);
+    const sites = Array.from({ length: 100_000 }, (_, i) =>
+      siteDelta({ file: `app/module_${i}.py`, line: i + 1, text: longText, headSize: i + 1 }),
+    );
+    const huge = report([scenarioComparison({ name: 'big', sites })]);
     const summary = renderSummary(huge);
     expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(SUMMARY_LIMIT);
     const rows = (text: string) => text.split('\n').filter((l) => l.includes('module_')).length;

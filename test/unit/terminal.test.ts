@@ -208,12 +208,21 @@ describe('renderTerminal', () => {
     ]);
   });
 
-  it('lists at most topSites sites and says how many more there are', () => {
+  it('lists at most topSites growths and topSites shrinks, and says how many more there are', () => {
     const text = render([load], 1);
-    expect(
-      tableAfter(text, ['site', 'size change', 'count', 'head size', 'function', 'source']),
-    ).toHaveLength(2);
-    expect(text).toContain('  … 2 more in the JSON report');
+    const rows = tableAfter(text, [
+      'site',
+      'size change',
+      'count',
+      'head size',
+      'function',
+      'source',
+    ]);
+    // The largest growth and the largest shrink; the smaller growth is left out.
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toContain('app/cache.py:41');
+    expect(rows[2]).toContain('app/io.py:7');
+    expect(text).toContain('  … 1 more in the JSON report');
   });
 
   it('aligns the budget table, with levels, and names the site a site budget blamed', () => {
