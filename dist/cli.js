@@ -19890,6 +19890,27 @@ var DEFAULTS = {
   frames: 1,
   key: "default"
 };
+function settingsFromConfig(config2) {
+  return {
+    ...config2.script !== void 0 ? { script: config2.script } : {},
+    ...config2.command !== void 0 ? { command: config2.command } : {},
+    setup: config2.setup,
+    budgets: config2.budgets,
+    ignore: config2.ignore,
+    minimumChange: config2.minimumChange,
+    failOn: config2.failOn,
+    topSites: config2.top,
+    ...config2.configFile ? { configFile: config2.configFile } : {},
+    python: config2.python,
+    frames: config2.frames,
+    repeats: config2.repeats,
+    iterations: config2.iterations,
+    timeoutMinutes: config2.timeoutMinutes,
+    peakSites: config2.peakSites,
+    ...config2.parallel !== void 0 ? { parallel: config2.parallel } : {},
+    objectTypes: config2.objectTypes
+  };
+}
 
 // src/config/cli-args.ts
 var FLAG_OF_KEY = { budgets: "budget" };
@@ -20031,23 +20052,7 @@ Run "allocdiff --help" for the options.`);
       repoDir,
       base: values.base,
       head: values.head ?? "HEAD",
-      ...config2.script !== void 0 ? { script: config2.script } : {},
-      ...config2.command !== void 0 ? { command: config2.command } : {},
-      setup: config2.setup,
-      budgets: config2.budgets,
-      ignore: config2.ignore,
-      minimumChange: config2.minimumChange,
-      failOn: config2.failOn,
-      topSites: config2.top,
-      ...config2.configFile ? { configFile: config2.configFile } : {},
-      python: config2.python,
-      frames: config2.frames,
-      repeats: config2.repeats,
-      iterations: config2.iterations,
-      timeoutMinutes: config2.timeoutMinutes,
-      peakSites: config2.peakSites,
-      ...config2.parallel !== void 0 ? { parallel: config2.parallel } : {},
-      objectTypes: config2.objectTypes,
+      ...settingsFromConfig(config2),
       key: values.key ?? DEFAULTS.key,
       jsonPath: resolve3(cwd, values.json ?? join2(outDir, "report.json")),
       markdownPath: resolve3(cwd, values.markdown ?? join2(outDir, "report.md"))
@@ -22145,18 +22150,18 @@ async function runAllocdiff(settings, log3) {
     });
     const markdown = renderMarkdown(report, { topSites: settings.topSites });
     const summary = renderSummary(report, settings.topSites);
-    await writeOutputs(settings, report, markdown, summary);
+    await writeReportFiles(settings, report, markdown, summary);
     return { report, markdown, summary };
   } finally {
     await sides.dispose();
   }
 }
-async function writeOutputs(settings, report, markdown, summary) {
+async function writeReportFiles(paths, report, markdown, summary) {
   for (const [path3, content] of [
-    [settings.jsonPath, `${JSON.stringify(report, null, 2)}
+    [paths.jsonPath, `${JSON.stringify(report, null, 2)}
 `],
-    [settings.markdownPath, markdown],
-    [summaryPathOf(settings.markdownPath), summary]
+    [paths.markdownPath, markdown],
+    [summaryPathOf(paths.markdownPath), summary]
   ]) {
     await mkdir2(dirname3(path3), { recursive: true });
     await writeFile2(path3, content);

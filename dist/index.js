@@ -37969,8 +37969,8 @@ var context2 = new Context();
 
 // src/main.ts
 import { randomBytes } from "node:crypto";
-import { mkdir as mkdir5, realpath as realpath3, writeFile as writeFile5 } from "node:fs/promises";
-import { dirname as dirname4, isAbsolute as isAbsolute2, relative as relative3, sep as sep4 } from "node:path";
+import { realpath as realpath3 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, relative as relative3, sep as sep4 } from "node:path";
 
 // src/budgets/globs.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -60159,6 +60159,27 @@ var DEFAULTS2 = {
   frames: 1,
   key: "default"
 };
+function settingsFromConfig(config2) {
+  return {
+    ...config2.script !== void 0 ? { script: config2.script } : {},
+    ...config2.command !== void 0 ? { command: config2.command } : {},
+    setup: config2.setup,
+    budgets: config2.budgets,
+    ignore: config2.ignore,
+    minimumChange: config2.minimumChange,
+    failOn: config2.failOn,
+    topSites: config2.top,
+    ...config2.configFile ? { configFile: config2.configFile } : {},
+    python: config2.python,
+    frames: config2.frames,
+    repeats: config2.repeats,
+    iterations: config2.iterations,
+    timeoutMinutes: config2.timeoutMinutes,
+    peakSites: config2.peakSites,
+    ...config2.parallel !== void 0 ? { parallel: config2.parallel } : {},
+    objectTypes: config2.objectTypes
+  };
+}
 
 // src/config/action-inputs.ts
 var ACTION_MODES = ["full", "measure", "report"];
@@ -60261,24 +60282,8 @@ function readActionSettings(sides) {
     repoDir,
     base: sides.base,
     head: sides.head,
-    ...config2.script !== void 0 ? { script: config2.script } : {},
-    ...config2.command !== void 0 ? { command: config2.command } : {},
-    setup: config2.setup,
-    budgets: config2.budgets,
-    ignore: config2.ignore,
-    minimumChange: config2.minimumChange,
-    failOn: config2.failOn,
-    topSites: config2.top,
+    ...settingsFromConfig(config2),
     comment: config2.comment,
-    ...config2.configFile ? { configFile: config2.configFile } : {},
-    python: config2.python,
-    frames: config2.frames,
-    repeats: config2.repeats,
-    iterations: config2.iterations,
-    timeoutMinutes: config2.timeoutMinutes,
-    peakSites: config2.peakSites,
-    ...config2.parallel !== void 0 ? { parallel: config2.parallel } : {},
-    objectTypes: config2.objectTypes,
     jsonPath,
     markdownPath,
     repository: `${owner}/${repo}`,
@@ -62344,18 +62349,18 @@ async function runAllocdiff(settings, log2) {
     });
     const markdown = renderMarkdown(report, { topSites: settings.topSites });
     const summary2 = renderSummary(report, settings.topSites);
-    await writeOutputs(settings, report, markdown, summary2);
+    await writeReportFiles(settings, report, markdown, summary2);
     return { report, markdown, summary: summary2 };
   } finally {
     await sides.dispose();
   }
 }
-async function writeOutputs(settings, report, markdown, summary2) {
+async function writeReportFiles(paths, report, markdown, summary2) {
   for (const [path3, content] of [
-    [settings.jsonPath, `${JSON.stringify(report, null, 2)}
+    [paths.jsonPath, `${JSON.stringify(report, null, 2)}
 `],
-    [settings.markdownPath, markdown],
-    [summaryPathOf(settings.markdownPath), summary2]
+    [paths.markdownPath, markdown],
+    [summaryPathOf(paths.markdownPath), summary2]
   ]) {
     await mkdir4(dirname3(path3), { recursive: true });
     await writeFile4(path3, content);
@@ -63313,15 +63318,7 @@ async function postMeasuredReport() {
   const { report, pullRequest } = loaded;
   const markdown = renderMarkdown(report);
   const summary2 = renderSummary(report);
-  for (const [path3, content] of [
-    [settings.jsonPath, `${JSON.stringify(report, null, 2)}
-`],
-    [settings.markdownPath, markdown],
-    [summaryPathOf(settings.markdownPath), summary2]
-  ]) {
-    await mkdir5(dirname4(path3), { recursive: true });
-    await writeFile5(path3, content);
-  }
+  await writeReportFiles(settings, report, markdown, summary2);
   await keepReport(report, summary2, settings);
   await commentOnPullRequest(settings, pullRequest, report, markdown, { forbiddenIsError: true });
   failOnVerdict(report, settings.failOn);

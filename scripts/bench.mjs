@@ -2,7 +2,7 @@
 // Figures are medians and ratios taken on the same machine in the same run; nothing here is
 // asserted. Every measured command runs in its own process.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -180,6 +180,7 @@ const cli = (extra) => [
   ...extra,
 ];
 const endToEnd = timeCommand(node24, cli([]), inRepo, e2eRuns);
+const endToEndSequential = timeCommand(node24, cli(['--parallel', 'false']), inRepo, e2eRuns);
 row('workload', 'workload, plain python3 (one run)', ms(plain));
 row(
   'workload',
@@ -191,11 +192,119 @@ row(
   'workload',
   'allocdiff end to end, default settings, PR that changes nothing',
   ms(endToEnd),
-  `${ratio(endToEnd / (2 * plain))} (2 × plain); ${ratio(endToEnd / (2 * traced))} (2 × traced)`,
+  `${ratio(endToEnd / (2 * plain))} (2 × plain); ${ratio(endToEnd / (2 * traced))} (2 × traced); ` +
+    'sides at the same time',
+);
+row(
+  'workload',
+  'the same, sides one after the other (`--parallel false`)',
+  ms(endToEndSequential),
+  `${ratio(endToEndSequential / (2 * traced))} (2 × traced): allocdiff's own overhead on top of ` +
+    `tracing; parallel ÷ sequential: ${ratio(endToEnd / endToEndSequential)}`,
+);
+
+// A pull request that changes what the benchmark allocates: the first pass differs, so both
+// sides are measured again in depth (3 repeats, object counts), and with frames 10 the top
+// changed sites get a traced pass.
+const changedHead = mkdtempSync(join(tmpdir(), 'allocdiff-bench-head-'));
+cpSync(join(root, 'bench/workload'), changedHead, { recursive: true });
+const summaryPath = join(changedHead, 'app', 'summary.py');
+writeFileSync(
+  summaryPath,
+  readFileSync(summaryPath, 'utf8').replace(
+    '    seen = defaultdict(int)\n',
+    '    seen = defaultdict(int)\n    history = [order["note"].upper() for order in orders]\n',
+  ),
+);
+const changed = createRepoFromTrees([join(root, 'bench/workload'), changedHead], {
+  prefix: 'allocdiff-bench-changed-',
+});
+const inChanged = { cwd: changed.dir };
+const changedDefault = timeCommand(node24, cli([]), inChanged, e2eRuns);
+const changedFrames = timeCommand(node24, cli(['--frames', '10']), inChanged, e2eRuns);
+row(
+  'workload',
+  'allocdiff end to end, default settings, PR that changes an allocation',
+  ms(changedDefault),
+  `${ratio(changedDefault / (2 * traced))} (2 × traced): first pass, then 3 repeats per side ` +
+    'with object counts, sides at the same time',
+);
+row(
+  'workload',
+  'the same with `--frames 10` (tracebacks of the top changed sites)',
+  ms(changedFrames),
+  `${ratio(changedFrames / changedDefault)} the default: the traced pass runs only on changed sites`,
 );
 
 // ---------------------------------------------------------------------------------------------
-// 3. Cold start of the action bundle under Node 24, and bundle sizes.
+// 3. The traceback design, measured with the harness alone on the workload: measuring at one
+//    frame and tracing only the changed sites with `frames` frames, against tracing every run.
+const harness = (...args) =>
+  timeCommand(
+    'python3',
+    [
+      '-m',
+      'allocdiff_harness',
+      '--script',
+      script,
+      '--root',
+      '.',
+      '--out',
+      join(work, 's.json'),
+      '--no-object-types',
+      ...args,
+    ],
+    {
+      cwd: changed.dir,
+      env: {
+        ...process.env,
+        PYTHONPATH: join(root, 'python'),
+        PYTHONDONTWRITEBYTECODE: '1',
+        PYTHONHASHSEED: '0',
+      },
+    },
+    e2eRuns,
+  );
+const oneFrame = harness('--frames', '1');
+const top = JSON.parse(readFileSync(join(work, 's.json'), 'utf8'));
+const topSites = top.scenarios[0].sites
+  .slice(0, 10)
+  .map((site) => `${top.strings[site.file]}:${site.line}`);
+writeFileSync(join(work, 'sites.txt'), `${topSites.join('\n')}\n`);
+const tenFrames = harness('--frames', '10');
+const tracedSites = harness('--frames', '10', '--traceback-sites', join(work, 'sites.txt'));
+row('traceback', 'one harness run at 1 frame', ms(oneFrame));
+row(
+  'traceback',
+  'one harness run at 10 frames',
+  ms(tenFrames),
+  `${ratio(tenFrames / oneFrame)} 1 frame`,
+);
+row(
+  'traceback',
+  'one harness run at 10 frames keeping tracebacks of 10 sites',
+  ms(tracedSites),
+  `${ratio(tracedSites / oneFrame)} 1 frame`,
+);
+row(
+  'traceback',
+  'per side, sites changed: measure at 1 frame + traced pass, vs every run at 10 frames',
+  ms(oneFrame + tracedSites),
+  `always 10 frames: ${ms(tenFrames)} (${ratio(tenFrames / (oneFrame + tracedSites))} this); ` +
+    'the traced pass pays off from 2 measuring runs (the default 3 repeats: ' +
+    `${ratio((3 * tenFrames) / (3 * oneFrame + tracedSites))} saved)`,
+);
+row(
+  'traceback',
+  'per side, nothing changed: measure at 1 frame only, vs at 10 frames',
+  ms(oneFrame),
+  `${ratio(tenFrames / oneFrame)} saved`,
+);
+rmSync(changed.dir, { recursive: true, force: true });
+rmSync(changedHead, { recursive: true, force: true });
+
+// ---------------------------------------------------------------------------------------------
+// 4. Cold start of the action bundle under Node 24, and bundle sizes.
 const coldStart = timeCommand(
   node24,
   [join(root, 'dist/index.js')],
@@ -248,9 +357,17 @@ ${table('scale')}
 ## End to end on a realistic workload
 
 \`bench/workload\`: makes 8,000 orders, writes them as CSV and JSON, parses them back and
-aggregates them with dicts, in pure Python. The pull request changes only a README.
+aggregates them with dicts, in pure Python. "Changes nothing": the pull request edits only a
+README; "changes an allocation": it adds one list comprehension in \`app/summary.py\`. The Python
+figures are single runs of the benchmark, without allocdiff.
 
 ${table('workload')}
+
+## Tracebacks: a cheap first pass, and tracing only what changed
+
+The harness alone on the workload's head (one process each, object counts off).
+
+${table('traceback')}
 
 ## Start-up and size
 

@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { randomBytes } from 'node:crypto';
-import { mkdir, realpath, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { isAbsolute, relative, sep } from 'node:path';
 import { failsRun, type FailOn } from './budgets/evaluate.js';
 import {
   readActionMode,
@@ -13,7 +13,7 @@ import {
 } from './config/action-inputs.js';
 import { errorMessage, UsageError } from './errors.js';
 import type { Logger } from './log.js';
-import { runAllocdiff, summaryPathOf } from './pipeline.js';
+import { runAllocdiff, summaryPathOf, writeReportFiles } from './pipeline.js';
 import { artifactName, writeArtifact } from './publish/artifact.js';
 import { publishComment, type CommentSettings, type PublishOptions } from './publish/comment.js';
 import { commentDecision, type CommentPolicy } from './publish/comment-policy.js';
@@ -197,14 +197,7 @@ async function postMeasuredReport(): Promise<void> {
   const { report, pullRequest } = loaded;
   const markdown = renderMarkdown(report);
   const summary = renderSummary(report);
-  for (const [path, content] of [
-    [settings.jsonPath, `${JSON.stringify(report, null, 2)}\n`],
-    [settings.markdownPath, markdown],
-    [summaryPathOf(settings.markdownPath), summary],
-  ] as const) {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, content);
-  }
+  await writeReportFiles(settings, report, markdown, summary);
   await keepReport(report, summary, settings);
   await commentOnPullRequest(settings, pullRequest, report, markdown, { forbiddenIsError: true });
   failOnVerdict(report, settings.failOn);

@@ -188,23 +188,24 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     });
     const markdown = renderMarkdown(report, { topSites: settings.topSites });
     const summary = renderSummary(report, settings.topSites);
-    await writeOutputs(settings, report, markdown, summary);
+    await writeReportFiles(settings, report, markdown, summary);
     return { report, markdown, summary };
   } finally {
     await sides.dispose();
   }
 }
 
-async function writeOutputs(
-  settings: Settings,
+/** Writes the JSON report, the comment and the full report (folders made as needed). */
+export async function writeReportFiles(
+  paths: { jsonPath: string; markdownPath: string },
   report: Report,
   markdown: string,
   summary: string,
 ): Promise<void> {
   for (const [path, content] of [
-    [settings.jsonPath, `${JSON.stringify(report, null, 2)}\n`],
-    [settings.markdownPath, markdown],
-    [summaryPathOf(settings.markdownPath), summary],
+    [paths.jsonPath, `${JSON.stringify(report, null, 2)}\n`],
+    [paths.markdownPath, markdown],
+    [summaryPathOf(paths.markdownPath), summary],
   ] as const) {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, content);

@@ -10,7 +10,7 @@ import { planFromEvent, type EventPlan } from '../sides/resolve.js';
 import { loadConfig, validateInputs } from './load-config.js';
 import { ConfigError, describeValue } from './problems.js';
 import type { TextConfig } from './schema.js';
-import { DEFAULTS, type Settings } from './settings.js';
+import { DEFAULTS, settingsFromConfig, type Settings } from './settings.js';
 
 /**
  * What the action does: `full` measures and comments in one job; `measure` (pull_request, no
@@ -172,24 +172,8 @@ export function readActionSettings(sides: Extract<EventPlan, { kind: 'compare' }
     repoDir,
     base: sides.base,
     head: sides.head,
-    ...(config.script !== undefined ? { script: config.script } : {}),
-    ...(config.command !== undefined ? { command: config.command } : {}),
-    setup: config.setup,
-    budgets: config.budgets,
-    ignore: config.ignore,
-    minimumChange: config.minimumChange,
-    failOn: config.failOn,
-    topSites: config.top,
+    ...settingsFromConfig(config),
     comment: config.comment,
-    ...(config.configFile ? { configFile: config.configFile } : {}),
-    python: config.python,
-    frames: config.frames,
-    repeats: config.repeats,
-    iterations: config.iterations,
-    timeoutMinutes: config.timeoutMinutes,
-    peakSites: config.peakSites,
-    ...(config.parallel !== undefined ? { parallel: config.parallel } : {}),
-    objectTypes: config.objectTypes,
     jsonPath,
     markdownPath,
     repository: `${owner}/${repo}`,

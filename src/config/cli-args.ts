@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { nodeFiles, type FileAccess } from './config-file.js';
 import { loadConfig } from './load-config.js';
 import type { TextConfig } from './schema.js';
-import { DEFAULTS, type Settings } from './settings.js';
+import { DEFAULTS, settingsFromConfig, type Settings } from './settings.js';
 
 /** The flag behind each configuration key, for messages. */
 const FLAG_OF_KEY: Record<string, string> = { budgets: 'budget' };
@@ -164,23 +164,7 @@ export function parseCliArgs(
       repoDir,
       base: values.base,
       head: values.head ?? 'HEAD',
-      ...(config.script !== undefined ? { script: config.script } : {}),
-      ...(config.command !== undefined ? { command: config.command } : {}),
-      setup: config.setup,
-      budgets: config.budgets,
-      ignore: config.ignore,
-      minimumChange: config.minimumChange,
-      failOn: config.failOn,
-      topSites: config.top,
-      ...(config.configFile ? { configFile: config.configFile } : {}),
-      python: config.python,
-      frames: config.frames,
-      repeats: config.repeats,
-      iterations: config.iterations,
-      timeoutMinutes: config.timeoutMinutes,
-      peakSites: config.peakSites,
-      ...(config.parallel !== undefined ? { parallel: config.parallel } : {}),
-      objectTypes: config.objectTypes,
+      ...settingsFromConfig(config),
       key: values.key ?? DEFAULTS.key,
       jsonPath: resolve(cwd, values.json ?? join(outDir, 'report.json')),
       markdownPath: resolve(cwd, values.markdown ?? join(outDir, 'report.md')),

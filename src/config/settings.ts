@@ -1,5 +1,6 @@
 import type { FailOn } from '../budgets/evaluate.js';
 import type { BudgetPolicy } from '../budgets/rules.js';
+import type { Config } from './load-config.js';
 
 /** Everything one allocdiff run needs, built once from action inputs or CLI flags and config. */
 export interface Settings {
@@ -63,3 +64,48 @@ export const DEFAULTS = {
   frames: 1,
   key: 'default',
 } as const;
+
+/** What the loaded configuration decides, in the shape `Settings` has for it. */
+export type ConfiguredSettings = Pick<
+  Settings,
+  | 'script'
+  | 'command'
+  | 'setup'
+  | 'budgets'
+  | 'ignore'
+  | 'minimumChange'
+  | 'failOn'
+  | 'topSites'
+  | 'configFile'
+  | 'python'
+  | 'frames'
+  | 'repeats'
+  | 'iterations'
+  | 'timeoutMinutes'
+  | 'peakSites'
+  | 'parallel'
+  | 'objectTypes'
+>;
+
+/** The part of `Settings` the configuration gives, for the action and the CLI alike. */
+export function settingsFromConfig(config: Config): ConfiguredSettings {
+  return {
+    ...(config.script !== undefined ? { script: config.script } : {}),
+    ...(config.command !== undefined ? { command: config.command } : {}),
+    setup: config.setup,
+    budgets: config.budgets,
+    ignore: config.ignore,
+    minimumChange: config.minimumChange,
+    failOn: config.failOn,
+    topSites: config.top,
+    ...(config.configFile ? { configFile: config.configFile } : {}),
+    python: config.python,
+    frames: config.frames,
+    repeats: config.repeats,
+    iterations: config.iterations,
+    timeoutMinutes: config.timeoutMinutes,
+    peakSites: config.peakSites,
+    ...(config.parallel !== undefined ? { parallel: config.parallel } : {}),
+    objectTypes: config.objectTypes,
+  };
+}
