@@ -20564,11 +20564,6 @@ import { existsSync as existsSync3 } from "node:fs";
 import { mkdir, mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
 import { delimiter as delimiter2, join as join4 } from "node:path";
-function describeExit2(what, result) {
-  if (result.spawnError) return `${what} could not be started: ${result.spawnError.message}`;
-  if (result.signal) return `${what} was killed by ${result.signal}`;
-  return `${what} exited with code ${result.exitCode}`;
-}
 function failed(result) {
   return result.exitCode !== 0 || result.signal !== null || result.spawnError !== void 0;
 }
@@ -20583,19 +20578,23 @@ async function captureCommandSide(checkoutDir, options) {
     };
   }
   const output = (chunk) => log3.output(chunk);
+  const timeoutMinutes = options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES;
+  const deadline = Date.now() + timeoutMinutes * 6e4;
+  const ended = (what, result) => describeExit(what, result, timeoutMinutes);
   if (options.setup) {
     log3.info(`setup: ${options.setup}`);
     const setup = await runProcess("bash", ["-c", options.setup], {
       cwd: checkoutDir,
       env: options.env,
-      onOutput: output
+      onOutput: output,
+      deadline
     });
     if (failed(setup)) {
       return failedSnapshot(
         options.command,
         {
-          type: "SetupFailed",
-          message: describeExit2("setup", setup),
+          type: setup.timedOut ? "TimedOut" : "SetupFailed",
+          message: ended("setup", setup),
           output: lastLines(setup.outputTail)
         },
         options.frames
@@ -20627,8 +20626,14 @@ async function captureCommandSide(checkoutDir, options) {
     const run = fixedAddresses ? await runProcess("setarch", ["-R", "bash", "-c", options.command], {
       cwd,
       env,
-      onOutput: output
-    }) : await runProcess("bash", ["-c", options.command], { cwd, env, onOutput: output });
+      onOutput: output,
+      deadline
+    }) : await runProcess("bash", ["-c", options.command], {
+      cwd,
+      env,
+      onOutput: output,
+      deadline
+    });
     const merge2 = await runProcess(
       options.python,
       [
@@ -20646,7 +20651,9 @@ async function captureCommandSide(checkoutDir, options) {
       {
         cwd: checkoutDir,
         env: { ...options.env, PYTHONDONTWRITEBYTECODE: "1", PYTHONPATH: harness },
-        onOutput: output
+        onOutput: output,
+        // What the processes measured before a timeout is still merged and shown.
+        deadline: Math.max(deadline, Date.now() + 6e4)
       }
     );
     if (failed(merge2) || !existsSync3(snapshotPath)) {
@@ -20654,7 +20661,7 @@ async function captureCommandSide(checkoutDir, options) {
         options.command,
         {
           type: "HarnessFailed",
-          message: describeExit2(`${options.python} -m allocdiff_harness.aggregate`, merge2),
+          message: ended(`${options.python} -m allocdiff_harness.aggregate`, merge2),
           output: lastLines(`${run.outputTail}${merge2.outputTail}`)
         },
         options.frames
@@ -20669,7 +20676,11 @@ async function captureCommandSide(checkoutDir, options) {
     if (failed(run) && failures.length === 0) {
       const { scenarios: scenarios2 } = failedSnapshot(
         options.command,
-        { type: "CommandFailed", message: describeExit2("the command", run), output: tail },
+        {
+          type: run.timedOut ? "TimedOut" : "CommandFailed",
+          message: ended("the command", run),
+          output: tail
+        },
         options.frames
       );
       snapshot.scenarios.push(...scenarios2);

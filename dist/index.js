@@ -60797,11 +60797,6 @@ import { existsSync as existsSync5 } from "node:fs";
 import { mkdir as mkdir3, mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
 import { delimiter as delimiter2, join as join5 } from "node:path";
-function describeExit2(what, result) {
-  if (result.spawnError) return `${what} could not be started: ${result.spawnError.message}`;
-  if (result.signal) return `${what} was killed by ${result.signal}`;
-  return `${what} exited with code ${result.exitCode}`;
-}
 function failed(result) {
   return result.exitCode !== 0 || result.signal !== null || result.spawnError !== void 0;
 }
@@ -60816,19 +60811,23 @@ async function captureCommandSide(checkoutDir, options) {
     };
   }
   const output2 = (chunk) => log2.output(chunk);
+  const timeoutMinutes = options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES;
+  const deadline = Date.now() + timeoutMinutes * 6e4;
+  const ended = (what, result) => describeExit(what, result, timeoutMinutes);
   if (options.setup) {
     log2.info(`setup: ${options.setup}`);
     const setup = await runProcess("bash", ["-c", options.setup], {
       cwd: checkoutDir,
       env: options.env,
-      onOutput: output2
+      onOutput: output2,
+      deadline
     });
     if (failed(setup)) {
       return failedSnapshot(
         options.command,
         {
-          type: "SetupFailed",
-          message: describeExit2("setup", setup),
+          type: setup.timedOut ? "TimedOut" : "SetupFailed",
+          message: ended("setup", setup),
           output: lastLines(setup.outputTail)
         },
         options.frames
@@ -60860,8 +60859,14 @@ async function captureCommandSide(checkoutDir, options) {
     const run2 = fixedAddresses ? await runProcess("setarch", ["-R", "bash", "-c", options.command], {
       cwd,
       env,
-      onOutput: output2
-    }) : await runProcess("bash", ["-c", options.command], { cwd, env, onOutput: output2 });
+      onOutput: output2,
+      deadline
+    }) : await runProcess("bash", ["-c", options.command], {
+      cwd,
+      env,
+      onOutput: output2,
+      deadline
+    });
     const merge3 = await runProcess(
       options.python,
       [
@@ -60879,7 +60884,9 @@ async function captureCommandSide(checkoutDir, options) {
       {
         cwd: checkoutDir,
         env: { ...options.env, PYTHONDONTWRITEBYTECODE: "1", PYTHONPATH: harness },
-        onOutput: output2
+        onOutput: output2,
+        // What the processes measured before a timeout is still merged and shown.
+        deadline: Math.max(deadline, Date.now() + 6e4)
       }
     );
     if (failed(merge3) || !existsSync5(snapshotPath)) {
@@ -60887,7 +60894,7 @@ async function captureCommandSide(checkoutDir, options) {
         options.command,
         {
           type: "HarnessFailed",
-          message: describeExit2(`${options.python} -m allocdiff_harness.aggregate`, merge3),
+          message: ended(`${options.python} -m allocdiff_harness.aggregate`, merge3),
           output: lastLines(`${run2.outputTail}${merge3.outputTail}`)
         },
         options.frames
@@ -60902,7 +60909,11 @@ async function captureCommandSide(checkoutDir, options) {
     if (failed(run2) && failures.length === 0) {
       const { scenarios: scenarios2 } = failedSnapshot(
         options.command,
-        { type: "CommandFailed", message: describeExit2("the command", run2), output: tail },
+        {
+          type: run2.timedOut ? "TimedOut" : "CommandFailed",
+          message: ended("the command", run2),
+          output: tail
+        },
         options.frames
       );
       snapshot.scenarios.push(...scenarios2);

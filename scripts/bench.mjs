@@ -122,6 +122,7 @@ function writeSnapshot(path, sites, grow) {
 }
 
 const scaleSizes = quick ? [1_000, 10_000, 100_000] : [1_000, 10_000, 100_000, 1_000_000];
+const scaleTotals = new Map();
 for (const sites of scaleSizes) {
   const basePath = join(work, `base-${sites}.json`);
   const headPath = join(work, `head-${sites}.json`);
@@ -133,6 +134,7 @@ for (const sites of scaleSizes) {
     samples.push(JSON.parse(run(node24, [scaleEntry, basePath, headPath]).stdout.trim()));
   }
   const pick = (key) => median(samples.map((s) => s[key]));
+  scaleTotals.set(sites, pick('totalMs'));
   const label = sites.toLocaleString('en');
   row(
     'scale',
@@ -208,12 +210,12 @@ row(
 // changed sites get a traced pass.
 const changedHead = mkdtempSync(join(tmpdir(), 'allocdiff-bench-head-'));
 cpSync(join(root, 'bench/workload'), changedHead, { recursive: true });
-const summaryPath = join(changedHead, 'app', 'summary.py');
+const changedScript = join(changedHead, 'benchmarks', 'memory.py');
 writeFileSync(
-  summaryPath,
-  readFileSync(summaryPath, 'utf8').replace(
-    '    seen = defaultdict(int)\n',
-    '    seen = defaultdict(int)\n    history = [order["note"].upper() for order in orders]\n',
+  changedScript,
+  readFileSync(changedScript, 'utf8').replace(
+    '    "words": words(orders),\n',
+    '    "words": words(orders),\n    "notes": [order["note"].upper() for order in orders],\n',
   ),
 );
 const changed = createRepoFromTrees([join(root, 'bench/workload'), changedHead], {
@@ -318,10 +320,58 @@ row(
   ms(coldStart),
   `bare \`node -e 0\`: ${ms(bare)}; allocdiff's own share ${ms(coldStart - bare)}`,
 );
+target(
+  'action cold start',
+  coldStart,
+  300,
+  ms,
+  'The bundle holds every mode: zod schemas, the YAML and TOML parsers and Octokit with its ' +
+    'plugins are all loaded before the inputs are read; loading them on demand would cut it.',
+);
 for (const bundle of ['dist/index.js', 'dist/cli.js']) {
   row('start', `size of ${bundle}`, `${(statSync(join(root, bundle)).size / 1024).toFixed(0)} KiB`);
 }
 
+// The targets this machine is held to, met or missed, and by how much.
+function target(what, value, limit, shown, why) {
+  const met = value <= limit;
+  notes.push(
+    `- ${met ? '✅' : '❌'} ${what}: ${shown(value)} (target ${shown(limit)})` +
+      (met ? '' : `, missed by ${((value / limit - 1) * 100).toFixed(0)} %. ${why}`),
+  );
+}
+const percent = (value) => `${((value - 1) * 100).toFixed(0)} %`;
+target(
+  "allocdiff's own overhead on top of tracing (sides one after the other, PR that changes nothing)",
+  endToEndSequential / (2 * traced),
+  1.1,
+  percent,
+  'The harness takes a snapshot after the benchmark (tracemalloc walks every live block, in C) ' +
+    'and groups it by line in Python; git worktrees, the Node process and the report add the ' +
+    'rest. Run with sides at the same time (the default without `setup`), the whole check costs ' +
+    `${ratio(endToEnd / (2 * traced))} two traced runs.`,
+);
+target(
+  'parallel sides ÷ sequential',
+  endToEnd / endToEndSequential,
+  0.6,
+  ratio,
+  'Both sides share two cores with the rest of the machine.',
+);
+for (const [sites, limit] of [
+  [100_000, 500],
+  [1_000_000, 5_000],
+]) {
+  if (!scaleTotals.has(sites)) continue;
+  target(
+    `compare + render of ${sites.toLocaleString('en')} sites per side`,
+    scaleTotals.get(sites),
+    limit,
+    ms,
+    'Reading the snapshots dominates (JSON.parse of the whole file and the garbage collector); a ' +
+      'streamed or binary snapshot would be the next step.',
+  );
+}
 rmSync(workload.dir, { recursive: true, force: true });
 rmSync(work, { recursive: true, force: true });
 
@@ -358,7 +408,7 @@ ${table('scale')}
 
 \`bench/workload\`: makes 8,000 orders, writes them as CSV and JSON, parses them back and
 aggregates them with dicts, in pure Python. "Changes nothing": the pull request edits only a
-README; "changes an allocation": it adds one list comprehension in \`app/summary.py\`. The Python
+README; "changes an allocation": its report also keeps a list of 8,000 upper-cased notes. The Python
 figures are single runs of the benchmark, without allocdiff.
 
 ${table('workload')}
@@ -372,6 +422,6 @@ ${table('traceback')}
 ## Start-up and size
 
 ${table('start')}
-${notes.length ? `\n${notes.join('\n\n')}\n` : ''}`;
+${notes.length ? `\n## Targets\n\n${notes.join('\n')}\n` : ''}`;
 writeFileSync(join(root, 'BENCHMARKS.md'), text);
 console.log(`\nwrote BENCHMARKS.md`);

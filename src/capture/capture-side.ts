@@ -79,7 +79,8 @@ export function formatMinutes(minutes: number): string {
   return `${Number(minutes.toPrecision(6))} min`;
 }
 
-function describeExit(what: string, result: ProcessResult, timeoutMinutes?: number): string {
+/** How a process ended, for a failed scenario's message. */
+export function describeExit(what: string, result: ProcessResult, timeoutMinutes?: number): string {
   if (result.timedOut)
     return `${what} timed out after ${formatMinutes(timeoutMinutes ?? 0)} and was killed`;
   if (result.spawnError) return `${what} could not be started: ${result.spawnError.message}`;
@@ -98,7 +99,7 @@ export async function readSnapshot(path: string): Promise<Snapshot> {
   return decodeSnapshot(parsed, `snapshot ${path}`);
 }
 
-const DEFAULT_TIMEOUT_MINUTES = 30;
+export const DEFAULT_TIMEOUT_MINUTES = 30;
 
 interface HarnessRun {
   snapshot?: Snapshot;

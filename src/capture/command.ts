@@ -12,7 +12,13 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Logger } from '../log.js';
-import { failedSnapshot, harnessDirectory, readSnapshot } from './capture-side.js';
+import {
+  DEFAULT_TIMEOUT_MINUTES,
+  describeExit,
+  failedSnapshot,
+  harnessDirectory,
+  readSnapshot,
+} from './capture-side.js';
 import { lastLines, runProcess, type ProcessResult } from './process.js';
 import type { Snapshot } from './snapshot.js';
 import { canTurnOffAddressRandomization, RANDOM_ADDRESSES } from './address-randomization.js';
@@ -27,15 +33,11 @@ export interface CommandCaptureOptions {
   /** Shell command run in the checkout before the command. */
   setup?: string;
   frames: number;
+  /** Minutes setup, the command and the merge may take together (default 30). */
+  timeoutMinutes?: number;
   /** Already stripped of secrets (see benchmarkEnvironment). */
   env: NodeJS.ProcessEnv;
   log: Logger;
-}
-
-function describeExit(what: string, result: ProcessResult): string {
-  if (result.spawnError) return `${what} could not be started: ${result.spawnError.message}`;
-  if (result.signal) return `${what} was killed by ${result.signal}`;
-  return `${what} exited with code ${result.exitCode}`;
 }
 
 function failed(result: ProcessResult): boolean {
@@ -62,6 +64,9 @@ export async function captureCommandSide(
     };
   }
   const output = (chunk: string): void => log.output(chunk);
+  const timeoutMinutes = options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES;
+  const deadline = Date.now() + timeoutMinutes * 60_000;
+  const ended = (what: string, result: ProcessResult) => describeExit(what, result, timeoutMinutes);
 
   if (options.setup) {
     log.info(`setup: ${options.setup}`);
@@ -69,13 +74,14 @@ export async function captureCommandSide(
       cwd: checkoutDir,
       env: options.env,
       onOutput: output,
+      deadline,
     });
     if (failed(setup)) {
       return failedSnapshot(
         options.command,
         {
-          type: 'SetupFailed',
-          message: describeExit('setup', setup),
+          type: setup.timedOut ? 'TimedOut' : 'SetupFailed',
+          message: ended('setup', setup),
           output: lastLines(setup.outputTail),
         },
         options.frames,
@@ -110,8 +116,14 @@ export async function captureCommandSide(
           cwd,
           env,
           onOutput: output,
+          deadline,
         })
-      : await runProcess('bash', ['-c', options.command], { cwd, env, onOutput: output });
+      : await runProcess('bash', ['-c', options.command], {
+          cwd,
+          env,
+          onOutput: output,
+          deadline,
+        });
 
     const merge = await runProcess(
       options.python,
@@ -131,6 +143,8 @@ export async function captureCommandSide(
         cwd: checkoutDir,
         env: { ...options.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONPATH: harness },
         onOutput: output,
+        // What the processes measured before a timeout is still merged and shown.
+        deadline: Math.max(deadline, Date.now() + 60_000),
       },
     );
     if (failed(merge) || !existsSync(snapshotPath)) {
@@ -138,7 +152,7 @@ export async function captureCommandSide(
         options.command,
         {
           type: 'HarnessFailed',
-          message: describeExit(`${options.python} -m allocdiff_harness.aggregate`, merge),
+          message: ended(`${options.python} -m allocdiff_harness.aggregate`, merge),
           output: lastLines(`${run.outputTail}${merge.outputTail}`),
         },
         options.frames,
@@ -153,7 +167,11 @@ export async function captureCommandSide(
     if (failed(run) && failures.length === 0) {
       const { scenarios } = failedSnapshot(
         options.command,
-        { type: 'CommandFailed', message: describeExit('the command', run), output: tail },
+        {
+          type: run.timedOut ? 'TimedOut' : 'CommandFailed',
+          message: ended('the command', run),
+          output: tail,
+        },
         options.frames,
       );
       snapshot.scenarios.push(...scenarios);

@@ -188,6 +188,39 @@ describe('allocdiff --command', () => {
     expect(result.stdout).toContain('the command exited with code 4');
   });
 
+  it('stops a command that runs past timeout-minutes, subprocesses too, and still shows base', async () => {
+    const good = { 'bench.py': 'DATA = [str(i) for i in range(1000)]\n' };
+    const hanging = {
+      'bench.py':
+        'import subprocess, sys, time\n' +
+        'DATA = [str(i) for i in range(1000)]\n' +
+        'subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])\n' +
+        'time.sleep(600)\n',
+    };
+    const repo = repoOf(good, hanging);
+    const result = await cli(
+      repo.dir,
+      '--base',
+      'HEAD~1',
+      '--command',
+      'python3 bench.py',
+      '--timeout-minutes',
+      '0.1',
+    );
+    // The benchmark sleeps ten minutes: only the deadline ends it within the test's time.
+    expect(result.code, result.stderr).toBe(3);
+    const scenarios = result.report!.scenarios;
+    expect(scenarios.find((s) => s.name === 'python3 bench.py')).toMatchObject({
+      status: 'failed',
+      error: {
+        side: 'head',
+        type: 'TimedOut',
+        message: 'the command timed out after 0.1 min and was killed',
+      },
+    });
+    expect(scenarios.find((s) => s.name === 'bench.py')?.retained.base).toBeGreaterThan(1000 * 40);
+  });
+
   it('reports a Python error in the command as that process failing on its side', async () => {
     const good = { 'bench.py': 'DATA = [1] * 100\n' };
     const broken = { 'bench.py': 'DATA = [1] * 100\nraise KeyError("missing")\n' };
