@@ -60952,6 +60952,80 @@ function benchmarkEnvironment(env) {
 
 // src/capture/measure-sides.ts
 import { availableParallelism } from "node:os";
+function sequentialReason(options) {
+  if (options.parallel === false) return "parallel sides are turned off";
+  const cores = options.cores ?? availableParallelism();
+  if (cores < 2) return "this machine has one core";
+  if (options.setup && options.parallel !== true)
+    return "setup may change the Python environment both sides share (set parallel: true if it does not)";
+  return void 0;
+}
+var BUFFERED_OUTPUT_LIMIT = 1024 * 1024;
+var BufferedLogger = class {
+  entries = [];
+  outputBytes = 0;
+  droppedBytes = 0;
+  group(_title, body) {
+    return body();
+  }
+  info(message) {
+    this.entries.push({ kind: "info", text: message });
+  }
+  warning(message) {
+    this.entries.push({ kind: "warning", text: message });
+  }
+  output(chunk) {
+    this.entries.push({ kind: "output", text: chunk });
+    this.outputBytes += chunk.length;
+    while (this.outputBytes > BUFFERED_OUTPUT_LIMIT) {
+      const index = this.entries.findIndex((entry) => entry.kind === "output");
+      if (index < 0) break;
+      const [dropped] = this.entries.splice(index, 1);
+      this.outputBytes -= dropped.text.length;
+      this.droppedBytes += dropped.text.length;
+    }
+  }
+  replay(log2) {
+    if (this.droppedBytes > 0)
+      log2.info(
+        `(the first ${this.droppedBytes} characters of the benchmark's output are left out)`
+      );
+    for (const entry of this.entries) {
+      if (entry.kind === "info") log2.info(entry.text);
+      else if (entry.kind === "warning") log2.warning(entry.text);
+      else log2.output(entry.text);
+    }
+  }
+};
+async function onBothSides(log2, title, measure3, sequential) {
+  if (sequential !== void 0) {
+    const base2 = await log2.group(title("base"), () => measure3("base", log2));
+    const head2 = await log2.group(title("head"), () => measure3("head", log2));
+    return { base: base2, head: head2 };
+  }
+  const buffers = { base: new BufferedLogger(), head: new BufferedLogger() };
+  const both = `${title("base")} and ${title("head").replace(/^.*? (?=head\b)/, "")}, at the same time`;
+  const [base, head] = await log2.group(both, async () => {
+    const settled = await Promise.allSettled([
+      measure3("base", buffers.base),
+      measure3("head", buffers.head)
+    ]);
+    for (const side of ["base", "head"]) {
+      log2.info(`${title(side)}:`);
+      buffers[side].replay(log2);
+    }
+    return settled;
+  });
+  if (base.status === "rejected") throw base.reason;
+  if (head.status === "rejected") throw head.reason;
+  return { base: base.value, head: head.value };
+}
+var PEAK_TOLERANCE_BYTES = 1024;
+function sidesAgree(comparison) {
+  return comparison.scenarios.length > 0 && comparison.scenarios.every(
+    (s) => s.status === "ok" && Math.abs(s.peak.delta ?? Infinity) <= PEAK_TOLERANCE_BYTES && s.retained.delta === 0 && s.retainedCount.delta === 0 && (s.leak === void 0 || s.leak.delta === 0) && s.sites.length === 0
+  );
+}
 
 // src/compare/noise.ts
 function minimumRepeats(kind) {
@@ -61192,84 +61266,6 @@ function compareSnapshots(base, head, lineMap) {
       (name) => compareScenario(name, baseByName.get(name), headByName.get(name), lineMap)
     )
   };
-}
-
-// src/capture/measure-sides.ts
-function sequentialReason(options) {
-  if (options.parallel === false) return "parallel sides are turned off";
-  const cores = options.cores ?? availableParallelism();
-  if (cores < 2) return "this machine has one core";
-  if (options.setup && options.parallel !== true)
-    return "setup may change the Python environment both sides share (set parallel: true if it does not)";
-  return void 0;
-}
-var BUFFERED_OUTPUT_LIMIT = 1024 * 1024;
-var BufferedLogger = class {
-  entries = [];
-  outputBytes = 0;
-  droppedBytes = 0;
-  group(_title, body) {
-    return body();
-  }
-  info(message) {
-    this.entries.push({ kind: "info", text: message });
-  }
-  warning(message) {
-    this.entries.push({ kind: "warning", text: message });
-  }
-  output(chunk) {
-    this.entries.push({ kind: "output", text: chunk });
-    this.outputBytes += chunk.length;
-    while (this.outputBytes > BUFFERED_OUTPUT_LIMIT) {
-      const index = this.entries.findIndex((entry) => entry.kind === "output");
-      if (index < 0) break;
-      const [dropped] = this.entries.splice(index, 1);
-      this.outputBytes -= dropped.text.length;
-      this.droppedBytes += dropped.text.length;
-    }
-  }
-  replay(log2) {
-    if (this.droppedBytes > 0)
-      log2.info(
-        `(the first ${this.droppedBytes} characters of the benchmark's output are left out)`
-      );
-    for (const entry of this.entries) {
-      if (entry.kind === "info") log2.info(entry.text);
-      else if (entry.kind === "warning") log2.warning(entry.text);
-      else log2.output(entry.text);
-    }
-  }
-};
-async function onBothSides(log2, title, measure3, sequential) {
-  if (sequential !== void 0) {
-    const base2 = await log2.group(title("base"), () => measure3("base", log2));
-    const head2 = await log2.group(title("head"), () => measure3("head", log2));
-    return { base: base2, head: head2 };
-  }
-  const buffers = { base: new BufferedLogger(), head: new BufferedLogger() };
-  const both = `${title("base")} and ${title("head").replace(/^.*? (?=head\b)/, "")}, at the same time`;
-  const [base, head] = await log2.group(both, async () => {
-    const settled = await Promise.allSettled([
-      measure3("base", buffers.base),
-      measure3("head", buffers.head)
-    ]);
-    for (const side of ["base", "head"]) {
-      log2.info(`${title(side)}:`);
-      buffers[side].replay(log2);
-    }
-    return settled;
-  });
-  if (base.status === "rejected") throw base.reason;
-  if (head.status === "rejected") throw head.reason;
-  return { base: base.value, head: head.value };
-}
-var PEAK_TOLERANCE_BYTES = 1024;
-function sidesAgree(base, head, lineMap) {
-  if (base.scenarios.length !== head.scenarios.length || base.scenarios.length === 0) return false;
-  const comparison = compareSnapshots(base, head, lineMap);
-  return comparison.scenarios.every(
-    (s) => s.status === "ok" && Math.abs(s.peak.delta ?? Infinity) <= PEAK_TOLERANCE_BYTES && s.retained.delta === 0 && s.retainedCount.delta === 0 && (s.leak === void 0 || s.leak.delta === 0) && s.sites.length === 0
-  );
 }
 
 // src/compare/tracebacks.ts
@@ -62287,8 +62283,11 @@ async function runAllocdiff(settings, log2) {
       deep ? { ...options, repeats: 1, objectTypes: false, peakSites: false } : options
     );
     let repeatsUsed = deep ? 1 : settings.repeats;
+    let agreed;
     if (deep) {
-      if (sidesAgree(base, head, lineMap)) {
+      const first = compareSnapshots(base, head, lineMap);
+      if (sidesAgree(first)) {
+        agreed = first;
         log2.info(
           "base and head measured the same in a first run each: no repeats, object counts or peak sites needed"
         );
@@ -62312,7 +62311,7 @@ async function runAllocdiff(settings, log2) {
       );
     }
     const { comparison, dropped: ignoredSites } = withoutIgnoredSites(
-      compareSnapshots(base, head, lineMap),
+      agreed ?? compareSnapshots(base, head, lineMap),
       settings.ignore
     );
     if (settings.frames > 1) {

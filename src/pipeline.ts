@@ -9,6 +9,7 @@ import { benchmarkEnvironment } from './capture/environment.js';
 import { onBothSides, sequentialReason, sidesAgree, type Side } from './capture/measure-sides.js';
 import { spreadSideFailure } from './capture/merge-repeats.js';
 import { compareSnapshots } from './compare/compare.js';
+import type { Comparison } from './compare/comparison.js';
 import { attachTracebacks, tracebackTargets } from './compare/tracebacks.js';
 import type { Settings } from './config/settings.js';
 import { UsageError } from './errors.js';
@@ -102,8 +103,12 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       deep ? { ...options, repeats: 1, objectTypes: false, peakSites: false } : options,
     );
     let repeatsUsed = deep ? 1 : settings.repeats;
+    // When the first pass already agrees, its comparison is the one reported.
+    let agreed: Comparison | undefined;
     if (deep) {
-      if (sidesAgree(base, head, lineMap)) {
+      const first = compareSnapshots(base, head, lineMap);
+      if (sidesAgree(first)) {
+        agreed = first;
         log.info(
           'base and head measured the same in a first run each: no repeats, object counts or ' +
             'peak sites needed',
@@ -132,7 +137,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
 
     // Ignored sites go before budgets (never checked); small ones after (only not shown).
     const { comparison, dropped: ignoredSites } = withoutIgnoredSites(
-      compareSnapshots(base, head, lineMap),
+      agreed ?? compareSnapshots(base, head, lineMap),
       settings.ignore,
     );
     // Tracebacks cost a run with many frames: only the top changed sites get one, and only

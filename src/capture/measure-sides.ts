@@ -4,9 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Logger } from '../log.js';
-import { compareSnapshots } from '../compare/compare.js';
-import type { LineMap } from '../sides/line-map.js';
-import type { Snapshot } from './snapshot.js';
+import type { Comparison } from '../compare/comparison.js';
 
 export type Side = 'base' | 'head';
 
@@ -114,21 +112,22 @@ export async function onBothSides<T>(
 export const PEAK_TOLERANCE_BYTES = 1024;
 
 /**
- * Whether a cheap first pass (one run per side) already shows base and head the same: every
- * scenario measured on both sides with equal retained totals, no site that differs, and peaks
- * within PEAK_TOLERANCE_BYTES. Then repeats,
- * object counts and the rest have nothing to explain, and are not paid for.
+ * Whether a cheap first pass (one run per side), compared, already shows base and head the
+ * same: every scenario measured on both sides with equal retained totals, no site that differs,
+ * and peaks within PEAK_TOLERANCE_BYTES. Then repeats, object counts and the rest have nothing
+ * to explain, and are not paid for.
  */
-export function sidesAgree(base: Snapshot, head: Snapshot, lineMap: LineMap): boolean {
-  if (base.scenarios.length !== head.scenarios.length || base.scenarios.length === 0) return false;
-  const comparison = compareSnapshots(base, head, lineMap);
-  return comparison.scenarios.every(
-    (s) =>
-      s.status === 'ok' &&
-      Math.abs(s.peak.delta ?? Infinity) <= PEAK_TOLERANCE_BYTES &&
-      s.retained.delta === 0 &&
-      s.retainedCount.delta === 0 &&
-      (s.leak === undefined || s.leak.delta === 0) &&
-      s.sites.length === 0,
+export function sidesAgree(comparison: Comparison): boolean {
+  return (
+    comparison.scenarios.length > 0 &&
+    comparison.scenarios.every(
+      (s) =>
+        s.status === 'ok' &&
+        Math.abs(s.peak.delta ?? Infinity) <= PEAK_TOLERANCE_BYTES &&
+        s.retained.delta === 0 &&
+        s.retainedCount.delta === 0 &&
+        (s.leak === undefined || s.leak.delta === 0) &&
+        s.sites.length === 0,
+    )
   );
 }

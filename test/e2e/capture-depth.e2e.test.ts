@@ -6,10 +6,9 @@ import { runCommand } from '../support/run-cli.js';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRepoFromTrees } from '../../scripts/example-repo.mjs';
 import type { Report } from '../../src/report/report.js';
 import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { writeTree } from '../support/trees.js';
+import { repoMaker } from '../support/trees.js';
 
 const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
 const cleanup: string[] = [];
@@ -18,12 +17,7 @@ afterAll(() => {
   for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
 });
 
-function repoOf(...trees: Record<string, string>[]) {
-  const dirs = trees.map(writeTree);
-  const repo = createRepoFromTrees(dirs);
-  cleanup.push(repo.dir, ...dirs);
-  return repo;
-}
+const repoOf = repoMaker(cleanup);
 
 /** Runs the CLI between HEAD~1 and HEAD; the JSON report and the Markdown come back too. */
 async function compare(

@@ -2,20 +2,14 @@ import { runCommand } from '../support/run-cli.js';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRepoFromTrees } from '../../scripts/example-repo.mjs';
 import type { Report } from '../../src/report/report.js';
 import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { writeTree } from '../support/trees.js';
+import { repoMaker } from '../support/trees.js';
 
 const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
 const cleanup: string[] = [];
 
-function repoOf(...trees: Record<string, string>[]) {
-  const dirs = trees.map(writeTree);
-  const repo = createRepoFromTrees(dirs);
-  cleanup.push(repo.dir, ...dirs);
-  return repo;
-}
+const repoOf = repoMaker(cleanup);
 
 function cli(cwd: string, ...args: string[]) {
   return runCommand(declaredNode(), [CLI, ...args], { cwd });

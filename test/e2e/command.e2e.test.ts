@@ -1,13 +1,13 @@
 // Command mode through the bundled CLI: real git, real python3, every Python process of the
 // command measured through the injected sitecustomize.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { runCommand } from '../support/run-cli.js';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRepoFromTrees } from '../../scripts/example-repo.mjs';
 import type { Report } from '../../src/report/report.js';
 import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { writeTree } from '../support/trees.js';
+import { repoMaker } from '../support/trees.js';
 
 const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
 const cleanup: string[] = [];
@@ -16,26 +16,19 @@ afterAll(() => {
   for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
 });
 
-function repoOf(...trees: Record<string, string>[]) {
-  const dirs = trees.map(writeTree);
-  const repo = createRepoFromTrees(dirs);
-  cleanup.push(repo.dir, ...dirs);
-  return repo;
-}
+const repoOf = repoMaker(cleanup);
 
-/**
- * Runs the CLI and reads the JSON report it wrote (if any). Asynchronously: a run takes
- * seconds, and a blocked test worker cannot report its progress.
- */
+/** Runs the CLI and reads the JSON report it wrote (if any). */
 async function cli(cwd: string, ...args: string[]) {
   const json = join(cwd, '..', `${cwd.split('/').pop()}-${cleanup.length}.json`);
   cleanup.push(json);
-  const child = spawn(declaredNode(), [CLI, '--json', json, ...args], { cwd });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const { code, stdout, stderr } = await runCommand(
+    declaredNode(),
+    [CLI, '--json', json, ...args],
+    {
+      cwd,
+    },
+  );
   let report: Report | undefined;
   try {
     report = JSON.parse(readFileSync(json, 'utf8')) as Report;

@@ -5,6 +5,7 @@ import {
   sequentialReason,
   sidesAgree,
 } from '../../src/capture/measure-sides.js';
+import { compareSnapshots } from '../../src/compare/compare.js';
 import type { Logger } from '../../src/log.js';
 import { LineMap } from '../../src/sides/line-map.js';
 import { scenario, site, snapshot } from './fixtures.js';
@@ -100,7 +101,7 @@ describe('sidesAgree', () => {
   it('agrees when retained figures and every site are equal', () => {
     const base = snapshot([scenario('bench.py', sites, { peakBytes: 5_000 })]);
     const head = snapshot([scenario('bench.py', sites, { peakBytes: 5_000 })]);
-    expect(sidesAgree(base, head, noChanges)).toBe(true);
+    expect(sidesAgree(compareSnapshots(base, head, noChanges))).toBe(true);
   });
 
   it('tolerates a peak a few bytes apart, not more', () => {
@@ -109,8 +110,8 @@ describe('sidesAgree', () => {
     const far = snapshot([
       scenario('bench.py', sites, { peakBytes: 5_000 + PEAK_TOLERANCE_BYTES + 1 }),
     ]);
-    expect(sidesAgree(base, near, noChanges)).toBe(true);
-    expect(sidesAgree(base, far, noChanges)).toBe(false);
+    expect(sidesAgree(compareSnapshots(base, near, noChanges))).toBe(true);
+    expect(sidesAgree(compareSnapshots(base, far, noChanges))).toBe(false);
   });
 
   it('disagrees on any site that differs, a failed side, or a scenario on one side only', () => {
@@ -118,9 +119,9 @@ describe('sidesAgree', () => {
     const grown = snapshot([scenario('bench.py', [sites[0]!, site('app/b.py', 9, 65)])]);
     const failed = snapshot([scenario('bench.py', sites, { status: 'failed' })]);
     const extra = snapshot([scenario('bench.py', sites), scenario('bench_more', [])]);
-    expect(sidesAgree(base, grown, noChanges)).toBe(false);
-    expect(sidesAgree(base, failed, noChanges)).toBe(false);
-    expect(sidesAgree(base, extra, noChanges)).toBe(false);
-    expect(sidesAgree(snapshot([]), snapshot([]), noChanges)).toBe(false);
+    expect(sidesAgree(compareSnapshots(base, grown, noChanges))).toBe(false);
+    expect(sidesAgree(compareSnapshots(base, failed, noChanges))).toBe(false);
+    expect(sidesAgree(compareSnapshots(base, extra, noChanges))).toBe(false);
+    expect(sidesAgree(compareSnapshots(snapshot([]), snapshot([]), noChanges))).toBe(false);
   });
 });
