@@ -10905,7 +10905,7 @@ var require_core = __commonJS({
     });
     module.exports = __toCommonJS(core_exports3);
     var import_node_async_hooks = __require("async_hooks");
-    var import_node_buffer = __require("buffer");
+    var import_node_buffer2 = __require("buffer");
     var import_node_child_process2 = __toESM2(__require("child_process"), 1);
     var import_node_events = __require("events");
     var import_node_fs4 = __toESM2(__require("fs"), 1);
@@ -11260,7 +11260,7 @@ ${details}`;
     var SYNC = /* @__PURE__ */ Symbol("syncExec");
     var EPF = /* @__PURE__ */ Symbol("end-piped-from");
     var SHOT = /* @__PURE__ */ Symbol("snapshot");
-    var EOL = import_node_buffer.Buffer.from(import_node_os7.EOL);
+    var EOL = import_node_buffer2.Buffer.from(import_node_os7.EOL);
     var BR_CC = "\n".charCodeAt(0);
     var DLMTR = /\r?\n/;
     var SIGTERM = "SIGTERM";
@@ -11870,7 +11870,7 @@ ${details}`;
         return JSON.parse(this.stdall);
       }
       buffer() {
-        return import_node_buffer.Buffer.from(this.stdall);
+        return import_node_buffer2.Buffer.from(this.stdall);
       }
       blob(type = "text/plain") {
         if (!globalThis.Blob)
@@ -20088,8 +20088,9 @@ function withoutSmallSites(comparison, minimumChange) {
 }
 
 // src/capture/capture-side.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { isAscii } from "node:buffer";
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
 import { delimiter, dirname as dirname2, join as join3 } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20258,7 +20259,8 @@ var RANDOM_ADDRESSES = {
 };
 
 // src/capture/snapshot.ts
-var SNAPSHOT_SCHEMA = "allocdiff.snapshot/2";
+var SNAPSHOT_SCHEMA = "allocdiff.snapshot/3";
+var NO_STRING = -1;
 
 // src/capture/decode.ts
 function isObject2(value) {
@@ -20286,17 +20288,57 @@ function decodeSnapshot(document, what) {
     if (encoded.text !== void 0) target.text = text2(encoded.text, "text");
     if (encoded.function !== void 0) target.function = text2(encoded.function, "function");
   };
-  const withTracebacks = (site) => {
-    location(site);
-    for (const traceback of site.tracebacks ?? [])
-      for (const frame of traceback.frames) location(frame);
+  const siteList = (table2, key) => {
+    if (!isObject2(table2) || !Array.isArray(table2.line))
+      throw new Error(`${what}: ${key} is not a table of site columns`);
+    const { file, line, text: texts, function: functions, size, count: count2 } = table2;
+    const rows = line.length;
+    const columns = { file, text: texts, function: functions, size, count: count2 };
+    for (const [name, column] of Object.entries(columns)) {
+      if (!Array.isArray(column) || column.length !== rows)
+        throw new Error(`${what}: ${key}.${name} does not have one entry per site (${rows})`);
+    }
+    const sites = new Array(rows);
+    for (let row = 0; row < rows; row += 1) {
+      const textIndex = texts[row];
+      const functionIndex = functions[row];
+      sites[row] = {
+        file: text2(file[row], "file"),
+        line: line[row],
+        text: textIndex === NO_STRING ? void 0 : text2(textIndex, "text"),
+        function: functionIndex === NO_STRING ? void 0 : text2(functionIndex, "function"),
+        size: size[row],
+        count: count2[row]
+      };
+    }
+    const at = (row, field) => {
+      const site = sites[row];
+      if (site === void 0)
+        throw new Error(`${what}: ${key}.${field} names site ${row} of ${rows}`);
+      return site;
+    };
+    for (const [row, sizes, counts] of table2.repeats ?? []) {
+      const site = at(row, "repeats");
+      site.sizes = sizes;
+      site.counts = counts;
+    }
+    for (const [row, tracebacks] of table2.tracebacks ?? []) {
+      for (const traceback of tracebacks) for (const frame of traceback.frames) location(frame);
+      at(row, "tracebacks").tracebacks = tracebacks;
+    }
+    return sites;
   };
   const scenario = (rawScenario) => {
-    rawScenario.repeats ??= [];
-    for (const site of rawScenario.sites) withTracebacks(site);
-    for (const site of rawScenario.peak?.sites ?? []) withTracebacks(site);
+    const decoded = rawScenario;
+    decoded.repeats ??= [];
+    decoded.sites = siteList(rawScenario.sites, `scenario ${rawScenario.name} sites`);
+    if (rawScenario.peak)
+      decoded.peak.sites = siteList(
+        rawScenario.peak.sites,
+        `scenario ${rawScenario.name} peak sites`
+      );
     for (const site of rawScenario.leak?.sites ?? []) location(site);
-    return rawScenario;
+    return decoded;
   };
   const { scenarios: scenarios2, ...envelope } = raw;
   return {
@@ -20362,7 +20404,8 @@ function describeExit(what, result, timeoutMinutes) {
 async function readSnapshot(path3) {
   let parsed;
   try {
-    parsed = JSON.parse(await readFile(path3, "utf8"));
+    const bytes = readFileSync2(path3);
+    parsed = JSON.parse(bytes.toString(isAscii(bytes) ? "latin1" : "utf8"));
   } catch (error2) {
     throw new Error(`snapshot ${path3} is not valid JSON: ${error2.message}`);
   }
@@ -20804,7 +20847,9 @@ function spreadOf(values, kind) {
   if (!noisy) return { noisy: false };
   return { noisy: true, range: [Math.min(...values), Math.max(...values)] };
 }
+var STEADY = Object.freeze({ noisy: false });
 function siteSpread(site, kind) {
+  if (site.sizes === void 0 && site.counts === void 0) return STEADY;
   const sizes = spreadOf(site.sizes ?? [site.size], kind);
   if (sizes.noisy) return sizes;
   const counts = spreadOf(site.counts ?? [site.count], kind);
@@ -20892,10 +20937,16 @@ function contentKey(site) {
 }
 function byFileAndLine(sites) {
   const files = /* @__PURE__ */ new Map();
-  for (const site of sites) {
-    let lines = files.get(site.file);
-    if (!lines) files.set(site.file, lines = /* @__PURE__ */ new Map());
-    lines.set(site.line, site);
+  let lines;
+  let lastFile;
+  for (let index = 0; index < sites.length; index += 1) {
+    const site = sites[index];
+    if (site.file !== lastFile) {
+      lastFile = site.file;
+      lines = files.get(site.file);
+      if (!lines) files.set(site.file, lines = /* @__PURE__ */ new Map());
+    }
+    lines.set(site.line, index);
   }
   return files;
 }
@@ -20906,17 +20957,17 @@ function compareSites(baseSites, headSites, lineMap, options = {}) {
     let index = contentIndex.get(file);
     if (index) return index;
     index = /* @__PURE__ */ new Map();
-    for (const site of headByLine.get(file)?.values() ?? []) {
-      const key = contentKey(site);
+    for (const position of headByLine.get(file)?.values() ?? []) {
+      const key = contentKey(headSites[position]);
       if (key === void 0) continue;
       const list = index.get(key);
-      if (list) list.push(site);
-      else index.set(key, [site]);
+      if (list) list.push(position);
+      else index.set(key, [position]);
     }
     contentIndex.set(file, index);
     return index;
   };
-  const matchedHead = /* @__PURE__ */ new Set();
+  const matchedHead = new Uint8Array(headSites.length);
   const deltas = [];
   const unmapped = [];
   const pair2 = (base, head) => {
@@ -20949,23 +21000,36 @@ function compareSites(baseSites, headSites, lineMap, options = {}) {
     deltas.push(delta2);
   };
   for (const base of baseSites) {
-    const mapped = lineMap.toHead(base.file, base.line);
-    const head = mapped ? headByLine.get(mapped.file)?.get(mapped.line) : void 0;
-    if (mapped && (head === void 0 || !matchedHead.has(head))) {
-      if (head) matchedHead.add(head);
-      pair2(base, head);
-    } else {
+    const headFile = lineMap.headPathOf(base.file);
+    const headLine = headFile === void 0 ? void 0 : lineMap.lineOnHead(base.file, base.line);
+    if (headLine === void 0) {
       unmapped.push(base);
+      continue;
+    }
+    const position = headByLine.get(headFile)?.get(headLine);
+    if (position === void 0) {
+      pair2(base, void 0);
+    } else if (matchedHead[position]) {
+      unmapped.push(base);
+    } else {
+      matchedHead[position] = 1;
+      pair2(base, headSites[position]);
     }
   }
   for (const base of unmapped) {
     const headPath = lineMap.headPathOf(base.file);
     const key = headPath === void 0 ? void 0 : contentKey(base);
-    const head = key === void 0 ? void 0 : headByContent(headPath).get(key)?.find((s) => !matchedHead.has(s));
-    if (head) matchedHead.add(head);
-    pair2(base, head);
+    const position = key === void 0 ? void 0 : headByContent(headPath).get(key)?.find((candidate) => !matchedHead[candidate]);
+    if (position === void 0) {
+      pair2(base, void 0);
+    } else {
+      matchedHead[position] = 1;
+      pair2(base, headSites[position]);
+    }
   }
-  for (const head of headSites) if (!matchedHead.has(head)) pair2(void 0, head);
+  for (let position = 0; position < headSites.length; position += 1) {
+    if (!matchedHead[position]) pair2(void 0, headSites[position]);
+  }
   return deltas.sort(
     (a, b) => Math.abs(b.sizeDelta) - Math.abs(a.sizeDelta) || compareText(a.file, b.file) || (a.line ?? a.baseLine ?? 0) - (b.line ?? b.baseLine ?? 0)
   );
@@ -21953,8 +22017,16 @@ var LineMap = class _LineMap {
   }
   /** The head position of a base line; undefined when the line was changed or removed. */
   toHead(file, line) {
+    const headLine = this.lineOnHead(file, line);
+    return headLine === void 0 ? void 0 : { file: this.headPathOf(file), line: headLine };
+  }
+  /**
+   * The line a base line became in `headPathOf(file)`; undefined when it was changed or
+   * removed. What `toHead` says, without making an object (it runs for every site).
+   */
+  lineOnHead(file, line) {
     const change2 = this.changes.get(file);
-    if (!change2) return { file, line };
+    if (!change2) return line;
     if (change2.headPath === void 0) return void 0;
     let shift = 0;
     for (const hunk of change2.hunks) {
@@ -21967,7 +22039,7 @@ var LineMap = class _LineMap {
       if (line <= lastOld) return void 0;
       shift += hunk.newLines - hunk.oldLines;
     }
-    return { file: change2.headPath, line: line + shift };
+    return line + shift;
   }
   /** The head path a base file became (itself when unchanged), undefined if deleted. */
   headPathOf(file) {

@@ -54,7 +54,7 @@ function row(section, measurement, value, note = '') {
 // ---------------------------------------------------------------------------------------------
 // 1. Compare + render for growing numbers of sites per side, each size in a fresh process
 //    (peak RSS is that process's own). The snapshots are written in the harness's format
-//    (schema 2, string table); one site in seven grows by 64 bytes on head.
+//    (schema 3: site columns, string table); one site in seven grows by 64 bytes on head.
 const scaleEntry = join(work, 'bench-scale.mjs');
 await build({
   entryPoints: [join(root, 'scripts/bench-scale.ts')],
@@ -79,20 +79,23 @@ function writeSnapshot(path, sites, grow) {
     return i;
   };
   const files = Math.max(10, Math.ceil(sites / 500));
-  const list = [];
+  const table = { file: [], line: [], text: [], function: [], size: [], count: [] };
+  let retainedBytes = 0;
+  let retainedCount = 0;
   for (let i = 0; i < sites; i += 1) {
     const size = 48 + ((i * 37) % 4000) + (grow && i % 7 === 0 ? 64 : 0);
-    list.push({
-      file: intern(`pkg/sub_${i % 20}/module_${i % files}.py`),
-      line: Math.floor(i / files) + 1,
-      text: intern(`value_${i} = make_record(${i}, cache[${i % 97}])`),
-      function: intern(`Handler_${i % 40}.process_${i % 13}`),
-      size,
-      count: 1 + (i % 5),
-    });
+    const count = 1 + (i % 5);
+    table.file.push(intern(`pkg/sub_${i % 20}/module_${i % files}.py`));
+    table.line.push(Math.floor(i / files) + 1);
+    table.text.push(intern(`value_${i} = make_record(${i}, cache[${i % 97}])`));
+    table.function.push(intern(`Handler_${i % 40}.process_${i % 13}`));
+    table.size.push(size);
+    table.count.push(count);
+    retainedBytes += size;
+    retainedCount += count;
   }
   const document = {
-    schema: 'allocdiff.snapshot/2',
+    schema: 'allocdiff.snapshot/3',
     harness: { version: 'bench' },
     python: { version: '3.11.7', implementation: 'CPython' },
     platform: 'linux',
@@ -106,11 +109,11 @@ function writeSnapshot(path, sites, grow) {
         kind: 'script',
         status: 'ok',
         peakBytes: 1e8,
-        retainedBytes: list.reduce((sum, s) => sum + s.size, 0),
-        retainedCount: list.reduce((sum, s) => sum + s.count, 0),
+        retainedBytes,
+        retainedCount,
         durationSeconds: 1,
         repeats: [],
-        sites: list,
+        sites: table,
       },
     ],
     strings,
@@ -134,7 +137,11 @@ for (const sites of scaleSizes) {
     samples.push(JSON.parse(run(node24, [scaleEntry, basePath, headPath]).stdout.trim()));
   }
   const pick = (key) => median(samples.map((s) => s[key]));
-  scaleTotals.set(sites, pick('totalMs'));
+  scaleTotals.set(sites, {
+    total: pick('totalMs'),
+    parse: pick('parseMs'),
+    compare: pick('compareMs'),
+  });
   const label = sites.toLocaleString('en');
   row(
     'scale',
@@ -181,6 +188,14 @@ const cli = (extra) => [
   join(work, 'r.md'),
   ...extra,
 ];
+// The floor of any tracemalloc-based check: one snapshot of every block the benchmark still
+// holds at its end (taken in C, one Python tuple per block).
+const snapshotCosts = Array.from({ length: e2eRuns }, () =>
+  JSON.parse(
+    run('python3', [join(root, 'scripts/bench-snapshot-cost.py'), script], inRepo).stdout.trim(),
+  ),
+);
+const snapshotCost = median(snapshotCosts.map((sample) => sample.snapshotSeconds * 1000));
 const endToEnd = timeCommand(node24, cli([]), inRepo, e2eRuns);
 const endToEndSequential = timeCommand(node24, cli(['--parallel', 'false']), inRepo, e2eRuns);
 row('workload', 'workload, plain python3 (one run)', ms(plain));
@@ -189,6 +204,14 @@ row(
   'workload, python3 -X tracemalloc=1 (one run)',
   ms(traced),
   `${ratio(traced / plain)} plain: the cost of tracing itself`,
+);
+row(
+  'workload',
+  "tracemalloc's snapshot of what the workload holds at its end",
+  ms(snapshotCost),
+  `${snapshotCosts[0].blocks.toLocaleString('en')} live blocks; ` +
+    `${((snapshotCost / traced) * 100).toFixed(0)} % of a traced run: the least a check that ` +
+    'compares snapshots adds to each side',
 );
 row(
   'workload',
@@ -269,9 +292,10 @@ const harness = (...args) =>
   );
 const oneFrame = harness('--frames', '1');
 const top = JSON.parse(readFileSync(join(work, 's.json'), 'utf8'));
-const topSites = top.scenarios[0].sites
+const topTable = top.scenarios[0].sites;
+const topSites = topTable.line
   .slice(0, 10)
-  .map((site) => `${top.strings[site.file]}:${site.line}`);
+  .map((line, row) => `${top.strings[topTable.file[row]]}:${line}`);
 writeFileSync(join(work, 'sites.txt'), `${topSites.join('\n')}\n`);
 const tenFrames = harness('--frames', '10');
 const tracedSites = harness('--frames', '10', '--traceback-sites', join(work, 'sites.txt'));
@@ -346,9 +370,11 @@ target(
   endToEndSequential / (2 * traced),
   1.1,
   percent,
-  'The harness takes a snapshot after the benchmark (tracemalloc walks every live block, in C) ' +
-    'and groups it by line in Python; git worktrees, the Node process and the report add the ' +
-    'rest. Run with sides at the same time (the default without `setup`), the whole check costs ' +
+  'Most of it is the snapshot itself: tracemalloc hands over every live block as a Python ' +
+    `tuple (${ms(snapshotCost)} per side here, ${((snapshotCost / traced) * 100).toFixed(0)} % ` +
+    'of a traced run, see the workload table), which no snapshot-based check avoids; grouping ' +
+    'it by line, git worktrees, the Node process and the report add the rest. With sides at the ' +
+    'same time (the default without `setup`), the whole check costs ' +
     `${ratio(endToEnd / (2 * traced))} two traced runs.`,
 );
 target(
@@ -363,13 +389,14 @@ for (const [sites, limit] of [
   [1_000_000, 5_000],
 ]) {
   if (!scaleTotals.has(sites)) continue;
+  const { total, parse, compare } = scaleTotals.get(sites);
   target(
     `compare + render of ${sites.toLocaleString('en')} sites per side`,
-    scaleTotals.get(sites),
+    total,
     limit,
     ms,
-    'Reading the snapshots dominates (JSON.parse of the whole file and the garbage collector); a ' +
-      'streamed or binary snapshot would be the next step.',
+    `Reading the two snapshots is ${ms(parse)} of it (the file, JSON.parse, then one object per ` +
+      `site) and pairing the sites ${ms(compare)}: both grow with every site, changed or not.`,
   );
 }
 rmSync(workload.dir, { recursive: true, force: true });

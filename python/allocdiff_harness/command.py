@@ -7,7 +7,7 @@ globals are still alive) the process writes a partial snapshot into ``ALLOCDIFF_
 
 - ``<token>.started``: written at start, so a process that never reaches its exit handlers
   (killed, ``os._exit``, a crash) is reported as unmeasured rather than missed;
-- ``<token>.json``: at exit, a schema-2 snapshot with this process's scenarios plus a
+- ``<token>.json``: at exit, a snapshot with this process's scenarios plus a
   ``process`` entry: the whole process as one scenario, or, when pytest ran in it with the
   plugin (``pytest_plugin.py``), one scenario per test;
 - ``<pid>.forked``: a child made by ``os.fork()`` without exec (its memory is a copy of its

@@ -18,6 +18,9 @@ import tempfile
 import time
 
 HARNESS_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, HARNESS_PARENT)
+from allocdiff_harness import columns  # noqa: E402
+
 RUNS = 3
 
 WORKLOAD = """\
@@ -109,7 +112,11 @@ def main() -> None:
             # The second pass: tracebacks for the three largest sites only.
             _, document = run(root, script, ["--no-object-types"])
             strings = document["strings"]
-            sites = [site for scenario in document["scenarios"] for site in scenario["sites"]]
+            sites = [
+                site
+                for scenario in document["scenarios"]
+                for site in columns.decode(scenario["sites"])
+            ]
             sites.sort(key=lambda site: -site["size"])
             wanted = os.path.join(root, "sites.txt")
             with open(wanted, "w") as file:
@@ -137,7 +144,7 @@ def measure_compact(root: str) -> None:
     seconds, document = run(project, "bench.py", ["--no-object-types"])
     path = os.path.join(project, "snapshot.json")
     size = os.path.getsize(path)
-    sites = len(document["scenarios"][0]["sites"])
+    sites = len(document["scenarios"][0]["sites"]["line"])
     with open(path, "rb") as file:
         data = file.read()
     started = time.perf_counter()
@@ -145,6 +152,7 @@ def measure_compact(root: str) -> None:
     python_load = time.perf_counter() - started
     strings = document["strings"]
     for scenario in document["scenarios"]:
+        scenario["sites"] = columns.decode(scenario["sites"])
         for site in scenario["sites"]:
             for field in ("file", "text", "function"):
                 if field in site:
@@ -152,7 +160,7 @@ def measure_compact(root: str) -> None:
     del document["strings"]
     inline = len(json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode())
     print("snapshot with %d sites (harness run %.1f s)" % (sites, seconds))
-    print("  %d bytes: %.1f bytes a site (names and texts inline, as in schema 1: %.1f)"
+    print("  %d bytes: %.1f bytes a site (names and texts inline, one object a site as in schema 1: %.1f)"
           % (size, size / sites, inline / sites))
     print("  json.loads in Python: %.0f ms" % (python_load * 1000))
     node = shutil.which("node")

@@ -10,6 +10,8 @@ import tempfile
 import textwrap
 import unittest
 
+from allocdiff_harness import columns
+
 # The directory that holds the allocdiff_harness package: what PYTHONPATH must contain.
 HARNESS_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -74,9 +76,10 @@ def decode_strings(raw: dict) -> dict:
 
     document = json.loads(json.dumps(raw))
     for scenario in document["scenarios"]:
-        scenario["sites"] = [site(entry) for entry in scenario["sites"]]
+        scenario["sites"] = [site(entry) for entry in columns.decode(scenario["sites"])]
         if "peak" in scenario:
-            scenario["peak"]["sites"] = [site(entry) for entry in scenario["peak"]["sites"]]
+            peak_sites = columns.decode(scenario["peak"]["sites"])
+            scenario["peak"]["sites"] = [site(entry) for entry in peak_sites]
         if "leak" in scenario:
             scenario["leak"]["sites"] = [site(entry) for entry in scenario["leak"]["sites"]]
     return document

@@ -28,7 +28,7 @@ class TopLevelFieldsTest(HarnessTestCase):
             ["schema", "harness", "python", "platform", "frames", "repeats", "iterations",
              "timings", "scenarios", "strings", "unmeasured"],
         )
-        self.assertEqual(snapshot["schema"], "allocdiff.snapshot/2")
+        self.assertEqual(snapshot["schema"], "allocdiff.snapshot/3")
         self.assertEqual(snapshot["harness"], {"version": __version__})
         self.assertEqual(__version__, "0.2.0")
         self.assertEqual(snapshot["repeats"], 1)
@@ -57,11 +57,14 @@ class TopLevelFieldsTest(HarnessTestCase):
         for site in scenario["sites"]:
             self.assertLessEqual(set(site), {"file", "line", "size", "count", "text", "function"})
             self.assertIsInstance(site["line"], int)
-        # On disk, names and texts are indexes into the string table.
-        for site in run.raw["scenarios"][0]["sites"]:
-            for field in ("file", "text", "function"):
-                if field in site:
-                    self.assertIsInstance(site[field], int)
+        # On disk, sites are columns of equal length, and names and texts are indexes into
+        # the string table (-1: none).
+        table = run.raw["scenarios"][0]["sites"]
+        self.assertEqual(list(table), ["file", "line", "text", "function", "size", "count"])
+        self.assertEqual({len(column) for column in table.values()}, {len(scenario["sites"])})
+        for field in ("file", "text", "function"):
+            self.assertTrue(all(isinstance(index, int) for index in table[field]))
+        self.assertTrue(all(index >= 0 for index in table["file"]))
         self.assertTrue(all(isinstance(text, str) for text in snapshot["strings"]))
         self.assertEqual(len(set(snapshot["strings"])), len(snapshot["strings"]))
 

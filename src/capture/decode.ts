@@ -1,16 +1,18 @@
 /**
- * Turns a snapshot file as the harness writes it (schema 2: strings stored once in `strings`,
- * referenced by index) into the in-memory `Snapshot`, where every location carries its strings.
- * One pass, no copies of the big arrays beyond the decoded sites themselves.
+ * Turns a snapshot file as the harness writes it (schema 3: site lists as columns, strings
+ * stored once in `strings` and referenced by index) into the in-memory `Snapshot`, where every
+ * site is an object carrying its strings. One pass over each column, and one object per site.
  */
 import {
+  NO_STRING,
   SNAPSHOT_SCHEMA,
   type RawScenario,
-  type RawSiteTraceback,
+  type RawSiteTable,
   type RawSnapshot,
   type Snapshot,
   type SnapshotLocation,
   type SnapshotScenario,
+  type SnapshotSite,
   type StringIndex,
 } from './snapshot.js';
 
@@ -43,25 +45,66 @@ export function decodeSnapshot(document: unknown, what: string): Snapshot {
       throw new Error(`${what}: ${key} refers to string ${index}, not in its string table`);
     return value;
   };
-  // The parsed document is ours: strings are put back in place, so a million sites cost no
-  // second million objects.
+  // The parsed document is ours: strings are put back in place in the few objects it has.
   const location = (encoded: Encoded): void => {
     const target = encoded as unknown as SnapshotLocation;
     target.file = text(encoded.file, 'file');
     if (encoded.text !== undefined) target.text = text(encoded.text, 'text');
     if (encoded.function !== undefined) target.function = text(encoded.function, 'function');
   };
-  const withTracebacks = (site: Encoded & { tracebacks?: RawSiteTraceback[] }): void => {
-    location(site);
-    for (const traceback of site.tracebacks ?? [])
-      for (const frame of traceback.frames) location(frame);
+  const siteList = (table: RawSiteTable, key: string): SnapshotSite[] => {
+    if (!isObject(table) || !Array.isArray(table.line))
+      throw new Error(`${what}: ${key} is not a table of site columns`);
+    const { file, line, text: texts, function: functions, size, count } = table;
+    const rows = line.length;
+    const columns = { file, text: texts, function: functions, size, count };
+    for (const [name, column] of Object.entries(columns)) {
+      if (!Array.isArray(column) || column.length !== rows)
+        throw new Error(`${what}: ${key}.${name} does not have one entry per site (${rows})`);
+    }
+    const sites = new Array<SnapshotSite>(rows);
+    for (let row = 0; row < rows; row += 1) {
+      const textIndex = texts[row]!;
+      const functionIndex = functions[row]!;
+      // Every site gets the same six keys, in one literal: one object shape, built in one go
+      // (a missing text or function is an undefined value, which JSON leaves out).
+      sites[row] = {
+        file: text(file[row]!, 'file'),
+        line: line[row]!,
+        text: textIndex === NO_STRING ? undefined : text(textIndex, 'text'),
+        function: functionIndex === NO_STRING ? undefined : text(functionIndex, 'function'),
+        size: size[row]!,
+        count: count[row]!,
+      } as SnapshotSite;
+    }
+    const at = (row: number, field: string): SnapshotSite => {
+      const site = sites[row];
+      if (site === undefined)
+        throw new Error(`${what}: ${key}.${field} names site ${row} of ${rows}`);
+      return site;
+    };
+    for (const [row, sizes, counts] of table.repeats ?? []) {
+      const site = at(row, 'repeats');
+      site.sizes = sizes;
+      site.counts = counts;
+    }
+    for (const [row, tracebacks] of table.tracebacks ?? []) {
+      for (const traceback of tracebacks) for (const frame of traceback.frames) location(frame);
+      at(row, 'tracebacks').tracebacks = tracebacks as unknown as SnapshotSite['tracebacks'];
+    }
+    return sites;
   };
   const scenario = (rawScenario: RawScenario): SnapshotScenario => {
-    rawScenario.repeats ??= [];
-    for (const site of rawScenario.sites) withTracebacks(site);
-    for (const site of rawScenario.peak?.sites ?? []) withTracebacks(site);
+    const decoded = rawScenario as unknown as SnapshotScenario;
+    decoded.repeats ??= [];
+    decoded.sites = siteList(rawScenario.sites, `scenario ${rawScenario.name} sites`);
+    if (rawScenario.peak)
+      decoded.peak!.sites = siteList(
+        rawScenario.peak.sites,
+        `scenario ${rawScenario.name} peak sites`,
+      );
     for (const site of rawScenario.leak?.sites ?? []) location(site);
-    return rawScenario as unknown as SnapshotScenario;
+    return decoded;
   };
 
   const { scenarios, ...envelope } = raw;

@@ -3,7 +3,12 @@
  * TypeScript side. One JSON document per side (per harness process). Bump SNAPSHOT_SCHEMA on
  * any incompatible change and teach `parseSnapshot` to reject the old one with a clear message.
  *
- * Schema 2 (this file) differs from schema 1 in:
+ * Schema 3 (this file) differs from schema 2 only in how site lists are stored:
+ * - **Columns.** `sites` and `peak.sites` are a `RawSiteTable`: one array per field, row N
+ *   being site N, instead of one object per site (a third of the bytes, and parsing builds
+ *   no object per site). Leak sites and traceback frames stay objects.
+ *
+ * Schema 2 differs from schema 1 in:
  * - **String table.** `file`, `text` and `function` of every site, peak site, leak site and
  *   traceback frame are integer indexes into the document's `strings` array, on disk. A reader
  *   replaces each index by `strings[index]` once, after `JSON.parse`; the `Snapshot*` types
@@ -13,7 +18,7 @@
  *   `error.phase`, top-level `repeats`/`iterations`/`timings`, and `unmeasured[].scenario`.
  * Unchanged: every schema-1 field keeps its name and meaning.
  */
-export const SNAPSHOT_SCHEMA = 'allocdiff.snapshot/2';
+export const SNAPSHOT_SCHEMA = 'allocdiff.snapshot/3';
 
 /** Where a site is: what every kind of site (and traceback frame) has. */
 export interface SnapshotLocation {
@@ -228,15 +233,30 @@ export type EncodedLocation<T extends SnapshotLocation> = Omit<T, 'file' | 'text
 export type RawSiteTraceback = Omit<SiteTraceback, 'frames'> & {
   frames: EncodedLocation<TracebackFrame>[];
 };
-export type RawSite = Omit<EncodedLocation<SnapshotSite>, 'tracebacks'> & {
-  tracebacks?: RawSiteTraceback[];
-};
-export type RawPeakSite = Omit<EncodedLocation<PeakSite>, 'tracebacks'> & {
-  tracebacks?: RawSiteTraceback[];
-};
+/** The string-table index written where a site has no `text` or `function`. */
+export const NO_STRING = -1;
+
+/**
+ * A site list as the harness writes it (python/allocdiff_harness/columns.py): the fields every
+ * site has as columns of equal length, the rare ones as `[row, …]` entries for the rows that
+ * have them (left out when none does).
+ */
+export interface RawSiteTable {
+  file: StringIndex[];
+  line: number[];
+  /** `NO_STRING` where the site has no text. */
+  text: StringIndex[];
+  function: StringIndex[];
+  size: number[];
+  count: number[];
+  /** `[row, sizes, counts]`: the site's `sizes` and `counts` (its repeats differed). */
+  repeats?: [row: number, sizes: number[], counts: number[]][];
+  tracebacks?: [row: number, tracebacks: RawSiteTraceback[]][];
+}
+
 export type RawScenario = Omit<SnapshotScenario, 'sites' | 'peak' | 'leak'> & {
-  sites: RawSite[];
-  peak?: Omit<PeakSnapshot, 'sites'> & { sites: RawPeakSite[] };
+  sites: RawSiteTable;
+  peak?: Omit<PeakSnapshot, 'sites'> & { sites: RawSiteTable };
   leak?: Omit<LeakCheck, 'sites'> & { sites: EncodedLocation<LeakSite>[] };
 };
 

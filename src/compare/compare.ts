@@ -27,13 +27,20 @@ function contentKey(site: SnapshotSite): string | undefined {
   return `${site.function ?? ''}\u0000${site.text}`;
 }
 
-/** Sites of one side by file, then by line. */
-function byFileAndLine(sites: readonly SnapshotSite[]): Map<string, Map<number, SnapshotSite>> {
-  const files = new Map<string, Map<number, SnapshotSite>>();
-  for (const site of sites) {
-    let lines = files.get(site.file);
-    if (!lines) files.set(site.file, (lines = new Map()));
-    lines.set(site.line, site);
+/** Positions in `sites` by file, then by line. */
+function byFileAndLine(sites: readonly SnapshotSite[]): Map<string, Map<number, number>> {
+  const files = new Map<string, Map<number, number>>();
+  let lines: Map<number, number> | undefined;
+  let lastFile: string | undefined;
+  for (let index = 0; index < sites.length; index += 1) {
+    const site = sites[index]!;
+    // Sites of one file often come in runs: skip the outer lookup for them.
+    if (site.file !== lastFile) {
+      lastFile = site.file;
+      lines = files.get(site.file);
+      if (!lines) files.set(site.file, (lines = new Map()));
+    }
+    lines!.set(site.line, index);
   }
   return files;
 }
@@ -59,23 +66,24 @@ export function compareSites(
 ): SiteDelta[] {
   const headByLine = byFileAndLine(headSites);
   // Built on first use, file by file: only base lines the change touched need it.
-  const contentIndex = new Map<string, Map<string, SnapshotSite[]>>();
-  const headByContent = (file: string): Map<string, SnapshotSite[]> => {
+  const contentIndex = new Map<string, Map<string, number[]>>();
+  const headByContent = (file: string): Map<string, number[]> => {
     let index = contentIndex.get(file);
     if (index) return index;
     index = new Map();
-    for (const site of headByLine.get(file)?.values() ?? []) {
-      const key = contentKey(site);
+    for (const position of headByLine.get(file)?.values() ?? []) {
+      const key = contentKey(headSites[position]!);
       if (key === undefined) continue;
       const list = index.get(key);
-      if (list) list.push(site);
-      else index.set(key, [site]);
+      if (list) list.push(position);
+      else index.set(key, [position]);
     }
     contentIndex.set(file, index);
     return index;
   };
 
-  const matchedHead = new Set<SnapshotSite>();
+  // Which head sites have their base site, by position: no per-object bookkeeping.
+  const matchedHead = new Uint8Array(headSites.length);
   const deltas: SiteDelta[] = [];
   const unmapped: SnapshotSite[] = [];
 
@@ -110,28 +118,41 @@ export function compareSites(
   };
 
   for (const base of baseSites) {
-    const mapped = lineMap.toHead(base.file, base.line);
-    const head = mapped ? headByLine.get(mapped.file)?.get(mapped.line) : undefined;
-    if (mapped && (head === undefined || !matchedHead.has(head))) {
-      if (head) matchedHead.add(head);
-      pair(base, head);
-    } else {
+    const headFile = lineMap.headPathOf(base.file);
+    const headLine = headFile === undefined ? undefined : lineMap.lineOnHead(base.file, base.line);
+    if (headLine === undefined) {
       unmapped.push(base);
+      continue;
+    }
+    const position = headByLine.get(headFile!)?.get(headLine);
+    if (position === undefined) {
+      pair(base, undefined);
+    } else if (matchedHead[position]) {
+      unmapped.push(base);
+    } else {
+      matchedHead[position] = 1;
+      pair(base, headSites[position]);
     }
   }
   for (const base of unmapped) {
     const headPath = lineMap.headPathOf(base.file);
     const key = headPath === undefined ? undefined : contentKey(base);
-    const head =
+    const position =
       key === undefined
         ? undefined
         : headByContent(headPath!)
             .get(key)
-            ?.find((s) => !matchedHead.has(s));
-    if (head) matchedHead.add(head);
-    pair(base, head);
+            ?.find((candidate) => !matchedHead[candidate]);
+    if (position === undefined) {
+      pair(base, undefined);
+    } else {
+      matchedHead[position] = 1;
+      pair(base, headSites[position]);
+    }
   }
-  for (const head of headSites) if (!matchedHead.has(head)) pair(undefined, head);
+  for (let position = 0; position < headSites.length; position += 1) {
+    if (!matchedHead[position]) pair(undefined, headSites[position]);
+  }
 
   return deltas.sort(
     (a, b) =>

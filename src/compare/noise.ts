@@ -30,8 +30,12 @@ export function spreadOf(values: readonly number[], kind: ScenarioKind): Spread 
   return { noisy: true, range: [Math.min(...values), Math.max(...values)] };
 }
 
+/** What a site with one value for every repeat has (most sites): shared, never changed. */
+const STEADY: Spread = Object.freeze({ noisy: false });
+
 /** A site's size per repeat: its `sizes`, or its one size when every repeat agreed. */
 export function siteSpread(site: SnapshotSite, kind: ScenarioKind): Spread {
+  if (site.sizes === undefined && site.counts === undefined) return STEADY;
   const sizes = spreadOf(site.sizes ?? [site.size], kind);
   if (sizes.noisy) return sizes;
   // A count that moves while the size stays is noise too (blocks split or merged).

@@ -47,8 +47,17 @@ export class LineMap {
 
   /** The head position of a base line; undefined when the line was changed or removed. */
   toHead(file: string, line: number): { file: string; line: number } | undefined {
+    const headLine = this.lineOnHead(file, line);
+    return headLine === undefined ? undefined : { file: this.headPathOf(file)!, line: headLine };
+  }
+
+  /**
+   * The line a base line became in `headPathOf(file)`; undefined when it was changed or
+   * removed. What `toHead` says, without making an object (it runs for every site).
+   */
+  lineOnHead(file: string, line: number): number | undefined {
     const change = this.changes.get(file);
-    if (!change) return { file, line };
+    if (!change) return line;
     if (change.headPath === undefined) return undefined;
     let shift = 0;
     for (const hunk of change.hunks) {
@@ -62,7 +71,7 @@ export class LineMap {
       if (line <= lastOld) return undefined;
       shift += hunk.newLines - hunk.oldLines;
     }
-    return { file: change.headPath, line: line + shift };
+    return line + shift;
   }
 
   /** The head path a base file became (itself when unchanged), undefined if deleted. */

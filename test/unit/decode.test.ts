@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeSnapshot } from '../../src/capture/decode.js';
-import { SNAPSHOT_SCHEMA, type RawSnapshot } from '../../src/capture/snapshot.js';
+import { NO_STRING, SNAPSHOT_SCHEMA, type RawSnapshot } from '../../src/capture/snapshot.js';
 
 function raw(extra: Partial<RawSnapshot> = {}): RawSnapshot {
   return {
@@ -26,30 +26,41 @@ function raw(extra: Partial<RawSnapshot> = {}): RawSnapshot {
           { peakBytes: 2048, retainedBytes: 1024, retainedCount: 1, durationSeconds: 0.01 },
           { peakBytes: 2048, retainedBytes: 1024, retainedCount: 1, durationSeconds: 0.01 },
         ],
-        sites: [
-          {
-            file: 0,
-            line: 12,
-            text: 1,
-            function: 2,
-            size: 1024,
-            count: 1,
-            tracebacks: [
-              {
-                size: 1024,
-                count: 1,
-                frames: [
-                  { file: 3, line: 5 },
-                  { file: 0, line: 12, text: 1, function: 2 },
-                ],
-              },
+        sites: {
+          file: [0, 3],
+          line: [12, 40],
+          text: [1, NO_STRING],
+          function: [2, NO_STRING],
+          size: [1024, -64],
+          count: [1, -1],
+          repeats: [[1, [-64, 0], [-1, 0]]],
+          tracebacks: [
+            [
+              0,
+              [
+                {
+                  size: 1024,
+                  count: 1,
+                  frames: [
+                    { file: 3, line: 5 },
+                    { file: 0, line: 12, text: 1, function: 2 },
+                  ],
+                },
+              ],
             ],
-          },
-        ],
+          ],
+        },
         peak: {
           bytes: 2000,
           peakBytes: 2048,
-          sites: [{ file: 0, line: 12, size: 2000, count: 2 }],
+          sites: {
+            file: [0],
+            line: [12],
+            text: [NO_STRING],
+            function: [NO_STRING],
+            size: [2000],
+            count: [2],
+          },
         },
         leak: {
           iterations: 5,
@@ -87,16 +98,31 @@ describe('decodeSnapshot', () => {
       { file: '<stdlib>/json/decoder.py', line: 5 },
       { file: 'app/cache.py', line: 12, text: 'buf = bytearray(n)', function: 'LRU.put' },
     ]);
-    expect(scenario?.peak?.sites[0]?.file).toBe('app/cache.py');
+    expect(scenario?.sites[1]).toEqual({
+      file: '<stdlib>/json/decoder.py',
+      line: 40,
+      size: -64,
+      count: -1,
+      sizes: [-64, 0],
+      counts: [-1, 0],
+    });
+    expect(scenario?.sites[0]).not.toHaveProperty('sizes');
+    expect(scenario?.sites[1]).not.toHaveProperty('tracebacks');
+    expect(scenario?.peak?.sites).toEqual([
+      { file: 'app/cache.py', line: 12, size: 2000, count: 2 },
+    ]);
     expect(scenario?.leak?.sites[0]).toMatchObject({ file: 'app/cache.py', function: 'LRU.put' });
     expect(snapshot).not.toHaveProperty('strings');
     expect(snapshot.repeats).toBe(2);
   });
 
-  it('leaves optional strings out rather than inventing them', () => {
+  it('leaves optional strings undefined rather than inventing them', () => {
     const snapshot = decodeSnapshot(raw(), 'snapshot x.json');
-    expect(snapshot.scenarios[0]?.peak?.sites[0]).not.toHaveProperty('text');
-    expect(snapshot.scenarios[0]?.peak?.sites[0]).not.toHaveProperty('function');
+    expect(snapshot.scenarios[0]?.peak?.sites[0]?.text).toBeUndefined();
+    expect(snapshot.scenarios[0]?.peak?.sites[0]?.function).toBeUndefined();
+    expect(JSON.stringify(snapshot.scenarios[0]?.peak?.sites[0])).toBe(
+      '{"file":"app/cache.py","line":12,"size":2000,"count":2}',
+    );
   });
 
   it('names an index that is not in the string table', () => {
@@ -106,10 +132,28 @@ describe('decodeSnapshot', () => {
     );
   });
 
+  it('names a site table whose columns do not line up, and a row that is not there', () => {
+    const short = raw();
+    short.scenarios[0]!.sites.size.pop();
+    expect(() => decodeSnapshot(short, 'snapshot x.json')).toThrow(
+      'snapshot x.json: scenario bench_put sites.size does not have one entry per site (2)',
+    );
+    const beyond = raw();
+    beyond.scenarios[0]!.sites.repeats = [[2, [1], [1]]];
+    expect(() => decodeSnapshot(beyond, 'snapshot x.json')).toThrow(
+      'snapshot x.json: scenario bench_put sites.repeats names site 2 of 2',
+    );
+    const objects = raw();
+    (objects.scenarios[0]!.peak as { sites: unknown }).sites = [{ file: 0, line: 1 }];
+    expect(() => decodeSnapshot(objects, 'snapshot x.json')).toThrow(
+      'snapshot x.json: scenario bench_put peak sites is not a table of site columns',
+    );
+  });
+
   it('refuses another schema, saying which one it expected', () => {
     expect(() =>
-      decodeSnapshot({ schema: 'allocdiff.snapshot/1', scenarios: [] }, 'snapshot y'),
-    ).toThrow(`snapshot y has schema "allocdiff.snapshot/1", expected ${SNAPSHOT_SCHEMA}`);
+      decodeSnapshot({ schema: 'allocdiff.snapshot/2', scenarios: [] }, 'snapshot y'),
+    ).toThrow(`snapshot y has schema "allocdiff.snapshot/2", expected ${SNAPSHOT_SCHEMA}`);
     expect(() => decodeSnapshot([], 'snapshot z')).toThrow('snapshot z is not a JSON object');
   });
 });

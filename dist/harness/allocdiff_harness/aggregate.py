@@ -16,7 +16,7 @@ import platform
 import sys
 import sysconfig
 
-from . import __version__, command
+from . import __version__, columns, command
 from .paths import PathNormalizer
 from .snapshot import SCHEMA, write_snapshot
 
@@ -136,7 +136,7 @@ def _merge_scenario(merged, scenario, strings):
     if scenario["status"] == "failed" and entry["status"] == "ok":
         entry["status"] = "failed"
         entry["error"] = scenario.get("error") or {"type": "Error", "message": "failed"}
-    for site in scenario["sites"]:
+    for site in columns.decode(scenario["sites"]):
         key = (strings[site["file"]], site["line"])
         total = entry["sites"].get(key)
         if total is None:
@@ -187,7 +187,7 @@ def _finish_scenario(entry, strings):
                     "durationSeconds": entry["durationSeconds"],
                 }
             ],
-            "sites": sites,
+            "sites": columns.encode(sites),
             "processes": entry["processes"],
         }
     )

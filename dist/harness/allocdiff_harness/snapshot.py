@@ -8,14 +8,14 @@ import platform
 import sysconfig
 import traceback
 
-from . import __version__, leak
+from . import __version__, columns, leak
 from .capture import is_machinery
 from .objects import type_changes
 from .paths import PathNormalizer
 from .scenarios import Options, Run, Scenario
 from .source import SourceIndex
 
-SCHEMA = "allocdiff.snapshot/2"
+SCHEMA = "allocdiff.snapshot/3"
 TRACEBACK_LINES = 30
 # Tracebacks kept per site asked for with --traceback-sites, largest first.
 TRACEBACKS_PER_SITE = 5
@@ -87,11 +87,12 @@ def build_scenario(scenario: Scenario, sites: SiteTable, wanted: set) -> dict:
             "retainedCount": first.get("retainedCount", 0),
             "durationSeconds": first.get("durationSeconds", 0.0),
             "repeats": repeats,
-            "sites": sites.build(merged),
         }
     )
+    site_list = sites.build(merged)
     if scenario.repeats and wanted:
-        sites.attach_tracebacks(document["sites"], scenario.repeats[0].tracebacks, wanted)
+        sites.attach_tracebacks(site_list, scenario.repeats[0].tracebacks, wanted)
+    document["sites"] = columns.encode(site_list)
     if scenario.peak is not None:
         peak_sites = sites.build([sites.merge(scenario.peak.peak_sites)], positive=True)
         if wanted:
@@ -99,7 +100,7 @@ def build_scenario(scenario: Scenario, sites: SiteTable, wanted: set) -> dict:
         document["peak"] = {
             "bytes": scenario.peak.peak_level,
             "peakBytes": scenario.peak.peak_bytes,
-            "sites": peak_sites,
+            "sites": columns.encode(peak_sites),
         }
     if scenario.repeats and scenario.repeats[0].types_after is not None:
         first_call = scenario.repeats[0]
