@@ -6,12 +6,11 @@ import {
   readActionSettings,
   readEventPlan,
   setFailed
-} from "./chunks/chunk-XIKBJJXM.js";
+} from "./chunks/chunk-OTQ6LJJW.js";
 import "./chunks/chunk-LGNNVJAC.js";
 import {
   errorMessage
 } from "./chunks/chunk-6A4WJZKA.js";
-import "./chunks/chunk-INIHNWO6.js";
 import "./chunks/chunk-LIVUQ6E7.js";
 
 // src/main.ts
@@ -19,7 +18,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-X5B4CG5W.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-LM6N6ESC.js");
       return await postMeasuredReport();
     }
     const plan = readEventPlan();
@@ -28,7 +27,7 @@ async function run() {
       return;
     }
     const settings = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-X5B4CG5W.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-LM6N6ESC.js");
     await measureAndPublish(mode, settings);
   } catch (error) {
     setFailed(errorMessage(error));
