@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { failsRun, type FailOn } from './budgets/evaluate.js';
 import { CLI_HELP, parseCliArgs } from './config/cli-args.js';
 import { ExitCode, errorMessage } from './errors.js';

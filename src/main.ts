@@ -1,219 +1,27 @@
 import * as core from '@actions/core';
-import * as github from '@actions/github';
-import { randomBytes } from 'node:crypto';
-import { realpath } from 'node:fs/promises';
-import { isAbsolute, relative, sep } from 'node:path';
-import { failsRun, type FailOn } from './budgets/evaluate.js';
-import {
-  readActionMode,
-  readActionSettings,
-  readEventPlan,
-  readReportModeSettings,
-  type ActionSettings,
-} from './config/action-inputs.js';
-import { errorMessage, UsageError } from './errors.js';
-import type { Logger } from './log.js';
-import { runAllocdiff, summaryPathOf, writeReportFiles } from './pipeline.js';
-import { artifactName, writeArtifact } from './publish/artifact.js';
-import { publishComment, type CommentSettings, type PublishOptions } from './publish/comment.js';
-import { commentDecision, type CommentPolicy } from './publish/comment-policy.js';
-import { createGitHubClient } from './publish/octokit.js';
-import { loadReportFromRun } from './publish/report-mode.js';
-import { ANNOTATION_LIMIT, siteAnnotations } from './report/annotations.js';
-import { renderMarkdown, renderSummary } from './report/markdown.js';
-import type { Report } from './report/report.js';
-import { renderTerminal } from './report/terminal.js';
-import { verdictReason } from './report/verdict.js';
-import { Git } from './sides/git.js';
-
-const actionLogger: Logger = {
-  group: (title, body) => core.group(title, body),
-  info: (message) => core.info(message),
-  warning: (message) => core.warning(message),
-  output: (chunk) => process.stdout.write(chunk),
-};
+import { readActionMode, readActionSettings, readEventPlan } from './config/action-inputs.js';
+import { errorMessage } from './errors.js';
 
 /**
- * The report in the log too, so it survives a comment that could not be written. It carries
- * pull-request text (paths, source lines, error output), so workflow commands in it are not
- * obeyed: the runner ignores them between `stop-commands` and its one-time token.
+ * The action: measure, report, comment, and fail the check when the verdict says so. The mode
+ * and the event are read first, with little loaded; what a mode does (capture, reports,
+ * Octokit) is loaded only when there is work for it.
  */
-function logReport(report: Report): void {
-  const fence = randomBytes(16).toString('hex');
-  core.startGroup('Report');
-  process.stdout.write(`::stop-commands::${fence}\n`);
-  process.stdout.write(renderTerminal(report));
-  process.stdout.write(`::${fence}::\n`);
-  core.endGroup();
-}
-
-/** Outputs, job summary and log: where the report goes whatever happens to the comment. */
-async function keepReport(
-  report: Report,
-  summary: string,
-  paths: { jsonPath: string; markdownPath: string },
-): Promise<void> {
-  core.setOutput('verdict', report.verdict);
-  core.setOutput('report', paths.jsonPath);
-  core.setOutput('comment', paths.markdownPath);
-  core.setOutput('summary', summaryPathOf(paths.markdownPath));
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
-  logReport(report);
-}
-
-/** The repository's root relative to the workspace, for annotation paths ('' when the same). */
-async function repositoryFolder(repoDir: string): Promise<string> {
-  const workspace = process.env.GITHUB_WORKSPACE;
-  if (!workspace) return '';
-  try {
-    const inside = relative(await realpath(workspace), await new Git(repoDir).topLevel());
-    return inside.startsWith('..') || isAbsolute(inside) ? '' : inside.split(sep).join('/');
-  } catch {
-    // Annotations are a courtesy: without the folder they go on repository-relative paths.
-    return '';
-  }
-}
-
-/** Reviewers see these on the changed lines in "Files changed". */
-async function annotateChangedLines(report: Report, repoDir: string): Promise<void> {
-  const { annotations, omitted } = siteAnnotations(
-    report,
-    ANNOTATION_LIMIT,
-    await repositoryFolder(repoDir),
-  );
-  for (const { message, title, file, startLine } of annotations) {
-    core.warning(message, { title, file, startLine });
-  }
-  if (omitted > 0) core.info(`${omitted} more changed line(s) allocate more: see the job summary`);
-}
-
-/** The sticky comment, as the `comment` policy wants it. */
-async function commentOnPullRequest(
-  settings: CommentSettings & { comment: CommentPolicy },
-  pullRequest: number,
-  report: Report,
-  markdown: string,
-  options: PublishOptions = {},
-): Promise<void> {
-  const decision = commentDecision(settings.comment, report);
-  if (decision === 'skip') {
-    core.info(`comment: ${settings.comment}: the report is in the job summary only`);
-    return;
-  }
-  await core.group(`Posting the comment on pull request #${pullRequest}`, async () => {
-    await publishComment(settings, pullRequest, markdown, actionLogger, {
-      ...options,
-      onlyIfExists: decision === 'update',
-    });
-  });
-}
-
-/** fail-on decides which verdicts fail the step; the reason names the deciding budget. */
-function failOnVerdict(report: Report, failOn: FailOn): void {
-  if (failsRun(report.verdict, failOn)) core.setFailed(verdictReason(report));
-}
-
-/** `mode: full` and `mode: measure`: check out both sides, measure, compare. */
-async function measureAndPublish(mode: 'full' | 'measure', settings: ActionSettings) {
-  const { report, markdown, summary } = await runAllocdiff(settings, actionLogger);
-  await keepReport(report, summary, settings);
-  await annotateChangedLines(report, settings.repoDir);
-
-  if (mode === 'measure') {
-    if (settings.pullRequest === undefined) {
-      core.info(
-        'not a pull request: no artifact for a report job; the report is in the job summary',
-      );
-    } else {
-      // The hand-over to `mode: report`; the workflow uploads it with actions/upload-artifact.
-      await writeArtifact(settings.artifactDir, report, markdown, {
-        number: settings.pullRequest,
-        headSha: report.head.sha,
-        baseSha: report.base.sha,
-        repository: `${settings.owner}/${settings.repo}`,
-      });
-      core.setOutput('artifact-path', settings.artifactDir);
-      core.setOutput('artifact-name', artifactName(settings.key));
-      core.info(
-        `artifact files in ${settings.artifactDir}: upload them as "${artifactName(settings.key)}" ` +
-          'for the report job',
-      );
-    }
-  } else if (settings.pullRequest !== undefined) {
-    await commentOnPullRequest(settings, settings.pullRequest, report, markdown);
-  } else {
-    core.info('not a pull request: the report is in the job summary');
-  }
-
-  failOnVerdict(report, settings.failOn);
-}
-
-interface WorkflowRunPayload {
-  action?: string;
-  workflow_run?: { id?: number; conclusion?: string | null };
-}
-
-/**
- * `mode: report`, on workflow_run: posts the report a `mode: measure` run left behind. Nothing
- * is checked out or run; the artifact is validated, and the pull request comes from the API.
- */
-async function postMeasuredReport(): Promise<void> {
-  const settings = readReportModeSettings();
-  const { eventName, payload } = github.context;
-  if (eventName !== 'workflow_run') {
-    throw new UsageError(
-      `mode "report" runs on workflow_run events, not on "${eventName}": run \`mode: measure\` ` +
-        'on pull_request, and `mode: report` in a workflow triggered by ' +
-        '`on: workflow_run: { workflows: [<the measuring workflow>], types: [completed] }`',
-    );
-  }
-  const event = payload as WorkflowRunPayload;
-  if (event.action !== undefined && event.action !== 'completed') {
-    core.info(
-      `the triggering run is "${event.action}", not completed: nothing to report yet ` +
-        '(trigger the report workflow with `types: [completed]`)',
-    );
-    return;
-  }
-  if (!settings.token) {
-    throw new UsageError(
-      'mode "report" needs the github-token input, with the permissions actions: read and ' +
-        'pull-requests: write',
-    );
-  }
-  const client = createGitHubClient(settings.token, settings.apiUrl, {
-    onRetry: (message) => core.info(message),
-  });
-  const loaded = await core.group(
-    `Fetching the report of run ${event.workflow_run?.id ?? '?'}`,
-    () => loadReportFromRun(client, settings, payload, actionLogger),
-  );
-  if (loaded.kind === 'skip') {
-    core.info(`nothing to report: ${loaded.reason}`);
-    return;
-  }
-
-  // Rendered here from the validated report: the artifact's own comment.md is not trusted.
-  const { report, pullRequest } = loaded;
-  const markdown = renderMarkdown(report);
-  const summary = renderSummary(report);
-  await writeReportFiles(settings, report, markdown, summary);
-  await keepReport(report, summary, settings);
-  await commentOnPullRequest(settings, pullRequest, report, markdown, { forbiddenIsError: true });
-  failOnVerdict(report, settings.failOn);
-}
-
-/** The action: measure, report, comment, and fail the check when the verdict says so. */
 export async function run(): Promise<void> {
   try {
     const mode = readActionMode();
-    if (mode === 'report') return await postMeasuredReport();
+    if (mode === 'report') {
+      const { postMeasuredReport } = await import('./action-modes.js');
+      return await postMeasuredReport();
+    }
     const plan = readEventPlan();
     if (plan.kind === 'skip') {
       core.info(`allocdiff has nothing to do: ${plan.reason}`);
       return;
     }
-    await measureAndPublish(mode, readActionSettings(plan));
+    const settings = await readActionSettings(plan);
+    const { measureAndPublish } = await import('./action-modes.js');
+    await measureAndPublish(mode, settings);
   } catch (error) {
     core.setFailed(errorMessage(error));
   }

@@ -34,12 +34,17 @@ export interface CaptureOptions {
 }
 
 /**
- * Where the Python harness is: `dist/harness` beside the bundle, or `python/` in a source
- * checkout (tests run from source).
+ * Where the Python harness is: `dist/harness`, beside the entry file or one folder up from the
+ * chunk in `dist/chunks/` this code is bundled into; or `python/` in a source checkout (tests
+ * run from source).
  */
 export function harnessDirectory(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [join(here, 'harness'), join(here, '..', '..', 'python')];
+  const candidates = [
+    join(here, 'harness'),
+    join(here, '..', 'harness'),
+    join(here, '..', '..', 'python'),
+  ];
   const found = candidates.find((dir) => existsSync(join(dir, 'allocdiff_harness', '__main__.py')));
   if (!found)
     throw new Error(`the allocdiff Python harness is missing (looked in ${candidates.join(', ')})`);

@@ -4,10 +4,8 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { FailOn } from '../budgets/evaluate.js';
 import { UsageError } from '../errors.js';
-import { artifactName } from '../publish/artifact.js';
 import type { CommentPolicy } from '../publish/comment-policy.js';
 import { planFromEvent, type EventPlan } from '../sides/resolve.js';
-import { loadConfig, validateInputs } from './load-config.js';
 import { ConfigError, describeValue } from './problems.js';
 import type { TextConfig } from './schema.js';
 import { DEFAULTS, settingsFromConfig, type Settings } from './settings.js';
@@ -108,8 +106,10 @@ function readGitHubTarget(): GitHubTarget {
  * `mode: report` reads only what it needs: the report itself comes from the artifact, so the
  * benchmark's inputs and the config file (there is no checkout) play no part.
  */
-export function readReportModeSettings(): ReportModeSettings {
+export async function readReportModeSettings(): Promise<ReportModeSettings> {
   const target = readGitHubTarget();
+  // Loaded here, not at start: the mode and the event are checked without the schemas.
+  const { validateInputs } = await import('./load-config.js');
   const validated = validateInputs(
     givenInputs({ 'fail-on': core.getInput('fail-on'), comment: core.getInput('comment') }),
     (key) => `input "${key}"`,
@@ -129,7 +129,15 @@ export function readReportModeSettings(): ReportModeSettings {
  * The only place that reads the action's inputs: one typed settings object for the commits an
  * event plan compares.
  */
-export function readActionSettings(sides: Extract<EventPlan, { kind: 'compare' }>): ActionSettings {
+export async function readActionSettings(
+  sides: Extract<EventPlan, { kind: 'compare' }>,
+): Promise<ActionSettings> {
+  // The schemas, the YAML and TOML parsers and the artifact code are loaded only for a run
+  // that compares: an event with nothing to do, or a bad mode, is answered without them.
+  const [{ loadConfig }, { artifactName }] = await Promise.all([
+    import('./load-config.js'),
+    import('../publish/artifact.js'),
+  ]);
   const repoDir =
     core.getInput('working-directory') || process.env.GITHUB_WORKSPACE || process.cwd();
   const configPath = core.getInput('config');

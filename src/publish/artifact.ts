@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseReport } from '../report/report-schema.js';
 import type { Report } from '../report/report.js';
 

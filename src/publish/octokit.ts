@@ -1,6 +1,10 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
+// Octokit sends its requests with the global fetch, and undici, once loaded, makes its Agent
+// fetch's dispatcher. The action's requests have always gone out that way (@actions/core used
+// to load undici at start); loading it with the client keeps them so.
+import 'undici';
 import { VERSION } from '../version.js';
 
 const AllocdiffOctokit = Octokit.plugin(retry, throttling);

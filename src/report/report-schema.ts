@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { REPORT_SCHEMA, type Report } from './report.js';
 
 /**

@@ -33,7 +33,7 @@ describe('action.yml', () => {
   });
 
   it('declares, with a description, exactly the outputs the action sets', () => {
-    const set = namesIn(source('main.ts'), /setOutput\('([^']+)'/g);
+    const set = namesIn(source('action-modes.ts'), /setOutput\('([^']+)'/g);
     expect(Object.keys(metadata.outputs).sort()).toEqual(set);
     for (const output of Object.values(metadata.outputs)) expect(output.description).not.toBe('');
   });
