@@ -9,7 +9,7 @@ import {
   renderTerminal,
   runAllocdiff,
   summaryPathOf
-} from "./chunks/chunk-75PGUMXE.js";
+} from "./chunks/chunk-7RP7NL7M.js";
 import {
   DEFAULTS,
   settingsFromConfig

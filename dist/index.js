@@ -18,7 +18,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-4BDQXS2F.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-U7PMILIL.js");
       return await postMeasuredReport();
     }
     const plan = readEventPlan();
@@ -27,7 +27,7 @@ async function run() {
       return;
     }
     const settings = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-4BDQXS2F.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-U7PMILIL.js");
     await measureAndPublish(mode, settings);
   } catch (error) {
     setFailed(errorMessage(error));

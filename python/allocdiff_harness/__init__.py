@@ -4,4 +4,4 @@ Usage: ``python3 -m allocdiff_harness --script PATH --root DIR --out FILE [optio
 Standard library only; the snapshot format is defined by ``src/capture/snapshot.ts``.
 """
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"

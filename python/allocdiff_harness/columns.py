@@ -44,7 +44,18 @@ def encode(sites):
 
 
 def decode(table):
-    """The column form back to a list of site dicts (string indexes unresolved)."""
+    """The column form back to a list of site dicts (string indexes unresolved). Raises
+    ValueError when the columns differ in length or an entry names a row that is not there."""
+    rows = len(table["line"])
+    for column in COLUMNS:
+        if len(table[column]) != rows:
+            raise ValueError(
+                "site column %s has %d entries, not %d" % (column, len(table[column]), rows)
+            )
+    for field in ("repeats", "tracebacks"):
+        for entry in table.get(field, ()):
+            if not 0 <= entry[0] < rows:
+                raise ValueError("site %s entry names row %r of %d" % (field, entry[0], rows))
     sites = []
     for file, line, text, function, size, count in zip(*(table[column] for column in COLUMNS)):
         site = {"file": file, "line": line}

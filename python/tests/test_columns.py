@@ -40,6 +40,17 @@ class ColumnsTest(unittest.TestCase):
         self.assertEqual(columns.encode([]), {column: [] for column in columns.COLUMNS})
         self.assertEqual(columns.decode(columns.encode([])), [])
 
+    def test_refuses_columns_that_do_not_line_up(self):
+        short = columns.encode(SITES)
+        short["size"].pop()
+        with self.assertRaisesRegex(ValueError, "site column size has 2 entries, not 3"):
+            columns.decode(short)
+        for row in (-1, 3):
+            beyond = columns.encode(SITES)
+            beyond["repeats"][0][0] = row
+            with self.assertRaisesRegex(ValueError, "site repeats entry names row %d of 3" % row):
+                columns.decode(beyond)
+
 
 if __name__ == "__main__":
     unittest.main()

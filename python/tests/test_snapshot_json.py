@@ -30,7 +30,7 @@ class TopLevelFieldsTest(HarnessTestCase):
         )
         self.assertEqual(snapshot["schema"], "allocdiff.snapshot/3")
         self.assertEqual(snapshot["harness"], {"version": __version__})
-        self.assertEqual(__version__, "0.2.0")
+        self.assertEqual(__version__, "0.3.0")
         self.assertEqual(snapshot["repeats"], 1)
         self.assertEqual(snapshot["iterations"], 0)
         self.assertEqual(set(snapshot["timings"]), {"setupSeconds", "totalSeconds"})

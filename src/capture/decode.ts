@@ -83,6 +83,10 @@ export function decodeSnapshot(document: unknown, what: string): Snapshot {
         throw new Error(`${what}: ${key}.${field} names site ${row} of ${rows}`);
       return site;
     };
+    for (const field of ['repeats', 'tracebacks'] as const) {
+      if (table[field] !== undefined && !Array.isArray(table[field]))
+        throw new Error(`${what}: ${key}.${field} is not a list of [row, …] entries`);
+    }
     for (const [row, sizes, counts] of table.repeats ?? []) {
       const site = at(row, 'repeats');
       site.sizes = sizes;

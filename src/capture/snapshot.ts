@@ -25,9 +25,12 @@ export interface SnapshotLocation {
   /** Normalised path: repo-relative, `site-packages/…`, `<stdlib>/…`, or as Python gave it. */
   file: string;
   line: number;
-  /** The source line's text (stripped), when it could be read. */
+  /** The source line's text (stripped), when it could be read (else undefined or absent). */
   text?: string;
-  /** Qualified name of the enclosing function (`LRU.put`), `<module>` at top level. */
+  /**
+   * Qualified name of the enclosing function (`LRU.put`), `<module>` at top level; undefined
+   * or absent when the source could not be parsed.
+   */
   function?: string;
 }
 

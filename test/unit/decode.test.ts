@@ -143,6 +143,16 @@ describe('decodeSnapshot', () => {
     expect(() => decodeSnapshot(beyond, 'snapshot x.json')).toThrow(
       'snapshot x.json: scenario bench_put sites.repeats names site 2 of 2',
     );
+    const notAList = raw();
+    (notAList.scenarios[0]!.sites as { repeats: unknown }).repeats = {
+      1: [
+        [-64, 0],
+        [-1, 0],
+      ],
+    };
+    expect(() => decodeSnapshot(notAList, 'snapshot x.json')).toThrow(
+      'snapshot x.json: scenario bench_put sites.repeats is not a list of [row, …] entries',
+    );
     const objects = raw();
     (objects.scenarios[0]!.peak as { sites: unknown }).sites = [{ file: 0, line: 1 }];
     expect(() => decodeSnapshot(objects, 'snapshot x.json')).toThrow(
