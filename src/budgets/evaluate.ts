@@ -8,7 +8,13 @@ import type {
   RuleLevel,
   ScenarioOverride,
 } from './rules.js';
-import { formatBytes, formatBytesDelta, formatPercent, percentChange } from './sizes.js';
+import {
+  formatBytes,
+  formatBytesDelta,
+  formatPercent,
+  groupDigits,
+  percentChange,
+} from './sizes.js';
 
 /**
  * `pass`: within the limit. `fail`: over the limit of a fail rule. `warn`: over the limit of a
@@ -91,7 +97,7 @@ function isOver(limit: BudgetLimit, value: Observation): boolean {
 }
 
 function formatCount(count: number, signed: boolean): string {
-  const text = count.toLocaleString('en-US');
+  const text = groupDigits(count);
   return signed && count > 0 ? `+${text}` : text;
 }
 

@@ -25,6 +25,21 @@ export function parseSize(text: string): number | undefined {
   return Number.isSafeInteger(bytes) ? bytes : undefined;
 }
 
+/**
+ * A number with thousands separators, as `toLocaleString('en-US')` writes it: `12,345`,
+ * `-1,000,000`. Integers are grouped by hand: the first locale call loads ICU's data, which
+ * costs more than rendering a whole report.
+ */
+export function groupDigits(value: number): string {
+  if (!Number.isSafeInteger(value)) return value.toLocaleString('en-US');
+  const digits = String(Math.abs(value));
+  let grouped = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let at = grouped.length; at < digits.length; at += 3) {
+    grouped += `,${digits.slice(at, at + 3)}`;
+  }
+  return value < 0 ? `-${grouped}` : grouped;
+}
+
 const BINARY_STEPS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
 
 /** Human size in binary units, exact for small values: `512 B`, `97.7 KiB`, `1.90 MiB`. */

@@ -1,4 +1,4 @@
-import { formatBytes, formatBytesDelta } from '../budgets/sizes.js';
+import { formatBytes, formatBytesDelta, groupDigits } from '../budgets/sizes.js';
 import type { Report } from './report.js';
 
 /** More would bury the diff view; the job summary lists every site. */
@@ -47,8 +47,7 @@ export function siteAnnotations(
       if (site.file.startsWith('<') || site.file.startsWith('site-packages/')) continue;
       const key = `${site.file}\n${site.line}`;
       const entry = byLine.get(key) ?? { file: site.file, line: site.line, parts: [], growth: 0 };
-      const count =
-        site.countDelta > 0 ? `, +${site.countDelta.toLocaleString('en-US')} blocks` : '';
+      const count = site.countDelta > 0 ? `, +${groupDigits(site.countDelta)} blocks` : '';
       entry.parts.push(
         `${plainText(scenario.name, 100)}: ${formatBytesDelta(site.sizeDelta)}${count} (now ${formatBytes(site.headSize)})`,
       );
@@ -57,7 +56,9 @@ export function siteAnnotations(
     }
   }
   const all = [...byLine.values()].sort(
-    (a, b) => b.growth - a.growth || a.file.localeCompare(b.file) || a.line - b.line,
+    // Code-point order for files: the same on every machine, and no collator to load.
+    (a, b) =>
+      b.growth - a.growth || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line,
   );
   const kept = all.slice(0, Math.max(0, limit));
   return {

@@ -5,7 +5,7 @@
  * that comes from the pull request is escaped here.
  */
 import type { SiteTraceback } from '../capture/snapshot.js';
-import { formatBytes, formatBytesDelta } from '../budgets/sizes.js';
+import { formatBytes, formatBytesDelta, groupDigits } from '../budgets/sizes.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { escapeBlock, escapeCode, escapeText } from './escape.js';
 
@@ -43,7 +43,7 @@ function count(n: number, what: string): string {
 }
 
 function rangeText(range: [number, number] | undefined, value: number | null, bytes = true) {
-  const show = (n: number) => (bytes ? formatBytes(n) : n.toLocaleString('en-US'));
+  const show = (n: number) => (bytes ? formatBytes(n) : groupDigits(n));
   if (range) return `${show(range[0])} … ${show(range[1])}`;
   return value === null ? '—' : `${show(value)} (steady)`;
 }
@@ -136,8 +136,7 @@ function objectTypesSection(scenario: ScenarioComparison, top: number): string[]
   const types = scenario.objectTypes ?? [];
   if (types.length === 0) return [];
   const shown = types.slice(0, top * 2);
-  const signed = (n: number) =>
-    n > 0 ? `+${n.toLocaleString('en-US')}` : n.toLocaleString('en-US');
+  const signed = (n: number) => (n > 0 ? `+${groupDigits(n)}` : groupDigits(n));
   const growth = (n: number | null) => (n === null ? '—' : signed(n));
   return folded(
     `🧮 Objects by type in ${escapeCode(scenario.name)}: ${count(types.length, 'type')} changed`,

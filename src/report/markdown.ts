@@ -1,5 +1,11 @@
 import type { BudgetResult } from '../budgets/evaluate.js';
-import { formatBytes, formatBytesDelta, formatPercent, percentChange } from '../budgets/sizes.js';
+import {
+  formatBytes,
+  formatBytesDelta,
+  formatPercent,
+  groupDigits,
+  percentChange,
+} from '../budgets/sizes.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { siteChart } from './chart.js';
 import { scenarioDetails } from './details.js';
@@ -53,7 +59,7 @@ function shortSha(sha: string): string {
 }
 
 function plural(count: number, word: string, many = `${word}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? word : many}`;
+  return `${groupDigits(count)} ${count === 1 ? word : many}`;
 }
 
 function commitLink(report: Report, sha: string): string {
@@ -135,7 +141,7 @@ function measureOf(scenario: ScenarioComparison | undefined, metric: BudgetResul
 }
 
 function formatCountDelta(count: number): string {
-  const text = count.toLocaleString('en-US');
+  const text = groupDigits(count);
   return count > 0 ? `+${text}` : text;
 }
 
@@ -349,7 +355,7 @@ function sitesSection(
   if (rest.length === 0) return lines;
   const folded = rest.slice(0, shape.folded);
   const unlisted = rest.length - folded.length;
-  const where = unlisted > 0 ? ` (${unlisted.toLocaleString('en-US')} ${shape.elsewhere})` : '';
+  const where = unlisted > 0 ? ` (${groupDigits(unlisted)} ${shape.elsewhere})` : '';
   if (folded.length === 0) {
     lines.push(
       '',

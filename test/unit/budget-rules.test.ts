@@ -9,7 +9,13 @@ import {
   type BudgetLimit,
   type BudgetMetric,
 } from '../../src/budgets/rules.js';
-import { formatBytes, parseSize, percentChange, SIZE_UNITS } from '../../src/budgets/sizes.js';
+import {
+  formatBytes,
+  groupDigits,
+  parseSize,
+  percentChange,
+  SIZE_UNITS,
+} from '../../src/budgets/sizes.js';
 
 const UNITS = Object.keys(SIZE_UNITS);
 
@@ -89,6 +95,16 @@ describe('sizes', () => {
     expect(formatBytes(1024)).toBe('1.00 KiB');
     expect(formatBytes(100_000)).toBe('97.7 KiB');
     expect(formatBytes(-2 * 1024 ** 2)).toBe('-2.00 MiB');
+  });
+
+  it('groups digits as en-US does, without loading a locale', () => {
+    for (const n of [0, 7, -7, 999, 1000, -1000, 12_345, 999_999, 1_000_000, -123_456_789]) {
+      expect(groupDigits(n)).toBe(n.toLocaleString('en-US'));
+    }
+    fc.assert(
+      fc.property(fc.maxSafeInteger(), (n) => groupDigits(n) === n.toLocaleString('en-US')),
+    );
+    expect(groupDigits(1234.5)).toBe('1,234.5');
   });
 
   it('defines relative change against a zero base', () => {
