@@ -4,26 +4,26 @@ const require = __allocdiffCreateRequire(import.meta.url);
 import {
   loadConfig,
   nodeFiles
-} from "./chunks/chunk-ZS3WSQUO.js";
+} from "./chunks/chunk-LVDJQBMJ.js";
 import {
   renderTerminal,
   runAllocdiff,
   summaryPathOf
-} from "./chunks/chunk-7RP7NL7M.js";
+} from "./chunks/chunk-T2ZRAVM6.js";
 import {
   DEFAULTS,
   settingsFromConfig
 } from "./chunks/chunk-LGNNVJAC.js";
 import {
   failsRun
-} from "./chunks/chunk-CIV2PAME.js";
+} from "./chunks/chunk-URD37MCX.js";
 import {
   ExitCode,
   UsageError,
   errorMessage
 } from "./chunks/chunk-6A4WJZKA.js";
-import "./chunks/chunk-SLC3TRTH.js";
-import "./chunks/chunk-JKKTPKDP.js";
+import "./chunks/chunk-J2J2AYJ2.js";
+import "./chunks/chunk-TO6ZUV73.js";
 import "./chunks/chunk-TV7HWJ2H.js";
 import "./chunks/chunk-7MMMXCLD.js";
 import {

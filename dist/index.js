@@ -6,7 +6,7 @@ import {
   readActionSettings,
   readEventPlan,
   setFailed
-} from "./chunks/chunk-OTQ6LJJW.js";
+} from "./chunks/chunk-52TTV44I.js";
 import "./chunks/chunk-LGNNVJAC.js";
 import {
   errorMessage
@@ -18,7 +18,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-U7PMILIL.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-JDON2K6G.js");
       return await postMeasuredReport();
     }
     const plan = readEventPlan();
@@ -27,7 +27,7 @@ async function run() {
       return;
     }
     const settings = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-U7PMILIL.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-JDON2K6G.js");
     await measureAndPublish(mode, settings);
   } catch (error) {
     setFailed(errorMessage(error));
