@@ -9,7 +9,7 @@ import {
   renderTerminal,
   runAllocdiff,
   summaryPathOf
-} from "./chunks/chunk-T2ZRAVM6.js";
+} from "./chunks/chunk-IOBXDEUQ.js";
 import {
   DEFAULTS,
   settingsFromConfig

@@ -18,7 +18,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-JDON2K6G.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-7XNJ5TOR.js");
       return await postMeasuredReport();
     }
     const plan = readEventPlan();
@@ -27,7 +27,7 @@ async function run() {
       return;
     }
     const settings = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-JDON2K6G.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-7XNJ5TOR.js");
     await measureAndPublish(mode, settings);
   } catch (error) {
     setFailed(errorMessage(error));

@@ -58,8 +58,19 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     return { baseSha, headSha };
   });
 
-  const lineMap = LineMap.fromUnifiedDiff(await git.diff(baseSha, headSha));
-  const sides = await checkoutSides(git, baseSha, headSha);
+  // The diff only reads the repository: it runs while the sides are checked out.
+  const checkingOut = checkoutSides(git, baseSha, headSha);
+  // Handled below, after the diff: not an unhandled rejection if it fails first.
+  checkingOut.catch(() => undefined);
+  let diffText: string;
+  try {
+    diffText = await git.diff(baseSha, headSha);
+  } catch (error) {
+    await checkingOut.then((sides) => sides.dispose()).catch(() => undefined);
+    throw error;
+  }
+  const sides = await checkingOut;
+  const lineMap = LineMap.fromUnifiedDiff(diffText);
   try {
     const env = benchmarkEnvironment(process.env);
     const options = {
@@ -160,6 +171,8 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
             );
       attachTracebacks(comparison, traced);
     }
+    // Nothing below reads the checkouts: they are removed while the report is built.
+    const removingSides = sides.dispose();
     const { results: budgets, warnings } = checkBudgets(comparison, settings.budgets);
     for (const warning of warnings) log.warning(warning);
     const shown = withoutSmallSites(comparison, settings.minimumChange);
@@ -194,6 +207,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     const markdown = renderMarkdown(report, { topSites: settings.topSites });
     const summary = renderSummary(report, settings.topSites);
     await writeReportFiles(settings, report, markdown, summary);
+    await removingSides;
     return { report, markdown, summary };
   } finally {
     await sides.dispose();

@@ -6,7 +6,7 @@ import type { Git } from './git.js';
 export interface SideCheckouts {
   baseDir: string;
   headDir: string;
-  /** Removes both worktrees and their folder; safe to call more than once. */
+  /** Removes both worktrees and their folder; safe to call more than once (or at once). */
   dispose(): Promise<void>;
 }
 
@@ -24,16 +24,16 @@ export async function checkoutSides(
   const root = await mkdtemp(join(await realpath(tempRoot), 'allocdiff-'));
   const baseDir = join(root, 'base');
   const headDir = join(root, 'head');
-  let disposed = false;
-  const dispose = async (): Promise<void> => {
-    if (disposed) return;
-    disposed = true;
-    for (const dir of [baseDir, headDir]) {
-      await git.removeWorktree(dir).catch(() => undefined);
-    }
-    await rm(root, { recursive: true, force: true });
-    await git.pruneWorktrees().catch(() => undefined);
-  };
+  let disposing: Promise<void> | undefined;
+  // Every call waits for the one removal, wherever it was started.
+  const dispose = (): Promise<void> =>
+    (disposing ??= (async () => {
+      for (const dir of [baseDir, headDir]) {
+        await git.removeWorktree(dir).catch(() => undefined);
+      }
+      await rm(root, { recursive: true, force: true });
+      await git.pruneWorktrees().catch(() => undefined);
+    })());
   try {
     await git.addWorktree(baseDir, baseSha);
     await git.addWorktree(headDir, headSha);
