@@ -444,7 +444,7 @@ compare; the machine below is shared and noisy, so read ratios rather than absol
 
 ## Compare and render, by number of sites
 
-Two snapshots in the harness's format (string table), one site in seven grown by 64 bytes on
+Two snapshots in the harness's format (site columns, string table), one site in seven grown by 64 bytes on
 head, read from disk, compared, checked against three budgets, and rendered, in a fresh Node 24
 process per run.
 

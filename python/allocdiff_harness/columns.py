@@ -2,7 +2,7 @@
 
 A snapshot can hold hundreds of thousands of sites. Written as one JSON object per site, the
 file repeats six key names per site and its reader builds an object per site just to read
-them; as one array per field it is about a third smaller and several times cheaper to parse.
+them; as one array per field it is about a third smaller and a third quicker to read.
 The fields every site has (string indexes for ``file``, ``text`` and ``function``, -1 when
 there is no text or function) are columns of equal length, row N being site N; the rare
 fields are lists of ``[row, value…]`` entries for the rows that have them:
