@@ -1,6 +1,7 @@
 // `npm run bench`: measures allocdiff's cost side by side in one run and writes BENCHMARKS.md.
-// Figures are medians and ratios taken on the same machine in the same run; nothing here is
-// asserted. Every measured command runs in its own process.
+// Figures are medians and ratios taken on the same machine in the same run, the commands a
+// ratio compares run in turn; nothing here is asserted. Every measured command runs in its own
+// process.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -31,15 +32,21 @@ function run(command, args, options = {}) {
   return result;
 }
 
-/** Median wall time (ms) of `runs` runs of a command. */
-function timeCommand(command, args, options = {}, runs = 3) {
-  const samples = [];
+/**
+ * Median wall time (ms) of each of `commands` ([command, args, options]), run in turn `runs`
+ * times: round after round, so that a slow spell of the shared machine falls on every command
+ * alike and their ratios stay fair.
+ */
+function timeInTurn(commands, runs = 3) {
+  const samples = commands.map(() => []);
   for (let i = 0; i < runs; i += 1) {
-    const start = performance.now();
-    run(command, args, options);
-    samples.push(performance.now() - start);
+    commands.forEach(([command, args, options = {}], index) => {
+      const start = performance.now();
+      run(command, args, options);
+      samples[index].push(performance.now() - start);
+    });
   }
-  return median(samples);
+  return samples.map(median);
 }
 
 const ms = (value) => `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ms`;
@@ -174,8 +181,6 @@ workload.git('commit', '-q', '-m', 'docs');
 const script = 'benchmarks/memory.py';
 const inRepo = { cwd: workload.dir };
 const e2eRuns = quick ? 1 : 3;
-const plain = timeCommand('python3', [script], inRepo, e2eRuns);
-const traced = timeCommand('python3', ['-X', 'tracemalloc=1', script], inRepo, e2eRuns);
 const cli = (extra) => [
   join(root, 'dist/cli.js'),
   '--base',
@@ -196,8 +201,15 @@ const snapshotCosts = Array.from({ length: e2eRuns }, () =>
   ),
 );
 const snapshotCost = median(snapshotCosts.map((sample) => sample.snapshotSeconds * 1000));
-const endToEnd = timeCommand(node24, cli([]), inRepo, e2eRuns);
-const endToEndSequential = timeCommand(node24, cli(['--parallel', 'false']), inRepo, e2eRuns);
+const [plain, traced, endToEnd, endToEndSequential] = timeInTurn(
+  [
+    ['python3', [script], inRepo],
+    ['python3', ['-X', 'tracemalloc=1', script], inRepo],
+    [node24, cli([]), inRepo],
+    [node24, cli(['--parallel', 'false']), inRepo],
+  ],
+  e2eRuns,
+);
 row('workload', 'workload, plain python3 (one run)', ms(plain));
 row(
   'workload',
@@ -245,8 +257,13 @@ const changed = createRepoFromTrees([join(root, 'bench/workload'), changedHead],
   prefix: 'allocdiff-bench-changed-',
 });
 const inChanged = { cwd: changed.dir };
-const changedDefault = timeCommand(node24, cli([]), inChanged, e2eRuns);
-const changedFrames = timeCommand(node24, cli(['--frames', '10']), inChanged, e2eRuns);
+const [changedDefault, changedFrames] = timeInTurn(
+  [
+    [node24, cli([]), inChanged],
+    [node24, cli(['--frames', '10']), inChanged],
+  ],
+  e2eRuns,
+);
 row(
   'workload',
   'allocdiff end to end, default settings, PR that changes an allocation',
@@ -264,41 +281,46 @@ row(
 // ---------------------------------------------------------------------------------------------
 // 3. The traceback design, measured with the harness alone on the workload: measuring at one
 //    frame and tracing only the changed sites with `frames` frames, against tracing every run.
-const harness = (...args) =>
-  timeCommand(
-    'python3',
-    [
-      '-m',
-      'allocdiff_harness',
-      '--script',
-      script,
-      '--root',
-      '.',
-      '--out',
-      join(work, 's.json'),
-      '--no-object-types',
-      ...args,
-    ],
-    {
-      cwd: changed.dir,
-      env: {
-        ...process.env,
-        PYTHONPATH: join(root, 'python'),
-        PYTHONDONTWRITEBYTECODE: '1',
-        PYTHONHASHSEED: '0',
-      },
+const harness = (...args) => [
+  'python3',
+  [
+    '-m',
+    'allocdiff_harness',
+    '--script',
+    script,
+    '--root',
+    '.',
+    '--out',
+    join(work, 's.json'),
+    '--no-object-types',
+    ...args,
+  ],
+  {
+    cwd: changed.dir,
+    env: {
+      ...process.env,
+      PYTHONPATH: join(root, 'python'),
+      PYTHONDONTWRITEBYTECODE: '1',
+      PYTHONHASHSEED: '0',
     },
-    e2eRuns,
-  );
-const oneFrame = harness('--frames', '1');
+  },
+];
+// A first, untimed run names the top sites the traced pass keeps tracebacks for.
+run(...harness('--frames', '1'));
 const top = JSON.parse(readFileSync(join(work, 's.json'), 'utf8'));
 const topTable = top.scenarios[0].sites;
 const topSites = topTable.line
   .slice(0, 10)
   .map((line, row) => `${top.strings[topTable.file[row]]}:${line}`);
 writeFileSync(join(work, 'sites.txt'), `${topSites.join('\n')}\n`);
-const tenFrames = harness('--frames', '10');
-const tracedSites = harness('--frames', '10', '--traceback-sites', join(work, 'sites.txt'));
+const [oneFrame, tenFrames, tracedSites] = timeInTurn(
+  [
+    harness('--frames', '1'),
+    harness('--frames', '10'),
+    harness('--frames', '10', '--traceback-sites', join(work, 'sites.txt')),
+  ],
+  e2eRuns,
+);
 row('traceback', 'one harness run at 1 frame', ms(oneFrame));
 row(
   'traceback',
@@ -331,13 +353,17 @@ rmSync(changedHead, { recursive: true, force: true });
 
 // ---------------------------------------------------------------------------------------------
 // 4. Cold start of the action bundle under Node 24, and bundle sizes.
-const coldStart = timeCommand(
-  node24,
-  [join(root, 'dist/index.js')],
-  { allowFailure: true, env: { PATH: process.env.PATH } },
+const [coldStart, bare] = timeInTurn(
+  [
+    [
+      node24,
+      [join(root, 'dist/index.js')],
+      { allowFailure: true, env: { PATH: process.env.PATH } },
+    ],
+    [node24, ['-e', '0']],
+  ],
   7,
 );
-const bare = timeCommand(node24, ['-e', '0'], {}, 7);
 row(
   'start',
   'action cold start: dist/index.js under Node 24, until it reports a missing input',
@@ -435,8 +461,9 @@ const table = (section) =>
 const text = `# Benchmarks
 
 Written by \`npm run bench\` (scripts/bench.mjs${quick ? ', `--quick`' : ''}); medians of several
-runs, each in its own process, measured side by side in one run. Re-run it on your machine to
-compare; the machine below is shared and noisy, so read ratios rather than absolute times.
+runs, each in its own process, measured side by side in one run (the commands a ratio compares
+run in turn, round after round). Re-run it on your machine to compare; the machine below is
+shared and noisy, so read ratios rather than absolute times.
 
 - date: ${new Date().toISOString().slice(0, 10)}
 - machine: ${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB
