@@ -9,7 +9,7 @@ import {
   renderTerminal,
   runAllocdiff,
   summaryPathOf
-} from "./chunks/chunk-IOBXDEUQ.js";
+} from "./chunks/chunk-5NYXCHSW.js";
 import {
   DEFAULTS,
   settingsFromConfig

@@ -18,7 +18,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-7XNJ5TOR.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-MYKQA53R.js");
       return await postMeasuredReport();
     }
     const plan = readEventPlan();
@@ -27,7 +27,7 @@ async function run() {
       return;
     }
     const settings = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-7XNJ5TOR.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-MYKQA53R.js");
     await measureAndPublish(mode, settings);
   } catch (error) {
     setFailed(errorMessage(error));

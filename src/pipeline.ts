@@ -171,8 +171,9 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
             );
       attachTracebacks(comparison, traced);
     }
-    // Nothing below reads the checkouts: they are removed while the report is built.
-    const removingSides = sides.dispose();
+    // Nothing below reads the checkouts: their removal starts now, while the report is built;
+    // the `finally` below waits for it (and so reports it if it fails).
+    sides.dispose().catch(() => undefined);
     const { results: budgets, warnings } = checkBudgets(comparison, settings.budgets);
     for (const warning of warnings) log.warning(warning);
     const shown = withoutSmallSites(comparison, settings.minimumChange);
@@ -207,7 +208,6 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     const markdown = renderMarkdown(report, { topSites: settings.topSites });
     const summary = renderSummary(report, settings.topSites);
     await writeReportFiles(settings, report, markdown, summary);
-    await removingSides;
     return { report, markdown, summary };
   } finally {
     await sides.dispose();

@@ -117,21 +117,22 @@ export function compareSites(
     deltas.push(delta);
   };
 
+  const pairWithHead = (base: SnapshotSite, position: number): void => {
+    matchedHead[position] = 1;
+    pair(base, headSites[position]);
+  };
   for (const base of baseSites) {
-    const headFile = lineMap.headPathOf(base.file);
-    const headLine = headFile === undefined ? undefined : lineMap.lineOnHead(base.file, base.line);
-    if (headLine === undefined) {
+    const headLine = lineMap.lineOnHead(base.file, base.line);
+    const position =
+      headLine === undefined
+        ? undefined
+        : headByLine.get(lineMap.headPathOf(base.file)!)?.get(headLine);
+    if (headLine === undefined || (position !== undefined && matchedHead[position])) {
       unmapped.push(base);
-      continue;
-    }
-    const position = headByLine.get(headFile!)?.get(headLine);
-    if (position === undefined) {
+    } else if (position === undefined) {
       pair(base, undefined);
-    } else if (matchedHead[position]) {
-      unmapped.push(base);
     } else {
-      matchedHead[position] = 1;
-      pair(base, headSites[position]);
+      pairWithHead(base, position);
     }
   }
   for (const base of unmapped) {
@@ -143,12 +144,8 @@ export function compareSites(
         : headByContent(headPath!)
             .get(key)
             ?.find((candidate) => !matchedHead[candidate]);
-    if (position === undefined) {
-      pair(base, undefined);
-    } else {
-      matchedHead[position] = 1;
-      pair(base, headSites[position]);
-    }
+    if (position === undefined) pair(base, undefined);
+    else pairWithHead(base, position);
   }
   for (let position = 0; position < headSites.length; position += 1) {
     if (!matchedHead[position]) pair(undefined, headSites[position]);
