@@ -18,7 +18,7 @@ import sysconfig
 
 from . import __version__, columns, command
 from .paths import PathNormalizer
-from .snapshot import SCHEMA, write_snapshot
+from .snapshot import SCHEMA, StringTable, write_snapshot
 
 USAGE = "usage: python3 -m allocdiff_harness.aggregate --dir DIR --root ROOT --out FILE [--frames N]"
 SCENARIO_KEYS = ("name", "kind", "status", "error")
@@ -76,7 +76,7 @@ def aggregate(directory, root, frames=1):
             }
         )
 
-    strings = _StringTable()
+    strings = StringTable()
     return {
         "schema": SCHEMA,
         "harness": {"version": __version__},
@@ -162,11 +162,11 @@ def _finish_scenario(entry, strings):
     )
     sites = []
     for _, (file, line), total in rows:
-        site = {"file": strings.index(file), "line": line}
+        site = {"file": strings.string(file), "line": line}
         if total["text"] is not None:
-            site["text"] = strings.index(total["text"])
+            site["text"] = strings.string(total["text"])
         if total["function"] is not None:
-            site["function"] = strings.index(total["function"])
+            site["function"] = strings.string(total["function"])
         site["size"] = total["size"]
         site["count"] = total["count"]
         sites.append(site)
@@ -192,19 +192,6 @@ def _finish_scenario(entry, strings):
         }
     )
     return document
-
-
-class _StringTable:
-    def __init__(self):
-        self.strings = []
-        self._index = {}
-
-    def index(self, text):
-        found = self._index.get(text)
-        if found is None:
-            found = self._index[text] = len(self.strings)
-            self.strings.append(text)
-        return found
 
 
 def main(argv=None):

@@ -113,7 +113,23 @@ def build_scenario(scenario: Scenario, sites: SiteTable, wanted: set) -> dict:
     return document
 
 
-class SiteTable:
+class StringTable:
+    """Each distinct string once, in order of first use: what ``strings`` holds on disk."""
+
+    def __init__(self) -> None:
+        self.strings: list[str] = []
+        self._string_index: dict[str, int] = {}
+
+    def string(self, text: str) -> int:
+        """The index of ``text``, added at the end the first time it is seen."""
+        index = self._string_index.get(text)
+        if index is None:
+            index = self._string_index[text] = len(self.strings)
+            self.strings.append(text)
+        return index
+
+
+class SiteTable(StringTable):
     """Normalises raw ``(filename, lineno)`` keys into sites, and holds the string table.
 
     Sites refer to their file, source text and function by index into ``strings``, so a
@@ -122,20 +138,12 @@ class SiteTable:
     """
 
     def __init__(self, paths: PathNormalizer, source: SourceIndex) -> None:
+        super().__init__()
         self.paths = paths
         self.source = source
-        self.strings: list[str] = []
-        self._string_index: dict[str, int] = {}
         self._keys: dict[tuple[str, int], tuple[str, int]] = {}
         self._raw_names: dict[tuple[str, int], str] = {}
         self._described: dict[tuple[str, int], dict] = {}
-
-    def string(self, text: str) -> int:
-        index = self._string_index.get(text)
-        if index is None:
-            index = self._string_index[text] = len(self.strings)
-            self.strings.append(text)
-        return index
 
     def key(self, filename: str, lineno: int) -> tuple[str, int]:
         raw = (filename, lineno)
