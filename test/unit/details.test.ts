@@ -100,7 +100,7 @@ describe('the folded details of the comment', () => {
       ]),
     );
     expect(markdown).toContain(
-      '<code>bench.py</code> is deterministic: 2 repeats per side gave identical figures.',
+      '<code>bench.py</code> is deterministic: 2 runs per side gave identical figures.',
     );
     expect(markdown).not.toContain('Leak check of');
     expect(markdown).not.toContain('Objects by type');

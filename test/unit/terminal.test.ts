@@ -258,13 +258,18 @@ describe('renderTerminal', () => {
     );
   });
 
-  it('shows which side failed, the error, and the benchmark output', () => {
+  it('shows which side failed, the error, its traceback and the benchmark output', () => {
     const lines = render().split('\n');
     const at = lines.indexOf(
       'import_time: the head side failed: ImportError: No module named numpy',
     );
     expect(at).toBeGreaterThan(0);
-    expect(lines.slice(at + 1, at + 3)).toEqual(['  | loading…', '  | importing numpy']);
+    // The output does not hold the traceback here: the recorded one comes first.
+    expect(lines.slice(at + 1, at + 4)).toEqual([
+      '  | Traceback (most recent call last):',
+      '  | loading…',
+      '  | importing numpy',
+    ]);
   });
 
   it('shows a base failure as the base side', () => {
@@ -277,7 +282,7 @@ describe('renderTerminal', () => {
   });
 
   it.each([
-    ['pass', 'PASS: within budget'],
+    ['pass', 'PASS: no memory change'],
     ['warn', 'WARN: the base side could not be measured; nothing to compare against'],
     ['fail', 'FAIL: a budget was exceeded or the head benchmark failed'],
   ] as const)('ends with the verdict: %s', (verdict, text) => {

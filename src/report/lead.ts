@@ -1,0 +1,166 @@
+/**
+ * What a report's verdict sentence leads with: the largest change of peak, retained memory or
+ * leak per call, relative to what each measured on base, with the line that moved most; and
+ * whether a growth was checked by any budget.
+ */
+import { formatBytes, formatBytesDelta, formatPercent, percentChange } from '../budgets/sizes.js';
+import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
+import type { Report } from './report.js';
+
+export type ChangeMetric = 'peak' | 'retained' | 'leak';
+
+/** One total that differs between base and head, in a scenario measured on both. */
+export interface Change {
+  scenario: ScenarioComparison;
+  metric: ChangeMetric;
+  measure: Measure & { base: number; head: number; delta: number };
+  /** How large the change is next to the base value (1 = doubled or gone); Infinity from zero. */
+  weight: number;
+}
+
+/** How a renderer writes code and sites: escaped Markdown with links, or plain text. */
+export interface Words {
+  code(text: string): string;
+  site(site: SiteDelta): string;
+}
+
+const SUBJECT: Record<ChangeMetric, string> = {
+  peak: 'peak memory',
+  retained: 'retained memory',
+  leak: 'the leak per call',
+};
+
+function measureOf(scenario: ScenarioComparison, metric: ChangeMetric): Measure | undefined {
+  return metric === 'peak'
+    ? scenario.peak
+    : metric === 'retained'
+      ? scenario.retained
+      : scenario.leak;
+}
+
+/**
+ * A change next to its base value. From zero: a leak that starts is news whatever its size; a
+ * retained total from nothing is weighed against the scenario's peak, the memory it works in.
+ */
+function weightOf(scenario: ScenarioComparison, metric: ChangeMetric, measure: Change['measure']) {
+  const size = Math.abs(measure.delta);
+  if (measure.base > 0) return size / measure.base;
+  if (metric === 'leak') return Infinity;
+  const scale = scenario.peak.base || scenario.peak.head || 0;
+  return scale > 0 ? size / scale : Infinity;
+}
+
+/** Every change of a scenario measured on both sides, the one to lead with first. */
+export function changesOf(report: Report): Change[] {
+  const changes: (Change & { order: number })[] = [];
+  const metrics: ChangeMetric[] = ['peak', 'retained', 'leak'];
+  report.scenarios.forEach((scenario, index) => {
+    if (scenario.status !== 'ok') return;
+    metrics.forEach((metric, position) => {
+      const measure = measureOf(scenario, metric);
+      if (!measure || measure.base === null || measure.head === null || !measure.delta) return;
+      const known = measure as Change['measure'];
+      changes.push({
+        scenario,
+        metric,
+        measure: known,
+        weight: weightOf(scenario, metric, known),
+        order: index * metrics.length + position,
+      });
+    });
+  });
+  // Steady changes before noisy ones; then the largest relative change, the largest in bytes,
+  // and the report's order (peak before retained before leak).
+  return changes
+    .sort(
+      (a, b) =>
+        Number(a.measure.noisy === true) - Number(b.measure.noisy === true) ||
+        (b.weight === a.weight ? 0 : b.weight > a.weight ? 1 : -1) ||
+        Math.abs(b.measure.delta) - Math.abs(a.measure.delta) ||
+        a.order - b.order,
+    )
+    .map(({ order: _order, ...change }) => change);
+}
+
+/** A change that is growth beyond doubt: up, and steady between repeats. */
+export function isGrowth(change: Change): boolean {
+  return change.measure.delta > 0 && !change.measure.noisy;
+}
+
+/** Whether any budget was evaluated (not skipped) on a scenario. */
+export function isChecked(report: Report, scenario: string): boolean {
+  return report.budgets.some((budget) => budget.scenario === scenario && budget.status !== 'skip');
+}
+
+/** The largest growth no budget looked at, if any. */
+export function uncheckedGrowth(report: Report, changes = changesOf(report)): Change | undefined {
+  return changes.find((change) => isGrowth(change) && !isChecked(report, change.scenario.name));
+}
+
+/**
+ * The site that moved most the way a total moved: at the peak (when the peak sites were found),
+ * among the retained sites, or among the leaking sites.
+ */
+export function siteBehind(
+  scenario: ScenarioComparison,
+  metric: ChangeMetric,
+  delta: number,
+): SiteDelta | undefined {
+  if (delta === 0) return undefined;
+  const sites =
+    metric === 'peak'
+      ? scenario.peakSites?.sites
+      : metric === 'retained'
+        ? scenario.sites
+        : scenario.leakSites;
+  let best: SiteDelta | undefined;
+  for (const site of sites ?? []) {
+    const moved = Math.sign(delta) * site.sizeDelta;
+    if (moved > 0 && (!best || moved > Math.sign(delta) * best.sizeDelta)) best = site;
+  }
+  return best;
+}
+
+/** `, most at app/cache.py:41 (+10.2 MiB at the peak)`; empty when no site is known. */
+export function siteClause(
+  scenario: ScenarioComparison,
+  metric: ChangeMetric,
+  delta: number,
+  words: Words,
+): string {
+  const site = siteBehind(scenario, metric, delta);
+  if (!site) return '';
+  const unit = metric === 'peak' ? ' at the peak' : metric === 'leak' ? ' per call' : '';
+  return `, most at ${words.site(site)} (${formatBytesDelta(site.sizeDelta)}${unit})`;
+}
+
+function approx(measure: Measure, text: string): string {
+  return measure.noisy ? `≈ ${text}` : text;
+}
+
+/** `peak memory of bench.py grew +12.5 % (+1.90 MiB)`, or `… grew from 0 B to 2.00 KiB`. */
+export function changeSentence(change: Change, words: Words): string {
+  const { measure, metric, scenario } = change;
+  const verb = measure.delta > 0 ? 'grew' : 'shrank';
+  const percent = percentChange(measure.base, measure.head);
+  const amount =
+    percent === undefined
+      ? `from ${formatBytes(measure.base)} to ${approx(measure, formatBytes(measure.head))}`
+      : `${approx(measure, formatPercent(percent))} (${approx(measure, formatBytesDelta(measure.delta))})`;
+  return `${SUBJECT[metric]} of ${words.code(scenario.name)} ${verb} ${amount}`;
+}
+
+/** Leak per call as both reports show it: `2.00 KiB (+1.00 KiB)`, `≈` when noisy. */
+export function leakText(leak: Measure): string | undefined {
+  if (leak.head === null) return undefined;
+  const change =
+    leak.delta !== null && leak.delta !== 0 ? ` (${formatBytesDelta(leak.delta)})` : '';
+  return approx(leak, `${formatBytes(leak.head)}${change}`);
+}
+
+/** The example that says how to add a budget, for a workflow or config file and for the CLI. */
+export const BUDGET_EXAMPLE = {
+  input: "budget: 'retained: +100KB'",
+  file: 'budgets: {retained: +100KB}',
+  flag: '--budget "retained: +100KB"',
+} as const;
