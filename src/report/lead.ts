@@ -158,9 +158,22 @@ export function leakText(leak: Measure): string | undefined {
   return approx(leak, `${formatBytes(leak.head)}${change}`);
 }
 
-/** The example that says how to add a budget, for a workflow or config file and for the CLI. */
-export const BUDGET_EXAMPLE = {
-  input: "budget: 'retained: +100KB'",
-  file: 'budgets: {retained: +100KB}',
-  flag: '--budget "retained: +100KB"',
-} as const;
+/** A limit to suggest per metric: a little growth of peak, a small retained growth, no leak. */
+const EXAMPLE_LIMIT: Record<ChangeMetric, string> = {
+  peak: '+5%',
+  retained: '+100KB',
+  leak: '0B',
+};
+
+/**
+ * How to add a budget on the metric that grew, in one line: the action's `budget` input, a
+ * config file's `budgets`, the CLI's `--budget`.
+ */
+export function budgetExample(metric: ChangeMetric): { input: string; file: string; flag: string } {
+  const limit = EXAMPLE_LIMIT[metric];
+  return {
+    input: `budget: '${metric}: ${limit}'`,
+    file: `budgets: {${metric}: ${limit}}`,
+    flag: `--budget "${metric}: ${limit}"`,
+  };
+}

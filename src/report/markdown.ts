@@ -14,7 +14,7 @@ import type { Report } from './report.js';
 import { changedScenarios, isNoChange, rankScenarios } from './ranking.js';
 import { bothFailed, failedSides, failuresOf, failureText, raisedText } from './failure.js';
 import {
-  BUDGET_EXAMPLE,
+  budgetExample,
   changeSentence,
   changesOf,
   leakText,
@@ -197,9 +197,10 @@ function uncheckedNote(report: Report, growth: Change): string {
   if (report.budgets.some((b) => b.status !== 'skip')) {
     return ` No budget checks ${escapeCode(growth.scenario.name)}.`;
   }
+  const example = budgetExample(growth.metric);
   return (
-    ` No budget is set, so nothing was checked: add one, e.g. ${escapeCode(BUDGET_EXAMPLE.input)}` +
-    ` in the workflow or ${escapeCode(BUDGET_EXAMPLE.file)} in ${escapeCode('allocdiff.yml')}.`
+    ` No budget is set, so nothing was checked: add one, e.g. ${escapeCode(example.input)}` +
+    ` in the workflow or ${escapeCode(example.file)} in ${escapeCode('allocdiff.yml')}.`
   );
 }
 

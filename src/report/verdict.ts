@@ -3,7 +3,7 @@ import type { BudgetResult } from '../budgets/evaluate.js';
 import type { Measure, ScenarioComparison } from '../compare/comparison.js';
 import { bothFailed, raisedText } from './failure.js';
 import {
-  BUDGET_EXAMPLE,
+  budgetExample,
   changeSentence,
   changesOf,
   siteClause,
@@ -95,7 +95,7 @@ function passReason(report: Report): string {
   if (unchecked) {
     return checked
       ? `${what}; no budget checks ${unchecked.scenario.name}`
-      : `${what}; no budget is set, so nothing was checked: add one, e.g. ${BUDGET_EXAMPLE.flag}`;
+      : `${what}; no budget is set, so nothing was checked: add one, e.g. ${budgetExample(unchecked.metric).flag}`;
   }
   if (!checked) return what || 'no budget is set';
   return what ? `within budget; ${what}` : 'within budget';

@@ -463,6 +463,10 @@ describe('renderMarkdown: what the verdict line leads with', () => {
     expect(line).toContain(
       `**Peak memory of <code>bench&#95;cache</code> grew +55.0 % (+11.0 MiB)**, most at [<code>app/cache.py:41</code>](${BLOB}app/cache.py#L41) (+10.0 MiB at the peak).`,
     );
+    // The budget it suggests is on what grew.
+    expect(decode(line)).toContain(
+      "add one, e.g. <code>budget: 'peak: +5%'</code> in the workflow or <code>budgets: {peak: +5%}</code> in",
+    );
     // A failed peak budget names it too.
     const over = verdictLine(renderMarkdown(checkedReport('peak: +5%', [regression])));
     expect(over).toBe(
@@ -496,6 +500,7 @@ describe('renderMarkdown: what the verdict line leads with', () => {
     expect(line).toContain(
       `📈 **The leak per call of <code>bench&#95;put</code> grew from 0 B to 2.00 KiB**, most at [<code>app/cache.py:41</code>](${BLOB}app/cache.py#L41) (+2.00 KiB per call)`,
     );
+    expect(decode(line)).toContain("<code>budget: 'leak: 0B'</code>");
   });
 });
 
