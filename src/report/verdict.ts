@@ -105,10 +105,11 @@ function passReason(report: Report): string {
 export function verdictReason(report: Report): string {
   const budget = decidingBudget(report);
   if (budget) {
-    const sentence = `${budgetSubject(budget)} of ${budget.scenario} is ${budget.actual}, limit ${budget.limit}${budgetSite(report, budget)}`;
+    const sentence = `${budgetSubject(budget)} of ${budget.scenario} is ${budget.actual}, limit ${budget.limit}`;
+    const where = budgetSite(report, budget);
     return budget.status === 'fail'
-      ? `memory budget exceeded: ${sentence}`
-      : `memory budget warning: ${sentence} (${warnCause(budget)})`;
+      ? `memory budget exceeded: ${sentence}${where}`
+      : `memory budget warning: ${sentence} (${warnCause(budget)})${where}`;
   }
   const failed = (side: 'base' | 'head') =>
     report.scenarios.find((s) => s.status === 'failed' && s.error?.side === side);

@@ -146,6 +146,17 @@ describe('the report: budgets, warnings and hidden sites', () => {
     );
   });
 
+  it('names the retained site that grew most after the budget and why it did not fail', () => {
+    const warned = checked('retained: +50B (warn)', {
+      ...grown,
+      retained: measure(1_000, 1_100),
+      sites: [siteDelta({ file: 'app/store.py', line: 8 })],
+    });
+    expect(verdictReason(warned)).toBe(
+      'memory budget warning: retained of load is +100 B, limit +50B (warn-level rule), most at app/store.py:8 (+100 B)',
+    );
+  });
+
   it('says a noisy measurement was reported, not failed', () => {
     const noisy = scenarioComparison({
       name: 'load',
