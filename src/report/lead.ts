@@ -1,7 +1,7 @@
 /**
  * What a report's verdict sentence leads with: the largest change of peak, retained memory or
- * leak per call, relative to what each measured on base, with the line that moved most; and
- * whether a growth was checked by any budget.
+ * leak per call, relative to what the scenario measured on base, with the line that moved most;
+ * and whether a growth was checked by any budget.
  */
 import { formatBytes, formatBytesDelta, formatPercent, percentChange } from '../budgets/sizes.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
@@ -14,7 +14,7 @@ export interface Change {
   scenario: ScenarioComparison;
   metric: ChangeMetric;
   measure: Measure & { base: number; head: number; delta: number };
-  /** How large the change is next to the base value (1 = doubled or gone); Infinity from zero. */
+  /** How large the change is next to the scenario's base peak (1 = as large); Infinity from zero. */
   weight: number;
 }
 
@@ -39,20 +39,21 @@ function measureOf(scenario: ScenarioComparison, metric: ChangeMetric): Measure 
 }
 
 /**
- * A change next to its base value. From zero: a leak that starts is news whatever its size; a
- * retained total from nothing is weighed against the scenario's peak, the memory it works in.
+ * A change as a share of the memory its scenario works in, its peak on base: a 30 % fall of the
+ * peak outranks retained memory growing by 0.08 % of it, and a function's retained 32 B doubling
+ * does not outrank its peak growing by a third. A leak per call is weighed against its own base,
+ * and a leak that starts is news whatever its size.
  */
 function weightOf(scenario: ScenarioComparison, metric: ChangeMetric, measure: Change['measure']) {
   const size = Math.abs(measure.delta);
-  if (measure.base > 0) return size / measure.base;
-  if (metric === 'leak') return Infinity;
-  const scale = scenario.peak.base || scenario.peak.head || 0;
+  if (metric === 'leak') return measure.base > 0 ? size / measure.base : Infinity;
+  const scale = Math.max(scenario.peak.base ?? 0, measure.base);
   return scale > 0 ? size / scale : Infinity;
 }
 
 /** Every change of a scenario measured on both sides, the one to lead with first. */
 export function changesOf(report: Report): Change[] {
-  const changes: (Change & { order: number })[] = [];
+  const changes: (Change & { order: number; size: number; named: boolean })[] = [];
   const metrics: ChangeMetric[] = ['peak', 'retained', 'leak'];
   report.scenarios.forEach((scenario, index) => {
     if (scenario.status !== 'ok') return;
@@ -60,26 +61,42 @@ export function changesOf(report: Report): Change[] {
       const measure = measureOf(scenario, metric);
       if (!measure || measure.base === null || measure.head === null || !measure.delta) return;
       const known = measure as Change['measure'];
+      const weight = weightOf(scenario, metric, known);
       changes.push({
         scenario,
         metric,
         measure: known,
-        weight: weightOf(scenario, metric, known),
+        weight,
         order: index * metrics.length + position,
+        size: sizeClass(weight),
+        named: siteBehind(scenario, metric, known.delta) !== undefined,
       });
     });
   });
-  // Steady changes before noisy ones; then the largest relative change, the largest in bytes,
-  // and the report's order (peak before retained before leak).
+  // Steady changes before noisy ones; then the largest relative change, and among changes of
+  // about that size the one whose line is known (a peak and a retained total that grew by the
+  // same megabyte); then the largest in bytes, and the report's order (peak, retained, leak).
   return changes
     .sort(
       (a, b) =>
         Number(a.measure.noisy === true) - Number(b.measure.noisy === true) ||
-        (b.weight === a.weight ? 0 : b.weight > a.weight ? 1 : -1) ||
+        descending(a.size, b.size) ||
+        Number(b.named) - Number(a.named) ||
+        descending(a.weight, b.weight) ||
         Math.abs(b.measure.delta) - Math.abs(a.measure.delta) ||
         a.order - b.order,
     )
-    .map(({ order: _order, ...change }) => change);
+    .map(({ order: _order, size: _size, named: _named, ...change }) => change);
+}
+
+/** Weights within about 2 % of each other share a class (Infinity has its own). */
+function sizeClass(weight: number): number {
+  if (weight === Infinity) return Infinity;
+  return weight > 0 ? Math.round(Math.log(weight) / Math.log(1.02)) : -Infinity;
+}
+
+function descending(a: number, b: number): number {
+  return a === b ? 0 : b > a ? 1 : -1;
 }
 
 /** A change that is growth beyond doubt: up, and steady between repeats. */
@@ -95,6 +112,37 @@ export function isChecked(report: Report, scenario: string): boolean {
 /** The largest growth no budget looked at, if any. */
 export function uncheckedGrowth(report: Report, changes = changesOf(report)): Change | undefined {
   return changes.find((change) => isGrowth(change) && !isChecked(report, change.scenario.name));
+}
+
+/** What the verdict sentence says about the changes. */
+export interface Headline {
+  /** The largest change. */
+  lead?: Change;
+  /** Said after the lead: the growth no budget checked, or else, after a fall, the largest growth. */
+  also?: Change;
+  /** The largest growth no budget checked. */
+  unchecked?: Change;
+}
+
+export function headlineChanges(report: Report): Headline {
+  const changes = changesOf(report);
+  const [lead] = changes;
+  const unchecked = uncheckedGrowth(report, changes);
+  const growth = lead && lead.measure.delta < 0 ? changes.find(isGrowth) : undefined;
+  const also = unchecked ?? growth;
+  return {
+    ...(lead ? { lead } : {}),
+    ...(also && also !== lead ? { also } : {}),
+    ...(unchecked ? { unchecked } : {}),
+  };
+}
+
+/** `peak memory of x grew +12.5 % (+1.90 MiB), most at app/cache.py:41 (+1.80 MiB at the peak)`. */
+export function changeWithSite(change: Change, words: Words): string {
+  return (
+    changeSentence(change, words) +
+    siteClause(change.scenario, change.metric, change.measure.delta, words)
+  );
 }
 
 /**

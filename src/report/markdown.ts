@@ -16,10 +16,10 @@ import { bothFailed, failedSides, failuresOf, failureText, raisedText } from './
 import {
   budgetExample,
   changeSentence,
-  changesOf,
+  changeWithSite,
+  headlineChanges,
   leakText,
   siteClause,
-  uncheckedGrowth,
   type Change,
   type Words,
 } from './lead.js';
@@ -243,23 +243,18 @@ function headline(report: Report): string {
     return `${verdictIcon || '✅'} **No memory change:** peak and retained memory of ${count === 1 ? 'the scenario are' : count === 2 ? 'both scenarios are' : `all ${count} scenarios are`} the same byte for byte.`;
   }
   const holds = report.budgets.some((b) => b.status === 'pass') ? ' All budgets hold.' : '';
-  const changes = changesOf(report);
-  const unchecked = uncheckedGrowth(report, changes);
+  const { lead, also, unchecked } = headlineChanges(report);
   const icon = verdictIcon || (unchecked ? '📈' : '✅');
   const tail = unchecked ? uncheckedNote(report, unchecked) : holds;
-  const [lead] = changes;
   if (lead) {
     const main = changeSentence(lead, words);
     const where = siteClause(lead.scenario, lead.metric, lead.measure.delta, words);
-    // A fall leads, but a growth nothing checked is said too.
-    const also =
-      unchecked && unchecked !== lead
-        ? `; ${changeSentence(unchecked, words)}${siteClause(unchecked.scenario, unchecked.metric, unchecked.measure.delta, words)}`
-        : '';
-    if (lead.measure.delta < 0 && !also) {
+    // After a fall, what grew is said too (and a growth no budget checked, always).
+    const then = also ? `; ${changeWithSite(also, words)}` : '';
+    if (lead.measure.delta < 0 && !then) {
       return `${icon} **Memory went down:** ${main}${where}.${tail}`;
     }
-    return `${icon} **${capital(main)}**${where}${also}.${tail}`;
+    return `${icon} **${capital(main)}**${where}${then}.${tail}`;
   }
   const fresh = report.scenarios.filter((s) => s.status === 'new');
   if (fresh.length > 0) {

@@ -4,10 +4,9 @@ import type { Measure, ScenarioComparison } from '../compare/comparison.js';
 import { bothFailed, raisedText } from './failure.js';
 import {
   budgetExample,
-  changeSentence,
-  changesOf,
+  changeWithSite,
+  headlineChanges,
   siteClause,
-  uncheckedGrowth,
   type Change,
   type Words,
 } from './lead.js';
@@ -83,14 +82,10 @@ function failedReason(scenario: ScenarioComparison): string {
 function passReason(report: Report): string {
   const checked = report.budgets.some((budget) => budget.status !== 'skip');
   if (isNoChange(report)) return checked ? 'within budget; no memory change' : 'no memory change';
-  const changes = changesOf(report);
-  const unchecked = uncheckedGrowth(report, changes);
-  const said = (change: Change) =>
-    changeSentence(change, PLAIN) +
-    siteClause(change.scenario, change.metric, change.measure.delta, PLAIN);
-  const what = [changes[0], unchecked]
-    .filter((change, index, list): change is Change => !!change && list.indexOf(change) === index)
-    .map(said)
+  const { lead, also, unchecked } = headlineChanges(report);
+  const what = [lead, also]
+    .filter((change): change is Change => change !== undefined)
+    .map((change) => changeWithSite(change, PLAIN))
     .join('; ');
   if (unchecked) {
     return checked
@@ -126,5 +121,5 @@ export function verdictReason(report: Report): string {
 
 /** Whether memory grew where no budget looked: the verdict passes, but not as a green one. */
 export function grewUnchecked(report: Report): boolean {
-  return report.verdict === 'pass' && uncheckedGrowth(report) !== undefined;
+  return report.verdict === 'pass' && headlineChanges(report).unchecked !== undefined;
 }

@@ -419,9 +419,11 @@ describe('renderMarkdown: what the verdict line leads with', () => {
 
   it('leads with the largest change relative to its base: a 30 % fall over +0.08 %', () => {
     const line = verdictLine(renderMarkdown(checkedReport('retained: +1MB', [fell])));
+    // The fall leads, naming the base line that held most of it; what grew comes after.
     expect(line).toBe(
-      '✅ **Memory went down:** peak memory of <code>bench&#95;load</code> shrank -30.0 % (-3.00 MiB), ' +
-        'most at <code>app/load.py:12</code> (-2.75 MiB at the peak). All budgets hold.',
+      '✅ **Peak memory of <code>bench&#95;load</code> shrank -30.0 % (-3.00 MiB)**, ' +
+        'most at <code>app/load.py:12</code> (-2.75 MiB at the peak); ' +
+        `retained memory of <code>bench&#95;load</code> grew +0.08 % (+4.10 KiB), most at [<code>app/io.py:9</code>](${BLOB}app/io.py#L9) (+4.10 KiB). All budgets hold.`,
     );
   });
 
@@ -442,6 +444,39 @@ describe('renderMarkdown: what the verdict line leads with', () => {
     const line = verdictLine(renderMarkdown(checkedReport('peak: +100%', [big, small])));
     expect(line).toBe(
       '✅ **Peak memory of <code>small</code> grew +50.0 % (+512 KiB)**. All budgets hold.',
+    );
+  });
+
+  it('weighs retained memory against the peak it lives in, not against its own small base', () => {
+    // A function that keeps 32 B more (twice its base) while its peak grew by a third.
+    const fn = scenarioComparison({
+      name: 'bench_fn',
+      peak: measure(30 * MiB, 40 * MiB),
+      retained: measure(32, 64),
+    });
+    expect(verdictLine(renderMarkdown(checkedReport('peak: +50%', [fn])))).toBe(
+      '✅ **Peak memory of <code>bench&#95;fn</code> grew +33.3 % (+10.0 MiB)**. All budgets hold.',
+    );
+  });
+
+  it('among changes of about the same size, leads with the one whose line is known', () => {
+    // One megabyte more at the peak and at the end: the same change, seen twice.
+    const both = (peakSites?: ScenarioComparison['peakSites']) =>
+      scenarioComparison({
+        name: 'a',
+        peak: measure(4 * MiB, 5 * MiB),
+        retained: measure(MiB, 2 * MiB - 512),
+        sites: [siteDelta({ file: 'app/keep.py', line: 3, headSize: MiB })],
+        ...(peakSites ? { peakSites } : {}),
+      });
+    expect(verdictLine(renderMarkdown(report([both()])))).toContain(
+      '**Retained memory of <code>a</code> grew +100.0 % (+1.00 MiB)**, most at',
+    );
+    const atPeak = both({
+      sites: [siteDelta({ file: 'app/build.py', line: 7, headSize: MiB })],
+    });
+    expect(verdictLine(renderMarkdown(report([atPeak])))).toContain(
+      `**Peak memory of <code>a</code> grew +25.0 % (+1.00 MiB)**, most at [<code>app/build.py:7</code>](${BLOB}app/build.py#L7) (+1.00 MiB at the peak)`,
     );
   });
 
