@@ -248,6 +248,9 @@ async function headOrWorkingTree(
     return commit;
   }
   const tree = await readWorkingTree(git, headSha);
+  for (const skipped of tree.skipped) {
+    log.warning(`left out of the working tree: ${skipped}`);
+  }
   if (!tree.changed) {
     // e.g. a change staged, then undone in the file: the files are HEAD's.
     log.info(`${named} (the working tree has the same files)`);

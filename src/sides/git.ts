@@ -7,18 +7,25 @@ export class Git {
   constructor(readonly repoDir: string) {}
 
   async run(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
-    const result = await $({
-      cwd: this.repoDir,
-      quiet: true,
-      nothrow: true,
-      env: { ...process.env, ...env },
-    })`git ${args}`;
+    const result = await this.attempt(args, env);
     if (result.exitCode !== 0) {
       throw new RunFailure(
         `git ${args.join(' ')} failed: ${result.stderr.trim() || `exit code ${result.exitCode}`}`,
       );
     }
     return result.stdout;
+  }
+
+  private async attempt(
+    args: readonly string[],
+    env: NodeJS.ProcessEnv,
+  ): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
+    return $({
+      cwd: this.repoDir,
+      quiet: true,
+      nothrow: true,
+      env: { ...process.env, ...env },
+    })`git ${args}`;
   }
 
   /** The commit a ref names, or undefined when this clone does not have it. */
@@ -67,8 +74,10 @@ export class Git {
    * ignored ones not), built in `indexFile`, a private copy of the index: the repository's own
    * index, branch and files are left as they are. The copy keeps the index's file stamps (so
    * unchanged files are not read again), its staged files and its sparse-checkout marks.
+   * `skipped`: what git could not add and left out, in git's words (e.g. a nested repository
+   * with no commit checked out).
    */
-  async workingTreeTree(indexFile: string): Promise<string> {
+  async workingTreeTree(indexFile: string): Promise<{ tree: string; skipped: string[] }> {
     const env = { GIT_INDEX_FILE: indexFile };
     // Settings that would write beside the index, or run hooks, stay off for the copy.
     const config = [
@@ -81,8 +90,18 @@ export class Git {
       '-c',
       'advice.addEmbeddedRepo=false',
     ];
-    await this.run([...config, 'add', '--all', '--', ':/'], env);
-    return (await this.run([...config, 'write-tree'], env)).trim();
+    const add = [...config, 'add', '--all', '--ignore-errors', '--', ':/'];
+    const added = await this.attempt(add, env);
+    const skipped = added.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('error: '))
+      .map((line) => line.slice('error: '.length).trim());
+    if (added.exitCode !== 0 && skipped.length === 0) {
+      throw new RunFailure(
+        `git ${add.join(' ')} failed: ${added.stderr.trim() || `exit code ${added.exitCode}`}`,
+      );
+    }
+    return { tree: (await this.run([...config, 'write-tree'], env)).trim(), skipped };
   }
 
   /**

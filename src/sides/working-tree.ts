@@ -11,6 +11,8 @@ export interface WorkingTree {
   tree: string;
   /** Whether that differs from HEAD's tree: staged or unstaged changes, or untracked files. */
   changed: boolean;
+  /** What git could not add, in its words: left out of `tree`. */
+  skipped: string[];
 }
 
 /**
@@ -29,8 +31,8 @@ export async function readWorkingTree(git: Git, parent: string): Promise<Working
       // No index yet (nothing was ever staged in this working tree): start from HEAD.
       await git.readTreeInto(indexFile, parent);
     }
-    const tree = await git.workingTreeTree(indexFile);
-    return { parent, tree, changed: tree !== (await git.treeOf(parent)) };
+    const { tree, skipped } = await git.workingTreeTree(indexFile);
+    return { parent, tree, changed: tree !== (await git.treeOf(parent)), skipped };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
