@@ -15,7 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
-import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
+import { declaredNode, examplePayload, PROJECT_ROOT, runAction } from '../support/action-runner.js';
+import { startGitHubApi } from '../support/github-api.js';
 import { runCommand } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
 
@@ -234,5 +235,32 @@ describe('the working tree as head', () => {
       `allocdiff: the base commit "main" does not exist: the repository ${dir} has no commits yet`,
     );
     expect(run.stderr).toContain('commit the project first');
+  });
+
+  it('is never head in the action: head comes from the event, whatever the workspace holds', async () => {
+    const repo = repoOf(project, project);
+    write(repo.dir, leaking);
+    const token = 'ghs_workingTreeTokenValue0123456789';
+    const api = await startGitHubApi({ token, owner: 'Codertocat', repo: 'Hello-World' });
+    try {
+      const payload = examplePayload('push') as { before: string; after: string };
+      payload.before = repo.shas[0];
+      payload.after = repo.shas[1];
+      const result = await runAction({
+        inputs: { 'github-token': token, script: 'bench.py', budget: 'retained: +100KB' },
+        eventName: 'push',
+        payload,
+        workspace: repo.dir,
+        repository: 'Codertocat/Hello-World',
+        apiUrl: api.url,
+      });
+      expect(result.exitCode, result.stdout).toBe(0);
+      expect(result.stdout).not.toContain('working tree');
+      const report = JSON.parse(readFileSync(result.outputs.report, 'utf8')) as Report;
+      expect(report.head).toEqual({ sha: repo.shas[1], ref: repo.shas[1] });
+      expect(report.scenarios[0].sites.filter((s) => s.file === 'work.py')).toEqual([]);
+    } finally {
+      await api.close();
+    }
   });
 });
