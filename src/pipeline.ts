@@ -12,7 +12,7 @@ import { compareSnapshots } from './compare/compare.js';
 import type { Comparison } from './compare/comparison.js';
 import { attachTracebacks, tracebackTargets } from './compare/tracebacks.js';
 import type { Settings } from './config/settings.js';
-import { UsageError } from './errors.js';
+import { RunFailure, UsageError, errorMessage } from './errors.js';
 import type { Logger } from './log.js';
 import { renderMarkdown, renderSummary } from './report/markdown.js';
 import { buildReport, type Report } from './report/report.js';
@@ -247,7 +247,12 @@ async function headOrWorkingTree(
     );
     return commit;
   }
-  const tree = await readWorkingTree(git, headSha);
+  const tree = await readWorkingTree(git, headSha).catch((error: unknown) => {
+    throw new RunFailure(
+      `the working tree could not be read to measure it as head: ${errorMessage(error)}. ` +
+        '--head HEAD measures the last commit instead.',
+    );
+  });
   for (const skipped of tree.skipped) {
     log.warning(`left out of the working tree: ${skipped}`);
   }

@@ -79,7 +79,7 @@ export class Git {
    */
   async workingTreeTree(indexFile: string): Promise<{ tree: string; skipped: string[] }> {
     const env = { GIT_INDEX_FILE: indexFile };
-    // Settings that would write beside the index, or run hooks, stay off for the copy.
+    // Settings that keep state beside the index, or about it, stay off for the copy.
     const config = [
       '-c',
       'core.splitIndex=false',
