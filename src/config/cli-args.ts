@@ -20,12 +20,15 @@ Usage:
   allocdiff --base REF [--script PATH | --command CMD] [options]
 
 Runs PATH (or the config file's script) under tracemalloc in a checkout of REF (base) and
-of --head (default HEAD), compares the allocations by source line, checks the budgets and
-prints the report. With --command, every Python process CMD starts is measured instead.
+of --head (default: HEAD, or the working tree when it has changes), compares the allocations
+by source line, checks the budgets and prints the report. With --command, every Python
+process CMD starts is measured instead.
 
 Options:
   --base REF         base commit, branch or tag (required)
-  --head REF         head commit, branch or tag (default: HEAD)
+  --head REF         head commit, branch or tag (default: HEAD, or, when the working tree has
+                     uncommitted changes or untracked files that are not ignored, the working
+                     tree on top of HEAD); --head HEAD measures the commit alone
   --script PATH      the benchmark script (required, unless the config file names it)
   --command CMD      instead of a script: a shell command run in each checkout, e.g.
                      "python -m mypkg.bench" or "pytest tests/perf"; each Python process it
@@ -164,6 +167,7 @@ export function parseCliArgs(
       repoDir,
       base: values.base,
       head: values.head ?? 'HEAD',
+      workingTree: values.head === undefined ? 'measure' : 'mention',
       ...settingsFromConfig(config),
       key: values.key ?? DEFAULTS.key,
       jsonPath: resolve(cwd, values.json ?? join(outDir, 'report.json')),

@@ -9,6 +9,13 @@ export interface Settings {
   /** Base and head as refs or SHAs. */
   base: string;
   head: string;
+  /**
+   * Local runs only (the CLI), where the working tree may hold changes not yet committed.
+   * `measure`: head was left to its default, so when the working tree differs from HEAD
+   * (staged or unstaged changes, untracked files), head is the working tree on top of HEAD.
+   * `mention`: head was named; a working tree with changes is only mentioned, not measured.
+   */
+  workingTree?: 'measure' | 'mention';
   /** Benchmark script, relative to `repoDir`; exactly one of `script` and `command` is set. */
   script?: string;
   /**

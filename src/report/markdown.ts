@@ -77,7 +77,8 @@ function siteLink(report: Report, site: SiteDelta): string {
   const line = site.line ?? site.baseLine;
   const label = escapeCode(`${site.file}:${line ?? '?'}`, 200);
   if (site.line === null || !inRepository(site.file)) return label;
-  if (!report.repository || !report.serverUrl) return label;
+  // A working tree's lines are not on the server.
+  if (!report.repository || !report.serverUrl || report.head.workingTree) return label;
   const url = `${report.serverUrl}/${encodePath(report.repository)}/blob/${encodeURIComponent(report.head.sha)}/${encodePath(site.file)}#L${site.line}`;
   return `[${label}](${url})`;
 }
@@ -250,8 +251,9 @@ function contextLine(report: Report): string {
     counted.length === 0
       ? 'no budgets'
       : `${plural(counted.length, 'budget')} checked${over > 0 ? `, ${over} exceeded` : ''}`;
+  const head = `${report.head.workingTree ? 'head: working tree on top of' : 'head'} ${commitLink(report, report.head.sha)}`;
   return (
-    `Base ${commitLink(report, report.base.sha)} → head ${commitLink(report, report.head.sha)}` +
+    `Base ${commitLink(report, report.base.sha)} → ${head}` +
     ` · ${plural(report.scenarios.length, 'scenario')}, ${changed} changed · ${budgets}`
   );
 }

@@ -124,7 +124,11 @@ export const reportSchema: z.ZodType<Report> = z.strictObject({
   serverUrl: text(300).optional(),
   pullRequest: z.number().int().positive().optional(),
   base: z.strictObject({ sha, ref: text(1_000).optional() }),
-  head: z.strictObject({ sha, ref: text(1_000).optional() }),
+  head: z.strictObject({
+    sha,
+    ref: text(1_000).optional(),
+    workingTree: z.literal(true).optional(),
+  }),
   environment: z.strictObject({
     python: text(100).optional(),
     implementation: text(100).optional(),

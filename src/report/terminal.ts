@@ -91,8 +91,11 @@ export function renderTerminal(
   const paint = (fn: Paint): Paint | undefined => (color ? fn : undefined);
   const styled = (style: Style, text: string): string =>
     color ? `\u001b[${STYLE[style]}m${text}\u001b[0m` : text;
+  const head = report.head.workingTree
+    ? `head: working tree on top of ${report.head.sha.slice(0, 7)}`
+    : `head ${report.head.sha.slice(0, 7)}`;
   const lines = [
-    `allocdiff ${report.allocdiffVersion}: base ${report.base.sha.slice(0, 7)} -> head ${report.head.sha.slice(0, 7)}`,
+    `allocdiff ${report.allocdiffVersion}: base ${report.base.sha.slice(0, 7)} -> ${head}`,
     '',
     ...table(
       [
