@@ -181,12 +181,11 @@ workload.git('commit', '-q', '-m', 'docs');
 const script = 'benchmarks/memory.py';
 const inRepo = { cwd: workload.dir };
 const e2eRuns = quick ? 1 : 3;
-const cli = (extra) => [
+const cli = (extra, mode = ['--script', script]) => [
   join(root, 'dist/cli.js'),
   '--base',
   'HEAD~1',
-  '--script',
-  script,
+  ...mode,
   '--json',
   join(work, 'r.json'),
   '--markdown',
@@ -276,6 +275,28 @@ row(
   'the same with `--frames 10` (tracebacks of the top changed sites)',
   ms(changedFrames),
   `${ratio(changedFrames / changedDefault)} the default: the traced pass runs only on changed sites`,
+);
+// The same pull request in command mode: the command measured at one frame; with frames 10 it
+// runs once more per side, keeping tracebacks of the top changed sites.
+const asCommand = ['--command', `python3 ${script}`];
+const [commandDefault, commandFrames] = timeInTurn(
+  [
+    [node24, cli([], asCommand), inChanged],
+    [node24, cli(['--frames', '10'], asCommand), inChanged],
+  ],
+  e2eRuns,
+);
+row(
+  'workload',
+  `the same PR in command mode (\`--command "python3 ${script}"\`)`,
+  ms(commandDefault),
+  `${ratio(commandDefault / (2 * traced))} (2 × traced)`,
+);
+row(
+  'workload',
+  'the same with `--frames 10` (a traced run of the command per side)',
+  ms(commandFrames),
+  `${ratio(commandFrames / commandDefault)} the default`,
 );
 
 // ---------------------------------------------------------------------------------------------

@@ -3,7 +3,11 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { checkBudgets, decideVerdict } from './budgets/evaluate.js';
 import { withoutIgnoredSites, withoutSmallSites } from './budgets/site-filter.js';
 import { captureSide, captureTracebacks, type CaptureOptions } from './capture/capture-side.js';
-import { captureCommandSide, nothingMeasuredMessage } from './capture/command.js';
+import {
+  captureCommandSide,
+  captureCommandTracebacks,
+  nothingMeasuredMessage,
+} from './capture/command.js';
 import type { Snapshot } from './capture/snapshot.js';
 import { benchmarkEnvironment } from './capture/environment.js';
 import { onBothSides, sequentialReason, sidesAgree, type Side } from './capture/measure-sides.js';
@@ -22,6 +26,27 @@ import { resolveCommit } from './sides/resolve.js';
 import { commitWorkingTree, readWorkingTree } from './sides/working-tree.js';
 import { checkoutSides } from './sides/worktrees.js';
 import { VERSION } from './version.js';
+
+/** How one side is measured, and its traceback pass: a script, or a command. */
+interface Backend {
+  capture(dir: string, options: CaptureOptions): Promise<Snapshot>;
+  tracebacks(
+    dir: string,
+    options: CaptureOptions,
+    sites: readonly string[],
+  ): Promise<Snapshot | undefined>;
+}
+
+const scriptBackend: Backend = { capture: captureSide, tracebacks: captureTracebacks };
+
+/** Command mode: `command` run in `workingDirectory` of each checkout. */
+function commandBackend(command: string, workingDirectory: string): Backend {
+  const withCommand = (options: CaptureOptions) => ({ ...options, command, workingDirectory });
+  return {
+    capture: (dir, options) => captureCommandSide(dir, withCommand(options)),
+    tracebacks: (dir, options, sites) => captureCommandTracebacks(dir, withCommand(options), sites),
+  };
+}
 
 export interface RunResult {
   report: Report;
@@ -91,10 +116,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       log,
     };
     const { command } = settings;
-    const capture = (dir: string, sideOptions: CaptureOptions): Promise<Snapshot> =>
-      command === undefined
-        ? captureSide(dir, sideOptions)
-        : captureCommandSide(dir, { ...sideOptions, command, workingDirectory: script });
+    const backend = command === undefined ? scriptBackend : commandBackend(command, script);
     const dirs = { base: sides.baseDir, head: sides.headDir };
     // How progress names each side: a short SHA, or the working tree.
     const labels = {
@@ -114,7 +136,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       onBothSides(
         log,
         (side) => `${title} ${side} ${labels[side]}`,
-        (side, sideLog) => capture(dirs[side], { ...sideOptions, log: sideLog }),
+        (side, sideLog) => backend.capture(dirs[side], { ...sideOptions, log: sideLog }),
         sequential,
       );
     let { base, head } = await measureAll(
@@ -173,7 +195,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
               (side) => `Tracebacks on ${side} ${labels[side]}`,
               (side, sideLog) =>
                 wanted(side).length > 0
-                  ? captureTracebacks(dirs[side], { ...options, log: sideLog }, wanted(side))
+                  ? backend.tracebacks(dirs[side], { ...options, log: sideLog }, wanted(side))
                   : Promise.resolve(undefined),
               sequential,
             );

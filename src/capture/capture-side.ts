@@ -302,17 +302,16 @@ export async function captureSide(checkoutDir: string, options: CaptureOptions):
 }
 
 /**
- * The traceback pass: one more run with `frames` frames, with tracebacks kept only for `sites`
- * (normalised `path:line`, as the first pass named them). Undefined, with a warning in the log,
- * when it fails: tracebacks are an aid, the measurement stands without them.
+ * What the traceback pass of either backend shares: `sites` (normalised `path:line`, as the
+ * first pass named them) written to a file for `trace`, which runs the benchmark once more
+ * with `frames` frames keeping tracebacks for those sites only. Undefined, with a warning in
+ * the log, when it fails: tracebacks are an aid, the measurement stands without them.
  */
-export async function captureTracebacks(
-  checkoutDir: string,
-  options: CaptureOptions,
+export async function tracebackPass(
+  options: { frames: number; log: Logger },
   sites: readonly string[],
+  trace: (sitesFile: string) => Promise<{ snapshot?: Snapshot; failure?: ScenarioError }>,
 ): Promise<Snapshot | undefined> {
-  const timeoutMinutes = options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES;
-  const deadline = Date.now() + timeoutMinutes * 60_000;
   const workDir = await mkdtemp(join(tmpdir(), 'allocdiff-sites-'));
   try {
     const sitesFile = join(workDir, 'sites.txt');
@@ -320,7 +319,27 @@ export async function captureTracebacks(
     options.log.info(
       `tracebacks of ${sites.length} changed site${sites.length === 1 ? '' : 's'} (frames: ${options.frames})`,
     );
-    const run = await runHarness(
+    const run = await trace(sitesFile);
+    if (!run.snapshot) {
+      options.log.warning(`no tracebacks: ${run.failure?.message ?? 'the traced run failed'}`);
+      return undefined;
+    }
+    return run.snapshot;
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** The traceback pass of a script (see tracebackPass): the harness with `--traceback-sites`. */
+export function captureTracebacks(
+  checkoutDir: string,
+  options: CaptureOptions,
+  sites: readonly string[],
+): Promise<Snapshot | undefined> {
+  const timeoutMinutes = options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES;
+  const deadline = Date.now() + timeoutMinutes * 60_000;
+  return tracebackPass(options, sites, (sitesFile) =>
+    runHarness(
       checkoutDir,
       options,
       [
@@ -333,13 +352,6 @@ export async function captureTracebacks(
         sitesFile,
       ],
       deadline,
-    );
-    if (!run.snapshot) {
-      options.log.warning(`no tracebacks: ${run.failure?.message ?? 'the traced run failed'}`);
-      return undefined;
-    }
-    return run.snapshot;
-  } finally {
-    await rm(workDir, { recursive: true, force: true });
-  }
+    ),
+  );
 }
