@@ -572,6 +572,24 @@ describe('compareSites: lines edited in place and lines that stop allocating', (
     ]);
   });
 
+  it('pairs the lines of a large rewritten hunk with the added lines near them', () => {
+    // 400 lines became 401: too many sites to compare each with each.
+    const removed = Array.from({ length: 400 }, (_, i) => `-v${i} = make(${i})`);
+    const added = Array.from({ length: 401 }, (_, i) => `+w${i} = make(${i})`);
+    const rewritten = LineMap.fromUnifiedDiff(
+      `diff --git a/gen.py b/gen.py\n--- a/gen.py\n+++ b/gen.py\n@@ -1,400 +1,401 @@\n${[...removed, ...added].join('\n')}\n`,
+    );
+    const sites = (count: number, name: string) =>
+      Array.from({ length: count }, (_, i) =>
+        site('gen.py', i + 1, 1_000 + i, {
+          function: '<module>',
+          text: `${name}${i} = make(${i})`,
+        }),
+      );
+    const deltas = compareSites(sites(400, 'v'), sites(401, 'w'), rewritten);
+    expect(deltas.map((d) => [d.line, d.baseLine, d.sizeDelta])).toEqual([[401, null, 1_400]]);
+  });
+
   it('does not pair lines of an uneven hunk that read nothing alike', () => {
     const deltas = compareSites(
       [site('app/load.py', 40, 900, { function: 'parse', text: "parts = text.split(',')" })],
