@@ -110,20 +110,21 @@ export function compareSites(
     if (baseSize === headSize && baseCount === headCount && !options.keepUnchanged) return;
     const file = head?.file ?? at?.file ?? lineMap.headPathOf(base!.file) ?? base!.file;
     const line = head?.line ?? at?.line ?? null;
+    const changedLine = line === null ? false : lineMap.isChangedOnHead(file, line);
     const delta: SiteDelta = {
       file,
       line,
       baseLine: base?.line ?? null,
       function: head?.function ?? base?.function,
-      // An edited line reads as head has it; an unchanged one as on base.
-      text: head?.text ?? (at ? lineMap.addedText(at.file, at.line) : undefined) ?? base?.text,
+      // An edited line reads as head has it, never as the line it replaced.
+      text: head?.text ?? (changedLine ? lineMap.addedText(file, line!) || undefined : base?.text),
       sizeDelta: headSize - baseSize,
       countDelta: headCount - baseCount,
       baseSize,
       headSize,
       baseCount,
       headCount,
-      changedLine: line === null ? false : lineMap.isChangedOnHead(file, line),
+      changedLine,
     };
     if (base && base.file !== file) delta.baseFile = base.file;
     if (at && !head) delta.silent = true;

@@ -617,6 +617,21 @@ describe('compareSites: lines edited in place and lines that stop allocating', (
     ]);
   });
 
+  it('never shows the text of the line an edit replaced on the line that replaced it', () => {
+    const blanked = LineMap.fromUnifiedDiff(`diff --git a/app/load.py b/app/load.py
+--- a/app/load.py
++++ b/app/load.py
+@@ -12 +12 @@ def load(n):
+-    data = bytearray(n)
++
+`);
+    const deltas = compareSites([load(12, 4_096, 'data = bytearray(n)')], [], blanked);
+    expect(deltas).toEqual([
+      expect.objectContaining({ line: 12, baseLine: 12, changedLine: true, silent: true }),
+    ]);
+    expect(deltas[0].text).toBeUndefined();
+  });
+
   it('keeps the line of a site on an unchanged line that stops allocating', () => {
     // Base line 30 is head line 31 (a line was inserted above it); head has no site there.
     const deltas = compareSites(
