@@ -128,7 +128,7 @@ function observations(metric: BudgetMetric, scenario: ScenarioComparison): Obser
   if (metric === 'site') {
     // Only sites head still has: a site that is gone cannot be over any budget.
     return scenario.sites
-      .filter((site) => site.line !== null)
+      .filter((site) => site.line !== null && !site.silent)
       .map((site) => ({
         base: site.baseSize,
         head: site.headSize,

@@ -17,7 +17,10 @@ export type ScenarioStatus = 'ok' | 'new' | 'removed' | 'failed';
 export interface SiteDelta {
   /** Head path (or the base path, for a site gone from head and not mappable). */
   file: string;
-  /** Head line; null when the site exists only on base. */
+  /**
+   * Head line; null when the line is gone from head (removed, or its file deleted). A base
+   * site whose line head still has (unchanged, or edited in place) keeps it: see `silent`.
+   */
   line: number | null;
   /** Base line; null when the site exists only on head. */
   baseLine: number | null;
@@ -33,6 +36,8 @@ export interface SiteDelta {
   headCount: number;
   /** The head line is one this change added or edited. */
   changedLine: boolean;
+  /** Head has the line (`line`) but allocates nothing on it: the site is only on base. */
+  silent?: true;
   /** The site's size varies between runs of the same code: never a reason to fail on its own. */
   noisy?: boolean;
   /** Lowest and highest size over the repeats of a side where they differed. */

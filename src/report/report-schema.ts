@@ -49,6 +49,7 @@ const site = z.strictObject({
   baseCount: bytes,
   headCount: bytes,
   changedLine: z.boolean(),
+  silent: z.literal(true).optional(),
   noisy: z.boolean().optional(),
   baseRange: range.optional(),
   headRange: range.optional(),

@@ -336,6 +336,24 @@ describe('renderMarkdown: site links', () => {
     expect(markdown).not.toContain('cache.py#L');
   });
 
+  it('links a site that stopped allocating on a line head still has, and does not call it gone', () => {
+    const site = siteDelta({
+      file: 'app/cache.py',
+      line: 31,
+      baseLine: 30,
+      baseSize: 2_000,
+      headSize: 0,
+      headCount: 0,
+      silent: true,
+    });
+    const markdown = renderMarkdown(report([scenarioComparison({ sites: [site] })]));
+    expect(row(markdown, 'cache.py')).toContain(
+      `[<code>app/cache.py:31</code>](${BLOB}app/cache.py#L31)`,
+    );
+    expect(row(markdown, 'cache.py')).toContain('| indirect |');
+    expect(markdown).not.toContain('line gone');
+  });
+
   it('does not link a site gone from head, and shows its base line', () => {
     const site = siteDelta({ file: 'app/old.py', line: null, baseLine: 30, baseSize: 64 });
     const markdown = renderMarkdown(report([scenarioComparison({ sites: [site] })]));
