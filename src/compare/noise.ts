@@ -1,7 +1,8 @@
 /**
  * Noise: a figure that differs between repeats of the same code on the same side. Memory
  * figures are deterministic for the same interpreter, code and inputs, so a difference means
- * randomness, time, threads or gc timing: shown with its range, never failed on alone.
+ * randomness, time, threads or gc timing: shown with its range, and failed on only where
+ * base's and head's ranges do not overlap (then the difference is real whatever the spread).
  *
  * A whole script's repeats are fresh processes: any difference is noise. A function's first
  * call is a cold one (caches, free lists, interned strings filled once) and legitimately differs

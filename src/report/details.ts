@@ -77,7 +77,7 @@ function noiseSection(scenario: ScenarioComparison, top: number): string[] {
   ];
   const more = noisySites.length - shownSites.length;
   return folded(
-    `〰️ Noisy in ${escapeCode(scenario.name)}: ${count(noisyTotals.length, 'total')} and ${count(noisySites.length, 'site')} differ between repeats (reported, never failed on alone)`,
+    `〰️ Noisy in ${escapeCode(scenario.name)}: ${count(noisyTotals.length, 'total')} and ${count(noisySites.length, 'site')} differ between repeats (failed on only where base's and head's ranges do not overlap)`,
     [
       '| Measurement | Base (min … max) | Head (min … max) |',
       '| --- | ---: | ---: |',

@@ -464,7 +464,9 @@ function legend(report: Report): string {
     (sites
       ? ' ✏️ changed here: this PR edited the line; indirect: the line is unchanged but allocates differently.'
       : '') +
-    (noisy ? ' ≈ noisy: varies between runs of the same code, never fails a budget.' : '') +
+    (noisy
+      ? " ≈ noisy: varies between runs of the same code; fails a budget only when base's and head's runs do not overlap."
+      : '') +
     ` allocdiff ${escapeText(report.allocdiffVersion)}</sub>`
   );
 }
