@@ -81,6 +81,8 @@ interface Observation {
   headRange?: [number, number];
   /** Head's growth per call, when the figure grows call after call (a leak). */
   headGrowth?: number;
+  /** Base's value is not known for sure (its repeats are noisy): only ceilings ignore that. */
+  baseNoisy?: boolean;
   /** Where the value comes from, when that is not the measure itself. */
   source?: string;
 }
@@ -172,8 +174,8 @@ function leakFromRepeats(scenario: ScenarioComparison): Observation[] | Skip | u
     {
       base: retained.baseGrowth ?? 0,
       head: retained.headGrowth ?? 0,
-      ...(noisy(retained.baseGrowth, retained.baseRange) ? { noisy: true } : {}),
-      source: 'the growth of retained memory over the repeats (no leak check ran)',
+      ...(noisy(retained.baseGrowth, retained.baseRange) ? { baseNoisy: true } : {}),
+      source: "retained memory's growth over the repeats: no leak check ran",
     },
   ];
 }
@@ -238,7 +240,10 @@ function nearestEnds(limit: BudgetLimit, value: Observation): Observation {
 function judge(limit: BudgetLimit, value: Observation): 'within' | 'over' | 'overlap' {
   if (!isOver(limit, value)) return 'within';
   const varies = value.baseRange !== undefined || value.headRange !== undefined;
-  if (!varies) return value.noisy ? 'overlap' : 'over';
+  if (!varies) {
+    const unsure = value.noisy || (value.baseNoisy && limit.kind !== 'ceiling');
+    return unsure ? 'overlap' : 'over';
+  }
   return isOver(limit, nearestEnds(limit, value)) ? 'over' : 'overlap';
 }
 
@@ -301,7 +306,9 @@ function evaluateLimit(
     reasons.push(
       worst.noisy
         ? 'the measurement is noisy: reported, not failed'
-        : "base's and head's repeats overlap: reported, not failed",
+        : worst.baseNoisy
+          ? "base's repeats are noisy: reported, not failed"
+          : "base's and head's repeats overlap: reported, not failed",
     );
   } else if (outcome === 'over' && (worst.baseRange || worst.headRange)) {
     const nearest = describe(rule.metric, limit, nearestEnds(limit, worst));

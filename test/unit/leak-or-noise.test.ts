@@ -295,7 +295,7 @@ describe('budgets on figures whose repeats differ', () => {
       metric: 'leak',
       status: 'fail',
       actual: '78.8 KiB',
-      reason: 'from the growth of retained memory over the repeats (no leak check ran)',
+      reason: "from retained memory's growth over the repeats: no leak check ran",
     });
     expect(only('leak: +100KB', leaking).status).toBe('pass');
     // Both sides grow alike: the same leak, not a new one.
@@ -308,6 +308,22 @@ describe('budgets on figures whose repeats differ', () => {
       }),
     });
     expect(only('leak: +0B', both).status).toBe('pass');
+    // Base's repeats are noise: a ceiling does not need base, a growth limit does.
+    const noisyBase = scenarioComparison({
+      retained: varying(1_000, 1_000, {
+        noisy: true,
+        baseRange: [900, 1_500],
+        headRange: [1_000, 3_000],
+        headGrowth: 1_000,
+      }),
+    });
+    expect(only('leak: 0B', noisyBase).status).toBe('fail');
+    expect(only('leak: +0B', noisyBase)).toMatchObject({
+      status: 'warn',
+      noisy: true,
+      reason:
+        "from retained memory's growth over the repeats: no leak check ran; base's repeats are noisy: reported, not failed",
+    });
     // A leak check, when it ran, is the figure.
     const checked = { ...leaking, leak: measure(0, 1.35 * MiB) };
     expect(only('leak: +100KB', checked)).toMatchObject({ status: 'fail', actual: '+1.35 MiB' });
