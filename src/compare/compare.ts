@@ -4,6 +4,7 @@ import type { Comparison, Measure, ScenarioComparison, SiteDelta } from './compa
 import { pairEdits } from './edited-lines.js';
 import {
   isDeterministic,
+  recordSpreads,
   siteSpread,
   totalSpread,
   type ScenarioKind,
@@ -130,9 +131,7 @@ export function compareSites(
     if (at && !head) delta.silent = true;
     const baseSpread = base && options.baseKind ? siteSpread(base, options.baseKind) : undefined;
     const headSpread = head && options.headKind ? siteSpread(head, options.headKind) : undefined;
-    if (baseSpread?.range) delta.baseRange = baseSpread.range;
-    if (headSpread?.range) delta.headRange = headSpread.range;
-    if (baseSpread?.noisy || headSpread?.noisy) delta.noisy = true;
+    recordSpreads(delta, baseSpread, headSpread);
     deltas.push(delta);
   };
 
@@ -200,18 +199,21 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A total on both sides, noisy (with its ranges) when its repeats differ on either side. */
+/**
+ * A total on both sides, with its ranges where its repeats differ on either side: noisy, or
+ * growing call after call (a leak, with its growth per call).
+ */
 function totalMeasure(
   base: SnapshotScenario | undefined,
   head: SnapshotScenario | undefined,
   total: Total,
 ): Measure {
   const result = measure(base?.[total], head?.[total]);
-  const baseSpread = base?.status === 'ok' ? totalSpread(base, total) : undefined;
-  const headSpread = head?.status === 'ok' ? totalSpread(head, total) : undefined;
-  if (baseSpread?.noisy || headSpread?.noisy) result.noisy = true;
-  if (baseSpread?.range) result.baseRange = baseSpread.range;
-  if (headSpread?.range) result.headRange = headSpread.range;
+  recordSpreads(
+    result,
+    base?.status === 'ok' ? totalSpread(base, total) : undefined,
+    head?.status === 'ok' ? totalSpread(head, total) : undefined,
+  );
   return result;
 }
 

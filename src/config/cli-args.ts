@@ -47,7 +47,7 @@ Options:
   --python EXE       Python interpreter (default: python3)
   --frames N         tracemalloc frames per traceback (default: 1); above 1, the top changed
                      sites get tracebacks from a second, traced run per side
-  --repeats N        measurements per side, to tell steady figures from noisy ones (default: 3)
+  --repeats N        measurements per side, to tell leaks and noise apart (default: 3)
   --iterations N     leak check: N more calls of each bench_* function (default: 0, off)
   --timeout-minutes M
                      minutes a side may take before it is stopped and reported failed (default: 30)

@@ -169,7 +169,8 @@ function budgetSentence(report: Report, budget: BudgetResult): string {
     return `site ${escapeCode(budget.site ?? '?', 200)} of ${escapeCode(budget.scenario)} ${verb} ${escapeText(budget.actual)}, over the ${escapeText(budget.limit)} budget`;
   }
   const subject = METRIC_SUBJECT[budget.metric];
-  return `${subject} of ${escapeCode(budget.scenario)} ${change(budget, measureOf(scenario, budget.metric))}, over the ${escapeText(budget.limit)} budget`;
+  const leak = budget.leak ? ` (leak: grows ${escapeText(budget.leak)})` : '';
+  return `${subject} of ${escapeCode(budget.scenario)} ${change(budget, measureOf(scenario, budget.metric))}, over the ${escapeText(budget.limit)} budget${leak}`;
 }
 
 function measureSentence(subject: string, scenario: ScenarioComparison, measure: Measure): string {
@@ -400,7 +401,7 @@ function budgetSection(budgets: readonly BudgetResult[]): string[] {
     '| --- | --- | ---: | ---: | --- | --- |',
     ...budgets.map(
       (b) =>
-        `| ${b.metric} | ${escapeCode(b.scenario)} | ${escapeText(b.limit)} | ${escapeText(b.actual)}${b.site ? ` at ${escapeCode(b.site)}` : ''} | ${b.level} | ${STATUS_ICON[b.status]} ${b.status}${b.reason ? ` (${escapeText(b.reason)})` : ''} |`,
+        `| ${b.metric} | ${escapeCode(b.scenario)} | ${escapeText(b.limit)} | ${escapeText(b.actual)}${b.site ? ` at ${escapeCode(b.site)}` : ''}${b.leak ? ` (leak: grows ${escapeText(b.leak)})` : ''} | ${b.level} | ${STATUS_ICON[b.status]} ${b.status}${b.reason ? ` (${escapeText(b.reason)})` : ''} |`,
     ),
   ];
 }
@@ -463,7 +464,9 @@ function legend(report: Report): string {
     (sites
       ? ' ✏️ changed here: this PR edited the line; indirect: the line is unchanged but allocates differently.'
       : '') +
-    (noisy ? ' ≈ noisy: varies between runs of the same code, never fails a budget.' : '') +
+    (noisy
+      ? " ≈ noisy: varies between runs of the same code; fails a budget only when base's and head's runs do not overlap."
+      : '') +
     ` allocdiff ${escapeText(report.allocdiffVersion)}</sub>`
   );
 }

@@ -11,6 +11,7 @@ const bytes = z.number().int().finite();
 const sha = z.string().regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/, 'a full commit SHA');
 
 const range = z.tuple([bytes, bytes]);
+const growth = z.number().int().positive();
 
 const measure = z.strictObject({
   base: bytes.nullable(),
@@ -19,6 +20,8 @@ const measure = z.strictObject({
   noisy: z.boolean().optional(),
   baseRange: range.optional(),
   headRange: range.optional(),
+  baseGrowth: growth.optional(),
+  headGrowth: growth.optional(),
 });
 
 const frame = z.strictObject({
@@ -53,6 +56,8 @@ const site = z.strictObject({
   noisy: z.boolean().optional(),
   baseRange: range.optional(),
   headRange: range.optional(),
+  baseGrowth: growth.optional(),
+  headGrowth: growth.optional(),
   tracebacks: z.array(traceback).max(10).optional(),
   tracebackSide: z.enum(['base', 'head']).optional(),
 });
@@ -114,6 +119,7 @@ const budget = z.strictObject({
   site: text(5_000).optional(),
   reason: text(1_000).optional(),
   noisy: z.literal(true).optional(),
+  leak: text(100).optional(),
 });
 
 export const reportSchema: z.ZodType<Report> = z.strictObject({

@@ -1,5 +1,5 @@
 import { formatBytes, formatBytesDelta, formatPercent, percentChange } from '../budgets/sizes.js';
-import type { Measure, SiteDelta } from '../compare/comparison.js';
+import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import type { Report } from './report.js';
 import { verdictReason } from './verdict.js';
 
@@ -71,6 +71,14 @@ function grew(site: SiteDelta): boolean {
   return site.sizeDelta > 0 || (site.sizeDelta === 0 && site.countDelta > 0);
 }
 
+/** Some figure of the scenario varied between repeats in a way growth does not explain. */
+function isNoisy(scenario: ScenarioComparison): boolean {
+  return (
+    [scenario.peak, scenario.retained, scenario.retainedCount].some((m) => m.noisy) ||
+    scenario.sites.some((site) => site.noisy)
+  );
+}
+
 function pair(measure: Measure): string {
   const show = (value: number | null): string => (value === null ? '-' : formatBytes(value));
   return `${show(measure.base)} -> ${show(measure.head)}`;
@@ -108,8 +116,12 @@ export function renderTerminal(
           delta(s.retained),
           [
             s.status,
-            s.deterministic === false ? 'noisy' : '',
-            s.leak?.head ? `leak ${formatBytes(s.leak.head)}/call` : '',
+            isNoisy(s) ? 'noisy' : '',
+            s.leak?.head
+              ? `leak ${formatBytes(s.leak.head)}/call`
+              : s.retained.headGrowth
+                ? `leak: grows ${formatBytesDelta(s.retained.headGrowth)}/call`
+                : '',
           ]
             .filter(Boolean)
             .join(', '),
@@ -187,7 +199,7 @@ export function renderTerminal(
             b.metric,
             b.scenario,
             b.limit,
-            b.site ? `${b.actual} at ${b.site}` : b.actual,
+            `${b.actual}${b.site ? ` at ${b.site}` : ''}${b.leak ? ` (leak: grows ${b.leak})` : ''}`,
             b.level,
             b.reason && b.status !== 'pass' ? `${b.status} (${b.reason})` : b.status,
           ]),
