@@ -7,6 +7,7 @@ import { captureCommandSide, nothingMeasuredMessage } from './capture/command.js
 import type { Snapshot } from './capture/snapshot.js';
 import { benchmarkEnvironment } from './capture/environment.js';
 import { onBothSides, sequentialReason, sidesAgree, type Side } from './capture/measure-sides.js';
+import { SideEnvironments } from './capture/side-environment.js';
 import { spreadSideFailure } from './capture/merge-repeats.js';
 import { compareSnapshots } from './compare/compare.js';
 import type { Comparison } from './compare/comparison.js';
@@ -71,7 +72,11 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
   }
   const sides = await checkingOut;
   const lineMap = LineMap.fromUnifiedDiff(diffText);
+  // With a setup, each side gets a Python environment of its own (made on first use), so that
+  // what setup installs never reaches the user's environment nor the other side.
+  let environments: SideEnvironments | undefined;
   try {
+    if (settings.setup) environments = await SideEnvironments.create(settings.python);
     const env = benchmarkEnvironment(process.env);
     const options = {
       python: settings.python,
@@ -93,7 +98,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         : captureCommandSide(dir, { ...sideOptions, command, workingDirectory: script });
     const dirs = { base: sides.baseDir, head: sides.headDir };
     const shas = { base: baseSha, head: headSha };
-    const sequential = sequentialReason({ setup: settings.setup, parallel: settings.parallel });
+    const sequential = sequentialReason({ parallel: settings.parallel });
     log.info(
       sequential === undefined
         ? 'base and head are measured at the same time, on different cores'
@@ -106,7 +111,12 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       onBothSides(
         log,
         (side) => `${title} ${side} ${shas[side].slice(0, 7)}`,
-        (side, sideLog) => capture(dirs[side], { ...sideOptions, log: sideLog }),
+        (side, sideLog) =>
+          capture(dirs[side], {
+            ...sideOptions,
+            log: sideLog,
+            environment: environments?.[side],
+          }),
         sequential,
       );
     let { base, head } = await measureAll(
@@ -165,7 +175,11 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
               (side) => `Tracebacks on ${side} ${shas[side].slice(0, 7)}`,
               (side, sideLog) =>
                 wanted(side).length > 0
-                  ? captureTracebacks(dirs[side], { ...options, log: sideLog }, wanted(side))
+                  ? captureTracebacks(
+                      dirs[side],
+                      { ...options, log: sideLog, environment: environments?.[side] },
+                      wanted(side),
+                    )
                   : Promise.resolve(undefined),
               sequential,
             );
@@ -174,6 +188,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     // Nothing below reads the checkouts: their removal starts now, while the report is built;
     // the `finally` below waits for it (and so reports it if it fails).
     sides.dispose().catch(() => undefined);
+    environments?.dispose().catch(() => undefined);
     const { results: budgets, warnings } = checkBudgets(comparison, settings.budgets);
     for (const warning of warnings) log.warning(warning);
     const shown = withoutSmallSites(comparison, settings.minimumChange);
@@ -210,7 +225,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     await writeReportFiles(settings, report, markdown, summary);
     return { report, markdown, summary };
   } finally {
-    await sides.dispose();
+    await Promise.all([sides.dispose(), environments?.dispose()]);
   }
 }
 

@@ -22,6 +22,7 @@ import {
 import { lastLines, runProcess, type ProcessResult } from './process.js';
 import type { Snapshot } from './snapshot.js';
 import { canTurnOffAddressRandomization, RANDOM_ADDRESSES } from './address-randomization.js';
+import { withSideEnvironment, type SideEnvironment } from './side-environment.js';
 
 export interface CommandCaptureOptions {
   /** Python executable that merges the processes' results (the command picks its own). */
@@ -32,6 +33,8 @@ export interface CommandCaptureOptions {
   workingDirectory: string;
   /** Shell command run in the checkout before the command. */
   setup?: string;
+  /** The side's own Python environment, which setup and the command run in (with a setup). */
+  environment?: SideEnvironment;
   frames: number;
   /** Minutes setup, the command and the merge may take together (default 30). */
   timeoutMinutes?: number;
@@ -67,6 +70,11 @@ export async function captureCommandSide(
   const timeoutMinutes = options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES;
   const deadline = Date.now() + timeoutMinutes * 60_000;
   const ended = (what: string, result: ProcessResult) => describeExit(what, result, timeoutMinutes);
+  // From here on, `python` and `env` are those of the side's environment, when it has one.
+  const inEnvironment = await withSideEnvironment(options, deadline);
+  if ('failure' in inEnvironment)
+    return failedSnapshot(options.command, inEnvironment.failure, options.frames);
+  options = inEnvironment.options;
 
   if (options.setup) {
     log.info(`setup: ${options.setup}`);
