@@ -74,7 +74,7 @@ export class SideEnvironment {
   ): Promise<ActiveEnvironment | ScenarioError> {
     this.made ??= this.make(env, log, deadline).catch((error: Error): ScenarioError => ({
       type: 'EnvironmentFailed',
-      message: `could not make this side's Python environment: ${error.message}`,
+      message: `could not make a virtual environment for this side: ${error.message}`,
       output: '',
     }));
     const failure = await this.made;
@@ -105,8 +105,8 @@ export class SideEnvironment {
     const fail = (what: string, result?: ProcessResult): ScenarioError => ({
       type: result?.timedOut ? 'TimedOut' : 'EnvironmentFailed',
       message:
-        "could not make this side's Python environment (setup installs into a virtual " +
-        `environment of its own, never into ${this.python}'s): ${what}` +
+        'could not make a virtual environment for this side (with a setup, each side runs in ' +
+        `one of its own, so that setup never installs into the user's Python): ${what}` +
         (result ? ` ${exitOf(result)}` : ''),
       output: result ? lastLines(result.outputTail) : '',
     });
