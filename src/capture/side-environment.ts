@@ -24,29 +24,36 @@ export interface ActiveEnvironment {
   env: NodeJS.ProcessEnv;
 }
 
-/** What the user's interpreter says: its site-packages that its base interpreter does not have. */
-const PROBE = `
-import json, site, sys
-own = site.getsitepackages() if hasattr(site, "getsitepackages") else []
-base = site.getsitepackages([sys.base_prefix]) if sys.prefix != sys.base_prefix else own
-print(json.dumps([path for path in own if path not in base]))
-`;
-
-/** What an environment's interpreter says about itself. */
-interface Check {
+/** What the user's interpreter says about itself. */
+interface Probe {
   /** `3.12`: the suffix of `pip3.12`. */
   version: string;
+  /** Whether it can import pip. */
+  pip: boolean;
+  /** Its site-packages that its base interpreter does not have (it is a virtual environment). */
+  ownSitePackages: string[];
+}
+
+const PROBE = `
+import importlib.util, json, site, sys
+own = site.getsitepackages() if hasattr(site, "getsitepackages") else []
+base = site.getsitepackages([sys.base_prefix]) if sys.prefix != sys.base_prefix else own
+print(json.dumps({
+    "version": "%d.%d" % sys.version_info[:2],
+    "pip": importlib.util.find_spec("pip") is not None,
+    "ownSitePackages": [path for path in own if path not in base],
+}))
+`;
+
+/** What the environment's interpreter says about itself. */
+interface Check {
   path: string[];
   pip: boolean;
 }
 
 const CHECK = `
 import importlib.util, json, sys
-print(json.dumps({
-    "version": "%d.%d" % sys.version_info[:2],
-    "path": sys.path,
-    "pip": importlib.util.find_spec("pip") is not None,
-}))
+print(json.dumps({"path": sys.path, "pip": importlib.util.find_spec("pip") is not None}))
 `;
 
 /** The `.pth` that adds the user's own site-packages; it sorts after what setup installs. */
@@ -118,21 +125,19 @@ export class SideEnvironment {
     };
 
     log.info(`Python environment of this side: ${this.dir} (${this.python} -m venv)`);
-    const probeRun = await run(this.python, ['-c', PROBE], false);
-    const ownSitePackages = lastJson<string[]>(probeRun);
-    if (!ownSitePackages) return fail(`${this.python} -c <probe>`, probeRun);
-    const venv = await run(this.python, [
-      '-m',
-      'venv',
-      '--system-site-packages',
-      '--without-pip',
-      this.dir,
+    const [probeRun, venv] = await Promise.all([
+      run(this.python, ['-c', PROBE], false),
+      run(this.python, ['-m', 'venv', '--system-site-packages', '--without-pip', this.dir]),
     ]);
     if (venv.exitCode !== 0) return fail(`${this.python} -m venv`, venv);
+    const probe = lastJson<Probe>(probeRun);
+    if (!probe) return fail(`${this.python} -c <probe>`, probeRun);
+    const { ownSitePackages, version } = probe;
+    let { pip } = probe;
 
-    let check = await checkEnvironment();
-    if ('type' in check) return check;
     if (ownSitePackages.length > 0) {
+      let check = await checkEnvironment();
+      if ('type' in check) return check;
       // The user's interpreter is a virtual environment: its site-packages are added with
       // `addsitedir`, not as plain paths, so that the `.pth` files in them (editable installs,
       // namespace packages) take effect as they do for the user's interpreter.
@@ -149,10 +154,16 @@ export class SideEnvironment {
       if (unseen.length > 0) return fail(`it does not see ${unseen.join(', ')}`);
     }
 
-    // `--without-pip` is quick: pip comes from the packages the environment sees, run by the
-    // environment's interpreter (so it installs there). Without one, pip is installed into the
-    // environment; failing that, `pip` says why it cannot run rather than reach another Python.
-    const { pip, version } = check;
+    // `--without-pip` is quick: pip comes from the packages the environment sees (all those the
+    // user's interpreter sees), run by the environment's interpreter (so it installs there).
+    // Without one, pip is installed into the environment; failing that, `pip` says why it cannot
+    // run rather than reach another Python.
+    if (!pip) {
+      // The base interpreter's packages may still have one.
+      const check = await checkEnvironment();
+      if ('type' in check) return check;
+      pip = check.pip;
+    }
     if (!pip) {
       log.info(`${this.python} has no pip: installing one into this side's environment`);
       const ensurepip = await run(python, ['-m', 'ensurepip', '--default-pip']);
