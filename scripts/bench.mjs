@@ -136,7 +136,7 @@ async function benchSetupEnvironment() {
       [node24, cliArgs(['--setup', 'true']), inRepo],
       [node24, cliArgs(['--setup', 'true', '--parallel', 'false']), inRepo],
     ],
-    quick ? 1 : 3,
+    quick ? 1 : 5,
   );
   row('setup', 'workload end to end, no setup', ms(noSetup));
   row(

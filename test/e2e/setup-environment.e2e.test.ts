@@ -13,7 +13,7 @@ import {
 import { realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
 import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
 import { runCommand } from '../support/run-cli.js';
@@ -33,37 +33,43 @@ function temporaryDir(prefix: string): string {
   return dir;
 }
 
+interface UserEnvironment {
+  dir: string;
+  python: string;
+  sitePackages: string;
+  /** The variables of a shell where it is active. */
+  env: (extra?: NodeJS.ProcessEnv) => NodeJS.ProcessEnv;
+}
+
 /**
  * The user's Python: a virtual environment (as when one is activated locally), with a module of
  * its own the benchmark imports, and a `pip` that installs into it. Made with `--without-pip`
  * (pip comes from the system's packages) to keep the test quick.
  */
-let userEnv: string;
-let userPython: string;
-let userSitePackages: string;
-beforeAll(() => {
-  userEnv = join(temporaryDir('allocdiff-user-'), 'env');
-  execFileSync('python3', ['-m', 'venv', '--system-site-packages', '--without-pip', userEnv]);
-  userPython = join(userEnv, 'bin', 'python');
-  const pip = join(userEnv, 'bin', 'pip');
-  writeFileSync(pip, `#!/bin/sh\nexec '${userPython}' -m pip "$@"\n`);
+function userEnvironment(): UserEnvironment {
+  const dir = join(temporaryDir('allocdiff-user-'), 'env');
+  execFileSync('python3', ['-m', 'venv', '--system-site-packages', '--without-pip', dir]);
+  const python = join(dir, 'bin', 'python');
+  const pip = join(dir, 'bin', 'pip');
+  writeFileSync(pip, `#!/bin/sh\nexec '${python}' -m pip "$@"\n`);
   chmodSync(pip, 0o755);
-  userSitePackages = execFileSync(userPython, [
+  const sitePackages = execFileSync(python, [
     '-c',
     'import sysconfig; print(sysconfig.get_path("purelib"))',
   ])
     .toString()
     .trim();
-  writeFileSync(join(userSitePackages, 'userdep.py'), 'NAME = "from the user environment"\n');
-});
-
-/** The environment of a shell where the user's virtual environment is active. */
-function activated(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  writeFileSync(join(sitePackages, 'userdep.py'), 'NAME = "from the user environment"\n');
   return {
-    ...process.env,
-    VIRTUAL_ENV: userEnv,
-    PATH: `${join(userEnv, 'bin')}${delimiter}${process.env.PATH ?? ''}`,
-    ...extra,
+    dir,
+    python,
+    sitePackages,
+    env: (extra = {}) => ({
+      ...process.env,
+      VIRTUAL_ENV: dir,
+      PATH: `${join(dir, 'bin')}${delimiter}${process.env.PATH ?? ''}`,
+      ...extra,
+    }),
   };
 }
 
@@ -147,19 +153,19 @@ const headProject = {
 const INSTALL = 'pip install --no-build-isolation --no-deps -e .';
 
 /** What the user's interpreter has installed, after the run: none of the project. */
-function expectUserEnvironmentUntouched(): void {
+function expectNotInstalled(user: UserEnvironment): void {
   const imported = runCommandSync(
-    userPython,
+    user.python,
     ['-c', 'import mypkg'],
     temporaryDir('allocdiff-cwd-'),
   );
   expect(imported.status).not.toBe(0);
   expect(imported.stderr).toContain("No module named 'mypkg'");
-  const listed = execFileSync(userPython, ['-m', 'pip', 'list', '--format', 'json'], {
-    env: activated(),
+  const listed = execFileSync(user.python, ['-m', 'pip', 'list', '--format', 'json'], {
+    env: user.env(),
   }).toString();
   expect((JSON.parse(listed) as { name: string }[]).map((p) => p.name)).not.toContain('mypkg');
-  expect(readdirSync(userSitePackages).filter((name) => name.includes('mypkg'))).toEqual([]);
+  expect(readdirSync(user.sitePackages).filter((name) => name.includes('mypkg'))).toEqual([]);
 }
 
 function runCommandSync(command: string, args: string[], cwd: string) {
@@ -182,17 +188,18 @@ describe('setup in a Python environment per side', () => {
     "installs into each side its own environment: the user's is untouched, each side " +
       'measures its own code, and the sides run at once',
     async () => {
+      const user = userEnvironment();
       const repo = repoOf(baseProject, headProject);
       const barrier = temporaryDir('allocdiff-barrier-');
       const result = await cli(
         repo.dir,
-        activated({ SETUP_BARRIER: barrier }),
+        user.env({ SETUP_BARRIER: barrier }),
         '--base',
         'HEAD~1',
         '--script',
         'benchmarks/memory.py',
         '--python',
-        userPython,
+        user.python,
         '--setup',
         `sh barrier.sh && ${INSTALL}`,
         '--repeats',
@@ -211,7 +218,7 @@ describe('setup in a Python environment per side', () => {
       expect(scenario!.retained.delta).toBeGreaterThan(1_000_000);
       expect(scenario!.sites[0]).toMatchObject({ file: 'mypkg/__init__.py', line: 5 });
 
-      expectUserEnvironmentUntouched();
+      expectNotInstalled(user);
       const environments = environmentsIn(result.stderr);
       expect(environments).toHaveLength(2);
       expect(environments[0]!.length).toBe(environments[1]!.length);
@@ -220,37 +227,56 @@ describe('setup in a Python environment per side', () => {
     240_000,
   );
 
-  it("runs setup and the command of command mode with the side environment's python, python3 and pip", async () => {
-    const check =
-      'python3 -c "import os, sys; assert sys.prefix == os.environ[\'VIRTUAL_ENV\'], sys.prefix"';
-    const files = {
-      ...project,
-      'check.sh':
-        `${check}\npython -c "import os, sys; assert sys.prefix == os.environ['VIRTUAL_ENV']"\n` +
-        'test "$(command -v pip)" = "$VIRTUAL_ENV/bin/pip"\n',
-    };
-    const repo = repoOf(
-      { ...files, 'mypkg/__init__.py': baseProject['mypkg/__init__.py'] },
-      { ...files, 'mypkg/__init__.py': headProject['mypkg/__init__.py'] },
-    );
-    const result = await cli(
-      repo.dir,
-      activated(),
-      '--base',
-      'HEAD~1',
-      '--command',
-      `sh check.sh && python3 benchmarks/memory.py`,
-      '--python',
-      userPython,
-      '--setup',
-      `sh check.sh && ${INSTALL}`,
-    );
-    expect(result.code, result.stderr).toBe(0);
-    const scenario = result.report!.scenarios.find((s) => s.name === 'benchmarks/memory.py');
-    expect(scenario?.status).toBe('ok');
-    expect(scenario!.retained.delta).toBeGreaterThan(1_000_000);
-    expectUserEnvironmentUntouched();
-  }, 240_000);
+  it(
+    "runs setup and the command of command mode with the side environment's python, python3 " +
+      "and pip, ahead of the user's own editable install of the workspace",
+    async () => {
+      const check =
+        'python3 -c "import os, sys; assert sys.prefix == os.environ[\'VIRTUAL_ENV\'], sys.prefix"';
+      const files = {
+        ...project,
+        'check.sh':
+          `${check}\npython -c "import os, sys; assert sys.prefix == os.environ['VIRTUAL_ENV']"\n` +
+          'test "$(command -v pip)" = "$VIRTUAL_ENV/bin/pip"\n',
+      };
+      const repo = repoOf(
+        { ...files, 'mypkg/__init__.py': baseProject['mypkg/__init__.py'] },
+        { ...files, 'mypkg/__init__.py': headProject['mypkg/__init__.py'] },
+      );
+      // The user's environment has the workspace (head) installed in editable mode already: the
+      // side's own install must come first, or base would measure head's code.
+      const user = userEnvironment();
+      execFileSync('pip', ['install', '--no-build-isolation', '--no-deps', '-e', '.'], {
+        cwd: repo.dir,
+        env: user.env(),
+        stdio: 'pipe',
+      });
+      const userPth = join(user.sitePackages, '__editable__.mypkg-0.1.pth');
+      expect(readFileSync(userPth, 'utf8').trim()).toBe(repo.dir);
+      const userFiles = readdirSync(user.sitePackages).sort();
+      const result = await cli(
+        repo.dir,
+        user.env(),
+        '--base',
+        'HEAD~1',
+        '--command',
+        `sh check.sh && python3 benchmarks/memory.py`,
+        '--python',
+        user.python,
+        '--setup',
+        `sh check.sh && ${INSTALL}`,
+      );
+      expect(result.code, result.stderr).toBe(0);
+      const scenario = result.report!.scenarios.find((s) => s.name === 'benchmarks/memory.py');
+      expect(scenario?.status).toBe('ok');
+      expect(scenario!.retained.base).toBeLessThan(200_000);
+      expect(scenario!.retained.delta).toBeGreaterThan(1_000_000);
+      // The user's install is as it was.
+      expect(readdirSync(user.sitePackages).sort()).toEqual(userFiles);
+      expect(readFileSync(userPth, 'utf8').trim()).toBe(repo.dir);
+    },
+    240_000,
+  );
 
   it('fails the side whose setup fails, with its exit code and output, and still shows the other', async () => {
     const files = { 'bench.py': 'DATA = [str(i) for i in range(1000)]\n' };

@@ -89,7 +89,7 @@ describe('onBothSides', () => {
         await new Promise((resolve) => setTimeout(resolve, side === 'base' ? 20 : 0));
         order.push(`${side} end`);
       },
-      'setup may change the Python environment',
+      'parallel sides are turned off',
     );
     expect(order).toEqual(['base start', 'base end', 'head start', 'head end']);
   });
