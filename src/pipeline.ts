@@ -11,6 +11,7 @@ import {
 import type { Snapshot } from './capture/snapshot.js';
 import { benchmarkEnvironment } from './capture/environment.js';
 import { onBothSides, sequentialReason, sidesAgree, type Side } from './capture/measure-sides.js';
+import { SideEnvironments } from './capture/side-environment.js';
 import { spreadSideFailure } from './capture/merge-repeats.js';
 import { compareSnapshots } from './compare/compare.js';
 import type { Comparison } from './compare/comparison.js';
@@ -100,7 +101,11 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
   }
   const sides = await checkingOut;
   const lineMap = LineMap.fromUnifiedDiff(diffText);
+  // With a setup, each side gets a Python environment of its own (made on first use), so that
+  // what setup installs never reaches the user's environment nor the other side.
+  let environments: SideEnvironments | undefined;
   try {
+    if (settings.setup) environments = await SideEnvironments.create(settings.python);
     const env = benchmarkEnvironment(process.env);
     const options = {
       python: settings.python,
@@ -123,7 +128,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       base: baseSha.slice(0, 7),
       head: workingTree ? 'working tree' : headSha.slice(0, 7),
     };
-    const sequential = sequentialReason({ setup: settings.setup, parallel: settings.parallel });
+    const sequential = sequentialReason({ parallel: settings.parallel });
     log.info(
       sequential === undefined
         ? 'base and head are measured at the same time, on different cores'
@@ -136,7 +141,12 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       onBothSides(
         log,
         (side) => `${title} ${side} ${labels[side]}`,
-        (side, sideLog) => backend.capture(dirs[side], { ...sideOptions, log: sideLog }),
+        (side, sideLog) =>
+          backend.capture(dirs[side], {
+            ...sideOptions,
+            log: sideLog,
+            environment: environments?.[side],
+          }),
         sequential,
       );
     let { base, head } = await measureAll(
@@ -195,7 +205,11 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
               (side) => `Tracebacks on ${side} ${labels[side]}`,
               (side, sideLog) =>
                 wanted(side).length > 0
-                  ? backend.tracebacks(dirs[side], { ...options, log: sideLog }, wanted(side))
+                  ? backend.tracebacks(
+                      dirs[side],
+                      { ...options, log: sideLog, environment: environments?.[side] },
+                      wanted(side),
+                    )
                   : Promise.resolve(undefined),
               sequential,
             );
@@ -204,6 +218,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     // Nothing below reads the checkouts: their removal starts now, while the report is built;
     // the `finally` below waits for it (and so reports it if it fails).
     sides.dispose().catch(() => undefined);
+    environments?.dispose().catch(() => undefined);
     const { results: budgets, warnings } = checkBudgets(comparison, settings.budgets);
     for (const warning of warnings) log.warning(warning);
     const shown = withoutSmallSites(comparison, settings.minimumChange);
@@ -240,7 +255,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     await writeReportFiles(settings, report, markdown, summary);
     return { report, markdown, summary };
   } finally {
-    await sides.dispose();
+    await Promise.all([sides.dispose(), environments?.dispose()]);
   }
 }
 

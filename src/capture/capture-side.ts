@@ -9,6 +9,7 @@ import { mergeProcessRepeats } from './merge-repeats.js';
 import { lastLines, runProcess, type ProcessResult } from './process.js';
 import { canTurnOffAddressRandomization, RANDOM_ADDRESSES } from './address-randomization.js';
 import { decodeSnapshot } from './decode.js';
+import { withSideEnvironment, type SideEnvironment } from './side-environment.js';
 import { SNAPSHOT_SCHEMA, type ScenarioError, type Snapshot } from './snapshot.js';
 
 export interface CaptureOptions {
@@ -18,6 +19,8 @@ export interface CaptureOptions {
   script: string;
   /** Shell command run in the checkout before the benchmark. */
   setup?: string;
+  /** The side's own Python environment, which setup and the benchmark run in (with a setup). */
+  environment?: SideEnvironment;
   /** Frames for the traceback pass; the measuring runs always trace one frame. */
   frames: number;
   /** Measurements: in-process calls of a `bench_*` function, processes of a whole script. */
@@ -206,6 +209,10 @@ export async function captureSide(checkoutDir: string, options: CaptureOptions):
   const deadline = Date.now() + timeoutMinutes * 60_000;
   const failed = (error: ScenarioError): Snapshot =>
     failedSnapshot(options.script, error, options.frames);
+  // From here on, `python` and `env` are those of the side's environment, when it has one.
+  const inEnvironment = await withSideEnvironment(options, deadline);
+  if ('failure' in inEnvironment) return failed(inEnvironment.failure);
+  options = inEnvironment.options;
 
   if (options.setup) {
     log.info(`setup: ${options.setup}`);
@@ -331,17 +338,23 @@ export async function tracebackPass(
 }
 
 /** The traceback pass of a script (see tracebackPass): the harness with `--traceback-sites`. */
-export function captureTracebacks(
+export async function captureTracebacks(
   checkoutDir: string,
   options: CaptureOptions,
   sites: readonly string[],
 ): Promise<Snapshot | undefined> {
   const timeoutMinutes = options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES;
   const deadline = Date.now() + timeoutMinutes * 60_000;
-  return tracebackPass(options, sites, (sitesFile) =>
+  const inEnvironment = await withSideEnvironment(options, deadline);
+  if ('failure' in inEnvironment) {
+    options.log.warning(`no tracebacks: ${inEnvironment.failure.message}`);
+    return undefined;
+  }
+  const inSide = inEnvironment.options;
+  return tracebackPass(inSide, sites, (sitesFile) =>
     runHarness(
       checkoutDir,
-      options,
+      inSide,
       [
         '--frames',
         String(options.frames),

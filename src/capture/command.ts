@@ -26,6 +26,7 @@ import {
 import { lastLines, runProcess, type ProcessResult } from './process.js';
 import type { ScenarioError, Snapshot } from './snapshot.js';
 import { canTurnOffAddressRandomization, RANDOM_ADDRESSES } from './address-randomization.js';
+import { withSideEnvironment, type SideEnvironment } from './side-environment.js';
 
 export interface CommandCaptureOptions {
   /** Python executable that merges the processes' results (the command picks its own). */
@@ -36,6 +37,8 @@ export interface CommandCaptureOptions {
   workingDirectory: string;
   /** Shell command run in the checkout before the command. */
   setup?: string;
+  /** The side's own Python environment, which setup and the command run in (with a setup). */
+  environment?: SideEnvironment;
   /** Frames for the traceback pass; the measuring run traces one. */
   frames: number;
   /** The traceback pass: the file of `path:line` sites to keep tracebacks for. */
@@ -74,6 +77,11 @@ export async function captureCommandSide(
   const timeoutMinutes = options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES;
   const deadline = Date.now() + timeoutMinutes * 60_000;
   const ended = (what: string, result: ProcessResult) => describeExit(what, result, timeoutMinutes);
+  // From here on, `python` and `env` are those of the side's environment, when it has one.
+  const inEnvironment = await withSideEnvironment(options, deadline);
+  if ('failure' in inEnvironment)
+    return failedSnapshot(options.command, inEnvironment.failure, options.frames);
+  options = inEnvironment.options;
 
   if (options.setup) {
     log.info(`setup: ${options.setup}`);

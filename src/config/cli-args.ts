@@ -33,7 +33,8 @@ Options:
   --command CMD      instead of a script: a shell command run in each checkout, e.g.
                      "python -m mypkg.bench" or "pytest tests/perf"; each Python process it
                      starts is measured (with pytest, each test is a scenario)
-  --setup CMD        shell command run in each checkout first, e.g. "pip install -e ."
+  --setup CMD        shell command run in each checkout first, e.g. "pip install -e .", in a
+                     virtual environment per side (your Python is left as it is)
   --budget RULES     budget rules, e.g. "peak: +5%, 64MB; retained: +100KB; site: +10KiB (warn)"
                      metrics: peak, retained, site, leak, count; limits: N<unit> (ceiling),
                      +N<unit> (growth), +N% (relative growth), -N% (improvement floor);
@@ -52,7 +53,7 @@ Options:
   --timeout-minutes M
                      minutes a side may take before it is stopped and reported failed (default: 30)
   --peak-sites BOOL  true: find the sites that held memory at the peak (default: false)
-  --parallel BOOL    measure base and head at once (default: when there is no --setup)
+  --parallel BOOL    measure base and head at once (default: true, on 2 or more cores)
   --object-types BOOL
                      false: do not count live objects by type (default: true)
   --top N            changed sites listed per scenario, grown and shrunk each (default: 10)

@@ -51,7 +51,7 @@ export interface Settings {
   timeoutMinutes: number;
   /** Find which sites held memory at the peak (an extra, hooked run per side). */
   peakSites: boolean;
-  /** Base and head at once: true, false, or undefined for "when safe" (no `setup`). */
+  /** Base and head at once: true, false, or undefined for "when there are two cores or more". */
   parallel?: boolean;
   /** Count live objects by type before and after each scenario. */
   objectTypes: boolean;
