@@ -74,24 +74,13 @@ def parse_args(argv):
 
 
 def read_site_list(path):
-    """``[(file, line)]`` from a file of ``path:line`` lines (blank and ``#`` lines skipped)."""
+    """``[(file, line)]`` from a --traceback-sites file (see capture.read_site_list)."""
     try:
-        with open(path, "rb") as file:
-            data = file.read()
+        return capture.read_site_list(path)
     except OSError as error:
         raise UsageError("--traceback-sites %s: %s" % (path, error.strerror or error))
-    sites = []
-    for number, raw in enumerate(data.split(b"\n"), 1):
-        line = os.fsdecode(raw.rstrip(b"\r"))
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        file, colon, lineno = line.rpartition(":")
-        if not colon or not file or not lineno.isdigit() or int(lineno) < 1:
-            raise UsageError(
-                "--traceback-sites %s line %d: expected path:line, not %r" % (path, number, line)
-            )
-        sites.append((file, int(lineno)))
-    return sites
+    except ValueError as error:
+        raise UsageError("--traceback-sites %s" % error)
 
 
 def main(argv=None):

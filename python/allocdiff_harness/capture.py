@@ -375,6 +375,24 @@ class TracebackFilter:
         return wanted
 
 
+def read_site_list(path):
+    """``[(file, line)]`` from a file of normalised ``path:line`` lines (blank and ``#`` lines
+    skipped). Raises OSError when it cannot be read, ValueError (naming the file and line)
+    for a line that is not ``path:line``."""
+    with open(path, "rb") as file:
+        data = file.read()
+    sites = []
+    for number, raw in enumerate(data.split(b"\n"), 1):
+        line = os.fsdecode(raw.rstrip(b"\r"))
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        file, colon, lineno = line.rpartition(":")
+        if not colon or not file or not lineno.isdigit() or int(lineno) < 1:
+            raise ValueError("%s line %d: expected path:line, not %r" % (path, number, line))
+        sites.append((file, int(lineno)))
+    return sites
+
+
 def _raw_suffix(normalised):
     for prefix in ("<stdlib>/", "site-packages/"):
         if normalised.startswith(prefix):
@@ -383,12 +401,15 @@ def _raw_suffix(normalised):
 
 
 def traceback_diff(after, before, wanted):
-    """Per traceback, after - before, for traces whose innermost frame ``wanted`` wants.
+    """Per traceback, after - before, for traces whose innermost frame ``wanted`` wants
+    (``before`` None: everything in ``after``, traced from nothing).
 
     Returns ``[(frames oldest first, size, count, truncated)]``.
     """
     totals = {}
     for sign, snapshot in ((1, after), (-1, before)):
+        if snapshot is None:
+            continue
         for size, frames, total_nframe in raw_traces(snapshot):
             if not frames or not wanted.wants(*frames[0]):
                 continue

@@ -26,7 +26,7 @@ export interface Config {
   iterations: number;
   timeoutMinutes: number;
   peakSites: boolean;
-  /** Base and head at once: true, false, or undefined for "when safe". */
+  /** Base and head at once: true, false, or undefined for "when there are two cores or more". */
   parallel?: boolean;
   objectTypes: boolean;
   failOn: FailOn;

@@ -9,6 +9,13 @@ export interface Settings {
   /** Base and head as refs or SHAs. */
   base: string;
   head: string;
+  /**
+   * Local runs only (the CLI), where the working tree may hold changes not yet committed.
+   * `measure`: head was left to its default, so when the working tree differs from HEAD
+   * (staged or unstaged changes, untracked files), head is the working tree on top of HEAD.
+   * `mention`: head was named; a working tree with changes is only mentioned, not measured.
+   */
+  workingTree?: 'measure' | 'mention';
   /** Benchmark script, relative to `repoDir`; exactly one of `script` and `command` is set. */
   script?: string;
   /**
@@ -44,7 +51,7 @@ export interface Settings {
   timeoutMinutes: number;
   /** Find which sites held memory at the peak (an extra, hooked run per side). */
   peakSites: boolean;
-  /** Base and head at once: true, false, or undefined for "when safe" (no `setup`). */
+  /** Base and head at once: true, false, or undefined for "when there are two cores or more". */
   parallel?: boolean;
   /** Count live objects by type before and after each scenario. */
   objectTypes: boolean;

@@ -122,12 +122,63 @@ function noiseSection(scenario: ScenarioComparison, top: number, configured?: nu
   ];
   const more = noisySites.length - shownSites.length;
   return folded(
-    `〰️ Noisy in ${escapeCode(scenario.name)}: ${count(noisyTotals.length, 'total')} and ${count(noisySites.length, 'site')} differ between repeats (reported, never failed on alone)`,
+    `〰️ Noisy in ${escapeCode(scenario.name)}: ${count(noisyTotals.length, 'total')} and ${count(noisySites.length, 'site')} differ between repeats (failed on only where base's and head's ranges do not overlap)`,
     [
       '| Measurement | Base (min … max) | Head (min … max) |',
       '| --- | ---: | ---: |',
       ...rows,
       ...(more > 0 ? ['', `<sub>${count(more, 'more noisy site')} in the JSON report.</sub>`] : []),
+    ],
+  );
+}
+
+/** One side of a growing figure: its range and growth per call, or why it did not grow. */
+function growthText(
+  range: [number, number] | undefined,
+  growth: number | undefined,
+  value: number | null,
+  bytes: boolean,
+): string {
+  const show = (n: number) => (bytes ? formatBytes(n) : groupDigits(n));
+  if (growth !== undefined && range) {
+    const perCall = bytes ? formatBytesDelta(growth) : `+${groupDigits(growth)}`;
+    return `${show(range[0])} … ${show(range[1])}, grows ${perCall} per call`;
+  }
+  return range ? `${rangeText(range, value, bytes)} (noisy)` : rangeText(range, value, bytes);
+}
+
+/** Figures that rose call after call over a side's in-process repeats: a leak, not noise. */
+function growthSection(scenario: ScenarioComparison, top: number): string[] {
+  const grows = (v: { baseGrowth?: number; headGrowth?: number }) =>
+    v.baseGrowth !== undefined || v.headGrowth !== undefined;
+  const totals: [string, Measure, boolean][] = [
+    ['peak', scenario.peak, true],
+    ['retained', scenario.retained, true],
+    ['retained blocks', scenario.retainedCount, false],
+  ];
+  const growingTotals = totals.filter(([, measure]) => grows(measure));
+  const growingSites = scenario.sites.filter(grows);
+  if (growingTotals.length === 0 && growingSites.length === 0) return [];
+  const shownSites = growingSites.slice(0, top);
+  const more = growingSites.length - shownSites.length;
+  return folded(
+    `💧 Leak in ${escapeCode(scenario.name)}: ${count(growingTotals.length, 'total')} and ${count(growingSites.length, 'site')} grow with every call (judged by budgets, not noise)`,
+    [
+      '| Measurement | Base (min … max) | Head (min … max) |',
+      '| --- | ---: | ---: |',
+      ...growingTotals.map(
+        ([name, m, bytes]) =>
+          `| ${name} | ${growthText(m.baseRange, m.baseGrowth, m.base, bytes)} | ${growthText(m.headRange, m.headGrowth, m.head, bytes)} |`,
+      ),
+      ...shownSites.map(
+        (site) =>
+          `| ${escapeCode(siteLabel(site), 200)} | ${growthText(site.baseRange, site.baseGrowth, site.baseLine === null ? null : site.baseSize, true)} | ${growthText(site.headRange, site.headGrowth, site.line === null ? null : site.headSize, true)} |`,
+      ),
+      ...(more > 0
+        ? ['', `<sub>${count(more, 'more growing site')} in the JSON report.</sub>`]
+        : []),
+      '',
+      `<sub>A function's repeats run in one process: a figure that rises with every call is state the calls keep, not noise, and budgets judge it. Its growth per call is not the bytes each call keeps${scenario.leak ? ' (the leak check measures those)' : ': set <code>iterations</code> for a leak check that measures those'}.</sub>`,
     ],
   );
 }
@@ -235,6 +286,7 @@ export function scenarioDetails(
   if (scenario.status === 'failed' || top <= 0) return [];
   return [
     ...noiseSection(scenario, top, repeats),
+    ...growthSection(scenario, top),
     ...leakSection(scenario, top),
     ...tracebackSection(scenario, top),
     ...objectTypesSection(scenario, top),

@@ -88,7 +88,8 @@ function siteLink(report: Report, site: SiteDelta): string {
   const line = site.line ?? site.baseLine;
   const label = escapeCode(`${site.file}:${line ?? '?'}`, 200);
   if (site.line === null || !inRepository(site.file)) return label;
-  if (!report.repository || !report.serverUrl) return label;
+  // A working tree's lines are not on the server.
+  if (!report.repository || !report.serverUrl || report.head.workingTree) return label;
   const url = `${report.serverUrl}/${encodePath(report.repository)}/blob/${encodeURIComponent(report.head.sha)}/${encodePath(site.file)}#L${site.line}`;
   return `[${label}](${url})`;
 }
@@ -184,7 +185,8 @@ function budgetSentence(report: Report, budget: BudgetResult): string {
     scenario && measure?.delta && budget.metric !== 'count'
       ? siteClause(scenario, budget.metric, measure.delta, markdownWords(report))
       : '';
-  return `${subject} of ${escapeCode(budget.scenario)} ${change(budget, measure)}${where}, over the ${escapeText(budget.limit)} budget`;
+  const leak = budget.leak ? ` (leak: grows ${escapeText(budget.leak)})` : '';
+  return `${subject} of ${escapeCode(budget.scenario)} ${change(budget, measure)}${where}, over the ${escapeText(budget.limit)} budget${leak}`;
 }
 
 /** Markdown's way of writing code and sites in a sentence: escaped, sites linked. */
@@ -278,8 +280,9 @@ function contextLine(report: Report): string {
     counted.length === 0
       ? 'no budgets'
       : `${plural(counted.length, 'budget')} checked${over > 0 ? `, ${over} exceeded` : ''}`;
+  const head = `${report.head.workingTree ? 'head: working tree on top of' : 'head'} ${commitLink(report, report.head.sha)}`;
   return (
-    `Base ${commitLink(report, report.base.sha)} → head ${commitLink(report, report.head.sha)}` +
+    `Base ${commitLink(report, report.base.sha)} → ${head}` +
     ` · ${plural(report.scenarios.length, 'scenario')}, ${changed} changed · ${budgets}`
   );
 }
@@ -427,7 +430,7 @@ function budgetSection(budgets: readonly BudgetResult[]): string[] {
     '| --- | --- | ---: | ---: | --- | --- |',
     ...budgets.map(
       (b) =>
-        `| ${b.metric} | ${escapeCode(b.scenario)} | ${escapeText(b.limit)} | ${escapeText(b.actual)}${b.site ? ` at ${escapeCode(b.site)}` : ''} | ${b.level} | ${STATUS_ICON[b.status]} ${b.status}${b.reason ? ` (${escapeText(b.reason)})` : ''} |`,
+        `| ${b.metric} | ${escapeCode(b.scenario)} | ${escapeText(b.limit)} | ${escapeText(b.actual)}${b.site ? ` at ${escapeCode(b.site)}` : ''}${b.leak ? ` (leak: grows ${escapeText(b.leak)})` : ''} | ${b.level} | ${STATUS_ICON[b.status]} ${b.status}${b.reason ? ` (${escapeText(b.reason)})` : ''} |`,
     ),
   ];
 }
@@ -495,7 +498,9 @@ function legend(report: Report): string {
     (sites
       ? ' ✏️ changed here: this PR edited the line; indirect: the line is unchanged but allocates differently.'
       : '') +
-    (noisy ? ' ≈ noisy: varies between runs of the same code, never fails a budget.' : '') +
+    (noisy
+      ? " ≈ noisy: varies between runs of the same code; fails a budget only when base's and head's runs do not overlap."
+      : '') +
     ` allocdiff ${escapeText(report.allocdiffVersion)}</sub>`
   );
 }

@@ -1,5 +1,5 @@
 import { formatBytes, formatBytesDelta, formatPercent, percentChange } from '../budgets/sizes.js';
-import type { Measure, SiteDelta } from '../compare/comparison.js';
+import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import type { Report } from './report.js';
 import { failuresOf, failureText } from './failure.js';
 import { leakText } from './lead.js';
@@ -73,6 +73,14 @@ function grew(site: SiteDelta): boolean {
   return site.sizeDelta > 0 || (site.sizeDelta === 0 && site.countDelta > 0);
 }
 
+/** Some figure of the scenario varied between repeats in a way growth does not explain. */
+function isNoisy(scenario: ScenarioComparison): boolean {
+  return (
+    [scenario.peak, scenario.retained, scenario.retainedCount].some((m) => m.noisy) ||
+    scenario.sites.some((site) => site.noisy)
+  );
+}
+
 function pair(measure: Measure): string {
   const show = (value: number | null): string => (value === null ? '-' : formatBytes(value));
   return `${show(measure.base)} -> ${show(measure.head)}`;
@@ -96,8 +104,11 @@ export function renderTerminal(
   // As in the comment: a leak-per-call column when any scenario ran the leak check.
   const leak = report.scenarios.some((s) => s.leak !== undefined);
   const header = ['scenario', 'peak', 'peak change', 'retained', 'retained change'];
+  const head = report.head.workingTree
+    ? `head: working tree on top of ${report.head.sha.slice(0, 7)}`
+    : `head ${report.head.sha.slice(0, 7)}`;
   const lines = [
-    `allocdiff ${report.allocdiffVersion}: base ${report.base.sha.slice(0, 7)} -> head ${report.head.sha.slice(0, 7)}`,
+    `allocdiff ${report.allocdiffVersion}: base ${report.base.sha.slice(0, 7)} -> ${head}`,
     '',
     ...table(
       [
@@ -109,7 +120,16 @@ export function renderTerminal(
           pair(s.retained),
           delta(s.retained),
           ...(leak ? [(s.leak && leakText(s.leak)) ?? '-'] : []),
-          [s.status, s.deterministic === false ? 'noisy' : ''].filter(Boolean).join(', '),
+          [
+            s.status,
+            isNoisy(s) ? 'noisy' : '',
+            // Growth over the in-process repeats, as the comment's leak section shows it.
+            s.retained.headGrowth
+              ? `leak: grows ${formatBytesDelta(s.retained.headGrowth)}/call`
+              : '',
+          ]
+            .filter(Boolean)
+            .join(', '),
         ]),
       ],
       `lrrrr${leak ? 'r' : ''}l`,
@@ -181,7 +201,7 @@ export function renderTerminal(
             b.metric,
             b.scenario,
             b.limit,
-            b.site ? `${b.actual} at ${b.site}` : b.actual,
+            `${b.actual}${b.site ? ` at ${b.site}` : ''}${b.leak ? ` (leak: grows ${b.leak})` : ''}`,
             b.level,
             b.reason && b.status !== 'pass' ? `${b.status} (${b.reason})` : b.status,
           ]),

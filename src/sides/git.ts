@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { $ } from 'zx/core';
 import { RunFailure } from '../errors.js';
 
@@ -5,14 +6,26 @@ import { RunFailure } from '../errors.js';
 export class Git {
   constructor(readonly repoDir: string) {}
 
-  async run(args: readonly string[]): Promise<string> {
-    const result = await $({ cwd: this.repoDir, quiet: true, nothrow: true })`git ${args}`;
+  async run(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
+    const result = await this.attempt(args, env);
     if (result.exitCode !== 0) {
       throw new RunFailure(
         `git ${args.join(' ')} failed: ${result.stderr.trim() || `exit code ${result.exitCode}`}`,
       );
     }
     return result.stdout;
+  }
+
+  private async attempt(
+    args: readonly string[],
+    env: NodeJS.ProcessEnv,
+  ): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
+    return $({
+      cwd: this.repoDir,
+      quiet: true,
+      nothrow: true,
+      env: { ...process.env, ...env },
+    })`git ${args}`;
   }
 
   /** The commit a ref names, or undefined when this clone does not have it. */
@@ -23,6 +36,11 @@ export class Git {
       nothrow: true,
     })`git rev-parse --verify --quiet ${`${ref}^{commit}`}`;
     return result.exitCode === 0 ? result.stdout.trim() : undefined;
+  }
+
+  /** Whether HEAD names a commit: false in a repository with no commits yet. */
+  async hasCommits(): Promise<boolean> {
+    return (await this.commitOf('HEAD')) !== undefined;
   }
 
   async topLevel(): Promise<string> {
@@ -49,6 +67,87 @@ export class Git {
 
   async pruneWorktrees(): Promise<void> {
     await this.run(['worktree', 'prune']);
+  }
+
+  /**
+   * The tree of the working tree as `git add --all` would stage it (untracked files included,
+   * ignored ones not), built in `indexFile`, a private copy of the index: the repository's own
+   * index, branch and files are left as they are. The copy keeps the index's file stamps (so
+   * unchanged files are not read again), its staged files and its sparse-checkout marks.
+   * `skipped`: what git could not add and left out, in git's words (e.g. a nested repository
+   * with no commit checked out).
+   */
+  async workingTreeTree(indexFile: string): Promise<{ tree: string; skipped: string[] }> {
+    const env = { GIT_INDEX_FILE: indexFile };
+    // Settings that keep state beside the index, or about it, stay off for the copy.
+    const config = [
+      '-c',
+      'core.splitIndex=false',
+      '-c',
+      'core.fsmonitor=false',
+      '-c',
+      'core.untrackedCache=false',
+      '-c',
+      'advice.addEmbeddedRepo=false',
+    ];
+    const add = [...config, 'add', '--all', '--ignore-errors', '--', ':/'];
+    const added = await this.attempt(add, env);
+    const skipped = added.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('error: '))
+      .map((line) => line.slice('error: '.length).trim());
+    if (added.exitCode !== 0 && skipped.length === 0) {
+      throw new RunFailure(
+        `git ${add.join(' ')} failed: ${added.stderr.trim() || `exit code ${added.exitCode}`}`,
+      );
+    }
+    return { tree: (await this.run([...config, 'write-tree'], env)).trim(), skipped };
+  }
+
+  /**
+   * Whether `git status` lists anything: staged or unstaged changes to tracked files, or
+   * untracked files that are not ignored (changes inside a submodule do not count). Without
+   * the optional lock, so the index is not refreshed.
+   */
+  async workingTreeHasChanges(): Promise<boolean> {
+    const status = await this.run([
+      '--no-optional-locks',
+      'status',
+      '--porcelain',
+      '--untracked-files=normal',
+      '--ignore-submodules=dirty',
+    ]);
+    return status.trim() !== '';
+  }
+
+  /** Where git keeps the index of this working tree. */
+  async indexPath(): Promise<string> {
+    return resolve(this.repoDir, (await this.run(['rev-parse', '--git-path', 'index'])).trim());
+  }
+
+  /** Fills `indexFile` with the tree of `commit` (when the repository has no index yet). */
+  async readTreeInto(indexFile: string, commit: string): Promise<void> {
+    await this.run(['read-tree', commit], { GIT_INDEX_FILE: indexFile });
+  }
+
+  async treeOf(commit: string): Promise<string> {
+    return (await this.run(['rev-parse', '--verify', `${commit}^{tree}`])).trim();
+  }
+
+  /**
+   * A commit object of `tree` on top of `parent`, reachable from no ref (git's garbage
+   * collection removes it in time); a fixed identity, so no git identity needs to be set.
+   */
+  async commitTree(tree: string, parent: string, message: string): Promise<string> {
+    const identity = {
+      GIT_AUTHOR_NAME: 'allocdiff',
+      GIT_AUTHOR_EMAIL: 'allocdiff@localhost',
+      GIT_COMMITTER_NAME: 'allocdiff',
+      GIT_COMMITTER_EMAIL: 'allocdiff@localhost',
+    };
+    return (
+      await this.run(['commit-tree', '--no-gpg-sign', tree, '-p', parent, '-m', message], identity)
+    ).trim();
   }
 
   /** `git diff -M` with no context lines: the input of the line map. */

@@ -345,6 +345,56 @@ const CASES: Record<string, () => Report> = {
         }),
       ]),
     ),
+  leak: () =>
+    checked(
+      'retained: +100KB',
+      report([
+        scenarioComparison({
+          name: 'bench_ingest',
+          kind: 'function',
+          repeats: { base: 3, head: 3 },
+          deterministic: false,
+          peak: {
+            ...measure(2 * MiB, 3.4 * MiB),
+            headRange: [3.4 * MiB, 3.6 * MiB],
+            headGrowth: 100 * KiB,
+          },
+          retained: {
+            ...measure(189, 1.35 * MiB),
+            headRange: [1.35 * MiB, 1.5 * MiB],
+            headGrowth: 78 * KiB,
+          },
+          sites: [
+            siteDelta({
+              file: 'app/store.py',
+              line: 5,
+              function: 'remember',
+              text: '_kept.extend(rows)',
+              baseSize: 0,
+              headSize: 1.35 * MiB,
+              baseCount: 0,
+              headCount: 10_001,
+              changedLine: true,
+              headRange: [1.35 * MiB, 1.5 * MiB],
+              headGrowth: 78 * KiB,
+            }),
+          ],
+        }),
+        scenarioComparison({
+          name: 'bench_query',
+          kind: 'function',
+          repeats: { base: 3, head: 3 },
+          deterministic: false,
+          peak: measure(8 * MiB, 8 * MiB),
+          retained: {
+            ...measure(40 * KiB, 40 * KiB + 1.86 * MiB),
+            noisy: true,
+            baseRange: [38 * KiB, 54 * KiB],
+            headRange: [40 * KiB + 1.86 * MiB, 56 * KiB + 1.86 * MiB],
+          },
+        }),
+      ]),
+    ),
   huge: () =>
     checked(
       'site: +1KiB',

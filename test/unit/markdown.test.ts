@@ -635,6 +635,38 @@ describe('renderMarkdown: site links', () => {
     expect(markdown).toContain(`](https://ghe.example.com/${REPO}/blob/${HEAD_SHA}/a.py#L1)`);
   });
 
+  it('says head is a working tree, and links no line of it (its lines are not on the server)', () => {
+    const site = siteDelta({ file: 'app/cache.py', line: 12, baseLine: 9 });
+    const markdown = renderMarkdown(
+      report([scenarioComparison({ sites: [site] })], {
+        head: { sha: HEAD_SHA, ref: 'HEAD', workingTree: true },
+      }),
+    );
+    expect(markdown).toContain(
+      `→ head: working tree on top of [<code>${HEAD_SHA.slice(0, 7)}</code>](${SERVER}/${REPO}/commit/${HEAD_SHA})`,
+    );
+    expect(row(markdown, 'cache.py')).toContain('| <code>app/cache.py:12</code> |');
+    expect(markdown).not.toContain('cache.py#L');
+  });
+
+  it('links a site that stopped allocating on a line head still has, and does not call it gone', () => {
+    const site = siteDelta({
+      file: 'app/cache.py',
+      line: 31,
+      baseLine: 30,
+      baseSize: 2_000,
+      headSize: 0,
+      headCount: 0,
+      silent: true,
+    });
+    const markdown = renderMarkdown(report([scenarioComparison({ sites: [site] })]));
+    expect(row(markdown, 'cache.py')).toContain(
+      `[<code>app/cache.py:31</code>](${BLOB}app/cache.py#L31)`,
+    );
+    expect(row(markdown, 'cache.py')).toContain('| indirect |');
+    expect(markdown).not.toContain('line gone');
+  });
+
   it('does not link a site gone from head, and shows its base line', () => {
     const site = siteDelta({ file: 'app/old.py', line: null, baseLine: 30, baseSize: 64 });
     const markdown = renderMarkdown(report([scenarioComparison({ sites: [site] })]));

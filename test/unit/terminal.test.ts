@@ -4,7 +4,7 @@ import type { BudgetResult } from '../../src/budgets/evaluate.js';
 import type { ScenarioComparison } from '../../src/compare/comparison.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderTerminal } from '../../src/report/terminal.js';
-import { measure, report, scenarioComparison, siteDelta } from './fixtures.js';
+import { HEAD_SHA, measure, report, scenarioComparison, siteDelta } from './fixtures.js';
 
 const load = scenarioComparison({
   name: 'load',
@@ -143,6 +143,13 @@ function expectAligned(rows: string[], header: string[], align: string): void {
 describe('renderTerminal', () => {
   it('starts with the version and both commits', () => {
     expect(render().split('\n')[0]).toBe('allocdiff 0.1.0: base 1111111 -> head abcdef0');
+  });
+
+  it('says when head is the working tree on top of a commit', () => {
+    const workingTree = report([load], { head: { sha: HEAD_SHA, ref: 'HEAD', workingTree: true } });
+    expect(renderTerminal(workingTree).split('\n')[0]).toBe(
+      'allocdiff 0.1.0: base 1111111 -> head: working tree on top of abcdef0',
+    );
   });
 
   it('aligns the scenario table', () => {
