@@ -2,6 +2,9 @@ import { resolve } from 'node:path';
 import { $ } from 'zx/core';
 import { RunFailure } from '../errors.js';
 
+/** How `git add` names a nested repository it adds as a commit, not as files. */
+const EMBEDDED_REPOSITORY = 'warning: adding embedded git repository: ';
+
 /** The only place that runs git. */
 export class Git {
   constructor(readonly repoDir: string) {}
@@ -74,11 +77,13 @@ export class Git {
    * ignored ones not), built in `indexFile`, a private copy of the index: the repository's own
    * index, branch and files are left as they are. The copy keeps the index's file stamps (so
    * unchanged files are not read again), its staged files and its sparse-checkout marks.
-   * `skipped`: what git could not add and left out, in git's words (e.g. a nested repository
-   * with no commit checked out).
+   * `skipped`: what git left out, in git's words (e.g. a nested repository with no commit
+   * checked out), and each nested repository with commits, of which a tree holds only the
+   * commit (its files are not in the tree).
    */
   async workingTreeTree(indexFile: string): Promise<{ tree: string; skipped: string[] }> {
-    const env = { GIT_INDEX_FILE: indexFile };
+    // git's messages are read below: in English, whatever the user's language.
+    const env = { GIT_INDEX_FILE: indexFile, LC_ALL: 'C' };
     // Settings that keep state beside the index, or about it, stay off for the copy.
     const config = [
       '-c',
@@ -92,16 +97,26 @@ export class Git {
     ];
     const add = [...config, 'add', '--all', '--ignore-errors', '--', ':/'];
     const added = await this.attempt(add, env);
-    const skipped = added.stderr
-      .split('\n')
+    const lines = added.stderr.split('\n').map((line) => line.trim());
+    const errors = lines
       .filter((line) => line.startsWith('error: '))
-      .map((line) => line.slice('error: '.length).trim());
-    if (added.exitCode !== 0 && skipped.length === 0) {
+      .map((line) => line.slice('error: '.length));
+    const embedded = lines
+      .filter((line) => line.startsWith(EMBEDDED_REPOSITORY))
+      .map(
+        (line) =>
+          `'${line.slice(EMBEDDED_REPOSITORY.length)}/' is a git repository of its own: ` +
+          'head records which commit it is on, not its files',
+      );
+    // With --ignore-errors git adds what it can and exits 1 for what it could not; any other
+    // failure (a clean filter that fails: exit 128) stops it with nothing added.
+    if (added.exitCode !== 0 && !(added.exitCode === 1 && errors.length > 0)) {
       throw new RunFailure(
         `git ${add.join(' ')} failed: ${added.stderr.trim() || `exit code ${added.exitCode}`}`,
       );
     }
-    return { tree: (await this.run([...config, 'write-tree'], env)).trim(), skipped };
+    const tree = (await this.run([...config, 'write-tree'], env)).trim();
+    return { tree, skipped: [...new Set([...errors, ...embedded])] };
   }
 
   /**

@@ -28,8 +28,11 @@ afterAll(() => {
   for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
 });
 
+const reports = mkdtempSync(join(realpathSync(tmpdir()), 'allocdiff-reports-'));
+cleanup.push(reports);
+
 async function allocdiff(cwd: string, ...args: string[]) {
-  const json = join(cwd, '..', `${cwd.split('/').pop()}-${cleanup.length}.json`);
+  const json = join(reports, `report-${cleanup.length}.json`);
   cleanup.push(json);
   const result = await runCommand(declaredNode(), [CLI, '--json', json, ...args], { cwd });
   return { ...result, report: () => JSON.parse(readFileSync(json, 'utf8')) as Report };
@@ -210,6 +213,21 @@ describe('the working tree as head', () => {
     const nested = join(repo.dir, 'vendored');
     mkdirSync(nested);
     git(nested, 'init', '-q');
+    // A nested repository with a commit: a tree can hold its commit, never its files.
+    const embedded = join(repo.dir, 'embedded');
+    write(embedded, { 'helper.py': 'value = 1\n' });
+    git(embedded, 'init', '-q');
+    git(embedded, 'add', 'helper.py');
+    git(
+      embedded,
+      '-c',
+      'user.name=allocdiff test',
+      '-c',
+      'user.email=test@allocdiff.invalid',
+      'commit',
+      '-qm',
+      'helper',
+    );
     write(repo.dir, leaking);
     const before = repositoryState(repo.dir);
     const run = await allocdiff(repo.dir, '--base', 'HEAD~1', '--script', 'bench.py');
@@ -219,9 +237,40 @@ describe('the working tree as head', () => {
     expect(run.stderr).toContain(
       "left out of the working tree: 'vendored/' does not have a commit",
     );
+    expect(run.stderr).toContain(
+      "left out of the working tree: 'embedded/' is a git repository of its own: head records " +
+        'which commit it is on, not its files',
+    );
+    // Each said once, though git says the first twice.
+    expect(run.stderr.split("'vendored/' does not have a commit").length).toBe(2);
     expect(run.report().scenarios[0].retained.delta).toBeGreaterThan(2_000_000);
     expect(repositoryState(repo.dir)).toBe(before);
     expect(git(join(repo.dir, 'sub'), 'status', '--porcelain')).toBe(' M lib.py\n');
+  });
+
+  it('stops, and never measures HEAD in its place, when git cannot read a file of the working tree', async () => {
+    const repo = repoOf(project, project);
+    write(repo.dir, { ...leaking, '.gitattributes': 'work.py filter=broken\n' });
+    git(repo.dir, 'config', 'filter.broken.clean', 'false');
+    git(repo.dir, 'config', 'filter.broken.required', 'true');
+    // git diff and git status would run the failing filter too: the index and refs, as bytes.
+    const state = () =>
+      JSON.stringify([
+        readFileSync(join(repo.dir, '.git', 'index')).toString('base64'),
+        statSync(join(repo.dir, '.git', 'index')).mtimeMs,
+        git(repo.dir, 'for-each-ref'),
+        git(repo.dir, 'rev-parse', 'HEAD'),
+      ]);
+    const before = state();
+    const run = await allocdiff(repo.dir, '--base', 'HEAD~1', '--script', 'bench.py');
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(
+      'allocdiff: the working tree could not be read to measure it as head',
+    );
+    expect(run.stderr).toContain("work.py: clean filter 'broken' failed");
+    expect(run.stderr).toContain('--head HEAD measures the last commit instead');
+    expect(run.stderr).not.toContain('Measuring');
+    expect(state()).toBe(before);
   });
 
   it('says a repository with no commits has nothing to compare', async () => {
