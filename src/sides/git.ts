@@ -120,6 +120,23 @@ export class Git {
   }
 
   /**
+   * The untracked files `git add --all` would add (not ignored), relative to the repository's
+   * root; a nested repository is one entry, its folder.
+   */
+  async untrackedFiles(): Promise<string[]> {
+    const listed = await this.run([
+      'ls-files',
+      '-z',
+      '--others',
+      '--exclude-standard',
+      '--full-name',
+      '--',
+      ':/',
+    ]);
+    return listed.split('\0').filter(Boolean);
+  }
+
+  /**
    * Whether `git status` lists anything: staged or unstaged changes to tracked files, or
    * untracked files that are not ignored (changes inside a submodule do not count). Without
    * the optional lock, so the index is not refreshed.

@@ -273,6 +273,35 @@ describe('the working tree as head', () => {
     expect(state()).toBe(before);
   });
 
+  it('warns when the untracked files it measures are large, naming where they are', async () => {
+    const repo = repoOf(
+      { ...project, '.gitignore': 'cache/\n' },
+      { ...project, '.gitignore': 'cache/\n' },
+    );
+    // 11 MB untracked in data/, as much again ignored in cache/ (not measured, not counted).
+    for (const folder of ['data', 'cache']) {
+      mkdirSync(join(repo.dir, folder));
+      writeFileSync(join(repo.dir, folder, 'big.bin'), Buffer.alloc(10_000_000, 1));
+      writeFileSync(join(repo.dir, folder, 'small.bin'), Buffer.alloc(1_000_000, 2));
+    }
+    write(repo.dir, { 'notes.txt': 'a note\n' });
+    const run = await allocdiff(repo.dir, '--base', 'HEAD~1', '--script', 'bench.py');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(
+      "warning: the working tree's untracked files hold 10.5 MiB (data/ 10.5 MiB, notes.txt 7 B): " +
+        "head measures them, so git copies them into the repository's objects",
+    );
+    expect(run.stderr).toContain('.gitignore');
+    expect(run.report().head.workingTree).toBe(true);
+
+    // Below the size, nothing is said.
+    rmSync(join(repo.dir, 'data'), { recursive: true });
+    const small = await allocdiff(repo.dir, '--base', 'HEAD~1', '--script', 'bench.py');
+    expect(small.code, small.stderr).toBe(0);
+    expect(small.stderr).toContain('head: working tree on top of');
+    expect(small.stderr).not.toContain('untracked files hold');
+  });
+
   it('says a repository with no commits has nothing to compare', async () => {
     const dir = mkdtempSync(join(realpathSync(tmpdir()), 'allocdiff-empty-'));
     cleanup.push(dir);
