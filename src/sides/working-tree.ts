@@ -1,4 +1,4 @@
-import { copyFile, lstat, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, lstat, mkdtemp, rm, stat, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Git } from './git.js';
@@ -25,7 +25,12 @@ export async function readWorkingTree(git: Git, parent: string): Promise<Working
   const indexFile = join(dir, 'index');
   try {
     try {
-      await copyFile(await git.indexPath(), indexFile);
+      const index = await git.indexPath();
+      await copyFile(index, indexFile);
+      // git trusts a file's stamp only when it is older than the index's: the copy keeps the
+      // index's time, so a file changed in the same instant the index was written is re-read.
+      const { atime, mtime } = await stat(index);
+      await utimes(indexFile, atime, mtime);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       // No index yet (nothing was ever staged in this working tree): start from HEAD.
