@@ -248,6 +248,55 @@ describe('the working tree as head', () => {
     expect(git(join(repo.dir, 'sub'), 'status', '--porcelain')).toBe(' M lib.py\n');
   });
 
+  it('carries deletions, renames, names with spaces or newlines and executable bits, run from a subfolder on a detached HEAD', async () => {
+    const tree = {
+      ...project,
+      'bench.py':
+        'import os, runpy\n' +
+        'here = os.path.dirname(os.path.abspath(__file__))\n' +
+        'data = runpy.run_path(os.path.join(here, "old name.py"))["data"]\n',
+      'old name.py': 'data = [bytes(1000) for _ in range(300)]\n',
+      'gone.py': 'x = 1\n',
+      'tool.sh': 'exit 0\n',
+      'sub/README': 'a subfolder\n',
+    };
+    const repo = repoOf(tree, tree);
+    git(repo.dir, 'checkout', '-q', '--detach');
+    // A staged rename, an unstaged deletion, a mode change, an untracked name with a newline.
+    git(repo.dir, 'mv', 'old name.py', 'new name.py');
+    rmSync(join(repo.dir, 'gone.py'));
+    execFileSync('chmod', ['+x', join(repo.dir, 'tool.sh')]);
+    write(repo.dir, {
+      'line\nbreak.py': 'y = 2\n',
+      'bench.py':
+        'import os, runpy\n' +
+        'here = os.path.dirname(os.path.abspath(__file__))\n' +
+        'assert not os.path.exists(os.path.join(here, "gone.py")), "gone.py is still there"\n' +
+        'assert not os.path.exists(os.path.join(here, "old name.py")), "old name.py is still there"\n' +
+        'assert os.access(os.path.join(here, "tool.sh"), os.X_OK), "tool.sh is not executable"\n' +
+        'assert os.path.exists(os.path.join(here, "line\\nbreak.py")), "line\\nbreak.py is missing"\n' +
+        'data = runpy.run_path(os.path.join(here, "new name.py"))["data"]\n' +
+        'more = [bytes(1000) for _ in range(300)]\n',
+    });
+    const before = repositoryState(repo.dir);
+    const run = await allocdiff(
+      join(repo.dir, 'sub'),
+      '--base',
+      'HEAD~1',
+      '--script',
+      '../bench.py',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`head: working tree on top of ${repo.shas[1].slice(0, 7)}`);
+    const [scenario] = run.report().scenarios;
+    expect(scenario).toMatchObject({ name: 'bench.py', status: 'ok' });
+    expect(scenario.sites).toContainEqual(
+      expect.objectContaining({ file: 'bench.py', line: 8, changedLine: true }),
+    );
+    expect(scenario.retained.delta).toBeGreaterThan(300_000);
+    expect(repositoryState(repo.dir)).toBe(before);
+  });
+
   it('stops, and never measures HEAD in its place, when git cannot read a file of the working tree', async () => {
     const repo = repoOf(project, project);
     write(repo.dir, { ...leaking, '.gitattributes': 'work.py filter=broken\n' });
