@@ -84,8 +84,11 @@ export class Git {
   async workingTreeTree(indexFile: string): Promise<{ tree: string; skipped: string[] }> {
     // git's messages are read below: in English, whatever the user's language.
     const env = { GIT_INDEX_FILE: indexFile, LC_ALL: 'C' };
-    // Settings that keep state beside the index, or about it, stay off for the copy.
+    // Settings that keep state beside the index, or about it, stay off for the copy; so do
+    // hooks (post-index-change would be told the user's index changed).
     const config = [
+      '-c',
+      'core.hooksPath=/dev/null',
       '-c',
       'core.splitIndex=false',
       '-c',

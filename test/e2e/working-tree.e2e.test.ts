@@ -90,6 +90,13 @@ describe('the working tree as head', () => {
     // One change staged, one not: both are the working tree's.
     write(repo.dir, { 'store.py': 'kept = []\nlabel = "x" * 100_000\n' });
     git(repo.dir, 'add', 'store.py');
+    // A hook told of changes to an index, and where: the user's index does not change.
+    const hookLog = join(reports, 'post-index-change.log');
+    writeFileSync(
+      join(repo.dir, '.git', 'hooks', 'post-index-change'),
+      `#!/bin/sh\npwd >> '${hookLog}'\n`,
+      { mode: 0o755 },
+    );
     const before = repositoryState(repo.dir);
 
     const run = await allocdiff(
@@ -122,6 +129,8 @@ describe('the working tree as head', () => {
     );
 
     expect(repositoryState(repo.dir)).toBe(before);
+    // (The checkouts of base and head have an index each; the repository's is not told of.)
+    expect(readFileSync(hookLog, 'utf8').split('\n')).not.toContain(repo.dir);
     // The working tree's commit is reachable from no ref: no branch, tag or stash entry.
     expect(git(repo.dir, 'for-each-ref', '--contains', repo.shas[1])).toBe(
       `${repo.shas[1]} commit\trefs/heads/main\n`,
