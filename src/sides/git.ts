@@ -19,9 +19,10 @@ export class Git {
     return result.stdout;
   }
 
+  /** git with `args`, its exit code and output whatever it is. */
   private async attempt(
     args: readonly string[],
-    env: NodeJS.ProcessEnv,
+    env: NodeJS.ProcessEnv = {},
   ): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
     return $({
       cwd: this.repoDir,
@@ -33,11 +34,7 @@ export class Git {
 
   /** The commit a ref names, or undefined when this clone does not have it. */
   async commitOf(ref: string): Promise<string | undefined> {
-    const result = await $({
-      cwd: this.repoDir,
-      quiet: true,
-      nothrow: true,
-    })`git rev-parse --verify --quiet ${`${ref}^{commit}`}`;
+    const result = await this.attempt(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
     return result.exitCode === 0 ? result.stdout.trim() : undefined;
   }
 
@@ -52,11 +49,7 @@ export class Git {
 
   /** Tries to fetch one commit from `origin`; false when there is no origin or it refuses. */
   async tryFetch(sha: string): Promise<boolean> {
-    const result = await $({
-      cwd: this.repoDir,
-      quiet: true,
-      nothrow: true,
-    })`git fetch --quiet --no-tags origin ${sha}`;
+    const result = await this.attempt(['fetch', '--quiet', '--no-tags', 'origin', sha]);
     return result.exitCode === 0;
   }
 
