@@ -2,6 +2,7 @@ import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { checkBudgets, decideVerdict } from './budgets/evaluate.js';
 import { withoutIgnoredSites, withoutSmallSites } from './budgets/site-filter.js';
+import { formatBytes } from './budgets/sizes.js';
 import { captureSide, captureTracebacks, type CaptureOptions } from './capture/capture-side.js';
 import {
   captureCommandSide,
@@ -24,7 +25,12 @@ import { buildReport, type Report } from './report/report.js';
 import { Git } from './sides/git.js';
 import { LineMap } from './sides/line-map.js';
 import { resolveCommit } from './sides/resolve.js';
-import { commitWorkingTree, readWorkingTree } from './sides/working-tree.js';
+import {
+  commitWorkingTree,
+  LARGE_UNTRACKED_BYTES,
+  readWorkingTree,
+  untrackedSize,
+} from './sides/working-tree.js';
 import { checkoutSides } from './sides/worktrees.js';
 import { VERSION } from './version.js';
 
@@ -283,6 +289,17 @@ async function headOrWorkingTree(
         `${settings.head} (without --head, allocdiff measures the working tree)`,
     );
     return commit;
+  }
+  const untracked = await untrackedSize(git);
+  if (untracked.bytes >= LARGE_UNTRACKED_BYTES) {
+    const largest = untracked.largest.map((entry) => `${entry.path} ${formatBytes(entry.bytes)}`);
+    log.warning(
+      `the working tree's untracked files hold ${formatBytes(untracked.bytes)} ` +
+        `(${largest.join(', ')}): head measures them, so git copies them into the ` +
+        "repository's objects (until its garbage collection removes them) and into head's " +
+        'checkout. Ignore what the benchmark does not need (.gitignore, .git/info/exclude), ' +
+        'or measure the last commit alone with --head HEAD.',
+    );
   }
   const tree = await readWorkingTree(git, headSha).catch((error: unknown) => {
     throw new RunFailure(
