@@ -6,6 +6,7 @@ import { captureSide, captureTracebacks, type CaptureOptions } from './capture/c
 import { captureCommandSide, nothingMeasuredMessage } from './capture/command.js';
 import type { Snapshot } from './capture/snapshot.js';
 import { benchmarkEnvironment } from './capture/environment.js';
+import { ownCodeEnvironment } from './capture/own-code.js';
 import { onBothSides, sequentialReason, sidesAgree, type Side } from './capture/measure-sides.js';
 import { spreadSideFailure } from './capture/merge-repeats.js';
 import { compareSnapshots } from './compare/compare.js';
@@ -92,6 +93,12 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         ? captureSide(dir, sideOptions)
         : captureCommandSide(dir, { ...sideOptions, command, workingDirectory: script });
     const dirs = { base: sides.baseDir, head: sides.headDir };
+    // Each side imports its own code, not the workspace's nor the other side's.
+    const roots = [topLevel, sides.baseDir, sides.headDir];
+    const envs = {
+      base: await ownCodeEnvironment(env, sides.baseDir, roots),
+      head: await ownCodeEnvironment(env, sides.headDir, roots),
+    };
     const shas = { base: baseSha, head: headSha };
     const sequential = sequentialReason({ setup: settings.setup, parallel: settings.parallel });
     log.info(
@@ -106,7 +113,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       onBothSides(
         log,
         (side) => `${title} ${side} ${shas[side].slice(0, 7)}`,
-        (side, sideLog) => capture(dirs[side], { ...sideOptions, log: sideLog }),
+        (side, sideLog) => capture(dirs[side], { ...sideOptions, env: envs[side], log: sideLog }),
         sequential,
       );
     let { base, head } = await measureAll(
@@ -165,7 +172,11 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
               (side) => `Tracebacks on ${side} ${shas[side].slice(0, 7)}`,
               (side, sideLog) =>
                 wanted(side).length > 0
-                  ? captureTracebacks(dirs[side], { ...options, log: sideLog }, wanted(side))
+                  ? captureTracebacks(
+                      dirs[side],
+                      { ...options, env: envs[side], log: sideLog },
+                      wanted(side),
+                    )
                   : Promise.resolve(undefined),
               sequential,
             );

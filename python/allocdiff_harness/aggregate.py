@@ -32,6 +32,7 @@ def aggregate(directory, root, frames=1):
     unmeasured = []
     first = None
     total_seconds = 0.0
+    foreign = []
     for token in sorted(results, key=_start_order):
         document = results[token]
         first = first or document
@@ -40,6 +41,9 @@ def aggregate(directory, root, frames=1):
         for scenario in document["scenarios"]:
             _merge_scenario(merged, scenario, strings)
         unmeasured.extend(document.get("unmeasured", []))
+        for module in document.get("foreignModules", []):
+            if module not in foreign:
+                foreign.append(module)
 
     names = {}
     for token, fields in started.items():
@@ -77,7 +81,7 @@ def aggregate(directory, root, frames=1):
         )
 
     strings = StringTable()
-    return {
+    snapshot = {
         "schema": SCHEMA,
         "harness": {"version": __version__},
         "python": (first or {}).get("python") or {"version": "", "implementation": ""},
@@ -91,6 +95,9 @@ def aggregate(directory, root, frames=1):
         "strings": strings.strings,
         "unmeasured": unmeasured,
     }
+    if foreign:
+        snapshot["foreignModules"] = foreign
+    return snapshot
 
 
 def _read_directory(directory):

@@ -26,6 +26,8 @@ import os
 import sys
 import time
 
+from . import checkout
+
 HARNESS_DIR = os.path.dirname(os.path.abspath(__file__))
 FIELD_SEPARATOR = "\0"
 PYTEST_PLUGIN = "allocdiff_harness.pytest_plugin"
@@ -45,6 +47,9 @@ class _State:
         # [scenarios.Scenario] when pytest took the measuring over; None for the whole process.
         self.tests = None
         self.unmeasured = []
+        self.checkout = checkout.Checkout.from_environment(
+            root, keep=[os.path.dirname(HARNESS_DIR)]
+        )
 
 
 _state = None
@@ -70,6 +75,8 @@ def start(directory, root=None, frames=None):
             }
         )
     _offer_pytest_plugin()
+    # This side's checkout wins over what the environment installed (see checkout.py).
+    state.checkout.prepare()
     os.register_at_fork(after_in_child=_after_fork_in_child)
     # Registered first, so it runs last: after the program's own exit handlers.
     atexit.register(_at_exit)
@@ -215,6 +222,8 @@ def _finish(state):
         measurement = _measure_and_stop(0, state.started)
     duration = time.perf_counter() - state.started
     _stop_tracing()
+    found = state.checkout.foreign_modules(cwd=state.cwd)
+    foreign = (found, state.checkout.describe_foreign(found)) if found else None
 
     from . import capture, scenarios, snapshot
     from .paths import PathNormalizer
@@ -246,7 +255,12 @@ def _finish(state):
         run.scenarios.append(scenario)
     options = scenarios.Options(frames=state.frames, object_types=False)
     document = snapshot.build_snapshot(
-        run, root=state.root, cwd=state.cwd, options=options, describe_platform=False
+        run,
+        root=state.root,
+        cwd=state.cwd,
+        options=options,
+        describe_platform=False,
+        foreign=foreign,
     )
     if state.tests is None and measurement is None:
         document["scenarios"] = []

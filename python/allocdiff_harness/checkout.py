@@ -1,0 +1,251 @@
+"""Each side imports its own code, whatever the environment holds.
+
+base and head are checked out side by side, but they run in one environment, and that
+environment usually knows the project already: ``pip install -e .`` leaves a ``.pth`` path
+entry or an import hook in site-packages that points at the workspace (where another commit is
+checked out), and a side that imported through it would measure that other commit's code.
+
+``Checkout.prepare`` runs before anything of the benchmark does:
+
+- this checkout's import paths (the folders its packaging configuration names, ``src/`` of a
+  src layout, then its root; see ``ALLOCDIFF_IMPORT_PATHS``) go on ``sys.path`` ahead of
+  site-packages;
+- a ``sys.path`` entry inside another root of the repository (the other side's checkout, the
+  workspace; see ``ALLOCDIFF_REPOSITORY_ROOTS``), e.g. from a ``.pth`` file, is moved to the
+  same place in this checkout, and so are the paths of the editable-install finders it knows
+  (setuptools' ``__editable___*_finder`` modules, ``editables``' redirecting finder).
+
+After the run, ``Checkout.foreign_modules`` checks it: a module whose file is inside another
+root of the repository fails the side, with ``describe_foreign`` saying what to change.
+
+Only ``os`` and ``sys`` are used, and nothing is imported: a module loaded before the
+benchmark runs would be free for it to import.
+"""
+
+import os
+import sys
+
+# Set by allocdiff: the roots of the repository, separated by os.pathsep (the checkouts of
+# both sides and the workspace it was run in), and this side's import paths relative to its
+# checkout (without it, ``src`` when that folder holds Python code).
+ROOTS_VARIABLE = "ALLOCDIFF_REPOSITORY_ROOTS"
+IMPORT_PATHS_VARIABLE = "ALLOCDIFF_IMPORT_PATHS"
+PACKAGE_DIRS = ("site-packages", "dist-packages")
+# Where the editable-install finders keep the paths they import from: setuptools' finder
+# module has MAPPING {package: folder} and NAMESPACES {package: [folders]}; the finder of
+# ``editables`` (hatchling) has _redirections {module: file or folder}.
+FINDER_PATH_TABLES = ("MAPPING", "NAMESPACES", "_redirections")
+ERROR_TYPE = "ForeignImport"
+NAMED_MODULES = 3
+
+
+class Checkout:
+    """This side's checkout (``root``) among the repository's roots."""
+
+    def __init__(self, root, other_roots=(), import_paths=None, keep=()):
+        self.root = _real(root)
+        others = {_real(other) for other in other_roots if other} - {self.root}
+        # Longest first: the innermost root a path is in is the one it belongs to.
+        self.others = sorted(others, key=len, reverse=True)
+        self.import_paths = import_paths
+        # Folders that are never redirected nor foreign (the harness's own).
+        self.keep = [_real(folder) for folder in keep]
+
+    @classmethod
+    def from_environment(cls, root, environ=None, keep=()):
+        environ = os.environ if environ is None else environ
+        roots = environ.get(ROOTS_VARIABLE, "").split(os.pathsep)
+        paths = environ.get(IMPORT_PATHS_VARIABLE)
+        import_paths = None if paths is None else [entry for entry in paths.split(os.pathsep)]
+        return cls(root, roots, import_paths, keep)
+
+    def own_paths(self):
+        """Absolute folders this checkout's code is imported from: its import paths, then its
+        root (folders that do not exist, or lead outside the checkout, are left out)."""
+        relative = self.import_paths
+        if relative is None:
+            relative = ["src"] if _holds_python(os.path.join(self.root, "src")) else []
+        paths = []
+        for entry in list(relative) + [""]:
+            path = os.path.normpath(os.path.join(self.root, entry)) if entry else self.root
+            if _inside(path, self.root) and os.path.isdir(path) and path not in paths:
+                paths.append(path)
+        return paths
+
+    def foreign_root(self, path):
+        """The other root of the repository that the real path ``path`` is in, or None (in
+        this checkout, in the harness, installed in a virtualenv, or not in the repository)."""
+        if _inside(path, self.root) or any(_inside(path, folder) for folder in self.keep):
+            return None
+        for other in self.others:
+            if _inside(path, other):
+                below = path[len(other):].split(os.sep)
+                # A virtualenv inside the workspace holds installed packages, not the project.
+                if any(os.path.normcase(part) in PACKAGE_DIRS for part in below):
+                    return None
+                return other
+        return None
+
+    def redirect(self, path):
+        """``path`` moved from another root of the repository to the same place in this
+        checkout, or None when it is in no other root."""
+        if not isinstance(path, str) or not path:
+            return None
+        real = _real(path)
+        other = self.foreign_root(real)
+        if other is None:
+            return None
+        below = real[len(other):].lstrip(os.sep)
+        return os.path.join(self.root, below) if below else self.root
+
+    def prepare(self, path=None, meta_path=None, modules=None):
+        """Make this checkout win on ``path`` (``sys.path``) and in the editable-install
+        finders on ``meta_path``. Returns the import paths put ahead of site-packages."""
+        path = sys.path if path is None else path
+        meta_path = sys.meta_path if meta_path is None else meta_path
+        modules = sys.modules if modules is None else modules
+        entries = [self.redirect(entry) or entry for entry in path]
+        # Ahead of site-packages, after the standard library (and PYTHONPATH, the script's
+        # folder): a project module named like a standard one does not replace it.
+        at = len(entries)
+        for index, entry in enumerate(entries):
+            if _is_package_dir(entry):
+                at = index
+                break
+        before = entries[:at]
+        present = {_real(entry) for entry in before}
+        own = self.own_paths()
+        added = [folder for folder in own if folder not in present]
+        # Further down (a .pth entry, now redirected), an own folder would only be a duplicate.
+        after = [entry for entry in entries[at:] if not entry or _real(entry) not in own]
+        path[:] = before + added + after
+        for finder in list(meta_path):
+            self._redirect_finder(finder, modules)
+        return added
+
+    def _redirect_finder(self, finder, modules):
+        holders = [finder]
+        module = modules.get(_attribute(finder, "__module__") or "")
+        if module is not None:
+            holders.append(module)
+        for holder in holders:
+            for name in FINDER_PATH_TABLES:
+                table = _attribute(holder, name)
+                if isinstance(table, dict):
+                    self._redirect_table(table)
+
+    def _redirect_table(self, table):
+        for key, value in list(table.items()):
+            if isinstance(value, str):
+                moved = self.redirect(value)
+                if moved is not None:
+                    table[key] = moved
+            elif isinstance(value, list):
+                value[:] = [self.redirect(item) or item for item in value]
+
+    def foreign_modules(self, modules=None, cwd=None):
+        """``[(module name, real file, root it is in)]`` of the modules in ``modules``
+        (``sys.modules``) whose file is in another root of the repository, sorted by name."""
+        modules = sys.modules if modules is None else modules
+        found = []
+        for name, module in list(modules.items()):
+            file = _attribute(module, "__file__")
+            if not isinstance(file, str) or not file:
+                continue
+            if cwd is not None:
+                file = os.path.join(cwd, file)
+            real = _real(file)
+            other = self.foreign_root(real)
+            if other is not None:
+                found.append((name, real, other))
+        found.sort()
+        return found
+
+    def describe_foreign(self, found, path=None):
+        """The error message of a side that imported the modules ``found`` from outside its
+        checkout; ``path`` is ``sys.path`` as the run left it."""
+        path = sys.path if path is None else path
+        name, file, other = found[0]
+        message = "%s was imported from %s, in %s (%s), not from this side's checkout (%s)" % (
+            name, file, self._describe_root(other), other, self.root
+        )
+        if len(found) > 1:
+            more = ["%s from %s" % (entry[0], entry[1]) for entry in found[1:NAMED_MODULES]]
+            if len(found) > NAMED_MODULES:
+                more.append("%d more" % (len(found) - NAMED_MODULES))
+            message += ", and so were %s" % ", ".join(more)
+        message += ": this side would measure another commit's code. "
+        entry = self._path_entry_of(file, path)
+        if entry is not None:
+            message += (
+                "sys.path holds %s, added while the benchmark ran: do not put a path of the"
+                " workspace on sys.path (allocdiff puts this checkout's root, src/ and the"
+                " package folders of pyproject.toml or setup.cfg there itself), or make it"
+                " relative to the benchmark's own __file__" % entry
+            )
+        else:
+            message += (
+                "an import hook allocdiff cannot redirect found it (an editable install by a"
+                " build backend other than setuptools or hatchling, or a file the checkout does"
+                " not have, such as a compiled extension built in the workspace): install the"
+                " project in `setup` without -e (`pip install .`), or name its package folder"
+                " in pyproject.toml ([tool.setuptools] package-dir or packages.find where)"
+            )
+        return message
+
+    def _describe_root(self, other):
+        if os.path.dirname(other) == os.path.dirname(self.root):
+            return "the other side's checkout"
+        return "the workspace allocdiff was run in"
+
+    def _path_entry_of(self, file, path):
+        """The ``path`` entry in another root of the repository that ``file`` is under."""
+        for entry in path:
+            if not isinstance(entry, str) or not entry:
+                continue
+            real = _real(entry)
+            if self.foreign_root(real) is not None and _inside(file, real):
+                return entry
+        return None
+
+
+def _attribute(holder, name):
+    try:
+        return getattr(holder, name, None)
+    except Exception:  # a finder or module with an unusual __getattr__
+        return None
+
+
+def _is_package_dir(entry):
+    if not isinstance(entry, str):
+        return False
+    return any(os.path.normcase(part) in PACKAGE_DIRS for part in entry.split(os.sep))
+
+
+def _holds_python(folder):
+    """True when ``folder`` holds a Python module or a package (a src layout's ``src``)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return False
+    for name in names:
+        if name.endswith(".py"):
+            return True
+        if os.path.isfile(os.path.join(folder, name, "__init__.py")):
+            return True
+    return False
+
+
+def _inside(path, folder):
+    """True when the real path ``path`` is ``folder`` or below it."""
+    if os.path.normcase(path) == os.path.normcase(folder):
+        return True
+    prefix = folder.rstrip(os.sep) + os.sep
+    return os.path.normcase(path).startswith(os.path.normcase(prefix))
+
+
+def _real(path):
+    try:
+        return os.path.realpath(path or os.curdir)
+    except (OSError, ValueError, TypeError):
+        return path
