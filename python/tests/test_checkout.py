@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import textwrap
 import types
 import unittest
@@ -150,7 +149,9 @@ class PrepareTest(RepositoryTestCase):
             finder_module.MAPPING,
             {"mypkg": os.path.join(self.base, "mypkg"), "tool": "/opt/tool"},
         )
-        self.assertEqual(finder_module.NAMESPACES, {"ns": [os.path.join(self.base, "ns"), "/opt/ns"]})
+        self.assertEqual(
+            finder_module.NAMESPACES, {"ns": [os.path.join(self.base, "ns"), "/opt/ns"]}
+        )
 
     def test_the_editables_finder_imports_from_this_checkout(self):
         # hatchling's editable installs: a finder class with _redirections {module: path}.
@@ -206,8 +207,8 @@ class PrepareTest(RepositoryTestCase):
         by_a_hook = self.checkout.describe_foreign(
             found + [("mypkg.more", os.path.join(self.head, "mypkg", "more.py"), self.head)], []
         )
-        self.assertIn("and so were mypkg.more from %s" % os.path.join(self.head, "mypkg", "more.py"),
-                      by_a_hook)
+        more = os.path.join(self.head, "mypkg", "more.py")
+        self.assertIn("and so were mypkg.more from %s" % more, by_a_hook)
         self.assertIn("install the project in `setup` without -e", by_a_hook)
         self.assertEqual(
             self.checkout._describe_root(self.head), "the other side's checkout"
@@ -286,7 +287,9 @@ class ScriptModeTest(RepositoryTestCase):
         env = dict(self.roots_env(workspace, base), MYPKG_HOME=workspace)
         run = self.run_harness(base, "bench.py", env=env)
         self.assertEqual(run.returncode, 0, run.describe())
-        self.assertEqual([s["name"] for s in run.snapshot["scenarios"]], ["bench_load", "bench_other"])
+        self.assertEqual(
+            [s["name"] for s in run.snapshot["scenarios"]], ["bench_load", "bench_other"]
+        )
         for scenario in run.snapshot["scenarios"]:
             self.assertEqual(scenario["status"], "failed")
             self.assertEqual(scenario["error"]["type"], ERROR_TYPE)
