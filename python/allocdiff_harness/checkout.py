@@ -42,7 +42,7 @@ NAMED_MODULES = 3
 class Checkout:
     """This side's checkout (``root``) among the repository's roots."""
 
-    def __init__(self, root, other_roots=(), import_paths=None, keep=()):
+    def __init__(self, root, other_roots=(), import_paths=None, keep=(), prefixes=None):
         self.root = _real(root)
         others = {_real(other) for other in other_roots if other} - {self.root}
         # Longest first: the innermost root a path is in is the one it belongs to.
@@ -50,6 +50,11 @@ class Checkout:
         self.import_paths = import_paths
         # Folders that are never redirected nor foreign (the harness's own).
         self.keep = [_real(folder) for folder in keep]
+        # Where the interpreter is installed: a virtualenv (or a whole Python) inside the
+        # workspace is the environment, not the project.
+        if prefixes is None:
+            prefixes = (sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix)
+        self.prefixes = sorted({_real(prefix) for prefix in prefixes if prefix})
 
     @classmethod
     def from_environment(cls, root, environ=None, keep=()):
@@ -80,9 +85,12 @@ class Checkout:
         for other in self.others:
             if _inside(path, other):
                 below = path[len(other):].split(os.sep)
-                # A virtualenv inside the workspace holds installed packages, not the project.
+                # Installed packages (a virtualenv inside the workspace), not the project.
                 if any(os.path.normcase(part) in PACKAGE_DIRS for part in below):
                     return None
+                for prefix in self.prefixes:
+                    if _inside(prefix, other) and _inside(path, prefix):
+                        return None
                 return other
         return None
 

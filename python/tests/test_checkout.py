@@ -122,6 +122,23 @@ class PrepareTest(RepositoryTestCase):
              self.site],
         )
 
+    def test_an_interpreter_installed_inside_the_workspace_is_the_environment(self):
+        prefix = os.path.join(self.workspace, ".python")
+        stdlib = os.path.join(prefix, "lib", "python3")
+        checkout = Checkout(self.base, [self.workspace], prefixes=[prefix, "/usr"])
+        path = [stdlib, self.site]
+        checkout.prepare(path, [], {})
+        self.assertEqual(path, [stdlib, os.path.join(self.base, "src"), self.base, self.site])
+        json_module = types.ModuleType("json")
+        json_module.__file__ = os.path.join(stdlib, "json", "__init__.py")
+        self.assertEqual(checkout.foreign_modules({"json": json_module}), [])
+        # A prefix the workspace is inside (Debian's /usr, a workspace in /usr/src) exempts
+        # nothing.
+        around = os.path.dirname(self.workspace)
+        checkout = Checkout(self.base, [self.workspace], prefixes=[around])
+        json_module.__file__ = os.path.join(self.workspace, "json.py")
+        self.assertEqual(len(checkout.foreign_modules({"json": json_module})), 1)
+
     def test_import_paths_come_from_the_variable_and_stay_inside_the_checkout(self):
         os.makedirs(os.path.join(self.base, "lib"))
         checkout = Checkout(self.base, [], ["lib", "missing", "..", "../head", ""])
