@@ -156,13 +156,20 @@ class Checkout:
         (``sys.modules``) whose file is in another root of the repository, sorted by name."""
         modules = sys.modules if modules is None else modules
         found = []
+        folders = {}  # real paths of the folders seen: many modules share one
         for name, module in list(modules.items()):
             file = _attribute(module, "__file__")
             if not isinstance(file, str) or not file:
                 continue
             if cwd is not None:
                 file = os.path.join(cwd, file)
-            real = _real(file)
+            folder, base = os.path.split(file)
+            real_folder = folders.get(folder)
+            if real_folder is None:
+                real_folder = folders[folder] = _real(folder)
+            real = os.path.join(real_folder, base)
+            if os.path.islink(real):
+                real = _real(real)
             other = self.foreign_root(real)
             if other is not None:
                 found.append((name, real, other))
