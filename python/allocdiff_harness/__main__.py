@@ -129,7 +129,7 @@ def main(argv=None):
     own_code.prepare()
     run = scenarios.run(script_path, options)
     found = own_code.foreign_modules(cwd=cwd)
-    foreign = (found, own_code.describe_foreign(found)) if found else None
+    foreign = (found, own_code.foreign_error(found)) if found else None
 
     # Imported only now, so the measured script pays for its own imports of json, ast, ...
     sys.path[:] = harness_path

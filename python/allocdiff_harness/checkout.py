@@ -16,7 +16,7 @@ checked out), and a side that imported through it would measure that other commi
   (setuptools' ``__editable___*_finder`` modules, ``editables``' redirecting finder).
 
 After the run, ``Checkout.foreign_modules`` checks it: a module whose file is inside another
-root of the repository fails the side, with ``describe_foreign`` saying what to change.
+root of the repository fails the side, with ``foreign_error`` saying what to change.
 
 Only ``os`` and ``sys`` are used, and nothing is imported: a module loaded before the
 benchmark runs would be free for it to import.
@@ -36,7 +36,7 @@ PACKAGE_DIRS = ("site-packages", "dist-packages")
 # ``editables`` (hatchling) has _redirections {module: file or folder}.
 FINDER_PATH_TABLES = ("MAPPING", "NAMESPACES", "_redirections")
 ERROR_TYPE = "ForeignImport"
-NAMED_MODULES = 3
+LISTED_MODULES = 20
 
 
 class Checkout:
@@ -176,37 +176,44 @@ class Checkout:
         found.sort()
         return found
 
-    def describe_foreign(self, found, path=None):
-        """The error message of a side that imported the modules ``found`` from outside its
-        checkout; ``path`` is ``sys.path`` as the run left it."""
+    def foreign_error(self, found, path=None):
+        """The ``error`` of a scenario on a side that imported the modules ``found`` from
+        outside its checkout (``path``: ``sys.path`` as the run left it). The message names the
+        first module and says what to change; ``traceback`` lists them all, so a report that
+        shortens the message still shows everything."""
         path = sys.path if path is None else path
         name, file, other = found[0]
         message = "%s was imported from %s, in %s (%s), not from this side's checkout (%s)" % (
             name, file, self._describe_root(other), other, self.root
         )
         if len(found) > 1:
-            more = ["%s from %s" % (entry[0], entry[1]) for entry in found[1:NAMED_MODULES]]
-            if len(found) > NAMED_MODULES:
-                more.append("%d more" % (len(found) - NAMED_MODULES))
-            message += ", and so were %s" % ", ".join(more)
-        message += ": this side would measure another commit's code. "
+            message += ", and %d more module%s" % (len(found) - 1, "" if len(found) == 2 else "s")
+        advice = self._advice(file, path)
+        message += ": this side would measure another commit's code. " + advice
+        lines = ["Modules of the repository imported from outside this side's checkout (%s):"
+                 % self.root]
+        for name, file, other in found[:LISTED_MODULES]:
+            lines.append("  %s from %s (%s)" % (name, file, self._describe_root(other)))
+        if len(found) > LISTED_MODULES:
+            lines.append("  ... and %d more" % (len(found) - LISTED_MODULES))
+        lines.append("What to change: %s." % advice)
+        return {"type": ERROR_TYPE, "message": message, "traceback": "\n".join(lines)}
+
+    def _advice(self, file, path):
         entry = self._path_entry_of(file, path)
         if entry is not None:
-            message += (
+            return (
                 "sys.path holds %s, added while the benchmark ran: do not put a path of the"
                 " workspace on sys.path (allocdiff puts this checkout's root, src/ and the"
                 " package folders of pyproject.toml or setup.cfg there itself), or make it"
                 " relative to the benchmark's own __file__" % entry
             )
-        else:
-            message += (
-                "an import hook allocdiff cannot redirect found it (an editable install by a"
-                " build backend other than setuptools or hatchling, or a file the checkout does"
-                " not have, such as a compiled extension built in the workspace): install the"
-                " project in `setup` without -e (`pip install .`), or name its package folder"
-                " in pyproject.toml ([tool.setuptools] package-dir or packages.find where)"
-            )
-        return message
+        return (
+            "an import hook allocdiff cannot redirect found it (an editable install by a build"
+            " backend other than setuptools or hatchling, or a file the checkout does not have,"
+            " such as an extension module built only in the workspace): install the project"
+            " in `setup` without -e (`pip install .`), or build it there"
+        )
 
     def _describe_root(self, other):
         if os.path.dirname(other) == os.path.dirname(self.root):

@@ -223,7 +223,7 @@ def _finish(state):
     duration = time.perf_counter() - state.started
     _stop_tracing()
     found = state.checkout.foreign_modules(cwd=state.cwd)
-    foreign = (found, state.checkout.describe_foreign(found)) if found else None
+    foreign = (found, state.checkout.foreign_error(found)) if found else None
 
     from . import capture, scenarios, snapshot
     from .paths import PathNormalizer

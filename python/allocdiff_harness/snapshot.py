@@ -8,7 +8,7 @@ import platform
 import sysconfig
 import traceback
 
-from . import __version__, checkout, columns, leak
+from . import __version__, columns, leak
 from .capture import is_machinery
 from .objects import type_changes
 from .paths import PathNormalizer
@@ -28,15 +28,15 @@ def build_snapshot(
     cwd: str,
     options: Options,
     describe_platform: bool = True,
-    foreign: tuple[list, str] | None = None,
+    foreign: tuple[list, dict] | None = None,
 ) -> dict:
     """The snapshot document of ``run``. ``describe_platform=False`` leaves ``platform``
     empty: ``platform.platform()`` reads the interpreter's binary (a tenth of a second), too
     much for every process of a command, whose merged snapshot fills it in once.
 
-    ``foreign``: ``(modules, message)`` when the run imported modules of the repository from
-    outside this side's checkout (``Checkout.foreign_modules`` and ``describe_foreign``): they
-    are listed in ``foreignModules`` and every scenario fails with the message."""
+    ``foreign``: ``(modules, error)`` when the run imported modules of the repository from
+    outside this side's checkout (``Checkout.foreign_modules`` and ``foreign_error``): they
+    are listed in ``foreignModules`` and every scenario fails with that error."""
     paths = PathNormalizer(root=root, stdlib=sysconfig.get_paths()["stdlib"], cwd=cwd)
     sites = SiteTable(paths, SourceIndex())
     wanted = set(options.traceback_filter.sites) if options.traceback_filter else set()
@@ -73,18 +73,19 @@ def build_snapshot(
     return document
 
 
-def fail_foreign(scenario: dict, message: str) -> None:
+def fail_foreign(scenario: dict, foreign_error: dict) -> None:
     """Fail a scenario document of a side that imported code from outside its checkout; an
     error the benchmark raised itself is kept in the message and traceback."""
-    error = {"type": checkout.ERROR_TYPE, "message": message}
+    error = dict(foreign_error)
     original = scenario.get("error")
     if original is not None:
         error["message"] += " (the benchmark also failed: %s: %s)" % (
             original["type"], original["message"]
         )
-        for key in ("traceback", "phase"):
-            if key in original:
-                error[key] = original[key]
+        if "traceback" in original:
+            error["traceback"] = "%s\n\n%s" % (error.get("traceback", ""), original["traceback"])
+        if "phase" in original:
+            error["phase"] = original["phase"]
     scenario["status"] = "failed"
     scenario["error"] = error
 

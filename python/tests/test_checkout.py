@@ -210,26 +210,33 @@ class PrepareTest(RepositoryTestCase):
             ],
         )
 
-    def test_the_message_names_the_module_its_file_and_what_to_change(self):
+    def test_the_error_names_the_modules_their_files_and_what_to_change(self):
         file = os.path.join(self.workspace, "mypkg", "catalog.py")
         found = [("mypkg.catalog", file, self.workspace)]
-        added_by_benchmark = self.checkout.describe_foreign(found, [self.workspace])
+        added_by_benchmark = self.checkout.foreign_error(found, [self.workspace])
+        self.assertEqual(added_by_benchmark["type"], ERROR_TYPE)
+        message = added_by_benchmark["message"]
         self.assertIn(
             "mypkg.catalog was imported from %s, in the workspace allocdiff was run in (%s), "
-            "not from this side's checkout (%s)" % (file, self.workspace, self.base),
-            added_by_benchmark,
+            "not from this side's checkout (%s): " % (file, self.workspace, self.base),
+            message,
         )
-        self.assertIn("sys.path holds %s, added while the benchmark ran" % self.workspace,
-                      added_by_benchmark)
-        by_a_hook = self.checkout.describe_foreign(
-            found + [("mypkg.more", os.path.join(self.head, "mypkg", "more.py"), self.head)], []
-        )
+        self.assertIn("sys.path holds %s, added while the benchmark ran" % self.workspace, message)
         more = os.path.join(self.head, "mypkg", "more.py")
-        self.assertIn("and so were mypkg.more from %s" % more, by_a_hook)
-        self.assertIn("install the project in `setup` without -e", by_a_hook)
+        by_a_hook = self.checkout.foreign_error(found + [("mypkg.more", more, self.head)], [])
+        self.assertIn("and 1 more module: ", by_a_hook["message"])
+        self.assertIn("install the project in `setup` without -e", by_a_hook["message"])
+        # Every module is listed apart from the message, which a report may shorten.
         self.assertEqual(
-            self.checkout._describe_root(self.head), "the other side's checkout"
+            by_a_hook["traceback"].splitlines()[:3],
+            [
+                "Modules of the repository imported from outside this side's checkout (%s):"
+                % self.base,
+                "  mypkg.catalog from %s (the workspace allocdiff was run in)" % file,
+                "  mypkg.more from %s (the other side's checkout)" % more,
+            ],
         )
+        self.assertIn("install the project in `setup` without -e", by_a_hook["traceback"])
 
     def test_preparing_imports_nothing(self):
         code = (
@@ -313,8 +320,10 @@ class ScriptModeTest(RepositoryTestCase):
             message = scenario["error"]["message"]
             self.assertIn("mypkg was imported from %s, in the workspace allocdiff was run in"
                           % os.path.join(workspace, "mypkg", "__init__.py"), message)
-            self.assertIn("and so were mypkg.catalog from %s"
-                          % os.path.join(workspace, "mypkg", "catalog.py"), message)
+            self.assertIn("and 1 more module: ", message)
+            self.assertIn("  mypkg.catalog from %s (the workspace allocdiff was run in)"
+                          % os.path.join(workspace, "mypkg", "catalog.py"),
+                          scenario["error"]["traceback"])
             self.assertIn("sys.path holds %s" % workspace, scenario["error"]["message"])
         self.assertEqual(
             run.raw["foreignModules"],

@@ -253,7 +253,7 @@ ${BENCHMARK}`;
     expect(scenario.error!.message).toContain(
       `mypkg was imported from ${join(workspace, 'mypkg', '__init__.py')}, in the workspace allocdiff was run in (${workspace})`,
     );
-    expect(scenario.error!.message).toContain(
+    expect(scenario.error!.traceback).toContain(
       `mypkg.catalog from ${join(workspace, 'mypkg', 'catalog.py')}`,
     );
     expect(scenario.error!.message).toContain(
