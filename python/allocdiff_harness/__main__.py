@@ -141,9 +141,7 @@ def main(argv=None):
         if scenario.error is not None and id(scenario.error) not in reported:
             reported.add(id(scenario.error))
             snapshot.report_failure(scenario.error, stream)
-    document = snapshot.build_snapshot(
-        run, root=root, cwd=cwd, options=options, foreign=foreign
-    )
+    document = snapshot.build_snapshot(run, root=root, cwd=cwd, options=options, foreign=foreign)
     snapshot.write_snapshot(document, out)
     return 0
 

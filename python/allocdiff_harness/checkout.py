@@ -13,7 +13,8 @@ checked out), and a side that imported through it would measure that other commi
 - a ``sys.path`` entry inside another root of the repository (the other side's checkout, the
   workspace; see ``ALLOCDIFF_REPOSITORY_ROOTS``), e.g. from a ``.pth`` file, is moved to the
   same place in this checkout, and so are the paths of the editable-install finders it knows
-  (setuptools' ``__editable___*_finder`` modules, ``editables``' redirecting finder).
+  (setuptools' ``__editable___*_finder`` modules, the finders of ``editables`` and of
+  scikit-build-core).
 
 After the run, ``Checkout.foreign_modules`` checks it: a module whose file is inside another
 root of the repository fails the side, with ``foreign_error`` saying what to change.
@@ -33,8 +34,11 @@ IMPORT_PATHS_VARIABLE = "ALLOCDIFF_IMPORT_PATHS"
 PACKAGE_DIRS = ("site-packages", "dist-packages")
 # Where the editable-install finders keep the paths they import from: setuptools' finder
 # module has MAPPING {package: folder} and NAMESPACES {package: [folders]}; the finder of
-# ``editables`` (hatchling) has _redirections {module: file or folder}.
-FINDER_PATH_TABLES = ("MAPPING", "NAMESPACES", "_redirections")
+# ``editables`` (hatchling) has _redirections {module: file}; scikit-build-core's has
+# known_source_files {module: file} and submodule_search_locations {package: {folders}}.
+FINDER_PATH_TABLES = (
+    "MAPPING", "NAMESPACES", "_redirections", "known_source_files", "submodule_search_locations"
+)
 ERROR_TYPE = "ForeignImport"
 LISTED_MODULES = 20
 
@@ -133,7 +137,8 @@ class Checkout:
 
     def _redirect_finder(self, finder, modules):
         holders = [finder]
-        module = modules.get(_attribute(finder, "__module__") or "")
+        module_name = _attribute(finder, "__module__")
+        module = modules.get(module_name) if isinstance(module_name, str) else None
         if module is not None:
             holders.append(module)
         for holder in holders:
@@ -150,6 +155,10 @@ class Checkout:
                     table[key] = moved
             elif isinstance(value, list):
                 value[:] = [self.redirect(item) or item for item in value]
+            elif isinstance(value, set):
+                moved = {self.redirect(item) or item for item in value}
+                value.clear()
+                value.update(moved)
 
     def foreign_modules(self, modules=None, cwd=None):
         """``[(module name, real file, root it is in)]`` of the modules in ``modules``
@@ -210,9 +219,10 @@ class Checkout:
             )
         return (
             "an import hook allocdiff cannot redirect found it (an editable install by a build"
-            " backend other than setuptools or hatchling, or a file the checkout does not have,"
-            " such as an extension module built only in the workspace): install the project"
-            " in `setup` without -e (`pip install .`), or build it there"
+            " backend other than setuptools, hatchling or scikit-build-core, or a file the"
+            " checkout does not have, such as an extension module built only in the"
+            " workspace): install the project in `setup` without -e (`pip install .`), or"
+            " build it there"
         )
 
     def _describe_root(self, other):

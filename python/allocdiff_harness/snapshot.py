@@ -42,8 +42,8 @@ def build_snapshot(
     wanted = set(options.traceback_filter.sites) if options.traceback_filter else set()
     scenarios = [build_scenario(scenario, sites, wanted) for scenario in run.scenarios]
     if foreign is not None:
-        for document in scenarios:
-            fail_foreign(document, foreign[1])
+        for scenario_document in scenarios:
+            fail_foreign(scenario_document, foreign[1])
     unmeasured = []
     for note in run.unmeasured:
         entry = {"what": note["what"], "why": note["why"]}

@@ -182,6 +182,24 @@ class PrepareTest(RepositoryTestCase):
             finder._redirections, {"mypkg": os.path.join(self.base, "mypkg", "__init__.py")}
         )
 
+    def test_the_scikit_build_core_finder_imports_from_this_checkout(self):
+        # An instance, inserted first on sys.meta_path, with dicts of files and of folder sets.
+        finder = types.SimpleNamespace(
+            known_source_files={"mypkg": os.path.join(self.workspace, "mypkg", "__init__.py")},
+            known_wheel_files={"mypkg._core": os.path.join(self.site, "mypkg", "_core.so")},
+            submodule_search_locations={"mypkg": {os.path.join(self.workspace, "mypkg")}},
+        )
+        self.checkout.prepare([], [finder], {})
+        self.assertEqual(
+            finder.known_source_files, {"mypkg": os.path.join(self.base, "mypkg", "__init__.py")}
+        )
+        self.assertEqual(
+            finder.known_wheel_files, {"mypkg._core": os.path.join(self.site, "mypkg", "_core.so")}
+        )
+        self.assertEqual(
+            finder.submodule_search_locations, {"mypkg": {os.path.join(self.base, "mypkg")}}
+        )
+
     def test_foreign_modules_are_those_from_another_root_of_the_repository(self):
         def module(name, file):
             made = types.ModuleType(name)
