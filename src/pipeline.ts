@@ -11,6 +11,7 @@ import {
 } from './capture/command.js';
 import type { Snapshot } from './capture/snapshot.js';
 import { benchmarkEnvironment } from './capture/environment.js';
+import { ownCodeEnvironment } from './capture/own-code.js';
 import { onBothSides, sequentialReason, sidesAgree, type Side } from './capture/measure-sides.js';
 import { SideEnvironments } from './capture/side-environment.js';
 import { spreadSideFailure } from './capture/merge-repeats.js';
@@ -134,6 +135,12 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       base: baseSha.slice(0, 7),
       head: workingTree ? 'working tree' : headSha.slice(0, 7),
     };
+    // Each side imports its own code, not the workspace's nor the other side's.
+    const roots = [topLevel, sides.baseDir, sides.headDir];
+    const envs = {
+      base: await ownCodeEnvironment(env, sides.baseDir, roots),
+      head: await ownCodeEnvironment(env, sides.headDir, roots),
+    };
     const sequential = sequentialReason({ parallel: settings.parallel });
     log.info(
       sequential === undefined
@@ -150,6 +157,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         (side, sideLog) =>
           backend.capture(dirs[side], {
             ...sideOptions,
+            env: envs[side],
             log: sideLog,
             environment: environments?.[side],
           }),
@@ -213,7 +221,12 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
                 wanted(side).length > 0
                   ? backend.tracebacks(
                       dirs[side],
-                      { ...options, log: sideLog, environment: environments?.[side] },
+                      {
+                        ...options,
+                        env: envs[side],
+                        log: sideLog,
+                        environment: environments?.[side],
+                      },
                       wanted(side),
                     )
                   : Promise.resolve(undefined),
