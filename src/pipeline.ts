@@ -2,6 +2,7 @@ import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { checkBudgets, decideVerdict } from './budgets/evaluate.js';
 import { withoutIgnoredSites, withoutSmallSites } from './budgets/site-filter.js';
+import { formatBytes } from './budgets/sizes.js';
 import { captureSide, captureTracebacks, type CaptureOptions } from './capture/capture-side.js';
 import {
   captureCommandSide,
@@ -10,6 +11,7 @@ import {
 } from './capture/command.js';
 import type { Snapshot } from './capture/snapshot.js';
 import { benchmarkEnvironment } from './capture/environment.js';
+import { ownCodeEnvironment } from './capture/own-code.js';
 import { onBothSides, sequentialReason, sidesAgree, type Side } from './capture/measure-sides.js';
 import { SideEnvironments } from './capture/side-environment.js';
 import { spreadSideFailure } from './capture/merge-repeats.js';
@@ -24,7 +26,12 @@ import { buildReport, type Report } from './report/report.js';
 import { Git } from './sides/git.js';
 import { LineMap } from './sides/line-map.js';
 import { resolveCommit } from './sides/resolve.js';
-import { commitWorkingTree, readWorkingTree } from './sides/working-tree.js';
+import {
+  commitWorkingTree,
+  LARGE_UNTRACKED_BYTES,
+  readWorkingTree,
+  untrackedSize,
+} from './sides/working-tree.js';
 import { checkoutSides } from './sides/worktrees.js';
 import { VERSION } from './version.js';
 
@@ -128,6 +135,12 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       base: baseSha.slice(0, 7),
       head: workingTree ? 'working tree' : headSha.slice(0, 7),
     };
+    // Each side imports its own code, not the workspace's nor the other side's.
+    const roots = [topLevel, sides.baseDir, sides.headDir];
+    const envs = {
+      base: await ownCodeEnvironment(env, sides.baseDir, roots),
+      head: await ownCodeEnvironment(env, sides.headDir, roots),
+    };
     const sequential = sequentialReason({ parallel: settings.parallel });
     log.info(
       sequential === undefined
@@ -144,6 +157,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         (side, sideLog) =>
           backend.capture(dirs[side], {
             ...sideOptions,
+            env: envs[side],
             log: sideLog,
             environment: environments?.[side],
           }),
@@ -207,7 +221,12 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
                 wanted(side).length > 0
                   ? backend.tracebacks(
                       dirs[side],
-                      { ...options, log: sideLog, environment: environments?.[side] },
+                      {
+                        ...options,
+                        env: envs[side],
+                        log: sideLog,
+                        environment: environments?.[side],
+                      },
                       wanted(side),
                     )
                   : Promise.resolve(undefined),
@@ -283,6 +302,17 @@ async function headOrWorkingTree(
         `${settings.head} (without --head, allocdiff measures the working tree)`,
     );
     return commit;
+  }
+  const untracked = await untrackedSize(git);
+  if (untracked.bytes >= LARGE_UNTRACKED_BYTES) {
+    const largest = untracked.largest.map((entry) => `${entry.path} ${formatBytes(entry.bytes)}`);
+    log.warning(
+      `the working tree's untracked files hold ${formatBytes(untracked.bytes)} ` +
+        `(${largest.join(', ')}): head measures them, so git copies them into the ` +
+        "repository's objects (until its garbage collection removes them) and into head's " +
+        'checkout. Ignore what the benchmark does not need (.gitignore, .git/info/exclude), ' +
+        'or measure the last commit alone with --head HEAD.',
+    );
   }
   const tree = await readWorkingTree(git, headSha).catch((error: unknown) => {
     throw new RunFailure(

@@ -10,7 +10,7 @@ the script then imports for free, which would make its own imports look cheaper 
 import os
 import sys
 
-from . import capture, scenarios
+from . import capture, checkout, scenarios
 
 USAGE = """\
 usage: python3 -m allocdiff_harness --script PATH --root DIR --out FILE [options]
@@ -113,7 +113,12 @@ def main(argv=None):
         object_types=not args.get("no-object-types", False),
     )
     harness_path = capture.prepare_interpreter(args["script"], script_path)
+    # This side's checkout wins over what the environment installed (see checkout.py).
+    own_code = checkout.Checkout.from_environment(root, keep=[capture.HARNESS_PARENT])
+    own_code.prepare()
     run = scenarios.run(script_path, options)
+    found = own_code.foreign_modules(cwd=cwd)
+    foreign = (found, own_code.foreign_error(found)) if found else None
 
     # Imported only now, so the measured script pays for its own imports of json, ast, ...
     sys.path[:] = harness_path
@@ -125,7 +130,7 @@ def main(argv=None):
         if scenario.error is not None and id(scenario.error) not in reported:
             reported.add(id(scenario.error))
             snapshot.report_failure(scenario.error, stream)
-    document = snapshot.build_snapshot(run, root=root, cwd=cwd, options=options)
+    document = snapshot.build_snapshot(run, root=root, cwd=cwd, options=options, foreign=foreign)
     snapshot.write_snapshot(document, out)
     return 0
 

@@ -34,6 +34,7 @@ def aggregate(directory, root, frames=1):
     unmeasured = []
     first = None
     total_seconds = 0.0
+    foreign = []
     for token in sorted(results, key=_start_order):
         document = results[token]
         first = first or document
@@ -42,6 +43,9 @@ def aggregate(directory, root, frames=1):
         for scenario in document["scenarios"]:
             _merge_scenario(merged, scenario, strings)
         unmeasured.extend(document.get("unmeasured", []))
+        for module in document.get("foreignModules", []):
+            if module not in foreign:
+                foreign.append(module)
 
     names = {}
     for token, fields in started.items():
@@ -79,7 +83,7 @@ def aggregate(directory, root, frames=1):
         )
 
     strings = StringTable()
-    return {
+    snapshot = {
         "schema": SCHEMA,
         "harness": {"version": __version__},
         "python": (first or {}).get("python") or {"version": "", "implementation": ""},
@@ -93,6 +97,9 @@ def aggregate(directory, root, frames=1):
         "strings": strings.strings,
         "unmeasured": unmeasured,
     }
+    if foreign:
+        snapshot["foreignModules"] = foreign
+    return snapshot
 
 
 def _read_directory(directory):

@@ -22,6 +22,8 @@ import zipimport  # part of the import system, always loaded
 from . import objects, peak
 
 HARNESS_DIR = os.path.dirname(os.path.abspath(__file__))
+# The folder that holds the allocdiff_harness package (what PYTHONPATH names).
+HARNESS_PARENT = os.path.dirname(HARNESS_DIR)
 
 # Frames that belong to the measuring machinery, not to the measured program. Taken from the
 # code objects, so they match what tracemalloc reports (e.g. "<frozen runpy>" since 3.11).
@@ -89,7 +91,7 @@ def prepare_interpreter(script_arg, script_path):
     harness_path = list(sys.path) if safe_path else sys.path[1:]
 
     sys.argv = [script_arg]
-    harness_parent = _real(os.path.dirname(HARNESS_DIR))
+    harness_parent = _real(HARNESS_PARENT)
     # The benchmark must not import from the harness's PYTHONPATH entry by accident
     # (the variable itself is left alone, so child processes still see it).
     kept = [entry for entry in harness_path if _real(entry) != harness_parent]

@@ -31,6 +31,8 @@ import os
 import sys
 import time
 
+from . import checkout
+
 HARNESS_DIR = os.path.dirname(os.path.abspath(__file__))
 FIELD_SEPARATOR = "\0"
 PYTEST_PLUGIN = "allocdiff_harness.pytest_plugin"
@@ -54,6 +56,9 @@ class _State:
         # untraced) the capture.TracebackFilter made of it.
         self.traceback_sites = os.environ.get("ALLOCDIFF_TRACEBACK_SITES") or None
         self.traceback_filter = None
+        self.checkout = checkout.Checkout.from_environment(
+            root, keep=[os.path.dirname(HARNESS_DIR)]
+        )
 
 
 _state = None
@@ -79,6 +84,8 @@ def start(directory, root=None, frames=None):
             }
         )
     _offer_pytest_plugin()
+    # This side's checkout wins over what the environment installed (see checkout.py).
+    state.checkout.prepare()
     os.register_at_fork(after_in_child=_after_fork_in_child)
     # Registered first, so it runs last: after the program's own exit handlers.
     atexit.register(_at_exit)
@@ -245,6 +252,8 @@ def _finish(state):
         measurement = _measure_and_stop(0, state.started)
     duration = time.perf_counter() - state.started
     _stop_tracing()
+    found = state.checkout.foreign_modules(cwd=state.cwd)
+    foreign = (found, state.checkout.foreign_error(found)) if found else None
 
     from . import capture, scenarios, snapshot
     from .paths import PathNormalizer
@@ -278,7 +287,12 @@ def _finish(state):
         frames=state.frames, object_types=False, traceback_filter=_traceback_filter(state)
     )
     document = snapshot.build_snapshot(
-        run, root=state.root, cwd=state.cwd, options=options, describe_platform=False
+        run,
+        root=state.root,
+        cwd=state.cwd,
+        options=options,
+        describe_platform=False,
+        foreign=foreign,
     )
     if state.tests is None and measurement is None:
         document["scenarios"] = []

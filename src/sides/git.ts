@@ -2,6 +2,9 @@ import { resolve } from 'node:path';
 import { $ } from 'zx/core';
 import { RunFailure } from '../errors.js';
 
+/** How `git add` names a nested repository it adds as a commit, not as files. */
+const EMBEDDED_REPOSITORY = 'warning: adding embedded git repository: ';
+
 /** The only place that runs git. */
 export class Git {
   constructor(readonly repoDir: string) {}
@@ -16,9 +19,10 @@ export class Git {
     return result.stdout;
   }
 
+  /** git with `args`, its exit code and output whatever it is. */
   private async attempt(
     args: readonly string[],
-    env: NodeJS.ProcessEnv,
+    env: NodeJS.ProcessEnv = {},
   ): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
     return $({
       cwd: this.repoDir,
@@ -30,11 +34,7 @@ export class Git {
 
   /** The commit a ref names, or undefined when this clone does not have it. */
   async commitOf(ref: string): Promise<string | undefined> {
-    const result = await $({
-      cwd: this.repoDir,
-      quiet: true,
-      nothrow: true,
-    })`git rev-parse --verify --quiet ${`${ref}^{commit}`}`;
+    const result = await this.attempt(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
     return result.exitCode === 0 ? result.stdout.trim() : undefined;
   }
 
@@ -49,11 +49,7 @@ export class Git {
 
   /** Tries to fetch one commit from `origin`; false when there is no origin or it refuses. */
   async tryFetch(sha: string): Promise<boolean> {
-    const result = await $({
-      cwd: this.repoDir,
-      quiet: true,
-      nothrow: true,
-    })`git fetch --quiet --no-tags origin ${sha}`;
+    const result = await this.attempt(['fetch', '--quiet', '--no-tags', 'origin', sha]);
     return result.exitCode === 0;
   }
 
@@ -74,13 +70,18 @@ export class Git {
    * ignored ones not), built in `indexFile`, a private copy of the index: the repository's own
    * index, branch and files are left as they are. The copy keeps the index's file stamps (so
    * unchanged files are not read again), its staged files and its sparse-checkout marks.
-   * `skipped`: what git could not add and left out, in git's words (e.g. a nested repository
-   * with no commit checked out).
+   * `skipped`: what git left out, in git's words (e.g. a nested repository with no commit
+   * checked out), and each nested repository with commits, of which a tree holds only the
+   * commit (its files are not in the tree).
    */
   async workingTreeTree(indexFile: string): Promise<{ tree: string; skipped: string[] }> {
-    const env = { GIT_INDEX_FILE: indexFile };
-    // Settings that keep state beside the index, or about it, stay off for the copy.
+    // git's messages are read below: in English, whatever the user's language.
+    const env = { GIT_INDEX_FILE: indexFile, LC_ALL: 'C' };
+    // Settings that keep state beside the index, or about it, stay off for the copy; so do
+    // hooks (post-index-change would be told the user's index changed).
     const config = [
+      '-c',
+      'core.hooksPath=/dev/null',
       '-c',
       'core.splitIndex=false',
       '-c',
@@ -92,16 +93,43 @@ export class Git {
     ];
     const add = [...config, 'add', '--all', '--ignore-errors', '--', ':/'];
     const added = await this.attempt(add, env);
-    const skipped = added.stderr
-      .split('\n')
+    const lines = added.stderr.split('\n').map((line) => line.trim());
+    const errors = lines
       .filter((line) => line.startsWith('error: '))
-      .map((line) => line.slice('error: '.length).trim());
-    if (added.exitCode !== 0 && skipped.length === 0) {
+      .map((line) => line.slice('error: '.length));
+    const embedded = lines
+      .filter((line) => line.startsWith(EMBEDDED_REPOSITORY))
+      .map(
+        (line) =>
+          `'${line.slice(EMBEDDED_REPOSITORY.length)}/' is a git repository of its own: ` +
+          'head records which commit it is on, not its files',
+      );
+    // With --ignore-errors git adds what it can and exits 1 for what it could not; any other
+    // failure (a clean filter that fails: exit 128) stops it with nothing added.
+    if (added.exitCode !== 0 && !(added.exitCode === 1 && errors.length > 0)) {
       throw new RunFailure(
         `git ${add.join(' ')} failed: ${added.stderr.trim() || `exit code ${added.exitCode}`}`,
       );
     }
-    return { tree: (await this.run([...config, 'write-tree'], env)).trim(), skipped };
+    const tree = (await this.run([...config, 'write-tree'], env)).trim();
+    return { tree, skipped: [...new Set([...errors, ...embedded])] };
+  }
+
+  /**
+   * The untracked files `git add --all` would add (not ignored), relative to the repository's
+   * root; a nested repository is one entry, its folder.
+   */
+  async untrackedFiles(): Promise<string[]> {
+    const listed = await this.run([
+      'ls-files',
+      '-z',
+      '--others',
+      '--exclude-standard',
+      '--full-name',
+      '--',
+      ':/',
+    ]);
+    return listed.split('\0').filter(Boolean);
   }
 
   /**

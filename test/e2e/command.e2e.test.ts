@@ -289,6 +289,14 @@ describe('allocdiff --command with frames > 1: tracebacks of the changed sites',
     expect(withFrames.code, withFrames.log).toBe(0);
     expect(withFrames.log).not.toContain('allocdiff-harness');
     expect(withFrames.log).not.toContain('no tracebacks');
+    // The measuring runs trace one frame; only the traced run (head's: base has no site to
+    // trace) pays for five.
+    const framesTraced = [...withFrames.log.matchAll(/under tracemalloc \(frames: (\d+)\)/g)];
+    expect(framesTraced.map((match) => match[1]).sort()).toEqual([
+      ...Array<string>(framesTraced.length - 1).fill('1'),
+      '5',
+    ]);
+    expect(framesTraced.length).toBeGreaterThanOrEqual(3);
     const [scenario] = withFrames.report!.scenarios;
     const site = scenario.sites.find((s) => s.file === 'app/store.py' && s.line === 5)!;
     expect(site.sizeDelta).toBeGreaterThan(190_000);

@@ -28,8 +28,11 @@ afterAll(() => {
   for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
 });
 
+const reports = mkdtempSync(join(realpathSync(tmpdir()), 'allocdiff-reports-'));
+cleanup.push(reports);
+
 async function allocdiff(cwd: string, ...args: string[]) {
-  const json = join(cwd, '..', `${cwd.split('/').pop()}-${cleanup.length}.json`);
+  const json = join(reports, `report-${cleanup.length}.json`);
   cleanup.push(json);
   const result = await runCommand(declaredNode(), [CLI, '--json', json, ...args], { cwd });
   return { ...result, report: () => JSON.parse(readFileSync(json, 'utf8')) as Report };
@@ -87,6 +90,13 @@ describe('the working tree as head', () => {
     // One change staged, one not: both are the working tree's.
     write(repo.dir, { 'store.py': 'kept = []\nlabel = "x" * 100_000\n' });
     git(repo.dir, 'add', 'store.py');
+    // A hook told of changes to an index, and where: the user's index does not change.
+    const hookLog = join(reports, 'post-index-change.log');
+    writeFileSync(
+      join(repo.dir, '.git', 'hooks', 'post-index-change'),
+      `#!/bin/sh\npwd >> '${hookLog}'\n`,
+      { mode: 0o755 },
+    );
     const before = repositoryState(repo.dir);
 
     const run = await allocdiff(
@@ -119,6 +129,8 @@ describe('the working tree as head', () => {
     );
 
     expect(repositoryState(repo.dir)).toBe(before);
+    // (The checkouts of base and head have an index each; the repository's is not told of.)
+    expect(readFileSync(hookLog, 'utf8').split('\n')).not.toContain(repo.dir);
     // The working tree's commit is reachable from no ref: no branch, tag or stash entry.
     expect(git(repo.dir, 'for-each-ref', '--contains', repo.shas[1])).toBe(
       `${repo.shas[1]} commit\trefs/heads/main\n`,
@@ -210,6 +222,21 @@ describe('the working tree as head', () => {
     const nested = join(repo.dir, 'vendored');
     mkdirSync(nested);
     git(nested, 'init', '-q');
+    // A nested repository with a commit: a tree can hold its commit, never its files.
+    const embedded = join(repo.dir, 'embedded');
+    write(embedded, { 'helper.py': 'value = 1\n' });
+    git(embedded, 'init', '-q');
+    git(embedded, 'add', 'helper.py');
+    git(
+      embedded,
+      '-c',
+      'user.name=allocdiff test',
+      '-c',
+      'user.email=test@allocdiff.invalid',
+      'commit',
+      '-qm',
+      'helper',
+    );
     write(repo.dir, leaking);
     const before = repositoryState(repo.dir);
     const run = await allocdiff(repo.dir, '--base', 'HEAD~1', '--script', 'bench.py');
@@ -219,9 +246,118 @@ describe('the working tree as head', () => {
     expect(run.stderr).toContain(
       "left out of the working tree: 'vendored/' does not have a commit",
     );
+    expect(run.stderr).toContain(
+      "left out of the working tree: 'embedded/' is a git repository of its own: head records " +
+        'which commit it is on, not its files',
+    );
+    // Each said once, though git says the first twice.
+    expect(run.stderr.split("'vendored/' does not have a commit").length).toBe(2);
     expect(run.report().scenarios[0].retained.delta).toBeGreaterThan(2_000_000);
     expect(repositoryState(repo.dir)).toBe(before);
     expect(git(join(repo.dir, 'sub'), 'status', '--porcelain')).toBe(' M lib.py\n');
+  });
+
+  it('carries deletions, renames, names with spaces or newlines and executable bits, run from a subfolder on a detached HEAD', async () => {
+    const tree = {
+      ...project,
+      'bench.py':
+        'import os, runpy\n' +
+        'here = os.path.dirname(os.path.abspath(__file__))\n' +
+        'data = runpy.run_path(os.path.join(here, "old name.py"))["data"]\n',
+      'old name.py': 'data = [bytes(1000) for _ in range(300)]\n',
+      'gone.py': 'x = 1\n',
+      'tool.sh': 'exit 0\n',
+      'sub/README': 'a subfolder\n',
+    };
+    const repo = repoOf(tree, tree);
+    git(repo.dir, 'checkout', '-q', '--detach');
+    // A staged rename, an unstaged deletion, a mode change, an untracked name with a newline.
+    git(repo.dir, 'mv', 'old name.py', 'new name.py');
+    rmSync(join(repo.dir, 'gone.py'));
+    execFileSync('chmod', ['+x', join(repo.dir, 'tool.sh')]);
+    write(repo.dir, {
+      'line\nbreak.py': 'y = 2\n',
+      'bench.py':
+        'import os, runpy\n' +
+        'here = os.path.dirname(os.path.abspath(__file__))\n' +
+        'assert not os.path.exists(os.path.join(here, "gone.py")), "gone.py is still there"\n' +
+        'assert not os.path.exists(os.path.join(here, "old name.py")), "old name.py is still there"\n' +
+        'assert os.access(os.path.join(here, "tool.sh"), os.X_OK), "tool.sh is not executable"\n' +
+        'assert os.path.exists(os.path.join(here, "line\\nbreak.py")), "line\\nbreak.py is missing"\n' +
+        'data = runpy.run_path(os.path.join(here, "new name.py"))["data"]\n' +
+        'more = [bytes(1000) for _ in range(300)]\n',
+    });
+    const before = repositoryState(repo.dir);
+    const run = await allocdiff(
+      join(repo.dir, 'sub'),
+      '--base',
+      'HEAD~1',
+      '--script',
+      '../bench.py',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`head: working tree on top of ${repo.shas[1].slice(0, 7)}`);
+    const [scenario] = run.report().scenarios;
+    expect(scenario).toMatchObject({ name: 'bench.py', status: 'ok' });
+    expect(scenario.sites).toContainEqual(
+      expect.objectContaining({ file: 'bench.py', line: 8, changedLine: true }),
+    );
+    expect(scenario.retained.delta).toBeGreaterThan(300_000);
+    expect(repositoryState(repo.dir)).toBe(before);
+  });
+
+  it('stops, and never measures HEAD in its place, when git cannot read a file of the working tree', async () => {
+    const repo = repoOf(project, project);
+    write(repo.dir, { ...leaking, '.gitattributes': 'work.py filter=broken\n' });
+    git(repo.dir, 'config', 'filter.broken.clean', 'false');
+    git(repo.dir, 'config', 'filter.broken.required', 'true');
+    // git diff and git status would run the failing filter too: the index and refs, as bytes.
+    const state = () =>
+      JSON.stringify([
+        readFileSync(join(repo.dir, '.git', 'index')).toString('base64'),
+        statSync(join(repo.dir, '.git', 'index')).mtimeMs,
+        git(repo.dir, 'for-each-ref'),
+        git(repo.dir, 'rev-parse', 'HEAD'),
+      ]);
+    const before = state();
+    const run = await allocdiff(repo.dir, '--base', 'HEAD~1', '--script', 'bench.py');
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(
+      'allocdiff: the working tree could not be read to measure it as head',
+    );
+    expect(run.stderr).toContain("work.py: clean filter 'broken' failed");
+    expect(run.stderr).toContain('--head HEAD measures the last commit instead');
+    expect(run.stderr).not.toContain('Measuring');
+    expect(state()).toBe(before);
+  });
+
+  it('warns when the untracked files it measures are large, naming where they are', async () => {
+    const repo = repoOf(
+      { ...project, '.gitignore': 'cache/\n' },
+      { ...project, '.gitignore': 'cache/\n' },
+    );
+    // 11 MB untracked in data/, as much again ignored in cache/ (not measured, not counted).
+    for (const folder of ['data', 'cache']) {
+      mkdirSync(join(repo.dir, folder));
+      writeFileSync(join(repo.dir, folder, 'big.bin'), Buffer.alloc(10_000_000, 1));
+      writeFileSync(join(repo.dir, folder, 'small.bin'), Buffer.alloc(1_000_000, 2));
+    }
+    write(repo.dir, { 'notes.txt': 'a note\n' });
+    const run = await allocdiff(repo.dir, '--base', 'HEAD~1', '--script', 'bench.py');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(
+      "warning: the working tree's untracked files hold 10.5 MiB (data/ 10.5 MiB, notes.txt 7 B): " +
+        "head measures them, so git copies them into the repository's objects",
+    );
+    expect(run.stderr).toContain('.gitignore');
+    expect(run.report().head.workingTree).toBe(true);
+
+    // Below the size, nothing is said.
+    rmSync(join(repo.dir, 'data'), { recursive: true });
+    const small = await allocdiff(repo.dir, '--base', 'HEAD~1', '--script', 'bench.py');
+    expect(small.code, small.stderr).toBe(0);
+    expect(small.stderr).toContain('head: working tree on top of');
+    expect(small.stderr).not.toContain('untracked files hold');
   });
 
   it('says a repository with no commits has nothing to compare', async () => {
