@@ -187,7 +187,11 @@ function siteName(site: SiteDelta): string {
 /** The values a rule looks at in one scenario, or why it cannot look. */
 function observations(metric: BudgetMetric, scenario: ScenarioComparison): Observation[] | Skip {
   if (scenario.status === 'failed') {
-    return { reason: `the ${scenario.error?.side ?? ''} benchmark failed` };
+    return {
+      reason: scenario.baseError
+        ? 'the base and head benchmarks failed'
+        : `the ${scenario.error?.side ?? ''} benchmark failed`,
+    };
   }
   if (scenario.status === 'removed') return { reason: 'the scenario is gone on head' };
   if (metric === 'site') {

@@ -266,6 +266,9 @@ function compareScenario(
       side: failed.side,
       ...(failed.scenario.error ?? { type: 'Error', message: 'the benchmark failed' }),
     };
+    if (failed.side === 'head' && base?.status === 'failed') {
+      comparison.baseError = base.error ?? { type: 'Error', message: 'the benchmark failed' };
+    }
   }
   return comparison;
 }

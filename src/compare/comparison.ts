@@ -96,8 +96,10 @@ export interface ScenarioComparison {
    * tell (a script needs 2, a function 3, since its first call is a cold one).
    */
   deterministic?: boolean;
-  /** Why a side failed; `side` says which. */
+  /** Why a side failed; `side` says which (head, when both failed). */
   error?: ScenarioError & { side: 'base' | 'head' };
+  /** When base failed as well as head: base's own error (`error` is head's). */
+  baseError?: ScenarioError;
   peak: Measure;
   retained: Measure;
   /** Memory blocks still allocated at the end (the count behind `retained`). */

@@ -48,12 +48,57 @@ function rangeText(range: [number, number] | undefined, value: number | null, by
   return value === null ? '—' : `${show(value)} (steady)`;
 }
 
-function noiseSection(scenario: ScenarioComparison, top: number): string[] {
-  const repeats = scenario.repeats;
-  if (scenario.deterministic === true && repeats) {
+/** How a scenario's repeats ran, per side: measurements from the `from`th on were compared. */
+export interface RepeatsRun {
+  ran: number;
+  from: number;
+  /** `call` for a function's in-process repeats, `run` for processes. */
+  unit: 'call' | 'run';
+  /** Why the first measurement was not compared with the others. */
+  why?: string;
+}
+
+/**
+ * The repeats behind a scenario's figures. A function's calls run in one process and its first
+ * call (a cold one) is not compared with the others; a script's repeats are processes, and when
+ * its objects were counted the first process did that (it moves a few blocks) and is left out.
+ * `configured`: the repeats the report says ran per side.
+ */
+export function repeatsRun(
+  scenario: ScenarioComparison,
+  configured?: number,
+): RepeatsRun | undefined {
+  const measured = scenario.repeats ? Math.max(scenario.repeats.base, scenario.repeats.head) : 0;
+  if (measured === 0) return undefined;
+  if (scenario.kind === 'function') {
+    return { ran: measured, from: 2, unit: 'call', why: 'the first call is a cold one' };
+  }
+  if (
+    scenario.kind === 'script' &&
+    scenario.objectTypes !== undefined &&
+    configured === measured + 1
+  ) {
+    return { ran: configured, from: 2, unit: 'run', why: 'the first run also counted objects' };
+  }
+  return { ran: measured, from: 1, unit: 'run' };
+}
+
+/** `3 runs`, or `runs 2–3 of 3` (and why the first was left out). */
+function comparedRepeats(run: RepeatsRun): { what: string; why: string } {
+  if (run.from === 1) return { what: count(run.ran, run.unit), why: '' };
+  return {
+    what: `${run.unit}s ${run.from}–${run.ran} of ${run.ran}`,
+    why: run.why ? ` (${run.why})` : '',
+  };
+}
+
+function noiseSection(scenario: ScenarioComparison, top: number, configured?: number): string[] {
+  const run = repeatsRun(scenario, configured);
+  if (scenario.deterministic === true && run) {
+    const { what, why } = comparedRepeats(run);
     return [
       '',
-      `<sub>🎯 ${escapeCode(scenario.name)} is deterministic: ${count(repeats.head, 'repeat')} per side gave identical figures.</sub>`,
+      `<sub>🎯 ${escapeCode(scenario.name)} is deterministic: ${what} per side gave identical figures${why}.</sub>`,
     ];
   }
   const totals: [string, Measure, boolean][] = [
@@ -229,11 +274,18 @@ function peakSection(scenario: ScenarioComparison, top: number): string[] {
   ]);
 }
 
-/** The folded sections of one scenario; `top` bounds every list (the comment shrinks it). */
-export function scenarioDetails(scenario: ScenarioComparison, top: number): string[] {
+/**
+ * The folded sections of one scenario; `top` bounds every list (the comment shrinks it).
+ * `repeats`: the repeats per side the report says ran.
+ */
+export function scenarioDetails(
+  scenario: ScenarioComparison,
+  top: number,
+  repeats?: number,
+): string[] {
   if (scenario.status === 'failed' || top <= 0) return [];
   return [
-    ...noiseSection(scenario, top),
+    ...noiseSection(scenario, top, repeats),
     ...growthSection(scenario, top),
     ...leakSection(scenario, top),
     ...tracebackSection(scenario, top),

@@ -62,6 +62,14 @@ const site = z.strictObject({
   tracebackSide: z.enum(['base', 'head']).optional(),
 });
 
+const scenarioError = z.strictObject({
+  type: text(1_000),
+  message: text(),
+  traceback: text(100_000).optional(),
+  phase: z.enum(['setup', 'call']).optional(),
+  output: text(100_000).optional(),
+});
+
 const peakLevel = z.strictObject({ bytes, peakBytes: bytes });
 
 const scenario = z.strictObject({
@@ -72,16 +80,8 @@ const scenario = z.strictObject({
     .strictObject({ base: z.number().int().nonnegative(), head: z.number().int().nonnegative() })
     .optional(),
   deterministic: z.boolean().optional(),
-  error: z
-    .strictObject({
-      side: z.enum(['base', 'head']),
-      type: text(1_000),
-      message: text(),
-      traceback: text(100_000).optional(),
-      phase: z.enum(['setup', 'call']).optional(),
-      output: text(100_000).optional(),
-    })
-    .optional(),
+  error: scenarioError.extend({ side: z.enum(['base', 'head']) }).optional(),
+  baseError: scenarioError.optional(),
   peak: measure,
   retained: measure,
   retainedCount: measure,

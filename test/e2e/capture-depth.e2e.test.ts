@@ -117,7 +117,17 @@ describe('capture in depth (CLI, real git and Python)', () => {
     });
     expect(report.budgets.find((b) => b.scenario === 'bench_peak')?.status).toBe('pass');
     expect(run.markdown()).toContain('💧 Leak check of <code>bench&#95;leak</code>');
-    expect(run.stdout).toMatch(/^bench_leak\s.*ok, leak [\d.]+ KiB\/call/m);
+    // The terminal shows the leak per call the comment shows.
+    const commentRow = run
+      .markdown()
+      .split('\n')
+      .find((line) => line.startsWith('| <code>bench&#95;leak</code> |'))!;
+    const leakCell = commentRow.split(' | ')[5];
+    expect(leakCell).toMatch(/^[\d.]+ KiB/);
+    expect(run.stdout).toMatch(/^scenario\s.*\sleak\/call\s+status$/m);
+    expect(run.stdout.split('\n').find((line) => line.startsWith('bench_leak '))).toContain(
+      `  ${leakCell}  ok`,
+    );
   });
 
   it('puts tracebacks on the changed sites when frames > 1, from the bench down to the site', async () => {

@@ -182,7 +182,10 @@ describe('site identity across commits', () => {
       expect(stopped!.sizeDelta).toBeLessThanOrEqual(-500_000);
 
       const comment = readFileSync(result.outputs.comment, 'utf8');
-      const row = comment.split('\n').find((line) => line.includes('app/store.py:8'));
+      // The site's row (the verdict line names the site too).
+      const row = comment
+        .split('\n')
+        .find((line) => line.startsWith('| ') && line.includes('app/store.py:8'));
       expect(row).toContain(
         `[<code>app/store.py:8</code>](https://github.com/Codertocat/Hello-World/blob/${repo.shas[1]}/app/store.py#L8)`,
       );

@@ -114,7 +114,7 @@ describe('compareSnapshots: scenarios', () => {
     expect(result.scenarios[0].error).toEqual({ side: 'base', ...error });
   });
 
-  it('blames head when both sides failed (head is what the PR ships)', () => {
+  it('blames head when both sides failed (head is what the PR ships), and keeps base’s error', () => {
     const failed = (message: string) =>
       scenario('bench', [], { status: 'failed', error: { type: 'ValueError', message } });
     const result = compareSnapshots(
@@ -123,6 +123,19 @@ describe('compareSnapshots: scenarios', () => {
       noChanges,
     );
     expect(result.scenarios[0].error).toMatchObject({ side: 'head', message: 'head broke' });
+    expect(result.scenarios[0].baseError).toEqual({ type: 'ValueError', message: 'base broke' });
+  });
+
+  it('has no base error when only one side failed', () => {
+    const error = { type: 'ValueError', message: 'broke' };
+    for (const [base, head] of [
+      [scenario('bench', [], { status: 'failed', error }), scenario('bench')],
+      [scenario('bench'), scenario('bench', [], { status: 'failed', error })],
+    ]) {
+      const result = compareSnapshots(snapshot([base]), snapshot([head]), noChanges);
+      expect(result.scenarios[0].status).toBe('failed');
+      expect(result.scenarios[0].baseError).toBeUndefined();
+    }
   });
 
   it('still names a cause when a failed side recorded no error', () => {

@@ -31,6 +31,7 @@ function quoted(markdown: string): string {
 
 const KiB = 1024;
 const MiB = 1024 * 1024;
+const ENVIRONMENT = { python: '3.12.3', implementation: 'CPython', platform: 'linux', frames: 1 };
 
 /** A report whose verdict and budgets come from real budget evaluation. */
 function checked(rules: string, base: Report): Report {
@@ -194,6 +195,110 @@ const CASES: Record<string, () => Report> = {
           },
         }),
         scenarioComparison({ name: 'bench_render', peak: measure(MiB, MiB + 4 * KiB) }),
+      ]),
+    ),
+  'unbudgeted-growth': () =>
+    checked(
+      '',
+      report(
+        [
+          scenarioComparison({
+            name: 'benchmarks/memory.py',
+            kind: 'script',
+            repeats: { base: 2, head: 2 },
+            deterministic: true,
+            objectTypes: [],
+            peak: measure(5 * MiB, 7 * MiB + 512 * KiB),
+            retained: measure(2 * MiB, 2 * MiB + 2_101_248),
+            sites: [lruSite, dictGrowth],
+          }),
+        ],
+        { environment: { ...ENVIRONMENT, repeats: 3 } },
+      ),
+    ),
+  'both-failed': () =>
+    checked(
+      'peak: +5%',
+      report([
+        scenarioComparison({
+          name: 'bench_parse',
+          kind: 'function',
+          status: 'failed',
+          peak: measure(MiB, MiB),
+          retained: measure(0, 0),
+          error: {
+            side: 'head',
+            type: 'ModuleNotFoundError',
+            message: "No module named 'mypkg'",
+            phase: 'setup',
+            traceback: [
+              'Traceback (most recent call last):',
+              '  File "benchmarks/memory.py", line 1, in <module>',
+              '    from mypkg import parse',
+              "ModuleNotFoundError: No module named 'mypkg'",
+            ].join('\n'),
+            output: [
+              'Traceback (most recent call last):',
+              '  File "benchmarks/memory.py", line 1, in <module>',
+              '    from mypkg import parse',
+              "ModuleNotFoundError: No module named 'mypkg'",
+            ].join('\n'),
+          },
+          baseError: {
+            type: 'ModuleNotFoundError',
+            message: "No module named 'mypkg'",
+            phase: 'setup',
+          },
+        }),
+        scenarioComparison({ name: 'bench_render', peak: measure(MiB, MiB + 4 * KiB) }),
+      ]),
+    ),
+  'peak-regression': () =>
+    checked(
+      'peak: +5%',
+      report([
+        scenarioComparison({
+          name: 'bench_cache',
+          kind: 'function',
+          peak: measure(20 * MiB, 31 * MiB),
+          retained: measure(2 * MiB, 2 * MiB + 1_024),
+          sites: [
+            siteDelta({
+              file: 'app/cache.py',
+              line: 12,
+              baseLine: 12,
+              function: 'LRU.__init__',
+              text: 'self._items = {}',
+              baseSize: 1_000,
+              headSize: 2_024,
+            }),
+          ],
+          peakSites: {
+            base: { bytes: 20 * MiB, peakBytes: 20 * MiB },
+            head: { bytes: 31 * MiB, peakBytes: 31 * MiB },
+            sites: [
+              siteDelta({
+                file: 'app/load.py',
+                line: 30,
+                baseLine: 30,
+                function: 'load',
+                text: 'rows = list(reader)',
+                baseSize: 12 * MiB,
+                headSize: 12 * MiB,
+              }),
+              siteDelta({
+                file: lruSite.file,
+                line: lruSite.line,
+                baseLine: lruSite.baseLine,
+                function: lruSite.function,
+                text: lruSite.text,
+                changedLine: true,
+                baseSize: MiB,
+                headSize: 11 * MiB,
+              }),
+            ],
+          },
+        }),
       ]),
     ),
   noisy: () =>

@@ -383,7 +383,8 @@ describe('a leak in the report', () => {
     const markdown = renderMarkdown(rendered());
     expect(markdown.split('\n')[3]).toBe(
       '❌ **Over budget:** retained memory of <code>bench&#95;leak</code> grew +1.35 MiB ' +
-        '(+748640.7 %), over the +100KB budget (leak: grows +78.8 KiB per call).',
+        '(+748640.7 %), most at [<code>app/store.py:5</code>](https://github.com/octo/allocdiff/blob/abcdef0123456789abcdef0123456789abcdef01/app/store.py#L5) (+1.35 MiB), ' +
+        'over the +100KB budget (leak: grows +78.8 KiB per call).',
     );
     expect(markdown).toContain(
       '<details><summary>💧 Leak in <code>bench&#95;leak</code>: 1 total and 1 site grow with every call (judged by budgets, not noise)</summary>',
