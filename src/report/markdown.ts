@@ -9,7 +9,7 @@ import {
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { siteChart } from './chart.js';
 import { scenarioDetails } from './details.js';
-import { encodePath, escapeBlock, escapeCode, escapeText } from './escape.js';
+import { encodePath, escapeBlock, escapeCode, escapeText, repositoryPath } from './escape.js';
 import type { Report } from './report.js';
 import { changedScenarios, isNoChange, rankScenarios } from './ranking.js';
 import { decidingBudget, warnCause } from './verdict.js';
@@ -79,7 +79,10 @@ function siteLink(report: Report, site: SiteDelta): string {
   if (site.line === null || !inRepository(site.file)) return label;
   // A working tree's lines are not on the server.
   if (!report.repository || !report.serverUrl || report.head.workingTree) return label;
-  const url = `${report.serverUrl}/${encodePath(report.repository)}/blob/${encodeURIComponent(report.head.sha)}/${encodePath(site.file)}#L${site.line}`;
+  // Normalised, and never outside the repository: `..` could lead to another one.
+  const path = repositoryPath(site.file);
+  if (path === undefined) return label;
+  const url = `${report.serverUrl}/${encodePath(report.repository)}/blob/${encodeURIComponent(report.head.sha)}/${encodePath(path)}#L${site.line}`;
   return `[${label}](${url})`;
 }
 
