@@ -549,6 +549,33 @@ describe('renderMarkdown: size', () => {
     expect(summary).not.toContain('in the job summary');
   });
 
+  it('fills the job summary up to GitHub’s 1 MiB limit, not with the first 1,000 sites', () => {
+    const sites = Array.from({ length: 12_000 }, (_, i) =>
+      siteDelta({
+        file: `app/module_${i}.py`,
+        line: i + 1,
+        function: `handler_${i}`,
+        text: `cache[key_${i}] = build(payload)`,
+        headSize: 100 + i,
+      }),
+    );
+    const huge = report([scenarioComparison({ name: 'big', sites })]);
+    const summary = renderSummary(huge);
+    const bytes = Buffer.byteLength(summary, 'utf8');
+    expect(bytes).toBeLessThanOrEqual(SUMMARY_LIMIT);
+    // Full, less the room kept for the rows' variation and GitHub's own wrapper.
+    expect(bytes).toBeGreaterThan(SUMMARY_LIMIT - 16_384);
+    const listed = summary.split('\n').filter((l) => l.includes('app/module_')).length;
+    expect(listed).toBeGreaterThan(3_000);
+    expect(listed).toBeLessThan(sites.length);
+    // The note counts what is left out.
+    const folded = listed - 10;
+    expect(summary).toContain(
+      `${(sites.length - 10).toLocaleString('en-US')} more changed sites (${(sites.length - 10 - folded).toLocaleString('en-US')} in the JSON report)`,
+    );
+    expect(summary).not.toContain('Report truncated');
+  });
+
   it('lists every changed site in the job summary when they fit', () => {
     const sites = Array.from({ length: 300 }, (_, i) =>
       siteDelta({ file: `app/m${i}.py`, line: i + 1, headSize: 100 + i }),
