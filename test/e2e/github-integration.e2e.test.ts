@@ -663,9 +663,12 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
       );
       const pullPath = `/repos/${OWNER}/${REPO}/pulls/75`;
       const held = api.holdRequests({ method: 'GET', path: pullPath }, 2, { timeoutMs: 60_000 });
-      const running = run({ mode: 'report' }, 'workflow_run', payload);
+      let finished = false;
+      const running = run({ mode: 'report' }, 'workflow_run', payload).finally(() => {
+        finished = true;
+      });
       // The run found the pull request by its head and is about to check it again: a push.
-      await Promise.race([until(() => held.arrived === 1), running]);
+      await until(() => held.arrived === 1 || finished);
       expect(held.arrived, 'the run never checked the head before posting').toBe(1);
       const pushed = 'e'.repeat(40);
       api.pushToPullRequest(75, pushed);
