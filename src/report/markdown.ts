@@ -9,7 +9,7 @@ import {
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { siteChart } from './chart.js';
 import { repeatsRun, scenarioDetails } from './details.js';
-import { encodePath, escapeBlock, escapeCode, escapeText } from './escape.js';
+import { encodePath, escapeBlock, escapeCode, escapeText, repositoryPath } from './escape.js';
 import type { Report } from './report.js';
 import { changedScenarios, isNoChange, rankScenarios } from './ranking.js';
 import { bothFailed, failedSides, failuresOf, failureText, raisedText } from './failure.js';
@@ -63,6 +63,8 @@ interface Shape {
   extras: boolean;
   /** Where the rows left out can be read. */
   elsewhere: string;
+  /** When it does not fit: fold as many rows as do, fewer than `folded` (the job summary). */
+  fill?: boolean;
 }
 
 function shortSha(sha: string): string {
@@ -90,7 +92,10 @@ function siteLink(report: Report, site: SiteDelta): string {
   if (site.line === null || !inRepository(site.file)) return label;
   // A working tree's lines are not on the server.
   if (!report.repository || !report.serverUrl || report.head.workingTree) return label;
-  const url = `${report.serverUrl}/${encodePath(report.repository)}/blob/${encodeURIComponent(report.head.sha)}/${encodePath(site.file)}#L${site.line}`;
+  // Normalised, and never outside the repository: `..` could lead to another one.
+  const path = repositoryPath(site.file);
+  if (path === undefined) return label;
+  const url = `${report.serverUrl}/${encodePath(report.repository)}/blob/${encodeURIComponent(report.head.sha)}/${encodePath(path)}#L${site.line}`;
   return `[${label}](${url})`;
 }
 
@@ -563,8 +568,7 @@ function shapes(
     const fitting = Math.ceil(maxLength / shortestRow);
     return [
       { top, folded: fitting, blockLines: 200, extras: true, elsewhere },
-      { top, folded: 1_000, blockLines: 30, extras: true, elsewhere },
-      { top, folded: 0, blockLines: 30, extras: true, elsewhere },
+      { top, folded: fitting, blockLines: 30, extras: true, elsewhere, fill: true },
     ];
   }
   const elsewhere = 'in the job summary and the JSON report';
@@ -598,6 +602,28 @@ function truncate(text: string, maxLength: number, elsewhere: string): string {
 }
 
 /**
+ * The shape with the most folded rows per scenario that fits, found by bisection between none
+ * and `shape.folded` (which does not fit); undefined when even none does.
+ */
+function fillFolded(report: Report, shape: Shape, maxLength: number): string | undefined {
+  let best = render(report, { ...shape, folded: 0 });
+  if (best.length > maxLength) return undefined;
+  let fits = 0;
+  let fitsNot = shape.folded;
+  while (fitsNot - fits > 1) {
+    const folded = Math.floor((fits + fitsNot) / 2);
+    const text = render(report, { ...shape, folded });
+    if (text.length <= maxLength) {
+      fits = folded;
+      best = text;
+    } else {
+      fitsNot = folded;
+    }
+  }
+  return best;
+}
+
+/**
  * The comment (or, with `target: 'summary'`, the job summary) for a report. It degrades to fit
  * `maxLength`: fewer folded rows, shorter tracebacks, fewer open rows, no chart; as a last resort
  * it is cut at a line end, with a note.
@@ -617,6 +643,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   for (const shape of shapes(top, target, maxLength, shortestRow)) {
     text = render(report, shape);
     if (text.length <= maxLength) return text;
+    const filled = shape.fill ? fillFolded(report, shape, maxLength) : undefined;
+    if (filled !== undefined) return filled;
   }
   return truncate(
     text,

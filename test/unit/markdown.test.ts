@@ -54,6 +54,9 @@ const HOSTILE: readonly string[] = [
   'first line\nsecond | line\r\nthird\rfourth\n\n| injected | row |',
   'controls \u0000\u0001\u0007\u0008\u000b\u000c\u001b[31mred\u007f',
   'tab\there',
+  // Trojan Source: bidi overrides and isolates, zero-width and other invisible characters.
+  'is_admin = False  # \u202e\u2066 and not really\u2069\u2066 ',
+  'x\u202d\u200b\u200d\u2060\ufeff\u00ad\u0085\u2028y',
   // Bytes that are not UTF-8, as Python's surrogateescape-free decoding hands them over.
   Buffer.from([0x61, 0xff, 0xfe, 0x7c, 0xc3, 0x28, 0x60, 0x40, 0x62]).toString('utf8'),
   `caf${Buffer.from([0xe9]).toString('utf8')}.py | ${Buffer.from([0xed, 0xa0, 0x80]).toString('utf8')}`,
@@ -197,6 +200,10 @@ function expectSafe(rendered: string, key = 'default', limit = COMMENT_LIMIT): v
   // eslint-disable-next-line no-control-regex -- looking for control characters is the point
   expect(markdown).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   expect(markdown).not.toMatch(LONE_SURROGATE);
+  // No character that reorders or hides text, but the zero-width spaces that stop mentions and
+  // autolinks.
+  const own = markdown.replace(/@\u200b|:\u200b\/\/|(www)\u200b\./gi, '');
+  expect(own).not.toMatch(/[\p{Cf}\u0080-\u009f\u2028\u2029]/u);
 }
 
 describe('commentMarker', () => {
@@ -853,6 +860,33 @@ describe('renderMarkdown: size', () => {
     expect(rows(summary)).toBeGreaterThan(rows(renderMarkdown(huge)));
     expect(summary).toContain('in the JSON report');
     expect(summary).not.toContain('in the job summary');
+  });
+
+  it('fills the job summary up to GitHub’s 1 MiB limit, not with the first 1,000 sites', () => {
+    const sites = Array.from({ length: 12_000 }, (_, i) =>
+      siteDelta({
+        file: `app/module_${i}.py`,
+        line: i + 1,
+        function: `handler_${i}`,
+        text: `cache[key_${i}] = build(payload)`,
+        headSize: 100 + i,
+      }),
+    );
+    const huge = report([scenarioComparison({ name: 'big', sites })]);
+    const summary = renderSummary(huge);
+    const bytes = Buffer.byteLength(summary, 'utf8');
+    expect(bytes).toBeLessThanOrEqual(SUMMARY_LIMIT);
+    // Full, less the room kept for the rows' variation and GitHub's own wrapper.
+    expect(bytes).toBeGreaterThan(SUMMARY_LIMIT - 16_384);
+    const listed = summary.split('\n').filter((l) => l.includes('app/module_')).length;
+    expect(listed).toBeGreaterThan(3_000);
+    expect(listed).toBeLessThan(sites.length);
+    // The note counts what is left out.
+    const folded = listed - 10;
+    expect(summary).toContain(
+      `${(sites.length - 10).toLocaleString('en-US')} more changed sites (${(sites.length - 10 - folded).toLocaleString('en-US')} in the JSON report)`,
+    );
+    expect(summary).not.toContain('Report truncated');
   });
 
   it('lists every changed site in the job summary when they fit', () => {
