@@ -38,6 +38,7 @@ export interface Publishing extends GitHubTarget {
   comment: CommentPolicy;
 }
 
+/** A run's settings in the action, where the repository and the server are always known. */
 export interface ActionSettings extends Settings {
   repository: string;
   serverUrl: string;
@@ -86,7 +87,8 @@ export function readActionMode(): ActionMode {
   const mode = input(SETTINGS.mode) || SETTINGS.mode.default;
   if (!(ACTION_MODES as readonly string[]).includes(mode)) {
     throw new ConfigError([
-      `input "mode": got ${describeValue(mode)}; expected one of ${ACTION_MODES.join(', ')}`,
+      `input "${SETTINGS.mode.input}": got ${describeValue(mode)}; expected one of ` +
+        ACTION_MODES.join(', '),
     ]);
   }
   return mode as ActionMode;

@@ -128,9 +128,9 @@ describe('the declarations', () => {
     for (const [name, setting] of DECLARATIONS) {
       const value = setting.default;
       if (value === undefined || typeof value === 'object') continue;
-      const states = (text: string) =>
-        text.toLowerCase().includes(`default: ${String(value)}`) ||
-        text.includes(`${String(value)} (default)`);
+      const written = String(value).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const stated = new RegExp(`default: ${written}(?=[ ,;)]|$)|^${written} \\(default\\)`, 'i');
+      const states = (text: string) => stated.test(text);
       if (setting.flag) expect(states(setting.help!), `${name}: help`).toBe(true);
       if (setting.input) expect(states(setting.description!), `${name}: description`).toBe(true);
     }
