@@ -571,6 +571,11 @@ export const CONFIG_NAMES = DECLARATIONS.flatMap(([name, setting]) =>
   setting.key === undefined ? [] : [name],
 ) as ConfigName[];
 
+/** A setting's row, typed as a declaration. */
+export function declarationOf(name: SettingName): Declaration {
+  return SETTINGS[name];
+}
+
 /** The configuration setting behind a file key (and the text config's key). */
 export function settingOfKey(key: string): Declaration | undefined {
   return DECLARATIONS.find(([, setting]) => setting.key === key)?.[1];

@@ -9,8 +9,8 @@ import {
 } from './config-file.js';
 import {
   CONFIG_NAMES,
+  declarationOf,
   defaultOf,
-  SETTINGS,
   type ConfigName,
   type MergedConfig,
 } from './declarations.js';
@@ -77,9 +77,9 @@ function slashes(path: string): string {
 
 /** The settings a layer gives together with `name`: its group, or itself alone. */
 function groupOf(name: ConfigName): ConfigName[] {
-  const group = (SETTINGS[name] as { group?: string }).group;
+  const { group } = declarationOf(name);
   if (group === undefined) return [name];
-  return CONFIG_NAMES.filter((other) => (SETTINGS[other] as { group?: string }).group === group);
+  return CONFIG_NAMES.filter((other) => declarationOf(other).group === group);
 }
 
 /**
@@ -93,7 +93,7 @@ export function mergeConfig(inputs: ConfigLayer, file: ConfigLayer, configFile?:
   for (const name of CONFIG_NAMES) {
     const group = groupOf(name);
     const layer = [inputs, file].find((given) => group.some((n) => given[n] !== undefined));
-    const value = layer?.[name] ?? defaultOf(SETTINGS[name]);
+    const value = layer?.[name] ?? defaultOf(declarationOf(name));
     if (value !== undefined) merged[name] = value;
   }
   const { budgets, scenarios, ...settings } = merged as MergedConfig;

@@ -1,4 +1,10 @@
-import { DECLARATIONS, type ConfigName, type SettingName, SETTINGS } from './declarations.js';
+import {
+  DECLARATIONS,
+  declarationOf,
+  SETTINGS,
+  type ConfigName,
+  type SettingName,
+} from './declarations.js';
 import type { Config } from './load-config.js';
 
 type Declared = typeof SETTINGS;
@@ -47,7 +53,7 @@ export interface Settings extends ConfiguredSettings {
 export function settingsFromConfig(config: Config): ConfiguredSettings {
   const settings: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(config)) {
-    const setting = DECLARATIONS.find(([name]) => name === key)?.[1];
+    const setting = key in SETTINGS ? declarationOf(key as SettingName) : undefined;
     if (setting?.publishing) continue;
     settings[setting?.settingsName ?? key] = value;
   }
