@@ -8,13 +8,17 @@ import { randomBytes } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, relative, sep } from 'node:path';
 import { failsRun, type FailOn } from './budgets/evaluate.js';
-import { readReportModeSettings, type ActionSettings } from './config/action-inputs.js';
+import {
+  readReportModeSettings,
+  type ActionSettings,
+  type Publishing,
+} from './config/action-inputs.js';
 import { UsageError } from './errors.js';
 import type { Logger } from './log.js';
 import { runAllocdiff, summaryPathOf, writeReportFiles } from './pipeline.js';
 import { artifactName, writeArtifact } from './publish/artifact.js';
-import type { CommentSettings, PublishOptions } from './publish/comment.js';
-import { commentDecision, type CommentPolicy } from './publish/comment-policy.js';
+import type { PublishOptions } from './publish/comment.js';
+import { commentDecision } from './publish/comment-policy.js';
 import { ANNOTATION_LIMIT, siteAnnotations } from './report/annotations.js';
 import { renderMarkdown, renderSummary } from './report/markdown.js';
 import type { Report } from './report/report.js';
@@ -85,21 +89,21 @@ async function annotateChangedLines(report: Report, repoDir: string): Promise<vo
 
 /** The sticky comment, as the `comment` policy wants it. */
 async function commentOnPullRequest(
-  settings: CommentSettings & { comment: CommentPolicy },
+  publishing: Publishing,
   pullRequest: number,
   report: Report,
   markdown: string,
   options: PublishOptions = {},
 ): Promise<void> {
-  const decision = commentDecision(settings.comment, report);
+  const decision = commentDecision(publishing.comment, report);
   if (decision === 'skip') {
-    core.info(`comment: ${settings.comment}: the report is in the job summary only`);
+    core.info(`comment: ${publishing.comment}: the report is in the job summary only`);
     return;
   }
   // Octokit and its plugins are loaded only to post: a run without a comment never needs them.
   const { publishComment } = await import('./publish/comment.js');
   await core.group(`Posting the comment on pull request #${pullRequest}`, async () => {
-    await publishComment(settings, pullRequest, markdown, actionLogger, {
+    await publishComment(publishing, pullRequest, markdown, actionLogger, {
       ...options,
       onlyIfExists: decision === 'update',
     });
@@ -111,8 +115,15 @@ function failOnVerdict(report: Report, failOn: FailOn): void {
   if (failsRun(report.verdict, failOn)) core.setFailed(verdictReason(report));
 }
 
-/** `mode: full` and `mode: measure`: check out both sides, measure, compare. */
-export async function measureAndPublish(mode: 'full' | 'measure', settings: ActionSettings) {
+/**
+ * `mode: full` and `mode: measure`: check out both sides, measure, compare. The run gets the
+ * settings; only the comment gets what publishing needs (the token among it).
+ */
+export async function measureAndPublish(
+  mode: 'full' | 'measure',
+  settings: ActionSettings,
+  publishing: Publishing,
+) {
   const { report, markdown, summary } = await runAllocdiff(settings, actionLogger);
   await keepReport(report, summary, settings);
   await annotateChangedLines(report, settings.repoDir);
@@ -128,7 +139,7 @@ export async function measureAndPublish(mode: 'full' | 'measure', settings: Acti
         number: settings.pullRequest,
         headSha: report.head.sha,
         baseSha: report.base.sha,
-        repository: `${settings.owner}/${settings.repo}`,
+        repository: settings.repository,
       });
       core.setOutput('artifact-path', settings.artifactDir);
       core.setOutput('artifact-name', artifactName(settings.key));
@@ -142,7 +153,7 @@ export async function measureAndPublish(mode: 'full' | 'measure', settings: Acti
     // not overwrite.
     const eventHead = (github.context.payload as { pull_request?: { head?: { sha?: unknown } } })
       .pull_request?.head?.sha;
-    await commentOnPullRequest(settings, settings.pullRequest, report, markdown, {
+    await commentOnPullRequest(publishing, settings.pullRequest, report, markdown, {
       ...(typeof eventHead === 'string' ? { headSha: eventHead } : {}),
     });
   } else {
@@ -162,7 +173,7 @@ interface WorkflowRunPayload {
  * is checked out or run; the artifact is validated, and the pull request comes from the API.
  */
 export async function postMeasuredReport(): Promise<void> {
-  const settings = await readReportModeSettings();
+  const { settings, publishing } = await readReportModeSettings();
   const { eventName, payload } = github.context;
   if (eventName !== 'workflow_run') {
     throw new UsageError(
@@ -179,7 +190,7 @@ export async function postMeasuredReport(): Promise<void> {
     );
     return;
   }
-  if (!settings.token) {
+  if (!publishing.token) {
     throw new UsageError(
       'mode "report" needs the github-token input, with the permissions actions: read and ' +
         'pull-requests: write',
@@ -189,12 +200,12 @@ export async function postMeasuredReport(): Promise<void> {
     import('./publish/octokit.js'),
     import('./publish/report-mode.js'),
   ]);
-  const client = createGitHubClient(settings.token, settings.apiUrl, {
+  const client = createGitHubClient(publishing.token, publishing.apiUrl, {
     onRetry: (message) => core.info(message),
   });
   const loaded = await core.group(
     `Fetching the report of run ${event.workflow_run?.id ?? '?'}`,
-    () => loadReportFromRun(client, settings, payload, actionLogger),
+    () => loadReportFromRun(client, publishing, payload, actionLogger),
   );
   if (loaded.kind === 'skip') {
     core.info(`nothing to report: ${loaded.reason}`);
@@ -207,7 +218,7 @@ export async function postMeasuredReport(): Promise<void> {
   const summary = renderSummary(report);
   await writeReportFiles(settings, report, markdown, summary);
   await keepReport(report, summary, settings);
-  await commentOnPullRequest(settings, pullRequest, report, markdown, {
+  await commentOnPullRequest(publishing, pullRequest, report, markdown, {
     forbiddenIsError: true,
     headSha,
   });

@@ -19,9 +19,9 @@ export async function run(): Promise<void> {
       core.info(`allocdiff has nothing to do: ${plan.reason}`);
       return;
     }
-    const settings = await readActionSettings(plan);
+    const { settings, publishing } = await readActionSettings(plan);
     const { measureAndPublish } = await import('./action-modes.js');
-    await measureAndPublish(mode, settings);
+    await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     core.setFailed(errorMessage(error));
   }

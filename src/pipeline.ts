@@ -18,7 +18,7 @@ import { spreadSideFailure } from './capture/merge-repeats.js';
 import { compareSnapshots } from './compare/compare.js';
 import type { Comparison } from './compare/comparison.js';
 import { attachTracebacks, tracebackTargets } from './compare/tracebacks.js';
-import type { Settings } from './config/settings.js';
+import { captureSettingsOf, type Settings } from './config/settings.js';
 import { RunFailure, UsageError, errorMessage } from './errors.js';
 import type { Logger } from './log.js';
 import { renderMarkdown, renderSummary } from './report/markdown.js';
@@ -114,19 +114,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
   try {
     if (settings.setup) environments = await SideEnvironments.create(settings.python);
     const env = benchmarkEnvironment(process.env);
-    const options = {
-      python: settings.python,
-      script,
-      setup: settings.setup,
-      frames: settings.frames,
-      repeats: settings.repeats,
-      iterations: settings.iterations,
-      timeoutMinutes: settings.timeoutMinutes,
-      peakSites: settings.peakSites,
-      objectTypes: settings.objectTypes,
-      env,
-      log,
-    };
+    const options = { ...captureSettingsOf(settings), script, env, log };
     const { command } = settings;
     const backend = command === undefined ? scriptBackend : commandBackend(command, script);
     const dirs = { base: sides.baseDir, head: sides.headDir };

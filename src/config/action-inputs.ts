@@ -6,9 +6,10 @@ import type { FailOn } from '../budgets/evaluate.js';
 import { UsageError } from '../errors.js';
 import type { CommentPolicy } from '../publish/comment-policy.js';
 import { planFromEvent, type EventPlan } from '../sides/resolve.js';
+import { DECLARATIONS, SETTINGS, settingOfKey, type Declaration } from './declarations.js';
 import { ConfigError, describeValue } from './problems.js';
 import type { TextConfig } from './schema.js';
-import { DEFAULTS, settingsFromConfig, type Settings } from './settings.js';
+import { settingsFromConfig, type Settings } from './settings.js';
 
 /**
  * What the action does: `full` measures and comments in one job; `measure` (pull_request, no
@@ -31,35 +32,63 @@ export interface GitHubTarget {
   key: string;
 }
 
-export interface ActionSettings extends Omit<Settings, 'serverUrl'>, GitHubTarget {
+/** What publishing receives, and nothing else does: the token, where to comment, and when. */
+export interface Publishing extends GitHubTarget {
   /** When the pull-request comment is written. */
   comment: CommentPolicy;
+}
+
+/** A run's settings in the action, where the repository and the server are always known. */
+export interface ActionSettings extends Settings {
+  repository: string;
+  serverUrl: string;
   /** `mode: measure`: the folder the workflow uploads as the artifact. */
   artifactDir: string;
 }
 
-/** `mode: report`: no checkout, no config file; the report comes from the measuring run. */
-export interface ReportModeSettings extends GitHubTarget {
-  failOn: FailOn;
-  comment: CommentPolicy;
-  jsonPath: string;
-  markdownPath: string;
+/** `mode: full` and `mode: measure`: what the run measures, and what publishing receives. */
+export interface ActionRun {
+  settings: ActionSettings;
+  publishing: Publishing;
 }
 
-/** The input behind each configuration key, for messages. */
-const INPUT_OF_KEY: Record<string, string> = { budgets: 'budget' };
+/** `mode: report`: no checkout, no config file; the report comes from the measuring run. */
+export interface ReportModeRun {
+  settings: { failOn: FailOn; jsonPath: string; markdownPath: string };
+  publishing: Publishing;
+}
 
-/** Inputs the user left empty are not given: the config file or the default decides. */
-function givenInputs(inputs: Record<string, string>): TextConfig {
-  return Object.fromEntries(Object.entries(inputs).filter(([, value]) => value !== ''));
+/** The one place that reads an input: a declared one; '' when it is not given. */
+function input(setting: { input: string }): string {
+  return core.getInput(setting.input);
+}
+
+/**
+ * The given inputs of the configuration's settings, by file key: those the user left empty are
+ * not given, so the config file or the default decides.
+ */
+function configInputs(which: (setting: Declaration) => boolean = () => true): TextConfig {
+  const given: Record<string, string> = {};
+  for (const [, setting] of DECLARATIONS) {
+    if (setting.key === undefined || setting.input === undefined || !which(setting)) continue;
+    const value = input({ input: setting.input });
+    if (value !== '') given[setting.key] = value;
+  }
+  return given as TextConfig;
+}
+
+/** How messages name the input behind a configuration key. */
+function nameInput(key: string): string {
+  return `input "${settingOfKey(key)?.input ?? key}"`;
 }
 
 /** The `mode` input. */
 export function readActionMode(): ActionMode {
-  const mode = core.getInput('mode') || 'full';
+  const mode = input(SETTINGS.mode) || SETTINGS.mode.default;
   if (!(ACTION_MODES as readonly string[]).includes(mode)) {
     throw new ConfigError([
-      `input "mode": got ${describeValue(mode)}; expected one of ${ACTION_MODES.join(', ')}`,
+      `input "${SETTINGS.mode.input}": got ${describeValue(mode)}; expected one of ` +
+        ACTION_MODES.join(', '),
     ]);
   }
   return mode as ActionMode;
@@ -69,8 +98,8 @@ export function readActionMode(): ActionMode {
 export function readEventPlan(): EventPlan {
   const context = github.context;
   return planFromEvent(context.eventName, context.payload, {
-    base: core.getInput('base'),
-    head: core.getInput('head'),
+    base: input(SETTINGS.base),
+    head: input(SETTINGS.head),
     ...(context.sha ? { defaultHead: context.sha } : {}),
   });
 }
@@ -93,12 +122,12 @@ function readGitHubTarget(): GitHubTarget {
   const context = github.context;
   const { owner, repo } = context.repo;
   return {
-    token: core.getInput('github-token'),
+    token: input(SETTINGS.githubToken),
     apiUrl: withoutTrailingSlash(context.apiUrl),
     serverUrl: withoutTrailingSlash(context.serverUrl),
     owner,
     repo,
-    key: core.getInput('key') || DEFAULTS.key,
+    key: input(SETTINGS.key) || SETTINGS.key.default,
   };
 }
 
@@ -106,64 +135,46 @@ function readGitHubTarget(): GitHubTarget {
  * `mode: report` reads only what it needs: the report itself comes from the artifact, so the
  * benchmark's inputs and the config file (there is no checkout) play no part.
  */
-export async function readReportModeSettings(): Promise<ReportModeSettings> {
+export async function readReportModeSettings(): Promise<ReportModeRun> {
   const target = readGitHubTarget();
   // Loaded here, not at start: the mode and the event are checked without the schemas.
   const { validateInputs } = await import('./load-config.js');
   const validated = validateInputs(
-    givenInputs({ 'fail-on': core.getInput('fail-on'), comment: core.getInput('comment') }),
-    (key) => `input "${key}"`,
+    configInputs((setting) => setting.reportMode === true),
+    nameInput,
   );
   if (Array.isArray(validated)) throw new ConfigError(validated);
   const { jsonPath, markdownPath } = outputPaths(target.key);
   return {
-    ...target,
-    failOn: validated.failOn ?? 'fail',
-    comment: validated.comment ?? 'always',
-    jsonPath,
-    markdownPath,
+    settings: {
+      failOn: validated.failOn ?? SETTINGS.failOn.default,
+      jsonPath,
+      markdownPath,
+    },
+    publishing: { ...target, comment: validated.comment ?? SETTINGS.comment.default },
   };
 }
 
 /**
- * The only place that reads the action's inputs: one typed settings object for the commits an
- * event plan compares.
+ * The only place that reads the action's inputs: the settings of a run that compares the
+ * commits of an event plan, and, apart, what publishing receives.
  */
 export async function readActionSettings(
   sides: Extract<EventPlan, { kind: 'compare' }>,
-): Promise<ActionSettings> {
+): Promise<ActionRun> {
   // The schemas, the YAML and TOML parsers and the artifact code are loaded only for a run
   // that compares: an event with nothing to do, or a bad mode, is answered without them.
   const [{ loadConfig }, { artifactName }] = await Promise.all([
     import('./load-config.js'),
     import('../publish/artifact.js'),
   ]);
-  const repoDir =
-    core.getInput('working-directory') || process.env.GITHUB_WORKSPACE || process.cwd();
-  const configPath = core.getInput('config');
+  const repoDir = input(SETTINGS.repoDir) || process.env.GITHUB_WORKSPACE || process.cwd();
+  const configPath = input(SETTINGS.config);
   const config = loadConfig({
     projectDir: repoDir,
     ...(configPath ? { configPath: resolve(repoDir, configPath) } : {}),
-    inputs: givenInputs({
-      script: core.getInput('script'),
-      command: core.getInput('command'),
-      setup: core.getInput('setup'),
-      python: core.getInput('python'),
-      frames: core.getInput('frames'),
-      repeats: core.getInput('repeats'),
-      iterations: core.getInput('iterations'),
-      'timeout-minutes': core.getInput('timeout-minutes'),
-      'peak-sites': core.getInput('peak-sites'),
-      parallel: core.getInput('parallel'),
-      'object-types': core.getInput('object-types'),
-      'fail-on': core.getInput('fail-on'),
-      'minimum-change': core.getInput('minimum-change'),
-      ignore: core.getInput('ignore'),
-      budgets: core.getInput('budget'),
-      top: core.getInput('top'),
-      comment: core.getInput('comment'),
-    }),
-    nameInput: (key) => `input "${INPUT_OF_KEY[key] ?? key}"`,
+    inputs: configInputs(),
+    nameInput,
   });
   if (!config.script && !config.command)
     throw new UsageError(
@@ -173,20 +184,23 @@ export async function readActionSettings(
     );
 
   const target = readGitHubTarget();
-  const { key, owner, repo } = target;
+  const { key, owner, repo, serverUrl } = target;
   const { outputDir, jsonPath, markdownPath } = outputPaths(key);
   const pullRequest = sides.pullRequest;
   return {
-    repoDir,
-    base: sides.base,
-    head: sides.head,
-    ...settingsFromConfig(config),
-    comment: config.comment,
-    jsonPath,
-    markdownPath,
-    repository: `${owner}/${repo}`,
-    ...(typeof pullRequest === 'number' ? { pullRequest } : {}),
-    ...target,
-    artifactDir: join(outputDir, artifactName(key)),
+    settings: {
+      repoDir,
+      base: sides.base,
+      head: sides.head,
+      ...settingsFromConfig(config),
+      key,
+      jsonPath,
+      markdownPath,
+      repository: `${owner}/${repo}`,
+      serverUrl,
+      ...(typeof pullRequest === 'number' ? { pullRequest } : {}),
+      artifactDir: join(outputDir, artifactName(key)),
+    },
+    publishing: { ...target, comment: config.comment },
   };
 }

@@ -1,6 +1,4 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { FailOn } from '../budgets/evaluate.js';
-import type { CommentPolicy } from '../publish/comment-policy.js';
 import type { BudgetPolicy } from '../budgets/rules.js';
 import {
   findConfigFile,
@@ -9,55 +7,26 @@ import {
   type ConfigDocument,
   type FileAccess,
 } from './config-file.js';
+import {
+  CONFIG_NAMES,
+  declarationOf,
+  defaultOf,
+  type ConfigName,
+  type MergedConfig,
+} from './declarations.js';
 import { ConfigError, formatKeyPath, problemsOf, type KeyPath } from './problems.js';
 import { fileConfigSchema, textConfigSchema, type ConfigLayer, type TextConfig } from './schema.js';
 
-/** The configuration of one run: inputs (or flags) over the config file, over the defaults. */
-export interface Config {
-  /** Benchmark script, relative to the project folder; undefined when no source gave one. */
-  script?: string;
-  /** Shell command to measure instead of a script (at most one of the two is set). */
-  command?: string;
-  setup?: string;
-  python: string;
-  frames: number;
-  repeats: number;
-  /** Leak-check calls per function scenario; 0 = off. */
-  iterations: number;
-  timeoutMinutes: number;
-  peakSites: boolean;
-  /** Base and head at once: true, false, or undefined for "when there are two cores or more". */
-  parallel?: boolean;
-  objectTypes: boolean;
-  failOn: FailOn;
-  /** Bytes: sites that changed by less are not shown. */
-  minimumChange: number;
-  /** Globs over site paths: matching sites are neither shown nor checked. */
-  ignore: string[];
+/**
+ * The configuration of one run: inputs (or flags) over the config file, over the defaults, as
+ * src/config/declarations.ts declares each setting; the budgets of every scenario and those per
+ * scenario make one policy.
+ */
+export type Config = Omit<MergedConfig, 'budgets' | 'scenarios'> & {
   budgets: BudgetPolicy;
-  /** Changed sites listed per scenario and direction; the rest are folded. */
-  top: number;
-  /** When the action writes the pull-request comment. */
-  comment: CommentPolicy;
   /** The config file that was read, as messages name it. */
   configFile?: string;
-}
-
-export const CONFIG_DEFAULTS = {
-  python: 'python3',
-  frames: 1,
-  // Two measurements are the fewest that can show noise; a function's first call is a cold
-  // one (caches, free lists), so telling noise from warm-up takes two more. See the README.
-  repeats: 3,
-  iterations: 0,
-  timeoutMinutes: 30,
-  peakSites: false,
-  objectTypes: true,
-  failOn: 'fail',
-  minimumChange: 0,
-  top: 10,
-  comment: 'always',
-} as const;
+};
 
 export interface ConfigSources {
   /** The project folder: where the config file is looked for, and paths are relative to. */
@@ -106,42 +75,39 @@ function slashes(path: string): string {
   return path.split(sep).join('/');
 }
 
+/** The settings a layer gives together with `name`: its group, or itself alone. */
+function groupOf(name: ConfigName): ConfigName[] {
+  const { group } = declarationOf(name);
+  if (group === undefined) return [name];
+  return CONFIG_NAMES.filter((other) => declarationOf(other).group === group);
+}
+
 /**
- * Merges the layers key by key: a setting given as an input (or flag) replaces the file's, and
- * the file's replaces the default. Per-scenario budgets exist in files only.
+ * Merges the layers setting by setting: a setting given as an input (or flag) replaces the
+ * file's, and the file's replaces the default. A group is one setting spelled several ways:
+ * the benchmark given as an input (script or command) replaces the file's, whichever way the file
+ * spelled it. Per-scenario budgets exist in files only.
  */
 export function mergeConfig(inputs: ConfigLayer, file: ConfigLayer, configFile?: string): Config {
-  const config: Config = {
-    python: inputs.python ?? file.python ?? CONFIG_DEFAULTS.python,
-    frames: inputs.frames ?? file.frames ?? CONFIG_DEFAULTS.frames,
-    repeats: inputs.repeats ?? file.repeats ?? CONFIG_DEFAULTS.repeats,
-    iterations: inputs.iterations ?? file.iterations ?? CONFIG_DEFAULTS.iterations,
-    timeoutMinutes: inputs.timeoutMinutes ?? file.timeoutMinutes ?? CONFIG_DEFAULTS.timeoutMinutes,
-    peakSites: inputs.peakSites ?? file.peakSites ?? CONFIG_DEFAULTS.peakSites,
-    parallel: inputs.parallel ?? file.parallel,
-    objectTypes: inputs.objectTypes ?? file.objectTypes ?? CONFIG_DEFAULTS.objectTypes,
-    failOn: inputs.failOn ?? file.failOn ?? CONFIG_DEFAULTS.failOn,
-    minimumChange: inputs.minimumChange ?? file.minimumChange ?? CONFIG_DEFAULTS.minimumChange,
-    ignore: inputs.ignore ?? file.ignore ?? [],
-    top: inputs.top ?? file.top ?? CONFIG_DEFAULTS.top,
-    comment: inputs.comment ?? file.comment ?? CONFIG_DEFAULTS.comment,
+  const merged: Partial<Record<ConfigName, unknown>> = {};
+  for (const name of CONFIG_NAMES) {
+    const group = groupOf(name);
+    const layer = [inputs, file].find((given) => group.some((n) => given[n] !== undefined));
+    const value = layer?.[name] ?? defaultOf(declarationOf(name));
+    if (value !== undefined) merged[name] = value;
+  }
+  const { budgets, scenarios, ...settings } = merged as MergedConfig;
+  return {
+    ...settings,
     budgets: {
-      rules: inputs.budgets ?? file.budgets ?? [],
-      overrides: (file.scenarios ?? []).map((override) => ({
+      rules: budgets,
+      overrides: scenarios.map((override) => ({
         ...override,
         origin: configFile ? `${configFile}: ${override.origin}` : override.origin,
       })),
     },
+    ...(configFile !== undefined ? { configFile } : {}),
   };
-  // The benchmark is one setting spelled two ways: a script or a command given as an input
-  // replaces the file's benchmark, whichever way the file spelled it.
-  const benchmark = inputs.script !== undefined || inputs.command !== undefined ? inputs : file;
-  const setup = inputs.setup ?? file.setup;
-  if (benchmark.script !== undefined) config.script = benchmark.script;
-  if (benchmark.command !== undefined) config.command = benchmark.command;
-  if (setup !== undefined) config.setup = setup;
-  if (configFile !== undefined) config.configFile = configFile;
-  return config;
 }
 
 /**

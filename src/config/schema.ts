@@ -1,7 +1,8 @@
 /**
  * The configuration's schema, in its two spellings: a config file (YAML or TOML, typed values)
- * and action inputs / CLI flags (text). Both validate into the same typed `ConfigLayer`; every
- * message names the value and what is allowed.
+ * and action inputs / CLI flags (text). Both are built from the declarations
+ * (./declarations.ts), whose rows pick their parsers from `SCHEMA_KIT` below, and validate into
+ * the same typed `ConfigLayer`; every message names the value and what is allowed.
  */
 import * as z from 'zod';
 import { FAIL_ON_VALUES, type FailOn } from '../budgets/evaluate.js';
@@ -18,42 +19,16 @@ import {
 } from '../budgets/rules.js';
 import { parseSize, SIZE_UNITS_TEXT } from '../budgets/sizes.js';
 import { COMMENT_POLICIES, type CommentPolicy } from '../publish/comment-policy.js';
+import {
+  CONFIG_NAMES,
+  SETTINGS,
+  type ConfigLayer,
+  type ConfigName,
+  type TextConfig,
+} from './declarations.js';
 import { describeValue, formatKeyPath } from './problems.js';
 
-/** The settings one source gives (a config file, or the inputs); every key optional. */
-export interface ConfigLayer {
-  script?: string;
-  /** Shell command whose Python processes are measured; instead of `script`. */
-  command?: string;
-  setup?: string;
-  python?: string;
-  frames?: number;
-  /** Measurements per side: in-process calls of a `bench_*` function, processes of a script. */
-  repeats?: number;
-  /** Leak-check calls per `bench_*` function; 0 = no leak check. */
-  iterations?: number;
-  /** Minutes one side may take (setup and every harness run) before its processes are killed. */
-  timeoutMinutes?: number;
-  /** Find the sites that held memory at the peak (an extra, hooked run). */
-  peakSites?: boolean;
-  /** Measure base and head at once; undefined: when there are two cores or more. */
-  parallel?: boolean;
-  /** Count live objects by type before and after each scenario. */
-  objectTypes?: boolean;
-  failOn?: FailOn;
-  /** Bytes; smaller site changes are not shown. */
-  minimumChange?: number;
-  /** Globs over site paths; matching sites are neither shown nor checked. */
-  ignore?: string[];
-  /** Budget rules for every scenario. */
-  budgets?: BudgetRule[];
-  /** Per-scenario budgets; `origin` is the key path, e.g. `scenarios."bench_*"`. */
-  scenarios?: ScenarioOverride[];
-  /** Changed sites listed per scenario and direction in the comment and the terminal. */
-  top?: number;
-  /** When the action writes the pull-request comment. */
-  comment?: CommentPolicy;
-}
+export type { ConfigLayer, TextConfig };
 
 const got = (input: unknown): string => `got ${describeValue(input)}`;
 
@@ -76,63 +51,53 @@ const text = (what: string) =>
     .string({ error: (issue) => `${got(issue.input)}; expected ${what}` })
     .min(1, { error: `got an empty text; expected ${what}` });
 
-const framesNumber = z
-  .int({ error: (issue) => `${got(issue.input)}; expected a whole number ≥ 1` })
-  .min(1, { error: (issue) => `${got(issue.input)}; expected a whole number ≥ 1` });
-
-/** The limits of the capture settings, shared by the file and the text form. */
-export const CAPTURE_LIMITS = {
-  repeats: { min: 1, max: 100 },
-  iterations: { min: 3, max: 100_000 },
-  timeoutMinutes: { max: 24 * 60 },
-} as const;
-
-const REPEATS_TEXT = `a whole number from ${CAPTURE_LIMITS.repeats.min} to ${CAPTURE_LIMITS.repeats.max}`;
-const ITERATIONS_TEXT =
-  `0 (no leak check) or a whole number from ${CAPTURE_LIMITS.iterations.min} to ` +
-  `${CAPTURE_LIMITS.iterations.max} (call 1 is warm-up; growth must go on over the calls after it)`;
-const TIMEOUT_TEXT = `a number of minutes above 0 and at most ${CAPTURE_LIMITS.timeoutMinutes.max}, e.g. 30 or 0.5`;
-
-function repeatsProblem(value: number): string | undefined {
-  const { min, max } = CAPTURE_LIMITS.repeats;
-  return Number.isSafeInteger(value) && value >= min && value <= max ? undefined : REPEATS_TEXT;
+/** A whole number ≥ `min`, in a config file and as text (digits only). */
+function wholeNumber(min: 0 | 1): Parser<number> {
+  const expected = `a whole number ≥ ${min}`;
+  const message = (issue: { input?: unknown }) => `${got(issue.input)}; expected ${expected}`;
+  const pattern = min === 0 ? /^\d+$/ : /^[1-9]\d*$/;
+  return {
+    file: z.int({ error: message }).min(min, { error: message }),
+    text: z.string().transform((value, ctx) => {
+      const number = pattern.test(value) ? Number(value) : NaN;
+      const parsed: Parsed<number> = Number.isSafeInteger(number)
+        ? { ok: true, value: number }
+        : { ok: false, problems: [`got "${value}"; expected ${expected}`] };
+      return accept(parsed, value, ctx);
+    }),
+  };
 }
 
-function iterationsProblem(value: number): string | undefined {
-  const { min, max } = CAPTURE_LIMITS.iterations;
-  const ok = Number.isSafeInteger(value) && (value === 0 || (value >= min && value <= max));
-  return ok ? undefined : ITERATIONS_TEXT;
+/** What a checked number allows: `accepts` decides, `expected` says it in a message. */
+export interface NumberRule {
+  expected: string;
+  accepts(value: number): boolean;
+  /** How the number may be written as text (an action input or a CLI flag). */
+  pattern: RegExp;
 }
 
-function timeoutProblem(value: number): string | undefined {
-  const ok = Number.isFinite(value) && value > 0 && value <= CAPTURE_LIMITS.timeoutMinutes.max;
-  return ok ? undefined : TIMEOUT_TEXT;
+/** A number checked by `rule`, in a config file and as text. */
+function checkedNumber(rule: NumberRule): Parser<number> {
+  return {
+    file: z
+      .number({ error: (issue) => `${got(issue.input)}; expected ${rule.expected}` })
+      .superRefine((value, ctx) => {
+        if (!rule.accepts(value))
+          ctx.addIssue({
+            code: 'custom',
+            message: `${got(value)}; expected ${rule.expected}`,
+            input: value,
+          });
+      }),
+    text: z.string().transform((value, ctx) => {
+      const number = rule.pattern.test(value.trim()) ? Number(value.trim()) : NaN;
+      const parsed: Parsed<number> = rule.accepts(number)
+        ? { ok: true, value: number }
+        : { ok: false, problems: [`got "${value}"; expected ${rule.expected}`] };
+      return accept(parsed, value, ctx);
+    }),
+  };
 }
-
-/** A number in a config file, checked by `problem` (which says what is allowed). */
-const checkedNumber = (what: string, problem: (value: number) => string | undefined) =>
-  z
-    .number({ error: (issue) => `${got(issue.input)}; expected ${what}` })
-    .superRefine((value, ctx) => {
-      const message = problem(value);
-      if (message)
-        ctx.addIssue({
-          code: 'custom',
-          message: `${got(value)}; expected ${message}`,
-          input: value,
-        });
-    });
-
-/** The same number written as text (an action input or a CLI flag). */
-const checkedNumberText = (pattern: RegExp, problem: (value: number) => string | undefined) =>
-  z.string().transform((value, ctx) => {
-    const number = pattern.test(value.trim()) ? Number(value.trim()) : NaN;
-    const message = Number.isNaN(number) ? problem(NaN) : problem(number);
-    const parsed: Parsed<number> = message
-      ? { ok: false, problems: [`got "${value}"; expected ${message}`] }
-      : { ok: true, value: number };
-    return accept(parsed, value, ctx);
-  });
 
 const booleanValue = z.boolean({
   error: (issue) => `${got(issue.input)}; expected true or false`,
@@ -146,10 +111,6 @@ const booleanText = z.string().transform((value, ctx) => {
       : { ok: false, problems: [`got "${value}"; expected true or false`] };
   return accept(parsed, value, ctx);
 });
-
-const topNumber = z
-  .int({ error: (issue) => `${got(issue.input)}; expected a whole number ≥ 0` })
-  .min(0, { error: (issue) => `${got(issue.input)}; expected a whole number ≥ 0` });
 
 const commentPolicy = z.enum(COMMENT_POLICIES, {
   error: (issue) => `${got(issue.input)}; expected one of ${COMMENT_POLICIES.join(', ')}`,
@@ -277,101 +238,74 @@ const scenarios = z
     })),
   );
 
+/**
+ * A setting's value as a config file writes it (YAML or TOML types) and, when an input or flag
+ * can give it, as text. Both give the same type.
+ */
+export interface Parser<T> {
+  file: z.ZodType<T>;
+  text?: z.ZodType<T, string>;
+}
+
+/**
+ * The parsers a declaration picks from (its `parse` is called with this kit when the schemas are
+ * built): a new kind of value is added here, a new setting of a known kind only in the table.
+ */
+export const SCHEMA_KIT = {
+  /** Text that may not be empty; `expected` says what it is, with an example. */
+  text: (expected: string): Parser<string> => ({ file: text(expected), text: z.string() }),
+  boolean: { file: booleanValue, text: booleanText } satisfies Parser<boolean>,
+  wholeNumber,
+  checkedNumber,
+  /** A size, always written as text: "1KiB", "64MB". */
+  size: { file: sizeText, text: sizeText } satisfies Parser<number>,
+  /** Globs over site paths: one or a list in a file; one per line or comma-separated as text. */
+  globs: {
+    file: z
+      .union([glob, z.array(glob)], {
+        error: (issue) => `${got(issue.input)}; expected a list of globs, e.g. ["tests/**"]`,
+      })
+      .transform((value) => (Array.isArray(value) ? value : [value])),
+    text: z.string().transform(splitGlobList).pipe(z.array(glob)),
+  } satisfies Parser<string[]>,
+  failOn: { file: failOn, text: z.string().pipe(failOn) } satisfies Parser<FailOn>,
+  commentPolicy: {
+    file: commentPolicy,
+    text: z.string().pipe(commentPolicy),
+  } satisfies Parser<CommentPolicy>,
+  /** The budget rules for every scenario: inline text, or a table of metric = limits. */
+  budgets: {
+    file: budgets.transform((set) => set.rules),
+    text: inlineRules.transform((set) => set.rules),
+  } satisfies Parser<BudgetRule[]>,
+  /** Per-scenario budgets: a table of scenario glob = {budgets = …}; a file's only. */
+  scenarios: { file: scenarios } satisfies Parser<ScenarioOverride[]>,
+};
+export type SchemaKit = typeof SCHEMA_KIT;
+
+/** Each setting of the configuration with its parser, in the order of the declarations. */
+const PARSED = CONFIG_NAMES.map((name) => {
+  const setting = SETTINGS[name];
+  return { name, key: setting.key, parser: setting.parse(SCHEMA_KIT) as Parser<unknown> };
+});
+
 /** Every key a config file may hold, in the order the README documents them. */
-const FILE_SHAPE = {
-  script: text('the benchmark file, e.g. "benchmarks/memory.py"').optional(),
-  command: text('a shell command, e.g. "pytest tests/perf"').optional(),
-  setup: text('a shell command, e.g. "pip install -e ."').optional(),
-  python: text('a Python interpreter, e.g. "python3.12"').optional(),
-  frames: framesNumber.optional(),
-  repeats: checkedNumber(REPEATS_TEXT, repeatsProblem).optional(),
-  iterations: checkedNumber(ITERATIONS_TEXT, iterationsProblem).optional(),
-  'timeout-minutes': checkedNumber(TIMEOUT_TEXT, timeoutProblem).optional(),
-  'peak-sites': booleanValue.optional(),
-  parallel: booleanValue.optional(),
-  'object-types': booleanValue.optional(),
-  'fail-on': failOn.optional(),
-  'minimum-change': sizeText.optional(),
-  ignore: z
-    .union([glob, z.array(glob)], {
-      error: (issue) => `${got(issue.input)}; expected a list of globs, e.g. ["tests/**"]`,
-    })
-    .transform((value) => (Array.isArray(value) ? value : [value]))
-    .optional(),
-  budgets: budgets.optional(),
-  scenarios: scenarios.optional(),
-  top: topNumber.optional(),
-  comment: commentPolicy.optional(),
-};
-export const FILE_KEYS = Object.keys(FILE_SHAPE);
+export const FILE_KEYS: string[] = PARSED.map(({ key }) => key);
 
-type RawLayer = {
-  script?: string;
-  command?: string;
-  setup?: string;
-  python?: string;
-  frames?: number;
-  repeats?: number;
-  iterations?: number;
-  'timeout-minutes'?: number;
-  'peak-sites'?: boolean;
-  parallel?: boolean;
-  'object-types'?: boolean;
-  'fail-on'?: FailOn;
-  'minimum-change'?: number;
-  ignore?: string[];
-  budgets?: BudgetSet;
-  scenarios?: ScenarioOverride[];
-  top?: number;
-  comment?: CommentPolicy;
-};
-
-function toLayer(raw: RawLayer): ConfigLayer {
-  const layer: ConfigLayer = {
-    script: raw.script,
-    command: raw.command,
-    setup: raw.setup,
-    python: raw.python,
-    frames: raw.frames,
-    repeats: raw.repeats,
-    iterations: raw.iterations,
-    timeoutMinutes: raw['timeout-minutes'],
-    peakSites: raw['peak-sites'],
-    parallel: raw.parallel,
-    objectTypes: raw['object-types'],
-    failOn: raw['fail-on'],
-    minimumChange: raw['minimum-change'],
-    ignore: raw.ignore,
-    budgets: raw.budgets?.rules,
-    scenarios: raw.scenarios,
-    top: raw.top,
-    comment: raw.comment,
-  };
-  return Object.fromEntries(
-    Object.entries(layer).filter(([, value]) => value !== undefined),
-  ) as ConfigLayer;
+/** The layer a source gives, from its values by file key (those not given left out). */
+function toLayer(raw: Record<string, unknown>): ConfigLayer {
+  const layer: Partial<Record<ConfigName, unknown>> = {};
+  for (const { name, key } of PARSED) if (raw[key] !== undefined) layer[name] = raw[key];
+  return layer as ConfigLayer;
 }
 
 /** A config file's settings (`allocdiff.yml`, or `[tool.allocdiff]` of `pyproject.toml`). */
 export const fileConfigSchema = z
-  .strictObject(FILE_SHAPE, { error: unknownKey(FILE_KEYS) })
+  .strictObject(
+    Object.fromEntries(PARSED.map(({ key, parser }) => [key, parser.file.optional()])),
+    { error: unknownKey(FILE_KEYS) },
+  )
   .transform(toLayer);
-
-const topText = z.string().transform((value, ctx) => {
-  const top = /^\d+$/.test(value) ? Number(value) : NaN;
-  const parsed: Parsed<number> = Number.isSafeInteger(top)
-    ? { ok: true, value: top }
-    : { ok: false, problems: [`got "${value}"; expected a whole number ≥ 0`] };
-  return accept(parsed, value, ctx);
-});
-
-const frameText = z.string().transform((value, ctx) => {
-  const frames = /^[1-9]\d*$/.test(value) ? Number(value) : NaN;
-  const parsed: Parsed<number> = Number.isSafeInteger(frames)
-    ? { ok: true, value: frames }
-    : { ok: false, problems: [`got "${value}"; expected a whole number ≥ 1`] };
-  return accept(parsed, value, ctx);
-});
 
 /**
  * Splits a list of globs written on one line or several: newlines and commas separate them,
@@ -394,29 +328,13 @@ export function splitGlobList(value: string): string[] {
 }
 
 /**
- * The same settings as text, from action inputs or CLI flags. Keys are the file's; callers name
- * each problem after their own input or flag.
+ * The same settings as text, from action inputs or CLI flags: those an input or a flag can give.
+ * Keys are the file's; callers name each problem after their own input or flag.
  */
-export const textConfigSchema = z
-  .strictObject({
-    script: z.string().optional(),
-    command: z.string().optional(),
-    setup: z.string().optional(),
-    python: z.string().optional(),
-    frames: frameText.optional(),
-    repeats: checkedNumberText(/^\d+$/, repeatsProblem).optional(),
-    iterations: checkedNumberText(/^\d+$/, iterationsProblem).optional(),
-    'timeout-minutes': checkedNumberText(/^(\d+\.?\d*|\.\d+)$/, timeoutProblem).optional(),
-    'peak-sites': booleanText.optional(),
-    parallel: booleanText.optional(),
-    'object-types': booleanText.optional(),
-    'fail-on': z.string().pipe(failOn).optional(),
-    'minimum-change': sizeText.optional(),
-    ignore: z.string().transform(splitGlobList).pipe(z.array(glob)).optional(),
-    budgets: inlineRules.optional(),
-    top: topText.optional(),
-    comment: z.string().pipe(commentPolicy).optional(),
-  })
+export const textConfigSchema: z.ZodType<ConfigLayer, TextConfig> = z
+  .strictObject(
+    Object.fromEntries(
+      PARSED.flatMap(({ key, parser }) => (parser.text ? [[key, parser.text.optional()]] : [])),
+    ),
+  )
   .transform(toLayer);
-
-export type TextConfig = z.input<typeof textConfigSchema>;

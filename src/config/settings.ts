@@ -1,9 +1,31 @@
-import type { FailOn } from '../budgets/evaluate.js';
-import type { BudgetPolicy } from '../budgets/rules.js';
+import {
+  DECLARATIONS,
+  declarationOf,
+  SETTINGS,
+  type ConfigName,
+  type SettingName,
+} from './declarations.js';
 import type { Config } from './load-config.js';
 
-/** Everything one allocdiff run needs, built once from action inputs or CLI flags and config. */
-export interface Settings {
+type Declared = typeof SETTINGS;
+
+/** A configuration setting's name in `Settings`: none for those only publishing reads. */
+type RunName<K> = K extends ConfigName
+  ? Declared[K] extends { publishing: true }
+    ? never
+    : Declared[K] extends { settingsName: infer S extends string }
+      ? S
+      : K
+  : K;
+
+/** What the loaded configuration decides for the run, for the action and the CLI alike. */
+export type ConfiguredSettings = { [K in keyof Config as RunName<K>]: Config[K] };
+
+/**
+ * Everything one allocdiff run needs, built once from action inputs or CLI flags and config.
+ * Nothing that only publishing needs (the token, when to comment) is in it.
+ */
+export interface Settings extends ConfiguredSettings {
   /** The git checkout of the project, or a folder inside it. */
   repoDir: string;
   /** Base and head as refs or SHAs. */
@@ -16,45 +38,6 @@ export interface Settings {
    * `mention`: head was named; a working tree with changes is only mentioned, not measured.
    */
   workingTree?: 'measure' | 'mention';
-  /** Benchmark script, relative to `repoDir`; exactly one of `script` and `command` is set. */
-  script?: string;
-  /**
-   * Shell command run in each checkout (in the counterpart of `repoDir`): every Python process
-   * it starts is measured (command mode; see src/capture/command.ts).
-   */
-  command?: string;
-  /** Shell command run in each checkout before the benchmark (e.g. `pip install -e .`). */
-  setup?: string;
-  /** Budget rules, general and per scenario. */
-  budgets: BudgetPolicy;
-  /** Globs over site paths: matching sites are neither shown nor checked. */
-  ignore: string[];
-  /** Bytes: sites whose size changed by less are not shown. */
-  minimumChange: number;
-  /** Which verdicts fail the run. */
-  failOn: FailOn;
-  /** Changed sites listed per scenario and direction (grew, shrank); the rest are folded. */
-  topSites: number;
-  /** The config file that was read, as messages name it. */
-  configFile?: string;
-  python: string;
-  /**
-   * tracemalloc frames per traceback. The measurements always use 1; above 1, a second run per
-   * side traces only the top changed sites with this many frames.
-   */
-  frames: number;
-  /** Measurements per side: in-process calls of a `bench_*` function, processes of a script. */
-  repeats: number;
-  /** Leak-check calls per `bench_*` function; 0 = no leak check. */
-  iterations: number;
-  /** Minutes one side may take before its processes are killed and it is reported failed. */
-  timeoutMinutes: number;
-  /** Find which sites held memory at the peak (an extra, hooked run per side). */
-  peakSites: boolean;
-  /** Base and head at once: true, false, or undefined for "when there are two cores or more". */
-  parallel?: boolean;
-  /** Count live objects by type before and after each scenario. */
-  objectTypes: boolean;
   /** Sticky-comment key, so several allocdiff runs can share a pull request. */
   key: string;
   /** Where the JSON report and the Markdown go. */
@@ -66,53 +49,33 @@ export interface Settings {
   pullRequest?: number;
 }
 
-export const DEFAULTS = {
-  python: 'python3',
-  frames: 1,
-  key: 'default',
-} as const;
-
-/** What the loaded configuration decides, in the shape `Settings` has for it. */
-export type ConfiguredSettings = Pick<
-  Settings,
-  | 'script'
-  | 'command'
-  | 'setup'
-  | 'budgets'
-  | 'ignore'
-  | 'minimumChange'
-  | 'failOn'
-  | 'topSites'
-  | 'configFile'
-  | 'python'
-  | 'frames'
-  | 'repeats'
-  | 'iterations'
-  | 'timeoutMinutes'
-  | 'peakSites'
-  | 'parallel'
-  | 'objectTypes'
->;
-
 /** The part of `Settings` the configuration gives, for the action and the CLI alike. */
 export function settingsFromConfig(config: Config): ConfiguredSettings {
-  return {
-    ...(config.script !== undefined ? { script: config.script } : {}),
-    ...(config.command !== undefined ? { command: config.command } : {}),
-    setup: config.setup,
-    budgets: config.budgets,
-    ignore: config.ignore,
-    minimumChange: config.minimumChange,
-    failOn: config.failOn,
-    topSites: config.top,
-    ...(config.configFile ? { configFile: config.configFile } : {}),
-    python: config.python,
-    frames: config.frames,
-    repeats: config.repeats,
-    iterations: config.iterations,
-    timeoutMinutes: config.timeoutMinutes,
-    peakSites: config.peakSites,
-    ...(config.parallel !== undefined ? { parallel: config.parallel } : {}),
-    objectTypes: config.objectTypes,
-  };
+  const settings: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(config)) {
+    const setting = key in SETTINGS ? declarationOf(key as SettingName) : undefined;
+    if (setting?.publishing) continue;
+    settings[setting?.settingsName ?? key] = value;
+  }
+  return settings as ConfiguredSettings;
+}
+
+type CaptureName = {
+  [N in SettingName]: Declared[N] extends { capture: true } ? N : never;
+}[SettingName];
+
+/** The settings each side's capture receives as they are: those that change what is measured. */
+export type CaptureSettings = Pick<Settings, CaptureName & keyof Settings>;
+
+const CAPTURE_NAMES = DECLARATIONS.flatMap(([name, setting]) =>
+  setting.capture ? [name] : [],
+) as CaptureName[];
+
+/** The capture settings of a run, for each side's capture. */
+export function captureSettingsOf(settings: Settings): CaptureSettings {
+  const picked: Partial<Record<CaptureName, unknown>> = {};
+  for (const name of CAPTURE_NAMES) {
+    if (settings[name] !== undefined) picked[name] = settings[name];
+  }
+  return picked as CaptureSettings;
 }
