@@ -5,7 +5,10 @@ pass runs the code again with a profile hook (calls and returns, C calls include
 trace hook (every line), reads the traced level at each event, and takes a snapshot when the
 level comes near the peak of an earlier, unhooked run: the first time it reaches
 ``PEAK_SHARE`` of that peak, and again whenever it climbs a further ``STEP_SHARE`` of it,
-so the snapshot kept is within half a percent of the highest level the hooks saw.
+so the snapshot kept is within half a percent of the highest level the hooks saw. Below that,
+from ``FALLBACK_SHARE`` of the peak, it also keeps one whenever the level grows by
+``SEARCH_GROWTH``: when the peak is inside one C call, which no event sees, the sites are those
+of the highest level seen (within 5 %), in the same run.
 
 Both hooks are needed: a list built by a comprehension and freed on the next line is seen at
 its full size only by the line event (3.12+ inlines comprehensions, so no return event),
@@ -23,7 +26,8 @@ import tracemalloc
 PEAK_SHARE = 0.95
 STEP_SHARE = 0.005
 SEARCH_GROWTH = 0.05
-SEARCH_FLOOR = 64 * 1024
+SEARCH_FLOOR = 1024
+FALLBACK_SHARE = 0.5
 
 
 class PeakWatch:
@@ -39,8 +43,9 @@ class PeakWatch:
             self.threshold = max(1, int(reference * PEAK_SHARE))
             self.step = max(1, int(reference * STEP_SHARE))
             self.growth = 0.0
+            self.floor = max(1, int(reference * FALLBACK_SHARE))
         else:
-            self.threshold = SEARCH_FLOOR
+            self.threshold = self.floor = SEARCH_FLOOR
             self.step = 1
             self.growth = SEARCH_GROWTH
         self.snapshot = None
@@ -49,7 +54,7 @@ class PeakWatch:
         self.peak_bytes = 0  # true peak above the start, the watch's own memory excluded
         self.snapshots_taken = 0
         self._offset = 0  # traced bytes that are the watch's own snapshot
-        self._next = self.threshold
+        self._next = self.floor
 
     def install(self, start_level):
         self.start_level = start_level
@@ -83,7 +88,10 @@ class PeakWatch:
         self._offset += after - before
         self.snapshot_level = level
         self.snapshots_taken += 1
-        self._next = max(self.threshold, int(level * (1 + self.growth)) + self.step)
+        if level >= self.threshold:
+            self._next = int(level * (1 + self.growth)) + self.step
+        else:
+            self._next = min(self.threshold, int(level * (1 + SEARCH_GROWTH)) + 1)
         # Taking the snapshot made its own peak; the true one is tracked from here on.
         tracemalloc.reset_peak()
 
