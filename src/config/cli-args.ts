@@ -48,7 +48,8 @@ Options:
   --iterations N     leak check: N more calls of each bench_* function (default: 0, off)
   --timeout-minutes M
                      minutes a side may take before it is stopped and reported failed (default: 30)
-  --peak-sites BOOL  true: find the sites that held memory at the peak (default: false)
+  --peak-sites WHEN  find the sites that held memory at the peak, with a hooked run per side:
+                     auto (default: when a scenario's peak changed), true (always) or false
   --parallel BOOL    measure base and head at once (default: when there is no --setup)
   --object-types BOOL
                      false: do not count live objects by type (default: true)

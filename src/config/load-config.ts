@@ -10,7 +10,13 @@ import {
   type FileAccess,
 } from './config-file.js';
 import { ConfigError, formatKeyPath, problemsOf, type KeyPath } from './problems.js';
-import { fileConfigSchema, textConfigSchema, type ConfigLayer, type TextConfig } from './schema.js';
+import {
+  fileConfigSchema,
+  textConfigSchema,
+  type ConfigLayer,
+  type PeakSitesSetting,
+  type TextConfig,
+} from './schema.js';
 
 /** The configuration of one run: inputs (or flags) over the config file, over the defaults. */
 export interface Config {
@@ -25,7 +31,8 @@ export interface Config {
   /** Leak-check calls per function scenario; 0 = off. */
   iterations: number;
   timeoutMinutes: number;
-  peakSites: boolean;
+  /** `auto`: for the scenarios whose peak changed; `true`: always; `false`: never. */
+  peakSites: PeakSitesSetting;
   /** Base and head at once: true, false, or undefined for "when safe". */
   parallel?: boolean;
   objectTypes: boolean;
@@ -51,7 +58,7 @@ export const CONFIG_DEFAULTS = {
   repeats: 3,
   iterations: 0,
   timeoutMinutes: 30,
-  peakSites: false,
+  peakSites: 'auto',
   objectTypes: true,
   failOn: 'fail',
   minimumChange: 0,

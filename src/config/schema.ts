@@ -20,6 +20,12 @@ import { parseSize, SIZE_UNITS_TEXT } from '../budgets/sizes.js';
 import { COMMENT_POLICIES, type CommentPolicy } from '../publish/comment-policy.js';
 import { describeValue, formatKeyPath } from './problems.js';
 
+/**
+ * Sites at the peak: `auto` finds them for the scenarios whose peak changed, `true` for every
+ * scenario, `false` never.
+ */
+export type PeakSitesSetting = 'auto' | boolean;
+
 /** The settings one source gives (a config file, or the inputs); every key optional. */
 export interface ConfigLayer {
   script?: string;
@@ -35,7 +41,7 @@ export interface ConfigLayer {
   /** Minutes one side may take (setup and every harness run) before its processes are killed. */
   timeoutMinutes?: number;
   /** Find the sites that held memory at the peak (an extra, hooked run). */
-  peakSites?: boolean;
+  peakSites?: PeakSitesSetting;
   /** Measure base and head at once; undefined: when safe (no `setup`). */
   parallel?: boolean;
   /** Count live objects by type before and after each scenario. */
@@ -144,6 +150,27 @@ const booleanText = z.string().transform((value, ctx) => {
     normalised === 'true' || normalised === 'false'
       ? { ok: true, value: normalised === 'true' }
       : { ok: false, problems: [`got "${value}"; expected true or false`] };
+  return accept(parsed, value, ctx);
+});
+
+const PEAK_SITES_TEXT = 'auto, true or false';
+
+const peakSitesValue = z.unknown().transform((value, ctx) => {
+  const parsed: Parsed<PeakSitesSetting> =
+    typeof value === 'boolean' || value === 'auto'
+      ? { ok: true, value }
+      : { ok: false, problems: [`${got(value)}; expected ${PEAK_SITES_TEXT}`] };
+  return accept(parsed, value, ctx);
+});
+
+const peakSitesText = z.string().transform((value, ctx) => {
+  const normalised = value.trim().toLowerCase();
+  const parsed: Parsed<PeakSitesSetting> =
+    normalised === 'auto'
+      ? { ok: true, value: 'auto' }
+      : normalised === 'true' || normalised === 'false'
+        ? { ok: true, value: normalised === 'true' }
+        : { ok: false, problems: [`got "${value}"; expected ${PEAK_SITES_TEXT}`] };
   return accept(parsed, value, ctx);
 });
 
@@ -287,7 +314,7 @@ const FILE_SHAPE = {
   repeats: checkedNumber(REPEATS_TEXT, repeatsProblem).optional(),
   iterations: checkedNumber(ITERATIONS_TEXT, iterationsProblem).optional(),
   'timeout-minutes': checkedNumber(TIMEOUT_TEXT, timeoutProblem).optional(),
-  'peak-sites': booleanValue.optional(),
+  'peak-sites': peakSitesValue.optional(),
   parallel: booleanValue.optional(),
   'object-types': booleanValue.optional(),
   'fail-on': failOn.optional(),
@@ -314,7 +341,7 @@ type RawLayer = {
   repeats?: number;
   iterations?: number;
   'timeout-minutes'?: number;
-  'peak-sites'?: boolean;
+  'peak-sites'?: PeakSitesSetting;
   parallel?: boolean;
   'object-types'?: boolean;
   'fail-on'?: FailOn;
@@ -407,7 +434,7 @@ export const textConfigSchema = z
     repeats: checkedNumberText(/^\d+$/, repeatsProblem).optional(),
     iterations: checkedNumberText(/^\d+$/, iterationsProblem).optional(),
     'timeout-minutes': checkedNumberText(/^(\d+\.?\d*|\.\d+)$/, timeoutProblem).optional(),
-    'peak-sites': booleanText.optional(),
+    'peak-sites': peakSitesText.optional(),
     parallel: booleanText.optional(),
     'object-types': booleanText.optional(),
     'fail-on': z.string().pipe(failOn).optional(),

@@ -1,6 +1,7 @@
 import type { FailOn } from '../budgets/evaluate.js';
 import type { BudgetPolicy } from '../budgets/rules.js';
 import type { Config } from './load-config.js';
+import type { PeakSitesSetting } from './schema.js';
 
 /** Everything one allocdiff run needs, built once from action inputs or CLI flags and config. */
 export interface Settings {
@@ -42,8 +43,11 @@ export interface Settings {
   iterations: number;
   /** Minutes one side may take before its processes are killed and it is reported failed. */
   timeoutMinutes: number;
-  /** Find which sites held memory at the peak (an extra, hooked run per side). */
-  peakSites: boolean;
+  /**
+   * Find which sites held memory at the peak (an extra, hooked run per side): `auto` for the
+   * scenarios whose peak the first pass found changed, `true` for every scenario, `false` never.
+   */
+  peakSites: PeakSitesSetting;
   /** Base and head at once: true, false, or undefined for "when safe" (no `setup`). */
   parallel?: boolean;
   /** Count live objects by type before and after each scenario. */
