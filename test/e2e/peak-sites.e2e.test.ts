@@ -125,6 +125,28 @@ describe('sites at the peak, default settings (CLI, real git and Python)', () =>
   }, 300_000);
 });
 
+describe('peak-sites true (CLI, real git and Python)', () => {
+  it('finds the sites at the peak even when nothing changed', async () => {
+    const bench = { 'bench.py': BENCH_BASE };
+    const run = await compare(
+      { base: bench, head: bench },
+      '--script',
+      'bench.py',
+      '--peak-sites',
+      'true',
+      '--repeats',
+      '1',
+      '--object-types',
+      'false',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const [build] = run.report().scenarios;
+    expect(build.peak.delta).toBe(0);
+    expect(build.peakSites?.sites[0]).toMatchObject({ file: 'bench.py', sizeDelta: 0 });
+    expect(run.markdown()).toContain('⛰️ Sites at the peak of <code>bench&#95;build</code>');
+  }, 300_000);
+});
+
 describe('a peak that fell (CLI, real git and Python)', () => {
   it('names the base line that held the peak among the sites at the peak', async () => {
     // A whole script: base loads every row into a list at app/load.py:3 before counting;
