@@ -192,10 +192,10 @@ async function runHarness(
 /**
  * Measures one side: `setup`, then the benchmark under the harness, `repeats` times (in one
  * process for `bench_*` functions, in as many processes for a whole script, merged), then,
- * with `peakSites`, one hooked run for the sites at the peak (see capturePeakSites). Everything the side runs shares
- * one deadline (`timeoutMinutes`). Never throws for what the benchmark does: a failure becomes
- * a failed scenario, so the other side is still shown. A script that does not exist on this
- * side gives a snapshot with no scenarios ("new").
+ * with `peakSites`, one hooked run for the sites at the peak (capturePeakSites). Everything the
+ * side runs shares one deadline (`timeoutMinutes`). Never throws for what the benchmark does: a
+ * failure becomes a failed scenario, so the other side is still shown. A script that does not
+ * exist on this side gives a snapshot with no scenarios ("new").
  */
 export async function captureSide(checkoutDir: string, options: CaptureOptions): Promise<Snapshot> {
   const { log } = options;
