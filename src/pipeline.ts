@@ -2,10 +2,16 @@ import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { checkBudgets, decideVerdict } from './budgets/evaluate.js';
 import { withoutIgnoredSites, withoutSmallSites } from './budgets/site-filter.js';
+import { formatBytes } from './budgets/sizes.js';
 import { captureSide, captureTracebacks, type CaptureOptions } from './capture/capture-side.js';
-import { captureCommandSide, nothingMeasuredMessage } from './capture/command.js';
+import {
+  captureCommandSide,
+  captureCommandTracebacks,
+  nothingMeasuredMessage,
+} from './capture/command.js';
 import type { Snapshot } from './capture/snapshot.js';
 import { benchmarkEnvironment } from './capture/environment.js';
+import { ownCodeEnvironment } from './capture/own-code.js';
 import {
   onBothSides,
   peaksChanged,
@@ -13,20 +19,48 @@ import {
   sidesAgree,
   type Side,
 } from './capture/measure-sides.js';
+import { SideEnvironments } from './capture/side-environment.js';
 import { spreadSideFailure } from './capture/merge-repeats.js';
 import { compareSnapshots } from './compare/compare.js';
 import type { Comparison } from './compare/comparison.js';
 import { attachTracebacks, tracebackTargets } from './compare/tracebacks.js';
 import type { Settings } from './config/settings.js';
-import { UsageError } from './errors.js';
+import { RunFailure, UsageError, errorMessage } from './errors.js';
 import type { Logger } from './log.js';
 import { renderMarkdown, renderSummary } from './report/markdown.js';
 import { buildReport, type Report } from './report/report.js';
 import { Git } from './sides/git.js';
 import { LineMap } from './sides/line-map.js';
 import { resolveCommit } from './sides/resolve.js';
+import {
+  commitWorkingTree,
+  LARGE_UNTRACKED_BYTES,
+  readWorkingTree,
+  untrackedSize,
+} from './sides/working-tree.js';
 import { checkoutSides } from './sides/worktrees.js';
 import { VERSION } from './version.js';
+
+/** How one side is measured, and its traceback pass: a script, or a command. */
+interface Backend {
+  capture(dir: string, options: CaptureOptions): Promise<Snapshot>;
+  tracebacks(
+    dir: string,
+    options: CaptureOptions,
+    sites: readonly string[],
+  ): Promise<Snapshot | undefined>;
+}
+
+const scriptBackend: Backend = { capture: captureSide, tracebacks: captureTracebacks };
+
+/** Command mode: `command` run in `workingDirectory` of each checkout. */
+function commandBackend(command: string, workingDirectory: string): Backend {
+  const withCommand = (options: CaptureOptions) => ({ ...options, command, workingDirectory });
+  return {
+    capture: (dir, options) => captureCommandSide(dir, withCommand(options)),
+    tracebacks: (dir, options, sites) => captureCommandTracebacks(dir, withCommand(options), sites),
+  };
+}
 
 export interface RunResult {
   report: Report;
@@ -56,28 +90,35 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
   const fromRoot = (path: string): string =>
     relative(topLevel, resolve(projectDir, path)).split(sep).join('/');
   const script = fromRoot(settings.script ?? '.');
-  const { baseSha, headSha } = await log.group('Resolving base and head', async () => {
-    const baseSha = await resolveCommit(git, settings.base, 'base');
-    const headSha = await resolveCommit(git, settings.head, 'head');
-    log.info(`base ${settings.base} = ${baseSha}`);
-    log.info(`head ${settings.head} = ${headSha}`);
-    return { baseSha, headSha };
-  });
+  const { baseSha, headSha, measuredHead, workingTree } = await log.group(
+    'Resolving base and head',
+    async () => {
+      const baseSha = await resolveCommit(git, settings.base, 'base');
+      const headSha = await resolveCommit(git, settings.head, 'head');
+      log.info(`base ${settings.base} = ${baseSha}`);
+      const head = await headOrWorkingTree(git, settings, headSha, log);
+      return { baseSha, headSha, ...head };
+    },
+  );
 
   // The diff only reads the repository: it runs while the sides are checked out.
-  const checkingOut = checkoutSides(git, baseSha, headSha);
+  const checkingOut = checkoutSides(git, baseSha, measuredHead);
   // Handled below, after the diff: not an unhandled rejection if it fails first.
   checkingOut.catch(() => undefined);
   let diffText: string;
   try {
-    diffText = await git.diff(baseSha, headSha);
+    diffText = await git.diff(baseSha, measuredHead);
   } catch (error) {
     await checkingOut.then((sides) => sides.dispose()).catch(() => undefined);
     throw error;
   }
   const sides = await checkingOut;
   const lineMap = LineMap.fromUnifiedDiff(diffText);
+  // With a setup, each side gets a Python environment of its own (made on first use), so that
+  // what setup installs never reaches the user's environment nor the other side.
+  let environments: SideEnvironments | undefined;
   try {
+    if (settings.setup) environments = await SideEnvironments.create(settings.python);
     const env = benchmarkEnvironment(process.env);
     const { command } = settings;
     const options: CaptureOptions = {
@@ -94,13 +135,20 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       env,
       log,
     };
-    const capture = (dir: string, sideOptions: CaptureOptions): Promise<Snapshot> =>
-      command === undefined
-        ? captureSide(dir, sideOptions)
-        : captureCommandSide(dir, { ...sideOptions, command, workingDirectory: script });
+    const backend = command === undefined ? scriptBackend : commandBackend(command, script);
     const dirs = { base: sides.baseDir, head: sides.headDir };
-    const shas = { base: baseSha, head: headSha };
-    const sequential = sequentialReason({ setup: settings.setup, parallel: settings.parallel });
+    // How progress names each side: a short SHA, or the working tree.
+    const labels = {
+      base: baseSha.slice(0, 7),
+      head: workingTree ? 'working tree' : headSha.slice(0, 7),
+    };
+    // Each side imports its own code, not the workspace's nor the other side's.
+    const roots = [topLevel, sides.baseDir, sides.headDir];
+    const envs = {
+      base: await ownCodeEnvironment(env, sides.baseDir, roots),
+      head: await ownCodeEnvironment(env, sides.headDir, roots),
+    };
+    const sequential = sequentialReason({ parallel: settings.parallel });
     log.info(
       sequential === undefined
         ? 'base and head are measured at the same time, on different cores'
@@ -115,8 +163,14 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     const measureAll = (title: string, sideOptions: CaptureOptions) =>
       onBothSides(
         log,
-        (side) => `${title} ${side} ${shas[side].slice(0, 7)}`,
-        (side, sideLog) => capture(dirs[side], { ...sideOptions, log: sideLog }),
+        (side) => `${title} ${side} ${labels[side]}`,
+        (side, sideLog) =>
+          backend.capture(dirs[side], {
+            ...sideOptions,
+            env: envs[side],
+            log: sideLog,
+            environment: environments?.[side],
+          }),
         sequential,
       );
     let { base, head } = await measureAll(
@@ -185,10 +239,19 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
           ? none
           : await onBothSides(
               log,
-              (side) => `Tracebacks on ${side} ${shas[side].slice(0, 7)}`,
+              (side) => `Tracebacks on ${side} ${labels[side]}`,
               (side, sideLog) =>
                 wanted(side).length > 0
-                  ? captureTracebacks(dirs[side], { ...options, log: sideLog }, wanted(side))
+                  ? backend.tracebacks(
+                      dirs[side],
+                      {
+                        ...options,
+                        env: envs[side],
+                        log: sideLog,
+                        environment: environments?.[side],
+                      },
+                      wanted(side),
+                    )
                   : Promise.resolve(undefined),
               sequential,
             );
@@ -197,6 +260,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     // Nothing below reads the checkouts: their removal starts now, while the report is built;
     // the `finally` below waits for it (and so reports it if it fails).
     sides.dispose().catch(() => undefined);
+    environments?.dispose().catch(() => undefined);
     const { results: budgets, warnings } = checkBudgets(comparison, settings.budgets);
     for (const warning of warnings) log.warning(warning);
     const shown = withoutSmallSites(comparison, settings.minimumChange);
@@ -209,7 +273,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       ...(settings.serverUrl ? { serverUrl: settings.serverUrl } : {}),
       ...(settings.pullRequest !== undefined ? { pullRequest: settings.pullRequest } : {}),
       base: { sha: baseSha, ref: settings.base },
-      head: { sha: headSha, ref: settings.head },
+      head: { sha: headSha, ref: settings.head, ...(workingTree ? { workingTree } : {}) },
       environment: {
         python: measured.python.version || undefined,
         implementation: measured.python.implementation || undefined,
@@ -233,8 +297,65 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     await writeReportFiles(settings, report, markdown, summary);
     return { report, markdown, summary };
   } finally {
-    await sides.dispose();
+    await Promise.all([sides.dispose(), environments?.dispose()]);
   }
+}
+
+/**
+ * The commit head measures: the head commit itself, or, on a local run whose head was left to
+ * its default, a commit of the working tree on top of it when the working tree has changes.
+ */
+async function headOrWorkingTree(
+  git: Git,
+  settings: Settings,
+  headSha: string,
+  log: Logger,
+): Promise<{ measuredHead: string; workingTree?: true }> {
+  const commit = { measuredHead: headSha };
+  const named = `head ${settings.head} = ${headSha}`;
+  if (settings.workingTree === undefined || !(await git.workingTreeHasChanges())) {
+    log.info(named);
+    return commit;
+  }
+  // The working tree sits on top of HEAD, which --head may not name.
+  if (settings.workingTree === 'mention' || (await git.commitOf('HEAD')) !== headSha) {
+    log.info(named);
+    log.info(
+      "the working tree's uncommitted changes are not measured: head is the commit " +
+        `${settings.head} (without --head, allocdiff measures the working tree)`,
+    );
+    return commit;
+  }
+  const untracked = await untrackedSize(git);
+  if (untracked.bytes >= LARGE_UNTRACKED_BYTES) {
+    const largest = untracked.largest.map((entry) => `${entry.path} ${formatBytes(entry.bytes)}`);
+    log.warning(
+      `the working tree's untracked files hold ${formatBytes(untracked.bytes)} ` +
+        `(${largest.join(', ')}): head measures them, so git copies them into the ` +
+        "repository's objects (until its garbage collection removes them) and into head's " +
+        'checkout. Ignore what the benchmark does not need (.gitignore, .git/info/exclude), ' +
+        'or measure the last commit alone with --head HEAD.',
+    );
+  }
+  const tree = await readWorkingTree(git, headSha).catch((error: unknown) => {
+    throw new RunFailure(
+      `the working tree could not be read to measure it as head: ${errorMessage(error)}. ` +
+        '--head HEAD measures the last commit instead.',
+    );
+  });
+  for (const skipped of tree.skipped) {
+    log.warning(`left out of the working tree: ${skipped}`);
+  }
+  if (!tree.changed) {
+    // e.g. a change staged, then undone in the file: the files are HEAD's.
+    log.info(`${named} (the working tree has the same files)`);
+    return commit;
+  }
+  log.info(
+    `head: working tree on top of ${headSha.slice(0, 7)} (its changes not yet committed, ` +
+      'untracked files included; --head HEAD measures the commit alone)',
+  );
+  return { measuredHead: await commitWorkingTree(git, tree), workingTree: true };
 }
 
 /** Writes the JSON report, the comment and the full report (folders made as needed). */

@@ -13,6 +13,7 @@ import {
   BLOB_PATH_PREFIX,
   BLOB_URL_TTL_MS,
   DEFAULT_TOKEN_USER,
+  GRAPHQL_PATH,
   MAX_COMMENT_LENGTH,
   servedRoutes,
   startGitHubApi,
@@ -48,6 +49,7 @@ const UPDATE = route('patch', '/repos/{owner}/{repo}/issues/comments/{comment_id
 const DELETE = route('delete', '/repos/{owner}/{repo}/issues/comments/{comment_id}');
 const USER = route('get', '/user');
 const PULLS = route('get', '/repos/{owner}/{repo}/pulls');
+const PULL = route('get', '/repos/{owner}/{repo}/pulls/{pull_number}');
 const ARTIFACTS = route('get', '/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts');
 const DOWNLOAD = route(
   'get',
@@ -216,9 +218,15 @@ describe('route inventory', () => {
       'issues/get-comment',
       'issues/list-comments',
       'issues/update-comment',
+      'pulls/get',
       'pulls/list',
       'users/get-authenticated',
     ]);
+  });
+
+  it('GraphQL is served outside the REST routes, as on GitHub', () => {
+    expect(servedRoutes.some((r) => r.path === GRAPHQL_PATH)).toBe(false);
+    expect(spec.paths[GRAPHQL_PATH]).toBeUndefined();
   });
 
   it('the blob route artifact downloads redirect to is not a served REST route', () => {
@@ -554,6 +562,47 @@ describe('fault injection', () => {
     }
     expect((await octokit.rest.issues.createComment(params)).status).toBe(201);
   });
+
+  it('a stall before the headers never answers: the client gives up, the next call is answered', async () => {
+    const path = `/repos/${OWNER}/${REPO}/issues/7/comments`;
+    const stall = api.injectFault({ method: 'get', path }, { stall: 'headers' });
+    const gaveUp = await raw(path, { signal: AbortSignal.timeout(100) }).then(
+      () => 'answered',
+      (error: Error) => error.name,
+    );
+    expect(gaveUp).toBe('TimeoutError');
+    expect(stall.remaining).toBe(0);
+    expect(api.requests).toEqual([
+      { method: 'GET', path, query: '', status: 0, injected: true, stalled: 'headers' },
+    ]);
+    const res = await octokit.rest.issues.listComments({
+      owner: OWNER,
+      repo: REPO,
+      issue_number: 7,
+    });
+    expect(res.status).toBe(200);
+  });
+
+  it('a stall in the body sends the real status, headers and half the body, then nothing', async () => {
+    for (let i = 0; i < 5; i++) api.seedComment(OWNER, REPO, 8, `comment ${i}`);
+    const path = `/repos/${OWNER}/${REPO}/issues/8/comments`;
+    const whole = await (await raw(path)).arrayBuffer();
+    api.injectFault({ path }, { stall: 'body' });
+    const controller = new AbortController();
+    const res = await raw(path, { signal: controller.signal });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(Number(res.headers.get('content-length'))).toBe(whole.byteLength);
+    // Half of it arrives; the rest never does.
+    const reader = res.body!.getReader();
+    let received = 0;
+    while (received < whole.byteLength >> 1) received += (await reader.read()).value!.byteLength;
+    expect(received).toBe(whole.byteLength >> 1);
+    const rest = reader.read();
+    controller.abort();
+    await expect(rest).rejects.toThrow();
+    expect(api.requests.at(-1)).toMatchObject({ status: 200, injected: true, stalled: 'body' });
+  });
 });
 
 const FORK = { owner: 'forker', repo: REPO };
@@ -586,6 +635,8 @@ describe('the validator has teeth for the report-mode schemas', () => {
       [PULLS, 200],
       [PULLS, 422],
       [PULLS, 404],
+      [PULL, 200],
+      [PULL, 404],
       [ARTIFACTS, 200],
       [ARTIFACTS, 404],
       [DOWNLOAD, 404],
@@ -879,6 +930,87 @@ describe('GET /repos/{owner}/{repo}/pulls', () => {
     expectConforms(PULLS, 404, res.data);
     expect(() => seedPull(12)).toThrow(/#12 exists/);
     expect(() => seedPull(14, { headSha: 'abc123' })).toThrow(/full commit SHA/);
+  });
+});
+
+describe('GET /repos/{owner}/{repo}/pulls/{pull_number}', () => {
+  it('answers one pull request as the pull-request schema, as the list shows it and more', async () => {
+    const listed = seedPull(21, { headRepo: FORK });
+    api.seedComment(OWNER, REPO, 21, 'a review remark');
+    const res = await octokit.rest.pulls.get({ owner: OWNER, repo: REPO, pull_number: 21 });
+    expect(res.status).toBe(200);
+    expectConforms(PULL, 200, res.data);
+    expect(res.data).toMatchObject(listed as unknown as Record<string, unknown>);
+    expect(res.data).toMatchObject({
+      merged: false,
+      mergeable: true,
+      comments: 1,
+      maintainer_can_modify: true,
+    });
+    // The full schema requires what the list item lacks.
+    expect(validatorFor(PULL, 200)(listed)).toBe(false);
+  });
+
+  it('shows a push to the pull request as its new head, in the list too', async () => {
+    const before = seedPull(22);
+    const after = api.pushToPullRequest(22, sha('pushed'));
+    expect(after.head.sha).toBe(sha('pushed'));
+    expect(Date.parse(after.updated_at)).toBeGreaterThan(Date.parse(before.updated_at));
+    const { data } = await octokit.rest.pulls.get({ owner: OWNER, repo: REPO, pull_number: 22 });
+    expect(data.head.sha).toBe(sha('pushed'));
+    const listed = await octokit.rest.pulls.list({ owner: OWNER, repo: REPO });
+    expect(listed.data.map((p) => p.head.sha)).toEqual([sha('pushed')]);
+    expect(() => api.pushToPullRequest(99, sha('x'))).toThrow(/no pull request #99/);
+    expect(() => api.pushToPullRequest(22, 'abc')).toThrow(/full commit SHA/);
+  });
+
+  it('an unknown pull request or another repository → 404', async () => {
+    for (const [owner, number] of [
+      [OWNER, 404],
+      ['forker', 22],
+    ] as const) {
+      const res = await failure(octokit.rest.pulls.get({ owner, repo: REPO, pull_number: number }));
+      expect(res.status).toBe(404);
+      expectConforms(PULL, 404, res.data);
+    }
+  });
+});
+
+describe('GraphQL viewer', () => {
+  it('an installation token is its app’s bot; a user token is its user', async () => {
+    const { viewer } = await octokit.graphql<{ viewer: Record<string, unknown> }>(
+      'query { viewer { login databaseId __typename } }',
+    );
+    expect(viewer).toEqual({
+      login: 'github-actions[bot]',
+      databaseId: 41898282,
+      __typename: 'Bot',
+    });
+    const people = await startGitHubApi({ token: TOKEN, tokenKind: 'user' });
+    try {
+      const c = client(TOKEN, people.url);
+      const answer = await c.graphql<{ viewer: { login: string } }>('{ viewer { login } }');
+      expect(answer).toEqual({ viewer: { login: DEFAULT_TOKEN_USER.login } });
+    } finally {
+      await people.close();
+    }
+    expect(api.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      `POST ${GRAPHQL_PATH} 200`,
+    ]);
+  });
+
+  it('needs credentials, and answers anything else with GraphQL errors', async () => {
+    const anonymous = await fetch(`${api.url}${GRAPHQL_PATH}`, {
+      method: 'POST',
+      body: JSON.stringify({ query: '{ viewer { login } }' }),
+    });
+    expect(anonymous.status).toBe(401);
+    await expect(octokit.graphql('{ viewer { email } }')).rejects.toThrow(
+      "Field 'email' doesn't exist on type 'Bot'",
+    );
+    await expect(octokit.graphql('{ repository(owner: "o", name: "r") { id } }')).rejects.toThrow(
+      /only answers/,
+    );
   });
 });
 

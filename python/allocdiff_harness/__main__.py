@@ -10,7 +10,7 @@ the script then imports for free, which would make its own imports look cheaper 
 import os
 import sys
 
-from . import capture, scenarios
+from . import capture, checkout, scenarios
 
 USAGE = """\
 usage: python3 -m allocdiff_harness --script PATH --root DIR --out FILE [options]
@@ -79,24 +79,13 @@ def parse_args(argv):
 
 
 def read_site_list(path):
-    """``[(file, line)]`` from a file of ``path:line`` lines (blank and ``#`` lines skipped)."""
+    """``[(file, line)]`` from a --traceback-sites file (see capture.read_site_list)."""
     try:
-        with open(path, "rb") as file:
-            data = file.read()
+        return capture.read_site_list(path)
     except OSError as error:
         raise UsageError("--traceback-sites %s: %s" % (path, error.strerror or error))
-    sites = []
-    for number, raw in enumerate(data.split(b"\n"), 1):
-        line = os.fsdecode(raw.rstrip(b"\r"))
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        file, colon, lineno = line.rpartition(":")
-        if not colon or not file or not lineno.isdigit() or int(lineno) < 1:
-            raise UsageError(
-                "--traceback-sites %s line %d: expected path:line, not %r" % (path, number, line)
-            )
-        sites.append((file, int(lineno)))
-    return sites
+    except ValueError as error:
+        raise UsageError("--traceback-sites %s" % error)
 
 
 def read_peak_targets(path):
@@ -155,7 +144,12 @@ def main(argv=None):
         object_types=not args.get("no-object-types", False),
     )
     harness_path = capture.prepare_interpreter(args["script"], script_path)
+    # This side's checkout wins over what the environment installed (see checkout.py).
+    own_code = checkout.Checkout.from_environment(root, keep=[capture.HARNESS_PARENT])
+    own_code.prepare()
     run = scenarios.run(script_path, options)
+    found = own_code.foreign_modules(cwd=cwd)
+    foreign = (found, own_code.foreign_error(found)) if found else None
 
     # Imported only now, so the measured script pays for its own imports of json, ast, ...
     sys.path[:] = harness_path
@@ -167,7 +161,7 @@ def main(argv=None):
         if scenario.error is not None and id(scenario.error) not in reported:
             reported.add(id(scenario.error))
             snapshot.report_failure(scenario.error, stream)
-    document = snapshot.build_snapshot(run, root=root, cwd=cwd, options=options)
+    document = snapshot.build_snapshot(run, root=root, cwd=cwd, options=options, foreign=foreign)
     snapshot.write_snapshot(document, out)
     return 0
 

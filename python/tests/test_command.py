@@ -84,6 +84,17 @@ class CommandTestCase(HarnessTestCase):
             snapshot = decode_strings(json.loads(file.read().decode("utf-8")))
         return CommandRun(completed, snapshot)
 
+    def traceback_env(self, sites, frames=10) -> dict:
+        """What the traceback pass adds: more frames, and the file of sites to trace."""
+        path = os.path.join(self.make_temp_dir(), "sites.txt")
+        with open(path, "w") as file:
+            file.write("\n".join(sites) + "\n")
+        return {"ALLOCDIFF_FRAMES": str(frames), "ALLOCDIFF_TRACEBACK_SITES": path}
+
+
+def call_path(traceback: dict) -> list:
+    return [(frame["file"], frame["line"], frame.get("function")) for frame in traceback["frames"]]
+
 
 class ProcessScenarioTest(CommandTestCase):
     def test_a_module_run_with_dash_m_is_a_scenario_with_its_sites(self):
@@ -256,7 +267,7 @@ class ProcessScenarioTest(CommandTestCase):
         injected = set(run.output.split()) - set(plain.stdout.decode().split())
         # Built-in modules (no Python code, nothing to pay for) and the harness's own.
         allowed = {"_tracemalloc", "atexit", "gc", "sitecustomize", "allocdiff_harness",
-                   "allocdiff_harness.command"}
+                   "allocdiff_harness.command", "allocdiff_harness.checkout"}
         self.assertLessEqual(injected, allowed)
         self.assertIn("allocdiff_harness.command", injected)
 
@@ -268,6 +279,111 @@ class ProcessScenarioTest(CommandTestCase):
             [PYTHON, "bench.py"], cwd=root, env=env, stdout=subprocess.PIPE, check=True
         )
         self.assertEqual(completed.stdout, b"ran\n")
+
+
+class TracebackPassTest(CommandTestCase):
+    FILES = {
+        "app/__init__.py": "",
+        "app/store.py": """\
+            _kept = []
+
+
+            def remember(size):
+                _kept.append(bytearray(size))
+
+
+            def other():
+                _kept.append([0] * 100)
+            """,
+        "bench.py": """\
+            from app.store import remember, other
+
+
+            def load_small():
+                for _ in range(3):
+                    remember(1_000)
+
+
+            def load_big():
+                remember(50_000)
+
+
+            load_small()
+            load_big()
+            other()
+            """,
+    }
+
+    def test_a_process_keeps_the_call_paths_of_the_wanted_sites_only(self):
+        root = self.make_project(self.FILES)
+        run = self.run_command(
+            root, "%s bench.py" % PYTHON, env=self.traceback_env(["app/store.py:5"])
+        )
+        self.assertEqual(run.returncode, 0, run.output)
+        self.assertEqual(run.snapshot["unmeasured"], [])
+        site = run.site("bench.py", "app/store.py", 5)
+        big, small = site["tracebacks"]
+        self.assertEqual(
+            call_path(big),
+            [("bench.py", 14, "<module>"), ("bench.py", 10, "load_big"),
+             ("app/store.py", 5, "remember")],
+        )
+        self.assertEqual(big["frames"][0]["text"], "load_big()")
+        self.assertAlmostEqual(big["size"], 50_000, delta=200)
+        self.assertEqual(call_path(small)[:2], [("bench.py", 13, "<module>"),
+                                                ("bench.py", 6, "load_small")])
+        self.assertAlmostEqual(small["size"], 3 * 1_000, delta=300)
+        self.assertEqual(big["size"] + small["size"], site["size"])
+        # Only the site asked for: app/store.py:9 allocated too, but is not traced.
+        sites = run.named("bench.py")["sites"]
+        traced = [(s["file"], s["line"]) for s in sites if "tracebacks" in s]
+        self.assertEqual(traced, [("app/store.py", 5)])
+        self.assertIn(("app/store.py", 9), [(s["file"], s["line"]) for s in sites])
+
+    def test_the_measuring_run_keeps_no_tracebacks(self):
+        root = self.make_project(self.FILES)
+        run = self.run_command(root, "%s bench.py" % PYTHON, env={"ALLOCDIFF_FRAMES": "10"})
+        self.assertNotIn("tracebacks", run.site("bench.py", "app/store.py", 5))
+
+    def test_processes_of_the_same_script_add_up_call_path_by_call_path(self):
+        root = self.make_project(self.FILES)
+        env = self.traceback_env(["app/store.py:5"])
+        once = self.run_command(root, "%s bench.py" % PYTHON, env=env)
+        twice = self.run_command(root, "%s bench.py; %s bench.py" % (PYTHON, PYTHON), env=env)
+        single = once.site("bench.py", "app/store.py", 5)["tracebacks"]
+        merged = twice.site("bench.py", "app/store.py", 5)["tracebacks"]
+        self.assertEqual([call_path(t) for t in merged], [call_path(t) for t in single])
+        self.assertEqual([(t["size"], t["count"]) for t in merged],
+                         [(2 * t["size"], 2 * t["count"]) for t in single])
+
+    def test_a_frame_limit_that_cuts_the_call_path_says_so(self):
+        root = self.make_project(self.FILES)
+        run = self.run_command(
+            root, "%s bench.py" % PYTHON, env=self.traceback_env(["app/store.py:5"], frames=2)
+        )
+        for traceback in run.site("bench.py", "app/store.py", 5)["tracebacks"]:
+            self.assertEqual(len(traceback["frames"]), 2)
+            self.assertTrue(traceback["truncated"])
+
+    def test_an_unreadable_site_list_costs_the_tracebacks_not_the_measurement(self):
+        root = self.make_project(self.FILES)
+        env = self.traceback_env(["app/store.py:5"])
+        plain = self.run_command(root, "%s bench.py" % PYTHON)
+        for sites in (env["ALLOCDIFF_TRACEBACK_SITES"] + ".missing", self.bad_site_list()):
+            run = self.run_command(
+                root, "%s bench.py" % PYTHON, env=dict(env, ALLOCDIFF_TRACEBACK_SITES=sites)
+            )
+            self.assertEqual(run.returncode, 0, run.output)
+            self.assertIn("allocdiff: no tracebacks in this process: ", run.output)
+            site = run.site("bench.py", "app/store.py", 5)
+            self.assertNotIn("tracebacks", site)
+            self.assertEqual(site["size"], plain.site("bench.py", "app/store.py", 5)["size"])
+
+    def bad_site_list(self) -> str:
+        path = os.path.join(self.make_temp_dir(), "sites.txt")
+        with open(path, "w") as file:
+            file.write("app/store.py\n")
+        return path
 
 
 class ChainingTest(CommandTestCase):
@@ -388,6 +504,28 @@ class PytestTest(CommandTestCase):
         self.assertGreaterEqual(in_class["count"], 5)
         self.assertGreaterEqual(in_class["size"], 5 * 100)
         self.assertLess(in_class["size"], stored["size"])
+
+    def test_each_test_keeps_its_own_call_paths_in_the_traceback_pass(self):
+        root = self.make_project(self.FILES)
+        run = self.run_command(
+            root,
+            "%s -m pytest -q -p no:cacheprovider tests" % PYTHON,
+            env=self.traceback_env(["app/store.py:4"], frames=5),
+        )
+        self.assertEqual(run.returncode, 1, run.output)  # one test fails, as without tracebacks
+        keeps = run.site("tests/test_perf.py::test_keeps", "app/store.py", 4)["tracebacks"]
+        in_class = run.site(
+            "tests/test_perf.py::TestGroup::test_in_class", "app/store.py", 4
+        )["tracebacks"]
+        # Each test's own call into remember(), from the test down to the site; pytest's
+        # frames above it are cut by the limit, the plugin's are not there.
+        self.assertIn(("tests/test_perf.py", 5, "test_keeps"), call_path(keeps[0]))
+        self.assertNotIn(("tests/test_perf.py", 20, "TestGroup.test_in_class"), call_path(keeps[0]))
+        self.assertIn(("tests/test_perf.py", 20, "TestGroup.test_in_class"), call_path(in_class[0]))
+        self.assertEqual(call_path(keeps[0])[-1][:2], ("app/store.py", 4))
+        for traceback in keeps + in_class:
+            self.assertFalse([f for f in traceback["frames"] if "allocdiff_harness" in f["file"]])
+        self.assertGreaterEqual(keeps[0]["size"], 200 * 100)
 
     def test_the_projects_own_plugins_setting_is_kept(self):
         files = dict(self.FILES)

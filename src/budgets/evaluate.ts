@@ -1,4 +1,4 @@
-import type { Comparison, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
+import type { Comparison, Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { globMatcher } from './globs.js';
 import type {
   BudgetLimit,
@@ -18,7 +18,13 @@ import {
 
 /**
  * `pass`: within the limit. `fail`: over the limit of a fail rule. `warn`: over the limit of a
- * warn rule, or over any limit on a noisy measurement. `skip`: not evaluated (`reason` says why).
+ * warn rule, or over any limit on a measurement whose repeats overlap the limit (noisy). `skip`:
+ * not evaluated (`reason` says why).
+ *
+ * A figure whose repeats differ (noisy, or growing call after call) is judged on the ends of
+ * base's and head's ranges nearest each other: the smallest change the repeats allow (for a
+ * ceiling, head's lowest repeat). Over the limit even there, the change is real whatever the
+ * spread, and the rule's level decides; over it only at the reported values, it is a warning.
  */
 export type BudgetStatus = 'pass' | 'warn' | 'fail' | 'skip';
 
@@ -36,10 +42,21 @@ export interface BudgetResult {
   level: RuleLevel;
   /** For `site` rules: the site that decided the result (`app/cache.py:12`). */
   site?: string;
-  /** Why a rule was skipped, or why exceeding it did not fail. */
+  /**
+   * Why a rule was skipped, why exceeding it did not fail, or what was judged when the repeats
+   * differed.
+   */
   reason?: string;
-  /** The value over the limit is noisy, so the result is a warning whatever the level. */
+  /**
+   * The value over the limit varies between repeats and base's and head's ranges overlap (or
+   * reach below a ceiling), so the result is a warning whatever the level.
+   */
   noisy?: true;
+  /**
+   * The figure judged grows call after call over head's repeats, a leak: its growth per call,
+   * `+80.0 KiB per call`.
+   */
+  leak?: string;
 }
 
 export type Verdict = 'pass' | 'warn' | 'fail';
@@ -59,6 +76,15 @@ interface Observation {
   head: number;
   site?: string;
   noisy?: boolean;
+  /** Lowest and highest value over a side's repeats, where they differed. */
+  baseRange?: [number, number];
+  headRange?: [number, number];
+  /** Head's growth per call, when the figure grows call after call (a leak). */
+  headGrowth?: number;
+  /** Base's value is not known for sure (its repeats are noisy): only ceilings ignore that. */
+  baseNoisy?: boolean;
+  /** Where the value comes from, when that is not the measure itself. */
+  source?: string;
 }
 
 /** Why a rule cannot be evaluated in a scenario; `unmeasured` when no scenario could have it. */
@@ -115,6 +141,45 @@ function describe(metric: BudgetMetric, limit: BudgetLimit, value: Observation):
   }
 }
 
+function formatGrowth(metric: BudgetMetric, growth: number): string {
+  return `${metric === 'count' ? formatCount(growth, true) : formatBytesDelta(growth)} per call`;
+}
+
+/** How a measure or site varied between repeats, as an observation carries it. */
+function variation(measure: Omit<Measure, 'base' | 'head' | 'delta'>): Partial<Observation> {
+  const found: Partial<Observation> = {};
+  if (measure.noisy) found.noisy = true;
+  if (measure.baseRange) found.baseRange = measure.baseRange;
+  if (measure.headRange) found.headRange = measure.headRange;
+  if (measure.headGrowth !== undefined) found.headGrowth = measure.headGrowth;
+  return found;
+}
+
+/**
+ * Leak per call without a leak check: how fast retained memory grew over the in-process repeats
+ * (a side whose retained memory did not vary grew by 0). Undefined when neither side grew.
+ */
+function leakFromRepeats(scenario: ScenarioComparison): Observation[] | Skip | undefined {
+  const retained = scenario.retained;
+  if (retained.baseGrowth === undefined && retained.headGrowth === undefined) return undefined;
+  const noisy = (growth: number | undefined, range: [number, number] | undefined) =>
+    growth === undefined && range !== undefined;
+  if (noisy(retained.headGrowth, retained.headRange)) {
+    return {
+      reason: "leak per call is not measured for this scenario: head's repeats are noisy",
+      unmeasured: true,
+    };
+  }
+  return [
+    {
+      base: retained.baseGrowth ?? 0,
+      head: retained.headGrowth ?? 0,
+      ...(noisy(retained.baseGrowth, retained.baseRange) ? { baseNoisy: true } : {}),
+      source: "retained memory's growth over the repeats: no leak check ran",
+    },
+  ];
+}
+
 function siteName(site: SiteDelta): string {
   return `${site.file}:${site.line ?? site.baseLine ?? '?'}`;
 }
@@ -122,18 +187,22 @@ function siteName(site: SiteDelta): string {
 /** The values a rule looks at in one scenario, or why it cannot look. */
 function observations(metric: BudgetMetric, scenario: ScenarioComparison): Observation[] | Skip {
   if (scenario.status === 'failed') {
-    return { reason: `the ${scenario.error?.side ?? ''} benchmark failed` };
+    return {
+      reason: scenario.baseError
+        ? 'the base and head benchmarks failed'
+        : `the ${scenario.error?.side ?? ''} benchmark failed`,
+    };
   }
   if (scenario.status === 'removed') return { reason: 'the scenario is gone on head' };
   if (metric === 'site') {
     // Only sites head still has: a site that is gone cannot be over any budget.
     return scenario.sites
-      .filter((site) => site.line !== null)
+      .filter((site) => site.line !== null && !site.silent)
       .map((site) => ({
         base: site.baseSize,
         head: site.headSize,
         site: siteName(site),
-        ...(site.noisy ? { noisy: true } : {}),
+        ...variation(site),
       }));
   }
   const measure =
@@ -145,13 +214,41 @@ function observations(metric: BudgetMetric, scenario: ScenarioComparison): Obser
           ? scenario.retainedCount
           : scenario.leak;
   if (measure === undefined) {
-    // The harness does not run scenarios repeatedly yet: say so rather than invent a figure.
+    // No leak check: the repeats may still show retained memory growing call after call.
+    const fromRepeats = leakFromRepeats(scenario);
+    if (fromRepeats) return fromRepeats;
     return { reason: 'leak per call is not measured for this scenario', unmeasured: true };
   }
   if (measure.head === null) return { reason: 'no head measurement' };
-  return [
-    { base: measure.base ?? 0, head: measure.head, ...(measure.noisy ? { noisy: true } : {}) },
-  ];
+  return [{ base: measure.base ?? 0, head: measure.head, ...variation(measure) }];
+}
+
+/**
+ * The observation at the ends of base's and head's ranges nearest each other: the smallest
+ * change the repeats allow (head's lowest against base's highest; for a floor, head's highest
+ * against base's lowest). Equal to the observation where neither side varied.
+ */
+function nearestEnds(limit: BudgetLimit, value: Observation): Observation {
+  const [baseLow, baseHigh] = value.baseRange ?? [value.base, value.base];
+  const [headLow, headHigh] = value.headRange ?? [value.head, value.head];
+  return limit.kind === 'floor'
+    ? { base: baseLow, head: headHigh }
+    : { base: baseHigh, head: headLow };
+}
+
+/**
+ * `within`; `over`, for real (steady figures, or repeats that do not overlap); or `overlap`: over
+ * at the reported values only, the repeats of base and head overlapping (or a noisy figure
+ * without ranges to tell).
+ */
+function judge(limit: BudgetLimit, value: Observation): 'within' | 'over' | 'overlap' {
+  if (!isOver(limit, value)) return 'within';
+  const varies = value.baseRange !== undefined || value.headRange !== undefined;
+  if (!varies) {
+    const unsure = value.noisy || (value.baseNoisy && limit.kind !== 'ceiling');
+    return unsure ? 'overlap' : 'over';
+  }
+  return isOver(limit, nearestEnds(limit, value)) ? 'over' : 'overlap';
 }
 
 function worstOf(limit: BudgetLimit, values: readonly Observation[]): Observation {
@@ -187,23 +284,45 @@ function evaluateLimit(
   if (values.length === 0) {
     return { result: { ...common, actual: 'no changed site', status: 'pass' }, unmeasured: false };
   }
-  // A noisy value over the limit must not hide a steady one that is over it too: that one decides.
-  const over = values.filter((value) => isOver(limit, value));
-  const steadyOver = over.filter((value) => !value.noisy);
-  const worst = worstOf(
-    limit,
-    steadyOver.length > 0 ? steadyOver : over.length > 0 ? over : values,
-  );
+  // A value over the limit only within its noise must not hide one that is over it for real:
+  // that one decides.
+  const judged = values.map((value) => ({ value, outcome: judge(limit, value) }));
+  const real = judged.filter((entry) => entry.outcome === 'over').map((entry) => entry.value);
+  const over = judged.filter((entry) => entry.outcome !== 'within').map((entry) => entry.value);
+  const worst = worstOf(limit, real.length > 0 ? real : over.length > 0 ? over : values);
+  const outcome = judge(limit, worst);
   const result: BudgetResult = {
     ...common,
     actual: describe(rule.metric, limit, worst),
-    status: !isOver(limit, worst) ? 'pass' : worst.noisy || rule.level === 'warn' ? 'warn' : 'fail',
+    status:
+      outcome === 'within'
+        ? 'pass'
+        : outcome === 'overlap' || rule.level === 'warn'
+          ? 'warn'
+          : 'fail',
   };
   if (worst.site !== undefined) result.site = worst.site;
-  if (result.status === 'warn' && worst.noisy) {
+  if (worst.headGrowth !== undefined) result.leak = formatGrowth(rule.metric, worst.headGrowth);
+  const reasons: string[] = [];
+  if (worst.source !== undefined && outcome !== 'within') reasons.push(`from ${worst.source}`);
+  if (outcome === 'overlap') {
     result.noisy = true;
-    result.reason = 'the measurement is noisy: reported, not failed';
+    reasons.push(
+      worst.noisy
+        ? 'the measurement is noisy: reported, not failed'
+        : worst.baseNoisy
+          ? "base's repeats are noisy: reported, not failed"
+          : "base's and head's repeats overlap: reported, not failed",
+    );
+  } else if (outcome === 'over' && (worst.baseRange || worst.headRange)) {
+    const nearest = describe(rule.metric, limit, nearestEnds(limit, worst));
+    reasons.push(
+      limit.kind === 'ceiling'
+        ? `every head repeat is over the limit: ${nearest} at the lowest`
+        : `base's and head's repeats do not overlap: ${nearest} at the nearest`,
+    );
   }
+  if (reasons.length > 0) result.reason = reasons.join('; ');
   return { result, unmeasured: false };
 }
 
@@ -286,7 +405,7 @@ export function evaluateBudgets(
 
 /**
  * Fail when a fail-level budget is exceeded or the head benchmark failed (nothing to trust).
- * Warn when a warn-level or noisy budget is exceeded, a rule could not be checked, or only the
+ * Warn when a warn-level budget is exceeded, or one within the noise of its repeats, a rule could not be checked, or only the
  * base side failed (nothing to compare against). Pass otherwise.
  */
 export function decideVerdict(

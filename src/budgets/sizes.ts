@@ -52,8 +52,24 @@ export function formatBytes(bytes: number): string {
     step += 1;
   }
   if (step === 0) return `${sign}${value} B`;
-  const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  return `${sign}${value.toFixed(digits)} ${BINARY_STEPS[step]}`;
+  let text = threeFigures(value);
+  // 1023.7 KiB rounds to 1024: that is 1.00 MiB.
+  if (Number(text) >= 1024 && step < BINARY_STEPS.length - 1) {
+    value /= 1024;
+    step += 1;
+    text = threeFigures(value);
+  }
+  return `${sign}${text} ${BINARY_STEPS[step]}`;
+}
+
+/** About three significant figures: `97.7`, `1.90`, `512`; the digits follow the rounded value. */
+function threeFigures(value: number): string {
+  const digitsFor = (n: number) => (n >= 100 ? 0 : n >= 10 ? 1 : 2);
+  const digits = digitsFor(value);
+  const text = value.toFixed(digits);
+  // 9.996 rounds to 10.00, written 10.0.
+  const rounded = digitsFor(Number(text));
+  return rounded === digits ? text : value.toFixed(rounded);
 }
 
 /** A delta with its sign always shown: `+1.20 MiB`, `-48 B`, `0 B`. */

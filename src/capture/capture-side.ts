@@ -9,6 +9,7 @@ import { mergeProcessRepeats } from './merge-repeats.js';
 import { lastLines, runProcess, type ProcessResult } from './process.js';
 import { canTurnOffAddressRandomization, RANDOM_ADDRESSES } from './address-randomization.js';
 import { decodeSnapshot } from './decode.js';
+import { withSideEnvironment, type SideEnvironment } from './side-environment.js';
 import { SNAPSHOT_SCHEMA, type ScenarioError, type Snapshot } from './snapshot.js';
 
 export interface CaptureOptions {
@@ -18,6 +19,8 @@ export interface CaptureOptions {
   script: string;
   /** Shell command run in the checkout before the benchmark. */
   setup?: string;
+  /** The side's own Python environment, which setup and the benchmark run in (with a setup). */
+  environment?: SideEnvironment;
   /** Frames for the traceback pass; the measuring runs always trace one frame. */
   frames: number;
   /** Measurements: in-process calls of a `bench_*` function, processes of a whole script. */
@@ -210,6 +213,10 @@ export async function captureSide(checkoutDir: string, options: CaptureOptions):
   const deadline = Date.now() + timeoutMinutes * 60_000;
   const failed = (error: ScenarioError): Snapshot =>
     failedSnapshot(options.script, error, options.frames);
+  // From here on, `python` and `env` are those of the side's environment, when it has one.
+  const inEnvironment = await withSideEnvironment(options, deadline);
+  if ('failure' in inEnvironment) return failed(inEnvironment.failure);
+  options = inEnvironment.options;
 
   if (options.setup) {
     log.info(`setup: ${options.setup}`);
@@ -349,17 +356,16 @@ async function capturePeakSites(
 }
 
 /**
- * The traceback pass: one more run with `frames` frames, with tracebacks kept only for `sites`
- * (normalised `path:line`, as the first pass named them). Undefined, with a warning in the log,
- * when it fails: tracebacks are an aid, the measurement stands without them.
+ * What the traceback pass of either backend shares: `sites` (normalised `path:line`, as the
+ * first pass named them) written to a file for `trace`, which runs the benchmark once more
+ * with `frames` frames keeping tracebacks for those sites only. Undefined, with a warning in
+ * the log, when it fails: tracebacks are an aid, the measurement stands without them.
  */
-export async function captureTracebacks(
-  checkoutDir: string,
-  options: CaptureOptions,
+export async function tracebackPass(
+  options: { frames: number; log: Logger },
   sites: readonly string[],
+  trace: (sitesFile: string) => Promise<{ snapshot?: Snapshot; failure?: ScenarioError }>,
 ): Promise<Snapshot | undefined> {
-  const timeoutMinutes = options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES;
-  const deadline = Date.now() + timeoutMinutes * 60_000;
   const workDir = await mkdtemp(join(tmpdir(), 'allocdiff-sites-'));
   try {
     const sitesFile = join(workDir, 'sites.txt');
@@ -367,9 +373,35 @@ export async function captureTracebacks(
     options.log.info(
       `tracebacks of ${sites.length} changed site${sites.length === 1 ? '' : 's'} (frames: ${options.frames})`,
     );
-    const run = await runHarness(
+    const run = await trace(sitesFile);
+    if (!run.snapshot) {
+      options.log.warning(`no tracebacks: ${run.failure?.message ?? 'the traced run failed'}`);
+      return undefined;
+    }
+    return run.snapshot;
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** The traceback pass of a script (see tracebackPass): the harness with `--traceback-sites`. */
+export async function captureTracebacks(
+  checkoutDir: string,
+  options: CaptureOptions,
+  sites: readonly string[],
+): Promise<Snapshot | undefined> {
+  const timeoutMinutes = options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES;
+  const deadline = Date.now() + timeoutMinutes * 60_000;
+  const inEnvironment = await withSideEnvironment(options, deadline);
+  if ('failure' in inEnvironment) {
+    options.log.warning(`no tracebacks: ${inEnvironment.failure.message}`);
+    return undefined;
+  }
+  const inSide = inEnvironment.options;
+  return tracebackPass(inSide, sites, (sitesFile) =>
+    runHarness(
       checkoutDir,
-      options,
+      inSide,
       [
         '--frames',
         String(options.frames),
@@ -380,13 +412,6 @@ export async function captureTracebacks(
         sitesFile,
       ],
       deadline,
-    );
-    if (!run.snapshot) {
-      options.log.warning(`no tracebacks: ${run.failure?.message ?? 'the traced run failed'}`);
-      return undefined;
-    }
-    return run.snapshot;
-  } finally {
-    await rm(workDir, { recursive: true, force: true });
-  }
+    ),
+  );
 }

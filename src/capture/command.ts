@@ -6,6 +6,9 @@
  * (`allocdiff_harness/inject`): each Python process writes a partial snapshot into
  * ALLOCDIFF_COMMAND_DIR at exit, and `python -m allocdiff_harness.aggregate` merges them
  * (python/allocdiff_harness/command.py and aggregate.py say how).
+ *
+ * The measuring run traces one frame; with `frames` > 1 the traceback pass runs the command
+ * once more with that many, and each process keeps tracebacks for the sites it is given only.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -18,10 +21,12 @@ import {
   failedSnapshot,
   harnessDirectory,
   readSnapshot,
+  tracebackPass,
 } from './capture-side.js';
 import { lastLines, runProcess, type ProcessResult } from './process.js';
-import type { Snapshot } from './snapshot.js';
+import type { ScenarioError, Snapshot } from './snapshot.js';
 import { canTurnOffAddressRandomization, RANDOM_ADDRESSES } from './address-randomization.js';
+import { withSideEnvironment, type SideEnvironment } from './side-environment.js';
 
 export interface CommandCaptureOptions {
   /** Python executable that merges the processes' results (the command picks its own). */
@@ -32,7 +37,12 @@ export interface CommandCaptureOptions {
   workingDirectory: string;
   /** Shell command run in the checkout before the command. */
   setup?: string;
+  /** The side's own Python environment, which setup and the command run in (with a setup). */
+  environment?: SideEnvironment;
+  /** Frames for the traceback pass; the measuring run traces one. */
   frames: number;
+  /** The traceback pass: the file of `path:line` sites to keep tracebacks for. */
+  tracebackSites?: string;
   /** Minutes setup, the command and the merge may take together (default 30). */
   timeoutMinutes?: number;
   /** Already stripped of secrets (see benchmarkEnvironment). */
@@ -67,6 +77,11 @@ export async function captureCommandSide(
   const timeoutMinutes = options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES;
   const deadline = Date.now() + timeoutMinutes * 60_000;
   const ended = (what: string, result: ProcessResult) => describeExit(what, result, timeoutMinutes);
+  // From here on, `python` and `env` are those of the side's environment, when it has one.
+  const inEnvironment = await withSideEnvironment(options, deadline);
+  if ('failure' in inEnvironment)
+    return failedSnapshot(options.command, inEnvironment.failure, options.frames);
+  options = inEnvironment.options;
 
   if (options.setup) {
     log.info(`setup: ${options.setup}`);
@@ -89,6 +104,7 @@ export async function captureCommandSide(
     }
   }
 
+  const frames = options.tracebackSites === undefined ? 1 : options.frames;
   const workDir = await mkdtemp(join(tmpdir(), 'allocdiff-command-'));
   const partials = join(workDir, 'processes');
   const snapshotPath = join(workDir, 'snapshot.json');
@@ -105,11 +121,12 @@ export async function captureCommandSide(
       PYTHONPATH: [inject, options.env.PYTHONPATH].filter(Boolean).join(delimiter),
       ALLOCDIFF_COMMAND_DIR: partials,
       ALLOCDIFF_ROOT: checkoutDir,
-      ALLOCDIFF_FRAMES: String(options.frames),
+      ALLOCDIFF_FRAMES: String(frames),
+      ...(options.tracebackSites === undefined
+        ? {}
+        : { ALLOCDIFF_TRACEBACK_SITES: options.tracebackSites }),
     };
-    log.info(
-      `${options.command} with every Python process under tracemalloc (frames: ${options.frames})`,
-    );
+    log.info(`${options.command} with every Python process under tracemalloc (frames: ${frames})`);
     const fixedAddresses = await canTurnOffAddressRandomization(options.env);
     const run = fixedAddresses
       ? await runProcess('setarch', ['-R', 'bash', '-c', options.command], {
@@ -137,7 +154,7 @@ export async function captureCommandSide(
         '--out',
         snapshotPath,
         '--frames',
-        String(options.frames),
+        String(frames),
       ],
       {
         cwd: checkoutDir,
@@ -180,6 +197,34 @@ export async function captureCommandSide(
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The traceback pass of command mode (see tracebackPass): the command once more, its setup
+ * already done in this checkout, each Python process (each pytest test) keeping tracebacks of
+ * `sites`. A run that failed as a whole (the command's exit, a timeout, the merge) gives none;
+ * a process that raised only costs its own.
+ */
+export function captureCommandTracebacks(
+  checkoutDir: string,
+  options: CommandCaptureOptions,
+  sites: readonly string[],
+): Promise<Snapshot | undefined> {
+  return tracebackPass(options, sites, async (tracebackSites) => {
+    const snapshot = await captureCommandSide(checkoutDir, {
+      ...options,
+      setup: undefined,
+      tracebackSites,
+    });
+    const failure = runFailure(snapshot);
+    return failure ? { failure } : { snapshot };
+  });
+}
+
+/** A failure of the side's run as a whole, which captureCommandSide reports as a scenario of
+ * its own (failedSnapshot's kind), unlike the processes' scenarios. */
+function runFailure(snapshot: Snapshot): ScenarioError | undefined {
+  return snapshot.scenarios.find((s) => s.kind === 'script' && s.status === 'failed')?.error;
 }
 
 /** Why a command that measured nothing on either side is a usage error, not a report. */

@@ -123,5 +123,6 @@ export function decodeSnapshot(document: unknown, what: string): Snapshot {
     timings: envelope.timings ?? { setupSeconds: 0, totalSeconds: 0 },
     unmeasured: envelope.unmeasured ?? [],
     scenarios: scenarios.map(scenario),
+    ...(envelope.foreignModules ? { foreignModules: envelope.foreignModules } : {}),
   };
 }

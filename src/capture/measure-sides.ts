@@ -8,19 +8,17 @@ import type { Comparison } from '../compare/comparison.js';
 
 export type Side = 'base' | 'head';
 
-/** Why the sides run one after the other, or undefined when they may run at once. */
+/**
+ * Why the sides run one after the other, or undefined when they may run at once. A `setup` is
+ * no reason: what it installs goes into the side's own Python environment (side-environment.ts).
+ */
 export function sequentialReason(options: {
-  setup?: string;
   parallel?: boolean;
   cores?: number;
 }): string | undefined {
   if (options.parallel === false) return 'parallel sides are turned off';
   const cores = options.cores ?? availableParallelism();
   if (cores < 2) return 'this machine has one core';
-  // `setup` usually installs into the one Python environment both sides share (`pip install
-  // -e .`): run at once, each side would import the other's code.
-  if (options.setup && options.parallel !== true)
-    return 'setup may change the Python environment both sides share (set parallel: true if it does not)';
   return undefined;
 }
 

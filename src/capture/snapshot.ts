@@ -221,6 +221,22 @@ export interface Snapshot {
   scenarios: SnapshotScenario[];
   /** Things the harness could not measure, and why; `scenario` names the one concerned. */
   unmeasured: { what: string; why: string; scenario?: string }[];
+  /**
+   * Present only when the side imported code of the repository from outside its own checkout
+   * (from the workspace or the other side's checkout, e.g. through an editable install the
+   * harness could not redirect): each such module and the real path of its file. Every
+   * scenario of the side is then failed, with an error of type `ForeignImport` that names
+   * them and says what to change.
+   */
+  foreignModules?: ForeignModule[];
+}
+
+/** A module a side imported from outside its own checkout. */
+export interface ForeignModule {
+  /** Its name in `sys.modules`: `mypkg.catalog`. */
+  module: string;
+  /** Absolute, symlinks resolved. */
+  file: string;
 }
 
 /** A string-table index, as written on disk in place of a string. */
@@ -266,8 +282,9 @@ export type RawScenario = Omit<SnapshotScenario, 'sites' | 'peak' | 'leak'> & {
 /**
  * The file as the harness writes it: compact JSON (no spaces), UTF-8, keys in this order:
  * schema, harness, python, platform, frames, repeats, iterations, timings, scenarios,
- * strings, unmeasured. `strings` holds each distinct file name, source text and function
- * name once, in order of first use (deterministic for a deterministic run).
+ * strings, unmeasured (and `foreignModules` when there are any). `strings` holds each
+ * distinct file name, source text and function name once, in order of first use
+ * (deterministic for a deterministic run).
  */
 export type RawSnapshot = Omit<Snapshot, 'scenarios'> & {
   scenarios: RawScenario[];

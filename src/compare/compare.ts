@@ -1,8 +1,10 @@
 import type { Snapshot, SnapshotScenario, SnapshotSite } from '../capture/snapshot.js';
-import type { LineMap } from '../sides/line-map.js';
+import type { Hunk, LineMap } from '../sides/line-map.js';
 import type { Comparison, Measure, ScenarioComparison, SiteDelta } from './comparison.js';
+import { pairEdits } from './edited-lines.js';
 import {
   isDeterministic,
+  recordSpreads,
   siteSpread,
   totalSpread,
   type ScenarioKind,
@@ -53,10 +55,19 @@ export interface CompareSitesOptions {
   headKind?: ScenarioKind;
 }
 
+/** Where a base site's line is on head when head has no site there. */
+interface HeadLine {
+  file: string;
+  line: number;
+}
+
 /**
  * Pairs base sites with head sites. Base lines go through the line map (exact for unchanged
  * lines, renames followed); a base line the change touched falls back to file + function +
- * source text, so an allocation whose code only moved is never "removed here, added there".
+ * source text, so an allocation whose code only moved is never "removed here, added there";
+ * then to the line that replaced it in its hunk (see `pairEdits`), so an allocation on a line
+ * edited in place is one site, marked changed. A site on an unchanged line that stops
+ * allocating keeps that line (`silent`); only a line gone from head has `line: null`.
  */
 export function compareSites(
   baseSites: readonly SnapshotSite[],
@@ -87,33 +98,40 @@ export function compareSites(
   const deltas: SiteDelta[] = [];
   const unmapped: SnapshotSite[] = [];
 
-  const pair = (base: SnapshotSite | undefined, head: SnapshotSite | undefined): void => {
+  /** `at`: the head line of a base site that head does not allocate on. */
+  const pair = (
+    base: SnapshotSite | undefined,
+    head: SnapshotSite | undefined,
+    at?: HeadLine,
+  ): void => {
     const baseSize = base?.size ?? 0;
     const headSize = head?.size ?? 0;
     const baseCount = base?.count ?? 0;
     const headCount = head?.count ?? 0;
     if (baseSize === headSize && baseCount === headCount && !options.keepUnchanged) return;
-    const file = head?.file ?? lineMap.headPathOf(base!.file) ?? base!.file;
+    const file = head?.file ?? at?.file ?? lineMap.headPathOf(base!.file) ?? base!.file;
+    const line = head?.line ?? at?.line ?? null;
+    const changedLine = line === null ? false : lineMap.isChangedOnHead(file, line);
     const delta: SiteDelta = {
       file,
-      line: head?.line ?? null,
+      line,
       baseLine: base?.line ?? null,
       function: head?.function ?? base?.function,
-      text: head?.text ?? base?.text,
+      // An edited line reads as head has it, never as the line it replaced.
+      text: head?.text ?? (changedLine ? lineMap.addedText(file, line!) || undefined : base?.text),
       sizeDelta: headSize - baseSize,
       countDelta: headCount - baseCount,
       baseSize,
       headSize,
       baseCount,
       headCount,
-      changedLine: head ? lineMap.isChangedOnHead(head.file, head.line) : false,
+      changedLine,
     };
     if (base && base.file !== file) delta.baseFile = base.file;
+    if (at && !head) delta.silent = true;
     const baseSpread = base && options.baseKind ? siteSpread(base, options.baseKind) : undefined;
     const headSpread = head && options.headKind ? siteSpread(head, options.headKind) : undefined;
-    if (baseSpread?.range) delta.baseRange = baseSpread.range;
-    if (headSpread?.range) delta.headRange = headSpread.range;
-    if (baseSpread?.noisy || headSpread?.noisy) delta.noisy = true;
+    recordSpreads(delta, baseSpread, headSpread);
     deltas.push(delta);
   };
 
@@ -123,18 +141,17 @@ export function compareSites(
   };
   for (const base of baseSites) {
     const headLine = lineMap.lineOnHead(base.file, base.line);
-    const position =
-      headLine === undefined
-        ? undefined
-        : headByLine.get(lineMap.headPathOf(base.file)!)?.get(headLine);
+    const headPath = headLine === undefined ? undefined : lineMap.headPathOf(base.file)!;
+    const position = headPath === undefined ? undefined : headByLine.get(headPath)?.get(headLine!);
     if (headLine === undefined || (position !== undefined && matchedHead[position])) {
       unmapped.push(base);
     } else if (position === undefined) {
-      pair(base, undefined);
+      pair(base, undefined, { file: headPath!, line: headLine });
     } else {
       pairWithHead(base, position);
     }
   }
+  const edited = new Map<Hunk, SnapshotSite[]>();
   for (const base of unmapped) {
     const headPath = lineMap.headPathOf(base.file);
     const key = headPath === undefined ? undefined : contentKey(base);
@@ -144,8 +161,26 @@ export function compareSites(
         : headByContent(headPath!)
             .get(key)
             ?.find((candidate) => !matchedHead[candidate]);
-    if (position === undefined) pair(base, undefined);
-    else pairWithHead(base, position);
+    if (position !== undefined) {
+      pairWithHead(base, position);
+      continue;
+    }
+    const hunk = lineMap.hunkOf(base.file, base.line);
+    if (hunk === undefined || hunk.newLines === 0) {
+      pair(base, undefined);
+    } else {
+      const sites = edited.get(hunk);
+      if (sites) sites.push(base);
+      else edited.set(hunk, [base]);
+    }
+  }
+  for (const [hunk, sites] of edited) {
+    const headPath = lineMap.headPathOf(sites[0]!.file)!;
+    pairEdits(hunk, sites, headByLine.get(headPath), headSites, matchedHead, (base, match) => {
+      if (match === undefined) pair(base, undefined);
+      else if (typeof match === 'number') pairWithHead(base, match);
+      else pair(base, undefined, { file: headPath, line: match.line });
+    });
   }
   for (let position = 0; position < headSites.length; position += 1) {
     if (!matchedHead[position]) pair(undefined, headSites[position]);
@@ -164,18 +199,21 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A total on both sides, noisy (with its ranges) when its repeats differ on either side. */
+/**
+ * A total on both sides, with its ranges where its repeats differ on either side: noisy, or
+ * growing call after call (a leak, with its growth per call).
+ */
 function totalMeasure(
   base: SnapshotScenario | undefined,
   head: SnapshotScenario | undefined,
   total: Total,
 ): Measure {
   const result = measure(base?.[total], head?.[total]);
-  const baseSpread = base?.status === 'ok' ? totalSpread(base, total) : undefined;
-  const headSpread = head?.status === 'ok' ? totalSpread(head, total) : undefined;
-  if (baseSpread?.noisy || headSpread?.noisy) result.noisy = true;
-  if (baseSpread?.range) result.baseRange = baseSpread.range;
-  if (headSpread?.range) result.headRange = headSpread.range;
+  recordSpreads(
+    result,
+    base?.status === 'ok' ? totalSpread(base, total) : undefined,
+    head?.status === 'ok' ? totalSpread(head, total) : undefined,
+  );
   return result;
 }
 
@@ -228,6 +266,9 @@ function compareScenario(
       side: failed.side,
       ...(failed.scenario.error ?? { type: 'Error', message: 'the benchmark failed' }),
     };
+    if (failed.side === 'head' && base?.status === 'failed') {
+      comparison.baseError = base.error ?? { type: 'Error', message: 'the benchmark failed' };
+    }
   }
   return comparison;
 }

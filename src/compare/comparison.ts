@@ -5,11 +5,20 @@ export interface Measure {
   base: number | null;
   head: number | null;
   delta: number | null;
-  /** The measurement varies between runs of the same code: never a reason to fail on its own. */
+  /**
+   * The measurement varies between runs of the same code in a way growth does not explain: a
+   * budget fails on it only when base's and head's ranges do not overlap.
+   */
   noisy?: boolean;
   /** Lowest and highest value over the repeats of a side where they differed. */
   baseRange?: [number, number];
   headRange?: [number, number];
+  /**
+   * A function's figure rose call after call over a side's in-process repeats: a leak, not
+   * noise. Its growth per call (bytes, or blocks for a count), rounded.
+   */
+  baseGrowth?: number;
+  headGrowth?: number;
 }
 
 export type ScenarioStatus = 'ok' | 'new' | 'removed' | 'failed';
@@ -17,7 +26,10 @@ export type ScenarioStatus = 'ok' | 'new' | 'removed' | 'failed';
 export interface SiteDelta {
   /** Head path (or the base path, for a site gone from head and not mappable). */
   file: string;
-  /** Head line; null when the site exists only on base. */
+  /**
+   * Head line; null when the line is gone from head (removed, or its file deleted). A base
+   * site whose line head still has (unchanged, or edited in place) keeps it: see `silent`.
+   */
   line: number | null;
   /** Base line; null when the site exists only on head. */
   baseLine: number | null;
@@ -33,11 +45,16 @@ export interface SiteDelta {
   headCount: number;
   /** The head line is one this change added or edited. */
   changedLine: boolean;
-  /** The site's size varies between runs of the same code: never a reason to fail on its own. */
+  /** Head has the line (`line`) but allocates nothing on it: the site is only on base. */
+  silent?: true;
+  /** The site's size varies between runs of the same code (as `Measure.noisy`). */
   noisy?: boolean;
   /** Lowest and highest size over the repeats of a side where they differed. */
   baseRange?: [number, number];
   headRange?: [number, number];
+  /** The site's size rose call after call over a side's repeats: bytes per call (a leak). */
+  baseGrowth?: number;
+  headGrowth?: number;
   /**
    * Call paths to the site, largest first, from the traceback pass (`frames` > 1, top changed
    * sites only): head's, or base's for a site gone from head (`tracebackSide` says which).
@@ -81,13 +98,15 @@ export interface ScenarioComparison {
   /** Measurements per side (in-process calls, or processes of a script). */
   repeats?: { base: number; head: number };
   /**
-   * true: every repeat on both sides gave the same figures; false: something was noisy (marked
-   * on the measures and sites); absent: too few repeats to tell (a script needs 2, a function 3,
-   * since its first call is a cold one).
+   * true: every repeat on both sides gave the same figures; false: something differed (marked
+   * on the measures and sites: noisy, or growing call after call); absent: too few repeats to
+   * tell (a script needs 2, a function 3, since its first call is a cold one).
    */
   deterministic?: boolean;
-  /** Why a side failed; `side` says which. */
+  /** Why a side failed; `side` says which (head, when both failed). */
   error?: ScenarioError & { side: 'base' | 'head' };
+  /** When base failed as well as head: base's own error (`error` is head's). */
+  baseError?: ScenarioError;
   peak: Measure;
   retained: Measure;
   /** Memory blocks still allocated at the end (the count behind `retained`). */

@@ -1,20 +1,29 @@
 /**
  * Noise: a figure that differs between repeats of the same code on the same side. Memory
  * figures are deterministic for the same interpreter, code and inputs, so a difference means
- * randomness, time, threads or gc timing: shown with its range, never failed on alone.
+ * randomness, time, threads or gc timing: shown with its range, and failed on only where
+ * base's and head's ranges do not overlap (then the difference is real whatever the spread).
  *
  * A whole script's repeats are fresh processes: any difference is noise. A function's first
  * call is a cold one (caches, free lists, interned strings filled once) and legitimately differs
  * from the later calls, so only the warm calls (2..N) are compared.
+ *
+ * A leak is not noise. A function's repeats run in one process, so one that keeps memory on
+ * every call can make a figure rise call after call (the container it fills is reallocated,
+ * larger each time; work grows with what it holds). Such a figure is *growing*: reported with
+ * its growth per call and judged by budgets like any real figure.
  */
 import type { SnapshotScenario, SnapshotSite } from '../capture/snapshot.js';
 
 export type ScenarioKind = SnapshotScenario['kind'];
 
 export interface Spread {
+  /** The repeats differ in a way growth does not explain. */
   noisy: boolean;
-  /** Lowest and highest value over every repeat, when noisy. */
+  /** Lowest and highest value over every repeat, when the repeats differ (noisy or growing). */
   range?: [number, number];
+  /** A function's figure rose call after call (a leak): its growth per call, rounded, > 0. */
+  growth?: number;
 }
 
 /** The fewest repeats that can tell noise: 2 processes of a script, 3 calls of a function. */
@@ -22,12 +31,37 @@ export function minimumRepeats(kind: ScenarioKind): number {
   return kind === 'function' ? 3 : 2;
 }
 
-/** Whether values (one per repeat, in order) differ where it counts for this kind. */
+/**
+ * Growth per call of a function's figure (one value per call, in order), or undefined when it
+ * does not keep growing. The rule of the leak check (python/allocdiff_harness/leak.py) applied to
+ * the calls: at least three calls, none below the one before, and growth in both the first and
+ * the second half of them. The cold first call is one of them when it is not above the second
+ * (nothing was filled once that the later calls lack), so the default three repeats can show a
+ * leak; otherwise the warm calls alone must (four repeats or more). The rate is the average over
+ * the calls: (last − first) / (calls − 1).
+ */
+export function growthPerCall(values: readonly number[]): number | undefined {
+  const calls = values.length >= 2 && values[0] <= values[1] ? values : values.slice(1);
+  if (calls.length < 3) return undefined;
+  for (let index = 1; index < calls.length; index += 1) {
+    if (calls[index] < calls[index - 1]) return undefined;
+  }
+  const first = calls[0];
+  const middle = calls[Math.floor((calls.length - 1) / 2)];
+  const last = calls[calls.length - 1];
+  if (middle <= first || last <= middle) return undefined;
+  return Math.max(1, Math.round((last - first) / (calls.length - 1)));
+}
+
+/** Whether values (one per repeat, in order) differ where it counts for this kind, and how. */
 export function spreadOf(values: readonly number[], kind: ScenarioKind): Spread {
   const compared = kind === 'function' ? values.slice(1) : values;
-  const noisy = compared.length >= 2 && compared.some((value) => value !== compared[0]);
-  if (!noisy) return { noisy: false };
-  return { noisy: true, range: [Math.min(...values), Math.max(...values)] };
+  const differs = compared.length >= 2 && compared.some((value) => value !== compared[0]);
+  if (!differs) return { noisy: false };
+  const range: [number, number] = [Math.min(...values), Math.max(...values)];
+  // Separate processes share nothing: only in-process calls can grow from one to the next.
+  const growth = kind === 'function' ? growthPerCall(values) : undefined;
+  return growth === undefined ? { noisy: true, range } : { noisy: false, range, growth };
 }
 
 /** What a site with one value for every repeat has (most sites): shared, never changed. */
@@ -38,9 +72,9 @@ export function siteSpread(site: SnapshotSite, kind: ScenarioKind): Spread {
   if (site.sizes === undefined && site.counts === undefined) return STEADY;
   const sizes = spreadOf(site.sizes ?? [site.size], kind);
   if (sizes.noisy) return sizes;
-  // A count that moves while the size stays is noise too (blocks split or merged).
+  // A count that moves while the size stays (or grows) is noise too (blocks split or merged).
   const counts = spreadOf(site.counts ?? [site.count], kind);
-  return counts.noisy ? { noisy: true, range: [site.size, site.size] } : sizes;
+  return counts.noisy ? { noisy: true, range: sizes.range ?? [site.size, site.size] } : sizes;
 }
 
 export type Total = 'peakBytes' | 'retainedBytes' | 'retainedCount';
@@ -52,16 +86,38 @@ export function totalSpread(scenario: SnapshotScenario, total: Total): Spread {
   );
 }
 
+/** What a measure or a site delta records of how its figure varied on each side. */
+export interface Variation {
+  noisy?: boolean;
+  baseRange?: [number, number];
+  headRange?: [number, number];
+  baseGrowth?: number;
+  headGrowth?: number;
+}
+
+/** Records each side's spread on `target`: ranges, growth per call, and whether it is noisy. */
+export function recordSpreads(
+  target: Variation,
+  base: Spread | undefined,
+  head: Spread | undefined,
+): void {
+  if (base?.noisy || head?.noisy) target.noisy = true;
+  if (base?.range) target.baseRange = base.range;
+  if (head?.range) target.headRange = head.range;
+  if (base?.growth !== undefined) target.baseGrowth = base.growth;
+  if (head?.growth !== undefined) target.headGrowth = head.growth;
+}
+
 /**
  * Whether a side's scenario was the same in every repeat: undefined when it had too few repeats
- * to tell (or did not run).
+ * to tell (or did not run). A figure that grows is not noise, but it is not the same either.
  */
 export function isDeterministic(scenario: SnapshotScenario): boolean | undefined {
   if (scenario.status !== 'ok' || scenario.repeats.length < minimumRepeats(scenario.kind))
     return undefined;
   const totals: Total[] = ['peakBytes', 'retainedBytes', 'retainedCount'];
   return (
-    totals.every((total) => !totalSpread(scenario, total).noisy) &&
-    scenario.sites.every((site) => !siteSpread(site, scenario.kind).noisy)
+    totals.every((total) => totalSpread(scenario, total).range === undefined) &&
+    scenario.sites.every((site) => siteSpread(site, scenario.kind).range === undefined)
   );
 }

@@ -20,10 +20,10 @@ function baseName(site: SiteDelta): string | undefined {
 }
 
 function headName(site: SiteDelta): string | undefined {
-  return site.line === null ? undefined : `${site.file}:${site.line}`;
+  return site.line === null || site.silent ? undefined : `${site.file}:${site.line}`;
 }
 
-/** The sites to trace: per scenario the top changed ones; head's, or base's for gone sites. */
+/** The sites to trace: per scenario the top changed ones; head's, or base's where head has none. */
 export function tracebackTargets(
   comparison: Comparison,
   perScenario = TRACED_SITES_PER_SCENARIO,

@@ -20,17 +20,21 @@ Usage:
   allocdiff --base REF [--script PATH | --command CMD] [options]
 
 Runs PATH (or the config file's script) under tracemalloc in a checkout of REF (base) and
-of --head (default HEAD), compares the allocations by source line, checks the budgets and
-prints the report. With --command, every Python process CMD starts is measured instead.
+of --head (default: HEAD, or the working tree when it has changes), compares the allocations
+by source line, checks the budgets and prints the report. With --command, every Python
+process CMD starts is measured instead.
 
 Options:
   --base REF         base commit, branch or tag (required)
-  --head REF         head commit, branch or tag (default: HEAD)
+  --head REF         head commit, branch or tag (default: HEAD, or, when the working tree has
+                     uncommitted changes or untracked files that are not ignored, the working
+                     tree on top of HEAD); --head HEAD measures the commit alone
   --script PATH      the benchmark script (required, unless the config file names it)
   --command CMD      instead of a script: a shell command run in each checkout, e.g.
                      "python -m mypkg.bench" or "pytest tests/perf"; each Python process it
                      starts is measured (with pytest, each test is a scenario)
-  --setup CMD        shell command run in each checkout first, e.g. "pip install -e ."
+  --setup CMD        shell command run in each checkout first, e.g. "pip install -e .", in a
+                     virtual environment per side (your Python is left as it is)
   --budget RULES     budget rules, e.g. "peak: +5%, 64MB; retained: +100KB; site: +10KiB (warn)"
                      metrics: peak, retained, site, leak, count; limits: N<unit> (ceiling),
                      +N<unit> (growth), +N% (relative growth), -N% (improvement floor);
@@ -44,13 +48,13 @@ Options:
   --python EXE       Python interpreter (default: python3)
   --frames N         tracemalloc frames per traceback (default: 1); above 1, the top changed
                      sites get tracebacks from a second, traced run per side
-  --repeats N        measurements per side, to tell steady figures from noisy ones (default: 3)
+  --repeats N        measurements per side, to tell leaks and noise apart (default: 3)
   --iterations N     leak check: N more calls of each bench_* function (default: 0, off)
   --timeout-minutes M
                      minutes a side may take before it is stopped and reported failed (default: 30)
   --peak-sites WHEN  find the sites that held memory at the peak, with a hooked run per side:
                      auto (default: when a scenario's peak changed), true (always) or false
-  --parallel BOOL    measure base and head at once (default: when there is no --setup)
+  --parallel BOOL    measure base and head at once (default: true, on 2 or more cores)
   --object-types BOOL
                      false: do not count live objects by type (default: true)
   --top N            changed sites listed per scenario, grown and shrunk each (default: 10)
@@ -165,6 +169,7 @@ export function parseCliArgs(
       repoDir,
       base: values.base,
       head: values.head ?? 'HEAD',
+      workingTree: values.head === undefined ? 'measure' : 'mention',
       ...settingsFromConfig(config),
       key: values.key ?? DEFAULTS.key,
       jsonPath: resolve(cwd, values.json ?? join(outDir, 'report.json')),

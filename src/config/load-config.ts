@@ -33,7 +33,7 @@ export interface Config {
   timeoutMinutes: number;
   /** `auto`: for the scenarios whose peak changed; `true`: always; `false`: never. */
   peakSites: PeakSitesSetting;
-  /** Base and head at once: true, false, or undefined for "when safe". */
+  /** Base and head at once: true, false, or undefined for "when there are two cores or more". */
   parallel?: boolean;
   objectTypes: boolean;
   failOn: FailOn;

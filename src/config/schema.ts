@@ -42,7 +42,7 @@ export interface ConfigLayer {
   timeoutMinutes?: number;
   /** Find the sites that held memory at the peak (an extra, hooked run). */
   peakSites?: PeakSitesSetting;
-  /** Measure base and head at once; undefined: when safe (no `setup`). */
+  /** Measure base and head at once; undefined: when there are two cores or more. */
   parallel?: boolean;
   /** Count live objects by type before and after each scenario. */
   objectTypes?: boolean;

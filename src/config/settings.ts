@@ -10,6 +10,13 @@ export interface Settings {
   /** Base and head as refs or SHAs. */
   base: string;
   head: string;
+  /**
+   * Local runs only (the CLI), where the working tree may hold changes not yet committed.
+   * `measure`: head was left to its default, so when the working tree differs from HEAD
+   * (staged or unstaged changes, untracked files), head is the working tree on top of HEAD.
+   * `mention`: head was named; a working tree with changes is only mentioned, not measured.
+   */
+  workingTree?: 'measure' | 'mention';
   /** Benchmark script, relative to `repoDir`; exactly one of `script` and `command` is set. */
   script?: string;
   /**
@@ -48,7 +55,7 @@ export interface Settings {
    * scenarios whose peak the first pass found changed, `true` for every scenario, `false` never.
    */
   peakSites: PeakSitesSetting;
-  /** Base and head at once: true, false, or undefined for "when safe" (no `setup`). */
+  /** Base and head at once: true, false, or undefined for "when there are two cores or more". */
   parallel?: boolean;
   /** Count live objects by type before and after each scenario. */
   objectTypes: boolean;

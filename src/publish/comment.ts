@@ -1,6 +1,12 @@
 import type { Logger } from '../log.js';
 import { commentMarker } from '../report/markdown.js';
-import { createGitHubClient, errorDetail, httpStatus } from './octokit.js';
+import {
+  apiError,
+  createGitHubClient,
+  errorDetail,
+  httpStatus,
+  type GitHubClient,
+} from './octokit.js';
 import { findStickyComment, upsertStickyComment } from './sticky-comment.js';
 
 export interface CommentSettings {
@@ -11,7 +17,8 @@ export interface CommentSettings {
   key: string;
 }
 
-export type CommentOutcome = 'created' | 'updated' | 'forbidden' | 'no-token' | 'not-needed';
+export type CommentOutcome =
+  'created' | 'updated' | 'forbidden' | 'no-token' | 'not-needed' | 'superseded';
 
 export interface PublishOptions {
   /**
@@ -24,6 +31,36 @@ export interface PublishOptions {
    * comment, but an earlier one must not keep saying otherwise).
    */
   onlyIfExists?: boolean;
+  /**
+   * The pull request's head this report is for. When the pull request has moved on to another
+   * head since, a run for that head reports on it: this one writes nothing.
+   */
+  headSha?: string;
+}
+
+/**
+ * The pull request's head as the API sees it now; undefined when the token may not read the
+ * pull request (a workflow that grants `issues: write` alone), which is said in the log.
+ */
+async function currentHead(
+  client: GitHubClient,
+  target: { owner: string; repo: string },
+  pullRequest: number,
+  log: Logger,
+): Promise<string | undefined> {
+  const call = `GET /repos/${target.owner}/${target.repo}/pulls/${pullRequest}`;
+  try {
+    const { data } = await client.rest.pulls.get({ ...target, pull_number: pullRequest });
+    return data.head.sha;
+  } catch (error) {
+    const status = httpStatus(error);
+    if (status !== 403 && status !== 404) throw apiError(call, error);
+    log.info(
+      `cannot read pull request #${pullRequest} (HTTP ${status}: ${errorDetail(error)}): ` +
+        'commenting without checking that its head is still the one measured',
+    );
+    return undefined;
+  }
 }
 
 /**
@@ -49,6 +86,17 @@ export async function publishComment(
   const target = { owner: settings.owner, repo: settings.repo, issueNumber: pullRequest };
   const marker = commentMarker(settings.key);
   try {
+    if (options.headSha !== undefined) {
+      const head = await currentHead(client, settings, pullRequest, log);
+      if (head !== undefined && head !== options.headSha) {
+        log.info(
+          `pull request #${pullRequest} has moved on: its head is ${head.slice(0, 7)} now, this ` +
+            `report is for ${options.headSha.slice(0, 7)}. The run for ${head.slice(0, 7)} reports ` +
+            'on it: the comment is left as it is.',
+        );
+        return 'superseded';
+      }
+    }
     if (options.onlyIfExists && !(await findStickyComment(client, target, marker))) {
       log.info('nothing to report and no earlier comment to bring up to date');
       return 'not-needed';

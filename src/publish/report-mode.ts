@@ -1,7 +1,7 @@
 import type { Logger } from '../log.js';
 import type { Report } from '../report/report.js';
 import { artifactName, readArtifact } from './artifact.js';
-import { apiCall, type GitHubClient } from './octokit.js';
+import { apiCall, listAll, type GitHubClient } from './octokit.js';
 
 interface WorkflowRunEvent {
   workflow_run?: {
@@ -15,7 +15,14 @@ interface WorkflowRunEvent {
 }
 
 export type LoadedReport =
-  { kind: 'report'; report: Report; pullRequest: number } | { kind: 'skip'; reason: string };
+  | {
+      kind: 'report';
+      report: Report;
+      pullRequest: number;
+      /** The head commit the triggering run measured. */
+      headSha: string;
+    }
+  | { kind: 'skip'; reason: string };
 
 export class ArtifactMismatchError extends Error {
   constructor(message: string) {
@@ -28,7 +35,8 @@ export class ArtifactMismatchError extends Error {
  * `mode: report`, on a workflow_run event: fetches the report that `mode: measure` left in the
  * triggering run's artifact, checks it strictly, and finds the pull request through the API from
  * the run's head repository, branch and SHA. The artifact's own claims (PR number, head SHA,
- * repository, links) are compared with those, never believed.
+ * repository, links) are compared with those, never believed: its PR number only chooses
+ * among the open pull requests with that very head.
  */
 export async function loadReportFromRun(
   client: GitHubClient,
@@ -49,8 +57,8 @@ export async function loadReportFromRun(
   const where = `/repos/${target.owner}/${target.repo}`;
   const name = artifactName(target.key);
 
-  const artifacts = await apiCall(`GET ${where}/actions/runs/${run.id}/artifacts`, () =>
-    client.paginate(client.rest.actions.listWorkflowRunArtifacts, {
+  const artifacts = await listAll(`GET ${where}/actions/runs/${run.id}/artifacts`, () =>
+    client.paginate.iterator(client.rest.actions.listWorkflowRunArtifacts, {
       owner: target.owner,
       repo: target.repo,
       run_id: run.id!,
@@ -90,8 +98,8 @@ export async function loadReportFromRun(
   if (!headOwner || !headRepo || !run.head_branch) {
     throw new Error('the workflow_run event does not name its head repository and branch');
   }
-  const pulls = await apiCall(`GET ${where}/pulls`, () =>
-    client.paginate(client.rest.pulls.list, {
+  const pulls = await listAll(`GET ${where}/pulls`, () =>
+    client.paginate.iterator(client.rest.pulls.list, {
       owner: target.owner,
       repo: target.repo,
       state: 'open',
@@ -99,19 +107,23 @@ export async function loadReportFromRun(
       per_page: 100,
     }),
   );
-  const pull = pulls.find(
-    (p) => p.head.sha === run.head_sha && p.head.repo?.full_name === headRepo,
-  );
-  if (!pull) {
+  // Several pull requests can have this head (one branch proposed into several bases): the
+  // run was for one of them, and the artifact says which; it must be one of these.
+  const candidates = pulls
+    .filter((p) => p.head.sha === run.head_sha && p.head.repo?.full_name === headRepo)
+    .map((p) => p.number)
+    .sort((a, b) => a - b);
+  if (candidates.length === 0) {
     return {
       kind: 'skip',
       reason: `no open pull request has head ${headRepo}@${run.head_sha.slice(0, 7)} (closed, or pushed to since)`,
     };
   }
+  const pullNumber = candidates.includes(identity.number) ? identity.number : candidates[0]!;
 
   const mismatches = [
-    identity.number !== pull.number &&
-      `it is for pull request #${identity.number}, the run for #${pull.number}`,
+    identity.number !== pullNumber &&
+      `it is for pull request #${identity.number}, the run for #${candidates.join(' or #')}`,
     identity.headSha !== run.head_sha &&
       `its head ${identity.headSha} is not the run's head ${run.head_sha}`,
     report.head.sha !== run.head_sha &&
@@ -129,7 +141,7 @@ export async function loadReportFromRun(
     ...report,
     repository: `${target.owner}/${target.repo}`,
     serverUrl: target.serverUrl,
-    pullRequest: pull.number,
+    pullRequest: pullNumber,
   };
-  return { kind: 'report', report: trusted, pullRequest: pull.number };
+  return { kind: 'report', report: trusted, pullRequest: pullNumber, headSha: run.head_sha };
 }

@@ -1,4 +1,4 @@
-import { apiCall, errorDetail, GitHubApiError, httpStatus, type GitHubClient } from './octokit.js';
+import { apiCall, apiError, httpStatus, listAll, type GitHubClient } from './octokit.js';
 
 export interface CommentTarget {
   owner: string;
@@ -21,34 +21,60 @@ interface Comment {
   user: { login: string; type?: string } | null;
 }
 
+/** The server said no (or does not know the question): not an answer, not a failure. */
+function refused(error: unknown): boolean {
+  const status = httpStatus(error);
+  return (
+    status === 401 ||
+    status === 403 ||
+    status === 404 ||
+    (error as { name?: unknown } | undefined)?.name === 'GraphqlResponseError'
+  );
+}
+
 /**
- * Who writes the comments: the token's user, or, for an installation token such as
- * GITHUB_TOKEN (which may not read /user), undefined: then only bot-authored comments count.
+ * Who writes the comments: the login GraphQL's `viewer` names, which every kind of token may
+ * read (a person for a personal token; an app's bot user, such as github-actions[bot] for
+ * GITHUB_TOKEN, for an installation token); else the user GET /user names. Undefined when the
+ * server answers neither: then bot-authored comments count.
  */
 async function tokenLogin(client: GitHubClient): Promise<string | undefined> {
   try {
+    const { viewer } = await client.graphql<{ viewer?: { login?: unknown } }>(
+      'query { viewer { login } }',
+    );
+    if (typeof viewer?.login === 'string' && viewer.login !== '') return viewer.login;
+  } catch (error) {
+    if (!refused(error)) throw apiError('POST /graphql (viewer)', error);
+  }
+  try {
     return (await client.rest.users.getAuthenticated()).data.login;
   } catch (error) {
-    const status = httpStatus(error);
-    if (status === 403 || status === 404 || status === 401) return undefined;
-    throw new GitHubApiError('GET /user', status, errorDetail(error));
+    if (refused(error)) return undefined;
+    throw apiError('GET /user', error);
   }
 }
 
-/** The comments with the marker written by `login` (or, without one, by a bot), oldest first. */
+/**
+ * The comments that start with the marker and were written by `login` (or, without one, by a
+ * bot), oldest first. Another account's comment is never ours, nor one that quotes the marker.
+ */
 async function listOurComments(
   client: GitHubClient,
   target: CommentTarget,
   marker: string,
   login: string | undefined,
 ): Promise<Comment[]> {
+  const author = (comment: Comment): boolean =>
+    login !== undefined
+      ? comment.user?.login.toLowerCase() === login.toLowerCase()
+      : comment.user?.type === 'Bot';
   const ours = (comment: Comment): boolean =>
-    (comment.body ?? '').includes(marker) &&
-    (login !== undefined ? comment.user?.login === login : comment.user?.type === 'Bot');
-  const all = await apiCall(
+    (comment.body ?? '').trimStart().startsWith(marker) && author(comment);
+  const all = await listAll(
     `GET /repos/${target.owner}/${target.repo}/issues/${target.issueNumber}/comments`,
     () =>
-      client.paginate(client.rest.issues.listComments, {
+      client.paginate.iterator(client.rest.issues.listComments, {
         owner: target.owner,
         repo: target.repo,
         issue_number: target.issueNumber,
@@ -73,7 +99,8 @@ export async function findStickyComment(
 
 /**
  * Keeps exactly one comment per marker on the pull request.
- * - Only comments by this token's author count: a person who pastes the marker is never edited.
+ * - Only comments by this token's author that start with the marker count: a person or another
+ *   bot that quotes or pastes the marker is never edited.
  * - The first such comment (across all pages) is updated; without one, a comment is created.
  * - Runs racing on the same PR may both create one: after creating, the list is read again, the
  *   oldest is kept with this run's body and the others are deleted.

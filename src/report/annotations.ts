@@ -1,4 +1,5 @@
 import { formatBytes, formatBytesDelta, groupDigits } from '../budgets/sizes.js';
+import { revealInvisible } from './escape.js';
 import type { Report } from './report.js';
 
 /** More would bury the diff view; the job summary lists every site. */
@@ -22,9 +23,12 @@ export interface Annotations {
 }
 
 function plainText(text: string, max = 200): string {
-  // One line of plain text: annotations are not Markdown, but a newline would split them.
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  // One line of plain text: annotations are not Markdown, but a newline would split them, and
+  // a bidi override would make the line read as something else.
+  const flat = revealInvisible(text)
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 

@@ -48,12 +48,57 @@ function rangeText(range: [number, number] | undefined, value: number | null, by
   return value === null ? '—' : `${show(value)} (steady)`;
 }
 
-function noiseSection(scenario: ScenarioComparison, top: number): string[] {
-  const repeats = scenario.repeats;
-  if (scenario.deterministic === true && repeats) {
+/** How a scenario's repeats ran, per side: measurements from the `from`th on were compared. */
+export interface RepeatsRun {
+  ran: number;
+  from: number;
+  /** `call` for a function's in-process repeats, `run` for processes. */
+  unit: 'call' | 'run';
+  /** Why the first measurement was not compared with the others. */
+  why?: string;
+}
+
+/**
+ * The repeats behind a scenario's figures. A function's calls run in one process and its first
+ * call (a cold one) is not compared with the others; a script's repeats are processes, and when
+ * its objects were counted the first process did that (it moves a few blocks) and is left out.
+ * `configured`: the repeats the report says ran per side.
+ */
+export function repeatsRun(
+  scenario: ScenarioComparison,
+  configured?: number,
+): RepeatsRun | undefined {
+  const measured = scenario.repeats ? Math.max(scenario.repeats.base, scenario.repeats.head) : 0;
+  if (measured === 0) return undefined;
+  if (scenario.kind === 'function') {
+    return { ran: measured, from: 2, unit: 'call', why: 'the first call is a cold one' };
+  }
+  if (
+    scenario.kind === 'script' &&
+    scenario.objectTypes !== undefined &&
+    configured === measured + 1
+  ) {
+    return { ran: configured, from: 2, unit: 'run', why: 'the first run also counted objects' };
+  }
+  return { ran: measured, from: 1, unit: 'run' };
+}
+
+/** `3 runs`, or `runs 2–3 of 3` (and why the first was left out). */
+function comparedRepeats(run: RepeatsRun): { what: string; why: string } {
+  if (run.from === 1) return { what: count(run.ran, run.unit), why: '' };
+  return {
+    what: `${run.unit}s ${run.from}–${run.ran} of ${run.ran}`,
+    why: run.why ? ` (${run.why})` : '',
+  };
+}
+
+function noiseSection(scenario: ScenarioComparison, top: number, configured?: number): string[] {
+  const run = repeatsRun(scenario, configured);
+  if (scenario.deterministic === true && run) {
+    const { what, why } = comparedRepeats(run);
     return [
       '',
-      `<sub>🎯 ${escapeCode(scenario.name)} is deterministic: ${count(repeats.head, 'repeat')} per side gave identical figures.</sub>`,
+      `<sub>🎯 ${escapeCode(scenario.name)} is deterministic: ${what} per side gave identical figures${why}.</sub>`,
     ];
   }
   const totals: [string, Measure, boolean][] = [
@@ -77,12 +122,63 @@ function noiseSection(scenario: ScenarioComparison, top: number): string[] {
   ];
   const more = noisySites.length - shownSites.length;
   return folded(
-    `〰️ Noisy in ${escapeCode(scenario.name)}: ${count(noisyTotals.length, 'total')} and ${count(noisySites.length, 'site')} differ between repeats (reported, never failed on alone)`,
+    `〰️ Noisy in ${escapeCode(scenario.name)}: ${count(noisyTotals.length, 'total')} and ${count(noisySites.length, 'site')} differ between repeats (failed on only where base's and head's ranges do not overlap)`,
     [
       '| Measurement | Base (min … max) | Head (min … max) |',
       '| --- | ---: | ---: |',
       ...rows,
       ...(more > 0 ? ['', `<sub>${count(more, 'more noisy site')} in the JSON report.</sub>`] : []),
+    ],
+  );
+}
+
+/** One side of a growing figure: its range and growth per call, or why it did not grow. */
+function growthText(
+  range: [number, number] | undefined,
+  growth: number | undefined,
+  value: number | null,
+  bytes: boolean,
+): string {
+  const show = (n: number) => (bytes ? formatBytes(n) : groupDigits(n));
+  if (growth !== undefined && range) {
+    const perCall = bytes ? formatBytesDelta(growth) : `+${groupDigits(growth)}`;
+    return `${show(range[0])} … ${show(range[1])}, grows ${perCall} per call`;
+  }
+  return range ? `${rangeText(range, value, bytes)} (noisy)` : rangeText(range, value, bytes);
+}
+
+/** Figures that rose call after call over a side's in-process repeats: a leak, not noise. */
+function growthSection(scenario: ScenarioComparison, top: number): string[] {
+  const grows = (v: { baseGrowth?: number; headGrowth?: number }) =>
+    v.baseGrowth !== undefined || v.headGrowth !== undefined;
+  const totals: [string, Measure, boolean][] = [
+    ['peak', scenario.peak, true],
+    ['retained', scenario.retained, true],
+    ['retained blocks', scenario.retainedCount, false],
+  ];
+  const growingTotals = totals.filter(([, measure]) => grows(measure));
+  const growingSites = scenario.sites.filter(grows);
+  if (growingTotals.length === 0 && growingSites.length === 0) return [];
+  const shownSites = growingSites.slice(0, top);
+  const more = growingSites.length - shownSites.length;
+  return folded(
+    `💧 Leak in ${escapeCode(scenario.name)}: ${count(growingTotals.length, 'total')} and ${count(growingSites.length, 'site')} grow with every call (judged by budgets, not noise)`,
+    [
+      '| Measurement | Base (min … max) | Head (min … max) |',
+      '| --- | ---: | ---: |',
+      ...growingTotals.map(
+        ([name, m, bytes]) =>
+          `| ${name} | ${growthText(m.baseRange, m.baseGrowth, m.base, bytes)} | ${growthText(m.headRange, m.headGrowth, m.head, bytes)} |`,
+      ),
+      ...shownSites.map(
+        (site) =>
+          `| ${escapeCode(siteLabel(site), 200)} | ${growthText(site.baseRange, site.baseGrowth, site.baseLine === null ? null : site.baseSize, true)} | ${growthText(site.headRange, site.headGrowth, site.line === null ? null : site.headSize, true)} |`,
+      ),
+      ...(more > 0
+        ? ['', `<sub>${count(more, 'more growing site')} in the JSON report.</sub>`]
+        : []),
+      '',
+      `<sub>A function's repeats run in one process: a figure that rises with every call is state the calls keep, not noise, and budgets judge it. Its growth per call is not the bytes each call keeps${scenario.leak ? ' (the leak check measures those)' : ': set <code>iterations</code> for a leak check that measures those'}.</sub>`,
     ],
   );
 }
@@ -215,11 +311,19 @@ function peakSection(scenario: ScenarioComparison, top: number): string[] {
   ]);
 }
 
-/** The folded sections of one scenario; `top` bounds every list (the comment shrinks it). */
-export function scenarioDetails(scenario: ScenarioComparison, top: number): string[] {
+/**
+ * The folded sections of one scenario; `top` bounds every list (the comment shrinks it).
+ * `repeats`: the repeats per side the report says ran.
+ */
+export function scenarioDetails(
+  scenario: ScenarioComparison,
+  top: number,
+  repeats?: number,
+): string[] {
   if (scenario.status === 'failed' || top <= 0) return [];
   return [
-    ...noiseSection(scenario, top),
+    ...noiseSection(scenario, top, repeats),
+    ...growthSection(scenario, top),
     ...leakSection(scenario, top),
     ...tracebackSection(scenario, top),
     ...objectTypesSection(scenario, top),

@@ -12,9 +12,30 @@ const SPECIAL = /[&<>"'|`*_[\]()~#!\\{}$^]/g;
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/**
+ * Characters that change how text around them reads without being seen: bidi embeddings,
+ * overrides, isolates and marks (U+202A–202E, U+2066–2069, U+200E/F, U+061C), zero-width and
+ * other format characters (Unicode's Cf: U+200B–200D, U+2060, U+FEFF, soft hyphen, tags…), the
+ * C1 controls and the line and paragraph separators. A source line can use them to read as
+ * other code than it is ("Trojan Source").
+ */
+const INVISIBLE = /[\p{Cf}\u0080-\u009f\u2028\u2029]/gu;
+
+/**
+ * Shows each invisible character by its code point, `<U+202E>`, so a reader sees that it is
+ * there and text after it keeps its order. The result still needs escaping for Markdown.
+ */
+export function revealInvisible(text: string): string {
+  return text.replace(
+    INVISIBLE,
+    (ch) => `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`,
+  );
+}
+
 function defuse(text: string): string {
   return (
-    text
+    // Before the Markdown escapes: the `<` and `>` of `<U+…>` are escaped with the rest.
+    revealInvisible(text)
       // Lone surrogates and control characters would render as garbage or break the JSON.
       // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\ufffd')
@@ -54,6 +75,26 @@ export function escapeBlock(text: string, maxLines = 30): string {
   const lines = tail.replace(/\r\n?/g, '\n').split('\n');
   const kept = lines.length > maxLines || tail !== text ? ['…', ...lines.slice(-maxLines)] : lines;
   return `<pre>${kept.map((line) => defuse(line.slice(0, 500))).join('\n')}</pre>`;
+}
+
+/**
+ * A site's path as a path inside the repository: `.` and empty segments dropped, `..` resolved.
+ * Undefined for a path that is absolute, leaves the repository or names no file: a link built
+ * from it could point at another repository on the server.
+ */
+export function repositoryPath(path: string): string | undefined {
+  if (path.startsWith('/')) return undefined;
+  const kept: string[] = [];
+  for (const segment of path.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      if (kept.length === 0) return undefined;
+      kept.pop();
+    } else {
+      kept.push(segment);
+    }
+  }
+  return kept.length > 0 ? kept.join('/') : undefined;
 }
 
 /**

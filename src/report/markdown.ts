@@ -8,10 +8,21 @@ import {
 } from '../budgets/sizes.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { siteChart } from './chart.js';
-import { scenarioDetails } from './details.js';
-import { encodePath, escapeBlock, escapeCode, escapeText } from './escape.js';
+import { repeatsRun, scenarioDetails } from './details.js';
+import { encodePath, escapeBlock, escapeCode, escapeText, repositoryPath } from './escape.js';
 import type { Report } from './report.js';
 import { changedScenarios, isNoChange, rankScenarios } from './ranking.js';
+import { bothFailed, failedSides, failuresOf, failureText, raisedText } from './failure.js';
+import {
+  budgetExample,
+  changeSentence,
+  changeWithSite,
+  headlineChanges,
+  leakText,
+  siteClause,
+  type Change,
+  type Words,
+} from './lead.js';
 import { decidingBudget, warnCause } from './verdict.js';
 
 /** GitHub refuses issue comments longer than this many characters. */
@@ -52,6 +63,8 @@ interface Shape {
   extras: boolean;
   /** Where the rows left out can be read. */
   elsewhere: string;
+  /** When it does not fit: fold as many rows as do, fewer than `folded` (the job summary). */
+  fill?: boolean;
 }
 
 function shortSha(sha: string): string {
@@ -77,8 +90,12 @@ function siteLink(report: Report, site: SiteDelta): string {
   const line = site.line ?? site.baseLine;
   const label = escapeCode(`${site.file}:${line ?? '?'}`, 200);
   if (site.line === null || !inRepository(site.file)) return label;
-  if (!report.repository || !report.serverUrl) return label;
-  const url = `${report.serverUrl}/${encodePath(report.repository)}/blob/${encodeURIComponent(report.head.sha)}/${encodePath(site.file)}#L${site.line}`;
+  // A working tree's lines are not on the server.
+  if (!report.repository || !report.serverUrl || report.head.workingTree) return label;
+  // Normalised, and never outside the repository: `..` could lead to another one.
+  const path = repositoryPath(site.file);
+  if (path === undefined) return label;
+  const url = `${report.serverUrl}/${encodePath(report.repository)}/blob/${encodeURIComponent(report.head.sha)}/${encodePath(path)}#L${site.line}`;
   return `[${label}](${url})`;
 }
 
@@ -103,7 +120,7 @@ function percentCell(measure: Measure): string {
 }
 
 function scenarioStatus(scenario: ScenarioComparison, budgets: readonly BudgetResult[]): string {
-  if (scenario.status === 'failed') return `💥 ${scenario.error?.side ?? ''} failed`;
+  if (scenario.status === 'failed') return `💥 ${failedSides(scenario)} failed`;
   const own = budgets.filter((b) => b.scenario === scenario.name);
   const tag =
     scenario.status === 'new' ? '🆕 new' : scenario.status === 'removed' ? '🗑️ removed' : '';
@@ -168,73 +185,91 @@ function budgetSentence(report: Report, budget: BudgetResult): string {
     return `site ${escapeCode(budget.site ?? '?', 200)} of ${escapeCode(budget.scenario)} ${verb} ${escapeText(budget.actual)}, over the ${escapeText(budget.limit)} budget`;
   }
   const subject = METRIC_SUBJECT[budget.metric];
-  return `${subject} of ${escapeCode(budget.scenario)} ${change(budget, measureOf(scenario, budget.metric))}, over the ${escapeText(budget.limit)} budget`;
+  const measure = measureOf(scenario, budget.metric);
+  const where =
+    scenario && measure?.delta && budget.metric !== 'count'
+      ? siteClause(scenario, budget.metric, measure.delta, markdownWords(report))
+      : '';
+  const leak = budget.leak ? ` (leak: grows ${escapeText(budget.leak)})` : '';
+  return `${subject} of ${escapeCode(budget.scenario)} ${change(budget, measure)}${where}, over the ${escapeText(budget.limit)} budget${leak}`;
 }
 
-function measureSentence(subject: string, scenario: ScenarioComparison, measure: Measure): string {
-  const verb = (measure.delta ?? 0) > 0 ? 'grew' : 'shrank';
-  return `${subject} of ${escapeCode(scenario.name)} ${verb} ${percentCell(measure)} (${deltaCell(measure)})`;
+/** Markdown's way of writing code and sites in a sentence: escaped, sites linked. */
+function markdownWords(report: Report): Words {
+  return { code: (text) => escapeCode(text), site: (site) => siteLink(report, site) };
 }
 
-/** The first line: the verdict, the worst thing that happened, and the budget it broke. */
+/** What to say after a change no budget checked: that nothing did, and how to add a budget. */
+function uncheckedNote(report: Report, growth: Change): string {
+  if (report.budgets.some((b) => b.status !== 'skip')) {
+    return ` No budget checks ${escapeCode(growth.scenario.name)}.`;
+  }
+  const example = budgetExample(growth.metric);
+  return (
+    ` No budget is set, so nothing was checked: add one, e.g. ${escapeCode(example.input)}` +
+    ` in the workflow or ${escapeCode(example.file)} in ${escapeCode('allocdiff.yml')}.`
+  );
+}
+
+function failureHeadline(report: Report, scenario: ScenarioComparison): string {
+  const both = bothFailed(scenario);
+  const icon =
+    both || scenario.error?.side === 'head' ? '❌' : report.verdict === 'pass' ? '✅' : '⚠️';
+  const title = both
+    ? 'The base and head benchmarks failed'
+    : `The ${scenario.error?.side ?? 'head'} benchmark failed`;
+  return `${icon} **${title}:** ${escapeCode(scenario.name)} raised ${raisedText(scenario, escapeCode)}.`;
+}
+
+/**
+ * The first line: the verdict and what decided it (a failed budget, a failed benchmark, a
+ * warning), or else the largest change relative to its base value, with the line behind it.
+ * ✅ when nothing grew or the budgets checked what grew; 📈 when memory grew and no budget
+ * checked it.
+ */
 function headline(report: Report): string {
+  const words = markdownWords(report);
   const budget = decidingBudget(report);
   if (budget?.status === 'fail') return `❌ **Over budget:** ${budgetSentence(report, budget)}.`;
-  const failedScenario = (side: 'base' | 'head') =>
+  const failed = (side: 'base' | 'head') =>
     report.scenarios.find((s) => s.status === 'failed' && s.error?.side === side);
-  const headFailed = report.verdict === 'fail' ? failedScenario('head') : undefined;
-  if (headFailed) {
-    return `❌ **The head benchmark failed:** ${escapeCode(headFailed.name)} raised ${escapeCode(headFailed.error?.type ?? 'an error')}.`;
-  }
+  const headFailed = report.verdict === 'fail' ? failed('head') : undefined;
+  if (headFailed) return failureHeadline(report, headFailed);
   if (budget?.status === 'warn') {
     return `⚠️ **Budget warning:** ${budgetSentence(report, budget)} (${escapeText(warnCause(budget))}).`;
   }
-  const baseFailed = failedScenario('base') ?? failedScenario('head');
-  if (baseFailed) {
-    const icon = report.verdict === 'pass' ? '✅' : '⚠️';
-    return `${icon} **The ${baseFailed.error?.side} benchmark failed:** ${escapeCode(baseFailed.name)} raised ${escapeCode(baseFailed.error?.type ?? 'an error')}.`;
-  }
+  const otherFailed = failed('base') ?? failed('head');
+  if (otherFailed) return failureHeadline(report, otherFailed);
   const warnings = report.warnings ?? [];
   if (warnings.length > 0) {
     return `⚠️ **A budget could not be checked:** ${escapeText(warnings[0], 300)}`;
   }
-  const icon = report.verdict === 'fail' ? '❌' : report.verdict === 'warn' ? '⚠️' : '✅';
+  const verdictIcon = report.verdict === 'fail' ? '❌' : report.verdict === 'warn' ? '⚠️' : '';
   if (isNoChange(report)) {
     const count = report.scenarios.length;
-    return `${icon} **No memory change:** peak and retained memory of ${count === 1 ? 'the scenario are' : count === 2 ? 'both scenarios are' : `all ${count} scenarios are`} the same byte for byte.`;
+    return `${verdictIcon || '✅'} **No memory change:** peak and retained memory of ${count === 1 ? 'the scenario are' : count === 2 ? 'both scenarios are' : `all ${count} scenarios are`} the same byte for byte.`;
   }
   const holds = report.budgets.some((b) => b.status === 'pass') ? ' All budgets hold.' : '';
-  const ok = report.scenarios.filter((s) => s.status === 'ok');
-  const grown = ok
-    .filter((s) => (s.peak.delta ?? 0) > 0)
-    .sort((a, b) => (b.peak.delta ?? 0) - (a.peak.delta ?? 0))[0];
-  if (grown)
-    return `${icon} **${capital(measureSentence('peak memory', grown, grown.peak))}.**${holds}`;
-  const retained = ok
-    .filter((s) => (s.retained.delta ?? 0) > 0)
-    .sort((a, b) => (b.retained.delta ?? 0) - (a.retained.delta ?? 0))[0];
-  if (retained) {
-    return `${icon} **${capital(measureSentence('retained memory', retained, retained.retained))}.**${holds}`;
-  }
-  const shrunk = ok
-    .filter((s) => (s.peak.delta ?? 0) < 0 || (s.retained.delta ?? 0) < 0)
-    .sort(
-      (a, b) =>
-        (a.peak.delta ?? 0) - (b.peak.delta ?? 0) ||
-        (a.retained.delta ?? 0) - (b.retained.delta ?? 0),
-    )[0];
-  if (shrunk) {
-    const measure = (shrunk.peak.delta ?? 0) < 0 ? shrunk.peak : shrunk.retained;
-    const subject = measure === shrunk.peak ? 'peak memory' : 'retained memory';
-    return `${icon} **Memory went down:** ${measureSentence(subject, shrunk, measure)}.${holds}`;
+  const { lead, also, unchecked } = headlineChanges(report);
+  const icon = verdictIcon || (unchecked ? '📈' : '✅');
+  const tail = unchecked ? uncheckedNote(report, unchecked) : holds;
+  if (lead) {
+    const main = changeSentence(lead, words);
+    const where = siteClause(lead.scenario, lead.metric, lead.measure.delta, words);
+    // After a fall, what grew is said too (and a growth no budget checked, always).
+    const then = also ? `; ${changeWithSite(also, words)}` : '';
+    if (lead.measure.delta < 0 && !then) {
+      return `${icon} **Memory went down:** ${main}${where}.${tail}`;
+    }
+    return `${icon} **${capital(main)}**${where}${then}.${tail}`;
   }
   const fresh = report.scenarios.filter((s) => s.status === 'new');
   if (fresh.length > 0) {
     const first = fresh[0];
-    return `${icon} **New scenario${fresh.length === 1 ? '' : 's'}:** ${escapeCode(first.name)} peaks at ${first.peak.head === null ? '—' : formatBytes(first.peak.head)}${fresh.length > 1 ? ` (and ${plural(fresh.length - 1, 'more')})` : ''}.${holds}`;
+    return `${icon} **New scenario${fresh.length === 1 ? '' : 's'}:** ${escapeCode(first.name)} peaks at ${first.peak.head === null ? '—' : formatBytes(first.peak.head)}${fresh.length > 1 ? ` (and ${plural(fresh.length - 1, 'more')})` : ''}.${tail}`;
   }
   const changed = changedScenarios(report);
-  return `${icon} **Memory changed** in ${changed.length} of ${plural(report.scenarios.length, 'scenario')}.${holds}`;
+  return `${icon} **Memory changed** in ${changed.length} of ${plural(report.scenarios.length, 'scenario')}.${tail}`;
 }
 
 function capital(text: string): string {
@@ -250,8 +285,9 @@ function contextLine(report: Report): string {
     counted.length === 0
       ? 'no budgets'
       : `${plural(counted.length, 'budget')} checked${over > 0 ? `, ${over} exceeded` : ''}`;
+  const head = `${report.head.workingTree ? 'head: working tree on top of' : 'head'} ${commitLink(report, report.head.sha)}`;
   return (
-    `Base ${commitLink(report, report.base.sha)} → head ${commitLink(report, report.head.sha)}` +
+    `Base ${commitLink(report, report.base.sha)} → ${head}` +
     ` · ${plural(report.scenarios.length, 'scenario')}, ${changed} changed · ${budgets}`
   );
 }
@@ -287,11 +323,7 @@ function scenarioTable(report: Report): string[] {
 }
 
 function leakCell(leak: Measure): string {
-  if (leak.head === null) return '—';
-  return approx(
-    leak,
-    `${formatBytes(leak.head)}${leak.delta !== null && leak.delta !== 0 ? ` (${formatBytesDelta(leak.delta)})` : ''}`,
-  );
+  return leakText(leak) ?? '—';
 }
 
 function siteCause(site: SiteDelta): string {
@@ -376,16 +408,21 @@ function sitesSection(
 }
 
 function failureSection(scenario: ScenarioComparison, shape: Shape): string[] {
-  if (!scenario.error) return [];
-  const details = [scenario.error.traceback, scenario.error.output].filter(Boolean).join('\n');
-  return [
-    '',
-    `<details><summary>💥 ${escapeText(scenario.error.side)} side of ${escapeCode(scenario.name)}: ${escapeCode(scenario.error.type)} ${escapeText(scenario.error.message, 200)}</summary>`,
-    '',
-    details ? escapeBlock(details, shape.blockLines) : '<pre>(no output)</pre>',
-    '',
-    '</details>',
-  ];
+  return failuresOf(scenario).flatMap(({ sides, error }) => {
+    const details = failureText(error);
+    const whose = sides === 'base and head' ? 'base and head sides' : `${sides} side`;
+    return [
+      '',
+      `<details><summary>💥 ${whose} of ${escapeCode(scenario.name)}: ${escapeCode(error.type)} ${escapeText(error.message, 200)}</summary>`,
+      '',
+      ...(sides === 'base and head'
+        ? ['<sub>Both sides raised this error; the output is head’s.</sub>', '']
+        : []),
+      details ? escapeBlock(details, shape.blockLines) : '<pre>(no output)</pre>',
+      '',
+      '</details>',
+    ];
+  });
 }
 
 function budgetSection(budgets: readonly BudgetResult[]): string[] {
@@ -398,7 +435,7 @@ function budgetSection(budgets: readonly BudgetResult[]): string[] {
     '| --- | --- | ---: | ---: | --- | --- |',
     ...budgets.map(
       (b) =>
-        `| ${b.metric} | ${escapeCode(b.scenario)} | ${escapeText(b.limit)} | ${escapeText(b.actual)}${b.site ? ` at ${escapeCode(b.site)}` : ''} | ${b.level} | ${STATUS_ICON[b.status]} ${b.status}${b.reason ? ` (${escapeText(b.reason)})` : ''} |`,
+        `| ${b.metric} | ${escapeCode(b.scenario)} | ${escapeText(b.limit)} | ${escapeText(b.actual)}${b.site ? ` at ${escapeCode(b.site)}` : ''}${b.leak ? ` (leak: grows ${escapeText(b.leak)})` : ''} | ${b.level} | ${STATUS_ICON[b.status]} ${b.status}${b.reason ? ` (${escapeText(b.reason)})` : ''} |`,
     ),
   ];
 }
@@ -428,13 +465,18 @@ function hiddenSitesNote(report: Report): string[] {
 function environmentSection(report: Report): string[] {
   const env = report.environment;
   const python = [env.implementation, env.python].filter(Boolean).join(' ');
+  // What ran, as the scenarios recorded it (a command runs once), else what was asked for.
+  const runs = report.scenarios
+    .map((s) => repeatsRun(s, env.repeats)?.ran)
+    .filter((ran): ran is number => ran !== undefined);
+  const repeats = runs.length > 0 ? Math.max(...runs) : env.repeats;
   const items = [
     python ? `Python: ${escapeText(python)}` : '',
     env.platform ? `Platform: ${escapeText(env.platform)}` : '',
     env.frames > 1
       ? `Tracebacks: ${env.frames} frames, for the top changed sites only`
       : 'Tracebacks: off (frames: 1)',
-    env.repeats !== undefined ? `Repeats per side: ${env.repeats}` : '',
+    repeats !== undefined ? `Repeats per side: ${repeats}` : '',
     env.iterations !== undefined
       ? `Leak check: ${env.iterations > 0 ? `${env.iterations} calls per function` : 'off'}`
       : '',
@@ -461,7 +503,9 @@ function legend(report: Report): string {
     (sites
       ? ' ✏️ changed here: this PR edited the line; indirect: the line is unchanged but allocates differently.'
       : '') +
-    (noisy ? ' ≈ noisy: varies between runs of the same code, never fails a budget.' : '') +
+    (noisy
+      ? " ≈ noisy: varies between runs of the same code; fails a budget only when base's and head's runs do not overlap."
+      : '') +
     ` allocdiff ${escapeText(report.allocdiffVersion)}</sub>`
   );
 }
@@ -479,7 +523,9 @@ function render(report: Report, shape: Shape): string {
     // Nothing to tabulate: the short comment.
     return [
       ...header,
-      ...(shape.extras ? report.scenarios.flatMap((s) => scenarioDetails(s, shape.top)) : []),
+      ...(shape.extras
+        ? report.scenarios.flatMap((s) => scenarioDetails(s, shape.top, report.environment.repeats))
+        : []),
       ...hiddenSitesNote(report),
       ...(shape.extras ? environmentSection(report) : []),
       '',
@@ -495,7 +541,7 @@ function render(report: Report, shape: Shape): string {
     ...rankScenarios(report).flatMap((s) => [
       ...failureSection(s, shape),
       ...sitesSection(report, s, shape, labelled),
-      ...(shape.extras ? scenarioDetails(s, shape.top) : []),
+      ...(shape.extras ? scenarioDetails(s, shape.top, report.environment.repeats) : []),
     ]),
     ...hiddenSitesNote(report),
     ...(chart.length > 0 ? ['', ...chart] : []),
@@ -522,8 +568,7 @@ function shapes(
     const fitting = Math.ceil(maxLength / shortestRow);
     return [
       { top, folded: fitting, blockLines: 200, extras: true, elsewhere },
-      { top, folded: 1_000, blockLines: 30, extras: true, elsewhere },
-      { top, folded: 0, blockLines: 30, extras: true, elsewhere },
+      { top, folded: fitting, blockLines: 30, extras: true, elsewhere, fill: true },
     ];
   }
   const elsewhere = 'in the job summary and the JSON report';
@@ -557,6 +602,28 @@ function truncate(text: string, maxLength: number, elsewhere: string): string {
 }
 
 /**
+ * The shape with the most folded rows per scenario that fits, found by bisection between none
+ * and `shape.folded` (which does not fit); undefined when even none does.
+ */
+function fillFolded(report: Report, shape: Shape, maxLength: number): string | undefined {
+  let best = render(report, { ...shape, folded: 0 });
+  if (best.length > maxLength) return undefined;
+  let fits = 0;
+  let fitsNot = shape.folded;
+  while (fitsNot - fits > 1) {
+    const folded = Math.floor((fits + fitsNot) / 2);
+    const text = render(report, { ...shape, folded });
+    if (text.length <= maxLength) {
+      fits = folded;
+      best = text;
+    } else {
+      fitsNot = folded;
+    }
+  }
+  return best;
+}
+
+/**
  * The comment (or, with `target: 'summary'`, the job summary) for a report. It degrades to fit
  * `maxLength`: fewer folded rows, shorter tracebacks, fewer open rows, no chart; as a last resort
  * it is cut at a line end, with a note.
@@ -576,6 +643,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   for (const shape of shapes(top, target, maxLength, shortestRow)) {
     text = render(report, shape);
     if (text.length <= maxLength) return text;
+    const filled = shape.fill ? fillFolded(report, shape, maxLength) : undefined;
+    if (filled !== undefined) return filled;
   }
   return truncate(
     text,

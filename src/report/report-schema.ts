@@ -11,6 +11,7 @@ const bytes = z.number().int().finite();
 const sha = z.string().regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/, 'a full commit SHA');
 
 const range = z.tuple([bytes, bytes]);
+const growth = z.number().int().positive();
 
 const measure = z.strictObject({
   base: bytes.nullable(),
@@ -19,6 +20,8 @@ const measure = z.strictObject({
   noisy: z.boolean().optional(),
   baseRange: range.optional(),
   headRange: range.optional(),
+  baseGrowth: growth.optional(),
+  headGrowth: growth.optional(),
 });
 
 const frame = z.strictObject({
@@ -49,11 +52,22 @@ const site = z.strictObject({
   baseCount: bytes,
   headCount: bytes,
   changedLine: z.boolean(),
+  silent: z.literal(true).optional(),
   noisy: z.boolean().optional(),
   baseRange: range.optional(),
   headRange: range.optional(),
+  baseGrowth: growth.optional(),
+  headGrowth: growth.optional(),
   tracebacks: z.array(traceback).max(10).optional(),
   tracebackSide: z.enum(['base', 'head']).optional(),
+});
+
+const scenarioError = z.strictObject({
+  type: text(1_000),
+  message: text(),
+  traceback: text(100_000).optional(),
+  phase: z.enum(['setup', 'call']).optional(),
+  output: text(100_000).optional(),
 });
 
 const peakLevel = z.strictObject({ bytes, peakBytes: bytes });
@@ -66,16 +80,8 @@ const scenario = z.strictObject({
     .strictObject({ base: z.number().int().nonnegative(), head: z.number().int().nonnegative() })
     .optional(),
   deterministic: z.boolean().optional(),
-  error: z
-    .strictObject({
-      side: z.enum(['base', 'head']),
-      type: text(1_000),
-      message: text(),
-      traceback: text(100_000).optional(),
-      phase: z.enum(['setup', 'call']).optional(),
-      output: text(100_000).optional(),
-    })
-    .optional(),
+  error: scenarioError.extend({ side: z.enum(['base', 'head']) }).optional(),
+  baseError: scenarioError.optional(),
   peak: measure,
   retained: measure,
   retainedCount: measure,
@@ -113,6 +119,7 @@ const budget = z.strictObject({
   site: text(5_000).optional(),
   reason: text(1_000).optional(),
   noisy: z.literal(true).optional(),
+  leak: text(100).optional(),
 });
 
 export const reportSchema: z.ZodType<Report> = z.strictObject({
@@ -124,7 +131,11 @@ export const reportSchema: z.ZodType<Report> = z.strictObject({
   serverUrl: text(300).optional(),
   pullRequest: z.number().int().positive().optional(),
   base: z.strictObject({ sha, ref: text(1_000).optional() }),
-  head: z.strictObject({ sha, ref: text(1_000).optional() }),
+  head: z.strictObject({
+    sha,
+    ref: text(1_000).optional(),
+    workingTree: z.literal(true).optional(),
+  }),
   environment: z.strictObject({
     python: text(100).optional(),
     implementation: text(100).optional(),

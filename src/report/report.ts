@@ -7,6 +7,11 @@ export interface SideInfo {
   sha: string;
   /** The ref the user named (`main`, `HEAD`), when there was one. */
   ref?: string;
+  /**
+   * Head only: what was measured is the working tree (uncommitted changes and untracked files)
+   * on top of `sha`, not the commit `sha` itself.
+   */
+  workingTree?: true;
 }
 
 /** The JSON report: a stable interface, documented in the README. */

@@ -1,7 +1,9 @@
 import { formatBytes, formatBytesDelta, formatPercent, percentChange } from '../budgets/sizes.js';
-import type { Measure, SiteDelta } from '../compare/comparison.js';
+import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import type { Report } from './report.js';
-import { verdictReason } from './verdict.js';
+import { failuresOf, failureText } from './failure.js';
+import { leakText } from './lead.js';
+import { grewUnchecked, verdictReason } from './verdict.js';
 
 const VERDICT_WORD = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
 
@@ -71,6 +73,14 @@ function grew(site: SiteDelta): boolean {
   return site.sizeDelta > 0 || (site.sizeDelta === 0 && site.countDelta > 0);
 }
 
+/** Some figure of the scenario varied between repeats in a way growth does not explain. */
+function isNoisy(scenario: ScenarioComparison): boolean {
+  return (
+    [scenario.peak, scenario.retained, scenario.retainedCount].some((m) => m.noisy) ||
+    scenario.sites.some((site) => site.noisy)
+  );
+}
+
 function pair(measure: Measure): string {
   const show = (value: number | null): string => (value === null ? '-' : formatBytes(value));
   return `${show(measure.base)} -> ${show(measure.head)}`;
@@ -91,46 +101,53 @@ export function renderTerminal(
   const paint = (fn: Paint): Paint | undefined => (color ? fn : undefined);
   const styled = (style: Style, text: string): string =>
     color ? `\u001b[${STYLE[style]}m${text}\u001b[0m` : text;
+  // As in the comment: a leak-per-call column when any scenario ran the leak check.
+  const leak = report.scenarios.some((s) => s.leak !== undefined);
+  const header = ['scenario', 'peak', 'peak change', 'retained', 'retained change'];
+  const head = report.head.workingTree
+    ? `head: working tree on top of ${report.head.sha.slice(0, 7)}`
+    : `head ${report.head.sha.slice(0, 7)}`;
   const lines = [
-    `allocdiff ${report.allocdiffVersion}: base ${report.base.sha.slice(0, 7)} -> head ${report.head.sha.slice(0, 7)}`,
+    `allocdiff ${report.allocdiffVersion}: base ${report.base.sha.slice(0, 7)} -> ${head}`,
     '',
     ...table(
       [
-        ['scenario', 'peak', 'peak change', 'retained', 'retained change', 'status'],
+        [...header, ...(leak ? ['leak/call'] : []), 'status'],
         ...report.scenarios.map((s) => [
           s.name,
           pair(s.peak),
           delta(s.peak),
           pair(s.retained),
           delta(s.retained),
+          ...(leak ? [(s.leak && leakText(s.leak)) ?? '-'] : []),
           [
             s.status,
-            s.deterministic === false ? 'noisy' : '',
-            s.leak?.head ? `leak ${formatBytes(s.leak.head)}/call` : '',
+            isNoisy(s) ? 'noisy' : '',
+            // Growth over the in-process repeats, as the comment's leak section shows it.
+            s.retained.headGrowth
+              ? `leak: grows ${formatBytesDelta(s.retained.headGrowth)}/call`
+              : '',
           ]
             .filter(Boolean)
             .join(', '),
         ]),
       ],
-      'lrrrrl',
+      `lrrrr${leak ? 'r' : ''}l`,
       paint((cell, _row, column) =>
-        column === 2 || column === 4
-          ? changeStyle(cell)
-          : column === 5
-            ? STATUS_STYLE[cell]
+        column === 2 || column === 4 || (leak && column === 5)
+          ? changeStyle(cell.replace(/^.*\(/, ''))
+          : column === header.length + (leak ? 1 : 0)
+            ? STATUS_STYLE[cell.split(',')[0].trim()]
             : undefined,
       ),
     ),
   ];
   for (const scenario of report.scenarios) {
-    if (scenario.error) {
-      lines.push(
-        '',
-        `${scenario.name}: the ${scenario.error.side} side failed: ${scenario.error.type}: ${scenario.error.message}`,
-      );
-      // The output ends with the traceback as Python printed it; without output, show the one the
-      // harness recorded.
-      const detail = scenario.error.output || scenario.error.traceback;
+    // Both sides once when both failed the same way; each side's error when they differ.
+    for (const { sides, error } of failuresOf(scenario)) {
+      const who = sides === 'base and head' ? 'both sides failed' : `the ${sides} side failed`;
+      lines.push('', `${scenario.name}: ${who}: ${error.type}: ${error.message}`);
+      const detail = failureText(error);
       if (detail) lines.push(...detail.split('\n').map((l) => `  | ${l}`));
     }
     if (scenario.sites.length === 0) continue;
@@ -184,7 +201,7 @@ export function renderTerminal(
             b.metric,
             b.scenario,
             b.limit,
-            b.site ? `${b.actual} at ${b.site}` : b.actual,
+            `${b.actual}${b.site ? ` at ${b.site}` : ''}${b.leak ? ` (leak: grows ${b.leak})` : ''}`,
             b.level,
             b.reason && b.status !== 'pass' ? `${b.status} (${b.reason})` : b.status,
           ]),
@@ -198,10 +215,8 @@ export function renderTerminal(
   }
   for (const warning of report.warnings ?? []) lines.push('', `warning: ${warning}`);
   const verdictStyle = { pass: 'boldGreen', warn: 'boldYellow', fail: 'boldRed' } as const;
-  lines.push(
-    '',
-    `${styled(verdictStyle[report.verdict], VERDICT_WORD[report.verdict])}: ${verdictReason(report)}`,
-    '',
-  );
+  // A pass where memory grew and no budget looked is not shown as a green one.
+  const style = grewUnchecked(report) ? 'boldYellow' : verdictStyle[report.verdict];
+  lines.push('', `${styled(style, VERDICT_WORD[report.verdict])}: ${verdictReason(report)}`, '');
   return lines.join('\n');
 }

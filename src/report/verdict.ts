@@ -1,5 +1,16 @@
 import type { BudgetMetric } from '../budgets/rules.js';
 import type { BudgetResult } from '../budgets/evaluate.js';
+import type { Measure, ScenarioComparison } from '../compare/comparison.js';
+import { bothFailed, raisedText } from './failure.js';
+import {
+  budgetExample,
+  changeWithSite,
+  headlineChanges,
+  siteClause,
+  type Change,
+  type Words,
+} from './lead.js';
+import { isNoChange } from './ranking.js';
 import type { Report } from './report.js';
 
 const METRIC_NAME: Record<BudgetMetric, string> = {
@@ -28,26 +39,87 @@ export function warnCause(budget: BudgetResult): string {
   return budget.noisy ? 'noisy measurement: reported, not failed' : 'warn-level rule';
 }
 
+/** Plain text: code as is, a site as `file:line`. */
+const PLAIN: Words = {
+  code: (text) => text,
+  site: (site) => `${site.file}:${site.line ?? site.baseLine ?? '?'}`,
+};
+
+function measureOf(scenario: ScenarioComparison, metric: BudgetMetric): Measure | undefined {
+  return metric === 'peak'
+    ? scenario.peak
+    : metric === 'retained'
+      ? scenario.retained
+      : metric === 'leak'
+        ? scenario.leak
+        : undefined;
+}
+
+/** `, most at app/cache.py:41 (+1.00 MiB at the peak)` for a budget on a total; else empty. */
+function budgetSite(report: Report, budget: BudgetResult): string {
+  const scenario = report.scenarios.find((s) => s.name === budget.scenario);
+  const measure = scenario && measureOf(scenario, budget.metric);
+  if (
+    !scenario ||
+    !measure?.delta ||
+    (budget.metric !== 'peak' && budget.metric !== 'retained' && budget.metric !== 'leak')
+  ) {
+    return '';
+  }
+  return siteClause(scenario, budget.metric, measure.delta, PLAIN);
+}
+
+function failedReason(scenario: ScenarioComparison): string {
+  return bothFailed(scenario)
+    ? `the base and head benchmarks failed: ${scenario.name} raised ${raisedText(scenario, PLAIN.code)}`
+    : `the head benchmark failed: ${scenario.name} raised ${scenario.error?.type || 'an error'}`;
+}
+
+/**
+ * A passing verdict: the largest change (and a growth no budget checked, when it is another
+ * one), whether budgets held, and how to add one when none is set.
+ */
+function passReason(report: Report): string {
+  const checked = report.budgets.some((budget) => budget.status !== 'skip');
+  if (isNoChange(report)) return checked ? 'within budget; no memory change' : 'no memory change';
+  const { lead, also, unchecked } = headlineChanges(report);
+  const what = [lead, also]
+    .filter((change): change is Change => change !== undefined)
+    .map((change) => changeWithSite(change, PLAIN))
+    .join('; ');
+  if (unchecked) {
+    return checked
+      ? `${what}; no budget checks ${unchecked.scenario.name}`
+      : `${what}; no budget is set, so nothing was checked: add one, e.g. ${budgetExample(unchecked.metric).flag}`;
+  }
+  if (!checked) return what || 'no budget is set';
+  return what ? `within budget; ${what}` : 'within budget';
+}
+
 /** The verdict in one plain sentence: the first budget that decided it, or the other cause. */
 export function verdictReason(report: Report): string {
   const budget = decidingBudget(report);
   if (budget) {
     const sentence = `${budgetSubject(budget)} of ${budget.scenario} is ${budget.actual}, limit ${budget.limit}`;
+    const where = budgetSite(report, budget);
     return budget.status === 'fail'
-      ? `memory budget exceeded: ${sentence}`
-      : `memory budget warning: ${sentence} (${warnCause(budget)})`;
+      ? `memory budget exceeded: ${sentence}${where}`
+      : `memory budget warning: ${sentence} (${warnCause(budget)})${where}`;
   }
   const failed = (side: 'base' | 'head') =>
     report.scenarios.find((s) => s.status === 'failed' && s.error?.side === side);
   if (report.verdict === 'fail') {
     const head = failed('head');
-    return head
-      ? `the head benchmark failed: ${head.name} raised ${head.error?.type ?? 'an error'}`
-      : 'a budget was exceeded or the head benchmark failed';
+    return head ? failedReason(head) : 'a budget was exceeded or the head benchmark failed';
   }
   if (report.verdict === 'warn') {
     if (!failed('base') && report.warnings?.length) return report.warnings[0];
     return 'the base side could not be measured; nothing to compare against';
   }
-  return 'within budget';
+  return passReason(report);
+}
+
+/** Whether memory grew where no budget looked: the verdict passes, but not as a green one. */
+export function grewUnchecked(report: Report): boolean {
+  return report.verdict === 'pass' && headlineChanges(report).unchecked !== undefined;
 }

@@ -1,12 +1,16 @@
+import { resolve } from 'node:path';
 import { $ } from 'zx/core';
 import { RunFailure } from '../errors.js';
+
+/** How `git add` names a nested repository it adds as a commit, not as files. */
+const EMBEDDED_REPOSITORY = 'warning: adding embedded git repository: ';
 
 /** The only place that runs git. */
 export class Git {
   constructor(readonly repoDir: string) {}
 
-  async run(args: readonly string[]): Promise<string> {
-    const result = await $({ cwd: this.repoDir, quiet: true, nothrow: true })`git ${args}`;
+  async run(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
+    const result = await this.attempt(args, env);
     if (result.exitCode !== 0) {
       throw new RunFailure(
         `git ${args.join(' ')} failed: ${result.stderr.trim() || `exit code ${result.exitCode}`}`,
@@ -15,14 +19,28 @@ export class Git {
     return result.stdout;
   }
 
-  /** The commit a ref names, or undefined when this clone does not have it. */
-  async commitOf(ref: string): Promise<string | undefined> {
-    const result = await $({
+  /** git with `args`, its exit code and output whatever it is. */
+  private async attempt(
+    args: readonly string[],
+    env: NodeJS.ProcessEnv = {},
+  ): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
+    return $({
       cwd: this.repoDir,
       quiet: true,
       nothrow: true,
-    })`git rev-parse --verify --quiet ${`${ref}^{commit}`}`;
+      env: { ...process.env, ...env },
+    })`git ${args}`;
+  }
+
+  /** The commit a ref names, or undefined when this clone does not have it. */
+  async commitOf(ref: string): Promise<string | undefined> {
+    const result = await this.attempt(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
     return result.exitCode === 0 ? result.stdout.trim() : undefined;
+  }
+
+  /** Whether HEAD names a commit: false in a repository with no commits yet. */
+  async hasCommits(): Promise<boolean> {
+    return (await this.commitOf('HEAD')) !== undefined;
   }
 
   async topLevel(): Promise<string> {
@@ -31,11 +49,7 @@ export class Git {
 
   /** Tries to fetch one commit from `origin`; false when there is no origin or it refuses. */
   async tryFetch(sha: string): Promise<boolean> {
-    const result = await $({
-      cwd: this.repoDir,
-      quiet: true,
-      nothrow: true,
-    })`git fetch --quiet --no-tags origin ${sha}`;
+    const result = await this.attempt(['fetch', '--quiet', '--no-tags', 'origin', sha]);
     return result.exitCode === 0;
   }
 
@@ -49,6 +63,119 @@ export class Git {
 
   async pruneWorktrees(): Promise<void> {
     await this.run(['worktree', 'prune']);
+  }
+
+  /**
+   * The tree of the working tree as `git add --all` would stage it (untracked files included,
+   * ignored ones not), built in `indexFile`, a private copy of the index: the repository's own
+   * index, branch and files are left as they are. The copy keeps the index's file stamps (so
+   * unchanged files are not read again), its staged files and its sparse-checkout marks.
+   * `skipped`: what git left out, in git's words (e.g. a nested repository with no commit
+   * checked out), and each nested repository with commits, of which a tree holds only the
+   * commit (its files are not in the tree).
+   */
+  async workingTreeTree(indexFile: string): Promise<{ tree: string; skipped: string[] }> {
+    // git's messages are read below: in English, whatever the user's language.
+    const env = { GIT_INDEX_FILE: indexFile, LC_ALL: 'C' };
+    // Settings that keep state beside the index, or about it, stay off for the copy; so do
+    // hooks (post-index-change would be told the user's index changed).
+    const config = [
+      '-c',
+      'core.hooksPath=/dev/null',
+      '-c',
+      'core.splitIndex=false',
+      '-c',
+      'core.fsmonitor=false',
+      '-c',
+      'core.untrackedCache=false',
+      '-c',
+      'advice.addEmbeddedRepo=false',
+    ];
+    const add = [...config, 'add', '--all', '--ignore-errors', '--', ':/'];
+    const added = await this.attempt(add, env);
+    const lines = added.stderr.split('\n').map((line) => line.trim());
+    const errors = lines
+      .filter((line) => line.startsWith('error: '))
+      .map((line) => line.slice('error: '.length));
+    const embedded = lines
+      .filter((line) => line.startsWith(EMBEDDED_REPOSITORY))
+      .map(
+        (line) =>
+          `'${line.slice(EMBEDDED_REPOSITORY.length)}/' is a git repository of its own: ` +
+          'head records which commit it is on, not its files',
+      );
+    // With --ignore-errors git adds what it can and exits 1 for what it could not; any other
+    // failure (a clean filter that fails: exit 128) stops it with nothing added.
+    if (added.exitCode !== 0 && !(added.exitCode === 1 && errors.length > 0)) {
+      throw new RunFailure(
+        `git ${add.join(' ')} failed: ${added.stderr.trim() || `exit code ${added.exitCode}`}`,
+      );
+    }
+    const tree = (await this.run([...config, 'write-tree'], env)).trim();
+    return { tree, skipped: [...new Set([...errors, ...embedded])] };
+  }
+
+  /**
+   * The untracked files `git add --all` would add (not ignored), relative to the repository's
+   * root; a nested repository is one entry, its folder.
+   */
+  async untrackedFiles(): Promise<string[]> {
+    const listed = await this.run([
+      'ls-files',
+      '-z',
+      '--others',
+      '--exclude-standard',
+      '--full-name',
+      '--',
+      ':/',
+    ]);
+    return listed.split('\0').filter(Boolean);
+  }
+
+  /**
+   * Whether `git status` lists anything: staged or unstaged changes to tracked files, or
+   * untracked files that are not ignored (changes inside a submodule do not count). Without
+   * the optional lock, so the index is not refreshed.
+   */
+  async workingTreeHasChanges(): Promise<boolean> {
+    const status = await this.run([
+      '--no-optional-locks',
+      'status',
+      '--porcelain',
+      '--untracked-files=normal',
+      '--ignore-submodules=dirty',
+    ]);
+    return status.trim() !== '';
+  }
+
+  /** Where git keeps the index of this working tree. */
+  async indexPath(): Promise<string> {
+    return resolve(this.repoDir, (await this.run(['rev-parse', '--git-path', 'index'])).trim());
+  }
+
+  /** Fills `indexFile` with the tree of `commit` (when the repository has no index yet). */
+  async readTreeInto(indexFile: string, commit: string): Promise<void> {
+    await this.run(['read-tree', commit], { GIT_INDEX_FILE: indexFile });
+  }
+
+  async treeOf(commit: string): Promise<string> {
+    return (await this.run(['rev-parse', '--verify', `${commit}^{tree}`])).trim();
+  }
+
+  /**
+   * A commit object of `tree` on top of `parent`, reachable from no ref (git's garbage
+   * collection removes it in time); a fixed identity, so no git identity needs to be set.
+   */
+  async commitTree(tree: string, parent: string, message: string): Promise<string> {
+    const identity = {
+      GIT_AUTHOR_NAME: 'allocdiff',
+      GIT_AUTHOR_EMAIL: 'allocdiff@localhost',
+      GIT_COMMITTER_NAME: 'allocdiff',
+      GIT_COMMITTER_EMAIL: 'allocdiff@localhost',
+    };
+    return (
+      await this.run(['commit-tree', '--no-gpg-sign', tree, '-p', parent, '-m', message], identity)
+    ).trim();
   }
 
   /** `git diff -M` with no context lines: the input of the line map. */

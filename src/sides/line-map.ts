@@ -1,9 +1,13 @@
 import parseDiff from 'parse-diff';
 
-/** A hunk of `git diff --unified=0`: old lines [oldStart, oldStart+oldLines) became new ones. */
-interface Hunk {
+/**
+ * A hunk of `git diff --unified=0`: base lines [oldStart, oldStart + oldLines) became head lines
+ * [newStart, newStart + newLines).
+ */
+export interface Hunk {
   oldStart: number;
   oldLines: number;
+  newStart: number;
   newLines: number;
 }
 
@@ -19,7 +23,8 @@ interface FileChange {
  */
 export class LineMap {
   private readonly changes = new Map<string, FileChange>();
-  private readonly addedLines = new Map<string, Set<number>>();
+  /** Per head file, the lines the diff added or edited and their text (stripped). */
+  private readonly addedLines = new Map<string, Map<number, string>>();
 
   static fromUnifiedDiff(diffText: string): LineMap {
     const map = new LineMap();
@@ -30,14 +35,18 @@ export class LineMap {
         .map((chunk) => ({
           oldStart: chunk.oldStart,
           oldLines: chunk.oldLines,
+          newStart: chunk.newStart,
           newLines: chunk.newLines,
         }))
         .sort((a, b) => a.oldStart - b.oldStart);
       if (basePath !== undefined) map.changes.set(basePath, { headPath, hunks });
       if (headPath !== undefined) {
-        const added = new Set<number>();
+        const added = new Map<number, string>();
         for (const chunk of file.chunks) {
-          for (const change of chunk.changes) if (change.type === 'add') added.add(change.ln);
+          for (const change of chunk.changes) {
+            // The content starts with the diff's "+".
+            if (change.type === 'add') added.set(change.ln, change.content.slice(1).trim());
+          }
         }
         map.addedLines.set(headPath, added);
       }
@@ -74,6 +83,21 @@ export class LineMap {
     return line + shift;
   }
 
+  /**
+   * The hunk that changed or removed a base line (the same object for every line of it), so its
+   * replacement can be looked for among the head lines the hunk added; undefined for a line the
+   * diff left alone and for a line of a deleted file.
+   */
+  hunkOf(file: string, line: number): Hunk | undefined {
+    const change = this.changes.get(file);
+    if (!change || change.headPath === undefined) return undefined;
+    for (const hunk of change.hunks) {
+      if (line < hunk.oldStart) break;
+      if (line < hunk.oldStart + hunk.oldLines) return hunk;
+    }
+    return undefined;
+  }
+
   /** The head path a base file became (itself when unchanged), undefined if deleted. */
   headPathOf(file: string): string | undefined {
     const change = this.changes.get(file);
@@ -83,5 +107,10 @@ export class LineMap {
   /** True when the head line was added or changed by the diff ("introduced here"). */
   isChangedOnHead(file: string, line: number): boolean {
     return this.addedLines.get(file)?.has(line) ?? false;
+  }
+
+  /** The text (stripped) of a head line the diff added or edited; undefined for other lines. */
+  addedText(file: string, line: number): string | undefined {
+    return this.addedLines.get(file)?.get(line);
   }
 }

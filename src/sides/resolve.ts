@@ -118,6 +118,13 @@ export async function resolveCommit(git: Git, ref: string, side: 'base' | 'head'
     const fetched = await git.commitOf(ref);
     if (fetched) return fetched;
   }
+  if (!(await git.hasCommits())) {
+    throw new RunFailure(
+      `the ${side} commit "${ref}" does not exist: the repository ${git.repoDir} has no ` +
+        'commits yet. allocdiff compares two commits (or a commit and the working tree on top of ' +
+        'HEAD): commit the project first, then compare against that commit.',
+    );
+  }
   if (ref.endsWith('^')) {
     throw new RunFailure(
       `the ${side} commit "${ref}" does not exist: ${ref.slice(0, -1)} has no parent in this clone ` +

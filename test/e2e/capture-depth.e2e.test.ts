@@ -117,7 +117,17 @@ describe('capture in depth (CLI, real git and Python)', () => {
     });
     expect(report.budgets.find((b) => b.scenario === 'bench_peak')?.status).toBe('pass');
     expect(run.markdown()).toContain('💧 Leak check of <code>bench&#95;leak</code>');
-    expect(run.stdout).toMatch(/^bench_leak\s.*ok, leak [\d.]+ KiB\/call/m);
+    // The terminal shows the leak per call the comment shows.
+    const commentRow = run
+      .markdown()
+      .split('\n')
+      .find((line) => line.startsWith('| <code>bench&#95;leak</code> |'))!;
+    const leakCell = commentRow.split(' | ')[5];
+    expect(leakCell).toMatch(/^[\d.]+ KiB/);
+    expect(run.stdout).toMatch(/^scenario\s.*\sleak\/call\s+status$/m);
+    expect(run.stdout.split('\n').find((line) => line.startsWith('bench_leak '))).toContain(
+      `  ${leakCell}  ok`,
+    );
   });
 
   it('puts tracebacks on the changed sites when frames > 1, from the bench down to the site', async () => {
@@ -158,7 +168,7 @@ describe('capture in depth (CLI, real git and Python)', () => {
 });
 
 describe('noise and robustness (CLI, real git and Python)', () => {
-  it('marks a site whose size depends on random as noisy, with ranges, and does not fail on it', async () => {
+  it('marks a site whose size depends on random as noisy, with ranges, and fails a ceiling only every run is over', async () => {
     const bench = {
       'bench.py': 'import random\nblob = bytearray(random.randint(100_000, 10_000_000))\n',
     };
@@ -169,11 +179,9 @@ describe('noise and robustness (CLI, real git and Python)', () => {
       '--object-types',
       'false',
       '--budget',
-      'retained: 1KB',
+      'retained: 1KB, 20MB',
     );
-    expect(run.code, run.stderr).toBe(0);
     const report = run.report();
-    expect(report.verdict).toBe('warn');
     const [scenario] = report.scenarios;
     expect(scenario).toMatchObject({
       kind: 'script',
@@ -183,7 +191,13 @@ describe('noise and robustness (CLI, real git and Python)', () => {
     expect(scenario.retained.noisy).toBe(true);
     const [low, high] = scenario.retained.headRange!;
     expect(low).toBeLessThan(high);
-    expect(report.budgets[0]).toMatchObject({ status: 'warn', noisy: true });
+    // Every run retains 100 KB or more: over 1KB whatever the spread; never near 20MB.
+    expect(run.code, run.stderr).toBe(1);
+    expect(report.budgets.map((b) => [b.limit, b.status])).toEqual([
+      ['1KB', 'fail'],
+      ['20MB', 'pass'],
+    ]);
+    expect(report.budgets[0].reason).toMatch(/^every head repeat is over the limit: /);
     expect(run.markdown()).toContain('〰️ Noisy in <code>bench.py</code>');
     expect(run.stdout).toMatch(/^bench\.py\s.*ok, noisy\s*$/m);
   });
@@ -267,4 +281,125 @@ describe('noise and robustness (CLI, real git and Python)', () => {
     expect(scenario.error?.output).toContain('giving up');
     expect(exited.markdown()).toContain('SystemExit');
   });
+});
+
+describe('leaks and noise in bench_* functions (CLI, real git and Python)', () => {
+  const STORE = (line: string) =>
+    ['_kept = []', '', '', 'def remember():', `    ${line}`, ''].join('\n');
+  /**
+   * bench_leak calls the store; bench_regression replaces what its previous call held (no leak)
+   * with `size` bytes and a jitter that goes up and down from call to call (0, +16,000, +2,000
+   * bytes), as gc timing might.
+   */
+  const BENCH = (size: number) =>
+    [
+      'import itertools',
+      '',
+      'from app import store',
+      '',
+      '_calls = itertools.count()',
+      '_held = None',
+      'JITTER = (0, 16_000, 2_000)',
+      '',
+      '',
+      'def bench_leak():',
+      '    store.remember()',
+      '',
+      '',
+      'def bench_regression():',
+      '    global _held',
+      '    _held = None',
+      `    _held = bytearray(${size} + JITTER[next(_calls) % 3])`,
+      '',
+    ].join('\n');
+
+  let run: Awaited<ReturnType<typeof compare>>;
+  beforeAll(async () => {
+    // Default repeats (3), no leak check.
+    run = await compare(
+      {
+        base: {
+          'app/__init__.py': '',
+          'app/store.py': STORE('_kept.append(bytearray(100))'),
+          'bench.py': BENCH(1_000),
+        },
+        head: {
+          'app/__init__.py': '',
+          // 10,000 objects kept per call: the list holding them is reallocated, larger, each call.
+          'app/store.py': STORE('_kept.extend(bytes(100) for _ in range(10_000))'),
+          'bench.py': BENCH(1_951_000),
+        },
+      },
+      '--script',
+      'bench.py',
+      '--budget',
+      'retained: +100KB',
+    );
+  }, 300_000);
+
+  it('fails a retained budget on a per-call leak, and reports its growth per call, not noise', () => {
+    expect(run.code, run.stderr).toBe(1);
+    const report = run.report();
+    expect(report.environment.repeats).toBe(3);
+    const leak = report.scenarios.find((s) => s.name === 'bench_leak')!;
+    expect(leak).toMatchObject({ kind: 'function', deterministic: false });
+    expect(leak.retained.noisy).toBeUndefined();
+    // 10,000 bytes objects of 133 bytes kept per call: about 1.3 MiB retained by each call.
+    expect(leak.retained.head).toBeGreaterThan(1_300_000);
+    const [low, high] = leak.retained.headRange!;
+    expect(high).toBeGreaterThan(low);
+    // What grows per call is the list's pointer array: 8 bytes per object, and some to spare.
+    expect(leak.retained.headGrowth).toBeGreaterThanOrEqual(80_000);
+    expect(leak.retained.headGrowth).toBe(Math.round((high - low) / 2));
+    const budget = report.budgets.find((b) => b.scenario === 'bench_leak')!;
+    expect(budget).toMatchObject({ metric: 'retained', status: 'fail' });
+    expect(budget.noisy).toBeUndefined();
+    expect(budget.leak).toMatch(/^\+[\d.]+ KiB per call$/);
+    const markdown = run.markdown();
+    expect(markdown).toContain(`(leak: grows ${budget.leak})`);
+    expect(markdown).toContain('💧 Leak in <code>bench&#95;leak</code>');
+    expect(markdown).not.toContain('〰️ Noisy in <code>bench&#95;leak</code>');
+    expect(run.stdout).toMatch(/^bench_leak\s.*ok, leak: grows \+[\d.]+ KiB\/call/m);
+  });
+
+  it('fails a big regression whose small jitter leaves base and head ranges apart', () => {
+    const regression = run.report().scenarios.find((s) => s.name === 'bench_regression')!;
+    expect(regression.retained).toMatchObject({ noisy: true });
+    expect(regression.retained.headGrowth).toBeUndefined();
+    const [, baseHigh] = regression.retained.baseRange!;
+    const [headLow] = regression.retained.headRange!;
+    expect(baseHigh - regression.retained.base!).toBeGreaterThanOrEqual(16_000);
+    expect(headLow - baseHigh).toBeGreaterThan(1_900_000);
+    const budget = run.report().budgets.find((b) => b.scenario === 'bench_regression')!;
+    expect(budget).toMatchObject({ metric: 'retained', status: 'fail' });
+    expect(budget.noisy).toBeUndefined();
+    expect(budget.reason).toMatch(
+      /^base's and head's repeats do not overlap: \+1\.8\d MiB at the nearest$/,
+    );
+    expect(run.markdown()).toContain('〰️ Noisy in <code>bench&#95;regression</code>');
+  });
+
+  it('keeps a jitter whose ranges overlap a warning, with exit 0', async () => {
+    const overlapping = await compare(
+      {
+        base: { 'app/__init__.py': '', 'app/store.py': STORE('pass'), 'bench.py': BENCH(100_000) },
+        head: { 'app/__init__.py': '', 'app/store.py': STORE('pass'), 'bench.py': BENCH(105_000) },
+      },
+      '--script',
+      'bench.py',
+      '--budget',
+      'retained: +1KB',
+    );
+    expect(overlapping.code, overlapping.stderr).toBe(0);
+    const report = overlapping.report();
+    expect(report.verdict).toBe('warn');
+    const regression = report.scenarios.find((s) => s.name === 'bench_regression')!;
+    expect(regression.retained.noisy).toBe(true);
+    expect(regression.retained.delta).toBe(5_000);
+    expect(report.budgets.find((b) => b.scenario === 'bench_regression')).toMatchObject({
+      status: 'warn',
+      noisy: true,
+      reason: 'the measurement is noisy: reported, not failed',
+    });
+  }, 300_000);
 });

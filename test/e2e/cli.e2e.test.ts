@@ -116,6 +116,87 @@ describe('allocdiff CLI', () => {
     expect(scenario.peak.base).toBeGreaterThan(0);
   });
 
+  it('does not call a +1 MiB growth with no budget green: it says how to add one', async () => {
+    const repo = repoOf(quiet, {
+      'bench.py': `${quiet['bench.py']}more = bytearray(1024 * 1024)\n`,
+    });
+    const out = join(repo.dir, '..', `${repo.shas[1]}-unbudgeted`);
+    cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`);
+    const result = await cli(
+      repo.dir,
+      '--base',
+      'HEAD~1',
+      '--script',
+      'bench.py',
+      '--json',
+      `${out}.json`,
+      '--markdown',
+      `${out}.md`,
+    );
+    // The verdict and the exit status are a pass: nothing was checked.
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(`${out}.json`, 'utf8')) as Report;
+    expect(report.verdict).toBe('pass');
+    expect(report.scenarios[0].retained.delta).toBeGreaterThan(1024 * 1024);
+    for (const file of [`${out}.md`, `${out}.summary.md`]) {
+      const headline = readFileSync(file, 'utf8').split('\n')[3];
+      expect(headline.startsWith('📈 ')).toBe(true);
+      expect(headline).not.toContain('✅');
+      expect(headline).toMatch(
+        /grew \+[\d.]+ % \(\+1\.\d\d MiB\)\*\*, most at <code>bench\.py:2<\/code>/,
+      );
+      expect(headline).toContain('No budget is set, so nothing was checked: add one, e.g.');
+      expect(headline).toContain('<code>budget: &#39;retained: +100KB&#39;</code>');
+    }
+    const last = result.stdout.trimEnd().split('\n').at(-1);
+    expect(last).toMatch(/^PASS: .* grew .*, most at bench\.py:2 \(\+1\.\d\d MiB\); /);
+    expect(last).toContain(
+      'no budget is set, so nothing was checked: add one, e.g. --budget "retained: +100KB"',
+    );
+    // The repeats the note counts are the ones the environment lists.
+    const markdown = readFileSync(`${out}.md`, 'utf8');
+    expect(markdown).toContain('- Repeats per side: 3\n');
+    expect(markdown).toContain(
+      'is deterministic: runs 2–3 of 3 per side gave identical figures (the first run also counted objects)',
+    );
+  });
+
+  it('says a scenario that failed on both sides failed on both, once', async () => {
+    const broken = (extra: string) => ({
+      'bench.py': `${extra}def load():\n    raise ValueError("broken")\n\nload()\n`,
+    });
+    const repo = repoOf(broken(''), broken('x = 1\n'));
+    const out = join(repo.dir, '..', `${repo.shas[1]}-both`);
+    cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`);
+    const result = await cli(
+      repo.dir,
+      '--base',
+      'HEAD~1',
+      '--script',
+      'bench.py',
+      '--json',
+      `${out}.json`,
+      '--markdown',
+      `${out}.md`,
+    );
+    expect(result.code).toBe(3);
+    const [scenario] = (JSON.parse(readFileSync(`${out}.json`, 'utf8')) as Report).scenarios;
+    expect(scenario.error).toMatchObject({ side: 'head', type: 'ValueError' });
+    expect(scenario.baseError).toMatchObject({ type: 'ValueError', message: 'broken' });
+    expect(result.stdout).toContain('bench.py: both sides failed: ValueError: broken');
+    expect(result.stdout).not.toContain('the head side failed');
+    expect(result.stdout.match(/Traceback \(most recent call last\)/g)).toHaveLength(1);
+    for (const file of [`${out}.md`, `${out}.summary.md`]) {
+      const markdown = readFileSync(file, 'utf8');
+      expect(markdown.split('\n')[3]).toBe(
+        '❌ **The base and head benchmarks failed:** <code>bench.py</code> raised <code>ValueError</code> on both sides.',
+      );
+      expect(markdown).toContain('💥 base and head failed');
+      expect(markdown.match(/<details><summary>💥/g)).toHaveLength(1);
+      expect(markdown.match(/Traceback &#40;most recent call last&#41;/g)).toHaveLength(1);
+    }
+  });
+
   it('exits 3 when the base commit does not exist', async () => {
     const repo = repoOf(quiet, grown);
     const result = await cli(repo.dir, '--base', 'no-such-branch', '--script', 'bench.py');

@@ -259,3 +259,130 @@ describe('allocdiff --command', () => {
     expect(neither.stderr).toContain('--script or --command is required');
   });
 });
+
+describe('allocdiff --command with frames > 1: tracebacks of the changed sites', () => {
+  const store = '_kept = []\n\n\ndef remember(size):\n    _kept.append(bytearray(size))\n';
+  const bench = (size: number) =>
+    `from app.store import remember\n\n\ndef load():\n    remember(${size})\n\n\nload()\n`;
+  const files = (size: number) => ({
+    'app/__init__.py': '',
+    'app/store.py': store,
+    'bench.py': bench(size),
+  });
+
+  /** The CLI with a Markdown comment too; what it logged, its report and its comment. */
+  async function traced(repoDir: string, ...args: string[]) {
+    const markdown = join(repoDir, '..', `${repoDir.split('/').pop()}-${cleanup.length}.md`);
+    cleanup.push(markdown, markdown.replace(/\.md$/, '.summary.md'));
+    const result = await cli(repoDir, '--base', 'HEAD~1', '--markdown', markdown, ...args);
+    return {
+      ...result,
+      log: result.stdout + result.stderr,
+      comment: readFileSync(markdown, 'utf8'),
+    };
+  }
+
+  it('shows the call path of a changed site in the comment and JSON, the figures unchanged', async () => {
+    const repo = repoOf(files(1_000), files(200_000));
+    const command = ['--command', 'python3 bench.py'];
+    const withFrames = await traced(repo.dir, ...command, '--frames', '5');
+    expect(withFrames.code, withFrames.log).toBe(0);
+    expect(withFrames.log).not.toContain('allocdiff-harness');
+    expect(withFrames.log).not.toContain('no tracebacks');
+    // The measuring runs trace one frame; only the traced run (head's: base has no site to
+    // trace) pays for five.
+    const framesTraced = [...withFrames.log.matchAll(/under tracemalloc \(frames: (\d+)\)/g)];
+    expect(framesTraced.map((match) => match[1]).sort()).toEqual([
+      ...Array<string>(framesTraced.length - 1).fill('1'),
+      '5',
+    ]);
+    expect(framesTraced.length).toBeGreaterThanOrEqual(3);
+    const [scenario] = withFrames.report!.scenarios;
+    const site = scenario.sites.find((s) => s.file === 'app/store.py' && s.line === 5)!;
+    expect(site.sizeDelta).toBeGreaterThan(190_000);
+    expect(site.tracebackSide).toBe('head');
+    // From the script's top level down to the site: the callers are named.
+    expect(site.tracebacks![0].frames.map((f) => `${f.file}:${f.line} ${f.function}`)).toEqual([
+      'bench.py:8 <module>',
+      'bench.py:5 load',
+      'app/store.py:5 remember',
+    ]);
+    expect(site.tracebacks![0].size).toBeGreaterThan(190_000);
+    expect(withFrames.comment).toContain(
+      '🧵 Tracebacks of 1 changed site in <code>bench.py</code>',
+    );
+    expect(withFrames.comment).toContain(
+      '  File &#34;bench.py&#34;, line 5, in load\n    remember&#40;200000&#41;',
+    );
+
+    // An aid only: the figures are those of a run without tracebacks.
+    const without = await traced(repo.dir, ...command);
+    expect(without.code, without.log).toBe(0);
+    const [plain] = without.report!.scenarios;
+    expect(plain.sites[0].tracebacks).toBeUndefined();
+    expect(scenario.retained).toEqual(plain.retained);
+    expect(scenario.sites.map((s) => [s.file, s.line, s.baseSize, s.headSize])).toEqual(
+      plain.sites.map((s) => [s.file, s.line, s.baseSize, s.headSize]),
+    );
+    if (fixedAddressesAvailable) expect(scenario.peak).toEqual(plain.peak);
+  });
+
+  it('warns and reports the same figures when the traceback pass fails', async () => {
+    const repo = repoOf(files(1_000), files(200_000));
+    // Fails only in the traced run (the only one given a site list).
+    const command = 'python3 bench.py && test -z "$ALLOCDIFF_TRACEBACK_SITES"';
+    const result = await traced(repo.dir, '--command', command, '--frames', '5');
+    expect(result.code, result.log).toBe(0);
+    expect(result.log).toContain('no tracebacks: the command exited with code 1');
+    const [scenario] = result.report!.scenarios;
+    expect(scenario).toMatchObject({ name: 'bench.py', status: 'ok' });
+    expect(scenario.sites[0]).toMatchObject({ file: 'app/store.py', line: 5 });
+    expect(scenario.sites[0].sizeDelta).toBeGreaterThan(190_000);
+    expect(scenario.sites[0].tracebacks).toBeUndefined();
+    expect(result.comment).not.toContain('🧵');
+  });
+
+  it.skipIf(!pytestAvailable)(
+    'gives each pytest test its own call path to a changed site',
+    async () => {
+      const tests = (size: number) => ({
+        'app/__init__.py': '',
+        'app/store.py': store,
+        'tests/test_store.py':
+          'from app.store import remember\n\n\n' +
+          `def test_direct():\n    remember(${size})\n\n\n` +
+          `def fill():\n    remember(${2 * size})\n\n\n` +
+          'def test_through_a_helper():\n    fill()\n',
+      });
+      const repo = repoOf(tests(1_000), tests(100_000));
+      const result = await traced(
+        repo.dir,
+        '--command',
+        'python3 -m pytest -q -p no:cacheprovider tests',
+        '--frames',
+        '4',
+      );
+      expect(result.code, result.log).toBe(0);
+      expect(result.log).not.toContain('no tracebacks');
+      const pathOf = (name: string) => {
+        const scenario = result.report!.scenarios.find((s) => s.name === name)!;
+        const site = scenario.sites.find((s) => s.file === 'app/store.py' && s.line === 5)!;
+        expect(site.tracebackSide, name).toBe('head');
+        return site.tracebacks![0].frames.map((f) => `${f.file}:${f.line} ${f.function}`);
+      };
+      // The innermost frames (the limit cuts pytest's own above them), each test's own.
+      expect(pathOf('tests/test_store.py::test_direct').slice(-2)).toEqual([
+        'tests/test_store.py:5 test_direct',
+        'app/store.py:5 remember',
+      ]);
+      expect(pathOf('tests/test_store.py::test_through_a_helper').slice(-3)).toEqual([
+        'tests/test_store.py:13 test_through_a_helper',
+        'tests/test_store.py:9 fill',
+        'app/store.py:5 remember',
+      ]);
+      expect(result.comment).toContain(
+        '🧵 Tracebacks of 1 changed site in <code>tests/test&#95;store.py::test&#95;direct</code>',
+      );
+    },
+  );
+});

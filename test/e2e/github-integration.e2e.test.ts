@@ -121,10 +121,13 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
       newPullRequest?: boolean;
       /** A pull request from a branch of the repository itself, not from a fork. */
       sameRepository?: boolean;
+      /** The head branch; default `leaky-cache-<number>`. */
+      headRef?: string;
+      baseRef?: string;
     } = {},
   ): Record<string, unknown> {
     const runId = nextRunId++;
-    const headRef = `leaky-cache-${pullRequest}`;
+    const headRef = options.headRef ?? `leaky-cache-${pullRequest}`;
     const headOwner = options.sameRepository ? OWNER : FORK_OWNER;
     const headRepository = api.repository(headOwner, REPO);
     if (options.newPullRequest !== false) {
@@ -133,7 +136,7 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
         headSha: repo.shas[1],
         headRef,
         headRepo: { owner: headOwner, repo: REPO },
-        baseRef: 'main',
+        baseRef: options.baseRef ?? 'main',
         baseSha: repo.shas[0],
       });
     }
@@ -163,6 +166,18 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
     });
     return payload as unknown as Record<string, unknown>;
   }
+
+  /** The measured artifact for a pull request, its report changed by `edit`. */
+  function editedArtifact(pullRequest: number, edit: (report: Report) => void) {
+    const files = artifactFor(pullRequest);
+    const report = JSON.parse(files['report.json']) as Report;
+    edit(report);
+    return { ...files, 'report.json': JSON.stringify(report) };
+  }
+
+  /** Every link destination in a comment, as a browser resolves it. */
+  const linkTargets = (markdown: string): URL[] =>
+    [...markdown.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => new URL(m[1]));
 
   /** The measured artifact, as if measuring had run for this pull request. */
   function artifactFor(pullRequest: number): Record<string, string> {
@@ -528,7 +543,238 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
     });
   });
 
+  describe('mode: report, against hostile artifacts, other bots and late runs', () => {
+    it('keeps every link inside this repository and shows bidi characters by code point', async () => {
+      const files = editedArtifact(70, (report) => {
+        const [site, other] = report.scenarios[0].sites;
+        site.file = '../../../evil-org/evil-repo/blob/main/steal.py';
+        site.function = 'is_admin\u202e\u2066 // check later\u2069\u2066';
+        other.file = `app/../${other.file}`;
+      });
+      const result = await run({ mode: 'report' }, 'workflow_run', measuredRun(70, { files }));
+      expect(result.exitCode, result.stdout).toBe(0);
+      const [comment] = ours(70);
+      const blob = `${GHES}/${OWNER}/${REPO}/blob/${repo.shas[1]}/`;
+      const targets = linkTargets(comment.body);
+      expect(targets.length).toBeGreaterThan(2);
+      for (const url of targets) {
+        expect(
+          url.href.startsWith(blob) || url.href.startsWith(`${GHES}/${OWNER}/${REPO}/commit/`),
+          url.href,
+        ).toBe(true);
+      }
+      // The escaping site is listed, unlinked; the other keeps its link, normalised.
+      expect(comment.body).toContain('steal.py');
+      expect(comment.body).not.toContain('evil-repo/blob/main/steal.py#L');
+      expect(targets.some((url) => url.href.startsWith(`${blob}app/`))).toBe(true);
+      expect(comment.body).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+      expect(comment.body).toContain('is&#95;admin&#60;U+202E&#62;&#60;U+2066&#62;');
+      expect(result.summary).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    });
+
+    it('never takes another bot’s comment, or a comment quoting the marker, for its own', async () => {
+      const payload = measuredRun(71);
+      const otherBot = api.seedComment(
+        OWNER,
+        REPO,
+        71,
+        `${MARKER}\nquoted by the summary bot from another pull request`,
+        { login: 'summary-bot[bot]', id: 7_700_001, type: 'Bot' },
+      );
+      const quoting = api.seedComment(
+        OWNER,
+        REPO,
+        71,
+        `Checks summary: see the memory report below.\n> ${MARKER}\n> ### allocdiff`,
+        BOT,
+      );
+      // What GitHub answers an installation token editing a comment that is not its app's.
+      for (const id of [otherBot.id, quoting.id]) {
+        api.injectFault(
+          { method: 'PATCH', path: `/repos/${OWNER}/${REPO}/issues/comments/${id}` },
+          FORBIDDEN,
+          5,
+        );
+      }
+      const result = await run({ mode: 'report' }, 'workflow_run', payload);
+      expect(result.exitCode, result.stdout).toBe(0);
+      const comments = api.commentsOn(OWNER, REPO, 71);
+      expect(comments.slice(0, 2)).toEqual([otherBot, quoting]);
+      expect(comments).toHaveLength(3);
+      expect(comments[2].user?.login).toBe(BOT.login);
+      expect(comments[2].body.startsWith(MARKER)).toBe(true);
+      expect(
+        api.requests.some((r) =>
+          [otherBot.id, quoting.id].some((id) => r.path.endsWith(`/comments/${id}`)),
+        ),
+      ).toBe(false);
+      // Who the token is came from GraphQL's viewer.
+      expect(api.requests.some((r) => r.method === 'POST' && r.path === '/graphql')).toBe(true);
+
+      // The next run finds the one it wrote, and only that one.
+      const again = await run(
+        { mode: 'report' },
+        'workflow_run',
+        measuredRun(71, { newPullRequest: false }),
+      );
+      expect(again.exitCode, again.stdout).toBe(0);
+      expect(api.commentsOn(OWNER, REPO, 71).map((c) => c.id)).toEqual(comments.map((c) => c.id));
+    });
+
+    it('posts on the pull request the artifact names when two share its head', async () => {
+      // One branch proposed into two bases: the same head commit, two pull requests, two runs.
+      const forMain = measuredRun(72, { headRef: 'shared-head' });
+      const forRelease = measuredRun(73, { headRef: 'shared-head', baseRef: 'release' });
+      for (const [payload, number] of [
+        [forMain, 72],
+        [forRelease, 73],
+      ] as const) {
+        const result = await run({ mode: 'report' }, 'workflow_run', payload);
+        expect(result.exitCode, result.stdout).toBe(0);
+        expect(ours(number)).toHaveLength(1);
+        expect(JSON.parse(readFileSync(result.outputs.report, 'utf8'))).toMatchObject({
+          pullRequest: number,
+        });
+      }
+      // An artifact for neither is still refused, naming both.
+      const neither = await run(
+        { mode: 'report' },
+        'workflow_run',
+        measuredRun(74, {
+          headRef: 'shared-head',
+          newPullRequest: false,
+          files: artifactFor(21),
+        }),
+      );
+      expect(neither.exitCode).toBe(1);
+      expect(neither.stdout).toContain('it is for pull request #21, the run for #72 or #73');
+      expect(ours(72)).toHaveLength(1);
+      expect(ours(73)).toHaveLength(1);
+    });
+
+    it('leaves the comment alone when the pull request moved on before posting', async () => {
+      const payload = measuredRun(75);
+      const newer = api.seedComment(
+        OWNER,
+        REPO,
+        75,
+        `${MARKER}\nthe report for the newer head`,
+        BOT,
+      );
+      const pullPath = `/repos/${OWNER}/${REPO}/pulls/75`;
+      const held = api.holdRequests({ method: 'GET', path: pullPath }, 2, { timeoutMs: 60_000 });
+      let finished = false;
+      const running = run({ mode: 'report' }, 'workflow_run', payload).finally(() => {
+        finished = true;
+      });
+      // The run found the pull request by its head and is about to check it again: a push.
+      await until(() => held.arrived === 1 || finished);
+      expect(held.arrived, 'the run never checked the head before posting').toBe(1);
+      const pushed = 'e'.repeat(40);
+      api.pushToPullRequest(75, pushed);
+      const headers = { authorization: `token ${TOKEN}` };
+      expect((await fetch(`${api.url}${pullPath}`, { headers })).status).toBe(200);
+      await held.released;
+
+      const result = await running;
+      expect(result.exitCode, result.stdout).toBe(0);
+      expect(result.stdout).toContain(
+        `pull request #75 has moved on: its head is eeeeeee now, this report is for ${repo.shas[1].slice(0, 7)}`,
+      );
+      expect(api.commentsOn(OWNER, REPO, 75)).toEqual([newer]);
+      expect(requestsTo(75).filter((r) => r.method !== 'GET')).toEqual([]);
+      // The report is still in the summary and the outputs.
+      expect(result.summary).toContain('app/store.py');
+    });
+
+    it('fails naming the request and the wait when the API never answers, after retrying', async () => {
+      const path = `/repos/${OWNER}/${REPO}/issues/76/comments`;
+      const stall = api.injectFault({ method: 'POST', path }, { stall: 'headers' }, 4);
+      const result = await run({ mode: 'report' }, 'workflow_run', measuredRun(76), {
+        ALLOCDIFF_API_TIMEOUT_MS: '300',
+      });
+      expect(result.exitCode).toBe(1);
+      expect(stall.remaining).toBe(0);
+      expect(result.stdout).toMatch(
+        new RegExp(
+          `::error::GitHub API POST ${path} failed: no response within 300 ms \\(4 attempts, [\\d.]+ (ms|s) in all\\)`,
+        ),
+      );
+      expect(result.stdout).toContain(`POST ${path}: no response within 300 ms (attempt 1)`);
+      expect(result.stdout).not.toMatch(/HTTP 500|Headers Timeout/);
+      expect(api.commentsOn(OWNER, REPO, 76)).toEqual([]);
+      expect(result.summary).toContain('app/store.py');
+    }, 60_000);
+
+    it('retries a download whose answer stops half-way, and posts', async () => {
+      const stall = api.injectFault({ method: 'GET', path: /^\/_blobs\// }, { stall: 'body' });
+      const result = await run({ mode: 'report' }, 'workflow_run', measuredRun(77), {
+        ALLOCDIFF_API_TIMEOUT_MS: '300',
+      });
+      expect(result.exitCode, result.stdout).toBe(0);
+      expect(stall.remaining).toBe(0);
+      expect(result.stdout).toMatch(
+        /the response stopped arriving: nothing for 300 ms after \d+ bytes \(attempt 1\)/,
+      );
+      expect(ours(77)).toHaveLength(1);
+    }, 60_000);
+
+    it('stops following a comment list whose every page links to a next one', async () => {
+      const path = `/repos/${OWNER}/${REPO}/issues/78/comments`;
+      const endless = api.injectFault(
+        { method: 'GET', path },
+        { status: 200, body: [], headers: { link: `<${api.url}${path}?page=2>; rel="next"` } },
+        150,
+      );
+      const result = await run({ mode: 'report' }, 'workflow_run', measuredRun(78));
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toContain(
+        `::error::GitHub API GET ${path} failed: the list did not end after 100 pages`,
+      );
+      expect(endless.remaining).toBe(50);
+      expect(api.commentsOn(OWNER, REPO, 78)).toEqual([]);
+    });
+  });
+
   describe('mode: full', () => {
+    it('does not overwrite the comment of a newer head: a late run for an older one says so', async () => {
+      api.seedPullRequest({
+        number: 52,
+        headSha: 'f'.repeat(40),
+        headRef: 'leaky-cache',
+        headRepo: { owner: FORK_OWNER, repo: REPO },
+        baseRef: 'main',
+        baseSha: repo.shas[0],
+      });
+      const newer = api.seedComment(OWNER, REPO, 52, `${MARKER}\nthe report for fffffff`, BOT);
+      const result = await run(
+        { script: 'bench/memory.py', budget: WARN_BUDGET },
+        'pull_request',
+        forkPullRequest(52),
+      );
+      expect(result.exitCode, result.stdout).toBe(0);
+      expect(result.stdout).toContain(
+        `pull request #52 has moved on: its head is fffffff now, this report is for ${repo.shas[1].slice(0, 7)}`,
+      );
+      expect(api.commentsOn(OWNER, REPO, 52)).toEqual([newer]);
+      expect(requestsTo(52).filter((r) => r.method !== 'GET')).toEqual([]);
+      expect(result.summary).toContain('app/store.py');
+      expect(result.outputs.verdict).toBe('warn');
+
+      // The run for the current head posts.
+      api.pushToPullRequest(52, repo.shas[1]);
+      const current = await run(
+        { script: 'bench/memory.py', budget: WARN_BUDGET },
+        'pull_request',
+        forkPullRequest(52),
+      );
+      expect(current.exitCode, current.stdout).toBe(0);
+      const [comment, ...others] = ours(52);
+      expect(others).toEqual([]);
+      expect(comment.id).toBe(newer.id);
+      expect(comment.body).toContain('app/store.py');
+    });
+
     it('on a fork pull request, a read-only token is a warning: the summary keeps the report', async () => {
       const path = `/repos/${OWNER}/${REPO}/issues/41/comments`;
       const forbidden = api.injectFault({ method: 'POST', path }, FORBIDDEN);

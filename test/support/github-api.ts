@@ -1,9 +1,11 @@
 // An in-memory stand-in for the slice of the GitHub REST API that allocdiff needs: a sticky PR
-// comment (list / create / get / update / delete issue comments), who the token is (GET /user),
-// and the fork-safe report mode (list pull requests, list a run's artifacts, download one through
-// a redirect to a short-lived blob URL). It speaks real HTTP on loopback so the code under test
-// runs its genuine Octokit client (auth, pagination, redirects, error handling) unchanged.
-// Shapes follow GitHub's OpenAPI description; test/github-api-double.test.ts checks that claim.
+// comment (list / create / get / update / delete issue comments), who the token is (GET /user,
+// and GraphQL's `viewer`), a pull request's current head (GET a pull request), and the fork-safe
+// report mode (list pull requests, list a run's artifacts, download one through a redirect to a
+// short-lived blob URL). It speaks real HTTP on loopback so the code under test runs its genuine
+// Octokit client (auth, pagination, redirects, error handling, timeouts) unchanged.
+// REST shapes follow GitHub's OpenAPI description; test/github-api-double.test.ts checks that
+// claim. GraphQL is not in that description: only `viewer`'s identity fields are served.
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -234,6 +236,22 @@ export interface PullRequestSimple {
   draft: boolean;
 }
 
+/** GitHub's `pull-request` schema: GET /repos/{owner}/{repo}/pulls/{pull_number}. */
+export interface PullRequest extends PullRequestSimple {
+  merged: boolean;
+  mergeable: boolean | null;
+  rebaseable: boolean | null;
+  mergeable_state: string;
+  merged_by: SimpleUser | null;
+  comments: number;
+  review_comments: number;
+  maintainer_can_modify: boolean;
+  commits: number;
+  additions: number;
+  deletions: number;
+  changed_files: number;
+}
+
 /** GitHub's `artifact` schema. */
 export interface Artifact {
   id: number;
@@ -297,9 +315,12 @@ export interface LoggedRequest {
   path: string;
   /** Query string including the leading '?', or ''. */
   query: string;
+  /** 0 when the request was never answered (a stall before the headers). */
   status: number;
   /** True when an injected fault answered instead of the normal handler. */
   injected: boolean;
+  /** Set when an injected stall left the request unanswered, or its body unfinished. */
+  stalled?: 'headers' | 'body';
 }
 
 export interface FaultMatch {
@@ -314,6 +335,16 @@ export interface FaultResponse {
   /** Serialized as JSON; omitted means GitHub's error shape for `status`. */
   body?: unknown;
   headers?: Record<string, string>;
+}
+
+/**
+ * A server that stops answering. `headers`: the request is read and never answered. `body`: the
+ * normal answer's status, headers (with the full content-length) and the first half of its body
+ * are sent, and then nothing. Either way the connection stays open until the client gives up or
+ * the double is closed.
+ */
+export interface StallResponse {
+  stall: 'headers' | 'body';
 }
 
 export interface Fault {
@@ -359,6 +390,8 @@ export interface GitHubApiDouble {
   ): IssueComment;
   /** A pull request into the double's repository, rendered as GET .../pulls lists it. */
   seedPullRequest(seed: PullRequestSeed): PullRequestSimple;
+  /** A push to a pull request's head branch: its head is now `headSha`. */
+  pushToPullRequest(number: number, headSha: string): PullRequestSimple;
   /**
    * A repository as pull requests render it (e.g. for its `id`, which a workflow_run payload's
    * head_repository must carry). Any other than the double's own is a fork of it, registered on
@@ -374,7 +407,7 @@ export interface GitHubApiDouble {
   ): Artifact;
   /** Every request answered (blob downloads included), in the order answered. */
   requests: LoggedRequest[];
-  injectFault(match: FaultMatch, response: FaultResponse, times?: number): Fault;
+  injectFault(match: FaultMatch, response: FaultResponse | StallResponse, times?: number): Fault;
   /**
    * Holds the first `count` requests matching `match` unanswered until `count` of them have
    * arrived, then lets them all go at once: two concurrent clients both get past this point
@@ -416,6 +449,9 @@ export const BLOB_URL_TTL_MS = 60_000;
 
 /** Where artifact downloads redirect to. Not a REST route: no auth, not in `servedRoutes`. */
 export const BLOB_PATH_PREFIX = '/_blobs/';
+
+/** GitHub's GraphQL endpoint (POST, authenticated). Not a REST route: not in `servedRoutes`. */
+export const GRAPHQL_PATH = '/graphql';
 
 // The real github-actions[bot] identity, so code that recognises "its own" comment by login/id
 // is tested against the values it will meet in production.
@@ -507,6 +543,8 @@ interface Call {
 
 interface Reply {
   status: number;
+  /** An injected stall: answer nothing, or only part of the body. */
+  stall?: 'headers' | 'body';
   /** Serialized as JSON, except for 204, 302 and 304, which have no body. */
   body?: unknown;
   /** A non-JSON body, sent as is. */
@@ -597,6 +635,16 @@ const ROUTES: Route[] = [
     path: '/repos/{owner}/{repo}/pulls',
     docs: `${DOCS}/pulls/pulls#list-pull-requests`,
     handle: listPulls,
+  },
+  {
+    method: 'get',
+    path: '/repos/{owner}/{repo}/pulls/{pull_number}',
+    docs: `${DOCS}/pulls/pulls#get-a-pull-request`,
+    handle: ({ state, docs, params }) => {
+      const number = positiveInt(params.pull_number);
+      const pull = number === undefined ? undefined : state.pulls.get(number);
+      return pull ? { status: 200, body: renderFullPull(state, pull) } : notFound(docs);
+    },
   },
   {
     method: 'get',
@@ -1113,6 +1161,52 @@ function renderPull(state: State, p: StoredPull): PullRequestSimple {
   };
 }
 
+// GET of one pull request adds its merge state and counters. Reviews, commits and diff stats are
+// not modelled: one commit, no review comments, no lines changed.
+function renderFullPull(state: State, p: StoredPull): PullRequest {
+  return {
+    ...renderPull(state, p),
+    merged: false,
+    mergeable: p.state === 'open' ? true : null,
+    rebaseable: p.state === 'open' ? true : null,
+    mergeable_state: p.state === 'open' ? 'clean' : 'unknown',
+    merged_by: null,
+    comments: issueComments(state, p.number).length,
+    review_comments: 0,
+    // GitHub offers this on pull requests from forks; the checkbox starts ticked.
+    maintainer_can_modify: isFork(state, p.head.repo),
+    commits: 1,
+    additions: 0,
+    deletions: 0,
+    changed_files: 0,
+  };
+}
+
+// The one query the double answers: `viewer` with any of these fields. An installation token
+// acts as its app's bot user (github-actions[bot] for GITHUB_TOKEN), a user token as its user.
+const VIEWER_FIELDS = new Set(['login', 'databaseId', '__typename']);
+
+function graphql(state: State, body: unknown): Reply {
+  const query = (body as { query?: unknown } | undefined)?.query;
+  const error = (message: string): Reply => ({ status: 200, body: { errors: [{ message }] } });
+  if (typeof query !== 'string') return error('A query attribute must be specified');
+  const selection = /^\s*(?:query\s*(?:\w+\s*)?)?\{\s*viewer\s*\{([\w\s]*)\}\s*\}\s*$/.exec(query);
+  if (!selection) return error('the github-api double only answers { viewer { login } }');
+  const fields = selection[1]!.trim().split(/\s+/).filter(Boolean);
+  const unknown = fields.find((field) => !VIEWER_FIELDS.has(field));
+  if (unknown !== undefined || fields.length === 0) {
+    const type = state.self.type === 'Bot' ? 'Bot' : 'User';
+    return error(`Field '${unknown ?? ''}' doesn't exist on type '${type}'`);
+  }
+  const values: Record<string, unknown> = {
+    login: state.self.login,
+    databaseId: state.self.id,
+    __typename: state.self.type === 'Bot' ? 'Bot' : 'User',
+  };
+  const viewer = Object.fromEntries(fields.map((field) => [field, values[field]]));
+  return { status: 200, body: { data: { viewer } } };
+}
+
 function renderArtifact(state: State, a: StoredArtifact): Artifact {
   const url = `${state.base}/repos/${state.owner}/${state.repo}/actions/artifacts/${a.id}`;
   return {
@@ -1184,7 +1278,11 @@ export async function startGitHubApi(opts: GitHubApiOptions): Promise<GitHubApiD
     );
   }
   const requests: LoggedRequest[] = [];
-  const faults: { match: FaultMatch; response: FaultResponse; remaining: number }[] = [];
+  const faults: {
+    match: FaultMatch;
+    response: FaultResponse | StallResponse;
+    remaining: number;
+  }[] = [];
   const holds: Hold[] = [];
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -1199,22 +1297,30 @@ export async function startGitHubApi(opts: GitHubApiOptions): Promise<GitHubApiD
           method: req.method ?? 'GET',
           path: url.pathname,
           query: url.search,
-          status: reply.status,
+          status: reply.stall === 'headers' ? 0 : reply.status,
           injected: reply.injected === true,
+          ...(reply.stall ? { stalled: reply.stall } : {}),
         });
+        // Never answered: the socket stays open until the client aborts or close() ends it.
+        if (reply.stall === 'headers') return;
         res.statusCode = reply.status;
         for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
+        let data: Uint8Array | undefined;
         if (reply.bytes) {
           res.setHeader('content-type', reply.bytes.type);
-          res.setHeader('content-length', reply.bytes.data.byteLength);
-          return void res.end(reply.bytes.data);
+          data = reply.bytes.data;
+        } else {
+          res.setHeader('x-github-media-type', 'github.v3; format=json');
+          if (!([204, 302, 304].includes(reply.status) && reply.body === undefined)) {
+            res.setHeader('content-type', 'application/json; charset=utf-8');
+            data = Buffer.from(JSON.stringify(reply.body ?? null));
+          }
         }
-        res.setHeader('x-github-media-type', 'github.v3; format=json');
-        if ([204, 302, 304].includes(reply.status) && reply.body === undefined) {
-          return void res.end();
-        }
-        res.setHeader('content-type', 'application/json; charset=utf-8');
-        res.end(JSON.stringify(reply.body ?? null));
+        if (data === undefined) return void res.end();
+        res.setHeader('content-length', data.byteLength);
+        // Half the body, then silence: the client waits for the rest.
+        if (reply.stall === 'body') return void res.write(data.subarray(0, data.byteLength >> 1));
+        res.end(data);
       });
   });
   await new Promise<void>((resolve, reject) => {
@@ -1301,15 +1407,24 @@ export async function startGitHubApi(opts: GitHubApiOptions): Promise<GitHubApiD
     const fault = faults.find((f) => f.remaining > 0 && matches(f.match, method, url.pathname));
     if (fault) {
       fault.remaining--;
-      const { status, headers } = fault.response;
-      const body = fault.response.body ?? {
+      const response = fault.response;
+      if ('stall' in response) {
+        if (response.stall === 'headers') return { status: 0, stall: 'headers', injected: true };
+        return { ...(await serve(req, url, method, raw)), stall: 'body', injected: true };
+      }
+      const { status, headers } = response;
+      const body = response.body ?? {
         message: `Injected fault (${status})`,
         documentation_url: DOCS,
         status: String(status),
       };
       return { status, body, headers: headers ?? {}, injected: true };
     }
+    return serve(req, url, method, raw);
+  }
 
+  /** The normal answer to a request: what GitHub would send. */
+  async function serve(req: IncomingMessage, url: URL, method: string, raw: string) {
     // Artifact downloads redirect here; the URL itself is the credential, as on GitHub.
     const blob = method === 'get' ? BLOB_PATTERN.exec(url.pathname) : null;
     if (blob) return serveBlob(blob[1]!);
@@ -1319,6 +1434,15 @@ export async function startGitHubApi(opts: GitHubApiOptions): Promise<GitHubApiD
     if (!auth || auth[1] !== opts.token) {
       const message = auth ? 'Bad credentials' : 'Requires authentication';
       return { status: 401, body: { message, documentation_url: DOCS, status: '401' } };
+    }
+
+    if (url.pathname === GRAPHQL_PATH) {
+      if (method !== 'post') return notFound();
+      try {
+        return graphql(state, raw === '' ? undefined : JSON.parse(raw));
+      } catch {
+        return { status: 400, body: { message: 'Problems parsing JSON' } };
+      }
     }
 
     for (const { route, pattern } of MATCHERS) {
@@ -1408,6 +1532,14 @@ export async function startGitHubApi(opts: GitHubApiOptions): Promise<GitHubApiD
         closedAt: closed,
       };
       state.pulls.set(pull.number, pull);
+      return renderPull(state, pull);
+    },
+    pushToPullRequest(number, headSha) {
+      const pull = state.pulls.get(number);
+      if (!pull) throw new Error(`no pull request #${number}`);
+      if (!/^[0-9a-f]{40}$/.test(headSha)) throw new Error(`not a full commit SHA: ${headSha}`);
+      pull.head.sha = headSha;
+      pull.updatedAt = tick(state);
       return renderPull(state, pull);
     },
     repository(o, r) {

@@ -146,6 +146,17 @@ describe('the report: budgets, warnings and hidden sites', () => {
     );
   });
 
+  it('names the retained site that grew most after the budget and why it did not fail', () => {
+    const warned = checked('retained: +50B (warn)', {
+      ...grown,
+      retained: measure(1_000, 1_100),
+      sites: [siteDelta({ file: 'app/store.py', line: 8 })],
+    });
+    expect(verdictReason(warned)).toBe(
+      'memory budget warning: retained of load is +100 B, limit +50B (warn-level rule), most at app/store.py:8 (+100 B)',
+    );
+  });
+
   it('says a noisy measurement was reported, not failed', () => {
     const noisy = scenarioComparison({
       name: 'load',
@@ -203,5 +214,47 @@ describe('the report: budgets, warnings and hidden sites', () => {
   it('marks a scenario with a budget warning in the scenario table', () => {
     const markdown = renderMarkdown(checked('peak: +5% (warn)', grown));
     expect(markdown).toMatch(/\| <code>load<\/code> \|.*\| ⚠️ warning \|/);
+  });
+});
+
+describe('the verdict sentence, from snapshots to words', () => {
+  const lines = LineMap.fromUnifiedDiff('');
+  const compared = (base: ReturnType<typeof scenario>, head: ReturnType<typeof scenario>) =>
+    compareSnapshots(snapshot([base]), snapshot([head]), lines).scenarios;
+
+  it('says both sides failed, and skips their budgets saying so', () => {
+    const error = { type: 'ValueError', message: 'broken' };
+    const failed = scenario('bench.py', [], { status: 'failed', error });
+    const both = checked('peak: +5%', ...compared(failed, failed));
+    expect(both.verdict).toBe('fail');
+    expect(both.budgets[0]).toMatchObject({
+      status: 'skip',
+      reason: 'the base and head benchmarks failed',
+    });
+    expect(verdictReason(both)).toBe(
+      'the base and head benchmarks failed: bench.py raised ValueError on both sides',
+    );
+    expect(verdictLine(renderMarkdown(both))).toBe(
+      '❌ **The base and head benchmarks failed:** <code>bench.py</code> raised <code>ValueError</code> on both sides.',
+    );
+  });
+
+  it('passes a growth no budget checked, but says so and how to add one', () => {
+    const scenarios = compared(
+      scenario('bench.py', [site('bench.py', 1, 1_000)], { peakBytes: 2_000 }),
+      scenario('bench.py', [site('bench.py', 1, 1_000), site('bench.py', 2, 1_048_576)], {
+        peakBytes: 1_050_000,
+      }),
+    );
+    const unchecked = checked('', ...scenarios);
+    expect(unchecked.verdict).toBe('pass');
+    expect(verdictReason(unchecked)).toMatch(
+      /^retained memory of bench\.py grew \+\d+\.\d % \(\+1\.00 MiB\), most at bench\.py:2 \(\+1\.00 MiB\); no budget is set, so nothing was checked: add one, e\.g\. --budget "retained: \+100KB"$/,
+    );
+    expect(verdictLine(renderMarkdown(unchecked))).toMatch(/^📈 \*\*Retained memory/);
+    // The same change within a budget: green, and it says the budget held.
+    const held = checked('retained: +2MB', ...scenarios);
+    expect(verdictReason(held)).toMatch(/^within budget; retained memory of bench\.py grew/);
+    expect(verdictLine(renderMarkdown(held))).toMatch(/^✅ .* All budgets hold\.$/);
   });
 });

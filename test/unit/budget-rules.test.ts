@@ -97,6 +97,14 @@ describe('sizes', () => {
     expect(formatBytes(-2 * 1024 ** 2)).toBe('-2.00 MiB');
   });
 
+  it('writes a size that rounds up to the next unit in that unit', () => {
+    expect(formatBytes(1024 ** 2 - 1)).toBe('1.00 MiB');
+    expect(formatBytes(-(1024 ** 2 - 300))).toBe('-1.00 MiB');
+    expect(formatBytes(1023.4 * 1024)).toBe('1023 KiB');
+    expect(formatBytes(Math.round(9.998 * 1024))).toBe('10.0 KiB');
+    expect(formatBytes(Math.round(99.97 * 1024))).toBe('100 KiB');
+  });
+
   it('groups digits as en-US does, without loading a locale', () => {
     for (const n of [0, 7, -7, 999, 1000, -1000, 12_345, 999_999, 1_000_000, -123_456_789]) {
       expect(groupDigits(n)).toBe(n.toLocaleString('en-US'));

@@ -188,6 +188,18 @@ describe('evaluateBudgets: site rules', () => {
     ]);
   });
 
+  it('ignores a site head has the line of but allocates nothing on', () => {
+    const stopped = scenarioComparison({
+      sites: [
+        siteDelta({ line: 31, baseLine: 30, baseSize: 1_000_000, headSize: 0, silent: true }),
+      ],
+    });
+    expect(evaluate('site: -10%, 0B', stopped)).toMatchObject([
+      { status: 'pass', actual: 'no changed site' },
+      { status: 'pass', actual: 'no changed site' },
+    ]);
+  });
+
   it('passes a scenario with no changed site', () => {
     expect(evaluate('site: +0B', scenarioComparison())[0]).toMatchObject({
       status: 'pass',

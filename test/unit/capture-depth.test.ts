@@ -322,6 +322,26 @@ describe('the traceback pass', () => {
     expect(byLine.get('app/gone.py:3')).toMatchObject({ tracebackSide: 'base' });
     expect(byLine.get('app/new.py:1')?.tracebacks).toBeUndefined();
   });
+
+  it('traces a site that stopped allocating on its base line, whose tracebacks only base has', () => {
+    // Base line 5 is head line 8, where head allocates nothing.
+    const base = snapshot([scenario('bench.py', [site('app/store.py', 5, 900)])]);
+    const comparison = compareSnapshots(
+      base,
+      snapshot([scenario('bench.py')]),
+      threeLinesInsertedAtTop,
+    );
+    expect(comparison.scenarios[0].sites).toMatchObject([{ line: 8, baseLine: 5, silent: true }]);
+    expect(tracebackTargets(comparison)).toEqual({ base: ['app/store.py:5'], head: [] });
+    const frames = [{ file: 'app/store.py', line: 5, function: 'remember' }];
+    const traced = snapshot([
+      scenario('bench.py', [
+        site('app/store.py', 5, 900, { tracebacks: [{ size: 900, count: 1, frames }] }),
+      ]),
+    ]);
+    attachTracebacks(comparison, { base: traced, head: snapshot([scenario('bench.py')]) });
+    expect(comparison.scenarios[0].sites[0]).toMatchObject({ tracebackSide: 'base' });
+  });
 });
 
 describe('a side that failed as a whole', () => {

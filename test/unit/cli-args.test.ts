@@ -185,6 +185,7 @@ describe('parseCliArgs: settings', () => {
       repoDir: REPO,
       base: 'main',
       head: 'HEAD',
+      workingTree: 'measure',
       script: 'benchmarks/memory.py',
       setup: undefined,
       budgets: { rules: [], overrides: [] },
@@ -229,6 +230,7 @@ describe('parseCliArgs: settings', () => {
     ]);
     expect(result).toMatchObject({
       head: 'feature',
+      workingTree: 'mention',
       setup: 'pip install -e .',
       python: '/usr/bin/python3.12',
       frames: 10,

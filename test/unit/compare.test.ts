@@ -114,7 +114,7 @@ describe('compareSnapshots: scenarios', () => {
     expect(result.scenarios[0].error).toEqual({ side: 'base', ...error });
   });
 
-  it('blames head when both sides failed (head is what the PR ships)', () => {
+  it('blames head when both sides failed (head is what the PR ships), and keeps base’s error', () => {
     const failed = (message: string) =>
       scenario('bench', [], { status: 'failed', error: { type: 'ValueError', message } });
     const result = compareSnapshots(
@@ -123,6 +123,19 @@ describe('compareSnapshots: scenarios', () => {
       noChanges,
     );
     expect(result.scenarios[0].error).toMatchObject({ side: 'head', message: 'head broke' });
+    expect(result.scenarios[0].baseError).toEqual({ type: 'ValueError', message: 'base broke' });
+  });
+
+  it('has no base error when only one side failed', () => {
+    const error = { type: 'ValueError', message: 'broke' };
+    for (const [base, head] of [
+      [scenario('bench', [], { status: 'failed', error }), scenario('bench')],
+      [scenario('bench'), scenario('bench', [], { status: 'failed', error })],
+    ]) {
+      const result = compareSnapshots(snapshot([base]), snapshot([head]), noChanges);
+      expect(result.scenarios[0].status).toBe('failed');
+      expect(result.scenarios[0].baseError).toBeUndefined();
+    }
   });
 
   it('still names a cause when a failed side recorded no error', () => {
@@ -373,17 +386,18 @@ describe('compareSites: site identity across commits', () => {
     ]);
   });
 
-  it('has line null for a site only on base, with its head path', () => {
+  it('keeps the head line of a site whose unchanged line stops allocating, in a renamed file', () => {
     const deltas = compareSites([site('app/old.py', 5, 100)], [], pureRename);
     expect(deltas).toEqual([
       expect.objectContaining({
         file: 'app/new.py',
         baseFile: 'app/old.py',
-        line: null,
+        line: 5,
         baseLine: 5,
         sizeDelta: -100,
         headSize: 0,
         changedLine: false,
+        silent: true,
       }),
     ]);
   });
@@ -430,5 +444,257 @@ describe('compareSites: site identity across commits', () => {
       'app/a.py:9',
       'app/b.py:1',
     ]);
+  });
+});
+
+/** Base line 12 edited in place: one line replaced by one line, a line inserted above it. */
+const line12Edited = LineMap.fromUnifiedDiff(`diff --git a/app/load.py b/app/load.py
+--- a/app/load.py
++++ b/app/load.py
+@@ -3,0 +4 @@ import os
++import sys
+@@ -12 +13 @@ def load(n):
+-    data = bytearray(n)
++    payload = bytearray(n)
+`);
+
+/** Base lines 20 and 21 rewritten in place (two lines for two); line 30 removed. */
+const twoLinesRewritten = LineMap.fromUnifiedDiff(`diff --git a/app/load.py b/app/load.py
+--- a/app/load.py
++++ b/app/load.py
+@@ -20,2 +20,2 @@ def load(n):
+-    head = [0] * n
+-    tail = {}
++    rows = list(range(n))
++    index = dict()
+@@ -30 +29,0 @@ def load(n):
+-    cache = {}
+`);
+
+/** Base line 40 split over three head lines (40 to 42). */
+const lineSplit = LineMap.fromUnifiedDiff(`diff --git a/app/load.py b/app/load.py
+--- a/app/load.py
++++ b/app/load.py
+@@ -40 +40,3 @@ def parse(text):
+-    parts = text.split(',')
++    # split on commas
++    parts = text.split(
++        ',')
+`);
+
+describe('compareSites: lines edited in place and lines that stop allocating', () => {
+  const load = (line: number, size: number, text: string, extra = {}) =>
+    site('app/load.py', line, size, { function: 'load', text, ...extra });
+
+  it('pairs an edited line with the line it replaced: the same allocation nets to zero', () => {
+    const deltas = compareSites(
+      [load(12, 2_400_000, 'data = bytearray(n)', { count: 2 })],
+      [load(13, 2_400_000, 'payload = bytearray(n)', { count: 2 })],
+      line12Edited,
+    );
+    expect(deltas).toEqual([]);
+  });
+
+  it('lists an edited line that allocates more once, with the true delta, marked changed', () => {
+    const deltas = compareSites(
+      [load(12, 1_000, 'data = bytearray(n)')],
+      [load(13, 3_000, 'payload = bytearray(n)')],
+      line12Edited,
+    );
+    expect(deltas).toEqual([
+      expect.objectContaining({
+        file: 'app/load.py',
+        line: 13,
+        baseLine: 12,
+        text: 'payload = bytearray(n)',
+        sizeDelta: 2_000,
+        baseSize: 1_000,
+        headSize: 3_000,
+        changedLine: true,
+      }),
+    ]);
+    expect(deltas[0].silent).toBeUndefined();
+  });
+
+  it('lists the same allocation at the peak once, edited line and all', () => {
+    const peakOf = (line: number, text: string) => ({
+      bytes: 5_000,
+      peakBytes: 5_000,
+      sites: [load(line, 5_000, text)],
+    });
+    const [result] = compareSnapshots(
+      snapshot([scenario('bench', [], { peak: peakOf(12, 'data = bytearray(n)') })]),
+      snapshot([scenario('bench', [], { peak: peakOf(13, 'payload = bytearray(n)') })]),
+      line12Edited,
+    ).scenarios;
+    expect(result.peakSites?.sites).toEqual([
+      expect.objectContaining({ line: 13, baseLine: 12, baseSize: 5_000, headSize: 5_000 }),
+    ]);
+  });
+
+  it('pairs the lines of a hunk by position when it replaced as many lines as it added', () => {
+    // The texts do not look alike: the position in the hunk is what pairs them.
+    const deltas = compareSites(
+      [load(20, 800, 'head = [0] * n'), load(21, 200, 'tail = {}')],
+      [load(20, 800, 'rows = list(range(n))'), load(21, 232, 'index = dict()')],
+      twoLinesRewritten,
+    );
+    expect(deltas).toEqual([
+      expect.objectContaining({ line: 21, baseLine: 21, sizeDelta: 32, changedLine: true }),
+    ]);
+  });
+
+  it('does not pair an edited line with a line of another function', () => {
+    const deltas = compareSites(
+      [load(12, 1_000, 'data = bytearray(n)')],
+      [load(13, 1_000, 'payload = bytearray(n)', { function: 'save' })],
+      line12Edited,
+    );
+    expect(deltas.map((d) => [d.line, d.baseLine, d.sizeDelta])).toEqual([
+      [null, 12, -1_000],
+      [13, null, 1_000],
+    ]);
+  });
+
+  it('pairs a line split over several with the added line that reads most like it', () => {
+    const deltas = compareSites(
+      [site('app/load.py', 40, 900, { function: 'parse', text: "parts = text.split(',')" })],
+      [
+        site('app/load.py', 41, 900, { function: 'parse', text: 'parts = text.split(' }),
+        site('app/load.py', 42, 64, { function: 'parse', text: "',')" }),
+      ],
+      lineSplit,
+    );
+    expect(deltas).toEqual([
+      expect.objectContaining({ line: 42, baseLine: null, sizeDelta: 64, changedLine: true }),
+    ]);
+  });
+
+  it('prefers the closer size between added lines that read alike', () => {
+    const deltas = compareSites(
+      [site('app/load.py', 40, 900, { function: 'parse', text: 'x = f(a)' })],
+      [
+        site('app/load.py', 40, 100, { function: 'parse', text: 'x = f(b)' }),
+        site('app/load.py', 42, 950, { function: 'parse', text: 'x = f(c)' }),
+      ],
+      lineSplit,
+    );
+    expect(deltas.map((d) => [d.line, d.baseLine, d.sizeDelta])).toEqual([
+      [40, null, 100],
+      [42, 40, 50],
+    ]);
+  });
+
+  it('pairs the lines of a large rewritten hunk with the added lines near them', () => {
+    // 400 lines became 401: too many sites to compare each with each.
+    const removed = Array.from({ length: 400 }, (_, i) => `-v${i} = make(${i})`);
+    const added = Array.from({ length: 401 }, (_, i) => `+w${i} = make(${i})`);
+    const rewritten = LineMap.fromUnifiedDiff(
+      `diff --git a/gen.py b/gen.py\n--- a/gen.py\n+++ b/gen.py\n@@ -1,400 +1,401 @@\n${[...removed, ...added].join('\n')}\n`,
+    );
+    const sites = (count: number, name: string) =>
+      Array.from({ length: count }, (_, i) =>
+        site('gen.py', i + 1, 1_000 + i, {
+          function: '<module>',
+          text: `${name}${i} = make(${i})`,
+        }),
+      );
+    const deltas = compareSites(sites(400, 'v'), sites(401, 'w'), rewritten);
+    expect(deltas.map((d) => [d.line, d.baseLine, d.sizeDelta])).toEqual([[401, null, 1_400]]);
+  });
+
+  it('does not pair lines of an uneven hunk that read nothing alike', () => {
+    const deltas = compareSites(
+      [site('app/load.py', 40, 900, { function: 'parse', text: "parts = text.split(',')" })],
+      [site('app/load.py', 41, 900, { function: 'parse', text: 'log.debug(text)' })],
+      lineSplit,
+    );
+    expect(deltas.map((d) => [d.line, d.baseLine])).toEqual([
+      [null, 40],
+      [41, null],
+    ]);
+  });
+
+  it('keeps the replacing line of an edited line head allocates nothing on, with its text', () => {
+    const deltas = compareSites([load(12, 4_096, 'data = bytearray(n)')], [], line12Edited);
+    expect(deltas).toEqual([
+      expect.objectContaining({
+        line: 13,
+        baseLine: 12,
+        text: 'payload = bytearray(n)',
+        sizeDelta: -4_096,
+        headSize: 0,
+        changedLine: true,
+        silent: true,
+      }),
+    ]);
+  });
+
+  it('never shows the text of the line an edit replaced on the line that replaced it', () => {
+    const blanked = LineMap.fromUnifiedDiff(`diff --git a/app/load.py b/app/load.py
+--- a/app/load.py
++++ b/app/load.py
+@@ -12 +12 @@ def load(n):
+-    data = bytearray(n)
++
+`);
+    const deltas = compareSites([load(12, 4_096, 'data = bytearray(n)')], [], blanked);
+    expect(deltas).toEqual([
+      expect.objectContaining({ line: 12, baseLine: 12, changedLine: true, silent: true }),
+    ]);
+    expect(deltas[0].text).toBeUndefined();
+  });
+
+  it('keeps the line of a site on an unchanged line that stops allocating', () => {
+    // Base line 30 is head line 31 (a line was inserted above it); head has no site there.
+    const deltas = compareSites(
+      [load(30, 2_000, 'KEEP.append(data)', { count: 3 })],
+      [],
+      line12Edited,
+    );
+    expect(deltas).toEqual([
+      {
+        file: 'app/load.py',
+        line: 31,
+        baseLine: 30,
+        function: 'load',
+        text: 'KEEP.append(data)',
+        sizeDelta: -2_000,
+        countDelta: -3,
+        baseSize: 2_000,
+        headSize: 0,
+        baseCount: 3,
+        headCount: 0,
+        changedLine: false,
+        silent: true,
+      },
+    ]);
+  });
+
+  it('calls only a line gone from head gone', () => {
+    const deltas = compareSites([load(30, 64, 'cache = {}')], [], twoLinesRewritten);
+    expect(deltas).toEqual([
+      expect.objectContaining({ line: null, baseLine: 30, sizeDelta: -64, changedLine: false }),
+    ]);
+    expect(deltas[0].silent).toBeUndefined();
+  });
+
+  it('still pairs a moved line by its text before pairing by position', () => {
+    // Base lines 20 and 21 swapped places on head: each keeps its own text.
+    const swapped = LineMap.fromUnifiedDiff(`diff --git a/app/load.py b/app/load.py
+--- a/app/load.py
++++ b/app/load.py
+@@ -20,2 +20,2 @@ def load(n):
+-    a = [0] * n
+-    b = {}
++    b = {}
++    a = [0] * n
+`);
+    const deltas = compareSites(
+      [load(20, 800, 'a = [0] * n'), load(21, 64, 'b = {}')],
+      [load(20, 64, 'b = {}'), load(21, 800, 'a = [0] * n')],
+      swapped,
+    );
+    expect(deltas).toEqual([]);
   });
 });

@@ -160,6 +160,12 @@ describe('decodeSnapshot', () => {
     );
   });
 
+  it('keeps the modules a side imported from outside its checkout, only when there are any', () => {
+    const foreign = [{ module: 'mypkg.catalog', file: '/ws/mypkg/catalog.py' }];
+    expect(decodeSnapshot(raw({ foreignModules: foreign }), 'x').foreignModules).toEqual(foreign);
+    expect(decodeSnapshot(raw(), 'x')).not.toHaveProperty('foreignModules');
+  });
+
   it('refuses another schema, saying which one it expected', () => {
     expect(() =>
       decodeSnapshot({ schema: 'allocdiff.snapshot/2', scenarios: [] }, 'snapshot y'),

@@ -160,10 +160,84 @@ describe('the folded details of the comment', () => {
       ]),
     );
     expect(markdown).toContain(
-      '<code>bench.py</code> is deterministic: 2 repeats per side gave identical figures.',
+      '<code>bench.py</code> is deterministic: 2 runs per side gave identical figures.',
     );
     expect(markdown).not.toContain('Leak check of');
     expect(markdown).not.toContain('Objects by type');
     expect(markdown).not.toContain('Tracebacks of');
+  });
+
+  it('counts the repeats that ran in the deterministic note and the environment alike', () => {
+    const env = { frames: 1, repeats: 3 };
+    // A script whose objects were counted: the first of its 3 processes did that and is not
+    // among the 2 compared.
+    const script = renderMarkdown(
+      report(
+        [
+          scenarioComparison({
+            kind: 'script',
+            repeats: { base: 2, head: 2 },
+            deterministic: true,
+            objectTypes: [],
+          }),
+        ],
+        { environment: env },
+      ),
+    );
+    expect(script).toContain(
+      '<code>bench.py</code> is deterministic: runs 2–3 of 3 per side gave identical figures (the first run also counted objects).',
+    );
+    expect(script).toContain('- Repeats per side: 3\n');
+    // Without object counts, every process is compared.
+    const uncounted = renderMarkdown(
+      report(
+        [
+          scenarioComparison({
+            kind: 'script',
+            repeats: { base: 3, head: 3 },
+            deterministic: true,
+          }),
+        ],
+        { environment: env },
+      ),
+    );
+    expect(uncounted).toContain('is deterministic: 3 runs per side gave identical figures.');
+    expect(uncounted).toContain('- Repeats per side: 3\n');
+    // A function's calls: the first is a cold one.
+    const calls = renderMarkdown(
+      report(
+        [
+          scenarioComparison({
+            name: 'bench_x',
+            kind: 'function',
+            repeats: { base: 3, head: 3 },
+            deterministic: true,
+          }),
+        ],
+        { environment: env },
+      ),
+    );
+    expect(calls).toContain(
+      'is deterministic: calls 2–3 of 3 per side gave identical figures (the first call is a cold one).',
+    );
+    expect(calls).toContain('- Repeats per side: 3\n');
+  });
+
+  it('says the repeats that ran when fewer ran than were asked for', () => {
+    // A command runs once per side, whatever the repeats setting; so does a first pass that agreed.
+    const once = renderMarkdown(
+      report(
+        [
+          scenarioComparison({
+            kind: 'process',
+            repeats: { base: 1, head: 1 },
+            peak: measure(1_000, 2_000),
+          }),
+        ],
+        { environment: { frames: 1, repeats: 3 } },
+      ),
+    );
+    expect(once).toContain('- Repeats per side: 1\n');
+    expect(once).not.toContain('Repeats per side: 3');
   });
 });

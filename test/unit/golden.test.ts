@@ -31,6 +31,7 @@ function quoted(markdown: string): string {
 
 const KiB = 1024;
 const MiB = 1024 * 1024;
+const ENVIRONMENT = { python: '3.12.3', implementation: 'CPython', platform: 'linux', frames: 1 };
 
 /** A report whose verdict and budgets come from real budget evaluation. */
 function checked(rules: string, base: Report): Report {
@@ -196,6 +197,110 @@ const CASES: Record<string, () => Report> = {
         scenarioComparison({ name: 'bench_render', peak: measure(MiB, MiB + 4 * KiB) }),
       ]),
     ),
+  'unbudgeted-growth': () =>
+    checked(
+      '',
+      report(
+        [
+          scenarioComparison({
+            name: 'benchmarks/memory.py',
+            kind: 'script',
+            repeats: { base: 2, head: 2 },
+            deterministic: true,
+            objectTypes: [],
+            peak: measure(5 * MiB, 7 * MiB + 512 * KiB),
+            retained: measure(2 * MiB, 2 * MiB + 2_101_248),
+            sites: [lruSite, dictGrowth],
+          }),
+        ],
+        { environment: { ...ENVIRONMENT, repeats: 3 } },
+      ),
+    ),
+  'both-failed': () =>
+    checked(
+      'peak: +5%',
+      report([
+        scenarioComparison({
+          name: 'bench_parse',
+          kind: 'function',
+          status: 'failed',
+          peak: measure(MiB, MiB),
+          retained: measure(0, 0),
+          error: {
+            side: 'head',
+            type: 'ModuleNotFoundError',
+            message: "No module named 'mypkg'",
+            phase: 'setup',
+            traceback: [
+              'Traceback (most recent call last):',
+              '  File "benchmarks/memory.py", line 1, in <module>',
+              '    from mypkg import parse',
+              "ModuleNotFoundError: No module named 'mypkg'",
+            ].join('\n'),
+            output: [
+              'Traceback (most recent call last):',
+              '  File "benchmarks/memory.py", line 1, in <module>',
+              '    from mypkg import parse',
+              "ModuleNotFoundError: No module named 'mypkg'",
+            ].join('\n'),
+          },
+          baseError: {
+            type: 'ModuleNotFoundError',
+            message: "No module named 'mypkg'",
+            phase: 'setup',
+          },
+        }),
+        scenarioComparison({ name: 'bench_render', peak: measure(MiB, MiB + 4 * KiB) }),
+      ]),
+    ),
+  'peak-regression': () =>
+    checked(
+      'peak: +5%',
+      report([
+        scenarioComparison({
+          name: 'bench_cache',
+          kind: 'function',
+          peak: measure(20 * MiB, 31 * MiB),
+          retained: measure(2 * MiB, 2 * MiB + 1_024),
+          sites: [
+            siteDelta({
+              file: 'app/cache.py',
+              line: 12,
+              baseLine: 12,
+              function: 'LRU.__init__',
+              text: 'self._items = {}',
+              baseSize: 1_000,
+              headSize: 2_024,
+            }),
+          ],
+          peakSites: {
+            base: { bytes: 20 * MiB, peakBytes: 20 * MiB },
+            head: { bytes: 31 * MiB, peakBytes: 31 * MiB },
+            sites: [
+              siteDelta({
+                file: 'app/load.py',
+                line: 30,
+                baseLine: 30,
+                function: 'load',
+                text: 'rows = list(reader)',
+                baseSize: 12 * MiB,
+                headSize: 12 * MiB,
+              }),
+              siteDelta({
+                file: lruSite.file,
+                line: lruSite.line,
+                baseLine: lruSite.baseLine,
+                function: lruSite.function,
+                text: lruSite.text,
+                changedLine: true,
+                baseSize: MiB,
+                headSize: 11 * MiB,
+              }),
+            ],
+          },
+        }),
+      ]),
+    ),
   noisy: () =>
     checked(
       'peak: +2%',
@@ -237,6 +342,56 @@ const CASES: Record<string, () => Report> = {
               headRange: [2 * KiB, 2 * KiB + 1024],
             }),
           ],
+        }),
+      ]),
+    ),
+  leak: () =>
+    checked(
+      'retained: +100KB',
+      report([
+        scenarioComparison({
+          name: 'bench_ingest',
+          kind: 'function',
+          repeats: { base: 3, head: 3 },
+          deterministic: false,
+          peak: {
+            ...measure(2 * MiB, 3.4 * MiB),
+            headRange: [3.4 * MiB, 3.6 * MiB],
+            headGrowth: 100 * KiB,
+          },
+          retained: {
+            ...measure(189, 1.35 * MiB),
+            headRange: [1.35 * MiB, 1.5 * MiB],
+            headGrowth: 78 * KiB,
+          },
+          sites: [
+            siteDelta({
+              file: 'app/store.py',
+              line: 5,
+              function: 'remember',
+              text: '_kept.extend(rows)',
+              baseSize: 0,
+              headSize: 1.35 * MiB,
+              baseCount: 0,
+              headCount: 10_001,
+              changedLine: true,
+              headRange: [1.35 * MiB, 1.5 * MiB],
+              headGrowth: 78 * KiB,
+            }),
+          ],
+        }),
+        scenarioComparison({
+          name: 'bench_query',
+          kind: 'function',
+          repeats: { base: 3, head: 3 },
+          deterministic: false,
+          peak: measure(8 * MiB, 8 * MiB),
+          retained: {
+            ...measure(40 * KiB, 40 * KiB + 1.86 * MiB),
+            noisy: true,
+            baseRange: [38 * KiB, 54 * KiB],
+            headRange: [40 * KiB + 1.86 * MiB, 56 * KiB + 1.86 * MiB],
+          },
         }),
       ]),
     ),

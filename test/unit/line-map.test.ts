@@ -53,6 +53,32 @@ describe('LineMap', () => {
     expect(map.isChangedOnHead('app/cache.py', 8)).toBe(false);
   });
 
+  it('names the hunk that changed or removed a base line, one object per hunk', () => {
+    expect(map.hunkOf('app/cache.py', 10)).toEqual({
+      oldStart: 10,
+      oldLines: 1,
+      newStart: 15,
+      newLines: 1,
+    });
+    const removed = map.hunkOf('app/cache.py', 20);
+    expect(removed).toMatchObject({ oldStart: 20, oldLines: 2, newLines: 0 });
+    expect(map.hunkOf('app/cache.py', 21)).toBe(removed);
+  });
+
+  it('names no hunk for a line the diff left alone or only moved', () => {
+    for (const line of [1, 2, 3, 9, 11, 19, 22]) {
+      expect(map.hunkOf('app/cache.py', line), `line ${line}`).toBeUndefined();
+    }
+    expect(map.hunkOf('app/other.py', 10)).toBeUndefined();
+  });
+
+  it('has the text of the lines the change added, stripped, and no other', () => {
+    expect(map.addedText('app/cache.py', 15)).toBe('new = 1');
+    expect(map.addedText('app/cache.py', 3)).toBe('a');
+    expect(map.addedText('app/cache.py', 14)).toBeUndefined();
+    expect(map.addedText('app/other.py', 15)).toBeUndefined();
+  });
+
   it('follows renames, with and without edits', () => {
     const renamed = LineMap.fromUnifiedDiff(`diff --git a/old.py b/new.py
 similarity index 100%
@@ -85,5 +111,6 @@ index 1111111..0000000
 `);
     expect(deleted.toHead('gone.py', 1)).toBeUndefined();
     expect(deleted.headPathOf('gone.py')).toBeUndefined();
+    expect(deleted.hunkOf('gone.py', 1)).toBeUndefined();
   });
 });

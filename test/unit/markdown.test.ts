@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateBudgets, type BudgetResult } from '../../src/budgets/evaluate.js';
+import {
+  checkBudgets,
+  decideVerdict,
+  evaluateBudgets,
+  type BudgetResult,
+} from '../../src/budgets/evaluate.js';
 import { parseBudgetRules } from '../../src/budgets/rules.js';
 import type { ScenarioComparison, SiteDelta } from '../../src/compare/comparison.js';
 import {
@@ -49,6 +54,9 @@ const HOSTILE: readonly string[] = [
   'first line\nsecond | line\r\nthird\rfourth\n\n| injected | row |',
   'controls \u0000\u0001\u0007\u0008\u000b\u000c\u001b[31mred\u007f',
   'tab\there',
+  // Trojan Source: bidi overrides and isolates, zero-width and other invisible characters.
+  'is_admin = False  # \u202e\u2066 and not really\u2069\u2066 ',
+  'x\u202d\u200b\u200d\u2060\ufeff\u00ad\u0085\u2028y',
   // Bytes that are not UTF-8, as Python's surrogateescape-free decoding hands them over.
   Buffer.from([0x61, 0xff, 0xfe, 0x7c, 0xc3, 0x28, 0x60, 0x40, 0x62]).toString('utf8'),
   `caf${Buffer.from([0xe9]).toString('utf8')}.py | ${Buffer.from([0xed, 0xa0, 0x80]).toString('utf8')}`,
@@ -74,6 +82,12 @@ function hostileReport(h: string, withBudgets: boolean): Report {
       name: `${h} (base failed)`,
       status: 'failed',
       error: { side: 'base', type: h, message: h },
+    }),
+    scenarioComparison({
+      name: `${h} (both failed)`,
+      status: 'failed',
+      error: { side: 'head', type: h, message: h, output: h },
+      baseError: { type: `${h}!`, message: h, traceback: h },
     }),
     scenarioComparison({ name: `${h} (new)`, status: 'new', peak: measure(null, 5) }),
     // A second scenario whose peak changed: the chart compares scenarios by name.
@@ -186,6 +200,10 @@ function expectSafe(rendered: string, key = 'default', limit = COMMENT_LIMIT): v
   // eslint-disable-next-line no-control-regex -- looking for control characters is the point
   expect(markdown).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   expect(markdown).not.toMatch(LONE_SURROGATE);
+  // No character that reorders or hides text, but the zero-width spaces that stop mentions and
+  // autolinks.
+  const own = markdown.replace(/@\u200b|:\u200b\/\/|(www)\u200b\./gi, '');
+  expect(own).not.toMatch(/[\p{Cf}\u0080-\u009f\u2028\u2029]/u);
 }
 
 describe('commentMarker', () => {
@@ -240,7 +258,7 @@ describe('renderMarkdown: the verdict line', () => {
     ];
     const markdown = renderMarkdown(report([changed, scenarioComparison()], { budgets }));
     expect(verdictLine(markdown)).toBe(
-      '✅ **Peak memory of <code>a</code> grew +100.0 % (+1000 B).** All budgets hold.',
+      '✅ **Peak memory of <code>a</code> grew +100.0 % (+1000 B)**. All budgets hold.',
     );
   });
 
@@ -296,6 +314,308 @@ describe('renderMarkdown: the verdict line', () => {
   });
 });
 
+const KiB = 1024;
+const MiB = 1024 * 1024;
+
+/** A report whose budgets were checked and verdict decided, as the pipeline does. */
+function checkedReport(rules: string, scenarios: ScenarioComparison[]): Report {
+  const comparison = { scenarios };
+  const { results, warnings } = checkBudgets(comparison, parseBudgetRules(rules));
+  return report(scenarios, {
+    budgets: results,
+    warnings,
+    verdict: decideVerdict(comparison, results, warnings),
+  });
+}
+
+describe('renderMarkdown: the verdict line, when nothing or something was checked', () => {
+  const verdictLine = (markdown: string): string => markdown.split('\n')[3];
+  const grown = scenarioComparison({
+    name: 'bench.py',
+    peak: measure(64 * KiB, 64 * KiB + MiB),
+    retained: measure(60 * KiB, 60 * KiB + MiB),
+    sites: [
+      siteDelta({ file: 'bench.py', line: 2, baseLine: null, headSize: MiB, changedLine: true }),
+    ],
+  });
+
+  it('is not green when memory grew and no budget is set, and says how to add one', () => {
+    const line = verdictLine(renderMarkdown(report([grown])));
+    expect(line.startsWith('📈 ')).toBe(true);
+    expect(line).not.toContain('✅');
+    expect(decode(line)).toContain(
+      "No budget is set, so nothing was checked: add one, e.g. <code>budget: 'retained: +100KB'</code> in the workflow or <code>budgets: {retained: +100KB}</code> in <code>allocdiff.yml</code>.",
+    );
+    // What grew, and the line behind it.
+    expect(decode(line)).toContain('memory of <code>bench.py</code> grew');
+    expect(line).toContain(`most at [<code>bench.py:2</code>](${BLOB}bench.py#L2) (+1.00 MiB)`);
+  });
+
+  it('is green when the budgets checked what grew, and says they hold', () => {
+    const line = verdictLine(renderMarkdown(checkedReport('retained: +10MB', [grown])));
+    expect(line.startsWith('✅ ')).toBe(true);
+    expect(line.endsWith(' All budgets hold.')).toBe(true);
+    expect(line).not.toContain('No budget');
+  });
+
+  it('names the scenario no budget checked when others have budgets', () => {
+    const other = scenarioComparison({ name: 'other' });
+    const scenarios = [grown, other];
+    const comparison = { scenarios };
+    const results = checkBudgets(comparison, {
+      rules: [],
+      overrides: [
+        {
+          scenarios: 'other',
+          origin: 'scenarios."other"',
+          metrics: ['peak'],
+          rules: parseBudgetRules('peak: +5%'),
+        },
+      ],
+    }).results;
+    const line = verdictLine(
+      renderMarkdown(report(scenarios, { budgets: results, verdict: 'pass' })),
+    );
+    expect(line.startsWith('📈 ')).toBe(true);
+    expect(line.endsWith(' No budget checks <code>bench.py</code>.')).toBe(true);
+  });
+
+  it('is green, without a budget, when memory only went down or did not change', () => {
+    const shrunk = scenarioComparison({ peak: measure(2 * MiB, MiB) });
+    expect(verdictLine(renderMarkdown(report([shrunk])))).toBe(
+      '✅ **Memory went down:** peak memory of <code>bench.py</code> shrank -50.0 % (-1.00 MiB).',
+    );
+    expect(verdictLine(renderMarkdown(report([scenarioComparison()])))).toMatch(
+      /^✅ \*\*No memory change:\*\*/,
+    );
+  });
+
+  it('leads with a steady growth over a noisy one, and keeps the noisy one from turning it 📈', () => {
+    const noisy = scenarioComparison({
+      name: 'threads',
+      peak: { ...measure(MiB, 2 * MiB), noisy: true },
+    });
+    const line = verdictLine(renderMarkdown(report([noisy])));
+    expect(line).toBe('✅ **Peak memory of <code>threads</code> grew ≈ +100.0 % (≈ +1.00 MiB)**.');
+  });
+});
+
+describe('renderMarkdown: what the verdict line leads with', () => {
+  const verdictLine = (markdown: string): string => markdown.split('\n')[3];
+  // The peak fell 30 % (its base line held most of it); retained memory grew 0.08 %.
+  const fell = scenarioComparison({
+    name: 'bench_load',
+    peak: measure(10 * MiB, 7 * MiB),
+    retained: measure(5 * MiB, 5 * MiB + 4_194),
+    sites: [siteDelta({ file: 'app/io.py', line: 9, baseLine: 9, baseSize: 0, headSize: 4_194 })],
+    peakSites: {
+      base: { bytes: 10 * MiB, peakBytes: 10 * MiB },
+      head: { bytes: 7 * MiB, peakBytes: 7 * MiB },
+      sites: [
+        siteDelta({
+          file: 'app/load.py',
+          line: null,
+          baseLine: 12,
+          baseSize: 2_883_584,
+          headSize: 0,
+        }),
+        siteDelta({ file: 'app/load.py', line: 20, baseLine: 21, baseSize: MiB, headSize: MiB }),
+      ],
+    },
+  });
+
+  it('leads with the largest change relative to its base: a 30 % fall over +0.08 %', () => {
+    const line = verdictLine(renderMarkdown(checkedReport('retained: +1MB', [fell])));
+    // The fall leads, naming the base line that held most of it; what grew comes after.
+    expect(line).toBe(
+      '✅ **Peak memory of <code>bench&#95;load</code> shrank -30.0 % (-3.00 MiB)**, ' +
+        'most at <code>app/load.py:12</code> (-2.75 MiB at the peak); ' +
+        `retained memory of <code>bench&#95;load</code> grew +0.08 % (+4.10 KiB), most at [<code>app/io.py:9</code>](${BLOB}app/io.py#L9) (+4.10 KiB). All budgets hold.`,
+    );
+  });
+
+  it('still says what grew when no budget checked it, and is not green', () => {
+    const line = verdictLine(renderMarkdown(report([fell])));
+    expect(line.startsWith('📈 **Peak memory of <code>bench&#95;load</code> shrank -30.0 %')).toBe(
+      true,
+    );
+    expect(line).toContain(
+      `; retained memory of <code>bench&#95;load</code> grew +0.08 % (+4.10 KiB), most at [<code>app/io.py:9</code>](${BLOB}app/io.py#L9) (+4.10 KiB).`,
+    );
+    expect(line).toContain('No budget is set');
+  });
+
+  it('ranks across scenarios by relative change, not bytes', () => {
+    const big = scenarioComparison({ name: 'big', peak: measure(100 * MiB, 102 * MiB) });
+    const small = scenarioComparison({ name: 'small', peak: measure(MiB, 1.5 * MiB) });
+    const line = verdictLine(renderMarkdown(checkedReport('peak: +100%', [big, small])));
+    expect(line).toBe(
+      '✅ **Peak memory of <code>small</code> grew +50.0 % (+512 KiB)**. All budgets hold.',
+    );
+  });
+
+  it('weighs retained memory against the peak it lives in, not against its own small base', () => {
+    // A function that keeps 32 B more (twice its base) while its peak grew by a third.
+    const fn = scenarioComparison({
+      name: 'bench_fn',
+      peak: measure(30 * MiB, 40 * MiB),
+      retained: measure(32, 64),
+    });
+    expect(verdictLine(renderMarkdown(checkedReport('peak: +50%', [fn])))).toBe(
+      '✅ **Peak memory of <code>bench&#95;fn</code> grew +33.3 % (+10.0 MiB)**. All budgets hold.',
+    );
+  });
+
+  it('among changes of about the same size, leads with the one whose line is known', () => {
+    // One megabyte more at the peak and at the end: the same change, seen twice.
+    const both = (peakSites?: ScenarioComparison['peakSites']) =>
+      scenarioComparison({
+        name: 'a',
+        peak: measure(4 * MiB, 5 * MiB),
+        retained: measure(MiB, 2 * MiB - 512),
+        sites: [siteDelta({ file: 'app/keep.py', line: 3, headSize: MiB })],
+        ...(peakSites ? { peakSites } : {}),
+      });
+    expect(verdictLine(renderMarkdown(report([both()])))).toContain(
+      '**Retained memory of <code>a</code> grew +100.0 % (+1.00 MiB)**, most at',
+    );
+    const atPeak = both({
+      sites: [siteDelta({ file: 'app/build.py', line: 7, headSize: MiB })],
+    });
+    expect(verdictLine(renderMarkdown(report([atPeak])))).toContain(
+      `**Peak memory of <code>a</code> grew +25.0 % (+1.00 MiB)**, most at [<code>app/build.py:7</code>](${BLOB}app/build.py#L7) (+1.00 MiB at the peak)`,
+    );
+  });
+
+  it('names the line that grew most at the peak for a peak regression', () => {
+    const regression = scenarioComparison({
+      name: 'bench_cache',
+      peak: measure(20 * MiB, 31 * MiB),
+      peakSites: {
+        base: { bytes: 20 * MiB, peakBytes: 20 * MiB },
+        head: { bytes: 31 * MiB, peakBytes: 31 * MiB },
+        sites: [
+          siteDelta({ file: 'app/big.py', line: 3, baseSize: 12 * MiB, headSize: 12 * MiB }),
+          siteDelta({ file: 'app/cache.py', line: 41, baseSize: MiB, headSize: 11 * MiB }),
+          siteDelta({ file: 'app/other.py', line: 5, baseSize: 0, headSize: MiB }),
+        ],
+      },
+    });
+    const line = verdictLine(renderMarkdown(report([regression])));
+    expect(line).toContain(
+      `**Peak memory of <code>bench&#95;cache</code> grew +55.0 % (+11.0 MiB)**, most at [<code>app/cache.py:41</code>](${BLOB}app/cache.py#L41) (+10.0 MiB at the peak).`,
+    );
+    // The budget it suggests is on what grew.
+    expect(decode(line)).toContain(
+      "add one, e.g. <code>budget: 'peak: +5%'</code> in the workflow or <code>budgets: {peak: +5%}</code> in",
+    );
+    // A failed peak budget names it too.
+    const over = verdictLine(renderMarkdown(checkedReport('peak: +5%', [regression])));
+    expect(over).toBe(
+      '❌ **Over budget:** peak memory of <code>bench&#95;cache</code> grew +55.0 % (+11.0 MiB), ' +
+        `most at [<code>app/cache.py:41</code>](${BLOB}app/cache.py#L41) (+10.0 MiB at the peak), over the +5% budget.`,
+    );
+  });
+
+  it('lets a failing budget lead whatever changed more', () => {
+    const line = verdictLine(renderMarkdown(checkedReport('retained: +1KB', [fell])));
+    expect(line).toMatch(
+      /^❌ \*\*Over budget:\*\* retained memory of <code>bench&#95;load<\/code> grew/,
+    );
+  });
+
+  it('says nothing about a line when the peak sites were not measured', () => {
+    const plain = scenarioComparison({ name: 'a', peak: measure(MiB, 2 * MiB) });
+    const line = verdictLine(renderMarkdown(report([plain])));
+    expect(line).toContain('(+1.00 MiB)**.');
+    expect(line).not.toContain('most at');
+  });
+
+  it('leads with a leak that starts', () => {
+    const leaking = scenarioComparison({
+      name: 'bench_put',
+      peak: measure(MiB, 1.5 * MiB),
+      leak: measure(0, 2 * KiB),
+      leakSites: [siteDelta({ file: 'app/cache.py', line: 41, baseSize: 0, headSize: 2 * KiB })],
+    });
+    const line = verdictLine(renderMarkdown(report([leaking])));
+    expect(line).toContain(
+      `📈 **The leak per call of <code>bench&#95;put</code> grew from 0 B to 2.00 KiB**, most at [<code>app/cache.py:41</code>](${BLOB}app/cache.py#L41) (+2.00 KiB per call)`,
+    );
+    expect(decode(line)).toContain("<code>budget: 'leak: 0B'</code>");
+  });
+});
+
+describe('renderMarkdown: failed scenarios', () => {
+  const verdictLine = (markdown: string): string => markdown.split('\n')[3];
+  const traceback = [
+    'Traceback (most recent call last):',
+    '  File "bench.py", line 5, in <module>',
+    '    load()',
+    'ValueError: broken',
+  ].join('\n');
+  const both = (baseMessage = 'broken') =>
+    scenarioComparison({
+      status: 'failed',
+      error: {
+        side: 'head',
+        type: 'ValueError',
+        message: 'broken',
+        traceback,
+        output: `starting\n${traceback}`,
+      },
+      baseError: {
+        type: 'ValueError',
+        message: baseMessage,
+        traceback: traceback.replace('broken', baseMessage),
+        output: traceback.replace('broken', baseMessage),
+      },
+    });
+
+  it('says both sides failed, once, with the traceback once', () => {
+    const markdown = renderMarkdown(checkedReport('peak: +5%', [both()]));
+    expect(verdictLine(markdown)).toBe(
+      '❌ **The base and head benchmarks failed:** <code>bench.py</code> raised <code>ValueError</code> on both sides.',
+    );
+    expect(markdown).toContain('| 💥 base and head failed |');
+    expect(markdown.match(/<details><summary>💥/g)).toHaveLength(1);
+    expect(markdown).toContain(
+      '<details><summary>💥 base and head sides of <code>bench.py</code>: <code>ValueError</code> broken</summary>',
+    );
+    expect(markdown.match(/Traceback &#40;most recent call last&#41;/g)).toHaveLength(1);
+    expect(decode(markdown)).toContain(`<pre>starting\n${traceback}</pre>`);
+    expect(markdown).toContain('skip (the base and head benchmarks failed)');
+    expect(renderSummary(report([both()], { verdict: 'fail' }))).toContain(
+      '💥 base and head sides of',
+    );
+  });
+
+  it('shows each side’s error when the two sides failed differently', () => {
+    const markdown = renderMarkdown(report([both('other')], { verdict: 'fail' }));
+    expect(verdictLine(markdown)).toBe(
+      '❌ **The base and head benchmarks failed:** <code>bench.py</code> raised <code>ValueError</code> on head and <code>ValueError</code> on base.',
+    );
+    expect(markdown).toContain(
+      '💥 head side of <code>bench.py</code>: <code>ValueError</code> broken',
+    );
+    expect(markdown).toContain(
+      '💥 base side of <code>bench.py</code>: <code>ValueError</code> other',
+    );
+  });
+
+  it('prints a traceback the output already holds once', () => {
+    const failed = scenarioComparison({
+      status: 'failed',
+      error: { side: 'head', type: 'ValueError', message: 'broken', traceback, output: traceback },
+    });
+    const markdown = renderMarkdown(report([failed], { verdict: 'fail' }));
+    expect(markdown.match(/Traceback &#40;most recent call last&#41;/g)).toHaveLength(1);
+    expect(verdictLine(markdown)).toBe(
+      '❌ **The head benchmark failed:** <code>bench.py</code> raised <code>ValueError</code>.',
+    );
+  });
+});
+
 describe('renderMarkdown: site links', () => {
   const row = (markdown: string, needle: string): string =>
     markdown.split('\n').find((line) => line.startsWith('|') && line.includes(needle)) ?? '';
@@ -320,6 +640,38 @@ describe('renderMarkdown: site links', () => {
       report([scenarioComparison({ sites: [site] })], { serverUrl: 'https://ghe.example.com' }),
     );
     expect(markdown).toContain(`](https://ghe.example.com/${REPO}/blob/${HEAD_SHA}/a.py#L1)`);
+  });
+
+  it('says head is a working tree, and links no line of it (its lines are not on the server)', () => {
+    const site = siteDelta({ file: 'app/cache.py', line: 12, baseLine: 9 });
+    const markdown = renderMarkdown(
+      report([scenarioComparison({ sites: [site] })], {
+        head: { sha: HEAD_SHA, ref: 'HEAD', workingTree: true },
+      }),
+    );
+    expect(markdown).toContain(
+      `→ head: working tree on top of [<code>${HEAD_SHA.slice(0, 7)}</code>](${SERVER}/${REPO}/commit/${HEAD_SHA})`,
+    );
+    expect(row(markdown, 'cache.py')).toContain('| <code>app/cache.py:12</code> |');
+    expect(markdown).not.toContain('cache.py#L');
+  });
+
+  it('links a site that stopped allocating on a line head still has, and does not call it gone', () => {
+    const site = siteDelta({
+      file: 'app/cache.py',
+      line: 31,
+      baseLine: 30,
+      baseSize: 2_000,
+      headSize: 0,
+      headCount: 0,
+      silent: true,
+    });
+    const markdown = renderMarkdown(report([scenarioComparison({ sites: [site] })]));
+    expect(row(markdown, 'cache.py')).toContain(
+      `[<code>app/cache.py:31</code>](${BLOB}app/cache.py#L31)`,
+    );
+    expect(row(markdown, 'cache.py')).toContain('| indirect |');
+    expect(markdown).not.toContain('line gone');
   });
 
   it('does not link a site gone from head, and shows its base line', () => {
@@ -508,6 +860,33 @@ describe('renderMarkdown: size', () => {
     expect(rows(summary)).toBeGreaterThan(rows(renderMarkdown(huge)));
     expect(summary).toContain('in the JSON report');
     expect(summary).not.toContain('in the job summary');
+  });
+
+  it('fills the job summary up to GitHub’s 1 MiB limit, not with the first 1,000 sites', () => {
+    const sites = Array.from({ length: 12_000 }, (_, i) =>
+      siteDelta({
+        file: `app/module_${i}.py`,
+        line: i + 1,
+        function: `handler_${i}`,
+        text: `cache[key_${i}] = build(payload)`,
+        headSize: 100 + i,
+      }),
+    );
+    const huge = report([scenarioComparison({ name: 'big', sites })]);
+    const summary = renderSummary(huge);
+    const bytes = Buffer.byteLength(summary, 'utf8');
+    expect(bytes).toBeLessThanOrEqual(SUMMARY_LIMIT);
+    // Full, less the room kept for the rows' variation and GitHub's own wrapper.
+    expect(bytes).toBeGreaterThan(SUMMARY_LIMIT - 16_384);
+    const listed = summary.split('\n').filter((l) => l.includes('app/module_')).length;
+    expect(listed).toBeGreaterThan(3_000);
+    expect(listed).toBeLessThan(sites.length);
+    // The note counts what is left out.
+    const folded = listed - 10;
+    expect(summary).toContain(
+      `${(sites.length - 10).toLocaleString('en-US')} more changed sites (${(sites.length - 10 - folded).toLocaleString('en-US')} in the JSON report)`,
+    );
+    expect(summary).not.toContain('Report truncated');
   });
 
   it('lists every changed site in the job summary when they fit', () => {

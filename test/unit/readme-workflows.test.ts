@@ -17,6 +17,7 @@ interface Workflow {
   on: unknown;
   permissions: Record<string, string>;
   jobs: Record<string, { if?: string; steps: Step[] }>;
+  concurrency?: { group: string; 'cancel-in-progress': boolean };
 }
 
 const README = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
@@ -81,6 +82,24 @@ describe('the README’s workflow files', () => {
     expect(job.if).toBe("github.event.workflow_run.event == 'pull_request'");
     // Nothing from the pull request is checked out, let alone run.
     expect(job.steps.map((s) => s.uses)).toEqual([ALLOCDIFF]);
+  });
+
+  it('cancel the run for an older head, and report one at a time per head branch', () => {
+    for (const workflow of workflows.filter((w) => w.on === 'pull_request')) {
+      expect(workflow.concurrency, workflow.name).toEqual({
+        group: '${{ github.workflow }}-${{ github.event.pull_request.number || github.ref }}',
+        'cancel-in-progress': true,
+      });
+    }
+    const report = workflows.find((w) => modeOf(w) === 'report')!;
+    expect(report.concurrency).toEqual({
+      group:
+        '${{ github.workflow }}-${{ github.event.workflow_run.head_repository.full_name }}-' +
+        '${{ github.event.workflow_run.head_branch }}',
+      // A report that is posting is not cut off; one waiting is replaced by a newer one.
+      'cancel-in-progress': false,
+    });
+    expect(workflows.filter((w) => w.concurrency === undefined)).toEqual([]);
   });
 
   it('comment from the one-job setup with the least it needs', () => {

@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { BudgetResult } from '../../src/budgets/evaluate.js';
 import type { ScenarioComparison } from '../../src/compare/comparison.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderTerminal } from '../../src/report/terminal.js';
-import { measure, report, scenarioComparison, siteDelta } from './fixtures.js';
+import { HEAD_SHA, measure, report, scenarioComparison, siteDelta } from './fixtures.js';
 
 const load = scenarioComparison({
   name: 'load',
@@ -144,6 +145,13 @@ describe('renderTerminal', () => {
     expect(render().split('\n')[0]).toBe('allocdiff 0.1.0: base 1111111 -> head abcdef0');
   });
 
+  it('says when head is the working tree on top of a commit', () => {
+    const workingTree = report([load], { head: { sha: HEAD_SHA, ref: 'HEAD', workingTree: true } });
+    expect(renderTerminal(workingTree).split('\n')[0]).toBe(
+      'allocdiff 0.1.0: base 1111111 -> head: working tree on top of abcdef0',
+    );
+  });
+
   it('aligns the scenario table', () => {
     const header = ['scenario', 'peak', 'peak change', 'retained', 'retained change', 'status'];
     const rows = tableAfter(render(), header);
@@ -258,13 +266,18 @@ describe('renderTerminal', () => {
     );
   });
 
-  it('shows which side failed, the error, and the benchmark output', () => {
+  it('shows which side failed, the error, its traceback and the benchmark output', () => {
     const lines = render().split('\n');
     const at = lines.indexOf(
       'import_time: the head side failed: ImportError: No module named numpy',
     );
     expect(at).toBeGreaterThan(0);
-    expect(lines.slice(at + 1, at + 3)).toEqual(['  | loading…', '  | importing numpy']);
+    // The output does not hold the traceback here: the recorded one comes first.
+    expect(lines.slice(at + 1, at + 4)).toEqual([
+      '  | Traceback (most recent call last):',
+      '  | loading…',
+      '  | importing numpy',
+    ]);
   });
 
   it('shows a base failure as the base side', () => {
@@ -277,7 +290,7 @@ describe('renderTerminal', () => {
   });
 
   it.each([
-    ['pass', 'PASS: within budget'],
+    ['pass', 'PASS: no memory change'],
     ['warn', 'WARN: the base side could not be measured; nothing to compare against'],
     ['fail', 'FAIL: a budget was exceeded or the head benchmark failed'],
   ] as const)('ends with the verdict: %s', (verdict, text) => {
@@ -289,6 +302,143 @@ describe('renderTerminal', () => {
     const output = renderTerminal(report([scenarioComparison()]));
     expect(output).not.toContain('changed sites');
     expect(output).not.toContain('budgets:');
+  });
+});
+
+describe('renderTerminal: what the report says', () => {
+  const MiB = 1024 * 1024;
+  const lastLine = (text: string) => text.trimEnd().split('\n').at(-1);
+  const grown = scenarioComparison({
+    name: 'bench.py',
+    peak: measure(4 * MiB, 5 * MiB),
+    retained: measure(MiB, 2 * MiB),
+    sites: [siteDelta({ file: 'bench.py', line: 2, baseLine: null, headSize: MiB })],
+  });
+
+  it('says no budget is set, and how to add one, when memory grew unchecked; not in green', () => {
+    const plain = renderTerminal(report([grown]));
+    expect(lastLine(plain)).toBe(
+      'PASS: retained memory of bench.py grew +100.0 % (+1.00 MiB), most at bench.py:2 (+1.00 MiB); ' +
+        'no budget is set, so nothing was checked: add one, e.g. --budget "retained: +100KB"',
+    );
+    const coloured = renderTerminal(report([grown]), 10, { color: true });
+    expect(coloured).toContain('\u001b[1;33mPASS\u001b[0m: ');
+    expect(coloured).not.toContain('\u001b[1;32mPASS');
+  });
+
+  it('says the budgets held, in green, with the largest change', () => {
+    const budgets: BudgetResult[] = [
+      {
+        rule: 'retained: +10MB',
+        metric: 'retained',
+        scenario: 'bench.py',
+        limit: '+10MB',
+        actual: '+1.00 MiB',
+        status: 'pass',
+        level: 'fail',
+      },
+    ];
+    const held = report([grown], { budgets });
+    expect(lastLine(renderTerminal(held))).toBe(
+      'PASS: within budget; retained memory of bench.py grew +100.0 % (+1.00 MiB), most at bench.py:2 (+1.00 MiB)',
+    );
+    expect(renderTerminal(held, 10, { color: true })).toContain('\u001b[1;32mPASS\u001b[0m: ');
+  });
+
+  it('leads with the largest relative change, and names the line at the peak', () => {
+    const fell = scenarioComparison({
+      name: 'load',
+      peak: { ...measure(10 * MiB, 7 * MiB) },
+      retained: measure(5 * MiB, 5 * MiB + 4_194),
+      peakSites: {
+        sites: [
+          siteDelta({
+            file: 'app/load.py',
+            line: null,
+            baseLine: 12,
+            baseSize: 3 * MiB,
+            headSize: 0,
+          }),
+        ],
+      },
+    });
+    expect(lastLine(renderTerminal(report([fell])))).toBe(
+      'PASS: peak memory of load shrank -30.0 % (-3.00 MiB), most at app/load.py:12 (-3.00 MiB at the peak); ' +
+        'retained memory of load grew +0.08 % (+4.10 KiB); no budget is set, so nothing was checked: ' +
+        'add one, e.g. --budget "retained: +100KB"',
+    );
+  });
+
+  it('names the line at the peak when a peak budget failed', () => {
+    const regression = scenarioComparison({
+      name: 'cache',
+      peak: measure(20 * MiB, 31 * MiB),
+      peakSites: {
+        sites: [siteDelta({ file: 'app/cache.py', line: 41, baseSize: MiB, headSize: 11 * MiB })],
+      },
+    });
+    const failed: BudgetResult = {
+      rule: 'peak: +5%',
+      metric: 'peak',
+      scenario: 'cache',
+      limit: '+5%',
+      actual: '+55.0 %',
+      status: 'fail',
+      level: 'fail',
+    };
+    expect(
+      lastLine(renderTerminal(report([regression], { verdict: 'fail', budgets: [failed] }))),
+    ).toBe(
+      'FAIL: memory budget exceeded: peak of cache is +55.0 %, limit +5%, most at app/cache.py:41 (+10.0 MiB at the peak)',
+    );
+  });
+
+  it('shows the leak per call the comment shows, in a column of its own', () => {
+    const leaking = scenarioComparison({ name: 'put', leak: measure(1024, 3072) });
+    const steady = scenarioComparison({ name: 'get', leak: { ...measure(0, 512), noisy: true } });
+    const unmeasured = scenarioComparison({ name: 'other' });
+    const text = renderTerminal(report([leaking, steady, unmeasured]));
+    const header = [
+      'scenario',
+      'peak',
+      'peak change',
+      'retained',
+      'retained change',
+      'leak/call',
+      'status',
+    ];
+    const rows = tableAfter(text, header);
+    expectAligned(rows, header, 'lrrrrrl');
+    const leakOf = (name: string) =>
+      rows
+        .find((row) => row.startsWith(`${name} `))!
+        .trim()
+        .split(/ {2,}/)[5];
+    expect(leakOf('put')).toBe('3.00 KiB (+2.00 KiB)');
+    expect(leakOf('get')).toBe('≈ 512 B (+512 B)');
+    expect(leakOf('other')).toBe('-');
+    // The comment's cells, for the same figures.
+    const comment = renderMarkdown(report([leaking, steady, unmeasured]));
+    expect(comment).toContain('| 3.00 KiB (+2.00 KiB) |');
+    expect(comment).toContain('| ≈ 512 B (+512 B) |');
+  });
+
+  it('says both sides failed, once, with the traceback once', () => {
+    const traceback =
+      'Traceback (most recent call last):\n  File "bench.py", line 3\nValueError: broken';
+    const both = scenarioComparison({
+      name: 'x',
+      status: 'failed',
+      error: { side: 'head', type: 'ValueError', message: 'broken', traceback, output: traceback },
+      baseError: { type: 'ValueError', message: 'broken', traceback, output: traceback },
+    });
+    const text = renderTerminal(report([both], { verdict: 'fail' }));
+    expect(text).toContain('\nx: both sides failed: ValueError: broken\n');
+    expect(text).not.toContain('the head side failed');
+    expect(text.match(/Traceback \(most recent call last\)/g)).toHaveLength(1);
+    expect(lastLine(text)).toBe(
+      'FAIL: the base and head benchmarks failed: x raised ValueError on both sides',
+    );
   });
 });
 

@@ -1,0 +1,84 @@
+/**
+ * A failed scenario as the reports tell it: which sides failed (both, once, when both did), and
+ * each error's text with its traceback once.
+ */
+import type { ScenarioError } from '../capture/snapshot.js';
+import type { ScenarioComparison } from '../compare/comparison.js';
+
+/** One failure to show: the sides it happened on and the error (head's, when both raised it). */
+export interface Failure {
+  sides: 'base' | 'head' | 'base and head';
+  error: ScenarioError;
+}
+
+/** Two errors are one failure when type and message match (tracebacks name different checkouts). */
+function sameFailure(a: ScenarioError, b: ScenarioError): boolean {
+  return a.type === b.type && a.message === b.message;
+}
+
+/** Whether both sides of a scenario failed. */
+export function bothFailed(scenario: ScenarioComparison): boolean {
+  return scenario.status === 'failed' && scenario.baseError !== undefined;
+}
+
+/** Which sides failed, in words: `head`, `base`, `base and head`. */
+export function failedSides(scenario: ScenarioComparison): Failure['sides'] | undefined {
+  if (scenario.status !== 'failed') return undefined;
+  return bothFailed(scenario) ? 'base and head' : (scenario.error?.side ?? 'head');
+}
+
+/**
+ * The failures of a scenario to show: one when a side failed or both failed the same way, head's
+ * then base's when they failed differently.
+ */
+export function failuresOf(scenario: ScenarioComparison): Failure[] {
+  const { error, baseError } = scenario;
+  if (!error) return [];
+  if (!baseError) return [{ sides: error.side, error }];
+  if (sameFailure(error, baseError)) return [{ sides: 'base and head', error }];
+  return [
+    { sides: 'head', error },
+    { sides: 'base', error: baseError },
+  ];
+}
+
+/** What the scenario raised, for a sentence: `ValueError`, or `KeyError` on head and `ValueError` on base. */
+export function raisedText(scenario: ScenarioComparison, code: (text: string) => string): string {
+  const failures = failuresOf(scenario);
+  const type = (failure: Failure) => code(failure.error.type || 'an error');
+  if (failures.length === 2) {
+    return `${type(failures[0])} on head and ${type(failures[1])} on base`;
+  }
+  const [only] = failures;
+  if (!only) return code('an error');
+  return only.sides === 'base and head' ? `${type(only)} on both sides` : type(only);
+}
+
+function lines(text: string | undefined): string[] {
+  const trimmed = text?.trimEnd() ?? '';
+  return trimmed === '' ? [] : trimmed.split('\n');
+}
+
+/**
+ * The error's output with its traceback once. The output ends with the traceback as Python
+ * printed it (or its last lines, when the output was cut): where it holds the traceback's tail,
+ * the recorded traceback replaces that part; where it holds none of it, the traceback comes first.
+ */
+export function failureText(error: ScenarioError): string {
+  const output = lines(error.output);
+  const traceback = lines(error.traceback);
+  if (traceback.length === 0) return output.join('\n');
+  const lastLine = traceback[traceback.length - 1];
+  const end = output.lastIndexOf(lastLine);
+  if (end < 0) return [...traceback, ...output].join('\n');
+  // How many lines before `end` go on matching the traceback, from its end backwards.
+  let matched = 1;
+  while (
+    matched < traceback.length &&
+    end - matched >= 0 &&
+    output[end - matched] === traceback[traceback.length - 1 - matched]
+  ) {
+    matched += 1;
+  }
+  return [...output.slice(0, end + 1 - matched), ...traceback, ...output.slice(end + 1)].join('\n');
+}

@@ -1,0 +1,227 @@
+/**
+ * What a report's verdict sentence leads with: the largest change of peak, retained memory or
+ * leak per call, relative to what the scenario measured on base, with the line that moved most;
+ * and whether a growth was checked by any budget.
+ */
+import { formatBytes, formatBytesDelta, formatPercent, percentChange } from '../budgets/sizes.js';
+import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
+import type { Report } from './report.js';
+
+export type ChangeMetric = 'peak' | 'retained' | 'leak';
+
+/** One total that differs between base and head, in a scenario measured on both. */
+export interface Change {
+  scenario: ScenarioComparison;
+  metric: ChangeMetric;
+  measure: Measure & { base: number; head: number; delta: number };
+  /** How large the change is next to the scenario's base peak (1 = as large); Infinity from zero. */
+  weight: number;
+}
+
+/** How a renderer writes code and sites: escaped Markdown with links, or plain text. */
+export interface Words {
+  code(text: string): string;
+  site(site: SiteDelta): string;
+}
+
+const SUBJECT: Record<ChangeMetric, string> = {
+  peak: 'peak memory',
+  retained: 'retained memory',
+  leak: 'the leak per call',
+};
+
+function measureOf(scenario: ScenarioComparison, metric: ChangeMetric): Measure | undefined {
+  return metric === 'peak'
+    ? scenario.peak
+    : metric === 'retained'
+      ? scenario.retained
+      : scenario.leak;
+}
+
+/**
+ * A change as a share of the memory its scenario works in, its peak on base: a 30 % fall of the
+ * peak outranks retained memory growing by 0.08 % of it, and a function's retained 32 B doubling
+ * does not outrank its peak growing by a third. A leak per call is weighed against its own base,
+ * and a leak that starts is news whatever its size.
+ */
+function weightOf(scenario: ScenarioComparison, metric: ChangeMetric, measure: Change['measure']) {
+  const size = Math.abs(measure.delta);
+  if (metric === 'leak') return measure.base > 0 ? size / measure.base : Infinity;
+  const scale = Math.max(scenario.peak.base ?? 0, measure.base);
+  return scale > 0 ? size / scale : Infinity;
+}
+
+/** Every change of a scenario measured on both sides, the one to lead with first. */
+export function changesOf(report: Report): Change[] {
+  const changes: (Change & { order: number; size: number; named: boolean })[] = [];
+  const metrics: ChangeMetric[] = ['peak', 'retained', 'leak'];
+  report.scenarios.forEach((scenario, index) => {
+    if (scenario.status !== 'ok') return;
+    metrics.forEach((metric, position) => {
+      const measure = measureOf(scenario, metric);
+      if (!measure || measure.base === null || measure.head === null || !measure.delta) return;
+      const known = measure as Change['measure'];
+      const weight = weightOf(scenario, metric, known);
+      changes.push({
+        scenario,
+        metric,
+        measure: known,
+        weight,
+        order: index * metrics.length + position,
+        size: sizeClass(weight),
+        named: siteBehind(scenario, metric, known.delta) !== undefined,
+      });
+    });
+  });
+  // Steady changes before noisy ones; then the largest relative change, and among changes of
+  // about that size the one whose line is known (a peak and a retained total that grew by the
+  // same megabyte); then the largest in bytes, and the report's order (peak, retained, leak).
+  return changes
+    .sort(
+      (a, b) =>
+        Number(a.measure.noisy === true) - Number(b.measure.noisy === true) ||
+        descending(a.size, b.size) ||
+        Number(b.named) - Number(a.named) ||
+        descending(a.weight, b.weight) ||
+        Math.abs(b.measure.delta) - Math.abs(a.measure.delta) ||
+        a.order - b.order,
+    )
+    .map(({ order: _order, size: _size, named: _named, ...change }) => change);
+}
+
+/** Weights within about 2 % of each other share a class (Infinity has its own). */
+function sizeClass(weight: number): number {
+  if (weight === Infinity) return Infinity;
+  return weight > 0 ? Math.round(Math.log(weight) / Math.log(1.02)) : -Infinity;
+}
+
+function descending(a: number, b: number): number {
+  return a === b ? 0 : b > a ? 1 : -1;
+}
+
+/** A change that is growth beyond doubt: up, and steady between repeats. */
+export function isGrowth(change: Change): boolean {
+  return change.measure.delta > 0 && !change.measure.noisy;
+}
+
+/** Whether any budget was evaluated (not skipped) on a scenario. */
+export function isChecked(report: Report, scenario: string): boolean {
+  return report.budgets.some((budget) => budget.scenario === scenario && budget.status !== 'skip');
+}
+
+/** The largest growth no budget looked at, if any. */
+export function uncheckedGrowth(report: Report, changes = changesOf(report)): Change | undefined {
+  return changes.find((change) => isGrowth(change) && !isChecked(report, change.scenario.name));
+}
+
+/** What the verdict sentence says about the changes. */
+export interface Headline {
+  /** The largest change. */
+  lead?: Change;
+  /** Said after the lead: the growth no budget checked, or else, after a fall, the largest growth. */
+  also?: Change;
+  /** The largest growth no budget checked. */
+  unchecked?: Change;
+}
+
+export function headlineChanges(report: Report): Headline {
+  const changes = changesOf(report);
+  const [lead] = changes;
+  const unchecked = uncheckedGrowth(report, changes);
+  const growth = lead && lead.measure.delta < 0 ? changes.find(isGrowth) : undefined;
+  const also = unchecked ?? growth;
+  return {
+    ...(lead ? { lead } : {}),
+    ...(also && also !== lead ? { also } : {}),
+    ...(unchecked ? { unchecked } : {}),
+  };
+}
+
+/** `peak memory of x grew +12.5 % (+1.90 MiB), most at app/cache.py:41 (+1.80 MiB at the peak)`. */
+export function changeWithSite(change: Change, words: Words): string {
+  return (
+    changeSentence(change, words) +
+    siteClause(change.scenario, change.metric, change.measure.delta, words)
+  );
+}
+
+/**
+ * The site that moved most the way a total moved: at the peak (when the peak sites were found),
+ * among the retained sites, or among the leaking sites.
+ */
+export function siteBehind(
+  scenario: ScenarioComparison,
+  metric: ChangeMetric,
+  delta: number,
+): SiteDelta | undefined {
+  if (delta === 0) return undefined;
+  const sites =
+    metric === 'peak'
+      ? scenario.peakSites?.sites
+      : metric === 'retained'
+        ? scenario.sites
+        : scenario.leakSites;
+  let best: SiteDelta | undefined;
+  for (const site of sites ?? []) {
+    const moved = Math.sign(delta) * site.sizeDelta;
+    if (moved > 0 && (!best || moved > Math.sign(delta) * best.sizeDelta)) best = site;
+  }
+  return best;
+}
+
+/** `, most at app/cache.py:41 (+10.2 MiB at the peak)`; empty when no site is known. */
+export function siteClause(
+  scenario: ScenarioComparison,
+  metric: ChangeMetric,
+  delta: number,
+  words: Words,
+): string {
+  const site = siteBehind(scenario, metric, delta);
+  if (!site) return '';
+  const unit = metric === 'peak' ? ' at the peak' : metric === 'leak' ? ' per call' : '';
+  return `, most at ${words.site(site)} (${formatBytesDelta(site.sizeDelta)}${unit})`;
+}
+
+function approx(measure: Measure, text: string): string {
+  return measure.noisy ? `≈ ${text}` : text;
+}
+
+/** `peak memory of bench.py grew +12.5 % (+1.90 MiB)`, or `… grew from 0 B to 2.00 KiB`. */
+export function changeSentence(change: Change, words: Words): string {
+  const { measure, metric, scenario } = change;
+  const verb = measure.delta > 0 ? 'grew' : 'shrank';
+  const percent = percentChange(measure.base, measure.head);
+  const amount =
+    percent === undefined
+      ? `from ${formatBytes(measure.base)} to ${approx(measure, formatBytes(measure.head))}`
+      : `${approx(measure, formatPercent(percent))} (${approx(measure, formatBytesDelta(measure.delta))})`;
+  return `${SUBJECT[metric]} of ${words.code(scenario.name)} ${verb} ${amount}`;
+}
+
+/** Leak per call as both reports show it: `2.00 KiB (+1.00 KiB)`, `≈` when noisy. */
+export function leakText(leak: Measure): string | undefined {
+  if (leak.head === null) return undefined;
+  const change =
+    leak.delta !== null && leak.delta !== 0 ? ` (${formatBytesDelta(leak.delta)})` : '';
+  return approx(leak, `${formatBytes(leak.head)}${change}`);
+}
+
+/** A limit to suggest per metric: a little growth of peak, a small retained growth, no leak. */
+const EXAMPLE_LIMIT: Record<ChangeMetric, string> = {
+  peak: '+5%',
+  retained: '+100KB',
+  leak: '0B',
+};
+
+/**
+ * How to add a budget on the metric that grew, in one line: the action's `budget` input, a
+ * config file's `budgets`, the CLI's `--budget`.
+ */
+export function budgetExample(metric: ChangeMetric): { input: string; file: string; flag: string } {
+  const limit = EXAMPLE_LIMIT[metric];
+  return {
+    input: `budget: '${metric}: ${limit}'`,
+    file: `budgets: {${metric}: ${limit}}`,
+    flag: `--budget "${metric}: ${limit}"`,
+  };
+}

@@ -1,0 +1,408 @@
+/**
+ * Repeats that differ: a figure that grows with every in-process call is a leak (reported with
+ * its growth per call, judged by budgets), anything else is noise; and a difference whose base
+ * and head ranges do not overlap is real whatever the spread. Plain data, like the compare and
+ * budget tests.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { RepeatTotals, SnapshotScenario } from '../../src/capture/snapshot.js';
+import { checkBudgets, decideVerdict, type BudgetResult } from '../../src/budgets/evaluate.js';
+import { parseBudgetRules } from '../../src/budgets/rules.js';
+import { compareSnapshots } from '../../src/compare/compare.js';
+import type { Measure, ScenarioComparison } from '../../src/compare/comparison.js';
+import { growthPerCall, isDeterministic, siteSpread, spreadOf } from '../../src/compare/noise.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { parseReport } from '../../src/report/report-schema.js';
+import { renderTerminal } from '../../src/report/terminal.js';
+import { LineMap } from '../../src/sides/line-map.js';
+import {
+  measure,
+  report,
+  scenario,
+  scenarioComparison,
+  site,
+  siteDelta,
+  snapshot,
+} from './fixtures.js';
+
+const KiB = 1024;
+const MiB = 1024 * 1024;
+const noChanges = LineMap.fromUnifiedDiff('');
+
+function totals(retainedBytes: number): RepeatTotals {
+  return { peakBytes: retainedBytes, retainedBytes, retainedCount: 10, durationSeconds: 0.01 };
+}
+
+/** A function scenario whose calls retained these bytes, in order, all at one site. */
+function calls(name: string, retained: number[]): SnapshotScenario {
+  const sizes = retained.every((value) => value === retained[0]) ? {} : { sizes: retained };
+  return scenario(name, [site('app/store.py', 5, retained[0], { count: 10, ...sizes })], {
+    kind: 'function',
+    peakBytes: retained[0],
+    retainedBytes: retained[0],
+    retainedCount: 10,
+    repeats: retained.map(totals),
+  });
+}
+
+/** The single result of one single-limit rule against one scenario. */
+function only(rule: string, comparison: ScenarioComparison): BudgetResult {
+  const { results } = checkBudgets({ scenarios: [comparison] }, parseBudgetRules(rule));
+  expect(results).toHaveLength(1);
+  return results[0];
+}
+
+function varying(base: number, head: number, extra: Partial<Measure>): Measure {
+  return { ...measure(base, head), ...extra };
+}
+
+describe('growth or noise: how a side’s repeats differ', () => {
+  it('calls a function figure that rises with every call a leak, with its growth per call', () => {
+    // A list that leaks 10,000 objects per call is reallocated, larger, on every call.
+    expect(spreadOf([1_415_120, 1_495_776, 1_576_432], 'function')).toEqual({
+      noisy: false,
+      range: [1_415_120, 1_576_432],
+      growth: 80_656,
+    });
+    // Plateaus between rises still grow in both halves of the calls: a leak every other call.
+    expect(growthPerCall([100, 200, 200, 300, 300])).toBe(50);
+  });
+
+  it('leaves the cold first call out when it is above the second, and then needs three warm calls', () => {
+    // Three repeats: two warm calls cannot show growth on their own.
+    expect(spreadOf([900, 100, 200], 'function')).toEqual({ noisy: true, range: [100, 900] });
+    expect(spreadOf([900, 100, 200, 300], 'function')).toEqual({
+      noisy: false,
+      range: [100, 900],
+      growth: 100,
+    });
+  });
+
+  it('keeps calling noise what growth does not explain', () => {
+    // Up and down.
+    expect(spreadOf([100, 300, 200], 'function').noisy).toBe(true);
+    expect(spreadOf([100, 200, 150, 300], 'function').noisy).toBe(true);
+    // Going down is no leak.
+    expect(spreadOf([300, 200, 100], 'function').noisy).toBe(true);
+    // A one-off step (a cache filled on the fourth call) did not grow in the first half.
+    expect(spreadOf([100, 100, 100, 500], 'function').noisy).toBe(true);
+    // Separate processes of a script share nothing: their differences are noise, rising or not.
+    expect(spreadOf([100, 200, 300], 'script')).toEqual({ noisy: true, range: [100, 300] });
+    expect(growthPerCall([100, 200])).toBeUndefined();
+  });
+
+  it('gives a site’s growth by its sizes, unless its block count jitters', () => {
+    const growing = site('app/store.py', 5, 100, { sizes: [100, 200, 300], counts: [1, 1, 1] });
+    expect(siteSpread(growing, 'function')).toEqual({
+      noisy: false,
+      range: [100, 300],
+      growth: 100,
+    });
+    const jittering = { ...growing, counts: [1, 3, 2] };
+    expect(siteSpread(jittering, 'function')).toEqual({ noisy: true, range: [100, 300] });
+  });
+
+  it('does not call a growing scenario deterministic, nor noisy', () => {
+    expect(isDeterministic(calls('bench_leak', [100, 200, 300]))).toBe(false);
+    const comparison = compareSnapshots(
+      snapshot([calls('bench_leak', [189, 189, 189])]),
+      snapshot([calls('bench_leak', [1_415_120, 1_495_776, 1_576_432])]),
+      noChanges,
+    );
+    const [leak] = comparison.scenarios;
+    expect(leak.deterministic).toBe(false);
+    expect(leak.retained).toEqual({
+      base: 189,
+      head: 1_415_120,
+      delta: 1_414_931,
+      headRange: [1_415_120, 1_576_432],
+      headGrowth: 80_656,
+    });
+    expect(leak.peak.noisy).toBeUndefined();
+    expect(leak.sites[0]).toMatchObject({ line: 5, headGrowth: 80_656 });
+    expect(leak.sites[0].noisy).toBeUndefined();
+  });
+});
+
+describe('budgets on figures whose repeats differ', () => {
+  const leaking = scenarioComparison({
+    name: 'bench_leak',
+    kind: 'function',
+    retained: varying(189, 1_415_120, { headRange: [1_415_120, 1_576_432], headGrowth: 80_656 }),
+  });
+
+  it('fails a retained budget on a leak that grows with every call, naming its growth', () => {
+    expect(only('retained: +100KB', leaking)).toEqual({
+      rule: 'retained: +100KB',
+      metric: 'retained',
+      scenario: 'bench_leak',
+      limit: '+100KB',
+      actual: '+1.35 MiB',
+      status: 'fail',
+      level: 'fail',
+      leak: '+78.8 KiB per call',
+      reason: "base's and head's repeats do not overlap: +1.35 MiB at the nearest",
+    });
+    expect(only('retained: +2MB', leaking)).toMatchObject({ status: 'pass' });
+  });
+
+  it('fails when base and head ranges do not overlap, whatever the spread', () => {
+    // A 1.86 MiB regression with 2–16 KB of gc-timing jitter on each side.
+    const regression = scenarioComparison({
+      retained: varying(1_000, 1_000 + 1.86 * MiB, {
+        noisy: true,
+        baseRange: [1_000, 17_000],
+        headRange: [1_000 + 1.86 * MiB + 2_000, 1_000 + 1.86 * MiB + 16_000],
+      }),
+    });
+    expect(only('retained: +100KB', regression)).toMatchObject({
+      status: 'fail',
+      actual: '+1.86 MiB',
+      reason: "base's and head's repeats do not overlap: +1.85 MiB at the nearest",
+    });
+    expect(only('retained: +100KB', regression).noisy).toBeUndefined();
+    // A warn-level rule stays a warning, for its level, not for noise.
+    expect(only('retained: +100KB (warn)', regression)).toMatchObject({ status: 'warn' });
+    expect(only('retained: +100KB (warn)', regression).noisy).toBeUndefined();
+    expect(
+      decideVerdict(
+        { scenarios: [regression] },
+        checkBudgets({ scenarios: [regression] }, parseBudgetRules('retained: +100KB')).results,
+      ),
+    ).toBe('fail');
+  });
+
+  it('judges the change between the nearest ends of the ranges, not the reported values', () => {
+    const apart = scenarioComparison({
+      retained: varying(0, 200 * KiB, {
+        noisy: true,
+        baseRange: [0, 50 * KiB],
+        headRange: [140 * KiB, 200 * KiB],
+      }),
+    });
+    // Reported +200 KiB; nearest ends +90 KiB: over the limit only within the noise.
+    expect(only('retained: +100KiB', apart)).toMatchObject({ status: 'warn', noisy: true });
+    expect(only('retained: +80KiB', apart)).toMatchObject({
+      status: 'fail',
+      reason: "base's and head's repeats do not overlap: +90.0 KiB at the nearest",
+    });
+    // Relative: head's lowest against base's highest.
+    const relative = scenarioComparison({
+      peak: varying(100, 210, { noisy: true, baseRange: [100, 110], headRange: [200, 210] }),
+    });
+    expect(only('peak: +80%', relative).status).toBe('fail');
+    expect(only('peak: +90%', relative)).toMatchObject({ status: 'warn', noisy: true });
+    // An improvement floor: head's highest against base's lowest.
+    const shrunk = scenarioComparison({
+      peak: varying(1_100, 500, { noisy: true, baseRange: [1_000, 1_100], headRange: [500, 600] }),
+    });
+    expect(only('peak: -30%', shrunk).status).toBe('fail');
+    expect(only('peak: -45%', shrunk)).toMatchObject({ status: 'warn', noisy: true });
+  });
+
+  it('fails a ceiling when every head repeat is over it, warns when only some are', () => {
+    const over = scenarioComparison({
+      peak: varying(1_000, 70 * MiB, { noisy: true, headRange: [66 * MiB, 70 * MiB] }),
+    });
+    expect(only('peak: 64MiB', over)).toMatchObject({
+      status: 'fail',
+      actual: '70.0 MiB',
+      reason: 'every head repeat is over the limit: 66.0 MiB at the lowest',
+    });
+    expect(only('peak: 68MiB', over)).toMatchObject({ status: 'warn', noisy: true });
+  });
+
+  it('keeps a genuinely noisy figure, overlapping and up and down, a warning', () => {
+    const noisy = scenarioComparison({
+      peak: varying(10 * MiB, 10.5 * MiB, {
+        noisy: true,
+        baseRange: [9.8 * MiB, 10.6 * MiB],
+        headRange: [10.1 * MiB, 10.9 * MiB],
+      }),
+    });
+    expect(only('peak: +2%', noisy)).toMatchObject({
+      status: 'warn',
+      level: 'fail',
+      noisy: true,
+      reason: 'the measurement is noisy: reported, not failed',
+    });
+  });
+
+  it('never fails a growth limit while base and head ranges overlap (property)', () => {
+    const sorted = fc.tuple(fc.nat(1_000_000), fc.nat(1_000_000)).map(([a, b]) => {
+      const range: [number, number] = [Math.min(a, b), Math.max(a, b)];
+      return range;
+    });
+    fc.assert(
+      fc.property(sorted, sorted, fc.nat(500_000), (baseRange, headRange, limit) => {
+        fc.pre(headRange[0] <= baseRange[1] && baseRange[0] <= headRange[1]);
+        const comparison = scenarioComparison({
+          retained: varying(baseRange[0], headRange[1], { noisy: true, baseRange, headRange }),
+        });
+        const result = only(`retained: +${limit}B`, comparison);
+        expect(result.status).not.toBe('fail');
+        // …and fails once the ranges lie apart by more than the limit.
+        const gap = limit + 1;
+        const apart = scenarioComparison({
+          retained: varying(baseRange[0], baseRange[1] + gap + 5, {
+            noisy: true,
+            baseRange,
+            headRange: [baseRange[1] + gap, baseRange[1] + gap + 5],
+          }),
+        });
+        expect(only(`retained: +${limit}B`, apart).status).toBe('fail');
+      }),
+    );
+  });
+
+  it('judges sites on their ranges too: a site over for real decides before a noisy one', () => {
+    const scenarioWithSites = scenarioComparison({
+      sites: [
+        siteDelta({
+          file: 'app/pool.py',
+          line: 22,
+          baseSize: 1_000,
+          headSize: 60_000,
+          noisy: true,
+          baseRange: [1_000, 55_000],
+          headRange: [50_000, 60_000],
+        }),
+        siteDelta({
+          file: 'app/store.py',
+          line: 5,
+          baseSize: 0,
+          headSize: 30_000,
+          headRange: [30_000, 50_000],
+          headGrowth: 10_000,
+        }),
+      ],
+    });
+    expect(only('site: +28KB', scenarioWithSites)).toMatchObject({
+      status: 'fail',
+      site: 'app/store.py:5',
+      leak: '+9.77 KiB per call',
+    });
+    expect(only('site: +40KB', scenarioWithSites)).toMatchObject({
+      status: 'warn',
+      site: 'app/pool.py:22',
+      noisy: true,
+    });
+  });
+
+  it('gives the leak budget the growth of retained memory when no leak check ran', () => {
+    expect(only('leak: 0B', leaking)).toMatchObject({
+      metric: 'leak',
+      status: 'fail',
+      actual: '78.8 KiB',
+      reason: "from retained memory's growth over the repeats: no leak check ran",
+    });
+    expect(only('leak: +100KB', leaking).status).toBe('pass');
+    // Both sides grow alike: the same leak, not a new one.
+    const both = scenarioComparison({
+      retained: varying(1_000, 1_000, {
+        baseRange: [1_000, 3_000],
+        headRange: [1_000, 3_000],
+        baseGrowth: 1_000,
+        headGrowth: 1_000,
+      }),
+    });
+    expect(only('leak: +0B', both).status).toBe('pass');
+    // Base's repeats are noise: a ceiling does not need base, a growth limit does.
+    const noisyBase = scenarioComparison({
+      retained: varying(1_000, 1_000, {
+        noisy: true,
+        baseRange: [900, 1_500],
+        headRange: [1_000, 3_000],
+        headGrowth: 1_000,
+      }),
+    });
+    expect(only('leak: 0B', noisyBase).status).toBe('fail');
+    expect(only('leak: +0B', noisyBase)).toMatchObject({
+      status: 'warn',
+      noisy: true,
+      reason:
+        "from retained memory's growth over the repeats: no leak check ran; base's repeats are noisy: reported, not failed",
+    });
+    // A leak check, when it ran, is the figure.
+    const checked = { ...leaking, leak: measure(0, 1.35 * MiB) };
+    expect(only('leak: +100KB', checked)).toMatchObject({ status: 'fail', actual: '+1.35 MiB' });
+  });
+
+  it('says the leak is not measured when nothing grew, or head’s repeats are noise', () => {
+    const steady = scenarioComparison({ name: 'bench_steady', kind: 'function' });
+    const evaluation = checkBudgets({ scenarios: [steady] }, parseBudgetRules('leak: 0B'));
+    expect(evaluation.results[0]).toMatchObject({ status: 'skip' });
+    expect(evaluation.warnings).toEqual([
+      'budget "leak: 0B" was not checked: leak per call is not measured for this scenario',
+    ]);
+    const noisyHead = scenarioComparison({
+      retained: varying(1_000, 1_000, {
+        noisy: true,
+        baseRange: [1_000, 3_000],
+        baseGrowth: 1_000,
+        headRange: [900, 1_500],
+      }),
+    });
+    expect(only('leak: 0B', noisyHead)).toMatchObject({
+      status: 'skip',
+      reason: "leak per call is not measured for this scenario: head's repeats are noisy",
+    });
+  });
+});
+
+describe('a leak in the report', () => {
+  const leaking = scenarioComparison({
+    name: 'bench_leak',
+    kind: 'function',
+    repeats: { base: 3, head: 3 },
+    deterministic: false,
+    retained: varying(189, 1_415_120, { headRange: [1_415_120, 1_576_432], headGrowth: 80_656 }),
+    sites: [
+      siteDelta({
+        file: 'app/store.py',
+        line: 5,
+        function: 'remember',
+        text: '_kept.extend(bytes(100) for _ in range(10_000))',
+        baseSize: 0,
+        headSize: 1_415_120,
+        headRange: [1_415_120, 1_576_432],
+        headGrowth: 80_656,
+      }),
+    ],
+  });
+  const rendered = () => {
+    const budgets = checkBudgets({ scenarios: [leaking] }, parseBudgetRules('retained: +100KB'));
+    return report([leaking], {
+      budgets: budgets.results,
+      verdict: decideVerdict({ scenarios: [leaking] }, budgets.results),
+    });
+  };
+
+  it('says "leak: grows … per call" in the comment, never "noisy"', () => {
+    const markdown = renderMarkdown(rendered());
+    expect(markdown.split('\n')[3]).toBe(
+      '❌ **Over budget:** retained memory of <code>bench&#95;leak</code> grew +1.35 MiB ' +
+        '(+748640.7 %), most at [<code>app/store.py:5</code>](https://github.com/octo/allocdiff/blob/abcdef0123456789abcdef0123456789abcdef01/app/store.py#L5) (+1.35 MiB), ' +
+        'over the +100KB budget (leak: grows +78.8 KiB per call).',
+    );
+    expect(markdown).toContain(
+      '<details><summary>💧 Leak in <code>bench&#95;leak</code>: 1 total and 1 site grow with every call (judged by budgets, not noise)</summary>',
+    );
+    expect(markdown).toContain(
+      '| retained | 189 B (steady) | 1.35 MiB … 1.50 MiB, grows +78.8 KiB per call |',
+    );
+    expect(markdown).toContain('| +1.35 MiB (leak: grows +78.8 KiB per call) | fail | ❌ fail');
+    expect(markdown).not.toMatch(/noisy|≈|〰️/);
+  });
+
+  it('shows the growth in the terminal, and keeps it in a JSON report read back', () => {
+    const text = renderTerminal(rendered());
+    expect(text).toMatch(/^bench_leak\s.*ok, leak: grows \+78\.8 KiB\/call$/m);
+    expect(text).not.toMatch(/noisy/);
+    const parsed = parseReport(JSON.parse(JSON.stringify(rendered())), 'report.json');
+    expect(parsed.scenarios[0].retained.headGrowth).toBe(80_656);
+    expect(parsed.scenarios[0].sites[0].headGrowth).toBe(80_656);
+    expect(parsed.budgets[0].leak).toBe('+78.8 KiB per call');
+  });
+});
