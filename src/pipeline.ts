@@ -12,7 +12,13 @@ import {
 import type { Snapshot } from './capture/snapshot.js';
 import { benchmarkEnvironment } from './capture/environment.js';
 import { ownCodeEnvironment } from './capture/own-code.js';
-import { onBothSides, sequentialReason, sidesAgree, type Side } from './capture/measure-sides.js';
+import {
+  onBothSides,
+  peaksChanged,
+  sequentialReason,
+  sidesAgree,
+  type Side,
+} from './capture/measure-sides.js';
 import { SideEnvironments } from './capture/side-environment.js';
 import { spreadSideFailure } from './capture/merge-repeats.js';
 import { compareSnapshots } from './compare/compare.js';
@@ -114,8 +120,15 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
   try {
     if (settings.setup) environments = await SideEnvironments.create(settings.python);
     const env = benchmarkEnvironment(process.env);
-    const options = { ...captureSettingsOf(settings), script, env, log };
     const { command } = settings;
+    const options: CaptureOptions = {
+      ...captureSettingsOf(settings),
+      // Command mode cannot hook a command's processes: it has no sites at the peak.
+      peakSites: command === undefined && settings.peakSites === true,
+      script,
+      env,
+      log,
+    };
     const backend = command === undefined ? scriptBackend : commandBackend(command, script);
     const dirs = { base: sides.baseDir, head: sides.headDir };
     // How progress names each side: a short SHA, or the working tree.
@@ -135,10 +148,13 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         ? 'base and head are measured at the same time, on different cores'
         : `base and head are measured one after the other: ${sequential}`,
     );
-    // A first, cheap run per side (one repeat, no object counts, no peak hooks). Only when it
-    // finds a difference are the repeats, object counts and peak sites paid for.
-    const deep = settings.repeats > 1 || settings.objectTypes || settings.peakSites;
-    const measureAll = (title: string, sideOptions: typeof options) =>
+    // A first, cheap run per side (one repeat, no object counts, no peak hooks unless
+    // `peak-sites: true`). Only when it finds a difference are the repeats and object counts
+    // paid for, and, with `peak-sites: auto`, the sites at the peak of the scenarios whose peak
+    // changed.
+    const autoPeaks = command === undefined && settings.peakSites === 'auto';
+    const deep = settings.repeats > 1 || settings.objectTypes || settings.peakSites !== false;
+    const measureAll = (title: string, sideOptions: CaptureOptions) =>
       onBothSides(
         log,
         (side) => `${title} ${side} ${labels[side]}`,
@@ -160,18 +176,31 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     let agreed: Comparison | undefined;
     if (deep) {
       const first = compareSnapshots(base, head, lineMap);
-      if (sidesAgree(first)) {
+      if (sidesAgree(first) && options.peakSites === true) {
+        // `peak-sites: true` wants them whatever changed: the first run again, with them.
+        ({ base, head } = await measureAll('Finding the sites at the peak on', {
+          ...options,
+          repeats: 1,
+          objectTypes: false,
+        }));
+      } else if (sidesAgree(first)) {
         agreed = first;
         log.info(
           'base and head measured the same in a first run each: no repeats, object counts or ' +
             'peak sites needed',
         );
       } else {
-        ({ base, head } = await measureAll(
-          `Measuring in depth (repeats: ${settings.repeats})`,
-          options,
-        ));
-        repeatsUsed = settings.repeats;
+        const peaks = autoPeaks ? peaksChanged(first) : [];
+        const more = settings.repeats > 1 || settings.objectTypes || options.peakSites === true;
+        if (more || peaks.length > 0) {
+          ({ base, head } = await measureAll(
+            `Measuring in depth (repeats: ${settings.repeats})`,
+            autoPeaks ? { ...options, peakSites: peaks } : options,
+          ));
+          repeatsUsed = settings.repeats;
+        } else {
+          agreed = first;
+        }
       }
     }
     if (command !== undefined && base.scenarios.length === 0 && head.scenarios.length === 0) {

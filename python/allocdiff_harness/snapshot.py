@@ -129,7 +129,12 @@ def build_scenario(scenario: Scenario, sites: SiteTable, wanted: set) -> dict:
         sites.attach_tracebacks(site_list, scenario.repeats[0].tracebacks, wanted)
     document["sites"] = columns.encode(site_list)
     if scenario.peak is not None:
-        peak_sites = sites.build([sites.merge(scenario.peak.peak_sites)], positive=True)
+        # Line 0 is a module's code before its first line: the hooks' own table for that code,
+        # made as it starts under them (peak.py), not a line of the program.
+        at_peak = {
+            key: value for key, value in scenario.peak.peak_sites.items() if key[1] > 0
+        }
+        peak_sites = sites.build([sites.merge(at_peak)], positive=True)
         if wanted:
             sites.attach_tracebacks(peak_sites, scenario.peak.peak_tracebacks, wanted)
         document["peak"] = {

@@ -29,7 +29,11 @@ export interface CaptureOptions {
   iterations?: number;
   /** Minutes the side may take, setup included, before its processes are killed. */
   timeoutMinutes?: number;
-  peakSites?: boolean;
+  /**
+   * Find the sites at the peak, with one more (hooked) run: `true` for every scenario measured,
+   * a list for the scenarios named; none when false or absent.
+   */
+  peakSites?: boolean | readonly string[];
   objectTypes?: boolean;
   /** Already stripped of secrets (see benchmarkEnvironment). */
   env: NodeJS.ProcessEnv;
@@ -191,10 +195,10 @@ async function runHarness(
 /**
  * Measures one side: `setup`, then the benchmark under the harness, `repeats` times (in one
  * process for `bench_*` functions, in as many processes for a whole script, merged), then,
- * with `peakSites`, one hooked run for the sites at the peak. Everything the side runs shares
- * one deadline (`timeoutMinutes`). Never throws for what the benchmark does: a failure becomes
- * a failed scenario, so the other side is still shown. A script that does not exist on this
- * side gives a snapshot with no scenarios ("new").
+ * with `peakSites`, one hooked run for the sites at the peak (capturePeakSites). Everything the
+ * side runs shares one deadline (`timeoutMinutes`). Never throws for what the benchmark does: a
+ * failure becomes a failed scenario, so the other side is still shown. A script that does not
+ * exist on this side gives a snapshot with no scenarios ("new").
  */
 export async function captureSide(checkoutDir: string, options: CaptureOptions): Promise<Snapshot> {
   const { log } = options;
@@ -281,10 +285,41 @@ export async function captureSide(checkoutDir: string, options: CaptureOptions):
     }
   }
 
-  if (options.peakSites && snapshot.scenarios.some((scenario) => scenario.status === 'ok')) {
-    log.info('finding the sites at the peak (a hooked run)');
-    const script = snapshot.scenarios.find((scenario) => scenario.kind === 'script');
-    const target = script ? Math.max(1, ...script.repeats.map((r) => r.peakBytes)) : undefined;
+  await capturePeakSites(checkoutDir, options, snapshot, deadline);
+  return snapshot;
+}
+
+/**
+ * The peak pass: one more harness run, under the peak hooks, for the scenarios `peakSites` asks
+ * for; their `peak` is set from it. It aims at the peak each measured (a whole script's, or the
+ * first call's of a function: the figure the report shows), so the sites are those of that
+ * peak; functions are called as the measuring run called them, so each finds what it found.
+ * The sites are an aid: when the run fails, the log says so and the measurements stand.
+ */
+async function capturePeakSites(
+  checkoutDir: string,
+  options: CaptureOptions,
+  snapshot: Snapshot,
+  deadline: number,
+): Promise<void> {
+  const asked = options.peakSites;
+  const wanted = snapshot.scenarios.filter(
+    (scenario) =>
+      scenario.status === 'ok' &&
+      (asked === true || (Array.isArray(asked) && asked.includes(scenario.name))),
+  );
+  if (!asked || wanted.length === 0) return;
+  options.log.info(
+    `finding the sites at the peak of ${wanted.map((scenario) => scenario.name).join(', ')} (a hooked run)`,
+  );
+  const script = wanted.find((scenario) => scenario.kind === 'script');
+  const functions = wanted.filter((scenario) => scenario.kind === 'function');
+  const workDir = await mkdtemp(join(tmpdir(), 'allocdiff-peaks-'));
+  try {
+    const targetsFile = join(workDir, 'peak-targets.txt');
+    if (functions.length > 0)
+      await writeFile(targetsFile, functions.map((f) => `${f.name} ${f.peakBytes}\n`).join(''));
+    const iterations = options.iterations ?? 0;
     const run = await runHarness(
       checkoutDir,
       options,
@@ -292,20 +327,32 @@ export async function captureSide(checkoutDir: string, options: CaptureOptions):
         '--frames',
         '1',
         '--repeats',
-        '1',
+        String(options.repeats ?? 1),
+        ...(iterations > 0 ? ['--iterations', String(iterations)] : []),
         '--peak-sites',
         '--no-object-types',
-        ...(target !== undefined ? ['--peak-target', String(target)] : []),
+        ...(script ? ['--peak-target', String(Math.max(1, script.peakBytes))] : []),
+        ...(functions.length > 0 ? ['--peak-targets', targetsFile] : []),
       ],
       deadline,
     );
-    if (!run.snapshot) return failed(run.failure!);
-    for (const scenario of snapshot.scenarios) {
+    if (!run.snapshot) {
+      options.log.warning(
+        `no sites at the peak: ${run.failure?.message ?? 'the hooked run failed'}`,
+      );
+      return;
+    }
+    for (const scenario of wanted) {
       const peak = run.snapshot.scenarios.find((s) => s.name === scenario.name)?.peak;
       if (peak) scenario.peak = peak;
     }
+    for (const note of run.snapshot.unmeasured) {
+      if (note.what === 'sites at the peak')
+        options.log.info(`no sites at the peak of ${note.scenario ?? options.script}: ${note.why}`);
+    }
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
   }
-  return snapshot;
 }
 
 /**

@@ -129,3 +129,13 @@ export function sidesAgree(comparison: Comparison): boolean {
     )
   );
 }
+
+/**
+ * The scenarios a first pass measured on both sides whose peaks differ by more than
+ * PEAK_TOLERANCE_BYTES: those whose sites at the peak `peak-sites: auto` finds.
+ */
+export function peaksChanged(comparison: Comparison): string[] {
+  return comparison.scenarios
+    .filter((s) => s.status === 'ok' && Math.abs(s.peak.delta ?? 0) > PEAK_TOLERANCE_BYTES)
+    .map((s) => s.name);
+}

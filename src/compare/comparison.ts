@@ -76,10 +76,17 @@ export interface ObjectTypeDelta {
 
 /** The sites that held memory at the high-water mark, head's matched to base's. */
 export interface PeakSites {
-  /** Per side: the traced level when the sites were taken, and the true peak of that run. */
+  /**
+   * Per side: the traced level when the sites were taken, and the true peak of the hooked run
+   * they come from (which aims at the measured peak, `ScenarioComparison.peak`).
+   */
   base?: { bytes: number; peakBytes: number };
   head?: { bytes: number; peakBytes: number };
-  /** Sizes are bytes held at the peak; largest on head first. */
+  /**
+   * Sizes are bytes held at the peak. The largest growths, the largest shrinks (a site gone
+   * from head's peak has `headSize` 0) and the largest unchanged sites, each up to 50; largest
+   * change first, then largest held.
+   */
   sites: SiteDelta[];
 }
 

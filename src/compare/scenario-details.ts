@@ -9,7 +9,7 @@ import type { Measure, ObjectTypeDelta, PeakSites, SiteDelta } from './compariso
 
 /** Object types listed at most, largest change first. */
 const MAX_OBJECT_TYPES = 200;
-/** Peak sites kept at most, largest on head first. */
+/** Peak sites kept at most of each kind: grown, shrunk, and held the same on both sides. */
 const MAX_PEAK_SITES = 50;
 
 /** Leak per call (bytes, rounded), when either side ran a leak check. */
@@ -76,7 +76,11 @@ export function objectTypeDeltas(
     .slice(0, MAX_OBJECT_TYPES);
 }
 
-/** The sites at the peak on each side, matched through the line map; largest on head first. */
+/**
+ * The sites at the peak on each side, matched through the line map: the largest growths, the
+ * largest shrinks (a line whose memory at the peak fell or went, named by its base line) and
+ * the largest unchanged sites, each up to MAX_PEAK_SITES; largest change first.
+ */
 export function peakSiteDeltas(
   base: SnapshotScenario | undefined,
   head: SnapshotScenario | undefined,
@@ -85,10 +89,18 @@ export function peakSiteDeltas(
   if (!base?.peak && !head?.peak) return undefined;
   const sites = (scenario: SnapshotScenario | undefined): SnapshotSite[] =>
     (scenario?.peak?.sites ?? []).map(({ tracebacks: _tracebacks, ...site }) => site);
+  const all = compareSites(sites(base), sites(head), lineMap, { keepUnchanged: true });
+  const held = (site: SiteDelta) => Math.max(site.baseSize, site.headSize);
+  const largest = (a: SiteDelta, b: SiteDelta) =>
+    Math.abs(b.sizeDelta) - Math.abs(a.sizeDelta) || held(b) - held(a);
+  const kept = (keep: (site: SiteDelta) => boolean) =>
+    all.filter(keep).sort(largest).slice(0, MAX_PEAK_SITES);
   const peakSites: PeakSites = {
-    sites: compareSites(sites(base), sites(head), lineMap, { keepUnchanged: true })
-      .sort((a, b) => b.headSize - a.headSize || b.baseSize - a.baseSize)
-      .slice(0, MAX_PEAK_SITES),
+    sites: [
+      ...kept((site) => site.sizeDelta > 0),
+      ...kept((site) => site.sizeDelta < 0),
+      ...kept((site) => site.sizeDelta === 0),
+    ].sort(largest),
   };
   if (base?.peak) peakSites.base = { bytes: base.peak.bytes, peakBytes: base.peak.peakBytes };
   if (head?.peak) peakSites.head = { bytes: head.peak.bytes, peakBytes: head.peak.peakBytes };

@@ -287,17 +287,21 @@ export const SETTINGS = {
   peakSites: {
     key: 'peak-sites',
     input: 'peak-sites',
-    flag: { name: 'peak-sites', arg: 'BOOL' },
-    parse: (kit) => kit.boolean,
-    default: false,
+    flag: { name: 'peak-sites', arg: 'WHEN' },
+    parse: (kit) => kit.peakSites,
+    default: 'auto',
     capture: true,
-    help: 'true: find the sites that held memory at the peak (default: false)',
+    help:
+      'when to find the sites that held memory at the peak (a hooked run per side): auto ' +
+      "where a scenario's peak changed, true always, false never (default: auto)",
     description:
-      'true: find which sites held memory at the peak (an extra, hooked run per side), so a ' +
-      "peak regression names its line. Default: false, or the config file's.",
+      'When to find which sites held memory at the peak (an extra, hooked run per side), so a ' +
+      'peak regression names its line: auto (for the scenarios whose peak changed), true ' +
+      "(always) or false (never). Default: auto, or the config file's.",
     meaning:
-      '`true`: find the [sites at the peak](#sites-at-the-peak) (an extra, hooked run per side)',
-    value: '`true` or `false`',
+      'when to find the [sites at the peak](#sites-at-the-peak) (an extra, hooked run per ' +
+      "side): `auto` where a scenario's peak changed, `true` always, `false` never",
+    value: '`auto`, `true` or `false`',
   },
   /** Base and head at once: true, false, or unset for "when there are two cores or more". */
   parallel: {

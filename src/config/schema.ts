@@ -251,10 +251,39 @@ export interface Parser<T> {
  * The parsers a declaration picks from (its `parse` is called with this kit when the schemas are
  * built): a new kind of value is added here, a new setting of a known kind only in the table.
  */
+/**
+ * Sites at the peak: `auto` finds them for the scenarios whose peak changed, `true` for every
+ * scenario, `false` never.
+ */
+export type PeakSitesSetting = 'auto' | boolean;
+
+const PEAK_SITES_TEXT = 'auto, true or false';
+
+const peakSitesValue = z.unknown().transform((value, ctx) => {
+  const parsed: Parsed<PeakSitesSetting> =
+    typeof value === 'boolean' || value === 'auto'
+      ? { ok: true, value }
+      : { ok: false, problems: [`${got(value)}; expected ${PEAK_SITES_TEXT}`] };
+  return accept(parsed, value, ctx);
+});
+
+const peakSitesText = z.string().transform((value, ctx) => {
+  const normalised = value.trim().toLowerCase();
+  const parsed: Parsed<PeakSitesSetting> =
+    normalised === 'auto'
+      ? { ok: true, value: 'auto' }
+      : normalised === 'true' || normalised === 'false'
+        ? { ok: true, value: normalised === 'true' }
+        : { ok: false, problems: [`got "${value}"; expected ${PEAK_SITES_TEXT}`] };
+  return accept(parsed, value, ctx);
+});
+
 export const SCHEMA_KIT = {
   /** Text that may not be empty; `expected` says what it is, with an example. */
   text: (expected: string): Parser<string> => ({ file: text(expected), text: z.string() }),
   boolean: { file: booleanValue, text: booleanText } satisfies Parser<boolean>,
+  /** `auto`, `true` or `false`: when to find the sites at the peak. */
+  peakSites: { file: peakSitesValue, text: peakSitesText } satisfies Parser<PeakSitesSetting>,
   wholeNumber,
   checkedNumber,
   /** A size, always written as text: "1KiB", "64MB". */

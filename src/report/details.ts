@@ -250,10 +250,30 @@ function objectTypesSection(scenario: ScenarioComparison, top: number): string[]
   );
 }
 
+/**
+ * A hooked run whose peak is within this share of the measured one, or these bytes, measured the
+ * same peak: the hooks' own bookkeeping adds a little (frame objects, and a line table per
+ * function they see, about its bytecode's size; python/tests/test_peak_sites.py).
+ */
+const PEAK_SITES_SLACK = 0.02;
+const PEAK_SITES_SLACK_BYTES = 256 * 1024;
+
+/** The sites at the peak worth showing: growths and shrinks (`top` each), then the largest held. */
+function shownPeakSites(sites: readonly SiteDelta[], top: number): SiteDelta[] {
+  const grown = sites.filter((site) => site.sizeDelta > 0).slice(0, top);
+  const shrunk = sites.filter((site) => site.sizeDelta < 0).slice(0, top);
+  const room = Math.max(0, top - grown.length - shrunk.length);
+  const same = sites
+    .filter((site) => site.sizeDelta === 0)
+    .sort((a, b) => b.headSize - a.headSize)
+    .slice(0, room);
+  return [...grown, ...shrunk, ...same];
+}
+
 function peakSection(scenario: ScenarioComparison, top: number): string[] {
   const peak = scenario.peakSites;
   if (!peak || peak.sites.length === 0) return [];
-  const shown = peak.sites.slice(0, top);
+  const shown = shownPeakSites(peak.sites, top);
   const explained = (side: 'base' | 'head'): string => {
     const level = peak[side];
     if (!level) return '';
@@ -263,6 +283,19 @@ function peakSection(scenario: ScenarioComparison, top: number): string[] {
     );
     return `${side} ${formatBytes(held)} of a ${formatBytes(level.peakBytes)} peak`;
   };
+  // Where the hooked run did not reach the peak the table above reports, say so.
+  const elsewhere = (['base', 'head'] as const).flatMap((side) => {
+    const hooked = peak[side]?.peakBytes;
+    const measured = scenario.peak[side];
+    if (hooked === undefined || measured === null) return [];
+    const gap = Math.abs(hooked - measured);
+    if (gap <= Math.max(PEAK_SITES_SLACK_BYTES, PEAK_SITES_SLACK * measured)) return [];
+    return [
+      `On ${side}, these sites come from a hooked run whose peak was ${formatBytes(hooked)}, ` +
+        `not the ${formatBytes(measured)} measured, so they may not be what made the measured peak.`,
+    ];
+  });
+  const more = peak.sites.length - shown.length;
   const sides = [explained('base'), explained('head')].filter(Boolean).join(', ');
   return folded(`⛰️ Sites at the peak of ${escapeCode(scenario.name)} (${escapeText(sides)})`, [
     '| Site | Source | Base at peak | Head at peak | Δ |',
@@ -271,6 +304,10 @@ function peakSection(scenario: ScenarioComparison, top: number): string[] {
       (site) =>
         `| ${escapeCode(siteLabel(site), 200)}${site.changedLine ? ' ✏️' : ''} | ${site.text ? escapeCode(site.text) : ''} | ${formatBytes(site.baseSize)} | ${formatBytes(site.headSize)} | ${formatBytesDelta(site.sizeDelta)} |`,
     ),
+    ...(more > 0
+      ? ['', `<sub>${count(more, 'more site')} at the peak in the JSON report.</sub>`]
+      : []),
+    ...elsewhere.map((text) => `\n<sub>⚠️ ${escapeText(text)}</sub>`),
   ]);
 }
 

@@ -198,7 +198,57 @@ describe('leak check, object types and peak sites, base against head', () => {
     ]);
   });
 
-  it('matches the sites at the peak across commits, largest on head first', () => {
+  it('keeps the sites that shrank at the peak, however many larger sites head has', () => {
+    // Head's peak holds 60 new sites larger than anything base had; base's largest line is gone.
+    const base = snapshot([
+      fn('bench_a', [1, 1, 1], {
+        peak: {
+          bytes: 3_000_000,
+          peakBytes: 3_000_000,
+          sites: [
+            { file: 'app/load.py', line: 7, size: 2_750_000, count: 1 },
+            { file: 'app/keep.py', line: 1, size: 250_000, count: 1 },
+          ],
+        },
+      }),
+    ]);
+    const headSites = Array.from({ length: 60 }, (_, i) => ({
+      file: 'app/new.py',
+      line: i + 1,
+      size: 3_000_000 + i,
+      count: 1,
+    }));
+    const head = snapshot([
+      fn('bench_a', [1, 1, 1], {
+        peak: {
+          bytes: 180_250_000,
+          peakBytes: 180_250_000,
+          sites: [...headSites, { file: 'app/keep.py', line: 1, size: 250_000, count: 1 }],
+        },
+      }),
+    ]);
+    const removeLoad = LineMap.fromUnifiedDiff(`diff --git a/app/load.py b/app/load.py
+--- a/app/load.py
++++ b/app/load.py
+@@ -7,1 +6,0 @@
+-data = read_all()
+`);
+    const { sites } = compareSnapshots(base, head, removeLoad).scenarios[0].peakSites!;
+    // 50 growths at most, the shrink, the unchanged site; largest change first.
+    expect(sites).toHaveLength(52);
+    expect(sites[0]).toMatchObject({ file: 'app/new.py', line: 60, sizeDelta: 3_000_059 });
+    expect(sites.filter((s) => s.sizeDelta > 0)).toHaveLength(50);
+    expect(sites.find((s) => s.sizeDelta < 0)).toMatchObject({
+      file: 'app/load.py',
+      line: null,
+      baseLine: 7,
+      baseSize: 2_750_000,
+      headSize: 0,
+    });
+    expect(sites.at(-1)).toMatchObject({ file: 'app/keep.py', sizeDelta: 0 });
+  });
+
+  it('matches the sites at the peak across commits, largest change first', () => {
     const peakOf = (line: number, size: number) => ({
       bytes: size,
       peakBytes: size + 10,

@@ -32,12 +32,12 @@ function problems(argv: string[], files: Record<string, string> = {}): readonly 
 }
 
 describe('capture settings: repeats, iterations, timeout-minutes, peak-sites, object-types', () => {
-  it('take their defaults: three repeats, no leak check, 30 minutes, object counts on', () => {
+  it('take their defaults: three repeats, no leak check, 30 minutes, peak sites where the peak changed, object counts on', () => {
     expect(settings([])).toMatchObject({
       repeats: 3,
       iterations: 0,
       timeoutMinutes: 30,
-      peakSites: false,
+      peakSites: 'auto',
       objectTypes: true,
     });
   });
@@ -81,6 +81,21 @@ describe('capture settings: repeats, iterations, timeout-minutes, peak-sites, ob
     expect(settings([], file)).toMatchObject({ repeats: 1, iterations: 4, peakSites: true });
   });
 
+  it('take peak-sites as auto, true or false, from flags and files alike', () => {
+    expect(
+      settings(['--peak-sites', 'AUTO'], { 'allocdiff.yml': 'peak-sites: false\n' }),
+    ).toMatchObject({ peakSites: 'auto' });
+    expect(settings([], { 'allocdiff.yml': 'peak-sites: auto\n' })).toMatchObject({
+      peakSites: 'auto',
+    });
+    expect(
+      settings([], { 'pyproject.toml': '[tool.allocdiff]\n"peak-sites" = false\n' }),
+    ).toMatchObject({ peakSites: false });
+    expect(problems([], { 'allocdiff.yml': 'peak-sites: sometimes\n' })).toEqual([
+      'allocdiff.yml:1: peak-sites: got "sometimes"; expected auto, true or false',
+    ]);
+  });
+
   it.each([
     ['--repeats=0', '--repeats: got "0"; expected a whole number from 1 to 100'],
     ['--repeats=2.5', '--repeats: got "2.5"; expected a whole number from 1 to 100'],
@@ -97,7 +112,7 @@ describe('capture settings: repeats, iterations, timeout-minutes, peak-sites, ob
       '--timeout-minutes=soon',
       '--timeout-minutes: got "soon"; expected a number of minutes above 0 and at most 1440, e.g. 30 or 0.5',
     ],
-    ['--peak-sites=yes', '--peak-sites: got "yes"; expected true or false'],
+    ['--peak-sites=yes', '--peak-sites: got "yes"; expected auto, true or false'],
   ])('rejects %s, naming the flag, the value and what is allowed', (flag, message) => {
     expect(problems([flag])).toEqual([message]);
   });

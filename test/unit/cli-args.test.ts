@@ -198,7 +198,7 @@ describe('parseCliArgs: settings', () => {
       repeats: 3,
       iterations: 0,
       timeoutMinutes: 30,
-      peakSites: false,
+      peakSites: 'auto',
       objectTypes: true,
       key: 'default',
       jsonPath: join(tmpdir(), 'allocdiff', 'report.json'),

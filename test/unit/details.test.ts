@@ -89,6 +89,66 @@ describe('the folded details of the comment', () => {
     expect(markdown.match(/<details>/g)?.length).toBe(markdown.match(/<\/details>/g)?.length);
   });
 
+  it('lists the sites that grew and shrank at the peak, each up to top, then the largest held', () => {
+    const MiB = 1024 * 1024;
+    const grown = Array.from({ length: 4 }, (_, i) =>
+      siteDelta({ file: 'app/new.py', line: i + 1, headSize: (4 - i) * MiB }),
+    );
+    const gone = siteDelta({
+      file: 'app/load.py',
+      line: null,
+      baseLine: 7,
+      text: 'data = read_all()',
+      baseSize: 2.75 * MiB,
+      headSize: 0,
+    });
+    const kept = siteDelta({ file: 'app/keep.py', line: 1, baseSize: MiB, headSize: MiB });
+    const scenario = scenarioComparison({
+      name: 'bench_load',
+      peak: measure(12.6 * MiB, 8.8 * MiB),
+      peakSites: {
+        base: { bytes: 12.5 * MiB, peakBytes: 12.6 * MiB },
+        head: { bytes: 8.7 * MiB, peakBytes: 8.8 * MiB },
+        sites: [...grown, gone, kept],
+      },
+    });
+    const markdown = renderMarkdown(report([scenario]), { topSites: 2 });
+    const section = markdown.slice(markdown.indexOf('⛰️'));
+    // Two growths, the shrink (by its base line); no room left for the unchanged site.
+    expect(section).toContain('| <code>app/new.py:1</code> |');
+    expect(section).toContain('| <code>app/new.py:2</code> |');
+    expect(section).not.toContain('app/new.py:3');
+    expect(section).toContain(
+      '| <code>app/load.py:7</code> | <code>data = read&#95;all&#40;&#41;</code> | 2.75 MiB | 0 B | -2.75 MiB |',
+    );
+    expect(section).not.toContain('app/keep.py');
+    expect(section).toContain('3 more sites at the peak in the JSON report.');
+    // The hooked runs reached the measured peaks: nothing to warn about.
+    expect(section).not.toContain('⚠️');
+    const roomy = renderMarkdown(report([scenario]), { topSites: 10 });
+    expect(roomy).toContain('| <code>app/keep.py:1</code> |');
+  });
+
+  it('says where the sites at the peak come from a run that peaked elsewhere', () => {
+    const MiB = 1024 * 1024;
+    const scenario = scenarioComparison({
+      name: 'bench_load',
+      peak: measure(12.6 * MiB, 12.6 * MiB + 100_000),
+      peakSites: {
+        base: { bytes: 12.5 * MiB, peakBytes: 12.6 * MiB + 200_000 },
+        head: { bytes: 21.9 * MiB, peakBytes: 22 * MiB },
+        sites: [siteDelta({ file: 'app/load.py', line: 7, baseSize: MiB, headSize: 2 * MiB })],
+      },
+    });
+    const markdown = renderMarkdown(report([scenario]));
+    expect(markdown).toContain(
+      '⚠️ On head, these sites come from a hooked run whose peak was 22.0 MiB, not the 12.7 MiB ' +
+        'measured, so they may not be what made the measured peak.',
+    );
+    // Base's hooked run is 200 KB over: the hooks' own memory, within the slack.
+    expect(markdown).not.toContain('On base, these sites');
+  });
+
   it('says when a scenario is deterministic, and leaves out what was not measured', () => {
     const markdown = renderMarkdown(
       report([

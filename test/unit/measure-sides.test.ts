@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   onBothSides,
   PEAK_TOLERANCE_BYTES,
+  peaksChanged,
   sequentialReason,
   sidesAgree,
 } from '../../src/capture/measure-sides.js';
@@ -122,5 +123,29 @@ describe('sidesAgree', () => {
     expect(sidesAgree(compareSnapshots(base, failed, noChanges))).toBe(false);
     expect(sidesAgree(compareSnapshots(base, extra, noChanges))).toBe(false);
     expect(sidesAgree(compareSnapshots(snapshot([]), snapshot([]), noChanges))).toBe(false);
+  });
+});
+
+describe('peaksChanged', () => {
+  it('names the scenarios on both sides whose peak moved beyond the tolerance, up or down', () => {
+    const at = (peaks: Record<string, number>) =>
+      snapshot(
+        Object.entries(peaks).map(([name, peakBytes]) =>
+          scenario(name, [], { kind: 'function', peakBytes }),
+        ),
+      );
+    const base = at({ bench_up: 5_000, bench_down: 90_000, bench_near: 5_000, bench_gone: 7 });
+    const head = at({
+      bench_up: 5_000 + PEAK_TOLERANCE_BYTES + 1,
+      bench_down: 30_000,
+      bench_near: 5_000 + PEAK_TOLERANCE_BYTES,
+      bench_new: 80_000,
+    });
+    expect(peaksChanged(compareSnapshots(base, head, noChanges)).sort()).toEqual([
+      'bench_down',
+      'bench_up',
+    ]);
+    const failed = snapshot([scenario('bench_up', [], { status: 'failed', peakBytes: 0 })]);
+    expect(peaksChanged(compareSnapshots(base, failed, noChanges))).toEqual([]);
   });
 });
