@@ -18,6 +18,8 @@ import {
   sequentialReason,
   sidesAgree,
   type Side,
+  AUTOMATIC_LEAK_CALLS,
+  functionRetainedChanged,
 } from './capture/measure-sides.js';
 import { SideEnvironments } from './capture/side-environment.js';
 import { spreadSideFailure } from './capture/merge-repeats.js';
@@ -172,6 +174,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       deep ? { ...options, repeats: 1, objectTypes: false, peakSites: false } : options,
     );
     let repeatsUsed = deep ? 1 : settings.repeats;
+    let iterationsUsed = settings.iterations;
     // When the first pass already agrees, its comparison is the one reported.
     let agreed: Comparison | undefined;
     if (deep) {
@@ -191,13 +194,22 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         );
       } else {
         const peaks = autoPeaks ? peaksChanged(first) : [];
+        // A function whose retained memory changed gets a leak check, unless one was asked for:
+        // what each call keeps, which the repeats alone do not tell.
+        const leakCheck = settings.iterations === 0 && functionRetainedChanged(first);
         const more = settings.repeats > 1 || settings.objectTypes || options.peakSites === true;
-        if (more || peaks.length > 0) {
+        if (more || peaks.length > 0 || leakCheck) {
           ({ base, head } = await measureAll(
-            `Measuring in depth (repeats: ${settings.repeats})`,
-            autoPeaks ? { ...options, peakSites: peaks } : options,
+            `Measuring in depth (repeats: ${settings.repeats}` +
+              `${leakCheck ? `, leak check: ${AUTOMATIC_LEAK_CALLS} calls` : ''})`,
+            {
+              ...options,
+              ...(autoPeaks ? { peakSites: peaks } : {}),
+              ...(leakCheck ? { iterations: AUTOMATIC_LEAK_CALLS } : {}),
+            },
           ));
           repeatsUsed = settings.repeats;
+          if (leakCheck) iterationsUsed = AUTOMATIC_LEAK_CALLS;
         } else {
           agreed = first;
         }
@@ -274,7 +286,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         platform: measured.platform || undefined,
         frames: settings.frames,
         repeats: repeatsUsed,
-        iterations: settings.iterations,
+        iterations: iterationsUsed,
       },
       comparison: shown.comparison,
       budgets,

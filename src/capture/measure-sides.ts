@@ -139,3 +139,16 @@ export function peaksChanged(comparison: Comparison): string[] {
     .filter((s) => s.status === 'ok' && Math.abs(s.peak.delta ?? 0) > PEAK_TOLERANCE_BYTES)
     .map((s) => s.name);
 }
+
+/** Leak-check calls per function when a first pass found a function's retained memory changed. */
+export const AUTOMATIC_LEAK_CALLS = 5;
+
+/**
+ * Whether a first pass found a `bench_*` function whose retained memory changed: its repeats
+ * then measure one call each, so only a leak check says what each call keeps.
+ */
+export function functionRetainedChanged(comparison: Comparison): boolean {
+  return comparison.scenarios.some(
+    (s) => s.status === 'ok' && s.kind === 'function' && (s.retained.delta ?? 0) !== 0,
+  );
+}

@@ -190,7 +190,7 @@ function budgetSentence(report: Report, budget: BudgetResult): string {
     scenario && measure?.delta && budget.metric !== 'count'
       ? siteClause(scenario, budget.metric, measure.delta, markdownWords(report))
       : '';
-  const leak = budget.leak ? ` (leak: grows ${escapeText(budget.leak)})` : '';
+  const leak = budget.leak ? ` (${escapeText(budget.leak)})` : '';
   return `${subject} of ${escapeCode(budget.scenario)} ${change(budget, measure)}${where}, over the ${escapeText(budget.limit)} budget${leak}`;
 }
 
@@ -435,7 +435,7 @@ function budgetSection(budgets: readonly BudgetResult[]): string[] {
     '| --- | --- | ---: | ---: | --- | --- |',
     ...budgets.map(
       (b) =>
-        `| ${b.metric} | ${escapeCode(b.scenario)} | ${escapeText(b.limit)} | ${escapeText(b.actual)}${b.site ? ` at ${escapeCode(b.site)}` : ''}${b.leak ? ` (leak: grows ${escapeText(b.leak)})` : ''} | ${b.level} | ${STATUS_ICON[b.status]} ${b.status}${b.reason ? ` (${escapeText(b.reason)})` : ''} |`,
+        `| ${b.metric} | ${escapeCode(b.scenario)} | ${escapeText(b.limit)} | ${escapeText(b.actual)}${b.site ? ` at ${escapeCode(b.site)}` : ''}${b.leak ? ` (${escapeText(b.leak)})` : ''} | ${b.level} | ${STATUS_ICON[b.status]} ${b.status}${b.reason ? ` (${escapeText(b.reason)})` : ''} |`,
     ),
   ];
 }

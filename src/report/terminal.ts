@@ -124,9 +124,7 @@ export function renderTerminal(
             s.status,
             isNoisy(s) ? 'noisy' : '',
             // Growth over the in-process repeats, as the comment's leak section shows it.
-            s.retained.headGrowth
-              ? `leak: grows ${formatBytesDelta(s.retained.headGrowth)}/call`
-              : '',
+            s.retained.headGrowth ? `rising ${formatBytesDelta(s.retained.headGrowth)}/call` : '',
           ]
             .filter(Boolean)
             .join(', '),
@@ -201,7 +199,7 @@ export function renderTerminal(
             b.metric,
             b.scenario,
             b.limit,
-            `${b.actual}${b.site ? ` at ${b.site}` : ''}${b.leak ? ` (leak: grows ${b.leak})` : ''}`,
+            `${b.actual}${b.site ? ` at ${b.site}` : ''}${b.leak ? ` (${b.leak})` : ''}`,
             b.level,
             b.reason && b.status !== 'pass' ? `${b.status} (${b.reason})` : b.status,
           ]),

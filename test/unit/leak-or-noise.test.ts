@@ -141,7 +141,7 @@ describe('budgets on figures whose repeats differ', () => {
       actual: '+1.35 MiB',
       status: 'fail',
       level: 'fail',
-      leak: '+78.8 KiB per call',
+      leak: 'rises +78.8 KiB per call over the repeats',
       reason: "base's and head's repeats do not overlap: +1.35 MiB at the nearest",
     });
     expect(only('retained: +2MB', leaking)).toMatchObject({ status: 'pass' });
@@ -281,7 +281,7 @@ describe('budgets on figures whose repeats differ', () => {
     expect(only('site: +28KB', scenarioWithSites)).toMatchObject({
       status: 'fail',
       site: 'app/store.py:5',
-      leak: '+9.77 KiB per call',
+      leak: 'rises +9.77 KiB per call over the repeats',
     });
     expect(only('site: +40KB', scenarioWithSites)).toMatchObject({
       status: 'warn',
@@ -379,12 +379,12 @@ describe('a leak in the report', () => {
     });
   };
 
-  it('says "leak: grows … per call" in the comment, never "noisy"', () => {
+  it('says how fast the figure rises over the repeats in the comment, never "noisy"', () => {
     const markdown = renderMarkdown(rendered());
     expect(markdown.split('\n')[3]).toBe(
       '❌ **Over budget:** retained memory of <code>bench&#95;leak</code> grew +1.35 MiB ' +
         '(+748640.7 %), most at [<code>app/store.py:5</code>](https://github.com/octo/allocdiff/blob/abcdef0123456789abcdef0123456789abcdef01/app/store.py#L5) (+1.35 MiB), ' +
-        'over the +100KB budget (leak: grows +78.8 KiB per call).',
+        'over the +100KB budget (rises +78.8 KiB per call over the repeats).',
     );
     expect(markdown).toContain(
       '<details><summary>💧 Leak in <code>bench&#95;leak</code>: 1 total and 1 site grow with every call (judged by budgets, not noise)</summary>',
@@ -392,17 +392,19 @@ describe('a leak in the report', () => {
     expect(markdown).toContain(
       '| retained | 189 B (steady) | 1.35 MiB … 1.50 MiB, grows +78.8 KiB per call |',
     );
-    expect(markdown).toContain('| +1.35 MiB (leak: grows +78.8 KiB per call) | fail | ❌ fail');
+    expect(markdown).toContain(
+      '| +1.35 MiB (rises +78.8 KiB per call over the repeats) | fail | ❌ fail',
+    );
     expect(markdown).not.toMatch(/noisy|≈|〰️/);
   });
 
   it('shows the growth in the terminal, and keeps it in a JSON report read back', () => {
     const text = renderTerminal(rendered());
-    expect(text).toMatch(/^bench_leak\s.*ok, leak: grows \+78\.8 KiB\/call$/m);
+    expect(text).toMatch(/^bench_leak\s.*ok, rising \+78\.8 KiB\/call$/m);
     expect(text).not.toMatch(/noisy/);
     const parsed = parseReport(JSON.parse(JSON.stringify(rendered())), 'report.json');
     expect(parsed.scenarios[0].retained.headGrowth).toBe(80_656);
     expect(parsed.scenarios[0].sites[0].headGrowth).toBe(80_656);
-    expect(parsed.budgets[0].leak).toBe('+78.8 KiB per call');
+    expect(parsed.budgets[0].leak).toBe('rises +78.8 KiB per call over the repeats');
   });
 });

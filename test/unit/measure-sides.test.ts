@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   onBothSides,
   PEAK_TOLERANCE_BYTES,
+  functionRetainedChanged,
   peaksChanged,
   sequentialReason,
   sidesAgree,
@@ -147,5 +148,24 @@ describe('peaksChanged', () => {
     ]);
     const failed = snapshot([scenario('bench_up', [], { status: 'failed', peakBytes: 0 })]);
     expect(peaksChanged(compareSnapshots(base, failed, noChanges))).toEqual([]);
+  });
+});
+
+describe('functionRetainedChanged', () => {
+  const sides = (kind: 'function' | 'script', base: number, head: number) =>
+    compareSnapshots(
+      snapshot([scenario('bench_a', [site('app/a.py', 3, base)], { kind })]),
+      snapshot([scenario('bench_a', [site('app/a.py', 3, head)], { kind })]),
+      noChanges,
+    );
+
+  it('asks for a leak check when a function kept a different amount', () => {
+    expect(functionRetainedChanged(sides('function', 100, 5_000))).toBe(true);
+    expect(functionRetainedChanged(sides('function', 5_000, 100))).toBe(true);
+  });
+
+  it('does not for a function that kept the same, nor for a whole script', () => {
+    expect(functionRetainedChanged(sides('function', 100, 100))).toBe(false);
+    expect(functionRetainedChanged(sides('script', 100, 5_000))).toBe(false);
   });
 });
