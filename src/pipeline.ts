@@ -155,7 +155,10 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     // paid for, and, with `peak-sites: auto`, the sites at the peak of the scenarios whose peak
     // changed.
     const autoPeaks = command === undefined && settings.peakSites === 'auto';
-    const deep = settings.repeats > 1 || settings.objectTypes || settings.peakSites !== false;
+    // Command mode has no repeats, object counts nor peak hooks: its one run is the measurement.
+    const deep =
+      command === undefined &&
+      (settings.repeats > 1 || settings.objectTypes || settings.peakSites !== false);
     const measureAll = (title: string, sideOptions: CaptureOptions) =>
       onBothSides(
         log,

@@ -101,6 +101,46 @@ export function describeExit(what: string, result: ProcessResult, timeoutMinutes
   return `${what} exited with code ${result.exitCode}`;
 }
 
+/**
+ * Runs `setup` in a side's checkout, in the side's environment (`options` already activated):
+ * once per side, as the checkout and the environment outlive a pass, so a deeper pass does not
+ * install again (nor fail on what the first run left, e.g. `mkdir build`). A ScenarioError when
+ * it failed; a failed setup runs again in a later pass, and fails the same way.
+ */
+export async function runSetup(
+  checkoutDir: string,
+  options: {
+    setup?: string;
+    environment?: SideEnvironment;
+    env: NodeJS.ProcessEnv;
+    log: Logger;
+    timeoutMinutes?: number;
+  },
+  deadline: number,
+): Promise<ScenarioError | undefined> {
+  if (!options.setup) return undefined;
+  if (options.environment?.setupDone) {
+    options.log.info(`setup: already run in this side's environment (${options.setup})`);
+    return undefined;
+  }
+  options.log.info(`setup: ${options.setup}`);
+  const setup = await runProcess('bash', ['-c', options.setup], {
+    cwd: checkoutDir,
+    env: options.env,
+    onOutput: (chunk) => options.log.output(chunk),
+    deadline,
+  });
+  if (setup.exitCode !== 0 || setup.signal !== null || setup.spawnError !== undefined) {
+    return {
+      type: setup.timedOut ? 'TimedOut' : 'SetupFailed',
+      message: describeExit('setup', setup, options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES),
+      output: lastLines(setup.outputTail),
+    };
+  }
+  if (options.environment) options.environment.setupDone = true;
+  return undefined;
+}
+
 /** Reads and checks a snapshot written by the harness, its string table resolved. */
 export async function readSnapshot(path: string): Promise<Snapshot> {
   let parsed: unknown;
@@ -218,22 +258,8 @@ export async function captureSide(checkoutDir: string, options: CaptureOptions):
   if ('failure' in inEnvironment) return failed(inEnvironment.failure);
   options = inEnvironment.options;
 
-  if (options.setup) {
-    log.info(`setup: ${options.setup}`);
-    const setup = await runProcess('bash', ['-c', options.setup], {
-      cwd: checkoutDir,
-      env: options.env,
-      onOutput: (chunk) => log.output(chunk),
-      deadline,
-    });
-    if (setup.exitCode !== 0) {
-      return failed({
-        type: setup.timedOut ? 'TimedOut' : 'SetupFailed',
-        message: describeExit('setup', setup, timeoutMinutes),
-        output: lastLines(setup.outputTail),
-      });
-    }
-  }
+  const setupFailure = await runSetup(checkoutDir, options, deadline);
+  if (setupFailure) return failed(setupFailure);
 
   const repeats = options.repeats ?? 1;
   const iterations = options.iterations ?? 0;

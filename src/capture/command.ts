@@ -21,6 +21,7 @@ import {
   failedSnapshot,
   harnessDirectory,
   readSnapshot,
+  runSetup,
   tracebackPass,
 } from './capture-side.js';
 import { lastLines, runProcess, type ProcessResult } from './process.js';
@@ -83,26 +84,8 @@ export async function captureCommandSide(
     return failedSnapshot(options.command, inEnvironment.failure, options.frames);
   options = inEnvironment.options;
 
-  if (options.setup) {
-    log.info(`setup: ${options.setup}`);
-    const setup = await runProcess('bash', ['-c', options.setup], {
-      cwd: checkoutDir,
-      env: options.env,
-      onOutput: output,
-      deadline,
-    });
-    if (failed(setup)) {
-      return failedSnapshot(
-        options.command,
-        {
-          type: setup.timedOut ? 'TimedOut' : 'SetupFailed',
-          message: ended('setup', setup),
-          output: lastLines(setup.outputTail),
-        },
-        options.frames,
-      );
-    }
-  }
+  const setupFailure = await runSetup(checkoutDir, options, deadline);
+  if (setupFailure) return failedSnapshot(options.command, setupFailure, options.frames);
 
   const frames = options.tracebackSites === undefined ? 1 : options.frames;
   const workDir = await mkdtemp(join(tmpdir(), 'allocdiff-command-'));

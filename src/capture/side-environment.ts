@@ -62,6 +62,8 @@ export const USER_SITE_PTH = 'zz-allocdiff-user-site.pth';
 /** One side's virtual environment. */
 export class SideEnvironment {
   private made?: Promise<ScenarioError | undefined>;
+  /** Whether `setup` ran in this side's checkout and environment and succeeded. */
+  setupDone = false;
 
   constructor(
     /** The virtual environment's folder (it does not exist before the first `activate`). */

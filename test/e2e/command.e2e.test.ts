@@ -386,3 +386,45 @@ describe('allocdiff --command with frames > 1: tracebacks of the changed sites',
     },
   );
 });
+
+describe('one run of setup and of the command per side', () => {
+  it('runs the command once per side when the sides differ: it has no deeper pass', async () => {
+    const repo = repoOf(base, head);
+    const count = join(repo.dir, '..', `${repo.dir.split('/').pop()}-runs.txt`);
+    cleanup.push(count);
+    const result = await cli(
+      repo.dir,
+      '--base',
+      'HEAD~1',
+      '--command',
+      `echo run >> '${count}' && python3 -m pkg.bench`,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.report!.scenarios[0].retained.delta).toBeGreaterThan(4000 * 40);
+    expect(readFileSync(count, 'utf8')).toBe('run\nrun\n');
+    expect(result.stdout + result.stderr).not.toContain('Measuring in depth');
+  });
+
+  it.each([
+    ['a script', ['--script', 'pkg/bench.py']],
+    ['a command', ['--command', 'python3 -m pkg.bench']],
+  ])(
+    'runs setup once per side with %s, though a deeper pass measures again',
+    async (_what, benchmark) => {
+      const repo = repoOf(base, head);
+      // A setup that cannot run twice in one checkout.
+      const result = await cli(
+        repo.dir,
+        '--base',
+        'HEAD~1',
+        ...benchmark,
+        '--setup',
+        'mkdir mybuild',
+      );
+      expect(result.code, result.stderr).toBe(0);
+      const [scenario] = result.report!.scenarios;
+      expect(scenario.status).toBe('ok');
+      expect(scenario.retained.delta).toBeGreaterThan(4000 * 40);
+    },
+  );
+});
