@@ -2,7 +2,7 @@ import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { checkBudgets, decideVerdict } from './budgets/evaluate.js';
 import { withoutIgnoredSites, withoutSmallSites } from './budgets/site-filter.js';
-import { formatBytes } from './budgets/sizes.js';
+import { formatBytes } from './format/sizes.js';
 import { captureSide, captureTracebacks, type CaptureOptions } from './capture/capture-side.js';
 import {
   captureCommandSide,
