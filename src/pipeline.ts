@@ -12,9 +12,10 @@ import {
 import type { Snapshot } from './capture/snapshot.js';
 import { benchmarkEnvironment } from './capture/environment.js';
 import { ownCodeEnvironment } from './capture/own-code.js';
-import { onBothSides, sequentialReason, sidesAgree, type Side } from './capture/measure-sides.js';
+import { onBothSides, sequentialReason, type Side } from './capture/measure-sides.js';
 import { SideEnvironments } from './capture/side-environment.js';
 import { spreadSideFailure } from './capture/merge-repeats.js';
+import { sidesAgree } from './compare/agreement.js';
 import { compareSnapshots } from './compare/compare.js';
 import type { Comparison } from './compare/comparison.js';
 import { attachTracebacks, tracebackTargets } from './compare/tracebacks.js';

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  onBothSides,
-  PEAK_TOLERANCE_BYTES,
-  sequentialReason,
-  sidesAgree,
-} from '../../src/capture/measure-sides.js';
+import { onBothSides, sequentialReason } from '../../src/capture/measure-sides.js';
+import { PEAK_TOLERANCE_BYTES, sidesAgree } from '../../src/compare/agreement.js';
 import { compareSnapshots } from '../../src/compare/compare.js';
 import type { Logger } from '../../src/log.js';
 import { LineMap } from '../../src/sides/line-map.js';
