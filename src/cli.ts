@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { failsRun, type FailOn } from './budgets/evaluate.js';
 import { CLI_HELP, parseCliArgs } from './config/cli-args.js';
-import { ExitCode, errorMessage } from './errors.js';
+import { ExitCode, errorExitCode, errorMessage } from './errors.js';
 import type { Logger } from './log.js';
 import { runAllocdiff, summaryPathOf } from './pipeline.js';
 import type { Report } from './report/report.js';
@@ -50,8 +50,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return exitCodeOf(report, settings.failOn);
   } catch (error) {
     process.stderr.write(`allocdiff: ${errorMessage(error)}\n`);
-    const code = (error as { exitCode?: unknown }).exitCode;
-    return typeof code === 'number' ? code : ExitCode.Failure;
+    return errorExitCode(error);
   }
 }
 

@@ -2,7 +2,7 @@ import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { checkBudgets, decideVerdict } from './budgets/evaluate.js';
 import { withoutIgnoredSites, withoutSmallSites } from './budgets/site-filter.js';
-import { formatBytes } from './budgets/sizes.js';
+import { formatBytes } from './format/sizes.js';
 import { captureSide, captureTracebacks, type CaptureOptions } from './capture/capture-side.js';
 import {
   captureCommandSide,
@@ -12,17 +12,15 @@ import {
 import type { Snapshot } from './capture/snapshot.js';
 import { benchmarkEnvironment } from './capture/environment.js';
 import { ownCodeEnvironment } from './capture/own-code.js';
-import {
-  onBothSides,
-  peaksChanged,
-  sequentialReason,
-  sidesAgree,
-  type Side,
-  AUTOMATIC_LEAK_CALLS,
-  functionRetainedChanged,
-} from './capture/measure-sides.js';
+import { onBothSides, sequentialReason, type Side } from './capture/measure-sides.js';
 import { SideEnvironments } from './capture/side-environment.js';
 import { spreadSideFailure } from './capture/merge-repeats.js';
+import {
+  AUTOMATIC_LEAK_CALLS,
+  functionRetainedChanged,
+  peaksChanged,
+  sidesAgree,
+} from './compare/agreement.js';
 import { compareSnapshots } from './compare/compare.js';
 import type { Comparison } from './compare/comparison.js';
 import { attachTracebacks, tracebackTargets } from './compare/tracebacks.js';

@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-import textwrap
 import unittest
 
 from tests.support import HARNESS_PARENT, HarnessTestCase, decode_strings

@@ -14,7 +14,7 @@ import {
   formatPercent,
   groupDigits,
   percentChange,
-} from './sizes.js';
+} from '../format/sizes.js';
 
 /**
  * `pass`: within the limit. `fail`: over the limit of a fail rule. `warn`: over the limit of a

@@ -1,3 +1,4 @@
+import { UsageError } from '../errors.js';
 import { parseSize, SIZE_UNITS, SIZE_UNITS_TEXT } from './sizes.js';
 
 /** What a budget rule limits. */
@@ -46,7 +47,7 @@ export interface BudgetPolicy {
 /** The outcome of parsing text the user wrote: a value, or one message per problem. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 
-export class BudgetSyntaxError extends Error {
+export class BudgetSyntaxError extends UsageError {
   constructor(readonly problems: readonly string[]) {
     super(problems.join('\n'));
     this.name = 'BudgetSyntaxError';

@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { InvalidDataError, RunFailure } from '../errors.js';
 import type { Logger } from '../log.js';
 import { mergeProcessRepeats } from './merge-repeats.js';
 import { lastLines, runProcess, type ProcessResult } from './process.js';
@@ -54,7 +55,9 @@ export function harnessDirectory(): string {
   ];
   const found = candidates.find((dir) => existsSync(join(dir, 'allocdiff_harness', '__main__.py')));
   if (!found)
-    throw new Error(`the allocdiff Python harness is missing (looked in ${candidates.join(', ')})`);
+    throw new RunFailure(
+      `the allocdiff Python harness is missing (looked in ${candidates.join(', ')})`,
+    );
   return found;
 }
 
@@ -150,7 +153,7 @@ export async function readSnapshot(path: string): Promise<Snapshot> {
     // Most snapshots are plain ASCII, which reads as Latin-1 without the UTF-8 decoder's checks.
     parsed = JSON.parse(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'));
   } catch (error) {
-    throw new Error(`snapshot ${path} is not valid JSON: ${(error as Error).message}`);
+    throw new InvalidDataError(`snapshot ${path} is not valid JSON: ${(error as Error).message}`);
   }
   return decodeSnapshot(parsed, `snapshot ${path}`);
 }

@@ -3,6 +3,7 @@
  * stored once in `strings` and referenced by index) into the in-memory `Snapshot`, where every
  * site is an object carrying its strings. One pass over each column, and one object per site.
  */
+import { InvalidDataError } from '../errors.js';
 import {
   NO_STRING,
   SNAPSHOT_SCHEMA,
@@ -28,21 +29,23 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * does not hold together; anything else is trusted to the harness's own tests.
  */
 export function decodeSnapshot(document: unknown, what: string): Snapshot {
-  if (!isObject(document)) throw new Error(`${what} is not a JSON object`);
+  if (!isObject(document)) throw new InvalidDataError(`${what} is not a JSON object`);
   if (document.schema !== SNAPSHOT_SCHEMA) {
-    throw new Error(
+    throw new InvalidDataError(
       `${what} has schema ${JSON.stringify(document.schema)}, expected ${SNAPSHOT_SCHEMA} ` +
         '(the harness and the action come from different allocdiff versions)',
     );
   }
-  if (!Array.isArray(document.scenarios)) throw new Error(`${what} has no scenarios`);
+  if (!Array.isArray(document.scenarios)) throw new InvalidDataError(`${what} has no scenarios`);
   const raw = document as unknown as RawSnapshot;
   const strings = Array.isArray(raw.strings) ? raw.strings : [];
 
   const text = (index: StringIndex, key: string): string => {
     const value = strings[index];
     if (typeof value !== 'string')
-      throw new Error(`${what}: ${key} refers to string ${index}, not in its string table`);
+      throw new InvalidDataError(
+        `${what}: ${key} refers to string ${index}, not in its string table`,
+      );
     return value;
   };
   // The parsed document is ours: strings are put back in place in the few objects it has.
@@ -54,13 +57,15 @@ export function decodeSnapshot(document: unknown, what: string): Snapshot {
   };
   const siteList = (table: RawSiteTable, key: string): SnapshotSite[] => {
     if (!isObject(table) || !Array.isArray(table.line))
-      throw new Error(`${what}: ${key} is not a table of site columns`);
+      throw new InvalidDataError(`${what}: ${key} is not a table of site columns`);
     const { file, line, text: texts, function: functions, size, count } = table;
     const rows = line.length;
     const columns = { file, text: texts, function: functions, size, count };
     for (const [name, column] of Object.entries(columns)) {
       if (!Array.isArray(column) || column.length !== rows)
-        throw new Error(`${what}: ${key}.${name} does not have one entry per site (${rows})`);
+        throw new InvalidDataError(
+          `${what}: ${key}.${name} does not have one entry per site (${rows})`,
+        );
     }
     const sites = new Array<SnapshotSite>(rows);
     for (let row = 0; row < rows; row += 1) {
@@ -80,12 +85,12 @@ export function decodeSnapshot(document: unknown, what: string): Snapshot {
     const at = (row: number, field: string): SnapshotSite => {
       const site = sites[row];
       if (site === undefined)
-        throw new Error(`${what}: ${key}.${field} names site ${row} of ${rows}`);
+        throw new InvalidDataError(`${what}: ${key}.${field} names site ${row} of ${rows}`);
       return site;
     };
     for (const field of ['repeats', 'tracebacks'] as const) {
       if (table[field] !== undefined && !Array.isArray(table[field]))
-        throw new Error(`${what}: ${key}.${field} is not a list of [row, …] entries`);
+        throw new InvalidDataError(`${what}: ${key}.${field} is not a list of [row, …] entries`);
     }
     for (const [row, sizes, counts] of table.repeats ?? []) {
       const site = at(row, 'repeats');

@@ -1,10 +1,10 @@
 /**
  * Running the two sides: one after the other, or both at once on different cores when that is
- * safe; and measuring in depth only where a cheap first pass found something to look at.
+ * safe. Whether a cheap first pass found something to measure in depth is compare's to say
+ * (compare/agreement.ts).
  */
 import { availableParallelism } from 'node:os';
 import type { Logger } from '../log.js';
-import type { Comparison } from '../compare/comparison.js';
 
 export type Side = 'base' | 'head';
 
@@ -99,56 +99,4 @@ export async function onBothSides<T>(
   if (base.status === 'rejected') throw base.reason;
   if (head.status === 'rejected') throw head.reason;
   return { base: base.value, head: head.value };
-}
-
-/**
- * Two checkouts of the same code still differ in their paths, which CPython hashes into a few
- * import-time tables: a whole script's peak can differ by some tens of bytes between sides
- * whose retained memory is identical to the byte. Such a peak difference alone is no reason
- * to measure again.
- */
-export const PEAK_TOLERANCE_BYTES = 1024;
-
-/**
- * Whether a cheap first pass (one run per side), compared, already shows base and head the
- * same: every scenario measured on both sides with equal retained totals, no site that differs,
- * and peaks within PEAK_TOLERANCE_BYTES. Then repeats, object counts and the rest have nothing
- * to explain, and are not paid for.
- */
-export function sidesAgree(comparison: Comparison): boolean {
-  return (
-    comparison.scenarios.length > 0 &&
-    comparison.scenarios.every(
-      (s) =>
-        s.status === 'ok' &&
-        Math.abs(s.peak.delta ?? Infinity) <= PEAK_TOLERANCE_BYTES &&
-        s.retained.delta === 0 &&
-        s.retainedCount.delta === 0 &&
-        (s.leak === undefined || s.leak.delta === 0) &&
-        s.sites.length === 0,
-    )
-  );
-}
-
-/**
- * The scenarios a first pass measured on both sides whose peaks differ by more than
- * PEAK_TOLERANCE_BYTES: those whose sites at the peak `peak-sites: auto` finds.
- */
-export function peaksChanged(comparison: Comparison): string[] {
-  return comparison.scenarios
-    .filter((s) => s.status === 'ok' && Math.abs(s.peak.delta ?? 0) > PEAK_TOLERANCE_BYTES)
-    .map((s) => s.name);
-}
-
-/** Leak-check calls per function when a first pass found a function's retained memory changed. */
-export const AUTOMATIC_LEAK_CALLS = 5;
-
-/**
- * Whether a first pass found a `bench_*` function whose retained memory changed: its repeats
- * then measure one call each, so only a leak check says what each call keeps.
- */
-export function functionRetainedChanged(comparison: Comparison): boolean {
-  return comparison.scenarios.some(
-    (s) => s.status === 'ok' && s.kind === 'function' && (s.retained.delta ?? 0) !== 0,
-  );
 }

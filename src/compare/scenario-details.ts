@@ -4,8 +4,8 @@
  */
 import type { SnapshotScenario, SnapshotSite } from '../capture/snapshot.js';
 import type { LineMap } from '../sides/line-map.js';
-import { compareSites } from './compare.js';
 import type { Measure, ObjectTypeDelta, PeakSites, SiteDelta } from './comparison.js';
+import { compareSites } from './sites.js';
 
 /** Object types listed at most, largest change first. */
 const MAX_OBJECT_TYPES = 200;

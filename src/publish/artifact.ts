@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import * as z from 'zod';
+import { InvalidDataError } from '../errors.js';
 import { parseReport } from '../report/report-schema.js';
 import type { Report } from '../report/report.js';
 
@@ -52,13 +53,13 @@ const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
 function readJson(files: Record<string, Uint8Array>, name: string, artifact: string): unknown {
   const data = files[name];
-  if (!data) throw new Error(`artifact ${artifact} has no ${name}`);
+  if (!data) throw new InvalidDataError(`artifact ${artifact} has no ${name}`);
   if (data.byteLength > MAX_FILE_BYTES)
-    throw new Error(`${name} in artifact ${artifact} is too large`);
+    throw new InvalidDataError(`${name} in artifact ${artifact} is too large`);
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(data));
   } catch (error) {
-    throw new Error(
+    throw new InvalidDataError(
       `${name} in artifact ${artifact} is not valid UTF-8 JSON: ${(error as Error).message}`,
     );
   }
@@ -78,7 +79,7 @@ export function readArtifact(
         file.originalSize <= MAX_FILE_BYTES,
     });
   } catch (error) {
-    throw new Error(
+    throw new InvalidDataError(
       `artifact ${artifact} is not a readable zip archive: ${(error as Error).message}`,
     );
   }
@@ -88,7 +89,7 @@ export function readArtifact(
   );
   const identity = identitySchema.safeParse(readJson(files, ARTIFACT_FILES.pullRequest, artifact));
   if (!identity.success) {
-    throw new Error(
+    throw new InvalidDataError(
       `${ARTIFACT_FILES.pullRequest} in artifact ${artifact} is not valid: ${identity.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
     );
   }

@@ -1,3 +1,4 @@
+import { UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { commentMarker } from '../report/markdown.js';
 import {
@@ -109,7 +110,7 @@ export async function publishComment(
   } catch (error) {
     if (httpStatus(error) === 403 && !/rate limit/i.test(errorDetail(error))) {
       if (options.forbiddenIsError) {
-        throw new Error(
+        throw new UsageError(
           `cannot comment on pull request #${pullRequest}: ${errorDetail(error)}. Give the ` +
             'workflow `permissions: pull-requests: write` (and `actions: read` for the artifact).',
           { cause: error },

@@ -5,6 +5,7 @@ import { Octokit } from '@octokit/rest';
 // fetch's dispatcher. The action's requests have always gone out that way (@actions/core used
 // to load undici at start); loading it with the client keeps them so.
 import 'undici';
+import { RunFailure } from '../errors.js';
 import { VERSION } from '../version.js';
 
 export interface ClientOptions {
@@ -252,7 +253,7 @@ export function httpStatus(error: unknown): number | undefined {
 }
 
 /** An API failure, named by the call that failed: `GitHub API: POST /repos/…/comments → 422 …`. */
-export class GitHubApiError extends Error {
+export class GitHubApiError extends RunFailure {
   constructor(
     readonly call: string,
     readonly status: number | undefined,

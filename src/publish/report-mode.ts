@@ -1,3 +1,4 @@
+import { InvalidDataError, UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Report } from '../report/report.js';
 import { artifactName, readArtifact } from './artifact.js';
@@ -24,7 +25,7 @@ export type LoadedReport =
     }
   | { kind: 'skip'; reason: string };
 
-export class ArtifactMismatchError extends Error {
+export class ArtifactMismatchError extends InvalidDataError {
   constructor(message: string) {
     super(message);
     this.name = 'ArtifactMismatchError';
@@ -46,7 +47,9 @@ export async function loadReportFromRun(
 ): Promise<LoadedReport> {
   const run = (payload as WorkflowRunEvent).workflow_run;
   if (!run?.id || !run.head_sha) {
-    throw new Error('mode "report" runs on workflow_run events; this event has no workflow_run');
+    throw new InvalidDataError(
+      'mode "report" runs on workflow_run events; this event has no workflow_run',
+    );
   }
   if (run.event !== 'pull_request') {
     return {
@@ -76,7 +79,7 @@ export async function loadReportFromRun(
         reason: `the measuring run ${run.id} ended with "${run.conclusion}" and left no artifact named "${name}"`,
       };
     }
-    throw new Error(
+    throw new UsageError(
       `run ${run.id} has no artifact named "${name}": the measuring job must run allocdiff with ` +
         '`mode: measure` and upload its `artifact-path` output with actions/upload-artifact, ' +
         `named "${name}" (the key must match)`,
@@ -96,7 +99,9 @@ export async function loadReportFromRun(
   const headOwner = run.head_repository?.owner?.login;
   const headRepo = run.head_repository?.full_name;
   if (!headOwner || !headRepo || !run.head_branch) {
-    throw new Error('the workflow_run event does not name its head repository and branch');
+    throw new InvalidDataError(
+      'the workflow_run event does not name its head repository and branch',
+    );
   }
   const pulls = await listAll(`GET ${where}/pulls`, () =>
     client.paginate.iterator(client.rest.pulls.list, {

@@ -1,4 +1,4 @@
-import { formatBytes, formatBytesDelta, groupDigits } from '../budgets/sizes.js';
+import { formatBytes, formatBytesDelta, groupDigits } from '../format/sizes.js';
 import { revealInvisible } from './escape.js';
 import type { Report } from './report.js';
 

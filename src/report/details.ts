@@ -5,7 +5,7 @@
  * that comes from the pull request is escaped here.
  */
 import type { SiteTraceback } from '../capture/snapshot.js';
-import { formatBytes, formatBytesDelta, groupDigits } from '../budgets/sizes.js';
+import { formatBytes, formatBytesDelta, groupDigits } from '../format/sizes.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { escapeBlock, escapeCode, escapeText } from './escape.js';
 

@@ -3,7 +3,7 @@
  * leak per call, relative to what the scenario measured on base, with the line that moved most;
  * and whether a growth was checked by any budget.
  */
-import { formatBytes, formatBytesDelta, formatPercent, percentChange } from '../budgets/sizes.js';
+import { formatBytes, formatBytesDelta, formatPercent, percentChange } from '../format/sizes.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import type { Report } from './report.js';
 

@@ -5,7 +5,7 @@ import {
   formatPercent,
   groupDigits,
   percentChange,
-} from '../budgets/sizes.js';
+} from '../format/sizes.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { siteChart } from './chart.js';
 import { repeatsRun, scenarioDetails } from './details.js';

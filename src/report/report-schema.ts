@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { InvalidDataError } from '../errors.js';
 import { REPORT_SCHEMA, type Report } from './report.js';
 
 /**
@@ -160,5 +161,7 @@ export function parseReport(value: unknown, source: string): Report {
   const problems = result.error.issues
     .slice(0, 10)
     .map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`);
-  throw new Error(`${source} is not a valid allocdiff report:\n  ${problems.join('\n  ')}`);
+  throw new InvalidDataError(
+    `${source} is not a valid allocdiff report:\n  ${problems.join('\n  ')}`,
+  );
 }

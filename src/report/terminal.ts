@@ -1,4 +1,4 @@
-import { formatBytes, formatBytesDelta, formatPercent, percentChange } from '../budgets/sizes.js';
+import { formatBytes, formatBytesDelta, formatPercent, percentChange } from '../format/sizes.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import type { Report } from './report.js';
 import { failuresOf, failureText } from './failure.js';

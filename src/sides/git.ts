@@ -1,5 +1,5 @@
+import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { $ } from 'zx/core';
 import { RunFailure } from '../errors.js';
 
 /** How `git add` names a nested repository it adds as a commit, not as files. */
@@ -19,17 +19,38 @@ export class Git {
     return result.stdout;
   }
 
-  /** git with `args`, its exit code and output whatever it is. */
-  private async attempt(
+  /**
+   * git with `args`, its exit code and output whatever it is; the exit code is null when git
+   * could not be started (stderr says why) or was killed.
+   */
+  private attempt(
     args: readonly string[],
     env: NodeJS.ProcessEnv = {},
   ): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
-    return $({
-      cwd: this.repoDir,
-      quiet: true,
-      nothrow: true,
-      env: { ...process.env, ...env },
-    })`git ${args}`;
+    return new Promise((done) => {
+      const child = spawn('git', args, {
+        cwd: this.repoDir,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const stdout: Buffer[] = [];
+      const stderr: Buffer[] = [];
+      child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+      child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+      let settled = false;
+      const finish = (exitCode: number | null, why = ''): void => {
+        if (settled) return;
+        settled = true;
+        // Decoded whole: a character split between two chunks stays one character.
+        done({
+          exitCode,
+          stdout: Buffer.concat(stdout).toString('utf8'),
+          stderr: why || Buffer.concat(stderr).toString('utf8'),
+        });
+      };
+      child.on('error', (error) => finish(null, `git could not be started: ${error.message}`));
+      child.on('close', (exitCode) => finish(exitCode));
+    });
   }
 
   /** The commit a ref names, or undefined when this clone does not have it. */

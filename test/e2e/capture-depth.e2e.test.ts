@@ -7,7 +7,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
-import { formatBytes } from '../../src/budgets/sizes.js';
+import { formatBytes } from '../../src/format/sizes.js';
 import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
 import { repoMaker } from '../support/trees.js';
 

@@ -204,6 +204,20 @@ describe('allocdiff CLI', () => {
     expect(result.stderr).toContain('the base commit "no-such-branch" is not in this clone');
   });
 
+  it('exits 4 when a snapshot is corrupt: invalid data, not a benchmark that failed', async () => {
+    // Head's benchmark spoils the snapshot the harness wrote: its exit handler runs after that.
+    const spoiler = [
+      'import atexit, sys',
+      "out = sys.orig_argv[sys.orig_argv.index('--out') + 1]",
+      "atexit.register(lambda: open(out, 'w').write('{\"schema\": '))",
+      '',
+    ].join('\n');
+    const repo = repoOf(quiet, { 'bench.py': `${quiet['bench.py']}${spoiler}` });
+    const result = await cli(repo.dir, '--base', 'HEAD~1', '--script', 'bench.py');
+    expect(result.code, result.stderr).toBe(4);
+    expect(result.stderr).toMatch(/allocdiff: snapshot \S+snapshot\.json is not valid JSON/);
+  });
+
   it('reports a benchmark that only exists on head as new', async () => {
     const repo = repoOf({ 'README.md': 'nothing yet\n' }, grown);
     const json = join(repo.dir, '..', `${repo.shas[1]}-new.json`);

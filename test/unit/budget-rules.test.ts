@@ -9,13 +9,8 @@ import {
   type BudgetLimit,
   type BudgetMetric,
 } from '../../src/budgets/rules.js';
-import {
-  formatBytes,
-  groupDigits,
-  parseSize,
-  percentChange,
-  SIZE_UNITS,
-} from '../../src/budgets/sizes.js';
+import { parseSize, SIZE_UNITS } from '../../src/budgets/sizes.js';
+import { formatBytes, groupDigits, percentChange } from '../../src/format/sizes.js';
 
 const UNITS = Object.keys(SIZE_UNITS);
 

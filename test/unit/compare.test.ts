@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareSites, compareSnapshots } from '../../src/compare/compare.js';
+import { compareSnapshots } from '../../src/compare/compare.js';
+import { compareSites } from '../../src/compare/sites.js';
 import { LineMap } from '../../src/sides/line-map.js';
 import { scenario, site, snapshot } from './fixtures.js';
 

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { onBothSides, sequentialReason } from '../../src/capture/measure-sides.js';
 import {
-  onBothSides,
-  PEAK_TOLERANCE_BYTES,
   functionRetainedChanged,
+  PEAK_TOLERANCE_BYTES,
   peaksChanged,
-  sequentialReason,
   sidesAgree,
-} from '../../src/capture/measure-sides.js';
+} from '../../src/compare/agreement.js';
 import { compareSnapshots } from '../../src/compare/compare.js';
 import type { Logger } from '../../src/log.js';
 import { LineMap } from '../../src/sides/line-map.js';
