@@ -4,86 +4,96 @@ const require = __allocdiffCreateRequire(import.meta.url);
 import {
   loadConfig,
   nodeFiles
-} from "./chunks/chunk-LVDJQBMJ.js";
+} from "./chunks/chunk-RDJ3YOHK.js";
 import {
   renderTerminal,
   runAllocdiff,
   summaryPathOf
-} from "./chunks/chunk-5NYXCHSW.js";
+} from "./chunks/chunk-LXR3Q44I.js";
 import {
-  DEFAULTS,
   settingsFromConfig
-} from "./chunks/chunk-LGNNVJAC.js";
+} from "./chunks/chunk-7ZENNS3I.js";
 import {
   failsRun
-} from "./chunks/chunk-URD37MCX.js";
+} from "./chunks/chunk-FCMI4W45.js";
 import {
-  ExitCode,
-  UsageError,
-  errorMessage
-} from "./chunks/chunk-6A4WJZKA.js";
-import "./chunks/chunk-J2J2AYJ2.js";
-import "./chunks/chunk-TO6ZUV73.js";
+  DECLARATIONS,
+  SETTINGS,
+  settingOfKey
+} from "./chunks/chunk-YCWG3KAI.js";
+import "./chunks/chunk-K2GOWLJZ.js";
+import "./chunks/chunk-Z7CB6QBK.js";
 import "./chunks/chunk-TV7HWJ2H.js";
-import "./chunks/chunk-7MMMXCLD.js";
+import "./chunks/chunk-PIXDXO4H.js";
 import {
   VERSION
 } from "./chunks/chunk-4243Q66V.js";
-import "./chunks/chunk-LIVUQ6E7.js";
+import {
+  ExitCode,
+  UsageError,
+  errorExitCode,
+  errorMessage
+} from "./chunks/chunk-AGAXQL6F.js";
 
 // src/config/cli-args.ts
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-var FLAG_OF_KEY = { budgets: "budget" };
+
+// src/config/settings-docs.ts
+function wrapWords(text, width) {
+  const lines = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
+}
+var HELP_WIDTH = 99;
+var HELP_INDENT = 21;
+function helpEntry(flag, help) {
+  const [first, ...rest] = wrapWords(help, HELP_WIDTH - HELP_INDENT);
+  const indent = " ".repeat(HELP_INDENT);
+  const name = `  ${flag}`;
+  const lead = name.length + 2 <= HELP_INDENT ? name.padEnd(HELP_INDENT) : `${name}
+${indent}`;
+  return [`${lead}${first}`, ...rest.map((line) => `${indent}${line}`)].join("\n");
+}
+function helpOptions(others) {
+  return [
+    ...DECLARATIONS.flatMap(
+      ([, { flag, help }]) => flag ? [helpEntry(`--${flag.name} ${flag.arg}`, help ?? "")] : []
+    ),
+    ...others.map(({ flag, help }) => helpEntry(flag, help))
+  ].join("\n");
+}
+
+// src/config/cli-args.ts
 function slashes(path) {
   return path.split("\\").join("/");
 }
+var FLAGGED = DECLARATIONS.flatMap(
+  ([, setting]) => setting.flag ? [{ ...setting, flag: setting.flag }] : []
+);
+var COMMANDS = [
+  { flag: "-h, --help", help: "show this help" },
+  { flag: "-v, --version", help: "show the version" }
+];
 var CLI_HELP = `allocdiff: compare a Python benchmark's memory allocations between two commits
 
 Usage:
   allocdiff --base REF [--script PATH | --command CMD] [options]
 
 Runs PATH (or the config file's script) under tracemalloc in a checkout of REF (base) and
-of --head (default HEAD), compares the allocations by source line, checks the budgets and
-prints the report. With --command, every Python process CMD starts is measured instead.
+of --head (default: HEAD, or the working tree when it has changes), compares the allocations
+by source line, checks the budgets and prints the report. With --command, every Python
+process CMD starts is measured instead.
 
 Options:
-  --base REF         base commit, branch or tag (required)
-  --head REF         head commit, branch or tag (default: HEAD)
-  --script PATH      the benchmark script (required, unless the config file names it)
-  --command CMD      instead of a script: a shell command run in each checkout, e.g.
-                     "python -m mypkg.bench" or "pytest tests/perf"; each Python process it
-                     starts is measured (with pytest, each test is a scenario)
-  --setup CMD        shell command run in each checkout first, e.g. "pip install -e ."
-  --budget RULES     budget rules, e.g. "peak: +5%, 64MB; retained: +100KB; site: +10KiB (warn)"
-                     metrics: peak, retained, site, leak, count; limits: N<unit> (ceiling),
-                     +N<unit> (growth), +N% (relative growth), -N% (improvement floor);
-                     units B, KB, MB, GB (1000^n), KiB, MiB, GiB (1024^n); count limits: N, +N
-  --config FILE      config file (default: allocdiff.yml, .github/allocdiff.yml or
-                     [tool.allocdiff] in pyproject.toml, looked for up to the repository root)
-  --fail-on LEVEL    fail (default), warn or never: which verdict makes the exit status non-zero
-  --ignore GLOB      sites whose file matches are neither shown nor checked (repeatable)
-  --minimum-change SIZE
-                     sites whose size changed by less are not shown, e.g. 1KB
-  --python EXE       Python interpreter (default: python3)
-  --frames N         tracemalloc frames per traceback (default: 1); above 1, the top changed
-                     sites get tracebacks from a second, traced run per side
-  --repeats N        measurements per side, to tell steady figures from noisy ones (default: 3)
-  --iterations N     leak check: N more calls of each bench_* function (default: 0, off)
-  --timeout-minutes M
-                     minutes a side may take before it is stopped and reported failed (default: 30)
-  --peak-sites BOOL  true: find the sites that held memory at the peak (default: false)
-  --parallel BOOL    measure base and head at once (default: when there is no --setup)
-  --object-types BOOL
-                     false: do not count live objects by type (default: true)
-  --top N            changed sites listed per scenario, grown and shrunk each (default: 10)
-  --repo DIR         the git repository (default: the current directory)
-  --key KEY          report key, when several reports share a pull request (default: default)
-  --json FILE        write the JSON report here (default: <tmp>/allocdiff/report.json)
-  --markdown FILE    write the Markdown comment here (default: <tmp>/allocdiff/report.md)
-  -h, --help         show this help
-  -v, --version      show the version
+${helpOptions(COMMANDS)}
 
 Flags win over the config file, which wins over the defaults.
 
@@ -99,29 +109,12 @@ function parseCliArgs(argv, cwd = process.cwd(), files = nodeFiles) {
       strict: true,
       allowPositionals: false,
       options: {
-        base: { type: "string" },
-        head: { type: "string" },
-        script: { type: "string" },
-        command: { type: "string" },
-        setup: { type: "string" },
-        budget: { type: "string" },
-        config: { type: "string" },
-        "fail-on": { type: "string" },
-        ignore: { type: "string", multiple: true },
-        "minimum-change": { type: "string" },
-        python: { type: "string" },
-        frames: { type: "string" },
-        repeats: { type: "string" },
-        iterations: { type: "string" },
-        "timeout-minutes": { type: "string" },
-        "peak-sites": { type: "string" },
-        parallel: { type: "string" },
-        "object-types": { type: "string" },
-        top: { type: "string" },
-        repo: { type: "string" },
-        key: { type: "string" },
-        json: { type: "string" },
-        markdown: { type: "string" },
+        ...Object.fromEntries(
+          FLAGGED.map(({ flag: flag2 }) => [
+            flag2.name,
+            { type: "string", ...flag2.multiple ? { multiple: true } : {} }
+          ])
+        ),
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" }
       }
@@ -133,53 +126,50 @@ Run "allocdiff --help" for the options.`);
   const values = parsed.values;
   if (values.help) return { kind: "help" };
   if (values.version) return { kind: "version" };
-  if (!values.base)
-    throw new UsageError("--base is required: the ref to compare against, e.g. --base main");
-  const repoDir = resolve(cwd, values.repo ?? ".");
-  const flags = {
-    // Like any path on a command line, the script is relative to where the user stands; the
-    // pipeline makes it relative to the repository root, where the sides are checked out.
-    script: values.script === void 0 ? void 0 : slashes(relative(repoDir, resolve(cwd, values.script))),
-    command: values.command,
-    setup: values.setup,
-    python: values.python,
-    frames: values.frames,
-    repeats: values.repeats,
-    iterations: values.iterations,
-    "timeout-minutes": values["timeout-minutes"],
-    "peak-sites": values["peak-sites"],
-    parallel: values.parallel,
-    "object-types": values["object-types"],
-    "fail-on": values["fail-on"],
-    "minimum-change": values["minimum-change"],
-    ignore: values.ignore?.join("\n"),
-    budgets: values.budget,
-    top: values.top
+  const flag = (setting) => {
+    const value = setting.flag && values[setting.flag.name];
+    return Array.isArray(value) ? value.join("\n") : value;
   };
+  const base = flag(SETTINGS.base);
+  if (!base)
+    throw new UsageError("--base is required: the ref to compare against, e.g. --base main");
+  const repoDir = resolve(cwd, flag(SETTINGS.repoDir) ?? ".");
+  const flags = {};
+  for (const setting of FLAGGED) {
+    const value = flag(setting);
+    if (setting.key === void 0 || value === void 0) continue;
+    flags[setting.key] = setting.flag.projectPath ? slashes(relative(repoDir, resolve(cwd, value))) : value;
+  }
+  const configPath = flag(SETTINGS.config);
   const config = loadConfig({
     projectDir: repoDir,
-    ...values.config !== void 0 ? { configPath: resolve(cwd, values.config) } : {},
-    inputs: Object.fromEntries(Object.entries(flags).filter(([, value]) => value !== void 0)),
-    nameInput: (key) => `--${FLAG_OF_KEY[key] ?? key}`,
+    ...configPath !== void 0 ? { configPath: resolve(cwd, configPath) } : {},
+    inputs: flags,
+    nameInput: (key) => `--${flagOfKey(key)}`,
     files
   });
   if (!config.script && !config.command)
     throw new UsageError(
       '--script or --command is required (or script or command in the config file): the benchmark file, e.g. --script benchmarks/memory.py, or a command whose Python processes are measured, e.g. --command "pytest tests/perf"'
     );
+  const head = flag(SETTINGS.head);
   const outDir = join(tmpdir(), "allocdiff");
   return {
     kind: "run",
     settings: {
       repoDir,
-      base: values.base,
-      head: values.head ?? "HEAD",
+      base,
+      head: head ?? "HEAD",
+      workingTree: head === void 0 ? "measure" : "mention",
       ...settingsFromConfig(config),
-      key: values.key ?? DEFAULTS.key,
-      jsonPath: resolve(cwd, values.json ?? join(outDir, "report.json")),
-      markdownPath: resolve(cwd, values.markdown ?? join(outDir, "report.md"))
+      key: flag(SETTINGS.key) ?? SETTINGS.key.default,
+      jsonPath: resolve(cwd, flag(SETTINGS.jsonPath) ?? join(outDir, "report.json")),
+      markdownPath: resolve(cwd, flag(SETTINGS.markdownPath) ?? join(outDir, "report.md"))
     }
   };
+}
+function flagOfKey(key) {
+  return settingOfKey(key)?.flag?.name ?? key;
 }
 
 // src/terminal-logger.ts
@@ -286,8 +276,7 @@ Full Markdown report: ${summaryPathOf(settings.markdownPath)}
   } catch (error) {
     process.stderr.write(`allocdiff: ${errorMessage(error)}
 `);
-    const code = error.exitCode;
-    return typeof code === "number" ? code : ExitCode.Failure;
+    return errorExitCode(error);
   }
 }
 process.exitCode = await main(process.argv.slice(2));

@@ -6,19 +6,19 @@ import {
   readActionSettings,
   readEventPlan,
   setFailed
-} from "./chunks/chunk-52TTV44I.js";
-import "./chunks/chunk-LGNNVJAC.js";
+} from "./chunks/chunk-CEM7ICWC.js";
+import "./chunks/chunk-7ZENNS3I.js";
+import "./chunks/chunk-YCWG3KAI.js";
 import {
   errorMessage
-} from "./chunks/chunk-6A4WJZKA.js";
-import "./chunks/chunk-LIVUQ6E7.js";
+} from "./chunks/chunk-AGAXQL6F.js";
 
 // src/main.ts
 async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-MYKQA53R.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-SNVXVFOT.js");
       return await postMeasuredReport();
     }
     const plan = readEventPlan();
@@ -26,9 +26,9 @@ async function run() {
       info(`allocdiff has nothing to do: ${plan.reason}`);
       return;
     }
-    const settings = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-MYKQA53R.js");
-    await measureAndPublish(mode, settings);
+    const { settings, publishing } = await readActionSettings(plan);
+    const { measureAndPublish } = await import("./chunks/action-modes-SNVXVFOT.js");
+    await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));
   }

@@ -10,7 +10,7 @@ the script then imports for free, which would make its own imports look cheaper 
 import os
 import sys
 
-from . import capture, scenarios
+from . import capture, checkout, scenarios
 
 USAGE = """\
 usage: python3 -m allocdiff_harness --script PATH --root DIR --out FILE [options]
@@ -18,15 +18,17 @@ usage: python3 -m allocdiff_harness --script PATH --root DIR --out FILE [options
   --repeats N              measured calls of each bench_ function (default 1)
   --iterations N           leak check: N more calls of each bench_ function (0: off; else >= 3)
   --traceback-sites FILE   tracebacks for these sites, one normalised path:line a line
-  --peak-sites             find the sites that held memory at the peak (hooked extra pass)
+  --peak-sites             a peak pass: find the sites that held memory at the peak
   --peak-target BYTES      the peak an earlier run of this whole script measured
+  --peak-targets FILE      the bench_ functions to find them for, one "name bytes" a line
+                           (the peak of its first call in an earlier run; 0: not known)
   --no-object-types        do not count live objects by type"""
 USAGE_ERROR = 2
 MAX_FRAMES = 65535  # tracemalloc's own limit
 MAX_COUNT = 1000000
 OPTIONS = (
     "--script", "--root", "--out", "--frames", "--repeats", "--iterations", "--traceback-sites",
-    "--peak-target",
+    "--peak-target", "--peak-targets",
 )
 FLAGS = ("--peak-sites", "--no-object-types")
 
@@ -66,6 +68,9 @@ def parse_args(argv):
             " growth must go on over the calls after it), not %d" % iterations
         )
     values["iterations"] = iterations
+    for option in ("peak-target", "peak-targets"):
+        if option in values and not values.get("peak-sites"):
+            raise UsageError("--%s is only read with --peak-sites" % option)
     if "peak-target" in values:
         values["peak-target"] = _whole_number(
             "--peak-target", values["peak-target"], 1, 2 ** 62
@@ -74,24 +79,35 @@ def parse_args(argv):
 
 
 def read_site_list(path):
-    """``[(file, line)]`` from a file of ``path:line`` lines (blank and ``#`` lines skipped)."""
+    """``[(file, line)]`` from a --traceback-sites file (see capture.read_site_list)."""
+    try:
+        return capture.read_site_list(path)
+    except OSError as error:
+        raise UsageError("--traceback-sites %s: %s" % (path, error.strerror or error))
+    except ValueError as error:
+        raise UsageError("--traceback-sites %s" % error)
+
+
+def read_peak_targets(path):
+    """``{name: bytes or None}`` from a file of ``name bytes`` lines (blank lines skipped)."""
     try:
         with open(path, "rb") as file:
             data = file.read()
     except OSError as error:
-        raise UsageError("--traceback-sites %s: %s" % (path, error.strerror or error))
-    sites = []
+        raise UsageError("--peak-targets %s: %s" % (path, error.strerror or error))
+    targets = {}
     for number, raw in enumerate(data.split(b"\n"), 1):
         line = os.fsdecode(raw.rstrip(b"\r"))
-        if not line.strip() or line.lstrip().startswith("#"):
+        if not line.strip():
             continue
-        file, colon, lineno = line.rpartition(":")
-        if not colon or not file or not lineno.isdigit() or int(lineno) < 1:
+        name, space, size = line.strip().rpartition(" ")
+        if not space or not name or not size.isdigit():
             raise UsageError(
-                "--traceback-sites %s line %d: expected path:line, not %r" % (path, number, line)
+                "--peak-targets %s line %d: expected a function name and a number of bytes,"
+                " not %r" % (path, number, line)
             )
-        sites.append((file, int(lineno)))
-    return sites
+        targets[name] = int(size) or None
+    return targets
 
 
 def main(argv=None):
@@ -110,6 +126,9 @@ def main(argv=None):
         traceback_filter = None
         if "traceback-sites" in args:
             traceback_filter = capture.TracebackFilter(read_site_list(args["traceback-sites"]))
+        peak_targets = None
+        if "peak-targets" in args:
+            peak_targets = read_peak_targets(args["peak-targets"])
     except UsageError as error:
         print("allocdiff-harness: %s\n%s" % (error, USAGE), file=sys.stderr)
         return USAGE_ERROR
@@ -121,10 +140,16 @@ def main(argv=None):
         traceback_filter=traceback_filter,
         peak_sites=args.get("peak-sites", False),
         peak_target=args.get("peak-target"),
+        peak_targets=peak_targets,
         object_types=not args.get("no-object-types", False),
     )
     harness_path = capture.prepare_interpreter(args["script"], script_path)
+    # This side's checkout wins over what the environment installed (see checkout.py).
+    own_code = checkout.Checkout.from_environment(root, keep=[capture.HARNESS_PARENT])
+    own_code.prepare()
     run = scenarios.run(script_path, options)
+    found = own_code.foreign_modules(cwd=cwd)
+    foreign = (found, own_code.foreign_error(found)) if found else None
 
     # Imported only now, so the measured script pays for its own imports of json, ast, ...
     sys.path[:] = harness_path
@@ -136,7 +161,7 @@ def main(argv=None):
         if scenario.error is not None and id(scenario.error) not in reported:
             reported.add(id(scenario.error))
             snapshot.report_failure(scenario.error, stream)
-    document = snapshot.build_snapshot(run, root=root, cwd=cwd, options=options)
+    document = snapshot.build_snapshot(run, root=root, cwd=cwd, options=options, foreign=foreign)
     snapshot.write_snapshot(document, out)
     return 0
 

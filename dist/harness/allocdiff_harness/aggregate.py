@@ -8,6 +8,8 @@ Scenarios are matched by name: processes that ran the same script (or ``-m`` mod
 per site, and in the totals (``peakBytes`` too: the sum of each process's own peak, what they
 would hold running at the same time); ``processes`` says how many were merged. A process that
 started but wrote no result, a forked child and a too-old interpreter are ``unmeasured``.
+In the traceback pass, a site's tracebacks merge the same way, call path by call path (each
+process kept its largest; the merged site keeps the largest of those).
 """
 
 import json
@@ -18,7 +20,7 @@ import sysconfig
 
 from . import __version__, columns, command
 from .paths import PathNormalizer
-from .snapshot import SCHEMA, StringTable, write_snapshot
+from .snapshot import SCHEMA, TRACEBACKS_PER_SITE, StringTable, write_snapshot
 
 USAGE = "usage: python3 -m allocdiff_harness.aggregate --dir DIR --root ROOT --out FILE [--frames N]"
 SCENARIO_KEYS = ("name", "kind", "status", "error")
@@ -32,6 +34,7 @@ def aggregate(directory, root, frames=1):
     unmeasured = []
     first = None
     total_seconds = 0.0
+    foreign = []
     for token in sorted(results, key=_start_order):
         document = results[token]
         first = first or document
@@ -40,6 +43,9 @@ def aggregate(directory, root, frames=1):
         for scenario in document["scenarios"]:
             _merge_scenario(merged, scenario, strings)
         unmeasured.extend(document.get("unmeasured", []))
+        for module in document.get("foreignModules", []):
+            if module not in foreign:
+                foreign.append(module)
 
     names = {}
     for token, fields in started.items():
@@ -77,7 +83,7 @@ def aggregate(directory, root, frames=1):
         )
 
     strings = StringTable()
-    return {
+    snapshot = {
         "schema": SCHEMA,
         "harness": {"version": __version__},
         "python": (first or {}).get("python") or {"version": "", "implementation": ""},
@@ -91,6 +97,9 @@ def aggregate(directory, root, frames=1):
         "strings": strings.strings,
         "unmeasured": unmeasured,
     }
+    if foreign:
+        snapshot["foreignModules"] = foreign
+    return snapshot
 
 
 def _read_directory(directory):
@@ -145,9 +154,55 @@ def _merge_scenario(merged, scenario, strings):
                 "count": 0,
                 "text": strings[site["text"]] if "text" in site else None,
                 "function": strings[site["function"]] if "function" in site else None,
+                "tracebacks": {},
             }
         total["size"] += site["size"]
         total["count"] += site["count"]
+        for traceback in site.get("tracebacks", ()):
+            _merge_traceback(total["tracebacks"], traceback, strings)
+
+
+def _merge_traceback(merged, traceback, strings):
+    """Add one process's call path to ``merged`` (``{(file, line) per frame: total}``)."""
+    frames = [_location(frame, strings) for frame in traceback["frames"]]
+    key = tuple((frame["file"], frame["line"]) for frame in frames)
+    total = merged.get(key)
+    if total is None:
+        total = merged[key] = {"size": 0, "count": 0, "truncated": False, "frames": frames}
+    total["size"] += traceback["size"]
+    total["count"] += traceback["count"]
+    total["truncated"] = total["truncated"] or traceback.get("truncated", False)
+
+
+def _location(frame, strings):
+    """A frame with its strings, not their indexes into one process's table."""
+    resolved = {"file": strings[frame["file"]], "line": frame["line"]}
+    for field in ("text", "function"):
+        if field in frame:
+            resolved[field] = strings[frame[field]]
+    return resolved
+
+
+def _encoded_tracebacks(merged, strings):
+    """The largest call paths, largest first, their strings in the merged table."""
+    ranked = sorted(
+        (item for item in merged.items() if item[1]["size"] > 0),
+        key=lambda item: (-item[1]["size"], -item[1]["count"], item[0]),
+    )[:TRACEBACKS_PER_SITE]
+    tracebacks = []
+    for _, total in ranked:
+        frames = []
+        for frame in total["frames"]:
+            encoded = {"file": strings.string(frame["file"]), "line": frame["line"]}
+            for field in ("text", "function"):
+                if field in frame:
+                    encoded[field] = strings.string(frame[field])
+            frames.append(encoded)
+        traceback = {"size": total["size"], "count": total["count"], "frames": frames}
+        if total["truncated"]:
+            traceback["truncated"] = True
+        tracebacks.append(traceback)
+    return tracebacks
 
 
 def _finish_scenario(entry, strings):
@@ -169,6 +224,9 @@ def _finish_scenario(entry, strings):
             site["function"] = strings.string(total["function"])
         site["size"] = total["size"]
         site["count"] = total["count"]
+        tracebacks = _encoded_tracebacks(total["tracebacks"], strings)
+        if tracebacks:
+            site["tracebacks"] = tracebacks
         sites.append(site)
     retained_bytes = sum(total["size"] for _, _, total in rows)
     retained_count = sum(total["count"] for _, _, total in rows)

@@ -22,6 +22,8 @@ import zipimport  # part of the import system, always loaded
 from . import objects, peak
 
 HARNESS_DIR = os.path.dirname(os.path.abspath(__file__))
+# The folder that holds the allocdiff_harness package (what PYTHONPATH names).
+HARNESS_PARENT = os.path.dirname(HARNESS_DIR)
 
 # Frames that belong to the measuring machinery, not to the measured program. Taken from the
 # code objects, so they match what tracemalloc reports (e.g. "<frozen runpy>" since 3.11).
@@ -89,7 +91,7 @@ def prepare_interpreter(script_arg, script_path):
     harness_path = list(sys.path) if safe_path else sys.path[1:]
 
     sys.argv = [script_arg]
-    harness_parent = _real(os.path.dirname(HARNESS_DIR))
+    harness_parent = _real(HARNESS_PARENT)
     # The benchmark must not import from the harness's PYTHONPATH entry by accident
     # (the variable itself is left alone, so child processes still see it).
     kept = [entry for entry in harness_path if _real(entry) != harness_parent]
@@ -375,6 +377,24 @@ class TracebackFilter:
         return wanted
 
 
+def read_site_list(path):
+    """``[(file, line)]`` from a file of normalised ``path:line`` lines (blank and ``#`` lines
+    skipped). Raises OSError when it cannot be read, ValueError (naming the file and line)
+    for a line that is not ``path:line``."""
+    with open(path, "rb") as file:
+        data = file.read()
+    sites = []
+    for number, raw in enumerate(data.split(b"\n"), 1):
+        line = os.fsdecode(raw.rstrip(b"\r"))
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        file, colon, lineno = line.rpartition(":")
+        if not colon or not file or not lineno.isdigit() or int(lineno) < 1:
+            raise ValueError("%s line %d: expected path:line, not %r" % (path, number, line))
+        sites.append((file, int(lineno)))
+    return sites
+
+
 def _raw_suffix(normalised):
     for prefix in ("<stdlib>/", "site-packages/"):
         if normalised.startswith(prefix):
@@ -383,12 +403,15 @@ def _raw_suffix(normalised):
 
 
 def traceback_diff(after, before, wanted):
-    """Per traceback, after - before, for traces whose innermost frame ``wanted`` wants.
+    """Per traceback, after - before, for traces whose innermost frame ``wanted`` wants
+    (``before`` None: everything in ``after``, traced from nothing).
 
     Returns ``[(frames oldest first, size, count, truncated)]``.
     """
     totals = {}
     for sign, snapshot in ((1, after), (-1, before)):
+        if snapshot is None:
+            continue
         for size, frames, total_nframe in raw_traces(snapshot):
             if not frames or not wanted.wants(*frames[0]):
                 continue

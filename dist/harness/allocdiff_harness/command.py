@@ -13,6 +13,11 @@ globals are still alive) the process writes a partial snapshot into ``ALLOCDIFF_
 - ``<pid>.forked``: a child made by ``os.fork()`` without exec (its memory is a copy of its
   parent's, so it is not measured; its parent is).
 
+The traceback pass runs the command again with more frames (``ALLOCDIFF_FRAMES``) and a file
+of normalised ``path:line`` sites in ``ALLOCDIFF_TRACEBACK_SITES``: each process (or test) then
+also groups what it holds at the end by call path, for those sites only, as
+``--traceback-sites`` does for a script (``capture.TracebackFilter``).
+
 ``aggregate.py`` merges them into the side's snapshot.
 
 Only modules every interpreter has loaded (or built in) are imported here before the program
@@ -25,6 +30,8 @@ import gc
 import os
 import sys
 import time
+
+from . import checkout
 
 HARNESS_DIR = os.path.dirname(os.path.abspath(__file__))
 FIELD_SEPARATOR = "\0"
@@ -45,6 +52,13 @@ class _State:
         # [scenarios.Scenario] when pytest took the measuring over; None for the whole process.
         self.tests = None
         self.unmeasured = []
+        # The traceback pass: the file of sites, and (read at the first measurement's end,
+        # untraced) the capture.TracebackFilter made of it.
+        self.traceback_sites = os.environ.get("ALLOCDIFF_TRACEBACK_SITES") or None
+        self.traceback_filter = None
+        self.checkout = checkout.Checkout.from_environment(
+            root, keep=[os.path.dirname(HARNESS_DIR)]
+        )
 
 
 _state = None
@@ -70,6 +84,8 @@ def start(directory, root=None, frames=None):
             }
         )
     _offer_pytest_plugin()
+    # This side's checkout wins over what the environment installed (see checkout.py).
+    state.checkout.prepare()
     os.register_at_fork(after_in_child=_after_fork_in_child)
     # Registered first, so it runs last: after the program's own exit handlers.
     atexit.register(_at_exit)
@@ -204,8 +220,29 @@ def _measure_and_stop(start_level, started):
     measurement.peak_bytes = peak_bytes
     measurement.duration_seconds = duration
     measurement.frames_used = limit
-    measurement.sites = own_sites_dropped(capture.line_totals(tracemalloc.Snapshot(traces, limit)))
+    traced = tracemalloc.Snapshot(traces, limit)
+    measurement.sites = own_sites_dropped(capture.line_totals(traced))
+    wanted = _traceback_filter(_state)
+    if wanted is not None:
+        # Traced from nothing (tracing started with the process, or the test): all it holds.
+        measurement.tracebacks = capture.traceback_diff(traced, None, wanted)
     return measurement
+
+
+def _traceback_filter(state):
+    """The sites to keep tracebacks for, in the traceback pass; None otherwise. A site list
+    that cannot be read costs the tracebacks (said on stderr), never the measurement."""
+    if state.traceback_filter is None and state.traceback_sites is not None:
+        from . import capture
+
+        try:
+            sites = capture.read_site_list(state.traceback_sites)
+        except (OSError, ValueError) as error:
+            sys.stderr.write("allocdiff: no tracebacks in this process: %s\n" % (error,))
+            state.traceback_sites = None
+        else:
+            state.traceback_filter = capture.TracebackFilter(sites)
+    return state.traceback_filter
 
 
 def _finish(state):
@@ -215,6 +252,8 @@ def _finish(state):
         measurement = _measure_and_stop(0, state.started)
     duration = time.perf_counter() - state.started
     _stop_tracing()
+    found = state.checkout.foreign_modules(cwd=state.cwd)
+    foreign = (found, state.checkout.foreign_error(found)) if found else None
 
     from . import capture, scenarios, snapshot
     from .paths import PathNormalizer
@@ -244,9 +283,16 @@ def _finish(state):
                 {"what": "peak and retained memory", "why": "the program stopped tracemalloc"}
             )
         run.scenarios.append(scenario)
-    options = scenarios.Options(frames=state.frames, object_types=False)
+    options = scenarios.Options(
+        frames=state.frames, object_types=False, traceback_filter=_traceback_filter(state)
+    )
     document = snapshot.build_snapshot(
-        run, root=state.root, cwd=state.cwd, options=options, describe_platform=False
+        run,
+        root=state.root,
+        cwd=state.cwd,
+        options=options,
+        describe_platform=False,
+        foreign=foreign,
     )
     if state.tests is None and measurement is None:
         document["scenarios"] = []

@@ -5,7 +5,11 @@ pass runs the code again with a profile hook (calls and returns, C calls include
 trace hook (every line), reads the traced level at each event, and takes a snapshot when the
 level comes near the peak of an earlier, unhooked run: the first time it reaches
 ``PEAK_SHARE`` of that peak, and again whenever it climbs a further ``STEP_SHARE`` of it,
-so the snapshot kept is within half a percent of the highest level the hooks saw.
+so the snapshot kept is within half a percent of the highest level the hooks saw. Below that,
+from ``FALLBACK_SHARE`` of the peak, it also keeps one whenever the level grows by
+``FALLBACK_GROWTH``: when the peak is inside one C call, which no event sees, the sites are
+those of the highest level seen (within 10 %), in the same run. Each snapshot copies every
+live block, so the steps are as few as that precision allows.
 
 Both hooks are needed: a list built by a comprehension and freed on the next line is seen at
 its full size only by the line event (3.12+ inlines comprehensions, so no return event),
@@ -20,10 +24,12 @@ whenever the level grows by ``SEARCH_GROWTH`` over the last one: more snapshots,
 import sys
 import tracemalloc
 
-PEAK_SHARE = 0.95
+PEAK_SHARE = 0.99
 STEP_SHARE = 0.005
 SEARCH_GROWTH = 0.05
-SEARCH_FLOOR = 64 * 1024
+SEARCH_FLOOR = 1024
+FALLBACK_SHARE = 0.5
+FALLBACK_GROWTH = 0.1
 
 
 class PeakWatch:
@@ -39,8 +45,9 @@ class PeakWatch:
             self.threshold = max(1, int(reference * PEAK_SHARE))
             self.step = max(1, int(reference * STEP_SHARE))
             self.growth = 0.0
+            self.floor = max(1, int(reference * FALLBACK_SHARE))
         else:
-            self.threshold = SEARCH_FLOOR
+            self.threshold = self.floor = SEARCH_FLOOR
             self.step = 1
             self.growth = SEARCH_GROWTH
         self.snapshot = None
@@ -49,20 +56,25 @@ class PeakWatch:
         self.peak_bytes = 0  # true peak above the start, the watch's own memory excluded
         self.snapshots_taken = 0
         self._offset = 0  # traced bytes that are the watch's own snapshot
-        self._next = self.threshold
+        self._next = self.floor
+        self._state = None
 
     def install(self, start_level):
         self.start_level = start_level
         tracemalloc.reset_peak()
         traced = tracemalloc.get_traced_memory
-        watch = self
+        take = self._take
+        # What the hook reads on every event, in one list: [bytes to subtract from the traced
+        # level (the start and the watch's own snapshot), highest level seen, next level to
+        # snapshot at]. A list item is quicker to read than an attribute.
+        state = self._state = [start_level + self._offset, self.seen_level, self._next]
 
         def hook(frame, event, arg):
-            level = traced()[0] - watch._offset - watch.start_level
-            if level > watch.seen_level:
-                watch.seen_level = level
-                if level >= watch._next:
-                    watch._take(level)
+            level = traced()[0] - state[0]
+            if level > state[1]:
+                state[1] = level
+                if level >= state[2]:
+                    take(level)
             return hook
 
         sys.setprofile(hook)
@@ -71,9 +83,11 @@ class PeakWatch:
     def uninstall(self):
         sys.settrace(None)
         sys.setprofile(None)
+        self.seen_level = self._state[1]
         self._note_peak()
 
     def _take(self, level):
+        self.seen_level = level
         self._note_peak()
         before = tracemalloc.get_traced_memory()[0]
         snapshot = tracemalloc.take_snapshot()
@@ -83,7 +97,12 @@ class PeakWatch:
         self._offset += after - before
         self.snapshot_level = level
         self.snapshots_taken += 1
-        self._next = max(self.threshold, int(level * (1 + self.growth)) + self.step)
+        if level >= self.threshold:
+            self._next = int(level * (1 + self.growth)) + self.step
+        else:
+            self._next = min(self.threshold, int(level * (1 + FALLBACK_GROWTH)) + 1)
+        self._state[0] = self.start_level + self._offset
+        self._state[2] = self._next
         # Taking the snapshot made its own peak; the true one is tracked from here on.
         tracemalloc.reset_peak()
 

@@ -8,13 +8,17 @@ order, is called
    value held until the after snapshot (repeat 1 also counts live objects by type and, when
    asked, groups by traceback). Tracing starts just before each call, so retained is what
    the call allocated and still holds, and the setup's memory weighs on no snapshot;
-2. with ``--peak-sites``, once or twice more under the peak hooks (see peak.py), aiming at
-   the peak of the last repeat;
-3. with ``--iterations N``, N more times for the leak check: return value dropped, a
+2. with ``--iterations N``, N more times for the leak check: return value dropped, a
    snapshot after every call.
 
 Otherwise the whole script is one scenario, measured once (repeats of a whole script are
 separate processes, which the TypeScript side runs and merges).
+
+``--peak-sites`` makes the run a peak pass instead (see peak.py): it finds the sites at the
+peak a measuring run reports. A whole script runs under the peak hooks. Functions are called
+as a measuring run calls them, in the same order and as many times (``repeats`` +
+``iterations`` each), so each finds what it would; the first call of each function asked for,
+the one whose peak a measuring run reports, runs under the hooks, the others untraced.
 """
 
 import gc
@@ -27,7 +31,7 @@ from . import capture
 class Options:
     def __init__(
         self, *, frames=1, repeats=1, iterations=0, traceback_filter=None, peak_sites=False,
-        peak_target=None, object_types=True
+        peak_target=None, peak_targets=None, object_types=True
     ):
         self.frames = frames
         self.repeats = repeats
@@ -35,6 +39,9 @@ class Options:
         self.traceback_filter = traceback_filter
         self.peak_sites = peak_sites
         self.peak_target = peak_target
+        # {function name: peak of its first call in a measuring run, or None}: the functions
+        # a peak pass hooks; None: every function, with no reference.
+        self.peak_targets = peak_targets
         self.object_types = object_types
 
 
@@ -45,7 +52,7 @@ class Scenario:
         self.error = None
         self.error_phase = None  # "setup" | "call" for functions
         self.repeats = []  # capture.Measurement per in-process repeat
-        self.peak = None  # capture.Measurement of the peak pass that caught the peak
+        self.peak = None  # capture.Measurement of the hooked call that caught the peak
         # Leak check: [{(filename, lineno): (size, count)}] after each call, relative to
         # before the first; None when not run.
         self.leak_series = None
@@ -123,6 +130,9 @@ def _run_functions(functions, top, options, result):
             scenario.error_phase = "setup"
             result.scenarios.append(scenario)
         return
+    if options.peak_sites:
+        _peak_pass(functions, options, result)
+        return
     interrupted = None
     for name, function in functions:
         scenario = Scenario(name, "function")
@@ -155,35 +165,78 @@ def _run_function(scenario, function, options, result):
             return
     _check_frames(result, scenario, options, scenario.repeats[0])
 
-    if options.peak_sites:
-        reference = scenario.repeats[-1].peak_bytes
-        for _ in range(2):
-            attempt = capture.measure(
-                function,
-                options.frames,
-                traceback_filter=options.traceback_filter,
-                watch_peak=True,
-                peak_reference=reference,
-            )
-            if not _usable(scenario, attempt, result):
-                return
-            if attempt.error is not None:
-                scenario.error = attempt.error
-                scenario.error_phase = "call"
-                return
-            if scenario.peak is None or attempt.peak_level > scenario.peak.peak_level:
-                scenario.peak = attempt
-            if attempt.peak_sites is not None or not attempt.peak_seen:
-                break
-            # This call never came near the reference (a first call that did more, or a
-            # peak inside one C call): aim at the highest level the hooks did see.
-            reference = attempt.peak_seen
-        if scenario.peak.peak_sites is None:
-            _note(result, scenario, "sites at the peak", _peak_miss(scenario.peak, True))
-            scenario.peak = None
-
     if options.iterations:
         _leak_check(scenario, function, options.iterations, options, result)
+
+
+def _peak_pass(functions, options, result):
+    targets = options.peak_targets
+    wanted = [name for name, _ in functions if targets is None or name in targets]
+    calls = options.repeats + options.iterations
+    for name, function in functions:
+        if not wanted:
+            return  # what the functions after the last one asked for do cannot matter
+        made = 0
+        if name in wanted:
+            wanted.remove(name)
+            scenario = Scenario(name, "function")
+            result.scenarios.append(scenario)
+            reference = targets.get(name) if targets else None
+            made = _hooked_first_call(scenario, function, options, result, reference)
+            if isinstance(scenario.error, KeyboardInterrupt):
+                return
+            if scenario.error is not None or not wanted:
+                continue
+        try:
+            for _ in range(made, calls):
+                _replay(function)
+        except KeyboardInterrupt:
+            return
+        except BaseException:  # noqa: B902 - the measuring run stopped calling it there too
+            pass
+
+
+def _hooked_first_call(scenario, function, options, result, reference):
+    """The function's first call under the peak hooks, aiming at ``reference`` (the peak a
+    measuring run's first call reached); a second one, aiming at the highest level the hooks
+    saw, when the first never came near it (a peak inside one C call). Returns the calls made."""
+    calls = 0
+    for _ in range(2):
+        attempt = capture.measure(
+            function,
+            options.frames,
+            traceback_filter=options.traceback_filter,
+            watch_peak=True,
+            peak_reference=reference,
+        )
+        calls += 1
+        if not _usable(scenario, attempt, result):
+            return calls
+        if not scenario.repeats:
+            scenario.repeats.append(attempt)
+        if attempt.error is not None:
+            scenario.error = attempt.error
+            scenario.error_phase = "call"
+            return calls
+        if scenario.peak is None or attempt.peak_level > scenario.peak.peak_level:
+            scenario.peak = attempt
+        if attempt.peak_sites is not None or not attempt.peak_seen:
+            break
+        reference = attempt.peak_seen
+    _check_frames(result, scenario, options, scenario.repeats[0])
+    if scenario.peak.peak_sites is None:
+        _note(result, scenario, "sites at the peak", _peak_miss(scenario.peak, True))
+        scenario.peak = None
+    return calls
+
+
+def _replay(function):
+    """One call made the way a measuring run makes it, but unmeasured and untraced."""
+    gc.collect()
+    value = function()
+    del value
+    capture.clear_type_cache()
+    gc.collect()
 
 
 def _leak_check(scenario, function, iterations, options, result):

@@ -22,22 +22,35 @@ TRACEBACKS_PER_SITE = 5
 
 
 def build_snapshot(
-    run: Run, *, root: str, cwd: str, options: Options, describe_platform: bool = True
+    run: Run,
+    *,
+    root: str,
+    cwd: str,
+    options: Options,
+    describe_platform: bool = True,
+    foreign: tuple[list, dict] | None = None,
 ) -> dict:
     """The snapshot document of ``run``. ``describe_platform=False`` leaves ``platform``
     empty: ``platform.platform()`` reads the interpreter's binary (a tenth of a second), too
-    much for every process of a command, whose merged snapshot fills it in once."""
+    much for every process of a command, whose merged snapshot fills it in once.
+
+    ``foreign``: ``(modules, error)`` when the run imported modules of the repository from
+    outside this side's checkout (``Checkout.foreign_modules`` and ``foreign_error``): they
+    are listed in ``foreignModules`` and every scenario fails with that error."""
     paths = PathNormalizer(root=root, stdlib=sysconfig.get_paths()["stdlib"], cwd=cwd)
     sites = SiteTable(paths, SourceIndex())
     wanted = set(options.traceback_filter.sites) if options.traceback_filter else set()
     scenarios = [build_scenario(scenario, sites, wanted) for scenario in run.scenarios]
+    if foreign is not None:
+        for scenario_document in scenarios:
+            fail_foreign(scenario_document, foreign[1])
     unmeasured = []
     for note in run.unmeasured:
         entry = {"what": note["what"], "why": note["why"]}
         if len(run.scenarios) > 1 or run.scenarios[0].kind == "function":
             entry["scenario"] = scenario_name(note["scenario"], paths)
         unmeasured.append(entry)
-    return {
+    document = {
         "schema": SCHEMA,
         "harness": {"version": __version__},
         "python": {
@@ -53,6 +66,28 @@ def build_snapshot(
         "strings": sites.strings,
         "unmeasured": unmeasured,
     }
+    if foreign is not None:
+        document["foreignModules"] = [
+            {"module": name, "file": file} for name, file, _ in foreign[0]
+        ]
+    return document
+
+
+def fail_foreign(scenario: dict, foreign_error: dict) -> None:
+    """Fail a scenario document of a side that imported code from outside its checkout; an
+    error the benchmark raised itself is kept in the message and traceback."""
+    error = dict(foreign_error)
+    original = scenario.get("error")
+    if original is not None:
+        error["message"] += " (the benchmark also failed: %s: %s)" % (
+            original["type"], original["message"]
+        )
+        if "traceback" in original:
+            error["traceback"] = "%s\n\n%s" % (error.get("traceback", ""), original["traceback"])
+        if "phase" in original:
+            error["phase"] = original["phase"]
+    scenario["status"] = "failed"
+    scenario["error"] = error
 
 
 def scenario_name(scenario: Scenario, paths: PathNormalizer) -> str:
@@ -94,7 +129,12 @@ def build_scenario(scenario: Scenario, sites: SiteTable, wanted: set) -> dict:
         sites.attach_tracebacks(site_list, scenario.repeats[0].tracebacks, wanted)
     document["sites"] = columns.encode(site_list)
     if scenario.peak is not None:
-        peak_sites = sites.build([sites.merge(scenario.peak.peak_sites)], positive=True)
+        # Line 0 is a module's code before its first line: the hooks' own table for that code,
+        # made as it starts under them (peak.py), not a line of the program.
+        at_peak = {
+            key: value for key, value in scenario.peak.peak_sites.items() if key[1] > 0
+        }
+        peak_sites = sites.build([sites.merge(at_peak)], positive=True)
         if wanted:
             sites.attach_tracebacks(peak_sites, scenario.peak.peak_tracebacks, wanted)
         document["peak"] = {
