@@ -1,10 +1,18 @@
 // Runs the bundled action (dist/index.js) the way a runner does: under the Node version that
 // action.yml declares, with INPUT_* variables, an event payload file and GITHUB_* variables.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
+import { afterAll } from 'vitest';
 
 interface WebhookDefinition {
   name: string;
@@ -56,6 +64,12 @@ function parseOutputs(text: string): Record<string, string> {
   return outputs;
 }
 
+/** Every runner folder a test file made: removed when the file's tests are done. */
+const runnerDirs: string[] = [];
+afterAll(() => {
+  for (const dir of runnerDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 export async function runAction(options: {
   inputs: Record<string, string>;
   eventName: string;
@@ -66,6 +80,7 @@ export async function runAction(options: {
   extraEnv?: Record<string, string>;
 }): Promise<ActionRun> {
   const runnerDir = mkdtempSync(join(realpathSync(tmpdir()), 'allocdiff-runner-'));
+  runnerDirs.push(runnerDir);
   const eventPath = join(runnerDir, 'event.json');
   const outputPath = join(runnerDir, 'output.txt');
   const summaryPath = join(runnerDir, 'summary.md');
