@@ -248,7 +248,8 @@ describe('configuration errors: exit 2, one line per problem, never a stack trac
     expect(
       await rejected({ '.github/allocdiff.yml': 'script: bench.py\nignore: ["tests/[a"]\n' }),
     ).toEqual([
-      '.github/allocdiff.yml:2: ignore[0]: "tests/[a" is not a valid glob: Missing closing: "]" - use "\\\\]" to match literal characters',
+      '.github/allocdiff.yml:2: ignore[0]: "tests/[a" is not a valid glob: at character 7, [ is ' +
+        'not closed; close the set with ], or write \\[ to match a bracket',
     ]);
   });
 

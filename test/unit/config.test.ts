@@ -405,11 +405,13 @@ describe('loadConfig: every problem is one message naming the file, key, value a
         ].join('\n'),
       ),
     ).toEqual([
-      'allocdiff.yml:1: ignore[0]: "[abc" is not a valid glob: Missing closing: "]" - use "\\\\]" to match literal characters',
+      'allocdiff.yml:1: ignore[0]: "[abc" is not a valid glob: at character 1, [ is not closed; ' +
+        'close the set with ], or write \\[ to match a bracket',
       'allocdiff.yml:1: ignore[1]: "/abs/**" cannot match: paths are repository-relative, like ' +
         'app/cache.py; drop the leading /',
       'allocdiff.yml:1: ignore[2]: an empty glob matches nothing',
-      'allocdiff.yml:3: scenarios."{a,b": "{a,b" is not a valid glob: Missing closing: "}" - use "\\\\}" to match literal characters',
+      'allocdiff.yml:3: scenarios."{a,b": "{a,b" is not a valid glob: at character 1, { is not ' +
+        'closed; close the alternatives with }, or write \\{ to match a brace',
     ]);
   });
 
