@@ -29,6 +29,7 @@ import { RunFailure, UsageError, errorMessage } from './errors.js';
 import type { Logger } from './log.js';
 import { renderMarkdown, renderSummary } from './report/markdown.js';
 import { buildReport, type Report } from './report/report.js';
+import { refuseScriptOutside } from './sides/contained.js';
 import { Git } from './sides/git.js';
 import { LineMap } from './sides/line-map.js';
 import { resolveCommit } from './sides/resolve.js';
@@ -131,6 +132,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     };
     const backend = command === undefined ? scriptBackend : commandBackend(command, script);
     const dirs = { base: sides.baseDir, head: sides.headDir };
+    if (command === undefined) await refuseScriptOutside(script, dirs);
     // How progress names each side: a short SHA, or the working tree.
     const labels = {
       base: baseSha.slice(0, 7),

@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import tempfile
 import textwrap
+import time
 import unittest
 
-from allocdiff_harness.source import SourceIndex, innermost_scope, scopes_of
+from allocdiff_harness.source import ScopeMap, SourceIndex, scopes_of
 
 SOURCE = textwrap.dedent(
     """\
@@ -44,10 +45,10 @@ SOURCE = textwrap.dedent(
 
 class FunctionNameTest(unittest.TestCase):
     def setUp(self):
-        self.scopes = scopes_of(SOURCE)
+        self.scopes = ScopeMap(scopes_of(SOURCE))
 
     def function_at(self, line):
-        return innermost_scope(self.scopes, line)
+        return self.scopes.at(line)
 
     def test_module_level_lines_are_module(self):
         for line in (1, 2, 27):
@@ -72,6 +73,44 @@ class FunctionNameTest(unittest.TestCase):
 
     def test_a_one_line_function_is_named_after_the_function(self):
         self.assertEqual(self.function_at(26), "one_liner")
+
+    def test_lines_outside_the_file_are_module(self):
+        self.assertEqual(self.function_at(0), "<module>")
+        self.assertEqual(self.function_at(10_000), "<module>")
+        self.assertEqual(ScopeMap([]).at(1), "<module>")
+
+    def test_the_scope_that_starts_last_wins_and_on_one_line_the_later_one(self):
+        # What pre-order gives: an outer scope, then what is nested in it.
+        scopes = ScopeMap([(1, 20, "outer"), (3, 8, "a"), (3, 5, "a.inner"), (12, 12, "b")])
+        named = {line: scopes.at(line) for line in range(0, 23)}
+        self.assertEqual(named[0], "<module>")
+        self.assertEqual([named[line] for line in (1, 2)], ["outer", "outer"])
+        self.assertEqual([named[line] for line in (3, 4, 5)], ["a.inner"] * 3)
+        self.assertEqual([named[line] for line in (6, 7, 8)], ["a"] * 3)
+        self.assertEqual([named[line] for line in (9, 11, 12, 13, 20)],
+                         ["outer", "outer", "b", "outer", "outer"])
+        self.assertEqual(named[21], "<module>")
+
+
+class ManyFunctionsTest(unittest.TestCase):
+    """Naming the sites of a module with tens of thousands of functions stays fast."""
+
+    def test_a_line_in_each_of_20000_functions_in_seconds(self):
+        count = 20_000
+        directory = tempfile.TemporaryDirectory()
+        self.addCleanup(directory.cleanup)
+        path = os.path.join(directory.name, "many.py")
+        with open(path, "w") as file:
+            file.writelines("def f%d():\n    return [%d]\n\n" % (i, i) for i in range(count))
+        index = SourceIndex()
+        started = time.perf_counter()
+        names = [index.function_at(path, 3 * i + 2) for i in range(count)]
+        elapsed = time.perf_counter() - started
+        self.assertEqual(names, ["f%d" % i for i in range(count)])
+        self.assertEqual(index.function_at(path, 3 * count), "<module>")
+        # Parsing the file takes about a second; a scan of every function per line took
+        # minutes. The bound leaves room for a slow machine, not for a scan.
+        self.assertLess(elapsed, 15, "%.1f s to name %d sites" % (elapsed, count))
 
 
 class SourceIndexTest(unittest.TestCase):

@@ -100,6 +100,12 @@ export function parseLimit(metric: BudgetMetric, raw: string): Parsed<BudgetLimi
   const percent = PERCENT_PATTERN.exec(text);
   if (percent) {
     const value = Number(percent[2]);
+    if (!Number.isFinite(value)) {
+      return {
+        ok: false,
+        problems: [`"${text}" is not a limit (the number is too large); ${allowedLimits(metric)}`],
+      };
+    }
     if (percent[1] === '+') {
       return { ok: true, value: { kind: 'relative', percent: value, text: `+${percent[2]}%` } };
     }

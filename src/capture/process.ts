@@ -23,6 +23,15 @@ const TAIL_BYTES = 64 * 1024;
 /** How long pipes may stay open after the process exited (a child it left behind holds them). */
 const CLOSE_GRACE_MS = 2_000;
 
+/** The last TAIL_BYTES characters of some output, never starting inside a character. */
+function keepTail(text: string): string {
+  if (text.length <= TAIL_BYTES) return text;
+  const start = text.length - TAIL_BYTES;
+  const code = text.charCodeAt(start);
+  // A low surrogate: the second half of a character whose first half would be cut off.
+  return text.slice(code >= 0xdc00 && code <= 0xdfff ? start + 1 : start);
+}
+
 /** Kills a process group; quiet when it is already gone. */
 function killGroup(pid: number | undefined): void {
   if (pid === undefined) return;
@@ -55,13 +64,18 @@ export function runProcess(
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: process.platform !== 'win32',
     });
-    const collect = (data: Buffer): void => {
-      const text = data.toString('utf8');
+    const keep = (text: string): void => {
+      if (text === '') return;
       options.onOutput(text);
-      tail = (tail + text).slice(-TAIL_BYTES);
+      tail = keepTail(tail + text);
     };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
+    // One decoder per stream: a character whose bytes arrive in two chunks is decoded whole.
+    const decoders = [new TextDecoder('utf-8'), new TextDecoder('utf-8')];
+    child.stdout.on('data', (data: Buffer) => keep(decoders[0].decode(data, { stream: true })));
+    child.stderr.on('data', (data: Buffer) => keep(decoders[1].decode(data, { stream: true })));
+    // What a stream left half-written at its end (a cut character) is shown as such.
+    child.stdout.on('end', () => keep(decoders[0].decode()));
+    child.stderr.on('end', () => keep(decoders[1].decode()));
 
     const remaining = options.deadline === undefined ? undefined : options.deadline - Date.now();
     const timer =

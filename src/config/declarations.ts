@@ -67,6 +67,8 @@ export interface Declaration {
 }
 
 const REPEATS = { min: 1, max: 100 };
+/** tracemalloc records at most 65,535 frames per traceback. */
+const FRAMES_MAXIMUM = { max: 65_535, why: "tracemalloc's limit" };
 const ITERATIONS = { min: 3, max: 100_000 };
 const TIMEOUT_MINUTES = { max: 24 * 60 };
 
@@ -137,7 +139,7 @@ export const SETTINGS = {
     key: 'command',
     input: 'command',
     flag: { name: 'command', arg: 'CMD' },
-    parse: (kit) => kit.text('a shell command, e.g. "pytest tests/perf"'),
+    parse: (kit) => kit.shellCommand('a shell command, e.g. "pytest tests/perf"'),
     group: 'benchmark',
     help:
       'instead of a script: a shell command run in each checkout, e.g. "python -m mypkg.bench" ' +
@@ -160,7 +162,7 @@ export const SETTINGS = {
     key: 'setup',
     input: 'setup',
     flag: { name: 'setup', arg: 'CMD' },
-    parse: (kit) => kit.text('a shell command, e.g. "pip install -e ."'),
+    parse: (kit) => kit.shellCommand('a shell command, e.g. "pip install -e ."'),
     capture: true,
     help:
       'shell command run in each checkout first, e.g. "pip install -e .", in a virtual ' +
@@ -198,7 +200,7 @@ export const SETTINGS = {
     key: 'frames',
     input: 'frames',
     flag: { name: 'frames', arg: 'N' },
-    parse: (kit) => kit.wholeNumber(1),
+    parse: (kit) => kit.wholeNumber(1, FRAMES_MAXIMUM),
     default: 1,
     capture: true,
     help:
@@ -211,7 +213,7 @@ export const SETTINGS = {
     meaning:
       'tracemalloc frames per allocation; above 1, the top changed sites get ' +
       '[tracebacks](#tracebacks)',
-    value: 'tracemalloc frames per allocation, a whole number ≥ 1',
+    value: `tracemalloc frames per allocation, a whole number from 1 to ${FRAMES_MAXIMUM.max}`,
   },
   /** Measurements per side: in-process calls of a `bench_*` function, processes of a script. */
   repeats: {

@@ -4,6 +4,7 @@ import {
   findConfigFile,
   nodeFiles,
   readConfigFile,
+  repositoryRoot,
   type ConfigDocument,
   type FileAccess,
 } from './config-file.js';
@@ -125,7 +126,12 @@ export function loadConfig(sources: ConfigSources): Config {
   };
   const document =
     sources.configPath !== undefined
-      ? readConfigFile(sources.configPath, labelOf(sources.configPath), files)
+      ? readConfigFile(
+          sources.configPath,
+          labelOf(sources.configPath),
+          files,
+          repositoryRoot(projectDir, files),
+        )
       : findConfigFile(projectDir, files, labelOf);
 
   const inputs = validateInputs(sources.inputs, sources.nameInput);

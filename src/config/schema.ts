@@ -17,7 +17,7 @@ import {
   type Parsed,
   type ScenarioOverride,
 } from '../budgets/rules.js';
-import { parseSize, SIZE_UNITS_TEXT } from '../budgets/sizes.js';
+import { groupDigits, parseSize, SIZE_UNITS_TEXT } from '../budgets/sizes.js';
 import { COMMENT_POLICIES, type CommentPolicy } from '../publish/comment-policy.js';
 import {
   CONFIG_NAMES,
@@ -51,21 +51,61 @@ const text = (what: string) =>
     .string({ error: (issue) => `${got(issue.input)}; expected ${what}` })
     .min(1, { error: `got an empty text; expected ${what}` });
 
-/** A whole number ≥ `min`, in a config file and as text (digits only). */
-function wholeNumber(min: 0 | 1): Parser<number> {
+/** The most a whole number may be, and why (said in the message for a larger one). */
+export interface Maximum {
+  max: number;
+  why: string;
+}
+
+/**
+ * A whole number ≥ `min` (and at most `maximum.max`), in a config file and as text (digits
+ * only).
+ */
+function wholeNumber(min: 0 | 1, maximum?: Maximum): Parser<number> {
   const expected = `a whole number ≥ ${min}`;
   const message = (issue: { input?: unknown }) => `${got(issue.input)}; expected ${expected}`;
+  const range = maximum && `a whole number from ${min} to ${maximum.max} (${maximum.why})`;
   const pattern = min === 0 ? /^\d+$/ : /^[1-9]\d*$/;
+  const file = z.int({ error: message }).min(min, { error: message });
   return {
-    file: z.int({ error: message }).min(min, { error: message }),
+    file: maximum
+      ? file.max(maximum.max, { error: (issue) => `${got(issue.input)}; expected ${range}` })
+      : file,
     text: z.string().transform((value, ctx) => {
       const number = pattern.test(value) ? Number(value) : NaN;
-      const parsed: Parsed<number> = Number.isSafeInteger(number)
-        ? { ok: true, value: number }
-        : { ok: false, problems: [`got "${value}"; expected ${expected}`] };
+      const parsed: Parsed<number> = !Number.isSafeInteger(number)
+        ? { ok: false, problems: [`got "${value}"; expected ${expected}`] }
+        : maximum && number > maximum.max
+          ? { ok: false, problems: [`got "${value}"; expected ${range}`] }
+          : { ok: true, value: number };
       return accept(parsed, value, ctx);
     }),
   };
+}
+
+/**
+ * The longest shell command: `bash -c` gets it as one argument, and Linux refuses an argument
+ * of 128 KiB or more (E2BIG).
+ */
+export const SHELL_COMMAND_MAX_BYTES = 128 * 1024 - 1;
+
+/** Why a shell command cannot be run as given, or undefined. */
+export function shellCommandProblem(value: string): string | undefined {
+  const bytes = Buffer.byteLength(value, 'utf8');
+  if (bytes <= SHELL_COMMAND_MAX_BYTES) return undefined;
+  return (
+    `got ${groupDigits(bytes)} bytes; a shell command may be at most ` +
+    `${groupDigits(SHELL_COMMAND_MAX_BYTES)} bytes (Linux's limit for one argument); ` +
+    'put longer commands in a script and run that, e.g. "bash ci/setup.sh"'
+  );
+}
+
+/** Text short enough to pass to `bash -c`. */
+function shorterThanAnArgument<T extends z.ZodType<string, string>>(schema: T) {
+  return schema.superRefine((value, ctx) => {
+    const problem = shellCommandProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+  });
 }
 
 /** What a checked number allows: `accepts` decides, `expected` says it in a message. */
@@ -281,6 +321,11 @@ const peakSitesText = z.string().transform((value, ctx) => {
 export const SCHEMA_KIT = {
   /** Text that may not be empty; `expected` says what it is, with an example. */
   text: (expected: string): Parser<string> => ({ file: text(expected), text: z.string() }),
+  /** A shell command run with `bash -c`: text that may not be empty, nor too long to pass. */
+  shellCommand: (expected: string): Parser<string> => ({
+    file: shorterThanAnArgument(text(expected)),
+    text: shorterThanAnArgument(z.string()),
+  }),
   boolean: { file: booleanValue, text: booleanText } satisfies Parser<boolean>,
   /** `auto`, `true` or `false`: when to find the sites at the peak. */
   peakSites: { file: peakSitesValue, text: peakSitesText } satisfies Parser<PeakSitesSetting>,

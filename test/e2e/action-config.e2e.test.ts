@@ -1,6 +1,7 @@
 // The bundled action with a config file in the checkout: the file's settings, inputs over the
 // file, fail-on deciding the step's status, and a bad file failing before anything is measured.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepoFromTrees } from '../../scripts/example-repo.mjs';
@@ -123,5 +124,37 @@ describe('the bundled action with a config file', () => {
     expect(result.stdout).not.toContain('Measuring base');
     expect(result.stdout).not.toMatch(/\n\s+at /);
     expect(result.outputs.verdict).toBeUndefined();
+  });
+
+  it('fails, naming the file, on a config that links out of the checkout or expands without end', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'allocdiff-elsewhere-'));
+    try {
+      writeFileSync(join(elsewhere, 'allocdiff.yml'), 'script: bench/memory.py\n# hunter2\n');
+      configure({});
+      symlinkSync(join(elsewhere, 'allocdiff.yml'), join(repo.dir, 'allocdiff.yml'));
+      const linked = await run();
+      expect(linked.exitCode).toBe(1);
+      expect(linked.stdout).toContain(
+        '::error::allocdiff.yml: leads, through a symbolic link, outside the repository; a ' +
+          'config file must be a file of the repository',
+      );
+      expect(linked.stdout).not.toContain('hunter2');
+      expect(linked.stdout).not.toContain('Measuring base');
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+
+    const levels = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (const name of 'bcdefghi') {
+      const previous = String.fromCharCode(name.charCodeAt(0) - 1);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
+    }
+    configure({ 'allocdiff.yml': `script: bench/memory.py\n${levels.join('\n')}\n` });
+    const bomb = await run();
+    expect(bomb.exitCode).toBe(1);
+    expect(bomb.stdout).toContain(
+      "::error::allocdiff.yml: its aliases (*name) expand past 100 copies of an anchor's value",
+    );
+    expect(bomb.stdout).not.toContain('Measuring base');
   });
 });

@@ -1,7 +1,16 @@
 // The configuration end to end: each place a config file can live, precedence, fail-on, the
 // report's budget table, and each kind of configuration error, through the bundled CLI.
 import { runCommand } from '../support/run-cli.js';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRepoFromTrees } from '../../scripts/example-repo.mjs';
@@ -248,7 +257,8 @@ describe('configuration errors: exit 2, one line per problem, never a stack trac
     expect(
       await rejected({ '.github/allocdiff.yml': 'script: bench.py\nignore: ["tests/[a"]\n' }),
     ).toEqual([
-      '.github/allocdiff.yml:2: ignore[0]: "tests/[a" is not a valid glob: Missing closing: "]" - use "\\\\]" to match literal characters',
+      '.github/allocdiff.yml:2: ignore[0]: "tests/[a" is not a valid glob: at character 7, [ is ' +
+        'not closed; close the set with ], or write \\[ to match a bracket',
     ]);
   });
 
@@ -294,5 +304,109 @@ describe('configuration errors: exit 2, one line per problem, never a stack trac
     expect(await rejected({}, '--script', 'bench.py', '--config', 'nope.yml')).toEqual([
       'nope.yml: config file not found; give a path relative to the project, e.g. ci/allocdiff.yml',
     ]);
+  });
+});
+
+describe('inputs past what can be run: exit 2, naming the input, before anything runs', () => {
+  async function rejected(files: Record<string, string>, ...args: string[]): Promise<string[]> {
+    const run = await allocdiff(project(files), ...args);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stderr).not.toContain('Measuring');
+    return run.stderr
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.replace(/^allocdiff: /, ''));
+  }
+
+  /** A folder outside the repository, holding a file the report must never show. */
+  function secretFile(name: string, text: string): string {
+    const dir = mkdtempSync(join(realpathSync(tmpdir()), 'allocdiff-secret-'));
+    cleanup.push(dir);
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  }
+
+  it('refuses YAML aliases that expand without end (a billion laughs), naming the file', async () => {
+    const levels = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (const name of 'bcdefghi') {
+      const previous = String.fromCharCode(name.charCodeAt(0) - 1);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
+    }
+    expect(await rejected({ 'allocdiff.yml': `script: bench.py\n${levels.join('\n')}\n` })).toEqual(
+      [
+        "allocdiff.yml: its aliases (*name) expand past 100 copies of an anchor's value; write " +
+          'the values out, or use fewer aliases',
+      ],
+    );
+  });
+
+  it('refuses a config path that is a directory or a device', async () => {
+    expect(
+      await rejected({ 'ci/readme.txt': '' }, '--script', 'bench.py', '--config', 'ci'),
+    ).toEqual(['ci: is a directory; a config file must be a regular file']);
+    expect(await rejected({}, '--script', 'bench.py', '--config', '/dev/zero')).toEqual([
+      '/dev/zero: is a device; a config file must be a regular file',
+    ]);
+  });
+
+  it('refuses a config file over 1 MiB without parsing it', async () => {
+    const big = `script: bench.py\n${'#'.repeat(2 * 1024 * 1024)}\n`;
+    expect(await rejected({ 'allocdiff.yml': big })).toEqual([
+      'allocdiff.yml: is 2,097,170 bytes; a config file may be at most 1,048,576 bytes (1 MiB)',
+    ]);
+  });
+
+  it('refuses a setup too long for the shell (E2BIG), and too many frames', async () => {
+    const setup = `true ${'x'.repeat(128 * 1024)}`;
+    expect(await rejected({ 'allocdiff.yml': `script: bench.py\nsetup: ${setup}\n` })).toEqual([
+      'allocdiff.yml:2: setup: got 131,077 bytes; a shell command may be at most 131,071 bytes ' +
+        "(Linux's limit for one argument); put longer commands in a script and run that, e.g. " +
+        '"bash ci/setup.sh"',
+    ]);
+    expect(await rejected({}, '--script', 'bench.py', '--frames', '70000')).toEqual([
+      '--frames: got "70000"; expected a whole number from 1 to 65535 (tracemalloc\'s limit)',
+    ]);
+  });
+
+  it('refuses a percentage too large to compare with', async () => {
+    const [problem] = await rejected(
+      {},
+      '--script',
+      'bench.py',
+      '--budget',
+      `peak: +${'9'.repeat(400)}%`,
+    );
+    expect(problem).toMatch(
+      /^--budget: budget rule "peak: \+9{400}%": .*\(the number is too large\)/,
+    );
+  });
+
+  it('refuses a config file that links out of the repository, without quoting its target', async () => {
+    const dir = project();
+    symlinkSync(secretFile('allocdiff.yml', 'token: hunter2\n'), join(dir, 'allocdiff.yml'));
+    const run = await allocdiff(dir, '--script', 'bench.py');
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toBe(
+      'allocdiff: allocdiff.yml: leads, through a symbolic link, outside the repository; a ' +
+        'config file must be a file of the repository\n',
+    );
+  });
+
+  it('refuses a script that links out of the repository in head, without running it', async () => {
+    // Run, the linked file's lines would be the head's allocation sites, shown in the report.
+    const secret = secretFile('secret.py', 'leaked = ["hunter2-" * 1000]\n');
+    const tree = writeTree({});
+    symlinkSync(secret, join(tree, 'bench.py'));
+    const repo = createRepoFromTrees([writeTree(base), tree]);
+    cleanup.push(repo.dir, tree);
+    const run = await allocdiff(repo.dir, '--script', 'bench.py', '--head', 'HEAD');
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain(
+      'allocdiff: script "bench.py" in the head commit leads, through a symbolic link, outside ' +
+        'the repository; the benchmark must be a file of the repository\n',
+    );
+    expect(run.stderr).not.toContain('Measuring');
+    expect(`${run.stdout}${run.stderr}`).not.toContain('hunter2');
   });
 });

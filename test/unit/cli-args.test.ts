@@ -119,7 +119,9 @@ describe('parseCliArgs: mistakes are usage errors (exit code 2) that say what to
       expect.stringMatching(
         /^--minimum-change: "1kb" is not a size; expected N<unit>, units: B, KB/,
       ),
-      expect.stringMatching(/^--ignore: "\[oops" is not a valid glob: Missing closing/),
+      expect.stringMatching(
+        /^--ignore: "\[oops" is not a valid glob: at character 1, \[ is not closed/,
+      ),
     ]);
   });
 

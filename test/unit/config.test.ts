@@ -405,11 +405,13 @@ describe('loadConfig: every problem is one message naming the file, key, value a
         ].join('\n'),
       ),
     ).toEqual([
-      'allocdiff.yml:1: ignore[0]: "[abc" is not a valid glob: Missing closing: "]" - use "\\\\]" to match literal characters',
+      'allocdiff.yml:1: ignore[0]: "[abc" is not a valid glob: at character 1, [ is not closed; ' +
+        'close the set with ], or write \\[ to match a bracket',
       'allocdiff.yml:1: ignore[1]: "/abs/**" cannot match: paths are repository-relative, like ' +
         'app/cache.py; drop the leading /',
       'allocdiff.yml:1: ignore[2]: an empty glob matches nothing',
-      'allocdiff.yml:3: scenarios."{a,b": "{a,b" is not a valid glob: Missing closing: "}" - use "\\\\}" to match literal characters',
+      'allocdiff.yml:3: scenarios."{a,b": "{a,b" is not a valid glob: at character 1, { is not ' +
+        'closed; close the alternatives with }, or write \\{ to match a brace',
     ]);
   });
 
@@ -500,6 +502,68 @@ describe('loadConfig: every problem is one message naming the file, key, value a
       'input "comment": got "daily"; expected one of always, on-change, on-regression, never',
       'allocdiff.yml:1: top: got -1; expected a whole number ≥ 0',
       'allocdiff.yml:2: comment: got "sometimes"; expected one of always, on-change, on-regression, never',
+    ]);
+  });
+});
+
+describe('loadConfig: inputs past what can be run are refused, saying what is allowed', () => {
+  const yaml = (text: string) => problems({ '/repo/allocdiff.yml': text });
+
+  it('refuses YAML aliases that expand without end (a billion laughs), naming the file', () => {
+    const levels = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
+    for (const name of 'bcdefghi') {
+      const previous = String.fromCharCode(name.charCodeAt(0) - 1);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
+    }
+    const started = performance.now();
+    expect(yaml(`${levels.join('\n')}\nscript: bench.py\n`)).toEqual([
+      "allocdiff.yml: its aliases (*name) expand past 100 copies of an anchor's value; write " +
+        'the values out, or use fewer aliases',
+    ]);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    // A few aliases are fine.
+    const config = load({
+      '/repo/allocdiff.yml': 'budgets:\n  peak: &limit "+5%"\n  retained: *limit\n',
+    });
+    expect(config.budgets.rules.map((rule) => rule.source)).toEqual(['peak: +5%', 'retained: +5%']);
+  });
+
+  it('refuses more frames than tracemalloc records', () => {
+    expect(yaml('frames: 70000\n')).toEqual([
+      "allocdiff.yml:1: frames: got 70000; expected a whole number from 1 to 65535 (tracemalloc's limit)",
+    ]);
+    expect(problems({}, { inputs: { frames: '70000' } })).toEqual([
+      'input "frames": got "70000"; expected a whole number from 1 to 65535 (tracemalloc\'s limit)',
+    ]);
+    expect(load({}, { inputs: { frames: '65535' } }).frames).toBe(65_535);
+  });
+
+  it('refuses a setup or command too long to pass to the shell (E2BIG)', () => {
+    const long = `echo ${'x'.repeat(128 * 1024)}`;
+    const why =
+      "got 131,077 bytes; a shell command may be at most 131,071 bytes (Linux's limit for one " +
+      'argument); put longer commands in a script and run that, e.g. "bash ci/setup.sh"';
+    expect(yaml(`script: bench.py\nsetup: ${long}\n`)).toEqual([`allocdiff.yml:2: setup: ${why}`]);
+    expect(problems({}, { inputs: { command: long } })).toEqual([`input "command": ${why}`]);
+    // Bytes, not characters: "é" is two.
+    expect(problems({}, { inputs: { setup: 'é'.repeat(65_536) } })).toEqual([
+      expect.stringMatching(/^input "setup": got 131,072 bytes; a shell command may be at most/),
+    ]);
+    const longest = 'x'.repeat(128 * 1024 - 1);
+    expect(load({}, { inputs: { script: 'b.py', setup: longest } }).setup).toBe(longest);
+  });
+
+  it('refuses a percentage too large to compare with (Infinity)', () => {
+    const huge = `+${'9'.repeat(400)}%`;
+    expect(yaml(`budgets:\n  peak: "${huge}"\n`)).toEqual([
+      expect.stringMatching(
+        /^allocdiff\.yml:2: budgets\.peak: "\+9{400}%" is not a limit \(the number is too large\); a limit is/,
+      ),
+    ]);
+    expect(problems({}, { inputs: { budgets: `retained: ${huge}` } })).toEqual([
+      expect.stringMatching(
+        /^input "budget": budget rule "retained: \+9{400}%": .* \(the number is too large\)/,
+      ),
     ]);
   });
 });

@@ -75,4 +75,26 @@ describe('runProcess', () => {
     expect(run.outputTail.length).toBeLessThanOrEqual(64 * 1024);
     expect(run.outputTail).toContain('line 199999 of output');
   });
+
+  it('decodes a character whose bytes arrive in two pieces, on each stream', async () => {
+    // "é" and "€" written a byte at a time, with a pause, on stdout and on stderr: each pipe
+    // delivers them in separate chunks.
+    const script =
+      'import sys, time\n' +
+      'for stream in (sys.stdout.buffer, sys.stderr.buffer):\n' +
+      '    for char in ("é", "€"):\n' +
+      '        for byte in char.encode():\n' +
+      '            stream.write(bytes([byte])); stream.flush(); time.sleep(0.05)\n' +
+      '    stream.write(b"\\n"); stream.flush()\n' +
+      'time.sleep(0.05); sys.stdout.buffer.write(b"cut \\xe2\\x82"); sys.stdout.flush()\n';
+    const chunks: string[] = [];
+    const run = await runProcess('python3', ['-c', script], {
+      ...options(),
+      onOutput: (chunk) => chunks.push(chunk),
+    });
+    expect(run.exitCode).toBe(0);
+    expect(chunks.length).toBeGreaterThan(4);
+    expect(run.outputTail).toBe(chunks.join(''));
+    expect(run.outputTail).toBe('é€\né€\ncut \ufffd');
+  });
 });
