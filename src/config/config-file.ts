@@ -15,7 +15,7 @@ import {
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parse as parseTomlText, TomlError } from 'smol-toml';
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
-import { groupDigits } from '../budgets/sizes.js';
+import { groupDigits } from '../format/sizes.js';
 import { inside } from '../sides/contained.js';
 import { ConfigError, type KeyPath } from './problems.js';
 

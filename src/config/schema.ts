@@ -17,7 +17,8 @@ import {
   type Parsed,
   type ScenarioOverride,
 } from '../budgets/rules.js';
-import { groupDigits, parseSize, SIZE_UNITS_TEXT } from '../budgets/sizes.js';
+import { parseSize, SIZE_UNITS_TEXT } from '../budgets/sizes.js';
+import { groupDigits } from '../format/sizes.js';
 import { COMMENT_POLICIES, type CommentPolicy } from '../publish/comment-policy.js';
 import {
   CONFIG_NAMES,
