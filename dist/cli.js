@@ -4,23 +4,23 @@ const require = __allocdiffCreateRequire(import.meta.url);
 import {
   loadConfig,
   nodeFiles
-} from "./chunks/chunk-RDJ3YOHK.js";
+} from "./chunks/chunk-WSN3ZVST.js";
 import {
   renderTerminal,
   runAllocdiff,
   summaryPathOf
-} from "./chunks/chunk-LXR3Q44I.js";
+} from "./chunks/chunk-CUTDF23E.js";
 import {
   settingsFromConfig
-} from "./chunks/chunk-7ZENNS3I.js";
+} from "./chunks/chunk-SL2D3MJF.js";
 import {
   failsRun
-} from "./chunks/chunk-FCMI4W45.js";
+} from "./chunks/chunk-UHTRYDBA.js";
 import {
   DECLARATIONS,
   SETTINGS,
   settingOfKey
-} from "./chunks/chunk-YCWG3KAI.js";
+} from "./chunks/chunk-UYN2NNJP.js";
 import "./chunks/chunk-K2GOWLJZ.js";
 import "./chunks/chunk-Z7CB6QBK.js";
 import "./chunks/chunk-TV7HWJ2H.js";

@@ -6,9 +6,9 @@ import {
   readActionSettings,
   readEventPlan,
   setFailed
-} from "./chunks/chunk-CEM7ICWC.js";
-import "./chunks/chunk-7ZENNS3I.js";
-import "./chunks/chunk-YCWG3KAI.js";
+} from "./chunks/chunk-F4EGGBL2.js";
+import "./chunks/chunk-SL2D3MJF.js";
+import "./chunks/chunk-UYN2NNJP.js";
 import {
   errorMessage
 } from "./chunks/chunk-AGAXQL6F.js";
@@ -18,7 +18,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-SNVXVFOT.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-R66OFB2J.js");
       return await postMeasuredReport();
     }
     const plan = readEventPlan();
@@ -27,7 +27,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-SNVXVFOT.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-R66OFB2J.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));

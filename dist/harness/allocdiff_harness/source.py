@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import bisect
+import heapq
 import linecache
 
 MODULE_SCOPE = "<module>"
@@ -12,7 +14,7 @@ class SourceIndex:
     """Reads source files once and answers per-line questions about them."""
 
     def __init__(self) -> None:
-        self._scopes: dict[str, list[tuple[int, int, str]] | None] = {}
+        self._scopes: dict[str, ScopeMap | None] = {}
 
     def line_text(self, path: str, lineno: int) -> str | None:
         """The stripped source line, or None when the file cannot be read."""
@@ -26,20 +28,49 @@ class SourceIndex:
     def function_at(self, path: str, lineno: int) -> str | None:
         """``Class.method``, ``outer.<locals>.inner`` or ``<module>``; None if unparsable."""
         if path not in self._scopes:
-            self._scopes[path] = _read_scopes(path)
+            scopes = _read_scopes(path)
+            self._scopes[path] = ScopeMap(scopes) if scopes is not None else None
         scopes = self._scopes[path]
         if scopes is None:
             return None
-        return innermost_scope(scopes, lineno)
+        return scopes.at(lineno)
 
 
-def innermost_scope(scopes: list[tuple[int, int, str]], lineno: int) -> str:
-    best = None
-    for first, last, qualname in scopes:
-        # Scopes are in pre-order, so with ">=" a nested scope starting on the same line wins.
-        if first <= lineno <= last and (best is None or first >= best[0]):
-            best = (first, qualname)
-    return best[1] if best is not None else MODULE_SCOPE
+class ScopeMap:
+    """The innermost scope of each line, found by bisection.
+
+    Of the scopes holding a line, the innermost is the one that starts last; between two that
+    start on the same line, the later in ``scopes`` (pre-order: the nested one). The lines are
+    cut once into runs that share their innermost scope, so a file with many functions costs
+    O(n log n) to index and O(log n) per line, not O(n) per line.
+    """
+
+    def __init__(self, scopes: list[tuple[int, int, str]]) -> None:
+        # Each run starts at a scope's first line or just past a scope's last line.
+        cuts = sorted({first for first, _, _ in scopes} | {last + 1 for _, last, _ in scopes})
+        starting: dict[int, list[int]] = {}
+        for index, (first, _, _) in enumerate(scopes):
+            starting.setdefault(first, []).append(index)
+        self._starts: list[int] = []
+        self._names: list[str] = []
+        # Open scopes, innermost on top: keyed by (first line, position) negated for heapq.
+        open_scopes: list[tuple[int, int, int]] = []
+        for cut in cuts:
+            for index in starting.get(cut, ()):
+                first, last, _ = scopes[index]
+                heapq.heappush(open_scopes, (-first, -index, last))
+            # Scopes that ended before this line leave when they reach the top.
+            while open_scopes and open_scopes[0][2] < cut:
+                heapq.heappop(open_scopes)
+            name = scopes[-open_scopes[0][1]][2] if open_scopes else MODULE_SCOPE
+            if not self._names or self._names[-1] != name:
+                self._starts.append(cut)
+                self._names.append(name)
+
+    def at(self, lineno: int) -> str:
+        """``Class.method``, ``outer.<locals>.inner`` or ``<module>`` for a line."""
+        run = bisect.bisect_right(self._starts, lineno) - 1
+        return self._names[run] if run >= 0 else MODULE_SCOPE
 
 
 def scopes_of(source: str | bytes) -> list[tuple[int, int, str]]:
@@ -58,8 +89,17 @@ def _read_scopes(path: str) -> list[tuple[int, int, str]] | None:
         return None
 
 
+# What can hold a def or a class: statements, except clauses and match cases. Expressions
+# cannot, so they are not walked.
+_BLOCKS = tuple(
+    getattr(ast, name) for name in ("stmt", "excepthandler", "match_case") if hasattr(ast, name)
+)
+
+
 def _collect(node: ast.AST, prefix: str, scopes: list[tuple[int, int, str]]) -> None:
     for child in ast.iter_child_nodes(node):
+        if not isinstance(child, _BLOCKS):
+            continue
         if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             qualname = prefix + child.name
             # The body only: decorators, defaults and the def line itself run in the
