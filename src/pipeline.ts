@@ -98,6 +98,12 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       const headSha = await resolveCommit(git, settings.head, 'head');
       log.info(`base ${settings.base} = ${baseSha}`);
       const head = await headOrWorkingTree(git, settings, headSha, log);
+      if (head.measuredHead === baseSha) {
+        log.warning(
+          `base and head are the same commit (${baseSha.slice(0, 7)}): only noise can differ; ` +
+            'give --base the commit to compare with (e.g. main), or make changes to measure',
+        );
+      }
       return { baseSha, headSha, ...head };
     },
   );

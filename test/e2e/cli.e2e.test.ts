@@ -54,6 +54,17 @@ describe('allocdiff CLI', () => {
     expect(report.scenarios[0].retained.delta).toBeGreaterThan(250_000);
   });
 
+  it('warns when base and head are the same commit', async () => {
+    const repo = repoOf(quiet);
+    const json = join(repo.dir, '..', `${repo.shas[0]}-same.json`);
+    cleanup.push(json);
+    const result = await cli(repo.dir, '--base', 'HEAD', '--script', 'bench.py', '--json', json);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout + result.stderr).toContain(
+      `base and head are the same commit (${repo.shas[0].slice(0, 7)})`,
+    );
+  });
+
   it('exits 1 when a budget is exceeded', async () => {
     const repo = repoOf(quiet, grown);
     const result = await cli(
