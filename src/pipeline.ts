@@ -182,7 +182,8 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       'Measuring',
       deep ? { ...options, repeats: 1, objectTypes: false, peakSites: false } : options,
     );
-    let repeatsUsed = deep ? 1 : settings.repeats;
+    // A command runs once per side, whatever `repeats` says.
+    let repeatsUsed = deep || command !== undefined ? 1 : settings.repeats;
     let iterationsUsed = settings.iterations;
     // When the first pass already agrees, its comparison is the one reported.
     let agreed: Comparison | undefined;

@@ -85,6 +85,29 @@ class LeakCheckTest(HarnessTestCase):
         run = self.run_harness(root, "bench.py")
         self.assertNotIn("leak", run.named("bench_leaks"))
 
+    def test_a_leak_check_call_that_raises_leaves_the_repeats_measured(self):
+        root = self.make_project({
+            "bench.py": """\
+                _calls = []
+
+
+                def bench_wears_out():
+                    _calls.append(1)
+                    if len(_calls) > 2:
+                        raise RuntimeError("worn out")
+                    return [0] * 1000
+                """
+        })
+        run = self.run_harness(root, "bench.py", extra=["--iterations", "5", "--repeats", "2"])
+        self.assertEqual(run.returncode, 0, run.describe())
+        scenario = run.named("bench_wears_out")
+        self.assertEqual(scenario["status"], "ok", scenario)
+        self.assertNotIn("leak", scenario)
+        self.assertGreater(scenario["retainedBytes"], 8_000)
+        [note] = run.snapshot["unmeasured"]
+        self.assertEqual((note["scenario"], note["what"]), ("bench_wears_out", "leak check"))
+        self.assertIn("leak-check call 1 raised RuntimeError: worn out", note["why"])
+
     def test_fewer_than_three_iterations_is_a_usage_error(self):
         root = self.make_project(self.FILES)
         for value in ("1", "2", "-1", "many"):

@@ -284,6 +284,11 @@ export async function captureSide(checkoutDir: string, options: CaptureOptions):
   );
   if (!first.snapshot) return failed(first.failure!);
   let snapshot = first.snapshot;
+  for (const note of snapshot.unmeasured) {
+    log.info(
+      `not measured: ${note.what}${note.scenario ? ` of ${note.scenario}` : ''}: ${note.why}`,
+    );
+  }
 
   // A whole script runs once per process: its further repeats are further processes. Counting
   // objects moves a few blocks (the collector runs), so the counted run is not compared with

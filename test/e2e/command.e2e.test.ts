@@ -402,6 +402,7 @@ describe('one run of setup and of the command per side', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.report!.scenarios[0].retained.delta).toBeGreaterThan(4000 * 40);
     expect(readFileSync(count, 'utf8')).toBe('run\nrun\n');
+    expect(result.report!.environment.repeats).toBe(1);
     expect(result.stdout + result.stderr).not.toContain('Measuring in depth');
   });
 
