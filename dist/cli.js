@@ -9,7 +9,7 @@ import {
   renderTerminal,
   runAllocdiff,
   summaryPathOf
-} from "./chunks/chunk-CUTDF23E.js";
+} from "./chunks/chunk-D7YXCPCZ.js";
 import {
   settingsFromConfig
 } from "./chunks/chunk-SL2D3MJF.js";

@@ -18,7 +18,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-R66OFB2J.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-UG6H2MNE.js");
       return await postMeasuredReport();
     }
     const plan = readEventPlan();
@@ -27,7 +27,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-R66OFB2J.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-UG6H2MNE.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));

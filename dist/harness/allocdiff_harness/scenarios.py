@@ -9,7 +9,8 @@ order, is called
    asked, groups by traceback). Tracing starts just before each call, so retained is what
    the call allocated and still holds, and the setup's memory weighs on no snapshot;
 2. with ``--iterations N``, N more times for the leak check: return value dropped, a
-   snapshot after every call.
+   snapshot after every call. A call that raises there ends the leak check only (noted as
+   unmeasured): the repeats' figures stand.
 
 Otherwise the whole script is one scenario, measured once (repeats of a whole script are
 separate processes, which the TypeScript side runs and merges).
@@ -254,13 +255,18 @@ def _leak_calls(scenario, function, iterations, result):
     # so it stays small however much the setup made.
     base = capture.line_totals(tracemalloc.take_snapshot())
     series = []
-    for _ in range(iterations):
+    for call in range(1, iterations + 1):
         value = None
         try:
             value = function()
-        except BaseException as exc:  # noqa: B902
+        except KeyboardInterrupt as exc:
             scenario.error = exc
             scenario.error_phase = "call"
+            return
+        except BaseException as exc:  # noqa: B902
+            # The repeats measured the function: they stand, and only the leak is unmeasured.
+            _note(result, scenario, "leak check",
+                  "leak-check call %d raised %s: %s" % (call, type(exc).__name__, exc))
             return
         finally:
             del value
