@@ -15,6 +15,7 @@ describe('the bundled action: the comment input, annotations and the full report
   let repo: ReturnType<typeof createRepoFromTrees>;
   /** Two commits that differ in a README only: the same allocations, byte for byte. */
   let quiet: ReturnType<typeof createRepoFromTrees>;
+  let quietTrees: string[] = [];
   let owner: string;
   let name: string;
 
@@ -50,10 +51,11 @@ describe('the bundled action: the comment input, annotations and the full report
     const bench = {
       'bench/memory.py': 'data = [0] * 1000\nnames = {str(i): i for i in range(50)}\n',
     };
-    quiet = createRepoFromTrees([
+    quietTrees = [
       writeTree({ ...bench, 'README.md': 'one\n' }),
       writeTree({ ...bench, 'README.md': 'two\n' }),
-    ]);
+    ];
+    quiet = createRepoFromTrees(quietTrees);
     const payload = examplePayload('pull_request', 'synchronize') as {
       repository: { full_name: string };
     };
@@ -65,6 +67,7 @@ describe('the bundled action: the comment input, annotations and the full report
     await api?.close();
     if (repo) rmSync(repo.dir, { recursive: true, force: true });
     if (quiet) rmSync(quiet.dir, { recursive: true, force: true });
+    for (const dir of quietTrees) rmSync(dir, { recursive: true, force: true });
   });
 
   it('on-change: writes no comment when nothing changed and none exists', async () => {

@@ -398,8 +398,9 @@ describe('inputs past what can be run: exit 2, naming the input, before anything
     const secret = secretFile('secret.py', 'leaked = ["hunter2-" * 1000]\n');
     const tree = writeTree({});
     symlinkSync(secret, join(tree, 'bench.py'));
-    const repo = createRepoFromTrees([writeTree(base), tree]);
-    cleanup.push(repo.dir, tree);
+    const baseTree = writeTree(base);
+    const repo = createRepoFromTrees([baseTree, tree]);
+    cleanup.push(repo.dir, baseTree, tree);
     const run = await allocdiff(repo.dir, '--script', 'bench.py', '--head', 'HEAD');
     expect(run.code, run.stderr).toBe(2);
     expect(run.stderr).toContain(
