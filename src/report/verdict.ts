@@ -1,3 +1,8 @@
+/**
+ * A report's verdict explained: its causes (found by src/budgets/verdict.ts, the one derivation
+ * of a verdict) and the changes it leads with, as data; and the verdict in one plain sentence,
+ * for the terminal and the failed check.
+ */
 import type { BudgetMetric } from '../budgets/rules.js';
 import type { BudgetResult, Verdict } from '../budgets/evaluate.js';
 import { verdictCauses, levelOf, type VerdictCause } from '../budgets/verdict.js';
@@ -15,6 +20,8 @@ import {
 import { isNoChange } from './ranking.js';
 import type { Report } from './report.js';
 
+export type { VerdictCause } from '../budgets/verdict.js';
+
 const METRIC_NAME: Record<BudgetMetric, string> = {
   peak: 'peak',
   retained: 'retained',
@@ -29,8 +36,6 @@ export function budgetSubject(budget: BudgetResult): string {
     ? `site ${budget.site}`
     : METRIC_NAME[budget.metric];
 }
-
-export type { VerdictCause } from '../budgets/verdict.js';
 
 /**
  * Why a report has its verdict, as data, found once: the renderers (the comment's headline, the
