@@ -15,12 +15,12 @@ import {
 } from './config/action-inputs.js';
 import { UsageError } from './errors.js';
 import type { Logger } from './log.js';
-import { runAllocdiff, summaryPathOf, writeReportFiles } from './pipeline.js';
+import { runAllocdiff } from './pipeline.js';
 import { artifactName, writeArtifact } from './publish/artifact.js';
 import type { PublishOptions } from './publish/comment.js';
 import { commentDecision } from './publish/comment-policy.js';
+import { OUTPUTS, writeOutputs, type OutputName, type Written } from './publish/outputs.js';
 import { ANNOTATION_LIMIT, siteAnnotations } from './report/annotations.js';
-import { renderMarkdown, renderSummary } from './report/markdown.js';
 import type { Report } from './report/report.js';
 import { renderTerminal } from './report/terminal.js';
 import { verdictReason } from './report/verdict.js';
@@ -48,16 +48,11 @@ function logReport(report: Report): void {
 }
 
 /** Outputs, job summary and log: where the report goes whatever happens to the comment. */
-async function keepReport(
-  report: Report,
-  summary: string,
-  paths: { jsonPath: string; markdownPath: string },
-): Promise<void> {
+async function keepReport(report: Report, outputs: Record<OutputName, Written>): Promise<void> {
   core.setOutput('verdict', report.verdict);
-  core.setOutput('report', paths.jsonPath);
-  core.setOutput('comment', paths.markdownPath);
-  core.setOutput('summary', summaryPathOf(paths.markdownPath));
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
+  // One output per file written, named as the list of outputs names it.
+  for (const { name } of OUTPUTS) core.setOutput(name, outputs[name].path);
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(outputs.summary.content).write();
   logReport(report);
 }
 
@@ -124,8 +119,8 @@ export async function measureAndPublish(
   settings: ActionSettings,
   publishing: Publishing,
 ) {
-  const { report, markdown, summary } = await runAllocdiff(settings, actionLogger);
-  await keepReport(report, summary, settings);
+  const { report, markdown, outputs } = await runAllocdiff(settings, actionLogger);
+  await keepReport(report, outputs);
   await annotateChangedLines(report, settings.repoDir);
 
   if (mode === 'measure') {
@@ -214,11 +209,9 @@ export async function postMeasuredReport(): Promise<void> {
 
   // Rendered here from the validated report: the artifact's own comment.md is not trusted.
   const { report, pullRequest, headSha } = loaded;
-  const markdown = renderMarkdown(report);
-  const summary = renderSummary(report);
-  await writeReportFiles(settings, report, markdown, summary);
-  await keepReport(report, summary, settings);
-  await commentOnPullRequest(publishing, pullRequest, report, markdown, {
+  const outputs = await writeOutputs(settings, report);
+  await keepReport(report, outputs);
+  await commentOnPullRequest(publishing, pullRequest, report, outputs.comment.content, {
     forbiddenIsError: true,
     headSha,
   });

@@ -1,5 +1,5 @@
-import { mkdir, realpath, writeFile } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
 import { checkBudgets, decideVerdict } from './budgets/evaluate.js';
 import { withoutIgnoredSites, withoutSmallSites } from './budgets/site-filter.js';
 import { formatBytes } from './format/sizes.js';
@@ -27,7 +27,7 @@ import { attachTracebacks, tracebackTargets } from './compare/tracebacks.js';
 import { captureSettingsOf, type Settings } from './config/settings.js';
 import { RunFailure, UsageError, errorMessage } from './errors.js';
 import type { Logger } from './log.js';
-import { renderMarkdown, renderSummary } from './report/markdown.js';
+import { writeOutputs, type OutputName, type Written } from './publish/outputs.js';
 import { buildReport, type Report } from './report/report.js';
 import { refuseScriptOutside } from './sides/contained.js';
 import { Git } from './sides/git.js';
@@ -65,17 +65,12 @@ function commandBackend(command: string, workingDirectory: string): Backend {
 
 export interface RunResult {
   report: Report;
+  /** Each output written (src/publish/outputs.ts): its path and content, by name. */
+  outputs: Record<OutputName, Written>;
   /** The pull-request comment, within GitHub's comment limit. */
   markdown: string;
   /** The full report for the job summary: every changed site. */
   summary: string;
-}
-
-/** Where the full Markdown report goes: beside the comment's file. */
-export function summaryPathOf(markdownPath: string): string {
-  return markdownPath.endsWith('.md')
-    ? `${markdownPath.slice(0, -3)}.summary.md`
-    : `${markdownPath}.summary.md`;
 }
 
 /**
@@ -308,10 +303,8 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         minimumChange: settings.minimumChange,
       },
     });
-    const markdown = renderMarkdown(report, { topSites: settings.topSites });
-    const summary = renderSummary(report, settings.topSites);
-    await writeReportFiles(settings, report, markdown, summary);
-    return { report, markdown, summary };
+    const outputs = await writeOutputs(settings, report, { topSites: settings.topSites });
+    return { report, outputs, markdown: outputs.comment.content, summary: outputs.summary.content };
   } finally {
     await Promise.all([sides.dispose(), environments?.dispose()]);
   }
@@ -372,21 +365,4 @@ async function headOrWorkingTree(
       'untracked files included; --head HEAD measures the commit alone)',
   );
   return { measuredHead: await commitWorkingTree(git, tree), workingTree: true };
-}
-
-/** Writes the JSON report, the comment and the full report (folders made as needed). */
-export async function writeReportFiles(
-  paths: { jsonPath: string; markdownPath: string },
-  report: Report,
-  markdown: string,
-  summary: string,
-): Promise<void> {
-  for (const [path, content] of [
-    [paths.jsonPath, `${JSON.stringify(report, null, 2)}\n`],
-    [paths.markdownPath, markdown],
-    [summaryPathOf(paths.markdownPath), summary],
-  ] as const) {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, content);
-  }
 }

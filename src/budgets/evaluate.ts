@@ -417,23 +417,8 @@ export function evaluateBudgets(
   return checkBudgets(comparison, policy).results;
 }
 
-/**
- * Fail when a fail-level budget is exceeded or the head benchmark failed (nothing to trust).
- * Warn when a warn-level budget is exceeded, or one within the noise of its repeats, a rule could not be checked, or only the
- * base side failed (nothing to compare against). Pass otherwise.
- */
-export function decideVerdict(
-  comparison: Comparison,
-  budgets: readonly BudgetResult[],
-  warnings: readonly string[] = [],
-): Verdict {
-  const failures = comparison.scenarios.filter((s) => s.status === 'failed');
-  if (budgets.some((b) => b.status === 'fail')) return 'fail';
-  if (failures.some((s) => s.error?.side === 'head')) return 'fail';
-  if (budgets.some((b) => b.status === 'warn')) return 'warn';
-  if (failures.length > 0 || warnings.length > 0) return 'warn';
-  return 'pass';
-}
+// The verdict is decided from the results with its causes, in one place.
+export { decideVerdict } from './verdict.js';
 
 /** Whether a verdict fails the run under `fail-on`. */
 export function failsRun(verdict: Verdict, failOn: FailOn): boolean {

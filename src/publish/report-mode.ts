@@ -1,3 +1,4 @@
+import { decideVerdict } from '../budgets/verdict.js';
 import { InvalidDataError, UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Report } from '../report/report.js';
@@ -141,9 +142,11 @@ export async function loadReportFromRun(
     );
   }
 
-  // Links in the comment are built from this repository and server, not from the artifact.
+  // Links in the comment are built from this repository and server, not from the artifact; the
+  // verdict from the report's validated parts, as the measuring run decided it.
   const trusted: Report = {
     ...report,
+    verdict: decideVerdict(report, report.budgets, report.warnings),
     repository: `${target.owner}/${target.repo}`,
     serverUrl: target.serverUrl,
     pullRequest: pullNumber,

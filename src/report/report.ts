@@ -85,3 +85,8 @@ export function buildReport(input: ReportInput): Report {
   }
   return report;
 }
+
+/** The JSON report as it is written: two-space indented, with a final newline. */
+export function renderJson(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

@@ -3,7 +3,7 @@ import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparis
 import type { Report } from './report.js';
 import { failuresOf, failureText } from './failure.js';
 import { leakText } from './lead.js';
-import { grewUnchecked, verdictReason } from './verdict.js';
+import { explainVerdict, grewUnchecked, verdictReason } from './verdict.js';
 
 const VERDICT_WORD = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
 
@@ -214,7 +214,12 @@ export function renderTerminal(
   for (const warning of report.warnings ?? []) lines.push('', `warning: ${warning}`);
   const verdictStyle = { pass: 'boldGreen', warn: 'boldYellow', fail: 'boldRed' } as const;
   // A pass where memory grew and no budget looked is not shown as a green one.
-  const style = grewUnchecked(report) ? 'boldYellow' : verdictStyle[report.verdict];
-  lines.push('', `${styled(style, VERDICT_WORD[report.verdict])}: ${verdictReason(report)}`, '');
+  const explanation = explainVerdict(report);
+  const style = grewUnchecked(explanation) ? 'boldYellow' : verdictStyle[report.verdict];
+  lines.push(
+    '',
+    `${styled(style, VERDICT_WORD[report.verdict])}: ${verdictReason(report, explanation)}`,
+    '',
+  );
   return lines.join('\n');
 }

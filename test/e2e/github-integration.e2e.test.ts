@@ -572,6 +572,27 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
       expect(result.summary).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
     });
 
+    it('decides the verdict from the report it validated, not from the verdict it claims', async () => {
+      // Measured as a warning (a retained-memory budget over its warn-level limit): the
+      // artifact says it passed.
+      const files = editedArtifact(79, (report) => {
+        report.verdict = 'pass';
+      });
+      const result = await run(
+        { mode: 'report', 'fail-on': 'warn' },
+        'workflow_run',
+        measuredRun(79, { files }),
+      );
+      expect(result.outputs.verdict).toBe('warn');
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toContain('::error::memory budget warning: retained of');
+      const [comment] = ours(79);
+      expect(comment.body).toContain('⚠️ **Budget warning:**');
+      expect(JSON.parse(readFileSync(result.outputs.report, 'utf8'))).toMatchObject({
+        verdict: 'warn',
+      });
+    });
+
     it('never takes another bot’s comment, or a comment quoting the marker, for its own', async () => {
       const payload = measuredRun(71);
       const otherBot = api.seedComment(
