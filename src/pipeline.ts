@@ -1,20 +1,16 @@
-import { mkdir, realpath, writeFile } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { checkBudgets, decideVerdict } from './budgets/evaluate.js';
 import { withoutIgnoredSites, withoutSmallSites } from './budgets/site-filter.js';
 import { formatBytes } from './format/sizes.js';
-import { captureSide, captureTracebacks, type CaptureOptions } from './capture/capture-side.js';
-import {
-  captureCommandSide,
-  captureCommandTracebacks,
-  nothingMeasuredMessage,
-} from './capture/command.js';
-import type { Snapshot } from './capture/snapshot.js';
+import { backendFor, type CaptureBackend, type SideOptions } from './capture/backend.js';
 import { benchmarkEnvironment } from './capture/environment.js';
 import { ownCodeEnvironment } from './capture/own-code.js';
 import { onBothSides, sequentialReason, type Side } from './capture/measure-sides.js';
+import { sideSnapshots, snapshotOf } from './capture/outcome.js';
 import { SideEnvironments } from './capture/side-environment.js';
-import { spreadSideFailure } from './capture/merge-repeats.js';
+import type { Snapshot } from './capture/snapshot.js';
 import {
   AUTOMATIC_LEAK_CALLS,
   functionRetainedChanged,
@@ -29,7 +25,6 @@ import { RunFailure, UsageError, errorMessage } from './errors.js';
 import type { Logger } from './log.js';
 import { renderMarkdown, renderSummary } from './report/markdown.js';
 import { buildReport, type Report } from './report/report.js';
-import { refuseScriptOutside } from './sides/contained.js';
 import { Git } from './sides/git.js';
 import { LineMap } from './sides/line-map.js';
 import { resolveCommit } from './sides/resolve.js';
@@ -41,27 +36,6 @@ import {
 } from './sides/working-tree.js';
 import { checkoutSides } from './sides/worktrees.js';
 import { VERSION } from './version.js';
-
-/** How one side is measured, and its traceback pass: a script, or a command. */
-interface Backend {
-  capture(dir: string, options: CaptureOptions): Promise<Snapshot>;
-  tracebacks(
-    dir: string,
-    options: CaptureOptions,
-    sites: readonly string[],
-  ): Promise<Snapshot | undefined>;
-}
-
-const scriptBackend: Backend = { capture: captureSide, tracebacks: captureTracebacks };
-
-/** Command mode: `command` run in `workingDirectory` of each checkout. */
-function commandBackend(command: string, workingDirectory: string): Backend {
-  const withCommand = (options: CaptureOptions) => ({ ...options, command, workingDirectory });
-  return {
-    capture: (dir, options) => captureCommandSide(dir, withCommand(options)),
-    tracebacks: (dir, options, sites) => captureCommandTracebacks(dir, withCommand(options), sites),
-  };
-}
 
 export interface RunResult {
   report: Report;
@@ -90,7 +64,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
   // Sides are checked out whole: paths must be relative to the repository's root.
   const fromRoot = (path: string): string =>
     relative(topLevel, resolve(projectDir, path)).split(sep).join('/');
-  const script = fromRoot(settings.script ?? '.');
+  const backend = backendFor(settings.benchmark, fromRoot);
   const { baseSha, headSha, measuredHead, workingTree } = await log.group(
     'Resolving base and head',
     async () => {
@@ -127,18 +101,15 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
   try {
     if (settings.setup) environments = await SideEnvironments.create(settings.python);
     const env = benchmarkEnvironment(process.env);
-    const { command } = settings;
-    const options: CaptureOptions = {
+    const options: SideOptions = {
       ...captureSettingsOf(settings),
-      // Command mode cannot hook a command's processes: it has no sites at the peak.
-      peakSites: command === undefined && settings.peakSites === true,
-      script,
+      // A backend that does not measure in depth (a command) has no sites at the peak.
+      peakSites: backend.inDepth && settings.peakSites === true,
       env,
       log,
     };
-    const backend = command === undefined ? scriptBackend : commandBackend(command, script);
     const dirs = { base: sides.baseDir, head: sides.headDir };
-    if (command === undefined) await refuseScriptOutside(script, dirs);
+    await backend.check?.(dirs);
     // How progress names each side: a short SHA, or the working tree.
     const labels = {
       base: baseSha.slice(0, 7),
@@ -160,17 +131,17 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     // `peak-sites: true`). Only when it finds a difference are the repeats and object counts
     // paid for, and, with `peak-sites: auto`, the sites at the peak of the scenarios whose peak
     // changed.
-    const autoPeaks = command === undefined && settings.peakSites === 'auto';
-    // Command mode has no repeats, object counts nor peak hooks: its one run is the measurement.
+    const autoPeaks = backend.inDepth && settings.peakSites === 'auto';
+    // A command has no repeats, object counts nor peak hooks: its one run is the measurement.
     const deep =
-      command === undefined &&
+      backend.inDepth &&
       (settings.repeats > 1 || settings.objectTypes || settings.peakSites !== false);
-    const measureAll = (title: string, sideOptions: CaptureOptions) =>
+    const measureAll = (title: string, sideOptions: SideOptions) =>
       onBothSides(
         log,
         (side) => `${title} ${side} ${labels[side]}`,
         (side, sideLog) =>
-          backend.capture(dirs[side], {
+          backend.measure(dirs[side], {
             ...sideOptions,
             env: envs[side],
             log: sideLog,
@@ -178,24 +149,29 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
           }),
         sequential,
       );
-    let { base, head } = await measureAll(
+    const outcomeContext = { benchmark: backend.name, frames: settings.frames };
+    let measured = await measureAll(
       'Measuring',
       deep ? { ...options, repeats: 1, objectTypes: false, peakSites: false } : options,
     );
     // A command runs once per side, whatever `repeats` says.
-    let repeatsUsed = deep || command !== undefined ? 1 : settings.repeats;
+    let repeatsUsed = deep || !backend.inDepth ? 1 : settings.repeats;
     let iterationsUsed = settings.iterations;
     // When the first pass already agrees, its comparison is the one reported.
     let agreed: Comparison | undefined;
     if (deep) {
-      const first = compareSnapshots(base, head, lineMap);
+      const first = compareSnapshots(
+        snapshotOf(measured.base, outcomeContext),
+        snapshotOf(measured.head, outcomeContext),
+        lineMap,
+      );
       if (sidesAgree(first) && options.peakSites === true) {
         // `peak-sites: true` wants them whatever changed: the first run again, with them.
-        ({ base, head } = await measureAll('Finding the sites at the peak on', {
+        measured = await measureAll('Finding the sites at the peak on', {
           ...options,
           repeats: 1,
           objectTypes: false,
-        }));
+        });
       } else if (sidesAgree(first)) {
         agreed = first;
         log.info(
@@ -209,7 +185,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         const leakCheck = settings.iterations === 0 && functionRetainedChanged(first);
         const more = settings.repeats > 1 || settings.objectTypes || options.peakSites === true;
         if (more || peaks.length > 0 || leakCheck) {
-          ({ base, head } = await measureAll(
+          measured = await measureAll(
             `Measuring in depth (repeats: ${settings.repeats}` +
               `${leakCheck ? `, leak check: ${AUTOMATIC_LEAK_CALLS} calls` : ''})`,
             {
@@ -217,7 +193,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
               ...(autoPeaks ? { peakSites: peaks } : {}),
               ...(leakCheck ? { iterations: AUTOMATIC_LEAK_CALLS } : {}),
             },
-          ));
+          );
           repeatsUsed = settings.repeats;
           if (leakCheck) iterationsUsed = AUTOMATIC_LEAK_CALLS;
         } else {
@@ -225,19 +201,10 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         }
       }
     }
-    if (command !== undefined && base.scenarios.length === 0 && head.scenarios.length === 0) {
-      throw new UsageError(nothingMeasuredMessage(command, base, head));
-    }
+    const nothing = backend.nothingMeasured(measured.base, measured.head);
+    if (nothing !== undefined) throw new UsageError(nothing);
     // A side that failed as a whole fails each function the other side measured.
-    const measuredBase = base;
-    base = spreadSideFailure(measuredBase, head);
-    head = spreadSideFailure(head, measuredBase);
-    if (base.scenarios.length === 0 && head.scenarios.length === 0) {
-      throw new UsageError(
-        `script "${script}" exists in neither the base nor the head commit ` +
-          '(the path is relative to the repository root)',
-      );
-    }
+    const { base, head } = sideSnapshots(measured, outcomeContext);
 
     // Ignored sites go before budgets (never checked); small ones after (only not shown).
     const { comparison, dropped: ignoredSites } = withoutIgnoredSites(
@@ -246,7 +213,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     );
     // Tracebacks cost a run with many frames: only the top changed sites get one, and only
     // when there are some (the measuring runs above traced one frame).
-    if (settings.frames > 1) {
+    if (settings.frames > 1 && backend.trace) {
       const targets = tracebackTargets(comparison);
       const wanted = (side: Side) => (side === 'base' ? targets.base : targets.head);
       const none = { base: undefined, head: undefined };
@@ -258,7 +225,8 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
               (side) => `Tracebacks on ${side} ${labels[side]}`,
               (side, sideLog) =>
                 wanted(side).length > 0
-                  ? backend.tracebacks(
+                  ? traceSites(
+                      backend,
                       dirs[side],
                       {
                         ...options,
@@ -280,7 +248,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     const { results: budgets, warnings } = checkBudgets(comparison, settings.budgets);
     for (const warning of warnings) log.warning(warning);
     const shown = withoutSmallSites(comparison, settings.minimumChange);
-    const measured = head.scenarios.length > 0 && head.python.version ? head : base;
+    const described = head.scenarios.length > 0 && head.python.version ? head : base;
     const report = buildReport({
       allocdiffVersion: VERSION,
       key: settings.key,
@@ -291,9 +259,9 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       base: { sha: baseSha, ref: settings.base },
       head: { sha: headSha, ref: settings.head, ...(workingTree ? { workingTree } : {}) },
       environment: {
-        python: measured.python.version || undefined,
-        implementation: measured.python.implementation || undefined,
-        platform: measured.platform || undefined,
+        python: described.python.version || undefined,
+        implementation: described.python.implementation || undefined,
+        platform: described.platform || undefined,
         frames: settings.frames,
         repeats: repeatsUsed,
         iterations: iterationsUsed,
@@ -314,6 +282,34 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     return { report, markdown, summary };
   } finally {
     await Promise.all([sides.dispose(), environments?.dispose()]);
+  }
+}
+
+/**
+ * The traceback pass of one side: `sites` (normalised `path:line`, as the first pass named
+ * them) written to a file for the backend, which runs the benchmark once more with `frames`
+ * frames keeping tracebacks for those sites only. Undefined, with a warning in the log, when it
+ * fails: tracebacks are an aid, the measurement stands without them.
+ */
+async function traceSites(
+  backend: CaptureBackend,
+  checkoutDir: string,
+  options: SideOptions,
+  sites: readonly string[],
+): Promise<Snapshot | undefined> {
+  if (!backend.trace) return undefined;
+  const workDir = await mkdtemp(join(tmpdir(), 'allocdiff-sites-'));
+  try {
+    const sitesFile = join(workDir, 'sites.txt');
+    await writeFile(sitesFile, `${sites.join('\n')}\n`);
+    options.log.info(
+      `tracebacks of ${sites.length} changed site${sites.length === 1 ? '' : 's'} (frames: ${options.frames})`,
+    );
+    const traced = await backend.trace(checkoutDir, options, sitesFile);
+    if (traced.kind === 'failed') options.log.warning(`no tracebacks: ${traced.error.message}`);
+    return traced.kind === 'measured' ? traced.snapshot : undefined;
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
   }
 }
 

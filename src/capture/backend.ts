@@ -1,0 +1,70 @@
+/**
+ * How a side is measured: a capture backend runs the benchmark in a side's checkout and says
+ * what it measured (a SideOutcome). `backendFor` is the one place that picks the backend of a
+ * run's benchmark; each backend lives in a file of its own and starts its processes through
+ * SideRunner (side-runner.ts).
+ */
+import type { Benchmark } from '../config/settings.js';
+import { commandBackend } from './command-backend.js';
+import type { SideOutcome } from './outcome.js';
+import { scriptBackend } from './script-backend.js';
+import type { SideRunOptions } from './side-runner.js';
+
+/** What each side's capture receives: the capture settings, the side's variables and log. */
+export interface SideOptions extends SideRunOptions {
+  /** Frames for the traceback pass; the measuring runs always trace one frame. */
+  frames: number;
+  /** Measurements: in-process calls of a `bench_*` function, processes of a whole script. */
+  repeats?: number;
+  /** Leak-check calls per `bench_*` function; 0 = none. */
+  iterations?: number;
+  /**
+   * Find the sites at the peak, with one more (hooked) run: `true` for every scenario measured,
+   * a list for the scenarios named; none when false or absent.
+   */
+  peakSites?: boolean | readonly string[];
+  objectTypes?: boolean;
+}
+
+export interface CaptureBackend {
+  /** What the benchmark is called in messages, and the scenario a side that failed is named. */
+  readonly name: string;
+  /**
+   * Whether it measures in depth: repeats, object counts and sites at the peak, after a cheap
+   * first run per side. Without, its one run per side is the measurement.
+   */
+  readonly inDepth: boolean;
+  /** Refuses, before any side runs, a benchmark the checkouts hold that must not be run. */
+  check?(checkouts: { base: string; head: string }): Promise<void>;
+  /**
+   * Measures one side. Never throws for what the benchmark does: a failure is the outcome (or a
+   * failed scenario in it), so the other side is still shown.
+   */
+  measure(checkoutDir: string, options: SideOptions): Promise<SideOutcome>;
+  /**
+   * The traceback pass: the benchmark once more, with `options.frames` frames, keeping tracebacks
+   * only for the `path:line` sites listed in `sitesFile`; its setup already ran in this checkout.
+   */
+  trace?(checkoutDir: string, options: SideOptions, sitesFile: string): Promise<SideOutcome>;
+  /**
+   * Why the run cannot give a report when neither side measured anything (a usage error's
+   * message); undefined when it can.
+   */
+  nothingMeasured(base: SideOutcome, head: SideOutcome): string | undefined;
+}
+
+/**
+ * The backend of a run's benchmark. `fromRoot` makes a path relative to the project folder
+ * relative to the repository's root, where each side's checkout has it.
+ */
+export function backendFor(
+  benchmark: Benchmark,
+  fromRoot: (path: string) => string,
+): CaptureBackend {
+  switch (benchmark.kind) {
+    case 'script':
+      return scriptBackend(fromRoot(benchmark.script));
+    case 'command':
+      return commandBackend(benchmark.command, fromRoot(benchmark.workingDirectory));
+  }
+}
