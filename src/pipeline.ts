@@ -1,16 +1,14 @@
-import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { mkdir, realpath, writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { checkBudgets, decideVerdict } from './budgets/evaluate.js';
 import { withoutIgnoredSites, withoutSmallSites } from './budgets/site-filter.js';
 import { formatBytes } from './format/sizes.js';
-import { backendFor, type CaptureBackend, type SideOptions } from './capture/backend.js';
+import { backendFor, traceSites, type SideOptions } from './capture/backend.js';
 import { benchmarkEnvironment } from './capture/environment.js';
 import { ownCodeEnvironment } from './capture/own-code.js';
 import { onBothSides, sequentialReason, type Side } from './capture/measure-sides.js';
 import { sideSnapshots, snapshotOf } from './capture/outcome.js';
 import { SideEnvironments } from './capture/side-environment.js';
-import type { Snapshot } from './capture/snapshot.js';
 import {
   AUTOMATIC_LEAK_CALLS,
   functionRetainedChanged,
@@ -282,34 +280,6 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     return { report, markdown, summary };
   } finally {
     await Promise.all([sides.dispose(), environments?.dispose()]);
-  }
-}
-
-/**
- * The traceback pass of one side: `sites` (normalised `path:line`, as the first pass named
- * them) written to a file for the backend, which runs the benchmark once more with `frames`
- * frames keeping tracebacks for those sites only. Undefined, with a warning in the log, when it
- * fails: tracebacks are an aid, the measurement stands without them.
- */
-async function traceSites(
-  backend: CaptureBackend,
-  checkoutDir: string,
-  options: SideOptions,
-  sites: readonly string[],
-): Promise<Snapshot | undefined> {
-  if (!backend.trace) return undefined;
-  const workDir = await mkdtemp(join(tmpdir(), 'allocdiff-sites-'));
-  try {
-    const sitesFile = join(workDir, 'sites.txt');
-    await writeFile(sitesFile, `${sites.join('\n')}\n`);
-    options.log.info(
-      `tracebacks of ${sites.length} changed site${sites.length === 1 ? '' : 's'} (frames: ${options.frames})`,
-    );
-    const traced = await backend.trace(checkoutDir, options, sitesFile);
-    if (traced.kind === 'failed') options.log.warning(`no tracebacks: ${traced.error.message}`);
-    return traced.kind === 'measured' ? traced.snapshot : undefined;
-  } finally {
-    await rm(workDir, { recursive: true, force: true });
   }
 }
 

@@ -2,13 +2,21 @@
  * How a side is measured: a capture backend runs the benchmark in a side's checkout and says
  * what it measured (a SideOutcome). `backendFor` is the one place that picks the backend of a
  * run's benchmark; each backend lives in a file of its own and starts its processes through
- * SideRunner (side-runner.ts).
+ * SideRunner (side-runner.ts). `traceSites` is the traceback pass every backend shares.
+ *
+ * A new backend: a file beside script-backend.ts that returns a CaptureBackend, a kind of
+ * `Benchmark` (config/settings.ts) with the setting that names it (config/declarations.ts), and
+ * its case below.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Benchmark } from '../config/settings.js';
 import { commandBackend } from './command-backend.js';
 import type { SideOutcome } from './outcome.js';
 import { scriptBackend } from './script-backend.js';
 import type { SideRunOptions } from './side-runner.js';
+import type { Snapshot } from './snapshot.js';
 
 /** What each side's capture receives: the capture settings, the side's variables and log. */
 export interface SideOptions extends SideRunOptions {
@@ -66,5 +74,33 @@ export function backendFor(
       return scriptBackend(fromRoot(benchmark.script));
     case 'command':
       return commandBackend(benchmark.command, fromRoot(benchmark.workingDirectory));
+  }
+}
+
+/**
+ * The traceback pass of one side: `sites` (normalised `path:line`, as the first pass named
+ * them) written to a file for the backend, which runs the benchmark once more with `frames`
+ * frames keeping tracebacks for those sites only. Undefined, with a warning in the log, when it
+ * fails: tracebacks are an aid, the measurement stands without them.
+ */
+export async function traceSites(
+  backend: CaptureBackend,
+  checkoutDir: string,
+  options: SideOptions,
+  sites: readonly string[],
+): Promise<Snapshot | undefined> {
+  if (!backend.trace) return undefined;
+  const workDir = await mkdtemp(join(tmpdir(), 'allocdiff-sites-'));
+  try {
+    const sitesFile = join(workDir, 'sites.txt');
+    await writeFile(sitesFile, `${sites.join('\n')}\n`);
+    options.log.info(
+      `tracebacks of ${sites.length} changed site${sites.length === 1 ? '' : 's'} (frames: ${options.frames})`,
+    );
+    const traced = await backend.trace(checkoutDir, options, sitesFile);
+    if (traced.kind === 'failed') options.log.warning(`no tracebacks: ${traced.error.message}`);
+    return traced.kind === 'measured' ? traced.snapshot : undefined;
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
   }
 }

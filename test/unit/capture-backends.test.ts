@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { backendFor, type SideOptions } from '../../src/capture/backend.js';
+import { backendFor, traceSites, type SideOptions } from '../../src/capture/backend.js';
 import { sideSnapshots, type SideOutcome } from '../../src/capture/outcome.js';
 import { SideRunner } from '../../src/capture/side-runner.js';
 import type { Logger } from '../../src/log.js';
@@ -127,21 +127,20 @@ describe('backendFor: the backend of the benchmark', () => {
       'bench.py':
         'from app.store import remember\n\n\ndef load():\n    remember(100_000)\n\n\nload()\n',
     });
-    const sitesFile = join(side, '..', `${side.split('/').pop()}-sites.txt`);
-    writeFileSync(sitesFile, 'app/store.py:5\n');
     const log = recorder();
     const backend = backendFor(
       { kind: 'command', command: 'python3 bench.py', workingDirectory: '.' },
       (path) => path,
     );
     const options: SideOptions = { python: 'python3', frames: 5, env: process.env, log };
-    const traced = await backend.trace!(side, options, sitesFile);
-    expect(traced.kind, log.printed()).toBe('measured');
-    if (traced.kind !== 'measured') return;
-    expect(log.infos).toContain(
+    const traced = await traceSites(backend, side, options, ['app/store.py:5']);
+    expect(log.warnings, log.printed()).toEqual([]);
+    // The command runs, with the frames asked for (not the script harness).
+    expect(log.infos.slice(0, 2)).toEqual([
+      'tracebacks of 1 changed site (frames: 5)',
       'python3 bench.py with every Python process under tracemalloc (frames: 5)',
-    );
-    const [run] = traced.snapshot.scenarios;
+    ]);
+    const [run] = traced!.scenarios;
     expect(run).toMatchObject({ name: 'bench.py', kind: 'process', status: 'ok' });
     const site = run.sites.find((s) => s.file === 'app/store.py' && s.line === 5)!;
     expect(site.tracebacks![0].frames.map((f) => `${f.file}:${f.line} ${f.function}`)).toEqual([
