@@ -9,7 +9,7 @@ import { planFromEvent, type EventPlan } from '../sides/resolve.js';
 import { DECLARATIONS, SETTINGS, settingOfKey, type Declaration } from './declarations.js';
 import { ConfigError, describeValue } from './problems.js';
 import type { TextConfig } from './schema.js';
-import { settingsFromConfig, type Settings } from './settings.js';
+import { benchmarkOf, settingsFromConfig, type Settings } from './settings.js';
 
 /**
  * What the action does: `full` measures and comments in one job; `measure` (pull_request, no
@@ -176,7 +176,8 @@ export async function readActionSettings(
     inputs: configInputs(),
     nameInput,
   });
-  if (!config.script && !config.command)
+  const benchmark = benchmarkOf(config);
+  if (!benchmark)
     throw new UsageError(
       'input "script" or "command" is required (or script or command in the config file): ' +
         'the path of the memory benchmark, e.g. benchmarks/memory.py, or a command whose ' +
@@ -193,6 +194,7 @@ export async function readActionSettings(
       base: sides.base,
       head: sides.head,
       ...settingsFromConfig(config),
+      benchmark,
       key,
       jsonPath,
       markdownPath,

@@ -7,7 +7,7 @@ import { DECLARATIONS, SETTINGS, settingOfKey, type Flag } from './declarations.
 import { loadConfig } from './load-config.js';
 import type { TextConfig } from './schema.js';
 import { helpOptions } from './settings-docs.js';
-import { settingsFromConfig, type Settings } from './settings.js';
+import { benchmarkOf, settingsFromConfig, type Settings } from './settings.js';
 
 function slashes(path: string): string {
   return path.split('\\').join('/');
@@ -104,7 +104,8 @@ export function parseCliArgs(
     nameInput: (key) => `--${flagOfKey(key)}`,
     files,
   });
-  if (!config.script && !config.command)
+  const benchmark = benchmarkOf(config);
+  if (!benchmark)
     throw new UsageError(
       '--script or --command is required (or script or command in the config file): the ' +
         'benchmark file, e.g. --script benchmarks/memory.py, or a command whose Python ' +
@@ -121,6 +122,7 @@ export function parseCliArgs(
       head: head ?? 'HEAD',
       workingTree: head === undefined ? 'measure' : 'mention',
       ...settingsFromConfig(config),
+      benchmark,
       key: flag(SETTINGS.key) ?? SETTINGS.key.default,
       jsonPath: resolve(cwd, flag(SETTINGS.jsonPath) ?? join(outDir, 'report.json')),
       markdownPath: resolve(cwd, flag(SETTINGS.markdownPath) ?? join(outDir, 'report.md')),

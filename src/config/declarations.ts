@@ -133,7 +133,7 @@ export const SETTINGS = {
   },
   /**
    * Shell command run in each checkout (in the counterpart of the project folder): every Python
-   * process it starts is measured (command mode; see src/capture/command.ts).
+   * process it starts is measured (command mode; see src/capture/command-backend.ts).
    */
   command: {
     key: 'command',

@@ -9,14 +9,29 @@ import type { Config } from './load-config.js';
 
 type Declared = typeof SETTINGS;
 
-/** A configuration setting's name in `Settings`: none for those only publishing reads. */
+/**
+ * A configuration setting's name in `Settings`: none for those only publishing reads, nor for
+ * the benchmark's (`Settings` hold the benchmark as one `Benchmark`).
+ */
 type RunName<K> = K extends ConfigName
-  ? Declared[K] extends { publishing: true }
+  ? Declared[K] extends { publishing: true } | { group: typeof BENCHMARK_GROUP }
     ? never
     : Declared[K] extends { settingsName: infer S extends string }
       ? S
       : K
   : K;
+
+/** The group of the settings that name the benchmark: `script` and `command`. */
+const BENCHMARK_GROUP = 'benchmark';
+
+/**
+ * What each side runs: a script, or a shell command whose Python processes are measured.
+ * Paths are relative to the project folder.
+ */
+export type Benchmark =
+  | { kind: 'script'; script: string }
+  /** The command runs in `workingDirectory` (`.`: the project folder) of each checkout. */
+  | { kind: 'command'; command: string; workingDirectory: string };
 
 /** What the loaded configuration decides for the run, for the action and the CLI alike. */
 export type ConfiguredSettings = { [K in keyof Config as RunName<K>]: Config[K] };
@@ -26,6 +41,8 @@ export type ConfiguredSettings = { [K in keyof Config as RunName<K>]: Config[K] 
  * Nothing that only publishing needs (the token, when to comment) is in it.
  */
 export interface Settings extends ConfiguredSettings {
+  /** What each side runs. */
+  benchmark: Benchmark;
   /** The git checkout of the project, or a folder inside it. */
   repoDir: string;
   /** Base and head as refs or SHAs. */
@@ -54,10 +71,17 @@ export function settingsFromConfig(config: Config): ConfiguredSettings {
   const settings: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(config)) {
     const setting = key in SETTINGS ? declarationOf(key as SettingName) : undefined;
-    if (setting?.publishing) continue;
+    if (setting?.publishing || setting?.group === BENCHMARK_GROUP) continue;
     settings[setting?.settingsName ?? key] = value;
   }
   return settings as ConfiguredSettings;
+}
+
+/** The benchmark the configuration names (it refuses both in one layer); none when neither. */
+export function benchmarkOf(config: Config): Benchmark | undefined {
+  if (config.command) return { kind: 'command', command: config.command, workingDirectory: '.' };
+  if (config.script) return { kind: 'script', script: config.script };
+  return undefined;
 }
 
 type CaptureName = {

@@ -71,7 +71,7 @@ describe('the action’s inputs', () => {
       repoDir: project,
       base: 'base-sha',
       head: 'head-sha',
-      script: 'bench.py',
+      benchmark: { kind: 'script', script: 'bench.py' },
       frames: 4,
       topSites: 2,
       key: 'nightly',

@@ -25,6 +25,14 @@ function settings(argv: string[], cwd = REPO, files = repoFiles()): Settings {
   return command.settings;
 }
 
+/** The benchmark's script, or command: undefined when the benchmark is the other kind. */
+function scriptOf(run: Settings): string | undefined {
+  return run.benchmark.kind === 'script' ? run.benchmark.script : undefined;
+}
+function commandOf(run: Settings): string | undefined {
+  return run.benchmark.kind === 'command' ? run.benchmark.command : undefined;
+}
+
 /** The UsageError parseCliArgs throws for argv. */
 function usageError(argv: string[], cwd = REPO, files = repoFiles()): UsageError {
   try {
@@ -69,8 +77,8 @@ describe('parseCliArgs: mistakes are usage errors (exit code 2) that say what to
 
   it('takes --command instead of --script, and refuses both', () => {
     const run = settings(['--base', 'main', '--command', 'pytest tests/perf']);
-    expect(run.command).toBe('pytest tests/perf');
-    expect(run.script).toBeUndefined();
+    expect(commandOf(run)).toBe('pytest tests/perf');
+    expect(scriptOf(run)).toBeUndefined();
     const error = usageError(['--base', 'main', '--command', 'pytest', '--script', 'b.py']);
     expect(error.exitCode).toBe(2);
     expect(error.message).toBe(
@@ -82,13 +90,16 @@ describe('parseCliArgs: mistakes are usage errors (exit code 2) that say what to
   it('lets --command replace the config file’s script, and --script its command', () => {
     const withScript = repoFiles({ 'allocdiff.yml': 'script: bench.py\nframes: 2\n' });
     const run = settings(['--base', 'main', '--command', 'make bench'], REPO, withScript);
-    expect(run).toMatchObject({ command: 'make bench', frames: 2 });
-    expect(run.script).toBeUndefined();
+    expect(run).toMatchObject({
+      benchmark: { kind: 'command', command: 'make bench', workingDirectory: '.' },
+      frames: 2,
+    });
+    expect(scriptOf(run)).toBeUndefined();
     const withCommand = repoFiles({ 'allocdiff.yml': 'command: pytest\n' });
     const other = settings(['--base', 'main', '--script', 'b.py'], REPO, withCommand);
-    expect(other.script).toBe('b.py');
-    expect(other.command).toBeUndefined();
-    expect(settings(['--base', 'main'], REPO, withCommand).command).toBe('pytest');
+    expect(scriptOf(other)).toBe('b.py');
+    expect(commandOf(other)).toBeUndefined();
+    expect(commandOf(settings(['--base', 'main'], REPO, withCommand))).toBe('pytest');
   });
 
   it('asks for --base first when both are missing', () => {
@@ -188,7 +199,7 @@ describe('parseCliArgs: settings', () => {
       base: 'main',
       head: 'HEAD',
       workingTree: 'measure',
-      script: 'benchmarks/memory.py',
+      benchmark: { kind: 'script', script: 'benchmarks/memory.py' },
       setup: undefined,
       budgets: { rules: [], overrides: [] },
       ignore: [],
@@ -275,7 +286,7 @@ describe('parseCliArgs: settings', () => {
     });
     const result = settings(['--base', 'main'], REPO, files);
     expect(result).toMatchObject({
-      script: 'bench/memory.py',
+      benchmark: { kind: 'script', script: 'bench/memory.py' },
       failOn: 'never',
       configFile: 'pyproject.toml',
     });
@@ -291,7 +302,10 @@ describe('parseCliArgs: settings', () => {
       REPO,
       files,
     );
-    expect(result).toMatchObject({ script: 'b.py', failOn: 'warn' });
+    expect(result).toMatchObject({
+      benchmark: { kind: 'script', script: 'b.py' },
+      failOn: 'warn',
+    });
     expect(result.budgets.rules.map((rule) => rule.source)).toEqual(['peak: 2GB']);
   });
 
@@ -302,7 +316,7 @@ describe('parseCliArgs: settings', () => {
       settings(['--base', 'main', '--config', '../ci/memory.yml'], `${REPO}/docs`, files),
     ).toMatchObject({
       repoDir: `${REPO}/docs`,
-      script: '../ci/bench.py',
+      benchmark: { kind: 'script', script: '../ci/bench.py' },
       frames: 3,
       configFile: '/home/dev/project/ci/memory.yml',
     });
@@ -311,7 +325,7 @@ describe('parseCliArgs: settings', () => {
   it('accepts --flag=value', () => {
     expect(settings(['--base=v1.2', '--script=bench.py', '--frames=3'])).toMatchObject({
       base: 'v1.2',
-      script: 'bench.py',
+      benchmark: { kind: 'script', script: 'bench.py' },
       frames: 3,
     });
   });
@@ -323,17 +337,19 @@ describe('parseCliArgs: settings', () => {
   });
 
   it('normalises the script path', () => {
-    expect(settings(['--base', 'main', '--script', './benchmarks/../bench/mem.py']).script).toBe(
+    expect(scriptOf(settings(['--base', 'main', '--script', './benchmarks/../bench/mem.py']))).toBe(
       'bench/mem.py',
     );
   });
 
   it('writes the script path with forward slashes', () => {
-    expect(settings(['--base', 'main', '--script', 'bench\\mem.py']).script).toBe('bench/mem.py');
+    expect(scriptOf(settings(['--base', 'main', '--script', 'bench\\mem.py']))).toBe(
+      'bench/mem.py',
+    );
   });
 
   it('makes an absolute script path relative to the repository', () => {
-    expect(settings(['--base', 'main', '--script', `${REPO}/bench/mem.py`]).script).toBe(
+    expect(scriptOf(settings(['--base', 'main', '--script', `${REPO}/bench/mem.py`]))).toBe(
       'bench/mem.py',
     );
   });
@@ -341,16 +357,20 @@ describe('parseCliArgs: settings', () => {
   // Like any command-line path, --script is relative to where the user stands.
   it('makes the script relative to the repository root from a subfolder', () => {
     expect(
-      settings(['--base', 'main', '--repo', '..', '--script', 'memory.py'], `${REPO}/bench`).script,
+      scriptOf(
+        settings(['--base', 'main', '--repo', '..', '--script', 'memory.py'], `${REPO}/bench`),
+      ),
     ).toBe('bench/memory.py');
   });
 
   it('makes an absolute script path relative to the --repo root', () => {
     expect(
-      settings(
-        ['--base', 'main', '--repo', REPO, '--script', `${REPO}/bench/memory.py`],
-        `${REPO}/bench`,
-      ).script,
+      scriptOf(
+        settings(
+          ['--base', 'main', '--repo', REPO, '--script', `${REPO}/bench/memory.py`],
+          `${REPO}/bench`,
+        ),
+      ),
     ).toBe('bench/memory.py');
   });
 });
