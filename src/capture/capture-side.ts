@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
@@ -10,6 +10,7 @@ import { mergeProcessRepeats } from './merge-repeats.js';
 import { lastLines, runProcess, type ProcessResult } from './process.js';
 import { canTurnOffAddressRandomization, RANDOM_ADDRESSES } from './address-randomization.js';
 import { decodeSnapshot } from './decode.js';
+import { readSnapshotFile } from './snapshot-file.js';
 import { withSideEnvironment, type SideEnvironment } from './side-environment.js';
 import { SNAPSHOT_SCHEMA, type ScenarioError, type Snapshot } from './snapshot.js';
 
@@ -146,10 +147,9 @@ export async function runSetup(
 
 /** Reads and checks a snapshot written by the harness, its string table resolved. */
 export async function readSnapshot(path: string): Promise<Snapshot> {
+  const bytes = await readSnapshotFile(path);
   let parsed: unknown;
   try {
-    // In one read: reading a big file in chunks costs more than the event loop gains.
-    const bytes = readFileSync(path);
     // Most snapshots are plain ASCII, which reads as Latin-1 without the UTF-8 decoder's checks.
     parsed = JSON.parse(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'));
   } catch (error) {

@@ -1,0 +1,75 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
+import { runCommand } from '../support/run-cli.js';
+import { repoMaker } from '../support/trees.js';
+
+const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
+const cleanup: string[] = [];
+const repoOf = repoMaker(cleanup);
+
+afterAll(() => {
+  for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The CLI, killed after `seconds` (exit 124) if it has not ended by then. */
+function cli(cwd: string, seconds: number, ...args: string[]) {
+  return runCommand('timeout', ['-k', '5', String(seconds), declaredNode(), CLI, ...args], {
+    cwd,
+  });
+}
+
+const base = { 'bench.py': 'data = [str(i) for i in range(1000)]\n' };
+
+/**
+ * A head whose benchmark, once the harness has written its snapshot (at exit), replaces that
+ * file with what `replace` (Python, given `out`) makes of it.
+ */
+function headReplacingSnapshot(replace: string): Record<string, string> {
+  return {
+    'bench.py': [
+      'import atexit, os',
+      '',
+      'def _replace():',
+      "    argv = open('/proc/self/cmdline', 'rb').read().split(b'\\0')",
+      "    out = argv[argv.index(b'--out') + 1].decode()",
+      `    ${replace}`,
+      '',
+      'atexit.register(_replace)',
+      'data = [str(i) for i in range(2000)]',
+      '',
+    ].join('\n'),
+  };
+}
+
+describe('the snapshot file a side leaves', () => {
+  it('is refused when the benchmark made it a named pipe, instead of blocking for ever', async () => {
+    const repo = repoOf(base, headReplacingSnapshot('os.unlink(out); os.mkfifo(out)'));
+    const result = await cli(repo.dir, 90, '--base', 'HEAD~1', '--script', 'bench.py');
+    expect(result.code, result.stderr).toBe(4);
+    expect(result.stderr).toMatch(
+      /snapshot \S+snapshot\.json is a named pipe \(FIFO\), not the regular file the harness writes/,
+    );
+  });
+
+  it('is not followed when the benchmark made it a symbolic link', async () => {
+    const repo = repoOf(
+      base,
+      headReplacingSnapshot("os.unlink(out); os.symlink('/dev/zero', out)"),
+    );
+    const result = await cli(repo.dir, 90, '--base', 'HEAD~1', '--script', 'bench.py');
+    expect(result.code, result.stderr).toBe(4);
+    expect(result.stderr).toMatch(/snapshot \S+snapshot\.json is a symbolic link/);
+  });
+
+  it('is refused, naming its size and the limit, when it is larger than any snapshot', async () => {
+    // Sparse: 600 MiB that take no room on disk.
+    const repo = repoOf(base, headReplacingSnapshot('os.truncate(out, 600 * 1024 * 1024)'));
+    const result = await cli(repo.dir, 90, '--base', 'HEAD~1', '--script', 'bench.py');
+    expect(result.code, result.stderr).toBe(4);
+    expect(result.stderr).toContain(
+      'is 600 MiB (629145600 bytes), over the limit of 500 MiB (524288000 bytes) a snapshot may have',
+    );
+  });
+});
