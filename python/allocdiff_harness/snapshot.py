@@ -1,4 +1,5 @@
-"""Turn a measurement into the snapshot document (see src/capture/snapshot.ts) and write it."""
+"""Turn a measurement into the snapshot document (see snapshot.schema.json, written from
+src/capture/snapshot.ts) and write it."""
 
 from __future__ import annotations
 
@@ -15,7 +16,18 @@ from .paths import PathNormalizer
 from .scenarios import Options, Run, Scenario
 from .source import SourceIndex
 
-SCHEMA = "allocdiff.snapshot/3"
+# The contract with the TypeScript side, written from src/capture/snapshot.ts.
+SCHEMA_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "snapshot.schema.json")
+
+
+def _schema_version() -> str:
+    """The snapshot version (``allocdiff.snapshot/N``): the schema file's, the one the reader
+    expects."""
+    with open(SCHEMA_FILE, encoding="utf-8") as file:
+        return json.load(file)["properties"]["schema"]["const"]
+
+
+SCHEMA = _schema_version()
 TRACEBACK_LINES = 30
 # Tracebacks kept per site asked for with --traceback-sites, largest first.
 TRACEBACKS_PER_SITE = 5

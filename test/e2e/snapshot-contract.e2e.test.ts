@@ -73,3 +73,37 @@ describe('the snapshot file a side leaves', () => {
     );
   });
 });
+
+describe('a snapshot the benchmark forged', () => {
+  it('is refused when its figures are not numbers, instead of passing every budget', async () => {
+    const forge = [
+      'import json',
+      '    document = json.load(open(out))',
+      "    for scenario in document['scenarios']:",
+      "        scenario['peakBytes'] = scenario['retainedBytes'] = 'none'",
+      "    json.dump(document, open(out, 'w'))",
+    ];
+    const head = headReplacingSnapshot(forge.slice(1).join('\n').trimStart());
+    head['bench.py'] = `${forge[0]}\n${head['bench.py']!}`.replace(
+      'data = [str(i) for i in range(2000)]',
+      'data = [bytearray(1000) for i in range(2000)]',
+    );
+    const repo = repoOf(base, head);
+    const result = await cli(
+      repo.dir,
+      90,
+      '--base',
+      'HEAD~1',
+      '--script',
+      'bench.py',
+      '--budget',
+      'retained: +10KB',
+      '--budget',
+      'peak: +10KB',
+    );
+    expect(result.code, result.stdout).toBe(4);
+    expect(result.stderr).toMatch(
+      /snapshot \S+snapshot\.json does not match the snapshot schema allocdiff\.snapshot\/\d+:\n\s+scenarios\.0\.peakBytes: Invalid input: expected number, received string/,
+    );
+  });
+});
