@@ -116,6 +116,9 @@ def build_scenario(scenario: Scenario, sites: SiteTable, wanted: set) -> dict:
         document["error"] = describe_error(scenario.error)
         if scenario.error_phase is not None:
             document["error"]["phase"] = scenario.error_phase
+    elif scenario.lost_tracing is not None:
+        document["status"] = "failed"
+        document["error"] = lost_tracing_error(document["name"], scenario.lost_tracing)
     merged = [sites.merge(measurement.sites) for measurement in scenario.repeats]
     repeats = [
         {
@@ -335,6 +338,17 @@ class SiteTable(StringTable):
 def _round(value: float) -> float | int:
     rounded = round(value, 2)
     return int(rounded) if rounded == int(rounded) else rounded
+
+
+def lost_tracing_error(name: str, what: str) -> dict:
+    """The error of a scenario whose code stopped tracing or cleared its traces: what it
+    allocated can no longer be told from the snapshots (it would read as memory freed)."""
+    return {
+        "type": "TracingStopped",
+        "message": "%s %s while it was measured, so its memory cannot be measured: allocdiff"
+        " traces allocations with tracemalloc, which the benchmark must leave running"
+        % (name, what),
+    }
 
 
 def describe_error(exc: BaseException) -> dict:

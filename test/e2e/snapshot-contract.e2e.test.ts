@@ -107,3 +107,38 @@ describe('a snapshot the benchmark forged', () => {
     );
   });
 });
+
+describe('a head that turns tracing off', () => {
+  const measured = 'def bench_f():\n    return [bytearray(1000) for _ in range(1000)]\n';
+  const lose = (how: string) =>
+    'import tracemalloc\n\ndef bench_f():\n    kept = [bytearray(1000) for _ in range(3000)]\n' +
+    `    ${how}\n    return kept\n`;
+
+  for (const [how, what] of [
+    ['tracemalloc.stop()', 'stopped tracemalloc'],
+    [
+      'tracemalloc.clear_traces()',
+      "cleared tracemalloc's traces (clear_traces(), or stop() then start())",
+    ],
+  ] as const) {
+    it(`fails its scenario, saying why, when it calls ${how}, instead of passing at -100 %`, async () => {
+      const repo = repoOf({ 'bench.py': measured }, { 'bench.py': lose(how) });
+      const result = await cli(
+        repo.dir,
+        120,
+        '--base',
+        'HEAD~1',
+        '--script',
+        'bench.py',
+        '--budget',
+        'peak: +100KB',
+      );
+      expect(result.code, result.stderr).toBe(3);
+      expect(result.stdout).toContain(`TracingStopped: bench_f ${what} while it was measured`);
+      expect(result.stdout).toContain(
+        'FAIL: the head benchmark failed: bench_f raised TracingStopped',
+      );
+      expect(result.stdout).not.toContain('PASS');
+    });
+  }
+});
