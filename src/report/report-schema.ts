@@ -5,7 +5,9 @@ import { REPORT_SCHEMA, type Report } from './report.js';
 /**
  * The JSON report's schema, for reports that come from elsewhere (the report mode reads one from
  * a workflow artifact that pull-request code could have written): strict objects, bounded
- * strings and arrays, whole byte counts. Typed against `Report`, so the two cannot drift apart.
+ * strings and arrays, whole byte counts. Checked at compile time to have the very shape of
+ * `Report` (`SameShape` below: the same keys at every level, the same optional ones, the same
+ * values), so report mode cannot refuse a field the full mode writes, nor accept one it does not.
  */
 const text = (max = 10_000) => z.string().max(max);
 const bytes = z.number().int().finite();
@@ -123,7 +125,7 @@ const budget = z.strictObject({
   leak: text(100).optional(),
 });
 
-export const reportSchema: z.ZodType<Report> = z.strictObject({
+export const reportSchema = z.strictObject({
   schema: z.literal(REPORT_SCHEMA),
   allocdiffVersion: text(100),
   key: text(200),
@@ -165,3 +167,44 @@ export function parseReport(value: unknown, source: string): Report {
     `${source} is not a valid allocdiff report:\n  ${problems.join('\n  ')}`,
   );
 }
+
+/** Whether two types are identical (not merely assignable either way). */
+type Equals<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+/** The keys of `T` that are optional. */
+type OptionalKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never }[keyof T];
+/**
+ * `never` when `A` and `B` have the same shape; else the paths where they differ (a key only one
+ * has, a key optional in one only, a value of another type), which the compiler shows.
+ */
+type ShapeDifference<A, B, Path extends string = ''> =
+  Equals<A, B> extends true
+    ? never
+    : [A, B] extends [readonly (infer X)[], readonly (infer Y)[]]
+      ? ShapeDifference<X, Y, `${Path}[]`>
+      : [NonNullable<A>, NonNullable<B>] extends [object, object]
+        ? Equals<null extends A ? 1 : 0, null extends B ? 1 : 0> extends false
+          ? `${Path}: null in one only`
+          : Equals<keyof NonNullable<A>, keyof NonNullable<B>> extends false
+            ? `${Path}: key ${Exclude<keyof NonNullable<A>, keyof NonNullable<B>> & string}${Exclude<keyof NonNullable<B>, keyof NonNullable<A>> & string} in one only`
+            : Equals<OptionalKeys<NonNullable<A>>, OptionalKeys<NonNullable<B>>> extends false
+              ? `${Path}: key ${Exclude<OptionalKeys<NonNullable<A>>, OptionalKeys<NonNullable<B>>> & string}${Exclude<OptionalKeys<NonNullable<B>>, OptionalKeys<NonNullable<A>>> & string} optional in one only`
+              : {
+                  [K in keyof NonNullable<A> & keyof NonNullable<B> & string]: ShapeDifference<
+                    NonNullable<A>[K],
+                    NonNullable<B>[K],
+                    `${Path}.${K}`
+                  >;
+                }[keyof NonNullable<A> & keyof NonNullable<B> & string]
+        : [A] extends [B]
+          ? [B] extends [A]
+            ? never
+            : `${Path}: another type`
+          : `${Path}: another type`;
+
+/** Fails to compile, naming the place, when the schema and `Report` differ in shape. */
+export const reportSchemaMatchesReport: [
+  ShapeDifference<z.infer<typeof reportSchema>, Report>,
+] extends [never]
+  ? true
+  : ShapeDifference<z.infer<typeof reportSchema>, Report> = true;
