@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { InvalidDataError } from '../errors.js';
+import { TEXT_LIMITS } from './report-limits.js';
 import { REPORT_SCHEMA, type Report } from './report.js';
 
 /**
@@ -28,10 +29,10 @@ const measure = z.strictObject({
 });
 
 const frame = z.strictObject({
-  file: text(4_096),
+  file: text(TEXT_LIMITS.file),
   line: z.number().int().nonnegative(),
-  text: text().optional(),
-  function: text(1_000).optional(),
+  text: text(TEXT_LIMITS.text).optional(),
+  function: text(TEXT_LIMITS.name).optional(),
 });
 
 const traceback = z.strictObject({
@@ -42,12 +43,12 @@ const traceback = z.strictObject({
 });
 
 const site = z.strictObject({
-  file: text(4_096),
+  file: text(TEXT_LIMITS.file),
   line: z.number().int().positive().nullable(),
   baseLine: z.number().int().positive().nullable(),
-  baseFile: text(4_096).optional(),
-  function: text(1_000).optional(),
-  text: text().optional(),
+  baseFile: text(TEXT_LIMITS.file).optional(),
+  function: text(TEXT_LIMITS.name).optional(),
+  text: text(TEXT_LIMITS.text).optional(),
   sizeDelta: bytes,
   countDelta: bytes,
   baseSize: bytes,
@@ -66,17 +67,17 @@ const site = z.strictObject({
 });
 
 const scenarioError = z.strictObject({
-  type: text(1_000),
-  message: text(),
-  traceback: text(100_000).optional(),
+  type: text(TEXT_LIMITS.name),
+  message: text(TEXT_LIMITS.text),
+  traceback: text(TEXT_LIMITS.long).optional(),
   phase: z.enum(['setup', 'call']).optional(),
-  output: text(100_000).optional(),
+  output: text(TEXT_LIMITS.long).optional(),
 });
 
 const peakLevel = z.strictObject({ bytes, peakBytes: bytes });
 
 const scenario = z.strictObject({
-  name: text(1_000),
+  name: text(TEXT_LIMITS.name),
   status: z.enum(['ok', 'new', 'removed', 'failed']),
   kind: z.enum(['script', 'function', 'process', 'test']).optional(),
   repeats: z
@@ -94,7 +95,7 @@ const scenario = z.strictObject({
   objectTypes: z
     .array(
       z.strictObject({
-        type: text(1_000),
+        type: text(TEXT_LIMITS.name),
         baseGrowth: bytes.nullable(),
         headGrowth: bytes.nullable(),
         delta: bytes,
@@ -150,7 +151,7 @@ export const reportSchema = z.strictObject({
   scenarios: z.array(scenario).max(100_000),
   budgets: z.array(budget).max(100_000),
   warnings: z.array(text()).max(10_000).optional(),
-  configFile: text(4_096).optional(),
+  configFile: text(TEXT_LIMITS.file).optional(),
   hiddenSites: z
     .strictObject({ ignored: bytes, belowMinimumChange: bytes, minimumChange: bytes })
     .optional(),

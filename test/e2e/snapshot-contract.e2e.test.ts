@@ -1,6 +1,7 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseReport } from '../../src/report/report-schema.js';
 import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
 import { runCommand } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
@@ -141,4 +142,44 @@ describe('a head that turns tracing off', () => {
       expect(result.stdout).not.toContain('PASS');
     });
   }
+});
+
+describe('a report of long source lines, names and tracebacks', () => {
+  it('is written within the limits report mode reads, each cut marked', async () => {
+    const name = `bench_${'n'.repeat(1_100)}`;
+    const head = {
+      'bench.py': [
+        `def ${name}():`,
+        `    return [${'1, '.repeat(6_700)}1]`,
+        '',
+        'def bench_raises():',
+        `    raise ValueError('${'x'.repeat(200_000)}')`,
+        '',
+      ].join('\n'),
+    };
+    const repo = repoOf({ 'bench.py': `def ${name}():\n    return []\n` }, head);
+    const json = join(repo.dir, '..', `${repo.shas[1]}-long.json`);
+    cleanup.push(json);
+    const result = await cli(
+      repo.dir,
+      120,
+      '--base',
+      'HEAD~1',
+      '--script',
+      'bench.py',
+      '--json',
+      json,
+    );
+    expect(result.code, result.stderr).toBe(3);
+    const report = parseReport(JSON.parse(readFileSync(json, 'utf8')), json);
+    const long = report.scenarios.find((s) => s.name.startsWith('bench_nnn'))!;
+    expect(long.name).toMatch(/^bench_n+… \[\d+ more characters\]$/);
+    expect(long.name.length).toBeLessThanOrEqual(1_000);
+    const [site] = long.sites;
+    expect(site.text).toMatch(/^return \[1, 1, .*… \[\d+ more characters\]$/);
+    expect(site.function).toMatch(/more characters\]$/);
+    const raises = report.scenarios.find((s) => s.name === 'bench_raises')!;
+    expect(raises.error?.traceback?.length).toBeLessThanOrEqual(100_000);
+    expect(raises.error?.message).toMatch(/^x+… \[190\d{3} more characters\]$/);
+  });
 });
