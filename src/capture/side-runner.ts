@@ -5,7 +5,7 @@
  * which streams their output and kills their process group at the deadline.
  */
 import { isAscii } from 'node:buffer';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidDataError, RunFailure } from '../errors.js';
@@ -13,6 +13,7 @@ import type { Logger } from '../log.js';
 import { canTurnOffAddressRandomization } from './address-randomization.js';
 import { decodeSnapshot } from './decode.js';
 import { lastLines, runProcess, type ProcessResult } from './process.js';
+import { readSnapshotFile } from './snapshot-file.js';
 import { withSideEnvironment, type SideEnvironment } from './side-environment.js';
 import type { ScenarioError, Snapshot } from './snapshot.js';
 
@@ -80,10 +81,9 @@ export function processFailed(result: ProcessResult): boolean {
 
 /** Reads and checks a snapshot written by the harness, its string table resolved. */
 export async function readSnapshot(path: string): Promise<Snapshot> {
+  const bytes = await readSnapshotFile(path);
   let parsed: unknown;
   try {
-    // In one read: reading a big file in chunks costs more than the event loop gains.
-    const bytes = readFileSync(path);
     // Most snapshots are plain ASCII, which reads as Latin-1 without the UTF-8 decoder's checks.
     parsed = JSON.parse(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'));
   } catch (error) {

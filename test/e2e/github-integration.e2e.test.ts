@@ -470,6 +470,31 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
       expect(result.summary).toBe('');
     });
 
+    it('derives the verdict from the budgets and scenarios, not from the artifact', async () => {
+      const files = editedArtifact(39, (report) => {
+        const [scenario] = report.scenarios;
+        report.budgets.push({
+          rule: 'peak: +1KB',
+          metric: 'peak',
+          scenario: scenario.name,
+          limit: '+1KB',
+          actual: '+5.00 MiB',
+          status: 'fail',
+          level: 'fail',
+        });
+        report.verdict = 'pass';
+      });
+      const result = await run({ mode: 'report' }, 'workflow_run', measuredRun(39, { files }));
+      expect(result.outputs.verdict).toBe('fail');
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toContain(
+        `the artifact's report says "pass", but its budgets and scenarios make "fail"`,
+      );
+      const [comment] = ours(39);
+      expect(comment.body).toContain('+5.00 MiB');
+      expect(comment.body).not.toMatch(/✅|\bPASS\b/);
+    });
+
     it('refuses an artifact that claims another pull request than the API names', async () => {
       // Measured for #21, handed in by a run whose head is pull request #38.
       const result = await run(
