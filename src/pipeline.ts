@@ -29,6 +29,7 @@ import { RunFailure, UsageError, errorMessage } from './errors.js';
 import type { Logger } from './log.js';
 import { renderMarkdown, renderSummary } from './report/markdown.js';
 import { buildReport, type Report } from './report/report.js';
+import { judgeProposed, settingsChangeText } from './report/settings-change.js';
 import { refuseScriptOutside } from './sides/contained.js';
 import { Git } from './sides/git.js';
 import { LineMap } from './sides/line-map.js';
@@ -83,7 +84,14 @@ export function summaryPathOf(markdownPath: string): string {
  * sides (git) → capture (Python, per side) → compare → budgets → report.
  */
 export async function runAllocdiff(settings: Settings, log: Logger): Promise<RunResult> {
-  if (settings.configFile) log.info(`configuration: ${settings.configFile}`);
+  if (settings.configFile) {
+    log.info(
+      `configuration: ${settings.configFile}` +
+        (settings.settingsFrom
+          ? ` of ${settings.settingsFrom} (a change is judged by the settings from before it)`
+          : ''),
+    );
+  }
   const git = new Git(settings.repoDir);
   const topLevel = await git.topLevel();
   const projectDir = await realpath(settings.repoDir);
@@ -240,10 +248,8 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     }
 
     // Ignored sites go before budgets (never checked); small ones after (only not shown).
-    const { comparison, dropped: ignoredSites } = withoutIgnoredSites(
-      agreed ?? compareSnapshots(base, head, lineMap),
-      settings.ignore,
-    );
+    const compared = agreed ?? compareSnapshots(base, head, lineMap);
+    const { comparison, dropped: ignoredSites } = withoutIgnoredSites(compared, settings.ignore);
     // Tracebacks cost a run with many frames: only the top changed sites get one, and only
     // when there are some (the measuring runs above traced one frame).
     if (settings.frames > 1) {
@@ -308,6 +314,15 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         minimumChange: settings.minimumChange,
       },
     });
+    if (settings.proposed && settings.settingsFrom) {
+      report.settingsChange = judgeProposed(
+        report,
+        compared,
+        settings.proposed,
+        settings.settingsFrom,
+      );
+      log.warning(settingsChangeText(report.settingsChange));
+    }
     const markdown = renderMarkdown(report, { topSites: settings.topSites });
     const summary = renderSummary(report, settings.topSites);
     await writeReportFiles(settings, report, markdown, summary);

@@ -152,6 +152,17 @@ export const reportSchema: z.ZodType<Report> = z.strictObject({
   hiddenSites: z
     .strictObject({ ignored: bytes, belowMinimumChange: bytes, minimumChange: bytes })
     .optional(),
+  settingsChange: z
+    .strictObject({
+      from: text(200),
+      configFile: text(4_096).optional(),
+      changed: z.array(text(100)).max(100),
+      verdict: z.enum(['pass', 'warn', 'fail']),
+      reason: text(),
+      wouldFail: z.boolean(),
+      notTried: z.array(text(100)).max(100),
+    })
+    .optional(),
 });
 
 /** Checks a parsed JSON value; the error lists each problem with its path. */

@@ -1,5 +1,6 @@
 import type { BudgetResult, Verdict } from '../budgets/evaluate.js';
 import type { Comparison, ScenarioComparison } from '../compare/comparison.js';
+import type { SettingsChange } from './settings-change.js';
 
 export const REPORT_SCHEMA = 'allocdiff.report/1';
 
@@ -45,6 +46,11 @@ export interface Report {
   configFile?: string;
   /** Changed sites left out of `scenarios[].sites`, and why. */
   hiddenSites?: HiddenSites;
+  /**
+   * A change that edits allocdiff's settings: judged by those from before it; what its own
+   * would decide.
+   */
+  settingsChange?: SettingsChange;
 }
 
 export interface HiddenSites {
