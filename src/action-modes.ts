@@ -13,7 +13,7 @@ import {
   type ActionSettings,
   type Publishing,
 } from './config/action-inputs.js';
-import { UsageError } from './errors.js';
+import { errorMessage, UsageError } from './errors.js';
 import type { Logger } from './log.js';
 import { runAllocdiff, summaryPathOf, writeReportFiles } from './pipeline.js';
 import { artifactName, writeArtifact } from './publish/artifact.js';
@@ -23,7 +23,7 @@ import { ANNOTATION_LIMIT, siteAnnotations } from './report/annotations.js';
 import { renderMarkdown, renderSummary } from './report/markdown.js';
 import type { Report } from './report/report.js';
 import { renderTerminal } from './report/terminal.js';
-import { verdictReason } from './report/verdict.js';
+import { acceptanceText, verdictReason } from './report/verdict.js';
 import { Git } from './sides/git.js';
 
 const actionLogger: Logger = {
@@ -53,7 +53,7 @@ async function keepReport(
   summary: string,
   paths: { jsonPath: string; markdownPath: string },
 ): Promise<void> {
-  core.setOutput('verdict', report.verdict);
+  core.setOutput('verdict', report.accepted ? 'accepted' : report.verdict);
   core.setOutput('report', paths.jsonPath);
   core.setOutput('comment', paths.markdownPath);
   core.setOutput('summary', summaryPathOf(paths.markdownPath));
@@ -110,9 +110,77 @@ async function commentOnPullRequest(
   });
 }
 
-/** fail-on decides which verdicts fail the step; the reason names the deciding budget. */
+/**
+ * fail-on decides which verdicts fail the step; the reason names the deciding budget. An
+ * accepted change passes, and the log says by what.
+ */
 function failOnVerdict(report: Report, failOn: FailOn): void {
-  if (failsRun(report.verdict, failOn)) core.setFailed(verdictReason(report));
+  if (!failsRun(report.verdict, failOn)) return;
+  if (report.accepted) {
+    core.info(`${acceptanceText(report.accepted)}: ${verdictReason(report)}`);
+    return;
+  }
+  core.setFailed(verdictReason(report));
+}
+
+/** Who added a label, when the event is that label being added. */
+function labeledBy(label: string): string | undefined {
+  const payload = github.context.payload as {
+    action?: string;
+    label?: { name?: unknown };
+    sender?: { login?: unknown };
+  };
+  return github.context.eventName === 'pull_request' &&
+    payload.action === 'labeled' &&
+    payload.label?.name === label &&
+    typeof payload.sender?.login === 'string'
+    ? payload.sender.login
+    : undefined;
+}
+
+/**
+ * Marks a report whose verdict would fail the step as accepted when the pull request has the
+ * `accept-label` now (read from the API, not from the event, whose labels may be stale).
+ * Returns whether it did.
+ */
+async function acceptWithLabel(
+  publishing: Publishing,
+  pullRequest: number | undefined,
+  report: Report,
+  failOn: FailOn,
+): Promise<boolean> {
+  const label = publishing.acceptLabel;
+  if (!label || pullRequest === undefined || !failsRun(report.verdict, failOn)) return false;
+  if (!publishing.token) {
+    core.warning(
+      `accept-label "${label}" cannot be checked without the github-token input (issues: read)`,
+    );
+    return false;
+  }
+  const [{ createGitHubClient }, { pullRequestLabels }] = await Promise.all([
+    import('./publish/octokit.js'),
+    import('./publish/labels.js'),
+  ]);
+  const client = createGitHubClient(publishing.token, publishing.apiUrl, {
+    onRetry: (message) => core.info(message),
+  });
+  let labels: string[];
+  try {
+    labels = await pullRequestLabels(client, publishing, pullRequest);
+  } catch (error) {
+    core.warning(
+      `the labels of pull request #${pullRequest} could not be read, so accept-label ` +
+        `"${label}" was not checked: ${errorMessage(error)}`,
+    );
+    return false;
+  }
+  if (!labels.includes(label)) {
+    core.info(`pull request #${pullRequest} has no label "${label}": the verdict stands`);
+    return false;
+  }
+  const by = labeledBy(label);
+  report.accepted = { label, ...(by !== undefined ? { by } : {}) };
+  return true;
 }
 
 /**
@@ -124,7 +192,14 @@ export async function measureAndPublish(
   settings: ActionSettings,
   publishing: Publishing,
 ) {
-  const { report, markdown, summary } = await runAllocdiff(settings, actionLogger);
+  const run = await runAllocdiff(settings, actionLogger);
+  const { report } = run;
+  let { markdown, summary } = run;
+  if (await acceptWithLabel(publishing, settings.pullRequest, report, settings.failOn)) {
+    markdown = renderMarkdown(report, { topSites: settings.topSites });
+    summary = renderSummary(report, settings.topSites);
+    await writeReportFiles(settings, report, markdown, summary);
+  }
   await keepReport(report, summary, settings);
   await annotateChangedLines(report, settings.repoDir);
 
@@ -212,8 +287,11 @@ export async function postMeasuredReport(): Promise<void> {
     return;
   }
 
-  // Rendered here from the validated report: the artifact's own comment.md is not trusted.
+  // Rendered here from the validated report: the artifact's own comment.md is not trusted,
+  // nor an acceptance the measuring run claims: the label is read here, with this run's token.
   const { report, pullRequest, headSha } = loaded;
+  delete report.accepted;
+  await acceptWithLabel(publishing, pullRequest, report, settings.failOn);
   const markdown = renderMarkdown(report);
   const summary = renderSummary(report);
   await writeReportFiles(settings, report, markdown, summary);

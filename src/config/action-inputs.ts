@@ -41,6 +41,8 @@ export interface GitHubTarget {
 export interface Publishing extends GitHubTarget {
   /** When the pull-request comment is written. */
   comment: CommentPolicy;
+  /** The label with which a maintainer accepts a change over budget ('' for none). */
+  acceptLabel: string;
 }
 
 /** A run's settings in the action, where the repository and the server are always known. */
@@ -156,7 +158,11 @@ export async function readReportModeSettings(): Promise<ReportModeRun> {
       jsonPath,
       markdownPath,
     },
-    publishing: { ...target, comment: validated.comment ?? SETTINGS.comment.default },
+    publishing: {
+      ...target,
+      comment: validated.comment ?? SETTINGS.comment.default,
+      acceptLabel: input(SETTINGS.acceptLabel).trim(),
+    },
   };
 }
 
@@ -277,6 +283,10 @@ export async function readActionSettings(
       ...(typeof pullRequest === 'number' ? { pullRequest } : {}),
       artifactDir: join(outputDir, artifactName(key)),
     },
-    publishing: { ...target, comment: config.comment },
+    publishing: {
+      ...target,
+      comment: config.comment,
+      acceptLabel: input(SETTINGS.acceptLabel).trim(),
+    },
   };
 }

@@ -23,7 +23,7 @@ import {
   type Change,
   type Words,
 } from './lead.js';
-import { settingsChangeMarkdown } from './settings-change.js';
+import { acceptanceMarkdown, settingsChangeMarkdown } from './settings-change.js';
 import { decidingBudget, warnCause } from './verdict.js';
 
 /** GitHub refuses issue comments longer than this many characters. */
@@ -519,6 +519,7 @@ function render(report: Report, shape: Shape): string {
     headline(report),
     '',
     contextLine(report),
+    ...(report.accepted ? ['', acceptanceMarkdown(report.accepted)] : []),
     ...(report.settingsChange ? ['', settingsChangeMarkdown(report.settingsChange)] : []),
   ];
   if (isNoChange(report)) {

@@ -163,6 +163,7 @@ export const reportSchema: z.ZodType<Report> = z.strictObject({
       notTried: z.array(text(100)).max(100),
     })
     .optional(),
+  accepted: z.strictObject({ label: text(100), by: text(100).optional() }).optional(),
 });
 
 /** Checks a parsed JSON value; the error lists each problem with its path. */

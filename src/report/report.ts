@@ -51,6 +51,18 @@ export interface Report {
    * would decide.
    */
   settingsChange?: SettingsChange;
+  /**
+   * A verdict that would fail the check, accepted by a maintainer with the pull request's
+   * `accept-label`; `verdict` stays what the budgets decided.
+   */
+  accepted?: Acceptance;
+}
+
+/** Who or what accepted a change over budget. */
+export interface Acceptance {
+  label: string;
+  /** Who added the label, when the event says so. */
+  by?: string;
 }
 
 export interface HiddenSites {

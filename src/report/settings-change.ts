@@ -13,7 +13,7 @@ import type { BudgetPolicy } from '../budgets/rules.js';
 import { withoutIgnoredSites } from '../budgets/site-filter.js';
 import type { Comparison } from '../compare/comparison.js';
 import { escapeCode, escapeText } from './escape.js';
-import type { Report } from './report.js';
+import type { Acceptance, Report } from './report.js';
 import { verdictReason } from './verdict.js';
 
 /** In the report: the settings that judged the run, and what the change's own would decide. */
@@ -104,5 +104,14 @@ export function settingsChangeMarkdown(change: SettingsChange): string {
     `${escapeText(change.from)}; its own apply once it is merged. With them: ${icon} ` +
     `${VERDICT_WORD[change.verdict]}${change.wouldFail ? ' (would fail the check)' : ''}: ` +
     `${escapeText(change.reason)}.${notTried}`
+  );
+}
+
+/** The comment's line for a change a maintainer accepted over budget (Markdown). */
+export function acceptanceMarkdown(accepted: Acceptance): string {
+  const by = accepted.by !== undefined ? `, added by ${escapeCode(accepted.by)}` : '';
+  return (
+    `🏷️ **Accepted** with the label ${escapeCode(accepted.label)}${by}: the verdict above is ` +
+    'what the budgets decided; a maintainer accepted it, and the check passes.'
   );
 }

@@ -11,7 +11,7 @@ import {
   type Words,
 } from './lead.js';
 import { isNoChange } from './ranking.js';
-import type { Report } from './report.js';
+import type { Acceptance, Report } from './report.js';
 
 const METRIC_NAME: Record<BudgetMetric, string> = {
   peak: 'peak',
@@ -122,4 +122,12 @@ export function verdictReason(report: Report): string {
 /** Whether memory grew where no budget looked: the verdict passes, but not as a green one. */
 export function grewUnchecked(report: Report): boolean {
   return report.verdict === 'pass' && headlineChanges(report).unchecked !== undefined;
+}
+
+/** `accepted with the label "memory-ok" (added by octocat)`: plain text. */
+export function acceptanceText(accepted: Acceptance): string {
+  return (
+    `accepted with the label "${accepted.label}"` +
+    (accepted.by !== undefined ? ` (added by ${accepted.by})` : '')
+  );
 }
