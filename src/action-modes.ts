@@ -26,11 +26,57 @@ import { renderTerminal } from './report/terminal.js';
 import { acceptanceText, verdictReason } from './report/verdict.js';
 import { Git } from './sides/git.js';
 
+/**
+ * Relays output the action does not trust (the benchmark's, setup's) to the log with workflow
+ * commands off: the runner obeys no `::command::` line between `::stop-commands::<token>` and
+ * `::<token>::`, and the token is new for each stretch of output, so the output cannot end the
+ * stretch itself. The stretch ends before the action's own next line.
+ */
+class UntrustedOutput {
+  private token: string | undefined;
+  private atLineStart = true;
+
+  write(chunk: string): void {
+    if (chunk === '') return;
+    if (this.token === undefined) {
+      this.token = randomBytes(16).toString('hex');
+      process.stdout.write(`::stop-commands::${this.token}\n`);
+    }
+    process.stdout.write(chunk);
+    this.atLineStart = chunk.endsWith('\n');
+  }
+
+  /** Turns workflow commands back on: the end marker on a line of its own. */
+  end(): void {
+    if (this.token === undefined) return;
+    process.stdout.write(`${this.atLineStart ? '' : '\n'}::${this.token}::\n`);
+    this.token = undefined;
+    this.atLineStart = true;
+  }
+}
+
+const untrusted = new UntrustedOutput();
+
 const actionLogger: Logger = {
-  group: (title, body) => core.group(title, body),
-  info: (message) => core.info(message),
-  warning: (message) => core.warning(message),
-  output: (chunk) => process.stdout.write(chunk),
+  group: (title, body) => {
+    untrusted.end();
+    return core.group(title, async () => {
+      try {
+        return await body();
+      } finally {
+        untrusted.end();
+      }
+    });
+  },
+  info: (message) => {
+    untrusted.end();
+    core.info(message);
+  },
+  warning: (message) => {
+    untrusted.end();
+    core.warning(message);
+  },
+  output: (chunk) => untrusted.write(chunk),
 };
 
 /**
@@ -192,7 +238,8 @@ export async function measureAndPublish(
   settings: ActionSettings,
   publishing: Publishing,
 ) {
-  const run = await runAllocdiff(settings, actionLogger);
+  // Whatever happens, the action's own lines after the run are obeyed again.
+  const run = await runAllocdiff(settings, actionLogger).finally(() => untrusted.end());
   const { report } = run;
   let { markdown, summary } = run;
   if (await acceptWithLabel(publishing, settings.pullRequest, report, settings.failOn)) {
