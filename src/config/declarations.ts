@@ -507,12 +507,14 @@ export const SETTINGS = {
   /** Where the CLI writes the JSON report (the action: in the runner's temporary folder). */
   jsonPath: {
     flag: { name: 'json', arg: 'FILE' },
-    help: 'write the JSON report here (default: <tmp>/allocdiff/report.json)',
+    help:
+      'write the JSON report here (default: report.json in a new private folder ' +
+      '<tmp>/allocdiff-XXXXXX, printed at the end)',
   },
   /** Where the CLI writes the Markdown comment; the full report goes beside it. */
   markdownPath: {
     flag: { name: 'markdown', arg: 'FILE' },
-    help: 'write the Markdown comment here (default: <tmp>/allocdiff/report.md)',
+    help: 'write the Markdown comment here (default: report.md in that folder)',
   },
   /** The token for the GitHub API: only publishing receives it. */
   githubToken: {
