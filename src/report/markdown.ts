@@ -11,6 +11,7 @@ import { siteChart } from './chart.js';
 import { repeatsRun, scenarioDetails } from './details.js';
 import { encodePath, escapeBlock, escapeCode, escapeText, repositoryPath } from './escape.js';
 import type { Report } from './report.js';
+import { budgetsOfScenario } from './budget-index.js';
 import { changedScenarios, isNoChange, rankScenarios } from './ranking.js';
 import { bothFailed, failedSides, failuresOf, failureText, raisedText } from './failure.js';
 import {
@@ -122,7 +123,7 @@ function percentCell(measure: Measure): string {
 
 function scenarioStatus(scenario: ScenarioComparison, budgets: readonly BudgetResult[]): string {
   if (scenario.status === 'failed') return `💥 ${failedSides(scenario)} failed`;
-  const own = budgets.filter((b) => b.scenario === scenario.name);
+  const own = budgetsOfScenario(budgets, scenario.name);
   const tag =
     scenario.status === 'new' ? '🆕 new' : scenario.status === 'removed' ? '🗑️ removed' : '';
   const budget = own.some((b) => b.status === 'fail')
