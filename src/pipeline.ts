@@ -40,7 +40,7 @@ import {
   readWorkingTree,
   untrackedSize,
 } from './sides/working-tree.js';
-import { checkoutSides } from './sides/worktrees.js';
+import { checkoutSides, verifyBaseCheckout } from './sides/worktrees.js';
 import { VERSION } from './version.js';
 
 /** How one side is measured, and its traceback pass: a script, or a command. */
@@ -279,6 +279,8 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
             );
       attachTracebacks(comparison, traced);
     }
+    // Head's code ran beside base's checkout: base's figures count only if it is still base's.
+    await verifyBaseCheckout(sides.baseDir, baseSha);
     // Nothing below reads the checkouts: their removal starts now, while the report is built;
     // the `finally` below waits for it (and so reports it if it fails).
     sides.dispose().catch(() => undefined);

@@ -242,6 +242,25 @@ export class Git {
     return this.run(['cat-file', 'blob', object]);
   }
 
+  /**
+   * The files of `commit` whose content in this working tree is not the commit's: changed,
+   * deleted, or replaced by a link or a folder. Compared by content through an index of its own
+   * (`indexFile`, made from the commit), so an index or file times rewritten to look unchanged
+   * do not hide a change; files the commit does not have are not looked at.
+   */
+  async changedFromCommit(commit: string, indexFile: string): Promise<string[]> {
+    const env = { GIT_INDEX_FILE: indexFile, GIT_NO_REPLACE_OBJECTS: '1' };
+    const config = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false'];
+    await this.run([...config, 'read-tree', commit], env);
+    // Hashes every file whose stat data the new index does not have: all of them.
+    await this.run([...config, 'update-index', '-q', '--refresh'], env);
+    const changed = await this.run(
+      [...config, 'diff-files', '--name-only', '-z', '--ignore-submodules=all'],
+      env,
+    );
+    return changed.split('\0').filter(Boolean);
+  }
+
   /** `git diff -M` with no context lines: the input of the line map. */
   async diff(base: string, head: string): Promise<string> {
     return this.run([
