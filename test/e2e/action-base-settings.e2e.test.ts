@@ -119,6 +119,40 @@ describe('the bundled action on a pull request that edits allocdiff.yml', () => 
     expect(body).toContain('Over budget');
   });
 
+  it('measures the benchmark of a pull request that adds allocdiff, under the base’s defaults', async () => {
+    const adding = mkdtempSync(join(tmpdir(), 'allocdiff-adding-'));
+    cpSync(join(FIXTURE, 'base'), join(adding, 'base'), { recursive: true });
+    cpSync(join(FIXTURE, 'head'), join(adding, 'head'), { recursive: true });
+    writeFileSync(join(adding, 'head', 'allocdiff.yml'), RELAXED_CONFIG);
+    const added = createRepoFromTrees([join(adding, 'base'), join(adding, 'head')]);
+    try {
+      const payload = pullRequestPayload();
+      payload.pull_request.base.sha = added.shas[0];
+      payload.pull_request.head.sha = added.shas[1];
+      const result = await runAction({
+        inputs: { 'github-token': TOKEN, budget: 'retained: +50KB', comment: 'never' },
+        eventName: 'pull_request',
+        payload,
+        workspace: added.dir,
+        repository: `${owner}/${name}`,
+        apiUrl: api.url,
+      });
+      // Its benchmark is measured; its fail-on: never is not what judges it.
+      expect(result.exitCode, result.stdout).toBe(1);
+      expect(result.stdout).toContain(
+        `the base commit ${added.shas[0].slice(0, 7)} names no benchmark: this change's ` +
+          '(bench/memory.py) is measured on both sides',
+      );
+      expect(result.outputs.verdict).toBe('fail');
+      const report = JSON.parse(readFileSync(result.outputs.report, 'utf8')) as Report;
+      expect(report.scenarios.map((s) => s.name)).toEqual(['bench/memory.py']);
+      expect(report.settingsChange?.changed).toEqual(['fail-on']);
+    } finally {
+      rmSync(added.dir, { recursive: true, force: true });
+      rmSync(adding, { recursive: true, force: true });
+    }
+  });
+
   it('a label the event lists but the pull request no longer has accepts nothing', async () => {
     api.setLabels(PR_NUMBER, []);
     const result = await run(
