@@ -64,7 +64,8 @@ describe('allocdiff CLI', () => {
   });
 
   it('writes each run’s reports to a private folder of its own, and prints where', async () => {
-    const repo = repoOf(quiet, grown);
+    // Two projects measured at once by one user, sharing the temporary folder.
+    const repos = [repoOf(quiet, grown), repoOf(quiet, grown)];
     const temp = mkdtempSync(join(tmpdir(), 'allocdiff-cli-temp-'));
     cleanup.push(temp);
     // Another user's link where a fixed report path would be.
@@ -74,7 +75,7 @@ describe('allocdiff CLI', () => {
     const env = { ...process.env, TMPDIR: temp };
     const args = [CLI, '--base', 'HEAD~1', '--script', 'bench.py'];
     const runs = await Promise.all(
-      [0, 1].map(() => runCommand(declaredNode(), args, { cwd: repo.dir, env })),
+      repos.map((repo) => runCommand(declaredNode(), args, { cwd: repo.dir, env })),
     );
     const paths = runs.map((run) => {
       expect(run.code, run.stderr).toBe(0);
