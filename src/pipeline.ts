@@ -23,6 +23,7 @@ import { RunFailure, UsageError, errorMessage } from './errors.js';
 import type { Logger } from './log.js';
 import { writeOutputs, type OutputName, type Written } from './publish/outputs.js';
 import { buildReport, type Report } from './report/report.js';
+import { judgeProposed, settingsChangeText } from './report/settings-change.js';
 import { Git } from './sides/git.js';
 import { LineMap } from './sides/line-map.js';
 import { resolveCommit } from './sides/resolve.js';
@@ -32,7 +33,7 @@ import {
   readWorkingTree,
   untrackedSize,
 } from './sides/working-tree.js';
-import { checkoutSides } from './sides/worktrees.js';
+import { checkoutSides, verifyBaseCheckout } from './sides/worktrees.js';
 import { VERSION } from './version.js';
 
 export interface RunResult {
@@ -50,7 +51,14 @@ export interface RunResult {
  * sides (git) → capture (Python, per side) → compare → budgets → report.
  */
 export async function runAllocdiff(settings: Settings, log: Logger): Promise<RunResult> {
-  if (settings.configFile) log.info(`configuration: ${settings.configFile}`);
+  if (settings.configFile) {
+    log.info(
+      `configuration: ${settings.configFile}` +
+        (settings.settingsFrom
+          ? ` of ${settings.settingsFrom} (a change is judged by the settings from before it)`
+          : ''),
+    );
+  }
   const git = new Git(settings.repoDir);
   const topLevel = await git.topLevel();
   const projectDir = await realpath(settings.repoDir);
@@ -200,10 +208,8 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     const { base, head } = sideSnapshots(measured, outcomeContext);
 
     // Ignored sites go before budgets (never checked); small ones after (only not shown).
-    const { comparison, dropped: ignoredSites } = withoutIgnoredSites(
-      agreed ?? compareSnapshots(base, head, lineMap),
-      settings.ignore,
-    );
+    const compared = agreed ?? compareSnapshots(base, head, lineMap);
+    const { comparison, dropped: ignoredSites } = withoutIgnoredSites(compared, settings.ignore);
     // Tracebacks cost a run with many frames: only the top changed sites get one, and only
     // when there are some (the measuring runs above traced one frame).
     if (settings.frames > 1 && backend.trace) {
@@ -234,6 +240,8 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
             );
       attachTracebacks(comparison, traced);
     }
+    // Head's code ran beside base's checkout: base's figures count only if it is still base's.
+    await verifyBaseCheckout(sides.baseDir, baseSha);
     // Nothing below reads the checkouts: their removal starts now, while the report is built;
     // the `finally` below waits for it (and so reports it if it fails).
     sides.dispose().catch(() => undefined);
@@ -269,6 +277,15 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         minimumChange: settings.minimumChange,
       },
     });
+    if (settings.proposed && settings.settingsFrom) {
+      report.settingsChange = judgeProposed(
+        report,
+        compared,
+        settings.proposed,
+        settings.settingsFrom,
+      );
+      log.warning(settingsChangeText(report.settingsChange));
+    }
     const outputs = await writeOutputs(settings, report, { topSites: settings.topSites });
     return { report, outputs, markdown: outputs.comment.content, summary: outputs.summary.content };
   } finally {

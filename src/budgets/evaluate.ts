@@ -344,14 +344,54 @@ function evaluateLimit(
  * The rules that apply to a scenario: the general rules, with each matching override (in the
  * order written) replacing the rules of the metrics it names.
  */
-function rulesFor(
-  name: string,
-  policy: BudgetPolicy,
-  matchers: ReadonlyMap<ScenarioOverride, (name: string) => boolean>,
-): BudgetRule[] {
+/** A glob with no special character: it matches the one name it spells. */
+function literalName(glob: string): boolean {
+  return !/[*?[\]{}\\!()@+]/.test(glob);
+}
+
+/**
+ * Which overrides may match a scenario: those naming it outright, found by name, and those
+ * with a glob, each tried. Many scenarios with an override each are matched in linear time.
+ */
+class OverrideIndex {
+  private readonly byName = new Map<string, number[]>();
+  private readonly globbed: number[] = [];
+  private readonly matchers: ((name: string) => boolean)[];
+
+  constructor(readonly overrides: readonly ScenarioOverride[]) {
+    this.matchers = overrides.map((override, index) => {
+      if (!literalName(override.scenarios)) {
+        this.globbed.push(index);
+        return globMatcher([override.scenarios]);
+      }
+      const named = this.byName.get(override.scenarios);
+      if (named) named.push(index);
+      else this.byName.set(override.scenarios, [index]);
+      return (name: string) => name === override.scenarios;
+    });
+  }
+
+  /** The overrides matching `name`, in the order written. */
+  matching(name: string): ScenarioOverride[] {
+    const named = this.byName.get(name) ?? [];
+    const globbed = this.globbed.filter((index) => this.matchers[index](name));
+    const indexes = globbed.length === 0 ? named : [...named, ...globbed].sort((a, b) => a - b);
+    return indexes.map((index) => this.overrides[index]);
+  }
+
+  /** Whether the override at `position` matches any of the names. */
+  matchesAny(position: number, names: ReadonlySet<string>): boolean {
+    const { scenarios } = this.overrides[position];
+    if (literalName(scenarios)) return names.has(scenarios);
+    const matches = this.matchers[position];
+    for (const name of names) if (matches(name)) return true;
+    return false;
+  }
+}
+
+function rulesFor(name: string, policy: BudgetPolicy, index: OverrideIndex): BudgetRule[] {
   let rules = policy.rules;
-  for (const override of policy.overrides) {
-    if (!matchers.get(override)!(name)) continue;
+  for (const override of index.matching(name)) {
     rules = [...rules.filter((rule) => !override.metrics.includes(rule.metric)), ...override.rules];
   }
   return rules;
@@ -374,14 +414,12 @@ export function checkBudgets(
   const fullPolicy: BudgetPolicy = Array.isArray(policy)
     ? { rules: [...policy], overrides: [] }
     : (policy as BudgetPolicy);
-  const matchers = new Map(
-    fullPolicy.overrides.map((override) => [override, globMatcher([override.scenarios])]),
-  );
+  const index = new OverrideIndex(fullPolicy.overrides);
   const results: BudgetResult[] = [];
   const evaluated = new Set<BudgetRule>();
   const unmeasured = new Map<BudgetRule, string>();
   for (const scenario of comparison.scenarios) {
-    for (const rule of rulesFor(scenario.name, fullPolicy, matchers)) {
+    for (const rule of rulesFor(scenario.name, fullPolicy, index)) {
       for (const limit of rule.limits) {
         const outcome = evaluateLimit(rule, limit, scenario);
         results.push(outcome.result);
@@ -395,8 +433,9 @@ export function checkBudgets(
 
   const warnings: string[] = [];
   const names = comparison.scenarios.map((scenario) => scenario.name);
-  for (const override of fullPolicy.overrides) {
-    if (names.some((name) => matchers.get(override)!(name))) continue;
+  const nameSet = new Set(names);
+  for (const [position, override] of fullPolicy.overrides.entries()) {
+    if (index.matchesAny(position, nameSet)) continue;
     const rules = override.rules.map((rule) => `"${rule.source}"`).join(', ') || 'none';
     warnings.push(
       `${override.origin} matches no scenario (scenarios: ${listNames(names)}); ` +

@@ -1,3 +1,4 @@
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -113,7 +114,10 @@ export function parseCliArgs(
     );
 
   const head = flag(SETTINGS.head);
-  const outDir = join(tmpdir(), 'allocdiff');
+  const jsonPath = flag(SETTINGS.jsonPath);
+  const markdownPath = flag(SETTINGS.markdownPath);
+  // Made last, once the flags and the config file are known to be good.
+  const outDir = jsonPath === undefined || markdownPath === undefined ? privateOutputDir() : '';
   return {
     kind: 'run',
     settings: {
@@ -124,10 +128,19 @@ export function parseCliArgs(
       ...settingsFromConfig(config),
       benchmark,
       key: flag(SETTINGS.key) ?? SETTINGS.key.default,
-      jsonPath: resolve(cwd, flag(SETTINGS.jsonPath) ?? join(outDir, 'report.json')),
-      markdownPath: resolve(cwd, flag(SETTINGS.markdownPath) ?? join(outDir, 'report.md')),
+      jsonPath: resolve(cwd, jsonPath ?? join(outDir, 'report.json')),
+      markdownPath: resolve(cwd, markdownPath ?? join(outDir, 'report.md')),
     },
   };
+}
+
+/**
+ * A new folder for this run's reports, `<tmp>/allocdiff-XXXXXX`: made by this run (so no link
+ * another user planted is followed), readable by its user only (mode 0700), and never shared by
+ * two runs at once.
+ */
+function privateOutputDir(): string {
+  return mkdtempSync(join(tmpdir(), 'allocdiff-'));
 }
 
 /** The flag behind a configuration key, for messages. */

@@ -6,6 +6,7 @@ import {
   type SettingName,
 } from './declarations.js';
 import type { Config } from './load-config.js';
+import type { ProposedSettings } from './settings-change.js';
 
 type Declared = typeof SETTINGS;
 
@@ -55,6 +56,13 @@ export interface Settings extends ConfiguredSettings {
    * `mention`: head was named; a working tree with changes is only mentioned, not measured.
    */
   workingTree?: 'measure' | 'mention';
+  /**
+   * Where the configuration came from when not the checkout: `the base commit 1a2b3c4`, for a
+   * change judged by the settings from before it.
+   */
+  settingsFrom?: string;
+  /** What the change's own config file would decide, when it changes the settings. */
+  proposed?: ProposedSettings;
   /** Sticky-comment key, so several allocdiff runs can share a pull request. */
   key: string;
   /** Where the JSON report and the Markdown go. */

@@ -11,6 +11,7 @@ import { siteChart } from './chart.js';
 import { repeatsRun, scenarioDetails } from './details.js';
 import { encodePath, escapeBlock, escapeCode, escapeText, repositoryPath } from './escape.js';
 import type { Report } from './report.js';
+import { budgetsOfScenario } from './budget-index.js';
 import { changedScenarios, isNoChange, rankScenarios } from './ranking.js';
 import { bothFailed, failedSides, failuresOf, failureText, raisedText } from './failure.js';
 import {
@@ -22,6 +23,7 @@ import {
   type Change,
   type Words,
 } from './lead.js';
+import { acceptanceMarkdown, settingsChangeMarkdown } from './settings-change.js';
 import { explainVerdict, warnCause, type VerdictExplanation } from './verdict.js';
 
 /** GitHub refuses issue comments longer than this many characters. */
@@ -120,7 +122,7 @@ function percentCell(measure: Measure): string {
 
 function scenarioStatus(scenario: ScenarioComparison, budgets: readonly BudgetResult[]): string {
   if (scenario.status === 'failed') return `💥 ${failedSides(scenario)} failed`;
-  const own = budgets.filter((b) => b.scenario === scenario.name);
+  const own = budgetsOfScenario(budgets, scenario.name);
   const tag =
     scenario.status === 'new' ? '🆕 new' : scenario.status === 'removed' ? '🗑️ removed' : '';
   const budget = own.some((b) => b.status === 'fail')
@@ -514,6 +516,8 @@ function render(report: Report, shape: Shape): string {
     headline(report),
     '',
     contextLine(report),
+    ...(report.accepted ? ['', acceptanceMarkdown(report.accepted)] : []),
+    ...(report.settingsChange ? ['', settingsChangeMarkdown(report.settingsChange)] : []),
   ];
   if (isNoChange(report)) {
     // Nothing to tabulate: the short comment.

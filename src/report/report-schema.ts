@@ -155,6 +155,18 @@ export const reportSchema = z.strictObject({
   hiddenSites: z
     .strictObject({ ignored: bytes, belowMinimumChange: bytes, minimumChange: bytes })
     .optional(),
+  settingsChange: z
+    .strictObject({
+      from: text(200),
+      configFile: text(4_096).optional(),
+      changed: z.array(text(100)).max(100),
+      verdict: z.enum(['pass', 'warn', 'fail']),
+      reason: text(),
+      wouldFail: z.boolean(),
+      notTried: z.array(text(100)).max(100),
+    })
+    .optional(),
+  accepted: z.strictObject({ label: text(100), by: text(100).optional() }).optional(),
 });
 
 /** Checks a parsed JSON value; the error lists each problem with its path. */

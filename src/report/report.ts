@@ -2,6 +2,7 @@ import type { BudgetResult, Verdict } from '../budgets/evaluate.js';
 import type { ScenarioError } from '../capture/snapshot.js';
 import type { Comparison, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { cut, TEXT_LIMITS } from './report-limits.js';
+import type { SettingsChange } from './settings-change.js';
 
 export const REPORT_SCHEMA = 'allocdiff.report/1';
 
@@ -47,6 +48,23 @@ export interface Report {
   configFile?: string;
   /** Changed sites left out of `scenarios[].sites`, and why. */
   hiddenSites?: HiddenSites;
+  /**
+   * A change that edits allocdiff's settings: judged by those from before it; what its own
+   * would decide.
+   */
+  settingsChange?: SettingsChange;
+  /**
+   * A verdict that would fail the check, accepted by a maintainer with the pull request's
+   * `accept-label`; `verdict` stays what the budgets decided.
+   */
+  accepted?: Acceptance;
+}
+
+/** Who or what accepted a change over budget. */
+export interface Acceptance {
+  label: string;
+  /** Who added the label, when the event says so. */
+  by?: string;
 }
 
 export interface HiddenSites {

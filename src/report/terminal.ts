@@ -3,7 +3,8 @@ import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparis
 import type { Report } from './report.js';
 import { failuresOf, failureText } from './failure.js';
 import { leakText } from './lead.js';
-import { explainVerdict, grewUnchecked, verdictReason } from './verdict.js';
+import { settingsChangeText } from './settings-change.js';
+import { acceptanceText, explainVerdict, grewUnchecked, verdictReason } from './verdict.js';
 
 const VERDICT_WORD = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
 
@@ -212,6 +213,8 @@ export function renderTerminal(
     );
   }
   for (const warning of report.warnings ?? []) lines.push('', `warning: ${warning}`);
+  if (report.settingsChange) lines.push('', settingsChangeText(report.settingsChange));
+  if (report.accepted) lines.push('', `${acceptanceText(report.accepted)}: the check passes`);
   const verdictStyle = { pass: 'boldGreen', warn: 'boldYellow', fail: 'boldRed' } as const;
   // A pass where memory grew and no budget looked is not shown as a green one.
   const explanation = explainVerdict(report);

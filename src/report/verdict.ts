@@ -18,7 +18,7 @@ import {
   type Words,
 } from './lead.js';
 import { isNoChange } from './ranking.js';
-import type { Report } from './report.js';
+import type { Acceptance, Report } from './report.js';
 
 export type { VerdictCause } from '../budgets/verdict.js';
 
@@ -191,4 +191,12 @@ export function verdictReason(report: Report, explanation = explainVerdict(repor
 /** Whether memory grew where no budget looked: the verdict passes, but not as a green one. */
 export function grewUnchecked(explanation: VerdictExplanation): boolean {
   return explanation.verdict === 'pass' && explanation.changes.unchecked !== undefined;
+}
+
+/** `accepted with the label "memory-ok" (added by octocat)`: plain text. */
+export function acceptanceText(accepted: Acceptance): string {
+  return (
+    `accepted with the label "${accepted.label}"` +
+    (accepted.by !== undefined ? ` (added by ${accepted.by})` : '')
+  );
 }

@@ -280,6 +280,41 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
       expect(result.stdout).not.toContain('/user - 403');
     });
 
+    it('accepts a verdict over budget with the accept-label the API lists, never the artifact’s word', async () => {
+      const inputs = { mode: 'report', 'fail-on': 'warn', 'accept-label': 'memory-ok' };
+      // The measuring run (pull-request code) claims an acceptance: it is not taken.
+      const claimed = measuredRun(51, {
+        files: editedArtifact(51, (report) => {
+          report.accepted = { label: 'memory-ok', by: 'mallory' };
+        }),
+      });
+      const refused = await run(inputs, 'workflow_run', claimed);
+      expect(refused.exitCode, refused.stdout).toBe(1);
+      expect(refused.outputs.verdict).toBe('warn');
+      expect(refused.stdout).toContain('pull request #51 has no label "memory-ok"');
+      expect(ours(51)[0].body).not.toContain('Accepted');
+
+      api.setLabels(51, ['memory-ok']);
+      const accepted = await run(
+        inputs,
+        'workflow_run',
+        measuredRun(51, { newPullRequest: false }),
+      );
+      expect(accepted.exitCode, accepted.stdout).toBe(0);
+      expect(accepted.outputs.verdict).toBe('accepted');
+      expect(
+        api.requests.some((r) => r.method === 'GET' && r.path.endsWith('/issues/51/labels')),
+      ).toBe(true);
+      const [comment] = ours(51);
+      expect(comment.body).toContain(
+        '🏷️ **Accepted** with the label <code>memory-ok</code>: the verdict above is what the ' +
+          'budgets decided',
+      );
+      expect(comment.body).not.toContain('mallory');
+      const report = JSON.parse(readFileSync(accepted.outputs.report, 'utf8')) as Report;
+      expect(report).toMatchObject({ verdict: 'warn', accepted: { label: 'memory-ok' } });
+    });
+
     it('finds a pull request from a branch of the same repository the same way', async () => {
       const payload = measuredRun(49, { sameRepository: true });
       const result = await run({ mode: 'report' }, 'workflow_run', payload);

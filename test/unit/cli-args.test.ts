@@ -1,12 +1,26 @@
+import { mkdtempSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../src/config/cli-args.js';
 import type { FileAccess } from '../../src/config/config-file.js';
 import type { Settings } from '../../src/config/settings.js';
 import { ExitCode, UsageError } from '../../src/errors.js';
 
 const REPO = '/home/dev/project';
+
+// The CLI makes its report folder in the temporary folder: this file's own, removed at the end.
+let temp: string;
+const tmpBefore = process.env.TMPDIR;
+beforeAll(() => {
+  temp = mkdtempSync(join(realpathSync(tmpdir()), 'allocdiff-cli-args-'));
+  process.env.TMPDIR = temp;
+});
+afterAll(() => {
+  if (tmpBefore === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = tmpBefore;
+  rmSync(temp, { recursive: true, force: true });
+});
 const REQUIRED = ['--base', 'main', '--script', 'benchmarks/memory.py'];
 
 /** The repository as the CLI sees it: a .git folder, and whatever files a test adds. */
@@ -214,9 +228,33 @@ describe('parseCliArgs: settings', () => {
       peakSites: 'auto',
       objectTypes: true,
       key: 'default',
-      jsonPath: join(tmpdir(), 'allocdiff', 'report.json'),
-      markdownPath: join(tmpdir(), 'allocdiff', 'report.md'),
+      jsonPath: expect.stringMatching(/\/allocdiff-\w{6}\/report\.json$/),
+      markdownPath: expect.stringMatching(/\/allocdiff-\w{6}\/report\.md$/),
     });
+  });
+
+  it('writes the reports to a new private folder of each run, never to a shared path', () => {
+    // Another user's link where a fixed path would be: it is never followed.
+    symlinkSync(join(temp, 'elsewhere'), join(temp, 'allocdiff'));
+    const first = settings(REQUIRED);
+    const second = settings(REQUIRED);
+    const folder = dirname(first.jsonPath);
+    expect(dirname(folder)).toBe(temp);
+    expect(dirname(first.markdownPath)).toBe(folder);
+    expect(dirname(second.jsonPath)).not.toBe(folder);
+    const stats = statSync(folder);
+    expect(stats.isDirectory()).toBe(true);
+    expect(stats.mode & 0o777).toBe(0o700);
+    expect(stats.uid).toBe(process.getuid!());
+    expect(readdirSync(folder)).toEqual([]);
+
+    // Both paths given: no folder is made.
+    const before = readdirSync(temp).length;
+    settings([...REQUIRED, '--json', '/tmp/x/r.json', '--markdown', '/tmp/x/r.md']);
+    expect(readdirSync(temp)).toHaveLength(before);
+    // A bad command line makes none either.
+    usageError(['--base', 'main']);
+    expect(readdirSync(temp)).toHaveLength(before);
   });
 
   it('takes every option', () => {
