@@ -506,7 +506,7 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
     });
 
     it('derives the verdict from the budgets and scenarios, not from the artifact', async () => {
-      const files = editedArtifact(39, (report) => {
+      const files = editedArtifact(80, (report) => {
         const [scenario] = report.scenarios;
         report.budgets.push({
           rule: 'peak: +1KB',
@@ -519,13 +519,13 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
         });
         report.verdict = 'pass';
       });
-      const result = await run({ mode: 'report' }, 'workflow_run', measuredRun(39, { files }));
+      const result = await run({ mode: 'report' }, 'workflow_run', measuredRun(80, { files }));
       expect(result.outputs.verdict).toBe('fail');
       expect(result.exitCode).toBe(1);
       expect(result.stdout).toContain(
         `the artifact's report says "pass", but its budgets and scenarios make "fail"`,
       );
-      const [comment] = ours(39);
+      const [comment] = ours(80);
       expect(comment.body).toContain('+5.00 MiB');
       expect(comment.body).not.toMatch(/✅|\bPASS\b/);
     });
