@@ -124,6 +124,9 @@ export async function measureAndPublish(
   settings: ActionSettings,
   publishing: Publishing,
 ) {
+  // What the run loads after measuring is loaded before any pull-request code runs, so that
+  // code never gets to change a file this process has still to load.
+  if (mode === 'full') await import('./publish/comment.js');
   const { report, markdown, summary } = await runAllocdiff(settings, actionLogger);
   await keepReport(report, summary, settings);
   await annotateChangedLines(report, settings.repoDir);

@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { isolation, sandboxed, type Isolation } from './isolation.js';
 
 export interface ProcessResult {
   exitCode: number | null;
@@ -32,6 +33,19 @@ function keepTail(text: string): string {
   return text.slice(code >= 0xdc00 && code <= 0xdfff ? start + 1 : start);
 }
 
+/** How processes are isolated here (isolation.ts), probed once by running its sandbox. */
+export function isolationHere(): Isolation {
+  return isolation((line, env) => {
+    const result = spawnSync(line.command, line.args, {
+      env,
+      stdio: ['pipe', 'ignore', 'ignore'],
+      input: '',
+      timeout: 10_000,
+    });
+    return result.status === 0;
+  });
+}
+
 /** Kills a process group; quiet when it is already gone. */
 function killGroup(pid: number | undefined): void {
   if (pid === undefined) return;
@@ -44,9 +58,11 @@ function killGroup(pid: number | undefined): void {
 
 /**
  * Runs a program, streaming its output to `onOutput` and keeping only the tail in memory, so a
- * benchmark that prints megabytes costs nothing here. The program leads a process group of its
- * own: at the deadline the whole group is killed (its subprocesses too), and so is whatever it
- * left running when it exited, so nothing outlives the run and nothing hangs on an open pipe.
+ * benchmark that prints megabytes costs nothing here. The program runs in a sandbox of its own
+ * (see isolation.ts): a PID namespace whose processes all die with its first one, so at the
+ * deadline, or when the program exits, everything it started is killed, `setsid()` children
+ * included. Without a sandbox, the program leads a process group of its own, killed the same
+ * way. Nothing outlives the run and nothing hangs on an open pipe.
  */
 export function runProcess(
   command: string,
@@ -58,12 +74,25 @@ export function runProcess(
     let spawnError: Error | undefined;
     let timedOut = false;
     let settled = false;
-    const child = spawn(command, args, {
+    const { mode } = isolationHere();
+    const line =
+      mode === 'none'
+        ? { command, args }
+        : sandboxed(mode, command, args, options.env, options.cwd);
+    const child = spawn(line.command, line.args, {
       cwd: options.cwd,
       env: options.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // Through sudo, the sandbox's processes are not this user's to kill: its root process
+      // kills them when told on stdin. Otherwise stdin is at its end from the start.
+      stdio: ['pipe', 'pipe', 'pipe'],
       detached: process.platform !== 'win32',
     });
+    child.stdin.on('error', () => undefined);
+    if (mode !== 'sudo') child.stdin.end();
+    const killAll = (): void => {
+      if (!child.stdin.writableEnded) child.stdin.end('kill\n');
+      killGroup(child.pid);
+    };
     const keep = (text: string): void => {
       if (text === '') return;
       options.onOutput(text);
@@ -84,7 +113,7 @@ export function runProcess(
         : setTimeout(
             () => {
               timedOut = true;
-              killGroup(child.pid);
+              killAll();
             },
             Math.max(0, remaining),
           );
@@ -108,7 +137,7 @@ export function runProcess(
       if (child.pid === undefined) finish(null, null);
     });
     child.on('exit', (exitCode, signal) => {
-      killGroup(child.pid);
+      killAll();
       grace = setTimeout(() => {
         child.stdout.destroy();
         child.stderr.destroy();

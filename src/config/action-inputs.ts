@@ -3,6 +3,7 @@ import * as github from '@actions/github';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { FailOn } from '../budgets/evaluate.js';
+import { parsePassedNames } from '../capture/environment.js';
 import { UsageError } from '../errors.js';
 import type { CommentPolicy } from '../publish/comment-policy.js';
 import { planFromEvent, type EventPlan } from '../sides/resolve.js';
@@ -183,6 +184,7 @@ export async function readActionSettings(
         'Python processes are measured, e.g. pytest tests/perf',
     );
 
+  const passEnv = parsePassedNames(input(SETTINGS.passEnv), `input "${SETTINGS.passEnv.input}"`);
   const target = readGitHubTarget();
   const { key, owner, repo, serverUrl } = target;
   const { outputDir, jsonPath, markdownPath } = outputPaths(key);
@@ -194,6 +196,7 @@ export async function readActionSettings(
       head: sides.head,
       ...settingsFromConfig(config),
       key,
+      ...(passEnv.length > 0 ? { passEnv } : {}),
       jsonPath,
       markdownPath,
       repository: `${owner}/${repo}`,

@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parsePassedNames } from '../capture/environment.js';
 import { UsageError } from '../errors.js';
 import { nodeFiles, type FileAccess } from './config-file.js';
 import { DECLARATIONS, SETTINGS, settingOfKey, type Flag } from './declarations.js';
@@ -112,6 +113,7 @@ export function parseCliArgs(
     );
 
   const head = flag(SETTINGS.head);
+  const passEnv = parsePassedNames(flag(SETTINGS.passEnv) ?? '', `--${SETTINGS.passEnv.flag.name}`);
   const outDir = join(tmpdir(), 'allocdiff');
   return {
     kind: 'run',
@@ -122,6 +124,7 @@ export function parseCliArgs(
       workingTree: head === undefined ? 'measure' : 'mention',
       ...settingsFromConfig(config),
       key: flag(SETTINGS.key) ?? SETTINGS.key.default,
+      ...(passEnv.length > 0 ? { passEnv } : {}),
       jsonPath: resolve(cwd, flag(SETTINGS.jsonPath) ?? join(outDir, 'report.json')),
       markdownPath: resolve(cwd, flag(SETTINGS.markdownPath) ?? join(outDir, 'report.md')),
     },
