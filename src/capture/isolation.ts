@@ -20,7 +20,6 @@
  * Where neither works, processes run as they are and `isolation()` says what that leaves open.
  */
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 export type IsolationMode = 'user-namespaces' | 'sudo' | 'none';
@@ -62,8 +61,9 @@ const SANDBOX_SCRIPT = String.raw`set -eu
 mode=$1 uid=$2 gid=$3 count=$4
 shift 4
 readonly_bind() {
+  mount --bind -o ro -- "$1" "$1" 2>/dev/null && return
+  # The kernel refuses a remount that drops nosuid/nodev/noexec of the original mount.
   mount --bind -- "$1" "$1"
-  # A remount keeps nosuid/nodev/noexec of the original mount, or the kernel refuses it.
   flags=$(findmnt -n -o VFS-OPTIONS -T "$1" | tr ',' '\n' | grep -xE 'nosuid|nodev|noexec' | tr '\n' ',' || true)
   mount -o "remount,bind,ro,$flags" -- "$1" "$1"
 }
@@ -180,10 +180,14 @@ let detected: Isolation | undefined;
 /** Runs a command line to the end: whether it exited with 0 (process.ts runs it). */
 export type Probe = (line: { command: string; args: string[] }, env: NodeJS.ProcessEnv) => boolean;
 
-/** Whether `mode`'s sandbox works here: the action's folder must be read-only inside it. */
+/**
+ * Whether `mode`'s sandbox works here: inside it, the command must be the first process of its
+ * PID namespace, and the action's folder read-only.
+ */
 function works(mode: Exclude<IsolationMode, 'none'>, probe: Probe): boolean {
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
-  return probe(sandboxed(mode, 'sh', ['-c', '[ ! -w "$0" ]', actionRoot()], env, tmpdir()), env);
+  const check = ['-c', '[ "$$" = 1 ] && [ ! -w "$0" ]', actionRoot()];
+  return probe(sandboxed(mode, 'sh', check, env, '/'), env);
 }
 
 /**
