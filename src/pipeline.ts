@@ -98,7 +98,8 @@ async function isolatePullRequestCode(
     if (file) protectReadOnly(dirname(file));
   }
   const { mode, note } = isolationHere();
-  if (mode === 'none') log.warning(note);
+  // In a workflow the code is a pull request's; locally it is usually the user's own.
+  if (mode === 'none' && process.env.GITHUB_ACTIONS === 'true') log.warning(note);
   else log.info(note);
   return { temp, tmp };
 }

@@ -83,14 +83,14 @@ export function runProcess(
       cwd: options.cwd,
       env: options.env,
       // Through sudo, the sandbox's processes are not this user's to kill: its root process
-      // kills them when told on stdin. Otherwise stdin is at its end from the start.
-      stdio: ['pipe', 'pipe', 'pipe'],
+      // kills them when told on stdin (the command's own stdin is /dev/null all the same: bash
+      // reads ~/.bashrc when its stdin is a socket, as node's pipes are).
+      stdio: [mode === 'sudo' ? 'pipe' : 'ignore', 'pipe', 'pipe'],
       detached: process.platform !== 'win32',
     });
-    child.stdin.on('error', () => undefined);
-    if (mode !== 'sudo') child.stdin.end();
+    child.stdin?.on('error', () => undefined);
     const killAll = (): void => {
-      if (!child.stdin.writableEnded) child.stdin.end('kill\n');
+      if (child.stdin && !child.stdin.writableEnded) child.stdin.end('kill\n');
       killGroup(child.pid);
     };
     const keep = (text: string): void => {
@@ -100,11 +100,11 @@ export function runProcess(
     };
     // One decoder per stream: a character whose bytes arrive in two chunks is decoded whole.
     const decoders = [new TextDecoder('utf-8'), new TextDecoder('utf-8')];
-    child.stdout.on('data', (data: Buffer) => keep(decoders[0].decode(data, { stream: true })));
-    child.stderr.on('data', (data: Buffer) => keep(decoders[1].decode(data, { stream: true })));
+    child.stdout!.on('data', (data: Buffer) => keep(decoders[0].decode(data, { stream: true })));
+    child.stderr!.on('data', (data: Buffer) => keep(decoders[1].decode(data, { stream: true })));
     // What a stream left half-written at its end (a cut character) is shown as such.
-    child.stdout.on('end', () => keep(decoders[0].decode()));
-    child.stderr.on('end', () => keep(decoders[1].decode()));
+    child.stdout!.on('end', () => keep(decoders[0].decode()));
+    child.stderr!.on('end', () => keep(decoders[1].decode()));
 
     const remaining = options.deadline === undefined ? undefined : options.deadline - Date.now();
     const timer =
@@ -139,8 +139,8 @@ export function runProcess(
     child.on('exit', (exitCode, signal) => {
       killAll();
       grace = setTimeout(() => {
-        child.stdout.destroy();
-        child.stderr.destroy();
+        child.stdout!.destroy();
+        child.stderr!.destroy();
         finish(exitCode, signal);
       }, CLOSE_GRACE_MS);
     });

@@ -194,6 +194,9 @@ describe('setup in a Python environment per side', () => {
       const result = await cli(
         repo.dir,
         user.env({ SETUP_BARRIER: barrier }),
+        // Setup receives only an allow-list of variables, and those named.
+        '--env',
+        'SETUP_BARRIER',
         '--base',
         'HEAD~1',
         '--script',
