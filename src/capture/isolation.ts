@@ -91,7 +91,8 @@ exec unshare --pid --fork --mount-proc -- sh -c '
   setpriv --reuid="$uid" --regid="$gid" --init-groups --no-new-privs --inh-caps=-all \
     --bounding-set=-all -- "$@" </dev/null &
   command=$!
-  while read -r line; do [ "$line" = kill ] && kill -KILL -1; done &
+  exec 3<&0
+  while read -r line; do [ "$line" = kill ] && kill -KILL -1; done <&3 &
   set +e
   wait "$command"
   status=$?
@@ -181,12 +182,12 @@ let detected: Isolation | undefined;
 export type Probe = (line: { command: string; args: string[] }, env: NodeJS.ProcessEnv) => boolean;
 
 /**
- * Whether `mode`'s sandbox works here: inside it, the command must be the first process of its
+ * Whether `mode`'s sandbox works here: inside it, the command must be one of the first two processes of its
  * PID namespace, and the action's folder read-only.
  */
 function works(mode: Exclude<IsolationMode, 'none'>, probe: Probe): boolean {
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
-  const check = ['-c', '[ "$$" = 1 ] && [ ! -w "$0" ]', actionRoot()];
+  const check = ['-c', '[ "$$" -le 2 ] && [ ! -w "$0" ]', actionRoot()];
   return probe(sandboxed(mode, 'sh', check, env, '/'), env);
 }
 
