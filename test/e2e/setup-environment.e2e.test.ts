@@ -122,7 +122,8 @@ def build_editable(wheel_directory, config_settings=None, metadata_directory=Non
  * Waits until the setups of both sides have started (each leaves a file in $SETUP_BARRIER):
  * the sides run at once. One after the other, the first side's setup would give up.
  */
-const BARRIER = `touch "$SETUP_BARRIER/$$"
+// Not named by $$: each side runs in a PID namespace of its own, where both may have the same.
+const BARRIER = `mktemp "$SETUP_BARRIER/side.XXXXXX" >/dev/null
 tries=0
 while [ "$(ls "$SETUP_BARRIER" | wc -l)" -lt 2 ]; do
   tries=$((tries + 1))
