@@ -16,7 +16,9 @@
  * Two ways to build it, tried in order: unprivileged user namespaces (`unshare --user`, no
  * privilege needed), then root through passwordless `sudo` (GitHub's Ubuntu 24.04 runners
  * restrict unprivileged user namespaces by AppArmor but give the runner user passwordless sudo),
- * which makes the namespaces and drops back to the user's uid with `setpriv --no-new-privs`.
+ * which makes the namespaces and drops back to the user's uid and group, without its other groups,
+ * with `setpriv --no-new-privs`. Either way the Docker daemon's socket is hidden (the runner user
+ * is in the docker group, which is as good as root).
  * Where neither works, processes run as they are and `isolation()` says what that leaves open.
  */
 import { readFileSync } from 'node:fs';
@@ -39,6 +41,8 @@ interface Protected {
 }
 
 const protectedPaths: Protected = { readOnly: [], covered: [] };
+
+const DOCKER_SOCKETS = ['/run/docker.sock', '/var/run/docker.sock'];
 
 /** Makes `path` read-only for every sandboxed process started from now on. */
 export function protectReadOnly(path: string): void {
@@ -88,7 +92,7 @@ fi
 exec unshare --pid --fork --mount-proc -- sh -c '
   uid=$1 gid=$2
   shift 2
-  setpriv --reuid="$uid" --regid="$gid" --init-groups --no-new-privs --inh-caps=-all \
+  setpriv --reuid="$uid" --regid="$gid" --clear-groups --no-new-privs --inh-caps=-all \
     --bounding-set=-all -- "$@" </dev/null &
   command=$!
   exec 3<&0
@@ -116,7 +120,11 @@ export function sandboxed(
   const gid = process.getgid?.() ?? 0;
   const inside = (dir: string) => (path: string) => path === dir || path.startsWith(`${dir}/`);
   const readOnly = [actionRoot(), ...protectedPaths.readOnly].filter((dir) => !inside(dir)(cwd));
-  const covered = protectedPaths.covered.flat();
+  // The Docker daemon's socket (the runner user is in the docker group) would give root.
+  const covered = [
+    ...DOCKER_SOCKETS.map((socket) => ['/dev/null', socket]),
+    ...protectedPaths.covered,
+  ];
   const inner = [
     'sh',
     '-c',
@@ -127,8 +135,8 @@ export function sandboxed(
     String(gid),
     String(readOnly.length),
     ...readOnly,
-    String(protectedPaths.covered.length),
-    ...covered,
+    String(covered.length),
+    ...covered.flat(),
     command,
     ...args,
   ];
