@@ -22,6 +22,7 @@
  * Where neither works, processes run as they are and `isolation()` says what that leaves open.
  */
 import { readFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import { dirname, join } from 'node:path';
 
 export type IsolationMode = 'user-namespaces' | 'sudo' | 'none';
@@ -84,7 +85,11 @@ while [ "$count" -gt 0 ]; do
   count=$((count - 1))
 done
 if [ "$mode" = user-namespaces ]; then
-  exec unshare --user --map-user="$uid" --map-group="$gid" --pid --fork --kill-child --mount-proc -- "$@"
+  # The namespace's first process is a shell that waits for the command: a namespace's first
+  # process ignores the signals it sends itself, and the command must not (os.kill(getpid())).
+  # It exits with the command's status, 128 + n for a signal, as shells do.
+  exec unshare --user --map-user="$uid" --map-group="$gid" --pid --fork --kill-child --mount-proc \
+    -- sh -c '"$@" & wait "$!"' allocdiff-sandbox "$@"
 fi
 # Through sudo: the first process of the namespace is root's shell, which the user's processes
 # cannot signal; it ends (and the kernel kills what is left) when the command ends, or when
@@ -186,16 +191,27 @@ export function actionRoot(): string {
 
 let detected: Isolation | undefined;
 
+/**
+ * The signal a sandboxed process that exited with `code` was killed by: the sandbox's first
+ * process reports the command's status as shells do, 128 + the signal's number.
+ */
+export function signalOfStatus(code: number | null): NodeJS.Signals | undefined {
+  if (code === null || code <= 128 || code > 128 + 64) return undefined;
+  return (Object.entries(constants.signals) as [NodeJS.Signals, number][]).find(
+    ([, number]) => number === code - 128,
+  )?.[0];
+}
+
 /** Runs a command line to the end: whether it exited with 0 (process.ts runs it). */
 export type Probe = (line: { command: string; args: string[] }, env: NodeJS.ProcessEnv) => boolean;
 
 /**
- * Whether `mode`'s sandbox works here: inside it, the command must be one of the first two processes of its
+ * Whether `mode`'s sandbox works here: inside it, the command must be the second process of its
  * PID namespace, and the action's folder read-only.
  */
 function works(mode: Exclude<IsolationMode, 'none'>, probe: Probe): boolean {
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
-  const check = ['-c', '[ "$$" -le 2 ] && [ ! -w "$0" ]', actionRoot()];
+  const check = ['-c', '[ "$$" = 2 ] && [ ! -w "$0" ]', actionRoot()];
   return probe(sandboxed(mode, 'sh', check, env, '/'), env);
 }
 

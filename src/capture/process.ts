@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { isolation, sandboxed, type Isolation } from './isolation.js';
+import { isolation, sandboxed, signalOfStatus, type Isolation } from './isolation.js';
 
 export interface ProcessResult {
   exitCode: number | null;
@@ -122,6 +122,9 @@ export function runProcess(
     const finish = (exitCode: number | null, signal: NodeJS.Signals | null): void => {
       if (settled) return;
       settled = true;
+      // In a sandbox, a command killed by a signal comes back as a shell reports it.
+      const reported = mode === 'none' ? undefined : signalOfStatus(exitCode);
+      if (reported) [exitCode, signal] = [null, reported];
       clearTimeout(timer);
       clearTimeout(grace);
       resolve({
