@@ -151,26 +151,16 @@ export function sandboxed(
       args: ['--user', '--map-root-user', '--mount', '--propagation', 'private', '--', ...inner],
     };
   }
-  // sudo resets the environment: it is passed on the command line (it holds no secret, and no
-  // process outside the sandbox's PID namespace runs as the user to read it).
+  const asRoot = ['unshare', '--mount', '--propagation', 'private', '--', ...inner];
+  // Already root (a container job): the same, without sudo.
+  if (uid === 0) return { command: asRoot[0], args: asRoot.slice(1) };
+  // sudo resets the environment: it is passed on the command line (it holds no secret).
   const variables = Object.entries(env)
     .filter(([, value]) => value !== undefined)
     .map(([name, value]) => `${name}=${value}`);
   return {
     command: 'sudo',
-    args: [
-      '-n',
-      '--',
-      'env',
-      '-i',
-      ...variables,
-      'unshare',
-      '--mount',
-      '--propagation',
-      'private',
-      '--',
-      ...inner,
-    ],
+    args: ['-n', '--', 'env', '-i', ...variables, ...asRoot],
   };
 }
 
@@ -239,7 +229,8 @@ const NOTES: Record<IsolationMode, string> = {
     'pull-request code runs in user, PID and mount namespaces: it cannot see this process nor ' +
     "the runner's, and the action's files, .git and the runner's file commands are read-only to it",
   sudo:
-    'pull-request code runs in PID and mount namespaces made through sudo, as this user with no ' +
+    'pull-request code runs in PID and mount namespaces made as root (through sudo), as this ' +
+    'user with no ' +
     "privilege: it cannot see this process nor the runner's, and the action's files, .git and " +
     "the runner's file commands are read-only to it",
   none:
