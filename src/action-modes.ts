@@ -233,6 +233,9 @@ export async function measureAndPublish(
   settings: ActionSettings,
   publishing: Publishing,
 ) {
+  // What the run loads after measuring is loaded before any pull-request code runs, so that
+  // code never gets to change a file this process has still to load.
+  if (mode === 'full') await import('./publish/comment.js');
   // Whatever happens, the action's own lines after the run are obeyed again.
   const run = await runAllocdiff(settings, actionLogger).finally(() => untrusted.end());
   const { report } = run;

@@ -1,10 +1,13 @@
-import { realpath } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { checkBudgets, decideVerdict } from './budgets/evaluate.js';
 import { withoutIgnoredSites, withoutSmallSites } from './budgets/site-filter.js';
 import { formatBytes } from './format/sizes.js';
 import { backendFor, traceSites, type SideOptions } from './capture/backend.js';
 import { benchmarkEnvironment } from './capture/environment.js';
+import { coverFile, protectReadOnly } from './capture/isolation.js';
+import { isolationHere } from './capture/process.js';
 import { ownCodeEnvironment } from './capture/own-code.js';
 import { onBothSides, sequentialReason, type Side } from './capture/measure-sides.js';
 import { sideSnapshots, snapshotOf } from './capture/outcome.js';
@@ -35,6 +38,44 @@ import {
 } from './sides/working-tree.js';
 import { checkoutSides, verifyBaseCheckout } from './sides/worktrees.js';
 import { VERSION } from './version.js';
+
+/** The runner's file commands: writing them changes the job's later steps. */
+const FILE_COMMANDS = [
+  'GITHUB_ENV',
+  'GITHUB_OUTPUT',
+  'GITHUB_PATH',
+  'GITHUB_STATE',
+  'GITHUB_STEP_SUMMARY',
+];
+
+/**
+ * What pull-request code must not change or read, registered with the sandbox: the repository's
+ * `.git` (hooks, config) read-only and its config shown without credentials, the folders of the
+ * runner's file commands read-only. Returns a private temporary folder per side (TMPDIR), in a
+ * folder of this run (`temp`, removed at the end); the log says how the code is isolated.
+ */
+async function isolatePullRequestCode(
+  git: Git,
+  log: Logger,
+): Promise<{ temp: string; tmp: Record<Side, string> }> {
+  const temp = await mkdtemp(join(await realpath(tmpdir()), 'allocdiff-tmp-'));
+  const tmp = { base: join(temp, 'base'), head: join(temp, 'head') };
+  await Promise.all([mkdir(tmp.base, { mode: 0o700 }), mkdir(tmp.head, { mode: 0o700 })]);
+  const commonDir = await git.commonDir();
+  protectReadOnly(commonDir);
+  const config = join(temp, 'git-config');
+  await writeFile(config, await git.configWithoutCredentials(), { mode: 0o600 });
+  coverFile(join(commonDir, 'config'), config);
+  for (const name of FILE_COMMANDS) {
+    const file = process.env[name];
+    if (file) protectReadOnly(dirname(file));
+  }
+  const { mode, note } = isolationHere();
+  // In a workflow the code is a pull request's; locally it is usually the user's own.
+  if (mode === 'none' && process.env.GITHUB_ACTIONS === 'true') log.warning(note);
+  else log.info(note);
+  return { temp, tmp };
+}
 
 export interface RunResult {
   report: Report;
@@ -99,9 +140,12 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
   // With a setup, each side gets a Python environment of its own (made on first use), so that
   // what setup installs never reaches the user's environment nor the other side.
   let environments: SideEnvironments | undefined;
+  let privateTemp: string | undefined;
   try {
     if (settings.setup) environments = await SideEnvironments.create(settings.python);
-    const env = benchmarkEnvironment(process.env);
+    const env = benchmarkEnvironment(process.env, settings.passEnv);
+    const isolated = await isolatePullRequestCode(git, log);
+    privateTemp = isolated.temp;
     const options: SideOptions = {
       ...captureSettingsOf(settings),
       // A backend that does not measure in depth (a command) has no sites at the peak.
@@ -119,8 +163,8 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     // Each side imports its own code, not the workspace's nor the other side's.
     const roots = [topLevel, sides.baseDir, sides.headDir];
     const envs = {
-      base: await ownCodeEnvironment(env, sides.baseDir, roots),
-      head: await ownCodeEnvironment(env, sides.headDir, roots),
+      base: { ...(await ownCodeEnvironment(env, sides.baseDir, roots)), TMPDIR: isolated.tmp.base },
+      head: { ...(await ownCodeEnvironment(env, sides.headDir, roots)), TMPDIR: isolated.tmp.head },
     };
     const sequential = sequentialReason({ parallel: settings.parallel });
     log.info(
@@ -246,6 +290,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     // the `finally` below waits for it (and so reports it if it fails).
     sides.dispose().catch(() => undefined);
     environments?.dispose().catch(() => undefined);
+    if (privateTemp) rm(privateTemp, { recursive: true, force: true }).catch(() => undefined);
     const { results: budgets, warnings } = checkBudgets(comparison, settings.budgets);
     for (const warning of warnings) log.warning(warning);
     const shown = withoutSmallSites(comparison, settings.minimumChange);
@@ -289,7 +334,11 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     const outputs = await writeOutputs(settings, report, { topSites: settings.topSites });
     return { report, outputs, markdown: outputs.comment.content, summary: outputs.summary.content };
   } finally {
-    await Promise.all([sides.dispose(), environments?.dispose()]);
+    await Promise.all([
+      sides.dispose(),
+      environments?.dispose(),
+      privateTemp && rm(privateTemp, { recursive: true, force: true }),
+    ]);
   }
 }
 

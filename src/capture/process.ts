@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { isolation, sandboxed, signalOfStatus, type Isolation } from './isolation.js';
 
 export interface ProcessResult {
   exitCode: number | null;
@@ -32,6 +33,19 @@ function keepTail(text: string): string {
   return text.slice(code >= 0xdc00 && code <= 0xdfff ? start + 1 : start);
 }
 
+/** How processes are isolated here (isolation.ts), probed once by running its sandbox. */
+export function isolationHere(): Isolation {
+  return isolation((line, env) => {
+    const result = spawnSync(line.command, line.args, {
+      env,
+      stdio: ['pipe', 'ignore', 'ignore'],
+      input: '',
+      timeout: 10_000,
+    });
+    return result.status === 0;
+  });
+}
+
 /** Kills a process group; quiet when it is already gone. */
 function killGroup(pid: number | undefined): void {
   if (pid === undefined) return;
@@ -44,9 +58,11 @@ function killGroup(pid: number | undefined): void {
 
 /**
  * Runs a program, streaming its output to `onOutput` and keeping only the tail in memory, so a
- * benchmark that prints megabytes costs nothing here. The program leads a process group of its
- * own: at the deadline the whole group is killed (its subprocesses too), and so is whatever it
- * left running when it exited, so nothing outlives the run and nothing hangs on an open pipe.
+ * benchmark that prints megabytes costs nothing here. The program runs in a sandbox of its own
+ * (see isolation.ts): a PID namespace whose processes all die with its first one, so at the
+ * deadline, or when the program exits, everything it started is killed, `setsid()` children
+ * included. Without a sandbox, the program leads a process group of its own, killed the same
+ * way. Nothing outlives the run and nothing hangs on an open pipe.
  */
 export function runProcess(
   command: string,
@@ -58,12 +74,25 @@ export function runProcess(
     let spawnError: Error | undefined;
     let timedOut = false;
     let settled = false;
-    const child = spawn(command, args, {
+    const { mode } = isolationHere();
+    const line =
+      mode === 'none'
+        ? { command, args }
+        : sandboxed(mode, command, args, options.env, options.cwd);
+    const child = spawn(line.command, line.args, {
       cwd: options.cwd,
       env: options.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // Through sudo, the sandbox's processes are not this user's to kill: its root process
+      // kills them when told on stdin (the command's own stdin is /dev/null all the same: bash
+      // reads ~/.bashrc when its stdin is a socket, as node's pipes are).
+      stdio: [mode === 'sudo' ? 'pipe' : 'ignore', 'pipe', 'pipe'],
       detached: process.platform !== 'win32',
     });
+    child.stdin?.on('error', () => undefined);
+    const killAll = (): void => {
+      if (child.stdin && !child.stdin.writableEnded) child.stdin.end('kill\n');
+      killGroup(child.pid);
+    };
     const keep = (text: string): void => {
       if (text === '') return;
       options.onOutput(text);
@@ -71,11 +100,11 @@ export function runProcess(
     };
     // One decoder per stream: a character whose bytes arrive in two chunks is decoded whole.
     const decoders = [new TextDecoder('utf-8'), new TextDecoder('utf-8')];
-    child.stdout.on('data', (data: Buffer) => keep(decoders[0].decode(data, { stream: true })));
-    child.stderr.on('data', (data: Buffer) => keep(decoders[1].decode(data, { stream: true })));
+    child.stdout!.on('data', (data: Buffer) => keep(decoders[0].decode(data, { stream: true })));
+    child.stderr!.on('data', (data: Buffer) => keep(decoders[1].decode(data, { stream: true })));
     // What a stream left half-written at its end (a cut character) is shown as such.
-    child.stdout.on('end', () => keep(decoders[0].decode()));
-    child.stderr.on('end', () => keep(decoders[1].decode()));
+    child.stdout!.on('end', () => keep(decoders[0].decode()));
+    child.stderr!.on('end', () => keep(decoders[1].decode()));
 
     const remaining = options.deadline === undefined ? undefined : options.deadline - Date.now();
     const timer =
@@ -84,7 +113,7 @@ export function runProcess(
         : setTimeout(
             () => {
               timedOut = true;
-              killGroup(child.pid);
+              killAll();
             },
             Math.max(0, remaining),
           );
@@ -93,6 +122,9 @@ export function runProcess(
     const finish = (exitCode: number | null, signal: NodeJS.Signals | null): void => {
       if (settled) return;
       settled = true;
+      // In a sandbox, a command killed by a signal comes back as a shell reports it.
+      const reported = mode === 'none' ? undefined : signalOfStatus(exitCode);
+      if (reported) [exitCode, signal] = [null, reported];
       clearTimeout(timer);
       clearTimeout(grace);
       resolve({
@@ -108,10 +140,10 @@ export function runProcess(
       if (child.pid === undefined) finish(null, null);
     });
     child.on('exit', (exitCode, signal) => {
-      killGroup(child.pid);
+      killAll();
       grace = setTimeout(() => {
-        child.stdout.destroy();
-        child.stderr.destroy();
+        child.stdout!.destroy();
+        child.stderr!.destroy();
         finish(exitCode, signal);
       }, CLOSE_GRACE_MS);
     });

@@ -4,6 +4,7 @@ import { realpath } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { FailOn } from '../budgets/evaluate.js';
+import { parsePassedNames } from '../capture/environment.js';
 import { UsageError } from '../errors.js';
 import type { CommentPolicy } from '../publish/comment-policy.js';
 import { Git } from '../sides/git.js';
@@ -264,6 +265,7 @@ export async function readActionSettings(
         'Python processes are measured, e.g. pytest tests/perf',
     );
 
+  const passEnv = parsePassedNames(input(SETTINGS.passEnv), `input "${SETTINGS.passEnv.input}"`);
   const target = readGitHubTarget();
   const { key, owner, repo, serverUrl } = target;
   const { outputDir, jsonPath, markdownPath } = outputPaths(key);
@@ -278,6 +280,7 @@ export async function readActionSettings(
       ...(judged ? { settingsFrom: judged.from } : {}),
       ...(judged?.proposed ? { proposed: judged.proposed } : {}),
       key,
+      ...(passEnv.length > 0 ? { passEnv } : {}),
       jsonPath,
       markdownPath,
       repository: `${owner}/${repo}`,

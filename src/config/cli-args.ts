@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parsePassedNames } from '../capture/environment.js';
 import { UsageError } from '../errors.js';
 import { nodeFiles, type FileAccess } from './config-file.js';
 import { DECLARATIONS, SETTINGS, settingOfKey, type Flag } from './declarations.js';
@@ -114,6 +115,7 @@ export function parseCliArgs(
     );
 
   const head = flag(SETTINGS.head);
+  const passEnv = parsePassedNames(flag(SETTINGS.passEnv) ?? '', `--${SETTINGS.passEnv.flag.name}`);
   const jsonPath = flag(SETTINGS.jsonPath);
   const markdownPath = flag(SETTINGS.markdownPath);
   // Made last, once the flags and the config file are known to be good.
@@ -128,6 +130,7 @@ export function parseCliArgs(
       ...settingsFromConfig(config),
       benchmark,
       key: flag(SETTINGS.key) ?? SETTINGS.key.default,
+      ...(passEnv.length > 0 ? { passEnv } : {}),
       jsonPath: resolve(cwd, jsonPath ?? join(outDir, 'report.json')),
       markdownPath: resolve(cwd, markdownPath ?? join(outDir, 'report.md')),
     },

@@ -495,6 +495,26 @@ export const SETTINGS = {
       'same key.',
     meaning: 'key of the sticky comment; give each allocdiff step on a PR its own',
   },
+  /**
+   * Further environment variables the benchmark and `setup` receive, by name. Not a config-file
+   * key: the file is the pull request's, which must not widen what its own code receives.
+   */
+  passEnv: {
+    input: 'env',
+    flag: { name: 'env', arg: 'NAME', multiple: true },
+    help:
+      'pass this environment variable on to the benchmark and setup too (they receive only an ' +
+      'allow-list: PATH, HOME, LANG, PYTHON*, VIRTUAL_ENV, ...); may be given more than once',
+    description:
+      'Names of further environment variables the benchmark and setup receive (spaces, commas or ' +
+      'new lines between them). Without it they receive only an allow-list (PATH, HOME, LANG, ' +
+      'LC_*, TZ, PYTHON*, VIRTUAL_ENV, CONDA_*, compiler and proxy settings), never a secret. ' +
+      'Only here, not in the config file, which the pull request can change.',
+    meaning:
+      'names of further environment variables the benchmark and `setup` receive (see the ' +
+      '[threat model](#threat-model))',
+    shownDefault: 'none',
+  },
   /** The git checkout of the project, or a folder inside it. */
   repoDir: {
     input: 'working-directory',

@@ -65,6 +65,8 @@ export interface Settings extends ConfiguredSettings {
   proposed?: ProposedSettings;
   /** Sticky-comment key, so several allocdiff runs can share a pull request. */
   key: string;
+  /** Further environment variables pull-request code receives (the workflow's `env`). */
+  passEnv?: string[];
   /** Where the JSON report and the Markdown go. */
   jsonPath: string;
   markdownPath: string;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { RunFailure } from '../errors.js';
 
 /** How `git add` names a nested repository it adds as a commit, not as files. */
@@ -15,6 +15,48 @@ export interface TreeEntry {
   object: string;
   /** Bytes of a blob; 0 for others. */
   size: number;
+}
+
+/**
+ * What git receives of allocdiff's environment: what it needs to find its configuration and
+ * speak the user's language, with the user's own GIT_* and SSH settings; never the action's
+ * inputs nor tokens, which a hook or a configured program would otherwise inherit.
+ */
+function gitEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const kept: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (
+      value !== undefined &&
+      (GIT_NAMES.has(name) || /^(GIT_|LC_|XDG_)/.test(name)) &&
+      !/^GIT_(TOKEN|PASSWORD)/.test(name)
+    )
+      kept[name] = value;
+  }
+  return kept;
+}
+const GIT_NAMES = new Set([
+  'PATH',
+  'HOME',
+  'USER',
+  'LOGNAME',
+  'LANG',
+  'TZ',
+  'TMPDIR',
+  'SSH_AUTH_SOCK',
+]);
+
+/**
+ * Settings given to every git command: no hooks (a hook planted in the repository's `.git`
+ * would run with allocdiff's rights), no fsmonitor program.
+ */
+const SAFE_CONFIG = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false'];
+
+/** Config sections that may hold credentials or point at files that do. */
+const CREDENTIAL_SECTIONS = /^(http|https|credential|include|includeif|url)\./i;
+
+/** A value as a git config file writes it. */
+function configValue(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t')}"`;
 }
 
 /** The only place that runs git. */
@@ -40,9 +82,9 @@ export class Git {
     env: NodeJS.ProcessEnv = {},
   ): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
     return new Promise((done) => {
-      const child = spawn('git', args, {
+      const child = spawn('git', [...SAFE_CONFIG, ...args], {
         cwd: this.repoDir,
-        env: { ...process.env, ...env },
+        env: { ...gitEnvironment(process.env), ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       const stdout: Buffer[] = [];
@@ -259,6 +301,42 @@ export class Git {
       env,
     );
     return changed.split('\0').filter(Boolean);
+  }
+
+  /** The folder shared by every worktree of the repository (`.git`). */
+  async commonDir(): Promise<string> {
+    return resolve(
+      this.repoDir,
+      (await this.run(['rev-parse', '--path-format=absolute', '--git-common-dir'])).trim(),
+    );
+  }
+
+  /**
+   * The repository's own config (not the user's), as a config file's text without what may
+   * hold credentials (http.*.extraheader, credential helpers, url rewrites, included files)
+   * and without passwords in remote URLs.
+   */
+  async configWithoutCredentials(): Promise<string> {
+    const configFile = join(await this.commonDir(), 'config');
+    const listed = await this.run(['config', '--file', configFile, '--list', '-z']);
+    const sections = new Map<string, string[]>();
+    for (const entry of listed.split('\0').filter(Boolean)) {
+      const newline = entry.indexOf('\n');
+      const name = newline < 0 ? entry : entry.slice(0, newline);
+      let value = newline < 0 ? undefined : entry.slice(newline + 1);
+      if (CREDENTIAL_SECTIONS.test(name)) continue;
+      const first = name.indexOf('.');
+      const last = name.lastIndexOf('.');
+      const section =
+        first === last
+          ? `[${name.slice(0, first)}]`
+          : `[${name.slice(0, first)} ${configValue(name.slice(first + 1, last))}]`;
+      if (value !== undefined && /^remote\..*\.(push)?url$/i.test(name))
+        value = value.replace(/^([a-z+.-]+:\/\/)[^/@]*@/i, '$1');
+      const line = `\t${name.slice(last + 1)}${value === undefined ? '' : ` = ${configValue(value)}`}`;
+      sections.set(section, [...(sections.get(section) ?? []), line]);
+    }
+    return [...sections].map(([section, lines]) => `${section}\n${lines.join('\n')}\n`).join('');
   }
 
   /** `git diff -M` with no context lines: the input of the line map. */

@@ -245,6 +245,9 @@ ${BENCHMARK}`;
       { MYPKG_WORKSPACE: repo.dir },
       '--script',
       'benchmarks/memory.py',
+      // The benchmark receives only an allow-list of variables, and those named.
+      '--env',
+      'MYPKG_WORKSPACE',
     );
     const [scenario] = result.report!.scenarios;
     expect(scenario.status, result.stdout).toBe('failed');

@@ -122,7 +122,8 @@ def build_editable(wheel_directory, config_settings=None, metadata_directory=Non
  * Waits until the setups of both sides have started (each leaves a file in $SETUP_BARRIER):
  * the sides run at once. One after the other, the first side's setup would give up.
  */
-const BARRIER = `touch "$SETUP_BARRIER/$$"
+// Not named by $$: each side runs in a PID namespace of its own, where both may have the same.
+const BARRIER = `mktemp "$SETUP_BARRIER/side.XXXXXX" >/dev/null
 tries=0
 while [ "$(ls "$SETUP_BARRIER" | wc -l)" -lt 2 ]; do
   tries=$((tries + 1))
@@ -194,6 +195,9 @@ describe('setup in a Python environment per side', () => {
       const result = await cli(
         repo.dir,
         user.env({ SETUP_BARRIER: barrier }),
+        // Setup receives only an allow-list of variables, and those named.
+        '--env',
+        'SETUP_BARRIER',
         '--base',
         'HEAD~1',
         '--script',

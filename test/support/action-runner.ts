@@ -2,8 +2,11 @@
 // action.yml declares, with INPUT_* variables, an event payload file and GITHUB_* variables.
 import { spawn } from 'node:child_process';
 import {
+  chownSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   realpathSync,
   rmSync,
@@ -54,6 +57,8 @@ export interface ActionRun {
   stdout: string;
   outputs: Record<string, string>;
   summary: string;
+  /** Every file in the runner's file-command folder, by name, with its content. */
+  fileCommands: Record<string, string>;
 }
 
 /** Parses the runner's GITHUB_OUTPUT file (`name<<DELIMITER … DELIMITER` blocks). */
@@ -78,18 +83,38 @@ export async function runAction(options: {
   repository: string;
   apiUrl: string;
   extraEnv?: Record<string, string>;
+  /** Runs node as this user, as a runner does (not root); it owns the runner's folder. */
+  user?: { uid: number; gid: number; home: string };
+  /** The action's folder (holding dist/), when not this checkout. */
+  actionDir?: string;
 }): Promise<ActionRun> {
   const runnerDir = mkdtempSync(join(realpathSync(tmpdir()), 'allocdiff-runner-'));
   runnerDirs.push(runnerDir);
+  // As the runner lays them out: the file commands in a folder of their own in RUNNER_TEMP.
+  const commandsDir = join(runnerDir, '_runner_file_commands');
+  mkdirSync(commandsDir);
   const eventPath = join(runnerDir, 'event.json');
-  const outputPath = join(runnerDir, 'output.txt');
-  const summaryPath = join(runnerDir, 'summary.md');
+  const outputPath = join(commandsDir, 'set_output_0d1e2f');
+  const summaryPath = join(commandsDir, 'step_summary_0d1e2f');
+  const envPath = join(commandsDir, 'set_env_0d1e2f');
+  const pathPath = join(commandsDir, 'add_path_0d1e2f');
   writeFileSync(eventPath, JSON.stringify(options.payload));
-  writeFileSync(outputPath, '');
-  writeFileSync(summaryPath, '');
+  for (const file of [outputPath, summaryPath, envPath, pathPath]) writeFileSync(file, '');
+  if (options.user) {
+    for (const path of [
+      runnerDir,
+      commandsDir,
+      eventPath,
+      outputPath,
+      summaryPath,
+      envPath,
+      pathPath,
+    ])
+      chownSync(path, options.user.uid, options.user.gid);
+  }
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? runnerDir,
+    HOME: options.user?.home ?? process.env.HOME ?? runnerDir,
     GITHUB_ACTIONS: 'true',
     CI: 'true',
     GITHUB_EVENT_NAME: options.eventName,
@@ -100,17 +125,24 @@ export async function runAction(options: {
     GITHUB_WORKSPACE: options.workspace,
     GITHUB_OUTPUT: outputPath,
     GITHUB_STEP_SUMMARY: summaryPath,
+    GITHUB_ENV: envPath,
+    GITHUB_PATH: pathPath,
     RUNNER_TEMP: runnerDir,
     ...options.extraEnv,
   };
   for (const [name, value] of Object.entries(options.inputs)) {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
-  const child = spawn(declaredNode(), [join(PROJECT_ROOT, 'dist', 'index.js')], {
-    cwd: options.workspace,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    declaredNode(),
+    [join(options.actionDir ?? PROJECT_ROOT, 'dist', 'index.js')],
+    {
+      cwd: options.workspace,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.user ? { uid: options.user.uid, gid: options.user.gid } : {}),
+    },
+  );
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -120,5 +152,8 @@ export async function runAction(options: {
     stdout,
     outputs: parseOutputs(readFileSync(outputPath, 'utf8')),
     summary: readFileSync(summaryPath, 'utf8'),
+    fileCommands: Object.fromEntries(
+      readdirSync(commandsDir).map((name) => [name, readFileSync(join(commandsDir, name), 'utf8')]),
+    ),
   };
 }

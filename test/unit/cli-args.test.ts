@@ -412,3 +412,23 @@ describe('parseCliArgs: settings', () => {
     ).toBe('bench/memory.py');
   });
 });
+
+describe('parseCliArgs: --env', () => {
+  it('names the further variables pull-request code receives, flag by flag', () => {
+    expect(settings([...REQUIRED, '--env', 'DATABASE_URL', '--env', 'AWS_REGION']).passEnv).toEqual(
+      ['DATABASE_URL', 'AWS_REGION'],
+    );
+    expect(settings(REQUIRED).passEnv).toBeUndefined();
+  });
+
+  it("refuses the action's own variables", () => {
+    expect(usageError([...REQUIRED, '--env', 'GITHUB_TOKEN']).message).toMatch(
+      /--env: GITHUB_TOKEN is the action's own/,
+    );
+  });
+
+  it('is not a config-file key: the pull request cannot widen it', () => {
+    const files = repoFiles({ 'allocdiff.yml': 'env: DATABASE_URL\n' });
+    expect(usageError(REQUIRED, REPO, files).message).toMatch(/env/);
+  });
+});

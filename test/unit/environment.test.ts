@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benchmarkEnvironment, isSensitiveVariable } from '../../src/capture/environment.js';
+import { benchmarkEnvironment, parsePassedNames } from '../../src/capture/environment.js';
 
 /** What must never reach pull-request code: tokens, secrets, inputs, the runner's files. */
 const REMOVED = [
@@ -30,6 +30,14 @@ const REMOVED = [
   'STATE_comment_id',
   'github_token',
   'Input_Anything',
+  // Secrets whose names say nothing: only an allow-list keeps them out.
+  'DEPLOY_HOOK',
+  'DATABASE_URL',
+  'AWS_ACCESS_KEY_ID',
+  'SENTRY_DSN',
+  'SLACK_WEBHOOK',
+  'PYTHON_KEYRING_PASSWORD',
+  'RUNNER_TEMP',
 ];
 
 /** What a benchmark legitimately needs, and harmless facts about the run. */
@@ -48,6 +56,11 @@ const KEPT = [
   'GITHUB_WORKSPACE',
   'GITHUB_ACTIONS',
   'RUNNER_OS',
+  'LC_CTYPE',
+  'TZ',
+  'PYTHONUTF8',
+  'CONDA_PREFIX',
+  'ALLOCDIFF_REPOSITORY_ROOTS',
 ];
 
 function environment(names: readonly string[]): NodeJS.ProcessEnv {
@@ -59,12 +72,10 @@ describe('benchmarkEnvironment', () => {
 
   it.each(REMOVED)('removes %s', (name) => {
     expect(clean).not.toHaveProperty([name]);
-    expect(isSensitiveVariable(name)).toBe(true);
   });
 
   it.each(KEPT)('keeps %s with its value', (name) => {
     expect(clean[name]).toBe(`value of ${name}`);
-    expect(isSensitiveVariable(name)).toBe(false);
   });
 
   it('keeps exactly the harmless variables', () => {
@@ -89,5 +100,43 @@ describe('benchmarkEnvironment', () => {
     const real = ['GITHUB_TOKEN', 'ACTIONS_RUNTIME_TOKEN', 'INPUT_GITHUB-TOKEN', 'GH_TOKEN'];
     const clean = benchmarkEnvironment({ ...environment(real), PATH: '/usr/bin' });
     expect(JSON.stringify(clean)).not.toMatch(/TOKEN/i);
+  });
+
+  it('drops an allowed variable whose value holds a password in a URL', () => {
+    const env = { HTTPS_PROXY: 'http://me:hunter2@proxy:3128', HTTP_PROXY: 'http://proxy:3128' };
+    expect(benchmarkEnvironment(env)).toEqual({ HTTP_PROXY: 'http://proxy:3128' });
+  });
+
+  it('passes the variables the workflow names, and only those', () => {
+    const env = environment(['DATABASE_URL', 'DEPLOY_HOOK', 'PATH']);
+    expect(Object.keys(benchmarkEnvironment(env, ['DATABASE_URL'])).sort()).toEqual([
+      'DATABASE_URL',
+      'PATH',
+    ]);
+  });
+
+  it("never passes the action's own variables, even when named", () => {
+    const env = environment(['INPUT_GITHUB-TOKEN', 'GITHUB_TOKEN', 'ACTIONS_RUNTIME_TOKEN']);
+    expect(benchmarkEnvironment(env, Object.keys(env))).toEqual({});
+  });
+});
+
+describe('parsePassedNames', () => {
+  it('reads names separated by spaces, commas and lines', () => {
+    expect(parsePassedNames('DATABASE_URL, AWS_REGION\nFOO  FOO', 'input "env"')).toEqual([
+      'DATABASE_URL',
+      'AWS_REGION',
+      'FOO',
+    ]);
+  });
+
+  it.each([
+    ['GITHUB_TOKEN', /input "env": GITHUB_TOKEN is the action's own/],
+    ['INPUT_GITHUB-TOKEN', /input "env": "INPUT_GITHUB-TOKEN" is not a variable name/],
+    ['ACTIONS_RUNTIME_TOKEN', /ACTIONS_RUNTIME_TOKEN is the action's own/],
+    ['GITHUB_ENV', /GITHUB_ENV is the action's own/],
+    ['A=B', /"A=B" is not a variable name/],
+  ])('refuses %s', (text, message) => {
+    expect(() => parsePassedNames(text, 'input "env"')).toThrow(message);
   });
 });

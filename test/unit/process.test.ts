@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,23 +20,44 @@ const options = (extra: { deadline?: number } = {}) => {
   };
 };
 
-/** True when a process with this id is still running (a zombie waiting to be reaped is not). */
-function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return !/^\d+ \(.*\) [ZX]/.test(stat);
-  } catch {
-    return false;
+/**
+ * Whether a process whose command line holds `marker` is still running (a zombie waiting to be
+ * reaped is not). By marker, not by pid: inside the sandbox's PID namespace, a process's pid is
+ * not its pid here.
+ */
+function running(marker: string): boolean {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(marker)) continue;
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (!/^\d+ \(.*\) [ZX]/.test(stat)) return true;
+    } catch {
+      // Gone meanwhile.
+    }
   }
+  return false;
+}
+
+/** A Python one-liner that sleeps a minute, recognisable by `marker` in its command line. */
+const sleeper = (marker: string) =>
+  `[sys.executable, "-c", "import time; time.sleep(60)", ${JSON.stringify(marker)}]`;
+
+/** Waits until `check` holds, up to `ms`. */
+async function eventually(check: () => boolean, ms = 3_000): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end;) {
+    if (check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return check();
 }
 
 describe('runProcess', () => {
   it('kills the process and what it started at the deadline', async () => {
-    const pidFile = join(dir, 'grandchild.pid');
+    const marker = `allocdiff-grandchild-${process.pid}-${Date.now()}`;
     const script =
       'import subprocess, sys, time\n' +
-      `child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])\n` +
-      `open(${JSON.stringify(pidFile)}, "w").write(str(child.pid))\n` +
+      `child = subprocess.Popen(${sleeper(marker)})\n` +
       'print("started", flush=True)\n' +
       'time.sleep(60)\n';
     const run = await runProcess(
@@ -47,11 +68,29 @@ describe('runProcess', () => {
     expect(run.timedOut).toBe(true);
     expect(run.signal).toBe('SIGKILL');
     expect(run.outputTail).toContain('started');
-    expect(existsSync(pidFile)).toBe(true);
-    const grandchild = Number(readFileSync(pidFile, 'utf8'));
-    // SIGKILL is delivered at once; give the kernel a moment to reap.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(alive(grandchild)).toBe(false);
+    expect(await eventually(() => !running(marker))).toBe(true);
+  });
+
+  // A child that leaves the process group with setsid() (a daemon) is killed all the same.
+  it.each([
+    ['when the process exits', undefined, 'time.sleep(0.5)\n'],
+    ['at the deadline', 4_000, 'time.sleep(60)\n'],
+  ])('kills a child that called setsid(), %s', async (_when, timeout, rest) => {
+    const marker = `allocdiff-daemon-${process.pid}-${Date.now()}`;
+    const script =
+      'import os, subprocess, sys, time\n' +
+      `subprocess.Popen(${sleeper(marker)}, start_new_session=True,\n` +
+      '    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n' +
+      'print("started", flush=True)\n' +
+      rest;
+    const run = await runProcess(
+      'python3',
+      ['-c', script],
+      options(timeout === undefined ? {} : { deadline: Date.now() + timeout }),
+    );
+    expect(run.outputTail).toContain('started');
+    expect(run.timedOut).toBe(timeout === undefined ? undefined : true);
+    expect(await eventually(() => !running(marker))).toBe(true);
   });
 
   it('does not wait for a child that outlives its parent and holds the output open', async () => {

@@ -40,6 +40,16 @@ describe('the README’s workflow files', () => {
     expect(workflows.map(modeOf)).toEqual(['full', 'measure', 'report']);
   });
 
+  it('check out without leaving the job token in .git/config, where the benchmark could read it', () => {
+    const checkouts = workflows.flatMap((workflow) =>
+      Object.values(workflow.jobs).flatMap((job) =>
+        job.steps.filter((step) => step.uses?.startsWith('actions/checkout@')),
+      ),
+    );
+    expect(checkouts.length).toBeGreaterThan(0);
+    for (const checkout of checkouts) expect(checkout.with?.['persist-credentials']).toBe(false);
+  });
+
   it('give allocdiff only inputs it declares, and read only outputs it sets', () => {
     for (const workflow of workflows) {
       for (const step of allocdiffSteps(workflow)) {
