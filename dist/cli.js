@@ -2,29 +2,39 @@
 import { createRequire as __allocdiffCreateRequire } from 'node:module';
 const require = __allocdiffCreateRequire(import.meta.url);
 import {
-  loadConfig,
-  nodeFiles
-} from "./chunks/chunk-WSN3ZVST.js";
-import {
+  OUTPUTS,
   renderTerminal,
-  runAllocdiff,
-  summaryPathOf
-} from "./chunks/chunk-D7YXCPCZ.js";
+  runAllocdiff
+} from "./chunks/chunk-7ZK4GIW6.js";
 import {
+  benchmarkOf,
+  parsePassedNames,
   settingsFromConfig
-} from "./chunks/chunk-SL2D3MJF.js";
+} from "./chunks/chunk-R7UPAMFQ.js";
 import {
-  failsRun
-} from "./chunks/chunk-UHTRYDBA.js";
+  loadConfig
+} from "./chunks/chunk-6IE3DSZW.js";
+import "./chunks/chunk-3YLLBCXT.js";
+import {
+  nodeFiles
+} from "./chunks/chunk-U6WLNW7C.js";
+import "./chunks/chunk-GM4AAGXP.js";
+import "./chunks/chunk-ZUQUOGUE.js";
 import {
   DECLARATIONS,
   SETTINGS,
   settingOfKey
-} from "./chunks/chunk-UYN2NNJP.js";
-import "./chunks/chunk-K2GOWLJZ.js";
-import "./chunks/chunk-Z7CB6QBK.js";
-import "./chunks/chunk-TV7HWJ2H.js";
-import "./chunks/chunk-PIXDXO4H.js";
+} from "./chunks/chunk-QKRS7SCJ.js";
+import "./chunks/chunk-Q6IY3YTI.js";
+import "./chunks/chunk-IS2YXH3M.js";
+import {
+  explainVerdict
+} from "./chunks/chunk-IG32IJUK.js";
+import {
+  failsRun
+} from "./chunks/chunk-MA6HTTY3.js";
+import "./chunks/chunk-46ZMQ7S7.js";
+import "./chunks/chunk-ZCLI3VVG.js";
 import {
   VERSION
 } from "./chunks/chunk-4243Q66V.js";
@@ -33,9 +43,11 @@ import {
   UsageError,
   errorExitCode,
   errorMessage
-} from "./chunks/chunk-AGAXQL6F.js";
+} from "./chunks/chunk-XA3YYY7N.js";
+import "./chunks/chunk-LIVUQ6E7.js";
 
 // src/config/cli-args.ts
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -148,12 +160,16 @@ Run "allocdiff --help" for the options.`);
     nameInput: (key) => `--${flagOfKey(key)}`,
     files
   });
-  if (!config.script && !config.command)
+  const benchmark = benchmarkOf(config);
+  if (!benchmark)
     throw new UsageError(
       '--script or --command is required (or script or command in the config file): the benchmark file, e.g. --script benchmarks/memory.py, or a command whose Python processes are measured, e.g. --command "pytest tests/perf"'
     );
   const head = flag(SETTINGS.head);
-  const outDir = join(tmpdir(), "allocdiff");
+  const passEnv = parsePassedNames(flag(SETTINGS.passEnv) ?? "", `--${SETTINGS.passEnv.flag.name}`);
+  const jsonPath = flag(SETTINGS.jsonPath);
+  const markdownPath = flag(SETTINGS.markdownPath);
+  const outDir = jsonPath === void 0 || markdownPath === void 0 ? privateOutputDir() : "";
   return {
     kind: "run",
     settings: {
@@ -162,11 +178,16 @@ Run "allocdiff --help" for the options.`);
       head: head ?? "HEAD",
       workingTree: head === void 0 ? "measure" : "mention",
       ...settingsFromConfig(config),
+      benchmark,
       key: flag(SETTINGS.key) ?? SETTINGS.key.default,
-      jsonPath: resolve(cwd, flag(SETTINGS.jsonPath) ?? join(outDir, "report.json")),
-      markdownPath: resolve(cwd, flag(SETTINGS.markdownPath) ?? join(outDir, "report.md"))
+      ...passEnv.length > 0 ? { passEnv } : {},
+      jsonPath: resolve(cwd, jsonPath ?? join(outDir, "report.json")),
+      markdownPath: resolve(cwd, markdownPath ?? join(outDir, "report.md"))
     }
   };
+}
+function privateOutputDir() {
+  return mkdtempSync(join(tmpdir(), "allocdiff-"));
 }
 function flagOfKey(key) {
   return settingOfKey(key)?.flag?.name ?? key;
@@ -245,10 +266,11 @@ var log = terminalLogger(process.stderr);
 var color = process.stdout.isTTY === true && !process.env.NO_COLOR;
 function exitCodeOf(report, failOn) {
   if (!failsRun(report.verdict, failOn)) return ExitCode.Ok;
-  if (report.budgets.some((budget) => budget.status === report.verdict)) {
+  const { decided, causes } = explainVerdict(report);
+  if (decided?.kind === "budget-failed" || decided?.kind === "budget-warned") {
     return ExitCode.BudgetExceeded;
   }
-  if (report.scenarios.some((scenario) => scenario.status === "failed")) return ExitCode.Failure;
+  if (causes.some((cause) => cause.kind === "benchmark-failed")) return ExitCode.Failure;
   return ExitCode.BudgetExceeded;
 }
 async function main(argv) {
@@ -264,13 +286,11 @@ async function main(argv) {
       return ExitCode.Ok;
     }
     const { settings } = command;
-    const { report } = await runAllocdiff(settings, log);
+    const { report, outputs } = await runAllocdiff(settings, log);
     process.stdout.write(renderTerminal(report, settings.topSites, { color }));
     process.stderr.write(
-      `JSON report: ${settings.jsonPath}
-Markdown: ${settings.markdownPath}
-Full Markdown report: ${summaryPathOf(settings.markdownPath)}
-`
+      OUTPUTS.map(({ name, label }) => `${label}: ${outputs[name].path}
+`).join("")
     );
     return exitCodeOf(report, settings.failOn);
   } catch (error) {

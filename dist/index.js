@@ -6,19 +6,21 @@ import {
   readActionSettings,
   readEventPlan,
   setFailed
-} from "./chunks/chunk-F4EGGBL2.js";
-import "./chunks/chunk-SL2D3MJF.js";
-import "./chunks/chunk-UYN2NNJP.js";
+} from "./chunks/chunk-5L5RLXYE.js";
+import "./chunks/chunk-R7UPAMFQ.js";
+import "./chunks/chunk-ZUQUOGUE.js";
+import "./chunks/chunk-QKRS7SCJ.js";
 import {
   errorMessage
-} from "./chunks/chunk-AGAXQL6F.js";
+} from "./chunks/chunk-XA3YYY7N.js";
+import "./chunks/chunk-LIVUQ6E7.js";
 
 // src/main.ts
 async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-UG6H2MNE.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-WVDWN4Q5.js");
       return await postMeasuredReport();
     }
     const plan = readEventPlan();
@@ -27,7 +29,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-UG6H2MNE.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-WVDWN4Q5.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));

@@ -1,0 +1,31 @@
+import { createRequire as __allocdiffCreateRequire } from 'node:module';
+const require = __allocdiffCreateRequire(import.meta.url);
+import {
+  isNoChange
+} from "./chunk-MA6HTTY3.js";
+
+// src/publish/comment-policy.ts
+var COMMENT_POLICIES = ["always", "on-change", "on-regression", "never"];
+function isRegression(report) {
+  if (report.verdict !== "pass") return true;
+  return report.scenarios.some(
+    (s) => s.status === "failed" || s.status === "ok" && ((s.peak.delta ?? 0) > 0 || (s.retained.delta ?? 0) > 0 || (s.retainedCount.delta ?? 0) > 0 || (s.leak?.delta ?? 0) > 0)
+  );
+}
+function commentDecision(policy, report) {
+  switch (policy) {
+    case "always":
+      return "post";
+    case "never":
+      return "skip";
+    case "on-change":
+      return isNoChange(report) ? "update" : "post";
+    case "on-regression":
+      return isRegression(report) ? "post" : "update";
+  }
+}
+
+export {
+  COMMENT_POLICIES,
+  commentDecision
+};
