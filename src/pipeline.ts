@@ -10,7 +10,7 @@ import { coverFile, protectReadOnly } from './capture/isolation.js';
 import { isolationHere } from './capture/process.js';
 import { ownCodeEnvironment } from './capture/own-code.js';
 import { onBothSides, sequentialReason, type Side } from './capture/measure-sides.js';
-import { sideSnapshots, snapshotOf } from './capture/outcome.js';
+import { sideSnapshots, snapshotOf, type SideOutcome } from './capture/outcome.js';
 import { SideEnvironments } from './capture/side-environment.js';
 import {
   AUTOMATIC_LEAK_CALLS,
@@ -181,17 +181,26 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     const deep =
       backend.inDepth &&
       (settings.repeats > 1 || settings.objectTypes || settings.peakSites !== false);
-    const measureAll = (title: string, sideOptions: SideOptions) =>
+    // `earlier`: each side's first, plain run, whose figures a measurement that repeats them
+    // exactly proves (no further repeats).
+    const measureAll = (
+      title: string,
+      sideOptions: SideOptions,
+      earlier?: Record<Side, SideOutcome>,
+    ) =>
       onBothSides(
         log,
         (side) => `${title} ${side} ${labels[side]}`,
-        (side, sideLog) =>
-          backend.measure(dirs[side], {
+        (side, sideLog) => {
+          const first = earlier?.[side];
+          return backend.measure(dirs[side], {
             ...sideOptions,
             env: envs[side],
             log: sideLog,
             environment: environments?.[side],
-          }),
+            ...(first?.kind === 'measured' ? { sameAs: first.snapshot } : {}),
+          });
+        },
         sequential,
       );
     const outcomeContext = { benchmark: backend.name, frames: settings.frames };
@@ -238,6 +247,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
               ...(autoPeaks ? { peakSites: peaks } : {}),
               ...(leakCheck ? { iterations: AUTOMATIC_LEAK_CALLS } : {}),
             },
+            measured,
           );
           repeatsUsed = settings.repeats;
           if (leakCheck) iterationsUsed = AUTOMATIC_LEAK_CALLS;

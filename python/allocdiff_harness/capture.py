@@ -231,11 +231,13 @@ def measure(
         tracemalloc.stop()
     result = Measurement()
     watch = peak.PeakWatch(peak_reference) if watch_peak else None
-    gc.collect()
     # The harness's own containers, alive across the call (and changed by it).
     own = (ignore, result, watch)
     if count_types:
         result.types_before = objects.count_types(own)
+    # A full collection also empties CPython's free lists, which the count just filled: the
+    # call then allocates what it would have without one, and measures the same.
+    gc.collect()
     tracemalloc.start(frames)
     # Traced from here on: its trace is gone if the action clears the traces or restarts
     # tracing, which would leave the after snapshot (and peak) without what came before.

@@ -222,6 +222,13 @@ const scenario = z.strictObject({
    * site and in the totals (`peakBytes` is the sum of each process's own peak).
    */
   processes: z.int().positive().optional(),
+  /**
+   * Runs, each a process of its own, that measured exactly these figures (repeat 1's peak,
+   * retained bytes and blocks, and every site): an earlier run's were handed to this one
+   * (`--same-as`, or the processes of a whole script), and its first measurement matched them,
+   * so the further repeats were not made. Absent when every repeat asked for was made.
+   */
+  identicalRuns: z.int().min(2).optional(),
 });
 
 /** A module a side imported from outside its own checkout. */

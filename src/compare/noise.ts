@@ -113,8 +113,10 @@ export function recordSpreads(
  * to tell (or did not run). A figure that grows is not noise, but it is not the same either.
  */
 export function isDeterministic(scenario: SnapshotScenario): boolean | undefined {
-  if (scenario.status !== 'ok' || scenario.repeats.length < minimumRepeats(scenario.kind))
-    return undefined;
+  if (scenario.status !== 'ok') return undefined;
+  // Runs of processes of their own that measured exactly the same (their repeats not made).
+  if ((scenario.identicalRuns ?? 0) >= 2) return true;
+  if (scenario.repeats.length < minimumRepeats(scenario.kind)) return undefined;
   const totals: Total[] = ['peakBytes', 'retainedBytes', 'retainedCount'];
   return (
     totals.every((total) => totalSpread(scenario, total).range === undefined) &&
