@@ -16,6 +16,7 @@ import {
   AUTOMATIC_LEAK_CALLS,
   functionRetainedChanged,
   peaksChanged,
+  scenarioAgrees,
   sidesAgree,
 } from './compare/agreement.js';
 import { compareSnapshots } from './compare/compare.js';
@@ -182,7 +183,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       backend.inDepth &&
       (settings.repeats > 1 || settings.objectTypes || settings.peakSites !== false);
     // `earlier`: each side's first, plain run, whose figures a measurement that repeats them
-    // exactly proves (no further repeats).
+    // exactly proves (no further repeats); a function's only where base and head agreed.
     const measureAll = (
       title: string,
       sideOptions: SideOptions,
@@ -247,7 +248,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
               ...(autoPeaks ? { peakSites: peaks } : {}),
               ...(leakCheck ? { iterations: AUTOMATIC_LEAK_CALLS } : {}),
             },
-            measured,
+            provable(measured, first),
           );
           repeatsUsed = settings.repeats;
           if (leakCheck) iterationsUsed = AUTOMATIC_LEAK_CALLS;
@@ -350,6 +351,31 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       privateTemp && rm(privateTemp, { recursive: true, force: true }),
     ]);
   }
+}
+
+/**
+ * Each side's first, plain run as the deep pass may stop at (`sameAs`): a whole script's, and
+ * the `bench_*` functions that measured the same on both sides. A function whose figures differ
+ * gets all its in-process repeats: they alone show a figure growing call after call.
+ */
+function provable(
+  measured: Record<Side, SideOutcome>,
+  first: Comparison,
+): Record<Side, SideOutcome> {
+  const agreeing = new Set(first.scenarios.filter(scenarioAgrees).map((s) => s.name));
+  const only = (outcome: SideOutcome): SideOutcome =>
+    outcome.kind === 'measured'
+      ? {
+          kind: 'measured',
+          snapshot: {
+            ...outcome.snapshot,
+            scenarios: outcome.snapshot.scenarios.filter(
+              (s) => s.kind !== 'function' || agreeing.has(s.name),
+            ),
+          },
+        }
+      : outcome;
+  return { base: only(measured.base), head: only(measured.head) };
 }
 
 /**

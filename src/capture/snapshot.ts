@@ -225,8 +225,8 @@ const scenario = z.strictObject({
   /**
    * Runs, each a process of its own, that measured exactly these figures (repeat 1's peak,
    * retained bytes and blocks, and every site): an earlier run's were handed to this one
-   * (`--same-as`, or the processes of a whole script), and its first measurement matched them,
-   * so the further repeats were not made. Absent when every repeat asked for was made.
+   * (`--same-as`, or the processes of a whole script), and its next measurement matched them,
+   * so no further repeats were needed. Absent otherwise.
    */
   identicalRuns: z.int().min(2).optional(),
 });

@@ -2,7 +2,7 @@
  * Whether a cheap first pass (one run per side) already shows base and head the same, so the
  * repeats, object counts and peak sites need not be paid for.
  */
-import type { Comparison } from './comparison.js';
+import type { Comparison, ScenarioComparison } from './comparison.js';
 
 /**
  * Two checkouts of the same code still differ in their paths, which CPython hashes into a few
@@ -19,17 +19,22 @@ export const PEAK_TOLERANCE_BYTES = 1024;
  * to explain, and are not paid for.
  */
 export function sidesAgree(comparison: Comparison): boolean {
+  return comparison.scenarios.length > 0 && comparison.scenarios.every(scenarioAgrees);
+}
+
+/**
+ * Whether a scenario measured the same on both sides (see `sidesAgree`). A `bench_*` function
+ * that does not may grow call after call, which only its in-process repeats show: it gets them
+ * all, where one that agrees stops once a repeat reproduces its first run (script-backend.ts).
+ */
+export function scenarioAgrees(s: ScenarioComparison): boolean {
   return (
-    comparison.scenarios.length > 0 &&
-    comparison.scenarios.every(
-      (s) =>
-        s.status === 'ok' &&
-        Math.abs(s.peak.delta ?? Infinity) <= PEAK_TOLERANCE_BYTES &&
-        s.retained.delta === 0 &&
-        s.retainedCount.delta === 0 &&
-        (s.leak === undefined || s.leak.delta === 0) &&
-        s.sites.length === 0,
-    )
+    s.status === 'ok' &&
+    Math.abs(s.peak.delta ?? Infinity) <= PEAK_TOLERANCE_BYTES &&
+    s.retained.delta === 0 &&
+    s.retainedCount.delta === 0 &&
+    (s.leak === undefined || s.leak.delta === 0) &&
+    s.sites.length === 0
   );
 }
 

@@ -100,7 +100,7 @@ function noiseSection(scenario: ScenarioComparison, top: number, configured?: nu
   if (scenario.deterministic === true && scenario.identicalRuns !== undefined) {
     return [
       '',
-      `<sub>🎯 ${escapeCode(scenario.name)} is deterministic: ${scenario.identicalRuns} identical runs per side (processes of their own), so no further repeats were made.</sub>`,
+      `<sub>🎯 ${escapeCode(scenario.name)} is deterministic: ${scenario.identicalRuns} identical runs per side (processes of their own), so no further repeats were needed.</sub>`,
     ];
   }
   if (scenario.deterministic === true && run) {
