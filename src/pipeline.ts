@@ -11,6 +11,7 @@ import { isolationHere } from './capture/process.js';
 import { ownCodeEnvironment } from './capture/own-code.js';
 import { onBothSides, sequentialReason, type Side } from './capture/measure-sides.js';
 import { sideSnapshots, snapshotOf, type SideOutcome } from './capture/outcome.js';
+import type { Snapshot } from './capture/snapshot.js';
 import { SideEnvironments } from './capture/side-environment.js';
 import {
   AUTOMATIC_LEAK_CALLS,
@@ -205,10 +206,41 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         sequential,
       );
     const outcomeContext = { benchmark: backend.name, frames: settings.frames };
-    let measured = await measureAll(
-      'Measuring',
-      deep ? { ...options, repeats: 1, objectTypes: false, peakSites: false } : options,
-    );
+    const firstOptions = deep
+      ? { ...options, repeats: 1, objectTypes: false, peakSites: false }
+      : options;
+    // With sides one after the other, base runs first: when the diff changes nothing it read,
+    // head's figures are base's, and head is not run. (At the same time, skipping head would
+    // save no time.)
+    const skippable =
+      settings.skipUnchanged &&
+      sequential !== undefined &&
+      !settings.setup &&
+      settings.benchmark.kind === 'script';
+    let noChange: string | undefined;
+    let measured: Record<Side, SideOutcome>;
+    if (skippable) {
+      const measureOne = (side: Side) =>
+        log.group(`Measuring ${side} ${labels[side]}`, () =>
+          backend.measure(dirs[side], {
+            ...firstOptions,
+            env: envs[side],
+            log,
+            environment: environments?.[side],
+          }),
+        );
+      const base = await measureOne('base');
+      const always = [
+        backend.name,
+        ...(settings.configFile ? [fromRoot(settings.configFile)] : []),
+      ];
+      noChange =
+        base.kind === 'measured' ? unchangedReads(base.snapshot, lineMap, always) : undefined;
+      if (noChange) log.info(`no change: ${noChange}`);
+      measured = { base, head: noChange ? base : await measureOne('head') };
+    } else {
+      measured = await measureAll('Measuring', firstOptions);
+    }
     // A command runs once per side, whatever `repeats` says.
     let repeatsUsed = deep || !backend.inDepth ? 1 : settings.repeats;
     let iterationsUsed = settings.iterations;
@@ -220,7 +252,9 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         snapshotOf(measured.head, outcomeContext),
         lineMap,
       );
-      if (sidesAgree(first) && options.peakSites === true) {
+      if (noChange) {
+        agreed = first;
+      } else if (sidesAgree(first) && options.peakSites === true) {
         // `peak-sites: true` wants them whatever changed: the first run again, with them.
         measured = await measureAll('Finding the sites at the peak on', {
           ...options,
@@ -333,6 +367,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         minimumChange: settings.minimumChange,
       },
     });
+    if (noChange) report.noChange = `no change: ${noChange}`;
     if (settings.proposed && settings.settingsFrom) {
       report.settingsChange = judgeProposed(
         report,
@@ -351,6 +386,24 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       privateTemp && rm(privateTemp, { recursive: true, force: true }),
     ]);
   }
+}
+
+/**
+ * Why head need not run, or undefined when it must: every file base's benchmark read (opened or
+ * imported) inside the repository, the folders it listed, and `always` (the script, the config
+ * file), untouched by the diff.
+ */
+function unchangedReads(base: Snapshot, lineMap: LineMap, always: string[]): string | undefined {
+  if (!base.reads || base.scenarios.some((s) => s.status !== 'ok')) return undefined;
+  const files = new Set([...base.reads.files, ...always]);
+  if (lineMap.firstTouched(files, base.reads.folders) !== undefined) return undefined;
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  return (
+    'this pull request touches nothing the benchmark reads: on base it read ' +
+    `${count(files.size, 'file')} of the repository (the script and config file included) and ` +
+    `listed ${count(base.reads.folders.length, 'folder')}, and the diff changes none of them, ` +
+    "so head's figures are base's"
+  );
 }
 
 /**

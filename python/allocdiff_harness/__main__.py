@@ -10,7 +10,7 @@ the script then imports for free, which would make its own imports look cheaper 
 import os
 import sys
 
-from . import capture, checkout, sameas, scenarios
+from . import capture, checkout, reads, sameas, scenarios
 
 USAGE = """\
 usage: python3 -m allocdiff_harness --script PATH --root DIR --out FILE [options]
@@ -163,7 +163,10 @@ def main(argv=None):
     # This side's checkout wins over what the environment installed (see checkout.py).
     own_code = checkout.Checkout.from_environment(root, keep=[capture.HARNESS_PARENT])
     own_code.prepare()
+    read = reads.Reads()
+    read.install()
     run = scenarios.run(script_path, options)
+    read_files, read_folders = read.under(root)
     found = own_code.foreign_modules(cwd=cwd)
     foreign = (found, own_code.foreign_error(found)) if found else None
 
@@ -178,6 +181,7 @@ def main(argv=None):
             reported.add(id(scenario.error))
             snapshot.report_failure(scenario.error, stream)
     document = snapshot.build_snapshot(run, root=root, cwd=cwd, options=options, foreign=foreign)
+    document["reads"] = {"files": read_files, "folders": read_folders}
     snapshot.write_snapshot(document, out)
     return 0
 

@@ -280,6 +280,12 @@ export const snapshotDocument = z
      * names them and says what to change.
      */
     foreignModules: z.array(foreignModule).optional(),
+    /**
+     * What the benchmark read inside its checkout (python/allocdiff_harness/reads.py): files it
+     * opened or imported, and folders it listed, relative to the checkout (`.` for itself).
+     * Existence checks (`os.stat`) are not audited, and so not here.
+     */
+    reads: z.strictObject({ files: z.array(z.string()), folders: z.array(z.string()) }).optional(),
   })
   .meta({
     title: 'allocdiff snapshot',

@@ -25,6 +25,10 @@ export class LineMap {
   private readonly changes = new Map<string, FileChange>();
   /** Per head file, the lines the diff added or edited and their text (stripped). */
   private readonly addedLines = new Map<string, Map<number, string>>();
+  /** Every path the diff names, on either side. */
+  private readonly named = new Set<string>();
+  /** The paths that exist on one side only: added, deleted, or a rename's old and new name. */
+  private readonly renamed = new Set<string>();
 
   static fromUnifiedDiff(diffText: string): LineMap {
     const map = new LineMap();
@@ -39,6 +43,9 @@ export class LineMap {
           newLines: chunk.newLines,
         }))
         .sort((a, b) => a.oldStart - b.oldStart);
+      for (const path of [basePath, headPath]) if (path !== undefined) map.named.add(path);
+      if (basePath !== headPath)
+        for (const path of [basePath, headPath]) if (path !== undefined) map.renamed.add(path);
       if (basePath !== undefined) map.changes.set(basePath, { headPath, hunks });
       if (headPath !== undefined) {
         const added = new Map<number, string>();
@@ -52,6 +59,21 @@ export class LineMap {
       }
     }
     return map;
+  }
+
+  /**
+   * The first of `files` the diff changes, or of `folders` where it adds, deletes or renames a
+   * file (directly inside; `.` is the root); undefined when it touches none of them.
+   */
+  firstTouched(files: Iterable<string>, folders: Iterable<string>): string | undefined {
+    for (const file of files) if (this.named.has(file)) return file;
+    const listed = new Set(folders);
+    for (const path of this.renamed) {
+      const slash = path.lastIndexOf('/');
+      const folder = slash < 0 ? '.' : path.slice(0, slash);
+      if (listed.has(folder)) return `${path} (in ${folder === '.' ? 'the root' : folder}, listed)`;
+    }
+    return undefined;
   }
 
   /** The head position of a base line; undefined when the line was changed or removed. */
