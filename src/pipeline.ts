@@ -396,7 +396,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
 function unchangedReads(base: Snapshot, lineMap: LineMap, always: string[]): string | undefined {
   if (!base.reads || base.scenarios.some((s) => s.status !== 'ok')) return undefined;
   const files = new Set([...base.reads.files, ...always]);
-  if (lineMap.firstTouched(files, base.reads.folders) !== undefined) return undefined;
+  if (lineMap.firstTouched({ ...base.reads, files }) !== undefined) return undefined;
   const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
   return (
     'this pull request touches nothing the benchmark reads: on base it read ' +

@@ -166,7 +166,7 @@ def main(argv=None):
     read = reads.Reads()
     read.install()
     run = scenarios.run(script_path, options)
-    read_files, read_folders = read.under(root)
+    read_files, read_folders, import_folders = read.under(root)
     found = own_code.foreign_modules(cwd=cwd)
     foreign = (found, own_code.foreign_error(found)) if found else None
 
@@ -181,7 +181,9 @@ def main(argv=None):
             reported.add(id(scenario.error))
             snapshot.report_failure(scenario.error, stream)
     document = snapshot.build_snapshot(run, root=root, cwd=cwd, options=options, foreign=foreign)
-    document["reads"] = {"files": read_files, "folders": read_folders}
+    document["reads"] = {
+        "files": read_files, "folders": read_folders, "importFolders": import_folders
+    }
     snapshot.write_snapshot(document, out)
     return 0
 

@@ -52,8 +52,9 @@ class Reads:
         sys.addaudithook(hook)
 
     def under(self, root):
-        """``(files, folders)``: sorted paths relative to ``root`` (``/``-separated, ``.`` for
-        the root itself) of what was read inside it, symlinks resolved."""
+        """``(files, folders, import_folders)``: sorted paths relative to ``root``
+        (``/``-separated, ``.`` for the root itself) of what was read inside it, symlinks
+        resolved; ``import_folders`` are the folders of ``sys.path`` inside it."""
         root = os.path.realpath(root)
         files = set()
         folders = set()
@@ -62,20 +63,21 @@ class Reads:
                 relative = _relative(os.fsdecode(raw), cwd, root)
                 if relative is not None:
                     into.add(relative)
-        # The import system lists the folders on sys.path (before the hook, for some): a file
+        # The import system lists the folders on sys.path (before the hook, for some): a module
         # added there could be imported in place of another.
+        import_folders = set()
         for entry in list(sys.path):
             if isinstance(entry, str):
                 relative = _relative(entry or os.curdir, self.cwd, root)
                 if relative is not None:
-                    folders.add(relative)
+                    import_folders.add(relative)
         for module in list(sys.modules.values()):
             filename = getattr(module, "__file__", None)
             if isinstance(filename, str):
                 relative = _relative(filename, self.cwd, root)
                 if relative is not None:
                     files.add(relative)
-        return sorted(files), sorted(folders)
+        return sorted(files), sorted(folders), sorted(import_folders)
 
 
 def _relative(path, cwd, root):

@@ -41,8 +41,8 @@ class ReadsTest(HarnessTestCase):
         self.assertNotIn("README.md", reads["files"])
         self.assertIn("data", reads["folders"])
         self.assertIn("pkg", reads["folders"])
-        # The script's folder is on sys.path: the import system lists it.
-        self.assertIn(".", reads["folders"])
+        # The script's folder is on sys.path: the import system searches it.
+        self.assertIn(".", reads["importFolders"])
 
     def test_leaves_out_what_is_outside_the_repository(self):
         outside = os.path.join(self.make_temp_dir(), "elsewhere.txt")

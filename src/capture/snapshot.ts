@@ -282,10 +282,17 @@ export const snapshotDocument = z
     foreignModules: z.array(foreignModule).optional(),
     /**
      * What the benchmark read inside its checkout (python/allocdiff_harness/reads.py): files it
-     * opened or imported, and folders it listed, relative to the checkout (`.` for itself).
-     * Existence checks (`os.stat`) are not audited, and so not here.
+     * opened or imported, folders it listed, and the folders of `sys.path` (which the import
+     * system lists), relative to the checkout (`.` for itself). Existence checks (`os.stat`)
+     * are not audited, and so not here.
      */
-    reads: z.strictObject({ files: z.array(z.string()), folders: z.array(z.string()) }).optional(),
+    reads: z
+      .strictObject({
+        files: z.array(z.string()),
+        folders: z.array(z.string()),
+        importFolders: z.array(z.string()),
+      })
+      .optional(),
   })
   .meta({
     title: 'allocdiff snapshot',

@@ -62,16 +62,29 @@ export class LineMap {
   }
 
   /**
-   * The first of `files` the diff changes, or of `folders` where it adds, deletes or renames a
-   * file (directly inside; `.` is the root); undefined when it touches none of them.
+   * What the diff touches of what a benchmark read: the first of `files` it changes, a file it
+   * adds, deletes or renames directly in one of `folders` (listed; `.` is the root), or a module
+   * or regular package it adds, deletes or renames directly in one of `importFolders` (which the
+   * import system searches); undefined when none.
    */
-  firstTouched(files: Iterable<string>, folders: Iterable<string>): string | undefined {
-    for (const file of files) if (this.named.has(file)) return file;
-    const listed = new Set(folders);
-    for (const path of this.renamed) {
+  firstTouched(read: {
+    files: Iterable<string>;
+    folders: Iterable<string>;
+    importFolders: Iterable<string>;
+  }): string | undefined {
+    for (const file of read.files) if (this.named.has(file)) return file;
+    const listed = new Set(read.folders);
+    const searched = new Set(read.importFolders);
+    const parentOf = (path: string) => {
       const slash = path.lastIndexOf('/');
-      const folder = slash < 0 ? '.' : path.slice(0, slash);
-      if (listed.has(folder)) return `${path} (in ${folder === '.' ? 'the root' : folder}, listed)`;
+      return slash < 0 ? '.' : path.slice(0, slash);
+    };
+    for (const path of this.renamed) {
+      const folder = parentOf(path);
+      if (listed.has(folder)) return `${path} (a folder the benchmark listed)`;
+      const module = /\.(py|pyc|pyd|so|pth)$/.test(path) && searched.has(folder);
+      const isPackage = path.endsWith('/__init__.py') && searched.has(parentOf(folder));
+      if (module || isPackage) return `${path} (importable)`;
     }
     return undefined;
   }

@@ -91,6 +91,15 @@ describe('skip-unchanged (CLI, real git and Python)', () => {
     expect(run.log).toMatch(/Measuring head/);
   }, 300_000);
 
+  it('does not run head for a new document beside the script, but does for a new module', async () => {
+    const notes = await compare({ 'NOTES.md': 'New notes.\n' });
+    expect(notes.report.noChange).toMatch(/^no change: /);
+    // A module beside the script could be imported in place of another.
+    const module = await compare({ 'json.py': 'X = 1\n' });
+    expect(module.report.noChange).toBeUndefined();
+    expect(module.log).toMatch(/Measuring head/);
+  }, 300_000);
+
   it('always runs head with skip-unchanged false', async () => {
     const run = await compare(
       { 'README.md': 'A project, documented.\n' },
