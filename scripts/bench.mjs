@@ -423,7 +423,8 @@ const [plain, traced, endToEnd, endToEndSequential] = timeInTurn(
     ['python3', [script], inRepo],
     ['python3', ['-X', 'tracemalloc=1', script], inRepo],
     [node24, cli([]), inRepo],
-    [node24, cli(['--parallel', 'false']), inRepo],
+    // Head measured all the same: this row is allocdiff's overhead on two traced runs.
+    [node24, cli(['--parallel', 'false', '--skip-unchanged', 'false']), inRepo],
   ],
   e2eRuns,
 );
@@ -451,7 +452,7 @@ row(
 );
 row(
   'workload',
-  'the same, sides one after the other (`--parallel false`)',
+  'the same, sides one after the other (`--parallel false --skip-unchanged false`)',
   ms(endToEndSequential),
   `${ratio(endToEndSequential / (2 * traced))} (2 × traced): allocdiff's own overhead on top of ` +
     `tracing; parallel ÷ sequential: ${ratio(endToEnd / endToEndSequential)}`,
@@ -911,6 +912,41 @@ function measureProvenRepeats() {
   );
   rmSync(repo.dir, { recursive: true, force: true });
   rmSync(head, { recursive: true, force: true });
+
+  // A pull request that edits only a README: nothing the benchmark reads. With sides one after
+  // the other, head is not run (`skip-unchanged`, the default).
+  const docs = createRepoFromTrees([join(root, 'bench/workload'), join(root, 'bench/workload')], {
+    prefix: 'allocdiff-bench-docs-',
+  });
+  writeFileSync(join(docs.dir, 'README.md'), 'A change that does not touch the benchmark.\n');
+  docs.git('add', 'README.md');
+  docs.git('commit', '-q', '-m', 'docs');
+  const inDocs = { cwd: docs.dir };
+  const [tracedAgain, skipped, measuredHead] = timeInTurn(
+    [
+      ['python3', ['-X', 'tracemalloc=1', 'benchmarks/memory.py'], inDocs],
+      [node24, cliArgs(['--parallel', 'false']), inDocs],
+      [node24, cliArgs(['--parallel', 'false', '--skip-unchanged', 'false']), inDocs],
+    ],
+    runs,
+  );
+  const report = JSON.parse(readFileSync(json, 'utf8'));
+  run(node24, cliArgs(['--parallel', 'false']), inDocs);
+  const evidence = JSON.parse(readFileSync(json, 'utf8')).noChange ?? 'head was run';
+  row(
+    'repeats',
+    'PR that edits only a README, sides one after the other: head not run',
+    ms(skipped),
+    `${ratio(skipped / tracedAgain)} one traced run (${ms(tracedAgain)} here); ` +
+      `the report: "${evidence.split(':').slice(0, 2).join(':')}" (${/read (\d+) files/.exec(evidence)?.[1] ?? '?'} files read)`,
+  );
+  row(
+    'repeats',
+    'the same with `--skip-unchanged false` (head measured)',
+    ms(measuredHead),
+    `${ratio(measuredHead / skipped)} the line above; its report ${report.noChange ? 'skipped head' : 'measured head'}`,
+  );
+  rmSync(docs.dir, { recursive: true, force: true });
 }
 
 function provenRepeatsMarkdown() {
