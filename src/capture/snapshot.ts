@@ -242,7 +242,7 @@ const foreignModule = z.strictObject({
 /**
  * The file as the harness writes it: compact JSON (no spaces), UTF-8, keys in this order:
  * schema, harness, python, platform, frames, repeats, iterations, timings, scenarios,
- * strings, unmeasured (and `foreignModules` when there are any). `strings` holds each
+ * strings, unmeasured (and `foreignModules` when there are any), reads. `strings` holds each
  * distinct file name, source text and function name once, in order of first use
  * (deterministic for a deterministic run); sites, frames and leak sites refer to them by index.
  */
