@@ -77,6 +77,10 @@ class Measurement:
         self.peak_tracebacks = None
         # tracemalloc's frame limit at the end (the action may have restarted it).
         self.frames_used = None
+        # Further totals of the action, under their snapshot keys (``rssBytes``): the snapshot
+        # writes each one into the action's repeat as it is. A total that could not be taken
+        # is left out (absent means not measured, never 0).
+        self.totals = {}
 
 
 def prepare_interpreter(script_arg, script_path):

@@ -23,6 +23,17 @@ export const BUDGET_METRICS: readonly BudgetMetric[] = measuresWhere((spec) => s
   (name): BudgetMetric[] => (name === 'retained' ? [name, 'site'] : [name as BudgetMeasure]),
 );
 
+/**
+ * The budget metrics as the docs list them: `peak, retained, site, leak, count`, or with
+ * `glossed`, each with what it limits where its name does not say: `leak (per call)`.
+ */
+export function budgetMetricsText(glossed = false): string {
+  return BUDGET_METRICS.map((metric) => {
+    const gloss = metric === 'site' ? 'any single site' : MEASURES[metric].words.gloss;
+    return glossed && gloss !== undefined ? `${metric} (${gloss})` : metric;
+  }).join(', ');
+}
+
 /** What a metric's figures count: a site's size is bytes. */
 export function unitOf(metric: BudgetMetric): MeasureUnit {
   return metric === 'site' ? 'bytes' : MEASURES[metric].unit;

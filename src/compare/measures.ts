@@ -54,9 +54,16 @@ export interface MeasureSpec {
    * a measure shown only when it changed, its column (`Δ RSS`); `row`: its row in the noise
    * tables, or undefined when it has none (inexact measures, figures taken once); `explain`:
    * the legend's words for a measure shown only when it changed, undefined for the others
-   * (the legend's first sentence explains them).
+   * (the legend's first sentence explains them); `gloss`: what its budget metric limits, where
+   * its name does not say (`leak (per call)` in the budget docs).
    */
-  words: { subject: string; name: string; row: string | undefined; explain: string | undefined };
+  words: {
+    subject: string;
+    name: string;
+    row: string | undefined;
+    explain: string | undefined;
+    gloss: string | undefined;
+  };
   /**
    * Where a report shows it: `fixed`, in the columns of the scenario tables made for it (peak,
    * retained, leak per call); `changed`, in a column of its own when it changed by more than
@@ -99,7 +106,13 @@ export const MEASURES = {
     presence: 'always',
     exact: true,
     tolerance: { firstPass: PEAK_FIRST_PASS_TOLERANCE_BYTES, change: 0 },
-    words: { subject: 'peak memory', name: 'peak', row: 'peak', explain: undefined },
+    words: {
+      subject: 'peak memory',
+      name: 'peak',
+      row: 'peak',
+      explain: undefined,
+      gloss: undefined,
+    },
     shown: 'fixed',
     budget: true,
     estimate: undefined,
@@ -114,7 +127,13 @@ export const MEASURES = {
     presence: 'always',
     exact: true,
     tolerance: { firstPass: 0, change: 0 },
-    words: { subject: 'retained memory', name: 'retained', row: 'retained', explain: undefined },
+    words: {
+      subject: 'retained memory',
+      name: 'retained',
+      row: 'retained',
+      explain: undefined,
+      gloss: undefined,
+    },
     shown: 'fixed',
     budget: true,
     estimate: undefined,
@@ -134,6 +153,7 @@ export const MEASURES = {
       name: 'leak per call',
       row: undefined,
       explain: undefined,
+      gloss: 'per call',
     },
     shown: 'fixed',
     budget: true,
@@ -154,6 +174,7 @@ export const MEASURES = {
       name: 'retained count',
       row: 'retained blocks',
       explain: undefined,
+      gloss: 'retained allocations',
     },
     shown: 'budgets',
     budget: true,
