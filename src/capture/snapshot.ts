@@ -159,6 +159,14 @@ export interface RepeatTotals {
   retainedBytes: number;
   retainedCount: number;
   durationSeconds: number;
+  /**
+   * The process's resident set size at its highest during the call (the run), above its
+   * resident size when the call started, in bytes: memory tracemalloc does not see (C
+   * extensions, `mmap`) included. Absent where it could not be measured (never 0 for that): no
+   * `/proc/self/status` (Linux only), a high-water mark that could not be reset and that an
+   * earlier scenario set higher, or command mode.
+   */
+  rssBytes?: number;
 }
 
 export interface SnapshotScenario {
@@ -182,6 +190,8 @@ export interface SnapshotScenario {
   retainedBytes: number;
   retainedCount: number;
   durationSeconds: number;
+  /** Repeat 1: its `rssBytes`, when measured. */
+  rssBytes?: number;
   /**
    * Every in-process repeat, in order; `[0]` is what the fields above repeat. A function's
    * return value is held until its after snapshot, so it is retained. Length 1 for a script

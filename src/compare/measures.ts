@@ -89,6 +89,12 @@ export interface MeasureSpec {
 }
 
 /**
+ * RSS differs between runs of the same code by some pages (the allocator's arenas, the
+ * interpreter's caches, page-cache timing): a difference up to this is no change.
+ */
+const RSS_TOLERANCE_BYTES = 1024 * 1024;
+
+/**
  * Two checkouts of the same code still differ in their paths, which CPython hashes into a few
  * import-time tables: a whole script's peak can differ by some tens of bytes between sides
  * whose retained memory is identical to the byte. Such a peak difference alone is no reason
@@ -177,6 +183,30 @@ export const MEASURES = {
       gloss: 'retained allocations',
     },
     shown: 'budgets',
+    budget: true,
+    estimate: undefined,
+    lead: undefined,
+    sites: undefined,
+  },
+  rss: {
+    field: 'rss',
+    unit: 'bytes',
+    read: (scenario) => scenario.rssBytes,
+    repeat: (totals) => totals.rssBytes,
+    presence: 'measured',
+    exact: false,
+    tolerance: { firstPass: RSS_TOLERANCE_BYTES, change: RSS_TOLERANCE_BYTES },
+    words: {
+      subject: 'peak RSS',
+      name: 'RSS',
+      row: undefined,
+      explain:
+        "RSS: the process's resident memory at its highest while the scenario ran, above where it " +
+        'started, as the system counts it (C extensions included; it varies by some pages ' +
+        'between runs).',
+      gloss: 'peak resident memory of the process, C extensions included',
+    },
+    shown: 'changed',
     budget: true,
     estimate: undefined,
     lead: undefined,
