@@ -8,6 +8,10 @@
  *   being site N, instead of one object per site (a third of the bytes, and parsing builds
  *   no object per site). Leak sites and traceback frames stay objects.
  *
+ * Within schema 3, `rssBytes` (per repeat, and the scenario's repeat 1) was added as an optional
+ * field: a snapshot without it has no peak RSS measured, which every reader takes as "not
+ * measured", so older snapshots and readers stay compatible.
+ *
  * Schema 2 differs from schema 1 in:
  * - **String table.** `file`, `text` and `function` of every site, peak site, leak site and
  *   traceback frame are integer indexes into the document's `strings` array, on disk. A reader
