@@ -223,7 +223,7 @@ def measure(
     own = (ignore, result, watch)
     if count_types:
         result.types_before = objects.count_types(own)
-    rss = ResidentPeak()
+    rss_start = resident_status()
     tracemalloc.start(frames)
     before = tracemalloc.take_snapshot()
     # The before snapshot is part of the start level, not of the peak.
@@ -260,9 +260,8 @@ def measure(
         result.peak_level = watch.snapshot_level
         peak_snapshot, watch.snapshot = watch.snapshot, None
     # Before the after snapshot, whose copy of every trace would count as the action's.
-    rss_bytes = rss.rise()
-    if rss_bytes is not None:
-        result.totals["rssBytes"] = rss_bytes
+    rss_bytes = resident_rise(rss_start)
+    del rss_start
 
     clear_type_cache()
     gc.collect()
@@ -283,60 +282,76 @@ def measure(
         # result's contents (sites, the first count) are not followed: it is ignored.
         result.types_after = objects.count_types(own, held=[held, raised])
     del held, raised  # alive until here on purpose
+    if rss_bytes is not None:
+        # Only now: a number in the totals before the count would be counted as the action's.
+        result.totals["rssBytes"] = rss_bytes
     return result
 
 
-class ResidentPeak:
-    """The process's resident set size at its highest since this was made, above its resident
-    size then, in bytes: what tracemalloc does not see included (C extensions, ``mmap``).
+def resident_status():
+    """``/proc/self/status`` as it is now (bytes, parsed by ``resident_rise``), after resetting
+    the process's resident high-water mark to its current size; None without ``/proc``.
 
-    Linux's ``/proc/self/status`` is read: ``VmHWM``, the high-water mark, reset to the current
-    size (``VmRSS``) by writing 5 to ``/proc/self/clear_refs``, so each action gets a mark of
-    its own. ``resource.getrusage`` is not used: its ``ru_maxrss`` keeps the parent's mark
-    across fork and exec (a harness started by Node reports Node's size) and cannot be reset.
-    Where the mark cannot be reset, the rise is still exact when the action took it higher than
-    anything before; otherwise, and without ``/proc``, ``rise()`` is None: not measured.
+    Peak RSS is the process's resident set size at its highest during an action, above its
+    resident size when the action started: what tracemalloc does not see included (C
+    extensions, ``mmap``). Linux keeps the high-water mark (``VmHWM``) beside the current size
+    (``VmRSS``); writing 5 to ``/proc/self/clear_refs`` resets the mark, so each action gets a
+    mark of its own. ``resource.getrusage`` is not used: its ``ru_maxrss`` keeps the parent's
+    mark across fork and exec (a harness started by Node reports Node's size) and cannot be
+    reset.
 
-    Made untraced, just before tracing starts; the files are read with ``os`` calls only.
+    Called untraced, just before tracing starts, and with ``os`` calls only: an object made
+    and freed here (a list, a tuple) would go to a free list, and the program would reuse it
+    without tracemalloc seeing an allocation.
     """
-
-    def __init__(self):
-        try:
-            descriptor = os.open("/proc/self/clear_refs", os.O_WRONLY)
-            try:
-                os.write(descriptor, b"5")
-            finally:
-                os.close(descriptor)
-        except OSError:
-            pass  # an older kernel, or a sandbox: the mark stays where it was
-        self.start = _resident_status()
-
-    def rise(self):
-        """Bytes the high-water mark rose above the resident size at the start, or None."""
-        if self.start is None:
-            return None
-        now = _resident_status()
-        if now is None:
-            return None
-        resident, mark = self.start
-        highest = now[1]
-        if mark > resident and highest <= mark:
-            return None  # an earlier, higher mark that could not be reset hides this one
-        return max(0, highest - resident)
-
-
-def _resident_status():
-    """``(VmRSS, VmHWM)`` of this process in bytes, or None where ``/proc`` does not say."""
     try:
-        descriptor = os.open("/proc/self/status", os.O_RDONLY)
+        descriptor = os.open("/proc/self/clear_refs", os.O_WRONLY)
         try:
-            text = os.read(descriptor, 1 << 16)
+            os.write(descriptor, b"5")
         finally:
             os.close(descriptor)
     except OSError:
+        pass  # an older kernel, or a sandbox: the mark stays where it was
+    try:
+        return _read_status()
+    except OSError:
         return None
+
+
+def resident_rise(start):
+    """Bytes the high-water mark rose above the resident size of ``start`` (what
+    ``resident_status`` read before the action), or None: not measured. Where the mark could
+    not be reset, the rise is still exact when the action took it higher than anything before;
+    when it did not, an earlier, higher mark hides the action's own."""
+    if start is None:
+        return None
+    before = _resident_sizes(start)
+    try:
+        now = _resident_sizes(_read_status())
+    except OSError:
+        return None
+    if before is None or now is None:
+        return None
+    resident, mark = before
+    highest = now[1]
+    if mark > resident and highest <= mark:
+        return None
+    return max(0, highest - resident)
+
+
+def _read_status():
+    """``/proc/self/status`` as it is now; raises OSError where there is none."""
+    descriptor = os.open("/proc/self/status", os.O_RDONLY)
+    try:
+        return os.read(descriptor, 1 << 16)
+    finally:
+        os.close(descriptor)
+
+
+def _resident_sizes(status):
+    """``(VmRSS, VmHWM)`` in bytes from ``/proc/self/status``, or None where it lacks them."""
     fields = {}
-    for line in text.split(b"\n"):
+    for line in status.split(b"\n"):
         name, _, value = line.partition(b":")
         if name in (b"VmRSS", b"VmHWM"):
             number = value.split()
