@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { checkBudgets, decideVerdict } from '../src/budgets/evaluate.js';
 import { parseBudgetRules } from '../src/budgets/rules.js';
-import { readSnapshot } from '../src/capture/capture-side.js';
+import { readSnapshot } from '../src/capture/side-runner.js';
 import { compareSnapshots } from '../src/compare/compare.js';
 import { renderMarkdown } from '../src/report/markdown.js';
 import { buildReport } from '../src/report/report.js';

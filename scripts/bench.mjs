@@ -20,8 +20,14 @@ const PEAK_SITES_HEADING = '## Sites at the peak, found where the peak changed';
 const only = process.argv.includes('--only')
   ? process.argv[process.argv.indexOf('--only') + 1]
   : undefined;
-if (only !== undefined && only !== 'setup' && only !== 'peak-sites')
+if (only !== undefined && !['setup', 'peak-sites', 'scenarios'].includes(only))
   throw new Error(`--only: unknown section "${only}"`);
+const SCENARIOS_SECTION = `## Budgets and rendering, by number of scenarios
+
+N scenarios (a pytest suite's tests, say), each with a budget override of its own, by name, and
+one glob override over them all: the budgets checked, then the comment, the job summary and the
+terminal report rendered, in a fresh Node 24 process per run. Budget results are indexed by
+scenario and overrides naming one scenario are found by name, so both grow with N, not N².`;
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -183,6 +189,55 @@ if (only === 'setup') {
       : text.replace('## Start-up and size', `${measured}\n## Start-up and size`);
   writeFileSync(file, updated);
   console.log('\nwrote the setup section of BENCHMARKS.md');
+  process.exit(0);
+}
+
+/** Checks budgets and renders N scenarios, each with its own override; rows in 'scenarios'. */
+async function benchScenarios() {
+  const entry = join(work, 'bench-scenarios.mjs');
+  await build({
+    entryPoints: [join(root, 'scripts/bench-scenarios.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    outfile: entry,
+    logLevel: 'error',
+  });
+  for (const count of quick ? [1_000, 5_000] : [1_000, 5_000, 20_000]) {
+    const samples = [];
+    for (let i = 0; i < (quick ? 1 : 3); i += 1) {
+      samples.push(JSON.parse(run(node24, [entry, String(count)]).stdout.trim()));
+    }
+    const check = median(samples.map((sample) => sample.check));
+    const render = median(samples.map((sample) => sample.render));
+    row(
+      'scenarios',
+      `${count.toLocaleString('en')} scenarios × their own budgets: check + render`,
+      ms(check + render),
+      `budgets checked ${ms(check)} (${samples[0].budgets.toLocaleString('en')} results), ` +
+        `comment + summary + terminal rendered ${ms(render)}`,
+    );
+  }
+}
+
+const scenariosMarkdown = () => `${SCENARIOS_SECTION}\n\n${table('scenarios')}\n\n`;
+
+if (only === 'scenarios') {
+  await benchScenarios();
+  rmSync(work, { recursive: true, force: true });
+  const path = join(root, 'BENCHMARKS.md');
+  const old = readFileSync(path, 'utf8');
+  const heading = SCENARIOS_SECTION.split('\n')[0];
+  const start = old.indexOf(heading);
+  const next =
+    start < 0 ? old.indexOf('\n## Start-up and size') + 1 : old.indexOf('\n## ', start) + 1;
+  const end = start < 0 ? next : next || old.length;
+  writeFileSync(
+    path,
+    old.slice(0, start < 0 ? next : start) + scenariosMarkdown() + old.slice(end),
+  );
+  console.log('\nwrote the scenarios section of BENCHMARKS.md');
   process.exit(0);
 }
 
@@ -518,6 +573,7 @@ rmSync(changed.dir, { recursive: true, force: true });
 rmSync(changedHead, { recursive: true, force: true });
 
 measurePeakSites();
+await benchScenarios();
 await benchSetupEnvironment();
 
 // ---------------------------------------------------------------------------------------------
@@ -657,7 +713,7 @@ ${SETUP_SECTION}
 
 ${table('setup')}
 
-${peakSitesMarkdown()}## Start-up and size
+${peakSitesMarkdown()}${scenariosMarkdown()}## Start-up and size
 
 ${table('start')}
 ${notes.length ? `\n## Targets\n\n${notes.join('\n')}\n` : ''}`;

@@ -13,24 +13,70 @@ import {
   type ActionSettings,
   type Publishing,
 } from './config/action-inputs.js';
-import { UsageError } from './errors.js';
+import { errorMessage, UsageError } from './errors.js';
 import type { Logger } from './log.js';
-import { runAllocdiff, summaryPathOf, writeReportFiles } from './pipeline.js';
+import { runAllocdiff } from './pipeline.js';
 import { artifactName, writeArtifact } from './publish/artifact.js';
 import type { PublishOptions } from './publish/comment.js';
 import { commentDecision } from './publish/comment-policy.js';
+import { OUTPUTS, writeOutputs, type OutputName, type Written } from './publish/outputs.js';
 import { ANNOTATION_LIMIT, siteAnnotations } from './report/annotations.js';
-import { renderMarkdown, renderSummary } from './report/markdown.js';
 import type { Report } from './report/report.js';
 import { renderTerminal } from './report/terminal.js';
-import { verdictReason } from './report/verdict.js';
+import { acceptanceText, verdictReason } from './report/verdict.js';
 import { Git } from './sides/git.js';
 
+/**
+ * Relays output the action does not trust (the benchmark's, setup's) to the log with workflow
+ * commands off: the runner obeys no `::command::` line between `::stop-commands::<token>` and
+ * `::<token>::`, and the token is new for each stretch of output, so the output cannot end the
+ * stretch itself. The stretch ends before the action's own next line.
+ */
+class UntrustedOutput {
+  private token: string | undefined;
+  private atLineStart = true;
+
+  write(chunk: string): void {
+    if (chunk === '') return;
+    if (this.token === undefined) {
+      this.token = randomBytes(16).toString('hex');
+      process.stdout.write(`::stop-commands::${this.token}\n`);
+    }
+    process.stdout.write(chunk);
+    this.atLineStart = chunk.endsWith('\n');
+  }
+
+  /** Turns workflow commands back on: the end marker on a line of its own. */
+  end(): void {
+    if (this.token === undefined) return;
+    process.stdout.write(`${this.atLineStart ? '' : '\n'}::${this.token}::\n`);
+    this.token = undefined;
+    this.atLineStart = true;
+  }
+}
+
+const untrusted = new UntrustedOutput();
+
 const actionLogger: Logger = {
-  group: (title, body) => core.group(title, body),
-  info: (message) => core.info(message),
-  warning: (message) => core.warning(message),
-  output: (chunk) => process.stdout.write(chunk),
+  group: (title, body) => {
+    untrusted.end();
+    return core.group(title, async () => {
+      try {
+        return await body();
+      } finally {
+        untrusted.end();
+      }
+    });
+  },
+  info: (message) => {
+    untrusted.end();
+    core.info(message);
+  },
+  warning: (message) => {
+    untrusted.end();
+    core.warning(message);
+  },
+  output: (chunk) => untrusted.write(chunk),
 };
 
 /**
@@ -48,16 +94,11 @@ function logReport(report: Report): void {
 }
 
 /** Outputs, job summary and log: where the report goes whatever happens to the comment. */
-async function keepReport(
-  report: Report,
-  summary: string,
-  paths: { jsonPath: string; markdownPath: string },
-): Promise<void> {
-  core.setOutput('verdict', report.verdict);
-  core.setOutput('report', paths.jsonPath);
-  core.setOutput('comment', paths.markdownPath);
-  core.setOutput('summary', summaryPathOf(paths.markdownPath));
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
+async function keepReport(report: Report, outputs: Record<OutputName, Written>): Promise<void> {
+  core.setOutput('verdict', report.accepted ? 'accepted' : report.verdict);
+  // One output per file written, named as the list of outputs names it.
+  for (const { name } of OUTPUTS) core.setOutput(name, outputs[name].path);
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(outputs.summary.content).write();
   logReport(report);
 }
 
@@ -110,9 +151,77 @@ async function commentOnPullRequest(
   });
 }
 
-/** fail-on decides which verdicts fail the step; the reason names the deciding budget. */
+/**
+ * fail-on decides which verdicts fail the step; the reason names the deciding budget. An
+ * accepted change passes, and the log says by what.
+ */
 function failOnVerdict(report: Report, failOn: FailOn): void {
-  if (failsRun(report.verdict, failOn)) core.setFailed(verdictReason(report));
+  if (!failsRun(report.verdict, failOn)) return;
+  if (report.accepted) {
+    core.info(`${acceptanceText(report.accepted)}: ${verdictReason(report)}`);
+    return;
+  }
+  core.setFailed(verdictReason(report));
+}
+
+/** Who added a label, when the event is that label being added. */
+function labeledBy(label: string): string | undefined {
+  const payload = github.context.payload as {
+    action?: string;
+    label?: { name?: unknown };
+    sender?: { login?: unknown };
+  };
+  return github.context.eventName === 'pull_request' &&
+    payload.action === 'labeled' &&
+    payload.label?.name === label &&
+    typeof payload.sender?.login === 'string'
+    ? payload.sender.login
+    : undefined;
+}
+
+/**
+ * Marks a report whose verdict would fail the step as accepted when the pull request has the
+ * `accept-label` now (read from the API, not from the event, whose labels may be stale).
+ * Returns whether it did.
+ */
+async function acceptWithLabel(
+  publishing: Publishing,
+  pullRequest: number | undefined,
+  report: Report,
+  failOn: FailOn,
+): Promise<boolean> {
+  const label = publishing.acceptLabel;
+  if (!label || pullRequest === undefined || !failsRun(report.verdict, failOn)) return false;
+  if (!publishing.token) {
+    core.warning(
+      `accept-label "${label}" cannot be checked without the github-token input (issues: read)`,
+    );
+    return false;
+  }
+  const [{ createGitHubClient }, { pullRequestLabels }] = await Promise.all([
+    import('./publish/octokit.js'),
+    import('./publish/labels.js'),
+  ]);
+  const client = createGitHubClient(publishing.token, publishing.apiUrl, {
+    onRetry: (message) => core.info(message),
+  });
+  let labels: string[];
+  try {
+    labels = await pullRequestLabels(client, publishing, pullRequest);
+  } catch (error) {
+    core.warning(
+      `the labels of pull request #${pullRequest} could not be read, so accept-label ` +
+        `"${label}" was not checked: ${errorMessage(error)}`,
+    );
+    return false;
+  }
+  if (!labels.includes(label)) {
+    core.info(`pull request #${pullRequest} has no label "${label}": the verdict stands`);
+    return false;
+  }
+  const by = labeledBy(label);
+  report.accepted = { label, ...(by !== undefined ? { by } : {}) };
+  return true;
 }
 
 /**
@@ -124,8 +233,15 @@ export async function measureAndPublish(
   settings: ActionSettings,
   publishing: Publishing,
 ) {
-  const { report, markdown, summary } = await runAllocdiff(settings, actionLogger);
-  await keepReport(report, summary, settings);
+  // Whatever happens, the action's own lines after the run are obeyed again.
+  const run = await runAllocdiff(settings, actionLogger).finally(() => untrusted.end());
+  const { report } = run;
+  let { markdown, outputs } = run;
+  if (await acceptWithLabel(publishing, settings.pullRequest, report, settings.failOn)) {
+    outputs = await writeOutputs(settings, report, { topSites: settings.topSites });
+    markdown = outputs.comment.content;
+  }
+  await keepReport(report, outputs);
   await annotateChangedLines(report, settings.repoDir);
 
   if (mode === 'measure') {
@@ -212,13 +328,14 @@ export async function postMeasuredReport(): Promise<void> {
     return;
   }
 
-  // Rendered here from the validated report: the artifact's own comment.md is not trusted.
+  // Rendered here from the validated report: the artifact's own comment.md is not trusted,
+  // nor an acceptance the measuring run claims: the label is read here, with this run's token.
   const { report, pullRequest, headSha } = loaded;
-  const markdown = renderMarkdown(report);
-  const summary = renderSummary(report);
-  await writeReportFiles(settings, report, markdown, summary);
-  await keepReport(report, summary, settings);
-  await commentOnPullRequest(publishing, pullRequest, report, markdown, {
+  delete report.accepted;
+  await acceptWithLabel(publishing, pullRequest, report, settings.failOn);
+  const outputs = await writeOutputs(settings, report);
+  await keepReport(report, outputs);
+  await commentOnPullRequest(publishing, pullRequest, report, outputs.comment.content, {
     forbiddenIsError: true,
     headSha,
   });

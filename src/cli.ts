@@ -3,9 +3,11 @@ import { failsRun, type FailOn } from './budgets/evaluate.js';
 import { CLI_HELP, parseCliArgs } from './config/cli-args.js';
 import { ExitCode, errorExitCode, errorMessage } from './errors.js';
 import type { Logger } from './log.js';
-import { runAllocdiff, summaryPathOf } from './pipeline.js';
+import { runAllocdiff } from './pipeline.js';
+import { OUTPUTS } from './publish/outputs.js';
 import type { Report } from './report/report.js';
 import { renderTerminal } from './report/terminal.js';
+import { explainVerdict } from './report/verdict.js';
 import { terminalLogger } from './terminal-logger.js';
 import { VERSION } from './version.js';
 
@@ -21,10 +23,11 @@ const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
  */
 function exitCodeOf(report: Report, failOn: FailOn): ExitCode {
   if (!failsRun(report.verdict, failOn)) return ExitCode.Ok;
-  if (report.budgets.some((budget) => budget.status === report.verdict)) {
+  const { decided, causes } = explainVerdict(report);
+  if (decided?.kind === 'budget-failed' || decided?.kind === 'budget-warned') {
     return ExitCode.BudgetExceeded;
   }
-  if (report.scenarios.some((scenario) => scenario.status === 'failed')) return ExitCode.Failure;
+  if (causes.some((cause) => cause.kind === 'benchmark-failed')) return ExitCode.Failure;
   // A budget that could not be checked, under --fail-on warn.
   return ExitCode.BudgetExceeded;
 }
@@ -41,11 +44,10 @@ async function main(argv: readonly string[]): Promise<number> {
       return ExitCode.Ok;
     }
     const { settings } = command;
-    const { report } = await runAllocdiff(settings, log);
+    const { report, outputs } = await runAllocdiff(settings, log);
     process.stdout.write(renderTerminal(report, settings.topSites, { color }));
     process.stderr.write(
-      `JSON report: ${settings.jsonPath}\nMarkdown: ${settings.markdownPath}\n` +
-        `Full Markdown report: ${summaryPathOf(settings.markdownPath)}\n`,
+      OUTPUTS.map(({ name, label }) => `${label}: ${outputs[name].path}\n`).join(''),
     );
     return exitCodeOf(report, settings.failOn);
   } catch (error) {

@@ -1,20 +1,14 @@
-import { mkdir, realpath, writeFile } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
 import { checkBudgets, decideVerdict } from './budgets/evaluate.js';
 import { withoutIgnoredSites, withoutSmallSites } from './budgets/site-filter.js';
 import { formatBytes } from './format/sizes.js';
-import { captureSide, captureTracebacks, type CaptureOptions } from './capture/capture-side.js';
-import {
-  captureCommandSide,
-  captureCommandTracebacks,
-  nothingMeasuredMessage,
-} from './capture/command.js';
-import type { Snapshot } from './capture/snapshot.js';
+import { backendFor, traceSites, type SideOptions } from './capture/backend.js';
 import { benchmarkEnvironment } from './capture/environment.js';
 import { ownCodeEnvironment } from './capture/own-code.js';
 import { onBothSides, sequentialReason, type Side } from './capture/measure-sides.js';
+import { sideSnapshots, snapshotOf } from './capture/outcome.js';
 import { SideEnvironments } from './capture/side-environment.js';
-import { spreadSideFailure } from './capture/merge-repeats.js';
 import {
   AUTOMATIC_LEAK_CALLS,
   functionRetainedChanged,
@@ -27,9 +21,9 @@ import { attachTracebacks, tracebackTargets } from './compare/tracebacks.js';
 import { captureSettingsOf, type Settings } from './config/settings.js';
 import { RunFailure, UsageError, errorMessage } from './errors.js';
 import type { Logger } from './log.js';
-import { renderMarkdown, renderSummary } from './report/markdown.js';
+import { writeOutputs, type OutputName, type Written } from './publish/outputs.js';
 import { buildReport, type Report } from './report/report.js';
-import { refuseScriptOutside } from './sides/contained.js';
+import { judgeProposed, settingsChangeText } from './report/settings-change.js';
 import { Git } from './sides/git.js';
 import { LineMap } from './sides/line-map.js';
 import { resolveCommit } from './sides/resolve.js';
@@ -39,43 +33,17 @@ import {
   readWorkingTree,
   untrackedSize,
 } from './sides/working-tree.js';
-import { checkoutSides } from './sides/worktrees.js';
+import { checkoutSides, verifyBaseCheckout } from './sides/worktrees.js';
 import { VERSION } from './version.js';
-
-/** How one side is measured, and its traceback pass: a script, or a command. */
-interface Backend {
-  capture(dir: string, options: CaptureOptions): Promise<Snapshot>;
-  tracebacks(
-    dir: string,
-    options: CaptureOptions,
-    sites: readonly string[],
-  ): Promise<Snapshot | undefined>;
-}
-
-const scriptBackend: Backend = { capture: captureSide, tracebacks: captureTracebacks };
-
-/** Command mode: `command` run in `workingDirectory` of each checkout. */
-function commandBackend(command: string, workingDirectory: string): Backend {
-  const withCommand = (options: CaptureOptions) => ({ ...options, command, workingDirectory });
-  return {
-    capture: (dir, options) => captureCommandSide(dir, withCommand(options)),
-    tracebacks: (dir, options, sites) => captureCommandTracebacks(dir, withCommand(options), sites),
-  };
-}
 
 export interface RunResult {
   report: Report;
+  /** Each output written (src/publish/outputs.ts): its path and content, by name. */
+  outputs: Record<OutputName, Written>;
   /** The pull-request comment, within GitHub's comment limit. */
   markdown: string;
   /** The full report for the job summary: every changed site. */
   summary: string;
-}
-
-/** Where the full Markdown report goes: beside the comment's file. */
-export function summaryPathOf(markdownPath: string): string {
-  return markdownPath.endsWith('.md')
-    ? `${markdownPath.slice(0, -3)}.summary.md`
-    : `${markdownPath}.summary.md`;
 }
 
 /**
@@ -83,14 +51,21 @@ export function summaryPathOf(markdownPath: string): string {
  * sides (git) → capture (Python, per side) → compare → budgets → report.
  */
 export async function runAllocdiff(settings: Settings, log: Logger): Promise<RunResult> {
-  if (settings.configFile) log.info(`configuration: ${settings.configFile}`);
+  if (settings.configFile) {
+    log.info(
+      `configuration: ${settings.configFile}` +
+        (settings.settingsFrom
+          ? ` of ${settings.settingsFrom} (a change is judged by the settings from before it)`
+          : ''),
+    );
+  }
   const git = new Git(settings.repoDir);
   const topLevel = await git.topLevel();
   const projectDir = await realpath(settings.repoDir);
   // Sides are checked out whole: paths must be relative to the repository's root.
   const fromRoot = (path: string): string =>
     relative(topLevel, resolve(projectDir, path)).split(sep).join('/');
-  const script = fromRoot(settings.script ?? '.');
+  const backend = backendFor(settings.benchmark, fromRoot);
   const { baseSha, headSha, measuredHead, workingTree } = await log.group(
     'Resolving base and head',
     async () => {
@@ -127,18 +102,15 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
   try {
     if (settings.setup) environments = await SideEnvironments.create(settings.python);
     const env = benchmarkEnvironment(process.env);
-    const { command } = settings;
-    const options: CaptureOptions = {
+    const options: SideOptions = {
       ...captureSettingsOf(settings),
-      // Command mode cannot hook a command's processes: it has no sites at the peak.
-      peakSites: command === undefined && settings.peakSites === true,
-      script,
+      // A backend that does not measure in depth (a command) has no sites at the peak.
+      peakSites: backend.inDepth && settings.peakSites === true,
       env,
       log,
     };
-    const backend = command === undefined ? scriptBackend : commandBackend(command, script);
     const dirs = { base: sides.baseDir, head: sides.headDir };
-    if (command === undefined) await refuseScriptOutside(script, dirs);
+    await backend.check?.(dirs);
     // How progress names each side: a short SHA, or the working tree.
     const labels = {
       base: baseSha.slice(0, 7),
@@ -160,17 +132,17 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     // `peak-sites: true`). Only when it finds a difference are the repeats and object counts
     // paid for, and, with `peak-sites: auto`, the sites at the peak of the scenarios whose peak
     // changed.
-    const autoPeaks = command === undefined && settings.peakSites === 'auto';
-    // Command mode has no repeats, object counts nor peak hooks: its one run is the measurement.
+    const autoPeaks = backend.inDepth && settings.peakSites === 'auto';
+    // A command has no repeats, object counts nor peak hooks: its one run is the measurement.
     const deep =
-      command === undefined &&
+      backend.inDepth &&
       (settings.repeats > 1 || settings.objectTypes || settings.peakSites !== false);
-    const measureAll = (title: string, sideOptions: CaptureOptions) =>
+    const measureAll = (title: string, sideOptions: SideOptions) =>
       onBothSides(
         log,
         (side) => `${title} ${side} ${labels[side]}`,
         (side, sideLog) =>
-          backend.capture(dirs[side], {
+          backend.measure(dirs[side], {
             ...sideOptions,
             env: envs[side],
             log: sideLog,
@@ -178,24 +150,29 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
           }),
         sequential,
       );
-    let { base, head } = await measureAll(
+    const outcomeContext = { benchmark: backend.name, frames: settings.frames };
+    let measured = await measureAll(
       'Measuring',
       deep ? { ...options, repeats: 1, objectTypes: false, peakSites: false } : options,
     );
     // A command runs once per side, whatever `repeats` says.
-    let repeatsUsed = deep || command !== undefined ? 1 : settings.repeats;
+    let repeatsUsed = deep || !backend.inDepth ? 1 : settings.repeats;
     let iterationsUsed = settings.iterations;
     // When the first pass already agrees, its comparison is the one reported.
     let agreed: Comparison | undefined;
     if (deep) {
-      const first = compareSnapshots(base, head, lineMap);
+      const first = compareSnapshots(
+        snapshotOf(measured.base, outcomeContext),
+        snapshotOf(measured.head, outcomeContext),
+        lineMap,
+      );
       if (sidesAgree(first) && options.peakSites === true) {
         // `peak-sites: true` wants them whatever changed: the first run again, with them.
-        ({ base, head } = await measureAll('Finding the sites at the peak on', {
+        measured = await measureAll('Finding the sites at the peak on', {
           ...options,
           repeats: 1,
           objectTypes: false,
-        }));
+        });
       } else if (sidesAgree(first)) {
         agreed = first;
         log.info(
@@ -209,7 +186,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         const leakCheck = settings.iterations === 0 && functionRetainedChanged(first);
         const more = settings.repeats > 1 || settings.objectTypes || options.peakSites === true;
         if (more || peaks.length > 0 || leakCheck) {
-          ({ base, head } = await measureAll(
+          measured = await measureAll(
             `Measuring in depth (repeats: ${settings.repeats}` +
               `${leakCheck ? `, leak check: ${AUTOMATIC_LEAK_CALLS} calls` : ''})`,
             {
@@ -217,7 +194,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
               ...(autoPeaks ? { peakSites: peaks } : {}),
               ...(leakCheck ? { iterations: AUTOMATIC_LEAK_CALLS } : {}),
             },
-          ));
+          );
           repeatsUsed = settings.repeats;
           if (leakCheck) iterationsUsed = AUTOMATIC_LEAK_CALLS;
         } else {
@@ -225,28 +202,17 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         }
       }
     }
-    if (command !== undefined && base.scenarios.length === 0 && head.scenarios.length === 0) {
-      throw new UsageError(nothingMeasuredMessage(command, base, head));
-    }
+    const nothing = backend.nothingMeasured(measured.base, measured.head);
+    if (nothing !== undefined) throw new UsageError(nothing);
     // A side that failed as a whole fails each function the other side measured.
-    const measuredBase = base;
-    base = spreadSideFailure(measuredBase, head);
-    head = spreadSideFailure(head, measuredBase);
-    if (base.scenarios.length === 0 && head.scenarios.length === 0) {
-      throw new UsageError(
-        `script "${script}" exists in neither the base nor the head commit ` +
-          '(the path is relative to the repository root)',
-      );
-    }
+    const { base, head } = sideSnapshots(measured, outcomeContext);
 
     // Ignored sites go before budgets (never checked); small ones after (only not shown).
-    const { comparison, dropped: ignoredSites } = withoutIgnoredSites(
-      agreed ?? compareSnapshots(base, head, lineMap),
-      settings.ignore,
-    );
+    const compared = agreed ?? compareSnapshots(base, head, lineMap);
+    const { comparison, dropped: ignoredSites } = withoutIgnoredSites(compared, settings.ignore);
     // Tracebacks cost a run with many frames: only the top changed sites get one, and only
     // when there are some (the measuring runs above traced one frame).
-    if (settings.frames > 1) {
+    if (settings.frames > 1 && backend.trace) {
       const targets = tracebackTargets(comparison);
       const wanted = (side: Side) => (side === 'base' ? targets.base : targets.head);
       const none = { base: undefined, head: undefined };
@@ -258,7 +224,8 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
               (side) => `Tracebacks on ${side} ${labels[side]}`,
               (side, sideLog) =>
                 wanted(side).length > 0
-                  ? backend.tracebacks(
+                  ? traceSites(
+                      backend,
                       dirs[side],
                       {
                         ...options,
@@ -273,6 +240,8 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
             );
       attachTracebacks(comparison, traced);
     }
+    // Head's code ran beside base's checkout: base's figures count only if it is still base's.
+    await verifyBaseCheckout(sides.baseDir, baseSha);
     // Nothing below reads the checkouts: their removal starts now, while the report is built;
     // the `finally` below waits for it (and so reports it if it fails).
     sides.dispose().catch(() => undefined);
@@ -280,7 +249,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     const { results: budgets, warnings } = checkBudgets(comparison, settings.budgets);
     for (const warning of warnings) log.warning(warning);
     const shown = withoutSmallSites(comparison, settings.minimumChange);
-    const measured = head.scenarios.length > 0 && head.python.version ? head : base;
+    const described = head.scenarios.length > 0 && head.python.version ? head : base;
     const report = buildReport({
       allocdiffVersion: VERSION,
       key: settings.key,
@@ -291,9 +260,9 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       base: { sha: baseSha, ref: settings.base },
       head: { sha: headSha, ref: settings.head, ...(workingTree ? { workingTree } : {}) },
       environment: {
-        python: measured.python.version || undefined,
-        implementation: measured.python.implementation || undefined,
-        platform: measured.platform || undefined,
+        python: described.python.version || undefined,
+        implementation: described.python.implementation || undefined,
+        platform: described.platform || undefined,
         frames: settings.frames,
         repeats: repeatsUsed,
         iterations: iterationsUsed,
@@ -308,10 +277,17 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         minimumChange: settings.minimumChange,
       },
     });
-    const markdown = renderMarkdown(report, { topSites: settings.topSites });
-    const summary = renderSummary(report, settings.topSites);
-    await writeReportFiles(settings, report, markdown, summary);
-    return { report, markdown, summary };
+    if (settings.proposed && settings.settingsFrom) {
+      report.settingsChange = judgeProposed(
+        report,
+        compared,
+        settings.proposed,
+        settings.settingsFrom,
+      );
+      log.warning(settingsChangeText(report.settingsChange));
+    }
+    const outputs = await writeOutputs(settings, report, { topSites: settings.topSites });
+    return { report, outputs, markdown: outputs.comment.content, summary: outputs.summary.content };
   } finally {
     await Promise.all([sides.dispose(), environments?.dispose()]);
   }
@@ -372,21 +348,4 @@ async function headOrWorkingTree(
       'untracked files included; --head HEAD measures the commit alone)',
   );
   return { measuredHead: await commitWorkingTree(git, tree), workingTree: true };
-}
-
-/** Writes the JSON report, the comment and the full report (folders made as needed). */
-export async function writeReportFiles(
-  paths: { jsonPath: string; markdownPath: string },
-  report: Report,
-  markdown: string,
-  summary: string,
-): Promise<void> {
-  for (const [path, content] of [
-    [paths.jsonPath, `${JSON.stringify(report, null, 2)}\n`],
-    [paths.markdownPath, markdown],
-    [summaryPathOf(paths.markdownPath), summary],
-  ] as const) {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, content);
-  }
 }

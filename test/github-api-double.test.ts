@@ -47,6 +47,7 @@ const CREATE = route('post', '/repos/{owner}/{repo}/issues/{issue_number}/commen
 const GET = route('get', '/repos/{owner}/{repo}/issues/comments/{comment_id}');
 const UPDATE = route('patch', '/repos/{owner}/{repo}/issues/comments/{comment_id}');
 const DELETE = route('delete', '/repos/{owner}/{repo}/issues/comments/{comment_id}');
+const LABELS = route('get', '/repos/{owner}/{repo}/issues/{issue_number}/labels');
 const USER = route('get', '/user');
 const PULLS = route('get', '/repos/{owner}/{repo}/pulls');
 const PULL = route('get', '/repos/{owner}/{repo}/pulls/{pull_number}');
@@ -217,6 +218,7 @@ describe('route inventory', () => {
       'issues/delete-comment',
       'issues/get-comment',
       'issues/list-comments',
+      'issues/list-labels-on-issue',
       'issues/update-comment',
       'pulls/get',
       'pulls/list',
@@ -234,7 +236,7 @@ describe('route inventory', () => {
     expect(spec.paths[`${BLOB_PATH_PREFIX}{blob}`]).toBeUndefined();
   });
 
-  it.each([LIST, PULLS, ARTIFACTS].map((r) => [r.path, r] as const))(
+  it.each([LIST, LABELS, PULLS, ARTIFACTS].map((r) => [r.path, r] as const))(
     'the Link header it sends on %s is one the description declares',
     (_path, r) => {
       expect(operation(r)?.responses['200']?.headers).toHaveProperty('Link');
@@ -973,6 +975,48 @@ describe('GET /repos/{owner}/{repo}/pulls/{pull_number}', () => {
       expect(res.status).toBe(404);
       expectConforms(PULL, 404, res.data);
     }
+  });
+});
+
+describe('GET /repos/{owner}/{repo}/issues/{issue_number}/labels', () => {
+  it('lists the labels an issue has now, as label objects, a page at a time', async () => {
+    const empty = await octokit.rest.issues.listLabelsOnIssue({
+      owner: OWNER,
+      repo: REPO,
+      issue_number: 31,
+    });
+    expectConforms(LABELS, 200, empty.data);
+    expect(empty.data).toEqual([]);
+
+    const names = Array.from({ length: 105 }, (_, i) => `label ${i}`);
+    api.setLabels(31, names);
+    const first = await octokit.rest.issues.listLabelsOnIssue({
+      owner: OWNER,
+      repo: REPO,
+      issue_number: 31,
+      per_page: 100,
+    });
+    expectConforms(LABELS, 200, first.data);
+    expect(first.data.map((label) => label.name)).toEqual(names.slice(0, 100));
+    expect(first.headers.link).toMatch(/[?&]page=2>; rel="next"/);
+    const all = await octokit.paginate(octokit.rest.issues.listLabelsOnIssue, {
+      owner: OWNER,
+      repo: REPO,
+      issue_number: 31,
+      per_page: 100,
+    });
+    expect(all.map((label) => label.name)).toEqual(names);
+    // One name, one label: the same id on every listing.
+    expect(all[0].id).toBe(first.data[0].id);
+    expect(validatorFor(LABELS, 200)([{ ...all[0], color: undefined }])).toBe(false);
+
+    api.setLabels(31, []);
+    const removed = await octokit.rest.issues.listLabelsOnIssue({
+      owner: OWNER,
+      repo: REPO,
+      issue_number: 31,
+    });
+    expect(removed.data).toEqual([]);
   });
 });
 

@@ -61,8 +61,10 @@ class Measurement:
         self.sites = {}
         # The exception that ended the action, if it failed (SystemExit(0) is success).
         self.error = None
-        # False when the action stopped tracemalloc: nothing above is meaningful then.
+        # False when the action stopped tracemalloc or cleared its traces: nothing above is
+        # meaningful then; ``lost_tracing`` says which (STOPPED or CLEARED).
         self.traced = True
+        self.lost_tracing = None
         # {type name: count} of live objects before and after, when counted.
         self.types_before = None
         self.types_after = None
@@ -197,6 +199,21 @@ def bench_functions(namespace):
     return found
 
 
+# What a measured action did to tracing, when it made its measurement meaningless.
+STOPPED = "stopped tracemalloc"
+CLEARED = "cleared tracemalloc's traces (clear_traces(), or stop() then start())"
+
+
+def tracing_lost(marker):
+    """None while tracing holds ``marker``'s trace (an object allocated once tracing
+    started); else what the code that ran since did: STOPPED or CLEARED."""
+    if not tracemalloc.is_tracing():
+        return STOPPED
+    if tracemalloc.get_object_traceback(marker) is None:
+        return CLEARED
+    return None
+
+
 def measure(
     action, frames, *, count_types=False, traceback_filter=None, ignore=(), watch_peak=False,
     peak_reference=None
@@ -225,8 +242,11 @@ def measure(
         result.types_before = objects.count_types(own)
     rss_start = resident_status()
     tracemalloc.start(frames)
+    # Traced from here on: its trace is gone if the action clears the traces or restarts
+    # tracing, which would leave the after snapshot (and peak) without what came before.
+    marker = object()
     before = tracemalloc.take_snapshot()
-    # The before snapshot is part of the start level, not of the peak.
+    # The before snapshot (and the marker) are part of the start level, not of the peak.
     tracemalloc.reset_peak()
     start_level = tracemalloc.get_traced_memory()[0]
 
@@ -247,8 +267,11 @@ def measure(
     if raised is not None and not is_clean_exit(raised):
         result.error = raised
 
-    if not tracemalloc.is_tracing():
+    result.lost_tracing = tracing_lost(marker)
+    if result.lost_tracing is not None:
         result.traced = False
+        if tracemalloc.is_tracing():
+            tracemalloc.stop()
         return result
     peak_snapshot = None
     if watch is None:

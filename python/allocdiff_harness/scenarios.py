@@ -57,6 +57,9 @@ class Scenario:
         # Leak check: [{(filename, lineno): (size, count)}] after each call, relative to
         # before the first; None when not run.
         self.leak_series = None
+        # What the scenario did to tracing (capture.STOPPED or CLEARED) that left it
+        # unmeasured; it is then a failed scenario, whose error says so.
+        self.lost_tracing = None
 
 
 class Run:
@@ -107,8 +110,9 @@ def run(script_path, options):
                           "the script defines bench_ functions at the start of a line, but not"
                           " as top-level functions of its own")
             else:
+                scenario.lost_tracing = top.lost_tracing
                 _note(result, scenario, "peak and retained memory",
-                      "the script stopped tracemalloc")
+                      "the script %s" % top.lost_tracing)
             _check_frames(result, scenario, options, top)
             result.scenarios.append(scenario)
         else:
@@ -253,6 +257,7 @@ def _leak_check(scenario, function, iterations, options, result):
 def _leak_calls(scenario, function, iterations, result):
     # Each snapshot holds only what the leak calls allocated (tracing started just now),
     # so it stays small however much the setup made.
+    marker = object()
     base = capture.line_totals(tracemalloc.take_snapshot())
     series = []
     for call in range(1, iterations + 1):
@@ -270,8 +275,9 @@ def _leak_calls(scenario, function, iterations, result):
             return
         finally:
             del value
-        if not tracemalloc.is_tracing():
-            _note(result, scenario, "leak check", "the function stopped tracemalloc")
+        lost = capture.tracing_lost(marker)
+        if lost is not None:
+            _note(result, scenario, "leak check", "the function %s" % lost)
             return
         capture.clear_type_cache()
         gc.collect()
@@ -299,7 +305,9 @@ def _usable(scenario, measurement, result):
     if measurement.error is not None:
         scenario.error = measurement.error
         scenario.error_phase = "call"
-    _note(result, scenario, "peak and retained memory", "the function stopped tracemalloc")
+    scenario.lost_tracing = measurement.lost_tracing
+    _note(result, scenario, "peak and retained memory",
+          "the function %s" % measurement.lost_tracing)
     return False
 
 

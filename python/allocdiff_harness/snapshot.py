@@ -1,4 +1,5 @@
-"""Turn a measurement into the snapshot document (see src/capture/snapshot.ts) and write it."""
+"""Turn a measurement into the snapshot document (see snapshot.schema.json, written from
+src/capture/snapshot.ts) and write it."""
 
 from __future__ import annotations
 
@@ -15,7 +16,18 @@ from .paths import PathNormalizer
 from .scenarios import Options, Run, Scenario
 from .source import SourceIndex
 
-SCHEMA = "allocdiff.snapshot/3"
+# The contract with the TypeScript side, written from src/capture/snapshot.ts.
+SCHEMA_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "snapshot.schema.json")
+
+
+def _schema_version() -> str:
+    """The snapshot version (``allocdiff.snapshot/N``): the schema file's, the one the reader
+    expects."""
+    with open(SCHEMA_FILE, encoding="utf-8") as file:
+        return json.load(file)["properties"]["schema"]["const"]
+
+
+SCHEMA = _schema_version()
 TRACEBACK_LINES = 30
 # Tracebacks kept per site asked for with --traceback-sites, largest first.
 TRACEBACKS_PER_SITE = 5
@@ -104,6 +116,9 @@ def build_scenario(scenario: Scenario, sites: SiteTable, wanted: set) -> dict:
         document["error"] = describe_error(scenario.error)
         if scenario.error_phase is not None:
             document["error"]["phase"] = scenario.error_phase
+    elif scenario.lost_tracing is not None:
+        document["status"] = "failed"
+        document["error"] = lost_tracing_error(document["name"], scenario.lost_tracing)
     merged = [sites.merge(measurement.sites) for measurement in scenario.repeats]
     repeats = [
         {
@@ -318,6 +333,17 @@ class SiteTable(StringTable):
 def _round(value: float) -> float | int:
     rounded = round(value, 2)
     return int(rounded) if rounded == int(rounded) else rounded
+
+
+def lost_tracing_error(name: str, what: str) -> dict:
+    """The error of a scenario whose code stopped tracing or cleared its traces: what it
+    allocated can no longer be told from the snapshots (it would read as memory freed)."""
+    return {
+        "type": "TracingStopped",
+        "message": "%s %s while it was measured, so its memory cannot be measured: allocdiff"
+        " traces allocations with tracemalloc, which the benchmark must leave running"
+        % (name, what),
+    }
 
 
 def describe_error(exc: BaseException) -> dict:

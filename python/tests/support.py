@@ -12,6 +12,8 @@ import unittest
 
 from allocdiff_harness import columns
 
+from .schema_check import check_snapshot
+
 # The directory that holds the allocdiff_harness package: what PYTHONPATH must contain.
 HARNESS_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -59,7 +61,9 @@ STRING_FIELDS = ("file", "text", "function")
 
 def decode_strings(raw: dict) -> dict:
     """The snapshot with every site's, frame's and leak site's string indexes resolved,
-    as the TypeScript side reads it (see src/capture/snapshot.ts)."""
+    as the TypeScript side reads it (see src/capture/snapshot.ts), once it has checked it
+    against the contract, as that side does."""
+    check_snapshot(raw)
     strings = raw["strings"]
 
     def site(entry: dict) -> dict:

@@ -348,10 +348,34 @@ class ScriptEnvironmentTest(HarnessTestCase):
     def test_a_script_that_stops_tracemalloc_is_reported_as_unmeasured(self):
         root = self.make_project({"bench.py": "import tracemalloc\ntracemalloc.stop()\n"})
         run = self.run_harness(root, "bench.py")
-        self.assertSnapshotOk(run)
+        self.assertEqual(run.returncode, 0, run.describe())
+        # Failed, not measured as nothing: the comparison would read it as all memory freed.
+        self.assertEqual(run.scenario["status"], "failed", run.describe())
+        self.assertEqual(run.scenario["error"]["type"], "TracingStopped")
+        self.assertIn("bench.py stopped tracemalloc", run.scenario["error"]["message"])
         self.assertEqual(run.sites, [])
         self.assertEqual(len(run.snapshot["unmeasured"]), 1, run.describe())
         self.assertIn("stopped tracemalloc", run.snapshot["unmeasured"][0]["why"])
+
+    def test_a_script_that_clears_the_traces_is_failed_not_measured_as_nothing(self):
+        root = self.make_project(
+            {
+                "bench.py": """\
+                    import tracemalloc
+                    KEEP = [bytearray(1000) for _ in range(100)]
+                    tracemalloc.clear_traces()
+                    """
+            }
+        )
+        run = self.run_harness(root, "bench.py")
+        self.assertEqual(run.returncode, 0, run.describe())
+        self.assertEqual(run.scenario["status"], "failed", run.describe())
+        self.assertEqual(run.scenario["error"]["type"], "TracingStopped")
+        self.assertIn(
+            "bench.py cleared tracemalloc's traces (clear_traces(), or stop() then start())",
+            run.scenario["error"]["message"],
+        )
+        self.assertEqual(run.scenario["retainedBytes"], 0)
 
     def test_tracing_already_on_is_restarted_with_the_requested_frames(self):
         root = self.make_project(

@@ -251,6 +251,49 @@ class FunctionFailureTest(HarnessTestCase):
         self.assertIn("stopped tracemalloc", note["why"])
         after = run.named("bench_after")
         self.assertGreaterEqual(after["retainedBytes"], 10_000)
+        stops = run.named("bench_stops")
+        self.assertEqual((stops["status"], stops["error"]["type"]), ("failed", "TracingStopped"))
+
+    def test_a_function_that_clears_or_restarts_tracing_is_failed_with_the_reason(self):
+        root = self.make_project(
+            {
+                "bench.py": """\
+                    import tracemalloc
+
+                    def bench_clears():
+                        kept = [bytearray(1000) for _ in range(100)]
+                        tracemalloc.clear_traces()
+                        return kept
+
+                    def bench_restarts():
+                        kept = [bytearray(1000) for _ in range(100)]
+                        tracemalloc.stop()
+                        tracemalloc.start()
+                        return kept
+
+                    def bench_after():
+                        return bytearray(10_000)
+                    """
+            }
+        )
+        run = self.run_harness(root, "bench.py", args=None, extra=["--repeats", "2"])
+        self.assertEqual(run.returncode, 0, run.describe())
+        for name in ("bench_clears", "bench_restarts"):
+            with self.subTest(name):
+                scenario = run.named(name)
+                self.assertEqual(scenario["status"], "failed", run.describe())
+                self.assertEqual(scenario["error"]["type"], "TracingStopped")
+                self.assertIn(
+                    "%s cleared tracemalloc's traces (clear_traces(), or stop() then start())"
+                    % name,
+                    scenario["error"]["message"],
+                )
+                self.assertEqual(scenario["repeats"], [])
+        notes = {note["scenario"]: note["why"] for note in run.snapshot["unmeasured"]}
+        self.assertEqual(sorted(notes), ["bench_clears", "bench_restarts"])
+        after = run.named("bench_after")
+        self.assertEqual(after["status"], "ok")
+        self.assertGreaterEqual(after["retainedBytes"], 10_000)
 
 
 if __name__ == "__main__":

@@ -108,6 +108,31 @@ class LeakCheckTest(HarnessTestCase):
         self.assertEqual((note["scenario"], note["what"]), ("bench_wears_out", "leak check"))
         self.assertIn("leak-check call 1 raised RuntimeError: worn out", note["why"])
 
+    def test_a_leak_check_call_that_clears_the_traces_leaves_the_leak_unmeasured(self):
+        root = self.make_project({
+            "bench.py": """\
+                import tracemalloc
+
+                _calls = []
+                _kept = []
+
+
+                def bench_hides_a_leak():
+                    _calls.append(1)
+                    _kept.append(bytearray(10_000))
+                    if len(_calls) > 3:
+                        tracemalloc.clear_traces()
+                """
+        })
+        run = self.run_harness(root, "bench.py", extra=["--iterations", "5", "--repeats", "2"])
+        self.assertEqual(run.returncode, 0, run.describe())
+        scenario = run.named("bench_hides_a_leak")
+        self.assertEqual(scenario["status"], "ok", scenario)
+        self.assertNotIn("leak", scenario)
+        [note] = run.snapshot["unmeasured"]
+        self.assertEqual((note["scenario"], note["what"]), ("bench_hides_a_leak", "leak check"))
+        self.assertIn("the function cleared tracemalloc's traces", note["why"])
+
     def test_fewer_than_three_iterations_is_a_usage_error(self):
         root = self.make_project(self.FILES)
         for value in ("1", "2", "-1", "many"):

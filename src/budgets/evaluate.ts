@@ -355,14 +355,54 @@ function evaluateLimit(
  * The rules that apply to a scenario: the general rules, with each matching override (in the
  * order written) replacing the rules of the metrics it names.
  */
-function rulesFor(
-  name: string,
-  policy: BudgetPolicy,
-  matchers: ReadonlyMap<ScenarioOverride, (name: string) => boolean>,
-): BudgetRule[] {
+/** A glob with no special character: it matches the one name it spells. */
+function literalName(glob: string): boolean {
+  return !/[*?[\]{}\\!()@+]/.test(glob);
+}
+
+/**
+ * Which overrides may match a scenario: those naming it outright, found by name, and those
+ * with a glob, each tried. Many scenarios with an override each are matched in linear time.
+ */
+class OverrideIndex {
+  private readonly byName = new Map<string, number[]>();
+  private readonly globbed: number[] = [];
+  private readonly matchers: ((name: string) => boolean)[];
+
+  constructor(readonly overrides: readonly ScenarioOverride[]) {
+    this.matchers = overrides.map((override, index) => {
+      if (!literalName(override.scenarios)) {
+        this.globbed.push(index);
+        return globMatcher([override.scenarios]);
+      }
+      const named = this.byName.get(override.scenarios);
+      if (named) named.push(index);
+      else this.byName.set(override.scenarios, [index]);
+      return (name: string) => name === override.scenarios;
+    });
+  }
+
+  /** The overrides matching `name`, in the order written. */
+  matching(name: string): ScenarioOverride[] {
+    const named = this.byName.get(name) ?? [];
+    const globbed = this.globbed.filter((index) => this.matchers[index](name));
+    const indexes = globbed.length === 0 ? named : [...named, ...globbed].sort((a, b) => a - b);
+    return indexes.map((index) => this.overrides[index]);
+  }
+
+  /** Whether the override at `position` matches any of the names. */
+  matchesAny(position: number, names: ReadonlySet<string>): boolean {
+    const { scenarios } = this.overrides[position];
+    if (literalName(scenarios)) return names.has(scenarios);
+    const matches = this.matchers[position];
+    for (const name of names) if (matches(name)) return true;
+    return false;
+  }
+}
+
+function rulesFor(name: string, policy: BudgetPolicy, index: OverrideIndex): BudgetRule[] {
   let rules = policy.rules;
-  for (const override of policy.overrides) {
-    if (!matchers.get(override)!(name)) continue;
+  for (const override of index.matching(name)) {
     rules = [...rules.filter((rule) => !override.metrics.includes(rule.metric)), ...override.rules];
   }
   return rules;
@@ -385,14 +425,12 @@ export function checkBudgets(
   const fullPolicy: BudgetPolicy = Array.isArray(policy)
     ? { rules: [...policy], overrides: [] }
     : (policy as BudgetPolicy);
-  const matchers = new Map(
-    fullPolicy.overrides.map((override) => [override, globMatcher([override.scenarios])]),
-  );
+  const index = new OverrideIndex(fullPolicy.overrides);
   const results: BudgetResult[] = [];
   const evaluated = new Set<BudgetRule>();
   const unmeasured = new Map<BudgetRule, string>();
   for (const scenario of comparison.scenarios) {
-    for (const rule of rulesFor(scenario.name, fullPolicy, matchers)) {
+    for (const rule of rulesFor(scenario.name, fullPolicy, index)) {
       for (const limit of rule.limits) {
         const outcome = evaluateLimit(rule, limit, scenario);
         results.push(outcome.result);
@@ -406,8 +444,9 @@ export function checkBudgets(
 
   const warnings: string[] = [];
   const names = comparison.scenarios.map((scenario) => scenario.name);
-  for (const override of fullPolicy.overrides) {
-    if (names.some((name) => matchers.get(override)!(name))) continue;
+  const nameSet = new Set(names);
+  for (const [position, override] of fullPolicy.overrides.entries()) {
+    if (index.matchesAny(position, nameSet)) continue;
     const rules = override.rules.map((rule) => `"${rule.source}"`).join(', ') || 'none';
     warnings.push(
       `${override.origin} matches no scenario (scenarios: ${listNames(names)}); ` +
@@ -428,23 +467,8 @@ export function evaluateBudgets(
   return checkBudgets(comparison, policy).results;
 }
 
-/**
- * Fail when a fail-level budget is exceeded or the head benchmark failed (nothing to trust).
- * Warn when a warn-level budget is exceeded, or one within the noise of its repeats, a rule could not be checked, or only the
- * base side failed (nothing to compare against). Pass otherwise.
- */
-export function decideVerdict(
-  comparison: Comparison,
-  budgets: readonly BudgetResult[],
-  warnings: readonly string[] = [],
-): Verdict {
-  const failures = comparison.scenarios.filter((s) => s.status === 'failed');
-  if (budgets.some((b) => b.status === 'fail')) return 'fail';
-  if (failures.some((s) => s.error?.side === 'head')) return 'fail';
-  if (budgets.some((b) => b.status === 'warn')) return 'warn';
-  if (failures.length > 0 || warnings.length > 0) return 'warn';
-  return 'pass';
-}
+// The verdict is decided from the results with its causes, in one place.
+export { decideVerdict } from './verdict.js';
 
 /** Whether a verdict fails the run under `fail-on`. */
 export function failsRun(verdict: Verdict, failOn: FailOn): boolean {

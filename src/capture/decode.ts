@@ -7,6 +7,7 @@ import { InvalidDataError } from '../errors.js';
 import {
   NO_STRING,
   SNAPSHOT_SCHEMA,
+  snapshotDocument,
   type RawScenario,
   type RawSiteTable,
   type RawSnapshot,
@@ -23,10 +24,15 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Problems listed in a message about a document that does not match the schema. */
+const PROBLEMS_SHOWN = 10;
+
 /**
- * Checks the envelope (schema, scenarios, strings) and resolves every string index. Throws an
- * Error naming `what` (e.g. `snapshot /tmp/x.json`) and the offending index when the document
- * does not hold together; anything else is trusted to the harness's own tests.
+ * Checks a snapshot against the contract (`snapshotDocument`: every field's type, every figure
+ * a finite number, whole where it counts bytes or blocks) and what the schema cannot say (the
+ * columns of a site table line up, every string index is in the table), and resolves every
+ * string index. Throws an InvalidDataError naming `what` (e.g. `snapshot /tmp/x.json`) and
+ * each problem's place in the document.
  */
 export function decodeSnapshot(document: unknown, what: string): Snapshot {
   if (!isObject(document)) throw new InvalidDataError(`${what} is not a JSON object`);
@@ -37,7 +43,29 @@ export function decodeSnapshot(document: unknown, what: string): Snapshot {
     );
   }
   if (!Array.isArray(document.scenarios)) throw new InvalidDataError(`${what} has no scenarios`);
-  const raw = document as unknown as RawSnapshot;
+  const checked = snapshotDocument.safeParse(document);
+  if (!checked.success) {
+    // The decoder's own checks name a malformed site table in its words, when they catch it.
+    try {
+      resolve(document as unknown as RawSnapshot, what);
+    } catch (error) {
+      if (error instanceof InvalidDataError) throw error;
+    }
+    const { issues } = checked.error;
+    const problems = issues
+      .slice(0, PROBLEMS_SHOWN)
+      .map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+    if (issues.length > PROBLEMS_SHOWN)
+      problems.push(`… and ${issues.length - PROBLEMS_SHOWN} more`);
+    throw new InvalidDataError(
+      `${what} does not match the snapshot schema ${SNAPSHOT_SCHEMA}:\n  ${problems.join('\n  ')}`,
+    );
+  }
+  return resolve(checked.data, what);
+}
+
+/** The document with its string indexes resolved; throws for what the schema cannot check. */
+function resolve(raw: RawSnapshot, what: string): Snapshot {
   const strings = Array.isArray(raw.strings) ? raw.strings : [];
 
   const text = (index: StringIndex, key: string): string => {

@@ -76,25 +76,3 @@ export function mergeProcessRepeats(snapshots: readonly Snapshot[]): Snapshot {
     ),
   };
 }
-
-/**
- * A side that failed as a whole (setup failed, the harness timed out or was killed) has one
- * failed scenario named after the script. When the other side measured named scenarios (its
- * `bench_*` functions), the failure is given to each of them, so the report shows every function
- * as failed on this side rather than as removed and a stray script as failed.
- */
-export function spreadSideFailure(side: Snapshot, other: Snapshot): Snapshot {
-  const [failure] = side.scenarios;
-  const wholeSide = side.harness.version === 'none' && side.scenarios.length === 1;
-  if (!wholeSide || failure.status !== 'failed') return side;
-  const names = other.scenarios.map((scenario) => scenario.name);
-  if (names.length === 0 || (names.length === 1 && names[0] === failure.name)) return side;
-  return {
-    ...side,
-    scenarios: other.scenarios.map((scenario) => ({
-      ...failure,
-      name: scenario.name,
-      kind: scenario.kind,
-    })),
-  };
-}

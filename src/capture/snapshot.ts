@@ -1,7 +1,11 @@
 /**
  * The snapshot: the contract between the Python harness (python/allocdiff_harness) and the
- * TypeScript side. One JSON document per side (per harness process). Bump SNAPSHOT_SCHEMA on
- * any incompatible change and teach `parseSnapshot` to reject the old one with a clear message.
+ * TypeScript side. One JSON document per side (per harness process), declared once below as
+ * `snapshotDocument`: the types are inferred from it, the decoder (decode.ts) checks every file
+ * against it, and python/allocdiff_harness/snapshot.schema.json is written from it (`npm run
+ * schema:snapshot`), for the harness, which takes its version from that file, and its tests,
+ * which check every snapshot they make against it. Adding a field is one edit here. Bump
+ * SNAPSHOT_SCHEMA on any incompatible change; a file of another version is refused.
  *
  * Schema 3 (this file) differs from schema 2 only in how site lists are stored:
  * - **Columns.** `sites` and `peak.sites` are a `RawSiteTable`: one array per field, row N
@@ -22,9 +26,293 @@
  *   `error.phase`, top-level `repeats`/`iterations`/`timings`, and `unmeasured[].scenario`.
  * Unchanged: every schema-1 field keeps its name and meaning.
  */
+import * as z from 'zod';
+
 export const SNAPSHOT_SCHEMA = 'allocdiff.snapshot/3';
 
-/** Where a site is: what every kind of site (and traceback frame) has. */
+/** The string-table index written where a site has no `text` or `function`. */
+export const NO_STRING = -1;
+
+/** A whole number of bytes or blocks: finite, within JavaScript's exact integers. */
+const whole = z.int();
+/** The same, never negative. */
+const amount = z.int().nonnegative();
+/** Seconds: finite, never negative. */
+const seconds = z.number().nonnegative();
+/** An index into the document's `strings`. */
+const stringIndex = z.int().nonnegative();
+/** The same, or `NO_STRING`. */
+const optionalStringIndex = z.int().min(NO_STRING);
+
+/** Where a site is, as written on disk: `file`, `text`, `function` index `strings`. */
+const encodedLocation = {
+  /** Normalised path: repo-relative, `site-packages/…`, `<stdlib>/…`, or as Python gave it. */
+  file: stringIndex,
+  line: amount,
+  /** The source line's text (stripped), when it could be read. */
+  text: stringIndex.optional(),
+  /**
+   * Qualified name of the enclosing function (`LRU.put`), `<module>` at top level; absent when
+   * the source could not be parsed.
+   */
+  function: stringIndex.optional(),
+};
+
+/**
+ * One call path to a site (only for sites listed in `--traceback-sites`). Frames of the
+ * harness, runpy, tracemalloc and the import system are left out; paths that are the same
+ * once they are left out are merged.
+ */
+const siteTraceback = z.strictObject({
+  /** Net bytes (after − before) allocated along this path; always > 0. */
+  size: whole,
+  count: whole,
+  /**
+   * Like the `File "…", line N, in f` entries of `Traceback.format()`: oldest first, most
+   * recent call last; the last frame is the site itself.
+   */
+  frames: z.array(z.strictObject(encodedLocation)),
+  /** True when tracemalloc's frame limit (`frames`) cut older frames off. */
+  truncated: z.literal(true).optional(),
+});
+
+/**
+ * A site list as the harness writes it (python/allocdiff_harness/columns.py): the fields every
+ * site has as columns of equal length (row N is site N), the rare ones as `[row, …]` entries
+ * for the rows that have them (left out when none does).
+ */
+const siteTable = z.strictObject({
+  file: z.array(stringIndex),
+  line: z.array(amount),
+  /** `NO_STRING` where the site has no text. */
+  text: z.array(optionalStringIndex),
+  function: z.array(optionalStringIndex),
+  /**
+   * Bytes allocated at the site and still alive at the end, net (after − before: negative when
+   * the scenario freed more there than it allocated). For a function with repeats, repeat 1.
+   */
+  size: z.array(whole),
+  /** Number of memory blocks behind `size` (net, repeat 1). */
+  count: z.array(whole),
+  /**
+   * `[row, sizes, counts]`: `size` and `count` of every repeat, in order, for the sites whose
+   * repeats did not all give the same value (a site seen in only some repeats has 0 in the
+   * others).
+   */
+  repeats: z.array(z.tuple([amount, z.array(whole), z.array(whole)])).optional(),
+  /** `[row, tracebacks]`: the largest call paths to the site, largest first (at most 5). */
+  tracebacks: z.array(z.tuple([amount, z.array(siteTraceback)])).optional(),
+});
+
+/**
+ * Which sites held memory at the high-water mark (only with `--peak-sites`). Found by an extra
+ * pass under profile + line hooks that snapshots when the traced level comes within 5 % of a
+ * reference peak (then again at every further 0.5 %): for a function, the peak of its last
+ * measured repeat (the pass is one or two extra calls after the repeats); for a whole script,
+ * `--peak-target` (the `peakBytes` of an earlier plain run) or, without it, a search that
+ * re-snapshots at every 5 % of growth. A peak inside a single C call (e.g. `json.dumps`
+ * growing its buffer) can only be caught at the level before or after it: compare `bytes`
+ * with `peakBytes` to see how much of the peak the sites explain. Memory held by filtered
+ * frames (the import system, the harness) is in `bytes` but in no site.
+ */
+const peakSnapshot = z.strictObject({
+  /** Traced bytes above the start level when the snapshot was taken (hook overhead aside). */
+  bytes: whole,
+  /** True peak of the hooked call/run, above its start level (the hooks' own snapshots excluded). */
+  peakBytes: amount,
+  /**
+   * Bytes allocated at each site since the start of the call/script and alive at that moment
+   * (> 0), largest first. Their sum is ≤ `bytes`.
+   */
+  sites: siteTable,
+});
+
+/** Live objects of one type before and after repeat 1 of a scenario (the whole script). */
+const objectTypeCount = z.strictObject({
+  /** `type(o).__qualname__`, prefixed with its module unless builtin: `bytearray`, `app.cache.Node`, `__main__.Item`. */
+  type: z.string(),
+  before: amount,
+  after: amount,
+});
+
+/** A site whose retained memory keeps growing over the leak-check calls. */
+const leakSite = z.strictObject({
+  ...encodedLocation,
+  /** (retained after call N − retained after call 1) / (N − 1); > 0. May be fractional. */
+  bytesPerCall: z.number(),
+  /** The same for the number of blocks; may be fractional or 0. */
+  countPerCall: z.number(),
+  /** Bytes retained at this site after each call 1..N, relative to before call 1. */
+  retainedBytes: z.array(whole),
+});
+
+/**
+ * Leak check (function scenarios, with `--iterations N`, N ≥ 3): N further calls after the
+ * repeats (and the peak pass), return values dropped, a snapshot after each. Call 1 is
+ * warm-up. A site leaks when its retained bytes grew over both halves of calls 2..N (so a
+ * one-off, like a dict resized once or a cache filled on call 3, is not a leak; one that
+ * happens every few calls is); its rate is the average over calls 2..N (exact for a steady
+ * leak, including the amortised growth of the container it leaks into).
+ */
+const leakCheck = z.strictObject({
+  iterations: amount,
+  /** Total retained bytes (all sites) after each call 1..N, relative to before call 1. */
+  retainedBytes: z.array(whole),
+  /** Sum of `sites[].bytesPerCall`; 0 when nothing leaks. */
+  bytesPerCall: z.number(),
+  /** Leaking sites only, fastest first. */
+  sites: z.array(leakSite),
+});
+
+const scenarioError = z.strictObject({
+  /** Exception class name, e.g. `ValueError`, or `SystemExit`. */
+  type: z.string(),
+  message: z.string(),
+  /** Formatted Python traceback (last lines), when there was one. */
+  traceback: z.string().optional(),
+  /**
+   * Function scenarios only: `setup` when the module's top level failed (or an earlier
+   * function was interrupted), so this function never ran; `call` when a call of it failed.
+   */
+  phase: z.enum(['setup', 'call']).optional(),
+  /** Last lines of the benchmark's output, added by the TypeScript side. */
+  output: z.string().optional(),
+});
+
+/** Totals of one in-process repeat. */
+const repeatTotals = z.strictObject({
+  /** Peak traced memory above the level just before the call (script: its start). */
+  peakBytes: amount,
+  retainedBytes: whole,
+  retainedCount: whole,
+  durationSeconds: seconds,
+  /**
+   * The process's resident set size at its highest during the call (the run), above its
+   * resident size when the call started, in bytes: memory tracemalloc does not see (C
+   * extensions, `mmap`) included. Absent where it could not be measured (never 0 for that): no
+   * `/proc/self/status` (Linux only), a high-water mark that could not be reset and that an
+   * earlier scenario set higher, or command mode.
+   */
+  rssBytes: amount.optional(),
+});
+
+const scenario = z.strictObject({
+  /**
+   * Script: its normalised path. Function: the function's name (`bench_parse`). Process: what
+   * it ran (a script's normalised path, `-m pkg.bench`, `-c`). Test: its pytest node id.
+   */
+  name: z.string(),
+  /**
+   * `function`: one top-level `bench_*` function of the script's own module; the module's top
+   * level ran first as setup and is not measured. `script`: the whole script (no such function).
+   * Command mode: `process`, the Python processes of a command that ran the same thing, each
+   * from startup to exit; `test`, the call phase of one pytest test.
+   */
+  kind: z.enum(['script', 'function', 'process', 'test']),
+  status: z.enum(['ok', 'failed']),
+  error: scenarioError.optional(),
+  /** Repeat 1: peak traced memory above the level at the scenario's (call's) start, in bytes. */
+  peakBytes: amount,
+  /** Repeat 1: sum of `size` over `sites` (after − before, harness frames filtered out). */
+  retainedBytes: whole,
+  retainedCount: whole,
+  durationSeconds: seconds,
+  /** Repeat 1: its `rssBytes`, when measured. */
+  rssBytes: amount.optional(),
+  /**
+   * Every in-process repeat, in order; `[0]` is what the fields above repeat. A function's
+   * return value is held until its after snapshot, so it is retained. Length 1 for a script
+   * (repeat a script with more processes and merge); 0 when a function never ran (setup failed).
+   */
+  repeats: z.array(repeatTotals).optional(),
+  /** Largest `size` first, then file, then line. */
+  sites: siteTable,
+  peak: peakSnapshot.optional(),
+  /** Types whose live count changed across repeat 1, largest change first (default on). */
+  objectTypes: z.array(objectTypeCount).optional(),
+  leak: leakCheck.optional(),
+  /**
+   * Command mode: how many processes were merged into this scenario. Their sizes add up, per
+   * site and in the totals (`peakBytes` is the sum of each process's own peak).
+   */
+  processes: z.int().positive().optional(),
+});
+
+/** A module a side imported from outside its own checkout. */
+const foreignModule = z.strictObject({
+  /** Its name in `sys.modules`: `mypkg.catalog`. */
+  module: z.string(),
+  /** Absolute, symlinks resolved. */
+  file: z.string(),
+});
+
+/**
+ * The file as the harness writes it: compact JSON (no spaces), UTF-8, keys in this order:
+ * schema, harness, python, platform, frames, repeats, iterations, timings, scenarios,
+ * strings, unmeasured (and `foreignModules` when there are any). `strings` holds each
+ * distinct file name, source text and function name once, in order of first use
+ * (deterministic for a deterministic run); sites, frames and leak sites refer to them by index.
+ */
+export const snapshotDocument = z
+  .strictObject({
+    schema: z.literal(SNAPSHOT_SCHEMA),
+    harness: z.strictObject({ version: z.string() }),
+    python: z.strictObject({ version: z.string(), implementation: z.string() }),
+    platform: z.string(),
+    /** tracemalloc frames per traceback (`--frames`). */
+    frames: z.int().positive(),
+    /** `--repeats`: measured calls per function scenario. */
+    repeats: z.int().positive().optional(),
+    /** `--iterations`: leak-check calls per function scenario; 0 = no leak check. */
+    iterations: amount.optional(),
+    timings: z
+      .strictObject({
+        /** The script's top level (for function scenarios: their setup). */
+        setupSeconds: seconds,
+        /** Everything measured, hooks and snapshots included (not the writing of this file). */
+        totalSeconds: seconds,
+      })
+      .optional(),
+    scenarios: z.array(scenario),
+    strings: z.array(z.string()),
+    /** Things the harness could not measure, and why; `scenario` names the one concerned. */
+    unmeasured: z
+      .array(z.strictObject({ what: z.string(), why: z.string(), scenario: z.string().optional() }))
+      .optional(),
+    /**
+     * Present only when the side imported code of the repository from outside its own
+     * checkout (from the workspace or the other side's checkout, e.g. through an editable
+     * install the harness could not redirect): each such module and the real path of its file.
+     * Every scenario of the side is then failed, with an error of type `ForeignImport` that
+     * names them and says what to change.
+     */
+    foreignModules: z.array(foreignModule).optional(),
+  })
+  .meta({
+    title: 'allocdiff snapshot',
+    description:
+      'What the allocdiff harness measured on one side: written by python/allocdiff_harness, ' +
+      'read by the TypeScript side. Generated from src/capture/snapshot.ts.',
+  });
+
+/** The JSON Schema of the file, as python/allocdiff_harness/snapshot.schema.json holds it. */
+export function snapshotJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(snapshotDocument, { target: 'draft-2020-12' }) as Record<string, unknown>;
+}
+
+/** The file as the harness writes it (see `snapshotDocument`). */
+export type RawSnapshot = z.infer<typeof snapshotDocument>;
+export type RawScenario = z.infer<typeof scenario>;
+export type RawSiteTable = z.infer<typeof siteTable>;
+export type RawSiteTraceback = z.infer<typeof siteTraceback>;
+
+/** A string-table index, as written on disk in place of a string. */
+export type StringIndex = number;
+
+/** The strings of an encoded location put back in place: what a reader works with. */
+type Decoded<T> = Omit<T, 'file' | 'text' | 'function'> & SnapshotLocation;
+
+/** Where a site is: what every kind of site (and traceback frame) has, strings resolved. */
 export interface SnapshotLocation {
   /** Normalised path: repo-relative, `site-packages/…`, `<stdlib>/…`, or as Python gave it. */
   file: string;
@@ -41,20 +329,8 @@ export interface SnapshotLocation {
 /** One frame of a traceback, like a `File "…", line N, in f` entry of `Traceback.format()`. */
 export type TracebackFrame = SnapshotLocation;
 
-/**
- * One call path to a site (only for sites listed in `--traceback-sites`). Frames of the
- * harness, runpy, tracemalloc and the import system are left out; paths that are the same
- * once they are left out are merged.
- */
-export interface SiteTraceback {
-  /** Net bytes (after − before) allocated along this path; always > 0. */
-  size: number;
-  count: number;
-  /** Oldest first, most recent call last; the last frame is the site itself. */
-  frames: TracebackFrame[];
-  /** True when tracemalloc's frame limit (`frames`) cut older frames off. */
-  truncated?: true;
-}
+/** One call path to a site (see `siteTraceback`), its frames' strings resolved. */
+export type SiteTraceback = Omit<RawSiteTraceback, 'frames'> & { frames: TracebackFrame[] };
 
 /** One allocation site: where tracemalloc attributed the memory, and how much is still held. */
 export interface SnapshotSite extends SnapshotLocation {
@@ -85,222 +361,36 @@ export interface PeakSite extends SnapshotLocation {
   tracebacks?: SiteTraceback[];
 }
 
-/**
- * Which sites held memory at the high-water mark (only with `--peak-sites`). Found by an extra
- * pass under profile + line hooks that snapshots when the traced level comes within 5 % of a
- * reference peak (then again at every further 0.5 %): for a function, the peak of its last
- * measured repeat (the pass is one or two extra calls after the repeats); for a whole script,
- * `--peak-target` (the `peakBytes` of an earlier plain run) or, without it, a search that
- * re-snapshots at every 5 % of growth. A peak inside a single C call (e.g. `json.dumps`
- * growing its buffer) can only be caught at the level before or after it: compare `bytes`
- * with `peakBytes` to see how much of the peak the sites explain. Memory held by filtered
- * frames (the import system, the harness) is in `bytes` but in no site.
- */
-export interface PeakSnapshot {
-  /** Traced bytes above the start level when the snapshot was taken (hook overhead aside). */
-  bytes: number;
-  /** True peak of the hooked call/run, above its start level (the hooks' own snapshots excluded). */
-  peakBytes: number;
-  /** Positive net sizes only, largest first. Their sum is ≤ `bytes`. */
-  sites: PeakSite[];
-}
+/** Which sites held memory at the high-water mark (see `peakSnapshot`). */
+export type PeakSnapshot = Omit<z.infer<typeof peakSnapshot>, 'sites'> & { sites: PeakSite[] };
+export type ObjectTypeCount = z.infer<typeof objectTypeCount>;
+export type LeakSite = Decoded<z.infer<typeof leakSite>>;
+/** Leak check (see `leakCheck`), its sites' strings resolved. */
+export type LeakCheck = Omit<z.infer<typeof leakCheck>, 'sites'> & { sites: LeakSite[] };
+export type ScenarioError = z.infer<typeof scenarioError>;
+export type RepeatTotals = z.infer<typeof repeatTotals>;
 
-/** Live objects of one type before and after repeat 1 of a scenario (the whole script). */
-export interface ObjectTypeCount {
-  /** `type(o).__qualname__`, prefixed with its module unless builtin: `bytearray`, `app.cache.Node`, `__main__.Item`. */
-  type: string;
-  before: number;
-  after: number;
-}
-
-/** A site whose retained memory keeps growing over the leak-check calls. */
-export interface LeakSite extends SnapshotLocation {
-  /** (retained after call N − retained after call 1) / (N − 1); > 0. May be fractional. */
-  bytesPerCall: number;
-  /** The same for the number of blocks; may be fractional or 0. */
-  countPerCall: number;
-  /** Bytes retained at this site after each call 1..N, relative to before call 1. */
-  retainedBytes: number[];
-}
-
-/**
- * Leak check (function scenarios, with `--iterations N`, N ≥ 3): N further calls after the
- * repeats (and the peak pass), return values dropped, a snapshot after each. Call 1 is
- * warm-up. A site leaks when its retained bytes grew over both halves of calls 2..N (so a
- * one-off, like a dict resized once or a cache filled on call 3, is not a leak; one that
- * happens every few calls is); its rate is the average over calls 2..N (exact for a steady
- * leak, including the amortised growth of the container it leaks into).
- */
-export interface LeakCheck {
-  iterations: number;
-  /** Total retained bytes (all sites) after each call 1..N, relative to before call 1. */
-  retainedBytes: number[];
-  /** Sum of `sites[].bytesPerCall`; 0 when nothing leaks. */
-  bytesPerCall: number;
-  /** Leaking sites only, fastest first. */
-  sites: LeakSite[];
-}
-
-export interface ScenarioError {
-  /** Exception class name, e.g. `ValueError`, or `SystemExit`. */
-  type: string;
-  message: string;
-  /** Formatted Python traceback (last lines), when there was one. */
-  traceback?: string;
-  /**
-   * Function scenarios only: `setup` when the module's top level failed (or an earlier
-   * function was interrupted), so this function never ran; `call` when a call of it failed.
-   */
-  phase?: 'setup' | 'call';
-  /** Last lines of the benchmark's output, added by the TypeScript side. */
-  output?: string;
-}
-
-/** Totals of one in-process repeat. */
-export interface RepeatTotals {
-  /** Peak traced memory above the level just before the call (script: its start). */
-  peakBytes: number;
-  retainedBytes: number;
-  retainedCount: number;
-  durationSeconds: number;
-  /**
-   * The process's resident set size at its highest during the call (the run), above its
-   * resident size when the call started, in bytes: memory tracemalloc does not see (C
-   * extensions, `mmap`) included. Absent where it could not be measured (never 0 for that): no
-   * `/proc/self/status` (Linux only), a high-water mark that could not be reset and that an
-   * earlier scenario set higher, or command mode.
-   */
-  rssBytes?: number;
-}
-
-export interface SnapshotScenario {
-  /**
-   * Script: its normalised path. Function: the function's name (`bench_parse`). Process: what
-   * it ran (a script's normalised path, `-m pkg.bench`, `-c`). Test: its pytest node id.
-   */
-  name: string;
-  /**
-   * `function`: one top-level `bench_*` function of the script's own module; the module's top
-   * level ran first as setup and is not measured. `script`: the whole script (no such function).
-   * Command mode: `process`, the Python processes of a command that ran the same thing, each
-   * from startup to exit; `test`, the call phase of one pytest test.
-   */
-  kind: 'script' | 'function' | 'process' | 'test';
-  status: 'ok' | 'failed';
-  error?: ScenarioError;
-  /** Repeat 1: peak traced memory above the level at the scenario's (call's) start, in bytes. */
-  peakBytes: number;
-  /** Repeat 1: sum of `size` over `sites` (after − before, harness frames filtered out). */
-  retainedBytes: number;
-  retainedCount: number;
-  durationSeconds: number;
-  /** Repeat 1: its `rssBytes`, when measured. */
-  rssBytes?: number;
-  /**
-   * Every in-process repeat, in order; `[0]` is what the fields above repeat. A function's
-   * return value is held until its after snapshot, so it is retained. Length 1 for a script
-   * (repeat a script with more processes and merge); 0 when a function never ran (setup failed).
-   */
+/** A scenario as read: site lists as objects, strings resolved, `repeats` always there. */
+export type SnapshotScenario = Omit<RawScenario, 'sites' | 'peak' | 'leak' | 'repeats'> & {
+  /** Every in-process repeat, in order (see `scenario`); empty when none ran. */
   repeats: RepeatTotals[];
   /** Largest `size` first, then file, then line. */
   sites: SnapshotSite[];
   peak?: PeakSnapshot;
-  /** Types whose live count changed across repeat 1, largest change first (default on). */
-  objectTypes?: ObjectTypeCount[];
   leak?: LeakCheck;
-  /**
-   * Command mode: how many processes were merged into this scenario. Their sizes add up, per
-   * site and in the totals (`peakBytes` is the sum of each process's own peak).
-   */
-  processes?: number;
-}
+};
 
-export interface Snapshot {
-  schema: typeof SNAPSHOT_SCHEMA;
-  harness: { version: string };
-  python: { version: string; implementation: string };
-  platform: string;
-  /** tracemalloc frames per traceback (`--frames`). */
-  frames: number;
-  /** `--repeats`: measured calls per function scenario. */
+/** A snapshot as read: what the optional envelope fields default to filled in, no `strings`. */
+export type Snapshot = Omit<
+  RawSnapshot,
+  'scenarios' | 'strings' | 'repeats' | 'iterations' | 'timings' | 'unmeasured'
+> & {
   repeats: number;
-  /** `--iterations`: leak-check calls per function scenario; 0 = no leak check. */
   iterations: number;
-  timings: {
-    /** The script's top level (for function scenarios: their setup). */
-    setupSeconds: number;
-    /** Everything measured, hooks and snapshots included (not the writing of this file). */
-    totalSeconds: number;
-  };
+  timings: NonNullable<RawSnapshot['timings']>;
   scenarios: SnapshotScenario[];
-  /** Things the harness could not measure, and why; `scenario` names the one concerned. */
-  unmeasured: { what: string; why: string; scenario?: string }[];
-  /**
-   * Present only when the side imported code of the repository from outside its own checkout
-   * (from the workspace or the other side's checkout, e.g. through an editable install the
-   * harness could not redirect): each such module and the real path of its file. Every
-   * scenario of the side is then failed, with an error of type `ForeignImport` that names
-   * them and says what to change.
-   */
-  foreignModules?: ForeignModule[];
-}
+  unmeasured: NonNullable<RawSnapshot['unmeasured']>;
+};
 
 /** A module a side imported from outside its own checkout. */
-export interface ForeignModule {
-  /** Its name in `sys.modules`: `mypkg.catalog`. */
-  module: string;
-  /** Absolute, symlinks resolved. */
-  file: string;
-}
-
-/** A string-table index, as written on disk in place of a string. */
-export type StringIndex = number;
-
-/** A location as written on disk: `file`, `text`, `function` are indexes into `strings`. */
-export type EncodedLocation<T extends SnapshotLocation> = Omit<T, 'file' | 'text' | 'function'> & {
-  file: StringIndex;
-  text?: StringIndex;
-  function?: StringIndex;
-};
-
-export type RawSiteTraceback = Omit<SiteTraceback, 'frames'> & {
-  frames: EncodedLocation<TracebackFrame>[];
-};
-/** The string-table index written where a site has no `text` or `function`. */
-export const NO_STRING = -1;
-
-/**
- * A site list as the harness writes it (python/allocdiff_harness/columns.py): the fields every
- * site has as columns of equal length, the rare ones as `[row, …]` entries for the rows that
- * have them (left out when none does).
- */
-export interface RawSiteTable {
-  file: StringIndex[];
-  line: number[];
-  /** `NO_STRING` where the site has no text. */
-  text: StringIndex[];
-  function: StringIndex[];
-  size: number[];
-  count: number[];
-  /** `[row, sizes, counts]`: the site's `sizes` and `counts` (its repeats differed). */
-  repeats?: [row: number, sizes: number[], counts: number[]][];
-  tracebacks?: [row: number, tracebacks: RawSiteTraceback[]][];
-}
-
-export type RawScenario = Omit<SnapshotScenario, 'sites' | 'peak' | 'leak'> & {
-  sites: RawSiteTable;
-  peak?: Omit<PeakSnapshot, 'sites'> & { sites: RawSiteTable };
-  leak?: Omit<LeakCheck, 'sites'> & { sites: EncodedLocation<LeakSite>[] };
-};
-
-/**
- * The file as the harness writes it: compact JSON (no spaces), UTF-8, keys in this order:
- * schema, harness, python, platform, frames, repeats, iterations, timings, scenarios,
- * strings, unmeasured (and `foreignModules` when there are any). `strings` holds each
- * distinct file name, source text and function name once, in order of first use
- * (deterministic for a deterministic run).
- */
-export type RawSnapshot = Omit<Snapshot, 'scenarios'> & {
-  scenarios: RawScenario[];
-  strings: string[];
-};
+export type ForeignModule = z.infer<typeof foreignModule>;

@@ -1,15 +1,20 @@
 import * as core from '@actions/core';
 import * as github from '@actions/github';
+import { realpath } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { FailOn } from '../budgets/evaluate.js';
 import { UsageError } from '../errors.js';
 import type { CommentPolicy } from '../publish/comment-policy.js';
-import { planFromEvent, type EventPlan } from '../sides/resolve.js';
+import { Git } from '../sides/git.js';
+import { planFromEvent, resolveCommit, type EventPlan } from '../sides/resolve.js';
+import type { FileAccess } from './config-file.js';
+import type { Config } from './load-config.js';
+import type { ProposedSettings } from './settings-change.js';
 import { DECLARATIONS, SETTINGS, settingOfKey, type Declaration } from './declarations.js';
 import { ConfigError, describeValue } from './problems.js';
 import type { TextConfig } from './schema.js';
-import { settingsFromConfig, type Settings } from './settings.js';
+import { benchmarkOf, settingsFromConfig, type Settings } from './settings.js';
 
 /**
  * What the action does: `full` measures and comments in one job; `measure` (pull_request, no
@@ -36,6 +41,8 @@ export interface GitHubTarget {
 export interface Publishing extends GitHubTarget {
   /** When the pull-request comment is written. */
   comment: CommentPolicy;
+  /** The label with which a maintainer accepts a change over budget ('' for none). */
+  acceptLabel: string;
 }
 
 /** A run's settings in the action, where the repository and the server are always known. */
@@ -151,8 +158,75 @@ export async function readReportModeSettings(): Promise<ReportModeRun> {
       jsonPath,
       markdownPath,
     },
-    publishing: { ...target, comment: validated.comment ?? SETTINGS.comment.default },
+    publishing: {
+      ...target,
+      comment: validated.comment ?? SETTINGS.comment.default,
+      acceptLabel: input(SETTINGS.acceptLabel).trim(),
+    },
   };
+}
+
+/**
+ * The events that judge a change before it is merged: their config file is the base commit's,
+ * so that the change cannot relax the checks that judge it.
+ */
+const JUDGED_EVENTS = new Set(['pull_request', 'merge_group']);
+
+/**
+ * The configuration of a run that judges a change: the inputs over the base commit's config
+ * file (read from git, not from the checkout), and what the change's own file proposes. When
+ * the base commit names no benchmark and the change's file does (the change adds allocdiff),
+ * the change's benchmark is measured: no check existed that it could relax.
+ */
+async function loadBaseConfig(
+  repoDir: string,
+  baseRef: string,
+  configPath: string,
+  load: (projectDir: string, files?: FileAccess) => Config,
+): Promise<{ config: Config; from: string; proposed?: ProposedSettings }> {
+  const [{ commitFiles }, { proposedSettings }] = await Promise.all([
+    import('./commit-files.js'),
+    import('./settings-change.js'),
+  ]);
+  const git = new Git(repoDir);
+  const [topLevel, projectDir] = await Promise.all([git.topLevel(), realpath(repoDir)]);
+  const baseSha = await resolveCommit(git, baseRef, 'base');
+  const from = `the base commit ${baseSha.slice(0, 7)}`;
+  // The change's own file first: a change that breaks it fails here, before anything runs.
+  const own = load(projectDir);
+  const files = await commitFiles(
+    git,
+    baseSha,
+    from,
+    topLevel,
+    projectDir,
+    configPath ? resolve(projectDir, configPath) : undefined,
+  );
+  let config: Config;
+  try {
+    config = load(projectDir, files);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    throw new ConfigError([
+      `the config file of ${from}, which judges this change, has problems (fix them on the ` +
+        'base branch):',
+      ...error.problems,
+    ]);
+  }
+  if (!config.script && !config.command && (own.script || own.command)) {
+    const { script, command } = own;
+    config = {
+      ...config,
+      ...(script !== undefined ? { script } : {}),
+      ...(command !== undefined ? { command } : {}),
+      ...(config.setup === undefined && own.setup !== undefined ? { setup: own.setup } : {}),
+    };
+    core.info(
+      `${from} names no benchmark: this change's (${script ?? command}) is measured on both sides`,
+    );
+  }
+  const proposed = proposedSettings(config, own);
+  return { config, from, ...(proposed ? { proposed } : {}) };
 }
 
 /**
@@ -170,13 +244,20 @@ export async function readActionSettings(
   ]);
   const repoDir = input(SETTINGS.repoDir) || process.env.GITHUB_WORKSPACE || process.cwd();
   const configPath = input(SETTINGS.config);
-  const config = loadConfig({
-    projectDir: repoDir,
-    ...(configPath ? { configPath: resolve(repoDir, configPath) } : {}),
-    inputs: configInputs(),
-    nameInput,
-  });
-  if (!config.script && !config.command)
+  const load = (projectDir: string, files?: FileAccess) =>
+    loadConfig({
+      projectDir,
+      ...(configPath ? { configPath: resolve(projectDir, configPath) } : {}),
+      inputs: configInputs(),
+      nameInput,
+      ...(files ? { files } : {}),
+    });
+  const judged = JUDGED_EVENTS.has(github.context.eventName)
+    ? await loadBaseConfig(repoDir, sides.base, configPath, load)
+    : undefined;
+  const config = judged?.config ?? load(repoDir);
+  const benchmark = benchmarkOf(config);
+  if (!benchmark)
     throw new UsageError(
       'input "script" or "command" is required (or script or command in the config file): ' +
         'the path of the memory benchmark, e.g. benchmarks/memory.py, or a command whose ' +
@@ -193,6 +274,9 @@ export async function readActionSettings(
       base: sides.base,
       head: sides.head,
       ...settingsFromConfig(config),
+      benchmark,
+      ...(judged ? { settingsFrom: judged.from } : {}),
+      ...(judged?.proposed ? { proposed: judged.proposed } : {}),
       key,
       jsonPath,
       markdownPath,
@@ -201,6 +285,10 @@ export async function readActionSettings(
       ...(typeof pullRequest === 'number' ? { pullRequest } : {}),
       artifactDir: join(outputDir, artifactName(key)),
     },
-    publishing: { ...target, comment: config.comment },
+    publishing: {
+      ...target,
+      comment: config.comment,
+      acceptLabel: input(SETTINGS.acceptLabel).trim(),
+    },
   };
 }

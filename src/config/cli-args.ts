@@ -1,3 +1,4 @@
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,7 +8,7 @@ import { DECLARATIONS, SETTINGS, settingOfKey, type Flag } from './declarations.
 import { loadConfig } from './load-config.js';
 import type { TextConfig } from './schema.js';
 import { helpOptions } from './settings-docs.js';
-import { settingsFromConfig, type Settings } from './settings.js';
+import { benchmarkOf, settingsFromConfig, type Settings } from './settings.js';
 
 function slashes(path: string): string {
   return path.split('\\').join('/');
@@ -104,7 +105,8 @@ export function parseCliArgs(
     nameInput: (key) => `--${flagOfKey(key)}`,
     files,
   });
-  if (!config.script && !config.command)
+  const benchmark = benchmarkOf(config);
+  if (!benchmark)
     throw new UsageError(
       '--script or --command is required (or script or command in the config file): the ' +
         'benchmark file, e.g. --script benchmarks/memory.py, or a command whose Python ' +
@@ -112,7 +114,10 @@ export function parseCliArgs(
     );
 
   const head = flag(SETTINGS.head);
-  const outDir = join(tmpdir(), 'allocdiff');
+  const jsonPath = flag(SETTINGS.jsonPath);
+  const markdownPath = flag(SETTINGS.markdownPath);
+  // Made last, once the flags and the config file are known to be good.
+  const outDir = jsonPath === undefined || markdownPath === undefined ? privateOutputDir() : '';
   return {
     kind: 'run',
     settings: {
@@ -121,11 +126,21 @@ export function parseCliArgs(
       head: head ?? 'HEAD',
       workingTree: head === undefined ? 'measure' : 'mention',
       ...settingsFromConfig(config),
+      benchmark,
       key: flag(SETTINGS.key) ?? SETTINGS.key.default,
-      jsonPath: resolve(cwd, flag(SETTINGS.jsonPath) ?? join(outDir, 'report.json')),
-      markdownPath: resolve(cwd, flag(SETTINGS.markdownPath) ?? join(outDir, 'report.md')),
+      jsonPath: resolve(cwd, jsonPath ?? join(outDir, 'report.json')),
+      markdownPath: resolve(cwd, markdownPath ?? join(outDir, 'report.md')),
     },
   };
+}
+
+/**
+ * A new folder for this run's reports, `<tmp>/allocdiff-XXXXXX`: made by this run (so no link
+ * another user planted is followed), readable by its user only (mode 0700), and never shared by
+ * two runs at once.
+ */
+function privateOutputDir(): string {
+  return mkdtempSync(join(tmpdir(), 'allocdiff-'));
 }
 
 /** The flag behind a configuration key, for messages. */

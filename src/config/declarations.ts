@@ -134,7 +134,7 @@ export const SETTINGS = {
   },
   /**
    * Shell command run in each checkout (in the counterpart of the project folder): every Python
-   * process it starts is measured (command mode; see src/capture/command.ts).
+   * process it starts is measured (command mode; see src/capture/command-backend.ts).
    */
   command: {
     key: 'command',
@@ -452,6 +452,23 @@ export const SETTINGS = {
       'earlier comment is still updated when things are back to normal',
     value: '`always`, `on-change`, `on-regression` or `never`',
   },
+  /**
+   * A pull-request label with which a maintainer accepts a change that fails its check. An
+   * input only: a config file is part of the change, and a change must not accept itself.
+   */
+  acceptLabel: {
+    input: 'accept-label',
+    description:
+      'A pull-request label that accepts a change over budget: when the pull request has it ' +
+      '(read from the API when the step runs), a verdict that would fail the step is reported ' +
+      'as accepted, with the label, and the step passes. Adding a label needs triage access, ' +
+      'which the author of a fork pull request does not have. Run the workflow on the labeled ' +
+      'and unlabeled pull_request types too. Empty (default): no label accepts anything.',
+    meaning:
+      'a pull-request label with which a maintainer accepts a change over budget (`verdict` ' +
+      'output `accepted`); an input only, never read from the config file',
+    shownDefault: '(none)',
+  },
   /** The config file to read instead of looking for one. */
   config: {
     input: 'config',
@@ -491,12 +508,14 @@ export const SETTINGS = {
   /** Where the CLI writes the JSON report (the action: in the runner's temporary folder). */
   jsonPath: {
     flag: { name: 'json', arg: 'FILE' },
-    help: 'write the JSON report here (default: <tmp>/allocdiff/report.json)',
+    help:
+      'write the JSON report here (default: report.json in a new private folder ' +
+      '<tmp>/allocdiff-XXXXXX, printed at the end)',
   },
   /** Where the CLI writes the Markdown comment; the full report goes beside it. */
   markdownPath: {
     flag: { name: 'markdown', arg: 'FILE' },
-    help: 'write the Markdown comment here (default: <tmp>/allocdiff/report.md)',
+    help: 'write the Markdown comment here (default: report.md in that folder)',
   },
   /** The token for the GitHub API: only publishing receives it. */
   githubToken: {

@@ -6,17 +6,33 @@ import {
   type SettingName,
 } from './declarations.js';
 import type { Config } from './load-config.js';
+import type { ProposedSettings } from './settings-change.js';
 
 type Declared = typeof SETTINGS;
 
-/** A configuration setting's name in `Settings`: none for those only publishing reads. */
+/**
+ * A configuration setting's name in `Settings`: none for those only publishing reads, nor for
+ * the benchmark's (`Settings` hold the benchmark as one `Benchmark`).
+ */
 type RunName<K> = K extends ConfigName
-  ? Declared[K] extends { publishing: true }
+  ? Declared[K] extends { publishing: true } | { group: typeof BENCHMARK_GROUP }
     ? never
     : Declared[K] extends { settingsName: infer S extends string }
       ? S
       : K
   : K;
+
+/** The group of the settings that name the benchmark: `script` and `command`. */
+const BENCHMARK_GROUP = 'benchmark';
+
+/**
+ * What each side runs: a script, or a shell command whose Python processes are measured.
+ * Paths are relative to the project folder.
+ */
+export type Benchmark =
+  | { kind: 'script'; script: string }
+  /** The command runs in `workingDirectory` (`.`: the project folder) of each checkout. */
+  | { kind: 'command'; command: string; workingDirectory: string };
 
 /** What the loaded configuration decides for the run, for the action and the CLI alike. */
 export type ConfiguredSettings = { [K in keyof Config as RunName<K>]: Config[K] };
@@ -26,6 +42,8 @@ export type ConfiguredSettings = { [K in keyof Config as RunName<K>]: Config[K] 
  * Nothing that only publishing needs (the token, when to comment) is in it.
  */
 export interface Settings extends ConfiguredSettings {
+  /** What each side runs. */
+  benchmark: Benchmark;
   /** The git checkout of the project, or a folder inside it. */
   repoDir: string;
   /** Base and head as refs or SHAs. */
@@ -38,6 +56,13 @@ export interface Settings extends ConfiguredSettings {
    * `mention`: head was named; a working tree with changes is only mentioned, not measured.
    */
   workingTree?: 'measure' | 'mention';
+  /**
+   * Where the configuration came from when not the checkout: `the base commit 1a2b3c4`, for a
+   * change judged by the settings from before it.
+   */
+  settingsFrom?: string;
+  /** What the change's own config file would decide, when it changes the settings. */
+  proposed?: ProposedSettings;
   /** Sticky-comment key, so several allocdiff runs can share a pull request. */
   key: string;
   /** Where the JSON report and the Markdown go. */
@@ -54,10 +79,17 @@ export function settingsFromConfig(config: Config): ConfiguredSettings {
   const settings: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(config)) {
     const setting = key in SETTINGS ? declarationOf(key as SettingName) : undefined;
-    if (setting?.publishing) continue;
+    if (setting?.publishing || setting?.group === BENCHMARK_GROUP) continue;
     settings[setting?.settingsName ?? key] = value;
   }
   return settings as ConfiguredSettings;
+}
+
+/** The benchmark the configuration names (it refuses both in one layer); none when neither. */
+export function benchmarkOf(config: Config): Benchmark | undefined {
+  if (config.command) return { kind: 'command', command: config.command, workingDirectory: '.' };
+  if (config.script) return { kind: 'script', script: config.script };
+  return undefined;
 }
 
 type CaptureName = {

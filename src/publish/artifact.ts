@@ -4,7 +4,7 @@ import { unzipSync } from 'fflate';
 import * as z from 'zod';
 import { InvalidDataError } from '../errors.js';
 import { parseReport } from '../report/report-schema.js';
-import type { Report } from '../report/report.js';
+import { renderJson, type Report } from '../report/report.js';
 
 /**
  * The two-stage (fork-safe) hand-over: `mode: measure` writes these files, the workflow uploads
@@ -43,7 +43,7 @@ export async function writeArtifact(
   identity: PullRequestIdentity,
 ): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, ARTIFACT_FILES.report), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(join(dir, ARTIFACT_FILES.report), renderJson(report));
   await writeFile(join(dir, ARTIFACT_FILES.comment), markdown);
   await writeFile(join(dir, ARTIFACT_FILES.pullRequest), `${JSON.stringify(identity, null, 2)}\n`);
 }

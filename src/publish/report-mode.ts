@@ -1,3 +1,4 @@
+import { decideVerdict } from '../budgets/verdict.js';
 import { InvalidDataError, UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Report } from '../report/report.js';
@@ -141,9 +142,19 @@ export async function loadReportFromRun(
     );
   }
 
+  // The verdict is derived again from the report's validated parts (its budgets' results, its
+  // failed scenarios, its warnings), as measuring derived it: the artifact's own is not believed.
+  const verdict = decideVerdict(report, report.budgets, report.warnings ?? []);
+  if (verdict !== report.verdict) {
+    log.warning(
+      `the artifact's report says "${report.verdict}", but its budgets and scenarios make ` +
+        `"${verdict}": reporting "${verdict}"`,
+    );
+  }
   // Links in the comment are built from this repository and server, not from the artifact.
   const trusted: Report = {
     ...report,
+    verdict,
     repository: `${target.owner}/${target.repo}`,
     serverUrl: target.serverUrl,
     pullRequest: pullNumber,

@@ -6,6 +6,7 @@
 import { formatBytes, formatBytesDelta, formatPercent, percentChange } from '../format/sizes.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { MEASURES, measureOf, measuresWhere, type MeasureName } from '../compare/measures.js';
+import { budgetsOfScenario } from './budget-index.js';
 import type { Report } from './report.js';
 
 /** The measures a verdict may lead with (their `lead` in measures.ts). */
@@ -99,7 +100,7 @@ export function isGrowth(change: Change): boolean {
 
 /** Whether any budget was evaluated (not skipped) on a scenario. */
 export function isChecked(report: Report, scenario: string): boolean {
-  return report.budgets.some((budget) => budget.scenario === scenario && budget.status !== 'skip');
+  return budgetsOfScenario(report.budgets, scenario).some((budget) => budget.status !== 'skip');
 }
 
 /** The largest growth no budget looked at, if any. */

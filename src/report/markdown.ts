@@ -13,19 +13,20 @@ import { siteChart } from './chart.js';
 import { repeatsRun, scenarioDetails } from './details.js';
 import { encodePath, escapeBlock, escapeCode, escapeText, repositoryPath } from './escape.js';
 import type { Report } from './report.js';
+import { budgetsOfScenario } from './budget-index.js';
 import { changedMeasures, changedScenarios, isNoChange, rankScenarios } from './ranking.js';
 import { bothFailed, failedSides, failuresOf, failureText, raisedText } from './failure.js';
 import {
   budgetExample,
   changeSentence,
   changeWithSite,
-  headlineChanges,
   leakText,
   siteClause,
   type Change,
   type Words,
 } from './lead.js';
-import { decidingBudget, warnCause } from './verdict.js';
+import { acceptanceMarkdown, settingsChangeMarkdown } from './settings-change.js';
+import { explainVerdict, warnCause, type VerdictExplanation } from './verdict.js';
 
 /** GitHub refuses issue comments longer than this many characters. */
 export const COMMENT_LIMIT = 65_536;
@@ -123,7 +124,7 @@ function percentCell(measure: Measure): string {
 
 function scenarioStatus(scenario: ScenarioComparison, budgets: readonly BudgetResult[]): string {
   if (scenario.status === 'failed') return `💥 ${failedSides(scenario)} failed`;
-  const own = budgets.filter((b) => b.scenario === scenario.name);
+  const own = budgetsOfScenario(budgets, scenario.name);
   const tag =
     scenario.status === 'new' ? '🆕 new' : scenario.status === 'removed' ? '🗑️ removed' : '';
   const budget = own.some((b) => b.status === 'fail')
@@ -181,8 +182,8 @@ function markdownWords(report: Report): Words {
 }
 
 /** What to say after a change no budget checked: that nothing did, and how to add a budget. */
-function uncheckedNote(report: Report, growth: Change): string {
-  if (report.budgets.some((b) => b.status !== 'skip')) {
+function uncheckedNote(explanation: VerdictExplanation, growth: Change): string {
+  if (explanation.checked) {
     return ` No budget checks ${escapeCode(growth.scenario.name)}.`;
   }
   const example = budgetExample(growth.metric);
@@ -210,36 +211,33 @@ function failureHeadline(report: Report, scenario: ScenarioComparison): string {
  */
 function headline(report: Report): string {
   const words = markdownWords(report);
-  const budget = decidingBudget(report);
-  if (budget?.status === 'fail') return `❌ **Over budget:** ${budgetSentence(report, budget)}.`;
-  const failed = (side: 'base' | 'head') =>
-    report.scenarios.find((s) => s.status === 'failed' && s.error?.side === side);
-  const headFailed = report.verdict === 'fail' ? failed('head') : undefined;
-  if (headFailed) return failureHeadline(report, headFailed);
-  if (budget?.status === 'warn') {
-    return `⚠️ **Budget warning:** ${budgetSentence(report, budget)} (${escapeText(warnCause(budget))}).`;
-  }
-  const otherFailed = failed('base') ?? failed('head');
-  if (otherFailed) return failureHeadline(report, otherFailed);
-  const warnings = report.warnings ?? [];
-  if (warnings.length > 0) {
-    return `⚠️ **A budget could not be checked:** ${escapeText(warnings[0], 300)}`;
+  const explanation = explainVerdict(report);
+  const { lead } = explanation;
+  switch (lead?.kind) {
+    case 'budget-failed':
+      return `❌ **Over budget:** ${budgetSentence(report, lead.budget)}.`;
+    case 'budget-warned':
+      return `⚠️ **Budget warning:** ${budgetSentence(report, lead.budget)} (${escapeText(warnCause(lead.because))}).`;
+    case 'benchmark-failed':
+      return failureHeadline(report, lead.scenario);
+    case 'not-checked':
+      return `⚠️ **A budget could not be checked:** ${escapeText(lead.warning, 300)}`;
   }
   const verdictIcon = report.verdict === 'fail' ? '❌' : report.verdict === 'warn' ? '⚠️' : '';
-  if (isNoChange(report)) {
+  if (explanation.noChange) {
     const count = report.scenarios.length;
     return `${verdictIcon || '✅'} **No memory change:** peak and retained memory of ${count === 1 ? 'the scenario are' : count === 2 ? 'both scenarios are' : `all ${count} scenarios are`} the same byte for byte.`;
   }
-  const holds = report.budgets.some((b) => b.status === 'pass') ? ' All budgets hold.' : '';
-  const { lead, also, unchecked } = headlineChanges(report);
+  const holds = explanation.held ? ' All budgets hold.' : '';
+  const { lead: largest, also, unchecked } = explanation.changes;
   const icon = verdictIcon || (unchecked ? '📈' : '✅');
-  const tail = unchecked ? uncheckedNote(report, unchecked) : holds;
-  if (lead) {
-    const main = changeSentence(lead, words);
-    const where = siteClause(lead.scenario, lead.metric, lead.measure.delta, words);
+  const tail = unchecked ? uncheckedNote(explanation, unchecked) : holds;
+  if (largest) {
+    const main = changeSentence(largest, words);
+    const where = siteClause(largest.scenario, largest.metric, largest.measure.delta, words);
     // After a fall, what grew is said too (and a growth no budget checked, always).
     const then = also ? `; ${changeWithSite(also, words)}` : '';
-    if (lead.measure.delta < 0 && !then) {
+    if (largest.measure.delta < 0 && !then) {
       return `${icon} **Memory went down:** ${main}${where}.${tail}`;
     }
     return `${icon} **${capital(main)}**${where}${then}.${tail}`;
@@ -526,6 +524,8 @@ function render(report: Report, shape: Shape): string {
     headline(report),
     '',
     contextLine(report),
+    ...(report.accepted ? ['', acceptanceMarkdown(report.accepted)] : []),
+    ...(report.settingsChange ? ['', settingsChangeMarkdown(report.settingsChange)] : []),
   ];
   if (isNoChange(report)) {
     // Nothing to tabulate: the short comment.

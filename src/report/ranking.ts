@@ -7,6 +7,7 @@ import {
   measuresWhere,
   type MeasureName,
 } from '../compare/measures.js';
+import { budgetsOfScenario } from './budget-index.js';
 import type { Report } from './report.js';
 
 /** Whether anything about a scenario differs between base and head (beyond a measure's tolerance). */
@@ -50,7 +51,7 @@ export function isNoChange(report: Report): boolean {
 
 /** 0: failed head or over a fail budget; 1: a warning or a failed base; 2: the rest. */
 function severity(report: Report, scenario: ScenarioComparison): number {
-  const own = report.budgets.filter((budget) => budget.scenario === scenario.name);
+  const own = budgetsOfScenario(report.budgets, scenario.name);
   if (scenario.status === 'failed' && scenario.error?.side === 'head') return 0;
   if (own.some((budget) => budget.status === 'fail')) return 0;
   if (scenario.status === 'failed' || own.some((budget) => budget.status === 'warn')) return 1;

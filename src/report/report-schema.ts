@@ -7,12 +7,15 @@ import {
   type SometimesMeasured,
 } from '../compare/measures.js';
 import { InvalidDataError } from '../errors.js';
+import { TEXT_LIMITS } from './report-limits.js';
 import { REPORT_SCHEMA, type Report } from './report.js';
 
 /**
  * The JSON report's schema, for reports that come from elsewhere (the report mode reads one from
  * a workflow artifact that pull-request code could have written): strict objects, bounded
- * strings and arrays, whole byte counts. Typed against `Report`, so the two cannot drift apart.
+ * strings and arrays, whole byte counts. Checked at compile time to have the very shape of
+ * `Report` (`SameShape` below: the same keys at every level, the same optional ones, the same
+ * values), so report mode cannot refuse a field the full mode writes, nor accept one it does not.
  */
 const text = (max = 10_000) => z.string().max(max);
 const bytes = z.number().int().finite();
@@ -45,10 +48,10 @@ const measureShape = Object.fromEntries(
 };
 
 const frame = z.strictObject({
-  file: text(4_096),
+  file: text(TEXT_LIMITS.file),
   line: z.number().int().nonnegative(),
-  text: text().optional(),
-  function: text(1_000).optional(),
+  text: text(TEXT_LIMITS.text).optional(),
+  function: text(TEXT_LIMITS.name).optional(),
 });
 
 const traceback = z.strictObject({
@@ -59,12 +62,12 @@ const traceback = z.strictObject({
 });
 
 const site = z.strictObject({
-  file: text(4_096),
+  file: text(TEXT_LIMITS.file),
   line: z.number().int().positive().nullable(),
   baseLine: z.number().int().positive().nullable(),
-  baseFile: text(4_096).optional(),
-  function: text(1_000).optional(),
-  text: text().optional(),
+  baseFile: text(TEXT_LIMITS.file).optional(),
+  function: text(TEXT_LIMITS.name).optional(),
+  text: text(TEXT_LIMITS.text).optional(),
   sizeDelta: bytes,
   countDelta: bytes,
   baseSize: bytes,
@@ -83,17 +86,17 @@ const site = z.strictObject({
 });
 
 const scenarioError = z.strictObject({
-  type: text(1_000),
-  message: text(),
-  traceback: text(100_000).optional(),
+  type: text(TEXT_LIMITS.name),
+  message: text(TEXT_LIMITS.text),
+  traceback: text(TEXT_LIMITS.long).optional(),
   phase: z.enum(['setup', 'call']).optional(),
-  output: text(100_000).optional(),
+  output: text(TEXT_LIMITS.long).optional(),
 });
 
 const peakLevel = z.strictObject({ bytes, peakBytes: bytes });
 
 const scenario = z.strictObject({
-  name: text(1_000),
+  name: text(TEXT_LIMITS.name),
   status: z.enum(['ok', 'new', 'removed', 'failed']),
   kind: z.enum(['script', 'function', 'process', 'test']).optional(),
   repeats: z
@@ -108,7 +111,7 @@ const scenario = z.strictObject({
   objectTypes: z
     .array(
       z.strictObject({
-        type: text(1_000),
+        type: text(TEXT_LIMITS.name),
         baseGrowth: bytes.nullable(),
         headGrowth: bytes.nullable(),
         delta: bytes,
@@ -139,7 +142,7 @@ const budget = z.strictObject({
   leak: text(100).optional(),
 });
 
-export const reportSchema: z.ZodType<Report> = z.strictObject({
+export const reportSchema = z.strictObject({
   schema: z.literal(REPORT_SCHEMA),
   allocdiffVersion: text(100),
   key: text(200),
@@ -164,10 +167,22 @@ export const reportSchema: z.ZodType<Report> = z.strictObject({
   scenarios: z.array(scenario).max(100_000),
   budgets: z.array(budget).max(100_000),
   warnings: z.array(text()).max(10_000).optional(),
-  configFile: text(4_096).optional(),
+  configFile: text(TEXT_LIMITS.file).optional(),
   hiddenSites: z
     .strictObject({ ignored: bytes, belowMinimumChange: bytes, minimumChange: bytes })
     .optional(),
+  settingsChange: z
+    .strictObject({
+      from: text(200),
+      configFile: text(4_096).optional(),
+      changed: z.array(text(100)).max(100),
+      verdict: z.enum(['pass', 'warn', 'fail']),
+      reason: text(),
+      wouldFail: z.boolean(),
+      notTried: z.array(text(100)).max(100),
+    })
+    .optional(),
+  accepted: z.strictObject({ label: text(100), by: text(100).optional() }).optional(),
 });
 
 /** Checks a parsed JSON value; the error lists each problem with its path. */
@@ -181,3 +196,44 @@ export function parseReport(value: unknown, source: string): Report {
     `${source} is not a valid allocdiff report:\n  ${problems.join('\n  ')}`,
   );
 }
+
+/** Whether two types are identical (not merely assignable either way). */
+type Equals<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+/** The keys of `T` that are optional. */
+type OptionalKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never }[keyof T];
+/**
+ * `never` when `A` and `B` have the same shape; else the paths where they differ (a key only one
+ * has, a key optional in one only, a value of another type), which the compiler shows.
+ */
+type ShapeDifference<A, B, Path extends string = ''> =
+  Equals<A, B> extends true
+    ? never
+    : [A, B] extends [readonly (infer X)[], readonly (infer Y)[]]
+      ? ShapeDifference<X, Y, `${Path}[]`>
+      : [NonNullable<A>, NonNullable<B>] extends [object, object]
+        ? Equals<null extends A ? 1 : 0, null extends B ? 1 : 0> extends false
+          ? `${Path}: null in one only`
+          : Equals<keyof NonNullable<A>, keyof NonNullable<B>> extends false
+            ? `${Path}: key ${Exclude<keyof NonNullable<A>, keyof NonNullable<B>> & string}${Exclude<keyof NonNullable<B>, keyof NonNullable<A>> & string} in one only`
+            : Equals<OptionalKeys<NonNullable<A>>, OptionalKeys<NonNullable<B>>> extends false
+              ? `${Path}: key ${Exclude<OptionalKeys<NonNullable<A>>, OptionalKeys<NonNullable<B>>> & string}${Exclude<OptionalKeys<NonNullable<B>>, OptionalKeys<NonNullable<A>>> & string} optional in one only`
+              : {
+                  [K in keyof NonNullable<A> & keyof NonNullable<B> & string]: ShapeDifference<
+                    NonNullable<A>[K],
+                    NonNullable<B>[K],
+                    `${Path}.${K}`
+                  >;
+                }[keyof NonNullable<A> & keyof NonNullable<B> & string]
+        : [A] extends [B]
+          ? [B] extends [A]
+            ? never
+            : `${Path}: another type`
+          : `${Path}: another type`;
+
+/** Fails to compile, naming the place, when the schema and `Report` differ in shape. */
+export const reportSchemaMatchesReport: [
+  ShapeDifference<z.infer<typeof reportSchema>, Report>,
+] extends [never]
+  ? true
+  : ShapeDifference<z.infer<typeof reportSchema>, Report> = true;

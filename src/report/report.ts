@@ -1,5 +1,8 @@
 import type { BudgetResult, Verdict } from '../budgets/evaluate.js';
-import type { Comparison, ScenarioComparison } from '../compare/comparison.js';
+import type { ScenarioError } from '../capture/snapshot.js';
+import type { Comparison, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
+import { cut, TEXT_LIMITS } from './report-limits.js';
+import type { SettingsChange } from './settings-change.js';
 
 export const REPORT_SCHEMA = 'allocdiff.report/1';
 
@@ -45,6 +48,23 @@ export interface Report {
   configFile?: string;
   /** Changed sites left out of `scenarios[].sites`, and why. */
   hiddenSites?: HiddenSites;
+  /**
+   * A change that edits allocdiff's settings: judged by those from before it; what its own
+   * would decide.
+   */
+  settingsChange?: SettingsChange;
+  /**
+   * A verdict that would fail the check, accepted by a maintainer with the pull request's
+   * `accept-label`; `verdict` stays what the budgets decided.
+   */
+  accepted?: Acceptance;
+}
+
+/** Who or what accepted a change over budget. */
+export interface Acceptance {
+  label: string;
+  /** Who added the label, when the event says so. */
+  by?: string;
 }
 
 export interface HiddenSites {
@@ -72,16 +92,92 @@ export interface ReportInput {
   hiddenSites?: HiddenSites;
 }
 
+/** A location's strings cut to the report's limits: the same object when they fit. */
+function locationWithinLimits<T extends { file: string; text?: string; function?: string }>(
+  location: T,
+): T {
+  const { file, text, function: name } = location;
+  if (
+    file.length <= TEXT_LIMITS.file &&
+    (text === undefined || text.length <= TEXT_LIMITS.text) &&
+    (name === undefined || name.length <= TEXT_LIMITS.name)
+  ) {
+    return location;
+  }
+  const within = { ...location, file: cut(file, TEXT_LIMITS.file) };
+  if (text !== undefined) within.text = cut(text, TEXT_LIMITS.text);
+  if (name !== undefined) within.function = cut(name, TEXT_LIMITS.name);
+  return within;
+}
+
+function siteWithinLimits(site: SiteDelta): SiteDelta {
+  const within = locationWithinLimits(site);
+  if (!site.tracebacks) return within;
+  const tracebacks = site.tracebacks.map((traceback) => {
+    const frames = traceback.frames.map(locationWithinLimits);
+    return frames.every((frame, index) => frame === traceback.frames[index])
+      ? traceback
+      : { ...traceback, frames };
+  });
+  return tracebacks.every((traceback, index) => traceback === site.tracebacks![index])
+    ? within
+    : { ...within, tracebacks };
+}
+
+function errorWithinLimits<T extends ScenarioError>(error: T): T {
+  const within = {
+    ...error,
+    type: cut(error.type, TEXT_LIMITS.name),
+    message: cut(error.message, TEXT_LIMITS.text),
+  };
+  if (error.traceback !== undefined) within.traceback = cut(error.traceback, TEXT_LIMITS.long);
+  if (error.output !== undefined) within.output = cut(error.output, TEXT_LIMITS.long);
+  return within;
+}
+
+/**
+ * A scenario with every string from the benchmark (source lines, function and file names,
+ * errors and their tracebacks) cut to what the report's schema allows, the cut marked, so
+ * report mode reads back every report the full mode writes.
+ */
+function scenarioWithinLimits(scenario: ScenarioComparison): ScenarioComparison {
+  const within: ScenarioComparison = {
+    ...scenario,
+    name: cut(scenario.name, TEXT_LIMITS.name),
+    sites: scenario.sites.map(siteWithinLimits),
+  };
+  if (scenario.leakSites) within.leakSites = scenario.leakSites.map(siteWithinLimits);
+  if (scenario.peakSites)
+    within.peakSites = {
+      ...scenario.peakSites,
+      sites: scenario.peakSites.sites.map(siteWithinLimits),
+    };
+  if (scenario.error) within.error = errorWithinLimits(scenario.error);
+  if (scenario.baseError) within.baseError = errorWithinLimits(scenario.baseError);
+  if (scenario.objectTypes)
+    within.objectTypes = scenario.objectTypes.map((objects) =>
+      objects.type.length <= TEXT_LIMITS.name
+        ? objects
+        : { ...objects, type: cut(objects.type, TEXT_LIMITS.name) },
+    );
+  return within;
+}
+
 export function buildReport(input: ReportInput): Report {
   const { comparison, hiddenSites, ...rest } = input;
   const report: Report = {
     schema: REPORT_SCHEMA,
     ...rest,
     warnings: input.warnings ?? [],
-    scenarios: comparison.scenarios,
+    scenarios: comparison.scenarios.map(scenarioWithinLimits),
   };
   if (hiddenSites && hiddenSites.ignored + hiddenSites.belowMinimumChange > 0) {
     report.hiddenSites = hiddenSites;
   }
   return report;
+}
+
+/** The JSON report as it is written: two-space indented, with a final newline. */
+export function renderJson(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -5,7 +5,8 @@ import type { Report } from './report.js';
 import { changedMeasures } from './ranking.js';
 import { failuresOf, failureText } from './failure.js';
 import { leakText } from './lead.js';
-import { grewUnchecked, verdictReason } from './verdict.js';
+import { settingsChangeText } from './settings-change.js';
+import { acceptanceText, explainVerdict, grewUnchecked, verdictReason } from './verdict.js';
 
 const VERDICT_WORD = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
 
@@ -233,9 +234,16 @@ export function renderTerminal(
     );
   }
   for (const warning of report.warnings ?? []) lines.push('', `warning: ${warning}`);
+  if (report.settingsChange) lines.push('', settingsChangeText(report.settingsChange));
+  if (report.accepted) lines.push('', `${acceptanceText(report.accepted)}: the check passes`);
   const verdictStyle = { pass: 'boldGreen', warn: 'boldYellow', fail: 'boldRed' } as const;
   // A pass where memory grew and no budget looked is not shown as a green one.
-  const style = grewUnchecked(report) ? 'boldYellow' : verdictStyle[report.verdict];
-  lines.push('', `${styled(style, VERDICT_WORD[report.verdict])}: ${verdictReason(report)}`, '');
+  const explanation = explainVerdict(report);
+  const style = grewUnchecked(explanation) ? 'boldYellow' : verdictStyle[report.verdict];
+  lines.push(
+    '',
+    `${styled(style, VERDICT_WORD[report.verdict])}: ${verdictReason(report, explanation)}`,
+    '',
+  );
   return lines.join('\n');
 }

@@ -1,4 +1,10 @@
-import type { BudgetResult } from '../budgets/evaluate.js';
+/**
+ * A report's verdict explained: its causes (found by src/budgets/verdict.ts, the one derivation
+ * of a verdict) and the changes it leads with, as data; and the verdict in one plain sentence,
+ * for the terminal and the failed check.
+ */
+import type { BudgetResult, Verdict } from '../budgets/evaluate.js';
+import { verdictCauses, levelOf, type VerdictCause } from '../budgets/verdict.js';
 import type { ScenarioComparison } from '../compare/comparison.js';
 import { MEASURES, measureOf } from '../compare/measures.js';
 import { bothFailed, raisedText } from './failure.js';
@@ -8,10 +14,13 @@ import {
   headlineChanges,
   siteClause,
   type Change,
+  type Headline,
   type Words,
 } from './lead.js';
 import { isNoChange } from './ranking.js';
-import type { Report } from './report.js';
+import type { Acceptance, Report } from './report.js';
+
+export type { VerdictCause } from '../budgets/verdict.js';
 
 /** What a budget result is about: `peak`, `site app/cache.py:12`. */
 export function budgetSubject(budget: BudgetResult): string {
@@ -19,15 +28,67 @@ export function budgetSubject(budget: BudgetResult): string {
   return MEASURES[budget.metric].words.name;
 }
 
-/** The budget that decided a warn or fail verdict: the first one with the verdict's status. */
-export function decidingBudget(report: Report): BudgetResult | undefined {
-  if (report.verdict === 'pass') return undefined;
-  return report.budgets.find((budget) => budget.status === report.verdict);
+/**
+ * Why a report has its verdict, as data, found once: the renderers (the comment's headline, the
+ * terminal's last line, the failed check's message, the CLI's exit status) put it into words
+ * and look nothing up themselves.
+ */
+export interface VerdictExplanation {
+  verdict: Verdict;
+  /** Every cause the report holds, the most severe first (src/budgets/verdict.ts). */
+  causes: VerdictCause[];
+  /** The cause that decided a warn or fail verdict: the first at its level. */
+  decided?: VerdictCause;
+  /**
+   * What a verdict sentence leads with before the changes: the deciding budget or failed
+   * benchmark; else a failed benchmark (base's first) or a rule not checked.
+   */
+  lead?: VerdictCause;
+  /** The largest change, what is said after it, and the largest growth no budget checked. */
+  changes: Headline;
+  /** A pass in which nothing changed at all. */
+  noChange: boolean;
+  /** Whether any budget was evaluated (not skipped), and whether any held. */
+  checked: boolean;
+  held: boolean;
+}
+
+/** The verdict of a report and its reasons, from its scenarios, budgets and warnings. */
+export function explainVerdict(report: Report): VerdictExplanation {
+  const causes = verdictCauses(report, report.budgets, report.warnings ?? []);
+  const decided =
+    report.verdict === 'pass'
+      ? undefined
+      : causes.find((cause) => levelOf(cause) === report.verdict);
+  const failedOn = (side: 'base' | 'head') =>
+    causes.find((cause) => cause.kind === 'benchmark-failed' && cause.side === side);
+  // A deciding budget or failed side leads; a rule not checked only after every failed side.
+  const told =
+    decided?.kind === 'budget-failed' ||
+    decided?.kind === 'budget-warned' ||
+    (decided?.kind === 'benchmark-failed' && decided.side !== undefined)
+      ? decided
+      : undefined;
+  const lead =
+    told ??
+    failedOn('base') ??
+    failedOn('head') ??
+    causes.find((cause) => cause.kind === 'not-checked');
+  return {
+    verdict: report.verdict,
+    causes,
+    ...(decided ? { decided } : {}),
+    ...(lead ? { lead } : {}),
+    changes: headlineChanges(report),
+    noChange: isNoChange(report),
+    checked: report.budgets.some((budget) => budget.status !== 'skip'),
+    held: report.budgets.some((budget) => budget.status === 'pass'),
+  };
 }
 
 /** Why a warn-status budget did not fail. */
-export function warnCause(budget: BudgetResult): string {
-  return budget.noisy ? 'noisy measurement: reported, not failed' : 'warn-level rule';
+export function warnCause(because: 'noisy' | 'warn-level'): string {
+  return because === 'noisy' ? 'noisy measurement: reported, not failed' : 'warn-level rule';
 }
 
 /** Plain text: code as is, a site as `file:line`. */
@@ -58,10 +119,10 @@ function failedReason(scenario: ScenarioComparison): string {
  * A passing verdict: the largest change (and a growth no budget checked, when it is another
  * one), whether budgets held, and how to add one when none is set.
  */
-function passReason(report: Report): string {
-  const checked = report.budgets.some((budget) => budget.status !== 'skip');
-  if (isNoChange(report)) return checked ? 'within budget; no memory change' : 'no memory change';
-  const { lead, also, unchecked } = headlineChanges(report);
+function passReason(explanation: VerdictExplanation): string {
+  const { checked, changes } = explanation;
+  if (explanation.noChange) return checked ? 'within budget; no memory change' : 'no memory change';
+  const { lead, also, unchecked } = changes;
   const what = [lead, also]
     .filter((change): change is Change => change !== undefined)
     .map((change) => changeWithSite(change, PLAIN))
@@ -75,30 +136,46 @@ function passReason(report: Report): string {
   return what ? `within budget; ${what}` : 'within budget';
 }
 
-/** The verdict in one plain sentence: the first budget that decided it, or the other cause. */
-export function verdictReason(report: Report): string {
-  const budget = decidingBudget(report);
-  if (budget) {
-    const sentence = `${budgetSubject(budget)} of ${budget.scenario} is ${budget.actual}, limit ${budget.limit}`;
-    const where = budgetSite(report, budget);
-    return budget.status === 'fail'
-      ? `memory budget exceeded: ${sentence}${where}`
-      : `memory budget warning: ${sentence} (${warnCause(budget)})${where}`;
+/** The cause that decided a verdict, in one plain sentence. */
+function causeSentence(report: Report, cause: VerdictCause): string {
+  switch (cause.kind) {
+    case 'budget-failed':
+    case 'budget-warned': {
+      const { budget } = cause;
+      const sentence = `${budgetSubject(budget)} of ${budget.scenario} is ${budget.actual}, limit ${budget.limit}`;
+      const where = budgetSite(report, budget);
+      return cause.kind === 'budget-failed'
+        ? `memory budget exceeded: ${sentence}${where}`
+        : `memory budget warning: ${sentence} (${warnCause(cause.because)})${where}`;
+    }
+    case 'benchmark-failed':
+      return cause.side === 'head'
+        ? failedReason(cause.scenario)
+        : 'the base side could not be measured; nothing to compare against';
+    case 'not-checked':
+      return cause.warning;
   }
-  const failed = (side: 'base' | 'head') =>
-    report.scenarios.find((s) => s.status === 'failed' && s.error?.side === side);
-  if (report.verdict === 'fail') {
-    const head = failed('head');
-    return head ? failedReason(head) : 'a budget was exceeded or the head benchmark failed';
-  }
-  if (report.verdict === 'warn') {
-    if (!failed('base') && report.warnings?.length) return report.warnings[0];
+}
+
+/** The verdict in one plain sentence: the cause that decided it, or what changed. */
+export function verdictReason(report: Report, explanation = explainVerdict(report)): string {
+  const { decided } = explanation;
+  if (decided) return causeSentence(report, decided);
+  if (report.verdict === 'fail') return 'a budget was exceeded or the head benchmark failed';
+  if (report.verdict === 'warn')
     return 'the base side could not be measured; nothing to compare against';
-  }
-  return passReason(report);
+  return passReason(explanation);
 }
 
 /** Whether memory grew where no budget looked: the verdict passes, but not as a green one. */
-export function grewUnchecked(report: Report): boolean {
-  return report.verdict === 'pass' && headlineChanges(report).unchecked !== undefined;
+export function grewUnchecked(explanation: VerdictExplanation): boolean {
+  return explanation.verdict === 'pass' && explanation.changes.unchecked !== undefined;
+}
+
+/** `accepted with the label "memory-ok" (added by octocat)`: plain text. */
+export function acceptanceText(accepted: Acceptance): string {
+  return (
+    `accepted with the label "${accepted.label}"` +
+    (accepted.by !== undefined ? ` (added by ${accepted.by})` : '')
+  );
 }

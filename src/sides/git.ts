@@ -5,6 +5,18 @@ import { RunFailure } from '../errors.js';
 /** How `git add` names a nested repository it adds as a commit, not as files. */
 const EMBEDDED_REPOSITORY = 'warning: adding embedded git repository: ';
 
+/** One entry of a commit's tree, as `git ls-tree --long` lists it. */
+export interface TreeEntry {
+  /** Relative to the repository's root, with `/`. */
+  path: string;
+  /** `100644`, `100755`, `120000` (a symbolic link), `040000`, `160000` (a submodule). */
+  mode: string;
+  type: string;
+  object: string;
+  /** Bytes of a blob; 0 for others. */
+  size: number;
+}
+
 /** The only place that runs git. */
 export class Git {
   constructor(readonly repoDir: string) {}
@@ -197,6 +209,56 @@ export class Git {
     return (
       await this.run(['commit-tree', '--no-gpg-sign', tree, '-p', parent, '-m', message], identity)
     ).trim();
+  }
+
+  /**
+   * The entries of `commit` at these paths (relative to the repository's root): what each is
+   * (a blob, with its mode and size, a tree, a submodule's commit). Paths the commit does not
+   * have are left out.
+   */
+  async treeEntries(commit: string, paths: readonly string[]): Promise<TreeEntry[]> {
+    if (paths.length === 0) return [];
+    const listed = await this.run([
+      'ls-tree',
+      '-z',
+      '--long',
+      '--full-tree',
+      commit,
+      '--',
+      ...paths.map((path) => `:(literal)${path}`),
+    ]);
+    return listed
+      .split('\0')
+      .filter(Boolean)
+      .map((line) => {
+        const tab = line.indexOf('\t');
+        const [mode, type, object, size] = line.slice(0, tab).split(/\s+/);
+        return { path: line.slice(tab + 1), mode, type, object, size: Number(size) || 0 };
+      });
+  }
+
+  /** A blob object's text, as stored (no filters, no conversions). */
+  async blobText(object: string): Promise<string> {
+    return this.run(['cat-file', 'blob', object]);
+  }
+
+  /**
+   * The files of `commit` whose content in this working tree is not the commit's: changed,
+   * deleted, or replaced by a link or a folder. Compared by content through an index of its own
+   * (`indexFile`, made from the commit), so an index or file times rewritten to look unchanged
+   * do not hide a change; files the commit does not have are not looked at.
+   */
+  async changedFromCommit(commit: string, indexFile: string): Promise<string[]> {
+    const env = { GIT_INDEX_FILE: indexFile, GIT_NO_REPLACE_OBJECTS: '1' };
+    const config = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false'];
+    await this.run([...config, 'read-tree', commit], env);
+    // Hashes every file whose stat data the new index does not have: all of them.
+    await this.run([...config, 'update-index', '-q', '--refresh'], env);
+    const changed = await this.run(
+      [...config, 'diff-files', '--name-only', '-z', '--ignore-submodules=all'],
+      env,
+    );
+    return changed.split('\0').filter(Boolean);
   }
 
   /** `git diff -M` with no context lines: the input of the line map. */

@@ -1,7 +1,8 @@
 import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Git } from './git.js';
+import { RunFailure } from '../errors.js';
+import { Git } from './git.js';
 
 export interface SideCheckouts {
   baseDir: string;
@@ -42,4 +43,29 @@ export async function checkoutSides(
     throw error;
   }
   return { baseDir, headDir, dispose };
+}
+
+/**
+ * Fails the run when the base checkout's tracked files are no longer the base commit's: head's
+ * code runs as the same user beside it and can rewrite it, and base's figures would then be
+ * those of other code. Files the commit does not have (build outputs, caches) are not judged.
+ */
+export async function verifyBaseCheckout(baseDir: string, baseSha: string): Promise<void> {
+  const scratch = await mkdtemp(join(tmpdir(), 'allocdiff-verify-'));
+  let changed: string[];
+  try {
+    changed = await new Git(baseDir).changedFromCommit(baseSha, join(scratch, 'index'));
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  if (changed.length === 0) return;
+  const shown = changed.slice(0, 10).map((path) => JSON.stringify(path));
+  throw new RunFailure(
+    `the base checkout was modified during the run: ${changed.length} file(s) of the base ` +
+      `commit ${baseSha.slice(0, 7)} changed or removed (${shown.join(', ')}` +
+      `${changed.length > 10 ? `, and ${changed.length - 10} more` : ''}). Its figures may be ` +
+      "those of other code, so nothing is reported: the head side's code (benchmark or setup) " +
+      "can write there, as the same user. If base's own benchmark or setup writes these files, " +
+      'make it write outside the checkout (e.g. to a temporary folder).',
+  );
 }

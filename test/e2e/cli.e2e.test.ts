@@ -1,6 +1,15 @@
 import { runCommand } from '../support/run-cli.js';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
 import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
@@ -52,6 +61,34 @@ describe('allocdiff CLI', () => {
     });
     // 5000 short strings and their list: well over 250 KB retained.
     expect(report.scenarios[0].retained.delta).toBeGreaterThan(250_000);
+  });
+
+  it('writes each run’s reports to a private folder of its own, and prints where', async () => {
+    // Two projects measured at once by one user, sharing the temporary folder.
+    const repos = [repoOf(quiet, grown), repoOf(quiet, grown)];
+    const temp = mkdtempSync(join(tmpdir(), 'allocdiff-cli-temp-'));
+    cleanup.push(temp);
+    // Another user's link where a fixed report path would be.
+    const planted = join(temp, 'planted');
+    mkdirSync(planted);
+    symlinkSync(planted, join(temp, 'allocdiff'));
+    const env = { ...process.env, TMPDIR: temp };
+    const args = [CLI, '--base', 'HEAD~1', '--script', 'bench.py'];
+    const runs = await Promise.all(
+      repos.map((repo) => runCommand(declaredNode(), args, { cwd: repo.dir, env })),
+    );
+    const paths = runs.map((run) => {
+      expect(run.code, run.stderr).toBe(0);
+      const json = /^JSON report: (.+)$/m.exec(run.stderr)?.[1];
+      expect(json).toMatch(new RegExp(`^${temp}/allocdiff-\\w{6}/report\\.json$`));
+      expect(run.stderr).toContain(`Markdown: ${dirname(json!)}/report.md`);
+      expect(run.stderr).toContain(`Full Markdown report: ${dirname(json!)}/report.summary.md`);
+      expect((JSON.parse(readFileSync(json!, 'utf8')) as Report).verdict).toBe('pass');
+      expect(statSync(dirname(json!)).mode & 0o777).toBe(0o700);
+      return json!;
+    });
+    expect(dirname(paths[0])).not.toBe(dirname(paths[1]));
+    expect(readdirSync(planted)).toEqual([]);
   });
 
   it('warns when base and head are the same commit', async () => {

@@ -41,7 +41,7 @@ async function cli(cwd: string, ...args: string[]) {
 const pytestAvailable =
   spawnSync('python3', ['-c', 'import pytest'], { stdio: 'ignore' }).status === 0;
 
-// `setarch -R` (see src/capture/command.ts) is what makes whole-process peaks exact.
+// `setarch -R` (see src/capture/side-runner.ts) is what makes whole-process peaks exact.
 const fixedAddressesAvailable = spawnSync('setarch', ['-R', 'true']).status === 0;
 
 const base = {

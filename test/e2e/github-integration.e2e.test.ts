@@ -280,6 +280,41 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
       expect(result.stdout).not.toContain('/user - 403');
     });
 
+    it('accepts a verdict over budget with the accept-label the API lists, never the artifact’s word', async () => {
+      const inputs = { mode: 'report', 'fail-on': 'warn', 'accept-label': 'memory-ok' };
+      // The measuring run (pull-request code) claims an acceptance: it is not taken.
+      const claimed = measuredRun(51, {
+        files: editedArtifact(51, (report) => {
+          report.accepted = { label: 'memory-ok', by: 'mallory' };
+        }),
+      });
+      const refused = await run(inputs, 'workflow_run', claimed);
+      expect(refused.exitCode, refused.stdout).toBe(1);
+      expect(refused.outputs.verdict).toBe('warn');
+      expect(refused.stdout).toContain('pull request #51 has no label "memory-ok"');
+      expect(ours(51)[0].body).not.toContain('Accepted');
+
+      api.setLabels(51, ['memory-ok']);
+      const accepted = await run(
+        inputs,
+        'workflow_run',
+        measuredRun(51, { newPullRequest: false }),
+      );
+      expect(accepted.exitCode, accepted.stdout).toBe(0);
+      expect(accepted.outputs.verdict).toBe('accepted');
+      expect(
+        api.requests.some((r) => r.method === 'GET' && r.path.endsWith('/issues/51/labels')),
+      ).toBe(true);
+      const [comment] = ours(51);
+      expect(comment.body).toContain(
+        '🏷️ **Accepted** with the label <code>memory-ok</code>: the verdict above is what the ' +
+          'budgets decided',
+      );
+      expect(comment.body).not.toContain('mallory');
+      const report = JSON.parse(readFileSync(accepted.outputs.report, 'utf8')) as Report;
+      expect(report).toMatchObject({ verdict: 'warn', accepted: { label: 'memory-ok' } });
+    });
+
     it('finds a pull request from a branch of the same repository the same way', async () => {
       const payload = measuredRun(49, { sameRepository: true });
       const result = await run({ mode: 'report' }, 'workflow_run', payload);
@@ -470,6 +505,31 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
       expect(result.summary).toBe('');
     });
 
+    it('derives the verdict from the budgets and scenarios, not from the artifact', async () => {
+      const files = editedArtifact(80, (report) => {
+        const [scenario] = report.scenarios;
+        report.budgets.push({
+          rule: 'peak: +1KB',
+          metric: 'peak',
+          scenario: scenario.name,
+          limit: '+1KB',
+          actual: '+5.00 MiB',
+          status: 'fail',
+          level: 'fail',
+        });
+        report.verdict = 'pass';
+      });
+      const result = await run({ mode: 'report' }, 'workflow_run', measuredRun(80, { files }));
+      expect(result.outputs.verdict).toBe('fail');
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toContain(
+        `the artifact's report says "pass", but its budgets and scenarios make "fail"`,
+      );
+      const [comment] = ours(80);
+      expect(comment.body).toContain('+5.00 MiB');
+      expect(comment.body).not.toMatch(/✅|\bPASS\b/);
+    });
+
     it('refuses an artifact that claims another pull request than the API names', async () => {
       // Measured for #21, handed in by a run whose head is pull request #38.
       const result = await run(
@@ -570,6 +630,27 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
       expect(comment.body).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
       expect(comment.body).toContain('is&#95;admin&#60;U+202E&#62;&#60;U+2066&#62;');
       expect(result.summary).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    });
+
+    it('decides the verdict from the report it validated, not from the verdict it claims', async () => {
+      // Measured as a warning (a retained-memory budget over its warn-level limit): the
+      // artifact says it passed.
+      const files = editedArtifact(79, (report) => {
+        report.verdict = 'pass';
+      });
+      const result = await run(
+        { mode: 'report', 'fail-on': 'warn' },
+        'workflow_run',
+        measuredRun(79, { files }),
+      );
+      expect(result.outputs.verdict).toBe('warn');
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toContain('::error::memory budget warning: retained of');
+      const [comment] = ours(79);
+      expect(comment.body).toContain('⚠️ **Budget warning:**');
+      expect(JSON.parse(readFileSync(result.outputs.report, 'utf8'))).toMatchObject({
+        verdict: 'warn',
+      });
     });
 
     it('never takes another bot’s comment, or a comment quoting the marker, for its own', async () => {

@@ -388,6 +388,8 @@ export interface GitHubApiDouble {
     body: string,
     author?: CommentAuthor,
   ): IssueComment;
+  /** The labels an issue or pull request has from now on (GET .../issues/{n}/labels). */
+  setLabels(issueNumber: number, names: readonly string[]): void;
   /** A pull request into the double's repository, rendered as GET .../pulls lists it. */
   seedPullRequest(seed: PullRequestSeed): PullRequestSimple;
   /** A push to a pull request's head branch: its head is now `headSha`. */
@@ -515,6 +517,8 @@ interface State {
   self: SimpleUser;
   tokenKind: TokenKind;
   comments: Map<number, StoredComment>;
+  /** Issue (and pull request) numbers → the names of their labels, in the order added. */
+  labels: Map<number, string[]>;
   nextId: number;
   lastTick: number;
   /** Account logins (lower-case) → the user they render as, so one login keeps one id. */
@@ -619,6 +623,18 @@ const ROUTES: Route[] = [
   },
   {
     method: 'get',
+    path: '/repos/{owner}/{repo}/issues/{issue_number}/labels',
+    docs: `${DOCS}/issues/labels#list-labels-for-an-issue`,
+    handle: (call) => {
+      const issue = positiveInt(call.params.issue_number);
+      if (issue === undefined) return notFound(call.docs);
+      const names = call.state.labels.get(issue) ?? [];
+      const { items, headers } = paginate(call, names);
+      return { status: 200, body: items.map((label) => renderLabel(call.state, label)), headers };
+    },
+  },
+  {
+    method: 'get',
     path: '/user',
     docs: `${DOCS}/users/users#get-the-authenticated-user`,
     handle: ({ state, docs }) => {
@@ -672,6 +688,20 @@ const ROUTES: Route[] = [
     },
   },
 ];
+
+/** A label as the issues API renders it; its id stays the same for its name. */
+function renderLabel(state: State, name: string) {
+  const id = Number.parseInt(sha1(`label:${name}`).slice(0, 10), 16);
+  return {
+    id,
+    node_id: `LA_${Buffer.from(`Label:${id}`).toString('base64url')}`,
+    url: `${state.base}/repos/${state.owner}/${state.repo}/labels/${encodeURIComponent(name)}`,
+    name,
+    description: null,
+    color: 'ededed',
+    default: false,
+  };
+}
 
 export const servedRoutes: readonly RouteTemplate[] = ROUTES.map(({ method, path }) => ({
   method,
@@ -1344,6 +1374,7 @@ export async function startGitHubApi(opts: GitHubApiOptions): Promise<GitHubApiD
     self,
     tokenKind,
     comments: new Map(),
+    labels: new Map(),
     // Realistic magnitude: real comment ids have ~10 digits.
     nextId: 2_000_000_001,
     lastTick: 0,
@@ -1495,6 +1526,9 @@ export async function startGitHubApi(opts: GitHubApiOptions): Promise<GitHubApiD
         ? makeUser(base, author.login, author.id, author.type ?? 'User')
         : state.self;
       return render(state, addComment(state, issueNumber, body, user, author?.association));
+    },
+    setLabels(issueNumber, names) {
+      state.labels.set(issueNumber, [...names]);
     },
     seedPullRequest(seed) {
       if (positiveInt(String(seed.number)) === undefined) {

@@ -1,4 +1,20 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+
+let temp: string | undefined;
+afterAll(() => {
+  if (temp) rmSync(temp, { recursive: true, force: true });
+  temp = undefined;
+});
+
+/** The test file's temporary folder, made on first use. */
+export function testTemp(): string {
+  temp ??= mkdtempSync(join(realpathSync(tmpdir()), 'allocdiff-test-tmp-'));
+  return temp;
+}
 
 export interface CommandResult {
   /** Exit code; null when killed by a signal. */
@@ -16,8 +32,11 @@ export function runCommand(
   args: readonly string[],
   options: { cwd: string; env?: NodeJS.ProcessEnv },
 ): Promise<CommandResult> {
+  // Without an environment of the test's, a temporary folder of the test file's own: what a
+  // run leaves there (the CLI's report folders) goes when the file's tests are done.
+  const env = options.env ?? { ...process.env, TMPDIR: testTemp() };
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env });
+    const child = spawn(command, args, { cwd: options.cwd, env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

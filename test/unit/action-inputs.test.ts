@@ -57,6 +57,7 @@ describe('the action’s inputs', () => {
     setInput('top', '2');
     setInput('comment', 'on-change');
     setInput('budget', 'peak: +5%');
+    setInput('accept-label', 'memory-ok');
     const { settings, publishing } = await readActionSettings(sides);
     expect(publishing).toEqual({
       token: TOKEN,
@@ -66,12 +67,14 @@ describe('the action’s inputs', () => {
       repo: 'project',
       key: 'nightly',
       comment: 'on-change',
+      acceptLabel: 'memory-ok',
     });
+    expect(settings).not.toHaveProperty('acceptLabel');
     expect(settings).toMatchObject({
       repoDir: project,
       base: 'base-sha',
       head: 'head-sha',
-      script: 'bench.py',
+      benchmark: { kind: 'script', script: 'bench.py' },
       frames: 4,
       topSites: 2,
       key: 'nightly',

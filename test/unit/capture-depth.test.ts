@@ -346,8 +346,8 @@ describe('the traceback pass', () => {
 
 describe('a side that failed as a whole', () => {
   it('fails each function the other side measured, not a stray script', async () => {
-    const { failedSnapshot } = await import('../../src/capture/capture-side.js');
-    const { spreadSideFailure } = await import('../../src/capture/merge-repeats.js');
+    const { failedSnapshot } = await import('../../src/capture/outcome.js');
+    const { spreadSideFailure } = await import('../../src/capture/outcome.js');
     const failed = failedSnapshot(
       'bench.py',
       { type: 'TimedOut', message: 'timed out after 1 min' },

@@ -1,12 +1,26 @@
+import { mkdtempSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../src/config/cli-args.js';
 import type { FileAccess } from '../../src/config/config-file.js';
 import type { Settings } from '../../src/config/settings.js';
 import { ExitCode, UsageError } from '../../src/errors.js';
 
 const REPO = '/home/dev/project';
+
+// The CLI makes its report folder in the temporary folder: this file's own, removed at the end.
+let temp: string;
+const tmpBefore = process.env.TMPDIR;
+beforeAll(() => {
+  temp = mkdtempSync(join(realpathSync(tmpdir()), 'allocdiff-cli-args-'));
+  process.env.TMPDIR = temp;
+});
+afterAll(() => {
+  if (tmpBefore === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = tmpBefore;
+  rmSync(temp, { recursive: true, force: true });
+});
 const REQUIRED = ['--base', 'main', '--script', 'benchmarks/memory.py'];
 
 /** The repository as the CLI sees it: a .git folder, and whatever files a test adds. */
@@ -23,6 +37,14 @@ function settings(argv: string[], cwd = REPO, files = repoFiles()): Settings {
   const command = parseCliArgs(argv, cwd, files);
   if (command.kind !== 'run') throw new Error(`expected a run, got ${command.kind}`);
   return command.settings;
+}
+
+/** The benchmark's script, or command: undefined when the benchmark is the other kind. */
+function scriptOf(run: Settings): string | undefined {
+  return run.benchmark.kind === 'script' ? run.benchmark.script : undefined;
+}
+function commandOf(run: Settings): string | undefined {
+  return run.benchmark.kind === 'command' ? run.benchmark.command : undefined;
 }
 
 /** The UsageError parseCliArgs throws for argv. */
@@ -69,8 +91,8 @@ describe('parseCliArgs: mistakes are usage errors (exit code 2) that say what to
 
   it('takes --command instead of --script, and refuses both', () => {
     const run = settings(['--base', 'main', '--command', 'pytest tests/perf']);
-    expect(run.command).toBe('pytest tests/perf');
-    expect(run.script).toBeUndefined();
+    expect(commandOf(run)).toBe('pytest tests/perf');
+    expect(scriptOf(run)).toBeUndefined();
     const error = usageError(['--base', 'main', '--command', 'pytest', '--script', 'b.py']);
     expect(error.exitCode).toBe(2);
     expect(error.message).toBe(
@@ -82,13 +104,16 @@ describe('parseCliArgs: mistakes are usage errors (exit code 2) that say what to
   it('lets --command replace the config file’s script, and --script its command', () => {
     const withScript = repoFiles({ 'allocdiff.yml': 'script: bench.py\nframes: 2\n' });
     const run = settings(['--base', 'main', '--command', 'make bench'], REPO, withScript);
-    expect(run).toMatchObject({ command: 'make bench', frames: 2 });
-    expect(run.script).toBeUndefined();
+    expect(run).toMatchObject({
+      benchmark: { kind: 'command', command: 'make bench', workingDirectory: '.' },
+      frames: 2,
+    });
+    expect(scriptOf(run)).toBeUndefined();
     const withCommand = repoFiles({ 'allocdiff.yml': 'command: pytest\n' });
     const other = settings(['--base', 'main', '--script', 'b.py'], REPO, withCommand);
-    expect(other.script).toBe('b.py');
-    expect(other.command).toBeUndefined();
-    expect(settings(['--base', 'main'], REPO, withCommand).command).toBe('pytest');
+    expect(scriptOf(other)).toBe('b.py');
+    expect(commandOf(other)).toBeUndefined();
+    expect(commandOf(settings(['--base', 'main'], REPO, withCommand))).toBe('pytest');
   });
 
   it('asks for --base first when both are missing', () => {
@@ -188,7 +213,7 @@ describe('parseCliArgs: settings', () => {
       base: 'main',
       head: 'HEAD',
       workingTree: 'measure',
-      script: 'benchmarks/memory.py',
+      benchmark: { kind: 'script', script: 'benchmarks/memory.py' },
       setup: undefined,
       budgets: { rules: [], overrides: [] },
       ignore: [],
@@ -203,9 +228,33 @@ describe('parseCliArgs: settings', () => {
       peakSites: 'auto',
       objectTypes: true,
       key: 'default',
-      jsonPath: join(tmpdir(), 'allocdiff', 'report.json'),
-      markdownPath: join(tmpdir(), 'allocdiff', 'report.md'),
+      jsonPath: expect.stringMatching(/\/allocdiff-\w{6}\/report\.json$/),
+      markdownPath: expect.stringMatching(/\/allocdiff-\w{6}\/report\.md$/),
     });
+  });
+
+  it('writes the reports to a new private folder of each run, never to a shared path', () => {
+    // Another user's link where a fixed path would be: it is never followed.
+    symlinkSync(join(temp, 'elsewhere'), join(temp, 'allocdiff'));
+    const first = settings(REQUIRED);
+    const second = settings(REQUIRED);
+    const folder = dirname(first.jsonPath);
+    expect(dirname(folder)).toBe(temp);
+    expect(dirname(first.markdownPath)).toBe(folder);
+    expect(dirname(second.jsonPath)).not.toBe(folder);
+    const stats = statSync(folder);
+    expect(stats.isDirectory()).toBe(true);
+    expect(stats.mode & 0o777).toBe(0o700);
+    expect(stats.uid).toBe(process.getuid!());
+    expect(readdirSync(folder)).toEqual([]);
+
+    // Both paths given: no folder is made.
+    const before = readdirSync(temp).length;
+    settings([...REQUIRED, '--json', '/tmp/x/r.json', '--markdown', '/tmp/x/r.md']);
+    expect(readdirSync(temp)).toHaveLength(before);
+    // A bad command line makes none either.
+    usageError(['--base', 'main']);
+    expect(readdirSync(temp)).toHaveLength(before);
   });
 
   it('takes every option', () => {
@@ -275,7 +324,7 @@ describe('parseCliArgs: settings', () => {
     });
     const result = settings(['--base', 'main'], REPO, files);
     expect(result).toMatchObject({
-      script: 'bench/memory.py',
+      benchmark: { kind: 'script', script: 'bench/memory.py' },
       failOn: 'never',
       configFile: 'pyproject.toml',
     });
@@ -291,7 +340,10 @@ describe('parseCliArgs: settings', () => {
       REPO,
       files,
     );
-    expect(result).toMatchObject({ script: 'b.py', failOn: 'warn' });
+    expect(result).toMatchObject({
+      benchmark: { kind: 'script', script: 'b.py' },
+      failOn: 'warn',
+    });
     expect(result.budgets.rules.map((rule) => rule.source)).toEqual(['peak: 2GB']);
   });
 
@@ -302,7 +354,7 @@ describe('parseCliArgs: settings', () => {
       settings(['--base', 'main', '--config', '../ci/memory.yml'], `${REPO}/docs`, files),
     ).toMatchObject({
       repoDir: `${REPO}/docs`,
-      script: '../ci/bench.py',
+      benchmark: { kind: 'script', script: '../ci/bench.py' },
       frames: 3,
       configFile: '/home/dev/project/ci/memory.yml',
     });
@@ -311,7 +363,7 @@ describe('parseCliArgs: settings', () => {
   it('accepts --flag=value', () => {
     expect(settings(['--base=v1.2', '--script=bench.py', '--frames=3'])).toMatchObject({
       base: 'v1.2',
-      script: 'bench.py',
+      benchmark: { kind: 'script', script: 'bench.py' },
       frames: 3,
     });
   });
@@ -323,17 +375,19 @@ describe('parseCliArgs: settings', () => {
   });
 
   it('normalises the script path', () => {
-    expect(settings(['--base', 'main', '--script', './benchmarks/../bench/mem.py']).script).toBe(
+    expect(scriptOf(settings(['--base', 'main', '--script', './benchmarks/../bench/mem.py']))).toBe(
       'bench/mem.py',
     );
   });
 
   it('writes the script path with forward slashes', () => {
-    expect(settings(['--base', 'main', '--script', 'bench\\mem.py']).script).toBe('bench/mem.py');
+    expect(scriptOf(settings(['--base', 'main', '--script', 'bench\\mem.py']))).toBe(
+      'bench/mem.py',
+    );
   });
 
   it('makes an absolute script path relative to the repository', () => {
-    expect(settings(['--base', 'main', '--script', `${REPO}/bench/mem.py`]).script).toBe(
+    expect(scriptOf(settings(['--base', 'main', '--script', `${REPO}/bench/mem.py`]))).toBe(
       'bench/mem.py',
     );
   });
@@ -341,16 +395,20 @@ describe('parseCliArgs: settings', () => {
   // Like any command-line path, --script is relative to where the user stands.
   it('makes the script relative to the repository root from a subfolder', () => {
     expect(
-      settings(['--base', 'main', '--repo', '..', '--script', 'memory.py'], `${REPO}/bench`).script,
+      scriptOf(
+        settings(['--base', 'main', '--repo', '..', '--script', 'memory.py'], `${REPO}/bench`),
+      ),
     ).toBe('bench/memory.py');
   });
 
   it('makes an absolute script path relative to the --repo root', () => {
     expect(
-      settings(
-        ['--base', 'main', '--repo', REPO, '--script', `${REPO}/bench/memory.py`],
-        `${REPO}/bench`,
-      ).script,
+      scriptOf(
+        settings(
+          ['--base', 'main', '--repo', REPO, '--script', `${REPO}/bench/memory.py`],
+          `${REPO}/bench`,
+        ),
+      ),
     ).toBe('bench/memory.py');
   });
 });

@@ -166,6 +166,29 @@ describe('decodeSnapshot', () => {
     expect(decodeSnapshot(raw(), 'x')).not.toHaveProperty('foreignModules');
   });
 
+  it('refuses figures that are not finite whole numbers, naming each place', () => {
+    const forged = raw();
+    const scenario = forged.scenarios[0]! as unknown as Record<string, unknown>;
+    scenario.peakBytes = 'a lot';
+    scenario.retainedBytes = Infinity;
+    (scenario.repeats as Record<string, unknown>[])[1]!.peakBytes = 1.5;
+    forged.scenarios[0]!.sites.size[0] = Number.NaN;
+    expect(() => decodeSnapshot(forged, 'snapshot x.json')).toThrow(
+      /^snapshot x\.json does not match the snapshot schema allocdiff\.snapshot\/3:\n {2}scenarios\.0\.peakBytes: .*\n {2}scenarios\.0\.retainedBytes: .*\n {2}scenarios\.0\.repeats\.1\.peakBytes: .*\n {2}scenarios\.0\.sites\.size\.0: /,
+    );
+    const negative = raw();
+    negative.scenarios[0]!.peakBytes = -1;
+    expect(() => decodeSnapshot(negative, 'snapshot x.json')).toThrow(
+      'scenarios.0.peakBytes: Too small',
+    );
+  });
+
+  it('refuses fields the contract does not have', () => {
+    const forged = raw();
+    (forged.scenarios[0] as unknown as Record<string, unknown>).verdict = 'pass';
+    expect(() => decodeSnapshot(forged, 'snapshot x.json')).toThrow(/scenarios\.0: .*verdict/);
+  });
+
   it('refuses another schema, saying which one it expected', () => {
     expect(() =>
       decodeSnapshot({ schema: 'allocdiff.snapshot/2', scenarios: [] }, 'snapshot y'),

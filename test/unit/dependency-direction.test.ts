@@ -80,7 +80,7 @@ describe('the data flow, one direction (eslint.config.js)', () => {
 
   it('starts processes in two modules, runs git in one, reaches GitHub and the action runtime from the edges', async () => {
     const spawn = "import { spawn } from 'node:child_process';\nexport const s = spawn;\n";
-    expect(await problems('src/capture/command.ts', spawn)).toEqual([
+    expect(await problems('src/capture/command-backend.ts', spawn)).toEqual([
       expect.stringContaining('processes are started in src/capture/process.ts'),
     ]);
     expect(await problems('src/capture/process.ts', spawn)).toEqual([]);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BudgetSyntaxError } from '../../src/budgets/rules.js';
-import { readSnapshot } from '../../src/capture/capture-side.js';
+import { readSnapshot } from '../../src/capture/side-runner.js';
 import { decodeSnapshot } from '../../src/capture/decode.js';
 import { ConfigError } from '../../src/config/problems.js';
 import {

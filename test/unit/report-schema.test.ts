@@ -41,3 +41,32 @@ describe('parseReport: the environment', () => {
     }
   });
 });
+
+describe('parseReport: a change to the settings, and an acceptance', () => {
+  const sample = report([scenarioComparison({ peak: measure(1, 2), sites: [siteDelta()] })], {
+    verdict: 'fail',
+    settingsChange: {
+      from: 'the base commit 1111111',
+      configFile: 'allocdiff.yml',
+      changed: ['fail-on', 'budgets', 'repeats'],
+      verdict: 'pass',
+      reason: 'within budget',
+      wouldFail: false,
+      notTried: ['repeats'],
+    },
+    accepted: { label: 'memory-ok', by: 'octocat' },
+  });
+
+  it('keeps what a measuring run wrote, for the report job to render', () => {
+    const parsed = parseReport(JSON.parse(JSON.stringify(sample)), 'report.json');
+    expect(parsed.settingsChange).toEqual(sample.settingsChange);
+    expect(parsed.accepted).toEqual(sample.accepted);
+  });
+
+  it('rejects a settings change whose verdict is not one, naming the field', () => {
+    const forged = { ...sample, settingsChange: { ...sample.settingsChange, verdict: 'ok' } };
+    expect(() => parseReport(forged, 'report.json')).toThrow(/settingsChange\.verdict/);
+    const extra = { ...sample, accepted: { label: 'x', trusted: true } };
+    expect(() => parseReport(extra, 'report.json')).toThrow(/accepted: Unrecognized key/);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * The verdict and its causes, as data: decided here once, from the scenarios' outcomes, the
+ * budget results and the rules that could not be checked. Full mode decides a new report's
+ * verdict with it; report mode decides an artifact's again from its validated parts; every
+ * renderer puts the causes into its own words (src/report/verdict.ts) and decides nothing.
+ */
+import type { ScenarioComparison } from '../compare/comparison.js';
+import type { BudgetResult, Verdict } from './evaluate.js';
+
+/** Something in a comparison that makes the verdict a warning or a failure. */
+export type VerdictCause =
+  /** A fail-level budget exceeded for real. */
+  | { kind: 'budget-failed'; budget: BudgetResult }
+  /**
+   * A scenario failed on `side` (head when both sides failed: `scenario.baseError` is base's).
+   * Without a side (a failure with no error recorded) it weighs as a base failure.
+   */
+  | { kind: 'benchmark-failed'; scenario: ScenarioComparison; side?: 'head' | 'base' }
+  /** A warn-level budget exceeded, or any budget exceeded within the noise of its repeats. */
+  | { kind: 'budget-warned'; budget: BudgetResult; because: 'noisy' | 'warn-level' }
+  /** A rule that could not be checked at all (an override matching no scenario, …). */
+  | { kind: 'not-checked'; warning: string };
+
+/** What a cause makes of the verdict. */
+export function levelOf(cause: VerdictCause): Exclude<Verdict, 'pass'> {
+  switch (cause.kind) {
+    case 'budget-failed':
+      return 'fail';
+    case 'benchmark-failed':
+      return cause.side === 'head' ? 'fail' : 'warn';
+    case 'budget-warned':
+    case 'not-checked':
+      return 'warn';
+  }
+}
+
+/**
+ * Every cause, the most severe first: exceeded fail-level budgets, benchmarks that failed on
+ * head (nothing to trust), warned budgets, benchmarks that failed on base (nothing to compare
+ * against), rules not checked; failures that name no side last.
+ */
+export function verdictCauses(
+  comparison: { scenarios: readonly ScenarioComparison[] },
+  budgets: readonly BudgetResult[],
+  warnings: readonly string[] = [],
+): VerdictCause[] {
+  const failed = comparison.scenarios.filter((s) => s.status === 'failed');
+  const failedOn = (side: 'head' | 'base'): VerdictCause[] =>
+    failed
+      .filter((scenario) => scenario.error?.side === side)
+      .map((scenario) => ({ kind: 'benchmark-failed', scenario, side }));
+  return [
+    ...budgets
+      .filter((budget) => budget.status === 'fail')
+      .map((budget): VerdictCause => ({ kind: 'budget-failed', budget })),
+    ...failedOn('head'),
+    ...budgets
+      .filter((budget) => budget.status === 'warn')
+      .map((budget): VerdictCause => ({
+        kind: 'budget-warned',
+        budget,
+        because: budget.noisy ? 'noisy' : 'warn-level',
+      })),
+    ...failedOn('base'),
+    ...warnings.map((warning): VerdictCause => ({ kind: 'not-checked', warning })),
+    ...failed
+      .filter((scenario) => scenario.error === undefined)
+      .map((scenario): VerdictCause => ({ kind: 'benchmark-failed', scenario })),
+  ];
+}
+
+/** The verdict its causes make: the most severe one's level, pass when there is none. */
+export function verdictOf(causes: readonly VerdictCause[]): Verdict {
+  return causes.length === 0 ? 'pass' : levelOf(causes[0]);
+}
+
+/**
+ * Fail when a fail-level budget is exceeded or the head benchmark failed (nothing to trust).
+ * Warn when a warn-level budget is exceeded, or one within the noise of its repeats, a rule
+ * could not be checked, or only the base side failed (nothing to compare against). Pass
+ * otherwise. The one derivation of a verdict: full mode and report mode both call it.
+ */
+export function decideVerdict(
+  comparison: { scenarios: readonly ScenarioComparison[] },
+  budgets: readonly BudgetResult[],
+  warnings: readonly string[] = [],
+): Verdict {
+  return verdictOf(verdictCauses(comparison, budgets, warnings));
+}

@@ -1,0 +1,106 @@
+/**
+ * How a side is measured: a capture backend runs the benchmark in a side's checkout and says
+ * what it measured (a SideOutcome). `backendFor` is the one place that picks the backend of a
+ * run's benchmark; each backend lives in a file of its own and starts its processes through
+ * SideRunner (side-runner.ts). `traceSites` is the traceback pass every backend shares.
+ *
+ * A new backend: a file beside script-backend.ts that returns a CaptureBackend, a kind of
+ * `Benchmark` (config/settings.ts) with the setting that names it (config/declarations.ts), and
+ * its case below.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Benchmark } from '../config/settings.js';
+import { commandBackend } from './command-backend.js';
+import type { SideOutcome } from './outcome.js';
+import { scriptBackend } from './script-backend.js';
+import type { SideRunOptions } from './side-runner.js';
+import type { Snapshot } from './snapshot.js';
+
+/** What each side's capture receives: the capture settings, the side's variables and log. */
+export interface SideOptions extends SideRunOptions {
+  /** Frames for the traceback pass; the measuring runs always trace one frame. */
+  frames: number;
+  /** Measurements: in-process calls of a `bench_*` function, processes of a whole script. */
+  repeats?: number;
+  /** Leak-check calls per `bench_*` function; 0 = none. */
+  iterations?: number;
+  /**
+   * Find the sites at the peak, with one more (hooked) run: `true` for every scenario measured,
+   * a list for the scenarios named; none when false or absent.
+   */
+  peakSites?: boolean | readonly string[];
+  objectTypes?: boolean;
+}
+
+export interface CaptureBackend {
+  /** What the benchmark is called in messages, and the scenario a side that failed is named. */
+  readonly name: string;
+  /**
+   * Whether it measures in depth: repeats, object counts and sites at the peak, after a cheap
+   * first run per side. Without, its one run per side is the measurement.
+   */
+  readonly inDepth: boolean;
+  /** Refuses, before any side runs, a benchmark the checkouts hold that must not be run. */
+  check?(checkouts: { base: string; head: string }): Promise<void>;
+  /**
+   * Measures one side. Never throws for what the benchmark does: a failure is the outcome (or a
+   * failed scenario in it), so the other side is still shown.
+   */
+  measure(checkoutDir: string, options: SideOptions): Promise<SideOutcome>;
+  /**
+   * The traceback pass: the benchmark once more, with `options.frames` frames, keeping tracebacks
+   * only for the `path:line` sites listed in `sitesFile`; its setup already ran in this checkout.
+   */
+  trace?(checkoutDir: string, options: SideOptions, sitesFile: string): Promise<SideOutcome>;
+  /**
+   * Why the run cannot give a report when neither side measured anything (a usage error's
+   * message); undefined when it can.
+   */
+  nothingMeasured(base: SideOutcome, head: SideOutcome): string | undefined;
+}
+
+/**
+ * The backend of a run's benchmark. `fromRoot` makes a path relative to the project folder
+ * relative to the repository's root, where each side's checkout has it.
+ */
+export function backendFor(
+  benchmark: Benchmark,
+  fromRoot: (path: string) => string,
+): CaptureBackend {
+  switch (benchmark.kind) {
+    case 'script':
+      return scriptBackend(fromRoot(benchmark.script));
+    case 'command':
+      return commandBackend(benchmark.command, fromRoot(benchmark.workingDirectory));
+  }
+}
+
+/**
+ * The traceback pass of one side: `sites` (normalised `path:line`, as the first pass named
+ * them) written to a file for the backend, which runs the benchmark once more with `frames`
+ * frames keeping tracebacks for those sites only. Undefined, with a warning in the log, when it
+ * fails: tracebacks are an aid, the measurement stands without them.
+ */
+export async function traceSites(
+  backend: CaptureBackend,
+  checkoutDir: string,
+  options: SideOptions,
+  sites: readonly string[],
+): Promise<Snapshot | undefined> {
+  if (!backend.trace) return undefined;
+  const workDir = await mkdtemp(join(tmpdir(), 'allocdiff-sites-'));
+  try {
+    const sitesFile = join(workDir, 'sites.txt');
+    await writeFile(sitesFile, `${sites.join('\n')}\n`);
+    options.log.info(
+      `tracebacks of ${sites.length} changed site${sites.length === 1 ? '' : 's'} (frames: ${options.frames})`,
+    );
+    const traced = await backend.trace(checkoutDir, options, sitesFile);
+    if (traced.kind === 'failed') options.log.warning(`no tracebacks: ${traced.error.message}`);
+    return traced.kind === 'measured' ? traced.snapshot : undefined;
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,235 @@
+/**
+ * The script backend: a benchmark file run under the harness (`python -m allocdiff_harness
+ * --script`) in each side's checkout, as a whole script or as its `bench_*` functions.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { refuseScriptOutside } from '../sides/contained.js';
+import { RANDOM_ADDRESSES } from './address-randomization.js';
+import type { CaptureBackend, SideOptions } from './backend.js';
+import { mergeProcessRepeats } from './merge-repeats.js';
+import type { SideOutcome } from './outcome.js';
+import { lastLines } from './process.js';
+import { readSnapshot, SideRunner } from './side-runner.js';
+import type { ScenarioError, Snapshot } from './snapshot.js';
+
+/** The backend of `script`, relative to the repository's root. */
+export function scriptBackend(script: string): CaptureBackend {
+  return {
+    name: script,
+    inDepth: true,
+    check: (checkouts) => refuseScriptOutside(script, checkouts),
+    measure: (checkoutDir, options) => measureScript(script, checkoutDir, options),
+    trace: (checkoutDir, options, sitesFile) =>
+      traceScript(script, checkoutDir, options, sitesFile),
+    nothingMeasured: (base, head) =>
+      base.kind === 'absent' && head.kind === 'absent'
+        ? `script "${script}" exists in neither the base nor the head commit ` +
+          '(the path is relative to the repository root)'
+        : undefined,
+  };
+}
+
+interface HarnessRun {
+  snapshot?: Snapshot;
+  /** Why no snapshot came back. */
+  failure?: ScenarioError;
+}
+
+/**
+ * Runs the harness once on `script` with `args` (beyond --script/--root/--out) and reads the
+ * snapshot it wrote. Never throws for what the benchmark does.
+ */
+async function runHarness(
+  runner: SideRunner,
+  script: string,
+  args: readonly string[],
+): Promise<HarnessRun> {
+  const workDir = await mkdtemp(join(tmpdir(), 'allocdiff-snapshot-'));
+  const snapshotPath = join(workDir, 'snapshot.json');
+  try {
+    const { result, fixedAddresses } = await runner.harness([
+      '--script',
+      script,
+      '--root',
+      runner.checkoutDir,
+      '--out',
+      snapshotPath,
+      ...args,
+    ]);
+    const output = lastLines(result.outputTail);
+    if (result.exitCode !== 0 || !existsSync(snapshotPath)) {
+      return {
+        failure: {
+          type: result.timedOut ? 'TimedOut' : 'HarnessFailed',
+          message: runner.describeExit(`${runner.python} -m allocdiff_harness`, result),
+          output,
+        },
+      };
+    }
+    const snapshot = await readSnapshot(snapshotPath);
+    if (!fixedAddresses) snapshot.unmeasured.push(RANDOM_ADDRESSES);
+    for (const scenario of snapshot.scenarios) {
+      if (scenario.status === 'failed' && scenario.error) scenario.error.output = output;
+    }
+    return { snapshot };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Measures one side: `setup`, then the benchmark under the harness, `repeats` times (in one
+ * process for `bench_*` functions, in as many processes for a whole script, merged), then,
+ * with `peakSites`, one hooked run for the sites at the peak (capturePeakSites). Everything the
+ * side runs shares one deadline (`timeoutMinutes`). A script that does not exist on this side
+ * is absent ("new").
+ */
+async function measureScript(
+  script: string,
+  checkoutDir: string,
+  options: SideOptions,
+): Promise<SideOutcome> {
+  const { log } = options;
+  if (!existsSync(join(checkoutDir, script))) {
+    log.info(`${script} does not exist in this commit: nothing to measure`);
+    return { kind: 'absent' };
+  }
+  const failed = (error: ScenarioError): SideOutcome => ({ kind: 'failed', error });
+  const runner = await SideRunner.start(checkoutDir, options);
+  if ('failure' in runner) return failed(runner.failure);
+
+  const repeats = options.repeats ?? 1;
+  const iterations = options.iterations ?? 0;
+  const objectTypes = options.objectTypes ?? true;
+  log.info(
+    `${runner.python} ${script} under tracemalloc (repeats: ${repeats}` +
+      `${iterations > 0 ? `, leak check: ${iterations} calls` : ''})`,
+  );
+  const measuring = ['--frames', '1', '--repeats', String(repeats)];
+  const first = await runHarness(runner, script, [
+    ...measuring,
+    ...(iterations > 0 ? ['--iterations', String(iterations)] : []),
+    ...(objectTypes ? [] : ['--no-object-types']),
+  ]);
+  if (!first.snapshot) return failed(first.failure!);
+  let snapshot = first.snapshot;
+  for (const note of snapshot.unmeasured) {
+    log.info(
+      `not measured: ${note.what}${note.scenario ? ` of ${note.scenario}` : ''}: ${note.why}`,
+    );
+  }
+
+  // A whole script runs once per process: its further repeats are further processes. Counting
+  // objects moves a few blocks (the collector runs), so the counted run is not compared with
+  // plain ones: with object types, the measurements are the plain processes after it.
+  const isScript = snapshot.scenarios.some((scenario) => scenario.kind === 'script');
+  if (isScript && repeats > 1 && snapshot.scenarios.every((s) => s.status === 'ok')) {
+    const runs = [snapshot];
+    for (let index = 2; index <= repeats; index += 1) {
+      log.info(`repeat ${index} of ${repeats} (a new process)`);
+      const run = await runHarness(runner, script, [...measuring, '--no-object-types']);
+      if (!run.snapshot) return failed(run.failure!);
+      runs.push(run.snapshot);
+    }
+    if (objectTypes) {
+      const counted = snapshot;
+      snapshot = mergeProcessRepeats(runs.slice(1));
+      for (const scenario of snapshot.scenarios) {
+        const types = counted.scenarios.find((s) => s.name === scenario.name)?.objectTypes;
+        if (types) scenario.objectTypes = types;
+      }
+    } else {
+      snapshot = mergeProcessRepeats(runs);
+    }
+  }
+
+  await capturePeakSites(runner, script, options, snapshot);
+  return { kind: 'measured', snapshot };
+}
+
+/**
+ * The peak pass: one more harness run, under the peak hooks, for the scenarios `peakSites` asks
+ * for; their `peak` is set from it. It aims at the peak each measured (a whole script's, or the
+ * first call's of a function: the figure the report shows), so the sites are those of that
+ * peak; functions are called as the measuring run called them, so each finds what it found.
+ * The sites are an aid: when the run fails, the log says so and the measurements stand.
+ */
+async function capturePeakSites(
+  runner: SideRunner,
+  script: string,
+  options: SideOptions,
+  snapshot: Snapshot,
+): Promise<void> {
+  const asked = options.peakSites;
+  const wanted = snapshot.scenarios.filter(
+    (scenario) =>
+      scenario.status === 'ok' &&
+      (asked === true || (Array.isArray(asked) && asked.includes(scenario.name))),
+  );
+  if (!asked || wanted.length === 0) return;
+  options.log.info(
+    `finding the sites at the peak of ${wanted.map((scenario) => scenario.name).join(', ')} (a hooked run)`,
+  );
+  const wholeScript = wanted.find((scenario) => scenario.kind === 'script');
+  const functions = wanted.filter((scenario) => scenario.kind === 'function');
+  const workDir = await mkdtemp(join(tmpdir(), 'allocdiff-peaks-'));
+  try {
+    const targetsFile = join(workDir, 'peak-targets.txt');
+    if (functions.length > 0)
+      await writeFile(targetsFile, functions.map((f) => `${f.name} ${f.peakBytes}\n`).join(''));
+    const iterations = options.iterations ?? 0;
+    const run = await runHarness(runner, script, [
+      '--frames',
+      '1',
+      '--repeats',
+      String(options.repeats ?? 1),
+      ...(iterations > 0 ? ['--iterations', String(iterations)] : []),
+      '--peak-sites',
+      '--no-object-types',
+      ...(wholeScript ? ['--peak-target', String(Math.max(1, wholeScript.peakBytes))] : []),
+      ...(functions.length > 0 ? ['--peak-targets', targetsFile] : []),
+    ]);
+    if (!run.snapshot) {
+      options.log.warning(
+        `no sites at the peak: ${run.failure?.message ?? 'the hooked run failed'}`,
+      );
+      return;
+    }
+    for (const scenario of wanted) {
+      const peak = run.snapshot.scenarios.find((s) => s.name === scenario.name)?.peak;
+      if (peak) scenario.peak = peak;
+    }
+    for (const note of run.snapshot.unmeasured) {
+      if (note.what === 'sites at the peak')
+        options.log.info(`no sites at the peak of ${note.scenario ?? script}: ${note.why}`);
+    }
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** The traceback pass of a script: the harness with `--traceback-sites`, one repeat. */
+async function traceScript(
+  script: string,
+  checkoutDir: string,
+  options: SideOptions,
+  sitesFile: string,
+): Promise<SideOutcome> {
+  const runner = await SideRunner.start(checkoutDir, options, { setup: false });
+  if ('failure' in runner) return { kind: 'failed', error: runner.failure };
+  const run = await runHarness(runner, script, [
+    '--frames',
+    String(options.frames),
+    '--repeats',
+    '1',
+    '--no-object-types',
+    '--traceback-sites',
+    sitesFile,
+  ]);
+  return run.snapshot
+    ? { kind: 'measured', snapshot: run.snapshot }
+    : { kind: 'failed', error: run.failure! };
+}

@@ -1,0 +1,245 @@
+/**
+ * The one place that starts a side's processes, for every capture backend: the side's deadline,
+ * its Python environment, `setup`, the variables each Python process gets, and address
+ * randomisation turned off for what is measured. Processes run through runProcess (process.ts),
+ * which streams their output and kills their process group at the deadline.
+ */
+import { isAscii } from 'node:buffer';
+import { existsSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InvalidDataError, RunFailure } from '../errors.js';
+import type { Logger } from '../log.js';
+import { canTurnOffAddressRandomization } from './address-randomization.js';
+import { decodeSnapshot } from './decode.js';
+import { lastLines, runProcess, type ProcessResult } from './process.js';
+import { readSnapshotFile } from './snapshot-file.js';
+import { withSideEnvironment, type SideEnvironment } from './side-environment.js';
+import type { ScenarioError, Snapshot } from './snapshot.js';
+
+export const DEFAULT_TIMEOUT_MINUTES = 30;
+
+/** What starting a side's run needs: its interpreter, variables, environment and setup. */
+export interface SideRunOptions {
+  /** Python executable (the side environment's replaces it, when there is one). */
+  python: string;
+  /** Shell command run in the checkout before the benchmark. */
+  setup?: string;
+  /** The side's own Python environment, which setup and the benchmark run in (with a setup). */
+  environment?: SideEnvironment;
+  /** Minutes the side may take, setup included, before its processes are killed. */
+  timeoutMinutes?: number;
+  /** Already stripped of secrets (see benchmarkEnvironment). */
+  env: NodeJS.ProcessEnv;
+  log: Logger;
+}
+
+/** A measured process's result, and whether its addresses were fixed (exact peaks). */
+export interface MeasuredRun {
+  result: ProcessResult;
+  fixedAddresses: boolean;
+}
+
+/**
+ * Where the Python harness is: `dist/harness`, beside the entry file or one folder up from the
+ * chunk in `dist/chunks/` this code is bundled into; or `python/` in a source checkout (tests
+ * run from source).
+ */
+export function harnessDirectory(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [
+    join(here, 'harness'),
+    join(here, '..', 'harness'),
+    join(here, '..', '..', 'python'),
+  ];
+  const found = candidates.find((dir) => existsSync(join(dir, 'allocdiff_harness', '__main__.py')));
+  if (!found)
+    throw new RunFailure(
+      `the allocdiff Python harness is missing (looked in ${candidates.join(', ')})`,
+    );
+  return found;
+}
+
+/** `30 min`, `0.5 min`: the timeout as the user wrote it. */
+export function formatMinutes(minutes: number): string {
+  return `${Number(minutes.toPrecision(6))} min`;
+}
+
+/** How a process ended, for a failed scenario's message. */
+export function describeExit(what: string, result: ProcessResult, timeoutMinutes?: number): string {
+  if (result.timedOut)
+    return `${what} timed out after ${formatMinutes(timeoutMinutes ?? 0)} and was killed`;
+  if (result.spawnError) return `${what} could not be started: ${result.spawnError.message}`;
+  if (result.signal) return `${what} was killed by ${result.signal}`;
+  return `${what} exited with code ${result.exitCode}`;
+}
+
+/** Whether a process failed: a non-zero exit, a signal, or no start at all. */
+export function processFailed(result: ProcessResult): boolean {
+  return result.exitCode !== 0 || result.signal !== null || result.spawnError !== undefined;
+}
+
+/** Reads and checks a snapshot written by the harness, its string table resolved. */
+export async function readSnapshot(path: string): Promise<Snapshot> {
+  const bytes = await readSnapshotFile(path);
+  let parsed: unknown;
+  try {
+    // Most snapshots are plain ASCII, which reads as Latin-1 without the UTF-8 decoder's checks.
+    parsed = JSON.parse(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'));
+  } catch (error) {
+    throw new InvalidDataError(`snapshot ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  return decodeSnapshot(parsed, `snapshot ${path}`);
+}
+
+/**
+ * One run of a side in its checkout (a measuring pass, or the traceback pass): every process it
+ * starts shares one deadline, `timeoutMinutes` from `start`, and runs in the side's environment.
+ */
+export class SideRunner {
+  private constructor(
+    readonly checkoutDir: string,
+    /** The side's interpreter: its environment's, when it has one. */
+    readonly python: string,
+    /** The side's variables: its environment's, when it has one. */
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly log: Logger,
+    readonly timeoutMinutes: number,
+    /** Epoch milliseconds: past it, the side's processes are killed. */
+    readonly deadline: number,
+  ) {}
+
+  /**
+   * Starts a side's run: its deadline, its Python environment (made on the side's first run),
+   * then `setup` unless `setup` is false (the traceback pass: setup already ran in this
+   * checkout). The error that says why, when the environment or setup failed.
+   */
+  static async start(
+    checkoutDir: string,
+    options: SideRunOptions,
+    { setup = true }: { setup?: boolean } = {},
+  ): Promise<SideRunner | { failure: ScenarioError }> {
+    const timeoutMinutes = options.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES;
+    const deadline = Date.now() + timeoutMinutes * 60_000;
+    const inEnvironment = await withSideEnvironment(options, deadline);
+    if ('failure' in inEnvironment) return inEnvironment;
+    const active = inEnvironment.options;
+    const runner = new SideRunner(
+      checkoutDir,
+      active.python,
+      active.env,
+      active.log,
+      timeoutMinutes,
+      deadline,
+    );
+    if (setup) {
+      const failure = await runner.runSetup(active.setup, active.environment);
+      if (failure) return { failure };
+    }
+    return runner;
+  }
+
+  /** How a process of this run ended, for a failed scenario's message. */
+  describeExit(what: string, result: ProcessResult): string {
+    return describeExit(what, result, this.timeoutMinutes);
+  }
+
+  /**
+   * Runs `setup` in the checkout, in the side's environment: once per side, as the checkout and
+   * the environment outlive a pass, so a deeper pass does not install again (nor fail on what
+   * the first run left, e.g. `mkdir build`). A ScenarioError when it failed; a failed setup
+   * runs again in a later pass, and fails the same way.
+   */
+  private async runSetup(
+    setup: string | undefined,
+    environment: SideEnvironment | undefined,
+  ): Promise<ScenarioError | undefined> {
+    if (!setup) return undefined;
+    if (environment?.setupDone) {
+      this.log.info(`setup: already run in this side's environment (${setup})`);
+      return undefined;
+    }
+    this.log.info(`setup: ${setup}`);
+    const result = await this.run('bash', ['-c', setup], {
+      cwd: this.checkoutDir,
+      env: this.env,
+      deadline: this.deadline,
+    });
+    if (processFailed(result)) {
+      return {
+        type: result.timedOut ? 'TimedOut' : 'SetupFailed',
+        message: this.describeExit('setup', result),
+        output: lastLines(result.outputTail),
+      };
+    }
+    if (environment) environment.setupDone = true;
+    return undefined;
+  }
+
+  /**
+   * The harness, `python -m allocdiff_harness args`, in the checkout: a measured run (see
+   * measured).
+   */
+  harness(args: readonly string[]): Promise<MeasuredRun> {
+    return this.measured(
+      [this.python, '-m', 'allocdiff_harness', ...args],
+      this.checkoutDir,
+      harnessDirectory(),
+    );
+  }
+
+  /**
+   * A shell command in `cwd` with the harness injected into every Python process it starts (a
+   * `sitecustomize` first on PYTHONPATH), `variables` added: a measured run (see measured).
+   */
+  injected(command: string, cwd: string, variables: NodeJS.ProcessEnv): Promise<MeasuredRun> {
+    const inject = join(harnessDirectory(), 'allocdiff_harness', 'inject');
+    return this.measured(['bash', '-c', command], cwd, inject, variables);
+  }
+
+  /**
+   * One of the harness's own tools that measures nothing, `python -m module args`, in the
+   * checkout (command mode's merge). It may outlive the deadline by a minute: what the
+   * processes measured before a timeout is still merged and shown.
+   */
+  tool(module: string, args: readonly string[]): Promise<ProcessResult> {
+    return this.run(this.python, ['-m', module, ...args], {
+      cwd: this.checkoutDir,
+      env: { ...this.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONPATH: harnessDirectory() },
+      deadline: Math.max(this.deadline, Date.now() + 60_000),
+    });
+  }
+
+  /**
+   * Runs what is measured: with address randomisation off where it can be turned off (exact
+   * peaks), and with equal conditions on both sides: no .pyc from an earlier run (compiling
+   * counts in the peak), one hash seed (set order, dict layouts) unless the user chose one, and
+   * `pythonPath` first on PYTHONPATH.
+   */
+  private async measured(
+    argv: readonly string[],
+    cwd: string,
+    pythonPath: string,
+    variables: NodeJS.ProcessEnv = {},
+  ): Promise<MeasuredRun> {
+    const env: NodeJS.ProcessEnv = {
+      PYTHONHASHSEED: '0',
+      ...this.env,
+      PYTHONDONTWRITEBYTECODE: '1',
+      PYTHONPATH: [pythonPath, this.env.PYTHONPATH].filter(Boolean).join(delimiter),
+      ...variables,
+    };
+    const fixedAddresses = await canTurnOffAddressRandomization(this.env);
+    const [program, ...args] = fixedAddresses ? ['setarch', '-R', ...argv] : argv;
+    const result = await this.run(program, args, { cwd, env, deadline: this.deadline });
+    return { result, fixedAddresses };
+  }
+
+  private run(
+    program: string,
+    args: readonly string[],
+    options: { cwd: string; env: NodeJS.ProcessEnv; deadline: number },
+  ): Promise<ProcessResult> {
+    return runProcess(program, args, { ...options, onOutput: (chunk) => this.log.output(chunk) });
+  }
+}

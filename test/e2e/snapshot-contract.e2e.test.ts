@@ -1,0 +1,185 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseReport } from '../../src/report/report-schema.js';
+import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
+import { runCommand } from '../support/run-cli.js';
+import { repoMaker } from '../support/trees.js';
+
+const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
+const cleanup: string[] = [];
+const repoOf = repoMaker(cleanup);
+
+afterAll(() => {
+  for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The CLI, killed after `seconds` (exit 124) if it has not ended by then. */
+function cli(cwd: string, seconds: number, ...args: string[]) {
+  return runCommand('timeout', ['-k', '5', String(seconds), declaredNode(), CLI, ...args], {
+    cwd,
+  });
+}
+
+const base = { 'bench.py': 'data = [str(i) for i in range(1000)]\n' };
+
+/**
+ * A head whose benchmark, once the harness has written its snapshot (at exit), replaces that
+ * file with what `replace` (Python, given `out`) makes of it.
+ */
+function headReplacingSnapshot(replace: string): Record<string, string> {
+  return {
+    'bench.py': [
+      'import atexit, os',
+      '',
+      'def _replace():',
+      "    argv = open('/proc/self/cmdline', 'rb').read().split(b'\\0')",
+      "    out = argv[argv.index(b'--out') + 1].decode()",
+      `    ${replace}`,
+      '',
+      'atexit.register(_replace)',
+      'data = [str(i) for i in range(2000)]',
+      '',
+    ].join('\n'),
+  };
+}
+
+describe('the snapshot file a side leaves', () => {
+  it('is refused when the benchmark made it a named pipe, instead of blocking for ever', async () => {
+    const repo = repoOf(base, headReplacingSnapshot('os.unlink(out); os.mkfifo(out)'));
+    const result = await cli(repo.dir, 90, '--base', 'HEAD~1', '--script', 'bench.py');
+    expect(result.code, result.stderr).toBe(4);
+    expect(result.stderr).toMatch(
+      /snapshot \S+snapshot\.json is a named pipe \(FIFO\), not the regular file the harness writes/,
+    );
+  });
+
+  it('is not followed when the benchmark made it a symbolic link', async () => {
+    const repo = repoOf(
+      base,
+      headReplacingSnapshot("os.unlink(out); os.symlink('/dev/zero', out)"),
+    );
+    const result = await cli(repo.dir, 90, '--base', 'HEAD~1', '--script', 'bench.py');
+    expect(result.code, result.stderr).toBe(4);
+    expect(result.stderr).toMatch(/snapshot \S+snapshot\.json is a symbolic link/);
+  });
+
+  it('is refused, naming its size and the limit, when it is larger than any snapshot', async () => {
+    // Sparse: 600 MiB that take no room on disk.
+    const repo = repoOf(base, headReplacingSnapshot('os.truncate(out, 600 * 1024 * 1024)'));
+    const result = await cli(repo.dir, 90, '--base', 'HEAD~1', '--script', 'bench.py');
+    expect(result.code, result.stderr).toBe(4);
+    expect(result.stderr).toContain(
+      'is 600 MiB (629145600 bytes), over the limit of 500 MiB (524288000 bytes) a snapshot may have',
+    );
+  });
+});
+
+describe('a snapshot the benchmark forged', () => {
+  it('is refused when its figures are not numbers, instead of passing every budget', async () => {
+    const forge = [
+      'import json',
+      '    document = json.load(open(out))',
+      "    for scenario in document['scenarios']:",
+      "        scenario['peakBytes'] = scenario['retainedBytes'] = 'none'",
+      "    json.dump(document, open(out, 'w'))",
+    ];
+    const head = headReplacingSnapshot(forge.slice(1).join('\n').trimStart());
+    head['bench.py'] = `${forge[0]}\n${head['bench.py']!}`.replace(
+      'data = [str(i) for i in range(2000)]',
+      'data = [bytearray(1000) for i in range(2000)]',
+    );
+    const repo = repoOf(base, head);
+    const result = await cli(
+      repo.dir,
+      90,
+      '--base',
+      'HEAD~1',
+      '--script',
+      'bench.py',
+      '--budget',
+      'retained: +10KB',
+      '--budget',
+      'peak: +10KB',
+    );
+    expect(result.code, result.stdout).toBe(4);
+    expect(result.stderr).toMatch(
+      /snapshot \S+snapshot\.json does not match the snapshot schema allocdiff\.snapshot\/\d+:\n\s+scenarios\.0\.peakBytes: Invalid input: expected number, received string/,
+    );
+  });
+});
+
+describe('a head that turns tracing off', () => {
+  const measured = 'def bench_f():\n    return [bytearray(1000) for _ in range(1000)]\n';
+  const lose = (how: string) =>
+    'import tracemalloc\n\ndef bench_f():\n    kept = [bytearray(1000) for _ in range(3000)]\n' +
+    `    ${how}\n    return kept\n`;
+
+  for (const [how, what] of [
+    ['tracemalloc.stop()', 'stopped tracemalloc'],
+    [
+      'tracemalloc.clear_traces()',
+      "cleared tracemalloc's traces (clear_traces(), or stop() then start())",
+    ],
+  ] as const) {
+    it(`fails its scenario, saying why, when it calls ${how}, instead of passing at -100 %`, async () => {
+      const repo = repoOf({ 'bench.py': measured }, { 'bench.py': lose(how) });
+      const result = await cli(
+        repo.dir,
+        120,
+        '--base',
+        'HEAD~1',
+        '--script',
+        'bench.py',
+        '--budget',
+        'peak: +100KB',
+      );
+      expect(result.code, result.stderr).toBe(3);
+      expect(result.stdout).toContain(`TracingStopped: bench_f ${what} while it was measured`);
+      expect(result.stdout).toContain(
+        'FAIL: the head benchmark failed: bench_f raised TracingStopped',
+      );
+      expect(result.stdout).not.toContain('PASS');
+    });
+  }
+});
+
+describe('a report of long source lines, names and tracebacks', () => {
+  it('is written within the limits report mode reads, each cut marked', async () => {
+    const name = `bench_${'n'.repeat(1_100)}`;
+    const head = {
+      'bench.py': [
+        `def ${name}():`,
+        `    return [${'1, '.repeat(6_700)}1]`,
+        '',
+        'def bench_raises():',
+        `    raise ValueError('${'x'.repeat(200_000)}')`,
+        '',
+      ].join('\n'),
+    };
+    const repo = repoOf({ 'bench.py': `def ${name}():\n    return []\n` }, head);
+    const json = join(repo.dir, '..', `${repo.shas[1]}-long.json`);
+    cleanup.push(json);
+    const result = await cli(
+      repo.dir,
+      120,
+      '--base',
+      'HEAD~1',
+      '--script',
+      'bench.py',
+      '--json',
+      json,
+    );
+    expect(result.code, result.stderr).toBe(3);
+    const report = parseReport(JSON.parse(readFileSync(json, 'utf8')), json);
+    const long = report.scenarios.find((s) => s.name.startsWith('bench_nnn'))!;
+    expect(long.name).toMatch(/^bench_n+… \[\d+ more characters\]$/);
+    expect(long.name.length).toBeLessThanOrEqual(1_000);
+    const [site] = long.sites;
+    expect(site.text).toMatch(/^return \[1, 1, .*… \[\d+ more characters\]$/);
+    expect(site.function).toMatch(/more characters\]$/);
+    const raises = report.scenarios.find((s) => s.name === 'bench_raises')!;
+    expect(raises.error?.traceback?.length).toBeLessThanOrEqual(100_000);
+    expect(raises.error?.message).toMatch(/^x+… \[190\d{3} more characters\]$/);
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * The verdict's causes, found once (src/budgets/verdict.ts), and put into words by each
+ * renderer (src/report/verdict.ts): the comment's headline, the terminal's last line and the
+ * failed check's message tell the same cause.
+ */
+import { describe, expect, it } from 'vitest';
+import type { BudgetResult } from '../../src/budgets/evaluate.js';
+import { decideVerdict, verdictCauses } from '../../src/budgets/verdict.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import type { Report } from '../../src/report/report.js';
+import { renderTerminal } from '../../src/report/terminal.js';
+import { explainVerdict, verdictReason } from '../../src/report/verdict.js';
+import { measure, report, scenarioComparison } from './fixtures.js';
+
+const budget = (scenario: string, status: BudgetResult['status'], noisy = false): BudgetResult => ({
+  rule: 'peak: +5%',
+  metric: 'peak',
+  scenario,
+  limit: '+5%',
+  actual: '+20.0 %',
+  status,
+  level: status === 'warn' && !noisy ? 'warn' : 'fail',
+  ...(noisy ? { noisy: true as const } : {}),
+});
+const grown = (name: string) => scenarioComparison({ name, peak: measure(1_000, 1_200) });
+const failedOn = (name: string, side: 'base' | 'head') =>
+  scenarioComparison({
+    name,
+    status: 'failed',
+    error: { side, type: 'MemoryError', message: 'out of memory' },
+  });
+
+/** A report whose verdict is decided from its parts, as both modes decide it. */
+function decided(parts: Pick<Report, 'scenarios' | 'budgets'> & { warnings?: string[] }): Report {
+  const made = report(parts.scenarios, { budgets: parts.budgets, warnings: parts.warnings ?? [] });
+  return { ...made, verdict: decideVerdict(made, made.budgets, made.warnings) };
+}
+
+const headline = (r: Report) => renderMarkdown(r).split('\n')[3];
+const lastLine = (r: Report) => renderTerminal(r).trimEnd().split('\n').at(-1);
+
+describe('the causes of a verdict', () => {
+  it('lists every cause, the most severe first', () => {
+    const scenarios = [grown('a'), failedOn('b', 'base'), failedOn('c', 'head')];
+    const budgets = [budget('a', 'warn'), budget('a', 'pass'), budget('a', 'fail')];
+    const causes = verdictCauses({ scenarios }, budgets, ['not checked']);
+    expect(causes.map((cause) => cause.kind)).toEqual([
+      'budget-failed',
+      'benchmark-failed',
+      'budget-warned',
+      'benchmark-failed',
+      'not-checked',
+    ]);
+    expect(causes[1]).toMatchObject({ side: 'head', scenario: { name: 'c' } });
+    expect(causes[3]).toMatchObject({ side: 'base', scenario: { name: 'b' } });
+    expect(decideVerdict({ scenarios }, budgets, ['not checked'])).toBe('fail');
+  });
+
+  it('makes the verdict the level of the most severe cause', () => {
+    expect(decideVerdict({ scenarios: [grown('a')] }, [])).toBe('pass');
+    expect(decideVerdict({ scenarios: [failedOn('a', 'base')] }, [])).toBe('warn');
+    expect(decideVerdict({ scenarios: [failedOn('a', 'head')] }, [])).toBe('fail');
+    expect(decideVerdict({ scenarios: [grown('a')] }, [budget('a', 'warn', true)])).toBe('warn');
+    expect(decideVerdict({ scenarios: [grown('a')] }, [], ['not checked'])).toBe('warn');
+  });
+
+  it('says why a warned budget did not fail', () => {
+    const [noisy] = verdictCauses({ scenarios: [] }, [budget('a', 'warn', true)]);
+    const [level] = verdictCauses({ scenarios: [] }, [budget('a', 'warn')]);
+    expect(noisy).toMatchObject({ kind: 'budget-warned', because: 'noisy' });
+    expect(level).toMatchObject({ kind: 'budget-warned', because: 'warn-level' });
+  });
+});
+
+describe('every renderer tells the cause that decided', () => {
+  it('a failed budget over a failed head and a warning: the budget, everywhere', () => {
+    const r = decided({
+      scenarios: [grown('first'), grown('second'), failedOn('broken', 'head')],
+      budgets: [budget('first', 'warn'), budget('second', 'fail')],
+      warnings: ['not checked'],
+    });
+    expect(explainVerdict(r).decided).toMatchObject({
+      kind: 'budget-failed',
+      budget: { scenario: 'second' },
+    });
+    expect(headline(r)).toMatch(/^❌ \*\*Over budget:\*\* peak memory of <code>second<\/code>/);
+    expect(verdictReason(r)).toMatch(/^memory budget exceeded: peak of second is/);
+    expect(lastLine(r)).toBe(`FAIL: ${verdictReason(r)}`);
+  });
+
+  it('a failed head over a warned budget: the failure, everywhere', () => {
+    const r = decided({
+      scenarios: [grown('first'), failedOn('broken', 'head')],
+      budgets: [budget('first', 'warn')],
+    });
+    expect(r.verdict).toBe('fail');
+    expect(headline(r)).toBe(
+      '❌ **The head benchmark failed:** <code>broken</code> raised <code>MemoryError</code>.',
+    );
+    expect(verdictReason(r)).toBe('the head benchmark failed: broken raised MemoryError');
+  });
+
+  it('a failed base over a rule not checked: the base, everywhere', () => {
+    const r = decided({ scenarios: [failedOn('gone', 'base')], budgets: [], warnings: ['x'] });
+    expect(r.verdict).toBe('warn');
+    expect(explainVerdict(r).decided).toMatchObject({ kind: 'benchmark-failed', side: 'base' });
+    expect(headline(r)).toMatch(/^⚠️ \*\*The base benchmark failed:\*\* <code>gone<\/code>/);
+    expect(verdictReason(r)).toBe(
+      'the base side could not be measured; nothing to compare against',
+    );
+  });
+
+  it('growth no budget checked: a pass, but not a green one', () => {
+    const r = decided({ scenarios: [grown('a')], budgets: [] });
+    const explanation = explainVerdict(r);
+    expect(explanation.verdict).toBe('pass');
+    expect(explanation.decided).toBeUndefined();
+    expect(explanation.changes.unchecked).toMatchObject({
+      metric: 'peak',
+      scenario: { name: 'a' },
+    });
+    expect(headline(r)).toMatch(/^📈 \*\*Peak memory of <code>a<\/code> grew/);
+    expect(verdictReason(r)).toMatch(/^peak memory of a grew .*; no budget is set/);
+  });
+
+  it('a verdict claimed against the parts is decided again from them', () => {
+    const claimed = { ...decided({ scenarios: [grown('a')], budgets: [budget('a', 'fail')] }) };
+    claimed.verdict = 'pass';
+    expect(decideVerdict(claimed, claimed.budgets, claimed.warnings)).toBe('fail');
+  });
+});
