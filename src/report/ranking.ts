@@ -21,18 +21,28 @@ export function scenarioChanged(scenario: ScenarioComparison): boolean {
   );
 }
 
+/** The measures each report shows beside the fixed ones, found once per report. */
+const SHOWN = new WeakMap<Report, readonly MeasureName[]>();
+
 /**
  * The measures shown only when they changed (measures.ts) that a report shows: those that
- * changed by more than their tolerance in some scenario, or that a budget names.
+ * changed by more than their tolerance in some scenario, or that a budget names. Found once
+ * per report, so rendering it again and again stays linear.
  */
-export function changedMeasures(report: Report): MeasureName[] {
-  return measuresWhere((spec) => spec.shown === 'changed').filter(
-    (name) =>
-      report.budgets.some((budget) => budget.metric === name) ||
-      report.scenarios.some((scenario) =>
-        changedBeyond(measureOf(scenario, name), MEASURES[name].tolerance.change),
-      ),
-  );
+export function changedMeasures(report: Report): readonly MeasureName[] {
+  let shown = SHOWN.get(report);
+  if (shown === undefined) {
+    const named = new Set<string>(report.budgets.map((budget) => budget.metric));
+    shown = measuresWhere((spec) => spec.shown === 'changed').filter(
+      (name) =>
+        named.has(name) ||
+        report.scenarios.some((scenario) =>
+          changedBeyond(measureOf(scenario, name), MEASURES[name].tolerance.change),
+        ),
+    );
+    SHOWN.set(report, shown);
+  }
+  return shown;
 }
 
 export function changedScenarios(report: Report): ScenarioComparison[] {
