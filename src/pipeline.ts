@@ -333,6 +333,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         compared,
         settings.proposed,
         settings.settingsFrom,
+        markers.headRules,
       );
       log.warning(settingsChangeText(report.settingsChange));
     }

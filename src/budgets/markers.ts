@@ -48,6 +48,8 @@ const MEMRAY_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
 export interface MarkerBudgets {
   /** Rules per test (scenario name): base's markers, then head's, each rule once. */
   rules: Map<string, BudgetRule[]>;
+  /** Head's alone: what its markers decide once it is merged. */
+  headRules: Map<string, BudgetRule[]>;
   /** Base's markers that could not be read: not checked, and said so (head's are errors). */
   warnings: string[];
 }
@@ -198,5 +200,5 @@ export function markerBudgets(
   const warnings = fromBase.problems.map(
     (problem) => `base's marker budget not checked: ${problem}`,
   );
-  return { rules, warnings };
+  return { rules, headRules: fromHead.rules, warnings };
 }

@@ -192,6 +192,9 @@ describe('marker budgets: a pull request cannot relax them', () => {
     expect(judge(base, side(), compared).map((r) => [r.limit, r.status])).toEqual([
       ['1MB', 'fail'],
     ]);
+    // What head's markers alone would decide once merged (the settings-change judgement).
+    const own = markerBudgets(base, loosened).headRules.get(TEST) ?? [];
+    expect(own.map((rule) => rule.source)).toEqual(['allocdiff(peak="1GB")']);
   });
 
   it("adds head's tighter marker, and checks a marker both sides carry once", () => {
