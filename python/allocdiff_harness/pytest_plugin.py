@@ -57,7 +57,11 @@ def marker_value(value):
         return value
     if isinstance(value, float) and value == value and abs(value) != float("inf"):
         return value
-    return {"type": type(value).__qualname__, "repr": repr(value)[:200]}
+    try:
+        shown = repr(value)[:200]
+    except Exception:  # noqa: BLE001 - a repr that fails must not fail the test run
+        shown = "<%s object>" % type(value).__qualname__
+    return {"type": type(value).__qualname__, "repr": shown}
 
 
 def budget_markers(item):

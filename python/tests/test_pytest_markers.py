@@ -86,6 +86,27 @@ class BudgetMarkersTest(CommandTestCase):
 @unittest.skipUnless(
     pytest_available(), "pytest is not installed for %s (install python3-pytest)" % PYTHON
 )
+class MarkerValueTest(unittest.TestCase):
+    def test_values_json_cannot_hold_exactly_are_kept_as_type_and_repr(self):
+        from allocdiff_harness.pytest_plugin import marker_value
+
+        class Unshowable:
+            def __repr__(self):
+                raise ValueError("no")
+
+        self.assertEqual(
+            [marker_value(v) for v in ("24 MB", 1000, 1.5, True, None)],
+            ["24 MB", 1000, 1.5, True, None],
+        )
+        self.assertEqual(marker_value(float("nan")), {"type": "float", "repr": "nan"})
+        self.assertEqual(marker_value(2**60), {"type": "int", "repr": str(2**60)})
+        self.assertEqual(marker_value(["1 MB"]), {"type": "list", "repr": "['1 MB']"})
+        self.assertEqual(marker_value(Unshowable())["repr"], "<Unshowable object>")
+
+
+@unittest.skipUnless(
+    pytest_available(), "pytest is not installed for %s (install python3-pytest)" % PYTHON
+)
 class PluginOnItsOwnTest(CommandTestCase):
     """``pytest -p allocdiff_harness.pytest_plugin`` outside an allocdiff run."""
 
