@@ -60,8 +60,8 @@ def marker_value(value):
     try:
         shown = repr(value)[:200]
     except Exception:  # noqa: BLE001 - a repr that fails must not fail the test run
-        shown = "<%s object>" % type(value).__qualname__
-    return {"type": type(value).__qualname__, "repr": shown}
+        shown = "<%s object>" % type(value).__name__
+    return {"type": type(value).__name__, "repr": shown}
 
 
 def budget_markers(item):
