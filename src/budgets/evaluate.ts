@@ -416,11 +416,13 @@ function listNames(names: readonly string[]): string {
 /**
  * Checks every limit of every rule that applies to each scenario, scenario by scenario. Rules
  * that could not be checked anywhere (an override matching no scenario, a metric that is not
- * measured) come back as warnings: never a silent pass.
+ * measured) come back as warnings: never a silent pass. `added` holds rules of single scenarios
+ * (a test's budget markers, markers.ts), checked on top of the policy's, never instead.
  */
 export function checkBudgets(
   comparison: Comparison,
   policy: BudgetPolicy | readonly BudgetRule[],
+  added: ReadonlyMap<string, readonly BudgetRule[]> = new Map(),
 ): BudgetEvaluation {
   const fullPolicy: BudgetPolicy = Array.isArray(policy)
     ? { rules: [...policy], overrides: [] }
@@ -430,7 +432,8 @@ export function checkBudgets(
   const evaluated = new Set<BudgetRule>();
   const unmeasured = new Map<BudgetRule, string>();
   for (const scenario of comparison.scenarios) {
-    for (const rule of rulesFor(scenario.name, fullPolicy, index)) {
+    const own = added.get(scenario.name) ?? [];
+    for (const rule of [...rulesFor(scenario.name, fullPolicy, index), ...own]) {
       for (const limit of rule.limits) {
         const outcome = evaluateLimit(rule, limit, scenario);
         results.push(outcome.result);

@@ -196,6 +196,32 @@ const repeatTotals = z.strictObject({
   rssBytes: amount.optional(),
 });
 
+/**
+ * A value given to a pytest marker, as the harness saw it: text, a number, `true`/`false` or
+ * `null` as such; anything else (a function, a list) as its Python type and `repr`.
+ */
+const markerValue = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.strictObject({ type: z.string(), repr: z.string() }),
+]);
+
+/**
+ * A budget marker on a pytest test, its arguments as written (parsed by the TypeScript side,
+ * with the budget syntax): `@pytest.mark.allocdiff(peak="64MB")`, `limit_memory("24 MB")`,
+ * `limit_leaks("1 MB")`.
+ */
+const budgetMarker = z.strictObject({
+  /** `allocdiff`, `limit_memory` or `limit_leaks`. */
+  name: z.string(),
+  /** Positional arguments, in order. */
+  args: z.array(markerValue),
+  /** Keyword arguments, `[name, value]`, in the order written. */
+  kwargs: z.array(z.tuple([z.string(), markerValue])),
+});
+
 const scenario = z.strictObject({
   /**
    * Script: its normalised path. Function: the function's name (`bench_parse`). Process: what
@@ -236,6 +262,8 @@ const scenario = z.strictObject({
    * site and in the totals (`peakBytes` is the sum of each process's own peak).
    */
   processes: z.int().positive().optional(),
+  /** pytest mode: the test's budget markers, nearest first (left out when it has none). */
+  budgetMarkers: z.array(budgetMarker).optional(),
 });
 
 /** A module a side imported from outside its own checkout. */
@@ -369,6 +397,8 @@ export type LeakSite = Decoded<z.infer<typeof leakSite>>;
 export type LeakCheck = Omit<z.infer<typeof leakCheck>, 'sites'> & { sites: LeakSite[] };
 export type ScenarioError = z.infer<typeof scenarioError>;
 export type RepeatTotals = z.infer<typeof repeatTotals>;
+export type BudgetMarker = z.infer<typeof budgetMarker>;
+export type MarkerValue = z.infer<typeof markerValue>;
 
 /** A scenario as read: site lists as objects, strings resolved, `repeats` always there. */
 export type SnapshotScenario = Omit<RawScenario, 'sites' | 'peak' | 'leak' | 'repeats'> & {
