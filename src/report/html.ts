@@ -290,6 +290,7 @@ tr.shrank td { color: #0a3069; }
 .sites th button { font: inherit; border: 0; background: none; cursor: pointer; padding: 0; }
 .sites th[aria-sort="ascending"] button::after { content: " \\25B2"; }
 .sites th[aria-sort="descending"] button::after { content: " \\25BC"; }
+.changed { color: #9a6700; font-size: 12px; }
 .legend { color: #59636e; font-size: 13px; }
 .key { display: inline-block; width: 12px; height: 12px; vertical-align: middle; }
 `;
@@ -481,8 +482,8 @@ function table(box, rows) {
       td.title = 'noisy: varies between runs of the same code';
       text = '\u2248 ' + text;
     }
-    if (kind === 'text' && col[0] === 'Site' && r.changedLine) text += ' (changed here)';
     td.textContent = text;
+    if (col[0] === 'Site' && r.changedLine) td.appendChild(el('span', 'changed', ' changed here'));
     return td;
   }
   function fill() {
@@ -510,7 +511,7 @@ document.querySelectorAll('.table-box').forEach(function (box) {
  * The Content-Security-Policy hash of PAGE_SCRIPT (base64 SHA-256 of its bytes): the page runs
  * that script and no other. A unit test checks it against the script.
  */
-export const PAGE_SCRIPT_HASH = 'sha256-DM4IiooHuM1zt5UTFY5tQxLX//daY7/F9jNpTtw9u/o=';
+export const PAGE_SCRIPT_HASH = 'sha256-QuXxz4ki0AgbF8jPt0wpLANgmXEpW7Mrhba/79bDiNo=';
 
 const POLICY = `default-src 'none'; script-src '${PAGE_SCRIPT_HASH}'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'`;
 
