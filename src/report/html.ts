@@ -353,7 +353,7 @@ function showTip(n, x, y) {
 function flame(box, views) {
   var names = Object.keys(views), state = { view: names[0], focus: null, query: '' };
   var owner = new WeakMap();
-  var bar = el('div', 'bar'), graph = el('div', 'flame'), found = el('span', 'found');
+  var bar = el('div', 'bar'), graph = el('div', 'flame'), found = el('span', 'found'), narrow = el('p', 'legend');
   if (names.length > 1) {
     var select = el('select');
     select.setAttribute('aria-label', 'Sites');
@@ -372,7 +372,7 @@ function flame(box, views) {
   var reset = el('button', null, 'Reset zoom');
   reset.type = 'button';
   bar.appendChild(search); bar.appendChild(reset); bar.appendChild(found);
-  box.appendChild(bar); box.appendChild(graph);
+  box.appendChild(bar); box.appendChild(graph); box.appendChild(narrow);
   names.forEach(function (name) { link(views[name], null); });
   function place(n, x, w, depth, ancestor) {
     var f = el('div', 'frame' + (ancestor ? ' ancestor' : '') + (n.noisy ? ' noisy' : ''), label(n));
@@ -390,11 +390,11 @@ function flame(box, views) {
     for (var a = focus; a; a = a.parent) chain.unshift(a);
     for (var i = 0; i < chain.length - 1; i++) place(chain[i], 0, width, i, true);
     var scale = focus.head > 0 ? width / focus.head : 0, deepest = chain.length - 1;
-    var todo = [[focus, 0, chain.length - 1]];
+    var todo = [[focus, 0, chain.length - 1]], hidden = 0;
     while (todo.length) {
       var item = todo.pop(), n = item[0], x = item[1], d = item[2];
       var w = n === focus ? width : n.head * scale;
-      if (w < 0.5) continue;
+      if (w < 0.5) { hidden++; continue; }
       place(n, x, w, d, false);
       if (d > deepest) deepest = d;
       for (var c = 0, cx = x; c < n.children.length; c++) {
@@ -403,6 +403,7 @@ function flame(box, views) {
       }
     }
     graph.style.height = (deepest + 1) * ROW + 'px';
+    narrow.textContent = hidden > 0 ? hidden + ' frame' + (hidden === 1 ? ' is' : 's are') + ' too narrow to draw here: zoom in, or see the table' : '';
     mark();
   }
   function mark() {
@@ -511,7 +512,7 @@ document.querySelectorAll('.table-box').forEach(function (box) {
  * The Content-Security-Policy hash of PAGE_SCRIPT (base64 SHA-256 of its bytes): the page runs
  * that script and no other. A unit test checks it against the script.
  */
-export const PAGE_SCRIPT_HASH = 'sha256-QuXxz4ki0AgbF8jPt0wpLANgmXEpW7Mrhba/79bDiNo=';
+export const PAGE_SCRIPT_HASH = 'sha256-l9MbP7x0KgpAsTDC0cwh2k9WfgPULx7OoVSIp0XAXkM=';
 
 const POLICY = `default-src 'none'; script-src '${PAGE_SCRIPT_HASH}'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'`;
 
