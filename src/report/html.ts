@@ -11,7 +11,14 @@
  * the script whose hash it names, so even markup that got through could run nothing.
  */
 import type { TracebackFrame } from '../capture/snapshot.js';
-import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
+import type { ScenarioComparison, SiteDelta } from '../compare/comparison.js';
+import {
+  MEASURE_NAMES,
+  MEASURES,
+  measureOf,
+  type Measure,
+  type MeasureName,
+} from '../compare/measures.js';
 import {
   formatBytes,
   formatBytesDelta,
@@ -201,30 +208,32 @@ function figure(measure: Measure, value: number | null, format: (n: number) => s
   return measure.noisy ? `<span class="noisy" title="${NOISY_TITLE}">≈ ${text}</span>` : text;
 }
 
-function totalsRow(name: string, measure: Measure, format: (n: number) => string): string {
-  const { base, head } = measure;
-  const delta = base !== null && head !== null ? head - base : null;
-  const deltaFormat = format === formatBytes ? formatBytesDelta : signedCount;
-  const percent = base !== null && head !== null ? formatPercent(percentChange(base, head)) : '—';
-  const cls = delta === null || delta === 0 ? '' : delta > 0 ? ' class="grew"' : ' class="shrank"';
-  return (
-    `<tr${cls}><th scope="row">${name}</th><td>${figure(measure, base, format)}</td>` +
-    `<td>${figure(measure, head, format)}</td><td>${figure(measure, delta, deltaFormat)}</td>` +
-    `<td>${escapeHtml(percent)}</td></tr>`
-  );
-}
-
 function signedCount(n: number): string {
   return n > 0 ? `+${groupDigits(n)}` : groupDigits(n);
 }
 
+function totalsRow(name: MeasureName, measure: Measure): string {
+  const bytes = MEASURES[name].unit === 'bytes';
+  const format = bytes ? formatBytes : groupDigits;
+  const { base, head } = measure;
+  const delta = base !== null && head !== null ? head - base : null;
+  const percent = base !== null && head !== null ? formatPercent(percentChange(base, head)) : '—';
+  const cls = delta === null || delta === 0 ? '' : delta > 0 ? ' class="grew"' : ' class="shrank"';
+  const label = MEASURES[name].words.name;
+  return (
+    `<tr${cls}><th scope="row">${escapeHtml(label.charAt(0).toUpperCase() + label.slice(1))}</th>` +
+    `<td>${figure(measure, base, format)}</td><td>${figure(measure, head, format)}</td>` +
+    `<td>${figure(measure, delta, bytes ? formatBytesDelta : signedCount)}</td>` +
+    `<td>${escapeHtml(percent)}</td></tr>`
+  );
+}
+
+/** Every measure the scenario has, base and head. */
 function totalsTable(scenario: ScenarioComparison): string {
-  const rows = [
-    totalsRow('Peak', scenario.peak, formatBytes),
-    totalsRow('Retained', scenario.retained, formatBytes),
-    totalsRow('Retained blocks', scenario.retainedCount, groupDigits),
-    ...(scenario.leak ? [totalsRow('Leak per call', scenario.leak, formatBytes)] : []),
-  ];
+  const rows = MEASURE_NAMES.flatMap((name) => {
+    const measure = measureOf(scenario, name);
+    return measure ? [totalsRow(name, measure)] : [];
+  });
   return (
     '<table class="totals"><thead><tr><th></th><th scope="col">base</th><th scope="col">head</th>' +
     `<th scope="col">Δ</th><th scope="col">%</th></tr></thead><tbody>${rows.join('')}</tbody></table>`

@@ -86,6 +86,21 @@ describe('the HTML report', () => {
     expect(JSON.parse(json)).toEqual({ s: '</script><!--&\u2028\u2029' });
   });
 
+  it('shows every measure a scenario has, base and head', () => {
+    const rows = (html: string) =>
+      [...html.matchAll(/<th scope="row">([^<]*)<\/th>/g)].map((m) => m[1]);
+    expect(rows(renderHtml(report([scenarioComparison()])))).toEqual([
+      'Peak',
+      'Retained',
+      'Retained count',
+    ]);
+    const leaking = renderHtml(report([scenarioComparison({ leak: measure(10, 2_048) })]));
+    expect(rows(leaking)).toContain('Leak per call');
+    expect(leaking).toMatch(
+      /Leak per call<\/th><td>10 B<\/td><td>2.00 KiB<\/td><td>\+1.99 KiB<\/td>/,
+    );
+  });
+
   it('marks noisy totals', () => {
     const html = renderHtml(
       report([scenarioComparison({ retained: { ...measure(1_000, 2_000), noisy: true } })]),
