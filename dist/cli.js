@@ -5,16 +5,16 @@ import {
   OUTPUTS,
   renderTerminal,
   runAllocdiff
-} from "./chunks/chunk-U7CVU4LT.js";
+} from "./chunks/chunk-QPXBDPTN.js";
 import {
   benchmarkOf,
   parsePassedNames,
   settingsFromConfig
-} from "./chunks/chunk-SSXVMHNL.js";
+} from "./chunks/chunk-NGH54H7Z.js";
 import {
   loadConfig
-} from "./chunks/chunk-6HZEDXOK.js";
-import "./chunks/chunk-ECTYXHZ4.js";
+} from "./chunks/chunk-ZAXERWOR.js";
+import "./chunks/chunk-QHWZZ3EE.js";
 import {
   nodeFiles
 } from "./chunks/chunk-WO3EQBD2.js";
@@ -24,18 +24,18 @@ import {
   DECLARATIONS,
   SETTINGS,
   settingOfKey
-} from "./chunks/chunk-6OHB2UBP.js";
+} from "./chunks/chunk-3PPCT3KY.js";
 import "./chunks/chunk-Q6IY3YTI.js";
-import "./chunks/chunk-PIXDXO4H.js";
+import "./chunks/chunk-BZHPJ7SG.js";
 import {
   explainVerdict
-} from "./chunks/chunk-QJWB45ZM.js";
+} from "./chunks/chunk-OV6XGHSD.js";
 import {
   failsRun
-} from "./chunks/chunk-F2JUME52.js";
+} from "./chunks/chunk-RBBVTOW2.js";
 import "./chunks/chunk-46ZMQ7S7.js";
 import "./chunks/chunk-ZCLI3VVG.js";
-import "./chunks/chunk-DNR35HCX.js";
+import "./chunks/chunk-VWZHGZJ5.js";
 import {
   VERSION
 } from "./chunks/chunk-4243Q66V.js";

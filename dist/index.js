@@ -6,11 +6,11 @@ import {
   readActionSettings,
   readEventPlan,
   setFailed
-} from "./chunks/chunk-EOOAUKU4.js";
-import "./chunks/chunk-SSXVMHNL.js";
+} from "./chunks/chunk-NJY7DNGV.js";
+import "./chunks/chunk-NGH54H7Z.js";
 import "./chunks/chunk-CWJS6QML.js";
-import "./chunks/chunk-6OHB2UBP.js";
-import "./chunks/chunk-DNR35HCX.js";
+import "./chunks/chunk-3PPCT3KY.js";
+import "./chunks/chunk-VWZHGZJ5.js";
 import {
   errorMessage
 } from "./chunks/chunk-AGAXQL6F.js";
@@ -20,7 +20,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-COMI3ZNP.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-FMCPENLS.js");
       return await postMeasuredReport();
     }
     const plan = readEventPlan();
@@ -29,7 +29,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-COMI3ZNP.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-FMCPENLS.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));

@@ -160,6 +160,8 @@ def build_scenario(scenario: Scenario, sites: SiteTable, wanted: set) -> dict:
         ]
     if scenario.leak_series is not None:
         document["leak"] = sites.leak(scenario.leak_series)
+    if scenario.budget_markers:
+        document["budgetMarkers"] = scenario.budget_markers
     return document
 
 
