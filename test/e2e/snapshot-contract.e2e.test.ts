@@ -144,6 +144,41 @@ describe('a head that turns tracing off', () => {
   }
 });
 
+describe('a head command whose process turns tracing off', () => {
+  const kept = 'kept = [bytearray(1000) for _ in range(1000)]\n';
+  for (const [how, what] of [
+    ['tracemalloc.stop()', 'stopped tracemalloc'],
+    [
+      'tracemalloc.clear_traces()',
+      "cleared tracemalloc's traces (clear_traces(), or stop() then start())",
+    ],
+  ] as const) {
+    it(`fails the process's scenario, saying why, when it calls ${how}, instead of "removed"`, async () => {
+      const repo = repoOf(
+        { 'bench.py': kept },
+        { 'bench.py': `import tracemalloc\n${kept}${how}\n` },
+      );
+      const result = await cli(
+        repo.dir,
+        120,
+        '--base',
+        'HEAD~1',
+        '--command',
+        'python3 bench.py',
+        '--budget',
+        'retained: +100KB',
+      );
+      expect(result.code, result.stderr).toBe(3);
+      expect(result.stdout).toContain(`TracingStopped: bench.py ${what} while it was measured`);
+      expect(result.stdout).toContain(
+        'FAIL: the head benchmark failed: bench.py raised TracingStopped',
+      );
+      expect(result.stdout).not.toMatch(/removed/i);
+      expect(result.stdout).not.toContain('PASS');
+    });
+  }
+});
+
 describe('a report of long source lines, names and tracebacks', () => {
   it('is written within the limits report mode reads, each cut marked', async () => {
     const name = `bench_${'n'.repeat(1_100)}`;
