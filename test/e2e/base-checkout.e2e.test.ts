@@ -23,9 +23,10 @@ const BASE = { 'bench.py': 'data = bytearray(1_000)\n', 'app/data.txt': 'kept\n'
 // Head keeps 45 KB more, and makes base's benchmark keep 80 MB for base's next run.
 const HEAD = {
   'bench.py': [
-    'import os',
+    'import glob, os',
     'data = bytearray(46_000)',
-    'base = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "base")',
+    'here = os.path.dirname(os.path.abspath(__file__))',
+    '[base] = glob.glob(os.path.join(os.path.dirname(here), "base-*"))',
     'with open(os.path.join(base, "bench.py"), "w") as handle:',
     '    handle.write("data = bytearray(80_000_000)\\n")',
     'if os.path.exists(os.path.join(base, "app", "data.txt")):',
@@ -78,10 +79,10 @@ describe('a head that rewrites the base checkout, without a sandbox', () => {
 // `.pth` that would rewrite base's benchmark from base's own process) and base's temporary
 // folder, and says what each write did.
 const PLANTING_HEAD = {
-  'bench.py': String.raw`import os, sys
+  'bench.py': String.raw`import glob, os, sys
 data = bytearray(46_000)
 here = os.path.dirname(os.path.abspath(__file__))
-base = os.path.join(os.path.dirname(here), "base")
+[base] = glob.glob(os.path.join(os.path.dirname(here), "base-*"))
 venv = os.path.join(os.path.dirname(sys.prefix), "base")
 site = os.path.join(venv, "lib", "python%d.%d" % sys.version_info[:2], "site-packages")
 tmp = os.path.join(os.path.dirname(os.environ["TMPDIR"]), "base")
