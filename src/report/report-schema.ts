@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { InvalidDataError } from '../errors.js';
-import { TEXT_LIMITS } from './report-limits.js';
+import { SITE_LIMITS, TEXT_LIMITS } from './report-limits.js';
 import { REPORT_SCHEMA, type Report } from './report.js';
 
 /**
@@ -90,7 +90,10 @@ const scenario = z.strictObject({
   retained: measure,
   retainedCount: measure,
   leak: measure.optional(),
-  sites: z.array(site).max(2_000_000),
+  sites: z.array(site).max(SITE_LIMITS.perScenario),
+  sitesLeftOut: z
+    .strictObject({ count: z.number().int().positive(), sizeDelta: bytes, countDelta: bytes })
+    .optional(),
   leakSites: z.array(site).max(100_000).optional(),
   objectTypes: z
     .array(
