@@ -409,6 +409,18 @@ function sitesSection(
   return lines;
 }
 
+/** The sites a scenario has beyond those the report lists: how many, and their change summed. */
+function sitesLeftOutNote(scenario: ScenarioComparison): string[] {
+  const left = scenario.sitesLeftOut;
+  if (!left) return [];
+  return [
+    '',
+    `<sub>⚠️ ${groupDigits(left.count)} more changed sites of ${escapeCode(scenario.name)} are not ` +
+      `kept in the report (it lists ${groupDigits(scenario.sites.length)} per scenario here), ` +
+      `summed: ${formatBytesDelta(left.sizeDelta)} in ${formatCountDelta(left.countDelta)} blocks.</sub>`,
+  ];
+}
+
 function failureSection(scenario: ScenarioComparison, shape: Shape): string[] {
   return failuresOf(scenario).flatMap(({ sides, error }) => {
     const details = failureText(error);
@@ -549,6 +561,7 @@ function render(report: Report, shape: Shape): string {
     ...rankScenarios(report).flatMap((s) => [
       ...failureSection(s, shape),
       ...sitesSection(report, s, shape, labelled),
+      ...sitesLeftOutNote(s),
       ...(shape.extras ? scenarioDetails(s, shape.top, report.environment.repeats) : []),
     ]),
     ...hiddenSitesNote(report),

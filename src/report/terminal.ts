@@ -202,6 +202,11 @@ export function renderTerminal(
     );
     if (scenario.sites.length > shown.length)
       lines.push(`  … ${scenario.sites.length - shown.length} more in the JSON report`);
+    if (scenario.sitesLeftOut)
+      lines.push(
+        `  … and ${scenario.sitesLeftOut.count} more changed sites not kept in the report, ` +
+          `summed: ${formatBytesDelta(scenario.sitesLeftOut.sizeDelta)}`,
+      );
   }
   if (report.hiddenSites) {
     const hidden = report.hiddenSites;
