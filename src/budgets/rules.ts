@@ -1,3 +1,4 @@
+import { closestWord } from '../format/suggest.js';
 import { UsageError } from '../errors.js';
 import { parseSize, SIZE_UNITS, SIZE_UNITS_TEXT } from './sizes.js';
 
@@ -208,8 +209,10 @@ export function parseInlineRules(text: string): Parsed<BudgetRule[]> {
     }
     const metric = source.slice(0, colon).trim();
     if (!isBudgetMetric(metric)) {
+      const meant = closestWord(metric, BUDGET_METRICS);
       problems.push(
-        `budget rule "${source}": unknown metric "${metric}"; metrics: ${BUDGET_METRICS.join(', ')}`,
+        `budget rule "${source}": unknown metric "${metric}"; ` +
+          `${meant ? `did you mean ${meant}? ` : ''}metrics: ${BUDGET_METRICS.join(', ')}`,
       );
       continue;
     }
