@@ -343,7 +343,7 @@ describe('loadConfig: every problem is one message naming the file, key, value a
         'iterations, timeout-minutes, peak-sites, parallel, object-types, fail-on, minimum-change, ignore, ' +
         'budgets, scenarios, top, comment',
       'allocdiff.yml:3: budgets.peek: unknown metric; did you mean peak? allowed: peak, retained, ' +
-        'site, leak, count',
+        'site, leak, count, rss',
       'allocdiff.yml:4: budgets.peak.lvl: unknown key; allowed: limit, level',
       'allocdiff.yml:6: scenarios."a*".budgets: got nothing; expected rules as text like ' +
         '"peak: +5%; retained: +100KB", or a table of metric = limits',
@@ -365,7 +365,7 @@ describe('loadConfig: every problem is one message naming the file, key, value a
     );
     expect(found[3]).toBe(
       'allocdiff.yml:5: budgets.retianed: unknown metric; did you mean retained? allowed: peak, ' +
-        'retained, site, leak, count',
+        'retained, site, leak, count, rss',
     );
   });
 
