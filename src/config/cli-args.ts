@@ -5,11 +5,17 @@ import { parseArgs } from 'node:util';
 import { parsePassedNames } from '../capture/environment.js';
 import { UsageError } from '../errors.js';
 import { nodeFiles, type FileAccess } from './config-file.js';
-import { DECLARATIONS, SETTINGS, settingOfKey, type Flag } from './declarations.js';
+import { DECLARATIONS, declarationOf, SETTINGS, settingOfKey, type Flag } from './declarations.js';
 import { loadConfig } from './load-config.js';
 import type { TextConfig } from './schema.js';
 import { helpOptions } from './settings-docs.js';
-import { benchmarkOf, settingsFromConfig, type Settings } from './settings.js';
+import {
+  BENCHMARK_NAMES,
+  benchmarkOf,
+  benchmarkRequired,
+  settingsFromConfig,
+  type Settings,
+} from './settings.js';
 
 function slashes(path: string): string {
   return path.split('\\').join('/');
@@ -20,6 +26,12 @@ const FLAGGED = DECLARATIONS.flatMap(([, setting]) =>
   setting.flag ? [{ ...setting, flag: setting.flag }] : [],
 );
 
+/** The ways of naming the benchmark, as the usage line offers them: `--script PATH | …`. */
+const BENCHMARK_FLAGS = BENCHMARK_NAMES.flatMap((name) => {
+  const { flag } = declarationOf(name);
+  return flag ? [`--${flag.name} ${flag.arg}`] : [];
+}).join(' | ');
+
 /** Flags that are not settings. */
 const COMMANDS = [
   { flag: '-h, --help', help: 'show this help' },
@@ -29,7 +41,7 @@ const COMMANDS = [
 export const CLI_HELP = `allocdiff: compare a Python benchmark's memory allocations between two commits
 
 Usage:
-  allocdiff --base REF [--script PATH | --command CMD] [options]
+  allocdiff --base REF [${BENCHMARK_FLAGS}] [options]
 
 Runs PATH (or the config file's script) under tracemalloc in a checkout of REF (base) and
 of --head (default: HEAD, or the working tree when it has changes), compares the allocations
@@ -107,12 +119,7 @@ export function parseCliArgs(
     files,
   });
   const benchmark = benchmarkOf(config);
-  if (!benchmark)
-    throw new UsageError(
-      '--script or --command is required (or script or command in the config file): the ' +
-        'benchmark file, e.g. --script benchmarks/memory.py, or a command whose Python ' +
-        'processes are measured, e.g. --command "pytest tests/perf"',
-    );
+  if (!benchmark) throw new UsageError(benchmarkRequired('flag'));
 
   const head = flag(SETTINGS.head);
   const passEnv = parsePassedNames(flag(SETTINGS.passEnv) ?? '', `--${SETTINGS.passEnv.flag.name}`);
