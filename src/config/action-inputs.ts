@@ -5,7 +5,6 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { FailOn } from '../budgets/evaluate.js';
 import { parsePassedNames } from '../capture/environment.js';
-import { UsageError } from '../errors.js';
 import type { CommentPolicy } from '../publish/comment-policy.js';
 import { Git } from '../sides/git.js';
 import { planFromEvent, resolveCommit, type EventPlan } from '../sides/resolve.js';
@@ -17,8 +16,7 @@ import { ConfigError, describeValue } from './problems.js';
 import type { TextConfig } from './schema.js';
 import {
   BENCHMARK_NAMES,
-  benchmarkOf,
-  benchmarkRequired,
+  requireBenchmark,
   settingsFromConfig,
   type Settings,
 } from './settings.js';
@@ -262,8 +260,7 @@ export async function readActionSettings(
     ? await loadBaseConfig(repoDir, sides.base, configPath, load)
     : undefined;
   const config = judged?.config ?? load(repoDir);
-  const benchmark = benchmarkOf(config);
-  if (!benchmark) throw new UsageError(benchmarkRequired('input'));
+  const benchmark = requireBenchmark(config, 'input');
 
   const passEnv = parsePassedNames(input(SETTINGS.passEnv), `input "${SETTINGS.passEnv.input}"`);
   const target = readGitHubTarget();

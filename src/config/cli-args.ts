@@ -11,8 +11,7 @@ import type { TextConfig } from './schema.js';
 import { helpOptions } from './settings-docs.js';
 import {
   BENCHMARK_NAMES,
-  benchmarkOf,
-  benchmarkRequired,
+  requireBenchmark,
   settingsFromConfig,
   type Settings,
 } from './settings.js';
@@ -118,8 +117,7 @@ export function parseCliArgs(
     nameInput: (key) => `--${flagOfKey(key)}`,
     files,
   });
-  const benchmark = benchmarkOf(config);
-  if (!benchmark) throw new UsageError(benchmarkRequired('flag'));
+  const benchmark = requireBenchmark(config, 'flag');
 
   const head = flag(SETTINGS.head);
   const passEnv = parsePassedNames(flag(SETTINGS.passEnv) ?? '', `--${SETTINGS.passEnv.flag.name}`);

@@ -7,6 +7,7 @@ import {
   type ConfigName,
   type SettingName,
 } from './declarations.js';
+import { UsageError } from '../errors.js';
 import type { Config } from './load-config.js';
 import type { ProposedSettings } from './settings-change.js';
 
@@ -147,6 +148,16 @@ export function benchmarkOf(config: Config): Benchmark | undefined {
   if (config.command) return { kind: 'command', command: config.command, workingDirectory: '.' };
   if (config.script) return { kind: 'script', script: config.script };
   return undefined;
+}
+
+/**
+ * The benchmark the configuration names; when none, a UsageError that says how to name one on
+ * a command line (`flag`) or as an action input (`input`).
+ */
+export function requireBenchmark(config: Config, as: 'flag' | 'input'): Benchmark {
+  const benchmark = benchmarkOf(config);
+  if (!benchmark) throw new UsageError(benchmarkRequired(as));
+  return benchmark;
 }
 
 type CaptureName = {
