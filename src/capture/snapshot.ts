@@ -12,6 +12,10 @@
  *   being site N, instead of one object per site (a third of the bytes, and parsing builds
  *   no object per site). Leak sites and traceback frames stay objects.
  *
+ * Within schema 3, `rssBytes` (per repeat, and the scenario's repeat 1) was added as an optional
+ * field: a snapshot without it has no peak RSS measured, which every reader takes as "not
+ * measured", so older snapshots and readers stay compatible.
+ *
  * Schema 2 differs from schema 1 in:
  * - **String table.** `file`, `text` and `function` of every site, peak site, leak site and
  *   traceback frame are integer indexes into the document's `strings` array, on disk. A reader
@@ -182,6 +186,14 @@ const repeatTotals = z.strictObject({
   retainedBytes: whole,
   retainedCount: whole,
   durationSeconds: seconds,
+  /**
+   * The process's resident set size at its highest during the call (the run), above its
+   * resident size when the call started, in bytes: memory tracemalloc does not see (C
+   * extensions, `mmap`) included. Absent where it could not be measured (never 0 for that): no
+   * `/proc/self/status` (Linux only), a high-water mark that could not be reset and that an
+   * earlier scenario set higher, or command mode.
+   */
+  rssBytes: amount.optional(),
 });
 
 const scenario = z.strictObject({
@@ -205,6 +217,8 @@ const scenario = z.strictObject({
   retainedBytes: whole,
   retainedCount: whole,
   durationSeconds: seconds,
+  /** Repeat 1: its `rssBytes`, when measured. */
+  rssBytes: amount.optional(),
   /**
    * Every in-process repeat, in order; `[0]` is what the fields above repeat. A function's
    * return value is held until its after snapshot, so it is retained. Length 1 for a script

@@ -1,17 +1,48 @@
 import type { ScenarioComparison } from '../compare/comparison.js';
+import {
+  changedBeyond,
+  MEASURE_NAMES,
+  MEASURES,
+  measureOf,
+  measuresWhere,
+  type MeasureName,
+} from '../compare/measures.js';
 import { budgetsOfScenario } from './budget-index.js';
 import type { Report } from './report.js';
 
-/** Whether anything about a scenario differs between base and head. */
+/** Whether anything about a scenario differs between base and head (beyond a measure's tolerance). */
 export function scenarioChanged(scenario: ScenarioComparison): boolean {
   return (
     scenario.status !== 'ok' ||
-    (scenario.peak.delta ?? 0) !== 0 ||
-    (scenario.retained.delta ?? 0) !== 0 ||
-    (scenario.retainedCount.delta ?? 0) !== 0 ||
-    (scenario.leak?.delta ?? 0) !== 0 ||
+    MEASURE_NAMES.some((name) =>
+      changedBeyond(measureOf(scenario, name), MEASURES[name].tolerance.change),
+    ) ||
     scenario.sites.length > 0
   );
+}
+
+/** The measures each report shows beside the fixed ones, found once per report. */
+const SHOWN = new WeakMap<Report, readonly MeasureName[]>();
+
+/**
+ * The measures shown only when they changed (measures.ts) that a report shows: those that
+ * changed by more than their tolerance in some scenario, or that a budget names. Found once
+ * per report, so rendering it again and again stays linear.
+ */
+export function changedMeasures(report: Report): readonly MeasureName[] {
+  let shown = SHOWN.get(report);
+  if (shown === undefined) {
+    const named = new Set<string>(report.budgets.map((budget) => budget.metric));
+    shown = measuresWhere((spec) => spec.shown === 'changed').filter(
+      (name) =>
+        named.has(name) ||
+        report.scenarios.some((scenario) =>
+          changedBeyond(measureOf(scenario, name), MEASURES[name].tolerance.change),
+        ),
+    );
+    SHOWN.set(report, shown);
+  }
+  return shown;
 }
 
 export function changedScenarios(report: Report): ScenarioComparison[] {
