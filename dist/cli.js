@@ -5,36 +5,37 @@ import {
   OUTPUTS,
   renderTerminal,
   runAllocdiff
-} from "./chunks/chunk-7ZK4GIW6.js";
+} from "./chunks/chunk-U7CVU4LT.js";
 import {
   benchmarkOf,
   parsePassedNames,
   settingsFromConfig
-} from "./chunks/chunk-R7UPAMFQ.js";
+} from "./chunks/chunk-SSXVMHNL.js";
 import {
   loadConfig
-} from "./chunks/chunk-6IE3DSZW.js";
-import "./chunks/chunk-3YLLBCXT.js";
+} from "./chunks/chunk-6HZEDXOK.js";
+import "./chunks/chunk-ECTYXHZ4.js";
 import {
   nodeFiles
-} from "./chunks/chunk-U6WLNW7C.js";
-import "./chunks/chunk-GM4AAGXP.js";
-import "./chunks/chunk-ZUQUOGUE.js";
+} from "./chunks/chunk-WO3EQBD2.js";
+import "./chunks/chunk-DREFSQFF.js";
+import "./chunks/chunk-CWJS6QML.js";
 import {
   DECLARATIONS,
   SETTINGS,
   settingOfKey
-} from "./chunks/chunk-QKRS7SCJ.js";
+} from "./chunks/chunk-6OHB2UBP.js";
 import "./chunks/chunk-Q6IY3YTI.js";
-import "./chunks/chunk-IS2YXH3M.js";
+import "./chunks/chunk-PIXDXO4H.js";
 import {
   explainVerdict
-} from "./chunks/chunk-IG32IJUK.js";
+} from "./chunks/chunk-QJWB45ZM.js";
 import {
   failsRun
-} from "./chunks/chunk-MA6HTTY3.js";
+} from "./chunks/chunk-F2JUME52.js";
 import "./chunks/chunk-46ZMQ7S7.js";
 import "./chunks/chunk-ZCLI3VVG.js";
+import "./chunks/chunk-DNR35HCX.js";
 import {
   VERSION
 } from "./chunks/chunk-4243Q66V.js";
@@ -43,8 +44,7 @@ import {
   UsageError,
   errorExitCode,
   errorMessage
-} from "./chunks/chunk-XA3YYY7N.js";
-import "./chunks/chunk-LIVUQ6E7.js";
+} from "./chunks/chunk-AGAXQL6F.js";
 
 // src/config/cli-args.ts
 import { mkdtempSync } from "node:fs";
