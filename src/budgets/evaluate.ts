@@ -1,4 +1,10 @@
-import type { Comparison, Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
+import type {
+  Comparison,
+  Measure,
+  ScenarioComparison,
+  SiteDelta,
+  Spread,
+} from '../compare/comparison.js';
 import { globMatcher } from './globs.js';
 import { MEASURES, measureOf, type MeasureSpec } from '../compare/measures.js';
 import { unitOf } from './rules.js';
@@ -11,10 +17,10 @@ import type {
   ScenarioOverride,
 } from './rules.js';
 import {
+  formatAmount,
   formatBytes,
-  formatBytesDelta,
+  formatChange,
   formatPercent,
-  groupDigits,
   percentChange,
 } from '../format/sizes.js';
 
@@ -74,16 +80,11 @@ export interface BudgetEvaluation {
   warnings: string[];
 }
 
-interface Observation {
+/** A figure a rule judges, with how it varied over the repeats (head's growth: a leak). */
+interface Observation extends Omit<Spread, 'baseGrowth'> {
   base: number;
   head: number;
   site?: string;
-  noisy?: boolean;
-  /** Lowest and highest value over a side's repeats, where they differed. */
-  baseRange?: [number, number];
-  headRange?: [number, number];
-  /** Head's growth per call, when the figure grows call after call (a leak). */
-  headGrowth?: number;
   /** Base's value is not known for sure (its repeats are noisy): only ceilings ignore that. */
   baseNoisy?: boolean;
   /** Where the value comes from, when that is not the measure itself. */
@@ -125,20 +126,12 @@ function isOver(limit: BudgetLimit, value: Observation): boolean {
   return excess(limit, value) > 0;
 }
 
-function formatCount(count: number, signed: boolean): string {
-  const text = groupDigits(count);
-  return signed && count > 0 ? `+${text}` : text;
-}
-
 function describe(metric: BudgetMetric, limit: BudgetLimit, value: Observation): string {
-  const counts = unitOf(metric) === 'count';
   switch (limit.kind) {
     case 'ceiling':
-      return counts ? formatCount(value.head, false) : formatBytes(value.head);
-    case 'growth': {
-      const growth = value.head - value.base;
-      return counts ? formatCount(growth, true) : formatBytesDelta(growth);
-    }
+      return formatAmount(value.head, unitOf(metric));
+    case 'growth':
+      return formatChange(value.head - value.base, unitOf(metric));
     case 'relative':
     case 'floor':
       return formatPercent(percentChange(value.base, value.head));
@@ -146,7 +139,7 @@ function describe(metric: BudgetMetric, limit: BudgetLimit, value: Observation):
 }
 
 function formatGrowth(metric: BudgetMetric, growth: number): string {
-  return `${unitOf(metric) === 'count' ? formatCount(growth, true) : formatBytesDelta(growth)} per call`;
+  return `${formatChange(growth, unitOf(metric))} per call`;
 }
 
 /**

@@ -1,11 +1,24 @@
 import type { ScenarioError, SiteTraceback } from '../capture/snapshot.js';
-import type { MeasureFields } from './measures.js';
+import type { Measure, MeasureFields } from './measures.js';
 
 export type { Measure } from './measures.js';
 
+/**
+ * How a figure varied over each side's repeats, as a `Measure` says it: noisy, its ranges, its
+ * growth call after call (a leak).
+ */
+export type Spread = Pick<
+  Measure,
+  'noisy' | 'baseRange' | 'headRange' | 'baseGrowth' | 'headGrowth'
+>;
+
 export type ScenarioStatus = 'ok' | 'new' | 'removed' | 'failed';
 
-export interface SiteDelta {
+/**
+ * A site's change. Its `Spread` is its size's over the repeats (growth in bytes per call): noisy
+ * as `Measure.noisy`, its ranges where a side's repeats differed, its rise call after call.
+ */
+export interface SiteDelta extends Spread {
   /** Head path (or the base path, for a site gone from head and not mappable). */
   file: string;
   /**
@@ -29,14 +42,6 @@ export interface SiteDelta {
   changedLine: boolean;
   /** Head has the line (`line`) but allocates nothing on it: the site is only on base. */
   silent?: true;
-  /** The site's size varies between runs of the same code (as `Measure.noisy`). */
-  noisy?: boolean;
-  /** Lowest and highest size over the repeats of a side where they differed. */
-  baseRange?: [number, number];
-  headRange?: [number, number];
-  /** The site's size rose call after call over a side's repeats: bytes per call (a leak). */
-  baseGrowth?: number;
-  headGrowth?: number;
   /**
    * Call paths to the site, largest first, from the traceback pass (`frames` > 1, top changed
    * sites only): head's, or base's for a site gone from head (`tracebackSide` says which).

@@ -6,11 +6,16 @@ import { parsePassedNames } from '../capture/environment.js';
 import { UsageError } from '../errors.js';
 import { closestWord } from '../format/suggest.js';
 import { nodeFiles, type FileAccess } from './config-file.js';
-import { DECLARATIONS, SETTINGS, settingOfKey, type Flag } from './declarations.js';
+import { DECLARATIONS, declarationOf, SETTINGS, settingOfKey, type Flag } from './declarations.js';
 import { loadConfig } from './load-config.js';
 import type { TextConfig } from './schema.js';
 import { HELP_WIDTH, helpOptions, wrapWords } from './settings-docs.js';
-import { benchmarkOf, settingsFromConfig, type Settings } from './settings.js';
+import {
+  BENCHMARK_NAMES,
+  requireBenchmark,
+  settingsFromConfig,
+  type Settings,
+} from './settings.js';
 
 function slashes(path: string): string {
   return path.split('\\').join('/');
@@ -20,6 +25,12 @@ function slashes(path: string): string {
 const FLAGGED = DECLARATIONS.flatMap(([, setting]) =>
   setting.flag ? [{ ...setting, flag: setting.flag }] : [],
 );
+
+/** The ways of naming the benchmark, as the usage line offers them: `--script PATH | …`. */
+const BENCHMARK_FLAGS = BENCHMARK_NAMES.flatMap((name) => {
+  const { flag } = declarationOf(name);
+  return flag ? [`--${flag.name} ${flag.arg}`] : [];
+}).join(' | ');
 
 /** Flags that are not settings. */
 const COMMANDS = [
@@ -36,7 +47,7 @@ function paragraphs(...texts: string[]): string {
 export const CLI_USAGE = `allocdiff: compare a Python benchmark's memory allocations between two commits
 
 Usage:
-  allocdiff --base REF [--script PATH | --command CMD] [options]
+  allocdiff --base REF [${BENCHMARK_FLAGS}] [options]
 
 ${paragraphs(
   "Runs PATH (or the config file's script) under tracemalloc in a checkout of REF (base) " +
@@ -182,13 +193,7 @@ export function parseCliArgs(
     nameInput: (key) => `--${flagOfKey(key)}`,
     files,
   });
-  const benchmark = benchmarkOf(config);
-  if (!benchmark)
-    throw new UsageError(
-      '--script or --command is required (or script or command in the config file): the ' +
-        'benchmark file, e.g. --script benchmarks/memory.py, or a command whose Python ' +
-        'processes are measured, e.g. --command "pytest tests/perf"',
-    );
+  const benchmark = requireBenchmark(config, 'flag');
 
   const head = flag(SETTINGS.head);
   const passEnv = parsePassedNames(flag(SETTINGS.passEnv) ?? '', `--${SETTINGS.passEnv.flag.name}`);

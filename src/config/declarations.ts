@@ -33,6 +33,18 @@ export interface Flag {
   projectPath?: boolean;
 }
 
+/** How messages offer a setting of a group whose settings are alternatives. */
+export interface Alternative {
+  /** What it is, in "give one: script (a benchmark file) or command (…)". */
+  short: string;
+  /** What to give, in "--script or --command is required (…): the benchmark file, e.g. …". */
+  what: string;
+  /** The same for an action input, when it says it otherwise. */
+  inputWhat?: string;
+  /** A value, after "e.g." (in double quotes on a command line when it has a space). */
+  example: string;
+}
+
 /** One row of the table. Which of `key`, `input` and `flag` it has says which layers set it. */
 export interface Declaration {
   /**
@@ -53,6 +65,11 @@ export interface Declaration {
   actionDefault?: string;
   /** Settings a layer gives together: one of them given replaces the others of a lower layer. */
   group?: string;
+  /**
+   * A setting of the `benchmark` group (one way of naming what each side runs), as the messages
+   * that ask for one of the group put it.
+   */
+  alternative?: Alternative;
   /** Changes what is measured: each side's capture receives it as it is. */
   capture?: boolean;
   /** Read by publishing (the comment), not by the run: not part of `Settings`. */
@@ -129,6 +146,12 @@ export const SETTINGS = {
     flag: { name: 'script', arg: 'PATH', projectPath: true },
     parse: (kit) => kit.text('the benchmark file, e.g. "benchmarks/memory.py"'),
     group: 'benchmark',
+    alternative: {
+      short: 'a benchmark file',
+      what: 'the benchmark file',
+      inputWhat: 'the path of the memory benchmark',
+      example: 'benchmarks/memory.py',
+    },
     help: 'the benchmark script (required, unless the config file names it)',
     description:
       'The memory benchmark: a Python file run as __main__ under tracemalloc in a checkout of ' +
@@ -148,6 +171,11 @@ export const SETTINGS = {
     flag: { name: 'command', arg: 'CMD' },
     parse: (kit) => kit.shellCommand('a shell command, e.g. "pytest tests/perf"'),
     group: 'benchmark',
+    alternative: {
+      short: 'a shell command to measure',
+      what: 'a command whose Python processes are measured',
+      example: 'pytest tests/perf',
+    },
     help:
       'instead of a script: a shell command run in each checkout, e.g. "python -m mypkg.bench" ' +
       'or "pytest tests/perf"; each Python process it starts is measured (with pytest, each ' +
@@ -611,6 +639,17 @@ export type DefaultsFitTheirSettings = Assert<
         : N
       : true;
   }[ConfigName]
+>;
+
+/** Compiles only when every setting of the benchmark group says how messages offer it. */
+export type BenchmarkSettingsOfferThemselves = Assert<
+  {
+    [N in SettingName]: Declared[N] extends { group: 'benchmark' }
+      ? Declared[N] extends { key: string; alternative: Alternative }
+        ? true
+        : N
+      : true;
+  }[SettingName]
 >;
 
 /** Every row, typed as a declaration. */

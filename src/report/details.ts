@@ -5,7 +5,7 @@
  * that comes from the pull request is escaped here.
  */
 import type { SiteTraceback } from '../capture/snapshot.js';
-import { formatBytes, formatBytesDelta, groupDigits } from '../format/sizes.js';
+import { formatBytes, formatBytesDelta, formatCountDelta, groupDigits } from '../format/sizes.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { MEASURES, measureOf, measuresWhere, type MeasureSpec } from '../compare/measures.js';
 import { escapeBlock, escapeCode, escapeText } from './escape.js';
@@ -239,8 +239,7 @@ function objectTypesSection(scenario: ScenarioComparison, top: number): string[]
   const types = scenario.objectTypes ?? [];
   if (types.length === 0) return [];
   const shown = types.slice(0, top * 2);
-  const signed = (n: number) => (n > 0 ? `+${groupDigits(n)}` : groupDigits(n));
-  const growth = (n: number | null) => (n === null ? '—' : signed(n));
+  const growth = (n: number | null) => (n === null ? '—' : formatCountDelta(n));
   return folded(
     `🧮 Objects by type in ${escapeCode(scenario.name)}: ${count(types.length, 'type')} changed`,
     [
@@ -248,7 +247,7 @@ function objectTypesSection(scenario: ScenarioComparison, top: number): string[]
       '| --- | ---: | ---: | ---: |',
       ...shown.map(
         (entry) =>
-          `| ${escapeCode(entry.type)} | ${growth(entry.baseGrowth)} | ${growth(entry.headGrowth)} | ${signed(entry.delta)} |`,
+          `| ${escapeCode(entry.type)} | ${growth(entry.baseGrowth)} | ${growth(entry.headGrowth)} | ${formatCountDelta(entry.delta)} |`,
       ),
       ...(types.length > shown.length
         ? ['', `<sub>${count(types.length - shown.length, 'more type')} in the JSON report.</sub>`]

@@ -2,6 +2,8 @@ import type { BudgetResult } from '../budgets/evaluate.js';
 import {
   formatBytes,
   formatBytesDelta,
+  formatChange,
+  formatCountDelta,
   formatPercent,
   groupDigits,
   percentChange,
@@ -137,11 +139,6 @@ function scenarioStatus(scenario: ScenarioComparison, budgets: readonly BudgetRe
   return [tag, budget].filter(Boolean).join(' · ') || '➖ no budget';
 }
 
-function formatCountDelta(count: number): string {
-  const text = groupDigits(count);
-  return count > 0 ? `+${text}` : text;
-}
-
 /** "grew +12.4 % (+1.90 MiB)": the budget's own figure first, the other one in parentheses. */
 function change(budget: BudgetResult, measure: Measure | undefined): string {
   const actual = escapeText(budget.actual);
@@ -149,10 +146,7 @@ function change(budget: BudgetResult, measure: Measure | undefined): string {
     return `changed by ${actual}`;
   }
   const verb = measure.delta > 0 ? 'grew' : measure.delta < 0 ? 'shrank' : 'stayed';
-  const bytes =
-    unitOf(budget.metric) === 'count'
-      ? formatCountDelta(measure.delta)
-      : formatBytesDelta(measure.delta);
+  const bytes = formatChange(measure.delta, unitOf(budget.metric));
   const percent = formatPercent(percentChange(measure.base, measure.head));
   if (/%$/.test(budget.limit)) return `${verb} ${actual} (${bytes})`;
   if (budget.limit.startsWith('+')) return `${verb} ${actual} (${percent})`;
@@ -275,10 +269,7 @@ function contextLine(report: Report): string {
 function changeCell(name: MeasureName, measure: Measure | undefined): string {
   if (!measure || measure.delta === null || measure.base === null || measure.head === null)
     return '—';
-  const amount =
-    MEASURES[name].unit === 'count'
-      ? formatCountDelta(measure.delta)
-      : formatBytesDelta(measure.delta);
+  const amount = formatChange(measure.delta, MEASURES[name].unit);
   return approx(measure, `${amount} (${formatPercent(percentChange(measure.base, measure.head))})`);
 }
 

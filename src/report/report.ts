@@ -75,22 +75,23 @@ export interface HiddenSites {
   minimumChange: number;
 }
 
-export interface ReportInput {
-  allocdiffVersion: string;
-  key: string;
-  verdict: Verdict;
-  repository?: string;
-  serverUrl?: string;
-  pullRequest?: number;
-  base: SideInfo;
-  head: SideInfo;
-  environment: Report['environment'];
-  comparison: Comparison;
-  budgets: BudgetResult[];
-  warnings?: string[];
-  configFile?: string;
-  hiddenSites?: HiddenSites;
-}
+/** What a report is built from: the comparison, and the report's fields that say about the run. */
+export type ReportInput = Pick<
+  Report,
+  | 'allocdiffVersion'
+  | 'key'
+  | 'verdict'
+  | 'repository'
+  | 'serverUrl'
+  | 'pullRequest'
+  | 'base'
+  | 'head'
+  | 'environment'
+  | 'budgets'
+  | 'warnings'
+  | 'configFile'
+  | 'hiddenSites'
+> & { comparison: Comparison };
 
 /** A location's strings cut to the report's limits: the same object when they fit. */
 function locationWithinLimits<T extends { file: string; text?: string; function?: string }>(
