@@ -6,11 +6,13 @@ import {
   readActionSettings,
   readEventPlan,
   setFailed
-} from "./chunks/chunk-NJY7DNGV.js";
-import "./chunks/chunk-NGH54H7Z.js";
-import "./chunks/chunk-CWJS6QML.js";
-import "./chunks/chunk-3PPCT3KY.js";
-import "./chunks/chunk-VWZHGZJ5.js";
+} from "./chunks/chunk-V73E3I2X.js";
+import "./chunks/chunk-U32LIEXN.js";
+import "./chunks/chunk-5HVNPQFL.js";
+import "./chunks/chunk-Z7OENXUW.js";
+import "./chunks/chunk-DQZAESM6.js";
+import "./chunks/chunk-V4WAE4CB.js";
+import "./chunks/chunk-RN36H25A.js";
 import {
   errorMessage
 } from "./chunks/chunk-AGAXQL6F.js";
@@ -20,7 +22,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-FMCPENLS.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-TRYGZSSN.js");
       return await postMeasuredReport();
     }
     const plan = readEventPlan();
@@ -29,7 +31,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-FMCPENLS.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-TRYGZSSN.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));
