@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- the escape sequences a terminal reads are what these tests parse */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { prefixedLogger } from '../../src/log.js';
 import { terminalLogger } from '../../src/terminal-logger.js';
