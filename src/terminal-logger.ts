@@ -49,7 +49,7 @@ export function terminalLogger(stream: LogStream, now: () => number = Date.now):
   /** How many rows the live lines (and the partial line) take now; the cursor is on the last. */
   let drawn = 0;
   // A row longer than the terminal would wrap onto two, which erasing by rows would miss.
-  const width = () => Math.max(20, (stream.columns ?? 80) - 1);
+  const width = () => Math.max(20, (stream.columns || 80) - 1);
 
   const erase = () => {
     if (drawn === 0) return;
