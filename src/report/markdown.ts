@@ -573,12 +573,35 @@ function legend(report: Report): string {
 interface Selection {
   listed: ScenarioComparison[];
   unchanged?: UnchangedLine;
+  /** The lines every shape starts with: the verdict and what was compared. */
+  header: string[];
+  /** Nothing changed at all: the short comment. */
+  noChange: boolean;
+  /** Site tables are titled with their scenario's name. */
+  labelled: boolean;
 }
 
 function selectionOf(report: Report): Selection {
   const listed = listedChanges(report);
   const unchanged = unchangedLine(report, listed);
-  return { listed, ...(unchanged ? { unchanged } : {}) };
+  const header = [
+    commentMarker(report.key),
+    `### allocdiff${report.key === 'default' ? '' : ` · ${escapeText(report.key)}`}`,
+    '',
+    headline(report),
+    '',
+    contextLine(report, listed),
+    ...(report.accepted ? ['', acceptanceMarkdown(report.accepted)] : []),
+    ...(report.settingsChange ? ['', settingsChangeMarkdown(report.settingsChange)] : []),
+  ];
+  return {
+    listed,
+    ...(unchanged ? { unchanged } : {}),
+    header,
+    noChange: isNoChange(report),
+    // One scenario's sites need no title; several scenarios' do.
+    labelled: report.scenarios.length > 1,
+  };
 }
 
 /** `Sites of 12 more changed tests are in the job summary…`: the sections left out. */
@@ -591,19 +614,36 @@ function moreSectionsNote(rest: readonly ScenarioComparison[], shape: Shape) {
   ];
 }
 
-function render(report: Report, shape: Shape, selection: Selection): string {
-  const { listed } = selection;
-  const header = [
-    commentMarker(report.key),
-    `### allocdiff${report.key === 'default' ? '' : ` · ${escapeText(report.key)}`}`,
-    '',
-    headline(report),
-    '',
-    contextLine(report, listed),
-    ...(report.accepted ? ['', acceptanceMarkdown(report.accepted)] : []),
-    ...(report.settingsChange ? ['', settingsChangeMarkdown(report.settingsChange)] : []),
-  ];
-  if (isNoChange(report)) {
+/**
+ * The failures, sites and details of the changed scenarios, worst first, as the shape allows;
+ * built only until they hold more than `room` characters (then the text cannot fit, and the
+ * rest would only be cut).
+ */
+function scenarioSections(
+  report: Report,
+  listed: readonly ScenarioComparison[],
+  shape: Shape,
+  labelled: boolean,
+  room: number,
+): string[] {
+  const lines: string[] = [];
+  let length = 0;
+  for (const scenario of listed.slice(0, shape.sections)) {
+    const part = [
+      ...failureSection(scenario, shape),
+      ...sitesSection(report, scenario, shape, labelled),
+      ...(shape.extras ? scenarioDetails(scenario, shape.top, report.environment.repeats) : []),
+    ];
+    lines.push(...part);
+    for (const line of part) length += line.length + 1;
+    if (length > room) break;
+  }
+  return lines;
+}
+
+function render(report: Report, shape: Shape, selection: Selection, room: number): string {
+  const { listed, header } = selection;
+  if (selection.noChange) {
     // Nothing to tabulate: the short comment.
     return [
       ...header,
@@ -617,8 +657,6 @@ function render(report: Report, shape: Shape, selection: Selection): string {
       '',
     ].join('\n');
   }
-  const withSites = report.scenarios.filter((s) => s.sites.length > 0);
-  const labelled = withSites.length > 1 || report.scenarios.length > 1;
   const chart = shape.extras ? siteChart(report) : [];
   const rows = listed.slice(0, shape.rows);
   const inTable = new Set(rows.map((s) => s.name));
@@ -627,13 +665,7 @@ function render(report: Report, shape: Shape, selection: Selection): string {
     '',
     ...scenarioTable(report, rows),
     ...unchangedNote(selection.unchanged, listed.length, rows.length, shape),
-    ...listed
-      .slice(0, shape.sections)
-      .flatMap((s) => [
-        ...failureSection(s, shape),
-        ...sitesSection(report, s, shape, labelled),
-        ...(shape.extras ? scenarioDetails(s, shape.top, report.environment.repeats) : []),
-      ]),
+    ...scenarioSections(report, listed, shape, selection.labelled, room),
     ...moreSectionsNote(listed.slice(shape.sections), shape),
     ...hiddenSitesNote(report),
     ...(chart.length > 0 ? ['', ...chart] : []),
@@ -746,13 +778,13 @@ function fillFolded(
   maxLength: number,
   selection: Selection,
 ): string | undefined {
-  let best = render(report, { ...shape, folded: 0 }, selection);
+  let best = render(report, { ...shape, folded: 0 }, selection, maxLength);
   if (best.length > maxLength) return undefined;
   let fits = 0;
   let fitsNot = shape.folded;
   while (fitsNot - fits > 1) {
     const folded = Math.floor((fits + fitsNot) / 2);
-    const text = render(report, { ...shape, folded }, selection);
+    const text = render(report, { ...shape, folded }, selection, maxLength);
     if (text.length <= maxLength) {
       fits = folded;
       best = text;
@@ -782,7 +814,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   );
   const selection = selectionOf(report);
   for (const shape of shapes(top, target, maxLength, shortestRow)) {
-    text = render(report, shape, selection);
+    text = render(report, shape, selection, maxLength);
     if (text.length <= maxLength) return text;
     const filled = shape.fill ? fillFolded(report, shape, maxLength, selection) : undefined;
     if (filled !== undefined) return filled;
