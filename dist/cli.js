@@ -5,36 +5,37 @@ import {
   OUTPUTS,
   renderTerminal,
   runAllocdiff
-} from "./chunks/chunk-7ZK4GIW6.js";
+} from "./chunks/chunk-QPXBDPTN.js";
 import {
   benchmarkOf,
   parsePassedNames,
   settingsFromConfig
-} from "./chunks/chunk-R7UPAMFQ.js";
+} from "./chunks/chunk-NGH54H7Z.js";
 import {
   loadConfig
-} from "./chunks/chunk-6IE3DSZW.js";
-import "./chunks/chunk-3YLLBCXT.js";
+} from "./chunks/chunk-ZAXERWOR.js";
+import "./chunks/chunk-QHWZZ3EE.js";
 import {
   nodeFiles
-} from "./chunks/chunk-U6WLNW7C.js";
-import "./chunks/chunk-GM4AAGXP.js";
-import "./chunks/chunk-ZUQUOGUE.js";
+} from "./chunks/chunk-WO3EQBD2.js";
+import "./chunks/chunk-DREFSQFF.js";
+import "./chunks/chunk-CWJS6QML.js";
 import {
   DECLARATIONS,
   SETTINGS,
   settingOfKey
-} from "./chunks/chunk-QKRS7SCJ.js";
+} from "./chunks/chunk-3PPCT3KY.js";
 import "./chunks/chunk-Q6IY3YTI.js";
-import "./chunks/chunk-IS2YXH3M.js";
+import "./chunks/chunk-BZHPJ7SG.js";
 import {
   explainVerdict
-} from "./chunks/chunk-IG32IJUK.js";
+} from "./chunks/chunk-OV6XGHSD.js";
 import {
   failsRun
-} from "./chunks/chunk-MA6HTTY3.js";
+} from "./chunks/chunk-RBBVTOW2.js";
 import "./chunks/chunk-46ZMQ7S7.js";
 import "./chunks/chunk-ZCLI3VVG.js";
+import "./chunks/chunk-VWZHGZJ5.js";
 import {
   VERSION
 } from "./chunks/chunk-4243Q66V.js";
@@ -43,8 +44,7 @@ import {
   UsageError,
   errorExitCode,
   errorMessage
-} from "./chunks/chunk-XA3YYY7N.js";
-import "./chunks/chunk-LIVUQ6E7.js";
+} from "./chunks/chunk-AGAXQL6F.js";
 
 // src/config/cli-args.ts
 import { mkdtempSync } from "node:fs";

@@ -6,21 +6,21 @@ import {
   readActionSettings,
   readEventPlan,
   setFailed
-} from "./chunks/chunk-5L5RLXYE.js";
-import "./chunks/chunk-R7UPAMFQ.js";
-import "./chunks/chunk-ZUQUOGUE.js";
-import "./chunks/chunk-QKRS7SCJ.js";
+} from "./chunks/chunk-NJY7DNGV.js";
+import "./chunks/chunk-NGH54H7Z.js";
+import "./chunks/chunk-CWJS6QML.js";
+import "./chunks/chunk-3PPCT3KY.js";
+import "./chunks/chunk-VWZHGZJ5.js";
 import {
   errorMessage
-} from "./chunks/chunk-XA3YYY7N.js";
-import "./chunks/chunk-LIVUQ6E7.js";
+} from "./chunks/chunk-AGAXQL6F.js";
 
 // src/main.ts
 async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-WVDWN4Q5.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-FMCPENLS.js");
       return await postMeasuredReport();
     }
     const plan = readEventPlan();
@@ -29,7 +29,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-WVDWN4Q5.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-FMCPENLS.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));

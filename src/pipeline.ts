@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { checkBudgets, decideVerdict } from './budgets/evaluate.js';
+import { markerBudgets } from './budgets/markers.js';
 import { withoutIgnoredSites, withoutSmallSites } from './budgets/site-filter.js';
 import { formatBytes } from './format/sizes.js';
 import { backendFor, traceSites, type SideOptions } from './capture/backend.js';
@@ -250,6 +251,8 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     if (nothing !== undefined) throw new UsageError(nothing);
     // A side that failed as a whole fails each function the other side measured.
     const { base, head } = sideSnapshots(measured, outcomeContext);
+    // Tests' budget markers: head's may only add checks; one it cannot read stops the run.
+    const markers = markerBudgets(base, head);
 
     // Ignored sites go before budgets (never checked); small ones after (only not shown).
     const compared = agreed ?? compareSnapshots(base, head, lineMap);
@@ -291,7 +294,9 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     sides.dispose().catch(() => undefined);
     environments?.dispose().catch(() => undefined);
     if (privateTemp) rm(privateTemp, { recursive: true, force: true }).catch(() => undefined);
-    const { results: budgets, warnings } = checkBudgets(comparison, settings.budgets);
+    const checked = checkBudgets(comparison, settings.budgets, markers.rules);
+    const budgets = checked.results;
+    const warnings = [...markers.warnings, ...checked.warnings];
     for (const warning of warnings) log.warning(warning);
     const shown = withoutSmallSites(comparison, settings.minimumChange);
     const described = head.scenarios.length > 0 && head.python.version ? head : base;
@@ -328,6 +333,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         compared,
         settings.proposed,
         settings.settingsFrom,
+        markers.headRules,
       );
       log.warning(settingsChangeText(report.settingsChange));
     }

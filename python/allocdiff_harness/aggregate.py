@@ -24,7 +24,7 @@ from .paths import PathNormalizer
 from .snapshot import SCHEMA, TRACEBACKS_PER_SITE, StringTable, write_snapshot
 
 USAGE = "usage: python3 -m allocdiff_harness.aggregate --dir DIR --root ROOT --out FILE [--frames N]"
-SCENARIO_KEYS = ("name", "kind", "status", "error")
+SCENARIO_KEYS = ("name", "kind", "status", "error", "budgetMarkers")
 
 
 def aggregate(directory, root, frames=1):
@@ -141,6 +141,8 @@ def _merge_scenario(merged, scenario, strings):
             "sites": {},
         }
     entry["processes"] += 1
+    if "budgetMarkers" in scenario and "budgetMarkers" not in entry:
+        entry["budgetMarkers"] = scenario["budgetMarkers"]
     entry["peakBytes"] += scenario["peakBytes"]
     entry["durationSeconds"] += scenario["durationSeconds"]
     if scenario["status"] == "failed" and entry["status"] == "ok":

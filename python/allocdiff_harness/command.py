@@ -416,12 +416,14 @@ class TestMeasurement:
         return _measure_and_stop(self.start_level, self.started)
 
 
-def record_test(nodeid, measurement, error):
-    """Add one test's scenario (``error``: the exception of a failed call, or None)."""
+def record_test(nodeid, measurement, error, budget_markers=()):
+    """Add one test's scenario (``error``: the exception of a failed call, or None;
+    ``budget_markers``: its budget markers as the snapshot holds them)."""
     from . import scenarios
 
     scenario = scenarios.Scenario(nodeid, "test")
     scenario.error = error
+    scenario.budget_markers = list(budget_markers)
     if measurement is not None:
         scenario.repeats.append(measurement)
     else:

@@ -1,5 +1,7 @@
 import type { Comparison, Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { globMatcher } from './globs.js';
+import { MEASURES, measureOf, type MeasureSpec } from '../compare/measures.js';
+import { unitOf } from './rules.js';
 import type {
   BudgetLimit,
   BudgetMetric,
@@ -129,12 +131,13 @@ function formatCount(count: number, signed: boolean): string {
 }
 
 function describe(metric: BudgetMetric, limit: BudgetLimit, value: Observation): string {
+  const counts = unitOf(metric) === 'count';
   switch (limit.kind) {
     case 'ceiling':
-      return metric === 'count' ? formatCount(value.head, false) : formatBytes(value.head);
+      return counts ? formatCount(value.head, false) : formatBytes(value.head);
     case 'growth': {
       const growth = value.head - value.base;
-      return metric === 'count' ? formatCount(growth, true) : formatBytesDelta(growth);
+      return counts ? formatCount(growth, true) : formatBytesDelta(growth);
     }
     case 'relative':
     case 'floor':
@@ -143,7 +146,7 @@ function describe(metric: BudgetMetric, limit: BudgetLimit, value: Observation):
 }
 
 function formatGrowth(metric: BudgetMetric, growth: number): string {
-  return `${metric === 'count' ? formatCount(growth, true) : formatBytesDelta(growth)} per call`;
+  return `${unitOf(metric) === 'count' ? formatCount(growth, true) : formatBytesDelta(growth)} per call`;
 }
 
 /**
@@ -153,7 +156,7 @@ function formatGrowth(metric: BudgetMetric, growth: number): string {
  */
 function leakNote(metric: BudgetMetric, growth: number, scenario: ScenarioComparison): string {
   const kept = scenario.leak?.head;
-  if (metric !== 'count' && kept !== undefined && kept !== null && kept > 0)
+  if (unitOf(metric) === 'bytes' && kept !== undefined && kept !== null && kept > 0)
     return `leak: ${formatBytes(kept)} kept per call`;
   return `rises ${formatGrowth(metric, growth)} over the repeats`;
 }
@@ -193,6 +196,19 @@ function leakFromRepeats(scenario: ScenarioComparison): Observation[] | Skip | u
   ];
 }
 
+/** The observations that stand in for a measure a scenario lacks, as its table entry says. */
+function estimated(
+  estimate: MeasureSpec['estimate'],
+  scenario: ScenarioComparison,
+): Observation[] | Skip | undefined {
+  switch (estimate) {
+    case undefined:
+      return undefined;
+    case 'retainedGrowth':
+      return leakFromRepeats(scenario);
+  }
+}
+
 function siteName(site: SiteDelta): string {
   return `${site.file}:${site.line ?? site.baseLine ?? '?'}`;
 }
@@ -218,19 +234,14 @@ function observations(metric: BudgetMetric, scenario: ScenarioComparison): Obser
         ...variation(site),
       }));
   }
-  const measure =
-    metric === 'peak'
-      ? scenario.peak
-      : metric === 'retained'
-        ? scenario.retained
-        : metric === 'count'
-          ? scenario.retainedCount
-          : scenario.leak;
+  const measure = measureOf(scenario, metric);
   if (measure === undefined) {
-    // No leak check: the repeats may still show retained memory growing call after call.
-    const fromRepeats = leakFromRepeats(scenario);
-    if (fromRepeats) return fromRepeats;
-    return { reason: 'leak per call is not measured for this scenario', unmeasured: true };
+    // Without it, a measure may be estimated from others (leak per call: no leak check, but
+    // the repeats may still show retained memory growing call after call).
+    const estimate = estimated(MEASURES[metric].estimate, scenario);
+    if (estimate) return estimate;
+    const what = MEASURES[metric].words.name;
+    return { reason: `${what} is not measured for this scenario`, unmeasured: true };
   }
   if (measure.head === null) return { reason: 'no head measurement' };
   return [{ base: measure.base ?? 0, head: measure.head, ...variation(measure) }];
@@ -405,11 +416,13 @@ function listNames(names: readonly string[]): string {
 /**
  * Checks every limit of every rule that applies to each scenario, scenario by scenario. Rules
  * that could not be checked anywhere (an override matching no scenario, a metric that is not
- * measured) come back as warnings: never a silent pass.
+ * measured) come back as warnings: never a silent pass. `added` holds rules of single scenarios
+ * (a test's budget markers, markers.ts), checked on top of the policy's, never instead.
  */
 export function checkBudgets(
   comparison: Comparison,
   policy: BudgetPolicy | readonly BudgetRule[],
+  added: ReadonlyMap<string, readonly BudgetRule[]> = new Map(),
 ): BudgetEvaluation {
   const fullPolicy: BudgetPolicy = Array.isArray(policy)
     ? { rules: [...policy], overrides: [] }
@@ -419,7 +432,8 @@ export function checkBudgets(
   const evaluated = new Set<BudgetRule>();
   const unmeasured = new Map<BudgetRule, string>();
   for (const scenario of comparison.scenarios) {
-    for (const rule of rulesFor(scenario.name, fullPolicy, index)) {
+    const own = added.get(scenario.name) ?? [];
+    for (const rule of [...rulesFor(scenario.name, fullPolicy, index), ...own]) {
       for (const limit of rule.limits) {
         const outcome = evaluateLimit(rule, limit, scenario);
         results.push(outcome.result);

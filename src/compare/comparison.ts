@@ -1,25 +1,7 @@
 import type { ScenarioError, SiteTraceback } from '../capture/snapshot.js';
+import type { MeasureFields } from './measures.js';
 
-/** A measurement on both sides; null where a side has none. */
-export interface Measure {
-  base: number | null;
-  head: number | null;
-  delta: number | null;
-  /**
-   * The measurement varies between runs of the same code in a way growth does not explain: a
-   * budget fails on it only when base's and head's ranges do not overlap.
-   */
-  noisy?: boolean;
-  /** Lowest and highest value over the repeats of a side where they differed. */
-  baseRange?: [number, number];
-  headRange?: [number, number];
-  /**
-   * A function's figure rose call after call over a side's in-process repeats: a leak, not
-   * noise. Its growth per call (bytes, or blocks for a count), rounded.
-   */
-  baseGrowth?: number;
-  headGrowth?: number;
-}
+export type { Measure } from './measures.js';
 
 export type ScenarioStatus = 'ok' | 'new' | 'removed' | 'failed';
 
@@ -90,7 +72,11 @@ export interface PeakSites {
   sites: SiteDelta[];
 }
 
-export interface ScenarioComparison {
+/**
+ * One scenario compared. Its measures (`peak`, `retained`, `retainedCount`, and once measured
+ * `leak` and `rss`) come from the table of measures (measures.ts).
+ */
+export interface ScenarioComparison extends MeasureFields {
   name: string;
   status: ScenarioStatus;
   /** `function`: a `bench_*` function of the benchmark; `script`: the whole script. */
@@ -107,12 +93,6 @@ export interface ScenarioComparison {
   error?: ScenarioError & { side: 'base' | 'head' };
   /** When base failed as well as head: base's own error (`error` is head's). */
   baseError?: ScenarioError;
-  peak: Measure;
-  retained: Measure;
-  /** Memory blocks still allocated at the end (the count behind `retained`). */
-  retainedCount: Measure;
-  /** Bytes retained per call, for scenarios the harness runs repeatedly; absent until measured. */
-  leak?: Measure;
   /** Sites whose retained size or count differ between base and head, largest change first. */
   sites: SiteDelta[];
   /** Leak check: the leaking sites, sizes in bytes per call (rounded), fastest on head first. */

@@ -10,6 +10,7 @@
  * schema library at run time: each row's `parse` picks its parsers from the kit in schema.ts
  * only when the schemas are built, so the action reads its mode and event without loading them.
  */
+import { budgetMetricsText } from '../budgets/rules.js';
 import type { Parser, SchemaKit } from './schema.js';
 
 /** A CLI flag: `--name ARG`. */
@@ -393,13 +394,13 @@ export const SETTINGS = {
     default: [],
     help:
       'budget rules, e.g. "peak: +5%, 64MB; retained: +100KB; site: +10KiB (warn)"; metrics: ' +
-      'peak, retained, site, leak, count; limits: N<unit> (ceiling), +N<unit> (growth), +N% ' +
+      `${budgetMetricsText()}; limits: N<unit> (ceiling), +N<unit> (growth), +N% ` +
       '(relative growth), -N% (improvement floor); units B, KB, MB, GB (1000^n), KiB, MiB, GiB ' +
       '(1024^n); count limits: N, +N',
     description:
       'Size budgets, "metric: limit[, limit] [(warn)]" separated by ";" or newlines, e.g. ' +
-      '"peak: +5%, 64MB; retained: +100KB; site: +10KiB (warn)". Metrics: peak, retained, site ' +
-      '(any single site), leak (per call), count (retained allocations). Limits: N<unit> ' +
+      '"peak: +5%, 64MB; retained: +100KB; site: +10KiB (warn)". Metrics: ' +
+      `${budgetMetricsText(true)}. Limits: N<unit> ` +
       '(ceiling), +N<unit> (max growth), +N% (max relative growth), -N% (improvement floor); ' +
       'count limits are N and +N. Units: B, KB/MB/GB (powers of 1000), KiB/MiB/GiB (powers of ' +
       "1024). Replaces the config file's general budgets. Empty: the config file's, or report " +

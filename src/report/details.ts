@@ -7,6 +7,7 @@
 import type { SiteTraceback } from '../capture/snapshot.js';
 import { formatBytes, formatBytesDelta, groupDigits } from '../format/sizes.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
+import { MEASURES, measureOf, measuresWhere, type MeasureSpec } from '../compare/measures.js';
 import { escapeBlock, escapeCode, escapeText } from './escape.js';
 
 /** `app/cache.py:120 in LRU.put`: where a site is, as the reader finds it. */
@@ -92,6 +93,20 @@ function comparedRepeats(run: RepeatsRun): { what: string; why: string } {
   };
 }
 
+/**
+ * The totals the noise and growth sections look at, each with its row's label and whether it
+ * is bytes: the measures with a row (measures.ts), in the order of the table.
+ */
+function totalsOf(scenario: ScenarioComparison): [string, Measure, boolean][] {
+  return measuresWhere((spec) => spec.words.row !== undefined).flatMap((name) => {
+    const measure = measureOf(scenario, name);
+    const spec: MeasureSpec = MEASURES[name];
+    return measure && spec.words.row !== undefined
+      ? [[spec.words.row, measure, spec.unit === 'bytes'] as [string, Measure, boolean]]
+      : [];
+  });
+}
+
 function noiseSection(scenario: ScenarioComparison, top: number, configured?: number): string[] {
   const run = repeatsRun(scenario, configured);
   if (scenario.deterministic === true && run) {
@@ -101,11 +116,7 @@ function noiseSection(scenario: ScenarioComparison, top: number, configured?: nu
       `<sub>🎯 ${escapeCode(scenario.name)} is deterministic: ${what} per side gave identical figures${why}.</sub>`,
     ];
   }
-  const totals: [string, Measure, boolean][] = [
-    ['peak', scenario.peak, true],
-    ['retained', scenario.retained, true],
-    ['retained blocks', scenario.retainedCount, false],
-  ];
+  const totals = totalsOf(scenario);
   const noisyTotals = totals.filter(([, measure]) => measure.noisy);
   const noisySites = scenario.sites.filter((site) => site.noisy);
   if (noisyTotals.length === 0 && noisySites.length === 0) return [];
@@ -151,11 +162,7 @@ function growthText(
 function growthSection(scenario: ScenarioComparison, top: number): string[] {
   const grows = (v: { baseGrowth?: number; headGrowth?: number }) =>
     v.baseGrowth !== undefined || v.headGrowth !== undefined;
-  const totals: [string, Measure, boolean][] = [
-    ['peak', scenario.peak, true],
-    ['retained', scenario.retained, true],
-    ['retained blocks', scenario.retainedCount, false],
-  ];
+  const totals = totalsOf(scenario);
   const growingTotals = totals.filter(([, measure]) => grows(measure));
   const growingSites = scenario.sites.filter(grows);
   if (growingTotals.length === 0 && growingSites.length === 0) return [];

@@ -7,12 +7,15 @@ import {
   percentChange,
 } from '../format/sizes.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
+import { MEASURES, measureOf, measuresWhere, type MeasureName } from '../compare/measures.js';
+import { unitOf } from '../budgets/rules.js';
 import { siteChart } from './chart.js';
 import { repeatsRun, scenarioDetails } from './details.js';
 import { encodePath, escapeBlock, escapeCode, escapeText, repositoryPath } from './escape.js';
 import type { Report } from './report.js';
 import { budgetsOfScenario } from './budget-index.js';
 import {
+  changedMeasures,
   changedScenarios,
   isNoChange,
   listedChanges,
@@ -153,29 +156,6 @@ function scenarioStatus(scenario: ScenarioComparison, budgets: readonly BudgetRe
   return [tag, budget].filter(Boolean).join(' · ') || '➖ no budget';
 }
 
-const METRIC_SUBJECT = {
-  peak: 'peak memory',
-  retained: 'retained memory',
-  count: 'the retained allocation count',
-  leak: 'the leak per call',
-} as const;
-
-function measureOf(scenario: ScenarioComparison | undefined, metric: BudgetResult['metric']) {
-  if (!scenario) return undefined;
-  switch (metric) {
-    case 'peak':
-      return scenario.peak;
-    case 'retained':
-      return scenario.retained;
-    case 'count':
-      return scenario.retainedCount;
-    case 'leak':
-      return scenario.leak;
-    case 'site':
-      return undefined;
-  }
-}
-
 function formatCountDelta(count: number): string {
   const text = groupDigits(count);
   return count > 0 ? `+${text}` : text;
@@ -189,7 +169,9 @@ function change(budget: BudgetResult, measure: Measure | undefined): string {
   }
   const verb = measure.delta > 0 ? 'grew' : measure.delta < 0 ? 'shrank' : 'stayed';
   const bytes =
-    budget.metric === 'count' ? formatCountDelta(measure.delta) : formatBytesDelta(measure.delta);
+    unitOf(budget.metric) === 'count'
+      ? formatCountDelta(measure.delta)
+      : formatBytesDelta(measure.delta);
   const percent = formatPercent(percentChange(measure.base, measure.head));
   if (/%$/.test(budget.limit)) return `${verb} ${actual} (${bytes})`;
   if (budget.limit.startsWith('+')) return `${verb} ${actual} (${percent})`;
@@ -203,10 +185,10 @@ function budgetSentence(report: Report, budget: BudgetResult): string {
     const verb = budget.actual.startsWith('+') ? 'grew' : 'is';
     return `site ${escapeCode(budget.site ?? '?', 200)} of ${escapeCode(budget.scenario)} ${verb} ${escapeText(budget.actual)}, over the ${escapeText(budget.limit)} budget`;
   }
-  const subject = METRIC_SUBJECT[budget.metric];
-  const measure = measureOf(scenario, budget.metric);
+  const subject = MEASURES[budget.metric].words.subject;
+  const measure = scenario && measureOf(scenario, budget.metric);
   const where =
-    scenario && measure?.delta && budget.metric !== 'count'
+    scenario && measure?.delta
       ? siteClause(scenario, budget.metric, measure.delta, markdownWords(report))
       : '';
   const leak = budget.leak ? ` (${escapeText(budget.leak)})` : '';
@@ -308,19 +290,41 @@ function contextLine(report: Report, listed: readonly ScenarioComparison[]): str
   );
 }
 
+/** A measure's change in a column of its own: `+12.0 MiB (+80.0 %)`, `≈` when noisy. */
+function changeCell(name: MeasureName, measure: Measure | undefined): string {
+  if (!measure || measure.delta === null || measure.base === null || measure.head === null)
+    return '—';
+  const amount =
+    MEASURES[name].unit === 'count'
+      ? formatCountDelta(measure.delta)
+      : formatBytesDelta(measure.delta);
+  return approx(measure, `${amount} (${formatPercent(percentChange(measure.base, measure.head))})`);
+}
+
 function scenarioTable(report: Report, rows: readonly ScenarioComparison[]): string[] {
   if (rows.length === 0) return [];
   const leak = report.scenarios.some((s) => s.leak !== undefined);
+  const extra = changedMeasures(report);
   const head = [
     'Scenario',
     'Peak (base → head)',
     'Δ peak',
     '%',
     'Δ retained',
+    ...extra.map((name) => `Δ ${MEASURES[name].words.name}`),
     ...(leak ? ['Leak / call'] : []),
     'Status',
   ];
-  const align = ['---', '---:', '---:', '---:', '---:', ...(leak ? ['---:'] : []), '---'];
+  const align = [
+    '---',
+    '---:',
+    '---:',
+    '---:',
+    '---:',
+    ...extra.map(() => '---:'),
+    ...(leak ? ['---:'] : []),
+    '---',
+  ];
   return [
     `| ${head.join(' | ')} |`,
     `| ${align.join(' | ')} |`,
@@ -331,6 +335,7 @@ function scenarioTable(report: Report, rows: readonly ScenarioComparison[]): str
         deltaCell(s.peak),
         percentCell(s.peak),
         deltaCell(s.retained),
+        ...extra.map((name) => changeCell(name, measureOf(s, name))),
         ...(leak ? [s.leak ? leakCell(s.leak) : '—'] : []),
         scenarioStatus(s, report.budgets),
       ];
@@ -553,12 +558,16 @@ function environmentSection(report: Report): string[] {
 }
 
 function legend(report: Report): string {
+  const extra = changedMeasures(report);
+  // The measures the table shows, which a noisy value marks with ≈.
+  const shown = [...measuresWhere((spec) => spec.shown === 'fixed'), ...extra];
   const noisy = report.scenarios.some(
-    (s) => s.peak.noisy || s.retained.noisy || s.leak?.noisy || s.sites.some((site) => site.noisy),
+    (s) => shown.some((name) => measureOf(s, name)?.noisy) || s.sites.some((site) => site.noisy),
   );
   const sites = report.scenarios.some((s) => s.sites.length > 0);
   return (
     '<sub>Peak: the high-water mark while the benchmark ran; retained: still allocated when it ended (tracemalloc).' +
+    extra.map((name) => ` ${MEASURES[name].words.explain ?? ''}`).join('') +
     (sites
       ? ' ✏️ changed here: this PR edited the line; indirect: the line is unchanged but allocates differently.'
       : '') +

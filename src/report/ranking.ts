@@ -1,18 +1,50 @@
 import { groupDigits } from '../format/sizes.js';
 import type { Measure, ScenarioComparison } from '../compare/comparison.js';
+import {
+  changedBeyond,
+  MEASURE_NAMES,
+  MEASURES,
+  measureOf,
+  measuresWhere,
+  type MeasureName,
+  type MeasureSpec,
+} from '../compare/measures.js';
 import { budgetsOfScenario } from './budget-index.js';
 import type { Report } from './report.js';
 
-/** Whether anything about a scenario differs between base and head. */
+/** Whether anything about a scenario differs between base and head (beyond a measure's tolerance). */
 export function scenarioChanged(scenario: ScenarioComparison): boolean {
   return (
     scenario.status !== 'ok' ||
-    (scenario.peak.delta ?? 0) !== 0 ||
-    (scenario.retained.delta ?? 0) !== 0 ||
-    (scenario.retainedCount.delta ?? 0) !== 0 ||
-    (scenario.leak?.delta ?? 0) !== 0 ||
+    MEASURE_NAMES.some((name) =>
+      changedBeyond(measureOf(scenario, name), MEASURES[name].tolerance.change),
+    ) ||
     scenario.sites.length > 0
   );
+}
+
+/** The measures each report shows beside the fixed ones, found once per report. */
+const SHOWN = new WeakMap<Report, readonly MeasureName[]>();
+
+/**
+ * The measures shown only when they changed (measures.ts) that a report shows: those that
+ * changed by more than their tolerance in some scenario, or that a budget names. Found once
+ * per report, so rendering it again and again stays linear.
+ */
+export function changedMeasures(report: Report): readonly MeasureName[] {
+  let shown = SHOWN.get(report);
+  if (shown === undefined) {
+    const named = new Set<string>(report.budgets.map((budget) => budget.metric));
+    shown = measuresWhere((spec) => spec.shown === 'changed').filter(
+      (name) =>
+        named.has(name) ||
+        report.scenarios.some((scenario) =>
+          changedBeyond(measureOf(scenario, name), MEASURES[name].tolerance.change),
+        ),
+    );
+    SHOWN.set(report, shown);
+  }
+  return shown;
 }
 
 export function changedScenarios(report: Report): ScenarioComparison[] {
@@ -73,16 +105,14 @@ function rangesOverlap(value: {
 }
 
 /**
- * A figure that changed for real: by `minimum` bytes or more (`minimum` null: any change, for a
- * count of blocks, which is judged by its bytes when a minimum is set), beyond what its repeats
- * vary by (a noisy figure whose base and head repeats overlap did not change for sure), or
- * rising call after call on one side only.
+ * A figure that changed for real: by more than its measure's tolerance and by `minimum` bytes
+ * or more, beyond what its repeats vary by (a noisy figure whose base and head repeats overlap
+ * did not change for sure), or rising call after call on one side only.
  */
-function movedFor(measure: Measure | undefined, minimum: number): boolean {
+function movedFor(measure: Measure | undefined, tolerance: number, minimum: number): boolean {
   if (!measure) return false;
   if ((measure.headGrowth ?? 0) !== (measure.baseGrowth ?? 0)) return true;
-  if (measure.delta === null || measure.delta === 0) return false;
-  if (Math.abs(measure.delta) < minimum) return false;
+  if (!changedBeyond(measure, tolerance) || Math.abs(measure.delta ?? 0) < minimum) return false;
   return !(measure.noisy && rangesOverlap(measure));
 }
 
@@ -103,14 +133,17 @@ export function isListedChange(report: Report, scenario: ScenarioComparison): bo
   const own = budgetsOfScenario(report.budgets, scenario.name);
   if (own.some((budget) => budget.status === 'fail' || budget.status === 'warn')) return true;
   const minimum = minimumChangeOf(report);
-  if (
-    movedFor(scenario.peak, minimum) ||
-    movedFor(scenario.retained, minimum) ||
-    (minimum === 0 && movedFor(scenario.retainedCount, 0)) ||
-    movedFor(scenario.leak, minimum)
-  ) {
-    return true;
-  }
+  const moved = MEASURE_NAMES.some((name) => {
+    const spec: MeasureSpec = MEASURES[name];
+    // A count of blocks is judged by its bytes when a minimum change (in bytes) is set.
+    if (spec.unit === 'count' && minimum > 0) return false;
+    return movedFor(
+      measureOf(scenario, name),
+      spec.tolerance.change,
+      spec.unit === 'bytes' ? minimum : 0,
+    );
+  });
+  if (moved) return true;
   // The sites shown already changed by the minimum at least (the others were left out).
   return scenario.sites.some(
     (site) =>

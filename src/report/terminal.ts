@@ -6,10 +6,11 @@ import {
   percentChange,
 } from '../format/sizes.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
+import { MEASURES, measureOf, measuresWhere } from '../compare/measures.js';
 import type { Report } from './report.js';
+import { changedMeasures, listedChanges, unchangedLine } from './ranking.js';
 import { failuresOf, failureText } from './failure.js';
 import { leakText } from './lead.js';
-import { listedChanges, unchangedLine } from './ranking.js';
 import { settingsChangeText } from './settings-change.js';
 import { acceptanceText, explainVerdict, grewUnchecked, verdictReason } from './verdict.js';
 
@@ -81,10 +82,13 @@ function grew(site: SiteDelta): boolean {
   return site.sizeDelta > 0 || (site.sizeDelta === 0 && site.countDelta > 0);
 }
 
+/** The measures whose noise the comment's noise section lists (measures.ts: `words.row`). */
+const NOISE_ROWS = measuresWhere((spec) => spec.words.row !== undefined);
+
 /** Some figure of the scenario varied between repeats in a way growth does not explain. */
 function isNoisy(scenario: ScenarioComparison): boolean {
   return (
-    [scenario.peak, scenario.retained, scenario.retainedCount].some((m) => m.noisy) ||
+    NOISE_ROWS.some((name) => measureOf(scenario, name)?.noisy) ||
     scenario.sites.some((site) => site.noisy)
   );
 }
@@ -94,8 +98,14 @@ function pair(measure: Measure): string {
   return `${show(measure.base)} -> ${show(measure.head)}`;
 }
 
-function delta(measure: Measure): string {
-  if (measure.delta === null || measure.base === null || measure.head === null) return '-';
+function delta(measure: Measure | undefined): string {
+  if (
+    measure === undefined ||
+    measure.delta === null ||
+    measure.base === null ||
+    measure.head === null
+  )
+    return '-';
   return `${formatBytesDelta(measure.delta)} (${formatPercent(percentChange(measure.base, measure.head))})`;
 }
 
@@ -126,7 +136,16 @@ export function renderTerminal(
     color ? `\u001b[${STYLE[style]}m${text}\u001b[0m` : text;
   // As in the comment: a leak-per-call column when any scenario ran the leak check.
   const leak = report.scenarios.some((s) => s.leak !== undefined);
-  const header = ['scenario', 'peak', 'peak change', 'retained', 'retained change'];
+  // As in the comment: a measure shown only when it changed, in a column of its own.
+  const extra = changedMeasures(report);
+  const header = [
+    'scenario',
+    'peak',
+    'peak change',
+    'retained',
+    'retained change',
+    ...extra.map((name) => `${MEASURES[name].words.name} change`),
+  ];
   const head = report.head.workingTree
     ? `head: working tree on top of ${report.head.sha.slice(0, 7)}`
     : `head ${report.head.sha.slice(0, 7)}`;
@@ -146,6 +165,7 @@ export function renderTerminal(
               delta(s.peak),
               pair(s.retained),
               delta(s.retained),
+              ...extra.map((name) => delta(measureOf(s, name))),
               ...(leak ? [(s.leak && leakText(s.leak)) ?? '-'] : []),
               [
                 s.status,
@@ -159,9 +179,9 @@ export function renderTerminal(
                 .join(', '),
             ]),
           ],
-          `lrrrr${leak ? 'r' : ''}l`,
+          `lrrrr${'r'.repeat(extra.length)}${leak ? 'r' : ''}l`,
           paint((cell, _row, column) =>
-            column === 2 || column === 4 || (leak && column === 5)
+            column === 2 || (column >= 4 && column < header.length + (leak ? 1 : 0))
               ? changeStyle(cell.replace(/^.*\(/, ''))
               : column === header.length + (leak ? 1 : 0)
                 ? STATUS_STYLE[cell.split(',')[0].trim()]

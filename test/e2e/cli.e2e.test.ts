@@ -169,7 +169,7 @@ describe('allocdiff CLI', () => {
       'bench.py': `${quiet['bench.py']}more = bytearray(1024 * 1024)\n`,
     });
     const out = join(repo.dir, '..', `${repo.shas[1]}-unbudgeted`);
-    cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`);
+    cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`, `${out}.html`);
     const result = await cli(
       repo.dir,
       '--base',
@@ -215,7 +215,7 @@ describe('allocdiff CLI', () => {
     });
     const repo = repoOf(broken(''), broken('x = 1\n'));
     const out = join(repo.dir, '..', `${repo.shas[1]}-both`);
-    cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`);
+    cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`, `${out}.html`);
     const result = await cli(
       repo.dir,
       '--base',

@@ -278,7 +278,7 @@ describe('configuration errors: exit 2, one line per problem, never a stack trac
       expect.stringMatching(
         /^--budget: budget rule "peak: \+5": "\+5" is not a limit \(a size needs a unit/,
       ),
-      '--budget: budget rule "heap: 1MB": unknown metric "heap"; metrics: peak, retained, site, leak, count',
+      '--budget: budget rule "heap: 1MB": unknown metric "heap"; metrics: peak, retained, site, leak, count, rss',
     ]);
   });
 

@@ -290,7 +290,7 @@ describe('inline budget rules', () => {
       ok: false,
       problems: [
         expect.stringMatching(/^budget rule "peak: 5%": "5%" is not a limit/),
-        'budget rule "heap: 1MB": unknown metric "heap"; metrics: peak, retained, site, leak, count',
+        'budget rule "heap: 1MB": unknown metric "heap"; metrics: peak, retained, site, leak, count, rss',
         'budget rule "site +1KB": expected "metric: limit", e.g. "peak: +5%"',
       ],
     });

@@ -342,7 +342,7 @@ describe('loadConfig: every problem is one message naming the file, key, value a
       'allocdiff.yml:1: colour: unknown key; allowed: script, command, setup, python, frames, repeats, ' +
         'iterations, timeout-minutes, peak-sites, parallel, object-types, fail-on, minimum-change, ignore, ' +
         'budgets, scenarios, top, comment',
-      'allocdiff.yml:3: budgets.peek: unknown metric; allowed: peak, retained, site, leak, count',
+      'allocdiff.yml:3: budgets.peek: unknown metric; allowed: peak, retained, site, leak, count, rss',
       'allocdiff.yml:4: budgets.peak.lvl: unknown key; allowed: limit, level',
       'allocdiff.yml:6: scenarios."a*".budgets: got nothing; expected rules as text like ' +
         '"peak: +5%; retained: +100KB", or a table of metric = limits',

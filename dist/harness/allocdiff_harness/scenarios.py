@@ -60,6 +60,8 @@ class Scenario:
         # What the scenario did to tracing (capture.STOPPED or CLEARED) that left it
         # unmeasured; it is then a failed scenario, whose error says so.
         self.lost_tracing = None
+        # pytest: the test's budget markers, as the snapshot's ``budgetMarkers`` holds them.
+        self.budget_markers = []
 
 
 class Run:
