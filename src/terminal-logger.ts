@@ -74,3 +74,15 @@ export function terminalLogger(stream: LogStream, now: () => number = Date.now):
     output: (chunk) => above(chunk),
   };
 }
+
+/**
+ * Whether output for a terminal is coloured: FORCE_COLOR set (to anything but `0` or `false`)
+ * colours even a pipe or a file; else NO_COLOR set to anything (https://no-color.org) keeps it
+ * plain; else colour goes to a terminal only. FORCE_COLOR wins, as it does in Node itself.
+ */
+export function colorWanted(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+  if (env.NO_COLOR) return false;
+  return isTTY;
+}

@@ -53,6 +53,9 @@ class _State:
         self.test = started_by_test(os.environ.get("PYTEST_CURRENT_TEST"))
         self.started = time.perf_counter()
         self.forked = False
+        # An object allocated once tracing started: its trace is gone if the program clears
+        # the traces (or stops and restarts tracing), which makes the measurement meaningless.
+        self.marker = None
         # [scenarios.Scenario] when pytest took the measuring over; None for the whole process.
         self.tests = None
         self.unmeasured = []
@@ -94,6 +97,7 @@ def start(directory, root=None, frames=None):
     # Registered first, so it runs last: after the program's own exit handlers.
     atexit.register(_at_exit)
     _tracemalloc.start(frames)
+    state.marker = object()
 
 
 def _offer_pytest_plugin():
@@ -248,12 +252,32 @@ def _stop_tracing():
         _tracemalloc.stop()
 
 
-def _measure_and_stop(start_level, started):
-    """Peak, ``gc.collect()``, the traces, tracing stopped; then (untraced) the
-    ``capture.Measurement`` they make. None if the program stopped tracemalloc."""
-    duration = time.perf_counter() - started
+def _tracing_lost(marker):
+    """None while tracing holds ``marker``'s trace; else ``"stopped"`` or ``"cleared"``
+    (as capture.tracing_lost, without importing anything while tracing)."""
     if not _tracemalloc.is_tracing():
-        return None
+        return "stopped"
+    if _tracemalloc._get_object_traceback(marker) is None:
+        return "cleared"
+    return None
+
+
+def _measure_and_stop(start_level, started, marker):
+    """Peak, ``gc.collect()``, the traces, tracing stopped; then (untraced) the
+    ``capture.Measurement`` they make. When the program stopped tracemalloc or cleared its
+    traces since ``marker`` was allocated, a Measurement that is not ``traced`` and says which
+    in ``lost_tracing``."""
+    duration = time.perf_counter() - started
+    lost = _tracing_lost(marker)
+    if lost is not None:
+        _stop_tracing()
+        from . import capture
+
+        measurement = capture.Measurement()
+        measurement.duration_seconds = duration
+        measurement.traced = False
+        measurement.lost_tracing = capture.STOPPED if lost == "stopped" else capture.CLEARED
+        return measurement
     peak_bytes = max(0, _tracemalloc.get_traced_memory()[1] - start_level)
     # As capture.clear_type_cache, without importing anything while tracing.
     clear = getattr(sys, "_clear_internal_caches", None) or getattr(sys, "_clear_type_cache", None)
@@ -302,7 +326,7 @@ def _finish(state):
     error = getattr(sys, "last_exc", None) or getattr(sys, "last_value", None)
     measurement = None
     if state.tests is None:
-        measurement = _measure_and_stop(0, state.started)
+        measurement = _measure_and_stop(0, state.started, state.marker)
     duration = time.perf_counter() - state.started
     _stop_tracing()
     found = state.checkout.foreign_modules(cwd=state.cwd)
@@ -321,7 +345,7 @@ def _finish(state):
         scenario = scenarios.Scenario(name, "process")
         if error is not None and not capture.is_clean_exit(error):
             scenario.error = error
-        if measurement is not None:
+        if measurement.traced:
             scenario.repeats.append(measurement)
             if measurement.frames_used != state.frames:
                 state.unmeasured.append(
@@ -332,8 +356,13 @@ def _finish(state):
                     }
                 )
         else:
+            # A failed scenario: without it, head would show the process as removed.
+            scenario.lost_tracing = measurement.lost_tracing
             state.unmeasured.append(
-                {"what": "peak and retained memory", "why": "the program stopped tracemalloc"}
+                {
+                    "what": "peak and retained memory",
+                    "why": "the program %s" % measurement.lost_tracing,
+                }
             )
         run.scenarios.append(scenario)
     options = scenarios.Options(
@@ -347,8 +376,6 @@ def _finish(state):
         describe_platform=False,
         foreign=foreign,
     )
-    if state.tests is None and measurement is None:
-        document["scenarios"] = []
     document["unmeasured"].extend(
         dict(note, scenario=note.get("scenario", name)) for note in state.unmeasured
     )
@@ -408,12 +435,14 @@ class TestMeasurement:
         gc.collect()
         _tracemalloc.start(frames)
         _tracemalloc.reset_peak()
+        self.marker = object()
         self.start_level = _tracemalloc.get_traced_memory()[0]
         self.started = time.perf_counter()
 
     def finish(self):
-        """A ``capture.Measurement`` of the call (None if the test stopped tracemalloc)."""
-        return _measure_and_stop(self.start_level, self.started)
+        """A ``capture.Measurement`` of the call (not ``traced`` if the test stopped
+        tracemalloc or cleared its traces)."""
+        return _measure_and_stop(self.start_level, self.started, self.marker)
 
 
 def record_test(nodeid, measurement, error, budget_markers=()):
@@ -424,13 +453,14 @@ def record_test(nodeid, measurement, error, budget_markers=()):
     scenario = scenarios.Scenario(nodeid, "test")
     scenario.error = error
     scenario.budget_markers = list(budget_markers)
-    if measurement is not None:
+    if measurement.traced:
         scenario.repeats.append(measurement)
     else:
+        scenario.lost_tracing = measurement.lost_tracing
         _state.unmeasured.append(
             {
                 "what": "peak and retained memory",
-                "why": "the test stopped tracemalloc",
+                "why": "the test %s" % measurement.lost_tracing,
                 "scenario": nodeid,
             }
         )

@@ -197,21 +197,45 @@ class ProcessScenarioTest(CommandTestCase):
         self.assertRegex(notes["quits.py"]["what"], r"^process quits\.py \(pid \d+\)$")
         self.assertIn("os._exit()", notes["killed.py"]["why"])
 
-    def test_a_process_that_stops_tracemalloc_is_unmeasured_with_the_reason(self):
+    def test_a_process_that_stops_or_clears_tracing_is_a_failed_scenario_with_the_reason(self):
+        # Its memory cannot be told from what it freed: a failure, not a scenario gone
+        # (which head would show as removed) nor a fall to nothing.
         root = self.make_project(
-            {"stops.py": "import tracemalloc\ndata = [0] * 1000\ntracemalloc.stop()\n"}
+            {
+                "stops.py": "import tracemalloc\ndata = [0] * 1000\ntracemalloc.stop()\n",
+                "clears.py": "import tracemalloc\ndata = [0] * 1000\n"
+                "tracemalloc.clear_traces()\n",
+                "fine.py": "data = [0] * 1000\n",
+            }
         )
-        run = self.run_command(root, "%s stops.py" % PYTHON)
+        run = self.run_command(
+            root, "%s stops.py; %s clears.py; %s fine.py" % (PYTHON, PYTHON, PYTHON)
+        )
         self.assertEqual(run.returncode, 0, run.output)
-        self.assertEqual(run.names, [])
+        self.assertEqual(sorted(run.names), ["clears.py", "fine.py", "stops.py"])
+        self.assertEqual(run.named("fine.py")["status"], "ok")
+        for name, what in [
+            ("stops.py", "stopped tracemalloc"),
+            ("clears.py", "cleared tracemalloc's traces (clear_traces(), or stop() then start())"),
+        ]:
+            scenario = run.named(name)
+            self.assertEqual(scenario["status"], "failed", name)
+            self.assertEqual(scenario["error"]["type"], "TracingStopped")
+            self.assertIn("%s %s while it was measured" % (name, what), scenario["error"]["message"])
         self.assertEqual(
-            run.snapshot["unmeasured"],
+            sorted(run.snapshot["unmeasured"], key=lambda note: note["scenario"]),
             [
+                {
+                    "what": "peak and retained memory",
+                    "why": "the program cleared tracemalloc's traces (clear_traces(), or stop()"
+                    " then start())",
+                    "scenario": "clears.py",
+                },
                 {
                     "what": "peak and retained memory",
                     "why": "the program stopped tracemalloc",
                     "scenario": "stops.py",
-                }
+                },
             ],
         )
 
@@ -559,6 +583,34 @@ class PytestTest(CommandTestCase):
         helper = run.named("tests/test_spawn.py::test_spawns > -c DATA = [0] * 5000")
         self.assertEqual(helper["kind"], "process")
         self.assertGreaterEqual(helper["retainedBytes"], 5000 * 8)
+
+    def test_a_test_that_stops_or_clears_tracing_is_a_failed_scenario(self):
+        root = self.make_project(
+            {
+                "tests/test_lose.py": """\
+                    import tracemalloc
+
+                    def test_stops():
+                        data = [0] * 1000
+                        tracemalloc.stop()
+
+                    def test_clears():
+                        data = [0] * 1000
+                        tracemalloc.clear_traces()
+
+                    def test_fine():
+                        data = [0] * 1000
+                    """,
+            }
+        )
+        run = self.run_command(root, "%s -m pytest -q -p no:cacheprovider tests" % PYTHON)
+        self.assertEqual(run.returncode, 0, run.output)
+        self.assertEqual(run.named("tests/test_lose.py::test_fine")["status"], "ok")
+        for name, what in [("test_stops", "stopped"), ("test_clears", "cleared")]:
+            scenario = run.named("tests/test_lose.py::" + name)
+            self.assertEqual(scenario["status"], "failed", name)
+            self.assertEqual(scenario["error"]["type"], "TracingStopped")
+            self.assertIn(what + " tracemalloc", scenario["error"]["message"])
 
     def test_each_test_keeps_its_own_call_paths_in_the_traceback_pass(self):
         root = self.make_project(self.FILES)

@@ -5,6 +5,7 @@ import {
   type MeasureUnit,
 } from '../compare/measures.js';
 import { UsageError } from '../errors.js';
+import { closestWord } from '../format/suggest.js';
 import { parseSize, SIZE_UNITS, SIZE_UNITS_TEXT } from './sizes.js';
 
 /** The measures a budget may limit (measures.ts). */
@@ -242,8 +243,10 @@ export function parseInlineRules(text: string): Parsed<BudgetRule[]> {
     }
     const metric = source.slice(0, colon).trim();
     if (!isBudgetMetric(metric)) {
+      const meant = closestWord(metric, BUDGET_METRICS);
       problems.push(
-        `budget rule "${source}": unknown metric "${metric}"; metrics: ${BUDGET_METRICS.join(', ')}`,
+        `budget rule "${source}": unknown metric "${metric}"; ` +
+          `${meant ? `did you mean ${meant}? ` : ''}metrics: ${BUDGET_METRICS.join(', ')}`,
       );
       continue;
     }

@@ -95,6 +95,11 @@ export interface ScenarioComparison extends MeasureFields {
   baseError?: ScenarioError;
   /** Sites whose retained size or count differ between base and head, largest change first. */
   sites: SiteDelta[];
+  /**
+   * In a report, the changed sites beyond the most it lists (report-limits.ts), after `sites`:
+   * how many, and their changes summed.
+   */
+  sitesLeftOut?: { count: number; sizeDelta: number; countDelta: number };
   /** Leak check: the leaking sites, sizes in bytes per call (rounded), fastest on head first. */
   leakSites?: SiteDelta[];
   /** Object types whose growth over the scenario differs between base and head. */

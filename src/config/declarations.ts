@@ -18,6 +18,12 @@ export interface Flag {
   name: string;
   /** What the value is, in `--help`: PATH, N, BOOL. */
   arg: string;
+  /**
+   * An on/off switch: `--name` alone turns it on (`true`), `--no-name` off (`false`);
+   * `--name=VALUE` (or `--name VALUE`) still gives any value the setting takes. Every setting
+   * that takes `true` and `false` has one (test/unit/cli-args.test.ts checks).
+   */
+  toggle?: boolean;
   /** May be given more than once; the values are joined one per line, as an input writes them. */
   multiple?: boolean;
   /**
@@ -290,13 +296,13 @@ export const SETTINGS = {
   peakSites: {
     key: 'peak-sites',
     input: 'peak-sites',
-    flag: { name: 'peak-sites', arg: 'WHEN' },
+    flag: { name: 'peak-sites', arg: 'WHEN', toggle: true },
     parse: (kit) => kit.peakSites,
     default: 'auto',
     capture: true,
     help:
-      'when to find the sites that held memory at the peak (a hooked run per side): auto ' +
-      "where a scenario's peak changed, true always, false never (default: auto)",
+      'find the sites that held memory at the peak (a hooked run per side): always, never, ' +
+      "or (=auto) where a scenario's peak changed (default: auto)",
     description:
       'When to find which sites held memory at the peak (an extra, hooked run per side), so a ' +
       'peak regression names its line: auto (for the scenarios whose peak changed), true ' +
@@ -310,9 +316,9 @@ export const SETTINGS = {
   parallel: {
     key: 'parallel',
     input: 'parallel',
-    flag: { name: 'parallel', arg: 'BOOL' },
+    flag: { name: 'parallel', arg: 'BOOL', toggle: true },
     parse: (kit) => kit.boolean,
-    help: 'measure base and head at once (default: true, on 2 or more cores)',
+    help: 'measure base and head at once, or one after the other (default: at once on 2 or more cores)',
     description:
       'true: measure base and head at the same time, on different cores; false: one after the ' +
       "other. Default: at the same time on a machine with two cores or more (each side's setup " +
@@ -328,11 +334,11 @@ export const SETTINGS = {
   objectTypes: {
     key: 'object-types',
     input: 'object-types',
-    flag: { name: 'object-types', arg: 'BOOL' },
+    flag: { name: 'object-types', arg: 'BOOL', toggle: true },
     parse: (kit) => kit.boolean,
     default: true,
     capture: true,
-    help: 'false: do not count live objects by type (default: true)',
+    help: 'count live objects by type before and after each scenario (default: true)',
     description:
       'false: do not count live objects by type (gc.get_objects() grouped by type) before and ' +
       "after each scenario. Default: true, or the config file's.",
@@ -529,13 +535,13 @@ export const SETTINGS = {
   jsonPath: {
     flag: { name: 'json', arg: 'FILE' },
     help:
-      'write the JSON report here (default: report.json in a new private folder ' +
-      '<tmp>/allocdiff-XXXXXX, printed at the end)',
+      'write the JSON report here, or to stdout with - (default: report.json in a new private ' +
+      'folder <tmp>/allocdiff-XXXXXX, printed at the end)',
   },
   /** Where the CLI writes the Markdown comment; the full report goes beside it. */
   markdownPath: {
     flag: { name: 'markdown', arg: 'FILE' },
-    help: 'write the Markdown comment here (default: report.md in that folder)',
+    help: 'write the Markdown comment here, or to stdout with - (default: report.md in that folder)',
   },
   /** The token for the GitHub API: only publishing receives it. */
   githubToken: {

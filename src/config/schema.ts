@@ -28,17 +28,18 @@ import {
   type ConfigName,
   type TextConfig,
 } from './declarations.js';
-import { describeValue, formatKeyPath } from './problems.js';
+import { ALLOWED, describeValue, formatKeyPath } from './problems.js';
 
 export type { ConfigLayer, TextConfig };
 
 const got = (input: unknown): string => `got ${describeValue(input)}`;
 
+/** An unknown key; problems.ts adds, per key, the allowed one it most likely meant. */
 const unknownKey =
   (allowed: readonly string[], kind = 'key') =>
   (issue: { code: string; input?: unknown }): string | undefined =>
     issue.code === 'unrecognized_keys'
-      ? `unknown ${kind}; allowed: ${allowed.join(', ')}`
+      ? `unknown ${kind}; ${ALLOWED}${allowed.join(', ')}`
       : `${got(issue.input)}; expected a table with the keys ${allowed.join(', ')}`;
 
 /** Turns a parse outcome into the value, or into one zod issue per problem. */

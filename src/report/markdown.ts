@@ -457,6 +457,18 @@ function sitesSection(
   return lines;
 }
 
+/** The sites a scenario has beyond those the report lists: how many, and their change summed. */
+function sitesLeftOutNote(scenario: ScenarioComparison): string[] {
+  const left = scenario.sitesLeftOut;
+  if (!left) return [];
+  return [
+    '',
+    `<sub>⚠️ ${groupDigits(left.count)} more changed sites of ${escapeCode(scenario.name)} are not ` +
+      `kept in the report (it lists ${groupDigits(scenario.sites.length)} per scenario here), ` +
+      `summed: ${formatBytesDelta(left.sizeDelta)} in ${formatCountDelta(left.countDelta)} blocks.</sub>`,
+  ];
+}
+
 function failureSection(scenario: ScenarioComparison, shape: Shape): string[] {
   return failuresOf(scenario).flatMap(({ sides, error }) => {
     const details = failureText(error);
@@ -641,6 +653,7 @@ function scenarioSections(
     const part = [
       ...failureSection(scenario, shape),
       ...sitesSection(report, scenario, shape, labelled),
+      ...sitesLeftOutNote(scenario),
       ...(shape.extras ? scenarioDetails(scenario, shape.top, report.environment.repeats) : []),
     ];
     lines.push(...part);

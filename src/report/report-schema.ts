@@ -7,7 +7,7 @@ import {
   type SometimesMeasured,
 } from '../compare/measures.js';
 import { InvalidDataError } from '../errors.js';
-import { TEXT_LIMITS } from './report-limits.js';
+import { SITE_LIMITS, TEXT_LIMITS } from './report-limits.js';
 import { REPORT_SCHEMA, type Report } from './report.js';
 
 /**
@@ -106,7 +106,10 @@ const scenario = z.strictObject({
   error: scenarioError.extend({ side: z.enum(['base', 'head']) }).optional(),
   baseError: scenarioError.optional(),
   ...measureShape,
-  sites: z.array(site).max(2_000_000),
+  sites: z.array(site).max(SITE_LIMITS.perScenario),
+  sitesLeftOut: z
+    .strictObject({ count: z.number().int().positive(), sizeDelta: bytes, countDelta: bytes })
+    .optional(),
   leakSites: z.array(site).max(100_000).optional(),
   objectTypes: z
     .array(

@@ -1,7 +1,7 @@
 import type { BudgetResult, Verdict } from '../budgets/evaluate.js';
 import type { ScenarioError } from '../capture/snapshot.js';
 import type { Comparison, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
-import { cut, TEXT_LIMITS } from './report-limits.js';
+import { cut, SITE_LIMITS, TEXT_LIMITS } from './report-limits.js';
 import type { SettingsChange } from './settings-change.js';
 
 export const REPORT_SCHEMA = 'allocdiff.report/1';
@@ -138,17 +138,34 @@ function errorWithinLimits<T extends ScenarioError>(error: T): T {
   return within;
 }
 
+/** `sites`' first `limit`, and the rest summed (none when all fit). */
+function sitesWithinLimit(
+  sites: readonly SiteDelta[],
+  limit: number,
+): { kept: readonly SiteDelta[]; leftOut?: NonNullable<ScenarioComparison['sitesLeftOut']> } {
+  if (sites.length <= limit) return { kept: sites };
+  const leftOut = { count: sites.length - limit, sizeDelta: 0, countDelta: 0 };
+  for (let index = limit; index < sites.length; index += 1) {
+    leftOut.sizeDelta += sites[index]!.sizeDelta;
+    leftOut.countDelta += sites[index]!.countDelta;
+  }
+  return { kept: sites.slice(0, limit), leftOut };
+}
+
 /**
  * A scenario with every string from the benchmark (source lines, function and file names,
- * errors and their tracebacks) cut to what the report's schema allows, the cut marked, so
- * report mode reads back every report the full mode writes.
+ * errors and their tracebacks) cut to what the report's schema allows, the cut marked, and at
+ * most `siteLimit` sites listed (the rest summed), so report mode reads back every report the
+ * full mode writes.
  */
-function scenarioWithinLimits(scenario: ScenarioComparison): ScenarioComparison {
+function scenarioWithinLimits(scenario: ScenarioComparison, siteLimit: number): ScenarioComparison {
+  const { kept, leftOut } = sitesWithinLimit(scenario.sites, siteLimit);
   const within: ScenarioComparison = {
     ...scenario,
     name: cut(scenario.name, TEXT_LIMITS.name),
-    sites: scenario.sites.map(siteWithinLimits),
+    sites: kept.map(siteWithinLimits),
   };
+  if (leftOut) within.sitesLeftOut = leftOut;
   if (scenario.leakSites) within.leakSites = scenario.leakSites.map(siteWithinLimits);
   if (scenario.peakSites)
     within.peakSites = {
@@ -168,11 +185,16 @@ function scenarioWithinLimits(scenario: ScenarioComparison): ScenarioComparison 
 
 export function buildReport(input: ReportInput): Report {
   const { comparison, hiddenSites, ...rest } = input;
+  const withSites = comparison.scenarios.filter((scenario) => scenario.sites.length > 0).length;
+  const siteLimit = Math.min(
+    SITE_LIMITS.perScenario,
+    Math.max(1, Math.floor(SITE_LIMITS.total / Math.max(1, withSites))),
+  );
   const report: Report = {
     schema: REPORT_SCHEMA,
     ...rest,
     warnings: input.warnings ?? [],
-    scenarios: comparison.scenarios.map(scenarioWithinLimits),
+    scenarios: comparison.scenarios.map((scenario) => scenarioWithinLimits(scenario, siteLimit)),
   };
   // Kept with a minimum change even when nothing was left out: what "changed" means depends on it.
   if (

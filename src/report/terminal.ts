@@ -5,6 +5,7 @@ import {
   groupDigits,
   percentChange,
 } from '../format/sizes.js';
+import { displayWidth, padToWidth } from '../format/text-width.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { MEASURES, measureOf, measuresWhere } from '../compare/measures.js';
 import type { Report } from './report.js';
@@ -57,13 +58,16 @@ const STATUS_STYLE: Record<string, Style> = {
 
 /**
  * Aligned columns; `align` says, per column, whether text is left (`l`) or right (`r`). Widths
- * are measured on the plain text; colour codes go around the padded cell.
+ * are the columns the plain text takes on a terminal (a CJK character or an emoji two, a
+ * combining mark none); colour codes go around the padded cell.
  */
 function table(rows: string[][], align: string, paint?: Paint): string[] {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  const widths = rows[0].map((_, column) =>
+    Math.max(...rows.map((row) => displayWidth(row[column]))),
+  );
   return rows.map((row, rowIndex) => {
     const cells = row.map((cell, column) =>
-      align[column] === 'r' ? cell.padStart(widths[column]) : cell.padEnd(widths[column]),
+      padToWidth(cell, widths[column], align[column] === 'r' ? 'start' : 'end'),
     );
     // Trailing spaces go before colouring, so a coloured line has none either.
     const last = cells.length - 1;
@@ -204,7 +208,11 @@ export function renderTerminal(
     const shrunk = scenario.sites.filter((site) => !grew(site)).slice(0, topSites);
     const listed = new Set([...grown, ...shrunk]);
     const shown = scenario.sites.filter((site) => listed.has(site));
-    lines.push('', `changed sites in ${scenario.name}:`);
+    // The mark of a line the change touches, said where it is used.
+    const marked = shown.some((site) => site.changedLine)
+      ? ` (${styled('yellow', '*')} a line the change touches)`
+      : '';
+    lines.push('', `changed sites in ${scenario.name}${marked}:`);
     lines.push(
       ...table(
         [
@@ -230,6 +238,11 @@ export function renderTerminal(
     );
     if (scenario.sites.length > shown.length)
       lines.push(`  … ${scenario.sites.length - shown.length} more in the JSON report`);
+    if (scenario.sitesLeftOut)
+      lines.push(
+        `  … and ${scenario.sitesLeftOut.count} more changed sites not kept in the report, ` +
+          `summed: ${formatBytesDelta(scenario.sitesLeftOut.sizeDelta)}`,
+      );
   }
   const hidden = report.hiddenSites;
   if (hidden && hidden.ignored + hidden.belowMinimumChange > 0) {
