@@ -5,14 +5,14 @@ import {
   OUTPUTS,
   renderTerminal,
   runAllocdiff
-} from "./chunks/chunk-VCTGA5LH.js";
+} from "./chunks/chunk-5KEZMUY3.js";
 import {
   parsePassedNames
 } from "./chunks/chunk-U32LIEXN.js";
 import {
   loadConfig
-} from "./chunks/chunk-JCQJZB7E.js";
-import "./chunks/chunk-3KLDOVVA.js";
+} from "./chunks/chunk-F3Y5GDBX.js";
+import "./chunks/chunk-S3QQQIAC.js";
 import {
   BENCHMARK_NAMES,
   requireBenchmark,
@@ -29,14 +29,14 @@ import {
   declarationOf,
   settingOfKey
 } from "./chunks/chunk-DQZAESM6.js";
-import "./chunks/chunk-34BMZ5AU.js";
+import "./chunks/chunk-YDDCH455.js";
 import "./chunks/chunk-BZHPJ7SG.js";
 import {
   explainVerdict
-} from "./chunks/chunk-XP6D5Z7F.js";
+} from "./chunks/chunk-4OJ54XP5.js";
 import {
   failsRun
-} from "./chunks/chunk-LV4FOJOQ.js";
+} from "./chunks/chunk-L53QX5DX.js";
 import "./chunks/chunk-46ZMQ7S7.js";
 import "./chunks/chunk-SJ7STI2E.js";
 import "./chunks/chunk-V4WAE4CB.js";
