@@ -22,7 +22,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-R7U4UNT5.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-ZJ46DWC5.js");
       return await postMeasuredReport();
     }
     const plan = readEventPlan();
@@ -31,7 +31,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-R7U4UNT5.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-ZJ46DWC5.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));
