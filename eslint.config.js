@@ -100,6 +100,15 @@ const BOUNDARIES = [
       'src/sides/git.ts (git) only',
   },
   {
+    // The other stages may not import capture's process runner at all (the rules above).
+    files: [STAGE.config, STAGE.publish, ...ENTRY_POINTS],
+    forbid: ['src/capture/process.ts'],
+    names: ['runProcess'],
+    because:
+      'the harness, setup and commands are started by capture (its backends, side runner and ' +
+      'side environment) only',
+  },
+  {
     files: ['src/**'],
     except: ['src/publish/octokit.ts'],
     forbid: ['@octokit/**', 'octokit'],

@@ -5,36 +5,44 @@ import {
   OUTPUTS,
   renderTerminal,
   runAllocdiff
-} from "./chunks/chunk-7ZK4GIW6.js";
+} from "./chunks/chunk-2O23N23M.js";
 import {
-  benchmarkOf,
-  parsePassedNames,
-  settingsFromConfig
-} from "./chunks/chunk-R7UPAMFQ.js";
+  parsePassedNames
+} from "./chunks/chunk-U32LIEXN.js";
 import {
   loadConfig
-} from "./chunks/chunk-6IE3DSZW.js";
-import "./chunks/chunk-3YLLBCXT.js";
+} from "./chunks/chunk-F3Y5GDBX.js";
+import "./chunks/chunk-S3QQQIAC.js";
+import {
+  BENCHMARK_NAMES,
+  requireBenchmark,
+  settingsFromConfig
+} from "./chunks/chunk-5HVNPQFL.js";
 import {
   nodeFiles
-} from "./chunks/chunk-U6WLNW7C.js";
-import "./chunks/chunk-GM4AAGXP.js";
-import "./chunks/chunk-ZUQUOGUE.js";
+} from "./chunks/chunk-4KWFYEUO.js";
+import "./chunks/chunk-DREFSQFF.js";
+import "./chunks/chunk-Z7OENXUW.js";
 import {
   DECLARATIONS,
   SETTINGS,
+  declarationOf,
   settingOfKey
-} from "./chunks/chunk-QKRS7SCJ.js";
-import "./chunks/chunk-Q6IY3YTI.js";
-import "./chunks/chunk-IS2YXH3M.js";
+} from "./chunks/chunk-DQZAESM6.js";
+import "./chunks/chunk-YDDCH455.js";
+import "./chunks/chunk-BZHPJ7SG.js";
 import {
   explainVerdict
-} from "./chunks/chunk-IG32IJUK.js";
+} from "./chunks/chunk-4OJ54XP5.js";
 import {
   failsRun
-} from "./chunks/chunk-MA6HTTY3.js";
+} from "./chunks/chunk-L53QX5DX.js";
 import "./chunks/chunk-46ZMQ7S7.js";
-import "./chunks/chunk-ZCLI3VVG.js";
+import "./chunks/chunk-SJ7STI2E.js";
+import "./chunks/chunk-V4WAE4CB.js";
+import {
+  closestWord
+} from "./chunks/chunk-RN36H25A.js";
 import {
   VERSION
 } from "./chunks/chunk-4243Q66V.js";
@@ -43,8 +51,7 @@ import {
   UsageError,
   errorExitCode,
   errorMessage
-} from "./chunks/chunk-XA3YYY7N.js";
-import "./chunks/chunk-LIVUQ6E7.js";
+} from "./chunks/chunk-AGAXQL6F.js";
 
 // src/config/cli-args.ts
 import { mkdtempSync } from "node:fs";
@@ -64,7 +71,7 @@ function wrapWords(text, width) {
   }
   return [...lines, line];
 }
-var HELP_WIDTH = 99;
+var HELP_WIDTH = 80;
 var HELP_INDENT = 21;
 function helpEntry(flag, help) {
   const [first, ...rest] = wrapWords(help, HELP_WIDTH - HELP_INDENT);
@@ -74,10 +81,14 @@ function helpEntry(flag, help) {
 ${indent}`;
   return [`${lead}${first}`, ...rest.map((line) => `${indent}${line}`)].join("\n");
 }
+function flagUsage(flag) {
+  if (!flag.toggle) return `--${flag.name} ${flag.arg}`;
+  return `--[no-]${flag.name}${flag.arg === "BOOL" ? "" : `[=${flag.arg}]`}`;
+}
 function helpOptions(others) {
   return [
     ...DECLARATIONS.flatMap(
-      ([, { flag, help }]) => flag ? [helpEntry(`--${flag.name} ${flag.arg}`, help ?? "")] : []
+      ([, { flag, help }]) => flag ? [helpEntry(flagUsage(flag), help ?? "")] : []
     ),
     ...others.map(({ flag, help }) => helpEntry(flag, help))
   ].join("\n");
@@ -90,34 +101,85 @@ function slashes(path) {
 var FLAGGED = DECLARATIONS.flatMap(
   ([, setting]) => setting.flag ? [{ ...setting, flag: setting.flag }] : []
 );
+var BENCHMARK_FLAGS = BENCHMARK_NAMES.flatMap((name) => {
+  const { flag } = declarationOf(name);
+  return flag ? [`--${flag.name} ${flag.arg}`] : [];
+}).join(" | ");
 var COMMANDS = [
   { flag: "-h, --help", help: "show this help" },
   { flag: "-v, --version", help: "show the version" }
 ];
-var CLI_HELP = `allocdiff: compare a Python benchmark's memory allocations between two commits
+function paragraphs(...texts) {
+  return texts.map((text) => wrapWords(text, HELP_WIDTH).join("\n")).join("\n\n");
+}
+var CLI_USAGE = `allocdiff: compare a Python benchmark's memory allocations between two commits
 
 Usage:
-  allocdiff --base REF [--script PATH | --command CMD] [options]
+  allocdiff --base REF [${BENCHMARK_FLAGS}] [options]
 
-Runs PATH (or the config file's script) under tracemalloc in a checkout of REF (base) and
-of --head (default: HEAD, or the working tree when it has changes), compares the allocations
-by source line, checks the budgets and prints the report. With --command, every Python
-process CMD starts is measured instead.
-
+${paragraphs(
+  "Runs PATH (or the config file's script) under tracemalloc in a checkout of REF (base) and of --head (default: HEAD, or the working tree when it has changes), compares the allocations by source line, checks the budgets and prints the report. With --command, every Python process CMD starts is measured instead."
+)}
+`;
+var CLI_HELP = `${CLI_USAGE}
 Options:
 ${helpOptions(COMMANDS)}
 
-Flags win over the config file, which wins over the defaults.
-
-Exit codes: 0 within budget (or the verdict is below --fail-on), 1 a budget was exceeded,
-            2 usage or configuration error, 3 benchmark or git failure (a side that raised,
-            or could not be run).
+${paragraphs(
+  "Flags win over the config file, which wins over the defaults.",
+  "Exit codes: 0 within budget (or the verdict is below --fail-on), 1 a budget was exceeded, 2 usage or configuration error, 3 benchmark or git failure (a side that raised, or could not be run)."
+)}
 `;
+var TOGGLES = new Set(FLAGGED.filter(({ flag }) => flag.toggle).map(({ flag }) => flag.name));
+var OPTION_NAMES = [
+  ...FLAGGED.flatMap(({ flag }) => flag.toggle ? [flag.name, `no-${flag.name}`] : [flag.name]),
+  "help",
+  "version"
+];
+function expandToggles(argv) {
+  const expanded = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index];
+    if (arg === "--") {
+      expanded.push(...argv.slice(index));
+      break;
+    }
+    const option = /^--([^=]+)(=.*)?$/s.exec(arg);
+    if (!option) {
+      expanded.push(arg);
+      continue;
+    }
+    const [, name, value] = option;
+    if (!OPTION_NAMES.includes(name)) {
+      const meant = closestWord(name, OPTION_NAMES);
+      throw new UsageError(
+        `unknown option --${name}${meant ? `; did you mean --${meant}?` : ""}
+Run "allocdiff --help" for the options.`
+      );
+    }
+    if (value === void 0 && name.startsWith("no-") && TOGGLES.has(name.slice(3))) {
+      expanded.push(`--${name.slice(3)}=false`);
+    } else if (value !== void 0 && name.startsWith("no-") && TOGGLES.has(name.slice(3))) {
+      throw new UsageError(
+        `--${name} takes no value: --${name.slice(3)}${value} gives one
+Run "allocdiff --help" for the options.`
+      );
+    } else if (value === void 0 && TOGGLES.has(name)) {
+      const next = argv[index + 1];
+      const given = next !== void 0 && !next.startsWith("-");
+      expanded.push(`--${name}=${given ? next : "true"}`);
+      if (given) index++;
+    } else expanded.push(arg);
+  }
+  return expanded;
+}
 function parseCliArgs(argv, cwd = process.cwd(), files = nodeFiles) {
+  if (argv.length === 0) return { kind: "usage" };
   let parsed;
   try {
+    if (argv.some((arg) => arg === "--help" || arg === "-h")) return { kind: "help" };
     parsed = parseArgs({
-      args: [...argv],
+      args: expandToggles(argv),
       strict: true,
       allowPositionals: false,
       options: {
@@ -132,6 +194,7 @@ function parseCliArgs(argv, cwd = process.cwd(), files = nodeFiles) {
       }
     });
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`${error.message}
 Run "allocdiff --help" for the options.`);
   }
@@ -160,18 +223,21 @@ Run "allocdiff --help" for the options.`);
     nameInput: (key) => `--${flagOfKey(key)}`,
     files
   });
-  const benchmark = benchmarkOf(config);
-  if (!benchmark)
-    throw new UsageError(
-      '--script or --command is required (or script or command in the config file): the benchmark file, e.g. --script benchmarks/memory.py, or a command whose Python processes are measured, e.g. --command "pytest tests/perf"'
-    );
+  const benchmark = requireBenchmark(config, "flag");
   const head = flag(SETTINGS.head);
   const passEnv = parsePassedNames(flag(SETTINGS.passEnv) ?? "", `--${SETTINGS.passEnv.flag.name}`);
-  const jsonPath = flag(SETTINGS.jsonPath);
-  const markdownPath = flag(SETTINGS.markdownPath);
+  const given = { report: flag(SETTINGS.jsonPath), comment: flag(SETTINGS.markdownPath) };
+  if (given.report === "-" && given.comment === "-")
+    throw new UsageError(
+      "--json - and --markdown - both ask for stdout: send one there and the other to a file"
+    );
+  const stdout = given.report === "-" ? "report" : given.comment === "-" ? "comment" : void 0;
+  const jsonPath = given.report === "-" ? void 0 : given.report;
+  const markdownPath = given.comment === "-" ? void 0 : given.comment;
   const outDir = jsonPath === void 0 || markdownPath === void 0 ? privateOutputDir() : "";
   return {
     kind: "run",
+    ...stdout ? { stdout } : {},
     settings: {
       repoDir,
       base,
@@ -196,6 +262,7 @@ function flagOfKey(key) {
 // src/terminal-logger.ts
 var SPINNER = ["\u280B", "\u2819", "\u2839", "\u2838", "\u283C", "\u2834", "\u2826", "\u2827", "\u2807", "\u280F"];
 var CLEAR_LINE = "\r\x1B[2K";
+var UP_AND_CLEAR = "\x1B[1A\x1B[2K";
 function seconds(ms) {
   return `${(ms / 1e3).toFixed(1)} s`;
 }
@@ -214,56 +281,106 @@ function terminalLogger(stream, now = Date.now) {
       output: (chunk) => stream.write(chunk)
     };
   }
-  let live;
-  let atLineStart = true;
+  const live = [];
+  let frame = 0;
+  let timer;
+  let partial = "";
+  let drawn = 0;
+  const width = () => Math.max(20, (stream.columns || 80) - 1);
+  const erase = () => {
+    if (drawn === 0) return;
+    stream.write(CLEAR_LINE + UP_AND_CLEAR.repeat(drawn - 1));
+    drawn = 0;
+  };
   const draw = () => {
-    if (!live) return;
-    const spinner = SPINNER[live.frame++ % SPINNER.length];
-    stream.write(`${CLEAR_LINE}${spinner} ${live.title} \u2026 ${seconds(now() - live.started)}`);
+    erase();
+    const spinner = SPINNER[frame++ % SPINNER.length];
+    const rows = [
+      ...partial === "" ? [] : [partial],
+      ...live.map(
+        (step) => `${spinner} ${step.title} \u2026 ${seconds(now() - step.started)}`.slice(0, width())
+      )
+    ];
+    if (rows.length === 0) return;
+    stream.write(rows.join("\n"));
+    drawn = rows.length;
   };
   const above = (text) => {
-    if (live) stream.write(CLEAR_LINE);
+    erase();
     stream.write(text);
-    atLineStart = text.endsWith("\n");
-    if (live) {
-      if (!atLineStart) stream.write("\n");
-      atLineStart = true;
-      draw();
+    draw();
+  };
+  const output = (chunk) => {
+    partial += chunk;
+    const end = partial.lastIndexOf("\n");
+    let lines = "";
+    if (end >= 0) {
+      lines = partial.slice(0, end + 1);
+      partial = partial.slice(end + 1);
     }
+    while (partial.length >= width()) {
+      lines += `${partial.slice(0, width())}
+`;
+      partial = partial.slice(width());
+    }
+    if (lines !== "") above(lines);
+    else draw();
+  };
+  const finish = (step, line) => {
+    const index = live.indexOf(step);
+    if (index >= 0) live.splice(index, 1);
+    if (live.length === 0 && timer !== void 0) {
+      clearInterval(timer);
+      timer = void 0;
+    }
+    const begun = partial === "" ? "" : `${partial}
+`;
+    partial = "";
+    above(`${begun}${line}
+`);
+  };
+  const start = (title) => {
+    const step = { title, started: now() };
+    live.push(step);
+    timer ??= setInterval(draw, 100);
+    draw();
+    return step;
   };
   return {
     async group(title, body) {
-      const outer = live;
-      if (outer) stream.write(CLEAR_LINE);
-      live = { title, started: now(), frame: 0 };
-      draw();
-      const timer = setInterval(draw, 100);
+      const step = start(title);
       try {
         const result = await body();
-        stream.write(`${CLEAR_LINE}\u2713 ${title} (${seconds(now() - live.started)})
-`);
+        finish(step, `\u2713 ${title} (${seconds(now() - step.started)})`);
         return result;
       } catch (error) {
-        stream.write(`${CLEAR_LINE}\u2717 ${title}
-`);
+        finish(step, `\u2717 ${title}`);
         throw error;
-      } finally {
-        clearInterval(timer);
-        live = outer;
-        draw();
       }
+    },
+    progress(title) {
+      const step = start(title);
+      return (outcome) => finish(
+        step,
+        outcome === "done" ? `\u2713 ${title} (${seconds(now() - step.started)})` : `\u2717 ${title}`
+      );
     },
     info: (message) => above(`   ${message}
 `),
     warning: (message) => above(`warning: ${message}
 `),
-    output: (chunk) => above(chunk)
+    output
   };
+}
+function colorWanted(env, isTTY) {
+  const force = env.FORCE_COLOR;
+  if (force !== void 0) return force !== "0" && force.toLowerCase() !== "false";
+  if (env.NO_COLOR) return false;
+  return isTTY;
 }
 
 // src/cli.ts
 var log = terminalLogger(process.stderr);
-var color = process.stdout.isTTY === true && !process.env.NO_COLOR;
 function exitCodeOf(report, failOn) {
   if (!failsRun(report.verdict, failOn)) return ExitCode.Ok;
   const { decided, causes } = explainVerdict(report);
@@ -285,13 +402,25 @@ async function main(argv) {
 `);
       return ExitCode.Ok;
     }
-    const { settings } = command;
+    if (command.kind === "usage") {
+      process.stderr.write(`${CLI_USAGE}
+Run "allocdiff --help" for the options.
+`);
+      return ExitCode.Usage;
+    }
+    const { settings, stdout } = command;
     const { report, outputs } = await runAllocdiff(settings, log);
-    process.stdout.write(renderTerminal(report, settings.topSites, { color }));
+    const terminal = stdout ? process.stderr : process.stdout;
+    terminal.write(
+      renderTerminal(report, settings.topSites, {
+        color: colorWanted(process.env, terminal.isTTY === true)
+      })
+    );
     process.stderr.write(
       OUTPUTS.map(({ name, label }) => `${label}: ${outputs[name].path}
 `).join("")
     );
+    if (stdout) process.stdout.write(outputs[stdout].content);
     return exitCodeOf(report, settings.failOn);
   } catch (error) {
     process.stderr.write(`allocdiff: ${errorMessage(error)}

@@ -6,21 +6,23 @@ import {
   readActionSettings,
   readEventPlan,
   setFailed
-} from "./chunks/chunk-5L5RLXYE.js";
-import "./chunks/chunk-R7UPAMFQ.js";
-import "./chunks/chunk-ZUQUOGUE.js";
-import "./chunks/chunk-QKRS7SCJ.js";
+} from "./chunks/chunk-OJXVFVO5.js";
+import "./chunks/chunk-U32LIEXN.js";
+import "./chunks/chunk-5HVNPQFL.js";
+import "./chunks/chunk-Z7OENXUW.js";
+import "./chunks/chunk-DQZAESM6.js";
+import "./chunks/chunk-V4WAE4CB.js";
+import "./chunks/chunk-RN36H25A.js";
 import {
   errorMessage
-} from "./chunks/chunk-XA3YYY7N.js";
-import "./chunks/chunk-LIVUQ6E7.js";
+} from "./chunks/chunk-AGAXQL6F.js";
 
 // src/main.ts
 async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-WVDWN4Q5.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-ZJ46DWC5.js");
       return await postMeasuredReport();
     }
     const plan = readEventPlan();
@@ -29,7 +31,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-WVDWN4Q5.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-ZJ46DWC5.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));

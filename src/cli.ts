@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { failsRun, type FailOn } from './budgets/evaluate.js';
-import { CLI_HELP, parseCliArgs } from './config/cli-args.js';
+import { CLI_HELP, CLI_USAGE, parseCliArgs } from './config/cli-args.js';
 import { ExitCode, errorExitCode, errorMessage } from './errors.js';
 import type { Logger } from './log.js';
 import { runAllocdiff } from './pipeline.js';
@@ -8,14 +8,11 @@ import { OUTPUTS } from './publish/outputs.js';
 import type { Report } from './report/report.js';
 import { renderTerminal } from './report/terminal.js';
 import { explainVerdict } from './report/verdict.js';
-import { terminalLogger } from './terminal-logger.js';
+import { colorWanted, terminalLogger } from './terminal-logger.js';
 import { VERSION } from './version.js';
 
 // Progress and the benchmark's own output go to stderr; stdout carries only the report.
 const log: Logger = terminalLogger(process.stderr);
-
-/** Colour on a terminal, unless NO_COLOR (https://no-color.org) is set to anything. */
-const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
 
 /**
  * --fail-on decides whether the verdict fails the run; then budgets decide first, and a side
@@ -43,12 +40,24 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${VERSION}\n`);
       return ExitCode.Ok;
     }
-    const { settings } = command;
+    if (command.kind === 'usage') {
+      process.stderr.write(`${CLI_USAGE}\nRun "allocdiff --help" for the options.\n`);
+      return ExitCode.Usage;
+    }
+    const { settings, stdout } = command;
     const { report, outputs } = await runAllocdiff(settings, log);
-    process.stdout.write(renderTerminal(report, settings.topSites, { color }));
+    // With `--json -` or `--markdown -`, stdout carries that output alone: the terminal's
+    // report goes to stderr, beside the progress.
+    const terminal = stdout ? process.stderr : process.stdout;
+    terminal.write(
+      renderTerminal(report, settings.topSites, {
+        color: colorWanted(process.env, terminal.isTTY === true),
+      }),
+    );
     process.stderr.write(
       OUTPUTS.map(({ name, label }) => `${label}: ${outputs[name].path}\n`).join(''),
     );
+    if (stdout) process.stdout.write(outputs[stdout].content);
     return exitCodeOf(report, settings.failOn);
   } catch (error) {
     process.stderr.write(`allocdiff: ${errorMessage(error)}\n`);

@@ -2,11 +2,12 @@ import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { checkBudgets, decideVerdict } from './budgets/evaluate.js';
+import { markerBudgets } from './budgets/markers.js';
 import { withoutIgnoredSites, withoutSmallSites } from './budgets/site-filter.js';
 import { formatBytes } from './format/sizes.js';
 import { backendFor, traceSites, type SideOptions } from './capture/backend.js';
 import { benchmarkEnvironment } from './capture/environment.js';
-import { coverFile, protectReadOnly } from './capture/isolation.js';
+import { protectBoth, type Protected } from './capture/isolation.js';
 import { isolationHere } from './capture/process.js';
 import { ownCodeEnvironment } from './capture/own-code.js';
 import { onBothSides, sequentialReason, type Side } from './capture/measure-sides.js';
@@ -51,32 +52,45 @@ const FILE_COMMANDS = [
 ];
 
 /**
- * What pull-request code must not change or read, registered with the sandbox: the repository's
- * `.git` (hooks, config) read-only and its config shown without credentials, the folders of the
- * runner's file commands read-only. Returns a private temporary folder per side (TMPDIR), in a
- * folder of this run (`temp`, removed at the end); the log says how the code is isolated.
+ * What pull-request code must not change or read, for the sandbox (isolation.ts): the
+ * repository's `.git` (hooks, config) read-only and its config shown without credentials, the
+ * folders of the runner's file commands read-only; for each side, the other side's checkout,
+ * Python environment and temporary folder read-only too. Returns a private temporary folder per
+ * side (TMPDIR), in a folder of this run (`temp`, removed at the end); the log says how the code
+ * is isolated.
  */
 async function isolatePullRequestCode(
   git: Git,
+  sideDirs: Record<Side, { checkout: string; environment?: string }>,
   log: Logger,
-): Promise<{ temp: string; tmp: Record<Side, string> }> {
+): Promise<{ temp: string; tmp: Record<Side, string>; protect: Record<Side, Protected> }> {
   const temp = await mkdtemp(join(await realpath(tmpdir()), 'allocdiff-tmp-'));
   const tmp = { base: join(temp, 'base'), head: join(temp, 'head') };
   await Promise.all([mkdir(tmp.base, { mode: 0o700 }), mkdir(tmp.head, { mode: 0o700 })]);
   const commonDir = await git.commonDir();
-  protectReadOnly(commonDir);
   const config = join(temp, 'git-config');
   await writeFile(config, await git.configWithoutCredentials(), { mode: 0o600 });
-  coverFile(join(commonDir, 'config'), config);
-  for (const name of FILE_COMMANDS) {
+  const fileCommands = FILE_COMMANDS.flatMap((name) => {
     const file = process.env[name];
-    if (file) protectReadOnly(dirname(file));
-  }
+    return file ? [dirname(file)] : [];
+  });
+  const shared: Protected = {
+    readOnly: [commonDir, config, ...fileCommands],
+    covered: [[config, join(commonDir, 'config')]],
+  };
+  const own = (side: Side): Protected => ({
+    readOnly: [sideDirs[side].checkout, sideDirs[side].environment ?? [], tmp[side]].flat(),
+    covered: [],
+  });
+  const protect = {
+    base: protectBoth(shared, own('head')),
+    head: protectBoth(shared, own('base')),
+  };
   const { mode, note } = isolationHere();
   // In a workflow the code is a pull request's; locally it is usually the user's own.
   if (mode === 'none' && process.env.GITHUB_ACTIONS === 'true') log.warning(note);
   else log.info(note);
-  return { temp, tmp };
+  return { temp, tmp, protect };
 }
 
 export interface RunResult {
@@ -146,7 +160,14 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
   try {
     if (settings.setup) environments = await SideEnvironments.create(settings.python);
     const env = benchmarkEnvironment(process.env, settings.passEnv);
-    const isolated = await isolatePullRequestCode(git, log);
+    const isolated = await isolatePullRequestCode(
+      git,
+      {
+        base: { checkout: sides.baseDir, environment: environments?.base.dir },
+        head: { checkout: sides.headDir, environment: environments?.head.dir },
+      },
+      log,
+    );
     privateTemp = isolated.temp;
     const options: SideOptions = {
       ...captureSettingsOf(settings),
@@ -168,6 +189,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       base: { ...(await ownCodeEnvironment(env, sides.baseDir, roots)), TMPDIR: isolated.tmp.base },
       head: { ...(await ownCodeEnvironment(env, sides.headDir, roots)), TMPDIR: isolated.tmp.head },
     };
+    const { protect } = isolated;
     const sequential = sequentialReason({ parallel: settings.parallel });
     log.info(
       sequential === undefined
@@ -198,6 +220,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
           return backend.measure(dirs[side], {
             ...sideOptions,
             env: envs[side],
+            protect: protect[side],
             log: sideLog,
             environment: environments?.[side],
             ...(first?.kind === 'measured' ? { sameAs: first.snapshot } : {}),
@@ -295,6 +318,8 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     if (nothing !== undefined) throw new UsageError(nothing);
     // A side that failed as a whole fails each function the other side measured.
     const { base, head } = sideSnapshots(measured, outcomeContext);
+    // Tests' budget markers: head's may only add checks; one it cannot read stops the run.
+    const markers = markerBudgets(base, head);
 
     // Ignored sites go before budgets (never checked); small ones after (only not shown).
     const compared = agreed ?? compareSnapshots(base, head, lineMap);
@@ -319,6 +344,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
                       {
                         ...options,
                         env: envs[side],
+                        protect: protect[side],
                         log: sideLog,
                         environment: environments?.[side],
                       },
@@ -329,14 +355,17 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
             );
       attachTracebacks(comparison, traced);
     }
-    // Head's code ran beside base's checkout: base's figures count only if it is still base's.
+    // Head's code ran beside base's checkout, read-only to it in a sandbox, writable without
+    // one: base's figures count only if it is still base's.
     await verifyBaseCheckout(sides.baseDir, baseSha);
     // Nothing below reads the checkouts: their removal starts now, while the report is built;
     // the `finally` below waits for it (and so reports it if it fails).
     sides.dispose().catch(() => undefined);
     environments?.dispose().catch(() => undefined);
     if (privateTemp) rm(privateTemp, { recursive: true, force: true }).catch(() => undefined);
-    const { results: budgets, warnings } = checkBudgets(comparison, settings.budgets);
+    const checked = checkBudgets(comparison, settings.budgets, markers.rules);
+    const budgets = checked.results;
+    const warnings = [...markers.warnings, ...checked.warnings];
     for (const warning of warnings) log.warning(warning);
     const shown = withoutSmallSites(comparison, settings.minimumChange);
     const described = head.scenarios.length > 0 && head.python.version ? head : base;
@@ -374,6 +403,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         compared,
         settings.proposed,
         settings.settingsFrom,
+        markers.headRules,
       );
       log.warning(settingsChangeText(report.settingsChange));
     }

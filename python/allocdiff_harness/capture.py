@@ -79,6 +79,10 @@ class Measurement:
         self.peak_tracebacks = None
         # tracemalloc's frame limit at the end (the action may have restarted it).
         self.frames_used = None
+        # Further totals of the action, under their snapshot keys (``rssBytes``): the snapshot
+        # writes each one into the action's repeat as it is. A total that could not be taken
+        # is left out (absent means not measured, never 0).
+        self.totals = {}
 
 
 def prepare_interpreter(script_arg, script_path):
@@ -235,8 +239,10 @@ def measure(
     own = (ignore, result, watch)
     if count_types:
         result.types_before = objects.count_types(own)
-    # A full collection also empties CPython's free lists, which the count just filled: the
-    # call then allocates what it would have without one, and measures the same.
+    rss_start = resident_status()
+    # A full collection also empties CPython's free lists, which the count (and the reading
+    # above) just filled: the call then allocates what it would have without them, and
+    # measures the same.
     gc.collect()
     tracemalloc.start(frames)
     # Traced from here on: its trace is gone if the action clears the traces or restarts
@@ -279,6 +285,9 @@ def measure(
         result.peak_seen = watch.seen_level
         result.peak_level = watch.snapshot_level
         peak_snapshot, watch.snapshot = watch.snapshot, None
+    # Before the after snapshot, whose copy of every trace would count as the action's.
+    rss_bytes = resident_rise(rss_start)
+    del rss_start
 
     clear_type_cache()
     gc.collect()
@@ -299,7 +308,84 @@ def measure(
         # result's contents (sites, the first count) are not followed: it is ignored.
         result.types_after = objects.count_types(own, held=[held, raised])
     del held, raised  # alive until here on purpose
+    if rss_bytes is not None:
+        # Only now: a number in the totals before the count would be counted as the action's.
+        result.totals["rssBytes"] = rss_bytes
     return result
+
+
+def resident_status():
+    """``/proc/self/status`` as it is now (bytes, parsed by ``resident_rise``), after resetting
+    the process's resident high-water mark to its current size; None without ``/proc``.
+
+    Peak RSS is the process's resident set size at its highest during an action, above its
+    resident size when the action started: what tracemalloc does not see included (C
+    extensions, ``mmap``). Linux keeps the high-water mark (``VmHWM``) beside the current size
+    (``VmRSS``); writing 5 to ``/proc/self/clear_refs`` resets the mark, so each action gets a
+    mark of its own. ``resource.getrusage`` is not used: its ``ru_maxrss`` keeps the parent's
+    mark across fork and exec (a harness started by Node reports Node's size) and cannot be
+    reset.
+
+    Called untraced, just before tracing starts, and with ``os`` calls only: an object made
+    and freed here (a list, a tuple) would go to a free list, and the program would reuse it
+    without tracemalloc seeing an allocation.
+    """
+    try:
+        descriptor = os.open("/proc/self/clear_refs", os.O_WRONLY)
+        try:
+            os.write(descriptor, b"5")
+        finally:
+            os.close(descriptor)
+    except OSError:
+        pass  # an older kernel, or a sandbox: the mark stays where it was
+    try:
+        return _read_status()
+    except OSError:
+        return None
+
+
+def resident_rise(start):
+    """Bytes the high-water mark rose above the resident size of ``start`` (what
+    ``resident_status`` read before the action), or None: not measured. Where the mark could
+    not be reset, the rise is still exact when the action took it higher than anything before;
+    when it did not, an earlier, higher mark hides the action's own."""
+    if start is None:
+        return None
+    before = _resident_sizes(start)
+    try:
+        now = _resident_sizes(_read_status())
+    except OSError:
+        return None
+    if before is None or now is None:
+        return None
+    resident, mark = before
+    highest = now[1]
+    if mark > resident and highest <= mark:
+        return None
+    return max(0, highest - resident)
+
+
+def _read_status():
+    """``/proc/self/status`` as it is now; raises OSError where there is none."""
+    descriptor = os.open("/proc/self/status", os.O_RDONLY)
+    try:
+        return os.read(descriptor, 1 << 16)
+    finally:
+        os.close(descriptor)
+
+
+def _resident_sizes(status):
+    """``(VmRSS, VmHWM)`` in bytes from ``/proc/self/status``, or None where it lacks them."""
+    fields = {}
+    for line in status.split(b"\n"):
+        name, _, value = line.partition(b":")
+        if name in (b"VmRSS", b"VmHWM"):
+            number = value.split()
+            if number and number[0].isdigit():
+                fields[name] = int(number[0]) * 1024  # kB
+    if len(fields) != 2:
+        return None
+    return fields[b"VmRSS"], fields[b"VmHWM"]
 
 
 def warm_up_object_count():

@@ -3,8 +3,12 @@
 PYTEST_DONT_REWRITE (pytest need not rewrite this module's asserts: it has none).
 
 Loaded through ``PYTEST_PLUGINS`` by the injected ``sitecustomize`` (the project's pytest
-configuration is left alone). Only the call phase of a test is measured: tracing starts just
-before the test function runs (fixtures are set up) and stops after it returned, so
+configuration is left alone), or by hand with ``pytest -p allocdiff_harness.pytest_plugin``
+(the harness's folder on ``PYTHONPATH``): outside an allocdiff run it measures nothing and
+only registers the budget markers, so a suite run with ``--strict-markers`` accepts them.
+
+Only the call phase of a test is measured: tracing starts just before the test function runs
+(fixtures are set up) and stops after it returned, so
 
 - **retained** = what the call allocated and still holds afterwards (module globals, caches,
   fixtures it grew), after ``gc.collect()``;
@@ -12,18 +16,68 @@ before the test function runs (fixtures are set up) and stops after it returned,
 
 A test that fails is a failed scenario with its error; one skipped (or an expected failure)
 is not a scenario. Collection, fixtures and pytest itself are not measured.
+
+Budget markers (``allocdiff``, and pytest-memray's ``limit_memory`` and ``limit_leaks``) are
+recorded as written, per test, in the scenario's ``budgetMarkers``; allocdiff parses and
+judges them with its budget syntax, so there is one syntax and one place that reads it.
 """
 
 import pytest
 
 from . import command
 
+# The markers a test may carry a budget with: how ``pytest --markers`` describes each.
+BUDGET_MARKERS = {
+    "allocdiff": "allocdiff(peak=..., retained=..., site=..., leak=..., count=...): memory"
+    ' budgets of this test in allocdiff\'s budget syntax, e.g. retained="+10KB", peak="64MB"',
+    "limit_memory": "limit_memory(memory_limit): pytest-memray's ceiling on the test's peak"
+    ' memory, e.g. "24 MB"; allocdiff checks it as a peak ceiling',
+    "limit_leaks": "limit_leaks(location_limit): pytest-memray's ceiling on what any one place"
+    ' leaks, e.g. "1 MB"; allocdiff checks it as a site ceiling',
+}
+# An integer JSON (and JavaScript) holds exactly.
+EXACT_INTEGER = 2**53
+
 _pending = {}
 
 
 def pytest_configure(config):
+    for description in BUDGET_MARKERS.values():
+        config.addinivalue_line("markers", description)
     if command.measuring():
         command.take_over_for_tests()
+
+
+def marker_value(value):
+    """A marker argument as the snapshot holds it: text, numbers, booleans and None as they
+    are; anything else as its type and ``repr``, for the message that refuses it."""
+    if value is None or isinstance(value, (str, bool)):
+        return value
+    if isinstance(value, int) and -EXACT_INTEGER < value < EXACT_INTEGER:
+        return value
+    if isinstance(value, float) and value == value and abs(value) != float("inf"):
+        return value
+    try:
+        shown = repr(value)[:200]
+    except Exception:  # noqa: BLE001 - a repr that fails must not fail the test run
+        shown = "<%s object>" % type(value).__name__
+    return {"type": type(value).__name__, "repr": shown}
+
+
+def budget_markers(item):
+    """The budget markers on a test (its own first, then its class's and module's), with
+    their arguments as written."""
+    found = []
+    for marker in item.iter_markers():
+        if marker.name in BUDGET_MARKERS:
+            found.append(
+                {
+                    "name": marker.name,
+                    "args": [marker_value(value) for value in marker.args],
+                    "kwargs": [[key, marker_value(value)] for key, value in marker.kwargs.items()],
+                }
+            )
+    return found
 
 
 @pytest.hookimpl(hookwrapper=True, trylast=True)
@@ -31,19 +85,22 @@ def pytest_runtest_call(item):
     if not command.measuring():
         yield
         return
+    markers = budget_markers(item)
     traced = command.TestMeasurement(command.frames())
     outcome = yield
     measurement = traced.finish()
     excinfo = outcome.excinfo
-    _pending[item.nodeid] = (measurement, excinfo[1] if excinfo else None)
+    _pending[item.nodeid] = (measurement, excinfo[1] if excinfo else None, markers)
 
 
 def pytest_runtest_logreport(report):
     if report.when != "call" or report.nodeid not in _pending:
         return
-    measurement, error = _pending.pop(report.nodeid)
+    measurement, error, markers = _pending.pop(report.nodeid)
     if report.skipped:
         return
     if report.failed and error is None:
         error = AssertionError(report.longreprtext.strip().splitlines()[-1:] or "failed")
-    command.record_test(report.nodeid, measurement, error if report.failed else None)
+    command.record_test(
+        report.nodeid, measurement, error if report.failed else None, budget_markers=markers
+    )

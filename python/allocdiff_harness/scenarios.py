@@ -32,43 +32,51 @@ from . import capture
 
 
 class Options:
-    def __init__(
-        self, *, frames=1, repeats=1, iterations=0, traceback_filter=None, peak_sites=False,
-        peak_target=None, peak_targets=None, object_types=True, same_as=None
-    ):
-        self.frames = frames
-        self.repeats = repeats
-        self.iterations = iterations
-        self.traceback_filter = traceback_filter
-        self.peak_sites = peak_sites
-        self.peak_target = peak_target
-        # {function name: peak of its first call in a measuring run, or None}: the functions
-        # a peak pass hooks; None: every function, with no reference.
-        self.peak_targets = peak_targets
-        self.object_types = object_types
-        # A sameas.SameAs: an earlier run's figures, which end a function's repeats once its
-        # first call measures them exactly; None: every repeat is made.
-        self.same_as = same_as
+    """How a run measures: each keyword argument given replaces its default below."""
+
+    frames = 1
+    repeats = 1
+    iterations = 0
+    traceback_filter = None
+    peak_sites = False
+    peak_target = None
+    # {function name: peak of its first call in a measuring run, or None}: the functions
+    # a peak pass hooks; None: every function, with no reference.
+    peak_targets = None
+    object_types = True
+    # A sameas.SameAs: an earlier run's figures, which end a function's repeats once its
+    # first call measures them exactly; None: every repeat is made.
+    same_as = None
+
+    def __init__(self, **given):
+        for name, value in given.items():
+            if name.startswith("_") or not hasattr(Options, name):
+                raise TypeError("Options() got an unexpected keyword argument %r" % name)
+            setattr(self, name, value)
 
 
 class Scenario:
+    # What the run learns about the scenario, in place of these defaults:
+    error = None
+    error_phase = None  # "setup" | "call" for functions
+    peak = None  # capture.Measurement of the hooked call that caught the peak
+    # Leak check: [{(filename, lineno): (size, count)}] after each call, relative to
+    # before the first; None when not run.
+    leak_series = None
+    # What the scenario did to tracing (capture.STOPPED or CLEARED) that left it
+    # unmeasured; it is then a failed scenario, whose error says so.
+    lost_tracing = None
+    # Runs (each a process of its own) that measured exactly these figures, when an earlier
+    # run's were handed over (--same-as) and repeat 1 matched them: the further repeats were
+    # not made. None otherwise.
+    identical_runs = None
+
     def __init__(self, name, kind):
         self.name = name  # the script's path (normalised later) or the function's name
         self.kind = kind  # "script" | "function"
-        self.error = None
-        self.error_phase = None  # "setup" | "call" for functions
         self.repeats = []  # capture.Measurement per in-process repeat
-        self.peak = None  # capture.Measurement of the hooked call that caught the peak
-        # Leak check: [{(filename, lineno): (size, count)}] after each call, relative to
-        # before the first; None when not run.
-        self.leak_series = None
-        # What the scenario did to tracing (capture.STOPPED or CLEARED) that left it
-        # unmeasured; it is then a failed scenario, whose error says so.
-        self.lost_tracing = None
-        # Runs (each a process of its own) that measured exactly these figures, when an
-        # earlier run's were handed over (--same-as) and repeat 1 matched them: the further
-        # repeats were not made. None otherwise.
-        self.identical_runs = None
+        # pytest: the test's budget markers, as the snapshot's ``budgetMarkers`` holds them.
+        self.budget_markers = []
 
 
 class Run:

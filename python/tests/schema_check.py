@@ -17,7 +17,7 @@ ANNOTATIONS = {"$schema", "title", "description"}
 KEYWORDS = ANNOTATIONS | {
     "type", "properties", "required", "additionalProperties", "items", "prefixItems",
     "minItems", "maxItems", "const", "enum", "minimum", "maximum", "exclusiveMinimum",
-    "exclusiveMaximum",
+    "exclusiveMaximum", "anyOf",
 }
 
 
@@ -60,6 +60,11 @@ def problems(value, schema: dict, path: str = "") -> list:
                          % (path or "(top level)", sorted(unknown)))
     where = path or "(top level)"
     found = []
+    if "anyOf" in schema:
+        tried = [problems(value, option, path) for option in schema["anyOf"]]
+        if all(tried):
+            return ["%s: %r matches none of its %d forms (%s)"
+                    % (where, value, len(tried), "; ".join(lines[0] for lines in tried))]
     if "type" in schema:
         types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
         if not any(_has_type(value, name) for name in types):

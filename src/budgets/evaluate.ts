@@ -1,5 +1,13 @@
-import type { Comparison, Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
+import type {
+  Comparison,
+  Measure,
+  ScenarioComparison,
+  SiteDelta,
+  Spread,
+} from '../compare/comparison.js';
 import { globMatcher } from './globs.js';
+import { MEASURES, measureOf, type MeasureSpec } from '../compare/measures.js';
+import { unitOf } from './rules.js';
 import type {
   BudgetLimit,
   BudgetMetric,
@@ -9,10 +17,10 @@ import type {
   ScenarioOverride,
 } from './rules.js';
 import {
+  formatAmount,
   formatBytes,
-  formatBytesDelta,
+  formatChange,
   formatPercent,
-  groupDigits,
   percentChange,
 } from '../format/sizes.js';
 
@@ -72,16 +80,11 @@ export interface BudgetEvaluation {
   warnings: string[];
 }
 
-interface Observation {
+/** A figure a rule judges, with how it varied over the repeats (head's growth: a leak). */
+interface Observation extends Omit<Spread, 'baseGrowth'> {
   base: number;
   head: number;
   site?: string;
-  noisy?: boolean;
-  /** Lowest and highest value over a side's repeats, where they differed. */
-  baseRange?: [number, number];
-  headRange?: [number, number];
-  /** Head's growth per call, when the figure grows call after call (a leak). */
-  headGrowth?: number;
   /** Base's value is not known for sure (its repeats are noisy): only ceilings ignore that. */
   baseNoisy?: boolean;
   /** Where the value comes from, when that is not the measure itself. */
@@ -123,19 +126,12 @@ function isOver(limit: BudgetLimit, value: Observation): boolean {
   return excess(limit, value) > 0;
 }
 
-function formatCount(count: number, signed: boolean): string {
-  const text = groupDigits(count);
-  return signed && count > 0 ? `+${text}` : text;
-}
-
 function describe(metric: BudgetMetric, limit: BudgetLimit, value: Observation): string {
   switch (limit.kind) {
     case 'ceiling':
-      return metric === 'count' ? formatCount(value.head, false) : formatBytes(value.head);
-    case 'growth': {
-      const growth = value.head - value.base;
-      return metric === 'count' ? formatCount(growth, true) : formatBytesDelta(growth);
-    }
+      return formatAmount(value.head, unitOf(metric));
+    case 'growth':
+      return formatChange(value.head - value.base, unitOf(metric));
     case 'relative':
     case 'floor':
       return formatPercent(percentChange(value.base, value.head));
@@ -143,7 +139,7 @@ function describe(metric: BudgetMetric, limit: BudgetLimit, value: Observation):
 }
 
 function formatGrowth(metric: BudgetMetric, growth: number): string {
-  return `${metric === 'count' ? formatCount(growth, true) : formatBytesDelta(growth)} per call`;
+  return `${formatChange(growth, unitOf(metric))} per call`;
 }
 
 /**
@@ -153,7 +149,7 @@ function formatGrowth(metric: BudgetMetric, growth: number): string {
  */
 function leakNote(metric: BudgetMetric, growth: number, scenario: ScenarioComparison): string {
   const kept = scenario.leak?.head;
-  if (metric !== 'count' && kept !== undefined && kept !== null && kept > 0)
+  if (unitOf(metric) === 'bytes' && kept !== undefined && kept !== null && kept > 0)
     return `leak: ${formatBytes(kept)} kept per call`;
   return `rises ${formatGrowth(metric, growth)} over the repeats`;
 }
@@ -193,6 +189,19 @@ function leakFromRepeats(scenario: ScenarioComparison): Observation[] | Skip | u
   ];
 }
 
+/** The observations that stand in for a measure a scenario lacks, as its table entry says. */
+function estimated(
+  estimate: MeasureSpec['estimate'],
+  scenario: ScenarioComparison,
+): Observation[] | Skip | undefined {
+  switch (estimate) {
+    case undefined:
+      return undefined;
+    case 'retainedGrowth':
+      return leakFromRepeats(scenario);
+  }
+}
+
 function siteName(site: SiteDelta): string {
   return `${site.file}:${site.line ?? site.baseLine ?? '?'}`;
 }
@@ -218,19 +227,14 @@ function observations(metric: BudgetMetric, scenario: ScenarioComparison): Obser
         ...variation(site),
       }));
   }
-  const measure =
-    metric === 'peak'
-      ? scenario.peak
-      : metric === 'retained'
-        ? scenario.retained
-        : metric === 'count'
-          ? scenario.retainedCount
-          : scenario.leak;
+  const measure = measureOf(scenario, metric);
   if (measure === undefined) {
-    // No leak check: the repeats may still show retained memory growing call after call.
-    const fromRepeats = leakFromRepeats(scenario);
-    if (fromRepeats) return fromRepeats;
-    return { reason: 'leak per call is not measured for this scenario', unmeasured: true };
+    // Without it, a measure may be estimated from others (leak per call: no leak check, but
+    // the repeats may still show retained memory growing call after call).
+    const estimate = estimated(MEASURES[metric].estimate, scenario);
+    if (estimate) return estimate;
+    const what = MEASURES[metric].words.name;
+    return { reason: `${what} is not measured for this scenario`, unmeasured: true };
   }
   if (measure.head === null) return { reason: 'no head measurement' };
   return [{ base: measure.base ?? 0, head: measure.head, ...variation(measure) }];
@@ -405,11 +409,13 @@ function listNames(names: readonly string[]): string {
 /**
  * Checks every limit of every rule that applies to each scenario, scenario by scenario. Rules
  * that could not be checked anywhere (an override matching no scenario, a metric that is not
- * measured) come back as warnings: never a silent pass.
+ * measured) come back as warnings: never a silent pass. `added` holds rules of single scenarios
+ * (a test's budget markers, markers.ts), checked on top of the policy's, never instead.
  */
 export function checkBudgets(
   comparison: Comparison,
   policy: BudgetPolicy | readonly BudgetRule[],
+  added: ReadonlyMap<string, readonly BudgetRule[]> = new Map(),
 ): BudgetEvaluation {
   const fullPolicy: BudgetPolicy = Array.isArray(policy)
     ? { rules: [...policy], overrides: [] }
@@ -419,7 +425,8 @@ export function checkBudgets(
   const evaluated = new Set<BudgetRule>();
   const unmeasured = new Map<BudgetRule, string>();
   for (const scenario of comparison.scenarios) {
-    for (const rule of rulesFor(scenario.name, fullPolicy, index)) {
+    const own = added.get(scenario.name) ?? [];
+    for (const rule of [...rulesFor(scenario.name, fullPolicy, index), ...own]) {
       for (const limit of rule.limits) {
         const outcome = evaluateLimit(rule, limit, scenario);
         results.push(outcome.result);

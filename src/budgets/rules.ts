@@ -1,9 +1,44 @@
+import {
+  MEASURES,
+  measuresWhere,
+  type MeasureName,
+  type MeasureUnit,
+} from '../compare/measures.js';
 import { UsageError } from '../errors.js';
+import { closestWord } from '../format/suggest.js';
 import { parseSize, SIZE_UNITS, SIZE_UNITS_TEXT } from './sizes.js';
 
-/** What a budget rule limits. */
-export type BudgetMetric = 'peak' | 'retained' | 'site' | 'leak' | 'count';
-export const BUDGET_METRICS = ['peak', 'retained', 'site', 'leak', 'count'] as const;
+/** The measures a budget may limit (measures.ts). */
+type BudgetMeasure = {
+  [N in MeasureName]: (typeof MEASURES)[N]['budget'] extends true ? N : never;
+}[MeasureName];
+
+/** What a budget rule limits: a measure of a scenario, or (`site`) every changed site. */
+export type BudgetMetric = BudgetMeasure | 'site';
+
+/**
+ * Every budget metric, in the order messages and budget tables list them: the measures in the
+ * order of their table, `site` after `retained` (the sites behind it).
+ */
+export const BUDGET_METRICS: readonly BudgetMetric[] = measuresWhere((spec) => spec.budget).flatMap(
+  (name): BudgetMetric[] => (name === 'retained' ? [name, 'site'] : [name as BudgetMeasure]),
+);
+
+/**
+ * The budget metrics as the docs list them: `peak, retained, site, leak, count`, or with
+ * `glossed`, each with what it limits where its name does not say: `leak (per call)`.
+ */
+export function budgetMetricsText(glossed = false): string {
+  return BUDGET_METRICS.map((metric) => {
+    const gloss = metric === 'site' ? 'any single site' : MEASURES[metric].words.gloss;
+    return glossed && gloss !== undefined ? `${metric} (${gloss})` : metric;
+  }).join(', ');
+}
+
+/** What a metric's figures count: a site's size is bytes. */
+export function unitOf(metric: BudgetMetric): MeasureUnit {
+  return metric === 'site' ? 'bytes' : MEASURES[metric].unit;
+}
 
 /** What exceeding a rule does to the verdict. */
 export type RuleLevel = 'warn' | 'fail';
@@ -56,7 +91,7 @@ export class BudgetSyntaxError extends UsageError {
 
 /** What a limit may be, for messages. */
 export function allowedLimits(metric: BudgetMetric): string {
-  if (metric === 'count') {
+  if (unitOf(metric) === 'count') {
     return (
       'a count limit is N (ceiling), +N (max growth), +N% (max relative growth) or -N% ' +
       '(improvement floor), in allocations, without a unit'
@@ -83,7 +118,7 @@ function hint(metric: BudgetMetric, text: string): string | undefined {
   const amount = /^\+?\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)$/.exec(text);
   if (!amount) return undefined;
   const unit = amount[2];
-  if (metric === 'count') {
+  if (unitOf(metric) === 'count') {
     return unit ? 'count limits are numbers of allocations, without a unit' : undefined;
   }
   if (unit === '') return 'a size needs a unit, e.g. 100KB';
@@ -120,7 +155,7 @@ export function parseLimit(metric: BudgetMetric, raw: string): Parsed<BudgetLimi
   const growth = text.startsWith('+');
   const body = (growth ? text.slice(1) : text).trim();
   const amount =
-    metric === 'count'
+    unitOf(metric) === 'count'
       ? COUNT_PATTERN.test(body) && Number.isSafeInteger(Number(body))
         ? Number(body)
         : undefined
@@ -208,8 +243,10 @@ export function parseInlineRules(text: string): Parsed<BudgetRule[]> {
     }
     const metric = source.slice(0, colon).trim();
     if (!isBudgetMetric(metric)) {
+      const meant = closestWord(metric, BUDGET_METRICS);
       problems.push(
-        `budget rule "${source}": unknown metric "${metric}"; metrics: ${BUDGET_METRICS.join(', ')}`,
+        `budget rule "${source}": unknown metric "${metric}"; ` +
+          `${meant ? `did you mean ${meant}? ` : ''}metrics: ${BUDGET_METRICS.join(', ')}`,
       );
       continue;
     }

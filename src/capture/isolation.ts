@@ -9,7 +9,9 @@
  *   every process left in the namespace (a `setsid()` child included);
  * - a mount namespace in which the action's own files (the bundle, the harness), the repository's
  *   `.git` and the runner's file-command folders (GITHUB_ENV, GITHUB_OUTPUT, GITHUB_PATH, the step
- *   summary) are read-only, and the repository's git config is shown without credentials;
+ *   summary) are read-only, and the repository's git config is shown without credentials; so
+ *   are the other side's checkout, Python environment and temporary folder (each side's
+ *   processes are given what protects the other side's: `Protected`);
  * - the user's own uid, with no capability and no way to gain one (`sudo` and set-user-ID
  *   programs do not work inside), so none of that can be undone.
  *
@@ -33,28 +35,28 @@ export interface Isolation {
   note: string;
 }
 
-/** What the sandbox protects, beyond the action's own folder. */
-interface Protected {
+/**
+ * What a sandbox protects, beyond the action's own folder: given to each process started (each
+ * side's processes get their own, which protects the other side's files).
+ */
+export interface Protected {
   /** Folders and files made read-only. */
-  readOnly: string[];
-  /** Files shown with other content: [file with the content, file it covers]. */
-  covered: [string, string][];
+  readOnly: readonly string[];
+  /** Files shown with other content, read-only: [file with the content, file it covers]. */
+  covered: readonly (readonly [string, string])[];
 }
 
-const protectedPaths: Protected = { readOnly: [], covered: [] };
+export const NOTHING_PROTECTED: Protected = { readOnly: [], covered: [] };
+
+/** `first` and `second` together. */
+export function protectBoth(first: Protected, second: Protected): Protected {
+  return {
+    readOnly: [...new Set([...first.readOnly, ...second.readOnly])],
+    covered: [...first.covered, ...second.covered],
+  };
+}
 
 const DOCKER_SOCKETS = ['/run/docker.sock', '/var/run/docker.sock'];
-
-/** Makes `path` read-only for every sandboxed process started from now on. */
-export function protectReadOnly(path: string): void {
-  if (!protectedPaths.readOnly.includes(path)) protectedPaths.readOnly.push(path);
-}
-
-/** Shows `replacement`'s content at `path` (read-only) to every sandboxed process from now on. */
-export function coverFile(path: string, replacement: string): void {
-  protectedPaths.covered = protectedPaths.covered.filter(([, covered]) => covered !== path);
-  protectedPaths.covered.push([replacement, path]);
-}
 
 /**
  * Run as root (of a user namespace, or through sudo): makes the mounts, then starts the command
@@ -112,7 +114,7 @@ exec unshare --pid --fork --mount-proc -- sh -c '
 
 /**
  * The command line that runs `command args` in the sandbox of `mode`, with `env`, in `cwd`
- * (which stays writable: a protected folder that holds it is left as it is).
+ * (which stays writable: a protected folder that holds it is left as it is), `protect`ed.
  */
 export function sandboxed(
   mode: Exclude<IsolationMode, 'none'>,
@@ -120,16 +122,14 @@ export function sandboxed(
   args: readonly string[],
   env: NodeJS.ProcessEnv,
   cwd: string,
+  protect: Protected = NOTHING_PROTECTED,
 ): { command: string; args: string[] } {
   const uid = process.getuid?.() ?? 0;
   const gid = process.getgid?.() ?? 0;
   const inside = (dir: string) => (path: string) => path === dir || path.startsWith(`${dir}/`);
-  const readOnly = [actionRoot(), ...protectedPaths.readOnly].filter((dir) => !inside(dir)(cwd));
+  const readOnly = [actionRoot(), ...protect.readOnly].filter((dir) => !inside(dir)(cwd));
   // The Docker daemon's socket (the runner user is in the docker group) would give root.
-  const covered = [
-    ...DOCKER_SOCKETS.map((socket) => ['/dev/null', socket]),
-    ...protectedPaths.covered,
-  ];
+  const covered = [...DOCKER_SOCKETS.map((socket) => ['/dev/null', socket]), ...protect.covered];
   const inner = [
     'sh',
     '-c',

@@ -1,5 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { isolation, sandboxed, signalOfStatus, type Isolation } from './isolation.js';
+import {
+  isolation,
+  sandboxed,
+  signalOfStatus,
+  type Isolation,
+  type Protected,
+} from './isolation.js';
 
 export interface ProcessResult {
   exitCode: number | null;
@@ -18,6 +24,8 @@ export interface ProcessOptions {
   onOutput: (chunk: string) => void;
   /** Epoch milliseconds: past it, the process and everything it started are killed. */
   deadline?: number;
+  /** What the sandbox makes read-only or covers for this process (see isolation.ts). */
+  protect?: Protected;
 }
 
 const TAIL_BYTES = 64 * 1024;
@@ -78,7 +86,7 @@ export function runProcess(
     const line =
       mode === 'none'
         ? { command, args }
-        : sandboxed(mode, command, args, options.env, options.cwd);
+        : sandboxed(mode, command, args, options.env, options.cwd, options.protect);
     const child = spawn(line.command, line.args, {
       cwd: options.cwd,
       env: options.env,

@@ -11,10 +11,11 @@
  * and, when the user's interpreter is itself a virtual environment, that environment's
  * site-packages too, through a `.pth` file that adds them after the side's own.
  */
-import { chmod, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Logger } from '../log.js';
+import type { Protected } from './isolation.js';
 import { lastLines, runProcess, type ProcessResult } from './process.js';
 import type { ScenarioError } from './snapshot.js';
 
@@ -66,7 +67,7 @@ export class SideEnvironment {
   setupDone = false;
 
   constructor(
-    /** The virtual environment's folder (it does not exist before the first `activate`). */
+    /** The virtual environment's folder (empty before the first `activate`). */
     readonly dir: string,
     private readonly python: string,
   ) {}
@@ -80,8 +81,9 @@ export class SideEnvironment {
     env: NodeJS.ProcessEnv,
     log: Logger,
     deadline: number,
+    protect?: Protected,
   ): Promise<ActiveEnvironment | ScenarioError> {
-    this.made ??= this.make(env, log, deadline).catch((error: Error): ScenarioError => ({
+    this.made ??= this.make(env, log, deadline, protect).catch((error: Error): ScenarioError => ({
       type: 'EnvironmentFailed',
       message: `could not make a virtual environment for this side: ${error.message}`,
       output: '',
@@ -103,6 +105,7 @@ export class SideEnvironment {
     env: NodeJS.ProcessEnv,
     log: Logger,
     deadline: number,
+    protect: Protected | undefined,
   ): Promise<ScenarioError | undefined> {
     const run = (command: string, args: readonly string[], shown = true) =>
       runProcess(command, args, {
@@ -110,6 +113,7 @@ export class SideEnvironment {
         env,
         onOutput: shown ? (chunk) => log.output(chunk) : () => undefined,
         deadline,
+        ...(protect ? { protect } : {}),
       });
     const fail = (what: string, result?: ProcessResult): ScenarioError => ({
       type: result?.timedOut ? 'TimedOut' : 'EnvironmentFailed',
@@ -202,7 +206,9 @@ export class SideEnvironments {
     tempRoot = process.env.RUNNER_TEMP || tmpdir(),
   ): Promise<SideEnvironments> {
     const root = await mkdtemp(join(await realpath(tempRoot), 'allocdiff-env-'));
-    // `base` and `head`: paths of equal length.
+    // `base` and `head`: paths of equal length. Both exist from the start, so that each can be
+    // made read-only to the other side's processes before it is filled.
+    await Promise.all(['base', 'head'].map((side) => mkdir(join(root, side), { mode: 0o700 })));
     return new SideEnvironments(
       root,
       new SideEnvironment(join(root, 'base'), python),
@@ -224,10 +230,21 @@ export class SideEnvironments {
  * `options` as they are.
  */
 export async function withSideEnvironment<
-  T extends { python: string; env: NodeJS.ProcessEnv; log: Logger; environment?: SideEnvironment },
+  T extends {
+    python: string;
+    env: NodeJS.ProcessEnv;
+    log: Logger;
+    environment?: SideEnvironment;
+    protect?: Protected;
+  },
 >(options: T, deadline: number): Promise<{ options: T } | { failure: ScenarioError }> {
   if (!options.environment) return { options };
-  const active = await options.environment.activate(options.env, options.log, deadline);
+  const active = await options.environment.activate(
+    options.env,
+    options.log,
+    deadline,
+    options.protect,
+  );
   if ('type' in active) return { failure: active };
   return { options: { ...options, ...active } };
 }

@@ -12,6 +12,7 @@ import { InvalidDataError, RunFailure } from '../errors.js';
 import type { Logger } from '../log.js';
 import { canTurnOffAddressRandomization } from './address-randomization.js';
 import { decodeSnapshot } from './decode.js';
+import type { Protected } from './isolation.js';
 import { lastLines, runProcess, type ProcessResult } from './process.js';
 import { readSnapshotFile } from './snapshot-file.js';
 import { withSideEnvironment, type SideEnvironment } from './side-environment.js';
@@ -31,6 +32,8 @@ export interface SideRunOptions {
   timeoutMinutes?: number;
   /** Already stripped of secrets (see benchmarkEnvironment). */
   env: NodeJS.ProcessEnv;
+  /** What the side's processes must not write: the other side's files, .git, file commands. */
+  protect?: Protected;
   log: Logger;
 }
 
@@ -104,6 +107,7 @@ export class SideRunner {
     /** The side's variables: its environment's, when it has one. */
     private readonly env: NodeJS.ProcessEnv,
     private readonly log: Logger,
+    private readonly protect: Protected | undefined,
     readonly timeoutMinutes: number,
     /** Epoch milliseconds: past it, the side's processes are killed. */
     readonly deadline: number,
@@ -129,6 +133,7 @@ export class SideRunner {
       active.python,
       active.env,
       active.log,
+      active.protect,
       timeoutMinutes,
       deadline,
     );
@@ -240,6 +245,10 @@ export class SideRunner {
     args: readonly string[],
     options: { cwd: string; env: NodeJS.ProcessEnv; deadline: number },
   ): Promise<ProcessResult> {
-    return runProcess(program, args, { ...options, onOutput: (chunk) => this.log.output(chunk) });
+    return runProcess(program, args, {
+      ...options,
+      ...(this.protect ? { protect: this.protect } : {}),
+      onOutput: (chunk) => this.log.output(chunk),
+    });
   }
 }

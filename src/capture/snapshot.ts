@@ -12,6 +12,10 @@
  *   being site N, instead of one object per site (a third of the bytes, and parsing builds
  *   no object per site). Leak sites and traceback frames stay objects.
  *
+ * Within schema 3, `rssBytes` (per repeat, and the scenario's repeat 1) was added as an optional
+ * field: a snapshot without it has no peak RSS measured, which every reader takes as "not
+ * measured", so older snapshots and readers stay compatible.
+ *
  * Schema 2 differs from schema 1 in:
  * - **String table.** `file`, `text` and `function` of every site, peak site, leak site and
  *   traceback frame are integer indexes into the document's `strings` array, on disk. A reader
@@ -182,6 +186,40 @@ const repeatTotals = z.strictObject({
   retainedBytes: whole,
   retainedCount: whole,
   durationSeconds: seconds,
+  /**
+   * The process's resident set size at its highest during the call (the run), above its
+   * resident size when the call started, in bytes: memory tracemalloc does not see (C
+   * extensions, `mmap`) included. Absent where it could not be measured (never 0 for that): no
+   * `/proc/self/status` (Linux only), a high-water mark that could not be reset and that an
+   * earlier scenario set higher, or command mode.
+   */
+  rssBytes: amount.optional(),
+});
+
+/**
+ * A value given to a pytest marker, as the harness saw it: text, a number, `true`/`false` or
+ * `null` as such; anything else (a function, a list) as its Python type and `repr`.
+ */
+const markerValue = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.strictObject({ type: z.string(), repr: z.string() }),
+]);
+
+/**
+ * A budget marker on a pytest test, its arguments as written (parsed by the TypeScript side,
+ * with the budget syntax): `@pytest.mark.allocdiff(peak="64MB")`, `limit_memory("24 MB")`,
+ * `limit_leaks("1 MB")`.
+ */
+const budgetMarker = z.strictObject({
+  /** `allocdiff`, `limit_memory` or `limit_leaks`. */
+  name: z.string(),
+  /** Positional arguments, in order. */
+  args: z.array(markerValue),
+  /** Keyword arguments, `[name, value]`, in the order written. */
+  kwargs: z.array(z.tuple([z.string(), markerValue])),
 });
 
 const scenario = z.strictObject({
@@ -205,6 +243,8 @@ const scenario = z.strictObject({
   retainedBytes: whole,
   retainedCount: whole,
   durationSeconds: seconds,
+  /** Repeat 1: its `rssBytes`, when measured. */
+  rssBytes: amount.optional(),
   /**
    * Every in-process repeat, in order; `[0]` is what the fields above repeat. A function's
    * return value is held until its after snapshot, so it is retained. Length 1 for a script
@@ -222,6 +262,8 @@ const scenario = z.strictObject({
    * site and in the totals (`peakBytes` is the sum of each process's own peak).
    */
   processes: z.int().positive().optional(),
+  /** pytest mode: the test's budget markers, nearest first (left out when it has none). */
+  budgetMarkers: z.array(budgetMarker).optional(),
   /**
    * Runs, each a process of its own, that measured exactly these figures (repeat 1's peak,
    * retained bytes and blocks, and every site): an earlier run's were handed to this one
@@ -375,6 +417,8 @@ export type LeakSite = Decoded<z.infer<typeof leakSite>>;
 export type LeakCheck = Omit<z.infer<typeof leakCheck>, 'sites'> & { sites: LeakSite[] };
 export type ScenarioError = z.infer<typeof scenarioError>;
 export type RepeatTotals = z.infer<typeof repeatTotals>;
+export type BudgetMarker = z.infer<typeof budgetMarker>;
+export type MarkerValue = z.infer<typeof markerValue>;
 
 /** A scenario as read: site lists as objects, strings resolved, `repeats` always there. */
 export type SnapshotScenario = Omit<RawScenario, 'sites' | 'peak' | 'leak' | 'repeats'> & {

@@ -3,20 +3,17 @@
  * repeats, object counts and peak sites need not be paid for.
  */
 import type { Comparison, ScenarioComparison } from './comparison.js';
+import { changedBeyond, MEASURE_NAMES, MEASURES, measureOf } from './measures.js';
 
-/**
- * Two checkouts of the same code still differ in their paths, which CPython hashes into a few
- * import-time tables: a whole script's peak can differ by some tens of bytes between sides
- * whose retained memory is identical to the byte. Such a peak difference alone is no reason
- * to measure again.
- */
-export const PEAK_TOLERANCE_BYTES = 1024;
+/** A whole script's peak may differ by this much between sides that agree (see measures.ts). */
+export const PEAK_TOLERANCE_BYTES = MEASURES.peak.tolerance.firstPass;
 
 /**
  * Whether a cheap first pass (one run per side), compared, already shows base and head the
- * same: every scenario measured on both sides with equal retained totals, no site that differs,
- * and peaks within PEAK_TOLERANCE_BYTES. Then repeats, object counts and the rest have nothing
- * to explain, and are not paid for.
+ * same: every scenario measured on both sides, each measure within its first-pass tolerance
+ * (measures.ts: retained totals equal, peaks within PEAK_TOLERANCE_BYTES; a measure neither side
+ * took is no difference, one side's alone is), and no site that differs. Then repeats, object
+ * counts and the rest have nothing to explain, and are not paid for.
  */
 export function sidesAgree(comparison: Comparison): boolean {
   return comparison.scenarios.length > 0 && comparison.scenarios.every(scenarioAgrees);
@@ -30,10 +27,11 @@ export function sidesAgree(comparison: Comparison): boolean {
 export function scenarioAgrees(s: ScenarioComparison): boolean {
   return (
     s.status === 'ok' &&
-    Math.abs(s.peak.delta ?? Infinity) <= PEAK_TOLERANCE_BYTES &&
-    s.retained.delta === 0 &&
-    s.retainedCount.delta === 0 &&
-    (s.leak === undefined || s.leak.delta === 0) &&
+    MEASURE_NAMES.every((name) => {
+      const measure = measureOf(s, name);
+      if (measure === undefined) return true;
+      return measure.delta !== null && !changedBeyond(measure, MEASURES[name].tolerance.firstPass);
+    }) &&
     s.sites.length === 0
   );
 }

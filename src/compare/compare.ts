@@ -1,37 +1,55 @@
 import type { Snapshot, SnapshotScenario } from '../capture/snapshot.js';
 import type { LineMap } from '../sides/line-map.js';
-import type { Comparison, Measure, ScenarioComparison } from './comparison.js';
-import { isDeterministic, recordSpreads, totalSpread, type Total } from './noise.js';
+import type { Comparison, ScenarioComparison } from './comparison.js';
 import {
-  leakMeasure,
-  leakSiteDeltas,
-  objectTypeDeltas,
-  peakSiteDeltas,
-} from './scenario-details.js';
+  MEASURES,
+  measuresWhere,
+  type Measure,
+  type MeasureFields,
+  type MeasureName,
+} from './measures.js';
+import { isDeterministic, recordSpreads, totalSpread } from './noise.js';
+import { leakSiteDeltas, objectTypeDeltas, peakSiteDeltas } from './scenario-details.js';
 import { compareSites } from './sites.js';
 
-function measure(base: number | undefined, head: number | undefined): Measure {
-  const b = base ?? null;
-  const h = head ?? null;
-  return { base: b, head: h, delta: b !== null && h !== null ? h - b : null };
-}
-
 /**
- * A total on both sides, with its ranges where its repeats differ on either side: noisy, or
- * growing call after call (a leak, with its growth per call).
+ * A measure on both sides, with its ranges where its repeats differ on either side: noisy, or
+ * growing call after call (a leak, with its growth per call). Undefined for a measure that is
+ * present only once measured and that neither side measured.
  */
-function totalMeasure(
+function compareMeasure(
+  name: MeasureName,
   base: SnapshotScenario | undefined,
   head: SnapshotScenario | undefined,
-  total: Total,
-): Measure {
-  const result = measure(base?.[total], head?.[total]);
-  recordSpreads(
-    result,
-    base?.status === 'ok' ? totalSpread(base, total) : undefined,
-    head?.status === 'ok' ? totalSpread(head, total) : undefined,
-  );
+): Measure | undefined {
+  const spec = MEASURES[name];
+  const b = base === undefined ? null : (spec.read(base) ?? null);
+  const h = head === undefined ? null : (spec.read(head) ?? null);
+  if (spec.presence === 'measured' && b === null && h === null) return undefined;
+  const result: Measure = { base: b, head: h, delta: b !== null && h !== null ? h - b : null };
+  if (spec.repeat !== undefined) {
+    const repeat = spec.repeat;
+    recordSpreads(
+      result,
+      base?.status === 'ok' ? totalSpread(base, repeat) : undefined,
+      head?.status === 'ok' ? totalSpread(head, repeat) : undefined,
+    );
+  }
   return result;
+}
+
+/** The measures of a scenario, each under its field, in the order of the table. */
+function compareMeasures(
+  names: readonly MeasureName[],
+  base: SnapshotScenario | undefined,
+  head: SnapshotScenario | undefined,
+): Partial<MeasureFields> {
+  const fields: Record<string, Measure> = {};
+  for (const name of names) {
+    const measure = compareMeasure(name, base, head);
+    if (measure) fields[MEASURES[name].field] = measure;
+  }
+  return fields;
 }
 
 /** Both sides were the same in every repeat; undefined when either side could not tell. */
@@ -43,6 +61,9 @@ function deterministicOf(
   if (sides.length === 0 || sides.includes(undefined)) return undefined;
   return sides.every(Boolean);
 }
+
+const ALWAYS = measuresWhere((spec) => spec.presence === 'always');
+const ONCE_MEASURED = measuresWhere((spec) => spec.presence === 'measured');
 
 function compareScenario(
   name: string,
@@ -60,9 +81,7 @@ function compareScenario(
     status,
     kind: (head ?? base)?.kind ?? 'script',
     repeats: { base: base?.repeats.length ?? 0, head: head?.repeats.length ?? 0 },
-    peak: totalMeasure(base, head, 'peakBytes'),
-    retained: totalMeasure(base, head, 'retainedBytes'),
-    retainedCount: totalMeasure(base, head, 'retainedCount'),
+    ...(compareMeasures(ALWAYS, base, head) as MeasureFields),
     sites: compareSites(base?.sites ?? [], head?.sites ?? [], lineMap, {
       ...(base ? { baseKind: base.kind } : {}),
       ...(head ? { headKind: head.kind } : {}),
@@ -73,8 +92,7 @@ function compareScenario(
   const proven = [base, head].filter((side) => side !== undefined).map((s) => s.identicalRuns);
   if (!failed && proven.length > 0 && proven.every((runs) => runs !== undefined))
     comparison.identicalRuns = Math.min(...proven);
-  const leak = leakMeasure(base, head);
-  if (leak) comparison.leak = leak;
+  Object.assign(comparison, compareMeasures(ONCE_MEASURED, base, head));
   const leakSites = leakSiteDeltas(base, head, lineMap);
   if (leakSites) comparison.leakSites = leakSites;
   const objectTypes = objectTypeDeltas(base, head);

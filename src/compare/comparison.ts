@@ -1,29 +1,24 @@
 import type { ScenarioError, SiteTraceback } from '../capture/snapshot.js';
+import type { Measure, MeasureFields } from './measures.js';
 
-/** A measurement on both sides; null where a side has none. */
-export interface Measure {
-  base: number | null;
-  head: number | null;
-  delta: number | null;
-  /**
-   * The measurement varies between runs of the same code in a way growth does not explain: a
-   * budget fails on it only when base's and head's ranges do not overlap.
-   */
-  noisy?: boolean;
-  /** Lowest and highest value over the repeats of a side where they differed. */
-  baseRange?: [number, number];
-  headRange?: [number, number];
-  /**
-   * A function's figure rose call after call over a side's in-process repeats: a leak, not
-   * noise. Its growth per call (bytes, or blocks for a count), rounded.
-   */
-  baseGrowth?: number;
-  headGrowth?: number;
-}
+export type { Measure } from './measures.js';
+
+/**
+ * How a figure varied over each side's repeats, as a `Measure` says it: noisy, its ranges, its
+ * growth call after call (a leak).
+ */
+export type Spread = Pick<
+  Measure,
+  'noisy' | 'baseRange' | 'headRange' | 'baseGrowth' | 'headGrowth'
+>;
 
 export type ScenarioStatus = 'ok' | 'new' | 'removed' | 'failed';
 
-export interface SiteDelta {
+/**
+ * A site's change. Its `Spread` is its size's over the repeats (growth in bytes per call): noisy
+ * as `Measure.noisy`, its ranges where a side's repeats differed, its rise call after call.
+ */
+export interface SiteDelta extends Spread {
   /** Head path (or the base path, for a site gone from head and not mappable). */
   file: string;
   /**
@@ -47,14 +42,6 @@ export interface SiteDelta {
   changedLine: boolean;
   /** Head has the line (`line`) but allocates nothing on it: the site is only on base. */
   silent?: true;
-  /** The site's size varies between runs of the same code (as `Measure.noisy`). */
-  noisy?: boolean;
-  /** Lowest and highest size over the repeats of a side where they differed. */
-  baseRange?: [number, number];
-  headRange?: [number, number];
-  /** The site's size rose call after call over a side's repeats: bytes per call (a leak). */
-  baseGrowth?: number;
-  headGrowth?: number;
   /**
    * Call paths to the site, largest first, from the traceback pass (`frames` > 1, top changed
    * sites only): head's, or base's for a site gone from head (`tracebackSide` says which).
@@ -90,7 +77,11 @@ export interface PeakSites {
   sites: SiteDelta[];
 }
 
-export interface ScenarioComparison {
+/**
+ * One scenario compared. Its measures (`peak`, `retained`, `retainedCount`, and once measured
+ * `leak` and `rss`) come from the table of measures (measures.ts).
+ */
+export interface ScenarioComparison extends MeasureFields {
   name: string;
   status: ScenarioStatus;
   /** `function`: a `bench_*` function of the benchmark; `script`: the whole script. */
@@ -112,14 +103,13 @@ export interface ScenarioComparison {
   error?: ScenarioError & { side: 'base' | 'head' };
   /** When base failed as well as head: base's own error (`error` is head's). */
   baseError?: ScenarioError;
-  peak: Measure;
-  retained: Measure;
-  /** Memory blocks still allocated at the end (the count behind `retained`). */
-  retainedCount: Measure;
-  /** Bytes retained per call, for scenarios the harness runs repeatedly; absent until measured. */
-  leak?: Measure;
   /** Sites whose retained size or count differ between base and head, largest change first. */
   sites: SiteDelta[];
+  /**
+   * In a report, the changed sites beyond the most it lists (report-limits.ts), after `sites`:
+   * how many, and their changes summed.
+   */
+  sitesLeftOut?: { count: number; sizeDelta: number; countDelta: number };
   /** Leak check: the leaking sites, sizes in bytes per call (rounded), fastest on head first. */
   leakSites?: SiteDelta[];
   /** Object types whose growth over the scenario differs between base and head. */

@@ -13,7 +13,8 @@
  * larger each time; work grows with what it holds). Such a figure is *growing*: reported with
  * its growth per call and judged by budgets like any real figure.
  */
-import type { SnapshotScenario, SnapshotSite } from '../capture/snapshot.js';
+import type { RepeatTotals, SnapshotScenario, SnapshotSite } from '../capture/snapshot.js';
+import { MEASURES, measuresWhere } from './measures.js';
 
 export type ScenarioKind = SnapshotScenario['kind'];
 
@@ -77,13 +78,14 @@ export function siteSpread(site: SnapshotSite, kind: ScenarioKind): Spread {
   return counts.noisy ? { noisy: true, range: sizes.range ?? [site.size, site.size] } : sizes;
 }
 
-export type Total = 'peakBytes' | 'retainedBytes' | 'retainedCount';
+/** A measure's value per repeat of a scenario, as the table of measures reads it. */
+export type RepeatValue = (totals: RepeatTotals) => number | undefined;
 
-export function totalSpread(scenario: SnapshotScenario, total: Total): Spread {
-  return spreadOf(
-    scenario.repeats.map((repeat) => repeat[total]),
-    scenario.kind,
-  );
+/** How a measure's values varied over a scenario's repeats; steady where a repeat lacks it. */
+export function totalSpread(scenario: SnapshotScenario, repeat: RepeatValue): Spread {
+  const values = scenario.repeats.map(repeat);
+  if (values.some((value) => value === undefined)) return STEADY;
+  return spreadOf(values as number[], scenario.kind);
 }
 
 /** What a measure or a site delta records of how its figure varied on each side. */
@@ -108,6 +110,12 @@ export function recordSpreads(
   if (head?.growth !== undefined) target.headGrowth = head.growth;
 }
 
+/** The exact measures taken per repeat: a difference between repeats makes a scenario noisy. */
+const EXACT_REPEATS: RepeatValue[] = measuresWhere((spec) => spec.exact).flatMap((name) => {
+  const repeat = MEASURES[name].repeat;
+  return repeat === undefined ? [] : [repeat];
+});
+
 /**
  * Whether a side's scenario was the same in every repeat: undefined when it had too few repeats
  * to tell (or did not run). A figure that grows is not noise, but it is not the same either.
@@ -117,9 +125,8 @@ export function isDeterministic(scenario: SnapshotScenario): boolean | undefined
   // Runs of processes of their own that measured exactly the same (their repeats not made).
   if ((scenario.identicalRuns ?? 0) >= 2) return true;
   if (scenario.repeats.length < minimumRepeats(scenario.kind)) return undefined;
-  const totals: Total[] = ['peakBytes', 'retainedBytes', 'retainedCount'];
   return (
-    totals.every((total) => totalSpread(scenario, total).range === undefined) &&
+    EXACT_REPEATS.every((repeat) => totalSpread(scenario, repeat).range === undefined) &&
     scenario.sites.every((site) => siteSpread(site, scenario.kind).range === undefined)
   );
 }

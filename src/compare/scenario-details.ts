@@ -1,27 +1,16 @@
 /**
- * What a scenario shows beyond its totals and retained sites: leak per call and leaking sites,
+ * What a scenario shows beyond its totals and retained sites: leaking sites,
  * object counts by type, and the sites at the peak, each matched base → head.
  */
 import type { SnapshotScenario, SnapshotSite } from '../capture/snapshot.js';
 import type { LineMap } from '../sides/line-map.js';
-import type { Measure, ObjectTypeDelta, PeakSites, SiteDelta } from './comparison.js';
+import type { ObjectTypeDelta, PeakSites, SiteDelta } from './comparison.js';
 import { compareSites } from './sites.js';
 
 /** Object types listed at most, largest change first. */
 const MAX_OBJECT_TYPES = 200;
 /** Peak sites kept at most of each kind: grown, shrunk, and held the same on both sides. */
 const MAX_PEAK_SITES = 50;
-
-/** Leak per call (bytes, rounded), when either side ran a leak check. */
-export function leakMeasure(
-  base: SnapshotScenario | undefined,
-  head: SnapshotScenario | undefined,
-): Measure | undefined {
-  if (!base?.leak && !head?.leak) return undefined;
-  const b = base?.leak ? Math.round(base.leak.bytesPerCall) : null;
-  const h = head?.leak ? Math.round(head.leak.bytesPerCall) : null;
-  return { base: b, head: h, delta: b !== null && h !== null ? h - b : null };
-}
 
 function leakSitesOf(scenario: SnapshotScenario | undefined): SnapshotSite[] {
   return (scenario?.leak?.sites ?? []).map(

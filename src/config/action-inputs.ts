@@ -5,7 +5,6 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { FailOn } from '../budgets/evaluate.js';
 import { parsePassedNames } from '../capture/environment.js';
-import { UsageError } from '../errors.js';
 import type { CommentPolicy } from '../publish/comment-policy.js';
 import { Git } from '../sides/git.js';
 import { planFromEvent, resolveCommit, type EventPlan } from '../sides/resolve.js';
@@ -15,7 +14,12 @@ import type { ProposedSettings } from './settings-change.js';
 import { DECLARATIONS, SETTINGS, settingOfKey, type Declaration } from './declarations.js';
 import { ConfigError, describeValue } from './problems.js';
 import type { TextConfig } from './schema.js';
-import { benchmarkOf, settingsFromConfig, type Settings } from './settings.js';
+import {
+  BENCHMARK_NAMES,
+  requireBenchmark,
+  settingsFromConfig,
+  type Settings,
+} from './settings.js';
 
 /**
  * What the action does: `full` measures and comments in one job; `measure` (pull_request, no
@@ -214,16 +218,15 @@ async function loadBaseConfig(
       ...error.problems,
     ]);
   }
-  if (!config.script && !config.command && (own.script || own.command)) {
-    const { script, command } = own;
+  const ownBenchmark = BENCHMARK_NAMES.filter((name) => own[name] !== undefined);
+  if (BENCHMARK_NAMES.every((name) => !config[name]) && BENCHMARK_NAMES.some((name) => own[name])) {
     config = {
       ...config,
-      ...(script !== undefined ? { script } : {}),
-      ...(command !== undefined ? { command } : {}),
+      ...Object.fromEntries(ownBenchmark.map((name) => [name, own[name]])),
       ...(config.setup === undefined && own.setup !== undefined ? { setup: own.setup } : {}),
     };
     core.info(
-      `${from} names no benchmark: this change's (${script ?? command}) is measured on both sides`,
+      `${from} names no benchmark: this change's (${own[ownBenchmark[0]!]}) is measured on both sides`,
     );
   }
   const proposed = proposedSettings(config, own);
@@ -257,13 +260,7 @@ export async function readActionSettings(
     ? await loadBaseConfig(repoDir, sides.base, configPath, load)
     : undefined;
   const config = judged?.config ?? load(repoDir);
-  const benchmark = benchmarkOf(config);
-  if (!benchmark)
-    throw new UsageError(
-      'input "script" or "command" is required (or script or command in the config file): ' +
-        'the path of the memory benchmark, e.g. benchmarks/memory.py, or a command whose ' +
-        'Python processes are measured, e.g. pytest tests/perf',
-    );
+  const benchmark = requireBenchmark(config, 'input');
 
   const passEnv = parsePassedNames(input(SETTINGS.passEnv), `input "${SETTINGS.passEnv.input}"`);
   const target = readGitHubTarget();

@@ -4,12 +4,18 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePassedNames } from '../capture/environment.js';
 import { UsageError } from '../errors.js';
+import { closestWord } from '../format/suggest.js';
 import { nodeFiles, type FileAccess } from './config-file.js';
-import { DECLARATIONS, SETTINGS, settingOfKey, type Flag } from './declarations.js';
+import { DECLARATIONS, declarationOf, SETTINGS, settingOfKey, type Flag } from './declarations.js';
 import { loadConfig } from './load-config.js';
 import type { TextConfig } from './schema.js';
-import { helpOptions } from './settings-docs.js';
-import { benchmarkOf, settingsFromConfig, type Settings } from './settings.js';
+import { HELP_WIDTH, helpOptions, wrapWords } from './settings-docs.js';
+import {
+  BENCHMARK_NAMES,
+  requireBenchmark,
+  settingsFromConfig,
+  type Settings,
+} from './settings.js';
 
 function slashes(path: string): string {
   return path.split('\\').join('/');
@@ -20,34 +26,111 @@ const FLAGGED = DECLARATIONS.flatMap(([, setting]) =>
   setting.flag ? [{ ...setting, flag: setting.flag }] : [],
 );
 
+/** The ways of naming the benchmark, as the usage line offers them: `--script PATH | …`. */
+const BENCHMARK_FLAGS = BENCHMARK_NAMES.flatMap((name) => {
+  const { flag } = declarationOf(name);
+  return flag ? [`--${flag.name} ${flag.arg}`] : [];
+}).join(' | ');
+
 /** Flags that are not settings. */
 const COMMANDS = [
   { flag: '-h, --help', help: 'show this help' },
   { flag: '-v, --version', help: 'show the version' },
 ];
 
-export const CLI_HELP = `allocdiff: compare a Python benchmark's memory allocations between two commits
+/** Paragraphs of plain text, wrapped to the width of `--help`. */
+function paragraphs(...texts: string[]): string {
+  return texts.map((text) => wrapWords(text, HELP_WIDTH).join('\n')).join('\n\n');
+}
+
+/** What allocdiff is and how it is run: the top of `--help`, and all that no arguments print. */
+export const CLI_USAGE = `allocdiff: compare a Python benchmark's memory allocations between two commits
 
 Usage:
-  allocdiff --base REF [--script PATH | --command CMD] [options]
+  allocdiff --base REF [${BENCHMARK_FLAGS}] [options]
 
-Runs PATH (or the config file's script) under tracemalloc in a checkout of REF (base) and
-of --head (default: HEAD, or the working tree when it has changes), compares the allocations
-by source line, checks the budgets and prints the report. With --command, every Python
-process CMD starts is measured instead.
+${paragraphs(
+  "Runs PATH (or the config file's script) under tracemalloc in a checkout of REF (base) " +
+    'and of --head (default: HEAD, or the working tree when it has changes), compares the ' +
+    'allocations by source line, checks the budgets and prints the report. With --command, ' +
+    'every Python process CMD starts is measured instead.',
+)}
+`;
 
+export const CLI_HELP = `${CLI_USAGE}
 Options:
 ${helpOptions(COMMANDS)}
 
-Flags win over the config file, which wins over the defaults.
-
-Exit codes: 0 within budget (or the verdict is below --fail-on), 1 a budget was exceeded,
-            2 usage or configuration error, 3 benchmark or git failure (a side that raised,
-            or could not be run).
+${paragraphs(
+  'Flags win over the config file, which wins over the defaults.',
+  'Exit codes: 0 within budget (or the verdict is below --fail-on), 1 a budget was exceeded, ' +
+    '2 usage or configuration error, 3 benchmark or git failure (a side that raised, or ' +
+    'could not be run).',
+)}
 `;
 
+/** Where `-` sends a report: the output that goes to stdout instead of a file. */
+export type StdoutOutput = 'report' | 'comment';
+
 export type CliCommand =
-  { kind: 'help' } | { kind: 'version' } | { kind: 'run'; settings: Settings };
+  | { kind: 'help' }
+  | { kind: 'version' }
+  /** No arguments at all: the usage, on stderr, and exit code 2. */
+  | { kind: 'usage' }
+  | { kind: 'run'; settings: Settings; stdout?: StdoutOutput };
+
+/** The toggles by name (`--parallel`, `--no-parallel`). */
+const TOGGLES = new Set(FLAGGED.filter(({ flag }) => flag.toggle).map(({ flag }) => flag.name));
+
+/** Every option the command line takes, for "did you mean". */
+const OPTION_NAMES = [
+  ...FLAGGED.flatMap(({ flag }) => (flag.toggle ? [flag.name, `no-${flag.name}`] : [flag.name])),
+  'help',
+  'version',
+];
+
+/**
+ * The command line with each toggle written out as `--name=true` or `--name=false`, for
+ * parseArgs; an unknown `--option` is refused first, with the option it most likely meant.
+ */
+function expandToggles(argv: readonly string[]): string[] {
+  const expanded: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index];
+    if (arg === '--') {
+      expanded.push(...argv.slice(index));
+      break;
+    }
+    const option = /^--([^=]+)(=.*)?$/s.exec(arg);
+    if (!option) {
+      expanded.push(arg);
+      continue;
+    }
+    const [, name, value] = option;
+    if (!OPTION_NAMES.includes(name)) {
+      const meant = closestWord(name, OPTION_NAMES);
+      throw new UsageError(
+        `unknown option --${name}${meant ? `; did you mean --${meant}?` : ''}\n` +
+          'Run "allocdiff --help" for the options.',
+      );
+    }
+    if (value === undefined && name.startsWith('no-') && TOGGLES.has(name.slice(3))) {
+      expanded.push(`--${name.slice(3)}=false`);
+    } else if (value !== undefined && name.startsWith('no-') && TOGGLES.has(name.slice(3))) {
+      throw new UsageError(
+        `--${name} takes no value: --${name.slice(3)}${value} gives one\n` +
+          'Run "allocdiff --help" for the options.',
+      );
+    } else if (value === undefined && TOGGLES.has(name)) {
+      // There are no positional arguments: a word after a toggle can only be its value.
+      const next = argv[index + 1];
+      const given = next !== undefined && !next.startsWith('-');
+      expanded.push(`--${name}=${given ? next : 'true'}`);
+      if (given) index++;
+    } else expanded.push(arg);
+  }
+  return expanded;
+}
 
 /** Turns the command line into settings; every mistake is a UsageError that says what to do. */
 export function parseCliArgs(
@@ -55,10 +138,13 @@ export function parseCliArgs(
   cwd = process.cwd(),
   files: FileAccess = nodeFiles,
 ): CliCommand {
+  if (argv.length === 0) return { kind: 'usage' };
   let parsed;
   try {
+    // A help flag anywhere wins over every mistake, as before: checked before the toggles are.
+    if (argv.some((arg) => arg === '--help' || arg === '-h')) return { kind: 'help' };
     parsed = parseArgs({
-      args: [...argv],
+      args: expandToggles(argv),
       strict: true,
       allowPositionals: false,
       options: {
@@ -73,6 +159,7 @@ export function parseCliArgs(
       },
     });
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`${(error as Error).message}\nRun "allocdiff --help" for the options.`);
   }
   const values = parsed.values;
@@ -106,22 +193,24 @@ export function parseCliArgs(
     nameInput: (key) => `--${flagOfKey(key)}`,
     files,
   });
-  const benchmark = benchmarkOf(config);
-  if (!benchmark)
-    throw new UsageError(
-      '--script or --command is required (or script or command in the config file): the ' +
-        'benchmark file, e.g. --script benchmarks/memory.py, or a command whose Python ' +
-        'processes are measured, e.g. --command "pytest tests/perf"',
-    );
+  const benchmark = requireBenchmark(config, 'flag');
 
   const head = flag(SETTINGS.head);
   const passEnv = parsePassedNames(flag(SETTINGS.passEnv) ?? '', `--${SETTINGS.passEnv.flag.name}`);
-  const jsonPath = flag(SETTINGS.jsonPath);
-  const markdownPath = flag(SETTINGS.markdownPath);
+  // `-` sends that output to stdout; its file is still written, in the private folder.
+  const given = { report: flag(SETTINGS.jsonPath), comment: flag(SETTINGS.markdownPath) };
+  if (given.report === '-' && given.comment === '-')
+    throw new UsageError(
+      '--json - and --markdown - both ask for stdout: send one there and the other to a file',
+    );
+  const stdout = given.report === '-' ? 'report' : given.comment === '-' ? 'comment' : undefined;
+  const jsonPath = given.report === '-' ? undefined : given.report;
+  const markdownPath = given.comment === '-' ? undefined : given.comment;
   // Made last, once the flags and the config file are known to be good.
   const outDir = jsonPath === undefined || markdownPath === undefined ? privateOutputDir() : '';
   return {
     kind: 'run',
+    ...(stdout ? { stdout } : {}),
     settings: {
       repoDir,
       base,

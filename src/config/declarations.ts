@@ -10,6 +10,7 @@
  * schema library at run time: each row's `parse` picks its parsers from the kit in schema.ts
  * only when the schemas are built, so the action reads its mode and event without loading them.
  */
+import { budgetMetricsText } from '../budgets/rules.js';
 import type { Parser, SchemaKit } from './schema.js';
 
 /** A CLI flag: `--name ARG`. */
@@ -17,6 +18,12 @@ export interface Flag {
   name: string;
   /** What the value is, in `--help`: PATH, N, BOOL. */
   arg: string;
+  /**
+   * An on/off switch: `--name` alone turns it on (`true`), `--no-name` off (`false`);
+   * `--name=VALUE` (or `--name VALUE`) still gives any value the setting takes. Every setting
+   * that takes `true` and `false` has one (test/unit/cli-args.test.ts checks).
+   */
+  toggle?: boolean;
   /** May be given more than once; the values are joined one per line, as an input writes them. */
   multiple?: boolean;
   /**
@@ -24,6 +31,18 @@ export interface Flag {
    * the project folder (where the config file's paths are relative to their file's folder).
    */
   projectPath?: boolean;
+}
+
+/** How messages offer a setting of a group whose settings are alternatives. */
+export interface Alternative {
+  /** What it is, in "give one: script (a benchmark file) or command (…)". */
+  short: string;
+  /** What to give, in "--script or --command is required (…): the benchmark file, e.g. …". */
+  what: string;
+  /** The same for an action input, when it says it otherwise. */
+  inputWhat?: string;
+  /** A value, after "e.g." (in double quotes on a command line when it has a space). */
+  example: string;
 }
 
 /** One row of the table. Which of `key`, `input` and `flag` it has says which layers set it. */
@@ -46,6 +65,11 @@ export interface Declaration {
   actionDefault?: string;
   /** Settings a layer gives together: one of them given replaces the others of a lower layer. */
   group?: string;
+  /**
+   * A setting of the `benchmark` group (one way of naming what each side runs), as the messages
+   * that ask for one of the group put it.
+   */
+  alternative?: Alternative;
   /** Changes what is measured: each side's capture receives it as it is. */
   capture?: boolean;
   /** Read by publishing (the comment), not by the run: not part of `Settings`. */
@@ -122,6 +146,12 @@ export const SETTINGS = {
     flag: { name: 'script', arg: 'PATH', projectPath: true },
     parse: (kit) => kit.text('the benchmark file, e.g. "benchmarks/memory.py"'),
     group: 'benchmark',
+    alternative: {
+      short: 'a benchmark file',
+      what: 'the benchmark file',
+      inputWhat: 'the path of the memory benchmark',
+      example: 'benchmarks/memory.py',
+    },
     help: 'the benchmark script (required, unless the config file names it)',
     description:
       'The memory benchmark: a Python file run as __main__ under tracemalloc in a checkout of ' +
@@ -141,6 +171,11 @@ export const SETTINGS = {
     flag: { name: 'command', arg: 'CMD' },
     parse: (kit) => kit.shellCommand('a shell command, e.g. "pytest tests/perf"'),
     group: 'benchmark',
+    alternative: {
+      short: 'a shell command to measure',
+      what: 'a command whose Python processes are measured',
+      example: 'pytest tests/perf',
+    },
     help:
       'instead of a script: a shell command run in each checkout, e.g. "python -m mypkg.bench" ' +
       'or "pytest tests/perf"; each Python process it starts is measured (with pytest, each ' +
@@ -289,13 +324,13 @@ export const SETTINGS = {
   peakSites: {
     key: 'peak-sites',
     input: 'peak-sites',
-    flag: { name: 'peak-sites', arg: 'WHEN' },
+    flag: { name: 'peak-sites', arg: 'WHEN', toggle: true },
     parse: (kit) => kit.peakSites,
     default: 'auto',
     capture: true,
     help:
-      'when to find the sites that held memory at the peak (a hooked run per side): auto ' +
-      "where a scenario's peak changed, true always, false never (default: auto)",
+      'find the sites that held memory at the peak (a hooked run per side): always, never, ' +
+      "or (=auto) where a scenario's peak changed (default: auto)",
     description:
       'When to find which sites held memory at the peak (an extra, hooked run per side), so a ' +
       'peak regression names its line: auto (for the scenarios whose peak changed), true ' +
@@ -309,9 +344,9 @@ export const SETTINGS = {
   parallel: {
     key: 'parallel',
     input: 'parallel',
-    flag: { name: 'parallel', arg: 'BOOL' },
+    flag: { name: 'parallel', arg: 'BOOL', toggle: true },
     parse: (kit) => kit.boolean,
-    help: 'measure base and head at once (default: true, on 2 or more cores)',
+    help: 'measure base and head at once, or one after the other (default: at once on 2 or more cores)',
     description:
       'true: measure base and head at the same time, on different cores; false: one after the ' +
       "other. Default: at the same time on a machine with two cores or more (each side's setup " +
@@ -327,11 +362,11 @@ export const SETTINGS = {
   objectTypes: {
     key: 'object-types',
     input: 'object-types',
-    flag: { name: 'object-types', arg: 'BOOL' },
+    flag: { name: 'object-types', arg: 'BOOL', toggle: true },
     parse: (kit) => kit.boolean,
     default: true,
     capture: true,
-    help: 'false: do not count live objects by type (default: true)',
+    help: 'count live objects by type before and after each scenario (default: true)',
     description:
       'false: do not count live objects by type (gc.get_objects() grouped by type) before and ' +
       "after each scenario. Default: true, or the config file's.",
@@ -342,10 +377,10 @@ export const SETTINGS = {
   skipUnchanged: {
     key: 'skip-unchanged',
     input: 'skip-unchanged',
-    flag: { name: 'skip-unchanged', arg: 'BOOL' },
+    flag: { name: 'skip-unchanged', arg: 'BOOL', toggle: true },
     parse: (kit) => kit.boolean,
     default: true,
-    help: 'false: always measure head, even when the diff touches nothing base read (default: true)',
+    help: 'skip head when the diff touches nothing base read, sides one after the other (default: true)',
     description:
       'false: always measure head. With a script, no setup, and sides measured one after the ' +
       'other, a diff that changes no file the benchmark opened or imported on base (nor a ' +
@@ -411,13 +446,13 @@ export const SETTINGS = {
     default: [],
     help:
       'budget rules, e.g. "peak: +5%, 64MB; retained: +100KB; site: +10KiB (warn)"; metrics: ' +
-      'peak, retained, site, leak, count; limits: N<unit> (ceiling), +N<unit> (growth), +N% ' +
+      `${budgetMetricsText()}; limits: N<unit> (ceiling), +N<unit> (growth), +N% ` +
       '(relative growth), -N% (improvement floor); units B, KB, MB, GB (1000^n), KiB, MiB, GiB ' +
       '(1024^n); count limits: N, +N',
     description:
       'Size budgets, "metric: limit[, limit] [(warn)]" separated by ";" or newlines, e.g. ' +
-      '"peak: +5%, 64MB; retained: +100KB; site: +10KiB (warn)". Metrics: peak, retained, site ' +
-      '(any single site), leak (per call), count (retained allocations). Limits: N<unit> ' +
+      '"peak: +5%, 64MB; retained: +100KB; site: +10KiB (warn)". Metrics: ' +
+      `${budgetMetricsText(true)}. Limits: N<unit> ` +
       '(ceiling), +N<unit> (max growth), +N% (max relative growth), -N% (improvement floor); ' +
       'count limits are N and +N. Units: B, KB/MB/GB (powers of 1000), KiB/MiB/GiB (powers of ' +
       "1024). Replaces the config file's general budgets. Empty: the config file's, or report " +
@@ -546,13 +581,13 @@ export const SETTINGS = {
   jsonPath: {
     flag: { name: 'json', arg: 'FILE' },
     help:
-      'write the JSON report here (default: report.json in a new private folder ' +
-      '<tmp>/allocdiff-XXXXXX, printed at the end)',
+      'write the JSON report here, or to stdout with - (default: report.json in a new private ' +
+      'folder <tmp>/allocdiff-XXXXXX, printed at the end)',
   },
   /** Where the CLI writes the Markdown comment; the full report goes beside it. */
   markdownPath: {
     flag: { name: 'markdown', arg: 'FILE' },
-    help: 'write the Markdown comment here (default: report.md in that folder)',
+    help: 'write the Markdown comment here, or to stdout with - (default: report.md in that folder)',
   },
   /** The token for the GitHub API: only publishing receives it. */
   githubToken: {
@@ -622,6 +657,17 @@ export type DefaultsFitTheirSettings = Assert<
         : N
       : true;
   }[ConfigName]
+>;
+
+/** Compiles only when every setting of the benchmark group says how messages offer it. */
+export type BenchmarkSettingsOfferThemselves = Assert<
+  {
+    [N in SettingName]: Declared[N] extends { group: 'benchmark' }
+      ? Declared[N] extends { key: string; alternative: Alternative }
+        ? true
+        : N
+      : true;
+  }[SettingName]
 >;
 
 /** Every row, typed as a declaration. */

@@ -16,6 +16,7 @@ import {
   type MergedConfig,
 } from './declarations.js';
 import { ConfigError, formatKeyPath, problemsOf, type KeyPath } from './problems.js';
+import { BENCHMARK_NAMES, benchmarkChoice } from './settings.js';
 import { fileConfigSchema, textConfigSchema, type ConfigLayer, type TextConfig } from './schema.js';
 
 /**
@@ -74,6 +75,11 @@ export function validateConfigDocument(document: ConfigDocument): ConfigLayer | 
 
 function slashes(path: string): string {
   return path.split(sep).join('/');
+}
+
+/** A configuration setting's config-file key. */
+function keyOf(name: ConfigName): string {
+  return declarationOf(name).key!;
 }
 
 /** The settings a layer gives together with `name`: its group, or itself alone. */
@@ -137,24 +143,35 @@ export function loadConfig(sources: ConfigSources): Config {
   const inputs = validateInputs(sources.inputs, sources.nameInput);
   const file = document ? validateConfigDocument(document) : {};
   const problems = [...(Array.isArray(inputs) ? inputs : []), ...(Array.isArray(file) ? file : [])];
-  const oneOf = 'give one: script (a benchmark file) or command (a shell command to measure)';
-  if (!Array.isArray(inputs) && inputs.script !== undefined && inputs.command !== undefined) {
+  // The benchmark is named one way per layer: a second way given beside the first is refused.
+  const givenIn = (layer: ConfigLayer | string[]) =>
+    Array.isArray(layer) ? [] : BENCHMARK_NAMES.filter((name) => layer[name] !== undefined);
+  const [inputGiven, ...inputsBeside] = givenIn(inputs);
+  if (inputGiven !== undefined && inputsBeside.length > 0) {
     problems.push(
-      `${sources.nameInput('command')}: cannot be given with ${sources.nameInput('script')}; ${oneOf}`,
+      `${inputsBeside.map((name) => sources.nameInput(keyOf(name))).join(', ')}: cannot be given ` +
+        `with ${sources.nameInput(keyOf(inputGiven))}; ${benchmarkChoice()}`,
     );
   }
-  if (document && !Array.isArray(file) && file.script !== undefined && file.command !== undefined) {
-    const line = document.lineOf(['command']);
+  const [fileGiven, ...fileBeside] = givenIn(file);
+  if (document && fileGiven !== undefined && fileBeside.length > 0) {
+    const line = document.lineOf([keyOf(fileBeside[0]!)]);
     problems.push(
       `${document.label}${line === undefined ? '' : `:${line}`}: ` +
-        `${formatKeyPath([...document.prefix, 'command'])}: cannot be set with script; ${oneOf}`,
+        `${fileBeside.map((name) => formatKeyPath([...document.prefix, keyOf(name)])).join(', ')}: ` +
+        `cannot be set with ${keyOf(fileGiven)}; ${benchmarkChoice()}`,
     );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const fileLayer = file as ConfigLayer;
-  // A script in the file is relative to the file's folder; the run wants it relative to the project.
-  if (document && fileLayer.script !== undefined) {
-    fileLayer.script = slashes(relative(projectDir, resolve(document.baseDir, fileLayer.script)));
+  // A path in the file is relative to the file's folder; the run wants it relative to the project.
+  for (const name of CONFIG_NAMES) {
+    const path = fileLayer[name];
+    if (document && declarationOf(name).flag?.projectPath && typeof path === 'string') {
+      (fileLayer as Record<string, unknown>)[name] = slashes(
+        relative(projectDir, resolve(document.baseDir, path)),
+      );
+    }
   }
   return mergeConfig(inputs as ConfigLayer, fileLayer, document?.label);
 }

@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { UsageError } from '../errors.js';
+import { closestWord } from '../format/suggest.js';
 
 /**
  * Bad configuration: one line per problem, each naming where it is (file and key path, or the
@@ -41,6 +42,22 @@ export function describeValue(value: unknown): string {
   return String(value);
 }
 
+/** How an unknown key's message lists the keys allowed there: the last thing it says. */
+export const ALLOWED = 'allowed: ';
+
+/**
+ * An unknown key's message, with the allowed key it most likely meant put before the list:
+ * `failon: unknown key; did you mean fail-on? allowed: …`.
+ */
+function withGuess(key: PropertyKey, message: string): string {
+  const at = message.lastIndexOf(ALLOWED);
+  if (at < 0) return message;
+  const meant = closestWord(String(key), message.slice(at + ALLOWED.length).split(', '));
+  return meant === undefined
+    ? message
+    : `${message.slice(0, at)}did you mean ${meant}? ${message.slice(at)}`;
+}
+
 export interface Problem {
   path: PropertyKey[];
   message: string;
@@ -74,7 +91,10 @@ export function problemsOf(
       case 'invalid_key':
         return problemsOf(issue.issues, path);
       case 'unrecognized_keys':
-        return issue.keys.map((key) => ({ path: [...path, key], message: issue.message }));
+        return issue.keys.map((key) => ({
+          path: [...path, key],
+          message: withGuess(key, issue.message),
+        }));
       default:
         return [{ path, message: issue.message }];
     }

@@ -16,6 +16,7 @@ import {
   type BudgetRule,
   type Parsed,
   type ScenarioOverride,
+  unitOf,
 } from '../budgets/rules.js';
 import { parseSize, SIZE_UNITS_TEXT } from '../budgets/sizes.js';
 import { groupDigits } from '../format/sizes.js';
@@ -27,17 +28,18 @@ import {
   type ConfigName,
   type TextConfig,
 } from './declarations.js';
-import { describeValue, formatKeyPath } from './problems.js';
+import { ALLOWED, describeValue, formatKeyPath } from './problems.js';
 
 export type { ConfigLayer, TextConfig };
 
 const got = (input: unknown): string => `got ${describeValue(input)}`;
 
+/** An unknown key; problems.ts adds, per key, the allowed one it most likely meant. */
 const unknownKey =
   (allowed: readonly string[], kind = 'key') =>
   (issue: { code: string; input?: unknown }): string | undefined =>
     issue.code === 'unrecognized_keys'
-      ? `unknown ${kind}; allowed: ${allowed.join(', ')}`
+      ? `unknown ${kind}; ${ALLOWED}${allowed.join(', ')}`
       : `${got(issue.input)}; expected a table with the keys ${allowed.join(', ')}`;
 
 /** Turns a parse outcome into the value, or into one zod issue per problem. */
@@ -192,7 +194,7 @@ const RULE_FORMS =
 function metricRules(metric: BudgetMetric) {
   const notARule = (issue: { input?: unknown }): string =>
     typeof issue.input === 'number'
-      ? `got the number ${issue.input}; write limits as text, e.g. "${metric === 'count' ? '+1000' : '64MB'}" ` +
+      ? `got the number ${issue.input}; write limits as text, e.g. "${unitOf(metric) === 'count' ? '+1000' : '64MB'}" ` +
         'or "+5%" (in YAML, an unquoted +1000 is the number 1000)'
       : `${got(issue.input)}; expected ${RULE_FORMS}`;
   const limitsText = z
@@ -237,15 +239,12 @@ const inlineRules = z.string().transform((value, ctx): BudgetSet => {
   return { rules: parsed.value, metrics: [...new Set(parsed.value.map((rule) => rule.metric))] };
 });
 
+/** A budgets table: one key per budget metric (measures.ts says which measures have one). */
 const budgetsTable = z
   .strictObject(
-    {
-      peak: metricRules('peak').optional(),
-      retained: metricRules('retained').optional(),
-      site: metricRules('site').optional(),
-      leak: metricRules('leak').optional(),
-      count: metricRules('count').optional(),
-    },
+    Object.fromEntries(
+      BUDGET_METRICS.map((metric) => [metric, metricRules(metric).optional()]),
+    ) as Record<BudgetMetric, z.ZodOptional<ReturnType<typeof metricRules>>>,
     { error: unknownKey(BUDGET_METRICS, 'metric') },
   )
   .transform((table): BudgetSet => {

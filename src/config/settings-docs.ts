@@ -4,7 +4,7 @@
  * test/unit/settings-docs.test.ts checks that action.yml and the README are current, and
  * rewrites them with `npm run docs:settings`.
  */
-import { DECLARATIONS, type Declaration } from './declarations.js';
+import { DECLARATIONS, type Declaration, type Flag } from './declarations.js';
 
 /** Splits text into lines of at most `width` characters, at spaces (a longer word stays whole). */
 export function wrapWords(text: string, width: number): string[] {
@@ -19,7 +19,8 @@ export function wrapWords(text: string, width: number): string[] {
   return [...lines, line];
 }
 
-const HELP_WIDTH = 99;
+/** `--help` fits a terminal of 80 columns. */
+export const HELP_WIDTH = 80;
 const HELP_INDENT = 21;
 
 /** One option of `--help`: the flag, then its help beside it (or below, when the flag is long). */
@@ -31,11 +32,20 @@ function helpEntry(flag: string, help: string): string {
   return [`${lead}${first}`, ...rest.map((line) => `${indent}${line}`)].join('\n');
 }
 
+/**
+ * How `--help` and the README write a flag: `--script PATH`; a toggle `--[no-]parallel`, with
+ * its value when it takes more than true and false (`--[no-]peak-sites[=WHEN]`).
+ */
+export function flagUsage(flag: Flag): string {
+  if (!flag.toggle) return `--${flag.name} ${flag.arg}`;
+  return `--[no-]${flag.name}${flag.arg === 'BOOL' ? '' : `[=${flag.arg}]`}`;
+}
+
 /** The options part of `--help`: every declared flag, then `others` (help, version). */
 export function helpOptions(others: readonly { flag: string; help: string }[]): string {
   return [
     ...DECLARATIONS.flatMap(([, { flag, help }]) =>
-      flag ? [helpEntry(`--${flag.name} ${flag.arg}`, help ?? '')] : [],
+      flag ? [helpEntry(flagUsage(flag), help ?? '')] : [],
     ),
     ...others.map(({ flag, help }) => helpEntry(flag, help)),
   ].join('\n');
@@ -112,7 +122,7 @@ export function inputsTable(): string {
 function inputAndFlag(setting: Declaration): string {
   const input = setting.input !== undefined ? `\`${setting.input}\`` : undefined;
   const flag = setting.flag
-    ? `\`--${setting.flag.name}\`${setting.flag.multiple ? ' (repeatable)' : ''}`
+    ? `\`${setting.flag.toggle ? `--[no-]${setting.flag.name}` : `--${setting.flag.name}`}\`${setting.flag.multiple ? ' (repeatable)' : ''}`
     : undefined;
   if (input && flag) return `${input} / ${flag}`;
   if (input) return `${input} (action only)`;

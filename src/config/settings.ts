@@ -1,10 +1,13 @@
 import {
+  CONFIG_NAMES,
   DECLARATIONS,
   declarationOf,
   SETTINGS,
+  type Alternative,
   type ConfigName,
   type SettingName,
 } from './declarations.js';
+import { UsageError } from '../errors.js';
 import type { Config } from './load-config.js';
 import type { ProposedSettings } from './settings-change.js';
 
@@ -87,11 +90,74 @@ export function settingsFromConfig(config: Config): ConfiguredSettings {
   return settings as ConfiguredSettings;
 }
 
+/** A setting that names the benchmark. */
+export type BenchmarkName = {
+  [N in ConfigName]: Declared[N] extends { group: typeof BENCHMARK_GROUP } ? N : never;
+}[ConfigName];
+
+/** The settings that name the benchmark, in the table's order: `script`, `command`. */
+export const BENCHMARK_NAMES = CONFIG_NAMES.filter(
+  (name) => declarationOf(name).group === BENCHMARK_GROUP,
+) as BenchmarkName[];
+
+/** `a or b`, `a, b or c`; `last` is what goes before the last (`, or ` when items hold commas). */
+function either(items: readonly string[], last = ' or '): string {
+  return items.length < 2
+    ? items.join('')
+    : `${items.slice(0, -1).join(', ')}${last}${items.at(-1)}`;
+}
+
+/** The words that offer a benchmark setting (declarations.ts makes sure each has them). */
+function alternativeOf(name: ConfigName): Alternative {
+  return declarationOf(name).alternative!;
+}
+
+/** How a message says to name the benchmark: `give one: script (a benchmark file) or …`. */
+export function benchmarkChoice(): string {
+  const offers = BENCHMARK_NAMES.map(
+    (name) => `${declarationOf(name).key} (${alternativeOf(name).short})`,
+  );
+  return `give one: ${either(offers)}`;
+}
+
+/**
+ * Why a run cannot start when no layer names the benchmark, for the CLI (`flag`: `--script or
+ * --command is required …`) or the action (`input`: `input "script" or "command" is required …`).
+ */
+export function benchmarkRequired(as: 'flag' | 'input'): string {
+  const asGiven = BENCHMARK_NAMES.map((name) => {
+    const { flag, input } = declarationOf(name);
+    return as === 'flag' ? `--${flag?.name}` : `"${input}"`;
+  });
+  const keys = BENCHMARK_NAMES.map((name) => declarationOf(name).key!);
+  // Each offer holds a comma: `the benchmark file, e.g. …, or a command …`.
+  const offers = BENCHMARK_NAMES.map((name, index) => {
+    const { what, inputWhat, example } = alternativeOf(name);
+    if (as === 'input') return `${inputWhat ?? what}, e.g. ${example}`;
+    const value = example.includes(' ') ? `"${example}"` : example;
+    return `${what}, e.g. ${asGiven[index]} ${value}`;
+  });
+  return (
+    `${as === 'input' ? 'input ' : ''}${either(asGiven)} is required ` +
+    `(or ${either(keys)} in the config file): ${either(offers, ', or ')}`
+  );
+}
+
 /** The benchmark the configuration names (it refuses both in one layer); none when neither. */
 export function benchmarkOf(config: Config): Benchmark | undefined {
   if (config.command) return { kind: 'command', command: config.command, workingDirectory: '.' };
   if (config.script) return { kind: 'script', script: config.script };
   return undefined;
+}
+
+/**
+ * The benchmark the configuration names; when none, a UsageError that says how to name one on
+ * a command line (`flag`) or as an action input (`input`).
+ */
+export function requireBenchmark(config: Config, as: 'flag' | 'input'): Benchmark {
+  const benchmark = benchmarkOf(config);
+  if (!benchmark) throw new UsageError(benchmarkRequired(as));
+  return benchmark;
 }
 
 type CaptureName = {

@@ -52,6 +52,25 @@ export function formatBytesDelta(bytes: number): string {
   return bytes > 0 ? `+${formatBytes(bytes)}` : formatBytes(bytes);
 }
 
+/** A count with its sign always shown: `+1,024`, `-3`, `0`. */
+export function formatCountDelta(count: number): string {
+  const text = groupDigits(count);
+  return count > 0 ? `+${text}` : text;
+}
+
+/** What a figure counts: bytes, or things (blocks, objects). */
+export type Unit = 'bytes' | 'count';
+
+/** A figure in its unit: `1.90 MiB`, `12,345`. */
+export function formatAmount(value: number, unit: Unit): string {
+  return unit === 'count' ? groupDigits(value) : formatBytes(value);
+}
+
+/** A change in its unit, its sign always shown: `+1.20 MiB`, `+1,024`. */
+export function formatChange(value: number, unit: Unit): string {
+  return unit === 'count' ? formatCountDelta(value) : formatBytesDelta(value);
+}
+
 /** Relative change in percent, or undefined where the base is zero (growth from nothing). */
 export function percentChange(base: number, head: number): number | undefined {
   if (base === 0) return head === 0 ? 0 : undefined;

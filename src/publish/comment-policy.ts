@@ -1,3 +1,4 @@
+import { changedBeyond, MEASURE_NAMES, MEASURES, measureOf } from '../compare/measures.js';
 import type { Report } from '../report/report.js';
 import { isNoChange } from '../report/ranking.js';
 
@@ -12,8 +13,8 @@ export type CommentPolicy = (typeof COMMENT_POLICIES)[number];
 export type CommentDecision = 'post' | 'update' | 'skip';
 
 /**
- * Something got worse: a budget warned or failed, a side failed, or peak, retained memory or the
- * retained allocation count grew in a scenario.
+ * Something got worse: a budget warned or failed, a side failed, or a measure of a scenario grew
+ * by more than its tolerance (peak, retained memory, its count, leak per call: any growth).
  */
 export function isRegression(report: Report): boolean {
   if (report.verdict !== 'pass') return true;
@@ -21,10 +22,9 @@ export function isRegression(report: Report): boolean {
     (s) =>
       s.status === 'failed' ||
       (s.status === 'ok' &&
-        ((s.peak.delta ?? 0) > 0 ||
-          (s.retained.delta ?? 0) > 0 ||
-          (s.retainedCount.delta ?? 0) > 0 ||
-          (s.leak?.delta ?? 0) > 0)),
+        MEASURE_NAMES.some((name) =>
+          changedBeyond(measureOf(s, name), MEASURES[name].tolerance.change, 'up'),
+        )),
   );
 }
 

@@ -6,6 +6,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { renderHtml } from '../report/html.js';
 import { renderMarkdown, renderSummary } from '../report/markdown.js';
 import { renderJson, type Report } from '../report/report.js';
 
@@ -40,6 +41,13 @@ export function summaryPathOf(markdownPath: string): string {
     : `${markdownPath}.summary.md`;
 }
 
+/** Where the HTML report goes: beside the comment's file. */
+export function htmlPathOf(markdownPath: string): string {
+  return markdownPath.endsWith('.md')
+    ? `${markdownPath.slice(0, -3)}.html`
+    : `${markdownPath}.html`;
+}
+
 /** Every output, in the order they are written and listed. */
 export const OUTPUTS = [
   {
@@ -65,6 +73,15 @@ export const OUTPUTS = [
       "Path of the full Markdown report: the job summary's text, every changed site listed.",
     path: (paths) => summaryPathOf(paths.markdownPath),
     render: (report, { topSites }) => renderSummary(report, topSites),
+  },
+  {
+    name: 'html',
+    label: 'HTML report',
+    description:
+      "Path of the HTML report: one self-contained page with each scenario's totals, a " +
+      'differential flame graph of the changed sites and the sortable site table.',
+    path: (paths) => htmlPathOf(paths.markdownPath),
+    render: (report) => renderHtml(report),
   },
 ] as const satisfies readonly Output[];
 

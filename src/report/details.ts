@@ -5,8 +5,9 @@
  * that comes from the pull request is escaped here.
  */
 import type { SiteTraceback } from '../capture/snapshot.js';
-import { formatBytes, formatBytesDelta, groupDigits } from '../format/sizes.js';
+import { formatBytes, formatBytesDelta, formatCountDelta, groupDigits } from '../format/sizes.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
+import { MEASURES, measureOf, measuresWhere, type MeasureSpec } from '../compare/measures.js';
 import { escapeBlock, escapeCode, escapeText } from './escape.js';
 
 /** `app/cache.py:120 in LRU.put`: where a site is, as the reader finds it. */
@@ -95,6 +96,20 @@ function comparedRepeats(run: RepeatsRun): { what: string; why: string } {
   };
 }
 
+/**
+ * The totals the noise and growth sections look at, each with its row's label and whether it
+ * is bytes: the measures with a row (measures.ts), in the order of the table.
+ */
+function totalsOf(scenario: ScenarioComparison): [string, Measure, boolean][] {
+  return measuresWhere((spec) => spec.words.row !== undefined).flatMap((name) => {
+    const measure = measureOf(scenario, name);
+    const spec: MeasureSpec = MEASURES[name];
+    return measure && spec.words.row !== undefined
+      ? [[spec.words.row, measure, spec.unit === 'bytes'] as [string, Measure, boolean]]
+      : [];
+  });
+}
+
 function noiseSection(scenario: ScenarioComparison, top: number, configured?: number): string[] {
   const run = repeatsRun(scenario, configured);
   if (scenario.deterministic === true && scenario.identicalRuns !== undefined) {
@@ -110,11 +125,7 @@ function noiseSection(scenario: ScenarioComparison, top: number, configured?: nu
       `<sub>🎯 ${escapeCode(scenario.name)} is deterministic: ${what} per side gave identical figures${why}.</sub>`,
     ];
   }
-  const totals: [string, Measure, boolean][] = [
-    ['peak', scenario.peak, true],
-    ['retained', scenario.retained, true],
-    ['retained blocks', scenario.retainedCount, false],
-  ];
+  const totals = totalsOf(scenario);
   const noisyTotals = totals.filter(([, measure]) => measure.noisy);
   const noisySites = scenario.sites.filter((site) => site.noisy);
   if (noisyTotals.length === 0 && noisySites.length === 0) return [];
@@ -160,11 +171,7 @@ function growthText(
 function growthSection(scenario: ScenarioComparison, top: number): string[] {
   const grows = (v: { baseGrowth?: number; headGrowth?: number }) =>
     v.baseGrowth !== undefined || v.headGrowth !== undefined;
-  const totals: [string, Measure, boolean][] = [
-    ['peak', scenario.peak, true],
-    ['retained', scenario.retained, true],
-    ['retained blocks', scenario.retainedCount, false],
-  ];
+  const totals = totalsOf(scenario);
   const growingTotals = totals.filter(([, measure]) => grows(measure));
   const growingSites = scenario.sites.filter(grows);
   if (growingTotals.length === 0 && growingSites.length === 0) return [];
@@ -241,8 +248,7 @@ function objectTypesSection(scenario: ScenarioComparison, top: number): string[]
   const types = scenario.objectTypes ?? [];
   if (types.length === 0) return [];
   const shown = types.slice(0, top * 2);
-  const signed = (n: number) => (n > 0 ? `+${groupDigits(n)}` : groupDigits(n));
-  const growth = (n: number | null) => (n === null ? '—' : signed(n));
+  const growth = (n: number | null) => (n === null ? '—' : formatCountDelta(n));
   return folded(
     `🧮 Objects by type in ${escapeCode(scenario.name)}: ${count(types.length, 'type')} changed`,
     [
@@ -250,7 +256,7 @@ function objectTypesSection(scenario: ScenarioComparison, top: number): string[]
       '| --- | ---: | ---: | ---: |',
       ...shown.map(
         (entry) =>
-          `| ${escapeCode(entry.type)} | ${growth(entry.baseGrowth)} | ${growth(entry.headGrowth)} | ${signed(entry.delta)} |`,
+          `| ${escapeCode(entry.type)} | ${growth(entry.baseGrowth)} | ${growth(entry.headGrowth)} | ${formatCountDelta(entry.delta)} |`,
       ),
       ...(types.length > shown.length
         ? ['', `<sub>${count(types.length - shown.length, 'more type')} in the JSON report.</sub>`]

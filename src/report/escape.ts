@@ -113,3 +113,33 @@ export function encodePath(path: string): string {
     )
     .join('/');
 }
+
+// Control characters other than tab and newline: garbage on screen.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is replaced
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
+/**
+ * Text from the pull request as it is shown in a page: invisible characters revealed
+ * (`<U+202E>`), control characters and lone surrogates replaced by U+FFFD. Still needs
+ * escaping for HTML (`escapeHtml`); a script may put it in a page as `textContent`.
+ */
+export function visibleText(text: string): string {
+  return revealInvisible(text).replace(CONTROL, '\ufffd').replace(LONE_SURROGATE, '\ufffd');
+}
+
+/** Text safe as HTML element content or a quoted attribute value, shown as it reads. */
+export function escapeHtml(text: string): string {
+  return visibleText(text).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/**
+ * A value as JSON to put inside `<script type="application/json">`: `<`, `>` and `&` written as
+ * `\u003c`, `\u003e` and `\u0026`, so no string in it can close the element or open a comment;
+ * U+2028 and U+2029 likewise. JSON.parse reads it back unchanged.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}

@@ -5,10 +5,16 @@
  */
 import { formatBytes, formatBytesDelta, formatPercent, percentChange } from '../format/sizes.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
+import { MEASURES, measureOf, measuresWhere, type MeasureName } from '../compare/measures.js';
 import { budgetsOfScenario } from './budget-index.js';
 import type { Report } from './report.js';
 
-export type ChangeMetric = 'peak' | 'retained' | 'leak';
+/** The measures a verdict may lead with (their `lead` in measures.ts). */
+export type ChangeMetric = {
+  [N in MeasureName]: (typeof MEASURES)[N]['lead'] extends undefined ? never : N;
+}[MeasureName];
+
+const CHANGE_METRICS = measuresWhere((spec) => spec.lead !== undefined) as ChangeMetric[];
 
 /** One total that differs between base and head, in a scenario measured on both. */
 export interface Change {
@@ -25,20 +31,6 @@ export interface Words {
   site(site: SiteDelta): string;
 }
 
-const SUBJECT: Record<ChangeMetric, string> = {
-  peak: 'peak memory',
-  retained: 'retained memory',
-  leak: 'the leak per call',
-};
-
-function measureOf(scenario: ScenarioComparison, metric: ChangeMetric): Measure | undefined {
-  return metric === 'peak'
-    ? scenario.peak
-    : metric === 'retained'
-      ? scenario.retained
-      : scenario.leak;
-}
-
 /**
  * A change as a share of the memory its scenario works in, its peak on base: a 30 % fall of the
  * peak outranks retained memory growing by 0.08 % of it, and a function's retained 32 B doubling
@@ -47,7 +39,8 @@ function measureOf(scenario: ScenarioComparison, metric: ChangeMetric): Measure 
  */
 function weightOf(scenario: ScenarioComparison, metric: ChangeMetric, measure: Change['measure']) {
   const size = Math.abs(measure.delta);
-  if (metric === 'leak') return measure.base > 0 ? size / measure.base : Infinity;
+  if (MEASURES[metric].lead.weight === 'own')
+    return measure.base > 0 ? size / measure.base : Infinity;
   const scale = Math.max(scenario.peak.base ?? 0, measure.base);
   return scale > 0 ? size / scale : Infinity;
 }
@@ -55,7 +48,7 @@ function weightOf(scenario: ScenarioComparison, metric: ChangeMetric, measure: C
 /** Every change of a scenario measured on both sides, the one to lead with first. */
 export function changesOf(report: Report): Change[] {
   const changes: (Change & { order: number; size: number; named: boolean })[] = [];
-  const metrics: ChangeMetric[] = ['peak', 'retained', 'leak'];
+  const metrics = CHANGE_METRICS;
   report.scenarios.forEach((scenario, index) => {
     if (scenario.status !== 'ok') return;
     metrics.forEach((metric, position) => {
@@ -152,16 +145,13 @@ export function changeWithSite(change: Change, words: Words): string {
  */
 export function siteBehind(
   scenario: ScenarioComparison,
-  metric: ChangeMetric,
+  metric: MeasureName,
   delta: number,
 ): SiteDelta | undefined {
-  if (delta === 0) return undefined;
-  const sites =
-    metric === 'peak'
-      ? scenario.peakSites?.sites
-      : metric === 'retained'
-        ? scenario.sites
-        : scenario.leakSites;
+  const explaining = MEASURES[metric].sites;
+  if (delta === 0 || explaining === undefined) return undefined;
+  const list = explaining.list;
+  const sites = list === 'peakSites' ? scenario.peakSites?.sites : scenario[list];
   let best: SiteDelta | undefined;
   for (const site of sites ?? []) {
     const moved = Math.sign(delta) * site.sizeDelta;
@@ -173,13 +163,13 @@ export function siteBehind(
 /** `, most at app/cache.py:41 (+10.2 MiB at the peak)`; empty when no site is known. */
 export function siteClause(
   scenario: ScenarioComparison,
-  metric: ChangeMetric,
+  metric: MeasureName,
   delta: number,
   words: Words,
 ): string {
   const site = siteBehind(scenario, metric, delta);
   if (!site) return '';
-  const unit = metric === 'peak' ? ' at the peak' : metric === 'leak' ? ' per call' : '';
+  const unit = MEASURES[metric].sites?.unit ?? '';
   return `, most at ${words.site(site)} (${formatBytesDelta(site.sizeDelta)}${unit})`;
 }
 
@@ -196,7 +186,7 @@ export function changeSentence(change: Change, words: Words): string {
     percent === undefined
       ? `from ${formatBytes(measure.base)} to ${approx(measure, formatBytes(measure.head))}`
       : `${approx(measure, formatPercent(percent))} (${approx(measure, formatBytesDelta(measure.delta))})`;
-  return `${SUBJECT[metric]} of ${words.code(scenario.name)} ${verb} ${amount}`;
+  return `${MEASURES[metric].words.subject} of ${words.code(scenario.name)} ${verb} ${amount}`;
 }
 
 /** Leak per call as both reports show it: `2.00 KiB (+1.00 KiB)`, `≈` when noisy. */
@@ -207,19 +197,13 @@ export function leakText(leak: Measure): string | undefined {
   return approx(leak, `${formatBytes(leak.head)}${change}`);
 }
 
-/** A limit to suggest per metric: a little growth of peak, a small retained growth, no leak. */
-const EXAMPLE_LIMIT: Record<ChangeMetric, string> = {
-  peak: '+5%',
-  retained: '+100KB',
-  leak: '0B',
-};
-
 /**
  * How to add a budget on the metric that grew, in one line: the action's `budget` input, a
  * config file's `budgets`, the CLI's `--budget`.
  */
 export function budgetExample(metric: ChangeMetric): { input: string; file: string; flag: string } {
-  const limit = EXAMPLE_LIMIT[metric];
+  // A little growth of peak, a small retained growth, no leak (measures.ts).
+  const limit = MEASURES[metric].lead.example;
   return {
     input: `budget: '${metric}: ${limit}'`,
     file: `budgets: {${metric}: ${limit}}`,

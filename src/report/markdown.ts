@@ -2,17 +2,28 @@ import type { BudgetResult } from '../budgets/evaluate.js';
 import {
   formatBytes,
   formatBytesDelta,
+  formatChange,
+  formatCountDelta,
   formatPercent,
   groupDigits,
   percentChange,
 } from '../format/sizes.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
+import { MEASURES, measureOf, measuresWhere, type MeasureName } from '../compare/measures.js';
+import { unitOf } from '../budgets/rules.js';
 import { siteChart } from './chart.js';
 import { repeatsRun, scenarioDetails } from './details.js';
 import { encodePath, escapeBlock, escapeCode, escapeText, repositoryPath } from './escape.js';
 import type { Report } from './report.js';
 import { budgetsOfScenario } from './budget-index.js';
-import { changedScenarios, isNoChange, rankScenarios } from './ranking.js';
+import {
+  changedMeasures,
+  changedScenarios,
+  isNoChange,
+  listedChanges,
+  unchangedLine,
+  type UnchangedLine,
+} from './ranking.js';
 import { bothFailed, failedSides, failuresOf, failureText, raisedText } from './failure.js';
 import {
   budgetExample,
@@ -66,7 +77,19 @@ interface Shape {
   elsewhere: string;
   /** When it does not fit: fold as many rows as do, fewer than `folded` (the job summary). */
   fill?: boolean;
+  /** Changed scenarios in the table, worst first; the others are counted under it. */
+  rows: number;
+  /** Changed scenarios, worst first, whose failures, sites and details are shown. */
+  sections: number;
+  /**
+   * Every budget in the budgets table; false: those not passing and those of the scenarios in
+   * the table, the others counted.
+   */
+  allBudgets: boolean;
 }
+
+/** No cap: every changed scenario. */
+const ALL = Number.MAX_SAFE_INTEGER;
 
 function shortSha(sha: string): string {
   return sha.slice(0, 7);
@@ -135,34 +158,6 @@ function scenarioStatus(scenario: ScenarioComparison, budgets: readonly BudgetRe
   return [tag, budget].filter(Boolean).join(' · ') || '➖ no budget';
 }
 
-const METRIC_SUBJECT = {
-  peak: 'peak memory',
-  retained: 'retained memory',
-  count: 'the retained allocation count',
-  leak: 'the leak per call',
-} as const;
-
-function measureOf(scenario: ScenarioComparison | undefined, metric: BudgetResult['metric']) {
-  if (!scenario) return undefined;
-  switch (metric) {
-    case 'peak':
-      return scenario.peak;
-    case 'retained':
-      return scenario.retained;
-    case 'count':
-      return scenario.retainedCount;
-    case 'leak':
-      return scenario.leak;
-    case 'site':
-      return undefined;
-  }
-}
-
-function formatCountDelta(count: number): string {
-  const text = groupDigits(count);
-  return count > 0 ? `+${text}` : text;
-}
-
 /** "grew +12.4 % (+1.90 MiB)": the budget's own figure first, the other one in parentheses. */
 function change(budget: BudgetResult, measure: Measure | undefined): string {
   const actual = escapeText(budget.actual);
@@ -170,8 +165,7 @@ function change(budget: BudgetResult, measure: Measure | undefined): string {
     return `changed by ${actual}`;
   }
   const verb = measure.delta > 0 ? 'grew' : measure.delta < 0 ? 'shrank' : 'stayed';
-  const bytes =
-    budget.metric === 'count' ? formatCountDelta(measure.delta) : formatBytesDelta(measure.delta);
+  const bytes = formatChange(measure.delta, unitOf(budget.metric));
   const percent = formatPercent(percentChange(measure.base, measure.head));
   if (/%$/.test(budget.limit)) return `${verb} ${actual} (${bytes})`;
   if (budget.limit.startsWith('+')) return `${verb} ${actual} (${percent})`;
@@ -185,10 +179,10 @@ function budgetSentence(report: Report, budget: BudgetResult): string {
     const verb = budget.actual.startsWith('+') ? 'grew' : 'is';
     return `site ${escapeCode(budget.site ?? '?', 200)} of ${escapeCode(budget.scenario)} ${verb} ${escapeText(budget.actual)}, over the ${escapeText(budget.limit)} budget`;
   }
-  const subject = METRIC_SUBJECT[budget.metric];
-  const measure = measureOf(scenario, budget.metric);
+  const subject = MEASURES[budget.metric].words.subject;
+  const measure = scenario && measureOf(scenario, budget.metric);
   const where =
-    scenario && measure?.delta && budget.metric !== 'count'
+    scenario && measure?.delta
       ? siteClause(scenario, budget.metric, measure.delta, markdownWords(report))
       : '';
   const leak = budget.leak ? ` (${escapeText(budget.leak)})` : '';
@@ -275,8 +269,8 @@ function capital(text: string): string {
 }
 
 /** Base → head with links, and what was checked. */
-function contextLine(report: Report): string {
-  const changed = changedScenarios(report).length;
+function contextLine(report: Report, listed: readonly ScenarioComparison[]): string {
+  const changed = listed.length;
   const counted = report.budgets.filter((b) => b.status !== 'skip');
   const over = counted.filter((b) => b.status === 'fail' || b.status === 'warn').length;
   const budgets =
@@ -286,38 +280,87 @@ function contextLine(report: Report): string {
   const head = `${report.head.workingTree ? 'head: working tree on top of' : 'head'} ${commitLink(report, report.head.sha)}`;
   return (
     `Base ${commitLink(report, report.base.sha)} → ${head}` +
-    ` · ${plural(report.scenarios.length, 'scenario')}, ${changed} changed · ${budgets}`
+    ` · ${plural(report.scenarios.length, 'scenario')}, ${groupDigits(changed)} changed · ${budgets}`
   );
 }
 
-function scenarioTable(report: Report): string[] {
+/** A measure's change in a column of its own: `+12.0 MiB (+80.0 %)`, `≈` when noisy. */
+function changeCell(name: MeasureName, measure: Measure | undefined): string {
+  if (!measure || measure.delta === null || measure.base === null || measure.head === null)
+    return '—';
+  const amount = formatChange(measure.delta, MEASURES[name].unit);
+  return approx(measure, `${amount} (${formatPercent(percentChange(measure.base, measure.head))})`);
+}
+
+function scenarioTable(report: Report, rows: readonly ScenarioComparison[]): string[] {
+  if (rows.length === 0) return [];
   const leak = report.scenarios.some((s) => s.leak !== undefined);
+  const extra = changedMeasures(report);
   const head = [
     'Scenario',
     'Peak (base → head)',
     'Δ peak',
     '%',
     'Δ retained',
+    ...extra.map((name) => `Δ ${MEASURES[name].words.name}`),
     ...(leak ? ['Leak / call'] : []),
     'Status',
   ];
-  const align = ['---', '---:', '---:', '---:', '---:', ...(leak ? ['---:'] : []), '---'];
+  const align = [
+    '---',
+    '---:',
+    '---:',
+    '---:',
+    '---:',
+    ...extra.map(() => '---:'),
+    ...(leak ? ['---:'] : []),
+    '---',
+  ];
   return [
     `| ${head.join(' | ')} |`,
     `| ${align.join(' | ')} |`,
-    ...rankScenarios(report).map((s) => {
+    ...rows.map((s) => {
       const cells = [
         escapeCode(s.name),
         baseToHead(s.peak),
         deltaCell(s.peak),
         percentCell(s.peak),
         deltaCell(s.retained),
+        ...extra.map((name) => changeCell(name, measureOf(s, name))),
         ...(leak ? [s.leak ? leakCell(s.leak) : '—'] : []),
         scenarioStatus(s, report.budgets),
       ];
       return `| ${cells.join(' | ')} |`;
     }),
   ];
+}
+
+/**
+ * Under the table: the scenarios it leaves out as unchanged, in one line (`655 tests unchanged,
+ * 14 changed`), and the changed ones beyond the rows shown.
+ */
+function unchangedNote(
+  line: UnchangedLine | undefined,
+  listed: number,
+  rows: number,
+  shape: Shape,
+): string[] {
+  const parts: string[] = [];
+  if (line) {
+    const why =
+      line.minimum > 0
+        ? `by less than the minimum change of ${formatBytes(line.minimum)} or within the noise of their repeats`
+        : 'only within the noise of their repeats';
+    const slight = line.slight > 0 ? ` (${groupDigits(line.slight)} of them differ ${why})` : '';
+    parts.push(`${escapeText(line.unchanged)} unchanged${slight}, ${groupDigits(listed)} changed`);
+  }
+  if (rows < listed) {
+    parts.push(
+      `the table shows the ${groupDigits(rows)} largest changes; the other ${groupDigits(listed - rows)} are ${shape.elsewhere}`,
+    );
+  }
+  if (parts.length === 0) return [];
+  return ['', `<sub>${capital(parts.join('; '))}.</sub>`];
 }
 
 function leakCell(leak: Measure): string {
@@ -405,6 +448,18 @@ function sitesSection(
   return lines;
 }
 
+/** The sites a scenario has beyond those the report lists: how many, and their change summed. */
+function sitesLeftOutNote(scenario: ScenarioComparison): string[] {
+  const left = scenario.sitesLeftOut;
+  if (!left) return [];
+  return [
+    '',
+    `<sub>⚠️ ${groupDigits(left.count)} more changed sites of ${escapeCode(scenario.name)} are not ` +
+      `kept in the report (it lists ${groupDigits(scenario.sites.length)} per scenario here), ` +
+      `summed: ${formatBytesDelta(left.sizeDelta)} in ${formatCountDelta(left.countDelta)} blocks.</sub>`,
+  ];
+}
+
 function failureSection(scenario: ScenarioComparison, shape: Shape): string[] {
   return failuresOf(scenario).flatMap(({ sides, error }) => {
     const details = failureText(error);
@@ -423,18 +478,32 @@ function failureSection(scenario: ScenarioComparison, shape: Shape): string[] {
   });
 }
 
-function budgetSection(budgets: readonly BudgetResult[]): string[] {
+function budgetSection(
+  budgets: readonly BudgetResult[],
+  shape: Shape,
+  inTable: ReadonlySet<string>,
+): string[] {
   if (budgets.length === 0) return [];
+  const shown = shape.allBudgets
+    ? budgets
+    : budgets.filter((b) => b.status !== 'pass' || inTable.has(b.scenario));
+  const holding = budgets.length - shown.length;
   return [
     '',
     '#### Budgets',
     '',
     '| Rule | Scenario | Limit | Actual | Level | Status |',
     '| --- | --- | ---: | ---: | --- | --- |',
-    ...budgets.map(
+    ...shown.map(
       (b) =>
         `| ${b.metric} | ${escapeCode(b.scenario)} | ${escapeText(b.limit)} | ${escapeText(b.actual)}${b.site ? ` at ${escapeCode(b.site)}` : ''}${b.leak ? ` (${escapeText(b.leak)})` : ''} | ${b.level} | ${STATUS_ICON[b.status]} ${b.status}${b.reason ? ` (${escapeText(b.reason)})` : ''} |`,
     ),
+    ...(holding > 0
+      ? [
+          '',
+          `<sub>${plural(holding, 'more budget')} of scenarios not in the table ${holding === 1 ? 'holds' : 'hold'}: every budget is ${shape.elsewhere}.</sub>`,
+        ]
+      : []),
   ];
 }
 
@@ -446,7 +515,7 @@ function warningSection(report: Report): string[] {
 
 function hiddenSitesNote(report: Report): string[] {
   const hidden = report.hiddenSites;
-  if (!hidden) return [];
+  if (!hidden || hidden.ignored + hidden.belowMinimumChange === 0) return [];
   const reasons = [
     hidden.ignored > 0 ? `${hidden.ignored} match an ignore glob` : '',
     hidden.belowMinimumChange > 0
@@ -493,12 +562,16 @@ function environmentSection(report: Report): string[] {
 }
 
 function legend(report: Report): string {
+  const extra = changedMeasures(report);
+  // The measures the table shows, which a noisy value marks with ≈.
+  const shown = [...measuresWhere((spec) => spec.shown === 'fixed'), ...extra];
   const noisy = report.scenarios.some(
-    (s) => s.peak.noisy || s.retained.noisy || s.leak?.noisy || s.sites.some((site) => site.noisy),
+    (s) => shown.some((name) => measureOf(s, name)?.noisy) || s.sites.some((site) => site.noisy),
   );
   const sites = report.scenarios.some((s) => s.sites.length > 0);
   return (
     '<sub>Peak: the high-water mark while the benchmark ran; retained: still allocated when it ended (tracemalloc).' +
+    extra.map((name) => ` ${MEASURES[name].words.explain ?? ''}`).join('') +
     (sites
       ? ' ✏️ changed here: this PR edited the line; indirect: the line is unchanged but allocates differently.'
       : '') +
@@ -509,44 +582,108 @@ function legend(report: Report): string {
   );
 }
 
-function render(report: Report, shape: Shape): string {
+/** The changed scenarios, worst first, and the line of the others: the same for every shape. */
+interface Selection {
+  listed: ScenarioComparison[];
+  unchanged?: UnchangedLine;
+  /** The lines every shape starts with: the verdict and what was compared. */
+  header: string[];
+  /** Nothing changed at all: the short comment. */
+  noChange: boolean;
+  /** Site tables are titled with their scenario's name. */
+  labelled: boolean;
+}
+
+function selectionOf(report: Report): Selection {
+  const listed = listedChanges(report);
+  const unchanged = unchangedLine(report, listed);
   const header = [
     commentMarker(report.key),
     `### allocdiff${report.key === 'default' ? '' : ` · ${escapeText(report.key)}`}`,
     '',
     headline(report),
     '',
-    contextLine(report),
+    contextLine(report, listed),
     ...(report.accepted ? ['', acceptanceMarkdown(report.accepted)] : []),
     ...(report.settingsChange ? ['', settingsChangeMarkdown(report.settingsChange)] : []),
   ];
-  if (isNoChange(report)) {
+  return {
+    listed,
+    ...(unchanged ? { unchanged } : {}),
+    header,
+    noChange: isNoChange(report),
+    // One scenario's sites need no title; several scenarios' do.
+    labelled: report.scenarios.length > 1,
+  };
+}
+
+/** `Sites of 12 more changed tests are in the job summary…`: the sections left out. */
+function moreSectionsNote(rest: readonly ScenarioComparison[], shape: Shape) {
+  const left = rest.filter((s) => s.sites.length > 0 || s.status === 'failed').length;
+  if (left === 0) return [];
+  return [
+    '',
+    `<sub>The sites and failures of ${plural(left, 'more changed scenario')} are ${shape.elsewhere}.</sub>`,
+  ];
+}
+
+/**
+ * The failures, sites and details of the changed scenarios, worst first, as the shape allows;
+ * built only until they hold more than `room` characters (then the text cannot fit, and the
+ * rest would only be cut).
+ */
+function scenarioSections(
+  report: Report,
+  listed: readonly ScenarioComparison[],
+  shape: Shape,
+  labelled: boolean,
+  room: number,
+): string[] {
+  const lines: string[] = [];
+  let length = 0;
+  for (const scenario of listed.slice(0, shape.sections)) {
+    const part = [
+      ...failureSection(scenario, shape),
+      ...sitesSection(report, scenario, shape, labelled),
+      ...sitesLeftOutNote(scenario),
+      ...(shape.extras ? scenarioDetails(scenario, shape.top, report.environment.repeats) : []),
+    ];
+    lines.push(...part);
+    for (const line of part) length += line.length + 1;
+    if (length > room) break;
+  }
+  return lines;
+}
+
+function render(report: Report, shape: Shape, selection: Selection, room: number): string {
+  const { listed, header } = selection;
+  if (selection.noChange) {
     // Nothing to tabulate: the short comment.
     return [
       ...header,
       ...(shape.extras
-        ? report.scenarios.flatMap((s) => scenarioDetails(s, shape.top, report.environment.repeats))
+        ? report.scenarios
+            .slice(0, shape.sections)
+            .flatMap((s) => scenarioDetails(s, shape.top, report.environment.repeats))
         : []),
       ...hiddenSitesNote(report),
       ...(shape.extras ? environmentSection(report) : []),
       '',
     ].join('\n');
   }
-  const withSites = report.scenarios.filter((s) => s.sites.length > 0);
-  const labelled = withSites.length > 1 || report.scenarios.length > 1;
   const chart = shape.extras ? siteChart(report) : [];
+  const rows = listed.slice(0, shape.rows);
+  const inTable = new Set(rows.map((s) => s.name));
   const lines = [
     ...header,
     '',
-    ...scenarioTable(report),
-    ...rankScenarios(report).flatMap((s) => [
-      ...failureSection(s, shape),
-      ...sitesSection(report, s, shape, labelled),
-      ...(shape.extras ? scenarioDetails(s, shape.top, report.environment.repeats) : []),
-    ]),
+    ...scenarioTable(report, rows),
+    ...unchangedNote(selection.unchanged, listed.length, rows.length, shape),
+    ...scenarioSections(report, listed, shape, selection.labelled, room),
+    ...moreSectionsNote(listed.slice(shape.sections), shape),
     ...hiddenSitesNote(report),
     ...(chart.length > 0 ? ['', ...chart] : []),
-    ...budgetSection(report.budgets),
+    ...budgetSection(report.budgets, shape, inTable),
     ...warningSection(report),
     ...(shape.extras ? environmentSection(report) : []),
     '',
@@ -556,32 +693,75 @@ function render(report: Report, shape: Shape): string {
   return lines.join('\n');
 }
 
-/** The shapes tried in turn, from the whole report to the smallest useful one. */
+/**
+ * The shapes tried in turn, from the whole report to the smallest useful one. Whatever is given
+ * up first, the worst changed scenarios keep their top sites: the smallest shape still lists the
+ * largest of them, right after the table, where a cut at the end never reaches.
+ */
 function shapes(
   top: number,
   target: 'comment' | 'summary',
   maxLength: number,
   shortestRow: number,
 ): Shape[] {
+  const few = Math.min(top, 3);
   if (target === 'summary') {
     const elsewhere = 'in the JSON report';
     // More rows than the shortest row allows could never fit: not worth building.
     const fitting = Math.ceil(maxLength / shortestRow);
+    const every = { rows: ALL, sections: ALL, allBudgets: true };
     return [
-      { top, folded: fitting, blockLines: 200, extras: true, elsewhere },
-      { top, folded: fitting, blockLines: 30, extras: true, elsewhere, fill: true },
+      { top, folded: fitting, blockLines: 200, extras: true, elsewhere, ...every },
+      { top, folded: fitting, blockLines: 30, extras: true, elsewhere, fill: true, ...every },
+      // Every changed scenario in the table; the sites of the worst ones.
+      { top, folded: 0, blockLines: 10, extras: true, elsewhere, ...every, sections: 200 },
+      { top: few, folded: 0, blockLines: 5, extras: false, elsewhere, ...every, sections: 50 },
+      {
+        top: few,
+        folded: 0,
+        blockLines: 5,
+        extras: false,
+        elsewhere,
+        rows: 1_000,
+        sections: 20,
+        allBudgets: false,
+      },
     ];
   }
   const elsewhere = 'in the job summary and the JSON report';
+  const every = { rows: ALL, sections: ALL, allBudgets: true };
+  // Many changed scenarios: the worst in the table, fewer of them with their sites.
+  const worst = { rows: 100, sections: 20, allBudgets: false };
   const list: Shape[] = [
-    { top, folded: 50, blockLines: 30, extras: true, elsewhere },
-    { top, folded: 10, blockLines: 30, extras: true, elsewhere },
-    { top, folded: 0, blockLines: 10, extras: true, elsewhere },
+    { top, folded: 50, blockLines: 30, extras: true, elsewhere, ...every },
+    { top, folded: 10, blockLines: 30, extras: true, elsewhere, ...every },
+    { top, folded: 0, blockLines: 10, extras: true, elsewhere, ...every },
+    { top, folded: 0, blockLines: 10, extras: true, elsewhere, ...worst },
+    { top, folded: 0, blockLines: 5, extras: true, elsewhere, ...worst, rows: 50, sections: 10 },
   ];
   for (let t = Math.floor(top / 2); t > 0; t = Math.floor(t / 2)) {
-    list.push({ top: t, folded: 0, blockLines: 5, extras: true, elsewhere });
+    list.push({ top: t, folded: 0, blockLines: 5, extras: true, elsewhere, ...every });
+    list.push({
+      top: t,
+      folded: 0,
+      blockLines: 5,
+      extras: true,
+      elsewhere,
+      ...worst,
+      rows: 25,
+      sections: 5,
+    });
   }
-  list.push({ top: 0, folded: 0, blockLines: 3, extras: false, elsewhere });
+  list.push({
+    top: few,
+    folded: 0,
+    blockLines: 3,
+    extras: false,
+    elsewhere,
+    ...worst,
+    rows: 10,
+    sections: 3,
+  });
   return list;
 }
 
@@ -606,14 +786,19 @@ function truncate(text: string, maxLength: number, elsewhere: string): string {
  * The shape with the most folded rows per scenario that fits, found by bisection between none
  * and `shape.folded` (which does not fit); undefined when even none does.
  */
-function fillFolded(report: Report, shape: Shape, maxLength: number): string | undefined {
-  let best = render(report, { ...shape, folded: 0 });
+function fillFolded(
+  report: Report,
+  shape: Shape,
+  maxLength: number,
+  selection: Selection,
+): string | undefined {
+  let best = render(report, { ...shape, folded: 0 }, selection, maxLength);
   if (best.length > maxLength) return undefined;
   let fits = 0;
   let fitsNot = shape.folded;
   while (fitsNot - fits > 1) {
     const folded = Math.floor((fits + fitsNot) / 2);
-    const text = render(report, { ...shape, folded });
+    const text = render(report, { ...shape, folded }, selection, maxLength);
     if (text.length <= maxLength) {
       fits = folded;
       best = text;
@@ -641,10 +826,11 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     50,
     Math.min(...sample.map((site) => siteRow(report, site).length + 1)),
   );
+  const selection = selectionOf(report);
   for (const shape of shapes(top, target, maxLength, shortestRow)) {
-    text = render(report, shape);
+    text = render(report, shape, selection, maxLength);
     if (text.length <= maxLength) return text;
-    const filled = shape.fill ? fillFolded(report, shape, maxLength) : undefined;
+    const filled = shape.fill ? fillFolded(report, shape, maxLength, selection) : undefined;
     if (filled !== undefined) return filled;
   }
   return truncate(

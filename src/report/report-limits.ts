@@ -12,6 +12,16 @@ export const TEXT_LIMITS = {
   long: 100_000,
 } as const;
 
+/**
+ * The most sites a report lists: per scenario, and in all (shared among the scenarios that have
+ * sites). A scenario's other changed sites are summed into its `sitesLeftOut`: a report of a
+ * million sites stays within what report mode reads from an artifact.
+ */
+export const SITE_LIMITS = {
+  perScenario: 10_000,
+  total: 100_000,
+} as const;
+
 /** `text` cut to `limit` characters, the cut said at its end; as it is when it fits. */
 export function cut(text: string, limit: number): string {
   if (text.length <= limit) return text;

@@ -1,6 +1,13 @@
 import * as z from 'zod';
+import { BUDGET_METRICS, type BudgetMetric } from '../budgets/rules.js';
+import {
+  MEASURE_NAMES,
+  MEASURES,
+  type AlwaysMeasured,
+  type SometimesMeasured,
+} from '../compare/measures.js';
 import { InvalidDataError } from '../errors.js';
-import { TEXT_LIMITS } from './report-limits.js';
+import { SITE_LIMITS, TEXT_LIMITS } from './report-limits.js';
 import { REPORT_SCHEMA, type Report } from './report.js';
 
 /**
@@ -27,6 +34,18 @@ const measure = z.strictObject({
   baseGrowth: growth.optional(),
   headGrowth: growth.optional(),
 });
+
+/** Every measure under its field (measures.ts): required where a scenario always has it. */
+const measureShape = Object.fromEntries(
+  MEASURE_NAMES.map((name) => [
+    MEASURES[name].field,
+    MEASURES[name].presence === 'always' ? measure : measure.optional(),
+  ]),
+) as {
+  [N in AlwaysMeasured as (typeof MEASURES)[N]['field']]: typeof measure;
+} & {
+  [N in SometimesMeasured as (typeof MEASURES)[N]['field']]: z.ZodOptional<typeof measure>;
+};
 
 const frame = z.strictObject({
   file: text(TEXT_LIMITS.file),
@@ -87,11 +106,11 @@ const scenario = z.strictObject({
   identicalRuns: z.number().int().min(2).optional(),
   error: scenarioError.extend({ side: z.enum(['base', 'head']) }).optional(),
   baseError: scenarioError.optional(),
-  peak: measure,
-  retained: measure,
-  retainedCount: measure,
-  leak: measure.optional(),
-  sites: z.array(site).max(2_000_000),
+  ...measureShape,
+  sites: z.array(site).max(SITE_LIMITS.perScenario),
+  sitesLeftOut: z
+    .strictObject({ count: z.number().int().positive(), sizeDelta: bytes, countDelta: bytes })
+    .optional(),
   leakSites: z.array(site).max(100_000).optional(),
   objectTypes: z
     .array(
@@ -115,7 +134,7 @@ const scenario = z.strictObject({
 
 const budget = z.strictObject({
   rule: text(1_000),
-  metric: z.enum(['peak', 'retained', 'site', 'leak', 'count']),
+  metric: z.enum(BUDGET_METRICS as [BudgetMetric, ...BudgetMetric[]]),
   scenario: text(1_000),
   limit: text(100),
   actual: text(1_000),

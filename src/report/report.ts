@@ -1,7 +1,7 @@
 import type { BudgetResult, Verdict } from '../budgets/evaluate.js';
 import type { ScenarioError } from '../capture/snapshot.js';
 import type { Comparison, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
-import { cut, TEXT_LIMITS } from './report-limits.js';
+import { cut, SITE_LIMITS, TEXT_LIMITS } from './report-limits.js';
 import type { SettingsChange } from './settings-change.js';
 
 export const REPORT_SCHEMA = 'allocdiff.report/1';
@@ -46,7 +46,10 @@ export interface Report {
   warnings?: string[];
   /** The config file that was read, as messages name it. */
   configFile?: string;
-  /** Changed sites left out of `scenarios[].sites`, and why. */
+  /**
+   * Changed sites left out of `scenarios[].sites`, and why; present when some were, or when a
+   * minimum change is set (a scenario whose figures moved by less is counted as unchanged).
+   */
   hiddenSites?: HiddenSites;
   /**
    * A change that edits allocdiff's settings: judged by those from before it; what its own
@@ -80,22 +83,23 @@ export interface HiddenSites {
   minimumChange: number;
 }
 
-export interface ReportInput {
-  allocdiffVersion: string;
-  key: string;
-  verdict: Verdict;
-  repository?: string;
-  serverUrl?: string;
-  pullRequest?: number;
-  base: SideInfo;
-  head: SideInfo;
-  environment: Report['environment'];
-  comparison: Comparison;
-  budgets: BudgetResult[];
-  warnings?: string[];
-  configFile?: string;
-  hiddenSites?: HiddenSites;
-}
+/** What a report is built from: the comparison, and the report's fields that say about the run. */
+export type ReportInput = Pick<
+  Report,
+  | 'allocdiffVersion'
+  | 'key'
+  | 'verdict'
+  | 'repository'
+  | 'serverUrl'
+  | 'pullRequest'
+  | 'base'
+  | 'head'
+  | 'environment'
+  | 'budgets'
+  | 'warnings'
+  | 'configFile'
+  | 'hiddenSites'
+> & { comparison: Comparison };
 
 /** A location's strings cut to the report's limits: the same object when they fit. */
 function locationWithinLimits<T extends { file: string; text?: string; function?: string }>(
@@ -140,17 +144,34 @@ function errorWithinLimits<T extends ScenarioError>(error: T): T {
   return within;
 }
 
+/** `sites`' first `limit`, and the rest summed (none when all fit). */
+function sitesWithinLimit(
+  sites: readonly SiteDelta[],
+  limit: number,
+): { kept: readonly SiteDelta[]; leftOut?: NonNullable<ScenarioComparison['sitesLeftOut']> } {
+  if (sites.length <= limit) return { kept: sites };
+  const leftOut = { count: sites.length - limit, sizeDelta: 0, countDelta: 0 };
+  for (let index = limit; index < sites.length; index += 1) {
+    leftOut.sizeDelta += sites[index]!.sizeDelta;
+    leftOut.countDelta += sites[index]!.countDelta;
+  }
+  return { kept: sites.slice(0, limit), leftOut };
+}
+
 /**
  * A scenario with every string from the benchmark (source lines, function and file names,
- * errors and their tracebacks) cut to what the report's schema allows, the cut marked, so
- * report mode reads back every report the full mode writes.
+ * errors and their tracebacks) cut to what the report's schema allows, the cut marked, and at
+ * most `siteLimit` sites listed (the rest summed), so report mode reads back every report the
+ * full mode writes.
  */
-function scenarioWithinLimits(scenario: ScenarioComparison): ScenarioComparison {
+function scenarioWithinLimits(scenario: ScenarioComparison, siteLimit: number): ScenarioComparison {
+  const { kept, leftOut } = sitesWithinLimit(scenario.sites, siteLimit);
   const within: ScenarioComparison = {
     ...scenario,
     name: cut(scenario.name, TEXT_LIMITS.name),
-    sites: scenario.sites.map(siteWithinLimits),
+    sites: kept.map(siteWithinLimits),
   };
+  if (leftOut) within.sitesLeftOut = leftOut;
   if (scenario.leakSites) within.leakSites = scenario.leakSites.map(siteWithinLimits);
   if (scenario.peakSites)
     within.peakSites = {
@@ -170,13 +191,22 @@ function scenarioWithinLimits(scenario: ScenarioComparison): ScenarioComparison 
 
 export function buildReport(input: ReportInput): Report {
   const { comparison, hiddenSites, ...rest } = input;
+  const withSites = comparison.scenarios.filter((scenario) => scenario.sites.length > 0).length;
+  const siteLimit = Math.min(
+    SITE_LIMITS.perScenario,
+    Math.max(1, Math.floor(SITE_LIMITS.total / Math.max(1, withSites))),
+  );
   const report: Report = {
     schema: REPORT_SCHEMA,
     ...rest,
     warnings: input.warnings ?? [],
-    scenarios: comparison.scenarios.map(scenarioWithinLimits),
+    scenarios: comparison.scenarios.map((scenario) => scenarioWithinLimits(scenario, siteLimit)),
   };
-  if (hiddenSites && hiddenSites.ignored + hiddenSites.belowMinimumChange > 0) {
+  // Kept with a minimum change even when nothing was left out: what "changed" means depends on it.
+  if (
+    hiddenSites &&
+    (hiddenSites.ignored + hiddenSites.belowMinimumChange > 0 || hiddenSites.minimumChange > 0)
+  ) {
     report.hiddenSites = hiddenSites;
   }
   return report;

@@ -9,7 +9,7 @@ import {
   type FailOn,
   type Verdict,
 } from '../budgets/evaluate.js';
-import type { BudgetPolicy } from '../budgets/rules.js';
+import type { BudgetPolicy, BudgetRule } from '../budgets/rules.js';
 import { withoutIgnoredSites } from '../budgets/site-filter.js';
 import type { Comparison } from '../compare/comparison.js';
 import { escapeCode, escapeText } from './escape.js';
@@ -49,16 +49,18 @@ const REPORT_ONLY = new Set(['minimum-change', 'top', 'comment']);
 
 /**
  * What the change's own settings decide on the measurement of this run: `compared` is the
- * comparison before any site was ignored, `report` the one the run's settings made.
+ * comparison before any site was ignored, `report` the one the run's settings made,
+ * `markerRules` the budget markers of the change's own tests.
  */
 export function judgeProposed(
   report: Report,
   compared: Comparison,
   proposed: ProposedJudging,
   from: string,
+  markerRules: ReadonlyMap<string, readonly BudgetRule[]> = new Map(),
 ): SettingsChange {
   const { comparison } = withoutIgnoredSites(compared, proposed.ignore);
-  const { results, warnings } = checkBudgets(comparison, proposed.budgets);
+  const { results, warnings } = checkBudgets(comparison, proposed.budgets, markerRules);
   const verdict = decideVerdict(comparison, results, warnings);
   const reason = verdictReason({ ...report, verdict, budgets: results, warnings });
   return {

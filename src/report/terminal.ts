@@ -1,6 +1,15 @@
-import { formatBytes, formatBytesDelta, formatPercent, percentChange } from '../format/sizes.js';
+import {
+  formatBytes,
+  formatBytesDelta,
+  formatPercent,
+  groupDigits,
+  percentChange,
+} from '../format/sizes.js';
+import { displayWidth, padToWidth } from '../format/text-width.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
+import { MEASURES, measureOf, measuresWhere } from '../compare/measures.js';
 import type { Report } from './report.js';
+import { changedMeasures, listedChanges, unchangedLine } from './ranking.js';
 import { failuresOf, failureText } from './failure.js';
 import { leakText } from './lead.js';
 import { settingsChangeText } from './settings-change.js';
@@ -49,13 +58,16 @@ const STATUS_STYLE: Record<string, Style> = {
 
 /**
  * Aligned columns; `align` says, per column, whether text is left (`l`) or right (`r`). Widths
- * are measured on the plain text; colour codes go around the padded cell.
+ * are the columns the plain text takes on a terminal (a CJK character or an emoji two, a
+ * combining mark none); colour codes go around the padded cell.
  */
 function table(rows: string[][], align: string, paint?: Paint): string[] {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  const widths = rows[0].map((_, column) =>
+    Math.max(...rows.map((row) => displayWidth(row[column]))),
+  );
   return rows.map((row, rowIndex) => {
     const cells = row.map((cell, column) =>
-      align[column] === 'r' ? cell.padStart(widths[column]) : cell.padEnd(widths[column]),
+      padToWidth(cell, widths[column], align[column] === 'r' ? 'start' : 'end'),
     );
     // Trailing spaces go before colouring, so a coloured line has none either.
     const last = cells.length - 1;
@@ -74,10 +86,13 @@ function grew(site: SiteDelta): boolean {
   return site.sizeDelta > 0 || (site.sizeDelta === 0 && site.countDelta > 0);
 }
 
+/** The measures whose noise the comment's noise section lists (measures.ts: `words.row`). */
+const NOISE_ROWS = measuresWhere((spec) => spec.words.row !== undefined);
+
 /** Some figure of the scenario varied between repeats in a way growth does not explain. */
 function isNoisy(scenario: ScenarioComparison): boolean {
   return (
-    [scenario.peak, scenario.retained, scenario.retainedCount].some((m) => m.noisy) ||
+    NOISE_ROWS.some((name) => measureOf(scenario, name)?.noisy) ||
     scenario.sites.some((site) => site.noisy)
   );
 }
@@ -87,9 +102,30 @@ function pair(measure: Measure): string {
   return `${show(measure.base)} -> ${show(measure.head)}`;
 }
 
-function delta(measure: Measure): string {
-  if (measure.delta === null || measure.base === null || measure.head === null) return '-';
+function delta(measure: Measure | undefined): string {
+  if (
+    measure === undefined ||
+    measure.delta === null ||
+    measure.base === null ||
+    measure.head === null
+  )
+    return '-';
   return `${formatBytesDelta(measure.delta)} (${formatPercent(percentChange(measure.base, measure.head))})`;
+}
+
+/** `655 tests unchanged, 14 changed`: the scenarios the table leaves out; none when it has all. */
+function unchangedText(report: Report, listed: readonly ScenarioComparison[]): string[] {
+  const line = unchangedLine(report, listed);
+  if (!line) return [];
+  const why =
+    line.minimum > 0
+      ? `by less than the minimum change of ${formatBytes(line.minimum)} or within noise`
+      : 'only within noise';
+  const slight = line.slight > 0 ? ` (${groupDigits(line.slight)} of them differ ${why})` : '';
+  return [
+    ...(listed.length > 0 ? [''] : []),
+    `${line.unchanged} unchanged${slight}, ${groupDigits(line.listed)} changed`,
+  ];
 }
 
 /** The report for a terminal: aligned text, coloured on request. */
@@ -104,44 +140,61 @@ export function renderTerminal(
     color ? `\u001b[${STYLE[style]}m${text}\u001b[0m` : text;
   // As in the comment: a leak-per-call column when any scenario ran the leak check.
   const leak = report.scenarios.some((s) => s.leak !== undefined);
-  const header = ['scenario', 'peak', 'peak change', 'retained', 'retained change'];
+  // As in the comment: a measure shown only when it changed, in a column of its own.
+  const extra = changedMeasures(report);
+  const header = [
+    'scenario',
+    'peak',
+    'peak change',
+    'retained',
+    'retained change',
+    ...extra.map((name) => `${MEASURES[name].words.name} change`),
+  ];
   const head = report.head.workingTree
     ? `head: working tree on top of ${report.head.sha.slice(0, 7)}`
     : `head ${report.head.sha.slice(0, 7)}`;
+  // As in the comment: the changed scenarios, worst first; the others counted in one line.
+  const listed = listedChanges(report);
   const lines = [
     `allocdiff ${report.allocdiffVersion}: base ${report.base.sha.slice(0, 7)} -> ${head}`,
     '',
-    ...table(
-      [
-        [...header, ...(leak ? ['leak/call'] : []), 'status'],
-        ...report.scenarios.map((s) => [
-          s.name,
-          pair(s.peak),
-          delta(s.peak),
-          pair(s.retained),
-          delta(s.retained),
-          ...(leak ? [(s.leak && leakText(s.leak)) ?? '-'] : []),
+    ...(listed.length === 0
+      ? []
+      : table(
           [
-            s.status,
-            isNoisy(s) ? 'noisy' : '',
-            // Growth over the in-process repeats, as the comment's leak section shows it.
-            s.retained.headGrowth ? `rising ${formatBytesDelta(s.retained.headGrowth)}/call` : '',
-          ]
-            .filter(Boolean)
-            .join(', '),
-        ]),
-      ],
-      `lrrrr${leak ? 'r' : ''}l`,
-      paint((cell, _row, column) =>
-        column === 2 || column === 4 || (leak && column === 5)
-          ? changeStyle(cell.replace(/^.*\(/, ''))
-          : column === header.length + (leak ? 1 : 0)
-            ? STATUS_STYLE[cell.split(',')[0].trim()]
-            : undefined,
-      ),
-    ),
+            [...header, ...(leak ? ['leak/call'] : []), 'status'],
+            ...listed.map((s) => [
+              s.name,
+              pair(s.peak),
+              delta(s.peak),
+              pair(s.retained),
+              delta(s.retained),
+              ...extra.map((name) => delta(measureOf(s, name))),
+              ...(leak ? [(s.leak && leakText(s.leak)) ?? '-'] : []),
+              [
+                s.status,
+                isNoisy(s) ? 'noisy' : '',
+                // Growth over the in-process repeats, as the comment's leak section shows it.
+                s.retained.headGrowth
+                  ? `rising ${formatBytesDelta(s.retained.headGrowth)}/call`
+                  : '',
+              ]
+                .filter(Boolean)
+                .join(', '),
+            ]),
+          ],
+          `lrrrr${'r'.repeat(extra.length)}${leak ? 'r' : ''}l`,
+          paint((cell, _row, column) =>
+            column === 2 || (column >= 4 && column < header.length + (leak ? 1 : 0))
+              ? changeStyle(cell.replace(/^.*\(/, ''))
+              : column === header.length + (leak ? 1 : 0)
+                ? STATUS_STYLE[cell.split(',')[0].trim()]
+                : undefined,
+          ),
+        )),
+    ...unchangedText(report, listed),
   ];
-  for (const scenario of report.scenarios) {
+  for (const scenario of listed) {
     // Both sides once when both failed the same way; each side's error when they differ.
     for (const { sides, error } of failuresOf(scenario)) {
       const who = sides === 'base and head' ? 'both sides failed' : `the ${sides} side failed`;
@@ -155,7 +208,11 @@ export function renderTerminal(
     const shrunk = scenario.sites.filter((site) => !grew(site)).slice(0, topSites);
     const listed = new Set([...grown, ...shrunk]);
     const shown = scenario.sites.filter((site) => listed.has(site));
-    lines.push('', `changed sites in ${scenario.name}:`);
+    // The mark of a line the change touches, said where it is used.
+    const marked = shown.some((site) => site.changedLine)
+      ? ` (${styled('yellow', '*')} a line the change touches)`
+      : '';
+    lines.push('', `changed sites in ${scenario.name}${marked}:`);
     lines.push(
       ...table(
         [
@@ -181,9 +238,14 @@ export function renderTerminal(
     );
     if (scenario.sites.length > shown.length)
       lines.push(`  … ${scenario.sites.length - shown.length} more in the JSON report`);
+    if (scenario.sitesLeftOut)
+      lines.push(
+        `  … and ${scenario.sitesLeftOut.count} more changed sites not kept in the report, ` +
+          `summed: ${formatBytesDelta(scenario.sitesLeftOut.sizeDelta)}`,
+      );
   }
-  if (report.hiddenSites) {
-    const hidden = report.hiddenSites;
+  const hidden = report.hiddenSites;
+  if (hidden && hidden.ignored + hidden.belowMinimumChange > 0) {
     lines.push(
       '',
       `not shown: ${hidden.ignored} site(s) matching an ignore glob, ` +

@@ -3,10 +3,10 @@
  * of a verdict) and the changes it leads with, as data; and the verdict in one plain sentence,
  * for the terminal and the failed check.
  */
-import type { BudgetMetric } from '../budgets/rules.js';
 import type { BudgetResult, Verdict } from '../budgets/evaluate.js';
 import { verdictCauses, levelOf, type VerdictCause } from '../budgets/verdict.js';
-import type { Measure, ScenarioComparison } from '../compare/comparison.js';
+import type { ScenarioComparison } from '../compare/comparison.js';
+import { MEASURES, measureOf } from '../compare/measures.js';
 import { bothFailed, raisedText } from './failure.js';
 import {
   budgetExample,
@@ -22,19 +22,10 @@ import type { Acceptance, Report } from './report.js';
 
 export type { VerdictCause } from '../budgets/verdict.js';
 
-const METRIC_NAME: Record<BudgetMetric, string> = {
-  peak: 'peak',
-  retained: 'retained',
-  site: 'site',
-  leak: 'leak per call',
-  count: 'retained count',
-};
-
 /** What a budget result is about: `peak`, `site app/cache.py:12`. */
 export function budgetSubject(budget: BudgetResult): string {
-  return budget.metric === 'site' && budget.site
-    ? `site ${budget.site}`
-    : METRIC_NAME[budget.metric];
+  if (budget.metric === 'site') return budget.site ? `site ${budget.site}` : 'site';
+  return MEASURES[budget.metric].words.name;
 }
 
 /**
@@ -106,27 +97,15 @@ const PLAIN: Words = {
   site: (site) => `${site.file}:${site.line ?? site.baseLine ?? '?'}`,
 };
 
-function measureOf(scenario: ScenarioComparison, metric: BudgetMetric): Measure | undefined {
-  return metric === 'peak'
-    ? scenario.peak
-    : metric === 'retained'
-      ? scenario.retained
-      : metric === 'leak'
-        ? scenario.leak
-        : undefined;
-}
-
-/** `, most at app/cache.py:41 (+1.00 MiB at the peak)` for a budget on a total; else empty. */
+/**
+ * `, most at app/cache.py:41 (+1.00 MiB at the peak)` for a budget on a measure some sites
+ * explain (measures.ts); else empty.
+ */
 function budgetSite(report: Report, budget: BudgetResult): string {
+  if (budget.metric === 'site') return '';
   const scenario = report.scenarios.find((s) => s.name === budget.scenario);
   const measure = scenario && measureOf(scenario, budget.metric);
-  if (
-    !scenario ||
-    !measure?.delta ||
-    (budget.metric !== 'peak' && budget.metric !== 'retained' && budget.metric !== 'leak')
-  ) {
-    return '';
-  }
+  if (!scenario || !measure?.delta) return '';
   return siteClause(scenario, budget.metric, measure.delta, PLAIN);
 }
 

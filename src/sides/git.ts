@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { RunFailure } from '../errors.js';
 
@@ -128,16 +129,20 @@ export class Git {
     return result.exitCode === 0;
   }
 
-  async addWorktree(path: string, sha: string): Promise<void> {
-    await this.run(['worktree', 'add', '--quiet', '--detach', '--force', path, sha]);
+  /**
+   * Checks `sha` out at `path` as a detached worktree, locked (`git worktree prune`, which any
+   * other git may run, leaves a locked worktree alone) with `lockReason` as its lock's reason.
+   */
+  async addWorktree(path: string, sha: string, lockReason: string): Promise<void> {
+    await this.run(['worktree', 'add', '--quiet', '--detach', '--force', '--lock', path, sha]);
+    // `--reason` is younger than `--lock`: the reason is written as git writes it.
+    const gitDir = (await new Git(path).run(['rev-parse', '--absolute-git-dir'])).trim();
+    await writeFile(join(gitDir, 'locked'), lockReason);
   }
 
+  /** Removes a worktree, locked or not, with its files. */
   async removeWorktree(path: string): Promise<void> {
-    await this.run(['worktree', 'remove', '--force', path]);
-  }
-
-  async pruneWorktrees(): Promise<void> {
-    await this.run(['worktree', 'prune']);
+    await this.run(['worktree', 'remove', '--force', '--force', path]);
   }
 
   /**

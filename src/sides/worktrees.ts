@@ -1,6 +1,6 @@
-import { mkdtemp, realpath, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdtemp, readdir, readFile, realpath, rm, rmdir } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { RunFailure } from '../errors.js';
 import { Git } from './git.js';
 
@@ -11,10 +11,57 @@ export interface SideCheckouts {
   dispose(): Promise<void>;
 }
 
+const ROOT_PREFIX = 'allocdiff-';
+
+/** What a run's worktrees are locked with: this process, on this machine. */
+function lockReason(): string {
+  return `allocdiff run ${process.pid} on ${hostname()}`;
+}
+
+/** Whether process `pid` of this machine still runs. */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
- * Checks out base and head as detached worktrees. Their paths have equal length because
- * path strings live in memory too (code objects, `__file__`): unequal paths would show up
- * as a difference that the change did not make.
+ * Removes the worktrees that runs of this machine which ended without removing theirs (killed,
+ * a crash) left: those locked by allocdiff for a process that no longer runs. Nothing else is
+ * touched: not another run's worktrees (locked by a process that runs, or half made and not
+ * locked by allocdiff yet), nor the user's (`git worktree prune` would remove another run's
+ * half-made worktree).
+ */
+async function removeAbandonedCheckouts(git: Git): Promise<void> {
+  const entries = join(await git.commonDir(), 'worktrees');
+  const names = await readdir(entries).catch(() => [] as string[]);
+  const owner = /^allocdiff run (\d+) on (.*)$/;
+  for (const name of names) {
+    const entry = join(entries, name);
+    const lock = await readFile(join(entry, 'locked'), 'utf8').catch(() => '');
+    const match = owner.exec(lock.trim());
+    if (!match || match[2] !== hostname() || running(Number(match[1]))) continue;
+    const gitFile = await readFile(join(entry, 'gitdir'), 'utf8').catch(() => '');
+    const checkout = gitFile.trim() === '' ? undefined : dirname(gitFile.trim());
+    // A checkout of allocdiff's own folder goes with its files, as the run would have removed it.
+    if (checkout && basename(dirname(checkout)).startsWith(ROOT_PREFIX)) {
+      await git.removeWorktree(checkout).catch(() => undefined);
+      await rmdir(dirname(checkout)).catch(() => undefined);
+    }
+    await rm(entry, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Checks out base and head as detached worktrees, in a new folder of this run's with names of
+ * this run's (`base-<id>`, `head-<id>`), so that runs on one repository at once never share a
+ * worktree entry; each is locked by this run until it is removed (see removeAbandonedCheckouts).
+ * Their paths have equal length because path strings live in memory too (code objects,
+ * `__file__`): unequal paths would show up as a difference that the change did not make.
  */
 export async function checkoutSides(
   git: Git,
@@ -22,9 +69,11 @@ export async function checkoutSides(
   headSha: string,
   tempRoot = process.env.RUNNER_TEMP || tmpdir(),
 ): Promise<SideCheckouts> {
-  const root = await mkdtemp(join(await realpath(tempRoot), 'allocdiff-'));
-  const baseDir = join(root, 'base');
-  const headDir = join(root, 'head');
+  await removeAbandonedCheckouts(git);
+  const root = await mkdtemp(join(await realpath(tempRoot), ROOT_PREFIX));
+  const id = basename(root).slice(ROOT_PREFIX.length);
+  const baseDir = join(root, `base-${id}`);
+  const headDir = join(root, `head-${id}`);
   let disposing: Promise<void> | undefined;
   // Every call waits for the one removal, wherever it was started.
   const dispose = (): Promise<void> =>
@@ -33,11 +82,10 @@ export async function checkoutSides(
         await git.removeWorktree(dir).catch(() => undefined);
       }
       await rm(root, { recursive: true, force: true });
-      await git.pruneWorktrees().catch(() => undefined);
     })());
   try {
-    await git.addWorktree(baseDir, baseSha);
-    await git.addWorktree(headDir, headSha);
+    await git.addWorktree(baseDir, baseSha, lockReason());
+    await git.addWorktree(headDir, headSha, lockReason());
   } catch (error) {
     await dispose();
     throw error;

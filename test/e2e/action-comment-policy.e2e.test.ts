@@ -88,6 +88,9 @@ describe('the bundled action: the comment input, annotations and the full report
     expect(readFileSync(result.outputs.summary, 'utf8')).toBe(result.summary);
     expect(result.summary).toContain('app/store.py');
     expect(readFileSync(result.outputs.comment, 'utf8')).toContain('app/store.py');
+    // The HTML report too, beside the comment.
+    expect(result.outputs.html).toBe(result.outputs.comment.replace(/\.md$/, '.html'));
+    expect(readFileSync(result.outputs.html, 'utf8')).toContain('app/store.py');
     // The PR's new line 9 keeps the buffers: annotated where the diff shows it.
     expect(result.stdout).toMatch(
       /^::warning title=allocdiff%3A this line allocates \+[^,]+ more,file=app\/store\.py,line=9::/m,

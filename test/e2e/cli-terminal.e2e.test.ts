@@ -16,6 +16,13 @@ function shellQuote(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
+/** The test's environment less FORCE_COLOR, which a test runner may set for its own output. */
+function withoutForceColor(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.FORCE_COLOR;
+  return env;
+}
+
 describe('allocdiff CLI: terminal output', () => {
   let repo: ReturnType<typeof createRepoFromTrees>;
   const trees: string[] = [];
@@ -41,7 +48,7 @@ describe('allocdiff CLI: terminal output', () => {
     const result = await runCommand(
       'script',
       ['--quiet', '--return', '--command', command, '/dev/null'],
-      { cwd: repo.dir, env: { ...process.env, NO_COLOR: '', ...env } },
+      { cwd: repo.dir, env: { ...withoutForceColor(), NO_COLOR: '', ...env } },
     );
     expect(result.code, result.stdout).toBe(0);
     return result.stdout;
@@ -67,7 +74,7 @@ describe('allocdiff CLI: terminal output', () => {
   it('prints plain text, without progress lines, into a pipe', async () => {
     const result = await runCommand(declaredNode(), [CLI, ...args], {
       cwd: repo.dir,
-      env: { ...process.env, NO_COLOR: '' },
+      env: { ...withoutForceColor(), NO_COLOR: '' },
     });
     expect(result.code, result.stderr).toBe(0);
     for (const text of [result.stdout, result.stderr]) {
@@ -76,5 +83,21 @@ describe('allocdiff CLI: terminal output', () => {
     }
     expect(result.stderr).toContain('── Measuring base');
     expect(result.stdout).toContain('PASS: within budget');
+  });
+
+  it('colours the report in a pipe too with FORCE_COLOR, which wins over NO_COLOR', async () => {
+    for (const env of [{ FORCE_COLOR: '1' }, { FORCE_COLOR: '1', NO_COLOR: '1' }]) {
+      const result = await runCommand(declaredNode(), [CLI, ...args], {
+        cwd: repo.dir,
+        env: { ...withoutForceColor(), ...env },
+      });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain(`${ESC}[1;32mPASS${ESC}[0m`);
+    }
+    const off = await runCommand(declaredNode(), [CLI, ...args], {
+      cwd: repo.dir,
+      env: { ...withoutForceColor(), FORCE_COLOR: '0' },
+    });
+    expect(off.stdout).not.toMatch(SGR);
   });
 });

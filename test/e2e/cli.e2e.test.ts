@@ -140,8 +140,74 @@ describe('allocdiff CLI', () => {
     });
     expect(await cli(repo.dir, '--bogus')).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining("Unknown option '--bogus'"),
+      stderr: expect.stringContaining('unknown option --bogus'),
     });
+  });
+
+  it('guesses what a mistyped option or config key meant', async () => {
+    const repo = repoOf(quiet, {
+      ...grown,
+      'allocdiff.yml': 'failon: warn\nbudgets:\n  retianed: +1KB\n',
+    });
+    const option = await cli(repo.dir, '--base', 'HEAD~1', '--scirpt', 'bench.py');
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain('unknown option --scirpt; did you mean --script?');
+    const keys = await cli(repo.dir, '--base', 'HEAD~1', '--script', 'bench.py');
+    expect(keys.code).toBe(2);
+    expect(keys.stderr).toContain('failon: unknown key; did you mean fail-on? allowed:');
+    expect(keys.stderr).toContain('budgets.retianed: unknown metric; did you mean retained?');
+  });
+
+  it('prints the usage when run with no arguments', async () => {
+    const result = await cli(PROJECT_ROOT);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('Usage:\n  allocdiff --base REF');
+    expect(result.stderr).toContain('Run "allocdiff --help" for the options.');
+  });
+
+  it('writes the JSON report to stdout with --json -, and takes --[no-]NAME toggles', async () => {
+    const repo = repoOf(quiet, grown);
+    const result = await cli(
+      repo.dir,
+      '--base',
+      'HEAD~1',
+      '--script',
+      'bench.py',
+      '--json',
+      '-',
+      '--no-object-types',
+      '--peak-sites',
+      '--no-parallel',
+    );
+    expect(result.code, result.stderr).toBe(0);
+    // stdout is the JSON alone; the terminal's report goes to stderr.
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.scenarios[0].name).toBe('bench.py');
+    expect(result.stderr).toContain('PASS');
+    // --no-object-types: no object counts; --peak-sites: the sites at the peak, found always.
+    expect(report.scenarios[0]).not.toHaveProperty('objectTypes');
+    expect(report.scenarios[0].peakSites?.sites.length).toBeGreaterThan(0);
+    expect(readdirSync(repo.dir)).not.toContain('-');
+  });
+
+  it('writes the Markdown comment to stdout with --markdown -', async () => {
+    const repo = repoOf(quiet, grown);
+    const result = await cli(
+      repo.dir,
+      '--base',
+      'HEAD~1',
+      '--script',
+      'bench.py',
+      '--markdown',
+      '-',
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('<!-- allocdiff');
+    expect(result.stdout).toContain('bench.py');
+    expect(result.stdout).not.toContain('PASS:');
+    expect(result.stderr).toContain('PASS');
+    expect(readdirSync(repo.dir)).not.toContain('-');
   });
 
   it('exits 3 when the head benchmark raises, and still reports the base side', async () => {
@@ -169,7 +235,7 @@ describe('allocdiff CLI', () => {
       'bench.py': `${quiet['bench.py']}more = bytearray(1024 * 1024)\n`,
     });
     const out = join(repo.dir, '..', `${repo.shas[1]}-unbudgeted`);
-    cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`);
+    cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`, `${out}.html`);
     const result = await cli(
       repo.dir,
       '--base',
@@ -216,7 +282,7 @@ describe('allocdiff CLI', () => {
     });
     const repo = repoOf(broken(''), broken('x = 1\n'));
     const out = join(repo.dir, '..', `${repo.shas[1]}-both`);
-    cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`);
+    cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`, `${out}.html`);
     const result = await cli(
       repo.dir,
       '--base',

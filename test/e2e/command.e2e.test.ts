@@ -273,7 +273,11 @@ describe('allocdiff --command with frames > 1: tracebacks of the changed sites',
   /** The CLI with a Markdown comment too; what it logged, its report and its comment. */
   async function traced(repoDir: string, ...args: string[]) {
     const markdown = join(repoDir, '..', `${repoDir.split('/').pop()}-${cleanup.length}.md`);
-    cleanup.push(markdown, markdown.replace(/\.md$/, '.summary.md'));
+    cleanup.push(
+      markdown,
+      markdown.replace(/\.md$/, '.summary.md'),
+      markdown.replace(/\.md$/, '.html'),
+    );
     const result = await cli(repoDir, '--base', 'HEAD~1', '--markdown', markdown, ...args);
     return {
       ...result,

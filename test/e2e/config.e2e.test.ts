@@ -221,9 +221,9 @@ describe('configuration errors: exit 2, one line per problem, never a stack trac
     return [first.slice('allocdiff: '.length), ...rest];
   }
 
-  it('names unknown keys with the allowed ones', async () => {
+  it('names unknown keys with the one most likely meant and the allowed ones', async () => {
     expect(await rejected({ 'allocdiff.yml': 'script: bench.py\nbudget: "peak: +5%"\n' })).toEqual([
-      'allocdiff.yml:2: budget: unknown key; allowed: script, command, setup, python, frames, repeats, ' +
+      'allocdiff.yml:2: budget: unknown key; did you mean budgets? allowed: script, command, setup, python, frames, repeats, ' +
         'iterations, timeout-minutes, peak-sites, parallel, object-types, fail-on, minimum-change, ignore, ' +
         'budgets, scenarios, top, comment',
     ]);
@@ -278,7 +278,7 @@ describe('configuration errors: exit 2, one line per problem, never a stack trac
       expect.stringMatching(
         /^--budget: budget rule "peak: \+5": "\+5" is not a limit \(a size needs a unit/,
       ),
-      '--budget: budget rule "heap: 1MB": unknown metric "heap"; metrics: peak, retained, site, leak, count',
+      '--budget: budget rule "heap: 1MB": unknown metric "heap"; metrics: peak, retained, site, leak, count, rss',
     ]);
   });
 

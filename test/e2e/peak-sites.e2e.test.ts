@@ -28,7 +28,12 @@ async function compare(
   const repo = repoOf(files.base, files.head);
   const json = join(repo.dir, '..', `${repo.shas[1]}.json`);
   const markdown = join(repo.dir, '..', `${repo.shas[1]}.md`);
-  cleanup.push(json, markdown, markdown.replace(/\.md$/, '.summary.md'));
+  cleanup.push(
+    json,
+    markdown,
+    markdown.replace(/\.md$/, '.summary.md'),
+    markdown.replace(/\.md$/, '.html'),
+  );
   const result = await runCommand(
     declaredNode(),
     [CLI, '--base', 'HEAD~1', '--json', json, '--markdown', markdown, ...args],

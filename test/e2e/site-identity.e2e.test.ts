@@ -58,7 +58,12 @@ function edited(allocation: string) {
 async function compare(repoDir: string, name: string, ...args: string[]) {
   const json = join(repoDir, '..', `${name}.json`);
   const markdown = join(repoDir, '..', `${name}.md`);
-  cleanup.push(json, markdown, markdown.replace(/\.md$/, '.summary.md'));
+  cleanup.push(
+    json,
+    markdown,
+    markdown.replace(/\.md$/, '.summary.md'),
+    markdown.replace(/\.md$/, '.html'),
+  );
   const result = await runCommand(
     declaredNode(),
     [

@@ -1,6 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SITE_LIMITS } from '../../src/report/report-limits.js';
 import { parseReport } from '../../src/report/report-schema.js';
 import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
 import { runCommand } from '../support/run-cli.js';
@@ -144,6 +145,41 @@ describe('a head that turns tracing off', () => {
   }
 });
 
+describe('a head command whose process turns tracing off', () => {
+  const kept = 'kept = [bytearray(1000) for _ in range(1000)]\n';
+  for (const [how, what] of [
+    ['tracemalloc.stop()', 'stopped tracemalloc'],
+    [
+      'tracemalloc.clear_traces()',
+      "cleared tracemalloc's traces (clear_traces(), or stop() then start())",
+    ],
+  ] as const) {
+    it(`fails the process's scenario, saying why, when it calls ${how}, instead of "removed"`, async () => {
+      const repo = repoOf(
+        { 'bench.py': kept },
+        { 'bench.py': `import tracemalloc\n${kept}${how}\n` },
+      );
+      const result = await cli(
+        repo.dir,
+        120,
+        '--base',
+        'HEAD~1',
+        '--command',
+        'python3 bench.py',
+        '--budget',
+        'retained: +100KB',
+      );
+      expect(result.code, result.stderr).toBe(3);
+      expect(result.stdout).toContain(`TracingStopped: bench.py ${what} while it was measured`);
+      expect(result.stdout).toContain(
+        'FAIL: the head benchmark failed: bench.py raised TracingStopped',
+      );
+      expect(result.stdout).not.toMatch(/removed/i);
+      expect(result.stdout).not.toContain('PASS');
+    });
+  }
+});
+
 describe('a report of long source lines, names and tracebacks', () => {
   it('is written within the limits report mode reads, each cut marked', async () => {
     const name = `bench_${'n'.repeat(1_100)}`;
@@ -181,5 +217,39 @@ describe('a report of long source lines, names and tracebacks', () => {
     const raises = report.scenarios.find((s) => s.name === 'bench_raises')!;
     expect(raises.error?.traceback?.length).toBeLessThanOrEqual(100_000);
     expect(raises.error?.message).toMatch(/^x+… \[190\d{3} more characters\]$/);
+  });
+});
+
+describe('a report of more changed sites than it lists', () => {
+  it('lists the most a scenario may, sums the rest, and report mode reads it', async () => {
+    // 10,500 lines that each keep a block: one site per line.
+    const lines = Array.from({ length: 10_500 }, (_, i) => `k${i} = bytearray(${100 + i})`);
+    const repo = repoOf({ 'bench.py': 'k = 0\n' }, { 'bench.py': `${lines.join('\n')}\n` });
+    const json = join(repo.dir, '..', `${repo.shas[1]}-many.json`);
+    cleanup.push(json);
+    const result = await cli(
+      repo.dir,
+      300,
+      '--base',
+      'HEAD~1',
+      '--script',
+      'bench.py',
+      '--repeats',
+      '1',
+      '--json',
+      json,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const report = parseReport(JSON.parse(readFileSync(json, 'utf8')), json);
+    const [scenario] = report.scenarios;
+    expect(scenario.sites).toHaveLength(SITE_LIMITS.perScenario);
+    expect(scenario.sitesLeftOut?.count).toBe(500);
+    // The 500 smallest (100 to 599 bytes, and their objects) are summed.
+    expect(scenario.sitesLeftOut?.countDelta).toBeGreaterThanOrEqual(500);
+    expect(scenario.sitesLeftOut?.sizeDelta).toBeGreaterThan(500 * 100);
+    expect(Math.max(...scenario.sites.map((site) => site.line ?? 0))).toBe(10_500);
+    expect(result.stdout).toMatch(
+      /… and 500 more changed sites not kept in the report, summed: \+\d+(\.\d+)? KiB/,
+    );
   });
 });

@@ -275,6 +275,9 @@ describe('inline budget rules', () => {
   it.each([
     ['peak +5%', /budget rule "peak \+5%": expected "metric: limit"/],
     ['heap: +5%', /unknown metric "heap"; metrics: peak, retained, site, leak, count/],
+    ['peek: +5%', /unknown metric "peek"; did you mean peak\? metrics: peak, retained, site/],
+    ['leek: +5%', /unknown metric "leek"; did you mean leak\? metrics:/],
+    ['memory: +5%', /unknown metric "memory"; metrics: peak, retained, site, leak, count/],
     ['peak: 5%', /"5%" is not a limit/],
     ['peak: +5', /"\+5" is not a limit.*units: B, KB/],
     ['retained: +100kb', /"\+100kb" is not a limit/],
@@ -290,7 +293,7 @@ describe('inline budget rules', () => {
       ok: false,
       problems: [
         expect.stringMatching(/^budget rule "peak: 5%": "5%" is not a limit/),
-        'budget rule "heap: 1MB": unknown metric "heap"; metrics: peak, retained, site, leak, count',
+        'budget rule "heap: 1MB": unknown metric "heap"; metrics: peak, retained, site, leak, count, rss',
         'budget rule "site +1KB": expected "metric: limit", e.g. "peak: +5%"',
       ],
     });

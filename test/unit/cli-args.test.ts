@@ -117,7 +117,42 @@ describe('parseCliArgs: mistakes are usage errors (exit code 2) that say what to
   });
 
   it('asks for --base first when both are missing', () => {
-    expect(usageError([]).message).toMatch(/^--base is required/);
+    expect(usageError(['--top', '3']).message).toMatch(/^--base is required/);
+  });
+
+  it('answers no arguments at all with the usage', () => {
+    expect(parseCliArgs([], REPO, repoFiles())).toEqual({ kind: 'usage' });
+  });
+
+  it.each([
+    ['--scirpt', 'script'],
+    ['--bsae', 'base'],
+    ['--peaksites', 'peak-sites'],
+    ['--no-paralel', 'no-parallel'],
+    ['--failon=warn', 'fail-on'],
+    ['--verison', 'version'],
+  ])('says which option %s most likely meant', (typo, meant) => {
+    const error = usageError([...REQUIRED, typo]);
+    expect(error.message).toContain(`unknown option --${typo.slice(2).split('=')[0]}; `);
+    expect(error.message).toContain(`did you mean --${meant}?`);
+    expect(error.message).toContain('allocdiff --help');
+  });
+
+  it('names an unknown option that resembles none without guessing', () => {
+    const error = usageError([...REQUIRED, '--frobnicate']);
+    expect(error.message).toMatch(/^unknown option --frobnicate\n/);
+  });
+
+  it('refuses a value on a --no- toggle', () => {
+    expect(usageError([...REQUIRED, '--no-parallel=true']).message).toContain(
+      '--no-parallel takes no value',
+    );
+  });
+
+  it('refuses --json - with --markdown -: stdout takes one of them', () => {
+    expect(usageError([...REQUIRED, '--json', '-', '--markdown', '-']).message).toContain(
+      'both ask for stdout',
+    );
   });
 
   it.each([['0'], ['1.5'], ['two'], ['-1'], ['']])('rejects --frames=%s, quoting it', (value) => {
@@ -411,6 +446,70 @@ describe('parseCliArgs: settings', () => {
         ),
       ),
     ).toBe('bench/memory.py');
+  });
+});
+
+describe('parseCliArgs: toggles', () => {
+  it.each([
+    [['--parallel'], true],
+    [['--no-parallel'], false],
+    [['--parallel=false'], false],
+    [['--parallel', 'false'], false],
+    [['--parallel', '--top', '3'], true],
+  ])('reads %j as parallel %s', (flags, parallel) => {
+    expect(settings([...REQUIRED, ...flags]).parallel).toBe(parallel);
+  });
+
+  it.each([
+    [['--object-types'], true],
+    [['--no-object-types'], false],
+    [['--object-types=false'], false],
+  ])('reads %j as object-types %s', (flags, objectTypes) => {
+    expect(settings([...REQUIRED, ...flags]).objectTypes).toBe(objectTypes);
+  });
+
+  it.each([
+    [['--peak-sites'], true],
+    [['--no-peak-sites'], false],
+    [['--peak-sites=auto'], 'auto'],
+    [['--peak-sites', 'auto'], 'auto'],
+    [['--peak-sites', '--no-parallel'], true],
+    [[], 'auto'],
+  ])('reads %j as peak-sites %s', (flags, peakSites) => {
+    expect(settings([...REQUIRED, ...flags]).peakSites).toBe(peakSites);
+  });
+
+  it('lets --no-NAME win over the config file', () => {
+    const files = repoFiles({ 'allocdiff.yml': 'object-types: true\nparallel: true\n' });
+    const run = settings([...REQUIRED, '--no-object-types', '--no-parallel'], REPO, files);
+    expect(run.objectTypes).toBe(false);
+    expect(run.parallel).toBe(false);
+  });
+
+  it('still names a bad value of a toggle', () => {
+    expect(usageError([...REQUIRED, '--parallel=maybe']).message).toMatch(/--parallel.*maybe/);
+  });
+});
+
+describe('parseCliArgs: - sends a report to stdout', () => {
+  it.each([
+    ['--json', 'report', 'report.json'],
+    ['--markdown', 'comment', 'report.md'],
+  ])(
+    '%s - names that output for stdout and still writes its file privately',
+    (flag, output, file) => {
+      const command = parseCliArgs([...REQUIRED, flag, '-'], REPO, repoFiles());
+      expect(command.kind === 'run' && command.stdout).toBe(output);
+      const run = settings([...REQUIRED, flag, '-']);
+      const path = flag === '--json' ? run.jsonPath : run.markdownPath;
+      expect(path.endsWith(`/${file}`)).toBe(true);
+      expect(path.startsWith(join(temp, 'allocdiff-'))).toBe(true);
+    },
+  );
+
+  it('sends nothing to stdout without -', () => {
+    const command = parseCliArgs(REQUIRED, REPO, repoFiles());
+    expect(command.kind === 'run' && command.stdout).toBeUndefined();
   });
 });
 

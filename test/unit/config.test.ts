@@ -344,11 +344,38 @@ describe('loadConfig: every problem is one message naming the file, key, value a
       'allocdiff.yml:1: colour: unknown key; allowed: script, command, setup, python, frames, repeats, ' +
         'iterations, timeout-minutes, peak-sites, parallel, object-types, skip-unchanged, fail-on, minimum-change, ignore, ' +
         'budgets, scenarios, top, comment',
-      'allocdiff.yml:3: budgets.peek: unknown metric; allowed: peak, retained, site, leak, count',
+      'allocdiff.yml:3: budgets.peek: unknown metric; did you mean peak? allowed: peak, retained, ' +
+        'site, leak, count, rss',
       'allocdiff.yml:4: budgets.peak.lvl: unknown key; allowed: limit, level',
       'allocdiff.yml:6: scenarios."a*".budgets: got nothing; expected rules as text like ' +
         '"peak: +5%; retained: +100KB", or a table of metric = limits',
-      'allocdiff.yml:7: scenarios."a*".budget: unknown key; allowed: budgets',
+      'allocdiff.yml:7: scenarios."a*".budget: unknown key; did you mean budgets? allowed: budgets',
+    ]);
+  });
+
+  it('guesses the key each misspelt key meant, several in one table', () => {
+    const found = yaml(
+      ['failon: warn', 'Top: 3', 'peak_sites: true', 'budgets:', '  retianed: +1KB'].join('\n'),
+    );
+    expect(found).toHaveLength(4);
+    expect(found[0]).toMatch(
+      /^allocdiff\.yml:1: failon: unknown key; did you mean fail-on\? allowed: /,
+    );
+    expect(found[1]).toMatch(/^allocdiff\.yml:2: Top: unknown key; did you mean top\? allowed: /);
+    expect(found[2]).toMatch(
+      /^allocdiff\.yml:3: peak_sites: unknown key; did you mean peak-sites\? /,
+    );
+    expect(found[3]).toBe(
+      'allocdiff.yml:5: budgets.retianed: unknown metric; did you mean retained? allowed: peak, ' +
+        'retained, site, leak, count, rss',
+    );
+  });
+
+  it('guesses in a pyproject.toml too', () => {
+    expect(problems({ '/repo/pyproject.toml': '[tool.allocdiff]\nfail_on = "warn"\n' })).toEqual([
+      expect.stringMatching(
+        /^pyproject\.toml: tool\.allocdiff\.fail_on: unknown key; did you mean fail-on\? /,
+      ),
     ]);
   });
 

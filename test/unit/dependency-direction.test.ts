@@ -114,6 +114,64 @@ describe('the data flow, one direction (eslint.config.js)', () => {
     }
   });
 
+  it('starts the harness, setup and commands from capture only, and processes in two modules', async () => {
+    const spawn = "import { spawn } from 'node:child_process';\nexport const s = spawn;\n";
+    for (const file of [
+      'src/capture/isolation.ts',
+      'src/config/probe.ts',
+      'src/publish/probe.ts',
+      'src/pipeline.ts',
+    ]) {
+      expect(await problems(file, spawn)).toEqual([
+        expect.stringContaining(`${file} may not import node:child_process`),
+      ]);
+    }
+    const required =
+      "const { spawnSync } = await import('child_process');\nexport const s = spawnSync;\n";
+    expect(await problems('src/sides/worktrees.ts', required)).toEqual([
+      expect.stringContaining('may not import child_process'),
+    ]);
+
+    const run =
+      "import { runProcess } from '../capture/process.js';\nexport const r = runProcess;\n";
+    for (const file of ['src/config/probe.ts', 'src/publish/probe.ts']) {
+      expect(await problems(file, run)).toEqual([
+        expect.stringContaining(
+          `${file} may not import runProcess from src/capture/process.ts: the harness, setup ` +
+            'and commands are started by capture',
+        ),
+      ]);
+    }
+    const fromEntry =
+      "import { runProcess } from './capture/process.js';\nexport const r = runProcess;\n";
+    expect(await problems('src/pipeline.ts', fromEntry)).toEqual([
+      expect.stringContaining('may not import runProcess from src/capture/process.ts'),
+    ]);
+    // Renamed, re-exported, or the whole module: still the runner.
+    const renamed =
+      "import { runProcess as start } from '../capture/process.js';\nexport const r = start;\n";
+    const reexported = "export { runProcess } from '../capture/process.js';\n";
+    const whole =
+      "import * as processes from '../capture/process.js';\nexport const p = processes;\n";
+    const dynamic = "export const load = () => import('../capture/process.js');\n";
+    for (const code of [renamed, reexported, whole, dynamic]) {
+      expect(await problems('src/publish/probe.ts', code)).toEqual([
+        expect.stringContaining('are started by capture'),
+      ]);
+    }
+    // What else the module says is not the runner: the entry points ask it where runs are isolated.
+    const isolationHere =
+      "import { isolationHere } from './capture/process.js';\nexport const i = isolationHere;\n";
+    expect(await problems('src/pipeline.ts', isolationHere)).toEqual([]);
+    for (const file of [
+      'src/capture/side-runner.ts',
+      'src/capture/address-randomization.ts',
+      'src/capture/probe.ts',
+    ]) {
+      expect(await problems(file, run.replace('../capture/', './'))).toEqual([]);
+    }
+  });
+
   it('holds for every module of src/ as it is', async () => {
     const results = await eslint.lintFiles(['src']);
     const found = results.flatMap((result) =>

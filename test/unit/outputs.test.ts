@@ -9,12 +9,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
+  htmlPathOf,
   OUTPUTS,
   outputPaths,
   summaryPathOf,
   writeOutputs,
   type Output,
 } from '../../src/publish/outputs.js';
+import { renderHtml } from '../../src/report/html.js';
 import { renderMarkdown, renderSummary } from '../../src/report/markdown.js';
 import { PROJECT_ROOT } from '../support/action-runner.js';
 import { measure, report, scenarioComparison, siteDelta } from './fixtures.js';
@@ -30,10 +32,10 @@ const grown = report([
 ]);
 
 describe('the list of outputs', () => {
-  it('writes the JSON report, the comment and the full report where the settings say', async () => {
+  it('writes the JSON report, the comment, the full report and the HTML report where the settings say', async () => {
     const paths = { jsonPath: join(dir, 'a', 'r.json'), markdownPath: join(dir, 'b', 'c.md') };
     const written = await writeOutputs(paths, grown, { topSites: 3 });
-    expect(Object.keys(written)).toEqual(['report', 'comment', 'summary']);
+    expect(Object.keys(written)).toEqual(['report', 'comment', 'summary', 'html']);
     expect(written.report.path).toBe(paths.jsonPath);
     expect(written.comment.path).toBe(paths.markdownPath);
     expect(written.summary.path).toBe(join(dir, 'b', 'c.summary.md'));
@@ -41,6 +43,8 @@ describe('the list of outputs', () => {
     const comment = renderMarkdown(grown, { topSites: 3 });
     expect(readFileSync(paths.markdownPath, 'utf8')).toBe(comment);
     expect(readFileSync(written.summary.path, 'utf8')).toBe(renderSummary(grown, 3));
+    expect(written.html.path).toBe(join(dir, 'b', 'c.html'));
+    expect(readFileSync(written.html.path, 'utf8')).toBe(renderHtml(grown));
     for (const output of Object.values(written)) {
       expect(readFileSync(output.path, 'utf8')).toBe(output.content);
     }
@@ -51,6 +55,7 @@ describe('the list of outputs', () => {
       report: paths.jsonPath,
       comment: paths.markdownPath,
       summary: written.summary.path,
+      html: written.html.path,
     });
   });
 
@@ -61,9 +66,11 @@ describe('the list of outputs', () => {
     expect(written.summary.content).toBe(renderSummary(grown));
   });
 
-  it('puts the full report beside the comment, whatever the comment is called', () => {
+  it('puts the full report and the HTML report beside the comment, whatever it is called', () => {
     expect(summaryPathOf('/x/report.md')).toBe('/x/report.summary.md');
     expect(summaryPathOf('/x/comment.txt')).toBe('/x/comment.txt.summary.md');
+    expect(htmlPathOf('/x/report.md')).toBe('/x/report.html');
+    expect(htmlPathOf('/x/comment.txt')).toBe('/x/comment.txt.html');
   });
 
   it('writes an output added to the list with the others', async () => {
@@ -77,8 +84,14 @@ describe('the list of outputs', () => {
     const folder = join(dir, 'extra');
     const paths = { jsonPath: join(folder, 'r.json'), markdownPath: join(folder, 'r.md') };
     const written = await writeOutputs(paths, grown, {}, [...OUTPUTS, extra]);
-    expect(Object.keys(written)).toEqual(['report', 'comment', 'summary', 'scenarios']);
-    expect(readdirSync(folder).sort()).toEqual(['r.json', 'r.md', 'r.summary.md', 'r.txt']);
+    expect(Object.keys(written)).toEqual(['report', 'comment', 'summary', 'html', 'scenarios']);
+    expect(readdirSync(folder).sort()).toEqual([
+      'r.html',
+      'r.json',
+      'r.md',
+      'r.summary.md',
+      'r.txt',
+    ]);
     expect(readFileSync(join(folder, 'r.txt'), 'utf8')).toBe('bench.py\n');
   });
 

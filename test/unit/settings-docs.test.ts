@@ -13,6 +13,7 @@ import { SCHEMA_KIT } from '../../src/config/schema.js';
 import {
   actionDefault,
   actionInputs,
+  flagUsage,
   inputsTable,
   keysTable,
 } from '../../src/config/settings-docs.js';
@@ -86,15 +87,44 @@ describe('action.yml and the README, written from the declarations', () => {
   it('--help lists every flag, with its help', () => {
     for (const [, { flag, help }] of DECLARATIONS) {
       if (!flag) continue;
-      const entry = CLI_HELP.indexOf(`  --${flag.name} ${flag.arg}`);
+      const usage = flagUsage(flag);
+      const entry = CLI_HELP.indexOf(`  ${usage}`);
       expect(entry, flag.name).toBeGreaterThan(0);
-      const words = CLI_HELP.slice(entry).trim().split(/\s+/).slice(2);
+      const words = CLI_HELP.slice(entry).trim().split(/\s+/).slice(usage.split(' ').length);
       expect(words.slice(0, help!.split(' ').length).join(' '), flag.name).toBe(help);
     }
   });
 });
 
+describe('--help', () => {
+  it('fits a terminal of 80 columns', () => {
+    for (const line of CLI_HELP.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+  });
+
+  it('writes a toggle as --[no-]NAME, with its value when it takes more than true and false', () => {
+    expect(CLI_HELP).toContain('  --[no-]parallel ');
+    expect(CLI_HELP).toContain('  --[no-]object-types\n');
+    expect(CLI_HELP).toContain('  --[no-]peak-sites[=WHEN]\n');
+    expect(CLI_HELP).not.toMatch(/--parallel BOOL|--peak-sites WHEN/);
+  });
+});
+
 describe('the declarations', () => {
+  it('make every setting that takes true and false a toggle (--NAME, --no-NAME)', () => {
+    let toggles = 0;
+    for (const [name, setting] of DECLARATIONS) {
+      if (!setting.flag || !setting.parse) continue;
+      const parser = setting.parse(SCHEMA_KIT);
+      const text = parser.text ?? parser.file;
+      const takes = (value: string) => text.safeParse(value).success;
+      // A switch takes true and false, and not any word (as a path or a command does).
+      const takesBoth = takes('true') && takes('false') && !takes('maybe');
+      expect(setting.flag.toggle === true, name).toBe(takesBoth);
+      if (takesBoth) toggles++;
+    }
+    expect(toggles).toBeGreaterThanOrEqual(3);
+  });
+
   it('name each key, input and flag once', () => {
     for (const field of ['key', 'input'] as const) {
       const names = DECLARATIONS.flatMap(([, setting]) => setting[field] ?? []);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { BudgetResult } from '../../src/budgets/evaluate.js';
 import type { ScenarioComparison } from '../../src/compare/comparison.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
+import { displayWidth } from '../../src/format/text-width.js';
 import { renderTerminal } from '../../src/report/terminal.js';
 import { HEAD_SHA, measure, report, scenarioComparison, siteDelta } from './fixtures.js';
 
@@ -194,7 +195,8 @@ describe('renderTerminal', () => {
   it('aligns the changed-site table, indented under its scenario', () => {
     const header = ['site', 'size change', 'count', 'head size', 'function', 'source'];
     const text = render();
-    expect(text).toContain('\nchanged sites in load:\n');
+    // The fixture's first site is on a line the change touches: the heading says what * means.
+    expect(text).toContain('\nchanged sites in load (* a line the change touches):\n');
     const rows = tableAfter(text, header);
     expect(rows).toHaveLength(4);
     expectAligned(rows, header, 'lrrrll');
@@ -396,7 +398,8 @@ describe('renderTerminal: what the report says', () => {
   it('shows the leak per call the comment shows, in a column of its own', () => {
     const leaking = scenarioComparison({ name: 'put', leak: measure(1024, 3072) });
     const steady = scenarioComparison({ name: 'get', leak: { ...measure(0, 512), noisy: true } });
-    const unmeasured = scenarioComparison({ name: 'other' });
+    // Changed, so listed, but with no leak check.
+    const unmeasured = scenarioComparison({ name: 'other', peak: measure(1_000, 2_000) });
     const text = renderTerminal(report([leaking, steady, unmeasured]));
     const header = [
       'scenario',
@@ -467,5 +470,59 @@ describe('renderTerminal: colour', () => {
   it('has no colour codes unless asked', () => {
     expect(render()).not.toMatch(ANSI);
     expect(renderTerminal(report([load]), 10, { color: false })).not.toMatch(ANSI);
+  });
+});
+
+describe('renderTerminal: what the marks and columns mean', () => {
+  it('says what * means only where a listed site has it', () => {
+    expect(render([load])).toContain('changed sites in load (* a line the change touches):');
+    const unmarked = scenarioComparison({
+      name: 'plain',
+      sites: [siteDelta({ file: 'app/b.py', line: 2, baseSize: 0, headSize: 64 })],
+    });
+    const text = render([unmarked]);
+    expect(text).toContain('\nchanged sites in plain:\n');
+    expect(text).not.toContain('line the change touches');
+  });
+
+  it('aligns columns by the width a terminal draws, with wide and combining characters', () => {
+    const wide = scenarioComparison({
+      name: 'wide',
+      sites: [
+        siteDelta({
+          file: 'app/日本語.py',
+          line: 1,
+          function: 'f',
+          text: 'x = "數據"',
+          headSize: 64,
+        }),
+        siteDelta({
+          file: 'app/cafe\u0301.py',
+          line: 2,
+          function: 'g',
+          text: 'y = "👍"',
+          headSize: 32,
+        }),
+        siteDelta({ file: 'app/plain.py', line: 3, function: 'h', text: 'z = 1', headSize: 16 }),
+      ],
+    });
+    const rows = tableAfter(render([wide]), [
+      'site',
+      'size change',
+      'count',
+      'head size',
+      'function',
+      'source',
+    ]);
+    expect(rows).toHaveLength(4);
+    // The function column starts at the same terminal column on every row.
+    const columnOf = (row: string, cell: string): number =>
+      displayWidth(row.slice(0, row.indexOf(` ${cell}`) + 1));
+    const starts = rows.slice(1).map((row, i) => columnOf(row, ['f', 'g', 'h'][i]));
+    expect(new Set(starts).size).toBe(1);
+    const ends = rows.map((row) =>
+      displayWidth(row.slice(0, row.search(/B {2,}\S+ {2,}\S+$/) + 1)),
+    );
+    expect(new Set(ends.slice(1)).size).toBe(1);
   });
 });

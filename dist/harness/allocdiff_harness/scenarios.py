@@ -30,36 +30,44 @@ from . import capture
 
 
 class Options:
-    def __init__(
-        self, *, frames=1, repeats=1, iterations=0, traceback_filter=None, peak_sites=False,
-        peak_target=None, peak_targets=None, object_types=True
-    ):
-        self.frames = frames
-        self.repeats = repeats
-        self.iterations = iterations
-        self.traceback_filter = traceback_filter
-        self.peak_sites = peak_sites
-        self.peak_target = peak_target
-        # {function name: peak of its first call in a measuring run, or None}: the functions
-        # a peak pass hooks; None: every function, with no reference.
-        self.peak_targets = peak_targets
-        self.object_types = object_types
+    """How a run measures: each keyword argument given replaces its default below."""
+
+    frames = 1
+    repeats = 1
+    iterations = 0
+    traceback_filter = None
+    peak_sites = False
+    peak_target = None
+    # {function name: peak of its first call in a measuring run, or None}: the functions
+    # a peak pass hooks; None: every function, with no reference.
+    peak_targets = None
+    object_types = True
+
+    def __init__(self, **given):
+        for name, value in given.items():
+            if name.startswith("_") or not hasattr(Options, name):
+                raise TypeError("Options() got an unexpected keyword argument %r" % name)
+            setattr(self, name, value)
 
 
 class Scenario:
+    # What the run learns about the scenario, in place of these defaults:
+    error = None
+    error_phase = None  # "setup" | "call" for functions
+    peak = None  # capture.Measurement of the hooked call that caught the peak
+    # Leak check: [{(filename, lineno): (size, count)}] after each call, relative to
+    # before the first; None when not run.
+    leak_series = None
+    # What the scenario did to tracing (capture.STOPPED or CLEARED) that left it
+    # unmeasured; it is then a failed scenario, whose error says so.
+    lost_tracing = None
+
     def __init__(self, name, kind):
         self.name = name  # the script's path (normalised later) or the function's name
         self.kind = kind  # "script" | "function"
-        self.error = None
-        self.error_phase = None  # "setup" | "call" for functions
         self.repeats = []  # capture.Measurement per in-process repeat
-        self.peak = None  # capture.Measurement of the hooked call that caught the peak
-        # Leak check: [{(filename, lineno): (size, count)}] after each call, relative to
-        # before the first; None when not run.
-        self.leak_series = None
-        # What the scenario did to tracing (capture.STOPPED or CLEARED) that left it
-        # unmeasured; it is then a failed scenario, whose error says so.
-        self.lost_tracing = None
+        # pytest: the test's budget markers, as the snapshot's ``budgetMarkers`` holds them.
+        self.budget_markers = []
 
 
 class Run:

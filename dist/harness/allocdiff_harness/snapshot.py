@@ -126,19 +126,14 @@ def build_scenario(scenario: Scenario, sites: SiteTable, wanted: set) -> dict:
             "retainedBytes": sum(size for size, _ in totals.values()),
             "retainedCount": sum(count for _, count in totals.values()),
             "durationSeconds": measurement.duration_seconds,
+            **measurement.totals,
         }
         for measurement, totals in zip(scenario.repeats, merged)
     ]
-    first = repeats[0] if repeats else {}
-    document.update(
-        {
-            "peakBytes": first.get("peakBytes", 0),
-            "retainedBytes": first.get("retainedBytes", 0),
-            "retainedCount": first.get("retainedCount", 0),
-            "durationSeconds": first.get("durationSeconds", 0.0),
-            "repeats": repeats,
-        }
-    )
+    # The scenario's totals are repeat 1's (zeros when it never ran; a further total, absent).
+    document.update({"peakBytes": 0, "retainedBytes": 0, "retainedCount": 0, "durationSeconds": 0.0})
+    document.update(repeats[0] if repeats else {})
+    document["repeats"] = repeats
     site_list = sites.build(merged)
     if scenario.repeats and wanted:
         sites.attach_tracebacks(site_list, scenario.repeats[0].tracebacks, wanted)
@@ -165,6 +160,8 @@ def build_scenario(scenario: Scenario, sites: SiteTable, wanted: set) -> dict:
         ]
     if scenario.leak_series is not None:
         document["leak"] = sites.leak(scenario.leak_series)
+    if scenario.budget_markers:
+        document["budgetMarkers"] = scenario.budget_markers
     return document
 
 

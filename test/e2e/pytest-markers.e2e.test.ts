@@ -1,0 +1,167 @@
+// Budget markers on pytest tests, through the bundled CLI with real git, python3 and pytest:
+// allocdiff's own marker and pytest-memray's, judged like the config's budgets.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/report.js';
+import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
+import { runCommand } from '../support/run-cli.js';
+import { repoMaker } from '../support/trees.js';
+
+const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
+const cleanup: string[] = [];
+
+afterAll(() => {
+  for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+});
+
+const repoOf = repoMaker(cleanup);
+
+const pytestAvailable =
+  spawnSync('python3', ['-c', 'import pytest'], { stdio: 'ignore' }).status === 0;
+// The suites below use the markers without pytest-memray: only allocdiff's plugin registers them.
+const memrayAbsent =
+  spawnSync('python3', ['-c', 'import pytest_memray'], { stdio: 'ignore' }).status !== 0;
+
+/** Runs the CLI on HEAD~1 → HEAD with a pytest command; reads the JSON and Markdown reports. */
+async function pytestRun(dir: string) {
+  const json = `${dir}-report.json`;
+  const markdown = `${dir}-report.md`;
+  cleanup.push(json, markdown);
+  const { code, stdout, stderr } = await runCommand(
+    declaredNode(),
+    [
+      CLI,
+      '--json',
+      json,
+      '--markdown',
+      markdown,
+      '--base',
+      'HEAD~1',
+      '--command',
+      'python3 -m pytest -q -p no:cacheprovider --strict-markers tests',
+    ],
+    { cwd: dir },
+  );
+  const read = (file: string) => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const report = read(json);
+  return {
+    code,
+    stdout,
+    stderr,
+    report: report === undefined ? undefined : (JSON.parse(report) as Report),
+    markdown: read(markdown),
+  };
+}
+
+/** A suite whose tests keep and hold `scale` times as much on head as on base. */
+function suite(scale: number, markers: { grows?: string; peak?: string; leaks?: string } = {}) {
+  return {
+    'app/__init__.py': '',
+    'app/store.py':
+      'STORE = []\n\ndef remember(n):\n    STORE.extend(bytearray(100) for _ in range(n))\n',
+    'tests/test_app.py':
+      'import pytest\nfrom app.store import remember\n\n' +
+      `${markers.grows ?? '@pytest.mark.allocdiff(retained="+10KB")'}\n` +
+      `def test_grows():\n    remember(${100 * scale})\n\n` +
+      `${markers.peak ?? '@pytest.mark.limit_memory("100 KB")'}\n` +
+      `def test_peak():\n    data = [bytearray(1000) for _ in range(${60 * scale})]\n    assert data\n\n` +
+      `${markers.leaks ?? '@pytest.mark.limit_leaks("8 KB")'}\n` +
+      `def test_leaks():\n    remember(${30 * scale})\n\n` +
+      'def test_plain():\n    assert sum(range(10)) == 45\n',
+  };
+}
+
+const GROWS = 'tests/test_app.py::test_grows';
+const PEAK = 'tests/test_app.py::test_peak';
+const LEAKS = 'tests/test_app.py::test_leaks';
+
+describe.skipIf(!pytestAvailable)('budget markers on pytest tests', () => {
+  it.skipIf(!memrayAbsent)(
+    "judges allocdiff's and pytest-memray's markers per test, named by node id, under --strict-markers",
+    async () => {
+      const repo = repoOf(suite(1), suite(4));
+      const result = await pytestRun(repo.dir);
+      // pytest passed on both sides (--strict-markers accepted the markers); the budgets failed.
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.report!.scenarios.every((s) => s.status === 'ok')).toBe(true);
+      const byTest = (name: string) => result.report!.budgets.filter((b) => b.scenario === name);
+      // +30,000 B retained against +10KB.
+      expect(byTest(GROWS)).toEqual([
+        expect.objectContaining({ metric: 'retained', limit: '+10KB', status: 'fail' }),
+      ]);
+      // 240 KB held at once against 100 KiB (pytest-memray's KB: 1024 bytes).
+      expect(byTest(PEAK)).toEqual([
+        expect.objectContaining({
+          metric: 'peak',
+          limit: '100KiB',
+          status: 'fail',
+          rule: 'limit_memory("100 KB")',
+        }),
+      ]);
+      // 12,000 B kept at app/store.py:4 against 8 KiB per place.
+      expect(byTest(LEAKS)).toEqual([
+        expect.objectContaining({
+          metric: 'site',
+          limit: '8KiB',
+          status: 'fail',
+          site: 'app/store.py:4',
+        }),
+      ]);
+      expect(result.report!.budgets.filter((b) => b.scenario.endsWith('test_plain'))).toEqual([]);
+      expect(result.report!.verdict).toBe('fail');
+      expect(result.stdout).toMatch(/retained\s+tests\/test_app\.py::test_grows\s+\+10KB.*fail/);
+      expect(result.stdout).toMatch(/peak\s+tests\/test_app\.py::test_peak\s+100KiB.*fail/);
+      // The comment's budgets table: the test's node id (escaped as code), the limit as judged.
+      expect(result.markdown).toContain(
+        '| site | <code>tests/test&#95;app.py::test&#95;leaks</code> | 8KiB |',
+      );
+    },
+  );
+
+  it.skipIf(!memrayAbsent)('passes the same markers where the tests stay within them', async () => {
+    const repo = repoOf(suite(1), suite(1));
+    const result = await pytestRun(repo.dir);
+    expect(result.code, result.stderr).toBe(0);
+    const statuses = result.report!.budgets.map((b) => [b.scenario, b.metric, b.status]);
+    expect(statuses).toEqual([
+      [GROWS, 'retained', 'pass'],
+      [PEAK, 'peak', 'pass'],
+      [LEAKS, 'site', 'pass'],
+    ]);
+  });
+
+  it("holds a test to base's marker when head loosens it", async () => {
+    const markers = (peak: string) => ({
+      grows: '',
+      peak: `@pytest.mark.allocdiff(peak="${peak}")`,
+      leaks: '',
+    });
+    const repo = repoOf(suite(1, markers('100KB')), suite(4, markers('1GB')));
+    const result = await pytestRun(repo.dir);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.report!.budgets.map((b) => [b.scenario, b.limit, b.status])).toEqual([
+      [PEAK, '100KB', 'fail'],
+      [PEAK, '1GB', 'pass'],
+    ]);
+    expect(result.report!.verdict).toBe('fail');
+  });
+
+  it('stops with exit status 2 on an unknown marker argument, naming the test and the argument', async () => {
+    const typo = { grows: '@pytest.mark.allocdiff(retianed="+10KB")' };
+    const repo = repoOf(suite(1), suite(1, typo));
+    const result = await pytestRun(repo.dir);
+    expect(result.code, result.stdout).toBe(2);
+    expect(result.stderr).toContain(
+      `test ${GROWS}: @pytest.mark.allocdiff(retianed="+10KB"): unknown argument "retianed"; ` +
+        'allocdiff takes keyword arguments peak, retained, site, leak, count',
+    );
+  });
+});
