@@ -118,9 +118,6 @@ describe('repeats stop once they are proven (CLI, real git and Python)', () => {
     expect(run.log).toContain(
       'bench_same: its first call measured exactly what the first run did: 2 identical runs',
     );
-    expect(run.markdown).toContain(
-      '<code>bench&#95;same</code> is deterministic: 2 identical runs per side',
-    );
     // Every repeat, as the harness makes them without a first run to match: the same figures.
     const full = (sha: string) => {
       const tree = mkdtempSync(join(realpathSync(tmpdir()), 'allocdiff-proven-tree-'));
