@@ -16,6 +16,8 @@ alive and be counted as retained); its memory is the harness's, left out of ever
 import os
 import sys
 
+from . import objects
+
 # Audit events whose first argument is a path the benchmark read (a file, or a folder listed).
 FILE_EVENTS = frozenset({"open"})
 FOLDER_EVENTS = frozenset({"os.listdir", "os.scandir"})
@@ -23,9 +25,11 @@ FOLDER_EVENTS = frozenset({"os.listdir", "os.scandir"})
 
 class Reads:
     def __init__(self):
+        # One bytes object per path read: the path, NUL, the working directory of the moment.
         self.files = set()
         self.folders = set()
         self.cwd = os.getcwd()
+        objects.HARNESS_CONTAINERS.extend((self.files, self.folders))
 
     def install(self):
         files = self.files
@@ -42,12 +46,12 @@ class Reads:
                 path = os.fspath(path)
             except TypeError:
                 return
-            # A fresh object: the benchmark's own path string must not be kept alive.
+            # A fresh object (the benchmark's own path string must not be kept alive), and one
+            # only, which no object count sees (objects.HARNESS_CONTAINERS).
             if isinstance(path, str):
-                copy = path.encode("utf-8", "surrogateescape")
-            else:
-                copy = path.decode("utf-8", "surrogateescape").encode("utf-8", "surrogateescape")
-            (files if event in FILE_EVENTS else folders).add((copy, os.getcwd()))
+                path = path.encode("utf-8", "surrogateescape")
+            record = path + b"\0" + os.getcwd().encode("utf-8", "surrogateescape")
+            (files if event in FILE_EVENTS else folders).add(record)
 
         sys.addaudithook(hook)
 
@@ -59,8 +63,9 @@ class Reads:
         files = set()
         folders = set()
         for found, into in ((self.files, files), (self.folders, folders)):
-            for raw, cwd in list(found):
-                relative = _relative(os.fsdecode(raw), cwd, root)
+            for record in list(found):
+                raw, _, cwd = record.partition(b"\0")
+                relative = _relative(os.fsdecode(raw), os.fsdecode(cwd), root)
                 if relative is not None:
                     into.add(relative)
         # The import system lists the folders on sys.path (before the hook, for some): a module
