@@ -110,7 +110,7 @@ async function measureScript(
   const measuring = ['--frames', '1', '--repeats', String(repeats)];
   const earlier = options.sameAs;
   const sameAs = earlier && repeats > 1 ? sameAsFile(earlier) : undefined;
-  const sameAsDir = sameAs ? await mkdtemp(join(tmpdir(), 'allocdiff-same-as-')) : undefined;
+  const sameAsDir = sameAs ? await sideWorkDir(options.env, 'allocdiff-same-as-') : undefined;
   let first: HarnessRun;
   try {
     if (sameAsDir) await writeFile(join(sameAsDir, 'figures.txt'), sameAs!);
