@@ -363,6 +363,8 @@ describe('allocdiff CLI', () => {
     };
     const repo = repoOf(files, files);
     mkdirSync(join(repo.dir, 'tools'), { recursive: true });
+    const json = join(repo.dir, '..', `${repo.shas[1]}-tools.json`);
+    cleanup.push(json);
     const result = await cli(
       join(repo.dir, 'tools'),
       '--base',
@@ -371,10 +373,14 @@ describe('allocdiff CLI', () => {
       'bench.py',
       '--setup',
       'echo yes > setup-ran',
+      '--json',
+      json,
     );
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('tools/bench.py');
-    expect(result.stdout).toMatch(/tools\/bench\.py.*ok/);
+    // Measured on both sides (the script read what setup wrote), and unchanged.
+    const [scenario] = (JSON.parse(readFileSync(json, 'utf8')) as Report).scenarios;
+    expect(scenario).toMatchObject({ name: 'tools/bench.py', status: 'ok' });
+    expect(result.stdout).toContain('1 scenario unchanged, 0 changed');
   });
 
   it('prints help and version', async () => {
