@@ -3,6 +3,9 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { RunFailure } from '../errors.js';
 
+/** How often a worktree is added when another run's entry was half made (see addWorktree). */
+const WORKTREE_ADD_ATTEMPTS = 8;
+
 /** How `git add` names a nested repository it adds as a commit, not as files. */
 const EMBEDDED_REPOSITORY = 'warning: adding embedded git repository: ';
 
@@ -134,7 +137,21 @@ export class Git {
    * other git may run, leaves a locked worktree alone) with `lockReason` as its lock's reason.
    */
   async addWorktree(path: string, sha: string, lockReason: string): Promise<void> {
-    await this.run(['worktree', 'add', '--quiet', '--detach', '--force', '--lock', path, sha]);
+    const add = ['worktree', 'add', '--quiet', '--detach', '--force', '--lock', path, sha];
+    // git reads every worktree entry before it adds one, and fails on an entry another run is
+    // making at that moment (no `commondir` yet): that run's entry is complete a moment later.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.run(add);
+        break;
+      } catch (error) {
+        const halfMade = /failed to read .*worktrees\/[^/\s]+\/(commondir|gitdir)/.test(
+          error instanceof Error ? error.message : String(error),
+        );
+        if (!halfMade || attempt >= WORKTREE_ADD_ATTEMPTS) throw error;
+        await new Promise((done) => setTimeout(done, 50 + Math.random() * 200 * attempt));
+      }
+    }
     // `--reason` is younger than `--lock`: the reason is written as git writes it.
     const gitDir = (await new Git(path).run(['rev-parse', '--absolute-git-dir'])).trim();
     await writeFile(join(gitDir, 'locked'), lockReason);
