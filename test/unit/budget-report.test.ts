@@ -129,7 +129,7 @@ describe('the report: budgets, warnings and hidden sites', () => {
         '| Rule | Scenario | Limit | Actual | Level | Status |',
         '| --- | --- | ---: | ---: | --- | --- |',
         '| peak | <code>load</code> | +5% | +10.0 % | warn | ⚠️ warn |',
-        '| peak | <code>load</code> | 1KB | 1.07 KiB | warn | ⚠️ warn |',
+        '| peak | <code>load</code> | 1KB | 1.10 KB | warn | ⚠️ warn |',
       ].join('\n'),
     );
   });
