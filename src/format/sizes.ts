@@ -96,5 +96,7 @@ export function formatPercent(percent: number | undefined): string {
   if (percent === undefined) return 'new';
   const rounded = Math.abs(percent) >= 10 ? percent.toFixed(1) : percent.toFixed(2);
   if (Number(rounded) === 0) return '0 %';
-  return `${percent > 0 ? '+' : ''}${rounded} %`;
+  // `+748,640.7 %`: the whole part's digits grouped like any other figure's.
+  const [whole, fraction] = rounded.replace('-', '').split('.');
+  return `${percent > 0 ? '+' : '-'}${groupDigits(Number(whole))}.${fraction} %`;
 }

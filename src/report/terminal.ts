@@ -1,4 +1,10 @@
-import { formatBytes, formatBytesDelta, formatPercent, percentChange } from '../format/sizes.js';
+import {
+  formatBytes,
+  formatBytesDelta,
+  formatPercent,
+  groupDigits,
+  percentChange,
+} from '../format/sizes.js';
 import { displayWidth, padToWidth } from '../format/text-width.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { MEASURES, measureOf, measuresWhere } from '../compare/measures.js';
@@ -209,10 +215,12 @@ export function renderTerminal(
       ).map((line) => `  ${line}`),
     );
     if (scenario.sites.length > shown.length)
-      lines.push(`  … ${scenario.sites.length - shown.length} more in the JSON report`);
+      lines.push(
+        `  … ${groupDigits(scenario.sites.length - shown.length)} more in the JSON report`,
+      );
     if (scenario.sitesLeftOut)
       lines.push(
-        `  … and ${scenario.sitesLeftOut.count} more changed sites not kept in the report, ` +
+        `  … and ${groupDigits(scenario.sitesLeftOut.count)} more changed sites not kept in the report, ` +
           `summed: ${formatBytesDelta(scenario.sitesLeftOut.sizeDelta)}`,
       );
   }
@@ -220,8 +228,8 @@ export function renderTerminal(
     const hidden = report.hiddenSites;
     lines.push(
       '',
-      `not shown: ${hidden.ignored} site(s) matching an ignore glob, ` +
-        `${hidden.belowMinimumChange} changed by less than ${formatBytes(hidden.minimumChange)}`,
+      `not shown: ${groupDigits(hidden.ignored)} site(s) matching an ignore glob, ` +
+        `${groupDigits(hidden.belowMinimumChange)} changed by less than ${formatBytes(hidden.minimumChange)}`,
     );
   }
   if (report.budgets.length > 0) {

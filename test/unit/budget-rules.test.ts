@@ -10,7 +10,7 @@ import {
   type BudgetMetric,
 } from '../../src/budgets/rules.js';
 import { parseSize, SIZE_UNITS } from '../../src/budgets/sizes.js';
-import { formatBytes, groupDigits, percentChange } from '../../src/format/sizes.js';
+import { formatBytes, formatPercent, groupDigits, percentChange } from '../../src/format/sizes.js';
 
 const UNITS = Object.keys(SIZE_UNITS);
 
@@ -90,6 +90,15 @@ describe('sizes', () => {
     expect(formatBytes(1024)).toBe('1.00 KiB');
     expect(formatBytes(100_000)).toBe('97.7 KiB');
     expect(formatBytes(-2 * 1024 ** 2)).toBe('-2.00 MiB');
+  });
+
+  it('groups the digits of percentages like those of any figure', () => {
+    expect(formatPercent(748_640.74)).toBe('+748,640.7 %');
+    expect(formatPercent(-1_234.5)).toBe('-1,234.5 %');
+    expect(formatPercent(-0.05)).toBe('-0.05 %');
+    expect(formatPercent(12.34)).toBe('+12.3 %');
+    expect(formatPercent(0.001)).toBe('0 %');
+    expect(formatPercent(undefined)).toBe('new');
   });
 
   it('formats sizes in decimal units when asked, rounding up to the next unit there too', () => {
