@@ -2,7 +2,7 @@
  * Capture in depth, through the bundled CLI on small real repositories: bench_* scenarios,
  * the leak check and its budget, noise, timeouts, tracebacks, sites at the peak, objects by type.
  */
-import { runCommand } from '../support/run-cli.js';
+import { runCommand, testTemp } from '../support/run-cli.js';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,8 +26,8 @@ async function compare(
   ...args: string[]
 ) {
   const repo = repoOf(files.base, files.head);
-  const json = join(repo.dir, '..', `${repo.shas[1]}.json`);
-  const markdown = join(repo.dir, '..', `${repo.shas[1]}.md`);
+  const json = join(testTemp(), `${repo.shas[1]}.json`);
+  const markdown = join(testTemp(), `${repo.shas[1]}.md`);
   cleanup.push(
     json,
     markdown,
