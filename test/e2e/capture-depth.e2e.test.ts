@@ -363,7 +363,8 @@ describe('leaks and noise in bench_* functions (CLI, real git and Python)', () =
     // A function whose retained memory changed gets a leak check: what each call keeps.
     expect(report.environment.iterations).toBe(5);
     expect(leak.leak!.head).toBeGreaterThan(1_300_000);
-    expect(budget.leak).toBe(`leak: ${formatBytes(leak.leak!.head!)} kept per call`);
+    // In the units of the retained limit (+100KB here): decimal.
+    expect(budget.leak).toBe(`leak: ${formatBytes(leak.leak!.head!, 'decimal')} kept per call`);
     const markdown = run.markdown();
     expect(markdown).toContain(`(${budget.leak})`);
     expect(markdown).toContain('💧 Leak in <code>bench&#95;leak</code>');

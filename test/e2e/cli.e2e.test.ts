@@ -283,7 +283,7 @@ describe('allocdiff CLI', () => {
       expect(headline.startsWith('📈 ')).toBe(true);
       expect(headline).not.toContain('✅');
       expect(headline).toMatch(
-        /grew \+[\d.]+ % \(\+1\.\d\d MiB\)\*\*, most at <code>bench\.py:2<\/code>/,
+        /grew \+[\d,.]+ % \(\+1\.\d\d MiB\)\*\*, most at <code>bench\.py:2<\/code>/,
       );
       expect(headline).toContain('No budget is set, so nothing was checked: add one, e.g.');
       expect(headline).toContain('<code>budget: &#39;retained: +100KB&#39;</code>');
