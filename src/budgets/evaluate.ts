@@ -142,7 +142,7 @@ function describe(metric: BudgetMetric, limit: BudgetLimit, value: Observation):
       const format = limit.kind === 'ceiling' ? formatAmount : formatChange;
       const text = format(figure, unit, sizeUnitsOf(limit.text));
       if (unit !== 'bytes' || figure === limit.amount) return text;
-      const rounded = parseSize(text.replace(/^[+-]/, ''));
+      const rounded = parseSize(text.replace(/^[+-]/, '').replace(/,/g, ''));
       return rounded === Math.abs(limit.amount) ? `${text} (${format(figure, 'count')} B)` : text;
     }
     case 'relative':

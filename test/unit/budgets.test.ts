@@ -86,6 +86,10 @@ describe('evaluateBudgets: absolute growth (+N unit)', () => {
       actual: '1.00 MiB (1,048,577 B)',
     });
     expect(peak('+1KB', 0, 1_000)).toMatchObject({ status: 'pass', actual: '+1.00 KB' });
+    expect(peak('1023KiB', 0, 1023 * 1024 + 100)).toMatchObject({
+      status: 'fail',
+      actual: '1,023 KiB (1,047,652 B)',
+    });
   });
 
   it('shows a percentage with the digits that tell it from its limit', () => {
