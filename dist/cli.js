@@ -5,14 +5,14 @@ import {
   OUTPUTS,
   renderTerminal,
   runAllocdiff
-} from "./chunks/chunk-VCTGA5LH.js";
+} from "./chunks/chunk-2O23N23M.js";
 import {
   parsePassedNames
 } from "./chunks/chunk-U32LIEXN.js";
 import {
   loadConfig
-} from "./chunks/chunk-JCQJZB7E.js";
-import "./chunks/chunk-3KLDOVVA.js";
+} from "./chunks/chunk-F3Y5GDBX.js";
+import "./chunks/chunk-S3QQQIAC.js";
 import {
   BENCHMARK_NAMES,
   requireBenchmark,
@@ -29,14 +29,14 @@ import {
   declarationOf,
   settingOfKey
 } from "./chunks/chunk-DQZAESM6.js";
-import "./chunks/chunk-34BMZ5AU.js";
+import "./chunks/chunk-YDDCH455.js";
 import "./chunks/chunk-BZHPJ7SG.js";
 import {
   explainVerdict
-} from "./chunks/chunk-XP6D5Z7F.js";
+} from "./chunks/chunk-4OJ54XP5.js";
 import {
   failsRun
-} from "./chunks/chunk-LV4FOJOQ.js";
+} from "./chunks/chunk-L53QX5DX.js";
 import "./chunks/chunk-46ZMQ7S7.js";
 import "./chunks/chunk-SJ7STI2E.js";
 import "./chunks/chunk-V4WAE4CB.js";
@@ -262,6 +262,7 @@ function flagOfKey(key) {
 // src/terminal-logger.ts
 var SPINNER = ["\u280B", "\u2819", "\u2839", "\u2838", "\u283C", "\u2834", "\u2826", "\u2827", "\u2807", "\u280F"];
 var CLEAR_LINE = "\r\x1B[2K";
+var UP_AND_CLEAR = "\x1B[1A\x1B[2K";
 function seconds(ms) {
   return `${(ms / 1e3).toFixed(1)} s`;
 }
@@ -280,50 +281,95 @@ function terminalLogger(stream, now = Date.now) {
       output: (chunk) => stream.write(chunk)
     };
   }
-  let live;
-  let atLineStart = true;
+  const live = [];
+  let frame = 0;
+  let timer;
+  let partial = "";
+  let drawn = 0;
+  const width = () => Math.max(20, (stream.columns || 80) - 1);
+  const erase = () => {
+    if (drawn === 0) return;
+    stream.write(CLEAR_LINE + UP_AND_CLEAR.repeat(drawn - 1));
+    drawn = 0;
+  };
   const draw = () => {
-    if (!live) return;
-    const spinner = SPINNER[live.frame++ % SPINNER.length];
-    stream.write(`${CLEAR_LINE}${spinner} ${live.title} \u2026 ${seconds(now() - live.started)}`);
+    erase();
+    const spinner = SPINNER[frame++ % SPINNER.length];
+    const rows = [
+      ...partial === "" ? [] : [partial],
+      ...live.map(
+        (step) => `${spinner} ${step.title} \u2026 ${seconds(now() - step.started)}`.slice(0, width())
+      )
+    ];
+    if (rows.length === 0) return;
+    stream.write(rows.join("\n"));
+    drawn = rows.length;
   };
   const above = (text) => {
-    if (live) stream.write(CLEAR_LINE);
+    erase();
     stream.write(text);
-    atLineStart = text.endsWith("\n");
-    if (live) {
-      if (!atLineStart) stream.write("\n");
-      atLineStart = true;
-      draw();
+    draw();
+  };
+  const output = (chunk) => {
+    partial += chunk;
+    const end = partial.lastIndexOf("\n");
+    let lines = "";
+    if (end >= 0) {
+      lines = partial.slice(0, end + 1);
+      partial = partial.slice(end + 1);
     }
+    while (partial.length >= width()) {
+      lines += `${partial.slice(0, width())}
+`;
+      partial = partial.slice(width());
+    }
+    if (lines !== "") above(lines);
+    else draw();
+  };
+  const finish = (step, line) => {
+    const index = live.indexOf(step);
+    if (index >= 0) live.splice(index, 1);
+    if (live.length === 0 && timer !== void 0) {
+      clearInterval(timer);
+      timer = void 0;
+    }
+    const begun = partial === "" ? "" : `${partial}
+`;
+    partial = "";
+    above(`${begun}${line}
+`);
+  };
+  const start = (title) => {
+    const step = { title, started: now() };
+    live.push(step);
+    timer ??= setInterval(draw, 100);
+    draw();
+    return step;
   };
   return {
     async group(title, body) {
-      const outer = live;
-      if (outer) stream.write(CLEAR_LINE);
-      live = { title, started: now(), frame: 0 };
-      draw();
-      const timer = setInterval(draw, 100);
+      const step = start(title);
       try {
         const result = await body();
-        stream.write(`${CLEAR_LINE}\u2713 ${title} (${seconds(now() - live.started)})
-`);
+        finish(step, `\u2713 ${title} (${seconds(now() - step.started)})`);
         return result;
       } catch (error) {
-        stream.write(`${CLEAR_LINE}\u2717 ${title}
-`);
+        finish(step, `\u2717 ${title}`);
         throw error;
-      } finally {
-        clearInterval(timer);
-        live = outer;
-        draw();
       }
+    },
+    progress(title) {
+      const step = start(title);
+      return (outcome) => finish(
+        step,
+        outcome === "done" ? `\u2713 ${title} (${seconds(now() - step.started)})` : `\u2717 ${title}`
+      );
     },
     info: (message) => above(`   ${message}
 `),
     warning: (message) => above(`warning: ${message}
 `),
-    output: (chunk) => above(chunk)
+    output
   };
 }
 function colorWanted(env, isTTY) {

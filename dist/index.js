@@ -6,7 +6,7 @@ import {
   readActionSettings,
   readEventPlan,
   setFailed
-} from "./chunks/chunk-V73E3I2X.js";
+} from "./chunks/chunk-OJXVFVO5.js";
 import "./chunks/chunk-U32LIEXN.js";
 import "./chunks/chunk-5HVNPQFL.js";
 import "./chunks/chunk-Z7OENXUW.js";
@@ -22,7 +22,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-TRYGZSSN.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-ZJ46DWC5.js");
       return await postMeasuredReport();
     }
     const plan = readEventPlan();
@@ -31,7 +31,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-TRYGZSSN.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-ZJ46DWC5.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));

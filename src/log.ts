@@ -8,4 +8,88 @@ export interface Logger {
    * output, which the action relays with workflow commands off.
    */
   output(chunk: string): void;
+  /**
+   * A live line for one of several tasks running at once, inside a group (a terminal shows one
+   * per task); the function returned ends it, saying how it ended. A log without live lines has
+   * none, and says in its lines instead.
+   */
+  progress?(title: string): (outcome: 'done' | 'failed') => void;
+}
+
+/** How long the start of a line waits for its end before it is shown without it. */
+export const PARTIAL_LINE_DELAY_MS = 500;
+
+/** A partial line this long is shown at once, whatever the delay. */
+const PARTIAL_LINE_LIMIT = 64 * 1024;
+
+/** A log that marks its lines, and shows what it holds back when told. */
+export interface PrefixedLogger extends Logger {
+  /** Shows the line begun and not ended, now. */
+  flush(): void;
+}
+
+/** What a terminal shows of a line: a carriage return starts it over (a progress bar's redraw). */
+function shownPart(line: string): string {
+  return line.slice(line.lastIndexOf('\r') + 1);
+}
+
+/**
+ * A log for one of several tasks that write into `log` at the same time: each of its lines starts
+ * with `prefix`, the task's output included, so the tasks' lines interleave whole and each says
+ * whose it is. Output is relayed a line at a time; a line not ended after `delayMs` (pytest's
+ * progress dots) is shown as far as it goes, and its rest later on a line of its own. A carriage
+ * return keeps what follows it only, so output cannot write over its own prefix: every line the
+ * task's output makes starts with this task's prefix, never another's.
+ */
+export function prefixedLogger(
+  log: Logger,
+  prefix: string,
+  delayMs: number = PARTIAL_LINE_DELAY_MS,
+): PrefixedLogger {
+  let pending = '';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const mark = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => `${prefix}${line}`)
+      .join('\n');
+  const flush = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    const shown = shownPart(pending);
+    pending = '';
+    if (shown !== '') log.output(`${prefix}${shown}\n`);
+  };
+  return {
+    flush,
+    group(title, body) {
+      flush();
+      log.info(mark(title));
+      return body();
+    },
+    info(message) {
+      flush();
+      log.info(mark(message));
+    },
+    warning(message) {
+      flush();
+      log.warning(mark(message));
+    },
+    output(chunk) {
+      pending += chunk;
+      const end = pending.lastIndexOf('\n');
+      if (end >= 0) {
+        const lines = pending.slice(0, end).split('\n');
+        pending = pending.slice(end + 1);
+        log.output(
+          lines.map((line) => `${prefix}${shownPart(line.replace(/\r$/, ''))}\n`).join(''),
+        );
+        // What is left is a new line: its wait starts now.
+        if (timer !== undefined) clearTimeout(timer);
+        timer = undefined;
+      }
+      if (pending === '' || pending.length >= PARTIAL_LINE_LIMIT) flush();
+      else timer ??= setTimeout(flush, delayMs).unref();
+    },
+  };
 }

@@ -4,19 +4,24 @@ import type { Logger } from './log.js';
 export interface LogStream {
   write(chunk: string): unknown;
   isTTY?: boolean;
+  /** The terminal's width, when known. */
+  columns?: number;
 }
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 const CLEAR_LINE = '\r\u001b[2K';
+const UP_AND_CLEAR = '\u001b[1A\u001b[2K';
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
 /**
- * The CLI's log, on stderr (stdout carries only the report). On a terminal, each step shows a
- * live line (spinner, title, elapsed time) that becomes "✓ title (time)" when it ends; the
- * benchmark's own output is printed above it. Elsewhere (a file, a pipe, CI), plain headings.
+ * The CLI's log, on stderr (stdout carries only the report). On a terminal, each step running
+ * shows a live line (spinner, title, elapsed time) at the bottom, one per side when the sides run
+ * at once, that becomes "✓ title (time)" when it ends; the benchmark's own output is printed
+ * above them, and a line it has begun and not ended (pytest's progress dots) grows in place
+ * just above them until it ends. Elsewhere (a file, a pipe, CI), plain headings.
  */
 export function terminalLogger(stream: LogStream, now: () => number = Date.now): Logger {
   if (!stream.isTTY) {
@@ -31,47 +36,103 @@ export function terminalLogger(stream: LogStream, now: () => number = Date.now):
     };
   }
 
-  let live: { title: string; started: number; frame: number } | undefined;
-  // Benchmark output may end mid-line: the live line then starts on a fresh one.
-  let atLineStart = true;
-  const draw = () => {
-    if (!live) return;
-    const spinner = SPINNER[live.frame++ % SPINNER.length];
-    stream.write(`${CLEAR_LINE}${spinner} ${live.title} … ${seconds(now() - live.started)}`);
+  interface Live {
+    title: string;
+    started: number;
+  }
+  /** The steps running, outermost first: each has a live line. */
+  const live: Live[] = [];
+  let frame = 0;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  /** Output begun on a line and not ended yet. */
+  let partial = '';
+  /** How many rows the live lines (and the partial line) take now; the cursor is on the last. */
+  let drawn = 0;
+  // A row longer than the terminal would wrap onto two, which erasing by rows would miss.
+  const width = () => Math.max(20, (stream.columns || 80) - 1);
+
+  const erase = () => {
+    if (drawn === 0) return;
+    stream.write(CLEAR_LINE + UP_AND_CLEAR.repeat(drawn - 1));
+    drawn = 0;
   };
+  const draw = () => {
+    erase();
+    const spinner = SPINNER[frame++ % SPINNER.length];
+    const rows = [
+      ...(partial === '' ? [] : [partial]),
+      ...live.map((step) =>
+        `${spinner} ${step.title} … ${seconds(now() - step.started)}`.slice(0, width()),
+      ),
+    ];
+    if (rows.length === 0) return;
+    stream.write(rows.join('\n'));
+    drawn = rows.length;
+  };
+  /** Whole lines, printed above the live lines. */
   const above = (text: string) => {
-    if (live) stream.write(CLEAR_LINE);
+    erase();
     stream.write(text);
-    atLineStart = text.endsWith('\n');
-    if (live) {
-      if (!atLineStart) stream.write('\n');
-      atLineStart = true;
-      draw();
+    draw();
+  };
+  const output = (chunk: string) => {
+    partial += chunk;
+    const end = partial.lastIndexOf('\n');
+    let lines = '';
+    if (end >= 0) {
+      lines = partial.slice(0, end + 1);
+      partial = partial.slice(end + 1);
     }
+    // A line as wide as the terminal goes above: the terminal would have wrapped it there.
+    while (partial.length >= width()) {
+      lines += `${partial.slice(0, width())}\n`;
+      partial = partial.slice(width());
+    }
+    if (lines !== '') above(lines);
+    else draw();
+  };
+  /** A step ends: the output it began is ended, and its line is printed done. */
+  const finish = (step: Live, line: string) => {
+    const index = live.indexOf(step);
+    if (index >= 0) live.splice(index, 1);
+    if (live.length === 0 && timer !== undefined) {
+      clearInterval(timer);
+      timer = undefined;
+    }
+    const begun = partial === '' ? '' : `${partial}\n`;
+    partial = '';
+    above(`${begun}${line}\n`);
+  };
+  const start = (title: string): Live => {
+    const step = { title, started: now() };
+    live.push(step);
+    timer ??= setInterval(draw, 100);
+    draw();
+    return step;
   };
   return {
     async group(title, body) {
-      const outer = live;
-      if (outer) stream.write(CLEAR_LINE);
-      live = { title, started: now(), frame: 0 };
-      draw();
-      const timer = setInterval(draw, 100);
+      const step = start(title);
       try {
         const result = await body();
-        stream.write(`${CLEAR_LINE}✓ ${title} (${seconds(now() - live.started)})\n`);
+        finish(step, `✓ ${title} (${seconds(now() - step.started)})`);
         return result;
       } catch (error) {
-        stream.write(`${CLEAR_LINE}✗ ${title}\n`);
+        finish(step, `✗ ${title}`);
         throw error;
-      } finally {
-        clearInterval(timer);
-        live = outer;
-        draw();
       }
+    },
+    progress(title) {
+      const step = start(title);
+      return (outcome) =>
+        finish(
+          step,
+          outcome === 'done' ? `✓ ${title} (${seconds(now() - step.started)})` : `✗ ${title}`,
+        );
     },
     info: (message) => above(`   ${message}\n`),
     warning: (message) => above(`warning: ${message}\n`),
-    output: (chunk) => above(chunk),
+    output,
   };
 }
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import unittest
 
+from allocdiff_harness import command
 from tests.support import HARNESS_PARENT, HarnessTestCase, decode_strings
 
 INJECT_DIR = os.path.join(HARNESS_PARENT, "allocdiff_harness", "inject")
@@ -272,11 +273,34 @@ class ProcessScenarioTest(CommandTestCase):
             ],
         )
 
-    def test_dash_c_code_is_one_scenario_named_dash_c(self):
+    def test_dash_c_code_is_a_scenario_named_by_the_start_of_its_code(self):
         root = self.make_project({})
         run = self.run_command(root, "%s -c 'x = [0] * 5000'" % PYTHON)
-        self.assertEqual(run.names, ["-c"])
-        self.assertGreaterEqual(run.named("-c")["retainedBytes"], 5000 * 8)
+        self.assertEqual(run.names, ["-c x = [0] * 5000"])
+        self.assertGreaterEqual(run.named("-c x = [0] * 5000")["retainedBytes"], 5000 * 8)
+
+    def test_dash_c_names_are_shortened_and_name_the_checkout_as_dot(self):
+        root = self.make_project({})
+        code = "import sys\n\nsys.path.insert(0, %r)\nDATA = [0] * 5000  # %s" % (
+            os.path.join(root, "lib"),
+            "x" * 100,
+        )
+        run = self.run_command(root, "%s -c \"$CODE\"" % PYTHON, env={"CODE": code})
+        [name] = run.names
+        self.assertEqual(name, "-c import sys sys.path.insert(0, './lib'...")
+        self.assertNotIn(root, name)
+        self.assertLessEqual(len(name), 3 + command.CODE_SHOWN)
+
+    def test_code_names_collapse_whitespace_and_show_no_control_characters(self):
+        self.assertEqual(command.code_name("a\t=\x1b[31m 1\n\nb = 2"), "-c a = [31m 1 b = 2")
+        self.assertEqual(command.code_name(None), "-c")
+        self.assertEqual(command.code_name("   "), "-c")
+        self.assertEqual(command.code_name("open('/co/root/x')", "/co/root"), "-c open('./x')")
+
+    def test_a_process_a_test_started_is_named_after_that_test(self):
+        self.assertEqual(command.started_by_test("tests/t.py::test_a[x (1)] (call)"),
+                         "tests/t.py::test_a[x (1)]")
+        self.assertEqual(command.started_by_test(None), "")
 
     def test_the_injection_loads_no_module_the_program_would_then_import_for_free(self):
         listing = "import sys; print(' '.join(sorted(sys.modules)))"
@@ -527,6 +551,38 @@ class PytestTest(CommandTestCase):
         self.assertGreaterEqual(in_class["count"], 5)
         self.assertGreaterEqual(in_class["size"], 5 * 100)
         self.assertLess(in_class["size"], stored["size"])
+
+    def test_a_python_process_a_test_starts_is_named_after_the_test_not_a_test(self):
+        files = {
+            "tests/test_spawn.py": """\
+                import subprocess, sys
+
+                def test_spawns():
+                    subprocess.run([sys.executable, "-c", "DATA = [0] * 5000"], check=True)
+
+                def test_plain():
+                    assert True
+                """,
+        }
+        root = self.make_project(files)
+        # Started outside a test (as pytest or a fixture may), a process keeps its own name.
+        run = self.run_command(
+            root,
+            "%s -c 'x = 1' && %s -m pytest -q -p no:cacheprovider tests" % (PYTHON, PYTHON),
+        )
+        self.assertEqual(run.returncode, 0, run.output)
+        self.assertEqual(
+            sorted(run.names),
+            [
+                "-c x = 1",
+                "tests/test_spawn.py::test_plain",
+                "tests/test_spawn.py::test_spawns",
+                "tests/test_spawn.py::test_spawns > -c DATA = [0] * 5000",
+            ],
+        )
+        helper = run.named("tests/test_spawn.py::test_spawns > -c DATA = [0] * 5000")
+        self.assertEqual(helper["kind"], "process")
+        self.assertGreaterEqual(helper["retainedBytes"], 5000 * 8)
 
     def test_a_test_that_stops_or_clears_tracing_is_a_failed_scenario(self):
         root = self.make_project(

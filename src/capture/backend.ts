@@ -8,14 +8,13 @@
  * `Benchmark` (config/settings.ts) with the setting that names it (config/declarations.ts), and
  * its case below.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Benchmark } from '../config/settings.js';
 import { commandBackend } from './command-backend.js';
 import type { SideOutcome } from './outcome.js';
 import { scriptBackend } from './script-backend.js';
-import type { SideRunOptions } from './side-runner.js';
+import { sideWorkDir, type SideRunOptions } from './side-runner.js';
 import type { Snapshot } from './snapshot.js';
 
 /** What each side's capture receives: the capture settings, the side's variables and log. */
@@ -90,7 +89,7 @@ export async function traceSites(
   sites: readonly string[],
 ): Promise<Snapshot | undefined> {
   if (!backend.trace) return undefined;
-  const workDir = await mkdtemp(join(tmpdir(), 'allocdiff-sites-'));
+  const workDir = await sideWorkDir(options.env, 'allocdiff-sites-');
   try {
     const sitesFile = join(workDir, 'sites.txt');
     await writeFile(sitesFile, `${sites.join('\n')}\n`);

@@ -12,8 +12,7 @@
  * A command has no repeats, object counts nor peak hooks: its one run is the measurement.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RANDOM_ADDRESSES } from './address-randomization.js';
 import type { CaptureBackend, SideOptions } from './backend.js';
@@ -97,7 +96,7 @@ async function runCommand(
   if ('failure' in runner) return { kind: 'failed', error: runner.failure };
 
   const frames = tracebackSites === undefined ? 1 : options.frames;
-  const workDir = await mkdtemp(join(tmpdir(), 'allocdiff-command-'));
+  const workDir = await runner.workDir('allocdiff-command-');
   const partials = join(workDir, 'processes');
   const snapshotPath = join(workDir, 'snapshot.json');
   try {

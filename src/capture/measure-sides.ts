@@ -4,7 +4,7 @@
  * (compare/agreement.ts).
  */
 import { availableParallelism } from 'node:os';
-import type { Logger } from '../log.js';
+import { prefixedLogger, type Logger } from '../log.js';
 
 export type Side = 'base' | 'head';
 
@@ -22,55 +22,15 @@ export function sequentialReason(options: {
   return undefined;
 }
 
-/** At most this much of a side's benchmark output is kept while the other side's is shown. */
-const BUFFERED_OUTPUT_LIMIT = 1024 * 1024;
-
-/**
- * A logger that keeps everything until `replay`, so two sides measured at once still get one
- * readable log group each. Benchmark output beyond 1 MiB keeps only its end.
- */
-class BufferedLogger implements Logger {
-  private readonly entries: { kind: 'info' | 'warning' | 'output'; text: string }[] = [];
-  private outputBytes = 0;
-  private droppedBytes = 0;
-
-  group<T>(_title: string, body: () => Promise<T>): Promise<T> {
-    return body();
-  }
-  info(message: string): void {
-    this.entries.push({ kind: 'info', text: message });
-  }
-  warning(message: string): void {
-    this.entries.push({ kind: 'warning', text: message });
-  }
-  output(chunk: string): void {
-    this.entries.push({ kind: 'output', text: chunk });
-    this.outputBytes += chunk.length;
-    while (this.outputBytes > BUFFERED_OUTPUT_LIMIT) {
-      const index = this.entries.findIndex((entry) => entry.kind === 'output');
-      if (index < 0) break;
-      const [dropped] = this.entries.splice(index, 1);
-      this.outputBytes -= dropped!.text.length;
-      this.droppedBytes += dropped!.text.length;
-    }
-  }
-  replay(log: Logger): void {
-    if (this.droppedBytes > 0)
-      log.info(
-        `(the first ${this.droppedBytes} characters of the benchmark's output are left out)`,
-      );
-    for (const entry of this.entries) {
-      if (entry.kind === 'info') log.info(entry.text);
-      else if (entry.kind === 'warning') log.warning(entry.text);
-      else log.output(entry.text);
-    }
-  }
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
 }
 
 /**
  * Runs `measure` for base and head. One after the other (when `sequential` says why), each in
  * its own log group titled `title(side)`; or both at once in one group titled by both, where
- * each side's log is kept back and shown whole, base first, when both are done.
+ * each side's lines are shown as they come, marked `[base] ` or `[head] `, and the log says when
+ * each side has finished (a live line per side, where the log has them).
  */
 export async function onBothSides<T>(
   log: Logger,
@@ -83,19 +43,32 @@ export async function onBothSides<T>(
     const head = await log.group(title('head'), () => measure('head', log));
     return { base, head };
   }
-  const buffers = { base: new BufferedLogger(), head: new BufferedLogger() };
   const both = `${title('base')} and ${title('head').replace(/^.*? (?=head\b)/, '')}, at the same time`;
-  const [base, head] = await log.group(both, async () => {
-    const settled = await Promise.allSettled([
-      measure('base', buffers.base),
-      measure('head', buffers.head),
-    ]);
-    for (const side of ['base', 'head'] as const) {
-      log.info(`${title(side)}:`);
-      buffers[side].replay(log);
+  const measureSide = async (side: Side): Promise<T> => {
+    const sideLog = prefixedLogger(log, `[${side}] `);
+    const end = log.progress?.(title(side));
+    const started = performance.now();
+    const ended = (outcome: 'done' | 'failed') => {
+      sideLog.flush();
+      if (end) end(outcome);
+      else
+        log.info(
+          `[${side}] ${outcome === 'done' ? 'finished' : 'failed'}: ${title(side)} ` +
+            `(${seconds(performance.now() - started)})`,
+        );
+    };
+    try {
+      const result = await measure(side, sideLog);
+      ended('done');
+      return result;
+    } catch (error) {
+      ended('failed');
+      throw error;
     }
-    return settled;
-  });
+  };
+  const [base, head] = await log.group(both, () =>
+    Promise.allSettled([measureSide('base'), measureSide('head')]),
+  );
   if (base.status === 'rejected') throw base.reason;
   if (head.status === 'rejected') throw head.reason;
   return { base: base.value, head: head.value };

@@ -3,8 +3,7 @@
  * --script`) in each side's checkout, as a whole script or as its `bench_*` functions.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { refuseScriptOutside } from '../sides/contained.js';
 import { RANDOM_ADDRESSES } from './address-randomization.js';
@@ -12,7 +11,7 @@ import type { CaptureBackend, SideOptions } from './backend.js';
 import { mergeProcessRepeats } from './merge-repeats.js';
 import type { SideOutcome } from './outcome.js';
 import { lastLines } from './process.js';
-import { readSnapshot, SideRunner } from './side-runner.js';
+import { readSnapshot, SideRunner, sideWorkDir } from './side-runner.js';
 import type { ScenarioError, Snapshot } from './snapshot.js';
 
 /** The backend of `script`, relative to the repository's root. */
@@ -47,7 +46,7 @@ async function runHarness(
   script: string,
   args: readonly string[],
 ): Promise<HarnessRun> {
-  const workDir = await mkdtemp(join(tmpdir(), 'allocdiff-snapshot-'));
+  const workDir = await runner.workDir('allocdiff-snapshot-');
   const snapshotPath = join(workDir, 'snapshot.json');
   try {
     const { result, fixedAddresses } = await runner.harness([
@@ -175,7 +174,7 @@ async function capturePeakSites(
   );
   const wholeScript = wanted.find((scenario) => scenario.kind === 'script');
   const functions = wanted.filter((scenario) => scenario.kind === 'function');
-  const workDir = await mkdtemp(join(tmpdir(), 'allocdiff-peaks-'));
+  const workDir = await sideWorkDir(options.env, 'allocdiff-peaks-');
   try {
     const targetsFile = join(workDir, 'peak-targets.txt');
     if (functions.length > 0)

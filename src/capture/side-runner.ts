@@ -6,6 +6,8 @@
  */
 import { isAscii } from 'node:buffer';
 import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidDataError, RunFailure } from '../errors.js';
@@ -96,6 +98,15 @@ export async function readSnapshot(path: string): Promise<Snapshot> {
 }
 
 /**
+ * A new folder for what allocdiff and the side's harness exchange (snapshots, site lists): in
+ * the side's own temporary folder (its TMPDIR), which the sandbox keeps read-only to the other
+ * side's processes, so one side cannot rewrite the other's snapshot while it is written.
+ */
+export function sideWorkDir(env: NodeJS.ProcessEnv, prefix: string): Promise<string> {
+  return mkdtemp(join(env.TMPDIR || tmpdir(), prefix));
+}
+
+/**
  * One run of a side in its checkout (a measuring pass, or the traceback pass): every process it
  * starts shares one deadline, `timeoutMinutes` from `start`, and runs in the side's environment.
  */
@@ -142,6 +153,11 @@ export class SideRunner {
       if (failure) return { failure };
     }
     return runner;
+  }
+
+  /** A new exchange folder in the side's own temporary folder (see sideWorkDir). */
+  workDir(prefix: string): Promise<string> {
+    return sideWorkDir(this.env, prefix);
   }
 
   /** How a process of this run ended, for a failed scenario's message. */

@@ -29,21 +29,25 @@ import {
 import { escapeHtml, jsonForScript, visibleText } from './escape.js';
 import type { Report } from './report.js';
 
-/** One frame of the flame graph: a call-path prefix, the bytes of the changed sites under it. */
-export interface FlameNode {
-  /** The frame's function, as the harness named it; absent when unknown. */
+/** A place in the code with its bytes and blocks per side, as the page shows it. */
+interface PlaceFigures {
+  /** The function, as the harness named it; absent when unknown. */
   function?: string;
   file: string;
   line: number | null;
-  /** The frame's source line. */
+  /** The source line. */
   text?: string;
-  /** Bytes and blocks under this frame, per side (a shrink below zero counts as zero). */
+  /** Bytes and blocks per side (in the flame graph, a shrink below zero counts as zero). */
   base: number;
   head: number;
   baseCount: number;
   headCount: number;
-  /** A site under it is noisy (varies between runs of the same code). */
+  /** Noisy: varies between runs of the same code. */
   noisy?: true;
+}
+
+/** One frame of the flame graph: a call-path prefix, the bytes of the changed sites under it. */
+export interface FlameNode extends PlaceFigures {
   /**
    * Part of a site's figures under it come from splitting the site across its call paths in
    * proportion to the traced side's bytes (only one side's paths are traced).
@@ -53,16 +57,7 @@ export interface FlameNode {
 }
 
 /** A row of the site table, as the page's script reads it. */
-interface SiteRow {
-  file: string;
-  line: number | null;
-  function?: string;
-  text?: string;
-  base: number;
-  head: number;
-  baseCount: number;
-  headCount: number;
-  noisy?: true;
+interface SiteRow extends PlaceFigures {
   changedLine?: true;
 }
 

@@ -16,7 +16,14 @@ import { repeatsRun, scenarioDetails } from './details.js';
 import { encodePath, escapeBlock, escapeCode, escapeText, repositoryPath } from './escape.js';
 import type { Report } from './report.js';
 import { budgetsOfScenario } from './budget-index.js';
-import { changedMeasures, changedScenarios, isNoChange, rankScenarios } from './ranking.js';
+import {
+  changedMeasures,
+  changedScenarios,
+  isNoChange,
+  listedChanges,
+  unchangedLine,
+  type UnchangedLine,
+} from './ranking.js';
 import { bothFailed, failedSides, failuresOf, failureText, raisedText } from './failure.js';
 import {
   budgetExample,
@@ -70,7 +77,19 @@ interface Shape {
   elsewhere: string;
   /** When it does not fit: fold as many rows as do, fewer than `folded` (the job summary). */
   fill?: boolean;
+  /** Changed scenarios in the table, worst first; the others are counted under it. */
+  rows: number;
+  /** Changed scenarios, worst first, whose failures, sites and details are shown. */
+  sections: number;
+  /**
+   * Every budget in the budgets table; false: those not passing and those of the scenarios in
+   * the table, the others counted.
+   */
+  allBudgets: boolean;
 }
+
+/** No cap: every changed scenario. */
+const ALL = Number.MAX_SAFE_INTEGER;
 
 function shortSha(sha: string): string {
   return sha.slice(0, 7);
@@ -250,8 +269,8 @@ function capital(text: string): string {
 }
 
 /** Base → head with links, and what was checked. */
-function contextLine(report: Report): string {
-  const changed = changedScenarios(report).length;
+function contextLine(report: Report, listed: readonly ScenarioComparison[]): string {
+  const changed = listed.length;
   const counted = report.budgets.filter((b) => b.status !== 'skip');
   const over = counted.filter((b) => b.status === 'fail' || b.status === 'warn').length;
   const budgets =
@@ -273,7 +292,8 @@ function changeCell(name: MeasureName, measure: Measure | undefined): string {
   return approx(measure, `${amount} (${formatPercent(percentChange(measure.base, measure.head))})`);
 }
 
-function scenarioTable(report: Report): string[] {
+function scenarioTable(report: Report, rows: readonly ScenarioComparison[]): string[] {
+  if (rows.length === 0) return [];
   const leak = report.scenarios.some((s) => s.leak !== undefined);
   const extra = changedMeasures(report);
   const head = [
@@ -299,7 +319,7 @@ function scenarioTable(report: Report): string[] {
   return [
     `| ${head.join(' | ')} |`,
     `| ${align.join(' | ')} |`,
-    ...rankScenarios(report).map((s) => {
+    ...rows.map((s) => {
       const cells = [
         escapeCode(s.name),
         baseToHead(s.peak),
@@ -313,6 +333,34 @@ function scenarioTable(report: Report): string[] {
       return `| ${cells.join(' | ')} |`;
     }),
   ];
+}
+
+/**
+ * Under the table: the scenarios it leaves out as unchanged, in one line (`655 tests unchanged,
+ * 14 changed`), and the changed ones beyond the rows shown.
+ */
+function unchangedNote(
+  line: UnchangedLine | undefined,
+  listed: number,
+  rows: number,
+  shape: Shape,
+): string[] {
+  const parts: string[] = [];
+  if (line) {
+    const why =
+      line.minimum > 0
+        ? `by less than the minimum change of ${formatBytes(line.minimum)} or within the noise of their repeats`
+        : 'only within the noise of their repeats';
+    const slight = line.slight > 0 ? ` (${groupDigits(line.slight)} of them differ ${why})` : '';
+    parts.push(`${escapeText(line.unchanged)} unchanged${slight}, ${groupDigits(listed)} changed`);
+  }
+  if (rows < listed) {
+    parts.push(
+      `the table shows the ${groupDigits(rows)} largest changes; the other ${groupDigits(listed - rows)} are ${shape.elsewhere}`,
+    );
+  }
+  if (parts.length === 0) return [];
+  return ['', `<sub>${capital(parts.join('; '))}.</sub>`];
 }
 
 function leakCell(leak: Measure): string {
@@ -430,18 +478,32 @@ function failureSection(scenario: ScenarioComparison, shape: Shape): string[] {
   });
 }
 
-function budgetSection(budgets: readonly BudgetResult[]): string[] {
+function budgetSection(
+  budgets: readonly BudgetResult[],
+  shape: Shape,
+  inTable: ReadonlySet<string>,
+): string[] {
   if (budgets.length === 0) return [];
+  const shown = shape.allBudgets
+    ? budgets
+    : budgets.filter((b) => b.status !== 'pass' || inTable.has(b.scenario));
+  const holding = budgets.length - shown.length;
   return [
     '',
     '#### Budgets',
     '',
     '| Rule | Scenario | Limit | Actual | Level | Status |',
     '| --- | --- | ---: | ---: | --- | --- |',
-    ...budgets.map(
+    ...shown.map(
       (b) =>
         `| ${b.metric} | ${escapeCode(b.scenario)} | ${escapeText(b.limit)} | ${escapeText(b.actual)}${b.site ? ` at ${escapeCode(b.site)}` : ''}${b.leak ? ` (${escapeText(b.leak)})` : ''} | ${b.level} | ${STATUS_ICON[b.status]} ${b.status}${b.reason ? ` (${escapeText(b.reason)})` : ''} |`,
     ),
+    ...(holding > 0
+      ? [
+          '',
+          `<sub>${plural(holding, 'more budget')} of scenarios not in the table ${holding === 1 ? 'holds' : 'hold'}: every budget is ${shape.elsewhere}.</sub>`,
+        ]
+      : []),
   ];
 }
 
@@ -453,7 +515,7 @@ function warningSection(report: Report): string[] {
 
 function hiddenSitesNote(report: Report): string[] {
   const hidden = report.hiddenSites;
-  if (!hidden) return [];
+  if (!hidden || hidden.ignored + hidden.belowMinimumChange === 0) return [];
   const reasons = [
     hidden.ignored > 0 ? `${groupDigits(hidden.ignored)} match an ignore glob` : '',
     hidden.belowMinimumChange > 0
@@ -519,45 +581,108 @@ function legend(report: Report): string {
   );
 }
 
-function render(report: Report, shape: Shape): string {
+/** The changed scenarios, worst first, and the line of the others: the same for every shape. */
+interface Selection {
+  listed: ScenarioComparison[];
+  unchanged?: UnchangedLine;
+  /** The lines every shape starts with: the verdict and what was compared. */
+  header: string[];
+  /** Nothing changed at all: the short comment. */
+  noChange: boolean;
+  /** Site tables are titled with their scenario's name. */
+  labelled: boolean;
+}
+
+function selectionOf(report: Report): Selection {
+  const listed = listedChanges(report);
+  const unchanged = unchangedLine(report, listed);
   const header = [
     commentMarker(report.key),
     `### allocdiff${report.key === 'default' ? '' : ` · ${escapeText(report.key)}`}`,
     '',
     headline(report),
     '',
-    contextLine(report),
+    contextLine(report, listed),
     ...(report.accepted ? ['', acceptanceMarkdown(report.accepted)] : []),
     ...(report.settingsChange ? ['', settingsChangeMarkdown(report.settingsChange)] : []),
   ];
-  if (isNoChange(report)) {
+  return {
+    listed,
+    ...(unchanged ? { unchanged } : {}),
+    header,
+    noChange: isNoChange(report),
+    // One scenario's sites need no title; several scenarios' do.
+    labelled: report.scenarios.length > 1,
+  };
+}
+
+/** `Sites of 12 more changed tests are in the job summary…`: the sections left out. */
+function moreSectionsNote(rest: readonly ScenarioComparison[], shape: Shape) {
+  const left = rest.filter((s) => s.sites.length > 0 || s.status === 'failed').length;
+  if (left === 0) return [];
+  return [
+    '',
+    `<sub>The sites and failures of ${plural(left, 'more changed scenario')} are ${shape.elsewhere}.</sub>`,
+  ];
+}
+
+/**
+ * The failures, sites and details of the changed scenarios, worst first, as the shape allows;
+ * built only until they hold more than `room` characters (then the text cannot fit, and the
+ * rest would only be cut).
+ */
+function scenarioSections(
+  report: Report,
+  listed: readonly ScenarioComparison[],
+  shape: Shape,
+  labelled: boolean,
+  room: number,
+): string[] {
+  const lines: string[] = [];
+  let length = 0;
+  for (const scenario of listed.slice(0, shape.sections)) {
+    const part = [
+      ...failureSection(scenario, shape),
+      ...sitesSection(report, scenario, shape, labelled),
+      ...sitesLeftOutNote(scenario),
+      ...(shape.extras ? scenarioDetails(scenario, shape.top, report.environment.repeats) : []),
+    ];
+    lines.push(...part);
+    for (const line of part) length += line.length + 1;
+    if (length > room) break;
+  }
+  return lines;
+}
+
+function render(report: Report, shape: Shape, selection: Selection, room: number): string {
+  const { listed, header } = selection;
+  if (selection.noChange) {
     // Nothing to tabulate: the short comment.
     return [
       ...header,
       ...(shape.extras
-        ? report.scenarios.flatMap((s) => scenarioDetails(s, shape.top, report.environment.repeats))
+        ? report.scenarios
+            .slice(0, shape.sections)
+            .flatMap((s) => scenarioDetails(s, shape.top, report.environment.repeats))
         : []),
       ...hiddenSitesNote(report),
       ...(shape.extras ? environmentSection(report) : []),
       '',
     ].join('\n');
   }
-  const withSites = report.scenarios.filter((s) => s.sites.length > 0);
-  const labelled = withSites.length > 1 || report.scenarios.length > 1;
   const chart = shape.extras ? siteChart(report) : [];
+  const rows = listed.slice(0, shape.rows);
+  const inTable = new Set(rows.map((s) => s.name));
   const lines = [
     ...header,
     '',
-    ...scenarioTable(report),
-    ...rankScenarios(report).flatMap((s) => [
-      ...failureSection(s, shape),
-      ...sitesSection(report, s, shape, labelled),
-      ...sitesLeftOutNote(s),
-      ...(shape.extras ? scenarioDetails(s, shape.top, report.environment.repeats) : []),
-    ]),
+    ...scenarioTable(report, rows),
+    ...unchangedNote(selection.unchanged, listed.length, rows.length, shape),
+    ...scenarioSections(report, listed, shape, selection.labelled, room),
+    ...moreSectionsNote(listed.slice(shape.sections), shape),
     ...hiddenSitesNote(report),
     ...(chart.length > 0 ? ['', ...chart] : []),
-    ...budgetSection(report.budgets),
+    ...budgetSection(report.budgets, shape, inTable),
     ...warningSection(report),
     ...(shape.extras ? environmentSection(report) : []),
     '',
@@ -567,32 +692,75 @@ function render(report: Report, shape: Shape): string {
   return lines.join('\n');
 }
 
-/** The shapes tried in turn, from the whole report to the smallest useful one. */
+/**
+ * The shapes tried in turn, from the whole report to the smallest useful one. Whatever is given
+ * up first, the worst changed scenarios keep their top sites: the smallest shape still lists the
+ * largest of them, right after the table, where a cut at the end never reaches.
+ */
 function shapes(
   top: number,
   target: 'comment' | 'summary',
   maxLength: number,
   shortestRow: number,
 ): Shape[] {
+  const few = Math.min(top, 3);
   if (target === 'summary') {
     const elsewhere = 'in the JSON report';
     // More rows than the shortest row allows could never fit: not worth building.
     const fitting = Math.ceil(maxLength / shortestRow);
+    const every = { rows: ALL, sections: ALL, allBudgets: true };
     return [
-      { top, folded: fitting, blockLines: 200, extras: true, elsewhere },
-      { top, folded: fitting, blockLines: 30, extras: true, elsewhere, fill: true },
+      { top, folded: fitting, blockLines: 200, extras: true, elsewhere, ...every },
+      { top, folded: fitting, blockLines: 30, extras: true, elsewhere, fill: true, ...every },
+      // Every changed scenario in the table; the sites of the worst ones.
+      { top, folded: 0, blockLines: 10, extras: true, elsewhere, ...every, sections: 200 },
+      { top: few, folded: 0, blockLines: 5, extras: false, elsewhere, ...every, sections: 50 },
+      {
+        top: few,
+        folded: 0,
+        blockLines: 5,
+        extras: false,
+        elsewhere,
+        rows: 1_000,
+        sections: 20,
+        allBudgets: false,
+      },
     ];
   }
   const elsewhere = 'in the job summary and the JSON report';
+  const every = { rows: ALL, sections: ALL, allBudgets: true };
+  // Many changed scenarios: the worst in the table, fewer of them with their sites.
+  const worst = { rows: 100, sections: 20, allBudgets: false };
   const list: Shape[] = [
-    { top, folded: 50, blockLines: 30, extras: true, elsewhere },
-    { top, folded: 10, blockLines: 30, extras: true, elsewhere },
-    { top, folded: 0, blockLines: 10, extras: true, elsewhere },
+    { top, folded: 50, blockLines: 30, extras: true, elsewhere, ...every },
+    { top, folded: 10, blockLines: 30, extras: true, elsewhere, ...every },
+    { top, folded: 0, blockLines: 10, extras: true, elsewhere, ...every },
+    { top, folded: 0, blockLines: 10, extras: true, elsewhere, ...worst },
+    { top, folded: 0, blockLines: 5, extras: true, elsewhere, ...worst, rows: 50, sections: 10 },
   ];
   for (let t = Math.floor(top / 2); t > 0; t = Math.floor(t / 2)) {
-    list.push({ top: t, folded: 0, blockLines: 5, extras: true, elsewhere });
+    list.push({ top: t, folded: 0, blockLines: 5, extras: true, elsewhere, ...every });
+    list.push({
+      top: t,
+      folded: 0,
+      blockLines: 5,
+      extras: true,
+      elsewhere,
+      ...worst,
+      rows: 25,
+      sections: 5,
+    });
   }
-  list.push({ top: 0, folded: 0, blockLines: 3, extras: false, elsewhere });
+  list.push({
+    top: few,
+    folded: 0,
+    blockLines: 3,
+    extras: false,
+    elsewhere,
+    ...worst,
+    rows: 10,
+    sections: 3,
+  });
   return list;
 }
 
@@ -617,14 +785,19 @@ function truncate(text: string, maxLength: number, elsewhere: string): string {
  * The shape with the most folded rows per scenario that fits, found by bisection between none
  * and `shape.folded` (which does not fit); undefined when even none does.
  */
-function fillFolded(report: Report, shape: Shape, maxLength: number): string | undefined {
-  let best = render(report, { ...shape, folded: 0 });
+function fillFolded(
+  report: Report,
+  shape: Shape,
+  maxLength: number,
+  selection: Selection,
+): string | undefined {
+  let best = render(report, { ...shape, folded: 0 }, selection, maxLength);
   if (best.length > maxLength) return undefined;
   let fits = 0;
   let fitsNot = shape.folded;
   while (fitsNot - fits > 1) {
     const folded = Math.floor((fits + fitsNot) / 2);
-    const text = render(report, { ...shape, folded });
+    const text = render(report, { ...shape, folded }, selection, maxLength);
     if (text.length <= maxLength) {
       fits = folded;
       best = text;
@@ -652,10 +825,11 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     50,
     Math.min(...sample.map((site) => siteRow(report, site).length + 1)),
   );
+  const selection = selectionOf(report);
   for (const shape of shapes(top, target, maxLength, shortestRow)) {
-    text = render(report, shape);
+    text = render(report, shape, selection, maxLength);
     if (text.length <= maxLength) return text;
-    const filled = shape.fill ? fillFolded(report, shape, maxLength) : undefined;
+    const filled = shape.fill ? fillFolded(report, shape, maxLength, selection) : undefined;
     if (filled !== undefined) return filled;
   }
   return truncate(

@@ -1,4 +1,5 @@
-import type { ScenarioComparison } from '../compare/comparison.js';
+import { groupDigits } from '../format/sizes.js';
+import type { Measure, ScenarioComparison } from '../compare/comparison.js';
 import {
   changedBeyond,
   MEASURE_NAMES,
@@ -6,6 +7,7 @@ import {
   measureOf,
   measuresWhere,
   type MeasureName,
+  type MeasureSpec,
 } from '../compare/measures.js';
 import { budgetsOfScenario } from './budget-index.js';
 import type { Report } from './report.js';
@@ -87,4 +89,121 @@ export function rankScenarios(report: Report): ScenarioComparison[] {
         a.index - b.index,
     )
     .map((entry) => entry.scenario);
+}
+
+/** Base's and head's repeats have values in common: the difference may be the noise alone. */
+function rangesOverlap(value: {
+  base: number | null;
+  head: number | null;
+  baseRange?: [number, number];
+  headRange?: [number, number];
+}): boolean {
+  if (value.base === null || value.head === null) return false;
+  const [baseLow, baseHigh] = value.baseRange ?? [value.base, value.base];
+  const [headLow, headHigh] = value.headRange ?? [value.head, value.head];
+  return baseLow <= headHigh && headLow <= baseHigh;
+}
+
+/**
+ * A figure that changed for real: by more than its measure's tolerance and by `minimum` bytes
+ * or more, beyond what its repeats vary by (a noisy figure whose base and head repeats overlap
+ * did not change for sure), or rising call after call on one side only.
+ */
+function movedFor(measure: Measure | undefined, tolerance: number, minimum: number): boolean {
+  if (!measure) return false;
+  if ((measure.headGrowth ?? 0) !== (measure.baseGrowth ?? 0)) return true;
+  if (!changedBeyond(measure, tolerance) || Math.abs(measure.delta ?? 0) < minimum) return false;
+  return !(measure.noisy && rangesOverlap(measure));
+}
+
+/** The minimum change the report's sites were shown by (0: every change). */
+export function minimumChangeOf(report: Report): number {
+  return report.hiddenSites?.minimumChange ?? 0;
+}
+
+/**
+ * Whether a scenario is listed among the changed ones: a failed, new or removed scenario, one
+ * over (or warned by) a budget, or one with a figure or a shown site that changed for real
+ * (steady, or beyond the noise of its repeats) and by the minimum change at least. The others
+ * are "unchanged", counted in one line: the same byte for byte, or different only within noise
+ * or by less than the minimum change.
+ */
+export function isListedChange(report: Report, scenario: ScenarioComparison): boolean {
+  if (scenario.status !== 'ok') return true;
+  const own = budgetsOfScenario(report.budgets, scenario.name);
+  if (own.some((budget) => budget.status === 'fail' || budget.status === 'warn')) return true;
+  const minimum = minimumChangeOf(report);
+  const moved = MEASURE_NAMES.some((name) => {
+    const spec: MeasureSpec = MEASURES[name];
+    // A count of blocks is judged by its bytes when a minimum change (in bytes) is set.
+    if (spec.unit === 'count' && minimum > 0) return false;
+    return movedFor(
+      measureOf(scenario, name),
+      spec.tolerance.change,
+      spec.unit === 'bytes' ? minimum : 0,
+    );
+  });
+  if (moved) return true;
+  // The sites shown already changed by the minimum at least (the others were left out).
+  return scenario.sites.some(
+    (site) =>
+      !site.noisy ||
+      !rangesOverlap({
+        base: site.baseSize,
+        head: site.headSize,
+        baseRange: site.baseRange,
+        headRange: site.headRange,
+      }),
+  );
+}
+
+/** The changed scenarios a report lists, worst first (see `isListedChange`). */
+export function listedChanges(report: Report): ScenarioComparison[] {
+  return rankScenarios(report).filter((scenario) => isListedChange(report, scenario));
+}
+
+/** Test, process or scenario: what a report's scenarios are to its reader. */
+function noun(report: Report, scenario: ScenarioComparison): [string, string] {
+  if (!report.scenarios.some((s) => s.kind === 'test')) return ['scenario', 'scenarios'];
+  return scenario.kind === 'test'
+    ? ['test', 'tests']
+    : scenario.kind === 'process'
+      ? ['process', 'processes']
+      : ['scenario', 'scenarios'];
+}
+
+/** What the line of unchanged scenarios says, for the comment and the terminal alike. */
+export interface UnchangedLine {
+  /** `655 tests and 1 process`: the scenarios not listed, by what they are. */
+  unchanged: string;
+  /** How many of them differ, within noise or by less than the minimum change. */
+  slight: number;
+  listed: number;
+  /** The minimum change, when one is set. */
+  minimum: number;
+}
+
+/** The scenarios not listed, counted; undefined when every scenario is listed. */
+export function unchangedLine(
+  report: Report,
+  listed: readonly ScenarioComparison[],
+): UnchangedLine | undefined {
+  const shown = new Set(listed);
+  const counts = new Map<string, { one: string; many: string; count: number }>();
+  let slight = 0;
+  for (const scenario of report.scenarios) {
+    if (shown.has(scenario)) continue;
+    if (scenarioChanged(scenario)) slight += 1;
+    const [one, many] = noun(report, scenario);
+    const entry = counts.get(one) ?? { one, many, count: 0 };
+    entry.count += 1;
+    counts.set(one, entry);
+  }
+  if (counts.size === 0) return undefined;
+  const parts = [...counts.values()].map(
+    ({ one, many, count }) => `${groupDigits(count)} ${count === 1 ? one : many}`,
+  );
+  const unchanged =
+    parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return { unchanged, slight, listed: listed.length, minimum: minimumChangeOf(report) };
 }

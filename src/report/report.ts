@@ -46,7 +46,10 @@ export interface Report {
   warnings?: string[];
   /** The config file that was read, as messages name it. */
   configFile?: string;
-  /** Changed sites left out of `scenarios[].sites`, and why. */
+  /**
+   * Changed sites left out of `scenarios[].sites`, and why; present when some were, or when a
+   * minimum change is set (a scenario whose figures moved by less is counted as unchanged).
+   */
   hiddenSites?: HiddenSites;
   /**
    * A change that edits allocdiff's settings: judged by those from before it; what its own
@@ -194,7 +197,11 @@ export function buildReport(input: ReportInput): Report {
     warnings: input.warnings ?? [],
     scenarios: comparison.scenarios.map((scenario) => scenarioWithinLimits(scenario, siteLimit)),
   };
-  if (hiddenSites && hiddenSites.ignored + hiddenSites.belowMinimumChange > 0) {
+  // Kept with a minimum change even when nothing was left out: what "changed" means depends on it.
+  if (
+    hiddenSites &&
+    (hiddenSites.ignored + hiddenSites.belowMinimumChange > 0 || hiddenSites.minimumChange > 0)
+  ) {
     report.hiddenSites = hiddenSites;
   }
   return report;

@@ -9,7 +9,7 @@ import { displayWidth, padToWidth } from '../format/text-width.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { MEASURES, measureOf, measuresWhere } from '../compare/measures.js';
 import type { Report } from './report.js';
-import { changedMeasures } from './ranking.js';
+import { changedMeasures, listedChanges, unchangedLine } from './ranking.js';
 import { failuresOf, failureText } from './failure.js';
 import { leakText } from './lead.js';
 import { settingsChangeText } from './settings-change.js';
@@ -113,6 +113,21 @@ function delta(measure: Measure | undefined): string {
   return `${formatBytesDelta(measure.delta)} (${formatPercent(percentChange(measure.base, measure.head))})`;
 }
 
+/** `655 tests unchanged, 14 changed`: the scenarios the table leaves out; none when it has all. */
+function unchangedText(report: Report, listed: readonly ScenarioComparison[]): string[] {
+  const line = unchangedLine(report, listed);
+  if (!line) return [];
+  const why =
+    line.minimum > 0
+      ? `by less than the minimum change of ${formatBytes(line.minimum)} or within noise`
+      : 'only within noise';
+  const slight = line.slight > 0 ? ` (${groupDigits(line.slight)} of them differ ${why})` : '';
+  return [
+    ...(listed.length > 0 ? [''] : []),
+    `${line.unchanged} unchanged${slight}, ${groupDigits(line.listed)} changed`,
+  ];
+}
+
 /** The report for a terminal: aligned text, coloured on request. */
 export function renderTerminal(
   report: Report,
@@ -138,41 +153,48 @@ export function renderTerminal(
   const head = report.head.workingTree
     ? `head: working tree on top of ${report.head.sha.slice(0, 7)}`
     : `head ${report.head.sha.slice(0, 7)}`;
+  // As in the comment: the changed scenarios, worst first; the others counted in one line.
+  const listed = listedChanges(report);
   const lines = [
     `allocdiff ${report.allocdiffVersion}: base ${report.base.sha.slice(0, 7)} -> ${head}`,
     '',
-    ...table(
-      [
-        [...header, ...(leak ? ['leak/call'] : []), 'status'],
-        ...report.scenarios.map((s) => [
-          s.name,
-          pair(s.peak),
-          delta(s.peak),
-          pair(s.retained),
-          delta(s.retained),
-          ...extra.map((name) => delta(measureOf(s, name))),
-          ...(leak ? [(s.leak && leakText(s.leak)) ?? '-'] : []),
+    ...(listed.length === 0
+      ? []
+      : table(
           [
-            s.status,
-            isNoisy(s) ? 'noisy' : '',
-            // Growth over the in-process repeats, as the comment's leak section shows it.
-            s.retained.headGrowth ? `rising ${formatBytesDelta(s.retained.headGrowth)}/call` : '',
-          ]
-            .filter(Boolean)
-            .join(', '),
-        ]),
-      ],
-      `lrrrr${'r'.repeat(extra.length)}${leak ? 'r' : ''}l`,
-      paint((cell, _row, column) =>
-        column === 2 || (column >= 4 && column < header.length + (leak ? 1 : 0))
-          ? changeStyle(cell.replace(/^.*\(/, ''))
-          : column === header.length + (leak ? 1 : 0)
-            ? STATUS_STYLE[cell.split(',')[0].trim()]
-            : undefined,
-      ),
-    ),
+            [...header, ...(leak ? ['leak/call'] : []), 'status'],
+            ...listed.map((s) => [
+              s.name,
+              pair(s.peak),
+              delta(s.peak),
+              pair(s.retained),
+              delta(s.retained),
+              ...extra.map((name) => delta(measureOf(s, name))),
+              ...(leak ? [(s.leak && leakText(s.leak)) ?? '-'] : []),
+              [
+                s.status,
+                isNoisy(s) ? 'noisy' : '',
+                // Growth over the in-process repeats, as the comment's leak section shows it.
+                s.retained.headGrowth
+                  ? `rising ${formatBytesDelta(s.retained.headGrowth)}/call`
+                  : '',
+              ]
+                .filter(Boolean)
+                .join(', '),
+            ]),
+          ],
+          `lrrrr${'r'.repeat(extra.length)}${leak ? 'r' : ''}l`,
+          paint((cell, _row, column) =>
+            column === 2 || (column >= 4 && column < header.length + (leak ? 1 : 0))
+              ? changeStyle(cell.replace(/^.*\(/, ''))
+              : column === header.length + (leak ? 1 : 0)
+                ? STATUS_STYLE[cell.split(',')[0].trim()]
+                : undefined,
+          ),
+        )),
+    ...unchangedText(report, listed),
   ];
-  for (const scenario of report.scenarios) {
+  for (const scenario of listed) {
     // Both sides once when both failed the same way; each side's error when they differ.
     for (const { sides, error } of failuresOf(scenario)) {
       const who = sides === 'base and head' ? 'both sides failed' : `the ${sides} side failed`;
@@ -224,8 +246,8 @@ export function renderTerminal(
           `summed: ${formatBytesDelta(scenario.sitesLeftOut.sizeDelta)}`,
       );
   }
-  if (report.hiddenSites) {
-    const hidden = report.hiddenSites;
+  const hidden = report.hiddenSites;
+  if (hidden && hidden.ignored + hidden.belowMinimumChange > 0) {
     lines.push(
       '',
       `not shown: ${groupDigits(hidden.ignored)} site(s) matching an ignore glob, ` +

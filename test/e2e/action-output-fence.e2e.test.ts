@@ -1,7 +1,9 @@
 // The benchmark's and setup's output reaches the runner's log, which obeys workflow commands
 // (`::warning::`, `::add-mask::`, `::set-output`) at the start of a line: the bundled action
 // relays that output with commands off, and its own lines stay obeyed.
-import { rmSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { examplePayload, runAction } from '../support/action-runner.js';
 import { startGitHubApi, type GitHubApiDouble } from '../support/github-api.js';
@@ -91,5 +93,75 @@ describe('the bundled action relays the benchmark’s output with workflow comma
     expect(obeyed).toContain('::group::Measuring base ' + repo.shas[0].slice(0, 7));
     expect(obeyed.some((line) => line.startsWith('::error::memory budget exceeded'))).toBe(true);
     expect(result.outputs.verdict).toBe('fail');
+  });
+  it("streams each side's lines as they come, marked and fenced, when the sides run at once", async () => {
+    // Base ends only once head has started (or after 30 s, should the sides run one after the
+    // other): with each side's log held back until the end, head's lines would all come after
+    // base's.
+    const signals = mkdtempSync(join(realpathSync(tmpdir()), 'allocdiff-signal-'));
+    cleanup.push(signals);
+    const started = join(signals, 'head-started');
+    const side = (name: string, size: number, wait: string[]) =>
+      [
+        'import os, sys, time',
+        `print(${JSON.stringify(`${name} starts`)}, flush=True)`,
+        ...wait,
+        `data = bytearray(${size})`,
+        "print('::warning::FORGED from ' + " + JSON.stringify(name) + ', flush=True)',
+        "sys.stdout.write('....')",
+        'sys.stdout.flush()',
+        `print(${JSON.stringify(` ${name} ends`)}, flush=True)`,
+      ].join('\n');
+    const base = side('base', 1_000, [
+      'deadline = time.monotonic() + 30',
+      `while not os.path.exists(${JSON.stringify(started)}) and time.monotonic() < deadline:`,
+      '    time.sleep(0.05)',
+    ]);
+    const head = side('head', 200_000, [`open(${JSON.stringify(started)}, 'w').close()`]);
+    const repo = repoOf({ 'bench.py': base }, { 'bench.py': head });
+    const payload = examplePayload('push') as { before: string; after: string };
+    payload.before = repo.shas[0];
+    payload.after = repo.shas[1];
+    const result = await runAction({
+      inputs: { script: 'bench.py', 'github-token': TOKEN, parallel: 'true' },
+      eventName: 'push',
+      payload,
+      workspace: repo.dir,
+      repository: 'Codertocat/Hello-World',
+      apiUrl: api.url,
+    });
+    expect(result.exitCode, result.stdout).toBe(0);
+    const log = result.stdout;
+    const lines = log.split('\n');
+    const group = `::group::Measuring base ${repo.shas[0].slice(0, 7)} and head ${repo.shas[1].slice(0, 7)}, at the same time`;
+    expect(lines).toContain(group);
+    // Streamed: head's first line is in the log before base's last.
+    const first = (line: string) => lines.indexOf(line);
+    expect(first('[base] base starts')).toBeGreaterThan(first(group));
+    expect(first('[head] head starts')).toBeGreaterThan(first(group));
+    expect(first('[head] head starts')).toBeLessThan(first('[base] .... base ends'));
+    // Each side's end is said, inside the group.
+    for (const name of ['base', 'head']) {
+      const finished = lines.findIndex((line) =>
+        line.startsWith(`[${name}] finished: Measuring ${name}`),
+      );
+      expect(finished, log).toBeGreaterThan(first(`[${name}] .... ${name} ends`));
+      expect(finished).toBeLessThan(lines.indexOf('::endgroup::', first(group)));
+    }
+    // Every line of the benchmark's is marked, and relayed with workflow commands off.
+    expect(
+      lines.filter((line) => /^((\.\.\.\. )?(base|head) ends|(base|head) starts)$/.test(line)),
+    ).toEqual([]);
+    expect(lines).toContain('[head] ::warning::FORGED from head');
+    expect(obeyedCommands(log).filter((line) => line.includes('FORGED'))).toEqual([]);
+    let stopToken: string | undefined;
+    const unfenced: string[] = [];
+    for (const line of lines) {
+      if (stopToken !== undefined) {
+        if (line === `::${stopToken}::`) stopToken = undefined;
+      } else if (line.startsWith('::stop-commands::')) stopToken = line.slice(17);
+      else if (/ (starts|ends)$|FORGED/.test(line)) unfenced.push(line);
+    }
+    expect(unfenced).toEqual([]);
   });
 });

@@ -117,9 +117,17 @@ describe('the report: budgets, warnings and hidden sites', () => {
       buildReport({
         ...built,
         comparison: { scenarios: [] },
-        hiddenSites: { ignored: 0, belowMinimumChange: 0, minimumChange: 1_000 },
+        hiddenSites: { ignored: 0, belowMinimumChange: 0, minimumChange: 0 },
       }).hiddenSites,
     ).toBeUndefined();
+    // A minimum change is kept even when it hid nothing: what counts as changed depends on it.
+    expect(
+      buildReport({
+        ...built,
+        comparison: { scenarios: [] },
+        hiddenSites: { ignored: 0, belowMinimumChange: 0, minimumChange: 1_000 },
+      }).hiddenSites,
+    ).toEqual({ ignored: 0, belowMinimumChange: 0, minimumChange: 1_000 });
   });
 
   it('shows the budget table with rule, scenario, limit, actual, level and status', () => {

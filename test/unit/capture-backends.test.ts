@@ -151,6 +151,27 @@ describe('backendFor: the backend of the benchmark', () => {
   });
 });
 
+describe("a side's exchange folders", () => {
+  it("are made in the side's own temporary folder, which the other side cannot write", async () => {
+    const side = checkout({
+      // Lists what is in its TMPDIR while the harness runs it: the harness's snapshot folder.
+      'bench.py': 'import os\n\nprint("in TMPDIR:", sorted(os.listdir(os.environ["TMPDIR"])))\n',
+    });
+    const sideTmp = mkdtempSync(join(dir, 'tmp-'));
+    const log = recorder();
+    const backend = backendFor({ kind: 'script', script: 'bench.py' }, (path) => path);
+    const options: SideOptions = {
+      python: 'python3',
+      frames: 1,
+      env: { ...process.env, TMPDIR: sideTmp },
+      log,
+    };
+    const outcome = await backend.measure(side, options);
+    expect(outcome.kind, log.printed()).toBe('measured');
+    expect(log.printed()).toMatch(/in TMPDIR: \['allocdiff-snapshot-\w+'\]/);
+  });
+});
+
 describe('SideRunner: the one place a side starts processes', () => {
   const options = (extra: Partial<SideOptions> = {}) => {
     const log = recorder();

@@ -911,17 +911,25 @@ describe('renderMarkdown: size', () => {
     expect(markdown).toContain('<code>RecursionError</code>');
   });
 
-  it('truncates a report that is too long even without sites, and says so', () => {
+  it('lists the largest of too many changed scenarios to fit, and says where the others are', () => {
     const scenarios = Array.from({ length: 5_000 }, (_, i) =>
       scenarioComparison({
         name: `scenario_${i}_${'n'.repeat(100)}`,
-        peak: measure(1_000, 1_001),
+        peak: measure(1_000, 1_001 + i),
       }),
     );
     const markdown = renderMarkdown(report(scenarios));
     expect(markdown.length).toBeLessThan(COMMENT_LIMIT);
     expect(markdown.startsWith(`${commentMarker('default')}\n`)).toBe(true);
-    expect(markdown).toContain('Report truncated');
+    expect(markdown).not.toContain('Report truncated');
+    const rows = tables(markdown)[0].slice(2);
+    expect(rows).toHaveLength(100);
+    // Worst first: the largest growth, then the next.
+    expect(rows[0]).toContain('scenario&#95;4999&#95;');
+    expect(rows[1]).toContain('scenario&#95;4998&#95;');
+    expect(markdown).toContain(
+      'The table shows the 100 largest changes; the other 4,900 are in the job summary and the JSON report.',
+    );
   });
 
   /** 300 new scenarios (each row ends in the two-unit emoji 🆕) cut at 400 lengths. */
@@ -929,17 +937,22 @@ describe('renderMarkdown: size', () => {
   function truncations(): string[] {
     if (cached) return cached;
     const scenarios = Array.from({ length: 300 }, (_, i) =>
-      scenarioComparison({ name: `s${i}`, status: 'new', peak: measure(null, 5) }),
+      scenarioComparison({
+        name: `s${i}_${'n'.repeat(110)}`,
+        status: 'new',
+        peak: measure(null, 5),
+      }),
     );
+    // Even the ten largest changes do not fit: the table itself is cut.
     cached = Array.from({ length: 400 }, (_, i) =>
-      renderMarkdown(report(scenarios), { maxLength: 3_000 + i }),
+      renderMarkdown(report(scenarios), { maxLength: 1_000 + i }),
     );
     return cached;
   }
 
   it('truncates to exactly the maximum length, ending with the note', () => {
     truncations().forEach((markdown, i) => {
-      expect(markdown.length).toBeLessThanOrEqual(3_000 + i);
+      expect(markdown.length).toBeLessThanOrEqual(1_000 + i);
       expect(
         markdown.endsWith('the full report is in the job summary and the JSON report.</sub>\n'),
       ).toBe(true);
@@ -960,19 +973,20 @@ describe('renderMarkdown: size', () => {
   });
 
   it('closes every <details> the cut leaves open, so the note is not folded away', () => {
+    // Long names and messages: even the smallest shape (ten rows, three failures) is cut.
     const scenarios = Array.from({ length: 200 }, (_, i) =>
       scenarioComparison({
-        name: `s${i}`,
+        name: `s${i}_${'n'.repeat(110)}`,
         status: 'failed',
         error: {
           side: 'head',
           type: 'RuntimeError',
-          message: 'boom',
+          message: 'boom '.repeat(40),
           traceback: Array.from({ length: 40 }, (_, line) => `frame ${line}`).join('\n'),
         },
       }),
     );
-    for (let maxLength = 4_000; maxLength < 4_400; maxLength += 37) {
+    for (let maxLength = 3_400; maxLength < 3_800; maxLength += 37) {
       const markdown = renderMarkdown(report(scenarios, { verdict: 'fail' }), { maxLength });
       expect(markdown.length).toBeLessThanOrEqual(maxLength);
       expect(markdown).toContain('Report truncated');

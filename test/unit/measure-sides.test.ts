@@ -37,29 +37,70 @@ describe('sequentialReason', () => {
 });
 
 describe('onBothSides', () => {
-  it('gives each side its own group, in order, even when head finishes first', async () => {
+  it("shows each side's lines as they come, marked, in one group, and says when each ends", async () => {
     const log = recordingLogger();
+    let baseMayEnd: () => void = () => undefined;
+    const headPrinted = new Promise<void>((resolve) => (baseMayEnd = resolve));
     const result = await onBothSides(
       log,
       (side) => `Measuring ${side}`,
       async (side, sideLog) => {
-        if (side === 'base') await new Promise((resolve) => setTimeout(resolve, 30));
         sideLog.info(`${side} started`);
-        sideLog.output(`${side} output\n`);
+        if (side === 'base') {
+          sideLog.output('base output ');
+          // Base ends only after head has printed: head's lines come in between.
+          await headPrinted;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          sideLog.output('ended\nbase unended');
+        } else {
+          sideLog.output('head output\n');
+          baseMayEnd();
+        }
         return side.toUpperCase();
       },
       undefined,
     );
     expect(result).toEqual({ base: 'BASE', head: 'HEAD' });
-    expect(log.lines).toEqual([
+    expect(log.lines.map((line) => line.replace(/\(\d+\.\d s\)/, '(t)'))).toEqual([
       '[Measuring base and head, at the same time]',
-      'Measuring base:',
-      'base started',
-      '> base output\n',
-      'Measuring head:',
-      'head started',
-      '> head output\n',
+      '[base] base started',
+      '[head] head started',
+      '> [head] head output\n',
+      '[head] finished: Measuring head (t)',
+      '> [base] base output ended\n',
+      '> [base] base unended\n',
+      '[base] finished: Measuring base (t)',
     ]);
+  });
+
+  it('gives a log with live lines one per side, ended as each side ends', async () => {
+    const log = recordingLogger();
+    const events: string[] = [];
+    const withProgress: Logger = {
+      ...log,
+      progress: (title) => {
+        events.push(`start ${title}`);
+        return (outcome) => events.push(`${outcome} ${title}`);
+      },
+    };
+    await expect(
+      onBothSides(
+        withProgress,
+        (side) => `Measuring ${side}`,
+        async (side) => {
+          if (side === 'head') throw new Error('head failed');
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        },
+        undefined,
+      ),
+    ).rejects.toThrow('head failed');
+    expect(events).toEqual([
+      'start Measuring base',
+      'start Measuring head',
+      'failed Measuring head',
+      'done Measuring base',
+    ]);
+    expect(log.lines.some((line) => line.includes('finished'))).toBe(false);
   });
 
   it('still shows both logs when one side throws, then throws', async () => {
@@ -76,8 +117,9 @@ describe('onBothSides', () => {
         undefined,
       ),
     ).rejects.toThrow('git worktree vanished');
-    expect(log.lines).toContain('base ran');
-    expect(log.lines).toContain('head ran');
+    expect(log.lines).toContain('[base] base ran');
+    expect(log.lines).toContain('[head] head ran');
+    expect(log.lines.some((line) => /^\[head\] failed: head \(/.test(line))).toBe(true);
   });
 
   it('runs one side after the other when told why', async () => {

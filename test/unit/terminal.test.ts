@@ -398,7 +398,8 @@ describe('renderTerminal: what the report says', () => {
   it('shows the leak per call the comment shows, in a column of its own', () => {
     const leaking = scenarioComparison({ name: 'put', leak: measure(1024, 3072) });
     const steady = scenarioComparison({ name: 'get', leak: { ...measure(0, 512), noisy: true } });
-    const unmeasured = scenarioComparison({ name: 'other' });
+    // Changed, so listed, but with no leak check.
+    const unmeasured = scenarioComparison({ name: 'other', peak: measure(1_000, 2_000) });
     const text = renderTerminal(report([leaking, steady, unmeasured]));
     const header = [
       'scenario',

@@ -4,7 +4,8 @@ Usage: ``python3 -m allocdiff_harness.aggregate --dir DIR --root ROOT --out FILE
 (``DIR`` is the ``ALLOCDIFF_COMMAND_DIR`` the command ran with; see command.py).
 
 Scenarios are matched by name: processes that ran the same script (or ``-m`` module, or
-``-c`` code) are one scenario, and so are two runs of the same test. Their sizes add up:
+``-c`` code), started by the same test or by none, are one scenario, and so are two runs of
+the same test. Their sizes add up:
 per site, and in the totals (``peakBytes`` too: the sum of each process's own peak, what they
 would hold running at the same time); ``processes`` says how many were merged. A process that
 started but wrote no result, a forked child and a too-old interpreter are ``unmeasured``.
@@ -49,9 +50,9 @@ def aggregate(directory, root, frames=1):
 
     names = {}
     for token, fields in started.items():
-        pid, _, cwd, kind, value = (fields + [""] * 5)[:5]
+        pid, _, cwd, kind, value, test = (fields + [""] * 6)[:6]
         paths = PathNormalizer(root=root, stdlib=stdlib, cwd=cwd or root)
-        names[token] = command.scenario_name((kind, value), paths)
+        names[token] = command.scenario_name((kind, value), paths, test)
         if token not in results:
             unmeasured.append(
                 {

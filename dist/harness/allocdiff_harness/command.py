@@ -46,7 +46,11 @@ class _State:
         self.pid = os.getpid()
         self.token = "%d-%d" % (self.pid, time.monotonic_ns())
         self.cwd = os.getcwd()
-        self.entry = entry_point(sys.argv, getattr(sys, "orig_argv", None) or _cmdline())
+        self.entry = entry_point(
+            sys.argv, getattr(sys, "orig_argv", None) or _cmdline(), root=root
+        )
+        # The test that started this process, if one did (pytest sets it while a test runs).
+        self.test = started_by_test(os.environ.get("PYTEST_CURRENT_TEST"))
         self.started = time.perf_counter()
         self.forked = False
         # An object allocated once tracing started: its trace is gone if the program clears
@@ -75,7 +79,7 @@ def start(directory, root=None, frames=None):
     _state = state = _State(directory, root, frames)
     _write_marker(
         "%s.started" % state.token,
-        [str(state.pid), str(os.getppid()), state.cwd, state.entry[0], state.entry[1]],
+        [str(state.pid), str(os.getppid()), state.cwd, state.entry[0], state.entry[1], state.test],
     )
     if _tracemalloc.is_tracing():
         _tracemalloc.stop()
@@ -117,12 +121,16 @@ def _offer_pytest_plugin():
         os.environ["PYTEST_PLUGINS"] = value
 
 
-def entry_point(argv, full_argv):
+CODE_SHOWN = 40
+
+
+def entry_point(argv, full_argv, root=None):
     """``(kind, value)`` of what this process runs: ``("module", "pkg.bench")`` for
-    ``-m pkg.bench``, ``("script", "bench.py")``, ``("code", "-c")``, or ``("other", ...)``."""
+    ``-m pkg.bench``, ``("script", "bench.py")``, ``("code", "-c import mylib")``, or
+    ``("other", ...)``. ``root``: the checkout (see ``code_name``)."""
     first = argv[0] if argv else ""
     if first == "-c":
-        return ("code", "-c")
+        return ("code", code_name(_code_argument(full_argv), root))
     if first == "-m":
         # Before runpy replaces it, argv[0] is "-m": the module is on the full command line.
         args = list(full_argv or [])
@@ -137,15 +145,60 @@ def entry_point(argv, full_argv):
     return ("script", first)
 
 
-def scenario_name(entry, paths):
+def _code_argument(full_argv):
+    """The code of ``python -c CODE`` (or ``-cCODE``) on the full command line; None if unseen."""
+    args = list(full_argv or [])
+    for index, arg in enumerate(args[1:], 1):
+        if arg == "-c":
+            return args[index + 1] if index + 1 < len(args) else None
+        if arg.startswith("-c") and not arg.startswith("--"):
+            return arg[2:]
+    return None
+
+
+def code_name(code, root=None):
+    """What a ``python -c CODE`` process runs, as its scenario is named: ``-c`` and the start
+    of its code, its whitespace collapsed (``-c import mylib; mylib.main()``), cut to
+    ``CODE_SHOWN`` characters so the paths and data that vary from run to run mostly fall
+    outside it (the checkout's own path is written ``.``: base and head name the same code
+    alike). Only ASCII is added: the name is written to the start marker in the file system's
+    encoding."""
+    if code is None:
+        shown = ""
+    else:
+        if root:
+            code = code.replace(root.rstrip(os.sep) + os.sep, "./").replace(root, ".")
+        # What cannot be shown (control characters, undecodable bytes) is a space.
+        head = code[: CODE_SHOWN * 10]
+        shown = " ".join("".join(c if c.isprintable() else " " for c in head).split())
+        if len(shown) > CODE_SHOWN or len(code) > len(head):
+            shown = shown[: CODE_SHOWN - 3].rstrip() + "..."
+    return "-c " + shown if shown else "-c"
+
+
+def started_by_test(current):
+    """The node id of the test running when this process started, from the
+    ``PYTEST_CURRENT_TEST`` it inherited (``tests/test_x.py::test_y (call)``); "" if none."""
+    if not current:
+        return ""
+    # The phase is not part of the test's name.
+    return current.rsplit(" (", 1)[0] if current.endswith(")") else current
+
+
+def scenario_name(entry, paths, test=""):
     """The scenario a process is reported as: a script's normalised path, ``-m module``,
-    ``-c`` or ``<stdin>``. Processes with the same name are merged."""
+    ``-c`` and its code (see ``code_name``) or ``<stdin>``; started by a test, the test's node
+    id first (``tests/test_cli.py::test_version > -c import mylib``): such a helper process is
+    shown as what it is, a process of that test, not a test of its own. Processes with the
+    same name are merged."""
     kind, value = entry
     if kind == "script":
-        return paths.normalize(value)
-    if kind == "module":
-        return "-m " + value
-    return value
+        name = paths.normalize(value)
+    elif kind == "module":
+        name = "-m " + value
+    else:
+        name = value
+    return "%s > %s" % (test, name) if test else name
 
 
 def take_over_for_tests():
@@ -283,7 +336,7 @@ def _finish(state):
     from .paths import PathNormalizer
 
     paths = PathNormalizer(root=state.root, stdlib=_stdlib(), cwd=state.cwd)
-    name = scenario_name(state.entry, paths)
+    name = scenario_name(state.entry, paths, state.test)
     run = scenarios.Run()
     run.total_seconds = duration
     if state.tests is not None:

@@ -1,0 +1,119 @@
+// pytest mode on a suite of a few hundred tests, one of which regresses: the comment and the
+// terminal report lead with it and its line, list the changed tests only, and count the others.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { COMMENT_LIMIT } from '../../src/report/markdown.js';
+import type { Report } from '../../src/report/report.js';
+import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
+import { runCommand } from '../support/run-cli.js';
+import { repoMaker } from '../support/trees.js';
+
+const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
+const cleanup: string[] = [];
+
+afterAll(() => {
+  for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+});
+
+const repoOf = repoMaker(cleanup);
+
+const pytestAvailable =
+  spawnSync('python3', ['-c', 'import pytest'], { stdio: 'ignore' }).status === 0;
+
+const FILES = 10;
+const CASES = 30;
+
+/**
+ * `FILES` × `CASES` parametrized tests of one module, a test of a cache whose entries are
+ * `entry` bytes, and a test that runs a Python helper process.
+ */
+function suite(entry: number): Record<string, string> {
+  const files: Record<string, string> = {
+    'pkg/__init__.py': '',
+    'pkg/work.py': 'def build(n):\n    return [str(i) * 3 for i in range(n)]\n',
+    'pkg/cache.py':
+      'CACHE = []\n\n\ndef fill(n):\n' +
+      `    CACHE.extend(bytearray(${entry}) for _ in range(n))\n`,
+    'tests/test_cache.py': 'from pkg.cache import fill\n\n\ndef test_fill():\n    fill(200)\n',
+    'tests/test_helper.py':
+      'import subprocess\nimport sys\n\n\ndef test_helper():\n' +
+      '    subprocess.run([sys.executable, "-c", "DATA = [0] * 1000"], check=True)\n',
+  };
+  for (let file = 0; file < FILES; file++) {
+    files[`tests/test_work${file}.py`] =
+      'import pytest\n\nfrom pkg.work import build\n\n\n' +
+      `@pytest.mark.parametrize("n", range(${CASES}))\n` +
+      'def test_build(n):\n    assert len(build(n * 10)) == n * 10\n';
+  }
+  return files;
+}
+
+describe('pytest mode on a suite of a few hundred tests', () => {
+  it.skipIf(!pytestAvailable)(
+    'leads with the one test that regressed and its line, and counts the unchanged ones',
+    async () => {
+      const repo = repoOf(suite(64), suite(4_096));
+      const out = join(repo.dir, '..', `${repo.shas[1]}-suite`);
+      cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`);
+      const { code, stdout, stderr } = await runCommand(
+        declaredNode(),
+        [
+          CLI,
+          '--base',
+          'HEAD~1',
+          '--command',
+          'python3 -m pytest -q -p no:cacheprovider tests',
+          '--json',
+          `${out}.json`,
+          '--markdown',
+          `${out}.md`,
+        ],
+        { cwd: repo.dir },
+      );
+      expect(code, stderr).toBe(0);
+      const report = JSON.parse(readFileSync(`${out}.json`, 'utf8')) as Report;
+      const tests = report.scenarios.filter((s) => s.kind === 'test');
+      expect(tests).toHaveLength(FILES * CASES + 2);
+      // The helper process is named after the test that started it, and is not a test.
+      const helper = report.scenarios.find((s) => s.kind === 'process');
+      expect(helper?.name).toBe('tests/test_helper.py::test_helper > -c DATA = [0] * 1000');
+
+      const comment = readFileSync(`${out}.md`, 'utf8');
+      expect(comment.length).toBeLessThan(COMMENT_LIMIT);
+      const lines = comment.split('\n');
+      // The verdict line names the test and the line that grew.
+      expect(lines[3]).toContain('<code>tests/test&#95;cache.py::test&#95;fill</code>');
+      expect(lines[3]).toContain('pkg/cache.py:5');
+      const rows = lines.filter((line) => line.startsWith('| <code>tests/'));
+      const listed = rows.length;
+      // The regression first; only a few tests listed, none of the unchanged ones.
+      expect(rows[0]).toContain('test&#95;cache.py::test&#95;fill');
+      expect(listed).toBeLessThan(10);
+      // The helper process is listed only if its figures moved (a whole process's peak can).
+      const helperListed = rows.some((row) => row.includes('DATA'));
+      const unchanged = `${FILES * CASES + 2 - listed + Number(helperListed)} tests${helperListed ? '' : ' and 1 process'}`;
+      expect(comment).toMatch(
+        new RegExp(`<sub>${unchanged} unchanged[^,]*, ${listed} changed\\.</sub>`),
+      );
+      for (const row of rows) expect(row).not.toMatch(/\| 0 B \| 0 % \| 0 B \|/);
+      // Its top site follows the table, marked as the line this change edited.
+      const site = lines.find(
+        (line) => line.startsWith('| ') && line.includes('pkg/cache.py:5</code>'),
+      );
+      expect(site).toContain('✏️ changed here');
+      expect(lines.indexOf(site!)).toBeGreaterThan(lines.indexOf(rows.at(-1)!));
+
+      // The job summary lists the same changed tests; the terminal too, none of the others.
+      const summary = readFileSync(`${out}.summary.md`, 'utf8');
+      expect(summary.split('\n').filter((l) => l.startsWith('| <code>tests/'))).toHaveLength(
+        listed,
+      );
+      expect(stdout).toContain(`${unchanged} unchanged`);
+      expect(stdout).toMatch(/^tests\/test_cache\.py::test_fill\s/m);
+      expect(stdout).not.toContain('test_build[');
+    },
+    300_000,
+  );
+});
