@@ -5,19 +5,19 @@ import {
   OUTPUTS,
   renderTerminal,
   runAllocdiff
-} from "./chunks/chunk-2O23N23M.js";
+} from "./chunks/chunk-LZI4HIRU.js";
 import {
   parsePassedNames
 } from "./chunks/chunk-U32LIEXN.js";
 import {
   loadConfig
-} from "./chunks/chunk-F3Y5GDBX.js";
+} from "./chunks/chunk-MNDPUIJW.js";
 import "./chunks/chunk-S3QQQIAC.js";
 import {
   BENCHMARK_NAMES,
   requireBenchmark,
   settingsFromConfig
-} from "./chunks/chunk-5HVNPQFL.js";
+} from "./chunks/chunk-SSZZH6AW.js";
 import {
   nodeFiles
 } from "./chunks/chunk-4KWFYEUO.js";
@@ -28,12 +28,12 @@ import {
   SETTINGS,
   declarationOf,
   settingOfKey
-} from "./chunks/chunk-DQZAESM6.js";
+} from "./chunks/chunk-G2XMCG2R.js";
 import "./chunks/chunk-YDDCH455.js";
 import "./chunks/chunk-BZHPJ7SG.js";
 import {
   explainVerdict
-} from "./chunks/chunk-4OJ54XP5.js";
+} from "./chunks/chunk-3VYMHYSW.js";
 import {
   failsRun
 } from "./chunks/chunk-L53QX5DX.js";

@@ -6,11 +6,11 @@ import {
   readActionSettings,
   readEventPlan,
   setFailed
-} from "./chunks/chunk-OJXVFVO5.js";
+} from "./chunks/chunk-GOMF2MSL.js";
 import "./chunks/chunk-U32LIEXN.js";
-import "./chunks/chunk-5HVNPQFL.js";
+import "./chunks/chunk-SSZZH6AW.js";
 import "./chunks/chunk-Z7OENXUW.js";
-import "./chunks/chunk-DQZAESM6.js";
+import "./chunks/chunk-G2XMCG2R.js";
 import "./chunks/chunk-V4WAE4CB.js";
 import "./chunks/chunk-RN36H25A.js";
 import {
@@ -22,7 +22,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-ZJ46DWC5.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-FLDU4OOU.js");
       return await postMeasuredReport();
     }
     const plan = readEventPlan();
@@ -31,7 +31,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-ZJ46DWC5.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-FLDU4OOU.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));

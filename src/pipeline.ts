@@ -11,12 +11,14 @@ import { protectBoth, type Protected } from './capture/isolation.js';
 import { isolationHere } from './capture/process.js';
 import { ownCodeEnvironment } from './capture/own-code.js';
 import { onBothSides, sequentialReason, type Side } from './capture/measure-sides.js';
-import { sideSnapshots, snapshotOf } from './capture/outcome.js';
+import { sideSnapshots, snapshotOf, type SideOutcome } from './capture/outcome.js';
+import type { Snapshot } from './capture/snapshot.js';
 import { SideEnvironments } from './capture/side-environment.js';
 import {
   AUTOMATIC_LEAK_CALLS,
   functionRetainedChanged,
   peaksChanged,
+  scenarioAgrees,
   sidesAgree,
 } from './compare/agreement.js';
 import { compareSnapshots } from './compare/compare.js';
@@ -203,25 +205,65 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     const deep =
       backend.inDepth &&
       (settings.repeats > 1 || settings.objectTypes || settings.peakSites !== false);
-    const measureAll = (title: string, sideOptions: SideOptions) =>
+    // `earlier`: each side's first, plain run, whose figures a measurement that repeats them
+    // exactly proves (no further repeats); a function's only where base and head agreed.
+    const measureAll = (
+      title: string,
+      sideOptions: SideOptions,
+      earlier?: Record<Side, SideOutcome>,
+    ) =>
       onBothSides(
         log,
         (side) => `${title} ${side} ${labels[side]}`,
-        (side, sideLog) =>
-          backend.measure(dirs[side], {
+        (side, sideLog) => {
+          const first = earlier?.[side];
+          return backend.measure(dirs[side], {
             ...sideOptions,
             env: envs[side],
             protect: protect[side],
             log: sideLog,
             environment: environments?.[side],
-          }),
+            ...(first?.kind === 'measured' ? { sameAs: first.snapshot } : {}),
+          });
+        },
         sequential,
       );
     const outcomeContext = { benchmark: backend.name, frames: settings.frames };
-    let measured = await measureAll(
-      'Measuring',
-      deep ? { ...options, repeats: 1, objectTypes: false, peakSites: false } : options,
-    );
+    const firstOptions = deep
+      ? { ...options, repeats: 1, objectTypes: false, peakSites: false }
+      : options;
+    // With sides one after the other, base runs first: when the diff changes nothing it read,
+    // head's figures are base's, and head is not run. (At the same time, skipping head would
+    // save no time.)
+    const skippable =
+      settings.skipUnchanged &&
+      sequential !== undefined &&
+      !settings.setup &&
+      settings.benchmark.kind === 'script';
+    let noChange: string | undefined;
+    let measured: Record<Side, SideOutcome>;
+    if (skippable) {
+      const measureOne = (side: Side) =>
+        log.group(`Measuring ${side} ${labels[side]}`, () =>
+          backend.measure(dirs[side], {
+            ...firstOptions,
+            env: envs[side],
+            log,
+            environment: environments?.[side],
+          }),
+        );
+      const base = await measureOne('base');
+      const always = [
+        backend.name,
+        ...(settings.configFile ? [fromRoot(settings.configFile)] : []),
+      ];
+      noChange =
+        base.kind === 'measured' ? unchangedReads(base.snapshot, lineMap, always) : undefined;
+      if (noChange) log.info(`no change: ${noChange}`);
+      measured = { base, head: noChange ? base : await measureOne('head') };
+    } else {
+      measured = await measureAll('Measuring', firstOptions);
+    }
     // A command runs once per side, whatever `repeats` says.
     let repeatsUsed = deep || !backend.inDepth ? 1 : settings.repeats;
     let iterationsUsed = settings.iterations;
@@ -233,7 +275,9 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         snapshotOf(measured.head, outcomeContext),
         lineMap,
       );
-      if (sidesAgree(first) && options.peakSites === true) {
+      if (noChange) {
+        agreed = first;
+      } else if (sidesAgree(first) && options.peakSites === true) {
         // `peak-sites: true` wants them whatever changed: the first run again, with them.
         measured = await measureAll('Finding the sites at the peak on', {
           ...options,
@@ -261,6 +305,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
               ...(autoPeaks ? { peakSites: peaks } : {}),
               ...(leakCheck ? { iterations: AUTOMATIC_LEAK_CALLS } : {}),
             },
+            provable(measured, first),
           );
           repeatsUsed = settings.repeats;
           if (leakCheck) iterationsUsed = AUTOMATIC_LEAK_CALLS;
@@ -351,6 +396,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         minimumChange: settings.minimumChange,
       },
     });
+    if (noChange) report.noChange = `no change: ${noChange}`;
     if (settings.proposed && settings.settingsFrom) {
       report.settingsChange = judgeProposed(
         report,
@@ -370,6 +416,49 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       privateTemp && rm(privateTemp, { recursive: true, force: true }),
     ]);
   }
+}
+
+/**
+ * Why head need not run, or undefined when it must: every file base's benchmark read (opened or
+ * imported) inside the repository, the folders it listed, and `always` (the script, the config
+ * file), untouched by the diff.
+ */
+function unchangedReads(base: Snapshot, lineMap: LineMap, always: string[]): string | undefined {
+  if (!base.reads || base.scenarios.some((s) => s.status !== 'ok')) return undefined;
+  const files = new Set([...base.reads.files, ...always]);
+  if (lineMap.firstTouched({ ...base.reads, files }) !== undefined) return undefined;
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  return (
+    'this pull request touches nothing the benchmark reads: on base it read ' +
+    `${count(files.size, 'file')} of the repository (the script and config file included) and ` +
+    `listed ${count(base.reads.folders.length, 'folder')}, and the diff changes none of them, ` +
+    "so head's figures are base's"
+  );
+}
+
+/**
+ * Each side's first, plain run as the deep pass may stop at (`sameAs`): a whole script's, and
+ * the `bench_*` functions that measured the same on both sides. A function whose figures differ
+ * gets all its in-process repeats: they alone show a figure growing call after call.
+ */
+function provable(
+  measured: Record<Side, SideOutcome>,
+  first: Comparison,
+): Record<Side, SideOutcome> {
+  const agreeing = new Set(first.scenarios.filter(scenarioAgrees).map((s) => s.name));
+  const only = (outcome: SideOutcome): SideOutcome =>
+    outcome.kind === 'measured'
+      ? {
+          kind: 'measured',
+          snapshot: {
+            ...outcome.snapshot,
+            scenarios: outcome.snapshot.scenarios.filter(
+              (s) => s.kind !== 'function' || agreeing.has(s.name),
+            ),
+          },
+        }
+      : outcome;
+  return { base: only(measured.base), head: only(measured.head) };
 }
 
 /**

@@ -7,7 +7,9 @@ order, is called
 1. ``repeats`` times, each call between its own before and after snapshot, its return
    value held until the after snapshot (repeat 1 also counts live objects by type and, when
    asked, groups by traceback). Tracing starts just before each call, so retained is what
-   the call allocated and still holds, and the setup's memory weighs on no snapshot;
+   the call allocated and still holds, and the setup's memory weighs on no snapshot. With
+   ``--same-as``, a function whose first call measures exactly what an earlier run of this
+   side did makes no further calls (see sameas.py);
 2. with ``--iterations N``, N more times for the leak check: return value dropped, a
    snapshot after every call. A call that raises there ends the leak check only (noted as
    unmeasured): the repeats' figures stand.
@@ -42,6 +44,9 @@ class Options:
     # a peak pass hooks; None: every function, with no reference.
     peak_targets = None
     object_types = True
+    # A sameas.SameAs: an earlier run's figures, which end a function's repeats once its
+    # first call measures them exactly; None: every repeat is made.
+    same_as = None
 
     def __init__(self, **given):
         for name, value in given.items():
@@ -61,6 +66,10 @@ class Scenario:
     # What the scenario did to tracing (capture.STOPPED or CLEARED) that left it
     # unmeasured; it is then a failed scenario, whose error says so.
     lost_tracing = None
+    # Runs (each a process of its own) that measured exactly these figures, when an earlier
+    # run's were handed over (--same-as) and repeat 1 matched them: the further repeats were
+    # not made. None otherwise.
+    identical_runs = None
 
     def __init__(self, name, kind):
         self.name = name  # the script's path (normalised later) or the function's name
@@ -176,6 +185,11 @@ def _run_function(scenario, function, options, result):
             scenario.error = measurement.error
             scenario.error_phase = "call"
             return
+        if first and options.same_as is not None and options.same_as.matches(
+            scenario.name, measurement
+        ):
+            scenario.identical_runs = 2
+            break
     _check_frames(result, scenario, options, scenario.repeats[0])
 
     if options.iterations:

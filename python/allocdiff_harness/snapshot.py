@@ -162,6 +162,8 @@ def build_scenario(scenario: Scenario, sites: SiteTable, wanted: set) -> dict:
         document["leak"] = sites.leak(scenario.leak_series)
     if scenario.budget_markers:
         document["budgetMarkers"] = scenario.budget_markers
+    if scenario.identical_runs is not None:
+        document["identicalRuns"] = scenario.identical_runs
     return document
 
 

@@ -26,7 +26,7 @@ class TopLevelFieldsTest(HarnessTestCase):
         self.assertEqual(
             list(snapshot),
             ["schema", "harness", "python", "platform", "frames", "repeats", "iterations",
-             "timings", "scenarios", "strings", "unmeasured"],
+             "timings", "scenarios", "strings", "unmeasured", "reads"],
         )
         self.assertEqual(snapshot["schema"], "allocdiff.snapshot/3")
         self.assertEqual(snapshot["harness"], {"version": __version__})

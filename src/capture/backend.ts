@@ -31,6 +31,11 @@ export interface SideOptions extends SideRunOptions {
    */
   peakSites?: boolean | readonly string[];
   objectTypes?: boolean;
+  /**
+   * What a first, plain run of this side measured (one repeat, no object counts): a scenario
+   * whose next measurement gives exactly the same figures is proven and repeated no further.
+   */
+  sameAs?: Snapshot;
 }
 
 export interface CaptureBackend {

@@ -157,5 +157,6 @@ function resolve(raw: RawSnapshot, what: string): Snapshot {
     unmeasured: envelope.unmeasured ?? [],
     scenarios: scenarios.map(scenario),
     ...(envelope.foreignModules ? { foreignModules: envelope.foreignModules } : {}),
+    ...(envelope.reads ? { reads: envelope.reads } : {}),
   };
 }

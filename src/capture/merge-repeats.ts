@@ -76,3 +76,47 @@ export function mergeProcessRepeats(snapshots: readonly Snapshot[]): Snapshot {
     ),
   };
 }
+
+/**
+ * Whether two measurements of a scenario (processes of the same side) gave exactly the same
+ * figures: repeat 1's peak, retained bytes and blocks, and every site's size and count.
+ */
+export function sameFigures(a: SnapshotScenario, b: SnapshotScenario): boolean {
+  if (
+    a.status !== 'ok' ||
+    b.status !== 'ok' ||
+    a.peakBytes !== b.peakBytes ||
+    a.retainedBytes !== b.retainedBytes ||
+    a.retainedCount !== b.retainedCount ||
+    a.sites.length !== b.sites.length
+  )
+    return false;
+  const sizes = new Map(a.sites.map((site) => [siteKey(site), site]));
+  return b.sites.every((site) => {
+    const other = sizes.get(siteKey(site));
+    return other !== undefined && other.size === site.size && other.count === site.count;
+  });
+}
+
+/**
+ * The `--same-as` file of the harness (python/allocdiff_harness/sameas.py): the figures of
+ * repeat 1 of each `bench_*` function `earlier` measured, so that a function whose first call
+ * measures them again is not repeated. Undefined when it measured none (or only names a line
+ * cannot hold).
+ */
+export function sameAsFile(earlier: Snapshot): string | undefined {
+  const lines: string[] = [];
+  for (const scenario of earlier.scenarios) {
+    if (scenario.kind !== 'function' || scenario.status !== 'ok') continue;
+    const sites = scenario.sites.map(
+      (site) => `site ${site.line} ${site.size} ${site.count} ${site.file}`,
+    );
+    if (/\s/.test(scenario.name) || scenario.sites.some((site) => !/^[^\r\n]+$/.test(site.file)))
+      continue;
+    lines.push(
+      `function ${scenario.name} ${scenario.peakBytes} ${scenario.retainedBytes} ${scenario.retainedCount}`,
+      ...sites,
+    );
+  }
+  return lines.length > 0 ? `${lines.join('\n')}\n` : undefined;
+}

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { refuseScriptOutside } from '../sides/contained.js';
 import { RANDOM_ADDRESSES } from './address-randomization.js';
 import type { CaptureBackend, SideOptions } from './backend.js';
-import { mergeProcessRepeats } from './merge-repeats.js';
+import { mergeProcessRepeats, sameAsFile, sameFigures } from './merge-repeats.js';
 import type { SideOutcome } from './outcome.js';
 import { lastLines } from './process.js';
 import { readSnapshot, SideRunner, sideWorkDir } from './side-runner.js';
@@ -108,11 +108,21 @@ async function measureScript(
       `${iterations > 0 ? `, leak check: ${iterations} calls` : ''})`,
   );
   const measuring = ['--frames', '1', '--repeats', String(repeats)];
-  const first = await runHarness(runner, script, [
-    ...measuring,
-    ...(iterations > 0 ? ['--iterations', String(iterations)] : []),
-    ...(objectTypes ? [] : ['--no-object-types']),
-  ]);
+  const earlier = options.sameAs;
+  const sameAs = earlier && repeats > 1 ? sameAsFile(earlier) : undefined;
+  const sameAsDir = sameAs ? await sideWorkDir(options.env, 'allocdiff-same-as-') : undefined;
+  let first: HarnessRun;
+  try {
+    if (sameAsDir) await writeFile(join(sameAsDir, 'figures.txt'), sameAs!);
+    first = await runHarness(runner, script, [
+      ...measuring,
+      ...(iterations > 0 ? ['--iterations', String(iterations)] : []),
+      ...(objectTypes ? [] : ['--no-object-types']),
+      ...(sameAsDir ? ['--same-as', join(sameAsDir, 'figures.txt')] : []),
+    ]);
+  } finally {
+    if (sameAsDir) await rm(sameAsDir, { recursive: true, force: true });
+  }
   if (!first.snapshot) return failed(first.failure!);
   let snapshot = first.snapshot;
   for (const note of snapshot.unmeasured) {
@@ -121,21 +131,41 @@ async function measureScript(
     );
   }
 
+  for (const scenario of snapshot.scenarios) {
+    if (scenario.identicalRuns !== undefined)
+      log.info(
+        `${scenario.name}: its first call measured exactly what the first run did: ` +
+          `${scenario.identicalRuns} identical runs, no further calls`,
+      );
+  }
+
   // A whole script runs once per process: its further repeats are further processes. Counting
   // objects moves a few blocks (the collector runs), so the counted run is not compared with
-  // plain ones: with object types, the measurements are the plain processes after it.
+  // plain ones: with object types, the measurements are the plain processes after it. A first,
+  // plain run of this side (`sameAs`) is the first of them; as soon as a process measures
+  // exactly what it did, the figures are proven and no further process runs.
   const isScript = snapshot.scenarios.some((scenario) => scenario.kind === 'script');
   if (isScript && repeats > 1 && snapshot.scenarios.every((s) => s.status === 'ok')) {
-    const runs = [snapshot];
-    for (let index = 2; index <= repeats; index += 1) {
-      log.info(`repeat ${index} of ${repeats} (a new process)`);
+    const plain = objectTypes ? repeats - 1 : repeats;
+    const reused = earlier && sameScenarios(earlier, snapshot) ? earlier : undefined;
+    const runs = objectTypes ? [] : [snapshot];
+    if (reused) runs.unshift(reused);
+    let proven = reused !== undefined && runs.length === 2 && identical(runs[0], runs[1]);
+    for (let index = runs.length + 1; index <= plain && !proven; index += 1) {
+      log.info(`measurement ${index} of ${plain} (a new process)`);
       const run = await runHarness(runner, script, [...measuring, '--no-object-types']);
       if (!run.snapshot) return failed(run.failure!);
       runs.push(run.snapshot);
+      proven = reused !== undefined && identical(reused, run.snapshot);
     }
+    if (proven)
+      log.info(
+        `a new process measured exactly what the first run did: ${runs.length} identical runs` +
+          (runs.length < plain ? ', no further repeats' : ''),
+      );
     if (objectTypes) {
       const counted = snapshot;
-      snapshot = mergeProcessRepeats(runs.slice(1));
+      snapshot = mergeProcessRepeats(runs);
       for (const scenario of snapshot.scenarios) {
         const types = counted.scenarios.find((s) => s.name === scenario.name)?.objectTypes;
         if (types) scenario.objectTypes = types;
@@ -143,10 +173,32 @@ async function measureScript(
     } else {
       snapshot = mergeProcessRepeats(runs);
     }
+    if (proven) for (const scenario of snapshot.scenarios) scenario.identicalRuns = runs.length;
   }
 
   await capturePeakSites(runner, script, options, snapshot);
   return { kind: 'measured', snapshot };
+}
+
+/** Whether two runs of a whole script measured the same scenarios, with the same figures. */
+function identical(a: Snapshot, b: Snapshot): boolean {
+  return (
+    sameScenarios(a, b) &&
+    a.scenarios.every((scenario, index) => sameFigures(scenario, b.scenarios[index]!))
+  );
+}
+
+/** Whether two runs measured the same scenarios (names and kinds, in order), each ok. */
+function sameScenarios(a: Snapshot, b: Snapshot): boolean {
+  return (
+    a.scenarios.length === b.scenarios.length &&
+    a.scenarios.every(
+      (scenario, index) =>
+        scenario.status === 'ok' &&
+        scenario.name === b.scenarios[index]!.name &&
+        scenario.kind === b.scenarios[index]!.kind,
+    )
+  );
 }
 
 /**

@@ -264,6 +264,13 @@ const scenario = z.strictObject({
   processes: z.int().positive().optional(),
   /** pytest mode: the test's budget markers, nearest first (left out when it has none). */
   budgetMarkers: z.array(budgetMarker).optional(),
+  /**
+   * Runs, each a process of its own, that measured exactly these figures (repeat 1's peak,
+   * retained bytes and blocks, and every site): an earlier run's were handed to this one
+   * (`--same-as`, or the processes of a whole script), and its next measurement matched them,
+   * so no further repeats were needed. Absent otherwise.
+   */
+  identicalRuns: z.int().min(2).optional(),
 });
 
 /** A module a side imported from outside its own checkout. */
@@ -277,7 +284,7 @@ const foreignModule = z.strictObject({
 /**
  * The file as the harness writes it: compact JSON (no spaces), UTF-8, keys in this order:
  * schema, harness, python, platform, frames, repeats, iterations, timings, scenarios,
- * strings, unmeasured (and `foreignModules` when there are any). `strings` holds each
+ * strings, unmeasured (and `foreignModules` when there are any), reads. `strings` holds each
  * distinct file name, source text and function name once, in order of first use
  * (deterministic for a deterministic run); sites, frames and leak sites refer to them by index.
  */
@@ -315,6 +322,19 @@ export const snapshotDocument = z
      * names them and says what to change.
      */
     foreignModules: z.array(foreignModule).optional(),
+    /**
+     * What the benchmark read inside its checkout (python/allocdiff_harness/reads.py): files it
+     * opened or imported, folders it listed, and the folders of `sys.path` (which the import
+     * system lists), relative to the checkout (`.` for itself). Existence checks (`os.stat`)
+     * are not audited, and so not here.
+     */
+    reads: z
+      .strictObject({
+        files: z.array(z.string()),
+        folders: z.array(z.string()),
+        importFolders: z.array(z.string()),
+      })
+      .optional(),
   })
   .meta({
     title: 'allocdiff snapshot',

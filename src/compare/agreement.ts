@@ -2,7 +2,7 @@
  * Whether a cheap first pass (one run per side) already shows base and head the same, so the
  * repeats, object counts and peak sites need not be paid for.
  */
-import type { Comparison } from './comparison.js';
+import type { Comparison, ScenarioComparison } from './comparison.js';
 import { changedBeyond, MEASURE_NAMES, MEASURES, measureOf } from './measures.js';
 
 /** A whole script's peak may differ by this much between sides that agree (see measures.ts). */
@@ -16,20 +16,23 @@ export const PEAK_TOLERANCE_BYTES = MEASURES.peak.tolerance.firstPass;
  * counts and the rest have nothing to explain, and are not paid for.
  */
 export function sidesAgree(comparison: Comparison): boolean {
+  return comparison.scenarios.length > 0 && comparison.scenarios.every(scenarioAgrees);
+}
+
+/**
+ * Whether a scenario measured the same on both sides (see `sidesAgree`). A `bench_*` function
+ * that does not may grow call after call, which only its in-process repeats show: it gets them
+ * all, where one that agrees stops once a repeat reproduces its first run (script-backend.ts).
+ */
+export function scenarioAgrees(s: ScenarioComparison): boolean {
   return (
-    comparison.scenarios.length > 0 &&
-    comparison.scenarios.every(
-      (s) =>
-        s.status === 'ok' &&
-        MEASURE_NAMES.every((name) => {
-          const measure = measureOf(s, name);
-          if (measure === undefined) return true;
-          return (
-            measure.delta !== null && !changedBeyond(measure, MEASURES[name].tolerance.firstPass)
-          );
-        }) &&
-        s.sites.length === 0,
-    )
+    s.status === 'ok' &&
+    MEASURE_NAMES.every((name) => {
+      const measure = measureOf(s, name);
+      if (measure === undefined) return true;
+      return measure.delta !== null && !changedBeyond(measure, MEASURES[name].tolerance.firstPass);
+    }) &&
+    s.sites.length === 0
   );
 }
 

@@ -89,6 +89,9 @@ function compareScenario(
   };
   const deterministic = failed ? undefined : deterministicOf(base, head);
   if (deterministic !== undefined) comparison.deterministic = deterministic;
+  const proven = [base, head].filter((side) => side !== undefined).map((s) => s.identicalRuns);
+  if (!failed && proven.length > 0 && proven.every((runs) => runs !== undefined))
+    comparison.identicalRuns = Math.min(...proven);
   Object.assign(comparison, compareMeasures(ONCE_MEASURED, base, head));
   const leakSites = leakSiteDeltas(base, head, lineMap);
   if (leakSites) comparison.leakSites = leakSites;

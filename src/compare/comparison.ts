@@ -94,6 +94,11 @@ export interface ScenarioComparison extends MeasureFields {
    * tell (a script needs 2, a function 3, since its first call is a cold one).
    */
   deterministic?: boolean;
+  /**
+   * When each side's figures were proven by runs (processes of their own) that measured exactly
+   * the same, so that no further repeats were made: the fewest such runs of a side.
+   */
+  identicalRuns?: number;
   /** Why a side failed; `side` says which (head, when both failed). */
   error?: ScenarioError & { side: 'base' | 'head' };
   /** When base failed as well as head: base's own error (`error` is head's). */

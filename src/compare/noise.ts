@@ -121,8 +121,10 @@ const EXACT_REPEATS: RepeatValue[] = measuresWhere((spec) => spec.exact).flatMap
  * to tell (or did not run). A figure that grows is not noise, but it is not the same either.
  */
 export function isDeterministic(scenario: SnapshotScenario): boolean | undefined {
-  if (scenario.status !== 'ok' || scenario.repeats.length < minimumRepeats(scenario.kind))
-    return undefined;
+  if (scenario.status !== 'ok') return undefined;
+  // Runs of processes of their own that measured exactly the same (their repeats not made).
+  if ((scenario.identicalRuns ?? 0) >= 2) return true;
+  if (scenario.repeats.length < minimumRepeats(scenario.kind)) return undefined;
   return (
     EXACT_REPEATS.every((repeat) => totalSpread(scenario, repeat).range === undefined) &&
     scenario.sites.every((site) => siteSpread(site, scenario.kind).range === undefined)

@@ -373,6 +373,24 @@ export const SETTINGS = {
     meaning: '`false`: do not count [objects by type](#objects-by-type)',
     value: '`true` or `false`',
   },
+  /** Skip head when the pull request changes nothing the benchmark read on base. */
+  skipUnchanged: {
+    key: 'skip-unchanged',
+    input: 'skip-unchanged',
+    flag: { name: 'skip-unchanged', arg: 'BOOL', toggle: true },
+    parse: (kit) => kit.boolean,
+    default: true,
+    help: 'skip head when the diff touches nothing base read, sides one after the other (default: true)',
+    description:
+      'false: always measure head. With a script, no setup, and sides measured one after the ' +
+      'other, a diff that changes no file the benchmark opened or imported on base (nor a ' +
+      "folder it listed, the script or the config file) leaves head unrun: its figures are base's. " +
+      "Default: true, or the config file's.",
+    meaning:
+      '`false`: always measure head; by default, a pull request that ' +
+      '[touches nothing the benchmark reads](#no-change-skipped) is not measured again',
+    value: '`true` or `false`',
+  },
   /** Which verdicts fail the run. */
   failOn: {
     key: 'fail-on',

@@ -71,6 +71,9 @@ export function repeatsRun(
 ): RepeatsRun | undefined {
   const measured = scenario.repeats ? Math.max(scenario.repeats.base, scenario.repeats.head) : 0;
   if (measured === 0) return undefined;
+  // Proven by runs that measured exactly the same: no further repeats were made.
+  if (scenario.identicalRuns !== undefined)
+    return { ran: scenario.identicalRuns, from: 1, unit: 'run' };
   if (scenario.kind === 'function') {
     return { ran: measured, from: 2, unit: 'call', why: 'the first call is a cold one' };
   }
@@ -109,6 +112,12 @@ function totalsOf(scenario: ScenarioComparison): [string, Measure, boolean][] {
 
 function noiseSection(scenario: ScenarioComparison, top: number, configured?: number): string[] {
   const run = repeatsRun(scenario, configured);
+  if (scenario.deterministic === true && scenario.identicalRuns !== undefined) {
+    return [
+      '',
+      `<sub>🎯 ${escapeCode(scenario.name)} is deterministic: ${scenario.identicalRuns} identical runs per side (processes of their own), so no further repeats were needed.</sub>`,
+    ];
+  }
   if (scenario.deterministic === true && run) {
     const { what, why } = comparedRepeats(run);
     return [

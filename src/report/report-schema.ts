@@ -103,6 +103,7 @@ const scenario = z.strictObject({
     .strictObject({ base: z.number().int().nonnegative(), head: z.number().int().nonnegative() })
     .optional(),
   deterministic: z.boolean().optional(),
+  identicalRuns: z.number().int().min(2).optional(),
   error: scenarioError.extend({ side: z.enum(['base', 'head']) }).optional(),
   baseError: scenarioError.optional(),
   ...measureShape,
@@ -186,6 +187,7 @@ export const reportSchema = z.strictObject({
     })
     .optional(),
   accepted: z.strictObject({ label: text(100), by: text(100).optional() }).optional(),
+  noChange: text().optional(),
 });
 
 /** Checks a parsed JSON value; the error lists each problem with its path. */

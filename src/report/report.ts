@@ -57,6 +57,11 @@ export interface Report {
    */
   settingsChange?: SettingsChange;
   /**
+   * Head was not run: the pull request changes nothing the benchmark read on base, so head's
+   * figures are base's. The evidence, as a sentence.
+   */
+  noChange?: string;
+  /**
    * A verdict that would fail the check, accepted by a maintainer with the pull request's
    * `accept-label`; `verdict` stays what the budgets decided.
    */

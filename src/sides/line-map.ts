@@ -25,6 +25,10 @@ export class LineMap {
   private readonly changes = new Map<string, FileChange>();
   /** Per head file, the lines the diff added or edited and their text (stripped). */
   private readonly addedLines = new Map<string, Map<number, string>>();
+  /** Every path the diff names, on either side. */
+  private readonly named = new Set<string>();
+  /** The paths that exist on one side only: added, deleted, or a rename's old and new name. */
+  private readonly renamed = new Set<string>();
 
   static fromUnifiedDiff(diffText: string): LineMap {
     const map = new LineMap();
@@ -39,6 +43,9 @@ export class LineMap {
           newLines: chunk.newLines,
         }))
         .sort((a, b) => a.oldStart - b.oldStart);
+      for (const path of [basePath, headPath]) if (path !== undefined) map.named.add(path);
+      if (basePath !== headPath)
+        for (const path of [basePath, headPath]) if (path !== undefined) map.renamed.add(path);
       if (basePath !== undefined) map.changes.set(basePath, { headPath, hunks });
       if (headPath !== undefined) {
         const added = new Map<number, string>();
@@ -52,6 +59,34 @@ export class LineMap {
       }
     }
     return map;
+  }
+
+  /**
+   * What the diff touches of what a benchmark read: the first of `files` it changes, a file it
+   * adds, deletes or renames directly in one of `folders` (listed; `.` is the root), or a module
+   * or regular package it adds, deletes or renames directly in one of `importFolders` (which the
+   * import system searches); undefined when none.
+   */
+  firstTouched(read: {
+    files: Iterable<string>;
+    folders: Iterable<string>;
+    importFolders: Iterable<string>;
+  }): string | undefined {
+    for (const file of read.files) if (this.named.has(file)) return file;
+    const listed = new Set(read.folders);
+    const searched = new Set(read.importFolders);
+    const parentOf = (path: string) => {
+      const slash = path.lastIndexOf('/');
+      return slash < 0 ? '.' : path.slice(0, slash);
+    };
+    for (const path of this.renamed) {
+      const folder = parentOf(path);
+      if (listed.has(folder)) return `${path} (a folder the benchmark listed)`;
+      const module = /\.(py|pyc|pyd|so|pth)$/.test(path) && searched.has(folder);
+      const isPackage = path.endsWith('/__init__.py') && searched.has(parentOf(folder));
+      if (module || isPackage) return `${path} (importable)`;
+    }
+    return undefined;
   }
 
   /** The head position of a base line; undefined when the line was changed or removed. */

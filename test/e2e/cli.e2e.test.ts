@@ -293,11 +293,12 @@ describe('allocdiff CLI', () => {
     expect(last).toContain(
       'no budget is set, so nothing was checked: add one, e.g. --budget "retained: +100KB"',
     );
-    // The repeats the note counts are the ones the environment lists.
+    // The repeats the note counts are the ones the environment lists: the first run, and one
+    // more process that measured exactly the same (the one that counted objects aside).
     const markdown = readFileSync(`${out}.md`, 'utf8');
-    expect(markdown).toContain('- Repeats per side: 3\n');
+    expect(markdown).toContain('- Repeats per side: 2\n');
     expect(markdown).toContain(
-      'is deterministic: runs 2–3 of 3 per side gave identical figures (the first run also counted objects)',
+      'is deterministic: 2 identical runs per side (processes of their own), so no further repeats were needed',
     );
   });
 
@@ -388,6 +389,8 @@ describe('allocdiff CLI', () => {
     };
     const repo = repoOf(files, files);
     mkdirSync(join(repo.dir, 'tools'), { recursive: true });
+    const json = join(repo.dir, '..', `${repo.shas[1]}-tools.json`);
+    cleanup.push(json);
     const result = await cli(
       join(repo.dir, 'tools'),
       '--base',
@@ -396,10 +399,14 @@ describe('allocdiff CLI', () => {
       'bench.py',
       '--setup',
       'echo yes > setup-ran',
+      '--json',
+      json,
     );
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('tools/bench.py');
-    expect(result.stdout).toMatch(/tools\/bench\.py.*ok/);
+    // Measured on both sides (the script read what setup wrote), and unchanged.
+    const [scenario] = (JSON.parse(readFileSync(json, 'utf8')) as Report).scenarios;
+    expect(scenario).toMatchObject({ name: 'tools/bench.py', status: 'ok' });
+    expect(result.stdout).toContain('1 scenario unchanged, 0 changed');
   });
 
   it('prints help and version', async () => {

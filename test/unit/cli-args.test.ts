@@ -262,6 +262,7 @@ describe('parseCliArgs: settings', () => {
       timeoutMinutes: 30,
       peakSites: 'auto',
       objectTypes: true,
+      skipUnchanged: true,
       key: 'default',
       jsonPath: expect.stringMatching(/\/allocdiff-\w{6}\/report\.json$/),
       markdownPath: expect.stringMatching(/\/allocdiff-\w{6}\/report\.md$/),

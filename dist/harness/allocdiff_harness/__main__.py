@@ -10,7 +10,7 @@ the script then imports for free, which would make its own imports look cheaper 
 import os
 import sys
 
-from . import capture, checkout, scenarios
+from . import capture, checkout, reads, sameas, scenarios
 
 USAGE = """\
 usage: python3 -m allocdiff_harness --script PATH --root DIR --out FILE [options]
@@ -22,13 +22,15 @@ usage: python3 -m allocdiff_harness --script PATH --root DIR --out FILE [options
   --peak-target BYTES      the peak an earlier run of this whole script measured
   --peak-targets FILE      the bench_ functions to find them for, one "name bytes" a line
                            (the peak of its first call in an earlier run; 0: not known)
-  --no-object-types        do not count live objects by type"""
+  --no-object-types        do not count live objects by type
+  --same-as FILE           an earlier run's figures of the bench_ functions (see sameas.py):
+                           a function whose first call measures exactly these is not repeated"""
 USAGE_ERROR = 2
 MAX_FRAMES = 65535  # tracemalloc's own limit
 MAX_COUNT = 1000000
 OPTIONS = (
     "--script", "--root", "--out", "--frames", "--repeats", "--iterations", "--traceback-sites",
-    "--peak-target", "--peak-targets",
+    "--peak-target", "--peak-targets", "--same-as",
 )
 FLAGS = ("--peak-sites", "--no-object-types")
 
@@ -88,6 +90,16 @@ def read_site_list(path):
         raise UsageError("--traceback-sites %s" % error)
 
 
+def read_same_as(path):
+    """``{name: sameas.Figures}`` from a --same-as file."""
+    try:
+        return sameas.read(path)
+    except OSError as error:
+        raise UsageError("--same-as %s: %s" % (path, error.strerror or error))
+    except ValueError as error:
+        raise UsageError("--same-as %s" % error)
+
+
 def read_peak_targets(path):
     """``{name: bytes or None}`` from a file of ``name bytes`` lines (blank lines skipped)."""
     try:
@@ -129,6 +141,9 @@ def main(argv=None):
         peak_targets = None
         if "peak-targets" in args:
             peak_targets = read_peak_targets(args["peak-targets"])
+        same_as = None
+        if "same-as" in args:
+            same_as = sameas.SameAs(read_same_as(args["same-as"]), root=root, cwd=cwd)
     except UsageError as error:
         print("allocdiff-harness: %s\n%s" % (error, USAGE), file=sys.stderr)
         return USAGE_ERROR
@@ -142,12 +157,16 @@ def main(argv=None):
         peak_target=args.get("peak-target"),
         peak_targets=peak_targets,
         object_types=not args.get("no-object-types", False),
+        same_as=same_as,
     )
     harness_path = capture.prepare_interpreter(args["script"], script_path)
     # This side's checkout wins over what the environment installed (see checkout.py).
     own_code = checkout.Checkout.from_environment(root, keep=[capture.HARNESS_PARENT])
     own_code.prepare()
+    read = reads.Reads()
+    read.install()
     run = scenarios.run(script_path, options)
+    read_files, read_folders, import_folders = read.under(root)
     found = own_code.foreign_modules(cwd=cwd)
     foreign = (found, own_code.foreign_error(found)) if found else None
 
@@ -162,6 +181,9 @@ def main(argv=None):
             reported.add(id(scenario.error))
             snapshot.report_failure(scenario.error, stream)
     document = snapshot.build_snapshot(run, root=root, cwd=cwd, options=options, foreign=foreign)
+    document["reads"] = {
+        "files": read_files, "folders": read_folders, "importFolders": import_folders
+    }
     snapshot.write_snapshot(document, out)
     return 0
 

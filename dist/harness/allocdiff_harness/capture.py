@@ -235,12 +235,15 @@ def measure(
         tracemalloc.stop()
     result = Measurement()
     watch = peak.PeakWatch(peak_reference) if watch_peak else None
-    gc.collect()
     # The harness's own containers, alive across the call (and changed by it).
     own = (ignore, result, watch)
     if count_types:
         result.types_before = objects.count_types(own)
     rss_start = resident_status()
+    # A full collection also empties CPython's free lists, which the count (and the reading
+    # above) just filled: the call then allocates what it would have without them, and
+    # measures the same.
+    gc.collect()
     tracemalloc.start(frames)
     # Traced from here on: its trace is gone if the action clears the traces or restarts
     # tracing, which would leave the after snapshot (and peak) without what came before.

@@ -4,9 +4,10 @@ Base and head are checked out at different absolute paths, and third-party and s
 library files live wherever the interpreter was installed. The snapshot therefore names
 project files repo-relative, installed packages as ``site-packages/<path>``, the standard
 library as ``<stdlib>/<path>``, and keeps pseudo files (``<frozen os>``, ``<string>``) as given.
-"""
 
-from __future__ import annotations
+Only ``os`` is imported (and no ``__future__``): the harness may normalise while the benchmark
+runs (see ``sameas.py``), when a module it loaded would be free for the benchmark to import.
+"""
 
 import os
 
@@ -19,7 +20,7 @@ def is_pseudo(filename: str) -> bool:
     return not filename or (filename.startswith("<") and filename.endswith(">"))
 
 
-def resolve(filename: str, cwd: str) -> str | None:
+def resolve(filename: str, cwd: str) -> "str | None":
     """The absolute path of ``filename`` (relative names are relative to ``cwd``), or None."""
     if is_pseudo(filename):
         return None
@@ -69,7 +70,7 @@ class PathNormalizer:
             self._cache[filename] = name
         return name
 
-    def resolve(self, filename: str) -> str | None:
+    def resolve(self, filename: str) -> "str | None":
         return resolve(filename, self.cwd)
 
 
@@ -77,7 +78,7 @@ def _split(path: str) -> list[str]:
     return [part for part in path.split(os.sep) if part]
 
 
-def _parts_under(path: str, base: str) -> list[str] | None:
+def _parts_under(path: str, base: str) -> "list[str] | None":
     """The components of ``path`` below directory ``base``, or None if it is not below it."""
     prefix = base.rstrip(os.sep) + os.sep
     # normcase: on Windows the same directory may be spelled with different case.
@@ -87,7 +88,7 @@ def _parts_under(path: str, base: str) -> list[str] | None:
     return parts or None
 
 
-def _after_package_dir(parts: list[str]) -> str | None:
+def _after_package_dir(parts: list[str]) -> "str | None":
     """``site-packages/<rest>`` after the innermost site-/dist-packages component, if any."""
     for index in range(len(parts) - 2, -1, -1):
         if os.path.normcase(parts[index]) in PACKAGE_DIRS:
