@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { rmdir } from 'node:fs/promises';
 import { failsRun, type FailOn } from './budgets/evaluate.js';
 import { CLI_HELP, CLI_USAGE, parseCliArgs } from './config/cli-args.js';
 import { ExitCode, errorExitCode, errorMessage } from './errors.js';
@@ -30,6 +31,7 @@ function exitCodeOf(report: Report, failOn: FailOn): ExitCode {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+  let privateDir: string | undefined;
   try {
     const command = parseCliArgs(argv);
     if (command.kind === 'help') {
@@ -45,6 +47,7 @@ async function main(argv: readonly string[]): Promise<number> {
       return ExitCode.Usage;
     }
     const { settings, stdout } = command;
+    privateDir = command.privateDir;
     const { report, outputs } = await runAllocdiff(settings, log);
     // With `--json -` or `--markdown -`, stdout carries that output alone: the terminal's
     // report goes to stderr, beside the progress.
@@ -62,6 +65,10 @@ async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     process.stderr.write(`allocdiff: ${errorMessage(error)}\n`);
     return errorExitCode(error);
+  } finally {
+    // A run that ended before writing its reports leaves no empty folder behind (rmdir removes
+    // only an empty one).
+    if (privateDir) await rmdir(privateDir).catch(() => undefined);
   }
 }
 

@@ -8,6 +8,7 @@ import type {
 import { globMatcher } from './globs.js';
 import { MEASURES, measureOf, type MeasureSpec } from '../compare/measures.js';
 import { unitOf } from './rules.js';
+import { parseSize, sizeUnitsOf } from './sizes.js';
 import type {
   BudgetLimit,
   BudgetMetric,
@@ -22,6 +23,7 @@ import {
   formatChange,
   formatPercent,
   percentChange,
+  type SizeUnits,
 } from '../format/sizes.js';
 
 /**
@@ -126,20 +128,38 @@ function isOver(limit: BudgetLimit, value: Observation): boolean {
   return excess(limit, value) > 0;
 }
 
+/**
+ * The observed value in the limit's terms and, for sizes, in the limit's family of units
+ * (`+2.17 MB` beside `+100KB`). Where the rounded figure reads as the limit itself but is not
+ * (`+1.00 KB` for 1,001 B against `+1KB`), the exact figure follows it.
+ */
 function describe(metric: BudgetMetric, limit: BudgetLimit, value: Observation): string {
   switch (limit.kind) {
     case 'ceiling':
-      return formatAmount(value.head, unitOf(metric));
-    case 'growth':
-      return formatChange(value.head - value.base, unitOf(metric));
+    case 'growth': {
+      const unit = unitOf(metric);
+      const figure = limit.kind === 'ceiling' ? value.head : value.head - value.base;
+      const format = limit.kind === 'ceiling' ? formatAmount : formatChange;
+      const text = format(figure, unit, sizeUnitsOf(limit.text));
+      if (unit !== 'bytes' || figure === limit.amount) return text;
+      const rounded = parseSize(text.replace(/^[+-]/, '').replace(/,/g, ''));
+      return rounded === Math.abs(limit.amount) ? `${text} (${format(figure, 'count')} B)` : text;
+    }
     case 'relative':
-    case 'floor':
-      return formatPercent(percentChange(value.base, value.head));
+    case 'floor': {
+      const percent = percentChange(value.base, value.head);
+      const text = formatPercent(percent);
+      if (percent === undefined || Math.abs(percent) === limit.percent) return text;
+      // `+5.00 %` over a `+5%` limit: enough digits to tell them apart.
+      return Math.abs(Number(text.replace(/[ %+]/g, ''))) === limit.percent
+        ? `${percent > 0 ? '+' : ''}${Number(percent.toPrecision(8))} %`
+        : text;
+    }
   }
 }
 
-function formatGrowth(metric: BudgetMetric, growth: number): string {
-  return `${formatChange(growth, unitOf(metric))} per call`;
+function formatGrowth(metric: BudgetMetric, growth: number, units: SizeUnits): string {
+  return `${formatChange(growth, unitOf(metric), units)} per call`;
 }
 
 /**
@@ -147,11 +167,16 @@ function formatGrowth(metric: BudgetMetric, growth: number): string {
  * measure one call, so how fast the figure rises is not what a call keeps: the leak check's
  * figure is, when it ran.
  */
-function leakNote(metric: BudgetMetric, growth: number, scenario: ScenarioComparison): string {
+function leakNote(
+  metric: BudgetMetric,
+  growth: number,
+  scenario: ScenarioComparison,
+  units: SizeUnits,
+): string {
   const kept = scenario.leak?.head;
   if (unitOf(metric) === 'bytes' && kept !== undefined && kept !== null && kept > 0)
-    return `leak: ${formatBytes(kept)} kept per call`;
-  return `rises ${formatGrowth(metric, growth)} over the repeats`;
+    return `leak: ${formatBytes(kept, units)} kept per call`;
+  return `rises ${formatGrowth(metric, growth, units)} over the repeats`;
 }
 
 /** How a measure or site varied between repeats, as an observation carries it. */
@@ -320,7 +345,7 @@ function evaluateLimit(
   };
   if (worst.site !== undefined) result.site = worst.site;
   if (worst.headGrowth !== undefined)
-    result.leak = leakNote(rule.metric, worst.headGrowth, scenario);
+    result.leak = leakNote(rule.metric, worst.headGrowth, scenario, sizeUnitsOf(limit.text));
   const reasons: string[] = [];
   if (worst.source !== undefined && outcome !== 'within') reasons.push(`from ${worst.source}`);
   if (outcome === 'overlap') {

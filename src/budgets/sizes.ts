@@ -1,3 +1,5 @@
+import type { SizeUnits } from '../format/sizes.js';
+
 /** Byte sizes as written in budgets: `B`, decimal `KB/MB/GB` (1000ⁿ) and binary `KiB/MiB/GiB` (1024ⁿ). */
 export const SIZE_UNITS: Readonly<Record<string, number>> = {
   B: 1,
@@ -23,4 +25,13 @@ export function parseSize(text: string): number | undefined {
   if (!match) return undefined;
   const bytes = Math.round(Number(match[1]) * (SIZE_UNITS[match[2]] ?? NaN));
   return Number.isSafeInteger(bytes) ? bytes : undefined;
+}
+
+/**
+ * The family of units a limit is written in (`+100KB`: decimal; `64MiB`: binary), so that the
+ * figure beside it is shown in the same one. Bytes alone (`500B`), percentages and counts have
+ * none: the reports' binary units.
+ */
+export function sizeUnitsOf(limitText: string): SizeUnits {
+  return /\d\s*[KMG]B$/.test(limitText.trim()) ? 'decimal' : 'binary';
 }

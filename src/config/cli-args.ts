@@ -77,7 +77,13 @@ export type CliCommand =
   | { kind: 'version' }
   /** No arguments at all: the usage, on stderr, and exit code 2. */
   | { kind: 'usage' }
-  | { kind: 'run'; settings: Settings; stdout?: StdoutOutput };
+  | {
+      kind: 'run';
+      settings: Settings;
+      stdout?: StdoutOutput;
+      /** The run's private report folder, when it made one: removed if the run writes nothing there. */
+      privateDir?: string;
+    };
 
 /** The toggles by name (`--parallel`, `--no-parallel`). */
 const TOGGLES = new Set(FLAGGED.filter(({ flag }) => flag.toggle).map(({ flag }) => flag.name));
@@ -211,6 +217,7 @@ export function parseCliArgs(
   return {
     kind: 'run',
     ...(stdout ? { stdout } : {}),
+    ...(outDir ? { privateDir: outDir } : {}),
     settings: {
       repoDir,
       base,

@@ -15,26 +15,41 @@ export function groupDigits(value: number): string {
   return value < 0 ? `-${grouped}` : grouped;
 }
 
-const BINARY_STEPS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+/**
+ * The two families of size units: binary (KiB = 1024 B), what reports use, and decimal
+ * (KB = 1000 B), which a budget may be written in: a figure beside a limit is shown in the
+ * limit's family, so `+1.02 KB` over `+1KB` does not read as `+1.00 KiB`.
+ */
+export type SizeUnits = 'binary' | 'decimal';
 
-/** Human size in binary units, exact for small values: `512 B`, `97.7 KiB`, `1.90 MiB`. */
-export function formatBytes(bytes: number): string {
+const STEPS: Record<SizeUnits, { base: number; names: readonly string[] }> = {
+  binary: { base: 1024, names: ['B', 'KiB', 'MiB', 'GiB', 'TiB'] },
+  decimal: { base: 1000, names: ['B', 'KB', 'MB', 'GB', 'TB'] },
+};
+
+/**
+ * Human size, exact for small values: `512 B`, `97.7 KiB`, `1.90 MiB` (binary units), or
+ * `100 KB`, `2.17 MB` in decimal ones.
+ */
+export function formatBytes(bytes: number, units: SizeUnits = 'binary'): string {
+  const { base, names } = STEPS[units];
   const sign = bytes < 0 ? '-' : '';
   let value = Math.abs(bytes);
   let step = 0;
-  while (value >= 1024 && step < BINARY_STEPS.length - 1) {
-    value /= 1024;
+  while (value >= base && step < names.length - 1) {
+    value /= base;
     step += 1;
   }
-  if (step === 0) return `${sign}${value} B`;
+  if (step === 0) return `${sign}${groupDigits(value)} B`;
   let text = threeFigures(value);
   // 1023.7 KiB rounds to 1024: that is 1.00 MiB.
-  if (Number(text) >= 1024 && step < BINARY_STEPS.length - 1) {
-    value /= 1024;
+  if (Number(text) >= base && step < names.length - 1) {
+    value /= base;
     step += 1;
     text = threeFigures(value);
   }
-  return `${sign}${text} ${BINARY_STEPS[step]}`;
+  // 1023 KiB has no decimals: its digits are grouped like any other (`1,023 KiB`).
+  return `${sign}${text.includes('.') ? text : groupDigits(Number(text))} ${names[step]}`;
 }
 
 /** About three significant figures: `97.7`, `1.90`, `512`; the digits follow the rounded value. */
@@ -48,8 +63,8 @@ function threeFigures(value: number): string {
 }
 
 /** A delta with its sign always shown: `+1.20 MiB`, `-48 B`, `0 B`. */
-export function formatBytesDelta(bytes: number): string {
-  return bytes > 0 ? `+${formatBytes(bytes)}` : formatBytes(bytes);
+export function formatBytesDelta(bytes: number, units: SizeUnits = 'binary'): string {
+  return bytes > 0 ? `+${formatBytes(bytes, units)}` : formatBytes(bytes, units);
 }
 
 /** A count with its sign always shown: `+1,024`, `-3`, `0`. */
@@ -62,13 +77,13 @@ export function formatCountDelta(count: number): string {
 export type Unit = 'bytes' | 'count';
 
 /** A figure in its unit: `1.90 MiB`, `12,345`. */
-export function formatAmount(value: number, unit: Unit): string {
-  return unit === 'count' ? groupDigits(value) : formatBytes(value);
+export function formatAmount(value: number, unit: Unit, units?: SizeUnits): string {
+  return unit === 'count' ? groupDigits(value) : formatBytes(value, units);
 }
 
 /** A change in its unit, its sign always shown: `+1.20 MiB`, `+1,024`. */
-export function formatChange(value: number, unit: Unit): string {
-  return unit === 'count' ? formatCountDelta(value) : formatBytesDelta(value);
+export function formatChange(value: number, unit: Unit, units?: SizeUnits): string {
+  return unit === 'count' ? formatCountDelta(value) : formatBytesDelta(value, units);
 }
 
 /** Relative change in percent, or undefined where the base is zero (growth from nothing). */
@@ -81,5 +96,7 @@ export function formatPercent(percent: number | undefined): string {
   if (percent === undefined) return 'new';
   const rounded = Math.abs(percent) >= 10 ? percent.toFixed(1) : percent.toFixed(2);
   if (Number(rounded) === 0) return '0 %';
-  return `${percent > 0 ? '+' : ''}${rounded} %`;
+  // `+748,640.7 %`: the whole part's digits grouped like any other figure's.
+  const [whole, fraction] = rounded.replace('-', '').split('.');
+  return `${percent > 0 ? '+' : '-'}${groupDigits(Number(whole))}.${fraction} %`;
 }

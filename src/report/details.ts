@@ -40,7 +40,7 @@ function folded(summary: string, body: string[]): string[] {
 }
 
 function count(n: number, what: string): string {
-  return `${n} ${what}${n === 1 ? '' : 's'}`;
+  return `${groupDigits(n)} ${what}${n === 1 ? '' : 's'}`;
 }
 
 function rangeText(range: [number, number] | undefined, value: number | null, bytes = true) {

@@ -239,7 +239,7 @@ function headline(report: Report): string {
   const verdictIcon = report.verdict === 'fail' ? '❌' : report.verdict === 'warn' ? '⚠️' : '';
   if (explanation.noChange) {
     const count = report.scenarios.length;
-    return `${verdictIcon || '✅'} **No memory change:** peak and retained memory of ${count === 1 ? 'the scenario are' : count === 2 ? 'both scenarios are' : `all ${count} scenarios are`} the same byte for byte.`;
+    return `${verdictIcon || '✅'} **No memory change:** peak and retained memory of ${count === 1 ? 'the scenario are' : count === 2 ? 'both scenarios are' : `all ${groupDigits(count)} scenarios are`} the same byte for byte.`;
   }
   const holds = explanation.held ? ' All budgets hold.' : '';
   const { lead: largest, also, unchecked } = explanation.changes;
@@ -261,7 +261,7 @@ function headline(report: Report): string {
     return `${icon} **New scenario${fresh.length === 1 ? '' : 's'}:** ${escapeCode(first.name)} peaks at ${first.peak.head === null ? '—' : formatBytes(first.peak.head)}${fresh.length > 1 ? ` (and ${plural(fresh.length - 1, 'more')})` : ''}.${tail}`;
   }
   const changed = changedScenarios(report);
-  return `${icon} **Memory changed** in ${changed.length} of ${plural(report.scenarios.length, 'scenario')}.${tail}`;
+  return `${icon} **Memory changed** in ${groupDigits(changed.length)} of ${plural(report.scenarios.length, 'scenario')}.${tail}`;
 }
 
 function capital(text: string): string {
@@ -413,8 +413,8 @@ function sitesSection(
   const lines: string[] = [''];
   if (open.length > 0) {
     const counts = [
-      grown.length > 0 ? `${grown.length} grew` : '',
-      shrunk.length > 0 ? `${shrunk.length} shrank` : '',
+      grown.length > 0 ? `${groupDigits(grown.length)} grew` : '',
+      shrunk.length > 0 ? `${groupDigits(shrunk.length)} shrank` : '',
     ].filter(Boolean);
     lines.push(
       `#### Top changed sites${title}`,
@@ -517,15 +517,15 @@ function hiddenSitesNote(report: Report): string[] {
   const hidden = report.hiddenSites;
   if (!hidden || hidden.ignored + hidden.belowMinimumChange === 0) return [];
   const reasons = [
-    hidden.ignored > 0 ? `${hidden.ignored} match an ignore glob` : '',
+    hidden.ignored > 0 ? `${groupDigits(hidden.ignored)} match an ignore glob` : '',
     hidden.belowMinimumChange > 0
-      ? `${hidden.belowMinimumChange} changed by less than the minimum change of ${formatBytes(hidden.minimumChange)}`
+      ? `${groupDigits(hidden.belowMinimumChange)} changed by less than the minimum change of ${formatBytes(hidden.minimumChange)}`
       : '',
   ].filter(Boolean);
   const total = hidden.ignored + hidden.belowMinimumChange;
   return [
     '',
-    `<sub>${total} changed site${total === 1 ? '' : 's'} not shown: ${reasons.join('; ')}.</sub>`,
+    `<sub>${groupDigits(total)} changed site${total === 1 ? '' : 's'} not shown: ${reasons.join('; ')}.</sub>`,
   ];
 }
 

@@ -237,10 +237,12 @@ export function renderTerminal(
       ).map((line) => `  ${line}`),
     );
     if (scenario.sites.length > shown.length)
-      lines.push(`  … ${scenario.sites.length - shown.length} more in the JSON report`);
+      lines.push(
+        `  … ${groupDigits(scenario.sites.length - shown.length)} more in the JSON report`,
+      );
     if (scenario.sitesLeftOut)
       lines.push(
-        `  … and ${scenario.sitesLeftOut.count} more changed sites not kept in the report, ` +
+        `  … and ${groupDigits(scenario.sitesLeftOut.count)} more changed sites not kept in the report, ` +
           `summed: ${formatBytesDelta(scenario.sitesLeftOut.sizeDelta)}`,
       );
   }
@@ -248,8 +250,8 @@ export function renderTerminal(
   if (hidden && hidden.ignored + hidden.belowMinimumChange > 0) {
     lines.push(
       '',
-      `not shown: ${hidden.ignored} site(s) matching an ignore glob, ` +
-        `${hidden.belowMinimumChange} changed by less than ${formatBytes(hidden.minimumChange)}`,
+      `not shown: ${groupDigits(hidden.ignored)} site(s) matching an ignore glob, ` +
+        `${groupDigits(hidden.belowMinimumChange)} changed by less than ${formatBytes(hidden.minimumChange)}`,
     );
   }
   if (report.budgets.length > 0) {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepoFromTrees } from '../../scripts/example-repo.mjs';
 import { examplePayload, PROJECT_ROOT, runAction } from '../support/action-runner.js';
 import { startGitHubApi, type GitHubApiDouble } from '../support/github-api.js';
+import { testTemp } from '../support/run-cli.js';
 
 const TOKEN = 'ghs_e2eCommandTokenValue0123456789';
 const FIXTURE = join(PROJECT_ROOT, 'test', 'fixtures', 'leak');
@@ -18,7 +19,7 @@ describe('the bundled action with the command input', () => {
   beforeAll(async () => {
     // Head keeps 100 KB more than base, at app/store.py:8.
     repo = createRepoFromTrees([join(FIXTURE, 'base'), join(FIXTURE, 'head')]);
-    envDump = join(repo.dir, '..', `${repo.dir.split('/').pop()}-command-env.json`);
+    envDump = join(testTemp(), `${repo.dir.split('/').pop()}-command-env.json`);
     api = await startGitHubApi({ token: TOKEN, owner: 'Codertocat', repo: 'Hello-World' });
   });
 

@@ -66,7 +66,7 @@ describe('the bundled action with a config file', () => {
     expect(result.outputs.verdict).toBe('warn');
     expect(result.stdout).toContain('configuration: .github/allocdiff.yml');
     expect(result.stdout).toMatch(
-      /::error::memory budget warning: retained of bench\/memory\.py is \+9\d\.\d KiB, limit \+50KB \(warn-level rule\)/,
+      /::error::memory budget warning: retained of bench\/memory\.py is \+(9\d\.\d|10\d) KB, limit \+50KB \(warn-level rule\)/,
     );
     expect(result.summary).toContain('⚠️ **Budget warning:** retained memory of');
     expect(result.summary).toContain('| Rule | Scenario | Limit | Actual | Level | Status |');

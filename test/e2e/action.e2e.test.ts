@@ -12,6 +12,7 @@ import {
   runAction,
 } from '../support/action-runner.js';
 import { GRAPHQL_PATH, startGitHubApi, type GitHubApiDouble } from '../support/github-api.js';
+import { testTemp } from '../support/run-cli.js';
 
 const TOKEN = 'ghs_e2eSecretTokenValue0123456789';
 const FIXTURE = join(PROJECT_ROOT, 'test', 'fixtures', 'leak');
@@ -55,7 +56,7 @@ describe('the bundled action on a pull_request event', () => {
       true,
     );
     repo = createRepoFromTrees([join(FIXTURE, 'base'), join(FIXTURE, 'head')]);
-    envDump = join(repo.dir, '..', `${repo.dir.split('/').pop()}-env.json`);
+    envDump = join(testTemp(), `${repo.dir.split('/').pop()}-env.json`);
     const payload = examplePayload('pull_request', 'synchronize') as {
       repository: { full_name: string };
     };

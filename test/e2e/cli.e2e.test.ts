@@ -1,4 +1,4 @@
-import { runCommand } from '../support/run-cli.js';
+import { runCommand, testTemp } from '../support/run-cli.js';
 import {
   mkdirSync,
   mkdtempSync,
@@ -36,7 +36,7 @@ const grown = {
 describe('allocdiff CLI', () => {
   it('prints the report and exits 0 when the budget holds', async () => {
     const repo = repoOf(quiet, grown);
-    const json = join(repo.dir, '..', `${repo.shas[0]}.json`);
+    const json = join(testTemp(), `${repo.shas[0]}.json`);
     cleanup.push(json);
     const result = await cli(
       repo.dir,
@@ -91,9 +91,35 @@ describe('allocdiff CLI', () => {
     expect(readdirSync(planted)).toEqual([]);
   });
 
+  it('leaves nothing in the temporary folder when a run ends before writing its reports', async () => {
+    const repo = repoOf(quiet, grown);
+    const temp = mkdtempSync(join(tmpdir(), 'allocdiff-cli-temp-'));
+    cleanup.push(temp);
+    const env = { ...process.env, TMPDIR: temp };
+    const failed = await runCommand(
+      declaredNode(),
+      [CLI, '--base', 'no-such-branch', '--script', 'bench.py'],
+      { cwd: repo.dir, env },
+    );
+    expect(failed.code, failed.stderr).toBe(3);
+    expect(failed.stderr).toContain('no-such-branch');
+    expect(readdirSync(temp)).toEqual([]);
+    // A run that reports keeps its folder (its paths are printed), and only that.
+    const reported = await runCommand(
+      declaredNode(),
+      [CLI, '--base', 'HEAD~1', '--script', 'bench.py', '--json', join(temp, 'r.json')],
+      { cwd: repo.dir, env },
+    );
+    expect(reported.code, reported.stderr).toBe(0);
+    expect(readdirSync(temp).sort()).toEqual([
+      expect.stringMatching(/^allocdiff-\w{6}$/),
+      'r.json',
+    ]);
+  });
+
   it('warns when base and head are the same commit', async () => {
     const repo = repoOf(quiet);
-    const json = join(repo.dir, '..', `${repo.shas[0]}-same.json`);
+    const json = join(testTemp(), `${repo.shas[0]}-same.json`);
     cleanup.push(json);
     const result = await cli(repo.dir, '--base', 'HEAD', '--script', 'bench.py', '--json', json);
     expect(result.code, result.stderr).toBe(0);
@@ -214,7 +240,7 @@ describe('allocdiff CLI', () => {
     const repo = repoOf(quiet, {
       'bench.py': 'data = [1, 2, 3]\nraise RuntimeError("head is broken")\n',
     });
-    const json = join(repo.dir, '..', `${repo.shas[1]}.json`);
+    const json = join(testTemp(), `${repo.shas[1]}.json`);
     cleanup.push(json);
     const result = await cli(repo.dir, '--base', 'HEAD~1', '--script', 'bench.py', '--json', json);
     expect(result.code).toBe(3);
@@ -234,7 +260,7 @@ describe('allocdiff CLI', () => {
     const repo = repoOf(quiet, {
       'bench.py': `${quiet['bench.py']}more = bytearray(1024 * 1024)\n`,
     });
-    const out = join(repo.dir, '..', `${repo.shas[1]}-unbudgeted`);
+    const out = join(testTemp(), `${repo.shas[1]}-unbudgeted`);
     cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`, `${out}.html`);
     const result = await cli(
       repo.dir,
@@ -257,7 +283,7 @@ describe('allocdiff CLI', () => {
       expect(headline.startsWith('📈 ')).toBe(true);
       expect(headline).not.toContain('✅');
       expect(headline).toMatch(
-        /grew \+[\d.]+ % \(\+1\.\d\d MiB\)\*\*, most at <code>bench\.py:2<\/code>/,
+        /grew \+[\d,.]+ % \(\+1\.\d\d MiB\)\*\*, most at <code>bench\.py:2<\/code>/,
       );
       expect(headline).toContain('No budget is set, so nothing was checked: add one, e.g.');
       expect(headline).toContain('<code>budget: &#39;retained: +100KB&#39;</code>');
@@ -281,7 +307,7 @@ describe('allocdiff CLI', () => {
       'bench.py': `${extra}def load():\n    raise ValueError("broken")\n\nload()\n`,
     });
     const repo = repoOf(broken(''), broken('x = 1\n'));
-    const out = join(repo.dir, '..', `${repo.shas[1]}-both`);
+    const out = join(testTemp(), `${repo.shas[1]}-both`);
     cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`, `${out}.html`);
     const result = await cli(
       repo.dir,
@@ -335,7 +361,7 @@ describe('allocdiff CLI', () => {
 
   it('reports a benchmark that only exists on head as new', async () => {
     const repo = repoOf({ 'README.md': 'nothing yet\n' }, grown);
-    const json = join(repo.dir, '..', `${repo.shas[1]}-new.json`);
+    const json = join(testTemp(), `${repo.shas[1]}-new.json`);
     cleanup.push(json);
     const result = await cli(
       repo.dir,

@@ -1,7 +1,7 @@
 // Command mode through the bundled CLI: real git, real python3, every Python process of the
 // command measured through the injected sitecustomize.
 import { spawnSync } from 'node:child_process';
-import { runCommand } from '../support/run-cli.js';
+import { runCommand, testTemp } from '../support/run-cli.js';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -394,7 +394,7 @@ describe('allocdiff --command with frames > 1: tracebacks of the changed sites',
 describe('one run of setup and of the command per side', () => {
   it('runs the command once per side when the sides differ: it has no deeper pass', async () => {
     const repo = repoOf(base, head);
-    const count = join(repo.dir, '..', `${repo.dir.split('/').pop()}-runs.txt`);
+    const count = join(testTemp(), `${repo.dir.split('/').pop()}-runs.txt`);
     cleanup.push(count);
     const result = await cli(
       repo.dir,

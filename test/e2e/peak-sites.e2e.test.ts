@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
 import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { runCommand } from '../support/run-cli.js';
+import { runCommand, testTemp } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
 
 const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
@@ -26,8 +26,8 @@ async function compare(
   ...args: string[]
 ) {
   const repo = repoOf(files.base, files.head);
-  const json = join(repo.dir, '..', `${repo.shas[1]}.json`);
-  const markdown = join(repo.dir, '..', `${repo.shas[1]}.md`);
+  const json = join(testTemp(), `${repo.shas[1]}.json`);
+  const markdown = join(testTemp(), `${repo.shas[1]}.md`);
   cleanup.push(
     json,
     markdown,

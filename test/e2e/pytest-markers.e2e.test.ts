@@ -2,11 +2,11 @@
 // allocdiff's own marker and pytest-memray's, judged like the config's budgets.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
 import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { runCommand } from '../support/run-cli.js';
+import { runCommand, testTemp } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
 
 const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
@@ -26,8 +26,8 @@ const memrayAbsent =
 
 /** Runs the CLI on HEAD~1 → HEAD with a pytest command; reads the JSON and Markdown reports. */
 async function pytestRun(dir: string) {
-  const json = `${dir}-report.json`;
-  const markdown = `${dir}-report.md`;
+  const json = join(testTemp(), `${basename(dir)}-report.json`);
+  const markdown = join(testTemp(), `${basename(dir)}-report.md`);
   cleanup.push(json, markdown);
   const { code, stdout, stderr } = await runCommand(
     declaredNode(),

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SITE_LIMITS } from '../../src/report/report-limits.js';
 import { parseReport } from '../../src/report/report-schema.js';
 import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { runCommand } from '../support/run-cli.js';
+import { runCommand, testTemp } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
 
 const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
@@ -194,7 +194,7 @@ describe('a report of long source lines, names and tracebacks', () => {
       ].join('\n'),
     };
     const repo = repoOf({ 'bench.py': `def ${name}():\n    return []\n` }, head);
-    const json = join(repo.dir, '..', `${repo.shas[1]}-long.json`);
+    const json = join(testTemp(), `${repo.shas[1]}-long.json`);
     cleanup.push(json);
     const result = await cli(
       repo.dir,
@@ -225,7 +225,7 @@ describe('a report of more changed sites than it lists', () => {
     // 10,500 lines that each keep a block: one site per line.
     const lines = Array.from({ length: 10_500 }, (_, i) => `k${i} = bytearray(${100 + i})`);
     const repo = repoOf({ 'bench.py': 'k = 0\n' }, { 'bench.py': `${lines.join('\n')}\n` });
-    const json = join(repo.dir, '..', `${repo.shas[1]}-many.json`);
+    const json = join(testTemp(), `${repo.shas[1]}-many.json`);
     cleanup.push(json);
     const result = await cli(
       repo.dir,

@@ -113,7 +113,7 @@ describe('the working tree as head', () => {
     const short = repo.shas[1].slice(0, 7);
     expect(run.stderr).toContain(`head: working tree on top of ${short}`);
     expect(run.stdout).toContain(`-> head: working tree on top of ${short}`);
-    expect(run.stdout).toMatch(/retained\s+bench\.py\s+\+100KB\s+\+[\d.]+ MiB.*fail/);
+    expect(run.stdout).toMatch(/retained\s+bench\.py\s+\+100KB\s+\+[\d.]+ MB.*fail/);
     const report = run.report();
     expect(report.head).toEqual({ sha: repo.shas[1], ref: 'HEAD', workingTree: true });
     expect(report.base).toEqual({ sha: repo.shas[0], ref: 'HEAD~1' });

@@ -71,8 +71,17 @@ function parseOutputs(text: string): Record<string, string> {
 
 /** Every runner folder a test file made: removed when the file's tests are done. */
 const runnerDirs: string[] = [];
+/** Every run's temporary folder (its TMPDIR), which the action must leave empty. */
+const runTemps: string[] = [];
 afterAll(() => {
   for (const dir of runnerDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  const left = runTemps.splice(0).flatMap((dir) => {
+    const names = readdirSync(dir);
+    rmSync(dir, { recursive: true, force: true });
+    return names;
+  });
+  if (left.length > 0)
+    throw new Error(`the action left these in its temporary folder: ${left.sort().join(', ')}`);
 });
 
 export async function runAction(options: {
@@ -90,6 +99,8 @@ export async function runAction(options: {
 }): Promise<ActionRun> {
   const runnerDir = mkdtempSync(join(realpathSync(tmpdir()), 'allocdiff-runner-'));
   runnerDirs.push(runnerDir);
+  const runTemp = mkdtempSync(join(realpathSync(tmpdir()), 'allocdiff-run-tmp-'));
+  runTemps.push(runTemp);
   // As the runner lays them out: the file commands in a folder of their own in RUNNER_TEMP.
   const commandsDir = join(runnerDir, '_runner_file_commands');
   mkdirSync(commandsDir);
@@ -103,6 +114,7 @@ export async function runAction(options: {
   if (options.user) {
     for (const path of [
       runnerDir,
+      runTemp,
       commandsDir,
       eventPath,
       outputPath,
@@ -128,6 +140,8 @@ export async function runAction(options: {
     GITHUB_ENV: envPath,
     GITHUB_PATH: pathPath,
     RUNNER_TEMP: runnerDir,
+    // A temporary folder of the run's own: what the action leaves there is seen.
+    TMPDIR: runTemp,
     ...options.extraEnv,
   };
   for (const [name, value] of Object.entries(options.inputs)) {

@@ -32,9 +32,14 @@ export function runCommand(
   args: readonly string[],
   options: { cwd: string; env?: NodeJS.ProcessEnv },
 ): Promise<CommandResult> {
-  // Without an environment of the test's, a temporary folder of the test file's own: what a
-  // run leaves there (the CLI's report folders) goes when the file's tests are done.
-  const env = options.env ?? { ...process.env, TMPDIR: testTemp() };
+  // A temporary folder of the test file's own, with the test's environment or without one:
+  // what a run leaves there (the CLI's report folders) goes when the file's tests are done. A
+  // test that sets a TMPDIR of its own keeps it.
+  const given = options.env?.TMPDIR;
+  const env = {
+    ...(options.env ?? process.env),
+    TMPDIR: given !== undefined && given !== process.env.TMPDIR ? given : testTemp(),
+  };
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: options.cwd, env });
     let stdout = '';

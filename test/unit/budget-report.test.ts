@@ -137,7 +137,7 @@ describe('the report: budgets, warnings and hidden sites', () => {
         '| Rule | Scenario | Limit | Actual | Level | Status |',
         '| --- | --- | ---: | ---: | --- | --- |',
         '| peak | <code>load</code> | +5% | +10.0 % | warn | ⚠️ warn |',
-        '| peak | <code>load</code> | 1KB | 1.07 KiB | warn | ⚠️ warn |',
+        '| peak | <code>load</code> | 1KB | 1.10 KB | warn | ⚠️ warn |',
       ].join('\n'),
     );
   });
@@ -257,7 +257,7 @@ describe('the verdict sentence, from snapshots to words', () => {
     const unchecked = checked('', ...scenarios);
     expect(unchecked.verdict).toBe('pass');
     expect(verdictReason(unchecked)).toMatch(
-      /^retained memory of bench\.py grew \+\d+\.\d % \(\+1\.00 MiB\), most at bench\.py:2 \(\+1\.00 MiB\); no budget is set, so nothing was checked: add one, e\.g\. --budget "retained: \+100KB"$/,
+      /^retained memory of bench\.py grew \+[\d,]+\.\d % \(\+1\.00 MiB\), most at bench\.py:2 \(\+1\.00 MiB\); no budget is set, so nothing was checked: add one, e\.g\. --budget "retained: \+100KB"$/,
     );
     expect(verdictLine(renderMarkdown(unchecked))).toMatch(/^📈 \*\*Retained memory/);
     // The same change within a budget: green, and it says the budget held.

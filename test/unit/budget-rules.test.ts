@@ -10,7 +10,7 @@ import {
   type BudgetMetric,
 } from '../../src/budgets/rules.js';
 import { parseSize, SIZE_UNITS } from '../../src/budgets/sizes.js';
-import { formatBytes, groupDigits, percentChange } from '../../src/format/sizes.js';
+import { formatBytes, formatPercent, groupDigits, percentChange } from '../../src/format/sizes.js';
 
 const UNITS = Object.keys(SIZE_UNITS);
 
@@ -86,16 +86,34 @@ describe('sizes', () => {
 
   it('formats sizes in binary units', () => {
     expect(formatBytes(0)).toBe('0 B');
-    expect(formatBytes(1023)).toBe('1023 B');
+    expect(formatBytes(1023)).toBe('1,023 B');
     expect(formatBytes(1024)).toBe('1.00 KiB');
     expect(formatBytes(100_000)).toBe('97.7 KiB');
     expect(formatBytes(-2 * 1024 ** 2)).toBe('-2.00 MiB');
   });
 
+  it('groups the digits of percentages like those of any figure', () => {
+    expect(formatPercent(748_640.74)).toBe('+748,640.7 %');
+    expect(formatPercent(-1_234.5)).toBe('-1,234.5 %');
+    expect(formatPercent(-0.05)).toBe('-0.05 %');
+    expect(formatPercent(12.34)).toBe('+12.3 %');
+    expect(formatPercent(0.001)).toBe('0 %');
+    expect(formatPercent(undefined)).toBe('new');
+  });
+
+  it('formats sizes in decimal units when asked, rounding up to the next unit there too', () => {
+    expect(formatBytes(999, 'decimal')).toBe('999 B');
+    expect(formatBytes(1_000, 'decimal')).toBe('1.00 KB');
+    expect(formatBytes(1_024, 'decimal')).toBe('1.02 KB');
+    expect(formatBytes(2_170_000, 'decimal')).toBe('2.17 MB');
+    expect(formatBytes(999_700, 'decimal')).toBe('1.00 MB');
+    expect(formatBytes(-64_000_000, 'decimal')).toBe('-64.0 MB');
+  });
+
   it('writes a size that rounds up to the next unit in that unit', () => {
     expect(formatBytes(1024 ** 2 - 1)).toBe('1.00 MiB');
     expect(formatBytes(-(1024 ** 2 - 300))).toBe('-1.00 MiB');
-    expect(formatBytes(1023.4 * 1024)).toBe('1023 KiB');
+    expect(formatBytes(1023.4 * 1024)).toBe('1,023 KiB');
     expect(formatBytes(Math.round(9.998 * 1024))).toBe('10.0 KiB');
     expect(formatBytes(Math.round(99.97 * 1024))).toBe('100 KiB');
   });

@@ -70,6 +70,34 @@ describe('evaluateBudgets: absolute growth (+N unit)', () => {
     expect(peak('+1KB', 0, 1_001).status).toBe('fail');
   });
 
+  it('shows the growth in the limit’s family of units, and exactly where it would read as the limit', () => {
+    // 1 KiB is over 1 KB: written in the limit's units, the two are told apart.
+    expect(peak('+1KB', 0, 1_024)).toMatchObject({ status: 'fail', actual: '+1.02 KB' });
+    expect(peak('+100KB', 0, 2_170_000)).toMatchObject({ actual: '+2.17 MB' });
+    expect(peak('+1KiB', 0, 2_000)).toMatchObject({ actual: '+1.95 KiB' });
+    // Rounded, 1,001 B is `+1.00 KB`, the limit itself: the exact figure follows.
+    expect(peak('+1KB', 0, 1_001)).toMatchObject({ status: 'fail', actual: '+1.00 KB (+1,001 B)' });
+    expect(peak('+100KB', 0, 99_990)).toMatchObject({
+      status: 'pass',
+      actual: '+100 KB (+99,990 B)',
+    });
+    expect(peak('1MiB', 0, 1_048_577)).toMatchObject({
+      status: 'fail',
+      actual: '1.00 MiB (1,048,577 B)',
+    });
+    expect(peak('+1KB', 0, 1_000)).toMatchObject({ status: 'pass', actual: '+1.00 KB' });
+    expect(peak('1023KiB', 0, 1023 * 1024 + 100)).toMatchObject({
+      status: 'fail',
+      actual: '1,023 KiB (1,047,652 B)',
+    });
+  });
+
+  it('shows a percentage with the digits that tell it from its limit', () => {
+    expect(peak('+5%', 100_000, 105_001)).toMatchObject({ status: 'fail', actual: '+5.001 %' });
+    expect(peak('+5%', 100_000, 105_000)).toMatchObject({ status: 'pass', actual: '+5.00 %' });
+    expect(peak('-10%', 100_000, 89_999)).toMatchObject({ status: 'fail', actual: '-10.001 %' });
+  });
+
   it('passes no change and shrinkage', () => {
     expect(peak('+0B', 2_048, 2_048)).toMatchObject({ status: 'pass', actual: '0 B' });
     expect(peak('+0B', 2_048, 1_024)).toMatchObject({ status: 'pass', actual: '-1.00 KiB' });
@@ -92,7 +120,7 @@ describe('evaluateBudgets: absolute growth (+N unit)', () => {
 
 describe('evaluateBudgets: ceilings (N unit)', () => {
   it('holds head to the ceiling whatever base was', () => {
-    expect(peak('64MB', 1, 64_000_000)).toMatchObject({ status: 'pass', actual: '61.0 MiB' });
+    expect(peak('64MB', 1, 64_000_000)).toMatchObject({ status: 'pass', actual: '64.0 MB' });
     expect(peak('64MB', 1, 64_000_001).status).toBe('fail');
     expect(peak('64MB', 90_000_000, 70_000_000).status).toBe('fail');
     expect(peak('64MB', 0, 0).status).toBe('pass');
@@ -162,7 +190,7 @@ describe('evaluateBudgets: site rules', () => {
     // Ceiling: b.py holds the most on head.
     expect(evaluate('site: 1KB', bench)[0]).toMatchObject({
       status: 'fail',
-      actual: '1.27 KiB',
+      actual: '1.30 KB',
       site: 'app/b.py:7',
     });
   });
@@ -237,7 +265,7 @@ describe('evaluateBudgets: scenarios that cannot be compared', () => {
         status: 'skip',
         reason: 'new scenario: no base to grow from',
       },
-      { ...peakRule, scenario: 'fresh', limit: '64MB', actual: '66.8 MiB', status: 'fail' },
+      { ...peakRule, scenario: 'fresh', limit: '64MB', actual: '70.0 MB', status: 'fail' },
       {
         rule: 'retained: 1KB',
         level: 'fail',
@@ -253,7 +281,7 @@ describe('evaluateBudgets: scenarios that cannot be compared', () => {
   it('holds the sites of a new scenario to site ceilings only', () => {
     expect(evaluate('site: +0B, 1KB', fresh)).toMatchObject([
       { status: 'skip', reason: 'new scenario: no base to grow from' },
-      { status: 'fail', site: 'app/cache.py:12', actual: '1.95 KiB' },
+      { status: 'fail', site: 'app/cache.py:12', actual: '2.00 KB' },
     ]);
   });
 

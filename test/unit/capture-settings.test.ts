@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../src/config/cli-args.js';
 import type { FileAccess } from '../../src/config/config-file.js';
@@ -18,6 +19,8 @@ function repoFiles(files: Record<string, string> = {}): FileAccess {
 function settings(argv: string[], files: Record<string, string> = {}) {
   const command = parseCliArgs([...REQUIRED, ...argv], REPO, repoFiles(files));
   if (command.kind !== 'run') throw new Error(`expected a run, got ${command.kind}`);
+  // The report folder the parse made: no run writes there.
+  if (command.privateDir) rmSync(command.privateDir, { recursive: true, force: true });
   return command.settings;
 }
 

@@ -75,7 +75,7 @@ describe('the folded details of the comment', () => {
     expect(markdown).toContain('via <code>app/store.py:8 in Store.remember</code>');
     expect(markdown).toContain('  File &#34;app/store.py&#34;, line 8, in Store.remember');
     expect(markdown).toContain('**<code>&#60;stdlib&#62;/json/encoder.py:200 in encode</code>**');
-    expect(markdown).toContain('| retained | 900 B … 1000 B | 1.95 KiB … 2.44 KiB |');
+    expect(markdown).toContain('| retained | 900 B … 1,000 B | 1.95 KiB … 2.44 KiB |');
     expect(markdown).toContain(
       '💧 Leak check of <code>bench&#95;remember</code>: 301 B/call on head',
     );

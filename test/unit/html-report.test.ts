@@ -105,8 +105,8 @@ describe('the HTML report', () => {
     const html = renderHtml(
       report([scenarioComparison({ retained: { ...measure(1_000, 2_000), noisy: true } })]),
     );
-    expect(html).toMatch(/<span class="noisy"[^>]*>≈ 1000 B<\/span>/);
-    expect(html).toMatch(/<span class="noisy"[^>]*>≈ \+1000 B<\/span>/);
+    expect(html).toMatch(/<span class="noisy"[^>]*>≈ 1,000 B<\/span>/);
+    expect(html).toMatch(/<span class="noisy"[^>]*>≈ \+1,000 B<\/span>/);
   });
 });
 

@@ -138,11 +138,11 @@ describe('budgets on figures whose repeats differ', () => {
       metric: 'retained',
       scenario: 'bench_leak',
       limit: '+100KB',
-      actual: '+1.35 MiB',
+      actual: '+1.41 MB',
       status: 'fail',
       level: 'fail',
-      leak: 'rises +78.8 KiB per call over the repeats',
-      reason: "base's and head's repeats do not overlap: +1.35 MiB at the nearest",
+      leak: 'rises +80.7 KB per call over the repeats',
+      reason: "base's and head's repeats do not overlap: +1.41 MB at the nearest",
     });
     expect(only('retained: +2MB', leaking)).toMatchObject({ status: 'pass' });
   });
@@ -158,8 +158,8 @@ describe('budgets on figures whose repeats differ', () => {
     });
     expect(only('retained: +100KB', regression)).toMatchObject({
       status: 'fail',
-      actual: '+1.86 MiB',
-      reason: "base's and head's repeats do not overlap: +1.85 MiB at the nearest",
+      actual: '+1.95 MB',
+      reason: "base's and head's repeats do not overlap: +1.94 MB at the nearest",
     });
     expect(only('retained: +100KB', regression).noisy).toBeUndefined();
     // A warn-level rule stays a warning, for its level, not for noise.
@@ -281,7 +281,7 @@ describe('budgets on figures whose repeats differ', () => {
     expect(only('site: +28KB', scenarioWithSites)).toMatchObject({
       status: 'fail',
       site: 'app/store.py:5',
-      leak: 'rises +9.77 KiB per call over the repeats',
+      leak: 'rises +10.0 KB per call over the repeats',
     });
     expect(only('site: +40KB', scenarioWithSites)).toMatchObject({
       status: 'warn',
@@ -326,7 +326,7 @@ describe('budgets on figures whose repeats differ', () => {
     });
     // A leak check, when it ran, is the figure.
     const checked = { ...leaking, leak: measure(0, 1.35 * MiB) };
-    expect(only('leak: +100KB', checked)).toMatchObject({ status: 'fail', actual: '+1.35 MiB' });
+    expect(only('leak: +100KB', checked)).toMatchObject({ status: 'fail', actual: '+1.42 MB' });
   });
 
   it('says the leak is not measured when nothing grew, or head’s repeats are noise', () => {
@@ -382,9 +382,9 @@ describe('a leak in the report', () => {
   it('says how fast the figure rises over the repeats in the comment, never "noisy"', () => {
     const markdown = renderMarkdown(rendered());
     expect(markdown.split('\n')[3]).toBe(
-      '❌ **Over budget:** retained memory of <code>bench&#95;leak</code> grew +1.35 MiB ' +
-        '(+748640.7 %), most at [<code>app/store.py:5</code>](https://github.com/octo/allocdiff/blob/abcdef0123456789abcdef0123456789abcdef01/app/store.py#L5) (+1.35 MiB), ' +
-        'over the +100KB budget (rises +78.8 KiB per call over the repeats).',
+      '❌ **Over budget:** retained memory of <code>bench&#95;leak</code> grew +1.41 MB ' +
+        '(+748,640.7 %), most at [<code>app/store.py:5</code>](https://github.com/octo/allocdiff/blob/abcdef0123456789abcdef0123456789abcdef01/app/store.py#L5) (+1.35 MiB), ' +
+        'over the +100KB budget (rises +80.7 KB per call over the repeats).',
     );
     expect(markdown).toContain(
       '<details><summary>💧 Leak in <code>bench&#95;leak</code>: 1 total and 1 site grow with every call (judged by budgets, not noise)</summary>',
@@ -393,7 +393,7 @@ describe('a leak in the report', () => {
       '| retained | 189 B (steady) | 1.35 MiB … 1.50 MiB, grows +78.8 KiB per call |',
     );
     expect(markdown).toContain(
-      '| +1.35 MiB (rises +78.8 KiB per call over the repeats) | fail | ❌ fail',
+      '| +1.41 MB (rises +80.7 KB per call over the repeats) | fail | ❌ fail',
     );
     expect(markdown).not.toMatch(/noisy|≈|〰️/);
   });
@@ -405,6 +405,6 @@ describe('a leak in the report', () => {
     const parsed = parseReport(JSON.parse(JSON.stringify(rendered())), 'report.json');
     expect(parsed.scenarios[0].retained.headGrowth).toBe(80_656);
     expect(parsed.scenarios[0].sites[0].headGrowth).toBe(80_656);
-    expect(parsed.budgets[0].leak).toBe('rises +78.8 KiB per call over the repeats');
+    expect(parsed.budgets[0].leak).toBe('rises +80.7 KB per call over the repeats');
   });
 });

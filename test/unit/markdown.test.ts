@@ -258,7 +258,7 @@ describe('renderMarkdown: the verdict line', () => {
     ];
     const markdown = renderMarkdown(report([changed, scenarioComparison()], { budgets }));
     expect(verdictLine(markdown)).toBe(
-      '✅ **Peak memory of <code>a</code> grew +100.0 % (+1000 B)**. All budgets hold.',
+      '✅ **Peak memory of <code>a</code> grew +100.0 % (+1,000 B)**. All budgets hold.',
     );
   });
 

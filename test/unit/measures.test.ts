@@ -103,7 +103,7 @@ describe('rss', () => {
   it('fails an rss budget when head grew past it, whatever tracemalloc saw', () => {
     const result = reportOf(withRss(20 * MiB), withRss(84 * MiB), 'rss: +10MB; peak: +5%');
     expect(result.budgets).toMatchObject([
-      { metric: 'rss', limit: '+10MB', actual: '+64.0 MiB', status: 'fail' },
+      { metric: 'rss', limit: '+10MB', actual: '+67.1 MB', status: 'fail' },
       { metric: 'peak', status: 'pass' },
     ]);
     expect(result.verdict).toBe('fail');
@@ -126,14 +126,14 @@ describe('rss', () => {
     expect(markdown).toContain('| Δ retained | Δ RSS | Status |');
     expect(markdown).toContain('| +64.0 MiB (+320.0 %) |');
     expect(markdown).toContain(
-      '❌ **Over budget:** peak RSS of <code>bench.py</code> grew +64.0 MiB (+320.0 %), over the +10MB budget.',
+      '❌ **Over budget:** peak RSS of <code>bench.py</code> grew +67.1 MB (+320.0 %), over the +10MB budget.',
     );
     expect(markdown).toContain("RSS: the process's resident memory at its highest");
     const terminal = renderTerminal(grew);
     expect(terminal).toMatch(/retained change +RSS change +status/);
     expect(terminal).toContain('+64.0 MiB (+320.0 %)');
     expect(terminal).toContain(
-      'FAIL: memory budget exceeded: RSS of bench.py is +64.0 MiB, limit +10MB',
+      'FAIL: memory budget exceeded: RSS of bench.py is +67.1 MB, limit +10MB',
     );
 
     // Named by a budget, shown even where it stayed (here the peak changed).

@@ -91,7 +91,7 @@ describe('a report of a million changed sites', () => {
     expect(renderMarkdown(report)).toMatch(note);
     expect(renderMarkdown(report, { target: 'summary' })).toMatch(note);
     expect(renderTerminal(report)).toMatch(
-      /990000 more changed sites not kept in the report, summed: \+[\d.]+ \w*B/,
+      /990,000 more changed sites not kept in the report, summed: \+[\d.]+ \w*B/,
     );
   });
 });
