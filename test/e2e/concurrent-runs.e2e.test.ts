@@ -32,6 +32,15 @@ function linkedWorktrees(repo: string): string[] {
     .filter((path) => path !== repo);
 }
 
+/** How many worktrees are locked by an allocdiff run. */
+function ownedWorktrees(repo: string): number {
+  const listing = execFileSync('git', ['worktree', 'list', '--porcelain'], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
+  return listing.split('\n').filter((line) => line.startsWith('locked allocdiff run ')).length;
+}
+
 describe('runs on one repository at once', () => {
   it('each check out their sides and write their own report', async () => {
     const repo = repoOf(
@@ -72,7 +81,8 @@ describe('runs on one repository at once', () => {
       [CLI, '--base', 'HEAD~3', '--head', 'HEAD~2', '--script', 'bench.py'],
       { cwd: repo.dir, env: { ...process.env, TMPDIR: testTemp() }, stdio: 'ignore' },
     );
-    await waitFor(() => linkedWorktrees(repo.dir).length === 2);
+    // Killed once both are locked with the run's reason (written just after each is added).
+    await waitFor(() => ownedWorktrees(repo.dir) === 2);
     const left = linkedWorktrees(repo.dir);
     killed.kill('SIGKILL');
     await new Promise((resolve) => killed.once('exit', resolve));
