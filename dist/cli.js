@@ -5,22 +5,22 @@ import {
   OUTPUTS,
   renderTerminal,
   runAllocdiff
-} from "./chunks/chunk-LZI4HIRU.js";
+} from "./chunks/chunk-EFSM7F76.js";
 import {
   parsePassedNames
-} from "./chunks/chunk-U32LIEXN.js";
+} from "./chunks/chunk-5OUWSMVN.js";
 import {
   loadConfig
-} from "./chunks/chunk-MNDPUIJW.js";
-import "./chunks/chunk-S3QQQIAC.js";
+} from "./chunks/chunk-3KTYWGGF.js";
+import "./chunks/chunk-2L6T7FNC.js";
 import {
   BENCHMARK_NAMES,
   requireBenchmark,
   settingsFromConfig
-} from "./chunks/chunk-SSZZH6AW.js";
+} from "./chunks/chunk-FWWRQLDK.js";
 import {
   nodeFiles
-} from "./chunks/chunk-4KWFYEUO.js";
+} from "./chunks/chunk-QIMWHM5R.js";
 import "./chunks/chunk-DREFSQFF.js";
 import "./chunks/chunk-Z7OENXUW.js";
 import {
@@ -28,18 +28,18 @@ import {
   SETTINGS,
   declarationOf,
   settingOfKey
-} from "./chunks/chunk-G2XMCG2R.js";
+} from "./chunks/chunk-DJ3AICVX.js";
 import "./chunks/chunk-YDDCH455.js";
 import "./chunks/chunk-BZHPJ7SG.js";
 import {
   explainVerdict
-} from "./chunks/chunk-3VYMHYSW.js";
+} from "./chunks/chunk-WX5SD5HW.js";
 import {
   failsRun
-} from "./chunks/chunk-L53QX5DX.js";
+} from "./chunks/chunk-L6AECDK3.js";
 import "./chunks/chunk-46ZMQ7S7.js";
-import "./chunks/chunk-SJ7STI2E.js";
-import "./chunks/chunk-V4WAE4CB.js";
+import "./chunks/chunk-5JXOXQC2.js";
+import "./chunks/chunk-B272OHU5.js";
 import {
   closestWord
 } from "./chunks/chunk-RN36H25A.js";
@@ -52,6 +52,9 @@ import {
   errorExitCode,
   errorMessage
 } from "./chunks/chunk-AGAXQL6F.js";
+
+// src/cli.ts
+import { rmdir } from "node:fs/promises";
 
 // src/config/cli-args.ts
 import { mkdtempSync } from "node:fs";
@@ -238,6 +241,7 @@ Run "allocdiff --help" for the options.`);
   return {
     kind: "run",
     ...stdout ? { stdout } : {},
+    ...outDir ? { privateDir: outDir } : {},
     settings: {
       repoDir,
       base,
@@ -391,6 +395,7 @@ function exitCodeOf(report, failOn) {
   return ExitCode.BudgetExceeded;
 }
 async function main(argv) {
+  let privateDir;
   try {
     const command = parseCliArgs(argv);
     if (command.kind === "help") {
@@ -409,6 +414,7 @@ Run "allocdiff --help" for the options.
       return ExitCode.Usage;
     }
     const { settings, stdout } = command;
+    privateDir = command.privateDir;
     const { report, outputs } = await runAllocdiff(settings, log);
     const terminal = stdout ? process.stderr : process.stdout;
     terminal.write(
@@ -426,6 +432,8 @@ Run "allocdiff --help" for the options.
     process.stderr.write(`allocdiff: ${errorMessage(error)}
 `);
     return errorExitCode(error);
+  } finally {
+    if (privateDir) await rmdir(privateDir).catch(() => void 0);
   }
 }
 process.exitCode = await main(process.argv.slice(2));

@@ -6,12 +6,12 @@ import {
   readActionSettings,
   readEventPlan,
   setFailed
-} from "./chunks/chunk-GOMF2MSL.js";
-import "./chunks/chunk-U32LIEXN.js";
-import "./chunks/chunk-SSZZH6AW.js";
+} from "./chunks/chunk-J7GIPCIL.js";
+import "./chunks/chunk-5OUWSMVN.js";
+import "./chunks/chunk-FWWRQLDK.js";
 import "./chunks/chunk-Z7OENXUW.js";
-import "./chunks/chunk-G2XMCG2R.js";
-import "./chunks/chunk-V4WAE4CB.js";
+import "./chunks/chunk-DJ3AICVX.js";
+import "./chunks/chunk-B272OHU5.js";
 import "./chunks/chunk-RN36H25A.js";
 import {
   errorMessage
@@ -22,7 +22,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-FLDU4OOU.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-E6ISAQXZ.js");
       return await postMeasuredReport();
     }
     const plan = readEventPlan();
@@ -31,7 +31,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-FLDU4OOU.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-E6ISAQXZ.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));

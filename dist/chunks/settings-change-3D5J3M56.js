@@ -1,0 +1,39 @@
+import { createRequire as __allocdiffCreateRequire } from 'node:module';
+const require = __allocdiffCreateRequire(import.meta.url);
+import {
+  CONFIG_NAMES,
+  declarationOf
+} from "./chunk-DJ3AICVX.js";
+import "./chunk-B272OHU5.js";
+import "./chunk-RN36H25A.js";
+import "./chunk-AGAXQL6F.js";
+
+// src/config/settings-change.ts
+function comparable(config, key) {
+  if (key === "budgets") return JSON.stringify(config.budgets.rules);
+  if (key === "scenarios") {
+    return JSON.stringify(config.budgets.overrides.map(({ origin: _origin, ...rest }) => rest));
+  }
+  const name = CONFIG_NAMES.find((n) => declarationOf(n).key === key);
+  return JSON.stringify(name === void 0 ? void 0 : config[name]);
+}
+function changedSettings(base, proposed) {
+  return CONFIG_NAMES.map((name) => declarationOf(name).key).filter(
+    (key) => comparable(base, key) !== comparable(proposed, key)
+  );
+}
+function proposedSettings(base, proposed) {
+  const changed = changedSettings(base, proposed);
+  if (changed.length === 0) return void 0;
+  return {
+    ...proposed.configFile !== void 0 ? { configFile: proposed.configFile } : {},
+    changed,
+    budgets: proposed.budgets,
+    ignore: proposed.ignore,
+    failOn: proposed.failOn
+  };
+}
+export {
+  changedSettings,
+  proposedSettings
+};
