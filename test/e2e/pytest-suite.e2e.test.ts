@@ -56,7 +56,7 @@ describe('pytest mode on a suite of a few hundred tests', () => {
     async () => {
       const repo = repoOf(suite(64), suite(4_096));
       const out = join(repo.dir, '..', `${repo.shas[1]}-suite`);
-      cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`);
+      cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`, `${out}.html`);
       const { code, stdout, stderr } = await runCommand(
         declaredNode(),
         [
