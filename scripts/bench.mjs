@@ -740,26 +740,20 @@ ${notes.length ? `\n## Targets\n\n${notes.join('\n')}\n` : ''}`;
 writeFileSync(join(root, 'BENCHMARKS.md'), text);
 console.log(`\nwrote BENCHMARKS.md`);
 
-// ---------------------------------------------------------------------------------------------
-// The sites at the peak, found by default (`peak-sites: auto`) where a scenario's peak changed:
-// on a pull request whose head flattens every order's lines into a temporary list (the peak
-// grows, retained memory does not), end to end with the default settings against
-// `--peak-sites false`, and the hooked run against a measuring run with the harness alone.
-function measurePeakSites() {
-  const head = mkdtempSync(join(tmpdir(), 'allocdiff-bench-peak-head-'));
+/**
+ * A pull request on the workload: a repository whose base is bench/workload and whose head is
+ * the workload with `edit` applied to its benchmark; `head` is the edited tree's folder (removed
+ * by the caller), `cliArgs` the CLI's arguments on it, reports written in `work` as `<name>.*`.
+ */
+function workloadPullRequest(name, edit) {
+  const head = mkdtempSync(join(tmpdir(), `allocdiff-bench-${name}-head-`));
   cpSync(join(root, 'bench/workload'), head, { recursive: true });
   const benchmark = join(head, 'benchmarks', 'memory.py');
-  writeFileSync(
-    benchmark,
-    `${readFileSync(benchmark, 'utf8').trimEnd()}\n` +
-      'flat = [dict(line, order=order["id"]) for order in orders for line in order["lines"]]\n' +
-      'del flat\n',
-  );
+  writeFileSync(benchmark, edit(readFileSync(benchmark, 'utf8')));
   const repo = createRepoFromTrees([join(root, 'bench/workload'), head], {
-    prefix: 'allocdiff-bench-peak-',
+    prefix: `allocdiff-bench-${name}-`,
   });
-  const inRepo = { cwd: repo.dir };
-  const json = join(work, 'peak.json');
+  const json = join(work, `${name}.json`);
   const cliArgs = (extra) => [
     join(root, 'dist/cli.js'),
     '--base',
@@ -769,9 +763,25 @@ function measurePeakSites() {
     '--json',
     json,
     '--markdown',
-    join(work, 'peak.md'),
+    join(work, `${name}.md`),
     ...extra,
   ];
+  return { head, repo, json, inRepo: { cwd: repo.dir }, cliArgs };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sites at the peak, found by default (`peak-sites: auto`) where a scenario's peak changed:
+// on a pull request whose head flattens every order's lines into a temporary list (the peak
+// grows, retained memory does not), end to end with the default settings against
+// `--peak-sites false`, and the hooked run against a measuring run with the harness alone.
+function measurePeakSites() {
+  const { head, repo, json, inRepo, cliArgs } = workloadPullRequest(
+    'peak',
+    (text) =>
+      `${text.trimEnd()}\n` +
+      'flat = [dict(line, order=order["id"]) for order in orders for line in order["lines"]]\n' +
+      'del flat\n',
+  );
   const runs = quick ? 1 : 3;
   const [auto, off] = timeInTurn(
     [
@@ -850,33 +860,12 @@ function measurePeakSites() {
 // cost nothing once the figures are proven.
 
 function measureProvenRepeats() {
-  const head = mkdtempSync(join(tmpdir(), 'allocdiff-bench-proven-head-'));
-  cpSync(join(root, 'bench/workload'), head, { recursive: true });
-  const benchmark = join(head, 'benchmarks', 'memory.py');
-  writeFileSync(
-    benchmark,
-    readFileSync(benchmark, 'utf8').replace(
+  const { head, repo, json, inRepo, cliArgs } = workloadPullRequest('proven', (text) =>
+    text.replace(
       '    "words": words(orders),\n',
       '    "words": words(orders),\n    "notes": [order["note"].upper() for order in orders],\n',
     ),
   );
-  const repo = createRepoFromTrees([join(root, 'bench/workload'), head], {
-    prefix: 'allocdiff-bench-proven-',
-  });
-  const inRepo = { cwd: repo.dir };
-  const json = join(work, 'proven.json');
-  const cliArgs = (extra) => [
-    join(root, 'dist/cli.js'),
-    '--base',
-    'HEAD~1',
-    '--script',
-    'benchmarks/memory.py',
-    '--json',
-    json,
-    '--markdown',
-    join(work, 'proven.md'),
-    ...extra,
-  ];
   const runs = quick ? 1 : 3;
   const [traced, byDefault, plain, five] = timeInTurn(
     [
