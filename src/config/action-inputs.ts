@@ -16,6 +16,7 @@ import { ConfigError, describeValue } from './problems.js';
 import type { TextConfig } from './schema.js';
 import {
   BENCHMARK_NAMES,
+  parseHtmlUrl,
   requireBenchmark,
   settingsFromConfig,
   type Settings,
@@ -66,13 +67,19 @@ export interface ActionRun {
 
 /** `mode: report`: no checkout, no config file; the report comes from the measuring run. */
 export interface ReportModeRun {
-  settings: { failOn: FailOn; jsonPath: string; markdownPath: string };
+  settings: { failOn: FailOn; jsonPath: string; markdownPath: string; htmlUrl?: string };
   publishing: Publishing;
 }
 
 /** The one place that reads an input: a declared one; '' when it is not given. */
 function input(setting: { input: string }): string {
   return core.getInput(setting.input);
+}
+
+/** The `html-url` input, as the comment links it. */
+function htmlUrlInput(): { htmlUrl?: string } {
+  const htmlUrl = parseHtmlUrl(input(SETTINGS.htmlUrl), `input "${SETTINGS.htmlUrl.input}"`);
+  return htmlUrl === undefined ? {} : { htmlUrl };
 }
 
 /**
@@ -162,6 +169,7 @@ export async function readReportModeSettings(): Promise<ReportModeRun> {
       failOn: validated.failOn ?? SETTINGS.failOn.default,
       jsonPath,
       markdownPath,
+      ...htmlUrlInput(),
     },
     publishing: {
       ...target,
@@ -263,6 +271,7 @@ export async function readActionSettings(
   const benchmark = requireBenchmark(config, 'input');
 
   const passEnv = parsePassedNames(input(SETTINGS.passEnv), `input "${SETTINGS.passEnv.input}"`);
+  const htmlUrl = htmlUrlInput();
   const target = readGitHubTarget();
   const { key, owner, repo, serverUrl } = target;
   const { outputDir, jsonPath, markdownPath } = outputPaths(key);
@@ -280,6 +289,7 @@ export async function readActionSettings(
       ...(passEnv.length > 0 ? { passEnv } : {}),
       jsonPath,
       markdownPath,
+      ...htmlUrl,
       repository: `${owner}/${repo}`,
       serverUrl,
       ...(typeof pullRequest === 'number' ? { pullRequest } : {}),

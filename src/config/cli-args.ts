@@ -12,6 +12,7 @@ import type { TextConfig } from './schema.js';
 import { HELP_WIDTH, helpOptions, wrapWords } from './settings-docs.js';
 import {
   BENCHMARK_NAMES,
+  parseHtmlUrl,
   requireBenchmark,
   settingsFromConfig,
   type Settings,
@@ -203,6 +204,7 @@ export function parseCliArgs(
 
   const head = flag(SETTINGS.head);
   const passEnv = parsePassedNames(flag(SETTINGS.passEnv) ?? '', `--${SETTINGS.passEnv.flag.name}`);
+  const htmlUrl = parseHtmlUrl(flag(SETTINGS.htmlUrl) ?? '', `--${SETTINGS.htmlUrl.flag.name}`);
   // `-` sends that output to stdout; its file is still written, in the private folder.
   const given = { report: flag(SETTINGS.jsonPath), comment: flag(SETTINGS.markdownPath) };
   if (given.report === '-' && given.comment === '-')
@@ -227,6 +229,7 @@ export function parseCliArgs(
       benchmark,
       key: flag(SETTINGS.key) ?? SETTINGS.key.default,
       ...(passEnv.length > 0 ? { passEnv } : {}),
+      ...(htmlUrl !== undefined ? { htmlUrl } : {}),
       jsonPath: resolve(cwd, jsonPath ?? join(outDir, 'report.json')),
       markdownPath: resolve(cwd, markdownPath ?? join(outDir, 'report.md')),
     },
