@@ -37,7 +37,7 @@ describe('parseHtmlUrl', () => {
   });
 
   it('refuses run outside an Actions run, naming the input and what to give', () => {
-    const noRun = { ...RUN, GITHUB_RUN_ID: undefined };
+    const noRun = { GITHUB_SERVER_URL: RUN.GITHUB_SERVER_URL, GITHUB_REPOSITORY: 'octo/app' };
     expect(() => parseHtmlUrl('run', '--html-url', noRun)).toThrow(UsageError);
     expect(() => parseHtmlUrl('run', '--html-url', noRun)).toThrow(
       /^--html-url: "run" links the GitHub Actions run's page, but .*GITHUB_RUN_ID.*give the http\(s\) URL/,
@@ -76,8 +76,7 @@ describe('parseHtmlUrl', () => {
       {
         exists: (path) =>
           path === '/home/dev/project/.git/HEAD' || path === '/home/dev/project/.git',
-        read: (path) =>
-          path === '/home/dev/project/.git/HEAD' ? 'ref: refs/heads/main\n' : undefined,
+        read: () => 'ref: refs/heads/main\n',
       },
     );
     if (command.kind !== 'run') throw new Error(command.kind);
