@@ -281,6 +281,12 @@ describe('the HTML report in a browser', () => {
       'peak-view',
       '--peak-sites',
       'true',
+      '--html-url',
+      'https://ci.example.com/runs/7',
+    );
+    // The comment ends with the link to where the workflow keeps this page.
+    expect(readFileSync(html.replace(/\.html$/, '.md'), 'utf8')).toMatch(
+      /\n<sub>📊 \[HTML report\]\(https:\/\/ci\.example\.com\/runs\/7\): [^\n]*<\/sub>\n$/,
     );
     const scenario = result.scenarios[0]!;
     const peakSites = scenario.peakSites!.sites;
