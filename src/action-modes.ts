@@ -19,7 +19,13 @@ import { runAllocdiff } from './pipeline.js';
 import { artifactName, writeArtifact } from './publish/artifact.js';
 import type { PublishOptions } from './publish/comment.js';
 import { commentDecision } from './publish/comment-policy.js';
-import { OUTPUTS, writeOutputs, type OutputName, type Written } from './publish/outputs.js';
+import {
+  OUTPUTS,
+  renderOptions,
+  writeOutputs,
+  type OutputName,
+  type Written,
+} from './publish/outputs.js';
 import { ANNOTATION_LIMIT, siteAnnotations } from './report/annotations.js';
 import type { Report } from './report/report.js';
 import { renderTerminal } from './report/terminal.js';
@@ -247,7 +253,7 @@ export async function measureAndPublish(
   const { report } = run;
   let { markdown, outputs } = run;
   if (await acceptWithLabel(publishing, settings.pullRequest, report, settings.failOn)) {
-    outputs = await writeOutputs(settings, report, { topSites: settings.topSites });
+    outputs = await writeOutputs(settings, report, renderOptions(settings));
     markdown = outputs.comment.content;
   }
   await keepReport(report, outputs);
@@ -351,7 +357,7 @@ export async function postMeasuredReport(mode: 'report' | 'merge'): Promise<void
   const { report, pullRequest, headSha } = loaded;
   delete report.accepted;
   await acceptWithLabel(publishing, pullRequest, report, settings.failOn);
-  const outputs = await writeOutputs(settings, report);
+  const outputs = await writeOutputs(settings, report, renderOptions(settings));
   await keepReport(report, outputs);
   await commentOnPullRequest(publishing, pullRequest, report, outputs.comment.content, {
     forbiddenIsError: true,

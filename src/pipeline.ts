@@ -28,7 +28,7 @@ import { shardedBackend, snapshotInShard, shardText, SHARD_VARIABLE } from './ca
 import { captureSettingsOf, settingsDigest, type Settings } from './config/settings.js';
 import { RunFailure, UsageError, errorMessage } from './errors.js';
 import type { Logger } from './log.js';
-import { writeOutputs, type OutputName, type Written } from './publish/outputs.js';
+import { renderOptions, writeOutputs, type OutputName, type Written } from './publish/outputs.js';
 import { buildReport, type Report } from './report/report.js';
 import { judgeProposed, settingsChangeText } from './report/settings-change.js';
 import { Git } from './sides/git.js';
@@ -424,7 +424,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       );
       log.warning(settingsChangeText(report.settingsChange));
     }
-    const outputs = await writeOutputs(settings, report, { topSites: settings.topSites });
+    const outputs = await writeOutputs(settings, report, renderOptions(settings));
     return { report, outputs, markdown: outputs.comment.content, summary: outputs.summary.content };
   } finally {
     await Promise.all([

@@ -17,6 +17,7 @@ import { ConfigError, describeValue } from './problems.js';
 import type { TextConfig } from './schema.js';
 import {
   BENCHMARK_NAMES,
+  parseHtmlUrl,
   requireBenchmark,
   settingsFromConfig,
   type Settings,
@@ -68,13 +69,19 @@ export interface ActionRun {
 
 /** `mode: report`: no checkout, no config file; the report comes from the measuring run. */
 export interface ReportModeRun {
-  settings: { failOn: FailOn; jsonPath: string; markdownPath: string };
+  settings: { failOn: FailOn; jsonPath: string; markdownPath: string; htmlUrl?: string };
   publishing: Publishing;
 }
 
 /** The one place that reads an input: a declared one; '' when it is not given. */
 function input(setting: { input: string }): string {
   return core.getInput(setting.input);
+}
+
+/** The `html-url` input, as the comment links it. */
+function htmlUrlInput(): { htmlUrl?: string } {
+  const htmlUrl = parseHtmlUrl(input(SETTINGS.htmlUrl), `input "${SETTINGS.htmlUrl.input}"`);
+  return htmlUrl === undefined ? {} : { htmlUrl };
 }
 
 /**
@@ -164,6 +171,7 @@ export async function readReportModeSettings(): Promise<ReportModeRun> {
       failOn: validated.failOn ?? SETTINGS.failOn.default,
       jsonPath,
       markdownPath,
+      ...htmlUrlInput(),
     },
     publishing: {
       ...target,
@@ -267,6 +275,7 @@ export async function readActionSettings(
   const passEnv = parsePassedNames(input(SETTINGS.passEnv), `input "${SETTINGS.passEnv.input}"`);
   const shardInput = input(SETTINGS.shard).trim();
   const shard = shardInput ? parseShard(shardInput, `input "${SETTINGS.shard.input}"`) : undefined;
+  const htmlUrl = htmlUrlInput();
   const target = readGitHubTarget();
   const { key, owner, repo, serverUrl } = target;
   const { outputDir, jsonPath, markdownPath } = outputPaths(key);
@@ -285,6 +294,7 @@ export async function readActionSettings(
       ...(passEnv.length > 0 ? { passEnv } : {}),
       jsonPath,
       markdownPath,
+      ...htmlUrl,
       repository: `${owner}/${repo}`,
       serverUrl,
       ...(typeof pullRequest === 'number' ? { pullRequest } : {}),

@@ -13,6 +13,7 @@ import type { TextConfig } from './schema.js';
 import { HELP_WIDTH, helpOptions, wrapWords } from './settings-docs.js';
 import {
   BENCHMARK_NAMES,
+  parseHtmlUrl,
   requireBenchmark,
   settingsFromConfig,
   type Settings,
@@ -207,6 +208,7 @@ export function parseCliArgs(
   const shardFlag = flag(SETTINGS.shard);
   const shard =
     shardFlag === undefined ? undefined : parseShard(shardFlag, `--${SETTINGS.shard.flag.name}`);
+  const htmlUrl = parseHtmlUrl(flag(SETTINGS.htmlUrl) ?? '', `--${SETTINGS.htmlUrl.flag.name}`);
   // `-` sends that output to stdout; its file is still written, in the private folder.
   const given = { report: flag(SETTINGS.jsonPath), comment: flag(SETTINGS.markdownPath) };
   if (given.report === '-' && given.comment === '-')
@@ -232,6 +234,7 @@ export function parseCliArgs(
       key: flag(SETTINGS.key) ?? SETTINGS.key.default,
       ...(shard ? { shard } : {}),
       ...(passEnv.length > 0 ? { passEnv } : {}),
+      ...(htmlUrl !== undefined ? { htmlUrl } : {}),
       jsonPath: resolve(cwd, jsonPath ?? join(outDir, 'report.json')),
       markdownPath: resolve(cwd, markdownPath ?? join(outDir, 'report.md')),
     },

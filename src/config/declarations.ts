@@ -546,6 +546,26 @@ export const SETTINGS = {
       'output `accepted`); an input only, never read from the config file',
     shownDefault: '(none)',
   },
+  /**
+   * Where the workflow keeps the HTML report, for a link in the comment. An input and a flag
+   * only: the workflow, not the change, knows where it uploads the report.
+   */
+  htmlUrl: {
+    input: 'html-url',
+    flag: { name: 'html-url', arg: 'URL' },
+    help:
+      'link the HTML report from the comment: its http(s) URL, or run for the GitHub Actions ' +
+      "run's page, where its artifacts are listed (default: no link)",
+    description:
+      'Where the workflow keeps the HTML report (the html output), for a link at the foot of the ' +
+      "comment: an http(s) URL, or run for this workflow run's page, where the run's artifacts " +
+      'are listed (upload the html output with actions/upload-artifact in the same job). ' +
+      'Empty (default): no link.',
+    meaning:
+      'a link to the [HTML report](#the-html-report) at the foot of the comment: an http(s) URL, ' +
+      "or `run` for this run's page, which lists its artifacts (upload the `html` output)",
+    shownDefault: '(none)',
+  },
   /** The config file to read instead of looking for one. */
   config: {
     input: 'config',

@@ -10,6 +10,7 @@ import {
 import { createHash } from 'node:crypto';
 import type { Shard } from '../capture/shard.js';
 import { UsageError } from '../errors.js';
+import { describeValue } from './problems.js';
 import type { Config } from './load-config.js';
 import type { ProposedSettings } from './settings-change.js';
 
@@ -81,6 +82,60 @@ export interface Settings extends ConfiguredSettings {
   repository?: string;
   serverUrl?: string;
   pullRequest?: number;
+  /** Where the workflow keeps the HTML report: the comment links it. */
+  htmlUrl?: string;
+}
+
+/** The environment variables of a GitHub Actions run that name its page. */
+type RunEnvironment = Partial<
+  Record<'GITHUB_SERVER_URL' | 'GITHUB_REPOSITORY' | 'GITHUB_RUN_ID', string>
+>;
+
+/**
+ * The `html-url` input or flag as a link target: an http(s) URL as it is (normalised), or `run`
+ * for the GitHub Actions run's page (which lists the run's artifacts); undefined when empty.
+ * `name` is how messages name the input or flag.
+ */
+export function parseHtmlUrl(
+  value: string,
+  name: string,
+  env: RunEnvironment = process.env,
+): string | undefined {
+  const given = value.trim();
+  if (given === '') return undefined;
+  if (given === 'run') {
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: run } = env;
+    if (!server || !repository || !run || !/^\d+$/.test(run)) {
+      throw new UsageError(
+        `${name}: "run" links the GitHub Actions run's page, but GITHUB_SERVER_URL, ` +
+          'GITHUB_REPOSITORY and GITHUB_RUN_ID do not name one here; give the http(s) URL ' +
+          'where the HTML report is kept',
+      );
+    }
+    return parseHtmlUrl(
+      `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${run}`,
+      name,
+      {},
+    );
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(given);
+  } catch {
+    url = undefined;
+  }
+  if (
+    !url ||
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    url.username ||
+    url.password
+  ) {
+    throw new UsageError(
+      `${name}: got ${describeValue(given)}; expected an http(s) URL where the HTML report is ` +
+        "kept, or run for the GitHub Actions run's page",
+    );
+  }
+  return url.href;
 }
 
 /** The part of `Settings` the configuration gives, for the action and the CLI alike. */

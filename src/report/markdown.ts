@@ -54,6 +54,19 @@ export interface MarkdownOptions {
    * `summary`: the full report, every changed site listed.
    */
   target?: 'comment' | 'summary';
+  /** Where the workflow keeps the HTML report: a link to it ends the comment. */
+  htmlUrl?: string;
+}
+
+/** The comment's last line: the link to the HTML report, or nothing. */
+function htmlReportLink(htmlUrl: string | undefined): string {
+  if (htmlUrl === undefined) return '';
+  // Parentheses percent-encoded, so none can end the link; the URL is otherwise as given.
+  const target = htmlUrl.replace(
+    /[()]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `\n<sub>📊 [HTML report](${target}): the differential flame graph and every changed site, sortable.</sub>\n`;
 }
 
 /** The hidden marker that finds the sticky comment again; one per key. */
@@ -831,8 +844,10 @@ function fillFolded(
  */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const target = options.target ?? 'comment';
+  const link = target === 'comment' ? htmlReportLink(options.htmlUrl) : '';
   const maxLength =
-    options.maxLength ?? (target === 'summary' ? SUMMARY_LIMIT - 4_096 : COMMENT_LIMIT - 1_000);
+    (options.maxLength ?? (target === 'summary' ? SUMMARY_LIMIT - 4_096 : COMMENT_LIMIT - 1_000)) -
+    link.length;
   const top = Math.max(0, options.topSites ?? DEFAULT_TOP_SITES);
   let text = '';
   // A sample of rows: a site row is never shorter than about 50 characters.
@@ -844,14 +859,16 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const selection = selectionOf(report);
   for (const shape of shapes(top, target, maxLength, shortestRow)) {
     text = render(report, shape, selection, maxLength);
-    if (text.length <= maxLength) return text;
+    if (text.length <= maxLength) return text + link;
     const filled = shape.fill ? fillFolded(report, shape, maxLength, selection) : undefined;
-    if (filled !== undefined) return filled;
+    if (filled !== undefined) return filled + link;
   }
-  return truncate(
-    text,
-    maxLength,
-    target === 'summary' ? 'in the JSON report' : 'in the job summary and the JSON report',
+  return (
+    truncate(
+      text,
+      maxLength,
+      target === 'summary' ? 'in the JSON report' : 'in the job summary and the JSON report',
+    ) + link
   );
 }
 

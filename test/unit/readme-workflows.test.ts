@@ -94,8 +94,10 @@ describe('the README’s workflow files', () => {
     expect(report.permissions).toEqual({ actions: 'read', 'pull-requests': 'write' });
     const job = Object.values(report.jobs)[0];
     expect(job.if).toBe("github.event.workflow_run.event == 'pull_request'");
-    // Nothing from the pull request is checked out, let alone run.
-    expect(job.steps.map((s) => s.uses)).toEqual([ALLOCDIFF]);
+    // Nothing from the pull request is checked out, let alone run: allocdiff, then the upload of
+    // the HTML report it rendered from the validated report.
+    expect(job.steps.map((s) => s.uses)).toEqual([ALLOCDIFF, 'actions/upload-artifact@v4']);
+    expectHtmlUploaded(job.steps);
   });
 
   it('cancel the run for an older head, and report one at a time per head branch', () => {
@@ -119,5 +121,20 @@ describe('the README’s workflow files', () => {
   it('comment from the one-job setup with the least it needs', () => {
     const full = workflows.find((w) => modeOf(w) === 'full')!;
     expect(full.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    expectHtmlUploaded(Object.values(full.jobs)[0].steps);
   });
 });
+
+/**
+ * The HTML report is uploaded right after allocdiff, also after a failed budget, and the
+ * comment links the run's page, which lists it.
+ */
+function expectHtmlUploaded(steps: Step[]) {
+  const allocdiff = steps.findIndex((s) => s.uses === ALLOCDIFF);
+  expect(steps[allocdiff].id).toBe('allocdiff');
+  expect(steps[allocdiff].with?.['html-url']).toBe('run');
+  const upload = steps[allocdiff + 1];
+  expect(upload.uses).toMatch(/^actions\/upload-artifact@v[4-9]/);
+  expect(upload.if).toContain('!cancelled()');
+  expect(upload.with).toMatchObject({ path: '${{ steps.allocdiff.outputs.html }}' });
+}
