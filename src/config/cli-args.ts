@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePassedNames } from '../capture/environment.js';
@@ -202,6 +202,7 @@ export function parseCliArgs(
   const benchmark = requireBenchmark(config, 'flag');
 
   const head = flag(SETTINGS.head);
+  const cacheDir = cacheFolder(flag(SETTINGS.cache), cwd);
   const passEnv = parsePassedNames(flag(SETTINGS.passEnv) ?? '', `--${SETTINGS.passEnv.flag.name}`);
   // `-` sends that output to stdout; its file is still written, in the private folder.
   const given = { report: flag(SETTINGS.jsonPath), comment: flag(SETTINGS.markdownPath) };
@@ -227,6 +228,7 @@ export function parseCliArgs(
       benchmark,
       key: flag(SETTINGS.key) ?? SETTINGS.key.default,
       ...(passEnv.length > 0 ? { passEnv } : {}),
+      ...(cacheDir !== undefined ? { cacheDir } : {}),
       jsonPath: resolve(cwd, jsonPath ?? join(outDir, 'report.json')),
       markdownPath: resolve(cwd, markdownPath ?? join(outDir, 'report.md')),
     },
@@ -245,4 +247,18 @@ function privateOutputDir(): string {
 /** The flag behind a configuration key, for messages. */
 function flagOfKey(key: string): string {
   return settingOfKey(key)?.flag?.name ?? key;
+}
+
+/**
+ * The folder `--cache` names: `--cache DIR`, or (`--cache` alone) `$XDG_CACHE_HOME/allocdiff`,
+ * `~/.cache/allocdiff`; none without the flag or with `--no-cache`.
+ */
+function cacheFolder(given: string | undefined, cwd: string): string | undefined {
+  if (given === undefined || given === 'false') return undefined;
+  if (given === 'true') {
+    const home = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+    return join(home, 'allocdiff');
+  }
+  if (given === '') throw new UsageError('--cache: give the folder to keep measurements in');
+  return resolve(cwd, given);
 }
