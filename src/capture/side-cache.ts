@@ -375,11 +375,7 @@ export class SideCache {
    * The side's measurement from the store, when an entry passes every check; undefined when
    * there is none, or (with a warning that says why) when the one there is not trusted.
    */
-  async load(
-    side: Side,
-    fields: KeyFields,
-    log: Logger,
-  ): Promise<CachedMeasurement | undefined> {
+  async load(side: Side, fields: KeyFields, log: Logger): Promise<CachedMeasurement | undefined> {
     const key = SideCache.keyOf(fields);
     let text: string | undefined;
     try {
@@ -389,7 +385,9 @@ export class SideCache {
       return undefined;
     }
     if (text === undefined) {
-      log.info(`${side}: no cached measurement of ${fields.commit.slice(0, 7)} in ${this.store.name}`);
+      log.info(
+        `${side}: no cached measurement of ${fields.commit.slice(0, 7)} in ${this.store.name}`,
+      );
       return undefined;
     }
     const problem = (why: string) => {

@@ -395,12 +395,11 @@ export const SETTINGS = {
   cache: {
     input: 'cache',
     flag: { name: 'cache', arg: 'DIR', toggle: true },
-    default: true,
     help:
-      'keep each side\'s measurement in this folder, keyed by commit, interpreter, settings and ' +
+      "keep each side's measurement in this folder, keyed by commit, interpreter, settings and " +
       "setup's inputs, and reuse it (--cache alone: $XDG_CACHE_HOME/allocdiff; default: off)",
     description:
-      'false: do not use the Actions cache. By default each side\'s measurement is looked up ' +
+      "false: do not use the Actions cache. Default: true, each side's measurement is looked up " +
       "there first, keyed by its commit, the interpreter, the platform, allocdiff's version, the " +
       "settings that change what is measured and setup's input files; a push to the default " +
       "branch saves both sides, a pull request its base (in the pull request's own cache scope).",
