@@ -150,8 +150,11 @@ interface Entry {
 const SETUP_INPUTS =
   /^(pyproject\.toml|setup\.py|setup\.cfg|requirements.*\.txt|constraints.*\.txt|.*\.lock|Pipfile(\.lock)?|environment\.ya?ml)$/;
 
-/** Variables that change what Python does: passed to the key as a digest (values may be secret). */
-const KEYED_VARIABLES = /^(PYTHON|LC_)|^(LANG|LANGUAGE|TZ)$/;
+/**
+ * Variables that change what Python or the harness does (`ALLOCDIFF_SHARD` among them): in the
+ * key as a digest, their values being possibly secret.
+ */
+const KEYED_VARIABLES = /^(PYTHON|LC_|ALLOCDIFF_)|^(LANG|LANGUAGE|TZ)$/;
 
 function sha256(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex');

@@ -3,6 +3,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePassedNames } from '../capture/environment.js';
+import { parseShard } from '../capture/shard.js';
 import { UsageError } from '../errors.js';
 import { closestWord } from '../format/suggest.js';
 import { nodeFiles, type FileAccess } from './config-file.js';
@@ -204,6 +205,9 @@ export function parseCliArgs(
   const head = flag(SETTINGS.head);
   const cacheDir = cacheFolder(flag(SETTINGS.cache), cwd);
   const passEnv = parsePassedNames(flag(SETTINGS.passEnv) ?? '', `--${SETTINGS.passEnv.flag.name}`);
+  const shardFlag = flag(SETTINGS.shard);
+  const shard =
+    shardFlag === undefined ? undefined : parseShard(shardFlag, `--${SETTINGS.shard.flag.name}`);
   // `-` sends that output to stdout; its file is still written, in the private folder.
   const given = { report: flag(SETTINGS.jsonPath), comment: flag(SETTINGS.markdownPath) };
   if (given.report === '-' && given.comment === '-')
@@ -227,6 +231,7 @@ export function parseCliArgs(
       ...settingsFromConfig(config),
       benchmark,
       key: flag(SETTINGS.key) ?? SETTINGS.key.default,
+      ...(shard ? { shard } : {}),
       ...(passEnv.length > 0 ? { passEnv } : {}),
       ...(cacheDir !== undefined ? { cacheDir } : {}),
       jsonPath: resolve(cwd, jsonPath ?? join(outDir, 'report.json')),
