@@ -6,7 +6,8 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { randomBytes } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
-import { isAbsolute, relative, sep } from 'node:path';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { failsRun, type FailOn } from './budgets/evaluate.js';
 import {
   readReportModeSettings,
@@ -15,7 +16,7 @@ import {
 } from './config/action-inputs.js';
 import { errorMessage, UsageError } from './errors.js';
 import type { Logger } from './log.js';
-import { runAllocdiff } from './pipeline.js';
+import { runAllocdiff, type MeasurementCache } from './pipeline.js';
 import { artifactName, writeArtifact } from './publish/artifact.js';
 import type { PublishOptions } from './publish/comment.js';
 import { commentDecision } from './publish/comment-policy.js';
@@ -231,6 +232,36 @@ async function acceptWithLabel(
 }
 
 /**
+ * The Actions cache, as this event may use it: read on every run; written by a push to the
+ * default branch (both sides: the code merged there) and by a pull request (its base only, which
+ * GitHub keeps in the pull request's own scope, out of reach of other pull requests and of the
+ * default branch). Off with `cache: false`, or where the runner offers no cache service.
+ */
+async function actionsCache(settings: ActionSettings): Promise<MeasurementCache | undefined> {
+  if (!settings.useCache) return undefined;
+  const [toolkit, { actionsCacheStore }] = await Promise.all([
+    import('@actions/cache'),
+    import('./capture/side-cache.js'),
+  ]);
+  if (!toolkit.isFeatureAvailable()) {
+    core.info('no Actions cache on this runner: both sides are measured');
+    return undefined;
+  }
+  const { eventName, ref, payload } = github.context;
+  const defaultBranch = (payload as { repository?: { default_branch?: unknown } }).repository
+    ?.default_branch;
+  const pushToDefault =
+    eventName === 'push' &&
+    typeof defaultBranch === 'string' &&
+    ref === `refs/heads/${defaultBranch}`;
+  const folder = join(process.env.RUNNER_TEMP || tmpdir(), 'allocdiff-cache');
+  return {
+    store: actionsCacheStore(toolkit, folder),
+    save: (side) => pushToDefault || (eventName === 'pull_request' && side === 'base'),
+  };
+}
+
+/**
  * `mode: full` and `mode: measure`: check out both sides, measure, compare. The run gets the
  * settings; only the comment gets what publishing needs (the token among it).
  */
@@ -249,7 +280,10 @@ export async function measureAndPublish(
   // code never gets to change a file this process has still to load.
   if (mode === 'full') await import('./publish/comment.js');
   // Whatever happens, the action's own lines after the run are obeyed again.
-  const run = await runAllocdiff(settings, actionLogger).finally(() => untrusted.end());
+  const cache = await actionsCache(settings);
+  const run = await runAllocdiff(settings, actionLogger, cache ? { cache } : {}).finally(() =>
+    untrusted.end(),
+  );
   const { report } = run;
   let { markdown, outputs } = run;
   if (await acceptWithLabel(publishing, settings.pullRequest, report, settings.failOn)) {

@@ -15,6 +15,12 @@ import { sideSnapshots, snapshotOf, type SideOutcome } from './capture/outcome.j
 import type { Snapshot } from './capture/snapshot.js';
 import { SideEnvironments } from './capture/side-environment.js';
 import {
+  cachedText,
+  directoryStore,
+  SideCache,
+  type MeasurementStore,
+} from './capture/side-cache.js';
+import {
   AUTOMATIC_LEAK_CALLS,
   functionRetainedChanged,
   peaksChanged,
@@ -104,11 +110,22 @@ export interface RunResult {
   summary: string;
 }
 
+/** Where a run looks for measurements already taken, and which sides it keeps there. */
+export interface MeasurementCache {
+  store: MeasurementStore;
+  save: (side: Side) => boolean;
+}
+
 /**
  * The product's main job, shared by the action and the CLI:
  * sides (git) → capture (Python, per side) → compare → budgets → report.
+ * `cache`: the action's (the Actions cache); without it, the CLI's folder (`cacheDir`), if any.
  */
-export async function runAllocdiff(settings: Settings, log: Logger): Promise<RunResult> {
+export async function runAllocdiff(
+  settings: Settings,
+  log: Logger,
+  { cache: given }: { cache?: MeasurementCache } = {},
+): Promise<RunResult> {
   if (settings.configFile) {
     log.info(
       `configuration: ${settings.configFile}` +
@@ -191,6 +208,41 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     };
     const dirs = { base: sides.baseDir, head: sides.headDir };
     await backend.check?.(dirs);
+    const wanted =
+      given ??
+      (settings.cacheDir
+        ? { store: directoryStore(settings.cacheDir), save: () => true }
+        : undefined);
+    const cache =
+      wanted &&
+      (await SideCache.open({
+        store: wanted.store,
+        // A working tree's commit is made for this run only: no later run asks for it.
+        save: (side) => wanted.save(side) && !(side === 'head' && workingTree),
+        python: settings.python,
+        env,
+        benchmark: JSON.stringify(settings.benchmark),
+        setup: settings.setup,
+        log,
+      }));
+    const commits = { base: baseSha, head: measuredHead };
+    // What the report says of each side taken from the cache.
+    const cachedSides: Partial<Record<Side, string>> = {};
+    // A side's measuring pass: from the cache when an entry with this pass's key passes its
+    // checks, else measured (and kept, when this run keeps that side).
+    const measureSide = async (side: Side, sideOptions: SideOptions): Promise<SideOutcome> => {
+      const fields = cache && (await cache.fieldsOf(commits[side], dirs[side], sideOptions));
+      if (cache && fields) {
+        const hit = await cache.load(side, fields, sideOptions.log);
+        if (hit) {
+          cachedSides[side] = cachedText(side, commits[side], hit.savedAt);
+          return { kind: 'measured', snapshot: hit.snapshot };
+        }
+      }
+      const outcome = await backend.measure(dirs[side], sideOptions);
+      if (cache && fields) await cache.save(side, fields, outcome, sideOptions.log);
+      return outcome;
+    };
     // How progress names each side: a short SHA, or the working tree.
     const labels = {
       base: baseSha.slice(0, 7),
@@ -230,7 +282,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         (side) => `${title} ${side} ${labels[side]}`,
         (side, sideLog) => {
           const first = earlier?.[side];
-          return backend.measure(dirs[side], {
+          return measureSide(side, {
             ...sideOptions,
             env: envs[side],
             protect: protect[side],
@@ -258,7 +310,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     if (skippable) {
       const measureOne = (side: Side) =>
         log.group(`Measuring ${side} ${labels[side]}`, () =>
-          backend.measure(dirs[side], {
+          measureSide(side, {
             ...firstOptions,
             env: envs[side],
             log,
@@ -344,7 +396,16 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     // when there are some (the measuring runs above traced one frame).
     if (settings.frames > 1 && backend.trace) {
       const targets = tracebackTargets(comparison);
-      const wanted = (side: Side) => (side === 'base' ? targets.base : targets.head);
+      // A side taken from the cache never ran its setup in its checkout: no tracebacks there.
+      const untraced = (side: Side) => settings.setup !== undefined && side in cachedSides;
+      for (const side of ['base', 'head'] as const) {
+        if (untraced(side) && targets[side].length > 0)
+          log.info(
+            `no tracebacks on ${side}: its measurement came from the cache, and setup has not ` +
+              'run in its checkout',
+          );
+      }
+      const wanted = (side: Side) => (untraced(side) ? [] : targets[side]);
       const none = { base: undefined, head: undefined };
       const traced =
         targets.base.length + targets.head.length === 0
@@ -413,6 +474,8 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       },
     });
     if (noChange) report.noChange = `no change: ${noChange}`;
+    const cached = (['base', 'head'] as const).flatMap((side) => cachedSides[side] ?? []);
+    if (cached.length > 0) report.cached = cached;
     if (shard) report.shard = { ...shard, settings: settingsDigest(settings) };
     if (settings.proposed && settings.settingsFrom) {
       report.settingsChange = judgeProposed(

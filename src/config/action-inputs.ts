@@ -59,6 +59,8 @@ export interface ActionSettings extends Settings {
   serverUrl: string;
   /** `mode: measure`: the folder the workflow uploads as the artifact. */
   artifactDir: string;
+  /** Whether measurements are looked up in (and kept in) the Actions cache. */
+  useCache: boolean;
 }
 
 /** `mode: full` and `mode: measure`: what the run measures, and what publishing receives. */
@@ -272,6 +274,12 @@ export async function readActionSettings(
   const config = judged?.config ?? load(repoDir);
   const benchmark = requireBenchmark(config, 'input');
 
+  const cacheInput = input(SETTINGS.cache).trim();
+  if (cacheInput !== '' && cacheInput !== 'true' && cacheInput !== 'false') {
+    throw new ConfigError([
+      `input "${SETTINGS.cache.input}": got ${describeValue(cacheInput)}; expected true or false`,
+    ]);
+  }
   const passEnv = parsePassedNames(input(SETTINGS.passEnv), `input "${SETTINGS.passEnv.input}"`);
   const shardInput = input(SETTINGS.shard).trim();
   const shard = shardInput ? parseShard(shardInput, `input "${SETTINGS.shard.input}"`) : undefined;
@@ -299,6 +307,7 @@ export async function readActionSettings(
       serverUrl,
       ...(typeof pullRequest === 'number' ? { pullRequest } : {}),
       artifactDir: join(outputDir, artifactName(key, shard)),
+      useCache: cacheInput !== 'false',
     },
     publishing: {
       ...target,

@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePassedNames } from '../capture/environment.js';
@@ -204,6 +204,7 @@ export function parseCliArgs(
   const benchmark = requireBenchmark(config, 'flag');
 
   const head = flag(SETTINGS.head);
+  const cacheDir = cacheFolder(flag(SETTINGS.cache), cwd);
   const passEnv = parsePassedNames(flag(SETTINGS.passEnv) ?? '', `--${SETTINGS.passEnv.flag.name}`);
   const shardFlag = flag(SETTINGS.shard);
   const shard =
@@ -235,6 +236,7 @@ export function parseCliArgs(
       ...(shard ? { shard } : {}),
       ...(passEnv.length > 0 ? { passEnv } : {}),
       ...(htmlUrl !== undefined ? { htmlUrl } : {}),
+      ...(cacheDir !== undefined ? { cacheDir } : {}),
       jsonPath: resolve(cwd, jsonPath ?? join(outDir, 'report.json')),
       markdownPath: resolve(cwd, markdownPath ?? join(outDir, 'report.md')),
     },
@@ -253,4 +255,18 @@ function privateOutputDir(): string {
 /** The flag behind a configuration key, for messages. */
 function flagOfKey(key: string): string {
   return settingOfKey(key)?.flag?.name ?? key;
+}
+
+/**
+ * The folder `--cache` names: `--cache DIR`, or (`--cache` alone) `$XDG_CACHE_HOME/allocdiff`,
+ * `~/.cache/allocdiff`; none without the flag or with `--no-cache`.
+ */
+function cacheFolder(given: string | undefined, cwd: string): string | undefined {
+  if (given === undefined || given === 'false') return undefined;
+  if (given === 'true') {
+    const home = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+    return join(home, 'allocdiff');
+  }
+  if (given === '') throw new UsageError('--cache: give the folder to keep measurements in');
+  return resolve(cwd, given);
 }

@@ -416,6 +416,23 @@ export const SETTINGS = {
       '[touches nothing the benchmark reads](#no-change-skipped) is not measured again',
     value: '`true` or `false`',
   },
+  /** Where measurements are kept between runs: the Actions cache, or the CLI's folder. */
+  cache: {
+    input: 'cache',
+    flag: { name: 'cache', arg: 'DIR', toggle: true },
+    help:
+      "keep each side's measurement in this folder, keyed by commit, interpreter, settings and " +
+      "setup's inputs, and reuse it (--cache alone: $XDG_CACHE_HOME/allocdiff; default: off)",
+    description:
+      "false: do not use the Actions cache. Default: true, each side's measurement is looked up " +
+      "there first, keyed by its commit, the interpreter, the platform, allocdiff's version, the " +
+      "settings that change what is measured and setup's input files; a push to the default " +
+      "branch saves both sides, a pull request its base (in the pull request's own cache scope).",
+    meaning:
+      '`false`: measure every side; by default a side already measured with the same key is ' +
+      '[taken from the cache](#reusing-measurements-the-cache)',
+    shownDefault: '`true` (CLI: off)',
+  },
   /** Which verdicts fail the run. */
   failOn: {
     key: 'fail-on',

@@ -75,6 +75,8 @@ export interface Settings extends ConfiguredSettings {
   shard?: Shard;
   /** Further environment variables pull-request code receives (the workflow's `env`). */
   passEnv?: string[];
+  /** The CLI's folder of kept measurements (`--cache DIR`); none: measure every side. */
+  cacheDir?: string;
   /** Where the JSON report and the Markdown go. */
   jsonPath: string;
   markdownPath: string;

@@ -571,6 +571,7 @@ function environmentSection(report: Report): string[] {
       ? `Tracebacks: ${env.frames} frames, for the top changed sites only`
       : 'Tracebacks: off (frames: 1)',
     report.noChange ? `Head: not run, ${escapeText(report.noChange, 1_000)}` : '',
+    ...(report.cached ?? []).map((line) => `Cached: ${escapeText(line, 200)}`),
     shardsItem(report),
     repeats !== undefined ? `Repeats per side: ${repeats}` : '',
     env.iterations !== undefined

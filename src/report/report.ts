@@ -62,6 +62,11 @@ export interface Report {
    */
   noChange?: string;
   /**
+   * The sides whose measurement was taken from the cache, each as a sentence:
+   * `base: cached measurement of 1a2b3c4 from 2026-12-07 10:12 UTC`.
+   */
+  cached?: string[];
+  /**
    * A verdict that would fail the check, accepted by a maintainer with the pull request's
    * `accept-label`; `verdict` stays what the budgets decided.
    */
