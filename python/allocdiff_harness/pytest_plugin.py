@@ -27,9 +27,11 @@ recorded as written, per test, in the scenario's ``budgetMarkers``; allocdiff pa
 judges them with its budget syntax, so there is one syntax and one place that reads it.
 """
 
+import os
+
 import pytest
 
-from . import command
+from . import command, shard
 
 # The markers a test may carry a budget with: how ``pytest --markers`` describes each.
 BUDGET_MARKERS = {
@@ -87,12 +89,21 @@ def budget_markers(item):
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
+    """Tests deselected, as ``-k`` would: those of other shards (a suite split across runners,
+    ``shard: K/N``), and in a deep pass those it does not measure again."""
+    part = shard.from_environment(os.environ) if command.measuring() else None
     selected = command.selected_tests()
-    if selected is None:
+    if part is None and selected is None:
         return
-    kept = [item for item in items if item.nodeid in selected]
+
+    def keeps(item):
+        return (part is None or shard.keeps(part, item.nodeid)) and (
+            selected is None or item.nodeid in selected
+        )
+
+    kept = [item for item in items if keeps(item)]
     if len(kept) < len(items):
-        config.hook.pytest_deselected(items=[item for item in items if item.nodeid not in selected])
+        config.hook.pytest_deselected(items=[item for item in items if not keeps(item)])
         items[:] = kept
 
 
