@@ -22,6 +22,7 @@ import {
 } from './capture/side-cache.js';
 import {
   AUTOMATIC_LEAK_CALLS,
+  differingScenarios,
   functionRetainedChanged,
   peaksChanged,
   scenarioAgrees,
@@ -201,7 +202,7 @@ export async function runAllocdiff(
     privateTemp = isolated.temp;
     const options: SideOptions = {
       ...captureSettingsOf(settings),
-      // A backend that does not measure in depth (a command) has no sites at the peak.
+      // A backend that does not measure in depth has no sites at the peak.
       peakSites: backend.inDepth && settings.peakSites === true,
       env,
       log,
@@ -266,7 +267,8 @@ export async function runAllocdiff(
     // paid for, and, with `peak-sites: auto`, the sites at the peak of the scenarios whose peak
     // changed.
     const autoPeaks = backend.inDepth && settings.peakSites === 'auto';
-    // A command has no repeats, object counts nor peak hooks: its one run is the measurement.
+    // The deep pass is for the scenarios that differed (`only`): a command runs only those
+    // tests again; a script's functions all run (each stops early once proven).
     const deep =
       backend.inDepth &&
       (settings.repeats > 1 || settings.objectTypes || settings.peakSites !== false);
@@ -329,7 +331,6 @@ export async function runAllocdiff(
     } else {
       measured = await measureAll('Measuring', firstOptions);
     }
-    // A command runs once per side, whatever `repeats` says.
     let repeatsUsed = deep || !backend.inDepth ? 1 : settings.repeats;
     let iterationsUsed = settings.iterations;
     // When the first pass already agrees, its comparison is the one reported.
@@ -357,8 +358,8 @@ export async function runAllocdiff(
         );
       } else {
         const peaks = autoPeaks ? peaksChanged(first) : [];
-        // A function whose retained memory changed gets a leak check, unless one was asked for:
-        // what each call keeps, which the repeats alone do not tell.
+        // A function (or test) whose retained memory changed gets a leak check, unless one was
+        // asked for: what each call keeps, which the repeats alone do not tell.
         const leakCheck = settings.iterations === 0 && functionRetainedChanged(first);
         const more = settings.repeats > 1 || settings.objectTypes || options.peakSites === true;
         if (more || peaks.length > 0 || leakCheck) {
@@ -369,6 +370,7 @@ export async function runAllocdiff(
               ...options,
               ...(autoPeaks ? { peakSites: peaks } : {}),
               ...(leakCheck ? { iterations: AUTOMATIC_LEAK_CALLS } : {}),
+              only: differingScenarios(first),
             },
             provable(measured, first),
           );
@@ -406,6 +408,10 @@ export async function runAllocdiff(
           );
       }
       const wanted = (side: Side) => (untraced(side) ? [] : targets[side]);
+      // The scenarios holding them: a command runs only those tests again.
+      const only = comparison.scenarios
+        .filter((s) => s.status !== 'failed' && s.sites.length > 0)
+        .map((s) => s.name);
       const none = { base: undefined, head: undefined };
       const traced =
         targets.base.length + targets.head.length === 0
@@ -424,6 +430,7 @@ export async function runAllocdiff(
                         protect: protect[side],
                         log: sideLog,
                         environment: environments?.[side],
+                        only,
                       },
                       wanted(side),
                     )
