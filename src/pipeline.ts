@@ -23,6 +23,7 @@ import {
 } from './compare/agreement.js';
 import { compareSnapshots } from './compare/compare.js';
 import type { Comparison } from './compare/comparison.js';
+import { retentionTargets } from './compare/retention.js';
 import { attachTracebacks, tracebackTargets } from './compare/tracebacks.js';
 import { captureSettingsOf, type Settings } from './config/settings.js';
 import { RunFailure, UsageError, errorMessage } from './errors.js';
@@ -211,6 +212,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       title: string,
       sideOptions: SideOptions,
       earlier?: Record<Side, SideOutcome>,
+      headOnly?: Partial<SideOptions>,
     ) =>
       onBothSides(
         log,
@@ -224,6 +226,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
             log: sideLog,
             environment: environments?.[side],
             ...(first?.kind === 'measured' ? { sameAs: first.snapshot } : {}),
+            ...(side === 'head' ? headOnly : {}),
           });
         },
         sequential,
@@ -296,7 +299,10 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         // what each call keeps, which the repeats alone do not tell.
         const leakCheck = settings.iterations === 0 && functionRetainedChanged(first);
         const more = settings.repeats > 1 || settings.objectTypes || options.peakSites === true;
-        if (more || peaks.length > 0 || leakCheck) {
+        // Where retained memory grew, head's deep pass also finds what keeps its top grown
+        // sites' objects alive.
+        const retentionSites = retentionTargets(first.scenarios, settings.retentionPaths);
+        if (more || peaks.length > 0 || leakCheck || retentionSites.length > 0) {
           measured = await measureAll(
             `Measuring in depth (repeats: ${settings.repeats}` +
               `${leakCheck ? `, leak check: ${AUTOMATIC_LEAK_CALLS} calls` : ''})`,
@@ -306,6 +312,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
               ...(leakCheck ? { iterations: AUTOMATIC_LEAK_CALLS } : {}),
             },
             provable(measured, first),
+            retentionSites.length > 0 ? { retentionSites } : undefined,
           );
           repeatsUsed = settings.repeats;
           if (leakCheck) iterationsUsed = AUTOMATIC_LEAK_CALLS;
