@@ -79,7 +79,7 @@ class Measurement:
         self.peak_tracebacks = None
         # tracemalloc's frame limit at the end (the action may have restarted it).
         self.frames_used = None
-        # With a retention filter: ([retention.SiteRetention], seconds) for its sites.
+        # With a retention filter: what retention.find gave (bytes) for its sites.
         self.retention = None
         # Further totals of the action, under their snapshot keys (``rssBytes``): the snapshot
         # writes each one into the action's repeat as it is. A total that could not be taken
@@ -297,16 +297,10 @@ def measure(
     gc.collect()
     after = tracemalloc.take_snapshot()
     result.frames_used = tracemalloc.get_traceback_limit()
-    if retention_filter is not None:
-        main = sys.modules.get("__main__")
-        result.retention = retention.find(
-            retention_filter,
-            held=(held, raised),
-            main_globals=getattr(main, "__dict__", None),
-            is_machinery=is_machinery,
-        )
-        del main
-    tracemalloc.stop()
+    # With retention paths, the objects' traces are still needed after the count: tracing
+    # stops only once they are found (the diffs and the count are then traced, and slower).
+    if retention_filter is None:
+        tracemalloc.stop()
 
     result.sites = line_diff(after, before)
     if traceback_filter is not None:
@@ -320,6 +314,17 @@ def measure(
         gc.collect()  # untracks the harness's fresh tuples of numbers and names
         # result's contents (sites, the first count) are not followed: it is ignored.
         result.types_after = objects.count_types(own, held=[held, raised])
+    if retention_filter is not None:
+        # After the count, which then does not see the walk's own objects.
+        main = sys.modules.get("__main__")
+        result.retention = retention.find(
+            retention_filter,
+            held=(held, raised),
+            main_globals=getattr(main, "__dict__", None),
+            is_machinery=is_machinery,
+        )
+        del main
+        tracemalloc.stop()
     del held, raised  # alive until here on purpose
     if rss_bytes is not None:
         # Only now: a number in the totals before the count would be counted as the action's.

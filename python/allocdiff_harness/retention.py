@@ -22,6 +22,7 @@ Imported before the benchmark runs: standard-library modules that are always loa
 """
 
 import gc
+import marshal
 import sys
 import time
 import tracemalloc
@@ -101,8 +102,37 @@ class Path:
 
 
 def find(wanted, *, held=(), main_globals=None, is_machinery=None):
-    """``([SiteRetention], seconds)`` for the sites ``wanted`` (a capture.TracebackFilter)
-    wants, from the live objects the current trace knows."""
+    """What keeps the objects of the sites ``wanted`` (a capture.TracebackFilter) wants
+    alive, from the live objects the current trace knows, as ``marshal`` bytes of
+    ``(seconds, [site])`` (see ``plain``): a single bytes object, which no object count after
+    it sees."""
+    results, seconds = _find(wanted, held, main_globals, is_machinery)
+    return marshal.dumps((seconds, [plain(result) for result in results]))
+
+
+def plain(result):
+    """A SiteRetention as tuples of plain values (what ``load`` gives back)."""
+    return (
+        tuple(result.key),
+        result.objects,
+        result.sampled,
+        result.limited,
+        [
+            (
+                path.kind, path.root, path.holder, path.holder_type, path.name, path.path,
+                path.sampled, [(name, tuple(where)) for name, where in path.via], path.cycle,
+            )
+            for path in result.paths
+        ],
+    )
+
+
+def load(data):
+    """``(seconds, [site])`` from what ``find`` returned."""
+    return marshal.loads(data)
+
+
+def _find(wanted, held, main_globals, is_machinery):
     started = time.perf_counter()
     # The walk's own short-lived containers would set off collections of the whole heap.
     enabled = gc.isenabled()

@@ -9,7 +9,7 @@ import platform
 import sysconfig
 import traceback
 
-from . import __version__, columns, leak
+from . import __version__, columns, leak, retention
 from .capture import is_machinery
 from .objects import type_changes
 from .paths import PathNormalizer
@@ -310,43 +310,43 @@ class SiteTable(StringTable):
             if tracebacks:
                 site["tracebacks"] = tracebacks
 
-    def retention(self, found: tuple, totals: dict, kept: set) -> dict:
+    def retention(self, found: bytes, totals: dict, kept: set) -> dict:
         """The retention paths of the sites in ``kept`` (see retention.py), with the site's
         retained bytes and blocks shared out over its paths by the samples on each."""
-        results, seconds = found
+        seconds, results = retention.load(found)
         site_documents = []
-        for result in results:
-            key = self.key(*result.key)
+        for raw_key, objects, sampled, limited, raw_paths in results:
+            key = self.key(*raw_key)
             if key not in kept:
                 continue
             size, count = totals.get(key, (0, 0))
             document = dict(self.describe(key))
-            document.update(objects=result.objects, sampled=result.sampled)
-            if result.limited:
+            document.update(objects=objects, sampled=sampled)
+            if limited:
                 document["limited"] = True
             paths = []
-            for path in result.paths:
-                share = path.sampled / result.sampled if result.sampled else 0
+            for kind, root, holder, holder_type, name, text, on_path, via, cycle in raw_paths:
+                share = on_path / sampled if sampled else 0
                 path_document = {
-                    "kind": path.kind,
-                    "root": path.root,
-                    "holder": path.holder,
-                    "holderType": path.holder_type,
-                    "name": path.name,
-                    "path": path.path,
-                    "sampled": path.sampled,
+                    "kind": kind,
+                    "root": root,
+                    "holder": holder,
+                    "holderType": holder_type,
+                    "name": name,
+                    "path": text,
+                    "sampled": on_path,
                     "bytes": max(0, round(size * share)),
                     "count": max(0, round(count * share)),
                     "via": [
                         dict(self.describe(self.key(*where)), type=type_name)
-                        for type_name, where in path.via
+                        for type_name, where in via
                     ],
                 }
-                if path.cycle is not None:
+                if cycle is not None:
                     path_document["cycle"] = [
-                        {"type": name, "objects": number}
-                        for name, number in sorted(
-                            path.cycle.items(), key=lambda item: (-item[1], item[0])
+                        {"type": type_name, "objects": number}
+                        for type_name, number in sorted(
+                            cycle.items(), key=lambda item: (-item[1], item[0])
                         )
                     ]
                 paths.append(path_document)
