@@ -190,7 +190,9 @@ class _Walk:
         self.up = {}
         self.roots = {}
         self.names_of = {}
-        self.mine(self.nodes, self.held)
+        # {id: untracked container}: what holds an untracked object (see _untracked).
+        self.hints = {}
+        self.mine(self.nodes, self.held, self.hints)
 
     def clear(self):
         self.nodes.clear()
@@ -198,6 +200,7 @@ class _Walk:
         self.roots.clear()
         self.held.clear()
         self.names_of.clear()
+        self.hints.clear()
 
     def mine(self, *containers):
         for container in containers:
@@ -244,26 +247,45 @@ class _Walk:
 
     def _untracked(self, everything, wanted, found):
         """Strings, numbers and other untracked objects allocated at a wanted site: what
-        tracked objects refer to directly."""
+        tracked objects refer to, directly or through untracked containers (the collector
+        stops tracking a dict or tuple that holds only untracked objects). What such a
+        container holds is remembered as held by it (``hints``): ``gc.get_referrers`` sees
+        tracked referrers only."""
         seen = set()
-        self.mine(seen)
+        containers = []
+        self.mine(seen, containers)
         chunk = 2000
         limit = min(len(everything), MAX_UNTRACKED_SCAN)
+
+        def take(obj, holder):
+            if gc.is_tracked(obj) or id(obj) in seen:
+                return
+            seen.add(id(obj))
+            if holder is not None:
+                self.hints[id(obj)] = holder
+            if isinstance(obj, (dict, tuple, list, set, frozenset)):
+                containers.append(obj)
+            frame = _innermost(obj)
+            if frame is not None and wanted.wants(*frame):
+                group = found.get(frame)
+                if group is None:
+                    group = found[frame] = []
+                    self.mine(group)
+                group.append(obj)
+
         for start in range(0, limit, chunk):
             referents = gc.get_referents(*everything[start:min(start + chunk, limit)])
             self.mine(referents)
             for obj in referents:
-                if gc.is_tracked(obj) or id(obj) in seen:
-                    continue
-                seen.add(id(obj))
-                frame = _innermost(obj)
-                if frame is not None and wanted.wants(*frame):
-                    group = found.get(frame)
-                    if group is None:
-                        group = found[frame] = []
-                        self.mine(group)
-                    group.append(obj)
+                take(obj, None)
             del referents[:]
+        scanned = 0
+        while containers and scanned < MAX_UNTRACKED_SCAN:
+            holder = containers.pop()
+            for obj in gc.get_referents(holder):
+                scanned += 1
+                take(obj, holder)
+        del containers[:]
 
     # -- walking back
 
@@ -283,7 +305,9 @@ class _Walk:
             return None
         if isinstance(obj, type):
             return (CLASS_ATTRIBUTE, objects.type_name(obj))
-        if isinstance(obj, _FUNCTION):
+        if isinstance(obj, _FUNCTION) and "<locals>" not in getattr(obj, "__qualname__", ""):
+            # A module-level function is a root; a closure or lambda is followed back to
+            # what holds it (a listener list, a global).
             return (FUNCTION_ATTRIBUTE, _function_name(obj))
         if isinstance(obj, _MODULE):
             return (MODULE_GLOBAL, getattr(obj, "__name__", "?"))
@@ -347,6 +371,21 @@ class _Walk:
                 else:
                     following.append(referrer)
             del referrers[:]
+            # Untracked containers, which no scan of the collector's objects finds.
+            for obj in frontier:
+                hinted = self.hints.get(id(obj))
+                if hinted is None:
+                    continue
+                edges = self.up.setdefault(id(obj), [])
+                if id(hinted) not in edges:
+                    edges.append(id(hinted))
+                if id(hinted) not in self.nodes:
+                    self.nodes[id(hinted)] = hinted
+                    root = self._root_of(hinted)
+                    if root is not None:
+                        self.roots[id(hinted)] = root
+                    else:
+                        following.append(hinted)
             del frontier[:]
             frontier = following
             if len(self.nodes) >= MAX_NODES:
@@ -469,9 +508,31 @@ class _Walk:
             holder_type = objects.type_name(type(nodes[index - 1]))
         # Further steps: attributes move the holder; items of containers do not.
         dict_owner = None  # the instance whose __dict__ the last step reached
-        for position in range(index, len(nodes)):
+        position = index - 1
+        while position + 1 < len(nodes):
+            position += 1
             parent = nodes[position - 1]
             child = nodes[position]
+            if isinstance(parent, _FUNCTION):
+                # A closure or default argument met on the way: it names the holder.
+                step_kind, attribute, following = _function_step(parent, nodes[position - 1:])
+                function = _function_name(parent)
+                if step_kind == DEFAULT_ARGUMENT:
+                    holder = "%s(%s=…)" % (function, attribute)
+                    text += "(%s=…)" % attribute
+                elif step_kind == CLOSURE:
+                    holder = "%s.<closure>.%s" % (function, attribute)
+                    text += ".<closure>.%s" % attribute
+                else:
+                    holder = "%s.%s" % (function, attribute)
+                    text += "." + attribute
+                if kind not in (DEFAULT_ARGUMENT, CLOSURE):
+                    kind = step_kind if step_kind != FUNCTION_ATTRIBUTE else kind
+                name = attribute
+                last = min(position - 2 + following, len(nodes) - 1)
+                holder_type = objects.type_name(type(nodes[last]))
+                position = last
+                continue
             if dict_owner is not None and isinstance(parent, dict):
                 attribute = _key_of(parent, child)
                 label = "." + attribute if attribute else "[…]"
@@ -578,12 +639,14 @@ def _step(parent, child, names_of):
     """``(label, attribute name or None)`` of the reference from ``parent`` to ``child``;
     label None for a step that adds nothing to the text (an object to its own __dict__)."""
     if isinstance(parent, dict):
-        key = _key_of(parent, child)
-        if key is None:
-            return "[key]", None
-        if isinstance(key, str) and key != "…" and not key.startswith("'"):
-            return "[%r]" % key if len(key) <= 40 else "[…]", None
-        return "[%s]" % key if key != "…" else "[…]", None
+        try:
+            for key, item in parent.items():
+                if item is child:
+                    text = _short(key)
+                    return ("[%s]" % text if len(text) <= 40 else "[…]"), None
+        except Exception:  # noqa: BLE001 - a dict changed by a thread while read
+            pass
+        return "[key]", None
     if isinstance(parent, tuple):
         position = _index_of(parent, child)
         return ("[%d]" % position if position is not None else "[…]"), None
