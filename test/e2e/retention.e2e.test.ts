@@ -118,9 +118,7 @@ describe('retention paths (CLI, real git and Python)', () => {
   it('the comment has a Kept alive by block, and its verdict names the changed line', () => {
     expect(first.markdown).toContain('**🔗 Kept alive by**');
     const verdict = first.markdown.split('\n').find((line) => /^(❌|⚠️|✅|📈)/u.test(line));
-    expect(verdict).toMatch(
-      /\*\*Caused by <code>app\/leaks\.py:\d+<\/code>\*\*/,
-    );
+    expect(verdict).toMatch(/\*\*Caused by <code>app\/leaks\.py:\d+<\/code>\*\*/);
   });
 
   it('gives the same paths on a second run', () => {
