@@ -25,7 +25,8 @@ import { compareSnapshots } from './compare/compare.js';
 import type { Comparison } from './compare/comparison.js';
 import { retentionTargets } from './compare/retention.js';
 import { attachTracebacks, tracebackTargets } from './compare/tracebacks.js';
-import { captureSettingsOf, type Settings } from './config/settings.js';
+import { shardedBackend, snapshotInShard, shardText, SHARD_VARIABLE } from './capture/shard.js';
+import { captureSettingsOf, settingsDigest, type Settings } from './config/settings.js';
 import { RunFailure, UsageError, errorMessage } from './errors.js';
 import type { Logger } from './log.js';
 import { writeOutputs, type OutputName, type Written } from './publish/outputs.js';
@@ -123,7 +124,16 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
   // Sides are checked out whole: paths must be relative to the repository's root.
   const fromRoot = (path: string): string =>
     relative(topLevel, resolve(projectDir, path)).split(sep).join('/');
-  const backend = backendFor(settings.benchmark, fromRoot);
+  const { shard } = settings;
+  const backend = shard
+    ? shardedBackend(backendFor(settings.benchmark, fromRoot), shard)
+    : backendFor(settings.benchmark, fromRoot);
+  if (shard) {
+    log.info(
+      `shard ${shardText(shard)}: only the scenarios whose name falls to shard ${shard.index} ` +
+        `of ${shard.count} are measured`,
+    );
+  }
   const { baseSha, headSha, measuredHead, workingTree } = await log.group(
     'Resolving base and head',
     async () => {
@@ -161,6 +171,9 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
   try {
     if (settings.setup) environments = await SideEnvironments.create(settings.python);
     const env = benchmarkEnvironment(process.env, settings.passEnv);
+    // The harness leaves out the scenarios of other shards; never from a variable of its own.
+    delete env[SHARD_VARIABLE];
+    if (shard) env[SHARD_VARIABLE] = shardText(shard);
     const isolated = await isolatePullRequestCode(
       git,
       {
@@ -324,7 +337,10 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     const nothing = backend.nothingMeasured(measured.base, measured.head);
     if (nothing !== undefined) throw new UsageError(nothing);
     // A side that failed as a whole fails each function the other side measured.
-    const { base, head } = sideSnapshots(measured, outcomeContext);
+    const sided = sideSnapshots(measured, outcomeContext);
+    const { base, head } = shard
+      ? { base: snapshotInShard(sided.base, shard), head: snapshotInShard(sided.head, shard) }
+      : sided;
     // Tests' budget markers: head's may only add checks; one it cannot read stops the run.
     const markers = markerBudgets(base, head);
 
@@ -404,6 +420,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       },
     });
     if (noChange) report.noChange = `no change: ${noChange}`;
+    if (shard) report.shard = { ...shard, settings: settingsDigest(settings) };
     if (settings.proposed && settings.settingsFrom) {
       report.settingsChange = judgeProposed(
         report,

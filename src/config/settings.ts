@@ -7,6 +7,8 @@ import {
   type ConfigName,
   type SettingName,
 } from './declarations.js';
+import { createHash } from 'node:crypto';
+import type { Shard } from '../capture/shard.js';
 import { UsageError } from '../errors.js';
 import type { Config } from './load-config.js';
 import type { ProposedSettings } from './settings-change.js';
@@ -68,6 +70,8 @@ export interface Settings extends ConfiguredSettings {
   proposed?: ProposedSettings;
   /** Sticky-comment key, so several allocdiff runs can share a pull request. */
   key: string;
+  /** The part of the scenarios this run measures, when the suite is split across runners. */
+  shard?: Shard;
   /** Further environment variables pull-request code receives (the workflow's `env`). */
   passEnv?: string[];
   /** Where the JSON report and the Markdown go. */
@@ -88,6 +92,44 @@ export function settingsFromConfig(config: Config): ConfiguredSettings {
     settings[setting?.settingsName ?? key] = value;
   }
   return settings as ConfiguredSettings;
+}
+
+/** What differs from one run to the next of the same settings: not part of their digest. */
+const RUN_FIELDS = new Set([
+  'repoDir',
+  'base',
+  'head',
+  'workingTree',
+  'shard',
+  'jsonPath',
+  'markdownPath',
+  'repository',
+  'serverUrl',
+  'pullRequest',
+  'artifactDir',
+]);
+
+/**
+ * A digest (SHA-256, hex) of what a run measures and how it judges it: every setting but where
+ * it runs and writes. The shards of a suite split across runners must share it to be merged.
+ */
+export function settingsDigest(settings: Settings): string {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+          )
+        : value;
+  const kept = Object.fromEntries(
+    Object.entries(settings).filter(([name]) => !RUN_FIELDS.has(name)),
+  );
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(kept)))
+    .digest('hex');
 }
 
 /** A setting that names the benchmark. */

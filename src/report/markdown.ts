@@ -541,6 +541,20 @@ function hiddenSitesNote(report: Report): string[] {
   ];
 }
 
+/** A suite split across runners: the shards merged, or the one shard this report holds. */
+function shardsItem(report: Report): string {
+  if (report.shards) {
+    const { count, missing } = report.shards;
+    return (
+      `Shards: ${count} runners, merged` +
+      (missing.length > 0 ? `; no report from shard ${missing.join(', ')}` : '')
+    );
+  }
+  return report.shard
+    ? `Shard: ${report.shard.index} of ${report.shard.count} (its scenarios only)`
+    : '';
+}
+
 function environmentSection(report: Report): string[] {
   const env = report.environment;
   const python = [env.implementation, env.python].filter(Boolean).join(' ');
@@ -556,6 +570,7 @@ function environmentSection(report: Report): string[] {
       ? `Tracebacks: ${env.frames} frames, for the top changed sites only`
       : 'Tracebacks: off (frames: 1)',
     report.noChange ? `Head: not run, ${escapeText(report.noChange, 1_000)}` : '',
+    shardsItem(report),
     repeats !== undefined ? `Repeats per side: ${repeats}` : '',
     env.iterations !== undefined
       ? `Leak check: ${env.iterations > 0 ? `${env.iterations} calls per function` : 'off'}`

@@ -36,8 +36,12 @@ const allocdiffSteps = (workflow: Workflow): Step[] =>
 const modeOf = (workflow: Workflow): unknown => allocdiffSteps(workflow)[0]?.with?.mode ?? 'full';
 
 describe('the README’s workflow files', () => {
-  it('are three: the one-job setup and the two stages', () => {
-    expect(workflows.map(modeOf)).toEqual(['full', 'measure', 'report']);
+  it('are four: the one-job setup, the two stages, and the sharded measuring stage', () => {
+    expect(workflows.map(modeOf)).toEqual(['full', 'measure', 'report', 'measure']);
+    const sharded = workflows[3];
+    const step = allocdiffSteps(sharded)[0];
+    expect(step.with?.shard).toBe('${{ matrix.shard }}/${{ strategy.job-total }}');
+    expect(sharded.permissions).toEqual({ contents: 'read' });
   });
 
   it('check out without leaving the job token in .git/config, where the benchmark could read it', () => {
