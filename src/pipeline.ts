@@ -30,6 +30,7 @@ import {
 } from './compare/agreement.js';
 import { compareSnapshots } from './compare/compare.js';
 import type { Comparison } from './compare/comparison.js';
+import { retentionTargets } from './compare/retention.js';
 import { attachTracebacks, tracebackTargets } from './compare/tracebacks.js';
 import { shardedBackend, snapshotInShard, shardText, SHARD_VARIABLE } from './capture/shard.js';
 import { captureSettingsOf, settingsDigest, type Settings } from './config/settings.js';
@@ -278,6 +279,7 @@ export async function runAllocdiff(
       title: string,
       sideOptions: SideOptions,
       earlier?: Record<Side, SideOutcome>,
+      headOnly?: Partial<SideOptions>,
     ) =>
       onBothSides(
         log,
@@ -291,6 +293,7 @@ export async function runAllocdiff(
             log: sideLog,
             environment: environments?.[side],
             ...(first?.kind === 'measured' ? { sameAs: first.snapshot } : {}),
+            ...(side === 'head' ? headOnly : {}),
           });
         },
         sequential,
@@ -362,7 +365,10 @@ export async function runAllocdiff(
         // asked for: what each call keeps, which the repeats alone do not tell.
         const leakCheck = settings.iterations === 0 && functionRetainedChanged(first);
         const more = settings.repeats > 1 || settings.objectTypes || options.peakSites === true;
-        if (more || peaks.length > 0 || leakCheck) {
+        // Where retained memory grew, head's deep pass also finds what keeps its top grown
+        // sites' objects alive.
+        const retentionSites = retentionTargets(first.scenarios, settings.retentionPaths);
+        if (more || peaks.length > 0 || leakCheck || retentionSites.length > 0) {
           measured = await measureAll(
             `Measuring in depth (repeats: ${settings.repeats}` +
               `${leakCheck ? `, leak check: ${AUTOMATIC_LEAK_CALLS} calls` : ''})`,
@@ -373,6 +379,7 @@ export async function runAllocdiff(
               only: differingScenarios(first),
             },
             provable(measured, first),
+            retentionSites.length > 0 ? { retentionSites } : undefined,
           );
           repeatsUsed = settings.repeats;
           if (leakCheck) iterationsUsed = AUTOMATIC_LEAK_CALLS;

@@ -32,6 +32,11 @@ export interface SideOptions extends SideRunOptions {
   peakSites?: boolean | readonly string[];
   objectTypes?: boolean;
   /**
+   * Sites (normalised `path:line`) whose live objects' retention paths the first measurement of
+   * each scenario looks for: what keeps them alive. None when empty or absent.
+   */
+  retentionSites?: readonly string[];
+  /**
    * What a first, plain run of this side measured (one repeat, no object counts): a scenario
    * whose next measurement gives exactly the same figures is proven and repeated no further.
    * A backend that measures scenarios apart (a command's pytest tests) keeps these figures for

@@ -95,6 +95,7 @@ const REPEATS = { min: 1, max: 100 };
 const FRAMES_MAXIMUM = { max: 65_535, why: "tracemalloc's limit" };
 const ITERATIONS = { min: 3, max: 100_000 };
 const TIMEOUT_MINUTES = { max: 24 * 60 };
+const RETENTION_SITES_MAXIMUM = { max: 20, why: 'each site costs a walk of the heap' };
 
 /**
  * In this order: the config file's keys as messages list them and the README documents them,
@@ -397,6 +398,26 @@ export const SETTINGS = {
       "after each scenario. Default: true, or the config file's.",
     meaning: '`false`: do not count [objects by type](#objects-by-type)',
     value: '`true` or `false`',
+  },
+  /** Grown head sites whose objects' retention paths are looked for; 0: none. */
+  retentionPaths: {
+    key: 'retention-paths',
+    input: 'retention-paths',
+    flag: { name: 'retention-paths', arg: 'N' },
+    parse: (kit) => kit.wholeNumber(0, RETENTION_SITES_MAXIMUM),
+    default: 3,
+    help:
+      'when retained memory grew, what keeps the objects of the top N grown sites alive ' +
+      '(default: 3; 0: off)',
+    description:
+      'When a scenario retained more on head than on base, the deep pass on head also finds what ' +
+      'keeps the objects of its top N grown sites alive: the chain of references from a module ' +
+      "global, class attribute, default argument, closure or the benchmark's globals, and the " +
+      "changed line that filled the container. 0: off. Default: 3, or the config file's.",
+    meaning:
+      'when retained memory grew, the top grown sites whose objects get [retention paths]' +
+      '(#kept-alive-by) (0: off)',
+    value: `a whole number from 0 to ${RETENTION_SITES_MAXIMUM.max}`,
   },
   /** Skip head when the pull request changes nothing the benchmark read on base. */
   skipUnchanged: {

@@ -13,6 +13,7 @@ import { MEASURES, measureOf, measuresWhere, type MeasureName } from '../compare
 import { unitOf } from '../budgets/rules.js';
 import { siteChart } from './chart.js';
 import { repeatsRun, scenarioDetails } from './details.js';
+import { keptAliveSection, leadingRetention, retentionSentence } from './retention.js';
 import { encodePath, escapeBlock, escapeCode, escapeText, repositoryPath } from './escape.js';
 import type { Report } from './report.js';
 import { budgetsOfScenario } from './budget-index.js';
@@ -275,6 +276,17 @@ function headline(report: Report): string {
   }
   const changed = changedScenarios(report);
   return `${icon} **Memory changed** in ${groupDigits(changed.length)} of ${plural(report.scenarios.length, 'scenario')}.${tail}`;
+}
+
+/**
+ * After the verdict: the changed line that filled the container keeping the most grown memory
+ * alive (retention paths), which is the line to fix even when it allocated little itself.
+ */
+function culpritLead(report: Report): string {
+  const found = leadingRetention(report.scenarios);
+  if (!found) return '';
+  const { culprit } = found.finding;
+  return ` **Caused by ${escapeCode(`${culprit!.file}:${culprit!.line}`, 200)}** ✏️: ${retentionSentence(found.finding, (text) => escapeCode(text, 200))}.`;
 }
 
 function capital(text: string): string {
@@ -630,7 +642,7 @@ function selectionOf(report: Report): Selection {
     commentMarker(report.key),
     `### allocdiff${report.key === 'default' ? '' : ` · ${escapeText(report.key)}`}`,
     '',
-    headline(report),
+    headline(report) + culpritLead(report),
     '',
     contextLine(report, listed),
     ...(report.accepted ? ['', acceptanceMarkdown(report.accepted)] : []),
@@ -673,6 +685,7 @@ function scenarioSections(
   for (const scenario of listed.slice(0, shape.sections)) {
     const part = [
       ...failureSection(scenario, shape),
+      ...keptAliveSection(scenario, labelled),
       ...sitesSection(report, scenario, shape, labelled),
       ...sitesLeftOutNote(scenario),
       ...(shape.extras ? scenarioDetails(scenario, shape.top, report.environment.repeats) : []),

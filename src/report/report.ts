@@ -201,6 +201,38 @@ function scenarioWithinLimits(scenario: ScenarioComparison, siteLimit: number): 
       ...scenario.peakSites,
       sites: scenario.peakSites.sites.map(siteWithinLimits),
     };
+  if (scenario.retention)
+    within.retention = scenario.retention.map((finding) => ({
+      ...finding,
+      site: locationWithinLimits(finding.site),
+      root: cut(finding.root, TEXT_LIMITS.name),
+      holder: cut(finding.holder, TEXT_LIMITS.name),
+      holderType: cut(finding.holderType, TEXT_LIMITS.name),
+      name: cut(finding.name, TEXT_LIMITS.name),
+      path: cut(finding.path, TEXT_LIMITS.text),
+      ...(finding.culprit
+        ? {
+            culprit: {
+              ...locationWithinLimits(finding.culprit),
+              ...(finding.culprit.type !== undefined
+                ? { type: cut(finding.culprit.type, TEXT_LIMITS.name) }
+                : {}),
+            },
+          }
+        : {}),
+      ...(finding.cycle
+        ? {
+            cycle: finding.cycle.map((entry) => ({
+              ...entry,
+              type: cut(entry.type, TEXT_LIMITS.name),
+            })),
+          }
+        : {}),
+      via: finding.via.map((step) => ({
+        ...locationWithinLimits(step),
+        type: cut(step.type, TEXT_LIMITS.name),
+      })),
+    }));
   if (scenario.error) within.error = errorWithinLimits(scenario.error);
   if (scenario.baseError) within.baseError = errorWithinLimits(scenario.baseError);
   if (scenario.objectTypes)
