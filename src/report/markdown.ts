@@ -13,7 +13,14 @@ import { MEASURES, measureOf, measuresWhere, type MeasureName } from '../compare
 import { unitOf } from '../budgets/rules.js';
 import { siteChart } from './chart.js';
 import { repeatsRun, scenarioDetails } from './details.js';
-import { encodePath, escapeBlock, escapeCode, escapeText, repositoryPath } from './escape.js';
+import {
+  encodePath,
+  escapeBlock,
+  escapeCode,
+  escapeCodeLabel,
+  escapeText,
+  repositoryPath,
+} from './escape.js';
 import type { Report } from './report.js';
 import { budgetsOfScenario } from './budget-index.js';
 import {
@@ -100,7 +107,7 @@ function plural(count: number, word: string, many = `${word}s`): string {
 }
 
 function commitLink(report: Report, sha: string): string {
-  const label = `<code>${escapeText(shortSha(sha))}</code>`;
+  const label = escapeCodeLabel(shortSha(sha));
   if (!report.repository || !report.serverUrl) return label;
   return `[${label}](${report.serverUrl}/${encodePath(report.repository)}/commit/${encodeURIComponent(sha)})`;
 }
@@ -112,7 +119,7 @@ function inRepository(file: string): boolean {
 
 function siteLink(report: Report, site: SiteDelta): string {
   const line = site.line ?? site.baseLine;
-  const label = escapeCode(`${site.file}:${line ?? '?'}`, 200);
+  const label = escapeCodeLabel(`${site.file}:${line ?? '?'}`, 200);
   if (site.line === null || !inRepository(site.file)) return label;
   // A working tree's lines are not on the server.
   if (!report.repository || !report.serverUrl || report.head.workingTree) return label;
