@@ -11,7 +11,7 @@ import {
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { MEASURES, measureOf, measuresWhere, type MeasureName } from '../compare/measures.js';
 import { unitOf } from '../budgets/rules.js';
-import { siteChart } from './chart.js';
+import { peakChart } from './chart.js';
 import { repeatsRun, scenarioDetails } from './details.js';
 import {
   encodePath,
@@ -379,26 +379,45 @@ function siteCause(site: SiteDelta): string {
   return site.changedLine ? '✏️ changed here' : 'indirect';
 }
 
+/** Source text in the folded list is cut to this many characters: a line that long wraps. */
+const SOURCE_WIDTH = 80;
+
+/** The site and the function it is in: `app/cache.py:41` in `LRU.put`. */
+function siteCell(report: Report, site: SiteDelta): string {
+  const link = siteLink(report, site);
+  return site.function ? `${link} in ${escapeCode(site.function, 60)}` : link;
+}
+
+/** What a reviewer decides on: where, whether this PR wrote the line, and how much changed. */
 function siteRow(report: Report, site: SiteDelta): string {
-  const fn = site.function ? escapeCode(site.function) : '';
-  const text = site.text ? escapeCode(site.text) : '';
   const size = formatBytesDelta(site.sizeDelta);
   const cells = [
-    siteLink(report, site),
+    siteCell(report, site),
     siteCause(site),
-    fn,
-    text,
     site.noisy ? `≈ ${size}` : size,
     formatCountDelta(site.countDelta),
-    formatBytes(site.headSize),
   ];
   return `| ${cells.join(' | ')} |`;
 }
 
-const SITE_HEADER = [
-  '| Site | This PR | Function | Source | Δ size | Δ count | Head size |',
-  '| --- | --- | --- | --- | ---: | ---: | ---: |',
-];
+const SITE_HEADER = ['| Site | This PR | Δ size | Δ count |', '| --- | --- | ---: | ---: |'];
+
+/** The listed sites' source lines and head sizes, folded: a list, which wraps at any width. */
+function sourceLines(sites: readonly SiteDelta[]): string[] {
+  if (sites.length === 0) return [];
+  return [
+    '',
+    `<details><summary>Source lines and head sizes of these ${plural(sites.length, 'site')}</summary>`,
+    '',
+    ...sites.map((site) => {
+      const where = escapeCode(`${site.file}:${site.line ?? site.baseLine ?? '?'}`, 200);
+      const text = site.text ? ` ${escapeCode(site.text, SOURCE_WIDTH)}` : '';
+      return `- ${where}${text} · head ${formatBytes(site.headSize)}`;
+    }),
+    '',
+    '</details>',
+  ];
+}
 
 function grew(site: SiteDelta): boolean {
   return site.sizeDelta > 0 || (site.sizeDelta === 0 && site.countDelta > 0);
@@ -432,7 +451,7 @@ function sitesSection(
       ...open.map((site) => siteRow(report, site)),
     );
   }
-  if (rest.length === 0) return lines;
+  if (rest.length === 0) return [...lines, ...sourceLines(open)];
   const folded = rest.slice(0, shape.folded);
   const unlisted = rest.length - folded.length;
   const where = unlisted > 0 ? ` (${groupDigits(unlisted)} ${shape.elsewhere})` : '';
@@ -441,7 +460,7 @@ function sitesSection(
       '',
       `<sub>${plural(rest.length, open.length > 0 ? 'more changed site' : 'changed site')}${labelled || open.length === 0 ? ` of ${escapeCode(scenario.name)}` : ''} ${shape.elsewhere}.</sub>`,
     );
-    return lines;
+    return [...lines, ...sourceLines(open)];
   }
   lines.push(
     '',
@@ -452,7 +471,7 @@ function sitesSection(
     '',
     '</details>',
   );
-  return lines;
+  return [...lines, ...sourceLines([...open, ...folded])];
 }
 
 /** The sites a scenario has beyond those the report lists: how many, and their change summed. */
@@ -678,8 +697,8 @@ function render(report: Report, shape: Shape, selection: Selection, room: number
       '',
     ].join('\n');
   }
-  const chart = shape.extras ? siteChart(report) : [];
   const rows = listed.slice(0, shape.rows);
+  const chart = shape.extras ? peakChart(rows) : [];
   const inTable = new Set(rows.map((s) => s.name));
   const lines = [
     ...header,
