@@ -681,11 +681,29 @@ function scenarioSections(
   return lines;
 }
 
+const NO_BREAK_SPACE = '\u00a0';
+
+/**
+ * In table rows, a figure and its unit (`2.06 MiB`, `+681.0 %`) joined by a no-break space: a
+ * narrow column wraps between figures, never inside one. Code (text from the PR) is left alone.
+ */
+function keepFiguresWhole(lines: readonly string[]): string[] {
+  return lines.map((line) =>
+    line.startsWith('| ')
+      ? line.replace(
+          /(<code>.*?<\/code>)|(\d) (B|KiB|MiB|GiB|TiB|KB|MB|GB|TB|%)(?=[ |)…,;])/g,
+          (_match, code: string | undefined, digit: string, unit: string) =>
+            code ?? `${digit}${NO_BREAK_SPACE}${unit}`,
+        )
+      : line,
+  );
+}
+
 function render(report: Report, shape: Shape, selection: Selection, room: number): string {
   const { listed, header } = selection;
   if (selection.noChange) {
     // Nothing to tabulate: the short comment.
-    return [
+    const short = [
       ...header,
       ...(shape.extras
         ? report.scenarios
@@ -695,7 +713,8 @@ function render(report: Report, shape: Shape, selection: Selection, room: number
       ...hiddenSitesNote(report),
       ...(shape.extras ? environmentSection(report) : []),
       '',
-    ].join('\n');
+    ];
+    return keepFiguresWhole(short).join('\n');
   }
   const rows = listed.slice(0, shape.rows);
   const chart = shape.extras ? peakChart(rows) : [];
@@ -716,7 +735,7 @@ function render(report: Report, shape: Shape, selection: Selection, room: number
     legend(report),
     '',
   ];
-  return lines.join('\n');
+  return keepFiguresWhole(lines).join('\n');
 }
 
 /**

@@ -97,7 +97,7 @@ describe('pytest mode on a suite of a few hundred tests', () => {
       expect(comment).toMatch(
         new RegExp(`<sub>${unchanged} unchanged[^,]*, ${listed} changed\\.</sub>`),
       );
-      for (const row of rows) expect(row).not.toMatch(/\| 0 B \| 0 % \| 0 B \|/);
+      for (const row of rows) expect(row).not.toMatch(/\| 0\sB \| 0\s% \| 0\sB \|/);
       // Its top site follows the table, marked as the line this change edited.
       const site = lines.find(
         (line) => line.startsWith('| ') && line.includes('pkg/cache.py:5</code>'),

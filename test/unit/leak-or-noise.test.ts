@@ -390,10 +390,10 @@ describe('a leak in the report', () => {
       '<details><summary>💧 Leak in <code>bench_leak</code>: 1 total and 1 site grow with every call (judged by budgets, not noise)</summary>',
     );
     expect(markdown).toContain(
-      '| retained | 189 B (steady) | 1.35 MiB … 1.50 MiB, grows +78.8 KiB per call |',
+      '| retained | 189\u00a0B (steady) | 1.35\u00a0MiB … 1.50\u00a0MiB, grows +78.8\u00a0KiB per call |',
     );
     expect(markdown).toContain(
-      '| +1.41 MB (rises +80.7 KB per call over the repeats) | fail | ❌ fail',
+      '| +1.41\u00a0MB (rises +80.7\u00a0KB per call over the repeats) | fail | ❌ fail',
     );
     expect(markdown).not.toMatch(/noisy|≈|〰️/);
   });
