@@ -24,10 +24,11 @@ import {
 import { compareSnapshots } from './compare/compare.js';
 import type { Comparison } from './compare/comparison.js';
 import { attachTracebacks, tracebackTargets } from './compare/tracebacks.js';
-import { captureSettingsOf, type Settings } from './config/settings.js';
+import { shardedBackend, snapshotInShard, shardText, SHARD_VARIABLE } from './capture/shard.js';
+import { captureSettingsOf, settingsDigest, type Settings } from './config/settings.js';
 import { RunFailure, UsageError, errorMessage } from './errors.js';
 import type { Logger } from './log.js';
-import { writeOutputs, type OutputName, type Written } from './publish/outputs.js';
+import { renderOptions, writeOutputs, type OutputName, type Written } from './publish/outputs.js';
 import { buildReport, type Report } from './report/report.js';
 import { judgeProposed, settingsChangeText } from './report/settings-change.js';
 import { Git } from './sides/git.js';
@@ -122,7 +123,16 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
   // Sides are checked out whole: paths must be relative to the repository's root.
   const fromRoot = (path: string): string =>
     relative(topLevel, resolve(projectDir, path)).split(sep).join('/');
-  const backend = backendFor(settings.benchmark, fromRoot);
+  const { shard } = settings;
+  const backend = shard
+    ? shardedBackend(backendFor(settings.benchmark, fromRoot), shard)
+    : backendFor(settings.benchmark, fromRoot);
+  if (shard) {
+    log.info(
+      `shard ${shardText(shard)}: only the scenarios whose name falls to shard ${shard.index} ` +
+        `of ${shard.count} are measured`,
+    );
+  }
   const { baseSha, headSha, measuredHead, workingTree } = await log.group(
     'Resolving base and head',
     async () => {
@@ -160,6 +170,9 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
   try {
     if (settings.setup) environments = await SideEnvironments.create(settings.python);
     const env = benchmarkEnvironment(process.env, settings.passEnv);
+    // The harness leaves out the scenarios of other shards; never from a variable of its own.
+    delete env[SHARD_VARIABLE];
+    if (shard) env[SHARD_VARIABLE] = shardText(shard);
     const isolated = await isolatePullRequestCode(
       git,
       {
@@ -317,7 +330,10 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     const nothing = backend.nothingMeasured(measured.base, measured.head);
     if (nothing !== undefined) throw new UsageError(nothing);
     // A side that failed as a whole fails each function the other side measured.
-    const { base, head } = sideSnapshots(measured, outcomeContext);
+    const sided = sideSnapshots(measured, outcomeContext);
+    const { base, head } = shard
+      ? { base: snapshotInShard(sided.base, shard), head: snapshotInShard(sided.head, shard) }
+      : sided;
     // Tests' budget markers: head's may only add checks; one it cannot read stops the run.
     const markers = markerBudgets(base, head);
 
@@ -397,6 +413,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       },
     });
     if (noChange) report.noChange = `no change: ${noChange}`;
+    if (shard) report.shard = { ...shard, settings: settingsDigest(settings) };
     if (settings.proposed && settings.settingsFrom) {
       report.settingsChange = judgeProposed(
         report,
@@ -407,7 +424,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       );
       log.warning(settingsChangeText(report.settingsChange));
     }
-    const outputs = await writeOutputs(settings, report, { topSites: settings.topSites });
+    const outputs = await writeOutputs(settings, report, renderOptions(settings));
     return { report, outputs, markdown: outputs.comment.content, summary: outputs.summary.content };
   } finally {
     await Promise.all([

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePassedNames } from '../capture/environment.js';
+import { parseShard } from '../capture/shard.js';
 import { UsageError } from '../errors.js';
 import { closestWord } from '../format/suggest.js';
 import { nodeFiles, type FileAccess } from './config-file.js';
@@ -12,6 +13,7 @@ import type { TextConfig } from './schema.js';
 import { HELP_WIDTH, helpOptions, wrapWords } from './settings-docs.js';
 import {
   BENCHMARK_NAMES,
+  parseHtmlUrl,
   requireBenchmark,
   settingsFromConfig,
   type Settings,
@@ -203,6 +205,10 @@ export function parseCliArgs(
 
   const head = flag(SETTINGS.head);
   const passEnv = parsePassedNames(flag(SETTINGS.passEnv) ?? '', `--${SETTINGS.passEnv.flag.name}`);
+  const shardFlag = flag(SETTINGS.shard);
+  const shard =
+    shardFlag === undefined ? undefined : parseShard(shardFlag, `--${SETTINGS.shard.flag.name}`);
+  const htmlUrl = parseHtmlUrl(flag(SETTINGS.htmlUrl) ?? '', `--${SETTINGS.htmlUrl.flag.name}`);
   // `-` sends that output to stdout; its file is still written, in the private folder.
   const given = { report: flag(SETTINGS.jsonPath), comment: flag(SETTINGS.markdownPath) };
   if (given.report === '-' && given.comment === '-')
@@ -226,7 +232,9 @@ export function parseCliArgs(
       ...settingsFromConfig(config),
       benchmark,
       key: flag(SETTINGS.key) ?? SETTINGS.key.default,
+      ...(shard ? { shard } : {}),
       ...(passEnv.length > 0 ? { passEnv } : {}),
+      ...(htmlUrl !== undefined ? { htmlUrl } : {}),
       jsonPath: resolve(cwd, jsonPath ?? join(outDir, 'report.json')),
       markdownPath: resolve(cwd, markdownPath ?? join(outDir, 'report.md')),
     },

@@ -111,10 +111,35 @@ export const SETTINGS = {
       'in the artifact-path output, for actions/upload-artifact (no write token needed; safe for ' +
       'fork pull requests). report: on workflow_run, download that artifact from the triggering ' +
       'run, validate it, find the pull request through the API and comment; it never checks out ' +
-      'or runs pull-request code. See the README for both workflow files.',
+      'or runs pull-request code. merge: the same for a run whose measure jobs each measured a ' +
+      "shard (input shard): every shard's artifact is checked and they are merged into one " +
+      'report and comment. See the README for the workflow files.',
     meaning:
       '`full`: measure and comment in one job; `measure` and `report`: the ' +
-      '[two-stage setup](#pull-requests-from-forks-the-two-stage-setup)',
+      '[two-stage setup](#pull-requests-from-forks-the-two-stage-setup); `merge`: its report ' +
+      'job for a [suite split across runners](#a-suite-split-across-runners)',
+  },
+  /**
+   * `mode: measure` (or the CLI) on one runner of a suite split across runners: this runner's
+   * part of the scenarios, `K/N` (src/capture/shard.ts). Not a config-file key: it differs
+   * from one job of the matrix to the next.
+   */
+  shard: {
+    input: 'shard',
+    flag: { name: 'shard', arg: 'K/N' },
+    help:
+      'measure only shard K of N of the scenarios (bench_ functions, pytest tests), chosen by a ' +
+      'hash of their names, e.g. 2/4',
+    description:
+      'Measure only part K of N of the scenarios (bench_ functions, pytest tests), e.g. 2/4 or ' +
+      '${{ matrix.shard }}/${{ strategy.job-total }}: a scenario belongs to one shard, chosen by ' +
+      'a hash of its name, the same on base and head and on every runner. With mode measure, ' +
+      'the artifact is named for the shard, and a mode merge job merges them. Empty (default): ' +
+      'every scenario.',
+    meaning:
+      "this runner's part of the scenarios, `K/N` (a [suite split across " +
+      'runners](#a-suite-split-across-runners))',
+    shownDefault: 'all',
   },
   /** The base commit, as a ref or SHA. */
   base: {
@@ -519,6 +544,26 @@ export const SETTINGS = {
     meaning:
       'a pull-request label with which a maintainer accepts a change over budget (`verdict` ' +
       'output `accepted`); an input only, never read from the config file',
+    shownDefault: '(none)',
+  },
+  /**
+   * Where the workflow keeps the HTML report, for a link in the comment. An input and a flag
+   * only: the workflow, not the change, knows where it uploads the report.
+   */
+  htmlUrl: {
+    input: 'html-url',
+    flag: { name: 'html-url', arg: 'URL' },
+    help:
+      'link the HTML report from the comment: its http(s) URL, or run for the GitHub Actions ' +
+      "run's page, where its artifacts are listed (default: no link)",
+    description:
+      'Where the workflow keeps the HTML report (the html output), for a link at the foot of the ' +
+      "comment: an http(s) URL, or run for this workflow run's page, where the run's artifacts " +
+      'are listed (upload the html output with actions/upload-artifact in the same job). ' +
+      'Empty (default): no link.',
+    meaning:
+      'a link to the [HTML report](#the-html-report) at the foot of the comment: an http(s) URL, ' +
+      "or `run` for this run's page, which lists its artifacts (upload the `html` output)",
     shownDefault: '(none)',
   },
   /** The config file to read instead of looking for one. */

@@ -61,6 +61,19 @@ export interface MarkdownOptions {
    * `summary`: the full report, every changed site listed.
    */
   target?: 'comment' | 'summary';
+  /** Where the workflow keeps the HTML report: a link to it ends the comment. */
+  htmlUrl?: string;
+}
+
+/** The comment's last line: the link to the HTML report, or nothing. */
+function htmlReportLink(htmlUrl: string | undefined): string {
+  if (htmlUrl === undefined) return '';
+  // Parentheses percent-encoded, so none can end the link; the URL is otherwise as given.
+  const target = htmlUrl.replace(
+    /[()]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `\n<sub>📊 [HTML report](${target}): the differential flame graph and every changed site, sortable.</sub>\n`;
 }
 
 /** The hidden marker that finds the sticky comment again; one per key. */
@@ -555,6 +568,20 @@ function hiddenSitesNote(report: Report): string[] {
   ];
 }
 
+/** A suite split across runners: the shards merged, or the one shard this report holds. */
+function shardsItem(report: Report): string {
+  if (report.shards) {
+    const { count, missing } = report.shards;
+    return (
+      `Shards: ${count} runners, merged` +
+      (missing.length > 0 ? `; no report from shard ${missing.join(', ')}` : '')
+    );
+  }
+  return report.shard
+    ? `Shard: ${report.shard.index} of ${report.shard.count} (its scenarios only)`
+    : '';
+}
+
 function environmentSection(report: Report): string[] {
   const env = report.environment;
   const python = [env.implementation, env.python].filter(Boolean).join(' ');
@@ -570,6 +597,7 @@ function environmentSection(report: Report): string[] {
       ? `Tracebacks: ${env.frames} frames, for the top changed sites only`
       : 'Tracebacks: off (frames: 1)',
     report.noChange ? `Head: not run, ${escapeText(report.noChange, 1_000)}` : '',
+    shardsItem(report),
     repeats !== undefined ? `Repeats per side: ${repeats}` : '',
     env.iterations !== undefined
       ? `Leak check: ${env.iterations > 0 ? `${env.iterations} calls per function` : 'off'}`
@@ -861,8 +889,10 @@ function fillFolded(
  */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const target = options.target ?? 'comment';
+  const link = target === 'comment' ? htmlReportLink(options.htmlUrl) : '';
   const maxLength =
-    options.maxLength ?? (target === 'summary' ? SUMMARY_LIMIT - 4_096 : COMMENT_LIMIT - 1_000);
+    (options.maxLength ?? (target === 'summary' ? SUMMARY_LIMIT - 4_096 : COMMENT_LIMIT - 1_000)) -
+    link.length;
   const top = Math.max(0, options.topSites ?? DEFAULT_TOP_SITES);
   let text = '';
   // A sample of rows: a site row is never shorter than about 50 characters.
@@ -874,14 +904,16 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const selection = selectionOf(report);
   for (const shape of shapes(top, target, maxLength, shortestRow)) {
     text = render(report, shape, selection, maxLength);
-    if (text.length <= maxLength) return text;
+    if (text.length <= maxLength) return text + link;
     const filled = shape.fill ? fillFolded(report, shape, maxLength, selection) : undefined;
-    if (filled !== undefined) return filled;
+    if (filled !== undefined) return filled + link;
   }
-  return truncate(
-    text,
-    maxLength,
-    target === 'summary' ? 'in the JSON report' : 'in the job summary and the JSON report',
+  return (
+    truncate(
+      text,
+      maxLength,
+      target === 'summary' ? 'in the JSON report' : 'in the job summary and the JSON report',
+    ) + link
   );
 }
 

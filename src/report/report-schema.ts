@@ -188,6 +188,19 @@ export const reportSchema = z.strictObject({
     .optional(),
   accepted: z.strictObject({ label: text(100), by: text(100).optional() }).optional(),
   noChange: text().optional(),
+  shard: z
+    .strictObject({
+      index: z.number().int().positive().max(1_000),
+      count: z.number().int().positive().max(1_000),
+      settings: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 digest'),
+    })
+    .optional(),
+  shards: z
+    .strictObject({
+      count: z.number().int().positive().max(1_000),
+      missing: z.array(z.number().int().positive().max(1_000)).max(1_000),
+    })
+    .optional(),
 });
 
 /** Checks a parsed JSON value; the error lists each problem with its path. */

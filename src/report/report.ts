@@ -66,6 +66,24 @@ export interface Report {
    * `accept-label`; `verdict` stays what the budgets decided.
    */
   accepted?: Acceptance;
+  /** This report measured one shard of a suite split across runners (`shard: K/N`). */
+  shard?: ShardOfSuite;
+  /** A report merged from the shards of a suite (`mode: merge`). */
+  shards?: MergedShards;
+}
+
+export interface ShardOfSuite {
+  /** From 1 to `count`. */
+  index: number;
+  count: number;
+  /** A digest of the settings the shard ran with: the shards merged must have the same. */
+  settings: string;
+}
+
+export interface MergedShards {
+  count: number;
+  /** The shards that left no report: their scenarios were not measured nor checked. */
+  missing: number[];
 }
 
 /** Who or what accepted a change over budget. */
