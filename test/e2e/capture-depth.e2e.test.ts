@@ -128,7 +128,8 @@ describe('capture in depth (CLI, real git and Python)', () => {
       .markdown()
       .split('\n')
       .find((line) => line.startsWith('| <code>bench_leak</code> |'))!;
-    const leakCell = commentRow.split(' | ')[5];
+    // The comment joins a figure and its unit with a no-break space; the terminal with a space.
+    const leakCell = commentRow.split(' | ')[5].replaceAll('\u00a0', ' ');
     expect(leakCell).toMatch(/^[\d.]+ KiB/);
     expect(run.stdout).toMatch(/^scenario\s.*\sleak\/call\s+status$/m);
     expect(run.stdout.split('\n').find((line) => line.startsWith('bench_leak '))).toContain(

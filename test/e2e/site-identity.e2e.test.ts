@@ -130,7 +130,7 @@ describe('site identity across commits', () => {
     expect(buffer[0].sizeDelta).toBeLessThan(2_400_200);
     expect(buffer[0].baseSize).toBeGreaterThanOrEqual(2_400_000);
     expect(markdown).toMatch(
-      /\| <code>app\/store\.py:6<\/code> \| ✏️ changed here \|.*\| \+2\.29 MiB \|/,
+      /\| <code>app\/store\.py:6<\/code>(?: in <code>[^|]*<\/code>)? \| ✏️ changed here \| \+2\.29\sMiB \|/,
     );
     expect(markdown).not.toContain('line gone');
     expect(result.stdout).toMatch(/app\/store\.py:6 \*\s+\+2\.29 MiB/);

@@ -73,7 +73,9 @@ describe('the folded details of the comment', () => {
     expect(markdown).toContain('via <code>app/store.py:8 in Store.remember</code>');
     expect(markdown).toContain('  File "app/store.py", line 8, in Store.remember');
     expect(markdown).toContain('**<code>&lt;stdlib&gt;/json/encoder.py:200 in encode</code>**');
-    expect(markdown).toContain('| retained | 900\u00a0B … 1,000\u00a0B | 1.95\u00a0KiB … 2.44\u00a0KiB |');
+    expect(markdown).toContain(
+      '| retained | 900\u00a0B … 1,000\u00a0B | 1.95\u00a0KiB … 2.44\u00a0KiB |',
+    );
     expect(markdown).toContain('💧 Leak check of <code>bench_remember</code>: 301 B/call on head');
     expect(markdown).toContain('| <code>bytearray</code> | 0 | +200 | +200 |');
     expect(markdown).toContain('⛰️ Sites at the peak of <code>bench_remember</code>');
