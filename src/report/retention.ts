@@ -73,12 +73,20 @@ export function retentionSentence(finding: RetentionFinding, code: Code = plainC
 
 function row(finding: RetentionFinding): string {
   const culprit = finding.culprit
-    ? `${escapeCode(`${finding.culprit.file}:${finding.culprit.line}`, 200)} ✏️${finding.culprit.text ? ` ${escapeCode(finding.culprit.text, 80)}` : ''}`
+    ? `${escapeCode(`${finding.culprit.file}:${finding.culprit.line}`, 200)} ✏️`
     : '—';
   return (
     `| ${holderText(finding, markdownCode)} | ${escapeCode(`${finding.site.file}:${finding.site.line}`, 200)} ` +
-    `| ${formatBytes(finding.bytes)} | ${culprit} | ${escapeCode(finding.path, 200)} |`
+    `| ${formatBytes(finding.bytes)} | ${culprit} |`
   );
+}
+
+/** The reference path of each finding, one list item each: too wide for a table column. */
+function pathItem(finding: RetentionFinding): string {
+  const culprit = finding.culprit?.text
+    ? ` (filled by ${escapeCode(finding.culprit.text, 80)})`
+    : '';
+  return `- ${escapeCode(`${finding.site.file}:${finding.site.line}`, 200)}: ${escapeCode(finding.path, 200)}${culprit}`;
 }
 
 /**
@@ -90,8 +98,8 @@ export function keptAliveSection(scenario: ScenarioComparison, labelled: boolean
   if (findings.length === 0) return [];
   const lead = findings.find((finding) => finding.culprit) ?? findings[0]!;
   const head = [
-    '| Kept alive by | Objects from | Retained | Filled at | Path |',
-    '| --- | --- | ---: | --- | --- |',
+    '| Kept alive by | Objects from | Retained | Filled at |',
+    '| --- | --- | ---: | --- |',
   ];
   const lines = [
     '',
@@ -111,5 +119,13 @@ export function keptAliveSection(scenario: ScenarioComparison, labelled: boolean
       '',
       '</details>',
     );
+  lines.push(
+    '',
+    '<details><summary>Reference paths, from the root to the objects</summary>',
+    '',
+    ...findings.map(pathItem),
+    '',
+    '</details>',
+  );
   return lines;
 }
