@@ -5,20 +5,20 @@ import {
   OUTPUTS,
   renderTerminal,
   runAllocdiff
-} from "./chunks/chunk-TVVA552B.js";
+} from "./chunks/chunk-JJP3KNIX.js";
 import {
   explainVerdict
-} from "./chunks/chunk-YEJTUKML.js";
+} from "./chunks/chunk-3QLOWGX4.js";
 import {
   parsePassedNames
 } from "./chunks/chunk-OVEJU4DJ.js";
 import {
   loadConfig
-} from "./chunks/chunk-A67UNBMA.js";
-import "./chunks/chunk-2FHBL5OA.js";
+} from "./chunks/chunk-4ZWIYU3I.js";
+import "./chunks/chunk-TQCVZ6JC.js";
 import {
   failsRun
-} from "./chunks/chunk-Y3MSKKBY.js";
+} from "./chunks/chunk-W2K4KNGD.js";
 import "./chunks/chunk-46ZMQ7S7.js";
 import {
   BENCHMARK_NAMES,
