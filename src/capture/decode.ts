@@ -46,7 +46,15 @@ export function isWholeColumn(column: unknown, min: number, max: number): column
   return true;
 }
 
-/** The columns of site tables set aside from the document the schema checks. */
+/** Whether `list` is a list of strings: what the schema checks of the string table. */
+export function isStringList(list: unknown): list is string[] {
+  if (!Array.isArray(list)) return false;
+  for (let index = 0; index < list.length; index += 1)
+    if (typeof list[index] !== 'string') return false;
+  return true;
+}
+
+/** The string table and site columns set aside from the document the schema checks. */
 interface SetAside {
   /** What the schema checks: the document with those columns emptied (copies; it is unchanged). */
   document: unknown;
@@ -55,10 +63,10 @@ interface SetAside {
 }
 
 /**
- * The schema checks every value of a site column on its own (most of the time a large snapshot
- * takes to read); one loop checks the same. Each column found valid here is emptied in the
- * copy the schema checks and put back after; a column with any value outside the contract is
- * left in place, for the schema to name each one as it always does.
+ * The schema checks every value of a site column (and of the string table) on its own, most of
+ * the time a large snapshot takes to read; one loop checks the same. Each list found valid here
+ * is emptied in the copy the schema checks and put back after; a list with any value outside
+ * the contract is left in place, for the schema to name each one as it always does.
  */
 function setColumnsAside(document: Record<string, unknown>): SetAside {
   const taken: { scenario: number; peak: boolean; name: string; column: number[] }[] = [];
@@ -81,9 +89,11 @@ function setColumnsAside(document: Record<string, unknown>): SetAside {
       light.peak = { ...scenario.peak, sites: lighten(scenario.peak.sites, index, true) };
     return light;
   });
+  const strings = isStringList(document.strings) ? document.strings : undefined;
   return {
-    document: { ...document, scenarios },
+    document: { ...document, scenarios, ...(strings ? { strings: [] } : {}) },
     restore(parsed) {
+      if (strings) parsed.strings = strings;
       for (const { scenario, peak, name, column } of taken) {
         const parsedScenario = parsed.scenarios[scenario]!;
         const table = peak ? parsedScenario.peak!.sites : parsedScenario.sites;

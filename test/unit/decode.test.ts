@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSnapshot, isWholeColumn } from '../../src/capture/decode.js';
+import { decodeSnapshot, isStringList, isWholeColumn } from '../../src/capture/decode.js';
 import {
   NO_STRING,
   SITE_COLUMNS,
   SNAPSHOT_SCHEMA,
   siteTable,
+  snapshotDocument,
   type RawSnapshot,
 } from '../../src/capture/snapshot.js';
 
@@ -223,6 +224,11 @@ describe('decodeSnapshot', () => {
       }
     }
     expect(isWholeColumn({ 0: 1 }, 0, 1)).toBe(false);
+    for (const value of values) {
+      expect(isStringList(['a', value]), String(value)).toBe(
+        snapshotDocument.shape.strings.element.safeParse(value).success,
+      );
+    }
   });
 
   it('names every value out of contract in any site column, the rest of the table valid', () => {
@@ -243,6 +249,14 @@ describe('decodeSnapshot', () => {
     (notAColumn.scenarios[0]!.sites as unknown as Record<string, unknown>).size = { 0: 1 };
     expect(() => decodeSnapshot(notAColumn, 'snapshot x.json')).toThrow(
       'snapshot x.json: scenario bench_put sites.size does not have one entry per site (2)',
+    );
+  });
+
+  it('names a string table entry that is not a string', () => {
+    const forged = raw();
+    (forged.strings as unknown[]).push(7);
+    expect(() => decodeSnapshot(forged, 'snapshot x.json')).toThrow(
+      /does not match the snapshot schema .*:\n {2}strings\.4: /,
     );
   });
 
