@@ -354,7 +354,6 @@ async function measureScale() {
   }
 
   const scaleSizes = quick ? [1_000, 10_000, 100_000] : [1_000, 10_000, 100_000, 1_000_000];
-  const scaleTotals = new Map();
   for (const sites of scaleSizes) {
     const basePath = join(work, `base-${sites}.json`);
     const headPath = join(work, `head-${sites}.json`);
