@@ -11,10 +11,17 @@ import {
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { MEASURES, measureOf, measuresWhere, type MeasureName } from '../compare/measures.js';
 import { unitOf } from '../budgets/rules.js';
-import { siteChart } from './chart.js';
+import { peakChart } from './chart.js';
 import { repeatsRun, scenarioDetails } from './details.js';
 import { keptAliveSection, leadingRetention, retentionSentence } from './retention.js';
-import { encodePath, escapeBlock, escapeCode, escapeText, repositoryPath } from './escape.js';
+import {
+  encodePath,
+  escapeBlock,
+  escapeCode,
+  escapeCodeLabel,
+  escapeText,
+  repositoryPath,
+} from './escape.js';
 import type { Report } from './report.js';
 import { budgetsOfScenario } from './budget-index.js';
 import {
@@ -114,7 +121,7 @@ function plural(count: number, word: string, many = `${word}s`): string {
 }
 
 function commitLink(report: Report, sha: string): string {
-  const label = `<code>${escapeText(shortSha(sha))}</code>`;
+  const label = escapeCodeLabel(shortSha(sha));
   if (!report.repository || !report.serverUrl) return label;
   return `[${label}](${report.serverUrl}/${encodePath(report.repository)}/commit/${encodeURIComponent(sha)})`;
 }
@@ -126,7 +133,7 @@ function inRepository(file: string): boolean {
 
 function siteLink(report: Report, site: SiteDelta): string {
   const line = site.line ?? site.baseLine;
-  const label = escapeCode(`${site.file}:${line ?? '?'}`, 200);
+  const label = escapeCodeLabel(`${site.file}:${line ?? '?'}`, 200);
   if (site.line === null || !inRepository(site.file)) return label;
   // A working tree's lines are not on the server.
   if (!report.repository || !report.serverUrl || report.head.workingTree) return label;
@@ -397,26 +404,45 @@ function siteCause(site: SiteDelta): string {
   return site.changedLine ? '✏️ changed here' : 'indirect';
 }
 
+/** Source text in the folded list is cut to this many characters: a line that long wraps. */
+const SOURCE_WIDTH = 80;
+
+/** The site and the function it is in: `app/cache.py:41` in `LRU.put`. */
+function siteCell(report: Report, site: SiteDelta): string {
+  const link = siteLink(report, site);
+  return site.function ? `${link} in ${escapeCode(site.function, 60)}` : link;
+}
+
+/** What a reviewer decides on: where, whether this PR wrote the line, and how much changed. */
 function siteRow(report: Report, site: SiteDelta): string {
-  const fn = site.function ? escapeCode(site.function) : '';
-  const text = site.text ? escapeCode(site.text) : '';
   const size = formatBytesDelta(site.sizeDelta);
   const cells = [
-    siteLink(report, site),
+    siteCell(report, site),
     siteCause(site),
-    fn,
-    text,
     site.noisy ? `≈ ${size}` : size,
     formatCountDelta(site.countDelta),
-    formatBytes(site.headSize),
   ];
   return `| ${cells.join(' | ')} |`;
 }
 
-const SITE_HEADER = [
-  '| Site | This PR | Function | Source | Δ size | Δ count | Head size |',
-  '| --- | --- | --- | --- | ---: | ---: | ---: |',
-];
+const SITE_HEADER = ['| Site | This PR | Δ size | Δ count |', '| --- | --- | ---: | ---: |'];
+
+/** The listed sites' source lines and head sizes, folded: a list, which wraps at any width. */
+function sourceLines(sites: readonly SiteDelta[]): string[] {
+  if (sites.length === 0) return [];
+  return [
+    '',
+    `<details><summary>Source lines and head sizes of these ${plural(sites.length, 'site')}</summary>`,
+    '',
+    ...sites.map((site) => {
+      const where = escapeCode(`${site.file}:${site.line ?? site.baseLine ?? '?'}`, 200);
+      const text = site.text ? ` ${escapeCode(site.text, SOURCE_WIDTH)}` : '';
+      return `- ${where}${text} · head ${formatBytes(site.headSize)}`;
+    }),
+    '',
+    '</details>',
+  ];
+}
 
 function grew(site: SiteDelta): boolean {
   return site.sizeDelta > 0 || (site.sizeDelta === 0 && site.countDelta > 0);
@@ -450,7 +476,7 @@ function sitesSection(
       ...open.map((site) => siteRow(report, site)),
     );
   }
-  if (rest.length === 0) return lines;
+  if (rest.length === 0) return [...lines, ...sourceLines(open)];
   const folded = rest.slice(0, shape.folded);
   const unlisted = rest.length - folded.length;
   const where = unlisted > 0 ? ` (${groupDigits(unlisted)} ${shape.elsewhere})` : '';
@@ -459,7 +485,7 @@ function sitesSection(
       '',
       `<sub>${plural(rest.length, open.length > 0 ? 'more changed site' : 'changed site')}${labelled || open.length === 0 ? ` of ${escapeCode(scenario.name)}` : ''} ${shape.elsewhere}.</sub>`,
     );
-    return lines;
+    return [...lines, ...sourceLines(open)];
   }
   lines.push(
     '',
@@ -470,7 +496,7 @@ function sitesSection(
     '',
     '</details>',
   );
-  return lines;
+  return [...lines, ...sourceLines([...open, ...folded])];
 }
 
 /** The sites a scenario has beyond those the report lists: how many, and their change summed. */
@@ -697,11 +723,29 @@ function scenarioSections(
   return lines;
 }
 
+const NO_BREAK_SPACE = '\u00a0';
+
+/**
+ * In table rows, a figure and its unit (`2.06 MiB`, `+681.0 %`) joined by a no-break space: a
+ * narrow column wraps between figures, never inside one. Code (text from the PR) is left alone.
+ */
+function keepFiguresWhole(lines: readonly string[]): string[] {
+  return lines.map((line) =>
+    line.startsWith('| ')
+      ? line.replace(
+          /(<code>.*?<\/code>)|(\d) (B|KiB|MiB|GiB|TiB|KB|MB|GB|TB|%)(?=[ |)…,;])/g,
+          (_match, code: string | undefined, digit: string, unit: string) =>
+            code ?? `${digit}${NO_BREAK_SPACE}${unit}`,
+        )
+      : line,
+  );
+}
+
 function render(report: Report, shape: Shape, selection: Selection, room: number): string {
   const { listed, header } = selection;
   if (selection.noChange) {
     // Nothing to tabulate: the short comment.
-    return [
+    const short = [
       ...header,
       ...(shape.extras
         ? report.scenarios
@@ -711,10 +755,11 @@ function render(report: Report, shape: Shape, selection: Selection, room: number
       ...hiddenSitesNote(report),
       ...(shape.extras ? environmentSection(report) : []),
       '',
-    ].join('\n');
+    ];
+    return keepFiguresWhole(short).join('\n');
   }
-  const chart = shape.extras ? siteChart(report) : [];
   const rows = listed.slice(0, shape.rows);
+  const chart = shape.extras ? peakChart(rows) : [];
   const inTable = new Set(rows.map((s) => s.name));
   const lines = [
     ...header,
@@ -732,7 +777,7 @@ function render(report: Report, shape: Shape, selection: Selection, room: number
     legend(report),
     '',
   ];
-  return lines.join('\n');
+  return keepFiguresWhole(lines).join('\n');
 }
 
 /**

@@ -88,7 +88,7 @@ describe.skipIf(!existsSync('/proc/self/status'))('rss', () => {
     const comment = readFileSync(markdown, 'utf8');
     expect(comment).toContain('| Δ retained | Δ RSS | Status |');
     expect(comment).toMatch(
-      /❌ \*\*Over budget:\*\* peak RSS of <code>bench&#95;buffer<\/code> grew \+(4[89]|5\d)\.\d MB/,
+      /❌ \*\*Over budget:\*\* peak RSS of <code>bench_buffer<\/code> grew \+(4[89]|5\d)\.\d MB/,
     );
   });
 });

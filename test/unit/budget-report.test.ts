@@ -136,8 +136,8 @@ describe('the report: budgets, warnings and hidden sites', () => {
       [
         '| Rule | Scenario | Limit | Actual | Level | Status |',
         '| --- | --- | ---: | ---: | --- | --- |',
-        '| peak | <code>load</code> | +5% | +10.0 % | warn | ⚠️ warn |',
-        '| peak | <code>load</code> | 1KB | 1.10 KB | warn | ⚠️ warn |',
+        '| peak | <code>load</code> | +5% | +10.0\u00a0% | warn | ⚠️ warn |',
+        '| peak | <code>load</code> | 1KB | 1.10\u00a0KB | warn | ⚠️ warn |',
       ].join('\n'),
     );
   });

@@ -262,6 +262,7 @@ describe('parseCliArgs: settings', () => {
       timeoutMinutes: 30,
       peakSites: 'auto',
       objectTypes: true,
+      retentionPaths: 3,
       skipUnchanged: true,
       key: 'default',
       jsonPath: expect.stringMatching(/\/allocdiff-\w{6}\/report\.json$/),

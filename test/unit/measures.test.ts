@@ -124,7 +124,7 @@ describe('rss', () => {
     const grew = reportOf(withRss(20 * MiB), withRss(84 * MiB), 'rss: +10MB');
     const markdown = renderMarkdown(grew);
     expect(markdown).toContain('| Δ retained | Δ RSS | Status |');
-    expect(markdown).toContain('| +64.0 MiB (+320.0 %) |');
+    expect(markdown).toContain('| +64.0\u00a0MiB (+320.0\u00a0%) |');
     expect(markdown).toContain(
       '❌ **Over budget:** peak RSS of <code>bench.py</code> grew +67.1 MB (+320.0 %), over the +10MB budget.',
     );
@@ -141,7 +141,7 @@ describe('rss', () => {
       reportOf(withRss(20 * MiB), withRss(20 * MiB, { peakBytes: 2_000 }), 'rss: 1GB'),
     );
     expect(named).toContain('| Δ retained | Δ RSS | Status |');
-    expect(named).toContain('| 0 B (0 %) |');
+    expect(named).toContain('| 0\u00a0B (0\u00a0%) |');
     // Neither: no column.
     const unnamed = renderMarkdown(
       reportOf(withRss(20 * MiB), withRss(20 * MiB, { peakBytes: 2_000 })),
