@@ -348,10 +348,13 @@ def resident_status():
     and freed here (a list, a tuple) would go to a free list, and the program would reuse it
     without tracemalloc seeing an allocation.
     """
+    global _mark_reset
+    _mark_reset = False
     try:
         descriptor = os.open("/proc/self/clear_refs", os.O_WRONLY)
         try:
             os.write(descriptor, b"5")
+            _mark_reset = True
         finally:
             os.close(descriptor)
     except OSError:
@@ -378,9 +381,15 @@ def resident_rise(start):
         return None
     resident, mark = before
     highest = now[1]
-    if mark > resident and highest <= mark:
+    # A mark reset just before may already stand some pages above the resident size read after
+    # it (pages the process gave back in between): the rise is still the action's, to a page.
+    if not _mark_reset and mark > resident and highest <= mark:
         return None
     return max(0, highest - resident)
+
+
+# Whether the last ``resident_status`` reset the high-water mark (a bool: no allocation).
+_mark_reset = False
 
 
 def _read_status():
