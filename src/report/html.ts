@@ -206,17 +206,19 @@ class StringTable {
     return position;
   }
 
+  /** A copy of `place` with its strings as positions (one copy: the page is large). */
   place<T extends PlaceFigures>(place: T): Indexed<T> {
-    const { file, function: name, text, ...figures } = place;
-    const indexed = { ...figures, file: this.at(file) } as Indexed<T>;
-    if (name !== undefined) indexed.function = this.at(name);
-    if (text !== undefined) indexed.text = this.at(text);
-    return indexed;
+    const indexed = { ...place } as Record<string, unknown>;
+    indexed.file = this.at(place.file);
+    if (place.function !== undefined) indexed.function = this.at(place.function);
+    if (place.text !== undefined) indexed.text = this.at(place.text);
+    return indexed as Indexed<T>;
   }
 
   node(node: FlameNode): IndexedNode {
-    const { children, ...place } = node;
-    return { ...this.place(place), children: children.map((child) => this.node(child)) };
+    const indexed = this.place(node) as Indexed<FlameNode> & { children: unknown };
+    indexed.children = node.children.map((child) => this.node(child));
+    return indexed as IndexedNode;
   }
 }
 
