@@ -168,6 +168,12 @@ export function mergeShardReports(
       ),
     ]),
   ];
+  // The repeats and leak-check calls asked for are settings, the same in every shard (their
+  // digest is checked). What a report records is what ran: 1 repeat where the first run of
+  // each side agreed, else the repeats asked for (the scenarios that differed measured again),
+  // and the automatic leak check's calls where a function's retained memory changed. A shard
+  // records that of its scenarios, one run of the whole suite that of all of them: the most of
+  // the shards' is what that run would record. Each scenario's own repeats are in the scenario.
   const most = (read: (r: Report) => number | undefined) => {
     const values = reports.map(read).filter((v): v is number => v !== undefined);
     return values.length > 0 ? Math.max(...values) : undefined;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BudgetResult } from '../../src/budgets/evaluate.js';
 import { parseShard, shardOfName, snapshotInShard, type Shard } from '../../src/capture/shard.js';
+import { settingsDigest, type Settings } from '../../src/config/settings.js';
 import { UsageError } from '../../src/errors.js';
 import {
   mergeShardReports,
@@ -300,6 +301,33 @@ describe('the merge of shards', () => {
     );
     expect(merged.warnings).toEqual(['same', 'other']);
     expect(merged.hiddenSites).toEqual({ ignored: 7, belowMinimumChange: 2, minimumChange: 64 });
+  });
+
+  it('records the repeats and leak-check calls one run of every scenario would', () => {
+    // Asked for: settings, in the digest every shard must share.
+    const asked = {
+      repeats: 3,
+      iterations: 0,
+      base: 'main',
+      shard: { index: 1, count: 3 },
+    } as unknown as Settings;
+    const digest = settingsDigest(asked);
+    expect(settingsDigest({ ...asked, repeats: 5 })).not.toBe(digest);
+    expect(settingsDigest({ ...asked, iterations: 10 })).not.toBe(digest);
+    expect(settingsDigest({ ...asked, shard: { index: 2, count: 3 } })).toBe(digest);
+    // Ran: shard 1's first runs agreed (1 repeat, no leak check); shard 2's differed, so its
+    // changed scenarios were measured again, with the automatic leak check.
+    const ran = (index: number, repeats: number, iterations: number) => {
+      const shard = shardReport(index, 2, []);
+      shard.report.environment = { ...shard.report.environment, repeats, iterations };
+      return shard;
+    };
+    const merged = mergeShardReports(2, [ran(1, 1, 0), ran(2, 3, 5)], []);
+    expect(merged.environment).toMatchObject({ repeats: 3, iterations: 5 });
+    expect(mergeShardReports(2, [ran(1, 1, 0), ran(2, 1, 0)], []).environment).toMatchObject({
+      repeats: 1,
+      iterations: 0,
+    });
   });
 
   it('says which shards did not run head, or that none did', () => {
