@@ -456,8 +456,15 @@ export async function runAllocdiff(
     if (privateTemp) rm(privateTemp, { recursive: true, force: true }).catch(() => undefined);
     const checked = checkBudgets(comparison, settings.budgets, markers.rules);
     const budgets = checked.results;
-    const warnings = [...markers.warnings, ...checked.warnings];
+    // A shard checked some of the scenarios: what it did not check may be checked by another,
+    // and the merge, which sees them all, warns about what none did.
+    const warnings = [...markers.warnings, ...(shard ? [] : checked.warnings)];
     for (const warning of warnings) log.warning(warning);
+    if (shard) {
+      for (const warning of checked.warnings) {
+        log.info(`in this shard: ${warning} (the merge warns if no shard checked it)`);
+      }
+    }
     const shown = withoutSmallSites(comparison, settings.minimumChange);
     const described = head.scenarios.length > 0 && head.python.version ? head : base;
     const report = buildReport({
@@ -490,7 +497,14 @@ export async function runAllocdiff(
     if (noChange) report.noChange = `no change: ${noChange}`;
     const cached = (['base', 'head'] as const).flatMap((side) => cachedSides[side] ?? []);
     if (cached.length > 0) report.cached = cached;
-    if (shard) report.shard = { ...shard, settings: settingsDigest(settings) };
+    if (shard) {
+      const { overrides, rules } = checked.unchecked;
+      report.shard = {
+        ...shard,
+        settings: settingsDigest(settings),
+        ...(overrides.length + rules.length > 0 ? { unchecked: checked.unchecked } : {}),
+      };
+    }
     if (settings.proposed && settings.settingsFrom) {
       report.settingsChange = judgeProposed(
         report,
