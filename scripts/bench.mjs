@@ -987,7 +987,9 @@ function measureProvenRepeats() {
 // depth for the second), against the same without a cache. One traced run of the workload alone
 // is the unit.
 
+let cacheLoad = 0;
 function measureCachedBase() {
+  cacheLoad = loadavg()[0];
   const runs = quick ? 1 : 3;
   const docs = createRepoFromTrees([join(root, 'bench/workload'), join(root, 'bench/workload')], {
     prefix: 'allocdiff-bench-cached-docs-',
@@ -1067,7 +1069,8 @@ function cachedBaseMarkdown() {
 \`bench/workload\` with \`--cache DIR\`, on the pull request that edits only a README and on the one
 that "changes an allocation" (above), each timed after a first run that filled the folder with
 base's measurements (its first pass, and for the second its deep pass too); the last row is the
-same pull request without a cache. Measured with \`npm run bench -- --only cache\`.
+same pull request without a cache. Measured with \`npm run bench -- --only cache\` (load average
+${cacheLoad.toFixed(1)} when it started).
 
 ${table('cache')}
 
