@@ -19,15 +19,16 @@ const quick = process.argv.includes('--quick');
 const PEAK_SITES_HEADING = '## Sites at the peak, found where the peak changed';
 const REPEATS_HEADING = '## Repeats that stop once proven';
 const HTML_HEADING = '## The HTML report, at 100,000 sites';
+const CACHE_HEADING = '## A base taken from the cache';
 // `--only setup`, `--only peak-sites`, `--only scenarios`, `--only repeats`, `--only html`,
-// `--only scale`: only that section, written into BENCHMARKS.md in place of
+// `--only scale`, `--only cache`: only that section, written into BENCHMARKS.md in place of
 // its earlier table (the rest of the file is kept).
 const only = process.argv.includes('--only')
   ? process.argv[process.argv.indexOf('--only') + 1]
   : undefined;
 if (
   only !== undefined &&
-  !['setup', 'peak-sites', 'scenarios', 'repeats', 'html', 'scale'].includes(only)
+  !['setup', 'peak-sites', 'scenarios', 'repeats', 'html', 'scale', 'cache'].includes(only)
 )
   throw new Error(`--only: unknown section "${only}"`);
 const SCENARIOS_SECTION = `## Budgets and rendering, by number of scenarios
@@ -280,6 +281,23 @@ if (only === 'html') {
   );
   rmSync(work, { recursive: true, force: true });
   console.log(`\nwrote the HTML report section of BENCHMARKS.md`);
+  process.exit(0);
+}
+
+if (only === 'cache') {
+  measureCachedBase();
+  const path = join(root, 'BENCHMARKS.md');
+  const old = readFileSync(path, 'utf8');
+  const start = old.indexOf(CACHE_HEADING);
+  const next =
+    start < 0 ? old.indexOf('\n## Start-up and size') + 1 : old.indexOf('\n## ', start) + 1;
+  const end = start < 0 ? next : next || old.length;
+  writeFileSync(
+    path,
+    old.slice(0, start < 0 ? next : start) + cachedBaseMarkdown() + old.slice(end),
+  );
+  rmSync(work, { recursive: true, force: true });
+  console.log(`\nwrote the cache section of BENCHMARKS.md`);
   process.exit(0);
 }
 
@@ -994,6 +1012,102 @@ function measureProvenRepeats() {
     `${ratio(measuredHead / skipped)} the line above; its report ${report.noChange ? 'skipped head' : 'measured head'}`,
   );
   rmSync(docs.dir, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// A base taken from the cache (`--cache DIR`): the pull request that edits only a README, and the
+// one that changes an allocation, each after a first run that filled the folder (base kept, in
+// depth for the second), against the same without a cache. One traced run of the workload alone
+// is the unit.
+
+let cacheLoad = 0;
+function measureCachedBase() {
+  cacheLoad = loadavg()[0];
+  const runs = quick ? 1 : 3;
+  const docs = createRepoFromTrees([join(root, 'bench/workload'), join(root, 'bench/workload')], {
+    prefix: 'allocdiff-bench-cached-docs-',
+  });
+  writeFileSync(join(docs.dir, 'README.md'), 'A change that does not touch the benchmark.\n');
+  docs.git('add', 'README.md');
+  docs.git('commit', '-q', '-m', 'docs');
+  const { head, repo, json, inRepo, cliArgs } = workloadPullRequest('cached', (text) =>
+    text.replace(
+      '    "words": words(orders),\n',
+      '    "words": words(orders),\n    "notes": [order["note"].upper() for order in orders],\n',
+    ),
+  );
+  const inDocs = { cwd: docs.dir };
+  const docsCache = join(work, 'cache-docs');
+  const changeCache = join(work, 'cache-change');
+  // The first runs fill each folder with base. The CLI keeps head too: its entries go before
+  // each timed run, so that head is measured as a new push to the pull request would be.
+  run(node24, cliArgs(['--cache', docsCache]), inDocs);
+  run(node24, cliArgs(['--cache', changeCache]), inRepo);
+  const withoutHead = (cache, repoDir, options) => [
+    'sh',
+    [
+      '-c',
+      'rm -f "$1"/allocdiff-measurement-"$2"* && shift 2 && exec "$@"',
+      'sh',
+      cache,
+      run('git', ['rev-parse', 'HEAD'], { cwd: repoDir }).stdout.trim().slice(0, 12),
+      node24,
+      ...cliArgs(['--cache', cache]),
+    ],
+    options,
+  ];
+  const [traced, unchanged, changed, uncached] = timeInTurn(
+    [
+      ['python3', ['-X', 'tracemalloc=1', 'benchmarks/memory.py'], inRepo],
+      withoutHead(docsCache, docs.dir, inDocs),
+      withoutHead(changeCache, repo.dir, inRepo),
+      [node24, cliArgs([]), inRepo],
+    ],
+    runs,
+  );
+  run(...withoutHead(docsCache, docs.dir, inDocs));
+  const docsReport = JSON.parse(readFileSync(json, 'utf8'));
+  run(...withoutHead(changeCache, repo.dir, inRepo));
+  const changeReport = JSON.parse(readFileSync(json, 'utf8'));
+  const said = (report) =>
+    [report.noChange?.split(':').slice(0, 2).join(':'), ...(report.cached ?? [])]
+      .filter(Boolean)
+      .join('; ') || 'nothing from the cache';
+  row('cache', 'workload, python3 -X tracemalloc=1 (one run)', ms(traced));
+  row(
+    'cache',
+    'PR that edits only a README, base cached, nothing it read changed',
+    ms(unchanged),
+    `${ratio(unchanged / traced)} one traced run (target 0.10×); the report: "${said(docsReport)}"`,
+  );
+  row(
+    'cache',
+    'PR that changes an allocation, base cached (first pass and deep pass)',
+    ms(changed),
+    `${ratio(changed / traced)} one traced run (target 1.20×); head alone runs: its first run, a ` +
+      `process counting objects, repeats until proven; the report: "${said(changeReport)}"`,
+  );
+  row(
+    'cache',
+    'the same without a cache',
+    ms(uncached),
+    `${ratio(uncached / (2 * traced))} (2 × traced) (target 1.20×); sides at the same time`,
+  );
+  for (const dir of [docs.dir, repo.dir, head]) rmSync(dir, { recursive: true, force: true });
+}
+
+function cachedBaseMarkdown() {
+  return `${CACHE_HEADING}
+
+\`bench/workload\` with \`--cache DIR\`, on the pull request that edits only a README and on the one
+that "changes an allocation" (above), each timed after a first run that filled the folder with
+base's measurements (its first pass, and for the second its deep pass too); the last row is the
+same pull request without a cache. Measured with \`npm run bench -- --only cache\` (load average
+${cacheLoad.toFixed(1)} when it started).
+
+${table('cache')}
+
+`;
 }
 
 function provenRepeatsMarkdown() {
