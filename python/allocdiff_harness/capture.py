@@ -294,7 +294,12 @@ def measure(
     del rss_start
 
     clear_type_cache()
-    gc.collect()
+    # A benchmark that leaves the collector disabled (gc.disable()) keeps its unreachable
+    # reference cycles, as the program would: they are not collected here, so they count as
+    # retained, and the retention walk names them as such.
+    collecting = gc.isenabled()
+    if collecting:
+        gc.collect()
     after = tracemalloc.take_snapshot()
     result.frames_used = tracemalloc.get_traceback_limit()
     # With retention paths, the objects' traces are still needed after the count: tracing
@@ -311,9 +316,10 @@ def measure(
             result.peak_tracebacks = traceback_diff(peak_snapshot, before, traceback_filter)
     del after, before, peak_snapshot
     if count_types:
-        gc.collect()  # untracks the harness's fresh tuples of numbers and names
+        if collecting:
+            gc.collect()  # untracks the harness's fresh tuples of numbers and names
         # result's contents (sites, the first count) are not followed: it is ignored.
-        result.types_after = objects.count_types(own, held=[held, raised])
+        result.types_after = objects.count_types(own, held=[held, raised], collect=collecting)
     if retention_filter is not None:
         # After the count, which then does not see the walk's own objects.
         main = sys.modules.get("__main__")

@@ -34,6 +34,8 @@ MAX_DEPTH = 40
 MAX_NODES = 20000
 # Referrers followed from one object at most (a string referred to by thousands of lists).
 MAX_REFERRERS = 64
+# Allocation lines named for an unreachable cycle's members, at most.
+MAX_CYCLE_SITES = 16
 # Objects scanned for untracked ones (strings, numbers) allocated at a site, at most.
 MAX_UNTRACKED_SCAN = 200000
 
@@ -443,6 +445,7 @@ class _Walk:
     def _unreachable(self, key):
         """What refers to an object no root reaches: a cycle of its own, or C code."""
         seen = {key}
+        order = [key]  # breadth first from the sample: the same order on every run
         layer = [key]
         while layer:
             following = []
@@ -450,14 +453,24 @@ class _Walk:
                 for parent in self.up.get(node, ()):
                     if parent not in seen:
                         seen.add(parent)
+                        order.append(parent)
                         following.append(parent)
             layer = following
         counts = {}
-        for node in seen:
+        for node in order:
             name = objects.type_name(type(self.nodes[node]))
             counts[name] = counts.get(name, 0) + 1
         path = Path(UNREACHABLE, "", "", objects.type_name(type(self.nodes[key])), "", "")
         path.cycle = counts if len(seen) > 1 else {}
+        # Where the objects that refer to the sample were allocated: the line that made the
+        # cycle's members (a changed one is named as the culprit), each line and type once.
+        for node in order[1:]:
+            where = _innermost(self.nodes[node])
+            step = (objects.type_name(type(self.nodes[node])), where)
+            if where is not None and step not in path.via:
+                path.via.append(step)
+                if len(path.via) >= MAX_CYCLE_SITES:
+                    break
         return path
 
     def _describe(self, chain):

@@ -39,7 +39,7 @@ export function holderText(finding: RetentionFinding, code: Code = plainCode): s
     case 'unreachable': {
       const types = (finding.cycle ?? []).slice(0, 4).map((entry) => code(entry.type));
       return types.length > 0
-        ? `an unreachable reference cycle (${types.join(', ')}) the collector did not free`
+        ? `an unreachable reference cycle (${types.join(', ')}) that only the collector frees, and it was off (${code('gc.disable()')})`
         : 'nothing a Python object holds (C code, or a cycle the collector did not free)';
     }
     case 'gc.garbage':
@@ -63,8 +63,14 @@ export function retentionSentence(finding: RetentionFinding, code: Code = plainC
       ? Math.round((finding.objects * finding.sampled) / finding.sampledOf)
       : finding.objects;
   const site = code(`${finding.site.file}:${finding.site.line}`);
+  const how =
+    finding.kind === 'unreachable'
+      ? `made (a ${code(finding.culprit?.type ?? '?')} of the cycle)`
+      : finding.culprit?.evidence === 'stored' && finding.culprit.type
+        ? `filled (a ${code(finding.culprit.type)} stored)`
+        : 'filled';
   const culprit = finding.culprit
-    ? `, ${finding.culprit.evidence === 'stored' && finding.culprit.type ? `filled (a ${code(finding.culprit.type)} stored)` : 'filled'} at ${code(`${finding.culprit.file}:${finding.culprit.line}`)}, a line this change made`
+    ? `, ${how} at ${code(`${finding.culprit.file}:${finding.culprit.line}`)}, a line this change made`
     : '';
   return (
     `${formatBytes(finding.bytes)} of ${groupDigits(objects)} object${objects === 1 ? '' : 's'} ` +
