@@ -20,15 +20,18 @@ const PEAK_SITES_HEADING = '## Sites at the peak, found where the peak changed';
 const REPEATS_HEADING = '## Repeats that stop once proven';
 const HTML_HEADING = '## The HTML report, at 100,000 sites';
 const CACHE_HEADING = '## A base taken from the cache';
+const RETENTION_HEADING = '## Retention paths: what keeps grown memory alive';
 // `--only setup`, `--only peak-sites`, `--only scenarios`, `--only repeats`, `--only html`,
-// `--only scale`, `--only cache`: only that section, written into BENCHMARKS.md in place of
+// `--only scale`, `--only cache`, `--only retention`: only that section, written into BENCHMARKS.md in place of
 // its earlier table (the rest of the file is kept).
 const only = process.argv.includes('--only')
   ? process.argv[process.argv.indexOf('--only') + 1]
   : undefined;
 if (
   only !== undefined &&
-  !['setup', 'peak-sites', 'scenarios', 'repeats', 'html', 'scale', 'cache'].includes(only)
+  !['setup', 'peak-sites', 'scenarios', 'repeats', 'html', 'scale', 'cache', 'retention'].includes(
+    only,
+  )
 )
   throw new Error(`--only: unknown section "${only}"`);
 const SCENARIOS_SECTION = `## Budgets and rendering, by number of scenarios
@@ -281,6 +284,23 @@ if (only === 'html') {
   );
   rmSync(work, { recursive: true, force: true });
   console.log(`\nwrote the HTML report section of BENCHMARKS.md`);
+  process.exit(0);
+}
+
+if (only === 'retention') {
+  measureRetention();
+  const path = join(root, 'BENCHMARKS.md');
+  const old = readFileSync(path, 'utf8');
+  const start = old.indexOf(RETENTION_HEADING);
+  const next =
+    start < 0 ? old.indexOf('\n## Start-up and size') + 1 : old.indexOf('\n## ', start) + 1;
+  const end = start < 0 ? next : next || old.length;
+  writeFileSync(
+    path,
+    old.slice(0, start < 0 ? next : start) + retentionMarkdown() + old.slice(end),
+  );
+  rmSync(work, { recursive: true, force: true });
+  console.log(`\nwrote the retention section of BENCHMARKS.md`);
   process.exit(0);
 }
 
@@ -682,6 +702,8 @@ rmSync(changedHead, { recursive: true, force: true });
 
 measurePeakSites();
 measureProvenRepeats();
+measureRetention();
+measureCachedBase();
 await benchScenarios();
 await measureHtmlReport();
 await benchSetupEnvironment();
@@ -809,7 +831,7 @@ ${SETUP_SECTION}
 
 ${table('setup')}
 
-${peakSitesMarkdown()}${provenRepeatsMarkdown()}${scenariosMarkdown()}${htmlReportMarkdown()}## Start-up and size
+${peakSitesMarkdown()}${provenRepeatsMarkdown()}${retentionMarkdown()}${cachedBaseMarkdown()}${scenariosMarkdown()}${htmlReportMarkdown()}## Start-up and size
 
 ${table('start')}
 ${notes.length ? `\n## Targets\n\n${notes.join('\n')}\n` : ''}`;
@@ -1214,6 +1236,98 @@ one frame (\`frames: 1\`) or four (an upper bound: allocdiff traces only the top
 Measured with \`npm run bench -- --only html\`.
 
 ${table('html')}
+
+`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Retention paths: on the workload's pull request that changes an allocation (a list of 8,000
+// strings kept in the benchmark's `report`), head's retained memory grows, so its deep pass
+// also walks back from the objects of its top grown sites. End to end against
+// `--retention-paths 0`, and the deep pass alone (the harness on head, counting objects) with
+// and without the sites to walk from.
+function measureRetention() {
+  const { head, repo, json, inRepo, cliArgs } = workloadPullRequest('retention', (text) =>
+    text.replace(
+      '    "words": words(orders),\n',
+      '    "words": words(orders),\n    "notes": [order["note"].upper() for order in orders],\n',
+    ),
+  );
+  const runs = quick ? 1 : 3;
+  const [off, on] = timeInTurn(
+    [
+      [node24, cliArgs(['--retention-paths', '0']), inRepo],
+      [node24, cliArgs([]), inRepo],
+    ],
+    runs,
+  );
+  const [scenario] = JSON.parse(readFileSync(json, 'utf8')).scenarios;
+  const finding = scenario.retention?.[0];
+  // The sites the deep pass on head walks from: the 3 largest grown (retentionTargets).
+  const targets = scenario.sites
+    .filter((site) => site.line !== null && site.sizeDelta > 0)
+    .sort((a, b) => b.sizeDelta - a.sizeDelta)
+    .slice(0, 3)
+    .map((site) => `${site.file}:${site.line}`);
+  const sitesFile = join(work, 'retention-sites.txt');
+  writeFileSync(sitesFile, `${targets.join('\n')}\n`);
+  const env = {
+    ...process.env,
+    PYTHONPATH: join(root, 'python'),
+    PYTHONDONTWRITEBYTECODE: '1',
+    PYTHONHASHSEED: '0',
+  };
+  const snapshot = join(work, 'retention-snapshot.json');
+  const harnessArgs = (...args) => [
+    '-m',
+    'allocdiff_harness',
+    '--script',
+    'benchmarks/memory.py',
+    '--root',
+    '.',
+    '--out',
+    snapshot,
+    ...args,
+  ];
+  const [deep, walked] = timeInTurn(
+    [
+      ['python3', harnessArgs(), { ...inRepo, env }],
+      ['python3', harnessArgs('--retention-sites', sitesFile), { ...inRepo, env }],
+    ],
+    runs,
+  );
+  const seconds = JSON.parse(readFileSync(snapshot, 'utf8')).scenarios[0].retention?.seconds ?? 0;
+  row(
+    'retention',
+    'the deep pass of head (harness alone, counting objects), walking back from its 3 top grown sites',
+    ms(walked),
+    `${ratio(walked / deep)} the same pass without (${ms(deep)}); the walk itself ${ms(seconds * 1000)}; ` +
+      `sites ${targets.join(', ')}`,
+  );
+  row(
+    'retention',
+    'allocdiff end to end, default settings (`retention-paths: 3`), PR that changes an allocation',
+    ms(on),
+    `${ratio(on / off)} \`--retention-paths 0\` (${ms(off)}); ` +
+      (finding
+        ? `${finding.site.file}:${finding.site.line} kept alive by ${finding.holder} (${finding.holderType}), via ${finding.path}`
+        : 'no retention path found'),
+  );
+  rmSync(repo.dir, { recursive: true, force: true });
+  rmSync(head, { recursive: true, force: true });
+}
+
+function retentionMarkdown() {
+  return `${RETENTION_HEADING}
+
+\`bench/workload\` on the pull request that "changes an allocation" (above): head keeps 8,000 more
+strings in the benchmark's \`report\`, so its retained memory grows and head's deep pass also
+finds what keeps its top grown sites' objects alive (\`retention-paths\`, 3 by default). The walk
+runs right after the after snapshot, and tracing stops before the object count. A side whose
+retained memory did not grow is given no sites, and does no walk. Measured with
+\`npm run bench -- --only retention\`.
+
+${table('retention')}
 
 `;
 }

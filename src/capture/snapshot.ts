@@ -227,7 +227,8 @@ const retentionPath = z.strictObject({
   count: amount,
   /**
    * Objects on the path (root and the sample left out) that the scenario allocated, root first,
-   * with where (the innermost frame): the holder's container, the tuple `append` stored.
+   * with where (the innermost frame): the holder's container, the tuple `append` stored. For
+   * `unreachable`: the cycle's members that refer to the samples, nearest first, each line once.
    */
   via: z.array(retentionStep),
   /** `unreachable`: the types of the objects that refer to the samples, most first. */

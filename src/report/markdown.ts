@@ -13,7 +13,14 @@ import { MEASURES, measureOf, measuresWhere, type MeasureName } from '../compare
 import { unitOf } from '../budgets/rules.js';
 import { peakChart } from './chart.js';
 import { repeatsRun, scenarioDetails } from './details.js';
-import { keptAliveSection, leadingRetention, retentionSentence } from './retention.js';
+import {
+  culpritGroups,
+  culpritOrder,
+  keptAliveSection,
+  leadingRetention,
+  retentionSentence,
+  type SiteRole,
+} from './retention.js';
 import {
   encodePath,
   escapeBlock,
@@ -399,9 +406,15 @@ function leakCell(leak: Measure): string {
   return leakText(leak) ?? '—';
 }
 
-function siteCause(site: SiteDelta): string {
+function siteCause(site: SiteDelta, role?: SiteRole): string {
   if (site.line === null) return '🗑️ line gone';
-  return site.changedLine ? '✏️ changed here' : 'indirect';
+  const cause = site.changedLine ? '✏️ changed here' : 'indirect';
+  if (role?.role === 'culprit') return `${cause}; keeps ${formatBytes(role.group.bytes)} alive`;
+  if (role?.role === 'kept') {
+    const { culprit } = role.group;
+    return `kept alive by ${escapeCode(`${culprit.file}:${culprit.line}`, 200)}${site.changedLine ? ' (✏️ changed here too)' : ''}`;
+  }
+  return cause;
 }
 
 /** Source text in the folded list is cut to this many characters: a line that long wraps. */
@@ -414,11 +427,11 @@ function siteCell(report: Report, site: SiteDelta): string {
 }
 
 /** What a reviewer decides on: where, whether this PR wrote the line, and how much changed. */
-function siteRow(report: Report, site: SiteDelta): string {
+function siteRow(report: Report, site: SiteDelta, role?: SiteRole): string {
   const size = formatBytesDelta(site.sizeDelta);
   const cells = [
-    siteCell(report, site),
-    siteCause(site),
+    role?.role === 'kept' && role.under ? `↳ ${siteCell(report, site)}` : siteCell(report, site),
+    siteCause(site, role),
     site.noisy ? `≈ ${size}` : size,
     formatCountDelta(site.countDelta),
   ];
@@ -455,7 +468,11 @@ function sitesSection(
   labelled: boolean,
 ): string[] {
   if (scenario.sites.length === 0) return [];
-  const grown = scenario.sites.filter(grew);
+  // Led by the changed lines that keep grown memory alive, each with the sites it keeps.
+  const { sites: grown, roles } = culpritOrder(
+    scenario.sites.filter(grew),
+    culpritGroups(scenario.retention ?? []),
+  );
   const shrunk = scenario.sites.filter((site) => !grew(site));
   const open = [...grown.slice(0, shape.top), ...shrunk.slice(0, shape.top)];
   const openSet = new Set(open);
@@ -470,10 +487,10 @@ function sitesSection(
     lines.push(
       `#### Top changed sites${title}`,
       '',
-      `<sub>${counts.join(', ')}; largest first.</sub>`,
+      `<sub>${counts.join(', ')}; ${roles.size > 0 ? 'the changed line that keeps memory alive first, with the sites it keeps under it; then ' : ''}largest first.</sub>`,
       '',
       ...SITE_HEADER,
-      ...open.map((site) => siteRow(report, site)),
+      ...open.map((site) => siteRow(report, site, roles.get(site))),
     );
   }
   if (rest.length === 0) return [...lines, ...sourceLines(open)];
@@ -492,7 +509,7 @@ function sitesSection(
     `<details><summary>${plural(rest.length, 'more changed site')}${labelled ? ` of ${escapeCode(scenario.name)}` : ''}${where}</summary>`,
     '',
     ...SITE_HEADER,
-    ...folded.map((site) => siteRow(report, site)),
+    ...folded.map((site) => siteRow(report, site, roles.get(site))),
     '',
     '</details>',
   );
@@ -642,6 +659,9 @@ function legend(report: Report): string {
     (sites
       ? ' ✏️ changed here: this PR edited the line; indirect: the line is unchanged but allocates differently.'
       : '') +
+    (sites && report.scenarios.some((s) => culpritGroups(s.retention ?? []).length > 0)
+      ? ' Kept alive by: the objects allocated on the line are held by a container the named line filled.'
+      : '') +
     (noisy
       ? " ≈ noisy: varies between runs of the same code; fails a budget only when base's and head's runs do not overlap."
       : '') +
@@ -708,10 +728,12 @@ function scenarioSections(
 ): string[] {
   const lines: string[] = [];
   let length = 0;
+  // The verdict's sentence is not said again at the top of its scenario's block.
+  const said = leadingRetention(report.scenarios)?.finding;
   for (const scenario of listed.slice(0, shape.sections)) {
     const part = [
       ...failureSection(scenario, shape),
-      ...keptAliveSection(scenario, labelled),
+      ...keptAliveSection(scenario, labelled, said),
       ...sitesSection(report, scenario, shape, labelled),
       ...sitesLeftOutNote(scenario),
       ...(shape.extras ? scenarioDetails(scenario, shape.top, report.environment.repeats) : []),
