@@ -39,6 +39,7 @@ import {
   changeWithSite,
   leakText,
   siteClause,
+  unitsBeside,
   type Change,
   type Words,
 } from './lead.js';
@@ -186,7 +187,7 @@ function change(budget: BudgetResult, measure: Measure | undefined): string {
     return `changed by ${actual}`;
   }
   const verb = measure.delta > 0 ? 'grew' : measure.delta < 0 ? 'shrank' : 'stayed';
-  const bytes = formatChange(measure.delta, unitOf(budget.metric));
+  const bytes = formatChange(measure.delta, unitOf(budget.metric), unitsBeside(budget.limit));
   const percent = formatPercent(percentChange(measure.base, measure.head));
   if (/%$/.test(budget.limit)) return `${verb} ${actual} (${bytes})`;
   if (budget.limit.startsWith('+')) return `${verb} ${actual} (${percent})`;
@@ -204,7 +205,13 @@ function budgetSentence(report: Report, budget: BudgetResult): string {
   const measure = scenario && measureOf(scenario, budget.metric);
   const where =
     scenario && measure?.delta
-      ? siteClause(scenario, budget.metric, measure.delta, markdownWords(report))
+      ? siteClause(
+          scenario,
+          budget.metric,
+          measure.delta,
+          markdownWords(report),
+          unitsBeside(budget.limit),
+        )
       : '';
   const leak = budget.leak ? ` (${escapeText(budget.leak)})` : '';
   return `${subject} of ${escapeCode(budget.scenario)} ${change(budget, measure)}${where}, over the ${escapeText(budget.limit)} budget${leak}`;
