@@ -170,14 +170,15 @@ function scenarioStatus(scenario: ScenarioComparison, budgets: readonly BudgetRe
   const own = budgetsOfScenario(budgets, scenario.name);
   const tag =
     scenario.status === 'new' ? '🆕 new' : scenario.status === 'removed' ? '🗑️ removed' : '';
+  // Under the column's header, "Budget" (over, within): a word each, so the cell keeps to one line.
   const budget = own.some((b) => b.status === 'fail')
-    ? '❌ over budget'
+    ? '❌ over'
     : own.some((b) => b.status === 'warn')
       ? '⚠️ warning'
       : own.some((b) => b.status === 'pass')
-        ? '✅ within budget'
+        ? '✅ within'
         : '';
-  return [tag, budget].filter(Boolean).join(' · ') || '➖ no budget';
+  return [tag, budget].filter(Boolean).join(' · ') || '➖ none';
 }
 
 /** "grew +12.4 % (+1.90 MiB)": the budget's own figure first, the other one in parentheses. */
@@ -323,31 +324,41 @@ function contextLine(report: Report, listed: readonly ScenarioComparison[]): str
   );
 }
 
-/** A measure's change in a column of its own: `+12.0 MiB (+80.0 %)`, `≈` when noisy. */
+/**
+ * A measure's change in a column of its own: `+12.0 MiB`, `≈` when noisy. Its percentage is left
+ * to the details: next to where a process's resident memory started (RSS), it reads as
+ * `+7,441.2 %` for a few megabytes.
+ */
 function changeCell(name: MeasureName, measure: Measure | undefined): string {
   if (!measure || measure.delta === null || measure.base === null || measure.head === null)
     return '—';
-  const amount = formatChange(measure.delta, MEASURES[name].unit);
-  return approx(measure, `${amount} (${formatPercent(percentChange(measure.base, measure.head))})`);
+  return approx(measure, formatChange(measure.delta, MEASURES[name].unit));
+}
+
+/** The peak's change with its percentage, the figure budgets are often written in: `+1.90 MiB (+12.5 %)`. */
+function peakChangeCell(peak: Measure): string {
+  const percent = percentCell(peak);
+  return percent === '—' || peak.delta === 0 ? deltaCell(peak) : `${deltaCell(peak)} (${percent})`;
 }
 
 function scenarioTable(report: Report, rows: readonly ScenarioComparison[]): string[] {
   if (rows.length === 0) return [];
   const leak = report.scenarios.some((s) => s.leak !== undefined);
   const extra = changedMeasures(report);
+  // Few and short columns, so that a row reads on one line at the comment's width: the peak's
+  // percentage shares its change's cell, and the headers are a word or two (the line above the
+  // table says base → head).
   const head = [
     'Scenario',
-    'Peak (base → head)',
+    'Peak',
     'Δ peak',
-    '%',
     'Δ retained',
     ...extra.map((name) => `Δ ${MEASURES[name].words.name}`),
     ...(leak ? ['Leak / call'] : []),
-    'Status',
+    'Budget',
   ];
   const align = [
     '---',
-    '---:',
     '---:',
     '---:',
     '---:',
@@ -362,8 +373,7 @@ function scenarioTable(report: Report, rows: readonly ScenarioComparison[]): str
       const cells = [
         escapeCode(s.name),
         baseToHead(s.peak),
-        deltaCell(s.peak),
-        percentCell(s.peak),
+        peakChangeCell(s.peak),
         deltaCell(s.retained),
         ...extra.map((name) => changeCell(name, measureOf(s, name))),
         ...(leak ? [s.leak ? leakCell(s.leak) : '—'] : []),
