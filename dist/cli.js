@@ -5,7 +5,7 @@ import {
   OUTPUTS,
   renderTerminal,
   runAllocdiff
-} from "./chunks/chunk-JJP3KNIX.js";
+} from "./chunks/chunk-COGDILLR.js";
 import {
   explainVerdict
 } from "./chunks/chunk-3QLOWGX4.js";
@@ -46,8 +46,8 @@ import "./chunks/chunk-53YQGEQT.js";
 import {
   closestWord
 } from "./chunks/chunk-RN36H25A.js";
-import "./chunks/chunk-NUNPVOPR.js";
-import "./chunks/chunk-4YZ7EA4X.js";
+import "./chunks/chunk-2MKDMZ3B.js";
+import "./chunks/chunk-6HY4UWBF.js";
 import "./chunks/chunk-RHQTF5RV.js";
 import {
   VERSION

@@ -348,10 +348,13 @@ def resident_status():
     and freed here (a list, a tuple) would go to a free list, and the program would reuse it
     without tracemalloc seeing an allocation.
     """
+    global _mark_reset
+    _mark_reset = False
     try:
         descriptor = os.open("/proc/self/clear_refs", os.O_WRONLY)
         try:
             os.write(descriptor, b"5")
+            _mark_reset = True
         finally:
             os.close(descriptor)
     except OSError:
@@ -378,9 +381,15 @@ def resident_rise(start):
         return None
     resident, mark = before
     highest = now[1]
-    if mark > resident and highest <= mark:
+    # A mark reset just before may already stand some pages above the resident size read after
+    # it (pages the process gave back in between): the rise is still the action's, to a page.
+    if not _mark_reset and mark > resident and highest <= mark:
         return None
     return max(0, highest - resident)
+
+
+# Whether the last ``resident_status`` reset the high-water mark (a bool: no allocation).
+_mark_reset = False
 
 
 def _read_status():
@@ -445,9 +454,11 @@ def _by_line(snapshot):
     where this only reads the first frame of each raw trace.
     """
     totals = {}
-    for size, traceback, _ in raw_traces(snapshot):
+    get = totals.get
+    # Once per live block (hundreds of thousands): tracemalloc's own tuples, read in place.
+    for _, size, traceback, _ in _trace_tuples(snapshot):
         frame = traceback[0] if traceback else UNKNOWN_FRAME
-        total = totals.get(frame)
+        total = get(frame)
         if total is None:
             totals[frame] = [size, 1]
         else:
@@ -460,16 +471,23 @@ UNKNOWN_FRAME = ("<unknown>", 0)
 
 
 def raw_traces(snapshot):
-    """``(size, frames most recent first, total frame count)`` per trace.
+    """``(size, frames most recent first, total frame count)`` per trace."""
+    return ((size, frames, total) for _, size, frames, total in _trace_tuples(snapshot))
+
+
+def _trace_tuples(snapshot):
+    """``(domain, size, frames most recent first, total frame count)`` per trace.
 
     ``Snapshot.traces._traces`` holds exactly that as tuples (tracemalloc's own grouping
-    reads it); the public route builds three objects per trace, so it is only the fallback.
+    reads it), returned as it is; the public route builds three objects per trace, so it is
+    only the fallback.
     """
     traces = getattr(snapshot.traces, "_traces", None)
     if traces is not None and (not traces or len(traces[0]) == 4):
-        return ((size, frames, total) for _, size, frames, total in traces)
+        return traces
     return (
         (
+            trace.domain,
             trace.size,
             tuple((frame.filename, frame.lineno) for frame in reversed(trace.traceback)),
             getattr(trace.traceback, "total_nframe", None),
