@@ -46,6 +46,7 @@ import {
   changeWithSite,
   leakText,
   siteClause,
+  unitsBeside,
   type Change,
   type Words,
 } from './lead.js';
@@ -176,14 +177,15 @@ function scenarioStatus(scenario: ScenarioComparison, budgets: readonly BudgetRe
   const own = budgetsOfScenario(budgets, scenario.name);
   const tag =
     scenario.status === 'new' ? '🆕 new' : scenario.status === 'removed' ? '🗑️ removed' : '';
+  // Under the column's header, "Budget" (over, within): a word each, so the cell keeps to one line.
   const budget = own.some((b) => b.status === 'fail')
-    ? '❌ over budget'
+    ? '❌ over'
     : own.some((b) => b.status === 'warn')
       ? '⚠️ warning'
       : own.some((b) => b.status === 'pass')
-        ? '✅ within budget'
+        ? '✅ within'
         : '';
-  return [tag, budget].filter(Boolean).join(' · ') || '➖ no budget';
+  return [tag, budget].filter(Boolean).join(' · ') || '➖ none';
 }
 
 /** "grew +12.4 % (+1.90 MiB)": the budget's own figure first, the other one in parentheses. */
@@ -193,7 +195,7 @@ function change(budget: BudgetResult, measure: Measure | undefined): string {
     return `changed by ${actual}`;
   }
   const verb = measure.delta > 0 ? 'grew' : measure.delta < 0 ? 'shrank' : 'stayed';
-  const bytes = formatChange(measure.delta, unitOf(budget.metric));
+  const bytes = formatChange(measure.delta, unitOf(budget.metric), unitsBeside(budget.limit));
   const percent = formatPercent(percentChange(measure.base, measure.head));
   if (/%$/.test(budget.limit)) return `${verb} ${actual} (${bytes})`;
   if (budget.limit.startsWith('+')) return `${verb} ${actual} (${percent})`;
@@ -211,7 +213,13 @@ function budgetSentence(report: Report, budget: BudgetResult): string {
   const measure = scenario && measureOf(scenario, budget.metric);
   const where =
     scenario && measure?.delta
-      ? siteClause(scenario, budget.metric, measure.delta, markdownWords(report))
+      ? siteClause(
+          scenario,
+          budget.metric,
+          measure.delta,
+          markdownWords(report),
+          unitsBeside(budget.limit),
+        )
       : '';
   const leak = budget.leak ? ` (${escapeText(budget.leak)})` : '';
   return `${subject} of ${escapeCode(budget.scenario)} ${change(budget, measure)}${where}, over the ${escapeText(budget.limit)} budget${leak}`;
@@ -323,31 +331,41 @@ function contextLine(report: Report, listed: readonly ScenarioComparison[]): str
   );
 }
 
-/** A measure's change in a column of its own: `+12.0 MiB (+80.0 %)`, `≈` when noisy. */
+/**
+ * A measure's change in a column of its own: `+12.0 MiB`, `≈` when noisy. Its percentage is left
+ * to the details: next to where a process's resident memory started (RSS), it reads as
+ * `+7,441.2 %` for a few megabytes.
+ */
 function changeCell(name: MeasureName, measure: Measure | undefined): string {
   if (!measure || measure.delta === null || measure.base === null || measure.head === null)
     return '—';
-  const amount = formatChange(measure.delta, MEASURES[name].unit);
-  return approx(measure, `${amount} (${formatPercent(percentChange(measure.base, measure.head))})`);
+  return approx(measure, formatChange(measure.delta, MEASURES[name].unit));
+}
+
+/** The peak's change with its percentage, the figure budgets are often written in: `+1.90 MiB (+12.5 %)`. */
+function peakChangeCell(peak: Measure): string {
+  const percent = percentCell(peak);
+  return percent === '—' || peak.delta === 0 ? deltaCell(peak) : `${deltaCell(peak)} (${percent})`;
 }
 
 function scenarioTable(report: Report, rows: readonly ScenarioComparison[]): string[] {
   if (rows.length === 0) return [];
   const leak = report.scenarios.some((s) => s.leak !== undefined);
   const extra = changedMeasures(report);
+  // Few and short columns, so that a row reads on one line at the comment's width: the peak's
+  // percentage shares its change's cell, and the headers are a word or two (the line above the
+  // table says base → head).
   const head = [
     'Scenario',
-    'Peak (base → head)',
+    'Peak',
     'Δ peak',
-    '%',
     'Δ retained',
     ...extra.map((name) => `Δ ${MEASURES[name].words.name}`),
     ...(leak ? ['Leak / call'] : []),
-    'Status',
+    'Budget',
   ];
   const align = [
     '---',
-    '---:',
     '---:',
     '---:',
     '---:',
@@ -362,8 +380,7 @@ function scenarioTable(report: Report, rows: readonly ScenarioComparison[]): str
       const cells = [
         escapeCode(s.name),
         baseToHead(s.peak),
-        deltaCell(s.peak),
-        percentCell(s.peak),
+        peakChangeCell(s.peak),
         deltaCell(s.retained),
         ...extra.map((name) => changeCell(name, measureOf(s, name))),
         ...(leak ? [s.leak ? leakCell(s.leak) : '—'] : []),
