@@ -232,8 +232,8 @@ def measure(
     ``ignore``: harness containers alive across the call, left out of the object count.
     ``watch_peak``: run the action under a PeakWatch (see peak.py) aiming at
     ``peak_reference`` bytes, and record the sites at the level it caught.
-    ``retention_filter``: after the after snapshot, while the traces are still there, find
-    what keeps the objects of the sites it wants alive (see retention.py).
+    ``retention_filter``: right after the after snapshot, while the traces are still there,
+    find what keeps the objects of the sites it wants alive (see retention.py).
     """
     if tracemalloc.is_tracing():
         tracemalloc.stop()
@@ -294,13 +294,28 @@ def measure(
     del rss_start
 
     clear_type_cache()
-    gc.collect()
+    # A benchmark that leaves the collector disabled (gc.disable()) keeps its unreachable
+    # reference cycles, as the program would: they are not collected here, so they count as
+    # retained, and the retention walk names them as such.
+    collecting = gc.isenabled()
+    if collecting:
+        gc.collect()
     after = tracemalloc.take_snapshot()
     result.frames_used = tracemalloc.get_traceback_limit()
-    # With retention paths, the objects' traces are still needed after the count: tracing
-    # stops only once they are found (the diffs and the count are then traced, and slower).
-    if retention_filter is None:
-        tracemalloc.stop()
+    if retention_filter is not None:
+        # Right after the after snapshot, while the objects' traces are there: tracing then
+        # stops before the diffs and the count, which run at full speed. The walk leaves
+        # nothing behind but its result (ignored by the count, as ``result`` is).
+        main = sys.modules.get("__main__")
+        result.retention = retention.find(
+            retention_filter,
+            held=(held, raised),
+            main_globals=getattr(main, "__dict__", None),
+            is_machinery=is_machinery,
+        )
+        del main
+        retention_filter.forget()
+    tracemalloc.stop()
 
     result.sites = line_diff(after, before)
     if traceback_filter is not None:
@@ -311,20 +326,10 @@ def measure(
             result.peak_tracebacks = traceback_diff(peak_snapshot, before, traceback_filter)
     del after, before, peak_snapshot
     if count_types:
-        gc.collect()  # untracks the harness's fresh tuples of numbers and names
+        if collecting:
+            gc.collect()  # untracks the harness's fresh tuples of numbers and names
         # result's contents (sites, the first count) are not followed: it is ignored.
-        result.types_after = objects.count_types(own, held=[held, raised])
-    if retention_filter is not None:
-        # After the count, which then does not see the walk's own objects.
-        main = sys.modules.get("__main__")
-        result.retention = retention.find(
-            retention_filter,
-            held=(held, raised),
-            main_globals=getattr(main, "__dict__", None),
-            is_machinery=is_machinery,
-        )
-        del main
-        tracemalloc.stop()
+        result.types_after = objects.count_types(own, held=[held, raised], collect=collecting)
     del held, raised  # alive until here on purpose
     if rss_bytes is not None:
         # Only now: a number in the totals before the count would be counted as the action's.
@@ -510,6 +515,10 @@ class TracebackFilter:
         for file, line in sites:
             self._suffixes.setdefault(line, []).append(_raw_suffix(file))
         self._cache = {}
+
+    def forget(self):
+        """Drops what ``wants`` remembered: objects a later object count would see."""
+        self._cache.clear()
 
     def wants(self, filename, lineno):
         suffixes = self._suffixes.get(lineno)
