@@ -66,6 +66,9 @@ class _State:
         self.checkout = checkout.Checkout.from_environment(
             root, keep=[os.path.dirname(HARNESS_DIR)]
         )
+        # The reads pass (selection.py): nothing is traced, pytest records what each test reads.
+        self.recording_reads = bool(os.environ.get("ALLOCDIFF_RECORD_READS"))
+        self.recorder = None
 
 
 _state = None
@@ -93,6 +96,14 @@ def start(directory, root=None, frames=None):
     _offer_pytest_plugin()
     # This side's checkout wins over what the environment installed (see checkout.py).
     state.checkout.prepare()
+    if state.recording_reads:
+        from . import selection
+
+        # From the start: conftest.py files and plugins are read before pytest configures.
+        state.recorder = selection.Recorder(root)
+        state.recorder.install()
+        atexit.register(_write_reads)
+        return
     os.register_at_fork(after_in_child=_after_fork_in_child)
     # Registered first, so it runs last: after the program's own exit handlers.
     atexit.register(_at_exit)
@@ -216,7 +227,25 @@ def take_over_for_tests():
 
 
 def measuring():
-    return _state is not None and not _state.forked
+    return _state is not None and not _state.forked and not _state.recording_reads
+
+
+def reads_recorder():
+    """The reads pass: this process's ``selection.Recorder``; None otherwise."""
+    if _state is None or _state.forked:
+        return None
+    return _state.recorder
+
+
+def _write_reads():
+    state = _state
+    if state is None or state.forked or os.getpid() != state.pid or not state.recorder.pytest:
+        return
+    state.recorder.stop()
+    try:
+        state.recorder.write(state.directory)
+    except BaseException as error:  # noqa: B902 - the program's exit status must not change
+        sys.stderr.write("allocdiff: what the tests read could not be written: %r\n" % (error,))
 
 
 def frames():
@@ -429,10 +458,17 @@ def _cmdline():
 
 
 class TestMeasurement:
-    """The traced call of one test: tracing starts just before it and stops after."""
+    """The traced call of one test: tracing starts just before it and stops after.
+
+    Everything alive before the call is frozen (``gc.freeze``) until it ends, so the
+    collections before and after it examine only the young objects and the call's own: a full
+    collection of the whole suite's heap per test would cost more than tracing the test.
+    What the call allocates is collected all the same.
+    """
 
     def __init__(self, frames):
-        gc.collect()
+        gc.collect(1)
+        gc.freeze()
         _tracemalloc.start(frames)
         _tracemalloc.reset_peak()
         self.marker = object()
@@ -442,7 +478,10 @@ class TestMeasurement:
     def finish(self):
         """A ``capture.Measurement`` of the call (not ``traced`` if the test stopped
         tracemalloc or cleared its traces)."""
-        return _measure_and_stop(self.start_level, self.started, self.marker)
+        try:
+            return _measure_and_stop(self.start_level, self.started, self.marker)
+        finally:
+            gc.unfreeze()
 
 
 def record_test(nodeid, measurement, error, budget_markers=()):

@@ -24,7 +24,7 @@ judges them with its budget syntax, so there is one syntax and one place that re
 
 import pytest
 
-from . import command
+from . import command, selection
 
 # The markers a test may carry a budget with: how ``pytest --markers`` describes each.
 BUDGET_MARKERS = {
@@ -39,13 +39,76 @@ BUDGET_MARKERS = {
 EXACT_INTEGER = 2**53
 
 _pending = {}
+# The reads pass (selection.py): what each test reads, recorded untraced.
+_recorder = None
 
 
 def pytest_configure(config):
+    global _recorder
     for description in BUDGET_MARKERS.values():
         config.addinivalue_line("markers", description)
     if command.measuring():
         command.take_over_for_tests()
+    elif command.reads_recorder() is not None:
+        _recorder = command.reads_recorder()
+        _recorder.pytest = True
+
+
+def pytest_collectstart(collector):
+    if _recorder is not None and isinstance(collector, pytest.Module):
+        _recorder.start_module(collector.nodeid)
+
+
+def pytest_collectreport(report):
+    if _recorder is not None and report.nodeid in _recorder.modules:
+        collected = _collected_modules.pop(report.nodeid, None)
+        _recorder.end_module(report.nodeid, collected)
+
+
+_collected_modules = {}
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector):
+    outcome = yield
+    if _recorder is not None and isinstance(collector, pytest.Module):
+        # The imported test module, whose globals say which modules it uses.
+        _collected_modules[collector.nodeid] = getattr(collector, "_obj", None)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(session, config, items):
+    """Deselects the tests allocdiff found unchanged (``ALLOCDIFF_SKIP_TESTS``)."""
+    if not command.measuring():
+        return
+    skipped = selection.skipped_tests()
+    if not skipped:
+        return
+    kept = [item for item in items if item.nodeid not in skipped]
+    if len(kept) < len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item.nodeid in skipped])
+        items[:] = kept
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_protocol(item, nextitem):
+    if _recorder is None:
+        yield
+        return
+    _recorder.start_test(item.nodeid)
+    yield
+    module = item.getparent(pytest.Module)
+    _recorder.end_test(
+        item.nodeid, module.nodeid if module is not None else None, item.nodeid in _failed
+    )
+
+
+_failed = set()
+
+
+def _note_failure(report):
+    if _recorder is not None and report.failed:
+        _failed.add(report.nodeid)
 
 
 def marker_value(value):
@@ -94,6 +157,7 @@ def pytest_runtest_call(item):
 
 
 def pytest_runtest_logreport(report):
+    _note_failure(report)
     if report.when != "call" or report.nodeid not in _pending:
         return
     measurement, error, markers = _pending.pop(report.nodeid)
