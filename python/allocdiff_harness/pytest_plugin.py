@@ -70,7 +70,7 @@ _collected_modules = {}
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_make_collect_report(collector):
-    outcome = yield
+    yield
     if _recorder is not None and isinstance(collector, pytest.Module):
         # The imported test module, whose globals say which modules it uses.
         _collected_modules[collector.nodeid] = getattr(collector, "_obj", None)

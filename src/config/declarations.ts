@@ -391,6 +391,24 @@ export const SETTINGS = {
       '[touches nothing the benchmark reads](#no-change-skipped) is not measured again',
     value: '`true` or `false`',
   },
+  /** pytest: measure only the tests whose reads the pull request touches. */
+  selectTests: {
+    key: 'select-tests',
+    input: 'select-tests',
+    flag: { name: 'select-tests', arg: 'BOOL', toggle: true },
+    parse: (kit) => kit.boolean,
+    default: true,
+    help: 'pytest: trace only the tests that read what the diff changes (default: true)',
+    description:
+      'false: trace every test of a pytest command on both sides. By default, with a command ' +
+      'and no setup, base runs once untraced recording the files each test ran or opened, and ' +
+      'only the tests that read a file the diff changes (and new ones) are traced on both ' +
+      "sides; the others are reported as not run. Default: true, or the config file's.",
+    meaning:
+      '`false`: trace every test; by default only the tests that ' +
+      '[read what the pull request changes](#pytest-test-selection) are measured',
+    value: '`true` or `false`',
+  },
   /** Which verdicts fail the run. */
   failOn: {
     key: 'fail-on',

@@ -188,6 +188,7 @@ export const reportSchema = z.strictObject({
     .optional(),
   accepted: z.strictObject({ label: text(100), by: text(100).optional() }).optional(),
   noChange: text().optional(),
+  testsNotRun: z.strictObject({ count: z.number().int().nonnegative(), why: text() }).optional(),
 });
 
 /** Checks a parsed JSON value; the error lists each problem with its path. */

@@ -62,6 +62,11 @@ export interface Report {
    */
   noChange?: string;
   /**
+   * pytest tests not run on either side: on base they read (ran or opened) nothing the pull
+   * request changes. How many, and the evidence as a sentence.
+   */
+  testsNotRun?: { count: number; why: string };
+  /**
    * A verdict that would fail the check, accepted by a maintainer with the pull request's
    * `accept-label`; `verdict` stays what the budgets decided.
    */
