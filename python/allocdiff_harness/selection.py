@@ -164,10 +164,13 @@ class Recorder:
             reads, failed, module = self.tests[nodeid]
             files = self._paths(reads.code | reads.opened)
             folders = self._paths(reads.listed)
+            # What the module's collection listed is the import system searching for modules:
+            # only a module added there matters, not any file.
+            imports = set()
             if module in modules:
                 files |= modules[module][0]
-                folders |= modules[module][1]
-            tests.append([nodeid, indexes(files), indexes(folders), failed])
+                imports = modules[module][1]
+            tests.append([nodeid, indexes(files), indexes(folders), indexes(imports), failed])
         session = self.session
         import_folders = set()
         for entry in list(sys.path):

@@ -11,7 +11,14 @@ import { InvalidDataError } from '../errors.js';
 
 /** What a pytest suite read on base: per test, and for the session as a whole. */
 export interface TestReads {
-  tests: { nodeid: string; files: string[]; folders: string[]; failed: boolean }[];
+  tests: {
+    nodeid: string;
+    files: string[];
+    folders: string[];
+    /** Folders the import system listed while the test's module was collected. */
+    importFolders: string[];
+    failed: boolean;
+  }[];
   /** Read outside any test or test module: conftest.py, pytest's configuration, plugins. */
   session: { files: string[]; folders: string[]; importFolders: string[] };
 }
@@ -23,6 +30,8 @@ export interface TouchedBy {
     folders: Iterable<string>;
     importFolders: Iterable<string>;
   }): string | undefined;
+  /** The paths added, deleted or renamed. */
+  onOneSide(): string[];
 }
 
 export type TestSelection =
@@ -37,7 +46,13 @@ export type TestSelection =
 
 const FILE = z.object({
   tests: z.array(
-    z.tuple([z.string(), z.array(z.number().int()), z.array(z.number().int()), z.boolean()]),
+    z.tuple([
+      z.string(),
+      z.array(z.number().int()),
+      z.array(z.number().int()),
+      z.array(z.number().int()),
+      z.boolean(),
+    ]),
   ),
   session: z.object({
     files: z.array(z.number().int()),
@@ -51,7 +66,10 @@ const FILE = z.object({
 export async function readTestReads(dir: string): Promise<TestReads | undefined> {
   const names = (await readdir(dir)).filter((name) => name.endsWith('.reads.json')).sort();
   if (names.length === 0) return undefined;
-  const tests = new Map<string, { files: Set<string>; folders: Set<string>; failed: boolean }>();
+  const tests = new Map<
+    string,
+    { files: Set<string>; folders: Set<string>; imports: Set<string>; failed: boolean }
+  >();
   const session = {
     files: new Set<string>(),
     folders: new Set<string>(),
@@ -72,8 +90,14 @@ export async function readTestReads(dir: string): Promise<TestReads | undefined>
           throw new InvalidDataError(`the reads file ${name} names path ${index}, which it lacks`);
         return path;
       });
-    for (const [nodeid, files, folders, failed] of parsed.data.tests) {
-      const entry = tests.get(nodeid) ?? { files: new Set(), folders: new Set(), failed: false };
+    for (const [nodeid, files, folders, imports, failed] of parsed.data.tests) {
+      const entry = tests.get(nodeid) ?? {
+        files: new Set(),
+        folders: new Set(),
+        imports: new Set(),
+        failed: false,
+      };
+      for (const folder of pathsOf(imports)) entry.imports.add(folder);
       for (const file of pathsOf(files)) entry.files.add(file);
       for (const folder of pathsOf(folders)) entry.folders.add(folder);
       entry.failed ||= failed;
@@ -88,6 +112,7 @@ export async function readTestReads(dir: string): Promise<TestReads | undefined>
       nodeid,
       files: [...entry.files],
       folders: [...entry.folders],
+      importFolders: [...entry.imports],
       failed: entry.failed,
     })),
     session: {
@@ -124,20 +149,23 @@ export function selectTests(reads: TestReads, diff: TouchedBy, always: string[])
   for (const test of reads.tests) {
     const touched =
       test.failed ||
-      diff.firstTouched({ files: test.files, folders: test.folders, importFolders: [] }) !==
-        undefined;
+      diff.firstTouched({
+        files: test.files,
+        folders: test.folders,
+        importFolders: test.importFolders,
+      }) !== undefined;
     (touched ? run : skip).push(test.nodeid);
     if (!touched) for (const file of test.files) files.add(file);
   }
-  // A file added where pytest collects from may be a new test: head must run to tell.
-  const collected = diff.firstTouched({
-    files: [],
-    folders: reads.session.folders,
-    importFolders: [],
-  });
+  // A Python file added where pytest collects from may be a new test (or conftest.py): head
+  // must run to tell.
+  const listed = new Set(reads.session.folders);
+  const collected = diff
+    .onOneSide()
+    .some((path) => path.endsWith('.py') && listed.has(path.replace(/\/?[^/]*$/, '') || '.'));
   const why =
     `${skip.length.toLocaleString('en')} of ${count(reads.tests.length, 'test')} not run: on base ` +
     `they ran or opened ${count(files.size, 'file')} of the repository, none of which this ` +
     'pull request changes';
-  return { kind: run.length === 0 && collected === undefined ? 'none' : 'some', skip, run, why };
+  return { kind: run.length === 0 && !collected ? 'none' : 'some', skip, run, why };
 }
