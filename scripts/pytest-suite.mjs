@@ -29,7 +29,7 @@ class Record:
 
 
 def build(n):
-    return [str(i) * ${entryWidth} for i in range(n * 8)]
+    return [str(i) * ${entryWidth} for i in range(n * 60)]
 
 
 def records(n):
@@ -65,17 +65,17 @@ DATA = os.path.join(os.path.dirname(__file__), "data", "mod${index}.json")
 
 @pytest.fixture(scope="module")
 def rows():
-    return mod${index}.records(50)
+    return mod${index}.records(300)
 
 
 @pytest.fixture
 def text(corpus):
-    return "\\n".join(corpus[:40])
+    return "\\n".join(corpus * 3)
 
 
 @pytest.mark.parametrize("n", range(${CASES}))
 def test_build(n):
-    assert len(mod${index}.build(n)) == n * 8
+    assert len(mod${index}.build(n)) == n * 60
 
 
 def test_records(rows):
@@ -97,7 +97,7 @@ def test_parse(text):
 def test_data_file():
     with open(DATA) as file:
         data = json.load(file)
-    assert len(mod${index}.build(data["n"])) == data["n"] * 8
+    assert len(mod${index}.build(data["n"])) == data["n"] * 60
 
 
 class TestRecord:
