@@ -5,19 +5,19 @@ import {
   OUTPUTS,
   renderTerminal,
   runAllocdiff
-} from "./chunks/chunk-EFSM7F76.js";
+} from "./chunks/chunk-G65RYVFU.js";
 import {
   parsePassedNames
 } from "./chunks/chunk-5OUWSMVN.js";
 import {
   loadConfig
-} from "./chunks/chunk-3KTYWGGF.js";
+} from "./chunks/chunk-7RQSZYBD.js";
 import "./chunks/chunk-2L6T7FNC.js";
 import {
   BENCHMARK_NAMES,
   requireBenchmark,
   settingsFromConfig
-} from "./chunks/chunk-FWWRQLDK.js";
+} from "./chunks/chunk-QE6BDIHH.js";
 import {
   nodeFiles
 } from "./chunks/chunk-QIMWHM5R.js";
@@ -28,12 +28,15 @@ import {
   SETTINGS,
   declarationOf,
   settingOfKey
-} from "./chunks/chunk-DJ3AICVX.js";
+} from "./chunks/chunk-NAM4U7AL.js";
 import "./chunks/chunk-YDDCH455.js";
+import {
+  parseShard
+} from "./chunks/chunk-MJOLIBM6.js";
 import "./chunks/chunk-BZHPJ7SG.js";
 import {
   explainVerdict
-} from "./chunks/chunk-WX5SD5HW.js";
+} from "./chunks/chunk-QTK55SO4.js";
 import {
   failsRun
 } from "./chunks/chunk-L6AECDK3.js";
@@ -229,6 +232,8 @@ Run "allocdiff --help" for the options.`);
   const benchmark = requireBenchmark(config, "flag");
   const head = flag(SETTINGS.head);
   const passEnv = parsePassedNames(flag(SETTINGS.passEnv) ?? "", `--${SETTINGS.passEnv.flag.name}`);
+  const shardFlag = flag(SETTINGS.shard);
+  const shard = shardFlag === void 0 ? void 0 : parseShard(shardFlag, `--${SETTINGS.shard.flag.name}`);
   const given = { report: flag(SETTINGS.jsonPath), comment: flag(SETTINGS.markdownPath) };
   if (given.report === "-" && given.comment === "-")
     throw new UsageError(
@@ -250,6 +255,7 @@ Run "allocdiff --help" for the options.`);
       ...settingsFromConfig(config),
       benchmark,
       key: flag(SETTINGS.key) ?? SETTINGS.key.default,
+      ...shard ? { shard } : {},
       ...passEnv.length > 0 ? { passEnv } : {},
       jsonPath: resolve(cwd, jsonPath ?? join(outDir, "report.json")),
       markdownPath: resolve(cwd, markdownPath ?? join(outDir, "report.md"))

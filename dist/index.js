@@ -6,11 +6,12 @@ import {
   readActionSettings,
   readEventPlan,
   setFailed
-} from "./chunks/chunk-J7GIPCIL.js";
+} from "./chunks/chunk-A7SJYZCO.js";
 import "./chunks/chunk-5OUWSMVN.js";
-import "./chunks/chunk-FWWRQLDK.js";
+import "./chunks/chunk-QE6BDIHH.js";
 import "./chunks/chunk-Z7OENXUW.js";
-import "./chunks/chunk-DJ3AICVX.js";
+import "./chunks/chunk-NAM4U7AL.js";
+import "./chunks/chunk-MJOLIBM6.js";
 import "./chunks/chunk-B272OHU5.js";
 import "./chunks/chunk-RN36H25A.js";
 import {
@@ -21,9 +22,9 @@ import {
 async function run() {
   try {
     const mode = readActionMode();
-    if (mode === "report") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-E6ISAQXZ.js");
-      return await postMeasuredReport();
+    if (mode === "report" || mode === "merge") {
+      const { postMeasuredReport } = await import("./chunks/action-modes-LPY3YZAK.js");
+      return await postMeasuredReport(mode);
     }
     const plan = readEventPlan();
     if (plan.kind === "skip") {
@@ -31,7 +32,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-E6ISAQXZ.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-LPY3YZAK.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));

@@ -7,6 +7,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } fr
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { createRepoFromTrees } from './example-repo.mjs';
 import { pytestSuiteFiles, writeFiles } from './pytest-suite.mjs';
@@ -18,12 +20,16 @@ const quick = process.argv.includes('--quick');
 const PEAK_SITES_HEADING = '## Sites at the peak, found where the peak changed';
 const REPEATS_HEADING = '## Repeats that stop once proven';
 const PYTEST_HEADING = '## A pytest suite: only the tests a pull request can have changed';
-// `--only setup`, `--only peak-sites`, `--only scenarios`, `--only repeats`, `--only pytest`: only that section, written into BENCHMARKS.md in place of
+const HTML_HEADING = '## The HTML report, at 100,000 sites';
+// `--only setup`, `--only peak-sites`, `--only scenarios`, `--only repeats`, `--only html`, `--only pytest`: only that section, written into BENCHMARKS.md in place of
 // its earlier table (the rest of the file is kept).
 const only = process.argv.includes('--only')
   ? process.argv[process.argv.indexOf('--only') + 1]
   : undefined;
-if (only !== undefined && !['setup', 'peak-sites', 'scenarios', 'repeats', 'pytest'].includes(only))
+if (
+  only !== undefined &&
+  !['setup', 'peak-sites', 'scenarios', 'repeats', 'html', 'pytest'].includes(only)
+)
   throw new Error(`--only: unknown section "${only}"`);
 const SCENARIOS_SECTION = `## Budgets and rendering, by number of scenarios
 
@@ -364,6 +370,23 @@ if (only === 'repeats') {
   process.exit(0);
 }
 
+if (only === 'html') {
+  await measureHtmlReport();
+  const path = join(root, 'BENCHMARKS.md');
+  const old = readFileSync(path, 'utf8');
+  const start = old.indexOf(HTML_HEADING);
+  const next =
+    start < 0 ? old.indexOf('\n## Start-up and size') + 1 : old.indexOf('\n## ', start) + 1;
+  const end = start < 0 ? next : next || old.length;
+  writeFileSync(
+    path,
+    old.slice(0, start < 0 ? next : start) + htmlReportMarkdown() + old.slice(end),
+  );
+  rmSync(work, { recursive: true, force: true });
+  console.log(`\nwrote the HTML report section of BENCHMARKS.md`);
+  process.exit(0);
+}
+
 if (only === 'peak-sites') {
   measurePeakSites();
   const path = join(root, 'BENCHMARKS.md');
@@ -700,6 +723,7 @@ measurePeakSites();
 measureProvenRepeats();
 benchPytestSuite();
 await benchScenarios();
+await measureHtmlReport();
 await benchSetupEnvironment();
 
 // ---------------------------------------------------------------------------------------------
@@ -839,7 +863,7 @@ ${SETUP_SECTION}
 
 ${table('setup')}
 
-${peakSitesMarkdown()}${provenRepeatsMarkdown()}${scenariosMarkdown()}${pytestMarkdown()}## Start-up and size
+${peakSitesMarkdown()}${provenRepeatsMarkdown()}${scenariosMarkdown()}${htmlReportMarkdown()}${pytestMarkdown()}## Start-up and size
 
 ${table('start')}
 ${notes.length ? `\n## Targets\n\n${notes.join('\n')}\n` : ''}`;
@@ -1068,6 +1092,86 @@ allocation" keeps more at the end, but its peak moves by some 300 B). Measured w
 \`npm run bench -- --only peak-sites\`.
 
 ${table('peak-sites')}
+
+`;
+}
+
+/**
+ * The HTML report of 100,000 changed sites (ten scenarios of the 10,000 a report lists each):
+ * rendered in a fresh Node process, its size, and the time headless Chromium takes to load it,
+ * which includes drawing every flame graph and site table. Rows in 'html'.
+ */
+async function measureHtmlReport() {
+  const entry = join(work, 'bench-html.mjs');
+  await build({
+    entryPoints: [join(root, 'scripts/bench-html.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    outfile: entry,
+    logLevel: 'error',
+  });
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: process.env.ALLOCDIFF_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    for (const frames of [1, 4]) {
+      const out = join(work, `report-${frames}.html`);
+      const runs = quick ? 1 : 3;
+      const made = Array.from({ length: runs }, () =>
+        JSON.parse(run(node24, [entry, '10', String(frames), out]).stdout.trim()),
+      );
+      const loads = [];
+      const errors = [];
+      for (let i = 0; i < runs; i += 1) {
+        const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+        page.on('pageerror', (error) => errors.push(String(error)));
+        await page.goto(pathToFileURL(out).href, { waitUntil: 'load', timeout: 300_000 });
+        loads.push(
+          await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd),
+        );
+        if ((await page.locator('.flame-box .frame').count()) === 0) errors.push('no frames drawn');
+        await page.close();
+      }
+      if (errors.length > 0) throw new Error(`the HTML report failed in Chromium: ${errors[0]}`);
+      const bytes = made[0].bytes;
+      const gzipped = gzipSync(readFileSync(out)).length;
+      const label = `${made[0].sites.toLocaleString('en')} changed sites, ${frames === 1 ? 'one frame each' : `a ${frames}-frame call path each`}`;
+      row(
+        'html',
+        `${label}: render in Node`,
+        ms(median(made.map((m) => m.renderMs))),
+        `${(bytes / 1024 / 1024).toFixed(1)} MiB (${(bytes / made[0].sites).toFixed(0)} B/site), ` +
+          `${(gzipped / 1024 / 1024).toFixed(1)} MiB gzipped`,
+      );
+      row(
+        'html',
+        `${label}: load in headless Chromium`,
+        ms(median(loads)),
+        'to the load event: parse, read the data, draw ten flame graphs and ten site tables',
+      );
+      rmSync(out);
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+function htmlReportMarkdown() {
+  return `${HTML_HEADING}
+
+The HTML report of ten scenarios with 10,000 changed sites each (the most a report lists per
+scenario; 100,000 in all), rendered by \`renderHtml\` in a fresh Node 24 process, then opened in
+headless Chromium (Debian's \`chromium\`, driven by playwright-core) until its load event, by
+which the page's script has drawn every flame graph and site table. Each site's call path is
+one frame (\`frames: 1\`) or four (an upper bound: allocdiff traces only the top changed sites).
+Measured with \`npm run bench -- --only html\`.
+
+${table('html')}
 
 `;
 }

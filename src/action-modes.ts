@@ -6,7 +6,8 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { randomBytes } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
-import { isAbsolute, relative, sep } from 'node:path';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { failsRun, type FailOn } from './budgets/evaluate.js';
 import {
   readReportModeSettings,
@@ -15,11 +16,17 @@ import {
 } from './config/action-inputs.js';
 import { errorMessage, UsageError } from './errors.js';
 import type { Logger } from './log.js';
-import { runAllocdiff } from './pipeline.js';
+import { runAllocdiff, type MeasurementCache } from './pipeline.js';
 import { artifactName, writeArtifact } from './publish/artifact.js';
 import type { PublishOptions } from './publish/comment.js';
 import { commentDecision } from './publish/comment-policy.js';
-import { OUTPUTS, writeOutputs, type OutputName, type Written } from './publish/outputs.js';
+import {
+  OUTPUTS,
+  renderOptions,
+  writeOutputs,
+  type OutputName,
+  type Written,
+} from './publish/outputs.js';
 import { ANNOTATION_LIMIT, siteAnnotations } from './report/annotations.js';
 import type { Report } from './report/report.js';
 import { renderTerminal } from './report/terminal.js';
@@ -225,6 +232,36 @@ async function acceptWithLabel(
 }
 
 /**
+ * The Actions cache, as this event may use it: read on every run; written by a push to the
+ * default branch (both sides: the code merged there) and by a pull request (its base only, which
+ * GitHub keeps in the pull request's own scope, out of reach of other pull requests and of the
+ * default branch). Off with `cache: false`, or where the runner offers no cache service.
+ */
+async function actionsCache(settings: ActionSettings): Promise<MeasurementCache | undefined> {
+  if (!settings.useCache) return undefined;
+  const [toolkit, { actionsCacheStore }] = await Promise.all([
+    import('@actions/cache'),
+    import('./capture/side-cache.js'),
+  ]);
+  if (!toolkit.isFeatureAvailable()) {
+    core.info('no Actions cache on this runner: both sides are measured');
+    return undefined;
+  }
+  const { eventName, ref, payload } = github.context;
+  const defaultBranch = (payload as { repository?: { default_branch?: unknown } }).repository
+    ?.default_branch;
+  const pushToDefault =
+    eventName === 'push' &&
+    typeof defaultBranch === 'string' &&
+    ref === `refs/heads/${defaultBranch}`;
+  const folder = join(process.env.RUNNER_TEMP || tmpdir(), 'allocdiff-cache');
+  return {
+    store: actionsCacheStore(toolkit, folder),
+    save: (side) => pushToDefault || (eventName === 'pull_request' && side === 'base'),
+  };
+}
+
+/**
  * `mode: full` and `mode: measure`: check out both sides, measure, compare. The run gets the
  * settings; only the comment gets what publishing needs (the token among it).
  */
@@ -233,15 +270,24 @@ export async function measureAndPublish(
   settings: ActionSettings,
   publishing: Publishing,
 ) {
+  if (mode === 'full' && settings.shard) {
+    throw new UsageError(
+      'input "shard" measures a part of the scenarios, which one comment cannot stand for: ' +
+        'use it with `mode: measure`, and merge the shards with `mode: merge` (see the README)',
+    );
+  }
   // What the run loads after measuring is loaded before any pull-request code runs, so that
   // code never gets to change a file this process has still to load.
   if (mode === 'full') await import('./publish/comment.js');
   // Whatever happens, the action's own lines after the run are obeyed again.
-  const run = await runAllocdiff(settings, actionLogger).finally(() => untrusted.end());
+  const cache = await actionsCache(settings);
+  const run = await runAllocdiff(settings, actionLogger, cache ? { cache } : {}).finally(() =>
+    untrusted.end(),
+  );
   const { report } = run;
   let { markdown, outputs } = run;
   if (await acceptWithLabel(publishing, settings.pullRequest, report, settings.failOn)) {
-    outputs = await writeOutputs(settings, report, { topSites: settings.topSites });
+    outputs = await writeOutputs(settings, report, renderOptions(settings));
     markdown = outputs.comment.content;
   }
   await keepReport(report, outputs);
@@ -261,10 +307,11 @@ export async function measureAndPublish(
         repository: settings.repository,
       });
       core.setOutput('artifact-path', settings.artifactDir);
-      core.setOutput('artifact-name', artifactName(settings.key));
+      core.setOutput('artifact-name', artifactName(settings.key, settings.shard));
       core.info(
-        `artifact files in ${settings.artifactDir}: upload them as "${artifactName(settings.key)}" ` +
-          'for the report job',
+        `artifact files in ${settings.artifactDir}: upload them as ` +
+          `"${artifactName(settings.key, settings.shard)}" for the ` +
+          `${settings.shard ? 'merge' : 'report'} job`,
       );
     }
   } else if (settings.pullRequest !== undefined) {
@@ -290,14 +337,15 @@ interface WorkflowRunPayload {
 /**
  * `mode: report`, on workflow_run: posts the report a `mode: measure` run left behind. Nothing
  * is checked out or run; the artifact is validated, and the pull request comes from the API.
+ * `mode: merge` does the same with the artifacts of the run's shards, merged into one report.
  */
-export async function postMeasuredReport(): Promise<void> {
+export async function postMeasuredReport(mode: 'report' | 'merge'): Promise<void> {
   const { settings, publishing } = await readReportModeSettings();
   const { eventName, payload } = github.context;
   if (eventName !== 'workflow_run') {
     throw new UsageError(
-      `mode "report" runs on workflow_run events, not on "${eventName}": run \`mode: measure\` ` +
-        'on pull_request, and `mode: report` in a workflow triggered by ' +
+      `mode "${mode}" runs on workflow_run events, not on "${eventName}": run \`mode: measure\` ` +
+        `on pull_request, and \`mode: ${mode}\` in a workflow triggered by ` +
         '`on: workflow_run: { workflows: [<the measuring workflow>], types: [completed] }`',
     );
   }
@@ -311,20 +359,27 @@ export async function postMeasuredReport(): Promise<void> {
   }
   if (!publishing.token) {
     throw new UsageError(
-      'mode "report" needs the github-token input, with the permissions actions: read and ' +
+      `mode "${mode}" needs the github-token input, with the permissions actions: read and ` +
         'pull-requests: write',
     );
   }
-  const [{ createGitHubClient }, { loadReportFromRun }] = await Promise.all([
+  const [{ createGitHubClient }, { loadReportFromRun }, { loadShardsFromRun }] = await Promise.all([
     import('./publish/octokit.js'),
     import('./publish/report-mode.js'),
+    import('./publish/merge-mode.js'),
   ]);
   const client = createGitHubClient(publishing.token, publishing.apiUrl, {
     onRetry: (message) => core.info(message),
   });
   const loaded = await core.group(
-    `Fetching the report of run ${event.workflow_run?.id ?? '?'}`,
-    () => loadReportFromRun(client, publishing, payload, actionLogger),
+    `Fetching the ${mode === 'merge' ? "shards' reports" : 'report'} of run ${event.workflow_run?.id ?? '?'}`,
+    () =>
+      (mode === 'merge' ? loadShardsFromRun : loadReportFromRun)(
+        client,
+        publishing,
+        payload,
+        actionLogger,
+      ),
   );
   if (loaded.kind === 'skip') {
     core.info(`nothing to report: ${loaded.reason}`);
@@ -336,7 +391,7 @@ export async function postMeasuredReport(): Promise<void> {
   const { report, pullRequest, headSha } = loaded;
   delete report.accepted;
   await acceptWithLabel(publishing, pullRequest, report, settings.failOn);
-  const outputs = await writeOutputs(settings, report);
+  const outputs = await writeOutputs(settings, report, renderOptions(settings));
   await keepReport(report, outputs);
   await commentOnPullRequest(publishing, pullRequest, report, outputs.comment.content, {
     forbiddenIsError: true,

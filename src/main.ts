@@ -10,9 +10,9 @@ import { errorMessage } from './errors.js';
 export async function run(): Promise<void> {
   try {
     const mode = readActionMode();
-    if (mode === 'report') {
+    if (mode === 'report' || mode === 'merge') {
       const { postMeasuredReport } = await import('./action-modes.js');
-      return await postMeasuredReport();
+      return await postMeasuredReport(mode);
     }
     const plan = readEventPlan();
     if (plan.kind === 'skip') {

@@ -21,7 +21,14 @@ import type { Snapshot } from './capture/snapshot.js';
 import { SideEnvironments } from './capture/side-environment.js';
 import { selectTests, type TestReads, type TestSelection } from './capture/test-selection.js';
 import {
+  cachedText,
+  directoryStore,
+  SideCache,
+  type MeasurementStore,
+} from './capture/side-cache.js';
+import {
   AUTOMATIC_LEAK_CALLS,
+  differingScenarios,
   functionRetainedChanged,
   peaksChanged,
   scenarioAgrees,
@@ -29,11 +36,13 @@ import {
 } from './compare/agreement.js';
 import { compareSnapshots } from './compare/compare.js';
 import type { Comparison } from './compare/comparison.js';
+import { retentionTargets } from './compare/retention.js';
 import { attachTracebacks, tracebackTargets } from './compare/tracebacks.js';
-import { captureSettingsOf, type Settings } from './config/settings.js';
+import { shardedBackend, snapshotInShard, shardText, SHARD_VARIABLE } from './capture/shard.js';
+import { captureSettingsOf, settingsDigest, type Settings } from './config/settings.js';
 import { RunFailure, UsageError, errorMessage } from './errors.js';
 import type { Logger } from './log.js';
-import { writeOutputs, type OutputName, type Written } from './publish/outputs.js';
+import { renderOptions, writeOutputs, type OutputName, type Written } from './publish/outputs.js';
 import { buildReport, type Report } from './report/report.js';
 import { judgeProposed, settingsChangeText } from './report/settings-change.js';
 import { Git } from './sides/git.js';
@@ -109,11 +118,22 @@ export interface RunResult {
   summary: string;
 }
 
+/** Where a run looks for measurements already taken, and which sides it keeps there. */
+export interface MeasurementCache {
+  store: MeasurementStore;
+  save: (side: Side) => boolean;
+}
+
 /**
  * The product's main job, shared by the action and the CLI:
  * sides (git) → capture (Python, per side) → compare → budgets → report.
+ * `cache`: the action's (the Actions cache); without it, the CLI's folder (`cacheDir`), if any.
  */
-export async function runAllocdiff(settings: Settings, log: Logger): Promise<RunResult> {
+export async function runAllocdiff(
+  settings: Settings,
+  log: Logger,
+  { cache: given }: { cache?: MeasurementCache } = {},
+): Promise<RunResult> {
   if (settings.configFile) {
     log.info(
       `configuration: ${settings.configFile}` +
@@ -128,7 +148,16 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
   // Sides are checked out whole: paths must be relative to the repository's root.
   const fromRoot = (path: string): string =>
     relative(topLevel, resolve(projectDir, path)).split(sep).join('/');
-  const backend = backendFor(settings.benchmark, fromRoot);
+  const { shard } = settings;
+  const backend = shard
+    ? shardedBackend(backendFor(settings.benchmark, fromRoot), shard)
+    : backendFor(settings.benchmark, fromRoot);
+  if (shard) {
+    log.info(
+      `shard ${shardText(shard)}: only the scenarios whose name falls to shard ${shard.index} ` +
+        `of ${shard.count} are measured`,
+    );
+  }
   const { baseSha, headSha, measuredHead, workingTree } = await log.group(
     'Resolving base and head',
     async () => {
@@ -166,6 +195,9 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
   try {
     if (settings.setup) environments = await SideEnvironments.create(settings.python);
     const env = benchmarkEnvironment(process.env, settings.passEnv);
+    // The harness leaves out the scenarios of other shards; never from a variable of its own.
+    delete env[SHARD_VARIABLE];
+    if (shard) env[SHARD_VARIABLE] = shardText(shard);
     const isolated = await isolatePullRequestCode(
       git,
       {
@@ -177,13 +209,48 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     privateTemp = isolated.temp;
     const options: SideOptions = {
       ...captureSettingsOf(settings),
-      // A backend that does not measure in depth (a command) has no sites at the peak.
+      // A backend that does not measure in depth has no sites at the peak.
       peakSites: backend.inDepth && settings.peakSites === true,
       env,
       log,
     };
     const dirs = { base: sides.baseDir, head: sides.headDir };
     await backend.check?.(dirs);
+    const wanted =
+      given ??
+      (settings.cacheDir
+        ? { store: directoryStore(settings.cacheDir), save: () => true }
+        : undefined);
+    const cache =
+      wanted &&
+      (await SideCache.open({
+        store: wanted.store,
+        // A working tree's commit is made for this run only: no later run asks for it.
+        save: (side) => wanted.save(side) && !(side === 'head' && workingTree),
+        python: settings.python,
+        env,
+        benchmark: JSON.stringify(settings.benchmark),
+        setup: settings.setup,
+        log,
+      }));
+    const commits = { base: baseSha, head: measuredHead };
+    // What the report says of each side taken from the cache.
+    const cachedSides: Partial<Record<Side, string>> = {};
+    // A side's measuring pass: from the cache when an entry with this pass's key passes its
+    // checks, else measured (and kept, when this run keeps that side).
+    const measureSide = async (side: Side, sideOptions: SideOptions): Promise<SideOutcome> => {
+      const fields = cache && (await cache.fieldsOf(commits[side], dirs[side], sideOptions));
+      if (cache && fields) {
+        const hit = await cache.load(side, fields, sideOptions.log);
+        if (hit) {
+          cachedSides[side] = cachedText(side, commits[side], hit.savedAt);
+          return { kind: 'measured', snapshot: hit.snapshot };
+        }
+      }
+      const outcome = await backend.measure(dirs[side], sideOptions);
+      if (cache && fields) await cache.save(side, fields, outcome, sideOptions.log);
+      return outcome;
+    };
     // How progress names each side: a short SHA, or the working tree.
     const labels = {
       base: baseSha.slice(0, 7),
@@ -207,7 +274,8 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     // paid for, and, with `peak-sites: auto`, the sites at the peak of the scenarios whose peak
     // changed.
     const autoPeaks = backend.inDepth && settings.peakSites === 'auto';
-    // A command has no repeats, object counts nor peak hooks: its one run is the measurement.
+    // The deep pass is for the scenarios that differed (`only`): a command runs only those
+    // tests again; a script's functions all run (each stops early once proven).
     const deep =
       backend.inDepth &&
       (settings.repeats > 1 || settings.objectTypes || settings.peakSites !== false);
@@ -217,19 +285,21 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       title: string,
       sideOptions: SideOptions,
       earlier?: Record<Side, SideOutcome>,
+      headOnly?: Partial<SideOptions>,
     ) =>
       onBothSides(
         log,
         (side) => `${title} ${side} ${labels[side]}`,
         (side, sideLog) => {
           const first = earlier?.[side];
-          return backend.measure(dirs[side], {
+          return measureSide(side, {
             ...sideOptions,
             env: envs[side],
             protect: protect[side],
             log: sideLog,
             environment: environments?.[side],
             ...(first?.kind === 'measured' ? { sameAs: first.snapshot } : {}),
+            ...(side === 'head' ? headOnly : {}),
           });
         },
         sequential,
@@ -263,7 +333,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     if (skippable) {
       const measureOne = (side: Side) =>
         log.group(`Measuring ${side} ${labels[side]}`, () =>
-          backend.measure(dirs[side], {
+          measureSide(side, {
             ...firstOptions,
             env: envs[side],
             log,
@@ -286,7 +356,6 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     } else {
       measured = await measureAll('Measuring', firstOptions);
     }
-    // A command runs once per side, whatever `repeats` says.
     let repeatsUsed = deep || !backend.inDepth ? 1 : settings.repeats;
     let iterationsUsed = settings.iterations;
     // When the first pass already agrees, its comparison is the one reported.
@@ -314,11 +383,14 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
         );
       } else {
         const peaks = autoPeaks ? peaksChanged(first) : [];
-        // A function whose retained memory changed gets a leak check, unless one was asked for:
-        // what each call keeps, which the repeats alone do not tell.
+        // A function (or test) whose retained memory changed gets a leak check, unless one was
+        // asked for: what each call keeps, which the repeats alone do not tell.
         const leakCheck = settings.iterations === 0 && functionRetainedChanged(first);
         const more = settings.repeats > 1 || settings.objectTypes || options.peakSites === true;
-        if (more || peaks.length > 0 || leakCheck) {
+        // Where retained memory grew, head's deep pass also finds what keeps its top grown
+        // sites' objects alive.
+        const retentionSites = retentionTargets(first.scenarios, settings.retentionPaths);
+        if (more || peaks.length > 0 || leakCheck || retentionSites.length > 0) {
           measured = await measureAll(
             `Measuring in depth (repeats: ${settings.repeats}` +
               `${leakCheck ? `, leak check: ${AUTOMATIC_LEAK_CALLS} calls` : ''})`,
@@ -326,8 +398,10 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
               ...options,
               ...(autoPeaks ? { peakSites: peaks } : {}),
               ...(leakCheck ? { iterations: AUTOMATIC_LEAK_CALLS } : {}),
+              only: differingScenarios(first),
             },
             provable(measured, first),
+            retentionSites.length > 0 ? { retentionSites } : undefined,
           );
           repeatsUsed = settings.repeats;
           if (leakCheck) iterationsUsed = AUTOMATIC_LEAK_CALLS;
@@ -339,7 +413,10 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     const nothing = backend.nothingMeasured(measured.base, measured.head);
     if (nothing !== undefined && selection?.kind !== 'none') throw new UsageError(nothing);
     // A side that failed as a whole fails each function the other side measured.
-    const { base, head } = sideSnapshots(measured, outcomeContext);
+    const sided = sideSnapshots(measured, outcomeContext);
+    const { base, head } = shard
+      ? { base: snapshotInShard(sided.base, shard), head: snapshotInShard(sided.head, shard) }
+      : sided;
     // Tests' budget markers: head's may only add checks; one it cannot read stops the run.
     const markers = markerBudgets(base, head);
 
@@ -350,7 +427,20 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     // when there are some (the measuring runs above traced one frame).
     if (settings.frames > 1 && backend.trace) {
       const targets = tracebackTargets(comparison);
-      const wanted = (side: Side) => (side === 'base' ? targets.base : targets.head);
+      // A side taken from the cache never ran its setup in its checkout: no tracebacks there.
+      const untraced = (side: Side) => settings.setup !== undefined && side in cachedSides;
+      for (const side of ['base', 'head'] as const) {
+        if (untraced(side) && targets[side].length > 0)
+          log.info(
+            `no tracebacks on ${side}: its measurement came from the cache, and setup has not ` +
+              'run in its checkout',
+          );
+      }
+      const wanted = (side: Side) => (untraced(side) ? [] : targets[side]);
+      // The scenarios holding them: a command runs only those tests again.
+      const only = comparison.scenarios
+        .filter((s) => s.status !== 'failed' && s.sites.length > 0)
+        .map((s) => s.name);
       const none = { base: undefined, head: undefined };
       const traced =
         targets.base.length + targets.head.length === 0
@@ -369,6 +459,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
                         protect: protect[side],
                         log: sideLog,
                         environment: environments?.[side],
+                        only,
                       },
                       wanted(side),
                     )
@@ -422,6 +513,9 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
     if (selection && selection.kind !== 'all' && selection.skip.length > 0) {
       report.testsNotRun = { count: selection.skip.length, why: selection.why };
     }
+    const cached = (['base', 'head'] as const).flatMap((side) => cachedSides[side] ?? []);
+    if (cached.length > 0) report.cached = cached;
+    if (shard) report.shard = { ...shard, settings: settingsDigest(settings) };
     if (settings.proposed && settings.settingsFrom) {
       report.settingsChange = judgeProposed(
         report,
@@ -432,7 +526,7 @@ export async function runAllocdiff(settings: Settings, log: Logger): Promise<Run
       );
       log.warning(settingsChangeText(report.settingsChange));
     }
-    const outputs = await writeOutputs(settings, report, { topSites: settings.topSites });
+    const outputs = await writeOutputs(settings, report, renderOptions(settings));
     return { report, outputs, markdown: outputs.comment.content, summary: outputs.summary.content };
   } finally {
     await Promise.all([

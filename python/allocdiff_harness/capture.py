@@ -19,7 +19,7 @@ import time
 import tracemalloc
 import zipimport  # part of the import system, always loaded
 
-from . import objects, peak
+from . import objects, peak, retention
 
 HARNESS_DIR = os.path.dirname(os.path.abspath(__file__))
 # The folder that holds the allocdiff_harness package (what PYTHONPATH names).
@@ -79,6 +79,8 @@ class Measurement:
         self.peak_tracebacks = None
         # tracemalloc's frame limit at the end (the action may have restarted it).
         self.frames_used = None
+        # With a retention filter: what retention.find gave (bytes) for its sites.
+        self.retention = None
         # Further totals of the action, under their snapshot keys (``rssBytes``): the snapshot
         # writes each one into the action's repeat as it is. A total that could not be taken
         # is left out (absent means not measured, never 0).
@@ -216,7 +218,7 @@ def tracing_lost(marker):
 
 def measure(
     action, frames, *, count_types=False, traceback_filter=None, ignore=(), watch_peak=False,
-    peak_reference=None
+    peak_reference=None, retention_filter=None
 ):
     """Run ``action()`` between a before and an after snapshot; what it returns is held
     (and so counted as retained) until the after snapshot and the object count.
@@ -230,6 +232,8 @@ def measure(
     ``ignore``: harness containers alive across the call, left out of the object count.
     ``watch_peak``: run the action under a PeakWatch (see peak.py) aiming at
     ``peak_reference`` bytes, and record the sites at the level it caught.
+    ``retention_filter``: after the after snapshot, while the traces are still there, find
+    what keeps the objects of the sites it wants alive (see retention.py).
     """
     if tracemalloc.is_tracing():
         tracemalloc.stop()
@@ -293,7 +297,10 @@ def measure(
     gc.collect()
     after = tracemalloc.take_snapshot()
     result.frames_used = tracemalloc.get_traceback_limit()
-    tracemalloc.stop()
+    # With retention paths, the objects' traces are still needed after the count: tracing
+    # stops only once they are found (the diffs and the count are then traced, and slower).
+    if retention_filter is None:
+        tracemalloc.stop()
 
     result.sites = line_diff(after, before)
     if traceback_filter is not None:
@@ -307,6 +314,17 @@ def measure(
         gc.collect()  # untracks the harness's fresh tuples of numbers and names
         # result's contents (sites, the first count) are not followed: it is ignored.
         result.types_after = objects.count_types(own, held=[held, raised])
+    if retention_filter is not None:
+        # After the count, which then does not see the walk's own objects.
+        main = sys.modules.get("__main__")
+        result.retention = retention.find(
+            retention_filter,
+            held=(held, raised),
+            main_globals=getattr(main, "__dict__", None),
+            is_machinery=is_machinery,
+        )
+        del main
+        tracemalloc.stop()
     del held, raised  # alive until here on purpose
     if rss_bytes is not None:
         # Only now: a number in the totals before the count would be counted as the action's.

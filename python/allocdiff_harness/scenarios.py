@@ -28,7 +28,7 @@ import gc
 import time
 import tracemalloc
 
-from . import capture
+from . import capture, shard
 
 
 class Options:
@@ -44,9 +44,15 @@ class Options:
     # a peak pass hooks; None: every function, with no reference.
     peak_targets = None
     object_types = True
+    # A capture.TracebackFilter: the sites whose objects' retention paths are wanted (first
+    # measurement of each scenario only); None: none.
+    retention_filter = None
     # A sameas.SameAs: an earlier run's figures, which end a function's repeats once its
     # first call measures them exactly; None: every repeat is made.
     same_as = None
+    # (index, count) when the suite is split across runners (shard.py): the bench_ functions
+    # of other shards are not called. None: every function.
+    shard = None
 
     def __init__(self, **given):
         for name, value in given.items():
@@ -109,6 +115,7 @@ def run(script_path, options):
         traceback_filter=options.traceback_filter if as_script else None,
         watch_peak=options.peak_sites and as_script,
         peak_reference=options.peak_target,
+        retention_filter=options.retention_filter if as_script else None,
     )
     result.setup_seconds = top.duration_seconds
     try:
@@ -133,7 +140,8 @@ def run(script_path, options):
             _check_frames(result, scenario, options, top)
             result.scenarios.append(scenario)
         else:
-            _run_functions(functions, top, options, result)
+            kept = [(name, f) for name, f in functions if shard.keeps(options.shard, name)]
+            _run_functions(kept, top, options, result)
     finally:
         main.restore()
         if tracemalloc.is_tracing():  # a failure half-way through a measurement
@@ -177,6 +185,7 @@ def _run_function(scenario, function, options, result):
             count_types=options.object_types and first,
             traceback_filter=options.traceback_filter if first else None,
             ignore=(scenario.repeats,),
+            retention_filter=options.retention_filter if first else None,
         )
         if not _usable(scenario, measurement, result):
             return

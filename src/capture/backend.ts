@@ -33,12 +33,26 @@ export interface SideOptions extends SideRunOptions {
   peakSites?: boolean | readonly string[];
   objectTypes?: boolean;
   /**
+   * Sites (normalised `path:line`) whose live objects' retention paths the first measurement of
+   * each scenario looks for: what keeps them alive. None when empty or absent.
+   */
+  retentionSites?: readonly string[];
+  /**
    * What a first, plain run of this side measured (one repeat, no object counts): a scenario
    * whose next measurement gives exactly the same figures is proven and repeated no further.
+   * A backend that measures scenarios apart (a command's pytest tests) keeps these figures for
+   * the scenarios not in `only`, and measures those alone again.
    */
   sameAs?: Snapshot;
   /** pytest node ids to deselect: tests that read nothing the pull request changes. */
   skipTests?: readonly string[];
+  /**
+   * The scenarios a deep pass (or the traceback pass) is for: those that differed between the
+   * sides. A backend that can run scenarios apart runs only these (a command's pytest tests,
+   * and the tests that started its processes), so the pass costs what they cost; the others
+   * run the benchmark whole.
+   */
+  only?: readonly string[];
 }
 
 export interface CaptureBackend {

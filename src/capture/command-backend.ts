@@ -9,7 +9,14 @@
  *
  * The measuring run traces one frame; with `frames` > 1 the traceback pass runs the command
  * once more with that many, and each process keeps tracebacks for the sites it is given only.
- * A command has no repeats, object counts nor peak hooks: its one run is the measurement.
+ *
+ * The deep pass (repeats, object counts, sites at the peak, the leak check) is paid for the
+ * scenarios that differed between the sides only (`only`): the command runs again with pytest
+ * running just those tests (and the tests that started the processes among them; the plugin
+ * deselects the rest), each test's body called again in its process for its further calls,
+ * as a `bench_*` function's are; the other scenarios keep the first run's figures (`sameAs`).
+ * A process's further measurements are further runs of the command, merged as a whole
+ * script's are (merge-repeats.ts). The traceback pass runs the same selection.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -17,6 +24,7 @@ import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
 import { RANDOM_ADDRESSES } from './address-randomization.js';
 import type { CaptureBackend, SideOptions } from './backend.js';
+import { mergeProcessRepeats } from './merge-repeats.js';
 import { failedSnapshot, type SideOutcome } from './outcome.js';
 import { lastLines } from './process.js';
 import { processFailed, readSnapshot, SideRunner } from './side-runner.js';
@@ -30,20 +38,21 @@ import { readTestReads, type TestReads } from './test-selection.js';
 export function commandBackend(command: string, workingDirectory: string): CaptureBackend {
   return {
     name: command,
-    inDepth: false,
+    inDepth: true,
     measure: async (checkoutDir, options) => {
+      if (inDepth(options)) return measureInDepth(command, workingDirectory, checkoutDir, options);
       const run = await runCommand(command, workingDirectory, checkoutDir, options);
-      if (run.kind !== 'measured' || !run.commandFailure) return run;
-      // A failure that no process's scenario explains is a failed scenario of its own.
-      const { scenarios } = failedSnapshot(command, run.commandFailure, options.frames);
-      run.snapshot.scenarios.push(...scenarios);
-      return { kind: 'measured', snapshot: run.snapshot };
+      return withCommandFailure(command, run, options.frames);
     },
     // The command once more, each Python process (each pytest test) keeping tracebacks of the
-    // sites. A run that failed as a whole (the command's exit, a timeout, the merge) gives none;
-    // a process that raised only costs its own.
+    // sites; with `only`, just those tests run. A run that failed as a whole (the command's exit,
+    // a timeout, the merge) gives none; a process that raised only costs its own.
     trace: async (checkoutDir, options, sitesFile) => {
-      const run = await runCommand(command, workingDirectory, checkoutDir, options, sitesFile);
+      const run = await runCommand(command, workingDirectory, checkoutDir, options, {
+        setup: false,
+        env: { ALLOCDIFF_TRACEBACK_SITES: sitesFile },
+        files: options.only ? { ALLOCDIFF_TESTS: selectionFile(options.only) } : {},
+      });
       if (run.kind !== 'measured') return run;
       if (run.commandFailure) return { kind: 'failed', error: run.commandFailure };
       return { kind: 'measured', snapshot: run.snapshot };
@@ -54,6 +63,166 @@ export function commandBackend(command: string, workingDirectory: string): Captu
         ? nothingMeasuredMessage(command, snapshotOfNothing(base), snapshotOfNothing(head))
         : undefined,
   };
+}
+
+/** A run's outcome, a failure of the command that no process's scenario explains a failed scenario. */
+function withCommandFailure(command: string, run: CommandRun, frames: number): SideOutcome {
+  if (run.kind !== 'measured' || !run.commandFailure) return run;
+  const { scenarios } = failedSnapshot(command, run.commandFailure, frames);
+  run.snapshot.scenarios.push(...scenarios);
+  return { kind: 'measured', snapshot: run.snapshot };
+}
+
+/** Whether a pass measures in depth: the deep pass (`only`), or repeats, objects or peaks asked. */
+function inDepth(options: SideOptions): boolean {
+  const peaks = options.peakSites;
+  return (
+    options.only !== undefined ||
+    (options.repeats ?? 1) > 1 ||
+    options.objectTypes === true ||
+    peaks === true ||
+    (Array.isArray(peaks) && peaks.length > 0)
+  );
+}
+
+/**
+ * The node ids pytest runs for `names` (scenarios): each name, and for a process a test started
+ * (`tests/test_x.py::test_y > -c …`), that test. Names that are no test select nothing.
+ */
+function selectionFile(names: readonly string[]): string {
+  const ids = new Set<string>();
+  for (const name of names) {
+    ids.add(name);
+    const started = name.indexOf(' > ');
+    if (started > 0) ids.add(name.slice(0, started));
+  }
+  return [...ids].filter((id) => !/[\r\n]/.test(id)).join('\n') + '\n';
+}
+
+/**
+ * The deep pass of one side: the command again, running only the tests `only` names (all, without
+ * it or without the first run's figures), each test's body called `repeats` times, once more
+ * counting objects, once more under the peak hooks where asked, and `iterations` times for the
+ * leak check; then, when a process is among them, `repeats` − 1 further runs of the command for
+ * its further measurements. The scenarios `only` leaves out keep the first run's figures. When
+ * the pass fails as a whole, the log says why and the first run's figures stand.
+ */
+async function measureInDepth(
+  command: string,
+  workingDirectory: string,
+  checkoutDir: string,
+  options: SideOptions,
+): Promise<SideOutcome> {
+  const { log } = options;
+  const earlier = options.sameAs;
+  const only = earlier && options.only ? new Set(options.only) : undefined;
+  if (only && only.size === 0) return { kind: 'measured', snapshot: earlier! };
+  const selection: Record<string, string> = only
+    ? { ALLOCDIFF_TESTS: selectionFile([...only]) }
+    : {};
+  const repeats = options.repeats ?? 1;
+  const iterations = options.iterations ?? 0;
+  const peaks = peakTargets(options.peakSites, earlier);
+  log.info(
+    `in depth: ${only ? `${only.size} scenario${only.size === 1 ? '' : 's'} that differed` : 'every test'}` +
+      ` (repeats: ${repeats}${iterations > 0 ? `, leak check: ${iterations} calls` : ''})`,
+  );
+  const firstFigures = (why: string): SideOutcome => {
+    log.warning(`no measurement in depth: ${why}; the first run's figures stand`);
+    return { kind: 'measured', snapshot: earlier! };
+  };
+  const deep = await runCommand(command, workingDirectory, checkoutDir, options, {
+    env: {
+      ALLOCDIFF_REPEATS: String(repeats),
+      ALLOCDIFF_ITERATIONS: String(iterations),
+      ALLOCDIFF_OBJECT_TYPES: options.objectTypes ? '1' : '0',
+      ...(peaks === true ? { ALLOCDIFF_PEAK_SITES: '1' } : {}),
+    },
+    files: {
+      ...selection,
+      ...(typeof peaks === 'string' ? { ALLOCDIFF_PEAK_TARGETS: peaks } : {}),
+    },
+  });
+  if (earlier && deep.kind === 'failed') return firstFigures(deep.error.message);
+  if (earlier && deep.kind === 'measured' && deep.commandFailure)
+    return firstFigures(deep.commandFailure.message);
+  if (deep.kind !== 'measured') return deep;
+  let snapshot = deep.snapshot;
+
+  // A process's further measurements: further runs of the command (its tests' bodies once).
+  const processes = snapshot.scenarios.filter(
+    (s) => s.kind === 'process' && s.status === 'ok' && (!only || only.has(s.name)),
+  );
+  if (processes.length > 0 && repeats > 1) {
+    const runs = [{ ...snapshot, scenarios: processes }];
+    for (let index = 2; index <= repeats; index += 1) {
+      log.info(`processes: measurement ${index} of ${repeats} (the command again)`);
+      const run = await runCommand(command, workingDirectory, checkoutDir, options, {
+        setup: false,
+        files: only ? { ALLOCDIFF_TESTS: selectionFile(processes.map((s) => s.name)) } : {},
+      });
+      if (run.kind !== 'measured' || run.commandFailure) {
+        log.warning(
+          `processes measured ${index - 1} time${index === 2 ? '' : 's'}: ` +
+            (run.kind === 'measured'
+              ? run.commandFailure!.message
+              : run.kind === 'failed'
+                ? run.error.message
+                : 'nothing measured'),
+        );
+        break;
+      }
+      runs.push(run.snapshot);
+    }
+    const merged = new Map(mergeProcessRepeats(runs).scenarios.map((s) => [s.name, s]));
+    snapshot = {
+      ...snapshot,
+      scenarios: snapshot.scenarios.map((s) => merged.get(s.name) ?? s),
+    };
+  }
+  if (!only || !earlier) return { kind: 'measured', snapshot };
+
+  // The scenarios that differed, measured in depth; the others as the first run measured them.
+  const measured = new Map(
+    snapshot.scenarios.filter((s) => only.has(s.name)).map((s) => [s.name, s]),
+  );
+  const scenarios = earlier.scenarios.map((s) => measured.get(s.name) ?? s);
+  const known = new Set(earlier.scenarios.map((s) => s.name));
+  scenarios.push(...[...measured.values()].filter((s) => !known.has(s.name)));
+  const notes = new Set(earlier.unmeasured.map((note) => JSON.stringify(note)));
+  const unmeasured = [
+    ...earlier.unmeasured.filter((note) => !note.scenario || !only.has(note.scenario)),
+    ...snapshot.unmeasured.filter(
+      (note) =>
+        (note.scenario && only.has(note.scenario)) ||
+        (!note.scenario && !notes.has(JSON.stringify(note))),
+    ),
+  ];
+  return {
+    kind: 'measured',
+    snapshot: { ...earlier, repeats, iterations, scenarios, unmeasured },
+  };
+}
+
+/**
+ * What the peak pass of a command is asked: `true` for every test it runs (no reference), the
+ * `ALLOCDIFF_PEAK_TARGETS` file for the tests named (each aiming at the peak the first run
+ * measured of it), or undefined for none.
+ */
+function peakTargets(
+  asked: SideOptions['peakSites'],
+  earlier: Snapshot | undefined,
+): true | string | undefined {
+  if (!asked || (Array.isArray(asked) && asked.length === 0)) return undefined;
+  const tests = (earlier?.scenarios ?? []).filter(
+    (s) =>
+      s.kind === 'test' &&
+      s.status === 'ok' &&
+      !/[\r\n]/.test(s.name) &&
+      (asked === true || asked.includes(s.name)),
+  );
+  if (asked === true && tests.length === 0) return true;
+  return tests.map((s) => `${s.peakBytes} ${s.name}\n`).join('');
 }
 
 /** A side where the command measured nothing: not in this commit, or no process measured. */
@@ -74,9 +243,20 @@ type CommandRun =
   | Exclude<SideOutcome, { kind: 'measured' }>
   | { kind: 'measured'; snapshot: Snapshot; commandFailure?: ScenarioError };
 
+/** What a run of the command is for, beyond a plain measuring run. */
+interface CommandPass {
+  /** Whether `setup` runs first (not in the traceback pass: it ran in this checkout). */
+  setup?: boolean;
+  /** Variables for the harness in each process (command.py). */
+  env?: Record<string, string>;
+  /** Files for the harness: each written, and its path given in the variable it is named by. */
+  files?: Record<string, string>;
+}
+
 /**
- * Runs the command in one side's checkout: setup first, except in the traceback pass
- * (`tracebackSites`, the file of `path:line` sites to keep tracebacks for). Never throws for
+ * Runs the command in one side's checkout: setup first, unless `pass.setup` is false. The
+ * traceback pass has `ALLOCDIFF_TRACEBACK_SITES` (the file of `path:line` sites to keep
+ * tracebacks for) among its variables, and traces `options.frames` frames. Never throws for
  * what the command does: each Python process that raised is a failed scenario, what was
  * measured is kept.
  */
@@ -85,7 +265,7 @@ async function runCommand(
   workingDirectory: string,
   checkoutDir: string,
   options: SideOptions,
-  tracebackSites?: string,
+  pass: CommandPass = {},
 ): Promise<CommandRun> {
   const { log } = options;
   const cwd = join(checkoutDir, workingDirectory);
@@ -93,20 +273,26 @@ async function runCommand(
     log.info(`${workingDirectory} does not exist in this commit: nothing to measure`);
     return { kind: 'absent' };
   }
-  const runner = await SideRunner.start(checkoutDir, options, {
-    setup: tracebackSites === undefined,
-  });
+  const runner = await SideRunner.start(checkoutDir, options, { setup: pass.setup ?? true });
   if ('failure' in runner) return { kind: 'failed', error: runner.failure };
 
-  const frames = tracebackSites === undefined ? 1 : options.frames;
+  const tracing = pass.env?.ALLOCDIFF_TRACEBACK_SITES !== undefined;
+  const frames = tracing ? options.frames : 1;
   const workDir = await runner.workDir('allocdiff-command-');
   const partials = join(workDir, 'processes');
   const snapshotPath = join(workDir, 'snapshot.json');
   try {
     await mkdir(partials);
-    const skipFile = join(workDir, 'skip-tests.txt');
     const skip = options.skipTests ?? [];
-    if (skip.length > 0) await writeFile(skipFile, `${skip.join('\n')}\n`);
+    const wanted = {
+      ...pass.files,
+      ...(skip.length > 0 ? { ALLOCDIFF_SKIP_TESTS: `${skip.join('\n')}\n` } : {}),
+    };
+    const files: Record<string, string> = {};
+    for (const [variable, content] of Object.entries(wanted)) {
+      files[variable] = join(workDir, `${variable.toLowerCase()}.txt`);
+      await writeFile(files[variable], content);
+    }
     log.info(
       `${command} with every Python process under tracemalloc (frames: ${frames})` +
         (skip.length > 0 ? `, ${skip.length} unchanged tests deselected` : ''),
@@ -115,8 +301,8 @@ async function runCommand(
       ALLOCDIFF_COMMAND_DIR: partials,
       ALLOCDIFF_ROOT: checkoutDir,
       ALLOCDIFF_FRAMES: String(frames),
-      ...(tracebackSites === undefined ? {} : { ALLOCDIFF_TRACEBACK_SITES: tracebackSites }),
-      ...(skip.length > 0 ? { ALLOCDIFF_SKIP_TESTS: skipFile } : {}),
+      ...pass.env,
+      ...files,
     });
     const merge = await runner.tool('allocdiff_harness.aggregate', [
       '--dir',

@@ -141,6 +141,10 @@ function resolve(raw: RawSnapshot, what: string): Snapshot {
         `scenario ${rawScenario.name} peak sites`,
       );
     for (const site of rawScenario.leak?.sites ?? []) location(site);
+    for (const site of rawScenario.retention?.sites ?? []) {
+      location(site);
+      for (const path of site.paths) for (const step of path.via) location(step);
+    }
     return decoded;
   };
 

@@ -110,18 +110,28 @@ async function measureScript(
   const measuring = ['--frames', '1', '--repeats', String(repeats)];
   const earlier = options.sameAs;
   const sameAs = earlier && repeats > 1 ? sameAsFile(earlier) : undefined;
-  const sameAsDir = sameAs ? await sideWorkDir(options.env, 'allocdiff-same-as-') : undefined;
+  const retention = options.retentionSites ?? [];
+  const filesDir =
+    sameAs || retention.length > 0 ? await sideWorkDir(options.env, 'allocdiff-first-') : undefined;
   let first: HarnessRun;
   try {
-    if (sameAsDir) await writeFile(join(sameAsDir, 'figures.txt'), sameAs!);
+    if (sameAs) await writeFile(join(filesDir!, 'figures.txt'), sameAs);
+    if (retention.length > 0) {
+      await writeFile(join(filesDir!, 'retention.txt'), `${retention.join('\n')}\n`);
+      log.info(
+        `what keeps the objects of ${retention.length} grown site` +
+          `${retention.length === 1 ? '' : 's'} alive: ${retention.join(', ')}`,
+      );
+    }
     first = await runHarness(runner, script, [
       ...measuring,
       ...(iterations > 0 ? ['--iterations', String(iterations)] : []),
       ...(objectTypes ? [] : ['--no-object-types']),
-      ...(sameAsDir ? ['--same-as', join(sameAsDir, 'figures.txt')] : []),
+      ...(sameAs ? ['--same-as', join(filesDir!, 'figures.txt')] : []),
+      ...(retention.length > 0 ? ['--retention-sites', join(filesDir!, 'retention.txt')] : []),
     ]);
   } finally {
-    if (sameAsDir) await rm(sameAsDir, { recursive: true, force: true });
+    if (filesDir) await rm(filesDir, { recursive: true, force: true });
   }
   if (!first.snapshot) return failed(first.failure!);
   let snapshot = first.snapshot;
@@ -163,15 +173,13 @@ async function measureScript(
         `a new process measured exactly what the first run did: ${runs.length} identical runs` +
           (runs.length < plain ? ', no further repeats' : ''),
       );
-    if (objectTypes) {
-      const counted = snapshot;
-      snapshot = mergeProcessRepeats(runs);
-      for (const scenario of snapshot.scenarios) {
-        const types = counted.scenarios.find((s) => s.name === scenario.name)?.objectTypes;
-        if (types) scenario.objectTypes = types;
-      }
-    } else {
-      snapshot = mergeProcessRepeats(runs);
+    // The first run's object counts and retention paths stand for the merged scenario.
+    const counted = snapshot;
+    snapshot = mergeProcessRepeats(runs);
+    for (const scenario of snapshot.scenarios) {
+      const own = counted.scenarios.find((s) => s.name === scenario.name);
+      if (objectTypes && own?.objectTypes) scenario.objectTypes = own.objectTypes;
+      if (own?.retention) scenario.retention = own.retention;
     }
     if (proven) for (const scenario of snapshot.scenarios) scenario.identicalRuns = runs.length;
   }

@@ -14,7 +14,8 @@
  *
  * Within schema 3, `rssBytes` (per repeat, and the scenario's repeat 1) was added as an optional
  * field: a snapshot without it has no peak RSS measured, which every reader takes as "not
- * measured", so older snapshots and readers stay compatible.
+ * measured", so older snapshots and readers stay compatible. `retention` (per scenario) was
+ * added the same way: absent, no retention paths were looked for.
  *
  * Schema 2 differs from schema 1 in:
  * - **String table.** `file`, `text` and `function` of every site, peak site, leak site and
@@ -164,6 +165,97 @@ const leakCheck = z.strictObject({
   sites: z.array(leakSite),
 });
 
+/** The kinds of root a retention path starts from (see `retentionPath`). */
+export const RETENTION_ROOT_KINDS = [
+  'module global',
+  'benchmark global',
+  'class attribute',
+  'default argument',
+  'closure',
+  'function attribute',
+  'return value',
+  'frame',
+  'thread',
+  'gc.garbage',
+  'unreachable',
+  'not found',
+] as const;
+
+/** A live object on a retention path that the scenario allocated, and where. */
+const retentionStep = z.strictObject({
+  ...encodedLocation,
+  /** Its type, named like `objectTypes` names types. */
+  type: z.string(),
+});
+
+/**
+ * What keeps some of a site's sampled objects alive: the shortest chain of references from a
+ * root to them, named, and the samples it holds.
+ */
+const retentionPath = z.strictObject({
+  /**
+   * `module global` (`app.cache._history`), `benchmark global` (a global of the benchmark
+   * script), `class attribute` (`app.cache.Registry.items`), `default argument`
+   * (`app.events.on(seen=…)`), `closure` (a closure cell: `app.make.<locals>.inner.<closure>.seen`),
+   * `function attribute`, `return value` (the measured call's), `frame` or `thread` (a local of
+   * a running frame, another thread's); `gc.garbage` (unreachable cycles the collector saved
+   * there), `unreachable` (no Python object reaches them: a reference cycle the collector did not
+   * free, or C code), `not found` (the walk's limits came first).
+   */
+  kind: z.enum(RETENTION_ROOT_KINDS),
+  /** The root, named: `app.cache._history`, `catalog`, `worker (app/jobs.py:12)`; empty when none. */
+  root: z.string(),
+  /**
+   * The innermost named container on the path, which holds the objects: the last attribute or
+   * global before items of lists, dicts and tuples: `app.cache.LRU.history` (an instance
+   * attribute of an `app.cache.LRU`); the root when no attribute follows it.
+   */
+  holder: z.string(),
+  /** The holder's type: `list`, `dict`, `collections.OrderedDict`. */
+  holderType: z.string(),
+  /** The holder's own name (`history`), as code that fills it would spell it; may be empty. */
+  name: z.string(),
+  /** The chain from the root to the first sample on it: `catalog.cache.history[…][1]`. */
+  path: z.string(),
+  /** Sampled objects on this path. */
+  sampled: amount,
+  /** The site's retained bytes and blocks, shared out over its paths by their samples. */
+  bytes: amount,
+  count: amount,
+  /**
+   * Objects on the path (root and the sample left out) that the scenario allocated, root first,
+   * with where (the innermost frame): the holder's container, the tuple `append` stored.
+   */
+  via: z.array(retentionStep),
+  /** `unreachable`: the types of the objects that refer to the samples, most first. */
+  cycle: z.array(z.strictObject({ type: z.string(), objects: amount })).optional(),
+});
+
+/**
+ * Retention paths (`--retention-sites`, first measurement of the scenario): for each site
+ * asked for, what keeps its live objects alive. Objects are told to be the site's by their
+ * allocation traceback; at most 24 are sampled per site, spread over the order the collector
+ * lists them in, and `gc` referrers are followed back from them (at most 40 steps, 20,000
+ * objects) to a root.
+ */
+const retention = z.strictObject({
+  /** Time the walk took. */
+  seconds,
+  /** Largest retained size first. */
+  sites: z.array(
+    z.strictObject({
+      ...encodedLocation,
+      /** Live objects found that were allocated at the site (tracked ones, and what they hold). */
+      objects: amount,
+      sampled: amount,
+      /** The walk's limits stopped it before every sample met a root. */
+      limited: z.literal(true).optional(),
+      /** Most samples first. */
+      paths: z.array(retentionPath),
+    }),
+  ),
+});
+
 const scenarioError = z.strictObject({
   /** Exception class name, e.g. `ValueError`, or `SystemExit`. */
   type: z.string(),
@@ -257,6 +349,7 @@ const scenario = z.strictObject({
   /** Types whose live count changed across repeat 1, largest change first (default on). */
   objectTypes: z.array(objectTypeCount).optional(),
   leak: leakCheck.optional(),
+  retention: retention.optional(),
   /**
    * Command mode: how many processes were merged into this scenario. Their sizes add up, per
    * site and in the totals (`peakBytes` is the sum of each process's own peak).
@@ -415,19 +508,33 @@ export type ObjectTypeCount = z.infer<typeof objectTypeCount>;
 export type LeakSite = Decoded<z.infer<typeof leakSite>>;
 /** Leak check (see `leakCheck`), its sites' strings resolved. */
 export type LeakCheck = Omit<z.infer<typeof leakCheck>, 'sites'> & { sites: LeakSite[] };
+export type RetentionRootKind = (typeof RETENTION_ROOT_KINDS)[number];
+/** An object on a retention path, its strings resolved. */
+export type RetentionStep = Decoded<z.infer<typeof retentionStep>>;
+/** A retention path (see `retentionPath`), its strings resolved. */
+export type RetentionPath = Omit<z.infer<typeof retentionPath>, 'via'> & { via: RetentionStep[] };
+type RawRetentionSite = z.infer<typeof retention>['sites'][number];
+/** What keeps one site's objects alive, strings resolved. */
+export type RetentionSite = Decoded<Omit<RawRetentionSite, 'paths'>> & { paths: RetentionPath[] };
+/** Retention paths of a scenario (see `retention`), strings resolved. */
+export type Retention = { seconds: number; sites: RetentionSite[] };
 export type ScenarioError = z.infer<typeof scenarioError>;
 export type RepeatTotals = z.infer<typeof repeatTotals>;
 export type BudgetMarker = z.infer<typeof budgetMarker>;
 export type MarkerValue = z.infer<typeof markerValue>;
 
 /** A scenario as read: site lists as objects, strings resolved, `repeats` always there. */
-export type SnapshotScenario = Omit<RawScenario, 'sites' | 'peak' | 'leak' | 'repeats'> & {
+export type SnapshotScenario = Omit<
+  RawScenario,
+  'sites' | 'peak' | 'leak' | 'repeats' | 'retention'
+> & {
   /** Every in-process repeat, in order (see `scenario`); empty when none ran. */
   repeats: RepeatTotals[];
   /** Largest `size` first, then file, then line. */
   sites: SnapshotSite[];
   peak?: PeakSnapshot;
   leak?: LeakCheck;
+  retention?: Retention;
 };
 
 /** A snapshot as read: what the optional envelope fields default to filled in, no `strings`. */

@@ -4,6 +4,7 @@
  */
 import type { Comparison, ScenarioComparison } from './comparison.js';
 import { changedBeyond, MEASURE_NAMES, MEASURES, measureOf } from './measures.js';
+import { callsInOneProcess } from './noise.js';
 
 /** A whole script's peak may differ by this much between sides that agree (see measures.ts). */
 export const PEAK_TOLERANCE_BYTES = MEASURES.peak.tolerance.firstPass;
@@ -50,11 +51,26 @@ export function peaksChanged(comparison: Comparison): string[] {
 export const AUTOMATIC_LEAK_CALLS = 5;
 
 /**
- * Whether a first pass found a `bench_*` function whose retained memory changed: its repeats
- * then measure one call each, so only a leak check says what each call keeps.
+ * Whether a first pass found a `bench_*` function or a pytest test whose retained memory
+ * changed: its repeats then measure one call each, so only a leak check says what each call
+ * keeps.
  */
 export function functionRetainedChanged(comparison: Comparison): boolean {
   return comparison.scenarios.some(
-    (s) => s.status === 'ok' && s.kind === 'function' && (s.retained.delta ?? 0) !== 0,
+    (s) =>
+      s.status === 'ok' &&
+      s.kind !== undefined &&
+      callsInOneProcess(s.kind) &&
+      (s.retained.delta ?? 0) !== 0,
   );
+}
+
+/**
+ * The scenarios a deep pass is for: those a first pass did not find the same on both sides
+ * (see `scenarioAgrees`), unless failed (a further run measures nothing of a failure).
+ */
+export function differingScenarios(comparison: Comparison): string[] {
+  return comparison.scenarios
+    .filter((s) => s.status !== 'failed' && !scenarioAgrees(s))
+    .map((s) => s.name);
 }

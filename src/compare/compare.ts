@@ -10,6 +10,7 @@ import {
 } from './measures.js';
 import { isDeterministic, recordSpreads, totalSpread } from './noise.js';
 import { leakSiteDeltas, objectTypeDeltas, peakSiteDeltas } from './scenario-details.js';
+import { retentionFindings } from './retention.js';
 import { compareSites } from './sites.js';
 
 /**
@@ -99,6 +100,8 @@ function compareScenario(
   if (objectTypes) comparison.objectTypes = objectTypes;
   const peakSites = peakSiteDeltas(base, head, lineMap);
   if (peakSites) comparison.peakSites = peakSites;
+  const retention = retentionFindings(head, comparison.sites, lineMap);
+  if (retention) comparison.retention = retention;
   if (failed) {
     comparison.error = {
       side: failed.side,

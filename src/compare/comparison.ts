@@ -1,5 +1,6 @@
 import type { ScenarioError, SiteTraceback } from '../capture/snapshot.js';
 import type { Measure, MeasureFields } from './measures.js';
+import type { RetentionFinding } from './retention.js';
 
 export type { Measure } from './measures.js';
 
@@ -115,6 +116,12 @@ export interface ScenarioComparison extends MeasureFields {
   /** Object types whose growth over the scenario differs between base and head. */
   objectTypes?: ObjectTypeDelta[];
   peakSites?: PeakSites;
+  /**
+   * What keeps head's grown sites' objects alive (retention paths, from the deep pass on head
+   * when retained memory grew), largest first, each with the changed line that filled its
+   * holder when one did.
+   */
+  retention?: RetentionFinding[];
 }
 
 export interface Comparison {

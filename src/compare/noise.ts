@@ -4,9 +4,11 @@
  * randomness, time, threads or gc timing: shown with its range, and failed on only where
  * base's and head's ranges do not overlap (then the difference is real whatever the spread).
  *
- * A whole script's repeats are fresh processes: any difference is noise. A function's first
- * call is a cold one (caches, free lists, interned strings filled once) and legitimately differs
- * from the later calls, so only the warm calls (2..N) are compared.
+ * A whole script's repeats are fresh processes (and so are a command's processes'): any
+ * difference is noise. A function's first call is a cold one (caches, free lists, interned
+ * strings filled once) and legitimately differs from the later calls, so only the warm calls
+ * (2..N) are compared. A pytest test's repeats are calls of its body in one process, as a
+ * function's are.
  *
  * A leak is not noise. A function's repeats run in one process, so one that keeps memory on
  * every call can make a figure rise call after call (the container it fills is reallocated,
@@ -27,9 +29,14 @@ export interface Spread {
   growth?: number;
 }
 
+/** Whether a kind's repeats are calls in one process (a function's, a test's body's). */
+export function callsInOneProcess(kind: ScenarioKind): boolean {
+  return kind === 'function' || kind === 'test';
+}
+
 /** The fewest repeats that can tell noise: 2 processes of a script, 3 calls of a function. */
 export function minimumRepeats(kind: ScenarioKind): number {
-  return kind === 'function' ? 3 : 2;
+  return callsInOneProcess(kind) ? 3 : 2;
 }
 
 /**
@@ -56,12 +63,12 @@ export function growthPerCall(values: readonly number[]): number | undefined {
 
 /** Whether values (one per repeat, in order) differ where it counts for this kind, and how. */
 export function spreadOf(values: readonly number[], kind: ScenarioKind): Spread {
-  const compared = kind === 'function' ? values.slice(1) : values;
+  const compared = callsInOneProcess(kind) ? values.slice(1) : values;
   const differs = compared.length >= 2 && compared.some((value) => value !== compared[0]);
   if (!differs) return { noisy: false };
   const range: [number, number] = [Math.min(...values), Math.max(...values)];
   // Separate processes share nothing: only in-process calls can grow from one to the next.
-  const growth = kind === 'function' ? growthPerCall(values) : undefined;
+  const growth = callsInOneProcess(kind) ? growthPerCall(values) : undefined;
   return growth === undefined ? { noisy: true, range } : { noisy: false, range, growth };
 }
 

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { FailOn } from '../budgets/evaluate.js';
 import { parsePassedNames } from '../capture/environment.js';
+import { parseShard } from '../capture/shard.js';
 import type { CommentPolicy } from '../publish/comment-policy.js';
 import { Git } from '../sides/git.js';
 import { planFromEvent, resolveCommit, type EventPlan } from '../sides/resolve.js';
@@ -16,6 +17,7 @@ import { ConfigError, describeValue } from './problems.js';
 import type { TextConfig } from './schema.js';
 import {
   BENCHMARK_NAMES,
+  parseHtmlUrl,
   requireBenchmark,
   settingsFromConfig,
   type Settings,
@@ -24,9 +26,10 @@ import {
 /**
  * What the action does: `full` measures and comments in one job; `measure` (pull_request, no
  * write token needed) measures and leaves an artifact; `report` (workflow_run) posts that
- * artifact's report without checking out or running anything.
+ * artifact's report without checking out or running anything; `merge` (workflow_run) does the
+ * same with the artifacts of a run whose measure jobs each measured a shard.
  */
-export const ACTION_MODES = ['full', 'measure', 'report'] as const;
+export const ACTION_MODES = ['full', 'measure', 'report', 'merge'] as const;
 export type ActionMode = (typeof ACTION_MODES)[number];
 
 /** Where the action talks to GitHub, and as whom. */
@@ -56,6 +59,8 @@ export interface ActionSettings extends Settings {
   serverUrl: string;
   /** `mode: measure`: the folder the workflow uploads as the artifact. */
   artifactDir: string;
+  /** Whether measurements are looked up in (and kept in) the Actions cache. */
+  useCache: boolean;
 }
 
 /** `mode: full` and `mode: measure`: what the run measures, and what publishing receives. */
@@ -66,13 +71,19 @@ export interface ActionRun {
 
 /** `mode: report`: no checkout, no config file; the report comes from the measuring run. */
 export interface ReportModeRun {
-  settings: { failOn: FailOn; jsonPath: string; markdownPath: string };
+  settings: { failOn: FailOn; jsonPath: string; markdownPath: string; htmlUrl?: string };
   publishing: Publishing;
 }
 
 /** The one place that reads an input: a declared one; '' when it is not given. */
 function input(setting: { input: string }): string {
   return core.getInput(setting.input);
+}
+
+/** The `html-url` input, as the comment links it. */
+function htmlUrlInput(): { htmlUrl?: string } {
+  const htmlUrl = parseHtmlUrl(input(SETTINGS.htmlUrl), `input "${SETTINGS.htmlUrl.input}"`);
+  return htmlUrl === undefined ? {} : { htmlUrl };
 }
 
 /**
@@ -162,6 +173,7 @@ export async function readReportModeSettings(): Promise<ReportModeRun> {
       failOn: validated.failOn ?? SETTINGS.failOn.default,
       jsonPath,
       markdownPath,
+      ...htmlUrlInput(),
     },
     publishing: {
       ...target,
@@ -262,7 +274,16 @@ export async function readActionSettings(
   const config = judged?.config ?? load(repoDir);
   const benchmark = requireBenchmark(config, 'input');
 
+  const cacheInput = input(SETTINGS.cache).trim();
+  if (cacheInput !== '' && cacheInput !== 'true' && cacheInput !== 'false') {
+    throw new ConfigError([
+      `input "${SETTINGS.cache.input}": got ${describeValue(cacheInput)}; expected true or false`,
+    ]);
+  }
   const passEnv = parsePassedNames(input(SETTINGS.passEnv), `input "${SETTINGS.passEnv.input}"`);
+  const shardInput = input(SETTINGS.shard).trim();
+  const shard = shardInput ? parseShard(shardInput, `input "${SETTINGS.shard.input}"`) : undefined;
+  const htmlUrl = htmlUrlInput();
   const target = readGitHubTarget();
   const { key, owner, repo, serverUrl } = target;
   const { outputDir, jsonPath, markdownPath } = outputPaths(key);
@@ -277,13 +298,16 @@ export async function readActionSettings(
       ...(judged ? { settingsFrom: judged.from } : {}),
       ...(judged?.proposed ? { proposed: judged.proposed } : {}),
       key,
+      ...(shard ? { shard } : {}),
       ...(passEnv.length > 0 ? { passEnv } : {}),
       jsonPath,
       markdownPath,
+      ...htmlUrl,
       repository: `${owner}/${repo}`,
       serverUrl,
       ...(typeof pullRequest === 'number' ? { pullRequest } : {}),
-      artifactDir: join(outputDir, artifactName(key)),
+      artifactDir: join(outputDir, artifactName(key, shard)),
+      useCache: cacheInput !== 'false',
     },
     publishing: {
       ...target,

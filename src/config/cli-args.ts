@@ -1,8 +1,9 @@
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePassedNames } from '../capture/environment.js';
+import { parseShard } from '../capture/shard.js';
 import { UsageError } from '../errors.js';
 import { closestWord } from '../format/suggest.js';
 import { nodeFiles, type FileAccess } from './config-file.js';
@@ -12,6 +13,7 @@ import type { TextConfig } from './schema.js';
 import { HELP_WIDTH, helpOptions, wrapWords } from './settings-docs.js';
 import {
   BENCHMARK_NAMES,
+  parseHtmlUrl,
   requireBenchmark,
   settingsFromConfig,
   type Settings,
@@ -202,7 +204,12 @@ export function parseCliArgs(
   const benchmark = requireBenchmark(config, 'flag');
 
   const head = flag(SETTINGS.head);
+  const cacheDir = cacheFolder(flag(SETTINGS.cache), cwd);
   const passEnv = parsePassedNames(flag(SETTINGS.passEnv) ?? '', `--${SETTINGS.passEnv.flag.name}`);
+  const shardFlag = flag(SETTINGS.shard);
+  const shard =
+    shardFlag === undefined ? undefined : parseShard(shardFlag, `--${SETTINGS.shard.flag.name}`);
+  const htmlUrl = parseHtmlUrl(flag(SETTINGS.htmlUrl) ?? '', `--${SETTINGS.htmlUrl.flag.name}`);
   // `-` sends that output to stdout; its file is still written, in the private folder.
   const given = { report: flag(SETTINGS.jsonPath), comment: flag(SETTINGS.markdownPath) };
   if (given.report === '-' && given.comment === '-')
@@ -226,7 +233,10 @@ export function parseCliArgs(
       ...settingsFromConfig(config),
       benchmark,
       key: flag(SETTINGS.key) ?? SETTINGS.key.default,
+      ...(shard ? { shard } : {}),
       ...(passEnv.length > 0 ? { passEnv } : {}),
+      ...(htmlUrl !== undefined ? { htmlUrl } : {}),
+      ...(cacheDir !== undefined ? { cacheDir } : {}),
       jsonPath: resolve(cwd, jsonPath ?? join(outDir, 'report.json')),
       markdownPath: resolve(cwd, markdownPath ?? join(outDir, 'report.md')),
     },
@@ -245,4 +255,18 @@ function privateOutputDir(): string {
 /** The flag behind a configuration key, for messages. */
 function flagOfKey(key: string): string {
   return settingOfKey(key)?.flag?.name ?? key;
+}
+
+/**
+ * The folder `--cache` names: `--cache DIR`, or (`--cache` alone) `$XDG_CACHE_HOME/allocdiff`,
+ * `~/.cache/allocdiff`; none without the flag or with `--no-cache`.
+ */
+function cacheFolder(given: string | undefined, cwd: string): string | undefined {
+  if (given === undefined || given === 'false') return undefined;
+  if (given === 'true') {
+    const home = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+    return join(home, 'allocdiff');
+  }
+  if (given === '') throw new UsageError('--cache: give the folder to keep measurements in');
+  return resolve(cwd, given);
 }

@@ -95,6 +95,7 @@ const REPEATS = { min: 1, max: 100 };
 const FRAMES_MAXIMUM = { max: 65_535, why: "tracemalloc's limit" };
 const ITERATIONS = { min: 3, max: 100_000 };
 const TIMEOUT_MINUTES = { max: 24 * 60 };
+const RETENTION_SITES_MAXIMUM = { max: 20, why: 'each site costs a walk of the heap' };
 
 /**
  * In this order: the config file's keys as messages list them and the README documents them,
@@ -111,10 +112,35 @@ export const SETTINGS = {
       'in the artifact-path output, for actions/upload-artifact (no write token needed; safe for ' +
       'fork pull requests). report: on workflow_run, download that artifact from the triggering ' +
       'run, validate it, find the pull request through the API and comment; it never checks out ' +
-      'or runs pull-request code. See the README for both workflow files.',
+      'or runs pull-request code. merge: the same for a run whose measure jobs each measured a ' +
+      "shard (input shard): every shard's artifact is checked and they are merged into one " +
+      'report and comment. See the README for the workflow files.',
     meaning:
       '`full`: measure and comment in one job; `measure` and `report`: the ' +
-      '[two-stage setup](#pull-requests-from-forks-the-two-stage-setup)',
+      '[two-stage setup](#pull-requests-from-forks-the-two-stage-setup); `merge`: its report ' +
+      'job for a [suite split across runners](#a-suite-split-across-runners)',
+  },
+  /**
+   * `mode: measure` (or the CLI) on one runner of a suite split across runners: this runner's
+   * part of the scenarios, `K/N` (src/capture/shard.ts). Not a config-file key: it differs
+   * from one job of the matrix to the next.
+   */
+  shard: {
+    input: 'shard',
+    flag: { name: 'shard', arg: 'K/N' },
+    help:
+      'measure only shard K of N of the scenarios (bench_ functions, pytest tests), chosen by a ' +
+      'hash of their names, e.g. 2/4',
+    description:
+      'Measure only part K of N of the scenarios (bench_ functions, pytest tests), e.g. 2/4 or ' +
+      '${{ matrix.shard }}/${{ strategy.job-total }}: a scenario belongs to one shard, chosen by ' +
+      'a hash of its name, the same on base and head and on every runner. With mode measure, ' +
+      'the artifact is named for the shard, and a mode merge job merges them. Empty (default): ' +
+      'every scenario.',
+    meaning:
+      "this runner's part of the scenarios, `K/N` (a [suite split across " +
+      'runners](#a-suite-split-across-runners))',
+    shownDefault: 'all',
   },
   /** The base commit, as a ref or SHA. */
   base: {
@@ -373,6 +399,26 @@ export const SETTINGS = {
     meaning: '`false`: do not count [objects by type](#objects-by-type)',
     value: '`true` or `false`',
   },
+  /** Grown head sites whose objects' retention paths are looked for; 0: none. */
+  retentionPaths: {
+    key: 'retention-paths',
+    input: 'retention-paths',
+    flag: { name: 'retention-paths', arg: 'N' },
+    parse: (kit) => kit.wholeNumber(0, RETENTION_SITES_MAXIMUM),
+    default: 3,
+    help:
+      'when retained memory grew, what keeps the objects of the top N grown sites alive ' +
+      '(default: 3; 0: off)',
+    description:
+      'When a scenario retained more on head than on base, the deep pass on head also finds what ' +
+      'keeps the objects of its top N grown sites alive: the chain of references from a module ' +
+      "global, class attribute, default argument, closure or the benchmark's globals, and the " +
+      "changed line that filled the container. 0: off. Default: 3, or the config file's.",
+    meaning:
+      'when retained memory grew, the top grown sites whose objects get [retention paths]' +
+      '(#kept-alive-by) (0: off)',
+    value: `a whole number from 0 to ${RETENTION_SITES_MAXIMUM.max}`,
+  },
   /** Skip head when the pull request changes nothing the benchmark read on base. */
   skipUnchanged: {
     key: 'skip-unchanged',
@@ -397,17 +443,34 @@ export const SETTINGS = {
     input: 'select-tests',
     flag: { name: 'select-tests', arg: 'BOOL', toggle: true },
     parse: (kit) => kit.boolean,
-    default: true,
-    help: 'pytest: trace only the tests that read what the diff changes (default: true)',
+    default: false,
+    help: 'pytest: trace only the tests that read what the diff changes (default: false)',
     description:
-      'false: trace every test of a pytest command on both sides. By default, with a command ' +
-      'and no setup, base runs once untraced recording the files each test ran or opened, and ' +
-      'only the tests that read a file the diff changes (and new ones) are traced on both ' +
-      "sides; the others are reported as not run. Default: true, or the config file's.",
+      'true: with a pytest command and no setup, base first runs once untraced, recording the ' +
+      'files each test ran or opened; only the tests that read a file the diff changes (and new ' +
+      'ones) are then traced on both sides, the others reported as not run. Default: false ' +
+      "(every test traced), or the config file's.",
     meaning:
-      '`false`: trace every test; by default only the tests that ' +
-      '[read what the pull request changes](#pytest-test-selection) are measured',
+      '`true`: trace only the tests that ' +
+      '[read what the pull request changes](#pytest-test-selection); by default every test',
     value: '`true` or `false`',
+  },
+  /** Where measurements are kept between runs: the Actions cache, or the CLI's folder. */
+  cache: {
+    input: 'cache',
+    flag: { name: 'cache', arg: 'DIR', toggle: true },
+    help:
+      "keep each side's measurement in this folder, keyed by commit, interpreter, settings and " +
+      "setup's inputs, and reuse it (--cache alone: $XDG_CACHE_HOME/allocdiff; default: off)",
+    description:
+      "false: do not use the Actions cache. Default: true, each side's measurement is looked up " +
+      "there first, keyed by its commit, the interpreter, the platform, allocdiff's version, the " +
+      "settings that change what is measured and setup's input files; a push to the default " +
+      "branch saves both sides, a pull request its base (in the pull request's own cache scope).",
+    meaning:
+      '`false`: measure every side; by default a side already measured with the same key is ' +
+      '[taken from the cache](#reusing-measurements-the-cache)',
+    shownDefault: '`true` (CLI: off)',
   },
   /** Which verdicts fail the run. */
   failOn: {
@@ -537,6 +600,26 @@ export const SETTINGS = {
     meaning:
       'a pull-request label with which a maintainer accepts a change over budget (`verdict` ' +
       'output `accepted`); an input only, never read from the config file',
+    shownDefault: '(none)',
+  },
+  /**
+   * Where the workflow keeps the HTML report, for a link in the comment. An input and a flag
+   * only: the workflow, not the change, knows where it uploads the report.
+   */
+  htmlUrl: {
+    input: 'html-url',
+    flag: { name: 'html-url', arg: 'URL' },
+    help:
+      'link the HTML report from the comment: its http(s) URL, or run for the GitHub Actions ' +
+      "run's page, where its artifacts are listed (default: no link)",
+    description:
+      'Where the workflow keeps the HTML report (the html output), for a link at the foot of the ' +
+      "comment: an http(s) URL, or run for this workflow run's page, where the run's artifacts " +
+      'are listed (upload the html output with actions/upload-artifact in the same job). ' +
+      'Empty (default): no link.',
+    meaning:
+      'a link to the [HTML report](#the-html-report) at the foot of the comment: an http(s) URL, ' +
+      "or `run` for this run's page, which lists its artifacts (upload the `html` output)",
     shownDefault: '(none)',
   },
   /** The config file to read instead of looking for one. */

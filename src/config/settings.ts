@@ -7,7 +7,10 @@ import {
   type ConfigName,
   type SettingName,
 } from './declarations.js';
+import { createHash } from 'node:crypto';
+import type { Shard } from '../capture/shard.js';
 import { UsageError } from '../errors.js';
+import { describeValue } from './problems.js';
 import type { Config } from './load-config.js';
 import type { ProposedSettings } from './settings-change.js';
 
@@ -68,8 +71,12 @@ export interface Settings extends ConfiguredSettings {
   proposed?: ProposedSettings;
   /** Sticky-comment key, so several allocdiff runs can share a pull request. */
   key: string;
+  /** The part of the scenarios this run measures, when the suite is split across runners. */
+  shard?: Shard;
   /** Further environment variables pull-request code receives (the workflow's `env`). */
   passEnv?: string[];
+  /** The CLI's folder of kept measurements (`--cache DIR`); none: measure every side. */
+  cacheDir?: string;
   /** Where the JSON report and the Markdown go. */
   jsonPath: string;
   markdownPath: string;
@@ -77,6 +84,60 @@ export interface Settings extends ConfiguredSettings {
   repository?: string;
   serverUrl?: string;
   pullRequest?: number;
+  /** Where the workflow keeps the HTML report: the comment links it. */
+  htmlUrl?: string;
+}
+
+/** The environment variables of a GitHub Actions run that name its page. */
+type RunEnvironment = Partial<
+  Record<'GITHUB_SERVER_URL' | 'GITHUB_REPOSITORY' | 'GITHUB_RUN_ID', string>
+>;
+
+/**
+ * The `html-url` input or flag as a link target: an http(s) URL as it is (normalised), or `run`
+ * for the GitHub Actions run's page (which lists the run's artifacts); undefined when empty.
+ * `name` is how messages name the input or flag.
+ */
+export function parseHtmlUrl(
+  value: string,
+  name: string,
+  env: RunEnvironment = process.env,
+): string | undefined {
+  const given = value.trim();
+  if (given === '') return undefined;
+  if (given === 'run') {
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: run } = env;
+    if (!server || !repository || !run || !/^\d+$/.test(run)) {
+      throw new UsageError(
+        `${name}: "run" links the GitHub Actions run's page, but GITHUB_SERVER_URL, ` +
+          'GITHUB_REPOSITORY and GITHUB_RUN_ID do not name one here; give the http(s) URL ' +
+          'where the HTML report is kept',
+      );
+    }
+    return parseHtmlUrl(
+      `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${run}`,
+      name,
+      {},
+    );
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(given);
+  } catch {
+    url = undefined;
+  }
+  if (
+    !url ||
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    url.username ||
+    url.password
+  ) {
+    throw new UsageError(
+      `${name}: got ${describeValue(given)}; expected an http(s) URL where the HTML report is ` +
+        "kept, or run for the GitHub Actions run's page",
+    );
+  }
+  return url.href;
 }
 
 /** The part of `Settings` the configuration gives, for the action and the CLI alike. */
@@ -88,6 +149,44 @@ export function settingsFromConfig(config: Config): ConfiguredSettings {
     settings[setting?.settingsName ?? key] = value;
   }
   return settings as ConfiguredSettings;
+}
+
+/** What differs from one run to the next of the same settings: not part of their digest. */
+const RUN_FIELDS = new Set([
+  'repoDir',
+  'base',
+  'head',
+  'workingTree',
+  'shard',
+  'jsonPath',
+  'markdownPath',
+  'repository',
+  'serverUrl',
+  'pullRequest',
+  'artifactDir',
+]);
+
+/**
+ * A digest (SHA-256, hex) of what a run measures and how it judges it: every setting but where
+ * it runs and writes. The shards of a suite split across runners must share it to be merged.
+ */
+export function settingsDigest(settings: Settings): string {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+          )
+        : value;
+  const kept = Object.fromEntries(
+    Object.entries(settings).filter(([name]) => !RUN_FIELDS.has(name)),
+  );
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(kept)))
+    .digest('hex');
 }
 
 /** A setting that names the benchmark. */

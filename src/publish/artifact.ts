@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import * as z from 'zod';
+import { MAX_SHARDS, type Shard } from '../capture/shard.js';
 import { InvalidDataError } from '../errors.js';
 import { parseReport } from '../report/report-schema.js';
 import { renderJson, type Report } from '../report/report.js';
@@ -17,9 +18,23 @@ export const ARTIFACT_FILES = {
   pullRequest: 'pull-request.json',
 } as const;
 
-/** The artifact's name for a report key: one artifact per allocdiff step. */
-export function artifactName(key: string): string {
-  return `allocdiff-${key.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+/**
+ * The artifact's name for a report key: one artifact per allocdiff step, and, for a suite split
+ * across runners, one per shard (`allocdiff-KEY-shard-K-of-N`), as `mode: merge` looks for them.
+ */
+export function artifactName(key: string, shard?: Shard): string {
+  const name = `allocdiff-${key.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+  return shard ? `${name}-shard-${shard.index}-of-${shard.count}` : name;
+}
+
+/** The shard an artifact of `key` is for, from its name; undefined for another name. */
+export function shardOfArtifact(name: string, key: string): Shard | undefined {
+  const prefix = `${artifactName(key)}-shard-`;
+  if (!name.startsWith(prefix)) return undefined;
+  const match = /^([1-9]\d{0,2})-of-([1-9]\d{0,2})$/.exec(name.slice(prefix.length));
+  if (!match) return undefined;
+  const shard = { index: Number(match[1]), count: Number(match[2]) };
+  return shard.index <= shard.count && shard.count <= MAX_SHARDS ? shard : undefined;
 }
 
 export interface PullRequestIdentity {

@@ -20,6 +20,8 @@ export interface OutputPaths {
 export interface RenderOptions {
   /** Changed sites listed per scenario and direction (the renderers' default when absent). */
   topSites?: number;
+  /** Where the workflow keeps the HTML report: the comment links it. */
+  htmlUrl?: string;
 }
 
 export interface Output {
@@ -32,6 +34,14 @@ export interface Output {
   /** Its path, from the settings' paths. */
   path(paths: OutputPaths): string;
   render(report: Report, options: RenderOptions): string;
+}
+
+/** The rendering options a run's settings give. */
+export function renderOptions(settings: RenderOptions): RenderOptions {
+  const options: RenderOptions = {};
+  if (settings.topSites !== undefined) options.topSites = settings.topSites;
+  if (settings.htmlUrl !== undefined) options.htmlUrl = settings.htmlUrl;
+  return options;
 }
 
 /** Where the full Markdown report goes: beside the comment's file. */
@@ -64,7 +74,7 @@ export const OUTPUTS = [
       'Path of the Markdown comment (written even when the comment input keeps it off the pull ' +
       'request).',
     path: (paths) => paths.markdownPath,
-    render: (report, { topSites }) => renderMarkdown(report, { topSites }),
+    render: (report, { topSites, htmlUrl }) => renderMarkdown(report, { topSites, htmlUrl }),
   },
   {
     name: 'summary',

@@ -2,7 +2,7 @@ import { decideVerdict } from '../budgets/verdict.js';
 import { InvalidDataError, UsageError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Report } from '../report/report.js';
-import { artifactName, readArtifact } from './artifact.js';
+import { artifactName, readArtifact, type PullRequestIdentity } from './artifact.js';
 import { apiCall, listAll, type GitHubClient } from './octokit.js';
 
 interface WorkflowRunEvent {
@@ -33,6 +33,150 @@ export class ArtifactMismatchError extends InvalidDataError {
   }
 }
 
+/** The triggering run, as report and merge modes read it from a workflow_run event. */
+export interface TriggeringRun {
+  id: number;
+  headSha: string;
+  conclusion?: string | null;
+  event?: string;
+  headBranch?: string | null;
+  headRepository?: { full_name?: string; owner?: { login?: string } } | null;
+}
+
+/** The run a workflow_run event is for; why there is nothing to report for a run not of a PR. */
+export function triggeringRun(
+  payload: unknown,
+  mode: string,
+): { kind: 'run'; run: TriggeringRun } | { kind: 'skip'; reason: string } {
+  const run = (payload as WorkflowRunEvent).workflow_run;
+  if (!run?.id || !run.head_sha) {
+    throw new InvalidDataError(
+      `mode "${mode}" runs on workflow_run events; this event has no workflow_run`,
+    );
+  }
+  if (run.event !== 'pull_request') {
+    return {
+      kind: 'skip',
+      reason: `the triggering run was for a "${run.event}" event, not a pull request`,
+    };
+  }
+  return {
+    kind: 'run',
+    run: {
+      id: run.id,
+      headSha: run.head_sha,
+      conclusion: run.conclusion,
+      event: run.event,
+      headBranch: run.head_branch,
+      headRepository: run.head_repository,
+    },
+  };
+}
+
+/** Downloads an artifact (a zip archive) and validates what it holds. */
+export async function downloadArtifact(
+  client: GitHubClient,
+  target: { owner: string; repo: string },
+  artifact: { id: number; name: string; size_in_bytes: number },
+  run: TriggeringRun,
+  log: Logger,
+): Promise<ReturnType<typeof readArtifact>> {
+  const where = `/repos/${target.owner}/${target.repo}`;
+  log.info(
+    `downloading artifact ${artifact.name} (${artifact.size_in_bytes} bytes) from run ${run.id}`,
+  );
+  const { data } = await apiCall(`GET ${where}/actions/artifacts/${artifact.id}/zip`, () =>
+    client.rest.actions.downloadArtifact({
+      owner: target.owner,
+      repo: target.repo,
+      artifact_id: artifact.id,
+      archive_format: 'zip',
+    }),
+  );
+  return readArtifact(new Uint8Array(data as ArrayBuffer), artifact.name);
+}
+
+/**
+ * The open pull requests whose head is the run's head repository, branch and SHA, by number;
+ * empty when there is none (closed, or pushed to since).
+ */
+export async function pullRequestsOfRun(
+  client: GitHubClient,
+  target: { owner: string; repo: string },
+  run: TriggeringRun,
+): Promise<number[]> {
+  const headOwner = run.headRepository?.owner?.login;
+  const headRepo = run.headRepository?.full_name;
+  if (!headOwner || !headRepo || !run.headBranch) {
+    throw new InvalidDataError(
+      'the workflow_run event does not name its head repository and branch',
+    );
+  }
+  const pulls = await listAll(`GET /repos/${target.owner}/${target.repo}/pulls`, () =>
+    client.paginate.iterator(client.rest.pulls.list, {
+      owner: target.owner,
+      repo: target.repo,
+      state: 'open',
+      head: `${headOwner}:${run.headBranch}`,
+      per_page: 100,
+    }),
+  );
+  // Several pull requests can have this head (one branch proposed into several bases): the
+  // run was for one of them, and the artifact says which; it must be one of these.
+  return pulls
+    .filter((p) => p.head.sha === run.headSha && p.head.repo?.full_name === headRepo)
+    .map((p) => p.number)
+    .sort((a, b) => a - b);
+}
+
+/** Why an artifact's claims do not fit the run and the pull request; empty when they do. */
+export function artifactMismatches(
+  identity: PullRequestIdentity,
+  report: Report,
+  run: TriggeringRun,
+  pullRequests: readonly number[],
+  pullNumber: number,
+  key: string,
+): string[] {
+  return [
+    identity.number !== pullNumber &&
+      `it is for pull request #${identity.number}, the run for #${pullRequests.join(' or #')}`,
+    identity.headSha !== run.headSha &&
+      `its head ${identity.headSha} is not the run's head ${run.headSha}`,
+    report.head.sha !== run.headSha &&
+      `its report measured ${report.head.sha}, not the run's head ${run.headSha}`,
+    report.key !== key && `its report key is "${report.key}", not "${key}"`,
+  ].filter((m): m is string => typeof m === 'string');
+}
+
+/**
+ * The report as this job vouches for it: the verdict derived again from its validated parts
+ * (its budgets' results, its failed scenarios, its warnings), as measuring derived it, and the
+ * links built from this repository and server, not from the artifact.
+ */
+export function trustedReport(
+  report: Report,
+  target: { owner: string; repo: string; serverUrl: string },
+  pullNumber: number,
+  log: Logger,
+  what = "the artifact's report",
+): Report {
+  const verdict = decideVerdict(report, report.budgets, report.warnings ?? []);
+  if (verdict !== report.verdict) {
+    log.warning(
+      `${what} says "${report.verdict}", but its budgets and scenarios make ` +
+        `"${verdict}": reporting "${verdict}"`,
+    );
+  }
+  return {
+    ...report,
+    verdict,
+    repository: `${target.owner}/${target.repo}`,
+    serverUrl: target.serverUrl,
+    pullRequest: pullNumber,
+  };
+}
+
 /**
  * `mode: report`, on a workflow_run event: fetches the report that `mode: measure` left in the
  * triggering run's artifact, checks it strictly, and finds the pull request through the API from
@@ -46,18 +190,9 @@ export async function loadReportFromRun(
   payload: unknown,
   log: Logger,
 ): Promise<LoadedReport> {
-  const run = (payload as WorkflowRunEvent).workflow_run;
-  if (!run?.id || !run.head_sha) {
-    throw new InvalidDataError(
-      'mode "report" runs on workflow_run events; this event has no workflow_run',
-    );
-  }
-  if (run.event !== 'pull_request') {
-    return {
-      kind: 'skip',
-      reason: `the triggering run was for a "${run.event}" event, not a pull request`,
-    };
-  }
+  const triggering = triggeringRun(payload, 'report');
+  if (triggering.kind === 'skip') return triggering;
+  const { run } = triggering;
   const where = `/repos/${target.owner}/${target.repo}`;
   const name = artifactName(target.key);
 
@@ -65,7 +200,7 @@ export async function loadReportFromRun(
     client.paginate.iterator(client.rest.actions.listWorkflowRunArtifacts, {
       owner: target.owner,
       repo: target.repo,
-      run_id: run.id!,
+      run_id: run.id,
       name,
       per_page: 100,
     }),
@@ -86,78 +221,33 @@ export async function loadReportFromRun(
         `named "${name}" (the key must match)`,
     );
   }
-  log.info(`downloading artifact ${name} (${artifact.size_in_bytes} bytes) from run ${run.id}`);
-  const { data } = await apiCall(`GET ${where}/actions/artifacts/${artifact.id}/zip`, () =>
-    client.rest.actions.downloadArtifact({
-      owner: target.owner,
-      repo: target.repo,
-      artifact_id: artifact.id,
-      archive_format: 'zip',
-    }),
-  );
-  const { report, identity } = readArtifact(new Uint8Array(data as ArrayBuffer), name);
+  const { report, identity } = await downloadArtifact(client, target, artifact, run, log);
 
-  const headOwner = run.head_repository?.owner?.login;
-  const headRepo = run.head_repository?.full_name;
-  if (!headOwner || !headRepo || !run.head_branch) {
-    throw new InvalidDataError(
-      'the workflow_run event does not name its head repository and branch',
-    );
-  }
-  const pulls = await listAll(`GET ${where}/pulls`, () =>
-    client.paginate.iterator(client.rest.pulls.list, {
-      owner: target.owner,
-      repo: target.repo,
-      state: 'open',
-      head: `${headOwner}:${run.head_branch}`,
-      per_page: 100,
-    }),
-  );
-  // Several pull requests can have this head (one branch proposed into several bases): the
-  // run was for one of them, and the artifact says which; it must be one of these.
-  const candidates = pulls
-    .filter((p) => p.head.sha === run.head_sha && p.head.repo?.full_name === headRepo)
-    .map((p) => p.number)
-    .sort((a, b) => a - b);
+  const candidates = await pullRequestsOfRun(client, target, run);
   if (candidates.length === 0) {
     return {
       kind: 'skip',
-      reason: `no open pull request has head ${headRepo}@${run.head_sha.slice(0, 7)} (closed, or pushed to since)`,
+      reason: `no open pull request has head ${run.headRepository?.full_name}@${run.headSha.slice(0, 7)} (closed, or pushed to since)`,
     };
   }
   const pullNumber = candidates.includes(identity.number) ? identity.number : candidates[0]!;
 
-  const mismatches = [
-    identity.number !== pullNumber &&
-      `it is for pull request #${identity.number}, the run for #${candidates.join(' or #')}`,
-    identity.headSha !== run.head_sha &&
-      `its head ${identity.headSha} is not the run's head ${run.head_sha}`,
-    report.head.sha !== run.head_sha &&
-      `its report measured ${report.head.sha}, not the run's head ${run.head_sha}`,
-    report.key !== target.key && `its report key is "${report.key}", not "${target.key}"`,
-  ].filter((m): m is string => typeof m === 'string');
+  const mismatches = artifactMismatches(identity, report, run, candidates, pullNumber, target.key);
+  if (report.shard) {
+    mismatches.push(
+      `its report is shard ${report.shard.index} of ${report.shard.count} only (merge the ` +
+        'shards with `mode: merge`)',
+    );
+  }
   if (mismatches.length > 0) {
     throw new ArtifactMismatchError(
       `refusing artifact ${name} of run ${run.id}: ${mismatches.join('; ')}`,
     );
   }
-
-  // The verdict is derived again from the report's validated parts (its budgets' results, its
-  // failed scenarios, its warnings), as measuring derived it: the artifact's own is not believed.
-  const verdict = decideVerdict(report, report.budgets, report.warnings ?? []);
-  if (verdict !== report.verdict) {
-    log.warning(
-      `the artifact's report says "${report.verdict}", but its budgets and scenarios make ` +
-        `"${verdict}": reporting "${verdict}"`,
-    );
-  }
-  // Links in the comment are built from this repository and server, not from the artifact.
-  const trusted: Report = {
-    ...report,
-    verdict,
-    repository: `${target.owner}/${target.repo}`,
-    serverUrl: target.serverUrl,
+  return {
+    kind: 'report',
+    report: trustedReport(report, target, pullNumber, log),
     pullRequest: pullNumber,
+    headSha: run.headSha,
   };
-  return { kind: 'report', report: trusted, pullRequest: pullNumber, headSha: run.head_sha };
 }

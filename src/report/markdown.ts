@@ -13,6 +13,7 @@ import { MEASURES, measureOf, measuresWhere, type MeasureName } from '../compare
 import { unitOf } from '../budgets/rules.js';
 import { siteChart } from './chart.js';
 import { repeatsRun, scenarioDetails } from './details.js';
+import { keptAliveSection, leadingRetention, retentionSentence } from './retention.js';
 import { encodePath, escapeBlock, escapeCode, escapeText, repositoryPath } from './escape.js';
 import type { Report } from './report.js';
 import { budgetsOfScenario } from './budget-index.js';
@@ -55,6 +56,19 @@ export interface MarkdownOptions {
    * `summary`: the full report, every changed site listed.
    */
   target?: 'comment' | 'summary';
+  /** Where the workflow keeps the HTML report: a link to it ends the comment. */
+  htmlUrl?: string;
+}
+
+/** The comment's last line: the link to the HTML report, or nothing. */
+function htmlReportLink(htmlUrl: string | undefined): string {
+  if (htmlUrl === undefined) return '';
+  // Parentheses percent-encoded, so none can end the link; the URL is otherwise as given.
+  const target = htmlUrl.replace(
+    /[()]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `\n<sub>📊 [HTML report](${target}): the differential flame graph and every changed site, sortable.</sub>\n`;
 }
 
 /** The hidden marker that finds the sticky comment again; one per key. */
@@ -266,6 +280,17 @@ function headline(report: Report): string {
   }
   const changed = changedScenarios(report);
   return `${icon} **Memory changed** in ${groupDigits(changed.length)} of ${plural(report.scenarios.length, 'scenario')}.${tail}`;
+}
+
+/**
+ * After the verdict: the changed line that filled the container keeping the most grown memory
+ * alive (retention paths), which is the line to fix even when it allocated little itself.
+ */
+function culpritLead(report: Report): string {
+  const found = leadingRetention(report.scenarios);
+  if (!found) return '';
+  const { culprit } = found.finding;
+  return ` **Caused by ${escapeCode(`${culprit!.file}:${culprit!.line}`, 200)}** ✏️: ${retentionSentence(found.finding, (text) => escapeCode(text, 200))}.`;
 }
 
 function capital(text: string): string {
@@ -537,6 +562,20 @@ function hiddenSitesNote(report: Report): string[] {
   ];
 }
 
+/** A suite split across runners: the shards merged, or the one shard this report holds. */
+function shardsItem(report: Report): string {
+  if (report.shards) {
+    const { count, missing } = report.shards;
+    return (
+      `Shards: ${count} runners, merged` +
+      (missing.length > 0 ? `; no report from shard ${missing.join(', ')}` : '')
+    );
+  }
+  return report.shard
+    ? `Shard: ${report.shard.index} of ${report.shard.count} (its scenarios only)`
+    : '';
+}
+
 function environmentSection(report: Report): string[] {
   const env = report.environment;
   const python = [env.implementation, env.python].filter(Boolean).join(' ');
@@ -552,6 +591,8 @@ function environmentSection(report: Report): string[] {
       ? `Tracebacks: ${env.frames} frames, for the top changed sites only`
       : 'Tracebacks: off (frames: 1)',
     report.noChange ? `Head: not run, ${escapeText(report.noChange, 1_000)}` : '',
+    ...(report.cached ?? []).map((line) => `Cached: ${escapeText(line, 200)}`),
+    shardsItem(report),
     repeats !== undefined ? `Repeats per side: ${repeats}` : '',
     env.iterations !== undefined
       ? `Leak check: ${env.iterations > 0 ? `${env.iterations} calls per function` : 'off'}`
@@ -609,7 +650,7 @@ function selectionOf(report: Report): Selection {
     commentMarker(report.key),
     `### allocdiff${report.key === 'default' ? '' : ` · ${escapeText(report.key)}`}`,
     '',
-    headline(report),
+    headline(report) + culpritLead(report),
     '',
     contextLine(report, listed),
     ...(report.testsNotRun ? ['', testsNotRunLine(report.testsNotRun)] : []),
@@ -653,6 +694,7 @@ function scenarioSections(
   for (const scenario of listed.slice(0, shape.sections)) {
     const part = [
       ...failureSection(scenario, shape),
+      ...keptAliveSection(scenario, labelled),
       ...sitesSection(report, scenario, shape, labelled),
       ...sitesLeftOutNote(scenario),
       ...(shape.extras ? scenarioDetails(scenario, shape.top, report.environment.repeats) : []),
@@ -825,8 +867,10 @@ function fillFolded(
  */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const target = options.target ?? 'comment';
+  const link = target === 'comment' ? htmlReportLink(options.htmlUrl) : '';
   const maxLength =
-    options.maxLength ?? (target === 'summary' ? SUMMARY_LIMIT - 4_096 : COMMENT_LIMIT - 1_000);
+    (options.maxLength ?? (target === 'summary' ? SUMMARY_LIMIT - 4_096 : COMMENT_LIMIT - 1_000)) -
+    link.length;
   const top = Math.max(0, options.topSites ?? DEFAULT_TOP_SITES);
   let text = '';
   // A sample of rows: a site row is never shorter than about 50 characters.
@@ -838,14 +882,16 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const selection = selectionOf(report);
   for (const shape of shapes(top, target, maxLength, shortestRow)) {
     text = render(report, shape, selection, maxLength);
-    if (text.length <= maxLength) return text;
+    if (text.length <= maxLength) return text + link;
     const filled = shape.fill ? fillFolded(report, shape, maxLength, selection) : undefined;
-    if (filled !== undefined) return filled;
+    if (filled !== undefined) return filled + link;
   }
-  return truncate(
-    text,
-    maxLength,
-    target === 'summary' ? 'in the JSON report' : 'in the job summary and the JSON report',
+  return (
+    truncate(
+      text,
+      maxLength,
+      target === 'summary' ? 'in the JSON report' : 'in the job summary and the JSON report',
+    ) + link
   );
 }
 

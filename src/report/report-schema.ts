@@ -6,6 +6,7 @@ import {
   type AlwaysMeasured,
   type SometimesMeasured,
 } from '../compare/measures.js';
+import { RETENTION_ROOT_KINDS } from '../capture/snapshot.js';
 import { InvalidDataError } from '../errors.js';
 import { SITE_LIMITS, TEXT_LIMITS } from './report-limits.js';
 import { REPORT_SCHEMA, type Report } from './report.js';
@@ -95,6 +96,31 @@ const scenarioError = z.strictObject({
 
 const peakLevel = z.strictObject({ bytes, peakBytes: bytes });
 
+const count = z.number().int().nonnegative();
+
+const retentionFinding = z.strictObject({
+  site: frame,
+  kind: z.enum(RETENTION_ROOT_KINDS),
+  root: text(TEXT_LIMITS.name),
+  holder: text(TEXT_LIMITS.name),
+  holderType: text(TEXT_LIMITS.name),
+  name: text(TEXT_LIMITS.name),
+  path: text(TEXT_LIMITS.text),
+  bytes: count,
+  count,
+  sampled: count,
+  sampledOf: count,
+  objects: count,
+  culprit: frame
+    .extend({ evidence: z.enum(['stored', 'named']), type: text(TEXT_LIMITS.name).optional() })
+    .optional(),
+  cycle: z
+    .array(z.strictObject({ type: text(TEXT_LIMITS.name), objects: count }))
+    .max(1_000)
+    .optional(),
+  via: z.array(frame.extend({ type: text(TEXT_LIMITS.name) })).max(1_000),
+});
+
 const scenario = z.strictObject({
   name: text(TEXT_LIMITS.name),
   status: z.enum(['ok', 'new', 'removed', 'failed']),
@@ -130,6 +156,7 @@ const scenario = z.strictObject({
       sites: z.array(site).max(10_000),
     })
     .optional(),
+  retention: z.array(retentionFinding).max(1_000).optional(),
 });
 
 const budget = z.strictObject({
@@ -189,6 +216,20 @@ export const reportSchema = z.strictObject({
   accepted: z.strictObject({ label: text(100), by: text(100).optional() }).optional(),
   noChange: text().optional(),
   testsNotRun: z.strictObject({ count: z.number().int().nonnegative(), why: text() }).optional(),
+  cached: z.array(text(200)).max(2).optional(),
+  shard: z
+    .strictObject({
+      index: z.number().int().positive().max(1_000),
+      count: z.number().int().positive().max(1_000),
+      settings: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 digest'),
+    })
+    .optional(),
+  shards: z
+    .strictObject({
+      count: z.number().int().positive().max(1_000),
+      missing: z.array(z.number().int().positive().max(1_000)).max(1_000),
+    })
+    .optional(),
 });
 
 /** Checks a parsed JSON value; the error lists each problem with its path. */

@@ -67,10 +67,33 @@ export interface Report {
    */
   testsNotRun?: { count: number; why: string };
   /**
+   * The sides whose measurement was taken from the cache, each as a sentence:
+   * `base: cached measurement of 1a2b3c4 from 2026-12-07 10:12 UTC`.
+   */
+  cached?: string[];
+  /**
    * A verdict that would fail the check, accepted by a maintainer with the pull request's
    * `accept-label`; `verdict` stays what the budgets decided.
    */
   accepted?: Acceptance;
+  /** This report measured one shard of a suite split across runners (`shard: K/N`). */
+  shard?: ShardOfSuite;
+  /** A report merged from the shards of a suite (`mode: merge`). */
+  shards?: MergedShards;
+}
+
+export interface ShardOfSuite {
+  /** From 1 to `count`. */
+  index: number;
+  count: number;
+  /** A digest of the settings the shard ran with: the shards merged must have the same. */
+  settings: string;
+}
+
+export interface MergedShards {
+  count: number;
+  /** The shards that left no report: their scenarios were not measured nor checked. */
+  missing: number[];
 }
 
 /** Who or what accepted a change over budget. */
@@ -183,6 +206,38 @@ function scenarioWithinLimits(scenario: ScenarioComparison, siteLimit: number): 
       ...scenario.peakSites,
       sites: scenario.peakSites.sites.map(siteWithinLimits),
     };
+  if (scenario.retention)
+    within.retention = scenario.retention.map((finding) => ({
+      ...finding,
+      site: locationWithinLimits(finding.site),
+      root: cut(finding.root, TEXT_LIMITS.name),
+      holder: cut(finding.holder, TEXT_LIMITS.name),
+      holderType: cut(finding.holderType, TEXT_LIMITS.name),
+      name: cut(finding.name, TEXT_LIMITS.name),
+      path: cut(finding.path, TEXT_LIMITS.text),
+      ...(finding.culprit
+        ? {
+            culprit: {
+              ...locationWithinLimits(finding.culprit),
+              ...(finding.culprit.type !== undefined
+                ? { type: cut(finding.culprit.type, TEXT_LIMITS.name) }
+                : {}),
+            },
+          }
+        : {}),
+      ...(finding.cycle
+        ? {
+            cycle: finding.cycle.map((entry) => ({
+              ...entry,
+              type: cut(entry.type, TEXT_LIMITS.name),
+            })),
+          }
+        : {}),
+      via: finding.via.map((step) => ({
+        ...locationWithinLimits(step),
+        type: cut(step.type, TEXT_LIMITS.name),
+      })),
+    }));
   if (scenario.error) within.error = errorWithinLimits(scenario.error);
   if (scenario.baseError) within.baseError = errorWithinLimits(scenario.baseError);
   if (scenario.objectTypes)

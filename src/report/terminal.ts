@@ -157,6 +157,7 @@ export function renderTerminal(
   const listed = listedChanges(report);
   const lines = [
     `allocdiff ${report.allocdiffVersion}: base ${report.base.sha.slice(0, 7)} -> ${head}`,
+    ...(report.cached ?? []),
     '',
     ...(listed.length === 0
       ? []

@@ -392,7 +392,7 @@ describe('allocdiff --command with frames > 1: tracebacks of the changed sites',
 });
 
 describe('one run of setup and of the command per side', () => {
-  it('runs the command once per side when the sides differ: it has no deeper pass', async () => {
+  it('measures a process that differed with further runs of the command: its repeats', async () => {
     const repo = repoOf(base, head);
     const count = join(testTemp(), `${repo.dir.split('/').pop()}-runs.txt`);
     cleanup.push(count);
@@ -405,9 +405,12 @@ describe('one run of setup and of the command per side', () => {
     );
     expect(result.code, result.stderr).toBe(0);
     expect(result.report!.scenarios[0].retained.delta).toBeGreaterThan(4000 * 40);
-    expect(readFileSync(count, 'utf8')).toBe('run\nrun\n');
-    expect(result.report!.environment.repeats).toBe(1);
-    expect(result.stdout + result.stderr).not.toContain('Measuring in depth');
+    // Per side: the first run, then 3 measurements in depth (the default repeats).
+    expect(readFileSync(count, 'utf8')).toBe('run\n'.repeat(8));
+    expect(result.report!.environment.repeats).toBe(3);
+    expect(result.report!.scenarios[0].repeats).toEqual({ base: 3, head: 3 });
+    expect(result.report!.scenarios[0].deterministic).toBe(true);
+    expect(result.stdout + result.stderr).toContain('Measuring in depth');
   });
 
   it.each([

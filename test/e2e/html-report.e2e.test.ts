@@ -241,6 +241,71 @@ describe('the HTML report in a browser', () => {
     expect((await heads())[0]).toBe(labelOf({ ...byHead.at(-1)!, function: undefined }));
     await page.screenshot({ path: join(SCREENSHOTS, 'one-frame-searched.png'), fullPage: true });
 
+    // Colour: from the change, base to head: the grown box red, the shrunk one blue.
+    const hue = async (site: SiteDelta) =>
+      page.locator('.flame-box .frame', { hasText: labelOf(site) }).getAttribute('style');
+    const rgb = (style: string | null) =>
+      /background-color: rgb\((\d+), (\d+), (\d+)\)/
+        .exec(style ?? '')!
+        .slice(1)
+        .map(Number);
+    const shrunk = scenario.sites.find((site) => site.function === 'warm')!;
+    expect(shrunk.headSize).toBeLessThan(shrunk.baseSize);
+    const [gr, , gb] = rgb(await hue(grown));
+    const [sr, , sb] = rgb(await hue(shrunk));
+    expect(gr).toBeGreaterThan(gb!);
+    expect(sb).toBeGreaterThan(sr!);
+
+    expect(trouble).toEqual({ errors: [], dialogs: [], requests: [] });
+    await page.close();
+  });
+
+  it('draws the sites at the peak too, where they were found, as wide as their head bytes', async () => {
+    const spike = (n: number, kept: number) =>
+      [
+        'KEEP = []',
+        '',
+        '',
+        'def spike(n):',
+        '    scratch = [bytearray(1000) for _ in range(n)]',
+        '    return len(scratch)',
+        '',
+        '',
+        `spike(${n})`,
+        `KEEP.append(bytearray(${kept}))`,
+        '',
+      ].join('\n');
+    const { report: result, html } = await compare(
+      { 'bench.py': spike(200, 1_000) },
+      { 'bench.py': spike(800, 3_000) },
+      'peak-view',
+      '--peak-sites',
+      'true',
+      '--html-url',
+      'https://ci.example.com/runs/7',
+    );
+    // The comment ends with the link to where the workflow keeps this page.
+    expect(readFileSync(html.replace(/\.html$/, '.md'), 'utf8')).toMatch(
+      /\n<sub>📊 \[HTML report\]\(https:\/\/ci\.example\.com\/runs\/7\): [^\n]*<\/sub>\n$/,
+    );
+    const scenario = result.scenarios[0]!;
+    const peakSites = scenario.peakSites!.sites;
+    const scratch = peakSites.find((site) => site.function === 'spike')!;
+    expect(scratch.headSize).toBeGreaterThan(scratch.baseSize);
+    const { page, trouble } = await open(html);
+    const width = await graphWidth(page);
+    // Retained first: the peak's scratch list is gone by the end, so it has no box there.
+    expect((await frames(page)).some((b) => b.text === labelOf(scratch))).toBe(false);
+    await page.getByRole('combobox', { name: 'Sites' }).selectOption({ label: 'at the peak' });
+    const total = peakSites.reduce((sum, site) => sum + Math.max(0, site.headSize), 0);
+    const box = (await frames(page)).find((b) => b.top === ROW && b.text === labelOf(scratch));
+    expect(box, labelOf(scratch)).toBeDefined();
+    expect(Math.abs(box!.width - (scratch.headSize / total) * width)).toBeLessThanOrEqual(1);
+    await page.locator('.flame-box .frame', { hasText: labelOf(scratch) }).hover();
+    expect(await page.locator('#tip').innerText()).toContain(
+      `base: ${formatBytes(scratch.baseSize)} in ${groupDigits(scratch.baseCount)} blocks`,
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, 'peak-view.png'), fullPage: true });
     expect(trouble).toEqual({ errors: [], dialogs: [], requests: [] });
     await page.close();
   });
@@ -406,6 +471,17 @@ describe('the HTML report in a browser', () => {
         shown(names.at(-1)!),
       ),
     );
+    // Noisy figures are marked: the totals and the noisy sites' bytes with ≈, their boxes striped.
+    expect(await page.locator('#scenario-1 table.totals .noisy').first().innerText()).toMatch(
+      /^≈ /,
+    );
+    const noisyRows = await page.$$eval('.table-box[data-scenario="0"] tbody tr', (rows) =>
+      rows.map((r) => r.querySelectorAll('td.noisy').length),
+    );
+    expect(noisyRows.filter((n) => n > 0)).toHaveLength(sites.filter((s) => s.noisy).length);
+    expect(
+      await page.locator('.flame-box[data-scenario="0"] .frame.noisy').count(),
+    ).toBeGreaterThan(0);
     await page.close();
   });
 });

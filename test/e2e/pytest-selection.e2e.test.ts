@@ -68,6 +68,8 @@ async function run(
       `${out}.json`,
       '--markdown',
       `${out}.md`,
+      // Selection is asked for, unless the test says otherwise.
+      ...(extra.includes('--select-tests') ? [] : ['--select-tests', 'true']),
       ...extra,
     ],
     { cwd: repo.dir, ...(env ? { env } : {}) },
@@ -117,7 +119,7 @@ describe.skipIf(!pytestAvailable)('pytest tests chosen by what they read', () =>
     expect(report.verdict).toBe('pass');
   }, 300_000);
 
-  it('traces every test with select-tests off', async () => {
+  it('traces every test with select-tests off, the default', async () => {
     const files = pytestSuiteFiles({ modules: 2 });
     const repo = repoOf(files, { ...files, 'README.md': 'A change no test reads.\n' });
     const { report } = await run(repo, 'python3 -m pytest -q tests', ['--select-tests', 'false']);

@@ -416,7 +416,27 @@ export interface GitHubApiDouble {
    * before either gets further. Held requests then meet faults and handlers as usual.
    */
   holdRequests(match: FaultMatch, count: number, options?: HoldOptions): HeldRequests;
+  /**
+   * The Actions cache service (v2, as @actions/cache speaks it: twirp JSON at ACTIONS_RESULTS_URL,
+   * which is this double's `url`, and archives uploaded to and downloaded from signed blob URLs).
+   * A runtime token for a job of `ref` (`refs/heads/main`, `refs/pull/7/merge`): its job writes
+   * entries in that ref's scope and reads its own scope's, then the default branch's, as
+   * GitHub's cache does.
+   */
+  cacheToken(ref: string): string;
+  /** Every cache entry, in the order created: its scope, key, version and archive. */
+  cacheEntries(): CacheEntry[];
   close(): Promise<void>;
+}
+
+/** An entry of the Actions cache service. */
+export interface CacheEntry {
+  scope: string;
+  key: string;
+  version: string;
+  /** The uploaded archive (empty until uploaded); a test may replace it. */
+  data: Buffer;
+  finalized: boolean;
 }
 
 /**
@@ -1269,6 +1289,13 @@ function compile(path: string): RegExp {
   return new RegExp(`^${path.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`);
 }
 const MATCHERS = ROUTES.map((route) => ({ route, pattern: compile(route.path) }));
+/** The Actions cache service's twirp methods. */
+const CACHE_SERVICE_PATH = '/twirp/github.actions.results.api.v1.CacheService/';
+/** Where cache archives go up and come down: path-style blob URLs, the signature in the query. */
+const CACHE_BLOB_PREFIX = '/devstoreaccount1/actions-cache/';
+/** The default branch's scope, which every job of the repository reads after its own. */
+const DEFAULT_BRANCH_SCOPE = 'refs/heads/main';
+
 const BLOB_PATTERN = new RegExp(`^${BLOB_PATH_PREFIX}([0-9a-f]{32})\\.zip$`);
 
 function matches(match: FaultMatch, method: string, path: string): boolean {
@@ -1428,9 +1455,129 @@ export async function startGitHubApi(opts: GitHubApiOptions): Promise<GitHubApiD
     return { status, bytes: { data: strToU8(xml), type: 'application/xml' } };
   }
 
+  const cacheTokens = new Map<string, string>();
+  const cacheEntries: CacheEntry[] = [];
+  /** Signatures of blob URLs → the entry they upload to or download. */
+  const cacheBlobs = new Map<string, { entry: CacheEntry; upload: boolean }>();
+
+  /** A twirp error, as the cache service answers one. */
+  const twirpError = (status: number, code: string, msg: string): Reply => ({
+    status,
+    body: { code, msg },
+  });
+
+  /** The Actions cache service: twirp JSON, then the archive's own URLs. */
+  async function cacheService(req: IncomingMessage, url: URL, method: string): Promise<Reply> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks);
+    if (url.pathname.startsWith(CACHE_BLOB_PREFIX)) {
+      const signed = cacheBlobs.get(url.searchParams.get('sig') ?? '');
+      const name = url.pathname.slice(CACHE_BLOB_PREFIX.length);
+      if (!signed || signed.entry.key !== decodeURIComponent(name).replace(/\.tzst$/, '')) {
+        const xml =
+          '<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthenticationFailed</Code></Error>';
+        return { status: 403, bytes: { data: strToU8(xml), type: 'application/xml' } };
+      }
+      if (signed.upload && method === 'put') {
+        if (req.headers['x-ms-blob-type'] !== 'BlockBlob')
+          return { status: 400, bytes: { data: strToU8('blob type'), type: 'text/plain' } };
+        signed.entry.data = raw;
+        return {
+          status: 201,
+          headers: {
+            etag: `"0x${randomBytes(8).toString('hex')}"`,
+            'last-modified': new Date().toUTCString(),
+          },
+          bytes: { data: new Uint8Array(0), type: 'application/octet-stream' },
+        };
+      }
+      if (!signed.upload && method === 'get')
+        return {
+          status: 200,
+          bytes: { data: signed.entry.data, type: 'application/octet-stream' },
+        };
+      return { status: 405, bytes: { data: strToU8('method'), type: 'text/plain' } };
+    }
+    const auth = /^bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+    const scope = auth ? cacheTokens.get(auth[1]!) : undefined;
+    if (!scope) return twirpError(401, 'unauthenticated', 'invalid runtime token');
+    if (method !== 'post') return twirpError(404, 'bad_route', 'no such method');
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+    } catch {
+      return twirpError(400, 'malformed', 'the body is not JSON');
+    }
+    const key = typeof body.key === 'string' ? body.key : '';
+    const version = typeof body.version === 'string' ? body.version : '';
+    if (!key || !version)
+      return twirpError(400, 'invalid_argument', 'key and version are required');
+    const sign = (entry: CacheEntry, upload: boolean): string => {
+      const sig = randomBytes(16).toString('hex');
+      cacheBlobs.set(sig, { entry, upload });
+      return `${base}${CACHE_BLOB_PREFIX}${encodeURIComponent(key)}.tzst?sig=${sig}`;
+    };
+    const readable = [scope, ...(scope === DEFAULT_BRANCH_SCOPE ? [] : [DEFAULT_BRANCH_SCOPE])];
+    switch (url.pathname.slice(CACHE_SERVICE_PATH.length)) {
+      case 'CreateCacheEntry': {
+        if (cacheEntries.some((e) => e.scope === scope && e.key === key && e.version === version))
+          return {
+            status: 200,
+            body: { ok: false, message: 'cache entry with the same key already exists' },
+          };
+        const entry: CacheEntry = { scope, key, version, data: Buffer.alloc(0), finalized: false };
+        cacheEntries.push(entry);
+        return { status: 200, body: { ok: true, signed_upload_url: sign(entry, true) } };
+      }
+      case 'FinalizeCacheEntryUpload': {
+        const entry = cacheEntries.find(
+          (e) => e.scope === scope && e.key === key && e.version === version && !e.finalized,
+        );
+        if (!entry || String(entry.data.byteLength) !== String(body.sizeBytes ?? body.size_bytes))
+          return {
+            status: 200,
+            body: { ok: false, message: 'no upload of that size to finalize' },
+          };
+        entry.finalized = true;
+        return {
+          status: 200,
+          body: { ok: true, entry_id: String(cacheEntries.indexOf(entry) + 1) },
+        };
+      }
+      case 'GetCacheEntryDownloadURL': {
+        const restoreKeys = Array.isArray(body.restoreKeys ?? body.restore_keys)
+          ? ((body.restoreKeys ?? body.restore_keys) as unknown[]).filter(
+              (k): k is string => typeof k === 'string',
+            )
+          : [];
+        for (const where of readable) {
+          const inScope = cacheEntries.filter(
+            (e) => e.scope === where && e.finalized && e.version === version,
+          );
+          const found =
+            inScope.find((e) => e.key === key) ??
+            restoreKeys
+              .map((prefix) => inScope.findLast((e) => e.key.startsWith(prefix)))
+              .find(Boolean);
+          if (found)
+            return {
+              status: 200,
+              body: { ok: true, signed_download_url: sign(found, false), matched_key: found.key },
+            };
+        }
+        return { status: 200, body: { ok: false, signed_download_url: '', matched_key: '' } };
+      }
+      default:
+        return twirpError(404, 'bad_route', 'no such method');
+    }
+  }
+
   async function handle(req: IncomingMessage): Promise<Reply> {
     const url = new URL(req.url ?? '/', base);
     const method = (req.method ?? 'GET').toLowerCase();
+    if (url.pathname.startsWith(CACHE_SERVICE_PATH) || url.pathname.startsWith(CACHE_BLOB_PREFIX))
+      return cacheService(req, url, method);
     // Drained up front so early answers (faults, 401, 404) never leave a request half-read.
     const raw = await readBody(req);
     await gate(method, url.pathname);
@@ -1658,6 +1805,14 @@ export async function startGitHubApi(opts: GitHubApiOptions): Promise<GitHubApiD
         },
         released,
       };
+    },
+    cacheToken(ref) {
+      const token = `cache-${randomBytes(12).toString('hex')}`;
+      cacheTokens.set(token, ref);
+      return token;
+    },
+    cacheEntries() {
+      return cacheEntries;
     },
     close() {
       for (const hold of holds) hold.settle(new Error('holdRequests: the double was closed'));

@@ -212,5 +212,21 @@ describe('the project’s own workflows', () => {
     // Base and head must both be in the clone.
     const checkout = steps(workload).find((step) => step.uses?.startsWith('actions/checkout@'));
     expect(checkout?.with?.['fetch-depth']).toBe(0);
+    // The HTML report is kept, and the comment links the run that keeps it.
+    expect(inputs['html-url']).toBe('run');
+    const upload = steps(workload).find((step) =>
+      step.uses?.startsWith('actions/upload-artifact@'),
+    );
+    expect(upload?.with?.path).toBe(`\${{ steps.${String(allocdiff.id)}.outputs.html }}`);
+  });
+
+  it('keep the HTML report tests’ screenshots as an artifact of CI, also after a failure', () => {
+    const ci = workflows.get('ci.yml')!;
+    const upload = steps(ci).find((step) => step.uses?.startsWith('actions/upload-artifact@'));
+    expect(upload?.if).toContain('!cancelled()');
+    expect(upload?.with?.path).toBe('.tmp/html-report/');
+    expect(readFileSync(join(PROJECT_ROOT, 'test/e2e/html-report.e2e.test.ts'), 'utf8')).toContain(
+      "join(PROJECT_ROOT, '.tmp', 'html-report')",
+    );
   });
 });

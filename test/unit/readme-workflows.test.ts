@@ -36,8 +36,12 @@ const allocdiffSteps = (workflow: Workflow): Step[] =>
 const modeOf = (workflow: Workflow): unknown => allocdiffSteps(workflow)[0]?.with?.mode ?? 'full';
 
 describe('the README’s workflow files', () => {
-  it('are three: the one-job setup and the two stages', () => {
-    expect(workflows.map(modeOf)).toEqual(['full', 'measure', 'report']);
+  it('are four: the one-job setup, the two stages, and the sharded measuring stage', () => {
+    expect(workflows.map(modeOf)).toEqual(['full', 'measure', 'report', 'measure']);
+    const sharded = workflows[3];
+    const step = allocdiffSteps(sharded)[0];
+    expect(step.with?.shard).toBe('${{ matrix.shard }}/${{ strategy.job-total }}');
+    expect(sharded.permissions).toEqual({ contents: 'read' });
   });
 
   it('check out without leaving the job token in .git/config, where the benchmark could read it', () => {
@@ -90,8 +94,10 @@ describe('the README’s workflow files', () => {
     expect(report.permissions).toEqual({ actions: 'read', 'pull-requests': 'write' });
     const job = Object.values(report.jobs)[0];
     expect(job.if).toBe("github.event.workflow_run.event == 'pull_request'");
-    // Nothing from the pull request is checked out, let alone run.
-    expect(job.steps.map((s) => s.uses)).toEqual([ALLOCDIFF]);
+    // Nothing from the pull request is checked out, let alone run: allocdiff, then the upload of
+    // the HTML report it rendered from the validated report.
+    expect(job.steps.map((s) => s.uses)).toEqual([ALLOCDIFF, 'actions/upload-artifact@v4']);
+    expectHtmlUploaded(job.steps);
   });
 
   it('cancel the run for an older head, and report one at a time per head branch', () => {
@@ -115,5 +121,20 @@ describe('the README’s workflow files', () => {
   it('comment from the one-job setup with the least it needs', () => {
     const full = workflows.find((w) => modeOf(w) === 'full')!;
     expect(full.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    expectHtmlUploaded(Object.values(full.jobs)[0].steps);
   });
 });
+
+/**
+ * The HTML report is uploaded right after allocdiff, also after a failed budget, and the
+ * comment links the run's page, which lists it.
+ */
+function expectHtmlUploaded(steps: Step[]) {
+  const allocdiff = steps.findIndex((s) => s.uses === ALLOCDIFF);
+  expect(steps[allocdiff].id).toBe('allocdiff');
+  expect(steps[allocdiff].with?.['html-url']).toBe('run');
+  const upload = steps[allocdiff + 1];
+  expect(upload.uses).toMatch(/^actions\/upload-artifact@v[4-9]/);
+  expect(upload.if).toContain('!cancelled()');
+  expect(upload.with).toMatchObject({ path: '${{ steps.allocdiff.outputs.html }}' });
+}

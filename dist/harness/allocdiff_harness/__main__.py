@@ -10,7 +10,7 @@ the script then imports for free, which would make its own imports look cheaper 
 import os
 import sys
 
-from . import capture, checkout, reads, sameas, scenarios
+from . import capture, checkout, reads, sameas, scenarios, shard
 
 USAGE = """\
 usage: python3 -m allocdiff_harness --script PATH --root DIR --out FILE [options]
@@ -158,6 +158,7 @@ def main(argv=None):
         peak_targets=peak_targets,
         object_types=not args.get("no-object-types", False),
         same_as=same_as,
+        shard=shard.from_environment(os.environ),
     )
     harness_path = capture.prepare_interpreter(args["script"], script_path)
     # This side's checkout wins over what the environment installed (see checkout.py).

@@ -22,9 +22,11 @@ recorded as written, per test, in the scenario's ``budgetMarkers``; allocdiff pa
 judges them with its budget syntax, so there is one syntax and one place that reads it.
 """
 
+import os
+
 import pytest
 
-from . import command
+from . import command, shard
 
 # The markers a test may carry a budget with: how ``pytest --markers`` describes each.
 BUDGET_MARKERS = {
@@ -78,6 +80,18 @@ def budget_markers(item):
                 }
             )
     return found
+
+
+def pytest_collection_modifyitems(config, items):
+    """A suite split across runners (``shard: K/N``): the tests of other shards are
+    deselected, as ``-k`` would, so they are not run here."""
+    part = shard.from_environment(os.environ) if command.measuring() else None
+    if part is None:
+        return
+    kept = [item for item in items if shard.keeps(part, item.nodeid)]
+    if len(kept) < len(items):
+        config.hook.pytest_deselected(items=[i for i in items if not shard.keeps(part, i.nodeid)])
+        items[:] = kept
 
 
 @pytest.hookimpl(hookwrapper=True, trylast=True)

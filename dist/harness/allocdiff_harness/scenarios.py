@@ -28,7 +28,7 @@ import gc
 import time
 import tracemalloc
 
-from . import capture
+from . import capture, shard
 
 
 class Options:
@@ -47,6 +47,9 @@ class Options:
     # A sameas.SameAs: an earlier run's figures, which end a function's repeats once its
     # first call measures them exactly; None: every repeat is made.
     same_as = None
+    # (index, count) when the suite is split across runners (shard.py): the bench_ functions
+    # of other shards are not called. None: every function.
+    shard = None
 
     def __init__(self, **given):
         for name, value in given.items():
@@ -133,7 +136,8 @@ def run(script_path, options):
             _check_frames(result, scenario, options, top)
             result.scenarios.append(scenario)
         else:
-            _run_functions(functions, top, options, result)
+            kept = [(name, f) for name, f in functions if shard.keeps(options.shard, name)]
+            _run_functions(kept, top, options, result)
     finally:
         main.restore()
         if tracemalloc.is_tracing():  # a failure half-way through a measurement

@@ -1,0 +1,463 @@
+/**
+ * Measurements kept from one run to the next: a side's snapshot, stored under a key made of
+ * everything that can change its figures (the commit, the interpreter and platform, allocdiff's
+ * and the harness's versions, the settings that change what is measured, `setup` and the files
+ * it installs from, the variables Python reads), in a store: a folder (the CLI's `--cache DIR`)
+ * or the Actions cache (the action; the toolkit is handed in by the entry point, the only place
+ * that imports it). An entry is trusted only once it passes every check: its format, its key's
+ * fields equal to this run's, its commit the side's, its snapshot valid against the schema and
+ * taken by the interpreter the key names. Anything else is ignored with a warning, and the side
+ * is measured.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { errorMessage } from '../errors.js';
+import type { Logger } from '../log.js';
+import { VERSION } from '../version.js';
+import { decodeSnapshot } from './decode.js';
+import type { Side } from './measure-sides.js';
+import type { SideOutcome } from './outcome.js';
+import { runProcess } from './process.js';
+import { harnessDirectory } from './side-runner.js';
+import {
+  NO_STRING,
+  SNAPSHOT_SCHEMA,
+  type RawScenario,
+  type RawSiteTable,
+  type RawSnapshot,
+  type Snapshot,
+  type SnapshotLocation,
+  type SnapshotSite,
+} from './snapshot.js';
+
+/** The format of a stored entry; another is ignored. */
+export const ENTRY_FORMAT = 'allocdiff.measurement/1';
+
+/** Where measurements are kept: text by key. */
+export interface MeasurementStore {
+  /** How the log names it: `the cache folder ~/.cache/allocdiff`, `the Actions cache`. */
+  readonly name: string;
+  read(key: string): Promise<string | undefined>;
+  write(key: string, text: string): Promise<void>;
+}
+
+/** The Actions cache as @actions/cache gives it (restore, save), handed in by the action. */
+export interface ActionsCacheToolkit {
+  restoreCache(paths: string[], primaryKey: string): Promise<string | undefined>;
+  saveCache(paths: string[], key: string): Promise<number>;
+}
+
+/** A folder of entries, one file per key (the CLI's `--cache DIR`). */
+export function directoryStore(dir: string): MeasurementStore {
+  return {
+    name: `the cache folder ${dir}`,
+    async read(key) {
+      try {
+        return await readFile(join(dir, `${key}.json`), 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw error;
+      }
+    },
+    async write(key, text) {
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      // Written whole, then renamed: a reader never sees half an entry.
+      const partial = join(dir, `.${key}.${randomBytes(6).toString('hex')}.partial`);
+      try {
+        await writeFile(partial, text, { mode: 0o600 });
+        await rename(partial, join(dir, `${key}.json`));
+      } finally {
+        await rm(partial, { force: true });
+      }
+    },
+  };
+}
+
+/**
+ * The Actions cache: an entry travels as one file, `<folder>/<key>.json`, which the toolkit
+ * archives and restores at that same path (the path is part of the Actions cache's version, so
+ * `folder` must be the same from run to run: the runner's RUNNER_TEMP).
+ */
+export function actionsCacheStore(toolkit: ActionsCacheToolkit, folder: string): MeasurementStore {
+  const pathOf = (key: string) => join(folder, `${key}.json`);
+  return {
+    name: 'the Actions cache',
+    async read(key) {
+      const path = pathOf(key);
+      await rm(path, { force: true });
+      try {
+        if ((await toolkit.restoreCache([path], key)) !== key) return undefined;
+        return await readFile(path, 'utf8');
+      } finally {
+        await rm(path, { force: true });
+      }
+    },
+    async write(key, text) {
+      const path = pathOf(key);
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      await writeFile(path, text, { mode: 0o600 });
+      try {
+        await toolkit.saveCache([path], key);
+      } finally {
+        await rm(path, { force: true });
+      }
+    },
+  };
+}
+
+/** What a side's measurement depends on besides its commit and settings: the run's facts. */
+interface RunFacts {
+  harness: { version: string; digest: string };
+  python: { executable: string; implementation: string; version: string; platform: string };
+  benchmark: string;
+  setup: string | null;
+  environment: string;
+}
+
+/** The settings of a measuring pass that change its figures. */
+export interface MeasuredSettings {
+  frames: number;
+  repeats?: number;
+  iterations?: number;
+  peakSites?: boolean | readonly string[];
+  objectTypes?: boolean;
+}
+
+/** Everything a measurement is keyed by; an entry holds it, and is trusted only when equal. */
+export interface KeyFields extends RunFacts {
+  format: typeof ENTRY_FORMAT;
+  allocdiff: string;
+  commit: string;
+  setupInputs: string;
+  measured: {
+    frames: number;
+    repeats: number;
+    iterations: number;
+    peakSites: boolean | string[];
+    objectTypes: boolean;
+  };
+}
+
+interface Entry {
+  format: typeof ENTRY_FORMAT;
+  key: KeyFields;
+  savedAt: string;
+  snapshot: RawSnapshot;
+}
+
+/** The files `setup` usually installs from, at a checkout's root. */
+const SETUP_INPUTS =
+  /^(pyproject\.toml|setup\.py|setup\.cfg|requirements.*\.txt|constraints.*\.txt|.*\.lock|Pipfile(\.lock)?|environment\.ya?ml)$/;
+
+/**
+ * Variables that change what Python or the harness does (`ALLOCDIFF_SHARD` among them): in the
+ * key as a digest, their values being possibly secret.
+ */
+const KEYED_VARIABLES = /^(PYTHON|LC_|ALLOCDIFF_)|^(LANG|LANGUAGE|TZ)$/;
+
+function sha256(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+const PROBE =
+  'import json, platform, sys; print(json.dumps({"implementation": ' +
+  'platform.python_implementation(), "version": platform.python_version(), ' +
+  '"platform": platform.platform(), "executable": sys.executable}))';
+
+/** Every file of the harness, hashed in name order: a changed harness is another key. */
+async function harnessFacts(): Promise<RunFacts['harness']> {
+  const dir = join(harnessDirectory(), 'allocdiff_harness');
+  const hash = createHash('sha256');
+  let version = '';
+  const walk = async (folder: string, prefix: string): Promise<void> => {
+    const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
+    for (const entry of entries) {
+      if (entry.name === '__pycache__') continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) await walk(path, `${prefix}${entry.name}/`);
+      else if (entry.isFile()) {
+        const bytes = await readFile(path);
+        if (prefix === '' && entry.name === '__init__.py') {
+          version = /__version__\s*=\s*"([^"]+)"/.exec(bytes.toString('utf8'))?.[1] ?? '';
+        }
+        hash.update(`${prefix}${entry.name}\0${sha256(bytes)}\0`);
+      }
+    }
+  };
+  await walk(dir, '');
+  return { version, digest: hash.digest('hex') };
+}
+
+/** The snapshot as the harness writes it: site columns and a string table (decode.ts reversed). */
+export function encodeSnapshot(snapshot: Snapshot): RawSnapshot {
+  const strings: string[] = [];
+  const indexes = new Map<string, number>();
+  const index = (text: string): number => {
+    let found = indexes.get(text);
+    if (found === undefined) {
+      found = strings.length;
+      strings.push(text);
+      indexes.set(text, found);
+    }
+    return found;
+  };
+  const location = <T extends SnapshotLocation>(site: T) => ({
+    ...site,
+    file: index(site.file),
+    ...(site.text !== undefined ? { text: index(site.text) } : {}),
+    ...(site.function !== undefined ? { function: index(site.function) } : {}),
+  });
+  const table = (sites: readonly Omit<SnapshotSite, 'sizes' | 'counts'>[]): RawSiteTable => {
+    const columns: RawSiteTable = {
+      file: [],
+      line: [],
+      text: [],
+      function: [],
+      size: [],
+      count: [],
+    };
+    const repeats: [number, number[], number[]][] = [];
+    const tracebacks: NonNullable<RawSiteTable['tracebacks']> = [];
+    sites.forEach((site, row) => {
+      columns.file.push(index(site.file));
+      columns.line.push(site.line);
+      columns.text.push(site.text === undefined ? NO_STRING : index(site.text));
+      columns.function.push(site.function === undefined ? NO_STRING : index(site.function));
+      columns.size.push(site.size);
+      columns.count.push(site.count);
+      const { sizes, counts } = site as SnapshotSite;
+      if (sizes && counts) repeats.push([row, sizes, counts]);
+      if (site.tracebacks) {
+        tracebacks.push([
+          row,
+          site.tracebacks.map((traceback) => ({
+            ...traceback,
+            frames: traceback.frames.map(location),
+          })),
+        ] as NonNullable<RawSiteTable['tracebacks']>[number]);
+      }
+    });
+    return {
+      ...columns,
+      ...(repeats.length > 0 ? { repeats } : {}),
+      ...(tracebacks.length > 0 ? { tracebacks } : {}),
+    };
+  };
+  const scenarios = snapshot.scenarios.map((scenario): RawScenario => {
+    const { sites, peak, leak, ...rest } = scenario;
+    return {
+      ...rest,
+      sites: table(sites),
+      ...(peak ? { peak: { ...peak, sites: table(peak.sites) } } : {}),
+      ...(leak ? { leak: { ...leak, sites: leak.sites.map(location) } } : {}),
+    } as RawScenario;
+  });
+  return {
+    schema: snapshot.schema,
+    harness: snapshot.harness,
+    python: snapshot.python,
+    platform: snapshot.platform,
+    frames: snapshot.frames,
+    repeats: snapshot.repeats,
+    iterations: snapshot.iterations,
+    timings: snapshot.timings,
+    scenarios,
+    strings,
+    unmeasured: snapshot.unmeasured,
+    ...(snapshot.foreignModules ? { foreignModules: snapshot.foreignModules } : {}),
+    ...(snapshot.reads ? { reads: snapshot.reads } : {}),
+  };
+}
+
+/** A measurement served from the store: the snapshot, and when it was taken. */
+export interface CachedMeasurement {
+  snapshot: Snapshot;
+  savedAt: string;
+}
+
+/** `base: cached measurement of 1a2b3c4 from 2026-12-07 10:12 UTC`. */
+export function cachedText(side: Side, commit: string, savedAt: string): string {
+  const when = new Date(savedAt).toISOString().slice(0, 16).replace('T', ' ');
+  return `${side}: cached measurement of ${commit.slice(0, 7)} from ${when} UTC`;
+}
+
+/** A run's measurement cache: its store, whether this run may write to it, and its facts. */
+export class SideCache {
+  private constructor(
+    private readonly store: MeasurementStore,
+    private readonly saves: (side: Side) => boolean,
+    private readonly facts: RunFacts,
+  ) {}
+
+  /**
+   * The cache of one run: its store, which sides it saves, and the run's facts, found once
+   * (the interpreter is asked its version and platform; the harness's files are hashed).
+   * Undefined, with a warning, when the interpreter cannot say: nothing is then read or kept.
+   */
+  static async open(options: {
+    store: MeasurementStore;
+    save: (side: Side) => boolean;
+    python: string;
+    /** The variables pull-request code receives (already stripped of secrets). */
+    env: NodeJS.ProcessEnv;
+    benchmark: string;
+    setup: string | undefined;
+    log: Logger;
+  }): Promise<SideCache | undefined> {
+    const { env, log } = options;
+    const [harness, probe] = await Promise.all([
+      harnessFacts(),
+      runProcess(options.python, ['-I', '-c', PROBE], {
+        cwd: harnessDirectory(),
+        env,
+        onOutput: () => undefined,
+        deadline: Date.now() + 60_000,
+      }),
+    ]);
+    let python: RunFacts['python'] | undefined;
+    try {
+      python = JSON.parse(probe.outputTail.trim().split('\n').at(-1) ?? '') as RunFacts['python'];
+    } catch {
+      python = undefined;
+    }
+    if (probe.exitCode !== 0 || !python?.version) {
+      log.warning(
+        `no measurement cache this run: ${options.python} could not tell its version ` +
+          `(exit code ${probe.exitCode})`,
+      );
+      return undefined;
+    }
+    const variables = Object.keys(env)
+      .filter((name) => KEYED_VARIABLES.test(name))
+      .sort()
+      .map((name) => `${name}=${env[name]}`);
+    return new SideCache(options.store, options.save, {
+      harness,
+      python,
+      benchmark: options.benchmark,
+      setup: options.setup ?? null,
+      environment: sha256(variables.join('\0')),
+    });
+  }
+
+  /** The key's fields for a side's commit, checkout and measuring settings. */
+  async fieldsOf(commit: string, checkoutDir: string, measured: MeasuredSettings) {
+    const names = (await readdir(checkoutDir)).filter((name) => SETUP_INPUTS.test(name)).sort();
+    const inputs = await Promise.all(
+      names.map(async (name) => `${name}\0${sha256(await readFile(join(checkoutDir, name)))}`),
+    );
+    const fields: KeyFields = {
+      format: ENTRY_FORMAT,
+      allocdiff: VERSION,
+      commit,
+      ...this.facts,
+      setupInputs: sha256(inputs.join('\0')),
+      measured: {
+        frames: measured.frames,
+        repeats: measured.repeats ?? 1,
+        iterations: measured.iterations ?? 0,
+        peakSites:
+          typeof measured.peakSites === 'object'
+            ? [...measured.peakSites].sort()
+            : (measured.peakSites ?? false),
+        objectTypes: measured.objectTypes ?? false,
+      },
+    };
+    return fields;
+  }
+
+  /** The store's key for those fields: the commit, readable, and a digest of the rest. */
+  static keyOf(fields: KeyFields): string {
+    return `allocdiff-measurement-${fields.commit.slice(0, 12)}-${sha256(JSON.stringify(fields)).slice(0, 32)}`;
+  }
+
+  /**
+   * The side's measurement from the store, when an entry passes every check; undefined when
+   * there is none, or (with a warning that says why) when the one there is not trusted.
+   */
+  async load(side: Side, fields: KeyFields, log: Logger): Promise<CachedMeasurement | undefined> {
+    const key = SideCache.keyOf(fields);
+    let text: string | undefined;
+    try {
+      text = await this.store.read(key);
+    } catch (error) {
+      log.warning(`${this.store.name} could not be read (${key}): ${errorMessage(error)}`);
+      return undefined;
+    }
+    if (text === undefined) {
+      log.info(
+        `${side}: no cached measurement of ${fields.commit.slice(0, 7)} in ${this.store.name}`,
+      );
+      return undefined;
+    }
+    const problem = (why: string) => {
+      log.warning(
+        `${side}: the cached measurement ${key} in ${this.store.name} is ignored and ` +
+          `${side} is measured: ${why}`,
+      );
+      return undefined;
+    };
+    let entry: Partial<Entry>;
+    try {
+      entry = JSON.parse(text) as Partial<Entry>;
+    } catch (error) {
+      return problem(`it is not valid JSON (${errorMessage(error)})`);
+    }
+    if (typeof entry !== 'object' || entry === null) return problem('it is not a JSON object');
+    if (entry.format !== ENTRY_FORMAT)
+      return problem(`its format is ${JSON.stringify(entry.format)}, not ${ENTRY_FORMAT}`);
+    if (entry.key?.commit !== fields.commit)
+      return problem(`it is of commit ${JSON.stringify(entry.key?.commit)}, not ${fields.commit}`);
+    if (JSON.stringify(entry.key) !== JSON.stringify(fields))
+      return problem('its key fields are not those of this run');
+    if (typeof entry.savedAt !== 'string' || Number.isNaN(Date.parse(entry.savedAt)))
+      return problem('it does not say when it was measured');
+    let snapshot: Snapshot;
+    try {
+      snapshot = decodeSnapshot(entry.snapshot, 'its snapshot');
+    } catch (error) {
+      return problem(errorMessage(error));
+    }
+    const { python } = fields;
+    if (
+      snapshot.python.version !== python.version ||
+      snapshot.python.implementation !== python.implementation ||
+      (snapshot.platform !== '' && snapshot.platform !== python.platform) ||
+      snapshot.harness.version !== fields.harness.version
+    )
+      return problem('its snapshot was taken by another interpreter, platform or harness');
+    if (!trustworthy(snapshot)) return problem('it holds a failed scenario');
+    log.info(cachedText(side, fields.commit, entry.savedAt));
+    return { snapshot, savedAt: entry.savedAt };
+  }
+
+  /** Keeps a side's measurement, when this run saves that side and the outcome is worth it. */
+  async save(side: Side, fields: KeyFields, outcome: SideOutcome, log: Logger): Promise<void> {
+    if (!this.saves(side) || outcome.kind !== 'measured' || !trustworthy(outcome.snapshot)) return;
+    const key = SideCache.keyOf(fields);
+    const entry: Entry = {
+      format: ENTRY_FORMAT,
+      key: fields,
+      savedAt: new Date().toISOString(),
+      snapshot: encodeSnapshot(outcome.snapshot),
+    };
+    try {
+      await this.store.write(key, JSON.stringify(entry));
+      log.info(`${side}: measurement of ${fields.commit.slice(0, 7)} saved in ${this.store.name}`);
+    } catch (error) {
+      log.warning(`${side}: ${this.store.name} could not keep ${key}: ${errorMessage(error)}`);
+    }
+  }
+}
+
+/** A measurement worth keeping and trusting: every scenario ran, all of its own code. */
+function trustworthy(snapshot: Snapshot): boolean {
+  return (
+    snapshot.schema === SNAPSHOT_SCHEMA &&
+    !snapshot.foreignModules &&
+    snapshot.scenarios.every((scenario) => scenario.status === 'ok')
+  );
+}

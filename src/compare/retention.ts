@@ -1,0 +1,183 @@
+/**
+ * Why memory is still allocated: which sites get retention paths (`retentionTargets`, from a
+ * first pass), and what head's paths say once compared (`retentionFindings`): the containers
+ * that keep the grown sites' objects alive, grouped by holder, and the line of the change that
+ * filled each one (its culprit).
+ */
+import type {
+  RetentionPath,
+  RetentionRootKind,
+  RetentionStep,
+  SnapshotLocation,
+  SnapshotScenario,
+} from '../capture/snapshot.js';
+import type { LineMap } from '../sides/line-map.js';
+import type { SiteDelta } from './comparison.js';
+
+/**
+ * The head sites (`path:line`) whose objects the deep pass on head looks for retention paths
+ * of: in each scenario whose retained memory grew, its `most` largest grown sites.
+ */
+export function retentionTargets(
+  scenarios: readonly {
+    status: string;
+    retained: { delta: number | null };
+    sites: readonly SiteDelta[];
+  }[],
+  most: number,
+): string[] {
+  if (most <= 0) return [];
+  const wanted = new Set<string>();
+  for (const scenario of scenarios) {
+    if (scenario.status !== 'ok' || (scenario.retained.delta ?? 0) <= 0) continue;
+    const grown = scenario.sites
+      .filter((site) => site.line !== null && site.sizeDelta > 0)
+      .sort((a, b) => b.sizeDelta - a.sizeDelta || a.file.localeCompare(b.file))
+      .slice(0, most);
+    for (const site of grown) wanted.add(`${site.file}:${site.line}`);
+  }
+  return [...wanted].sort();
+}
+
+/** A changed line that filled a holder: where its reference to the objects was made. */
+export interface RetentionCulprit extends SnapshotLocation {
+  /**
+   * How it is known: `stored` (an object on the path was allocated on it: the tuple an `append`
+   * stored, the holder's container itself), or `named` (a line that grew and spells the holder's
+   * name, as `self.history.append(value)` does).
+   */
+  evidence: 'stored' | 'named';
+  /** The object's type, for `stored`. */
+  type?: string;
+}
+
+/** The objects of one grown site that one holder keeps alive (a group of retention paths). */
+export interface RetentionFinding {
+  /** The grown site whose objects these are (head). */
+  site: SnapshotLocation;
+  kind: RetentionRootKind;
+  /** See `RetentionPath`: the root, the holder (`app.cache.LRU.history`), its type and name. */
+  root: string;
+  holder: string;
+  holderType: string;
+  name: string;
+  /** The chain from the root to one of the objects: `catalog.cache.history[…][1]`. */
+  path: string;
+  /** The site's retained bytes and blocks shared out by the samples on this holder. */
+  bytes: number;
+  count: number;
+  /** Objects sampled on this path, of the site's samples. */
+  sampled: number;
+  sampledOf: number;
+  /** Live objects allocated at the site, found. */
+  objects: number;
+  /** The changed line that filled the holder, when one did. */
+  culprit?: RetentionCulprit;
+  /** `unreachable`: the types of what refers to the objects, most first. */
+  cycle?: { type: string; objects: number }[];
+  /** Objects on the path the scenario allocated, root first. */
+  via: RetentionStep[];
+}
+
+/** Findings kept per scenario at most, largest first. */
+const MAX_FINDINGS = 20;
+
+/**
+ * Head's retention paths of a scenario, as findings, largest first, with the changed line that
+ * filled each holder. `sites` are the scenario's compared sites (which lines changed, which grew).
+ */
+export function retentionFindings(
+  head: SnapshotScenario | undefined,
+  sites: readonly SiteDelta[],
+  lineMap: LineMap,
+): RetentionFinding[] | undefined {
+  const retention = head?.retention;
+  if (!retention || retention.sites.length === 0) return undefined;
+  const changed = (location: SnapshotLocation) =>
+    lineMap.isChangedOnHead(location.file, location.line);
+  const findings: RetentionFinding[] = [];
+  for (const site of retention.sites) {
+    for (const path of site.paths) {
+      const culprit = culpritOf(path, sites, changed);
+      findings.push({
+        site: locationOf(site),
+        kind: path.kind,
+        root: path.root,
+        holder: path.holder,
+        holderType: path.holderType,
+        name: path.name,
+        path: path.path,
+        bytes: path.bytes,
+        count: path.count,
+        sampled: path.sampled,
+        sampledOf: site.sampled,
+        objects: site.objects,
+        ...(culprit ? { culprit } : {}),
+        ...(path.cycle ? { cycle: path.cycle } : {}),
+        via: path.via.map(locationWithType),
+      });
+    }
+  }
+  findings.sort(
+    (a, b) =>
+      b.bytes - a.bytes ||
+      a.holder.localeCompare(b.holder) ||
+      a.site.file.localeCompare(b.site.file) ||
+      a.site.line - b.site.line,
+  );
+  return findings.slice(0, MAX_FINDINGS);
+}
+
+function locationOf(location: SnapshotLocation): SnapshotLocation {
+  return {
+    file: location.file,
+    line: location.line,
+    ...(location.text !== undefined ? { text: location.text } : {}),
+    ...(location.function !== undefined ? { function: location.function } : {}),
+  };
+}
+
+function locationWithType(step: RetentionStep): RetentionStep {
+  return { ...locationOf(step), type: step.type };
+}
+
+/** Whether `text` spells `name` as a whole identifier (`self.history.append(…)` for `history`). */
+function spells(text: string | undefined, name: string): boolean {
+  if (!text || !name || !/^[A-Za-z_]\w*$/.test(name)) return false;
+  return new RegExp(`(^|[^\\w])${name}([^\\w]|$)`).test(text);
+}
+
+/**
+ * The changed line that filled the holder of `path`. In order: an object stored into the holder
+ * on a changed line (the tuple of an `append`: an object on the path between the holder's
+ * container and the site's objects, nearest the objects first); else the changed line that grew
+ * most among those that spell the holder's name (`self.history.append(value)`); else the
+ * holder's container, made on a changed line (`self.history = []`).
+ */
+function culpritOf(
+  path: RetentionPath,
+  sites: readonly SiteDelta[],
+  changed: (location: SnapshotLocation) => boolean,
+): RetentionCulprit | undefined {
+  if (path.kind === 'unreachable' || path.kind === 'not found') return undefined;
+  const holderAt = path.via.findIndex((step) => step.type === path.holderType);
+  const container = holderAt >= 0 ? path.via[holderAt] : undefined;
+  const stored = path.via
+    .slice(holderAt + 1)
+    .reverse()
+    .find((step) => changed(step));
+  if (stored) return { ...locationOf(stored), evidence: 'stored', type: stored.type };
+  const named = sites
+    .filter(
+      (delta) =>
+        delta.changedLine &&
+        delta.line !== null &&
+        delta.sizeDelta > 0 &&
+        spells(delta.text, path.name),
+    )
+    .sort((a, b) => b.sizeDelta - a.sizeDelta || a.file.localeCompare(b.file))[0];
+  if (named) return { ...locationOf({ ...named, line: named.line! }), evidence: 'named' };
+  if (container && changed(container))
+    return { ...locationOf(container), evidence: 'stored', type: container.type };
+  return undefined;
+}

@@ -1,0 +1,158 @@
+// pytest mode in depth: the tests that differed in the first run, and only those, run again;
+// their repeats tell a regression from a flaky test, the leak check names what each call keeps,
+// and the top changed site comes with its call path and the sites at its peak.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/report.js';
+import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
+import { runCommand, testTemp } from '../support/run-cli.js';
+import { repoMaker } from '../support/trees.js';
+
+const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
+const cleanup: string[] = [];
+
+afterAll(() => {
+  for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+});
+
+const repoOf = repoMaker(cleanup);
+
+const pytestAvailable =
+  spawnSync('python3', ['-c', 'import pytest'], { stdio: 'ignore' }).status === 0;
+
+const FILES = 8;
+const CASES = 25;
+
+/**
+ * `FILES` × `CASES` unchanged parametrized tests, and three that change: one that keeps
+ * `kept` bytes in a module list (a regression when it grows), one that keeps a random amount
+ * (flaky on both sides), and one that adds `leaked` bytes to a cache on every call (a leak).
+ * Every test appends its node id to the file named by `CALLS_FILE`, so the runs can be counted.
+ */
+function suite(kept: number, leaked: number): Record<string, string> {
+  const files: Record<string, string> = {
+    'pkg/__init__.py': '',
+    'pkg/work.py': 'def build(n):\n    return [str(i) * 3 for i in range(n)]\n',
+    'pkg/cache.py':
+      'CACHE = []\n\n\ndef remember(size):\n' +
+      (leaked > 0 ? '    CACHE.append(bytearray(size))\n' : '    return size\n'),
+    'tests/conftest.py':
+      'import os\n\nimport pytest\n\n\n@pytest.fixture(autouse=True)\n' +
+      'def count_calls(request):\n' +
+      '    with open(os.environ["CALLS_FILE"], "a") as calls:\n' +
+      '        calls.write(request.node.nodeid + "\\n")\n',
+    'tests/test_changes.py':
+      'import random\n\nfrom pkg.cache import remember\n\nHELD = []\n\n\n' +
+      `def test_regress():\n    HELD[:] = [bytearray(${kept})]\n\n\n` +
+      'def test_flaky():\n    global NOISE\n    NOISE = [0] * random.randint(1000, 20000)\n\n\n' +
+      `def test_leak():\n    remember(${leaked})\n`,
+  };
+  for (let file = 0; file < FILES; file++) {
+    files[`tests/test_work${file}.py`] =
+      'import pytest\n\nfrom pkg.work import build\n\n\n' +
+      `@pytest.mark.parametrize("n", range(${CASES}))\n` +
+      'def test_build(n):\n    assert len(build(n * 10)) == n * 10\n';
+  }
+  return files;
+}
+
+describe('pytest mode in depth', () => {
+  it.skipIf(!pytestAvailable)(
+    'runs only the tests that differed again: a regression confirmed with its site, a flaky ' +
+      'test as noise, a leak per call',
+    async () => {
+      const repo = repoOf(suite(1_000, 0), suite(200_000, 4_096));
+      const out = join(repo.dir, '..', `${repo.shas[1]}-depth`);
+      const calls = join(testTemp(), `${repo.dir.split('/').pop()}-calls.txt`);
+      cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`, `${out}.html`, calls);
+      const { code, stdout, stderr } = await runCommand(
+        declaredNode(),
+        [
+          CLI,
+          '--base',
+          'HEAD~1',
+          '--command',
+          'python3 -m pytest -q -p no:cacheprovider tests',
+          '--frames',
+          '6',
+          '--env',
+          'CALLS_FILE',
+          '--json',
+          `${out}.json`,
+          '--markdown',
+          `${out}.md`,
+        ],
+        { cwd: repo.dir, env: { ...process.env, CALLS_FILE: calls } },
+      );
+      const log = stdout + stderr;
+      expect(code, log).toBe(0);
+      const report = JSON.parse(readFileSync(`${out}.json`, 'utf8')) as Report;
+      const scenario = (name: string) => report.scenarios.find((s) => s.name === name)!;
+
+      // The regression: confirmed by three calls on each side that agree, its site and the
+      // call path to it, and the sites at its peak.
+      const regress = scenario('tests/test_changes.py::test_regress');
+      expect(regress.repeats).toEqual({ base: 3, head: 3 });
+      expect(regress.deterministic).toBe(true);
+      expect(regress.retained.noisy).toBeUndefined();
+      expect(regress.retained.delta).toBeGreaterThan(190_000);
+      const site = regress.sites[0];
+      expect([site.file, site.line, site.function]).toEqual([
+        'tests/test_changes.py',
+        9,
+        'test_regress',
+      ]);
+      expect(site.tracebackSide).toBe('head');
+      expect(site.tracebacks![0].frames.at(-1)).toMatchObject({
+        file: 'tests/test_changes.py',
+        line: 9,
+      });
+      expect(regress.peakSites!.sites[0]).toMatchObject({ file: 'tests/test_changes.py', line: 9 });
+      expect(regress.peakSites!.sites[0].sizeDelta).toBeGreaterThan(190_000);
+      // It keeps the same list each call: no leak.
+      expect(regress.leak?.delta ?? 0).toBe(0);
+
+      // The flaky test: its calls differ on each side, so it is noise, not a change.
+      const flaky = scenario('tests/test_changes.py::test_flaky');
+      expect(flaky.repeats).toEqual({ base: 3, head: 3 });
+      expect(flaky.deterministic).toBe(false);
+      expect(flaky.retained.noisy).toBe(true);
+      expect(flaky.retained.headRange![1]).toBeGreaterThan(flaky.retained.headRange![0]);
+
+      // The leak: the leak check names the line and what each call keeps there.
+      const leak = scenario('tests/test_changes.py::test_leak');
+      expect(leak.leak!.head).toBeGreaterThanOrEqual(4_096);
+      expect(leak.leakSites![0]).toMatchObject({ file: 'pkg/cache.py', line: 5 });
+      expect(leak.leakSites![0].headSize).toBeGreaterThanOrEqual(4_096);
+      expect(leak.leakSites![0].baseSize).toBeLessThan(1_000);
+
+      // The unchanged tests keep the first run's figures: one measurement each.
+      const unchanged = scenario('tests/test_work0.py::test_build[0]');
+      expect(unchanged.repeats).toEqual({ base: 1, head: 1 });
+      expect(report.scenarios.filter((s) => s.kind === 'test')).toHaveLength(FILES * CASES + 3);
+
+      // The deep pass and the traceback pass ran the changed tests only: each of those ran
+      // several times per side, each unchanged test once per side (the first run).
+      const ran = readFileSync(calls, 'utf8').trim().split('\n');
+      const runs = (id: string) => ran.filter((line) => line === id).length;
+      expect(runs('tests/test_work0.py::test_build[0]')).toBe(2);
+      expect(runs('tests/test_work7.py::test_build[24]')).toBe(2);
+      // First run and deep pass per side, and the traceback pass (head's, base's if it has a
+      // site to trace): its body's further calls run inside the deep pass's one setup.
+      expect(runs('tests/test_changes.py::test_regress')).toBeGreaterThanOrEqual(5);
+      expect(runs('tests/test_changes.py::test_regress')).toBeLessThanOrEqual(6);
+      expect(ran.filter((line) => line.startsWith('tests/test_work'))).toHaveLength(
+        2 * FILES * CASES,
+      );
+      expect(log).toContain('in depth: 3 scenarios that differed');
+
+      // The comment leads with the regression and its site.
+      const comment = readFileSync(`${out}.md`, 'utf8');
+      expect(comment).toContain('test&#95;regress');
+      expect(comment).toContain('tests/test&#95;changes.py:9');
+    },
+    300_000,
+  );
+});

@@ -1,0 +1,140 @@
+/**
+ * Retention paths end to end, through the bundled CLI on a real repository and real Python: for
+ * each kind of root, the report and comment name what keeps the grown memory alive and the
+ * changed line that filled it, and the paths are the same from one run to the next.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/report.js';
+import { escapeCode } from '../../src/report/escape.js';
+import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
+import { runCommand, testTemp } from '../support/run-cli.js';
+import { repoMaker } from '../support/trees.js';
+
+const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
+const cleanup: string[] = [];
+afterAll(() => {
+  for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+});
+const repoOf = repoMaker(cleanup);
+
+const LEAKS_BASE =
+  'import gc\n\n_history = []\n_cache = {}\n\n\nclass Registry:\n    items = []\n\n\nclass Emitter:\n    def __init__(self):\n        self.handlers = []\n\n    def on(self, handler):\n        self.handlers.append(handler)\n\n\nbus = Emitter()\n\n\nclass Node:\n    def __init__(self):\n        self.other = None\n        self.data = None\n\n\ndef make_counter():\n    kept = []\n\n    def add(size):\n        return size\n\n    return add\n\n\ncounter = make_counter()\n\n\ndef remember(size):\n    return size\n\n\ndef cache_store(key, size):\n    return key\n\n\ndef register(size):\n    return size\n\n\ndef defaulted(size, seen=[]):\n    return seen\n\n\ndef subscribe(size):\n    payload = size\n    return payload\n\n\ndef cycle(size):\n    gc.set_debug(gc.DEBUG_SAVEALL)\n    first = Node()\n    second = Node()\n    first.other = second\n    second.other = first\n    first.data = size\n';
+
+const LEAKS_HEAD =
+  'import gc\n\n_history = []\n_cache = {}\n\n\nclass Registry:\n    items = []\n\n\nclass Emitter:\n    def __init__(self):\n        self.handlers = []\n\n    def on(self, handler):\n        self.handlers.append(handler)\n\n\nbus = Emitter()\n\n\nclass Node:\n    def __init__(self):\n        self.other = None\n        self.data = None\n\n\ndef make_counter():\n    kept = []\n\n    def add(size):\n        kept.append(bytearray(size))\n\n    return add\n\n\ncounter = make_counter()\n\n\ndef remember(size):\n    _history.append(bytearray(size))\n\n\ndef cache_store(key, size):\n    _cache[key] = bytearray(size)\n\n\ndef register(size):\n    Registry.items.append(bytearray(size))\n\n\ndef defaulted(size, seen=[]):\n    seen.append(bytearray(size))\n\n\ndef subscribe(size):\n    payload = bytearray(size)\n    bus.on(lambda: payload)\n\n\ndef cycle(size):\n    gc.set_debug(gc.DEBUG_SAVEALL)\n    first = Node()\n    second = Node()\n    first.other = second\n    second.other = first\n    first.data = bytearray(size)\n';
+
+const BENCH =
+  'from app import leaks\n\nCOUNT = 0\n\n\ndef bench_module_global():\n    for _ in range(20):\n        leaks.remember(2000)\n\n\ndef bench_cache_dict():\n    global COUNT\n    for _ in range(20):\n        COUNT += 1\n        leaks.cache_store(COUNT, 2000)\n\n\ndef bench_class_attribute():\n    for _ in range(20):\n        leaks.register(2000)\n\n\ndef bench_default_argument():\n    for _ in range(20):\n        leaks.defaulted(2000)\n\n\ndef bench_closure():\n    for _ in range(20):\n        leaks.counter(2000)\n\n\ndef bench_listener():\n    for _ in range(20):\n        leaks.subscribe(2000)\n\n\ndef bench_zz_cycle():\n    for _ in range(20):\n        leaks.cycle(2000)\n';
+
+/** The head line of app/leaks.py that holds `text`. */
+function lineOf(text: string): number {
+  const index = LEAKS_HEAD.split('\n').findIndex((line) => line.includes(text));
+  if (index < 0) throw new Error(`no line ${text}`);
+  return index + 1;
+}
+
+async function run(dir: string, name: string) {
+  const json = join(testTemp(), `${name}.json`);
+  const markdown = join(testTemp(), `${name}.md`);
+  cleanup.push(json, markdown, markdown.replace(/\.md$/, '.summary.md'));
+  const result = await runCommand(
+    declaredNode(),
+    [
+      CLI,
+      '--base',
+      'HEAD~1',
+      '--script',
+      'benchmarks/bench.py',
+      '--retention-paths',
+      '1',
+      '--json',
+      json,
+      '--markdown',
+      markdown,
+    ],
+    { cwd: dir },
+  );
+  return {
+    result,
+    report: JSON.parse(readFileSync(json, 'utf8')) as Report,
+    markdown: readFileSync(markdown, 'utf8'),
+  };
+}
+
+describe('retention paths (CLI, real git and Python)', () => {
+  let first: Awaited<ReturnType<typeof run>>;
+  let second: Awaited<ReturnType<typeof run>>;
+  beforeAll(async () => {
+    const repo = repoOf(
+      { 'app/__init__.py': '', 'app/leaks.py': LEAKS_BASE, 'benchmarks/bench.py': BENCH },
+      { 'app/__init__.py': '', 'app/leaks.py': LEAKS_HEAD, 'benchmarks/bench.py': BENCH },
+    );
+    first = await run(repo.dir, `${repo.shas[1]}-1`);
+    second = await run(repo.dir, `${repo.shas[1]}-2`);
+  }, 600_000);
+
+  const finding = (scenario: string) => {
+    const found = first.report.scenarios.find((s) => s.name === scenario)?.retention;
+    expect(found, `${scenario}: ${first.result.stderr}`).toBeDefined();
+    return found![0]!;
+  };
+
+  it.each([
+    ['bench_module_global', 'module global', 'app.leaks._history', '_history.append('],
+    ['bench_cache_dict', 'module global', 'app.leaks._cache', '_cache[key] = '],
+    ['bench_class_attribute', 'class attribute', 'app.leaks.Registry.items', 'items.append('],
+    ['bench_default_argument', 'default argument', 'app.leaks.defaulted(seen=…)', 'seen.append('],
+    [
+      'bench_closure',
+      'closure',
+      'app.leaks.make_counter.<locals>.add.<closure>.kept',
+      'kept.append(',
+    ],
+  ])('%s: kept alive by a %s, %s, filled at its changed line', (scenario, kind, holder, line) => {
+    const kept = finding(scenario);
+    expect(kept.kind).toBe(kind);
+    expect(kept.holder).toBe(holder);
+    expect(kept.bytes).toBeGreaterThan(20 * 2000);
+    expect(kept.culprit).toMatchObject({ file: 'app/leaks.py', line: lineOf(line) });
+    expect(first.markdown).toContain(escapeCode(holder, 200));
+  });
+
+  it('a listener list: the path goes through the list of handlers to the closure', () => {
+    const kept = finding('bench_listener');
+    expect(kept.path).toBe('app.leaks.bus.handlers[…].<closure>.payload');
+    expect(kept.culprit?.file).toBe('app/leaks.py');
+    expect([lineOf('payload = bytearray'), lineOf('bus.on(lambda')]).toContain(kept.culprit?.line);
+  });
+
+  it('a reference cycle the collector saved in gc.garbage is named as such', () => {
+    const kept = finding('bench_zz_cycle');
+    expect(kept.kind).toBe('gc.garbage');
+    expect(kept.holder).toBe('app.leaks.Node.data');
+    expect(first.markdown).toContain('unreachable reference cycles the collector saved');
+  });
+
+  it('the comment has a Kept alive by block, and its verdict names the changed line', () => {
+    expect(first.markdown).toContain('**🔗 Kept alive by**');
+    const verdict = first.markdown.split('\n').find((line) => /^(❌|⚠️|✅|📈)/u.test(line));
+    expect(verdict).toMatch(/\*\*Caused by <code>app\/leaks\.py:\d+<\/code>\*\*/);
+  });
+
+  it('gives the same paths on a second run', () => {
+    const paths = (report: Report) =>
+      report.scenarios.map((s) => ({
+        name: s.name,
+        retention: s.retention?.map(({ kind, root, holder, path, culprit, sampled }) => ({
+          kind,
+          root,
+          holder,
+          path,
+          culprit,
+          sampled,
+        })),
+      }));
+    expect(paths(first.report).some((s) => s.retention)).toBe(true);
+    expect(paths(second.report)).toEqual(paths(first.report));
+  });
+});
