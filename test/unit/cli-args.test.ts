@@ -263,6 +263,7 @@ describe('parseCliArgs: settings', () => {
       peakSites: 'auto',
       objectTypes: true,
       skipUnchanged: true,
+      selectTests: false,
       key: 'default',
       jsonPath: expect.stringMatching(/\/allocdiff-\w{6}\/report\.json$/),
       markdownPath: expect.stringMatching(/\/allocdiff-\w{6}\/report\.md$/),
