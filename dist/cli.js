@@ -5,47 +5,50 @@ import {
   OUTPUTS,
   renderTerminal,
   runAllocdiff
-} from "./chunks/chunk-G65RYVFU.js";
+} from "./chunks/chunk-COGDILLR.js";
+import {
+  explainVerdict
+} from "./chunks/chunk-3QLOWGX4.js";
 import {
   parsePassedNames
-} from "./chunks/chunk-5OUWSMVN.js";
+} from "./chunks/chunk-OVEJU4DJ.js";
 import {
   loadConfig
-} from "./chunks/chunk-7RQSZYBD.js";
-import "./chunks/chunk-2L6T7FNC.js";
+} from "./chunks/chunk-4ZWIYU3I.js";
+import "./chunks/chunk-TQCVZ6JC.js";
+import {
+  failsRun
+} from "./chunks/chunk-W2K4KNGD.js";
+import "./chunks/chunk-46ZMQ7S7.js";
 import {
   BENCHMARK_NAMES,
+  parseHtmlUrl,
   requireBenchmark,
   settingsFromConfig
-} from "./chunks/chunk-QE6BDIHH.js";
+} from "./chunks/chunk-N6JLUKSL.js";
 import {
   nodeFiles
-} from "./chunks/chunk-QIMWHM5R.js";
-import "./chunks/chunk-DREFSQFF.js";
-import "./chunks/chunk-Z7OENXUW.js";
+} from "./chunks/chunk-NNKZAOQK.js";
+import "./chunks/chunk-GM4AAGXP.js";
+import "./chunks/chunk-5JXOXQC2.js";
+import "./chunks/chunk-PLFFDZYP.js";
 import {
   DECLARATIONS,
   SETTINGS,
   declarationOf,
   settingOfKey
-} from "./chunks/chunk-NAM4U7AL.js";
-import "./chunks/chunk-YDDCH455.js";
+} from "./chunks/chunk-RASPKPMO.js";
+import "./chunks/chunk-UC3BDMNE.js";
 import {
   parseShard
-} from "./chunks/chunk-MJOLIBM6.js";
-import "./chunks/chunk-BZHPJ7SG.js";
-import {
-  explainVerdict
-} from "./chunks/chunk-QTK55SO4.js";
-import {
-  failsRun
-} from "./chunks/chunk-L6AECDK3.js";
-import "./chunks/chunk-46ZMQ7S7.js";
-import "./chunks/chunk-5JXOXQC2.js";
-import "./chunks/chunk-B272OHU5.js";
+} from "./chunks/chunk-3VJGA6IO.js";
+import "./chunks/chunk-53YQGEQT.js";
 import {
   closestWord
 } from "./chunks/chunk-RN36H25A.js";
+import "./chunks/chunk-2MKDMZ3B.js";
+import "./chunks/chunk-6HY4UWBF.js";
+import "./chunks/chunk-RHQTF5RV.js";
 import {
   VERSION
 } from "./chunks/chunk-4243Q66V.js";
@@ -54,14 +57,15 @@ import {
   UsageError,
   errorExitCode,
   errorMessage
-} from "./chunks/chunk-AGAXQL6F.js";
+} from "./chunks/chunk-XA3YYY7N.js";
+import "./chunks/chunk-LIVUQ6E7.js";
 
 // src/cli.ts
 import { rmdir } from "node:fs/promises";
 
 // src/config/cli-args.ts
 import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -231,9 +235,11 @@ Run "allocdiff --help" for the options.`);
   });
   const benchmark = requireBenchmark(config, "flag");
   const head = flag(SETTINGS.head);
+  const cacheDir = cacheFolder(flag(SETTINGS.cache), cwd);
   const passEnv = parsePassedNames(flag(SETTINGS.passEnv) ?? "", `--${SETTINGS.passEnv.flag.name}`);
   const shardFlag = flag(SETTINGS.shard);
   const shard = shardFlag === void 0 ? void 0 : parseShard(shardFlag, `--${SETTINGS.shard.flag.name}`);
+  const htmlUrl = parseHtmlUrl(flag(SETTINGS.htmlUrl) ?? "", `--${SETTINGS.htmlUrl.flag.name}`);
   const given = { report: flag(SETTINGS.jsonPath), comment: flag(SETTINGS.markdownPath) };
   if (given.report === "-" && given.comment === "-")
     throw new UsageError(
@@ -257,6 +263,8 @@ Run "allocdiff --help" for the options.`);
       key: flag(SETTINGS.key) ?? SETTINGS.key.default,
       ...shard ? { shard } : {},
       ...passEnv.length > 0 ? { passEnv } : {},
+      ...htmlUrl !== void 0 ? { htmlUrl } : {},
+      ...cacheDir !== void 0 ? { cacheDir } : {},
       jsonPath: resolve(cwd, jsonPath ?? join(outDir, "report.json")),
       markdownPath: resolve(cwd, markdownPath ?? join(outDir, "report.md"))
     }
@@ -267,6 +275,15 @@ function privateOutputDir() {
 }
 function flagOfKey(key) {
   return settingOfKey(key)?.flag?.name ?? key;
+}
+function cacheFolder(given, cwd) {
+  if (given === void 0 || given === "false") return void 0;
+  if (given === "true") {
+    const home = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
+    return join(home, "allocdiff");
+  }
+  if (given === "") throw new UsageError("--cache: give the folder to keep measurements in");
+  return resolve(cwd, given);
 }
 
 // src/terminal-logger.ts

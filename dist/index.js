@@ -1,29 +1,33 @@
 import { createRequire as __allocdiffCreateRequire } from 'node:module';
 const require = __allocdiffCreateRequire(import.meta.url);
 import {
-  info,
   readActionMode,
   readActionSettings,
-  readEventPlan,
+  readEventPlan
+} from "./chunks/chunk-LPVYSPVM.js";
+import {
+  info,
   setFailed
-} from "./chunks/chunk-A7SJYZCO.js";
-import "./chunks/chunk-5OUWSMVN.js";
-import "./chunks/chunk-QE6BDIHH.js";
-import "./chunks/chunk-Z7OENXUW.js";
-import "./chunks/chunk-NAM4U7AL.js";
-import "./chunks/chunk-MJOLIBM6.js";
-import "./chunks/chunk-B272OHU5.js";
+} from "./chunks/chunk-XNXU7A7Q.js";
+import "./chunks/chunk-OVEJU4DJ.js";
+import "./chunks/chunk-N6JLUKSL.js";
+import "./chunks/chunk-PLFFDZYP.js";
+import "./chunks/chunk-RASPKPMO.js";
+import "./chunks/chunk-3VJGA6IO.js";
+import "./chunks/chunk-53YQGEQT.js";
 import "./chunks/chunk-RN36H25A.js";
+import "./chunks/chunk-L6ENWCP3.js";
 import {
   errorMessage
-} from "./chunks/chunk-AGAXQL6F.js";
+} from "./chunks/chunk-XA3YYY7N.js";
+import "./chunks/chunk-LIVUQ6E7.js";
 
 // src/main.ts
 async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report" || mode === "merge") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-LPY3YZAK.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-UWVP4BDM.js");
       return await postMeasuredReport(mode);
     }
     const plan = readEventPlan();
@@ -32,7 +36,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-LPY3YZAK.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-UWVP4BDM.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));

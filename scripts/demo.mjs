@@ -1,8 +1,9 @@
 // `npm run demo`: the product's main job on the bundled example. Commits examples/demo/base and
 // examples/demo/head into a temporary git repository, runs the built CLI between the two commits,
 // and prints the terminal report and the pull-request comment it would post.
+// `--save-report FILE` also keeps the JSON report (the README's picture is drawn from it).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRepoFromTrees } from './example-repo.mjs';
@@ -53,6 +54,12 @@ try {
   );
   console.log('\n──────── The pull-request comment (Markdown) ────────\n');
   console.log(readFileSync(join(out, 'comment.md'), 'utf8'));
+  const save = process.argv.indexOf('--save-report');
+  if (save !== -1) {
+    const target = resolve(process.argv[save + 1] ?? 'report.json');
+    copyFileSync(join(out, 'report.json'), target);
+    console.log(`JSON report saved to ${target}`);
+  }
   process.exitCode = run.status === 1 ? 0 : 1;
 } finally {
   rmSync(repo.dir, { recursive: true, force: true });

@@ -6,9 +6,82 @@
 
 const ZERO_WIDTH_SPACE = '\u200b';
 
-// Every character Markdown, tables or HTML give a meaning to becomes a numeric entity: the
-// reader sees the same text, the renderer sees no syntax.
-const SPECIAL = /[&<>"'|`*_[\]()~#!\\{}$^]/g;
+/**
+ * Characters that are syntax wherever they stand: HTML (`<`, `>`, `&`), code spans, escapes,
+ * table cells and GitHub's math. They become entities, which read the same in an HTML block
+ * (a `<details>` summary) and in Markdown (a table cell, a sentence).
+ */
+const ALWAYS: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '`': '&#96;',
+  '\\': '&#92;',
+  '|': '&#124;',
+  $: '&#36;',
+};
+
+const PUNCTUATION = /[\p{P}\p{S}]/u;
+const SPACE = /\s/u;
+
+/** What can stand next to the text where it ends: a space or a tag's `<` or `>`. */
+const EDGES = [' ', '>'];
+
+/**
+ * Whether a run of `*`, `_` or `~` could open or close emphasis or strikethrough (CommonMark's
+ * flanking rules). At the text's ends the neighbour is unknown: every likely one is tried.
+ * `_` inside a word (`bench_parse`) is neither; `_` that only opens (`self._items`) cannot
+ * emphasise without a closer, so only closers of `_` are escaped; `*` and `~` also pair with
+ * the comment's own `**`, so both kinds are.
+ */
+function isDelimiter(run: string, before: string | undefined, after: string | undefined): boolean {
+  for (const b of before === undefined ? EDGES : [before]) {
+    for (const a of after === undefined ? EDGES : [after]) {
+      const left = !SPACE.test(a) && (!PUNCTUATION.test(a) || SPACE.test(b) || PUNCTUATION.test(b));
+      const right =
+        !SPACE.test(b) && (!PUNCTUATION.test(b) || SPACE.test(a) || PUNCTUATION.test(a));
+      if (run[0] === '_') {
+        if (right && (!left || PUNCTUATION.test(a))) return true;
+      } else if (left || right) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Escapes only what Markdown, GFM tables or HTML would read as syntax, so the raw text (what a
+ * quote-reply or an e-mail notification shows) stays as readable as the source: `bench_parse`
+ * and `items[key]` are left as they are. Brackets are escaped where they could make a link
+ * (`](`, or a `]` at the end, next to unknown text); `brackets: 'all'` for a link's own label.
+ */
+function escapeSyntax(text: string, brackets: 'links' | 'all'): string {
+  let out = '';
+  for (let i = 0; i < text.length;) {
+    const ch = text[i];
+    if (ch === '*' || ch === '_' || ch === '~') {
+      let end = i;
+      while (text[end] === ch) end++;
+      const run = text.slice(i, end);
+      const escape = isDelimiter(run, i > 0 ? text[i - 1] : undefined, text[end]);
+      out += escape ? `&#${ch.charCodeAt(0)};`.repeat(run.length) : run;
+      i = end;
+      continue;
+    }
+    if (ALWAYS[ch] !== undefined) {
+      out += ALWAYS[ch];
+    } else if (ch === '[' && brackets === 'all') {
+      out += '&#91;';
+    } else if (ch === ']' && (brackets === 'all' || i + 1 === text.length || text[i + 1] === '(')) {
+      out += '&#93;';
+    } else {
+      out += ch;
+    }
+    i++;
+  }
+  return out;
+}
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
@@ -32,36 +105,47 @@ export function revealInvisible(text: string): string {
   );
 }
 
-function defuse(text: string): string {
+function defuse(text: string, brackets: 'links' | 'all' = 'links'): string {
   return (
-    // Before the Markdown escapes: the `<` and `>` of `<U+…>` are escaped with the rest.
-    revealInvisible(text)
-      // Lone surrogates and control characters would render as garbage or break the JSON.
-      // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\ufffd')
-      .replace(LONE_SURROGATE, '\ufffd')
-      .replace(SPECIAL, (ch) => `&#${ch.charCodeAt(0)};`)
+    escapeSyntax(
+      // Before the Markdown escapes: the `<` and `>` of `<U+…>` are escaped with the rest.
+      revealInvisible(text)
+        // Lone surrogates and control characters would render as garbage or break the JSON.
+        // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\ufffd')
+        .replace(LONE_SURROGATE, '\ufffd'),
+      brackets,
+    )
       // An @ followed by a name would notify that user or team.
       .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
       // Bare URLs and www. hosts would become links (GitHub autolinks them).
       .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
-      .replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`)
+      .replace(/(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`)
   );
 }
 
 /** Plain text on one line, safe in a paragraph or a table cell. */
-export function escapeText(text: string, maxLength = 300): string {
+export function escapeText(
+  text: string,
+  maxLength = 300,
+  brackets: 'links' | 'all' = 'links',
+): string {
   // Only the start can be shown: very long texts are not scanned whole (a \r\n pair becomes one
   // space, so twice the length is always enough).
   const start = text.length > 2 * maxLength + 2 ? text.slice(0, 2 * maxLength + 2) : text;
   const oneLine = start.replace(/\r?\n|\r/g, ' ');
   const cut = oneLine.length > maxLength ? `${oneLine.slice(0, maxLength - 1)}…` : oneLine;
-  return defuse(cut);
+  return defuse(cut, brackets);
 }
 
 /** Text shown as code on one line, safe in a table cell. */
 export function escapeCode(text: string, maxLength = 120): string {
   return `<code>${escapeText(text, maxLength)}</code>`;
+}
+
+/** Code as the label of a link: every bracket escaped, so none can end the label early. */
+export function escapeCodeLabel(text: string, maxLength = 120): string {
+  return `<code>${escapeText(text, maxLength, 'all')}</code>`;
 }
 
 /** A multi-line block (a traceback, program output), safe inside <details>. */

@@ -11,10 +11,24 @@ import {
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { MEASURES, measureOf, measuresWhere, type MeasureName } from '../compare/measures.js';
 import { unitOf } from '../budgets/rules.js';
-import { siteChart } from './chart.js';
+import { peakChart } from './chart.js';
 import { repeatsRun, scenarioDetails } from './details.js';
-import { keptAliveSection, leadingRetention, retentionSentence } from './retention.js';
-import { encodePath, escapeBlock, escapeCode, escapeText, repositoryPath } from './escape.js';
+import {
+  culpritGroups,
+  culpritOrder,
+  keptAliveSection,
+  leadingRetention,
+  retentionSentence,
+  type SiteRole,
+} from './retention.js';
+import {
+  encodePath,
+  escapeBlock,
+  escapeCode,
+  escapeCodeLabel,
+  escapeText,
+  repositoryPath,
+} from './escape.js';
 import type { Report } from './report.js';
 import { budgetsOfScenario } from './budget-index.js';
 import {
@@ -33,6 +47,7 @@ import {
   changeWithSite,
   leakText,
   siteClause,
+  unitsBeside,
   type Change,
   type Words,
 } from './lead.js';
@@ -115,7 +130,7 @@ function plural(count: number, word: string, many = `${word}s`): string {
 }
 
 function commitLink(report: Report, sha: string): string {
-  const label = `<code>${escapeText(shortSha(sha))}</code>`;
+  const label = escapeCodeLabel(shortSha(sha));
   if (!report.repository || !report.serverUrl) return label;
   return `[${label}](${report.serverUrl}/${encodePath(report.repository)}/commit/${encodeURIComponent(sha)})`;
 }
@@ -127,7 +142,7 @@ function inRepository(file: string): boolean {
 
 function siteLink(report: Report, site: SiteDelta): string {
   const line = site.line ?? site.baseLine;
-  const label = escapeCode(`${site.file}:${line ?? '?'}`, 200);
+  const label = escapeCodeLabel(`${site.file}:${line ?? '?'}`, 200);
   if (site.line === null || !inRepository(site.file)) return label;
   // A working tree's lines are not on the server.
   if (!report.repository || !report.serverUrl || report.head.workingTree) return label;
@@ -163,14 +178,15 @@ function scenarioStatus(scenario: ScenarioComparison, budgets: readonly BudgetRe
   const own = budgetsOfScenario(budgets, scenario.name);
   const tag =
     scenario.status === 'new' ? '🆕 new' : scenario.status === 'removed' ? '🗑️ removed' : '';
+  // Under the column's header, "Budget" (over, within): a word each, so the cell keeps to one line.
   const budget = own.some((b) => b.status === 'fail')
-    ? '❌ over budget'
+    ? '❌ over'
     : own.some((b) => b.status === 'warn')
       ? '⚠️ warning'
       : own.some((b) => b.status === 'pass')
-        ? '✅ within budget'
+        ? '✅ within'
         : '';
-  return [tag, budget].filter(Boolean).join(' · ') || '➖ no budget';
+  return [tag, budget].filter(Boolean).join(' · ') || '➖ none';
 }
 
 /** "grew +12.4 % (+1.90 MiB)": the budget's own figure first, the other one in parentheses. */
@@ -180,7 +196,7 @@ function change(budget: BudgetResult, measure: Measure | undefined): string {
     return `changed by ${actual}`;
   }
   const verb = measure.delta > 0 ? 'grew' : measure.delta < 0 ? 'shrank' : 'stayed';
-  const bytes = formatChange(measure.delta, unitOf(budget.metric));
+  const bytes = formatChange(measure.delta, unitOf(budget.metric), unitsBeside(budget.limit));
   const percent = formatPercent(percentChange(measure.base, measure.head));
   if (/%$/.test(budget.limit)) return `${verb} ${actual} (${bytes})`;
   if (budget.limit.startsWith('+')) return `${verb} ${actual} (${percent})`;
@@ -198,7 +214,13 @@ function budgetSentence(report: Report, budget: BudgetResult): string {
   const measure = scenario && measureOf(scenario, budget.metric);
   const where =
     scenario && measure?.delta
-      ? siteClause(scenario, budget.metric, measure.delta, markdownWords(report))
+      ? siteClause(
+          scenario,
+          budget.metric,
+          measure.delta,
+          markdownWords(report),
+          unitsBeside(budget.limit),
+        )
       : '';
   const leak = budget.leak ? ` (${escapeText(budget.leak)})` : '';
   return `${subject} of ${escapeCode(budget.scenario)} ${change(budget, measure)}${where}, over the ${escapeText(budget.limit)} budget${leak}`;
@@ -317,31 +339,41 @@ function contextLine(report: Report, listed: readonly ScenarioComparison[]): str
   );
 }
 
-/** A measure's change in a column of its own: `+12.0 MiB (+80.0 %)`, `≈` when noisy. */
+/**
+ * A measure's change in a column of its own: `+12.0 MiB`, `≈` when noisy. Its percentage is left
+ * to the details: next to where a process's resident memory started (RSS), it reads as
+ * `+7,441.2 %` for a few megabytes.
+ */
 function changeCell(name: MeasureName, measure: Measure | undefined): string {
   if (!measure || measure.delta === null || measure.base === null || measure.head === null)
     return '—';
-  const amount = formatChange(measure.delta, MEASURES[name].unit);
-  return approx(measure, `${amount} (${formatPercent(percentChange(measure.base, measure.head))})`);
+  return approx(measure, formatChange(measure.delta, MEASURES[name].unit));
+}
+
+/** The peak's change with its percentage, the figure budgets are often written in: `+1.90 MiB (+12.5 %)`. */
+function peakChangeCell(peak: Measure): string {
+  const percent = percentCell(peak);
+  return percent === '—' || peak.delta === 0 ? deltaCell(peak) : `${deltaCell(peak)} (${percent})`;
 }
 
 function scenarioTable(report: Report, rows: readonly ScenarioComparison[]): string[] {
   if (rows.length === 0) return [];
   const leak = report.scenarios.some((s) => s.leak !== undefined);
   const extra = changedMeasures(report);
+  // Few and short columns, so that a row reads on one line at the comment's width: the peak's
+  // percentage shares its change's cell, and the headers are a word or two (the line above the
+  // table says base → head).
   const head = [
     'Scenario',
-    'Peak (base → head)',
+    'Peak',
     'Δ peak',
-    '%',
     'Δ retained',
     ...extra.map((name) => `Δ ${MEASURES[name].words.name}`),
     ...(leak ? ['Leak / call'] : []),
-    'Status',
+    'Budget',
   ];
   const align = [
     '---',
-    '---:',
     '---:',
     '---:',
     '---:',
@@ -356,8 +388,7 @@ function scenarioTable(report: Report, rows: readonly ScenarioComparison[]): str
       const cells = [
         escapeCode(s.name),
         baseToHead(s.peak),
-        deltaCell(s.peak),
-        percentCell(s.peak),
+        peakChangeCell(s.peak),
         deltaCell(s.retained),
         ...extra.map((name) => changeCell(name, measureOf(s, name))),
         ...(leak ? [s.leak ? leakCell(s.leak) : '—'] : []),
@@ -400,31 +431,56 @@ function leakCell(leak: Measure): string {
   return leakText(leak) ?? '—';
 }
 
-function siteCause(site: SiteDelta): string {
+function siteCause(site: SiteDelta, role?: SiteRole): string {
   if (site.line === null) return '🗑️ line gone';
-  return site.changedLine ? '✏️ changed here' : 'indirect';
+  const cause = site.changedLine ? '✏️ changed here' : 'indirect';
+  if (role?.role === 'culprit') return `${cause}; keeps ${formatBytes(role.group.bytes)} alive`;
+  if (role?.role === 'kept') {
+    const { culprit } = role.group;
+    return `kept alive by ${escapeCode(`${culprit.file}:${culprit.line}`, 200)}${site.changedLine ? ' (✏️ changed here too)' : ''}`;
+  }
+  return cause;
 }
 
-function siteRow(report: Report, site: SiteDelta): string {
-  const fn = site.function ? escapeCode(site.function) : '';
-  const text = site.text ? escapeCode(site.text) : '';
+/** Source text in the folded list is cut to this many characters: a line that long wraps. */
+const SOURCE_WIDTH = 80;
+
+/** The site and the function it is in: `app/cache.py:41` in `LRU.put`. */
+function siteCell(report: Report, site: SiteDelta): string {
+  const link = siteLink(report, site);
+  return site.function ? `${link} in ${escapeCode(site.function, 60)}` : link;
+}
+
+/** What a reviewer decides on: where, whether this PR wrote the line, and how much changed. */
+function siteRow(report: Report, site: SiteDelta, role?: SiteRole): string {
   const size = formatBytesDelta(site.sizeDelta);
   const cells = [
-    siteLink(report, site),
-    siteCause(site),
-    fn,
-    text,
+    role?.role === 'kept' && role.under ? `↳ ${siteCell(report, site)}` : siteCell(report, site),
+    siteCause(site, role),
     site.noisy ? `≈ ${size}` : size,
     formatCountDelta(site.countDelta),
-    formatBytes(site.headSize),
   ];
   return `| ${cells.join(' | ')} |`;
 }
 
-const SITE_HEADER = [
-  '| Site | This PR | Function | Source | Δ size | Δ count | Head size |',
-  '| --- | --- | --- | --- | ---: | ---: | ---: |',
-];
+const SITE_HEADER = ['| Site | This PR | Δ size | Δ count |', '| --- | --- | ---: | ---: |'];
+
+/** The listed sites' source lines and head sizes, folded: a list, which wraps at any width. */
+function sourceLines(sites: readonly SiteDelta[]): string[] {
+  if (sites.length === 0) return [];
+  return [
+    '',
+    `<details><summary>Source lines and head sizes of these ${plural(sites.length, 'site')}</summary>`,
+    '',
+    ...sites.map((site) => {
+      const where = escapeCode(`${site.file}:${site.line ?? site.baseLine ?? '?'}`, 200);
+      const text = site.text ? ` ${escapeCode(site.text, SOURCE_WIDTH)}` : '';
+      return `- ${where}${text} · head ${formatBytes(site.headSize)}`;
+    }),
+    '',
+    '</details>',
+  ];
+}
 
 function grew(site: SiteDelta): boolean {
   return site.sizeDelta > 0 || (site.sizeDelta === 0 && site.countDelta > 0);
@@ -437,7 +493,11 @@ function sitesSection(
   labelled: boolean,
 ): string[] {
   if (scenario.sites.length === 0) return [];
-  const grown = scenario.sites.filter(grew);
+  // Led by the changed lines that keep grown memory alive, each with the sites it keeps.
+  const { sites: grown, roles } = culpritOrder(
+    scenario.sites.filter(grew),
+    culpritGroups(scenario.retention ?? []),
+  );
   const shrunk = scenario.sites.filter((site) => !grew(site));
   const open = [...grown.slice(0, shape.top), ...shrunk.slice(0, shape.top)];
   const openSet = new Set(open);
@@ -452,13 +512,13 @@ function sitesSection(
     lines.push(
       `#### Top changed sites${title}`,
       '',
-      `<sub>${counts.join(', ')}; largest first.</sub>`,
+      `<sub>${counts.join(', ')}; ${roles.size > 0 ? 'the changed line that keeps memory alive first, with the sites it keeps under it; then ' : ''}largest first.</sub>`,
       '',
       ...SITE_HEADER,
-      ...open.map((site) => siteRow(report, site)),
+      ...open.map((site) => siteRow(report, site, roles.get(site))),
     );
   }
-  if (rest.length === 0) return lines;
+  if (rest.length === 0) return [...lines, ...sourceLines(open)];
   const folded = rest.slice(0, shape.folded);
   const unlisted = rest.length - folded.length;
   const where = unlisted > 0 ? ` (${groupDigits(unlisted)} ${shape.elsewhere})` : '';
@@ -467,18 +527,18 @@ function sitesSection(
       '',
       `<sub>${plural(rest.length, open.length > 0 ? 'more changed site' : 'changed site')}${labelled || open.length === 0 ? ` of ${escapeCode(scenario.name)}` : ''} ${shape.elsewhere}.</sub>`,
     );
-    return lines;
+    return [...lines, ...sourceLines(open)];
   }
   lines.push(
     '',
     `<details><summary>${plural(rest.length, 'more changed site')}${labelled ? ` of ${escapeCode(scenario.name)}` : ''}${where}</summary>`,
     '',
     ...SITE_HEADER,
-    ...folded.map((site) => siteRow(report, site)),
+    ...folded.map((site) => siteRow(report, site, roles.get(site))),
     '',
     '</details>',
   );
-  return lines;
+  return [...lines, ...sourceLines([...open, ...folded])];
 }
 
 /** The sites a scenario has beyond those the report lists: how many, and their change summed. */
@@ -624,6 +684,9 @@ function legend(report: Report): string {
     (sites
       ? ' ✏️ changed here: this PR edited the line; indirect: the line is unchanged but allocates differently.'
       : '') +
+    (sites && report.scenarios.some((s) => culpritGroups(s.retention ?? []).length > 0)
+      ? ' Kept alive by: the objects allocated on the line are held by a container the named line filled.'
+      : '') +
     (noisy
       ? " ≈ noisy: varies between runs of the same code; fails a budget only when base's and head's runs do not overlap."
       : '') +
@@ -691,10 +754,12 @@ function scenarioSections(
 ): string[] {
   const lines: string[] = [];
   let length = 0;
+  // The verdict's sentence is not said again at the top of its scenario's block.
+  const said = leadingRetention(report.scenarios)?.finding;
   for (const scenario of listed.slice(0, shape.sections)) {
     const part = [
       ...failureSection(scenario, shape),
-      ...keptAliveSection(scenario, labelled),
+      ...keptAliveSection(scenario, labelled, said),
       ...sitesSection(report, scenario, shape, labelled),
       ...sitesLeftOutNote(scenario),
       ...(shape.extras ? scenarioDetails(scenario, shape.top, report.environment.repeats) : []),
@@ -706,11 +771,29 @@ function scenarioSections(
   return lines;
 }
 
+const NO_BREAK_SPACE = '\u00a0';
+
+/**
+ * In table rows, a figure and its unit (`2.06 MiB`, `+681.0 %`) joined by a no-break space: a
+ * narrow column wraps between figures, never inside one. Code (text from the PR) is left alone.
+ */
+function keepFiguresWhole(lines: readonly string[]): string[] {
+  return lines.map((line) =>
+    line.startsWith('| ')
+      ? line.replace(
+          /(<code>.*?<\/code>)|(\d) (B|KiB|MiB|GiB|TiB|KB|MB|GB|TB|%)(?=[ |)…,;])/g,
+          (_match, code: string | undefined, digit: string, unit: string) =>
+            code ?? `${digit}${NO_BREAK_SPACE}${unit}`,
+        )
+      : line,
+  );
+}
+
 function render(report: Report, shape: Shape, selection: Selection, room: number): string {
   const { listed, header } = selection;
   if (selection.noChange) {
     // Nothing to tabulate: the short comment.
-    return [
+    const short = [
       ...header,
       ...(shape.extras
         ? report.scenarios
@@ -720,10 +803,11 @@ function render(report: Report, shape: Shape, selection: Selection, room: number
       ...hiddenSitesNote(report),
       ...(shape.extras ? environmentSection(report) : []),
       '',
-    ].join('\n');
+    ];
+    return keepFiguresWhole(short).join('\n');
   }
-  const chart = shape.extras ? siteChart(report) : [];
   const rows = listed.slice(0, shape.rows);
+  const chart = shape.extras ? peakChart(rows) : [];
   const inTable = new Set(rows.map((s) => s.name));
   const lines = [
     ...header,
@@ -741,7 +825,7 @@ function render(report: Report, shape: Shape, selection: Selection, room: number
     legend(report),
     '',
   ];
-  return lines.join('\n');
+  return keepFiguresWhole(lines).join('\n');
 }
 
 /**

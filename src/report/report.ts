@@ -1,4 +1,4 @@
-import type { BudgetResult, Verdict } from '../budgets/evaluate.js';
+import type { BudgetResult, UncheckedBudgets, Verdict } from '../budgets/evaluate.js';
 import type { ScenarioError } from '../capture/snapshot.js';
 import type { Comparison, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { cut, SITE_LIMITS, TEXT_LIMITS } from './report-limits.js';
@@ -88,6 +88,11 @@ export interface ShardOfSuite {
   count: number;
   /** A digest of the settings the shard ran with: the shards merged must have the same. */
   settings: string;
+  /**
+   * Budgets none of this shard's scenarios could check (not warned about in the shard: another
+   * may check them); the merge warns about those no shard checked.
+   */
+  unchecked?: UncheckedBudgets;
 }
 
 export interface MergedShards {

@@ -89,7 +89,7 @@ describe('the bundled action on a pull_request event', () => {
       .filter((c) => c.body.includes('allocdiff:key=default'));
     expect(ours).toHaveLength(1);
     expect(ours[0].body).toContain(`blob/${repo.shas[1]}/app/store.py#L8`);
-    expect(ours[0].body).toContain('<code>data = bytearray&#40;size&#41;</code>');
+    expect(ours[0].body).toContain('<code>data = bytearray(size)</code>');
 
     expect(result.outputs.verdict).toBe('pass');
     const report = JSON.parse(readFileSync(result.outputs.report, 'utf8')) as Report;

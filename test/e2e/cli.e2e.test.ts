@@ -286,7 +286,7 @@ describe('allocdiff CLI', () => {
         /grew \+[\d,.]+ % \(\+1\.\d\d MiB\)\*\*, most at <code>bench\.py:2<\/code>/,
       );
       expect(headline).toContain('No budget is set, so nothing was checked: add one, e.g.');
-      expect(headline).toContain('<code>budget: &#39;retained: +100KB&#39;</code>');
+      expect(headline).toContain("<code>budget: 'retained: +100KB'</code>");
     }
     const last = result.stdout.trimEnd().split('\n').at(-1);
     expect(last).toMatch(/^PASS: .* grew .*, most at bench\.py:2 \(\+1\.\d\d MiB\); /);
@@ -334,7 +334,7 @@ describe('allocdiff CLI', () => {
       );
       expect(markdown).toContain('💥 base and head failed');
       expect(markdown.match(/<details><summary>💥/g)).toHaveLength(1);
-      expect(markdown.match(/Traceback &#40;most recent call last&#41;/g)).toHaveLength(1);
+      expect(markdown.match(/Traceback \(most recent call last\)/g)).toHaveLength(1);
     }
   });
 

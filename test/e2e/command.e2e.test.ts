@@ -316,7 +316,7 @@ describe('allocdiff --command with frames > 1: tracebacks of the changed sites',
       '🧵 Tracebacks of 1 changed site in <code>bench.py</code>',
     );
     expect(withFrames.comment).toContain(
-      '  File &#34;bench.py&#34;, line 5, in load\n    remember&#40;200000&#41;',
+      '  File "bench.py", line 5, in load\n    remember(200000)',
     );
 
     // An aid only: the figures are those of a run without tracebacks.
@@ -385,7 +385,7 @@ describe('allocdiff --command with frames > 1: tracebacks of the changed sites',
         'app/store.py:5 remember',
       ]);
       expect(result.comment).toContain(
-        '🧵 Tracebacks of 1 changed site in <code>tests/test&#95;store.py::test&#95;direct</code>',
+        '🧵 Tracebacks of 1 changed site in <code>tests/test_store.py::test_direct</code>',
       );
     },
   );

@@ -628,7 +628,7 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
       expect(comment.body).not.toContain('evil-repo/blob/main/steal.py#L');
       expect(targets.some((url) => url.href.startsWith(`${blob}app/`))).toBe(true);
       expect(comment.body).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
-      expect(comment.body).toContain('is&#95;admin&#60;U+202E&#62;&#60;U+2066&#62;');
+      expect(comment.body).toContain('is_admin&lt;U+202E&gt;&lt;U+2066&gt;');
       expect(result.summary).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
     });
 

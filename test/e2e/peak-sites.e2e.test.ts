@@ -95,9 +95,9 @@ describe('sites at the peak, default settings (CLI, real git and Python)', () =>
     expect(Math.abs(peak.head!.peakBytes - build.peak.head!)).toBeLessThan(64 * 1024);
     expect(Math.abs(peak.base!.peakBytes - build.peak.base!)).toBeLessThan(64 * 1024);
     const markdown = run.markdown();
-    expect(markdown).toContain('⛰️ Sites at the peak of <code>bench&#95;build</code>');
+    expect(markdown).toContain('⛰️ Sites at the peak of <code>bench_build</code>');
     expect(markdown).toContain(
-      '| <code>bench.py:5 in bench&#95;build</code> ✏️ | <code>padded = &#91;w &#42; 20 for w in WORDS&#93;</code> |',
+      '| <code>bench.py:5 in bench_build</code> ✏️ | <code>padded = [w * 20 for w in WORDS&#93;</code> |',
     );
     expect(markdown).not.toContain('⚠️ On');
   });
@@ -148,7 +148,7 @@ describe('peak-sites true (CLI, real git and Python)', () => {
     const [build] = run.report().scenarios;
     expect(build.peak.delta).toBe(0);
     expect(build.peakSites?.sites[0]).toMatchObject({ file: 'bench.py', sizeDelta: 0 });
-    expect(run.markdown()).toContain('⛰️ Sites at the peak of <code>bench&#95;build</code>');
+    expect(run.markdown()).toContain('⛰️ Sites at the peak of <code>bench_build</code>');
   }, 300_000);
 });
 

@@ -121,7 +121,7 @@ describe.skipIf(!pytestAvailable)('budget markers on pytest tests', () => {
       expect(result.stdout).toMatch(/peak\s+tests\/test_app\.py::test_peak\s+100KiB.*fail/);
       // The comment's budgets table: the test's node id (escaped as code), the limit as judged.
       expect(result.markdown).toContain(
-        '| site | <code>tests/test&#95;app.py::test&#95;leaks</code> | 8KiB |',
+        '| site | <code>tests/test_app.py::test_leaks</code> | 8KiB |',
       );
     },
   );

@@ -84,12 +84,12 @@ describe('pytest mode on a suite of a few hundred tests', () => {
       expect(comment.length).toBeLessThan(COMMENT_LIMIT);
       const lines = comment.split('\n');
       // The verdict line names the test and the line that grew.
-      expect(lines[3]).toContain('<code>tests/test&#95;cache.py::test&#95;fill</code>');
+      expect(lines[3]).toContain('<code>tests/test_cache.py::test_fill</code>');
       expect(lines[3]).toContain('pkg/cache.py:5');
       const rows = lines.filter((line) => line.startsWith('| <code>tests/'));
       const listed = rows.length;
       // The regression first; only a few tests listed, none of the unchanged ones.
-      expect(rows[0]).toContain('test&#95;cache.py::test&#95;fill');
+      expect(rows[0]).toContain('test_cache.py::test_fill');
       expect(listed).toBeLessThan(10);
       // The helper process is listed only if its figures moved (a whole process's peak can).
       const helperListed = rows.some((row) => row.includes('DATA'));
@@ -97,7 +97,7 @@ describe('pytest mode on a suite of a few hundred tests', () => {
       expect(comment).toMatch(
         new RegExp(`<sub>${unchanged} unchanged[^,]*, ${listed} changed\\.</sub>`),
       );
-      for (const row of rows) expect(row).not.toMatch(/\| 0 B \| 0 % \| 0 B \|/);
+      for (const row of rows) expect(row).not.toMatch(/\| 0\sB \| 0\s% \| 0\sB \|/);
       // Its top site follows the table, marked as the line this change edited.
       const site = lines.find(
         (line) => line.startsWith('| ') && line.includes('pkg/cache.py:5</code>'),

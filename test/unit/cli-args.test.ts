@@ -262,6 +262,7 @@ describe('parseCliArgs: settings', () => {
       timeoutMinutes: 30,
       peakSites: 'auto',
       objectTypes: true,
+      retentionPaths: 3,
       skipUnchanged: true,
       selectTests: false,
       key: 'default',

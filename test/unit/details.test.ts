@@ -68,19 +68,17 @@ describe('the folded details of the comment', () => {
         environment: { python: '3.12.3', platform: 'linux', frames: 10, repeats: 3, iterations: 5 },
       }),
     );
-    expect(markdown).toContain(
-      '🧵 Tracebacks of 1 changed site in <code>bench&#95;remember</code>',
-    );
+    expect(markdown).toContain('🧵 Tracebacks of 1 changed site in <code>bench_remember</code>');
     // The innermost frame of the project's own code is named first.
     expect(markdown).toContain('via <code>app/store.py:8 in Store.remember</code>');
-    expect(markdown).toContain('  File &#34;app/store.py&#34;, line 8, in Store.remember');
-    expect(markdown).toContain('**<code>&#60;stdlib&#62;/json/encoder.py:200 in encode</code>**');
-    expect(markdown).toContain('| retained | 900 B … 1,000 B | 1.95 KiB … 2.44 KiB |');
+    expect(markdown).toContain('  File "app/store.py", line 8, in Store.remember');
+    expect(markdown).toContain('**<code>&lt;stdlib&gt;/json/encoder.py:200 in encode</code>**');
     expect(markdown).toContain(
-      '💧 Leak check of <code>bench&#95;remember</code>: 301 B/call on head',
+      '| retained | 900\u00a0B … 1,000\u00a0B | 1.95\u00a0KiB … 2.44\u00a0KiB |',
     );
+    expect(markdown).toContain('💧 Leak check of <code>bench_remember</code>: 301 B/call on head');
     expect(markdown).toContain('| <code>bytearray</code> | 0 | +200 | +200 |');
-    expect(markdown).toContain('⛰️ Sites at the peak of <code>bench&#95;remember</code>');
+    expect(markdown).toContain('⛰️ Sites at the peak of <code>bench_remember</code>');
     expect(markdown).toContain('| <code>app/store.py:12 in build</code> |');
     expect(markdown).toContain('- Leak check: 5 calls per function');
     expect(markdown).not.toContain('<img');
@@ -119,7 +117,7 @@ describe('the folded details of the comment', () => {
     expect(section).toContain('| <code>app/new.py:2</code> |');
     expect(section).not.toContain('app/new.py:3');
     expect(section).toContain(
-      '| <code>app/load.py:7</code> | <code>data = read&#95;all&#40;&#41;</code> | 2.75 MiB | 0 B | -2.75 MiB |',
+      '| <code>app/load.py:7</code> | <code>data = read_all()</code> | 2.75\u00a0MiB | 0\u00a0B | -2.75\u00a0MiB |',
     );
     expect(section).not.toContain('app/keep.py');
     expect(section).toContain('3 more sites at the peak in the JSON report.');

@@ -382,18 +382,18 @@ describe('a leak in the report', () => {
   it('says how fast the figure rises over the repeats in the comment, never "noisy"', () => {
     const markdown = renderMarkdown(rendered());
     expect(markdown.split('\n')[3]).toBe(
-      '❌ **Over budget:** retained memory of <code>bench&#95;leak</code> grew +1.41 MB ' +
-        '(+748,640.7 %), most at [<code>app/store.py:5</code>](https://github.com/octo/allocdiff/blob/abcdef0123456789abcdef0123456789abcdef01/app/store.py#L5) (+1.35 MiB), ' +
+      '❌ **Over budget:** retained memory of <code>bench_leak</code> grew +1.41 MB ' +
+        '(+748,640.7 %), most at [<code>app/store.py:5</code>](https://github.com/octo/allocdiff/blob/abcdef0123456789abcdef0123456789abcdef01/app/store.py#L5) (+1.42 MB), ' +
         'over the +100KB budget (rises +80.7 KB per call over the repeats).',
     );
     expect(markdown).toContain(
-      '<details><summary>💧 Leak in <code>bench&#95;leak</code>: 1 total and 1 site grow with every call (judged by budgets, not noise)</summary>',
+      '<details><summary>💧 Leak in <code>bench_leak</code>: 1 total and 1 site grow with every call (judged by budgets, not noise)</summary>',
     );
     expect(markdown).toContain(
-      '| retained | 189 B (steady) | 1.35 MiB … 1.50 MiB, grows +78.8 KiB per call |',
+      '| retained | 189\u00a0B (steady) | 1.35\u00a0MiB … 1.50\u00a0MiB, grows +78.8\u00a0KiB per call |',
     );
     expect(markdown).toContain(
-      '| +1.41 MB (rises +80.7 KB per call over the repeats) | fail | ❌ fail',
+      '| +1.41\u00a0MB (rises +80.7\u00a0KB per call over the repeats) | fail | ❌ fail',
     );
     expect(markdown).not.toMatch(/noisy|≈|〰️/);
   });

@@ -117,7 +117,9 @@ const INVISIBLE: readonly [string, string][] = [
 
 /** What a reader of the rendered Markdown sees: entities decoded. */
 function decode(markdown: string): string {
-  return markdown.replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
+  return markdown
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&(lt|gt|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', amp: '&' })[name]!);
 }
 
 /**

@@ -140,6 +140,7 @@ const OUR_TAGS = /<\/?(?:code|details|summary|pre|sub)>/g;
 function decode(markdown: string): string {
   return markdown
     .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+    .replace(/&(lt|gt|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', amp: '&' })[name]!)
     .replaceAll('\u200b', '');
 }
 
@@ -157,7 +158,7 @@ function expectSafeCharts(markdown: string): string {
     expect(lines[0]).toBe('xychart-beta');
     for (const line of lines.slice(1)) {
       expect(line, line).toMatch(
-        /^ {2}(title "[\w .]+"|y-axis "\w+"|bar \[[-\d., ]*\]|x-axis \[.*\])$/,
+        /^ {2}(title "[\w .,:()]+"|y-axis "\w+" 0 --> [\d.]+|(bar|line) \[[\d., ]*\]|x-axis \[.*\])$/,
       );
     }
     const axis = lines.find((line) => line.startsWith('  x-axis')) ?? '';
@@ -428,19 +429,19 @@ describe('renderMarkdown: what the verdict line leads with', () => {
     const line = verdictLine(renderMarkdown(checkedReport('retained: +1MB', [fell])));
     // The fall leads, naming the base line that held most of it; what grew comes after.
     expect(line).toBe(
-      '✅ **Peak memory of <code>bench&#95;load</code> shrank -30.0 % (-3.00 MiB)**, ' +
+      '✅ **Peak memory of <code>bench_load</code> shrank -30.0 % (-3.00 MiB)**, ' +
         'most at <code>app/load.py:12</code> (-2.75 MiB at the peak); ' +
-        `retained memory of <code>bench&#95;load</code> grew +0.08 % (+4.10 KiB), most at [<code>app/io.py:9</code>](${BLOB}app/io.py#L9) (+4.10 KiB). All budgets hold.`,
+        `retained memory of <code>bench_load</code> grew +0.08 % (+4.10 KiB), most at [<code>app/io.py:9</code>](${BLOB}app/io.py#L9) (+4.10 KiB). All budgets hold.`,
     );
   });
 
   it('still says what grew when no budget checked it, and is not green', () => {
     const line = verdictLine(renderMarkdown(report([fell])));
-    expect(line.startsWith('📈 **Peak memory of <code>bench&#95;load</code> shrank -30.0 %')).toBe(
+    expect(line.startsWith('📈 **Peak memory of <code>bench_load</code> shrank -30.0 %')).toBe(
       true,
     );
     expect(line).toContain(
-      `; retained memory of <code>bench&#95;load</code> grew +0.08 % (+4.10 KiB), most at [<code>app/io.py:9</code>](${BLOB}app/io.py#L9) (+4.10 KiB).`,
+      `; retained memory of <code>bench_load</code> grew +0.08 % (+4.10 KiB), most at [<code>app/io.py:9</code>](${BLOB}app/io.py#L9) (+4.10 KiB).`,
     );
     expect(line).toContain('No budget is set');
   });
@@ -462,7 +463,7 @@ describe('renderMarkdown: what the verdict line leads with', () => {
       retained: measure(32, 64),
     });
     expect(verdictLine(renderMarkdown(checkedReport('peak: +50%', [fn])))).toBe(
-      '✅ **Peak memory of <code>bench&#95;fn</code> grew +33.3 % (+10.0 MiB)**. All budgets hold.',
+      '✅ **Peak memory of <code>bench_fn</code> grew +33.3 % (+10.0 MiB)**. All budgets hold.',
     );
   });
 
@@ -503,7 +504,7 @@ describe('renderMarkdown: what the verdict line leads with', () => {
     });
     const line = verdictLine(renderMarkdown(report([regression])));
     expect(line).toContain(
-      `**Peak memory of <code>bench&#95;cache</code> grew +55.0 % (+11.0 MiB)**, most at [<code>app/cache.py:41</code>](${BLOB}app/cache.py#L41) (+10.0 MiB at the peak).`,
+      `**Peak memory of <code>bench_cache</code> grew +55.0 % (+11.0 MiB)**, most at [<code>app/cache.py:41</code>](${BLOB}app/cache.py#L41) (+10.0 MiB at the peak).`,
     );
     // The budget it suggests is on what grew.
     expect(decode(line)).toContain(
@@ -512,7 +513,7 @@ describe('renderMarkdown: what the verdict line leads with', () => {
     // A failed peak budget names it too.
     const over = verdictLine(renderMarkdown(checkedReport('peak: +5%', [regression])));
     expect(over).toBe(
-      '❌ **Over budget:** peak memory of <code>bench&#95;cache</code> grew +55.0 % (+11.0 MiB), ' +
+      '❌ **Over budget:** peak memory of <code>bench_cache</code> grew +55.0 % (+11.0 MiB), ' +
         `most at [<code>app/cache.py:41</code>](${BLOB}app/cache.py#L41) (+10.0 MiB at the peak), over the +5% budget.`,
     );
   });
@@ -520,7 +521,7 @@ describe('renderMarkdown: what the verdict line leads with', () => {
   it('lets a failing budget lead whatever changed more', () => {
     const line = verdictLine(renderMarkdown(checkedReport('retained: +1KB', [fell])));
     expect(line).toMatch(
-      /^❌ \*\*Over budget:\*\* retained memory of <code>bench&#95;load<\/code> grew/,
+      /^❌ \*\*Over budget:\*\* retained memory of <code>bench_load<\/code> grew/,
     );
   });
 
@@ -540,7 +541,7 @@ describe('renderMarkdown: what the verdict line leads with', () => {
     });
     const line = verdictLine(renderMarkdown(report([leaking])));
     expect(line).toContain(
-      `📈 **The leak per call of <code>bench&#95;put</code> grew from 0 B to 2.00 KiB**, most at [<code>app/cache.py:41</code>](${BLOB}app/cache.py#L41) (+2.00 KiB per call)`,
+      `📈 **The leak per call of <code>bench_put</code> grew from 0 B to 2.00 KiB**, most at [<code>app/cache.py:41</code>](${BLOB}app/cache.py#L41) (+2.00 KiB per call)`,
     );
     expect(decode(line)).toContain("<code>budget: 'leak: 0B'</code>");
   });
@@ -582,7 +583,7 @@ describe('renderMarkdown: failed scenarios', () => {
     expect(markdown).toContain(
       '<details><summary>💥 base and head sides of <code>bench.py</code>: <code>ValueError</code> broken</summary>',
     );
-    expect(markdown.match(/Traceback &#40;most recent call last&#41;/g)).toHaveLength(1);
+    expect(markdown.match(/Traceback \(most recent call last\)/g)).toHaveLength(1);
     expect(decode(markdown)).toContain(`<pre>starting\n${traceback}</pre>`);
     expect(markdown).toContain('skip (the base and head benchmarks failed)');
     expect(renderSummary(report([both()], { verdict: 'fail' }))).toContain(
@@ -609,7 +610,7 @@ describe('renderMarkdown: failed scenarios', () => {
       error: { side: 'head', type: 'ValueError', message: 'broken', traceback, output: traceback },
     });
     const markdown = renderMarkdown(report([failed], { verdict: 'fail' }));
-    expect(markdown.match(/Traceback &#40;most recent call last&#41;/g)).toHaveLength(1);
+    expect(markdown.match(/Traceback \(most recent call last\)/g)).toHaveLength(1);
     expect(verdictLine(markdown)).toBe(
       '❌ **The head benchmark failed:** <code>bench.py</code> raised <code>ValueError</code>.',
     );
@@ -788,7 +789,21 @@ describe('renderMarkdown: text from the pull request', () => {
 
   it('shows hostile text defused rather than dropped', () => {
     const markdown = renderMarkdown(hostileReport('<b>@octocat|x</b>', false));
-    expect(markdown).toContain('&#60;b&#62;@\u200boctocat&#124;x&#60;/b&#62;');
+    expect(markdown).toContain('&lt;b&gt;@\u200boctocat&#124;x&lt;/b&gt;');
+  });
+
+  it.each([
+    ['bench_parse', 'bench_parse'],
+    ['self._items[key] = value', 'self._items[key] = value'],
+    ["parts = line.split(',')", "parts = line.split(',')"],
+    ['total = width * height  # px', 'total = width * height  # px'],
+    ['LRU.__init__', 'LRU.__init&#95;&#95;'],
+    ['f(*args, **kwargs)', 'f(&#42;args, &#42;&#42;kwargs)'],
+    ['[x](y) ~~z~~', '[x&#93;(y) &#126;&#126;z&#126;&#126;'],
+  ])('keeps raw Markdown readable, escaping only syntax: %j', (text, shown) => {
+    const markdown = renderMarkdown(hostileReport(text, false));
+    expect(markdown).toContain(`<code>${shown}</code>`);
+    expect(decode(markdown)).toContain(text);
   });
 
   it('shows a failure’s traceback and output in a folded block', () => {
@@ -878,7 +893,9 @@ describe('renderMarkdown: size', () => {
     expect(bytes).toBeLessThanOrEqual(SUMMARY_LIMIT);
     // Full, less the room kept for the rows' variation and GitHub's own wrapper.
     expect(bytes).toBeGreaterThan(SUMMARY_LIMIT - 16_384);
-    const listed = summary.split('\n').filter((l) => l.includes('app/module_')).length;
+    const listed = summary
+      .split('\n')
+      .filter((l) => l.startsWith('| ') && l.includes('app/module_')).length;
     expect(listed).toBeGreaterThan(3_000);
     expect(listed).toBeLessThan(sites.length);
     // The note counts what is left out.
@@ -925,8 +942,8 @@ describe('renderMarkdown: size', () => {
     const rows = tables(markdown)[0].slice(2);
     expect(rows).toHaveLength(100);
     // Worst first: the largest growth, then the next.
-    expect(rows[0]).toContain('scenario&#95;4999&#95;');
-    expect(rows[1]).toContain('scenario&#95;4998&#95;');
+    expect(rows[0]).toContain('scenario_4999_');
+    expect(rows[1]).toContain('scenario_4998_');
     expect(markdown).toContain(
       'The table shows the 100 largest changes; the other 4,900 are in the job summary and the JSON report.',
     );

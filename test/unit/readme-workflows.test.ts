@@ -96,7 +96,7 @@ describe('the README’s workflow files', () => {
     expect(job.if).toBe("github.event.workflow_run.event == 'pull_request'");
     // Nothing from the pull request is checked out, let alone run: allocdiff, then the upload of
     // the HTML report it rendered from the validated report.
-    expect(job.steps.map((s) => s.uses)).toEqual([ALLOCDIFF, 'actions/upload-artifact@v4']);
+    expect(job.steps.map((s) => s.uses)).toEqual([ALLOCDIFF, 'actions/upload-artifact@v7']);
     expectHtmlUploaded(job.steps);
   });
 

@@ -82,7 +82,7 @@ describe('a report of many scenarios, each with budgets of its own', () => {
     const reason = verdictReason(big);
     siteAnnotations(big, 10, '');
     expect(markdown).toContain('Over budget');
-    expect(summary).toContain('bench&#95;1999');
+    expect(summary).toContain('bench_1999');
     expect(terminal).toContain('bench_1999');
     expect(reason).toMatch(/^memory budget exceeded: retained of bench_/);
     // Quadratic rendering reads each list once per item of the other: millions of reads.

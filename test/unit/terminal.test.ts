@@ -422,8 +422,8 @@ describe('renderTerminal: what the report says', () => {
     expect(leakOf('other')).toBe('-');
     // The comment's cells, for the same figures.
     const comment = renderMarkdown(report([leaking, steady, unmeasured]));
-    expect(comment).toContain('| 3.00 KiB (+2.00 KiB) |');
-    expect(comment).toContain('| ≈ 512 B (+512 B) |');
+    expect(comment).toContain('| 3.00\u00a0KiB (+2.00\u00a0KiB) |');
+    expect(comment).toContain('| ≈ 512\u00a0B (+512\u00a0B) |');
   });
 
   it('says both sides failed, once, with the traceback once', () => {

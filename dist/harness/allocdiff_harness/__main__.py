@@ -22,6 +22,8 @@ usage: python3 -m allocdiff_harness --script PATH --root DIR --out FILE [options
   --peak-target BYTES      the peak an earlier run of this whole script measured
   --peak-targets FILE      the bench_ functions to find them for, one "name bytes" a line
                            (the peak of its first call in an earlier run; 0: not known)
+  --retention-sites FILE   what keeps the objects of these sites alive, one normalised
+                           path:line a line (first measurement of each scenario)
   --no-object-types        do not count live objects by type
   --same-as FILE           an earlier run's figures of the bench_ functions (see sameas.py):
                            a function whose first call measures exactly these is not repeated"""
@@ -31,6 +33,7 @@ MAX_COUNT = 1000000
 OPTIONS = (
     "--script", "--root", "--out", "--frames", "--repeats", "--iterations", "--traceback-sites",
     "--peak-target", "--peak-targets", "--same-as",
+    "--retention-sites",
 )
 FLAGS = ("--peak-sites", "--no-object-types")
 
@@ -80,14 +83,15 @@ def parse_args(argv):
     return values
 
 
-def read_site_list(path):
-    """``[(file, line)]`` from a --traceback-sites file (see capture.read_site_list)."""
+def read_site_list(path, option="--traceback-sites"):
+    """``[(file, line)]`` from a --traceback-sites or --retention-sites file (see
+    capture.read_site_list)."""
     try:
         return capture.read_site_list(path)
     except OSError as error:
-        raise UsageError("--traceback-sites %s: %s" % (path, error.strerror or error))
+        raise UsageError("%s %s: %s" % (option, path, error.strerror or error))
     except ValueError as error:
-        raise UsageError("--traceback-sites %s" % error)
+        raise UsageError("%s %s" % (option, error))
 
 
 def read_same_as(path):
@@ -138,6 +142,11 @@ def main(argv=None):
         traceback_filter = None
         if "traceback-sites" in args:
             traceback_filter = capture.TracebackFilter(read_site_list(args["traceback-sites"]))
+        retention_filter = None
+        if "retention-sites" in args:
+            retention_filter = capture.TracebackFilter(
+                read_site_list(args["retention-sites"], "--retention-sites")
+            )
         peak_targets = None
         if "peak-targets" in args:
             peak_targets = read_peak_targets(args["peak-targets"])
@@ -158,6 +167,7 @@ def main(argv=None):
         peak_targets=peak_targets,
         object_types=not args.get("no-object-types", False),
         same_as=same_as,
+        retention_filter=retention_filter,
         shard=shard.from_environment(os.environ),
     )
     harness_path = capture.prepare_interpreter(args["script"], script_path)

@@ -11,6 +11,10 @@ would hold running at the same time); ``processes`` says how many were merged. A
 started but wrote no result, a forked child and a too-old interpreter are ``unmeasured``.
 In the traceback pass, a site's tracebacks merge the same way, call path by call path (each
 process kept its largest; the merged site keeps the largest of those).
+
+What a deep pass measures of a test (its further calls, each site's figure per call, objects
+by type, sites at the peak, the leak check) is kept as the test's process wrote it when one
+process measured the scenario (a test runs in one); merged from several, only call 1 is.
 """
 
 import json
@@ -139,7 +143,11 @@ def _merge_scenario(merged, scenario, strings):
             "durationSeconds": 0.0,
             "processes": 0,
             "sites": {},
+            # (the scenario, its strings) while one process measured it: see _in_depth.
+            "single": (scenario, strings),
         }
+    else:
+        entry["single"] = None
     entry["processes"] += 1
     if "budgetMarkers" in scenario and "budgetMarkers" not in entry:
         entry["budgetMarkers"] = scenario["budgetMarkers"]
@@ -158,6 +166,8 @@ def _merge_scenario(merged, scenario, strings):
                 "text": strings[site["text"]] if "text" in site else None,
                 "function": strings[site["function"]] if "function" in site else None,
                 "tracebacks": {},
+                "sizes": site.get("sizes"),
+                "counts": site.get("counts"),
             }
         total["size"] += site["size"]
         total["count"] += site["count"]
@@ -227,6 +237,9 @@ def _finish_scenario(entry, strings):
             site["function"] = strings.string(total["function"])
         site["size"] = total["size"]
         site["count"] = total["count"]
+        if entry["single"] is not None and total["sizes"] is not None:
+            site["sizes"] = total["sizes"]
+            site["counts"] = total["counts"]
         tracebacks = _encoded_tracebacks(total["tracebacks"], strings)
         if tracebacks:
             site["tracebacks"] = tracebacks
@@ -252,7 +265,44 @@ def _finish_scenario(entry, strings):
             "processes": entry["processes"],
         }
     )
+    if entry["single"] is not None:
+        _in_depth(document, *entry["single"], strings)
     return document
+
+
+def _in_depth(document, scenario, own, strings):
+    """Copy what a deep pass measured of a scenario one process wrote (its strings ``own``)
+    into ``document``, its strings re-indexed into the merged table ``strings``."""
+    if len(scenario.get("repeats", ())) > 1:
+        document["repeats"] = scenario["repeats"]
+    if "objectTypes" in scenario:
+        document["objectTypes"] = scenario["objectTypes"]
+    if "peak" in scenario:
+        peak_sites = []
+        for site in columns.decode(scenario["peak"]["sites"]):
+            site = _reindexed(site, own, strings)
+            if "tracebacks" in site:
+                site["tracebacks"] = [
+                    dict(traceback, frames=[_reindexed(f, own, strings) for f in traceback["frames"]])
+                    for traceback in site["tracebacks"]
+                ]
+            peak_sites.append(site)
+        document["peak"] = dict(scenario["peak"], sites=columns.encode(peak_sites))
+    if "leak" in scenario:
+        leak = scenario["leak"]
+        document["leak"] = dict(
+            leak, sites=[_reindexed(site, own, strings) for site in leak["sites"]]
+        )
+
+
+def _reindexed(location, own, strings):
+    """A site or frame whose ``file``, ``text``, ``function`` index ``own``, indexing
+    ``strings`` instead."""
+    moved = dict(location)
+    for field in ("file", "text", "function"):
+        if field in moved:
+            moved[field] = strings.string(own[moved[field]])
+    return moved
 
 
 def main(argv=None):

@@ -19,7 +19,7 @@ import time
 import tracemalloc
 import zipimport  # part of the import system, always loaded
 
-from . import objects, peak
+from . import objects, peak, retention
 
 HARNESS_DIR = os.path.dirname(os.path.abspath(__file__))
 # The folder that holds the allocdiff_harness package (what PYTHONPATH names).
@@ -79,6 +79,8 @@ class Measurement:
         self.peak_tracebacks = None
         # tracemalloc's frame limit at the end (the action may have restarted it).
         self.frames_used = None
+        # With a retention filter: what retention.find gave (bytes) for its sites.
+        self.retention = None
         # Further totals of the action, under their snapshot keys (``rssBytes``): the snapshot
         # writes each one into the action's repeat as it is. A total that could not be taken
         # is left out (absent means not measured, never 0).
@@ -216,7 +218,7 @@ def tracing_lost(marker):
 
 def measure(
     action, frames, *, count_types=False, traceback_filter=None, ignore=(), watch_peak=False,
-    peak_reference=None
+    peak_reference=None, retention_filter=None
 ):
     """Run ``action()`` between a before and an after snapshot; what it returns is held
     (and so counted as retained) until the after snapshot and the object count.
@@ -230,6 +232,8 @@ def measure(
     ``ignore``: harness containers alive across the call, left out of the object count.
     ``watch_peak``: run the action under a PeakWatch (see peak.py) aiming at
     ``peak_reference`` bytes, and record the sites at the level it caught.
+    ``retention_filter``: after the after snapshot, while the traces are still there, find
+    what keeps the objects of the sites it wants alive (see retention.py).
     """
     if tracemalloc.is_tracing():
         tracemalloc.stop()
@@ -293,7 +297,10 @@ def measure(
     gc.collect()
     after = tracemalloc.take_snapshot()
     result.frames_used = tracemalloc.get_traceback_limit()
-    tracemalloc.stop()
+    # With retention paths, the objects' traces are still needed after the count: tracing
+    # stops only once they are found (the diffs and the count are then traced, and slower).
+    if retention_filter is None:
+        tracemalloc.stop()
 
     result.sites = line_diff(after, before)
     if traceback_filter is not None:
@@ -307,6 +314,17 @@ def measure(
         gc.collect()  # untracks the harness's fresh tuples of numbers and names
         # result's contents (sites, the first count) are not followed: it is ignored.
         result.types_after = objects.count_types(own, held=[held, raised])
+    if retention_filter is not None:
+        # After the count, which then does not see the walk's own objects.
+        main = sys.modules.get("__main__")
+        result.retention = retention.find(
+            retention_filter,
+            held=(held, raised),
+            main_globals=getattr(main, "__dict__", None),
+            is_machinery=is_machinery,
+        )
+        del main
+        tracemalloc.stop()
     del held, raised  # alive until here on purpose
     if rss_bytes is not None:
         # Only now: a number in the totals before the count would be counted as the action's.
@@ -330,10 +348,13 @@ def resident_status():
     and freed here (a list, a tuple) would go to a free list, and the program would reuse it
     without tracemalloc seeing an allocation.
     """
+    global _mark_reset
+    _mark_reset = False
     try:
         descriptor = os.open("/proc/self/clear_refs", os.O_WRONLY)
         try:
             os.write(descriptor, b"5")
+            _mark_reset = True
         finally:
             os.close(descriptor)
     except OSError:
@@ -360,9 +381,15 @@ def resident_rise(start):
         return None
     resident, mark = before
     highest = now[1]
-    if mark > resident and highest <= mark:
+    # A mark reset just before may already stand some pages above the resident size read after
+    # it (pages the process gave back in between): the rise is still the action's, to a page.
+    if not _mark_reset and mark > resident and highest <= mark:
         return None
     return max(0, highest - resident)
+
+
+# Whether the last ``resident_status`` reset the high-water mark (a bool: no allocation).
+_mark_reset = False
 
 
 def _read_status():
@@ -427,9 +454,11 @@ def _by_line(snapshot):
     where this only reads the first frame of each raw trace.
     """
     totals = {}
-    for size, traceback, _ in raw_traces(snapshot):
+    get = totals.get
+    # Once per live block (hundreds of thousands): tracemalloc's own tuples, read in place.
+    for _, size, traceback, _ in _trace_tuples(snapshot):
         frame = traceback[0] if traceback else UNKNOWN_FRAME
-        total = totals.get(frame)
+        total = get(frame)
         if total is None:
             totals[frame] = [size, 1]
         else:
@@ -442,16 +471,23 @@ UNKNOWN_FRAME = ("<unknown>", 0)
 
 
 def raw_traces(snapshot):
-    """``(size, frames most recent first, total frame count)`` per trace.
+    """``(size, frames most recent first, total frame count)`` per trace."""
+    return ((size, frames, total) for _, size, frames, total in _trace_tuples(snapshot))
+
+
+def _trace_tuples(snapshot):
+    """``(domain, size, frames most recent first, total frame count)`` per trace.
 
     ``Snapshot.traces._traces`` holds exactly that as tuples (tracemalloc's own grouping
-    reads it); the public route builds three objects per trace, so it is only the fallback.
+    reads it), returned as it is; the public route builds three objects per trace, so it is
+    only the fallback.
     """
     traces = getattr(snapshot.traces, "_traces", None)
     if traces is not None and (not traces or len(traces[0]) == 4):
-        return ((size, frames, total) for _, size, frames, total in traces)
+        return traces
     return (
         (
+            trace.domain,
             trace.size,
             tuple((frame.filename, frame.lineno) for frame in reversed(trace.traceback)),
             getattr(trace.traceback, "total_nframe", None),

@@ -18,6 +18,13 @@ of normalised ``path:line`` sites in ``ALLOCDIFF_TRACEBACK_SITES``: each process
 also groups what it holds at the end by call path, for those sites only, as
 ``--traceback-sites`` does for a script (``capture.TracebackFilter``).
 
+The deep pass runs the command again to measure tests in depth (see ``Depth``): only the tests
+listed in ``ALLOCDIFF_TESTS`` run (the plugin deselects the others), and each test's body is
+called again in the same process after its measured call, as a ``bench_*`` function is: more
+measured calls (``ALLOCDIFF_REPEATS``), one that counts live objects by type
+(``ALLOCDIFF_OBJECT_TYPES``), one under the peak hooks (``ALLOCDIFF_PEAK_SITES``,
+``ALLOCDIFF_PEAK_TARGETS``) and the leak check (``ALLOCDIFF_ITERATIONS``).
+
 ``aggregate.py`` merges them into the side's snapshot.
 
 Only modules every interpreter has loaded (or built in) are imported here before the program
@@ -66,6 +73,65 @@ class _State:
         self.checkout = checkout.Checkout.from_environment(
             root, keep=[os.path.dirname(HARNESS_DIR)]
         )
+        self.depth = Depth(os.environ)
+
+
+class Depth:
+    """What a deep pass measures of each test it runs, from the environment; the files it
+    names are read once pytest takes over (``load``), untraced.
+
+    - ``ALLOCDIFF_TESTS``: a file of node ids, one a line: the only tests that run;
+    - ``ALLOCDIFF_REPEATS``: measured calls of each test's body (the first is pytest's own);
+    - ``ALLOCDIFF_OBJECT_TYPES`` = ``1``: one more call, counting live objects by type;
+    - ``ALLOCDIFF_PEAK_SITES`` = ``1``: one more call under the peak hooks, for every test;
+      ``ALLOCDIFF_PEAK_TARGETS``: a file of ``<peak bytes> <node id>`` lines, for those tests,
+      aiming at that peak (0: no reference);
+    - ``ALLOCDIFF_ITERATIONS``: leak-check calls of each test's body (0: none).
+    """
+
+    def __init__(self, environ):
+        self.tests_file = environ.get("ALLOCDIFF_TESTS") or None
+        self.repeats = _whole(environ.get("ALLOCDIFF_REPEATS"), 1)
+        self.iterations = _whole(environ.get("ALLOCDIFF_ITERATIONS"), 0)
+        self.object_types = environ.get("ALLOCDIFF_OBJECT_TYPES") == "1"
+        self.every_peak = environ.get("ALLOCDIFF_PEAK_SITES") == "1"
+        self.peak_targets_file = environ.get("ALLOCDIFF_PEAK_TARGETS") or None
+        # Read by load(): the node ids that run (None: every test), {node id: peak bytes}.
+        self.tests = None
+        self.peak_targets = {}
+
+    def load(self):
+        if self.tests_file is not None:
+            with open(self.tests_file, "rb") as file:
+                lines = os.fsdecode(file.read()).split("\n")
+            self.tests = {line for line in lines if line}
+        if self.peak_targets_file is not None:
+            with open(self.peak_targets_file, "rb") as file:
+                lines = os.fsdecode(file.read()).split("\n")
+            for line in lines:
+                peak, _, nodeid = line.partition(" ")
+                if nodeid and peak.isdigit():
+                    self.peak_targets[nodeid] = int(peak)
+
+    def peak_reference(self, nodeid):
+        """None when the test's sites at the peak are not wanted; else the peak to aim at
+        (0: none)."""
+        if nodeid in self.peak_targets:
+            return self.peak_targets[nodeid]
+        return 0 if self.every_peak else None
+
+    def wanted(self, nodeid):
+        """Whether a test's body is called beyond its measured call."""
+        return (
+            self.repeats > 1
+            or self.iterations > 0
+            or self.object_types
+            or self.peak_reference(nodeid) is not None
+        )
+
+
+def _whole(text, default):
+    return int(text) if text and text.isdigit() else default
 
 
 _state = None
@@ -212,7 +278,13 @@ def take_over_for_tests():
     _state.tests = []
     if _tracemalloc.is_tracing():
         _tracemalloc.stop()
+    _state.depth.load()
     return _state.tests
+
+
+def selected_tests():
+    """The node ids a deep pass runs (the others are deselected); None: every test."""
+    return _state.depth.tests if measuring() and _state.tests is not None else None
 
 
 def measuring():
@@ -445,23 +517,106 @@ class TestMeasurement:
         return _measure_and_stop(self.start_level, self.started, self.marker)
 
 
-def record_test(nodeid, measurement, error, budget_markers=()):
+def measure_deeper(nodeid, call, measurement):
+    """A test's scenario measured in depth, or None when the deep pass asks nothing more of it:
+    ``measurement`` (its measured call, which passed) and, calling ``call`` (the test's body,
+    its fixtures still set up) again in this process, as a ``bench_*`` function's repeats and
+    leak check are made (scenarios.py): the further measured calls, one counting objects by
+    type (its counts are the scenario's), one under the peak hooks, then the leak check. A call
+    that raises ends what it was for (noted as unmeasured); what was measured before stands."""
+    depth = _state.depth
+    if not measurement.traced or not depth.wanted(nodeid):
+        return None
+    from . import capture, scenarios
+
+    frames = _state.frames
+    scenario = scenarios.Scenario(nodeid, "test")
+    scenario.repeats.append(measurement)
+    notes = scenarios.Run()
+    for number in range(2, depth.repeats + 1):
+        traced = TestMeasurement(frames)
+        raised = _called(call)
+        repeat = traced.finish()
+        if raised is not None or not repeat.traced:
+            why = _why_stopped(number, raised, repeat)
+            notes.unmeasured.append({"what": "repeats %d to %d" % (number, depth.repeats),
+                                     "why": why})
+            break
+        scenario.repeats.append(repeat)
+    if depth.object_types:
+        counted = capture.measure(call, frames, count_types=True, ignore=(scenario.repeats,))
+        if counted.error is None and counted.traced:
+            measurement.types_before = counted.types_before
+            measurement.types_after = counted.types_after
+        else:
+            _raise_interrupt(counted.error)
+            notes.unmeasured.append({"what": "objects by type",
+                                     "why": _why_stopped(None, counted.error, counted)})
+    reference = depth.peak_reference(nodeid)
+    options = scenarios.Options(frames=frames)
+    if reference is not None:
+        probe = scenarios.Scenario(nodeid, "test")
+        scenarios._hooked_first_call(probe, call, options, notes, reference or None)
+        _raise_interrupt(probe.error)
+        if probe.error is not None:
+            notes.unmeasured.append({"what": "sites at the peak",
+                                     "why": _why_stopped(None, probe.error, None)})
+        elif probe.peak is not None:
+            scenario.peak = probe.peak
+    if depth.iterations > 0:
+        probe = scenarios.Scenario(nodeid, "test")
+        scenarios._leak_check(probe, call, depth.iterations, options, notes)
+        _raise_interrupt(probe.error)
+        scenario.leak_series = probe.leak_series
+    for note in notes.unmeasured:
+        _state.unmeasured.append({"what": note["what"], "why": note["why"], "scenario": nodeid})
+    return scenario
+
+
+def _called(call):
+    """What calling ``call`` raised (a KeyboardInterrupt is raised again), or None."""
+    try:
+        call()
+    except KeyboardInterrupt:
+        raise
+    except BaseException as error:  # noqa: B902 - pytest's outcomes (skip, fail) included
+        return error
+    return None
+
+
+def _raise_interrupt(error):
+    if isinstance(error, KeyboardInterrupt):
+        raise error
+
+
+def _why_stopped(number, raised, measurement):
+    call = "call %d of the test's body" % number if number else "the test's body, called again,"
+    if raised is not None:
+        return "%s raised %s: %s" % (call, type(raised).__name__, raised)
+    return "%s %s" % (call, measurement.lost_tracing)
+
+
+def record_test(nodeid, measurement, error, budget_markers=(), deeper=None):
     """Add one test's scenario (``error``: the exception of a failed call, or None;
-    ``budget_markers``: its budget markers as the snapshot holds them)."""
+    ``budget_markers``: its budget markers as the snapshot holds them; ``deeper``: its
+    scenario measured in depth, from ``measure_deeper``)."""
     from . import scenarios
 
-    scenario = scenarios.Scenario(nodeid, "test")
-    scenario.error = error
-    scenario.budget_markers = list(budget_markers)
-    if measurement.traced:
-        scenario.repeats.append(measurement)
+    if deeper is not None and error is None:
+        scenario = deeper
     else:
-        scenario.lost_tracing = measurement.lost_tracing
-        _state.unmeasured.append(
-            {
-                "what": "peak and retained memory",
-                "why": "the test %s" % measurement.lost_tracing,
-                "scenario": nodeid,
-            }
-        )
+        scenario = scenarios.Scenario(nodeid, "test")
+        scenario.error = error
+        if measurement.traced:
+            scenario.repeats.append(measurement)
+        else:
+            scenario.lost_tracing = measurement.lost_tracing
+            _state.unmeasured.append(
+                {
+                    "what": "peak and retained memory",
+                    "why": "the test %s" % measurement.lost_tracing,
+                    "scenario": nodeid,
+                }
+            )
+    scenario.budget_markers = list(budget_markers)
     _state.tests.append(scenario)

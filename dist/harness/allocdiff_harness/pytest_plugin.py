@@ -17,6 +17,11 @@ Only the call phase of a test is measured: tracing starts just before the test f
 A test that fails is a failed scenario with its error; one skipped (or an expected failure)
 is not a scenario. Collection, fixtures and pytest itself are not measured.
 
+In allocdiff's deep pass (see ``command.Depth``) only the tests it names run: the others are
+deselected, and test files that hold none of them are not even collected. A test that passed
+is then called again, in this process and with the same fixtures, for its further measured
+calls, object counts, sites at the peak and leak check.
+
 Budget markers (``allocdiff``, and pytest-memray's ``limit_memory`` and ``limit_leaks``) are
 recorded as written, per test, in the scenario's ``budgetMarkers``; allocdiff parses and
 judges them with its budget syntax, so there is one syntax and one place that reads it.
@@ -82,16 +87,57 @@ def budget_markers(item):
     return found
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """A suite split across runners (``shard: K/N``): the tests of other shards are
-    deselected, as ``-k`` would, so they are not run here."""
+    """Tests deselected, as ``-k`` would: those of other shards (a suite split across runners,
+    ``shard: K/N``), and in a deep pass those it does not measure again."""
     part = shard.from_environment(os.environ) if command.measuring() else None
-    if part is None:
+    selected = command.selected_tests()
+    if part is None and selected is None:
         return
-    kept = [item for item in items if shard.keeps(part, item.nodeid)]
+
+    def keeps(item):
+        return (part is None or shard.keeps(part, item.nodeid)) and (
+            selected is None or item.nodeid in selected
+        )
+
+    kept = [item for item in items if keeps(item)]
     if len(kept) < len(items):
-        config.hook.pytest_deselected(items=[i for i in items if not shard.keeps(part, i.nodeid)])
+        config.hook.pytest_deselected(items=[item for item in items if not keeps(item)])
         items[:] = kept
+
+
+def _selected_files(config):
+    """The files (relative to pytest's root, ``/``-separated) of the tests a deep pass runs."""
+    files = getattr(config, "_allocdiff_files", None)
+    if files is None:
+        files = config._allocdiff_files = {
+            nodeid.split("::", 1)[0] for nodeid in command.selected_tests() or ()
+        }
+    return files
+
+
+if getattr(pytest, "version_tuple", (0,)) >= (7,):  # collection_path: pytest 7 and later
+
+    def pytest_ignore_collect(collection_path, config):
+        """A deep pass does not collect a test file that holds none of its tests."""
+        if command.selected_tests() is None or collection_path.suffix != ".py":
+            return None
+        if collection_path.name in ("__init__.py", "conftest.py"):
+            return None
+        try:
+            relative = collection_path.relative_to(config.rootpath).as_posix()
+        except ValueError:
+            return None
+        return True if relative not in _selected_files(config) else None
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session, exitstatus):
+    # A deep pass whose tests are all deselected (it re-runs the processes only) ran no test:
+    # that is what it asked for, not pytest's "no tests collected".
+    if command.selected_tests() is not None and exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
+        session.exitstatus = pytest.ExitCode.OK
 
 
 @pytest.hookimpl(hookwrapper=True, trylast=True)
@@ -104,17 +150,25 @@ def pytest_runtest_call(item):
     outcome = yield
     measurement = traced.finish()
     excinfo = outcome.excinfo
-    _pending[item.nodeid] = (measurement, excinfo[1] if excinfo else None, markers)
+    error = excinfo[1] if excinfo else None
+    deeper = None
+    if error is None:
+        deeper = command.measure_deeper(item.nodeid, item.runtest, measurement)
+    _pending[item.nodeid] = (measurement, error, markers, deeper)
 
 
 def pytest_runtest_logreport(report):
     if report.when != "call" or report.nodeid not in _pending:
         return
-    measurement, error, markers = _pending.pop(report.nodeid)
+    measurement, error, markers, deeper = _pending.pop(report.nodeid)
     if report.skipped:
         return
     if report.failed and error is None:
         error = AssertionError(report.longreprtext.strip().splitlines()[-1:] or "failed")
     command.record_test(
-        report.nodeid, measurement, error if report.failed else None, budget_markers=markers
+        report.nodeid,
+        measurement,
+        error if report.failed else None,
+        budget_markers=markers,
+        deeper=deeper,
     )

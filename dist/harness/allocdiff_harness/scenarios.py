@@ -44,6 +44,9 @@ class Options:
     # a peak pass hooks; None: every function, with no reference.
     peak_targets = None
     object_types = True
+    # A capture.TracebackFilter: the sites whose objects' retention paths are wanted (first
+    # measurement of each scenario only); None: none.
+    retention_filter = None
     # A sameas.SameAs: an earlier run's figures, which end a function's repeats once its
     # first call measures them exactly; None: every repeat is made.
     same_as = None
@@ -112,6 +115,7 @@ def run(script_path, options):
         traceback_filter=options.traceback_filter if as_script else None,
         watch_peak=options.peak_sites and as_script,
         peak_reference=options.peak_target,
+        retention_filter=options.retention_filter if as_script else None,
     )
     result.setup_seconds = top.duration_seconds
     try:
@@ -181,6 +185,7 @@ def _run_function(scenario, function, options, result):
             count_types=options.object_types and first,
             traceback_filter=options.traceback_filter if first else None,
             ignore=(scenario.repeats,),
+            retention_filter=options.retention_filter if first else None,
         )
         if not _usable(scenario, measurement, result):
             return

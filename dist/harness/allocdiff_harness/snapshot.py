@@ -9,7 +9,7 @@ import platform
 import sysconfig
 import traceback
 
-from . import __version__, columns, leak
+from . import __version__, columns, leak, retention
 from .capture import is_machinery
 from .objects import type_changes
 from .paths import PathNormalizer
@@ -52,7 +52,8 @@ def build_snapshot(
     paths = PathNormalizer(root=root, stdlib=sysconfig.get_paths()["stdlib"], cwd=cwd)
     sites = SiteTable(paths, SourceIndex())
     wanted = set(options.traceback_filter.sites) if options.traceback_filter else set()
-    scenarios = [build_scenario(scenario, sites, wanted) for scenario in run.scenarios]
+    kept = set(options.retention_filter.sites) if options.retention_filter else set()
+    scenarios = [build_scenario(scenario, sites, wanted, kept) for scenario in run.scenarios]
     if foreign is not None:
         for scenario_document in scenarios:
             fail_foreign(scenario_document, foreign[1])
@@ -106,7 +107,9 @@ def scenario_name(scenario: Scenario, paths: PathNormalizer) -> str:
     return paths.normalize(scenario.name) if scenario.kind == "script" else scenario.name
 
 
-def build_scenario(scenario: Scenario, sites: SiteTable, wanted: set) -> dict:
+def build_scenario(
+    scenario: Scenario, sites: SiteTable, wanted: set, kept: set | None = None
+) -> dict:
     document: dict = {
         "name": scenario_name(scenario, sites.paths),
         "kind": scenario.kind,
@@ -158,6 +161,8 @@ def build_scenario(scenario: Scenario, sites: SiteTable, wanted: set) -> dict:
             {"type": name, "before": before, "after": after}
             for name, before, after in type_changes(first_call.types_before, first_call.types_after)
         ]
+    if scenario.repeats and kept and scenario.repeats[0].retention is not None:
+        document["retention"] = sites.retention(scenario.repeats[0].retention, merged[0], kept)
     if scenario.leak_series is not None:
         document["leak"] = sites.leak(scenario.leak_series)
     if scenario.budget_markers:
@@ -304,6 +309,51 @@ class SiteTable(StringTable):
                 tracebacks.append(traceback_doc)
             if tracebacks:
                 site["tracebacks"] = tracebacks
+
+    def retention(self, found: bytes, totals: dict, kept: set) -> dict:
+        """The retention paths of the sites in ``kept`` (see retention.py), with the site's
+        retained bytes and blocks shared out over its paths by the samples on each."""
+        seconds, results = retention.load(found)
+        site_documents = []
+        for raw_key, objects, sampled, limited, raw_paths in results:
+            key = self.key(*raw_key)
+            if key not in kept:
+                continue
+            size, count = totals.get(key, (0, 0))
+            document = dict(self.describe(key))
+            document.update(objects=objects, sampled=sampled)
+            if limited:
+                document["limited"] = True
+            paths = []
+            for kind, root, holder, holder_type, name, text, on_path, via, cycle in raw_paths:
+                share = on_path / sampled if sampled else 0
+                path_document = {
+                    "kind": kind,
+                    "root": root,
+                    "holder": holder,
+                    "holderType": holder_type,
+                    "name": name,
+                    "path": text,
+                    "sampled": on_path,
+                    "bytes": max(0, round(size * share)),
+                    "count": max(0, round(count * share)),
+                    "via": [
+                        dict(self.describe(self.key(*where)), type=type_name)
+                        for type_name, where in via
+                    ],
+                }
+                if cycle is not None:
+                    path_document["cycle"] = [
+                        {"type": type_name, "objects": number}
+                        for type_name, number in sorted(
+                            cycle.items(), key=lambda item: (-item[1], item[0])
+                        )
+                    ]
+                paths.append(path_document)
+            document["paths"] = paths
+            site_documents.append((-size, key, document))
+        site_documents.sort(key=lambda item: (item[0], item[1]))
+        return {"seconds": seconds, "sites": [document for _, _, document in site_documents]}
 
     def leak(self, series: list[dict]) -> dict:
         calls = [self.merge(after_call) for after_call in series]

@@ -1,0 +1,28 @@
+import { createRequire as __allocdiffCreateRequire } from 'node:module';
+const require = __allocdiffCreateRequire(import.meta.url);
+import {
+  loadConfig,
+  mergeConfig,
+  validateConfigDocument,
+  validateInputs
+} from "./chunk-4ZWIYU3I.js";
+import "./chunk-TQCVZ6JC.js";
+import "./chunk-W2K4KNGD.js";
+import "./chunk-46ZMQ7S7.js";
+import "./chunk-N6JLUKSL.js";
+import "./chunk-NNKZAOQK.js";
+import "./chunk-GM4AAGXP.js";
+import "./chunk-5JXOXQC2.js";
+import "./chunk-PLFFDZYP.js";
+import "./chunk-RASPKPMO.js";
+import "./chunk-53YQGEQT.js";
+import "./chunk-RN36H25A.js";
+import "./chunk-RHQTF5RV.js";
+import "./chunk-XA3YYY7N.js";
+import "./chunk-LIVUQ6E7.js";
+export {
+  loadConfig,
+  mergeConfig,
+  validateConfigDocument,
+  validateInputs
+};

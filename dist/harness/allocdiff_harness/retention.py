@@ -1,0 +1,752 @@
+"""Why memory is still allocated: the references that keep a site's objects alive.
+
+tracemalloc says where an object was allocated; this says what still refers to it. For each
+site asked for, the live objects allocated there are found (``gc.get_objects()``, and the
+untracked objects they refer to, told apart by ``tracemalloc.get_object_traceback``), a few
+of them are sampled, and ``gc`` referrers are followed back from the samples to a root: a
+module's global, a class's attribute, a function's default argument or closure cell, the
+benchmark's own globals, a frame or thread, the measured call's return value. Each sample's
+shortest chain from a root is named (``catalog.cache.history[…][1]``), and samples are
+grouped by the named container that holds them (``app.cache.LRU.history``).
+
+Bounded: at most ``SAMPLES`` objects per site, ``MAX_DEPTH`` steps back, ``MAX_NODES``
+objects visited; one ``gc.get_referrers`` scan per step for all samples at once.
+Deterministic: everything is ordered by the collector's own lists (the order objects were
+made in), never by address.
+
+Runs while tracemalloc still traces the measured call's objects (after its after snapshot),
+and reads instance attributes without making an instance's ``__dict__`` (which would be new
+memory, and objects, that a later measurement would see).
+
+Imported before the benchmark runs: standard-library modules that are always loaded only.
+"""
+
+import gc
+import marshal
+import sys
+import time
+import tracemalloc
+
+from . import objects
+
+SAMPLES = 24
+MAX_DEPTH = 40
+MAX_NODES = 20000
+# Referrers followed from one object at most (a string referred to by thousands of lists).
+MAX_REFERRERS = 64
+# Objects scanned for untracked ones (strings, numbers) allocated at a site, at most.
+MAX_UNTRACKED_SCAN = 200000
+
+# Root kinds, as the snapshot names them.
+MODULE_GLOBAL = "module global"
+BENCHMARK_GLOBAL = "benchmark global"
+CLASS_ATTRIBUTE = "class attribute"
+DEFAULT_ARGUMENT = "default argument"
+CLOSURE = "closure"
+FUNCTION_ATTRIBUTE = "function attribute"
+RETURN_VALUE = "return value"
+FRAME = "frame"
+THREAD = "thread"
+GARBAGE = "gc.garbage"
+UNREACHABLE = "unreachable"
+NOT_FOUND = "not found"
+
+_FUNCTION = type(objects.type_name)
+
+
+def _cell_type():
+    value = None
+
+    def inner():
+        return value
+
+    return type(inner.__closure__[0])
+
+
+_CELL = _cell_type()
+_FRAME = type(sys._getframe())
+_MODULE = type(sys)
+_METHOD = type(objects.type_name.__get__(0))
+_ATOMS = (str, bytes, int, float, complex, bool, type(None))
+_SEQUENCES = (list, tuple)
+# What _step says of an instance's reference to its own __dict__.
+_OWN_DICT = "__dict__"
+
+
+class SiteRetention:
+    """What keeps one site's objects alive (raw: file names as tracemalloc gives them)."""
+
+    def __init__(self, key):
+        self.key = key  # (filename, lineno)
+        self.objects = 0  # live objects allocated at the site, found
+        self.sampled = 0
+        self.limited = False  # the walk stopped at its limits before every sample had a root
+        # [Path], most samples first
+        self.paths = []
+
+
+class Path:
+    def __init__(self, kind, root, holder, holder_type, name, path):
+        self.kind = kind
+        self.root = root
+        self.holder = holder
+        self.holder_type = holder_type
+        self.name = name
+        self.path = path
+        self.sampled = 0
+        # [(type name, (filename, lineno))]: objects on the chain the measured call
+        # allocated (the sample itself left out), root first.
+        self.via = []
+        # Unreachable: {type name: objects} in what refers to the samples.
+        self.cycle = None
+
+
+def find(wanted, *, held=(), main_globals=None, is_machinery=None):
+    """What keeps the objects of the sites ``wanted`` (a capture.TracebackFilter) wants
+    alive, from the live objects the current trace knows, as ``marshal`` bytes of
+    ``(seconds, [site])`` (see ``plain``): a single bytes object, which no object count after
+    it sees."""
+    results, seconds = _find(wanted, held, main_globals, is_machinery)
+    return marshal.dumps((seconds, [plain(result) for result in results]))
+
+
+def plain(result):
+    """A SiteRetention as tuples of plain values (what ``load`` gives back)."""
+    return (
+        tuple(result.key),
+        result.objects,
+        result.sampled,
+        result.limited,
+        [
+            (
+                path.kind, path.root, path.holder, path.holder_type, path.name, path.path,
+                path.sampled, [(name, tuple(where)) for name, where in path.via], path.cycle,
+            )
+            for path in result.paths
+        ],
+    )
+
+
+def load(data):
+    """``(seconds, [site])`` from what ``find`` returned."""
+    return marshal.loads(data)
+
+
+def _find(wanted, held, main_globals, is_machinery):
+    started = time.perf_counter()
+    # The walk's own short-lived containers would set off collections of the whole heap.
+    enabled = gc.isenabled()
+    gc.disable()
+    walk = _Walk(held, main_globals, is_machinery or (lambda filename: False))
+    try:
+        results = walk.run(wanted)
+    finally:
+        walk.clear()
+        if enabled:
+            gc.enable()
+    return results, time.perf_counter() - started
+
+
+# The raw traceback (frames most recent first) where this CPython has it: what
+# get_object_traceback wraps in a Traceback, at a third of the cost.
+_raw_traceback = getattr(tracemalloc, "_get_object_traceback", None)
+
+
+def _innermost(obj):
+    """``(filename, lineno)`` of the frame that allocated ``obj``; None when not traced."""
+    if _raw_traceback is not None:
+        frames = _raw_traceback(obj)
+        return frames[0] if frames else None
+    traceback = tracemalloc.get_object_traceback(obj)
+    if not traceback:
+        return None
+    frame = traceback[-1]
+    return (frame.filename, frame.lineno)
+
+
+class _Walk:
+    def __init__(self, held, main_globals, is_machinery):
+        self.held = {id(value): value for value in held if value is not None}
+        self.main_globals = main_globals
+        self.is_machinery = is_machinery
+        self.own = set()  # ids of the walk's own containers
+        self.module_dicts = {}
+        for name in sorted(sys.modules):
+            module = sys.modules.get(name)
+            namespace = getattr(module, "__dict__", None)
+            if isinstance(namespace, dict) and id(namespace) not in self.module_dicts:
+                self.module_dicts[id(namespace)] = name
+        self.thread_frames = set()
+        current = sys._getframe()
+        frames = sys._current_frames()
+        for thread_id, frame in sorted(frames.items()):
+            if frame is current or thread_id == _main_thread_id():
+                continue
+            while frame is not None:
+                self.thread_frames.add(id(frame))
+                frame = frame.f_back
+        del frames, current, frame
+        self.nodes = {}
+        self.up = {}
+        self.roots = {}
+        self.names_of = {}
+        # {id: untracked container}: what holds an untracked object (see _untracked).
+        self.hints = {}
+        self.mine(self.nodes, self.held, self.hints)
+
+    def clear(self):
+        self.nodes.clear()
+        self.up.clear()
+        self.roots.clear()
+        self.held.clear()
+        self.names_of.clear()
+        self.hints.clear()
+
+    def mine(self, *containers):
+        for container in containers:
+            self.own.add(id(container))
+
+    # -- finding the objects of each site
+
+    def run(self, wanted):
+        found = {}
+        self.mine(found)
+        everything = gc.get_objects()
+        self.mine(everything)
+        for obj, frame in zip(everything, map(_innermost, everything)):
+            if frame is not None and wanted.wants(*frame):
+                group = found.get(frame)
+                if group is None:
+                    group = found[frame] = []
+                    self.mine(group)
+                group.append(obj)
+        if len(found) < len(getattr(wanted, "sites", ())):
+            self._untracked(everything, wanted, found)
+        del everything
+        results = []
+        samples = []
+        self.mine(samples)
+        for key in sorted(found):
+            group = found[key]
+            result = SiteRetention(key)
+            result.objects = len(group)
+            picked = _spread(group, SAMPLES)
+            self.mine(picked)
+            result.sampled = len(picked)
+            results.append((result, picked))
+            samples.extend(picked)
+        found.clear()
+        if not samples:
+            return [result for result, _ in results]
+        exhausted = self._walk_back(samples)
+        nearest = self._nearest_roots()
+        for result, picked in results:
+            self._group(result, picked, nearest, exhausted)
+        del samples[:]
+        return [result for result, _ in results]
+
+    def _untracked(self, everything, wanted, found):
+        """Strings, numbers and other untracked objects allocated at a wanted site: what
+        tracked objects refer to, directly or through untracked containers (the collector
+        stops tracking a dict or tuple that holds only untracked objects). What such a
+        container holds is remembered as held by it (``hints``): ``gc.get_referrers`` sees
+        tracked referrers only."""
+        seen = set()
+        containers = []
+        self.mine(seen, containers)
+        chunk = 2000
+        limit = min(len(everything), MAX_UNTRACKED_SCAN)
+
+        def take(obj, holder):
+            if gc.is_tracked(obj) or id(obj) in seen:
+                return
+            seen.add(id(obj))
+            if holder is not None:
+                self.hints[id(obj)] = holder
+            if isinstance(obj, (dict, tuple, list, set, frozenset)):
+                containers.append(obj)
+            frame = _innermost(obj)
+            if frame is not None and wanted.wants(*frame):
+                group = found.get(frame)
+                if group is None:
+                    group = found[frame] = []
+                    self.mine(group)
+                group.append(obj)
+
+        for start in range(0, limit, chunk):
+            referents = gc.get_referents(*everything[start:min(start + chunk, limit)])
+            self.mine(referents)
+            for obj in referents:
+                take(obj, None)
+            del referents[:]
+        scanned = 0
+        while containers and scanned < MAX_UNTRACKED_SCAN:
+            holder = containers.pop()
+            for obj in gc.get_referents(holder):
+                scanned += 1
+                take(obj, holder)
+        del containers[:]
+
+    # -- walking back
+
+    def _root_of(self, obj):
+        """``(kind, name)`` when ``obj`` is a root, else None."""
+        key = id(obj)
+        if obj is self.main_globals:
+            return (BENCHMARK_GLOBAL, "")
+        if key in self.held:
+            return (RETURN_VALUE, "")
+        if obj is gc.garbage:
+            return (GARBAGE, "gc.garbage")
+        if isinstance(obj, dict):
+            name = self.module_dicts.get(key)
+            if name is not None:
+                return (MODULE_GLOBAL, name)
+            return None
+        if isinstance(obj, type):
+            return (CLASS_ATTRIBUTE, objects.type_name(obj))
+        if isinstance(obj, _FUNCTION) and "<locals>" not in getattr(obj, "__qualname__", ""):
+            # A module-level function is a root; a closure or lambda is followed back to
+            # what holds it (a listener list, a global).
+            return (FUNCTION_ATTRIBUTE, _function_name(obj))
+        if isinstance(obj, _MODULE):
+            return (MODULE_GLOBAL, getattr(obj, "__name__", "?"))
+        if isinstance(obj, _FRAME):
+            code = obj.f_code
+            where = "%s (%s:%d)" % (code.co_name, code.co_filename, obj.f_lineno)
+            return (THREAD if key in self.thread_frames else FRAME, where)
+        return None
+
+    def _skip(self, referrer):
+        if id(referrer) in self.own:
+            return True
+        if isinstance(referrer, _FRAME):
+            return self.is_machinery(referrer.f_code.co_filename)
+        return False
+
+    def _walk_back(self, samples):
+        """Follow referrers back from every sample at once, a step at a time, until each
+        chain meets a root; returns True when nothing was left to follow (no limit hit)."""
+        frontier = []
+        self.mine(frontier)
+        for obj in samples:
+            if id(obj) not in self.nodes:
+                self.nodes[id(obj)] = obj
+                root = self._root_of(obj)
+                if root is not None:
+                    self.roots[id(obj)] = root
+                else:
+                    frontier.append(obj)
+        for _ in range(MAX_DEPTH):
+            if not frontier or len(self.nodes) >= MAX_NODES:
+                break
+            wanted = {id(obj) for obj in frontier}
+            arguments = tuple(frontier)
+            self.mine(arguments)
+            referrers = gc.get_referrers(*arguments)
+            self.mine(referrers)
+            following = []
+            self.mine(following)
+            taken = {}
+            for referrer in referrers:
+                if self._skip(referrer):
+                    continue
+                parent = id(referrer)
+                linked = False
+                for child in gc.get_referents(referrer):
+                    child_id = id(child)
+                    if child_id not in wanted or child_id == parent:
+                        continue
+                    edges = self.up.setdefault(child_id, [])
+                    if parent not in edges and taken.get(child_id, 0) < MAX_REFERRERS:
+                        edges.append(parent)
+                        taken[child_id] = taken.get(child_id, 0) + 1
+                        linked = True
+                if not linked or parent in self.nodes:
+                    continue
+                self.nodes[parent] = referrer
+                root = self._root_of(referrer)
+                if root is not None:
+                    self.roots[parent] = root
+                else:
+                    following.append(referrer)
+            del referrers[:]
+            # Untracked containers, which no scan of the collector's objects finds.
+            for obj in frontier:
+                hinted = self.hints.get(id(obj))
+                if hinted is None:
+                    continue
+                edges = self.up.setdefault(id(obj), [])
+                if id(hinted) not in edges:
+                    edges.append(id(hinted))
+                if id(hinted) not in self.nodes:
+                    self.nodes[id(hinted)] = hinted
+                    root = self._root_of(hinted)
+                    if root is not None:
+                        self.roots[id(hinted)] = root
+                    else:
+                        following.append(hinted)
+            del frontier[:]
+            frontier = following
+            if len(self.nodes) >= MAX_NODES:
+                break
+        return not frontier
+
+    def _nearest_roots(self):
+        """``{object id: (root id, next id toward the root)}``: a breadth-first pass down
+        from the roots, in the order they were found."""
+        down = {}
+        for child, parents in self.up.items():
+            for parent in parents:
+                down.setdefault(parent, []).append(child)
+        nearest = {}
+        layer = []
+        for root in self.roots:
+            nearest[root] = (root, None)
+            layer.append(root)
+        while layer:
+            following = []
+            for parent in layer:
+                for child in down.get(parent, ()):
+                    if child not in nearest and child not in self.roots:
+                        nearest[child] = (nearest[parent][0], parent)
+                        following.append(child)
+            layer = following
+        return nearest
+
+    # -- naming
+
+    def _group(self, result, picked, nearest, exhausted):
+        groups = {}
+        for obj in picked:
+            key = id(obj)
+            if key in nearest:
+                chain = [key]
+                while nearest[chain[-1]][1] is not None:
+                    chain.append(nearest[chain[-1]][1])
+                chain.reverse()  # root first
+                path = self._describe(chain)
+            elif exhausted:
+                path = self._unreachable(key)
+            else:
+                result.limited = True
+                path = Path(NOT_FOUND, "", "", objects.type_name(type(obj)), "", "")
+            group_key = (path.kind, path.root, path.holder, path.holder_type)
+            group = groups.get(group_key)
+            if group is None:
+                group = groups[group_key] = path
+            group.sampled += 1
+        result.paths = sorted(
+            groups.values(), key=lambda path: (-path.sampled, path.kind, path.holder, path.root)
+        )
+
+    def _unreachable(self, key):
+        """What refers to an object no root reaches: a cycle of its own, or C code."""
+        seen = {key}
+        layer = [key]
+        while layer:
+            following = []
+            for node in layer:
+                for parent in self.up.get(node, ()):
+                    if parent not in seen:
+                        seen.add(parent)
+                        following.append(parent)
+            layer = following
+        counts = {}
+        for node in seen:
+            name = objects.type_name(type(self.nodes[node]))
+            counts[name] = counts.get(name, 0) + 1
+        path = Path(UNREACHABLE, "", "", objects.type_name(type(self.nodes[key])), "", "")
+        path.cycle = counts if len(seen) > 1 else {}
+        return path
+
+    def _describe(self, chain):
+        """The Path of a chain of object ids, root first, the sample last."""
+        nodes = [self.nodes[key] for key in chain]
+        kind, root_name = self.roots[chain[0]]
+        root = nodes[0]
+        text = ""
+        holder = root_name
+        holder_type = objects.type_name(type(nodes[1] if len(nodes) > 1 else root))
+        name = ""
+        # Labels of each step; `named` steps (attributes, globals) move the holder.
+        index = 1
+        if kind in (MODULE_GLOBAL, BENCHMARK_GLOBAL) and isinstance(root, dict) and len(nodes) > 1:
+            name = _key_of(root, nodes[1]) or "?"
+            holder = name if kind == BENCHMARK_GLOBAL else "%s.%s" % (root_name, name)
+            root_name = holder
+            text = holder
+            index = 2
+        elif kind == MODULE_GLOBAL and len(nodes) > 1:  # a module object
+            namespace = getattr(root, "__dict__", None)
+            if len(nodes) > 2 and nodes[1] is namespace:
+                name = _key_of(namespace, nodes[2]) or "?"
+                index = 3
+            else:
+                index = 2
+                name = "?"
+            holder = root_name = text = "%s.%s" % (root_name, name)
+        elif kind == CLASS_ATTRIBUTE and len(nodes) > 2 and isinstance(nodes[1], dict):
+            name = _key_of(nodes[1], nodes[2]) or "?"
+            holder = root_name = text = "%s.%s" % (root_name, name)
+            index = 3
+        elif kind == FUNCTION_ATTRIBUTE and len(nodes) > 1:
+            kind, name, index = _function_step(root, nodes)
+            if kind == DEFAULT_ARGUMENT:
+                holder = root_name = "%s(%s=…)" % (root_name, name)
+            elif kind == CLOSURE:
+                holder = root_name = "%s.<closure>.%s" % (root_name, name)
+            else:
+                holder = root_name = "%s.%s" % (root_name, name)
+            text = holder
+        elif kind == RETURN_VALUE:
+            holder = root_name = text = "the return value"
+            index = 1
+        else:
+            text = root_name
+        if index < len(nodes):
+            holder_type = objects.type_name(type(nodes[index - 1]))
+        # Further steps: attributes move the holder; items of containers do not.
+        dict_owner = None  # the instance whose __dict__ the last step reached
+        position = index - 1
+        while position + 1 < len(nodes):
+            position += 1
+            parent = nodes[position - 1]
+            child = nodes[position]
+            if isinstance(parent, _FUNCTION):
+                # A closure or default argument met on the way: it names the holder.
+                step_kind, attribute, following = _function_step(parent, nodes[position - 1:])
+                function = _function_name(parent)
+                if step_kind == DEFAULT_ARGUMENT:
+                    holder = "%s(%s=…)" % (function, attribute)
+                    text += "(%s=…)" % attribute
+                elif step_kind == CLOSURE:
+                    holder = "%s.<closure>.%s" % (function, attribute)
+                    text += ".<closure>.%s" % attribute
+                else:
+                    holder = "%s.%s" % (function, attribute)
+                    text += "." + attribute
+                if kind not in (DEFAULT_ARGUMENT, CLOSURE):
+                    kind = step_kind if step_kind != FUNCTION_ATTRIBUTE else kind
+                name = attribute
+                last = min(position - 2 + following, len(nodes) - 1)
+                holder_type = objects.type_name(type(nodes[last]))
+                position = last
+                continue
+            if dict_owner is not None and isinstance(parent, dict):
+                attribute = _key_of(parent, child)
+                label = "." + attribute if attribute else "[…]"
+                owner = objects.type_name(type(dict_owner))
+                dict_owner = None
+            else:
+                label, attribute = _step(parent, child, self.names_of)
+                owner = objects.type_name(type(parent))
+                if label is _OWN_DICT:
+                    dict_owner = parent
+                    continue
+            if label is None:
+                continue
+            text += label
+            if attribute is not None:
+                holder = "%s.%s" % (owner, attribute)
+                name = attribute
+                holder_type = objects.type_name(type(child))
+        path = Path(kind, root_name, holder, holder_type, name, text)
+        for node in nodes[1:-1]:
+            where = _innermost(node)
+            if where is not None:
+                path.via.append((objects.type_name(type(node)), where))
+        return path
+
+
+def _main_thread_id():
+    threading = sys.modules.get("threading")
+    main = getattr(threading, "main_thread", None) if threading else None
+    try:
+        return main().ident if main else None
+    except Exception:  # noqa: BLE001 - a half-torn-down threading module
+        return None
+
+
+def _spread(items, most):
+    """At most ``most`` of ``items``, spread evenly over the list (first and last kept)."""
+    if len(items) <= most:
+        return list(items)
+    return [items[(index * (len(items) - 1)) // (most - 1)] for index in range(most)]
+
+
+def _function_name(function):
+    module = getattr(function, "__module__", None)
+    qualname = getattr(function, "__qualname__", None) or getattr(function, "__name__", "?")
+    if isinstance(module, str) and module != "builtins":
+        return "%s.%s" % (module, qualname)
+    return str(qualname)
+
+
+def _function_step(function, nodes):
+    """``(kind, name, index of the next step)`` for a chain that starts at a function."""
+    first = nodes[1]
+    code = getattr(function, "__code__", None)
+    defaults = getattr(function, "__defaults__", None)
+    if first is defaults and len(nodes) > 2 and code is not None:
+        position = _index_of(defaults, nodes[2])
+        names = code.co_varnames[: code.co_argcount]
+        offset = len(names) - len(defaults)
+        if position is not None and 0 <= offset + position < len(names):
+            return DEFAULT_ARGUMENT, names[offset + position], 3
+        return DEFAULT_ARGUMENT, "?", 3
+    if first is getattr(function, "__kwdefaults__", None) and len(nodes) > 2:
+        return DEFAULT_ARGUMENT, _key_of(first, nodes[2]) or "?", 3
+    closure = getattr(function, "__closure__", None)
+    if first is closure and len(nodes) > 2 and code is not None:
+        position = _index_of(closure, nodes[2])
+        names = code.co_freevars
+        name = names[position] if position is not None and position < len(names) else "?"
+        # function -> closure tuple -> cell -> contents
+        return CLOSURE, name, 4 if len(nodes) > 3 and isinstance(nodes[2], _CELL) else 3
+    namespace = getattr(function, "__dict__", None)
+    if first is namespace and len(nodes) > 2:
+        return FUNCTION_ATTRIBUTE, _key_of(first, nodes[2]) or "?", 3
+    return FUNCTION_ATTRIBUTE, "?", 2
+
+
+def _index_of(sequence, item):
+    for index, value in enumerate(sequence):
+        if value is item:
+            return index
+    return None
+
+
+def _key_of(mapping, value):
+    """The first key of ``mapping`` (a dict) whose value is ``value``, as text."""
+    try:
+        for key, item in mapping.items():
+            if item is value:
+                return key if isinstance(key, str) else _short(key)
+    except Exception:  # noqa: BLE001 - a dict changed by a thread while read
+        return None
+    return None
+
+
+def _short(value):
+    if isinstance(value, _ATOMS):
+        text = repr(value)
+        return text if len(text) <= 40 else text[:37] + "..."
+    return "…"
+
+
+def _step(parent, child, names_of):
+    """``(label, attribute name or None)`` of the reference from ``parent`` to ``child``;
+    label None for a step that adds nothing to the text (an object to its own __dict__)."""
+    if isinstance(parent, dict):
+        try:
+            for key, item in parent.items():
+                if item is child:
+                    text = _short(key)
+                    return ("[%s]" % text if len(text) <= 40 else "[…]"), None
+        except Exception:  # noqa: BLE001 - a dict changed by a thread while read
+            pass
+        return "[key]", None
+    if isinstance(parent, tuple):
+        position = _index_of(parent, child)
+        return ("[%d]" % position if position is not None else "[…]"), None
+    if isinstance(parent, _SEQUENCES) or _is_collection(parent):
+        return "[…]", None
+    if isinstance(parent, _CELL):
+        return None, None
+    if isinstance(parent, _FRAME):
+        try:
+            local = _key_of(parent.f_locals, child)
+        except Exception:  # noqa: BLE001 - a frame being torn down
+            local = None
+        return ("." + local if local else ".?"), local
+    if isinstance(parent, _METHOD):
+        return (".__self__" if child is parent.__self__ else ".__func__"), None
+    if child is type(parent):
+        return ".__class__", None
+    name = _attribute_of(parent, child, names_of)
+    if name is not None:
+        return "." + name, name
+    if isinstance(child, dict) and _is_own_dict(parent, child):
+        return _OWN_DICT, None
+    return ".?", None
+
+
+def _is_collection(obj):
+    return isinstance(obj, (set, frozenset)) or type(obj).__name__ in ("deque", "OrderedDict")
+
+
+def _attribute_of(obj, value, names_of):
+    """The name of ``obj``'s attribute that is ``value``, found without making the
+    instance's ``__dict__``: slots, then the names its class's code uses as attributes.
+    ``names_of``: a cache ``{type: names}`` for the walk."""
+    cls = type(obj)
+    names = names_of.get(cls)
+    if names is None:
+        names = names_of[cls] = _attribute_names(cls)
+    for attribute in names:
+        try:
+            if object.__getattribute__(obj, attribute) is value:
+                return attribute
+        except Exception:  # noqa: BLE001 - no such attribute on this instance
+            continue
+    return None
+
+
+def _attribute_names(cls):
+    """Names an instance of ``cls`` may keep a value under: its slots, and the names its
+    class's code reads or sets as attributes, less methods and properties."""
+    names = []
+    seen = set()
+    for klass in getattr(cls, "__mro__", ()):
+        namespace = getattr(klass, "__dict__", {})
+        for attribute, member in list(namespace.items()):
+            if type(member).__name__ == "member_descriptor" and attribute not in seen:
+                seen.add(attribute)
+                names.append(attribute)
+        for member in list(namespace.values()):
+            for code in _codes_of(member):
+                for attribute in code.co_names:
+                    if attribute not in seen:
+                        seen.add(attribute)
+                        names.append(attribute)
+    kept = []
+    for attribute in names:
+        described = None
+        for klass in getattr(cls, "__mro__", ()):
+            if attribute in getattr(klass, "__dict__", {}):
+                described = klass.__dict__[attribute]
+                break
+        if described is not None and type(described).__name__ != "member_descriptor" and (
+            hasattr(type(described), "__get__")
+        ):
+            continue  # a method or property: not where an instance keeps a value
+        kept.append(attribute)
+    return kept
+
+
+def _is_own_dict(obj, value):
+    """Whether ``value`` (a dict ``obj`` refers to) is ``obj``'s ``__dict__``: asked only
+    once no attribute holds it, so an instance that keeps its attributes inline (and so has
+    no ``__dict__`` yet) is never given one."""
+    try:
+        return object.__getattribute__(obj, "__dict__") is value
+    except Exception:  # noqa: BLE001 - no __dict__
+        return False
+
+
+def _codes_of(member):
+    """Code objects of a class member (function, property, classmethod), nested ones too."""
+    functions = []
+    for candidate in (member, getattr(member, "__func__", None), getattr(member, "fget", None),
+                      getattr(member, "fset", None)):
+        if isinstance(candidate, _FUNCTION):
+            functions.append(candidate.__code__)
+    codes = []
+    while functions:
+        code = functions.pop()
+        codes.append(code)
+        for constant in code.co_consts:
+            if type(constant) is type(code):
+                functions.append(constant)
+    return codes
