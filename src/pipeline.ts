@@ -5,15 +5,21 @@ import { checkBudgets, decideVerdict } from './budgets/evaluate.js';
 import { markerBudgets } from './budgets/markers.js';
 import { withoutIgnoredSites, withoutSmallSites } from './budgets/site-filter.js';
 import { formatBytes } from './format/sizes.js';
-import { backendFor, traceSites, type SideOptions } from './capture/backend.js';
+import {
+  backendFor,
+  traceSites,
+  type CaptureBackend,
+  type SideOptions,
+} from './capture/backend.js';
 import { benchmarkEnvironment } from './capture/environment.js';
 import { protectBoth, type Protected } from './capture/isolation.js';
 import { isolationHere } from './capture/process.js';
 import { ownCodeEnvironment } from './capture/own-code.js';
 import { onBothSides, sequentialReason, type Side } from './capture/measure-sides.js';
-import { sideSnapshots, snapshotOf, type SideOutcome } from './capture/outcome.js';
+import { emptySnapshot, sideSnapshots, snapshotOf, type SideOutcome } from './capture/outcome.js';
 import type { Snapshot } from './capture/snapshot.js';
 import { SideEnvironments } from './capture/side-environment.js';
+import { selectTests, type TestReads, type TestSelection } from './capture/test-selection.js';
 import {
   cachedText,
   directoryStore,
@@ -328,6 +334,18 @@ export async function runAllocdiff(
         sequential,
       );
     const outcomeContext = { benchmark: backend.name, frames: settings.frames };
+    // pytest: the tests that read nothing the diff changes are not traced (test-selection.ts).
+    const configFiles = settings.configFile ? [fromRoot(settings.configFile)] : [];
+    const selection = await chooseTests(settings, backend, lineMap, configFiles, log, () =>
+      backend.readTests!(dirs.base, {
+        ...options,
+        env: envs.base,
+        protect: protect.base,
+        log,
+        environment: environments?.base,
+      }),
+    );
+    if (selection && selection.kind !== 'all') options.skipTests = selection.skip;
     const firstOptions = deep
       ? { ...options, repeats: 1, objectTypes: false, peakSites: false }
       : options;
@@ -368,6 +386,10 @@ export async function runAllocdiff(
         base.kind === 'measured' ? unchangedReads(base.snapshot, lineMap, always) : undefined;
       if (noChange) log.info(`no change: ${noChange}`);
       measured = { base, head: noChange ? base : await measureOne('head') };
+    } else if (selection?.kind === 'none') {
+      // No test of base read what the diff changes, and no test can have been added.
+      const none: SideOutcome = { kind: 'measured', snapshot: emptySnapshot(settings.frames) };
+      measured = { base: none, head: none };
     } else {
       measured = await measureAll('Measuring', firstOptions);
     }
@@ -448,7 +470,7 @@ export async function runAllocdiff(
       );
     }
     const nothing = backend.nothingMeasured(measured.base, measured.head);
-    if (nothing !== undefined) throw new UsageError(nothing);
+    if (nothing !== undefined && selection?.kind !== 'none') throw new UsageError(nothing);
     // A side that failed as a whole fails each function the other side measured.
     const sided = sideSnapshots(measured, outcomeContext);
     const { base, head } = shard
@@ -554,6 +576,9 @@ export async function runAllocdiff(
       },
     });
     if (noChange) report.noChange = `no change: ${noChange}`;
+    if (selection && selection.kind !== 'all' && selection.skip.length > 0) {
+      report.testsNotRun = { count: selection.skip.length, why: selection.why };
+    }
     const cached = (['base', 'head'] as const).flatMap((side) => cachedSides[side] ?? []);
     if (cached.length > 0) report.cached = cached;
     if (shard) {
@@ -583,6 +608,46 @@ export async function runAllocdiff(
       privateTemp && rm(privateTemp, { recursive: true, force: true }),
     ]);
   }
+}
+
+/**
+ * pytest in command mode, `select-tests` on and no setup: what each test of base reads, and the
+ * tests the diff can have changed; undefined (every test traced) otherwise, or when the reads
+ * could not be recorded (said in the log).
+ */
+async function chooseTests(
+  settings: Settings,
+  backend: CaptureBackend,
+  lineMap: LineMap,
+  always: string[],
+  log: Logger,
+  readBase: () => Promise<TestReads | { failure: string } | undefined>,
+): Promise<TestSelection | undefined> {
+  if (settings.benchmark.kind !== 'command' || !settings.selectTests || !backend.readTests) {
+    return undefined;
+  }
+  if (settings.setup) {
+    log.info('every test is traced: with a setup, what a test runs may be installed code');
+    return undefined;
+  }
+  return log.group('Recording what each test reads on base', async () => {
+    const reads = await readBase();
+    if (reads === undefined) {
+      log.info('no pytest test ran: every process is traced');
+      return undefined;
+    }
+    if ('failure' in reads) {
+      log.warning(`every test is traced: what each test reads was not recorded: ${reads.failure}`);
+      return undefined;
+    }
+    const selection = selectTests(reads, lineMap, always);
+    log.info(
+      selection.kind === 'all'
+        ? `every test is traced: ${selection.why}`
+        : `${selection.run.length} tests of base to trace on both sides (and any head adds); ${selection.why}`,
+    );
+    return selection;
+  });
 }
 
 /**

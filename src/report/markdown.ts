@@ -36,6 +36,7 @@ import {
   changedScenarios,
   isNoChange,
   listedChanges,
+  testsNotRunText,
   unchangedLine,
   type UnchangedLine,
 } from './ranking.js';
@@ -291,6 +292,9 @@ function headline(report: Report): string {
     }
     return `${icon} **${capital(main)}**${where}${then}.${tail}`;
   }
+  if (report.scenarios.length === 0 && report.testsNotRun) {
+    return `${verdictIcon || '✅'} **No memory change:** no test reads what this pull request changes, so none was run.`;
+  }
   const fresh = report.scenarios.filter((s) => s.status === 'new');
   if (fresh.length > 0) {
     const first = fresh[0];
@@ -313,6 +317,10 @@ function culpritLead(report: Report): string {
 
 function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function testsNotRunLine(notRun: { why: string }): string {
+  return `<sub>⏭️ ${escapeText(testsNotRunText(notRun), 1_000)}</sub>`;
 }
 
 /** Base → head with links, and what was checked. */
@@ -708,6 +716,7 @@ function selectionOf(report: Report): Selection {
     headline(report) + culpritLead(report),
     '',
     contextLine(report, listed),
+    ...(report.testsNotRun ? ['', testsNotRunLine(report.testsNotRun)] : []),
     ...(report.accepted ? ['', acceptanceMarkdown(report.accepted)] : []),
     ...(report.settingsChange ? ['', settingsChangeMarkdown(report.settingsChange)] : []),
   ];

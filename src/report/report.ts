@@ -62,6 +62,11 @@ export interface Report {
    */
   noChange?: string;
   /**
+   * pytest tests not run on either side: on base they read (ran or opened) nothing the pull
+   * request changes. How many, and the evidence as a sentence.
+   */
+  testsNotRun?: { count: number; why: string };
+  /**
    * The sides whose measurement was taken from the cache, each as a sentence:
    * `base: cached measurement of 1a2b3c4 from 2026-12-07 10:12 UTC`.
    */

@@ -9,7 +9,7 @@ import { displayWidth, padToWidth } from '../format/text-width.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { MEASURES, measureOf, measuresWhere } from '../compare/measures.js';
 import type { Report } from './report.js';
-import { changedMeasures, listedChanges, unchangedLine } from './ranking.js';
+import { changedMeasures, listedChanges, testsNotRunText, unchangedLine } from './ranking.js';
 import { failuresOf, failureText } from './failure.js';
 import { leakText } from './lead.js';
 import { settingsChangeText } from './settings-change.js';
@@ -195,6 +195,7 @@ export function renderTerminal(
           ),
         )),
     ...unchangedText(report, listed),
+    ...(report.testsNotRun ? ['', testsNotRunText(report.testsNotRun)] : []),
   ];
   for (const scenario of listed) {
     // Both sides once when both failed the same way; each side's error when they differ.
