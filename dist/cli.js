@@ -5,18 +5,18 @@ import {
   OUTPUTS,
   renderTerminal,
   runAllocdiff
-} from "./chunks/chunk-WJCLQF2A.js";
+} from "./chunks/chunk-U7J7XEGX.js";
 import {
   explainVerdict
-} from "./chunks/chunk-PJ6FPLYA.js";
+} from "./chunks/chunk-UXBJR3U3.js";
 import {
   parsePassedNames
 } from "./chunks/chunk-OVEJU4DJ.js";
 import {
   loadConfig
-} from "./chunks/chunk-FZULRION.js";
-import "./chunks/chunk-OSDZUSAB.js";
-import "./chunks/chunk-JK4XMIUX.js";
+} from "./chunks/chunk-NZ27CQIA.js";
+import "./chunks/chunk-HAOZ4NOR.js";
+import "./chunks/chunk-3OAM6NYG.js";
 import {
   failsRun
 } from "./chunks/chunk-4DD6O22E.js";
@@ -26,7 +26,7 @@ import {
   parseHtmlUrl,
   requireBenchmark,
   settingsFromConfig
-} from "./chunks/chunk-N6JLUKSL.js";
+} from "./chunks/chunk-F3YW5TGN.js";
 import {
   nodeFiles
 } from "./chunks/chunk-NNKZAOQK.js";
@@ -38,7 +38,7 @@ import {
   SETTINGS,
   declarationOf,
   settingOfKey
-} from "./chunks/chunk-RASPKPMO.js";
+} from "./chunks/chunk-HUQXZSK6.js";
 import "./chunks/chunk-UC3BDMNE.js";
 import {
   parseShard
@@ -49,9 +49,9 @@ import {
 } from "./chunks/chunk-RN36H25A.js";
 import {
   stopAllProcesses
-} from "./chunks/chunk-ENJKNOAL.js";
-import "./chunks/chunk-HO75OTWT.js";
-import "./chunks/chunk-RHQTF5RV.js";
+} from "./chunks/chunk-K5SAFIKK.js";
+import "./chunks/chunk-RSDX6TKE.js";
+import "./chunks/chunk-EIY6L42B.js";
 import {
   VERSION
 } from "./chunks/chunk-4243Q66V.js";

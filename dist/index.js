@@ -4,15 +4,15 @@ import {
   readActionMode,
   readActionSettings,
   readEventPlan
-} from "./chunks/chunk-W3XZWQTT.js";
+} from "./chunks/chunk-SXX3MAH2.js";
 import {
   info,
   setFailed
 } from "./chunks/chunk-XNXU7A7Q.js";
 import "./chunks/chunk-OVEJU4DJ.js";
-import "./chunks/chunk-N6JLUKSL.js";
+import "./chunks/chunk-F3YW5TGN.js";
 import "./chunks/chunk-PLFFDZYP.js";
-import "./chunks/chunk-RASPKPMO.js";
+import "./chunks/chunk-HUQXZSK6.js";
 import "./chunks/chunk-3VJGA6IO.js";
 import "./chunks/chunk-53YQGEQT.js";
 import "./chunks/chunk-RN36H25A.js";
@@ -27,7 +27,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report" || mode === "merge") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-P3XQLIZ4.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-R73OOCL7.js");
       return await postMeasuredReport(mode);
     }
     const plan = readEventPlan();
@@ -36,7 +36,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-P3XQLIZ4.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-R73OOCL7.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));
