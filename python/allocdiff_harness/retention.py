@@ -28,7 +28,7 @@ import time
 import tracemalloc
 from itertools import compress, filterfalse, repeat
 
-from . import objects
+from . import collection, objects
 
 SAMPLES = 24
 MAX_DEPTH = 40
@@ -142,6 +142,8 @@ def load(data):
 
 def _find(wanted, held, main_globals, is_machinery):
     started = time.perf_counter()
+    # gc.get_objects() and gc.get_referrers() see no frozen object.
+    collection.thaw()
     # The walk's own short-lived containers would set off collections of the whole heap.
     enabled = gc.isenabled()
     gc.disable()
