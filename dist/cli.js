@@ -5,20 +5,21 @@ import {
   OUTPUTS,
   renderTerminal,
   runAllocdiff
-} from "./chunks/chunk-JJP3KNIX.js";
+} from "./chunks/chunk-WJCLQF2A.js";
 import {
   explainVerdict
-} from "./chunks/chunk-3QLOWGX4.js";
+} from "./chunks/chunk-PJ6FPLYA.js";
 import {
   parsePassedNames
 } from "./chunks/chunk-OVEJU4DJ.js";
 import {
   loadConfig
-} from "./chunks/chunk-4ZWIYU3I.js";
-import "./chunks/chunk-TQCVZ6JC.js";
+} from "./chunks/chunk-FZULRION.js";
+import "./chunks/chunk-OSDZUSAB.js";
+import "./chunks/chunk-JK4XMIUX.js";
 import {
   failsRun
-} from "./chunks/chunk-W2K4KNGD.js";
+} from "./chunks/chunk-4DD6O22E.js";
 import "./chunks/chunk-46ZMQ7S7.js";
 import {
   BENCHMARK_NAMES,
@@ -46,8 +47,10 @@ import "./chunks/chunk-53YQGEQT.js";
 import {
   closestWord
 } from "./chunks/chunk-RN36H25A.js";
-import "./chunks/chunk-NUNPVOPR.js";
-import "./chunks/chunk-4YZ7EA4X.js";
+import {
+  stopAllProcesses
+} from "./chunks/chunk-ENJKNOAL.js";
+import "./chunks/chunk-HO75OTWT.js";
 import "./chunks/chunk-RHQTF5RV.js";
 import {
   VERSION
@@ -61,7 +64,8 @@ import {
 import "./chunks/chunk-LIVUQ6E7.js";
 
 // src/cli.ts
-import { rmdir } from "node:fs/promises";
+import { rm, rmdir } from "node:fs/promises";
+import { constants } from "node:os";
 
 // src/config/cli-args.ts
 import { mkdtempSync } from "node:fs";
@@ -312,6 +316,7 @@ function terminalLogger(stream, now = Date.now) {
   let frame = 0;
   let timer;
   let partial = "";
+  const pendingLines = /* @__PURE__ */ new Map();
   let drawn = 0;
   const width = () => Math.max(20, (stream.columns || 80) - 1);
   const erase = () => {
@@ -324,6 +329,10 @@ function terminalLogger(stream, now = Date.now) {
     const spinner = SPINNER[frame++ % SPINNER.length];
     const rows = [
       ...partial === "" ? [] : [partial],
+      // The end of each task's line, where it grows, when it is wider than the terminal.
+      ...[...pendingLines].map(
+        ([prefix, text]) => prefix.length + text.length <= width() ? `${prefix}${text}` : `${prefix}\u2026${text.slice(-(width() - prefix.length - 1))}`
+      ),
       ...live.map(
         (step) => `${spinner} ${step.title} \u2026 ${seconds(now() - step.started)}`.slice(0, width())
       )
@@ -396,7 +405,12 @@ function terminalLogger(stream, now = Date.now) {
 `),
     warning: (message) => above(`warning: ${message}
 `),
-    output
+    output,
+    pending(prefix, text) {
+      if (text === "") pendingLines.delete(prefix);
+      else pendingLines.set(prefix, text);
+      draw();
+    }
   };
 }
 function colorWanted(env, isTTY) {
@@ -408,6 +422,22 @@ function colorWanted(env, isTTY) {
 
 // src/cli.ts
 var log = terminalLogger(process.stderr);
+var interrupted;
+var CLEANUP_MS = 3e4;
+function stop(signal) {
+  const code = 128 + constants.signals[signal];
+  if (interrupted) process.exit(code);
+  interrupted = signal;
+  process.stderr.write(
+    `
+allocdiff: ${signal === "SIGINT" ? "interrupted" : "terminated"}; stopping the benchmark and removing the checkouts (press Ctrl-C again to leave at once)
+`
+  );
+  stopAllProcesses(`allocdiff was stopped by ${signal}`);
+  setTimeout(() => process.exit(code), CLEANUP_MS).unref();
+}
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
 function exitCodeOf(report, failOn) {
   if (!failsRun(report.verdict, failOn)) return ExitCode.Ok;
   const { decided, causes } = explainVerdict(report);
@@ -439,6 +469,7 @@ Run "allocdiff --help" for the options.
     const { settings, stdout } = command;
     privateDir = command.privateDir;
     const { report, outputs } = await runAllocdiff(settings, log);
+    if (interrupted) return interruptedExit(privateDir);
     const terminal = stdout ? process.stderr : process.stdout;
     terminal.write(
       renderTerminal(report, settings.topSites, {
@@ -452,11 +483,17 @@ Run "allocdiff --help" for the options.
     if (stdout) process.stdout.write(outputs[stdout].content);
     return exitCodeOf(report, settings.failOn);
   } catch (error) {
+    if (interrupted) return interruptedExit(privateDir);
     process.stderr.write(`allocdiff: ${errorMessage(error)}
 `);
     return errorExitCode(error);
   } finally {
     if (privateDir) await rmdir(privateDir).catch(() => void 0);
   }
+}
+async function interruptedExit(privateDir) {
+  if (privateDir) await rm(privateDir, { recursive: true, force: true });
+  process.stderr.write("allocdiff: stopped; nothing was left behind\n");
+  return 128 + constants.signals[interrupted];
 }
 process.exitCode = await main(process.argv.slice(2));

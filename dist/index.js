@@ -4,7 +4,7 @@ import {
   readActionMode,
   readActionSettings,
   readEventPlan
-} from "./chunks/chunk-E3COCPRH.js";
+} from "./chunks/chunk-W3XZWQTT.js";
 import {
   info,
   setFailed
@@ -27,7 +27,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report" || mode === "merge") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-RGCFRHYV.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-P3XQLIZ4.js");
       return await postMeasuredReport(mode);
     }
     const plan = readEventPlan();
@@ -36,7 +36,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-RGCFRHYV.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-P3XQLIZ4.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));

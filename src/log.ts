@@ -14,6 +14,12 @@ export interface Logger {
    * none, and says in its lines instead.
    */
   progress?(title: string): (outcome: 'done' | 'failed') => void;
+  /**
+   * The line a task (by its prefix) has begun and not ended, shown in place until it ends or
+   * grows (a terminal redraws it under the task's other lines); '' when there is none. A log
+   * without it gets such a line after a delay instead (prefixedLogger).
+   */
+  pending?(prefix: string, text: string): void;
 }
 
 /** How long the start of a line waits for its end before it is shown without it. */
@@ -58,6 +64,7 @@ export function prefixedLogger(
     timer = undefined;
     const shown = shownPart(pending);
     pending = '';
+    log.pending?.(prefix, '');
     if (shown !== '') log.output(`${prefix}${shown}\n`);
   };
   return {
@@ -81,6 +88,7 @@ export function prefixedLogger(
       if (end >= 0) {
         const lines = pending.slice(0, end).split('\n');
         pending = pending.slice(end + 1);
+        log.pending?.(prefix, '');
         log.output(
           lines.map((line) => `${prefix}${shownPart(line.replace(/\r$/, ''))}\n`).join(''),
         );
@@ -89,6 +97,8 @@ export function prefixedLogger(
         timer = undefined;
       }
       if (pending === '' || pending.length >= PARTIAL_LINE_LIMIT) flush();
+      // A terminal shows the line as it grows (pytest's dots), in place.
+      else if (log.pending) log.pending(prefix, shownPart(pending));
       else timer ??= setTimeout(flush, delayMs).unref();
     },
   };

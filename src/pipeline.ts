@@ -5,18 +5,25 @@ import { checkBudgets, decideVerdict } from './budgets/evaluate.js';
 import { markerBudgets } from './budgets/markers.js';
 import { withoutIgnoredSites, withoutSmallSites } from './budgets/site-filter.js';
 import { formatBytes } from './format/sizes.js';
-import { backendFor, traceSites, type SideOptions } from './capture/backend.js';
+import {
+  backendFor,
+  traceSites,
+  type CaptureBackend,
+  type SideOptions,
+} from './capture/backend.js';
 import { benchmarkEnvironment } from './capture/environment.js';
 import { protectBoth, type Protected } from './capture/isolation.js';
 import { isolationHere } from './capture/process.js';
 import { ownCodeEnvironment } from './capture/own-code.js';
 import { onBothSides, sequentialReason, type Side } from './capture/measure-sides.js';
-import { sideSnapshots, snapshotOf, type SideOutcome } from './capture/outcome.js';
+import { emptySnapshot, sideSnapshots, snapshotOf, type SideOutcome } from './capture/outcome.js';
 import type { Snapshot } from './capture/snapshot.js';
 import { SideEnvironments } from './capture/side-environment.js';
+import { selectTests, type TestReads, type TestSelection } from './capture/test-selection.js';
 import {
   cachedText,
   directoryStore,
+  peakScenarios,
   SideCache,
   type MeasurementStore,
 } from './capture/side-cache.js';
@@ -116,6 +123,8 @@ export interface RunResult {
 export interface MeasurementCache {
   store: MeasurementStore;
   save: (side: Side) => boolean;
+  /** The sides kept measured in depth even when this run needs no deep pass. */
+  deepen?: (side: Side) => boolean;
 }
 
 /**
@@ -232,17 +241,43 @@ export async function runAllocdiff(
     const cachedSides: Partial<Record<Side, string>> = {};
     // A side's measuring pass: from the cache when an entry with this pass's key passes its
     // checks, else measured (and kept, when this run keeps that side).
-    const measureSide = async (side: Side, sideOptions: SideOptions): Promise<SideOutcome> => {
-      const fields = cache && (await cache.fieldsOf(commits[side], dirs[side], sideOptions));
-      if (cache && fields) {
-        const hit = await cache.load(side, fields, sideOptions.log);
-        if (hit) {
-          cachedSides[side] = cachedText(side, commits[side], hit.savedAt);
-          return { kind: 'measured', snapshot: hit.snapshot };
-        }
-      }
+    // The sites at the peak are keyed apart: an entry that looked for more serves a pass that
+    // asks for fewer. `only` changes what a backend that runs scenarios apart measures.
+    const keyFields = (side: Side, sideOptions: SideOptions) =>
+      cache!.fieldsOf(commits[side], dirs[side], {
+        ...sideOptions,
+        only: settings.benchmark.kind === 'command' ? sideOptions.only : undefined,
+      });
+    const fromCache = async (side: Side, sideOptions: SideOptions) => {
+      if (!cache) return undefined;
+      const fields = await keyFields(side, sideOptions);
+      const hit = await cache.load(
+        side,
+        fields,
+        peakScenarios(sideOptions.peakSites),
+        sideOptions.log,
+      );
+      if (hit) cachedSides[side] = cachedText(side, commits[side], hit.savedAt);
+      return hit && { kind: 'measured' as const, snapshot: hit.snapshot };
+    };
+    const measureSide = async (
+      side: Side,
+      sideOptions: SideOptions,
+      served?: SideOutcome,
+    ): Promise<SideOutcome> => {
+      const hit = served ?? (await fromCache(side, sideOptions));
+      if (hit) return hit;
       const outcome = await backend.measure(dirs[side], sideOptions);
-      if (cache && fields) await cache.save(side, fields, outcome, sideOptions.log);
+      if (cache) {
+        const fields = await keyFields(side, sideOptions);
+        await cache.save(
+          side,
+          fields,
+          peakScenarios(sideOptions.peakSites),
+          outcome,
+          sideOptions.log,
+        );
+      }
       return outcome;
     };
     // How progress names each side: a short SHA, or the working tree.
@@ -299,28 +334,48 @@ export async function runAllocdiff(
         sequential,
       );
     const outcomeContext = { benchmark: backend.name, frames: settings.frames };
+    // pytest: the tests that read nothing the diff changes are not traced (test-selection.ts).
+    const configFiles = settings.configFile ? [fromRoot(settings.configFile)] : [];
+    const selection = await chooseTests(settings, backend, lineMap, configFiles, log, () =>
+      backend.readTests!(dirs.base, {
+        ...options,
+        env: envs.base,
+        protect: protect.base,
+        log,
+        environment: environments?.base,
+      }),
+    );
+    if (selection && selection.kind !== 'all') options.skipTests = selection.skip;
     const firstOptions = deep
       ? { ...options, repeats: 1, objectTypes: false, peakSites: false }
       : options;
     // With sides one after the other, base runs first: when the diff changes nothing it read,
     // head's figures are base's, and head is not run. (At the same time, skipping head would
     // save no time.)
-    const skippable =
-      settings.skipUnchanged &&
-      sequential !== undefined &&
-      !settings.setup &&
-      settings.benchmark.kind === 'script';
+    // With base's measurement in the cache, base costs nothing: head waits for it at no cost,
+    // whether the sides run at the same time or not.
+    const skipAllowed =
+      settings.skipUnchanged && !settings.setup && settings.benchmark.kind === 'script';
+    const baseServed =
+      skipAllowed && sequential === undefined
+        ? await fromCache('base', { ...firstOptions, env: envs.base, log })
+        : undefined;
+    const skippable = skipAllowed && (sequential !== undefined || baseServed !== undefined);
     let noChange: string | undefined;
     let measured: Record<Side, SideOutcome>;
     if (skippable) {
       const measureOne = (side: Side) =>
         log.group(`Measuring ${side} ${labels[side]}`, () =>
-          measureSide(side, {
-            ...firstOptions,
-            env: envs[side],
-            log,
-            environment: environments?.[side],
-          }),
+          measureSide(
+            side,
+            {
+              ...firstOptions,
+              env: envs[side],
+              log,
+              environment: environments?.[side],
+            },
+            side === 'base' ? baseServed : undefined,
+          ),
         );
       const base = await measureOne('base');
       const always = [
@@ -331,9 +386,15 @@ export async function runAllocdiff(
         base.kind === 'measured' ? unchangedReads(base.snapshot, lineMap, always) : undefined;
       if (noChange) log.info(`no change: ${noChange}`);
       measured = { base, head: noChange ? base : await measureOne('head') };
+    } else if (selection?.kind === 'none') {
+      // No test of base read what the diff changes, and no test can have been added.
+      const none: SideOutcome = { kind: 'measured', snapshot: emptySnapshot(settings.frames) };
+      measured = { base: none, head: none };
     } else {
       measured = await measureAll('Measuring', firstOptions);
     }
+    const firstPass = measured;
+    let measuredInDepth = false;
     let repeatsUsed = deep || !backend.inDepth ? 1 : settings.repeats;
     let iterationsUsed = settings.iterations;
     // When the first pass already agrees, its comparison is the one reported.
@@ -382,14 +443,34 @@ export async function runAllocdiff(
             retentionSites.length > 0 ? { retentionSites } : undefined,
           );
           repeatsUsed = settings.repeats;
+          measuredInDepth = true;
           if (leakCheck) iterationsUsed = AUTOMATIC_LEAK_CALLS;
         } else {
           agreed = first;
         }
       }
     }
+    // A side kept for the pull requests to come (a push to the default branch) is kept measured
+    // in depth too, whatever this run needed: every scenario's repeats, object counts and sites
+    // at the peak, so that their deep passes find it.
+    for (const side of ['base', 'head'] as const) {
+      const first = firstPass[side];
+      if (!cache || !wanted?.deepen?.(side) || !deep || measuredInDepth || noChange) continue;
+      if (first.kind !== 'measured') continue;
+      await log.group(`Measuring in depth for the cache ${side} ${labels[side]}`, () =>
+        measureSide(side, {
+          ...options,
+          peakSites: settings.peakSites !== false,
+          env: envs[side],
+          protect: protect[side],
+          log,
+          environment: environments?.[side],
+          sameAs: first.snapshot,
+        }),
+      );
+    }
     const nothing = backend.nothingMeasured(measured.base, measured.head);
-    if (nothing !== undefined) throw new UsageError(nothing);
+    if (nothing !== undefined && selection?.kind !== 'none') throw new UsageError(nothing);
     // A side that failed as a whole fails each function the other side measured.
     const sided = sideSnapshots(measured, outcomeContext);
     const { base, head } = shard
@@ -456,8 +537,15 @@ export async function runAllocdiff(
     if (privateTemp) rm(privateTemp, { recursive: true, force: true }).catch(() => undefined);
     const checked = checkBudgets(comparison, settings.budgets, markers.rules);
     const budgets = checked.results;
-    const warnings = [...markers.warnings, ...checked.warnings];
+    // A shard checked some of the scenarios: what it did not check may be checked by another,
+    // and the merge, which sees them all, warns about what none did.
+    const warnings = [...markers.warnings, ...(shard ? [] : checked.warnings)];
     for (const warning of warnings) log.warning(warning);
+    if (shard) {
+      for (const warning of checked.warnings) {
+        log.info(`in this shard: ${warning} (the merge warns if no shard checked it)`);
+      }
+    }
     const shown = withoutSmallSites(comparison, settings.minimumChange);
     const described = head.scenarios.length > 0 && head.python.version ? head : base;
     const report = buildReport({
@@ -488,9 +576,19 @@ export async function runAllocdiff(
       },
     });
     if (noChange) report.noChange = `no change: ${noChange}`;
+    if (selection && selection.kind !== 'all' && selection.skip.length > 0) {
+      report.testsNotRun = { count: selection.skip.length, why: selection.why };
+    }
     const cached = (['base', 'head'] as const).flatMap((side) => cachedSides[side] ?? []);
     if (cached.length > 0) report.cached = cached;
-    if (shard) report.shard = { ...shard, settings: settingsDigest(settings) };
+    if (shard) {
+      const { overrides, rules } = checked.unchecked;
+      report.shard = {
+        ...shard,
+        settings: settingsDigest(settings),
+        ...(overrides.length + rules.length > 0 ? { unchecked: checked.unchecked } : {}),
+      };
+    }
     if (settings.proposed && settings.settingsFrom) {
       report.settingsChange = judgeProposed(
         report,
@@ -510,6 +608,46 @@ export async function runAllocdiff(
       privateTemp && rm(privateTemp, { recursive: true, force: true }),
     ]);
   }
+}
+
+/**
+ * pytest in command mode, `select-tests` on and no setup: what each test of base reads, and the
+ * tests the diff can have changed; undefined (every test traced) otherwise, or when the reads
+ * could not be recorded (said in the log).
+ */
+async function chooseTests(
+  settings: Settings,
+  backend: CaptureBackend,
+  lineMap: LineMap,
+  always: string[],
+  log: Logger,
+  readBase: () => Promise<TestReads | { failure: string } | undefined>,
+): Promise<TestSelection | undefined> {
+  if (settings.benchmark.kind !== 'command' || !settings.selectTests || !backend.readTests) {
+    return undefined;
+  }
+  if (settings.setup) {
+    log.info('every test is traced: with a setup, what a test runs may be installed code');
+    return undefined;
+  }
+  return log.group('Recording what each test reads on base', async () => {
+    const reads = await readBase();
+    if (reads === undefined) {
+      log.info('no pytest test ran: every process is traced');
+      return undefined;
+    }
+    if ('failure' in reads) {
+      log.warning(`every test is traced: what each test reads was not recorded: ${reads.failure}`);
+      return undefined;
+    }
+    const selection = selectTests(reads, lineMap, always);
+    log.info(
+      selection.kind === 'all'
+        ? `every test is traced: ${selection.why}`
+        : `${selection.run.length} tests of base to trace on both sides (and any head adds); ${selection.why}`,
+    );
+    return selection;
+  });
 }
 
 /**

@@ -21,7 +21,8 @@ function seconds(ms: number): string {
  * shows a live line (spinner, title, elapsed time) at the bottom, one per side when the sides run
  * at once, that becomes "✓ title (time)" when it ends; the benchmark's own output is printed
  * above them, and a line it has begun and not ended (pytest's progress dots) grows in place
- * just above them until it ends. Elsewhere (a file, a pipe, CI), plain headings.
+ * just above them until it ends, one such line per side when the sides run at once. Elsewhere
+ * (a file, a pipe, CI), plain headings.
  */
 export function terminalLogger(stream: LogStream, now: () => number = Date.now): Logger {
   if (!stream.isTTY) {
@@ -46,6 +47,8 @@ export function terminalLogger(stream: LogStream, now: () => number = Date.now):
   let timer: ReturnType<typeof setInterval> | undefined;
   /** Output begun on a line and not ended yet. */
   let partial = '';
+  /** Lines the tasks running at once have begun, by their prefix (`[base] `), in place. */
+  const pendingLines = new Map<string, string>();
   /** How many rows the live lines (and the partial line) take now; the cursor is on the last. */
   let drawn = 0;
   // A row longer than the terminal would wrap onto two, which erasing by rows would miss.
@@ -61,6 +64,12 @@ export function terminalLogger(stream: LogStream, now: () => number = Date.now):
     const spinner = SPINNER[frame++ % SPINNER.length];
     const rows = [
       ...(partial === '' ? [] : [partial]),
+      // The end of each task's line, where it grows, when it is wider than the terminal.
+      ...[...pendingLines].map(([prefix, text]) =>
+        prefix.length + text.length <= width()
+          ? `${prefix}${text}`
+          : `${prefix}…${text.slice(-(width() - prefix.length - 1))}`,
+      ),
       ...live.map((step) =>
         `${spinner} ${step.title} … ${seconds(now() - step.started)}`.slice(0, width()),
       ),
@@ -133,6 +142,11 @@ export function terminalLogger(stream: LogStream, now: () => number = Date.now):
     info: (message) => above(`   ${message}\n`),
     warning: (message) => above(`warning: ${message}\n`),
     output,
+    pending(prefix, text) {
+      if (text === '') pendingLines.delete(prefix);
+      else pendingLines.set(prefix, text);
+      draw();
+    },
   };
 }
 

@@ -73,6 +73,9 @@ class _State:
         self.checkout = checkout.Checkout.from_environment(
             root, keep=[os.path.dirname(HARNESS_DIR)]
         )
+        # The reads pass (selection.py): nothing is traced, pytest records what each test reads.
+        self.recording_reads = bool(os.environ.get("ALLOCDIFF_RECORD_READS"))
+        self.recorder = None
         self.depth = Depth(os.environ)
 
 
@@ -159,6 +162,14 @@ def start(directory, root=None, frames=None):
     _offer_pytest_plugin()
     # This side's checkout wins over what the environment installed (see checkout.py).
     state.checkout.prepare()
+    if state.recording_reads:
+        from . import selection
+
+        # From the start: conftest.py files and plugins are read before pytest configures.
+        state.recorder = selection.Recorder(root)
+        state.recorder.install()
+        atexit.register(_write_reads)
+        return
     os.register_at_fork(after_in_child=_after_fork_in_child)
     # Registered first, so it runs last: after the program's own exit handlers.
     atexit.register(_at_exit)
@@ -288,7 +299,25 @@ def selected_tests():
 
 
 def measuring():
-    return _state is not None and not _state.forked
+    return _state is not None and not _state.forked and not _state.recording_reads
+
+
+def reads_recorder():
+    """The reads pass: this process's ``selection.Recorder``; None otherwise."""
+    if _state is None or _state.forked:
+        return None
+    return _state.recorder
+
+
+def _write_reads():
+    state = _state
+    if state is None or state.forked or os.getpid() != state.pid or not state.recorder.pytest:
+        return
+    state.recorder.stop()
+    try:
+        state.recorder.write(state.directory)
+    except BaseException as error:  # noqa: B902 - the program's exit status must not change
+        sys.stderr.write("allocdiff: what the tests read could not be written: %r\n" % (error,))
 
 
 def frames():

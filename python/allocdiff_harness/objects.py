@@ -24,12 +24,14 @@ def type_name(cls):
     return "%s.%s" % (module, qualname)
 
 
-def count_types(ignore, held=None):
+def count_types(ignore, held=None, collect=True):
     """``{type name: number of live objects}``.
 
     ``ignore``: the harness's own containers (their contents are not followed either).
     ``held``: objects the harness keeps alive for the measurement (a function's return
     value), counted even when nothing tracked refers to them.
+    ``collect``: collect first (False: the benchmark disabled the collector, and its
+    unreachable cycles are counted as live).
 
     Runs while tracemalloc traces every allocation, so it allocates in bulk: a few large
     lists made by C loops rather than an object per object counted.
@@ -37,8 +39,9 @@ def count_types(ignore, held=None):
     # The collector stops tracking a tuple or dict that holds only untracked objects, but a
     # pass sees one level at a time: a tuple of tuples goes on the second pass. Two passes
     # settle what the harness's own work left, so it does not show as a change.
-    gc.collect()
-    gc.collect()
+    if collect:
+        gc.collect()
+        gc.collect()
     found = gc.get_objects()
     # Everything below is made after the list, so it is not in it; the argument tuples
     # were made before, and are the harness's.

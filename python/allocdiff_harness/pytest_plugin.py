@@ -31,7 +31,7 @@ import os
 
 import pytest
 
-from . import command, shard
+from . import command, selection, shard
 
 # The markers a test may carry a budget with: how ``pytest --markers`` describes each.
 BUDGET_MARKERS = {
@@ -46,13 +46,62 @@ BUDGET_MARKERS = {
 EXACT_INTEGER = 2**53
 
 _pending = {}
+# The reads pass (selection.py): what each test reads, recorded untraced.
+_recorder = None
 
 
 def pytest_configure(config):
+    global _recorder
     for description in BUDGET_MARKERS.values():
         config.addinivalue_line("markers", description)
     if command.measuring():
         command.take_over_for_tests()
+    elif command.reads_recorder() is not None:
+        _recorder = command.reads_recorder()
+        _recorder.pytest = True
+
+
+def pytest_collectstart(collector):
+    if _recorder is not None and isinstance(collector, pytest.Module):
+        _recorder.start_module(collector.nodeid)
+
+
+def pytest_collectreport(report):
+    if _recorder is not None and report.nodeid in _recorder.modules:
+        collected = _collected_modules.pop(report.nodeid, None)
+        _recorder.end_module(report.nodeid, collected)
+
+
+_collected_modules = {}
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector):
+    yield
+    if _recorder is not None and isinstance(collector, pytest.Module):
+        # The imported test module, whose globals say which modules it uses.
+        _collected_modules[collector.nodeid] = getattr(collector, "_obj", None)
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_protocol(item, nextitem):
+    if _recorder is None:
+        yield
+        return
+    _recorder.start_test(item.nodeid)
+    yield
+    module = item.getparent(pytest.Module)
+    _recorder.end_test(
+        item.nodeid, module.nodeid if module is not None else None, item.nodeid in _failed
+    )
+
+
+_failed = set()
+
+
+def _note_failure(report):
+    if _recorder is not None and report.failed:
+        _failed.add(report.nodeid)
 
 
 def marker_value(value):
@@ -90,15 +139,19 @@ def budget_markers(item):
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     """Tests deselected, as ``-k`` would: those of other shards (a suite split across runners,
-    ``shard: K/N``), and in a deep pass those it does not measure again."""
+    ``shard: K/N``), in a deep pass those it does not measure again, and those that read
+    nothing the pull request changes (``ALLOCDIFF_SKIP_TESTS``, see selection.py)."""
     part = shard.from_environment(os.environ) if command.measuring() else None
     selected = command.selected_tests()
-    if part is None and selected is None:
+    skipped = selection.skipped_tests() if command.measuring() else None
+    if part is None and selected is None and not skipped:
         return
 
     def keeps(item):
-        return (part is None or shard.keeps(part, item.nodeid)) and (
-            selected is None or item.nodeid in selected
+        return (
+            (part is None or shard.keeps(part, item.nodeid))
+            and (selected is None or item.nodeid in selected)
+            and (not skipped or item.nodeid not in skipped)
         )
 
     kept = [item for item in items if keeps(item)]
@@ -158,6 +211,7 @@ def pytest_runtest_call(item):
 
 
 def pytest_runtest_logreport(report):
+    _note_failure(report)
     if report.when != "call" or report.nodeid not in _pending:
         return
     measurement, error, markers, deeper = _pending.pop(report.nodeid)

@@ -26,6 +26,7 @@ import marshal
 import sys
 import time
 import tracemalloc
+from itertools import compress, filterfalse, repeat
 
 from . import objects
 
@@ -34,6 +35,10 @@ MAX_DEPTH = 40
 MAX_NODES = 20000
 # Referrers followed from one object at most (a string referred to by thousands of lists).
 MAX_REFERRERS = 64
+# Untracked containers whose holder is remembered (for chains of untracked containers), at most.
+MAX_HINTED_CONTAINERS = 20000
+# Allocation lines named for an unreachable cycle's members, at most.
+MAX_CYCLE_SITES = 16
 # Objects scanned for untracked ones (strings, numbers) allocated at a site, at most.
 MAX_UNTRACKED_SCAN = 200000
 
@@ -67,6 +72,9 @@ _CELL = _cell_type()
 _FRAME = type(sys._getframe())
 _MODULE = type(sys)
 _METHOD = type(objects.type_name.__get__(0))
+_CONTAINERS = frozenset((dict, tuple, list, set, frozenset))
+# Objects sifted at once (referents asked of, containers followed).
+_BATCH = 2000
 _ATOMS = (str, bytes, int, float, complex, bool, type(None))
 _SEQUENCES = (list, tuple)
 # What _step says of an instance's reference to its own __dict__.
@@ -213,15 +221,11 @@ class _Walk:
         self.mine(found)
         everything = gc.get_objects()
         self.mine(everything)
-        for obj, frame in zip(everything, map(_innermost, everything)):
-            if frame is not None and wanted.wants(*frame):
-                group = found.get(frame)
-                if group is None:
-                    group = found[frame] = []
-                    self.mine(group)
-                group.append(obj)
+        verdicts = {}  # {frame: whether wanted wants it}
+        for obj, frame in _at_wanted_sites(everything, wanted, verdicts):
+            self._add(found, obj, frame)
         if len(found) < len(getattr(wanted, "sites", ())):
-            self._untracked(everything, wanted, found)
+            self._untracked(everything, wanted, found, verdicts)
         del everything
         results = []
         samples = []
@@ -245,46 +249,68 @@ class _Walk:
         del samples[:]
         return [result for result, _ in results]
 
-    def _untracked(self, everything, wanted, found):
+    def _add(self, found, obj, frame):
+        group = found.get(frame)
+        if group is None:
+            group = found[frame] = []
+            self.mine(group)
+        group.append(obj)
+
+    def _untracked(self, everything, wanted, found, verdicts):
         """Strings, numbers and other untracked objects allocated at a wanted site: what
         tracked objects refer to, directly or through untracked containers (the collector
         stops tracking a dict or tuple that holds only untracked objects). What such a
         container holds is remembered as held by it (``hints``): ``gc.get_referrers`` sees
-        tracked referrers only."""
+        tracked referrers only.
+
+        Objects are sifted in batches by C loops (``map``, ``compress``): only those allocated
+        at a wanted site, and untracked containers, are handled one by one."""
         seen = set()
         containers = []
         self.mine(seen, containers)
-        chunk = 2000
         limit = min(len(everything), MAX_UNTRACKED_SCAN)
 
-        def take(obj, holder):
-            if gc.is_tracked(obj) or id(obj) in seen:
-                return
-            seen.add(id(obj))
-            if holder is not None:
-                self.hints[id(obj)] = holder
-            if isinstance(obj, (dict, tuple, list, set, frozenset)):
-                containers.append(obj)
-            frame = _innermost(obj)
-            if frame is not None and wanted.wants(*frame):
-                group = found.get(frame)
-                if group is None:
-                    group = found[frame] = []
-                    self.mine(group)
-                group.append(obj)
+        def sift(holders):
+            """``(objects at wanted sites, untracked containers)`` that ``holders`` hold,
+            not seen before, each once."""
+            loose = list(filterfalse(gc.is_tracked, gc.get_referents(*holders)))
+            hits = []
+            for obj, frame in _at_wanted_sites(loose, wanted, verdicts):
+                if id(obj) not in seen:
+                    seen.add(id(obj))
+                    hits.append((obj, frame))
+            # Containers are not told apart (each id() is an allocation, and traced): one
+            # held twice is looked into twice, within the scan's bound.
+            inner = list(compress(loose, map(_CONTAINERS.__contains__, map(type, loose))))
+            return hits, inner
 
-        for start in range(0, limit, chunk):
-            referents = gc.get_referents(*everything[start:min(start + chunk, limit)])
-            self.mine(referents)
-            for obj in referents:
-                take(obj, None)
-            del referents[:]
+        for start in range(0, limit, _BATCH):
+            hits, inner = sift(everything[start:min(start + _BATCH, limit)])
+            for obj, frame in hits:
+                self._add(found, obj, frame)
+            containers.extend(inner[:max(0, MAX_UNTRACKED_SCAN - len(containers))])
+            del hits, inner
         scanned = 0
         while containers and scanned < MAX_UNTRACKED_SCAN:
-            holder = containers.pop()
-            for obj in gc.get_referents(holder):
-                scanned += 1
-                take(obj, holder)
+            batch = containers[-_BATCH:]
+            del containers[-_BATCH:]
+            scanned += len(batch)
+            hits, inner = sift(batch)
+            # What holds each found object, and (for the first containers only: a bound on
+            # the walk's cost) each container inside another.
+            hinted = inner if scanned <= MAX_HINTED_CONTAINERS else ()
+            if hits or hinted:
+                wanted_ids = {id(obj) for obj, _ in hits}
+                wanted_ids.update(id(obj) for obj in hinted)
+                for holder in reversed(batch):
+                    for obj in gc.get_referents(holder):
+                        if id(obj) in wanted_ids and id(obj) not in self.hints:
+                            self.hints[id(obj)] = holder
+                del wanted_ids
+            for obj, frame in hits:
+                self._add(found, obj, frame)
+            containers.extend(inner)
+            del batch, hits, inner, hinted
         del containers[:]
 
     # -- walking back
@@ -443,6 +469,7 @@ class _Walk:
     def _unreachable(self, key):
         """What refers to an object no root reaches: a cycle of its own, or C code."""
         seen = {key}
+        order = [key]  # breadth first from the sample: the same order on every run
         layer = [key]
         while layer:
             following = []
@@ -450,14 +477,24 @@ class _Walk:
                 for parent in self.up.get(node, ()):
                     if parent not in seen:
                         seen.add(parent)
+                        order.append(parent)
                         following.append(parent)
             layer = following
         counts = {}
-        for node in seen:
+        for node in order:
             name = objects.type_name(type(self.nodes[node]))
             counts[name] = counts.get(name, 0) + 1
         path = Path(UNREACHABLE, "", "", objects.type_name(type(self.nodes[key])), "", "")
         path.cycle = counts if len(seen) > 1 else {}
+        # Where the objects that refer to the sample were allocated: the line that made the
+        # cycle's members (a changed one is named as the culprit), each line and type once.
+        for node in order[1:]:
+            where = _innermost(self.nodes[node])
+            step = (objects.type_name(type(self.nodes[node])), where)
+            if where is not None and step not in path.via:
+                path.via.append(step)
+                if len(path.via) >= MAX_CYCLE_SITES:
+                    break
         return path
 
     def _describe(self, chain):
@@ -557,6 +594,27 @@ class _Walk:
             if where is not None:
                 path.via.append((objects.type_name(type(node)), where))
         return path
+
+
+def _at_wanted_sites(objs, wanted, verdicts):
+    """``[(obj, frame)]`` for the objects of ``objs`` allocated at a site ``wanted`` wants,
+    in their order. Sifted by C loops where this CPython has the raw traceback: only each
+    distinct frame is asked of ``wanted`` (``verdicts`` remembers the answers)."""
+    if _raw_traceback is None:
+        return [
+            (obj, frame) for obj, frame in zip(objs, map(_innermost, objs))
+            if frame is not None and wanted.wants(*frame)
+        ]
+    tracebacks = list(map(_raw_traceback, objs))
+    traced = list(compress(objs, tracebacks))
+    frames = list(map(tuple.__getitem__, filter(None, tracebacks), repeat(0)))
+    del tracebacks
+    for frame in set(frames).difference(verdicts):
+        verdicts[frame] = bool(wanted.wants(*frame))
+    if not any(map(verdicts.__getitem__, set(frames))):
+        return []
+    hits = list(map(verdicts.__getitem__, frames))
+    return list(zip(compress(traced, hits), compress(frames, hits)))
 
 
 def _main_thread_id():

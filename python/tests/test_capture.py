@@ -8,8 +8,11 @@ import platform
 import shutil
 import subprocess
 import sys
+import tracemalloc
+import types
 import unittest
 
+from allocdiff_harness import capture
 from tests.support import HARNESS_PARENT, HarnessTestCase
 
 MACHINERY_NAMES = (
@@ -391,3 +394,25 @@ class ScriptEnvironmentTest(HarnessTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class GroupingTest(unittest.TestCase):
+    def test_live_blocks_are_summed_by_line_as_tracemalloc_groups_them(self):
+        for frames in (1, 5):
+            with self.subTest(frames=frames):
+                tracemalloc.start(frames)
+                try:
+                    held = [bytearray(100 + i) for i in range(200)]
+                    held.append({str(i): [i] for i in range(300)})
+                    snapshot = tracemalloc.take_snapshot()
+                finally:
+                    tracemalloc.stop()
+                expected = {
+                    (stat.traceback[0].filename, stat.traceback[0].lineno): [stat.size, stat.count]
+                    for stat in snapshot.statistics("lineno")
+                }
+                self.assertEqual(capture._by_line(snapshot), expected)
+                # Without tracemalloc's internal tuples (the public Trace objects), the same.
+                public = types.SimpleNamespace(traces=list(snapshot.traces))
+                self.assertEqual(capture._by_line(public), expected)
+                del held

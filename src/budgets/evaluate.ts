@@ -78,8 +78,28 @@ export const FAIL_ON_VALUES = ['fail', 'warn', 'never'] as const;
 
 export interface BudgetEvaluation {
   results: BudgetResult[];
-  /** Rules that could not be checked at all; each one makes the verdict at least a warning. */
+  /**
+   * Rules that could not be checked at all, as sentences: `uncheckedWarnings` of `unchecked`.
+   * Each one makes the verdict at least a warning.
+   */
   warnings: string[];
+  /**
+   * The same, as data: whether a budget was checked anywhere is a question about every scenario,
+   * so a run that checked only some of them (one shard of a suite) reports this, and the merge
+   * of all of them decides (src/publish/merge-mode.ts).
+   */
+  unchecked: UncheckedBudgets;
+}
+
+/** Budgets that no scenario of an evaluation could check. */
+export interface UncheckedBudgets {
+  /**
+   * Per-scenario overrides that match none of the scenarios: `override` names one as messages
+   * do (`allocdiff.yml: scenarios."etl*"`), `rules` are its rules in their inline form.
+   */
+  overrides: { override: string; rules: string[] }[];
+  /** Rules (in their inline form) that no scenario could measure, and why. */
+  rules: { rule: string; reason: string }[];
 }
 
 /** A figure a rule judges, with how it varied over the repeats (head's growth: a leak). */
@@ -434,7 +454,7 @@ function listNames(names: readonly string[]): string {
 /**
  * Checks every limit of every rule that applies to each scenario, scenario by scenario. Rules
  * that could not be checked anywhere (an override matching no scenario, a metric that is not
- * measured) come back as warnings: never a silent pass. `added` holds rules of single scenarios
+ * measured) come back as warnings, and as data in `unchecked`: never a silent pass. `added` holds rules of single scenarios
  * (a test's budget markers, markers.ts), checked on top of the policy's, never instead.
  */
 export function checkBudgets(
@@ -463,21 +483,37 @@ export function checkBudgets(
     }
   }
 
-  const warnings: string[] = [];
+  const unchecked: UncheckedBudgets = { overrides: [], rules: [] };
   const names = comparison.scenarios.map((scenario) => scenario.name);
   const nameSet = new Set(names);
   for (const [position, override] of fullPolicy.overrides.entries()) {
     if (index.matchesAny(position, nameSet)) continue;
-    const rules = override.rules.map((rule) => `"${rule.source}"`).join(', ') || 'none';
-    warnings.push(
-      `${override.origin} matches no scenario (scenarios: ${listNames(names)}); ` +
-        `its budgets were not checked: ${rules}`,
-    );
+    unchecked.overrides.push({
+      override: override.origin,
+      rules: override.rules.map((rule) => rule.source),
+    });
   }
   for (const [rule, reason] of unmeasured) {
-    if (!evaluated.has(rule)) warnings.push(`budget "${rule.source}" was not checked: ${reason}`);
+    if (!evaluated.has(rule)) unchecked.rules.push({ rule: rule.source, reason });
   }
-  return { results, warnings };
+  return { results, warnings: uncheckedWarnings(unchecked, names), unchecked };
+}
+
+/**
+ * The warnings for budgets no scenario checked, `names` the scenarios there were: never a
+ * silent pass.
+ */
+export function uncheckedWarnings(unchecked: UncheckedBudgets, names: readonly string[]): string[] {
+  return [
+    ...unchecked.overrides.map(({ override, rules }) => {
+      const listed = rules.map((rule) => `"${rule}"`).join(', ') || 'none';
+      return (
+        `${override} matches no scenario (scenarios: ${listNames(names)}); ` +
+        `its budgets were not checked: ${listed}`
+      );
+    }),
+    ...unchecked.rules.map(({ rule, reason }) => `budget "${rule}" was not checked: ${reason}`),
+  ];
 }
 
 /** `checkBudgets`, results only. */

@@ -16,6 +16,7 @@ import type { SideOutcome } from './outcome.js';
 import { scriptBackend } from './script-backend.js';
 import { sideWorkDir, type SideRunOptions } from './side-runner.js';
 import type { Snapshot } from './snapshot.js';
+import type { TestReads } from './test-selection.js';
 
 /** What each side's capture receives: the capture settings, the side's variables and log. */
 export interface SideOptions extends SideRunOptions {
@@ -43,6 +44,8 @@ export interface SideOptions extends SideRunOptions {
    * the scenarios not in `only`, and measures those alone again.
    */
   sameAs?: Snapshot;
+  /** pytest node ids to deselect: tests that read nothing the pull request changes. */
+  skipTests?: readonly string[];
   /**
    * The scenarios a deep pass (or the traceback pass) is for: those that differed between the
    * sides. A backend that can run scenarios apart runs only these (a command's pytest tests,
@@ -72,6 +75,14 @@ export interface CaptureBackend {
    * only for the `path:line` sites listed in `sitesFile`; its setup already ran in this checkout.
    */
   trace?(checkoutDir: string, options: SideOptions, sitesFile: string): Promise<SideOutcome>;
+  /**
+   * The reads pass: the benchmark once, untraced, recording what each pytest test reads
+   * (test-selection.ts). Undefined when no pytest test ran; a failure when the pass failed.
+   */
+  readTests?(
+    checkoutDir: string,
+    options: SideOptions,
+  ): Promise<TestReads | { failure: string } | undefined>;
   /**
    * Why the run cannot give a report when neither side measured anything (a usage error's
    * message); undefined when it can.

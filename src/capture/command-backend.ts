@@ -21,6 +21,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { errorMessage } from '../errors.js';
 import { RANDOM_ADDRESSES } from './address-randomization.js';
 import type { CaptureBackend, SideOptions } from './backend.js';
 import { mergeProcessRepeats } from './merge-repeats.js';
@@ -28,6 +29,7 @@ import { failedSnapshot, type SideOutcome } from './outcome.js';
 import { lastLines } from './process.js';
 import { processFailed, readSnapshot, SideRunner } from './side-runner.js';
 import type { ScenarioError, Snapshot } from './snapshot.js';
+import { readTestReads, type TestReads } from './test-selection.js';
 
 /**
  * The backend of `command`, run in `workingDirectory` (relative to the repository's root, `''`
@@ -55,6 +57,7 @@ export function commandBackend(command: string, workingDirectory: string): Captu
       if (run.commandFailure) return { kind: 'failed', error: run.commandFailure };
       return { kind: 'measured', snapshot: run.snapshot };
     },
+    readTests: (checkoutDir, options) => readTests(command, workingDirectory, checkoutDir, options),
     nothingMeasured: (base, head) =>
       measuredNothing(base) && measuredNothing(head)
         ? nothingMeasuredMessage(command, snapshotOfNothing(base), snapshotOfNothing(head))
@@ -280,12 +283,20 @@ async function runCommand(
   const snapshotPath = join(workDir, 'snapshot.json');
   try {
     await mkdir(partials);
+    const skip = options.skipTests ?? [];
+    const wanted = {
+      ...pass.files,
+      ...(skip.length > 0 ? { ALLOCDIFF_SKIP_TESTS: `${skip.join('\n')}\n` } : {}),
+    };
     const files: Record<string, string> = {};
-    for (const [variable, content] of Object.entries(pass.files ?? {})) {
+    for (const [variable, content] of Object.entries(wanted)) {
       files[variable] = join(workDir, `${variable.toLowerCase()}.txt`);
       await writeFile(files[variable], content);
     }
-    log.info(`${command} with every Python process under tracemalloc (frames: ${frames})`);
+    log.info(
+      `${command} with every Python process under tracemalloc (frames: ${frames})` +
+        (skip.length > 0 ? `, ${skip.length} unchanged tests deselected` : ''),
+    );
     const { result: run, fixedAddresses } = await runner.injected(command, cwd, {
       ALLOCDIFF_COMMAND_DIR: partials,
       ALLOCDIFF_ROOT: checkoutDir,
@@ -328,6 +339,37 @@ async function runCommand(
       return { kind: 'measured', snapshot, commandFailure };
     }
     return { kind: 'measured', snapshot };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The reads pass of a pytest command on one side (its setup already ran, or there is none):
+ * the command once, untraced, each pytest process writing what its tests read.
+ */
+async function readTests(
+  command: string,
+  workingDirectory: string,
+  checkoutDir: string,
+  options: SideOptions,
+): Promise<TestReads | { failure: string } | undefined> {
+  const cwd = join(checkoutDir, workingDirectory);
+  if (!existsSync(cwd)) return undefined;
+  const runner = await SideRunner.start(checkoutDir, options, { setup: false });
+  if ('failure' in runner) return { failure: runner.failure.message };
+  const workDir = await runner.workDir('allocdiff-reads-');
+  try {
+    options.log.info(`${command}, untraced, recording what each test reads`);
+    const { result: run } = await runner.injected(command, cwd, {
+      ALLOCDIFF_COMMAND_DIR: workDir,
+      ALLOCDIFF_ROOT: checkoutDir,
+      ALLOCDIFF_RECORD_READS: '1',
+    });
+    if (run.timedOut) return { failure: runner.describeExit('the command', run) };
+    return await readTestReads(workDir);
+  } catch (error) {
+    return { failure: errorMessage(error) };
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

@@ -21,7 +21,7 @@ export interface OutcomeContext {
 }
 
 /** A snapshot of nothing: no scenarios, no interpreter. */
-function emptySnapshot(frames: number): Snapshot {
+export function emptySnapshot(frames: number): Snapshot {
   return {
     schema: SNAPSHOT_SCHEMA,
     harness: { version: 'none' },

@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { RunFailure } from '../errors.js';
 import {
   isolation,
   sandboxed,
@@ -54,6 +55,26 @@ export function isolationHere(): Isolation {
   });
 }
 
+/** How to kill each program runProcess started that has not ended yet. */
+const running = new Set<() => void>();
+/** Set once the run is stopped: no program is started after it. */
+let stopped: Error | undefined;
+
+/**
+ * Stops the run (the CLI interrupted by Ctrl-C or a SIGTERM): every program runProcess started
+ * and everything it started are killed, and a program asked for later is not started, so the
+ * run ends at once, its callers' cleanup (checkouts, temporary folders) included.
+ */
+export function stopAllProcesses(reason: string): void {
+  stopped ??= new RunFailure(reason);
+  for (const kill of running) kill();
+}
+
+/** Why the run was stopped (stopAllProcesses), or undefined while it goes on. */
+export function stopReason(): Error | undefined {
+  return stopped;
+}
+
 /** Kills a process group; quiet when it is already gone. */
 function killGroup(pid: number | undefined): void {
   if (pid === undefined) return;
@@ -77,6 +98,9 @@ export function runProcess(
   args: readonly string[],
   options: ProcessOptions,
 ): Promise<ProcessResult> {
+  if (stopped) {
+    return Promise.resolve({ exitCode: null, signal: null, outputTail: '', spawnError: stopped });
+  }
   return new Promise((resolve) => {
     let tail = '';
     let spawnError: Error | undefined;
@@ -101,6 +125,7 @@ export function runProcess(
       if (child.stdin && !child.stdin.writableEnded) child.stdin.end('kill\n');
       killGroup(child.pid);
     };
+    running.add(killAll);
     const keep = (text: string): void => {
       if (text === '') return;
       options.onOutput(text);
@@ -130,6 +155,7 @@ export function runProcess(
     const finish = (exitCode: number | null, signal: NodeJS.Signals | null): void => {
       if (settled) return;
       settled = true;
+      running.delete(killAll);
       // In a sandbox, a command killed by a signal comes back as a shell reports it.
       const reported = mode === 'none' ? undefined : signalOfStatus(exitCode);
       if (reported) [exitCode, signal] = [null, reported];

@@ -32,7 +32,7 @@ import {
 } from './snapshot.js';
 
 /** The format of a stored entry; another is ignored. */
-export const ENTRY_FORMAT = 'allocdiff.measurement/1';
+export const ENTRY_FORMAT = 'allocdiff.measurement/2';
 
 /** Where measurements are kept: text by key. */
 export interface MeasurementStore {
@@ -115,13 +115,28 @@ interface RunFacts {
   environment: string;
 }
 
-/** The settings of a measuring pass that change its figures. */
+/**
+ * The settings of a measuring pass that change its figures. The sites at the peak are not among
+ * them: they come from a run of their own after the measurement, so an entry that holds them for
+ * more scenarios than a pass asks for serves it (see `load`).
+ */
 export interface MeasuredSettings {
   frames: number;
   repeats?: number;
   iterations?: number;
-  peakSites?: boolean | readonly string[];
   objectTypes?: boolean;
+  /** The scenarios of an earlier run whose figures end their repeats once matched (`sameAs`). */
+  sameAs?: { scenarios: readonly { name: string }[] };
+  /** For a backend that measures scenarios apart: the ones this pass runs again. */
+  only?: readonly string[];
+}
+
+/** The scenarios whose sites at the peak a pass looks for: all, or those named. */
+export type PeakScenarios = true | readonly string[];
+
+/** `SideOptions.peakSites` as the scenarios it asks for. */
+export function peakScenarios(asked: boolean | readonly string[] | undefined): PeakScenarios {
+  return asked === true ? true : asked === false || asked === undefined ? [] : asked;
 }
 
 /** Everything a measurement is keyed by; an entry holds it, and is trusted only when equal. */
@@ -134,8 +149,10 @@ export interface KeyFields extends RunFacts {
     frames: number;
     repeats: number;
     iterations: number;
-    peakSites: boolean | string[];
     objectTypes: boolean;
+    /** The scenarios whose repeats stopped once they matched an earlier run, if any. */
+    sameAs: string[] | null;
+    only: string[] | null;
   };
 }
 
@@ -143,6 +160,8 @@ interface Entry {
   format: typeof ENTRY_FORMAT;
   key: KeyFields;
   savedAt: string;
+  /** The scenarios whose sites at the peak were looked for (`true`: every one). */
+  peaks: true | string[];
   snapshot: RawSnapshot;
 }
 
@@ -359,11 +378,13 @@ export class SideCache {
         frames: measured.frames,
         repeats: measured.repeats ?? 1,
         iterations: measured.iterations ?? 0,
-        peakSites:
-          typeof measured.peakSites === 'object'
-            ? [...measured.peakSites].sort()
-            : (measured.peakSites ?? false),
         objectTypes: measured.objectTypes ?? false,
+        // Without repeats, an earlier run ends nothing.
+        sameAs:
+          measured.sameAs && (measured.repeats ?? 1) > 1
+            ? measured.sameAs.scenarios.map((s) => s.name).sort()
+            : null,
+        only: measured.only ? [...measured.only].sort() : null,
       },
     };
     return fields;
@@ -375,10 +396,17 @@ export class SideCache {
   }
 
   /**
-   * The side's measurement from the store, when an entry passes every check; undefined when
-   * there is none, or (with a warning that says why) when the one there is not trusted.
+   * The side's measurement from the store, when an entry passes every check and looked for the
+   * sites at the peak of every scenario `peaks` asks for (it is served with those alone);
+   * undefined when there is none, or (with a warning that says why) when the one there is not
+   * trusted.
    */
-  async load(side: Side, fields: KeyFields, log: Logger): Promise<CachedMeasurement | undefined> {
+  async load(
+    side: Side,
+    fields: KeyFields,
+    peaks: PeakScenarios,
+    log: Logger,
+  ): Promise<CachedMeasurement | undefined> {
     const key = SideCache.keyOf(fields);
     let text: string | undefined;
     try {
@@ -430,18 +458,38 @@ export class SideCache {
     )
       return problem('its snapshot was taken by another interpreter, platform or harness');
     if (!trustworthy(snapshot)) return problem('it holds a failed scenario');
+    const had = entry.peaks;
+    if (had !== true && !(Array.isArray(had) && had.every((name) => typeof name === 'string')))
+      return problem('it does not say which sites at the peak it looked for');
+    const names = snapshot.scenarios.map((scenario) => scenario.name);
+    const wanted = peaks === true ? names : peaks;
+    const missing = wanted.filter((name) => had !== true && !had.includes(name));
+    if (missing.length > 0) {
+      log.info(
+        `${side}: the cached measurement of ${fields.commit.slice(0, 7)} did not look for the ` +
+          `sites at the peak of ${missing.join(', ')}: ${side} is measured`,
+      );
+      return undefined;
+    }
     log.info(cachedText(side, fields.commit, entry.savedAt));
-    return { snapshot, savedAt: entry.savedAt };
+    return { snapshot: withPeaksOf(snapshot, wanted), savedAt: entry.savedAt };
   }
 
   /** Keeps a side's measurement, when this run saves that side and the outcome is worth it. */
-  async save(side: Side, fields: KeyFields, outcome: SideOutcome, log: Logger): Promise<void> {
+  async save(
+    side: Side,
+    fields: KeyFields,
+    peaks: PeakScenarios,
+    outcome: SideOutcome,
+    log: Logger,
+  ): Promise<void> {
     if (!this.saves(side) || outcome.kind !== 'measured' || !trustworthy(outcome.snapshot)) return;
     const key = SideCache.keyOf(fields);
     const entry: Entry = {
       format: ENTRY_FORMAT,
       key: fields,
       savedAt: new Date().toISOString(),
+      peaks: peaks === true ? true : [...peaks].sort(),
       snapshot: encodeSnapshot(outcome.snapshot),
     };
     try {
@@ -451,6 +499,25 @@ export class SideCache {
       log.warning(`${side}: ${this.store.name} could not keep ${key}: ${errorMessage(error)}`);
     }
   }
+}
+
+/**
+ * The snapshot as a pass that looks for the sites at the peak of `wanted` alone measures it: the
+ * peak run is one of its own after the measurement, so the others' sites (and notes) go.
+ */
+function withPeaksOf(snapshot: Snapshot, wanted: readonly string[]): Snapshot {
+  const scenarios = snapshot.scenarios.map((scenario) => {
+    if (!scenario.peak || wanted.includes(scenario.name)) return scenario;
+    const rest = { ...scenario };
+    delete rest.peak;
+    return rest;
+  });
+  const unmeasured = snapshot.unmeasured.filter(
+    (note) =>
+      note.what !== 'sites at the peak' ||
+      (note.scenario === undefined ? wanted.length > 0 : wanted.includes(note.scenario)),
+  );
+  return { ...snapshot, scenarios, unmeasured };
 }
 
 /** A measurement worth keeping and trusting: every scenario ran, all of its own code. */

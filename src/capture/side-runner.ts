@@ -15,7 +15,7 @@ import type { Logger } from '../log.js';
 import { canTurnOffAddressRandomization } from './address-randomization.js';
 import { decodeSnapshot } from './decode.js';
 import type { Protected } from './isolation.js';
-import { lastLines, runProcess, type ProcessResult } from './process.js';
+import { lastLines, runProcess, stopReason, type ProcessResult } from './process.js';
 import { readSnapshotFile } from './snapshot-file.js';
 import { withSideEnvironment, type SideEnvironment } from './side-environment.js';
 import type { ScenarioError, Snapshot } from './snapshot.js';
@@ -256,15 +256,19 @@ export class SideRunner {
     return { result, fixedAddresses };
   }
 
-  private run(
+  private async run(
     program: string,
     args: readonly string[],
     options: { cwd: string; env: NodeJS.ProcessEnv; deadline: number },
   ): Promise<ProcessResult> {
-    return runProcess(program, args, {
+    const result = await runProcess(program, args, {
       ...options,
       ...(this.protect ? { protect: this.protect } : {}),
       onOutput: (chunk) => this.log.output(chunk),
     });
+    // A run stopped on purpose (Ctrl-C) ends here: its side did not fail, it was not measured.
+    const stopped = stopReason();
+    if (stopped) throw stopped;
+    return result;
   }
 }

@@ -82,7 +82,7 @@ const siteTraceback = z.strictObject({
  * site has as columns of equal length (row N is site N), the rare ones as `[row, …]` entries
  * for the rows that have them (left out when none does).
  */
-const siteTable = z.strictObject({
+export const siteTable = z.strictObject({
   file: z.array(stringIndex),
   line: z.array(amount),
   /** `NO_STRING` where the site has no text. */
@@ -104,6 +104,9 @@ const siteTable = z.strictObject({
   /** `[row, tracebacks]`: the largest call paths to the site, largest first (at most 5). */
   tracebacks: z.array(z.tuple([amount, z.array(siteTraceback)])).optional(),
 });
+
+/** The columns every site table has, one whole number per site each. */
+export const SITE_COLUMNS = ['file', 'line', 'text', 'function', 'size', 'count'] as const;
 
 /**
  * Which sites held memory at the high-water mark (only with `--peak-sites`). Found by an extra
@@ -224,7 +227,8 @@ const retentionPath = z.strictObject({
   count: amount,
   /**
    * Objects on the path (root and the sample left out) that the scenario allocated, root first,
-   * with where (the innermost frame): the holder's container, the tuple `append` stored.
+   * with where (the innermost frame): the holder's container, the tuple `append` stored. For
+   * `unreachable`: the cycle's members that refer to the samples, nearest first, each line once.
    */
   via: z.array(retentionStep),
   /** `unreachable`: the types of the objects that refer to the samples, most first. */

@@ -75,7 +75,10 @@ export interface RetentionFinding {
   culprit?: RetentionCulprit;
   /** `unreachable`: the types of what refers to the objects, most first. */
   cycle?: { type: string; objects: number }[];
-  /** Objects on the path the scenario allocated, root first. */
+  /**
+   * Objects on the path the scenario allocated, root first; for `unreachable`, the members of
+   * the cycle that refers to the objects, nearest first.
+   */
   via: RetentionStep[];
 }
 
@@ -98,7 +101,7 @@ export function retentionFindings(
   const findings: RetentionFinding[] = [];
   for (const site of retention.sites) {
     for (const path of site.paths) {
-      const culprit = culpritOf(path, sites, changed);
+      const culprit = culpritOf(path, site, sites, changed);
       findings.push({
         site: locationOf(site),
         kind: path.kind,
@@ -148,7 +151,8 @@ function spells(text: string | undefined, name: string): boolean {
 }
 
 /**
- * The changed line that filled the holder of `path`. In order: an object stored into the holder
+ * The changed line that filled the holder of `path` (for an unreachable cycle: that made one of
+ * its members, or the objects it holds). In order: an object stored into the holder
  * on a changed line (the tuple of an `append`: an object on the path between the holder's
  * container and the site's objects, nearest the objects first); else the changed line that grew
  * most among those that spell the holder's name (`self.history.append(value)`); else the
@@ -156,10 +160,21 @@ function spells(text: string | undefined, name: string): boolean {
  */
 function culpritOf(
   path: RetentionPath,
+  site: SnapshotLocation,
   sites: readonly SiteDelta[],
   changed: (location: SnapshotLocation) => boolean,
 ): RetentionCulprit | undefined {
-  if (path.kind === 'unreachable' || path.kind === 'not found') return undefined;
+  if (path.kind === 'not found') return undefined;
+  if (path.kind === 'unreachable') {
+    // `via`: where the cycle's members were made, nearest the objects first; else the objects'
+    // own line (CPython before 3.12 has no allocation traceback for an instance with inline
+    // attributes, which most cycles are made of).
+    const made = path.via.find((step) => changed(step));
+    if (made) return { ...locationOf(made), evidence: 'stored', type: made.type };
+    return changed(site)
+      ? { ...locationOf(site), evidence: 'stored', type: path.holderType }
+      : undefined;
+  }
   const holderAt = path.via.findIndex((step) => step.type === path.holderType);
   const container = holderAt >= 0 ? path.via[holderAt] : undefined;
   const stored = path.via

@@ -11,10 +11,77 @@ function contentKey(site: SnapshotSite): string | undefined {
   return `${site.function ?? ''}\u0000${site.text}`;
 }
 
+/**
+ * Positions of one file's sites by line. Lines are looked up once per site of the other side:
+ * where a file's lines are dense (as source lines are), an array indexed by line answers
+ * without hashing; otherwise (or where a line comes twice) a Map, as the sites gave them.
+ */
+class LinePositions {
+  /** Each site's line and position, in the order of the sites. */
+  private readonly lines: number[] = [];
+  private readonly positions: number[] = [];
+  /** By line: position + 1, 0 where no site is. */
+  private dense: Int32Array | undefined;
+  private sparse: Map<number, number> | undefined;
+
+  add(line: number, position: number): void {
+    this.lines.push(line);
+    this.positions.push(position);
+  }
+
+  /** After the last `add`: builds the index. */
+  seal(): void {
+    const { lines, positions } = this;
+    let last = 0;
+    let whole = true;
+    for (const line of lines) {
+      if (line > last) last = line;
+      if (!Number.isInteger(line) || line < 0) whole = false;
+    }
+    // Dense enough: at most a few slots per site (and positions fit the array).
+    if (whole && last <= 4 * lines.length + 1024 && positions.length < 0x7fffffff) {
+      const dense = new Int32Array(last + 1);
+      let twice = false;
+      for (let index = 0; index < lines.length; index += 1) {
+        const line = lines[index]!;
+        if (dense[line] !== 0) twice = true;
+        dense[line] = positions[index]! + 1;
+      }
+      if (!twice) {
+        this.dense = dense;
+        return;
+      }
+    }
+    this.sparse = this.map();
+  }
+
+  /** The position of the site on `line`; undefined when there is none. */
+  get(line: number): number | undefined {
+    const { dense } = this;
+    if (dense === undefined) return this.sparse!.get(line);
+    const found = dense[line];
+    return found ? found - 1 : undefined;
+  }
+
+  /** Every position, once per line, in the order of the sites. */
+  values(): Iterable<number> {
+    return this.map().values();
+  }
+
+  /** The same as a Map (what pairing edited lines works with), made on first use. */
+  map(): Map<number, number> {
+    if (this.sparse) return this.sparse;
+    const map = new Map<number, number>();
+    for (let index = 0; index < this.lines.length; index += 1)
+      map.set(this.lines[index]!, this.positions[index]!);
+    return (this.sparse = map);
+  }
+}
+
 /** Positions in `sites` by file, then by line. */
-function byFileAndLine(sites: readonly SnapshotSite[]): Map<string, Map<number, number>> {
-  const files = new Map<string, Map<number, number>>();
-  let lines: Map<number, number> | undefined;
+function byFileAndLine(sites: readonly SnapshotSite[]): Map<string, LinePositions> {
+  const files = new Map<string, LinePositions>();
+  let lines: LinePositions | undefined;
   let lastFile: string | undefined;
   for (let index = 0; index < sites.length; index += 1) {
     const site = sites[index]!;
@@ -22,10 +89,11 @@ function byFileAndLine(sites: readonly SnapshotSite[]): Map<string, Map<number, 
     if (site.file !== lastFile) {
       lastFile = site.file;
       lines = files.get(site.file);
-      if (!lines) files.set(site.file, (lines = new Map()));
+      if (!lines) files.set(site.file, (lines = new LinePositions()));
     }
-    lines!.set(site.line, index);
+    lines!.add(site.line, index);
   }
+  for (const lines of files.values()) lines.seal();
   return files;
 }
 
@@ -158,7 +226,8 @@ export function compareSites(
   }
   for (const [hunk, sites] of edited) {
     const headPath = lineMap.headPathOf(sites[0]!.file)!;
-    pairEdits(hunk, sites, headByLine.get(headPath), headSites, matchedHead, (base, match) => {
+    const headLines = headByLine.get(headPath)?.map();
+    pairEdits(hunk, sites, headLines, headSites, matchedHead, (base, match) => {
       if (match === undefined) pair(base, undefined);
       else if (typeof match === 'number') pairWithHead(base, match);
       else pair(base, undefined, { file: headPath, line: match.line });

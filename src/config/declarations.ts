@@ -437,6 +437,24 @@ export const SETTINGS = {
       '[touches nothing the benchmark reads](#no-change-skipped) is not measured again',
     value: '`true` or `false`',
   },
+  /** pytest: measure only the tests whose reads the pull request touches. */
+  selectTests: {
+    key: 'select-tests',
+    input: 'select-tests',
+    flag: { name: 'select-tests', arg: 'BOOL', toggle: true },
+    parse: (kit) => kit.boolean,
+    default: false,
+    help: 'pytest: trace only the tests that read what the diff changes (default: false)',
+    description:
+      'true: with a pytest command and no setup, base first runs once untraced, recording the ' +
+      'files each test ran or opened; only the tests that read a file the diff changes (and new ' +
+      'ones) are then traced on both sides, the others reported as not run. Default: false ' +
+      "(every test traced), or the config file's.",
+    meaning:
+      '`true`: trace only the tests that ' +
+      '[read what the pull request changes](#pytest-test-selection); by default every test',
+    value: '`true` or `false`',
+  },
   /** Where measurements are kept between runs: the Actions cache, or the CLI's folder. */
   cache: {
     input: 'cache',

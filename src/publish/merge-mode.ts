@@ -7,6 +7,11 @@
  * into one report. A shard that left no artifact is named in the report (a warning, so the
  * verdict is at least a warning), never dropped silently.
  */
+import {
+  uncheckedWarnings,
+  type BudgetResult,
+  type UncheckedBudgets,
+} from '../budgets/evaluate.js';
 import { decideVerdict } from '../budgets/verdict.js';
 import { shardOfName, type Shard } from '../capture/shard.js';
 import { UsageError } from '../errors.js';
@@ -116,6 +121,28 @@ export function missingShardWarning(index: number, count: number, why: string): 
 }
 
 /**
+ * The budgets that no shard checked: an override is unchecked when it matched no scenario of
+ * any shard, a rule when some shard could not measure it and none checked it (`budgets`: every
+ * shard's results). What one shard could not check, another may have: the shards do not warn
+ * about these, the merge does, as one run of every scenario would.
+ */
+export function uncheckedInEveryShard(
+  reports: readonly Report[],
+  budgets: readonly BudgetResult[],
+): UncheckedBudgets {
+  const unchecked = reports.map((r) => r.shard?.unchecked ?? { overrides: [], rules: [] });
+  const overrides = new Map(unchecked.flatMap((u) => u.overrides.map((o) => [o.override, o])));
+  const everywhere = [...overrides.values()].filter(({ override }) =>
+    unchecked.every((u) => u.overrides.some((o) => o.override === override)),
+  );
+  const checked = new Set(budgets.filter((b) => b.status !== 'skip').map((b) => b.rule));
+  const rules = new Map(
+    unchecked.flatMap((u) => u.rules.filter((r) => !checked.has(r.rule)).map((r) => [r.rule, r])),
+  );
+  return { overrides: everywhere, rules: [...rules.values()] };
+}
+
+/**
  * One report from the shards' (checked with `shardProblems` first): their scenarios and budget
  * results together, each warning once, and a warning for each shard in `missing`; the verdict
  * decided again from all of it.
@@ -129,12 +156,24 @@ export function mergeShardReports(
   const reports = ordered.map((s) => s.report);
   const first = reports[0];
   if (!first) throw new UsageError(`none of the ${count} shards left a report`);
-  const warnings = [
-    ...missing.map(({ index, why }) => missingShardWarning(index, count, why)),
-    ...new Set(reports.flatMap((r) => r.warnings ?? [])),
-  ];
   const scenarios = reports.flatMap((r) => r.scenarios);
   const budgets = reports.flatMap((r) => r.budgets);
+  const warnings = [
+    ...missing.map(({ index, why }) => missingShardWarning(index, count, why)),
+    ...new Set([
+      ...reports.flatMap((r) => r.warnings ?? []),
+      ...uncheckedWarnings(
+        uncheckedInEveryShard(reports, budgets),
+        scenarios.map((s) => s.name),
+      ),
+    ]),
+  ];
+  // The repeats and leak-check calls asked for are settings, the same in every shard (their
+  // digest is checked). What a report records is what ran: 1 repeat where the first run of
+  // each side agreed, else the repeats asked for (the scenarios that differed measured again),
+  // and the automatic leak check's calls where a function's retained memory changed. A shard
+  // records that of its scenarios, one run of the whole suite that of all of them: the most of
+  // the shards' is what that run would record. Each scenario's own repeats are in the scenario.
   const most = (read: (r: Report) => number | undefined) => {
     const values = reports.map(read).filter((v): v is number => v !== undefined);
     return values.length > 0 ? Math.max(...values) : undefined;

@@ -1,6 +1,7 @@
 import { formatBytes, formatBytesDelta, groupDigits } from '../format/sizes.js';
 import { revealInvisible } from './escape.js';
 import type { Report } from './report.js';
+import { retentionSentence } from './retention.js';
 
 /** More would bury the diff view; the job summary lists every site. */
 export const ANNOTATION_LIMIT = 10;
@@ -44,35 +45,65 @@ export function siteAnnotations(
   limit = ANNOTATION_LIMIT,
   prefix = '',
 ): Annotations {
-  const byLine = new Map<string, { file: string; line: number; parts: string[]; growth: number }>();
+  const byLine = new Map<
+    string,
+    { file: string; line: number; parts: string[]; growth: number; kept: string[]; held: number }
+  >();
+  const entryOf = (file: string, line: number) => {
+    const key = `${file}\n${line}`;
+    const entry = byLine.get(key) ?? { file, line, parts: [], growth: 0, kept: [], held: 0 };
+    byLine.set(key, entry);
+    return entry;
+  };
   for (const scenario of report.scenarios) {
     for (const site of scenario.sites) {
       if (!site.changedLine || site.line === null || site.sizeDelta <= 0) continue;
       if (site.file.startsWith('<') || site.file.startsWith('site-packages/')) continue;
-      const key = `${site.file}\n${site.line}`;
-      const entry = byLine.get(key) ?? { file: site.file, line: site.line, parts: [], growth: 0 };
+      const entry = entryOf(site.file, site.line);
       const count = site.countDelta > 0 ? `, +${groupDigits(site.countDelta)} blocks` : '';
       entry.parts.push(
         `${plainText(scenario.name, 100)}: ${formatBytesDelta(site.sizeDelta)}${count} (now ${formatBytes(site.headSize)})`,
       );
       entry.growth += site.sizeDelta;
-      byLine.set(key, entry);
+    }
+    // The changed line that filled what keeps grown memory alive: the line to fix, even when it
+    // allocated little itself.
+    for (const finding of scenario.retention ?? []) {
+      const culprit = finding.culprit;
+      if (!culprit || culprit.file.startsWith('<') || culprit.file.startsWith('site-packages/'))
+        continue;
+      const entry = entryOf(culprit.file, culprit.line);
+      entry.kept.push(plainText(`${scenario.name}: ${retentionSentence(finding)}`, 400));
+      entry.held += finding.bytes;
     }
   }
+  // What a line is weighed by: the memory it added, or what it keeps alive when that is more.
+  const weight = (entry: { growth: number; held: number }) => Math.max(entry.growth, entry.held);
   const all = [...byLine.values()].sort(
     // Code-point order for files: the same on every machine, and no collator to load.
     (a, b) =>
-      b.growth - a.growth || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line,
+      weight(b) - weight(a) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line,
   );
   const kept = all.slice(0, Math.max(0, limit));
   return {
     annotations: kept.map((entry) => ({
       file: prefix ? `${prefix.replace(/\/+$/, '')}/${entry.file}` : entry.file,
       startLine: entry.line,
-      title: `allocdiff: this line allocates ${formatBytesDelta(entry.growth)} more`,
-      message:
-        `This pull request changed this line, and it keeps more memory allocated at the end of ` +
-        `the benchmark: ${entry.parts.join('; ')}.`,
+      title:
+        entry.held > 0
+          ? `allocdiff: this line keeps ${formatBytes(entry.held)} alive`
+          : `allocdiff: this line allocates ${formatBytesDelta(entry.growth)} more`,
+      message: [
+        entry.parts.length > 0
+          ? `This pull request changed this line, and it keeps more memory allocated at the end of ` +
+            `the benchmark: ${entry.parts.join('; ')}.`
+          : '',
+        entry.kept.length > 0
+          ? `It filled what keeps grown memory alive: ${entry.kept.join('; ')}.`
+          : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
       growth: entry.growth,
     })),
     omitted: all.length - kept.length,

@@ -180,19 +180,64 @@ function siteRow(site: SiteDelta): SiteRow {
   return row;
 }
 
-/** What the page's script reads, per scenario. */
+/** A place's file, function and source text as positions in the page's string table. */
+type Indexed<T extends PlaceFigures> = Omit<T, 'file' | 'function' | 'text' | 'children'> & {
+  file: number;
+  function?: number;
+  text?: number;
+};
+type IndexedNode = Indexed<FlameNode> & { children: IndexedNode[] };
+
+/**
+ * Each string once: a site's file, function and source line appear in its table row and again
+ * in the flame graph (as do a caller's, on every call path through it), so the page stores
+ * them in one table and everything else by position in it.
+ */
+class StringTable {
+  readonly strings: string[] = [];
+  private readonly positions = new Map<string, number>();
+
+  at(text: string): number {
+    let position = this.positions.get(text);
+    if (position === undefined) {
+      position = this.strings.push(text) - 1;
+      this.positions.set(text, position);
+    }
+    return position;
+  }
+
+  /** A copy of `place` with its strings as positions (one copy: the page is large). */
+  place<T extends PlaceFigures>(place: T): Indexed<T> {
+    const indexed = { ...place } as Record<string, unknown>;
+    indexed.file = this.at(place.file);
+    if (place.function !== undefined) indexed.function = this.at(place.function);
+    if (place.text !== undefined) indexed.text = this.at(place.text);
+    return indexed as Indexed<T>;
+  }
+
+  node(node: FlameNode): IndexedNode {
+    const indexed = this.place(node) as Indexed<FlameNode> & { children: unknown };
+    indexed.children = node.children.map((child) => this.node(child));
+    return indexed as IndexedNode;
+  }
+}
+
+/**
+ * What the page's script reads: the string table, and per scenario its flame graphs and site
+ * rows, whose `file`, `function` and `text` are positions in the table.
+ */
 function pageData(report: Report) {
-  return {
-    scenarios: report.scenarios.map((scenario) => ({
-      views: {
-        retained: flameTree(scenario.sites),
-        ...(scenario.peakSites && scenario.peakSites.sites.length > 0
-          ? { peak: flameTree(scenario.peakSites.sites) }
-          : {}),
-      },
-      sites: scenario.sites.map(siteRow),
-    })),
-  };
+  const table = new StringTable();
+  const scenarios = report.scenarios.map((scenario) => ({
+    views: {
+      retained: table.node(flameTree(scenario.sites)),
+      ...(scenario.peakSites && scenario.peakSites.sites.length > 0
+        ? { peak: table.node(flameTree(scenario.peakSites.sites)) }
+        : {}),
+    },
+    sites: scenario.sites.map((site) => table.place(siteRow(site))),
+  }));
+  return { strings: table.strings, scenarios };
 }
 
 const NOISY_TITLE = 'noisy: varies between runs of the same code';
@@ -307,6 +352,12 @@ tr.shrank td { color: #0a3069; }
 export const PAGE_SCRIPT = String.raw`(function () {
 'use strict';
 var data = JSON.parse(document.getElementById('allocdiff-data').textContent);
+var STRINGS = data.strings;
+function named(n) {
+  n.file = STRINGS[n.file];
+  if (n['function'] !== undefined) n['function'] = STRINGS[n['function']];
+  if (n.text !== undefined) n.text = STRINGS[n.text];
+}
 var ROW = 20, LIMIT = 500;
 var tip = document.getElementById('tip');
 function el(tag, cls, text) {
@@ -336,6 +387,7 @@ function colour(n) {
   return 'hsl(' + (r > 0 ? 4 : 214) + ',78%,' + (90 - 40 * Math.abs(r)).toFixed(1) + '%)';
 }
 function link(node, parent) {
+  named(node);
   node.parent = parent;
   node.search = (label(node) + ' ' + (node.text || '')).toLowerCase();
   for (var i = 0; i < node.children.length; i++) link(node.children[i], node);
@@ -507,6 +559,7 @@ function table(box, rows) {
 document.querySelectorAll('.flame-box').forEach(function (box) {
   flame(box, data.scenarios[Number(box.getAttribute('data-scenario'))].views);
 });
+data.scenarios.forEach(function (scenario) { scenario.sites.forEach(named); });
 document.querySelectorAll('.table-box').forEach(function (box) {
   table(box, data.scenarios[Number(box.getAttribute('data-scenario'))].sites);
 });
@@ -516,7 +569,7 @@ document.querySelectorAll('.table-box').forEach(function (box) {
  * The Content-Security-Policy hash of PAGE_SCRIPT (base64 SHA-256 of its bytes): the page runs
  * that script and no other. A unit test checks it against the script.
  */
-export const PAGE_SCRIPT_HASH = 'sha256-l9MbP7x0KgpAsTDC0cwh2k9WfgPULx7OoVSIp0XAXkM=';
+export const PAGE_SCRIPT_HASH = 'sha256-hWZTHaRrpdztJ9FHNx1nRSS06rLIv3yXH4Iq72zagXo=';
 
 const POLICY = `default-src 'none'; script-src '${PAGE_SCRIPT_HASH}'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'`;
 

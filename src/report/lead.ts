@@ -3,7 +3,14 @@
  * leak per call, relative to what the scenario measured on base, with the line that moved most;
  * and whether a growth was checked by any budget.
  */
-import { formatBytes, formatBytesDelta, formatPercent, percentChange } from '../format/sizes.js';
+import {
+  formatBytes,
+  formatBytesDelta,
+  formatPercent,
+  percentChange,
+  type SizeUnits,
+} from '../format/sizes.js';
+import { sizeUnitsOf } from '../budgets/sizes.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { MEASURES, measureOf, measuresWhere, type MeasureName } from '../compare/measures.js';
 import { budgetsOfScenario } from './budget-index.js';
@@ -160,17 +167,29 @@ export function siteBehind(
   return best;
 }
 
-/** `, most at app/cache.py:41 (+10.2 MiB at the peak)`; empty when no site is known. */
+/**
+ * The sizes of a sentence about a budget: in the limit's family of units (`+100KB`: KB, MB), so
+ * that one sentence never mixes `MB` and `MiB`; beside a percentage, the reports' binary units.
+ */
+export function unitsBeside(limit: string): SizeUnits {
+  return /%$/.test(limit.trim()) ? 'binary' : sizeUnitsOf(limit);
+}
+
+/**
+ * `, most at app/cache.py:41 (+10.2 MiB at the peak)`, in `units` (a sentence beside a `+100KB`
+ * budget says `+1.42 MB` throughout); empty when no site is known.
+ */
 export function siteClause(
   scenario: ScenarioComparison,
   metric: MeasureName,
   delta: number,
   words: Words,
+  units: SizeUnits = 'binary',
 ): string {
   const site = siteBehind(scenario, metric, delta);
   if (!site) return '';
   const unit = MEASURES[metric].sites?.unit ?? '';
-  return `, most at ${words.site(site)} (${formatBytesDelta(site.sizeDelta)}${unit})`;
+  return `, most at ${words.site(site)} (${formatBytesDelta(site.sizeDelta, units)}${unit})`;
 }
 
 function approx(measure: Measure, text: string): string {

@@ -13,7 +13,14 @@ import { MEASURES, measureOf, measuresWhere, type MeasureName } from '../compare
 import { unitOf } from '../budgets/rules.js';
 import { peakChart } from './chart.js';
 import { repeatsRun, scenarioDetails } from './details.js';
-import { keptAliveSection, leadingRetention, retentionSentence } from './retention.js';
+import {
+  culpritGroups,
+  culpritOrder,
+  keptAliveSection,
+  leadingRetention,
+  retentionSentence,
+  type SiteRole,
+} from './retention.js';
 import {
   encodePath,
   escapeBlock,
@@ -29,6 +36,7 @@ import {
   changedScenarios,
   isNoChange,
   listedChanges,
+  testsNotRunText,
   unchangedLine,
   type UnchangedLine,
 } from './ranking.js';
@@ -39,6 +47,7 @@ import {
   changeWithSite,
   leakText,
   siteClause,
+  unitsBeside,
   type Change,
   type Words,
 } from './lead.js';
@@ -169,14 +178,15 @@ function scenarioStatus(scenario: ScenarioComparison, budgets: readonly BudgetRe
   const own = budgetsOfScenario(budgets, scenario.name);
   const tag =
     scenario.status === 'new' ? '🆕 new' : scenario.status === 'removed' ? '🗑️ removed' : '';
+  // Under the column's header, "Budget" (over, within): a word each, so the cell keeps to one line.
   const budget = own.some((b) => b.status === 'fail')
-    ? '❌ over budget'
+    ? '❌ over'
     : own.some((b) => b.status === 'warn')
       ? '⚠️ warning'
       : own.some((b) => b.status === 'pass')
-        ? '✅ within budget'
+        ? '✅ within'
         : '';
-  return [tag, budget].filter(Boolean).join(' · ') || '➖ no budget';
+  return [tag, budget].filter(Boolean).join(' · ') || '➖ none';
 }
 
 /** "grew +12.4 % (+1.90 MiB)": the budget's own figure first, the other one in parentheses. */
@@ -186,7 +196,7 @@ function change(budget: BudgetResult, measure: Measure | undefined): string {
     return `changed by ${actual}`;
   }
   const verb = measure.delta > 0 ? 'grew' : measure.delta < 0 ? 'shrank' : 'stayed';
-  const bytes = formatChange(measure.delta, unitOf(budget.metric));
+  const bytes = formatChange(measure.delta, unitOf(budget.metric), unitsBeside(budget.limit));
   const percent = formatPercent(percentChange(measure.base, measure.head));
   if (/%$/.test(budget.limit)) return `${verb} ${actual} (${bytes})`;
   if (budget.limit.startsWith('+')) return `${verb} ${actual} (${percent})`;
@@ -204,7 +214,13 @@ function budgetSentence(report: Report, budget: BudgetResult): string {
   const measure = scenario && measureOf(scenario, budget.metric);
   const where =
     scenario && measure?.delta
-      ? siteClause(scenario, budget.metric, measure.delta, markdownWords(report))
+      ? siteClause(
+          scenario,
+          budget.metric,
+          measure.delta,
+          markdownWords(report),
+          unitsBeside(budget.limit),
+        )
       : '';
   const leak = budget.leak ? ` (${escapeText(budget.leak)})` : '';
   return `${subject} of ${escapeCode(budget.scenario)} ${change(budget, measure)}${where}, over the ${escapeText(budget.limit)} budget${leak}`;
@@ -281,6 +297,9 @@ function headline(report: Report): string {
     }
     return `${icon} **${capital(main)}**${where}${then}.${tail}`;
   }
+  if (report.scenarios.length === 0 && report.testsNotRun) {
+    return `${verdictIcon || '✅'} **No memory change:** no test reads what this pull request changes, so none was run.`;
+  }
   const fresh = report.scenarios.filter((s) => s.status === 'new');
   if (fresh.length > 0) {
     const first = fresh[0];
@@ -305,6 +324,10 @@ function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+function testsNotRunLine(notRun: { why: string }): string {
+  return `<sub>⏭️ ${escapeText(testsNotRunText(notRun), 1_000)}</sub>`;
+}
+
 /** Base → head with links, and what was checked. */
 function contextLine(report: Report, listed: readonly ScenarioComparison[]): string {
   const changed = listed.length;
@@ -321,31 +344,41 @@ function contextLine(report: Report, listed: readonly ScenarioComparison[]): str
   );
 }
 
-/** A measure's change in a column of its own: `+12.0 MiB (+80.0 %)`, `≈` when noisy. */
+/**
+ * A measure's change in a column of its own: `+12.0 MiB`, `≈` when noisy. Its percentage is left
+ * to the details: next to where a process's resident memory started (RSS), it reads as
+ * `+7,441.2 %` for a few megabytes.
+ */
 function changeCell(name: MeasureName, measure: Measure | undefined): string {
   if (!measure || measure.delta === null || measure.base === null || measure.head === null)
     return '—';
-  const amount = formatChange(measure.delta, MEASURES[name].unit);
-  return approx(measure, `${amount} (${formatPercent(percentChange(measure.base, measure.head))})`);
+  return approx(measure, formatChange(measure.delta, MEASURES[name].unit));
+}
+
+/** The peak's change with its percentage, the figure budgets are often written in: `+1.90 MiB (+12.5 %)`. */
+function peakChangeCell(peak: Measure): string {
+  const percent = percentCell(peak);
+  return percent === '—' || peak.delta === 0 ? deltaCell(peak) : `${deltaCell(peak)} (${percent})`;
 }
 
 function scenarioTable(report: Report, rows: readonly ScenarioComparison[]): string[] {
   if (rows.length === 0) return [];
   const leak = report.scenarios.some((s) => s.leak !== undefined);
   const extra = changedMeasures(report);
+  // Few and short columns, so that a row reads on one line at the comment's width: the peak's
+  // percentage shares its change's cell, and the headers are a word or two (the line above the
+  // table says base → head).
   const head = [
     'Scenario',
-    'Peak (base → head)',
+    'Peak',
     'Δ peak',
-    '%',
     'Δ retained',
     ...extra.map((name) => `Δ ${MEASURES[name].words.name}`),
     ...(leak ? ['Leak / call'] : []),
-    'Status',
+    'Budget',
   ];
   const align = [
     '---',
-    '---:',
     '---:',
     '---:',
     '---:',
@@ -360,8 +393,7 @@ function scenarioTable(report: Report, rows: readonly ScenarioComparison[]): str
       const cells = [
         escapeCode(s.name),
         baseToHead(s.peak),
-        deltaCell(s.peak),
-        percentCell(s.peak),
+        peakChangeCell(s.peak),
         deltaCell(s.retained),
         ...extra.map((name) => changeCell(name, measureOf(s, name))),
         ...(leak ? [s.leak ? leakCell(s.leak) : '—'] : []),
@@ -404,9 +436,15 @@ function leakCell(leak: Measure): string {
   return leakText(leak) ?? '—';
 }
 
-function siteCause(site: SiteDelta): string {
+function siteCause(site: SiteDelta, role?: SiteRole): string {
   if (site.line === null) return '🗑️ line gone';
-  return site.changedLine ? '✏️ changed here' : 'indirect';
+  const cause = site.changedLine ? '✏️ changed here' : 'indirect';
+  if (role?.role === 'culprit') return `${cause}; keeps ${formatBytes(role.group.bytes)} alive`;
+  if (role?.role === 'kept') {
+    const { culprit } = role.group;
+    return `kept alive by ${escapeCode(`${culprit.file}:${culprit.line}`, 200)}${site.changedLine ? ' (✏️ changed here too)' : ''}`;
+  }
+  return cause;
 }
 
 /** Source text in the folded list is cut to this many characters: a line that long wraps. */
@@ -419,11 +457,11 @@ function siteCell(report: Report, site: SiteDelta): string {
 }
 
 /** What a reviewer decides on: where, whether this PR wrote the line, and how much changed. */
-function siteRow(report: Report, site: SiteDelta): string {
+function siteRow(report: Report, site: SiteDelta, role?: SiteRole): string {
   const size = formatBytesDelta(site.sizeDelta);
   const cells = [
-    siteCell(report, site),
-    siteCause(site),
+    role?.role === 'kept' && role.under ? `↳ ${siteCell(report, site)}` : siteCell(report, site),
+    siteCause(site, role),
     site.noisy ? `≈ ${size}` : size,
     formatCountDelta(site.countDelta),
   ];
@@ -460,7 +498,11 @@ function sitesSection(
   labelled: boolean,
 ): string[] {
   if (scenario.sites.length === 0) return [];
-  const grown = scenario.sites.filter(grew);
+  // Led by the changed lines that keep grown memory alive, each with the sites it keeps.
+  const { sites: grown, roles } = culpritOrder(
+    scenario.sites.filter(grew),
+    culpritGroups(scenario.retention ?? []),
+  );
   const shrunk = scenario.sites.filter((site) => !grew(site));
   const open = [...grown.slice(0, shape.top), ...shrunk.slice(0, shape.top)];
   const openSet = new Set(open);
@@ -475,10 +517,10 @@ function sitesSection(
     lines.push(
       `#### Top changed sites${title}`,
       '',
-      `<sub>${counts.join(', ')}; largest first.</sub>`,
+      `<sub>${counts.join(', ')}; ${roles.size > 0 ? 'the changed line that keeps memory alive first, with the sites it keeps under it; then ' : ''}largest first.</sub>`,
       '',
       ...SITE_HEADER,
-      ...open.map((site) => siteRow(report, site)),
+      ...open.map((site) => siteRow(report, site, roles.get(site))),
     );
   }
   if (rest.length === 0) return [...lines, ...sourceLines(open)];
@@ -497,7 +539,7 @@ function sitesSection(
     `<details><summary>${plural(rest.length, 'more changed site')}${labelled ? ` of ${escapeCode(scenario.name)}` : ''}${where}</summary>`,
     '',
     ...SITE_HEADER,
-    ...folded.map((site) => siteRow(report, site)),
+    ...folded.map((site) => siteRow(report, site, roles.get(site))),
     '',
     '</details>',
   );
@@ -647,6 +689,9 @@ function legend(report: Report): string {
     (sites
       ? ' ✏️ changed here: this PR edited the line; indirect: the line is unchanged but allocates differently.'
       : '') +
+    (sites && report.scenarios.some((s) => culpritGroups(s.retention ?? []).length > 0)
+      ? ' Kept alive by: the objects allocated on the line are held by a container the named line filled.'
+      : '') +
     (noisy
       ? " ≈ noisy: varies between runs of the same code; fails a budget only when base's and head's runs do not overlap."
       : '') +
@@ -676,6 +721,7 @@ function selectionOf(report: Report): Selection {
     headline(report) + culpritLead(report),
     '',
     contextLine(report, listed),
+    ...(report.testsNotRun ? ['', testsNotRunLine(report.testsNotRun)] : []),
     ...(report.accepted ? ['', acceptanceMarkdown(report.accepted)] : []),
     ...(report.settingsChange ? ['', settingsChangeMarkdown(report.settingsChange)] : []),
   ];
@@ -713,10 +759,12 @@ function scenarioSections(
 ): string[] {
   const lines: string[] = [];
   let length = 0;
+  // The verdict's sentence is not said again at the top of its scenario's block.
+  const said = leadingRetention(report.scenarios)?.finding;
   for (const scenario of listed.slice(0, shape.sections)) {
     const part = [
       ...failureSection(scenario, shape),
-      ...keptAliveSection(scenario, labelled),
+      ...keptAliveSection(scenario, labelled, said),
       ...sitesSection(report, scenario, shape, labelled),
       ...sitesLeftOutNote(scenario),
       ...(shape.extras ? scenarioDetails(scenario, shape.top, report.environment.repeats) : []),

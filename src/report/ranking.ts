@@ -207,3 +207,9 @@ export function unchangedLine(
     parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
   return { unchanged, slight, listed: listed.length, minimum: minimumChangeOf(report) };
 }
+
+/** The tests not run on either side, the evidence, and how to trace them all. */
+export function testsNotRunText(notRun: { why: string }): string {
+  const why = notRun.why.charAt(0).toUpperCase() + notRun.why.slice(1);
+  return `${why} (\`select-tests: false\` traces every test).`;
+}

@@ -215,12 +215,21 @@ export const reportSchema = z.strictObject({
     .optional(),
   accepted: z.strictObject({ label: text(100), by: text(100).optional() }).optional(),
   noChange: text().optional(),
+  testsNotRun: z.strictObject({ count: z.number().int().nonnegative(), why: text() }).optional(),
   cached: z.array(text(200)).max(2).optional(),
   shard: z
     .strictObject({
       index: z.number().int().positive().max(1_000),
       count: z.number().int().positive().max(1_000),
       settings: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 digest'),
+      unchecked: z
+        .strictObject({
+          overrides: z
+            .array(z.strictObject({ override: text(), rules: z.array(text()).max(1_000) }))
+            .max(10_000),
+          rules: z.array(z.strictObject({ rule: text(), reason: text() })).max(10_000),
+        })
+        .optional(),
     })
     .optional(),
   shards: z

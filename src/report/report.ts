@@ -1,4 +1,4 @@
-import type { BudgetResult, Verdict } from '../budgets/evaluate.js';
+import type { BudgetResult, UncheckedBudgets, Verdict } from '../budgets/evaluate.js';
 import type { ScenarioError } from '../capture/snapshot.js';
 import type { Comparison, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { cut, SITE_LIMITS, TEXT_LIMITS } from './report-limits.js';
@@ -62,6 +62,11 @@ export interface Report {
    */
   noChange?: string;
   /**
+   * pytest tests not run on either side: on base they read (ran or opened) nothing the pull
+   * request changes. How many, and the evidence as a sentence.
+   */
+  testsNotRun?: { count: number; why: string };
+  /**
    * The sides whose measurement was taken from the cache, each as a sentence:
    * `base: cached measurement of 1a2b3c4 from 2026-12-07 10:12 UTC`.
    */
@@ -83,6 +88,11 @@ export interface ShardOfSuite {
   count: number;
   /** A digest of the settings the shard ran with: the shards merged must have the same. */
   settings: string;
+  /**
+   * Budgets none of this shard's scenarios could check (not warned about in the shard: another
+   * may check them); the merge warns about those no shard checked.
+   */
+  unchecked?: UncheckedBudgets;
 }
 
 export interface MergedShards {

@@ -2,10 +2,11 @@
  * Retention paths in words: what keeps a grown site's objects alive, and the changed line that
  * filled the holder (the culprit). One sentence shape for the comment, the terminal and the
  * annotations (`retentionSentence`), the comment's "Kept alive by" block (`keptAliveSection`),
- * and the finding a verdict leads with (`leadingRetention`).
+ * the finding a verdict leads with (`leadingRetention`), and the order of a sites table that
+ * leads with each culprit and the sites it keeps alive (`culpritOrder`).
  */
-import type { ScenarioComparison } from '../compare/comparison.js';
-import type { RetentionFinding } from '../compare/retention.js';
+import type { ScenarioComparison, SiteDelta } from '../compare/comparison.js';
+import type { RetentionCulprit, RetentionFinding } from '../compare/retention.js';
 import { formatBytes, groupDigits } from '../format/sizes.js';
 import { escapeCode } from './escape.js';
 
@@ -38,7 +39,7 @@ export function holderText(finding: RetentionFinding, code: Code = plainCode): s
     case 'unreachable': {
       const types = (finding.cycle ?? []).slice(0, 4).map((entry) => code(entry.type));
       return types.length > 0
-        ? `an unreachable reference cycle (${types.join(', ')}) the collector did not free`
+        ? `an unreachable reference cycle (${types.join(', ')}) that only the collector frees, and it was off (${code('gc.disable()')})`
         : 'nothing a Python object holds (C code, or a cycle the collector did not free)';
     }
     case 'gc.garbage':
@@ -62,8 +63,14 @@ export function retentionSentence(finding: RetentionFinding, code: Code = plainC
       ? Math.round((finding.objects * finding.sampled) / finding.sampledOf)
       : finding.objects;
   const site = code(`${finding.site.file}:${finding.site.line}`);
+  const how =
+    finding.kind === 'unreachable'
+      ? `made (a ${code(finding.culprit?.type ?? '?')} of the cycle)`
+      : finding.culprit?.evidence === 'stored' && finding.culprit.type
+        ? `filled (a ${code(finding.culprit.type)} stored)`
+        : 'filled';
   const culprit = finding.culprit
-    ? `, ${finding.culprit.evidence === 'stored' && finding.culprit.type ? `filled (a ${code(finding.culprit.type)} stored)` : 'filled'} at ${code(`${finding.culprit.file}:${finding.culprit.line}`)}, a line this change made`
+    ? `, ${how} at ${code(`${finding.culprit.file}:${finding.culprit.line}`)}, a line this change made`
     : '';
   return (
     `${formatBytes(finding.bytes)} of ${groupDigits(objects)} object${objects === 1 ? '' : 's'} ` +
@@ -91,9 +98,14 @@ function pathItem(finding: RetentionFinding): string {
 
 /**
  * The comment's block: the first findings in a table, the rest folded; a sentence first for the
- * largest one with a culprit. Empty when the scenario has none.
+ * largest one with a culprit, unless it is `said` already (the verdict's). Empty when the
+ * scenario has none.
  */
-export function keptAliveSection(scenario: ScenarioComparison, labelled: boolean): string[] {
+export function keptAliveSection(
+  scenario: ScenarioComparison,
+  labelled: boolean,
+  said?: RetentionFinding,
+): string[] {
   const findings = scenario.retention ?? [];
   if (findings.length === 0) return [];
   const lead = findings.find((finding) => finding.culprit) ?? findings[0]!;
@@ -101,9 +113,12 @@ export function keptAliveSection(scenario: ScenarioComparison, labelled: boolean
     '| Kept alive by | Objects from | Retained | Filled at |',
     '| --- | --- | ---: | --- |',
   ];
+  const title = `**🔗 Kept alive by**${labelled ? ` (${escapeCode(scenario.name)})` : ''}`;
   const lines = [
     '',
-    `**🔗 Kept alive by**${labelled ? ` (${escapeCode(scenario.name)})` : ''}: ${retentionSentence(lead, markdownCode)}.`,
+    lead === said
+      ? `${title}: what holds the grown memory, and the line that filled it.`
+      : `${title}: ${retentionSentence(lead, markdownCode)}.`,
     '',
     ...head,
     ...findings.slice(0, RETENTION_SHOWN).map(row),
@@ -128,4 +143,91 @@ export function keptAliveSection(scenario: ScenarioComparison, labelled: boolean
     '</details>',
   );
   return lines;
+}
+
+/** A changed line that filled holders, and the grown sites whose objects they keep alive. */
+export interface CulpritGroup {
+  culprit: RetentionCulprit;
+  /** Retained bytes its holders keep, summed over its findings (its own line's objects too). */
+  bytes: number;
+  /** The other sites it keeps alive (`path:line`), most held first. */
+  kept: string[];
+}
+
+function siteKey(location: { file: string; line: number | null }): string {
+  return `${location.file}:${location.line}`;
+}
+
+/**
+ * The culprits of a scenario's findings, most held first. A site kept alive by holders two
+ * culprits filled goes under the one that keeps more of it.
+ */
+export function culpritGroups(findings: readonly RetentionFinding[]): CulpritGroup[] {
+  const groups = new Map<string, CulpritGroup>();
+  // site -> culprit -> bytes
+  const held = new Map<string, Map<string, number>>();
+  for (const finding of findings) {
+    if (!finding.culprit) continue;
+    const key = siteKey(finding.culprit);
+    const group = groups.get(key) ?? { culprit: finding.culprit, bytes: 0, kept: [] };
+    group.bytes += finding.bytes;
+    groups.set(key, group);
+    const site = siteKey(finding.site);
+    if (site === key) continue;
+    const bySite = held.get(site) ?? new Map<string, number>();
+    bySite.set(key, (bySite.get(key) ?? 0) + finding.bytes);
+    held.set(site, bySite);
+  }
+  const keptBytes = new Map<string, number>();
+  for (const [site, byCulprit] of held) {
+    const [culprit, bytes] = [...byCulprit].sort(
+      (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
+    )[0]!;
+    groups.get(culprit)!.kept.push(site);
+    keptBytes.set(site, bytes);
+  }
+  const list = [...groups.values()];
+  for (const group of list)
+    group.kept.sort((a, b) => keptBytes.get(b)! - keptBytes.get(a)! || (a < b ? -1 : 1));
+  return list.sort(
+    (a, b) => b.bytes - a.bytes || (siteKey(a.culprit) < siteKey(b.culprit) ? -1 : 1),
+  );
+}
+
+/** How a site stands in a table that leads with culprits. */
+export type SiteRole =
+  { role: 'culprit'; group: CulpritGroup } | { role: 'kept'; group: CulpritGroup; under: boolean };
+
+/**
+ * `sites` (largest first) reordered to lead with each culprit line, most held first, with the
+ * sites it keeps alive right under it; the rest keep their order. `roles` says which is which:
+ * a kept site is `under` its culprit when the culprit's own row is in `sites`.
+ */
+export function culpritOrder(
+  sites: readonly SiteDelta[],
+  groups: readonly CulpritGroup[],
+): { sites: SiteDelta[]; roles: Map<SiteDelta, SiteRole> } {
+  const roles = new Map<SiteDelta, SiteRole>();
+  if (groups.length === 0) return { sites: [...sites], roles };
+  const byKey = new Map<string, SiteDelta>();
+  for (const site of sites) if (site.line !== null) byKey.set(siteKey(site), site);
+  const ordered: SiteDelta[] = [];
+  const placed = new Set<SiteDelta>();
+  for (const group of groups) {
+    const own = byKey.get(siteKey(group.culprit));
+    if (own && !placed.has(own)) {
+      ordered.push(own);
+      placed.add(own);
+      roles.set(own, { role: 'culprit', group });
+    }
+    for (const key of group.kept) {
+      const site = byKey.get(key);
+      if (!site || placed.has(site)) continue;
+      ordered.push(site);
+      placed.add(site);
+      roles.set(site, { role: 'kept', group, under: own !== undefined });
+    }
+  }
+  for (const site of sites) if (!placed.has(site)) ordered.push(site);
+  return { sites: ordered, roles };
 }

@@ -9,10 +9,11 @@ import { displayWidth, padToWidth } from '../format/text-width.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { MEASURES, measureOf, measuresWhere } from '../compare/measures.js';
 import type { Report } from './report.js';
-import { changedMeasures, listedChanges, unchangedLine } from './ranking.js';
+import { changedMeasures, listedChanges, testsNotRunText, unchangedLine } from './ranking.js';
 import { failuresOf, failureText } from './failure.js';
 import { leakText } from './lead.js';
 import { settingsChangeText } from './settings-change.js';
+import { RETENTION_SHOWN, retentionSentence } from './retention.js';
 import { acceptanceText, explainVerdict, grewUnchecked, verdictReason } from './verdict.js';
 
 const VERDICT_WORD = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
@@ -194,6 +195,7 @@ export function renderTerminal(
           ),
         )),
     ...unchangedText(report, listed),
+    ...(report.testsNotRun ? ['', testsNotRunText(report.testsNotRun)] : []),
   ];
   for (const scenario of listed) {
     // Both sides once when both failed the same way; each side's error when they differ.
@@ -245,7 +247,15 @@ export function renderTerminal(
       lines.push(
         `  … and ${groupDigits(scenario.sitesLeftOut.count)} more changed sites not kept in the report, ` +
           `summed: ${formatBytesDelta(scenario.sitesLeftOut.sizeDelta)}`,
-      );
+      ); // As in the comment: what keeps the grown memory alive, and the changed line that filled it.
+    const findings = scenario.retention ?? [];
+    if (findings.length > 0) {
+      lines.push('', `kept alive in ${scenario.name}:`);
+      for (const finding of findings.slice(0, RETENTION_SHOWN))
+        lines.push(`  ${retentionSentence(finding)}`, `    path: ${finding.path || '-'}`);
+      if (findings.length > RETENTION_SHOWN)
+        lines.push(`  … ${groupDigits(findings.length - RETENTION_SHOWN)} more in the JSON report`);
+    }
   }
   const hidden = report.hiddenSites;
   if (hidden && hidden.ignored + hidden.belowMinimumChange > 0) {

@@ -13,6 +13,7 @@ import {
   changeWithSite,
   headlineChanges,
   siteClause,
+  unitsBeside,
   type Change,
   type Headline,
   type Words,
@@ -117,7 +118,7 @@ function budgetSite(report: Report, budget: BudgetResult): string {
   const scenario = report.scenarios.find((s) => s.name === budget.scenario);
   const measure = scenario && measureOf(scenario, budget.metric);
   if (!scenario || !measure?.delta) return '';
-  return siteClause(scenario, budget.metric, measure.delta, PLAIN);
+  return siteClause(scenario, budget.metric, measure.delta, PLAIN, unitsBeside(budget.limit));
 }
 
 function failedReason(scenario: ScenarioComparison): string {

@@ -89,6 +89,11 @@ export class LineMap {
     return undefined;
   }
 
+  /** The paths that exist on one side only: added, deleted, or a rename's old and new name. */
+  onOneSide(): string[] {
+    return [...this.renamed];
+  }
+
   /** The head position of a base line; undefined when the line was changed or removed. */
   toHead(file: string, line: number): { file: string; line: number } | undefined {
     const headLine = this.lineOnHead(file, line);

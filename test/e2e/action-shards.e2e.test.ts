@@ -19,6 +19,19 @@ const NAMES = ['bench_a', 'bench_b', 'bench_c', 'bench_d', 'bench_e', 'bench_f',
 // bench_e keeps 100 KB more on head.
 const GROWS = 'bench_e';
 
+// Per-scenario overrides: one that matches a scenario of one shard only, one that matches none.
+const CONFIG = [
+  'scenarios:',
+  `  "${GROWS}":`,
+  '    budgets: { peak: 1GB }',
+  '  "bench_zzz*":',
+  '    budgets: { peak: 2GB }',
+  '',
+].join('\n');
+// As messages name them: a key that is a plain name unquoted.
+const OVERRIDE = (glob: string) =>
+  `allocdiff.yml: scenarios.${/^\w+$/.test(glob) ? glob : `"${glob}"`}`;
+
 function benchmark(grown: boolean): string {
   return [
     'kept = []',
@@ -154,7 +167,10 @@ describe('a suite split across runners: mode measure with shard, then mode merge
     for (const index of [1, 2, 3]) {
       expect(NAMES.some((name) => shardOfName(name, 3) === index)).toBe(true);
     }
-    repo = repoMaker(cleanup)({ 'bench.py': benchmark(false) }, { 'bench.py': benchmark(true) });
+    repo = repoMaker(cleanup)(
+      { 'bench.py': benchmark(false), 'allocdiff.yml': CONFIG },
+      { 'bench.py': benchmark(true), 'allocdiff.yml': CONFIG },
+    );
     emptyWorkspace = writeTree({});
     cleanup.push(emptyWorkspace);
     api = await startGitHubApi({ token: TOKEN, owner: OWNER, repo: REPO });
@@ -221,10 +237,37 @@ describe('a suite split across runners: mode measure with shard, then mode merge
     ]);
     const comments = ours(number);
     expect(comments).toHaveLength(1);
-    // Names are escaped in Markdown: `_` as an entity.
-    expect(comments[0].body).toContain(GROWS.replace('_', '&#95;'));
+    expect(comments[0].body).toContain(`<code>${GROWS}</code>`);
     expect(comments[0].body).toContain('Shards: 3 runners, merged');
-    expect(result.summary).toContain(GROWS.replace('_', '&#95;'));
+    expect(result.summary).toContain(`<code>${GROWS}</code>`);
+  });
+
+  it('warns about an override no shard matched, not about one another shard matched', async () => {
+    for (const [index, files] of artifacts) {
+      const report = JSON.parse(files['report.json']) as Report;
+      // A shard does not warn about what another shard may check: it reports it as data.
+      expect(report.warnings ?? []).toEqual([]);
+      expect(report.shard!.unchecked!.overrides.map((o) => o.override)).toEqual(
+        shardOfName(GROWS, 3) === index
+          ? [OVERRIDE('bench_zzz*')]
+          : [OVERRIDE(GROWS), OVERRIDE('bench_zzz*')],
+      );
+    }
+    const number = nextPull++;
+    const result = await run({ mode: 'merge' }, 'workflow_run', measuredRun(number, shardFiles()));
+    expect(result.exitCode, result.stdout).toBe(0);
+    const report = JSON.parse(readFileSync(result.outputs.report, 'utf8')) as Report;
+    expect(report.warnings).toEqual([
+      `${OVERRIDE('bench_zzz*')} matches no scenario (scenarios: ${report.scenarios
+        .slice(0, 5)
+        .map((s) => `"${s.name}"`)
+        .join(', ')} and 2 more); its budgets were not checked: "peak: 2GB"`,
+    ]);
+    // The override that matched in one shard was checked there.
+    expect(report.budgets.filter((b) => b.metric === 'peak')).toEqual([
+      expect.objectContaining({ scenario: GROWS, rule: 'peak: 1GB', status: 'pass' }),
+    ]);
+    expect(ours(number)[0].body.split('matches no scenario')).toHaveLength(2);
   });
 
   it('names a shard that left no artifact in the comment, and warns', async () => {

@@ -130,3 +130,57 @@ describe('--cache DIR (CLI, real git and Python)', () => {
     expect(run.report.cached).toBeUndefined();
   }, 300_000);
 });
+
+describe('--cache DIR: a base measured in depth serves the deep passes of other heads', () => {
+  // Base, then two heads that each keep more: each pull request's first pass differs from base.
+  const repo = repoOf({ 'bench.py': bench(1000) }, { 'bench.py': bench(2000) });
+  const cache = join(folder('allocdiff-cache-deep-'), 'measurements');
+  const out = folder('allocdiff-cache-deep-out-');
+  const base = repo.shas[0]!.slice(0, 7);
+
+  async function compare(head: string, ...args: string[]) {
+    const json = join(out, 'r.json');
+    const result = await runCommand(
+      declaredNode(),
+      [CLI, '--base', repo.shas[0]!, '--head', head, '--script', 'bench.py', '--json', json]
+        .concat(['--markdown', join(out, 'r.md'), '--cache', cache])
+        .concat(args),
+      { cwd: repo.dir },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    return { log: result.stderr, report: JSON.parse(readFileSync(json, 'utf8')) as Report };
+  }
+
+  it('another head that changes an allocation measures only itself, in both passes', async () => {
+    const first = await compare(repo.shas[1]!);
+    expect(first.log).toContain('Measuring in depth');
+    expect(first.report.cached).toBeUndefined();
+    writeFileSync(join(repo.dir, 'bench.py'), bench(3000));
+    repo.git('commit', '-qam', 'keep more');
+    const second = await compare(repo.git('rev-parse', 'HEAD'));
+    expect(second.log).toContain('Measuring in depth');
+    expect(second.log).not.toContain(`base: no cached measurement of ${base}`);
+    expect(second.log).not.toContain('base: measurement of');
+    // Both of base's passes (the first run, the deep pass) came from the folder.
+    const hits = second.log.match(new RegExp(`base: cached measurement of ${base}`, 'g')) ?? [];
+    expect(hits.length).toBeGreaterThanOrEqual(2);
+    expect(second.report.cached).toEqual([
+      expect.stringMatching(new RegExp(`^base: cached measurement of ${base} from `)),
+    ]);
+    expect(second.report.scenarios[0]!.retained.base).toBe(
+      first.report.scenarios[0]!.retained.base,
+    );
+  }, 300_000);
+
+  it('a deep pass that asks for sites at the peak the entry never looked for measures base', async () => {
+    // Kept by a run that looked for none; the next (`peak-sites: auto`, a peak that changed) asks.
+    for (const name of readdirSync(cache)) rmSync(join(cache, name));
+    await compare('HEAD', '--peak-sites', 'false');
+    const run = await compare('HEAD');
+    expect(run.log).toContain(
+      `base: the cached measurement of ${base} did not look for the sites at the peak of bench.py`,
+    );
+    expect(run.log).toContain(`base: measurement of ${base} saved`);
+    expect(run.report.scenarios[0]!.peakSites).toBeDefined();
+  }, 300_000);
+});

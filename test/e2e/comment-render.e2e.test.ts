@@ -65,6 +65,8 @@ interface Layout {
   wrapped: string[];
   /** The scenario table: each row's name and its peak cell. */
   scenarios: { name: string; peak: string }[];
+  /** The scenario table's headers and cells of figures and budget that take more than one line. */
+  scenarioWrapped: string[];
 }
 
 /**
@@ -102,11 +104,26 @@ const MEASURE = String.raw`(() => {
         peak: row.cells[peak].innerText,
       }))
     : [];
+  // A cell's lines: the distinct bottoms of its text's boxes.
+  const lineCount = (cell) => {
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.bottom))).size;
+  };
+  // Every header, and every cell but the scenario's name (text from the PR, of any length).
+  const scenarioWrapped = table
+    ? [...table.rows].flatMap((row, r) =>
+        [...row.cells]
+          .filter((cell, c) => (r === 0 || c > 0) && lineCount(cell) > 1)
+          .map((cell) => cell.innerText),
+      )
+    : [];
   return {
     overflowing,
     body: { scroll: body.scrollWidth, client: body.clientWidth },
     wrapped,
     scenarios,
+    scenarioWrapped,
   };
 })()`;
 
@@ -193,6 +210,7 @@ describe(`the comment at GitHub's comment width (${COMMENT_WIDTH} px), rendered 
         expect(shown.overflowing, 'tables wider than the comment').toEqual([]);
         expect(shown.body.scroll).toBeLessThanOrEqual(shown.body.client);
         expect(shown.wrapped, 'sizes and counts over more than one line').toEqual([]);
+        expect(shown.scenarioWrapped, 'scenario table cells over more than one line').toEqual([]);
         for (const chart of chartsOf(text)) {
           // The bars start at zero and the axis holds them all.
           expect(chart.axis[0]).toBe(0);

@@ -20,17 +20,19 @@ afterAll(() => {
 const repoOf = repoMaker(cleanup);
 
 const LEAKS_BASE =
-  'import gc\n\n_history = []\n_cache = {}\n\n\nclass Registry:\n    items = []\n\n\nclass Emitter:\n    def __init__(self):\n        self.handlers = []\n\n    def on(self, handler):\n        self.handlers.append(handler)\n\n\nbus = Emitter()\n\n\nclass Node:\n    def __init__(self):\n        self.other = None\n        self.data = None\n\n\ndef make_counter():\n    kept = []\n\n    def add(size):\n        return size\n\n    return add\n\n\ncounter = make_counter()\n\n\ndef remember(size):\n    return size\n\n\ndef cache_store(key, size):\n    return key\n\n\ndef register(size):\n    return size\n\n\ndef defaulted(size, seen=[]):\n    return seen\n\n\ndef subscribe(size):\n    payload = size\n    return payload\n\n\ndef cycle(size):\n    gc.set_debug(gc.DEBUG_SAVEALL)\n    first = Node()\n    second = Node()\n    first.other = second\n    second.other = first\n    first.data = size\n';
+  'import gc\n\n_history = []\n_cache = {}\n\n\nclass Registry:\n    items = []\n\n\nclass Emitter:\n    def __init__(self):\n        self.handlers = []\n\n    def on(self, handler):\n        self.handlers.append(handler)\n\n\nbus = Emitter()\n\n\nclass Node:\n    def __init__(self):\n        self.other = None\n        self.data = None\n\n\ndef make_counter():\n    kept = []\n\n    def add(size):\n        return size\n\n    return add\n\n\ncounter = make_counter()\n\n\ndef remember(size):\n    return size\n\n\ndef cache_store(key, size):\n    return key\n\n\ndef register(size):\n    return size\n\n\ndef defaulted(size, seen=[]):\n    return seen\n\n\ndef subscribe(size):\n    payload = size\n    return payload\n\n\ndef cycle(size):\n    gc.set_debug(gc.DEBUG_SAVEALL)\n    first = Node()\n    second = Node()\n    first.other = second\n    second.other = first\n    first.data = size\n\n\ndef cycle_off(size):\n    return size\n';
 
 const LEAKS_HEAD =
-  'import gc\n\n_history = []\n_cache = {}\n\n\nclass Registry:\n    items = []\n\n\nclass Emitter:\n    def __init__(self):\n        self.handlers = []\n\n    def on(self, handler):\n        self.handlers.append(handler)\n\n\nbus = Emitter()\n\n\nclass Node:\n    def __init__(self):\n        self.other = None\n        self.data = None\n\n\ndef make_counter():\n    kept = []\n\n    def add(size):\n        kept.append(bytearray(size))\n\n    return add\n\n\ncounter = make_counter()\n\n\ndef remember(size):\n    _history.append(bytearray(size))\n\n\ndef cache_store(key, size):\n    _cache[key] = bytearray(size)\n\n\ndef register(size):\n    Registry.items.append(bytearray(size))\n\n\ndef defaulted(size, seen=[]):\n    seen.append(bytearray(size))\n\n\ndef subscribe(size):\n    payload = bytearray(size)\n    bus.on(lambda: payload)\n\n\ndef cycle(size):\n    gc.set_debug(gc.DEBUG_SAVEALL)\n    first = Node()\n    second = Node()\n    first.other = second\n    second.other = first\n    first.data = bytearray(size)\n';
+  'import gc\n\n_history = []\n_cache = {}\n\n\nclass Registry:\n    items = []\n\n\nclass Emitter:\n    def __init__(self):\n        self.handlers = []\n\n    def on(self, handler):\n        self.handlers.append(handler)\n\n\nbus = Emitter()\n\n\nclass Node:\n    def __init__(self):\n        self.other = None\n        self.data = None\n\n\ndef make_counter():\n    kept = []\n\n    def add(size):\n        kept.append(bytearray(size))\n\n    return add\n\n\ncounter = make_counter()\n\n\ndef remember(size):\n    _history.append(bytearray(size))\n\n\ndef cache_store(key, size):\n    _cache[key] = bytearray(size)\n\n\ndef register(size):\n    Registry.items.append(bytearray(size))\n\n\ndef defaulted(size, seen=[]):\n    seen.append(bytearray(size))\n\n\ndef subscribe(size):\n    payload = bytearray(size)\n    bus.on(lambda: payload)\n\n\ndef cycle(size):\n    gc.set_debug(gc.DEBUG_SAVEALL)\n    first = Node()\n    second = Node()\n    first.other = second\n    second.other = first\n    first.data = bytearray(size)\n\n\ndef cycle_off(size):\n    gc.disable()\n    first = Node()\n    second = Node()\n    first.other = second\n    second.other = first\n    first.data = bytearray(size)\n';
 
 const BENCH =
-  'from app import leaks\n\nCOUNT = 0\n\n\ndef bench_module_global():\n    for _ in range(20):\n        leaks.remember(2000)\n\n\ndef bench_cache_dict():\n    global COUNT\n    for _ in range(20):\n        COUNT += 1\n        leaks.cache_store(COUNT, 2000)\n\n\ndef bench_class_attribute():\n    for _ in range(20):\n        leaks.register(2000)\n\n\ndef bench_default_argument():\n    for _ in range(20):\n        leaks.defaulted(2000)\n\n\ndef bench_closure():\n    for _ in range(20):\n        leaks.counter(2000)\n\n\ndef bench_listener():\n    for _ in range(20):\n        leaks.subscribe(2000)\n\n\ndef bench_zz_cycle():\n    for _ in range(20):\n        leaks.cycle(2000)\n';
+  'import gc\n\nfrom app import leaks\n\nCOUNT = 0\n\n\ndef bench_module_global():\n    for _ in range(20):\n        leaks.remember(2000)\n\n\ndef bench_cache_dict():\n    global COUNT\n    for _ in range(20):\n        COUNT += 1\n        leaks.cache_store(COUNT, 2000)\n\n\ndef bench_class_attribute():\n    for _ in range(20):\n        leaks.register(2000)\n\n\ndef bench_default_argument():\n    for _ in range(20):\n        leaks.defaulted(2000)\n\n\ndef bench_closure():\n    for _ in range(20):\n        leaks.counter(2000)\n\n\ndef bench_listener():\n    for _ in range(20):\n        leaks.subscribe(2000)\n\n\ndef bench_zz_cycle():\n    for _ in range(20):\n        leaks.cycle(2000)\n\n\ndef bench_zzz_cycle_gc_off():\n    gc.set_debug(0)\n    for _ in range(20):\n        leaks.cycle_off(2000)\n';
 
 /** The head line of app/leaks.py that holds `text`. */
-function lineOf(text: string): number {
-  const index = LEAKS_HEAD.split('\n').findIndex((line) => line.includes(text));
+function lineOf(text: string, after?: string): number {
+  const lines = LEAKS_HEAD.split('\n');
+  const from = after === undefined ? 0 : lineOf(after);
+  const index = lines.findIndex((line, at) => at >= from && `${line}\n`.includes(text));
   if (index < 0) throw new Error(`no line ${text}`);
   return index + 1;
 }
@@ -113,6 +115,24 @@ describe('retention paths (CLI, real git and Python)', () => {
     expect(kept.kind).toBe('gc.garbage');
     expect(kept.holder).toBe('app.leaks.Node.data');
     expect(first.markdown).toContain('unreachable reference cycles the collector saved');
+  });
+
+  it('a reference cycle left to a disabled collector is unreachable, named with its types and the line that made it', () => {
+    const kept = finding('bench_zzz_cycle_gc_off');
+    expect(kept.kind).toBe('unreachable');
+    expect(kept.cycle?.map((entry) => entry.type)).toContain('app.leaks.Node');
+    expect(kept.bytes).toBeGreaterThan(20 * 2000);
+    // The bytearray is the site; the line that made a Node of the cycle, or (CPython 3.11 has
+    // no traceback for such an instance) the bytearray's own, is the changed line.
+    expect(kept.site.line).toBe(lineOf('first.data = bytearray(size)\n', 'cycle_off'));
+    expect(kept.culprit?.file).toBe('app/leaks.py');
+    expect(kept.culprit!.line).toBeGreaterThan(lineOf('def cycle_off'));
+    expect(['app.leaks.Node', 'bytearray']).toContain(kept.culprit!.type);
+    expect(first.markdown).toContain(
+      escapeCode(`app/leaks.py:${kept.culprit!.line}`, 200) + ', a line this change made',
+    );
+    expect(first.markdown).toContain('an unreachable reference cycle (<code>app.leaks.Node</code>');
+    expect(first.markdown).toContain('only the collector frees, and it was off');
   });
 
   it('the comment has a Kept alive by block, and its verdict names the changed line', () => {

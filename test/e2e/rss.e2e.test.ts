@@ -86,7 +86,7 @@ describe.skipIf(!existsSync('/proc/self/status'))('rss', () => {
       /FAIL: memory budget exceeded: RSS of bench_buffer is \+(4[89]|5\d)\.\d MB, limit \+10MB/,
     );
     const comment = readFileSync(markdown, 'utf8');
-    expect(comment).toContain('| Δ retained | Δ RSS | Status |');
+    expect(comment).toContain('| Δ retained | Δ RSS | Budget |');
     expect(comment).toMatch(
       /❌ \*\*Over budget:\*\* peak RSS of <code>bench_buffer<\/code> grew \+(4[89]|5\d)\.\d MB/,
     );

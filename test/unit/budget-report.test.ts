@@ -165,6 +165,34 @@ describe('the report: budgets, warnings and hidden sites', () => {
     );
   });
 
+  it('writes every size of a budget’s sentence in its limit’s family of units', () => {
+    const grew = {
+      ...grown,
+      retained: measure(1_000_000, 68_100_000),
+      sites: [siteDelta({ file: 'app/store.py', line: 8, sizeDelta: 60_000_000 })],
+    };
+    // The verdict line with its site links' targets left out.
+    const line = (r: Report) =>
+      verdictLine(renderMarkdown(r)).replace(/\[(<code>[^<]*<\/code>)\]\([^)]*\)/g, '$1');
+    const decimal = checked('retained: +10MB', grew);
+    expect(line(decimal)).toContain(
+      'grew +67.1 MB (+6,710.0 %), most at <code>app/store.py:8</code> (+60.0 MB), over the +10MB budget',
+    );
+    expect(verdictReason(decimal)).toBe(
+      'memory budget exceeded: retained of load is +67.1 MB, limit +10MB, most at app/store.py:8 (+60.0 MB)',
+    );
+    const ceiling = checked('retained: 64MiB', grew);
+    expect(line(ceiling)).toContain(
+      'reached 64.9 MiB (+64.0 MiB, +6,710.0 %), most at <code>app/store.py:8</code> (+57.2 MiB), over the 64MiB budget',
+    );
+    // Beside a percentage the sentence keeps the reports' binary units.
+    const relative = checked('retained: +50%', grew);
+    expect(line(relative)).toContain('(+64.0 MiB), most at');
+    for (const text of [line(decimal), verdictReason(decimal)]) {
+      expect(text).not.toMatch(/[KMG]iB/);
+    }
+  });
+
   it('says a noisy measurement was reported, not failed', () => {
     const noisy = scenarioComparison({
       name: 'load',

@@ -264,6 +264,7 @@ describe('parseCliArgs: settings', () => {
       objectTypes: true,
       retentionPaths: 3,
       skipUnchanged: true,
+      selectTests: false,
       key: 'default',
       jsonPath: expect.stringMatching(/\/allocdiff-\w{6}\/report\.json$/),
       markdownPath: expect.stringMatching(/\/allocdiff-\w{6}\/report\.md$/),

@@ -201,6 +201,29 @@ describe('compareSites: site identity across commits', () => {
     expect(compareSites(sites, sites, noChanges)).toEqual([]);
   });
 
+  it('pairs sites by line however far apart their lines are, and lines that come twice', () => {
+    const lines = [1, 7, 2 ** 40, 5_000_000, 0];
+    const base = lines.map((line, index) => site('app/far.py', line, 100 + index));
+    const head = lines.map((line, index) => site('app/far.py', line, 100 + index + (line % 2)));
+    // Found on head, the unchanged ones (far lines among them) are not listed as gone and new.
+    expect(
+      compareSites(base, head, noChanges).map((delta) => [delta.line, delta.sizeDelta]),
+    ).toEqual([
+      [1, 1],
+      [7, 1],
+    ]);
+    // A table that names one line twice (never written by the harness): the later site counts
+    // for the line, as it always has.
+    const twice = [site('app/cache.py', 10, 100), site('app/cache.py', 10, 300)];
+    expect(
+      compareSites([site('app/cache.py', 10, 300)], twice, noChanges).map((delta) => [
+        delta.line,
+        delta.baseSize,
+        delta.headSize,
+      ]),
+    ).toEqual([[10, 0, 100]]);
+  });
+
   it('lists a site whose count changed even when its size did not', () => {
     const deltas = compareSites(
       [site('app/cache.py', 10, 4_096, { count: 3 })],

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSnapshot } from '../../src/capture/decode.js';
-import { NO_STRING, SNAPSHOT_SCHEMA, type RawSnapshot } from '../../src/capture/snapshot.js';
+import { decodeSnapshot, isStringList, isWholeColumn } from '../../src/capture/decode.js';
+import {
+  NO_STRING,
+  SITE_COLUMNS,
+  SNAPSHOT_SCHEMA,
+  siteTable,
+  snapshotDocument,
+  type RawSnapshot,
+} from '../../src/capture/snapshot.js';
 
 function raw(extra: Partial<RawSnapshot> = {}): RawSnapshot {
   return {
@@ -181,6 +188,84 @@ describe('decodeSnapshot', () => {
     expect(() => decodeSnapshot(negative, 'snapshot x.json')).toThrow(
       'scenarios.0.peakBytes: Too small',
     );
+  });
+
+  it('checks site columns in one loop exactly as the schema checks each value', () => {
+    const values: unknown[] = [
+      0,
+      1,
+      -1,
+      -2,
+      -0,
+      1.5,
+      -1.5,
+      NaN,
+      Infinity,
+      -Infinity,
+      2 ** 53,
+      2 ** 53 - 1,
+      -(2 ** 53),
+      -(2 ** 53 - 1),
+      1e300,
+      '1',
+      null,
+      true,
+      undefined,
+      [],
+      {},
+    ];
+    for (const name of SITE_COLUMNS) {
+      const element = siteTable.shape[name].element;
+      for (const value of values) {
+        const { min, max } = { min: element.minValue!, max: element.maxValue! };
+        expect(isWholeColumn([3, value, 4], min, max), `${name}: ${String(value)}`).toBe(
+          element.safeParse(value).success,
+        );
+      }
+    }
+    expect(isWholeColumn({ 0: 1 }, 0, 1)).toBe(false);
+    for (const value of values) {
+      expect(isStringList(['a', value]), String(value)).toBe(
+        snapshotDocument.shape.strings.element.safeParse(value).success,
+      );
+    }
+  });
+
+  it('names every value out of contract in any site column, the rest of the table valid', () => {
+    const forged = raw();
+    const sites = forged.scenarios[0]!.sites as unknown as Record<string, unknown[]>;
+    sites.line![1] = 1.5;
+    sites.file![1] = '0';
+    (forged.scenarios[0]!.peak!.sites as unknown as Record<string, unknown[]>).count![0] = null;
+    expect(() => decodeSnapshot(forged, 'snapshot x.json')).toThrow(
+      /scenarios\.0\.sites\.file\.1: .*\n {2}scenarios\.0\.sites\.line\.1: .*\n {2}scenarios\.0\.peak\.sites\.count\.0: /,
+    );
+    const below = raw();
+    below.scenarios[0]!.sites.function[1] = -2;
+    expect(() => decodeSnapshot(below, 'snapshot x.json')).toThrow(
+      'function refers to string -2, not in its string table',
+    );
+    const notAColumn = raw();
+    (notAColumn.scenarios[0]!.sites as unknown as Record<string, unknown>).size = { 0: 1 };
+    expect(() => decodeSnapshot(notAColumn, 'snapshot x.json')).toThrow(
+      'snapshot x.json: scenario bench_put sites.size does not have one entry per site (2)',
+    );
+  });
+
+  it('names a string table entry that is not a string', () => {
+    const forged = raw();
+    (forged.strings as unknown[]).push(7);
+    expect(() => decodeSnapshot(forged, 'snapshot x.json')).toThrow(
+      /does not match the snapshot schema .*:\n {2}strings\.4: /,
+    );
+  });
+
+  it('hands back the columns it checked, every site read from them', () => {
+    const document = raw();
+    const size = document.scenarios[0]!.sites.size;
+    const snapshot = decodeSnapshot(document, 'snapshot x.json');
+    expect(snapshot.scenarios[0]!.sites.map((site) => site.size)).toEqual(size);
+    expect(snapshot.scenarios[0]!.peak!.sites.map((site) => site.count)).toEqual([2]);
   });
 
   it('refuses fields the contract does not have', () => {

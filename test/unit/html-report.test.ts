@@ -16,8 +16,20 @@ function pageData(html: string) {
   const match = /<script type="application\/json" id="allocdiff-data">([^<]*)<\/script>/.exec(html);
   expect(match).not.toBeNull();
   return JSON.parse(match![1]!) as {
-    scenarios: { views: Record<string, ReturnType<typeof flameTree>>; sites: { file: string }[] }[];
+    strings: string[];
+    scenarios: {
+      views: Record<string, IndexedNode>;
+      sites: { file: number; function?: number; text?: number }[];
+    }[];
   };
+}
+
+/** A flame graph's frame as the page stores it: its strings by position in `strings`. */
+interface IndexedNode {
+  file: number;
+  function?: number;
+  text?: number;
+  children: IndexedNode[];
 }
 
 describe('the HTML report', () => {
@@ -73,8 +85,61 @@ describe('the HTML report', () => {
     expect(html).toContain(escapeHtml(HOSTILE));
     // The script gets the names back as they read, the override revealed.
     const data = pageData(html);
-    expect(data.scenarios[0]!.sites[0]!.file).toBe(`app/${visibleText(HOSTILE)}.py`);
-    expect(data.scenarios[0]!.views.retained!.children[0]!.function).toBe(visibleText(HOSTILE));
+    const { strings } = data;
+    expect(strings[data.scenarios[0]!.sites[0]!.file]).toBe(`app/${visibleText(HOSTILE)}.py`);
+    expect(strings[data.scenarios[0]!.views.retained!.children[0]!.function!]).toBe(
+      visibleText(HOSTILE),
+    );
+  });
+
+  it('stores each file, function and source line once, shared by the flame graph and the table', () => {
+    const caller = { file: 'app/main.py', line: 3, function: 'main', text: 'run()' };
+    const sites = [1, 2, 3].map((n) =>
+      siteDelta({
+        file: 'app/cache.py',
+        line: n,
+        function: 'fill',
+        text: `cache.append(${n})`,
+        headSize: 1000 * n,
+        tracebacks: [
+          {
+            size: 1000 * n,
+            count: 1,
+            frames: [caller, { file: 'app/cache.py', line: n, function: 'fill' }],
+          },
+        ],
+      }),
+    );
+    const html = renderHtml(report([scenarioComparison({ sites }), scenarioComparison({ sites })]));
+    const data = pageData(html);
+    expect(new Set(data.strings).size).toBe(data.strings.length);
+    for (const text of [
+      'app/cache.py',
+      'fill',
+      'app/main.py',
+      'main',
+      'run()',
+      'cache.append(2)',
+    ]) {
+      expect(html.split(JSON.stringify(text))).toHaveLength(2);
+    }
+    // Rows and frames name them by position: the table's rows, and the caller and sites below.
+    const [scenario] = data.scenarios;
+    expect(scenario!.sites.map((row) => data.strings[row.text!]).sort()).toEqual([
+      'cache.append(1)',
+      'cache.append(2)',
+      'cache.append(3)',
+    ]);
+    const [main] = scenario!.views.retained!.children;
+    expect([data.strings[main!.file], data.strings[main!.function!]]).toEqual([
+      'app/main.py',
+      'main',
+    ]);
+    expect(main!.children.map((child) => data.strings[child.file])).toEqual([
+      'app/cache.py',
+      'app/cache.py',
+      'app/cache.py',
+    ]);
   });
 
   it('escapes for HTML and for a JSON script block', () => {

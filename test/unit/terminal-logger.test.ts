@@ -95,6 +95,45 @@ describe('terminalLogger on a terminal', () => {
     ]);
   });
 
+  it("grows each side's progress dots in place on a line of its own, however slow", async () => {
+    const log = terminalLogger(stream, () => clock);
+    await log.group('Measuring base and head', async () => {
+      const endBase = log.progress!('Measuring base');
+      const endHead = log.progress!('Measuring head');
+      const base = prefixedLogger(log, '[base] ');
+      const head = prefixedLogger(log, '[head] ');
+      // A test a second: far slower than the delay after which a log without live lines shows
+      // a line begun.
+      for (let test = 0; test < 4; test++) {
+        base.output('.');
+        head.output('.');
+        clock += 1_000;
+        vi.advanceTimersByTime(1_000);
+      }
+      expect(screen(written)).toEqual([
+        '[base] ....',
+        '[head] ....',
+        expect.stringMatching(/^. Measuring base and head … 4\.0 s$/),
+        expect.stringMatching(/^. Measuring base … 4\.0 s$/),
+        expect.stringMatching(/^. Measuring head … 4\.0 s$/),
+      ]);
+      // Wider than the terminal: the end of the line, where the dots come.
+      base.output('.'.repeat(60));
+      expect(screen(written)[0]).toBe(`[base] …${'.'.repeat(51)}`);
+      base.output(' [100%]\n');
+      head.output('. [100%]\n');
+      endBase('done');
+      endHead('done');
+    });
+    expect(screen(written)).toEqual([
+      `[base] ${'.'.repeat(64)} [100%]`,
+      '[head] ..... [100%]',
+      '✓ Measuring base (4.0 s)',
+      '✓ Measuring head (4.0 s)',
+      '✓ Measuring base and head (4.0 s)',
+    ]);
+  });
+
   it('breaks a line wider than the terminal where the terminal would', async () => {
     const log = terminalLogger(stream, () => clock);
     await log.group('Step', async () => {

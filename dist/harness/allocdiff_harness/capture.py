@@ -232,8 +232,8 @@ def measure(
     ``ignore``: harness containers alive across the call, left out of the object count.
     ``watch_peak``: run the action under a PeakWatch (see peak.py) aiming at
     ``peak_reference`` bytes, and record the sites at the level it caught.
-    ``retention_filter``: after the after snapshot, while the traces are still there, find
-    what keeps the objects of the sites it wants alive (see retention.py).
+    ``retention_filter``: right after the after snapshot, while the traces are still there,
+    find what keeps the objects of the sites it wants alive (see retention.py).
     """
     if tracemalloc.is_tracing():
         tracemalloc.stop()
@@ -294,13 +294,28 @@ def measure(
     del rss_start
 
     clear_type_cache()
-    gc.collect()
+    # A benchmark that leaves the collector disabled (gc.disable()) keeps its unreachable
+    # reference cycles, as the program would: they are not collected here, so they count as
+    # retained, and the retention walk names them as such.
+    collecting = gc.isenabled()
+    if collecting:
+        gc.collect()
     after = tracemalloc.take_snapshot()
     result.frames_used = tracemalloc.get_traceback_limit()
-    # With retention paths, the objects' traces are still needed after the count: tracing
-    # stops only once they are found (the diffs and the count are then traced, and slower).
-    if retention_filter is None:
-        tracemalloc.stop()
+    if retention_filter is not None:
+        # Right after the after snapshot, while the objects' traces are there: tracing then
+        # stops before the diffs and the count, which run at full speed. The walk leaves
+        # nothing behind but its result (ignored by the count, as ``result`` is).
+        main = sys.modules.get("__main__")
+        result.retention = retention.find(
+            retention_filter,
+            held=(held, raised),
+            main_globals=getattr(main, "__dict__", None),
+            is_machinery=is_machinery,
+        )
+        del main
+        retention_filter.forget()
+    tracemalloc.stop()
 
     result.sites = line_diff(after, before)
     if traceback_filter is not None:
@@ -311,20 +326,10 @@ def measure(
             result.peak_tracebacks = traceback_diff(peak_snapshot, before, traceback_filter)
     del after, before, peak_snapshot
     if count_types:
-        gc.collect()  # untracks the harness's fresh tuples of numbers and names
+        if collecting:
+            gc.collect()  # untracks the harness's fresh tuples of numbers and names
         # result's contents (sites, the first count) are not followed: it is ignored.
-        result.types_after = objects.count_types(own, held=[held, raised])
-    if retention_filter is not None:
-        # After the count, which then does not see the walk's own objects.
-        main = sys.modules.get("__main__")
-        result.retention = retention.find(
-            retention_filter,
-            held=(held, raised),
-            main_globals=getattr(main, "__dict__", None),
-            is_machinery=is_machinery,
-        )
-        del main
-        tracemalloc.stop()
+        result.types_after = objects.count_types(own, held=[held, raised], collect=collecting)
     del held, raised  # alive until here on purpose
     if rss_bytes is not None:
         # Only now: a number in the totals before the count would be counted as the action's.
@@ -348,10 +353,13 @@ def resident_status():
     and freed here (a list, a tuple) would go to a free list, and the program would reuse it
     without tracemalloc seeing an allocation.
     """
+    global _mark_reset
+    _mark_reset = False
     try:
         descriptor = os.open("/proc/self/clear_refs", os.O_WRONLY)
         try:
             os.write(descriptor, b"5")
+            _mark_reset = True
         finally:
             os.close(descriptor)
     except OSError:
@@ -378,9 +386,15 @@ def resident_rise(start):
         return None
     resident, mark = before
     highest = now[1]
-    if mark > resident and highest <= mark:
+    # A mark reset just before may already stand some pages above the resident size read after
+    # it (pages the process gave back in between): the rise is still the action's, to a page.
+    if not _mark_reset and mark > resident and highest <= mark:
         return None
     return max(0, highest - resident)
+
+
+# Whether the last ``resident_status`` reset the high-water mark (a bool: no allocation).
+_mark_reset = False
 
 
 def _read_status():
@@ -445,9 +459,11 @@ def _by_line(snapshot):
     where this only reads the first frame of each raw trace.
     """
     totals = {}
-    for size, traceback, _ in raw_traces(snapshot):
+    get = totals.get
+    # Once per live block (hundreds of thousands): tracemalloc's own tuples, read in place.
+    for _, size, traceback, _ in _trace_tuples(snapshot):
         frame = traceback[0] if traceback else UNKNOWN_FRAME
-        total = totals.get(frame)
+        total = get(frame)
         if total is None:
             totals[frame] = [size, 1]
         else:
@@ -460,16 +476,23 @@ UNKNOWN_FRAME = ("<unknown>", 0)
 
 
 def raw_traces(snapshot):
-    """``(size, frames most recent first, total frame count)`` per trace.
+    """``(size, frames most recent first, total frame count)`` per trace."""
+    return ((size, frames, total) for _, size, frames, total in _trace_tuples(snapshot))
+
+
+def _trace_tuples(snapshot):
+    """``(domain, size, frames most recent first, total frame count)`` per trace.
 
     ``Snapshot.traces._traces`` holds exactly that as tuples (tracemalloc's own grouping
-    reads it); the public route builds three objects per trace, so it is only the fallback.
+    reads it), returned as it is; the public route builds three objects per trace, so it is
+    only the fallback.
     """
     traces = getattr(snapshot.traces, "_traces", None)
     if traces is not None and (not traces or len(traces[0]) == 4):
-        return ((size, frames, total) for _, size, frames, total in traces)
+        return traces
     return (
         (
+            trace.domain,
             trace.size,
             tuple((frame.filename, frame.lineno) for frame in reversed(trace.traceback)),
             getattr(trace.traceback, "total_nframe", None),
@@ -492,6 +515,10 @@ class TracebackFilter:
         for file, line in sites:
             self._suffixes.setdefault(line, []).append(_raw_suffix(file))
         self._cache = {}
+
+    def forget(self):
+        """Drops what ``wants`` remembered: objects a later object count would see."""
+        self._cache.clear()
 
     def wants(self, filename, lineno):
         suffixes = self._suffixes.get(lineno)

@@ -1,0 +1,171 @@
+/**
+ * Which pytest tests a pull request can have changed, from what each test read on base (the
+ * reads pass, python/allocdiff_harness/selection.py): the files whose code ran during the test
+ * or that it opened, the folders it listed, and its module's imports. Only those tests, and the
+ * tests head adds, are traced on both sides; the others are deselected on both.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { InvalidDataError } from '../errors.js';
+
+/** What a pytest suite read on base: per test, and for the session as a whole. */
+export interface TestReads {
+  tests: {
+    nodeid: string;
+    files: string[];
+    folders: string[];
+    /** Folders the import system listed while the test's module was collected. */
+    importFolders: string[];
+    failed: boolean;
+  }[];
+  /** Read outside any test or test module: conftest.py, pytest's configuration, plugins. */
+  session: { files: string[]; folders: string[]; importFolders: string[] };
+}
+
+/** What a diff touches of a set of reads (LineMap.firstTouched). */
+export interface TouchedBy {
+  firstTouched(read: {
+    files: Iterable<string>;
+    folders: Iterable<string>;
+    importFolders: Iterable<string>;
+  }): string | undefined;
+  /** The paths added, deleted or renamed. */
+  onOneSide(): string[];
+}
+
+export type TestSelection =
+  /** Every test is traced: the diff touches what the whole session reads. */
+  | { kind: 'all'; why: string }
+  /**
+   * `skip` is deselected on both sides; `run` (base's tests that read a changed file, or
+   * failed) and any test only head has are traced. `none`: no test of base is traced and no
+   * folder pytest collects from changed, so neither side runs.
+   */
+  | { kind: 'some' | 'none'; skip: string[]; run: string[]; why: string };
+
+const FILE = z.object({
+  tests: z.array(
+    z.tuple([
+      z.string(),
+      z.array(z.number().int()),
+      z.array(z.number().int()),
+      z.array(z.number().int()),
+      z.boolean(),
+    ]),
+  ),
+  session: z.object({
+    files: z.array(z.number().int()),
+    folders: z.array(z.number().int()),
+    importFolders: z.array(z.string()),
+  }),
+  paths: z.array(z.string()),
+});
+
+/** The `*.reads.json` files of a reads pass, merged (one per pytest process: xdist workers). */
+export async function readTestReads(dir: string): Promise<TestReads | undefined> {
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.reads.json')).sort();
+  if (names.length === 0) return undefined;
+  const tests = new Map<
+    string,
+    { files: Set<string>; folders: Set<string>; imports: Set<string>; failed: boolean }
+  >();
+  const session = {
+    files: new Set<string>(),
+    folders: new Set<string>(),
+    imports: new Set<string>(),
+  };
+  for (const name of names) {
+    const parsed = FILE.safeParse(JSON.parse(await readFile(join(dir, name), 'utf8')));
+    if (!parsed.success) {
+      throw new InvalidDataError(
+        `the reads file ${name} is not what the harness writes: ${parsed.error.message}`,
+      );
+    }
+    const { paths } = parsed.data;
+    const pathsOf = (indexes: number[]) =>
+      indexes.map((index) => {
+        const path = paths[index];
+        if (path === undefined)
+          throw new InvalidDataError(`the reads file ${name} names path ${index}, which it lacks`);
+        return path;
+      });
+    for (const [nodeid, files, folders, imports, failed] of parsed.data.tests) {
+      const entry = tests.get(nodeid) ?? {
+        files: new Set(),
+        folders: new Set(),
+        imports: new Set(),
+        failed: false,
+      };
+      for (const folder of pathsOf(imports)) entry.imports.add(folder);
+      for (const file of pathsOf(files)) entry.files.add(file);
+      for (const folder of pathsOf(folders)) entry.folders.add(folder);
+      entry.failed ||= failed;
+      tests.set(nodeid, entry);
+    }
+    for (const file of pathsOf(parsed.data.session.files)) session.files.add(file);
+    for (const folder of pathsOf(parsed.data.session.folders)) session.folders.add(folder);
+    for (const folder of parsed.data.session.importFolders) session.imports.add(folder);
+  }
+  return {
+    tests: [...tests].map(([nodeid, entry]) => ({
+      nodeid,
+      files: [...entry.files],
+      folders: [...entry.folders],
+      importFolders: [...entry.imports],
+      failed: entry.failed,
+    })),
+    session: {
+      files: [...session.files],
+      folders: [...session.folders],
+      importFolders: [...session.imports],
+    },
+  };
+}
+
+const count = (n: number, what: string) => `${n.toLocaleString('en')} ${what}${n === 1 ? '' : 's'}`;
+
+/**
+ * The tests to trace. `always`: files every test depends on (the config file). A test is
+ * traced when the diff touches a file it ran or opened, a folder it listed, or when it failed
+ * on base; every test when the diff touches what the session read outside tests, a folder
+ * Python imports from, or `always`.
+ */
+export function selectTests(reads: TestReads, diff: TouchedBy, always: string[]): TestSelection {
+  const global = diff.firstTouched({
+    files: [...reads.session.files, ...always],
+    folders: [],
+    importFolders: reads.session.importFolders,
+  });
+  if (global !== undefined) {
+    return {
+      kind: 'all',
+      why: `the diff changes ${global}, which the whole test session reads`,
+    };
+  }
+  const run: string[] = [];
+  const skip: string[] = [];
+  const files = new Set<string>();
+  for (const test of reads.tests) {
+    const touched =
+      test.failed ||
+      diff.firstTouched({
+        files: test.files,
+        folders: test.folders,
+        importFolders: test.importFolders,
+      }) !== undefined;
+    (touched ? run : skip).push(test.nodeid);
+    if (!touched) for (const file of test.files) files.add(file);
+  }
+  // A Python file added where pytest collects from may be a new test (or conftest.py): head
+  // must run to tell.
+  const listed = new Set(reads.session.folders);
+  const collected = diff
+    .onOneSide()
+    .some((path) => path.endsWith('.py') && listed.has(path.replace(/\/?[^/]*$/, '') || '.'));
+  const why =
+    `${skip.length.toLocaleString('en')} of ${count(reads.tests.length, 'test')} not run: on base ` +
+    `they ran or opened ${count(files.size, 'file')} of the repository, none of which this ` +
+    'pull request changes';
+  return { kind: run.length === 0 && !collected ? 'none' : 'some', skip, run, why };
+}

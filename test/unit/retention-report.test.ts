@@ -1,0 +1,87 @@
+/**
+ * Retention paths in the comment, the terminal report and the annotations, from the demo's real
+ * report (docs/demo-report.json, written by `npm run demo`): the changed line that filled the
+ * holder leads the sites table with the sites it keeps alive under it, its annotation says what
+ * it keeps alive, and no sentence is said twice.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { siteAnnotations } from '../../src/report/annotations.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { parseReport } from '../../src/report/report-schema.js';
+import type { Report } from '../../src/report/report.js';
+import { culpritGroups, culpritOrder } from '../../src/report/retention.js';
+import { renderTerminal } from '../../src/report/terminal.js';
+import { PROJECT_ROOT } from '../support/action-runner.js';
+
+const FILE = join(PROJECT_ROOT, 'docs', 'demo-report.json');
+
+function demo(): Report {
+  return parseReport(JSON.parse(readFileSync(FILE, 'utf8')), FILE);
+}
+
+/** The rows of the comment's table whose header starts with `header`. */
+function tableRows(markdown: string, header: string): string[] {
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((line) => line.startsWith(header));
+  expect(start, header).toBeGreaterThanOrEqual(0);
+  const rows: string[] = [];
+  for (const line of lines.slice(start + 2)) {
+    if (!line.startsWith('| ')) break;
+    rows.push(line);
+  }
+  return rows;
+}
+
+describe('retention paths in the reports', () => {
+  it('groups the findings by the changed line that filled their holder', () => {
+    const groups = culpritGroups(demo().scenarios[0]!.retention!);
+    expect(groups.map((g) => `${g.culprit.file}:${g.culprit.line}`)).toEqual(['app/cache.py:24']);
+    expect(groups[0]!.kept).toEqual(['<stdlib>/json/decoder.py:353', 'app/catalog.py:15']);
+  });
+
+  it('leaves the order alone when nothing has a culprit', () => {
+    const sites = demo().scenarios[0]!.sites;
+    const { sites: ordered, roles } = culpritOrder(sites, []);
+    expect(ordered).toEqual(sites);
+    expect(roles.size).toBe(0);
+  });
+
+  it("the comment's sites table leads with the culprit line, the sites it keeps alive under it", () => {
+    const markdown = renderMarkdown(demo());
+    const rows = tableRows(markdown, '| Site | This PR |');
+    expect(rows[0]).toMatch(
+      /^\| <code>app\/cache\.py:24<\/code> in .*✏️ changed here; keeps 2\.\d\d\sMiB alive/,
+    );
+    expect(rows[1]).toMatch(/^\| ↳ <code>&lt;stdlib&gt;\/json\/decoder\.py:353<\/code>/);
+    expect(rows[1]).toContain('kept alive by <code>app/cache.py:24</code>');
+    expect(rows[2]).toMatch(/^\| ↳ <code>app\/catalog\.py:15<\/code>/);
+    expect(rows.slice(0, 3).join('\n')).not.toContain('indirect');
+  });
+
+  it('says the verdict sentence once', () => {
+    const markdown = renderMarkdown(demo());
+    const sentence = markdown.match(/\*\*Caused by [^*]+\*\* ✏️: ([^\n]+)/)![1]!;
+    expect(markdown.split(sentence).length - 1).toBe(1);
+    expect(markdown).toContain('**🔗 Kept alive by**');
+  });
+
+  it('the terminal report says what keeps the memory alive and its path', () => {
+    const text = renderTerminal(demo());
+    expect(text).toContain('kept alive in benchmarks/memory.py:');
+    expect(text).toMatch(
+      /kept alive by `app\.cache\.LRU\.history` \(`list`\).*at `app\/cache\.py:24`/,
+    );
+    expect(text).toContain('path: catalog.cache.history[…][1]');
+  });
+
+  it("the culprit line's annotation says what it keeps alive", () => {
+    const { annotations } = siteAnnotations(demo());
+    expect(annotations[0]).toMatchObject({ file: 'app/cache.py', startLine: 24 });
+    expect(annotations[0]!.title).toMatch(/^allocdiff: this line keeps 2\.\d\d MiB alive$/);
+    expect(annotations[0]!.message).toContain(
+      'It filled what keeps grown memory alive: benchmarks/memory.py: 1.21 MiB of 2,750 objects from `<stdlib>/json/decoder.py:353` are kept alive by `app.cache.LRU.history`',
+    );
+  });
+});
