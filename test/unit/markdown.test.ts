@@ -261,8 +261,20 @@ describe('renderMarkdown: the verdict line', () => {
     expect(verdictLine(partly)).toMatch(/^✅ \*\*No memory change:\*\* .* byte for byte\.$/);
   });
 
+  it('leads with no difference the first pass called agreement: a peak a few hundred bytes apart', () => {
+    // One test's peak 248 B lower, measured once (not measured again: the first pass found the
+    // sides the same); another's retained memory grew for real.
+    const jitter = scenarioComparison({ name: 'jitter', peak: measure(3_228, 2_980) });
+    const grew = scenarioComparison({ name: 'grew', retained: measure(10_000, 60_000) });
+    const line = verdictLine(renderMarkdown(report([jitter, grew])));
+    expect(line).toContain('<code>grew</code>');
+    expect(line).not.toContain('jitter');
+    // Alone, it is not a headline either.
+    expect(verdictLine(renderMarkdown(report([jitter])))).not.toContain('shrank');
+  });
+
   it('names the scenario whose peak grew most, and says the budgets hold', () => {
-    const changed = scenarioComparison({ name: 'a', peak: measure(1_000, 2_000) });
+    const changed = scenarioComparison({ name: 'a', peak: measure(100_000, 200_000) });
     const budgets: BudgetResult[] = [
       {
         rule: 'peak: +200%',
@@ -276,7 +288,7 @@ describe('renderMarkdown: the verdict line', () => {
     ];
     const markdown = renderMarkdown(report([changed, scenarioComparison()], { budgets }));
     expect(verdictLine(markdown)).toBe(
-      '✅ **Peak memory of <code>a</code> grew +100.0 % (+1,000 B)**. All budgets hold.',
+      '✅ **Peak memory of <code>a</code> grew +100.0 % (+97.7 KiB)**. All budgets hold.',
     );
   });
 
