@@ -1221,8 +1221,8 @@ function measureCachedBase() {
     'cache',
     'PR that changes an allocation, base cached (first pass and deep pass)',
     ms(changed),
-    `${ratio(changed / traced)} one traced run (target 1.20×); head alone runs: its first run, a ` +
-      `process counting objects, repeats until proven; the report: "${said(changeReport)}"`,
+    `${ratio(changed / traced)} one traced run (target 1.20×); head alone runs: its first run, then a ` +
+      `process counting objects (a plain repeat only when that one measures otherwise); the report: "${said(changeReport)}"`,
   );
   row(
     'cache',
