@@ -244,6 +244,23 @@ describe('renderMarkdown: the verdict line', () => {
     expect(markdown).not.toContain('Top changed sites');
   });
 
+  it('says head was not run, not that it measured the same, when the pull request touches nothing the benchmark reads', () => {
+    const reason =
+      'this pull request touches nothing the benchmark reads: on base it read 7 files of the ' +
+      'repository (the script and config file included) and listed 2 folders, and the diff ' +
+      "changes none of them, so head's figures are base's";
+    const skipped = renderMarkdown(
+      report([scenarioComparison()], { noChange: `no change: ${reason}` }),
+    );
+    expect(verdictLine(skipped)).toBe(`✅ **No change, head not run:** ${reason}.`);
+    expect(skipped).not.toContain('byte for byte');
+    // Head skipped in some shards only: the other shards measured it.
+    const partly = renderMarkdown(
+      report([scenarioComparison()], { noChange: `in shard 2 of 3: no change: ${reason}` }),
+    );
+    expect(verdictLine(partly)).toMatch(/^✅ \*\*No memory change:\*\* .* byte for byte\.$/);
+  });
+
   it('names the scenario whose peak grew most, and says the budgets hold', () => {
     const changed = scenarioComparison({ name: 'a', peak: measure(1_000, 2_000) });
     const budgets: BudgetResult[] = [
