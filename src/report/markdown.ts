@@ -52,7 +52,7 @@ import {
   type Words,
 } from './lead.js';
 import { acceptanceMarkdown, settingsChangeMarkdown } from './settings-change.js';
-import { explainVerdict, warnCause, type VerdictExplanation } from './verdict.js';
+import { explainVerdict, notRunReason, warnCause, type VerdictExplanation } from './verdict.js';
 
 /** GitHub refuses issue comments longer than this many characters. */
 export const COMMENT_LIMIT = 65_536;
@@ -274,6 +274,11 @@ function headline(report: Report): string {
       return `⚠️ **A budget could not be checked:** ${escapeText(lead.warning, 300)}`;
   }
   const verdictIcon = report.verdict === 'fail' ? '❌' : report.verdict === 'warn' ? '⚠️' : '';
+  const notRun = notRunReason(report);
+  if (explanation.noChange && notRun !== undefined) {
+    // Head's figures are base's: "the same byte for byte" would claim a measurement not made.
+    return `${verdictIcon || '✅'} **No change, head not run:** ${escapeText(notRun, 1_000)}.`;
+  }
   if (explanation.noChange) {
     const count = report.scenarios.length;
     return `${verdictIcon || '✅'} **No memory change:** peak and retained memory of ${count === 1 ? 'the scenario are' : count === 2 ? 'both scenarios are' : `all ${groupDigits(count)} scenarios are`} the same byte for byte.`;

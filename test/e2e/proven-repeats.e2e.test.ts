@@ -103,6 +103,38 @@ describe('repeats stop once they are proven (CLI, real git and Python)', () => {
     expect(figures(scenario.sites)).toEqual(figures(once.sites));
   }, 300_000);
 
+  it('takes the run counting objects as the second identical run when it measures what the first did', async () => {
+    const repo = repoOf({ 'bench.py': SCRIPT(1000) }, { 'bench.py': SCRIPT(3000) });
+    const settings = ['--script', 'bench.py', '--peak-sites', 'false', '--retention-paths', '0'];
+    const counted = await compare(repo, ...settings, '--repeats', '3');
+    const [scenario] = counted.report.scenarios;
+    expect(scenario).toMatchObject({
+      kind: 'script',
+      repeats: { base: 2, head: 2 },
+      identicalRuns: 2,
+    });
+    // Each side: the first run, then the run counting objects, which proves it; no plain repeat.
+    expect(
+      counted.log.match(
+        /the process counting objects measured exactly what the first run did: 2 identical runs, no further repeats/g,
+      ),
+    ).toHaveLength(2);
+    expect(counted.log).not.toContain('(a new process)');
+    expect(scenario.objectTypes).toBeDefined();
+    // The figures a single plain run per side measures.
+    const single = await compare(repo, ...settings, '--repeats', '1', '--object-types', 'false');
+    const [once] = single.report.scenarios;
+    for (const measure of ['peak', 'retained', 'retainedCount'] as const) {
+      expect([scenario[measure].base, scenario[measure].head]).toEqual([
+        once[measure].base,
+        once[measure].head,
+      ]);
+    }
+    const figures = (sites: typeof scenario.sites) =>
+      sites.map((s) => [s.file, s.line, s.baseSize, s.headSize]);
+    expect(figures(scenario.sites)).toEqual(figures(once.sites));
+  }, 300_000);
+
   it('stops a function that measured the same on both sides, and repeats the one that changed', async () => {
     const repo = repoOf({ 'bench.py': FUNCTIONS(1000) }, { 'bench.py': FUNCTIONS(4000) });
     const run = await compare(repo, '--script', 'bench.py', '--peak-sites', 'false');
