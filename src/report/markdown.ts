@@ -310,14 +310,28 @@ function headline(report: Report): string {
 }
 
 /**
- * After the verdict: the changed line that filled the container keeping the most grown memory
- * alive (retention paths), which is the line to fix even when it allocated little itself.
+ * The changed line that filled the container keeping the most grown memory alive (retention
+ * paths), which is the line to fix even when it allocated little itself; empty when none.
  */
 function culpritLead(report: Report): string {
   const found = leadingRetention(report.scenarios);
   if (!found) return '';
   const { culprit } = found.finding;
-  return ` **Caused by ${escapeCode(`${culprit!.file}:${culprit!.line}`, 200)}** ✏️: ${retentionSentence(found.finding, (text) => escapeCode(text, 200))}.`;
+  return `**Caused by ${escapeCode(`${culprit!.file}:${culprit!.line}`, 200)}** ✏️: ${retentionSentence(found.finding, (text) => escapeCode(text, 200))}.`;
+}
+
+/**
+ * The verdict line: its icon, then the culprit line when one is known (the line to fix leads),
+ * then the headline's own words (the budget, the largest change and its site).
+ */
+function verdictLine(report: Report): string {
+  const line = headline(report);
+  const culprit = culpritLead(report);
+  if (!culprit) return line;
+  const space = line.indexOf(' ');
+  return space > 0
+    ? `${line.slice(0, space)} ${culprit} ${line.slice(space + 1)}`
+    : `${culprit} ${line}`;
 }
 
 function capital(text: string): string {
@@ -718,7 +732,7 @@ function selectionOf(report: Report): Selection {
     commentMarker(report.key),
     `### allocdiff${report.key === 'default' ? '' : ` · ${escapeText(report.key)}`}`,
     '',
-    headline(report) + culpritLead(report),
+    verdictLine(report),
     '',
     contextLine(report, listed),
     ...(report.testsNotRun ? ['', testsNotRunLine(report.testsNotRun)] : []),
