@@ -150,8 +150,8 @@ describe('pytest mode in depth', () => {
 
       // The comment leads with the regression and its site.
       const comment = readFileSync(`${out}.md`, 'utf8');
-      expect(comment).toContain('test&#95;regress');
-      expect(comment).toContain('tests/test&#95;changes.py:9');
+      expect(comment).toContain('test_regress');
+      expect(comment).toContain('tests/test_changes.py:9');
     },
     300_000,
   );
