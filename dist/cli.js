@@ -5,10 +5,10 @@ import {
   OUTPUTS,
   renderTerminal,
   runAllocdiff
-} from "./chunks/chunk-U7J7XEGX.js";
+} from "./chunks/chunk-LVL57CKI.js";
 import {
   explainVerdict
-} from "./chunks/chunk-UXBJR3U3.js";
+} from "./chunks/chunk-ZILZ5F6T.js";
 import {
   parsePassedNames
 } from "./chunks/chunk-OVEJU4DJ.js";

@@ -27,7 +27,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report" || mode === "merge") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-R73OOCL7.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-2LHSXETZ.js");
       return await postMeasuredReport(mode);
     }
     const plan = readEventPlan();
@@ -36,7 +36,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-R73OOCL7.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-2LHSXETZ.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));

@@ -23,6 +23,10 @@ const PYTEST_HEADING = '## A pytest suite: only the tests a pull request can hav
 const HTML_HEADING = '## The HTML report, at 100,000 sites';
 const CACHE_HEADING = '## A base taken from the cache';
 const RETENTION_HEADING = '## Retention paths: what keeps grown memory alive';
+// The load average when the retention measurements started.
+let retentionLoad = 0;
+// The load average when the cache section started (measureCachedBase).
+let cacheLoad = 0;
 // `--only setup`, `--only peak-sites`, `--only scenarios`, `--only repeats`, `--only html`,
 // `--only scale`, `--only cache`, `--only retention`, `--only pytest`: only that section, written into BENCHMARKS.md in place of
 // its earlier table (the rest of the file is kept).
@@ -1156,7 +1160,6 @@ function measureProvenRepeats() {
 // depth for the second), against the same without a cache. One traced run of the workload alone
 // is the unit.
 
-let cacheLoad = 0;
 function measureCachedBase() {
   cacheLoad = loadavg()[0];
   const runs = quick ? 1 : 3;
@@ -1220,8 +1223,8 @@ function measureCachedBase() {
     'cache',
     'PR that changes an allocation, base cached (first pass and deep pass)',
     ms(changed),
-    `${ratio(changed / traced)} one traced run (target 1.20×); head alone runs: its first run, a ` +
-      `process counting objects, repeats until proven; the report: "${said(changeReport)}"`,
+    `${ratio(changed / traced)} one traced run (target 1.20×); head alone runs: its first run, then a ` +
+      `process counting objects (a plain repeat only when that one measures otherwise); the report: "${said(changeReport)}"`,
   );
   row(
     'cache',
@@ -1361,6 +1364,7 @@ ${table('html')}
 // `--retention-paths 0`, and the deep pass alone (the harness on head, counting objects) with
 // and without the sites to walk from.
 function measureRetention() {
+  retentionLoad = loadavg()[0];
   const { head, repo, json, inRepo, cliArgs } = workloadPullRequest('retention', (text) =>
     text.replace(
       '    "words": words(orders),\n',
@@ -1415,7 +1419,7 @@ function measureRetention() {
     'retention',
     'the deep pass of head (harness alone, counting objects), walking back from its 3 top grown sites',
     ms(walked),
-    `${ratio(walked / deep)} the same pass without (${ms(deep)}); the walk itself ${ms(seconds * 1000)}; ` +
+    `${ratio(walked / deep)} the same pass without (${ms(deep)}); the walk itself ${ms(seconds * 1000)} (${Math.round((seconds * 100_000) / deep)} % of the pass without, timed inside it); ` +
       `sites ${targets.join(', ')}`,
   );
   row(
@@ -1438,8 +1442,13 @@ function retentionMarkdown() {
 strings in the benchmark's \`report\`, so its retained memory grows and head's deep pass also
 finds what keeps its top grown sites' objects alive (\`retention-paths\`, 3 by default). The walk
 runs right after the after snapshot, and tracing stops before the object count. A side whose
-retained memory did not grow is given no sites, and does no walk. Measured with
-\`npm run bench -- --only retention\`.
+retained memory did not grow is given no sites, and does no walk. To find a site's objects, the
+walk looks at the roots' own values first (the benchmark's globals, the return value, modules'
+globals), then at tracked objects newest first with what those of the sites hold, and stops once
+the objects found make up 90 % of each site's traced bytes (summed from the after snapshot); it
+looks into every other object for strings and numbers only when a site has none found by then.
+Measured with \`npm run bench -- --only retention\` (load average ${retentionLoad.toFixed(1)} when it
+started, on 2 cores; one run each with \`--quick\`).
 
 ${table('retention')}
 

@@ -150,15 +150,17 @@ async function measureScript(
   }
 
   // A whole script runs once per process: its further repeats are further processes. Counting
-  // objects moves a few blocks (the collector runs), so the counted run is not compared with
-  // plain ones: with object types, the measurements are the plain processes after it. A first,
-  // plain run of this side (`sameAs`) is the first of them; as soon as a process measures
-  // exactly what it did, the figures are proven and no further process runs.
+  // objects may move a few blocks (the collector runs), so a counted run is a measurement only
+  // when it gives exactly what a plain one did: with object types, the measurements are the
+  // plain processes after it. A first, plain run of this side (`sameAs`) is the first of them;
+  // as soon as a process measures exactly what it did, the figures are proven and no further
+  // process runs. The counted run is such a process when its figures are the first run's.
   const isScript = snapshot.scenarios.some((scenario) => scenario.kind === 'script');
   if (isScript && repeats > 1 && snapshot.scenarios.every((s) => s.status === 'ok')) {
     const plain = objectTypes ? repeats - 1 : repeats;
     const reused = earlier && sameScenarios(earlier, snapshot) ? earlier : undefined;
-    const runs = objectTypes ? [] : [snapshot];
+    const countedProves = objectTypes && reused !== undefined && identical(reused, snapshot);
+    const runs = objectTypes && !countedProves ? [] : [snapshot];
     if (reused) runs.unshift(reused);
     let proven = reused !== undefined && runs.length === 2 && identical(runs[0], runs[1]);
     for (let index = runs.length + 1; index <= plain && !proven; index += 1) {
@@ -170,8 +172,9 @@ async function measureScript(
     }
     if (proven)
       log.info(
-        `a new process measured exactly what the first run did: ${runs.length} identical runs` +
-          (runs.length < plain ? ', no further repeats' : ''),
+        `${countedProves ? 'the process counting objects' : 'a new process'} measured exactly ` +
+          `what the first run did: ${runs.length} identical runs` +
+          (runs.length < (countedProves ? repeats : plain) ? ', no further repeats' : ''),
       );
     // The first run's object counts and retention paths stand for the merged scenario.
     const counted = snapshot;

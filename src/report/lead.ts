@@ -13,6 +13,7 @@ import {
 import { sizeUnitsOf } from '../budgets/sizes.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { MEASURES, measureOf, measuresWhere, type MeasureName } from '../compare/measures.js';
+import { scenarioAgrees } from '../compare/agreement.js';
 import { budgetsOfScenario } from './budget-index.js';
 import type { Report } from './report.js';
 
@@ -61,6 +62,10 @@ export function changesOf(report: Report): Change[] {
     metrics.forEach((metric, position) => {
       const measure = measureOf(scenario, metric);
       if (!measure || measure.base === null || measure.head === null || !measure.delta) return;
+      // A scenario the first pass itself calls the same on both sides (a peak a few hundred
+      // bytes apart, nothing else differing) leads nothing: it was not measured again, so its
+      // difference cannot be told from noise.
+      if (scenarioAgrees(scenario)) return;
       const known = measure as Change['measure'];
       const weight = weightOf(scenario, metric, known);
       changes.push({

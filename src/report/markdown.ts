@@ -52,7 +52,7 @@ import {
   type Words,
 } from './lead.js';
 import { acceptanceMarkdown, settingsChangeMarkdown } from './settings-change.js';
-import { explainVerdict, warnCause, type VerdictExplanation } from './verdict.js';
+import { explainVerdict, notRunReason, warnCause, type VerdictExplanation } from './verdict.js';
 
 /** GitHub refuses issue comments longer than this many characters. */
 export const COMMENT_LIMIT = 65_536;
@@ -274,6 +274,11 @@ function headline(report: Report): string {
       return `⚠️ **A budget could not be checked:** ${escapeText(lead.warning, 300)}`;
   }
   const verdictIcon = report.verdict === 'fail' ? '❌' : report.verdict === 'warn' ? '⚠️' : '';
+  const notRun = notRunReason(report);
+  if (explanation.noChange && notRun !== undefined) {
+    // Head's figures are base's: "the same byte for byte" would claim a measurement not made.
+    return `${verdictIcon || '✅'} **No change, head not run:** ${escapeText(notRun, 1_000)}.`;
+  }
   if (explanation.noChange) {
     const count = report.scenarios.length;
     return `${verdictIcon || '✅'} **No memory change:** peak and retained memory of ${count === 1 ? 'the scenario are' : count === 2 ? 'both scenarios are' : `all ${groupDigits(count)} scenarios are`} the same byte for byte.`;
@@ -305,14 +310,28 @@ function headline(report: Report): string {
 }
 
 /**
- * After the verdict: the changed line that filled the container keeping the most grown memory
- * alive (retention paths), which is the line to fix even when it allocated little itself.
+ * The changed line that filled the container keeping the most grown memory alive (retention
+ * paths), which is the line to fix even when it allocated little itself; empty when none.
  */
 function culpritLead(report: Report): string {
   const found = leadingRetention(report.scenarios);
   if (!found) return '';
   const { culprit } = found.finding;
-  return ` **Caused by ${escapeCode(`${culprit!.file}:${culprit!.line}`, 200)}** ✏️: ${retentionSentence(found.finding, (text) => escapeCode(text, 200))}.`;
+  return `**Caused by ${escapeCode(`${culprit!.file}:${culprit!.line}`, 200)}** ✏️: ${retentionSentence(found.finding, (text) => escapeCode(text, 200))}.`;
+}
+
+/**
+ * The verdict line: its icon, then the culprit line when one is known (the line to fix leads),
+ * then the headline's own words (the budget, the largest change and its site).
+ */
+function verdictLine(report: Report): string {
+  const line = headline(report);
+  const culprit = culpritLead(report);
+  if (!culprit) return line;
+  const space = line.indexOf(' ');
+  return space > 0
+    ? `${line.slice(0, space)} ${culprit} ${line.slice(space + 1)}`
+    : `${culprit} ${line}`;
 }
 
 function capital(text: string): string {
@@ -713,7 +732,7 @@ function selectionOf(report: Report): Selection {
     commentMarker(report.key),
     `### allocdiff${report.key === 'default' ? '' : ` · ${escapeText(report.key)}`}`,
     '',
-    headline(report) + culpritLead(report),
+    verdictLine(report),
     '',
     contextLine(report, listed),
     ...(report.testsNotRun ? ['', testsNotRunLine(report.testsNotRun)] : []),

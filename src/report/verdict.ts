@@ -49,6 +49,8 @@ export interface VerdictExplanation {
   changes: Headline;
   /** A pass in which nothing changed at all. */
   noChange: boolean;
+  /** Head was not run at all: the pull request touches nothing the benchmark reads. */
+  headNotRun: boolean;
   /** Whether any budget was evaluated (not skipped), and whether any held. */
   checked: boolean;
   held: boolean;
@@ -82,9 +84,18 @@ export function explainVerdict(report: Report): VerdictExplanation {
     ...(lead ? { lead } : {}),
     changes: headlineChanges(report),
     noChange: isNoChange(report),
+    headNotRun: notRunReason(report) !== undefined,
     checked: report.budgets.some((budget) => budget.status !== 'skip'),
     held: report.budgets.some((budget) => budget.status === 'pass'),
   };
+}
+
+/** How `Report.noChange` starts when head was not run at all (rather than in some shards). */
+const NOT_RUN = 'no change: ';
+
+/** Why head was not run at all (`this pull request touches nothing …`), or undefined. */
+export function notRunReason(report: Report): string | undefined {
+  return report.noChange?.startsWith(NOT_RUN) ? report.noChange.slice(NOT_RUN.length) : undefined;
 }
 
 /** Why a warn-status budget did not fail. */
@@ -122,6 +133,9 @@ function failedReason(scenario: ScenarioComparison): string {
  */
 function passReason(explanation: VerdictExplanation): string {
   const { checked, changes } = explanation;
+  if (explanation.noChange && explanation.headNotRun) {
+    return `${checked ? 'within budget; ' : ''}no change: head not run, as this pull request touches nothing the benchmark reads`;
+  }
   if (explanation.noChange) return checked ? 'within budget; no memory change' : 'no memory change';
   const { lead, also, unchecked } = changes;
   const what = [lead, also]

@@ -124,12 +124,15 @@ describe('capture in depth (CLI, real git and Python)', () => {
     expect(report.budgets.find((b) => b.scenario === 'bench_peak')?.status).toBe('pass');
     expect(run.markdown()).toContain('💧 Leak check of <code>bench_leak</code>');
     // The terminal shows the leak per call the comment shows.
-    const commentRow = run
-      .markdown()
-      .split('\n')
-      .find((line) => line.startsWith('| <code>bench_leak</code> |'))!;
+    const lines = run.markdown().split('\n');
+    const commentRow = lines.find((line) => line.startsWith('| <code>bench_leak</code> |'))!;
+    const leakColumn = lines
+      .find((line) => line.startsWith('| Scenario |'))!
+      .split(' | ')
+      .findIndex((header) => /leak/i.test(header));
+    expect(leakColumn).toBeGreaterThan(0);
     // The comment joins a figure and its unit with a no-break space; the terminal with a space.
-    const leakCell = commentRow.split(' | ')[5].replaceAll('\u00a0', ' ');
+    const leakCell = commentRow.split(' | ')[leakColumn].replaceAll('\u00a0', ' ');
     expect(leakCell).toMatch(/^[\d.]+ KiB/);
     expect(run.stdout).toMatch(/^scenario\s.*\sleak\/call\s+status$/m);
     expect(run.stdout.split('\n').find((line) => line.startsWith('bench_leak '))).toContain(

@@ -2,7 +2,6 @@
 // and a pytest suite (`--command pytest`), three shards each. Every scenario is in exactly one
 // shard, the one its name falls to; the tests of other shards never run; the three reports pass
 // the merge's checks and merge into one with every scenario.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,7 +9,7 @@ import { shardOfName } from '../../src/capture/shard.js';
 import { mergeShardReports, shardProblems } from '../../src/publish/merge-mode.js';
 import type { Report } from '../../src/report/report.js';
 import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { runCommand, testTemp } from '../support/run-cli.js';
+import { pytestAvailable, runCommand, testTemp } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
 
 const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
@@ -20,9 +19,6 @@ const repoOf = repoMaker(cleanup);
 afterAll(() => {
   for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
 });
-
-const pytestAvailable =
-  spawnSync('python3', ['-c', 'import pytest'], { stdio: 'ignore' }).status === 0;
 
 /** Runs the CLI in `dir` for shard `shard` with `args`; its JSON report. */
 async function shardRun(

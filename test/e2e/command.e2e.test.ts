@@ -1,7 +1,7 @@
 // Command mode through the bundled CLI: real git, real python3, every Python process of the
 // command measured through the injected sitecustomize.
 import { spawnSync } from 'node:child_process';
-import { runCommand, testTemp } from '../support/run-cli.js';
+import { pytestAvailable, runCommand, testTemp } from '../support/run-cli.js';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -37,9 +37,6 @@ async function cli(cwd: string, ...args: string[]) {
   }
   return { code, stdout, stderr, report };
 }
-
-const pytestAvailable =
-  spawnSync('python3', ['-c', 'import pytest'], { stdio: 'ignore' }).status === 0;
 
 // `setarch -R` (see src/capture/side-runner.ts) is what makes whole-process peaks exact.
 const fixedAddressesAvailable = spawnSync('setarch', ['-R', 'true']).status === 0;

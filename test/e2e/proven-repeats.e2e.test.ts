@@ -72,7 +72,18 @@ const FUNCTIONS = (size: number) =>
 describe('repeats stop once they are proven (CLI, real git and Python)', () => {
   it('ends a whole script at 2 identical runs, with the figures a single run measures', async () => {
     const repo = repoOf({ 'bench.py': SCRIPT(1000) }, { 'bench.py': SCRIPT(3000) });
-    const settings = ['--script', 'bench.py', '--object-types', 'false', '--peak-sites', 'false'];
+    // No retention walk: a run that walks is a process set up differently (its site list read
+    // before the call), whose peak may differ by a few bytes from the first run's.
+    const settings = [
+      '--script',
+      'bench.py',
+      '--object-types',
+      'false',
+      '--peak-sites',
+      'false',
+      '--retention-paths',
+      '0',
+    ];
     const stopped = await compare(repo, ...settings, '--repeats', '5');
     const [scenario] = stopped.report.scenarios;
     expect(scenario).toMatchObject({
@@ -91,6 +102,40 @@ describe('repeats stop once they are proven (CLI, real git and Python)', () => {
     expect(stopped.markdown).toContain('- Repeats per side: 2\n');
     // A single run per side (no repeats at all) measures the same figures.
     const single = await compare(repo, ...settings, '--repeats', '1');
+    const [once] = single.report.scenarios;
+    for (const measure of ['peak', 'retained', 'retainedCount'] as const) {
+      expect([scenario[measure].base, scenario[measure].head]).toEqual([
+        once[measure].base,
+        once[measure].head,
+      ]);
+    }
+    const figures = (sites: typeof scenario.sites) =>
+      sites.map((s) => [s.file, s.line, s.baseSize, s.headSize]);
+    expect(figures(scenario.sites)).toEqual(figures(once.sites));
+  }, 300_000);
+
+  it('takes the run counting objects as the second identical run when it measures what the first did', async () => {
+    const repo = repoOf({ 'bench.py': SCRIPT(1000) }, { 'bench.py': SCRIPT(3000) });
+    const settings = ['--script', 'bench.py', '--peak-sites', 'false', '--retention-paths', '0'];
+    const counted = await compare(repo, ...settings, '--repeats', '3');
+    const [scenario] = counted.report.scenarios;
+    expect(scenario).toMatchObject({ kind: 'script', identicalRuns: 2 });
+    // Each side: the first run, then the run counting objects, which proves it when it measured
+    // exactly the same (no plain repeat), or else a plain repeat that does.
+    for (const side of ['base', 'head'] as const) {
+      const lines = counted.log.split('\n').filter((line) => line.includes(`[${side}]`));
+      const proved = lines.some((line) =>
+        line.includes(
+          'the process counting objects measured exactly what the first run did: 2 identical runs, no further repeats',
+        ),
+      );
+      const plain = lines.some((line) => line.includes('(a new process)'));
+      expect(proved !== plain, `${side}: ${lines.join('\n')}`).toBe(true);
+      expect(scenario.repeats?.[side]).toBe(2);
+    }
+    expect(scenario.objectTypes).toBeDefined();
+    // The figures a single plain run per side measures.
+    const single = await compare(repo, ...settings, '--repeats', '1', '--object-types', 'false');
     const [once] = single.report.scenarios;
     for (const measure of ['peak', 'retained', 'retainedCount'] as const) {
       expect([scenario[measure].base, scenario[measure].head]).toEqual([

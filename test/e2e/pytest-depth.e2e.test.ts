@@ -1,13 +1,12 @@
 // pytest mode in depth: the tests that differed in the first run, and only those, run again;
 // their repeats tell a regression from a flaky test, the leak check names what each call keeps,
 // and the top changed site comes with its call path and the sites at its peak.
-import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
 import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { runCommand, testTemp } from '../support/run-cli.js';
+import { pytestAvailable, runCommand, testTemp } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
 
 const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
@@ -18,9 +17,6 @@ afterAll(() => {
 });
 
 const repoOf = repoMaker(cleanup);
-
-const pytestAvailable =
-  spawnSync('python3', ['-c', 'import pytest'], { stdio: 'ignore' }).status === 0;
 
 const FILES = 8;
 const CASES = 25;
@@ -150,8 +146,8 @@ describe('pytest mode in depth', () => {
 
       // The comment leads with the regression and its site.
       const comment = readFileSync(`${out}.md`, 'utf8');
-      expect(comment).toContain('test&#95;regress');
-      expect(comment).toContain('tests/test&#95;changes.py:9');
+      expect(comment).toContain('test_regress');
+      expect(comment).toContain('tests/test_changes.py:9');
     },
     300_000,
   );

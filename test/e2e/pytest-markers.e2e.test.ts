@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
 import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { runCommand, testTemp } from '../support/run-cli.js';
+import { pytestAvailable, runCommand, testTemp } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
 
 const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
@@ -18,8 +18,6 @@ afterAll(() => {
 
 const repoOf = repoMaker(cleanup);
 
-const pytestAvailable =
-  spawnSync('python3', ['-c', 'import pytest'], { stdio: 'ignore' }).status === 0;
 // The suites below use the markers without pytest-memray: only allocdiff's plugin registers them.
 const memrayAbsent =
   spawnSync('python3', ['-c', 'import pytest_memray'], { stdio: 'ignore' }).status !== 0;

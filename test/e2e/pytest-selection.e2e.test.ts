@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
 import { CASES, OTHER_TESTS, pytestSuiteFiles } from '../../scripts/pytest-suite.mjs';
 import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { runCommand } from '../support/run-cli.js';
+import { pytestAvailable, runCommand } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
 
 const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
@@ -20,9 +20,6 @@ afterAll(() => {
 });
 
 const repoOf = repoMaker(cleanup);
-
-const pytestAvailable =
-  spawnSync('python3', ['-c', 'import pytest'], { stdio: 'ignore' }).status === 0;
 
 /** Debian's pytest-xdist (python3-pytest-xdist): xdist and execnet, outside any virtualenv. */
 const DIST_PACKAGES = '/usr/lib/python3/dist-packages';

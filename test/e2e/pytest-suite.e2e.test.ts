@@ -1,13 +1,12 @@
 // pytest mode on a suite of a few hundred tests, one of which regresses: the comment and the
 // terminal report lead with it and its line, list the changed tests only, and count the others.
-import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMENT_LIMIT } from '../../src/report/markdown.js';
 import type { Report } from '../../src/report/report.js';
 import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { runCommand } from '../support/run-cli.js';
+import { pytestAvailable, runCommand } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
 
 const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
@@ -18,9 +17,6 @@ afterAll(() => {
 });
 
 const repoOf = repoMaker(cleanup);
-
-const pytestAvailable =
-  spawnSync('python3', ['-c', 'import pytest'], { stdio: 'ignore' }).status === 0;
 
 const FILES = 10;
 const CASES = 30;

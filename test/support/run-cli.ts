@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,10 @@ export function testTemp(): string {
   temp ??= mkdtempSync(join(realpathSync(tmpdir()), 'allocdiff-test-tmp-'));
   return temp;
 }
+
+/** Whether `python3` here can import pytest: the pytest-mode tests are skipped where not. */
+export const pytestAvailable =
+  spawnSync('python3', ['-c', 'import pytest'], { stdio: 'ignore' }).status === 0;
 
 export interface CommandResult {
   /** Exit code; null when killed by a signal. */

@@ -244,8 +244,37 @@ describe('renderMarkdown: the verdict line', () => {
     expect(markdown).not.toContain('Top changed sites');
   });
 
+  it('says head was not run, not that it measured the same, when the pull request touches nothing the benchmark reads', () => {
+    const reason =
+      'this pull request touches nothing the benchmark reads: on base it read 7 files of the ' +
+      'repository (the script and config file included) and listed 2 folders, and the diff ' +
+      "changes none of them, so head's figures are base's";
+    const skipped = renderMarkdown(
+      report([scenarioComparison()], { noChange: `no change: ${reason}` }),
+    );
+    expect(verdictLine(skipped)).toBe(`✅ **No change, head not run:** ${reason}.`);
+    expect(skipped).not.toContain('byte for byte');
+    // Head skipped in some shards only: the other shards measured it.
+    const partly = renderMarkdown(
+      report([scenarioComparison()], { noChange: `in shard 2 of 3: no change: ${reason}` }),
+    );
+    expect(verdictLine(partly)).toMatch(/^✅ \*\*No memory change:\*\* .* byte for byte\.$/);
+  });
+
+  it('leads with no difference the first pass called agreement: a peak a few hundred bytes apart', () => {
+    // One test's peak 248 B lower, measured once (not measured again: the first pass found the
+    // sides the same); another's retained memory grew for real.
+    const jitter = scenarioComparison({ name: 'jitter', peak: measure(3_228, 2_980) });
+    const grew = scenarioComparison({ name: 'grew', retained: measure(10_000, 60_000) });
+    const line = verdictLine(renderMarkdown(report([jitter, grew])));
+    expect(line).toContain('<code>grew</code>');
+    expect(line).not.toContain('jitter');
+    // Alone, it is not a headline either.
+    expect(verdictLine(renderMarkdown(report([jitter])))).not.toContain('shrank');
+  });
+
   it('names the scenario whose peak grew most, and says the budgets hold', () => {
-    const changed = scenarioComparison({ name: 'a', peak: measure(1_000, 2_000) });
+    const changed = scenarioComparison({ name: 'a', peak: measure(100_000, 200_000) });
     const budgets: BudgetResult[] = [
       {
         rule: 'peak: +200%',
@@ -259,7 +288,7 @@ describe('renderMarkdown: the verdict line', () => {
     ];
     const markdown = renderMarkdown(report([changed, scenarioComparison()], { budgets }));
     expect(verdictLine(markdown)).toBe(
-      '✅ **Peak memory of <code>a</code> grew +100.0 % (+1,000 B)**. All budgets hold.',
+      '✅ **Peak memory of <code>a</code> grew +100.0 % (+97.7 KiB)**. All budgets hold.',
     );
   });
 

@@ -60,6 +60,19 @@ describe('retention paths in the reports', () => {
     expect(rows.slice(0, 3).join('\n')).not.toContain('indirect');
   });
 
+  it('the verdict leads with the culprit line, then the budget it failed and the largest site', () => {
+    const markdown = renderMarkdown(demo());
+    const verdict = markdown.split('\n').find((line) => /^(❌|⚠️|✅|📈)/u.test(line))!;
+    expect(verdict).toMatch(/^❌ \*\*Caused by <code>app\/cache\.py:24<\/code>\*\* ✏️: /);
+    expect(verdict).toContain('kept alive by <code>app.cache.LRU.history</code>');
+    const budget = verdict.indexOf('**Over budget:**');
+    expect(budget).toBeGreaterThan(verdict.indexOf('a line this change made.'));
+    expect(verdict.slice(budget)).toMatch(
+      /most at <code>&lt;stdlib&gt;\/json\/decoder\.py:353<\/code>/,
+    );
+    expect(verdict).toMatch(/over the \+50% budget\.$/);
+  });
+
   it('says the verdict sentence once', () => {
     const markdown = renderMarkdown(demo());
     const sentence = markdown.match(/\*\*Caused by [^*]+\*\* ✏️: ([^\n]+)/)![1]!;
@@ -80,8 +93,8 @@ describe('retention paths in the reports', () => {
     const { annotations } = siteAnnotations(demo());
     expect(annotations[0]).toMatchObject({ file: 'app/cache.py', startLine: 24 });
     expect(annotations[0]!.title).toMatch(/^allocdiff: this line keeps 2\.\d\d MiB alive$/);
-    expect(annotations[0]!.message).toContain(
-      'It filled what keeps grown memory alive: benchmarks/memory.py: 1.21 MiB of 2,750 objects from `<stdlib>/json/decoder.py:353` are kept alive by `app.cache.LRU.history`',
+    expect(annotations[0]!.message).toMatch(
+      /It filled what keeps grown memory alive: benchmarks\/memory\.py: 1\.21 MiB of \d{1,3}(,\d{3})* objects from `<stdlib>\/json\/decoder\.py:353` are kept alive by `app\.cache\.LRU\.history`/,
     );
   });
 });

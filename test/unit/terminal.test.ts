@@ -300,6 +300,18 @@ describe('renderTerminal', () => {
     expect(output.trimEnd().split('\n').at(-1)).toBe(text);
   });
 
+  it('ends by saying head was not run when the pull request touches nothing the benchmark reads', () => {
+    const output = renderTerminal(
+      report([scenarioComparison()], {
+        noChange:
+          "no change: this pull request touches nothing the benchmark reads: …, so head's figures are base's",
+      }),
+    );
+    expect(output.trimEnd().split('\n').at(-1)).toBe(
+      'PASS: no change: head not run, as this pull request touches nothing the benchmark reads',
+    );
+  });
+
   it('prints no site or budget sections when there is nothing to show', () => {
     const output = renderTerminal(report([scenarioComparison()]));
     expect(output).not.toContain('changed sites');

@@ -312,6 +312,7 @@ def measure(
             held=(held, raised),
             main_globals=getattr(main, "__dict__", None),
             is_machinery=is_machinery,
+            snapshot=after,
         )
         del main
         retention_filter.forget()

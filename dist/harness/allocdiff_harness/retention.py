@@ -27,6 +27,7 @@ import sys
 import time
 import tracemalloc
 from itertools import compress, filterfalse, repeat
+from operator import eq, itemgetter
 
 from . import objects
 
@@ -39,8 +40,12 @@ MAX_REFERRERS = 64
 MAX_HINTED_CONTAINERS = 20000
 # Allocation lines named for an unreachable cycle's members, at most.
 MAX_CYCLE_SITES = 16
-# Objects scanned for untracked ones (strings, numbers) allocated at a site, at most.
+# Objects looked into for untracked ones (strings, numbers) allocated at a site, at most;
+# and untracked containers looked into, at most.
 MAX_UNTRACKED_SCAN = 200000
+# The scan for a site's objects stops once those found make up this share of its traced
+# bytes (their sizes as sys.getsizeof gives them).
+FOUND_SHARE = 0.9
 
 # Root kinds, as the snapshot names them.
 MODULE_GLOBAL = "module global"
@@ -77,8 +82,20 @@ _CONTAINERS = frozenset((dict, tuple, list, set, frozenset))
 _BATCH = 2000
 _ATOMS = (str, bytes, int, float, complex, bool, type(None))
 _SEQUENCES = (list, tuple)
+# The first item of a tuple (an innermost frame), called from C loops: unlike a slot wrapper
+# (``tuple.__getitem__``), it takes its argument without a tuple of arguments, which tracing
+# would trace.
+_FIRST = itemgetter(0)
 # What _step says of an instance's reference to its own __dict__.
 _OWN_DICT = "__dict__"
+
+
+class _Scan:
+    """How far the scan for untracked objects went."""
+
+    def __init__(self):
+        self.holders = 0
+        self.containers = 0
 
 
 class SiteRetention:
@@ -109,12 +126,13 @@ class Path:
         self.cycle = None
 
 
-def find(wanted, *, held=(), main_globals=None, is_machinery=None):
+def find(wanted, *, held=(), main_globals=None, is_machinery=None, snapshot=None):
     """What keeps the objects of the sites ``wanted`` (a capture.TracebackFilter) wants
     alive, from the live objects the current trace knows, as ``marshal`` bytes of
     ``(seconds, [site])`` (see ``plain``): a single bytes object, which no object count after
-    it sees."""
-    results, seconds = _find(wanted, held, main_globals, is_machinery)
+    it sees. ``snapshot``: a tracemalloc snapshot of the current traces, which tells the scan
+    how many bytes each site holds (so when it has found its objects)."""
+    results, seconds = _find(wanted, held, main_globals, is_machinery, snapshot)
     return marshal.dumps((seconds, [plain(result) for result in results]))
 
 
@@ -140,14 +158,35 @@ def load(data):
     return marshal.loads(data)
 
 
-def _find(wanted, held, main_globals, is_machinery):
+def traced_bytes(snapshot, wanted):
+    """``{frame: bytes}``: the bytes ``snapshot`` traces to each innermost frame (as
+    ``_innermost`` gives it) that ``wanted`` wants; None when the snapshot's raw traces are
+    not there to read. Summed by C loops, one pass over the traces for each such frame."""
+    raw = getattr(getattr(snapshot, "traces", None), "_traces", None)
+    if not isinstance(raw, list):
+        return None
+    try:
+        # A raw trace: (domain, size, frames most recent first, ...).
+        frames = list(map(_FIRST, map(itemgetter(2), raw)))
+        sizes = list(map(itemgetter(1), raw))
+    except (IndexError, TypeError):
+        return None
+    goal = {}
+    for frame in sorted(set(frames)):
+        if wanted.wants(*frame):
+            goal[frame] = sum(compress(sizes, map(eq, repeat(frame), frames)))
+    return goal
+
+
+def _find(wanted, held, main_globals, is_machinery, snapshot):
     started = time.perf_counter()
+    goal = traced_bytes(snapshot, wanted) if snapshot is not None else None
     # The walk's own short-lived containers would set off collections of the whole heap.
     enabled = gc.isenabled()
     gc.disable()
     walk = _Walk(held, main_globals, is_machinery or (lambda filename: False))
     try:
-        results = walk.run(wanted)
+        results = walk.run(wanted, goal)
     finally:
         walk.clear()
         if enabled:
@@ -179,11 +218,13 @@ class _Walk:
         self.is_machinery = is_machinery
         self.own = set()  # ids of the walk's own containers
         self.module_dicts = {}
+        self.module_namespaces = []  # in the order of the modules' names
         for name in sorted(sys.modules):
             module = sys.modules.get(name)
             namespace = getattr(module, "__dict__", None)
             if isinstance(namespace, dict) and id(namespace) not in self.module_dicts:
                 self.module_dicts[id(namespace)] = name
+                self.module_namespaces.append(namespace)
         self.thread_frames = set()
         current = sys._getframe()
         frames = sys._current_frames()
@@ -200,7 +241,7 @@ class _Walk:
         self.names_of = {}
         # {id: untracked container}: what holds an untracked object (see _untracked).
         self.hints = {}
-        self.mine(self.nodes, self.held, self.hints)
+        self.mine(self.nodes, self.held, self.hints, self.module_namespaces)
 
     def clear(self):
         self.nodes.clear()
@@ -209,6 +250,7 @@ class _Walk:
         self.held.clear()
         self.names_of.clear()
         self.hints.clear()
+        del self.module_namespaces[:]
 
     def mine(self, *containers):
         for container in containers:
@@ -216,16 +258,12 @@ class _Walk:
 
     # -- finding the objects of each site
 
-    def run(self, wanted):
+    def run(self, wanted, goal):
         found = {}
         self.mine(found)
         everything = gc.get_objects()
         self.mine(everything)
-        verdicts = {}  # {frame: whether wanted wants it}
-        for obj, frame in _at_wanted_sites(everything, wanted, verdicts):
-            self._add(found, obj, frame)
-        if len(found) < len(getattr(wanted, "sites", ())):
-            self._untracked(everything, wanted, found, verdicts)
+        self._scan(everything, wanted, found, goal)
         del everything
         results = []
         samples = []
@@ -256,24 +294,80 @@ class _Walk:
             self.mine(group)
         group.append(obj)
 
-    def _untracked(self, everything, wanted, found, verdicts):
-        """Strings, numbers and other untracked objects allocated at a wanted site: what
-        tracked objects refer to, directly or through untracked containers (the collector
-        stops tracking a dict or tuple that holds only untracked objects). What such a
-        container holds is remembered as held by it (``hints``): ``gc.get_referrers`` sees
-        tracked referrers only.
+    def _scan(self, everything, wanted, found, goal):
+        """The live objects allocated at a wanted site, into ``found``: tracked objects
+        (``everything``), and the untracked objects (strings, numbers) they refer to,
+        directly or through untracked containers (the collector stops tracking a dict or
+        tuple that holds only untracked objects). What such a container holds is remembered
+        as held by it (``hints``): ``gc.get_referrers`` sees tracked referrers only.
+
+        The roots first (the benchmark's globals, the return value, modules' globals), then
+        tracked objects newest first, with what those at wanted sites hold: the scan stops
+        once the objects found make up ``FOUND_SHARE`` of each site's traced bytes (``goal``,
+        see ``traced_bytes``; without it, every object is looked at). Only then, and only
+        when a site has no object found yet, are the other objects looked into for untracked
+        ones, at most ``MAX_UNTRACKED_SCAN`` of them.
 
         Objects are sifted in batches by C loops (``map``, ``compress``): only those allocated
         at a wanted site, and untracked containers, are handled one by one."""
-        seen = set()
-        containers = []
-        self.mine(seen, containers)
-        limit = min(len(everything), MAX_UNTRACKED_SCAN)
+        verdicts = {}  # {frame: whether wanted wants it}
+        seen = set()  # ids of the untracked objects found
+        got = {}  # {frame: bytes of the objects found}
+        scan = _Scan()
+        if goal is not None and not goal:
+            return
 
-        def sift(holders):
-            """``(objects at wanted sites, untracked containers)`` that ``holders`` hold,
+        def add(hits):
+            for obj, frame in hits:
+                self._add(found, obj, frame)
+                if goal is not None and frame in goal:
+                    got[frame] = got.get(frame, 0) + sys.getsizeof(obj, 0)
+
+        def done():
+            return goal is not None and all(
+                got.get(frame, 0) >= FOUND_SHARE * size for frame, size in goal.items()
+            )
+
+        # The roots' untracked objects (the benchmark's globals, the return value, modules'
+        # globals), then tracked objects and what they hold, newest first.
+        roots = [self.main_globals]
+        roots.extend(self.held.values())
+        roots.extend(self.module_namespaces)
+        add(self._untracked(list(filter(gc.is_tracked, roots)), wanted, verdicts, seen, scan))
+        del roots
+        end = len(everything)
+        while end > 0 and not done():
+            batch = everything[max(0, end - _BATCH):end]
+            batch.reverse()
+            end -= len(batch)
+            hits = _at_wanted_sites(batch, wanted, verdicts)
+            add(hits)
+            if hits:
+                add(self._untracked([obj for obj, _ in hits], wanted, verdicts, seen, scan))
+            del batch, hits
+        # Untracked objects held by objects of other sites, for a site not found yet.
+        sites = goal if goal is not None else getattr(wanted, "sites", ())
+        if len(found) >= len(sites):
+            return
+        end = len(everything)
+        while end > 0 and scan.holders < MAX_UNTRACKED_SCAN and not done():
+            batch = everything[max(0, end - _BATCH):end]
+            batch.reverse()
+            end -= len(batch)
+            scan.holders += len(batch)
+            add(self._untracked(batch, wanted, verdicts, seen, scan))
+            del batch
+
+    def _untracked(self, holders, wanted, verdicts, seen, scan):
+        """``[(obj, frame)]``: the untracked objects at wanted sites that ``holders`` hold,
+        directly or through untracked containers, each once (``seen``)."""
+        found = []
+        containers = []
+
+        def sift(batch):
+            """``(objects at wanted sites, untracked containers)`` that ``batch`` holds,
             not seen before, each once."""
-            loose = list(filterfalse(gc.is_tracked, gc.get_referents(*holders)))
+            loose = list(filterfalse(gc.is_tracked, gc.get_referents(*batch)))
             hits = []
             for obj, frame in _at_wanted_sites(loose, wanted, verdicts):
                 if id(obj) not in seen:
@@ -284,21 +378,18 @@ class _Walk:
             inner = list(compress(loose, map(_CONTAINERS.__contains__, map(type, loose))))
             return hits, inner
 
-        for start in range(0, limit, _BATCH):
-            hits, inner = sift(everything[start:min(start + _BATCH, limit)])
-            for obj, frame in hits:
-                self._add(found, obj, frame)
-            containers.extend(inner[:max(0, MAX_UNTRACKED_SCAN - len(containers))])
-            del hits, inner
-        scanned = 0
-        while containers and scanned < MAX_UNTRACKED_SCAN:
+        hits, inner = sift(holders)
+        found.extend(hits)
+        containers.extend(inner[:max(0, MAX_UNTRACKED_SCAN - scan.containers)])
+        del hits, inner
+        while containers and scan.containers < MAX_UNTRACKED_SCAN:
             batch = containers[-_BATCH:]
             del containers[-_BATCH:]
-            scanned += len(batch)
+            scan.containers += len(batch)
             hits, inner = sift(batch)
             # What holds each found object, and (for the first containers only: a bound on
             # the walk's cost) each container inside another.
-            hinted = inner if scanned <= MAX_HINTED_CONTAINERS else ()
+            hinted = inner if scan.containers <= MAX_HINTED_CONTAINERS else ()
             if hits or hinted:
                 wanted_ids = {id(obj) for obj, _ in hits}
                 wanted_ids.update(id(obj) for obj in hinted)
@@ -307,11 +398,11 @@ class _Walk:
                         if id(obj) in wanted_ids and id(obj) not in self.hints:
                             self.hints[id(obj)] = holder
                 del wanted_ids
-            for obj, frame in hits:
-                self._add(found, obj, frame)
+            found.extend(hits)
             containers.extend(inner)
             del batch, hits, inner, hinted
         del containers[:]
+        return found
 
     # -- walking back
 
@@ -607,7 +698,7 @@ def _at_wanted_sites(objs, wanted, verdicts):
         ]
     tracebacks = list(map(_raw_traceback, objs))
     traced = list(compress(objs, tracebacks))
-    frames = list(map(tuple.__getitem__, filter(None, tracebacks), repeat(0)))
+    frames = list(map(_FIRST, filter(None, tracebacks)))
     del tracebacks
     for frame in set(frames).difference(verdicts):
         verdicts[frame] = bool(wanted.wants(*frame))
