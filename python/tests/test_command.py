@@ -652,5 +652,106 @@ class PytestTest(CommandTestCase):
         self.assertEqual(run.names, ["tests/test_perf.py::test_keeps"])
 
 
+@unittest.skipUnless(
+    pytest_available(), "pytest is not installed for %s (install python3-pytest)" % PYTHON
+)
+class PytestCollectionTest(CommandTestCase):
+    """Each test's call starts with everything alive frozen: the collections around it examine
+    only what is younger, and what it leaks or drops measures as with full collections."""
+
+    FILES = {
+        "app/__init__.py": "",
+        "app/graph.py": """\
+            HELD = []
+            NAMES = {}
+
+            class Node:
+                def __init__(self, payload):
+                    self.payload = payload
+                    self.me = self
+
+            def hold(n):
+                HELD.append(Node(bytearray(n)))
+
+            def drop(n):
+                Node(bytearray(n))
+
+            def name(n):
+                NAMES["key%d" % len(NAMES)] = "x" * n
+            """,
+        "tests/test_graph.py": """\
+            import gc
+            from app.graph import drop, hold, name
+
+            def test_leaks_through_a_cycle():
+                hold(50000)
+
+            def test_drops_a_cycle():
+                drop(200000)
+
+            def test_names():
+                name(3000)
+
+            def test_older_objects_are_frozen():
+                assert gc.get_freeze_count() > 1000
+                assert len(gc.get_objects()) < 1000
+            """,
+    }
+
+    def deep_env(self, tests):
+        path = os.path.join(self.make_temp_dir(), "tests.txt")
+        with open(path, "w") as file:
+            file.write("".join("tests/test_graph.py::%s\n" % test for test in tests))
+        return {"ALLOCDIFF_TESTS": path, "ALLOCDIFF_REPEATS": "3",
+                "ALLOCDIFF_OBJECT_TYPES": "1", "ALLOCDIFF_ITERATIONS": "3"}
+
+    def test_a_cycle_a_test_keeps_is_retained_and_one_it_drops_is_not(self):
+        root = self.make_project(self.FILES)
+        run = self.run_command(root, "%s -m pytest -q -p no:cacheprovider tests" % PYTHON)
+        self.assertEqual(run.returncode, 0, run.output)
+        self.assertEqual(run.named("tests/test_graph.py::test_older_objects_are_frozen")["status"],
+                         "ok")
+        kept = run.named("tests/test_graph.py::test_leaks_through_a_cycle")
+        self.assertGreaterEqual(kept["retainedBytes"], 50000)
+        self.assertLess(kept["retainedBytes"], 52000)
+        self.assertGreaterEqual(run.site(kept["name"], "app/graph.py", 10)["size"], 50000)
+        dropped = run.named("tests/test_graph.py::test_drops_a_cycle")
+        self.assertLess(dropped["retainedBytes"], 2000)
+        self.assertGreaterEqual(dropped["peakBytes"], 200000)
+
+    def test_every_pass_of_a_deep_pass_collects_the_same(self):
+        root = self.make_project(self.FILES)
+        run = self.run_command(
+            root,
+            "%s -m pytest -q -p no:cacheprovider tests" % PYTHON,
+            env=self.deep_env(["test_leaks_through_a_cycle", "test_drops_a_cycle", "test_names"]),
+        )
+        self.assertEqual(run.returncode, 0, run.output)
+        self.assertEqual(run.snapshot["unmeasured"], [])
+        kept = run.named("tests/test_graph.py::test_leaks_through_a_cycle")
+        dropped = run.named("tests/test_graph.py::test_drops_a_cycle")
+        names = run.named("tests/test_graph.py::test_names")
+        for scenario in (kept, dropped, names):
+            self.assertEqual(len(scenario["repeats"]), 3, scenario["name"])
+        for repeat in kept["repeats"]:
+            self.assertGreaterEqual(repeat["retainedBytes"], 50000)
+            self.assertLess(repeat["retainedBytes"], 52000)
+        # The calls after pytest's own keep nothing at all of a dropped cycle.
+        self.assertEqual([r["retainedBytes"] for r in dropped["repeats"][1:]], [0, 0])
+        for repeat in dropped["repeats"]:
+            self.assertGreaterEqual(repeat["peakBytes"], 200000)
+            self.assertLess(repeat["retainedBytes"], 2000)
+        # The leak check: every call keeps one more node, none of the dropped ones.
+        self.assertGreaterEqual(kept["leak"]["bytesPerCall"], 50000)
+        self.assertLess(dropped["leak"]["bytesPerCall"], 1000)
+        # Objects by type see the ones only a container older than the call holds.
+        def grown(scenario):
+            return {e["type"]: e["after"] - e["before"] for e in scenario["objectTypes"]}
+
+        self.assertEqual(grown(kept), {"app.graph.Node": 1, "bytearray": 1})
+        self.assertEqual(grown(dropped), {})
+        self.assertEqual(grown(names), {"str": 1})
+
+
 if __name__ == "__main__":
     unittest.main()
