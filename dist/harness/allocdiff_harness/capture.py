@@ -19,7 +19,7 @@ import time
 import tracemalloc
 import zipimport  # part of the import system, always loaded
 
-from . import objects, peak, retention
+from . import collection, objects, peak, retention
 
 HARNESS_DIR = os.path.dirname(os.path.abspath(__file__))
 # The folder that holds the allocdiff_harness package (what PYTHONPATH names).
@@ -247,7 +247,7 @@ def measure(
     # A full collection also empties CPython's free lists, which the count (and the reading
     # above) just filled: the call then allocates what it would have without them, and
     # measures the same.
-    gc.collect()
+    collection.before_call()
     tracemalloc.start(frames)
     # Traced from here on: its trace is gone if the action clears the traces or restarts
     # tracing, which would leave the after snapshot (and peak) without what came before.

@@ -282,11 +282,15 @@ def take_over_for_tests():
     """pytest runs in this process: its tests are the scenarios, not the whole process.
 
     Process-wide tracing stops (collection and fixtures run at full speed); each test call
-    is traced on its own (see ``TestMeasurement``).
+    is traced on its own (see ``TestMeasurement``), and what is alive when one starts is
+    frozen from then on (see collection.py).
     """
     if _state is None or _state.tests is not None:
         return None
     _state.tests = []
+    from . import collection
+
+    collection.freeze_between_calls()
     if _tracemalloc.is_tracing():
         _tracemalloc.stop()
     _state.depth.load()
@@ -533,7 +537,9 @@ class TestMeasurement:
     """The traced call of one test: tracing starts just before it and stops after."""
 
     def __init__(self, frames):
-        gc.collect()
+        from . import collection  # loaded by take_over_for_tests
+
+        collection.before_call()
         _tracemalloc.start(frames)
         _tracemalloc.reset_peak()
         self.marker = object()

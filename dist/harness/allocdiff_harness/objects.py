@@ -10,6 +10,8 @@ Imported before the benchmark runs: standard-library modules that are always loa
 
 import gc
 
+from . import collection
+
 # Containers the harness keeps alive across every measurement (the audit hook's records, see
 # reads.py): never counted, nor what they hold.
 HARNESS_CONTAINERS = []
@@ -36,6 +38,8 @@ def count_types(ignore, held=None, collect=True):
     Runs while tracemalloc traces every allocation, so it allocates in bulk: a few large
     lists made by C loops rather than an object per object counted.
     """
+    # gc.get_objects() lists no frozen object (see collection.py).
+    collection.thaw()
     # The collector stops tracking a tuple or dict that holds only untracked objects, but a
     # pass sees one level at a time: a tuple of tuples goes on the second pass. Two passes
     # settle what the harness's own work left, so it does not show as a change.

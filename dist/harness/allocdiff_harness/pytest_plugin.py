@@ -11,7 +11,8 @@ Only the call phase of a test is measured: tracing starts just before the test f
 (fixtures are set up) and stops after it returned, so
 
 - **retained** = what the call allocated and still holds afterwards (module globals, caches,
-  fixtures it grew), after ``gc.collect()``;
+  fixtures it grew), after ``gc.collect()`` (of what is younger than the call: everything alive
+  when it started is frozen, see collection.py);
 - **peak** = the most the call's own allocations held at once, above the level before it.
 
 A test that fails is a failed scenario with its error; one skipped (or an expected failure)

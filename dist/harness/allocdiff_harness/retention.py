@@ -29,7 +29,7 @@ import tracemalloc
 from itertools import compress, filterfalse, repeat
 from operator import eq, itemgetter
 
-from . import objects
+from . import collection, objects
 
 SAMPLES = 24
 MAX_DEPTH = 40
@@ -181,6 +181,8 @@ def traced_bytes(snapshot, wanted):
 def _find(wanted, held, main_globals, is_machinery, snapshot):
     started = time.perf_counter()
     goal = traced_bytes(snapshot, wanted) if snapshot is not None else None
+    # gc.get_objects() and gc.get_referrers() see no frozen object.
+    collection.thaw()
     # The walk's own short-lived containers would set off collections of the whole heap.
     enabled = gc.isenabled()
     gc.disable()

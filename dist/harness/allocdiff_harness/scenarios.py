@@ -28,7 +28,7 @@ import gc
 import time
 import tracemalloc
 
-from . import capture, shard
+from . import capture, collection, shard
 
 
 class Options:
@@ -268,7 +268,7 @@ def _hooked_first_call(scenario, function, options, result, reference):
 
 def _replay(function):
     """One call made the way a measuring run makes it, but unmeasured and untraced."""
-    gc.collect()
+    collection.before_call()
     value = function()
     del value
     capture.clear_type_cache()
@@ -276,7 +276,7 @@ def _replay(function):
 
 
 def _leak_check(scenario, function, iterations, options, result):
-    gc.collect()
+    collection.before_call()
     tracemalloc.start(options.frames)
     try:
         _leak_calls(scenario, function, iterations, result)
