@@ -489,7 +489,7 @@ function sourceLines(sites: readonly SiteDelta[]): string[] {
   if (sites.length === 0) return [];
   return [
     '',
-    `<details><summary>Source lines and head sizes of these ${plural(sites.length, 'site')}</summary>`,
+    `<details><summary>Source lines and head sizes of ${sites.length === 1 ? 'this site' : `these ${plural(sites.length, 'site')}`}</summary>`,
     '',
     ...sites.map((site) => {
       const where = escapeCode(`${site.file}:${site.line ?? site.baseLine ?? '?'}`, 200);
