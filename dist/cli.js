@@ -5,10 +5,10 @@ import {
   OUTPUTS,
   renderTerminal,
   runAllocdiff
-} from "./chunks/chunk-LVL57CKI.js";
+} from "./chunks/chunk-E3KEC6CH.js";
 import {
   explainVerdict
-} from "./chunks/chunk-ZILZ5F6T.js";
+} from "./chunks/chunk-WGZKZNZ6.js";
 import {
   parsePassedNames
 } from "./chunks/chunk-OVEJU4DJ.js";

@@ -27,7 +27,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report" || mode === "merge") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-2LHSXETZ.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-3DRWB3DN.js");
       return await postMeasuredReport(mode);
     }
     const plan = readEventPlan();
@@ -36,7 +36,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-2LHSXETZ.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-3DRWB3DN.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));
