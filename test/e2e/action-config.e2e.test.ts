@@ -68,7 +68,7 @@ describe('the bundled action with a config file', () => {
     expect(result.stdout).toMatch(
       /::error::memory budget warning: retained of bench\/memory\.py is \+(9\d\.\d|10\d) KB, limit \+50KB \(warn-level rule\)/,
     );
-    expect(result.summary).toContain('⚠️ **Budget warning:** retained memory of');
+    expect(result.summary).toMatch(/^⚠️ .*\*\*Budget warning:\*\* retained memory of/m);
     expect(result.summary).toContain('| Rule | Scenario | Limit | Actual | Level | Status |');
     expect(result.summary).toMatch(
       /\| retained \| <code>bench\/memory\.py<\/code> \| \+50KB \| .* \| warn \| ⚠️ warn \|/,
