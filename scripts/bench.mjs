@@ -251,34 +251,12 @@ const scenariosMarkdown = () => `${SCENARIOS_SECTION}\n\n${table('scenarios')}\n
 
 if (only === 'scenarios') {
   await benchScenarios();
-  rmSync(work, { recursive: true, force: true });
-  const path = join(root, 'BENCHMARKS.md');
-  const old = readFileSync(path, 'utf8');
-  const heading = SCENARIOS_SECTION.split('\n')[0];
-  const start = old.indexOf(heading);
-  const next =
-    start < 0 ? old.indexOf('\n## Start-up and size') + 1 : old.indexOf('\n## ', start) + 1;
-  const end = start < 0 ? next : next || old.length;
-  writeFileSync(
-    path,
-    old.slice(0, start < 0 ? next : start) + scenariosMarkdown() + old.slice(end),
-  );
-  console.log('\nwrote the scenarios section of BENCHMARKS.md');
-  process.exit(0);
+  writeSection(SCENARIOS_SECTION.split('\n')[0], scenariosMarkdown(), 'scenarios');
 }
 
 if (only === 'pytest') {
   benchPytestSuite();
-  const path = join(root, 'BENCHMARKS.md');
-  const old = readFileSync(path, 'utf8');
-  const start = old.indexOf(PYTEST_HEADING);
-  const next =
-    start < 0 ? old.indexOf('\n## Start-up and size') + 1 : old.indexOf('\n## ', start) + 1;
-  const end = start < 0 ? next : next || old.length;
-  writeFileSync(path, old.slice(0, start < 0 ? next : start) + pytestMarkdown() + old.slice(end));
-  rmSync(work, { recursive: true, force: true });
-  console.log(`\nwrote the pytest section of BENCHMARKS.md`);
-  process.exit(0);
+  writeSection(PYTEST_HEADING, pytestMarkdown(), 'pytest');
 }
 
 /**
@@ -372,87 +350,27 @@ ${table('pytest')}
 
 if (only === 'repeats') {
   measureProvenRepeats();
-  const path = join(root, 'BENCHMARKS.md');
-  const old = readFileSync(path, 'utf8');
-  const start = old.indexOf(REPEATS_HEADING);
-  const next =
-    start < 0 ? old.indexOf('\n## Start-up and size') + 1 : old.indexOf('\n## ', start) + 1;
-  const end = start < 0 ? next : next || old.length;
-  writeFileSync(
-    path,
-    old.slice(0, start < 0 ? next : start) + provenRepeatsMarkdown() + old.slice(end),
-  );
-  rmSync(work, { recursive: true, force: true });
-  console.log(`\nwrote the repeats section of BENCHMARKS.md`);
-  process.exit(0);
+  writeSection(REPEATS_HEADING, provenRepeatsMarkdown(), 'repeats');
 }
 
 if (only === 'html') {
   await measureHtmlReport();
-  const path = join(root, 'BENCHMARKS.md');
-  const old = readFileSync(path, 'utf8');
-  const start = old.indexOf(HTML_HEADING);
-  const next =
-    start < 0 ? old.indexOf('\n## Start-up and size') + 1 : old.indexOf('\n## ', start) + 1;
-  const end = start < 0 ? next : next || old.length;
-  writeFileSync(
-    path,
-    old.slice(0, start < 0 ? next : start) + htmlReportMarkdown() + old.slice(end),
-  );
-  rmSync(work, { recursive: true, force: true });
-  console.log(`\nwrote the HTML report section of BENCHMARKS.md`);
-  process.exit(0);
+  writeSection(HTML_HEADING, htmlReportMarkdown(), 'HTML report');
 }
 
 if (only === 'retention') {
   measureRetention();
-  const path = join(root, 'BENCHMARKS.md');
-  const old = readFileSync(path, 'utf8');
-  const start = old.indexOf(RETENTION_HEADING);
-  const next =
-    start < 0 ? old.indexOf('\n## Start-up and size') + 1 : old.indexOf('\n## ', start) + 1;
-  const end = start < 0 ? next : next || old.length;
-  writeFileSync(
-    path,
-    old.slice(0, start < 0 ? next : start) + retentionMarkdown() + old.slice(end),
-  );
-  rmSync(work, { recursive: true, force: true });
-  console.log(`\nwrote the retention section of BENCHMARKS.md`);
-  process.exit(0);
+  writeSection(RETENTION_HEADING, retentionMarkdown(), 'retention');
 }
 
 if (only === 'cache') {
   measureCachedBase();
-  const path = join(root, 'BENCHMARKS.md');
-  const old = readFileSync(path, 'utf8');
-  const start = old.indexOf(CACHE_HEADING);
-  const next =
-    start < 0 ? old.indexOf('\n## Start-up and size') + 1 : old.indexOf('\n## ', start) + 1;
-  const end = start < 0 ? next : next || old.length;
-  writeFileSync(
-    path,
-    old.slice(0, start < 0 ? next : start) + cachedBaseMarkdown() + old.slice(end),
-  );
-  rmSync(work, { recursive: true, force: true });
-  console.log(`\nwrote the cache section of BENCHMARKS.md`);
-  process.exit(0);
+  writeSection(CACHE_HEADING, cachedBaseMarkdown(), 'cache');
 }
 
 if (only === 'peak-sites') {
   measurePeakSites();
-  const path = join(root, 'BENCHMARKS.md');
-  const old = readFileSync(path, 'utf8');
-  const start = old.indexOf(PEAK_SITES_HEADING);
-  const next =
-    start < 0 ? old.indexOf('\n## Start-up and size') + 1 : old.indexOf('\n## ', start) + 1;
-  const end = start < 0 ? next : next || old.length;
-  writeFileSync(
-    path,
-    old.slice(0, start < 0 ? next : start) + peakSitesMarkdown() + old.slice(end),
-  );
-  rmSync(work, { recursive: true, force: true });
-  console.log(`\nwrote the sites-at-the-peak section of BENCHMARKS.md`);
-  process.exit(0);
+  writeSection(PEAK_SITES_HEADING, peakSitesMarkdown(), 'sites-at-the-peak');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1453,4 +1371,21 @@ started, on 2 cores; one run each with \`--quick\`).
 ${table('retention')}
 
 `;
+}
+
+/**
+ * `--only <section>`: writes that section into BENCHMARKS.md in place of the one under the same
+ * heading (or before "Start-up and size" when there is none yet), and ends the run.
+ */
+function writeSection(heading, markdown, name) {
+  const path = join(root, 'BENCHMARKS.md');
+  const old = readFileSync(path, 'utf8');
+  const start = old.indexOf(heading);
+  const next =
+    start < 0 ? old.indexOf('\n## Start-up and size') + 1 : old.indexOf('\n## ', start) + 1;
+  const end = start < 0 ? next : next || old.length;
+  writeFileSync(path, old.slice(0, start < 0 ? next : start) + markdown + old.slice(end));
+  rmSync(work, { recursive: true, force: true });
+  console.log(`\nwrote the ${name} section of BENCHMARKS.md`);
+  process.exit(0);
 }
