@@ -144,9 +144,8 @@ def main(argv=None):
             traceback_filter = capture.TracebackFilter(read_site_list(args["traceback-sites"]))
         retention_filter = None
         if "retention-sites" in args:
-            retention_filter = capture.TracebackFilter(
-                read_site_list(args["retention-sites"], "--retention-sites")
-            )
+            # Read after the first measurement (see capture.SiteListFile).
+            retention_filter = capture.SiteListFile(args["retention-sites"], "--retention-sites")
         peak_targets = None
         if "peak-targets" in args:
             peak_targets = read_peak_targets(args["peak-targets"])
@@ -177,6 +176,10 @@ def main(argv=None):
     read = reads.Reads()
     read.install()
     run = scenarios.run(script_path, options)
+    failure = retention_filter.failure() if retention_filter is not None else None
+    if failure is not None:
+        print("allocdiff-harness: %s\n%s" % (failure, USAGE), file=sys.stderr)
+        return USAGE_ERROR
     read_files, read_folders, import_folders = read.under(root)
     found = own_code.foreign_modules(cwd=cwd)
     foreign = (found, own_code.foreign_error(found)) if found else None

@@ -534,6 +534,52 @@ class TracebackFilter:
         return wanted
 
 
+class SiteListFile:
+    """The sites of a site list file (``--retention-sites``), as a TracebackFilter read only
+    when first asked for (``wants``, ``sites``) and dropped by ``forget``: read after a
+    measurement, not before it, so that a run which walks sets up the measured call exactly
+    as a run which does not (what reading leaves, or frees, before the call changes the
+    layout of memory the call allocates in, and so its peak, by a few bytes).
+
+    A file that cannot be read, or a line that is not ``path:line``, wants nothing;
+    ``failure`` then says why (naming ``option``), for the run to end with."""
+
+    def __init__(self, path, option):
+        self.path = path
+        self.option = option
+        self.error = None
+        self._filter = None
+
+    def _loaded(self):
+        if self._filter is None:
+            try:
+                sites = read_site_list(self.path)
+            except OSError as error:
+                self.error = "%s %s: %s" % (self.option, self.path, error.strerror or error)
+                sites = []
+            except ValueError as error:
+                self.error = "%s %s" % (self.option, error)
+                sites = []
+            self._filter = TracebackFilter(sites)
+        return self._filter
+
+    @property
+    def sites(self):
+        return self._loaded().sites
+
+    def wants(self, filename, lineno):
+        return self._loaded().wants(filename, lineno)
+
+    def forget(self):
+        """Drops everything read: objects a later object count would see."""
+        self._filter = None
+
+    def failure(self):
+        """Why the file's sites could not be read (it is read now if it was not), or None."""
+        self._loaded()
+        return self.error
+
+
 def read_site_list(path):
     """``[(file, line)]`` from a file of normalised ``path:line`` lines (blank and ``#`` lines
     skipped). Raises OSError when it cannot be read, ValueError (naming the file and line)

@@ -394,5 +394,46 @@ class RetentionTest(unittest.TestCase):
         self.assertEqual([site[5] for site in first], [retention.STORAGE_FOUND] * 2)
 
 
+class SiteListFileTest(unittest.TestCase):
+    def setUp(self):
+        self.folder = tempfile.mkdtemp(prefix="allocdiff-sites-")
+        self.path = os.path.join(self.folder, "retention.txt")
+
+    def tearDown(self):
+        if tracemalloc.is_tracing():
+            tracemalloc.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def test_the_site_list_is_read_after_the_measured_call_and_dropped_after_the_walk(self):
+        sites = capture.SiteListFile(self.path, "--retention-sites")
+        kept = []
+
+        def action():
+            # The list does not exist until the call writes it: read before, it would be
+            # missing, and the walk would want nothing.
+            kept.extend(bytearray(100) for _ in range(10))
+            with open(self.path, "w", encoding="utf-8") as file:
+                file.write("test_retention.py:%d\n" % (action.__code__.co_firstlineno + 3))
+
+        result = capture.measure(action, 1, retention_filter=sites)
+        self.assertIsNone(sites.error)
+        self.assertIsNone(sites._filter, "the walk drops what it read")
+        _, found = retention.load(result.retention)
+        self.assertEqual(len(found), 1)
+        self.assertEqual(found[0][1], 10)  # the ten bytearrays
+        self.assertEqual(sites.sites, [("test_retention.py", action.__code__.co_firstlineno + 3)])
+        self.assertIsNone(sites.failure())
+
+    def test_a_site_list_that_cannot_be_read_is_a_failure_naming_the_option(self):
+        sites = capture.SiteListFile(self.path, "--retention-sites")
+        self.assertFalse(sites.wants("app.py", 3))
+        self.assertEqual(sites.sites, [])
+        self.assertIn("--retention-sites %s: " % self.path, sites.failure())
+        with open(self.path, "w", encoding="utf-8") as file:
+            file.write("app.py:x\n")
+        sites.forget()
+        self.assertIn("line 1: expected path:line", sites.failure())
+
+
 if __name__ == "__main__":
     unittest.main()
