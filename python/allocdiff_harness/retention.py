@@ -81,6 +81,8 @@ STORAGE_NONE = "none"  # no container a root reaches has item storage of its blo
 STORAGE_SEVERAL = "several"
 
 _FUNCTION = type(objects.type_name)
+# This package's name: containers its modules hold are no benchmark's.
+_HARNESS = __name__.rpartition(".")[0]
 
 
 def _cell_type():
@@ -430,7 +432,10 @@ class _Walk:
             while nearest[chain[-1]][1] is not None:
                 chain.append(nearest[chain[-1]][1])
             chain.reverse()
-            reached.append((obj, self._describe(chain)))
+            path = self._describe(chain)
+            if path.root == _HARNESS or path.root.startswith(_HARNESS + "."):
+                continue  # the harness's own state, not the benchmark's
+            reached.append((obj, path))
         named = [(obj, path) for obj, path in reached if path.name and path.name in names]
         if named:
             chosen = named
