@@ -29,6 +29,11 @@ const STORE = (stored: boolean) =>
     '',
     'SHARED = [object() for _ in range(3000)]',
     'KEYS = ["key-%d" % index for index in range(3000)]',
+    '_REGISTRY = []',
+    '',
+    '',
+    'def register(index):',
+    stored ? '    _REGISTRY.append(SHARED[index])' : '    return SHARED[index]',
     '',
     '',
     'class Parser:',
@@ -66,6 +71,11 @@ const BENCH = [
   'from app import store',
   '',
   'PARSER = store.Parser()',
+  '',
+  '',
+  'def bench_module_list():',
+  '    for index in range(1800):',
+  '        store.register(index)',
   '',
   '',
   'def bench_class_list():',
@@ -148,6 +158,14 @@ describe("retention paths of a line that grows a container's item storage (CLI, 
 
   it.each([
     [
+      'bench_module_list',
+      '_REGISTRY.append(',
+      'module global',
+      'app.store._REGISTRY',
+      'list',
+      1800,
+    ],
+    [
       'bench_class_list',
       'self._USAGE.append(',
       'class attribute',
@@ -229,7 +247,7 @@ describe("retention paths of a line that grows a container's item storage (CLI, 
           culprit,
         })),
       }));
-    expect(paths(first.report).filter((s) => s.retention)).toHaveLength(4);
+    expect(paths(first.report).filter((s) => s.retention)).toHaveLength(5);
     expect(paths(second.report)).toEqual(paths(first.report));
   });
 });
