@@ -42,6 +42,21 @@ function containersText(finding: RetentionFinding, code: Code): string {
     : `${code(finding.holderType)} of ${itemsText}`;
 }
 
+/**
+ * A storage finding's container, named, and where it hangs from when that is not in its name:
+ * `app.usage.Parser._USAGE`, `the measured call's return value`.
+ */
+function containerText(finding: RetentionFinding, code: Code): [string, string] {
+  if (finding.kind === 'return value') return ["the measured call's return value", ''];
+  const root =
+    finding.kind === 'module global' ||
+    finding.kind === 'benchmark global' ||
+    finding.holder === finding.root
+      ? ''
+      : `, from ${finding.kind} ${code(finding.root)}`;
+  return [code(finding.holder), root];
+}
+
 /** Why a site with no object of its own has no holder named (see `RetentionFinding.storage`). */
 function storageNotFound(finding: RetentionFinding): string | undefined {
   if (finding.storage === 'none')
@@ -53,8 +68,10 @@ function storageNotFound(finding: RetentionFinding): string | undefined {
 
 /** What holds the objects: `app.cache.LRU.history` (list), an unreachable cycle, … */
 export function holderText(finding: RetentionFinding, code: Code = plainCode): string {
-  if (finding.storage === 'found')
-    return `${code(finding.holder)} (its item storage: ${containersText(finding, code)}${finding.kind === 'module global' || finding.kind === 'benchmark global' || finding.holder === finding.root ? '' : `, from ${finding.kind} ${code(finding.root)}`})`;
+  if (finding.storage === 'found') {
+    const [container, root] = containerText(finding, code);
+    return `${container} (its item storage: ${containersText(finding, code)}${root})`;
+  }
   const notFound = storageNotFound(finding);
   if (notFound) return notFound;
   switch (finding.kind) {
@@ -90,15 +107,10 @@ export function retentionSentence(finding: RetentionFinding, code: Code = plainC
         : finding.culprit
           ? `; filled at ${code(`${finding.culprit.file}:${finding.culprit.line}`)}, a line this change made`
           : '';
-    const root =
-      finding.kind === 'module global' ||
-      finding.kind === 'benchmark global' ||
-      finding.holder === finding.root
-        ? ''
-        : `, from ${finding.kind} ${code(finding.root)}`;
+    const [container, root] = containerText(finding, code);
     return (
       `${formatBytes(finding.bytes)} at ${site} ${finding.sampled > 1 ? 'are' : 'is'} the item storage of ` +
-      `${code(finding.holder)} (${containersText(finding, code)}${root}), grown by this line${own}`
+      `${container} (${containersText(finding, code)}${root}), grown by this line${own}`
     );
   }
   const notFound = storageNotFound(finding);
