@@ -34,7 +34,7 @@ import sys
 import time
 import tracemalloc
 from itertools import compress, filterfalse, repeat
-from operator import eq, is_, itemgetter
+from operator import eq, is_, itemgetter, not_, sub
 
 from . import collection, objects
 
@@ -374,49 +374,59 @@ class _Walk:
                 loose.add(id(container))
                 containers.append(container)
         loose.clear()
-        # (container, its storage's size, its kind): in the collector's order.
-        sized = []
-        self.mine(sized)
+        # (container, its storage's size, its kind): the built-in lists, dicts and sets
+        # themselves sized by C loops (sys.getsizeof less an empty one's), in the collector's
+        # order; then deques (a deque grows a block at a time) and subclasses, by their base's
+        # own __sizeof__ (never one a subclass defines).
+        own = self.own
+        containers = list(compress(containers, map(not_, map(own.__contains__,
+                                                             map(id, containers)))))
+        empty = _empty_sizes()
+        types = list(map(type, containers))
+        plain = list(map(empty.__contains__, types))
+        sized_containers = list(compress(containers, plain))
+        sizes = list(map(sub, map(sys.getsizeof, sized_containers),
+                         map(empty.__getitem__, compress(types, plain))))
+        del types
         block = _deque_block(deque) if deque is not None else None
-        for container in containers:
-            if id(container) in self.own:
-                continue
+        for container in compress(containers, map(not_, plain)):
             kind = kinds[type(container)]
             try:
                 size = kind.__sizeof__(container) - type(container).__basicsize__
             except Exception:  # noqa: BLE001 - a container torn down by a thread
                 continue
-            if size > 0:
-                sized.append((container, block if kind is deque else size, kind))
+            sized_containers.append(container)
+            sizes.append(block if kind is deque and size > 0 else size)
+        del plain
+        self.mine(sized_containers, sizes)
         del containers[:]
-        dicts = [container for container, _, kind in sized if kind is dict]
+        dicts = list(compress(sized_containers, map(is_, map(type, sized_containers),
+                                                    repeat(dict))))
         self.mine(dicts)
         found = {}
         for frame in frames:
-            sizes = set(blocks[frame])
-            matching = [container for container, size, _ in sized if size in sizes]
+            wanted_sizes = set(blocks[frame])
+            matching = list(compress(sized_containers, map(wanted_sizes.__contains__, sizes)))
             self.mine(matching)
             names = _line_names(*frame)
             limited = False
             if len(matching) > MAX_STORAGE_CANDIDATES:
                 # The ones a dict (a module's, a class's, an instance's) keeps under a name
                 # the line spells first: one C loop over the dicts for each name.
-                ids = {id(container): container for container in matching}
-                named = {}
+                named = set()
                 for name in sorted(names):
-                    for value in map(dict.get, dicts, repeat(name)):
-                        if value is not None and id(value) in ids:
-                            named[id(value)] = value
-                ordered = [container for container in matching if id(container) in named]
-                ordered.extend(container for container in matching if id(container) not in named)
-                ids.clear()
+                    named.update(map(id, map(dict.get, dicts, repeat(name))))
+                is_named = list(map(named.__contains__, map(id, matching)))
+                ordered = list(compress(matching, is_named))
+                ordered.extend(compress(matching, map(not_, is_named)))
                 named.clear()
+                del is_named
                 limited = True
                 matching = ordered[:MAX_STORAGE_CANDIDATES]
                 del ordered
                 self.mine(matching)
             found[frame] = (matching, names, limited)
-        del sized[:], dicts[:]
+        del sized_containers[:], sizes[:], dicts[:]
         return found
 
     def _group_storage(self, result, picked, names, blocks, nearest, exhausted):
@@ -902,6 +912,12 @@ def _storage_kind(cls, deque):
         if kind is not None and issubclass(cls, kind):
             return kind
     return None
+
+
+def _empty_sizes():
+    """``{type: sys.getsizeof of an empty one}`` for the built-in lists, dicts and sets: what
+    ``sys.getsizeof`` gives of one beside the size of its item storage."""
+    return {list: sys.getsizeof([]), dict: sys.getsizeof({}), set: sys.getsizeof(set())}
 
 
 def _deque_block(deque):
