@@ -7,7 +7,9 @@ from __future__ import annotations
 import gc
 import importlib
 import os
+import platform
 import shutil
+import subprocess
 import sys
 import tempfile
 import textwrap
@@ -15,6 +17,7 @@ import tracemalloc
 import unittest
 
 from allocdiff_harness import capture, retention
+from tests.support import HarnessTestCase
 
 MODULE = """\
     import collections
@@ -433,6 +436,53 @@ class SiteListFileTest(unittest.TestCase):
             file.write("app.py:x\n")
         sites.forget()
         self.assertIn("line 1: expected path:line", sites.failure())
+
+
+class RetentionRunTest(HarnessTestCase):
+    """The harness's own runs: a run that walks measures exactly what one that does not."""
+
+    BENCH = {
+        "bench.py": """\
+            import json
+            DATA = [bytearray(3000) for _ in range(50)]
+            TEXT = json.dumps(list(range(2000)))
+            """
+    }
+
+    @unittest.skipUnless(shutil.which("setarch"), "needs setarch (util-linux)")
+    def test_a_run_that_walks_measures_exactly_what_one_that_does_not(self):
+        probe = subprocess.run(["setarch", platform.machine(), "-R", sys.executable, "-c", "pass"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        if probe.returncode != 0:
+            self.skipTest("setarch -R not permitted here: %r" % probe.stderr)
+        root = self.make_project(self.BENCH)
+        exact = {"env": {"PYTHONHASHSEED": "0"}, "wrapper": ["setarch", platform.machine(), "-R"],
+                 "extra": ["--repeats", "3"], "object_types": True}
+        plain = self.run_harness(root, "bench.py", **exact)
+        # The same arguments (an --out of the same length): the sites are beside the snapshot.
+        out = os.path.join(self.make_temp_dir(), "snapshot.json")
+        self.assertEqual(len(out), len(plain.out_path))
+        with open(out + ".retention-sites", "w", encoding="utf-8") as file:
+            file.write("bench.py:2\n")
+        walked = self.run_harness(root, "bench.py", out=out, **exact)
+        self.assertSnapshotOk(plain)
+        self.assertSnapshotOk(walked)
+        self.assertNotIn("retention", plain.scenario)
+        [site] = walked.scenario["retention"]["sites"]
+        self.assertEqual(site["line"], 2)
+        self.assertEqual(site["paths"][0]["holder"], "DATA")
+        for figure in ("peakBytes", "retainedBytes", "retainedCount"):
+            self.assertEqual(walked.scenario[figure], plain.scenario[figure], figure)
+        self.assertEqual(walked.sites, plain.sites)
+        self.assertEqual(walked.scenario["objectTypes"], plain.scenario["objectTypes"])
+
+    def test_a_named_site_list_that_is_not_there_is_a_usage_error(self):
+        root = self.make_project(self.BENCH)
+        missing = os.path.join(self.make_temp_dir(), "sites.txt")
+        run = self.run_harness(root, "bench.py", extra=["--retention-sites", missing])
+        self.assertEqual(run.returncode, 2, run.describe())
+        self.assertIn(b"--retention-sites %s: " % missing.encode(), run.stderr)
+        self.assertIsNone(run.snapshot)
 
 
 if __name__ == "__main__":
