@@ -202,7 +202,14 @@ def pytest_runtest_call(item):
     markers = budget_markers(item)
     traced = command.TestMeasurement(command.frames())
     outcome = yield
-    measurement = traced.finish()
+    # With its objects alive (its fixtures not torn down yet): the deep pass may ask what keeps
+    # them alive, from the test's fixtures among the roots.
+    measurement = traced.finish(
+        item.nodeid,
+        lambda: command.fixture_values(
+            getattr(item, "funcargs", None), getattr(item, "_fixtureinfo", None)
+        ),
+    )
     excinfo = outcome.excinfo
     error = excinfo[1] if excinfo else None
     deeper = None
