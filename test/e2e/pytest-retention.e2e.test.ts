@@ -3,7 +3,8 @@
  * real Python: the deep pass of a test whose retained memory grew names what keeps its grown
  * sites' objects alive (a module global of the code under test, a session-scoped fixture, an
  * lru_cache) and the changed line that filled it, with the test's node id as the scenario; a test
- * whose retained memory did not grow does no walk, even when it holds objects of such a site.
+ * whose retained memory did not grow does no walk, even when it holds objects of such a site. A
+ * command's process whose retained memory grew walks at its exit, from its `__main__` globals.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -140,10 +141,52 @@ describe('retention paths in pytest mode (CLI, real git, pytest and Python)', ()
       const steady = report.scenarios.find((s) => s.name === node('test_steady'))!;
       // It was measured in depth (its peak changed); it keeps 5,000 bytes at that site on both
       // sides, which a walk would have found in the same list.
-      expect(steady.repeats.head).toBeGreaterThan(1);
+      expect(steady.repeats?.head).toBeGreaterThan(1);
       expect(steady.retained.delta).toBe(0);
       expect(steady.retention).toBeUndefined();
       expect(log).toMatch(/in 4 scenarios whose retained memory grew/);
     },
   );
+});
+
+describe("retention paths of a command's process (CLI, real git and Python)", () => {
+  const script = (head: boolean) =>
+    'KEPT = []\n\n\ndef work(size):\n' +
+    (head ? '    KEPT.append(bytearray(size))\n' : '    return bytearray(size)\n') +
+    '\n\nfor _ in range(10):\n    work(50_000)\n';
+
+  it('names the global of its __main__ that keeps the memory, and the changed line', async () => {
+    const repo = repoOf({ 'tools/run.py': script(false) }, { 'tools/run.py': script(true) });
+    const out = join(testTemp(), `${repo.shas[1]}-process-retention`);
+    cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`);
+    const result = await runCommand(
+      declaredNode(),
+      [
+        CLI,
+        '--base',
+        'HEAD~1',
+        '--command',
+        'python3 tools/run.py',
+        '--json',
+        `${out}.json`,
+        '--markdown',
+        `${out}.md`,
+      ],
+      { cwd: repo.dir },
+    );
+    const log = result.stdout + result.stderr;
+    expect(result.code, log).toBe(0);
+    const report = JSON.parse(readFileSync(`${out}.json`, 'utf8')) as Report;
+    const scenario = report.scenarios.find((s) => s.name === 'tools/run.py');
+    expect(scenario?.retention?.[0], log).toMatchObject({
+      kind: 'benchmark global',
+      holder: 'KEPT',
+      site: { file: 'tools/run.py', line: 5 },
+      culprit: { file: 'tools/run.py', line: 5 },
+    });
+    expect(scenario!.retention![0]!.bytes).toBeGreaterThanOrEqual(10 * 50_000);
+    expect(readFileSync(`${out}.md`, 'utf8')).toMatch(
+      /\*\*Caused by <code>tools\/run\.py:5<\/code>\*\*/,
+    );
+  }, 300_000);
 });
