@@ -49,6 +49,11 @@ FILES = {
 
         def test_not_asked():
             record(5000)
+
+        HELD = []
+
+        def test_own_global():
+            HELD.append(bytearray(7000))
         """,
     "bench.py": """\
         from app.history import record
@@ -62,6 +67,7 @@ FILES = {
 LIST_SITE = "app/history.py:4"
 FIXTURE_SITE = "tests/test_leaks.py:10"
 CACHE_SITE = "app/compute.py:5"
+OWN_SITE = "tests/test_leaks.py:22"
 
 
 def node(test: str) -> str:
@@ -118,8 +124,10 @@ class PytestRetentionTest(CommandTestCase):
     def test_a_test_names_the_module_global_the_fixture_and_the_cache_that_keep_its_objects(self):
         root = self.make_project(FILES)
         tests = [node(name) for name in ("test_module_list", "test_session_fixture",
-                                         "test_lru_cache")]
-        run = self.deep_pass(root, sites=[LIST_SITE, FIXTURE_SITE, CACHE_SITE], scenarios=tests)
+                                         "test_lru_cache", "test_own_global")]
+        run = self.deep_pass(
+            root, sites=[LIST_SITE, FIXTURE_SITE, CACHE_SITE, OWN_SITE], scenarios=tests
+        )
 
         [held] = run.paths(node("test_module_list"), LIST_SITE)
         self.assertEqual((held["kind"], held["holder"], held["holderType"], held["name"]),
@@ -137,6 +145,10 @@ class PytestRetentionTest(CommandTestCase):
         [cache] = run.paths(node("test_lru_cache"), CACHE_SITE)
         self.assertEqual((cache["kind"], cache["holder"], cache["holderType"]),
                          ("module global", "app.compute.table", "functools._lru_cache_wrapper"))
+
+        # The test module's own global.
+        [own] = run.paths(node("test_own_global"), OWN_SITE)
+        self.assertEqual((own["kind"], own["holder"]), ("module global", "test_leaks.HELD"))
 
         # The further measured calls stand as they were: two per test.
         for test in tests:
