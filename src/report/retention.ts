@@ -60,9 +60,9 @@ function containerText(finding: RetentionFinding, code: Code): [string, string] 
 /** Why a site with no object of its own has no holder named (see `RetentionFinding.storage`). */
 function storageNotFound(finding: RetentionFinding): string | undefined {
   if (finding.storage === 'none')
-    return "not found: the line grows a container's item storage (no object of its own), and no container a root reaches has storage of its size";
+    return "not found: the line allocated no object of its own (most often it grows a container's item storage), and no container a root reaches has storage of its size";
   if (finding.storage === 'several')
-    return "not found: the line grows a container's item storage (no object of its own), and several containers a root reaches have storage of its size, none of them named by the line";
+    return "not found: the line allocated no object of its own (most often it grows a container's item storage), and several containers a root reaches have storage of its size, none of them named by the line";
   return undefined;
 }
 

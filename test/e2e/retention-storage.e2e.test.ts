@@ -230,7 +230,7 @@ describe("retention paths of a line that grows a container's item storage (CLI, 
     });
     expect(kept.bytes).toBeGreaterThan(1300 * 8);
     expect(first.markdown).toContain(
-      "not found: the line grows a container's item storage (no object of its own), and no container a root reaches has storage of its size",
+      "not found: the line allocated no object of its own (most often it grows a container's item storage), and no container a root reaches has storage of its size",
     );
   });
 

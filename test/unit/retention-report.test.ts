@@ -219,7 +219,7 @@ describe("a line that grows a container's item storage, in words", () => {
   it('says when no container could be named, and why', () => {
     const none = storage({ kind: 'not found', storage: 'none', items: undefined, sampled: 0 });
     expect(retentionSentence(none)).toBe(
-      "24.1 KiB at `app/parser.py:12`: not found: the line grows a container's item storage (no object of its own), and no container a root reaches has storage of its size",
+      "24.1 KiB at `app/parser.py:12`: not found: the line allocated no object of its own (most often it grows a container's item storage), and no container a root reaches has storage of its size",
     );
     const several = storage({ kind: 'not found', storage: 'several', items: undefined });
     expect(holderText(several)).toContain(
