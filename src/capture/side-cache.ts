@@ -312,24 +312,21 @@ export class SideCache {
   ) {}
 
   /**
-   * The cache of one run: its store, which sides it saves, and the run's facts, found once
-   * (the interpreter is asked its version and platform; the harness's files are hashed).
-   * Undefined, with a warning, when the interpreter cannot say: nothing is then read or kept.
+   * The run's facts, found once: the interpreter is asked its version and platform (without
+   * `site`, which tells neither and is the slowest part of its start), the harness's files are
+   * hashed. A string says why there are none (the interpreter could not tell its version).
    */
-  static async open(options: {
-    store: MeasurementStore;
-    save: (side: Side) => boolean;
+  static async facts(options: {
     python: string;
     /** The variables pull-request code receives (already stripped of secrets). */
     env: NodeJS.ProcessEnv;
     benchmark: string;
     setup: string | undefined;
-    log: Logger;
-  }): Promise<SideCache | undefined> {
-    const { env, log } = options;
+  }): Promise<RunFacts | string> {
+    const { env } = options;
     const [harness, probe] = await Promise.all([
       harnessFacts(),
-      runProcess(options.python, ['-I', '-c', PROBE], {
+      runProcess(options.python, ['-I', '-S', '-c', PROBE], {
         cwd: harnessDirectory(),
         env,
         onOutput: () => undefined,
@@ -343,32 +340,53 @@ export class SideCache {
       python = undefined;
     }
     if (probe.exitCode !== 0 || !python?.version) {
-      log.warning(
-        `no measurement cache this run: ${options.python} could not tell its version ` +
-          `(exit code ${probe.exitCode})`,
-      );
-      return undefined;
+      return `${options.python} could not tell its version (exit code ${probe.exitCode})`;
     }
     const variables = Object.keys(env)
       .filter((name) => KEYED_VARIABLES.test(name))
       .sort()
       .map((name) => `${name}=${env[name]}`);
-    return new SideCache(options.store, options.save, {
+    return {
       harness,
       python,
       benchmark: options.benchmark,
       setup: options.setup ?? null,
       environment: sha256(variables.join('\0')),
-    });
+    };
   }
 
-  /** The key's fields for a side's commit, checkout and measuring settings. */
-  async fieldsOf(commit: string, checkoutDir: string, measured: MeasuredSettings) {
-    const names = (await readdir(checkoutDir)).filter((name) => SETUP_INPUTS.test(name)).sort();
-    const inputs = await Promise.all(
-      names.map(async (name) => `${name}\0${sha256(await readFile(join(checkoutDir, name)))}`),
-    );
-    const fields: KeyFields = {
+  /**
+   * The cache of one run: its store, which sides it saves, and the run's facts (`facts`).
+   * Undefined, with a warning, when there are none: nothing is then read or kept.
+   */
+  static open(options: {
+    store: MeasurementStore;
+    save: (side: Side) => boolean;
+    facts: RunFacts | string;
+    log: Logger;
+  }): SideCache | undefined {
+    if (typeof options.facts === 'string') {
+      options.log.warning(`no measurement cache this run: ${options.facts}`);
+      return undefined;
+    }
+    return new SideCache(options.store, options.save, options.facts);
+  }
+
+  /**
+   * The key's fields for a side's commit, the entries at the root of its tree (`git ls-tree`:
+   * the files `setup` installs from are keyed by their objects, which name their content) and
+   * its measuring settings.
+   */
+  fieldsOf(
+    commit: string,
+    rootEntries: readonly { path: string; mode: string; object: string }[],
+    measured: MeasuredSettings,
+  ): KeyFields {
+    const inputs = rootEntries
+      .filter((entry) => SETUP_INPUTS.test(entry.path))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      .map((entry) => `${entry.path}\0${entry.mode}\0${entry.object}`);
+    return {
       format: ENTRY_FORMAT,
       allocdiff: VERSION,
       commit,
@@ -387,7 +405,6 @@ export class SideCache {
         only: measured.only ? [...measured.only].sort() : null,
       },
     };
-    return fields;
   }
 
   /** The store's key for those fields: the commit, readable, and a digest of the rest. */
