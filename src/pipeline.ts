@@ -11,7 +11,7 @@ import {
   type CaptureBackend,
   type SideOptions,
 } from './capture/backend.js';
-import { benchmarkEnvironment } from './capture/environment.js';
+import { runEnvironment } from './capture/environment.js';
 import { protectBoth, type Protected } from './capture/isolation.js';
 import { isolationHere } from './capture/process.js';
 import { ownCodeEnvironment } from './capture/own-code.js';
@@ -40,7 +40,7 @@ import { compareSnapshots } from './compare/compare.js';
 import type { Comparison } from './compare/comparison.js';
 import { retentionTargets } from './compare/retention.js';
 import { attachTracebacks, tracebackTargets } from './compare/tracebacks.js';
-import { shardedBackend, snapshotInShard, shardText, SHARD_VARIABLE } from './capture/shard.js';
+import { shardedBackend, snapshotInShard, shardText } from './capture/shard.js';
 import { captureSettingsOf, settingsDigest, type Settings } from './config/settings.js';
 import { RunFailure, UsageError, errorMessage } from './errors.js';
 import type { Logger } from './log.js';
@@ -146,6 +146,24 @@ export async function runAllocdiff(
           : ''),
     );
   }
+  const env = runEnvironment(process.env, settings.passEnv, settings.shard);
+  const wanted =
+    given ??
+    (settings.cacheDir
+      ? { store: directoryStore(settings.cacheDir), save: () => true }
+      : undefined);
+  // The cache's keys need the interpreter's version and platform: it is asked first, and
+  // answers while git resolves and diffs the sides.
+  const asking =
+    wanted &&
+    SideCache.facts({
+      python: settings.python,
+      env,
+      benchmark: JSON.stringify(settings.benchmark),
+      setup: settings.setup,
+    });
+  // Awaited below, after the diff has started: not an unhandled rejection if git fails first.
+  asking?.catch(() => undefined);
   const git = new Git(settings.repoDir);
   const topLevel = await git.topLevel();
   const projectDir = await realpath(settings.repoDir);
@@ -162,27 +180,6 @@ export async function runAllocdiff(
         `of ${shard.count} are measured`,
     );
   }
-  const env = benchmarkEnvironment(process.env, settings.passEnv);
-  // The harness leaves out the scenarios of other shards; never from a variable of its own.
-  delete env[SHARD_VARIABLE];
-  if (shard) env[SHARD_VARIABLE] = shardText(shard);
-  const wanted =
-    given ??
-    (settings.cacheDir
-      ? { store: directoryStore(settings.cacheDir), save: () => true }
-      : undefined);
-  // The cache's keys need the interpreter's version and platform: it is asked while git
-  // resolves the sides.
-  const asking =
-    wanted &&
-    SideCache.facts({
-      python: settings.python,
-      env,
-      benchmark: JSON.stringify(settings.benchmark),
-      setup: settings.setup,
-    });
-  // Awaited below, after the sides are resolved: not an unhandled rejection if they fail first.
-  asking?.catch(() => undefined);
   const { baseSha, headSha, measuredHead, workingTree } = await log.group(
     'Resolving base and head',
     async () => {
@@ -200,6 +197,10 @@ export async function runAllocdiff(
     },
   );
 
+  // The diff only reads the repository: it runs while the interpreter answers.
+  const diffing = git.diff(baseSha, measuredHead);
+  // Awaited below: not an unhandled rejection if the interpreter's answer fails first.
+  diffing.catch(() => undefined);
   const cache =
     wanted &&
     SideCache.open({
@@ -271,7 +272,7 @@ export async function runAllocdiff(
   // figures are base's, and neither side is checked out nor run, whether the sides would run at
   // the same time or not.
   const [diffText, baseServed] = await Promise.all([
-    git.diff(baseSha, measuredHead),
+    diffing,
     skipAllowed && cache
       ? log.group(`Looking up base ${labels.base} in the cache`, () =>
           fromCache('base', { ...firstPassOf(options), log }),

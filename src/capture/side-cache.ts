@@ -18,8 +18,7 @@ import { VERSION } from '../version.js';
 import { decodeSnapshot } from './decode.js';
 import type { Side } from './measure-sides.js';
 import type { SideOutcome } from './outcome.js';
-import { runProcess } from './process.js';
-import { harnessDirectory } from './side-runner.js';
+import { askInterpreter, harnessDirectory, type InterpreterFacts } from './interpreter.js';
 import {
   NO_STRING,
   SNAPSHOT_SCHEMA,
@@ -109,7 +108,7 @@ export function actionsCacheStore(toolkit: ActionsCacheToolkit, folder: string):
 /** What a side's measurement depends on besides its commit and settings: the run's facts. */
 interface RunFacts {
   harness: { version: string; digest: string };
-  python: { executable: string; implementation: string; version: string; platform: string };
+  python: InterpreterFacts;
   benchmark: string;
   setup: string | null;
   environment: string;
@@ -178,11 +177,6 @@ const KEYED_VARIABLES = /^(PYTHON|LC_|ALLOCDIFF_)|^(LANG|LANGUAGE|TZ)$/;
 function sha256(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex');
 }
-
-const PROBE =
-  'import json, platform, sys; print(json.dumps({"implementation": ' +
-  'platform.python_implementation(), "version": platform.python_version(), ' +
-  '"platform": platform.platform(), "executable": sys.executable}))';
 
 /** Every file of the harness, hashed in name order: a changed harness is another key. */
 async function harnessFacts(): Promise<RunFacts['harness']> {
@@ -312,9 +306,9 @@ export class SideCache {
   ) {}
 
   /**
-   * The run's facts, found once: the interpreter is asked its version and platform (without
-   * `site`, which tells neither and is the slowest part of its start), the harness's files are
-   * hashed. A string says why there are none (the interpreter could not tell its version).
+   * The run's facts: the interpreter is asked its version and platform (interpreter.ts), the
+   * harness's files are hashed. A string says why there are none (the interpreter could not
+   * tell its version).
    */
   static async facts(options: {
     python: string;
@@ -324,24 +318,11 @@ export class SideCache {
     setup: string | undefined;
   }): Promise<RunFacts | string> {
     const { env } = options;
-    const [harness, probe] = await Promise.all([
+    const [harness, python] = await Promise.all([
       harnessFacts(),
-      runProcess(options.python, ['-I', '-S', '-c', PROBE], {
-        cwd: harnessDirectory(),
-        env,
-        onOutput: () => undefined,
-        deadline: Date.now() + 60_000,
-      }),
+      askInterpreter(options.python, env),
     ]);
-    let python: RunFacts['python'] | undefined;
-    try {
-      python = JSON.parse(probe.outputTail.trim().split('\n').at(-1) ?? '') as RunFacts['python'];
-    } catch {
-      python = undefined;
-    }
-    if (probe.exitCode !== 0 || !python?.version) {
-      return `${options.python} could not tell its version (exit code ${probe.exitCode})`;
-    }
+    if (typeof python === 'string') return python;
     const variables = Object.keys(env)
       .filter((name) => KEYED_VARIABLES.test(name))
       .sort()
