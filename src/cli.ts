@@ -51,7 +51,7 @@ process.on('SIGTERM', stop);
 function askEarly(argv: readonly string[]): void {
   const given = (name: string) =>
     argv.some((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
-  if (!given('cache') || ['no-cache', 'python', 'pass-env', 'shard'].some(given)) return;
+  if (!given('cache') || ['no-cache', 'python', 'env', 'shard'].some(given)) return;
   askInterpreter(DEFAULT_PYTHON, runEnvironment(process.env)).catch(() => undefined);
 }
 

@@ -197,10 +197,15 @@ export async function runAllocdiff(
     },
   );
 
-  // The diff only reads the repository: it runs while the interpreter answers.
+  // The diff only reads the repository: it runs while the interpreter answers, and so does the
+  // listing of base's tree that its key needs.
   const diffing = git.diff(baseSha, measuredHead);
-  // Awaited below: not an unhandled rejection if the interpreter's answer fails first.
+  // The entries at the root of each side's tree, for the cache's keys.
+  const rootEntries: Partial<Record<Side, Promise<TreeEntry[]>>> = {};
+  if (wanted) rootEntries.base = git.rootEntries(baseSha);
+  // Awaited below: not unhandled rejections if the interpreter's answer fails first.
   diffing.catch(() => undefined);
+  rootEntries.base?.catch(() => undefined);
   const cache =
     wanted &&
     SideCache.open({
@@ -213,8 +218,6 @@ export async function runAllocdiff(
   const commits = { base: baseSha, head: measuredHead };
   // What the report says of each side taken from the cache.
   const cachedSides: Partial<Record<Side, string>> = {};
-  // The entries at the root of each side's tree, for the cache's keys.
-  const rootEntries: Partial<Record<Side, Promise<TreeEntry[]>>> = {};
   // Each key looked up once: a side missing from the cache is said once, and measured.
   const lookups = new Map<string, Promise<CachedMeasurement | undefined>>();
   // A side's measuring pass: from the cache when an entry with this pass's key passes its

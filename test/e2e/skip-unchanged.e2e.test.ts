@@ -112,13 +112,14 @@ describe('skip-unchanged (CLI, real git and Python)', () => {
 });
 
 describe('skip-unchanged with base in the cache, sides at the same time (CLI)', () => {
-  // Every run of the benchmark leaves a file in MARKER_DIR (outside the repository): none means
-  // that neither side ran.
+  // Every run of the benchmark leaves a file of a random name in MARKER_DIR (outside the
+  // repository; each side's process may have the same PID, in a PID namespace of its own): none
+  // means that neither side ran.
   const MARKED = {
     ...BASE,
     'bench.py': [
       'import os',
-      'open(os.path.join(os.environ["MARKER_DIR"], str(os.getpid())), "w").close()',
+      'open(os.path.join(os.environ["MARKER_DIR"], os.urandom(8).hex()), "w").close()',
       BASE['bench.py'],
     ].join('\n'),
   };
@@ -133,7 +134,7 @@ describe('skip-unchanged with base in the cache, sides at the same time (CLI)', 
     const result = await runCommand(
       declaredNode(),
       [CLI, '--base', 'HEAD~1', '--script', 'bench.py', '--parallel', 'true']
-        .concat(['--cache', cache, '--pass-env', 'MARKER_DIR'])
+        .concat(['--cache', cache, '--env', 'MARKER_DIR'])
         .concat(['--json', join(out, 'r.json'), '--markdown', join(out, 'r.md')]),
       { cwd: repoDir, env: { ...process.env, MARKER_DIR: markers } },
     );
