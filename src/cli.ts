@@ -51,7 +51,11 @@ process.on('SIGTERM', stop);
 function askEarly(argv: readonly string[]): void {
   const given = (name: string) =>
     argv.some((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
-  if (!given('cache') || ['no-cache', 'python', 'env', 'shard'].some(given)) return;
+  const off = argv.some(
+    (arg, index) => arg === '--cache=false' || (arg === '--cache' && argv[index + 1] === 'false'),
+  );
+  if (!given('cache') || off) return;
+  if (['no-cache', 'python', 'env', 'shard'].some(given)) return;
   askInterpreter(DEFAULT_PYTHON, runEnvironment(process.env)).catch(() => undefined);
 }
 
