@@ -203,16 +203,31 @@ export async function runAllocdiff(
   // The entries at the root of each side's tree, for the cache's keys.
   const rootEntries: Partial<Record<Side, Promise<TreeEntry[]>>> = {};
   if (wanted) rootEntries.base = git.rootEntries(baseSha);
-  // Awaited below: not unhandled rejections if the interpreter's answer fails first.
-  diffing.catch(() => undefined);
-  rootEntries.base?.catch(() => undefined);
+  // Head need not run when the diff changes nothing base's benchmark read (skip-unchanged):
+  // base runs first, or comes from the cache.
+  const skipAllowed =
+    settings.skipUnchanged && !settings.setup && settings.benchmark.kind === 'script';
+  // Base is looked up in the cache before anything is checked out (below); without a lookup,
+  // the sides are checked out while git diffs them.
+  const checkingOut = skipAllowed && wanted ? undefined : checkoutSides(git, baseSha, measuredHead);
+  // Awaited below: not unhandled rejections if one of them fails first.
+  for (const work of [diffing, rootEntries.base, checkingOut]) work?.catch(() => undefined);
+  // What fails before the checkouts are taken over removes them.
+  const orRemove = async <T>(work: Promise<T>): Promise<T> => {
+    try {
+      return await work;
+    } catch (error) {
+      await checkingOut?.then((sides) => sides.dispose()).catch(() => undefined);
+      throw error;
+    }
+  };
   const cache =
     wanted &&
     SideCache.open({
       store: wanted.store,
       // A working tree's commit is made for this run only: no later run asks for it.
       save: (side) => wanted.save(side) && !(side === 'head' && workingTree),
-      facts: await asking!,
+      facts: await orRemove(asking!),
       log,
     });
   const commits = { base: baseSha, head: measuredHead };
@@ -257,10 +272,6 @@ export async function runAllocdiff(
   // `peak-sites: true`); the deep pass follows where it finds a difference.
   const firstPassOf = (sideOptions: SideOptions): SideOptions =>
     deep ? { ...sideOptions, repeats: 1, objectTypes: false, peakSites: false } : sideOptions;
-  // Head need not run when the diff changes nothing base's benchmark read (skip-unchanged):
-  // base runs first, or comes from the cache.
-  const skipAllowed =
-    settings.skipUnchanged && !settings.setup && settings.benchmark.kind === 'script';
   const alwaysRead = [
     backend.name,
     ...(settings.configFile ? [fromRoot(settings.configFile)] : []),
@@ -274,14 +285,16 @@ export async function runAllocdiff(
   // checked out, while git diffs the sides, and when the diff changes nothing it read, head's
   // figures are base's, and neither side is checked out nor run, whether the sides would run at
   // the same time or not.
-  const [diffText, baseServed] = await Promise.all([
-    diffing,
-    skipAllowed && cache
-      ? log.group(`Looking up base ${labels.base} in the cache`, () =>
-          fromCache('base', { ...firstPassOf(options), log }),
-        )
-      : undefined,
-  ]);
+  const [diffText, baseServed] = await orRemove(
+    Promise.all([
+      diffing,
+      skipAllowed && cache
+        ? log.group(`Looking up base ${labels.base} in the cache`, () =>
+            fromCache('base', { ...firstPassOf(options), log }),
+          )
+        : undefined,
+    ]),
+  );
   const lineMap = LineMap.fromUnifiedDiff(diffText);
   if (baseServed) {
     const noChange = unchangedReads(baseServed.snapshot, lineMap, alwaysRead);
@@ -300,7 +313,7 @@ export async function runAllocdiff(
       });
     }
   }
-  const sides = await checkoutSides(git, baseSha, measuredHead);
+  const sides = await (checkingOut ?? checkoutSides(git, baseSha, measuredHead));
   // With a setup, each side gets a Python environment of its own (made on first use), so that
   // what setup installs never reaches the user's environment nor the other side.
   let environments: SideEnvironments | undefined;
