@@ -1,8 +1,11 @@
 /**
- * Which pytest tests a pull request can have changed, from what each test read on base (the
- * reads pass, python/allocdiff_harness/selection.py): the files whose code ran during the test
- * or that it opened, the folders it listed, and its module's imports. Only those tests, and the
- * tests head adds, are traced on both sides; the others are deselected on both.
+ * Which pytest tests a pull request can have changed, in two steps. First, from the source alone
+ * (python/allocdiff_harness/imports.py), the test files whose imports, conftest.py files and
+ * string literals reach nothing the diff changes, on either side: they are not even collected.
+ * Then, from what each remaining test read on base (the reads pass,
+ * python/allocdiff_harness/selection.py): the files whose code ran during the test or that it
+ * opened, the folders it listed, and its module's imports. Only those tests, and the tests head
+ * adds, are traced on both sides; the others are deselected on both.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -42,7 +45,89 @@ export type TestSelection =
    * failed) and any test only head has are traced. `none`: no test of base is traced and no
    * folder pytest collects from changed, so neither side runs.
    */
-  | { kind: 'some' | 'none'; skip: string[]; run: string[]; why: string };
+  | {
+      kind: 'some' | 'none';
+      skip: string[];
+      run: string[];
+      why: string;
+      /** Test files ruled out from the source: not collected on either side. */
+      skipFiles: string[];
+    };
+
+/** The static step's answer (python/allocdiff_harness/imports.py). */
+export interface StaticSelection {
+  /** Test files of either side (pytest's `python_files`). */
+  testFiles: number;
+  /** Python files parsed, both sides. */
+  filesRead: number;
+  ruledOut: string[];
+  /** The test files kept, and why each may reach a change. */
+  kept: Record<string, string>;
+  /** Why no file is ruled out (the configuration changed), or null. */
+  everything: string | null;
+  /** Why pytest may collect tests from files that are not Python, or null. */
+  otherTests: string | null;
+}
+
+const STATIC = z.object({
+  testFiles: z.number().int().nonnegative(),
+  filesRead: z.number().int().nonnegative(),
+  ruledOut: z.array(z.string()),
+  kept: z.record(z.string(), z.string()),
+  everything: z.string().nullable(),
+  otherTests: z.string().nullable(),
+});
+
+/** The file the static step writes. */
+export async function readStaticSelection(path: string): Promise<StaticSelection> {
+  const parsed = STATIC.safeParse(JSON.parse(await readFile(path, 'utf8')));
+  if (!parsed.success) {
+    throw new InvalidDataError(
+      `the static selection file is not what the harness writes: ${parsed.error.message}`,
+    );
+  }
+  return parsed.data;
+}
+
+/**
+ * Whether a command is pytest alone (`pytest …`, `python -m pytest …`, after variable
+ * assignments, without `;`, `&&`, pipes or substitutions): then no test file left to collect
+ * means no process to run at all.
+ */
+export function isPytestAlone(command: string): boolean {
+  if (/[;&|`$()<>\n]/.test(command)) return false;
+  return /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*(?:\S*\/)?(?:py\.?test|python[0-9.]*(?:\s+-[A-Za-z]+)*\s+-m\s*pytest)(?:\s|$)/.test(
+    command,
+  );
+}
+
+/** The static step's evidence: what it read, for the report. */
+export function staticEvidence(found: StaticSelection): string {
+  return `static: ${count(found.testFiles, 'test file')}, ${count(found.filesRead, 'file')} read`;
+}
+
+/**
+ * Nothing to run: every test file of both sides ruled out from the source, none collected from
+ * files that are not Python, and the command pytest alone. Undefined otherwise.
+ */
+export function nothingReachable(
+  found: StaticSelection,
+  command: string,
+): TestSelection | undefined {
+  if (found.everything !== null || found.otherTests !== null || found.testFiles === 0) {
+    return undefined;
+  }
+  if (found.ruledOut.length < found.testFiles || !isPytestAlone(command)) return undefined;
+  return {
+    kind: 'none',
+    skip: [],
+    run: [],
+    skipFiles: found.ruledOut,
+    why:
+      'no test file imports or names what this pull request changes ' +
+      `(${staticEvidence(found)}), so pytest did not run`,
+  };
+}
 
 const FILE = z.object({
   tests: z.array(
@@ -123,15 +208,23 @@ export async function readTestReads(dir: string): Promise<TestReads | undefined>
   };
 }
 
-const count = (n: number, what: string) => `${n.toLocaleString('en')} ${what}${n === 1 ? '' : 's'}`;
+function count(n: number, what: string): string {
+  return `${n.toLocaleString('en')} ${what}${n === 1 ? '' : 's'}`;
+}
 
 /**
  * The tests to trace. `always`: files every test depends on (the config file). A test is
  * traced when the diff touches a file it ran or opened, a folder it listed, or when it failed
  * on base; every test when the diff touches what the session read outside tests, a folder
- * Python imports from, or `always`.
+ * Python imports from, or `always` (and then the test files `ruled` out are collected again).
+ * `ruled`: the static step, whose test files the reads pass did not collect.
  */
-export function selectTests(reads: TestReads, diff: TouchedBy, always: string[]): TestSelection {
+export function selectTests(
+  reads: TestReads,
+  diff: TouchedBy,
+  always: string[],
+  ruled?: StaticSelection,
+): TestSelection {
   const global = diff.firstTouched({
     files: [...reads.session.files, ...always],
     folders: [],
@@ -163,9 +256,27 @@ export function selectTests(reads: TestReads, diff: TouchedBy, always: string[])
   const collected = diff
     .onOneSide()
     .some((path) => path.endsWith('.py') && listed.has(path.replace(/\/?[^/]*$/, '') || '.'));
-  const why =
-    `${skip.length.toLocaleString('en')} of ${count(reads.tests.length, 'test')} not run: on base ` +
-    `they ran or opened ${count(files.size, 'file')} of the repository, none of which this ` +
-    'pull request changes';
-  return { kind: run.length === 0 && !collected ? 'none' : 'some', skip, run, why };
+  const skipFiles = ruled?.ruledOut ?? [];
+  const reasons: string[] = [];
+  if (skipFiles.length > 0) {
+    reasons.push(
+      `${skipFiles.length.toLocaleString('en')} of ${count(ruled!.testFiles, 'test file')} not ` +
+        'collected: none imports or names what this pull request changes ' +
+        `(${staticEvidence(ruled!)})`,
+    );
+  }
+  if (skip.length > 0 || skipFiles.length === 0) {
+    reasons.push(
+      `${skip.length.toLocaleString('en')} of ${count(reads.tests.length, 'test')} ` +
+        `${skipFiles.length > 0 ? 'collected ' : ''}not run: on base they ran or opened ` +
+        `${count(files.size, 'file')} of the repository, none of which this pull request changes`,
+    );
+  }
+  return {
+    kind: run.length === 0 && !collected ? 'none' : 'some',
+    skip,
+    run,
+    skipFiles,
+    why: reasons.join('; '),
+  };
 }
