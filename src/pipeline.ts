@@ -354,8 +354,8 @@ export async function runAllocdiff(
       ruleOut: () => backend.ruleOutTests!(dirs, lineMap.paths(), configFiles, baseOptions()),
       readBase: (skipFiles) => backend.readTests!(dirs.base, { ...baseOptions(), skipFiles }),
     });
-    if (selection && selection.kind !== 'all') {
-      options.skipTests = selection.skip;
+    if (selection) {
+      if (selection.kind !== 'all') options.skipTests = selection.skip;
       options.skipFiles = selection.skipFiles;
     }
     const firstOptions = deep
@@ -588,12 +588,12 @@ export async function runAllocdiff(
       },
     });
     if (noChange) report.noChange = `no change: ${noChange}`;
-    if (
-      selection &&
-      selection.kind !== 'all' &&
-      selection.skip.length + selection.skipFiles.length > 0
-    ) {
-      report.testsNotRun = { count: selection.skip.length, why: selection.why };
+    if (selection?.kind === 'all' && selection.notRun) {
+      report.testsNotRun = { count: 0, why: selection.notRun };
+    } else if (selection && selection.kind !== 'all') {
+      if (selection.skip.length + selection.skipFiles.length > 0) {
+        report.testsNotRun = { count: selection.skip.length, why: selection.why };
+      }
     }
     const cached = (['base', 'head'] as const).flatMap((side) => cachedSides[side] ?? []);
     if (cached.length > 0) report.cached = cached;

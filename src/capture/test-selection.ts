@@ -38,8 +38,11 @@ export interface TouchedBy {
 }
 
 export type TestSelection =
-  /** Every test is traced: the diff touches what the whole session reads. */
-  | { kind: 'all'; why: string }
+  /**
+   * Every test collected is traced: the diff touches what the whole session reads. The test
+   * files ruled out from the source (`skipFiles`) are still not collected; `notRun` says why.
+   */
+  | { kind: 'all'; why: string; skipFiles: string[]; notRun?: string }
   /**
    * `skip` is deselected on both sides; `run` (base's tests that read a changed file, or
    * failed) and any test only head has are traced. `none`: no test of base is traced and no
@@ -96,7 +99,7 @@ export async function readStaticSelection(path: string): Promise<StaticSelection
  */
 export function isPytestAlone(command: string): boolean {
   if (/[;&|`$()<>\n]/.test(command)) return false;
-  return /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*(?:\S*\/)?(?:py\.?test|python[0-9.]*(?:\s+-[A-Za-z]+)*\s+-m\s*pytest)(?:\s|$)/.test(
+  return /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*(?:\S*\/)?(?:py\.?test|python[0-9.]*(?:\s+-(?:[XW]\s*\S+|[A-Za-z]+))*\s+-m\s*pytest)(?:\s|$)/.test(
     command,
   );
 }
@@ -216,7 +219,8 @@ function count(n: number, what: string): string {
  * The tests to trace. `always`: files every test depends on (the config file). A test is
  * traced when the diff touches a file it ran or opened, a folder it listed, or when it failed
  * on base; every test when the diff touches what the session read outside tests, a folder
- * Python imports from, or `always` (and then the test files `ruled` out are collected again).
+ * Python imports from, or `always` (the test files `ruled` out are still not collected: what
+ * the session read is that of the test files kept).
  * `ruled`: the static step, whose test files the reads pass did not collect.
  */
 export function selectTests(
@@ -230,10 +234,19 @@ export function selectTests(
     folders: [],
     importFolders: reads.session.importFolders,
   });
+  const skipFiles = ruled?.ruledOut ?? [];
+  const notCollected =
+    skipFiles.length > 0
+      ? `${skipFiles.length.toLocaleString('en')} of ${count(ruled!.testFiles, 'test file')} not ` +
+        'collected: none imports or names what this pull request changes ' +
+        `(${staticEvidence(ruled!)})`
+      : undefined;
   if (global !== undefined) {
     return {
       kind: 'all',
       why: `the diff changes ${global}, which the whole test session reads`,
+      skipFiles,
+      ...(notCollected ? { notRun: notCollected } : {}),
     };
   }
   const run: string[] = [];
@@ -256,15 +269,7 @@ export function selectTests(
   const collected = diff
     .onOneSide()
     .some((path) => path.endsWith('.py') && listed.has(path.replace(/\/?[^/]*$/, '') || '.'));
-  const skipFiles = ruled?.ruledOut ?? [];
-  const reasons: string[] = [];
-  if (skipFiles.length > 0) {
-    reasons.push(
-      `${skipFiles.length.toLocaleString('en')} of ${count(ruled!.testFiles, 'test file')} not ` +
-        'collected: none imports or names what this pull request changes ' +
-        `(${staticEvidence(ruled!)})`,
-    );
-  }
+  const reasons: string[] = notCollected ? [notCollected] : [];
   if (skip.length > 0 || skipFiles.length === 0) {
     reasons.push(
       `${skip.length.toLocaleString('en')} of ${count(reads.tests.length, 'test')} ` +
