@@ -354,8 +354,12 @@ def pytest_config(repository):
             if "python_files" in text:
                 patterns = ("*.py",)
     text = "\n".join(texts)
-    plugins = set(re.findall(r"(?:^|\s)-p\s*([A-Za-z_][\w.]*)", text))
-    return patterns or DEFAULT_PYTHON_FILES, plugins, text
+    return patterns or DEFAULT_PYTHON_FILES, plugins_named(text), text
+
+
+def plugins_named(text):
+    """The modules ``-p name`` loads in a configuration or a command (not ``-p no:name``)."""
+    return set(re.findall(r"(?:^|\s)-p\s*([A-Za-z_][\w.]*)", text))
 
 
 def _file_names(path):
@@ -425,7 +429,7 @@ def judge(repositories, changed, always=(), command=""):
         doctests = doctests or "--doctest-modules" in text
         if "doctest-glob" in command or "doctest-glob" in text:
             other = "pytest collects text files too (--doctest-glob)"
-        per_side.append((repository, patterns, plugins))
+        per_side.append((repository, patterns, plugins | plugins_named(command)))
     tests = set()
     for repository, patterns, _ in per_side:
         for path in repository.files:
