@@ -417,7 +417,8 @@ export async function runAllocdiff(
         snapshotOf(measured.head, outcomeContext),
         lineMap,
       );
-      if (noChange) {
+      if (noChange || selection?.kind === 'none') {
+        // Nothing ran: there is nothing to measure in depth either.
         agreed = first;
       } else if (sidesAgree(first) && options.peakSites === true) {
         // `peak-sites: true` wants them whatever changed: the first run again, with them.

@@ -93,6 +93,14 @@ def read_source(path, relative):
     except (SyntaxError, ValueError, OSError) as error:
         source.dynamic = "%s cannot be parsed (%s)" % (relative, type(error).__name__)
         return source
+    # Docstrings document; they name no file the code reads (a doctest run by
+    # ``--doctest-modules`` is the file's test itself).
+    docstrings = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                docstrings.add(id(body[0].value))
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
@@ -101,6 +109,8 @@ def read_source(path, relative):
             names = tuple(alias.name for alias in node.names)
             source.imports.append((node.level or 0, node.module, names))
         elif isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes)):
+            if id(node) in docstrings:
+                continue
             value = node.value
             if isinstance(value, bytes):
                 value = value.decode("latin-1")
@@ -314,7 +324,8 @@ class Repository:
 
 
 def pytest_config(repository):
-    """``python_files`` patterns, modules ``-p`` loads, and the configuration's text."""
+    """``python_files`` patterns, modules ``-p`` loads, and pytest's ``addopts`` (all of a
+    ``pyproject.toml`` without ``tomllib``)."""
     patterns = None
     texts = []
     for name, section in (
@@ -327,30 +338,34 @@ def pytest_config(repository):
             continue
         with open(path, encoding="utf-8", errors="replace") as file:
             text = file.read()
-        texts.append(text)
         parser = configparser.ConfigParser(interpolation=None, strict=False)
         try:
             parser.read_string(text)
         except configparser.Error:
+            texts.append(text)
             continue
+        if parser.has_option(section, "addopts"):
+            texts.append(parser.get(section, "addopts"))
         if parser.has_option(section, "python_files"):
             patterns = patterns or tuple(parser.get(section, "python_files").split())
     path = os.path.join(repository.root, "pyproject.toml")
     if os.path.isfile(path):
         with open(path, encoding="utf-8", errors="replace") as file:
             text = file.read()
-        texts.append(text)
         try:
             import tomllib
 
             options = tomllib.loads(text).get("tool", {}).get("pytest", {})
             options = options.get("ini_options", {})
+            addopts = options.get("addopts", "")
+            texts.append(" ".join(addopts) if isinstance(addopts, list) else str(addopts))
             value = options.get("python_files")
             if isinstance(value, str):
                 value = value.split()
             if isinstance(value, list) and patterns is None:
                 patterns = tuple(str(v) for v in value)
         except Exception:  # noqa: BLE001 - no tomllib (Python < 3.11) or a file it refuses
+            texts.append(text)
             if "python_files" in text:
                 patterns = ("*.py",)
     text = "\n".join(texts)
@@ -397,7 +412,7 @@ def names_file(literals, path, compiled=None):
             return literal
         if PLACEHOLDER.search(literal) or "*" in literal or "?" in literal:
             tail = PLACEHOLDER.sub("*", literal).replace("\\", "/").rsplit("/", 1)[-1]
-            if tail.strip("*") and fnmatch.fnmatchcase(name, tail):
+            if re.search(r"[A-Za-z0-9]{2}", tail) and fnmatch.fnmatchcase(name, tail):
                 return literal
     return None
 

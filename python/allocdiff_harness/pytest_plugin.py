@@ -191,9 +191,11 @@ def _repository_path(path):
 
 if getattr(pytest, "version_tuple", (0,)) >= (7,):  # collection_path: pytest 7 and later
 
+    @pytest.hookimpl(tryfirst=True)
     def pytest_ignore_collect(collection_path, config):
         """A deep pass does not collect a test file that holds none of its tests; no pass
-        collects a test file ruled out before anything ran."""
+        collects a test file ruled out before anything ran. First: a conftest.py's own
+        answer (``False``, which ends the hook) must not keep it."""
         if collection_path.suffix != ".py":
             return None
         if collection_path.name in ("__init__.py", "conftest.py"):

@@ -136,6 +136,12 @@ class ImportGraphTest(RepositoryCase):
         self.assertIn("exec", repo.source("e.py").dynamic)
         self.assertIn("cannot be parsed", repo.source("f.py").dynamic)
 
+    def test_docstrings_name_nothing(self):
+        repo = self.repository(
+            {"a.py": '"""Reads rows.csv."""\n\ndef f():\n    """rows.csv"""\n    return "other"\n'}
+        )
+        self.assertEqual(repo.source("a.py").literals, {"other"})
+
     def test_conftest_files_above_a_test(self):
         repo = self.repository(
             {
@@ -156,7 +162,7 @@ class NamesFileTest(unittest.TestCase):
         for literal in ("case7.json", "case7", "cases", "data", ".json", "case%d.json",
                         "case{}.json", "cases/*.json"):
             self.assertEqual(imports.names_file({literal}, path), literal)
-        for literal in ("case70.json", "showcase", "other.txt", "%s.txt", "mydata2"):
+        for literal in ("case70.json", "showcase", "other.txt", "%s.txt", "mydata2", "{}.{}"):
             self.assertIsNone(imports.names_file({literal}, path), literal)
 
     def test_python_source_is_named_by_its_file_name_or_dotted_module_only(self):
@@ -252,6 +258,13 @@ class JudgeTest(RepositoryCase):
             [self.repository(files)], ["README.md"], (), "pytest --doctest-modules"
         )
         self.assertEqual(sorted(result["ruledOut"]), ["check_one.py", "lib.py", "test_not.py"])
+        # Only pytest's own options count: tox's commands are not pytest's configuration.
+        files["tox.ini"] = "[testenv]\ncommands = pytest --doctest-modules\n"
+        result = imports.judge([self.repository(files)], ["README.md"], (), "pytest")
+        self.assertEqual(result["ruledOut"], ["check_one.py"])
+        files["tox.ini"] += "[pytest]\naddopts = --doctest-modules\n"
+        result = imports.judge([self.repository(files)], ["README.md"], (), "pytest")
+        self.assertEqual(len(result["ruledOut"]), 3)
 
     def test_a_plugin_loaded_by_the_configuration_is_in_every_closure(self):
         files = {
