@@ -32,8 +32,9 @@ root, ``src``, a folder pytest or a conftest puts on ``sys.path``), it is one of
     {"testFiles": N, "filesRead": M, "ruledOut": [paths], "kept": {path: why},
      "everything": why or null, "otherTests": why or null}
 
-``otherTests`` says why pytest may collect tests from files that are not Python
-(``--doctest-glob``, a ``pytest_collect_file`` hook), whose reach is not known.
+``filesRead`` counts the Python files parsed on either side (a path once); ``otherTests`` says
+why pytest may collect tests from files that are not Python (``--doctest-glob``, a
+``pytest_collect_file`` hook), whose reach is not known.
 """
 
 import argparse
@@ -472,8 +473,9 @@ def judge(repositories, changed, always=(), command=""):
             result["kept"][path] = why
         else:
             result["ruledOut"].append(path)
+    read = set()
     for repository, _, _ in per_side:
-        result["filesRead"] += len(repository.sources)
+        read.update(repository.sources)
         if other is None:
             for conftest in (p for p in repository.files if p.endswith("conftest.py")):
                 if "pytest_collect_file" in repository.source(conftest).literals or _defines(
@@ -481,6 +483,7 @@ def judge(repositories, changed, always=(), command=""):
                 ):
                     other = "%s collects files itself (pytest_collect_file)" % conftest
                     break
+    result["filesRead"] = len(read)
     result["otherTests"] = other
     if result["everything"]:
         result["kept"].update({path: result["everything"] for path in result["ruledOut"]})

@@ -61,7 +61,7 @@ export type TestSelection =
 export interface StaticSelection {
   /** Test files of either side (pytest's `python_files`). */
   testFiles: number;
-  /** Python files parsed, both sides. */
+  /** Python files parsed, on either side (a path counted once). */
   filesRead: number;
   ruledOut: string[];
   /** The test files kept, and why each may reach a change. */
