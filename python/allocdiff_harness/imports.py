@@ -402,7 +402,8 @@ def names_file(literals, path, compiled=None):
     pattern, extension = compiled or _file_names(path)
     name = path.rsplit("/", 1)[-1]
     python = name.endswith(".py")
-    for literal in literals:
+    # In order: the same literal is the evidence whatever the hash seed.
+    for literal in sorted(literals):
         if not literal:
             continue
         if pattern.search(literal):
