@@ -10,7 +10,8 @@
  * The measuring run traces one frame; with `frames` > 1 the traceback pass runs the command
  * once more with that many, and each process keeps tracebacks for the sites it is given only.
  *
- * The deep pass (repeats, object counts, sites at the peak, the leak check) is paid for the
+ * The deep pass (repeats, object counts, sites at the peak, the leak check, and on head the
+ * retention paths of the tests and processes whose retained memory grew) is paid for the
  * scenarios that differed between the sides only (`only`): the command runs again with pytest
  * running just those tests (and the tests that started the processes among them; the plugin
  * deselects the rest), each test's body called again in its process for its further calls,
@@ -29,7 +30,12 @@ import { failedSnapshot, type SideOutcome } from './outcome.js';
 import { lastLines } from './process.js';
 import { processFailed, readSnapshot, SideRunner } from './side-runner.js';
 import type { ScenarioError, Snapshot } from './snapshot.js';
-import { readTestReads, type TestReads } from './test-selection.js';
+import {
+  readStaticSelection,
+  readTestReads,
+  type StaticSelection,
+  type TestReads,
+} from './test-selection.js';
 
 /**
  * The backend of `command`, run in `workingDirectory` (relative to the repository's root, `''`
@@ -58,6 +64,8 @@ export function commandBackend(command: string, workingDirectory: string): Captu
       return { kind: 'measured', snapshot: run.snapshot };
     },
     readTests: (checkoutDir, options) => readTests(command, workingDirectory, checkoutDir, options),
+    ruleOutTests: (checkouts, changed, always, options) =>
+      ruleOutTests(command, checkouts, changed, always, options),
     nothingMeasured: (base, head) =>
       measuredNothing(base) && measuredNothing(head)
         ? nothingMeasuredMessage(command, snapshotOfNothing(base), snapshotOfNothing(head))
@@ -123,6 +131,7 @@ async function measureInDepth(
   const repeats = options.repeats ?? 1;
   const iterations = options.iterations ?? 0;
   const peaks = peakTargets(options.peakSites, earlier);
+  const retention = retentionFiles(options);
   log.info(
     `in depth: ${only ? `${only.size} scenario${only.size === 1 ? '' : 's'} that differed` : 'every test'}` +
       ` (repeats: ${repeats}${iterations > 0 ? `, leak check: ${iterations} calls` : ''})`,
@@ -141,6 +150,7 @@ async function measureInDepth(
     files: {
       ...selection,
       ...(typeof peaks === 'string' ? { ALLOCDIFF_PEAK_TARGETS: peaks } : {}),
+      ...retention,
     },
   });
   if (earlier && deep.kind === 'failed') return firstFigures(deep.error.message);
@@ -201,6 +211,32 @@ async function measureInDepth(
   return {
     kind: 'measured',
     snapshot: { ...earlier, repeats, iterations, scenarios, unmeasured },
+  };
+}
+
+/**
+ * The files of a deep pass that looks for retention paths (head's, where retained memory grew):
+ * the sites whose objects' paths are wanted (`ALLOCDIFF_RETENTION_SITES`, as a script's
+ * `--retention-sites`) and the scenarios whose first measured call walks
+ * (`ALLOCDIFF_RETENTION_SCENARIOS`: the tests and processes whose retained memory grew); none
+ * when no site is asked for.
+ */
+function retentionFiles(options: SideOptions): Record<string, string> {
+  const sites = options.retentionSites ?? [];
+  if (sites.length === 0) return {};
+  const scenarios = (options.retentionScenarios ?? []).filter((name) => !/[\r\n]/.test(name));
+  options.log.info(
+    `what keeps the objects of ${sites.length} grown site${sites.length === 1 ? '' : 's'} ` +
+      `alive: ${sites.join(', ')}` +
+      (options.retentionScenarios
+        ? `, in ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'} whose retained memory grew`
+        : ''),
+  );
+  return {
+    ALLOCDIFF_RETENTION_SITES: `${sites.join('\n')}\n`,
+    ...(options.retentionScenarios
+      ? { ALLOCDIFF_RETENTION_SCENARIOS: scenarios.map((name) => `${name}\n`).join('') }
+      : {}),
   };
 }
 
@@ -287,15 +323,18 @@ async function runCommand(
     const wanted = {
       ...pass.files,
       ...(skip.length > 0 ? { ALLOCDIFF_SKIP_TESTS: `${skip.join('\n')}\n` } : {}),
+      ...skipFilesVariable(options),
     };
     const files: Record<string, string> = {};
     for (const [variable, content] of Object.entries(wanted)) {
       files[variable] = join(workDir, `${variable.toLowerCase()}.txt`);
       await writeFile(files[variable], content);
     }
+    const fileCount = options.skipFiles?.length ?? 0;
     log.info(
       `${command} with every Python process under tracemalloc (frames: ${frames})` +
-        (skip.length > 0 ? `, ${skip.length} unchanged tests deselected` : ''),
+        (skip.length > 0 ? `, ${skip.length} unchanged tests deselected` : '') +
+        (fileCount > 0 ? `, ${fileCount} test files not collected` : ''),
     );
     const { result: run, fixedAddresses } = await runner.injected(command, cwd, {
       ALLOCDIFF_COMMAND_DIR: partials,
@@ -360,14 +399,74 @@ async function readTests(
   if ('failure' in runner) return { failure: runner.failure.message };
   const workDir = await runner.workDir('allocdiff-reads-');
   try {
-    options.log.info(`${command}, untraced, recording what each test reads`);
+    const skipped = options.skipFiles?.length ?? 0;
+    options.log.info(
+      `${command}, untraced, recording what each test reads` +
+        (skipped > 0 ? ` (${skipped} test files not collected)` : ''),
+    );
+    const files: Record<string, string> = {};
+    for (const [variable, content] of Object.entries(skipFilesVariable(options))) {
+      files[variable] = join(workDir, `${variable.toLowerCase()}.txt`);
+      await writeFile(files[variable], content);
+    }
     const { result: run } = await runner.injected(command, cwd, {
       ALLOCDIFF_COMMAND_DIR: workDir,
       ALLOCDIFF_ROOT: checkoutDir,
       ALLOCDIFF_RECORD_READS: '1',
+      ...files,
     });
     if (run.timedOut) return { failure: runner.describeExit('the command', run) };
     return await readTestReads(workDir);
+  } catch (error) {
+    return { failure: errorMessage(error) };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** `ALLOCDIFF_SKIP_FILES`'s content: the test files ruled out before anything ran. */
+function skipFilesVariable(options: SideOptions): Record<string, string> {
+  const files = options.skipFiles ?? [];
+  return files.length > 0 ? { ALLOCDIFF_SKIP_FILES: `${files.join('\n')}\n` } : {};
+}
+
+/**
+ * The static step (python/allocdiff_harness/imports.py): both checkouts' import graphs, read
+ * with the base side's Python, and the test files that reach none of `changed`.
+ */
+async function ruleOutTests(
+  command: string,
+  checkouts: { base: string; head: string },
+  changed: readonly string[],
+  always: readonly string[],
+  options: SideOptions,
+): Promise<StaticSelection | { failure: string }> {
+  const runner = await SideRunner.start(checkouts.base, options, { setup: false });
+  if ('failure' in runner) return { failure: runner.failure.message };
+  const workDir = await runner.workDir('allocdiff-imports-');
+  try {
+    const changedFile = join(workDir, 'changed.txt');
+    const out = join(workDir, 'imports.json');
+    await writeFile(changedFile, changed.filter((path) => !/[\r\n]/.test(path)).join('\n') + '\n');
+    const result = await runner.tool('allocdiff_harness.imports', [
+      '--side',
+      checkouts.base,
+      '--side',
+      checkouts.head,
+      '--changed',
+      changedFile,
+      ...always.flatMap((path) => ['--always', path]),
+      '--command',
+      command,
+      '--out',
+      out,
+    ]);
+    if (processFailed(result) || !existsSync(out)) {
+      return {
+        failure: `${runner.describeExit(`${runner.python} -m allocdiff_harness.imports`, result)}: ${lastLines(result.outputTail)}`,
+      };
+    }
+    return await readStaticSelection(out);
   } catch (error) {
     return { failure: errorMessage(error) };
   } finally {

@@ -18,35 +18,56 @@ import type { SiteDelta } from './comparison.js';
  * The head sites (`path:line`) whose objects the deep pass on head looks for retention paths
  * of: in each scenario whose retained memory grew, its `most` largest grown sites.
  */
-export function retentionTargets(
-  scenarios: readonly {
-    status: string;
-    retained: { delta: number | null };
-    sites: readonly SiteDelta[];
-  }[],
-  most: number,
-): string[] {
+export function retentionTargets(scenarios: readonly GrownScenario[], most: number): string[] {
   if (most <= 0) return [];
   const wanted = new Set<string>();
   for (const scenario of scenarios) {
-    if (scenario.status !== 'ok' || (scenario.retained.delta ?? 0) <= 0) continue;
-    const grown = scenario.sites
-      .filter((site) => site.line !== null && site.sizeDelta > 0)
-      .sort((a, b) => b.sizeDelta - a.sizeDelta || a.file.localeCompare(b.file))
-      .slice(0, most);
-    for (const site of grown) wanted.add(`${site.file}:${site.line}`);
+    for (const site of grownSites(scenario, most)) wanted.add(`${site.file}:${site.line}`);
   }
   return [...wanted].sort();
+}
+
+/**
+ * The scenarios that look for the retention paths of `retentionTargets`: those whose retained
+ * memory grew, with a grown site. A backend that measures scenarios apart (a command's pytest
+ * tests and processes) walks in these only.
+ */
+export function retentionScenarios(
+  scenarios: readonly (GrownScenario & { name: string })[],
+  most: number,
+): string[] {
+  if (most <= 0) return [];
+  return scenarios
+    .filter((scenario) => grownSites(scenario, most).length > 0)
+    .map((scenario) => scenario.name)
+    .sort();
+}
+
+/** What `retentionTargets` reads of a compared scenario. */
+interface GrownScenario {
+  status: string;
+  retained: { delta: number | null };
+  sites: readonly SiteDelta[];
+}
+
+/** A scenario's `most` largest grown sites, when its retained memory grew; else none. */
+function grownSites(scenario: GrownScenario, most: number): SiteDelta[] {
+  if (scenario.status !== 'ok' || (scenario.retained.delta ?? 0) <= 0) return [];
+  return scenario.sites
+    .filter((site) => site.line !== null && site.sizeDelta > 0)
+    .sort((a, b) => b.sizeDelta - a.sizeDelta || a.file.localeCompare(b.file))
+    .slice(0, most);
 }
 
 /** A changed line that filled a holder: where its reference to the objects was made. */
 export interface RetentionCulprit extends SnapshotLocation {
   /**
    * How it is known: `stored` (an object on the path was allocated on it: the tuple an `append`
-   * stored, the holder's container itself), or `named` (a line that grew and spells the holder's
-   * name, as `self.history.append(value)` does).
+   * stored, the holder's container itself), `named` (a line that grew and spells the holder's
+   * name, as `self.history.append(value)` does), or `grown` (the site itself, whose bytes are
+   * the holder's item storage: the line grew the container).
    */
-  evidence: 'stored' | 'named';
+  evidence: 'stored' | 'named' | 'grown';
   /** The object's type, for `stored`. */
   type?: string;
 }
@@ -71,6 +92,13 @@ export interface RetentionFinding {
   sampledOf: number;
   /** Live objects allocated at the site, found. */
   objects: number;
+  /**
+   * The site allocated no object: its bytes are the item storage of containers (see the
+   * snapshot's `storage`). `found`: the holder is such a container, `items` its items; `none`
+   * or `several` (kind `not found`): no container, or no single one, could be named.
+   */
+  storage?: 'found' | 'none' | 'several';
+  items?: number;
   /** The changed line that filled the holder, when one did. */
   culprit?: RetentionCulprit;
   /** `unreachable`: the types of what refers to the objects, most first. */
@@ -101,7 +129,10 @@ export function retentionFindings(
   const findings: RetentionFinding[] = [];
   for (const site of retention.sites) {
     for (const path of site.paths) {
-      const culprit = culpritOf(path, site, sites, changed);
+      const culprit =
+        site.storage === 'found' && changed(site)
+          ? { ...locationOf(site), evidence: 'grown' as const, type: path.holderType }
+          : culpritOf(path, site, sites, changed);
       findings.push({
         site: locationOf(site),
         kind: path.kind,
@@ -115,6 +146,8 @@ export function retentionFindings(
         sampled: path.sampled,
         sampledOf: site.sampled,
         objects: site.objects,
+        ...(site.storage ? { storage: site.storage } : {}),
+        ...(path.items !== undefined ? { items: path.items } : {}),
         ...(culprit ? { culprit } : {}),
         ...(path.cycle ? { cycle: path.cycle } : {}),
         via: path.via.map(locationWithType),

@@ -11,7 +11,15 @@ import { siteAnnotations } from '../../src/report/annotations.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { parseReport } from '../../src/report/report-schema.js';
 import type { Report } from '../../src/report/report.js';
-import { culpritGroups, culpritOrder } from '../../src/report/retention.js';
+import type { RetentionFinding } from '../../src/compare/retention.js';
+import { retentionScenarios, retentionTargets } from '../../src/compare/retention.js';
+import type { SiteDelta } from '../../src/compare/comparison.js';
+import {
+  culpritGroups,
+  culpritOrder,
+  holderText,
+  retentionSentence,
+} from '../../src/report/retention.js';
 import { renderTerminal } from '../../src/report/terminal.js';
 import { PROJECT_ROOT } from '../support/action-runner.js';
 
@@ -95,6 +103,127 @@ describe('retention paths in the reports', () => {
     expect(annotations[0]!.title).toMatch(/^allocdiff: this line keeps 2\.\d\d MiB alive$/);
     expect(annotations[0]!.message).toMatch(
       /It filled what keeps grown memory alive: benchmarks\/memory\.py: 1\.21 MiB of \d{1,3}(,\d{3})* objects from `<stdlib>\/json\/decoder\.py:353` are kept alive by `app\.cache\.LRU\.history`/,
+    );
+  });
+
+  it("names a pytest fixture's value by the fixture and its scope", () => {
+    const finding: RetentionFinding = {
+      ...demo().scenarios[0]!.retention![0]!,
+      kind: 'fixture',
+      root: 'registry (session)',
+      holder: 'registry',
+      holderType: 'list',
+      name: 'registry',
+      path: 'registry[…]',
+    };
+    expect(holderText(finding)).toBe('the fixture `registry` (session) (`list`)');
+    expect(retentionSentence(finding)).toContain(
+      'kept alive by the fixture `registry` (session) (`list`)',
+    );
+    // Deeper in the fixture's value: the attribute that holds them, from the fixture.
+    expect(holderText({ ...finding, holder: 'app.db.Store.rows', name: 'rows' })).toBe(
+      '`app.db.Store.rows` (`list`, from the fixture `registry` (session))',
+    );
+  });
+});
+
+describe('which scenarios look for retention paths', () => {
+  const site = (file: string, line: number, sizeDelta: number) =>
+    ({ file, line, sizeDelta }) as SiteDelta;
+  const scenarios = [
+    {
+      name: 'tests/a.py::grew',
+      status: 'ok',
+      retained: { delta: 9000 },
+      sites: [site('a.py', 3, 9000)],
+    },
+    {
+      name: 'tests/a.py::peak',
+      status: 'ok',
+      retained: { delta: 0 },
+      sites: [site('a.py', 3, 10)],
+    },
+    {
+      name: 'tests/a.py::fell',
+      status: 'ok',
+      retained: { delta: -500 },
+      sites: [site('b.py', 1, 80)],
+    },
+    {
+      name: 'tests/a.py::failed',
+      status: 'failed',
+      retained: { delta: 900 },
+      sites: [site('c.py', 2, 900)],
+    },
+  ];
+
+  it('walks in the scenarios whose retained memory grew, for their top grown sites', () => {
+    expect(retentionTargets(scenarios, 2)).toEqual(['a.py:3']);
+    expect(retentionScenarios(scenarios, 2)).toEqual(['tests/a.py::grew']);
+    expect(retentionScenarios(scenarios, 0)).toEqual([]);
+  });
+});
+
+describe("a line that grows a container's item storage, in words", () => {
+  const site = { file: 'app/parser.py', line: 12, text: 'self._USAGE.append(expression)' };
+  const storage = (extra: Partial<RetentionFinding>): RetentionFinding => ({
+    site,
+    kind: 'class attribute',
+    root: 'app.parser.Parser._USAGE',
+    holder: 'app.parser.Parser._USAGE',
+    holderType: 'list',
+    name: '_USAGE',
+    path: 'app.parser.Parser._USAGE',
+    bytes: 24_680,
+    count: 1,
+    sampled: 1,
+    sampledOf: 1,
+    objects: 0,
+    storage: 'found',
+    items: 3000,
+    via: [],
+    ...extra,
+  });
+
+  it('names the container whose storage the line is, grown by the line, the culprit when changed', () => {
+    const changed = storage({ culprit: { ...site, evidence: 'grown', type: 'list' } });
+    expect(retentionSentence(changed)).toBe(
+      '24.1 KiB at `app/parser.py:12` is the item storage of `app.parser.Parser._USAGE` (`list` of 3,000 items), grown by this line, a line this change made',
+    );
+    expect(retentionSentence(storage({}))).toMatch(
+      /\(`list` of 3,000 items\), grown by this line$/,
+    );
+    expect(holderText(changed)).toBe(
+      '`app.parser.Parser._USAGE` (its item storage: `list` of 3,000 items)',
+    );
+  });
+
+  it('counts the containers of one holder, and names a root the holder does not spell', () => {
+    const two = storage({
+      kind: 'thread',
+      root: 'work (app/jobs.py:3)',
+      holder: 'app.parser.Parser.seen',
+      sampled: 2,
+      sampledOf: 2,
+      items: 40,
+    });
+    expect(retentionSentence(two)).toContain(
+      'are the item storage of `app.parser.Parser.seen` (2 `list`s, 40 items, from thread `work (app/jobs.py:3)`)',
+    );
+    const returned = storage({ kind: 'return value', holder: 'the return value', root: '' });
+    expect(retentionSentence(returned)).toContain(
+      "is the item storage of the measured call's return value (`list` of 3,000 items)",
+    );
+  });
+
+  it('says when no container could be named, and why', () => {
+    const none = storage({ kind: 'not found', storage: 'none', items: undefined, sampled: 0 });
+    expect(retentionSentence(none)).toBe(
+      "24.1 KiB at `app/parser.py:12`: not found: the line allocated no object of its own (most often it grows a container's item storage), and no container a root reaches has storage of its size",
+    );
+    const several = storage({ kind: 'not found', storage: 'several', items: undefined });
+    expect(holderText(several)).toContain(
+      'several containers a root reaches have storage of its size, none of them named by the line',
     );
   });
 });
