@@ -152,9 +152,12 @@ export function listedChanges(report: Report): ScenarioComparison[] {
   return rankScenarios(report).filter((scenario) => isListedChange(report, scenario));
 }
 
-/** Test, process or scenario: what a report's scenarios are to its reader. */
-function noun(report: Report, scenario: ScenarioComparison): [string, string] {
-  if (!report.scenarios.some((s) => s.kind === 'test')) return ['scenario', 'scenarios'];
+/**
+ * Test, process or scenario: what a report's scenarios are to its reader. `pytest`: whether the
+ * report has tests (found once per report, not once per scenario).
+ */
+function noun(pytest: boolean, scenario: ScenarioComparison): [string, string] {
+  if (!pytest) return ['scenario', 'scenarios'];
   return scenario.kind === 'test'
     ? ['test', 'tests']
     : scenario.kind === 'process'
@@ -181,10 +184,11 @@ export function unchangedLine(
   const shown = new Set(listed);
   const counts = new Map<string, { one: string; many: string; count: number }>();
   let slight = 0;
+  const pytest = report.scenarios.some((s) => s.kind === 'test');
   for (const scenario of report.scenarios) {
     if (shown.has(scenario)) continue;
     if (scenarioChanged(scenario)) slight += 1;
-    const [one, many] = noun(report, scenario);
+    const [one, many] = noun(pytest, scenario);
     const entry = counts.get(one) ?? { one, many, count: 0 };
     entry.count += 1;
     counts.set(one, entry);
