@@ -131,6 +131,7 @@ class Recorder:
         self._switch(_Reads())
         if self._profiler is not None:
             self._profiler.close()
+            self._profiler = None
 
     # --- the result ---
 
@@ -207,9 +208,10 @@ def _code_profiler(recorder):
     first start or resumption in the test, which then disables itself for that code object
     until the next test (``restart_events``, which also re-enables what other tools disabled:
     a coverage tool sees its lines again, correctly, at some cost). It sees every thread.
-    Before 3.12, or with no tool id free, the C profiler of ``cProfile`` (``_lsprof``, no
-    subcalls nor built-ins), whose functions are read at the test's end; threads the test
-    starts get a Python profile hook (``threading.setprofile``), as before it.
+    Before 3.12, the C profiler of ``cProfile`` (``_lsprof``, no subcalls nor built-ins), whose
+    functions are read at the test's end; threads the test starts get a Python profile hook
+    (``threading.setprofile``). Else (no tool id free, no ``_lsprof``) that hook alone, which
+    sees every call.
     """
     monitoring = getattr(sys, "monitoring", None)
     if monitoring is not None:
@@ -219,6 +221,8 @@ def _code_profiler(recorder):
             except ValueError:
                 continue
             return _Monitoring(recorder, monitoring, tool)
+        # From 3.12, ``_lsprof`` is a sys.monitoring tool too (and may be taken).
+        return _ProfileHook()
     try:
         import _lsprof
     except ImportError:

@@ -218,6 +218,27 @@ class CodeRunPerTestTest(HarnessTestCase):
         self.assertEqual(default["code"], code)
         self.assertEqual(self.record(root, "cprofile")["code"], code)
 
+    @unittest.skipUnless(hasattr(sys, "monitoring"), "sys.monitoring is new in Python 3.12")
+    def test_the_profile_hook_when_no_monitoring_tool_id_is_free(self):
+        from allocdiff_harness import selection
+
+        taken = []
+        for tool in (3, 4):
+            if sys.monitoring.get_tool(tool) is None:
+                sys.monitoring.use_tool_id(tool, "another tool")
+                taken.append(tool)
+        try:
+            profiler = selection._code_profiler(selection.Recorder(self.make_temp_dir()))
+            self.assertIsInstance(profiler, selection._ProfileHook)
+        finally:
+            for tool in taken:
+                sys.monitoring.free_tool_id(tool)
+        profiler = selection._code_profiler(selection.Recorder(self.make_temp_dir()))
+        try:
+            self.assertIsInstance(profiler, selection._Monitoring)
+        finally:
+            profiler.close()
+
 
 if __name__ == "__main__":
     unittest.main()
