@@ -23,7 +23,11 @@ usage: python3 -m allocdiff_harness --script PATH --root DIR --out FILE [options
   --peak-targets FILE      the bench_ functions to find them for, one "name bytes" a line
                            (the peak of its first call in an earlier run; 0: not known)
   --retention-sites FILE   what keeps the objects of these sites alive, one normalised
-                           path:line a line (first measurement of each scenario)
+                           path:line a line (first measurement of each scenario); read
+                           once the measurement is taken, so a run given it measures
+                           exactly what one without does (unless it counts objects)
+  --count-objects-only     count live objects by type around each scenario's first run,
+                           untraced: no memory figures (a run to pair with measuring ones)
   --no-object-types        do not count live objects by type
   --same-as FILE           an earlier run's figures of the bench_ functions (see sameas.py):
                            a function whose first call measures exactly these is not repeated"""
@@ -35,7 +39,7 @@ OPTIONS = (
     "--peak-target", "--peak-targets", "--same-as",
     "--retention-sites",
 )
-FLAGS = ("--peak-sites", "--no-object-types")
+FLAGS = ("--peak-sites", "--no-object-types", "--count-objects-only")
 
 
 class UsageError(Exception):
@@ -76,6 +80,11 @@ def parse_args(argv):
     for option in ("peak-target", "peak-targets"):
         if option in values and not values.get("peak-sites"):
             raise UsageError("--%s is only read with --peak-sites" % option)
+    if values.get("count-objects-only"):
+        for option in ("no-object-types", "peak-sites", "traceback-sites", "retention-sites",
+                       "same-as"):
+            if option in values:
+                raise UsageError("--%s cannot go with --count-objects-only" % option)
     if "peak-target" in values:
         values["peak-target"] = _whole_number(
             "--peak-target", values["peak-target"], 1, 2 ** 62
@@ -143,10 +152,17 @@ def main(argv=None):
         if "traceback-sites" in args:
             traceback_filter = capture.TracebackFilter(read_site_list(args["traceback-sites"]))
         retention_filter = None
+        retention_file = None
         if "retention-sites" in args:
-            retention_filter = capture.TracebackFilter(
-                read_site_list(args["retention-sites"], "--retention-sites")
-            )
+            if "no-object-types" in args:
+                # Read once the measurement is taken: the run starts as one without it does
+                # (even a check that the file exists would leave a trace in its heap).
+                retention_file = args["retention-sites"]
+            else:
+                # Counted objects: read before the first count, which it is then part of.
+                retention_filter = capture.TracebackFilter(
+                    read_site_list(args["retention-sites"], "--retention-sites")
+                )
         peak_targets = None
         if "peak-targets" in args:
             peak_targets = read_peak_targets(args["peak-targets"])
@@ -168,6 +184,8 @@ def main(argv=None):
         object_types=not args.get("no-object-types", False),
         same_as=same_as,
         retention_filter=retention_filter,
+        retention_file=retention_file,
+        untraced=args.get("count-objects-only", False),
         shard=shard.from_environment(os.environ),
     )
     harness_path = capture.prepare_interpreter(args["script"], script_path)
@@ -176,7 +194,11 @@ def main(argv=None):
     own_code.prepare()
     read = reads.Reads()
     read.install()
-    run = scenarios.run(script_path, options)
+    try:
+        run = scenarios.run(script_path, options)
+    except capture.SiteListError as error:
+        print("allocdiff-harness: --retention-sites %s\n%s" % (error, USAGE), file=sys.stderr)
+        return USAGE_ERROR
     read_files, read_folders, import_folders = read.under(root)
     found = own_code.foreign_modules(cwd=cwd)
     foreign = (found, own_code.foreign_error(found)) if found else None

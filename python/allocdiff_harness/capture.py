@@ -79,8 +79,10 @@ class Measurement:
         self.peak_tracebacks = None
         # tracemalloc's frame limit at the end (the action may have restarted it).
         self.frames_used = None
-        # With a retention filter: what retention.find gave (bytes) for its sites.
+        # With a retention filter: what retention.find gave (bytes) for its sites, and the
+        # filter itself when it was read from its file after the measurement.
         self.retention = None
+        self.retention_filter = None
         # Further totals of the action, under their snapshot keys (``rssBytes``): the snapshot
         # writes each one into the action's repeat as it is. A total that could not be taken
         # is left out (absent means not measured, never 0).
@@ -233,7 +235,10 @@ def measure(
     ``watch_peak``: run the action under a PeakWatch (see peak.py) aiming at
     ``peak_reference`` bytes, and record the sites at the level it caught.
     ``retention_filter``: right after the after snapshot, while the traces are still there,
-    find what keeps the objects of the sites it wants alive (see retention.py).
+    find what keeps the objects of the sites it wants alive (see retention.py). Either a
+    TracebackFilter, or the path of its site list (see read_site_list), read only then: the
+    call is then measured from the same start as without one, so that such a run proves a
+    run without it when their figures match (a SiteListError when the list is not valid).
     """
     if tracemalloc.is_tracing():
         tracemalloc.stop()
@@ -303,6 +308,14 @@ def measure(
     after = tracemalloc.take_snapshot()
     result.frames_used = tracemalloc.get_traceback_limit()
     if retention_filter is not None:
+        if isinstance(retention_filter, str):
+            try:
+                retention_filter = TracebackFilter(read_site_list(retention_filter))
+            except (OSError, ValueError) as error:
+                tracemalloc.stop()
+                raise SiteListError(str(error)) from None
+            result.retention_filter = retention_filter
+    if retention_filter is not None and retention_filter.sites:
         # Right after the after snapshot, while the objects' traces are there: tracing then
         # stops before the diffs and the count, which run at full speed. The walk leaves
         # nothing behind but its result (ignored by the count, as ``result`` is).
@@ -336,6 +349,43 @@ def measure(
         # Only now: a number in the totals before the count would be counted as the action's.
         result.totals["rssBytes"] = rss_bytes
     return result
+
+
+def count_objects(action, *, ignore=(), counting=True):
+    """Run ``action()`` untraced, counting live objects by type before and after it (when
+    ``counting``) as ``measure`` does: the same collections around the call and the counts,
+    without tracemalloc. Its sizes, peak and sites are not measured (left empty): the counts
+    of a run that measures nothing else, beside processes that measure the figures.
+    """
+    result = Measurement()
+    own = (ignore, result)
+    if counting:
+        result.types_before = objects.count_types(own)
+    collection.before_call()
+    held = None
+    raised = None
+    started = time.perf_counter()
+    try:
+        held = action()
+    except BaseException as exc:  # noqa: B902 - KeyboardInterrupt and SystemExit included
+        raised = exc
+    result.duration_seconds = time.perf_counter() - started
+    if raised is not None and not is_clean_exit(raised):
+        result.error = raised
+    clear_type_cache()
+    collecting = gc.isenabled()
+    if counting:
+        if collecting:
+            gc.collect()
+            gc.collect()
+        result.types_after = objects.count_types(own, held=[held, raised], collect=collecting)
+    del held, raised
+    return result
+
+
+class SiteListError(Exception):
+    """A site list read after a measurement (``measure``'s ``retention_filter``) that is not
+    valid: the file and what was wrong."""
 
 
 def resident_status():

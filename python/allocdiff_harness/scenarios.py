@@ -47,6 +47,13 @@ class Options:
     # A capture.TracebackFilter: the sites whose objects' retention paths are wanted (first
     # measurement of each scenario only); None: none.
     retention_filter = None
+    # The path of a site list for retention paths, read only once the first measurement is
+    # taken (so that the measurement is the one a run without it makes); the filter it
+    # makes then becomes ``retention_filter``. None: none.
+    retention_file = None
+    # Count live objects by type around each scenario's first run, untraced: no memory
+    # figures, only the counts (a process that pairs with measuring ones).
+    untraced = False
     # A sameas.SameAs: an earlier run's figures, which end a function's repeats once its
     # first call measures them exactly; None: every repeat is made.
     same_as = None
@@ -108,15 +115,19 @@ def run(script_path, options):
     # Diagnostics that cost (hooks, object counts, tracebacks) are spent on it only when
     # its source does not look like a set of bench functions.
     as_script = not _looks_like_functions(script_path)
-    top = capture.measure(
-        main.run,
-        options.frames,
-        count_types=options.object_types and as_script,
-        traceback_filter=options.traceback_filter if as_script else None,
-        watch_peak=options.peak_sites and as_script,
-        peak_reference=options.peak_target,
-        retention_filter=options.retention_filter if as_script else None,
-    )
+    if options.untraced:
+        top = capture.count_objects(main.run, counting=as_script)
+    else:
+        top = capture.measure(
+            main.run,
+            options.frames,
+            count_types=options.object_types and as_script,
+            traceback_filter=options.traceback_filter if as_script else None,
+            watch_peak=options.peak_sites and as_script,
+            peak_reference=options.peak_target,
+            retention_filter=_retention(options) if as_script else None,
+        )
+        _keep_retention(options, top)
     result.setup_seconds = top.duration_seconds
     try:
         functions = capture.bench_functions(main.globals)
@@ -177,16 +188,20 @@ def _run_functions(functions, top, options, result):
 
 
 def _run_function(scenario, function, options, result):
-    for repeat in range(options.repeats):
+    for repeat in range(1 if options.untraced else options.repeats):
         first = repeat == 0
-        measurement = capture.measure(
-            function,
-            options.frames,
-            count_types=options.object_types and first,
-            traceback_filter=options.traceback_filter if first else None,
-            ignore=(scenario.repeats,),
-            retention_filter=options.retention_filter if first else None,
-        )
+        if options.untraced:
+            measurement = capture.count_objects(function, ignore=(scenario.repeats,))
+        else:
+            measurement = capture.measure(
+                function,
+                options.frames,
+                count_types=options.object_types and first,
+                traceback_filter=options.traceback_filter if first else None,
+                ignore=(scenario.repeats,),
+                retention_filter=_retention(options) if first else None,
+            )
+            _keep_retention(options, measurement)
         if not _usable(scenario, measurement, result):
             return
         scenario.repeats.append(measurement)
@@ -201,8 +216,20 @@ def _run_function(scenario, function, options, result):
             break
     _check_frames(result, scenario, options, scenario.repeats[0])
 
-    if options.iterations:
+    if options.iterations and not options.untraced:
         _leak_check(scenario, function, options.iterations, options, result)
+
+
+def _retention(options):
+    """What a first measurement looks for retention paths of: the filter, or the file it is
+    read from once the measurement is taken (see capture.measure)."""
+    return options.retention_filter or options.retention_file
+
+
+def _keep_retention(options, measurement):
+    """The filter a measurement read from ``retention_file``: the snapshot names its sites."""
+    if measurement.retention_filter is not None and options.retention_filter is None:
+        options.retention_filter = measurement.retention_filter
 
 
 def _peak_pass(functions, options, result):

@@ -80,6 +80,39 @@ async function runHarness(
 }
 
 /**
+ * A measuring run of the harness: `args`, and the files it reads, each in a new folder of the
+ * side's own: `--same-as` when given, and, when it counts no objects, `--retention-sites`
+ * always (empty when there are no sites). The harness reads that list only once it has
+ * measured, so every such run of a script starts the same way, with the same arguments, and
+ * one can prove another (the same figures); with object counts it reads it before.
+ */
+async function measureOnce(
+  runner: SideRunner,
+  script: string,
+  args: readonly string[],
+  files: { sameAs?: string; retention?: readonly string[] } = {},
+): Promise<HarnessRun> {
+  const retention = files.retention ?? [];
+  const plain = args.includes('--no-object-types');
+  if (!files.sameAs && !plain && retention.length === 0) return runHarness(runner, script, args);
+  const dir = await runner.workDir('allocdiff-first-');
+  try {
+    const extra: string[] = [];
+    if (files.sameAs) {
+      await writeFile(join(dir, 'figures.txt'), files.sameAs);
+      extra.push('--same-as', join(dir, 'figures.txt'));
+    }
+    if (plain || retention.length > 0) {
+      await writeFile(join(dir, 'retention.txt'), retention.map((site) => `${site}\n`).join(''));
+      extra.push('--retention-sites', join(dir, 'retention.txt'));
+    }
+    return await runHarness(runner, script, [...args, ...extra]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
  * Measures one side: `setup`, then the benchmark under the harness, `repeats` times (in one
  * process for `bench_*` functions, in as many processes for a whole script, merged), then,
  * with `peakSites`, one hooked run for the sites at the peak (capturePeakSites). Everything the
@@ -111,29 +144,41 @@ async function measureScript(
   const earlier = options.sameAs;
   const sameAs = earlier && repeats > 1 ? sameAsFile(earlier) : undefined;
   const retention = options.retentionSites ?? [];
-  const filesDir =
-    sameAs || retention.length > 0 ? await sideWorkDir(options.env, 'allocdiff-first-') : undefined;
-  let first: HarnessRun;
-  try {
-    if (sameAs) await writeFile(join(filesDir!, 'figures.txt'), sameAs);
-    if (retention.length > 0) {
-      await writeFile(join(filesDir!, 'retention.txt'), `${retention.join('\n')}\n`);
-      log.info(
-        `what keeps the objects of ${retention.length} grown site` +
-          `${retention.length === 1 ? '' : 's'} alive: ${retention.join(', ')}`,
-      );
-    }
-    first = await runHarness(runner, script, [
+  if (retention.length > 0) {
+    log.info(
+      `what keeps the objects of ${retention.length} grown site` +
+        `${retention.length === 1 ? '' : 's'} alive: ${retention.join(', ')}`,
+    );
+  }
+  // A whole script measured in a first run of this side, repeated with object counts: the
+  // counts come from a process of their own, untraced, at the same time as the first
+  // repeat, which is then a plain run like the first (its retention paths walked after it
+  // measured) and so can prove it.
+  const countApart =
+    objectTypes &&
+    repeats > 1 &&
+    earlier !== undefined &&
+    earlier.scenarios.length > 0 &&
+    earlier.scenarios.every((scenario) => scenario.kind === 'script' && scenario.status === 'ok');
+  const counting = countApart
+    ? runHarness(runner, script, ['--frames', '1', '--repeats', '1', '--count-objects-only'])
+    : undefined;
+  // Awaited below, once the measuring run has ended (a stopped run throws from that one).
+  counting?.catch(() => undefined);
+  const measuredTypes = objectTypes && !countApart;
+  const first = await measureOnce(
+    runner,
+    script,
+    [
       ...measuring,
       ...(iterations > 0 ? ['--iterations', String(iterations)] : []),
-      ...(objectTypes ? [] : ['--no-object-types']),
-      ...(sameAs ? ['--same-as', join(filesDir!, 'figures.txt')] : []),
-      ...(retention.length > 0 ? ['--retention-sites', join(filesDir!, 'retention.txt')] : []),
-    ]);
-  } finally {
-    if (filesDir) await rm(filesDir, { recursive: true, force: true });
-  }
+      ...(measuredTypes ? [] : ['--no-object-types']),
+    ],
+    { sameAs, retention },
+  );
+  const counted = counting && (await counting);
   if (!first.snapshot) return failed(first.failure!);
+  if (counted && !counted.snapshot) return failed(counted.failure!);
   let snapshot = first.snapshot;
   for (const note of snapshot.unmeasured) {
     log.info(
@@ -157,15 +202,15 @@ async function measureScript(
   // process runs. The counted run is such a process when its figures are the first run's.
   const isScript = snapshot.scenarios.some((scenario) => scenario.kind === 'script');
   if (isScript && repeats > 1 && snapshot.scenarios.every((s) => s.status === 'ok')) {
-    const plain = objectTypes ? repeats - 1 : repeats;
+    const plain = measuredTypes ? repeats - 1 : repeats;
     const reused = earlier && sameScenarios(earlier, snapshot) ? earlier : undefined;
-    const countedProves = objectTypes && reused !== undefined && identical(reused, snapshot);
-    const runs = objectTypes && !countedProves ? [] : [snapshot];
+    const countedProves = measuredTypes && reused !== undefined && identical(reused, snapshot);
+    const runs = measuredTypes && !countedProves ? [] : [snapshot];
     if (reused) runs.unshift(reused);
     let proven = reused !== undefined && runs.length === 2 && identical(runs[0], runs[1]);
     for (let index = runs.length + 1; index <= plain && !proven; index += 1) {
       log.info(`measurement ${index} of ${plain} (a new process)`);
-      const run = await runHarness(runner, script, [...measuring, '--no-object-types']);
+      const run = await measureOnce(runner, script, [...measuring, '--no-object-types']);
       if (!run.snapshot) return failed(run.failure!);
       runs.push(run.snapshot);
       proven = reused !== undefined && identical(reused, run.snapshot);
@@ -176,13 +221,15 @@ async function measureScript(
           `what the first run did: ${runs.length} identical runs` +
           (runs.length < (countedProves ? repeats : plain) ? ', no further repeats' : ''),
       );
-    // The first run's object counts and retention paths stand for the merged scenario.
-    const counted = snapshot;
+    // The object counts (of the counted run, or of the process that only counted) and the
+    // retention paths of the first repeat stand for the merged scenario.
+    const own = snapshot;
     snapshot = mergeProcessRepeats(runs);
     for (const scenario of snapshot.scenarios) {
-      const own = counted.scenarios.find((s) => s.name === scenario.name);
-      if (objectTypes && own?.objectTypes) scenario.objectTypes = own.objectTypes;
-      if (own?.retention) scenario.retention = own.retention;
+      const mine = own.scenarios.find((s) => s.name === scenario.name);
+      const types = (counted?.snapshot ?? own).scenarios.find((s) => s.name === scenario.name);
+      if (objectTypes && types?.objectTypes) scenario.objectTypes = types.objectTypes;
+      if (mine?.retention) scenario.retention = mine.retention;
     }
     if (proven) for (const scenario of snapshot.scenarios) scenario.identicalRuns = runs.length;
   }
