@@ -15,6 +15,7 @@ import tracemalloc
 import unittest
 
 from allocdiff_harness import capture, retention
+from tests.support import HarnessTestCase
 
 MODULE = """\
     import gc
@@ -236,6 +237,49 @@ class RetentionTest(unittest.TestCase):
             gc.garbage.clear()
         cycle = self.only_path(found, "cycle")
         self.assertEqual(cycle["kind"], retention.GARBAGE)
+
+
+class SiteListAfterTheMeasurementTest(HarnessTestCase):
+    """Without object counts, ``--retention-sites`` is read once the run has measured: a run
+    given sites measures exactly what a run given none does, so it can prove it."""
+
+    SCRIPT = """\
+        cache = {}
+        for i in range(300):
+            cache[i] = bytearray(64)
+        names = ["n%d" % i for i in range(200)]
+        """
+
+    def site_list(self, name, lines):
+        # Lists of one length of path, as allocdiff makes them: the runs' arguments alike.
+        path = os.path.join(self.make_temp_dir(), name)
+        with open(path, "w") as file:
+            file.write("".join("%s\n" % line for line in lines))
+        return path
+
+    def test_a_run_given_sites_measures_what_a_run_given_none_does(self):
+        root = self.make_project({"bench.py": self.SCRIPT})
+        empty = self.site_list("sites.txt", [])
+        wanted = self.site_list("sites.txt", ["bench.py:3"])
+        plain = self.run_harness(root, "bench.py", extra=["--retention-sites", empty])
+        walked = self.run_harness(root, "bench.py", extra=["--retention-sites", wanted])
+        self.assertSnapshotOk(plain)
+        self.assertSnapshotOk(walked)
+        self.assertNotIn("retention", plain.scenario)
+        [site] = walked.scenario["retention"]["sites"]
+        file = walked.snapshot["strings"][site["file"]]
+        self.assertEqual((file, site["line"]), ("bench.py", 3))
+        for figure in ("peakBytes", "retainedBytes", "retainedCount"):
+            self.assertEqual(walked.scenario[figure], plain.scenario[figure], figure)
+        self.assertEqual(walked.sites, plain.sites)
+
+    def test_a_list_that_is_not_valid_is_a_usage_error_after_the_run(self):
+        root = self.make_project({"bench.py": self.SCRIPT})
+        bad = self.site_list("sites.txt", ["bench.py"])
+        run = self.run_harness(root, "bench.py", extra=["--retention-sites", bad])
+        self.assertEqual(run.returncode, 2, run.describe())
+        self.assertIn(b"expected path:line", run.stderr)
+        self.assertFalse(os.path.exists(run.out_path))
 
 
 if __name__ == "__main__":

@@ -160,6 +160,11 @@ async function measureScript(
     earlier !== undefined &&
     earlier.scenarios.length > 0 &&
     earlier.scenarios.every((scenario) => scenario.kind === 'script' && scenario.status === 'ok');
+  if (countApart)
+    log.info(
+      'objects by type: counted in a process of their own, untraced, at the same time as ' +
+        'the first repeat',
+    );
   const counting = countApart
     ? runHarness(runner, script, ['--frames', '1', '--repeats', '1', '--count-objects-only'])
     : undefined;
