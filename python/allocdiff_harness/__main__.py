@@ -25,7 +25,8 @@ usage: python3 -m allocdiff_harness --script PATH --root DIR --out FILE [options
   --retention-sites FILE   what keeps the objects of these sites alive, one normalised
                            path:line a line (first measurement of each scenario); read
                            once the measurement is taken, so a run given it measures
-                           exactly what one without does (unless it counts objects)
+                           exactly what one without does (unless it counts objects), and
+                           waited for when it does not exist yet
   --count-objects-only     count live objects by type around each scenario's first run,
                            untraced: no memory figures (a run to pair with measuring ones)
   --no-object-types        do not count live objects by type

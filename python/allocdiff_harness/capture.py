@@ -239,6 +239,8 @@ def measure(
     TracebackFilter, or the path of its site list (see read_site_list), read only then: the
     call is then measured from the same start as without one, so that such a run proves a
     run without it when their figures match (a SiteListError when the list is not valid).
+    A list that does not exist yet is waited for: allocdiff may learn the sites only from a
+    run made at the same time, and writes the list once it knows them (none: an empty one).
     """
     if tracemalloc.is_tracing():
         tracemalloc.stop()
@@ -310,6 +312,7 @@ def measure(
     if retention_filter is not None:
         if isinstance(retention_filter, str):
             try:
+                wait_for(retention_filter)
                 retention_filter = TracebackFilter(read_site_list(retention_filter))
             except (OSError, ValueError) as error:
                 tracemalloc.stop()
@@ -381,6 +384,12 @@ def count_objects(action, *, ignore=(), counting=True):
         result.types_after = objects.count_types(own, held=[held, raised], collect=collecting)
     del held, raised
     return result
+
+
+def wait_for(path):
+    """Returns once ``path`` exists (written whole: allocdiff renames it into place)."""
+    while not os.path.exists(path):
+        time.sleep(0.02)
 
 
 class SiteListError(Exception):

@@ -3,7 +3,7 @@
  * --script`) in each side's checkout, as a whole script or as its `bench_*` functions.
  */
 import { existsSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { refuseScriptOutside } from '../sides/contained.js';
 import { RANDOM_ADDRESSES } from './address-randomization.js';
@@ -21,6 +21,8 @@ export function scriptBackend(script: string): CaptureBackend {
     inDepth: true,
     check: (checkouts) => refuseScriptOutside(script, checkouts),
     measure: (checkoutDir, options) => measureScript(script, checkoutDir, options),
+    measureAtOnce: (checkoutDir, options, ahead, decide) =>
+      measureScriptAtOnce(script, checkoutDir, options, ahead, decide),
     trace: (checkoutDir, options, sitesFile) =>
       traceScript(script, checkoutDir, options, sitesFile),
     nothingMeasured: (base, head) =>
@@ -182,6 +184,29 @@ async function measureScript(
     { sameAs, retention },
   );
   const counted = counting && (await counting);
+  return settle(runner, script, options, first, counted, measuredTypes);
+}
+
+/**
+ * What a side measured from its first measuring run of this pass (`first`), the run that
+ * only counted objects beside it (`counted`), and `measuredTypes` when `first` counted them
+ * itself: for a whole script, further plain processes until one proves the first run; then
+ * the sites at the peak.
+ */
+async function settle(
+  runner: SideRunner,
+  script: string,
+  options: SideOptions,
+  first: HarnessRun,
+  counted: HarnessRun | undefined,
+  measuredTypes: boolean,
+): Promise<SideOutcome> {
+  const { log } = options;
+  const failed = (error: ScenarioError): SideOutcome => ({ kind: 'failed', error });
+  const repeats = options.repeats ?? 1;
+  const objectTypes = options.objectTypes ?? true;
+  const earlier = options.sameAs;
+  const measuring = ['--frames', '1', '--repeats', String(repeats)];
   if (!first.snapshot) return failed(first.failure!);
   if (counted && !counted.snapshot) return failed(counted.failure!);
   let snapshot = first.snapshot;
@@ -241,6 +266,107 @@ async function measureScript(
 
   await capturePeakSites(runner, script, options, snapshot);
   return { kind: 'measured', snapshot };
+}
+
+/**
+ * A side's first run and its deep pass at once (CaptureBackend.measureAtOnce): the first run
+ * (one plain process), beside it a plain repeat whose retention list is written only once
+ * `decide` has read the first run, and a process that only counts objects. Then, as a deep
+ * pass does: further plain repeats until one proves the first run, and the sites at the peak.
+ */
+async function measureScriptAtOnce(
+  script: string,
+  checkoutDir: string,
+  options: SideOptions,
+  ahead: { repeats: number; objectTypes: boolean },
+  decide: (first: Snapshot) => Promise<SideOptions | undefined>,
+): Promise<{ first: SideOutcome; deep?: SideOutcome }> {
+  const { log } = options;
+  if (!existsSync(join(checkoutDir, script))) {
+    log.info(`${script} does not exist in this commit: nothing to measure`);
+    return { first: { kind: 'absent' } };
+  }
+  const runner = await SideRunner.start(checkoutDir, options);
+  if ('failure' in runner) return { first: { kind: 'failed', error: runner.failure } };
+  log.info(
+    `${runner.python} ${script} under tracemalloc: the first run, a repeat and a count of ` +
+      'objects at the same time (the other side needs no run)',
+  );
+  // Every plain run's arguments alike (measureOnce), so that the repeat can prove the first.
+  const listDir = await runner.workDir('allocdiff-first-');
+  const list = join(listDir, 'retention.txt');
+  const writeList = async (sites: readonly string[]) => {
+    const partial = join(listDir, 'partial.txt');
+    await writeFile(partial, sites.map((site) => `${site}\n`).join(''));
+    await rename(partial, list);
+  };
+  let listWritten = false;
+  const started: Promise<HarnessRun>[] = [];
+  try {
+    const firstRun = measureOnce(runner, script, [
+      '--frames',
+      '1',
+      '--repeats',
+      '1',
+      '--no-object-types',
+    ]);
+    const repeat = runHarness(runner, script, [
+      '--frames',
+      '1',
+      '--repeats',
+      String(ahead.repeats),
+      '--no-object-types',
+      '--retention-sites',
+      list,
+    ]);
+    const counting = ahead.objectTypes
+      ? runHarness(runner, script, ['--frames', '1', '--repeats', '1', '--count-objects-only'])
+      : undefined;
+    started.push(firstRun, repeat, ...(counting ? [counting] : []));
+    // Each is awaited below; a stopped run throws from the one awaited first.
+    for (const run of started) run.catch(() => undefined);
+    const first = await firstRun;
+    if (!first.snapshot) return { first: { kind: 'failed', error: first.failure! } };
+    const firstOutcome: SideOutcome = { kind: 'measured', snapshot: first.snapshot };
+    const whole =
+      first.snapshot.scenarios.length > 0 &&
+      first.snapshot.scenarios.every((s) => s.kind === 'script' && s.status === 'ok');
+    if (!whole) return { first: firstOutcome };
+    const deep = await decide(first.snapshot);
+    const retention = deep?.retentionSites ?? [];
+    if (retention.length > 0)
+      log.info(
+        `what keeps the objects of ${retention.length} grown site` +
+          `${retention.length === 1 ? '' : 's'} alive: ${retention.join(', ')}`,
+      );
+    await writeList(retention);
+    listWritten = true;
+    if (
+      !deep ||
+      (deep.repeats ?? 1) !== ahead.repeats ||
+      (deep.objectTypes ?? true) !== ahead.objectTypes
+    )
+      return { first: firstOutcome };
+    const [measured, counted] = [await repeat, counting && (await counting)];
+    if (counted && !counted.snapshot)
+      return { first: firstOutcome, deep: { kind: 'failed', error: counted.failure! } };
+    return {
+      first: firstOutcome,
+      deep: await settle(
+        runner,
+        script,
+        { ...deep, sameAs: first.snapshot },
+        measured,
+        counted,
+        false,
+      ),
+    };
+  } finally {
+    // The repeat waits for its list: never left waiting.
+    if (!listWritten) await writeList([]).catch(() => undefined);
+    await Promise.allSettled(started);
+    await rm(listDir, { recursive: true, force: true });
+  }
 }
 
 /** Whether two runs of a whole script measured the same scenarios, with the same figures. */
