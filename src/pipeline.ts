@@ -378,8 +378,11 @@ export async function runAllocdiff(
       if (!deep || !cache || !backend.measureAtOnce || settings.repeats < 2) return undefined;
       if (sequential !== undefined) return undefined;
       if (baseFirst.kind !== 'measured') return undefined;
-      let served: { base: SideOutcome; leakCheck: boolean; head: SideOptions } | undefined;
+      // Head's first run kept too: nothing to run at once (its deep pass is looked up as usual).
       const headOptions = sideOptionsOf('head', firstOptions);
+      const cachedHead = await fromCache('head', headOptions);
+      if (cachedHead) return cachedHead;
+      let served: { base: SideOutcome; leakCheck: boolean; head: SideOptions } | undefined;
       const result = await backend.measureAtOnce(
         dirs.head,
         headOptions,

@@ -158,7 +158,16 @@ describe('--cache DIR: a base measured in depth serves the deep passes of other 
     writeFileSync(join(repo.dir, 'bench.py'), bench(3000));
     repo.git('commit', '-qam', 'keep more');
     const second = await compare(repo.git('rev-parse', 'HEAD'));
-    expect(second.log).toContain('Measuring in depth');
+    // Base needs no run: head's first run, a repeat and its count of objects run at once, and
+    // the repeat proves the first run.
+    expect(second.log).toContain('its first run and deep pass at once');
+    expect(second.log).toContain(
+      'the first run, a repeat and a count of objects at the same time (the other side needs no run)',
+    );
+    expect(second.log).toContain('2 identical runs, no further repeats');
+    expect(second.log).not.toContain('Measuring in depth');
+    expect(second.report.scenarios[0]!).toMatchObject({ identicalRuns: 2 });
+    expect(second.report.scenarios[0]!.objectTypes).toBeDefined();
     expect(second.log).not.toContain(`base: no cached measurement of ${base}`);
     expect(second.log).not.toContain('base: measurement of');
     // Both of base's passes (the first run, the deep pass) came from the folder.
