@@ -11,6 +11,8 @@ import shutil
 import sys
 import tempfile
 import textwrap
+import threading
+import time
 import tracemalloc
 import unittest
 
@@ -272,6 +274,28 @@ class SiteListAfterTheMeasurementTest(HarnessTestCase):
         for figure in ("peakBytes", "retainedBytes", "retainedCount"):
             self.assertEqual(walked.scenario[figure], plain.scenario[figure], figure)
         self.assertEqual(walked.sites, plain.sites)
+
+    def test_a_list_that_does_not_exist_yet_is_waited_for(self):
+        root = self.make_project({"bench.py": self.SCRIPT})
+        folder = self.make_temp_dir()
+        path = os.path.join(folder, "sites.txt")
+
+        def write_later():
+            time.sleep(1.0)
+            partial = os.path.join(folder, "partial.txt")
+            with open(partial, "w") as file:
+                file.write("bench.py:3\n")
+            os.rename(partial, path)
+
+        writer = threading.Thread(target=write_later)
+        writer.start()
+        try:
+            run = self.run_harness(root, "bench.py", extra=["--retention-sites", path])
+        finally:
+            writer.join()
+        self.assertSnapshotOk(run)
+        [site] = run.scenario["retention"]["sites"]
+        self.assertEqual(site["line"], 3)
 
     def test_a_list_that_is_not_valid_is_a_usage_error_after_the_run(self):
         root = self.make_project({"bench.py": self.SCRIPT})
