@@ -1016,8 +1016,9 @@ function measureProvenRepeats() {
     'repeats',
     'allocdiff end to end, default settings, PR that changes an allocation',
     ms(byDefault),
-    `${ratio(byDefault / (2 * traced))} (2 × traced): per side the first run, one process ` +
-      'counting objects, one more that measures exactly what the first did (2 identical runs)',
+    `${ratio(byDefault / (2 * traced))} (2 × traced): per side the first run, then at once a ` +
+      'plain repeat that measures exactly what the first did (2 identical runs) and an untraced ' +
+      'process counting objects',
   );
   row(
     'repeats',
@@ -1141,14 +1142,16 @@ function measureCachedBase() {
     'cache',
     'PR that changes an allocation, base cached (first pass and deep pass)',
     ms(changed),
-    `${ratio(changed / traced)} one traced run (target 1.20×); head alone runs: its first run, then a ` +
-      `process counting objects (a plain repeat only when that one measures otherwise); the report: "${said(changeReport)}"`,
+    `${ratio(changed / traced)} one traced run (target 1.20×); head alone runs, its first run, a ` +
+      'plain repeat and an untraced count of objects at the same time (the repeat waits for the ' +
+      `sites to walk); the report: "${said(changeReport)}"`,
   );
   row(
     'cache',
     'the same without a cache',
     ms(uncached),
-    `${ratio(uncached / (2 * traced))} (2 × traced) (target 1.20×); sides at the same time`,
+    `${ratio(uncached / (2 * traced))} (2 × traced) (target 1.20×); sides at the same time, ` +
+      'each a first run, then a plain repeat and an untraced count of objects at once',
   );
   for (const dir of [docs.dir, repo.dir, head]) rmSync(dir, { recursive: true, force: true });
 }
