@@ -27,6 +27,8 @@ const RETENTION_HEADING = '## Retention paths: what keeps grown memory alive';
 let retentionLoad = 0;
 // The load average when the cache section started (measureCachedBase).
 let cacheLoad = 0;
+// The load average when the repeats section started (measureProvenRepeats).
+let repeatsLoad;
 // `--only setup`, `--only peak-sites`, `--only scenarios`, `--only repeats`, `--only html`,
 // `--only scale`, `--only cache`, `--only retention`, `--only pytest`: only that section, written into BENCHMARKS.md in place of
 // its earlier table (the rest of the file is kept).
@@ -994,6 +996,7 @@ function measurePeakSites() {
 // cost nothing once the figures are proven.
 
 function measureProvenRepeats() {
+  repeatsLoad = loadavg()[0];
   const { head, repo, json, inRepo, cliArgs } = workloadPullRequest('proven', (text) =>
     text.replace(
       '    "words": words(orders),\n',
@@ -1162,8 +1165,13 @@ function cachedBaseMarkdown() {
 \`bench/workload\` with \`--cache DIR\`, on the pull request that edits only a README and on the one
 that "changes an allocation" (above), each timed after a first run that filled the folder with
 base's measurements (its first pass, and for the second its deep pass too); the last row is the
-same pull request without a cache. Measured with \`npm run bench -- --only cache\` (load average
-${cacheLoad.toFixed(1)} when it started).
+same pull request without a cache. With both of base's passes cached, only head runs, and its
+first run, its first repeat and its count of objects (untraced) run at the same time on the two
+cores: the repeat, once it has measured, waits for the grown sites whose retention paths the
+comparison with base wants. Without a cache, each side's repeat and count start once the first
+runs differed. Measured with \`npm run bench -- --only cache\` (load average
+${cacheLoad.toFixed(1)} when it started: the ratios are of runs made in turn, but a loaded machine
+shares its two cores among more processes than allocdiff's).
 
 ${table('cache')}
 
@@ -1176,7 +1184,10 @@ function provenRepeatsMarkdown() {
 \`bench/workload\` on the pull request that "changes an allocation" (above). The first pass differs,
 so each side is measured again; a side's repeats end as soon as a new process measures exactly
 what its first run did (every figure the comparison reads), since further repeats could only
-show the same. Measured with \`npm run bench -- --only repeats\`.
+show the same. Objects are counted in a process of their own, untraced, at the same time as the
+first repeat; that repeat starts exactly as the first run did (the sites whose retention paths
+it walks are read only after it measured), so it is the one that proves it. Measured with
+\`npm run bench -- --only repeats\`${repeatsLoad === undefined ? '' : ` (load average ${repeatsLoad.toFixed(1)} when it started)`}.
 
 ${table('repeats')}
 

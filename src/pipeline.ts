@@ -368,22 +368,14 @@ export async function runAllocdiff(
     // With base's first run and deep pass both in the cache, head's first run and deep pass
     // run at once (CaptureBackend.measureAtOnce): the cores base leaves free. Undefined when
     // this run cannot (then each pass runs as usual).
-    let atOnce:
-      | { first: SideOutcome; deep?: { base: SideOutcome; head: SideOutcome; leakCheck: boolean } }
-      | undefined;
+    let atOnce: { deep?: { base: SideOutcome; head: SideOutcome; leakCheck: boolean } } | undefined;
     const measureHeadAtOnce = async (
       baseFirst: SideOutcome,
-      firstOptions: SideOptions,
-    ): Promise<SideOutcome | undefined> => {
-      if (!deep || !cache || !backend.measureAtOnce || settings.repeats < 2) return undefined;
-      if (sequential !== undefined) return undefined;
-      if (baseFirst.kind !== 'measured') return undefined;
-      // Head's first run kept too: nothing to run at once (its deep pass is looked up as usual).
-      const headOptions = sideOptionsOf('head', firstOptions);
-      const cachedHead = await fromCache('head', headOptions);
-      if (cachedHead) return cachedHead;
+      headOptions: SideOptions,
+      measureAtOnce: NonNullable<CaptureBackend['measureAtOnce']>,
+    ): Promise<SideOutcome> => {
       let served: { base: SideOutcome; leakCheck: boolean; head: SideOptions } | undefined;
-      const result = await backend.measureAtOnce(
+      const result = await measureAtOnce(
         dirs.head,
         headOptions,
         { repeats: settings.repeats, objectTypes: settings.objectTypes },
@@ -419,17 +411,29 @@ export async function runAllocdiff(
         },
       );
       await keep('head', headOptions, result.first);
-      atOnce = { first: result.first };
+      atOnce = {};
       if (served && result.deep) {
         await keep('head', served.head, result.deep);
         atOnce.deep = { base: served.base, head: result.deep, leakCheck: served.leakCheck };
       }
       return result.first;
     };
-    const headAtOnce = (baseFirst: SideOutcome, firstOptions: SideOptions) =>
-      log.group(`Measuring head ${labels.head}: its first run and deep pass at once`, () =>
-        measureHeadAtOnce(baseFirst, firstOptions),
+    // Head's first run, at once with its deep pass when this run can; undefined when it cannot.
+    const headAtOnce = async (
+      baseFirst: SideOutcome,
+      firstOptions: SideOptions,
+    ): Promise<SideOutcome | undefined> => {
+      const { measureAtOnce } = backend;
+      if (!deep || !cache || !measureAtOnce || settings.repeats < 2) return undefined;
+      if (sequential !== undefined || baseFirst.kind !== 'measured') return undefined;
+      // Head's first run kept too: nothing to run at once (its deep pass is looked up as usual).
+      const headOptions = sideOptionsOf('head', firstOptions);
+      const cachedHead = await fromCache('head', headOptions);
+      if (cachedHead) return cachedHead;
+      return log.group(`Measuring head ${labels.head}: its first run and deep pass at once`, () =>
+        measureHeadAtOnce(baseFirst, headOptions, measureAtOnce),
       );
+    };
     // pytest: the tests that read nothing the diff changes are not traced (test-selection.ts).
     const configFiles = settings.configFile ? [fromRoot(settings.configFile)] : [];
     const selection = await chooseTests(settings, backend, lineMap, configFiles, log, () =>

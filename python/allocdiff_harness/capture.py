@@ -386,9 +386,18 @@ def count_objects(action, *, ignore=(), counting=True):
     return result
 
 
+# Seconds a run waits at most for a site list (allocdiff's own deadline is shorter).
+WAIT_LIMIT = 6 * 3600
+
+
 def wait_for(path):
-    """Returns once ``path`` exists (written whole: allocdiff renames it into place)."""
+    """Returns once ``path`` exists (written whole: allocdiff renames it into place); raises
+    OSError when the process that started this one is gone first, or after WAIT_LIMIT."""
+    parent = os.getppid()
+    give_up = time.monotonic() + WAIT_LIMIT
     while not os.path.exists(path):
+        if os.getppid() != parent or time.monotonic() > give_up:
+            raise OSError("%s: never written (the process that was to write it is gone)" % path)
         time.sleep(0.02)
 
 
