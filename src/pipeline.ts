@@ -37,7 +37,7 @@ import {
 } from './compare/agreement.js';
 import { compareSnapshots } from './compare/compare.js';
 import type { Comparison } from './compare/comparison.js';
-import { retentionTargets } from './compare/retention.js';
+import { retentionScenarios, retentionTargets } from './compare/retention.js';
 import { attachTracebacks, tracebackTargets } from './compare/tracebacks.js';
 import { shardedBackend, snapshotInShard, shardText, SHARD_VARIABLE } from './capture/shard.js';
 import { captureSettingsOf, settingsDigest, type Settings } from './config/settings.js';
@@ -355,6 +355,7 @@ export async function runAllocdiff(
       // Where retained memory grew, head's deep pass also finds what keeps its top grown
       // sites' objects alive.
       const retentionSites = retentionTargets(first.scenarios, settings.retentionPaths);
+      const walking = retentionScenarios(first.scenarios, settings.retentionPaths);
       if (!more && peaks.length === 0 && !leakCheck && retentionSites.length === 0)
         return undefined;
       const deepOptions: SideOptions = {
@@ -363,7 +364,7 @@ export async function runAllocdiff(
         ...(leakCheck ? { iterations: AUTOMATIC_LEAK_CALLS } : {}),
         only: differingScenarios(first),
       };
-      return { options: deepOptions, leakCheck, retentionSites };
+      return { options: deepOptions, leakCheck, retentionSites, walking };
     };
     // With base's first run and deep pass both in the cache, head's first run and deep pass
     // run at once (CaptureBackend.measureAtOnce): the cores base leaves free. Undefined when
@@ -404,7 +405,9 @@ export async function runAllocdiff(
           const head = {
             ...sideOptionsOf('head', plan.options),
             ...sameAs('head'),
-            ...(plan.retentionSites.length > 0 ? { retentionSites: plan.retentionSites } : {}),
+            ...(plan.retentionSites.length > 0
+              ? { retentionSites: plan.retentionSites, retentionScenarios: plan.walking }
+              : {}),
           };
           served = { base, leakCheck: plan.leakCheck, head };
           return head;
@@ -542,7 +545,7 @@ export async function runAllocdiff(
                 plan.options,
                 provable(measured, first),
                 plan.retentionSites.length > 0
-                  ? { retentionSites: plan.retentionSites }
+                  ? { retentionSites: plan.retentionSites, retentionScenarios: plan.walking }
                   : undefined,
               );
           repeatsUsed = settings.repeats;
