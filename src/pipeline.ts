@@ -429,6 +429,10 @@ export async function runAllocdiff(
       const { measureAtOnce } = backend;
       if (!deep || !cache || !measureAtOnce || settings.repeats < 2) return undefined;
       if (sequential !== undefined || baseFirst.kind !== 'measured') return undefined;
+      // A whole script on base: `bench_*` functions repeat in their first process, whose
+      // further calls a run at once would make for nothing when the sides agree.
+      const { scenarios } = baseFirst.snapshot;
+      if (scenarios.length === 0 || scenarios.some((s) => s.kind !== 'script')) return undefined;
       // Head's first run kept too: nothing to run at once (its deep pass is looked up as usual).
       const headOptions = sideOptionsOf('head', firstOptions);
       const cachedHead = await fromCache('head', headOptions);

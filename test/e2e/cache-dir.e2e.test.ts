@@ -192,4 +192,17 @@ describe('--cache DIR: a base measured in depth serves the deep passes of other 
     expect(run.log).toContain(`base: measurement of ${base} saved`);
     expect(run.report.scenarios[0]!.peakSites).toBeDefined();
   }, 300_000);
+
+  it('a head that measures what base did ends at its first run, the repeat beside it released', async () => {
+    await compare(repo.shas[1]!);
+    // The script changes, its figures do not: the first runs agree, no deep pass is needed.
+    writeFileSync(join(repo.dir, 'bench.py'), `# the same allocations\n${bench(1000)}`);
+    repo.git('commit', '-qam', 'a comment');
+    const run = await compare(repo.git('rev-parse', 'HEAD'));
+    expect(run.log).toContain('its first run and deep pass at once');
+    expect(run.log).toContain('base and head measured the same in a first run each');
+    expect(run.log).not.toContain('what keeps the objects of');
+    expect(run.report.environment.repeats).toBe(1);
+    expect(run.report.scenarios[0]!.identicalRuns).toBeUndefined();
+  }, 300_000);
 });
