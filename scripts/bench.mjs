@@ -1147,7 +1147,8 @@ function measureCachedBase() {
     'cache',
     'PR that edits only a README, base cached, nothing it read changed',
     ms(unchanged),
-    `${ratio(unchanged / traced)} one traced run (target 0.10×); the report: "${said(docsReport)}"`,
+    `${ratio(unchanged / traced)} one traced run (target 0.10×); sides at the same time (the ` +
+      `default), neither checked out nor run; the report: "${said(docsReport)}"`,
   );
   row(
     'cache',
@@ -1173,13 +1174,18 @@ function cachedBaseMarkdown() {
 \`bench/workload\` with \`--cache DIR\`, on the pull request that edits only a README and on the one
 that "changes an allocation" (above), each timed after a first run that filled the folder with
 base's measurements (its first pass, and for the second its deep pass too); the last row is the
-same pull request without a cache. With both of base's passes cached, only head runs, and its
-first run, its first repeat and its count of objects (untraced) run at the same time on the two
-cores: the repeat, once it has measured, waits for the grown sites whose retention paths the
-comparison with base wants. Without a cache, each side's repeat and count start once the first
-runs differed. Measured with \`npm run bench -- --only cache\` (load average
-${cacheLoad.toFixed(1)} when it started: the ratios are of runs made in turn, but a loaded machine
-shares its two cores among more processes than allocdiff's).
+same pull request without a cache. The README's pull request checks out neither side and runs
+neither: base's first pass comes from the folder and the diff touches nothing it read. What it
+costs is Node's start, git (resolving, the diff, base's tree), one start of the interpreter for
+the cache's key (asked while the CLI loads; here through pyenv's shim, a few tenths of a second
+under load) and writing the reports. With both of base's passes cached, the pull request that
+changes an allocation runs head alone, and its first run, its first repeat and its count of
+objects (untraced) run at the same time on the two cores: the repeat, once it has measured,
+waits for the grown sites whose retention paths the comparison with base wants. Without a
+cache, each side's repeat and count start once the first runs differed. Measured with
+\`npm run bench -- --only cache\` (load average ${cacheLoad.toFixed(1)} when it started: the
+ratios are of runs made in turn, but a loaded machine shares its two cores among more processes
+than allocdiff's).
 
 ${table('cache')}
 

@@ -23,16 +23,18 @@ usage: python3 -m allocdiff_harness --script PATH --root DIR --out FILE [options
   --peak-targets FILE      the bench_ functions to find them for, one "name bytes" a line
                            (the peak of its first call in an earlier run; 0: not known)
   --retention-sites FILE   what keeps the objects of these sites alive, one normalised
-                           path:line a line (first measurement of each scenario); read
-                           once the measurement is taken, so a run given it measures
-                           exactly what one without does (unless it counts objects), and
-                           waited for when it does not exist yet
+                           path:line a line (first measurement of each scenario), read
+                           after the measurement; default: OUT.retention-sites when it
+                           exists (a run that walks then has the arguments of one that
+                           does not)
+  --no-object-types        do not count live objects by type
   --count-objects-only     count live objects by type around each scenario's first run,
                            untraced: no memory figures (a run to pair with measuring ones)
-  --no-object-types        do not count live objects by type
   --same-as FILE           an earlier run's figures of the bench_ functions (see sameas.py):
                            a function whose first call measures exactly these is not repeated"""
 USAGE_ERROR = 2
+# The default --retention-sites: beside the snapshot (--out).
+RETENTION_SITES_SUFFIX = ".retention-sites"
 MAX_FRAMES = 65535  # tracemalloc's own limit
 MAX_COUNT = 1000000
 OPTIONS = (
@@ -152,18 +154,12 @@ def main(argv=None):
         traceback_filter = None
         if "traceback-sites" in args:
             traceback_filter = capture.TracebackFilter(read_site_list(args["traceback-sites"]))
-        retention_filter = None
-        retention_file = None
-        if "retention-sites" in args:
-            if "no-object-types" in args:
-                # Read once the measurement is taken: the run starts as one without it does
-                # (even a check that the file exists would leave a trace in its heap).
-                retention_file = args["retention-sites"]
-            else:
-                # Counted objects: read before the first count, which it is then part of.
-                retention_filter = capture.TracebackFilter(
-                    read_site_list(args["retention-sites"], "--retention-sites")
-                )
+        # Read after the first measurement, if there (see capture.SiteListFile).
+        retention_filter = capture.SiteListFile(
+            args.get("retention-sites", out + RETENTION_SITES_SUFFIX),
+            "--retention-sites",
+            required="retention-sites" in args,
+        )
         peak_targets = None
         if "peak-targets" in args:
             peak_targets = read_peak_targets(args["peak-targets"])
@@ -185,7 +181,6 @@ def main(argv=None):
         object_types=not args.get("no-object-types", False),
         same_as=same_as,
         retention_filter=retention_filter,
-        retention_file=retention_file,
         untraced=args.get("count-objects-only", False),
         shard=shard.from_environment(os.environ),
     )
@@ -195,10 +190,10 @@ def main(argv=None):
     own_code.prepare()
     read = reads.Reads()
     read.install()
-    try:
-        run = scenarios.run(script_path, options)
-    except capture.SiteListError as error:
-        print("allocdiff-harness: --retention-sites %s\n%s" % (error, USAGE), file=sys.stderr)
+    run = scenarios.run(script_path, options)
+    failure = retention_filter.failure()
+    if failure is not None:
+        print("allocdiff-harness: %s\n%s" % (failure, USAGE), file=sys.stderr)
         return USAGE_ERROR
     read_files, read_folders, import_folders = read.under(root)
     found = own_code.foreign_modules(cwd=cwd)

@@ -79,10 +79,8 @@ class Measurement:
         self.peak_tracebacks = None
         # tracemalloc's frame limit at the end (the action may have restarted it).
         self.frames_used = None
-        # With a retention filter: what retention.find gave (bytes) for its sites, and the
-        # filter itself when it was read from its file after the measurement.
+        # With a retention filter: what retention.find gave (bytes) for its sites.
         self.retention = None
-        self.retention_filter = None
         # Further totals of the action, under their snapshot keys (``rssBytes``): the snapshot
         # writes each one into the action's repeat as it is. A total that could not be taken
         # is left out (absent means not measured, never 0).
@@ -235,12 +233,7 @@ def measure(
     ``watch_peak``: run the action under a PeakWatch (see peak.py) aiming at
     ``peak_reference`` bytes, and record the sites at the level it caught.
     ``retention_filter``: right after the after snapshot, while the traces are still there,
-    find what keeps the objects of the sites it wants alive (see retention.py). Either a
-    TracebackFilter, or the path of its site list (see read_site_list), read only then: the
-    call is then measured from the same start as without one, so that such a run proves a
-    run without it when their figures match (a SiteListError when the list is not valid).
-    A list that does not exist yet is waited for: allocdiff may learn the sites only from a
-    run made at the same time, and writes the list once it knows them (none: an empty one).
+    find what keeps the objects of the sites it wants alive (see retention.py).
     """
     if tracemalloc.is_tracing():
         tracemalloc.stop()
@@ -309,16 +302,8 @@ def measure(
         gc.collect()
     after = tracemalloc.take_snapshot()
     result.frames_used = tracemalloc.get_traceback_limit()
-    if retention_filter is not None:
-        if isinstance(retention_filter, str):
-            try:
-                wait_for(retention_filter)
-                retention_filter = TracebackFilter(read_site_list(retention_filter))
-            except (OSError, ValueError) as error:
-                tracemalloc.stop()
-                raise SiteListError(str(error)) from None
-            result.retention_filter = retention_filter
-    if retention_filter is not None and retention_filter.sites:
+    # A SiteListFile is read only now (and may want nothing); a TracebackFilter is there.
+    if retention_filter is not None and getattr(retention_filter, "active", _always)():
         # Right after the after snapshot, while the objects' traces are there: tracing then
         # stops before the diffs and the count, which run at full speed. The walk leaves
         # nothing behind but its result (ignored by the count, as ``result`` is).
@@ -331,6 +316,7 @@ def measure(
             snapshot=after,
         )
         del main
+    if retention_filter is not None:
         retention_filter.forget()
     tracemalloc.stop()
 
@@ -384,26 +370,6 @@ def count_objects(action, *, ignore=(), counting=True):
         result.types_after = objects.count_types(own, held=[held, raised], collect=collecting)
     del held, raised
     return result
-
-
-# Seconds a run waits at most for a site list (allocdiff's own deadline is shorter).
-WAIT_LIMIT = 6 * 3600
-
-
-def wait_for(path):
-    """Returns once ``path`` exists (written whole: allocdiff renames it into place); raises
-    OSError when the process that started this one is gone first, or after WAIT_LIMIT."""
-    parent = os.getppid()
-    give_up = time.monotonic() + WAIT_LIMIT
-    while not os.path.exists(path):
-        if os.getppid() != parent or time.monotonic() > give_up:
-            raise OSError("%s: never written (the process that was to write it is gone)" % path)
-        time.sleep(0.02)
-
-
-class SiteListError(Exception):
-    """A site list read after a measurement (``measure``'s ``retention_filter``) that is not
-    valid: the file and what was wrong."""
 
 
 def resident_status():
@@ -600,6 +566,87 @@ class TracebackFilter:
             wanted = any(name == suffix or name.endswith("/" + suffix) for suffix in suffixes)
             self._cache[key] = wanted
         return wanted
+
+
+def _always():
+    return True
+
+
+class SiteListFile:
+    """The sites of a site list file (``--retention-sites``), as a TracebackFilter read only
+    when first asked for (``wants``, ``sites``, ``active``) and dropped by ``forget``: read
+    after a measurement, not before it, so that a run which walks sets up the measured call
+    exactly as a run which does not (what reading leaves, or frees, before the call changes
+    the layout of memory the call allocates in, and so its peak, by a few bytes).
+
+    A file that is not there wants nothing, unless it is ``required``; one that cannot be
+    read, or a line that is not ``path:line``, wants nothing either, and ``failure`` then
+    says why (naming ``option``), for the run to end with."""
+
+    def __init__(self, path, option, required=True):
+        self.path = path
+        self.option = option
+        self.required = required
+        self.error = None
+        self._filter = None
+
+    def _loaded(self):
+        if self._filter is None:
+            try:
+                wait_for_pending(self.path)
+                sites = read_site_list(self.path)
+            except FileNotFoundError as error:
+                if self.required:
+                    self.error = "%s %s: %s" % (self.option, self.path,
+                                                error.strerror or error)
+                sites = []
+            except OSError as error:
+                self.error = "%s %s: %s" % (self.option, self.path, error.strerror or error)
+                sites = []
+            except ValueError as error:
+                self.error = "%s %s" % (self.option, error)
+                sites = []
+            self._filter = TracebackFilter(sites)
+        return self._filter
+
+    @property
+    def sites(self):
+        return self._loaded().sites
+
+    def active(self):
+        """Whether any site is wanted (the file is read now if it was not)."""
+        return bool(self._loaded().sites)
+
+    def wants(self, filename, lineno):
+        return self._loaded().wants(filename, lineno)
+
+    def forget(self):
+        """Drops everything read: objects a later object count would see."""
+        self._filter = None
+
+    def failure(self):
+        """Why the file's sites could not be read (it is read now if it was not), or None."""
+        self._loaded()
+        return self.error
+
+
+# Seconds a run waits at most for a pending site list (allocdiff's own deadline is shorter).
+WAIT_LIMIT = 6 * 3600
+# Beside a site list that allocdiff writes only once it knows the sites (from a run made at the
+# same time as this one): the list is waited for while this file is there.
+PENDING_SUFFIX = ".pending"
+
+
+def wait_for_pending(path):
+    """Returns once ``path`` exists or nothing is pending (no ``path.pending``): allocdiff
+    writes the list whole (renamed into place). Raises OSError when the process that started
+    this one is gone first, or after WAIT_LIMIT."""
+    parent = os.getppid()
+    give_up = time.monotonic() + WAIT_LIMIT
+    while not os.path.exists(path) and os.path.exists(path + PENDING_SUFFIX):
+        if os.getppid() != parent or time.monotonic() > give_up:
+            raise OSError("never written (the process that was to write it is gone)")
+        time.sleep(0.02)
 
 
 def read_site_list(path):

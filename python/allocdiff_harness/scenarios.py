@@ -44,13 +44,10 @@ class Options:
     # a peak pass hooks; None: every function, with no reference.
     peak_targets = None
     object_types = True
-    # A capture.TracebackFilter: the sites whose objects' retention paths are wanted (first
-    # measurement of each scenario only); None: none.
+    # A capture.TracebackFilter, or a capture.SiteListFile read after the measurement: the
+    # sites whose objects' retention paths are wanted (first measurement of each scenario
+    # only); None: none.
     retention_filter = None
-    # The path of a site list for retention paths, read only once the first measurement is
-    # taken (so that the measurement is the one a run without it makes); the filter it
-    # makes then becomes ``retention_filter``. None: none.
-    retention_file = None
     # Count live objects by type around each scenario's first run, untraced: no memory
     # figures, only the counts (a process that pairs with measuring ones).
     untraced = False
@@ -125,9 +122,8 @@ def run(script_path, options):
             traceback_filter=options.traceback_filter if as_script else None,
             watch_peak=options.peak_sites and as_script,
             peak_reference=options.peak_target,
-            retention_filter=_retention(options) if as_script else None,
+            retention_filter=options.retention_filter if as_script else None,
         )
-        _keep_retention(options, top)
     result.setup_seconds = top.duration_seconds
     try:
         functions = capture.bench_functions(main.globals)
@@ -199,9 +195,8 @@ def _run_function(scenario, function, options, result):
                 count_types=options.object_types and first,
                 traceback_filter=options.traceback_filter if first else None,
                 ignore=(scenario.repeats,),
-                retention_filter=_retention(options) if first else None,
+                retention_filter=options.retention_filter if first else None,
             )
-            _keep_retention(options, measurement)
         if not _usable(scenario, measurement, result):
             return
         scenario.repeats.append(measurement)
@@ -218,18 +213,6 @@ def _run_function(scenario, function, options, result):
 
     if options.iterations and not options.untraced:
         _leak_check(scenario, function, options.iterations, options, result)
-
-
-def _retention(options):
-    """What a first measurement looks for retention paths of: the filter, or the file it is
-    read from once the measurement is taken (see capture.measure)."""
-    return options.retention_filter or options.retention_file
-
-
-def _keep_retention(options, measurement):
-    """The filter a measurement read from ``retention_file``: the snapshot names its sites."""
-    if measurement.retention_filter is not None and options.retention_filter is None:
-        options.retention_filter = measurement.retention_filter
 
 
 def _peak_pass(functions, options, result):

@@ -41,16 +41,37 @@ interface HarnessRun {
 
 /**
  * Runs the harness once on `script` with `args` (beyond --script/--root/--out) and reads the
- * snapshot it wrote. Never throws for what the benchmark does.
+ * snapshot it wrote. Never throws for what the benchmark does. `retentionSites`: the sites whose
+ * retention paths it finds, in the file beside the snapshot the harness reads after the measured
+ * call (`OUT.retention-sites`), so that the run has the arguments of one that finds none and
+ * measures exactly what it would. A promise: the sites are known only later (from a run made at
+ * the same time); the harness, once it has measured, waits for them (`OUT.retention-sites.pending`
+ * says they are coming), and the list is written whole as soon as the promise settles.
  */
 async function runHarness(
   runner: SideRunner,
   script: string,
   args: readonly string[],
+  retentionSites: readonly string[] | Promise<readonly string[]> = [],
 ): Promise<HarnessRun> {
   const workDir = await runner.workDir('allocdiff-snapshot-');
   const snapshotPath = join(workDir, 'snapshot.json');
+  const list = `${snapshotPath}.retention-sites`;
+  const writeList = async (sites: readonly string[]) => {
+    await writeFile(`${list}.partial`, sites.map((site) => `${site}\n`).join(''));
+    await rename(`${list}.partial`, list);
+  };
+  let written: Promise<void> | undefined;
   try {
+    if (Array.isArray(retentionSites)) {
+      if (retentionSites.length > 0) await writeList(retentionSites);
+    } else {
+      await writeFile(`${list}.pending`, '');
+      // Never left waiting: a list that cannot be known is an empty one.
+      written = Promise.resolve(retentionSites)
+        .catch(() => [])
+        .then(writeList);
+    }
     const { result, fixedAddresses } = await runner.harness([
       '--script',
       script,
@@ -77,16 +98,14 @@ async function runHarness(
     }
     return { snapshot };
   } finally {
+    await written?.catch(() => undefined);
     await rm(workDir, { recursive: true, force: true });
   }
 }
 
 /**
- * A measuring run of the harness: `args`, and the files it reads, each in a new folder of the
- * side's own: `--same-as` when given, and, when it counts no objects, `--retention-sites`
- * always (empty when there are no sites). The harness reads that list only once it has
- * measured, so every such run of a script starts the same way, with the same arguments, and
- * one can prove another (the same figures); with object counts it reads it before.
+ * A measuring run of the harness: `args`, with `--same-as` in a new folder of the side's own
+ * when given, and the retention sites beside its snapshot (runHarness).
  */
 async function measureOnce(
   runner: SideRunner,
@@ -94,21 +113,16 @@ async function measureOnce(
   args: readonly string[],
   files: { sameAs?: string; retention?: readonly string[] } = {},
 ): Promise<HarnessRun> {
-  const retention = files.retention ?? [];
-  const plain = args.includes('--no-object-types');
-  if (!files.sameAs && !plain && retention.length === 0) return runHarness(runner, script, args);
+  if (!files.sameAs) return runHarness(runner, script, args, files.retention);
   const dir = await runner.workDir('allocdiff-first-');
   try {
-    const extra: string[] = [];
-    if (files.sameAs) {
-      await writeFile(join(dir, 'figures.txt'), files.sameAs);
-      extra.push('--same-as', join(dir, 'figures.txt'));
-    }
-    if (plain || retention.length > 0) {
-      await writeFile(join(dir, 'retention.txt'), retention.map((site) => `${site}\n`).join(''));
-      extra.push('--retention-sites', join(dir, 'retention.txt'));
-    }
-    return await runHarness(runner, script, [...args, ...extra]);
+    await writeFile(join(dir, 'figures.txt'), files.sameAs);
+    return await runHarness(
+      runner,
+      script,
+      [...args, '--same-as', join(dir, 'figures.txt')],
+      files.retention,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -292,15 +306,11 @@ async function measureScriptAtOnce(
     `${runner.python} ${script} under tracemalloc: the first run, a repeat and a count of ` +
       'objects at the same time (the other side needs no run)',
   );
-  // Every plain run's arguments alike (measureOnce), so that the repeat can prove the first.
-  const listDir = await runner.workDir('allocdiff-first-');
-  const list = join(listDir, 'retention.txt');
-  const writeList = async (sites: readonly string[]) => {
-    const partial = join(listDir, 'partial.txt');
-    await writeFile(partial, sites.map((site) => `${site}\n`).join(''));
-    await rename(partial, list);
-  };
-  let listWritten = false;
+  // The repeat's retention sites, known once the first run is compared (never left unsettled).
+  let settleSites: (sites: readonly string[]) => void = () => undefined;
+  const sites = new Promise<readonly string[]>((resolve) => {
+    settleSites = resolve;
+  });
   const started: Promise<HarnessRun>[] = [];
   try {
     const firstRun = measureOnce(runner, script, [
@@ -310,15 +320,12 @@ async function measureScriptAtOnce(
       '1',
       '--no-object-types',
     ]);
-    const repeat = runHarness(runner, script, [
-      '--frames',
-      '1',
-      '--repeats',
-      String(ahead.repeats),
-      '--no-object-types',
-      '--retention-sites',
-      list,
-    ]);
+    const repeat = runHarness(
+      runner,
+      script,
+      ['--frames', '1', '--repeats', String(ahead.repeats), '--no-object-types'],
+      sites,
+    );
     const counting = ahead.objectTypes
       ? runHarness(runner, script, ['--frames', '1', '--repeats', '1', '--count-objects-only'])
       : undefined;
@@ -339,8 +346,7 @@ async function measureScriptAtOnce(
         `what keeps the objects of ${retention.length} grown site` +
           `${retention.length === 1 ? '' : 's'} alive: ${retention.join(', ')}`,
       );
-    await writeList(retention);
-    listWritten = true;
+    settleSites(retention);
     if (
       !deep ||
       (deep.repeats ?? 1) !== ahead.repeats ||
@@ -362,10 +368,9 @@ async function measureScriptAtOnce(
       ),
     };
   } finally {
-    // The repeat waits for its list: never left waiting.
-    if (!listWritten) await writeList([]).catch(() => undefined);
+    // The repeat waits for its list: never left waiting (a settled promise ignores this).
+    settleSites([]);
     await Promise.allSettled(started);
-    await rm(listDir, { recursive: true, force: true });
   }
 }
 
