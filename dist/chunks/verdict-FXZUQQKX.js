@@ -1,0 +1,25 @@
+import { createRequire as __allocdiffCreateRequire } from 'node:module';
+const require = __allocdiffCreateRequire(import.meta.url);
+import {
+  acceptanceText,
+  budgetSubject,
+  explainVerdict,
+  grewUnchecked,
+  notRunReason,
+  verdictReason,
+  warnCause
+} from "./chunk-XQEQDY5A.js";
+import "./chunk-3OPC3P57.js";
+import "./chunk-46ZMQ7S7.js";
+import "./chunk-5JXOXQC2.js";
+import "./chunk-GIBJXR6H.js";
+import "./chunk-LIVUQ6E7.js";
+export {
+  acceptanceText,
+  budgetSubject,
+  explainVerdict,
+  grewUnchecked,
+  notRunReason,
+  verdictReason,
+  warnCause
+};
