@@ -375,8 +375,9 @@ if (only === 'peak-sites') {
 
 // ---------------------------------------------------------------------------------------------
 // 1. Compare + render for growing numbers of sites per side, each size in a fresh process
-//    (peak RSS is that process's own). The snapshots are written in the harness's format
-//    (schema 3: site columns, string table); one site in seven grows by 64 bytes on head.
+//    (peak RSS is that process's own). The snapshots are written by the harness's own writer
+//    (a JSON header, then site columns and strings as binary); one site in seven grows by 64
+//    bytes on head.
 // `--only scale`: only this section and its targets, written into BENCHMARKS.md in place of
 // their earlier figures.
 const scaleTotals = new Map();
@@ -392,62 +393,13 @@ async function measureScale() {
     logLevel: 'error',
   });
 
+  // Written by the harness's own writer (scripts/bench-scale-snapshot.py), in the file's format.
   function writeSnapshot(path, sites, grow) {
-    const strings = [];
-    const index = new Map();
-    const intern = (text) => {
-      let i = index.get(text);
-      if (i === undefined) {
-        i = strings.length;
-        strings.push(text);
-        index.set(text, i);
-      }
-      return i;
-    };
-    const files = Math.max(10, Math.ceil(sites / 500));
-    const table = { file: [], line: [], text: [], function: [], size: [], count: [] };
-    let retainedBytes = 0;
-    let retainedCount = 0;
-    for (let i = 0; i < sites; i += 1) {
-      const size = 48 + ((i * 37) % 4000) + (grow && i % 7 === 0 ? 64 : 0);
-      const count = 1 + (i % 5);
-      table.file.push(intern(`pkg/sub_${i % 20}/module_${i % files}.py`));
-      table.line.push(Math.floor(i / files) + 1);
-      table.text.push(intern(`value_${i} = make_record(${i}, cache[${i % 97}])`));
-      table.function.push(intern(`Handler_${i % 40}.process_${i % 13}`));
-      table.size.push(size);
-      table.count.push(count);
-      retainedBytes += size;
-      retainedCount += count;
-    }
-    const document = {
-      schema: 'allocdiff.snapshot/3',
-      harness: { version: 'bench' },
-      python: { version: '3.11.7', implementation: 'CPython' },
-      platform: 'linux',
-      frames: 1,
-      repeats: 1,
-      iterations: 0,
-      timings: { setupSeconds: 0, totalSeconds: 1 },
-      scenarios: [
-        {
-          name: 'bench.py',
-          kind: 'script',
-          status: 'ok',
-          peakBytes: 1e8,
-          retainedBytes,
-          retainedCount,
-          durationSeconds: 1,
-          repeats: [],
-          sites: table,
-        },
-      ],
-      strings,
-      unmeasured: [],
-    };
-    const json = JSON.stringify(document);
-    writeFileSync(path, json);
-    return Buffer.byteLength(json);
+    const args = [join(root, 'scripts/bench-scale-snapshot.py'), path, String(sites)];
+    const written = run('python3', grow ? [...args, '--grow'] : args, {
+      env: { ...process.env, PYTHONPATH: join(root, 'python'), PYTHONDONTWRITEBYTECODE: '1' },
+    });
+    return Number(written.stdout.trim());
   }
 
   const scaleSizes = quick ? [1_000, 10_000, 100_000] : [1_000, 10_000, 100_000, 1_000_000];

@@ -29,7 +29,7 @@
  */
 import * as z from 'zod';
 
-export const SNAPSHOT_SCHEMA = 'allocdiff.snapshot/3';
+export const SNAPSHOT_SCHEMA = 'allocdiff.snapshot/4';
 
 /** The string-table index written where a site has no `text` or `function`. */
 export const NO_STRING = -1;
@@ -555,3 +555,220 @@ export type Snapshot = Omit<
 
 /** A module a side imported from outside its own checkout. */
 export type ForeignModule = z.infer<typeof foreignModule>;
+
+// ---------------------------------------------------------------------------------------------
+// Site lists as read. A snapshot's site list is kept as its columns, typed arrays (views over
+// the file's bytes, or made from a document's lists), with its strings decoded on first use. A
+// scenario's `sites` is made from its table the first time it is read; compare reads the table
+// itself (`siteListOf`) and makes an object only for the sites whose figures differ.
+
+/** A snapshot's string table, by index. */
+export class SnapshotStrings {
+  private readonly decoded: (string | undefined)[];
+
+  private constructor(
+    readonly count: number,
+    private readonly list: readonly string[] | undefined,
+    private readonly ends: Uint32Array | undefined,
+    private readonly bytes: Buffer | undefined,
+  ) {
+    // Filled, so that it stays an array of slots and never becomes a dictionary.
+    this.decoded = list ? [] : new Array<string | undefined>(count).fill(undefined);
+  }
+
+  /** The strings of a document's `strings` list. */
+  static fromList(list: readonly string[]): SnapshotStrings {
+    return new SnapshotStrings(list.length, list, undefined, undefined);
+  }
+
+  /** The strings of a file: string I is `bytes` from `ends[I - 1]` (0 for the first) to `ends[I]`. */
+  static fromBytes(ends: Uint32Array, bytes: Buffer): SnapshotStrings {
+    return new SnapshotStrings(ends.length, undefined, ends, bytes);
+  }
+
+  /** String `index`; undefined when the table has no such string. */
+  get(index: number): string | undefined {
+    if (this.list) return this.list[index];
+    if (!(index >= 0 && index < this.count) || !Number.isInteger(index)) return undefined;
+    let text = this.decoded[index];
+    if (text === undefined) {
+      const ends = this.ends!;
+      text = this.bytes!.toString('utf8', index === 0 ? 0 : ends[index - 1]!, ends[index]!);
+      this.decoded[index] = text;
+    }
+    return text;
+  }
+}
+
+/** What compare reads of a list of sites, by position: the fast figures, and a site on demand. */
+export interface SiteList {
+  readonly length: number;
+  fileOf(position: number): string;
+  lineOf(position: number): number;
+  sizeOf(position: number): number;
+  countOf(position: number): number;
+  textOf(position: number): string | undefined;
+  functionOf(position: number): string | undefined;
+  /** Whether the site's in-process repeats differed (it has `sizes`/`counts`). */
+  varies(position: number): boolean;
+  /** The site at `position`, as an object. */
+  site(position: number): SnapshotSite;
+  /** The sites whose in-process repeats differed (those with `sizes`/`counts`). */
+  withRepeats(): SnapshotSite[];
+}
+
+/** A list of site objects (as tests and merged repeats make them) read as a `SiteList`. */
+export class SiteArray implements SiteList {
+  constructor(private readonly sites: readonly SnapshotSite[]) {}
+  get length(): number {
+    return this.sites.length;
+  }
+  fileOf(position: number): string {
+    return this.sites[position]!.file;
+  }
+  lineOf(position: number): number {
+    return this.sites[position]!.line;
+  }
+  sizeOf(position: number): number {
+    return this.sites[position]!.size;
+  }
+  countOf(position: number): number {
+    return this.sites[position]!.count;
+  }
+  textOf(position: number): string | undefined {
+    return this.sites[position]!.text;
+  }
+  functionOf(position: number): string | undefined {
+    return this.sites[position]!.function;
+  }
+  varies(position: number): boolean {
+    const site = this.sites[position]!;
+    return site.sizes !== undefined || site.counts !== undefined;
+  }
+  site(position: number): SnapshotSite {
+    return this.sites[position]!;
+  }
+  withRepeats(): SnapshotSite[] {
+    return this.sites.filter((site) => site.sizes !== undefined || site.counts !== undefined);
+  }
+}
+
+/** `sizes` and `counts` of every repeat of a site whose repeats differed. */
+export type SiteRepeats = readonly [sizes: number[], counts: number[]];
+
+/** The site columns of one table (row N is site N), checked by the decoder. */
+export interface SiteColumns {
+  size: Float64Array;
+  count: Float64Array;
+  /** String indexes. */
+  file: Uint32Array;
+  line: Uint32Array | Float64Array;
+  /** String indexes, `NO_STRING` (-1) where the site has none. */
+  text: Int32Array;
+  function: Int32Array;
+}
+
+/** One site table: its columns, its strings, and its rare fields by row. */
+export class SiteTable implements SiteList {
+  readonly length: number;
+
+  constructor(
+    private readonly columns: SiteColumns,
+    private readonly strings: SnapshotStrings,
+    private readonly repeats: ReadonlyMap<number, SiteRepeats>,
+    private readonly tracebacks: ReadonlyMap<number, SiteTraceback[]>,
+  ) {
+    this.length = columns.line.length;
+  }
+
+  fileOf(position: number): string {
+    return this.strings.get(this.columns.file[position]!)!;
+  }
+  lineOf(position: number): number {
+    return this.columns.line[position]!;
+  }
+  sizeOf(position: number): number {
+    return this.columns.size[position]!;
+  }
+  countOf(position: number): number {
+    return this.columns.count[position]!;
+  }
+  textOf(position: number): string | undefined {
+    const index = this.columns.text[position]!;
+    return index < 0 ? undefined : this.strings.get(index);
+  }
+  functionOf(position: number): string | undefined {
+    const index = this.columns.function[position]!;
+    return index < 0 ? undefined : this.strings.get(index);
+  }
+  varies(position: number): boolean {
+    return this.repeats.size > 0 && this.repeats.has(position);
+  }
+
+  site(position: number): SnapshotSite {
+    const { columns, strings } = this;
+    const text = columns.text[position]!;
+    const functionIndex = columns.function[position]!;
+    // Every site gets the same six keys, in one literal: one object shape, built in one go
+    // (a missing text or function is an undefined value, which JSON leaves out).
+    const site = {
+      file: strings.get(columns.file[position]!)!,
+      line: columns.line[position]!,
+      text: text < 0 ? undefined : strings.get(text),
+      function: functionIndex < 0 ? undefined : strings.get(functionIndex),
+      size: columns.size[position]!,
+      count: columns.count[position]!,
+    } as SnapshotSite;
+    const repeats = this.repeats.size > 0 ? this.repeats.get(position) : undefined;
+    if (repeats) {
+      site.sizes = repeats[0];
+      site.counts = repeats[1];
+    }
+    const tracebacks = this.tracebacks.size > 0 ? this.tracebacks.get(position) : undefined;
+    if (tracebacks) site.tracebacks = tracebacks;
+    return site;
+  }
+
+  withRepeats(): SnapshotSite[] {
+    return [...this.repeats.keys()].map((row) => this.site(row));
+  }
+
+  /** Every site, as objects. */
+  toArray(): SnapshotSite[] {
+    const sites = new Array<SnapshotSite>(this.length);
+    for (let row = 0; row < this.length; row += 1) sites[row] = this.site(row);
+    return sites;
+  }
+}
+
+/** The tables behind the `sites` of scenarios and peaks not yet replaced. */
+const tables = new WeakMap<object, SiteTable>();
+
+/**
+ * Gives `owner` (a scenario, or its `peak`) a `sites` made from `table` when first read (then
+ * kept). Assigning `sites` replaces it, and the table is no longer the owner's.
+ */
+export function setSiteTable(owner: { sites: readonly SnapshotSite[] }, table: SiteTable): void {
+  tables.set(owner, table);
+  let sites: SnapshotSite[] | undefined;
+  Object.defineProperty(owner, 'sites', {
+    enumerable: true,
+    configurable: true,
+    get: () => (sites ??= table.toArray()),
+    set: (value: SnapshotSite[]) => {
+      tables.delete(owner);
+      Object.defineProperty(owner, 'sites', {
+        value,
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
+    },
+  });
+}
+
+/** The sites of `owner` as compare reads them: its table when it has one, else its list. */
+export function siteListOf(owner: { sites: readonly SnapshotSite[] } | undefined): SiteList {
+  if (owner === undefined) return new SiteArray([]);
+  return tables.get(owner) ?? new SiteArray(owner.sites);
+}
