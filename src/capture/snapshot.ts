@@ -1,13 +1,28 @@
 /**
  * The snapshot: the contract between the Python harness (python/allocdiff_harness) and the
- * TypeScript side. One JSON document per side (per harness process), declared once below as
+ * TypeScript side. One document per side (per harness process), declared once below as
  * `snapshotDocument`: the types are inferred from it, the decoder (decode.ts) checks every file
  * against it, and python/allocdiff_harness/snapshot.schema.json is written from it (`npm run
  * schema:snapshot`), for the harness, which takes its version from that file, and its tests,
  * which check every snapshot they make against it. Adding a field is one edit here. Bump
  * SNAPSHOT_SCHEMA on any incompatible change; a file of another version is refused.
  *
- * Schema 3 (this file) differs from schema 2 only in how site lists are stored:
+ * Schema 4 (this file) differs from schema 3 only in the file's layout (the document is the
+ * same; python/allocdiff_harness/snapshot.py, `encode_file`, writes it):
+ * - **Header.** The first line is the document as compact UTF-8 JSON, padded with spaces so that
+ *   it ends, newline included, at a multiple of 8 bytes, with `binaryBytes` (last): the number of
+ *   bytes after that line. A reader that finds another `schema` there refuses the file (a
+ *   schema-3 file is one JSON document, whose `schema` comes first).
+ * - **Binary columns.** In the header, each site table is `{rows, at, repeats?, tracebacks?}`:
+ *   its six columns are at byte `at` after the header line (a multiple of 8), little-endian,
+ *   one after the other: `size` and `count` as 64-bit floats (whole numbers), `file` and `line`
+ *   as unsigned and `text` and `function` as signed 32-bit integers (`NO_STRING` for none).
+ * - **Binary strings.** `strings` is `{count, at}`: `count` unsigned 32-bit ends, then the
+ *   strings' UTF-8 bytes one after the other (string I ends at byte ends[I] of them).
+ * A reader uses the columns in place (typed arrays over the file's bytes) and decodes a string
+ * when it is first needed; it parses no number and makes no object for a site it does not read.
+ *
+ * Schema 3 differs from schema 2 only in how site lists are stored:
  * - **Columns.** `sites` and `peak.sites` are a `RawSiteTable`: one array per field, row N
  *   being site N, instead of one object per site (a third of the bytes, and parsing builds
  *   no object per site). Leak sites and traceback frames stay objects.
@@ -379,7 +394,8 @@ const foreignModule = z.strictObject({
 });
 
 /**
- * The file as the harness writes it: compact JSON (no spaces), UTF-8, keys in this order:
+ * The document as the harness builds it (on disk: its header line and binary columns, see the
+ * top of this file), keys in this order:
  * schema, harness, python, platform, frames, repeats, iterations, timings, scenarios,
  * strings, unmeasured (and `foreignModules` when there are any), reads. `strings` holds each
  * distinct file name, source text and function name once, in order of first use
@@ -445,7 +461,7 @@ export function snapshotJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(snapshotDocument, { target: 'draft-2020-12' }) as Record<string, unknown>;
 }
 
-/** The file as the harness writes it (see `snapshotDocument`). */
+/** The document as the harness builds it (see `snapshotDocument`). */
 export type RawSnapshot = z.infer<typeof snapshotDocument>;
 export type RawScenario = z.infer<typeof scenario>;
 export type RawSiteTable = z.infer<typeof siteTable>;
