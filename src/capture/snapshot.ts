@@ -620,6 +620,8 @@ export class SnapshotStrings {
 export interface SiteList {
   readonly length: number;
   fileOf(position: number): string;
+  /** A number that is the same for two positions of one file (-1: the list has none). */
+  fileKeyOf(position: number): number;
   lineOf(position: number): number;
   sizeOf(position: number): number;
   countOf(position: number): number;
@@ -641,6 +643,9 @@ export class SiteArray implements SiteList {
   }
   fileOf(position: number): string {
     return this.sites[position]!.file;
+  }
+  fileKeyOf(): number {
+    return -1;
   }
   lineOf(position: number): number {
     return this.sites[position]!.line;
@@ -699,6 +704,10 @@ export class SiteTable implements SiteList {
 
   fileOf(position: number): string {
     return this.strings.get(this.columns.file[position]!)!;
+  }
+  /** The file's string index. */
+  fileKeyOf(position: number): number {
+    return this.columns.file[position]!;
   }
   lineOf(position: number): number {
     return this.columns.line[position]!;

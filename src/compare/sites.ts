@@ -81,15 +81,23 @@ class LinePositions {
 /** Positions in `sites` by file, then by line. */
 function byFileAndLine(sites: SiteList): Map<string, LinePositions> {
   const files = new Map<string, LinePositions>();
+  // By the list's file key, where it has them: no string is looked up twice.
+  const byKey = new Map<number, LinePositions>();
   let lines: LinePositions | undefined;
   let lastFile: string | undefined;
   for (let index = 0; index < sites.length; index += 1) {
-    const file = sites.fileOf(index);
-    // Sites of one file often come in runs: skip the outer lookup for them.
-    if (file !== lastFile) {
-      lastFile = file;
-      lines = files.get(file);
-      if (!lines) files.set(file, (lines = new LinePositions()));
+    const key = sites.fileKeyOf(index);
+    const known = key < 0 ? undefined : byKey.get(key);
+    if (known) lines = known;
+    else {
+      const file = sites.fileOf(index);
+      // Sites of one file often come in runs: skip the outer lookup for them.
+      if (file !== lastFile) {
+        lastFile = file;
+        lines = files.get(file);
+        if (!lines) files.set(file, (lines = new LinePositions()));
+      }
+      if (key >= 0) byKey.set(key, lines!);
     }
     lines!.add(sites.lineOf(index), index);
   }
@@ -103,6 +111,13 @@ export interface CompareSitesOptions {
   /** The scenario's kind per side: noise (differences between repeats) is judged by it. */
   baseKind?: ScenarioKind;
   headKind?: ScenarioKind;
+}
+
+/** A base file: its path on head, and head's sites there. */
+interface Route {
+  file: string;
+  headPath: string | undefined;
+  lines: LinePositions | undefined;
 }
 
 /** Where a base site's line is on head when head has no site there. */
@@ -218,12 +233,32 @@ export function compareSites(
     matchedHead[position] = 1;
     pair(basePosition, position);
   };
+  // Each base file's path on head and the head sites there, found once per file key.
+  const routes = new Map<number, Route>();
+  const routeOf = (file: string): Route => {
+    const headPath = lineMap.headPathOf(file);
+    return { file, headPath, lines: headPath === undefined ? undefined : headByLine.get(headPath) };
+  };
   for (let basePosition = 0; basePosition < base.length; basePosition += 1) {
-    const file = base.fileOf(basePosition);
-    const headLine = lineMap.lineOnHead(file, base.lineOf(basePosition));
-    const headPath = headLine === undefined ? undefined : lineMap.headPathOf(file)!;
-    const position = headPath === undefined ? undefined : headByLine.get(headPath)?.get(headLine!);
-    if (headLine === undefined || (position !== undefined && matchedHead[position])) {
+    const key = base.fileKeyOf(basePosition);
+    let route = key < 0 ? undefined : routes.get(key);
+    if (route === undefined) {
+      route = routeOf(base.fileOf(basePosition));
+      if (key >= 0) routes.set(key, route);
+    }
+    const headLine = lineMap.lineOnHead(route.file, base.lineOf(basePosition));
+    const headPath = headLine === undefined ? undefined : route.headPath!;
+    const position = headPath === undefined ? undefined : route.lines?.get(headLine!);
+    if (
+      position !== undefined &&
+      !matchedHead[position] &&
+      !keepUnchanged &&
+      base.sizeOf(basePosition) === head.sizeOf(position) &&
+      base.countOf(basePosition) === head.countOf(position)
+    ) {
+      // The same figures on the same line: nothing to say (most sites).
+      matchedHead[position] = 1;
+    } else if (headLine === undefined || (position !== undefined && matchedHead[position])) {
       unmapped.push(basePosition);
     } else if (position === undefined) {
       pair(basePosition, -1, { file: headPath!, line: headLine });
@@ -278,12 +313,30 @@ export function compareSites(
     if (!matchedHead[position]) pair(-1, position);
   }
 
-  return deltas.sort(
-    (a, b) =>
-      Math.abs(b.sizeDelta) - Math.abs(a.sizeDelta) ||
-      compareText(a.file, b.file) ||
-      (a.line ?? a.baseLine ?? 0) - (b.line ?? b.baseLine ?? 0),
-  );
+  return largestFirst(deltas);
+}
+
+/**
+ * The deltas by size of the change, largest first, then file (code-point order) and line. Sorted
+ * on numbers: each file's rank among the files is found once, not by comparing paths each time.
+ */
+function largestFirst(deltas: SiteDelta[]): SiteDelta[] {
+  const files = [...new Set(deltas.map((delta) => delta.file))].sort(compareText);
+  const rankOf = new Map(files.map((file, rank) => [file, rank]));
+  const count = deltas.length;
+  const size = new Float64Array(count);
+  const rank = new Uint32Array(count);
+  const line = new Float64Array(count);
+  const order = new Uint32Array(count);
+  for (let index = 0; index < count; index += 1) {
+    const delta = deltas[index]!;
+    size[index] = Math.abs(delta.sizeDelta);
+    rank[index] = rankOf.get(delta.file)!;
+    line[index] = delta.line ?? delta.baseLine ?? 0;
+    order[index] = index;
+  }
+  order.sort((a, b) => size[b]! - size[a]! || rank[a]! - rank[b]! || line[a]! - line[b]! || a - b);
+  return Array.from(order, (index) => deltas[index]!);
 }
 
 /** Code-point order: stable across machines and locales, and much cheaper than localeCompare. */
