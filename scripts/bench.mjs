@@ -381,7 +381,10 @@ if (only === 'peak-sites') {
 // `--only scale`: only this section and its targets, written into BENCHMARKS.md in place of
 // their earlier figures.
 const scaleTotals = new Map();
+// The load average when the scale section started.
+let scaleLoad = 0;
 async function measureScale() {
+  scaleLoad = loadavg()[0];
   const scaleEntry = join(work, 'bench-scale.mjs');
   await build({
     entryPoints: [join(root, 'scripts/bench-scale.ts')],
@@ -452,8 +455,9 @@ function scaleTargets() {
       total,
       limit,
       ms,
-      `Reading the two snapshots is ${ms(parse)} of it (the file, JSON.parse, then one object per ` +
-        `site) and pairing the sites ${ms(compare)}: both grow with every site, changed or not.`,
+      `Reading the two snapshots is ${ms(parse)} of it (the files, their JSON headers; the site ` +
+        `columns are used in place) and pairing the sites and checking the budgets ${ms(compare)} ` +
+        '(an object is made only for a site whose figures changed).',
     );
   }
 }
@@ -468,6 +472,10 @@ if (only === 'scale') {
   const tableStart = text.indexOf('| measurement |', text.indexOf(heading));
   const tableEnd = text.indexOf('\n\n', tableStart);
   text = text.slice(0, tableStart) + table('scale') + text.slice(tableEnd);
+  text = text.replace(
+    /(`npm run bench -- --only scale` \(load average )[\d.]+/,
+    `$1${scaleLoad.toFixed(1)}`,
+  );
   for (const note of notes) {
     const what = /^- \S+ (.*?):/.exec(note)[1];
     const lines = text.split('\n');
@@ -794,9 +802,10 @@ shared and noisy, so read ratios rather than absolute times.
 
 ## Compare and render, by number of sites
 
-Two snapshots in the harness's format (site columns, string table), one site in seven grown by 64 bytes on
-head, read from disk, compared, checked against three budgets, and rendered, in a fresh Node 24
-process per run.
+Two snapshots written by the harness's own writer (a JSON header, then the site columns and the string
+table as binary), one site in seven grown by 64 bytes on head, read from disk, compared, checked
+against three budgets, and rendered, in a fresh Node 24 process per run. Measured with
+\`npm run bench -- --only scale\` (load average ${scaleLoad.toFixed(1)} when it started, 2 cores shared).
 
 ${table('scale')}
 
