@@ -580,17 +580,15 @@ export type ForeignModule = z.infer<typeof foreignModule>;
 
 /** A snapshot's string table, by index. */
 export class SnapshotStrings {
-  private readonly decoded: (string | undefined)[];
+  /** The strings of a file decoded so far (most never are). */
+  private readonly decoded = new Map<number, string>();
 
   private constructor(
     readonly count: number,
     private readonly list: readonly string[] | undefined,
     private readonly ends: Uint32Array | undefined,
     private readonly bytes: Buffer | undefined,
-  ) {
-    // Filled, so that it stays an array of slots and never becomes a dictionary.
-    this.decoded = list ? [] : new Array<string | undefined>(count).fill(undefined);
-  }
+  ) {}
 
   /** The strings of a document's `strings` list. */
   static fromList(list: readonly string[]): SnapshotStrings {
@@ -606,11 +604,11 @@ export class SnapshotStrings {
   get(index: number): string | undefined {
     if (this.list) return this.list[index];
     if (!(index >= 0 && index < this.count) || !Number.isInteger(index)) return undefined;
-    let text = this.decoded[index];
+    let text = this.decoded.get(index);
     if (text === undefined) {
       const ends = this.ends!;
       text = this.bytes!.toString('utf8', index === 0 ? 0 : ends[index - 1]!, ends[index]!);
-      this.decoded[index] = text;
+      this.decoded.set(index, text);
     }
     return text;
   }
@@ -620,11 +618,15 @@ export class SnapshotStrings {
 export interface SiteList {
   readonly length: number;
   fileOf(position: number): string;
-  /** A number that is the same for two positions of one file (-1: the list has none). */
-  fileKeyOf(position: number): number;
-  lineOf(position: number): number;
-  sizeOf(position: number): number;
-  countOf(position: number): number;
+  /**
+   * By position: a number that is the same for two sites of one file (a table's string index),
+   * or undefined when the list has none.
+   */
+  readonly fileKeys: ArrayLike<number> | undefined;
+  /** By position: each site's line, size and count. */
+  readonly lines: ArrayLike<number>;
+  readonly sizes: ArrayLike<number>;
+  readonly counts: ArrayLike<number>;
   textOf(position: number): string | undefined;
   functionOf(position: number): string | undefined;
   /** Whether the site's in-process repeats differed (it has `sizes`/`counts`). */
@@ -644,17 +646,23 @@ export class SiteArray implements SiteList {
   fileOf(position: number): string {
     return this.sites[position]!.file;
   }
-  fileKeyOf(): number {
-    return -1;
+  readonly fileKeys = undefined;
+  get lines(): ArrayLike<number> {
+    return (this.figures ??= this.figuresOf()).lines;
   }
-  lineOf(position: number): number {
-    return this.sites[position]!.line;
+  get sizes(): ArrayLike<number> {
+    return (this.figures ??= this.figuresOf()).sizes;
   }
-  sizeOf(position: number): number {
-    return this.sites[position]!.size;
+  get counts(): ArrayLike<number> {
+    return (this.figures ??= this.figuresOf()).counts;
   }
-  countOf(position: number): number {
-    return this.sites[position]!.count;
+  private figures: { lines: number[]; sizes: number[]; counts: number[] } | undefined;
+  private figuresOf() {
+    return {
+      lines: this.sites.map((site) => site.line),
+      sizes: this.sites.map((site) => site.size),
+      counts: this.sites.map((site) => site.count),
+    };
   }
   textOf(position: number): string | undefined {
     return this.sites[position]!.text;
@@ -705,18 +713,18 @@ export class SiteTable implements SiteList {
   fileOf(position: number): string {
     return this.strings.get(this.columns.file[position]!)!;
   }
-  /** The file's string index. */
-  fileKeyOf(position: number): number {
-    return this.columns.file[position]!;
+  /** The files' string indexes. */
+  get fileKeys(): Uint32Array {
+    return this.columns.file;
   }
-  lineOf(position: number): number {
-    return this.columns.line[position]!;
+  get lines(): Uint32Array | Float64Array {
+    return this.columns.line;
   }
-  sizeOf(position: number): number {
-    return this.columns.size[position]!;
+  get sizes(): Float64Array {
+    return this.columns.size;
   }
-  countOf(position: number): number {
-    return this.columns.count[position]!;
+  get counts(): Float64Array {
+    return this.columns.count;
   }
   textOf(position: number): string | undefined {
     const index = this.columns.text[position]!;

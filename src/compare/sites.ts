@@ -85,8 +85,9 @@ function byFileAndLine(sites: SiteList): Map<string, LinePositions> {
   const byKey = new Map<number, LinePositions>();
   let lines: LinePositions | undefined;
   let lastFile: string | undefined;
+  const { fileKeys, lines: siteLines } = sites;
   for (let index = 0; index < sites.length; index += 1) {
-    const key = sites.fileKeyOf(index);
+    const key = fileKeys === undefined ? -1 : fileKeys[index]!;
     const known = key < 0 ? undefined : byKey.get(key);
     if (known) lines = known;
     else {
@@ -99,7 +100,7 @@ function byFileAndLine(sites: SiteList): Map<string, LinePositions> {
       }
       if (key >= 0) byKey.set(key, lines!);
     }
-    lines!.add(sites.lineOf(index), index);
+    lines!.add(siteLines[index]!, index);
   }
   for (const lines of files.values()) lines.seal();
   return files;
@@ -143,6 +144,9 @@ export function compareSites(
   const base = Array.isArray(baseSites) ? new SiteArray(baseSites) : (baseSites as SiteList);
   const head = Array.isArray(headSites) ? new SiteArray(headSites) : (headSites as SiteList);
   const headByLine = byFileAndLine(head);
+  // Read as arrays (a snapshot's own columns): the loops below run for every site.
+  const { sizes: baseSizes, counts: baseCounts, lines: baseLines, fileKeys: baseKeys } = base;
+  const { sizes: headSizes, counts: headCounts, lines: headLines } = head;
   // Built on first use, file by file: only base lines the change touched need it.
   const contentIndex = new Map<string, Map<string, number[]>>();
   const headByContent = (file: string): Map<string, number[]> => {
@@ -172,10 +176,10 @@ export function compareSites(
    * not allocate on.
    */
   const pair = (basePosition: number, headPosition: number, at?: HeadLine): void => {
-    const baseSize = basePosition < 0 ? 0 : base.sizeOf(basePosition);
-    const headSize = headPosition < 0 ? 0 : head.sizeOf(headPosition);
-    const baseCount = basePosition < 0 ? 0 : base.countOf(basePosition);
-    const headCount = headPosition < 0 ? 0 : head.countOf(headPosition);
+    const baseSize = basePosition < 0 ? 0 : baseSizes[basePosition]!;
+    const headSize = headPosition < 0 ? 0 : headSizes[headPosition]!;
+    const baseCount = basePosition < 0 ? 0 : baseCounts[basePosition]!;
+    const headCount = headPosition < 0 ? 0 : headCounts[headPosition]!;
     if (baseSize === headSize && baseCount === headCount && !keepUnchanged) return;
     // Each field is read from the lists, base's only where head has none.
     const onBase = basePosition >= 0;
@@ -184,13 +188,13 @@ export function compareSites(
     const file = onHead
       ? head.fileOf(headPosition)
       : (at?.file ?? lineMap.headPathOf(baseFile!) ?? baseFile!);
-    const line = onHead ? head.lineOf(headPosition) : (at?.line ?? null);
+    const line = onHead ? headLines[headPosition]! : (at?.line ?? null);
     const changedLine = line === null ? false : lineMap.isChangedOnHead(file, line);
     const headText = onHead ? head.textOf(headPosition) : undefined;
     const delta: SiteDelta = {
       file,
       line,
-      baseLine: onBase ? base.lineOf(basePosition) : null,
+      baseLine: onBase ? baseLines[basePosition]! : null,
       function:
         (onHead ? head.functionOf(headPosition) : undefined) ??
         (onBase ? base.functionOf(basePosition) : undefined),
@@ -240,21 +244,21 @@ export function compareSites(
     return { file, headPath, lines: headPath === undefined ? undefined : headByLine.get(headPath) };
   };
   for (let basePosition = 0; basePosition < base.length; basePosition += 1) {
-    const key = base.fileKeyOf(basePosition);
+    const key = baseKeys === undefined ? -1 : baseKeys[basePosition]!;
     let route = key < 0 ? undefined : routes.get(key);
     if (route === undefined) {
       route = routeOf(base.fileOf(basePosition));
       if (key >= 0) routes.set(key, route);
     }
-    const headLine = lineMap.lineOnHead(route.file, base.lineOf(basePosition));
+    const headLine = lineMap.lineOnHead(route.file, baseLines[basePosition]!);
     const headPath = headLine === undefined ? undefined : route.headPath!;
     const position = headPath === undefined ? undefined : route.lines?.get(headLine!);
     if (
       position !== undefined &&
       !matchedHead[position] &&
       !keepUnchanged &&
-      base.sizeOf(basePosition) === head.sizeOf(position) &&
-      base.countOf(basePosition) === head.countOf(position)
+      baseSizes[basePosition] === headSizes[position] &&
+      baseCounts[basePosition] === headCounts[position]
     ) {
       // The same figures on the same line: nothing to say (most sites).
       matchedHead[position] = 1;
@@ -288,7 +292,7 @@ export function compareSites(
       pairWithHead(basePosition, position);
       continue;
     }
-    const hunk = lineMap.hunkOf(file, base.lineOf(basePosition));
+    const hunk = lineMap.hunkOf(file, baseLines[basePosition]!);
     if (hunk === undefined || hunk.newLines === 0) {
       pair(basePosition, -1);
     } else {

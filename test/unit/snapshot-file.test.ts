@@ -124,7 +124,7 @@ describe('the snapshot file', () => {
     const [scenario] = decodeSnapshotFile(written(DOCUMENT), 'snapshot x').scenarios;
     const list = siteListOf(scenario!);
     expect(Array.isArray(list)).toBe(false);
-    expect([list.sizeOf(0), list.fileOf(1), list.lineOf(1), list.textOf(1)]).toEqual([
+    expect([list.sizes[0], list.fileOf(1), list.lines[1], list.textOf(1)]).toEqual([
       2 ** 40 + 3,
       '<stdlib>/json/decoder.py',
       4_000_000_000,
