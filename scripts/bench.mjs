@@ -3,7 +3,15 @@
 // ratio compares run in turn; nothing here is asserted. Every measured command runs in its own
 // process.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -1312,6 +1320,86 @@ function measureRetention() {
   );
   rmSync(repo.dir, { recursive: true, force: true });
   rmSync(head, { recursive: true, force: true });
+  measurePytestRetention(runs);
+}
+
+// The same in pytest mode: head's deep pass of a test that keeps 5,000 dicts per call in a
+// module-level cache (pytest with the harness injected, as the command backend runs it: three
+// measured calls, one counting objects, one under the peak hooks, five for the leak check), with
+// and without the files that ask its first measured call to walk back from its grown site.
+function measurePytestRetention(runs) {
+  const dir = join(work, 'pytest-retention');
+  writeFiles(dir, {
+    'app/__init__.py': '',
+    'app/catalog.py':
+      '_cache = {}\n\n\ndef load(count):\n    for _ in range(count):\n' +
+      '        number = len(_cache)\n' +
+      '        _cache[number] = {"id": number, "name": "item %d" % number, "tags": ["a", "b"]}\n' +
+      '    return len(_cache)\n',
+    'tests/test_catalog.py':
+      'from app.catalog import load\n\n\ndef test_load():\n    assert load(5000) >= 5000\n\n\n' +
+      'def test_other():\n    assert load(0) >= 0\n',
+  });
+  const test = 'tests/test_catalog.py::test_load';
+  const site = 'app/catalog.py:7';
+  const files = {
+    ALLOCDIFF_TESTS: `${test}\n`,
+    ALLOCDIFF_RETENTION_SITES: `${site}\n`,
+    ALLOCDIFF_RETENTION_SCENARIOS: `${test}\n`,
+  };
+  const paths = {};
+  for (const [variable, text] of Object.entries(files)) {
+    paths[variable] = join(dir, `${variable.toLowerCase()}.txt`);
+    writeFileSync(paths[variable], text);
+  }
+  const partials = { plain: join(dir, 'plain'), walked: join(dir, 'walked') };
+  writeFiles(dir, { 'plain/.keep': '', 'walked/.keep': '' });
+  const env = (walk) => ({
+    ...process.env,
+    PYTHONPATH: join(root, 'python', 'allocdiff_harness', 'inject'),
+    PYTHONDONTWRITEBYTECODE: '1',
+    PYTHONHASHSEED: '0',
+    ALLOCDIFF_COMMAND_DIR: walk ? partials.walked : partials.plain,
+    ALLOCDIFF_ROOT: dir,
+    ALLOCDIFF_FRAMES: '1',
+    ALLOCDIFF_TESTS: paths.ALLOCDIFF_TESTS,
+    ALLOCDIFF_REPEATS: '3',
+    ALLOCDIFF_ITERATIONS: '5',
+    ALLOCDIFF_OBJECT_TYPES: '1',
+    ALLOCDIFF_PEAK_SITES: '1',
+    ...(walk
+      ? {
+          ALLOCDIFF_RETENTION_SITES: paths.ALLOCDIFF_RETENTION_SITES,
+          ALLOCDIFF_RETENTION_SCENARIOS: paths.ALLOCDIFF_RETENTION_SCENARIOS,
+        }
+      : {}),
+  });
+  const pytest = ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'tests'];
+  const [deep, walked] = timeInTurn(
+    [
+      ['python3', pytest, { cwd: dir, env: env(false) }],
+      ['python3', pytest, { cwd: dir, env: env(true) }],
+    ],
+    runs,
+  );
+  // What each walking process wrote: the walk's own time, and what it found.
+  const walks = readdirSync(partials.walked)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => JSON.parse(readFileSync(join(partials.walked, name), 'utf8')))
+    .flatMap((snapshot) => snapshot.scenarios.filter((s) => s.retention))
+    .map((scenario) => scenario.retention);
+  const seconds = median(walks.map((retention) => retention.seconds));
+  const path = walks[0]?.sites[0]?.paths[0];
+  row(
+    'retention',
+    'pytest: the deep pass of a test that keeps 5,000 dicts a call in a module-level cache (pytest, harness injected), walking back from its grown site',
+    ms(walked),
+    `${ratio(walked / deep)} the same pass without (${ms(deep)}); the walk itself ${ms(seconds * 1000)} (${Math.round((seconds * 100_000) / deep)} % of the pass without, timed inside it); ` +
+      (path
+        ? `${site} kept alive by ${path.holder} (${path.holderType})`
+        : 'no retention path found'),
+  );
+  rmSync(dir, { recursive: true, force: true });
 }
 
 function retentionMarkdown() {
@@ -1321,7 +1409,8 @@ function retentionMarkdown() {
 strings in the benchmark's \`report\`, so its retained memory grows and head's deep pass also
 finds what keeps its top grown sites' objects alive (\`retention-paths\`, 3 by default). The walk
 runs right after the after snapshot, and tracing stops before the object count. A side whose
-retained memory did not grow is given no sites, and does no walk. To find a site's objects, the
+retained memory did not grow is given no sites, and does no walk; in pytest mode, nor does a test
+whose retained memory did not grow, in a deep pass that walks for others. To find a site's objects, the
 walk looks at the roots' own values first (the benchmark's globals, the return value, modules'
 globals), then at tracked objects newest first with what those of the sites hold, and stops once
 the objects found make up 90 % of each site's traced bytes (summed from the after snapshot); it

@@ -37,7 +37,7 @@ import {
 } from './compare/agreement.js';
 import { compareSnapshots } from './compare/compare.js';
 import type { Comparison } from './compare/comparison.js';
-import { retentionTargets } from './compare/retention.js';
+import { retentionScenarios, retentionTargets } from './compare/retention.js';
 import { attachTracebacks, tracebackTargets } from './compare/tracebacks.js';
 import { shardedBackend, snapshotInShard, shardText, SHARD_VARIABLE } from './capture/shard.js';
 import { captureSettingsOf, settingsDigest, type Settings } from './config/settings.js';
@@ -429,6 +429,7 @@ export async function runAllocdiff(
         // Where retained memory grew, head's deep pass also finds what keeps its top grown
         // sites' objects alive.
         const retentionSites = retentionTargets(first.scenarios, settings.retentionPaths);
+        const walking = retentionScenarios(first.scenarios, settings.retentionPaths);
         if (more || peaks.length > 0 || leakCheck || retentionSites.length > 0) {
           measured = await measureAll(
             `Measuring in depth (repeats: ${settings.repeats}` +
@@ -440,7 +441,7 @@ export async function runAllocdiff(
               only: differingScenarios(first),
             },
             provable(measured, first),
-            retentionSites.length > 0 ? { retentionSites } : undefined,
+            retentionSites.length > 0 ? { retentionSites, retentionScenarios: walking } : undefined,
           );
           repeatsUsed = settings.repeats;
           measuredInDepth = true;

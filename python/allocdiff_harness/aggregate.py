@@ -13,7 +13,7 @@ In the traceback pass, a site's tracebacks merge the same way, call path by call
 process kept its largest; the merged site keeps the largest of those).
 
 What a deep pass measures of a test (its further calls, each site's figure per call, objects
-by type, sites at the peak, the leak check) is kept as the test's process wrote it when one
+by type, sites at the peak, the leak check, retention paths) is kept as the test's process wrote it when one
 process measured the scenario (a test runs in one); merged from several, only call 1 is.
 """
 
@@ -287,6 +287,20 @@ def _in_depth(document, scenario, own, strings):
                 ]
             peak_sites.append(site)
         document["peak"] = dict(scenario["peak"], sites=columns.encode(peak_sites))
+    if "retention" in scenario:
+        document["retention"] = dict(
+            scenario["retention"],
+            sites=[
+                dict(
+                    _reindexed(site, own, strings),
+                    paths=[
+                        dict(path, via=[_reindexed(step, own, strings) for step in path["via"]])
+                        for path in site["paths"]
+                    ],
+                )
+                for site in scenario["retention"]["sites"]
+            ],
+        )
     if "leak" in scenario:
         leak = scenario["leak"]
         document["leak"] = dict(

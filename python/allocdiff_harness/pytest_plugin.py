@@ -21,7 +21,10 @@ is not a scenario. Collection, fixtures and pytest itself are not measured.
 In allocdiff's deep pass (see ``command.Depth``) only the tests it names run: the others are
 deselected, and test files that hold none of them are not even collected. A test that passed
 is then called again, in this process and with the same fixtures, for its further measured
-calls, object counts, sites at the peak and leak check.
+calls, object counts, sites at the peak and leak check. On head, a test whose retained memory
+grew also finds, right after its measured call and before its fixtures are torn down, what keeps
+the objects of the grown sites alive, its fixtures' values among the roots
+(``command.retention_walk``).
 
 Budget markers (``allocdiff``, and pytest-memray's ``limit_memory`` and ``limit_leaks``) are
 recorded as written, per test, in the scenario's ``budgetMarkers``; allocdiff parses and
@@ -202,7 +205,14 @@ def pytest_runtest_call(item):
     markers = budget_markers(item)
     traced = command.TestMeasurement(command.frames())
     outcome = yield
-    measurement = traced.finish()
+    # With its objects alive (its fixtures not torn down yet): the deep pass may ask what keeps
+    # them alive, from the test's fixtures among the roots.
+    measurement = traced.finish(
+        item.nodeid,
+        lambda: command.fixture_values(
+            getattr(item, "funcargs", None), getattr(item, "_fixtureinfo", None)
+        ),
+    )
     excinfo = outcome.excinfo
     error = excinfo[1] if excinfo else None
     deeper = None

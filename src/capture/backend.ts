@@ -38,6 +38,11 @@ export interface SideOptions extends SideRunOptions {
    */
   retentionSites?: readonly string[];
   /**
+   * The scenarios that look for them, where a backend measures scenarios apart (a command's
+   * pytest tests and processes): those whose retained memory grew. A script's scenarios all do.
+   */
+  retentionScenarios?: readonly string[];
+  /**
    * What a first, plain run of this side measured (one repeat, no object counts): a scenario
    * whose next measurement gives exactly the same figures is proven and repeated no further.
    * A backend that measures scenarios apart (a command's pytest tests) keeps these figures for

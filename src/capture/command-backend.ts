@@ -10,7 +10,8 @@
  * The measuring run traces one frame; with `frames` > 1 the traceback pass runs the command
  * once more with that many, and each process keeps tracebacks for the sites it is given only.
  *
- * The deep pass (repeats, object counts, sites at the peak, the leak check) is paid for the
+ * The deep pass (repeats, object counts, sites at the peak, the leak check, and on head the
+ * retention paths of the tests and processes whose retained memory grew) is paid for the
  * scenarios that differed between the sides only (`only`): the command runs again with pytest
  * running just those tests (and the tests that started the processes among them; the plugin
  * deselects the rest), each test's body called again in its process for its further calls,
@@ -123,6 +124,7 @@ async function measureInDepth(
   const repeats = options.repeats ?? 1;
   const iterations = options.iterations ?? 0;
   const peaks = peakTargets(options.peakSites, earlier);
+  const retention = retentionFiles(options);
   log.info(
     `in depth: ${only ? `${only.size} scenario${only.size === 1 ? '' : 's'} that differed` : 'every test'}` +
       ` (repeats: ${repeats}${iterations > 0 ? `, leak check: ${iterations} calls` : ''})`,
@@ -141,6 +143,7 @@ async function measureInDepth(
     files: {
       ...selection,
       ...(typeof peaks === 'string' ? { ALLOCDIFF_PEAK_TARGETS: peaks } : {}),
+      ...retention,
     },
   });
   if (earlier && deep.kind === 'failed') return firstFigures(deep.error.message);
@@ -201,6 +204,32 @@ async function measureInDepth(
   return {
     kind: 'measured',
     snapshot: { ...earlier, repeats, iterations, scenarios, unmeasured },
+  };
+}
+
+/**
+ * The files of a deep pass that looks for retention paths (head's, where retained memory grew):
+ * the sites whose objects' paths are wanted (`ALLOCDIFF_RETENTION_SITES`, as a script's
+ * `--retention-sites`) and the scenarios whose first measured call walks
+ * (`ALLOCDIFF_RETENTION_SCENARIOS`: the tests and processes whose retained memory grew); none
+ * when no site is asked for.
+ */
+function retentionFiles(options: SideOptions): Record<string, string> {
+  const sites = options.retentionSites ?? [];
+  if (sites.length === 0) return {};
+  const scenarios = (options.retentionScenarios ?? []).filter((name) => !/[\r\n]/.test(name));
+  options.log.info(
+    `what keeps the objects of ${sites.length} grown site${sites.length === 1 ? '' : 's'} ` +
+      `alive: ${sites.join(', ')}` +
+      (options.retentionScenarios
+        ? `, in ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'} whose retained memory grew`
+        : ''),
+  );
+  return {
+    ALLOCDIFF_RETENTION_SITES: `${sites.join('\n')}\n`,
+    ...(options.retentionScenarios
+      ? { ALLOCDIFF_RETENTION_SCENARIOS: scenarios.map((name) => `${name}\n`).join('') }
+      : {}),
   };
 }
 

@@ -192,6 +192,7 @@ export const RETENTION_ROOT_KINDS = [
   'closure',
   'function attribute',
   'return value',
+  'fixture',
   'frame',
   'thread',
   'gc.garbage',
@@ -215,8 +216,9 @@ const retentionPath = z.strictObject({
    * `module global` (`app.cache._history`), `benchmark global` (a global of the benchmark
    * script), `class attribute` (`app.cache.Registry.items`), `default argument`
    * (`app.events.on(seen=…)`), `closure` (a closure cell: `app.make.<locals>.inner.<closure>.seen`),
-   * `function attribute`, `return value` (the measured call's), `frame` or `thread` (a local of
-   * a running frame, another thread's); `gc.garbage` (unreachable cycles the collector saved
+   * `function attribute`, `return value` (the measured call's), `fixture` (the value of a pytest
+   * test's fixture; the root is its name and scope: `db (session)`), `frame` or `thread` (a local
+   * of a running frame, another thread's); `gc.garbage` (unreachable cycles the collector saved
    * there), `unreachable` (no Python object reaches them: a reference cycle the collector did not
    * free, or C code), `not found` (the walk's limits came first).
    */

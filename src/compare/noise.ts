@@ -71,10 +71,16 @@ export function spreadOf(values: readonly number[], kind: ScenarioKind): Spread 
   const compared = callsInOneProcess(kind) ? values.slice(1) : values;
   const differs = compared.length >= 2 && compared.some((value) => value !== compared[0]);
   if (!differs) return { noisy: false };
-  const range: [number, number] = [Math.min(...values), Math.max(...values)];
   // Separate processes share nothing: only in-process calls can grow from one to the next.
   const growth = callsInOneProcess(kind) ? growthPerCall(values) : undefined;
-  return growth === undefined ? { noisy: true, range } : { noisy: false, range, growth };
+  if (growth !== undefined) return { noisy: false, range: rangeOf(values), growth };
+  // Noise is judged on the warm calls, so its range is theirs: a cold first call that filled a
+  // cache once would widen it and let a real difference pass as overlapping ranges.
+  return { noisy: true, range: rangeOf(compared) };
+}
+
+function rangeOf(values: readonly number[]): [number, number] {
+  return [Math.min(...values), Math.max(...values)];
 }
 
 /** What a site with one value for every repeat has (most sites): shared, never changed. */

@@ -18,25 +18,45 @@ import type { SiteDelta } from './comparison.js';
  * The head sites (`path:line`) whose objects the deep pass on head looks for retention paths
  * of: in each scenario whose retained memory grew, its `most` largest grown sites.
  */
-export function retentionTargets(
-  scenarios: readonly {
-    status: string;
-    retained: { delta: number | null };
-    sites: readonly SiteDelta[];
-  }[],
-  most: number,
-): string[] {
+export function retentionTargets(scenarios: readonly GrownScenario[], most: number): string[] {
   if (most <= 0) return [];
   const wanted = new Set<string>();
   for (const scenario of scenarios) {
-    if (scenario.status !== 'ok' || (scenario.retained.delta ?? 0) <= 0) continue;
-    const grown = scenario.sites
-      .filter((site) => site.line !== null && site.sizeDelta > 0)
-      .sort((a, b) => b.sizeDelta - a.sizeDelta || a.file.localeCompare(b.file))
-      .slice(0, most);
-    for (const site of grown) wanted.add(`${site.file}:${site.line}`);
+    for (const site of grownSites(scenario, most)) wanted.add(`${site.file}:${site.line}`);
   }
   return [...wanted].sort();
+}
+
+/**
+ * The scenarios that look for the retention paths of `retentionTargets`: those whose retained
+ * memory grew, with a grown site. A backend that measures scenarios apart (a command's pytest
+ * tests and processes) walks in these only.
+ */
+export function retentionScenarios(
+  scenarios: readonly (GrownScenario & { name: string })[],
+  most: number,
+): string[] {
+  if (most <= 0) return [];
+  return scenarios
+    .filter((scenario) => grownSites(scenario, most).length > 0)
+    .map((scenario) => scenario.name)
+    .sort();
+}
+
+/** What `retentionTargets` reads of a compared scenario. */
+interface GrownScenario {
+  status: string;
+  retained: { delta: number | null };
+  sites: readonly SiteDelta[];
+}
+
+/** A scenario's `most` largest grown sites, when its retained memory grew; else none. */
+function grownSites(scenario: GrownScenario, most: number): SiteDelta[] {
+  if (scenario.status !== 'ok' || (scenario.retained.delta ?? 0) <= 0) return [];
+  return scenario.sites
+    .filter((site) => site.line !== null && site.sizeDelta > 0)
+    .sort((a, b) => b.sizeDelta - a.sizeDelta || a.file.localeCompare(b.file))
+    .slice(0, most);
 }
 
 /** A changed line that filled a holder: where its reference to the objects was made. */

@@ -412,8 +412,9 @@ export const SETTINGS = {
     description:
       'When a scenario retained more on head than on base, the deep pass on head also finds what ' +
       'keeps the objects of its top N grown sites alive: the chain of references from a module ' +
-      "global, class attribute, default argument, closure or the benchmark's globals, and the " +
-      "changed line that filled the container. 0: off. Default: 3, or the config file's.",
+      "global, class attribute, default argument, closure, the benchmark's globals or a pytest " +
+      "test's fixture, and the changed line that filled the container. 0: off. Default: 3, or " +
+      "the config file's.",
     meaning:
       'when retained memory grew, the top grown sites whose objects get [retention paths]' +
       '(#kept-alive-by) (0: off)',

@@ -48,6 +48,15 @@ export function holderText(finding: RetentionFinding, code: Code = plainCode): s
       return 'a chain longer than the walk follows';
     case 'return value':
       return `the measured call's return value (${code(finding.path)})`;
+    case 'fixture': {
+      // The root is the fixture's name and scope: `db (session)`.
+      const scoped = /^(.*) \(([a-z]+)\)$/.exec(finding.root);
+      const name = scoped ? scoped[1]! : finding.root;
+      const fixture = `fixture ${code(name)}${scoped ? ` (${scoped[2]})` : ''}`;
+      return finding.holder === name
+        ? `the ${fixture} (${code(finding.holderType)})`
+        : `${code(finding.holder)} (${code(finding.holderType)}, from the ${fixture})`;
+    }
     default:
       return `${code(finding.holder)} (${code(finding.holderType)}${finding.kind === 'module global' || finding.kind === 'benchmark global' || finding.holder === finding.root ? '' : `, from ${finding.kind} ${code(finding.root)}`})`;
   }

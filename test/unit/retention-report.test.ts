@@ -11,7 +11,15 @@ import { siteAnnotations } from '../../src/report/annotations.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { parseReport } from '../../src/report/report-schema.js';
 import type { Report } from '../../src/report/report.js';
-import { culpritGroups, culpritOrder } from '../../src/report/retention.js';
+import type { RetentionFinding } from '../../src/compare/retention.js';
+import { retentionScenarios, retentionTargets } from '../../src/compare/retention.js';
+import type { SiteDelta } from '../../src/compare/comparison.js';
+import {
+  culpritGroups,
+  culpritOrder,
+  holderText,
+  retentionSentence,
+} from '../../src/report/retention.js';
 import { renderTerminal } from '../../src/report/terminal.js';
 import { PROJECT_ROOT } from '../support/action-runner.js';
 
@@ -96,5 +104,62 @@ describe('retention paths in the reports', () => {
     expect(annotations[0]!.message).toMatch(
       /It filled what keeps grown memory alive: benchmarks\/memory\.py: 1\.21 MiB of \d{1,3}(,\d{3})* objects from `<stdlib>\/json\/decoder\.py:353` are kept alive by `app\.cache\.LRU\.history`/,
     );
+  });
+
+  it("names a pytest fixture's value by the fixture and its scope", () => {
+    const finding: RetentionFinding = {
+      ...demo().scenarios[0]!.retention![0]!,
+      kind: 'fixture',
+      root: 'registry (session)',
+      holder: 'registry',
+      holderType: 'list',
+      name: 'registry',
+      path: 'registry[…]',
+    };
+    expect(holderText(finding)).toBe('the fixture `registry` (session) (`list`)');
+    expect(retentionSentence(finding)).toContain(
+      'kept alive by the fixture `registry` (session) (`list`)',
+    );
+    // Deeper in the fixture's value: the attribute that holds them, from the fixture.
+    expect(holderText({ ...finding, holder: 'app.db.Store.rows', name: 'rows' })).toBe(
+      '`app.db.Store.rows` (`list`, from the fixture `registry` (session))',
+    );
+  });
+});
+
+describe('which scenarios look for retention paths', () => {
+  const site = (file: string, line: number, sizeDelta: number) =>
+    ({ file, line, sizeDelta }) as SiteDelta;
+  const scenarios = [
+    {
+      name: 'tests/a.py::grew',
+      status: 'ok',
+      retained: { delta: 9000 },
+      sites: [site('a.py', 3, 9000)],
+    },
+    {
+      name: 'tests/a.py::peak',
+      status: 'ok',
+      retained: { delta: 0 },
+      sites: [site('a.py', 3, 10)],
+    },
+    {
+      name: 'tests/a.py::fell',
+      status: 'ok',
+      retained: { delta: -500 },
+      sites: [site('b.py', 1, 80)],
+    },
+    {
+      name: 'tests/a.py::failed',
+      status: 'failed',
+      retained: { delta: 900 },
+      sites: [site('c.py', 2, 900)],
+    },
+  ];
+
+  it('walks in the scenarios whose retained memory grew, for their top grown sites', () => {
+    expect(retentionTargets(scenarios, 2)).toEqual(['a.py:3']);
+    expect(retentionScenarios(scenarios, 2)).toEqual(['tests/a.py::grew']);
+    expect(retentionScenarios(scenarios, 0)).toEqual([]);
   });
 });
