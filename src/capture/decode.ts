@@ -338,6 +338,24 @@ function fileColumns(
     text: column(Int32Array, body, at + 24 * rows, rows),
     function: column(Int32Array, body, at + 28 * rows, rows),
   };
+  // One pass over every row checks it all (most tables are valid); a table that is not is
+  // gone over again, to name the first value that is wrong.
+  const { size, count, file, text, function: functions } = columns;
+  const limit = strings.count;
+  let valid = true;
+  for (let row = 0; valid && row < rows; row += 1) {
+    const textIndex = text[row]!;
+    const functionIndex = functions[row]!;
+    valid =
+      Number.isSafeInteger(size[row]) &&
+      Number.isSafeInteger(count[row]) &&
+      file[row]! < limit &&
+      textIndex < limit &&
+      textIndex >= NO_STRING &&
+      functionIndex < limit &&
+      functionIndex >= NO_STRING;
+  }
+  if (valid) return columns;
   for (const name of ['size', 'count'] as const) {
     const values = columns[name];
     for (let row = 0; row < rows; row += 1) {
@@ -347,7 +365,7 @@ function fileColumns(
         );
     }
   }
-  checkStringIndexes(columns.file, columns.text, columns.function, strings, what);
+  checkStringIndexes(file, text, functions, strings, what);
   return columns;
 }
 
