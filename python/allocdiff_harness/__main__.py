@@ -23,11 +23,16 @@ usage: python3 -m allocdiff_harness --script PATH --root DIR --out FILE [options
   --peak-targets FILE      the bench_ functions to find them for, one "name bytes" a line
                            (the peak of its first call in an earlier run; 0: not known)
   --retention-sites FILE   what keeps the objects of these sites alive, one normalised
-                           path:line a line (first measurement of each scenario)
+                           path:line a line (first measurement of each scenario), read
+                           after the measurement; default: OUT.retention-sites when it
+                           exists (a run that walks then has the arguments of one that
+                           does not)
   --no-object-types        do not count live objects by type
   --same-as FILE           an earlier run's figures of the bench_ functions (see sameas.py):
                            a function whose first call measures exactly these is not repeated"""
 USAGE_ERROR = 2
+# The default --retention-sites: beside the snapshot (--out).
+RETENTION_SITES_SUFFIX = ".retention-sites"
 MAX_FRAMES = 65535  # tracemalloc's own limit
 MAX_COUNT = 1000000
 OPTIONS = (
@@ -142,11 +147,12 @@ def main(argv=None):
         traceback_filter = None
         if "traceback-sites" in args:
             traceback_filter = capture.TracebackFilter(read_site_list(args["traceback-sites"]))
-        retention_filter = None
-        if "retention-sites" in args:
-            retention_filter = capture.TracebackFilter(
-                read_site_list(args["retention-sites"], "--retention-sites")
-            )
+        # Read after the first measurement, if there (see capture.SiteListFile).
+        retention_filter = capture.SiteListFile(
+            args.get("retention-sites", out + RETENTION_SITES_SUFFIX),
+            "--retention-sites",
+            required="retention-sites" in args,
+        )
         peak_targets = None
         if "peak-targets" in args:
             peak_targets = read_peak_targets(args["peak-targets"])
@@ -177,6 +183,10 @@ def main(argv=None):
     read = reads.Reads()
     read.install()
     run = scenarios.run(script_path, options)
+    failure = retention_filter.failure()
+    if failure is not None:
+        print("allocdiff-harness: %s\n%s" % (failure, USAGE), file=sys.stderr)
+        return USAGE_ERROR
     read_files, read_folders, import_folders = read.under(root)
     found = own_code.foreign_modules(cwd=cwd)
     foreign = (found, own_code.foreign_error(found)) if found else None

@@ -44,8 +44,9 @@ class Options:
     # a peak pass hooks; None: every function, with no reference.
     peak_targets = None
     object_types = True
-    # A capture.TracebackFilter: the sites whose objects' retention paths are wanted (first
-    # measurement of each scenario only); None: none.
+    # A capture.TracebackFilter, or a capture.SiteListFile read after the measurement: the
+    # sites whose objects' retention paths are wanted (first measurement of each scenario
+    # only); None: none.
     retention_filter = None
     # A sameas.SameAs: an earlier run's figures, which end a function's repeats once its
     # first call measures them exactly; None: every repeat is made.

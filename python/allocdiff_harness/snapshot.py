@@ -313,10 +313,11 @@ class SiteTable(StringTable):
 
     def retention(self, found: bytes, totals: dict, kept: set) -> dict:
         """The retention paths of the sites in ``kept`` (see retention.py), with the site's
-        retained bytes and blocks shared out over its paths by the samples on each."""
+        retained bytes and blocks shared out over its paths by the samples on each (all of
+        them on the one path of a site with no sample: storage not found)."""
         seconds, results = retention.load(found)
         site_documents = []
-        for raw_key, objects, sampled, limited, raw_paths in results:
+        for raw_key, objects, sampled, limited, raw_paths, storage in results:
             key = self.key(*raw_key)
             if key not in kept:
                 continue
@@ -325,9 +326,12 @@ class SiteTable(StringTable):
             document.update(objects=objects, sampled=sampled)
             if limited:
                 document["limited"] = True
+            if storage is not None:
+                document["storage"] = storage
             paths = []
-            for kind, root, holder, holder_type, name, text, on_path, via, cycle in raw_paths:
-                share = on_path / sampled if sampled else 0
+            for (kind, root, holder, holder_type, name, text, on_path, via, cycle,
+                 items) in raw_paths:
+                share = on_path / sampled if sampled else 1 / len(raw_paths)
                 path_document = {
                     "kind": kind,
                     "root": root,
@@ -343,6 +347,8 @@ class SiteTable(StringTable):
                         for type_name, where in via
                     ],
                 }
+                if items is not None:
+                    path_document["items"] = items
                 if cycle is not None:
                     path_document["cycle"] = [
                         {"type": type_name, "objects": number}

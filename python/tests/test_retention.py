@@ -7,7 +7,9 @@ from __future__ import annotations
 import gc
 import importlib
 import os
+import platform
 import shutil
+import subprocess
 import sys
 import tempfile
 import textwrap
@@ -15,8 +17,10 @@ import tracemalloc
 import unittest
 
 from allocdiff_harness import capture, retention
+from tests.support import HarnessTestCase
 
 MODULE = """\
+    import collections
     import gc
 
     history = []
@@ -82,6 +86,68 @@ MODULE = """\
             first.other = second
             second.other = first
             first.data = bytearray(100)  # LINE cycle
+
+
+    shared = [object() for _ in range(500)]
+    usage = []
+    first = []
+    second = []
+    other = []
+    queue = collections.deque()
+
+
+    class Cache:
+        entries = {}
+
+
+    class Holder:
+        pass
+
+
+    holder = Holder()
+
+
+    def use(count):
+        for value in shared[:count]:
+            usage.append(value)  # LINE usage
+
+
+    def store(count):
+        for key, value in enumerate(shared[:count]):
+            Cache.entries[key] = value  # LINE store
+
+
+    def enqueue(count):
+        for value in shared[:count]:
+            queue.append(value)  # LINE queue
+
+
+    def attributes(count):
+        for key, value in enumerate(shared[:count]):
+            setattr(holder, "a%d" % key, value)  # LINE attributes
+
+
+    def both(count):
+        for value in shared[:count]:
+            first.append(value)  # LINE first
+            second.append(value)  # LINE second
+
+
+    def grow(target, count):
+        for value in shared[:count]:
+            target.append(value)  # LINE grow
+
+
+    def grow_other(count):
+        for value in shared[:count]:
+            other.append(value)  # LINE other
+
+
+    def lost(count):
+        kept = [None]
+        kept[0] = kept
+        for value in shared[:count]:
+            kept.append(value)  # LINE lost
 """
 
 
@@ -99,10 +165,12 @@ class RetentionTest(unittest.TestCase):
                 self.lines[line.split("# LINE ")[1].strip()] = number
         sys.path.insert(0, self.folder)
         self.module = importlib.import_module(self.name)
-        self.limits = (retention.SAMPLES, retention.MAX_DEPTH, retention.MAX_NODES)
+        self.limits = (retention.SAMPLES, retention.MAX_DEPTH, retention.MAX_NODES,
+                       retention.MAX_STORAGE_CANDIDATES)
 
     def tearDown(self):
-        retention.SAMPLES, retention.MAX_DEPTH, retention.MAX_NODES = self.limits
+        (retention.SAMPLES, retention.MAX_DEPTH, retention.MAX_NODES,
+         retention.MAX_STORAGE_CANDIDATES) = self.limits
         if tracemalloc.is_tracing():
             tracemalloc.stop()
         gc.enable()
@@ -110,33 +178,38 @@ class RetentionTest(unittest.TestCase):
         sys.path.remove(self.folder)
         shutil.rmtree(self.folder, ignore_errors=True)
 
-    def walk(self, action, *lines):
+    def walk(self, action, *lines, storage=None):
         """Run ``action`` traced, then find what keeps the objects of ``lines`` alive:
-        ``{line: (objects, sampled, limited, paths)}``."""
+        ``{line: (objects, sampled, limited, paths)}`` (``storage``, a dict: filled with
+        ``{line: what the look for containers found}``, with the traces' snapshot given)."""
         tracemalloc.start(1)
         try:
             action()
             wanted = capture.TracebackFilter([(self.name + ".py", self.lines[line])
                                               for line in lines])
-            seconds, sites = retention.load(retention.find(wanted))
+            snapshot = tracemalloc.take_snapshot() if storage is not None else None
+            seconds, sites = retention.load(retention.find(wanted, snapshot=snapshot))
+            del snapshot
         finally:
             tracemalloc.stop()
         self.assertGreaterEqual(seconds, 0)
         found = {}
-        for (filename, lineno), objects, sampled, limited, paths in sites:
+        for (filename, lineno), objects, sampled, limited, paths, looked in sites:
             self.assertEqual(filename, self.file)
             [line] = [name for name, number in self.lines.items() if number == lineno]
             found[line] = (objects, sampled, limited, paths)
+            if storage is not None:
+                storage[line] = looked
         return found
 
     def only_path(self, found, line):
         objects, sampled, limited, paths = found[line]
         self.assertFalse(limited)
         self.assertEqual(len(paths), 1, paths)
-        kind, root, holder, holder_type, name, text, on_path, via, cycle = paths[0]
+        kind, root, holder, holder_type, name, text, on_path, via, cycle, items = paths[0]
         self.assertEqual(on_path, sampled)
         return {"kind": kind, "root": root, "holder": holder, "holder_type": holder_type,
-                "name": name, "path": text, "via": via, "cycle": cycle}
+                "name": name, "path": text, "via": via, "cycle": cycle, "items": items}
 
     def test_each_kind_of_root_is_named(self):
         module = self.name
@@ -236,6 +309,180 @@ class RetentionTest(unittest.TestCase):
             gc.garbage.clear()
         cycle = self.only_path(found, "cycle")
         self.assertEqual(cycle["kind"], retention.GARBAGE)
+
+    def test_a_line_that_grows_a_containers_storage_names_the_container(self):
+        module = self.name
+        looked = {}
+        found = self.walk(
+            lambda: (self.module.use(300), self.module.store(300), self.module.enqueue(300)),
+            "usage", "store", "queue", storage=looked,
+        )
+        self.assertEqual(looked, {"usage": retention.STORAGE_FOUND,
+                                  "store": retention.STORAGE_FOUND,
+                                  "queue": retention.STORAGE_FOUND})
+        usage = self.only_path(found, "usage")
+        self.assertEqual(
+            (usage["kind"], usage["holder"], usage["holder_type"], usage["items"]),
+            (retention.MODULE_GLOBAL, module + ".usage", "list", 300),
+        )
+        self.assertEqual(found["usage"][0], 0)  # no object of the line's own
+        store = self.only_path(found, "store")
+        self.assertEqual(
+            (store["kind"], store["holder"], store["holder_type"], store["items"]),
+            (retention.CLASS_ATTRIBUTE, module + ".Cache.entries", "dict", 300),
+        )
+        queue = self.only_path(found, "queue")
+        self.assertEqual((queue["holder"], queue["holder_type"], queue["items"]),
+                         (module + ".queue", "collections.deque", 300))
+        # Without the traces' sizes, nothing is looked for: the sites have no object.
+        self.assertEqual(self.walk(lambda: self.module.use(10), "usage"), {})
+
+    def test_an_instances_attributes_storage_is_its_dict(self):
+        looked = {}
+        found = self.walk(lambda: self.module.attributes(200), "attributes", storage=looked)
+        self.assertEqual(looked["attributes"], retention.STORAGE_FOUND)
+        path = self.only_path(found, "attributes")
+        self.assertEqual((path["holder"], path["holder_type"], path["items"]),
+                         (self.name + ".holder.__dict__", "dict", 200))
+
+    def test_the_container_the_line_names_is_taken_of_those_of_the_same_size(self):
+        retention.MAX_STORAGE_CANDIDATES = 1
+        looked = {}
+        found = self.walk(lambda: self.module.both(300), "first", "second", storage=looked)
+        self.assertEqual(self.only_path(found, "first")["holder"], self.name + ".first")
+        self.assertEqual(self.only_path(found, "second")["holder"], self.name + ".second")
+
+    def test_containers_a_line_does_not_name_are_taken_only_when_they_are_told_apart(self):
+        module = self.module
+        looked = {}
+        found = self.walk(lambda: module.grow(module.usage, 300), "grow", storage=looked)
+        self.assertEqual(self.only_path(found, "grow")["holder"], self.name + ".usage")
+        module.usage.clear()
+        module.usage.extend(module.shared[:300])
+        # Two lists of that size now: the one grown by `other.append` and `usage`.
+        looked = {}
+
+        def action():
+            module.grow_other(300)
+            module.grow(module.first, 300)
+
+        found = self.walk(action, "grow", storage=looked)
+        self.assertEqual(looked["grow"], retention.STORAGE_SEVERAL)
+        self.assertEqual([path[0] for path in found["grow"][3]], [retention.NOT_FOUND])
+
+    def test_storage_no_root_reaches_is_not_found_and_says_so(self):
+        gc.collect()
+        gc.disable()
+        looked = {}
+        try:
+            found = self.walk(lambda: self.module.lost(300), "lost", storage=looked)
+        finally:
+            gc.enable()
+        self.assertEqual(looked["lost"], retention.STORAGE_NONE)
+        self.assertEqual([path[0] for path in found["lost"][3]], [retention.NOT_FOUND])
+
+    def test_storage_paths_are_the_same_from_one_walk_to_the_next(self):
+        tracemalloc.start(1)
+        try:
+            self.module.use(300)
+            self.module.store(200)
+            wanted = capture.TracebackFilter([(self.name + ".py", self.lines["usage"]),
+                                              (self.name + ".py", self.lines["store"])])
+            snapshot = tracemalloc.take_snapshot()
+            first = retention.load(retention.find(wanted, snapshot=snapshot))[1]
+            second = retention.load(retention.find(wanted, snapshot=snapshot))[1]
+        finally:
+            tracemalloc.stop()
+        self.assertEqual(first, second)
+        self.assertEqual([site[5] for site in first], [retention.STORAGE_FOUND] * 2)
+
+
+class SiteListFileTest(unittest.TestCase):
+    def setUp(self):
+        self.folder = tempfile.mkdtemp(prefix="allocdiff-sites-")
+        self.path = os.path.join(self.folder, "retention.txt")
+
+    def tearDown(self):
+        if tracemalloc.is_tracing():
+            tracemalloc.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def test_the_site_list_is_read_after_the_measured_call_and_dropped_after_the_walk(self):
+        sites = capture.SiteListFile(self.path, "--retention-sites")
+        kept = []
+
+        def action():
+            # The list does not exist until the call writes it: read before, it would be
+            # missing, and the walk would want nothing.
+            kept.extend(bytearray(100) for _ in range(10))
+            with open(self.path, "w", encoding="utf-8") as file:
+                file.write("test_retention.py:%d\n" % (action.__code__.co_firstlineno + 3))
+
+        result = capture.measure(action, 1, retention_filter=sites)
+        self.assertIsNone(sites.error)
+        self.assertIsNone(sites._filter, "the walk drops what it read")
+        _, found = retention.load(result.retention)
+        self.assertEqual(len(found), 1)
+        self.assertEqual(found[0][1], 10)  # the ten bytearrays
+        self.assertEqual(sites.sites, [("test_retention.py", action.__code__.co_firstlineno + 3)])
+        self.assertIsNone(sites.failure())
+
+    def test_a_site_list_that_cannot_be_read_is_a_failure_naming_the_option(self):
+        sites = capture.SiteListFile(self.path, "--retention-sites")
+        self.assertFalse(sites.wants("app.py", 3))
+        self.assertEqual(sites.sites, [])
+        self.assertIn("--retention-sites %s: " % self.path, sites.failure())
+        with open(self.path, "w", encoding="utf-8") as file:
+            file.write("app.py:x\n")
+        sites.forget()
+        self.assertIn("line 1: expected path:line", sites.failure())
+
+
+class RetentionRunTest(HarnessTestCase):
+    """The harness's own runs: a run that walks measures exactly what one that does not."""
+
+    BENCH = {
+        "bench.py": """\
+            import json
+            DATA = [bytearray(3000) for _ in range(50)]
+            TEXT = json.dumps(list(range(2000)))
+            """
+    }
+
+    @unittest.skipUnless(shutil.which("setarch"), "needs setarch (util-linux)")
+    def test_a_run_that_walks_measures_exactly_what_one_that_does_not(self):
+        probe = subprocess.run(["setarch", platform.machine(), "-R", sys.executable, "-c", "pass"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        if probe.returncode != 0:
+            self.skipTest("setarch -R not permitted here: %r" % probe.stderr)
+        root = self.make_project(self.BENCH)
+        exact = {"env": {"PYTHONHASHSEED": "0"}, "wrapper": ["setarch", platform.machine(), "-R"],
+                 "extra": ["--repeats", "3"], "object_types": True}
+        plain = self.run_harness(root, "bench.py", **exact)
+        # The same arguments (an --out of the same length): the sites are beside the snapshot.
+        out = os.path.join(self.make_temp_dir(), "snapshot.json")
+        self.assertEqual(len(out), len(plain.out_path))
+        with open(out + ".retention-sites", "w", encoding="utf-8") as file:
+            file.write("bench.py:2\n")
+        walked = self.run_harness(root, "bench.py", out=out, **exact)
+        self.assertSnapshotOk(plain)
+        self.assertSnapshotOk(walked)
+        self.assertNotIn("retention", plain.scenario)
+        [site] = walked.scenario["retention"]["sites"]
+        self.assertEqual(site["line"], 2)
+        self.assertEqual(site["paths"][0]["holder"], "DATA")
+        for figure in ("peakBytes", "retainedBytes", "retainedCount"):
+            self.assertEqual(walked.scenario[figure], plain.scenario[figure], figure)
+        self.assertEqual(walked.sites, plain.sites)
+        self.assertEqual(walked.scenario["objectTypes"], plain.scenario["objectTypes"])
+
+    def test_a_named_site_list_that_is_not_there_is_a_usage_error(self):
+        root = self.make_project(self.BENCH)
+        missing = os.path.join(self.make_temp_dir(), "sites.txt")
+        run = self.run_harness(root, "bench.py", extra=["--retention-sites", missing])
+        self.assertEqual(run.returncode, 2, run.describe())
+        self.assertIn(b"--retention-sites %s: " % missing.encode(), run.stderr)
+        self.assertIsNone(run.snapshot)
 
 
 if __name__ == "__main__":

@@ -39,16 +39,22 @@ interface HarnessRun {
 
 /**
  * Runs the harness once on `script` with `args` (beyond --script/--root/--out) and reads the
- * snapshot it wrote. Never throws for what the benchmark does.
+ * snapshot it wrote. Never throws for what the benchmark does. `retentionSites`: the sites whose
+ * retention paths it finds, in the file beside the snapshot the harness reads after the measured
+ * call (`OUT.retention-sites`), so that the run has the arguments of one that finds none and
+ * measures exactly what it would.
  */
 async function runHarness(
   runner: SideRunner,
   script: string,
   args: readonly string[],
+  retentionSites: readonly string[] = [],
 ): Promise<HarnessRun> {
   const workDir = await runner.workDir('allocdiff-snapshot-');
   const snapshotPath = join(workDir, 'snapshot.json');
   try {
+    if (retentionSites.length > 0)
+      await writeFile(`${snapshotPath}.retention-sites`, `${retentionSites.join('\n')}\n`);
     const { result, fixedAddresses } = await runner.harness([
       '--script',
       script,
@@ -111,25 +117,26 @@ async function measureScript(
   const earlier = options.sameAs;
   const sameAs = earlier && repeats > 1 ? sameAsFile(earlier) : undefined;
   const retention = options.retentionSites ?? [];
-  const filesDir =
-    sameAs || retention.length > 0 ? await sideWorkDir(options.env, 'allocdiff-first-') : undefined;
+  const filesDir = sameAs ? await sideWorkDir(options.env, 'allocdiff-first-') : undefined;
   let first: HarnessRun;
   try {
     if (sameAs) await writeFile(join(filesDir!, 'figures.txt'), sameAs);
-    if (retention.length > 0) {
-      await writeFile(join(filesDir!, 'retention.txt'), `${retention.join('\n')}\n`);
+    if (retention.length > 0)
       log.info(
         `what keeps the objects of ${retention.length} grown site` +
           `${retention.length === 1 ? '' : 's'} alive: ${retention.join(', ')}`,
       );
-    }
-    first = await runHarness(runner, script, [
-      ...measuring,
-      ...(iterations > 0 ? ['--iterations', String(iterations)] : []),
-      ...(objectTypes ? [] : ['--no-object-types']),
-      ...(sameAs ? ['--same-as', join(filesDir!, 'figures.txt')] : []),
-      ...(retention.length > 0 ? ['--retention-sites', join(filesDir!, 'retention.txt')] : []),
-    ]);
+    first = await runHarness(
+      runner,
+      script,
+      [
+        ...measuring,
+        ...(iterations > 0 ? ['--iterations', String(iterations)] : []),
+        ...(objectTypes ? [] : ['--no-object-types']),
+        ...(sameAs ? ['--same-as', join(filesDir!, 'figures.txt')] : []),
+      ],
+      retention,
+    );
   } finally {
     if (filesDir) await rm(filesDir, { recursive: true, force: true });
   }

@@ -250,6 +250,11 @@ const retentionPath = z.strictObject({
   via: z.array(retentionStep),
   /** `unreachable`: the types of the objects that refer to the samples, most first. */
   cycle: z.array(z.strictObject({ type: z.string(), objects: amount })).optional(),
+  /**
+   * A site whose bytes are item storage (its `storage` is `found`): the items of the containers
+   * the path leads to (the holder: a list, dict, set, deque, or an instance's `__dict__`).
+   */
+  items: amount.optional(),
 });
 
 /**
@@ -271,6 +276,16 @@ const retention = z.strictObject({
       sampled: amount,
       /** The walk's limits stopped it before every sample met a root. */
       limited: z.literal(true).optional(),
+      /**
+       * No live object was allocated at the site: its bytes are taken to be the item storage of
+       * containers (the item array a `list.append` or a `dict` store grows, which is no object),
+       * those whose storage has the exact size of one of the site's blocks, the ones the line
+       * names first. `found`: the paths lead to them (the samples); `none`: no such container
+       * reaches a root (one path, `not found`); `several`: more of them reach a root than the site
+       * has blocks and the line names none, so which one grew cannot be told (one path, `not
+       * found`). A site with no sample carries all its bytes on that one path.
+       */
+      storage: z.enum(['found', 'none', 'several']).optional(),
       /** Most samples first. */
       paths: z.array(retentionPath),
     }),

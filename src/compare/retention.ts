@@ -63,10 +63,11 @@ function grownSites(scenario: GrownScenario, most: number): SiteDelta[] {
 export interface RetentionCulprit extends SnapshotLocation {
   /**
    * How it is known: `stored` (an object on the path was allocated on it: the tuple an `append`
-   * stored, the holder's container itself), or `named` (a line that grew and spells the holder's
-   * name, as `self.history.append(value)` does).
+   * stored, the holder's container itself), `named` (a line that grew and spells the holder's
+   * name, as `self.history.append(value)` does), or `grown` (the site itself, whose bytes are
+   * the holder's item storage: the line grew the container).
    */
-  evidence: 'stored' | 'named';
+  evidence: 'stored' | 'named' | 'grown';
   /** The object's type, for `stored`. */
   type?: string;
 }
@@ -91,6 +92,13 @@ export interface RetentionFinding {
   sampledOf: number;
   /** Live objects allocated at the site, found. */
   objects: number;
+  /**
+   * The site allocated no object: its bytes are the item storage of containers (see the
+   * snapshot's `storage`). `found`: the holder is such a container, `items` its items; `none`
+   * or `several` (kind `not found`): no container, or no single one, could be named.
+   */
+  storage?: 'found' | 'none' | 'several';
+  items?: number;
   /** The changed line that filled the holder, when one did. */
   culprit?: RetentionCulprit;
   /** `unreachable`: the types of what refers to the objects, most first. */
@@ -121,7 +129,10 @@ export function retentionFindings(
   const findings: RetentionFinding[] = [];
   for (const site of retention.sites) {
     for (const path of site.paths) {
-      const culprit = culpritOf(path, site, sites, changed);
+      const culprit =
+        site.storage === 'found' && changed(site)
+          ? { ...locationOf(site), evidence: 'grown' as const, type: path.holderType }
+          : culpritOf(path, site, sites, changed);
       findings.push({
         site: locationOf(site),
         kind: path.kind,
@@ -135,6 +146,8 @@ export function retentionFindings(
         sampled: path.sampled,
         sampledOf: site.sampled,
         objects: site.objects,
+        ...(site.storage ? { storage: site.storage } : {}),
+        ...(path.items !== undefined ? { items: path.items } : {}),
         ...(culprit ? { culprit } : {}),
         ...(path.cycle ? { cycle: path.cycle } : {}),
         via: path.via.map(locationWithType),

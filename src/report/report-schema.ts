@@ -111,8 +111,13 @@ const retentionFinding = z.strictObject({
   sampled: count,
   sampledOf: count,
   objects: count,
+  storage: z.enum(['found', 'none', 'several']).optional(),
+  items: count.optional(),
   culprit: frame
-    .extend({ evidence: z.enum(['stored', 'named']), type: text(TEXT_LIMITS.name).optional() })
+    .extend({
+      evidence: z.enum(['stored', 'named', 'grown']),
+      type: text(TEXT_LIMITS.name).optional(),
+    })
     .optional(),
   cycle: z
     .array(z.strictObject({ type: text(TEXT_LIMITS.name), objects: count }))

@@ -33,8 +33,47 @@ export function leadingRetention(
   return best;
 }
 
+/** `list of 300 items`, `2 lists, 600 items`: the containers a storage finding names. */
+function containersText(finding: RetentionFinding, code: Code): string {
+  const items = finding.items ?? 0;
+  const itemsText = `${groupDigits(items)} item${items === 1 ? '' : 's'}`;
+  return finding.sampled > 1
+    ? `${groupDigits(finding.sampled)} ${code(finding.holderType)}s, ${itemsText}`
+    : `${code(finding.holderType)} of ${itemsText}`;
+}
+
+/**
+ * A storage finding's container, named, and where it hangs from when that is not in its name:
+ * `app.usage.Parser._USAGE`, `the measured call's return value`.
+ */
+function containerText(finding: RetentionFinding, code: Code): [string, string] {
+  if (finding.kind === 'return value') return ["the measured call's return value", ''];
+  const root =
+    finding.kind === 'module global' ||
+    finding.kind === 'benchmark global' ||
+    finding.holder === finding.root
+      ? ''
+      : `, from ${finding.kind} ${code(finding.root)}`;
+  return [code(finding.holder), root];
+}
+
+/** Why a site with no object of its own has no holder named (see `RetentionFinding.storage`). */
+function storageNotFound(finding: RetentionFinding): string | undefined {
+  if (finding.storage === 'none')
+    return "not found: the line allocated no object of its own (most often it grows a container's item storage), and no container a root reaches has storage of its size";
+  if (finding.storage === 'several')
+    return "not found: the line allocated no object of its own (most often it grows a container's item storage), and several containers a root reaches have storage of its size, none of them named by the line";
+  return undefined;
+}
+
 /** What holds the objects: `app.cache.LRU.history` (list), an unreachable cycle, … */
 export function holderText(finding: RetentionFinding, code: Code = plainCode): string {
+  if (finding.storage === 'found') {
+    const [container, root] = containerText(finding, code);
+    return `${container} (its item storage: ${containersText(finding, code)}${root})`;
+  }
+  const notFound = storageNotFound(finding);
+  if (notFound) return notFound;
   switch (finding.kind) {
     case 'unreachable': {
       const types = (finding.cycle ?? []).slice(0, 4).map((entry) => code(entry.type));
@@ -67,11 +106,28 @@ export function holderText(finding: RetentionFinding, code: Code = plainCode): s
  * (list), filled at app/cache.py:24 (changed)`.
  */
 export function retentionSentence(finding: RetentionFinding, code: Code = plainCode): string {
+  const site = code(`${finding.site.file}:${finding.site.line}`);
+  if (finding.storage === 'found') {
+    // `24.1 KiB at app/usage.py:12 is the item storage of app.usage.Parser._USAGE (list of
+    // 3,000 items), grown by this line, a line this change made`.
+    const own =
+      finding.culprit?.evidence === 'grown'
+        ? ', a line this change made'
+        : finding.culprit
+          ? `; filled at ${code(`${finding.culprit.file}:${finding.culprit.line}`)}, a line this change made`
+          : '';
+    const [container, root] = containerText(finding, code);
+    return (
+      `${formatBytes(finding.bytes)} at ${site} ${finding.sampled > 1 ? 'are' : 'is'} the item storage of ` +
+      `${container} (${containersText(finding, code)}${root}), grown by this line${own}`
+    );
+  }
+  const notFound = storageNotFound(finding);
+  if (notFound) return `${formatBytes(finding.bytes)} at ${site}: ${notFound}`;
   const objects =
     finding.sampledOf > 0
       ? Math.round((finding.objects * finding.sampled) / finding.sampledOf)
       : finding.objects;
-  const site = code(`${finding.site.file}:${finding.site.line}`);
   const how =
     finding.kind === 'unreachable'
       ? `made (a ${code(finding.culprit?.type ?? '?')} of the cycle)`
@@ -100,7 +156,7 @@ function row(finding: RetentionFinding): string {
 /** The reference path of each finding, one list item each: too wide for a table column. */
 function pathItem(finding: RetentionFinding): string {
   const culprit = finding.culprit?.text
-    ? ` (filled by ${escapeCode(finding.culprit.text, 80)})`
+    ? ` (${finding.culprit.evidence === 'grown' ? 'grown' : 'filled'} by ${escapeCode(finding.culprit.text, 80)})`
     : '';
   return `- ${escapeCode(`${finding.site.file}:${finding.site.line}`, 200)}: ${escapeCode(finding.path, 200)}${culprit}`;
 }

@@ -72,8 +72,6 @@ const FUNCTIONS = (size: number) =>
 describe('repeats stop once they are proven (CLI, real git and Python)', () => {
   it('ends a whole script at 2 identical runs, with the figures a single run measures', async () => {
     const repo = repoOf({ 'bench.py': SCRIPT(1000) }, { 'bench.py': SCRIPT(3000) });
-    // No retention walk: a run that walks is a process set up differently (its site list read
-    // before the call), whose peak may differ by a few bytes from the first run's.
     const settings = [
       '--script',
       'bench.py',
@@ -146,6 +144,38 @@ describe('repeats stop once they are proven (CLI, real git and Python)', () => {
     const figures = (sites: typeof scenario.sites) =>
       sites.map((s) => [s.file, s.line, s.baseSize, s.headSize]);
     expect(figures(scenario.sites)).toEqual(figures(once.sites));
+  }, 300_000);
+
+  it('takes the run that walks retention paths as the second identical run: the walk touches nothing measured', async () => {
+    const repo = repoOf({ 'bench.py': SCRIPT(1000) }, { 'bench.py': SCRIPT(3000) });
+    const settings = ['--script', 'bench.py', '--object-types', 'false', '--peak-sites', 'false'];
+    const walked = await compare(repo, ...settings, '--retention-paths', '1', '--repeats', '3');
+    const [scenario] = walked.report.scenarios;
+    // Head's retained memory grew: its deep run walks back from the grown site, and measures
+    // exactly what head's first run did, so no third process runs.
+    const head = walked.log
+      .split('\n')
+      .filter((line) => line.includes('[head]'))
+      .join('\n');
+    expect(head).toContain('what keeps the objects of 1 grown site alive: bench.py:2');
+    expect(scenario.retention?.[0]).toMatchObject({
+      site: { file: 'bench.py', line: 2 },
+      holder: 'DATA',
+    });
+    expect(head).toContain(
+      'a new process measured exactly what the first run did: 2 identical runs, no further repeats',
+    );
+    expect(head).not.toContain('measurement 3 of 3');
+    expect(scenario).toMatchObject({ identicalRuns: 2, repeats: { base: 2, head: 2 } });
+    // The figures of a single run per side, which walks nothing.
+    const single = await compare(repo, ...settings, '--retention-paths', '0', '--repeats', '1');
+    const [once] = single.report.scenarios;
+    expect(once.retention).toBeUndefined();
+    for (const measure of ['peak', 'retained', 'retainedCount'] as const)
+      expect([scenario[measure].base, scenario[measure].head]).toEqual([
+        once[measure].base,
+        once[measure].head,
+      ]);
   }, 300_000);
 
   it('stops a function that measured the same on both sides, and repeats the one that changed', async () => {

@@ -163,3 +163,67 @@ describe('which scenarios look for retention paths', () => {
     expect(retentionScenarios(scenarios, 0)).toEqual([]);
   });
 });
+
+describe("a line that grows a container's item storage, in words", () => {
+  const site = { file: 'app/parser.py', line: 12, text: 'self._USAGE.append(expression)' };
+  const storage = (extra: Partial<RetentionFinding>): RetentionFinding => ({
+    site,
+    kind: 'class attribute',
+    root: 'app.parser.Parser._USAGE',
+    holder: 'app.parser.Parser._USAGE',
+    holderType: 'list',
+    name: '_USAGE',
+    path: 'app.parser.Parser._USAGE',
+    bytes: 24_680,
+    count: 1,
+    sampled: 1,
+    sampledOf: 1,
+    objects: 0,
+    storage: 'found',
+    items: 3000,
+    via: [],
+    ...extra,
+  });
+
+  it('names the container whose storage the line is, grown by the line, the culprit when changed', () => {
+    const changed = storage({ culprit: { ...site, evidence: 'grown', type: 'list' } });
+    expect(retentionSentence(changed)).toBe(
+      '24.1 KiB at `app/parser.py:12` is the item storage of `app.parser.Parser._USAGE` (`list` of 3,000 items), grown by this line, a line this change made',
+    );
+    expect(retentionSentence(storage({}))).toMatch(
+      /\(`list` of 3,000 items\), grown by this line$/,
+    );
+    expect(holderText(changed)).toBe(
+      '`app.parser.Parser._USAGE` (its item storage: `list` of 3,000 items)',
+    );
+  });
+
+  it('counts the containers of one holder, and names a root the holder does not spell', () => {
+    const two = storage({
+      kind: 'thread',
+      root: 'work (app/jobs.py:3)',
+      holder: 'app.parser.Parser.seen',
+      sampled: 2,
+      sampledOf: 2,
+      items: 40,
+    });
+    expect(retentionSentence(two)).toContain(
+      'are the item storage of `app.parser.Parser.seen` (2 `list`s, 40 items, from thread `work (app/jobs.py:3)`)',
+    );
+    const returned = storage({ kind: 'return value', holder: 'the return value', root: '' });
+    expect(retentionSentence(returned)).toContain(
+      "is the item storage of the measured call's return value (`list` of 3,000 items)",
+    );
+  });
+
+  it('says when no container could be named, and why', () => {
+    const none = storage({ kind: 'not found', storage: 'none', items: undefined, sampled: 0 });
+    expect(retentionSentence(none)).toBe(
+      "24.1 KiB at `app/parser.py:12`: not found: the line allocated no object of its own (most often it grows a container's item storage), and no container a root reaches has storage of its size",
+    );
+    const several = storage({ kind: 'not found', storage: 'several', items: undefined });
+    expect(holderText(several)).toContain(
+      'several containers a root reaches have storage of its size, none of them named by the line',
+    );
+  });
+});
