@@ -1104,7 +1104,8 @@ function measureCachedBase() {
     'cache',
     'PR that edits only a README, base cached, nothing it read changed',
     ms(unchanged),
-    `${ratio(unchanged / traced)} one traced run (target 0.10×); the report: "${said(docsReport)}"`,
+    `${ratio(unchanged / traced)} one traced run (target 0.10×); sides at the same time (the ` +
+      `default), neither checked out nor run; the report: "${said(docsReport)}"`,
   );
   row(
     'cache',
@@ -1128,7 +1129,11 @@ function cachedBaseMarkdown() {
 \`bench/workload\` with \`--cache DIR\`, on the pull request that edits only a README and on the one
 that "changes an allocation" (above), each timed after a first run that filled the folder with
 base's measurements (its first pass, and for the second its deep pass too); the last row is the
-same pull request without a cache. Measured with \`npm run bench -- --only cache\` (load average
+same pull request without a cache. The README's pull request checks out neither side and runs
+neither: base's first pass comes from the folder and the diff touches nothing it read. What it
+costs is Node's start, git (resolving, the diff, base's tree), one start of the interpreter for
+the cache's key (asked while the CLI loads; here through pyenv's shim, a few tenths of a second
+under load) and writing the reports. Measured with \`npm run bench -- --only cache\` (load average
 ${cacheLoad.toFixed(1)} when it started).
 
 ${table('cache')}

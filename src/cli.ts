@@ -1,18 +1,17 @@
 #!/usr/bin/env node
 import { rm, rmdir } from 'node:fs/promises';
 import { constants } from 'node:os';
-import { failsRun, type FailOn } from './budgets/evaluate.js';
+import type { FailOn } from './budgets/evaluate.js';
+import { runEnvironment } from './capture/environment.js';
+import { askInterpreter, DEFAULT_PYTHON } from './capture/interpreter.js';
 import { stopAllProcesses } from './capture/process.js';
-import { CLI_HELP, CLI_USAGE, parseCliArgs } from './config/cli-args.js';
 import { ExitCode, errorExitCode, errorMessage } from './errors.js';
 import type { Logger } from './log.js';
-import { runAllocdiff } from './pipeline.js';
-import { OUTPUTS } from './publish/outputs.js';
 import type { Report } from './report/report.js';
-import { renderTerminal } from './report/terminal.js';
-import { explainVerdict } from './report/verdict.js';
 import { colorWanted, terminalLogger } from './terminal-logger.js';
 import { VERSION } from './version.js';
+
+// Only what starts the run is imported above; the rest loads in `main`.
 
 // Progress and the benchmark's own output go to stderr; stdout carries only the report.
 const log: Logger = terminalLogger(process.stderr);
@@ -43,10 +42,32 @@ process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 
 /**
+ * A run with `--cache` asks the interpreter for the cache's keys: asked here, while the rest of
+ * allocdiff loads, since an interpreter's start is the longest wait of a run its cache serves.
+ * Only the default interpreter in the default environment is asked, when no flag may name
+ * another; the pipeline takes this answer when its settings ask the same (askInterpreter), and
+ * asks again otherwise (a config file may name another interpreter).
+ */
+function askEarly(argv: readonly string[]): void {
+  const given = (name: string) =>
+    argv.some((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+  const off = argv.some(
+    (arg, index) => arg === '--cache=false' || (arg === '--cache' && argv[index + 1] === 'false'),
+  );
+  if (!given('cache') || off) return;
+  if (['no-cache', 'python', 'env', 'shard'].some(given)) return;
+  askInterpreter(DEFAULT_PYTHON, runEnvironment(process.env)).catch(() => undefined);
+}
+
+/**
  * --fail-on decides whether the verdict fails the run; then budgets decide first, and a side
  * that could not be measured is a benchmark failure.
  */
-function exitCodeOf(report: Report, failOn: FailOn): ExitCode {
+async function exitCodeOf(report: Report, failOn: FailOn): Promise<ExitCode> {
+  const [{ failsRun }, { explainVerdict }] = await Promise.all([
+    import('./budgets/evaluate.js'),
+    import('./report/verdict.js'),
+  ]);
   if (!failsRun(report.verdict, failOn)) return ExitCode.Ok;
   const { decided, causes } = explainVerdict(report);
   if (decided?.kind === 'budget-failed' || decided?.kind === 'budget-warned') {
@@ -60,6 +81,7 @@ function exitCodeOf(report: Report, failOn: FailOn): ExitCode {
 async function main(argv: readonly string[]): Promise<number> {
   let privateDir: string | undefined;
   try {
+    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import('./config/cli-args.js');
     const command = parseCliArgs(argv);
     if (command.kind === 'help') {
       process.stdout.write(CLI_HELP);
@@ -75,6 +97,11 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     const { settings, stdout } = command;
     privateDir = command.privateDir;
+    const [{ runAllocdiff }, { OUTPUTS }, { renderTerminal }] = await Promise.all([
+      import('./pipeline.js'),
+      import('./publish/outputs.js'),
+      import('./report/terminal.js'),
+    ]);
     const { report, outputs } = await runAllocdiff(settings, log);
     if (interrupted) return interruptedExit(privateDir);
     // With `--json -` or `--markdown -`, stdout carries that output alone: the terminal's
@@ -89,7 +116,7 @@ async function main(argv: readonly string[]): Promise<number> {
       OUTPUTS.map(({ name, label }) => `${label}: ${outputs[name].path}\n`).join(''),
     );
     if (stdout) process.stdout.write(outputs[stdout].content);
-    return exitCodeOf(report, settings.failOn);
+    return await exitCodeOf(report, settings.failOn);
   } catch (error) {
     if (interrupted) return interruptedExit(privateDir);
     process.stderr.write(`allocdiff: ${errorMessage(error)}\n`);
@@ -111,4 +138,5 @@ async function interruptedExit(privateDir: string | undefined): Promise<number> 
   return 128 + constants.signals[interrupted!];
 }
 
+askEarly(process.argv.slice(2));
 process.exitCode = await main(process.argv.slice(2));

@@ -11,7 +11,7 @@ import {
   type CaptureBackend,
   type SideOptions,
 } from './capture/backend.js';
-import { benchmarkEnvironment } from './capture/environment.js';
+import { runEnvironment } from './capture/environment.js';
 import { protectBoth, type Protected } from './capture/isolation.js';
 import { isolationHere } from './capture/process.js';
 import { ownCodeEnvironment } from './capture/own-code.js';
@@ -25,6 +25,7 @@ import {
   directoryStore,
   peakScenarios,
   SideCache,
+  type CachedMeasurement,
   type MeasurementStore,
 } from './capture/side-cache.js';
 import {
@@ -39,14 +40,14 @@ import { compareSnapshots } from './compare/compare.js';
 import type { Comparison } from './compare/comparison.js';
 import { retentionScenarios, retentionTargets } from './compare/retention.js';
 import { attachTracebacks, tracebackTargets } from './compare/tracebacks.js';
-import { shardedBackend, snapshotInShard, shardText, SHARD_VARIABLE } from './capture/shard.js';
+import { shardedBackend, snapshotInShard, shardText } from './capture/shard.js';
 import { captureSettingsOf, settingsDigest, type Settings } from './config/settings.js';
 import { RunFailure, UsageError, errorMessage } from './errors.js';
 import type { Logger } from './log.js';
 import { renderOptions, writeOutputs, type OutputName, type Written } from './publish/outputs.js';
 import { buildReport, type Report } from './report/report.js';
 import { judgeProposed, settingsChangeText } from './report/settings-change.js';
-import { Git } from './sides/git.js';
+import { Git, type TreeEntry } from './sides/git.js';
 import { LineMap } from './sides/line-map.js';
 import { resolveCommit } from './sides/resolve.js';
 import {
@@ -145,6 +146,24 @@ export async function runAllocdiff(
           : ''),
     );
   }
+  const env = runEnvironment(process.env, settings.passEnv, settings.shard);
+  const wanted =
+    given ??
+    (settings.cacheDir
+      ? { store: directoryStore(settings.cacheDir), save: () => true }
+      : undefined);
+  // The cache's keys need the interpreter's version and platform: it is asked first, and
+  // answers while git resolves and diffs the sides.
+  const asking =
+    wanted &&
+    SideCache.facts({
+      python: settings.python,
+      env,
+      benchmark: JSON.stringify(settings.benchmark),
+      setup: settings.setup,
+    });
+  // Awaited below, after the diff has started: not an unhandled rejection if git fails first.
+  asking?.catch(() => undefined);
   const git = new Git(settings.repoDir);
   const topLevel = await git.topLevel();
   const projectDir = await realpath(settings.repoDir);
@@ -178,29 +197,129 @@ export async function runAllocdiff(
     },
   );
 
-  // The diff only reads the repository: it runs while the sides are checked out.
-  const checkingOut = checkoutSides(git, baseSha, measuredHead);
-  // Handled below, after the diff: not an unhandled rejection if it fails first.
-  checkingOut.catch(() => undefined);
-  let diffText: string;
-  try {
-    diffText = await git.diff(baseSha, measuredHead);
-  } catch (error) {
-    await checkingOut.then((sides) => sides.dispose()).catch(() => undefined);
-    throw error;
-  }
-  const sides = await checkingOut;
+  // The diff only reads the repository: it runs while the interpreter answers, and so does the
+  // listing of base's tree that its key needs.
+  const diffing = git.diff(baseSha, measuredHead);
+  // The entries at the root of each side's tree, for the cache's keys.
+  const rootEntries: Partial<Record<Side, Promise<TreeEntry[]>>> = {};
+  if (wanted) rootEntries.base = git.rootEntries(baseSha);
+  // Head need not run when the diff changes nothing base's benchmark read (skip-unchanged):
+  // base runs first, or comes from the cache.
+  const skipAllowed =
+    settings.skipUnchanged && !settings.setup && settings.benchmark.kind === 'script';
+  // Base is looked up in the cache before anything is checked out (below); without a lookup,
+  // the sides are checked out while git diffs them.
+  const checkingOut = skipAllowed && wanted ? undefined : checkoutSides(git, baseSha, measuredHead);
+  // Awaited below: not unhandled rejections if one of them fails first.
+  for (const work of [diffing, rootEntries.base, checkingOut]) work?.catch(() => undefined);
+  // What fails before the checkouts are taken over removes them.
+  const orRemove = async <T>(work: Promise<T>): Promise<T> => {
+    try {
+      return await work;
+    } catch (error) {
+      await checkingOut?.then((sides) => sides.dispose()).catch(() => undefined);
+      throw error;
+    }
+  };
+  const cache =
+    wanted &&
+    SideCache.open({
+      store: wanted.store,
+      // A working tree's commit is made for this run only: no later run asks for it.
+      save: (side) => wanted.save(side) && !(side === 'head' && workingTree),
+      facts: await orRemove(asking!),
+      log,
+    });
+  const commits = { base: baseSha, head: measuredHead };
+  // What the report says of each side taken from the cache.
+  const cachedSides: Partial<Record<Side, string>> = {};
+  // Each key looked up once: a side missing from the cache is said once, and measured.
+  const lookups = new Map<string, Promise<CachedMeasurement | undefined>>();
+  // A side's measuring pass: from the cache when an entry with this pass's key passes its
+  // checks. The sites at the peak are keyed apart: an entry that looked for more serves a pass
+  // that asks for fewer. `only` changes what a backend that runs scenarios apart measures.
+  const keyFields = async (side: Side, sideOptions: SideOptions) =>
+    cache!.fieldsOf(commits[side], await (rootEntries[side] ??= git.rootEntries(commits[side])), {
+      ...sideOptions,
+      only: settings.benchmark.kind === 'command' ? sideOptions.only : undefined,
+    });
+  const fromCache = async (side: Side, sideOptions: SideOptions) => {
+    if (!cache) return undefined;
+    const fields = await keyFields(side, sideOptions);
+    const key = `${SideCache.keyOf(fields)} ${JSON.stringify(peakScenarios(sideOptions.peakSites))}`;
+    let lookup = lookups.get(key);
+    if (!lookup) {
+      lookup = cache.load(side, fields, peakScenarios(sideOptions.peakSites), sideOptions.log);
+      lookups.set(key, lookup);
+    }
+    const hit = await lookup;
+    if (hit) cachedSides[side] = cachedText(side, commits[side], hit.savedAt);
+    return hit && { kind: 'measured' as const, snapshot: hit.snapshot };
+  };
+  const options: SideOptions = {
+    ...captureSettingsOf(settings),
+    // A backend that does not measure in depth has no sites at the peak.
+    peakSites: backend.inDepth && settings.peakSites === true,
+    env,
+    log,
+  };
+  // The deep pass is for the scenarios that differed (`only`): a command runs only those
+  // tests again; a script's functions all run (each stops early once proven).
+  const deep =
+    backend.inDepth &&
+    (settings.repeats > 1 || settings.objectTypes || settings.peakSites !== false);
+  // A first, cheap run per side (one repeat, no object counts, no peak hooks unless
+  // `peak-sites: true`); the deep pass follows where it finds a difference.
+  const firstPassOf = (sideOptions: SideOptions): SideOptions =>
+    deep ? { ...sideOptions, repeats: 1, objectTypes: false, peakSites: false } : sideOptions;
+  const alwaysRead = [
+    backend.name,
+    ...(settings.configFile ? [fromRoot(settings.configFile)] : []),
+  ];
+  // How progress names each side: a short SHA, or the working tree.
+  const labels = {
+    base: baseSha.slice(0, 7),
+    head: workingTree ? 'working tree' : headSha.slice(0, 7),
+  };
+  // With base's first pass in the cache, base costs nothing: it is looked up before anything is
+  // checked out, while git diffs the sides, and when the diff changes nothing it read, head's
+  // figures are base's, and neither side is checked out nor run, whether the sides would run at
+  // the same time or not.
+  const [diffText, baseServed] = await orRemove(
+    Promise.all([
+      diffing,
+      skipAllowed && cache
+        ? log.group(`Looking up base ${labels.base} in the cache`, () =>
+            fromCache('base', { ...firstPassOf(options), log }),
+          )
+        : undefined,
+    ]),
+  );
   const lineMap = LineMap.fromUnifiedDiff(diffText);
+  if (baseServed) {
+    const noChange = unchangedReads(baseServed.snapshot, lineMap, alwaysRead);
+    if (noChange) {
+      log.info(`no change: ${noChange}`);
+      const measured = { base: baseServed, head: baseServed };
+      const compared = comparedSides(backend, measured, lineMap, settings, undefined);
+      return reportRun(settings, log, compared, {
+        baseSha,
+        headSha,
+        workingTree,
+        repeatsUsed: deep || !backend.inDepth ? 1 : settings.repeats,
+        iterationsUsed: settings.iterations,
+        noChange,
+        cachedSides,
+      });
+    }
+  }
+  const sides = await (checkingOut ?? checkoutSides(git, baseSha, measuredHead));
   // With a setup, each side gets a Python environment of its own (made on first use), so that
   // what setup installs never reaches the user's environment nor the other side.
   let environments: SideEnvironments | undefined;
   let privateTemp: string | undefined;
   try {
     if (settings.setup) environments = await SideEnvironments.create(settings.python);
-    const env = benchmarkEnvironment(process.env, settings.passEnv);
-    // The harness leaves out the scenarios of other shards; never from a variable of its own.
-    delete env[SHARD_VARIABLE];
-    if (shard) env[SHARD_VARIABLE] = shardText(shard);
     const isolated = await isolatePullRequestCode(
       git,
       {
@@ -210,62 +329,12 @@ export async function runAllocdiff(
       log,
     );
     privateTemp = isolated.temp;
-    const options: SideOptions = {
-      ...captureSettingsOf(settings),
-      // A backend that does not measure in depth has no sites at the peak.
-      peakSites: backend.inDepth && settings.peakSites === true,
-      env,
-      log,
-    };
     const dirs = { base: sides.baseDir, head: sides.headDir };
     await backend.check?.(dirs);
-    const wanted =
-      given ??
-      (settings.cacheDir
-        ? { store: directoryStore(settings.cacheDir), save: () => true }
-        : undefined);
-    const cache =
-      wanted &&
-      (await SideCache.open({
-        store: wanted.store,
-        // A working tree's commit is made for this run only: no later run asks for it.
-        save: (side) => wanted.save(side) && !(side === 'head' && workingTree),
-        python: settings.python,
-        env,
-        benchmark: JSON.stringify(settings.benchmark),
-        setup: settings.setup,
-        log,
-      }));
-    const commits = { base: baseSha, head: measuredHead };
-    // What the report says of each side taken from the cache.
-    const cachedSides: Partial<Record<Side, string>> = {};
-    // A side's measuring pass: from the cache when an entry with this pass's key passes its
-    // checks, else measured (and kept, when this run keeps that side).
-    // The sites at the peak are keyed apart: an entry that looked for more serves a pass that
-    // asks for fewer. `only` changes what a backend that runs scenarios apart measures.
-    const keyFields = (side: Side, sideOptions: SideOptions) =>
-      cache!.fieldsOf(commits[side], dirs[side], {
-        ...sideOptions,
-        only: settings.benchmark.kind === 'command' ? sideOptions.only : undefined,
-      });
-    const fromCache = async (side: Side, sideOptions: SideOptions) => {
-      if (!cache) return undefined;
-      const fields = await keyFields(side, sideOptions);
-      const hit = await cache.load(
-        side,
-        fields,
-        peakScenarios(sideOptions.peakSites),
-        sideOptions.log,
-      );
-      if (hit) cachedSides[side] = cachedText(side, commits[side], hit.savedAt);
-      return hit && { kind: 'measured' as const, snapshot: hit.snapshot };
-    };
-    const measureSide = async (
-      side: Side,
-      sideOptions: SideOptions,
-      served?: SideOutcome,
-    ): Promise<SideOutcome> => {
-      const hit = served ?? (await fromCache(side, sideOptions));
+    // A side's measuring pass: from the cache (`fromCache`), else measured (and kept, when this
+    // run keeps that side).
+    const measureSide = async (side: Side, sideOptions: SideOptions): Promise<SideOutcome> => {
+      const hit = await fromCache(side, sideOptions);
       if (hit) return hit;
       const outcome = await backend.measure(dirs[side], sideOptions);
       if (cache) {
@@ -279,11 +348,6 @@ export async function runAllocdiff(
         );
       }
       return outcome;
-    };
-    // How progress names each side: a short SHA, or the working tree.
-    const labels = {
-      base: baseSha.slice(0, 7),
-      head: workingTree ? 'working tree' : headSha.slice(0, 7),
     };
     // Each side imports its own code, not the workspace's nor the other side's.
     const roots = [topLevel, sides.baseDir, sides.headDir];
@@ -303,11 +367,6 @@ export async function runAllocdiff(
     // paid for, and, with `peak-sites: auto`, the sites at the peak of the scenarios whose peak
     // changed.
     const autoPeaks = backend.inDepth && settings.peakSites === 'auto';
-    // The deep pass is for the scenarios that differed (`only`): a command runs only those
-    // tests again; a script's functions all run (each stops early once proven).
-    const deep =
-      backend.inDepth &&
-      (settings.repeats > 1 || settings.objectTypes || settings.peakSites !== false);
     // `earlier`: each side's first, plain run, whose figures a measurement that repeats them
     // exactly proves (no further repeats); a function's only where base and head agreed.
     const measureAll = (
@@ -346,44 +405,27 @@ export async function runAllocdiff(
       }),
     );
     if (selection && selection.kind !== 'all') options.skipTests = selection.skip;
-    const firstOptions = deep
-      ? { ...options, repeats: 1, objectTypes: false, peakSites: false }
-      : options;
+    const firstOptions = firstPassOf(options);
     // With sides one after the other, base runs first: when the diff changes nothing it read,
     // head's figures are base's, and head is not run. (At the same time, skipping head would
-    // save no time.)
-    // With base's measurement in the cache, base costs nothing: head waits for it at no cost,
-    // whether the sides run at the same time or not.
-    const skipAllowed =
-      settings.skipUnchanged && !settings.setup && settings.benchmark.kind === 'script';
-    const baseServed =
-      skipAllowed && sequential === undefined
-        ? await fromCache('base', { ...firstOptions, env: envs.base, log })
-        : undefined;
+    // save no time.) A base from the cache came first (above): head runs alone.
     const skippable = skipAllowed && (sequential !== undefined || baseServed !== undefined);
     let noChange: string | undefined;
     let measured: Record<Side, SideOutcome>;
     if (skippable) {
       const measureOne = (side: Side) =>
         log.group(`Measuring ${side} ${labels[side]}`, () =>
-          measureSide(
-            side,
-            {
-              ...firstOptions,
-              env: envs[side],
-              log,
-              environment: environments?.[side],
-            },
-            side === 'base' ? baseServed : undefined,
-          ),
+          measureSide(side, {
+            ...firstOptions,
+            env: envs[side],
+            protect: protect[side],
+            log,
+            environment: environments?.[side],
+          }),
         );
-      const base = await measureOne('base');
-      const always = [
-        backend.name,
-        ...(settings.configFile ? [fromRoot(settings.configFile)] : []),
-      ];
+      const base = baseServed ?? (await measureOne('base'));
       noChange =
-        base.kind === 'measured' ? unchangedReads(base.snapshot, lineMap, always) : undefined;
+        base.kind === 'measured' ? unchangedReads(base.snapshot, lineMap, alwaysRead) : undefined;
       if (noChange) log.info(`no change: ${noChange}`);
       measured = { base, head: noChange ? base : await measureOne('head') };
     } else if (selection?.kind === 'none') {
@@ -470,19 +512,8 @@ export async function runAllocdiff(
         }),
       );
     }
-    const nothing = backend.nothingMeasured(measured.base, measured.head);
-    if (nothing !== undefined && selection?.kind !== 'none') throw new UsageError(nothing);
-    // A side that failed as a whole fails each function the other side measured.
-    const sided = sideSnapshots(measured, outcomeContext);
-    const { base, head } = shard
-      ? { base: snapshotInShard(sided.base, shard), head: snapshotInShard(sided.head, shard) }
-      : sided;
-    // Tests' budget markers: head's may only add checks; one it cannot read stops the run.
-    const markers = markerBudgets(base, head);
-
-    // Ignored sites go before budgets (never checked); small ones after (only not shown).
-    const compared = agreed ?? compareSnapshots(base, head, lineMap);
-    const { comparison, dropped: ignoredSites } = withoutIgnoredSites(compared, settings.ignore);
+    const compared = comparedSides(backend, measured, lineMap, settings, agreed, selection);
+    const { comparison } = compared;
     // Tracebacks cost a run with many frames: only the top changed sites get one, and only
     // when there are some (the measuring runs above traced one frame).
     if (settings.frames > 1 && backend.trace) {
@@ -536,72 +567,16 @@ export async function runAllocdiff(
     sides.dispose().catch(() => undefined);
     environments?.dispose().catch(() => undefined);
     if (privateTemp) rm(privateTemp, { recursive: true, force: true }).catch(() => undefined);
-    const checked = checkBudgets(comparison, settings.budgets, markers.rules);
-    const budgets = checked.results;
-    // A shard checked some of the scenarios: what it did not check may be checked by another,
-    // and the merge, which sees them all, warns about what none did.
-    const warnings = [...markers.warnings, ...(shard ? [] : checked.warnings)];
-    for (const warning of warnings) log.warning(warning);
-    if (shard) {
-      for (const warning of checked.warnings) {
-        log.info(`in this shard: ${warning} (the merge warns if no shard checked it)`);
-      }
-    }
-    const shown = withoutSmallSites(comparison, settings.minimumChange);
-    const described = head.scenarios.length > 0 && head.python.version ? head : base;
-    const report = buildReport({
-      allocdiffVersion: VERSION,
-      key: settings.key,
-      verdict: decideVerdict(comparison, budgets, warnings),
-      ...(settings.repository ? { repository: settings.repository } : {}),
-      ...(settings.serverUrl ? { serverUrl: settings.serverUrl } : {}),
-      ...(settings.pullRequest !== undefined ? { pullRequest: settings.pullRequest } : {}),
-      base: { sha: baseSha, ref: settings.base },
-      head: { sha: headSha, ref: settings.head, ...(workingTree ? { workingTree } : {}) },
-      environment: {
-        python: described.python.version || undefined,
-        implementation: described.python.implementation || undefined,
-        platform: described.platform || undefined,
-        frames: settings.frames,
-        repeats: repeatsUsed,
-        iterations: iterationsUsed,
-      },
-      comparison: shown.comparison,
-      budgets,
-      warnings,
-      ...(settings.configFile ? { configFile: settings.configFile } : {}),
-      hiddenSites: {
-        ignored: ignoredSites,
-        belowMinimumChange: shown.dropped,
-        minimumChange: settings.minimumChange,
-      },
+    return await reportRun(settings, log, compared, {
+      baseSha,
+      headSha,
+      workingTree,
+      repeatsUsed,
+      iterationsUsed,
+      noChange,
+      selection,
+      cachedSides,
     });
-    if (noChange) report.noChange = `no change: ${noChange}`;
-    if (selection && selection.kind !== 'all' && selection.skip.length > 0) {
-      report.testsNotRun = { count: selection.skip.length, why: selection.why };
-    }
-    const cached = (['base', 'head'] as const).flatMap((side) => cachedSides[side] ?? []);
-    if (cached.length > 0) report.cached = cached;
-    if (shard) {
-      const { overrides, rules } = checked.unchecked;
-      report.shard = {
-        ...shard,
-        settings: settingsDigest(settings),
-        ...(overrides.length + rules.length > 0 ? { unchecked: checked.unchecked } : {}),
-      };
-    }
-    if (settings.proposed && settings.settingsFrom) {
-      report.settingsChange = judgeProposed(
-        report,
-        compared,
-        settings.proposed,
-        settings.settingsFrom,
-        markers.headRules,
-      );
-      log.warning(settingsChangeText(report.settingsChange));
-    }
-    const outputs = await writeOutputs(settings, report, renderOptions(settings));
-    return { report, outputs, markdown: outputs.comment.content, summary: outputs.summary.content };
   } finally {
     await Promise.all([
       sides.dispose(),
@@ -609,6 +584,132 @@ export async function runAllocdiff(
       privateTemp && rm(privateTemp, { recursive: true, force: true }),
     ]);
   }
+}
+
+/** Two sides' snapshots compared, with the budgets tests' markers add; ignored sites left out. */
+interface ComparedSides {
+  base: Snapshot;
+  head: Snapshot;
+  markers: ReturnType<typeof markerBudgets>;
+  /** The comparison before ignored sites are left out (what a settings change is judged by). */
+  compared: Comparison;
+  comparison: Comparison;
+  ignoredSites: ReturnType<typeof withoutIgnoredSites>['dropped'];
+}
+
+/**
+ * The sides' outcomes as snapshots (this shard's scenarios), compared: `agreed` when the first
+ * pass already was; a usage error when neither side had anything to measure.
+ */
+function comparedSides(
+  backend: CaptureBackend,
+  measured: Record<Side, SideOutcome>,
+  lineMap: LineMap,
+  settings: Settings,
+  agreed: Comparison | undefined,
+  selection?: TestSelection,
+): ComparedSides {
+  const { shard } = settings;
+  const nothing = backend.nothingMeasured(measured.base, measured.head);
+  if (nothing !== undefined && selection?.kind !== 'none') throw new UsageError(nothing);
+  // A side that failed as a whole fails each function the other side measured.
+  const sided = sideSnapshots(measured, { benchmark: backend.name, frames: settings.frames });
+  const { base, head } = shard
+    ? { base: snapshotInShard(sided.base, shard), head: snapshotInShard(sided.head, shard) }
+    : sided;
+  // Tests' budget markers: head's may only add checks; one it cannot read stops the run.
+  const markers = markerBudgets(base, head);
+
+  // Ignored sites go before budgets (never checked); small ones after (only not shown).
+  const compared = agreed ?? compareSnapshots(base, head, lineMap);
+  const { comparison, dropped: ignoredSites } = withoutIgnoredSites(compared, settings.ignore);
+  return { base, head, markers, compared, comparison, ignoredSites };
+}
+
+/** The budgets checked on a comparison, the report built and every output written. */
+async function reportRun(
+  settings: Settings,
+  log: Logger,
+  { base, head, markers, compared, comparison, ignoredSites }: ComparedSides,
+  run: {
+    baseSha: string;
+    headSha: string;
+    workingTree?: true;
+    repeatsUsed: number;
+    iterationsUsed: number;
+    noChange?: string;
+    selection?: TestSelection;
+    cachedSides: Partial<Record<Side, string>>;
+  },
+): Promise<RunResult> {
+  const { shard } = settings;
+  const { baseSha, headSha, workingTree, noChange, selection, cachedSides } = run;
+  const checked = checkBudgets(comparison, settings.budgets, markers.rules);
+  const budgets = checked.results;
+  // A shard checked some of the scenarios: what it did not check may be checked by another,
+  // and the merge, which sees them all, warns about what none did.
+  const warnings = [...markers.warnings, ...(shard ? [] : checked.warnings)];
+  for (const warning of warnings) log.warning(warning);
+  if (shard) {
+    for (const warning of checked.warnings) {
+      log.info(`in this shard: ${warning} (the merge warns if no shard checked it)`);
+    }
+  }
+  const shown = withoutSmallSites(comparison, settings.minimumChange);
+  const described = head.scenarios.length > 0 && head.python.version ? head : base;
+  const report = buildReport({
+    allocdiffVersion: VERSION,
+    key: settings.key,
+    verdict: decideVerdict(comparison, budgets, warnings),
+    ...(settings.repository ? { repository: settings.repository } : {}),
+    ...(settings.serverUrl ? { serverUrl: settings.serverUrl } : {}),
+    ...(settings.pullRequest !== undefined ? { pullRequest: settings.pullRequest } : {}),
+    base: { sha: baseSha, ref: settings.base },
+    head: { sha: headSha, ref: settings.head, ...(workingTree ? { workingTree } : {}) },
+    environment: {
+      python: described.python.version || undefined,
+      implementation: described.python.implementation || undefined,
+      platform: described.platform || undefined,
+      frames: settings.frames,
+      repeats: run.repeatsUsed,
+      iterations: run.iterationsUsed,
+    },
+    comparison: shown.comparison,
+    budgets,
+    warnings,
+    ...(settings.configFile ? { configFile: settings.configFile } : {}),
+    hiddenSites: {
+      ignored: ignoredSites,
+      belowMinimumChange: shown.dropped,
+      minimumChange: settings.minimumChange,
+    },
+  });
+  if (noChange) report.noChange = `no change: ${noChange}`;
+  if (selection && selection.kind !== 'all' && selection.skip.length > 0) {
+    report.testsNotRun = { count: selection.skip.length, why: selection.why };
+  }
+  const cached = (['base', 'head'] as const).flatMap((side) => cachedSides[side] ?? []);
+  if (cached.length > 0) report.cached = cached;
+  if (shard) {
+    const { overrides, rules } = checked.unchecked;
+    report.shard = {
+      ...shard,
+      settings: settingsDigest(settings),
+      ...(overrides.length + rules.length > 0 ? { unchecked: checked.unchecked } : {}),
+    };
+  }
+  if (settings.proposed && settings.settingsFrom) {
+    report.settingsChange = judgeProposed(
+      report,
+      compared,
+      settings.proposed,
+      settings.settingsFrom,
+      markers.headRules,
+    );
+    log.warning(settingsChangeText(report.settingsChange));
+  }
+  const outputs = await writeOutputs(settings, report, renderOptions(settings));
+  return { report, outputs, markdown: outputs.comment.content, summary: outputs.summary.content };
 }
 
 /**

@@ -5,6 +5,7 @@
  * names. Further variables reach them only when the workflow names them (the `env` input).
  */
 import { UsageError } from '../errors.js';
+import { SHARD_VARIABLE, shardText, type Shard } from './shard.js';
 
 /** Variables passed as they are. */
 const ALLOWED_NAMES = new Set([
@@ -123,4 +124,20 @@ export function benchmarkEnvironment(
       clean[name] = value;
   }
   return clean;
+}
+
+/**
+ * The variables a run's benchmark starts from: `benchmarkEnvironment`, with the shard the run
+ * measures, if any, named in ALLOCDIFF_SHARD: the harness leaves out the scenarios of other
+ * shards, never from a variable of the user's own.
+ */
+export function runEnvironment(
+  env: NodeJS.ProcessEnv,
+  passed: readonly string[] = [],
+  shard?: Shard,
+): NodeJS.ProcessEnv {
+  const run = benchmarkEnvironment(env, passed);
+  delete run[SHARD_VARIABLE];
+  if (shard) run[SHARD_VARIABLE] = shardText(shard);
+  return run;
 }

@@ -18,8 +18,7 @@ import { VERSION } from '../version.js';
 import { decodeSnapshot } from './decode.js';
 import type { Side } from './measure-sides.js';
 import type { SideOutcome } from './outcome.js';
-import { runProcess } from './process.js';
-import { harnessDirectory } from './side-runner.js';
+import { askInterpreter, harnessDirectory, type InterpreterFacts } from './interpreter.js';
 import {
   NO_STRING,
   SNAPSHOT_SCHEMA,
@@ -109,7 +108,7 @@ export function actionsCacheStore(toolkit: ActionsCacheToolkit, folder: string):
 /** What a side's measurement depends on besides its commit and settings: the run's facts. */
 interface RunFacts {
   harness: { version: string; digest: string };
-  python: { executable: string; implementation: string; version: string; platform: string };
+  python: InterpreterFacts;
   benchmark: string;
   setup: string | null;
   environment: string;
@@ -178,11 +177,6 @@ const KEYED_VARIABLES = /^(PYTHON|LC_|ALLOCDIFF_)|^(LANG|LANGUAGE|TZ)$/;
 function sha256(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex');
 }
-
-const PROBE =
-  'import json, platform, sys; print(json.dumps({"implementation": ' +
-  'platform.python_implementation(), "version": platform.python_version(), ' +
-  '"platform": platform.platform(), "executable": sys.executable}))';
 
 /** Every file of the harness, hashed in name order: a changed harness is another key. */
 async function harnessFacts(): Promise<RunFacts['harness']> {
@@ -315,63 +309,68 @@ export class SideCache {
   ) {}
 
   /**
-   * The cache of one run: its store, which sides it saves, and the run's facts, found once
-   * (the interpreter is asked its version and platform; the harness's files are hashed).
-   * Undefined, with a warning, when the interpreter cannot say: nothing is then read or kept.
+   * The run's facts: the interpreter is asked its version and platform (interpreter.ts), the
+   * harness's files are hashed. A string says why there are none (the interpreter could not
+   * tell its version).
    */
-  static async open(options: {
-    store: MeasurementStore;
-    save: (side: Side) => boolean;
+  static async facts(options: {
     python: string;
     /** The variables pull-request code receives (already stripped of secrets). */
     env: NodeJS.ProcessEnv;
     benchmark: string;
     setup: string | undefined;
-    log: Logger;
-  }): Promise<SideCache | undefined> {
-    const { env, log } = options;
-    const [harness, probe] = await Promise.all([
+  }): Promise<RunFacts | string> {
+    const { env } = options;
+    const [harness, python] = await Promise.all([
       harnessFacts(),
-      runProcess(options.python, ['-I', '-c', PROBE], {
-        cwd: harnessDirectory(),
-        env,
-        onOutput: () => undefined,
-        deadline: Date.now() + 60_000,
-      }),
+      askInterpreter(options.python, env),
     ]);
-    let python: RunFacts['python'] | undefined;
-    try {
-      python = JSON.parse(probe.outputTail.trim().split('\n').at(-1) ?? '') as RunFacts['python'];
-    } catch {
-      python = undefined;
-    }
-    if (probe.exitCode !== 0 || !python?.version) {
-      log.warning(
-        `no measurement cache this run: ${options.python} could not tell its version ` +
-          `(exit code ${probe.exitCode})`,
-      );
-      return undefined;
-    }
+    if (typeof python === 'string') return python;
     const variables = Object.keys(env)
       .filter((name) => KEYED_VARIABLES.test(name))
       .sort()
       .map((name) => `${name}=${env[name]}`);
-    return new SideCache(options.store, options.save, {
+    return {
       harness,
       python,
       benchmark: options.benchmark,
       setup: options.setup ?? null,
       environment: sha256(variables.join('\0')),
-    });
+    };
   }
 
-  /** The key's fields for a side's commit, checkout and measuring settings. */
-  async fieldsOf(commit: string, checkoutDir: string, measured: MeasuredSettings) {
-    const names = (await readdir(checkoutDir)).filter((name) => SETUP_INPUTS.test(name)).sort();
-    const inputs = await Promise.all(
-      names.map(async (name) => `${name}\0${sha256(await readFile(join(checkoutDir, name)))}`),
-    );
-    const fields: KeyFields = {
+  /**
+   * The cache of one run: its store, which sides it saves, and the run's facts (`facts`).
+   * Undefined, with a warning, when there are none: nothing is then read or kept.
+   */
+  static open(options: {
+    store: MeasurementStore;
+    save: (side: Side) => boolean;
+    facts: RunFacts | string;
+    log: Logger;
+  }): SideCache | undefined {
+    if (typeof options.facts === 'string') {
+      options.log.warning(`no measurement cache this run: ${options.facts}`);
+      return undefined;
+    }
+    return new SideCache(options.store, options.save, options.facts);
+  }
+
+  /**
+   * The key's fields for a side's commit, the entries at the root of its tree (`git ls-tree`:
+   * the files `setup` installs from are keyed by their objects, which name their content) and
+   * its measuring settings.
+   */
+  fieldsOf(
+    commit: string,
+    rootEntries: readonly { path: string; mode: string; object: string }[],
+    measured: MeasuredSettings,
+  ): KeyFields {
+    const inputs = rootEntries
+      .filter((entry) => SETUP_INPUTS.test(entry.path))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      .map((entry) => `${entry.path}\0${entry.mode}\0${entry.object}`);
+    return {
       format: ENTRY_FORMAT,
       allocdiff: VERSION,
       commit,
@@ -390,7 +389,6 @@ export class SideCache {
         only: measured.only ? [...measured.only].sort() : null,
       },
     };
-    return fields;
   }
 
   /** The store's key for those fields: the commit, readable, and a digest of the rest. */

@@ -4,20 +4,21 @@
  * randomisation turned off for what is measured. Processes run through runProcess (process.ts),
  * which streams their output and kills their process group at the deadline.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { RunFailure } from '../errors.js';
+import { delimiter, join } from 'node:path';
 import type { Logger } from '../log.js';
 import { canTurnOffAddressRandomization } from './address-randomization.js';
+import { harnessDirectory } from './interpreter.js';
 import { decodeSnapshotFile } from './decode.js';
 import type { Protected } from './isolation.js';
 import { lastLines, runProcess, stopReason, type ProcessResult } from './process.js';
 import { readSnapshotFile } from './snapshot-file.js';
 import { withSideEnvironment, type SideEnvironment } from './side-environment.js';
 import type { ScenarioError, Snapshot } from './snapshot.js';
+
+/** Where the Python harness is (interpreter.ts). */
+export { harnessDirectory };
 
 export const DEFAULT_TIMEOUT_MINUTES = 30;
 
@@ -42,26 +43,6 @@ export interface SideRunOptions {
 export interface MeasuredRun {
   result: ProcessResult;
   fixedAddresses: boolean;
-}
-
-/**
- * Where the Python harness is: `dist/harness`, beside the entry file or one folder up from the
- * chunk in `dist/chunks/` this code is bundled into; or `python/` in a source checkout (tests
- * run from source).
- */
-export function harnessDirectory(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [
-    join(here, 'harness'),
-    join(here, '..', 'harness'),
-    join(here, '..', '..', 'python'),
-  ];
-  const found = candidates.find((dir) => existsSync(join(dir, 'allocdiff_harness', '__main__.py')));
-  if (!found)
-    throw new RunFailure(
-      `the allocdiff Python harness is missing (looked in ${candidates.join(', ')})`,
-    );
-  return found;
 }
 
 /** `30 min`, `0.5 min`: the timeout as the user wrote it. */

@@ -63,6 +63,18 @@ function configValue(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t')}"`;
 }
 
+/** The entries `git ls-tree -z --long` lists. */
+function treeListing(listed: string): TreeEntry[] {
+  return listed
+    .split('\0')
+    .filter(Boolean)
+    .map((line) => {
+      const tab = line.indexOf('\t');
+      const [mode, type, object, size] = line.slice(0, tab).split(/\s+/);
+      return { path: line.slice(tab + 1), mode, type, object, size: Number(size) || 0 };
+    });
+}
+
 /** The only place that runs git. */
 export class Git {
   constructor(readonly repoDir: string) {}
@@ -291,14 +303,12 @@ export class Git {
       '--',
       ...paths.map((path) => `:(literal)${path}`),
     ]);
-    return listed
-      .split('\0')
-      .filter(Boolean)
-      .map((line) => {
-        const tab = line.indexOf('\t');
-        const [mode, type, object, size] = line.slice(0, tab).split(/\s+/);
-        return { path: line.slice(tab + 1), mode, type, object, size: Number(size) || 0 };
-      });
+    return treeListing(listed);
+  }
+
+  /** The entries at the root of `commit`'s tree. */
+  async rootEntries(commit: string): Promise<TreeEntry[]> {
+    return treeListing(await this.run(['ls-tree', '-z', '--long', '--full-tree', commit]));
   }
 
   /** A blob object's text, as stored (no filters, no conversions). */
