@@ -325,13 +325,13 @@ function benchPytestSuite() {
     'pytest',
     'allocdiff `--select-tests true`, PR changing one module (26 tests read it)',
     ms(changed),
-    `${ofTraced(changed)} (target ≤ 0.50×): untraced reads pass on base, then 26 tests traced per side`,
+    `${ofTraced(changed)} (target ≤ 0.50×): the static step rules out 19 of 20 test files, the untraced reads pass collects the 20th, then its 26 tests traced per side`,
   );
   row(
     'pytest',
     'allocdiff `--select-tests true`, PR changing nothing any test reads',
     ms(unchanged),
-    `${ofTraced(unchanged)} (target ≤ 0.20×): the untraced reads pass on base only`,
+    `${ofTraced(unchanged)} (target ≤ 0.20×): the static step rules out every test file: no pytest on either side`,
   );
   row(
     'pytest',
@@ -349,7 +349,9 @@ A generated suite (scripts/pytest-suite.mjs) of 20 modules with module-level cac
 \`functools.lru_cache\`) and 520 tests: parametrized cases, fixtures of session, module and
 function scope, a test class, a test per module that opens a data file. "Changing one module":
 head makes one module's strings wider; "changing nothing": head edits a README. allocdiff runs
-with \`--select-tests true\` (and, for reference, its default: every test traced), no cache. Measured with \`npm run bench -- --only pytest\`.
+with \`--select-tests true\` (the static step from the source of both sides, then the untraced
+reads pass over the test files it kept; and, for reference, its default: every test traced), no
+cache. Measured with \`npm run bench -- --only pytest\`.
 
 ${table('pytest')}
 

@@ -19,7 +19,14 @@ import { onBothSides, sequentialReason, type Side } from './capture/measure-side
 import { emptySnapshot, sideSnapshots, snapshotOf, type SideOutcome } from './capture/outcome.js';
 import type { Snapshot } from './capture/snapshot.js';
 import { SideEnvironments } from './capture/side-environment.js';
-import { selectTests, type TestReads, type TestSelection } from './capture/test-selection.js';
+import {
+  nothingReachable,
+  selectTests,
+  staticEvidence,
+  type StaticSelection,
+  type TestReads,
+  type TestSelection,
+} from './capture/test-selection.js';
 import {
   cachedText,
   directoryStore,
@@ -395,16 +402,21 @@ export async function runAllocdiff(
     const outcomeContext = { benchmark: backend.name, frames: settings.frames };
     // pytest: the tests that read nothing the diff changes are not traced (test-selection.ts).
     const configFiles = settings.configFile ? [fromRoot(settings.configFile)] : [];
-    const selection = await chooseTests(settings, backend, lineMap, configFiles, log, () =>
-      backend.readTests!(dirs.base, {
-        ...options,
-        env: envs.base,
-        protect: protect.base,
-        log,
-        environment: environments?.base,
-      }),
-    );
-    if (selection && selection.kind !== 'all') options.skipTests = selection.skip;
+    const baseOptions = () => ({
+      ...options,
+      env: envs.base,
+      protect: protect.base,
+      log,
+      environment: environments?.base,
+    });
+    const selection = await chooseTests(settings, backend, lineMap, configFiles, log, {
+      ruleOut: () => backend.ruleOutTests!(dirs, lineMap.paths(), configFiles, baseOptions()),
+      readBase: (skipFiles) => backend.readTests!(dirs.base, { ...baseOptions(), skipFiles }),
+    });
+    if (selection) {
+      if (selection.kind !== 'all') options.skipTests = selection.skip;
+      options.skipFiles = selection.skipFiles;
+    }
     const firstOptions = firstPassOf(options);
     // With sides one after the other, base runs first: when the diff changes nothing it read,
     // head's figures are base's, and head is not run. (At the same time, skipping head would
@@ -447,7 +459,8 @@ export async function runAllocdiff(
         snapshotOf(measured.head, outcomeContext),
         lineMap,
       );
-      if (noChange) {
+      if (noChange || selection?.kind === 'none') {
+        // Nothing ran: there is nothing to measure in depth either.
         agreed = first;
       } else if (sidesAgree(first) && options.peakSites === true) {
         // `peak-sites: true` wants them whatever changed: the first run again, with them.
@@ -685,8 +698,12 @@ async function reportRun(
     },
   });
   if (noChange) report.noChange = `no change: ${noChange}`;
-  if (selection && selection.kind !== 'all' && selection.skip.length > 0) {
-    report.testsNotRun = { count: selection.skip.length, why: selection.why };
+  if (selection?.kind === 'all' && selection.notRun) {
+    report.testsNotRun = { count: 0, why: selection.notRun };
+  } else if (selection && selection.kind !== 'all') {
+    if (selection.skip.length + selection.skipFiles.length > 0) {
+      report.testsNotRun = { count: selection.skip.length, why: selection.why };
+    }
   }
   const cached = (['base', 'head'] as const).flatMap((side) => cachedSides[side] ?? []);
   if (cached.length > 0) report.cached = cached;
@@ -713,9 +730,11 @@ async function reportRun(
 }
 
 /**
- * pytest in command mode, `select-tests` on and no setup: what each test of base reads, and the
- * tests the diff can have changed; undefined (every test traced) otherwise, or when the reads
- * could not be recorded (said in the log).
+ * pytest in command mode, `select-tests` on and no setup: first the test files that can reach
+ * nothing the diff changes, from the source of both sides (`ruleOut`: not collected, and when
+ * that is every test file of a pytest command, nothing runs); then what each remaining test of
+ * base reads, and the tests the diff can have changed; undefined (every test traced) otherwise,
+ * or when the reads could not be recorded (said in the log).
  */
 async function chooseTests(
   settings: Settings,
@@ -723,7 +742,10 @@ async function chooseTests(
   lineMap: LineMap,
   always: string[],
   log: Logger,
-  readBase: () => Promise<TestReads | { failure: string } | undefined>,
+  passes: {
+    ruleOut: () => Promise<StaticSelection | { failure: string }>;
+    readBase: (skipFiles: string[]) => Promise<TestReads | { failure: string } | undefined>;
+  },
 ): Promise<TestSelection | undefined> {
   if (settings.benchmark.kind !== 'command' || !settings.selectTests || !backend.readTests) {
     return undefined;
@@ -732,8 +754,32 @@ async function chooseTests(
     log.info('every test is traced: with a setup, what a test runs may be installed code');
     return undefined;
   }
+  const command = settings.benchmark.command;
+  const ruled = backend.ruleOutTests
+    ? await log.group('Ruling out test files from the source of both sides', async () => {
+        const found = await passes.ruleOut();
+        if ('failure' in found) {
+          log.warning(`no test file ruled out from the source: ${found.failure}`);
+          return undefined;
+        }
+        log.info(
+          (found.everything ?? found.otherTests)
+            ? `no test file ruled out: ${found.everything ?? found.otherTests}`
+            : `${found.ruledOut.length} of ${found.testFiles} test files ruled out (${staticEvidence(found)})`,
+        );
+        const kept = Object.entries(found.kept);
+        for (const [file, why] of kept.slice(0, 50)) log.info(`kept ${file}: ${why}`);
+        if (kept.length > 50) log.info(`kept ${kept.length - 50} more test files`);
+        return (found.everything ?? found.otherTests) ? undefined : found;
+      })
+    : undefined;
+  const nothing = ruled && nothingReachable(ruled, command);
+  if (nothing) {
+    log.info(`no test is run: ${nothing.why}`);
+    return nothing;
+  }
   return log.group('Recording what each test reads on base', async () => {
-    const reads = await readBase();
+    const reads = await passes.readBase(ruled?.ruledOut ?? []);
     if (reads === undefined) {
       log.info('no pytest test ran: every process is traced');
       return undefined;
@@ -742,7 +788,7 @@ async function chooseTests(
       log.warning(`every test is traced: what each test reads was not recorded: ${reads.failure}`);
       return undefined;
     }
-    const selection = selectTests(reads, lineMap, always);
+    const selection = selectTests(reads, lineMap, always, ruled);
     log.info(
       selection.kind === 'all'
         ? `every test is traced: ${selection.why}`

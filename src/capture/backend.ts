@@ -16,7 +16,7 @@ import type { SideOutcome } from './outcome.js';
 import { scriptBackend } from './script-backend.js';
 import { sideWorkDir, type SideRunOptions } from './side-runner.js';
 import type { Snapshot } from './snapshot.js';
-import type { TestReads } from './test-selection.js';
+import type { StaticSelection, TestReads } from './test-selection.js';
 
 /** What each side's capture receives: the capture settings, the side's variables and log. */
 export interface SideOptions extends SideRunOptions {
@@ -51,6 +51,11 @@ export interface SideOptions extends SideRunOptions {
   sameAs?: Snapshot;
   /** pytest node ids to deselect: tests that read nothing the pull request changes. */
   skipTests?: readonly string[];
+  /**
+   * pytest test files (relative to the repository's root) not even collected: ruled out from
+   * the source before anything ran (test-selection.ts).
+   */
+  skipFiles?: readonly string[];
   /**
    * The scenarios a deep pass (or the traceback pass) is for: those that differed between the
    * sides. A backend that can run scenarios apart runs only these (a command's pytest tests,
@@ -88,6 +93,16 @@ export interface CaptureBackend {
     checkoutDir: string,
     options: SideOptions,
   ): Promise<TestReads | { failure: string } | undefined>;
+  /**
+   * The static step, before anything runs: the pytest test files of either checkout that can
+   * reach none of `changed` (test-selection.ts); a failure when it could not tell.
+   */
+  ruleOutTests?(
+    checkouts: { base: string; head: string },
+    changed: readonly string[],
+    always: readonly string[],
+    options: SideOptions,
+  ): Promise<StaticSelection | { failure: string }>;
   /**
    * Why the run cannot give a report when neither side measured anything (a usage error's
    * message); undefined when it can.

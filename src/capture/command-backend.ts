@@ -30,7 +30,12 @@ import { failedSnapshot, type SideOutcome } from './outcome.js';
 import { lastLines } from './process.js';
 import { processFailed, readSnapshot, SideRunner } from './side-runner.js';
 import type { ScenarioError, Snapshot } from './snapshot.js';
-import { readTestReads, type TestReads } from './test-selection.js';
+import {
+  readStaticSelection,
+  readTestReads,
+  type StaticSelection,
+  type TestReads,
+} from './test-selection.js';
 
 /**
  * The backend of `command`, run in `workingDirectory` (relative to the repository's root, `''`
@@ -59,6 +64,8 @@ export function commandBackend(command: string, workingDirectory: string): Captu
       return { kind: 'measured', snapshot: run.snapshot };
     },
     readTests: (checkoutDir, options) => readTests(command, workingDirectory, checkoutDir, options),
+    ruleOutTests: (checkouts, changed, always, options) =>
+      ruleOutTests(command, checkouts, changed, always, options),
     nothingMeasured: (base, head) =>
       measuredNothing(base) && measuredNothing(head)
         ? nothingMeasuredMessage(command, snapshotOfNothing(base), snapshotOfNothing(head))
@@ -316,15 +323,18 @@ async function runCommand(
     const wanted = {
       ...pass.files,
       ...(skip.length > 0 ? { ALLOCDIFF_SKIP_TESTS: `${skip.join('\n')}\n` } : {}),
+      ...skipFilesVariable(options),
     };
     const files: Record<string, string> = {};
     for (const [variable, content] of Object.entries(wanted)) {
       files[variable] = join(workDir, `${variable.toLowerCase()}.txt`);
       await writeFile(files[variable], content);
     }
+    const fileCount = options.skipFiles?.length ?? 0;
     log.info(
       `${command} with every Python process under tracemalloc (frames: ${frames})` +
-        (skip.length > 0 ? `, ${skip.length} unchanged tests deselected` : ''),
+        (skip.length > 0 ? `, ${skip.length} unchanged tests deselected` : '') +
+        (fileCount > 0 ? `, ${fileCount} test files not collected` : ''),
     );
     const { result: run, fixedAddresses } = await runner.injected(command, cwd, {
       ALLOCDIFF_COMMAND_DIR: partials,
@@ -389,14 +399,74 @@ async function readTests(
   if ('failure' in runner) return { failure: runner.failure.message };
   const workDir = await runner.workDir('allocdiff-reads-');
   try {
-    options.log.info(`${command}, untraced, recording what each test reads`);
+    const skipped = options.skipFiles?.length ?? 0;
+    options.log.info(
+      `${command}, untraced, recording what each test reads` +
+        (skipped > 0 ? ` (${skipped} test files not collected)` : ''),
+    );
+    const files: Record<string, string> = {};
+    for (const [variable, content] of Object.entries(skipFilesVariable(options))) {
+      files[variable] = join(workDir, `${variable.toLowerCase()}.txt`);
+      await writeFile(files[variable], content);
+    }
     const { result: run } = await runner.injected(command, cwd, {
       ALLOCDIFF_COMMAND_DIR: workDir,
       ALLOCDIFF_ROOT: checkoutDir,
       ALLOCDIFF_RECORD_READS: '1',
+      ...files,
     });
     if (run.timedOut) return { failure: runner.describeExit('the command', run) };
     return await readTestReads(workDir);
+  } catch (error) {
+    return { failure: errorMessage(error) };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** `ALLOCDIFF_SKIP_FILES`'s content: the test files ruled out before anything ran. */
+function skipFilesVariable(options: SideOptions): Record<string, string> {
+  const files = options.skipFiles ?? [];
+  return files.length > 0 ? { ALLOCDIFF_SKIP_FILES: `${files.join('\n')}\n` } : {};
+}
+
+/**
+ * The static step (python/allocdiff_harness/imports.py): both checkouts' import graphs, read
+ * with the base side's Python, and the test files that reach none of `changed`.
+ */
+async function ruleOutTests(
+  command: string,
+  checkouts: { base: string; head: string },
+  changed: readonly string[],
+  always: readonly string[],
+  options: SideOptions,
+): Promise<StaticSelection | { failure: string }> {
+  const runner = await SideRunner.start(checkouts.base, options, { setup: false });
+  if ('failure' in runner) return { failure: runner.failure.message };
+  const workDir = await runner.workDir('allocdiff-imports-');
+  try {
+    const changedFile = join(workDir, 'changed.txt');
+    const out = join(workDir, 'imports.json');
+    await writeFile(changedFile, changed.filter((path) => !/[\r\n]/.test(path)).join('\n') + '\n');
+    const result = await runner.tool('allocdiff_harness.imports', [
+      '--side',
+      checkouts.base,
+      '--side',
+      checkouts.head,
+      '--changed',
+      changedFile,
+      ...always.flatMap((path) => ['--always', path]),
+      '--command',
+      command,
+      '--out',
+      out,
+    ]);
+    if (processFailed(result) || !existsSync(out)) {
+      return {
+        failure: `${runner.describeExit(`${runner.python} -m allocdiff_harness.imports`, result)}: ${lastLines(result.outputTail)}`,
+      };
+    }
+    return await readStaticSelection(out);
   } catch (error) {
     return { failure: errorMessage(error) };
   } finally {

@@ -89,6 +89,11 @@ export class LineMap {
     return undefined;
   }
 
+  /** Every path the diff names, on either side. */
+  paths(): string[] {
+    return [...this.named];
+  }
+
   /** The paths that exist on one side only: added, deleted, or a rename's old and new name. */
   onOneSide(): string[] {
     return [...this.renamed];

@@ -82,17 +82,23 @@ describe.skipIf(!pytestAvailable)('pytest tests chosen by what they read', () =>
       pytestSuiteFiles({ modules: MODULES }),
       pytestSuiteFiles({ modules: MODULES, entryWidth: { 3: 40 } }),
     );
-    const { report, markdown, stdout } = await run(repo, 'python3 -m pytest -q tests');
+    const { report, markdown, stdout, stderr } = await run(repo, 'python3 -m pytest -q tests');
     const names = report.scenarios.map((s) => s.name);
     expect(names.length).toBe(CASES + OTHER_TESTS);
     expect(names.every((name) => name.startsWith('tests/test_mod3.py::'))).toBe(true);
-    expect(report.testsNotRun?.count).toBe(TESTS - (CASES + OTHER_TESTS));
+    // The other test files were ruled out from the source: none of their tests was collected.
+    expect(report.testsNotRun?.count).toBe(0);
     // The regression leads, with its line.
     expect(markdown).toMatch(/pkg\/mod3\.py#L20|pkg\/mod3\.py:20/);
     const grown = report.scenarios.find((s) => s.name === 'tests/test_mod3.py::test_build[19]');
     expect(grown?.peak.delta).toBeGreaterThan(10_000);
-    expect(markdown).toContain(`${TESTS - (CASES + OTHER_TESTS)} of ${TESTS} tests not run`);
+    expect(markdown).toContain(
+      `${MODULES - 1} of ${MODULES} test files not collected: none imports or names what this pull request changes`,
+    );
     expect(stdout).toContain('select-tests: false');
+    // The other test files were not even collected: pytest ran the changed module's tests only.
+    expect(stderr).toContain(`${MODULES - 1} test files not collected`);
+    expect(`${stdout}${stderr}`).not.toMatch(new RegExp(`${TESTS} passed`));
   }, 300_000);
 
   it('measures again a test that opens a data file the pull request changes', async () => {
@@ -106,13 +112,25 @@ describe.skipIf(!pytestAvailable)('pytest tests chosen by what they read', () =>
     expect(report.testsNotRun?.count).toBe(TESTS - 1);
   }, 300_000);
 
-  it('runs no test when the pull request changes nothing any test reads', async () => {
+  it('runs no pytest on either side when no test file imports or names what the pull request changes', async () => {
     const files = pytestSuiteFiles({ modules: MODULES });
     const repo = repoOf(files, { ...files, 'README.md': 'A change no test reads.\n' });
-    const { report, markdown } = await run(repo, 'python3 -m pytest -q tests');
+    const { report, markdown, stdout, stderr } = await run(repo, 'python3 -m pytest -q tests');
     expect(report.scenarios).toEqual([]);
-    expect(report.testsNotRun?.count).toBe(TESTS);
+    // No test was collected, so none was deselected: the evidence is the static step's.
+    expect(report.testsNotRun?.count).toBe(0);
+    expect(report.testsNotRun?.why).toContain(
+      `no test file imports or names what this pull request changes (static: ${MODULES} test files,`,
+    );
     expect(markdown).toContain('no test reads what this pull request changes');
+    expect(markdown).toContain('so pytest did not run');
+    // Neither the reads pass nor a measuring run started pytest.
+    expect(stderr).toContain('so pytest did not run');
+    for (const output of [stdout, stderr]) {
+      expect(output).not.toContain('recording what each test reads');
+      expect(output).not.toContain('under tracemalloc');
+      expect(output).not.toMatch(/\d+ passed/);
+    }
     expect(report.verdict).toBe('pass');
   }, 300_000);
 
@@ -141,9 +159,113 @@ describe.skipIf(!pytestAvailable)('pytest tests chosen by what they read', () =>
       expect(
         tests.find((s) => s.name === 'tests/test_mod6.py::test_build[19]')?.peak.delta,
       ).toBeGreaterThan(10_000);
-      expect(report.testsNotRun?.count).toBe(TESTS - (CASES + OTHER_TESTS));
+      expect(report.testsNotRun?.why).toContain(`${MODULES - 1} of ${MODULES} test files`);
       expect(stdout).not.toContain('error: unrecognized arguments: -n');
     },
     300_000,
   );
+});
+
+/**
+ * The generated suite with test files that reach its modules in other ways: through a helper
+ * module (a chain of imports), by a name built at run time (a dynamic import), through a data
+ * file only they name, and through a conftest.py of their own folder.
+ */
+const SMALL = 4;
+function extended(changes: Record<string, string> = {}, entryWidth: Record<number, number> = {}) {
+  return {
+    ...pytestSuiteFiles({ modules: SMALL, entryWidth }),
+    'tests/helpers.py':
+      'from pkg import mod1\n\n\ndef widths(n):\n    return [len(s) for s in mod1.build(n)]\n',
+    'tests/test_chain.py':
+      'from tests.helpers import widths\n\n\ndef test_widths():\n    assert len(widths(40)) == 2400\n',
+    'tests/test_dynamic.py':
+      'import importlib\n\nNAME = "mod%d" % 2\n\n\n' +
+      'def test_dynamic():\n    module = importlib.import_module("pkg." + NAME)\n' +
+      '    assert module.build(30)\n',
+    'tests/fixtures/words.txt': 'a b c\n',
+    'tests/test_words.py':
+      'import os\n\nHERE = os.path.dirname(__file__)\n\n\n' +
+      'def test_words():\n    with open(os.path.join(HERE, "fixtures", "words.txt")) as file:\n' +
+      '        words = file.read().split() * 200\n    assert [w * 50 for w in words]\n',
+    'tests/sub/__init__.py': '',
+    'tests/sub/conftest.py':
+      'import pytest\n\n\n@pytest.fixture\ndef block():\n    return ["x" * 10 for _ in range(50)]\n',
+    'tests/sub/test_block.py':
+      'def test_block(block):\n    assert [s * 20 for s in block]\n\n\n' +
+      'def test_block_again(block):\n    assert [s * 30 for s in block]\n',
+    ...changes,
+  };
+}
+
+describe.skipIf(!pytestAvailable)('pytest test files ruled out from the source', () => {
+  const testsOf = (report: Report) =>
+    report.scenarios.filter((s) => s.kind === 'test').map((s) => s.name);
+
+  it('traces the test files that import a changed module directly or through a chain', async () => {
+    const repo = repoOf(extended(), extended({}, { 1: 40 }));
+    const { report, stderr } = await run(repo, 'python3 -m pytest -q tests');
+    const names = testsOf(report);
+    expect(names).toContain('tests/test_chain.py::test_widths');
+    expect(names.filter((n) => n.startsWith('tests/test_mod1.py::'))).toHaveLength(
+      CASES + OTHER_TESTS,
+    );
+    // The dynamic import keeps its file for the reads pass, which finds it ran mod2 only.
+    expect(stderr).toMatch(
+      /kept tests\/test_dynamic\.py: tests\/test_dynamic\.py:\d+ uses import_module\(\)/,
+    );
+    expect(names.some((n) => /test_mod[023]\.py|test_words|test_block|test_dynamic/.test(n))).toBe(
+      false,
+    );
+    const grown = report.scenarios.find((s) => s.name === 'tests/test_chain.py::test_widths');
+    expect(grown?.peak.delta).toBeGreaterThan(10_000);
+    expect(report.testsNotRun?.why).toMatch(/^5 of 8 test files not collected/);
+  }, 300_000);
+
+  it('keeps a test file whose name for a module is built at run time', async () => {
+    const repo = repoOf(extended(), extended({}, { 2: 40 }));
+    const { report } = await run(repo, 'python3 -m pytest -q tests');
+    const names = testsOf(report);
+    expect(names).toContain('tests/test_dynamic.py::test_dynamic');
+    expect(
+      report.scenarios.find((s) => s.name === 'tests/test_dynamic.py::test_dynamic')?.peak.delta,
+    ).toBeGreaterThan(10_000);
+  }, 300_000);
+
+  it('keeps a test file that names a changed data file, and rules out the others', async () => {
+    const repo = repoOf(
+      extended(),
+      extended({ 'tests/fixtures/words.txt': `${'word '.repeat(400)}\n` }),
+    );
+    const { report, stderr } = await run(repo, 'python3 -m pytest -q tests');
+    expect(testsOf(report)).toEqual(['tests/test_words.py::test_words']);
+    expect(report.scenarios[0].peak.delta).toBeGreaterThan(10_000);
+    expect(stderr).toContain(
+      "kept tests/test_words.py: tests/test_words.py names tests/fixtures/words.txt ('fixtures')",
+    );
+    expect(report.testsNotRun?.why).toContain('of 8 test files not collected');
+  }, 300_000);
+
+  it("keeps the tests of a conftest.py's folder when it changes", async () => {
+    const repo = repoOf(
+      extended(),
+      extended({
+        'tests/sub/conftest.py':
+          'import pytest\n\n\n@pytest.fixture\ndef block():\n    return ["x" * 400 for _ in range(50)]\n',
+      }),
+    );
+    const { report, stderr } = await run(repo, 'python3 -m pytest -q tests');
+    expect(stderr).toContain('kept tests/sub/test_block.py: it runs tests/sub/conftest.py');
+    // The conftest.py is read by the session, so every test collected is traced: its folder's,
+    // and the one whose dynamic import keeps it collected whatever changes.
+    expect(testsOf(report).sort()).toEqual([
+      'tests/sub/test_block.py::test_block',
+      'tests/sub/test_block.py::test_block_again',
+      'tests/test_dynamic.py::test_dynamic',
+    ]);
+    expect(report.testsNotRun?.why).toMatch(/^6 of 8 test files not collected/);
+    expect(
+      report.scenarios.find((s) => s.name === 'tests/sub/test_block.py::test_block')?.peak.delta,
+    ).toBeGreaterThan(10_000);
+  }, 300_000);
 });
