@@ -124,6 +124,26 @@ describe('--cache DIR (CLI, real git and Python)', () => {
     }
   }, 300_000);
 
+  it('an entry whose snapshot is of an earlier snapshot version is ignored with a warning', async () => {
+    const names = readdirSync(cache).filter((f) =>
+      f.startsWith(`allocdiff-measurement-${repo.shas[1]!.slice(0, 12)}-`),
+    );
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) {
+      const entry = JSON.parse(readFileSync(join(cache, name), 'utf8')) as {
+        snapshot: { schema: string };
+      };
+      entry.snapshot.schema = 'allocdiff.snapshot/3';
+      writeFileSync(join(cache, name), JSON.stringify(entry));
+    }
+    const run = await compare('--cache', cache);
+    expect(run.log).toMatch(
+      /head: the cached measurement allocdiff-measurement-\S+ in the cache folder .* is ignored and head is measured: its snapshot has schema "allocdiff\.snapshot\/3", expected allocdiff\.snapshot\/4/,
+    );
+    expect(run.report.cached).toEqual([expect.stringMatching(/^base: cached measurement/)]);
+    expect(run.report.scenarios[0]!.retained).toEqual(first.scenarios[0]!.retained);
+  }, 300_000);
+
   it('--no-cache measures every side and reads nothing', async () => {
     const run = await compare('--cache', cache, '--no-cache');
     expect(run.log).not.toContain('cached measurement');
