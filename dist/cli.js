@@ -217,7 +217,7 @@ Run "allocdiff --help" for the options.
     const { settings, stdout } = command;
     privateDir = command.privateDir;
     const [{ runAllocdiff }, { OUTPUTS }, { renderTerminal }] = await Promise.all([
-      import("./chunks/pipeline-T6S4Q7RR.js"),
+      import("./chunks/pipeline-E3YQ73AS.js"),
       import("./chunks/outputs-2REGTYCX.js"),
       import("./chunks/terminal-EZI6DDBQ.js")
     ]);
