@@ -184,7 +184,7 @@ function askEarly(argv) {
 async function exitCodeOf(report, failOn) {
   const [{ failsRun }, { explainVerdict }] = await Promise.all([
     import("./chunks/evaluate-BH3UXWQA.js"),
-    import("./chunks/verdict-FXZUQQKX.js")
+    import("./chunks/verdict-YTVBEUFQ.js")
   ]);
   if (!failsRun(report.verdict, failOn)) return ExitCode.Ok;
   const { decided, causes } = explainVerdict(report);
@@ -217,9 +217,9 @@ Run "allocdiff --help" for the options.
     const { settings, stdout } = command;
     privateDir = command.privateDir;
     const [{ runAllocdiff }, { OUTPUTS }, { renderTerminal }] = await Promise.all([
-      import("./chunks/pipeline-YPS5USS7.js"),
-      import("./chunks/outputs-XH6QEL7V.js"),
-      import("./chunks/terminal-4CBHNAET.js")
+      import("./chunks/pipeline-E3YQ73AS.js"),
+      import("./chunks/outputs-2REGTYCX.js"),
+      import("./chunks/terminal-EZI6DDBQ.js")
     ]);
     const { report, outputs } = await runAllocdiff(settings, log);
     if (interrupted) return interruptedExit(privateDir);
