@@ -693,8 +693,8 @@ export async function runAllocdiff(
       baseSha,
       headSha,
       workingTree,
-      repeatsUsed,
-      iterationsUsed,
+      // No test ran on either side: there were no repeats nor leak check to report.
+      ...(selection?.kind === 'none' ? {} : { repeatsUsed, iterationsUsed }),
       noChange,
       selection,
       cachedSides,
@@ -757,8 +757,8 @@ async function reportRun(
     baseSha: string;
     headSha: string;
     workingTree?: true;
-    repeatsUsed: number;
-    iterationsUsed: number;
+    repeatsUsed?: number;
+    iterationsUsed?: number;
     noChange?: string;
     selection?: TestSelection;
     cachedSides: Partial<Record<Side, string>>;
@@ -793,8 +793,8 @@ async function reportRun(
       implementation: described.python.implementation || undefined,
       platform: described.platform || undefined,
       frames: settings.frames,
-      repeats: run.repeatsUsed,
-      iterations: run.iterationsUsed,
+      ...(run.repeatsUsed !== undefined ? { repeats: run.repeatsUsed } : {}),
+      ...(run.iterationsUsed !== undefined ? { iterations: run.iterationsUsed } : {}),
     },
     comparison: shown.comparison,
     budgets,
