@@ -13,7 +13,14 @@ import { changedMeasures, listedChanges, testsNotRunText, unchangedLine } from '
 import { failuresOf, failureText } from './failure.js';
 import { leakText } from './lead.js';
 import { settingsChangeText } from './settings-change.js';
-import { RETENTION_SHOWN, retentionSentence } from './retention.js';
+import {
+  culpritGroups,
+  culpritOrder,
+  leadingRetention,
+  RETENTION_SHOWN,
+  retentionSentence,
+  type SiteRole,
+} from './retention.js';
 import { acceptanceText, explainVerdict, grewUnchecked, verdictReason } from './verdict.js';
 
 const VERDICT_WORD = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
@@ -129,6 +136,30 @@ function unchangedText(report: Report, listed: readonly ScenarioComparison[]): s
   ];
 }
 
+/** A site's cell: `app/cache.py:24 *`, or `↳ app/catalog.py:15` under the line keeping it alive. */
+function siteCell(site: SiteDelta, role: SiteRole | undefined): string {
+  const where = `${site.file}:${site.line ?? site.baseLine}${site.changedLine ? ' *' : ''}`;
+  return role?.role === 'kept' && role.under ? `↳ ${where}` : where;
+}
+
+/** `keeps 2.04 MiB`, `by app/cache.py:24`: what a site keeps alive, or what keeps it alive. */
+function keptCell(role: SiteRole | undefined): string {
+  if (role?.role === 'culprit') return `keeps ${formatBytes(role.group.bytes)}`;
+  if (role?.role === 'kept') return `by ${role.group.culprit.file}:${role.group.culprit.line}`;
+  return '';
+}
+
+/**
+ * As the comment's verdict: `caused by app/cache.py:24: <what it keeps alive>; ` when a changed
+ * line filled the container keeping the most grown memory alive; else empty.
+ */
+function culpritLead(report: Report): string {
+  const found = leadingRetention(report.scenarios);
+  if (!found) return '';
+  const { culprit } = found.finding;
+  return `caused by ${culprit!.file}:${culprit!.line}: ${retentionSentence(found.finding)}; `;
+}
+
 /** The report for a terminal: aligned text, coloured on request. */
 export function renderTerminal(
   report: Report,
@@ -206,30 +237,47 @@ export function renderTerminal(
       if (detail) lines.push(...detail.split('\n').map((l) => `  | ${l}`));
     }
     if (scenario.sites.length === 0) continue;
-    // As in the comment: the largest growths and the largest shrinks, up to topSites each.
-    const grown = scenario.sites.filter(grew).slice(0, topSites);
-    const shrunk = scenario.sites.filter((site) => !grew(site)).slice(0, topSites);
-    const listed = new Set([...grown, ...shrunk]);
-    const shown = scenario.sites.filter((site) => listed.has(site));
+    // As in the comment: the largest growths and the largest shrinks, up to topSites each; the
+    // growths led by the changed lines that keep memory alive, each with the sites it keeps.
+    const { sites: ordered, roles } = culpritOrder(
+      scenario.sites.filter(grew),
+      culpritGroups(scenario.retention ?? []),
+    );
+    const listed = new Set([
+      ...ordered.slice(0, topSites),
+      ...scenario.sites.filter((site) => !grew(site)).slice(0, topSites),
+    ]);
+    // Largest change first, or, with a culprit, the growths it leads and then the shrinks.
+    const shown = roles.size > 0 ? [...listed] : scenario.sites.filter((site) => listed.has(site));
     // The mark of a line the change touches, said where it is used.
     const marked = shown.some((site) => site.changedLine)
       ? ` (${styled('yellow', '*')} a line the change touches)`
       : '';
-    lines.push('', `changed sites in ${scenario.name}${marked}:`);
+    const kept = roles.size > 0 ? '; the changed line that keeps memory alive first' : '';
+    lines.push('', `changed sites in ${scenario.name}${marked}${kept}:`);
     lines.push(
       ...table(
         [
-          ['site', 'size change', 'count', 'head size', 'function', 'source'],
+          [
+            'site',
+            'size change',
+            'count',
+            'head size',
+            ...(roles.size > 0 ? ['kept alive'] : []),
+            'function',
+            'source',
+          ],
           ...shown.map((site) => [
-            `${site.file}:${site.line ?? site.baseLine}${site.changedLine ? ' *' : ''}`,
+            siteCell(site, roles.get(site)),
             formatBytesDelta(site.sizeDelta),
             site.countDelta > 0 ? `+${site.countDelta}` : String(site.countDelta),
             formatBytes(site.headSize),
+            ...(roles.size > 0 ? [keptCell(roles.get(site))] : []),
             site.function ?? '',
             (site.text ?? '').slice(0, 60),
           ]),
         ],
-        'lrrrll',
+        roles.size > 0 ? 'lrrrlll' : 'lrrrll',
         paint((cell, _row, column) =>
           column === 0 && cell.endsWith(' *')
             ? 'yellow'
@@ -296,7 +344,7 @@ export function renderTerminal(
   const style = grewUnchecked(explanation) ? 'boldYellow' : verdictStyle[report.verdict];
   lines.push(
     '',
-    `${styled(style, VERDICT_WORD[report.verdict])}: ${verdictReason(report, explanation)}`,
+    `${styled(style, VERDICT_WORD[report.verdict])}: ${culpritLead(report)}${verdictReason(report, explanation)}`,
     '',
   );
   return lines.join('\n');

@@ -162,4 +162,28 @@ describe('the culprit of an object made on one line and stored on the next (CLI,
       `the \`tuple\` it holds was made at \`app/store.py:${HAND_OFF_MADE}\`, a line this change made, but no line this change made was found storing it there`,
     );
   });
+
+  it('the terminal report leads with the culprit, as the comment does: its verdict line and its sites table', () => {
+    const lines = result.stdout.split('\n');
+    const verdict = lines.find((line) => /^(PASS|WARN|FAIL): /.test(line));
+    expect(verdict, result.stdout).toMatch(
+      new RegExp(
+        `^FAIL: caused by app/store\\.py:${EVICT_STORED}: 310 KiB of 300 objects from \`benchmarks/bench\\.py:8\` are kept alive by \`app\\.store\\._evicted\``,
+      ),
+    );
+    expect(verdict).toContain('memory budget exceeded: retained of bench_evict');
+    const heading = lines.findIndex((line) => line.startsWith('changed sites in bench_evict'));
+    const [header, first, ...rest] = lines
+      .slice(heading + 1, heading + 6)
+      .map((line) => line.trim());
+    expect(header).toMatch(/^site +size change +count +head size +kept alive +function +source$/);
+    expect(first).toMatch(new RegExp(`^app/store\\.py:${EVICT_STORED} \\* .* keeps \\d`));
+    // The sites it keeps alive, under it, largest first.
+    expect(rest.map((line) => line.split(/ {2,}/)[0])).toEqual([
+      '↳ benchmarks/bench.py:8',
+      `↳ app/store.py:${lineOf('return ("k"')}`,
+      `↳ app/store.py:${EVICT_MADE} *`,
+    ]);
+    for (const line of rest) expect(line).toContain(`by app/store.py:${EVICT_STORED}`);
+  });
 });
