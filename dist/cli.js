@@ -2,9 +2,6 @@
 import { createRequire as __allocdiffCreateRequire } from 'node:module';
 const require = __allocdiffCreateRequire(import.meta.url);
 import {
-  DEFAULT_COLUMNS
-} from "./chunks/chunk-PD4C2EK3.js";
-import {
   runEnvironment
 } from "./chunks/chunk-U37QUC6D.js";
 import "./chunks/chunk-3VJGA6IO.js";
@@ -156,11 +153,6 @@ function colorWanted(env, isTTY) {
   if (env.NO_COLOR) return false;
   return isTTY;
 }
-function terminalColumns(env, stream) {
-  const ci = env.CI !== void 0 && env.CI !== "" && env.CI !== "0" && env.CI !== "false";
-  if (ci || stream.isTTY !== true || !stream.columns || stream.columns <= 0) return DEFAULT_COLUMNS;
-  return stream.columns;
-}
 
 // src/cli.ts
 var log = terminalLogger(process.stderr);
@@ -192,7 +184,7 @@ function askEarly(argv) {
 async function exitCodeOf(report, failOn) {
   const [{ failsRun }, { explainVerdict }] = await Promise.all([
     import("./chunks/evaluate-BH3UXWQA.js"),
-    import("./chunks/verdict-FXZUQQKX.js")
+    import("./chunks/verdict-YTVBEUFQ.js")
   ]);
   if (!failsRun(report.verdict, failOn)) return ExitCode.Ok;
   const { decided, causes } = explainVerdict(report);
@@ -205,7 +197,7 @@ async function exitCodeOf(report, failOn) {
 async function main(argv) {
   let privateDir;
   try {
-    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-BQ5WEH6S.js");
+    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-4IARM4JQ.js");
     const command = parseCliArgs(argv);
     if (command.kind === "help") {
       process.stdout.write(CLI_HELP);
@@ -225,17 +217,16 @@ Run "allocdiff --help" for the options.
     const { settings, stdout } = command;
     privateDir = command.privateDir;
     const [{ runAllocdiff }, { OUTPUTS }, { renderTerminal }] = await Promise.all([
-      import("./chunks/pipeline-YAQVQJ2E.js"),
-      import("./chunks/outputs-BG5I3UQY.js"),
-      import("./chunks/terminal-6EUZ5HZT.js")
+      import("./chunks/pipeline-E3YQ73AS.js"),
+      import("./chunks/outputs-2REGTYCX.js"),
+      import("./chunks/terminal-EZI6DDBQ.js")
     ]);
     const { report, outputs } = await runAllocdiff(settings, log);
     if (interrupted) return interruptedExit(privateDir);
     const terminal = stdout ? process.stderr : process.stdout;
     terminal.write(
       renderTerminal(report, settings.topSites, {
-        color: colorWanted(process.env, terminal.isTTY === true),
-        width: terminalColumns(process.env, terminal)
+        color: colorWanted(process.env, terminal.isTTY === true)
       })
     );
     process.stderr.write(

@@ -4,13 +4,13 @@ import {
   readActionMode,
   readActionSettings,
   readEventPlan
-} from "./chunks/chunk-MYHXPGZ4.js";
+} from "./chunks/chunk-2XMAV7SG.js";
 import "./chunks/chunk-42N5WW4X.js";
 import {
   info,
   setFailed
-} from "./chunks/chunk-HPQDF7BS.js";
-import "./chunks/chunk-2RFYW2FT.js";
+} from "./chunks/chunk-XNXU7A7Q.js";
+import "./chunks/chunk-L6ENWCP3.js";
 import "./chunks/chunk-U37QUC6D.js";
 import "./chunks/chunk-3CVV5V4O.js";
 import "./chunks/chunk-PLFFDZYP.js";
@@ -29,7 +29,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report" || mode === "merge") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-MKG2M5UZ.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-AG7MVIKF.js");
       return await postMeasuredReport(mode);
     }
     const plan = readEventPlan();
@@ -38,7 +38,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-MKG2M5UZ.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-AG7MVIKF.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));
