@@ -4,19 +4,21 @@ import {
   readActionMode,
   readActionSettings,
   readEventPlan
-} from "./chunks/chunk-SXX3MAH2.js";
+} from "./chunks/chunk-2XMAV7SG.js";
+import "./chunks/chunk-42N5WW4X.js";
 import {
   info,
   setFailed
 } from "./chunks/chunk-XNXU7A7Q.js";
-import "./chunks/chunk-OVEJU4DJ.js";
-import "./chunks/chunk-F3YW5TGN.js";
-import "./chunks/chunk-PLFFDZYP.js";
-import "./chunks/chunk-HUQXZSK6.js";
-import "./chunks/chunk-3VJGA6IO.js";
-import "./chunks/chunk-53YQGEQT.js";
-import "./chunks/chunk-RN36H25A.js";
 import "./chunks/chunk-L6ENWCP3.js";
+import "./chunks/chunk-U37QUC6D.js";
+import "./chunks/chunk-3CVV5V4O.js";
+import "./chunks/chunk-PLFFDZYP.js";
+import "./chunks/chunk-C7ZB2KCA.js";
+import "./chunks/chunk-3VJGA6IO.js";
+import "./chunks/chunk-HVB4MM6J.js";
+import "./chunks/chunk-GIBJXR6H.js";
+import "./chunks/chunk-RN36H25A.js";
 import {
   errorMessage
 } from "./chunks/chunk-XA3YYY7N.js";
@@ -27,7 +29,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report" || mode === "merge") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-3DRWB3DN.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-AG7MVIKF.js");
       return await postMeasuredReport(mode);
     }
     const plan = readEventPlan();
@@ -36,7 +38,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-3DRWB3DN.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-AG7MVIKF.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));

@@ -23,11 +23,18 @@ usage: python3 -m allocdiff_harness --script PATH --root DIR --out FILE [options
   --peak-targets FILE      the bench_ functions to find them for, one "name bytes" a line
                            (the peak of its first call in an earlier run; 0: not known)
   --retention-sites FILE   what keeps the objects of these sites alive, one normalised
-                           path:line a line (first measurement of each scenario)
+                           path:line a line (first measurement of each scenario), read
+                           after the measurement; default: OUT.retention-sites when it
+                           exists (a run that walks then has the arguments of one that
+                           does not)
   --no-object-types        do not count live objects by type
+  --count-objects-only     count live objects by type around each scenario's first run,
+                           untraced: no memory figures (a run to pair with measuring ones)
   --same-as FILE           an earlier run's figures of the bench_ functions (see sameas.py):
                            a function whose first call measures exactly these is not repeated"""
 USAGE_ERROR = 2
+# The default --retention-sites: beside the snapshot (--out).
+RETENTION_SITES_SUFFIX = ".retention-sites"
 MAX_FRAMES = 65535  # tracemalloc's own limit
 MAX_COUNT = 1000000
 OPTIONS = (
@@ -35,7 +42,7 @@ OPTIONS = (
     "--peak-target", "--peak-targets", "--same-as",
     "--retention-sites",
 )
-FLAGS = ("--peak-sites", "--no-object-types")
+FLAGS = ("--peak-sites", "--no-object-types", "--count-objects-only")
 
 
 class UsageError(Exception):
@@ -76,6 +83,11 @@ def parse_args(argv):
     for option in ("peak-target", "peak-targets"):
         if option in values and not values.get("peak-sites"):
             raise UsageError("--%s is only read with --peak-sites" % option)
+    if values.get("count-objects-only"):
+        for option in ("no-object-types", "peak-sites", "traceback-sites", "retention-sites",
+                       "same-as"):
+            if option in values:
+                raise UsageError("--%s cannot go with --count-objects-only" % option)
     if "peak-target" in values:
         values["peak-target"] = _whole_number(
             "--peak-target", values["peak-target"], 1, 2 ** 62
@@ -142,11 +154,12 @@ def main(argv=None):
         traceback_filter = None
         if "traceback-sites" in args:
             traceback_filter = capture.TracebackFilter(read_site_list(args["traceback-sites"]))
-        retention_filter = None
-        if "retention-sites" in args:
-            retention_filter = capture.TracebackFilter(
-                read_site_list(args["retention-sites"], "--retention-sites")
-            )
+        # Read after the first measurement, if there (see capture.SiteListFile).
+        retention_filter = capture.SiteListFile(
+            args.get("retention-sites", out + RETENTION_SITES_SUFFIX),
+            "--retention-sites",
+            required="retention-sites" in args,
+        )
         peak_targets = None
         if "peak-targets" in args:
             peak_targets = read_peak_targets(args["peak-targets"])
@@ -168,6 +181,7 @@ def main(argv=None):
         object_types=not args.get("no-object-types", False),
         same_as=same_as,
         retention_filter=retention_filter,
+        untraced=args.get("count-objects-only", False),
         shard=shard.from_environment(os.environ),
     )
     harness_path = capture.prepare_interpreter(args["script"], script_path)
@@ -177,6 +191,10 @@ def main(argv=None):
     read = reads.Reads()
     read.install()
     run = scenarios.run(script_path, options)
+    failure = retention_filter.failure()
+    if failure is not None:
+        print("allocdiff-harness: %s\n%s" % (failure, USAGE), file=sys.stderr)
+        return USAGE_ERROR
     read_files, read_folders, import_folders = read.under(root)
     found = own_code.foreign_modules(cwd=cwd)
     foreign = (found, own_code.foreign_error(found)) if found else None

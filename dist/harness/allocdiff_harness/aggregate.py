@@ -13,11 +13,10 @@ In the traceback pass, a site's tracebacks merge the same way, call path by call
 process kept its largest; the merged site keeps the largest of those).
 
 What a deep pass measures of a test (its further calls, each site's figure per call, objects
-by type, sites at the peak, the leak check) is kept as the test's process wrote it when one
+by type, sites at the peak, the leak check, retention paths) is kept as the test's process wrote it when one
 process measured the scenario (a test runs in one); merged from several, only call 1 is.
 """
 
-import json
 import os
 import platform
 import sys
@@ -25,7 +24,7 @@ import sysconfig
 
 from . import __version__, columns, command
 from .paths import PathNormalizer
-from .snapshot import SCHEMA, TRACEBACKS_PER_SITE, StringTable, write_snapshot
+from .snapshot import SCHEMA, TRACEBACKS_PER_SITE, StringTable, decode_file, write_snapshot
 
 USAGE = "usage: python3 -m allocdiff_harness.aggregate --dir DIR --root ROOT --out FILE [--frames N]"
 SCENARIO_KEYS = ("name", "kind", "status", "error", "budgetMarkers")
@@ -114,7 +113,7 @@ def _read_directory(directory):
         stem, extension = os.path.splitext(name)
         if extension == ".json":
             with open(path, "rb") as file:
-                results[stem] = json.loads(file.read().decode("utf-8"))
+                results[stem] = decode_file(file.read())
         elif extension in (".started", ".forked", ".unsupported"):
             with open(path, "rb") as file:
                 fields = os.fsdecode(file.read()).split(command.FIELD_SEPARATOR)
@@ -288,6 +287,20 @@ def _in_depth(document, scenario, own, strings):
                 ]
             peak_sites.append(site)
         document["peak"] = dict(scenario["peak"], sites=columns.encode(peak_sites))
+    if "retention" in scenario:
+        document["retention"] = dict(
+            scenario["retention"],
+            sites=[
+                dict(
+                    _reindexed(site, own, strings),
+                    paths=[
+                        dict(path, via=[_reindexed(step, own, strings) for step in path["via"]])
+                        for path in site["paths"]
+                    ],
+                )
+                for site in scenario["retention"]["sites"]
+            ],
+        )
     if "leak" in scenario:
         leak = scenario["leak"]
         document["leak"] = dict(

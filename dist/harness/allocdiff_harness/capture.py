@@ -302,7 +302,8 @@ def measure(
         gc.collect()
     after = tracemalloc.take_snapshot()
     result.frames_used = tracemalloc.get_traceback_limit()
-    if retention_filter is not None:
+    # A SiteListFile is read only now (and may want nothing); a TracebackFilter is there.
+    if retention_filter is not None and getattr(retention_filter, "active", _always)():
         # Right after the after snapshot, while the objects' traces are there: tracing then
         # stops before the diffs and the count, which run at full speed. The walk leaves
         # nothing behind but its result (ignored by the count, as ``result`` is).
@@ -315,6 +316,7 @@ def measure(
             snapshot=after,
         )
         del main
+    if retention_filter is not None:
         retention_filter.forget()
     tracemalloc.stop()
 
@@ -335,6 +337,38 @@ def measure(
     if rss_bytes is not None:
         # Only now: a number in the totals before the count would be counted as the action's.
         result.totals["rssBytes"] = rss_bytes
+    return result
+
+
+def count_objects(action, *, ignore=(), counting=True):
+    """Run ``action()`` untraced, counting live objects by type before and after it (when
+    ``counting``) as ``measure`` does: the same collections around the call and the counts,
+    without tracemalloc. Its sizes, peak and sites are not measured (left empty): the counts
+    of a run that measures nothing else, beside processes that measure the figures.
+    """
+    result = Measurement()
+    own = (ignore, result)
+    if counting:
+        result.types_before = objects.count_types(own)
+    collection.before_call()
+    held = None
+    raised = None
+    started = time.perf_counter()
+    try:
+        held = action()
+    except BaseException as exc:  # noqa: B902 - KeyboardInterrupt and SystemExit included
+        raised = exc
+    result.duration_seconds = time.perf_counter() - started
+    if raised is not None and not is_clean_exit(raised):
+        result.error = raised
+    clear_type_cache()
+    collecting = gc.isenabled()
+    if counting:
+        if collecting:
+            gc.collect()
+            gc.collect()
+        result.types_after = objects.count_types(own, held=[held, raised], collect=collecting)
+    del held, raised
     return result
 
 
@@ -532,6 +566,87 @@ class TracebackFilter:
             wanted = any(name == suffix or name.endswith("/" + suffix) for suffix in suffixes)
             self._cache[key] = wanted
         return wanted
+
+
+def _always():
+    return True
+
+
+class SiteListFile:
+    """The sites of a site list file (``--retention-sites``), as a TracebackFilter read only
+    when first asked for (``wants``, ``sites``, ``active``) and dropped by ``forget``: read
+    after a measurement, not before it, so that a run which walks sets up the measured call
+    exactly as a run which does not (what reading leaves, or frees, before the call changes
+    the layout of memory the call allocates in, and so its peak, by a few bytes).
+
+    A file that is not there wants nothing, unless it is ``required``; one that cannot be
+    read, or a line that is not ``path:line``, wants nothing either, and ``failure`` then
+    says why (naming ``option``), for the run to end with."""
+
+    def __init__(self, path, option, required=True):
+        self.path = path
+        self.option = option
+        self.required = required
+        self.error = None
+        self._filter = None
+
+    def _loaded(self):
+        if self._filter is None:
+            try:
+                wait_for_pending(self.path)
+                sites = read_site_list(self.path)
+            except FileNotFoundError as error:
+                if self.required:
+                    self.error = "%s %s: %s" % (self.option, self.path,
+                                                error.strerror or error)
+                sites = []
+            except OSError as error:
+                self.error = "%s %s: %s" % (self.option, self.path, error.strerror or error)
+                sites = []
+            except ValueError as error:
+                self.error = "%s %s" % (self.option, error)
+                sites = []
+            self._filter = TracebackFilter(sites)
+        return self._filter
+
+    @property
+    def sites(self):
+        return self._loaded().sites
+
+    def active(self):
+        """Whether any site is wanted (the file is read now if it was not)."""
+        return bool(self._loaded().sites)
+
+    def wants(self, filename, lineno):
+        return self._loaded().wants(filename, lineno)
+
+    def forget(self):
+        """Drops everything read: objects a later object count would see."""
+        self._filter = None
+
+    def failure(self):
+        """Why the file's sites could not be read (it is read now if it was not), or None."""
+        self._loaded()
+        return self.error
+
+
+# Seconds a run waits at most for a pending site list (allocdiff's own deadline is shorter).
+WAIT_LIMIT = 6 * 3600
+# Beside a site list that allocdiff writes only once it knows the sites (from a run made at the
+# same time as this one): the list is waited for while this file is there.
+PENDING_SUFFIX = ".pending"
+
+
+def wait_for_pending(path):
+    """Returns once ``path`` exists or nothing is pending (no ``path.pending``): allocdiff
+    writes the list whole (renamed into place). Raises OSError when the process that started
+    this one is gone first, or after WAIT_LIMIT."""
+    parent = os.getppid()
+    give_up = time.monotonic() + WAIT_LIMIT
+    while not os.path.exists(path) and os.path.exists(path + PENDING_SUFFIX):
+        if os.getppid() != parent or time.monotonic() > give_up:
+            raise OSError("never written (the process that was to write it is gone)")
+        time.sleep(0.02)
 
 
 def read_site_list(path):

@@ -23,7 +23,11 @@ listed in ``ALLOCDIFF_TESTS`` run (the plugin deselects the others), and each te
 called again in the same process after its measured call, as a ``bench_*`` function is: more
 measured calls (``ALLOCDIFF_REPEATS``), one that counts live objects by type
 (``ALLOCDIFF_OBJECT_TYPES``), one under the peak hooks (``ALLOCDIFF_PEAK_SITES``,
-``ALLOCDIFF_PEAK_TARGETS``) and the leak check (``ALLOCDIFF_ITERATIONS``).
+``ALLOCDIFF_PEAK_TARGETS``) and the leak check (``ALLOCDIFF_ITERATIONS``). On head, where
+retained memory grew, the first measured call of a test (or a whole process) whose retained
+memory grew also finds what keeps the objects of the grown sites alive (``retention.py``):
+``ALLOCDIFF_RETENTION_SITES`` names those sites, ``ALLOCDIFF_RETENTION_SCENARIOS`` the
+scenarios that walk.
 
 ``aggregate.py`` merges them into the side's snapshot.
 
@@ -89,7 +93,12 @@ class Depth:
     - ``ALLOCDIFF_PEAK_SITES`` = ``1``: one more call under the peak hooks, for every test;
       ``ALLOCDIFF_PEAK_TARGETS``: a file of ``<peak bytes> <node id>`` lines, for those tests,
       aiming at that peak (0: no reference);
-    - ``ALLOCDIFF_ITERATIONS``: leak-check calls of each test's body (0: none).
+    - ``ALLOCDIFF_ITERATIONS``: leak-check calls of each test's body (0: none);
+    - ``ALLOCDIFF_RETENTION_SITES``: a file of normalised ``path:line`` sites (as
+      ``--retention-sites``), and ``ALLOCDIFF_RETENTION_SCENARIOS`` a file of scenario names
+      (node ids, process names), one a line (without it, every scenario): after the first
+      measured call of each of those scenarios, while its objects are alive and traced, what
+      keeps the objects of those sites alive (see ``retention_walk``).
     """
 
     def __init__(self, environ):
@@ -99,9 +108,16 @@ class Depth:
         self.object_types = environ.get("ALLOCDIFF_OBJECT_TYPES") == "1"
         self.every_peak = environ.get("ALLOCDIFF_PEAK_SITES") == "1"
         self.peak_targets_file = environ.get("ALLOCDIFF_PEAK_TARGETS") or None
+        self.retention_sites_file = environ.get("ALLOCDIFF_RETENTION_SITES") or None
+        self.retention_scenarios_file = environ.get("ALLOCDIFF_RETENTION_SCENARIOS") or None
         # Read by load(): the node ids that run (None: every test), {node id: peak bytes}.
         self.tests = None
         self.peak_targets = {}
+        # Read when first needed (after a measured call's traces were taken: nothing is
+        # imported before it that the other side would not have imported too): the
+        # capture.TracebackFilter of the retention sites, and the scenarios that walk.
+        self.retention_filter = None
+        self.retention_scenarios = None
 
     def load(self):
         if self.tests_file is not None:
@@ -122,6 +138,28 @@ class Depth:
         if nodeid in self.peak_targets:
             return self.peak_targets[nodeid]
         return 0 if self.every_peak else None
+
+    def walks(self, name):
+        """Whether scenario ``name`` looks for what keeps the retention sites' objects alive.
+        Reads the files on first use; one that cannot be read costs the walk (said on
+        stderr), never the measurement."""
+        if self.retention_sites_file is None:
+            return False
+        if self.retention_filter is None:
+            from . import capture
+
+            try:
+                sites = capture.read_site_list(self.retention_sites_file)
+                if self.retention_scenarios_file is not None:
+                    with open(self.retention_scenarios_file, "rb") as file:
+                        lines = os.fsdecode(file.read()).split("\n")
+                    self.retention_scenarios = {line for line in lines if line}
+            except (OSError, ValueError) as error:
+                sys.stderr.write("allocdiff: no retention paths: %s\n" % (error,))
+                self.retention_sites_file = None
+                return False
+            self.retention_filter = capture.TracebackFilter(sites)
+        return self.retention_scenarios is None or name in self.retention_scenarios
 
     def wanted(self, nodeid):
         """Whether a test's body is called beyond its measured call."""
@@ -367,11 +405,13 @@ def _tracing_lost(marker):
     return None
 
 
-def _measure_and_stop(start_level, started, marker):
+def _measure_and_stop(start_level, started, marker, walk=None):
     """Peak, ``gc.collect()``, the traces, tracing stopped; then (untraced) the
     ``capture.Measurement`` they make. When the program stopped tracemalloc or cleared its
     traces since ``marker`` was allocated, a Measurement that is not ``traced`` and says which
-    in ``lost_tracing``."""
+    in ``lost_tracing``. ``walk``: called with the traces and the frame limit once they are
+    taken, while tracing still holds the objects' tracebacks (see ``retention_walk``); what it
+    returns is the measurement's ``retention``."""
     duration = time.perf_counter() - started
     lost = _tracing_lost(marker)
     if lost is not None:
@@ -391,6 +431,7 @@ def _measure_and_stop(start_level, started, marker):
     gc.collect()
     traces = _tracemalloc._get_traces()
     limit = _tracemalloc.get_traceback_limit()
+    found = walk(traces, limit) if walk is not None else None
     _tracemalloc.stop()
 
     # Only now, untraced: what turning traces into sites needs.
@@ -404,6 +445,7 @@ def _measure_and_stop(start_level, started, marker):
     measurement.frames_used = limit
     traced = tracemalloc.Snapshot(traces, limit)
     measurement.sites = own_sites_dropped(capture.line_totals(traced))
+    measurement.retention = found
     wanted = _traceback_filter(_state)
     if wanted is not None:
         # Traced from nothing (tracing started with the process, or the test): all it holds.
@@ -431,7 +473,14 @@ def _finish(state):
     error = getattr(sys, "last_exc", None) or getattr(sys, "last_value", None)
     measurement = None
     if state.tests is None:
-        measurement = _measure_and_stop(0, state.started, state.marker)
+        walk = None
+        if state.depth.retention_sites_file is not None:
+
+            def walk(traces, limit):
+                main = getattr(sys.modules.get("__main__"), "__dict__", None)
+                return retention_walk(_process_name(state), traces, limit, lambda: (main, None))
+
+        measurement = _measure_and_stop(0, state.started, state.marker, walk)
     duration = time.perf_counter() - state.started
     _stop_tracing()
     found = state.checkout.foreign_modules(cwd=state.cwd)
@@ -471,7 +520,10 @@ def _finish(state):
             )
         run.scenarios.append(scenario)
     options = scenarios.Options(
-        frames=state.frames, object_types=False, traceback_filter=_traceback_filter(state)
+        frames=state.frames,
+        object_types=False,
+        traceback_filter=_traceback_filter(state),
+        retention_filter=state.depth.retention_filter,
     )
     document = snapshot.build_snapshot(
         run,
@@ -491,6 +543,68 @@ def _finish(state):
         "token": state.token,
     }
     snapshot.write_snapshot(document, os.path.join(state.directory, "%s.json" % state.token))
+
+
+def _process_name(state):
+    """The scenario this process is reported as (see ``scenario_name``)."""
+    from .paths import PathNormalizer
+
+    paths = PathNormalizer(root=state.root, stdlib=_stdlib(), cwd=state.cwd)
+    return scenario_name(state.entry, paths, state.test)
+
+
+# The kind of root a fixture's value is, in a retention path (see ``retention_walk``).
+FIXTURE = "fixture"
+
+
+def retention_walk(name, traces, limit, roots):
+    """What keeps the objects of the deep pass's retention sites alive (``retention.find``'s
+    bytes), after the first measured call of scenario ``name``: ``traces`` and ``limit`` are
+    what tracing holds, taken, and tracing still runs (it stops after). None, at no cost, when
+    the deep pass does not ask it of this scenario, or when the call holds nothing at those
+    sites (what is not there needs no walk).
+
+    ``roots()``: ``(main_globals, fixture_scopes)``, asked only for a walk: a dict whose values
+    are roots, named by their keys (a process's ``__main__`` globals), and ``{fixture name:
+    scope}`` when those keys are a test's fixtures (see ``fixture_values``): their paths are of
+    kind ``fixture``, rooted at ``name (scope)``. A walk that fails costs the paths (said on
+    stderr), never the measurement."""
+    depth = _state.depth
+    if not depth.walks(name):
+        return None
+    try:
+        main_globals, fixture_scopes = roots()
+        import marshal
+        import tracemalloc
+
+        from . import capture, retention
+
+        wanted = depth.retention_filter
+        snapshot = tracemalloc.Snapshot(traces, limit)
+        goal = retention.traced_bytes(snapshot, wanted)
+        if goal is not None and not goal:
+            return None
+        found = retention.find(
+            wanted,
+            main_globals=main_globals,
+            is_machinery=capture.is_machinery,
+            snapshot=snapshot,
+        )
+        wanted.forget()
+        del snapshot
+        if not fixture_scopes:
+            return found
+        seconds, results = retention.load(found)
+        for site in results:
+            paths = site[4]
+            for index, path in enumerate(paths):
+                if path[0] == retention.BENCHMARK_GLOBAL and path[1] in fixture_scopes:
+                    root = "%s (%s)" % (path[1], fixture_scopes[path[1]])
+                    paths[index] = (FIXTURE, root) + tuple(path[2:])
+        return marshal.dumps((seconds, results))
+    except Exception as error:  # noqa: BLE001 - the measurement stands without its paths
+        sys.stderr.write("allocdiff: no retention paths for %s: %r\n" % (name, error))
+        return None
 
 
 def own_sites_dropped(sites):
@@ -546,10 +660,35 @@ class TestMeasurement:
         self.start_level = _tracemalloc.get_traced_memory()[0]
         self.started = time.perf_counter()
 
-    def finish(self):
+    def finish(self, nodeid=None, fixtures=None):
         """A ``capture.Measurement`` of the call (not ``traced`` if the test stopped
-        tracemalloc or cleared its traces)."""
-        return _measure_and_stop(self.start_level, self.started, self.marker)
+        tracemalloc or cleared its traces). ``nodeid``: the test's first measured call, whose
+        retention paths the deep pass may ask for; ``fixtures()`` then gives its fixtures (see
+        ``fixture_values``)."""
+        walk = None
+        if nodeid is not None and _state.depth.retention_sites_file is not None:
+
+            def walk(traces, limit):
+                return retention_walk(nodeid, traces, limit, fixtures or (lambda: (None, None)))
+
+        return _measure_and_stop(self.start_level, self.started, self.marker, walk)
+
+
+def fixture_values(funcargs, fixtureinfo):
+    """``({name: value}, {name: scope})`` of a test's fixtures (``item.funcargs``, and
+    ``item._fixtureinfo`` for their scopes), ``request`` left out: the roots a test's retention
+    paths may start from, in the order pytest set them up."""
+    values = {}
+    scopes = {}
+    definitions = getattr(fixtureinfo, "name2fixturedefs", None) or {}
+    for name, value in (funcargs or {}).items():
+        if name == "request" or not isinstance(name, str):
+            continue
+        values[name] = value
+        defined = definitions.get(name) or ()
+        scope = getattr(defined[-1], "scope", None) if defined else None
+        scopes[name] = scope if isinstance(scope, str) else "function"
+    return values, scopes
 
 
 def measure_deeper(nodeid, call, measurement):

@@ -21,7 +21,10 @@ is not a scenario. Collection, fixtures and pytest itself are not measured.
 In allocdiff's deep pass (see ``command.Depth``) only the tests it names run: the others are
 deselected, and test files that hold none of them are not even collected. A test that passed
 is then called again, in this process and with the same fixtures, for its further measured
-calls, object counts, sites at the peak and leak check.
+calls, object counts, sites at the peak and leak check. On head, a test whose retained memory
+grew also finds, right after its measured call and before its fixtures are torn down, what keeps
+the objects of the grown sites alive, its fixtures' values among the roots
+(``command.retention_walk``).
 
 Budget markers (``allocdiff``, and pytest-memray's ``limit_memory`` and ``limit_leaks``) are
 recorded as written, per test, in the scenario's ``budgetMarkers``; allocdiff parses and
@@ -145,7 +148,8 @@ def pytest_collection_modifyitems(config, items):
     part = shard.from_environment(os.environ) if command.measuring() else None
     selected = command.selected_tests()
     skipped = selection.skipped_tests() if command.measuring() else None
-    if part is None and selected is None and not skipped:
+    files = _skipped_files()
+    if part is None and selected is None and not skipped and not files:
         return
 
     def keeps(item):
@@ -153,6 +157,7 @@ def pytest_collection_modifyitems(config, items):
             (part is None or shard.keeps(part, item.nodeid))
             and (selected is None or item.nodeid in selected)
             and (not skipped or item.nodeid not in skipped)
+            and (not files or _repository_path(item.path) not in files)
         )
 
     kept = [item for item in items if keeps(item)]
@@ -171,13 +176,37 @@ def _selected_files(config):
     return files
 
 
+_skipped = []
+
+
+def _skipped_files():
+    """The test files ruled out before anything ran (``ALLOCDIFF_SKIP_FILES``), read once."""
+    if not _skipped:
+        _skipped.append(selection.skipped_files())
+    return _skipped[0]
+
+
+def _repository_path(path):
+    """``path`` relative to the repository's root (``ALLOCDIFF_ROOT``), ``/``-separated."""
+    root = os.path.realpath(os.environ.get("ALLOCDIFF_ROOT", os.curdir))
+    return os.path.relpath(os.path.realpath(str(path)), root).replace(os.sep, "/")
+
+
 if getattr(pytest, "version_tuple", (0,)) >= (7,):  # collection_path: pytest 7 and later
 
+    @pytest.hookimpl(tryfirst=True)
     def pytest_ignore_collect(collection_path, config):
-        """A deep pass does not collect a test file that holds none of its tests."""
-        if command.selected_tests() is None or collection_path.suffix != ".py":
+        """A deep pass does not collect a test file that holds none of its tests; no pass
+        collects a test file ruled out before anything ran. First: a conftest.py's own
+        answer (``False``, which ends the hook) must not keep it."""
+        if collection_path.suffix != ".py":
             return None
         if collection_path.name in ("__init__.py", "conftest.py"):
+            return None
+        files = _skipped_files()
+        if files and _repository_path(collection_path) in files:
+            return True
+        if command.selected_tests() is None:
             return None
         try:
             relative = collection_path.relative_to(config.rootpath).as_posix()
@@ -190,7 +219,9 @@ if getattr(pytest, "version_tuple", (0,)) >= (7,):  # collection_path: pytest 7 
 def pytest_sessionfinish(session, exitstatus):
     # A deep pass whose tests are all deselected (it re-runs the processes only) ran no test:
     # that is what it asked for, not pytest's "no tests collected".
-    if command.selected_tests() is not None and exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
+    # Nor one whose test files were all ruled out before anything ran.
+    chosen = command.selected_tests() is not None or _skipped_files()
+    if chosen and exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
         session.exitstatus = pytest.ExitCode.OK
 
 
@@ -202,7 +233,14 @@ def pytest_runtest_call(item):
     markers = budget_markers(item)
     traced = command.TestMeasurement(command.frames())
     outcome = yield
-    measurement = traced.finish()
+    # With its objects alive (its fixtures not torn down yet): the deep pass may ask what keeps
+    # them alive, from the test's fixtures among the roots.
+    measurement = traced.finish(
+        item.nodeid,
+        lambda: command.fixture_values(
+            getattr(item, "funcargs", None), getattr(item, "_fixtureinfo", None)
+        ),
+    )
     excinfo = outcome.excinfo
     error = excinfo[1] if excinfo else None
     deeper = None

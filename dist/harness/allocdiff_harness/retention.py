@@ -9,6 +9,13 @@ benchmark's own globals, a frame or thread, the measured call's return value. Ea
 shortest chain from a root is named (``catalog.cache.history[…][1]``), and samples are
 grouped by the named container that holds them (``app.cache.LRU.history``).
 
+A site where no live object was allocated, though it holds traced bytes, is most often a
+line that grew a container's item storage (``registry.append(obj)``, ``cache[key] = obj`` of
+an object made elsewhere): the item array of a list, the table of a dict or set, the blocks
+of a deque are no Python objects. For such a site the containers whose item storage has the
+exact size of one of the site's traced blocks are looked for, the ones the line names first
+(``self._USAGE.append(…)`` names ``_USAGE``), and followed back to a root like samples.
+
 Bounded: at most ``SAMPLES`` objects per site, ``MAX_DEPTH`` steps back, ``MAX_NODES``
 objects visited; one ``gc.get_referrers`` scan per step for all samples at once.
 Deterministic: everything is ordered by the collector's own lists (the order objects were
@@ -27,7 +34,7 @@ import sys
 import time
 import tracemalloc
 from itertools import compress, filterfalse, repeat
-from operator import eq, itemgetter
+from operator import eq, is_, itemgetter, not_, sub
 
 from . import collection, objects
 
@@ -47,6 +54,11 @@ MAX_UNTRACKED_SCAN = 200000
 # bytes (their sizes as sys.getsizeof gives them).
 FOUND_SHARE = 0.9
 
+# Containers whose item storage may be a site's blocks, followed back per site, at most.
+MAX_STORAGE_CANDIDATES = 64
+# Bytes of a source file read for the line of a storage site, at most.
+MAX_SOURCE_BYTES = 1 << 20
+
 # Root kinds, as the snapshot names them.
 MODULE_GLOBAL = "module global"
 BENCHMARK_GLOBAL = "benchmark global"
@@ -61,7 +73,16 @@ GARBAGE = "gc.garbage"
 UNREACHABLE = "unreachable"
 NOT_FOUND = "not found"
 
+# What the walk made of a site with no object found (SiteRetention.storage).
+STORAGE_FOUND = "found"  # its paths lead to the containers whose item storage it is
+STORAGE_NONE = "none"  # no container a root reaches has item storage of its blocks' sizes
+# More such containers reach a root than the site has blocks, and the line names none of
+# them: which one grew cannot be told.
+STORAGE_SEVERAL = "several"
+
 _FUNCTION = type(objects.type_name)
+# This package's name: containers its modules hold are no benchmark's.
+_HARNESS = __name__.rpartition(".")[0]
 
 
 def _cell_type():
@@ -108,6 +129,9 @@ class SiteRetention:
         self.limited = False  # the walk stopped at its limits before every sample had a root
         # [Path], most samples first
         self.paths = []
+        # No object found: what the look for containers whose item storage the site's bytes
+        # are found (STORAGE_*); the samples are then those containers. None otherwise.
+        self.storage = None
 
 
 class Path:
@@ -124,6 +148,8 @@ class Path:
         self.via = []
         # Unreachable: {type name: objects} in what refers to the samples.
         self.cycle = None
+        # Storage paths: the items of the containers (the samples) the path leads to.
+        self.items = None
 
 
 def find(wanted, *, held=(), main_globals=None, is_machinery=None, snapshot=None):
@@ -137,7 +163,9 @@ def find(wanted, *, held=(), main_globals=None, is_machinery=None, snapshot=None
 
 
 def plain(result):
-    """A SiteRetention as tuples of plain values (what ``load`` gives back)."""
+    """A SiteRetention as tuples of plain values (what ``load`` gives back): ``(key,
+    objects, sampled, limited, [path], storage)``, each path ``(kind, root, holder,
+    holder_type, name, path, sampled, via, cycle, items)``."""
     return (
         tuple(result.key),
         result.objects,
@@ -147,9 +175,11 @@ def plain(result):
             (
                 path.kind, path.root, path.holder, path.holder_type, path.name, path.path,
                 path.sampled, [(name, tuple(where)) for name, where in path.via], path.cycle,
+                path.items,
             )
             for path in result.paths
         ],
+        result.storage,
     )
 
 
@@ -161,7 +191,17 @@ def load(data):
 def traced_bytes(snapshot, wanted):
     """``{frame: bytes}``: the bytes ``snapshot`` traces to each innermost frame (as
     ``_innermost`` gives it) that ``wanted`` wants; None when the snapshot's raw traces are
-    not there to read. Summed by C loops, one pass over the traces for each such frame."""
+    not there to read."""
+    blocks = traced_blocks(snapshot, wanted)
+    if blocks is None:
+        return None
+    return {frame: sum(sizes) for frame, sizes in blocks.items()}
+
+
+def traced_blocks(snapshot, wanted):
+    """``{frame: [block size]}``: the sizes of the blocks ``snapshot`` traces to each
+    innermost frame that ``wanted`` wants; None when the snapshot's raw traces are not there
+    to read. Sifted by C loops, one pass over the traces for each such frame."""
     raw = getattr(getattr(snapshot, "traces", None), "_traces", None)
     if not isinstance(raw, list):
         return None
@@ -171,16 +211,16 @@ def traced_bytes(snapshot, wanted):
         sizes = list(map(itemgetter(1), raw))
     except (IndexError, TypeError):
         return None
-    goal = {}
+    blocks = {}
     for frame in sorted(set(frames)):
         if wanted.wants(*frame):
-            goal[frame] = sum(compress(sizes, map(eq, repeat(frame), frames)))
-    return goal
+            blocks[frame] = list(compress(sizes, map(eq, repeat(frame), frames)))
+    return blocks
 
 
 def _find(wanted, held, main_globals, is_machinery, snapshot):
     started = time.perf_counter()
-    goal = traced_bytes(snapshot, wanted) if snapshot is not None else None
+    blocks = traced_blocks(snapshot, wanted) if snapshot is not None else None
     # gc.get_objects() and gc.get_referrers() see no frozen object.
     collection.thaw()
     # The walk's own short-lived containers would set off collections of the whole heap.
@@ -188,7 +228,7 @@ def _find(wanted, held, main_globals, is_machinery, snapshot):
     gc.disable()
     walk = _Walk(held, main_globals, is_machinery or (lambda filename: False))
     try:
-        results = walk.run(wanted, goal)
+        results = walk.run(wanted, blocks)
     finally:
         walk.clear()
         if enabled:
@@ -243,7 +283,9 @@ class _Walk:
         self.names_of = {}
         # {id: untracked container}: what holds an untracked object (see _untracked).
         self.hints = {}
-        self.mine(self.nodes, self.held, self.hints, self.module_namespaces)
+        # Untracked dicts the scan met, maybe more than once (see _untracked).
+        self.loose_dicts = []
+        self.mine(self.nodes, self.held, self.hints, self.module_namespaces, self.loose_dicts)
 
     def clear(self):
         self.nodes.clear()
@@ -252,7 +294,7 @@ class _Walk:
         self.held.clear()
         self.names_of.clear()
         self.hints.clear()
-        del self.module_namespaces[:]
+        del self.module_namespaces[:], self.loose_dicts[:]
 
     def mine(self, *containers):
         for container in containers:
@@ -260,16 +302,25 @@ class _Walk:
 
     # -- finding the objects of each site
 
-    def run(self, wanted, goal):
+    def run(self, wanted, blocks):
+        """``blocks``: see ``traced_blocks`` (None: not known; no storage is looked for)."""
+        goal = None
+        if blocks is not None:
+            goal = {frame: sum(sizes) for frame, sizes in blocks.items()}
         found = {}
         self.mine(found)
         everything = gc.get_objects()
         self.mine(everything)
         self._scan(everything, wanted, found, goal)
+        # Sites that hold traced bytes but no object: the item storage of containers.
+        bare = sorted(frame for frame, sizes in (blocks or {}).items()
+                      if sizes and frame not in found)
+        candidates = self._storage_candidates(everything, bare, blocks) if bare else {}
         del everything
         results = []
+        storage = []
         samples = []
-        self.mine(samples)
+        self.mine(results, storage, samples)
         for key in sorted(found):
             group = found[key]
             result = SiteRetention(key)
@@ -280,14 +331,150 @@ class _Walk:
             results.append((result, picked))
             samples.extend(picked)
         found.clear()
-        if not samples:
-            return [result for result, _ in results]
-        exhausted = self._walk_back(samples)
+        for key in bare:
+            result = SiteRetention(key)
+            result.storage = STORAGE_NONE
+            picked, names, limited = candidates[key]
+            result.limited = limited
+            storage.append((result, picked, names, len(blocks[key])))
+            samples.extend(picked)
+        candidates.clear()
+        exhausted = self._walk_back(samples) if samples else True
         nearest = self._nearest_roots()
         for result, picked in results:
             self._group(result, picked, nearest, exhausted)
-        del samples[:]
-        return [result for result, _ in results]
+        for result, picked, names, count in storage:
+            self._group_storage(result, picked, names, count, nearest, exhausted)
+            results.append((result, picked))
+        del samples[:], storage[:]
+        return sorted((result for result, _ in results), key=lambda result: result.key)
+
+    # -- the item storage of containers
+
+    def _storage_candidates(self, everything, frames, blocks):
+        """``{frame: (containers, names, limited)}`` for each of ``frames`` (sites with no
+        object found): the containers whose item storage has the size of one of the site's
+        blocks (``blocks``), those the site's line names first, at most
+        ``MAX_STORAGE_CANDIDATES`` (``limited`` when more were left out); ``names``: the
+        identifiers the line spells."""
+        collections = sys.modules.get("collections")
+        deque = getattr(collections, "deque", None)
+        kinds = {}
+        types = list(map(type, everything))
+        for cls in set(types):
+            kinds[cls] = _storage_kind(cls, deque)
+        containers = list(compress(everything, map(kinds.__getitem__, types)))
+        del types
+        self.mine(containers)
+        # The untracked dicts the scan met (each once), after the tracked containers.
+        kinds[dict] = dict
+        loose = set()
+        for container in self.loose_dicts:
+            if id(container) not in loose:
+                loose.add(id(container))
+                containers.append(container)
+        loose.clear()
+        # (container, its storage's size, its kind): the built-in lists, dicts and sets
+        # themselves sized by C loops (sys.getsizeof less an empty one's), in the collector's
+        # order; then deques (a deque grows a block at a time) and subclasses, by their base's
+        # own __sizeof__ (never one a subclass defines).
+        own = self.own
+        containers = list(compress(containers, map(not_, map(own.__contains__,
+                                                             map(id, containers)))))
+        empty = _empty_sizes()
+        types = list(map(type, containers))
+        plain = list(map(empty.__contains__, types))
+        sized_containers = list(compress(containers, plain))
+        sizes = list(map(sub, map(sys.getsizeof, sized_containers),
+                         map(empty.__getitem__, compress(types, plain))))
+        del types
+        block = _deque_block(deque) if deque is not None else None
+        for container in compress(containers, map(not_, plain)):
+            kind = kinds[type(container)]
+            try:
+                size = kind.__sizeof__(container) - type(container).__basicsize__
+            except Exception:  # noqa: BLE001 - a container torn down by a thread
+                continue
+            sized_containers.append(container)
+            sizes.append(block if kind is deque and size > 0 else size)
+        del plain
+        self.mine(sized_containers, sizes)
+        del containers[:]
+        dicts = list(compress(sized_containers, map(is_, map(type, sized_containers),
+                                                    repeat(dict))))
+        self.mine(dicts)
+        found = {}
+        for frame in frames:
+            wanted_sizes = set(blocks[frame])
+            matching = list(compress(sized_containers, map(wanted_sizes.__contains__, sizes)))
+            self.mine(matching)
+            names = _line_names(*frame)
+            limited = False
+            if len(matching) > MAX_STORAGE_CANDIDATES:
+                # The ones a dict (a module's, a class's, an instance's) keeps under a name
+                # the line spells first: one C loop over the dicts for each name.
+                named = set()
+                for name in sorted(names):
+                    named.update(map(id, map(dict.get, dicts, repeat(name))))
+                is_named = list(map(named.__contains__, map(id, matching)))
+                ordered = list(compress(matching, is_named))
+                ordered.extend(compress(matching, map(not_, is_named)))
+                named.clear()
+                del is_named
+                limited = True
+                matching = ordered[:MAX_STORAGE_CANDIDATES]
+                del ordered
+                self.mine(matching)
+            found[frame] = (matching, names, limited)
+        del sized_containers[:], sizes[:], dicts[:]
+        return found
+
+    def _group_storage(self, result, picked, names, blocks, nearest, exhausted):
+        """The paths of the containers (``picked``) whose item storage a site's ``blocks``
+        blocks may be: those the site's line names (``names``); else, when no more reach a
+        root than the site has blocks, every one that does."""
+        reached = []
+        for obj in picked:
+            key = id(obj)
+            if key not in nearest:
+                continue
+            chain = [key]
+            while nearest[chain[-1]][1] is not None:
+                chain.append(nearest[chain[-1]][1])
+            chain.reverse()
+            path = self._describe(chain)
+            if path.root == _HARNESS or path.root.startswith(_HARNESS + "."):
+                continue  # the harness's own state, not the benchmark's
+            reached.append((obj, path))
+        named = [(obj, path) for obj, path in reached if path.name and path.name in names]
+        if named:
+            chosen = named
+            # What the line names is taken: the containers left out at the limit are not needed.
+            result.limited = False
+        elif reached and len(reached) <= blocks and not result.limited:
+            chosen = reached
+        else:
+            if reached:
+                result.storage = STORAGE_SEVERAL
+            elif not exhausted and picked:
+                result.limited = True
+            path = Path(NOT_FOUND, "", "", "", "", "")
+            result.paths = [path]
+            return
+        result.storage = STORAGE_FOUND
+        result.sampled = len(chosen)
+        groups = {}
+        for obj, path in chosen:
+            group_key = (path.kind, path.root, path.holder, path.holder_type)
+            group = groups.get(group_key)
+            if group is None:
+                group = groups[group_key] = path
+                group.items = 0
+            group.sampled += 1
+            group.items += len(obj)
+        result.paths = sorted(
+            groups.values(), key=lambda path: (-path.sampled, path.kind, path.holder, path.root)
+        )
 
     def _add(self, found, obj, frame):
         group = found.get(frame)
@@ -378,6 +565,9 @@ class _Walk:
             # Containers are not told apart (each id() is an allocation, and traced): one
             # held twice is looked into twice, within the scan's bound.
             inner = list(compress(loose, map(_CONTAINERS.__contains__, map(type, loose))))
+            # Untracked dicts (of numbers, strings, plain objects): whose item storage a site
+            # with no object may be (see _storage_candidates).
+            self.loose_dicts.extend(compress(inner, map(is_, map(type, inner), repeat(dict))))
             return hits, inner
 
         hits, inner = sift(holders)
@@ -634,7 +824,7 @@ class _Walk:
             index = 1
         else:
             text = root_name
-        if index < len(nodes):
+        if index <= len(nodes):
             holder_type = objects.type_name(type(nodes[index - 1]))
         # Further steps: attributes move the holder; items of containers do not.
         dict_owner = None  # the instance whose __dict__ the last step reached
@@ -681,6 +871,11 @@ class _Walk:
                 holder = "%s.%s" % (owner, attribute)
                 name = attribute
                 holder_type = objects.type_name(type(child))
+        if dict_owner is not None and len(nodes) > 1 and isinstance(nodes[-1], dict):
+            # The sample is an instance's own __dict__ (the item storage of its attributes).
+            text += ".__dict__"
+            holder += ".__dict__"
+            holder_type = objects.type_name(type(nodes[-1]))
         path = Path(kind, root_name, holder, holder_type, name, text)
         for node in nodes[1:-1]:
             where = _innermost(node)
@@ -708,6 +903,62 @@ def _at_wanted_sites(objs, wanted, verdicts):
         return []
     hits = list(map(verdicts.__getitem__, frames))
     return list(zip(compress(traced, hits), compress(frames, hits)))
+
+
+def _storage_kind(cls, deque):
+    """The container type whose item storage an instance of ``cls`` keeps apart from itself
+    (list, dict, set, deque, or a subclass's base), or None."""
+    for kind in (list, dict, set, deque):
+        if kind is not None and issubclass(cls, kind):
+            return kind
+    return None
+
+
+def _empty_sizes():
+    """``{type: sys.getsizeof of an empty one}`` for the built-in lists, dicts and sets: what
+    ``sys.getsizeof`` gives of one beside the size of its item storage."""
+    return {list: sys.getsizeof([]), dict: sys.getsizeof({}), set: sys.getsizeof(set())}
+
+
+def _deque_block(deque):
+    """The size of one block of a deque's items: what each growth of a deque allocates."""
+    try:
+        return deque.__sizeof__(deque()) - deque.__basicsize__
+    except Exception:  # noqa: BLE001 - a deque type of another shape
+        return None
+
+
+def _line_names(filename, lineno):
+    """The identifiers line ``lineno`` of ``filename`` spells (``self._USAGE.append(x)``:
+    ``self``, ``_USAGE``, ``append``, ``x``); empty when the file cannot be read."""
+    text = _source_line(filename, lineno)
+    names = set()
+    word = []
+    for char in text + " ":
+        if char == "_" or char.isalnum():
+            word.append(char)
+            continue
+        if word and not word[0].isdigit():
+            names.add("".join(word))
+        word = []
+    return names
+
+
+def _source_line(filename, lineno):
+    """Line ``lineno`` of the file ``filename`` (its first ``MAX_SOURCE_BYTES``), or ""."""
+    if not isinstance(filename, str) or filename.startswith("<") or lineno < 1:
+        return ""
+    try:
+        with open(filename, "rb") as file:
+            data = file.read(MAX_SOURCE_BYTES)
+    except (OSError, ValueError):
+        return ""
+    lines = data.split(b"\n")
+    if lineno > len(lines):
+        return ""
+    line = lines[lineno - 1].decode("utf-8", "replace")
+    hash_at = line.find("#")
+    return line if hash_at < 0 else line[:hash_at]
 
 
 def _main_thread_id():

@@ -230,3 +230,15 @@ def skipped_tests():
         return None
     with open(path, encoding="utf-8") as file:
         return {line for line in file.read().split("\n") if line}
+
+
+def skipped_files():
+    """The test files ``ALLOCDIFF_SKIP_FILES`` names (a file of paths relative to
+    ``ALLOCDIFF_ROOT``, one per line): ruled out before anything ran (imports.py), not even
+    collected. None when unset."""
+    path = os.environ.get("ALLOCDIFF_SKIP_FILES")
+    root = os.environ.get("ALLOCDIFF_ROOT")
+    if not path or not root:
+        return None
+    with open(path, encoding="utf-8") as file:
+        return {line for line in file.read().split("\n") if line}
