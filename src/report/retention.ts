@@ -33,6 +33,18 @@ export function leadingRetention(
   return best;
 }
 
+/**
+ * As the comment's verdict leads, in plain text: `caused by app/cache.py:24: <what it keeps
+ * alive>; ` when a changed line filled the container keeping the most grown memory alive; else
+ * empty.
+ */
+export function culpritLead(scenarios: readonly ScenarioComparison[]): string {
+  const found = leadingRetention(scenarios);
+  if (!found) return '';
+  const { culprit } = found.finding;
+  return `caused by ${culprit!.file}:${culprit!.line}: ${retentionSentence(found.finding)}; `;
+}
+
 /** `list of 300 items`, `2 lists, 600 items`: the containers a storage finding names. */
 function containersText(finding: RetentionFinding, code: Code): string {
   const items = finding.items ?? 0;

@@ -15,8 +15,8 @@ import { leakText } from './lead.js';
 import { settingsChangeText } from './settings-change.js';
 import {
   culpritGroups,
+  culpritLead,
   culpritOrder,
-  leadingRetention,
   RETENTION_SHOWN,
   retentionSentence,
   type SiteRole,
@@ -213,17 +213,6 @@ function keptCell(role: SiteRole | undefined): string {
   if (role?.role === 'culprit') return `keeps ${formatBytes(role.group.bytes)}`;
   if (role?.role === 'kept') return `by ${role.group.culprit.file}:${role.group.culprit.line}`;
   return '';
-}
-
-/**
- * As the comment's verdict: `caused by app/cache.py:24: <what it keeps alive>; ` when a changed
- * line filled the container keeping the most grown memory alive; else empty.
- */
-function culpritLead(report: Report): string {
-  const found = leadingRetention(report.scenarios);
-  if (!found) return '';
-  const { culprit } = found.finding;
-  return `caused by ${culprit!.file}:${culprit!.line}: ${retentionSentence(found.finding)}; `;
 }
 
 /** What a column of the scenario table holds: it says how the column is aligned and coloured. */
@@ -445,7 +434,7 @@ export function renderTerminal(
   const style = grewUnchecked(explanation) ? 'boldYellow' : verdictStyle[report.verdict];
   lines.push(
     '',
-    `${styled(style, VERDICT_WORD[report.verdict])}: ${culpritLead(report)}${verdictReason(report, explanation)}`,
+    `${styled(style, VERDICT_WORD[report.verdict])}: ${culpritLead(report.scenarios)}${verdictReason(report, explanation)}`,
     '',
   );
   return lines.join('\n');
