@@ -127,9 +127,10 @@ def run(script_path, options):
             if top.traced:
                 scenario.repeats.append(top)
                 if options.peak_sites:
-                    scenario.peak = top
                     if top.peak_sites is None:
                         _note(result, scenario, "sites at the peak", _peak_miss(top, as_script))
+                    else:
+                        scenario.peak = top
                 if options.object_types and top.types_after is None:
                     _note(result, scenario, "objects by type",
                           "the script defines bench_ functions at the start of a line, but not"

@@ -233,6 +233,22 @@ class ScriptPeakSitesTest(PeakPassTestCase):
         self.assertEqual((peak["sites"][0]["file"], peak["sites"][0]["line"]), ("bench.py", 2))
         self.assertEqual(peak["sites"][1]["file"], "<stdlib>/json/encoder.py", peak["sites"][:4])
 
+    def test_a_whole_script_whose_peak_the_hooks_never_see_is_noted_not_fatal(self):
+        # The peak is compile()'s syntax tree, inside one C call: the hooks see the level only
+        # before and after it, far below the peak, so no snapshot is kept.
+        root = self.make_project({"bench.py": """\
+            source = "numbers = [" + ", ".join(str(i) for i in range(20_000)) + "]\\n"
+            code = compile(source, "generated", "exec")
+            del code
+            kept = [str(i) for i in range(100)]
+            """})
+        measured, hooked = self.measure_then_find_peaks(root, "bench.py", repeats=1)
+        self.assertSnapshotOk(hooked)
+        self.assertNotIn("peak", hooked.scenario)
+        [note] = [n for n in hooked.snapshot["unmeasured"] if n["what"] == "sites at the peak"]
+        self.assertIn("the peak hooks never saw the traced memory near its peak", note["why"])
+        self.assertIn("of %d)" % hooked.scenario["peakBytes"], note["why"])
+
     def test_without_a_target_the_search_still_finds_the_peak(self):
         root = self.make_project({"bench.py": self.SCRIPT})
         run = self.run_harness(root, "bench.py", extra=["--peak-sites"])

@@ -273,7 +273,7 @@ async function capturePeakSites(
     }
     for (const note of run.snapshot.unmeasured) {
       if (note.what === 'sites at the peak')
-        options.log.info(`no sites at the peak of ${note.scenario ?? script}: ${note.why}`);
+        options.log.warning(`no sites at the peak of ${note.scenario ?? script}: ${note.why}`);
     }
   } finally {
     await rm(workDir, { recursive: true, force: true });
