@@ -18,7 +18,8 @@ Otherwise the whole script is one scenario, measured once (repeats of a whole sc
 separate processes, which the TypeScript side runs and merges).
 
 ``--peak-sites`` makes the run a peak pass instead (see peak.py): it finds the sites at the
-peak a measuring run reports. A whole script runs under the peak hooks. Functions are called
+peak a measuring run reports. A whole script runs under the peak hooks, on only near its peak
+(``--peak-everywhere``: throughout, once they missed it). Functions are called
 as a measuring run calls them, in the same order and as many times (``repeats`` +
 ``iterations`` each), so each finds what it would; the first call of each function asked for,
 the one whose peak a measuring run reports, runs under the hooks, the others untraced.
