@@ -35,6 +35,7 @@ const RETENTION_HEADING = '## Retention paths: what keeps grown memory alive';
 let retentionLoad = 0;
 // The load average when the cache section started (measureCachedBase).
 let cacheLoad = 0;
+let peakSitesLoad = 0;
 // `--only setup`, `--only peak-sites`, `--only scenarios`, `--only repeats`, `--only html`,
 // `--only scale`, `--only cache`, `--only retention`, `--only pytest`: only that section, written into BENCHMARKS.md in place of
 // its earlier table (the rest of the file is kept).
@@ -919,6 +920,7 @@ function workloadPullRequest(name, edit) {
 // grows, retained memory does not), end to end with the default settings against
 // `--peak-sites false`, and the hooked run against a measuring run with the harness alone.
 function measurePeakSites() {
+  peakSitesLoad = loadavg()[0];
   const { head, repo, json, inRepo, cliArgs } = workloadPullRequest(
     'peak',
     (text) =>
@@ -1216,8 +1218,10 @@ function peakSitesMarkdown() {
 temporary list of 28,000 dicts: the peak grows, retained memory does not. With the default
 \`peak-sites: auto\`, the first pass finds the peak changed, and the deeper pass adds one hooked run
 per side; a pull request whose peaks stay within 1 KiB runs none (both above: "changes an
-allocation" keeps more at the end, but its peak moves by some 300 B). Measured with
-\`npm run bench -- --only peak-sites\`.
+allocation" keeps more at the end, but its peak moves by some 300 B). The hooks are on only near
+the peak (the garbage collector's callback turns them on); the last row is the run with them on
+throughout, as a script whose peak passed while they were off runs again. Measured with
+\`npm run bench -- --only peak-sites\` (load average ${peakSitesLoad.toFixed(1)} when it started).
 
 ${table('peak-sites')}
 
