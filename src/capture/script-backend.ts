@@ -395,6 +395,9 @@ function sameScenarios(a: Snapshot, b: Snapshot): boolean {
   );
 }
 
+/** The harness's note on a whole script whose peak came while the peak hooks were off. */
+const HOOKS_MISSED = 'sites at the peak, with the hooks on near it only';
+
 /**
  * The peak pass: one more harness run, under the peak hooks, for the scenarios `peakSites` asks
  * for; their `peak` is set from it. It aims at the peak each measured (a whole script's, or the
@@ -426,17 +429,27 @@ async function capturePeakSites(
     if (functions.length > 0)
       await writeFile(targetsFile, functions.map((f) => `${f.name} ${f.peakBytes}\n`).join(''));
     const iterations = options.iterations ?? 0;
-    const run = await runHarness(runner, script, [
-      '--frames',
-      '1',
-      '--repeats',
-      String(options.repeats ?? 1),
-      ...(iterations > 0 ? ['--iterations', String(iterations)] : []),
-      '--peak-sites',
-      '--no-object-types',
-      ...(wholeScript ? ['--peak-target', String(Math.max(1, wholeScript.peakBytes))] : []),
-      ...(functions.length > 0 ? ['--peak-targets', targetsFile] : []),
-    ]);
+    const hooked = (everywhere: boolean) =>
+      runHarness(runner, script, [
+        '--frames',
+        '1',
+        '--repeats',
+        String(options.repeats ?? 1),
+        ...(iterations > 0 ? ['--iterations', String(iterations)] : []),
+        '--peak-sites',
+        '--no-object-types',
+        ...(wholeScript ? ['--peak-target', String(Math.max(1, wholeScript.peakBytes))] : []),
+        ...(everywhere ? ['--peak-everywhere'] : []),
+        ...(functions.length > 0 ? ['--peak-targets', targetsFile] : []),
+      ]);
+    let run = await hooked(false);
+    // The hooks are on only near the peak; a whole script whose peak came while they were off
+    // runs again with them on throughout (functions are called again in the same run).
+    const missed = run.snapshot?.unmeasured.find((note) => note.what === HOOKS_MISSED);
+    if (wholeScript && missed) {
+      options.log.info(`${missed.why}: again with the hooks on throughout`);
+      run = await hooked(true);
+    }
     if (!run.snapshot) {
       options.log.warning(
         `no sites at the peak: ${run.failure?.message ?? 'the hooked run failed'}`,
@@ -449,7 +462,7 @@ async function capturePeakSites(
     }
     for (const note of run.snapshot.unmeasured) {
       if (note.what === 'sites at the peak')
-        options.log.info(`no sites at the peak of ${note.scenario ?? script}: ${note.why}`);
+        options.log.warning(`no sites at the peak of ${note.scenario ?? script}: ${note.why}`);
     }
   } finally {
     await rm(workDir, { recursive: true, force: true });
