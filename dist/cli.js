@@ -2,6 +2,9 @@
 import { createRequire as __allocdiffCreateRequire } from 'node:module';
 const require = __allocdiffCreateRequire(import.meta.url);
 import {
+  DEFAULT_COLUMNS
+} from "./chunks/chunk-PD4C2EK3.js";
+import {
   runEnvironment
 } from "./chunks/chunk-U37QUC6D.js";
 import "./chunks/chunk-3VJGA6IO.js";
@@ -153,6 +156,11 @@ function colorWanted(env, isTTY) {
   if (env.NO_COLOR) return false;
   return isTTY;
 }
+function terminalColumns(env, stream) {
+  const ci = env.CI !== void 0 && env.CI !== "" && env.CI !== "0" && env.CI !== "false";
+  if (ci || stream.isTTY !== true || !stream.columns || stream.columns <= 0) return DEFAULT_COLUMNS;
+  return stream.columns;
+}
 
 // src/cli.ts
 var log = terminalLogger(process.stderr);
@@ -184,7 +192,7 @@ function askEarly(argv) {
 async function exitCodeOf(report, failOn) {
   const [{ failsRun }, { explainVerdict }] = await Promise.all([
     import("./chunks/evaluate-BH3UXWQA.js"),
-    import("./chunks/verdict-FXZUQQKX.js")
+    import("./chunks/verdict-YTVBEUFQ.js")
   ]);
   if (!failsRun(report.verdict, failOn)) return ExitCode.Ok;
   const { decided, causes } = explainVerdict(report);
@@ -217,16 +225,17 @@ Run "allocdiff --help" for the options.
     const { settings, stdout } = command;
     privateDir = command.privateDir;
     const [{ runAllocdiff }, { OUTPUTS }, { renderTerminal }] = await Promise.all([
-      import("./chunks/pipeline-YPS5USS7.js"),
-      import("./chunks/outputs-XH6QEL7V.js"),
-      import("./chunks/terminal-4CBHNAET.js")
+      import("./chunks/pipeline-PHWJFS46.js"),
+      import("./chunks/outputs-SZURHITS.js"),
+      import("./chunks/terminal-EMV3ORW5.js")
     ]);
     const { report, outputs } = await runAllocdiff(settings, log);
     if (interrupted) return interruptedExit(privateDir);
     const terminal = stdout ? process.stderr : process.stdout;
     terminal.write(
       renderTerminal(report, settings.topSites, {
-        color: colorWanted(process.env, terminal.isTTY === true)
+        color: colorWanted(process.env, terminal.isTTY === true),
+        width: terminalColumns(process.env, terminal)
       })
     );
     process.stderr.write(

@@ -35,6 +35,10 @@ const RETENTION_HEADING = '## Retention paths: what keeps grown memory alive';
 let retentionLoad = 0;
 // The load average when the cache section started (measureCachedBase).
 let cacheLoad = 0;
+// The load average when the sites-at-the-peak section started (measurePeakSites).
+let peakSitesLoad = 0;
+// The load average when the repeats section started (measureProvenRepeats).
+let repeatsLoad;
 // `--only setup`, `--only peak-sites`, `--only scenarios`, `--only repeats`, `--only html`,
 // `--only scale`, `--only cache`, `--only retention`, `--only pytest`: only that section, written into BENCHMARKS.md in place of
 // its earlier table (the rest of the file is kept).
@@ -385,12 +389,16 @@ if (only === 'peak-sites') {
 
 // ---------------------------------------------------------------------------------------------
 // 1. Compare + render for growing numbers of sites per side, each size in a fresh process
-//    (peak RSS is that process's own). The snapshots are written in the harness's format
-//    (schema 3: site columns, string table); one site in seven grows by 64 bytes on head.
+//    (peak RSS is that process's own). The snapshots are written by the harness's own writer
+//    (a JSON header, then site columns and strings as binary); one site in seven grows by 64
+//    bytes on head.
 // `--only scale`: only this section and its targets, written into BENCHMARKS.md in place of
 // their earlier figures.
 const scaleTotals = new Map();
+// The load average when the scale section started.
+let scaleLoad = 0;
 async function measureScale() {
+  scaleLoad = loadavg()[0];
   const scaleEntry = join(work, 'bench-scale.mjs');
   await build({
     entryPoints: [join(root, 'scripts/bench-scale.ts')],
@@ -402,62 +410,13 @@ async function measureScale() {
     logLevel: 'error',
   });
 
+  // Written by the harness's own writer (scripts/bench-scale-snapshot.py), in the file's format.
   function writeSnapshot(path, sites, grow) {
-    const strings = [];
-    const index = new Map();
-    const intern = (text) => {
-      let i = index.get(text);
-      if (i === undefined) {
-        i = strings.length;
-        strings.push(text);
-        index.set(text, i);
-      }
-      return i;
-    };
-    const files = Math.max(10, Math.ceil(sites / 500));
-    const table = { file: [], line: [], text: [], function: [], size: [], count: [] };
-    let retainedBytes = 0;
-    let retainedCount = 0;
-    for (let i = 0; i < sites; i += 1) {
-      const size = 48 + ((i * 37) % 4000) + (grow && i % 7 === 0 ? 64 : 0);
-      const count = 1 + (i % 5);
-      table.file.push(intern(`pkg/sub_${i % 20}/module_${i % files}.py`));
-      table.line.push(Math.floor(i / files) + 1);
-      table.text.push(intern(`value_${i} = make_record(${i}, cache[${i % 97}])`));
-      table.function.push(intern(`Handler_${i % 40}.process_${i % 13}`));
-      table.size.push(size);
-      table.count.push(count);
-      retainedBytes += size;
-      retainedCount += count;
-    }
-    const document = {
-      schema: 'allocdiff.snapshot/3',
-      harness: { version: 'bench' },
-      python: { version: '3.11.7', implementation: 'CPython' },
-      platform: 'linux',
-      frames: 1,
-      repeats: 1,
-      iterations: 0,
-      timings: { setupSeconds: 0, totalSeconds: 1 },
-      scenarios: [
-        {
-          name: 'bench.py',
-          kind: 'script',
-          status: 'ok',
-          peakBytes: 1e8,
-          retainedBytes,
-          retainedCount,
-          durationSeconds: 1,
-          repeats: [],
-          sites: table,
-        },
-      ],
-      strings,
-      unmeasured: [],
-    };
-    const json = JSON.stringify(document);
-    writeFileSync(path, json);
-    return Buffer.byteLength(json);
+    const args = [join(root, 'scripts/bench-scale-snapshot.py'), path, String(sites)];
+    const written = run('python3', grow ? [...args, '--grow'] : args, {
+      env: { ...process.env, PYTHONPATH: join(root, 'python'), PYTHONDONTWRITEBYTECODE: '1' },
+    });
+    return Number(written.stdout.trim());
   }
 
   const scaleSizes = quick ? [1_000, 10_000, 100_000] : [1_000, 10_000, 100_000, 1_000_000];
@@ -510,8 +469,9 @@ function scaleTargets() {
       total,
       limit,
       ms,
-      `Reading the two snapshots is ${ms(parse)} of it (the file, JSON.parse, then one object per ` +
-        `site) and pairing the sites ${ms(compare)}: both grow with every site, changed or not.`,
+      `Reading the two snapshots is ${ms(parse)} of it (the files, their JSON headers; the site ` +
+        `columns are used in place) and pairing the sites and checking the budgets ${ms(compare)} ` +
+        '(an object is made only for a site whose figures changed).',
     );
   }
 }
@@ -526,6 +486,10 @@ if (only === 'scale') {
   const tableStart = text.indexOf('| measurement |', text.indexOf(heading));
   const tableEnd = text.indexOf('\n\n', tableStart);
   text = text.slice(0, tableStart) + table('scale') + text.slice(tableEnd);
+  text = text.replace(
+    /(`npm run bench -- --only scale` \(load average )[\d.]+/,
+    `$1${scaleLoad.toFixed(1)}`,
+  );
   for (const note of notes) {
     const what = /^- \S+ (.*?):/.exec(note)[1];
     const lines = text.split('\n');
@@ -852,9 +816,10 @@ shared and noisy, so read ratios rather than absolute times.
 
 ## Compare and render, by number of sites
 
-Two snapshots in the harness's format (site columns, string table), one site in seven grown by 64 bytes on
-head, read from disk, compared, checked against three budgets, and rendered, in a fresh Node 24
-process per run.
+Two snapshots written by the harness's own writer (a JSON header, then the site columns and the string
+table as binary), one site in seven grown by 64 bytes on head, read from disk, compared, checked
+against three budgets, and rendered, in a fresh Node 24 process per run. Measured with
+\`npm run bench -- --only scale\` (load average ${scaleLoad.toFixed(1)} when it started, 2 cores shared).
 
 ${table('scale')}
 
@@ -919,6 +884,7 @@ function workloadPullRequest(name, edit) {
 // grows, retained memory does not), end to end with the default settings against
 // `--peak-sites false`, and the hooked run against a measuring run with the harness alone.
 function measurePeakSites() {
+  peakSitesLoad = loadavg()[0];
   const { head, repo, json, inRepo, cliArgs } = workloadPullRequest(
     'peak',
     (text) =>
@@ -977,21 +943,35 @@ function measurePeakSites() {
   run('python3', harnessArgs(), { ...inRepo, env });
   const measured = JSON.parse(readFileSync(join(work, 'peak-snapshot.json'), 'utf8')).scenarios[0];
   const target = String(measured.peakBytes);
-  const [plain, hooked] = timeInTurn(
+  const hookedArgs = ['--peak-sites', '--peak-target', target];
+  const [plain, throughout, hooked] = timeInTurn(
     [
       ['python3', harnessArgs(), { ...inRepo, env }],
-      ['python3', harnessArgs('--peak-sites', '--peak-target', target), { ...inRepo, env }],
+      ['python3', harnessArgs(...hookedArgs, '--peak-everywhere'), { ...inRepo, env }],
+      ['python3', harnessArgs(...hookedArgs), { ...inRepo, env }],
     ],
     runs,
   );
-  const peak = JSON.parse(readFileSync(join(work, 'peak-snapshot.json'), 'utf8')).scenarios[0].peak;
+  // The last run was the default one (hooks near the peak only).
+  const hookedRun = JSON.parse(readFileSync(join(work, 'peak-snapshot.json'), 'utf8'));
+  const { peak } = hookedRun.scenarios[0];
+  const missed = hookedRun.unmeasured.some((note) => note.what.startsWith('sites at the peak'));
   row('peak-sites', 'one measuring run of the head (harness alone, 1 frame)', ms(plain));
   row(
     'peak-sites',
-    'the hooked run that finds the sites at its peak',
+    'the hooked run that finds the sites at its peak (hooks on near the peak only)',
     ms(hooked),
-    `${ratio(hooked / plain)} the measuring run; its peak ${mib(peak.peakBytes)} against ` +
-      `${mib(measured.peakBytes)} measured, sites taken at ${mib(peak.bytes)}`,
+    `${ratio(hooked / plain)} the measuring run; ` +
+      (missed || !peak
+        ? 'it missed the peak: the pass runs again with the hooks on throughout'
+        : `its peak ${mib(peak.peakBytes)} against ${mib(measured.peakBytes)} measured, ` +
+          `sites taken at ${mib(peak.bytes)}`),
+  );
+  row(
+    'peak-sites',
+    'the same with the hooks on throughout (`--peak-everywhere`)',
+    ms(throughout),
+    `${ratio(throughout / plain)} the measuring run`,
   );
   rmSync(repo.dir, { recursive: true, force: true });
   rmSync(head, { recursive: true, force: true });
@@ -1004,6 +984,7 @@ function measurePeakSites() {
 // cost nothing once the figures are proven.
 
 function measureProvenRepeats() {
+  repeatsLoad = loadavg()[0];
   const { head, repo, json, inRepo, cliArgs } = workloadPullRequest('proven', (text) =>
     text.replace(
       '    "words": words(orders),\n',
@@ -1026,8 +1007,9 @@ function measureProvenRepeats() {
     'repeats',
     'allocdiff end to end, default settings, PR that changes an allocation',
     ms(byDefault),
-    `${ratio(byDefault / (2 * traced))} (2 × traced): per side the first run, one process ` +
-      'counting objects, one more that measures exactly what the first did (2 identical runs)',
+    `${ratio(byDefault / (2 * traced))} (2 × traced): per side the first run, then at once a ` +
+      'plain repeat that measures exactly what the first did (2 identical runs) and an untraced ' +
+      'process counting objects',
   );
   row(
     'repeats',
@@ -1152,14 +1134,16 @@ function measureCachedBase() {
     'cache',
     'PR that changes an allocation, base cached (first pass and deep pass)',
     ms(changed),
-    `${ratio(changed / traced)} one traced run (target 1.20×); head alone runs: its first run, then a ` +
-      `process counting objects (a plain repeat only when that one measures otherwise); the report: "${said(changeReport)}"`,
+    `${ratio(changed / traced)} one traced run (target 1.20×); head alone runs, its first run, a ` +
+      'plain repeat and an untraced count of objects at the same time (the repeat waits for the ' +
+      `sites to walk); the report: "${said(changeReport)}"`,
   );
   row(
     'cache',
     'the same without a cache',
     ms(uncached),
-    `${ratio(uncached / (2 * traced))} (2 × traced) (target 1.20×); sides at the same time`,
+    `${ratio(uncached / (2 * traced))} (2 × traced) (target 1.20×); sides at the same time, ` +
+      'each a first run, then a plain repeat and an untraced count of objects at once',
   );
   for (const dir of [docs.dir, repo.dir, head]) rmSync(dir, { recursive: true, force: true });
 }
@@ -1174,8 +1158,14 @@ same pull request without a cache. The README's pull request checks out neither 
 neither: base's first pass comes from the folder and the diff touches nothing it read. What it
 costs is Node's start, git (resolving, the diff, base's tree), one start of the interpreter for
 the cache's key (asked while the CLI loads; here through pyenv's shim, a few tenths of a second
-under load) and writing the reports. Measured with \`npm run bench -- --only cache\` (load average
-${cacheLoad.toFixed(1)} when it started).
+under load) and writing the reports. With both of base's passes cached, the pull request that
+changes an allocation runs head alone, and its first run, its first repeat and its count of
+objects (untraced) run at the same time on the two cores: the repeat, once it has measured,
+waits for the grown sites whose retention paths the comparison with base wants. Without a
+cache, each side's repeat and count start once the first runs differed. Measured with
+\`npm run bench -- --only cache\` (load average ${cacheLoad.toFixed(1)} when it started: the
+ratios are of runs made in turn, but a loaded machine shares its two cores among more processes
+than allocdiff's).
 
 ${table('cache')}
 
@@ -1188,7 +1178,10 @@ function provenRepeatsMarkdown() {
 \`bench/workload\` on the pull request that "changes an allocation" (above). The first pass differs,
 so each side is measured again; a side's repeats end as soon as a new process measures exactly
 what its first run did (every figure the comparison reads), since further repeats could only
-show the same. Measured with \`npm run bench -- --only repeats\`.
+show the same. Objects are counted in a process of their own, untraced, at the same time as the
+first repeat; that repeat starts exactly as the first run did (the sites whose retention paths
+it walks are read only after it measured), so it is the one that proves it. Measured with
+\`npm run bench -- --only repeats\`${repeatsLoad === undefined ? '' : ` (load average ${repeatsLoad.toFixed(1)} when it started)`}.
 
 ${table('repeats')}
 
@@ -1202,8 +1195,10 @@ function peakSitesMarkdown() {
 temporary list of 28,000 dicts: the peak grows, retained memory does not. With the default
 \`peak-sites: auto\`, the first pass finds the peak changed, and the deeper pass adds one hooked run
 per side; a pull request whose peaks stay within 1 KiB runs none (both above: "changes an
-allocation" keeps more at the end, but its peak moves by some 300 B). Measured with
-\`npm run bench -- --only peak-sites\`.
+allocation" keeps more at the end, but its peak moves by some 300 B). The hooks are on only near
+the peak (the garbage collector's callback turns them on); the last row is the run with them on
+throughout, as a script whose peak passed while they were off runs again. Measured with
+\`npm run bench -- --only peak-sites\` (load average ${peakSitesLoad.toFixed(1)} when it started).
 
 ${table('peak-sites')}
 

@@ -30,6 +30,7 @@ import {
 import { ANNOTATION_LIMIT, siteAnnotations } from './report/annotations.js';
 import type { Report } from './report/report.js';
 import { renderTerminal } from './report/terminal.js';
+import { culpritLead } from './report/retention.js';
 import { acceptanceText, verdictReason } from './report/verdict.js';
 import { Git } from './sides/git.js';
 
@@ -168,7 +169,7 @@ function failOnVerdict(report: Report, failOn: FailOn): void {
     core.info(`${acceptanceText(report.accepted)}: ${verdictReason(report)}`);
     return;
   }
-  core.setFailed(verdictReason(report));
+  core.setFailed(`${culpritLead(report.scenarios)}${verdictReason(report)}`);
 }
 
 /** Who added a label, when the event is that label being added. */

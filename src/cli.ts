@@ -8,7 +8,7 @@ import { stopAllProcesses } from './capture/process.js';
 import { ExitCode, errorExitCode, errorMessage } from './errors.js';
 import type { Logger } from './log.js';
 import type { Report } from './report/report.js';
-import { colorWanted, terminalLogger } from './terminal-logger.js';
+import { colorWanted, terminalColumns, terminalLogger } from './terminal-logger.js';
 import { VERSION } from './version.js';
 
 // Only what starts the run is imported above; the rest loads in `main`.
@@ -110,6 +110,7 @@ async function main(argv: readonly string[]): Promise<number> {
     terminal.write(
       renderTerminal(report, settings.topSites, {
         color: colorWanted(process.env, terminal.isTTY === true),
+        width: terminalColumns(process.env, terminal),
       }),
     );
     process.stderr.write(

@@ -338,12 +338,8 @@ export async function runAllocdiff(
     privateTemp = isolated.temp;
     const dirs = { base: sides.baseDir, head: sides.headDir };
     await backend.check?.(dirs);
-    // A side's measuring pass: from the cache (`fromCache`), else measured (and kept, when this
-    // run keeps that side).
-    const measureSide = async (side: Side, sideOptions: SideOptions): Promise<SideOutcome> => {
-      const hit = await fromCache(side, sideOptions);
-      if (hit) return hit;
-      const outcome = await backend.measure(dirs[side], sideOptions);
+    // A side's measurement, kept in the cache (when this run keeps that side).
+    const keep = async (side: Side, sideOptions: SideOptions, outcome: SideOutcome) => {
       if (cache) {
         const fields = await keyFields(side, sideOptions);
         await cache.save(
@@ -355,6 +351,13 @@ export async function runAllocdiff(
         );
       }
       return outcome;
+    };
+    // A side's measuring pass: from the cache (`fromCache`), else measured (and kept, when this
+    // run keeps that side).
+    const measureSide = async (side: Side, sideOptions: SideOptions): Promise<SideOutcome> => {
+      const hit = await fromCache(side, sideOptions);
+      if (hit) return hit;
+      return keep(side, sideOptions, await backend.measure(dirs[side], sideOptions));
     };
     // Each side imports its own code, not the workspace's nor the other side's.
     const roots = [topLevel, sides.baseDir, sides.headDir];
@@ -400,6 +403,110 @@ export async function runAllocdiff(
         sequential,
       );
     const outcomeContext = { benchmark: backend.name, frames: settings.frames };
+    const sideOptionsOf = (side: Side, sideOptions: SideOptions, sideLog = log): SideOptions => ({
+      ...sideOptions,
+      env: envs[side],
+      protect: protect[side],
+      log: sideLog,
+      environment: environments?.[side],
+    });
+    // What a deep pass is for, after a first pass that differed: undefined when nothing needs
+    // one (no repeats, object counts, peak sites, leak check or retention paths asked for).
+    const deepPlan = (first: Comparison) => {
+      const peaks = autoPeaks ? peaksChanged(first) : [];
+      // A function (or test) whose retained memory changed gets a leak check, unless one was
+      // asked for: what each call keeps, which the repeats alone do not tell.
+      const leakCheck = settings.iterations === 0 && functionRetainedChanged(first);
+      const more = settings.repeats > 1 || settings.objectTypes || options.peakSites === true;
+      // Where retained memory grew, head's deep pass also finds what keeps its top grown
+      // sites' objects alive.
+      const retentionSites = retentionTargets(first.scenarios, settings.retentionPaths);
+      const walking = retentionScenarios(first.scenarios, settings.retentionPaths);
+      if (!more && peaks.length === 0 && !leakCheck && retentionSites.length === 0)
+        return undefined;
+      const deepOptions: SideOptions = {
+        ...options,
+        ...(autoPeaks ? { peakSites: peaks } : {}),
+        ...(leakCheck ? { iterations: AUTOMATIC_LEAK_CALLS } : {}),
+        only: differingScenarios(first),
+      };
+      return { options: deepOptions, leakCheck, retentionSites, walking };
+    };
+    // With base's first run and deep pass both in the cache, head's first run and deep pass
+    // run at once (CaptureBackend.measureAtOnce): the cores base leaves free. Undefined when
+    // this run cannot (then each pass runs as usual).
+    let atOnce: { deep?: { base: SideOutcome; head: SideOutcome; leakCheck: boolean } } | undefined;
+    const measureHeadAtOnce = async (
+      baseFirst: SideOutcome,
+      headOptions: SideOptions,
+      measureAtOnce: NonNullable<CaptureBackend['measureAtOnce']>,
+    ): Promise<SideOutcome> => {
+      let served: { base: SideOutcome; leakCheck: boolean; head: SideOptions } | undefined;
+      const result = await measureAtOnce(
+        dirs.head,
+        headOptions,
+        { repeats: settings.repeats, objectTypes: settings.objectTypes },
+        async (headFirst) => {
+          const first = compareSnapshots(
+            snapshotOf(baseFirst, outcomeContext),
+            snapshotOf({ kind: 'measured', snapshot: headFirst }, outcomeContext),
+            lineMap,
+          );
+          const plan = sidesAgree(first) ? undefined : deepPlan(first);
+          if (!plan) return undefined;
+          // The first runs the deep pass may stop at, as the usual deep pass has them (keys).
+          const earlier = provable(
+            { base: baseFirst, head: { kind: 'measured', snapshot: headFirst } },
+            first,
+          );
+          const sameAs = (side: Side) => {
+            const outcome = earlier[side];
+            return outcome.kind === 'measured' ? { sameAs: outcome.snapshot } : {};
+          };
+          const base = await fromCache('base', {
+            ...sideOptionsOf('base', plan.options),
+            ...sameAs('base'),
+          });
+          if (!base) return undefined;
+          const head = {
+            ...sideOptionsOf('head', plan.options),
+            ...sameAs('head'),
+            ...(plan.retentionSites.length > 0
+              ? { retentionSites: plan.retentionSites, retentionScenarios: plan.walking }
+              : {}),
+          };
+          served = { base, leakCheck: plan.leakCheck, head };
+          return head;
+        },
+      );
+      await keep('head', headOptions, result.first);
+      atOnce = {};
+      if (served && result.deep) {
+        await keep('head', served.head, result.deep);
+        atOnce.deep = { base: served.base, head: result.deep, leakCheck: served.leakCheck };
+      }
+      return result.first;
+    };
+    // Head's first run, at once with its deep pass when this run can; undefined when it cannot.
+    const headAtOnce = async (
+      baseFirst: SideOutcome,
+      firstOptions: SideOptions,
+    ): Promise<SideOutcome | undefined> => {
+      const { measureAtOnce } = backend;
+      if (!deep || !cache || !measureAtOnce || settings.repeats < 2) return undefined;
+      if (sequential !== undefined || baseFirst.kind !== 'measured') return undefined;
+      // A whole script on base: `bench_*` functions repeat in their first process, whose
+      // further calls a run at once would make for nothing when the sides agree.
+      const { scenarios } = baseFirst.snapshot;
+      if (scenarios.length === 0 || scenarios.some((s) => s.kind !== 'script')) return undefined;
+      // Head's first run kept too: nothing to run at once (its deep pass is looked up as usual).
+      const headOptions = sideOptionsOf('head', firstOptions);
+      const cachedHead = await fromCache('head', headOptions);
+      if (cachedHead) return cachedHead;
+      return log.group(`Measuring head ${labels.head}: its first run and deep pass at once`, () =>
+        measureHeadAtOnce(baseFirst, headOptions, measureAtOnce),
+      );
+    };
     // pytest: the tests that read nothing the diff changes are not traced (test-selection.ts).
     const configFiles = settings.configFile ? [fromRoot(settings.configFile)] : [];
     const baseOptions = () => ({
@@ -439,13 +546,23 @@ export async function runAllocdiff(
       noChange =
         base.kind === 'measured' ? unchangedReads(base.snapshot, lineMap, alwaysRead) : undefined;
       if (noChange) log.info(`no change: ${noChange}`);
-      measured = { base, head: noChange ? base : await measureOne('head') };
+      const head = noChange
+        ? base
+        : ((baseServed && (await headAtOnce(baseServed, firstOptions))) ??
+          (await measureOne('head')));
+      measured = { base, head };
     } else if (selection?.kind === 'none') {
       // No test of base read what the diff changes, and no test can have been added.
       const none: SideOutcome = { kind: 'measured', snapshot: emptySnapshot(settings.frames) };
       measured = { base: none, head: none };
     } else {
-      measured = await measureAll('Measuring', firstOptions);
+      const baseFirst =
+        deep && cache && backend.measureAtOnce
+          ? await fromCache('base', sideOptionsOf('base', firstOptions))
+          : undefined;
+      const head = baseFirst && (await headAtOnce(baseFirst, firstOptions));
+      measured =
+        baseFirst && head ? { base: baseFirst, head } : await measureAll('Measuring', firstOptions);
     }
     const firstPass = measured;
     let measuredInDepth = false;
@@ -476,31 +593,23 @@ export async function runAllocdiff(
             'peak sites needed',
         );
       } else {
-        const peaks = autoPeaks ? peaksChanged(first) : [];
-        // A function (or test) whose retained memory changed gets a leak check, unless one was
-        // asked for: what each call keeps, which the repeats alone do not tell.
-        const leakCheck = settings.iterations === 0 && functionRetainedChanged(first);
-        const more = settings.repeats > 1 || settings.objectTypes || options.peakSites === true;
-        // Where retained memory grew, head's deep pass also finds what keeps its top grown
-        // sites' objects alive.
-        const retentionSites = retentionTargets(first.scenarios, settings.retentionPaths);
-        const walking = retentionScenarios(first.scenarios, settings.retentionPaths);
-        if (more || peaks.length > 0 || leakCheck || retentionSites.length > 0) {
-          measured = await measureAll(
-            `Measuring in depth (repeats: ${settings.repeats}` +
-              `${leakCheck ? `, leak check: ${AUTOMATIC_LEAK_CALLS} calls` : ''})`,
-            {
-              ...options,
-              ...(autoPeaks ? { peakSites: peaks } : {}),
-              ...(leakCheck ? { iterations: AUTOMATIC_LEAK_CALLS } : {}),
-              only: differingScenarios(first),
-            },
-            provable(measured, first),
-            retentionSites.length > 0 ? { retentionSites, retentionScenarios: walking } : undefined,
-          );
+        const plan = deepPlan(first);
+        if (plan) {
+          const done = atOnce?.deep;
+          measured = done
+            ? { base: done.base, head: done.head }
+            : await measureAll(
+                `Measuring in depth (repeats: ${settings.repeats}` +
+                  `${plan.leakCheck ? `, leak check: ${AUTOMATIC_LEAK_CALLS} calls` : ''})`,
+                plan.options,
+                provable(measured, first),
+                plan.retentionSites.length > 0
+                  ? { retentionSites: plan.retentionSites, retentionScenarios: plan.walking }
+                  : undefined,
+              );
           repeatsUsed = settings.repeats;
           measuredInDepth = true;
-          if (leakCheck) iterationsUsed = AUTOMATIC_LEAK_CALLS;
+          if (plan.leakCheck) iterationsUsed = AUTOMATIC_LEAK_CALLS;
         } else {
           agreed = first;
         }
@@ -584,8 +693,8 @@ export async function runAllocdiff(
       baseSha,
       headSha,
       workingTree,
-      repeatsUsed,
-      iterationsUsed,
+      // No test ran on either side: there were no repeats nor leak check to report.
+      ...(selection?.kind === 'none' ? {} : { repeatsUsed, iterationsUsed }),
       noChange,
       selection,
       cachedSides,
@@ -648,8 +757,8 @@ async function reportRun(
     baseSha: string;
     headSha: string;
     workingTree?: true;
-    repeatsUsed: number;
-    iterationsUsed: number;
+    repeatsUsed?: number;
+    iterationsUsed?: number;
     noChange?: string;
     selection?: TestSelection;
     cachedSides: Partial<Record<Side, string>>;
@@ -684,8 +793,8 @@ async function reportRun(
       implementation: described.python.implementation || undefined,
       platform: described.platform || undefined,
       frames: settings.frames,
-      repeats: run.repeatsUsed,
-      iterations: run.iterationsUsed,
+      ...(run.repeatsUsed !== undefined ? { repeats: run.repeatsUsed } : {}),
+      ...(run.iterationsUsed !== undefined ? { iterations: run.iterationsUsed } : {}),
     },
     comparison: shown.comparison,
     budgets,

@@ -1,4 +1,5 @@
 import type { Logger } from './log.js';
+import { DEFAULT_COLUMNS } from './format/text-width.js';
 
 /** The stream the CLI logs to (stderr), as much of it as the logger needs. */
 export interface LogStream {
@@ -160,4 +161,17 @@ export function colorWanted(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
   if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
   if (env.NO_COLOR) return false;
   return isTTY;
+}
+
+/**
+ * The columns the terminal report is fitted to: the terminal's width, for a terminal; else (a
+ * pipe, a file, a CI log, which has no width of its own) `DEFAULT_COLUMNS`.
+ */
+export function terminalColumns(
+  env: NodeJS.ProcessEnv,
+  stream: { isTTY?: boolean; columns?: number },
+): number {
+  const ci = env.CI !== undefined && env.CI !== '' && env.CI !== '0' && env.CI !== 'false';
+  if (ci || stream.isTTY !== true || !stream.columns || stream.columns <= 0) return DEFAULT_COLUMNS;
+  return stream.columns;
 }

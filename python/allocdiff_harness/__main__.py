@@ -20,6 +20,8 @@ usage: python3 -m allocdiff_harness --script PATH --root DIR --out FILE [options
   --traceback-sites FILE   tracebacks for these sites, one normalised path:line a line
   --peak-sites             a peak pass: find the sites that held memory at the peak
   --peak-target BYTES      the peak an earlier run of this whole script measured
+  --peak-everywhere        with --peak-target: the hooks on throughout, not only near it
+                           (a run again after they missed it)
   --peak-targets FILE      the bench_ functions to find them for, one "name bytes" a line
                            (the peak of its first call in an earlier run; 0: not known)
   --retention-sites FILE   what keeps the objects of these sites alive, one normalised
@@ -28,6 +30,8 @@ usage: python3 -m allocdiff_harness --script PATH --root DIR --out FILE [options
                            exists (a run that walks then has the arguments of one that
                            does not)
   --no-object-types        do not count live objects by type
+  --count-objects-only     count live objects by type around each scenario's first run,
+                           untraced: no memory figures (a run to pair with measuring ones)
   --same-as FILE           an earlier run's figures of the bench_ functions (see sameas.py):
                            a function whose first call measures exactly these is not repeated"""
 USAGE_ERROR = 2
@@ -40,7 +44,7 @@ OPTIONS = (
     "--peak-target", "--peak-targets", "--same-as",
     "--retention-sites",
 )
-FLAGS = ("--peak-sites", "--no-object-types")
+FLAGS = ("--peak-sites", "--peak-everywhere", "--no-object-types", "--count-objects-only")
 
 
 class UsageError(Exception):
@@ -78,9 +82,14 @@ def parse_args(argv):
             " growth must go on over the calls after it), not %d" % iterations
         )
     values["iterations"] = iterations
-    for option in ("peak-target", "peak-targets"):
+    for option in ("peak-target", "peak-targets", "peak-everywhere"):
         if option in values and not values.get("peak-sites"):
             raise UsageError("--%s is only read with --peak-sites" % option)
+    if values.get("count-objects-only"):
+        for option in ("no-object-types", "peak-sites", "traceback-sites", "retention-sites",
+                       "same-as"):
+            if option in values:
+                raise UsageError("--%s cannot go with --count-objects-only" % option)
     if "peak-target" in values:
         values["peak-target"] = _whole_number(
             "--peak-target", values["peak-target"], 1, 2 ** 62
@@ -170,10 +179,12 @@ def main(argv=None):
         traceback_filter=traceback_filter,
         peak_sites=args.get("peak-sites", False),
         peak_target=args.get("peak-target"),
+        peak_everywhere=args.get("peak-everywhere", False),
         peak_targets=peak_targets,
         object_types=not args.get("no-object-types", False),
         same_as=same_as,
         retention_filter=retention_filter,
+        untraced=args.get("count-objects-only", False),
         shard=shard.from_environment(os.environ),
     )
     harness_path = capture.prepare_interpreter(args["script"], script_path)

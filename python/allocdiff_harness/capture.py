@@ -77,6 +77,9 @@ class Measurement:
         self.peak_level = 0
         self.peak_seen = 0
         self.peak_tracebacks = None
+        # Whether the peak passed while the watch's hooks were off (see peak.py): a run with
+        # them on throughout may come nearer it.
+        self.peak_hooks_missed = False
         # tracemalloc's frame limit at the end (the action may have restarted it).
         self.frames_used = None
         # With a retention filter: what retention.find gave (bytes) for its sites.
@@ -218,7 +221,7 @@ def tracing_lost(marker):
 
 def measure(
     action, frames, *, count_types=False, traceback_filter=None, ignore=(), watch_peak=False,
-    peak_reference=None, retention_filter=None
+    peak_reference=None, peak_everywhere=False, retention_filter=None
 ):
     """Run ``action()`` between a before and an after snapshot; what it returns is held
     (and so counted as retained) until the after snapshot and the object count.
@@ -231,14 +234,15 @@ def measure(
     ``traceback_filter``: also group the difference by traceback for the sites it wants.
     ``ignore``: harness containers alive across the call, left out of the object count.
     ``watch_peak``: run the action under a PeakWatch (see peak.py) aiming at
-    ``peak_reference`` bytes, and record the sites at the level it caught.
+    ``peak_reference`` bytes, and record the sites at the level it caught; its hooks are on
+    only near that level unless ``peak_everywhere``.
     ``retention_filter``: right after the after snapshot, while the traces are still there,
     find what keeps the objects of the sites it wants alive (see retention.py).
     """
     if tracemalloc.is_tracing():
         tracemalloc.stop()
     result = Measurement()
-    watch = peak.PeakWatch(peak_reference) if watch_peak else None
+    watch = peak.PeakWatch(peak_reference, peak_everywhere) if watch_peak else None
     # The harness's own containers, alive across the call (and changed by it).
     own = (ignore, result, watch)
     if count_types:
@@ -288,6 +292,7 @@ def measure(
         result.peak_bytes = watch.peak_bytes
         result.peak_seen = watch.seen_level
         result.peak_level = watch.snapshot_level
+        result.peak_hooks_missed = watch.hooks_missed
         peak_snapshot, watch.snapshot = watch.snapshot, None
     # Before the after snapshot, whose copy of every trace would count as the action's.
     rss_bytes = resident_rise(rss_start)
@@ -337,6 +342,38 @@ def measure(
     if rss_bytes is not None:
         # Only now: a number in the totals before the count would be counted as the action's.
         result.totals["rssBytes"] = rss_bytes
+    return result
+
+
+def count_objects(action, *, ignore=(), counting=True):
+    """Run ``action()`` untraced, counting live objects by type before and after it (when
+    ``counting``) as ``measure`` does: the same collections around the call and the counts,
+    without tracemalloc. Its sizes, peak and sites are not measured (left empty): the counts
+    of a run that measures nothing else, beside processes that measure the figures.
+    """
+    result = Measurement()
+    own = (ignore, result)
+    if counting:
+        result.types_before = objects.count_types(own)
+    collection.before_call()
+    held = None
+    raised = None
+    started = time.perf_counter()
+    try:
+        held = action()
+    except BaseException as exc:  # noqa: B902 - KeyboardInterrupt and SystemExit included
+        raised = exc
+    result.duration_seconds = time.perf_counter() - started
+    if raised is not None and not is_clean_exit(raised):
+        result.error = raised
+    clear_type_cache()
+    collecting = gc.isenabled()
+    if counting:
+        if collecting:
+            gc.collect()
+            gc.collect()
+        result.types_after = objects.count_types(own, held=[held, raised], collect=collecting)
+    del held, raised
     return result
 
 
@@ -561,6 +598,7 @@ class SiteListFile:
     def _loaded(self):
         if self._filter is None:
             try:
+                wait_for_pending(self.path)
                 sites = read_site_list(self.path)
             except FileNotFoundError as error:
                 if self.required:
@@ -595,6 +633,25 @@ class SiteListFile:
         """Why the file's sites could not be read (it is read now if it was not), or None."""
         self._loaded()
         return self.error
+
+
+# Seconds a run waits at most for a pending site list (allocdiff's own deadline is shorter).
+WAIT_LIMIT = 6 * 3600
+# Beside a site list that allocdiff writes only once it knows the sites (from a run made at the
+# same time as this one): the list is waited for while this file is there.
+PENDING_SUFFIX = ".pending"
+
+
+def wait_for_pending(path):
+    """Returns once ``path`` exists or nothing is pending (no ``path.pending``): allocdiff
+    writes the list whole (renamed into place). Raises OSError when the process that started
+    this one is gone first, or after WAIT_LIMIT."""
+    parent = os.getppid()
+    give_up = time.monotonic() + WAIT_LIMIT
+    while not os.path.exists(path) and os.path.exists(path + PENDING_SUFFIX):
+        if os.getppid() != parent or time.monotonic() > give_up:
+            raise OSError("never written (the process that was to write it is gone)")
+        time.sleep(0.02)
 
 
 def read_site_list(path):

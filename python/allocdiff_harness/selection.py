@@ -3,9 +3,10 @@
 The reads pass (``ALLOCDIFF_RECORD_READS``) runs the suite untraced and records, per test,
 every file of the repository
 
-- whose code ran during the test's setup, call and teardown (a profile hook,
-  ``sys.setprofile``, noting each running function's ``co_filename``; threads the test starts
-  too, through ``threading.setprofile``);
+- whose code ran during the test's setup, call and teardown: the ``co_filename`` of every code
+  object that started or resumed (functions, generators, class bodies, modules imported), seen
+  at a cost that does not grow with the number of calls where the interpreter allows it (see
+  ``_code_profiler``);
 - that the test opened or whose folder it listed (an audit hook: ``open``, which also sees
   ``io.open_code`` of imports, ``os.listdir``, ``os.scandir``);
 - that its test module read or ran while it was collected (its imports), and the modules
@@ -20,7 +21,8 @@ Each pytest process writes ``<pid>-<n>.reads.json`` into ``ALLOCDIFF_COMMAND_DIR
 whose reads the pull request touches: the others are deselected (``ALLOCDIFF_SKIP_TESTS``, a
 file of node ids, one per line) on both sides.
 
-Only ``os``, ``sys`` and ``threading`` are used while the suite runs.
+Only ``os``, ``sys``, ``threading`` and (before Python 3.12) ``_lsprof`` are used while the
+suite runs.
 """
 
 import os
@@ -53,6 +55,10 @@ class Recorder:
         self._relative = {}
         # Whether pytest ran in this process: only then is there something to write.
         self.pytest = False
+        # What notes the code that runs during a test (_code_profiler), made at the first test.
+        self._profiler = None
+        self._profiling = None
+        self._profiling_into = None
 
     def install(self):
         recorder = self
@@ -78,18 +84,16 @@ class Recorder:
 
     def _switch(self, reads, profiled=False):
         """Reads go to ``reads`` from now on; what runs is profiled only during a test."""
+        if self._profiling is not None:
+            self._profiling.stop(self._profiling_into)
+            self._profiling = None
         self._current = reads
-        if not profiled:
-            sys.setprofile(None)
-            threading.setprofile(None)
-            return
-        add = reads.code.add
-
-        def profile(frame, event, arg):
-            add(frame.f_code.co_filename)
-
-        sys.setprofile(profile)
-        threading.setprofile(profile)
+        if profiled:
+            if self._profiler is None:
+                self._profiler = _code_profiler(self)
+            self._profiler.start(reads)
+            self._profiling = self._profiler
+            self._profiling_into = reads
 
     # --- the phases (the plugin calls these) ---
 
@@ -124,9 +128,10 @@ class Recorder:
         self._switch(self.session)
 
     def stop(self):
-        sys.setprofile(None)
-        threading.setprofile(None)
-        self._current = _Reads()
+        self._switch(_Reads())
+        if self._profiler is not None:
+            self._profiler.close()
+            self._profiler = None
 
     # --- the result ---
 
@@ -194,6 +199,116 @@ class Recorder:
         path = os.path.join(directory, "%d-%d.reads.json" % (os.getpid(), id(self)))
         with open(path, "w", encoding="utf-8") as file:
             json.dump(self.document(), file, separators=(",", ":"))
+
+
+def _code_profiler(recorder):
+    """What notes, during a test, the file of every code object that runs.
+
+    From Python 3.12, ``sys.monitoring`` (a tool of its own): a callback on each code object's
+    first start or resumption in the test, which then disables itself for that code object
+    until the next test (``restart_events``, which also re-enables what other tools disabled:
+    a coverage tool sees its lines again, correctly, at some cost). It sees every thread.
+    Before 3.12, the C profiler of ``cProfile`` (``_lsprof``, no subcalls nor built-ins), whose
+    functions are read at the test's end; threads the test starts get a Python profile hook
+    (``threading.setprofile``). Else (no tool id free, no ``_lsprof``) that hook alone, which
+    sees every call.
+    """
+    monitoring = getattr(sys, "monitoring", None)
+    if monitoring is not None:
+        for tool in (4, 3):
+            try:
+                monitoring.use_tool_id(tool, "allocdiff reads")
+            except ValueError:
+                continue
+            return _Monitoring(recorder, monitoring, tool)
+        # From 3.12, ``_lsprof`` is a sys.monitoring tool too (and may be taken).
+        return _ProfileHook()
+    try:
+        import _lsprof
+    except ImportError:
+        return _ProfileHook()
+    return _CProfile(_lsprof)
+
+
+class _Monitoring:
+    def __init__(self, recorder, monitoring, tool):
+        self.monitoring = monitoring
+        self.tool = tool
+        events = monitoring.events
+        # A generator closed or thrown into resumes with PY_THROW, which cannot be disabled
+        # (and is rare).
+        self.events = events.PY_START | events.PY_RESUME | events.PY_THROW
+        disable = monitoring.DISABLE
+
+        def started(code, offset):
+            recorder._current.code.add(code.co_filename)
+            return disable
+
+        def thrown(code, offset, exception):
+            recorder._current.code.add(code.co_filename)
+
+        monitoring.register_callback(tool, events.PY_START, started)
+        monitoring.register_callback(tool, events.PY_RESUME, started)
+        monitoring.register_callback(tool, events.PY_THROW, thrown)
+
+    def start(self, reads):
+        self.monitoring.restart_events()
+        self.monitoring.set_events(self.tool, self.events)
+
+    def stop(self, reads):
+        self.monitoring.set_events(self.tool, 0)
+
+    def close(self):
+        events = self.monitoring.events
+        for event in (events.PY_START, events.PY_RESUME, events.PY_THROW):
+            self.monitoring.register_callback(self.tool, event, None)
+        self.monitoring.free_tool_id(self.tool)
+
+
+class _CProfile:
+    def __init__(self, lsprof):
+        self.lsprof = lsprof
+        self.profiler = None
+
+    def start(self, reads):
+        self.profiler = self.lsprof.Profiler(subcalls=False, builtins=False)
+        self.profiler.enable()
+        threading.setprofile(_thread_hook(reads))
+
+    def stop(self, reads):
+        threading.setprofile(None)
+        profiler, self.profiler = self.profiler, None
+        profiler.disable()
+        for entry in profiler.getstats():
+            filename = getattr(entry.code, "co_filename", None)
+            if filename is not None:
+                reads.code.add(filename)
+
+    def close(self):
+        pass
+
+
+class _ProfileHook:
+    def start(self, reads):
+        hook = _thread_hook(reads)
+        sys.setprofile(hook)
+        threading.setprofile(hook)
+
+    def stop(self, reads):
+        sys.setprofile(None)
+        threading.setprofile(None)
+
+    def close(self):
+        pass
+
+
+def _thread_hook(reads):
+    add = reads.code.add
+
+    def profile(frame, event, arg):
+        add(frame.f_code.co_filename)
+
+    return profile
 
 
 def _sources_of(namespace):

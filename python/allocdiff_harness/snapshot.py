@@ -3,6 +3,7 @@ src/capture/snapshot.ts) and write it."""
 
 from __future__ import annotations
 
+import array
 import json
 import os
 import platform
@@ -448,17 +449,101 @@ def report_failure(exc: BaseException, stream) -> None:
 
 
 def write_snapshot(document: dict, path: str) -> None:
-    """Write the JSON atomically: a reader sees the old file or the whole new one."""
-    data = json.dumps(_valid_unicode(document), ensure_ascii=False, separators=(",", ":"))
+    """Write the document atomically (a reader sees the old file or the whole new one), in the
+    file's layout: one line of compact JSON, the header, then the site columns and the string
+    table as binary (``encode_file``)."""
+    data = encode_file(document)
     temporary = "%s.%d.tmp" % (path, os.getpid())
     try:
         with open(temporary, "wb") as file:
-            file.write(data.encode("utf-8"))
+            file.write(data)
         os.replace(temporary, path)
     except BaseException:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+def encode_file(document: dict) -> bytes:
+    """The snapshot file of ``document``. The header is the document itself, UTF-8 JSON on the
+    first line (padded with spaces to a multiple of 8 bytes, newline included), except that:
+
+    - each site table (``sites``, ``peak.sites``) is ``{"rows", "at", "repeats"?,
+      "tracebacks"?}``: its six columns are binary after the header (columns.py, ``pack``);
+    - ``strings`` is ``{"count": N, "at": OFFSET}``: N little-endian unsigned 32-bit ends, then
+      the strings' UTF-8 bytes one after the other (string I ends at byte ends[I] of them);
+    - ``binaryBytes`` (last) is the number of bytes after the header line.
+
+    Offsets count from the first byte after the header line, and are multiples of 8."""
+    body = bytearray()
+    scenarios = []
+    for scenario in document["scenarios"]:
+        scenario = dict(scenario, sites=columns.pack(scenario["sites"], body))
+        if "peak" in scenario:
+            scenario["peak"] = dict(
+                scenario["peak"], sites=columns.pack(scenario["peak"]["sites"], body)
+            )
+        scenarios.append(scenario)
+    strings = [text.encode("utf-8") for text in _valid_unicode(document["strings"])]
+    ends, end = array.array(columns.typecode("I")), 0
+    for encoded in strings:
+        end += len(encoded)
+        ends.append(end)
+    table = {"count": len(strings), "at": len(body)}
+    body += columns.little_endian(ends).tobytes()
+    body += b"".join(strings)
+    body += bytes(-len(body) % 8)
+    header = dict(document, scenarios=_valid_unicode(scenarios), strings=table)
+    header.update(_valid_unicode({key: value for key, value in header.items()
+                                  if key not in ("scenarios", "strings")}))
+    header["binaryBytes"] = len(body)
+    line = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return line + b" " * (-(len(line) + 1) % 8) + b"\n" + bytes(body)
+
+
+def read_snapshot(path: str) -> dict:
+    """The document a snapshot file holds (``encode_file`` reversed). Raises ValueError, naming
+    the file, for a file of another version or layout, or one cut short."""
+    with open(path, "rb") as file:
+        data = file.read()
+    try:
+        return decode_file(data)
+    except ValueError as error:
+        raise ValueError("snapshot %s: %s" % (path, error)) from None
+
+
+def decode_file(data: bytes) -> dict:
+    """``encode_file`` reversed."""
+    end = data.find(b"\n")
+    try:
+        header = json.loads(data[: len(data) if end < 0 else end].decode("utf-8"))
+    except ValueError as error:
+        raise ValueError("its header is not JSON (%s)" % error) from None
+    if not isinstance(header, dict) or header.get("schema") != SCHEMA:
+        schema = header.get("schema") if isinstance(header, dict) else None
+        raise ValueError("it has schema %s, not %s" % (json.dumps(schema), SCHEMA))
+    body = memoryview(data)[end + 1:]
+    if header.get("binaryBytes") != len(body):
+        raise ValueError(
+            "its header announces %r bytes after it, the file has %d (cut short?)"
+            % (header.get("binaryBytes"), len(body))
+        )
+    document = {key: value for key, value in header.items() if key != "binaryBytes"}
+    for scenario in document["scenarios"]:
+        scenario["sites"] = columns.unpack(scenario["sites"], body)
+        if "peak" in scenario:
+            scenario["peak"]["sites"] = columns.unpack(scenario["peak"]["sites"], body)
+    table = document["strings"]
+    count, at = table["count"], table["at"]
+    ends = array.array(columns.typecode("I"))
+    ends.frombytes(body[at: at + 4 * count])
+    ends = columns.little_endian(ends)
+    if len(ends) != count or (count and at + 4 * count + ends[-1] > len(body)):
+        raise ValueError("its string table does not fit the bytes after the header")
+    text = bytes(body[at + 4 * count: at + 4 * count + (ends[-1] if count else 0)])
+    starts = [0] + ends.tolist()
+    document["strings"] = [text[starts[i]: starts[i + 1]].decode("utf-8") for i in range(count)]
+    return document
 
 
 def _safe_str(value: object) -> str:

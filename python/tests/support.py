@@ -11,6 +11,7 @@ import textwrap
 import unittest
 
 from allocdiff_harness import columns
+from allocdiff_harness.snapshot import read_snapshot
 
 from .schema_check import check_snapshot
 
@@ -27,9 +28,8 @@ class HarnessRun:
         self.snapshot = None
         self.raw = None
         if os.path.exists(out_path):
-            with open(out_path, "rb") as file:
-                # Strict UTF-8: the TypeScript side reads it that way.
-                self.raw = json.loads(file.read().decode("utf-8"))
+            # Strict UTF-8: the TypeScript side reads it that way.
+            self.raw = read_snapshot(out_path)
             self.snapshot = decode_strings(self.raw)
 
     def named(self, name: str) -> dict:

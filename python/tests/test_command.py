@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 import unittest
 
 from allocdiff_harness import command
+from allocdiff_harness.snapshot import read_snapshot
 from tests.support import HARNESS_PARENT, HarnessTestCase, decode_strings
 
 INJECT_DIR = os.path.join(HARNESS_PARENT, "allocdiff_harness", "inject")
@@ -80,8 +80,7 @@ class CommandTestCase(HarnessTestCase):
             timeout=120,
         )
         self.assertEqual(aggregated.returncode, 0, aggregated.stdout.decode())
-        with open(out, "rb") as file:
-            snapshot = decode_strings(json.loads(file.read().decode("utf-8")))
+        snapshot = decode_strings(read_snapshot(out))
         return CommandRun(completed, snapshot)
 
     def traceback_env(self, sites, frames=10) -> dict:

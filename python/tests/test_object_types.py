@@ -54,6 +54,40 @@ class ObjectTypesTest(HarnessTestCase):
         # The return value is held, so it is counted; the harness's own objects are not.
         self.assertEqual(changes, {"dict": 1, "bytearray": 1})
 
+    def test_a_run_that_only_counts_gives_the_counts_of_a_traced_one_and_no_figures(self):
+        root = self.make_project(
+            {
+                "bench.py": """\
+                    class Item:
+                        pass
+
+                    buffers = [bytearray(10) for _ in range(200)]
+                    items = [Item() for _ in range(50)]
+                    """
+            }
+        )
+        traced = self.run_harness(root, "bench.py", object_types=True)
+        counted = self.run_harness(root, "bench.py", object_types=True,
+                                   extra=["--count-objects-only"])
+        self.assertSnapshotOk(counted)
+
+        def changes(run):
+            return {c["type"]: c["after"] - c["before"] for c in run.scenario["objectTypes"]}
+
+        self.assertEqual(changes(counted), changes(traced))
+        self.assertEqual(changes(counted)["__main__.Item"], 50)
+        # Nothing was traced: no figures, no sites.
+        self.assertEqual(counted.scenario["peakBytes"], 0)
+        self.assertEqual(counted.scenario["retainedBytes"], 0)
+        self.assertEqual(counted.sites, [])
+
+    def test_only_counting_refuses_what_needs_tracing(self):
+        root = self.make_project({"bench.py": "x = [1]\n"})
+        run = self.run_harness(root, "bench.py", object_types=True,
+                               extra=["--count-objects-only", "--peak-sites"])
+        self.assertEqual(run.returncode, 2, run.describe())
+        self.assertIn(b"--peak-sites cannot go with --count-objects-only", run.stderr)
+
     def test_counting_can_be_switched_off(self):
         root = self.make_project({"bench.py": "x = [1]\n"})
         run = self.run_harness(root, "bench.py", object_types=False)

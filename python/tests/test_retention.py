@@ -13,6 +13,8 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
+import time
 import tracemalloc
 import unittest
 
@@ -483,6 +485,74 @@ class RetentionRunTest(HarnessTestCase):
         self.assertEqual(run.returncode, 2, run.describe())
         self.assertIn(b"--retention-sites %s: " % missing.encode(), run.stderr)
         self.assertIsNone(run.snapshot)
+
+
+class SiteListAfterTheMeasurementTest(HarnessTestCase):
+    """Without object counts, ``--retention-sites`` is read once the run has measured: a run
+    given sites measures exactly what a run given none does, so it can prove it."""
+
+    SCRIPT = """\
+        cache = {}
+        for i in range(300):
+            cache[i] = bytearray(64)
+        names = ["n%d" % i for i in range(200)]
+        """
+
+    def site_list(self, name, lines):
+        # Lists of one length of path, as allocdiff makes them: the runs' arguments alike.
+        path = os.path.join(self.make_temp_dir(), name)
+        with open(path, "w") as file:
+            file.write("".join("%s\n" % line for line in lines))
+        return path
+
+    def test_a_run_given_sites_measures_what_a_run_given_none_does(self):
+        root = self.make_project({"bench.py": self.SCRIPT})
+        empty = self.site_list("sites.txt", [])
+        wanted = self.site_list("sites.txt", ["bench.py:3"])
+        plain = self.run_harness(root, "bench.py", extra=["--retention-sites", empty])
+        walked = self.run_harness(root, "bench.py", extra=["--retention-sites", wanted])
+        self.assertSnapshotOk(plain)
+        self.assertSnapshotOk(walked)
+        self.assertNotIn("retention", plain.scenario)
+        [site] = walked.scenario["retention"]["sites"]
+        file = walked.snapshot["strings"][site["file"]]
+        self.assertEqual((file, site["line"]), ("bench.py", 3))
+        for figure in ("peakBytes", "retainedBytes", "retainedCount"):
+            self.assertEqual(walked.scenario[figure], plain.scenario[figure], figure)
+        self.assertEqual(walked.sites, plain.sites)
+
+    def test_a_pending_list_is_waited_for(self):
+        root = self.make_project({"bench.py": self.SCRIPT})
+        folder = self.make_temp_dir()
+        path = os.path.join(folder, "sites.txt")
+        # Written before the run starts: the list comes later, once allocdiff knows the sites.
+        with open(path + ".pending", "w"):
+            pass
+
+        def write_later():
+            time.sleep(1.0)
+            partial = os.path.join(folder, "partial.txt")
+            with open(partial, "w") as file:
+                file.write("bench.py:3\n")
+            os.rename(partial, path)
+
+        writer = threading.Thread(target=write_later)
+        writer.start()
+        try:
+            run = self.run_harness(root, "bench.py", extra=["--retention-sites", path])
+        finally:
+            writer.join()
+        self.assertSnapshotOk(run)
+        [site] = run.scenario["retention"]["sites"]
+        self.assertEqual(site["line"], 3)
+
+    def test_a_list_that_is_not_valid_is_a_usage_error_after_the_run(self):
+        root = self.make_project({"bench.py": self.SCRIPT})
+        bad = self.site_list("sites.txt", ["bench.py"])
+        run = self.run_harness(root, "bench.py", extra=["--retention-sites", bad])
+        self.assertEqual(run.returncode, 2, run.describe())
+        self.assertIn(b"expected path:line", run.stderr)
+        self.assertFalse(os.path.exists(run.out_path))
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import subprocess
@@ -28,7 +29,7 @@ class TopLevelFieldsTest(HarnessTestCase):
             ["schema", "harness", "python", "platform", "frames", "repeats", "iterations",
              "timings", "scenarios", "strings", "unmeasured", "reads"],
         )
-        self.assertEqual(snapshot["schema"], "allocdiff.snapshot/3")
+        self.assertEqual(snapshot["schema"], "allocdiff.snapshot/4")
         self.assertEqual(snapshot["harness"], {"version": __version__})
         self.assertEqual(__version__, "0.3.0")
         self.assertEqual(snapshot["repeats"], 1)
@@ -70,13 +71,19 @@ class TopLevelFieldsTest(HarnessTestCase):
         self.assertTrue(all(isinstance(text, str) for text in snapshot["strings"]))
         self.assertEqual(len(set(snapshot["strings"])), len(snapshot["strings"]))
 
-    def test_the_file_is_compact_json(self):
+    def test_the_header_is_one_line_of_compact_json_and_the_columns_follow_it(self):
         root = self.make_project({"bench.py": "x = [1, 2, 3]\n"})
         run = self.run_harness(root, "bench.py")
         with open(run.out_path, "rb") as file:
             data = file.read()
-        self.assertNotIn(b": ", data)
-        self.assertNotIn(b"\n", data.strip())
+        header, newline, body = data.partition(b"\n")
+        self.assertEqual(newline, b"\n")
+        self.assertNotIn(b": ", header)
+        self.assertEqual((len(header) + 1) % 8, 0)
+        parsed = json.loads(header)
+        self.assertEqual(parsed["binaryBytes"], len(body))
+        self.assertEqual(list(parsed)[-1], "binaryBytes")
+        self.assertEqual(len(body) % 8, 0)
         leftovers = [name for name in os.listdir(os.path.dirname(run.out_path)) if ".tmp" in name]
         self.assertEqual(leftovers, [])
 

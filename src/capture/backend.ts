@@ -81,6 +81,21 @@ export interface CaptureBackend {
    */
   measure(checkoutDir: string, options: SideOptions): Promise<SideOutcome>;
   /**
+   * A side's first run and its deep pass at the same time, on the cores the other side
+   * leaves free (its measurement came from the cache): the first run, a plain repeat that
+   * waits, once it has measured, for the sites whose retention paths are wanted, and a run
+   * that only counts objects. `decide` gets the first run's snapshot and says what the deep
+   * pass is for (its options), or undefined when none is needed. `deep` is what that pass
+   * measured; undefined when none was needed, or when this side cannot measure it at once
+   * (not a whole script, a failed first run): the caller then runs it as usual.
+   */
+  measureAtOnce?(
+    checkoutDir: string,
+    options: SideOptions,
+    ahead: { repeats: number; objectTypes: boolean },
+    decide: (first: Snapshot) => Promise<SideOptions | undefined>,
+  ): Promise<{ first: SideOutcome; deep?: SideOutcome }>;
+  /**
    * The traceback pass: the benchmark once more, with `options.frames` frames, keeping tracebacks
    * only for the `path:line` sites listed in `sitesFile`; its setup already ran in this checkout.
    */

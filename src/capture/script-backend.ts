@@ -3,7 +3,7 @@
  * --script`) in each side's checkout, as a whole script or as its `bench_*` functions.
  */
 import { existsSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { refuseScriptOutside } from '../sides/contained.js';
 import { RANDOM_ADDRESSES } from './address-randomization.js';
@@ -21,6 +21,8 @@ export function scriptBackend(script: string): CaptureBackend {
     inDepth: true,
     check: (checkouts) => refuseScriptOutside(script, checkouts),
     measure: (checkoutDir, options) => measureScript(script, checkoutDir, options),
+    measureAtOnce: (checkoutDir, options, ahead, decide) =>
+      measureScriptAtOnce(script, checkoutDir, options, ahead, decide),
     trace: (checkoutDir, options, sitesFile) =>
       traceScript(script, checkoutDir, options, sitesFile),
     nothingMeasured: (base, head) =>
@@ -42,19 +44,34 @@ interface HarnessRun {
  * snapshot it wrote. Never throws for what the benchmark does. `retentionSites`: the sites whose
  * retention paths it finds, in the file beside the snapshot the harness reads after the measured
  * call (`OUT.retention-sites`), so that the run has the arguments of one that finds none and
- * measures exactly what it would.
+ * measures exactly what it would. A promise: the sites are known only later (from a run made at
+ * the same time); the harness, once it has measured, waits for them (`OUT.retention-sites.pending`
+ * says they are coming), and the list is written whole as soon as the promise settles.
  */
 async function runHarness(
   runner: SideRunner,
   script: string,
   args: readonly string[],
-  retentionSites: readonly string[] = [],
+  retentionSites: readonly string[] | Promise<readonly string[]> = [],
 ): Promise<HarnessRun> {
   const workDir = await runner.workDir('allocdiff-snapshot-');
   const snapshotPath = join(workDir, 'snapshot.json');
+  const list = `${snapshotPath}.retention-sites`;
+  const writeList = async (sites: readonly string[]) => {
+    await writeFile(`${list}.partial`, sites.map((site) => `${site}\n`).join(''));
+    await rename(`${list}.partial`, list);
+  };
+  let written: Promise<void> | undefined;
   try {
-    if (retentionSites.length > 0)
-      await writeFile(`${snapshotPath}.retention-sites`, `${retentionSites.join('\n')}\n`);
+    if (Array.isArray(retentionSites)) {
+      if (retentionSites.length > 0) await writeList(retentionSites);
+    } else {
+      await writeFile(`${list}.pending`, '');
+      // Never left waiting: a list that cannot be known is an empty one.
+      written = Promise.resolve(retentionSites)
+        .catch(() => [])
+        .then(writeList);
+    }
     const { result, fixedAddresses } = await runner.harness([
       '--script',
       script,
@@ -81,7 +98,33 @@ async function runHarness(
     }
     return { snapshot };
   } finally {
+    await written?.catch(() => undefined);
     await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A measuring run of the harness: `args`, with `--same-as` in a new folder of the side's own
+ * when given, and the retention sites beside its snapshot (runHarness).
+ */
+async function measureOnce(
+  runner: SideRunner,
+  script: string,
+  args: readonly string[],
+  files: { sameAs?: string; retention?: readonly string[] } = {},
+): Promise<HarnessRun> {
+  if (!files.sameAs) return runHarness(runner, script, args, files.retention);
+  const dir = await runner.workDir('allocdiff-first-');
+  try {
+    await writeFile(join(dir, 'figures.txt'), files.sameAs);
+    return await runHarness(
+      runner,
+      script,
+      [...args, '--same-as', join(dir, 'figures.txt')],
+      files.retention,
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -117,30 +160,69 @@ async function measureScript(
   const earlier = options.sameAs;
   const sameAs = earlier && repeats > 1 ? sameAsFile(earlier) : undefined;
   const retention = options.retentionSites ?? [];
-  const filesDir = sameAs ? await sideWorkDir(options.env, 'allocdiff-first-') : undefined;
-  let first: HarnessRun;
-  try {
-    if (sameAs) await writeFile(join(filesDir!, 'figures.txt'), sameAs);
-    if (retention.length > 0)
-      log.info(
-        `what keeps the objects of ${retention.length} grown site` +
-          `${retention.length === 1 ? '' : 's'} alive: ${retention.join(', ')}`,
-      );
-    first = await runHarness(
-      runner,
-      script,
-      [
-        ...measuring,
-        ...(iterations > 0 ? ['--iterations', String(iterations)] : []),
-        ...(objectTypes ? [] : ['--no-object-types']),
-        ...(sameAs ? ['--same-as', join(filesDir!, 'figures.txt')] : []),
-      ],
-      retention,
+  if (retention.length > 0) {
+    log.info(
+      `what keeps the objects of ${retention.length} grown site` +
+        `${retention.length === 1 ? '' : 's'} alive: ${retention.join(', ')}`,
     );
-  } finally {
-    if (filesDir) await rm(filesDir, { recursive: true, force: true });
   }
+  // A whole script measured in a first run of this side, repeated with object counts: the
+  // counts come from a process of their own, untraced, at the same time as the first
+  // repeat, which is then a plain run like the first (its retention paths walked after it
+  // measured) and so can prove it.
+  const countApart =
+    objectTypes &&
+    repeats > 1 &&
+    earlier !== undefined &&
+    earlier.scenarios.length > 0 &&
+    earlier.scenarios.every((scenario) => scenario.kind === 'script' && scenario.status === 'ok');
+  if (countApart)
+    log.info(
+      'objects by type: counted in a process of their own, untraced, at the same time as ' +
+        'the first repeat',
+    );
+  const counting = countApart
+    ? runHarness(runner, script, ['--frames', '1', '--repeats', '1', '--count-objects-only'])
+    : undefined;
+  // Awaited below, once the measuring run has ended (a stopped run throws from that one).
+  counting?.catch(() => undefined);
+  const measuredTypes = objectTypes && !countApart;
+  const first = await measureOnce(
+    runner,
+    script,
+    [
+      ...measuring,
+      ...(iterations > 0 ? ['--iterations', String(iterations)] : []),
+      ...(measuredTypes ? [] : ['--no-object-types']),
+    ],
+    { sameAs, retention },
+  );
+  const counted = counting && (await counting);
+  return settle(runner, script, options, first, counted, measuredTypes);
+}
+
+/**
+ * What a side measured from its first measuring run of this pass (`first`), the run that
+ * only counted objects beside it (`counted`), and `measuredTypes` when `first` counted them
+ * itself: for a whole script, further plain processes until one proves the first run; then
+ * the sites at the peak.
+ */
+async function settle(
+  runner: SideRunner,
+  script: string,
+  options: SideOptions,
+  first: HarnessRun,
+  counted: HarnessRun | undefined,
+  measuredTypes: boolean,
+): Promise<SideOutcome> {
+  const { log } = options;
+  const failed = (error: ScenarioError): SideOutcome => ({ kind: 'failed', error });
+  const repeats = options.repeats ?? 1;
+  const objectTypes = options.objectTypes ?? true;
+  const earlier = options.sameAs;
+  const measuring = ['--frames', '1', '--repeats', String(repeats)];
   if (!first.snapshot) return failed(first.failure!);
+  if (counted && !counted.snapshot) return failed(counted.failure!);
   let snapshot = first.snapshot;
   for (const note of snapshot.unmeasured) {
     log.info(
@@ -164,15 +246,15 @@ async function measureScript(
   // process runs. The counted run is such a process when its figures are the first run's.
   const isScript = snapshot.scenarios.some((scenario) => scenario.kind === 'script');
   if (isScript && repeats > 1 && snapshot.scenarios.every((s) => s.status === 'ok')) {
-    const plain = objectTypes ? repeats - 1 : repeats;
+    const plain = measuredTypes ? repeats - 1 : repeats;
     const reused = earlier && sameScenarios(earlier, snapshot) ? earlier : undefined;
-    const countedProves = objectTypes && reused !== undefined && identical(reused, snapshot);
-    const runs = objectTypes && !countedProves ? [] : [snapshot];
+    const countedProves = measuredTypes && reused !== undefined && identical(reused, snapshot);
+    const runs = measuredTypes && !countedProves ? [] : [snapshot];
     if (reused) runs.unshift(reused);
     let proven = reused !== undefined && runs.length === 2 && identical(runs[0], runs[1]);
     for (let index = runs.length + 1; index <= plain && !proven; index += 1) {
       log.info(`measurement ${index} of ${plain} (a new process)`);
-      const run = await runHarness(runner, script, [...measuring, '--no-object-types']);
+      const run = await measureOnce(runner, script, [...measuring, '--no-object-types']);
       if (!run.snapshot) return failed(run.failure!);
       runs.push(run.snapshot);
       proven = reused !== undefined && identical(reused, run.snapshot);
@@ -183,19 +265,113 @@ async function measureScript(
           `what the first run did: ${runs.length} identical runs` +
           (runs.length < (countedProves ? repeats : plain) ? ', no further repeats' : ''),
       );
-    // The first run's object counts and retention paths stand for the merged scenario.
-    const counted = snapshot;
+    // The object counts (of the counted run, or of the process that only counted) and the
+    // retention paths of the first repeat stand for the merged scenario.
+    const own = snapshot;
     snapshot = mergeProcessRepeats(runs);
     for (const scenario of snapshot.scenarios) {
-      const own = counted.scenarios.find((s) => s.name === scenario.name);
-      if (objectTypes && own?.objectTypes) scenario.objectTypes = own.objectTypes;
-      if (own?.retention) scenario.retention = own.retention;
+      const mine = own.scenarios.find((s) => s.name === scenario.name);
+      const types = (counted?.snapshot ?? own).scenarios.find((s) => s.name === scenario.name);
+      if (objectTypes && types?.objectTypes) scenario.objectTypes = types.objectTypes;
+      if (mine?.retention) scenario.retention = mine.retention;
     }
     if (proven) for (const scenario of snapshot.scenarios) scenario.identicalRuns = runs.length;
   }
 
   await capturePeakSites(runner, script, options, snapshot);
   return { kind: 'measured', snapshot };
+}
+
+/**
+ * A side's first run and its deep pass at once (CaptureBackend.measureAtOnce): the first run
+ * (one plain process), beside it a plain repeat whose retention list is written only once
+ * `decide` has read the first run, and a process that only counts objects. Then, as a deep
+ * pass does: further plain repeats until one proves the first run, and the sites at the peak.
+ */
+async function measureScriptAtOnce(
+  script: string,
+  checkoutDir: string,
+  options: SideOptions,
+  ahead: { repeats: number; objectTypes: boolean },
+  decide: (first: Snapshot) => Promise<SideOptions | undefined>,
+): Promise<{ first: SideOutcome; deep?: SideOutcome }> {
+  const { log } = options;
+  if (!existsSync(join(checkoutDir, script))) {
+    log.info(`${script} does not exist in this commit: nothing to measure`);
+    return { first: { kind: 'absent' } };
+  }
+  const runner = await SideRunner.start(checkoutDir, options);
+  if ('failure' in runner) return { first: { kind: 'failed', error: runner.failure } };
+  log.info(
+    `${runner.python} ${script} under tracemalloc: the first run, a repeat and a count of ` +
+      'objects at the same time (the other side needs no run)',
+  );
+  // The repeat's retention sites, known once the first run is compared (never left unsettled).
+  let settleSites: (sites: readonly string[]) => void = () => undefined;
+  const sites = new Promise<readonly string[]>((resolve) => {
+    settleSites = resolve;
+  });
+  const started: Promise<HarnessRun>[] = [];
+  try {
+    const firstRun = measureOnce(runner, script, [
+      '--frames',
+      '1',
+      '--repeats',
+      '1',
+      '--no-object-types',
+    ]);
+    const repeat = runHarness(
+      runner,
+      script,
+      ['--frames', '1', '--repeats', String(ahead.repeats), '--no-object-types'],
+      sites,
+    );
+    const counting = ahead.objectTypes
+      ? runHarness(runner, script, ['--frames', '1', '--repeats', '1', '--count-objects-only'])
+      : undefined;
+    started.push(firstRun, repeat, ...(counting ? [counting] : []));
+    // Each is awaited below; a stopped run throws from the one awaited first.
+    for (const run of started) run.catch(() => undefined);
+    const first = await firstRun;
+    if (!first.snapshot) return { first: { kind: 'failed', error: first.failure! } };
+    const firstOutcome: SideOutcome = { kind: 'measured', snapshot: first.snapshot };
+    const whole =
+      first.snapshot.scenarios.length > 0 &&
+      first.snapshot.scenarios.every((s) => s.kind === 'script' && s.status === 'ok');
+    if (!whole) return { first: firstOutcome };
+    const deep = await decide(first.snapshot);
+    const retention = deep?.retentionSites ?? [];
+    if (retention.length > 0)
+      log.info(
+        `what keeps the objects of ${retention.length} grown site` +
+          `${retention.length === 1 ? '' : 's'} alive: ${retention.join(', ')}`,
+      );
+    settleSites(retention);
+    if (
+      !deep ||
+      (deep.repeats ?? 1) !== ahead.repeats ||
+      (deep.objectTypes ?? true) !== ahead.objectTypes
+    )
+      return { first: firstOutcome };
+    const [measured, counted] = [await repeat, counting && (await counting)];
+    if (counted && !counted.snapshot)
+      return { first: firstOutcome, deep: { kind: 'failed', error: counted.failure! } };
+    return {
+      first: firstOutcome,
+      deep: await settle(
+        runner,
+        script,
+        { ...deep, sameAs: first.snapshot },
+        measured,
+        counted,
+        false,
+      ),
+    };
+  } finally {
+    // The repeat waits for its list: never left waiting (a settled promise ignores this).
+    settleSites([]);
+    await Promise.allSettled(started);
+  }
 }
 
 /** Whether two runs of a whole script measured the same scenarios, with the same figures. */
@@ -218,6 +394,9 @@ function sameScenarios(a: Snapshot, b: Snapshot): boolean {
     )
   );
 }
+
+/** The harness's note on a whole script whose peak came while the peak hooks were off. */
+const HOOKS_MISSED = 'sites at the peak, with the hooks on near it only';
 
 /**
  * The peak pass: one more harness run, under the peak hooks, for the scenarios `peakSites` asks
@@ -250,17 +429,27 @@ async function capturePeakSites(
     if (functions.length > 0)
       await writeFile(targetsFile, functions.map((f) => `${f.name} ${f.peakBytes}\n`).join(''));
     const iterations = options.iterations ?? 0;
-    const run = await runHarness(runner, script, [
-      '--frames',
-      '1',
-      '--repeats',
-      String(options.repeats ?? 1),
-      ...(iterations > 0 ? ['--iterations', String(iterations)] : []),
-      '--peak-sites',
-      '--no-object-types',
-      ...(wholeScript ? ['--peak-target', String(Math.max(1, wholeScript.peakBytes))] : []),
-      ...(functions.length > 0 ? ['--peak-targets', targetsFile] : []),
-    ]);
+    const hooked = (everywhere: boolean) =>
+      runHarness(runner, script, [
+        '--frames',
+        '1',
+        '--repeats',
+        String(options.repeats ?? 1),
+        ...(iterations > 0 ? ['--iterations', String(iterations)] : []),
+        '--peak-sites',
+        '--no-object-types',
+        ...(wholeScript ? ['--peak-target', String(Math.max(1, wholeScript.peakBytes))] : []),
+        ...(everywhere ? ['--peak-everywhere'] : []),
+        ...(functions.length > 0 ? ['--peak-targets', targetsFile] : []),
+      ]);
+    let run = await hooked(false);
+    // The hooks are on only near the peak; a whole script whose peak came while they were off
+    // runs again with them on throughout (functions are called again in the same run).
+    const missed = run.snapshot?.unmeasured.find((note) => note.what === HOOKS_MISSED);
+    if (wholeScript && missed) {
+      options.log.info(`${missed.why}: again with the hooks on throughout`);
+      run = await hooked(true);
+    }
     if (!run.snapshot) {
       options.log.warning(
         `no sites at the peak: ${run.failure?.message ?? 'the hooked run failed'}`,
@@ -273,7 +462,7 @@ async function capturePeakSites(
     }
     for (const note of run.snapshot.unmeasured) {
       if (note.what === 'sites at the peak')
-        options.log.info(`no sites at the peak of ${note.scenario ?? script}: ${note.why}`);
+        options.log.warning(`no sites at the peak of ${note.scenario ?? script}: ${note.why}`);
     }
   } finally {
     await rm(workDir, { recursive: true, force: true });

@@ -204,7 +204,10 @@ async function harnessFacts(): Promise<RunFacts['harness']> {
   return { version, digest: hash.digest('hex') };
 }
 
-/** The snapshot as the harness writes it: site columns and a string table (decode.ts reversed). */
+/**
+ * The snapshot as a JSON document (the harness's document, its site columns as lists and its
+ * strings a list: what `decodeSnapshot` reads), for a store that keeps text.
+ */
 export function encodeSnapshot(snapshot: Snapshot): RawSnapshot {
   const strings: string[] = [];
   const indexes = new Map<string, number>();

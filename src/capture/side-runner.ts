@@ -4,15 +4,13 @@
  * randomisation turned off for what is measured. Processes run through runProcess (process.ts),
  * which streams their output and kills their process group at the deadline.
  */
-import { isAscii } from 'node:buffer';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { InvalidDataError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { canTurnOffAddressRandomization } from './address-randomization.js';
 import { harnessDirectory } from './interpreter.js';
-import { decodeSnapshot } from './decode.js';
+import { decodeSnapshotFile } from './decode.js';
 import type { Protected } from './isolation.js';
 import { lastLines, runProcess, stopReason, type ProcessResult } from './process.js';
 import { readSnapshotFile } from './snapshot-file.js';
@@ -68,15 +66,7 @@ export function processFailed(result: ProcessResult): boolean {
 
 /** Reads and checks a snapshot written by the harness, its string table resolved. */
 export async function readSnapshot(path: string): Promise<Snapshot> {
-  const bytes = await readSnapshotFile(path);
-  let parsed: unknown;
-  try {
-    // Most snapshots are plain ASCII, which reads as Latin-1 without the UTF-8 decoder's checks.
-    parsed = JSON.parse(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'));
-  } catch (error) {
-    throw new InvalidDataError(`snapshot ${path} is not valid JSON: ${(error as Error).message}`);
-  }
-  return decodeSnapshot(parsed, `snapshot ${path}`);
+  return decodeSnapshotFile(await readSnapshotFile(path), `snapshot ${path}`);
 }
 
 /**

@@ -3,8 +3,8 @@ import { open } from 'node:fs/promises';
 import { InvalidDataError } from '../errors.js';
 
 /**
- * The largest snapshot file read: under the longest string V8 can make (about 512 MiB), which
- * `JSON.parse` needs the whole file as. A million sites take about 75 MB.
+ * The largest snapshot file read (kept in memory whole, its columns used in place). A million
+ * sites take about 80 MB.
  */
 export const MAX_SNAPSHOT_BYTES = 500 * 1024 * 1024;
 

@@ -1,13 +1,28 @@
 /**
  * The snapshot: the contract between the Python harness (python/allocdiff_harness) and the
- * TypeScript side. One JSON document per side (per harness process), declared once below as
+ * TypeScript side. One document per side (per harness process), declared once below as
  * `snapshotDocument`: the types are inferred from it, the decoder (decode.ts) checks every file
  * against it, and python/allocdiff_harness/snapshot.schema.json is written from it (`npm run
  * schema:snapshot`), for the harness, which takes its version from that file, and its tests,
  * which check every snapshot they make against it. Adding a field is one edit here. Bump
  * SNAPSHOT_SCHEMA on any incompatible change; a file of another version is refused.
  *
- * Schema 3 (this file) differs from schema 2 only in how site lists are stored:
+ * Schema 4 (this file) differs from schema 3 only in the file's layout (the document is the
+ * same; python/allocdiff_harness/snapshot.py, `encode_file`, writes it):
+ * - **Header.** The first line is the document as compact UTF-8 JSON, padded with spaces so that
+ *   it ends, newline included, at a multiple of 8 bytes, with `binaryBytes` (last): the number of
+ *   bytes after that line. A reader that finds another `schema` there refuses the file (a
+ *   schema-3 file is one JSON document, whose `schema` comes first).
+ * - **Binary columns.** In the header, each site table is `{rows, at, repeats?, tracebacks?}`:
+ *   its six columns are at byte `at` after the header line (a multiple of 8), little-endian,
+ *   one after the other: `size` and `count` as 64-bit floats (whole numbers), `file` and `line`
+ *   as unsigned and `text` and `function` as signed 32-bit integers (`NO_STRING` for none).
+ * - **Binary strings.** `strings` is `{count, at}`: `count` unsigned 32-bit ends, then the
+ *   strings' UTF-8 bytes one after the other (string I ends at byte ends[I] of them).
+ * A reader uses the columns in place (typed arrays over the file's bytes) and decodes a string
+ * when it is first needed; it parses no number and makes no object for a site it does not read.
+ *
+ * Schema 3 differs from schema 2 only in how site lists are stored:
  * - **Columns.** `sites` and `peak.sites` are a `RawSiteTable`: one array per field, row N
  *   being site N, instead of one object per site (a third of the bytes, and parsing builds
  *   no object per site). Leak sites and traceback frames stay objects.
@@ -29,7 +44,7 @@
  */
 import * as z from 'zod';
 
-export const SNAPSHOT_SCHEMA = 'allocdiff.snapshot/3';
+export const SNAPSHOT_SCHEMA = 'allocdiff.snapshot/4';
 
 /** The string-table index written where a site has no `text` or `function`. */
 export const NO_STRING = -1;
@@ -396,7 +411,8 @@ const foreignModule = z.strictObject({
 });
 
 /**
- * The file as the harness writes it: compact JSON (no spaces), UTF-8, keys in this order:
+ * The document as the harness builds it (on disk: its header line and binary columns, see the
+ * top of this file), keys in this order:
  * schema, harness, python, platform, frames, repeats, iterations, timings, scenarios,
  * strings, unmeasured (and `foreignModules` when there are any), reads. `strings` holds each
  * distinct file name, source text and function name once, in order of first use
@@ -462,7 +478,7 @@ export function snapshotJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(snapshotDocument, { target: 'draft-2020-12' }) as Record<string, unknown>;
 }
 
-/** The file as the harness writes it (see `snapshotDocument`). */
+/** The document as the harness builds it (see `snapshotDocument`). */
 export type RawSnapshot = z.infer<typeof snapshotDocument>;
 export type RawScenario = z.infer<typeof scenario>;
 export type RawSiteTable = z.infer<typeof siteTable>;
@@ -572,3 +588,237 @@ export type Snapshot = Omit<
 
 /** A module a side imported from outside its own checkout. */
 export type ForeignModule = z.infer<typeof foreignModule>;
+
+// ---------------------------------------------------------------------------------------------
+// Site lists as read. A snapshot's site list is kept as its columns, typed arrays (views over
+// the file's bytes, or made from a document's lists), with its strings decoded on first use. A
+// scenario's `sites` is made from its table the first time it is read; compare reads the table
+// itself (`siteListOf`) and makes an object only for the sites whose figures differ.
+
+/** A snapshot's string table, by index. */
+export class SnapshotStrings {
+  /** The strings of a file decoded so far (most never are). */
+  private readonly decoded = new Map<number, string>();
+
+  private constructor(
+    readonly count: number,
+    private readonly list: readonly string[] | undefined,
+    private readonly ends: Uint32Array | undefined,
+    private readonly bytes: Buffer | undefined,
+  ) {}
+
+  /** The strings of a document's `strings` list. */
+  static fromList(list: readonly string[]): SnapshotStrings {
+    return new SnapshotStrings(list.length, list, undefined, undefined);
+  }
+
+  /** The strings of a file: string I is `bytes` from `ends[I - 1]` (0 for the first) to `ends[I]`. */
+  static fromBytes(ends: Uint32Array, bytes: Buffer): SnapshotStrings {
+    return new SnapshotStrings(ends.length, undefined, ends, bytes);
+  }
+
+  /** String `index`; undefined when the table has no such string. */
+  get(index: number): string | undefined {
+    if (this.list) return this.list[index];
+    if (!(index >= 0 && index < this.count) || !Number.isInteger(index)) return undefined;
+    let text = this.decoded.get(index);
+    if (text === undefined) {
+      const ends = this.ends!;
+      text = this.bytes!.toString('utf8', index === 0 ? 0 : ends[index - 1]!, ends[index]!);
+      this.decoded.set(index, text);
+    }
+    return text;
+  }
+}
+
+/** What compare reads of a list of sites, by position: the fast figures, and a site on demand. */
+export interface SiteList {
+  readonly length: number;
+  fileOf(position: number): string;
+  /**
+   * By position: a number that is the same for two sites of one file (a table's string index),
+   * or undefined when the list has none.
+   */
+  readonly fileKeys: ArrayLike<number> | undefined;
+  /** By position: each site's line, size and count. */
+  readonly lines: ArrayLike<number>;
+  readonly sizes: ArrayLike<number>;
+  readonly counts: ArrayLike<number>;
+  textOf(position: number): string | undefined;
+  functionOf(position: number): string | undefined;
+  /** Whether the site's in-process repeats differed (it has `sizes`/`counts`). */
+  varies(position: number): boolean;
+  /** The site at `position`, as an object. */
+  site(position: number): SnapshotSite;
+  /** The sites whose in-process repeats differed (those with `sizes`/`counts`). */
+  withRepeats(): SnapshotSite[];
+}
+
+/** A list of site objects (as tests and merged repeats make them) read as a `SiteList`. */
+export class SiteArray implements SiteList {
+  constructor(private readonly sites: readonly SnapshotSite[]) {}
+  get length(): number {
+    return this.sites.length;
+  }
+  fileOf(position: number): string {
+    return this.sites[position]!.file;
+  }
+  readonly fileKeys = undefined;
+  get lines(): ArrayLike<number> {
+    return (this.figures ??= this.figuresOf()).lines;
+  }
+  get sizes(): ArrayLike<number> {
+    return (this.figures ??= this.figuresOf()).sizes;
+  }
+  get counts(): ArrayLike<number> {
+    return (this.figures ??= this.figuresOf()).counts;
+  }
+  private figures: { lines: number[]; sizes: number[]; counts: number[] } | undefined;
+  private figuresOf() {
+    return {
+      lines: this.sites.map((site) => site.line),
+      sizes: this.sites.map((site) => site.size),
+      counts: this.sites.map((site) => site.count),
+    };
+  }
+  textOf(position: number): string | undefined {
+    return this.sites[position]!.text;
+  }
+  functionOf(position: number): string | undefined {
+    return this.sites[position]!.function;
+  }
+  varies(position: number): boolean {
+    const site = this.sites[position]!;
+    return site.sizes !== undefined || site.counts !== undefined;
+  }
+  site(position: number): SnapshotSite {
+    return this.sites[position]!;
+  }
+  withRepeats(): SnapshotSite[] {
+    return this.sites.filter((site) => site.sizes !== undefined || site.counts !== undefined);
+  }
+}
+
+/** `sizes` and `counts` of every repeat of a site whose repeats differed. */
+export type SiteRepeats = readonly [sizes: number[], counts: number[]];
+
+/** The site columns of one table (row N is site N), checked by the decoder. */
+export interface SiteColumns {
+  size: Float64Array;
+  count: Float64Array;
+  /** String indexes. */
+  file: Uint32Array;
+  line: Uint32Array | Float64Array;
+  /** String indexes, `NO_STRING` (-1) where the site has none. */
+  text: Int32Array;
+  function: Int32Array;
+}
+
+/** One site table: its columns, its strings, and its rare fields by row. */
+export class SiteTable implements SiteList {
+  readonly length: number;
+
+  constructor(
+    private readonly columns: SiteColumns,
+    private readonly strings: SnapshotStrings,
+    private readonly repeats: ReadonlyMap<number, SiteRepeats>,
+    private readonly tracebacks: ReadonlyMap<number, SiteTraceback[]>,
+  ) {
+    this.length = columns.line.length;
+  }
+
+  fileOf(position: number): string {
+    return this.strings.get(this.columns.file[position]!)!;
+  }
+  /** The files' string indexes. */
+  get fileKeys(): Uint32Array {
+    return this.columns.file;
+  }
+  get lines(): Uint32Array | Float64Array {
+    return this.columns.line;
+  }
+  get sizes(): Float64Array {
+    return this.columns.size;
+  }
+  get counts(): Float64Array {
+    return this.columns.count;
+  }
+  textOf(position: number): string | undefined {
+    const index = this.columns.text[position]!;
+    return index < 0 ? undefined : this.strings.get(index);
+  }
+  functionOf(position: number): string | undefined {
+    const index = this.columns.function[position]!;
+    return index < 0 ? undefined : this.strings.get(index);
+  }
+  varies(position: number): boolean {
+    return this.repeats.size > 0 && this.repeats.has(position);
+  }
+
+  site(position: number): SnapshotSite {
+    const { columns, strings } = this;
+    const text = columns.text[position]!;
+    const functionIndex = columns.function[position]!;
+    // Every site gets the same six keys, in one literal: one object shape, built in one go
+    // (a missing text or function is an undefined value, which JSON leaves out).
+    const site = {
+      file: strings.get(columns.file[position]!)!,
+      line: columns.line[position]!,
+      text: text < 0 ? undefined : strings.get(text),
+      function: functionIndex < 0 ? undefined : strings.get(functionIndex),
+      size: columns.size[position]!,
+      count: columns.count[position]!,
+    } as SnapshotSite;
+    const repeats = this.repeats.size > 0 ? this.repeats.get(position) : undefined;
+    if (repeats) {
+      site.sizes = repeats[0];
+      site.counts = repeats[1];
+    }
+    const tracebacks = this.tracebacks.size > 0 ? this.tracebacks.get(position) : undefined;
+    if (tracebacks) site.tracebacks = tracebacks;
+    return site;
+  }
+
+  withRepeats(): SnapshotSite[] {
+    return [...this.repeats.keys()].map((row) => this.site(row));
+  }
+
+  /** Every site, as objects. */
+  toArray(): SnapshotSite[] {
+    const sites = new Array<SnapshotSite>(this.length);
+    for (let row = 0; row < this.length; row += 1) sites[row] = this.site(row);
+    return sites;
+  }
+}
+
+/** The tables behind the `sites` of scenarios and peaks not yet replaced. */
+const tables = new WeakMap<object, SiteTable>();
+
+/**
+ * Gives `owner` (a scenario, or its `peak`) a `sites` made from `table` when first read (then
+ * kept). Assigning `sites` replaces it, and the table is no longer the owner's.
+ */
+export function setSiteTable(owner: { sites: readonly SnapshotSite[] }, table: SiteTable): void {
+  tables.set(owner, table);
+  let sites: SnapshotSite[] | undefined;
+  Object.defineProperty(owner, 'sites', {
+    enumerable: true,
+    configurable: true,
+    get: () => (sites ??= table.toArray()),
+    set: (value: SnapshotSite[]) => {
+      tables.delete(owner);
+      Object.defineProperty(owner, 'sites', {
+        value,
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
+    },
+  });
+}
+
+/** The sites of `owner` as compare reads them: its table when it has one, else its list. */
+export function siteListOf(owner: { sites: readonly SnapshotSite[] } | undefined): SiteList {
+  if (owner === undefined) return new SiteArray([]);
+  return tables.get(owner) ?? new SiteArray(owner.sites);
+}

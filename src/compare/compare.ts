@@ -1,4 +1,4 @@
-import type { Snapshot, SnapshotScenario } from '../capture/snapshot.js';
+import { siteListOf, type Snapshot, type SnapshotScenario } from '../capture/snapshot.js';
 import type { LineMap } from '../sides/line-map.js';
 import type { Comparison, ScenarioComparison } from './comparison.js';
 import {
@@ -86,7 +86,8 @@ function compareScenario(
     kind: (head ?? base)?.kind ?? 'script',
     repeats: { base: base?.repeats.length ?? 0, head: head?.repeats.length ?? 0 },
     ...(compareMeasures(ALWAYS, base, head) as MeasureFields),
-    sites: compareSites(base?.sites ?? [], head?.sites ?? [], lineMap, {
+    // The tables the snapshots were read into: objects are made for the changed sites only.
+    sites: compareSites(siteListOf(base), siteListOf(head), lineMap, {
       ...(base ? { baseKind: base.kind } : {}),
       ...(head ? { headKind: head.kind } : {}),
     }),

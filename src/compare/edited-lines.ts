@@ -92,7 +92,7 @@ export function pairEdits(
   hunk: Hunk,
   baseSites: readonly SnapshotSite[],
   headLines: Map<number, number> | undefined,
-  headSites: readonly SnapshotSite[],
+  headSite: (position: number) => SnapshotSite,
   matchedHead: Uint8Array,
   done: (base: SnapshotSite, match: number | { line: number } | undefined) => void,
 ): void {
@@ -104,7 +104,7 @@ export function pairEdits(
     if (
       position !== undefined &&
       !matchedHead[position] &&
-      sameFunction(base, headSites[position]!)
+      sameFunction(base, headSite(position))
     ) {
       matchedHead[position] = 1;
       done(base, position);
@@ -114,7 +114,7 @@ export function pairEdits(
   }
   if (alone.length === 0) return;
 
-  const matches = headLines ? textMatches(hunk, alone, headLines, headSites, matchedHead) : [];
+  const matches = headLines ? textMatches(hunk, alone, headLines, headSite, matchedHead) : [];
   const paired = new Uint8Array(alone.length);
   for (const { base, head } of matches) {
     if (paired[base] || matchedHead[head]) continue;
@@ -137,7 +137,7 @@ function textMatches(
   hunk: Hunk,
   alone: readonly SnapshotSite[],
   headLines: Map<number, number>,
-  headSites: readonly SnapshotSite[],
+  headSite: (position: number) => SnapshotSite,
   matchedHead: Uint8Array,
 ): Candidate[] {
   const candidates: number[] = [];
@@ -153,11 +153,11 @@ function textMatches(
         candidates.push(position);
       }
     }
-    candidates.sort((a, b) => headSites[a]!.line - headSites[b]!.line);
+    candidates.sort((a, b) => headSite(a).line - headSite(b).line);
   }
   if (candidates.length === 0) return [];
-  const candidateLines = candidates.map((position) => headSites[position]!.line);
-  const candidatePairs = candidates.map((position) => characterPairs(headSites[position]!.text));
+  const candidateLines = candidates.map((position) => headSite(position).line);
+  const candidatePairs = candidates.map((position) => characterPairs(headSite(position).text));
   const everyPair = alone.length * candidates.length <= MAX_COMPARISONS;
 
   const matches: Candidate[] = [];
@@ -174,7 +174,7 @@ function textMatches(
     const own: Candidate[] = [];
     for (let candidate = from; candidate < to; candidate += 1) {
       const position = candidates[candidate]!;
-      const head = headSites[position]!;
+      const head = headSite(position);
       if (!sameFunction(base, head)) continue;
       const similarity =
         base.text !== undefined && base.text === head.text
@@ -189,15 +189,15 @@ function textMatches(
       });
     }
     if (everyPair) matches.push(...own);
-    else matches.push(...own.sort(byMatch(alone, headSites)).slice(0, BEST));
+    else matches.push(...own.sort(byMatch(alone, headSite)).slice(0, BEST));
   });
-  return matches.sort(byMatch(alone, headSites));
+  return matches.sort(byMatch(alone, headSite));
 }
 
-function byMatch(alone: readonly SnapshotSite[], headSites: readonly SnapshotSite[]) {
+function byMatch(alone: readonly SnapshotSite[], headSite: (position: number) => SnapshotSite) {
   return (a: Candidate, b: Candidate): number =>
     b.similarity - a.similarity ||
     a.sizeGap - b.sizeGap ||
     alone[a.base]!.line - alone[b.base]!.line ||
-    headSites[a.head]!.line - headSites[b.head]!.line;
+    headSite(a.head).line - headSite(b.head).line;
 }

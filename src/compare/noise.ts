@@ -15,7 +15,12 @@
  * larger each time; work grows with what it holds). Such a figure is *growing*: reported with
  * its growth per call and judged by budgets like any real figure.
  */
-import type { RepeatTotals, SnapshotScenario, SnapshotSite } from '../capture/snapshot.js';
+import {
+  siteListOf,
+  type RepeatTotals,
+  type SnapshotScenario,
+  type SnapshotSite,
+} from '../capture/snapshot.js';
 import { MEASURES, measuresWhere } from './measures.js';
 
 export type ScenarioKind = SnapshotScenario['kind'];
@@ -79,7 +84,7 @@ function rangeOf(values: readonly number[]): [number, number] {
 }
 
 /** What a site with one value for every repeat has (most sites): shared, never changed. */
-const STEADY: Spread = Object.freeze({ noisy: false });
+export const STEADY: Spread = Object.freeze({ noisy: false });
 
 /** A site's size per repeat: its `sizes`, or its one size when every repeat agreed. */
 export function siteSpread(site: SnapshotSite, kind: ScenarioKind): Spread {
@@ -140,7 +145,9 @@ export function isDeterministic(scenario: SnapshotScenario): boolean | undefined
   if (scenario.repeats.length < minimumRepeats(scenario.kind)) return undefined;
   return (
     EXACT_REPEATS.every((repeat) => totalSpread(scenario, repeat).range === undefined) &&
-    scenario.sites.every((site) => siteSpread(site, scenario.kind).range === undefined)
+    siteListOf(scenario)
+      .withRepeats()
+      .every((site) => siteSpread(site, scenario.kind).range === undefined)
   );
 }
 

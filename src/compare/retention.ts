@@ -62,13 +62,16 @@ function grownSites(scenario: GrownScenario, most: number): SiteDelta[] {
 /** A changed line that filled a holder: where its reference to the objects was made. */
 export interface RetentionCulprit extends SnapshotLocation {
   /**
-   * How it is known: `stored` (an object on the path was allocated on it: the tuple an `append`
-   * stored, the holder's container itself), `named` (a line that grew and spells the holder's
-   * name, as `self.history.append(value)` does), or `grown` (the site itself, whose bytes are
-   * the holder's item storage: the line grew the container).
+   * How it is known: `stored` (an object on the path was allocated on it and the line spells
+   * the holder's name: the tuple `self.history.append((key, value))` stored; or the holder's
+   * container itself), `named` (a line that grew and spells the holder's name, as
+   * `_evicted.append(item)` does), `grown` (the site itself, whose bytes are the holder's item
+   * storage: the line grew the container), or `made` (only an object the holder keeps was
+   * allocated on it, `item = (key, value)`: no changed line that stores into the holder was
+   * found, so the line that filled it may be one the change did not touch).
    */
-  evidence: 'stored' | 'named' | 'grown';
-  /** The object's type, for `stored`. */
+  evidence: 'stored' | 'named' | 'grown' | 'made';
+  /** The object's type, for `stored` and `made`. */
   type?: string;
 }
 
@@ -185,11 +188,14 @@ function spells(text: string | undefined, name: string): boolean {
 
 /**
  * The changed line that filled the holder of `path` (for an unreachable cycle: that made one of
- * its members, or the objects it holds). In order: an object stored into the holder
- * on a changed line (the tuple of an `append`: an object on the path between the holder's
- * container and the site's objects, nearest the objects first); else the changed line that grew
- * most among those that spell the holder's name (`self.history.append(value)`); else the
- * holder's container, made on a changed line (`self.history = []`).
+ * its members, or the objects it holds). The line that stores into the holder comes first, as it
+ * is the one to fix: in order, an object stored into the holder allocated on a changed line that
+ * spells the holder's name (the tuple of `self.history.append((key, value))`: an object on the
+ * path between the holder's container and the site's objects, nearest the objects first); else
+ * the changed line that grew most among those that spell the holder's name
+ * (`_evicted.append(item)`); else a changed line that only allocated an object stored into the
+ * holder (`item = (key, value)`, evidence `made`); else the holder's container, made on a
+ * changed line (`self.history = []`).
  */
 function culpritOf(
   path: RetentionPath,
@@ -210,10 +216,11 @@ function culpritOf(
   }
   const holderAt = path.via.findIndex((step) => step.type === path.holderType);
   const container = holderAt >= 0 ? path.via[holderAt] : undefined;
-  const stored = path.via
+  const made = path.via
     .slice(holderAt + 1)
     .reverse()
-    .find((step) => changed(step));
+    .filter((step) => changed(step));
+  const stored = made.find((step) => spells(step.text, path.name));
   if (stored) return { ...locationOf(stored), evidence: 'stored', type: stored.type };
   const named = sites
     .filter(
@@ -225,6 +232,7 @@ function culpritOf(
     )
     .sort((a, b) => b.sizeDelta - a.sizeDelta || a.file.localeCompare(b.file))[0];
   if (named) return { ...locationOf({ ...named, line: named.line! }), evidence: 'named' };
+  if (made[0]) return { ...locationOf(made[0]), evidence: 'made', type: made[0].type };
   if (container && changed(container))
     return { ...locationOf(container), evidence: 'stored', type: container.type };
   return undefined;

@@ -1,9 +1,9 @@
 /** Site identity across commits: base sites paired with head sites through the line map. */
-import type { SnapshotSite } from '../capture/snapshot.js';
+import { SiteArray, type SiteList, type SnapshotSite } from '../capture/snapshot.js';
 import type { Hunk, LineMap } from '../sides/line-map.js';
 import type { SiteDelta } from './comparison.js';
 import { pairEdits } from './edited-lines.js';
-import { recordSpreads, siteSpread, type ScenarioKind } from './noise.js';
+import { recordSpreads, siteSpread, STEADY, type ScenarioKind } from './noise.js';
 
 /** Identity of a site that survives line moves: function and source text (within a file). */
 function contentKey(site: SnapshotSite): string | undefined {
@@ -79,19 +79,28 @@ class LinePositions {
 }
 
 /** Positions in `sites` by file, then by line. */
-function byFileAndLine(sites: readonly SnapshotSite[]): Map<string, LinePositions> {
+function byFileAndLine(sites: SiteList): Map<string, LinePositions> {
   const files = new Map<string, LinePositions>();
+  // By the list's file key, where it has them: no string is looked up twice.
+  const byKey = new Map<number, LinePositions>();
   let lines: LinePositions | undefined;
   let lastFile: string | undefined;
+  const { fileKeys, lines: siteLines } = sites;
   for (let index = 0; index < sites.length; index += 1) {
-    const site = sites[index]!;
-    // Sites of one file often come in runs: skip the outer lookup for them.
-    if (site.file !== lastFile) {
-      lastFile = site.file;
-      lines = files.get(site.file);
-      if (!lines) files.set(site.file, (lines = new LinePositions()));
+    const key = fileKeys === undefined ? -1 : fileKeys[index]!;
+    const known = key < 0 ? undefined : byKey.get(key);
+    if (known) lines = known;
+    else {
+      const file = sites.fileOf(index);
+      // Sites of one file often come in runs: skip the outer lookup for them.
+      if (file !== lastFile) {
+        lastFile = file;
+        lines = files.get(file);
+        if (!lines) files.set(file, (lines = new LinePositions()));
+      }
+      if (key >= 0) byKey.set(key, lines!);
     }
-    lines!.add(site.line, index);
+    lines!.add(siteLines[index]!, index);
   }
   for (const lines of files.values()) lines.seal();
   return files;
@@ -103,6 +112,13 @@ export interface CompareSitesOptions {
   /** The scenario's kind per side: noise (differences between repeats) is judged by it. */
   baseKind?: ScenarioKind;
   headKind?: ScenarioKind;
+}
+
+/** A base file: its path on head, and head's sites there. */
+interface Route {
+  file: string;
+  headPath: string | undefined;
+  lines: LinePositions | undefined;
 }
 
 /** Where a base site's line is on head when head has no site there. */
@@ -120,12 +136,17 @@ interface HeadLine {
  * allocating keeps that line (`silent`); only a line gone from head has `line: null`.
  */
 export function compareSites(
-  baseSites: readonly SnapshotSite[],
-  headSites: readonly SnapshotSite[],
+  baseSites: readonly SnapshotSite[] | SiteList,
+  headSites: readonly SnapshotSite[] | SiteList,
   lineMap: LineMap,
   options: CompareSitesOptions = {},
 ): SiteDelta[] {
-  const headByLine = byFileAndLine(headSites);
+  const base = Array.isArray(baseSites) ? new SiteArray(baseSites) : (baseSites as SiteList);
+  const head = Array.isArray(headSites) ? new SiteArray(headSites) : (headSites as SiteList);
+  const headByLine = byFileAndLine(head);
+  // Read as arrays (a snapshot's own columns): the loops below run for every site.
+  const { sizes: baseSizes, counts: baseCounts, lines: baseLines, fileKeys: baseKeys } = base;
+  const { sizes: headSizes, counts: headCounts, lines: headLines } = head;
   // Built on first use, file by file: only base lines the change touched need it.
   const contentIndex = new Map<string, Map<string, number[]>>();
   const headByContent = (file: string): Map<string, number[]> => {
@@ -133,7 +154,7 @@ export function compareSites(
     if (index) return index;
     index = new Map();
     for (const position of headByLine.get(file)?.values() ?? []) {
-      const key = contentKey(headSites[position]!);
+      const key = contentKey(head.site(position));
       if (key === undefined) continue;
       const list = index.get(key);
       if (list) list.push(position);
@@ -144,31 +165,47 @@ export function compareSites(
   };
 
   // Which head sites have their base site, by position: no per-object bookkeeping.
-  const matchedHead = new Uint8Array(headSites.length);
+  const matchedHead = new Uint8Array(head.length);
   const deltas: SiteDelta[] = [];
-  const unmapped: SnapshotSite[] = [];
+  const unmapped: number[] = [];
+  const keepUnchanged = options.keepUnchanged === true;
 
-  /** `at`: the head line of a base site that head does not allocate on. */
-  const pair = (
-    base: SnapshotSite | undefined,
-    head: SnapshotSite | undefined,
-    at?: HeadLine,
-  ): void => {
-    const baseSize = base?.size ?? 0;
-    const headSize = head?.size ?? 0;
-    const baseCount = base?.count ?? 0;
-    const headCount = head?.count ?? 0;
-    if (baseSize === headSize && baseCount === headCount && !options.keepUnchanged) return;
-    const file = head?.file ?? at?.file ?? lineMap.headPathOf(base!.file) ?? base!.file;
-    const line = head?.line ?? at?.line ?? null;
+  /**
+   * Base and head sites by position (-1: none). A pair whose figures are equal is left out
+   * before either site is made an object. `at`: the head line of a base site that head does
+   * not allocate on.
+   */
+  const pair = (basePosition: number, headPosition: number, at?: HeadLine): void => {
+    const baseSize = basePosition < 0 ? 0 : baseSizes[basePosition]!;
+    const headSize = headPosition < 0 ? 0 : headSizes[headPosition]!;
+    const baseCount = basePosition < 0 ? 0 : baseCounts[basePosition]!;
+    const headCount = headPosition < 0 ? 0 : headCounts[headPosition]!;
+    if (baseSize === headSize && baseCount === headCount && !keepUnchanged) return;
+    // Each field is read from the lists, base's only where head has none.
+    const onBase = basePosition >= 0;
+    const onHead = headPosition >= 0;
+    const baseFile = onBase ? base.fileOf(basePosition) : undefined;
+    const file = onHead
+      ? head.fileOf(headPosition)
+      : (at?.file ?? lineMap.headPathOf(baseFile!) ?? baseFile!);
+    const line = onHead ? headLines[headPosition]! : (at?.line ?? null);
     const changedLine = line === null ? false : lineMap.isChangedOnHead(file, line);
+    const headText = onHead ? head.textOf(headPosition) : undefined;
     const delta: SiteDelta = {
       file,
       line,
-      baseLine: base?.line ?? null,
-      function: head?.function ?? base?.function,
+      baseLine: onBase ? baseLines[basePosition]! : null,
+      function:
+        (onHead ? head.functionOf(headPosition) : undefined) ??
+        (onBase ? base.functionOf(basePosition) : undefined),
       // An edited line reads as head has it, never as the line it replaced.
-      text: head?.text ?? (changedLine ? lineMap.addedText(file, line!) || undefined : base?.text),
+      text:
+        headText ??
+        (changedLine
+          ? lineMap.addedText(file, line!) || undefined
+          : onBase
+            ? base.textOf(basePosition)
+            : undefined),
       sizeDelta: headSize - baseSize,
       countDelta: headCount - baseCount,
       baseSize,
@@ -177,34 +214,74 @@ export function compareSites(
       headCount,
       changedLine,
     };
-    if (base && base.file !== file) delta.baseFile = base.file;
-    if (at && !head) delta.silent = true;
-    const baseSpread = base && options.baseKind ? siteSpread(base, options.baseKind) : undefined;
-    const headSpread = head && options.headKind ? siteSpread(head, options.headKind) : undefined;
+    if (onBase && baseFile !== file) delta.baseFile = baseFile;
+    if (at && !onHead) delta.silent = true;
+    // Only a site whose repeats differed can be noisy.
+    const baseSpread =
+      onBase && options.baseKind
+        ? base.varies(basePosition)
+          ? siteSpread(base.site(basePosition), options.baseKind)
+          : STEADY
+        : undefined;
+    const headSpread =
+      onHead && options.headKind
+        ? head.varies(headPosition)
+          ? siteSpread(head.site(headPosition), options.headKind)
+          : STEADY
+        : undefined;
     recordSpreads(delta, baseSpread, headSpread);
     deltas.push(delta);
   };
 
-  const pairWithHead = (base: SnapshotSite, position: number): void => {
+  const pairWithHead = (basePosition: number, position: number): void => {
     matchedHead[position] = 1;
-    pair(base, headSites[position]);
+    pair(basePosition, position);
   };
-  for (const base of baseSites) {
-    const headLine = lineMap.lineOnHead(base.file, base.line);
-    const headPath = headLine === undefined ? undefined : lineMap.headPathOf(base.file)!;
-    const position = headPath === undefined ? undefined : headByLine.get(headPath)?.get(headLine!);
-    if (headLine === undefined || (position !== undefined && matchedHead[position])) {
-      unmapped.push(base);
+  // Each base file's path on head and the head sites there, found once per file key.
+  const routes = new Map<number, Route>();
+  const routeOf = (file: string): Route => {
+    const headPath = lineMap.headPathOf(file);
+    return { file, headPath, lines: headPath === undefined ? undefined : headByLine.get(headPath) };
+  };
+  for (let basePosition = 0; basePosition < base.length; basePosition += 1) {
+    const key = baseKeys === undefined ? -1 : baseKeys[basePosition]!;
+    let route = key < 0 ? undefined : routes.get(key);
+    if (route === undefined) {
+      route = routeOf(base.fileOf(basePosition));
+      if (key >= 0) routes.set(key, route);
+    }
+    const headLine = lineMap.lineOnHead(route.file, baseLines[basePosition]!);
+    const headPath = headLine === undefined ? undefined : route.headPath!;
+    const position = headPath === undefined ? undefined : route.lines?.get(headLine!);
+    if (
+      position !== undefined &&
+      !matchedHead[position] &&
+      !keepUnchanged &&
+      baseSizes[basePosition] === headSizes[position] &&
+      baseCounts[basePosition] === headCounts[position]
+    ) {
+      // The same figures on the same line: nothing to say (most sites).
+      matchedHead[position] = 1;
+    } else if (headLine === undefined || (position !== undefined && matchedHead[position])) {
+      unmapped.push(basePosition);
     } else if (position === undefined) {
-      pair(base, undefined, { file: headPath!, line: headLine });
+      pair(basePosition, -1, { file: headPath!, line: headLine });
     } else {
-      pairWithHead(base, position);
+      pairWithHead(basePosition, position);
     }
   }
-  const edited = new Map<Hunk, SnapshotSite[]>();
-  for (const base of unmapped) {
-    const headPath = lineMap.headPathOf(base.file);
-    const key = headPath === undefined ? undefined : contentKey(base);
+  const edited = new Map<Hunk, number[]>();
+  // Head sites that pairing edited lines reads, each made once.
+  const madeHeadSites = new Map<number, SnapshotSite>();
+  const headSite = (position: number): SnapshotSite => {
+    let site = madeHeadSites.get(position);
+    if (site === undefined) madeHeadSites.set(position, (site = head.site(position)));
+    return site;
+  };
+  for (const basePosition of unmapped) {
+    const file = base.fileOf(basePosition);
+    const headPath = lineMap.headPathOf(file);
+    const key = headPath === undefined ? undefined : contentKey(base.site(basePosition));
     const position =
       key === undefined
         ? undefined
@@ -212,37 +289,58 @@ export function compareSites(
             .get(key)
             ?.find((candidate) => !matchedHead[candidate]);
     if (position !== undefined) {
-      pairWithHead(base, position);
+      pairWithHead(basePosition, position);
       continue;
     }
-    const hunk = lineMap.hunkOf(base.file, base.line);
+    const hunk = lineMap.hunkOf(file, baseLines[basePosition]!);
     if (hunk === undefined || hunk.newLines === 0) {
-      pair(base, undefined);
+      pair(basePosition, -1);
     } else {
-      const sites = edited.get(hunk);
-      if (sites) sites.push(base);
-      else edited.set(hunk, [base]);
+      const positions = edited.get(hunk);
+      if (positions) positions.push(basePosition);
+      else edited.set(hunk, [basePosition]);
     }
   }
-  for (const [hunk, sites] of edited) {
-    const headPath = lineMap.headPathOf(sites[0]!.file)!;
+  for (const [hunk, positions] of edited) {
+    const headPath = lineMap.headPathOf(base.fileOf(positions[0]!))!;
     const headLines = headByLine.get(headPath)?.map();
-    pairEdits(hunk, sites, headLines, headSites, matchedHead, (base, match) => {
-      if (match === undefined) pair(base, undefined);
-      else if (typeof match === 'number') pairWithHead(base, match);
-      else pair(base, undefined, { file: headPath, line: match.line });
+    const sites = positions.map((position) => base.site(position));
+    const positionOf = new Map(sites.map((site, index) => [site, positions[index]!]));
+    pairEdits(hunk, sites, headLines, headSite, matchedHead, (site, match) => {
+      const basePosition = positionOf.get(site)!;
+      if (match === undefined) pair(basePosition, -1);
+      else if (typeof match === 'number') pairWithHead(basePosition, match);
+      else pair(basePosition, -1, { file: headPath, line: match.line });
     });
   }
-  for (let position = 0; position < headSites.length; position += 1) {
-    if (!matchedHead[position]) pair(undefined, headSites[position]);
+  for (let position = 0; position < head.length; position += 1) {
+    if (!matchedHead[position]) pair(-1, position);
   }
 
-  return deltas.sort(
-    (a, b) =>
-      Math.abs(b.sizeDelta) - Math.abs(a.sizeDelta) ||
-      compareText(a.file, b.file) ||
-      (a.line ?? a.baseLine ?? 0) - (b.line ?? b.baseLine ?? 0),
-  );
+  return largestFirst(deltas);
+}
+
+/**
+ * The deltas by size of the change, largest first, then file (code-point order) and line. Sorted
+ * on numbers: each file's rank among the files is found once, not by comparing paths each time.
+ */
+function largestFirst(deltas: SiteDelta[]): SiteDelta[] {
+  const files = [...new Set(deltas.map((delta) => delta.file))].sort(compareText);
+  const rankOf = new Map(files.map((file, rank) => [file, rank]));
+  const count = deltas.length;
+  const size = new Float64Array(count);
+  const rank = new Uint32Array(count);
+  const line = new Float64Array(count);
+  const order = new Uint32Array(count);
+  for (let index = 0; index < count; index += 1) {
+    const delta = deltas[index]!;
+    size[index] = Math.abs(delta.sizeDelta);
+    rank[index] = rankOf.get(delta.file)!;
+    line[index] = delta.line ?? delta.baseLine ?? 0;
+    order[index] = index;
+  }
+  order.sort((a, b) => size[b]! - size[a]! || rank[a]! - rank[b]! || line[a]! - line[b]! || a - b);
+  return Array.from(order, (index) => deltas[index]!);
 }
 
 /** Code-point order: stable across machines and locales, and much cheaper than localeCompare. */

@@ -61,3 +61,6 @@ export function padToWidth(text: string, width: number, side: 'start' | 'end' = 
   const padding = ' '.repeat(Math.max(0, width - displayWidth(text)));
   return side === 'start' ? padding + text : text + padding;
 }
+
+/** Columns terminal text is fitted to when the terminal's width is not known (a pipe, a file, a CI log). */
+export const DEFAULT_COLUMNS = 100;

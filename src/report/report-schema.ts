@@ -115,7 +115,7 @@ const retentionFinding = z.strictObject({
   items: count.optional(),
   culprit: frame
     .extend({
-      evidence: z.enum(['stored', 'named', 'grown']),
+      evidence: z.enum(['stored', 'named', 'grown', 'made']),
       type: text(TEXT_LIMITS.name).optional(),
     })
     .optional(),

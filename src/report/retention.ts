@@ -33,6 +33,18 @@ export function leadingRetention(
   return best;
 }
 
+/**
+ * As the comment's verdict leads, in plain text: `caused by app/cache.py:24: <what it keeps
+ * alive>; ` when a changed line filled the container keeping the most grown memory alive; else
+ * empty.
+ */
+export function culpritLead(scenarios: readonly ScenarioComparison[]): string {
+  const found = leadingRetention(scenarios);
+  if (!found) return '';
+  const { culprit } = found.finding;
+  return `caused by ${culprit!.file}:${culprit!.line}: ${retentionSentence(found.finding)}; `;
+}
+
 /** `list of 300 items`, `2 lists, 600 items`: the containers a storage finding names. */
 function containersText(finding: RetentionFinding, code: Code): string {
   const items = finding.items ?? 0;
@@ -102,6 +114,18 @@ export function holderText(finding: RetentionFinding, code: Code = plainCode): s
 }
 
 /**
+ * A culprit that only made an object the holder keeps (`item = (key, value)`), said as such:
+ * the line that stored it into the holder is not one the change was found to make.
+ */
+function madeText(culprit: RetentionCulprit, code: Code): string {
+  const what = culprit.type ? `the ${code(culprit.type)} it holds` : 'an object it holds';
+  return (
+    `${what} was made at ${code(`${culprit.file}:${culprit.line}`)}, a line this change made, ` +
+    'but no line this change made was found storing it there'
+  );
+}
+
+/**
  * `1.41 MiB of 3,000 objects from app/catalog.py:15 are kept alive by app.cache.LRU.history
  * (list), filled at app/cache.py:24 (changed)`.
  */
@@ -113,9 +137,11 @@ export function retentionSentence(finding: RetentionFinding, code: Code = plainC
     const own =
       finding.culprit?.evidence === 'grown'
         ? ', a line this change made'
-        : finding.culprit
-          ? `; filled at ${code(`${finding.culprit.file}:${finding.culprit.line}`)}, a line this change made`
-          : '';
+        : finding.culprit?.evidence === 'made'
+          ? `; ${madeText(finding.culprit, code)}`
+          : finding.culprit
+            ? `; filled at ${code(`${finding.culprit.file}:${finding.culprit.line}`)}, a line this change made`
+            : '';
     const [container, root] = containerText(finding, code);
     return (
       `${formatBytes(finding.bytes)} at ${site} ${finding.sampled > 1 ? 'are' : 'is'} the item storage of ` +
@@ -134,9 +160,12 @@ export function retentionSentence(finding: RetentionFinding, code: Code = plainC
       : finding.culprit?.evidence === 'stored' && finding.culprit.type
         ? `filled (a ${code(finding.culprit.type)} stored)`
         : 'filled';
-  const culprit = finding.culprit
-    ? `, ${how} at ${code(`${finding.culprit.file}:${finding.culprit.line}`)}, a line this change made`
-    : '';
+  const culprit =
+    finding.culprit?.evidence === 'made'
+      ? `; ${madeText(finding.culprit, code)}`
+      : finding.culprit
+        ? `, ${how} at ${code(`${finding.culprit.file}:${finding.culprit.line}`)}, a line this change made`
+        : '';
   return (
     `${formatBytes(finding.bytes)} of ${groupDigits(objects)} object${objects === 1 ? '' : 's'} ` +
     `from ${site} ${objects === 1 ? 'is' : 'are'} kept alive by ${holderText(finding, code)}${culprit}`
@@ -145,7 +174,7 @@ export function retentionSentence(finding: RetentionFinding, code: Code = plainC
 
 function row(finding: RetentionFinding): string {
   const culprit = finding.culprit
-    ? `${escapeCode(`${finding.culprit.file}:${finding.culprit.line}`, 200)} ✏️`
+    ? `${escapeCode(`${finding.culprit.file}:${finding.culprit.line}`, 200)} ✏️${finding.culprit.evidence === 'made' ? ' (made what it holds)' : ''}`
     : '—';
   return (
     `| ${holderText(finding, markdownCode)} | ${escapeCode(`${finding.site.file}:${finding.site.line}`, 200)} ` +
@@ -155,8 +184,11 @@ function row(finding: RetentionFinding): string {
 
 /** The reference path of each finding, one list item each: too wide for a table column. */
 function pathItem(finding: RetentionFinding): string {
+  const evidence = finding.culprit?.evidence;
+  const verb =
+    evidence === 'grown' ? 'grown' : evidence === 'made' ? 'what it holds made' : 'filled';
   const culprit = finding.culprit?.text
-    ? ` (${finding.culprit.evidence === 'grown' ? 'grown' : 'filled'} by ${escapeCode(finding.culprit.text, 80)})`
+    ? ` (${verb} by ${escapeCode(finding.culprit.text, 80)})`
     : '';
   return `- ${escapeCode(`${finding.site.file}:${finding.site.line}`, 200)}: ${escapeCode(finding.path, 200)}${culprit}`;
 }

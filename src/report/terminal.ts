@@ -5,7 +5,7 @@ import {
   groupDigits,
   percentChange,
 } from '../format/sizes.js';
-import { displayWidth, padToWidth } from '../format/text-width.js';
+import { DEFAULT_COLUMNS, displayWidth, padToWidth } from '../format/text-width.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { MEASURES, measureOf, measuresWhere } from '../compare/measures.js';
 import type { Report } from './report.js';
@@ -13,7 +13,14 @@ import { changedMeasures, listedChanges, testsNotRunText, unchangedLine } from '
 import { failuresOf, failureText } from './failure.js';
 import { leakText } from './lead.js';
 import { settingsChangeText } from './settings-change.js';
-import { RETENTION_SHOWN, retentionSentence } from './retention.js';
+import {
+  culpritGroups,
+  culpritLead,
+  culpritOrder,
+  RETENTION_SHOWN,
+  retentionSentence,
+  type SiteRole,
+} from './retention.js';
 import { acceptanceText, explainVerdict, grewUnchecked, verdictReason } from './verdict.js';
 
 const VERDICT_WORD = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
@@ -21,6 +28,72 @@ const VERDICT_WORD = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
 export interface TerminalOptions {
   /** ANSI colours: for a terminal (a TTY without NO_COLOR), never for a file or a pipe. */
   color?: boolean;
+  /** Columns the tables are fitted to (a long scenario name is folded): 100 unless given. */
+  width?: number;
+}
+
+/** A scenario column is never folded narrower than this. */
+const MIN_NAME_COLUMNS = 48;
+
+let graphemes: Intl.Segmenter | undefined;
+
+/** The first (or, `fromEnd`, the last) graphemes of `parts` that fit in `columns`. */
+function take(parts: readonly string[], columns: number, fromEnd = false): string {
+  const kept: string[] = [];
+  let used = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[fromEnd ? parts.length - 1 - i : i]!;
+    const width = displayWidth(part);
+    if (used + width > columns) break;
+    kept.push(part);
+    used += width;
+  }
+  return (fromEnd ? kept.reverse() : kept).join('');
+}
+
+/**
+ * A scenario's name in at most `columns` columns, folded in the middle with `…` when longer.
+ * A pytest node id keeps its test's name (after the last `::`) and the end of its parameter id:
+ * `tests/unit…TestParser::test_compile[x]`, or `test_compile[…-many-expressions]`.
+ */
+export function foldName(name: string, columns: number): string {
+  if (displayWidth(name) <= columns) return name;
+  graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  const split = (text: string) => Array.from(graphemes!.segment(text), ({ segment }) => segment);
+  const room = Math.max(2, columns) - 1; // for the `…`
+  const bracket = name.indexOf('[');
+  const separator = name.lastIndexOf('::', bracket >= 0 ? bracket : name.length);
+  const test = separator >= 0 ? name.slice(separator + 2) : name;
+  // The whole test (name and parameters) and what fits of the path before it: its start and
+  // its end (the class).
+  if (test !== name && displayWidth(test) < room) {
+    const before = split(name.slice(0, separator + 2));
+    const left = room - displayWidth(test);
+    const start = take(before, Math.ceil(left / 2));
+    return `${start}…${take(before, left - displayWidth(start), true)}${test}`;
+  }
+  // The test's name (leaving 14 columns, or half the room, to the end of its parameters), and
+  // the end of its parameters.
+  const until = test.indexOf('[');
+  const head = take(
+    split(until >= 0 ? test.slice(0, until + 1) : test),
+    Math.max(Math.ceil(room / 2), room - 14),
+  );
+  return `${head}…${take(split(test), room - displayWidth(head), true)}`;
+}
+
+/**
+ * `rows` with `column`'s cells (scenario names) folded so that the table, its columns two spaces
+ * apart, fits in `width` columns; never narrower than `MIN_NAME_COLUMNS`.
+ */
+function fitColumn(rows: string[][], column: number, width: number): string[][] {
+  const others = rows[0]!.reduce(
+    (sum, _, at) =>
+      at === column ? sum : sum + 2 + Math.max(...rows.map((row) => displayWidth(row[at]!))),
+    0,
+  );
+  const room = Math.max(MIN_NAME_COLUMNS, width - others);
+  return rows.map((row) => row.map((cell, at) => (at === column ? foldName(cell, room) : cell)));
 }
 
 const STYLE = {
@@ -129,6 +202,94 @@ function unchangedText(report: Report, listed: readonly ScenarioComparison[]): s
   ];
 }
 
+/** A site's cell: `app/cache.py:24 *`, or `↳ app/catalog.py:15` under the line keeping it alive. */
+function siteCell(site: SiteDelta, role: SiteRole | undefined): string {
+  const where = `${site.file}:${site.line ?? site.baseLine}${site.changedLine ? ' *' : ''}`;
+  return role?.role === 'kept' && role.under ? `↳ ${where}` : where;
+}
+
+/** `keeps 2.04 MiB`, `by app/cache.py:24`: what a site keeps alive, or what keeps it alive. */
+function keptCell(role: SiteRole | undefined): string {
+  if (role?.role === 'culprit') return `keeps ${formatBytes(role.group.bytes)}`;
+  if (role?.role === 'kept') return `by ${role.group.culprit.file}:${role.group.culprit.line}`;
+  return '';
+}
+
+/** What a column of the scenario table holds: it says how the column is aligned and coloured. */
+type ScenarioColumn = 'name' | 'sizes' | 'change' | 'status';
+
+/**
+ * The table of changed scenarios, fitted to `width` columns by folding long names in the middle
+ * (the other columns, figures, are never cut: a name keeps `MIN_NAME_COLUMNS` at least).
+ */
+function scenarioTable(
+  report: Report,
+  listed: readonly ScenarioComparison[],
+  width: number,
+  color: boolean,
+): string[] {
+  if (listed.length === 0) return [];
+  // As in the comment: a leak-per-call column when any scenario ran the leak check.
+  const leak = report.scenarios.some((s) => s.leak !== undefined);
+  // As in the comment: a measure shown only when it changed, in a column of its own.
+  const extra = changedMeasures(report);
+  const columns: {
+    title: string;
+    kind: ScenarioColumn;
+    cell: (s: ScenarioComparison) => string;
+  }[] = [
+    { title: 'scenario', kind: 'name', cell: (s) => s.name },
+    { title: 'peak', kind: 'sizes', cell: (s) => pair(s.peak) },
+    { title: 'peak change', kind: 'change', cell: (s) => delta(s.peak) },
+    { title: 'retained', kind: 'sizes', cell: (s) => pair(s.retained) },
+    { title: 'retained change', kind: 'change', cell: (s) => delta(s.retained) },
+    ...extra.map((name) => ({
+      title: `${MEASURES[name].words.name} change`,
+      kind: 'change' as const,
+      cell: (s: ScenarioComparison) => delta(measureOf(s, name)),
+    })),
+    ...(leak
+      ? [
+          {
+            title: 'leak/call',
+            kind: 'change' as const,
+            cell: (s: ScenarioComparison) => (s.leak && leakText(s.leak)) ?? '-',
+          },
+        ]
+      : []),
+    {
+      title: 'status',
+      kind: 'status',
+      cell: (s) =>
+        [
+          s.status,
+          isNoisy(s) ? 'noisy' : '',
+          // Growth over the in-process repeats, as the comment's leak section shows it.
+          s.retained.headGrowth ? `rising ${formatBytesDelta(s.retained.headGrowth)}/call` : '',
+        ]
+          .filter(Boolean)
+          .join(', '),
+    },
+  ];
+  const rows = fitColumn(
+    [columns.map((column) => column.title), ...listed.map((s) => columns.map((c) => c.cell(s)))],
+    0,
+    width,
+  );
+  const paint: Paint | undefined = color
+    ? (cell, _row, column) =>
+        columns[column]!.kind === 'change'
+          ? changeStyle(cell.replace(/^.*\(/, ''))
+          : columns[column]!.kind === 'status'
+            ? STATUS_STYLE[cell.split(',')[0]!.trim()]
+            : undefined
+    : undefined;
+  const align = columns.map((column) =>
+    column.kind === 'name' || column.kind === 'status' ? 'l' : 'r',
+  );
+  return table(rows, align.join(''), paint);
+}
+
 /** The report for a terminal: aligned text, coloured on request. */
 export function renderTerminal(
   report: Report,
@@ -136,21 +297,10 @@ export function renderTerminal(
   options: TerminalOptions = {},
 ): string {
   const color = options.color === true;
+  const width = options.width ?? DEFAULT_COLUMNS;
   const paint = (fn: Paint): Paint | undefined => (color ? fn : undefined);
   const styled = (style: Style, text: string): string =>
     color ? `\u001b[${STYLE[style]}m${text}\u001b[0m` : text;
-  // As in the comment: a leak-per-call column when any scenario ran the leak check.
-  const leak = report.scenarios.some((s) => s.leak !== undefined);
-  // As in the comment: a measure shown only when it changed, in a column of its own.
-  const extra = changedMeasures(report);
-  const header = [
-    'scenario',
-    'peak',
-    'peak change',
-    'retained',
-    'retained change',
-    ...extra.map((name) => `${MEASURES[name].words.name} change`),
-  ];
   const head = report.head.workingTree
     ? `head: working tree on top of ${report.head.sha.slice(0, 7)}`
     : `head ${report.head.sha.slice(0, 7)}`;
@@ -160,40 +310,7 @@ export function renderTerminal(
     `allocdiff ${report.allocdiffVersion}: base ${report.base.sha.slice(0, 7)} -> ${head}`,
     ...(report.cached ?? []),
     '',
-    ...(listed.length === 0
-      ? []
-      : table(
-          [
-            [...header, ...(leak ? ['leak/call'] : []), 'status'],
-            ...listed.map((s) => [
-              s.name,
-              pair(s.peak),
-              delta(s.peak),
-              pair(s.retained),
-              delta(s.retained),
-              ...extra.map((name) => delta(measureOf(s, name))),
-              ...(leak ? [(s.leak && leakText(s.leak)) ?? '-'] : []),
-              [
-                s.status,
-                isNoisy(s) ? 'noisy' : '',
-                // Growth over the in-process repeats, as the comment's leak section shows it.
-                s.retained.headGrowth
-                  ? `rising ${formatBytesDelta(s.retained.headGrowth)}/call`
-                  : '',
-              ]
-                .filter(Boolean)
-                .join(', '),
-            ]),
-          ],
-          `lrrrr${'r'.repeat(extra.length)}${leak ? 'r' : ''}l`,
-          paint((cell, _row, column) =>
-            column === 2 || (column >= 4 && column < header.length + (leak ? 1 : 0))
-              ? changeStyle(cell.replace(/^.*\(/, ''))
-              : column === header.length + (leak ? 1 : 0)
-                ? STATUS_STYLE[cell.split(',')[0].trim()]
-                : undefined,
-          ),
-        )),
+    ...scenarioTable(report, listed, width, color),
     ...unchangedText(report, listed),
     ...(report.testsNotRun ? ['', testsNotRunText(report.testsNotRun)] : []),
   ];
@@ -206,30 +323,47 @@ export function renderTerminal(
       if (detail) lines.push(...detail.split('\n').map((l) => `  | ${l}`));
     }
     if (scenario.sites.length === 0) continue;
-    // As in the comment: the largest growths and the largest shrinks, up to topSites each.
-    const grown = scenario.sites.filter(grew).slice(0, topSites);
-    const shrunk = scenario.sites.filter((site) => !grew(site)).slice(0, topSites);
-    const listed = new Set([...grown, ...shrunk]);
-    const shown = scenario.sites.filter((site) => listed.has(site));
+    // As in the comment: the largest growths and the largest shrinks, up to topSites each; the
+    // growths led by the changed lines that keep memory alive, each with the sites it keeps.
+    const { sites: ordered, roles } = culpritOrder(
+      scenario.sites.filter(grew),
+      culpritGroups(scenario.retention ?? []),
+    );
+    const listed = new Set([
+      ...ordered.slice(0, topSites),
+      ...scenario.sites.filter((site) => !grew(site)).slice(0, topSites),
+    ]);
+    // Largest change first, or, with a culprit, the growths it leads and then the shrinks.
+    const shown = roles.size > 0 ? [...listed] : scenario.sites.filter((site) => listed.has(site));
     // The mark of a line the change touches, said where it is used.
     const marked = shown.some((site) => site.changedLine)
       ? ` (${styled('yellow', '*')} a line the change touches)`
       : '';
-    lines.push('', `changed sites in ${scenario.name}${marked}:`);
+    const kept = roles.size > 0 ? '; the changed line that keeps memory alive first' : '';
+    lines.push('', `changed sites in ${scenario.name}${marked}${kept}:`);
     lines.push(
       ...table(
         [
-          ['site', 'size change', 'count', 'head size', 'function', 'source'],
+          [
+            'site',
+            'size change',
+            'count',
+            'head size',
+            ...(roles.size > 0 ? ['kept alive'] : []),
+            'function',
+            'source',
+          ],
           ...shown.map((site) => [
-            `${site.file}:${site.line ?? site.baseLine}${site.changedLine ? ' *' : ''}`,
+            siteCell(site, roles.get(site)),
             formatBytesDelta(site.sizeDelta),
             site.countDelta > 0 ? `+${site.countDelta}` : String(site.countDelta),
             formatBytes(site.headSize),
+            ...(roles.size > 0 ? [keptCell(roles.get(site))] : []),
             site.function ?? '',
             (site.text ?? '').slice(0, 60),
           ]),
         ],
-        'lrrrll',
+        roles.size > 0 ? 'lrrrlll' : 'lrrrll',
         paint((cell, _row, column) =>
           column === 0 && cell.endsWith(' *')
             ? 'yellow'
@@ -269,17 +403,21 @@ export function renderTerminal(
     lines.push('', 'budgets:');
     lines.push(
       ...table(
-        [
-          ['rule', 'scenario', 'limit', 'actual', 'level', 'status'],
-          ...report.budgets.map((b) => [
-            b.metric,
-            b.scenario,
-            b.limit,
-            `${b.actual}${b.site ? ` at ${b.site}` : ''}${b.leak ? ` (${b.leak})` : ''}`,
-            b.level,
-            b.reason && b.status !== 'pass' ? `${b.status} (${b.reason})` : b.status,
-          ]),
-        ],
+        fitColumn(
+          [
+            ['rule', 'scenario', 'limit', 'actual', 'level', 'status'],
+            ...report.budgets.map((b) => [
+              b.metric,
+              b.scenario,
+              b.limit,
+              `${b.actual}${b.site ? ` at ${b.site}` : ''}${b.leak ? ` (${b.leak})` : ''}`,
+              b.level,
+              b.reason && b.status !== 'pass' ? `${b.status} (${b.reason})` : b.status,
+            ]),
+          ],
+          1,
+          width - 2,
+        ),
         'llrrll',
         paint((cell, _row, column) =>
           column === 5 ? STATUS_STYLE[cell.split(' ')[0]] : undefined,
@@ -296,7 +434,7 @@ export function renderTerminal(
   const style = grewUnchecked(explanation) ? 'boldYellow' : verdictStyle[report.verdict];
   lines.push(
     '',
-    `${styled(style, VERDICT_WORD[report.verdict])}: ${verdictReason(report, explanation)}`,
+    `${styled(style, VERDICT_WORD[report.verdict])}: ${culpritLead(report.scenarios)}${verdictReason(report, explanation)}`,
     '',
   );
   return lines.join('\n');

@@ -98,7 +98,7 @@ describe('the bundled action on a pull request that edits allocdiff.yml', () => 
       `configuration: allocdiff.yml of the base commit ${repo.shas[0].slice(0, 7)}`,
     );
     expect(result.stdout).toMatch(
-      /::error::memory budget exceeded: retained of bench\/memory\.py is \+(9\d\.\d|10\d) KB, limit \+50KB/,
+      /::error::(caused by .*; )?memory budget exceeded: retained of bench\/memory\.py is \+(9\d\.\d|10\d) KB, limit \+50KB/,
     );
     expect(result.stdout).toContain(
       "::warning::this change edits allocdiff's settings (fail-on, budgets in allocdiff.yml): " +

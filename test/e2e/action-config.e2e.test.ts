@@ -66,7 +66,7 @@ describe('the bundled action with a config file', () => {
     expect(result.outputs.verdict).toBe('warn');
     expect(result.stdout).toContain('configuration: .github/allocdiff.yml');
     expect(result.stdout).toMatch(
-      /::error::memory budget warning: retained of bench\/memory\.py is \+(9\d\.\d|10\d) KB, limit \+50KB \(warn-level rule\)/,
+      /::error::(caused by .*; )?memory budget warning: retained of bench\/memory\.py is \+(9\d\.\d|10\d) KB, limit \+50KB \(warn-level rule\)/,
     );
     expect(result.summary).toMatch(/^⚠️ .*\*\*Budget warning:\*\* retained memory of/m);
     expect(result.summary).toContain('| Rule | Scenario | Limit | Actual | Level | Status |');
@@ -102,7 +102,9 @@ describe('the bundled action with a config file', () => {
     expect(result.exitCode, result.stdout).toBe(1);
     expect(result.outputs.verdict).toBe('fail');
     expect(result.stdout).toContain('configuration: ci/memory.toml');
-    expect(result.stdout).toMatch(/::error::memory budget exceeded: retained of bench\/memory\.py/);
+    expect(result.stdout).toMatch(
+      /::error::(caused by .*; )?memory budget exceeded: retained of bench\/memory\.py/,
+    );
   });
 
   it('fails with every problem of a bad config file before measuring anything', async () => {

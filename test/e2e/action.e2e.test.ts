@@ -121,7 +121,9 @@ describe('the bundled action on a pull_request event', () => {
       .find((c) => c.body.includes('allocdiff:key=default'))!;
     const result = await run('retained: +50KB');
     expect(result.exitCode).toBe(1);
-    expect(result.stdout).toMatch(/::error::memory budget exceeded: retained of bench\/memory\.py/);
+    expect(result.stdout).toMatch(
+      /::error::(caused by .*; )?memory budget exceeded: retained of bench\/memory\.py/,
+    );
     expect(result.outputs.verdict).toBe('fail');
 
     const ours = api

@@ -124,6 +124,26 @@ describe('--cache DIR (CLI, real git and Python)', () => {
     }
   }, 300_000);
 
+  it('an entry whose snapshot is of an earlier snapshot version is ignored with a warning', async () => {
+    const names = readdirSync(cache).filter((f) =>
+      f.startsWith(`allocdiff-measurement-${repo.shas[1]!.slice(0, 12)}-`),
+    );
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) {
+      const entry = JSON.parse(readFileSync(join(cache, name), 'utf8')) as {
+        snapshot: { schema: string };
+      };
+      entry.snapshot.schema = 'allocdiff.snapshot/3';
+      writeFileSync(join(cache, name), JSON.stringify(entry));
+    }
+    const run = await compare('--cache', cache);
+    expect(run.log).toMatch(
+      /head: the cached measurement allocdiff-measurement-\S+ in the cache folder .* is ignored and head is measured: its snapshot has schema "allocdiff\.snapshot\/3", expected allocdiff\.snapshot\/4/,
+    );
+    expect(run.report.cached).toEqual([expect.stringMatching(/^base: cached measurement/)]);
+    expect(run.report.scenarios[0]!.retained).toEqual(first.scenarios[0]!.retained);
+  }, 300_000);
+
   it('--no-cache measures every side and reads nothing', async () => {
     const run = await compare('--cache', cache, '--no-cache');
     expect(run.log).not.toContain('cached measurement');
@@ -158,7 +178,16 @@ describe('--cache DIR: a base measured in depth serves the deep passes of other 
     writeFileSync(join(repo.dir, 'bench.py'), bench(3000));
     repo.git('commit', '-qam', 'keep more');
     const second = await compare(repo.git('rev-parse', 'HEAD'));
-    expect(second.log).toContain('Measuring in depth');
+    // Base needs no run: head's first run, a repeat and its count of objects run at once, and
+    // the repeat proves the first run.
+    expect(second.log).toContain('its first run and deep pass at once');
+    expect(second.log).toContain(
+      'the first run, a repeat and a count of objects at the same time (the other side needs no run)',
+    );
+    expect(second.log).toContain('2 identical runs, no further repeats');
+    expect(second.log).not.toContain('Measuring in depth');
+    expect(second.report.scenarios[0]!).toMatchObject({ identicalRuns: 2 });
+    expect(second.report.scenarios[0]!.objectTypes).toBeDefined();
     expect(second.log).not.toContain(`base: no cached measurement of ${base}`);
     expect(second.log).not.toContain('base: measurement of');
     // Both of base's passes (the first run, the deep pass) came from the folder.
@@ -182,5 +211,18 @@ describe('--cache DIR: a base measured in depth serves the deep passes of other 
     );
     expect(run.log).toContain(`base: measurement of ${base} saved`);
     expect(run.report.scenarios[0]!.peakSites).toBeDefined();
+  }, 300_000);
+
+  it('a head that measures what base did ends at its first run, the repeat beside it released', async () => {
+    await compare(repo.shas[1]!);
+    // The script changes, its figures do not: the first runs agree, no deep pass is needed.
+    writeFileSync(join(repo.dir, 'bench.py'), `# the same allocations\n${bench(1000)}`);
+    repo.git('commit', '-qam', 'a comment');
+    const run = await compare(repo.git('rev-parse', 'HEAD'));
+    expect(run.log).toContain('its first run and deep pass at once');
+    expect(run.log).toContain('base and head measured the same in a first run each');
+    expect(run.log).not.toContain('what keeps the objects of');
+    expect(run.report.environment.repeats).toBe(1);
+    expect(run.report.scenarios[0]!.identicalRuns).toBeUndefined();
   }, 300_000);
 });

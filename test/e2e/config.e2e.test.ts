@@ -93,7 +93,9 @@ describe('where the config lives', () => {
         level: 'fail',
       },
     ]);
-    expect(run.stdout).toMatch(/FAIL: memory budget exceeded: retained of bench\.py is \+\d/);
+    expect(run.stdout).toMatch(
+      /FAIL: caused by bench\.py:2: .*; memory budget exceeded: retained of bench\.py is \+\d/,
+    );
   });
 
   it('reads .github/allocdiff.yml', async () => {
@@ -145,7 +147,9 @@ describe('where the config lives', () => {
     const report = run.report();
     expect(report).toMatchObject({ configFile: 'ci/memory.yml', verdict: 'warn' });
     expect(report.budgets[1]).toMatchObject({ status: 'warn', site: 'bench.py:2' });
-    expect(run.stdout).toMatch(/WARN: memory budget warning: site bench\.py:2 of bench\.py/);
+    expect(run.stdout).toMatch(
+      /WARN: caused by bench\.py:2: .*; memory budget warning: site bench\.py:2 of bench\.py/,
+    );
   });
 });
 
@@ -158,7 +162,7 @@ describe('precedence and fail-on', () => {
     const run = await allocdiff(project(file));
     expect(run.code, run.stderr).toBe(0);
     expect(run.report().verdict).toBe('fail');
-    expect(run.stdout).toContain('FAIL: memory budget exceeded');
+    expect(run.stdout).toMatch(/FAIL: caused by bench\.py:2: .*; memory budget exceeded/);
   });
 
   it('lets flags win over the file', async () => {

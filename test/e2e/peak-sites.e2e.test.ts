@@ -184,5 +184,45 @@ describe('a peak that fell (CLI, real git and Python)', () => {
     expect(shrunk[0]).toMatchObject({ file: 'app/load.py', baseLine: 3 });
     expect(shrunk[0].baseSize).toBeGreaterThan(0.9 * -scenario.peak.delta!);
     expect(run.markdown()).toContain('| <code>app/load.py:3 in count</code> ✏️ |');
+    // Base's peak is strings, made with no container between two collections: the hooks, on
+    // only near the peak, miss it, and the script runs again with them on throughout.
+    expect(run.stderr).toMatch(
+      /\[base\] the peak came while the hooks were off \(highest level caught: \d+ bytes of \d+\): again with the hooks on throughout/,
+    );
+  }, 300_000);
+});
+
+describe('a peak the hooked run never sees (CLI, real git and Python)', () => {
+  it('says why there are no sites at the peak, and the run still reports', async () => {
+    // The peak is compile()'s syntax tree, inside one C call: the hooks see the level only
+    // before and after it, far below the peak.
+    const bench = {
+      'bench.py': [
+        'source = "numbers = [" + ", ".join(str(i) for i in range(20_000)) + "]\\n"',
+        'code = compile(source, "generated", "exec")',
+        'del code',
+        'kept = [str(i) for i in range(100)]',
+        '',
+      ].join('\n'),
+    };
+    const run = await compare(
+      { base: bench, head: bench },
+      '--script',
+      'bench.py',
+      '--peak-sites',
+      'true',
+      '--repeats',
+      '1',
+      '--object-types',
+      'false',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('exited with code');
+    expect(run.stderr).toMatch(
+      /warning: \[head\] no sites at the peak of bench\.py: the peak hooks never saw the traced memory near its peak \(highest level seen: \d+ bytes of \d+\)/,
+    );
+    const [scenario] = run.report().scenarios;
+    expect(scenario.peak.head).toBeGreaterThan(1_000_000);
+    expect(scenario.peakSites).toBeUndefined();
   }, 300_000);
 });

@@ -130,7 +130,13 @@ describe.skipIf(!pytestAvailable)('pytest tests chosen by what they read', () =>
       expect(output).not.toContain('recording what each test reads');
       expect(output).not.toContain('under tracemalloc');
       expect(output).not.toMatch(/\d+ passed/);
+      expect(output).not.toContain('Measuring in depth');
     }
+    // Nothing was repeated nor leak-checked: the report does not say how many times it was.
+    expect(report.environment.repeats).toBeUndefined();
+    expect(report.environment.iterations).toBeUndefined();
+    expect(markdown).not.toContain('Repeats per side');
+    expect(markdown).not.toContain('Leak check:');
     expect(report.verdict).toBe('pass');
   }, 300_000);
 

@@ -181,7 +181,7 @@ describe('decodeSnapshot', () => {
     (scenario.repeats as Record<string, unknown>[])[1]!.peakBytes = 1.5;
     forged.scenarios[0]!.sites.size[0] = Number.NaN;
     expect(() => decodeSnapshot(forged, 'snapshot x.json')).toThrow(
-      /^snapshot x\.json does not match the snapshot schema allocdiff\.snapshot\/3:\n {2}scenarios\.0\.peakBytes: .*\n {2}scenarios\.0\.retainedBytes: .*\n {2}scenarios\.0\.repeats\.1\.peakBytes: .*\n {2}scenarios\.0\.sites\.size\.0: /,
+      /^snapshot x\.json does not match the snapshot schema allocdiff\.snapshot\/4:\n {2}scenarios\.0\.peakBytes: .*\n {2}scenarios\.0\.retainedBytes: .*\n {2}scenarios\.0\.repeats\.1\.peakBytes: .*\n {2}scenarios\.0\.sites\.size\.0: /,
     );
     const negative = raw();
     negative.scenarios[0]!.peakBytes = -1;

@@ -1,7 +1,7 @@
 /* eslint-disable no-control-regex -- the escape sequences a terminal reads are what these tests parse */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { prefixedLogger } from '../../src/log.js';
-import { terminalLogger } from '../../src/terminal-logger.js';
+import { terminalColumns, terminalLogger } from '../../src/terminal-logger.js';
 
 /**
  * What a terminal shows for what was written to it: carriage return, line feed (as a terminal
@@ -145,5 +145,16 @@ describe('terminalLogger on a terminal', () => {
       '.'.repeat(12),
       '✓ Step (0.0 s)',
     ]);
+  });
+});
+
+describe('terminalColumns', () => {
+  it("is a terminal's own width, else 100: a pipe, a file, a CI log", () => {
+    expect(terminalColumns({}, { isTTY: true, columns: 187 })).toBe(187);
+    expect(terminalColumns({}, { isTTY: false, columns: 187 })).toBe(100);
+    expect(terminalColumns({}, {})).toBe(100);
+    expect(terminalColumns({ CI: 'true' }, { isTTY: true, columns: 187 })).toBe(100);
+    expect(terminalColumns({ CI: 'false' }, { isTTY: true, columns: 187 })).toBe(187);
+    expect(terminalColumns({}, { isTTY: true, columns: 0 })).toBe(100);
   });
 });

@@ -4,7 +4,7 @@ import type { BudgetResult } from '../../src/budgets/evaluate.js';
 import type { ScenarioComparison } from '../../src/compare/comparison.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { displayWidth } from '../../src/format/text-width.js';
-import { renderTerminal } from '../../src/report/terminal.js';
+import { foldName, renderTerminal } from '../../src/report/terminal.js';
 import { HEAD_SHA, measure, report, scenarioComparison, siteDelta } from './fixtures.js';
 
 const load = scenarioComparison({
@@ -536,5 +536,62 @@ describe('renderTerminal: what the marks and columns mean', () => {
       displayWidth(row.slice(0, row.search(/B {2,}\S+ {2,}\S+$/) + 1)),
     );
     expect(new Set(ends.slice(1)).size).toBe(1);
+  });
+
+  describe('long scenario names (parametrized pytest node ids)', () => {
+    const param = `${'expression-'.repeat(16)}case-42`;
+    const ids = [1, 2, 3].map(
+      (n) =>
+        `tests/functional/parser/test_compile_many_expressions_${n}.py::TestParserCaching::test_compile_lots_of_expressions[${param}-${n}]`,
+    );
+    const scenarios = ids.map((name, n) =>
+      scenarioComparison({
+        name,
+        peak: measure(1_048_576, 2_097_152 + n),
+        retained: measure(2_048, 4_096 + n),
+      }),
+    );
+    const header = ['scenario', 'peak', 'peak change', 'retained', 'retained change', 'status'];
+
+    it('folds the middle of long names: the figures keep their columns, the names what is left', () => {
+      expect(ids[0]!.length).toBeGreaterThan(200);
+      const rows = tableAfter(renderTerminal(report(scenarios)), header);
+      expect(rows).toHaveLength(4);
+      expectAligned(rows, header, 'lrrrrl');
+      // Not a terminal: fitted to 100 columns, which the figures nearly fill, so the names get
+      // their least, each keeping the test's name and the end of its parameter id.
+      const cells = rows.slice(1).map((row) => row.split(/ {2,}/)[0]!);
+      for (const cell of cells) {
+        expect(displayWidth(cell)).toBe(48);
+        expect(cell).toMatch(/^test_compile_lots_of_expressions\[…[a-z-]*-case-42-\d\]$/);
+      }
+      // Told apart by the end of their parameter ids.
+      expect(new Set(cells).size).toBe(3);
+      expect(renderTerminal(report(scenarios))).not.toContain(ids[0]);
+    });
+
+    it('fits the width it is given, and leaves a name that fits alone', () => {
+      for (const width of [160, 200]) {
+        const rows = tableAfter(renderTerminal(report(scenarios), 10, { width }), header);
+        for (const row of rows) expect(displayWidth(row)).toBeLessThanOrEqual(width);
+        expect(Math.max(...rows.map(displayWidth))).toBe(width);
+        expect(rows[1]).toContain('…');
+      }
+      const wide = tableAfter(renderTerminal(report(scenarios), 10, { width: 200 }), header);
+      expect(wide[1]).toMatch(/^test_compile_lots_of_expressions\[…/u);
+      expect(wide[1]).toMatch(/-expression-case-42-\d\] /);
+      const short = tableAfter(render(), header);
+      expect(short.some((row) => row.startsWith('a_much_longer_scenario_name '))).toBe(true);
+    });
+
+    it("folds a name to the path's start and end and the whole test when the test fits, never wider than asked", () => {
+      const id = 'tests/deeply/nested/folder/test_module.py::TestClass::test_case[small]';
+      expect(foldName(id, 200)).toBe(id);
+      expect(foldName(id, 40)).toBe('tests/deeply…TestClass::test_case[small]');
+      for (const columns of [10, 33, 40, 60])
+        expect(displayWidth(foldName(ids[0]!, columns))).toBeLessThanOrEqual(columns);
+      expect(foldName('测试'.repeat(30), 21)).toMatch(/^(测试)+测?…(测试|试)+$/u);
+      expect(displayWidth(foldName('测试'.repeat(30), 21))).toBeLessThanOrEqual(21);
+    });
   });
 });

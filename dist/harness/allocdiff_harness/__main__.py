@@ -28,6 +28,8 @@ usage: python3 -m allocdiff_harness --script PATH --root DIR --out FILE [options
                            exists (a run that walks then has the arguments of one that
                            does not)
   --no-object-types        do not count live objects by type
+  --count-objects-only     count live objects by type around each scenario's first run,
+                           untraced: no memory figures (a run to pair with measuring ones)
   --same-as FILE           an earlier run's figures of the bench_ functions (see sameas.py):
                            a function whose first call measures exactly these is not repeated"""
 USAGE_ERROR = 2
@@ -40,7 +42,7 @@ OPTIONS = (
     "--peak-target", "--peak-targets", "--same-as",
     "--retention-sites",
 )
-FLAGS = ("--peak-sites", "--no-object-types")
+FLAGS = ("--peak-sites", "--no-object-types", "--count-objects-only")
 
 
 class UsageError(Exception):
@@ -81,6 +83,11 @@ def parse_args(argv):
     for option in ("peak-target", "peak-targets"):
         if option in values and not values.get("peak-sites"):
             raise UsageError("--%s is only read with --peak-sites" % option)
+    if values.get("count-objects-only"):
+        for option in ("no-object-types", "peak-sites", "traceback-sites", "retention-sites",
+                       "same-as"):
+            if option in values:
+                raise UsageError("--%s cannot go with --count-objects-only" % option)
     if "peak-target" in values:
         values["peak-target"] = _whole_number(
             "--peak-target", values["peak-target"], 1, 2 ** 62
@@ -174,6 +181,7 @@ def main(argv=None):
         object_types=not args.get("no-object-types", False),
         same_as=same_as,
         retention_filter=retention_filter,
+        untraced=args.get("count-objects-only", False),
         shard=shard.from_environment(os.environ),
     )
     harness_path = capture.prepare_interpreter(args["script"], script_path)

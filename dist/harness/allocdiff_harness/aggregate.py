@@ -17,7 +17,6 @@ by type, sites at the peak, the leak check, retention paths) is kept as the test
 process measured the scenario (a test runs in one); merged from several, only call 1 is.
 """
 
-import json
 import os
 import platform
 import sys
@@ -25,7 +24,7 @@ import sysconfig
 
 from . import __version__, columns, command
 from .paths import PathNormalizer
-from .snapshot import SCHEMA, TRACEBACKS_PER_SITE, StringTable, write_snapshot
+from .snapshot import SCHEMA, TRACEBACKS_PER_SITE, StringTable, decode_file, write_snapshot
 
 USAGE = "usage: python3 -m allocdiff_harness.aggregate --dir DIR --root ROOT --out FILE [--frames N]"
 SCENARIO_KEYS = ("name", "kind", "status", "error", "budgetMarkers")
@@ -114,7 +113,7 @@ def _read_directory(directory):
         stem, extension = os.path.splitext(name)
         if extension == ".json":
             with open(path, "rb") as file:
-                results[stem] = json.loads(file.read().decode("utf-8"))
+                results[stem] = decode_file(file.read())
         elif extension in (".started", ".forked", ".unsupported"):
             with open(path, "rb") as file:
                 fields = os.fsdecode(file.read()).split(command.FIELD_SEPARATOR)

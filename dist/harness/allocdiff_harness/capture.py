@@ -340,6 +340,38 @@ def measure(
     return result
 
 
+def count_objects(action, *, ignore=(), counting=True):
+    """Run ``action()`` untraced, counting live objects by type before and after it (when
+    ``counting``) as ``measure`` does: the same collections around the call and the counts,
+    without tracemalloc. Its sizes, peak and sites are not measured (left empty): the counts
+    of a run that measures nothing else, beside processes that measure the figures.
+    """
+    result = Measurement()
+    own = (ignore, result)
+    if counting:
+        result.types_before = objects.count_types(own)
+    collection.before_call()
+    held = None
+    raised = None
+    started = time.perf_counter()
+    try:
+        held = action()
+    except BaseException as exc:  # noqa: B902 - KeyboardInterrupt and SystemExit included
+        raised = exc
+    result.duration_seconds = time.perf_counter() - started
+    if raised is not None and not is_clean_exit(raised):
+        result.error = raised
+    clear_type_cache()
+    collecting = gc.isenabled()
+    if counting:
+        if collecting:
+            gc.collect()
+            gc.collect()
+        result.types_after = objects.count_types(own, held=[held, raised], collect=collecting)
+    del held, raised
+    return result
+
+
 def resident_status():
     """``/proc/self/status`` as it is now (bytes, parsed by ``resident_rise``), after resetting
     the process's resident high-water mark to its current size; None without ``/proc``.
@@ -561,6 +593,7 @@ class SiteListFile:
     def _loaded(self):
         if self._filter is None:
             try:
+                wait_for_pending(self.path)
                 sites = read_site_list(self.path)
             except FileNotFoundError as error:
                 if self.required:
@@ -595,6 +628,25 @@ class SiteListFile:
         """Why the file's sites could not be read (it is read now if it was not), or None."""
         self._loaded()
         return self.error
+
+
+# Seconds a run waits at most for a pending site list (allocdiff's own deadline is shorter).
+WAIT_LIMIT = 6 * 3600
+# Beside a site list that allocdiff writes only once it knows the sites (from a run made at the
+# same time as this one): the list is waited for while this file is there.
+PENDING_SUFFIX = ".pending"
+
+
+def wait_for_pending(path):
+    """Returns once ``path`` exists or nothing is pending (no ``path.pending``): allocdiff
+    writes the list whole (renamed into place). Raises OSError when the process that started
+    this one is gone first, or after WAIT_LIMIT."""
+    parent = os.getppid()
+    give_up = time.monotonic() + WAIT_LIMIT
+    while not os.path.exists(path) and os.path.exists(path + PENDING_SUFFIX):
+        if os.getppid() != parent or time.monotonic() > give_up:
+            raise OSError("never written (the process that was to write it is gone)")
+        time.sleep(0.02)
 
 
 def read_site_list(path):

@@ -48,6 +48,9 @@ class Options:
     # sites whose objects' retention paths are wanted (first measurement of each scenario
     # only); None: none.
     retention_filter = None
+    # Count live objects by type around each scenario's first run, untraced: no memory
+    # figures, only the counts (a process that pairs with measuring ones).
+    untraced = False
     # A sameas.SameAs: an earlier run's figures, which end a function's repeats once its
     # first call measures them exactly; None: every repeat is made.
     same_as = None
@@ -109,15 +112,18 @@ def run(script_path, options):
     # Diagnostics that cost (hooks, object counts, tracebacks) are spent on it only when
     # its source does not look like a set of bench functions.
     as_script = not _looks_like_functions(script_path)
-    top = capture.measure(
-        main.run,
-        options.frames,
-        count_types=options.object_types and as_script,
-        traceback_filter=options.traceback_filter if as_script else None,
-        watch_peak=options.peak_sites and as_script,
-        peak_reference=options.peak_target,
-        retention_filter=options.retention_filter if as_script else None,
-    )
+    if options.untraced:
+        top = capture.count_objects(main.run, counting=as_script)
+    else:
+        top = capture.measure(
+            main.run,
+            options.frames,
+            count_types=options.object_types and as_script,
+            traceback_filter=options.traceback_filter if as_script else None,
+            watch_peak=options.peak_sites and as_script,
+            peak_reference=options.peak_target,
+            retention_filter=options.retention_filter if as_script else None,
+        )
     result.setup_seconds = top.duration_seconds
     try:
         functions = capture.bench_functions(main.globals)
@@ -178,16 +184,19 @@ def _run_functions(functions, top, options, result):
 
 
 def _run_function(scenario, function, options, result):
-    for repeat in range(options.repeats):
+    for repeat in range(1 if options.untraced else options.repeats):
         first = repeat == 0
-        measurement = capture.measure(
-            function,
-            options.frames,
-            count_types=options.object_types and first,
-            traceback_filter=options.traceback_filter if first else None,
-            ignore=(scenario.repeats,),
-            retention_filter=options.retention_filter if first else None,
-        )
+        if options.untraced:
+            measurement = capture.count_objects(function, ignore=(scenario.repeats,))
+        else:
+            measurement = capture.measure(
+                function,
+                options.frames,
+                count_types=options.object_types and first,
+                traceback_filter=options.traceback_filter if first else None,
+                ignore=(scenario.repeats,),
+                retention_filter=options.retention_filter if first else None,
+            )
         if not _usable(scenario, measurement, result):
             return
         scenario.repeats.append(measurement)
@@ -202,7 +211,7 @@ def _run_function(scenario, function, options, result):
             break
     _check_frames(result, scenario, options, scenario.repeats[0])
 
-    if options.iterations:
+    if options.iterations and not options.untraced:
         _leak_check(scenario, function, options.iterations, options, result)
 
 

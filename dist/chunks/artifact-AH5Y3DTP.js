@@ -1,0 +1,25 @@
+import { createRequire as __allocdiffCreateRequire } from 'node:module';
+const require = __allocdiffCreateRequire(import.meta.url);
+import {
+  ARTIFACT_FILES,
+  artifactName,
+  readArtifact,
+  shardOfArtifact,
+  writeArtifact
+} from "./chunk-7TUU7OKE.js";
+import "./chunk-UC3BDMNE.js";
+import "./chunk-3VJGA6IO.js";
+import "./chunk-HVB4MM6J.js";
+import "./chunk-GIBJXR6H.js";
+import "./chunk-RN36H25A.js";
+import "./chunk-HQYO42VZ.js";
+import "./chunk-EIY6L42B.js";
+import "./chunk-XA3YYY7N.js";
+import "./chunk-LIVUQ6E7.js";
+export {
+  ARTIFACT_FILES,
+  artifactName,
+  readArtifact,
+  shardOfArtifact,
+  writeArtifact
+};

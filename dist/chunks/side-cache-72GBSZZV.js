@@ -1,0 +1,26 @@
+import { createRequire as __allocdiffCreateRequire } from 'node:module';
+const require = __allocdiffCreateRequire(import.meta.url);
+import {
+  ENTRY_FORMAT,
+  SideCache,
+  actionsCacheStore,
+  cachedText,
+  directoryStore,
+  encodeSnapshot,
+  peakScenarios
+} from "./chunk-JRUN4GTN.js";
+import "./chunk-TQ4SM7MO.js";
+import "./chunk-4243Q66V.js";
+import "./chunk-HQYO42VZ.js";
+import "./chunk-EIY6L42B.js";
+import "./chunk-XA3YYY7N.js";
+import "./chunk-LIVUQ6E7.js";
+export {
+  ENTRY_FORMAT,
+  SideCache,
+  actionsCacheStore,
+  cachedText,
+  directoryStore,
+  encodeSnapshot,
+  peakScenarios
+};
