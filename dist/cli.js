@@ -225,9 +225,9 @@ Run "allocdiff --help" for the options.
     const { settings, stdout } = command;
     privateDir = command.privateDir;
     const [{ runAllocdiff }, { OUTPUTS }, { renderTerminal }] = await Promise.all([
-      import("./chunks/pipeline-PHWJFS46.js"),
-      import("./chunks/outputs-SZURHITS.js"),
-      import("./chunks/terminal-EMV3ORW5.js")
+      import("./chunks/pipeline-RZ5PK6MV.js"),
+      import("./chunks/outputs-JLQWZI3P.js"),
+      import("./chunks/terminal-MDPKU5VU.js")
     ]);
     const { report, outputs } = await runAllocdiff(settings, log);
     if (interrupted) return interruptedExit(privateDir);

@@ -29,7 +29,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report" || mode === "merge") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-OIK5RM2E.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-VS5XFNFK.js");
       return await postMeasuredReport(mode);
     }
     const plan = readEventPlan();
@@ -38,7 +38,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-OIK5RM2E.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-VS5XFNFK.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));

@@ -20,6 +20,8 @@ usage: python3 -m allocdiff_harness --script PATH --root DIR --out FILE [options
   --traceback-sites FILE   tracebacks for these sites, one normalised path:line a line
   --peak-sites             a peak pass: find the sites that held memory at the peak
   --peak-target BYTES      the peak an earlier run of this whole script measured
+  --peak-everywhere        with --peak-target: the hooks on throughout, not only near it
+                           (a run again after they missed it)
   --peak-targets FILE      the bench_ functions to find them for, one "name bytes" a line
                            (the peak of its first call in an earlier run; 0: not known)
   --retention-sites FILE   what keeps the objects of these sites alive, one normalised
@@ -42,7 +44,7 @@ OPTIONS = (
     "--peak-target", "--peak-targets", "--same-as",
     "--retention-sites",
 )
-FLAGS = ("--peak-sites", "--no-object-types", "--count-objects-only")
+FLAGS = ("--peak-sites", "--peak-everywhere", "--no-object-types", "--count-objects-only")
 
 
 class UsageError(Exception):
@@ -80,7 +82,7 @@ def parse_args(argv):
             " growth must go on over the calls after it), not %d" % iterations
         )
     values["iterations"] = iterations
-    for option in ("peak-target", "peak-targets"):
+    for option in ("peak-target", "peak-targets", "peak-everywhere"):
         if option in values and not values.get("peak-sites"):
             raise UsageError("--%s is only read with --peak-sites" % option)
     if values.get("count-objects-only"):
@@ -177,6 +179,7 @@ def main(argv=None):
         traceback_filter=traceback_filter,
         peak_sites=args.get("peak-sites", False),
         peak_target=args.get("peak-target"),
+        peak_everywhere=args.get("peak-everywhere", False),
         peak_targets=peak_targets,
         object_types=not args.get("no-object-types", False),
         same_as=same_as,

@@ -77,6 +77,9 @@ class Measurement:
         self.peak_level = 0
         self.peak_seen = 0
         self.peak_tracebacks = None
+        # Whether the peak passed while the watch's hooks were off (see peak.py): a run with
+        # them on throughout may come nearer it.
+        self.peak_hooks_missed = False
         # tracemalloc's frame limit at the end (the action may have restarted it).
         self.frames_used = None
         # With a retention filter: what retention.find gave (bytes) for its sites.
@@ -218,7 +221,7 @@ def tracing_lost(marker):
 
 def measure(
     action, frames, *, count_types=False, traceback_filter=None, ignore=(), watch_peak=False,
-    peak_reference=None, retention_filter=None
+    peak_reference=None, peak_everywhere=False, retention_filter=None
 ):
     """Run ``action()`` between a before and an after snapshot; what it returns is held
     (and so counted as retained) until the after snapshot and the object count.
@@ -231,14 +234,15 @@ def measure(
     ``traceback_filter``: also group the difference by traceback for the sites it wants.
     ``ignore``: harness containers alive across the call, left out of the object count.
     ``watch_peak``: run the action under a PeakWatch (see peak.py) aiming at
-    ``peak_reference`` bytes, and record the sites at the level it caught.
+    ``peak_reference`` bytes, and record the sites at the level it caught; its hooks are on
+    only near that level unless ``peak_everywhere``.
     ``retention_filter``: right after the after snapshot, while the traces are still there,
     find what keeps the objects of the sites it wants alive (see retention.py).
     """
     if tracemalloc.is_tracing():
         tracemalloc.stop()
     result = Measurement()
-    watch = peak.PeakWatch(peak_reference) if watch_peak else None
+    watch = peak.PeakWatch(peak_reference, peak_everywhere) if watch_peak else None
     # The harness's own containers, alive across the call (and changed by it).
     own = (ignore, result, watch)
     if count_types:
@@ -288,6 +292,7 @@ def measure(
         result.peak_bytes = watch.peak_bytes
         result.peak_seen = watch.seen_level
         result.peak_level = watch.snapshot_level
+        result.peak_hooks_missed = watch.hooks_missed
         peak_snapshot, watch.snapshot = watch.snapshot, None
     # Before the after snapshot, whose copy of every trace would count as the action's.
     rss_bytes = resident_rise(rss_start)

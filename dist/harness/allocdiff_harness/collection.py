@@ -20,7 +20,8 @@ those objects count as retained (an overstatement, never a leak missed). A cycle
 objects that becomes garbage is freed by the next thawed collection: ``before_call`` makes one
 whenever the frozen objects grew by a quarter since the last, as the collector's own full
 collections do, and counting objects by type (``thaw``) makes one, since ``gc.get_objects()``
-lists no frozen object.
+lists no frozen object; having made its full collections and counted, it freezes everything
+again (``refreeze``).
 
 Imported before the program runs: standard-library modules that are always loaded only.
 """
@@ -58,6 +59,16 @@ def before_call():
     # collections, the long-lived total that decides its full collections) to the same zero
     # in every pass.
     gc.collect()
+
+
+def refreeze():
+    """After ``thaw`` and the full collections that followed it (the object count's): freeze
+    what is alive again, as ``before_call``'s thawed collection would, so the next call starts
+    with a collection of what was made since, not a third one of the whole heap."""
+    global _frozen_at_full
+    if _freezing and not gc.get_freeze_count():
+        gc.freeze()
+        _frozen_at_full = gc.get_freeze_count()
 
 
 def thaw():

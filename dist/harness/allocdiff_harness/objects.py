@@ -38,13 +38,16 @@ def count_types(ignore, held=None, collect=True):
     Runs while tracemalloc traces every allocation, so it allocates in bulk: a few large
     lists made by C loops rather than an object per object counted.
     """
-    # gc.get_objects() lists no frozen object (see collection.py).
-    collection.thaw()
     # The collector stops tracking a tuple or dict that holds only untracked objects, but a
     # pass sees one level at a time: a tuple of tuples goes on the second pass. Two passes
-    # settle what the harness's own work left, so it does not show as a change.
+    # settle what the harness's own work left, so it does not show as a change. Everything
+    # older than the last call frozen (see collection.py), the first pass sees only what was
+    # made since: what the harness's work left.
     if collect:
         gc.collect()
+    # gc.get_objects() lists no frozen object.
+    collection.thaw()
+    if collect:
         gc.collect()
     found = gc.get_objects()
     # Everything below is made after the list, so it is not in it; the argument tuples
@@ -59,28 +62,44 @@ def count_types(ignore, held=None, collect=True):
             attributes = getattr(container, "__dict__", None)
             if attributes is not None:
                 skip.add(id(attributes))
-    counted = [obj for obj in found if id(obj) not in skip]
+    # The loops below run in C (a heap has hundreds of thousands of objects): collections
+    # and itertools are loaded by tracemalloc, which the harness imported before any count.
+    # Not ``Counter``: its ``update`` asks ``isinstance(..., Mapping)``, whose caches would
+    # count as objects made between two counts.
+    from collections import _count_elements
+    from itertools import filterfalse
+
+    counted = found
     del found
+    if skip:
+        ids = list(map(id, counted))
+        for key in skip:
+            if key in ids:
+                index = ids.index(key)
+                del ids[index], counted[index]
+        del ids
     untracked = {}
     layer = [obj for obj in held or () if obj is not None and not gc.is_tracked(obj)]
     layer.extend(gc.get_referents(*counted))
     while layer:
         # Untracked objects can only refer to untracked ones: follow them until none is new.
-        fresh = {id(obj): obj for obj in layer if not gc.is_tracked(obj)}
-        for key in list(fresh):
-            if key in untracked or key in skip:
-                del fresh[key]
+        layer = list(filterfalse(gc.is_tracked, layer))
+        fresh = dict(zip(map(id, layer), layer))
+        del layer
+        for key in fresh.keys() & untracked.keys():
+            del fresh[key]
+        for key in fresh.keys() & skip:
+            del fresh[key]
         untracked.update(fresh)
         layer = gc.get_referents(*fresh.values()) if fresh else []
-    counts = {}
     by_type = {}
-    for cls in map(type, counted):
-        by_type[cls] = by_type.get(cls, 0) + 1
-    for cls in map(type, untracked.values()):
-        by_type[cls] = by_type.get(cls, 0) + 1
+    _count_elements(by_type, map(type, counted))
+    _count_elements(by_type, map(type, untracked.values()))
+    counts = {}
     for cls, number in by_type.items():
         name = type_name(cls)
         counts[name] = counts.get(name, 0) + number
+    collection.refreeze()
     return counts
 
 

@@ -18,7 +18,8 @@ Otherwise the whole script is one scenario, measured once (repeats of a whole sc
 separate processes, which the TypeScript side runs and merges).
 
 ``--peak-sites`` makes the run a peak pass instead (see peak.py): it finds the sites at the
-peak a measuring run reports. A whole script runs under the peak hooks. Functions are called
+peak a measuring run reports. A whole script runs under the peak hooks, on only near its peak
+(``--peak-everywhere``: throughout, once they missed it). Functions are called
 as a measuring run calls them, in the same order and as many times (``repeats`` +
 ``iterations`` each), so each finds what it would; the first call of each function asked for,
 the one whose peak a measuring run reports, runs under the hooks, the others untraced.
@@ -40,6 +41,9 @@ class Options:
     traceback_filter = None
     peak_sites = False
     peak_target = None
+    # The peak hooks on throughout the whole script, not only near ``peak_target``'s level
+    # (see peak.py): for a run again after they missed it.
+    peak_everywhere = False
     # {function name: peak of its first call in a measuring run, or None}: the functions
     # a peak pass hooks; None: every function, with no reference.
     peak_targets = None
@@ -122,6 +126,7 @@ def run(script_path, options):
             traceback_filter=options.traceback_filter if as_script else None,
             watch_peak=options.peak_sites and as_script,
             peak_reference=options.peak_target,
+            peak_everywhere=options.peak_everywhere,
             retention_filter=options.retention_filter if as_script else None,
         )
     result.setup_seconds = top.duration_seconds
@@ -133,9 +138,13 @@ def run(script_path, options):
             if top.traced:
                 scenario.repeats.append(top)
                 if options.peak_sites:
-                    scenario.peak = top
+                    if top.peak_hooks_missed:
+                        # A run with the hooks on throughout may catch it (the caller's call).
+                        _note(result, scenario, HOOKS_MISSED, _hooks_missed(top))
                     if top.peak_sites is None:
                         _note(result, scenario, "sites at the peak", _peak_miss(top, as_script))
+                    else:
+                        scenario.peak = top
                 if options.object_types and top.types_after is None:
                     _note(result, scenario, "objects by type",
                           "the script defines bench_ functions at the start of a line, but not"
@@ -245,7 +254,10 @@ def _peak_pass(functions, options, result):
 def _hooked_first_call(scenario, function, options, result, reference):
     """The function's first call under the peak hooks, aiming at ``reference`` (the peak a
     measuring run's first call reached); a second one, aiming at the highest level the hooks
-    saw, when the first never came near it (a peak inside one C call). Returns the calls made."""
+    saw, when the first never came near it (a peak inside one C call). Returns the calls made.
+
+    The hooks are on throughout the call: were they on only near the peak and missed it, a
+    call again would not be the call a measuring run reports (a function may fill a cache)."""
     calls = 0
     for _ in range(2):
         attempt = capture.measure(
@@ -254,6 +266,7 @@ def _hooked_first_call(scenario, function, options, result, reference):
             traceback_filter=options.traceback_filter,
             watch_peak=True,
             peak_reference=reference,
+            peak_everywhere=True,
         )
         calls += 1
         if not _usable(scenario, attempt, result):
@@ -361,6 +374,18 @@ def _check_frames(result, scenario, options, measurement):
             "tracebacks of %d frames" % options.frames,
             "the script restarted tracemalloc with frames=%d" % used,
         )
+
+
+# The note of a whole script whose peak came while the hooks were off (see peak.py): its
+# caller runs it again with --peak-everywhere.
+HOOKS_MISSED = "sites at the peak, with the hooks on near it only"
+
+
+def _hooks_missed(measurement):
+    return (
+        "the peak came while the hooks were off (highest level caught: %d bytes of %d)"
+        % (measurement.peak_level, measurement.peak_bytes)
+    )
 
 
 def _peak_miss(measurement, aimed):

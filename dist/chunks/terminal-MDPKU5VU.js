@@ -1,0 +1,24 @@
+import { createRequire as __allocdiffCreateRequire } from 'node:module';
+const require = __allocdiffCreateRequire(import.meta.url);
+import {
+  foldName,
+  renderTerminal
+} from "./chunk-P4K677NF.js";
+import "./chunk-PJGWPYEZ.js";
+import "./chunk-WFE6NL2Z.js";
+import "./chunk-PD4C2EK3.js";
+import "./chunk-3OPC3P57.js";
+import "./chunk-MXOWHEWI.js";
+import "./chunk-46ZMQ7S7.js";
+import "./chunk-5JXOXQC2.js";
+import "./chunk-HVB4MM6J.js";
+import "./chunk-GIBJXR6H.js";
+import "./chunk-RN36H25A.js";
+import "./chunk-HQYO42VZ.js";
+import "./chunk-EIY6L42B.js";
+import "./chunk-XA3YYY7N.js";
+import "./chunk-LIVUQ6E7.js";
+export {
+  foldName,
+  renderTerminal
+};
