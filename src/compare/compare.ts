@@ -8,7 +8,7 @@ import {
   type MeasureFields,
   type MeasureName,
 } from './measures.js';
-import { isDeterministic, recordSpreads, totalSpread } from './noise.js';
+import { isDeterministic, leakSpread, recordSpreads, totalSpread } from './noise.js';
 import { leakSiteDeltas, objectTypeDeltas, peakSiteDeltas } from './scenario-details.js';
 import { retentionFindings } from './retention.js';
 import { compareSites } from './sites.js';
@@ -35,6 +35,9 @@ function compareMeasure(
       base?.status === 'ok' ? totalSpread(base, repeat) : undefined,
       head?.status === 'ok' ? totalSpread(head, repeat) : undefined,
     );
+  } else if (name === 'leak') {
+    // Taken once per side: its own calls and the scenario's repeats tell whether it is steady.
+    recordSpreads(result, base && leakSpread(base), head && leakSpread(head));
   }
   return result;
 }

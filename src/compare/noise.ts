@@ -150,3 +150,44 @@ export function isDeterministic(scenario: SnapshotScenario): boolean | undefined
       .every((site) => siteSpread(site, scenario.kind).range === undefined)
   );
 }
+
+/**
+ * How the leak check's figure (bytes per call, one series of calls per side) varied on a side.
+ * A leak is steady when what each call after the warm-up kept never falls below zero, and the
+ * side's repeats kept the same on every warm call (or kept more every call: growth). Otherwise
+ * the figure is noise: memory freed between calls (a cache evicting at random) or calls that
+ * keep different amounts (random inputs, threads). Its range is what one call kept, lowest to
+ * highest, over the leak check's calls and the warm repeats: a difference between sides within
+ * it is no change.
+ */
+export function leakSpread(scenario: SnapshotScenario): Spread {
+  const leak = scenario.leak;
+  if (scenario.status !== 'ok' || leak === undefined) return STEADY;
+  const figure = Math.round(leak.bytesPerCall);
+  const kept: number[] = [figure];
+  const series = leak.retainedBytes;
+  const increments = series.slice(1).map((value, index) => value - series[index]);
+  const steadyRise = increments.every((increment) => increment >= 0);
+  if (!steadyRise) kept.push(...increments);
+  const retained = totalSpread(scenario, (totals) => totals.retainedBytes);
+  if (retained.noisy && retained.range) kept.push(...retained.range);
+  if (steadyRise && !retained.noisy) return STEADY;
+  return { noisy: true, range: rangeOf(kept) };
+}
+
+/**
+ * Whether a figure's base and head have values in common over their repeats: a noisy figure's
+ * difference may then be its noise alone. A steady figure (or one lacking a side) never does.
+ */
+export function withinNoise(value: {
+  base: number | null;
+  head: number | null;
+  noisy?: boolean;
+  baseRange?: [number, number];
+  headRange?: [number, number];
+}): boolean {
+  if (!value.noisy || value.base === null || value.head === null) return false;
+  const [baseLow, baseHigh] = value.baseRange ?? [value.base, value.base];
+  const [headLow, headHigh] = value.headRange ?? [value.head, value.head];
+  return baseLow <= headHigh && headLow <= baseHigh;
+}

@@ -10,10 +10,12 @@ import {
   percentChange,
   type SizeUnits,
 } from '../format/sizes.js';
-import { sizeUnitsOf } from '../budgets/sizes.js';
+import { parseSize, sizeUnitsOf } from '../budgets/sizes.js';
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { MEASURES, measureOf, measuresWhere, type MeasureName } from '../compare/measures.js';
 import { scenarioAgrees } from '../compare/agreement.js';
+import { withinNoise } from '../compare/noise.js';
+import type { BudgetResult } from '../budgets/evaluate.js';
 import { budgetsOfScenario } from './budget-index.js';
 import type { Report } from './report.js';
 
@@ -66,6 +68,8 @@ export function changesOf(report: Report): Change[] {
       // bytes apart, nothing else differing) leads nothing: it was not measured again, so its
       // difference cannot be told from noise.
       if (scenarioAgrees(scenario)) return;
+      // Nor does a noisy figure whose base and head repeats overlap: it may be the noise alone.
+      if (withinNoise(measure)) return;
       const known = measure as Change['measure'];
       const weight = weightOf(scenario, metric, known);
       changes.push({
@@ -79,13 +83,13 @@ export function changesOf(report: Report): Change[] {
       });
     });
   });
-  // Steady changes before noisy ones; then the largest relative change, and among changes of
-  // about that size the one whose line is known (a peak and a retained total that grew by the
-  // same megabyte); then the largest in bytes, and the report's order (peak, retained, leak).
+  // The largest relative change (a noisy one too: its ranges do not overlap, so it is real),
+  // and among changes of about that size the one whose line is known (a peak and a retained
+  // total that grew by the same megabyte); then the largest in bytes, and the report's order
+  // (peak, retained, leak).
   return changes
     .sort(
       (a, b) =>
-        Number(a.measure.noisy === true) - Number(b.measure.noisy === true) ||
         descending(a.size, b.size) ||
         Number(b.named) - Number(a.named) ||
         descending(a.weight, b.weight) ||
@@ -105,9 +109,12 @@ function descending(a: number, b: number): number {
   return a === b ? 0 : b > a ? 1 : -1;
 }
 
-/** A change that is growth beyond doubt: up, and steady between repeats. */
+/**
+ * A change that is growth beyond doubt: up, and steady between repeats or beyond their noise
+ * (changes within it are not changes: see `changesOf`).
+ */
 export function isGrowth(change: Change): boolean {
-  return change.measure.delta > 0 && !change.measure.noisy;
+  return change.measure.delta > 0 && !withinNoise(change.measure);
 }
 
 /** Whether any budget was evaluated (not skipped) on a scenario. */
@@ -197,6 +204,23 @@ export function siteClause(
   return `, most at ${words.site(site)} (${formatBytesDelta(site.sizeDelta, units)}${unit})`;
 }
 
+/**
+ * `, most at …` beside a budget a figure went over: the site that moved most the way the limit
+ * was crossed (up past a ceiling or a growth limit, down past an improvement floor), never one
+ * that moved the other way (a leak over its ceiling that fell since base names a site that grew,
+ * or none); empty for a `site` budget, which names its own.
+ */
+export function budgetSiteClause(
+  scenario: ScenarioComparison,
+  budget: BudgetResult,
+  words: Words,
+): string {
+  if (budget.metric === 'site') return '';
+  if (!measureOf(scenario, budget.metric)?.delta) return '';
+  const direction = budget.limit.trim().startsWith('-') ? -1 : 1;
+  return siteClause(scenario, budget.metric, direction, words, unitsBeside(budget.limit));
+}
+
 function approx(measure: Measure, text: string): string {
   return measure.noisy ? `≈ ${text}` : text;
 }
@@ -222,15 +246,52 @@ export function leakText(leak: Measure): string | undefined {
 }
 
 /**
- * How to add a budget on the metric that grew, in one line: the action's `budget` input, a
+ * How to add a budget on the measure that grew, in one line: the action's `budget` input, a
  * config file's `budgets`, the CLI's `--budget`.
  */
-export function budgetExample(metric: ChangeMetric): { input: string; file: string; flag: string } {
-  // A little growth of peak, a small retained growth, no leak (measures.ts).
-  const limit = MEASURES[metric].lead.example;
+export function budgetExample(change: Change): { input: string; file: string; flag: string } {
+  const { metric } = change;
+  const limit = suggestedLimit(change);
   return {
     input: `budget: '${metric}: ${limit}'`,
     file: `budgets: {${metric}: ${limit}}`,
     flag: `--budget "${metric}: ${limit}"`,
   };
+}
+
+/**
+ * The limit a suggested budget sets: the measure's example (a little growth of peak, a small
+ * retained growth, no leak: measures.ts), unless that is a ceiling base itself is over (a leak
+ * base already has, against `0B`), which would fail every pull request: then a ceiling above
+ * all base measured (its repeats' highest too), so that only head going further fails it.
+ */
+function suggestedLimit(change: Change): string {
+  const example = MEASURES[change.metric].lead.example;
+  const ceiling = parseSize(example);
+  if (ceiling === undefined) return example;
+  const { base, baseRange } = change.measure;
+  const highest = Math.max(base, baseRange?.[1] ?? base);
+  return highest <= ceiling ? example : roundSizeAbove(highest);
+}
+
+/** The first of 1, 2 and 5 times a power of ten bytes above `bytes`, as a budget writes it: `2KB`. */
+export function roundSizeAbove(bytes: number): string {
+  let scale = 1;
+  for (;;) {
+    for (const step of [1, 2, 5]) {
+      const size = step * scale;
+      if (size > bytes) {
+        const [unit, divisor] =
+          size >= 1e9
+            ? ['GB', 1e9]
+            : size >= 1e6
+              ? ['MB', 1e6]
+              : size >= 1e3
+                ? ['KB', 1e3]
+                : ['B', 1];
+        return `${size / divisor}${unit}`;
+      }
+    }
+    scale *= 10;
+  }
 }

@@ -33,7 +33,6 @@ import type { Report } from './report.js';
 import { budgetsOfScenario } from './budget-index.js';
 import {
   changedMeasures,
-  changedScenarios,
   isNoChange,
   listedChanges,
   testsNotRunText,
@@ -43,6 +42,7 @@ import {
 import { bothFailed, failedSides, failuresOf, failureText, raisedText } from './failure.js';
 import {
   budgetExample,
+  budgetSiteClause,
   changeSentence,
   changeWithSite,
   leakText,
@@ -212,16 +212,7 @@ function budgetSentence(report: Report, budget: BudgetResult): string {
   }
   const subject = MEASURES[budget.metric].words.subject;
   const measure = scenario && measureOf(scenario, budget.metric);
-  const where =
-    scenario && measure?.delta
-      ? siteClause(
-          scenario,
-          budget.metric,
-          measure.delta,
-          markdownWords(report),
-          unitsBeside(budget.limit),
-        )
-      : '';
+  const where = scenario ? budgetSiteClause(scenario, budget, markdownWords(report)) : '';
   const leak = budget.leak ? ` (${escapeText(budget.leak)})` : '';
   return `${subject} of ${escapeCode(budget.scenario)} ${change(budget, measure)}${where}, over the ${escapeText(budget.limit)} budget${leak}`;
 }
@@ -236,7 +227,7 @@ function uncheckedNote(explanation: VerdictExplanation, growth: Change): string 
   if (explanation.checked) {
     return ` No budget checks ${escapeCode(growth.scenario.name)}.`;
   }
-  const example = budgetExample(growth.metric);
+  const example = budgetExample(growth);
   return (
     ` No budget is set, so nothing was checked: add one, e.g. ${escapeCode(example.input)}` +
     ` in the workflow or ${escapeCode(example.file)} in ${escapeCode('allocdiff.yml')}.`
@@ -305,8 +296,12 @@ function headline(report: Report): string {
     const first = fresh[0];
     return `${icon} **New scenario${fresh.length === 1 ? '' : 's'}:** ${escapeCode(first.name)} peaks at ${first.peak.head === null ? '—' : formatBytes(first.peak.head)}${fresh.length > 1 ? ` (and ${plural(fresh.length - 1, 'more')})` : ''}.${tail}`;
   }
-  const changed = changedScenarios(report);
-  return `${icon} **Memory changed** in ${groupDigits(changed.length)} of ${plural(report.scenarios.length, 'scenario')}.${tail}`;
+  // The same scenarios the table lists: those that changed beyond noise and tolerance.
+  const changed = listedChanges(report).length;
+  if (changed === 0) {
+    return `${icon} **No memory change beyond noise:** none of ${plural(report.scenarios.length, 'scenario')} changed by more than the noise of its repeats or the first pass's tolerance.${tail}`;
+  }
+  return `${icon} **Memory changed** in ${groupDigits(changed)} of ${plural(report.scenarios.length, 'scenario')}.${tail}`;
 }
 
 /**

@@ -9,6 +9,8 @@ import {
   type MeasureName,
   type MeasureSpec,
 } from '../compare/measures.js';
+import { scenarioAgrees } from '../compare/agreement.js';
+import { withinNoise } from '../compare/noise.js';
 import { budgetsOfScenario } from './budget-index.js';
 import type { Report } from './report.js';
 
@@ -91,19 +93,6 @@ export function rankScenarios(report: Report): ScenarioComparison[] {
     .map((entry) => entry.scenario);
 }
 
-/** Base's and head's repeats have values in common: the difference may be the noise alone. */
-function rangesOverlap(value: {
-  base: number | null;
-  head: number | null;
-  baseRange?: [number, number];
-  headRange?: [number, number];
-}): boolean {
-  if (value.base === null || value.head === null) return false;
-  const [baseLow, baseHigh] = value.baseRange ?? [value.base, value.base];
-  const [headLow, headHigh] = value.headRange ?? [value.head, value.head];
-  return baseLow <= headHigh && headLow <= baseHigh;
-}
-
 /**
  * A figure that changed for real: by more than its measure's tolerance and by `minimum` bytes
  * or more, beyond what its repeats vary by (a noisy figure whose base and head repeats overlap
@@ -113,7 +102,7 @@ function movedFor(measure: Measure | undefined, tolerance: number, minimum: numb
   if (!measure) return false;
   if ((measure.headGrowth ?? 0) !== (measure.baseGrowth ?? 0)) return true;
   if (!changedBeyond(measure, tolerance) || Math.abs(measure.delta ?? 0) < minimum) return false;
-  return !(measure.noisy && rangesOverlap(measure));
+  return !withinNoise(measure);
 }
 
 /** The minimum change the report's sites were shown by (0: every change). */
@@ -125,13 +114,16 @@ export function minimumChangeOf(report: Report): number {
  * Whether a scenario is listed among the changed ones: a failed, new or removed scenario, one
  * over (or warned by) a budget, or one with a figure or a shown site that changed for real
  * (steady, or beyond the noise of its repeats) and by the minimum change at least. The others
- * are "unchanged", counted in one line: the same byte for byte, or different only within noise
- * or by less than the minimum change.
+ * are "unchanged", counted in one line: the same byte for byte, or different only within noise,
+ * within the first pass's tolerances, or by less than the minimum change.
  */
 export function isListedChange(report: Report, scenario: ScenarioComparison): boolean {
   if (scenario.status !== 'ok') return true;
   const own = budgetsOfScenario(report.budgets, scenario.name);
   if (own.some((budget) => budget.status === 'fail' || budget.status === 'warn')) return true;
+  // Within the tolerances the first pass calls the sides the same by (a peak some tens of bytes
+  // apart, measured once): no change, as the verdict and the first pass themselves say.
+  if (scenarioAgrees(scenario)) return false;
   const minimum = minimumChangeOf(report);
   const moved = MEASURE_NAMES.some((name) => {
     const spec: MeasureSpec = MEASURES[name];
@@ -147,12 +139,10 @@ export function isListedChange(report: Report, scenario: ScenarioComparison): bo
   // The sites shown already changed by the minimum at least (the others were left out).
   return scenario.sites.some(
     (site) =>
-      !site.noisy ||
-      !rangesOverlap({
+      !withinNoise({
         base: site.baseSize,
         head: site.headSize,
-        baseRange: site.baseRange,
-        headRange: site.headRange,
+        ...site,
       }),
   );
 }
@@ -162,9 +152,12 @@ export function listedChanges(report: Report): ScenarioComparison[] {
   return rankScenarios(report).filter((scenario) => isListedChange(report, scenario));
 }
 
-/** Test, process or scenario: what a report's scenarios are to its reader. */
-function noun(report: Report, scenario: ScenarioComparison): [string, string] {
-  if (!report.scenarios.some((s) => s.kind === 'test')) return ['scenario', 'scenarios'];
+/**
+ * Test, process or scenario: what a report's scenarios are to its reader. `pytest`: whether the
+ * report has tests (found once per report, not once per scenario).
+ */
+function noun(pytest: boolean, scenario: ScenarioComparison): [string, string] {
+  if (!pytest) return ['scenario', 'scenarios'];
   return scenario.kind === 'test'
     ? ['test', 'tests']
     : scenario.kind === 'process'
@@ -191,10 +184,11 @@ export function unchangedLine(
   const shown = new Set(listed);
   const counts = new Map<string, { one: string; many: string; count: number }>();
   let slight = 0;
+  const pytest = report.scenarios.some((s) => s.kind === 'test');
   for (const scenario of report.scenarios) {
     if (shown.has(scenario)) continue;
     if (scenarioChanged(scenario)) slight += 1;
-    const [one, many] = noun(report, scenario);
+    const [one, many] = noun(pytest, scenario);
     const entry = counts.get(one) ?? { one, many, count: 0 };
     entry.count += 1;
     counts.set(one, entry);

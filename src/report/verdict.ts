@@ -6,14 +6,13 @@
 import type { BudgetResult, Verdict } from '../budgets/evaluate.js';
 import { verdictCauses, levelOf, type VerdictCause } from '../budgets/verdict.js';
 import type { ScenarioComparison } from '../compare/comparison.js';
-import { MEASURES, measureOf } from '../compare/measures.js';
+import { MEASURES } from '../compare/measures.js';
 import { bothFailed, raisedText } from './failure.js';
 import {
   budgetExample,
+  budgetSiteClause,
   changeWithSite,
   headlineChanges,
-  siteClause,
-  unitsBeside,
   type Change,
   type Headline,
   type Words,
@@ -109,16 +108,10 @@ const PLAIN: Words = {
   site: (site) => `${site.file}:${site.line ?? site.baseLine ?? '?'}`,
 };
 
-/**
- * `, most at app/cache.py:41 (+1.00 MiB at the peak)` for a budget on a measure some sites
- * explain (measures.ts); else empty.
- */
+/** `, most at app/cache.py:41 (+1.00 MiB at the peak)` for a budget (see `budgetSiteClause`). */
 function budgetSite(report: Report, budget: BudgetResult): string {
-  if (budget.metric === 'site') return '';
   const scenario = report.scenarios.find((s) => s.name === budget.scenario);
-  const measure = scenario && measureOf(scenario, budget.metric);
-  if (!scenario || !measure?.delta) return '';
-  return siteClause(scenario, budget.metric, measure.delta, PLAIN, unitsBeside(budget.limit));
+  return scenario ? budgetSiteClause(scenario, budget, PLAIN) : '';
 }
 
 function failedReason(scenario: ScenarioComparison): string {
@@ -145,7 +138,7 @@ function passReason(explanation: VerdictExplanation): string {
   if (unchecked) {
     return checked
       ? `${what}; no budget checks ${unchecked.scenario.name}`
-      : `${what}; no budget is set, so nothing was checked: add one, e.g. ${budgetExample(unchecked.metric).flag}`;
+      : `${what}; no budget is set, so nothing was checked: add one, e.g. ${budgetExample(unchecked).flag}`;
   }
   if (!checked) return what || 'no budget is set';
   return what ? `within budget; ${what}` : 'within budget';

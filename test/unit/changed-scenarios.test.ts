@@ -160,13 +160,13 @@ describe('which scenarios a report lists as changed', () => {
 
   it('names what the scenarios are: tests and processes in pytest mode, scenarios otherwise', () => {
     const helper = scenarioComparison({ name: '-c import sys', kind: 'process' });
-    const tests = [test('t1'), test('t2', { peak: measure(1_000, 2_000) }), test('t3')];
+    const tests = [test('t1'), test('t2', { peak: measure(1_000, 3_000) }), test('t3')];
     expect(renderMarkdown(report([...tests, helper]))).toContain(
       '<sub>2 tests and 1 process unchanged, 1 changed.</sub>',
     );
     const scripts = [
       scenarioComparison({ name: 'bench_a', kind: 'function' }),
-      scenarioComparison({ name: 'bench_b', kind: 'function', peak: measure(1_000, 2_000) }),
+      scenarioComparison({ name: 'bench_b', kind: 'function', peak: measure(1_000, 3_000) }),
     ];
     expect(renderMarkdown(report(scripts))).toContain(
       '<sub>1 scenario unchanged, 1 changed.</sub>',

@@ -91,7 +91,7 @@ function hostileReport(h: string, withBudgets: boolean): Report {
     }),
     scenarioComparison({ name: `${h} (new)`, status: 'new', peak: measure(null, 5) }),
     // A second scenario whose peak changed: the chart compares scenarios by name.
-    scenarioComparison({ name: `${h} (second)`, peak: measure(2_000, 1_500) }),
+    scenarioComparison({ name: `${h} (second)`, peak: measure(4_000, 1_500) }),
   ];
   const budgets = withBudgets
     ? evaluateBudgets({ scenarios }, parseBudgetRules('site: +1B, 1GB; peak: +1%'))
@@ -420,13 +420,34 @@ describe('renderMarkdown: the verdict line, when nothing or something was checke
     );
   });
 
-  it('leads with a steady growth over a noisy one, and keeps the noisy one from turning it 📈', () => {
+  it('leads with no noisy change whose base and head repeats overlap, and says none changed beyond noise', () => {
     const noisy = scenarioComparison({
       name: 'threads',
-      peak: { ...measure(MiB, 2 * MiB), noisy: true },
+      peak: { ...measure(MiB, 2 * MiB), noisy: true, baseRange: [MiB, 2 * MiB] },
     });
-    const line = verdictLine(renderMarkdown(report([noisy])));
-    expect(line).toBe('✅ **Peak memory of <code>threads</code> grew ≈ +100.0 % (≈ +1.00 MiB)**.');
+    const comment = renderMarkdown(report([noisy]));
+    expect(verdictLine(comment)).toBe(
+      "✅ **No memory change beyond noise:** none of 1 scenario changed by more than the noise of its repeats or the first pass's tolerance.",
+    );
+    expect(comment).toContain('1 scenario, 0 changed');
+  });
+
+  it('leads with the largest change when a noisy one is beyond its noise: ranges apart', () => {
+    // A script whose parser cache grew: retained nearly tripled (+1.38 MiB), noisy but far
+    // apart; the peak grew by less (+57 %, +1.15 MiB), steady. The retained growth leads.
+    const cache = scenarioComparison({
+      name: 'search.py',
+      peak: measure(2 * MiB, 3.15 * MiB),
+      retained: {
+        ...measure(0.78 * MiB, 2.16 * MiB),
+        noisy: true,
+        baseRange: [0.77 * MiB, 0.79 * MiB],
+        headRange: [2.15 * MiB, 2.17 * MiB],
+      },
+    });
+    expect(verdictLine(renderMarkdown(report([cache])))).toMatch(
+      /^📈 \*\*Retained memory of <code>search\.py<\/code> grew ≈ \+176\.9 % \(≈ \+1\.38 MiB\)\*\*\. No budget/,
+    );
   });
 });
 
@@ -961,7 +982,7 @@ describe('renderMarkdown: size', () => {
     const scenarios = Array.from({ length: 5_000 }, (_, i) =>
       scenarioComparison({
         name: `scenario_${i}_${'n'.repeat(100)}`,
-        peak: measure(1_000, 1_001 + i),
+        peak: measure(1_000, 2_025 + i),
       }),
     );
     const markdown = renderMarkdown(report(scenarios));

@@ -138,13 +138,13 @@ describe('rss', () => {
 
     // Named by a budget, shown even where it stayed (here the peak changed).
     const named = renderMarkdown(
-      reportOf(withRss(20 * MiB), withRss(20 * MiB, { peakBytes: 2_000 }), 'rss: 1GB'),
+      reportOf(withRss(20 * MiB), withRss(20 * MiB, { peakBytes: 5_000 }), 'rss: 1GB'),
     );
     expect(named).toContain('| Δ retained | Δ RSS | Budget |');
     expect(named).toContain('| 0\u00a0B |');
     // Neither: no column.
     const unnamed = renderMarkdown(
-      reportOf(withRss(20 * MiB), withRss(20 * MiB, { peakBytes: 2_000 })),
+      reportOf(withRss(20 * MiB), withRss(20 * MiB, { peakBytes: 5_000 })),
     );
     expect(unnamed).toContain('| Δ retained | Budget |');
     expect(unnamed).not.toContain('RSS');
