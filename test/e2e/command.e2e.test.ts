@@ -406,7 +406,14 @@ describe('one run of setup and of the command per side', () => {
     expect(readFileSync(count, 'utf8')).toBe('run\n'.repeat(8));
     expect(result.report!.environment.repeats).toBe(3);
     expect(result.report!.scenarios[0].repeats).toEqual({ base: 3, head: 3 });
-    expect(result.report!.scenarios[0].deterministic).toBe(true);
+    // Retained memory is exact in every repeat. The peak of a whole process can move by a few
+    // dozen bytes between its first run and the deep pass's processes (their environments
+    // differ in allocdiff's own variables): never more than a small allocation.
+    const scenario = result.report!.scenarios[0];
+    expect(scenario.retained.baseRange ?? scenario.retained.headRange).toBeUndefined();
+    for (const range of [scenario.peak.baseRange, scenario.peak.headRange]) {
+      if (range) expect(range[1] - range[0]).toBeLessThan(128);
+    }
     expect(result.stdout + result.stderr).toContain('Measuring in depth');
   });
 
