@@ -192,7 +192,7 @@ function askEarly(argv) {
 async function exitCodeOf(report, failOn) {
   const [{ failsRun }, { explainVerdict }] = await Promise.all([
     import("./chunks/evaluate-BH3UXWQA.js"),
-    import("./chunks/verdict-YTVBEUFQ.js")
+    import("./chunks/verdict-HKPH473J.js")
   ]);
   if (!failsRun(report.verdict, failOn)) return ExitCode.Ok;
   const { decided, causes } = explainVerdict(report);
@@ -205,7 +205,7 @@ async function exitCodeOf(report, failOn) {
 async function main(argv) {
   let privateDir;
   try {
-    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-4IARM4JQ.js");
+    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-AKRMH24Z.js");
     const command = parseCliArgs(argv);
     if (command.kind === "help") {
       process.stdout.write(CLI_HELP);
@@ -225,9 +225,9 @@ Run "allocdiff --help" for the options.
     const { settings, stdout } = command;
     privateDir = command.privateDir;
     const [{ runAllocdiff }, { OUTPUTS }, { renderTerminal }] = await Promise.all([
-      import("./chunks/pipeline-RZ5PK6MV.js"),
-      import("./chunks/outputs-JLQWZI3P.js"),
-      import("./chunks/terminal-MDPKU5VU.js")
+      import("./chunks/pipeline-UZEOSRNP.js"),
+      import("./chunks/outputs-PCUOAEVS.js"),
+      import("./chunks/terminal-SLEJQ2CB.js")
     ]);
     const { report, outputs } = await runAllocdiff(settings, log);
     if (interrupted) return interruptedExit(privateDir);

@@ -4,7 +4,7 @@ import {
   readActionMode,
   readActionSettings,
   readEventPlan
-} from "./chunks/chunk-AKMMTS4N.js";
+} from "./chunks/chunk-NVIPNDE5.js";
 import "./chunks/chunk-42N5WW4X.js";
 import {
   info,
@@ -29,7 +29,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report" || mode === "merge") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-VS5XFNFK.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-QPJ4CHKO.js");
       return await postMeasuredReport(mode);
     }
     const plan = readEventPlan();
@@ -38,7 +38,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-VS5XFNFK.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-QPJ4CHKO.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));
