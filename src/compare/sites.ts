@@ -127,6 +127,12 @@ interface HeadLine {
   line: number;
 }
 
+/** How a site's figures varied over a side's repeats; undefined without the side's kind. */
+function spreadAt(sites: SiteList, position: number, kind: ScenarioKind | undefined) {
+  if (!kind) return undefined;
+  return sites.varies(position) ? siteSpread(sites.site(position), kind) : STEADY;
+}
+
 /**
  * Pairs base sites with head sites. Base lines go through the line map (exact for unchanged
  * lines, renames followed); a base line the change touched falls back to file + function +
@@ -217,19 +223,11 @@ export function compareSites(
     if (onBase && baseFile !== file) delta.baseFile = baseFile;
     if (at && !onHead) delta.silent = true;
     // Only a site whose repeats differed can be noisy.
-    const baseSpread =
-      onBase && options.baseKind
-        ? base.varies(basePosition)
-          ? siteSpread(base.site(basePosition), options.baseKind)
-          : STEADY
-        : undefined;
-    const headSpread =
-      onHead && options.headKind
-        ? head.varies(headPosition)
-          ? siteSpread(head.site(headPosition), options.headKind)
-          : STEADY
-        : undefined;
-    recordSpreads(delta, baseSpread, headSpread);
+    recordSpreads(
+      delta,
+      onBase ? spreadAt(base, basePosition, options.baseKind) : undefined,
+      onHead ? spreadAt(head, headPosition, options.headKind) : undefined,
+    );
     deltas.push(delta);
   };
 
