@@ -225,7 +225,7 @@ Run "allocdiff --help" for the options.
     const { settings, stdout } = command;
     privateDir = command.privateDir;
     const [{ runAllocdiff }, { OUTPUTS }, { renderTerminal }] = await Promise.all([
-      import("./chunks/pipeline-UZEOSRNP.js"),
+      import("./chunks/pipeline-7KE6ZFZG.js"),
       import("./chunks/outputs-PCUOAEVS.js"),
       import("./chunks/terminal-SLEJQ2CB.js")
     ]);

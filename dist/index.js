@@ -29,7 +29,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report" || mode === "merge") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-QPJ4CHKO.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-6HDHAHFV.js");
       return await postMeasuredReport(mode);
     }
     const plan = readEventPlan();
@@ -38,7 +38,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-QPJ4CHKO.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-6HDHAHFV.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));
