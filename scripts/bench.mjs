@@ -1468,6 +1468,17 @@ ${table('retention')}
  * `--only <section>`: writes that section into BENCHMARKS.md in place of the one under the same
  * heading (or before "Start-up and size" when there is none yet), and ends the run.
  */
+/** What follows a section's first table (paragraphs written by hand), or '' when nothing does. */
+function notesAfterTable(section) {
+  const lines = section.split('\n');
+  const first = lines.findIndex((line) => line.startsWith('|'));
+  if (first < 0) return '';
+  let after = first;
+  while (after < lines.length && lines[after].startsWith('|')) after += 1;
+  const rest = lines.slice(after).join('\n');
+  return rest.trim() ? `${rest.replace(/\n+$/, '')}\n\n` : '';
+}
+
 function writeSection(heading, markdown, name) {
   const path = join(root, 'BENCHMARKS.md');
   const old = readFileSync(path, 'utf8');
@@ -1475,7 +1486,11 @@ function writeSection(heading, markdown, name) {
   const next =
     start < 0 ? old.indexOf('\n## Start-up and size') + 1 : old.indexOf('\n## ', start) + 1;
   const end = start < 0 ? next : next || old.length;
-  writeFileSync(path, old.slice(0, start < 0 ? next : start) + markdown + old.slice(end));
+  // Notes written by hand below a section's table are kept when the section ends with its table.
+  const notes = start < 0 ? '' : notesAfterTable(old.slice(start, end));
+  const written =
+    notes && /\n\|[^\n]*\|\n*$/.test(markdown) ? `${markdown.trimEnd()}\n${notes}` : markdown;
+  writeFileSync(path, old.slice(0, start < 0 ? next : start) + written + old.slice(end));
   rmSync(work, { recursive: true, force: true });
   console.log(`\nwrote the ${name} section of BENCHMARKS.md`);
   process.exit(0);
