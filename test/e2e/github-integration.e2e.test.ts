@@ -645,7 +645,7 @@ describe('allocdiff on GitHub: events, modes, faults and races', () => {
       );
       expect(result.outputs.verdict).toBe('warn');
       expect(result.exitCode).toBe(1);
-      expect(result.stdout).toContain('::error::memory budget warning: retained of');
+      expect(result.stdout).toMatch(/::error::(caused by .*; )?memory budget warning: retained of/);
       const [comment] = ours(79);
       // The verdict line: the warning, led by the changed line that keeps the memory alive.
       expect(comment.body).toMatch(/^⚠️ .*\*\*Budget warning:\*\*/m);
