@@ -42,7 +42,10 @@ function suite(kept: number, leaked: number): Record<string, string> {
     'tests/test_changes.py':
       'import random\n\nfrom pkg.cache import remember\n\nHELD = []\n\n\n' +
       `def test_regress():\n    HELD[:] = [bytearray(${kept})]\n\n\n` +
-      'def test_flaky():\n    global NOISE\n    NOISE = [0] * random.randint(1000, 20000)\n\n\n' +
+      // Random sizes, high and low by turns: never rising call after call (which is a leak).
+      'CALLS = [0]\n\n\ndef test_flaky():\n    global NOISE\n    CALLS[0] += 1\n' +
+      '    high = CALLS[0] % 2 == 0\n' +
+      '    NOISE = [0] * (random.randint(12000, 20000) if high else random.randint(1000, 8000))\n\n\n' +
       `def test_leak():\n    remember(${leaked})\n`,
   };
   for (let file = 0; file < FILES; file++) {
