@@ -8,7 +8,13 @@ import {
   type MeasureFields,
   type MeasureName,
 } from './measures.js';
-import { isDeterministic, leakSpread, recordSpreads, totalSpread } from './noise.js';
+import {
+  isDeterministic,
+  leakRoseSteadily,
+  leakSpread,
+  recordSpreads,
+  repeatSpread,
+} from './noise.js';
 import { leakSiteDeltas, objectTypeDeltas, peakSiteDeltas } from './scenario-details.js';
 import { retentionFindings } from './retention.js';
 import { compareSites } from './sites.js';
@@ -32,8 +38,8 @@ function compareMeasure(
     const repeat = spec.repeat;
     recordSpreads(
       result,
-      base?.status === 'ok' ? totalSpread(base, repeat) : undefined,
-      head?.status === 'ok' ? totalSpread(head, repeat) : undefined,
+      base?.status === 'ok' ? repeatSpread(base, name, repeat) : undefined,
+      head?.status === 'ok' ? repeatSpread(head, name, repeat) : undefined,
     );
   } else if (name === 'leak') {
     // Taken once per side: its own calls and the scenario's repeats tell whether it is steady.
@@ -90,6 +96,8 @@ function compareScenario(
     sites: compareSites(siteListOf(base), siteListOf(head), lineMap, {
       ...(base ? { baseKind: base.kind } : {}),
       ...(head ? { headKind: head.kind } : {}),
+      ...(leakRoseSteadily(base) ? { baseLeakSteps: true } : {}),
+      ...(leakRoseSteadily(head) ? { headLeakSteps: true } : {}),
     }),
   };
   const deterministic = failed ? undefined : deterministicOf(base, head);

@@ -91,7 +91,8 @@ export interface ScenarioComparison extends MeasureFields {
   repeats?: { base: number; head: number };
   /**
    * true: every repeat on both sides gave the same figures; false: something differed (marked
-   * on the measures and sites: noisy, or growing call after call); absent: too few repeats to
+   * on the measures and sites: noisy, growing call after call, or a range alone: the steps of a
+   * leak whose leak check rose steadily); absent: too few repeats to
    * tell (a script needs 2, a function 3, since its first call is a cold one).
    */
   deterministic?: boolean;
