@@ -39,7 +39,14 @@ import {
   unchangedLine,
   type UnchangedLine,
 } from './ranking.js';
-import { bothFailed, failedSides, failuresOf, failureText, raisedText } from './failure.js';
+import {
+  bothFailed,
+  failedBeforeText,
+  failedSides,
+  failureDetail,
+  failuresOf,
+  raisedText,
+} from './failure.js';
 import {
   budgetExample,
   budgetSiteClause,
@@ -329,6 +336,15 @@ function verdictLine(report: Report): string {
     : `${culprit} ${line}`;
 }
 
+/**
+ * Tests that failed on base too, told apart from the verdict line: a warning, not this pull
+ * request's doing.
+ */
+function failedBeforeLine(report: Report): string[] {
+  const text = failedBeforeText(report.scenarios, (code) => escapeCode(code, 300));
+  return text ? ['', `⚠️ **Not caused by this pull request:** ${text}.`] : [];
+}
+
 function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -569,7 +585,7 @@ function sitesLeftOutNote(scenario: ScenarioComparison): string[] {
 
 function failureSection(scenario: ScenarioComparison, shape: Shape): string[] {
   return failuresOf(scenario).flatMap(({ sides, error }) => {
-    const details = failureText(error);
+    const details = failureDetail(scenario, error);
     const whose = sides === 'base and head' ? 'base and head sides' : `${sides} side`;
     return [
       '',
@@ -728,6 +744,7 @@ function selectionOf(report: Report): Selection {
     `### allocdiff${report.key === 'default' ? '' : ` · ${escapeText(report.key)}`}`,
     '',
     verdictLine(report),
+    ...failedBeforeLine(report),
     '',
     contextLine(report, listed),
     ...(report.testsNotRun ? ['', testsNotRunLine(report.testsNotRun)] : []),

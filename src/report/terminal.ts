@@ -10,7 +10,7 @@ import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparis
 import { MEASURES, measureOf, measuresWhere } from '../compare/measures.js';
 import type { Report } from './report.js';
 import { changedMeasures, listedChanges, testsNotRunText, unchangedLine } from './ranking.js';
-import { failuresOf, failureText } from './failure.js';
+import { failureDetail, failuresOf } from './failure.js';
 import { leakText } from './lead.js';
 import { settingsChangeText } from './settings-change.js';
 import {
@@ -319,7 +319,7 @@ export function renderTerminal(
     for (const { sides, error } of failuresOf(scenario)) {
       const who = sides === 'base and head' ? 'both sides failed' : `the ${sides} side failed`;
       lines.push('', `${scenario.name}: ${who}: ${error.type}: ${error.message}`);
-      const detail = failureText(error);
+      const detail = failureDetail(scenario, error);
       if (detail) lines.push(...detail.split('\n').map((l) => `  | ${l}`));
     }
     if (scenario.sites.length === 0) continue;
