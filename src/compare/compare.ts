@@ -30,8 +30,13 @@ function compareMeasure(
   head: SnapshotScenario | undefined,
 ): Measure | undefined {
   const spec = MEASURES[name];
-  const b = base === undefined ? null : (spec.read(base) ?? null);
-  const h = head === undefined ? null : (spec.read(head) ?? null);
+  // A side that failed before measuring anything (no repeat) has no figures, not zeros.
+  const read = (side: SnapshotScenario | undefined) =>
+    side === undefined || (side.status === 'failed' && side.repeats.length === 0)
+      ? null
+      : (spec.read(side) ?? null);
+  const b = read(base);
+  const h = read(head);
   if (spec.presence === 'measured' && b === null && h === null) return undefined;
   const result: Measure = { base: b, head: h, delta: b !== null && h !== null ? h - b : null };
   if (spec.repeat !== undefined) {
@@ -126,14 +131,43 @@ function compareScenario(
   return comparison;
 }
 
-/** Compares two snapshots scenario by scenario; scenarios are matched by name. */
+/**
+ * A side that failed as a whole: failed scenarios only, none of them a test or a function (the
+ * script or command failed before any part of it was measured, e.g. pytest's collection).
+ */
+export function failedAsAWhole(snapshot: Snapshot): boolean {
+  const { scenarios } = snapshot;
+  return (
+    scenarios.length > 0 &&
+    scenarios.every((s) => s.status === 'failed' && s.kind !== 'test' && s.kind !== 'function')
+  );
+}
+
+/**
+ * Compares two snapshots scenario by scenario; scenarios are matched by name. Where one side
+ * failed as a whole, the other side's scenarios were not run on it: they are not compared (not
+ * "removed", not "new") but counted on the failed scenario (`notRun`).
+ */
 export function compareSnapshots(base: Snapshot, head: Snapshot, lineMap: LineMap): Comparison {
   const baseByName = new Map(base.scenarios.map((s) => [s.name, s]));
   const headByName = new Map(head.scenarios.map((s) => [s.name, s]));
   const names = [...new Set([...head.scenarios.map((s) => s.name), ...baseByName.keys()])];
-  return {
-    scenarios: names.map((name) =>
-      compareScenario(name, baseByName.get(name), headByName.get(name), lineMap),
-    ),
-  };
+  const failed = { base: failedAsAWhole(base), head: failedAsAWhole(head) };
+  const notRun = names.filter(
+    (name) => (failed.head && !headByName.has(name)) || (failed.base && !baseByName.has(name)),
+  );
+  const left = new Set(notRun);
+  const scenarios = names
+    .filter((name) => !left.has(name))
+    .map((name) => compareScenario(name, baseByName.get(name), headByName.get(name), lineMap));
+  const whole = scenarios.find((scenario) => scenario.status === 'failed');
+  if (whole && notRun.length > 0) {
+    const kinds = notRun.map((name) => (baseByName.get(name) ?? headByName.get(name))!.kind);
+    whole.notRun = {
+      count: notRun.length,
+      ...(kinds.every((kind) => kind === 'test') ? { tests: true } : {}),
+    };
+  }
+  const sides = (['base', 'head'] as const).filter((side) => failed[side]);
+  return { scenarios, ...(sides.length > 0 ? { failedAsAWhole: [...sides] } : {}) };
 }

@@ -97,6 +97,12 @@ export interface ScenarioComparison extends MeasureFields {
    */
   deterministic?: boolean;
   /**
+   * On a scenario that failed as a whole on one side (the script or command): the other side's
+   * scenarios, not run on the failed side, which are not compared but counted here; `tests`
+   * when every one of them is a pytest test.
+   */
+  notRun?: { count: number; tests?: true };
+  /**
    * When each side's figures were proven by runs (processes of their own) that measured exactly
    * the same, so that no further repeats were made: the fewest such runs of a side.
    */
@@ -127,4 +133,6 @@ export interface ScenarioComparison extends MeasureFields {
 
 export interface Comparison {
   scenarios: ScenarioComparison[];
+  /** The sides that failed as a whole (nothing of them measured): nothing to measure in depth. */
+  failedAsAWhole?: ('base' | 'head')[];
 }

@@ -136,3 +136,16 @@ export function pytestExcerpt(
 export function failureDetail(scenario: ScenarioComparison, error: ScenarioError): string {
   return pytestExcerpt(scenario, error) ?? failureText(error);
 }
+
+/**
+ * What a side that failed as a whole left unrun: `180 tests not run on head, as it failed as a
+ * whole: base measured them, and nothing is compared`. Undefined when nothing was left.
+ */
+export function notRunText(scenario: ScenarioComparison): string | undefined {
+  const { notRun, error } = scenario;
+  if (!notRun || !error) return undefined;
+  const failed = error.side;
+  const other = failed === 'head' ? 'base' : 'head';
+  const what = `${notRun.count} ${notRun.tests ? 'test' : 'scenario'}${notRun.count === 1 ? '' : 's'}`;
+  return `${what} not run on ${failed}, as it failed as a whole: ${other} measured ${notRun.count === 1 ? 'it' : 'them'}, and nothing is compared`;
+}

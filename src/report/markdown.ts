@@ -45,6 +45,7 @@ import {
   failedSides,
   failureDetail,
   failuresOf,
+  notRunText,
   raisedText,
 } from './failure.js';
 import {
@@ -358,9 +359,12 @@ function contextLine(report: Report, listed: readonly ScenarioComparison[]): str
   const changed = listed.length;
   const counted = report.budgets.filter((b) => b.status !== 'skip');
   const over = counted.filter((b) => b.status === 'fail' || b.status === 'warn').length;
+  // Budgets given but none checked (every scenario they name failed or is gone) are not "none".
   const budgets =
     counted.length === 0
-      ? 'no budgets'
+      ? report.budgets.length === 0
+        ? 'no budgets'
+        : `${plural(report.budgets.length, 'budget')}, none checked`
       : `${plural(counted.length, 'budget')} checked${over > 0 ? `, ${over} exceeded` : ''}`;
   const head = `${report.head.workingTree ? 'head: working tree on top of' : 'head'} ${commitLink(report, report.head.sha)}`;
   return (
@@ -584,7 +588,8 @@ function sitesLeftOutNote(scenario: ScenarioComparison): string[] {
 }
 
 function failureSection(scenario: ScenarioComparison, shape: Shape): string[] {
-  return failuresOf(scenario).flatMap(({ sides, error }) => {
+  const notRun = notRunText(scenario);
+  return failuresOf(scenario).flatMap(({ sides, error }, index) => {
     const details = failureDetail(scenario, error);
     const whose = sides === 'base and head' ? 'base and head sides' : `${sides} side`;
     return [
@@ -597,6 +602,7 @@ function failureSection(scenario: ScenarioComparison, shape: Shape): string[] {
       details ? escapeBlock(details, shape.blockLines) : '<pre>(no output)</pre>',
       '',
       '</details>',
+      ...(index === 0 && notRun ? ['', `<sub>⏭️ ${escapeText(notRun)}.</sub>`] : []),
     ];
   });
 }

@@ -134,6 +134,9 @@ const scenario = z.strictObject({
     .strictObject({ base: z.number().int().nonnegative(), head: z.number().int().nonnegative() })
     .optional(),
   deterministic: z.boolean().optional(),
+  notRun: z
+    .strictObject({ count: z.number().int().positive(), tests: z.literal(true).optional() })
+    .optional(),
   identicalRuns: z.number().int().min(2).optional(),
   error: scenarioError.extend({ side: z.enum(['base', 'head']) }).optional(),
   baseError: scenarioError.optional(),
