@@ -145,29 +145,27 @@ export function failedAsAWhole(snapshot: Snapshot): boolean {
 
 /**
  * Compares two snapshots scenario by scenario; scenarios are matched by name. Where one side
- * failed as a whole, the other side's scenarios were not run on it: they are not compared (not
- * "removed", not "new") but counted on the failed scenario (`notRun`).
+ * failed as a whole, the other side's pytest tests were not run on it: they are not compared
+ * (not "removed", not "new") but counted on the failed scenario (`notRun`). Other scenarios (a
+ * script, a process) are still shown with the side that measured them.
  */
 export function compareSnapshots(base: Snapshot, head: Snapshot, lineMap: LineMap): Comparison {
   const baseByName = new Map(base.scenarios.map((s) => [s.name, s]));
   const headByName = new Map(head.scenarios.map((s) => [s.name, s]));
   const names = [...new Set([...head.scenarios.map((s) => s.name), ...baseByName.keys()])];
   const failed = { base: failedAsAWhole(base), head: failedAsAWhole(head) };
+  const isTest = (scenario: SnapshotScenario | undefined) => scenario?.kind === 'test';
   const notRun = names.filter(
-    (name) => (failed.head && !headByName.has(name)) || (failed.base && !baseByName.has(name)),
+    (name) =>
+      (failed.head && !headByName.has(name) && isTest(baseByName.get(name))) ||
+      (failed.base && !baseByName.has(name) && isTest(headByName.get(name))),
   );
   const left = new Set(notRun);
   const scenarios = names
     .filter((name) => !left.has(name))
     .map((name) => compareScenario(name, baseByName.get(name), headByName.get(name), lineMap));
   const whole = scenarios.find((scenario) => scenario.status === 'failed');
-  if (whole && notRun.length > 0) {
-    const kinds = notRun.map((name) => (baseByName.get(name) ?? headByName.get(name))!.kind);
-    whole.notRun = {
-      count: notRun.length,
-      ...(kinds.every((kind) => kind === 'test') ? { tests: true } : {}),
-    };
-  }
+  if (whole && notRun.length > 0) whole.notRun = { tests: notRun.length };
   const sides = (['base', 'head'] as const).filter((side) => failed[side]);
   return { scenarios, ...(sides.length > 0 ? { failedAsAWhole: [...sides] } : {}) };
 }

@@ -98,10 +98,9 @@ export interface ScenarioComparison extends MeasureFields {
   deterministic?: boolean;
   /**
    * On a scenario that failed as a whole on one side (the script or command): the other side's
-   * scenarios, not run on the failed side, which are not compared but counted here; `tests`
-   * when every one of them is a pytest test.
+   * pytest tests, not run on the failed side, which are not compared but counted here.
    */
-  notRun?: { count: number; tests?: true };
+  notRun?: { tests: number };
   /**
    * When each side's figures were proven by runs (processes of their own) that measured exactly
    * the same, so that no further repeats were made: the fewest such runs of a side.

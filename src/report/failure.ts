@@ -146,6 +146,6 @@ export function notRunText(scenario: ScenarioComparison): string | undefined {
   if (!notRun || !error) return undefined;
   const failed = error.side;
   const other = failed === 'head' ? 'base' : 'head';
-  const what = `${notRun.count} ${notRun.tests ? 'test' : 'scenario'}${notRun.count === 1 ? '' : 's'}`;
-  return `${what} not run on ${failed}, as it failed as a whole: ${other} measured ${notRun.count === 1 ? 'it' : 'them'}, and nothing is compared`;
+  const one = notRun.tests === 1;
+  return `${notRun.tests} test${one ? '' : 's'} not run on ${failed}, as it failed as a whole: ${other} measured ${one ? 'it' : 'them'}, and nothing is compared`;
 }
