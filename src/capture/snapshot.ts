@@ -120,6 +120,13 @@ export const siteTable = z.strictObject({
   tracebacks: z.array(z.tuple([amount, z.array(siteTraceback)])).optional(),
 });
 
+/**
+ * The `what` of an `unmeasured` note that says why a scenario has no sites at the peak though
+ * they were asked for (the harness's scenarios.py and command.py write it; a failed hooked run
+ * is noted so too).
+ */
+export const PEAK_SITES_MISSED = 'sites at the peak';
+
 /** The columns every site table has, one whole number per site each. */
 export const SITE_COLUMNS = ['file', 'line', 'text', 'function', 'size', 'count'] as const;
 
@@ -440,7 +447,10 @@ export const snapshotDocument = z
       .optional(),
     scenarios: z.array(scenario),
     strings: z.array(z.string()),
-    /** Things the harness could not measure, and why; `scenario` names the one concerned. */
+    /**
+     * Things the harness could not measure, and why; `scenario` names the one concerned. The
+     * sites at the peak that were asked for but not found have `what` `PEAK_SITES_MISSED`.
+     */
     unmeasured: z
       .array(z.strictObject({ what: z.string(), why: z.string(), scenario: z.string().optional() }))
       .optional(),

@@ -159,6 +159,7 @@ const scenario = z.strictObject({
       base: peakLevel.optional(),
       head: peakLevel.optional(),
       sites: z.array(site).max(10_000),
+      missed: z.strictObject({ base: text().optional(), head: text().optional() }).optional(),
     })
     .optional(),
   retention: z.array(retentionFinding).max(1_000).optional(),

@@ -322,6 +322,12 @@ export function renderTerminal(
       const detail = failureText(error);
       if (detail) lines.push(...detail.split('\n').map((l) => `  | ${l}`));
     }
+    // As in the comment: where the sites at the peak were asked for but not found, why.
+    for (const side of ['base', 'head'] as const) {
+      const why = scenario.peakSites?.missed?.[side];
+      if (why !== undefined)
+        lines.push('', `${scenario.name}: no sites at the peak on ${side}: ${why}`);
+    }
     if (scenario.sites.length === 0) continue;
     // As in the comment: the largest growths and the largest shrinks, up to topSites each; the
     // growths led by the changed lines that keep memory alive, each with the sites it keeps.
