@@ -177,6 +177,7 @@ const budget = z.strictObject({
   reason: text(1_000).optional(),
   noisy: z.literal(true).optional(),
   leak: text(100).optional(),
+  unmeasured: z.strictObject({ what: text(100), why: text(1_000).optional() }).optional(),
 });
 
 export const reportSchema = z.strictObject({

@@ -10,6 +10,7 @@ import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparis
 import { MEASURES, measureOf, measuresWhere } from '../compare/measures.js';
 import type { Report } from './report.js';
 import { changedMeasures, listedChanges, testsNotRunText, unchangedLine } from './ranking.js';
+import { budgetRows, FOLDED_NAMES_SHOWN, foldedReason } from './budget-index.js';
 import { failuresOf, failureText } from './failure.js';
 import { leakText } from './lead.js';
 import { settingsChangeText } from './settings-change.js';
@@ -412,14 +413,30 @@ export function renderTerminal(
         fitColumn(
           [
             ['rule', 'scenario', 'limit', 'actual', 'level', 'status'],
-            ...report.budgets.map((b) => [
-              b.metric,
-              b.scenario,
-              b.limit,
-              `${b.actual}${b.site ? ` at ${b.site}` : ''}${b.leak ? ` (${b.leak})` : ''}`,
-              b.level,
-              b.reason && b.status !== 'pass' ? `${b.status} (${b.reason})` : b.status,
-            ]),
+            ...budgetRows(report.budgets).map((row) => {
+              if ('folded' in row) {
+                const { first, scenarios } = row.folded;
+                const more = scenarios.length - FOLDED_NAMES_SHOWN;
+                return [
+                  first.metric,
+                  scenarios.slice(0, FOLDED_NAMES_SHOWN).join(', ') +
+                    (more > 0 ? ` and ${groupDigits(more)} more` : ''),
+                  first.limit,
+                  '—',
+                  first.level,
+                  `skip (${foldedReason(row.folded, report.scenarios)})`,
+                ];
+              }
+              const b = row.result;
+              return [
+                b.metric,
+                b.scenario,
+                b.limit,
+                `${b.actual}${b.site ? ` at ${b.site}` : ''}${b.leak ? ` (${b.leak})` : ''}`,
+                b.level,
+                b.reason && b.status !== 'pass' ? `${b.status} (${b.reason})` : b.status,
+              ];
+            }),
           ],
           1,
           width - 2,
