@@ -190,6 +190,9 @@ const leakCheck = z.strictObject({
   sites: z.array(leakSite),
 });
 
+/** `holderType` of the cache of a `functools.lru_cache` function (retention.py's LRU_CACHE). */
+export const LRU_CACHE = 'functools.lru_cache';
+
 /** The kinds of root a retention path starts from (see `retentionPath`). */
 export const RETENTION_ROOT_KINDS = [
   'module global',
@@ -238,7 +241,11 @@ const retentionPath = z.strictObject({
    * attribute of an `app.cache.LRU`); the root when no attribute follows it.
    */
   holder: z.string(),
-  /** The holder's type: `list`, `dict`, `collections.OrderedDict`. */
+  /**
+   * The holder's type: `list`, `dict`, `collections.OrderedDict`; `LRU_CACHE` for the cache of a
+   * `functools.lru_cache` function (its results, kept by C code under no name; `holder` is the
+   * function).
+   */
   holderType: z.string(),
   /** The holder's own name (`history`), as code that fills it would spell it; may be empty. */
   name: z.string(),
