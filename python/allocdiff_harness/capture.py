@@ -500,8 +500,27 @@ def _by_line(snapshot):
     """
     totals = {}
     get = totals.get
+    traces = _trace_tuples(snapshot)
+    if getattr(snapshot, "traceback_limit", None) == 1:
+        # One frame a trace (every measuring run): live blocks of one size allocated on one
+        # line are equal tuples, hundreds of thousands of them but only hundreds apart. They
+        # are counted alike by a C loop (``Counter``'s own), then summed per line here.
+        from collections import _count_elements
+
+        alike = {}
+        _count_elements(alike, traces)
+        for (_, size, traceback, _), number in alike.items():
+            frame = traceback[0] if traceback else UNKNOWN_FRAME
+            total = get(frame)
+            if total is None:
+                totals[frame] = [size * number, number]
+            else:
+                total[0] += size * number
+                total[1] += number
+        return totals
     # Once per live block (hundreds of thousands): tracemalloc's own tuples, read in place.
-    for _, size, traceback, _ in _trace_tuples(snapshot):
+    # Deeper tracebacks cost more to hash than this loop costs to run.
+    for _, size, traceback, _ in traces:
         frame = traceback[0] if traceback else UNKNOWN_FRAME
         total = get(frame)
         if total is None:

@@ -404,6 +404,8 @@ class GroupingTest(unittest.TestCase):
                 try:
                     held = [bytearray(100 + i) for i in range(200)]
                     held.append({str(i): [i] for i in range(300)})
+                    # Blocks alike (one size, one line): counted together, then summed.
+                    held.extend([bytearray(64) for _ in range(50)])
                     snapshot = tracemalloc.take_snapshot()
                 finally:
                     tracemalloc.stop()
@@ -413,6 +415,8 @@ class GroupingTest(unittest.TestCase):
                 }
                 self.assertEqual(capture._by_line(snapshot), expected)
                 # Without tracemalloc's internal tuples (the public Trace objects), the same.
-                public = types.SimpleNamespace(traces=list(snapshot.traces))
+                public = types.SimpleNamespace(
+                    traces=list(snapshot.traces), traceback_limit=frames
+                )
                 self.assertEqual(capture._by_line(public), expected)
                 del held
