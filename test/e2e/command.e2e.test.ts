@@ -2,7 +2,7 @@
 // command measured through the injected sitecustomize.
 import { spawnSync } from 'node:child_process';
 import { pytestAvailable, runCommand, testTemp } from '../support/run-cli.js';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
@@ -392,22 +392,23 @@ describe('allocdiff --command with frames > 1: tracebacks of the changed sites',
 describe('one run of setup and of the command per side', () => {
   it('measures a process that differed with further runs of the command: its repeats', async () => {
     const repo = repoOf(base, head);
-    const shapes = join(testTemp(), `${repo.dir.split('/').pop()}-runs.txt`);
+    const shapes = join(testTemp(), `${repo.dir.split('/').pop()}-runs`);
+    mkdirSync(shapes);
     cleanup.push(shapes);
-    // Each run of the command writes the shape of its environment: each variable's name and
-    // length, then a line of its own.
+    // Each run of the command writes the shape of its environment, each variable's name and
+    // length, to a file of its own (the sides may run at the same time).
     const result = await cli(
       repo.dir,
       '--base',
       'HEAD~1',
       '--command',
-      `env | awk '{ n = index($0, "="); print substr($0, 1, n), length($0) - n }' | sort >> '${shapes}'` +
-        ` && echo run >> '${shapes}' && python3 -m pkg.bench`,
+      `env | awk '{ n = index($0, "="); print substr($0, 1, n), length($0) - n }' | sort` +
+        ` > "$(mktemp '${shapes}/run.XXXXXX')" && python3 -m pkg.bench`,
     );
     expect(result.code, result.stderr).toBe(0);
     expect(result.report!.scenarios[0].retained.delta).toBeGreaterThan(4000 * 40);
     // Per side: the first run, then 3 measurements in depth (the default repeats).
-    const runs = readFileSync(shapes, 'utf8').split('run\n').slice(0, -1);
+    const runs = readdirSync(shapes).map((file) => readFileSync(join(shapes, file), 'utf8'));
     expect(runs.length).toBe(8);
     expect(result.report!.environment.repeats).toBe(3);
     expect(result.report!.scenarios[0].repeats).toEqual({ base: 3, head: 3 });
