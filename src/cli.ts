@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { rm, rmdir } from 'node:fs/promises';
-import { constants } from 'node:os';
+import { constants, homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { FailOn } from './budgets/evaluate.js';
 import { runEnvironment } from './capture/environment.js';
 import { askInterpreter, DEFAULT_PYTHON } from './capture/interpreter.js';
@@ -43,20 +44,40 @@ process.on('SIGTERM', stop);
 
 /**
  * A run with `--cache` asks the interpreter for the cache's keys: asked here, while the rest of
- * allocdiff loads, since an interpreter's start is the longest wait of a run its cache serves.
- * Only the default interpreter in the default environment is asked, when no flag may name
- * another; the pipeline takes this answer when its settings ask the same (askInterpreter), and
- * asks again otherwise (a config file may name another interpreter).
+ * allocdiff loads, since an interpreter's start is the longest wait of a run its cache serves
+ * (an answer remembered in the cache folder, and still true, starts none). Only the default
+ * interpreter in the default environment is asked, when no flag may name another; the pipeline
+ * takes this answer when its settings ask the same (askInterpreter: the same interpreter,
+ * environment and folder), and asks again otherwise (a config file may name another
+ * interpreter).
  */
 function askEarly(argv: readonly string[]): void {
   const given = (name: string) =>
     argv.some((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
-  const off = argv.some(
-    (arg, index) => arg === '--cache=false' || (arg === '--cache' && argv[index + 1] === 'false'),
-  );
-  if (!given('cache') || off) return;
   if (['no-cache', 'python', 'env', 'shard'].some(given)) return;
-  askInterpreter(DEFAULT_PYTHON, runEnvironment(process.env)).catch(() => undefined);
+  const folder = cacheFolderOf(argv);
+  if (folder === undefined) return;
+  askInterpreter(DEFAULT_PYTHON, runEnvironment(process.env), folder).catch(() => undefined);
+}
+
+/**
+ * The folder `--cache` names, read as the command line's parser reads it (a word after
+ * `--cache` is its value; `--cache` alone is `$XDG_CACHE_HOME/allocdiff`); undefined without
+ * one. Should the two ever differ, the pipeline asks for its own folder.
+ */
+function cacheFolderOf(argv: readonly string[]): string | undefined {
+  let value: string | undefined;
+  for (let index = 0; index < argv.length && argv[index] !== '--'; index++) {
+    const arg = argv[index];
+    if (arg.startsWith('--cache=')) value = arg.slice('--cache='.length);
+    else if (arg === '--cache') {
+      const next = argv[index + 1];
+      value = next !== undefined && !next.startsWith('-') ? next : 'true';
+    }
+  }
+  if (value === undefined || value === 'false' || value === '') return undefined;
+  if (value !== 'true') return resolve(value);
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'allocdiff');
 }
 
 /**

@@ -168,6 +168,8 @@ export async function runAllocdiff(
       env,
       benchmark: JSON.stringify(settings.benchmark),
       setup: settings.setup,
+      // The CLI's folder also remembers the interpreter's answer, checked before each use.
+      ...(!given && settings.cacheDir ? { rememberIn: settings.cacheDir } : {}),
     });
   // Awaited below, after the diff has started: not an unhandled rejection if git fails first.
   asking?.catch(() => undefined);

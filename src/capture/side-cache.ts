@@ -309,8 +309,8 @@ export class SideCache {
   ) {}
 
   /**
-   * The run's facts: the interpreter is asked its version and platform (interpreter.ts), the
-   * harness's files are hashed. A string says why there are none (the interpreter could not
+   * The run's facts: the interpreter is asked its version and platform (interpreter.ts; its
+   * answer remembered in `rememberIn`, when given), the harness's files are hashed. A string says why there are none (the interpreter could not
    * tell its version).
    */
   static async facts(options: {
@@ -319,11 +319,13 @@ export class SideCache {
     env: NodeJS.ProcessEnv;
     benchmark: string;
     setup: string | undefined;
+    /** A folder the interpreter's answer may be remembered in (interpreter.ts). */
+    rememberIn?: string;
   }): Promise<RunFacts | string> {
     const { env } = options;
     const [harness, python] = await Promise.all([
       harnessFacts(),
-      askInterpreter(options.python, env),
+      askInterpreter(options.python, env, options.rememberIn),
     ]);
     if (typeof python === 'string') return python;
     const variables = Object.keys(env)
