@@ -174,7 +174,10 @@ export async function runAllocdiff(
   // Awaited below, after the diff has started: not an unhandled rejection if git fails first.
   asking?.catch(() => undefined);
   const git = new Git(settings.repoDir);
-  const topLevel = await git.topLevel();
+  // The top folder and both commits from one git process; one at a time (each failure said as
+  // such) when that cannot be.
+  const atOnce = await git.topLevelAndCommits([settings.base, settings.head]);
+  const topLevel = atOnce?.topLevel ?? (await git.topLevel());
   const projectDir = await realpath(settings.repoDir);
   // Sides are checked out whole: paths must be relative to the repository's root.
   const fromRoot = (path: string): string =>
@@ -189,12 +192,24 @@ export async function runAllocdiff(
         `of ${shard.count} are measured`,
     );
   }
+  // The diff of the two commits, and the listing of base's tree that the cache's key needs, run
+  // while git looks for changes in the working tree: the diff is dropped if head is the
+  // working tree after all.
+  let early:
+    { head: string; diff: Promise<string>; baseEntries?: Promise<TreeEntry[]> } | undefined;
   const { baseSha, headSha, measuredHead, workingTree } = await log.group(
     'Resolving base and head',
     async () => {
-      const baseSha = await resolveCommit(git, settings.base, 'base');
-      const headSha = await resolveCommit(git, settings.head, 'head');
+      const baseSha = atOnce?.commits[0] ?? (await resolveCommit(git, settings.base, 'base'));
+      const headSha = atOnce?.commits[1] ?? (await resolveCommit(git, settings.head, 'head'));
       log.info(`base ${settings.base} = ${baseSha}`);
+      early = {
+        head: headSha,
+        diff: git.diff(baseSha, headSha),
+        ...(wanted ? { baseEntries: git.rootEntries(baseSha) } : {}),
+      };
+      // Awaited below, or dropped: not unhandled rejections.
+      for (const work of [early.diff, early.baseEntries]) work?.catch(() => undefined);
       const head = await headOrWorkingTree(git, settings, headSha, log);
       if (head.measuredHead === baseSha) {
         log.warning(
@@ -208,10 +223,11 @@ export async function runAllocdiff(
 
   // The diff only reads the repository: it runs while the interpreter answers, and so does the
   // listing of base's tree that its key needs.
-  const diffing = git.diff(baseSha, measuredHead);
+  const diffing =
+    early && early.head === measuredHead ? early.diff : git.diff(baseSha, measuredHead);
   // The entries at the root of each side's tree, for the cache's keys.
   const rootEntries: Partial<Record<Side, Promise<TreeEntry[]>>> = {};
-  if (wanted) rootEntries.base = git.rootEntries(baseSha);
+  if (wanted) rootEntries.base = early?.baseEntries ?? git.rootEntries(baseSha);
   // Head need not run when the diff changes nothing base's benchmark read (skip-unchanged):
   // base runs first, or comes from the cache.
   const skipAllowed =

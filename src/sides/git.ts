@@ -138,6 +138,28 @@ export class Git {
     return (await this.run(['rev-parse', '--show-toplevel'])).trim();
   }
 
+  /**
+   * The repository's top folder and the commit each ref names, in one git process; undefined
+   * when one of them does not resolve to a commit (or cannot be given to one `rev-parse`: a ref
+   * that starts with `-`), for `topLevel` and `commitOf` to do it one at a time, and say why.
+   */
+  async topLevelAndCommits(
+    refs: readonly string[],
+  ): Promise<{ topLevel: string; commits: string[] } | undefined> {
+    if (refs.some((ref) => ref === '' || ref.startsWith('-'))) return undefined;
+    const result = await this.attempt([
+      'rev-parse',
+      '--show-toplevel',
+      ...refs.map((ref) => `${ref}^{commit}`),
+    ]);
+    if (result.exitCode !== 0) return undefined;
+    const [topLevel, ...commits] = result.stdout.replace(/\n$/, '').split('\n');
+    // A name that is no revision but a file's is printed as it was given.
+    if (!topLevel || commits.length !== refs.length) return undefined;
+    if (!commits.every((commit) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(commit))) return undefined;
+    return { topLevel, commits };
+  }
+
   /** Tries to fetch one commit from `origin`; false when there is no origin or it refuses. */
   async tryFetch(sha: string): Promise<boolean> {
     const result = await this.attempt(['fetch', '--quiet', '--no-tags', 'origin', sha]);
