@@ -14,8 +14,17 @@
  * pyenv's shim), or a system without /proc, is asked every time.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { constants, existsSync } from 'node:fs';
-import { access, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  openSync,
+  readFileSync,
+  readSync,
+  statSync,
+} from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { machine, release, type as osType, version as osVersion } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -188,9 +197,20 @@ export async function askRemembering(
     kernel: [osType(), release(), osVersion(), machine()],
   });
   const file = join(dir, `allocdiff-interpreter-${sha256(question).slice(0, 32)}.json`);
-  const kept = await stillHolds(file, question, python, env, cwd).catch(() => undefined);
+  // A few dozen stat calls, made at once: cheaper than as many trips to the thread pool.
+  let kept: InterpreterFacts | undefined;
+  try {
+    kept = stillHolds(file, question, python, env, cwd);
+  } catch {
+    kept = undefined;
+  }
   if (kept) return { facts: kept, remembered: true };
-  const before = await choosing(python, env, cwd).catch(() => undefined);
+  let before: ReturnType<typeof choosing>;
+  try {
+    before = choosing(python, env, cwd);
+  } catch {
+    before = undefined;
+  }
   const { facts, files } = await probe(python, env);
   if (typeof facts === 'string' || !before) return { facts, remembered: false };
   // Files mapped by name (not [heap], [vdso] …); one a later run could not find again by its
@@ -202,10 +222,10 @@ export async function askRemembering(
   const seenAt = Date.now();
   try {
     // What chose the interpreter, seen again after it answered: unchanged while it ran.
-    const after = await choosing(python, env, cwd);
+    const after = choosing(python, env, cwd);
     if (!after || JSON.stringify(after) !== JSON.stringify(before))
       return { facts, remembered: false };
-    const seen = [...after.files, ...(await Promise.all(mapped.map((path) => see(path))))];
+    const seen = [...after.files, ...mapped.map((path) => see(path))];
     if (seen.slice(after.files.length).some((entry) => entry.identity === null))
       return { facts, remembered: false };
     if (seen.some((entry) => entry.changed !== undefined && entry.changed > seenAt - SETTLED_MS))
@@ -237,14 +257,14 @@ export async function askRemembering(
 }
 
 /** The remembered answer in `file`, when it is one for this question and nothing it saw changed. */
-async function stillHolds(
+function stillHolds(
   file: string,
   question: string,
   python: string,
   env: NodeJS.ProcessEnv,
   cwd: string,
-): Promise<InterpreterFacts | undefined> {
-  const kept = JSON.parse(await readFile(file, 'utf8')) as Partial<Remembered>;
+): InterpreterFacts | undefined {
+  const kept = JSON.parse(readFileSync(file, 'utf8')) as Partial<Remembered>;
   if (kept.format !== REMEMBERED_FORMAT || kept.asked !== question) return undefined;
   const { facts, files, program } = kept;
   const fields = ['executable', 'implementation', 'version', 'platform'] as const;
@@ -260,8 +280,8 @@ async function stillHolds(
     )
   )
     return undefined;
-  if ((await resolveProgram(python, env, cwd)) !== program) return undefined;
-  const now = await Promise.all(files.map((entry) => see(entry.path, entry.byContent === true)));
+  if (resolveProgram(python, env, cwd) !== program) return undefined;
+  const now = files.map((entry) => see(entry.path, entry.byContent === true));
   if (now.some((entry, index) => entry.identity !== files[index].identity)) return undefined;
   return factsOf(facts);
 }
@@ -271,18 +291,18 @@ async function stillHolds(
  * (every program of that name on PATH, and a pyenv shim's version files); undefined when the
  * program cannot be seen through.
  */
-async function choosing(
+function choosing(
   python: string,
   env: NodeJS.ProcessEnv,
   cwd: string,
-): Promise<{ program: string; files: (Seen & { changed?: number })[] } | undefined> {
-  const program = await resolveProgram(python, env, cwd);
+): { program: string; files: (Seen & { changed?: number })[] } | undefined {
+  const program = resolveProgram(python, env, cwd);
   if (!program) return undefined;
   const programs = python.includes('/')
     ? [program]
     : pathDirs(env, cwd).map((dir) => join(dir, python));
   const seen = programs.map((path) => see(path));
-  const head = (await readFile(program)).subarray(0, 4096).toString('latin1');
+  const head = firstBytes(program, 4096).toString('latin1');
   if (head.startsWith('#!')) {
     // pyenv's shim: the version comes from PYENV_VERSION (in the environment), a
     // `.python-version` in the folder it runs in or one above, or the root's `version` file,
@@ -295,7 +315,7 @@ async function choosing(
       if (dirname(folder) === folder) break;
     }
   }
-  return { program, files: await Promise.all(seen) };
+  return { program, files: seen };
 }
 
 /** PATH's folders as a shell searches them (an empty entry is the current folder). */
@@ -304,18 +324,14 @@ function pathDirs(env: NodeJS.ProcessEnv, cwd: string): string[] {
 }
 
 /** The file a shell in `cwd` runs for `python`, or undefined when there is none. */
-async function resolveProgram(
-  python: string,
-  env: NodeJS.ProcessEnv,
-  cwd: string,
-): Promise<string | undefined> {
+function resolveProgram(python: string, env: NodeJS.ProcessEnv, cwd: string): string | undefined {
   const candidates = python.includes('/')
     ? [resolve(cwd, python)]
     : pathDirs(env, cwd).map((dir) => join(dir, python));
   for (const candidate of candidates) {
     try {
-      await access(candidate, constants.X_OK);
-      if ((await stat(candidate)).isFile()) return candidate;
+      accessSync(candidate, constants.X_OK);
+      if (statSync(candidate).isFile()) return candidate;
     } catch {
       // Not here: the next folder.
     }
@@ -327,15 +343,13 @@ async function resolveProgram(
  * A file's identity (through links), or with `byContent` its content's digest; null when it is
  * not there. `changed`: when it last changed (not kept).
  */
-async function see(path: string, byContent = false): Promise<Seen & { changed?: number }> {
+function see(path: string, byContent = false): Seen & { changed?: number } {
   try {
     if (byContent) {
-      const digest = createHash('sha256')
-        .update(await readFile(path))
-        .digest('hex');
+      const digest = createHash('sha256').update(readFileSync(path)).digest('hex');
       return { path, identity: digest, byContent: true };
     }
-    const found = await stat(path, { bigint: true });
+    const found = statSync(path, { bigint: true });
     const identity = [
       found.dev,
       found.ino,
@@ -351,5 +365,16 @@ async function see(path: string, byContent = false): Promise<Seen & { changed?: 
       return { path, identity: null, ...(byContent ? { byContent: true as const } : {}) };
     }
     throw error;
+  }
+}
+
+/** The first `count` bytes of a file (fewer if it is shorter). */
+function firstBytes(path: string, count: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(count);
+    return buffer.subarray(0, readSync(fd, buffer, 0, count, 0));
+  } finally {
+    closeSync(fd);
   }
 }
