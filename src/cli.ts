@@ -11,6 +11,7 @@ import { stopAllProcesses } from './capture/process.js';
 import { ExitCode, errorExitCode, errorMessage } from './errors.js';
 import type { Logger } from './log.js';
 import type { Report } from './report/report.js';
+import { resolveEarly, type EarlyResolution } from './sides/git.js';
 import { colorWanted, terminalColumns, terminalLogger } from './terminal-logger.js';
 import { VERSION } from './version.js';
 
@@ -71,7 +72,8 @@ function cacheFolderOf(argv: readonly string[]): string | undefined {
   let value: string | undefined;
   for (let index = 0; index < argv.length && argv[index] !== '--'; index++) {
     const arg = argv[index];
-    if (arg.startsWith('--cache=')) value = arg.slice('--cache='.length);
+    if (arg === '--no-cache') value = 'false';
+    else if (arg.startsWith('--cache=')) value = arg.slice('--cache='.length);
     else if (arg === '--cache') {
       const next = argv[index + 1];
       value = next !== undefined && !next.startsWith('-') ? next : 'true';
@@ -101,7 +103,7 @@ async function exitCodeOf(report: Report, failOn: FailOn): Promise<ExitCode> {
   return ExitCode.BudgetExceeded;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+async function main(argv: readonly string[], early?: EarlyResolution): Promise<number> {
   let privateDir: string | undefined;
   try {
     const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import('./config/cli-args.js');
@@ -125,7 +127,7 @@ async function main(argv: readonly string[]): Promise<number> {
       import('./publish/outputs.js'),
       import('./report/terminal.js'),
     ]);
-    const { report, outputs } = await runAllocdiff(settings, log);
+    const { report, outputs } = await runAllocdiff(settings, log, early ? { early } : {});
     if (interrupted) return interruptedExit(privateDir);
     // With `--json -` or `--markdown -`, stdout carries that output alone: the terminal's
     // report goes to stderr, beside the progress.
@@ -179,6 +181,34 @@ function keepCompiled(argv: readonly string[]): void {
   }
 }
 
+/**
+ * The last value the command line gives flag `--name` (`--name VALUE` or `--name=VALUE`), as its
+ * parser reads it; undefined without one.
+ */
+function flagValue(argv: readonly string[], name: string): string | undefined {
+  let value: string | undefined;
+  for (let index = 0; index < argv.length && argv[index] !== '--'; index++) {
+    const arg = argv[index];
+    if (arg.startsWith(`--${name}=`)) value = arg.slice(name.length + 3);
+    else if (arg === `--${name}` && index + 1 < argv.length) value = argv[index + 1];
+  }
+  return value;
+}
+
+/**
+ * What a run asks of git first (resolving `--base` and `--head` in `--repo`, then the diff and
+ * `git status`), started here, while the rest of allocdiff loads: the pipeline takes it when its
+ * settings name the same refs and folder, and asks git itself otherwise.
+ */
+function resolveSidesEarly(argv: readonly string[]): EarlyResolution | undefined {
+  if (argv.some((arg) => arg === '--help' || arg === '-h' || arg === '--version' || arg === '-v'))
+    return undefined;
+  const base = flagValue(argv, 'base');
+  if (!base) return undefined;
+  const repoDir = resolve(flagValue(argv, 'repo') ?? '.');
+  return resolveEarly(repoDir, base, flagValue(argv, 'head') ?? 'HEAD', !!cacheFolderOf(argv));
+}
+
 keepCompiled(process.argv.slice(2));
 askEarly(process.argv.slice(2));
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2), resolveSidesEarly(process.argv.slice(2)));

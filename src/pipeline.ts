@@ -54,7 +54,7 @@ import type { Logger } from './log.js';
 import { renderOptions, writeOutputs, type OutputName, type Written } from './publish/outputs.js';
 import { buildReport, type Report } from './report/report.js';
 import { judgeProposed, settingsChangeText } from './report/settings-change.js';
-import { Git, type TreeEntry } from './sides/git.js';
+import { Git, type EarlyResolution, type Resolved, type TreeEntry } from './sides/git.js';
 import { LineMap } from './sides/line-map.js';
 import { resolveCommit } from './sides/resolve.js';
 import {
@@ -143,7 +143,14 @@ export interface MeasurementCache {
 export async function runAllocdiff(
   settings: Settings,
   log: Logger,
-  { cache: given }: { cache?: MeasurementCache } = {},
+  {
+    cache: given,
+    early: earlyGit,
+  }: {
+    cache?: MeasurementCache;
+    /** Resolving the sides, started before the settings were read (the CLI's): taken when its refs and folder are the settings'. */
+    early?: EarlyResolution;
+  } = {},
 ): Promise<RunResult> {
   if (settings.configFile) {
     log.info(
@@ -174,9 +181,18 @@ export async function runAllocdiff(
   // Awaited below, after the diff has started: not an unhandled rejection if git fails first.
   asking?.catch(() => undefined);
   const git = new Git(settings.repoDir);
-  // The top folder and both commits from one git process; one at a time (each failure said as
-  // such) when that cannot be.
-  const atOnce = await git.topLevelAndCommits([settings.base, settings.head]);
+  // The top folder and both commits from one git process (the CLI's, started while it loaded,
+  // when it asked for these refs in this folder); one at a time (each failure said as such)
+  // when that cannot be.
+  const startedEarly =
+    earlyGit &&
+    earlyGit.repoDir === settings.repoDir &&
+    earlyGit.base === settings.base &&
+    earlyGit.head === settings.head;
+  const atOnce: (Pick<Resolved, 'topLevel' | 'commits'> & Partial<Resolved>) | undefined =
+    startedEarly
+      ? await earlyGit.resolved
+      : await git.topLevelAndCommits([settings.base, settings.head]);
   const topLevel = atOnce?.topLevel ?? (await git.topLevel());
   const projectDir = await realpath(settings.repoDir);
   // Sides are checked out whole: paths must be relative to the repository's root.
@@ -205,12 +221,12 @@ export async function runAllocdiff(
       log.info(`base ${settings.base} = ${baseSha}`);
       early = {
         head: headSha,
-        diff: git.diff(baseSha, headSha),
-        ...(wanted ? { baseEntries: git.rootEntries(baseSha) } : {}),
+        diff: atOnce?.diff ?? git.diff(baseSha, headSha),
+        ...(wanted ? { baseEntries: atOnce?.baseEntries ?? git.rootEntries(baseSha) } : {}),
       };
       // Awaited below, or dropped: not unhandled rejections.
       for (const work of [early.diff, early.baseEntries]) work?.catch(() => undefined);
-      const head = await headOrWorkingTree(git, settings, headSha, log);
+      const head = await headOrWorkingTree(git, settings, headSha, log, atOnce?.changes);
       if (head.measuredHead === baseSha) {
         log.warning(
           `base and head are the same commit (${baseSha.slice(0, 7)}): only noise can differ; ` +
@@ -977,10 +993,12 @@ async function headOrWorkingTree(
   settings: Settings,
   headSha: string,
   log: Logger,
+  /** `git status`'s answer, when it was asked already. */
+  changes?: Promise<boolean>,
 ): Promise<{ measuredHead: string; workingTree?: true }> {
   const commit = { measuredHead: headSha };
   const named = `head ${settings.head} = ${headSha}`;
-  if (settings.workingTree === undefined || !(await git.workingTreeHasChanges())) {
+  if (settings.workingTree === undefined || !(await (changes ?? git.workingTreeHasChanges()))) {
     log.info(named);
     return commit;
   }

@@ -75,6 +75,60 @@ function treeListing(listed: string): TreeEntry[] {
     });
 }
 
+/** What resolving the sides asks of git: the top folder, the commits, and what follows. */
+export interface Resolved {
+  topLevel: string;
+  /** Base's commit, then head's. */
+  commits: string[];
+  /** `git diff` of the two commits. */
+  diff: Promise<string>;
+  /** Whether the working tree has changes (`workingTreeHasChanges`). */
+  changes: Promise<boolean>;
+  /** The entries at the root of base's tree, when asked for. */
+  baseEntries?: Promise<TreeEntry[]>;
+}
+
+/** Resolving base and head in `repoDir`, started before the run asks for it. */
+export interface EarlyResolution {
+  repoDir: string;
+  base: string;
+  head: string;
+  /** Undefined when the refs did not resolve at once (see `topLevelAndCommits`). */
+  resolved: Promise<Resolved | undefined>;
+}
+
+/**
+ * Starts resolving base and head in `repoDir` (one git process), then the diff of the two
+ * commits, `git status` and (with `listBase`) the listing of base's tree, all at once: what a
+ * run asks of git first, started while the CLI is still loading. Only reads the repository.
+ */
+export function resolveEarly(
+  repoDir: string,
+  base: string,
+  head: string,
+  listBase: boolean,
+): EarlyResolution {
+  const git = new Git(repoDir);
+  const quiet = <T>(work: Promise<T>): Promise<T> => {
+    // Awaited by the run, or dropped: not unhandled rejections.
+    work.catch(() => undefined);
+    return work;
+  };
+  const resolved = quiet(
+    git.topLevelAndCommits([base, head]).then((found): Resolved | undefined => {
+      if (!found) return undefined;
+      const [baseSha, headSha] = found.commits;
+      return {
+        ...found,
+        diff: quiet(git.diff(baseSha, headSha)),
+        changes: quiet(git.workingTreeHasChanges()),
+        ...(listBase ? { baseEntries: quiet(git.rootEntries(baseSha)) } : {}),
+      };
+    }),
+  );
+  return { repoDir, base, head, resolved };
+}
+
 /** The only place that runs git. */
 export class Git {
   constructor(readonly repoDir: string) {}

@@ -1,11 +1,11 @@
-// The top folder and both commits from one git process (real git), and when it gives way to
-// one question at a time.
+// The top folder and both commits from one git process (real git), when it gives way to
+// one question at a time, and what the CLI starts of it before the run asks.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Git } from '../../src/sides/git.js';
+import { Git, resolveEarly } from '../../src/sides/git.js';
 
 const dir = realpathSync(mkdtempSync(join(tmpdir(), 'allocdiff-git-resolve-')));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,5 +49,36 @@ describe('Git.topLevelAndCommits', () => {
     } finally {
       rmSync(outside, { recursive: true, force: true });
     }
+  });
+});
+
+describe('resolveEarly', () => {
+  it('resolves the sides, then diffs them, lists base and asks git status, all at once', async () => {
+    const early = resolveEarly(dir, 'v1', 'HEAD', true);
+    expect(early).toMatchObject({ repoDir: dir, base: 'v1', head: 'HEAD' });
+    const resolved = await early.resolved;
+    const repo = new Git(dir);
+    expect(resolved).toMatchObject({
+      topLevel: dir,
+      commits: [git('rev-parse', 'HEAD~1'), git('rev-parse', 'HEAD')],
+    });
+    expect(await resolved!.diff).toBe(
+      await repo.diff(git('rev-parse', 'HEAD~1'), git('rev-parse', 'HEAD')),
+    );
+    expect(await resolved!.baseEntries).toEqual(await repo.rootEntries(git('rev-parse', 'HEAD~1')));
+    // The empty folder `sub` is no change; a new file is.
+    expect(await resolved!.changes).toBe(false);
+    writeFileSync(join(dir, 'sub', 'new.txt'), 'new\n');
+    try {
+      const again = await resolveEarly(dir, 'v1', 'HEAD', false).resolved;
+      expect(await again!.changes).toBe(true);
+      expect(again!.baseEntries).toBeUndefined();
+    } finally {
+      rmSync(join(dir, 'sub', 'new.txt'));
+    }
+  });
+
+  it('resolves nothing when a ref does not resolve', async () => {
+    expect(await resolveEarly(dir, 'no-such-branch', 'HEAD', true).resolved).toBeUndefined();
   });
 });
