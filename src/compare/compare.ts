@@ -1,4 +1,9 @@
-import { siteListOf, type Snapshot, type SnapshotScenario } from '../capture/snapshot.js';
+import {
+  PEAK_SITES_MISSED,
+  siteListOf,
+  type Snapshot,
+  type SnapshotScenario,
+} from '../capture/snapshot.js';
 import type { LineMap } from '../sides/line-map.js';
 import type { Comparison, ScenarioComparison } from './comparison.js';
 import {
@@ -85,6 +90,7 @@ function compareScenario(
   base: SnapshotScenario | undefined,
   head: SnapshotScenario | undefined,
   lineMap: LineMap,
+  peaksMissed: { base?: string; head?: string } = {},
 ): ScenarioComparison {
   const failed = [
     head?.status === 'failed' ? { side: 'head' as const, scenario: head } : undefined,
@@ -115,7 +121,7 @@ function compareScenario(
   if (leakSites) comparison.leakSites = leakSites;
   const objectTypes = objectTypeDeltas(base, head);
   if (objectTypes) comparison.objectTypes = objectTypes;
-  const peakSites = peakSiteDeltas(base, head, lineMap);
+  const peakSites = peakSiteDeltas(base, head, lineMap, peaksMissed);
   if (peakSites) comparison.peakSites = peakSites;
   const retention = retentionFindings(head, comparison.sites, lineMap);
   if (retention) comparison.retention = retention;
@@ -129,6 +135,25 @@ function compareScenario(
     }
   }
   return comparison;
+}
+
+/**
+ * Why each scenario of a snapshot has no sites at the peak, by its name (its notes joined). A
+ * note that names no scenario is the whole run's (a whole script's, its only scenario).
+ */
+function peaksMissed(snapshot: Snapshot): Map<string, string> {
+  const why = new Map<string, string[]>();
+  for (const note of snapshot.unmeasured) {
+    if (note.what !== PEAK_SITES_MISSED) continue;
+    const names =
+      note.scenario === undefined ? snapshot.scenarios.map((s) => s.name) : [note.scenario];
+    for (const name of names) {
+      const reasons = why.get(name) ?? [];
+      if (!reasons.includes(note.why)) reasons.push(note.why);
+      why.set(name, reasons);
+    }
+  }
+  return new Map([...why].map(([name, reasons]) => [name, reasons.join('; ')]));
 }
 
 /**
@@ -161,9 +186,17 @@ export function compareSnapshots(base: Snapshot, head: Snapshot, lineMap: LineMa
       (failed.base && !baseByName.has(name) && isTest(headByName.get(name))),
   );
   const left = new Set(notRun);
+  const missed = { base: peaksMissed(base), head: peaksMissed(head) };
   const scenarios = names
     .filter((name) => !left.has(name))
-    .map((name) => compareScenario(name, baseByName.get(name), headByName.get(name), lineMap));
+    .map((name) => {
+      const baseWhy = missed.base.get(name);
+      const headWhy = missed.head.get(name);
+      return compareScenario(name, baseByName.get(name), headByName.get(name), lineMap, {
+        ...(baseWhy !== undefined ? { base: baseWhy } : {}),
+        ...(headWhy !== undefined ? { head: headWhy } : {}),
+      });
+    });
   const whole = scenarios.find((scenario) => scenario.status === 'failed');
   if (whole && notRun.length > 0) whole.notRun = { tests: notRun.length };
   const sides = (['base', 'head'] as const).filter((side) => failed[side]);

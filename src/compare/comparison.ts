@@ -76,6 +76,11 @@ export interface PeakSites {
    * change first, then largest held.
    */
   sites: SiteDelta[];
+  /**
+   * Per side: why it has no sites at the peak though they were asked for (the hooked run missed
+   * the peak, or failed), as the harness or the run said it.
+   */
+  missed?: { base?: string; head?: string };
 }
 
 /**

@@ -30,7 +30,7 @@ import {
   repositoryPath,
 } from './escape.js';
 import type { Report } from './report.js';
-import { budgetsOfScenario } from './budget-index.js';
+import { budgetRows, budgetsOfScenario, FOLDED_NAMES_SHOWN, foldedReason } from './budget-index.js';
 import {
   changedMeasures,
   isNoChange,
@@ -611,6 +611,7 @@ function budgetSection(
   budgets: readonly BudgetResult[],
   shape: Shape,
   inTable: ReadonlySet<string>,
+  scenarios: readonly ScenarioComparison[],
 ): string[] {
   if (budgets.length === 0) return [];
   const shown = shape.allBudgets
@@ -623,10 +624,16 @@ function budgetSection(
     '',
     '| Rule | Scenario | Limit | Actual | Level | Status |',
     '| --- | --- | ---: | ---: | --- | --- |',
-    ...shown.map(
-      (b) =>
-        `| ${b.metric} | ${escapeCode(b.scenario)} | ${escapeText(b.limit)} | ${escapeText(b.actual)}${b.site ? ` at ${escapeCode(b.site)}` : ''}${b.leak ? ` (${escapeText(b.leak)})` : ''} | ${b.level} | ${STATUS_ICON[b.status]} ${b.status}${b.reason ? ` (${escapeText(b.reason)})` : ''} |`,
-    ),
+    ...budgetRows(shown).map((row) => {
+      if ('folded' in row) {
+        const { first, scenarios: names } = row.folded;
+        const more = names.length - FOLDED_NAMES_SHOWN;
+        const named = names.slice(0, FOLDED_NAMES_SHOWN).map((name) => escapeCode(name));
+        return `| ${first.metric} | ${named.join(', ')}${more > 0 ? ` and ${groupDigits(more)} more` : ''} | ${escapeText(first.limit)} | — | ${first.level} | ${STATUS_ICON.skip} skip (${escapeText(foldedReason(row.folded, scenarios))}) |`;
+      }
+      const b = row.result;
+      return `| ${b.metric} | ${escapeCode(b.scenario)} | ${escapeText(b.limit)} | ${escapeText(b.actual)}${b.site ? ` at ${escapeCode(b.site)}` : ''}${b.leak ? ` (${escapeText(b.leak)})` : ''} | ${b.level} | ${STATUS_ICON[b.status]} ${b.status}${b.reason ? ` (${escapeText(b.reason)})` : ''} |`;
+    }),
     ...(holding > 0
       ? [
           '',
@@ -855,7 +862,7 @@ function render(report: Report, shape: Shape, selection: Selection, room: number
     ...moreSectionsNote(listed.slice(shape.sections), shape),
     ...hiddenSitesNote(report),
     ...(chart.length > 0 ? ['', ...chart] : []),
-    ...budgetSection(report.budgets, shape, inTable),
+    ...budgetSection(report.budgets, shape, inTable, report.scenarios),
     ...warningSection(report),
     ...(shape.extras ? environmentSection(report) : []),
     '',

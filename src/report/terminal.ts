@@ -10,6 +10,7 @@ import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparis
 import { MEASURES, measureOf, measuresWhere } from '../compare/measures.js';
 import type { Report } from './report.js';
 import { changedMeasures, listedChanges, testsNotRunText, unchangedLine } from './ranking.js';
+import { budgetRows, FOLDED_NAMES_SHOWN, foldedReason } from './budget-index.js';
 import { failureDetail, failuresOf, notRunText } from './failure.js';
 import { leakText } from './lead.js';
 import { settingsChangeText } from './settings-change.js';
@@ -345,6 +346,12 @@ export function renderTerminal(
     }
     const notRun = notRunText(scenario);
     if (notRun) lines.push(`  ${notRun}`);
+    // As in the comment: where the sites at the peak were asked for but not found, why.
+    for (const side of ['base', 'head'] as const) {
+      const why = scenario.peakSites?.missed?.[side];
+      if (why !== undefined)
+        lines.push('', `${scenario.name}: no sites at the peak on ${side}: ${why}`);
+    }
     if (scenario.sites.length === 0) continue;
     // As in the comment: the largest growths and the largest shrinks, up to topSites each; the
     // growths led by the changed lines that keep memory alive, each with the sites it keeps.
@@ -429,14 +436,30 @@ export function renderTerminal(
         fitColumn(
           [
             ['rule', 'scenario', 'limit', 'actual', 'level', 'status'],
-            ...report.budgets.map((b) => [
-              b.metric,
-              b.scenario,
-              b.limit,
-              `${b.actual}${b.site ? ` at ${b.site}` : ''}${b.leak ? ` (${b.leak})` : ''}`,
-              b.level,
-              b.reason && b.status !== 'pass' ? `${b.status} (${b.reason})` : b.status,
-            ]),
+            ...budgetRows(report.budgets).map((row) => {
+              if ('folded' in row) {
+                const { first, scenarios } = row.folded;
+                const more = scenarios.length - FOLDED_NAMES_SHOWN;
+                return [
+                  first.metric,
+                  scenarios.slice(0, FOLDED_NAMES_SHOWN).join(', ') +
+                    (more > 0 ? ` and ${groupDigits(more)} more` : ''),
+                  first.limit,
+                  '—',
+                  first.level,
+                  `skip (${foldedReason(row.folded, report.scenarios)})`,
+                ];
+              }
+              const b = row.result;
+              return [
+                b.metric,
+                b.scenario,
+                b.limit,
+                `${b.actual}${b.site ? ` at ${b.site}` : ''}${b.leak ? ` (${b.leak})` : ''}`,
+                b.level,
+                b.reason && b.status !== 'pass' ? `${b.status} (${b.reason})` : b.status,
+              ];
+            }),
           ],
           1,
           width - 2,
