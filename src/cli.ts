@@ -98,7 +98,8 @@ async function exitCodeOf(report: Report, failOn: FailOn): Promise<ExitCode> {
   if (decided?.kind === 'budget-failed' || decided?.kind === 'budget-warned') {
     return ExitCode.BudgetExceeded;
   }
-  if (causes.some((cause) => cause.kind === 'benchmark-failed')) return ExitCode.Failure;
+  if (causes.some((cause) => cause.kind === 'benchmark-failed' || cause.kind === 'failed-before'))
+    return ExitCode.Failure;
   // A budget that could not be checked, under --fail-on warn.
   return ExitCode.BudgetExceeded;
 }

@@ -447,6 +447,13 @@ export async function runAllocdiff(
     // What a deep pass is for, after a first pass that differed: undefined when nothing needs
     // one (no repeats, object counts, peak sites, leak check or retention paths asked for).
     const deepPlan = (first: Comparison) => {
+      // A side that failed as a whole leaves nothing to compare the other side's scenarios with.
+      if (first.failedAsAWhole) {
+        log.info(
+          `no measuring in depth: the ${first.failedAsAWhole.join(' and ')} benchmark failed as a whole`,
+        );
+        return undefined;
+      }
       const peaks = autoPeaks ? peaksChanged(first) : [];
       // A function (or test) whose retained memory changed gets a leak check, unless one was
       // asked for: what each call keeps, which the repeats alone do not tell.

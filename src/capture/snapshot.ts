@@ -186,6 +186,12 @@ const leakCheck = z.strictObject({
   retainedBytes: z.array(whole),
   /** Sum of `sites[].bytesPerCall`; 0 when nothing leaks. */
   bytesPerCall: z.number(),
+  /**
+   * The calls kept memory as a steady leak does: every call after the first kept more, no site
+   * lost bytes from one call to the next, and at each site most calls kept exactly the same
+   * (the others resized a container the leak fills). Absent from older files: not known.
+   */
+  steady: z.boolean().optional(),
   /** Leaking sites only, fastest first. */
   sites: z.array(leakSite),
 });

@@ -134,6 +134,7 @@ const scenario = z.strictObject({
     .strictObject({ base: z.number().int().nonnegative(), head: z.number().int().nonnegative() })
     .optional(),
   deterministic: z.boolean().optional(),
+  notRun: z.strictObject({ tests: z.number().int().positive() }).optional(),
   identicalRuns: z.number().int().min(2).optional(),
   error: scenarioError.extend({ side: z.enum(['base', 'head']) }).optional(),
   baseError: scenarioError.optional(),
