@@ -152,6 +152,53 @@ describe.skipIf(!pytestAvailable)('budget markers on pytest tests', () => {
     expect(result.report!.verdict).toBe('fail');
   });
 
+  it("holds a test to its ceiling markers on head's own figures, whether or not they changed", async () => {
+    // The same code on both sides: a test that keeps 5 KB per call, one that keeps about 3 KB at
+    // one line, and one that leaks without a marker. Head adds ceiling markers to the first two.
+    const tests = (keeps: string, holds: string) => ({
+      'app/__init__.py': '',
+      'app/store.py':
+        'STORE = []\nHELD = []\n\ndef keep():\n    STORE.append(bytearray(5000))\n\n' +
+        'def hold(n):\n    HELD.extend(bytearray(100) for _ in range(n))\n',
+      'tests/test_app.py':
+        'import pytest\nfrom app.store import hold, keep\n\n' +
+        `${keeps}\ndef test_keeps():\n    keep()\n\n` +
+        `${holds}\ndef test_holds():\n    hold(20)\n\n` +
+        'def test_unmarked():\n    keep()\n',
+    });
+    const repo = repoOf(
+      tests('', ''),
+      tests('@pytest.mark.allocdiff(leak="1KB")', '@pytest.mark.limit_leaks("1 KB")'),
+    );
+    const result = await pytestRun(repo.dir);
+    expect(result.code, result.stderr).toBe(1);
+    const budgets = result.report!.budgets;
+    // The leak check measured the marked test although its figures did not change: over 1KB.
+    expect(budgets.filter((b) => b.scenario === 'tests/test_app.py::test_keeps')).toEqual([
+      expect.objectContaining({ metric: 'leak', limit: '1KB', status: 'fail' }),
+    ]);
+    // What head holds at app/store.py:8 (20 bytearrays), unchanged from base, is over 1 KiB.
+    expect(budgets.filter((b) => b.scenario === 'tests/test_app.py::test_holds')).toEqual([
+      expect.objectContaining({
+        metric: 'site',
+        limit: '1KiB',
+        status: 'fail',
+        site: 'app/store.py:8',
+        rule: 'limit_leaks("1 KB")',
+      }),
+    ]);
+    expect(result.report!.warnings).toEqual([]);
+    // Only the test whose marker asks for the leak check is measured in depth.
+    expect(result.stderr + result.stdout).toContain(
+      '1 test measured in depth for its leak budget markers, changed or not: ' +
+        'tests/test_app.py::test_keeps',
+    );
+    const scenario = (name: string) =>
+      result.report!.scenarios.find((s) => s.name === `tests/test_app.py::${name}`);
+    expect(scenario('test_keeps')?.leak?.head).toBeGreaterThan(5000);
+    expect(scenario('test_unmarked')?.leak).toBeUndefined();
+  });
+
   it('stops with exit status 2 on an unknown marker argument, naming the test and the argument', async () => {
     const typo = { grows: '@pytest.mark.allocdiff(retianed="+10KB")' };
     const repo = repoOf(suite(1), suite(1, typo));
