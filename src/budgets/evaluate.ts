@@ -69,6 +69,11 @@ export interface BudgetResult {
    * rose (`rises +80.0 KiB per call over the repeats`).
    */
   leak?: string;
+  /**
+   * How far past its limit the judged figure is, in the metric's unit (bytes; allocations for
+   * `count`), when it is over: what ranks the failures, the largest leading the verdict.
+   */
+  over?: number;
 }
 
 export type Verdict = 'pass' | 'warn' | 'fail';
@@ -188,6 +193,20 @@ function excess(limit: BudgetLimit, value: Observation): number {
       // exactly the limit (100 → 107 against +7%) is within it.
       return (change * 100 - limit.percent * Math.abs(value.base)) / Math.abs(value.base);
     }
+  }
+}
+
+/** How far past the limit an observation is, in the metric's own unit (bytes, allocations). */
+function overBy(limit: BudgetLimit, value: Observation): number {
+  switch (limit.kind) {
+    case 'ceiling':
+      return value.head - limit.amount;
+    case 'growth':
+      return value.head - value.base - limit.amount;
+    case 'relative':
+      return value.head - value.base - (limit.percent * Math.abs(value.base)) / 100;
+    case 'floor':
+      return value.base - value.head - (limit.percent * Math.abs(value.base)) / 100;
   }
 }
 
@@ -438,6 +457,7 @@ function evaluateLimit(
           ? 'warn'
           : 'fail',
   };
+  if (outcome !== 'within') result.over = Math.max(0, Math.round(overBy(limit, worst)));
   if (worst.site !== undefined) result.site = worst.site;
   if (worst.headGrowth !== undefined)
     result.leak = leakNote(rule.metric, worst.headGrowth, scenario, sizeUnitsOf(limit.text));

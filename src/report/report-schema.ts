@@ -176,6 +176,7 @@ const budget = z.strictObject({
   reason: text(1_000).optional(),
   noisy: z.literal(true).optional(),
   leak: text(100).optional(),
+  over: z.number().min(0).optional(),
 });
 
 export const reportSchema = z.strictObject({

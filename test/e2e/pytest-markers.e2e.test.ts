@@ -23,7 +23,7 @@ const memrayAbsent =
   spawnSync('python3', ['-c', 'import pytest_memray'], { stdio: 'ignore' }).status !== 0;
 
 /** Runs the CLI on HEAD~1 → HEAD with a pytest command; reads the JSON and Markdown reports. */
-async function pytestRun(dir: string) {
+async function pytestRun(dir: string, ...extra: string[]) {
   const json = join(testTemp(), `${basename(dir)}-report.json`);
   const markdown = join(testTemp(), `${basename(dir)}-report.md`);
   cleanup.push(json, markdown);
@@ -39,6 +39,7 @@ async function pytestRun(dir: string) {
       'HEAD~1',
       '--command',
       'python3 -m pytest -q -p no:cacheprovider --strict-markers tests',
+      ...extra,
     ],
     { cwd: dir },
   );
@@ -197,6 +198,45 @@ describe.skipIf(!pytestAvailable)('budget markers on pytest tests', () => {
       result.report!.scenarios.find((s) => s.name === `tests/test_app.py::${name}`);
     expect(scenario('test_keeps')?.leak?.head).toBeGreaterThan(5000);
     expect(scenario('test_unmarked')?.leak).toBeUndefined();
+  });
+
+  it('leads with the budget furthest over, and folds the many that hold in the comment', async () => {
+    // Fourteen tests under one rule: a small failure first in the file, a large one last.
+    const suiteOf = (small: number, big: number) => ({
+      'app/__init__.py': '',
+      'app/store.py':
+        'SMALL = []\nBIG = []\n\ndef small(n):\n    SMALL.extend(bytearray(100) for _ in range(n))\n\n' +
+        'def big(n):\n    BIG.extend(bytearray(1000) for _ in range(n))\n',
+      'tests/test_app.py':
+        'from app.store import big, small\n\n' +
+        `def test_small():\n    small(${small})\n\n` +
+        Array.from(
+          { length: 12 },
+          (_, i) => `def test_plain_${i}():\n    assert ${i} >= 0\n\n`,
+        ).join('') +
+        `def test_big():\n    big(${big})\n`,
+    });
+    const repo = repoOf(suiteOf(1, 1), suiteOf(20, 60));
+    const result = await pytestRun(repo.dir, '--budget', 'retained: +1KB');
+    expect(result.code, result.stderr).toBe(1);
+    const failed = result.report!.budgets.filter((b) => b.status === 'fail');
+    expect(failed.map((b) => b.scenario)).toEqual([
+      'tests/test_app.py::test_small',
+      'tests/test_app.py::test_big',
+    ]);
+    // The verdict names the budget furthest over (about 60 KB), not the first in test order.
+    expect(result.markdown).toMatch(
+      /❌ .*\*\*Over budget:\*\* retained memory of <code>tests\/test_app\.py::test_big<\/code>/,
+    );
+    expect(result.stdout).toMatch(
+      /FAIL: .*memory budget exceeded: retained of tests\/test_app\.py::test_big is \+6\d\.\d KB/,
+    );
+    // The comment's budgets table: the failures first, the twelve passes counted, not listed.
+    const table = result.markdown!.split('#### Budgets')[1]!;
+    const rows = table.split('\n').filter((line) => line.startsWith('| retained |'));
+    expect(rows).toHaveLength(2);
+    expect(rows.every((row) => row.includes('❌ fail'))).toBe(true);
+    expect(table).toContain('12 more budgets hold, not listed');
   });
 
   it('stops with exit status 2 on an unknown marker argument, naming the test and the argument', async () => {
