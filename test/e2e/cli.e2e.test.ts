@@ -160,6 +160,22 @@ describe('allocdiff CLI', () => {
     );
     expect(badBudget.code).toBe(2);
     expect(badBudget.stderr).toContain('budget rule "peak: lots": "lots" is not a limit');
+    // Two rules joined by a comma, which separates limits: the error says rules take ";".
+    const comma = await cli(
+      repo.dir,
+      '--base',
+      'HEAD~1',
+      '--script',
+      'bench.py',
+      '--budget',
+      'peak: +5%, retained: +1KB',
+    );
+    expect(comma.code).toBe(2);
+    expect(comma.stderr).toContain(
+      'budget rule "peak: +5%, retained: +1KB": "retained: +1KB" is not a limit (it reads as a ' +
+        'rule of its own: separate rules with ";" (a "," separates the limits of one rule), ' +
+        'e.g. "peak: …; retained: +1KB")',
+    );
     expect(await cli(repo.dir, '--base', 'HEAD~1', '--script', 'nope.py')).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('"nope.py" exists in neither the base nor the head commit'),
