@@ -877,6 +877,15 @@ async function chooseTests(
     readBase: (skipFiles: string[]) => Promise<TestReads | { failure: string } | undefined>;
   },
 ): Promise<TestSelection | undefined> {
+  if (settings.selectTests && settings.benchmark.kind !== 'command') {
+    // Asked for, but there are no tests to select: said, never silently dropped.
+    log.warning(
+      `select-tests: true is not applied: it selects the tests of a pytest command (command: ` +
+        `"python -m pytest …", with no setup), and this run measures the script ` +
+        `${settings.benchmark.script}, all of it`,
+    );
+    return undefined;
+  }
   if (settings.benchmark.kind !== 'command' || !settings.selectTests || !backend.readTests) {
     return undefined;
   }

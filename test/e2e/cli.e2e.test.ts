@@ -186,6 +186,26 @@ describe('allocdiff CLI', () => {
     });
   });
 
+  it('warns that --select-tests is not applied to a script, and measures it all', async () => {
+    const repo = repoOf(quiet, grown);
+    const result = await cli(
+      repo.dir,
+      '--base',
+      'HEAD~1',
+      '--script',
+      'bench.py',
+      '--select-tests',
+      'true',
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(
+      'warning: select-tests: true is not applied: it selects the tests of a pytest command ' +
+        '(command: "python -m pytest …", with no setup), and this run measures the script ' +
+        'bench.py, all of it',
+    );
+    expect(result.stdout).toMatch(/bench\.py:2 \*\s+\+\d+/);
+  });
+
   it('guesses what a mistyped option or config key meant', async () => {
     const repo = repoOf(quiet, {
       ...grown,
