@@ -22,20 +22,18 @@ const plainCode: Code = (text) => `\`${text}\``;
 const markdownCode: Code = (text) => escapeCode(text, 200);
 
 /**
- * The finding with a culprit that holds the most: of the scenario whose budget decides the
- * verdict (the furthest over its limit) when that scenario has one, else over every scenario;
- * undefined when none.
+ * The finding with a culprit that holds the most: when a budget decides the verdict (the one
+ * furthest over its limit), of that budget's scenario only, so that the lead never pairs another
+ * test's (smaller) finding with it; else over every scenario. Undefined when none.
  */
 export function leadingRetention(report: {
   scenarios: readonly ScenarioComparison[];
   budgets?: readonly BudgetResult[];
 }): { scenario: ScenarioComparison; finding: RetentionFinding } | undefined {
   const [first] = verdictCauses(report, report.budgets ?? []);
-  const deciding =
-    first?.kind === 'budget-failed' || first?.kind === 'budget-warned'
-      ? report.scenarios.filter((s) => s.name === first.budget.scenario)
-      : [];
-  return mostHeld(deciding) ?? mostHeld(report.scenarios);
+  if (first?.kind === 'budget-failed' || first?.kind === 'budget-warned')
+    return mostHeld(report.scenarios.filter((s) => s.name === first.budget.scenario));
+  return mostHeld(report.scenarios);
 }
 
 function mostHeld(

@@ -202,14 +202,16 @@ describe.skipIf(!pytestAvailable)('budget markers on pytest tests', () => {
 
   it('leads with the budget furthest over, and folds the many that hold in the comment', async () => {
     // Fourteen tests under one rule: a small failure first in the file, a large one last.
+    // Head changes the line test_small's growth comes from (a culprit the retention paths name),
+    // and only the argument test_big passes.
     const suiteOf = (small: number, big: number) => ({
       'app/__init__.py': '',
       'app/store.py':
-        'SMALL = []\nBIG = []\n\ndef small(n):\n    SMALL.extend(bytearray(100) for _ in range(n))\n\n' +
+        `SMALL = []\nBIG = []\n\ndef small(n):\n    SMALL.extend(bytearray(100) for _ in range(n * ${small}))\n\n` +
         'def big(n):\n    BIG.extend(bytearray(1000) for _ in range(n))\n',
       'tests/test_app.py':
         'from app.store import big, small\n\n' +
-        `def test_small():\n    small(${small})\n\n` +
+        'def test_small():\n    small(1)\n\n' +
         Array.from(
           { length: 12 },
           (_, i) => `def test_plain_${i}():\n    assert ${i} >= 0\n\n`,
@@ -225,8 +227,17 @@ describe.skipIf(!pytestAvailable)('budget markers on pytest tests', () => {
       'tests/test_app.py::test_big',
     ]);
     // The verdict names the budget furthest over (about 60 KB), not the first in test order.
-    expect(result.markdown).toMatch(
-      /❌ .*\*\*Over budget:\*\* retained memory of <code>tests\/test_app\.py::test_big<\/code>/,
+    const verdict = result.markdown!.split('\n').find((line) => line.startsWith('❌'))!;
+    expect(verdict).toMatch(
+      /\*\*Over budget:\*\* retained memory of <code>tests\/test_app\.py::test_big<\/code>/,
+    );
+    // test_small's changed line is found keeping its memory, but it does not lead test_big's
+    // failure: its kept-alive block says it.
+    expect(verdict).not.toContain('Caused by');
+    expect(result.report!.scenarios.find((s) => s.name.endsWith('test_small'))?.retention).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ culprit: expect.objectContaining({ file: 'app/store.py' }) }),
+      ]),
     );
     expect(result.stdout).toMatch(
       /FAIL: .*memory budget exceeded: retained of tests\/test_app\.py::test_big is \+6\d\.\d KB/,
