@@ -57,9 +57,10 @@ export function failedBefore(scenario: ScenarioComparison): boolean {
 }
 
 /**
- * Every cause, the most severe first: exceeded fail-level budgets, benchmarks that failed on
- * head (nothing to trust), warned budgets, tests that failed on base too, benchmarks that failed
- * on base (nothing to compare against), rules not checked; failures that name no side last.
+ * Every cause, the most severe first: exceeded fail-level budgets (the furthest over its limit
+ * first), benchmarks that failed on head (nothing to trust), warned budgets (the same way), tests
+ * that failed on base too, benchmarks that failed on base (nothing to compare against), rules not
+ * checked; failures that name no side last.
  */
 export function verdictCauses(
   comparison: { scenarios: readonly ScenarioComparison[] },
@@ -72,17 +73,17 @@ export function verdictCauses(
       .filter((scenario) => scenario.error?.side === side && !failedBefore(scenario))
       .map((scenario) => ({ kind: 'benchmark-failed', scenario, side }));
   return [
-    ...budgets
-      .filter((budget) => budget.status === 'fail')
-      .map((budget): VerdictCause => ({ kind: 'budget-failed', budget })),
+    ...worstFirst(budgets.filter((budget) => budget.status === 'fail')).map(
+      (budget): VerdictCause => ({ kind: 'budget-failed', budget }),
+    ),
     ...failedOn('head'),
-    ...budgets
-      .filter((budget) => budget.status === 'warn')
-      .map((budget): VerdictCause => ({
+    ...worstFirst(budgets.filter((budget) => budget.status === 'warn')).map(
+      (budget): VerdictCause => ({
         kind: 'budget-warned',
         budget,
         because: budget.noisy ? 'noisy' : 'warn-level',
-      })),
+      }),
+    ),
     ...failed
       .filter(failedBefore)
       .map((scenario): VerdictCause => ({ kind: 'failed-before', scenario })),
@@ -92,6 +93,25 @@ export function verdictCauses(
       .filter((scenario) => scenario.error === undefined)
       .map((scenario): VerdictCause => ({ kind: 'benchmark-failed', scenario })),
   ];
+}
+
+/**
+ * Exceeded budgets, the furthest over first: byte figures by how many bytes past the limit, then
+ * allocation counts, then those whose distance is not known (a report written before it was
+ * kept), each group in the order checked.
+ */
+function worstFirst(budgets: readonly BudgetResult[]): BudgetResult[] {
+  const group = (budget: BudgetResult) =>
+    budget.over === undefined ? 2 : budget.metric === 'count' ? 1 : 0;
+  return budgets
+    .map((budget, order) => ({ budget, order }))
+    .sort(
+      (a, b) =>
+        group(a.budget) - group(b.budget) ||
+        (b.budget.over ?? 0) - (a.budget.over ?? 0) ||
+        a.order - b.order,
+    )
+    .map(({ budget }) => budget);
 }
 
 /** The verdict its causes make: the most severe one's level, pass when there is none. */

@@ -120,8 +120,8 @@ interface Shape {
   /** Changed scenarios, worst first, whose failures, sites and details are shown. */
   sections: number;
   /**
-   * Every budget in the budgets table; false: those not passing and those of the scenarios in
-   * the table, the others counted.
+   * Every budget in the budgets table; false: those not passing, and the passes when they are
+   * few (else those of the scenarios in the table, when they are few), the others counted.
    */
   allBudgets: boolean;
 }
@@ -317,7 +317,7 @@ function headline(report: Report): string {
  * paths), which is the line to fix even when it allocated little itself; empty when none.
  */
 function culpritLead(report: Report): string {
-  const found = leadingRetention(report.scenarios);
+  const found = leadingRetention(report);
   if (!found) return '';
   const { culprit } = found.finding;
   return `**Caused by ${escapeCode(`${culprit!.file}:${culprit!.line}`, 200)}** ✏️: ${retentionSentence(found.finding, (text) => escapeCode(text, 200))}.`;
@@ -607,6 +607,17 @@ function failureSection(scenario: ScenarioComparison, shape: Shape): string[] {
   });
 }
 
+/** The order of the budgets table: what decided the verdict first. */
+const STATUS_ORDER: Readonly<Record<BudgetResult['status'], number>> = {
+  fail: 0,
+  warn: 1,
+  skip: 2,
+  pass: 3,
+};
+
+/** Passing budgets the comment lists in full; beyond that, those of the table's scenarios. */
+const PASSES_LISTED = 10;
+
 function budgetSection(
   budgets: readonly BudgetResult[],
   shape: Shape,
@@ -614,9 +625,17 @@ function budgetSection(
   scenarios: readonly ScenarioComparison[],
 ): string[] {
   if (budgets.length === 0) return [];
+  // Failures first, then warnings and the skipped (with their reasons), the passes last; with
+  // many passes, the comment lists only those of the scenarios in its table (a few), and counts
+  // the rest.
+  const ordered = [...budgets].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+  const passing = budgets.filter((b) => b.status === 'pass');
+  const passesOfTable = passing.filter((b) => inTable.has(b.scenario)).length;
+  const listPass = (b: BudgetResult) =>
+    passing.length <= PASSES_LISTED || (passesOfTable <= PASSES_LISTED && inTable.has(b.scenario));
   const shown = shape.allBudgets
-    ? budgets
-    : budgets.filter((b) => b.status !== 'pass' || inTable.has(b.scenario));
+    ? ordered
+    : ordered.filter((b) => b.status !== 'pass' || listPass(b));
   const holding = budgets.length - shown.length;
   return [
     '',
@@ -637,7 +656,7 @@ function budgetSection(
     ...(holding > 0
       ? [
           '',
-          `<sub>${plural(holding, 'more budget')} of scenarios not in the table ${holding === 1 ? 'holds' : 'hold'}: every budget is ${shape.elsewhere}.</sub>`,
+          `<sub>${plural(holding, 'more budget')} ${holding === 1 ? 'holds' : 'hold'}, not listed: every budget is ${shape.elsewhere}.</sub>`,
         ]
       : []),
   ];
@@ -799,7 +818,7 @@ function scenarioSections(
   const lines: string[] = [];
   let length = 0;
   // The verdict's sentence is not said again at the top of its scenario's block.
-  const said = leadingRetention(report.scenarios)?.finding;
+  const said = leadingRetention(report)?.finding;
   for (const scenario of listed.slice(0, shape.sections)) {
     const part = [
       ...failureSection(scenario, shape),
@@ -908,7 +927,8 @@ function shapes(
     ];
   }
   const elsewhere = 'in the job summary and the JSON report';
-  const every = { rows: ALL, sections: ALL, allBudgets: true };
+  // Every changed scenario, and the budgets with the passes folded when there are many.
+  const every = { rows: ALL, sections: ALL, allBudgets: false };
   // Many changed scenarios: the worst in the table, fewer of them with their sites.
   const worst = { rows: 100, sections: 20, allBudgets: false };
   const list: Shape[] = [

@@ -179,6 +179,7 @@ const budget = z.strictObject({
   noisy: z.literal(true).optional(),
   leak: text(100).optional(),
   unmeasured: z.strictObject({ what: text(100), why: text(1_000).optional() }).optional(),
+  over: z.number().min(0).optional(),
 });
 
 export const reportSchema = z.strictObject({

@@ -5,6 +5,8 @@
  * the finding a verdict leads with (`leadingRetention`), and the order of a sites table that
  * leads with each culprit and the sites it keeps alive (`culpritOrder`).
  */
+import type { BudgetResult } from '../budgets/evaluate.js';
+import { verdictCauses } from '../budgets/verdict.js';
 import type { ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import type { RetentionCulprit, RetentionFinding } from '../compare/retention.js';
 import { LRU_CACHE } from '../capture/snapshot.js';
@@ -20,8 +22,22 @@ type Code = (text: string) => string;
 const plainCode: Code = (text) => `\`${text}\``;
 const markdownCode: Code = (text) => escapeCode(text, 200);
 
-/** The finding with a culprit that holds the most, over every scenario; undefined when none. */
-export function leadingRetention(
+/**
+ * The finding with a culprit that holds the most: when a budget decides the verdict (the one
+ * furthest over its limit), of that budget's scenario only, so that the lead never pairs another
+ * test's (smaller) finding with it; else over every scenario. Undefined when none.
+ */
+export function leadingRetention(report: {
+  scenarios: readonly ScenarioComparison[];
+  budgets?: readonly BudgetResult[];
+}): { scenario: ScenarioComparison; finding: RetentionFinding } | undefined {
+  const [first] = verdictCauses(report, report.budgets ?? []);
+  if (first?.kind === 'budget-failed' || first?.kind === 'budget-warned')
+    return mostHeld(report.scenarios.filter((s) => s.name === first.budget.scenario));
+  return mostHeld(report.scenarios);
+}
+
+function mostHeld(
   scenarios: readonly ScenarioComparison[],
 ): { scenario: ScenarioComparison; finding: RetentionFinding } | undefined {
   let best: { scenario: ScenarioComparison; finding: RetentionFinding } | undefined;
@@ -39,8 +55,8 @@ export function leadingRetention(
  * alive>; ` when a changed line filled the container keeping the most grown memory alive; else
  * empty.
  */
-export function culpritLead(scenarios: readonly ScenarioComparison[]): string {
-  const found = leadingRetention(scenarios);
+export function culpritLead(report: Parameters<typeof leadingRetention>[0]): string {
+  const found = leadingRetention(report);
   if (!found) return '';
   const { culprit } = found.finding;
   return `caused by ${culprit!.file}:${culprit!.line}: ${retentionSentence(found.finding)}; `;

@@ -481,7 +481,7 @@ export function renderTerminal(
   const style = grewUnchecked(explanation) ? 'boldYellow' : verdictStyle[report.verdict];
   lines.push(
     '',
-    `${styled(style, VERDICT_WORD[report.verdict])}: ${culpritLead(report.scenarios)}${verdictReason(report, explanation)}`,
+    `${styled(style, VERDICT_WORD[report.verdict])}: ${culpritLead(report)}${verdictReason(report, explanation)}`,
     '',
   );
   return lines.join('\n');

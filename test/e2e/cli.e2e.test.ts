@@ -160,6 +160,22 @@ describe('allocdiff CLI', () => {
     );
     expect(badBudget.code).toBe(2);
     expect(badBudget.stderr).toContain('budget rule "peak: lots": "lots" is not a limit');
+    // Two rules joined by a comma, which separates limits: the error says rules take ";".
+    const comma = await cli(
+      repo.dir,
+      '--base',
+      'HEAD~1',
+      '--script',
+      'bench.py',
+      '--budget',
+      'peak: +5%, retained: +1KB',
+    );
+    expect(comma.code).toBe(2);
+    expect(comma.stderr).toContain(
+      'budget rule "peak: +5%, retained: +1KB": "retained: +1KB" is not a limit (it reads as a ' +
+        'rule of its own: separate rules with ";" (a "," separates the limits of one rule), ' +
+        'e.g. "peak: …; retained: +1KB")',
+    );
     expect(await cli(repo.dir, '--base', 'HEAD~1', '--script', 'nope.py')).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('"nope.py" exists in neither the base nor the head commit'),
@@ -168,6 +184,26 @@ describe('allocdiff CLI', () => {
       code: 2,
       stderr: expect.stringContaining('unknown option --bogus'),
     });
+  });
+
+  it('warns that --select-tests is not applied to a script, and measures it all', async () => {
+    const repo = repoOf(quiet, grown);
+    const result = await cli(
+      repo.dir,
+      '--base',
+      'HEAD~1',
+      '--script',
+      'bench.py',
+      '--select-tests',
+      'true',
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(
+      'warning: select-tests: true is not applied: it selects the tests of a pytest command ' +
+        '(command: "python -m pytest …", with no setup), and this run measures the script ' +
+        'bench.py, all of it',
+    );
+    expect(result.stdout).toMatch(/bench\.py:2 \*\s+\+\d+/);
   });
 
   it('guesses what a mistyped option or config key meant', async () => {
