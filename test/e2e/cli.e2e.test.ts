@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { runCommand, testTemp } from '../support/run-cli.js';
 import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -443,6 +445,30 @@ describe('allocdiff CLI', () => {
     const [scenario] = (JSON.parse(readFileSync(json, 'utf8')) as Report).scenarios;
     expect(scenario).toMatchObject({ name: 'tools/bench.py', status: 'ok' });
     expect(result.stdout).toContain('1 scenario unchanged, 0 changed');
+  });
+
+  it("starts with a cache folder under the declared Node and the machine's own", async () => {
+    // The cache folder turns on Node's compile cache where Node has one (22.1 and later); an
+    // older Node runs the same CLI compiling every time.
+    const cache = mkdtempSync(join(realpathSync(tmpdir()), 'allocdiff-cli-cache-'));
+    cleanup.push(cache);
+    // The machine's own Node, outside the project's packages, when it has one (npm puts the
+    // declared Node first on the PATH of the tests).
+    const path = (process.env.PATH ?? '')
+      .split(':')
+      .filter((dir) => dir !== '' && !dir.includes('node_modules'))
+      .join(':');
+    const own = spawnSync('sh', ['-c', 'command -v node'], { env: { PATH: path } })
+      .stdout.toString()
+      .trim();
+    for (const node of new Set([declaredNode(), process.execPath, ...(own ? [own] : [])])) {
+      const result = await runCommand(node, [CLI, '--cache', cache, '--version'], {
+        cwd: PROJECT_ROOT,
+      });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    }
   });
 
   it('prints help and version', async () => {
