@@ -442,7 +442,7 @@ class _Walk:
             while nearest[chain[-1]][1] is not None:
                 chain.append(nearest[chain[-1]][1])
             chain.reverse()
-            path = self._describe(chain)
+            path = self._describe(chain, storage=True)
             if path.root == _HARNESS or path.root.startswith(_HARNESS + "."):
                 continue  # the harness's own state, not the benchmark's
             reached.append((obj, path))
@@ -780,8 +780,9 @@ class _Walk:
                     break
         return path
 
-    def _describe(self, chain):
-        """The Path of a chain of object ids, root first, the sample last."""
+    def _describe(self, chain, storage=False):
+        """The Path of a chain of object ids, root first, the sample last (``storage``: a
+        container whose item storage is the site's, which holds it itself)."""
         nodes = [self.nodes[key] for key in chain]
         kind, root_name = self.roots[chain[0]]
         root = nodes[0]
@@ -826,7 +827,12 @@ class _Walk:
             text = root_name
         if index <= len(nodes):
             holder_type = objects.type_name(type(nodes[index - 1]))
-        # Further steps: attributes move the holder; items of containers do not.
+        # Further steps: attributes move the holder, up to the object that holds the sample
+        # (an attribute naming the sample names no holder); items of containers do not, and
+        # past one, the container is the holder (``_results[…].spans``: each item's own
+        # attributes hold its own parts, what grows is ``_results``).
+        sample_at = len(nodes) if storage else len(nodes) - 1
+        itemized = False
         dict_owner = None  # the instance whose __dict__ the last step reached
         position = index - 1
         while position + 1 < len(nodes):
@@ -867,7 +873,9 @@ class _Walk:
             if label is None:
                 continue
             text += label
-            if attribute is not None:
+            if attribute is None and label.startswith("["):
+                itemized = True
+            if attribute is not None and position < sample_at and not itemized:
                 holder = "%s.%s" % (owner, attribute)
                 name = attribute
                 holder_type = objects.type_name(type(child))

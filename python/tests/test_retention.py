@@ -150,6 +150,31 @@ MODULE = """\
         kept[0] = kept
         for value in shared[:count]:
             kept.append(value)  # LINE lost
+
+
+    class Item:
+        def __init__(self, data):
+            self.data = data
+
+
+    items = []
+
+
+    def keep_items(count):
+        for _ in range(count):
+            items.append(Item(bytearray(100)))  # LINE item data
+
+
+    def keep_parts(count):
+        for _ in range(count):
+            items.append(Item([bytearray(100)]))  # LINE item part
+
+
+    own = bytearray(100)  # LINE own
+
+
+    class Owner:
+        own = bytearray(100)  # LINE class own
 """
 
 
@@ -234,6 +259,19 @@ class RetentionTest(unittest.TestCase):
         closure = self.only_path(found, "closure")
         self.assertEqual((closure["kind"], closure["holder"]),
                          (retention.CLOSURE, module + ".make_counter.<locals>.add.<closure>.kept"))
+
+    def test_the_holder_is_the_container_that_holds_the_sample_not_its_own_attribute(self):
+        found = self.walk(lambda: self.module.keep_items(50), "item data")
+        path = self.only_path(found, "item data")
+        # items[…] is an Item, whose attribute `data` is the sample: the list keeps it alive.
+        self.assertEqual(path["path"], self.name + ".items[…].data")
+        self.assertEqual((path["kind"], path["holder"], path["holder_type"], path["name"]),
+                         (retention.MODULE_GLOBAL, self.name + ".items", "list", "items"))
+        # Deeper in an item (its attribute's own list): still the list of items.
+        found = self.walk(lambda: self.module.keep_parts(50), "item part")
+        path = self.only_path(found, "item part")
+        self.assertTrue(path["path"].startswith(self.name + ".items[…].data"), path["path"])
+        self.assertEqual((path["holder"], path["holder_type"]), (self.name + ".items", "list"))
 
     def test_the_same_objects_give_the_same_paths(self):
         tracemalloc.start(1)
