@@ -827,6 +827,12 @@ class _Walk:
             text = root_name
         if index <= len(nodes):
             holder_type = objects.type_name(type(nodes[index - 1]))
+        if (not storage and index == len(nodes) and kind in (MODULE_GLOBAL, CLASS_ATTRIBUTE)
+                and len(nodes) > 1):
+            # The sample is the global (the attribute) itself: what keeps it alive is its
+            # module (its class), not the object found.
+            holder = root_name.rpartition(".")[0] or root_name
+            holder_type = "module" if kind == MODULE_GLOBAL else objects.type_name(type(root))
         # Further steps: attributes move the holder, up to the object that holds the sample
         # (an attribute naming the sample names no holder); items of containers do not, and
         # past one, the container is the holder (``_results[…].spans``: each item's own

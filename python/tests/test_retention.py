@@ -273,6 +273,22 @@ class RetentionTest(unittest.TestCase):
         self.assertTrue(path["path"].startswith(self.name + ".items[…].data"), path["path"])
         self.assertEqual((path["holder"], path["holder_type"]), (self.name + ".items", "list"))
 
+    def test_an_object_that_is_a_global_itself_is_held_by_its_module_or_class(self):
+        module = self.name
+
+        def action():
+            importlib.reload(self.module)  # the globals made under tracing
+
+        found = self.walk(action, "own", "class own")
+        own = self.only_path(found, "own")
+        self.assertEqual((own["kind"], own["holder"], own["holder_type"], own["path"]),
+                         (retention.MODULE_GLOBAL, module, "module", module + ".own"))
+        owner = self.only_path(found, "class own")
+        self.assertEqual(
+            (owner["kind"], owner["holder"], owner["holder_type"], owner["path"]),
+            (retention.CLASS_ATTRIBUTE, module + ".Owner", "type", module + ".Owner.own"),
+        )
+
     def test_the_same_objects_give_the_same_paths(self):
         tracemalloc.start(1)
         try:

@@ -180,6 +180,18 @@ function locationWithType(step: RetentionStep): RetentionStep {
   return { ...locationOf(step), type: step.type };
 }
 
+/**
+ * Whether the objects found are a module's global (a class's attribute) themselves, the holder
+ * their module (class): `sortedcontainers.sortedlist._ADDED` held by `sortedcontainers.sortedlist`.
+ */
+export function isOwnGlobal(path: { kind: string; holder: string; name: string; path: string }) {
+  return (
+    (path.kind === 'module global' || path.kind === 'class attribute') &&
+    path.name !== '' &&
+    path.path === `${path.holder}.${path.name}`
+  );
+}
+
 /** Whether `text` spells `name` as a whole identifier (`self.history.append(…)` for `history`). */
 function spells(text: string | undefined, name: string): boolean {
   if (!text || !name || !/^[A-Za-z_]\w*$/.test(name)) return false;
@@ -214,6 +226,10 @@ function culpritOf(
       ? { ...locationOf(site), evidence: 'stored', type: path.holderType }
       : undefined;
   }
+  // The object is the module's global (the class's attribute) itself: the line that made it
+  // bound it there, and no line fills a module with it.
+  if (isOwnGlobal(path))
+    return changed(site) ? { ...locationOf(site), evidence: 'stored' } : undefined;
   const holderAt = path.via.findIndex((step) => step.type === path.holderType);
   const container = holderAt >= 0 ? path.via[holderAt] : undefined;
   const made = path.via

@@ -6,7 +6,7 @@
  * leads with each culprit and the sites it keeps alive (`culpritOrder`).
  */
 import type { ScenarioComparison, SiteDelta } from '../compare/comparison.js';
-import type { RetentionCulprit, RetentionFinding } from '../compare/retention.js';
+import { isOwnGlobal, type RetentionCulprit, type RetentionFinding } from '../compare/retention.js';
 import { formatBytes, groupDigits } from '../format/sizes.js';
 import { escapeCode } from './escape.js';
 
@@ -109,6 +109,10 @@ export function holderText(finding: RetentionFinding, code: Code = plainCode): s
         : `${code(finding.holder)} (${code(finding.holderType)}, from the ${fixture})`;
     }
     default:
+      if (isOwnGlobal(finding))
+        return finding.kind === 'module global'
+          ? `the module ${code(finding.holder)}, as its global ${code(finding.name)}`
+          : `the class ${code(finding.holder)}, as its attribute ${code(finding.name)}`;
       return `${code(finding.holder)} (${code(finding.holderType)}${finding.kind === 'module global' || finding.kind === 'benchmark global' || finding.holder === finding.root ? '' : `, from ${finding.kind} ${code(finding.root)}`})`;
   }
 }
@@ -157,9 +161,11 @@ export function retentionSentence(finding: RetentionFinding, code: Code = plainC
   const how =
     finding.kind === 'unreachable'
       ? `made (a ${code(finding.culprit?.type ?? '?')} of the cycle)`
-      : finding.culprit?.evidence === 'stored' && finding.culprit.type
-        ? `filled (a ${code(finding.culprit.type)} stored)`
-        : 'filled';
+      : isOwnGlobal(finding)
+        ? 'made and bound'
+        : finding.culprit?.evidence === 'stored' && finding.culprit.type
+          ? `filled (a ${code(finding.culprit.type)} stored)`
+          : 'filled';
   const culprit =
     finding.culprit?.evidence === 'made'
       ? `; ${madeText(finding.culprit, code)}`

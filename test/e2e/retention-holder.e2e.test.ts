@@ -237,4 +237,24 @@ describe('the holder a retention finding names, and the line it blames (CLI, rea
       culprit: { line: lineOf('_results[text] = result'), evidence: 'named' },
     });
   });
+
+  it('an object that is a class attribute itself is held by its class, not by itself', () => {
+    const made = lineOf('Registry.added = set()');
+    const [set] = at('bench_registry', made);
+    expect(set).toMatchObject({
+      kind: 'class attribute',
+      holder: 'app.store.Registry',
+      holderType: 'type',
+      name: 'added',
+      path: 'app.store.Registry.added',
+      culprit: { file: 'app/store.py', line: made, evidence: 'stored' },
+    });
+    expect(result.stdout).toContain(
+      `of 1 object from \`app/store.py:${made}\` is kept alive by the class \`app.store.Registry\`, as its attribute \`added\`, made and bound at \`app/store.py:${made}\``,
+    );
+    expect(markdown).toContain(
+      'the class <code>app.store.Registry</code>, as its attribute <code>added</code>',
+    );
+    expect(markdown).not.toMatch(/kept alive by <code>app\.store\.Registry\.added<\/code>/);
+  });
 });
