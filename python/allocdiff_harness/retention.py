@@ -79,6 +79,10 @@ STORAGE_NONE = "none"  # no container a root reaches has item storage of its blo
 # More such containers reach a root than the site has blocks, and the line names none of
 # them: which one grew cannot be told.
 STORAGE_SEVERAL = "several"
+# No container of its own told apart, but containers the objects found hang from (the lists
+# ``_history[…]`` holds, made at another site) have storage of its blocks' sizes: its paths
+# lead to them, under their holder.
+STORAGE_HELD = "held"
 
 _FUNCTION = type(objects.type_name)
 # This package's name: containers its modules hold are no benchmark's.
@@ -316,6 +320,19 @@ class _Walk:
         bare = sorted(frame for frame, sizes in (blocks or {}).items()
                       if sizes and frame not in found)
         candidates = self._storage_candidates(everything, bare, blocks) if bare else {}
+        # The containers found at the other sites (lists made at one line, grown at the next):
+        # walked back with the samples, whose item storage a bare site's blocks may be.
+        sizer = _StorageSizer()
+        known = []
+        self.mine(known)
+        if bare:
+            wanted_sizes = set()
+            for frame in bare:
+                wanted_sizes.update(blocks[frame])
+            for key in sorted(found):
+                matching = [obj for obj in found[key] if sizer.size(obj) in wanted_sizes]
+                known.extend(_spread(matching, SAMPLES))
+                del matching
         del everything
         results = []
         storage = []
@@ -339,12 +356,27 @@ class _Walk:
             storage.append((result, picked, names, len(blocks[key])))
             samples.extend(picked)
         candidates.clear()
+        samples.extend(known)
         exhausted = self._walk_back(samples) if samples else True
         nearest = self._nearest_roots()
+        # What the objects found (not the storage candidates) hang from: the containers a bare
+        # site's storage is looked for in when no container of its own was told apart.
+        on_chains = {}
+        if bare:
+            for obj in known + [obj for _, picked in results for obj in picked]:
+                key = id(obj)
+                while key in nearest and key not in on_chains:
+                    on_chains[key] = self.nodes[key]
+                    key = nearest[key][1]
+                    if key is None:
+                        break
+        del known[:]
         for result, picked in results:
             self._group(result, picked, nearest, exhausted)
         for result, picked, names, count in storage:
             self._group_storage(result, picked, names, count, nearest, exhausted)
+            if result.storage != STORAGE_FOUND:
+                self._group_known_storage(result, blocks[result.key], on_chains, nearest, sizer)
             results.append((result, picked))
         del samples[:], storage[:]
         return sorted((result for result, _ in results), key=lambda result: result.key)
@@ -465,6 +497,52 @@ class _Walk:
         result.sampled = len(chosen)
         groups = {}
         for obj, path in chosen:
+            group_key = (path.kind, path.root, path.holder, path.holder_type)
+            group = groups.get(group_key)
+            if group is None:
+                group = groups[group_key] = path
+                group.items = 0
+            group.sampled += 1
+            group.items += len(obj)
+        result.paths = sorted(
+            groups.values(), key=lambda path: (-path.sampled, path.kind, path.holder, path.root)
+        )
+
+    def _group_known_storage(self, result, sizes, on_chains, nearest, sizer):
+        """A site whose storage no container of its own was told apart for: the containers
+        on the chains from the objects found to their roots (``on_chains``: the objects of the
+        other sites, and what holds them on the way) whose item storage has the size of one
+        of its blocks, when some do. Its
+        paths are theirs: the item storage of the lists ``_history[…]`` holds, under the
+        holder the other sites' objects were found under."""
+        wanted = set(sizes)
+        reached = []
+        for key, obj in on_chains.items():
+            step = nearest[key]
+            if step[1] is None or key in self.module_dicts:
+                continue  # a root itself
+            if isinstance(obj, dict) and isinstance(self.nodes[step[1]], (type, _MODULE)):
+                continue  # a class's or module's namespace
+            if sizer.size(obj) not in wanted:
+                continue
+            chain = [key]
+            while nearest[chain[-1]][1] is not None:
+                chain.append(nearest[chain[-1]][1])
+            chain.reverse()
+            path = self._describe(chain, storage=True)
+            if path.root == _HARNESS or path.root.startswith(_HARNESS + "."):
+                continue
+            path.holder_type = objects.type_name(type(obj))
+            reached.append((obj, path))
+            if len(reached) >= SAMPLES:
+                break
+        if not reached:
+            return
+        result.storage = STORAGE_HELD
+        result.limited = False
+        result.sampled = len(reached)
+        groups = {}
+        for obj, path in reached:
             group_key = (path.kind, path.root, path.holder, path.holder_type)
             group = groups.get(group_key)
             if group is None:
@@ -917,6 +995,34 @@ def _at_wanted_sites(objs, wanted, verdicts):
         return []
     hits = list(map(verdicts.__getitem__, frames))
     return list(zip(compress(traced, hits), compress(frames, hits)))
+
+
+class _StorageSizer:
+    """The size of an object's item storage (as ``_storage_candidates`` measures it), or None
+    for an object that keeps none apart from itself."""
+
+    def __init__(self):
+        collections = sys.modules.get("collections")
+        self.deque = getattr(collections, "deque", None)
+        self.block = _deque_block(self.deque) if self.deque is not None else None
+        self.empty = _empty_sizes()
+        self.kinds = {}
+
+    def size(self, obj):
+        cls = type(obj)
+        empty = self.empty.get(cls)
+        if empty is not None:
+            return sys.getsizeof(obj) - empty
+        kind = self.kinds.get(cls, 0)
+        if kind == 0:
+            kind = self.kinds[cls] = _storage_kind(cls, self.deque)
+        if kind is None:
+            return None
+        try:
+            size = kind.__sizeof__(obj) - cls.__basicsize__
+        except Exception:  # noqa: BLE001 - a container torn down by a thread
+            return None
+        return self.block if kind is self.deque and size > 0 else size
 
 
 def _storage_kind(cls, deque):

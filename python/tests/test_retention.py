@@ -170,6 +170,17 @@ MODULE = """\
             items.append(Item([bytearray(100)]))  # LINE item part
 
 
+    nested = []
+
+
+    def nest(count):
+        for _ in range(count):
+            inner = list(shared[:1])  # LINE inner
+            for value in shared[:20]:
+                inner.append(value)  # LINE inner append
+            nested.append((inner,))
+
+
     own = bytearray(100)  # LINE own
 
 
@@ -425,6 +436,20 @@ class RetentionTest(unittest.TestCase):
         found = self.walk(action, "grow", storage=looked)
         self.assertEqual(looked["grow"], retention.STORAGE_SEVERAL)
         self.assertEqual([path[0] for path in found["grow"][3]], [retention.NOT_FOUND])
+
+    def test_storage_of_containers_found_at_another_site_is_theirs_under_their_holder(self):
+        looked = {}
+        found = self.walk(lambda: self.module.nest(300), "inner", "inner append",
+                          storage=looked)
+        self.assertEqual(looked["inner append"], retention.STORAGE_HELD)
+        grown = self.only_path(found, "inner append")
+        # The lists made at the line before, which `nested` holds: the same holder as theirs.
+        self.assertEqual(
+            (grown["kind"], grown["holder"], grown["holder_type"], grown["path"]),
+            (retention.MODULE_GLOBAL, self.name + ".nested", "list", self.name + ".nested[…][0]"),
+        )
+        self.assertEqual(grown["items"], 21 * found["inner append"][1])
+        self.assertEqual(self.only_path(found, "inner")["holder"], self.name + ".nested")
 
     def test_storage_no_root_reaches_is_not_found_and_says_so(self):
         gc.collect()

@@ -97,10 +97,11 @@ export interface RetentionFinding {
   objects: number;
   /**
    * The site allocated no object: its bytes are the item storage of containers (see the
-   * snapshot's `storage`). `found`: the holder is such a container, `items` its items; `none`
-   * or `several` (kind `not found`): no container, or no single one, could be named.
+   * snapshot's `storage`). `found`: the holder is such a container, `items` its items; `held`:
+   * such containers are held by the holder (`holderType` theirs); `none` or `several` (kind `not
+   * found`): no container, or no single one, could be named.
    */
-  storage?: 'found' | 'none' | 'several';
+  storage?: 'found' | 'none' | 'several' | 'held';
   items?: number;
   /** The changed line that filled the holder, when one did. */
   culprit?: RetentionCulprit;
@@ -133,7 +134,7 @@ export function retentionFindings(
   for (const site of retention.sites) {
     for (const path of site.paths) {
       const culprit =
-        site.storage === 'found' && changed(site)
+        (site.storage === 'found' || site.storage === 'held') && changed(site)
           ? { ...locationOf(site), evidence: 'grown' as const, type: path.holderType }
           : culpritOf(path, site, sites, changed);
       findings.push({

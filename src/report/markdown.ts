@@ -17,8 +17,8 @@ import {
   culpritGroups,
   culpritOrder,
   keptAliveSection,
+  leadSentence,
   leadingRetention,
-  retentionSentence,
   type SiteRole,
 } from './retention.js';
 import {
@@ -312,7 +312,7 @@ function culpritLead(report: Report): string {
   const found = leadingRetention(report.scenarios);
   if (!found) return '';
   const { culprit } = found.finding;
-  return `**Caused by ${escapeCode(`${culprit!.file}:${culprit!.line}`, 200)}** ✏️: ${retentionSentence(found.finding, (text) => escapeCode(text, 200))}.`;
+  return `**Caused by ${escapeCode(`${culprit!.file}:${culprit!.line}`, 200)}** ✏️: ${leadSentence(found, (text) => escapeCode(text, 200))}.`;
 }
 
 /**

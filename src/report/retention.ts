@@ -19,18 +19,55 @@ type Code = (text: string) => string;
 const plainCode: Code = (text) => `\`${text}\``;
 const markdownCode: Code = (text) => escapeCode(text, 200);
 
-/** The finding with a culprit that holds the most, over every scenario; undefined when none. */
+/** The findings of a scenario whose objects `finding`'s holder keeps (itself among them). */
+function sameHolder(
+  scenario: ScenarioComparison,
+  finding: RetentionFinding,
+): readonly RetentionFinding[] {
+  if (!finding.holder || finding.kind === 'not found' || finding.kind === 'unreachable')
+    return [finding];
+  return (scenario.retention ?? []).filter(
+    (other) =>
+      other.kind === finding.kind && other.root === finding.root && other.holder === finding.holder,
+  );
+}
+
+/**
+ * The finding with a culprit whose holder keeps the most (summed over the sites it keeps), over
+ * every scenario, the largest of that holder's; undefined when none.
+ */
 export function leadingRetention(
   scenarios: readonly ScenarioComparison[],
 ): { scenario: ScenarioComparison; finding: RetentionFinding } | undefined {
-  let best: { scenario: ScenarioComparison; finding: RetentionFinding } | undefined;
+  let best: { scenario: ScenarioComparison; finding: RetentionFinding; kept: number } | undefined;
   for (const scenario of scenarios) {
     for (const finding of scenario.retention ?? []) {
       if (!finding.culprit) continue;
-      if (!best || finding.bytes > best.finding.bytes) best = { scenario, finding };
+      const kept = sameHolder(scenario, finding).reduce((sum, other) => sum + other.bytes, 0);
+      if (!best || kept > best.kept || (kept === best.kept && finding.bytes > best.finding.bytes))
+        best = { scenario, finding, kept };
     }
   }
-  return best;
+  return best && { scenario: best.scenario, finding: best.finding };
+}
+
+/**
+ * What the verdict leads with: the sentence of the leading finding, after what its holder keeps
+ * in all when it keeps the objects of more sites than that one (`app.cache._history keeps
+ * 690 KiB of the grown memory alive, at 2 sites; the most: …`).
+ */
+export function leadSentence(
+  found: { scenario: ScenarioComparison; finding: RetentionFinding },
+  code: Code = plainCode,
+): string {
+  const same = sameHolder(found.scenario, found.finding);
+  const sentence = retentionSentence(found.finding, code);
+  if (same.length < 2) return sentence;
+  const kept = same.reduce((sum, other) => sum + other.bytes, 0);
+  return (
+    `${code(found.finding.holder)} keeps ${formatBytes(kept)} of the grown memory alive, ` +
+    `at ${groupDigits(same.length)} sites; the most: ${sentence}`
+  );
 }
 
 /**
@@ -42,7 +79,15 @@ export function culpritLead(scenarios: readonly ScenarioComparison[]): string {
   const found = leadingRetention(scenarios);
   if (!found) return '';
   const { culprit } = found.finding;
-  return `caused by ${culprit!.file}:${culprit!.line}: ${retentionSentence(found.finding)}; `;
+  return `caused by ${culprit!.file}:${culprit!.line}: ${leadSentence(found)}; `;
+}
+
+/**
+ * Whether a storage finding's containers are not its holder but held by it, further on its path
+ * (the lists `app.cache._history[…]` holds): its `holderType` is then theirs.
+ */
+function heldContainers(finding: RetentionFinding): boolean {
+  return finding.storage === 'held';
 }
 
 /** `list of 300 items`, `2 lists, 600 items`: the containers a storage finding names. */
@@ -80,8 +125,10 @@ function storageNotFound(finding: RetentionFinding): string | undefined {
 
 /** What holds the objects: `app.cache.LRU.history` (list), an unreachable cycle, … */
 export function holderText(finding: RetentionFinding, code: Code = plainCode): string {
-  if (finding.storage === 'found') {
+  if (finding.storage === 'found' || finding.storage === 'held') {
     const [container, root] = containerText(finding, code);
+    if (heldContainers(finding))
+      return `${container} (the item storage of the ${code(finding.holderType)}s it holds${root})`;
     return `${container} (its item storage: ${containersText(finding, code)}${root})`;
   }
   const notFound = storageNotFound(finding);
@@ -135,7 +182,7 @@ function madeText(culprit: RetentionCulprit, code: Code): string {
  */
 export function retentionSentence(finding: RetentionFinding, code: Code = plainCode): string {
   const site = code(`${finding.site.file}:${finding.site.line}`);
-  if (finding.storage === 'found') {
+  if (finding.storage === 'found' || finding.storage === 'held') {
     // `24.1 KiB at app/usage.py:12 is the item storage of app.usage.Parser._USAGE (list of
     // 3,000 items), grown by this line, a line this change made`.
     const own =
@@ -147,6 +194,11 @@ export function retentionSentence(finding: RetentionFinding, code: Code = plainC
             ? `; filled at ${code(`${finding.culprit.file}:${finding.culprit.line}`)}, a line this change made`
             : '';
     const [container, root] = containerText(finding, code);
+    if (heldContainers(finding))
+      return (
+        `${formatBytes(finding.bytes)} at ${site} is the item storage of the ${code(finding.holderType)}s ` +
+        `that ${container} holds (${code(finding.path)}${root}), grown by this line${own}`
+      );
     return (
       `${formatBytes(finding.bytes)} at ${site} ${finding.sampled > 1 ? 'are' : 'is'} the item storage of ` +
       `${container} (${containersText(finding, code)}${root}), grown by this line${own}`
@@ -178,12 +230,26 @@ export function retentionSentence(finding: RetentionFinding, code: Code = plainC
   );
 }
 
+/**
+ * A table row's holder: the sentence of `holderText`, but for storage not found a short cell,
+ * the reason said once under the table (`NOT_FOUND_NOTE`).
+ */
+function holderCell(finding: RetentionFinding): string {
+  if (finding.storage === 'none') return 'not found: no container of its storage’s size';
+  if (finding.storage === 'several')
+    return 'not found: several containers of its storage’s size, none named by the line';
+  return holderText(finding, markdownCode);
+}
+
+const NOT_FOUND_NOTE =
+  "<sub>Not found: the line allocated no object of its own (most often it grows a container's item storage); the containers a root reaches were looked for by the size of its blocks.</sub>";
+
 function row(finding: RetentionFinding): string {
   const culprit = finding.culprit
     ? `${escapeCode(`${finding.culprit.file}:${finding.culprit.line}`, 200)} ✏️${finding.culprit.evidence === 'made' ? ' (made what it holds)' : ''}`
     : '—';
   return (
-    `| ${holderText(finding, markdownCode)} | ${escapeCode(`${finding.site.file}:${finding.site.line}`, 200)} ` +
+    `| ${holderCell(finding)} | ${escapeCode(`${finding.site.file}:${finding.site.line}`, 200)} ` +
     `| ${formatBytes(finding.bytes)} | ${culprit} |`
   );
 }
@@ -237,14 +303,19 @@ export function keptAliveSection(
       '',
       '</details>',
     );
-  lines.push(
-    '',
-    '<details><summary>Reference paths, from the root to the objects</summary>',
-    '',
-    ...findings.map(pathItem),
-    '',
-    '</details>',
-  );
+  if (findings.some((finding) => finding.storage === 'none' || finding.storage === 'several'))
+    lines.push('', NOT_FOUND_NOTE);
+  // A finding with no path (not found) has none to list.
+  const withPath = findings.filter((finding) => finding.path !== '');
+  if (withPath.length > 0)
+    lines.push(
+      '',
+      '<details><summary>Reference paths, from the root to the objects</summary>',
+      '',
+      ...withPath.map(pathItem),
+      '',
+      '</details>',
+    );
   return lines;
 }
 

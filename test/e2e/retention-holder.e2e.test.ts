@@ -10,6 +10,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
+import { formatBytes } from '../../src/format/sizes.js';
 import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
 import { runCommand, testTemp, type CommandResult } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
@@ -256,5 +257,50 @@ describe('the holder a retention finding names, and the line it blames (CLI, rea
       'the class <code>app.store.Registry</code>, as its attribute <code>added</code>',
     );
     expect(markdown).not.toMatch(/kept alive by <code>app\.store\.Registry\.added<\/code>/);
+  });
+
+  it("a module list of dicts of lists: the lists' item storage is found under the same holder, and the lead sums what the holder keeps", () => {
+    const grown = lineOf('groups[found].append(word)');
+    const [storage] = at('bench_groups', grown);
+    expect(storage).toMatchObject({
+      storage: 'held',
+      kind: 'module global',
+      holder: 'app.store._history',
+      holderType: 'list',
+      culprit: { line: lineOf('_history.append(groups)'), evidence: 'named' },
+    });
+    expect(storage!.path).toMatch(/^app\.store\._history\[…\]\[/);
+    const held = findings('bench_groups').filter((f) => f.holder === 'app.store._history');
+    expect(held.length).toBeGreaterThanOrEqual(2);
+    expect(result.stdout).toContain(
+      `at \`app/store.py:${grown}\` is the item storage of the \`list\`s that \`app.store._history\` holds`,
+    );
+    // The verdict leads with what its holder keeps in all, over the sites it keeps.
+    const lead = report.scenarios
+      .flatMap((s) => s.retention ?? [])
+      .filter((f) => f.culprit)
+      .sort((a, b) => b.bytes - a.bytes)[0]!;
+    const scenario = report.scenarios.find((s) => s.retention?.includes(lead))!;
+    const same = scenario.retention!.filter(
+      (f) => f.holder === lead.holder && f.root === lead.root && f.kind === lead.kind,
+    );
+    const verdict = result.stdout.split('\n').find((line) => /^(PASS|WARN|FAIL): /.test(line));
+    expect(verdict).toContain(
+      `\`${lead.holder}\` keeps ${formatBytes(same.reduce((sum, f) => sum + f.bytes, 0))} of the grown memory alive, at ${same.length} sites; the most: `,
+    );
+  });
+
+  it('the comment lists no empty reference path, and says why storage is not found once', () => {
+    expect(markdown).not.toContain('<code></code>');
+    const section = markdown.slice(
+      markdown.indexOf('**🔗 Kept alive by** (<code>bench_groups</code>)'),
+    );
+    const block = section.slice(
+      0,
+      section.indexOf('</details>', section.indexOf('Reference paths')),
+    );
+    expect(block.match(/allocated no object of its own/g) ?? []).toHaveLength(
+      findings('bench_groups').some((f) => f.storage === 'none' || f.storage === 'several') ? 1 : 0,
+    );
   });
 });
