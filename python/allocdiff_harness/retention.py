@@ -83,6 +83,12 @@ STORAGE_SEVERAL = "several"
 # ``_history[…]`` holds, made at another site) have storage of its blocks' sizes: its paths
 # lead to them, under their holder.
 STORAGE_HELD = "held"
+# The site's blocks have the size of instances of plain classes that this Python gives no
+# allocation traceback (before 3.12, an instance that keeps its attributes inline): its objects
+# may be those, which cannot be told apart by line.
+STORAGE_UNTRACED = "untraced"
+# The type flag of a class whose instances keep their attributes inline (CPython 3.11).
+_MANAGED_DICT = 1 << 4
 
 _FUNCTION = type(objects.type_name)
 # This package's name: containers its modules hold are no benchmark's.
@@ -333,6 +339,9 @@ class _Walk:
                 matching = [obj for obj in found[key] if sizer.size(obj) in wanted_sizes]
                 known.extend(_spread(matching, SAMPLES))
                 del matching
+        untraced = {}
+        if bare and sys.version_info < (3, 12):
+            untraced = self._untraced_instances(everything, bare, blocks)
         del everything
         results = []
         storage = []
@@ -375,7 +384,16 @@ class _Walk:
             self._group(result, picked, nearest, exhausted)
         for result, picked, names, count in storage:
             self._group_storage(result, picked, names, count, nearest, exhausted)
-            if result.storage != STORAGE_FOUND:
+            if result.storage != STORAGE_FOUND and result.key in untraced:
+                # Most of its blocks are the size of instances no line is known for: those
+                # are its objects more likely than storage the chains of others reach.
+                type_name, count = untraced[result.key]
+                result.storage = STORAGE_UNTRACED
+                result.limited = False
+                path = Path(NOT_FOUND, "", "", type_name, "", "")
+                path.items = count
+                result.paths = [path]
+            elif result.storage != STORAGE_FOUND:
                 self._group_known_storage(result, blocks[result.key], on_chains, nearest, sizer)
             results.append((result, picked))
         del samples[:], storage[:]
@@ -507,6 +525,47 @@ class _Walk:
         result.paths = sorted(
             groups.values(), key=lambda path: (-path.sampled, path.kind, path.holder, path.root)
         )
+
+    def _untraced_instances(self, everything, frames, blocks):
+        """``{frame: (type name, instances)}`` for the sites of ``frames`` at least half of
+        whose blocks have the size of live instances of a class that keeps its attributes
+        inline and that have no allocation traceback (this Python traces none): their type
+        (one the site's line spells first, else the one most of them are), and how many of
+        them there are."""
+        flags = {}
+        types = list(map(type, everything))
+        for cls in set(types):
+            flags[cls] = bool(getattr(cls, "__flags__", 0) & _MANAGED_DICT)
+        instances = list(compress(everything, map(flags.__getitem__, types)))
+        del types
+        self.mine(instances)
+        if _raw_traceback is not None:
+            instances = list(compress(instances, map(not_, map(_raw_traceback, instances))))
+        else:
+            instances = [obj for obj in instances if tracemalloc.get_object_traceback(obj) is None]
+        self.mine(instances)
+        by_size = {}
+        for cls, size in zip(map(type, instances), map(sys.getsizeof, instances)):
+            counts = by_size.setdefault(size, {})
+            counts[cls] = counts.get(cls, 0) + 1
+        del instances[:]
+        found = {}
+        for frame in frames:
+            sizes = blocks[frame]
+            matched = sum(1 for size in sizes if size in by_size)
+            if not matched or 2 * matched < len(sizes):
+                continue
+            counts = {}
+            for size in set(sizes):
+                for cls, count in by_size.get(size, {}).items():
+                    counts[cls] = counts.get(cls, 0) + count
+            # The class the line spells (``Result(fields, spans)``) first, then the most.
+            names = _line_names(*frame)
+            cls, count = sorted(counts.items(), key=lambda item: (
+                getattr(item[0], "__name__", None) not in names, -item[1],
+                objects.type_name(item[0])))[0]
+            found[frame] = (objects.type_name(cls), count)
+        return found
 
     def _group_known_storage(self, result, sizes, on_chains, nearest, sizer):
         """A site whose storage no container of its own was told apart for: the containers

@@ -181,6 +181,20 @@ MODULE = """\
             nested.append((inner,))
 
 
+    class Plain:
+        def __init__(self, value):
+            self.value = value
+
+
+    plain = {}
+
+
+    def keep_plain(count):
+        for key, value in enumerate(shared[:count]):
+            made = Plain(value)  # LINE plain
+            plain[key] = made
+
+
     own = bytearray(100)  # LINE own
 
 
@@ -450,6 +464,20 @@ class RetentionTest(unittest.TestCase):
         )
         self.assertEqual(grown["items"], 21 * found["inner append"][1])
         self.assertEqual(self.only_path(found, "inner")["holder"], self.name + ".nested")
+
+    def test_instances_this_python_traces_no_line_for_are_said_so_not_storage(self):
+        looked = {}
+        found = self.walk(lambda: self.module.keep_plain(300), "plain", storage=looked)
+        if sys.version_info >= (3, 12):
+            # Traced: the instances themselves are found, under the dict that keeps them.
+            self.assertEqual(self.only_path(found, "plain")["holder"], self.name + ".plain")
+            return
+        self.assertEqual(looked["plain"], retention.STORAGE_UNTRACED)
+        objects, sampled, limited, paths = found["plain"]
+        self.assertEqual((objects, sampled, limited), (0, 0, False))
+        [path] = paths
+        self.assertEqual((path[0], path[3]), (retention.NOT_FOUND, self.name + ".Plain"))
+        self.assertGreaterEqual(path[9], 300)
 
     def test_storage_no_root_reaches_is_not_found_and_says_so(self):
         gc.collect()

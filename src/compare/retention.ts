@@ -99,9 +99,11 @@ export interface RetentionFinding {
    * The site allocated no object: its bytes are the item storage of containers (see the
    * snapshot's `storage`). `found`: the holder is such a container, `items` its items; `held`:
    * such containers are held by the holder (`holderType` theirs); `none` or `several` (kind `not
-   * found`): no container, or no single one, could be named.
+   * found`): no container, or no single one, could be named; `untraced` (kind `not found`): its
+   * objects may be instances this Python traces no line for (`holderType` their type, `items`
+   * how many).
    */
-  storage?: 'found' | 'none' | 'several' | 'held';
+  storage?: 'found' | 'none' | 'several' | 'held' | 'untraced';
   items?: number;
   /** The changed line that filled the holder, when one did. */
   culprit?: RetentionCulprit;

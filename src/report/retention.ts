@@ -115,7 +115,14 @@ function containerText(finding: RetentionFinding, code: Code): [string, string] 
 }
 
 /** Why a site with no object of its own has no holder named (see `RetentionFinding.storage`). */
-function storageNotFound(finding: RetentionFinding): string | undefined {
+function storageNotFound(finding: RetentionFinding, code: Code = plainCode): string | undefined {
+  if (finding.storage === 'untraced') {
+    const count = finding.items ?? 0;
+    return (
+      'not searched: this Python gives no allocation line for instances of plain classes (before 3.12), ' +
+      `and its blocks have the size of the ${groupDigits(count)} live ${code(finding.holderType)} instance${count === 1 ? '' : 's'}, which may be its objects`
+    );
+  }
   if (finding.storage === 'none')
     return "not found: the line allocated no object of its own (most often it grows a container's item storage), and no container a root reaches has storage of its size";
   if (finding.storage === 'several')
@@ -131,7 +138,7 @@ export function holderText(finding: RetentionFinding, code: Code = plainCode): s
       return `${container} (the item storage of the ${code(finding.holderType)}s it holds${root})`;
     return `${container} (its item storage: ${containersText(finding, code)}${root})`;
   }
-  const notFound = storageNotFound(finding);
+  const notFound = storageNotFound(finding, code);
   if (notFound) return notFound;
   switch (finding.kind) {
     case 'unreachable': {
@@ -204,7 +211,7 @@ export function retentionSentence(finding: RetentionFinding, code: Code = plainC
       `${container} (${containersText(finding, code)}${root}), grown by this line${own}`
     );
   }
-  const notFound = storageNotFound(finding);
+  const notFound = storageNotFound(finding, code);
   if (notFound) return `${formatBytes(finding.bytes)} at ${site}: ${notFound}`;
   const objects =
     finding.sampledOf > 0
@@ -238,6 +245,8 @@ function holderCell(finding: RetentionFinding): string {
   if (finding.storage === 'none') return 'not found: no container of its storage’s size';
   if (finding.storage === 'several')
     return 'not found: several containers of its storage’s size, none named by the line';
+  if (finding.storage === 'untraced')
+    return `not searched: maybe ${markdownCode(finding.holderType)} instances, which this Python traces no line for`;
   return holderText(finding, markdownCode);
 }
 
@@ -404,4 +413,46 @@ export function culpritOrder(
   }
   for (const site of sites) if (!placed.has(site)) ordered.push(site);
   return { sites: ordered, roles };
+}
+
+/**
+ * The sites a table shows open: the largest `top` growths, led by the changed lines that keep
+ * memory alive with the sites they keep (`culpritOrder`), and the largest `top` shrinks; but a
+ * folded growth takes the place of a shown shrink smaller than itself, the changed lines first,
+ * so that neither a changed line nor a large growth is folded behind a small shrink. `grown` in
+ * the order of `culpritOrder`, `shrunk` largest first; `roles` as it gives them.
+ */
+export function openSites(
+  sites: readonly SiteDelta[],
+  groups: readonly CulpritGroup[],
+  top: number,
+): { grown: SiteDelta[]; shrunk: SiteDelta[]; roles: Map<SiteDelta, SiteRole> } {
+  const grew = (site: SiteDelta) =>
+    site.sizeDelta > 0 || (site.sizeDelta === 0 && site.countDelta > 0);
+  const { sites: grown, roles } = culpritOrder(sites.filter(grew), groups);
+  const shrunk = sites.filter((site) => !grew(site));
+  const open = new Set([...grown.slice(0, top), ...shrunk.slice(0, top)]);
+  const shown = shrunk.slice(0, top);
+  const folded = grown
+    .slice(top)
+    .map((site, index) => ({ site, index }))
+    .sort(
+      (a, b) =>
+        Number(b.site.changedLine) - Number(a.site.changedLine) ||
+        b.site.sizeDelta - a.site.sizeDelta ||
+        a.index - b.index,
+    );
+  for (const { site } of folded) {
+    // The smallest shrink shown: the last, as they are largest first.
+    const smallest = shown[shown.length - 1];
+    if (!smallest || Math.abs(smallest.sizeDelta) >= site.sizeDelta) continue;
+    shown.pop();
+    open.delete(smallest);
+    open.add(site);
+  }
+  return {
+    grown: grown.filter((site) => open.has(site)),
+    shrunk: shrunk.filter((site) => open.has(site)),
+    roles,
+  };
 }

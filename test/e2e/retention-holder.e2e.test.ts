@@ -7,6 +7,7 @@
  * the bundled CLI on a real repository and real Python.
  */
 import { readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
@@ -21,6 +22,12 @@ afterAll(() => {
   for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
 });
 const repoOf = repoMaker(cleanup);
+
+/** CPython before 3.12 gives no allocation traceback for an instance that keeps its attributes inline. */
+const PYTHON_BEFORE_312 =
+  execFileSync('python3', ['-c', 'import sys; print(sys.version_info < (3, 12))'], {
+    encoding: 'utf8',
+  }).trim() === 'True';
 
 const STORE_BASE = [
   'SIZE = 200',
@@ -302,5 +309,47 @@ describe('the holder a retention finding names, and the line it blames (CLI, rea
     expect(block.match(/allocated no object of its own/g) ?? []).toHaveLength(
       findings('bench_groups').some((f) => f.storage === 'none' || f.storage === 'several') ? 1 : 0,
     );
+  });
+
+  it('a line that makes only instances this Python traces no line for says so, not that it made no object', () => {
+    const made = lineOf('result = Result(fixed, spans)');
+    const [instances] = at('bench_results', made);
+    if (!PYTHON_BEFORE_312) {
+      expect(instances).toMatchObject({ holder: 'app.store._results' });
+      return;
+    }
+    expect(instances).toMatchObject({
+      kind: 'not found',
+      storage: 'untraced',
+      holderType: 'app.store.Result',
+    });
+    expect(instances!.items).toBeGreaterThanOrEqual(3000);
+    expect(result.stdout).toContain(
+      `at \`app/store.py:${made}\`: not searched: this Python gives no allocation line for instances of plain classes (before 3.12), and its blocks have the size of the`,
+    );
+    expect(result.stdout).not.toContain(
+      `at \`app/store.py:${made}\`: not found: the line allocated no object of its own`,
+    );
+  });
+
+  it('a changed line that grew is shown, not folded behind small shrinks', () => {
+    const extra = lineOf('extra = [bytearray(500)');
+    const lines = result.stdout.split('\n');
+    const heading = lines.findIndex((line) => line.startsWith('changed sites in bench_sizes'));
+    const table = lines.slice(heading + 2, lines.indexOf('', heading));
+    expect(table.some((line) => line.trim().startsWith(`app/store.py:${extra} *`))).toBe(true);
+    // The shrinks it displaced are far smaller than it.
+    const sizes = report.scenarios.find((s) => s.name === 'bench_sizes')!.sites;
+    const grown = sizes.find((site) => site.line === extra)!;
+    expect(grown.changedLine).toBe(true);
+    const section = markdown.slice(
+      markdown.indexOf('#### Top changed sites · <code>bench_sizes</code>'),
+    );
+    const open = section.slice(0, section.indexOf('<details>'));
+    expect(open).toContain(`app/store.py:${extra}`);
+    for (const site of sizes.filter(
+      (s) => s.sizeDelta < 0 && Math.abs(s.sizeDelta) < grown.sizeDelta,
+    ))
+      expect(open).not.toContain(`app/store.py:${site.baseLine}</code>`);
   });
 });
