@@ -303,9 +303,16 @@ const retention = z.strictObject({
        * names first. `found`: the paths lead to them (the samples); `none`: no such container
        * reaches a root (one path, `not found`); `several`: more of them reach a root than the site
        * has blocks and the line names none, so which one grew cannot be told (one path, `not
-       * found`). A site with no sample carries all its bytes on that one path.
+       * found`). `held`: no such container of its own, but the containers the objects found at
+       * other sites hang from (the lists `_history[…]` holds) have storage of its size: the paths
+       * lead to them, under their holder, and a path's `holderType` is theirs. `untraced`: at
+       * least half of its blocks have the size of live instances of a class that this Python
+       * traces no allocation line for (before 3.12, an instance that keeps its attributes
+       * inline): the site's objects may be those (one path, `not found`: `holderType` their type,
+       * `items` how many there are). A site with no sample carries all its bytes on that one
+       * path.
        */
-      storage: z.enum(['found', 'none', 'several']).optional(),
+      storage: z.enum(['found', 'none', 'several', 'held', 'untraced']).optional(),
       /** Most samples first. */
       paths: z.array(retentionPath),
     }),

@@ -15,10 +15,10 @@ import { peakChart } from './chart.js';
 import { repeatsRun, scenarioDetails } from './details.js';
 import {
   culpritGroups,
-  culpritOrder,
+  openSites,
   keptAliveSection,
+  leadSentence,
   leadingRetention,
-  retentionSentence,
   type SiteRole,
 } from './retention.js';
 import {
@@ -320,7 +320,7 @@ function culpritLead(report: Report): string {
   const found = leadingRetention(report);
   if (!found) return '';
   const { culprit } = found.finding;
-  return `**Caused by ${escapeCode(`${culprit!.file}:${culprit!.line}`, 200)}** ✏️: ${retentionSentence(found.finding, (text) => escapeCode(text, 200))}.`;
+  return `**Caused by ${escapeCode(`${culprit!.file}:${culprit!.line}`, 200)}** ✏️: ${leadSentence(found, (text) => escapeCode(text, 200))}.`;
 }
 
 /**
@@ -527,13 +527,13 @@ function sitesSection(
   labelled: boolean,
 ): string[] {
   if (scenario.sites.length === 0) return [];
-  // Led by the changed lines that keep grown memory alive, each with the sites it keeps.
-  const { sites: grown, roles } = culpritOrder(
-    scenario.sites.filter(grew),
-    culpritGroups(scenario.retention ?? []),
-  );
+  // Led by the changed lines that keep grown memory alive, each with the sites it keeps; then the
+  // changed lines and the largest changes, never a small shrink before a larger growth.
+  const grown = scenario.sites.filter(grew);
   const shrunk = scenario.sites.filter((site) => !grew(site));
-  const open = [...grown.slice(0, shape.top), ...shrunk.slice(0, shape.top)];
+  const shown = openSites(scenario.sites, culpritGroups(scenario.retention ?? []), shape.top);
+  const { roles } = shown;
+  const open = [...shown.grown, ...shown.shrunk];
   const openSet = new Set(open);
   const rest = scenario.sites.filter((site) => !openSet.has(site));
   const title = labelled ? ` · ${escapeCode(scenario.name)}` : '';

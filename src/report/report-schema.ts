@@ -111,7 +111,7 @@ const retentionFinding = z.strictObject({
   sampled: count,
   sampledOf: count,
   objects: count,
-  storage: z.enum(['found', 'none', 'several']).optional(),
+  storage: z.enum(['found', 'none', 'several', 'held', 'untraced']).optional(),
   items: count.optional(),
   culprit: frame
     .extend({

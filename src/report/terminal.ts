@@ -17,7 +17,7 @@ import { settingsChangeText } from './settings-change.js';
 import {
   culpritGroups,
   culpritLead,
-  culpritOrder,
+  openSites,
   RETENTION_SHOWN,
   retentionSentence,
   type SiteRole,
@@ -175,10 +175,6 @@ function table(rows: string[][], align: string, paint?: Paint): string[] {
       : cells;
     return styled.join('  ').trimEnd();
   });
-}
-
-function grew(site: SiteDelta): boolean {
-  return site.sizeDelta > 0 || (site.sizeDelta === 0 && site.countDelta > 0);
 }
 
 /** The measures whose noise the comment's noise section lists (measures.ts: `words.row`). */
@@ -353,16 +349,12 @@ export function renderTerminal(
         lines.push('', `${scenario.name}: no sites at the peak on ${side}: ${why}`);
     }
     if (scenario.sites.length === 0) continue;
-    // As in the comment: the largest growths and the largest shrinks, up to topSites each; the
-    // growths led by the changed lines that keep memory alive, each with the sites it keeps.
-    const { sites: ordered, roles } = culpritOrder(
-      scenario.sites.filter(grew),
-      culpritGroups(scenario.retention ?? []),
-    );
-    const listed = new Set([
-      ...ordered.slice(0, topSites),
-      ...scenario.sites.filter((site) => !grew(site)).slice(0, topSites),
-    ]);
+    // As in the comment: up to twice topSites of them, the growths led by the changed lines
+    // that keep memory alive, each with the sites it keeps; then the changed lines and the
+    // largest changes, never a small shrink before a larger growth.
+    const open = openSites(scenario.sites, culpritGroups(scenario.retention ?? []), topSites);
+    const { roles } = open;
+    const listed = new Set([...open.grown, ...open.shrunk]);
     // Largest change first, or, with a culprit, the growths it leads and then the shrinks.
     const shown = roles.size > 0 ? [...listed] : scenario.sites.filter((site) => listed.has(site));
     // The mark of a line the change touches, said where it is used.
