@@ -295,9 +295,22 @@ function shownPeakSites(sites: readonly SiteDelta[], top: number, least: number)
   return [...grown, ...shrunk, ...same];
 }
 
+/** Why a side has no sites at the peak though they were asked for: one short line per side. */
+function peakMissedNotes(scenario: ScenarioComparison): string[] {
+  const missed = scenario.peakSites?.missed ?? {};
+  return (['base', 'head'] as const).flatMap((side) => {
+    const why = missed[side];
+    if (why === undefined) return [];
+    return [
+      `<sub>⛰️ No sites at the peak of ${escapeCode(scenario.name)} on ${side}: ${escapeText(why, 300)}</sub>`,
+    ];
+  });
+}
+
 function peakSection(scenario: ScenarioComparison, top: number): string[] {
   const peak = scenario.peakSites;
-  if (!peak || peak.sites.length === 0) return [];
+  const missed = peakMissedNotes(scenario);
+  if (!peak || peak.sites.length === 0) return missed.flatMap((note) => ['', note]);
   const largest = Math.max(peak.base?.peakBytes ?? 0, peak.head?.peakBytes ?? 0);
   const least = PEAK_SAME_SHARE * largest;
   const shown = shownPeakSites(peak.sites, top, least);
@@ -356,6 +369,7 @@ function peakSection(scenario: ScenarioComparison, top: number): string[] {
       : []),
     ...nearly,
     ...elsewhere.map((text) => `\n<sub>⚠️ ${escapeText(text)}</sub>`),
+    ...missed.map((note) => `\n${note}`),
   ]);
 }
 

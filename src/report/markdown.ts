@@ -30,7 +30,7 @@ import {
   repositoryPath,
 } from './escape.js';
 import type { Report } from './report.js';
-import { budgetsOfScenario } from './budget-index.js';
+import { budgetRows, budgetsOfScenario, FOLDED_NAMES_SHOWN, foldedReason } from './budget-index.js';
 import {
   changedMeasures,
   isNoChange,
@@ -39,7 +39,15 @@ import {
   unchangedLine,
   type UnchangedLine,
 } from './ranking.js';
-import { bothFailed, failedSides, failuresOf, failureText, raisedText } from './failure.js';
+import {
+  bothFailed,
+  failedBeforeText,
+  failedSides,
+  failureDetail,
+  failuresOf,
+  notRunText,
+  raisedText,
+} from './failure.js';
 import {
   budgetExample,
   budgetSiteClause,
@@ -329,6 +337,15 @@ function verdictLine(report: Report): string {
     : `${culprit} ${line}`;
 }
 
+/**
+ * Tests that failed on base too, told apart from the verdict line: a warning, not this pull
+ * request's doing.
+ */
+function failedBeforeLine(report: Report): string[] {
+  const text = failedBeforeText(report.scenarios, (code) => escapeCode(code, 300));
+  return text ? ['', `⚠️ **Not caused by this pull request:** ${text}.`] : [];
+}
+
 function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -342,9 +359,12 @@ function contextLine(report: Report, listed: readonly ScenarioComparison[]): str
   const changed = listed.length;
   const counted = report.budgets.filter((b) => b.status !== 'skip');
   const over = counted.filter((b) => b.status === 'fail' || b.status === 'warn').length;
+  // Budgets given but none checked (every scenario they name failed or is gone) are not "none".
   const budgets =
     counted.length === 0
-      ? 'no budgets'
+      ? report.budgets.length === 0
+        ? 'no budgets'
+        : `${plural(report.budgets.length, 'budget')}, none checked`
       : `${plural(counted.length, 'budget')} checked${over > 0 ? `, ${over} exceeded` : ''}`;
   const head = `${report.head.workingTree ? 'head: working tree on top of' : 'head'} ${commitLink(report, report.head.sha)}`;
   return (
@@ -568,8 +588,9 @@ function sitesLeftOutNote(scenario: ScenarioComparison): string[] {
 }
 
 function failureSection(scenario: ScenarioComparison, shape: Shape): string[] {
-  return failuresOf(scenario).flatMap(({ sides, error }) => {
-    const details = failureText(error);
+  const notRun = notRunText(scenario);
+  return failuresOf(scenario).flatMap(({ sides, error }, index) => {
+    const details = failureDetail(scenario, error);
     const whose = sides === 'base and head' ? 'base and head sides' : `${sides} side`;
     return [
       '',
@@ -581,6 +602,7 @@ function failureSection(scenario: ScenarioComparison, shape: Shape): string[] {
       details ? escapeBlock(details, shape.blockLines) : '<pre>(no output)</pre>',
       '',
       '</details>',
+      ...(index === 0 && notRun ? ['', `<sub>⏭️ ${escapeText(notRun)}.</sub>`] : []),
     ];
   });
 }
@@ -589,6 +611,7 @@ function budgetSection(
   budgets: readonly BudgetResult[],
   shape: Shape,
   inTable: ReadonlySet<string>,
+  scenarios: readonly ScenarioComparison[],
 ): string[] {
   if (budgets.length === 0) return [];
   const shown = shape.allBudgets
@@ -601,10 +624,16 @@ function budgetSection(
     '',
     '| Rule | Scenario | Limit | Actual | Level | Status |',
     '| --- | --- | ---: | ---: | --- | --- |',
-    ...shown.map(
-      (b) =>
-        `| ${b.metric} | ${escapeCode(b.scenario)} | ${escapeText(b.limit)} | ${escapeText(b.actual)}${b.site ? ` at ${escapeCode(b.site)}` : ''}${b.leak ? ` (${escapeText(b.leak)})` : ''} | ${b.level} | ${STATUS_ICON[b.status]} ${b.status}${b.reason ? ` (${escapeText(b.reason)})` : ''} |`,
-    ),
+    ...budgetRows(shown).map((row) => {
+      if ('folded' in row) {
+        const { first, scenarios: names } = row.folded;
+        const more = names.length - FOLDED_NAMES_SHOWN;
+        const named = names.slice(0, FOLDED_NAMES_SHOWN).map((name) => escapeCode(name));
+        return `| ${first.metric} | ${named.join(', ')}${more > 0 ? ` and ${groupDigits(more)} more` : ''} | ${escapeText(first.limit)} | — | ${first.level} | ${STATUS_ICON.skip} skip (${escapeText(foldedReason(row.folded, scenarios))}) |`;
+      }
+      const b = row.result;
+      return `| ${b.metric} | ${escapeCode(b.scenario)} | ${escapeText(b.limit)} | ${escapeText(b.actual)}${b.site ? ` at ${escapeCode(b.site)}` : ''}${b.leak ? ` (${escapeText(b.leak)})` : ''} | ${b.level} | ${STATUS_ICON[b.status]} ${b.status}${b.reason ? ` (${escapeText(b.reason)})` : ''} |`;
+    }),
     ...(holding > 0
       ? [
           '',
@@ -728,6 +757,7 @@ function selectionOf(report: Report): Selection {
     `### allocdiff${report.key === 'default' ? '' : ` · ${escapeText(report.key)}`}`,
     '',
     verdictLine(report),
+    ...failedBeforeLine(report),
     '',
     contextLine(report, listed),
     ...(report.testsNotRun ? ['', testsNotRunLine(report.testsNotRun)] : []),
@@ -832,7 +862,7 @@ function render(report: Report, shape: Shape, selection: Selection, room: number
     ...moreSectionsNote(listed.slice(shape.sections), shape),
     ...hiddenSitesNote(report),
     ...(chart.length > 0 ? ['', ...chart] : []),
-    ...budgetSection(report.budgets, shape, inTable),
+    ...budgetSection(report.budgets, shape, inTable, report.scenarios),
     ...warningSection(report),
     ...(shape.extras ? environmentSection(report) : []),
     '',
