@@ -233,9 +233,11 @@ def pytest_runtest_call(item):
         yield
         return
     markers = budget_markers(item)
-    _doctest_start(item)
+    doctest_globals = _doctest_start(item)
     traced = command.TestMeasurement(command.frames())
     outcome = yield
+    if doctest_globals is not None:
+        _forget_last_value()
     # With its objects alive (its fixtures not torn down yet): the deep pass may ask what keeps
     # them alive, from the test's fixtures among the roots.
     measurement = traced.finish(
@@ -248,16 +250,47 @@ def pytest_runtest_call(item):
     error = excinfo[1] if excinfo else None
     deeper = None
     if error is None:
-        deeper = command.measure_deeper(item.nodeid, item.runtest, measurement)
+        call = item.runtest
+        if doctest_globals is not None:
+            call = _doctest_call(item, doctest_globals)
+        deeper = command.measure_deeper(item.nodeid, call, measurement)
     _pending[item.nodeid] = (measurement, error, markers, deeper)
 
 
 def _doctest_start(item):
-    """For a doctest, name its examples by where they are written (``_name_examples_by_line``)."""
+    """For a doctest, the globals it starts with (None for any other test), once its examples
+    are named by where they are written (``_name_examples_by_line``) and ``_`` is cleared."""
     test = getattr(item, "dtest", None)
     doctest = sys.modules.get("doctest")
-    if doctest is not None and isinstance(test, doctest.DocTest):
-        _name_examples_by_line(doctest)
+    if doctest is None or not isinstance(test, doctest.DocTest):
+        return None
+    _name_examples_by_line(doctest)
+    _forget_last_value()
+    return dict(test.globs)
+
+
+def _forget_last_value():
+    # pytest's doctest runner (doctest's DebugRunner) clears a doctest's globals after it ran
+    # but leaves ``builtins._`` holding the last value an example displayed: doctest's own
+    # runner sets it to None. Left there, it is held by no code of the project, and each call
+    # of the same doctest would start from what the one before left.
+    if getattr(builtins, "_", None) is not None:
+        builtins._ = None
+
+
+def _doctest_call(item, start):
+    """The doctest ``item`` called again as its first call was: pytest's runner cleared its
+    globals when it finished, so they are set back to what the call started with."""
+
+    def call():
+        item.dtest.globs.clear()
+        item.dtest.globs.update(start)
+        try:
+            item.runtest()
+        finally:
+            _forget_last_value()
+
+    return call
 
 
 def _name_examples_by_line(doctest):

@@ -78,6 +78,25 @@ class DoctestTest(CommandTestCase):
         self.assertEqual(docstring["text"], ">>> STORE.append(bytearray(30000))")
         self.assertGreaterEqual(docstring["size"], 30000)
 
+    def test_a_doctests_repeats_start_with_its_globals_and_no_last_value(self):
+        root = self.make_project(FILES)
+        folder = self.make_temp_dir()
+        tests = os.path.join(folder, "tests.txt")
+        with open(tests, "w") as file:
+            file.write("README.rst::README.rst\n")
+        run = self.run_doctests(root, env={"ALLOCDIFF_REPEATS": "3", "ALLOCDIFF_TESTS": tests})
+        self.assertEqual(run.snapshot["unmeasured"], [], run.output)
+        scenario = run.named("README.rst::README.rst")
+        repeats = scenario["repeats"]
+        self.assertEqual(len(repeats), 3, run.output)
+        # Each call keeps its 50,000 bytes in STORE, and not ``kept``: its globals are cleared
+        # when it finishes, and ``_`` (the last value displayed, which holds ``kept``) too.
+        for repeat in repeats:
+            self.assertGreaterEqual(repeat["retainedBytes"], 50000, repeats)
+            self.assertLess(repeat["retainedBytes"], 50000 + 2000 * 10, repeats)
+        peaks = [repeat["peakBytes"] for repeat in repeats]
+        self.assertLess(max(peaks) - min(peaks), min(peaks) / 10, peaks)
+
 
 if __name__ == "__main__":
     unittest.main()
