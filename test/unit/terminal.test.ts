@@ -340,6 +340,34 @@ describe('renderTerminal: what the report says', () => {
     expect(coloured).not.toContain('\u001b[1;32mPASS');
   });
 
+  it('says first that nothing changed beyond noise when no change leads, budgets or not', () => {
+    // A change within the noise of the repeats is no change to lead with, as in the comment.
+    const noisy = scenarioComparison({
+      name: 'tests/test_x.py::test_a',
+      kind: 'test',
+      peak: { ...measure(4 * MiB, 4 * MiB + 512), noisy: true },
+    });
+    const unchecked = report([noisy]);
+    expect(lastLine(renderTerminal(unchecked))).toBe(
+      'PASS: no memory change beyond noise; no budget is set',
+    );
+    expect(renderMarkdown(unchecked)).toContain('**No memory change beyond noise:**');
+    const budgets: BudgetResult[] = [
+      {
+        rule: 'peak: +10MB',
+        metric: 'peak',
+        scenario: 'tests/test_x.py::test_a',
+        limit: '+10MB',
+        actual: '+512 B',
+        status: 'pass',
+        level: 'fail',
+      },
+    ];
+    expect(lastLine(renderTerminal(report([noisy], { budgets })))).toBe(
+      'PASS: within budget; no memory change beyond noise',
+    );
+  });
+
   it('says the budgets held, in green, with the largest change', () => {
     const budgets: BudgetResult[] = [
       {
