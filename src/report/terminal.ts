@@ -434,7 +434,8 @@ export function renderTerminal(
   const style = grewUnchecked(explanation) ? 'boldYellow' : verdictStyle[report.verdict];
   lines.push(
     '',
-    `${styled(style, VERDICT_WORD[report.verdict])}: ${culpritLead(report.scenarios)}${verdictReason(report, explanation)}`,
+    // A pass blames no line: what keeps memory alive is said above it ("kept alive in").
+    `${styled(style, VERDICT_WORD[report.verdict])}: ${report.verdict === 'pass' ? '' : culpritLead(report.scenarios)}${verdictReason(report, explanation)}`,
     '',
   );
   return lines.join('\n');
