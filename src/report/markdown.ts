@@ -35,6 +35,7 @@ import {
   changedMeasures,
   isNoChange,
   listedChanges,
+  slightWhy,
   testsNotRunText,
   unchangedLine,
   type UnchangedLine,
@@ -425,10 +426,7 @@ function unchangedNote(
 ): string[] {
   const parts: string[] = [];
   if (line) {
-    const why =
-      line.minimum > 0
-        ? `by less than the minimum change of ${formatBytes(line.minimum)} or within the noise of their repeats`
-        : 'only within the noise of their repeats';
+    const why = slightWhy(line, formatBytes, 'the noise of their repeats');
     const slight = line.slight > 0 ? ` (${groupDigits(line.slight)} of them differ ${why})` : '';
     parts.push(`${escapeText(line.unchanged)} unchanged${slight}, ${groupDigits(listed)} changed`);
   }

@@ -9,7 +9,13 @@ import { DEFAULT_COLUMNS, displayWidth, padToWidth } from '../format/text-width.
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { MEASURES, measureOf, measuresWhere } from '../compare/measures.js';
 import type { Report } from './report.js';
-import { changedMeasures, listedChanges, testsNotRunText, unchangedLine } from './ranking.js';
+import {
+  changedMeasures,
+  listedChanges,
+  slightWhy,
+  testsNotRunText,
+  unchangedLine,
+} from './ranking.js';
 import { failuresOf, failureText } from './failure.js';
 import { leakText } from './lead.js';
 import { settingsChangeText } from './settings-change.js';
@@ -191,10 +197,7 @@ function delta(measure: Measure | undefined): string {
 function unchangedText(report: Report, listed: readonly ScenarioComparison[]): string[] {
   const line = unchangedLine(report, listed);
   if (!line) return [];
-  const why =
-    line.minimum > 0
-      ? `by less than the minimum change of ${formatBytes(line.minimum)} or within noise`
-      : 'only within noise';
+  const why = slightWhy(line, formatBytes, 'noise');
   const slight = line.slight > 0 ? ` (${groupDigits(line.slight)} of them differ ${why})` : '';
   return [
     ...(listed.length > 0 ? [''] : []),
