@@ -157,12 +157,10 @@ export function listedChanges(report: Report): ScenarioComparison[] {
  * report has tests (found once per report, not once per scenario).
  */
 function noun(pytest: boolean, scenario: ScenarioComparison): [string, string] {
-  if (!pytest) return ['scenario', 'scenarios'];
-  return scenario.kind === 'test'
-    ? ['test', 'tests']
-    : scenario.kind === 'process'
-      ? ['process', 'processes']
-      : ['scenario', 'scenarios'];
+  // A process a command ran is one, in either mode: beside the command's own failed scenario,
+  // `1 process unchanged, 1 changed` does not read as one scenario counted twice.
+  if (scenario.kind === 'process') return ['process', 'processes'];
+  return pytest && scenario.kind === 'test' ? ['test', 'tests'] : ['scenario', 'scenarios'];
 }
 
 /** What the line of unchanged scenarios says, for the comment and the terminal alike. */
