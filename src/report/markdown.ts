@@ -30,7 +30,7 @@ import {
   repositoryPath,
 } from './escape.js';
 import type { Report } from './report.js';
-import { budgetsOfScenario } from './budget-index.js';
+import { budgetsOfScenario, budgetUnitsNote } from './budget-index.js';
 import {
   changedMeasures,
   isNoChange,
@@ -603,6 +603,7 @@ function budgetSection(
       (b) =>
         `| ${b.metric} | ${escapeCode(b.scenario)} | ${escapeText(b.limit)} | ${escapeText(b.actual)}${b.site ? ` at ${escapeCode(b.site)}` : ''}${b.leak ? ` (${escapeText(b.leak)})` : ''} | ${b.level} | ${STATUS_ICON[b.status]} ${b.status}${b.reason ? ` (${escapeText(b.reason)})` : ''} |`,
     ),
+    ...(unitsNote(shown) ?? []),
     ...(holding > 0
       ? [
           '',
@@ -610,6 +611,11 @@ function budgetSection(
         ]
       : []),
   ];
+}
+
+function unitsNote(budgets: readonly BudgetResult[]): string[] | undefined {
+  const note = budgetUnitsNote(budgets);
+  return note === undefined ? undefined : ['', `<sub>${escapeText(note)}.</sub>`];
 }
 
 function warningSection(report: Report): string[] {

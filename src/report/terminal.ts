@@ -16,6 +16,7 @@ import {
   testsNotRunText,
   unchangedLine,
 } from './ranking.js';
+import { budgetUnitsNote } from './budget-index.js';
 import { failuresOf, failureText } from './failure.js';
 import { leakText } from './lead.js';
 import { settingsChangeText } from './settings-change.js';
@@ -427,6 +428,8 @@ export function renderTerminal(
         ),
       ).map((line) => `  ${line}`),
     );
+    const note = budgetUnitsNote(report.budgets);
+    if (note !== undefined) lines.push('', `${note}.`);
   }
   for (const warning of report.warnings ?? []) lines.push('', `warning: ${warning}`);
   if (report.settingsChange) lines.push('', settingsChangeText(report.settingsChange));

@@ -368,6 +368,31 @@ describe('renderTerminal: what the report says', () => {
     );
   });
 
+  it('says, where a limit is in KB, why its figure reads larger than the tables’ KiB', () => {
+    const grew = scenarioComparison({ name: 'bench.py', retained: measure(0, 208_000) });
+    const budget = (limit: string, actual: string): BudgetResult => ({
+      rule: `retained: ${limit}`,
+      metric: 'retained',
+      scenario: 'bench.py',
+      limit,
+      actual,
+      status: 'fail',
+      level: 'fail',
+    });
+    const decimal = report([grew], { verdict: 'fail', budgets: [budget('+100KB', '+208 KB')] });
+    const note =
+      "Actual is in its limit's units: KB, MB and GB are powers of 1000, the tables use KiB, MiB " +
+      'and GiB (powers of 1024), so one change reads larger here (+100KB is +97.7 KiB)';
+    const terminal = renderTerminal(decimal);
+    expect(terminal).toContain('+203 KiB');
+    expect(terminal).toContain(`${note}.`);
+    expect(renderMarkdown(decimal)).toContain(`<sub>${note}.</sub>`);
+    // A limit in the tables' own units needs no note.
+    const binary = report([grew], { verdict: 'fail', budgets: [budget('+100KiB', '+203 KiB')] });
+    expect(renderTerminal(binary)).not.toContain("limit's units");
+    expect(renderMarkdown(binary)).not.toContain("limit's units");
+  });
+
   it('says the budgets held, in green, with the largest change', () => {
     const budgets: BudgetResult[] = [
       {
