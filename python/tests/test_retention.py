@@ -23,6 +23,7 @@ from tests.support import HarnessTestCase
 
 MODULE = """\
     import collections
+    import functools
     import gc
 
     history = []
@@ -150,6 +151,32 @@ MODULE = """\
         kept[0] = kept
         for value in shared[:count]:
             kept.append(value)  # LINE lost
+
+
+    @functools.lru_cache(maxsize=None)
+    def parsed(number):
+        return bytearray(100 + number)  # LINE parsed
+
+
+    @functools.lru_cache(maxsize=256)
+    def bounded(number):
+        return bytearray(100 + number)  # LINE bounded
+
+
+    class Parser:
+        @functools.lru_cache(maxsize=None)
+        def parse(self, number):
+            return bytearray(100 + number)  # LINE method
+
+
+    parser = Parser()
+
+
+    def parse_all(count):
+        for number in range(count):
+            parsed(number)
+            bounded(number)
+            parser.parse(number)
 """
 
 
@@ -234,6 +261,32 @@ class RetentionTest(unittest.TestCase):
         closure = self.only_path(found, "closure")
         self.assertEqual((closure["kind"], closure["holder"]),
                          (retention.CLOSURE, module + ".make_counter.<locals>.add.<closure>.kept"))
+
+    def test_a_functools_lru_cache_is_named_as_the_cache_of_its_function(self):
+        module = self.name
+        found = self.walk(lambda: self.module.parse_all(40), "parsed", "bounded", "method")
+        self.assertEqual(set(found), {"parsed", "bounded", "method"})
+        # Unbounded: the results are the values of the cache's dict.
+        parsed = self.only_path(found, "parsed")
+        self.assertEqual(
+            (parsed["kind"], parsed["holder"], parsed["holder_type"], parsed["name"]),
+            (retention.MODULE_GLOBAL, module + ".parsed", retention.LRU_CACHE, "parsed"),
+        )
+        self.assertRegex(parsed["path"], r"^%s\.parsed\.<cache>\[\d+\]$" % module)
+        # With a maxsize: held by the cache's links, which add nothing to the path.
+        bounded = self.only_path(found, "bounded")
+        self.assertEqual((bounded["holder"], bounded["holder_type"]),
+                         (module + ".bounded", retention.LRU_CACHE))
+        self.assertEqual(bounded["path"], module + ".bounded.<cache>")
+        # A method's cache, reached through its class.
+        method = self.only_path(found, "method")
+        self.assertEqual(
+            (method["kind"], method["holder"], method["holder_type"], method["name"]),
+            (retention.CLASS_ATTRIBUTE, module + ".Parser.parse", retention.LRU_CACHE, "parse"),
+        )
+        self.assertEqual(method["path"], module + ".Parser.parse.<cache>[…]")
+        for path in (parsed, bounded, method):
+            self.assertNotIn(".?", path["path"])
 
     def test_the_same_objects_give_the_same_paths(self):
         tracemalloc.start(1)

@@ -68,6 +68,17 @@ export interface BudgetResult {
    * rose (`rises +80.0 KiB per call over the repeats`).
    */
   leak?: string;
+  /**
+   * A skip because the scenario lacks the measure: which measure, and why when known. The
+   * reports fold such rows of one rule into one line.
+   */
+  unmeasured?: Unmeasured;
+}
+
+/** A measure a scenario lacks: its name (`leak per call`) and why, when known. */
+export interface Unmeasured {
+  what: string;
+  why?: string;
 }
 
 export type Verdict = 'pass' | 'warn' | 'fail';
@@ -113,10 +124,18 @@ interface Observation extends Omit<Spread, 'baseGrowth'> {
   source?: string;
 }
 
-/** Why a rule cannot be evaluated in a scenario; `unmeasured` when no scenario could have it. */
+/** Why a rule cannot be evaluated in a scenario; `unmeasured` when the scenario lacks the measure. */
 interface Skip {
   reason: string;
-  unmeasured?: true;
+  unmeasured?: Unmeasured;
+}
+
+/** The skip of a scenario that lacks the measure. */
+function notMeasured(what: string, why?: string): Skip {
+  return {
+    reason: `${what} is not measured for this scenario${why ? `: ${why}` : ''}`,
+    unmeasured: why ? { what, why } : { what },
+  };
 }
 
 /** How far an observation is from its limit: positive means over budget. */
@@ -218,12 +237,8 @@ function leakFromRepeats(scenario: ScenarioComparison): Observation[] | Skip | u
   if (retained.baseGrowth === undefined && retained.headGrowth === undefined) return undefined;
   const noisy = (growth: number | undefined, range: [number, number] | undefined) =>
     growth === undefined && range !== undefined;
-  if (noisy(retained.headGrowth, retained.headRange)) {
-    return {
-      reason: "leak per call is not measured for this scenario: head's repeats are noisy",
-      unmeasured: true,
-    };
-  }
+  if (noisy(retained.headGrowth, retained.headRange))
+    return notMeasured(MEASURES.leak.words.name, "head's repeats are noisy");
   return [
     {
       base: retained.baseGrowth ?? 0,
@@ -276,10 +291,19 @@ function observations(metric: BudgetMetric, scenario: ScenarioComparison): Obser
   if (measure === undefined) {
     // Without it, a measure may be estimated from others (leak per call: no leak check, but
     // the repeats may still show retained memory growing call after call).
-    const estimate = estimated(MEASURES[metric].estimate, scenario);
+    const spec = MEASURES[metric];
+    const estimate = estimated(spec.estimate, scenario);
     if (estimate) return estimate;
-    const what = MEASURES[metric].words.name;
-    return { reason: `${what} is not measured for this scenario`, unmeasured: true };
+    if (spec.estimate === undefined) return notMeasured(spec.words.name);
+    // The estimate needs repeats that can show growth.
+    const once = (scenario.repeats?.head ?? 0) <= 1;
+    return notMeasured(
+      spec.words.name,
+      once
+        ? 'no leak check ran, and one measurement per side cannot show growth (only what ' +
+            'differed in the first pass is measured again)'
+        : 'no leak check ran, and its repeats are too few to show growth',
+    );
   }
   if (measure.head === null) return { reason: 'no head measurement' };
   return [{ base: measure.base ?? 0, head: measure.head, ...variation(measure) }];
@@ -334,8 +358,14 @@ function evaluateLimit(
   const values = observations(rule.metric, scenario);
   if (!Array.isArray(values)) {
     return {
-      result: { ...common, actual: '—', status: 'skip', reason: values.reason },
-      unmeasured: values.unmeasured === true,
+      result: {
+        ...common,
+        actual: '—',
+        status: 'skip',
+        reason: values.reason,
+        ...(values.unmeasured ? { unmeasured: values.unmeasured } : {}),
+      },
+      unmeasured: values.unmeasured !== undefined,
     };
   }
   // Growth and floors need a base; a new scenario is held to ceilings only.

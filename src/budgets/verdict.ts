@@ -16,6 +16,11 @@ export type VerdictCause =
    * Without a side (a failure with no error recorded) it weighs as a base failure.
    */
   | { kind: 'benchmark-failed'; scenario: ScenarioComparison; side?: 'head' | 'base' }
+  /**
+   * A test (or `bench_*` function) that failed on base too, raising the same type of error: not
+   * the pull request's doing, and a warning (the other scenarios were measured).
+   */
+  | { kind: 'failed-before'; scenario: ScenarioComparison }
   /** A warn-level budget exceeded, or any budget exceeded within the noise of its repeats. */
   | { kind: 'budget-warned'; budget: BudgetResult; because: 'noisy' | 'warn-level' }
   /** A rule that could not be checked at all (an override matching no scenario, …). */
@@ -29,15 +34,32 @@ export function levelOf(cause: VerdictCause): Exclude<Verdict, 'pass'> {
     case 'benchmark-failed':
       return cause.side === 'head' ? 'fail' : 'warn';
     case 'budget-warned':
+    case 'failed-before':
     case 'not-checked':
       return 'warn';
   }
 }
 
 /**
+ * Whether a scenario is one part of the benchmark (a test, a function) that failed on base and
+ * head alike, raising the same type of error: failing before this pull request. A whole script
+ * or command that failed on both sides measured nothing, and stays a failure.
+ */
+export function failedBefore(scenario: ScenarioComparison): boolean {
+  const { error, baseError } = scenario;
+  return (
+    scenario.status === 'failed' &&
+    (scenario.kind === 'test' || scenario.kind === 'function') &&
+    error?.side === 'head' &&
+    baseError !== undefined &&
+    baseError.type === error.type
+  );
+}
+
+/**
  * Every cause, the most severe first: exceeded fail-level budgets, benchmarks that failed on
- * head (nothing to trust), warned budgets, benchmarks that failed on base (nothing to compare
- * against), rules not checked; failures that name no side last.
+ * head (nothing to trust), warned budgets, tests that failed on base too, benchmarks that failed
+ * on base (nothing to compare against), rules not checked; failures that name no side last.
  */
 export function verdictCauses(
   comparison: { scenarios: readonly ScenarioComparison[] },
@@ -47,7 +69,7 @@ export function verdictCauses(
   const failed = comparison.scenarios.filter((s) => s.status === 'failed');
   const failedOn = (side: 'head' | 'base'): VerdictCause[] =>
     failed
-      .filter((scenario) => scenario.error?.side === side)
+      .filter((scenario) => scenario.error?.side === side && !failedBefore(scenario))
       .map((scenario) => ({ kind: 'benchmark-failed', scenario, side }));
   return [
     ...budgets
@@ -61,6 +83,9 @@ export function verdictCauses(
         budget,
         because: budget.noisy ? 'noisy' : 'warn-level',
       })),
+    ...failed
+      .filter(failedBefore)
+      .map((scenario): VerdictCause => ({ kind: 'failed-before', scenario })),
     ...failedOn('base'),
     ...warnings.map((warning): VerdictCause => ({ kind: 'not-checked', warning })),
     ...failed
@@ -77,7 +102,8 @@ export function verdictOf(causes: readonly VerdictCause[]): Verdict {
 /**
  * Fail when a fail-level budget is exceeded or the head benchmark failed (nothing to trust).
  * Warn when a warn-level budget is exceeded, or one within the noise of its repeats, a rule
- * could not be checked, or only the base side failed (nothing to compare against). Pass
+ * could not be checked, a test failed on base the same way as on head (not this pull
+ * request's doing), or only the base side failed (nothing to compare against). Pass
  * otherwise. The one derivation of a verdict: full mode and report mode both call it.
  */
 export function decideVerdict(

@@ -20,7 +20,7 @@
  * script's are (merge-repeats.ts). The traceback pass runs the same selection.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errorMessage } from '../errors.js';
 import { RANDOM_ADDRESSES } from './address-randomization.js';
@@ -56,8 +56,10 @@ export function commandBackend(command: string, workingDirectory: string): Captu
     trace: async (checkoutDir, options, sitesFile) => {
       const run = await runCommand(command, workingDirectory, checkoutDir, options, {
         setup: false,
-        env: { ALLOCDIFF_TRACEBACK_SITES: sitesFile },
-        files: options.only ? { ALLOCDIFF_TESTS: selectionFile(options.only) } : {},
+        files: {
+          ALLOCDIFF_TRACEBACK_SITES: await readFile(sitesFile, 'utf8'),
+          ...(options.only ? { ALLOCDIFF_TESTS: selectionFile(options.only) } : {}),
+        },
       });
       if (run.kind !== 'measured') return run;
       if (run.commandFailure) return { kind: 'failed', error: run.commandFailure };
@@ -125,7 +127,7 @@ async function measureInDepth(
   const earlier = options.sameAs;
   const only = earlier && options.only ? new Set(options.only) : undefined;
   if (only && only.size === 0) return { kind: 'measured', snapshot: earlier! };
-  const selection: Record<string, string> = only
+  const selection: { ALLOCDIFF_TESTS?: string } = only
     ? { ALLOCDIFF_TESTS: selectionFile([...only]) }
     : {};
   const repeats = options.repeats ?? 1;
@@ -141,11 +143,11 @@ async function measureInDepth(
     return { kind: 'measured', snapshot: earlier! };
   };
   const deep = await runCommand(command, workingDirectory, checkoutDir, options, {
-    env: {
-      ALLOCDIFF_REPEATS: String(repeats),
-      ALLOCDIFF_ITERATIONS: String(iterations),
-      ALLOCDIFF_OBJECT_TYPES: options.objectTypes ? '1' : '0',
-      ...(peaks === true ? { ALLOCDIFF_PEAK_SITES: '1' } : {}),
+    depth: {
+      repeats,
+      iterations,
+      objectTypes: options.objectTypes === true,
+      everyPeak: peaks === true,
     },
     files: {
       ...selection,
@@ -279,14 +281,84 @@ type CommandRun =
   | Exclude<SideOutcome, { kind: 'measured' }>
   | { kind: 'measured'; snapshot: Snapshot; commandFailure?: ScenarioError };
 
+/** What a deep pass measures of each test beyond its measured call (command.py's `Depth`). */
+interface DepthAsked {
+  repeats: number;
+  iterations: number;
+  objectTypes: boolean;
+  /** The sites at the peak of every test (no reference to aim at). */
+  everyPeak: boolean;
+}
+
+/** The harness's files a measuring run may be given (command.py, selection.py). */
+type HarnessFile =
+  | 'ALLOCDIFF_TESTS'
+  | 'ALLOCDIFF_SKIP_TESTS'
+  | 'ALLOCDIFF_SKIP_FILES'
+  | 'ALLOCDIFF_PEAK_TARGETS'
+  | 'ALLOCDIFF_RETENTION_SITES'
+  | 'ALLOCDIFF_RETENTION_SCENARIOS'
+  | 'ALLOCDIFF_TRACEBACK_SITES';
+
+const HARNESS_FILES: readonly HarnessFile[] = [
+  'ALLOCDIFF_TESTS',
+  'ALLOCDIFF_SKIP_TESTS',
+  'ALLOCDIFF_SKIP_FILES',
+  'ALLOCDIFF_PEAK_TARGETS',
+  'ALLOCDIFF_RETENTION_SITES',
+  'ALLOCDIFF_RETENTION_SCENARIOS',
+  'ALLOCDIFF_TRACEBACK_SITES',
+];
+
+/** The digits every number given to the harness is written with (zeros first). */
+const NUMBER_DIGITS = 10;
+
 /** What a run of the command is for, beyond a plain measuring run. */
 interface CommandPass {
   /** Whether `setup` runs first (not in the traceback pass: it ran in this checkout). */
   setup?: boolean;
-  /** Variables for the harness in each process (command.py). */
-  env?: Record<string, string>;
+  /** The deep pass: what it measures beyond each test's measured call. */
+  depth?: DepthAsked;
   /** Files for the harness: each written, and its path given in the variable it is named by. */
-  files?: Record<string, string>;
+  files?: Partial<Record<HarnessFile, string>>;
+}
+
+/**
+ * The harness's variables of a measuring run. Every run of a side gets the same names, with
+ * values of the same length: a number has `NUMBER_DIGITS` digits, and a file not given is as
+ * many spaces as its path would have bytes (the harness reads a blank value as none). Python
+ * copies its environment into its heap before anything is measured, and where later objects
+ * land changes what some of the interpreter's own work allocates, and so a whole process's
+ * peak: a process measured in the first run, the deep pass and its further runs starts from
+ * the same heap only when their environments have the same shape.
+ */
+async function harnessVariables(
+  workDir: string,
+  fixed: Record<string, string>,
+  frames: number,
+  depth: DepthAsked | undefined,
+  files: Partial<Record<HarnessFile, string>>,
+): Promise<Record<string, string>> {
+  const number = (value: number) => String(value).padStart(NUMBER_DIGITS, '0');
+  const variables: Record<string, string> = {
+    ...fixed,
+    ALLOCDIFF_FRAMES: number(frames),
+    ALLOCDIFF_REPEATS: number(depth?.repeats ?? 1),
+    ALLOCDIFF_ITERATIONS: number(depth?.iterations ?? 0),
+    ALLOCDIFF_OBJECT_TYPES: depth?.objectTypes ? '1' : '0',
+    ALLOCDIFF_PEAK_SITES: depth?.everyPeak ? '1' : '0',
+  };
+  for (const variable of HARNESS_FILES) {
+    const path = join(workDir, `${variable.toLowerCase()}.txt`);
+    const content = files[variable];
+    if (content === undefined) {
+      variables[variable] = ' '.repeat(Buffer.byteLength(path));
+    } else {
+      await writeFile(path, content);
+      variables[variable] = path;
+    }
+  }
+  return variables;
 }
 
 /**
@@ -312,7 +384,7 @@ async function runCommand(
   const runner = await SideRunner.start(checkoutDir, options, { setup: pass.setup ?? true });
   if ('failure' in runner) return { kind: 'failed', error: runner.failure };
 
-  const tracing = pass.env?.ALLOCDIFF_TRACEBACK_SITES !== undefined;
+  const tracing = pass.files?.ALLOCDIFF_TRACEBACK_SITES !== undefined;
   const frames = tracing ? options.frames : 1;
   const workDir = await runner.workDir('allocdiff-command-');
   const partials = join(workDir, 'processes');
@@ -320,29 +392,24 @@ async function runCommand(
   try {
     await mkdir(partials);
     const skip = options.skipTests ?? [];
-    const wanted = {
-      ...pass.files,
-      ...(skip.length > 0 ? { ALLOCDIFF_SKIP_TESTS: `${skip.join('\n')}\n` } : {}),
-      ...skipFilesVariable(options),
-    };
-    const files: Record<string, string> = {};
-    for (const [variable, content] of Object.entries(wanted)) {
-      files[variable] = join(workDir, `${variable.toLowerCase()}.txt`);
-      await writeFile(files[variable], content);
-    }
+    const variables = await harnessVariables(
+      workDir,
+      { ALLOCDIFF_COMMAND_DIR: partials, ALLOCDIFF_ROOT: checkoutDir },
+      frames,
+      pass.depth,
+      {
+        ...pass.files,
+        ...(skip.length > 0 ? { ALLOCDIFF_SKIP_TESTS: `${skip.join('\n')}\n` } : {}),
+        ...skipFilesVariable(options),
+      },
+    );
     const fileCount = options.skipFiles?.length ?? 0;
     log.info(
       `${command} with every Python process under tracemalloc (frames: ${frames})` +
         (skip.length > 0 ? `, ${skip.length} unchanged tests deselected` : '') +
         (fileCount > 0 ? `, ${fileCount} test files not collected` : ''),
     );
-    const { result: run, fixedAddresses } = await runner.injected(command, cwd, {
-      ALLOCDIFF_COMMAND_DIR: partials,
-      ALLOCDIFF_ROOT: checkoutDir,
-      ALLOCDIFF_FRAMES: String(frames),
-      ...pass.env,
-      ...files,
-    });
+    const { result: run, fixedAddresses } = await runner.injected(command, cwd, variables);
     const merge = await runner.tool('allocdiff_harness.aggregate', [
       '--dir',
       partials,
@@ -425,7 +492,7 @@ async function readTests(
 }
 
 /** `ALLOCDIFF_SKIP_FILES`'s content: the test files ruled out before anything ran. */
-function skipFilesVariable(options: SideOptions): Record<string, string> {
+function skipFilesVariable(options: SideOptions): { ALLOCDIFF_SKIP_FILES?: string } {
   const files = options.skipFiles ?? [];
   return files.length > 0 ? { ALLOCDIFF_SKIP_FILES: `${files.join('\n')}\n` } : {};
 }

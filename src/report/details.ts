@@ -285,9 +285,22 @@ function shownPeakSites(sites: readonly SiteDelta[], top: number): SiteDelta[] {
   return [...grown, ...shrunk, ...same];
 }
 
+/** Why a side has no sites at the peak though they were asked for: one short line per side. */
+function peakMissedNotes(scenario: ScenarioComparison): string[] {
+  const missed = scenario.peakSites?.missed ?? {};
+  return (['base', 'head'] as const).flatMap((side) => {
+    const why = missed[side];
+    if (why === undefined) return [];
+    return [
+      `<sub>⛰️ No sites at the peak of ${escapeCode(scenario.name)} on ${side}: ${escapeText(why, 300)}</sub>`,
+    ];
+  });
+}
+
 function peakSection(scenario: ScenarioComparison, top: number): string[] {
   const peak = scenario.peakSites;
-  if (!peak || peak.sites.length === 0) return [];
+  const missed = peakMissedNotes(scenario);
+  if (!peak || peak.sites.length === 0) return missed.flatMap((note) => ['', note]);
   const shown = shownPeakSites(peak.sites, top);
   const explained = (side: 'base' | 'head'): string => {
     const level = peak[side];
@@ -323,6 +336,7 @@ function peakSection(scenario: ScenarioComparison, top: number): string[] {
       ? ['', `<sub>${count(more, 'more site')} at the peak in the JSON report.</sub>`]
       : []),
     ...elsewhere.map((text) => `\n<sub>⚠️ ${escapeText(text)}</sub>`),
+    ...missed.map((note) => `\n${note}`),
   ]);
 }
 

@@ -30,7 +30,13 @@ import {
   repositoryPath,
 } from './escape.js';
 import type { Report } from './report.js';
-import { budgetsOfScenario, budgetUnitsNote } from './budget-index.js';
+import {
+  budgetRows,
+  budgetsOfScenario,
+  budgetUnitsNote,
+  FOLDED_NAMES_SHOWN,
+  foldedReason,
+} from './budget-index.js';
 import {
   changedMeasures,
   isNoChange,
@@ -40,7 +46,15 @@ import {
   unchangedLine,
   type UnchangedLine,
 } from './ranking.js';
-import { bothFailed, failedSides, failuresOf, failureText, raisedText } from './failure.js';
+import {
+  bothFailed,
+  failedBeforeText,
+  failedSides,
+  failureDetail,
+  failuresOf,
+  notRunText,
+  raisedText,
+} from './failure.js';
 import {
   budgetExample,
   budgetSiteClause,
@@ -330,6 +344,15 @@ function verdictLine(report: Report): string {
     : `${culprit} ${line}`;
 }
 
+/**
+ * Tests that failed on base too, told apart from the verdict line: a warning, not this pull
+ * request's doing.
+ */
+function failedBeforeLine(report: Report): string[] {
+  const text = failedBeforeText(report.scenarios, (code) => escapeCode(code, 300));
+  return text ? ['', `⚠️ **Not caused by this pull request:** ${text}.`] : [];
+}
+
 function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -343,9 +366,12 @@ function contextLine(report: Report, listed: readonly ScenarioComparison[]): str
   const changed = listed.length;
   const counted = report.budgets.filter((b) => b.status !== 'skip');
   const over = counted.filter((b) => b.status === 'fail' || b.status === 'warn').length;
+  // Budgets given but none checked (every scenario they name failed or is gone) are not "none".
   const budgets =
     counted.length === 0
-      ? 'no budgets'
+      ? report.budgets.length === 0
+        ? 'no budgets'
+        : `${plural(report.budgets.length, 'budget')}, none checked`
       : `${plural(counted.length, 'budget')} checked${over > 0 ? `, ${over} exceeded` : ''}`;
   const head = `${report.head.workingTree ? 'head: working tree on top of' : 'head'} ${commitLink(report, report.head.sha)}`;
   return (
@@ -566,8 +592,9 @@ function sitesLeftOutNote(scenario: ScenarioComparison): string[] {
 }
 
 function failureSection(scenario: ScenarioComparison, shape: Shape): string[] {
-  return failuresOf(scenario).flatMap(({ sides, error }) => {
-    const details = failureText(error);
+  const notRun = notRunText(scenario);
+  return failuresOf(scenario).flatMap(({ sides, error }, index) => {
+    const details = failureDetail(scenario, error);
     const whose = sides === 'base and head' ? 'base and head sides' : `${sides} side`;
     return [
       '',
@@ -579,6 +606,7 @@ function failureSection(scenario: ScenarioComparison, shape: Shape): string[] {
       details ? escapeBlock(details, shape.blockLines) : '<pre>(no output)</pre>',
       '',
       '</details>',
+      ...(index === 0 && notRun ? ['', `<sub>⏭️ ${escapeText(notRun)}.</sub>`] : []),
     ];
   });
 }
@@ -587,6 +615,7 @@ function budgetSection(
   budgets: readonly BudgetResult[],
   shape: Shape,
   inTable: ReadonlySet<string>,
+  scenarios: readonly ScenarioComparison[],
 ): string[] {
   if (budgets.length === 0) return [];
   const shown = shape.allBudgets
@@ -599,10 +628,16 @@ function budgetSection(
     '',
     '| Rule | Scenario | Limit | Actual | Level | Status |',
     '| --- | --- | ---: | ---: | --- | --- |',
-    ...shown.map(
-      (b) =>
-        `| ${b.metric} | ${escapeCode(b.scenario)} | ${escapeText(b.limit)} | ${escapeText(b.actual)}${b.site ? ` at ${escapeCode(b.site)}` : ''}${b.leak ? ` (${escapeText(b.leak)})` : ''} | ${b.level} | ${STATUS_ICON[b.status]} ${b.status}${b.reason ? ` (${escapeText(b.reason)})` : ''} |`,
-    ),
+    ...budgetRows(shown).map((row) => {
+      if ('folded' in row) {
+        const { first, scenarios: names } = row.folded;
+        const more = names.length - FOLDED_NAMES_SHOWN;
+        const named = names.slice(0, FOLDED_NAMES_SHOWN).map((name) => escapeCode(name));
+        return `| ${first.metric} | ${named.join(', ')}${more > 0 ? ` and ${groupDigits(more)} more` : ''} | ${escapeText(first.limit)} | — | ${first.level} | ${STATUS_ICON.skip} skip (${escapeText(foldedReason(row.folded, scenarios))}) |`;
+      }
+      const b = row.result;
+      return `| ${b.metric} | ${escapeCode(b.scenario)} | ${escapeText(b.limit)} | ${escapeText(b.actual)}${b.site ? ` at ${escapeCode(b.site)}` : ''}${b.leak ? ` (${escapeText(b.leak)})` : ''} | ${b.level} | ${STATUS_ICON[b.status]} ${b.status}${b.reason ? ` (${escapeText(b.reason)})` : ''} |`;
+    }),
     ...(unitsNote(shown) ?? []),
     ...(holding > 0
       ? [
@@ -732,6 +767,7 @@ function selectionOf(report: Report): Selection {
     `### allocdiff${report.key === 'default' ? '' : ` · ${escapeText(report.key)}`}`,
     '',
     verdictLine(report),
+    ...failedBeforeLine(report),
     '',
     contextLine(report, listed),
     ...(report.testsNotRun ? ['', testsNotRunLine(report.testsNotRun)] : []),
@@ -836,7 +872,7 @@ function render(report: Report, shape: Shape, selection: Selection, room: number
     ...moreSectionsNote(listed.slice(shape.sections), shape),
     ...hiddenSitesNote(report),
     ...(chart.length > 0 ? ['', ...chart] : []),
-    ...budgetSection(report.budgets, shape, inTable),
+    ...budgetSection(report.budgets, shape, inTable, report.scenarios),
     ...warningSection(report),
     ...(shape.extras ? environmentSection(report) : []),
     '',

@@ -7,6 +7,7 @@
  */
 import type { ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import type { RetentionCulprit, RetentionFinding } from '../compare/retention.js';
+import { LRU_CACHE } from '../capture/snapshot.js';
 import { formatBytes, groupDigits } from '../format/sizes.js';
 import { escapeCode } from './escape.js';
 
@@ -108,9 +109,28 @@ export function holderText(finding: RetentionFinding, code: Code = plainCode): s
         ? `the ${fixture} (${code(finding.holderType)})`
         : `${code(finding.holder)} (${code(finding.holderType)}, from the ${fixture})`;
     }
-    default:
-      return `${code(finding.holder)} (${code(finding.holderType)}${finding.kind === 'module global' || finding.kind === 'benchmark global' || finding.holder === finding.root ? '' : `, from ${finding.kind} ${code(finding.root)}`})`;
+    default: {
+      const from =
+        finding.kind === 'module global' ||
+        finding.kind === 'benchmark global' ||
+        finding.holder === finding.root
+          ? ''
+          : `, from ${finding.kind} ${code(finding.root)}`;
+      // The cache of an lru_cache function is named by the function it caches for.
+      return finding.holderType === LRU_CACHE
+        ? `the cache of ${code(finding.holder)} (${code(LRU_CACHE)}${from})`
+        : `${code(finding.holder)} (${code(finding.holderType)}${from})`;
+    }
   }
+}
+
+/**
+ * Where no changed Python line filled the holder because C code stores into it (the cache of an
+ * lru_cache function stores each result itself): said, rather than nothing.
+ */
+function storedByC(finding: RetentionFinding, code: Code): string | undefined {
+  if (finding.culprit || finding.holderType !== LRU_CACHE) return undefined;
+  return `no Python line stored them: ${code(LRU_CACHE)} did, on each new call of ${code(finding.holder)}`;
 }
 
 /**
@@ -160,12 +180,15 @@ export function retentionSentence(finding: RetentionFinding, code: Code = plainC
       : finding.culprit?.evidence === 'stored' && finding.culprit.type
         ? `filled (a ${code(finding.culprit.type)} stored)`
         : 'filled';
+  const byC = storedByC(finding, code);
   const culprit =
     finding.culprit?.evidence === 'made'
       ? `; ${madeText(finding.culprit, code)}`
       : finding.culprit
         ? `, ${how} at ${code(`${finding.culprit.file}:${finding.culprit.line}`)}, a line this change made`
-        : '';
+        : byC
+          ? `; ${byC}`
+          : '';
   return (
     `${formatBytes(finding.bytes)} of ${groupDigits(objects)} object${objects === 1 ? '' : 's'} ` +
     `from ${site} ${objects === 1 ? 'is' : 'are'} kept alive by ${holderText(finding, code)}${culprit}`
@@ -175,7 +198,9 @@ export function retentionSentence(finding: RetentionFinding, code: Code = plainC
 function row(finding: RetentionFinding): string {
   const culprit = finding.culprit
     ? `${escapeCode(`${finding.culprit.file}:${finding.culprit.line}`, 200)} ✏️${finding.culprit.evidence === 'made' ? ' (made what it holds)' : ''}`
-    : '—';
+    : finding.holderType === LRU_CACHE
+      ? `no Python line (${markdownCode(LRU_CACHE)} stored them)`
+      : '—';
   return (
     `| ${holderText(finding, markdownCode)} | ${escapeCode(`${finding.site.file}:${finding.site.line}`, 200)} ` +
     `| ${formatBytes(finding.bytes)} | ${culprit} |`

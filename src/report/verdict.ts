@@ -8,7 +8,7 @@ import { verdictCauses, levelOf, type VerdictCause } from '../budgets/verdict.js
 import type { ScenarioComparison } from '../compare/comparison.js';
 import { MEASURES } from '../compare/measures.js';
 import { groupDigits } from '../format/sizes.js';
-import { bothFailed, raisedText } from './failure.js';
+import { bothFailed, failedBeforeText, raisedText } from './failure.js';
 import {
   budgetExample,
   budgetSiteClause,
@@ -143,7 +143,8 @@ function passReason(report: Report, explanation: VerdictExplanation): string {
       : `${what}; no budget is set, so nothing was checked: add one, e.g. ${budgetExample(unchecked).flag}`;
   }
   if (!what) {
-    const listed = listedChanges(report).length;
+    // A failed scenario is told apart (failed before, failed on both sides), not as a change.
+    const listed = listedChanges(report).filter((s) => s.status !== 'failed').length;
     const happened =
       listed === 0
         ? 'no memory change beyond noise'
@@ -169,6 +170,8 @@ function causeSentence(report: Report, cause: VerdictCause): string {
       return cause.side === 'head'
         ? failedReason(cause.scenario)
         : 'the base side could not be measured; nothing to compare against';
+    case 'failed-before':
+      return failedBeforeText([cause.scenario], PLAIN.code) ?? '';
     case 'not-checked':
       return cause.warning;
   }
@@ -177,6 +180,11 @@ function causeSentence(report: Report, cause: VerdictCause): string {
 /** The verdict in one plain sentence: the cause that decided it, or what changed. */
 export function verdictReason(report: Report, explanation = explainVerdict(report)): string {
   const { decided } = explanation;
+  // Tests failing on base too are not this pull request's doing: what it changed comes first,
+  // and they are told apart.
+  if (decided?.kind === 'failed-before') {
+    return `${passReason(report, explanation)}. Separately, ${failedBeforeText(report.scenarios, PLAIN.code)}`;
+  }
   if (decided) return causeSentence(report, decided);
   if (report.verdict === 'fail') return 'a budget was exceeded or the head benchmark failed';
   if (report.verdict === 'warn')

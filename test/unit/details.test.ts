@@ -127,6 +127,45 @@ describe('the folded details of the comment', () => {
     expect(roomy).toContain('| <code>app/keep.py:1</code> |');
   });
 
+  it('says why a side has no sites at the peak, where they would be, escaped', () => {
+    const scenario = scenarioComparison({
+      name: 'bench_<load>',
+      peak: measure(10_000_000, 12_000_000),
+      sites: [siteDelta({ file: 'app/load.py', line: 3, headSize: 2_000_000 })],
+      peakSites: {
+        sites: [],
+        missed: { head: 'the hooked run failed: <img src=x> @team [x](http://evil)' },
+      },
+    });
+    const markdown = renderMarkdown(report([scenario]));
+    expect(markdown).toContain(
+      '<sub>⛰️ No sites at the peak of <code>bench&#95;&lt;load&gt;</code> on head: the hooked run failed: ',
+    );
+    expect(markdown).not.toContain(
+      'No sites at the peak of <code>bench&#95;&lt;load&gt;</code> on base',
+    );
+    expect(markdown).not.toContain('<img');
+    expect(markdown).not.toContain('@team');
+    expect(markdown).not.toContain('](http://evil');
+    // Beside the sites of the side that has them.
+    const oneSide = renderMarkdown(
+      report([
+        scenarioComparison({
+          ...scenario,
+          peakSites: {
+            base: { bytes: 900, peakBytes: 1_000 },
+            sites: [siteDelta({ file: 'app/load.py', line: 7, baseSize: 900, headSize: 0 })],
+            missed: { head: 'the peak hooks never saw the traced memory near its peak' },
+          },
+        }),
+      ]),
+    );
+    const section = oneSide.slice(oneSide.indexOf('⛰️ Sites at the peak'));
+    expect(section.slice(0, section.indexOf('</details>'))).toContain(
+      'No sites at the peak of <code>bench&#95;&lt;load&gt;</code> on head: the peak hooks never saw',
+    );
+  });
+
   it('says where the sites at the peak come from a run that peaked elsewhere', () => {
     const MiB = 1024 * 1024;
     const scenario = scenarioComparison({

@@ -387,7 +387,11 @@ describe('renderTerminal: what the report says', () => {
     expect(terminal).toContain('+203 KiB');
     expect(terminal).toContain(`${note}.`);
     expect(renderMarkdown(decimal)).toContain(`<sub>${note}.</sub>`);
-    // A limit in the tables' own units needs no note.
+    // A rule skipped has no figure to read, and a limit in the tables' own units, no note.
+    const skipped = report([grew], {
+      budgets: [{ ...budget('+100KB', '—'), status: 'skip' }],
+    });
+    expect(renderTerminal(skipped)).not.toContain("limit's units");
     const binary = report([grew], { verdict: 'fail', budgets: [budget('+100KiB', '+203 KiB')] });
     expect(renderTerminal(binary)).not.toContain("limit's units");
     expect(renderMarkdown(binary)).not.toContain("limit's units");
@@ -457,6 +461,21 @@ describe('renderTerminal: what the report says', () => {
       lastLine(renderTerminal(report([regression], { verdict: 'fail', budgets: [failed] }))),
     ).toBe(
       'FAIL: memory budget exceeded: peak of cache is +55.0 %, limit +5%, most at app/cache.py:41 (+10.0 MiB at the peak)',
+    );
+  });
+
+  it('says why a side has no sites at the peak, as the comment does', () => {
+    const missed = scenarioComparison({
+      name: 'build',
+      peak: measure(10 * MiB, 12 * MiB),
+      sites: [siteDelta({ file: 'app/build.py', line: 3 })],
+      peakSites: { sites: [], missed: { base: 'the hooked run failed', head: 'never near' } },
+    });
+    const text = renderTerminal(report([missed]));
+    expect(text).toContain('build: no sites at the peak on base: the hooked run failed');
+    expect(text).toContain('build: no sites at the peak on head: never near');
+    expect(renderTerminal(report([{ ...missed, peakSites: undefined }]))).not.toContain(
+      'no sites at the peak',
     );
   });
 
