@@ -82,6 +82,11 @@ function deterministicOf(
   return sides.every(Boolean);
 }
 
+/** A side's scenario as far as its figures go: undefined when it failed and measured nothing. */
+function measuredSide(side: SnapshotScenario | undefined): SnapshotScenario | undefined {
+  return side?.status === 'failed' && side.repeats.length === 0 ? undefined : side;
+}
+
 const ALWAYS = measuresWhere((spec) => spec.presence === 'always');
 const ONCE_MEASURED = measuresWhere((spec) => spec.presence === 'measured');
 
@@ -102,7 +107,8 @@ function compareScenario(
     status,
     kind: (head ?? base)?.kind ?? 'script',
     repeats: { base: base?.repeats.length ?? 0, head: head?.repeats.length ?? 0 },
-    ...(compareMeasures(ALWAYS, base, head) as MeasureFields),
+    // A side that failed before any measured run has no figures: absent, never 0.
+    ...(compareMeasures(ALWAYS, measuredSide(base), measuredSide(head)) as MeasureFields),
     // The tables the snapshots were read into: objects are made for the changed sites only.
     sites: compareSites(siteListOf(base), siteListOf(head), lineMap, {
       ...(base ? { baseKind: base.kind } : {}),

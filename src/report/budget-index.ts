@@ -5,6 +5,8 @@
  * lack are one line.
  */
 import type { BudgetResult, Unmeasured } from '../budgets/evaluate.js';
+import { parseSize, sizeUnitsOf } from '../budgets/sizes.js';
+import { formatBytes } from '../format/sizes.js';
 
 const INDEXES = new WeakMap<readonly BudgetResult[], ReadonlyMap<string, BudgetResult[]>>();
 const NONE: readonly BudgetResult[] = [];
@@ -26,6 +28,27 @@ export function budgetsOfScenario(
     index = built;
   }
   return index.get(scenario) ?? NONE;
+}
+
+/**
+ * Why a budget's figure differs from the tables' for one change, when a limit is written in
+ * decimal units: `actual` is in the limit's units so that it compares with the limit as
+ * written, while the tables use binary ones. Says so once, with the first such limit in both
+ * (`+100KB is +97.7 KiB`); undefined when every limit shares the tables' units.
+ */
+export function budgetUnitsNote(budgets: readonly BudgetResult[]): string | undefined {
+  for (const budget of budgets) {
+    // A skipped rule has no figure to compare.
+    if (budget.status === 'skip' || sizeUnitsOf(budget.limit) !== 'decimal') continue;
+    const sign = /^\s*[+-]/.exec(budget.limit)?.[0].trim() ?? '';
+    const bytes = parseSize(budget.limit.replace(/^\s*[+-]/, ''));
+    if (bytes === undefined) continue;
+    return (
+      `Actual is in its limit's units: KB, MB and GB are powers of 1000, the tables use KiB, MiB ` +
+      `and GiB (powers of 1024), so one change reads larger here (${budget.limit} is ${sign}${formatBytes(bytes)})`
+    );
+  }
+  return undefined;
 }
 
 /** The skips of one rule (and limit) in the scenarios that lack its measure, for one reason. */

@@ -30,11 +30,18 @@ import {
   repositoryPath,
 } from './escape.js';
 import type { Report } from './report.js';
-import { budgetRows, budgetsOfScenario, FOLDED_NAMES_SHOWN, foldedReason } from './budget-index.js';
+import {
+  budgetRows,
+  budgetsOfScenario,
+  budgetUnitsNote,
+  FOLDED_NAMES_SHOWN,
+  foldedReason,
+} from './budget-index.js';
 import {
   changedMeasures,
   isNoChange,
   listedChanges,
+  slightWhy,
   testsNotRunText,
   unchangedLine,
   type UnchangedLine,
@@ -445,10 +452,7 @@ function unchangedNote(
 ): string[] {
   const parts: string[] = [];
   if (line) {
-    const why =
-      line.minimum > 0
-        ? `by less than the minimum change of ${formatBytes(line.minimum)} or within the noise of their repeats`
-        : 'only within the noise of their repeats';
+    const why = slightWhy(line, formatBytes, 'the noise of their repeats');
     const slight = line.slight > 0 ? ` (${groupDigits(line.slight)} of them differ ${why})` : '';
     parts.push(`${escapeText(line.unchanged)} unchanged${slight}, ${groupDigits(listed)} changed`);
   }
@@ -653,6 +657,7 @@ function budgetSection(
       const b = row.result;
       return `| ${b.metric} | ${escapeCode(b.scenario)} | ${escapeText(b.limit)} | ${escapeText(b.actual)}${b.site ? ` at ${escapeCode(b.site)}` : ''}${b.leak ? ` (${escapeText(b.leak)})` : ''} | ${b.level} | ${STATUS_ICON[b.status]} ${b.status}${b.reason ? ` (${escapeText(b.reason)})` : ''} |`;
     }),
+    ...(unitsNote(shown) ?? []),
     ...(holding > 0
       ? [
           '',
@@ -660,6 +665,11 @@ function budgetSection(
         ]
       : []),
   ];
+}
+
+function unitsNote(budgets: readonly BudgetResult[]): string[] | undefined {
+  const note = budgetUnitsNote(budgets);
+  return note === undefined ? undefined : ['', `<sub>${escapeText(note)}.</sub>`];
 }
 
 function warningSection(report: Report): string[] {

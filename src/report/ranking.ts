@@ -157,12 +157,10 @@ export function listedChanges(report: Report): ScenarioComparison[] {
  * report has tests (found once per report, not once per scenario).
  */
 function noun(pytest: boolean, scenario: ScenarioComparison): [string, string] {
-  if (!pytest) return ['scenario', 'scenarios'];
-  return scenario.kind === 'test'
-    ? ['test', 'tests']
-    : scenario.kind === 'process'
-      ? ['process', 'processes']
-      : ['scenario', 'scenarios'];
+  // A process a command ran is one, in either mode: beside the command's own failed scenario,
+  // `1 process unchanged, 1 changed` does not read as one scenario counted twice.
+  if (scenario.kind === 'process') return ['process', 'processes'];
+  return pytest && scenario.kind === 'test' ? ['test', 'tests'] : ['scenario', 'scenarios'];
 }
 
 /** What the line of unchanged scenarios says, for the comment and the terminal alike. */
@@ -171,6 +169,11 @@ export interface UnchangedLine {
   unchanged: string;
   /** How many of them differ, within noise or by less than the minimum change. */
   slight: number;
+  /**
+   * How many of the `slight` differ within the tolerance one run calls the sides the same by
+   * (`scenarioAgrees`) and had no repeats that varied: not within the noise of repeats.
+   */
+  tolerated: number;
   listed: number;
   /** The minimum change, when one is set. */
   minimum: number;
@@ -184,10 +187,14 @@ export function unchangedLine(
   const shown = new Set(listed);
   const counts = new Map<string, { one: string; many: string; count: number }>();
   let slight = 0;
+  let tolerated = 0;
   const pytest = report.scenarios.some((s) => s.kind === 'test');
   for (const scenario of report.scenarios) {
     if (shown.has(scenario)) continue;
-    if (scenarioChanged(scenario)) slight += 1;
+    if (scenarioChanged(scenario)) {
+      slight += 1;
+      if (scenarioAgrees(scenario) && !noisy(scenario)) tolerated += 1;
+    }
     const [one, many] = noun(pytest, scenario);
     const entry = counts.get(one) ?? { one, many, count: 0 };
     entry.count += 1;
@@ -199,7 +206,29 @@ export function unchangedLine(
   );
   const unchanged =
     parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
-  return { unchanged, slight, listed: listed.length, minimum: minimumChangeOf(report) };
+  return { unchanged, slight, tolerated, listed: listed.length, minimum: minimumChangeOf(report) };
+}
+
+/** Whether any measure of a scenario varied over its repeats. */
+function noisy(scenario: ScenarioComparison): boolean {
+  return MEASURE_NAMES.some((name) => measureOf(scenario, name)?.noisy === true);
+}
+
+/**
+ * How the scenarios an unchanged line counts as differing differ: `within the noise of their
+ * repeats` (`noise` says it) only for those not within one run's tolerance, since a scenario
+ * measured once has no repeats to be noisy against.
+ */
+export function slightWhy(
+  line: UnchangedLine,
+  formatSize: (bytes: number) => string,
+  noise: string,
+): string {
+  const why: string[] = [];
+  if (line.minimum > 0) why.push(`by less than the minimum change of ${formatSize(line.minimum)}`);
+  if (line.tolerated > 0) why.push("within a single run's tolerance");
+  if (line.slight > line.tolerated) why.push(`within ${noise}`);
+  return why.length === 1 && line.minimum === 0 ? `only ${why[0]}` : why.join(' or ');
 }
 
 /** The tests not run on either side, the evidence, and how to trace them all. */

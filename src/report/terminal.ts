@@ -9,8 +9,14 @@ import { DEFAULT_COLUMNS, displayWidth, padToWidth } from '../format/text-width.
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { MEASURES, measureOf, measuresWhere } from '../compare/measures.js';
 import type { Report } from './report.js';
-import { changedMeasures, listedChanges, testsNotRunText, unchangedLine } from './ranking.js';
-import { budgetRows, FOLDED_NAMES_SHOWN, foldedReason } from './budget-index.js';
+import {
+  changedMeasures,
+  listedChanges,
+  slightWhy,
+  testsNotRunText,
+  unchangedLine,
+} from './ranking.js';
+import { budgetRows, budgetUnitsNote, FOLDED_NAMES_SHOWN, foldedReason } from './budget-index.js';
 import { failureDetail, failuresOf, notRunText } from './failure.js';
 import { leakText } from './lead.js';
 import { settingsChangeText } from './settings-change.js';
@@ -208,10 +214,7 @@ function delta(measure: Measure | undefined): string {
 function unchangedText(report: Report, listed: readonly ScenarioComparison[]): string[] {
   const line = unchangedLine(report, listed);
   if (!line) return [];
-  const why =
-    line.minimum > 0
-      ? `by less than the minimum change of ${formatBytes(line.minimum)} or within noise`
-      : 'only within noise';
+  const why = slightWhy(line, formatBytes, 'noise');
   const slight = line.slight > 0 ? ` (${groupDigits(line.slight)} of them differ ${why})` : '';
   return [
     ...(listed.length > 0 ? [''] : []),
@@ -463,6 +466,8 @@ export function renderTerminal(
         ),
       ).map((line) => `  ${line}`),
     );
+    const note = budgetUnitsNote(report.budgets);
+    if (note !== undefined) lines.push('', `${note}.`);
   }
   for (const warning of report.warnings ?? []) lines.push('', `warning: ${warning}`);
   if (report.settingsChange) lines.push('', settingsChangeText(report.settingsChange));
@@ -473,7 +478,8 @@ export function renderTerminal(
   const style = grewUnchecked(explanation) ? 'boldYellow' : verdictStyle[report.verdict];
   lines.push(
     '',
-    `${styled(style, VERDICT_WORD[report.verdict])}: ${culpritLead(report)}${verdictReason(report, explanation)}`,
+    // A pass blames no line: what keeps memory alive is said above it ("kept alive in").
+    `${styled(style, VERDICT_WORD[report.verdict])}: ${report.verdict === 'pass' ? '' : culpritLead(report)}${verdictReason(report, explanation)}`,
     '',
   );
   return lines.join('\n');

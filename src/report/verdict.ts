@@ -7,6 +7,7 @@ import type { BudgetResult, Verdict } from '../budgets/evaluate.js';
 import { verdictCauses, levelOf, type VerdictCause } from '../budgets/verdict.js';
 import type { ScenarioComparison } from '../compare/comparison.js';
 import { MEASURES } from '../compare/measures.js';
+import { groupDigits } from '../format/sizes.js';
 import { bothFailed, failedBeforeText, raisedText } from './failure.js';
 import {
   budgetExample,
@@ -17,7 +18,7 @@ import {
   type Headline,
   type Words,
 } from './lead.js';
-import { isNoChange } from './ranking.js';
+import { isNoChange, listedChanges } from './ranking.js';
 import type { Acceptance, Report } from './report.js';
 
 export type { VerdictCause } from '../budgets/verdict.js';
@@ -122,9 +123,10 @@ function failedReason(scenario: ScenarioComparison): string {
 
 /**
  * A passing verdict: the largest change (and a growth no budget checked, when it is another
- * one), whether budgets held, and how to add one when none is set.
+ * one), whether budgets held, and how to add one when none is set. With no change to lead
+ * with, what happened comes first, as the comment's headline says it: no change beyond noise.
  */
-function passReason(explanation: VerdictExplanation): string {
+function passReason(report: Report, explanation: VerdictExplanation): string {
   const { checked, changes } = explanation;
   if (explanation.noChange && explanation.headNotRun) {
     return `${checked ? 'within budget; ' : ''}no change: head not run, as this pull request touches nothing the benchmark reads`;
@@ -140,8 +142,16 @@ function passReason(explanation: VerdictExplanation): string {
       ? `${what}; no budget checks ${unchecked.scenario.name}`
       : `${what}; no budget is set, so nothing was checked: add one, e.g. ${budgetExample(unchecked).flag}`;
   }
-  if (!checked) return what || 'no budget is set';
-  return what ? `within budget; ${what}` : 'within budget';
+  if (!what) {
+    // A failed scenario is told apart (failed before, failed on both sides), not as a change.
+    const listed = listedChanges(report).filter((s) => s.status !== 'failed').length;
+    const happened =
+      listed === 0
+        ? 'no memory change beyond noise'
+        : `memory changed in ${groupDigits(listed)} of ${groupDigits(report.scenarios.length)} scenarios`;
+    return checked ? `within budget; ${happened}` : `${happened}; no budget is set`;
+  }
+  return checked ? `within budget; ${what}` : what;
 }
 
 /** The cause that decided a verdict, in one plain sentence. */
@@ -173,13 +183,13 @@ export function verdictReason(report: Report, explanation = explainVerdict(repor
   // Tests failing on base too are not this pull request's doing: what it changed comes first,
   // and they are told apart.
   if (decided?.kind === 'failed-before') {
-    return `${passReason(explanation)}. Separately, ${failedBeforeText(report.scenarios, PLAIN.code)}`;
+    return `${passReason(report, explanation)}. Separately, ${failedBeforeText(report.scenarios, PLAIN.code)}`;
   }
   if (decided) return causeSentence(report, decided);
   if (report.verdict === 'fail') return 'a budget was exceeded or the head benchmark failed';
   if (report.verdict === 'warn')
     return 'the base side could not be measured; nothing to compare against';
-  return passReason(explanation);
+  return passReason(report, explanation);
 }
 
 /** Whether memory grew where no budget looked: the verdict passes, but not as a green one. */

@@ -178,6 +178,28 @@ describe('allocdiff --command', () => {
     expect(result.stdout).toContain('the command exited with code 4');
   });
 
+  it('shows a command that failed on both sides as not measured, never as 0 B', async () => {
+    const broken = (extra: string) => ({
+      'bench.py': `DATA = [str(i) for i in range(1000)]${extra}\nimport sys\nsys.exit(4)\n`,
+    });
+    const repo = repoOf(broken(''), broken('  # same'));
+    const result = await cli(repo.dir, '--base', 'HEAD~1', '--command', 'python3 -m bench');
+    expect(result.code).toBe(3);
+    const failed = result.report!.scenarios.find((s) => s.name === 'python3 -m bench')!;
+    expect(failed.status).toBe('failed');
+    expect([
+      failed.peak.base,
+      failed.peak.head,
+      failed.retained.base,
+      failed.retained.head,
+    ]).toEqual([null, null, null, null]);
+    const row = result.stdout.split('\n').find((line) => line.startsWith('python3 -m bench '))!;
+    expect(row).toMatch(/failed$/);
+    expect(row).not.toContain('0 B');
+    // The process the command ran (`-m bench`) measured alike on both sides: named as a process.
+    expect(result.stdout).toContain('1 process unchanged, 1 changed');
+  });
+
   it('stops a command that runs past timeout-minutes, subprocesses too, and still shows base', async () => {
     const good = { 'bench.py': 'DATA = [str(i) for i in range(1000)]\n' };
     const hanging = {

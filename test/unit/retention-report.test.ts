@@ -97,6 +97,17 @@ describe('retention paths in the reports', () => {
     expect(text).toContain('path: catalog.cache.history[…][1]');
   });
 
+  it('the terminal verdict leads with the culprit line when it fails, never when it passes', () => {
+    const lastLine = (text: string) => text.trimEnd().split('\n').at(-1)!;
+    expect(lastLine(renderTerminal(demo()))).toMatch(/^FAIL: caused by app\/cache\.py:24: /);
+    const passed: Report = { ...demo(), verdict: 'pass', budgets: [] };
+    const verdict = lastLine(renderTerminal(passed));
+    expect(verdict).toMatch(/^PASS: /);
+    expect(verdict).not.toContain('caused by');
+    // What keeps the memory alive is still said, above the verdict.
+    expect(renderTerminal(passed)).toContain('kept alive in benchmarks/memory.py:');
+  });
+
   it("the culprit line's annotation says what it keeps alive", () => {
     const { annotations } = siteAnnotations(demo());
     expect(annotations[0]).toMatchObject({ file: 'app/cache.py', startLine: 24 });

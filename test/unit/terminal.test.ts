@@ -340,6 +340,63 @@ describe('renderTerminal: what the report says', () => {
     expect(coloured).not.toContain('\u001b[1;32mPASS');
   });
 
+  it('says first that nothing changed beyond noise when no change leads, budgets or not', () => {
+    // A change within the noise of the repeats is no change to lead with, as in the comment.
+    const noisy = scenarioComparison({
+      name: 'tests/test_x.py::test_a',
+      kind: 'test',
+      peak: { ...measure(4 * MiB, 4 * MiB + 512), noisy: true },
+    });
+    const unchecked = report([noisy]);
+    expect(lastLine(renderTerminal(unchecked))).toBe(
+      'PASS: no memory change beyond noise; no budget is set',
+    );
+    expect(renderMarkdown(unchecked)).toContain('**No memory change beyond noise:**');
+    const budgets: BudgetResult[] = [
+      {
+        rule: 'peak: +10MB',
+        metric: 'peak',
+        scenario: 'tests/test_x.py::test_a',
+        limit: '+10MB',
+        actual: '+512 B',
+        status: 'pass',
+        level: 'fail',
+      },
+    ];
+    expect(lastLine(renderTerminal(report([noisy], { budgets })))).toBe(
+      'PASS: within budget; no memory change beyond noise',
+    );
+  });
+
+  it('says, where a limit is in KB, why its figure reads larger than the tables’ KiB', () => {
+    const grew = scenarioComparison({ name: 'bench.py', retained: measure(0, 208_000) });
+    const budget = (limit: string, actual: string): BudgetResult => ({
+      rule: `retained: ${limit}`,
+      metric: 'retained',
+      scenario: 'bench.py',
+      limit,
+      actual,
+      status: 'fail',
+      level: 'fail',
+    });
+    const decimal = report([grew], { verdict: 'fail', budgets: [budget('+100KB', '+208 KB')] });
+    const note =
+      "Actual is in its limit's units: KB, MB and GB are powers of 1000, the tables use KiB, MiB " +
+      'and GiB (powers of 1024), so one change reads larger here (+100KB is +97.7 KiB)';
+    const terminal = renderTerminal(decimal);
+    expect(terminal).toContain('+203 KiB');
+    expect(terminal).toContain(`${note}.`);
+    expect(renderMarkdown(decimal)).toContain(`<sub>${note}.</sub>`);
+    // A rule skipped has no figure to read, and a limit in the tables' own units, no note.
+    const skipped = report([grew], {
+      budgets: [{ ...budget('+100KB', '—'), status: 'skip' }],
+    });
+    expect(renderTerminal(skipped)).not.toContain("limit's units");
+    const binary = report([grew], { verdict: 'fail', budgets: [budget('+100KiB', '+203 KiB')] });
+    expect(renderTerminal(binary)).not.toContain("limit's units");
+    expect(renderMarkdown(binary)).not.toContain("limit's units");
+  });
+
   it('says the budgets held, in green, with the largest change', () => {
     const budgets: BudgetResult[] = [
       {
