@@ -29,7 +29,7 @@ import "./chunks/chunk-LIVUQ6E7.js";
 // src/cli.ts
 import { mkdirSync } from "node:fs";
 import { rm, rmdir } from "node:fs/promises";
-import { enableCompileCache } from "node:module";
+import * as nodeModule from "node:module";
 import { constants, homedir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -210,21 +210,22 @@ function cacheFolderOf(argv) {
 }
 async function exitCodeOf(report, failOn) {
   const [{ failsRun }, { explainVerdict }] = await Promise.all([
-    import("./chunks/evaluate-ZXQLR5NJ.js"),
-    import("./chunks/verdict-M2JO43UP.js")
+    import("./chunks/evaluate-2QOK4V67.js"),
+    import("./chunks/verdict-QIL3J7Q6.js")
   ]);
   if (!failsRun(report.verdict, failOn)) return ExitCode.Ok;
   const { decided, causes } = explainVerdict(report);
   if (decided?.kind === "budget-failed" || decided?.kind === "budget-warned") {
     return ExitCode.BudgetExceeded;
   }
-  if (causes.some((cause) => cause.kind === "benchmark-failed")) return ExitCode.Failure;
+  if (causes.some((cause) => cause.kind === "benchmark-failed" || cause.kind === "failed-before"))
+    return ExitCode.Failure;
   return ExitCode.BudgetExceeded;
 }
 async function main(argv, early) {
   let privateDir;
   try {
-    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-LQMO2ZYQ.js");
+    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-BIJZUGDE.js");
     const command = parseCliArgs(argv);
     if (command.kind === "help") {
       process.stdout.write(CLI_HELP);
@@ -244,9 +245,9 @@ Run "allocdiff --help" for the options.
     const { settings, stdout } = command;
     privateDir = command.privateDir;
     const [{ runAllocdiff }, { OUTPUTS }, { renderTerminal }] = await Promise.all([
-      import("./chunks/pipeline-ZPEQW2WH.js"),
-      import("./chunks/outputs-CK76B6XP.js"),
-      import("./chunks/terminal-ZIOV6UYT.js")
+      import("./chunks/pipeline-G5WR4CLU.js"),
+      import("./chunks/outputs-FMV2M7J3.js"),
+      import("./chunks/terminal-RN6LCYWS.js")
     ]);
     const { report, outputs } = await runAllocdiff(settings, log, early ? { early } : {});
     if (interrupted) return interruptedExit(privateDir);
@@ -283,7 +284,8 @@ function keepCompiled(argv) {
   try {
     const dir = join(folder, "compiled");
     mkdirSync(dir, { recursive: true, mode: 448 });
-    enableCompileCache(dir);
+    const enable = nodeModule.enableCompileCache;
+    enable?.(dir);
   } catch {
   }
 }

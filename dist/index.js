@@ -4,7 +4,7 @@ import {
   readActionMode,
   readActionSettings,
   readEventPlan
-} from "./chunks/chunk-RO3IDOUO.js";
+} from "./chunks/chunk-YOPUDNDY.js";
 import "./chunks/chunk-L5JBWC3J.js";
 import {
   info,
@@ -13,11 +13,11 @@ import {
 import "./chunks/chunk-L6ENWCP3.js";
 import "./chunks/chunk-OG5AJFQK.js";
 import "./chunks/chunk-U37QUC6D.js";
-import "./chunks/chunk-3CVV5V4O.js";
+import "./chunks/chunk-XW2M4CQM.js";
 import "./chunks/chunk-PLFFDZYP.js";
-import "./chunks/chunk-C7ZB2KCA.js";
+import "./chunks/chunk-LCJPN5WZ.js";
 import "./chunks/chunk-3VJGA6IO.js";
-import "./chunks/chunk-HVB4MM6J.js";
+import "./chunks/chunk-JKNHIMPK.js";
 import "./chunks/chunk-GIBJXR6H.js";
 import "./chunks/chunk-RN36H25A.js";
 import {
@@ -30,7 +30,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report" || mode === "merge") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-2DTRAZK6.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-DLDGCU7G.js");
       return await postMeasuredReport(mode);
     }
     const plan = readEventPlan();
@@ -39,7 +39,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-2DTRAZK6.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-DLDGCU7G.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));

@@ -31,7 +31,9 @@ recorded as written, per test, in the scenario's ``budgetMarkers``; allocdiff pa
 judges them with its budget syntax, so there is one syntax and one place that reads it.
 """
 
+import builtins
 import os
+import sys
 
 import pytest
 
@@ -231,8 +233,11 @@ def pytest_runtest_call(item):
         yield
         return
     markers = budget_markers(item)
+    doctest_globals = _doctest_start(item)
     traced = command.TestMeasurement(command.frames())
     outcome = yield
+    if doctest_globals is not None:
+        _forget_last_value()
     # With its objects alive (its fixtures not torn down yet): the deep pass may ask what keeps
     # them alive, from the test's fixtures among the roots.
     measurement = traced.finish(
@@ -245,8 +250,96 @@ def pytest_runtest_call(item):
     error = excinfo[1] if excinfo else None
     deeper = None
     if error is None:
-        deeper = command.measure_deeper(item.nodeid, item.runtest, measurement)
+        call = item.runtest
+        if doctest_globals is not None:
+            call = _doctest_call(item, doctest_globals)
+        deeper = command.measure_deeper(item.nodeid, call, measurement)
     _pending[item.nodeid] = (measurement, error, markers, deeper)
+
+
+def _doctest_start(item):
+    """For a doctest, the globals it starts with (None for any other test), once its examples
+    are named by where they are written (``_name_examples_by_line``) and ``_`` is cleared."""
+    test = getattr(item, "dtest", None)
+    doctest = sys.modules.get("doctest")
+    if doctest is None or not isinstance(test, doctest.DocTest):
+        return None
+    _name_examples_by_line(doctest)
+    _forget_last_value()
+    return dict(test.globs)
+
+
+def _forget_last_value():
+    # pytest's doctest runner (doctest's DebugRunner) clears a doctest's globals after it ran
+    # but leaves ``builtins._`` holding the last value an example displayed: doctest's own
+    # runner sets it to None. Left there, it is held by no code of the project, and each call
+    # of the same doctest would start from what the one before left.
+    if getattr(builtins, "_", None) is not None:
+        builtins._ = None
+
+
+def _doctest_call(item, start):
+    """The doctest ``item`` called again as its first call was: pytest's runner cleared its
+    globals when it finished, so they are set back to what the call started with."""
+
+    def call():
+        item.dtest.globs.clear()
+        item.dtest.globs.update(start)
+        try:
+            item.runtest()
+        finally:
+            _forget_last_value()
+
+    return call
+
+
+def _name_examples_by_line(doctest):
+    """Compile each doctest example under the file and line it is written at.
+
+    doctest compiles the ``n``-th example of a test as ``<doctest NAME[n]>``, line 1: inserting
+    an example renames every later one, so a site could not be matched across a change. Here the
+    example is compiled under its test's file (``README.rst``, or the module whose docstring
+    holds it), its lines moved to where they are written, so ``README.rst:LINE`` is its site.
+    """
+    if getattr(doctest, "_allocdiff_lines", False):
+        return
+    doctest._allocdiff_lines = True
+    running = []
+    run = doctest.DocTestRunner.run
+
+    def run_naming_lines(self, test, *args, **kwargs):
+        running.append(test)
+        try:
+            return run(self, test, *args, **kwargs)
+        finally:
+            running.pop()
+
+    def compile_at_line(source, filename, mode, flags=0, dont_inherit=False, *rest, **named):
+        test = running[-1] if running else None
+        if test is not None and isinstance(source, str):
+            example = _example_named(test, filename)
+            if example is not None and example.source == source:
+                # Blank lines before the example put its lines where they are in the file.
+                source = "\n" * (test.lineno + example.lineno) + source
+                filename = test.filename
+        return builtins.compile(source, filename, mode, flags, dont_inherit, *rest, **named)
+
+    doctest.DocTestRunner.run = run_naming_lines
+    doctest.compile = compile_at_line
+
+
+def _example_named(test, filename):
+    """The example of ``test`` doctest compiles as ``filename``, or None."""
+    if not test.filename or test.lineno is None or not isinstance(filename, str):
+        return None
+    prefix = "<doctest %s[" % test.name
+    if not (filename.startswith(prefix) and filename.endswith("]>")):
+        return None
+    index = filename[len(prefix):-2]
+    if not index.isdigit() or int(index) >= len(test.examples):
+        return None
+    example = test.examples[int(index)]
+    return example if example.lineno is not None else None
 
 
 def pytest_runtest_logreport(report):
