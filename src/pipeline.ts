@@ -681,6 +681,8 @@ export async function runAllocdiff(
             );
       attachTracebacks(comparison, traced);
     }
+    // No pass follows: what the backend left waiting for one (a pytest session) ends.
+    await backend.release?.();
     // Head's code ran beside base's checkout, read-only to it in a sandbox, writable without
     // one: base's figures count only if it is still base's.
     await verifyBaseCheckout(sides.baseDir, baseSha);
@@ -700,6 +702,7 @@ export async function runAllocdiff(
       cachedSides,
     });
   } finally {
+    await backend.release?.().catch(() => undefined);
     await Promise.all([
       sides.dispose(),
       environments?.dispose(),

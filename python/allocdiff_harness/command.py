@@ -64,6 +64,8 @@ class _State:
         self.test = started_by_test(os.environ.get("PYTEST_CURRENT_TEST"))
         self.started = time.perf_counter()
         self.forked = False
+        # A pytest session whose passes run in forked children (see ``serving``).
+        self.serving = False
         # An object allocated once tracing started: its trace is gone if the program clears
         # the traces (or stops and restarts tracing), which makes the measurement meaningless.
         self.marker = None
@@ -366,9 +368,69 @@ def frames():
     return _state.frames
 
 
+# --- a pytest session that serves several passes (see pytest_plugin.serve_passes) --------
+
+# Set while this process forks a pass of its pytest session: that child is measured, as a
+# process of its own, not left out as a forked copy.
+_forking_pass = False
+
+
+def serving():
+    """This process became a pytest session that forks its passes: it measures nothing itself
+    (its start marker is removed, and it writes no result)."""
+    state = _state
+    state.serving = True
+    try:
+        os.remove(os.path.join(state.directory, "%s.started" % state.token))
+    except OSError:
+        pass
+
+
+def fork_pass(environ):
+    """Fork a child that runs one pass of this pytest session, its collected tests as they are:
+    ``environ`` (the pass's ``ALLOCDIFF_*`` variables, ``ALLOCDIFF_COMMAND_DIR`` among them) is
+    its environment's, and what it measures is written there at its exit, as a process's.
+    Returns the child's pid in this process, 0 in the child."""
+    global _forking_pass
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):
+            pass
+    _forking_pass = True
+    try:
+        pid = os.fork()
+    finally:
+        _forking_pass = False
+    if pid == 0:
+        _start_pass(environ)
+    return pid
+
+
+def _start_pass(environ):
+    state = _state
+    os.environ.update(environ)
+    state.serving = False
+    state.pid = os.getpid()
+    state.token = "%d-%d" % (state.pid, time.monotonic_ns())
+    state.directory = os.environ["ALLOCDIFF_COMMAND_DIR"]
+    state.frames = int(os.environ.get("ALLOCDIFF_FRAMES") or state.frames)
+    state.traceback_sites = os.environ.get("ALLOCDIFF_TRACEBACK_SITES") or None
+    state.traceback_filter = None
+    state.started = time.perf_counter()
+    state.tests = []
+    state.unmeasured = list(state.unmeasured)
+    state.depth = Depth(os.environ)
+    state.depth.load()
+    _write_marker(
+        "%s.started" % state.token,
+        [str(state.pid), str(os.getppid()), state.cwd, state.entry[0], state.entry[1], state.test],
+    )
+
+
 def _after_fork_in_child():
     state = _state
-    if state is None or state.forked:
+    if state is None or state.forked or _forking_pass:
         return
     state.forked = True
     if _tracemalloc.is_tracing():
@@ -381,7 +443,7 @@ def _after_fork_in_child():
 
 def _at_exit():
     state = _state
-    if state is None or state.forked or os.getpid() != state.pid:
+    if state is None or state.forked or state.serving or os.getpid() != state.pid:
         return
     try:
         _finish(state)

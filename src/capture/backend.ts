@@ -119,6 +119,12 @@ export interface CaptureBackend {
     options: SideOptions,
   ): Promise<StaticSelection | { failure: string }>;
   /**
+   * Ends what a backend left running for the passes that may follow (a pytest session waiting,
+   * its tests collected, for the deep pass and the traceback pass): called once no further pass
+   * will run, and when the run fails.
+   */
+  release?(): Promise<void>;
+  /**
    * Why the run cannot give a report when neither side measured anything (a usage error's
    * message); undefined when it can.
    */
