@@ -18,7 +18,8 @@ of normalised ``path:line`` sites in ``ALLOCDIFF_TRACEBACK_SITES``: each process
 also groups what it holds at the end by call path, for those sites only, as
 ``--traceback-sites`` does for a script (``capture.TracebackFilter``).
 
-The deep pass runs the command again to measure tests in depth (see ``Depth``): only the tests
+The deep pass runs the command again (or, for pytest alone, a child forked from the session
+its first run left waiting: ``fork_pass``) to measure tests in depth (see ``Depth``): only the tests
 listed in ``ALLOCDIFF_TESTS`` run (the plugin deselects the others), and each test's body is
 called again in the same process after its measured call, as a ``bench_*`` function is: more
 measured calls (``ALLOCDIFF_REPEATS``), one that counts live objects by type

@@ -19,7 +19,9 @@ A test that fails is a failed scenario with its error; one skipped (or an expect
 is not a scenario. Collection, fixtures and pytest itself are not measured.
 
 In allocdiff's deep pass (see ``command.Depth``) only the tests it names run: the others are
-deselected, and test files that hold none of them are not even collected. A test that passed
+deselected, and test files that hold none of them are not even collected. When allocdiff gives
+the process a session folder (``ALLOCDIFF_SESSION_DIR``), pytest starts and collects once: the
+first run and each later pass run in children forked from it (``serve_passes``). A test that passed
 is then called again, in this process and with the same fixtures, for its further measured
 calls, object counts, sites at the peak and leak check. On head, a test whose retained memory
 grew also finds, right after its measured call and before its fixtures are torn down, what keeps
