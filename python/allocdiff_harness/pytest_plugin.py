@@ -221,6 +221,9 @@ if getattr(pytest, "version_tuple", (0,)) >= (7,):  # collection_path: pytest 7 
 SESSION_DIR = "ALLOCDIFF_SESSION_DIR"
 # Seconds the session waits at most for its next pass (allocdiff's deadline for the side).
 SESSION_WAIT = "ALLOCDIFF_SESSION_WAIT"
+# ``wait``: the session was started ahead (while base's reads are recorded): its first pass too
+# waits to be asked for (``pass-1.json``), with the tests it deselects.
+SESSION_FIRST = "ALLOCDIFF_SESSION_FIRST"
 _served = []
 
 
@@ -233,6 +236,13 @@ def pytest_runtestloop(session):
     Not with pytest-xdist (its workers run the tests), nor for a pytest that a test started,
     nor where ``os.fork`` is missing: then the process runs its tests once, as it would."""
     if not _serves(session):
+        # A session started ahead of its first pass that cannot serve runs no test: allocdiff
+        # runs that pass as usual (pytest-xdist's workers are left to their controller).
+        waiting = os.environ.get(SESSION_FIRST) == "wait" and os.environ.get(SESSION_DIR)
+        if waiting and getattr(session.config, "workerinput", None) is None and not _served:
+            _served.append(False)
+            _write(os.environ[SESSION_DIR], "cannot-serve", "")
+            return True
         return None
     return serve_passes(session)
 
@@ -253,7 +263,8 @@ def _serves(session):
 
 
 def serve_passes(session):
-    """Runs pass 1 (this process's own environment), then each pass allocdiff asks for, in
+    """Runs pass 1 (this process's own environment; or, started ahead with
+    ``ALLOCDIFF_SESSION_FIRST=wait``, once asked for), then each pass allocdiff asks for, in
     a forked child each; returns in the child (which runs the collected tests, as this
     process would have), never in this one, which exits with pass 1's status once allocdiff
     says ``stop``, or when no further pass is asked for within ``ALLOCDIFF_SESSION_WAIT``
@@ -274,9 +285,24 @@ def serve_passes(session):
     command.serving()
     _write(directory, "serving", str(os.getpid()))
     first_status = None
-    request = {"environ": {}}
     number = 1
+    ahead = os.environ.get(SESSION_FIRST) == "wait"
     while True:
+        if number > 1 or ahead:
+            path = os.path.join(directory, "pass-%d.json" % number)
+            give_up = time.monotonic() + wait
+            while not os.path.exists(path):
+                if os.getppid() != parent or not os.path.isdir(directory):
+                    _leave(first_status, "the process that started it is gone")
+                if time.monotonic() > give_up:
+                    _leave(first_status, "no further pass was asked for within %d s" % wait)
+                time.sleep(0.02)
+            with open(path, encoding="utf-8") as file:
+                request = json.load(file)
+            if request.get("stop"):
+                _leave(first_status if first_status is not None else 0)
+        else:
+            request = {"environ": {}}
         pid = command.fork_pass(request["environ"])
         if pid == 0:
             _run_pass(session)
@@ -286,22 +312,11 @@ def serve_passes(session):
             first_status = status
         _write(directory, "pass-%d.done" % number, str(status))
         number += 1
-        path = os.path.join(directory, "pass-%d.json" % number)
-        give_up = time.monotonic() + wait
-        while not os.path.exists(path):
-            if os.getppid() != parent or not os.path.isdir(directory):
-                _leave(first_status, "the process that started it is gone")
-            if time.monotonic() > give_up:
-                _leave(first_status, "no further pass was asked for within %d s" % wait)
-            time.sleep(0.02)
-        with open(path, encoding="utf-8") as file:
-            request = json.load(file)
-        if request.get("stop"):
-            _leave(first_status)
 
 
 def _run_pass(session):
-    """In a pass's child: the tests it names (``ALLOCDIFF_TESTS``), the others deselected;
+    """In a pass's child: the tests it names (``ALLOCDIFF_TESTS``), the others and those it
+    skips (``ALLOCDIFF_SKIP_TESTS``, a session started ahead) deselected;
     pytest's report times the pass, not the wait before it."""
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     started = getattr(reporter, "_session_start", None)
@@ -312,11 +327,18 @@ def _run_pass(session):
 
         reporter._sessionstarttime = time.time()
     selected = command.selected_tests()
-    if selected is None:
+    skipped = selection.skipped_tests()
+    if selected is None and not skipped:
         return
-    kept = [item for item in session.items if item.nodeid in selected]
+
+    def keeps(item):
+        return (selected is None or item.nodeid in selected) and (
+            not skipped or item.nodeid not in skipped
+        )
+
+    kept = [item for item in session.items if keeps(item)]
     if len(kept) < len(session.items):
-        dropped = [item for item in session.items if item.nodeid not in selected]
+        dropped = [item for item in session.items if not keeps(item)]
         session.config.hook.pytest_deselected(items=dropped)
         session.items[:] = kept
         session.testscollected = len(kept)

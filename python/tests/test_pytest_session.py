@@ -132,6 +132,44 @@ class PytestSessionTest(CommandTestCase):
         with open(starts) as file:
             self.assertEqual(len(file.read().split()), 1, "pytest started more than once")
 
+    def test_a_session_started_ahead_waits_for_its_first_pass_and_the_tests_it_skips(self):
+        root = self.make_project(SUITE)
+        process, partials, session, starts = self.start(root, {"ALLOCDIFF_SESSION_FIRST": "wait"})
+        self.wait_for(os.path.join(session, "serving"), process)
+        time.sleep(0.5)
+        # Collected, and waiting: no test ran yet.
+        self.assertFalse(os.path.exists(os.path.join(session, "pass-1.done")))
+        self.assertEqual(os.listdir(partials), [])
+        first = self.make_temp_dir()
+        skip = os.path.join(self.make_temp_dir(), "skip.txt")
+        with open(skip, "w") as file:
+            file.write("tests/test_cache.py::test_plain\n")
+        self.ask(session, 1, {"environ": {
+            "ALLOCDIFF_COMMAND_DIR": first, "ALLOCDIFF_SKIP_TESTS": skip,
+        }})
+        self.wait_for(os.path.join(session, "pass-1.done"), process)
+        measured, _ = self.scenarios(root, first)
+        self.assertEqual(sorted(measured), ["tests/test_cache.py::test_fills"])
+        self.ask(session, 2, {"stop": True})
+        output = process.communicate(timeout=60)[0].decode()
+        self.assertEqual(process.returncode, 0, output)
+        self.assertIn("1 passed, 1 deselected", output)
+        with open(starts) as file:
+            self.assertEqual(len(file.read().split()), 1, "pytest started more than once")
+
+    def test_a_session_started_ahead_that_cannot_serve_runs_no_test(self):
+        root = self.make_project(dict(SUITE, **{"tests/test_broken.py": "import missing_mod\n"}))
+        process, _, session, _ = self.start(
+            root,
+            {
+                "ALLOCDIFF_SESSION_FIRST": "wait",
+                "PYTEST_ADDOPTS": "--continue-on-collection-errors",
+            },
+        )
+        output = process.communicate(timeout=60)[0].decode()
+        self.assertTrue(os.path.exists(os.path.join(session, "cannot-serve")), output)
+        self.assertNotIn("passed", output)
+
     def test_a_session_nobody_asks_more_of_ends_by_itself(self):
         root = self.make_project(SUITE)
         process, _, session, _ = self.start(root, {"ALLOCDIFF_SESSION_WAIT": "1"})

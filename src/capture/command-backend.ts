@@ -47,12 +47,20 @@ import {
 export function commandBackend(command: string, workingDirectory: string): CaptureBackend {
   // pytest sessions whose first run left them waiting for the passes that follow, by checkout.
   const sessions: Sessions = new Map();
+  // pytest sessions started ahead of their first run (while base's reads are recorded).
+  const ahead = new Map<string, Promise<Early | undefined>>();
   return {
     name: command,
     inDepth: true,
     measure: async (checkoutDir, options) => {
       if (inDepth(options))
         return measureInDepth(command, workingDirectory, checkoutDir, options, sessions);
+      const early = await takeEarly(ahead, checkoutDir, options);
+      if (early) {
+        sessions.set(checkoutDir, early);
+        const run = await runInSession(command, checkoutDir, options, {}, sessions, 'ahead');
+        return withCommandFailure(command, run, options.frames);
+      }
       const run = await runCommand(
         command,
         workingDirectory,
@@ -87,7 +95,19 @@ export function commandBackend(command: string, workingDirectory: string): Captu
     readTests: (checkoutDir, options) => readTests(command, workingDirectory, checkoutDir, options),
     ruleOutTests: (checkouts, changed, always, options) =>
       ruleOutTests(command, checkouts, changed, always, options),
-    release: () => stopSessions(sessions),
+    prepare: (checkoutDir, options) => {
+      if (!isPytestAlone(command) || ahead.has(checkoutDir)) return;
+      const early = startAhead(command, workingDirectory, checkoutDir, options).catch(
+        () => undefined,
+      );
+      ahead.set(checkoutDir, early);
+    },
+    release: async () => {
+      const early = await Promise.all([...ahead.values()]);
+      ahead.clear();
+      await stopSessions(new Map(early.flatMap((e, i) => (e ? [[String(i), e]] : []))));
+      await stopSessions(sessions);
+    },
     nothingMeasured: (base, head) =>
       measuredNothing(base) && measuredNothing(head)
         ? nothingMeasuredMessage(command, snapshotOfNothing(base), snapshotOfNothing(head))
@@ -329,6 +349,63 @@ interface CommandPass {
 /** The pytest sessions left waiting for their next pass, by checkout. */
 type Sessions = Map<string, { session: PytestSession; runner: SideRunner; workDir: string }>;
 
+/** A pytest session started ahead of its first run, with the test files it did not collect. */
+interface Early {
+  session: PytestSession;
+  runner: SideRunner;
+  workDir: string;
+  skipFiles: string;
+}
+
+/**
+ * Starts a pytest command ahead of its first run (its setup, if any, already ran): pytest
+ * starts and collects (the test files `options.skipFiles` names left out), then waits for its
+ * first pass, which `takeEarly` asks of it with the tests to deselect.
+ */
+async function startAhead(
+  command: string,
+  workingDirectory: string,
+  checkoutDir: string,
+  options: SideOptions,
+): Promise<Early | undefined> {
+  const cwd = join(checkoutDir, workingDirectory);
+  if (!existsSync(cwd)) return undefined;
+  const runner = await SideRunner.start(checkoutDir, options, { setup: false });
+  if ('failure' in runner) return undefined;
+  const workDir = await runner.workDir('allocdiff-command-');
+  const { variables } = await passFiles(workDir, checkoutDir, options, {}, 1);
+  const dir = join(workDir, 'session');
+  await mkdir(dir);
+  options.log.info(
+    `${command}: pytest starts and collects now, its first run waiting for base's reads`,
+  );
+  const session = await PytestSession.ahead(runner, command, cwd, variables, dir, options.log);
+  return { session, runner, workDir, skipFiles: (options.skipFiles ?? []).join('\n') };
+}
+
+/**
+ * The session started ahead for `checkoutDir`, when its first run can be its: it collected
+ * the same test files and waits, its tests collected. Otherwise (it cannot serve, it ended, the
+ * test files differ) it is ended, and undefined: the first run starts the command as usual.
+ */
+async function takeEarly(
+  ahead: Map<string, Promise<Early | undefined>>,
+  checkoutDir: string,
+  options: SideOptions,
+): Promise<Early | undefined> {
+  const waiting = ahead.get(checkoutDir);
+  if (!waiting) return undefined;
+  ahead.delete(checkoutDir);
+  const early = await waiting;
+  if (!early) return undefined;
+  if (early.skipFiles === (options.skipFiles ?? []).join('\n') && (await early.session.ready())) {
+    return early;
+  }
+  options.log.info('the pytest session started ahead does not serve: pytest starts again');
+  await stopSessions(new Map([[checkoutDir, early]]));
+  return undefined;
+}
+
 /**
  * Runs the command in one side's checkout: setup first, unless `pass.setup` is false. The
  * traceback pass has `ALLOCDIFF_TRACEBACK_SITES` (the file of `path:line` sites to keep
@@ -457,6 +534,7 @@ async function runInSession(
   options: SideOptions,
   pass: CommandPass,
   sessions: Sessions,
+  started: 'first run' | 'ahead' = 'first run',
 ): Promise<CommandRun> {
   const { session, runner, workDir } = sessions.get(checkoutDir)!;
   const frames = passFrames(options, pass);
@@ -464,8 +542,8 @@ async function runInSession(
   try {
     const { partials, variables } = await passFiles(passDir, checkoutDir, options, pass, frames);
     options.log.info(
-      `${commandLine(command, options, frames)}, in the pytest session of the first run ` +
-        '(no new start, its tests collected)',
+      `${commandLine(command, options, frames)}, in the pytest session ` +
+        `${started === 'ahead' ? 'started ahead' : 'of the first run'} (no new start, its tests collected)`,
     );
     const end = await session.pass(variables, options.log);
     if (end.kind === 'done') {

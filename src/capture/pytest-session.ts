@@ -28,14 +28,14 @@ export type PassEnd =
 export class PytestSession {
   private tail = '';
   private ended: MeasuredRun | undefined;
-  private passes = 1;
-
   private constructor(
     private readonly dir: string,
     private readonly run: Promise<MeasuredRun>,
     private log: Logger,
     /** Whether its processes run with address randomisation off (exact peaks). */
     readonly fixedAddresses: boolean,
+    /** The passes asked for so far (the first, unasked, counts unless started ahead). */
+    private passes: number,
   ) {
     void run.then((ended) => {
       this.ended = ended;
@@ -58,6 +58,38 @@ export class PytestSession {
     | { kind: 'serving'; session: PytestSession; first: Extract<PassEnd, { kind: 'done' }> }
     | Extract<PassEnd, { kind: 'exited' }>
   > {
+    const session = await PytestSession.launch(runner, command, cwd, variables, dir, log, false);
+    const first = await session.waitFor(1);
+    if (first.kind === 'exited' || !existsSync(join(dir, 'serving'))) {
+      return { kind: 'exited', run: first.kind === 'exited' ? first.run : await session.run };
+    }
+    return { kind: 'serving', session, first };
+  }
+
+  /**
+   * Starts `command` ahead of its first pass (while something else runs): pytest starts and
+   * collects, then waits for its first pass too (`pass`). See `ready`.
+   */
+  static ahead(
+    runner: SideRunner,
+    command: string,
+    cwd: string,
+    variables: Record<string, string>,
+    dir: string,
+    log: Logger,
+  ): Promise<PytestSession> {
+    return PytestSession.launch(runner, command, cwd, variables, dir, log, true);
+  }
+
+  private static async launch(
+    runner: SideRunner,
+    command: string,
+    cwd: string,
+    variables: Record<string, string>,
+    dir: string,
+    log: Logger,
+    ahead: boolean,
+  ): Promise<PytestSession> {
     // Output before the session exists (none: the command has not started yet) goes nowhere.
     const to: { session?: PytestSession } = {};
     const fixedAddresses = await runner.fixedAddresses();
@@ -71,16 +103,25 @@ export class PytestSession {
         ALLOCDIFF_SESSION_WAIT: String(
           Math.max(1, Math.ceil((runner.deadline - Date.now()) / 1000)),
         ),
+        ...(ahead ? { ALLOCDIFF_SESSION_FIRST: 'wait' } : {}),
       },
       (chunk) => to.session?.output(chunk),
     );
-    const session = new PytestSession(dir, run, log, fixedAddresses);
+    const session = new PytestSession(dir, run, log, fixedAddresses, ahead ? 0 : 1);
     to.session = session;
-    const first = await session.waitFor(1);
-    if (first.kind === 'exited' || !existsSync(join(dir, 'serving'))) {
-      return { kind: 'exited', run: first.kind === 'exited' ? first.run : await run };
+    return session;
+  }
+
+  /**
+   * A session started ahead: whether it serves (it has collected and waits for its first pass);
+   * false when it cannot (pytest-xdist, collection errors: it then ran no test) or has ended.
+   */
+  async ready(): Promise<boolean> {
+    for (;;) {
+      if (existsSync(join(this.dir, 'serving'))) return this.serving;
+      if (existsSync(join(this.dir, 'cannot-serve')) || this.ended) return false;
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
-    return { kind: 'serving', session, first };
   }
 
   /** Whether the command still runs, waiting for a pass. */
