@@ -92,12 +92,15 @@ describe.skipIf(!pytestAvailable)('one pytest session per side', () => {
     });
   }, 300_000);
 
-  it('adds only the reads pass on base to the starts when tests are chosen by what they read', async () => {
+  it('adds only the reads pass on base to the starts when tests are chosen by what they read, each side collecting meanwhile', async () => {
     const repo = repoOf(suite('base', 1_000), suite('head', 200_000));
     const ran = await run(repo, ['--select-tests', 'true']);
     expect(ran.code, ran.log).toBe(0);
     expect(ran.starts('base'), ran.log).toBe(2);
     expect(ran.starts('head'), ran.log).toBe(1);
+    // Each side's session started and collected while base's reads were recorded.
+    expect(ran.log).toContain('in the pytest session started ahead (no new start');
+    expect(ran.log).toMatch(/\[head\] .*pytest starts and collects now/);
   }, 300_000);
 
   it('leaves no side waiting when the other side’s session dies', async () => {
