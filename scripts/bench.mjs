@@ -1122,13 +1122,18 @@ function measureCachedBase() {
     [report.noChange?.split(':').slice(0, 2).join(':'), ...(report.cached ?? [])]
       .filter(Boolean)
       .join('; ') || 'nothing from the cache';
+  const remembered = readdirSync(docsCache).some((name) =>
+    name.startsWith('allocdiff-interpreter-'),
+  );
   row('cache', 'workload, python3 -X tracemalloc=1 (one run)', ms(traced));
   row(
     'cache',
     'PR that edits only a README, base cached, nothing it read changed',
     ms(unchanged),
-    `${ratio(unchanged / traced)} one traced run (target 0.10×); sides at the same time (the ` +
-      `default), neither checked out nor run; the report: "${said(docsReport)}"`,
+    `${ratio(unchanged / traced)} one traced run (target 0.10×; ${ms(traced)} in this run, at ` +
+      `load ${cacheLoad.toFixed(1)}); sides at the same time (the default), neither checked out ` +
+      `nor run${remembered ? ", the interpreter's answer remembered in the folder" : ''}; the ` +
+      `report: "${said(docsReport)}"`,
   );
   row(
     'cache',
@@ -1155,10 +1160,13 @@ function cachedBaseMarkdown() {
 that "changes an allocation" (above), each timed after a first run that filled the folder with
 base's measurements (its first pass, and for the second its deep pass too); the last row is the
 same pull request without a cache. The README's pull request checks out neither side and runs
-neither: base's first pass comes from the folder and the diff touches nothing it read. What it
-costs is Node's start, git (resolving, the diff, base's tree), one start of the interpreter for
-the cache's key (asked while the CLI loads; here through pyenv's shim, a few tenths of a second
-under load) and writing the reports. With both of base's passes cached, the pull request that
+neither: base's first pass comes from the folder and the diff touches nothing it read. Nor does
+it start the interpreter: the folder remembers its answer for the cache's key, taken once the
+files it came from are found unchanged (here pyenv's shim and its version files, and the files
+the interpreter had mapped; asked through the shim, it took a few tenths of a second). What it
+costs is Node's start and loading allocdiff (kept compiled in the folder), two rounds of git (one
+process for the top folder and both commits, then the diff, base's tree and \`git status\` at
+once) and writing the reports. With both of base's passes cached, the pull request that
 changes an allocation runs head alone, and its first run, its first repeat and its count of
 objects (untraced) run at the same time on the two cores: the repeat, once it has measured,
 waits for the grown sites whose retention paths the comparison with base wants. Without a

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
+import { mkdirSync } from 'node:fs';
 import { rm, rmdir } from 'node:fs/promises';
-import { constants } from 'node:os';
+import { enableCompileCache } from 'node:module';
+import { constants, homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { FailOn } from './budgets/evaluate.js';
 import { runEnvironment } from './capture/environment.js';
 import { askInterpreter, DEFAULT_PYTHON } from './capture/interpreter.js';
@@ -8,6 +11,7 @@ import { stopAllProcesses } from './capture/process.js';
 import { ExitCode, errorExitCode, errorMessage } from './errors.js';
 import type { Logger } from './log.js';
 import type { Report } from './report/report.js';
+import { resolveEarly, type EarlyResolution } from './sides/git.js';
 import { colorWanted, terminalColumns, terminalLogger } from './terminal-logger.js';
 import { VERSION } from './version.js';
 
@@ -43,20 +47,41 @@ process.on('SIGTERM', stop);
 
 /**
  * A run with `--cache` asks the interpreter for the cache's keys: asked here, while the rest of
- * allocdiff loads, since an interpreter's start is the longest wait of a run its cache serves.
- * Only the default interpreter in the default environment is asked, when no flag may name
- * another; the pipeline takes this answer when its settings ask the same (askInterpreter), and
- * asks again otherwise (a config file may name another interpreter).
+ * allocdiff loads, since an interpreter's start is the longest wait of a run its cache serves
+ * (an answer remembered in the cache folder, and still true, starts none). Only the default
+ * interpreter in the default environment is asked, when no flag may name another; the pipeline
+ * takes this answer when its settings ask the same (askInterpreter: the same interpreter,
+ * environment and folder), and asks again otherwise (a config file may name another
+ * interpreter).
  */
 function askEarly(argv: readonly string[]): void {
   const given = (name: string) =>
     argv.some((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
-  const off = argv.some(
-    (arg, index) => arg === '--cache=false' || (arg === '--cache' && argv[index + 1] === 'false'),
-  );
-  if (!given('cache') || off) return;
   if (['no-cache', 'python', 'env', 'shard'].some(given)) return;
-  askInterpreter(DEFAULT_PYTHON, runEnvironment(process.env)).catch(() => undefined);
+  const folder = cacheFolderOf(argv);
+  if (folder === undefined) return;
+  askInterpreter(DEFAULT_PYTHON, runEnvironment(process.env), folder).catch(() => undefined);
+}
+
+/**
+ * The folder `--cache` names, read as the command line's parser reads it (a word after
+ * `--cache` is its value; `--cache` alone is `$XDG_CACHE_HOME/allocdiff`); undefined without
+ * one. Should the two ever differ, the pipeline asks for its own folder.
+ */
+function cacheFolderOf(argv: readonly string[]): string | undefined {
+  let value: string | undefined;
+  for (let index = 0; index < argv.length && argv[index] !== '--'; index++) {
+    const arg = argv[index];
+    if (arg === '--no-cache') value = 'false';
+    else if (arg.startsWith('--cache=')) value = arg.slice('--cache='.length);
+    else if (arg === '--cache') {
+      const next = argv[index + 1];
+      value = next !== undefined && !next.startsWith('-') ? next : 'true';
+    }
+  }
+  if (value === undefined || value === 'false' || value === '') return undefined;
+  if (value !== 'true') return resolve(value);
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'allocdiff');
 }
 
 /**
@@ -78,7 +103,7 @@ async function exitCodeOf(report: Report, failOn: FailOn): Promise<ExitCode> {
   return ExitCode.BudgetExceeded;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+async function main(argv: readonly string[], early?: EarlyResolution): Promise<number> {
   let privateDir: string | undefined;
   try {
     const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import('./config/cli-args.js');
@@ -102,7 +127,7 @@ async function main(argv: readonly string[]): Promise<number> {
       import('./publish/outputs.js'),
       import('./report/terminal.js'),
     ]);
-    const { report, outputs } = await runAllocdiff(settings, log);
+    const { report, outputs } = await runAllocdiff(settings, log, early ? { early } : {});
     if (interrupted) return interruptedExit(privateDir);
     // With `--json -` or `--markdown -`, stdout carries that output alone: the terminal's
     // report goes to stderr, beside the progress.
@@ -139,5 +164,51 @@ async function interruptedExit(privateDir: string | undefined): Promise<number> 
   return 128 + constants.signals[interrupted!];
 }
 
+/**
+ * With a cache folder, the code allocdiff loads is kept compiled there too (Node's compile
+ * cache, in `<folder>/compiled`): a run its cache serves is mostly starting up, and compiling
+ * the rest of allocdiff was the largest part of that.
+ */
+function keepCompiled(argv: readonly string[]): void {
+  const folder = cacheFolderOf(argv);
+  if (folder === undefined) return;
+  try {
+    const dir = join(folder, 'compiled');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    enableCompileCache(dir);
+  } catch {
+    // Compiled again next time: nothing else changes.
+  }
+}
+
+/**
+ * The last value the command line gives flag `--name` (`--name VALUE` or `--name=VALUE`), as its
+ * parser reads it; undefined without one.
+ */
+function flagValue(argv: readonly string[], name: string): string | undefined {
+  let value: string | undefined;
+  for (let index = 0; index < argv.length && argv[index] !== '--'; index++) {
+    const arg = argv[index];
+    if (arg.startsWith(`--${name}=`)) value = arg.slice(name.length + 3);
+    else if (arg === `--${name}` && index + 1 < argv.length) value = argv[index + 1];
+  }
+  return value;
+}
+
+/**
+ * What a run asks of git first (resolving `--base` and `--head` in `--repo`, then the diff and
+ * `git status`), started here, while the rest of allocdiff loads: the pipeline takes it when its
+ * settings name the same refs and folder, and asks git itself otherwise.
+ */
+function resolveSidesEarly(argv: readonly string[]): EarlyResolution | undefined {
+  if (argv.some((arg) => arg === '--help' || arg === '-h' || arg === '--version' || arg === '-v'))
+    return undefined;
+  const base = flagValue(argv, 'base');
+  if (!base) return undefined;
+  const repoDir = resolve(flagValue(argv, 'repo') ?? '.');
+  return resolveEarly(repoDir, base, flagValue(argv, 'head') ?? 'HEAD', !!cacheFolderOf(argv));
+}
+
+keepCompiled(process.argv.slice(2));
 askEarly(process.argv.slice(2));
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2), resolveSidesEarly(process.argv.slice(2)));

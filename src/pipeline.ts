@@ -54,7 +54,7 @@ import { prefixedLogger, type Logger } from './log.js';
 import { renderOptions, writeOutputs, type OutputName, type Written } from './publish/outputs.js';
 import { buildReport, type Report } from './report/report.js';
 import { judgeProposed, settingsChangeText } from './report/settings-change.js';
-import { Git, type TreeEntry } from './sides/git.js';
+import { Git, type EarlyResolution, type Resolved, type TreeEntry } from './sides/git.js';
 import { LineMap } from './sides/line-map.js';
 import { resolveCommit } from './sides/resolve.js';
 import {
@@ -143,7 +143,14 @@ export interface MeasurementCache {
 export async function runAllocdiff(
   settings: Settings,
   log: Logger,
-  { cache: given }: { cache?: MeasurementCache } = {},
+  {
+    cache: given,
+    early: earlyGit,
+  }: {
+    cache?: MeasurementCache;
+    /** Resolving the sides, started before the settings were read (the CLI's): taken when its refs and folder are the settings'. */
+    early?: EarlyResolution;
+  } = {},
 ): Promise<RunResult> {
   if (settings.configFile) {
     log.info(
@@ -168,11 +175,25 @@ export async function runAllocdiff(
       env,
       benchmark: JSON.stringify(settings.benchmark),
       setup: settings.setup,
+      // The CLI's folder also remembers the interpreter's answer, checked before each use.
+      ...(!given && settings.cacheDir ? { rememberIn: settings.cacheDir } : {}),
     });
   // Awaited below, after the diff has started: not an unhandled rejection if git fails first.
   asking?.catch(() => undefined);
   const git = new Git(settings.repoDir);
-  const topLevel = await git.topLevel();
+  // The top folder and both commits from one git process (the CLI's, started while it loaded,
+  // when it asked for these refs in this folder); one at a time (each failure said as such)
+  // when that cannot be.
+  const startedEarly =
+    earlyGit &&
+    earlyGit.repoDir === settings.repoDir &&
+    earlyGit.base === settings.base &&
+    earlyGit.head === settings.head;
+  const atOnce: (Pick<Resolved, 'topLevel' | 'commits'> & Partial<Resolved>) | undefined =
+    startedEarly
+      ? await earlyGit.resolved
+      : await git.topLevelAndCommits([settings.base, settings.head]);
+  const topLevel = atOnce?.topLevel ?? (await git.topLevel());
   const projectDir = await realpath(settings.repoDir);
   // Sides are checked out whole: paths must be relative to the repository's root.
   const fromRoot = (path: string): string =>
@@ -187,13 +208,25 @@ export async function runAllocdiff(
         `of ${shard.count} are measured`,
     );
   }
+  // The diff of the two commits, and the listing of base's tree that the cache's key needs, run
+  // while git looks for changes in the working tree: the diff is dropped if head is the
+  // working tree after all.
+  let early:
+    { head: string; diff: Promise<string>; baseEntries?: Promise<TreeEntry[]> } | undefined;
   const { baseSha, headSha, measuredHead, workingTree } = await log.group(
     'Resolving base and head',
     async () => {
-      const baseSha = await resolveCommit(git, settings.base, 'base');
-      const headSha = await resolveCommit(git, settings.head, 'head');
+      const baseSha = atOnce?.commits[0] ?? (await resolveCommit(git, settings.base, 'base'));
+      const headSha = atOnce?.commits[1] ?? (await resolveCommit(git, settings.head, 'head'));
       log.info(`base ${settings.base} = ${baseSha}`);
-      const head = await headOrWorkingTree(git, settings, headSha, log);
+      early = {
+        head: headSha,
+        diff: atOnce?.diff ?? git.diff(baseSha, headSha),
+        ...(wanted ? { baseEntries: atOnce?.baseEntries ?? git.rootEntries(baseSha) } : {}),
+      };
+      // Awaited below, or dropped: not unhandled rejections.
+      for (const work of [early.diff, early.baseEntries]) work?.catch(() => undefined);
+      const head = await headOrWorkingTree(git, settings, headSha, log, atOnce?.changes);
       if (head.measuredHead === baseSha) {
         log.warning(
           `base and head are the same commit (${baseSha.slice(0, 7)}): only noise can differ; ` +
@@ -206,10 +239,11 @@ export async function runAllocdiff(
 
   // The diff only reads the repository: it runs while the interpreter answers, and so does the
   // listing of base's tree that its key needs.
-  const diffing = git.diff(baseSha, measuredHead);
+  const diffing =
+    early && early.head === measuredHead ? early.diff : git.diff(baseSha, measuredHead);
   // The entries at the root of each side's tree, for the cache's keys.
   const rootEntries: Partial<Record<Side, Promise<TreeEntry[]>>> = {};
-  if (wanted) rootEntries.base = git.rootEntries(baseSha);
+  if (wanted) rootEntries.base = early?.baseEntries ?? git.rootEntries(baseSha);
   // Head need not run when the diff changes nothing base's benchmark read (skip-unchanged):
   // base runs first, or comes from the cache.
   const skipAllowed =
@@ -976,10 +1010,12 @@ async function headOrWorkingTree(
   settings: Settings,
   headSha: string,
   log: Logger,
+  /** `git status`'s answer, when it was asked already. */
+  changes?: Promise<boolean>,
 ): Promise<{ measuredHead: string; workingTree?: true }> {
   const commit = { measuredHead: headSha };
   const named = `head ${settings.head} = ${headSha}`;
-  if (settings.workingTree === undefined || !(await git.workingTreeHasChanges())) {
+  if (settings.workingTree === undefined || !(await (changes ?? git.workingTreeHasChanges()))) {
     log.info(named);
     return commit;
   }

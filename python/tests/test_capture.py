@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import platform
@@ -404,6 +405,8 @@ class GroupingTest(unittest.TestCase):
                 try:
                     held = [bytearray(100 + i) for i in range(200)]
                     held.append({str(i): [i] for i in range(300)})
+                    # Blocks alike (one size, one line): counted together, then summed.
+                    held.extend([bytearray(64) for _ in range(50)])
                     snapshot = tracemalloc.take_snapshot()
                 finally:
                     tracemalloc.stop()
@@ -413,6 +416,34 @@ class GroupingTest(unittest.TestCase):
                 }
                 self.assertEqual(capture._by_line(snapshot), expected)
                 # Without tracemalloc's internal tuples (the public Trace objects), the same.
-                public = types.SimpleNamespace(traces=list(snapshot.traces))
+                public = types.SimpleNamespace(
+                    traces=list(snapshot.traces), traceback_limit=frames
+                )
                 self.assertEqual(capture._by_line(public), expected)
                 del held
+
+    def test_no_automatic_collection_while_the_snapshots_are_alive(self):
+        # The after snapshot holds a tracked tuple per live block: with the collector on,
+        # making and grouping it would set off hundreds of collections that find nothing.
+        events = []
+
+        def record(phase, info):
+            if phase == "start":
+                events.append(info["generation"])
+
+        def action():
+            held = [(i, str(i)) for i in range(100_000)]
+            events.append("called")
+            return held
+
+        gc.callbacks.append(record)
+        try:
+            result = capture.measure(action, 1)
+        finally:
+            gc.callbacks.remove(record)
+        self.assertTrue(gc.isenabled())
+        after_call = events[events.index("called") + 1:]
+        # Only the full collection made on purpose before the after snapshot.
+        self.assertEqual(after_call, [2])
+        # What was measured is there all the same: the list's tuples, strings and numbers.
+        self.assertGreaterEqual(max(count for _, count in result.sites.values()), 200_000)

@@ -752,5 +752,95 @@ class PytestCollectionTest(CommandTestCase):
         self.assertEqual(grown(names), {"str": 1})
 
 
+
+@unittest.skipUnless(
+    pytest_available(), "pytest is not installed for %s (install python3-pytest)" % PYTHON
+)
+class PytestObjectCountTest(CommandTestCase):
+    """Objects by type in a deep pass count every live object, before and after the call, not
+    only the objects the call made: what a call does to objects older than it (frozen, see
+    collection.py) changes the counts too, whether the collector tracks them or not."""
+
+    FILES = {
+        "app/__init__.py": "",
+        "app/state.py": """\
+            class Node:
+                pass
+
+            # Made at import: older than every call, so frozen while the tests run.
+            LINES = []
+            WORDS = ["w%05d" % i for i in range(100)]
+            NODES = [Node() for _ in range(100)]
+            # Dicts of numbers only: the collector does not track them.
+            FLAGS = [{"n": i} for i in range(100)]
+            CALLS = [0]
+
+            def append_line():
+                LINES.append("line %d" % len(LINES))
+
+            def drop_word():
+                WORDS.pop()
+
+            def drop_node():
+                NODES.pop()
+
+            def flag_with_list():
+                CALLS[0] += 1
+                FLAGS[CALLS[0]]["items"] = []
+            """,
+        "tests/test_state.py": """\
+            from app import state
+
+            def test_appends_to_an_old_list():
+                state.append_line()
+
+            def test_drops_an_old_string():
+                state.drop_word()
+
+            def test_drops_an_old_object():
+                state.drop_node()
+
+            def test_an_old_untracked_dict_gets_a_list():
+                state.flag_with_list()
+
+            def test_keeps_nothing():
+                [str(i) for i in range(100)]
+            """,
+    }
+
+    def test_the_count_sees_what_a_call_does_to_older_objects(self):
+        root = self.make_project(self.FILES)
+        tests = [
+            "test_appends_to_an_old_list",
+            "test_drops_an_old_string",
+            "test_drops_an_old_object",
+            "test_an_old_untracked_dict_gets_a_list",
+            "test_keeps_nothing",
+        ]
+        path = os.path.join(self.make_temp_dir(), "tests.txt")
+        with open(path, "w") as file:
+            file.write("".join("tests/test_state.py::%s\n" % test for test in tests))
+        run = self.run_command(
+            root,
+            "%s -m pytest -q -p no:cacheprovider tests" % PYTHON,
+            env={"ALLOCDIFF_TESTS": path, "ALLOCDIFF_REPEATS": "2", "ALLOCDIFF_OBJECT_TYPES": "1"},
+        )
+        self.assertEqual(run.returncode, 0, run.output)
+        self.assertEqual(run.snapshot["unmeasured"], [])
+
+        def grown(test):
+            scenario = run.named("tests/test_state.py::%s" % test)
+            return {e["type"]: e["after"] - e["before"] for e in scenario["objectTypes"]}
+
+        # A new string only an old list holds: nothing new the collector tracks refers to it.
+        self.assertEqual(grown("test_appends_to_an_old_list"), {"str": 1})
+        # An old string freed: neither the collector nor tracing (started at the call) saw it.
+        self.assertEqual(grown("test_drops_an_old_string"), {"str": -1})
+        # A frozen object freed.
+        self.assertEqual(grown("test_drops_an_old_object"), {"app.state.Node": -1})
+        # The collector tracks the old dict from the call on: still one dict, not a new one.
+        self.assertEqual(grown("test_an_old_untracked_dict_gets_a_list"), {"list": 1})
+        self.assertEqual(grown("test_keeps_nothing"), {})
+
 if __name__ == "__main__":
     unittest.main()

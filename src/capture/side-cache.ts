@@ -178,29 +178,38 @@ function sha256(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** Every file of the harness, hashed in name order: a changed harness is another key. */
+/**
+ * Every file of the harness, hashed in name order: a changed harness is another key. The files
+ * are read all at once: this is on the way of a run that the cache serves.
+ */
 async function harnessFacts(): Promise<RunFacts['harness']> {
   const dir = join(harnessDirectory(), 'allocdiff_harness');
+  const byName = (a: { name: string }, b: { name: string }) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  /** The harness's files below `folder`, in name order, as `prefix` + name, and their paths. */
+  const list = async (folder: string, prefix: string): Promise<[string, string][]> => {
+    const entries = (await readdir(folder, { withFileTypes: true })).sort(byName);
+    const listed = await Promise.all(
+      entries.map(async (entry): Promise<[string, string][]> => {
+        if (entry.name === '__pycache__') return [];
+        const path = join(folder, entry.name);
+        if (entry.isDirectory()) return list(path, `${prefix}${entry.name}/`);
+        return entry.isFile() ? [[`${prefix}${entry.name}`, path]] : [];
+      }),
+    );
+    return listed.flat();
+  };
+  const files = await list(dir, '');
+  const contents = await Promise.all(files.map(([, path]) => readFile(path)));
   const hash = createHash('sha256');
   let version = '';
-  const walk = async (folder: string, prefix: string): Promise<void> => {
-    const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) =>
-      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-    );
-    for (const entry of entries) {
-      if (entry.name === '__pycache__') continue;
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) await walk(path, `${prefix}${entry.name}/`);
-      else if (entry.isFile()) {
-        const bytes = await readFile(path);
-        if (prefix === '' && entry.name === '__init__.py') {
-          version = /__version__\s*=\s*"([^"]+)"/.exec(bytes.toString('utf8'))?.[1] ?? '';
-        }
-        hash.update(`${prefix}${entry.name}\0${sha256(bytes)}\0`);
-      }
+  files.forEach(([name], index) => {
+    const bytes = contents[index];
+    if (name === '__init__.py') {
+      version = /__version__\s*=\s*"([^"]+)"/.exec(bytes.toString('utf8'))?.[1] ?? '';
     }
-  };
-  await walk(dir, '');
+    hash.update(`${name}\0${sha256(bytes)}\0`);
+  });
   return { version, digest: hash.digest('hex') };
 }
 
@@ -309,8 +318,8 @@ export class SideCache {
   ) {}
 
   /**
-   * The run's facts: the interpreter is asked its version and platform (interpreter.ts), the
-   * harness's files are hashed. A string says why there are none (the interpreter could not
+   * The run's facts: the interpreter is asked its version and platform (interpreter.ts; its
+   * answer remembered in `rememberIn`, when given), the harness's files are hashed. A string says why there are none (the interpreter could not
    * tell its version).
    */
   static async facts(options: {
@@ -319,11 +328,13 @@ export class SideCache {
     env: NodeJS.ProcessEnv;
     benchmark: string;
     setup: string | undefined;
+    /** A folder the interpreter's answer may be remembered in (interpreter.ts). */
+    rememberIn?: string;
   }): Promise<RunFacts | string> {
     const { env } = options;
     const [harness, python] = await Promise.all([
       harnessFacts(),
-      askInterpreter(options.python, env),
+      askInterpreter(options.python, env, options.rememberIn),
     ]);
     if (typeof python === 'string') return python;
     const variables = Object.keys(env)

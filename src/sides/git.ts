@@ -75,6 +75,60 @@ function treeListing(listed: string): TreeEntry[] {
     });
 }
 
+/** What resolving the sides asks of git: the top folder, the commits, and what follows. */
+export interface Resolved {
+  topLevel: string;
+  /** Base's commit, then head's. */
+  commits: string[];
+  /** `git diff` of the two commits. */
+  diff: Promise<string>;
+  /** Whether the working tree has changes (`workingTreeHasChanges`). */
+  changes: Promise<boolean>;
+  /** The entries at the root of base's tree, when asked for. */
+  baseEntries?: Promise<TreeEntry[]>;
+}
+
+/** Resolving base and head in `repoDir`, started before the run asks for it. */
+export interface EarlyResolution {
+  repoDir: string;
+  base: string;
+  head: string;
+  /** Undefined when the refs did not resolve at once (see `topLevelAndCommits`). */
+  resolved: Promise<Resolved | undefined>;
+}
+
+/**
+ * Starts resolving base and head in `repoDir` (one git process), then the diff of the two
+ * commits, `git status` and (with `listBase`) the listing of base's tree, all at once: what a
+ * run asks of git first, started while the CLI is still loading. Only reads the repository.
+ */
+export function resolveEarly(
+  repoDir: string,
+  base: string,
+  head: string,
+  listBase: boolean,
+): EarlyResolution {
+  const git = new Git(repoDir);
+  const quiet = <T>(work: Promise<T>): Promise<T> => {
+    // Awaited by the run, or dropped: not unhandled rejections.
+    work.catch(() => undefined);
+    return work;
+  };
+  const resolved = quiet(
+    git.topLevelAndCommits([base, head]).then((found): Resolved | undefined => {
+      if (!found) return undefined;
+      const [baseSha, headSha] = found.commits;
+      return {
+        ...found,
+        diff: quiet(git.diff(baseSha, headSha)),
+        changes: quiet(git.workingTreeHasChanges()),
+        ...(listBase ? { baseEntries: quiet(git.rootEntries(baseSha)) } : {}),
+      };
+    }),
+  );
+  return { repoDir, base, head, resolved };
+}
+
 /** The only place that runs git. */
 export class Git {
   constructor(readonly repoDir: string) {}
@@ -136,6 +190,28 @@ export class Git {
 
   async topLevel(): Promise<string> {
     return (await this.run(['rev-parse', '--show-toplevel'])).trim();
+  }
+
+  /**
+   * The repository's top folder and the commit each ref names, in one git process; undefined
+   * when one of them does not resolve to a commit (or cannot be given to one `rev-parse`: a ref
+   * that starts with `-`), for `topLevel` and `commitOf` to do it one at a time, and say why.
+   */
+  async topLevelAndCommits(
+    refs: readonly string[],
+  ): Promise<{ topLevel: string; commits: string[] } | undefined> {
+    if (refs.some((ref) => ref === '' || ref.startsWith('-'))) return undefined;
+    const result = await this.attempt([
+      'rev-parse',
+      '--show-toplevel',
+      ...refs.map((ref) => `${ref}^{commit}`),
+    ]);
+    if (result.exitCode !== 0) return undefined;
+    const [topLevel, ...commits] = result.stdout.replace(/\n$/, '').split('\n');
+    // A name that is no revision but a file's is printed as it was given.
+    if (!topLevel || commits.length !== refs.length) return undefined;
+    if (!commits.every((commit) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(commit))) return undefined;
+    return { topLevel, commits };
   }
 
   /** Tries to fetch one commit from `origin`; false when there is no origin or it refuses. */

@@ -203,7 +203,7 @@ describe('--cache DIR: a base measured in depth serves the deep passes of other 
 
   it('a deep pass that asks for sites at the peak the entry never looked for measures base', async () => {
     // Kept by a run that looked for none; the next (`peak-sites: auto`, a peak that changed) asks.
-    for (const name of readdirSync(cache)) rmSync(join(cache, name));
+    for (const name of readdirSync(cache)) rmSync(join(cache, name), { recursive: true });
     await compare('HEAD', '--peak-sites', 'false');
     const run = await compare('HEAD');
     expect(run.log).toContain(
