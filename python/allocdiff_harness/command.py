@@ -83,6 +83,7 @@ class _State:
         # The reads pass (selection.py): nothing is traced, pytest records what each test reads.
         self.recording_reads = bool(os.environ.get("ALLOCDIFF_RECORD_READS"))
         self.recorder = None
+        self.reads_written = False
         self.depth = Depth(os.environ)
 
 
@@ -354,10 +355,19 @@ def reads_recorder():
     return _state.recorder
 
 
+def write_reads_now():
+    """Writes what the tests read now rather than at exit (a pytest-xdist worker, whose
+    controller may end, and its processes be killed, before the worker's exit handlers run)."""
+    _write_reads()
+
+
 def _write_reads():
     state = _state
     if state is None or state.forked or os.getpid() != state.pid or not state.recorder.pytest:
         return
+    if state.reads_written:
+        return
+    state.reads_written = True
     state.recorder.stop()
     try:
         state.recorder.write(state.directory)

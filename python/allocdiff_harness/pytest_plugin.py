@@ -380,6 +380,11 @@ def pytest_sessionfinish(session, exitstatus):
     chosen = command.selected_tests() is not None or _skipped_files()
     if chosen and exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
         session.exitstatus = pytest.ExitCode.OK
+    # A pytest-xdist worker's reads are written before it tells its controller it has finished
+    # (xdist does in a hook wrapper, after this): the controller may end, and the worker be
+    # killed with it, before the worker's exit handlers run.
+    if _recorder is not None and getattr(session.config, "workerinput", None) is not None:
+        command.write_reads_now()
 
 
 @pytest.hookimpl(hookwrapper=True, trylast=True)
