@@ -5,6 +5,9 @@ import {
   DEFAULT_COLUMNS
 } from "./chunks/chunk-PD4C2EK3.js";
 import {
+  resolveEarly
+} from "./chunks/chunk-OG5AJFQK.js";
+import {
   runEnvironment
 } from "./chunks/chunk-U37QUC6D.js";
 import "./chunks/chunk-3VJGA6IO.js";
@@ -12,7 +15,7 @@ import {
   DEFAULT_PYTHON,
   askInterpreter,
   stopAllProcesses
-} from "./chunks/chunk-TQ4SM7MO.js";
+} from "./chunks/chunk-PBNAPZH5.js";
 import {
   VERSION
 } from "./chunks/chunk-4243Q66V.js";
@@ -24,8 +27,11 @@ import {
 import "./chunks/chunk-LIVUQ6E7.js";
 
 // src/cli.ts
+import { mkdirSync } from "node:fs";
 import { rm, rmdir } from "node:fs/promises";
-import { constants } from "node:os";
+import { enableCompileCache } from "node:module";
+import { constants, homedir } from "node:os";
+import { join, resolve } from "node:path";
 
 // src/terminal-logger.ts
 var SPINNER = ["\u280B", "\u2819", "\u2839", "\u2838", "\u283C", "\u2834", "\u2826", "\u2827", "\u2807", "\u280F"];
@@ -182,17 +188,30 @@ process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 function askEarly(argv) {
   const given = (name) => argv.some((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
-  const off = argv.some(
-    (arg, index) => arg === "--cache=false" || arg === "--cache" && argv[index + 1] === "false"
-  );
-  if (!given("cache") || off) return;
   if (["no-cache", "python", "env", "shard"].some(given)) return;
-  askInterpreter(DEFAULT_PYTHON, runEnvironment(process.env)).catch(() => void 0);
+  const folder = cacheFolderOf(argv);
+  if (folder === void 0) return;
+  askInterpreter(DEFAULT_PYTHON, runEnvironment(process.env), folder).catch(() => void 0);
+}
+function cacheFolderOf(argv) {
+  let value;
+  for (let index = 0; index < argv.length && argv[index] !== "--"; index++) {
+    const arg = argv[index];
+    if (arg === "--no-cache") value = "false";
+    else if (arg.startsWith("--cache=")) value = arg.slice("--cache=".length);
+    else if (arg === "--cache") {
+      const next = argv[index + 1];
+      value = next !== void 0 && !next.startsWith("-") ? next : "true";
+    }
+  }
+  if (value === void 0 || value === "false" || value === "") return void 0;
+  if (value !== "true") return resolve(value);
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "allocdiff");
 }
 async function exitCodeOf(report, failOn) {
   const [{ failsRun }, { explainVerdict }] = await Promise.all([
-    import("./chunks/evaluate-BH3UXWQA.js"),
-    import("./chunks/verdict-HKPH473J.js")
+    import("./chunks/evaluate-ZXQLR5NJ.js"),
+    import("./chunks/verdict-M2JO43UP.js")
   ]);
   if (!failsRun(report.verdict, failOn)) return ExitCode.Ok;
   const { decided, causes } = explainVerdict(report);
@@ -202,10 +221,10 @@ async function exitCodeOf(report, failOn) {
   if (causes.some((cause) => cause.kind === "benchmark-failed")) return ExitCode.Failure;
   return ExitCode.BudgetExceeded;
 }
-async function main(argv) {
+async function main(argv, early) {
   let privateDir;
   try {
-    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-AKRMH24Z.js");
+    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-LQMO2ZYQ.js");
     const command = parseCliArgs(argv);
     if (command.kind === "help") {
       process.stdout.write(CLI_HELP);
@@ -225,11 +244,11 @@ Run "allocdiff --help" for the options.
     const { settings, stdout } = command;
     privateDir = command.privateDir;
     const [{ runAllocdiff }, { OUTPUTS }, { renderTerminal }] = await Promise.all([
-      import("./chunks/pipeline-7KE6ZFZG.js"),
-      import("./chunks/outputs-PCUOAEVS.js"),
-      import("./chunks/terminal-SLEJQ2CB.js")
+      import("./chunks/pipeline-ZPEQW2WH.js"),
+      import("./chunks/outputs-CK76B6XP.js"),
+      import("./chunks/terminal-ZIOV6UYT.js")
     ]);
-    const { report, outputs } = await runAllocdiff(settings, log);
+    const { report, outputs } = await runAllocdiff(settings, log, early ? { early } : {});
     if (interrupted) return interruptedExit(privateDir);
     const terminal = stdout ? process.stderr : process.stdout;
     terminal.write(
@@ -258,5 +277,33 @@ async function interruptedExit(privateDir) {
   process.stderr.write("allocdiff: stopped; nothing was left behind\n");
   return 128 + constants.signals[interrupted];
 }
+function keepCompiled(argv) {
+  const folder = cacheFolderOf(argv);
+  if (folder === void 0) return;
+  try {
+    const dir = join(folder, "compiled");
+    mkdirSync(dir, { recursive: true, mode: 448 });
+    enableCompileCache(dir);
+  } catch {
+  }
+}
+function flagValue(argv, name) {
+  let value;
+  for (let index = 0; index < argv.length && argv[index] !== "--"; index++) {
+    const arg = argv[index];
+    if (arg.startsWith(`--${name}=`)) value = arg.slice(name.length + 3);
+    else if (arg === `--${name}` && index + 1 < argv.length) value = argv[index + 1];
+  }
+  return value;
+}
+function resolveSidesEarly(argv) {
+  if (argv.some((arg) => arg === "--help" || arg === "-h" || arg === "--version" || arg === "-v"))
+    return void 0;
+  const base = flagValue(argv, "base");
+  if (!base) return void 0;
+  const repoDir = resolve(flagValue(argv, "repo") ?? ".");
+  return resolveEarly(repoDir, base, flagValue(argv, "head") ?? "HEAD", !!cacheFolderOf(argv));
+}
+keepCompiled(process.argv.slice(2));
 askEarly(process.argv.slice(2));
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2), resolveSidesEarly(process.argv.slice(2)));

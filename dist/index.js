@@ -4,13 +4,14 @@ import {
   readActionMode,
   readActionSettings,
   readEventPlan
-} from "./chunks/chunk-NVIPNDE5.js";
-import "./chunks/chunk-42N5WW4X.js";
+} from "./chunks/chunk-RO3IDOUO.js";
+import "./chunks/chunk-L5JBWC3J.js";
 import {
   info,
   setFailed
 } from "./chunks/chunk-XNXU7A7Q.js";
 import "./chunks/chunk-L6ENWCP3.js";
+import "./chunks/chunk-OG5AJFQK.js";
 import "./chunks/chunk-U37QUC6D.js";
 import "./chunks/chunk-3CVV5V4O.js";
 import "./chunks/chunk-PLFFDZYP.js";
@@ -29,7 +30,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report" || mode === "merge") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-6HDHAHFV.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-2DTRAZK6.js");
       return await postMeasuredReport(mode);
     }
     const plan = readEventPlan();
@@ -38,7 +39,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-6HDHAHFV.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-2DTRAZK6.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));

@@ -169,7 +169,7 @@ function failOnVerdict(report: Report, failOn: FailOn): void {
     core.info(`${acceptanceText(report.accepted)}: ${verdictReason(report)}`);
     return;
   }
-  core.setFailed(`${culpritLead(report.scenarios)}${verdictReason(report)}`);
+  core.setFailed(`${culpritLead(report)}${verdictReason(report)}`);
 }
 
 /** Who added a label, when the event is that label being added. */

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { mkdirSync } from 'node:fs';
 import { rm, rmdir } from 'node:fs/promises';
-import { enableCompileCache } from 'node:module';
+import * as nodeModule from 'node:module';
 import { constants, homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FailOn } from './budgets/evaluate.js';
@@ -98,7 +98,8 @@ async function exitCodeOf(report: Report, failOn: FailOn): Promise<ExitCode> {
   if (decided?.kind === 'budget-failed' || decided?.kind === 'budget-warned') {
     return ExitCode.BudgetExceeded;
   }
-  if (causes.some((cause) => cause.kind === 'benchmark-failed')) return ExitCode.Failure;
+  if (causes.some((cause) => cause.kind === 'benchmark-failed' || cause.kind === 'failed-before'))
+    return ExitCode.Failure;
   // A budget that could not be checked, under --fail-on warn.
   return ExitCode.BudgetExceeded;
 }
@@ -175,7 +176,10 @@ function keepCompiled(argv: readonly string[]): void {
   try {
     const dir = join(folder, 'compiled');
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    enableCompileCache(dir);
+    // Node 22.1 and later; older Nodes compile every time.
+    const enable = (nodeModule as { enableCompileCache?: (dir: string) => unknown })
+      .enableCompileCache;
+    enable?.(dir);
   } catch {
     // Compiled again next time: nothing else changes.
   }

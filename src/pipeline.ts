@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { checkBudgets, decideVerdict } from './budgets/evaluate.js';
-import { markerBudgets } from './budgets/markers.js';
+import { checkBudgets, decideVerdict, headSitesOf } from './budgets/evaluate.js';
+import { markerBudgets, testsMarkedForDepth } from './budgets/markers.js';
 import { withoutIgnoredSites, withoutSmallSites } from './budgets/site-filter.js';
 import { formatBytes } from './format/sizes.js';
 import {
@@ -446,11 +446,21 @@ export async function runAllocdiff(
     });
     // What a deep pass is for, after a first pass that differed: undefined when nothing needs
     // one (no repeats, object counts, peak sites, leak check or retention paths asked for).
-    const deepPlan = (first: Comparison) => {
+    // `marked`: tests whose budget markers limit a figure only the deep pass measures (the
+    // leak per call), measured in depth whether or not they differed.
+    const deepPlan = (first: Comparison, marked: readonly string[] = []) => {
+      // A side that failed as a whole leaves nothing to compare the other side's scenarios with.
+      if (first.failedAsAWhole) {
+        log.info(
+          `no measuring in depth: the ${first.failedAsAWhole.join(' and ')} benchmark failed as a whole`,
+        );
+        return undefined;
+      }
       const peaks = autoPeaks ? peaksChanged(first) : [];
       // A function (or test) whose retained memory changed gets a leak check, unless one was
       // asked for: what each call keeps, which the repeats alone do not tell.
-      const leakCheck = settings.iterations === 0 && functionRetainedChanged(first);
+      const leakCheck =
+        settings.iterations === 0 && (functionRetainedChanged(first) || marked.length > 0);
       const more = settings.repeats > 1 || settings.objectTypes || options.peakSites === true;
       // Where retained memory grew, head's deep pass also finds what keeps its top grown
       // sites' objects alive.
@@ -458,11 +468,12 @@ export async function runAllocdiff(
       const walking = retentionScenarios(first.scenarios, settings.retentionPaths);
       if (!more && peaks.length === 0 && !leakCheck && retentionSites.length === 0)
         return undefined;
+      const differing = differingScenarios(first);
       const deepOptions: SideOptions = {
         ...options,
         ...(autoPeaks ? { peakSites: peaks } : {}),
         ...(leakCheck ? { iterations: AUTOMATIC_LEAK_CALLS } : {}),
-        only: differingScenarios(first),
+        only: [...new Set([...differing, ...marked])],
       };
       return { options: deepOptions, leakCheck, retentionSites, walking };
     };
@@ -616,11 +627,25 @@ export async function runAllocdiff(
     // When the first pass already agrees, its comparison is the one reported.
     let agreed: Comparison | undefined;
     if (deep) {
-      const first = compareSnapshots(
-        snapshotOf(measured.base, outcomeContext),
-        snapshotOf(measured.head, outcomeContext),
-        lineMap,
-      );
+      const firstSnapshots = {
+        base: snapshotOf(measured.base, outcomeContext),
+        head: snapshotOf(measured.head, outcomeContext),
+      };
+      const first = compareSnapshots(firstSnapshots.base, firstSnapshots.head, lineMap);
+      // Tests whose markers limit their leak per call: measured in depth, changed or not.
+      const marked =
+        noChange || selection?.kind === 'none'
+          ? []
+          : testsMarkedForDepth(markerBudgets(firstSnapshots.base, firstSnapshots.head)).filter(
+              (name) => first.scenarios.some((s) => s.name === name && s.status !== 'failed'),
+            );
+      if (marked.length > 0) {
+        log.info(
+          `${marked.length} test${marked.length === 1 ? '' : 's'} measured in depth for ` +
+            `${marked.length === 1 ? 'its' : 'their'} leak budget markers, changed or not: ` +
+            `${marked.slice(0, 5).join(', ')}${marked.length > 5 ? ', …' : ''}`,
+        );
+      }
       if (noChange || selection?.kind === 'none') {
         // Nothing ran: there is nothing to measure in depth either.
         agreed = first;
@@ -631,14 +656,14 @@ export async function runAllocdiff(
           repeats: 1,
           objectTypes: false,
         });
-      } else if (sidesAgree(first)) {
+      } else if (sidesAgree(first) && marked.length === 0) {
         agreed = first;
         log.info(
           'base and head measured the same in a first run each: no repeats, object counts or ' +
             'peak sites needed',
         );
       } else {
-        const plan = deepPlan(first);
+        const plan = deepPlan(first, marked);
         if (plan) {
           const done = atOnce?.deep;
           measured = done
@@ -814,7 +839,9 @@ async function reportRun(
 ): Promise<RunResult> {
   const { shard } = settings;
   const { baseSha, headSha, workingTree, noChange, selection, cachedSides } = run;
-  const checked = checkBudgets(comparison, settings.budgets, markers.rules);
+  // Ceilings on `site` judge every site head holds memory at, changed or not.
+  const held = headSitesOf(head, settings.ignore);
+  const checked = checkBudgets(comparison, settings.budgets, markers.rules, held);
   const budgets = checked.results;
   // A shard checked some of the scenarios: what it did not check may be checked by another,
   // and the merge, which sees them all, warns about what none did.
@@ -879,6 +906,7 @@ async function reportRun(
       settings.proposed,
       settings.settingsFrom,
       markers.headRules,
+      head,
     );
     log.warning(settingsChangeText(report.settingsChange));
   }
@@ -906,6 +934,15 @@ async function chooseTests(
     beforeReads?: (skipFiles: string[]) => void;
   },
 ): Promise<TestSelection | undefined> {
+  if (settings.selectTests && settings.benchmark.kind !== 'command') {
+    // Asked for, but there are no tests to select: said, never silently dropped.
+    log.warning(
+      `select-tests: true is not applied: it selects the tests of a pytest command (command: ` +
+        `"python -m pytest …", with no setup), and this run measures the script ` +
+        `${settings.benchmark.script}, all of it`,
+    );
+    return undefined;
+  }
   if (settings.benchmark.kind !== 'command' || !settings.selectTests || !backend.readTests) {
     return undefined;
   }

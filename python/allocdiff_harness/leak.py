@@ -24,3 +24,31 @@ def per_call(series: list[int]) -> float:
     if sum(increments[:half]) > 0 and sum(increments[half:]) > 0:
         return (series[-1] - series[0]) / (calls - 1)
     return 0.0
+
+
+
+def rose_steadily(totals: list[int], sites: list[tuple[list[int], list[int]]]) -> bool:
+    """Whether a leak check's calls kept memory the way a steady leak does, and not by chance.
+
+    ``totals``: retained bytes after each call; ``sites``: each site's bytes and blocks after
+    each call. Every call after the first kept more than the one before it, nothing held at any
+    site was freed by a later call (no cache evicting), and each site either kept exactly the
+    same on most calls or grew blocks it already had: the calls that kept more there resized a
+    container the leak fills (a list's or a dict's storage grows in steps, on some calls only).
+    Calls that each keep a different amount of new objects (random sizes) or free what earlier
+    ones kept are noise, not a steady leak.
+    """
+    if len(totals) < MIN_ITERATIONS:
+        return False
+    if any(totals[i] <= totals[i - 1] for i in range(1, len(totals))):
+        return False
+    for sizes, counts in sites:
+        increments = [sizes[i] - sizes[i - 1] for i in range(1, len(sizes))]
+        if not increments or min(increments) < 0:
+            return False
+        same = 2 * increments.count(min(increments)) >= len(increments)
+        # A resized block is one block again: the count moves once, when it is first resized.
+        resized = sum(1 for i in range(1, len(counts)) if counts[i] != counts[i - 1]) <= 1
+        if not (same or resized):
+            return False
+    return True

@@ -22,31 +22,47 @@ whenever the level grows by ``SEARCH_GROWTH`` over the last one: more snapshots,
 
 The hooks slow Python code down several times over (a call into Python at every line and
 call), so with a reference, unless the caller asks for them ``everywhere``, they are on only
-near the peak. A garbage-collector callback, which costs nothing measurable and runs every few
-hundred container allocations, asks tracemalloc whether the level reached the next snapshot's
-(``PEAK_SHARE`` of the reference, then a step above the last snapshot) since it last looked
-(tracemalloc's own peak, reset at each look, says so however briefly it was there); if it did,
-it turns the hooks on, and their next event takes the snapshot; they go off again after
-``HOOKED_EVENTS`` events without one, or at the next collection that finds no such level.
-A cache that grows to the peak, or a batch held for a moment, then costs about one traced run
-and the snapshots near its top. There are no snapshots below that: growth that makes no
-container between two collections (a comprehension of strings freed on the next line), or a
-peak inside one C call, may pass with the hooks off; the watch then says so
+near the peak. Two looks at the level, each costing nothing measurable, decide when: a
+garbage-collector callback (every few hundred container allocations) and a profiling timer's
+signal (every ``LOOK_SECONDS`` of CPU time, handled between two bytecodes; growth that makes
+no container, strings or numbers appended to a list, goes for long between collections).
+Each asks tracemalloc whether the level came within a tenth of the reference (``PEAK_SHARE`` -
+``ARM_SHARE``) of the next snapshot's since the last look (tracemalloc's own peak, reset at each look, says so however briefly it was
+there); if it did, the hooks go on, and their events take the snapshots (from ``ARM_SHARE``
+of the reference, then ``PEAK_SHARE``, then a step above the last); if not, they go off. They
+go on a tenth below the peak because a structure built to the peak and freed at once climbs
+its last percent between two looks: the hooks must already be on to see its top. A cache that
+grows to the peak, or a batch held for a moment, then costs about the last tenth of a traced
+run under the hooks, and two or three snapshots. (Where the timer cannot be used, in a thread
+other than the main one or a program with a profiling signal handler of its own, the hooks
+also go off after ``HOOKED_EVENTS`` events without a snapshot.)
+
+A peak the hooks were off for, and no snapshot, is a miss: the watch says so
 (``hooks_missed``), and the caller runs the script again with the hooks on throughout, where
-the fallback snapshots are kept. A function's call is not run again that way (the second call
-of a function that fills a cache is not the first): functions are hooked throughout.
+the fallback snapshots are kept. A peak inside one C call or bytecode (a dict's last resize,
+``compile``) is seen by no event, on throughout or not: a snapshot from ``ARM_SHARE`` of the
+reference up stands for it, as a fallback one would. A function's call is not run again that
+way (the second call of a function that fills a cache is not the first): functions are
+hooked throughout.
 """
 
+import _signal  # built in, and loaded at startup (``signal`` is not)
 import gc
 import sys
 import tracemalloc
 
 PEAK_SHARE = 0.99
+# With the hooks on near the peak only: the share of it at which they go on, and from which
+# they keep snapshots.
+ARM_SHARE = 0.9
 STEP_SHARE = 0.005
 SEARCH_GROWTH = 0.05
 SEARCH_FLOOR = 1024
 FALLBACK_SHARE = 0.5
 FALLBACK_GROWTH = 0.1
+# With the hooks on near the peak only: CPU seconds between two looks at the level (besides
+# the collections').
+LOOK_SECONDS = 0.001
 # With the hooks on near the peak: events after the last snapshot before they go off again.
 HOOKED_EVENTS = 20000
 
@@ -71,10 +87,16 @@ class PeakWatch:
             self.threshold = self.floor = SEARCH_FLOOR
             self.step = 1
             self.growth = SEARCH_GROWTH
+        # With the hooks on near the peak only: how far below the next snapshot's level they
+        # go on.
+        self.arm_margin = 0
         if self.gated:
-            # No snapshots below the peak's: a miss runs again with the hooks on throughout,
-            # which keeps them.
-            self.floor = self.threshold
+            # No snapshots below the level the hooks go on at: a miss runs again with the
+            # hooks on throughout, which keeps them.
+            self.floor = max(1, int(reference * ARM_SHARE))
+            self.arm_margin = self.threshold - self.floor
+        # Highest level tracemalloc saw while the hooks were on (gated only).
+        self.hooked_peak = 0
         self.snapshot = None
         self.snapshot_level = 0  # user bytes above the start when the snapshot was taken
         self.seen_level = 0  # highest user level any event saw
@@ -86,6 +108,8 @@ class PeakWatch:
         self._hook = None
         self._hooked = False
         self._collecting = None
+        self._saved_ticks = None
+        self._look = None
 
     def install(self, start_level):
         self.start_level = start_level
@@ -97,7 +121,9 @@ class PeakWatch:
         # snapshot at, events left before the hooks go off]. A list item is quicker to read
         # than an attribute.
         state = self._state = [start_level + self._offset, self.seen_level, self._next, 0]
-        if not self.gated:
+        margin = self.arm_margin
+        if not self.gated or self._start_ticks():
+            # Throughout, or near the peak with the looks every tick to turn them off.
 
             def hook(frame, event, arg):
                 level = traced()[0] - state[0]
@@ -108,45 +134,87 @@ class PeakWatch:
                 return hook
 
             self._hook = hook
-            self._hooks_on()
-            return
+            if not self.gated:
+                self._hooks_on()
+                return
+        else:
+            # Looks only at collections, which may be far apart: the hooks also go off after
+            # HOOKED_EVENTS events without a snapshot.
+
+            def hook(frame, event, arg):
+                level = traced()[0] - state[0]
+                if level > state[1]:
+                    state[1] = level
+                    if level >= state[2]:
+                        take(level)
+                        state[3] = HOOKED_EVENTS
+                        return hook
+                state[3] -= 1
+                if state[3] <= 0:
+                    hooks_off()
+                    return None
+                return hook
+
+            self._hook = hook
         note_peak = self._note_peak
+        note_hooked_peak = self._note_hooked_peak
         reset_peak = tracemalloc.reset_peak
         hooks_off = self._hooks_off
         hooks_on = self._hooks_on
 
-        def hook(frame, event, arg):
-            level = traced()[0] - state[0]
-            if level > state[1]:
-                state[1] = level
-                if level >= state[2]:
-                    take(level)
-                    state[3] = HOOKED_EVENTS
-                    return hook
-            state[3] -= 1
-            if state[3] <= 0:
-                hooks_off()
-                return None
-            return hook
-
-        # At each collection: did the level reach the next snapshot's since the last one?
-        # (tracemalloc's own peak says, however briefly it was there.) Yes: the hooks go on,
-        # and their next event takes the snapshot; no: off, until the level climbs again.
-        def collecting(phase, info):
-            if phase != "start":
-                return
-            due = traced()[1] - state[0] >= state[2]
+        # At each look: did the level come within the margin of the next snapshot's since the
+        # last one? (tracemalloc's own peak says, however briefly it was there.) Yes: the hooks
+        # go on, and their events take the snapshots; no: off, until it climbs again.
+        def look(frame):
+            due = traced()[1] - state[0] >= state[2] - margin
             if due != self._hooked:
                 if due:
-                    hooks_on(sys._getframe(1))
+                    note_peak()
+                    reset_peak()
+                    hooks_on(frame)
                 else:
                     hooks_off()
             note_peak()
+            if self._hooked:
+                note_hooked_peak()
             reset_peak()
 
-        self._hook = hook
+        def collecting(phase, info):
+            if phase == "start":
+                look(sys._getframe(1))
+
+        self._look = look
         self._collecting = collecting
         gc.callbacks.append(collecting)
+
+    def _tick(self, signum, frame):
+        self._look(frame)
+
+    def _start_ticks(self):
+        """Looks every ``LOOK_SECONDS`` of CPU time too (a profiling timer's signal, handled in
+        the main thread between two bytecodes), where the program leaves that signal alone:
+        growth that makes no container goes for long between collections."""
+        if not hasattr(_signal, "setitimer"):
+            return False
+        try:
+            if _signal.getsignal(_signal.SIGPROF) != _signal.SIG_DFL:
+                return False  # a profiler of the program's own
+            # ValueError outside the main thread, where no handler can be set.
+            self._saved_ticks = _signal.signal(_signal.SIGPROF, self._tick)
+            # Interrupted system calls resume, as if no signal had come.
+            _signal.siginterrupt(_signal.SIGPROF, False)
+            _signal.setitimer(_signal.ITIMER_PROF, LOOK_SECONDS, LOOK_SECONDS)
+        except (OSError, ValueError):
+            self._stop_ticks()
+            return False
+        return True
+
+    def _stop_ticks(self):
+        if self._saved_ticks is None:
+            return
+        _signal.setitimer(_signal.ITIMER_PROF, 0)
+        _signal.signal(_signal.SIGPROF, self._saved_ticks)
+        self._saved_ticks = None
 
     def _hooks_on(self, frame=None):
         self._hooked = True
@@ -162,9 +230,21 @@ class PeakWatch:
     def _hooks_off(self):
         sys.settrace(None)
         sys.setprofile(None)
+        if self._hooked and self.gated:
+            # What the level reached while they were on (tracemalloc's peak was reset when
+            # they went on, and at each snapshot and collection since).
+            self._note_peak()
+            self._note_hooked_peak()
+            tracemalloc.reset_peak()
         self._hooked = False
 
+    def _note_hooked_peak(self):
+        peak = tracemalloc.get_traced_memory()[1] - self._offset - self.start_level
+        if peak > self.hooked_peak:
+            self.hooked_peak = peak
+
     def uninstall(self):
+        self._stop_ticks()
         self._hooks_off()
         if self._collecting is not None:
             gc.callbacks.remove(self._collecting)
@@ -176,11 +256,17 @@ class PeakWatch:
     def hooks_missed(self):
         """Whether the peak passed while the hooks were off: with the hooks on throughout,
         the snapshot kept might have come nearer it."""
-        return self.gated and self.snapshot_level < self.peak_bytes * PEAK_SHARE
+        # With no snapshot: a peak that came while they were on (inside one C call) is no
+        # nearer with them on throughout. With one, from ``ARM_SHARE`` of the reference up:
+        # on throughout, the fallback snapshots come no nearer than that to a peak no event
+        # sees.
+        return self.gated and self.snapshot is None and self.hooked_peak < self.peak_bytes
 
     def _take(self, level):
         self.seen_level = level
         self._note_peak()
+        if self.gated:
+            self._note_hooked_peak()
         before = tracemalloc.get_traced_memory()[0]
         snapshot = tracemalloc.take_snapshot()
         self.snapshot = None  # the old one goes; the level below counts only the new one

@@ -238,7 +238,9 @@ def pytest_runtestloop(session):
     if not _serves(session):
         # A session started ahead of its first pass that cannot serve runs no test: allocdiff
         # runs that pass as usual (pytest-xdist's workers are left to their controller).
-        waiting = os.environ.get(SESSION_FIRST) == "wait" and os.environ.get(SESSION_DIR)
+        waiting = command.given(os.environ, SESSION_FIRST) == "wait" and command.given(
+            os.environ, SESSION_DIR
+        )
         if waiting and getattr(session.config, "workerinput", None) is None and not _served:
             _served.append(False)
             _write(os.environ[SESSION_DIR], "cannot-serve", "")
@@ -250,7 +252,7 @@ def pytest_runtestloop(session):
 def _serves(session):
     config = session.config
     return bool(
-        os.environ.get(SESSION_DIR)
+        command.given(os.environ, SESSION_DIR)
         and command.measuring()
         and not _served
         and hasattr(os, "fork")
@@ -263,7 +265,8 @@ def _serves(session):
 
 
 def serve_passes(session):
-    """Runs pass 1 (this process's own environment; or, started ahead with
+    """Runs pass 1 (with the variables of ``pass-1.json`` when allocdiff wrote it before the
+    start, else this process's own environment; or, started ahead with
     ``ALLOCDIFF_SESSION_FIRST=wait``, once asked for), then each pass allocdiff asks for, in
     a forked child each; returns in the child (which runs the collected tests, as this
     process would have), never in this one, which exits with pass 1's status once allocdiff
@@ -280,16 +283,16 @@ def serve_passes(session):
 
     _served.append(True)
     directory = os.environ[SESSION_DIR]
-    wait = float(os.environ.get(SESSION_WAIT) or 6 * 3600)
+    wait = float(command.given(os.environ, SESSION_WAIT) or 6 * 3600)
     parent = os.getppid()
     command.serving()
     _write(directory, "serving", str(os.getpid()))
     first_status = None
     number = 1
-    ahead = os.environ.get(SESSION_FIRST) == "wait"
+    ahead = command.given(os.environ, SESSION_FIRST) == "wait"
     while True:
+        path = os.path.join(directory, "pass-%d.json" % number)
         if number > 1 or ahead:
-            path = os.path.join(directory, "pass-%d.json" % number)
             give_up = time.monotonic() + wait
             while not os.path.exists(path):
                 if os.getppid() != parent or not os.path.isdir(directory):
@@ -297,6 +300,7 @@ def serve_passes(session):
                 if time.monotonic() > give_up:
                     _leave(first_status, "no further pass was asked for within %d s" % wait)
                 time.sleep(0.02)
+        if os.path.exists(path):
             with open(path, encoding="utf-8") as file:
                 request = json.load(file)
             if request.get("stop"):

@@ -73,12 +73,26 @@ GARBAGE = "gc.garbage"
 UNREACHABLE = "unreachable"
 NOT_FOUND = "not found"
 
+# The holder type of the cache of a ``functools.lru_cache`` function: C code keeps its
+# results, in a dict (and, with a maxsize, links) no attribute names.
+LRU_CACHE = "functools.lru_cache"
+
 # What the walk made of a site with no object found (SiteRetention.storage).
 STORAGE_FOUND = "found"  # its paths lead to the containers whose item storage it is
 STORAGE_NONE = "none"  # no container a root reaches has item storage of its blocks' sizes
 # More such containers reach a root than the site has blocks, and the line names none of
 # them: which one grew cannot be told.
 STORAGE_SEVERAL = "several"
+# No container of its own told apart, but containers the objects found hang from (the lists
+# ``_history[…]`` holds, made at another site) have storage of its blocks' sizes: its paths
+# lead to them, under their holder.
+STORAGE_HELD = "held"
+# The site's blocks have the size of instances of plain classes that this Python gives no
+# allocation traceback (before 3.12, an instance that keeps its attributes inline): its objects
+# may be those, which cannot be told apart by line.
+STORAGE_UNTRACED = "untraced"
+# The type flag of a class whose instances keep their attributes inline (CPython 3.11).
+_MANAGED_DICT = 1 << 4
 
 _FUNCTION = type(objects.type_name)
 # This package's name: containers its modules hold are no benchmark's.
@@ -316,6 +330,22 @@ class _Walk:
         bare = sorted(frame for frame, sizes in (blocks or {}).items()
                       if sizes and frame not in found)
         candidates = self._storage_candidates(everything, bare, blocks) if bare else {}
+        # The containers found at the other sites (lists made at one line, grown at the next):
+        # walked back with the samples, whose item storage a bare site's blocks may be.
+        sizer = _StorageSizer()
+        known = []
+        self.mine(known)
+        if bare:
+            wanted_sizes = set()
+            for frame in bare:
+                wanted_sizes.update(blocks[frame])
+            for key in sorted(found):
+                matching = [obj for obj in found[key] if sizer.size(obj) in wanted_sizes]
+                known.extend(_spread(matching, SAMPLES))
+                del matching
+        untraced = {}
+        if bare and sys.version_info < (3, 12):
+            untraced = self._untraced_instances(everything, bare, blocks)
         del everything
         results = []
         storage = []
@@ -339,12 +369,36 @@ class _Walk:
             storage.append((result, picked, names, len(blocks[key])))
             samples.extend(picked)
         candidates.clear()
+        samples.extend(known)
         exhausted = self._walk_back(samples) if samples else True
         nearest = self._nearest_roots()
+        # What the objects found (not the storage candidates) hang from: the containers a bare
+        # site's storage is looked for in when no container of its own was told apart.
+        on_chains = {}
+        if bare:
+            for obj in known + [obj for _, picked in results for obj in picked]:
+                key = id(obj)
+                while key in nearest and key not in on_chains:
+                    on_chains[key] = self.nodes[key]
+                    key = nearest[key][1]
+                    if key is None:
+                        break
+        del known[:]
         for result, picked in results:
             self._group(result, picked, nearest, exhausted)
         for result, picked, names, count in storage:
             self._group_storage(result, picked, names, count, nearest, exhausted)
+            if result.storage != STORAGE_FOUND and result.key in untraced:
+                # Most of its blocks are the size of instances no line is known for: those
+                # are its objects more likely than storage the chains of others reach.
+                type_name, count = untraced[result.key]
+                result.storage = STORAGE_UNTRACED
+                result.limited = False
+                path = Path(NOT_FOUND, "", "", type_name, "", "")
+                path.items = count
+                result.paths = [path]
+            elif result.storage != STORAGE_FOUND:
+                self._group_known_storage(result, blocks[result.key], on_chains, nearest, sizer)
             results.append((result, picked))
         del samples[:], storage[:]
         return sorted((result for result, _ in results), key=lambda result: result.key)
@@ -442,7 +496,7 @@ class _Walk:
             while nearest[chain[-1]][1] is not None:
                 chain.append(nearest[chain[-1]][1])
             chain.reverse()
-            path = self._describe(chain)
+            path = self._describe(chain, storage=True)
             if path.root == _HARNESS or path.root.startswith(_HARNESS + "."):
                 continue  # the harness's own state, not the benchmark's
             reached.append((obj, path))
@@ -465,6 +519,93 @@ class _Walk:
         result.sampled = len(chosen)
         groups = {}
         for obj, path in chosen:
+            group_key = (path.kind, path.root, path.holder, path.holder_type)
+            group = groups.get(group_key)
+            if group is None:
+                group = groups[group_key] = path
+                group.items = 0
+            group.sampled += 1
+            group.items += len(obj)
+        result.paths = sorted(
+            groups.values(), key=lambda path: (-path.sampled, path.kind, path.holder, path.root)
+        )
+
+    def _untraced_instances(self, everything, frames, blocks):
+        """``{frame: (type name, instances)}`` for the sites of ``frames`` at least half of
+        whose blocks have the size of live instances of a class that keeps its attributes
+        inline and that have no allocation traceback (this Python traces none): their type
+        (one the site's line spells first, else the one most of them are), and how many of
+        them there are."""
+        flags = {}
+        types = list(map(type, everything))
+        for cls in set(types):
+            flags[cls] = bool(getattr(cls, "__flags__", 0) & _MANAGED_DICT)
+        instances = list(compress(everything, map(flags.__getitem__, types)))
+        del types
+        self.mine(instances)
+        if _raw_traceback is not None:
+            instances = list(compress(instances, map(not_, map(_raw_traceback, instances))))
+        else:
+            instances = [obj for obj in instances if tracemalloc.get_object_traceback(obj) is None]
+        self.mine(instances)
+        by_size = {}
+        for cls, size in zip(map(type, instances), map(sys.getsizeof, instances)):
+            counts = by_size.setdefault(size, {})
+            counts[cls] = counts.get(cls, 0) + 1
+        del instances[:]
+        found = {}
+        for frame in frames:
+            sizes = blocks[frame]
+            matched = sum(1 for size in sizes if size in by_size)
+            if not matched or 2 * matched < len(sizes):
+                continue
+            counts = {}
+            for size in set(sizes):
+                for cls, count in by_size.get(size, {}).items():
+                    counts[cls] = counts.get(cls, 0) + count
+            # The class the line spells (``Result(fields, spans)``) first, then the most.
+            names = _line_names(*frame)
+            cls, count = sorted(counts.items(), key=lambda item: (
+                getattr(item[0], "__name__", None) not in names, -item[1],
+                objects.type_name(item[0])))[0]
+            found[frame] = (objects.type_name(cls), count)
+        return found
+
+    def _group_known_storage(self, result, sizes, on_chains, nearest, sizer):
+        """A site whose storage no container of its own was told apart for: the containers
+        on the chains from the objects found to their roots (``on_chains``: the objects of the
+        other sites, and what holds them on the way) whose item storage has the size of one
+        of its blocks, when some do. Its
+        paths are theirs: the item storage of the lists ``_history[…]`` holds, under the
+        holder the other sites' objects were found under."""
+        wanted = set(sizes)
+        reached = []
+        for key, obj in on_chains.items():
+            step = nearest[key]
+            if step[1] is None or key in self.module_dicts:
+                continue  # a root itself
+            if isinstance(obj, dict) and isinstance(self.nodes[step[1]], (type, _MODULE)):
+                continue  # a class's or module's namespace
+            if sizer.size(obj) not in wanted:
+                continue
+            chain = [key]
+            while nearest[chain[-1]][1] is not None:
+                chain.append(nearest[chain[-1]][1])
+            chain.reverse()
+            path = self._describe(chain, storage=True)
+            if path.root == _HARNESS or path.root.startswith(_HARNESS + "."):
+                continue
+            path.holder_type = objects.type_name(type(obj))
+            reached.append((obj, path))
+            if len(reached) >= SAMPLES:
+                break
+        if not reached:
+            return
+        result.storage = STORAGE_HELD
+        result.limited = False
+        result.sampled = len(reached)
+        groups = {}
+        for obj, path in reached:
             group_key = (path.kind, path.root, path.holder, path.holder_type)
             group = groups.get(group_key)
             if group is None:
@@ -780,8 +921,9 @@ class _Walk:
                     break
         return path
 
-    def _describe(self, chain):
-        """The Path of a chain of object ids, root first, the sample last."""
+    def _describe(self, chain, storage=False):
+        """The Path of a chain of object ids, root first, the sample last (``storage``: a
+        container whose item storage is the site's, which holds it itself)."""
         nodes = [self.nodes[key] for key in chain]
         kind, root_name = self.roots[chain[0]]
         root = nodes[0]
@@ -826,7 +968,18 @@ class _Walk:
             text = root_name
         if index <= len(nodes):
             holder_type = objects.type_name(type(nodes[index - 1]))
-        # Further steps: attributes move the holder; items of containers do not.
+        if (not storage and index == len(nodes) and kind in (MODULE_GLOBAL, CLASS_ATTRIBUTE)
+                and len(nodes) > 1):
+            # The sample is the global (the attribute) itself: what keeps it alive is its
+            # module (its class), not the object found.
+            holder = root_name.rpartition(".")[0] or root_name
+            holder_type = "module" if kind == MODULE_GLOBAL else objects.type_name(type(root))
+        # Further steps: attributes move the holder, up to the object that holds the sample
+        # (an attribute naming the sample names no holder); items of containers do not, and
+        # past one, the container is the holder (``_results[…].spans``: each item's own
+        # attributes hold its own parts, what grows is ``_results``).
+        sample_at = len(nodes) if storage else len(nodes) - 1
+        itemized = False
         dict_owner = None  # the instance whose __dict__ the last step reached
         position = index - 1
         while position + 1 < len(nodes):
@@ -853,6 +1006,13 @@ class _Walk:
                 holder_type = objects.type_name(type(nodes[last]))
                 position = last
                 continue
+            if _is_functools(parent, "_lru_cache_wrapper"):
+                # The function's cache (its dict or its links): the holder, under no name.
+                holder = _function_name(parent)
+                name = getattr(parent, "__name__", None) or name
+                holder_type = LRU_CACHE
+                text += ".<cache>"
+                continue
             if dict_owner is not None and isinstance(parent, dict):
                 attribute = _key_of(parent, child)
                 label = "." + attribute if attribute else "[…]"
@@ -867,7 +1027,9 @@ class _Walk:
             if label is None:
                 continue
             text += label
-            if attribute is not None:
+            if attribute is None and label.startswith("["):
+                itemized = True
+            if attribute is not None and position < sample_at and not itemized:
                 holder = "%s.%s" % (owner, attribute)
                 name = attribute
                 holder_type = objects.type_name(type(child))
@@ -903,6 +1065,34 @@ def _at_wanted_sites(objs, wanted, verdicts):
         return []
     hits = list(map(verdicts.__getitem__, frames))
     return list(zip(compress(traced, hits), compress(frames, hits)))
+
+
+class _StorageSizer:
+    """The size of an object's item storage (as ``_storage_candidates`` measures it), or None
+    for an object that keeps none apart from itself."""
+
+    def __init__(self):
+        collections = sys.modules.get("collections")
+        self.deque = getattr(collections, "deque", None)
+        self.block = _deque_block(self.deque) if self.deque is not None else None
+        self.empty = _empty_sizes()
+        self.kinds = {}
+
+    def size(self, obj):
+        cls = type(obj)
+        empty = self.empty.get(cls)
+        if empty is not None:
+            return sys.getsizeof(obj) - empty
+        kind = self.kinds.get(cls, 0)
+        if kind == 0:
+            kind = self.kinds[cls] = _storage_kind(cls, self.deque)
+        if kind is None:
+            return None
+        try:
+            size = kind.__sizeof__(obj) - cls.__basicsize__
+        except Exception:  # noqa: BLE001 - a container torn down by a thread
+            return None
+        return self.block if kind is self.deque and size > 0 else size
 
 
 def _storage_kind(cls, deque):
@@ -1054,7 +1244,8 @@ def _step(parent, child, names_of):
         return ("[%d]" % position if position is not None else "[…]"), None
     if isinstance(parent, _SEQUENCES) or _is_collection(parent):
         return "[…]", None
-    if isinstance(parent, _CELL):
+    if isinstance(parent, _CELL) or _is_functools(parent, "_lru_list_elem"):
+        # A closure's cell, a link of an lru_cache: nothing of their own to name.
         return None, None
     if isinstance(parent, _FRAME):
         try:
@@ -1072,6 +1263,12 @@ def _step(parent, child, names_of):
     if isinstance(child, dict) and _is_own_dict(parent, child):
         return _OWN_DICT, None
     return ".?", None
+
+
+def _is_functools(obj, name):
+    """Whether ``obj`` is an instance of functools' C type ``name``."""
+    cls = type(obj)
+    return cls.__name__ == name and cls.__module__ == "functools"
 
 
 def _is_collection(obj):

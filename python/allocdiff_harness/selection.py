@@ -340,7 +340,9 @@ def _module_files(modules):
 
 def skipped_tests():
     """The node ids ``ALLOCDIFF_SKIP_TESTS`` names (a file, one per line); None when unset."""
-    path = os.environ.get("ALLOCDIFF_SKIP_TESTS")
+    from .command import given
+
+    path = given(os.environ, "ALLOCDIFF_SKIP_TESTS")
     if not path:
         return None
     with open(path, encoding="utf-8") as file:
@@ -351,8 +353,10 @@ def skipped_files():
     """The test files ``ALLOCDIFF_SKIP_FILES`` names (a file of paths relative to
     ``ALLOCDIFF_ROOT``, one per line): ruled out before anything ran (imports.py), not even
     collected. None when unset."""
-    path = os.environ.get("ALLOCDIFF_SKIP_FILES")
-    root = os.environ.get("ALLOCDIFF_ROOT")
+    from .command import given
+
+    path = given(os.environ, "ALLOCDIFF_SKIP_FILES")
+    root = given(os.environ, "ALLOCDIFF_ROOT")
     if not path or not root:
         return None
     with open(path, encoding="utf-8") as file:

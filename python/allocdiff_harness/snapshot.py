@@ -369,9 +369,11 @@ class SiteTable(StringTable):
         for after_call in calls:
             keys.update(after_call)
         leaking = []
+        every_site = []
         for key in sorted(keys):
             sizes = [after_call.get(key, (0, 0))[0] for after_call in calls]
             counts = [after_call.get(key, (0, 0))[1] for after_call in calls]
+            every_site.append((sizes, counts))
             rate = leak.per_call(sizes)
             if rate > 0:
                 leaking.append((-rate, key, sizes, counts))
@@ -387,6 +389,7 @@ class SiteTable(StringTable):
             "iterations": len(series),
             "retainedBytes": totals,
             "bytesPerCall": _round(sum(-item[0] for item in leaking)),
+            "steady": leak.rose_steadily(totals, every_site),
             "sites": leak_sites,
         }
 

@@ -95,6 +95,29 @@ def call_path(traceback: dict) -> list:
     return [(frame["file"], frame["line"], frame.get("function")) for frame in traceback["frames"]]
 
 
+class HarnessVariablesTest(unittest.TestCase):
+    """Every run of a command gets the same variables, values of the same length: a file not
+    given is blank, a number has leading zeros."""
+
+    def test_a_blank_file_is_none_and_a_padded_number_its_value(self):
+        environ = {
+            "ALLOCDIFF_TESTS": " " * 40,
+            "ALLOCDIFF_PEAK_TARGETS": "/tmp/a b/allocdiff_peak_targets.txt",
+            "ALLOCDIFF_REPEATS": "0000000003",
+            "ALLOCDIFF_ITERATIONS": "0000000000",
+            "ALLOCDIFF_OBJECT_TYPES": "0",
+            "ALLOCDIFF_PEAK_SITES": "0",
+            "ALLOCDIFF_RETENTION_SITES": "",
+        }
+        depth = command.Depth(environ)
+        self.assertIsNone(depth.tests_file)
+        self.assertEqual(depth.peak_targets_file, "/tmp/a b/allocdiff_peak_targets.txt")
+        self.assertIsNone(depth.retention_sites_file)
+        self.assertIsNone(depth.retention_scenarios_file)
+        self.assertEqual((depth.repeats, depth.iterations), (3, 0))
+        self.assertFalse(depth.object_types or depth.every_peak)
+
+
 class ProcessScenarioTest(CommandTestCase):
     def test_a_module_run_with_dash_m_is_a_scenario_with_its_sites(self):
         root = self.make_project(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import unittest
 
+from allocdiff_harness import retention
 from tests.test_command import PYTHON, CommandTestCase, pytest_available
 
 FILES = {
@@ -144,7 +145,8 @@ class PytestRetentionTest(CommandTestCase):
 
         [cache] = run.paths(node("test_lru_cache"), CACHE_SITE)
         self.assertEqual((cache["kind"], cache["holder"], cache["holderType"]),
-                         ("module global", "app.compute.table", "functools._lru_cache_wrapper"))
+                         ("module global", "app.compute.table", retention.LRU_CACHE))
+        self.assertNotIn(".?", cache["path"])
 
         # The test module's own global.
         [own] = run.paths(node("test_own_global"), OWN_SITE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unittest
 
-from allocdiff_harness.leak import per_call
+from allocdiff_harness.leak import per_call, rose_steadily
 from tests.support import HarnessTestCase
 
 
@@ -26,6 +26,36 @@ class PerCallTest(unittest.TestCase):
     def test_shrinking_and_too_short_series_are_not_leaks(self):
         self.assertEqual(per_call([500, 400, 300, 200]), 0)
         self.assertEqual(per_call([100, 200]), 0)
+
+
+class RoseSteadilyTest(unittest.TestCase):
+    def test_a_leak_into_a_list_that_resizes_on_some_calls_is_steady(self):
+        # Each call keeps 500 B of new objects; the list's storage (one block) grows on some.
+        objects = ([500, 1000, 1500, 2000, 2500], [5, 10, 15, 20, 25])
+        storage = ([64, 64, 128, 128, 256], [1, 1, 1, 1, 1])
+        totals = [564, 1064, 1628, 2128, 2756]
+        self.assertTrue(rose_steadily(totals, [objects, storage]))
+        # The list first resized during the check: its block is traced from then on.
+        first_resize = ([0, 0, 96, 96, 96], [0, 0, 1, 1, 1])
+        self.assertTrue(rose_steadily([500, 1000, 1596, 2096, 2596], [objects, first_resize]))
+
+    def test_a_line_keeping_objects_and_resizing_on_few_calls_is_steady(self):
+        appended = ([100, 200, 364, 464, 564], [2, 4, 6, 8, 10])
+        self.assertTrue(rose_steadily(appended[0], [appended]))
+
+    def test_calls_keeping_random_amounts_of_new_objects_are_noise(self):
+        random_sizes = ([900, 3300, 5600, 7100, 10340], [1, 2, 3, 4, 5])
+        self.assertFalse(rose_steadily(random_sizes[0], [random_sizes]))
+
+    def test_memory_freed_between_calls_is_noise(self):
+        kept = ([500, 1000, 1500, 2000, 2500], [5, 10, 15, 20, 25])
+        evicted = ([300, 300, 100, 100, 100], [3, 3, 1, 1, 1])
+        self.assertFalse(rose_steadily([800, 1300, 1600, 2100, 2600], [kept, evicted]))
+
+    def test_a_call_that_kept_nothing_or_too_few_calls_are_not_steady(self):
+        kept = ([500, 1000, 1000, 1500, 2000], [5, 10, 10, 15, 20])
+        self.assertFalse(rose_steadily(kept[0], [kept]))
+        self.assertFalse(rose_steadily([500, 1000], [([500, 1000], [5, 10])]))
 
 
 class LeakCheckTest(HarnessTestCase):
@@ -71,6 +101,8 @@ class LeakCheckTest(HarnessTestCase):
         self.assertAlmostEqual(site["countPerCall"], 2, delta=0.5)
         self.assertEqual(len(site["retainedBytes"]), 10)
         self.assertEqual(leak["bytesPerCall"], site["bytesPerCall"])
+        # Every call keeps the same bytearray; the list grows its storage on some calls only.
+        self.assertIs(leak["steady"], True)
 
     def test_warm_up_and_held_results_are_not_leaks(self):
         root = self.make_project(self.FILES)
@@ -79,6 +111,7 @@ class LeakCheckTest(HarnessTestCase):
             leak = run.named(name)["leak"]
             self.assertEqual(leak["bytesPerCall"], 0, leak)
             self.assertEqual(leak["sites"], [])
+            self.assertIs(leak["steady"], False)
 
     def test_no_leak_check_without_iterations(self):
         root = self.make_project(self.FILES)

@@ -245,13 +245,18 @@ class ScriptPeakSitesTest(PeakPassTestCase):
         self.assertSnapshotOk(first)
         self.assertNotIn("peak", first.scenario)
         target = first.scenario["peakBytes"]
-        # The peak is line 2's strings, made between two collections: the hooks, on only near
-        # the peak, miss it, and say so; with them on throughout, it is caught.
+        # The peak is line 2's strings, made between two collections in about a millisecond:
+        # the hooks, on only near the peak, catch it when a look of the timer comes during its
+        # last tenth; when none does, they say they missed it. With them on throughout, it is
+        # caught.
         run = self.run_harness(root, "bench.py", extra=["--peak-sites", "--peak-target",
                                                         str(target)])
         self.assertSnapshotOk(run)
-        [note] = [n for n in run.snapshot["unmeasured"] if n["what"] == HOOKS_MISSED]
-        self.assertIn("the peak came while the hooks were off", note["why"])
+        missed = [n for n in run.snapshot["unmeasured"] if n["what"] == HOOKS_MISSED]
+        if missed:
+            self.assertIn("the peak came while the hooks were off", missed[0]["why"])
+        else:
+            self.assertGreaterEqual(run.scenario["peak"]["bytes"], 0.99 * target)
         run = self.run_harness(root, "bench.py", extra=["--peak-sites", "--peak-target",
                                                         str(target), "--peak-everywhere"])
         self.assertSnapshotOk(run)
@@ -261,6 +266,57 @@ class ScriptPeakSitesTest(PeakPassTestCase):
                                 0.95 * target, run.scenario["peak"])
         lines = [s["line"] for s in run.scenario["peak"]["sites"][:2]]
         self.assertEqual(sorted(lines), [1, 2])
+
+    def test_the_first_aimed_run_catches_a_peak_built_and_freed(self):
+        # A structure built to the peak and freed at once: the hooks, on only near the peak,
+        # must already be on for its last percent. Instances (containers, so collections run
+        # while it grows), numbers appended to a list and a bytearray grown in place (no
+        # container: no collection runs while they grow).
+        bodies = {
+            "instances": """\
+                class Item:
+                    def __init__(self, a, b):
+                        self.a = a
+                        self.b = b
+
+
+                def build(n):
+                    return [Item(i, str(i)) for i in range(n)]
+
+
+                items = build(20_000)
+                total = sum(len(item.b) for item in items)
+                del items
+                kept = [str(i) for i in range(100)]
+                """,
+            "appended numbers": """\
+                numbers = []
+                for i in range(100_000):
+                    numbers.append(i * 7)
+                del numbers
+                kept = [str(i) for i in range(100)]
+                """,
+            "bytearray": """\
+                buffer = bytearray()
+                for i in range(200_000):
+                    buffer += b"xy"
+                del buffer
+                kept = [str(i) for i in range(100)]
+                """,
+        }
+        for name, body in bodies.items():
+            with self.subTest(name):
+                root = self.make_project({"bench.py": body})
+                measured = self.run_harness(root, "bench.py")
+                self.assertSnapshotOk(measured)
+                target = measured.scenario["peakBytes"]
+                run = self.run_harness(root, "bench.py", extra=["--peak-sites", "--peak-target",
+                                                                str(target)])
+                self.assertSnapshotOk(run)
+                self.assertEqual(run.snapshot["unmeasured"], [])
+                peak = run.scenario["peak"]
+                self.assertGreaterEqual(peak["bytes"], 0.99 * peak["peakBytes"], name)
+                self.assertAlmostEqual(peak["peakBytes"], target, delta=same_peak_slack(target))
 
     def test_the_hooks_are_on_only_near_the_peak(self):
         # A parse cache that grows to the peak at the end, and a batch held for a moment

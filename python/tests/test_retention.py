@@ -23,6 +23,7 @@ from tests.support import HarnessTestCase
 
 MODULE = """\
     import collections
+    import functools
     import gc
 
     history = []
@@ -150,6 +151,82 @@ MODULE = """\
         kept[0] = kept
         for value in shared[:count]:
             kept.append(value)  # LINE lost
+
+
+    class Item:
+        def __init__(self, data):
+            self.data = data
+
+
+    items = []
+
+
+    def keep_items(count):
+        for _ in range(count):
+            items.append(Item(bytearray(100)))  # LINE item data
+
+
+    def keep_parts(count):
+        for _ in range(count):
+            items.append(Item([bytearray(100)]))  # LINE item part
+
+
+    nested = []
+
+
+    def nest(count):
+        for _ in range(count):
+            inner = list(shared[:1])  # LINE inner
+            for value in shared[:20]:
+                inner.append(value)  # LINE inner append
+            nested.append((inner,))
+
+
+    class Plain:
+        def __init__(self, value):
+            self.value = value
+
+
+    plain = {}
+
+
+    def keep_plain(count):
+        for key, value in enumerate(shared[:count]):
+            made = Plain(value)  # LINE plain
+            plain[key] = made
+
+
+    own = bytearray(100)  # LINE own
+
+
+    class Owner:
+        own = bytearray(100)  # LINE class own
+
+
+    @functools.lru_cache(maxsize=None)
+    def parsed(number):
+        return bytearray(100 + number)  # LINE parsed
+
+
+    @functools.lru_cache(maxsize=256)
+    def bounded(number):
+        return bytearray(100 + number)  # LINE bounded
+
+
+    class Parser:
+        @functools.lru_cache(maxsize=None)
+        def parse(self, number):
+            return bytearray(100 + number)  # LINE method
+
+
+    parser = Parser()
+
+
+    def parse_all(count):
+        for number in range(count):
+            parsed(number)
+            bounded(number)
+            parser.parse(number)
 """
 
 
@@ -234,6 +311,61 @@ class RetentionTest(unittest.TestCase):
         closure = self.only_path(found, "closure")
         self.assertEqual((closure["kind"], closure["holder"]),
                          (retention.CLOSURE, module + ".make_counter.<locals>.add.<closure>.kept"))
+
+    def test_the_holder_is_the_container_that_holds_the_sample_not_its_own_attribute(self):
+        found = self.walk(lambda: self.module.keep_items(50), "item data")
+        path = self.only_path(found, "item data")
+        # items[…] is an Item, whose attribute `data` is the sample: the list keeps it alive.
+        self.assertEqual(path["path"], self.name + ".items[…].data")
+        self.assertEqual((path["kind"], path["holder"], path["holder_type"], path["name"]),
+                         (retention.MODULE_GLOBAL, self.name + ".items", "list", "items"))
+        # Deeper in an item (its attribute's own list): still the list of items.
+        found = self.walk(lambda: self.module.keep_parts(50), "item part")
+        path = self.only_path(found, "item part")
+        self.assertTrue(path["path"].startswith(self.name + ".items[…].data"), path["path"])
+        self.assertEqual((path["holder"], path["holder_type"]), (self.name + ".items", "list"))
+
+    def test_an_object_that_is_a_global_itself_is_held_by_its_module_or_class(self):
+        module = self.name
+
+        def action():
+            importlib.reload(self.module)  # the globals made under tracing
+
+        found = self.walk(action, "own", "class own")
+        own = self.only_path(found, "own")
+        self.assertEqual((own["kind"], own["holder"], own["holder_type"], own["path"]),
+                         (retention.MODULE_GLOBAL, module, "module", module + ".own"))
+        owner = self.only_path(found, "class own")
+        self.assertEqual(
+            (owner["kind"], owner["holder"], owner["holder_type"], owner["path"]),
+            (retention.CLASS_ATTRIBUTE, module + ".Owner", "type", module + ".Owner.own"),
+        )
+
+    def test_a_functools_lru_cache_is_named_as_the_cache_of_its_function(self):
+        module = self.name
+        found = self.walk(lambda: self.module.parse_all(40), "parsed", "bounded", "method")
+        self.assertEqual(set(found), {"parsed", "bounded", "method"})
+        # Unbounded: the results are the values of the cache's dict.
+        parsed = self.only_path(found, "parsed")
+        self.assertEqual(
+            (parsed["kind"], parsed["holder"], parsed["holder_type"], parsed["name"]),
+            (retention.MODULE_GLOBAL, module + ".parsed", retention.LRU_CACHE, "parsed"),
+        )
+        self.assertRegex(parsed["path"], r"^%s\.parsed\.<cache>\[\d+\]$" % module)
+        # With a maxsize: held by the cache's links, which add nothing to the path.
+        bounded = self.only_path(found, "bounded")
+        self.assertEqual((bounded["holder"], bounded["holder_type"]),
+                         (module + ".bounded", retention.LRU_CACHE))
+        self.assertEqual(bounded["path"], module + ".bounded.<cache>")
+        # A method's cache, reached through its class.
+        method = self.only_path(found, "method")
+        self.assertEqual(
+            (method["kind"], method["holder"], method["holder_type"], method["name"]),
+            (retention.CLASS_ATTRIBUTE, module + ".Parser.parse", retention.LRU_CACHE, "parse"),
+        )
+        self.assertEqual(method["path"], module + ".Parser.parse.<cache>[…]")
+        for path in (parsed, bounded, method):
+            self.assertNotIn(".?", path["path"])
 
     def test_the_same_objects_give_the_same_paths(self):
         tracemalloc.start(1)
@@ -371,6 +503,34 @@ class RetentionTest(unittest.TestCase):
         found = self.walk(action, "grow", storage=looked)
         self.assertEqual(looked["grow"], retention.STORAGE_SEVERAL)
         self.assertEqual([path[0] for path in found["grow"][3]], [retention.NOT_FOUND])
+
+    def test_storage_of_containers_found_at_another_site_is_theirs_under_their_holder(self):
+        looked = {}
+        found = self.walk(lambda: self.module.nest(300), "inner", "inner append",
+                          storage=looked)
+        self.assertEqual(looked["inner append"], retention.STORAGE_HELD)
+        grown = self.only_path(found, "inner append")
+        # The lists made at the line before, which `nested` holds: the same holder as theirs.
+        self.assertEqual(
+            (grown["kind"], grown["holder"], grown["holder_type"], grown["path"]),
+            (retention.MODULE_GLOBAL, self.name + ".nested", "list", self.name + ".nested[…][0]"),
+        )
+        self.assertEqual(grown["items"], 21 * found["inner append"][1])
+        self.assertEqual(self.only_path(found, "inner")["holder"], self.name + ".nested")
+
+    def test_instances_this_python_traces_no_line_for_are_said_so_not_storage(self):
+        looked = {}
+        found = self.walk(lambda: self.module.keep_plain(300), "plain", storage=looked)
+        if sys.version_info >= (3, 12):
+            # Traced: the instances themselves are found, under the dict that keeps them.
+            self.assertEqual(self.only_path(found, "plain")["holder"], self.name + ".plain")
+            return
+        self.assertEqual(looked["plain"], retention.STORAGE_UNTRACED)
+        objects, sampled, limited, paths = found["plain"]
+        self.assertEqual((objects, sampled, limited), (0, 0, False))
+        [path] = paths
+        self.assertEqual((path[0], path[3]), (retention.NOT_FOUND, self.name + ".Plain"))
+        self.assertGreaterEqual(path[9], 300)
 
     def test_storage_no_root_reaches_is_not_found_and_says_so(self):
         gc.collect()

@@ -5,6 +5,7 @@ import type {
   SiteDelta,
   Spread,
 } from '../compare/comparison.js';
+import { siteListOf, type Snapshot } from '../capture/snapshot.js';
 import { globMatcher } from './globs.js';
 import { MEASURES, measureOf, type MeasureSpec } from '../compare/measures.js';
 import { unitOf } from './rules.js';
@@ -68,6 +69,22 @@ export interface BudgetResult {
    * rose (`rises +80.0 KiB per call over the repeats`).
    */
   leak?: string;
+  /**
+   * A skip because the scenario lacks the measure: which measure, and why when known. The
+   * reports fold such rows of one rule into one line.
+   */
+  unmeasured?: Unmeasured;
+  /**
+   * How far past its limit the judged figure is, in the metric's unit (bytes; allocations for
+   * `count`), when it is over: what ranks the failures, the largest leading the verdict.
+   */
+  over?: number;
+}
+
+/** A measure a scenario lacks: its name (`leak per call`) and why, when known. */
+export interface Unmeasured {
+  what: string;
+  why?: string;
 }
 
 export type Verdict = 'pass' | 'warn' | 'fail';
@@ -111,12 +128,70 @@ interface Observation extends Omit<Spread, 'baseGrowth'> {
   baseNoisy?: boolean;
   /** Where the value comes from, when that is not the measure itself. */
   source?: string;
+  /** A site of head's whose figures did not change: only a ceiling can find it over. */
+  held?: true;
 }
 
-/** Why a rule cannot be evaluated in a scenario; `unmeasured` when no scenario could have it. */
+/**
+ * Head's own sites of a scenario that the comparison does not list (their figures did not
+ * change), largest first: a ceiling limits what head holds at each site, changed or not.
+ */
+export type HeadSites = (scenario: string) => readonly HeldSite[];
+
+/** One site head holds memory at after a scenario: `file:line`, its size and its repeats' range. */
+export interface HeldSite {
+  site: string;
+  size: number;
+  range?: [number, number];
+}
+
+/** How many of a scenario's unchanged head sites a site rule looks at: the largest. */
+const HELD_SITES = 10;
+
+/**
+ * `HeadSites` from head's snapshot: for a scenario, its largest sites whose path no `ignore`
+ * glob matches, read from the snapshot's site table (only sites with memory on head).
+ */
+export function headSitesOf(head: Snapshot | undefined, ignore: readonly string[]): HeadSites {
+  const byName = new Map((head?.scenarios ?? []).map((s) => [s.name, s]));
+  const ignored = ignore.length > 0 ? globMatcher([...ignore]) : () => false;
+  return (name) => {
+    const scenario = byName.get(name);
+    if (!scenario || scenario.status !== 'ok') return [];
+    const list = siteListOf(scenario);
+    const { sizes } = list;
+    const rows: number[] = [];
+    for (let row = 0; row < list.length; row += 1) if (sizes[row]! > 0) rows.push(row);
+    rows.sort((a, b) => sizes[b]! - sizes[a]!);
+    const held: HeldSite[] = [];
+    for (const row of rows) {
+      if (held.length === HELD_SITES) break;
+      const file = list.fileOf(row);
+      if (ignored(file)) continue;
+      const site: HeldSite = { site: `${file}:${list.lines[row]}`, size: sizes[row]! };
+      if (list.varies(row)) {
+        const repeats = list.site(row).sizes;
+        if (repeats && repeats.length > 0)
+          site.range = [Math.min(...repeats), Math.max(...repeats)];
+      }
+      held.push(site);
+    }
+    return held;
+  };
+}
+
+/** Why a rule cannot be evaluated in a scenario; `unmeasured` when the scenario lacks the measure. */
 interface Skip {
   reason: string;
-  unmeasured?: true;
+  unmeasured?: Unmeasured;
+}
+
+/** The skip of a scenario that lacks the measure. */
+function notMeasured(what: string, why?: string): Skip {
+  return {
+    reason: `${what} is not measured for this scenario${why ? `: ${why}` : ''}`,
+    unmeasured: why ? { what, why } : { what },
+  };
 }
 
 /** How far an observation is from its limit: positive means over budget. */
@@ -137,6 +212,20 @@ function excess(limit: BudgetLimit, value: Observation): number {
       // exactly the limit (100 → 107 against +7%) is within it.
       return (change * 100 - limit.percent * Math.abs(value.base)) / Math.abs(value.base);
     }
+  }
+}
+
+/** How far past the limit an observation is, in the metric's own unit (bytes, allocations). */
+function overBy(limit: BudgetLimit, value: Observation): number {
+  switch (limit.kind) {
+    case 'ceiling':
+      return value.head - limit.amount;
+    case 'growth':
+      return value.head - value.base - limit.amount;
+    case 'relative':
+      return value.head - value.base - (limit.percent * Math.abs(value.base)) / 100;
+    case 'floor':
+      return value.base - value.head - (limit.percent * Math.abs(value.base)) / 100;
   }
 }
 
@@ -218,12 +307,8 @@ function leakFromRepeats(scenario: ScenarioComparison): Observation[] | Skip | u
   if (retained.baseGrowth === undefined && retained.headGrowth === undefined) return undefined;
   const noisy = (growth: number | undefined, range: [number, number] | undefined) =>
     growth === undefined && range !== undefined;
-  if (noisy(retained.headGrowth, retained.headRange)) {
-    return {
-      reason: "leak per call is not measured for this scenario: head's repeats are noisy",
-      unmeasured: true,
-    };
-  }
+  if (noisy(retained.headGrowth, retained.headRange))
+    return notMeasured(MEASURES.leak.words.name, "head's repeats are noisy");
   return [
     {
       base: retained.baseGrowth ?? 0,
@@ -252,7 +337,11 @@ function siteName(site: SiteDelta): string {
 }
 
 /** The values a rule looks at in one scenario, or why it cannot look. */
-function observations(metric: BudgetMetric, scenario: ScenarioComparison): Observation[] | Skip {
+function observations(
+  metric: BudgetMetric,
+  scenario: ScenarioComparison,
+  held: HeadSites | undefined,
+): Observation[] | Skip {
   if (scenario.status === 'failed') {
     return {
       reason: scenario.baseError
@@ -263,7 +352,7 @@ function observations(metric: BudgetMetric, scenario: ScenarioComparison): Obser
   if (scenario.status === 'removed') return { reason: 'the scenario is gone on head' };
   if (metric === 'site') {
     // Only sites head still has: a site that is gone cannot be over any budget.
-    return scenario.sites
+    const changed: Observation[] = scenario.sites
       .filter((site) => site.line !== null && !site.silent)
       .map((site) => ({
         base: site.baseSize,
@@ -271,15 +360,37 @@ function observations(metric: BudgetMetric, scenario: ScenarioComparison): Obser
         site: siteName(site),
         ...variation(site),
       }));
+    // And head's largest sites whose figures did not change: a ceiling limits what head holds
+    // at every site (the same on base, so within any limit of growth).
+    const listed = new Set(scenario.sites.map(siteName));
+    const unchanged: Observation[] = (held?.(scenario.name) ?? [])
+      .filter((site) => !listed.has(site.site))
+      .map((site) => ({
+        base: site.size,
+        head: site.size,
+        site: site.site,
+        held: true as const,
+        ...(site.range ? { baseRange: site.range, headRange: site.range } : {}),
+      }));
+    return [...changed, ...unchanged];
   }
   const measure = measureOf(scenario, metric);
   if (measure === undefined) {
     // Without it, a measure may be estimated from others (leak per call: no leak check, but
     // the repeats may still show retained memory growing call after call).
-    const estimate = estimated(MEASURES[metric].estimate, scenario);
+    const spec = MEASURES[metric];
+    const estimate = estimated(spec.estimate, scenario);
     if (estimate) return estimate;
-    const what = MEASURES[metric].words.name;
-    return { reason: `${what} is not measured for this scenario`, unmeasured: true };
+    if (spec.estimate === undefined) return notMeasured(spec.words.name);
+    // The estimate needs repeats that can show growth.
+    const once = (scenario.repeats?.head ?? 0) <= 1;
+    return notMeasured(
+      spec.words.name,
+      once
+        ? 'no leak check ran, and one measurement per side cannot show growth (only what ' +
+            'differed in the first pass is measured again)'
+        : 'no leak check ran, and its repeats are too few to show growth',
+    );
   }
   if (measure.head === null) return { reason: 'no head measurement' };
   return [{ base: measure.base ?? 0, head: measure.head, ...variation(measure) }];
@@ -323,6 +434,7 @@ function evaluateLimit(
   rule: BudgetRule,
   limit: BudgetLimit,
   scenario: ScenarioComparison,
+  held: HeadSites | undefined,
 ): { result: BudgetResult; unmeasured: boolean } {
   const common = {
     rule: rule.source,
@@ -331,11 +443,22 @@ function evaluateLimit(
     limit: limit.text,
     level: rule.level,
   };
-  const values = observations(rule.metric, scenario);
+  const observed = observations(rule.metric, scenario, held);
+  // Unchanged sites grew by nothing: only a ceiling looks at them.
+  const values =
+    Array.isArray(observed) && limit.kind !== 'ceiling'
+      ? observed.filter((value) => !value.held)
+      : observed;
   if (!Array.isArray(values)) {
     return {
-      result: { ...common, actual: '—', status: 'skip', reason: values.reason },
-      unmeasured: values.unmeasured === true,
+      result: {
+        ...common,
+        actual: '—',
+        status: 'skip',
+        reason: values.reason,
+        ...(values.unmeasured ? { unmeasured: values.unmeasured } : {}),
+      },
+      unmeasured: values.unmeasured !== undefined,
     };
   }
   // Growth and floors need a base; a new scenario is held to ceilings only.
@@ -344,7 +467,8 @@ function evaluateLimit(
     return { result: { ...common, actual: '—', status: 'skip', reason }, unmeasured: false };
   }
   if (values.length === 0) {
-    return { result: { ...common, actual: 'no changed site', status: 'pass' }, unmeasured: false };
+    const actual = held && limit.kind === 'ceiling' ? 'no site holds memory' : 'no changed site';
+    return { result: { ...common, actual, status: 'pass' }, unmeasured: false };
   }
   // A value over the limit only within its noise must not hide one that is over it for real:
   // that one decides.
@@ -363,6 +487,7 @@ function evaluateLimit(
           ? 'warn'
           : 'fail',
   };
+  if (outcome !== 'within') result.over = Math.max(0, Math.round(overBy(limit, worst)));
   if (worst.site !== undefined) result.site = worst.site;
   if (worst.headGrowth !== undefined)
     result.leak = leakNote(rule.metric, worst.headGrowth, scenario, sizeUnitsOf(limit.text));
@@ -455,12 +580,15 @@ function listNames(names: readonly string[]): string {
  * Checks every limit of every rule that applies to each scenario, scenario by scenario. Rules
  * that could not be checked anywhere (an override matching no scenario, a metric that is not
  * measured) come back as warnings, and as data in `unchecked`: never a silent pass. `added` holds rules of single scenarios
- * (a test's budget markers, markers.ts), checked on top of the policy's, never instead.
+ * (a test's budget markers, markers.ts), checked on top of the policy's, never instead. `held`
+ * gives head's own sites whose figures did not change, which `site` rules judge too (without
+ * it, only the changed sites are judged).
  */
 export function checkBudgets(
   comparison: Comparison,
   policy: BudgetPolicy | readonly BudgetRule[],
   added: ReadonlyMap<string, readonly BudgetRule[]> = new Map(),
+  held?: HeadSites,
 ): BudgetEvaluation {
   const fullPolicy: BudgetPolicy = Array.isArray(policy)
     ? { rules: [...policy], overrides: [] }
@@ -473,7 +601,7 @@ export function checkBudgets(
     const own = added.get(scenario.name) ?? [];
     for (const rule of [...rulesFor(scenario.name, fullPolicy, index), ...own]) {
       for (const limit of rule.limits) {
-        const outcome = evaluateLimit(rule, limit, scenario);
+        const outcome = evaluateLimit(rule, limit, scenario, held);
         results.push(outcome.result);
         if (outcome.result.status !== 'skip') evaluated.add(rule);
         if (outcome.unmeasured && !unmeasured.has(rule)) {

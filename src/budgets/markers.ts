@@ -202,3 +202,14 @@ export function markerBudgets(
   );
   return { rules, headRules: fromHead.rules, warnings };
 }
+
+/**
+ * The tests whose marker budgets need a figure only a deep pass measures: the leak per call
+ * (a `leak` rule), which its leak check measures. They are measured in depth whether or not
+ * their figures changed, as a marker limits head's own figure; no other test pays for it.
+ */
+export function testsMarkedForDepth(markers: MarkerBudgets): string[] {
+  return [...markers.rules]
+    .filter(([, rules]) => rules.some((rule) => rule.metric === 'leak'))
+    .map(([name]) => name);
+}

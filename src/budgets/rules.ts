@@ -108,6 +108,11 @@ const COUNT_PATTERN = /^\d+$/;
 
 /** Why a text is not a limit, when a likely slip can be named. */
 function hint(metric: BudgetMetric, text: string): string | undefined {
+  // `peak: +5%, retained: +1KB`: a second rule after a comma.
+  const named = /^([A-Za-z_-]+)\s*:/.exec(text);
+  if (named && isBudgetMetric(named[1])) {
+    return `it reads as a rule of its own: separate rules with ";" (a "," separates the limits of one rule), e.g. "${metric}: …; ${text}"`;
+  }
   if (/\(\s*(warn|fail)\s*\)$/.test(text)) {
     return 'a level goes once, at the end of the rule, after all its limits';
   }

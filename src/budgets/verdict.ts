@@ -16,6 +16,11 @@ export type VerdictCause =
    * Without a side (a failure with no error recorded) it weighs as a base failure.
    */
   | { kind: 'benchmark-failed'; scenario: ScenarioComparison; side?: 'head' | 'base' }
+  /**
+   * A test (or `bench_*` function) that failed on base too, raising the same type of error: not
+   * the pull request's doing, and a warning (the other scenarios were measured).
+   */
+  | { kind: 'failed-before'; scenario: ScenarioComparison }
   /** A warn-level budget exceeded, or any budget exceeded within the noise of its repeats. */
   | { kind: 'budget-warned'; budget: BudgetResult; because: 'noisy' | 'warn-level' }
   /** A rule that could not be checked at all (an override matching no scenario, …). */
@@ -29,15 +34,33 @@ export function levelOf(cause: VerdictCause): Exclude<Verdict, 'pass'> {
     case 'benchmark-failed':
       return cause.side === 'head' ? 'fail' : 'warn';
     case 'budget-warned':
+    case 'failed-before':
     case 'not-checked':
       return 'warn';
   }
 }
 
 /**
- * Every cause, the most severe first: exceeded fail-level budgets, benchmarks that failed on
- * head (nothing to trust), warned budgets, benchmarks that failed on base (nothing to compare
- * against), rules not checked; failures that name no side last.
+ * Whether a scenario is one part of the benchmark (a test, a function) that failed on base and
+ * head alike, raising the same type of error: failing before this pull request. A whole script
+ * or command that failed on both sides measured nothing, and stays a failure.
+ */
+export function failedBefore(scenario: ScenarioComparison): boolean {
+  const { error, baseError } = scenario;
+  return (
+    scenario.status === 'failed' &&
+    (scenario.kind === 'test' || scenario.kind === 'function') &&
+    error?.side === 'head' &&
+    baseError !== undefined &&
+    baseError.type === error.type
+  );
+}
+
+/**
+ * Every cause, the most severe first: exceeded fail-level budgets (the furthest over its limit
+ * first), benchmarks that failed on head (nothing to trust), warned budgets (the same way), tests
+ * that failed on base too, benchmarks that failed on base (nothing to compare against), rules not
+ * checked; failures that name no side last.
  */
 export function verdictCauses(
   comparison: { scenarios: readonly ScenarioComparison[] },
@@ -47,26 +70,48 @@ export function verdictCauses(
   const failed = comparison.scenarios.filter((s) => s.status === 'failed');
   const failedOn = (side: 'head' | 'base'): VerdictCause[] =>
     failed
-      .filter((scenario) => scenario.error?.side === side)
+      .filter((scenario) => scenario.error?.side === side && !failedBefore(scenario))
       .map((scenario) => ({ kind: 'benchmark-failed', scenario, side }));
   return [
-    ...budgets
-      .filter((budget) => budget.status === 'fail')
-      .map((budget): VerdictCause => ({ kind: 'budget-failed', budget })),
+    ...worstFirst(budgets.filter((budget) => budget.status === 'fail')).map(
+      (budget): VerdictCause => ({ kind: 'budget-failed', budget }),
+    ),
     ...failedOn('head'),
-    ...budgets
-      .filter((budget) => budget.status === 'warn')
-      .map((budget): VerdictCause => ({
+    ...worstFirst(budgets.filter((budget) => budget.status === 'warn')).map(
+      (budget): VerdictCause => ({
         kind: 'budget-warned',
         budget,
         because: budget.noisy ? 'noisy' : 'warn-level',
-      })),
+      }),
+    ),
+    ...failed
+      .filter(failedBefore)
+      .map((scenario): VerdictCause => ({ kind: 'failed-before', scenario })),
     ...failedOn('base'),
     ...warnings.map((warning): VerdictCause => ({ kind: 'not-checked', warning })),
     ...failed
       .filter((scenario) => scenario.error === undefined)
       .map((scenario): VerdictCause => ({ kind: 'benchmark-failed', scenario })),
   ];
+}
+
+/**
+ * Exceeded budgets, the furthest over first: byte figures by how many bytes past the limit, then
+ * allocation counts, then those whose distance is not known (a report written before it was
+ * kept), each group in the order checked.
+ */
+function worstFirst(budgets: readonly BudgetResult[]): BudgetResult[] {
+  const group = (budget: BudgetResult) =>
+    budget.over === undefined ? 2 : budget.metric === 'count' ? 1 : 0;
+  return budgets
+    .map((budget, order) => ({ budget, order }))
+    .sort(
+      (a, b) =>
+        group(a.budget) - group(b.budget) ||
+        (b.budget.over ?? 0) - (a.budget.over ?? 0) ||
+        a.order - b.order,
+    )
+    .map(({ budget }) => budget);
 }
 
 /** The verdict its causes make: the most severe one's level, pass when there is none. */
@@ -77,7 +122,8 @@ export function verdictOf(causes: readonly VerdictCause[]): Verdict {
 /**
  * Fail when a fail-level budget is exceeded or the head benchmark failed (nothing to trust).
  * Warn when a warn-level budget is exceeded, or one within the noise of its repeats, a rule
- * could not be checked, or only the base side failed (nothing to compare against). Pass
+ * could not be checked, a test failed on base the same way as on head (not this pull
+ * request's doing), or only the base side failed (nothing to compare against). Pass
  * otherwise. The one derivation of a verdict: full mode and report mode both call it.
  */
 export function decideVerdict(

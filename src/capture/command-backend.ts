@@ -20,7 +20,7 @@
  * script's are (merge-repeats.ts). The traceback pass runs the same selection.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { errorMessage } from '../errors.js';
 import { RANDOM_ADDRESSES } from './address-randomization.js';
@@ -29,7 +29,7 @@ import { mergeProcessRepeats } from './merge-repeats.js';
 import { failedSnapshot, type SideOutcome } from './outcome.js';
 import type { Logger } from '../log.js';
 import { lastLines, type ProcessResult } from './process.js';
-import { PytestSession } from './pytest-session.js';
+import { blankSessionVariables, PytestSession, sessionDir } from './pytest-session.js';
 import { processFailed, readSnapshot, SideRunner } from './side-runner.js';
 import type { ScenarioError, Snapshot } from './snapshot.js';
 import {
@@ -82,8 +82,10 @@ export function commandBackend(command: string, workingDirectory: string): Captu
         options,
         {
           setup: false,
-          env: { ALLOCDIFF_TRACEBACK_SITES: sitesFile },
-          files: options.only ? { ALLOCDIFF_TESTS: selectionFile(options.only) } : {},
+          files: {
+            ALLOCDIFF_TRACEBACK_SITES: await readFile(sitesFile, 'utf8'),
+            ...(options.only ? { ALLOCDIFF_TESTS: selectionFile(options.only) } : {}),
+          },
           session: 'reuse',
         },
         sessions,
@@ -168,7 +170,7 @@ async function measureInDepth(
   const earlier = options.sameAs;
   const only = earlier && options.only ? new Set(options.only) : undefined;
   if (only && only.size === 0) return { kind: 'measured', snapshot: earlier! };
-  const selection: Record<string, string> = only
+  const selection: { ALLOCDIFF_TESTS?: string } = only
     ? { ALLOCDIFF_TESTS: selectionFile([...only]) }
     : {};
   const repeats = options.repeats ?? 1;
@@ -190,11 +192,11 @@ async function measureInDepth(
     options,
     {
       session: 'reuse',
-      env: {
-        ALLOCDIFF_REPEATS: String(repeats),
-        ALLOCDIFF_ITERATIONS: String(iterations),
-        ALLOCDIFF_OBJECT_TYPES: options.objectTypes ? '1' : '0',
-        ...(peaks === true ? { ALLOCDIFF_PEAK_SITES: '1' } : {}),
+      depth: {
+        repeats,
+        iterations,
+        objectTypes: options.objectTypes === true,
+        everyPeak: peaks === true,
       },
       files: {
         ...selection,
@@ -330,14 +332,46 @@ type CommandRun =
   | Exclude<SideOutcome, { kind: 'measured' }>
   | { kind: 'measured'; snapshot: Snapshot; commandFailure?: ScenarioError };
 
+/** What a deep pass measures of each test beyond its measured call (command.py's `Depth`). */
+interface DepthAsked {
+  repeats: number;
+  iterations: number;
+  objectTypes: boolean;
+  /** The sites at the peak of every test (no reference to aim at). */
+  everyPeak: boolean;
+}
+
+/** The harness's files a measuring run may be given (command.py, selection.py). */
+type HarnessFile =
+  | 'ALLOCDIFF_TESTS'
+  | 'ALLOCDIFF_SKIP_TESTS'
+  | 'ALLOCDIFF_SKIP_FILES'
+  | 'ALLOCDIFF_PEAK_TARGETS'
+  | 'ALLOCDIFF_RETENTION_SITES'
+  | 'ALLOCDIFF_RETENTION_SCENARIOS'
+  | 'ALLOCDIFF_TRACEBACK_SITES';
+
+const HARNESS_FILES: readonly HarnessFile[] = [
+  'ALLOCDIFF_TESTS',
+  'ALLOCDIFF_SKIP_TESTS',
+  'ALLOCDIFF_SKIP_FILES',
+  'ALLOCDIFF_PEAK_TARGETS',
+  'ALLOCDIFF_RETENTION_SITES',
+  'ALLOCDIFF_RETENTION_SCENARIOS',
+  'ALLOCDIFF_TRACEBACK_SITES',
+];
+
+/** The digits every number given to the harness is written with (zeros first). */
+const NUMBER_DIGITS = 10;
+
 /** What a run of the command is for, beyond a plain measuring run. */
 interface CommandPass {
   /** Whether `setup` runs first (not in the traceback pass: it ran in this checkout). */
   setup?: boolean;
-  /** Variables for the harness in each process (command.py). */
-  env?: Record<string, string>;
+  /** The deep pass: what it measures beyond each test's measured call. */
+  depth?: DepthAsked;
   /** Files for the harness: each written, and its path given in the variable it is named by. */
-  files?: Record<string, string>;
+  files?: Partial<Record<HarnessFile, string>>;
   /**
    * `start`: a pytest command alone serves its later passes from this start (the first run;
    * pytest-session.ts); `reuse`: this pass runs in the session the first run left waiting,
@@ -374,7 +408,7 @@ async function startAhead(
   if ('failure' in runner) return undefined;
   const workDir = await runner.workDir('allocdiff-command-');
   const { variables } = await passFiles(workDir, checkoutDir, options, {}, 1);
-  const dir = join(workDir, 'session');
+  const dir = sessionDir(workDir);
   await mkdir(dir);
   options.log.info(
     `${command}: pytest starts and collects now, its first run waiting for base's reads`,
@@ -404,6 +438,46 @@ async function takeEarly(
   options.log.info('the pytest session started ahead does not serve: pytest starts again');
   await stopSessions(new Map([[checkoutDir, early]]));
   return undefined;
+}
+
+/**
+ * The harness's variables of a measuring run. Every run of a side gets the same names, with
+ * values of the same length: a number has `NUMBER_DIGITS` digits, and a file not given is as
+ * many spaces as its path would have bytes (the harness reads a blank value as none). Python
+ * copies its environment into its heap before anything is measured, and where later objects
+ * land changes what some of the interpreter's own work allocates, and so a whole process's
+ * peak: a process measured in the first run, the deep pass and its further runs starts from
+ * the same heap only when their environments have the same shape.
+ */
+async function harnessVariables(
+  workDir: string,
+  fixed: Record<string, string>,
+  frames: number,
+  depth: DepthAsked | undefined,
+  files: Partial<Record<HarnessFile, string>>,
+): Promise<Record<string, string>> {
+  const number = (value: number) => String(value).padStart(NUMBER_DIGITS, '0');
+  const variables: Record<string, string> = {
+    ...fixed,
+    ALLOCDIFF_FRAMES: number(frames),
+    ALLOCDIFF_REPEATS: number(depth?.repeats ?? 1),
+    ALLOCDIFF_ITERATIONS: number(depth?.iterations ?? 0),
+    ALLOCDIFF_OBJECT_TYPES: depth?.objectTypes ? '1' : '0',
+    ALLOCDIFF_PEAK_SITES: depth?.everyPeak ? '1' : '0',
+  };
+  for (const variable of HARNESS_FILES) {
+    const path = join(workDir, `${variable.toLowerCase()}.txt`);
+    const content = files[variable];
+    if (content === undefined) {
+      variables[variable] = ' '.repeat(Buffer.byteLength(path));
+    } else {
+      await writeFile(path, content);
+      variables[variable] = path;
+    }
+  }
+  // A pytest session's own (pytest-session.ts), blank here: the session gives them values of
+  // this length, and each pass forked from it has them blank again.
+  return { ...variables, ...blankSessionVariables(sessionDir(workDir)) };
 }
 
 /**
@@ -447,7 +521,7 @@ async function runCommand(
     const serve = sessions !== undefined && pass.session === 'start' && isPytestAlone(command);
     log.info(commandLine(command, options, frames));
     if (serve) {
-      const dir = join(workDir, 'session');
+      const dir = sessionDir(workDir);
       await mkdir(dir);
       const started = await PytestSession.start(runner, command, cwd, variables, dir, log);
       if (started.kind === 'serving') {
@@ -473,7 +547,7 @@ async function runCommand(
 
 /** The frames a pass traces: the traceback pass's, else one. */
 function passFrames(options: SideOptions, pass: CommandPass): number {
-  return pass.env?.ALLOCDIFF_TRACEBACK_SITES !== undefined ? options.frames : 1;
+  return pass.files?.ALLOCDIFF_TRACEBACK_SITES !== undefined ? options.frames : 1;
 }
 
 /** What the log says a pass runs. */
@@ -489,7 +563,7 @@ function commandLine(command: string, options: SideOptions, frames: number): str
 
 /**
  * A pass's folder of processes' results in `workDir`, its files written there, and the
- * variables that name them.
+ * variables that name them (one shape for every pass: `harnessVariables`).
  */
 async function passFiles(
   workDir: string,
@@ -501,26 +575,18 @@ async function passFiles(
   const partials = join(workDir, 'processes');
   await mkdir(partials);
   const skip = options.skipTests ?? [];
-  const wanted = {
-    ...pass.files,
-    ...(skip.length > 0 ? { ALLOCDIFF_SKIP_TESTS: `${skip.join('\n')}\n` } : {}),
-    ...skipFilesVariable(options),
-  };
-  const files: Record<string, string> = {};
-  for (const [variable, content] of Object.entries(wanted)) {
-    files[variable] = join(workDir, `${variable.toLowerCase()}.txt`);
-    await writeFile(files[variable], content);
-  }
-  return {
-    partials,
-    variables: {
-      ALLOCDIFF_COMMAND_DIR: partials,
-      ALLOCDIFF_ROOT: checkoutDir,
-      ALLOCDIFF_FRAMES: String(frames),
-      ...pass.env,
-      ...files,
+  const variables = await harnessVariables(
+    workDir,
+    { ALLOCDIFF_COMMAND_DIR: partials, ALLOCDIFF_ROOT: checkoutDir },
+    frames,
+    pass.depth,
+    {
+      ...pass.files,
+      ...(skip.length > 0 ? { ALLOCDIFF_SKIP_TESTS: `${skip.join('\n')}\n` } : {}),
+      ...skipFilesVariable(options),
     },
-  };
+  );
+  return { partials, variables };
 }
 
 /**
@@ -538,7 +604,9 @@ async function runInSession(
 ): Promise<CommandRun> {
   const { session, runner, workDir } = sessions.get(checkoutDir)!;
   const frames = passFrames(options, pass);
-  const passDir = await mkdtemp(join(workDir, 'pass-'));
+  // A folder of the same length as a run's own (`runCommand`): the pass's variables have the
+  // shape of every other run's.
+  const passDir = await runner.workDir('allocdiff-command-');
   try {
     const { partials, variables } = await passFiles(passDir, checkoutDir, options, pass, frames);
     options.log.info(
@@ -678,7 +746,7 @@ async function readTests(
 }
 
 /** `ALLOCDIFF_SKIP_FILES`'s content: the test files ruled out before anything ran. */
-function skipFilesVariable(options: SideOptions): Record<string, string> {
+function skipFilesVariable(options: SideOptions): { ALLOCDIFF_SKIP_FILES?: string } {
   const files = options.skipFiles ?? [];
   return files.length > 0 ? { ALLOCDIFF_SKIP_FILES: `${files.join('\n')}\n` } : {};
 }

@@ -21,6 +21,27 @@ import type { MeasuredRun, SideRunner } from './side-runner.js';
 /** How often the handshake's files are looked for. */
 const POLL_MS = 20;
 
+/** The digits of `ALLOCDIFF_SESSION_WAIT` (zeros first), as every number given to the harness. */
+const WAIT_DIGITS = 10;
+
+/** The session folder of a run whose files are in `workDir`. */
+export function sessionDir(workDir: string): string {
+  return join(workDir, 'session');
+}
+
+/**
+ * A session's variables, as blanks of the length the session gives them (`dir` being the
+ * length of its folder): every run of a command has them, so that its environment has one shape
+ * whether pytest serves its passes or not (the harness reads a blank value as none).
+ */
+export function blankSessionVariables(dir: string): Record<string, string> {
+  return {
+    ALLOCDIFF_SESSION_DIR: ' '.repeat(Buffer.byteLength(dir)),
+    ALLOCDIFF_SESSION_WAIT: ' '.repeat(WAIT_DIGITS),
+    ALLOCDIFF_SESSION_FIRST: ' '.repeat('wait'.length),
+  };
+}
+
 /** A pass's end: its exit status and output, or the command's end before the pass ended. */
 export type PassEnd =
   { kind: 'done'; result: ProcessResult } | { kind: 'exited'; run: MeasuredRun };
@@ -58,6 +79,10 @@ export class PytestSession {
     | { kind: 'serving'; session: PytestSession; first: Extract<PassEnd, { kind: 'done' }> }
     | Extract<PassEnd, { kind: 'exited' }>
   > {
+    // Its first pass too is asked for (at once): each pass's child takes its variables from its
+    // request, so that every pass starts from an environment of one shape (the session's own
+    // variables blank again, as in a run that is no session's).
+    await writeRequest(dir, 1, { environ: variables });
     const session = await PytestSession.launch(runner, command, cwd, variables, dir, log, false);
     const first = await session.waitFor(1);
     if (first.kind === 'exited' || !existsSync(join(dir, 'serving'))) {
@@ -102,8 +127,10 @@ export class PytestSession {
         // Never waiting past the side's deadline, when its processes are killed anyway.
         ALLOCDIFF_SESSION_WAIT: String(
           Math.max(1, Math.ceil((runner.deadline - Date.now()) / 1000)),
-        ),
-        ...(ahead ? { ALLOCDIFF_SESSION_FIRST: 'wait' } : {}),
+        ).padStart(WAIT_DIGITS, '0'),
+        ALLOCDIFF_SESSION_FIRST: ahead
+          ? 'wait'
+          : blankSessionVariables(dir).ALLOCDIFF_SESSION_FIRST,
       },
       (chunk) => to.session?.output(chunk),
     );
@@ -155,9 +182,7 @@ export class PytestSession {
   /** Writes the next pass's request, whole (renamed into place). */
   private async ask(request: { stop: true } | { environ: Record<string, string> }): Promise<void> {
     const number = 'stop' in request ? this.passes + 1 : this.passes;
-    const next = join(this.dir, `pass-${number}.json`);
-    await writeFile(`${next}.partial`, JSON.stringify(request));
-    await rename(`${next}.partial`, next);
+    await writeRequest(this.dir, number, request);
   }
 
   /** Pass `number`'s end, or the command's, whichever comes first. */
@@ -177,4 +202,15 @@ export class PytestSession {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   }
+}
+
+/** Writes pass `number`'s request into the session folder `dir`, whole (renamed into place). */
+async function writeRequest(
+  dir: string,
+  number: number,
+  request: { stop: true } | { environ: Record<string, string> },
+): Promise<void> {
+  const next = join(dir, `pass-${number}.json`);
+  await writeFile(`${next}.partial`, JSON.stringify(request));
+  await rename(`${next}.partial`, next);
 }

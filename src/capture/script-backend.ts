@@ -12,7 +12,7 @@ import { mergeProcessRepeats, sameAsFile, sameFigures } from './merge-repeats.js
 import type { SideOutcome } from './outcome.js';
 import { lastLines } from './process.js';
 import { readSnapshot, SideRunner, sideWorkDir } from './side-runner.js';
-import type { ScenarioError, Snapshot } from './snapshot.js';
+import { PEAK_SITES_MISSED, type ScenarioError, type Snapshot } from './snapshot.js';
 
 /** The backend of `script`, relative to the repository's root. */
 export function scriptBackend(script: string): CaptureBackend {
@@ -403,7 +403,9 @@ const HOOKS_MISSED = 'sites at the peak, with the hooks on near it only';
  * for; their `peak` is set from it. It aims at the peak each measured (a whole script's, or the
  * first call's of a function: the figure the report shows), so the sites are those of that
  * peak; functions are called as the measuring run called them, so each finds what it found.
- * The sites are an aid: when the run fails, the log says so and the measurements stand.
+ * The sites are an aid: when the run fails or misses a peak, the log says so, the measurements
+ * stand, and the snapshot's `unmeasured` keeps why (a `PEAK_SITES_MISSED` note per scenario),
+ * for the report to say where the sites would be.
  */
 async function capturePeakSites(
   runner: SideRunner,
@@ -450,10 +452,17 @@ async function capturePeakSites(
       options.log.info(`${missed.why}: again with the hooks on throughout`);
       run = await hooked(true);
     }
+    const noted = new Set(snapshot.unmeasured.map((note) => JSON.stringify(note)));
+    const keep = (note: Snapshot['unmeasured'][number]) => {
+      if (noted.has(JSON.stringify(note))) return;
+      noted.add(JSON.stringify(note));
+      snapshot.unmeasured.push(note);
+    };
     if (!run.snapshot) {
-      options.log.warning(
-        `no sites at the peak: ${run.failure?.message ?? 'the hooked run failed'}`,
-      );
+      const why = `the hooked run failed: ${run.failure?.message ?? 'no snapshot'}`;
+      options.log.warning(`no sites at the peak: ${why}`);
+      for (const scenario of wanted)
+        keep({ scenario: scenario.name, what: PEAK_SITES_MISSED, why });
       return;
     }
     for (const scenario of wanted) {
@@ -461,8 +470,9 @@ async function capturePeakSites(
       if (peak) scenario.peak = peak;
     }
     for (const note of run.snapshot.unmeasured) {
-      if (note.what === 'sites at the peak')
-        options.log.warning(`no sites at the peak of ${note.scenario ?? script}: ${note.why}`);
+      if (note.what !== PEAK_SITES_MISSED) continue;
+      options.log.warning(`no sites at the peak of ${note.scenario ?? script}: ${note.why}`);
+      keep(note);
     }
   } finally {
     await rm(workDir, { recursive: true, force: true });

@@ -21,6 +21,7 @@ import type { SideOutcome } from './outcome.js';
 import { askInterpreter, harnessDirectory, type InterpreterFacts } from './interpreter.js';
 import {
   NO_STRING,
+  PEAK_SITES_MISSED,
   SNAPSHOT_SCHEMA,
   type RawScenario,
   type RawSiteTable,
@@ -526,7 +527,7 @@ function withPeaksOf(snapshot: Snapshot, wanted: readonly string[]): Snapshot {
   });
   const unmeasured = snapshot.unmeasured.filter(
     (note) =>
-      note.what !== 'sites at the peak' ||
+      note.what !== PEAK_SITES_MISSED ||
       (note.scenario === undefined ? wanted.length > 0 : wanted.includes(note.scenario)),
   );
   return { ...snapshot, scenarios, unmeasured };

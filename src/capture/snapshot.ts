@@ -120,6 +120,13 @@ export const siteTable = z.strictObject({
   tracebacks: z.array(z.tuple([amount, z.array(siteTraceback)])).optional(),
 });
 
+/**
+ * The `what` of an `unmeasured` note that says why a scenario has no sites at the peak though
+ * they were asked for (the harness's scenarios.py and command.py write it; a failed hooked run
+ * is noted so too).
+ */
+export const PEAK_SITES_MISSED = 'sites at the peak';
+
 /** The columns every site table has, one whole number per site each. */
 export const SITE_COLUMNS = ['file', 'line', 'text', 'function', 'size', 'count'] as const;
 
@@ -179,9 +186,18 @@ const leakCheck = z.strictObject({
   retainedBytes: z.array(whole),
   /** Sum of `sites[].bytesPerCall`; 0 when nothing leaks. */
   bytesPerCall: z.number(),
+  /**
+   * The calls kept memory as a steady leak does: every call after the first kept more, no site
+   * lost bytes from one call to the next, and at each site most calls kept exactly the same
+   * (the others resized a container the leak fills). Absent from older files: not known.
+   */
+  steady: z.boolean().optional(),
   /** Leaking sites only, fastest first. */
   sites: z.array(leakSite),
 });
+
+/** `holderType` of the cache of a `functools.lru_cache` function (retention.py's LRU_CACHE). */
+export const LRU_CACHE = 'functools.lru_cache';
 
 /** The kinds of root a retention path starts from (see `retentionPath`). */
 export const RETENTION_ROOT_KINDS = [
@@ -231,7 +247,11 @@ const retentionPath = z.strictObject({
    * attribute of an `app.cache.LRU`); the root when no attribute follows it.
    */
   holder: z.string(),
-  /** The holder's type: `list`, `dict`, `collections.OrderedDict`. */
+  /**
+   * The holder's type: `list`, `dict`, `collections.OrderedDict`; `LRU_CACHE` for the cache of a
+   * `functools.lru_cache` function (its results, kept by C code under no name; `holder` is the
+   * function).
+   */
   holderType: z.string(),
   /** The holder's own name (`history`), as code that fills it would spell it; may be empty. */
   name: z.string(),
@@ -283,9 +303,16 @@ const retention = z.strictObject({
        * names first. `found`: the paths lead to them (the samples); `none`: no such container
        * reaches a root (one path, `not found`); `several`: more of them reach a root than the site
        * has blocks and the line names none, so which one grew cannot be told (one path, `not
-       * found`). A site with no sample carries all its bytes on that one path.
+       * found`). `held`: no such container of its own, but the containers the objects found at
+       * other sites hang from (the lists `_history[…]` holds) have storage of its size: the paths
+       * lead to them, under their holder, and a path's `holderType` is theirs. `untraced`: at
+       * least half of its blocks have the size of live instances of a class that this Python
+       * traces no allocation line for (before 3.12, an instance that keeps its attributes
+       * inline): the site's objects may be those (one path, `not found`: `holderType` their type,
+       * `items` how many there are). A site with no sample carries all its bytes on that one
+       * path.
        */
-      storage: z.enum(['found', 'none', 'several']).optional(),
+      storage: z.enum(['found', 'none', 'several', 'held', 'untraced']).optional(),
       /** Most samples first. */
       paths: z.array(retentionPath),
     }),
@@ -440,7 +467,10 @@ export const snapshotDocument = z
       .optional(),
     scenarios: z.array(scenario),
     strings: z.array(z.string()),
-    /** Things the harness could not measure, and why; `scenario` names the one concerned. */
+    /**
+     * Things the harness could not measure, and why; `scenario` names the one concerned. The
+     * sites at the peak that were asked for but not found have `what` `PEAK_SITES_MISSED`.
+     */
     unmeasured: z
       .array(z.strictObject({ what: z.string(), why: z.string(), scenario: z.string().optional() }))
       .optional(),

@@ -1,4 +1,9 @@
-import { siteListOf, type Snapshot, type SnapshotScenario } from '../capture/snapshot.js';
+import {
+  PEAK_SITES_MISSED,
+  siteListOf,
+  type Snapshot,
+  type SnapshotScenario,
+} from '../capture/snapshot.js';
 import type { LineMap } from '../sides/line-map.js';
 import type { Comparison, ScenarioComparison } from './comparison.js';
 import {
@@ -8,7 +13,13 @@ import {
   type MeasureFields,
   type MeasureName,
 } from './measures.js';
-import { isDeterministic, leakSpread, recordSpreads, totalSpread } from './noise.js';
+import {
+  isDeterministic,
+  leakRoseSteadily,
+  leakSpread,
+  recordSpreads,
+  repeatSpread,
+} from './noise.js';
 import { leakSiteDeltas, objectTypeDeltas, peakSiteDeltas } from './scenario-details.js';
 import { retentionFindings } from './retention.js';
 import { compareSites } from './sites.js';
@@ -24,16 +35,21 @@ function compareMeasure(
   head: SnapshotScenario | undefined,
 ): Measure | undefined {
   const spec = MEASURES[name];
-  const b = base === undefined ? null : (spec.read(base) ?? null);
-  const h = head === undefined ? null : (spec.read(head) ?? null);
+  // A side that failed before measuring anything (no repeat) has no figures, not zeros.
+  const read = (side: SnapshotScenario | undefined) =>
+    side === undefined || (side.status === 'failed' && side.repeats.length === 0)
+      ? null
+      : (spec.read(side) ?? null);
+  const b = read(base);
+  const h = read(head);
   if (spec.presence === 'measured' && b === null && h === null) return undefined;
   const result: Measure = { base: b, head: h, delta: b !== null && h !== null ? h - b : null };
   if (spec.repeat !== undefined) {
     const repeat = spec.repeat;
     recordSpreads(
       result,
-      base?.status === 'ok' ? totalSpread(base, repeat) : undefined,
-      head?.status === 'ok' ? totalSpread(head, repeat) : undefined,
+      base?.status === 'ok' ? repeatSpread(base, name, repeat) : undefined,
+      head?.status === 'ok' ? repeatSpread(head, name, repeat) : undefined,
     );
   } else if (name === 'leak') {
     // Taken once per side: its own calls and the scenario's repeats tell whether it is steady.
@@ -74,6 +90,7 @@ function compareScenario(
   base: SnapshotScenario | undefined,
   head: SnapshotScenario | undefined,
   lineMap: LineMap,
+  peaksMissed: { base?: string; head?: string } = {},
 ): ScenarioComparison {
   const failed = [
     head?.status === 'failed' ? { side: 'head' as const, scenario: head } : undefined,
@@ -90,6 +107,8 @@ function compareScenario(
     sites: compareSites(siteListOf(base), siteListOf(head), lineMap, {
       ...(base ? { baseKind: base.kind } : {}),
       ...(head ? { headKind: head.kind } : {}),
+      ...(leakRoseSteadily(base) ? { baseLeakSteps: true } : {}),
+      ...(leakRoseSteadily(head) ? { headLeakSteps: true } : {}),
     }),
   };
   const deterministic = failed ? undefined : deterministicOf(base, head);
@@ -102,7 +121,7 @@ function compareScenario(
   if (leakSites) comparison.leakSites = leakSites;
   const objectTypes = objectTypeDeltas(base, head);
   if (objectTypes) comparison.objectTypes = objectTypes;
-  const peakSites = peakSiteDeltas(base, head, lineMap);
+  const peakSites = peakSiteDeltas(base, head, lineMap, peaksMissed);
   if (peakSites) comparison.peakSites = peakSites;
   const retention = retentionFindings(head, comparison.sites, lineMap);
   if (retention) comparison.retention = retention;
@@ -118,14 +137,68 @@ function compareScenario(
   return comparison;
 }
 
-/** Compares two snapshots scenario by scenario; scenarios are matched by name. */
+/**
+ * Why each scenario of a snapshot has no sites at the peak, by its name (its notes joined). A
+ * note that names no scenario is the whole run's (a whole script's, its only scenario).
+ */
+function peaksMissed(snapshot: Snapshot): Map<string, string> {
+  const why = new Map<string, string[]>();
+  for (const note of snapshot.unmeasured) {
+    if (note.what !== PEAK_SITES_MISSED) continue;
+    const names =
+      note.scenario === undefined ? snapshot.scenarios.map((s) => s.name) : [note.scenario];
+    for (const name of names) {
+      const reasons = why.get(name) ?? [];
+      if (!reasons.includes(note.why)) reasons.push(note.why);
+      why.set(name, reasons);
+    }
+  }
+  return new Map([...why].map(([name, reasons]) => [name, reasons.join('; ')]));
+}
+
+/**
+ * A side that failed as a whole: failed scenarios only, none of them a test or a function (the
+ * script or command failed before any part of it was measured, e.g. pytest's collection).
+ */
+export function failedAsAWhole(snapshot: Snapshot): boolean {
+  const { scenarios } = snapshot;
+  return (
+    scenarios.length > 0 &&
+    scenarios.every((s) => s.status === 'failed' && s.kind !== 'test' && s.kind !== 'function')
+  );
+}
+
+/**
+ * Compares two snapshots scenario by scenario; scenarios are matched by name. Where one side
+ * failed as a whole, the other side's pytest tests were not run on it: they are not compared
+ * (not "removed", not "new") but counted on the failed scenario (`notRun`). Other scenarios (a
+ * script, a process) are still shown with the side that measured them.
+ */
 export function compareSnapshots(base: Snapshot, head: Snapshot, lineMap: LineMap): Comparison {
   const baseByName = new Map(base.scenarios.map((s) => [s.name, s]));
   const headByName = new Map(head.scenarios.map((s) => [s.name, s]));
   const names = [...new Set([...head.scenarios.map((s) => s.name), ...baseByName.keys()])];
-  return {
-    scenarios: names.map((name) =>
-      compareScenario(name, baseByName.get(name), headByName.get(name), lineMap),
-    ),
-  };
+  const failed = { base: failedAsAWhole(base), head: failedAsAWhole(head) };
+  const isTest = (scenario: SnapshotScenario | undefined) => scenario?.kind === 'test';
+  const notRun = names.filter(
+    (name) =>
+      (failed.head && !headByName.has(name) && isTest(baseByName.get(name))) ||
+      (failed.base && !baseByName.has(name) && isTest(headByName.get(name))),
+  );
+  const left = new Set(notRun);
+  const missed = { base: peaksMissed(base), head: peaksMissed(head) };
+  const scenarios = names
+    .filter((name) => !left.has(name))
+    .map((name) => {
+      const baseWhy = missed.base.get(name);
+      const headWhy = missed.head.get(name);
+      return compareScenario(name, baseByName.get(name), headByName.get(name), lineMap, {
+        ...(baseWhy !== undefined ? { base: baseWhy } : {}),
+        ...(headWhy !== undefined ? { head: headWhy } : {}),
+      });
+    });
+  const whole = scenarios.find((scenario) => scenario.status === 'failed');
+  if (whole && notRun.length > 0) whole.notRun = { tests: notRun.length };
+  const sides = (['base', 'head'] as const).filter((side) => failed[side]);
+  return { scenarios, ...(sides.length > 0 ? { failedAsAWhole: [...sides] } : {}) };
 }

@@ -76,6 +76,11 @@ export interface PeakSites {
    * change first, then largest held.
    */
   sites: SiteDelta[];
+  /**
+   * Per side: why it has no sites at the peak though they were asked for (the hooked run missed
+   * the peak, or failed), as the harness or the run said it.
+   */
+  missed?: { base?: string; head?: string };
 }
 
 /**
@@ -91,10 +96,16 @@ export interface ScenarioComparison extends MeasureFields {
   repeats?: { base: number; head: number };
   /**
    * true: every repeat on both sides gave the same figures; false: something differed (marked
-   * on the measures and sites: noisy, or growing call after call); absent: too few repeats to
+   * on the measures and sites: noisy, growing call after call, or a range alone: the steps of a
+   * leak whose leak check rose steadily); absent: too few repeats to
    * tell (a script needs 2, a function 3, since its first call is a cold one).
    */
   deterministic?: boolean;
+  /**
+   * On a scenario that failed as a whole on one side (the script or command): the other side's
+   * pytest tests, not run on the failed side, which are not compared but counted here.
+   */
+  notRun?: { tests: number };
   /**
    * When each side's figures were proven by runs (processes of their own) that measured exactly
    * the same, so that no further repeats were made: the fewest such runs of a side.
@@ -126,4 +137,6 @@ export interface ScenarioComparison extends MeasureFields {
 
 export interface Comparison {
   scenarios: ScenarioComparison[];
+  /** The sides that failed as a whole (nothing of them measured): nothing to measure in depth. */
+  failedAsAWhole?: ('base' | 'head')[];
 }

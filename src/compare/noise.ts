@@ -21,7 +21,7 @@ import {
   type SnapshotScenario,
   type SnapshotSite,
 } from '../capture/snapshot.js';
-import { MEASURES, measuresWhere } from './measures.js';
+import { MEASURES, measuresWhere, type MeasureName } from './measures.js';
 
 export type ScenarioKind = SnapshotScenario['kind'];
 
@@ -152,13 +152,54 @@ export function isDeterministic(scenario: SnapshotScenario): boolean | undefined
 }
 
 /**
+ * Whether a side's leak check rose as a steady leak does (the harness's `steady`): every call
+ * kept more, nothing kept was freed by a later call, and at each site most calls kept exactly
+ * the same. The calls that kept more resized a container the leak fills (a list's or dict's
+ * storage grows in steps), so a call keeps the leak, or the leak and one such step.
+ */
+export function leakRoseSteadily(scenario: SnapshotScenario | undefined): boolean {
+  return scenario?.status === 'ok' && scenario.leak?.steady === true;
+}
+
+/**
+ * A spread between calls that a steady leak explains: not noise, but its range is kept (the
+ * lowest and highest a call kept), so budgets still judge by the ends nearest each other.
+ */
+export function leakSteps(spread: Spread): Spread {
+  return spread.noisy ? { noisy: false, ...(spread.range ? { range: spread.range } : {}) } : spread;
+}
+
+/**
+ * How a measure's values varied over a side's repeats. On a side whose leak check rose
+ * steadily, what a call retains differs between its calls by the steps of the leak's containers
+ * alone, and so does its peak where it moved by no more than that (a step taken before the
+ * peak raises it by the step at most: a resized block is never counted twice): those are the
+ * leak's steps, not noise.
+ */
+export function repeatSpread(
+  scenario: SnapshotScenario,
+  name: MeasureName,
+  repeat: RepeatValue,
+): Spread {
+  const spread = totalSpread(scenario, repeat);
+  if (!spread.noisy || !leakRoseSteadily(scenario)) return spread;
+  if (name === 'retained' || name === 'count') return leakSteps(spread);
+  if (name !== 'peak') return spread;
+  const warm = scenario.repeats.slice(1);
+  const width = (values: number[]) => Math.max(...values) - Math.min(...values);
+  const steps = width(warm.map((totals) => totals.retainedBytes));
+  return width(warm.map((totals) => totals.peakBytes)) <= steps ? leakSteps(spread) : spread;
+}
+
+/**
  * How the leak check's figure (bytes per call, one series of calls per side) varied on a side.
  * A leak is steady when what each call after the warm-up kept never falls below zero, and the
  * side's repeats kept the same on every warm call (or kept more every call: growth). Otherwise
  * the figure is noise: memory freed between calls (a cache evicting at random) or calls that
  * keep different amounts (random inputs, threads). Its range is what one call kept, lowest to
  * highest, over the leak check's calls and the warm repeats: a difference between sides within
- * it is no change.
+ * it is no change. A leak that rose steadily (`leakRoseSteadily`) is not noise: its figure is
+ * real, with the range of what its calls kept where they differed by a container's step.
  */
 export function leakSpread(scenario: SnapshotScenario): Spread {
   const leak = scenario.leak;
@@ -167,6 +208,13 @@ export function leakSpread(scenario: SnapshotScenario): Spread {
   const kept: number[] = [figure];
   const series = leak.retainedBytes;
   const increments = series.slice(1).map((value, index) => value - series[index]);
+  // A steady leak is real, whatever the repeats did: its range is what one call kept, when the
+  // calls differed by a container's step.
+  if (leak.steady) {
+    kept.push(...increments);
+    const range = rangeOf(kept);
+    return range[0] === range[1] ? STEADY : { noisy: false, range };
+  }
   const steadyRise = increments.every((increment) => increment >= 0);
   if (!steadyRise) kept.push(...increments);
   const retained = totalSpread(scenario, (totals) => totals.retainedBytes);

@@ -97,10 +97,13 @@ export interface RetentionFinding {
   objects: number;
   /**
    * The site allocated no object: its bytes are the item storage of containers (see the
-   * snapshot's `storage`). `found`: the holder is such a container, `items` its items; `none`
-   * or `several` (kind `not found`): no container, or no single one, could be named.
+   * snapshot's `storage`). `found`: the holder is such a container, `items` its items; `held`:
+   * such containers are held by the holder (`holderType` theirs); `none` or `several` (kind `not
+   * found`): no container, or no single one, could be named; `untraced` (kind `not found`): its
+   * objects may be instances this Python traces no line for (`holderType` their type, `items`
+   * how many).
    */
-  storage?: 'found' | 'none' | 'several';
+  storage?: 'found' | 'none' | 'several' | 'held' | 'untraced';
   items?: number;
   /** The changed line that filled the holder, when one did. */
   culprit?: RetentionCulprit;
@@ -133,7 +136,7 @@ export function retentionFindings(
   for (const site of retention.sites) {
     for (const path of site.paths) {
       const culprit =
-        site.storage === 'found' && changed(site)
+        (site.storage === 'found' || site.storage === 'held') && changed(site)
           ? { ...locationOf(site), evidence: 'grown' as const, type: path.holderType }
           : culpritOf(path, site, sites, changed);
       findings.push({
@@ -180,6 +183,18 @@ function locationWithType(step: RetentionStep): RetentionStep {
   return { ...locationOf(step), type: step.type };
 }
 
+/**
+ * Whether the objects found are a module's global (a class's attribute) themselves, the holder
+ * their module (class): `sortedcontainers.sortedlist._ADDED` held by `sortedcontainers.sortedlist`.
+ */
+export function isOwnGlobal(path: { kind: string; holder: string; name: string; path: string }) {
+  return (
+    (path.kind === 'module global' || path.kind === 'class attribute') &&
+    path.name !== '' &&
+    path.path === `${path.holder}.${path.name}`
+  );
+}
+
 /** Whether `text` spells `name` as a whole identifier (`self.history.append(…)` for `history`). */
 function spells(text: string | undefined, name: string): boolean {
   if (!text || !name || !/^[A-Za-z_]\w*$/.test(name)) return false;
@@ -214,6 +229,10 @@ function culpritOf(
       ? { ...locationOf(site), evidence: 'stored', type: path.holderType }
       : undefined;
   }
+  // The object is the module's global (the class's attribute) itself: the line that made it
+  // bound it there, and no line fills a module with it.
+  if (isOwnGlobal(path))
+    return changed(site) ? { ...locationOf(site), evidence: 'stored' } : undefined;
   const holderAt = path.via.findIndex((step) => step.type === path.holderType);
   const container = holderAt >= 0 ? path.via[holderAt] : undefined;
   const made = path.via

@@ -74,8 +74,14 @@ export function peakSiteDeltas(
   base: SnapshotScenario | undefined,
   head: SnapshotScenario | undefined,
   lineMap: LineMap,
+  missed: PeakSites['missed'] = {},
 ): PeakSites | undefined {
-  if (!base?.peak && !head?.peak) return undefined;
+  const missedBy = {
+    ...(base && !base.peak && missed.base !== undefined ? { base: missed.base } : {}),
+    ...(head && !head.peak && missed.head !== undefined ? { head: missed.head } : {}),
+  };
+  const anyMissed = missedBy.base !== undefined || missedBy.head !== undefined;
+  if (!base?.peak && !head?.peak && !anyMissed) return undefined;
   const sites = (scenario: SnapshotScenario | undefined): SnapshotSite[] =>
     (scenario?.peak?.sites ?? []).map(({ tracebacks: _tracebacks, ...site }) => site);
   const all = compareSites(sites(base), sites(head), lineMap, { keepUnchanged: true });
@@ -93,5 +99,6 @@ export function peakSiteDeltas(
   };
   if (base?.peak) peakSites.base = { bytes: base.peak.bytes, peakBytes: base.peak.peakBytes };
   if (head?.peak) peakSites.head = { bytes: head.peak.bytes, peakBytes: head.peak.peakBytes };
+  if (anyMissed) peakSites.missed = missedBy;
   return peakSites;
 }

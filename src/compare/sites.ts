@@ -3,7 +3,7 @@ import { SiteArray, type SiteList, type SnapshotSite } from '../capture/snapshot
 import type { Hunk, LineMap } from '../sides/line-map.js';
 import type { SiteDelta } from './comparison.js';
 import { pairEdits } from './edited-lines.js';
-import { recordSpreads, siteSpread, STEADY, type ScenarioKind } from './noise.js';
+import { leakSteps, recordSpreads, siteSpread, STEADY, type ScenarioKind } from './noise.js';
 
 /** Identity of a site that survives line moves: function and source text (within a file). */
 function contentKey(site: SnapshotSite): string | undefined {
@@ -112,6 +112,9 @@ export interface CompareSitesOptions {
   /** The scenario's kind per side: noise (differences between repeats) is judged by it. */
   baseKind?: ScenarioKind;
   headKind?: ScenarioKind;
+  /** The side's leak check rose steadily: its sites' differences are the leak's steps. */
+  baseLeakSteps?: boolean;
+  headLeakSteps?: boolean;
 }
 
 /** A base file: its path on head, and head's sites there. */
@@ -128,9 +131,16 @@ interface HeadLine {
 }
 
 /** How a site's figures varied over a side's repeats; undefined without the side's kind. */
-function spreadAt(sites: SiteList, position: number, kind: ScenarioKind | undefined) {
+function spreadAt(
+  sites: SiteList,
+  position: number,
+  kind: ScenarioKind | undefined,
+  leakSteady = false,
+) {
   if (!kind) return undefined;
-  return sites.varies(position) ? siteSpread(sites.site(position), kind) : STEADY;
+  if (!sites.varies(position)) return STEADY;
+  const spread = siteSpread(sites.site(position), kind);
+  return leakSteady ? leakSteps(spread) : spread;
 }
 
 /**
@@ -225,8 +235,8 @@ export function compareSites(
     // Only a site whose repeats differed can be noisy.
     recordSpreads(
       delta,
-      onBase ? spreadAt(base, basePosition, options.baseKind) : undefined,
-      onHead ? spreadAt(head, headPosition, options.headKind) : undefined,
+      onBase ? spreadAt(base, basePosition, options.baseKind, options.baseLeakSteps) : undefined,
+      onHead ? spreadAt(head, headPosition, options.headKind, options.headLeakSteps) : undefined,
     );
     deltas.push(delta);
   };

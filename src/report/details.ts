@@ -273,43 +273,80 @@ function objectTypesSection(scenario: ScenarioComparison, top: number): string[]
 const PEAK_SITES_SLACK = 0.02;
 const PEAK_SITES_SLACK_BYTES = 256 * 1024;
 
-/** The sites at the peak worth showing: growths and shrinks (`top` each), then the largest held. */
-function shownPeakSites(sites: readonly SiteDelta[], top: number): SiteDelta[] {
+/**
+ * A site that holds the same at both peaks is shown (to say what the peak is made of) only when
+ * it holds at least this share of the larger peak: a small one (a standard-library module's
+ * import) is no change, and beside the changes it reads as one.
+ */
+const PEAK_SAME_SHARE = 0.05;
+
+/**
+ * The sites at the peak worth showing: growths and shrinks (`top` each), then, with room left,
+ * the largest held the same on both sides, from `least` bytes up.
+ */
+function shownPeakSites(sites: readonly SiteDelta[], top: number, least: number): SiteDelta[] {
   const grown = sites.filter((site) => site.sizeDelta > 0).slice(0, top);
   const shrunk = sites.filter((site) => site.sizeDelta < 0).slice(0, top);
   const room = Math.max(0, top - grown.length - shrunk.length);
   const same = sites
-    .filter((site) => site.sizeDelta === 0)
+    .filter((site) => site.sizeDelta === 0 && site.headSize >= least)
     .sort((a, b) => b.headSize - a.headSize)
     .slice(0, room);
   return [...grown, ...shrunk, ...same];
 }
 
+/** Why a side has no sites at the peak though they were asked for: one short line per side. */
+function peakMissedNotes(scenario: ScenarioComparison): string[] {
+  const missed = scenario.peakSites?.missed ?? {};
+  return (['base', 'head'] as const).flatMap((side) => {
+    const why = missed[side];
+    if (why === undefined) return [];
+    return [
+      `<sub>⛰️ No sites at the peak of ${escapeCode(scenario.name)} on ${side}: ${escapeText(why, 300)}</sub>`,
+    ];
+  });
+}
+
 function peakSection(scenario: ScenarioComparison, top: number): string[] {
   const peak = scenario.peakSites;
-  if (!peak || peak.sites.length === 0) return [];
-  const shown = shownPeakSites(peak.sites, top);
+  const missed = peakMissedNotes(scenario);
+  if (!peak || peak.sites.length === 0) return missed.flatMap((note) => ['', note]);
+  const largest = Math.max(peak.base?.peakBytes ?? 0, peak.head?.peakBytes ?? 0);
+  const least = PEAK_SAME_SHARE * largest;
+  const shown = shownPeakSites(peak.sites, top, least);
+  // The level each side's snapshot was taken at, in the hooked run whose peak it aimed at.
   const explained = (side: 'base' | 'head'): string => {
     const level = peak[side];
     if (!level) return '';
-    const held = peak.sites.reduce(
-      (sum, s) => sum + (side === 'head' ? s.headSize : s.baseSize),
-      0,
-    );
-    return `${side} ${formatBytes(held)} of a ${formatBytes(level.peakBytes)} peak`;
+    return `${side} ${formatBytes(level.bytes)} of a ${formatBytes(level.peakBytes)} peak`;
   };
-  // Where the hooked run did not reach the peak the table above reports, say so.
+  // The hooked run is a run of its own, whose hooks add a little to its peak: where its peak is
+  // not the one the table above reports, say so, and why.
+  const near: string[] = [];
   const elsewhere = (['base', 'head'] as const).flatMap((side) => {
     const hooked = peak[side]?.peakBytes;
     const measured = scenario.peak[side];
     if (hooked === undefined || measured === null) return [];
     const gap = Math.abs(hooked - measured);
-    if (gap <= Math.max(PEAK_SITES_SLACK_BYTES, PEAK_SITES_SLACK * measured)) return [];
+    if (formatBytes(hooked) === formatBytes(measured)) return [];
+    if (gap <= Math.max(PEAK_SITES_SLACK_BYTES, PEAK_SITES_SLACK * measured)) {
+      near.push(`${side}'s ${formatBytes(hooked)} against ${formatBytes(measured)}`);
+      return [];
+    }
     return [
       `On ${side}, these sites come from a hooked run whose peak was ${formatBytes(hooked)}, ` +
         `not the ${formatBytes(measured)} measured, so they may not be what made the measured peak.`,
     ];
   });
+  const nearly =
+    near.length > 0
+      ? [
+          `\n<sub>The sites come from one more run, under hooks that see each line; their own ` +
+            `bookkeeping (a line table per function they see) moves its peak a little from the ` +
+            `table's: ${escapeText(near.join(', '))}.</sub>`,
+        ]
+      : [];
+  const small = peak.sites.filter((site) => site.sizeDelta === 0 && site.headSize < least).length;
   const more = peak.sites.length - shown.length;
   const sides = [explained('base'), explained('head')].filter(Boolean).join(', ');
   return folded(`⛰️ Sites at the peak of ${escapeCode(scenario.name)} (${escapeText(sides)})`, [
@@ -320,9 +357,19 @@ function peakSection(scenario: ScenarioComparison, top: number): string[] {
         `| ${escapeCode(siteLabel(site), 200)}${site.changedLine ? ' ✏️' : ''} | ${site.text ? escapeCode(site.text) : ''} | ${formatBytes(site.baseSize)} | ${formatBytes(site.headSize)} | ${formatBytesDelta(site.sizeDelta)} |`,
     ),
     ...(more > 0
-      ? ['', `<sub>${count(more, 'more site')} at the peak in the JSON report.</sub>`]
+      ? [
+          '',
+          `<sub>${count(more, 'more site')} at the peak in the JSON report` +
+            (small > 0
+              ? ` (${small} of them ${small === 1 ? 'holds' : 'hold'} the same ` +
+                `at both peaks, under ${Math.round(PEAK_SAME_SHARE * 100)} % of it: ` +
+                `no change).</sub>`
+              : '.</sub>'),
+        ]
       : []),
+    ...nearly,
     ...elsewhere.map((text) => `\n<sub>⚠️ ${escapeText(text)}</sub>`),
+    ...missed.map((note) => `\n${note}`),
   ]);
 }
 

@@ -2,6 +2,7 @@
  * A failed scenario as the reports tell it: which sides failed (both, once, when both did), and
  * each error's text with its traceback once.
  */
+import { failedBefore } from '../budgets/verdict.js';
 import type { ScenarioError } from '../capture/snapshot.js';
 import type { ScenarioComparison } from '../compare/comparison.js';
 
@@ -81,4 +82,70 @@ export function failureText(error: ScenarioError): string {
     matched += 1;
   }
   return [...output.slice(0, end + 1 - matched), ...traceback, ...output.slice(end + 1)].join('\n');
+}
+
+/**
+ * The tests that failed on base too, the same way, in one clause: `tests/x.py::test_v failed on
+ * base too (raised KeyError on both sides), so this pull request did not cause it; it is not
+ * measured`. Undefined when there are none.
+ */
+export function failedBeforeText(
+  scenarios: readonly ScenarioComparison[],
+  code: (text: string) => string,
+): string | undefined {
+  const failing = scenarios.filter(failedBefore);
+  if (failing.length === 0) return undefined;
+  const [first] = failing;
+  const more = failing.length - 1;
+  const who = more > 0 ? `${code(first.name)} and ${more} more` : code(first.name);
+  const they = failing.length === 1 ? 'it' : 'them';
+  return (
+    `${who} failed on base too (${more > 0 ? 'the first ' : ''}raised ${raisedText(first, code)}), ` +
+    `so this pull request did not cause ${they}; ${they === 'it' ? 'it is' : 'they are'} not measured`
+  );
+}
+
+/**
+ * pytest's report of a failed test cut to what says why: where the test was (its file's last
+ * frame in the traceback), pytest's `E` lines, and the line that raised. Undefined when the
+ * output has no `E` lines (not pytest's report).
+ */
+export function pytestExcerpt(
+  scenario: ScenarioComparison,
+  error: ScenarioError,
+): string | undefined {
+  if (scenario.kind !== 'test') return undefined;
+  const output = lines(error.output);
+  const explained = output.filter((line) => /^E(\s|$)/.test(line));
+  if (explained.length === 0) return undefined;
+  const excerpt: string[] = [];
+  const file = scenario.name.split('::')[0];
+  const frames = lines(error.traceback).filter(
+    (line) => line.trimStart().startsWith('File "') && line.includes(`/${file}", line `),
+  );
+  const frame = frames.at(-1)?.match(/, line (\d+)(?:, in (.*))?$/);
+  if (frame) excerpt.push(`${file}:${frame[1]}${frame[2] ? ` (in ${frame[2]})` : ''}`);
+  excerpt.push(...explained);
+  const last = output.lastIndexOf(explained[explained.length - 1]);
+  const raisedAt = output.slice(last + 1).find((line) => /^\S[^:]*:\d+:/.test(line));
+  if (raisedAt) excerpt.push(raisedAt);
+  return excerpt.join('\n');
+}
+
+/** A failure's text as reports show it: pytest's excerpt for a test, else the whole output. */
+export function failureDetail(scenario: ScenarioComparison, error: ScenarioError): string {
+  return pytestExcerpt(scenario, error) ?? failureText(error);
+}
+
+/**
+ * What a side that failed as a whole left unrun: `180 tests not run on head, as it failed as a
+ * whole: base measured them, and nothing is compared`. Undefined when nothing was left.
+ */
+export function notRunText(scenario: ScenarioComparison): string | undefined {
+  const { notRun, error } = scenario;
+  if (!notRun || !error) return undefined;
+  const failed = error.side;
+  const other = failed === 'head' ? 'base' : 'head';
+  const one = notRun.tests === 1;
+  return `${notRun.tests} test${one ? '' : 's'} not run on ${failed}, as it failed as a whole: ${other} measured ${one ? 'it' : 'them'}, and nothing is compared`;
 }

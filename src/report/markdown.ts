@@ -15,10 +15,10 @@ import { peakChart } from './chart.js';
 import { repeatsRun, scenarioDetails } from './details.js';
 import {
   culpritGroups,
-  culpritOrder,
+  openSites,
   keptAliveSection,
+  leadSentence,
   leadingRetention,
-  retentionSentence,
   type SiteRole,
 } from './retention.js';
 import {
@@ -30,7 +30,7 @@ import {
   repositoryPath,
 } from './escape.js';
 import type { Report } from './report.js';
-import { budgetsOfScenario } from './budget-index.js';
+import { budgetRows, budgetsOfScenario, FOLDED_NAMES_SHOWN, foldedReason } from './budget-index.js';
 import {
   changedMeasures,
   isNoChange,
@@ -39,7 +39,15 @@ import {
   unchangedLine,
   type UnchangedLine,
 } from './ranking.js';
-import { bothFailed, failedSides, failuresOf, failureText, raisedText } from './failure.js';
+import {
+  bothFailed,
+  failedBeforeText,
+  failedSides,
+  failureDetail,
+  failuresOf,
+  notRunText,
+  raisedText,
+} from './failure.js';
 import {
   budgetExample,
   budgetSiteClause,
@@ -112,8 +120,8 @@ interface Shape {
   /** Changed scenarios, worst first, whose failures, sites and details are shown. */
   sections: number;
   /**
-   * Every budget in the budgets table; false: those not passing and those of the scenarios in
-   * the table, the others counted.
+   * Every budget in the budgets table; false: those not passing, and the passes when they are
+   * few (else those of the scenarios in the table, when they are few), the others counted.
    */
   allBudgets: boolean;
 }
@@ -309,10 +317,10 @@ function headline(report: Report): string {
  * paths), which is the line to fix even when it allocated little itself; empty when none.
  */
 function culpritLead(report: Report): string {
-  const found = leadingRetention(report.scenarios);
+  const found = leadingRetention(report);
   if (!found) return '';
   const { culprit } = found.finding;
-  return `**Caused by ${escapeCode(`${culprit!.file}:${culprit!.line}`, 200)}** ✏️: ${retentionSentence(found.finding, (text) => escapeCode(text, 200))}.`;
+  return `**Caused by ${escapeCode(`${culprit!.file}:${culprit!.line}`, 200)}** ✏️: ${leadSentence(found, (text) => escapeCode(text, 200))}.`;
 }
 
 /**
@@ -329,6 +337,15 @@ function verdictLine(report: Report): string {
     : `${culprit} ${line}`;
 }
 
+/**
+ * Tests that failed on base too, told apart from the verdict line: a warning, not this pull
+ * request's doing.
+ */
+function failedBeforeLine(report: Report): string[] {
+  const text = failedBeforeText(report.scenarios, (code) => escapeCode(code, 300));
+  return text ? ['', `⚠️ **Not caused by this pull request:** ${text}.`] : [];
+}
+
 function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -342,9 +359,12 @@ function contextLine(report: Report, listed: readonly ScenarioComparison[]): str
   const changed = listed.length;
   const counted = report.budgets.filter((b) => b.status !== 'skip');
   const over = counted.filter((b) => b.status === 'fail' || b.status === 'warn').length;
+  // Budgets given but none checked (every scenario they name failed or is gone) are not "none".
   const budgets =
     counted.length === 0
-      ? 'no budgets'
+      ? report.budgets.length === 0
+        ? 'no budgets'
+        : `${plural(report.budgets.length, 'budget')}, none checked`
       : `${plural(counted.length, 'budget')} checked${over > 0 ? `, ${over} exceeded` : ''}`;
   const head = `${report.head.workingTree ? 'head: working tree on top of' : 'head'} ${commitLink(report, report.head.sha)}`;
   return (
@@ -507,13 +527,13 @@ function sitesSection(
   labelled: boolean,
 ): string[] {
   if (scenario.sites.length === 0) return [];
-  // Led by the changed lines that keep grown memory alive, each with the sites it keeps.
-  const { sites: grown, roles } = culpritOrder(
-    scenario.sites.filter(grew),
-    culpritGroups(scenario.retention ?? []),
-  );
+  // Led by the changed lines that keep grown memory alive, each with the sites it keeps; then the
+  // changed lines and the largest changes, never a small shrink before a larger growth.
+  const grown = scenario.sites.filter(grew);
   const shrunk = scenario.sites.filter((site) => !grew(site));
-  const open = [...grown.slice(0, shape.top), ...shrunk.slice(0, shape.top)];
+  const shown = openSites(scenario.sites, culpritGroups(scenario.retention ?? []), shape.top);
+  const { roles } = shown;
+  const open = [...shown.grown, ...shown.shrunk];
   const openSet = new Set(open);
   const rest = scenario.sites.filter((site) => !openSet.has(site));
   const title = labelled ? ` · ${escapeCode(scenario.name)}` : '';
@@ -568,8 +588,9 @@ function sitesLeftOutNote(scenario: ScenarioComparison): string[] {
 }
 
 function failureSection(scenario: ScenarioComparison, shape: Shape): string[] {
-  return failuresOf(scenario).flatMap(({ sides, error }) => {
-    const details = failureText(error);
+  const notRun = notRunText(scenario);
+  return failuresOf(scenario).flatMap(({ sides, error }, index) => {
+    const details = failureDetail(scenario, error);
     const whose = sides === 'base and head' ? 'base and head sides' : `${sides} side`;
     return [
       '',
@@ -581,19 +602,40 @@ function failureSection(scenario: ScenarioComparison, shape: Shape): string[] {
       details ? escapeBlock(details, shape.blockLines) : '<pre>(no output)</pre>',
       '',
       '</details>',
+      ...(index === 0 && notRun ? ['', `<sub>⏭️ ${escapeText(notRun)}.</sub>`] : []),
     ];
   });
 }
+
+/** The order of the budgets table: what decided the verdict first. */
+const STATUS_ORDER: Readonly<Record<BudgetResult['status'], number>> = {
+  fail: 0,
+  warn: 1,
+  skip: 2,
+  pass: 3,
+};
+
+/** Passing budgets the comment lists in full; beyond that, those of the table's scenarios. */
+const PASSES_LISTED = 10;
 
 function budgetSection(
   budgets: readonly BudgetResult[],
   shape: Shape,
   inTable: ReadonlySet<string>,
+  scenarios: readonly ScenarioComparison[],
 ): string[] {
   if (budgets.length === 0) return [];
+  // Failures first, then warnings and the skipped (with their reasons), the passes last; with
+  // many passes, the comment lists only those of the scenarios in its table (a few), and counts
+  // the rest.
+  const ordered = [...budgets].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+  const passing = budgets.filter((b) => b.status === 'pass');
+  const passesOfTable = passing.filter((b) => inTable.has(b.scenario)).length;
+  const listPass = (b: BudgetResult) =>
+    passing.length <= PASSES_LISTED || (passesOfTable <= PASSES_LISTED && inTable.has(b.scenario));
   const shown = shape.allBudgets
-    ? budgets
-    : budgets.filter((b) => b.status !== 'pass' || inTable.has(b.scenario));
+    ? ordered
+    : ordered.filter((b) => b.status !== 'pass' || listPass(b));
   const holding = budgets.length - shown.length;
   return [
     '',
@@ -601,14 +643,20 @@ function budgetSection(
     '',
     '| Rule | Scenario | Limit | Actual | Level | Status |',
     '| --- | --- | ---: | ---: | --- | --- |',
-    ...shown.map(
-      (b) =>
-        `| ${b.metric} | ${escapeCode(b.scenario)} | ${escapeText(b.limit)} | ${escapeText(b.actual)}${b.site ? ` at ${escapeCode(b.site)}` : ''}${b.leak ? ` (${escapeText(b.leak)})` : ''} | ${b.level} | ${STATUS_ICON[b.status]} ${b.status}${b.reason ? ` (${escapeText(b.reason)})` : ''} |`,
-    ),
+    ...budgetRows(shown).map((row) => {
+      if ('folded' in row) {
+        const { first, scenarios: names } = row.folded;
+        const more = names.length - FOLDED_NAMES_SHOWN;
+        const named = names.slice(0, FOLDED_NAMES_SHOWN).map((name) => escapeCode(name));
+        return `| ${first.metric} | ${named.join(', ')}${more > 0 ? ` and ${groupDigits(more)} more` : ''} | ${escapeText(first.limit)} | — | ${first.level} | ${STATUS_ICON.skip} skip (${escapeText(foldedReason(row.folded, scenarios))}) |`;
+      }
+      const b = row.result;
+      return `| ${b.metric} | ${escapeCode(b.scenario)} | ${escapeText(b.limit)} | ${escapeText(b.actual)}${b.site ? ` at ${escapeCode(b.site)}` : ''}${b.leak ? ` (${escapeText(b.leak)})` : ''} | ${b.level} | ${STATUS_ICON[b.status]} ${b.status}${b.reason ? ` (${escapeText(b.reason)})` : ''} |`;
+    }),
     ...(holding > 0
       ? [
           '',
-          `<sub>${plural(holding, 'more budget')} of scenarios not in the table ${holding === 1 ? 'holds' : 'hold'}: every budget is ${shape.elsewhere}.</sub>`,
+          `<sub>${plural(holding, 'more budget')} ${holding === 1 ? 'holds' : 'hold'}, not listed: every budget is ${shape.elsewhere}.</sub>`,
         ]
       : []),
   ];
@@ -728,6 +776,7 @@ function selectionOf(report: Report): Selection {
     `### allocdiff${report.key === 'default' ? '' : ` · ${escapeText(report.key)}`}`,
     '',
     verdictLine(report),
+    ...failedBeforeLine(report),
     '',
     contextLine(report, listed),
     ...(report.testsNotRun ? ['', testsNotRunLine(report.testsNotRun)] : []),
@@ -769,7 +818,7 @@ function scenarioSections(
   const lines: string[] = [];
   let length = 0;
   // The verdict's sentence is not said again at the top of its scenario's block.
-  const said = leadingRetention(report.scenarios)?.finding;
+  const said = leadingRetention(report)?.finding;
   for (const scenario of listed.slice(0, shape.sections)) {
     const part = [
       ...failureSection(scenario, shape),
@@ -832,7 +881,7 @@ function render(report: Report, shape: Shape, selection: Selection, room: number
     ...moreSectionsNote(listed.slice(shape.sections), shape),
     ...hiddenSitesNote(report),
     ...(chart.length > 0 ? ['', ...chart] : []),
-    ...budgetSection(report.budgets, shape, inTable),
+    ...budgetSection(report.budgets, shape, inTable, report.scenarios),
     ...warningSection(report),
     ...(shape.extras ? environmentSection(report) : []),
     '',
@@ -878,7 +927,8 @@ function shapes(
     ];
   }
   const elsewhere = 'in the job summary and the JSON report';
-  const every = { rows: ALL, sections: ALL, allBudgets: true };
+  // Every changed scenario, and the budgets with the passes folded when there are many.
+  const every = { rows: ALL, sections: ALL, allBudgets: false };
   // Many changed scenarios: the worst in the table, fewer of them with their sites.
   const worst = { rows: 100, sections: 20, allBudgets: false };
   const list: Shape[] = [

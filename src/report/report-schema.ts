@@ -111,7 +111,7 @@ const retentionFinding = z.strictObject({
   sampled: count,
   sampledOf: count,
   objects: count,
-  storage: z.enum(['found', 'none', 'several']).optional(),
+  storage: z.enum(['found', 'none', 'several', 'held', 'untraced']).optional(),
   items: count.optional(),
   culprit: frame
     .extend({
@@ -134,6 +134,7 @@ const scenario = z.strictObject({
     .strictObject({ base: z.number().int().nonnegative(), head: z.number().int().nonnegative() })
     .optional(),
   deterministic: z.boolean().optional(),
+  notRun: z.strictObject({ tests: z.number().int().positive() }).optional(),
   identicalRuns: z.number().int().min(2).optional(),
   error: scenarioError.extend({ side: z.enum(['base', 'head']) }).optional(),
   baseError: scenarioError.optional(),
@@ -159,6 +160,7 @@ const scenario = z.strictObject({
       base: peakLevel.optional(),
       head: peakLevel.optional(),
       sites: z.array(site).max(10_000),
+      missed: z.strictObject({ base: text().optional(), head: text().optional() }).optional(),
     })
     .optional(),
   retention: z.array(retentionFinding).max(1_000).optional(),
@@ -176,6 +178,8 @@ const budget = z.strictObject({
   reason: text(1_000).optional(),
   noisy: z.literal(true).optional(),
   leak: text(100).optional(),
+  unmeasured: z.strictObject({ what: text(100), why: text(1_000).optional() }).optional(),
+  over: z.number().min(0).optional(),
 });
 
 export const reportSchema = z.strictObject({

@@ -210,6 +210,16 @@ function scenarioWithinLimits(scenario: ScenarioComparison, siteLimit: number): 
     within.peakSites = {
       ...scenario.peakSites,
       sites: scenario.peakSites.sites.map(siteWithinLimits),
+      ...(scenario.peakSites.missed
+        ? {
+            missed: Object.fromEntries(
+              Object.entries(scenario.peakSites.missed).map(([side, why]) => [
+                side,
+                cut(why, TEXT_LIMITS.text),
+              ]),
+            ),
+          }
+        : {}),
     };
   if (scenario.retention)
     within.retention = scenario.retention.map((finding) => ({

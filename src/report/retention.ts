@@ -5,8 +5,11 @@
  * the finding a verdict leads with (`leadingRetention`), and the order of a sites table that
  * leads with each culprit and the sites it keeps alive (`culpritOrder`).
  */
+import type { BudgetResult } from '../budgets/evaluate.js';
+import { verdictCauses } from '../budgets/verdict.js';
 import type { ScenarioComparison, SiteDelta } from '../compare/comparison.js';
-import type { RetentionCulprit, RetentionFinding } from '../compare/retention.js';
+import { isOwnGlobal, type RetentionCulprit, type RetentionFinding } from '../compare/retention.js';
+import { LRU_CACHE } from '../capture/snapshot.js';
 import { formatBytes, groupDigits } from '../format/sizes.js';
 import { escapeCode } from './escape.js';
 
@@ -19,18 +22,66 @@ type Code = (text: string) => string;
 const plainCode: Code = (text) => `\`${text}\``;
 const markdownCode: Code = (text) => escapeCode(text, 200);
 
-/** The finding with a culprit that holds the most, over every scenario; undefined when none. */
-export function leadingRetention(
+/** The findings of a scenario whose objects `finding`'s holder keeps (itself among them). */
+function sameHolder(
+  scenario: ScenarioComparison,
+  finding: RetentionFinding,
+): readonly RetentionFinding[] {
+  if (!finding.holder || finding.kind === 'not found' || finding.kind === 'unreachable')
+    return [finding];
+  return (scenario.retention ?? []).filter(
+    (other) =>
+      other.kind === finding.kind && other.root === finding.root && other.holder === finding.holder,
+  );
+}
+
+/**
+ * The finding with a culprit that holds the most: when a budget decides the verdict (the one
+ * furthest over its limit), of that budget's scenario only, so that the lead never pairs another
+ * test's (smaller) finding with it; else over every scenario. Undefined when none.
+ */
+export function leadingRetention(report: {
+  scenarios: readonly ScenarioComparison[];
+  budgets?: readonly BudgetResult[];
+}): { scenario: ScenarioComparison; finding: RetentionFinding } | undefined {
+  const [first] = verdictCauses(report, report.budgets ?? []);
+  if (first?.kind === 'budget-failed' || first?.kind === 'budget-warned')
+    return mostHeld(report.scenarios.filter((s) => s.name === first.budget.scenario));
+  return mostHeld(report.scenarios);
+}
+
+function mostHeld(
   scenarios: readonly ScenarioComparison[],
 ): { scenario: ScenarioComparison; finding: RetentionFinding } | undefined {
-  let best: { scenario: ScenarioComparison; finding: RetentionFinding } | undefined;
+  let best: { scenario: ScenarioComparison; finding: RetentionFinding; kept: number } | undefined;
   for (const scenario of scenarios) {
     for (const finding of scenario.retention ?? []) {
       if (!finding.culprit) continue;
-      if (!best || finding.bytes > best.finding.bytes) best = { scenario, finding };
+      const kept = sameHolder(scenario, finding).reduce((sum, other) => sum + other.bytes, 0);
+      if (!best || kept > best.kept || (kept === best.kept && finding.bytes > best.finding.bytes))
+        best = { scenario, finding, kept };
     }
   }
-  return best;
+  return best && { scenario: best.scenario, finding: best.finding };
+}
+
+/**
+ * What the verdict leads with: the sentence of the leading finding, after what its holder keeps
+ * in all when it keeps the objects of more sites than that one (`app.cache._history keeps
+ * 690 KiB of the grown memory alive, at 2 sites; the most: …`).
+ */
+export function leadSentence(
+  found: { scenario: ScenarioComparison; finding: RetentionFinding },
+  code: Code = plainCode,
+): string {
+  const same = sameHolder(found.scenario, found.finding);
+  const sentence = retentionSentence(found.finding, code);
+  if (same.length < 2) return sentence;
+  const kept = same.reduce((sum, other) => sum + other.bytes, 0);
+  return (
+    `${code(found.finding.holder)} keeps ${formatBytes(kept)} of the grown memory alive, ` +
+    `at ${groupDigits(same.length)} sites; the most: ${sentence}`
+  );
 }
 
 /**
@@ -38,11 +89,19 @@ export function leadingRetention(
  * alive>; ` when a changed line filled the container keeping the most grown memory alive; else
  * empty.
  */
-export function culpritLead(scenarios: readonly ScenarioComparison[]): string {
-  const found = leadingRetention(scenarios);
+export function culpritLead(report: Parameters<typeof leadingRetention>[0]): string {
+  const found = leadingRetention(report);
   if (!found) return '';
   const { culprit } = found.finding;
-  return `caused by ${culprit!.file}:${culprit!.line}: ${retentionSentence(found.finding)}; `;
+  return `caused by ${culprit!.file}:${culprit!.line}: ${leadSentence(found)}; `;
+}
+
+/**
+ * Whether a storage finding's containers are not its holder but held by it, further on its path
+ * (the lists `app.cache._history[…]` holds): its `holderType` is then theirs.
+ */
+function heldContainers(finding: RetentionFinding): boolean {
+  return finding.storage === 'held';
 }
 
 /** `list of 300 items`, `2 lists, 600 items`: the containers a storage finding names. */
@@ -70,7 +129,14 @@ function containerText(finding: RetentionFinding, code: Code): [string, string] 
 }
 
 /** Why a site with no object of its own has no holder named (see `RetentionFinding.storage`). */
-function storageNotFound(finding: RetentionFinding): string | undefined {
+function storageNotFound(finding: RetentionFinding, code: Code = plainCode): string | undefined {
+  if (finding.storage === 'untraced') {
+    const count = finding.items ?? 0;
+    return (
+      'not searched: this Python gives no allocation line for instances of plain classes (before 3.12), ' +
+      `and its blocks have the size of the ${groupDigits(count)} live ${code(finding.holderType)} instance${count === 1 ? '' : 's'}, which may be its objects`
+    );
+  }
   if (finding.storage === 'none')
     return "not found: the line allocated no object of its own (most often it grows a container's item storage), and no container a root reaches has storage of its size";
   if (finding.storage === 'several')
@@ -80,11 +146,13 @@ function storageNotFound(finding: RetentionFinding): string | undefined {
 
 /** What holds the objects: `app.cache.LRU.history` (list), an unreachable cycle, … */
 export function holderText(finding: RetentionFinding, code: Code = plainCode): string {
-  if (finding.storage === 'found') {
+  if (finding.storage === 'found' || finding.storage === 'held') {
     const [container, root] = containerText(finding, code);
+    if (heldContainers(finding))
+      return `${container} (the item storage of the ${code(finding.holderType)}s it holds${root})`;
     return `${container} (its item storage: ${containersText(finding, code)}${root})`;
   }
-  const notFound = storageNotFound(finding);
+  const notFound = storageNotFound(finding, code);
   if (notFound) return notFound;
   switch (finding.kind) {
     case 'unreachable': {
@@ -108,9 +176,32 @@ export function holderText(finding: RetentionFinding, code: Code = plainCode): s
         ? `the ${fixture} (${code(finding.holderType)})`
         : `${code(finding.holder)} (${code(finding.holderType)}, from the ${fixture})`;
     }
-    default:
-      return `${code(finding.holder)} (${code(finding.holderType)}${finding.kind === 'module global' || finding.kind === 'benchmark global' || finding.holder === finding.root ? '' : `, from ${finding.kind} ${code(finding.root)}`})`;
+    default: {
+      if (isOwnGlobal(finding))
+        return finding.kind === 'module global'
+          ? `the module ${code(finding.holder)}, as its global ${code(finding.name)}`
+          : `the class ${code(finding.holder)}, as its attribute ${code(finding.name)}`;
+      const from =
+        finding.kind === 'module global' ||
+        finding.kind === 'benchmark global' ||
+        finding.holder === finding.root
+          ? ''
+          : `, from ${finding.kind} ${code(finding.root)}`;
+      // The cache of an lru_cache function is named by the function it caches for.
+      return finding.holderType === LRU_CACHE
+        ? `the cache of ${code(finding.holder)} (${code(LRU_CACHE)}${from})`
+        : `${code(finding.holder)} (${code(finding.holderType)}${from})`;
+    }
   }
+}
+
+/**
+ * Where no changed Python line filled the holder because C code stores into it (the cache of an
+ * lru_cache function stores each result itself): said, rather than nothing.
+ */
+function storedByC(finding: RetentionFinding, code: Code): string | undefined {
+  if (finding.culprit || finding.holderType !== LRU_CACHE) return undefined;
+  return `no Python line stored them: ${code(LRU_CACHE)} did, on each new call of ${code(finding.holder)}`;
 }
 
 /**
@@ -131,7 +222,7 @@ function madeText(culprit: RetentionCulprit, code: Code): string {
  */
 export function retentionSentence(finding: RetentionFinding, code: Code = plainCode): string {
   const site = code(`${finding.site.file}:${finding.site.line}`);
-  if (finding.storage === 'found') {
+  if (finding.storage === 'found' || finding.storage === 'held') {
     // `24.1 KiB at app/usage.py:12 is the item storage of app.usage.Parser._USAGE (list of
     // 3,000 items), grown by this line, a line this change made`.
     const own =
@@ -143,12 +234,17 @@ export function retentionSentence(finding: RetentionFinding, code: Code = plainC
             ? `; filled at ${code(`${finding.culprit.file}:${finding.culprit.line}`)}, a line this change made`
             : '';
     const [container, root] = containerText(finding, code);
+    if (heldContainers(finding))
+      return (
+        `${formatBytes(finding.bytes)} at ${site} is the item storage of the ${code(finding.holderType)}s ` +
+        `that ${container} holds (${code(finding.path)}${root}), grown by this line${own}`
+      );
     return (
       `${formatBytes(finding.bytes)} at ${site} ${finding.sampled > 1 ? 'are' : 'is'} the item storage of ` +
       `${container} (${containersText(finding, code)}${root}), grown by this line${own}`
     );
   }
-  const notFound = storageNotFound(finding);
+  const notFound = storageNotFound(finding, code);
   if (notFound) return `${formatBytes(finding.bytes)} at ${site}: ${notFound}`;
   const objects =
     finding.sampledOf > 0
@@ -157,27 +253,50 @@ export function retentionSentence(finding: RetentionFinding, code: Code = plainC
   const how =
     finding.kind === 'unreachable'
       ? `made (a ${code(finding.culprit?.type ?? '?')} of the cycle)`
-      : finding.culprit?.evidence === 'stored' && finding.culprit.type
-        ? `filled (a ${code(finding.culprit.type)} stored)`
-        : 'filled';
+      : isOwnGlobal(finding)
+        ? 'made and bound'
+        : finding.culprit?.evidence === 'stored' && finding.culprit.type
+          ? `filled (a ${code(finding.culprit.type)} stored)`
+          : 'filled';
+  const byC = storedByC(finding, code);
   const culprit =
     finding.culprit?.evidence === 'made'
       ? `; ${madeText(finding.culprit, code)}`
       : finding.culprit
         ? `, ${how} at ${code(`${finding.culprit.file}:${finding.culprit.line}`)}, a line this change made`
-        : '';
+        : byC
+          ? `; ${byC}`
+          : '';
   return (
     `${formatBytes(finding.bytes)} of ${groupDigits(objects)} object${objects === 1 ? '' : 's'} ` +
     `from ${site} ${objects === 1 ? 'is' : 'are'} kept alive by ${holderText(finding, code)}${culprit}`
   );
 }
 
+/**
+ * A table row's holder: the sentence of `holderText`, but for storage not found a short cell,
+ * the reason said once under the table (`NOT_FOUND_NOTE`).
+ */
+function holderCell(finding: RetentionFinding): string {
+  if (finding.storage === 'none') return 'not found: no container of its storage’s size';
+  if (finding.storage === 'several')
+    return 'not found: several containers of its storage’s size, none named by the line';
+  if (finding.storage === 'untraced')
+    return `not searched: maybe ${markdownCode(finding.holderType)} instances, which this Python traces no line for`;
+  return holderText(finding, markdownCode);
+}
+
+const NOT_FOUND_NOTE =
+  "<sub>Not found: the line allocated no object of its own (most often it grows a container's item storage); the containers a root reaches were looked for by the size of its blocks.</sub>";
+
 function row(finding: RetentionFinding): string {
   const culprit = finding.culprit
     ? `${escapeCode(`${finding.culprit.file}:${finding.culprit.line}`, 200)} ✏️${finding.culprit.evidence === 'made' ? ' (made what it holds)' : ''}`
-    : '—';
+    : finding.holderType === LRU_CACHE
+      ? `no Python line (${markdownCode(LRU_CACHE)} stored them)`
+      : '—';
   return (
-    `| ${holderText(finding, markdownCode)} | ${escapeCode(`${finding.site.file}:${finding.site.line}`, 200)} ` +
+    `| ${holderCell(finding)} | ${escapeCode(`${finding.site.file}:${finding.site.line}`, 200)} ` +
     `| ${formatBytes(finding.bytes)} | ${culprit} |`
   );
 }
@@ -231,14 +350,19 @@ export function keptAliveSection(
       '',
       '</details>',
     );
-  lines.push(
-    '',
-    '<details><summary>Reference paths, from the root to the objects</summary>',
-    '',
-    ...findings.map(pathItem),
-    '',
-    '</details>',
-  );
+  if (findings.some((finding) => finding.storage === 'none' || finding.storage === 'several'))
+    lines.push('', NOT_FOUND_NOTE);
+  // A finding with no path (not found) has none to list.
+  const withPath = findings.filter((finding) => finding.path !== '');
+  if (withPath.length > 0)
+    lines.push(
+      '',
+      '<details><summary>Reference paths, from the root to the objects</summary>',
+      '',
+      ...withPath.map(pathItem),
+      '',
+      '</details>',
+    );
   return lines;
 }
 
@@ -327,4 +451,46 @@ export function culpritOrder(
   }
   for (const site of sites) if (!placed.has(site)) ordered.push(site);
   return { sites: ordered, roles };
+}
+
+/**
+ * The sites a table shows open: the largest `top` growths, led by the changed lines that keep
+ * memory alive with the sites they keep (`culpritOrder`), and the largest `top` shrinks; but a
+ * folded growth takes the place of a shown shrink smaller than itself, the changed lines first,
+ * so that neither a changed line nor a large growth is folded behind a small shrink. `grown` in
+ * the order of `culpritOrder`, `shrunk` largest first; `roles` as it gives them.
+ */
+export function openSites(
+  sites: readonly SiteDelta[],
+  groups: readonly CulpritGroup[],
+  top: number,
+): { grown: SiteDelta[]; shrunk: SiteDelta[]; roles: Map<SiteDelta, SiteRole> } {
+  const grew = (site: SiteDelta) =>
+    site.sizeDelta > 0 || (site.sizeDelta === 0 && site.countDelta > 0);
+  const { sites: grown, roles } = culpritOrder(sites.filter(grew), groups);
+  const shrunk = sites.filter((site) => !grew(site));
+  const open = new Set([...grown.slice(0, top), ...shrunk.slice(0, top)]);
+  const shown = shrunk.slice(0, top);
+  const folded = grown
+    .slice(top)
+    .map((site, index) => ({ site, index }))
+    .sort(
+      (a, b) =>
+        Number(b.site.changedLine) - Number(a.site.changedLine) ||
+        b.site.sizeDelta - a.site.sizeDelta ||
+        a.index - b.index,
+    );
+  for (const { site } of folded) {
+    // The smallest shrink shown: the last, as they are largest first.
+    const smallest = shown[shown.length - 1];
+    if (!smallest || Math.abs(smallest.sizeDelta) >= site.sizeDelta) continue;
+    shown.pop();
+    open.delete(smallest);
+    open.add(site);
+  }
+  return {
+    grown: grown.filter((site) => open.has(site)),
+    shrunk: shrunk.filter((site) => open.has(site)),
+    roles,
+  };
 }

@@ -6,11 +6,13 @@ import {
   checkBudgets,
   decideVerdict,
   failsRun,
+  headSitesOf,
   type FailOn,
   type Verdict,
 } from '../budgets/evaluate.js';
 import type { BudgetPolicy, BudgetRule } from '../budgets/rules.js';
 import { withoutIgnoredSites } from '../budgets/site-filter.js';
+import type { Snapshot } from '../capture/snapshot.js';
 import type { Comparison } from '../compare/comparison.js';
 import { escapeCode, escapeText } from './escape.js';
 import type { Acceptance, Report } from './report.js';
@@ -50,7 +52,8 @@ const REPORT_ONLY = new Set(['minimum-change', 'top', 'comment']);
 /**
  * What the change's own settings decide on the measurement of this run: `compared` is the
  * comparison before any site was ignored, `report` the one the run's settings made,
- * `markerRules` the budget markers of the change's own tests.
+ * `markerRules` the budget markers of the change's own tests, `head` head's snapshot (whose
+ * unchanged sites `site` ceilings judge).
  */
 export function judgeProposed(
   report: Report,
@@ -58,9 +61,11 @@ export function judgeProposed(
   proposed: ProposedJudging,
   from: string,
   markerRules: ReadonlyMap<string, readonly BudgetRule[]> = new Map(),
+  head?: Snapshot,
 ): SettingsChange {
   const { comparison } = withoutIgnoredSites(compared, proposed.ignore);
-  const { results, warnings } = checkBudgets(comparison, proposed.budgets, markerRules);
+  const held = head && headSitesOf(head, proposed.ignore);
+  const { results, warnings } = checkBudgets(comparison, proposed.budgets, markerRules, held);
   const verdict = decideVerdict(comparison, results, warnings);
   const reason = verdictReason({ ...report, verdict, budgets: results, warnings });
   return {

@@ -10,13 +10,14 @@ import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparis
 import { MEASURES, measureOf, measuresWhere } from '../compare/measures.js';
 import type { Report } from './report.js';
 import { changedMeasures, listedChanges, testsNotRunText, unchangedLine } from './ranking.js';
-import { failuresOf, failureText } from './failure.js';
+import { budgetRows, FOLDED_NAMES_SHOWN, foldedReason } from './budget-index.js';
+import { failureDetail, failuresOf, notRunText } from './failure.js';
 import { leakText } from './lead.js';
 import { settingsChangeText } from './settings-change.js';
 import {
   culpritGroups,
   culpritLead,
-  culpritOrder,
+  openSites,
   RETENTION_SHOWN,
   retentionSentence,
   type SiteRole,
@@ -54,13 +55,17 @@ function take(parts: readonly string[], columns: number, fromEnd = false): strin
 /**
  * A scenario's name in at most `columns` columns, folded in the middle with `…` when longer.
  * A pytest node id keeps its test's name (after the last `::`) and the end of its parameter id:
- * `tests/unit…TestParser::test_compile[x]`, or `test_compile[…-many-expressions]`.
+ * `tests/unit…TestParser::test_compile[x]`, or `test_compile[…-many-expressions]`. A command
+ * line (`commandLine`) is cut at its end instead: `python3 -m pytest -q tests --desel…`.
  */
-export function foldName(name: string, columns: number): string {
+export function foldName(name: string, columns: number, commandLine = false): string {
   if (displayWidth(name) <= columns) return name;
   graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   const split = (text: string) => Array.from(graphemes!.segment(text), ({ segment }) => segment);
   const room = Math.max(2, columns) - 1; // for the `…`
+  // A command line is read from its start, and its end (a `--deselect` of a node id) must not
+  // read as a test's name.
+  if (commandLine) return `${take(split(name), room)}…`;
   const bracket = name.indexOf('[');
   const separator = name.lastIndexOf('::', bracket >= 0 ? bracket : name.length);
   const test = separator >= 0 ? name.slice(separator + 2) : name;
@@ -86,14 +91,30 @@ export function foldName(name: string, columns: number): string {
  * `rows` with `column`'s cells (scenario names) folded so that the table, its columns two spaces
  * apart, fits in `width` columns; never narrower than `MIN_NAME_COLUMNS`.
  */
-function fitColumn(rows: string[][], column: number, width: number): string[][] {
+function fitColumn(
+  rows: string[][],
+  column: number,
+  width: number,
+  commandLines: ReadonlySet<string> = new Set(),
+): string[][] {
   const others = rows[0]!.reduce(
     (sum, _, at) =>
       at === column ? sum : sum + 2 + Math.max(...rows.map((row) => displayWidth(row[at]!))),
     0,
   );
   const room = Math.max(MIN_NAME_COLUMNS, width - others);
-  return rows.map((row) => row.map((cell, at) => (at === column ? foldName(cell, room) : cell)));
+  return rows.map((row) =>
+    row.map((cell, at) => (at === column ? foldName(cell, room, commandLines.has(cell)) : cell)),
+  );
+}
+
+/** The scenarios named by a command line (a command that failed as a whole, a process). */
+function commandLinesOf(scenarios: readonly ScenarioComparison[]): Set<string> {
+  return new Set(
+    scenarios
+      .filter((s) => s.kind !== 'test' && s.kind !== 'function' && s.name.includes(' '))
+      .map((s) => s.name),
+  );
 }
 
 const STYLE = {
@@ -154,10 +175,6 @@ function table(rows: string[][], align: string, paint?: Paint): string[] {
       : cells;
     return styled.join('  ').trimEnd();
   });
-}
-
-function grew(site: SiteDelta): boolean {
-  return site.sizeDelta > 0 || (site.sizeDelta === 0 && site.countDelta > 0);
 }
 
 /** The measures whose noise the comment's noise section lists (measures.ts: `words.row`). */
@@ -275,6 +292,7 @@ function scenarioTable(
     [columns.map((column) => column.title), ...listed.map((s) => columns.map((c) => c.cell(s)))],
     0,
     width,
+    commandLinesOf(listed),
   );
   const paint: Paint | undefined = color
     ? (cell, _row, column) =>
@@ -319,20 +337,24 @@ export function renderTerminal(
     for (const { sides, error } of failuresOf(scenario)) {
       const who = sides === 'base and head' ? 'both sides failed' : `the ${sides} side failed`;
       lines.push('', `${scenario.name}: ${who}: ${error.type}: ${error.message}`);
-      const detail = failureText(error);
+      const detail = failureDetail(scenario, error);
       if (detail) lines.push(...detail.split('\n').map((l) => `  | ${l}`));
     }
+    const notRun = notRunText(scenario);
+    if (notRun) lines.push(`  ${notRun}`);
+    // As in the comment: where the sites at the peak were asked for but not found, why.
+    for (const side of ['base', 'head'] as const) {
+      const why = scenario.peakSites?.missed?.[side];
+      if (why !== undefined)
+        lines.push('', `${scenario.name}: no sites at the peak on ${side}: ${why}`);
+    }
     if (scenario.sites.length === 0) continue;
-    // As in the comment: the largest growths and the largest shrinks, up to topSites each; the
-    // growths led by the changed lines that keep memory alive, each with the sites it keeps.
-    const { sites: ordered, roles } = culpritOrder(
-      scenario.sites.filter(grew),
-      culpritGroups(scenario.retention ?? []),
-    );
-    const listed = new Set([
-      ...ordered.slice(0, topSites),
-      ...scenario.sites.filter((site) => !grew(site)).slice(0, topSites),
-    ]);
+    // As in the comment: up to twice topSites of them, the growths led by the changed lines
+    // that keep memory alive, each with the sites it keeps; then the changed lines and the
+    // largest changes, never a small shrink before a larger growth.
+    const open = openSites(scenario.sites, culpritGroups(scenario.retention ?? []), topSites);
+    const { roles } = open;
+    const listed = new Set([...open.grown, ...open.shrunk]);
     // Largest change first, or, with a culprit, the growths it leads and then the shrinks.
     const shown = roles.size > 0 ? [...listed] : scenario.sites.filter((site) => listed.has(site));
     // The mark of a line the change touches, said where it is used.
@@ -406,17 +428,34 @@ export function renderTerminal(
         fitColumn(
           [
             ['rule', 'scenario', 'limit', 'actual', 'level', 'status'],
-            ...report.budgets.map((b) => [
-              b.metric,
-              b.scenario,
-              b.limit,
-              `${b.actual}${b.site ? ` at ${b.site}` : ''}${b.leak ? ` (${b.leak})` : ''}`,
-              b.level,
-              b.reason && b.status !== 'pass' ? `${b.status} (${b.reason})` : b.status,
-            ]),
+            ...budgetRows(report.budgets).map((row) => {
+              if ('folded' in row) {
+                const { first, scenarios } = row.folded;
+                const more = scenarios.length - FOLDED_NAMES_SHOWN;
+                return [
+                  first.metric,
+                  scenarios.slice(0, FOLDED_NAMES_SHOWN).join(', ') +
+                    (more > 0 ? ` and ${groupDigits(more)} more` : ''),
+                  first.limit,
+                  '—',
+                  first.level,
+                  `skip (${foldedReason(row.folded, report.scenarios)})`,
+                ];
+              }
+              const b = row.result;
+              return [
+                b.metric,
+                b.scenario,
+                b.limit,
+                `${b.actual}${b.site ? ` at ${b.site}` : ''}${b.leak ? ` (${b.leak})` : ''}`,
+                b.level,
+                b.reason && b.status !== 'pass' ? `${b.status} (${b.reason})` : b.status,
+              ];
+            }),
           ],
           1,
           width - 2,
+          commandLinesOf(report.scenarios),
         ),
         'llrrll',
         paint((cell, _row, column) =>
@@ -434,7 +473,7 @@ export function renderTerminal(
   const style = grewUnchecked(explanation) ? 'boldYellow' : verdictStyle[report.verdict];
   lines.push(
     '',
-    `${styled(style, VERDICT_WORD[report.verdict])}: ${culpritLead(report.scenarios)}${verdictReason(report, explanation)}`,
+    `${styled(style, VERDICT_WORD[report.verdict])}: ${culpritLead(report)}${verdictReason(report, explanation)}`,
     '',
   );
   return lines.join('\n');

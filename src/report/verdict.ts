@@ -7,7 +7,7 @@ import type { BudgetResult, Verdict } from '../budgets/evaluate.js';
 import { verdictCauses, levelOf, type VerdictCause } from '../budgets/verdict.js';
 import type { ScenarioComparison } from '../compare/comparison.js';
 import { MEASURES } from '../compare/measures.js';
-import { bothFailed, raisedText } from './failure.js';
+import { bothFailed, failedBeforeText, raisedText } from './failure.js';
 import {
   budgetExample,
   budgetSiteClause,
@@ -160,6 +160,8 @@ function causeSentence(report: Report, cause: VerdictCause): string {
       return cause.side === 'head'
         ? failedReason(cause.scenario)
         : 'the base side could not be measured; nothing to compare against';
+    case 'failed-before':
+      return failedBeforeText([cause.scenario], PLAIN.code) ?? '';
     case 'not-checked':
       return cause.warning;
   }
@@ -168,6 +170,11 @@ function causeSentence(report: Report, cause: VerdictCause): string {
 /** The verdict in one plain sentence: the cause that decided it, or what changed. */
 export function verdictReason(report: Report, explanation = explainVerdict(report)): string {
   const { decided } = explanation;
+  // Tests failing on base too are not this pull request's doing: what it changed comes first,
+  // and they are told apart.
+  if (decided?.kind === 'failed-before') {
+    return `${passReason(explanation)}. Separately, ${failedBeforeText(report.scenarios, PLAIN.code)}`;
+  }
   if (decided) return causeSentence(report, decided);
   if (report.verdict === 'fail') return 'a budget was exceeded or the head benchmark failed';
   if (report.verdict === 'warn')

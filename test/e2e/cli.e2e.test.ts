@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { runCommand, testTemp } from '../support/run-cli.js';
 import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -160,6 +162,22 @@ describe('allocdiff CLI', () => {
     );
     expect(badBudget.code).toBe(2);
     expect(badBudget.stderr).toContain('budget rule "peak: lots": "lots" is not a limit');
+    // Two rules joined by a comma, which separates limits: the error says rules take ";".
+    const comma = await cli(
+      repo.dir,
+      '--base',
+      'HEAD~1',
+      '--script',
+      'bench.py',
+      '--budget',
+      'peak: +5%, retained: +1KB',
+    );
+    expect(comma.code).toBe(2);
+    expect(comma.stderr).toContain(
+      'budget rule "peak: +5%, retained: +1KB": "retained: +1KB" is not a limit (it reads as a ' +
+        'rule of its own: separate rules with ";" (a "," separates the limits of one rule), ' +
+        'e.g. "peak: …; retained: +1KB")',
+    );
     expect(await cli(repo.dir, '--base', 'HEAD~1', '--script', 'nope.py')).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('"nope.py" exists in neither the base nor the head commit'),
@@ -168,6 +186,26 @@ describe('allocdiff CLI', () => {
       code: 2,
       stderr: expect.stringContaining('unknown option --bogus'),
     });
+  });
+
+  it('warns that --select-tests is not applied to a script, and measures it all', async () => {
+    const repo = repoOf(quiet, grown);
+    const result = await cli(
+      repo.dir,
+      '--base',
+      'HEAD~1',
+      '--script',
+      'bench.py',
+      '--select-tests',
+      'true',
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(
+      'warning: select-tests: true is not applied: it selects the tests of a pytest command ' +
+        '(command: "python -m pytest …", with no setup), and this run measures the script ' +
+        'bench.py, all of it',
+    );
+    expect(result.stdout).toMatch(/bench\.py:2 \*\s+\+\d+/);
   });
 
   it('guesses what a mistyped option or config key meant', async () => {
@@ -407,6 +445,30 @@ describe('allocdiff CLI', () => {
     const [scenario] = (JSON.parse(readFileSync(json, 'utf8')) as Report).scenarios;
     expect(scenario).toMatchObject({ name: 'tools/bench.py', status: 'ok' });
     expect(result.stdout).toContain('1 scenario unchanged, 0 changed');
+  });
+
+  it("starts with a cache folder under the declared Node and the machine's own", async () => {
+    // The cache folder turns on Node's compile cache where Node has one (22.1 and later); an
+    // older Node runs the same CLI compiling every time.
+    const cache = mkdtempSync(join(realpathSync(tmpdir()), 'allocdiff-cli-cache-'));
+    cleanup.push(cache);
+    // The machine's own Node, outside the project's packages, when it has one (npm puts the
+    // declared Node first on the PATH of the tests).
+    const path = (process.env.PATH ?? '')
+      .split(':')
+      .filter((dir) => dir !== '' && !dir.includes('node_modules'))
+      .join(':');
+    const own = spawnSync('sh', ['-c', 'command -v node'], { env: { PATH: path } })
+      .stdout.toString()
+      .trim();
+    for (const node of new Set([declaredNode(), process.execPath, ...(own ? [own] : [])])) {
+      const result = await runCommand(node, [CLI, '--cache', cache, '--version'], {
+        cwd: PROJECT_ROOT,
+      });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    }
   });
 
   it('prints help and version', async () => {

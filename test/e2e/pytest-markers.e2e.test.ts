@@ -23,7 +23,7 @@ const memrayAbsent =
   spawnSync('python3', ['-c', 'import pytest_memray'], { stdio: 'ignore' }).status !== 0;
 
 /** Runs the CLI on HEAD~1 → HEAD with a pytest command; reads the JSON and Markdown reports. */
-async function pytestRun(dir: string) {
+async function pytestRun(dir: string, ...extra: string[]) {
   const json = join(testTemp(), `${basename(dir)}-report.json`);
   const markdown = join(testTemp(), `${basename(dir)}-report.md`);
   cleanup.push(json, markdown);
@@ -39,6 +39,7 @@ async function pytestRun(dir: string) {
       'HEAD~1',
       '--command',
       'python3 -m pytest -q -p no:cacheprovider --strict-markers tests',
+      ...extra,
     ],
     { cwd: dir },
   );
@@ -150,6 +151,103 @@ describe.skipIf(!pytestAvailable)('budget markers on pytest tests', () => {
       [PEAK, '1GB', 'pass'],
     ]);
     expect(result.report!.verdict).toBe('fail');
+  });
+
+  it("holds a test to its ceiling markers on head's own figures, whether or not they changed", async () => {
+    // The same code on both sides: a test that keeps 5 KB per call, one that keeps about 3 KB at
+    // one line, and one that leaks without a marker. Head adds ceiling markers to the first two.
+    const tests = (keeps: string, holds: string) => ({
+      'app/__init__.py': '',
+      'app/store.py':
+        'STORE = []\nHELD = []\n\ndef keep():\n    STORE.append(bytearray(5000))\n\n' +
+        'def hold(n):\n    HELD.extend(bytearray(100) for _ in range(n))\n',
+      'tests/test_app.py':
+        'import pytest\nfrom app.store import hold, keep\n\n' +
+        `${keeps}\ndef test_keeps():\n    keep()\n\n` +
+        `${holds}\ndef test_holds():\n    hold(20)\n\n` +
+        'def test_unmarked():\n    keep()\n',
+    });
+    const repo = repoOf(
+      tests('', ''),
+      tests('@pytest.mark.allocdiff(leak="1KB")', '@pytest.mark.limit_leaks("1 KB")'),
+    );
+    const result = await pytestRun(repo.dir);
+    expect(result.code, result.stderr).toBe(1);
+    const budgets = result.report!.budgets;
+    // The leak check measured the marked test although its figures did not change: over 1KB.
+    expect(budgets.filter((b) => b.scenario === 'tests/test_app.py::test_keeps')).toEqual([
+      expect.objectContaining({ metric: 'leak', limit: '1KB', status: 'fail' }),
+    ]);
+    // What head holds at app/store.py:8 (20 bytearrays), unchanged from base, is over 1 KiB.
+    expect(budgets.filter((b) => b.scenario === 'tests/test_app.py::test_holds')).toEqual([
+      expect.objectContaining({
+        metric: 'site',
+        limit: '1KiB',
+        status: 'fail',
+        site: 'app/store.py:8',
+        rule: 'limit_leaks("1 KB")',
+      }),
+    ]);
+    expect(result.report!.warnings).toEqual([]);
+    // Only the test whose marker asks for the leak check is measured in depth.
+    expect(result.stderr + result.stdout).toContain(
+      '1 test measured in depth for its leak budget markers, changed or not: ' +
+        'tests/test_app.py::test_keeps',
+    );
+    const scenario = (name: string) =>
+      result.report!.scenarios.find((s) => s.name === `tests/test_app.py::${name}`);
+    expect(scenario('test_keeps')?.leak?.head).toBeGreaterThan(5000);
+    expect(scenario('test_unmarked')?.leak).toBeUndefined();
+  });
+
+  it('leads with the budget furthest over, and folds the many that hold in the comment', async () => {
+    // Fourteen tests under one rule: a small failure first in the file, a large one last.
+    // Head changes the line test_small's growth comes from (a culprit the retention paths name),
+    // and only the argument test_big passes.
+    const suiteOf = (small: number, big: number) => ({
+      'app/__init__.py': '',
+      'app/store.py':
+        `SMALL = []\nBIG = []\n\ndef small(n):\n    SMALL.extend(bytearray(100) for _ in range(n * ${small}))\n\n` +
+        'def big(n):\n    BIG.extend(bytearray(1000) for _ in range(n))\n',
+      'tests/test_app.py':
+        'from app.store import big, small\n\n' +
+        'def test_small():\n    small(1)\n\n' +
+        Array.from(
+          { length: 12 },
+          (_, i) => `def test_plain_${i}():\n    assert ${i} >= 0\n\n`,
+        ).join('') +
+        `def test_big():\n    big(${big})\n`,
+    });
+    const repo = repoOf(suiteOf(1, 1), suiteOf(20, 60));
+    const result = await pytestRun(repo.dir, '--budget', 'retained: +1KB');
+    expect(result.code, result.stderr).toBe(1);
+    const failed = result.report!.budgets.filter((b) => b.status === 'fail');
+    expect(failed.map((b) => b.scenario)).toEqual([
+      'tests/test_app.py::test_small',
+      'tests/test_app.py::test_big',
+    ]);
+    // The verdict names the budget furthest over (about 60 KB), not the first in test order.
+    const verdict = result.markdown!.split('\n').find((line) => line.startsWith('❌'))!;
+    expect(verdict).toMatch(
+      /\*\*Over budget:\*\* retained memory of <code>tests\/test_app\.py::test_big<\/code>/,
+    );
+    // test_small's changed line is found keeping its memory, but it does not lead test_big's
+    // failure: its kept-alive block says it.
+    expect(verdict).not.toContain('Caused by');
+    expect(result.report!.scenarios.find((s) => s.name.endsWith('test_small'))?.retention).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ culprit: expect.objectContaining({ file: 'app/store.py' }) }),
+      ]),
+    );
+    expect(result.stdout).toMatch(
+      /FAIL: .*memory budget exceeded: retained of tests\/test_app\.py::test_big is \+6\d\.\d KB/,
+    );
+    // The comment's budgets table: the failures first, the twelve passes counted, not listed.
+    const table = result.markdown!.split('#### Budgets')[1]!;
+    const rows = table.split('\n').filter((line) => line.startsWith('| retained |'));
+    expect(rows).toHaveLength(2);
+    expect(rows.every((row) => row.includes('❌ fail'))).toBe(true);
+    expect(table).toContain('12 more budgets hold, not listed');
   });
 
   it('stops with exit status 2 on an unknown marker argument, naming the test and the argument', async () => {

@@ -127,10 +127,14 @@ describe('retention paths in pytest mode (CLI, real git, pytest and Python)', ()
     expect(kept).toMatchObject({
       kind: 'module global',
       holder: 'app.compute.table',
-      holderType: 'functools._lru_cache_wrapper',
+      holderType: 'functools.lru_cache',
       site: { file: 'app/compute.py', line: 6 },
     });
     expect(kept!.sampled).toBe(20);
+    expect(kept!.path).not.toContain('.?');
+    expect(markdown).toContain(
+      'the cache of <code>app.compute.table</code> (<code>functools.lru_cache</code>)',
+    );
   });
 
   it.skipIf(!pytestAvailable)(

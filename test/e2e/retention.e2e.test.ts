@@ -113,7 +113,8 @@ describe('retention paths (CLI, real git and Python)', () => {
   it('a reference cycle the collector saved in gc.garbage is named as such', () => {
     const kept = finding('bench_zz_cycle');
     expect(kept.kind).toBe('gc.garbage');
-    expect(kept.holder).toBe('app.leaks.Node.data');
+    // The list of saved objects holds the cycle, not the attribute that names the sample.
+    expect(kept.holder).toBe('gc.garbage');
     expect(first.markdown).toContain('unreachable reference cycles the collector saved');
   });
 
@@ -157,4 +158,44 @@ describe('retention paths (CLI, real git and Python)', () => {
     expect(paths(first.report).some((s) => s.retention)).toBe(true);
     expect(paths(second.report)).toEqual(paths(first.report));
   });
+});
+
+describe('a functools.lru_cache that grows (CLI, real git and Python)', () => {
+  it('names the cache of the function as the holder, and says no Python line stored the results', async () => {
+    const parse =
+      'import functools\n\n\n@functools.lru_cache(maxsize=None)\n' +
+      'def parse(number):\n    return bytearray(1000 + number)\n';
+    const bench = (count: number) =>
+      `from app.parse import parse\n\nCOUNT = ${count}\n\nfor number in range(COUNT):\n    parse(number)\n`;
+    const repo = repoOf(
+      { 'app/__init__.py': '', 'app/parse.py': parse, 'benchmarks/bench.py': bench(20) },
+      { 'app/__init__.py': '', 'app/parse.py': parse, 'benchmarks/bench.py': bench(300) },
+    );
+    const { result, report, markdown } = await run(repo.dir, `${repo.shas[1]}-lru`);
+    expect(result.code, result.stderr).toBe(0);
+    const [kept] = report.scenarios[0].retention ?? [];
+    expect(kept, result.stderr).toMatchObject({
+      site: { file: 'app/parse.py', line: 6 },
+      holder: 'app.parse.parse',
+      holderType: 'functools.lru_cache',
+      name: 'parse',
+    });
+    expect(kept.bytes).toBeGreaterThan(280 * 1000);
+    // The step into the cache is named, never an unknown attribute.
+    expect(kept.path).toMatch(/^parse\.<cache>\[\d+\]$/);
+    // C code stored each result: no Python line is the culprit, and the report says so.
+    expect(kept.culprit).toBeUndefined();
+    const said =
+      'kept alive by the cache of <code>app.parse.parse</code> (<code>functools.lru_cache</code>); ' +
+      'no Python line stored them: <code>functools.lru_cache</code> did, on each new call of ' +
+      '<code>app.parse.parse</code>';
+    expect(markdown).toContain(said);
+    expect(markdown).toContain(
+      '| the cache of <code>app.parse.parse</code> (<code>functools.lru_cache</code>) | ' +
+        '<code>app/parse.py:6</code> |',
+    );
+    expect(result.stdout).toContain(
+      'kept alive by the cache of `app.parse.parse` (`functools.lru_cache`); no Python line stored them',
+    );
+  }, 300_000);
 });

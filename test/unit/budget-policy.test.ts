@@ -156,13 +156,24 @@ describe('leak rules (bytes retained per call)', () => {
       { scenarios: [scenarioComparison({ name: 'a' }), scenarioComparison({ name: 'b' })] },
       parseBudgetRules('leak: 0B'),
     );
+    const why =
+      'no leak check ran, and one measurement per side cannot show growth (only what differed in the first pass is measured again)';
+    const reason = `leak per call is not measured for this scenario: ${why}`;
+    const unmeasured = { what: 'leak per call', why };
     expect(evaluation.results).toMatchObject([
-      { scenario: 'a', status: 'skip', reason: 'leak per call is not measured for this scenario' },
-      { scenario: 'b', status: 'skip', reason: 'leak per call is not measured for this scenario' },
+      { scenario: 'a', status: 'skip', reason, unmeasured },
+      { scenario: 'b', status: 'skip', reason, unmeasured },
     ]);
-    expect(evaluation.warnings).toEqual([
-      'budget "leak: 0B" was not checked: leak per call is not measured for this scenario',
-    ]);
+    expect(evaluation.warnings).toEqual([`budget "leak: 0B" was not checked: ${reason}`]);
+    // With repeats that could have shown growth, the reason says so.
+    const repeated = checkBudgets(
+      { scenarios: [scenarioComparison({ name: 'a', repeats: { base: 3, head: 3 } })] },
+      parseBudgetRules('leak: 0B'),
+    );
+    expect(repeated.results[0].unmeasured).toEqual({
+      what: 'leak per call',
+      why: 'no leak check ran, and its repeats are too few to show growth',
+    });
   });
 
   it('does not warn when one scenario measured it', () => {

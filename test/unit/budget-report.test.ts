@@ -4,7 +4,8 @@ import { parseBudgetRules } from '../../src/budgets/rules.js';
 import { withoutIgnoredSites, withoutSmallSites } from '../../src/budgets/site-filter.js';
 import { compareSnapshots } from '../../src/compare/compare.js';
 import type { ScenarioComparison } from '../../src/compare/comparison.js';
-import { renderMarkdown } from '../../src/report/markdown.js';
+import { renderMarkdown, renderSummary } from '../../src/report/markdown.js';
+import { renderTerminal } from '../../src/report/terminal.js';
 import { buildReport, type Report } from '../../src/report/report.js';
 import { verdictReason } from '../../src/report/verdict.js';
 import { LineMap } from '../../src/sides/line-map.js';
@@ -140,6 +141,61 @@ describe('the report: budgets, warnings and hidden sites', () => {
         '| peak | <code>load</code> | 1KB | 1.10\u00a0KB | warn | ⚠️ warn |',
       ].join('\n'),
     );
+  });
+
+  it('folds the skips of a rule in scenarios that lack its measure into one row, everywhere', () => {
+    const tests = Array.from({ length: 40 }, (_, index) =>
+      scenarioComparison({ name: `tests/test_x.py::test_<${index}>`, kind: 'test' }),
+    );
+    const leaking = scenarioComparison({
+      name: 'tests/test_x.py::test_leak',
+      kind: 'test',
+      leak: measure(0, 2_048),
+    });
+    const noisy = scenarioComparison({
+      name: 'tests/test_x.py::test_noisy',
+      kind: 'test',
+      retained: {
+        ...measure(1_000, 1_000),
+        noisy: true,
+        baseRange: [1_000, 3_000],
+        baseGrowth: 1_000,
+        headRange: [900, 1_500],
+      },
+    });
+    const built = checked('leak: +1KB', leaking, ...tests, noisy);
+    // The JSON report keeps every result.
+    expect(built.budgets).toHaveLength(42);
+    const why =
+      'no leak check ran, and one measurement per side cannot show growth (only what differed ' +
+      'in the first pass is measured again)';
+    const folded =
+      '| leak | <code>tests/test_x.py::test&#95;&lt;0&gt;</code>, ' +
+      '<code>tests/test_x.py::test&#95;&lt;1&gt;</code> and 38 more | +1KB | — | fail | ' +
+      `➖ skip (leak per call not measured for 40 tests: ${why}) |`;
+    for (const markdown of [renderMarkdown(built), renderSummary(built)]) {
+      const rows = markdown.split('\n').filter((line) => line.startsWith('| leak |'));
+      expect(rows).toEqual([
+        '| leak | <code>tests/test_x.py::test_leak</code> | +1KB | +2.05\u00a0KB | fail | ❌ fail |',
+        folded,
+        // One scenario for a reason of its own keeps its row.
+        "| leak | <code>tests/test_x.py::test_noisy</code> | +1KB | — | fail | ➖ skip (leak per call is not measured for this scenario: head's repeats are noisy) |",
+      ]);
+    }
+    const terminal = renderTerminal(built, 10, { width: 400 })
+      .split('\n')
+      .filter((line) => line.startsWith('  leak '));
+    expect(terminal).toHaveLength(3);
+    expect(terminal[1]).toMatch(
+      /^ {2}leak +tests\/test_x\.py::test_<0>, tests\/test_x\.py::test_<1> and 38 more +\+1KB +— +fail +skip \(leak per call not measured for 40 tests: no leak check ran/,
+    );
+    // Scenarios that are not all tests are scenarios.
+    const functions = checked(
+      'leak: +1KB',
+      scenarioComparison({ name: 'bench_a', kind: 'function' }),
+      scenarioComparison({ name: 'bench_b', kind: 'function' }),
+    );
+    expect(renderMarkdown(functions)).toContain('leak per call not measured for 2 scenarios: ');
   });
 
   it('names a warn-level budget in the verdict line, and says why it did not fail', () => {

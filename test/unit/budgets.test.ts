@@ -168,6 +168,7 @@ describe('evaluateBudgets: site rules', () => {
         actual: '+300 B',
         status: 'fail',
         site: 'app/b.py:7',
+        over: 100,
       },
     ]);
   });
@@ -265,7 +266,14 @@ describe('evaluateBudgets: scenarios that cannot be compared', () => {
         status: 'skip',
         reason: 'new scenario: no base to grow from',
       },
-      { ...peakRule, scenario: 'fresh', limit: '64MB', actual: '70.0 MB', status: 'fail' },
+      {
+        ...peakRule,
+        scenario: 'fresh',
+        limit: '64MB',
+        actual: '70.0 MB',
+        status: 'fail',
+        over: 6_000_000,
+      },
       {
         rule: 'retained: 1KB',
         level: 'fail',

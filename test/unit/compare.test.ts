@@ -183,6 +183,32 @@ describe('compareSnapshots: scenarios', () => {
     expect(old.retained).toEqual({ base: 3, head: null, delta: null });
   });
 
+  it('keeps why a side has no sites at the peak, from its notes, per scenario', () => {
+    const peak = { bytes: 900, peakBytes: 1_000, sites: [site('app/a.py', 3, 800)] };
+    const base = snapshot([scenario('bench', [], { peak }), scenario('other')]);
+    const head = snapshot([scenario('bench'), scenario('other')]);
+    const why = 'the peak hooks never saw the traced memory near its peak';
+    head.unmeasured.push(
+      { scenario: 'bench', what: 'sites at the peak', why },
+      { scenario: 'bench', what: 'objects by type', why: 'not asked' },
+    );
+    const [bench, other] = compareSnapshots(base, head, noChanges).scenarios;
+    expect(bench.peakSites?.missed).toEqual({ head: why });
+    expect(bench.peakSites?.sites).toMatchObject([{ file: 'app/a.py', line: 3, headSize: 0 }]);
+    expect(other.peakSites).toBeUndefined();
+    // A side with sites has missed nothing, even when a note said so for an earlier run.
+    base.unmeasured.push({ scenario: 'bench', what: 'sites at the peak', why: 'earlier' });
+    expect(compareSnapshots(base, head, noChanges).scenarios[0].peakSites?.missed).toEqual({
+      head: why,
+    });
+    // A note that names no scenario is the whole run's: its one whole script.
+    const script = snapshot([scenario('bench.py')]);
+    script.unmeasured.push({ what: 'sites at the peak', why });
+    expect(
+      compareSnapshots(snapshot([scenario('bench.py')]), script, noChanges).scenarios[0].peakSites,
+    ).toEqual({ sites: [], missed: { head: why } });
+  });
+
   it('lists every site of a new scenario as added', () => {
     const result = compareSnapshots(
       snapshot([]),

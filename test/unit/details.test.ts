@@ -127,6 +127,78 @@ describe('the folded details of the comment', () => {
     expect(roomy).toContain('| <code>app/keep.py:1</code> |');
   });
 
+  it('gives the level each side was caught at, says why it is not the table peak, and leaves out small unchanged sites', () => {
+    const KiB = 1024;
+    const MiB = 1024 * KiB;
+    const scenario = scenarioComparison({
+      name: 'memory.py',
+      peak: measure(2.85 * MiB, 3 * MiB),
+      peakSites: {
+        base: { bytes: 2.89 * MiB, peakBytes: 2.9 * MiB },
+        head: { bytes: 3 * MiB, peakBytes: 3.01 * MiB },
+        sites: [
+          siteDelta({ file: 'app/cache.py', line: 9, baseSize: 100 * KiB, headSize: 250 * KiB }),
+          siteDelta({ file: 'app/words.py', line: 3, baseSize: MiB, headSize: MiB }),
+          // Both sides import the same standard library: no change at the peak.
+          siteDelta({ file: '<stdlib>/enum.py', line: 1653, baseSize: 3 * KiB, headSize: 3 * KiB }),
+        ],
+      },
+    });
+    const markdown = renderMarkdown(report([scenario]), { topSites: 10 });
+    const section = markdown.slice(markdown.indexOf('⛰️'));
+    expect(section).toMatch(
+      /\(base 2\.89\sMiB of a 2\.90\sMiB peak, head 3\.00\sMiB of a 3\.01\sMiB peak\)/,
+    );
+    expect(section).toMatch(
+      /moves its peak a little from the table's: base's 2\.90\sMiB against 2\.85\sMiB, head's 3\.01\sMiB against 3\.00\sMiB\./,
+    );
+    expect(section).toContain('| <code>app/cache.py:9</code> |');
+    expect(section).toContain('| <code>app/words.py:3</code> |');
+    expect(section).not.toContain('enum.py');
+    expect(section).toContain(
+      '1 more site at the peak in the JSON report (1 of them holds the same at both peaks, under 5 % of it: no change).',
+    );
+  });
+
+  it('says why a side has no sites at the peak, where they would be, escaped', () => {
+    const scenario = scenarioComparison({
+      name: 'bench_<load>',
+      peak: measure(10_000_000, 12_000_000),
+      sites: [siteDelta({ file: 'app/load.py', line: 3, headSize: 2_000_000 })],
+      peakSites: {
+        sites: [],
+        missed: { head: 'the hooked run failed: <img src=x> @team [x](http://evil)' },
+      },
+    });
+    const markdown = renderMarkdown(report([scenario]));
+    expect(markdown).toContain(
+      '<sub>⛰️ No sites at the peak of <code>bench&#95;&lt;load&gt;</code> on head: the hooked run failed: ',
+    );
+    expect(markdown).not.toContain(
+      'No sites at the peak of <code>bench&#95;&lt;load&gt;</code> on base',
+    );
+    expect(markdown).not.toContain('<img');
+    expect(markdown).not.toContain('@team');
+    expect(markdown).not.toContain('](http://evil');
+    // Beside the sites of the side that has them.
+    const oneSide = renderMarkdown(
+      report([
+        scenarioComparison({
+          ...scenario,
+          peakSites: {
+            base: { bytes: 900, peakBytes: 1_000 },
+            sites: [siteDelta({ file: 'app/load.py', line: 7, baseSize: 900, headSize: 0 })],
+            missed: { head: 'the peak hooks never saw the traced memory near its peak' },
+          },
+        }),
+      ]),
+    );
+    const section = oneSide.slice(oneSide.indexOf('⛰️ Sites at the peak'));
+    expect(section.slice(0, section.indexOf('</details>'))).toContain(
+      'No sites at the peak of <code>bench&#95;&lt;load&gt;</code> on head: the peak hooks never saw',
+    );
+  });
+
   it('says where the sites at the peak come from a run that peaked elsewhere', () => {
     const MiB = 1024 * 1024;
     const scenario = scenarioComparison({

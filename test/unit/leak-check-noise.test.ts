@@ -132,6 +132,60 @@ describe('a leak check taken once per side', () => {
   });
 });
 
+describe('a leak check whose calls rose steadily', () => {
+  // Each call appends its result to a module list: 5,066 B of objects, and on some calls the
+  // list's own storage grows by a step (608 B), so the warm calls differ by that step.
+  const series = [5_066, 10_740, 15_806, 20_872, 26_546];
+  const appending = (steady: boolean | undefined) => {
+    const test = pytestTest([6_100, 5_304, 5_912, 5_304], series, {
+      repeats: [6_100, 5_304, 5_912, 5_304].map((kept, index) =>
+        totals(kept, 9_000 + kept - (index === 2 ? 300 : 0)),
+      ),
+    });
+    test.leak = { ...test.leak!, bytesPerCall: 5_066, ...(steady === undefined ? {} : { steady }) };
+    return test;
+  };
+  const clean = pytestTest([400, 345, 345, 345], [0, 0, 0, 0, 0], {
+    leak: { iterations: 5, retainedBytes: [0, 0, 0, 0, 0], bytesPerCall: 0, sites: [] },
+  });
+  const compared = (steady: boolean | undefined) =>
+    compareSnapshots(snapshot([clean]), snapshot([appending(steady)]), noChanges);
+
+  it('is a leak, exact per call with the range its steps give, not noise', () => {
+    const [test] = compared(true).scenarios;
+    expect(test.leak).toEqual({ base: 0, head: 5_066, delta: 5_066, headRange: [5_066, 5_674] });
+    expect(test.retained.noisy).toBeUndefined();
+    expect(test.retained.headRange).toEqual([5_304, 5_912]);
+    // Its peak moved by less than the step: the same step, not noise.
+    expect(test.peak.noisy).toBeUndefined();
+    expect(test.deterministic).toBe(false);
+    // The harness could not tell (an older snapshot): noise, as before.
+    const [unknown] = compared(undefined).scenarios;
+    expect(unknown.leak?.noisy).toBe(true);
+    expect(unknown.retained.noisy).toBe(true);
+  });
+
+  it('leads the comment and the verdict, and fails a ceiling it is over', () => {
+    const plain = reportOf(compared(true));
+    const markdown = renderMarkdown(plain);
+    expect(verdictLine(markdown)).toContain('The leak per call of');
+    expect(verdictLine(markdown)).toContain('grew from 0 B to 4.95 KiB');
+    expect(markdown).not.toContain('≈');
+    const terminal = renderTerminal(plain);
+    const row = terminal.split('\n').find((line) => line.includes('test_thread_safety'))!;
+    expect(row).not.toContain('noisy');
+    const judged = reportOf(compared(true), 'leak: 1KB');
+    expect(judged.budgets[0]).toMatchObject({ status: 'fail', actual: '5.07 KB' });
+    expect(judged.budgets[0].noisy).toBeUndefined();
+  });
+
+  it('is noise still when a call freed what an earlier one kept', () => {
+    const [test] = compared(false).scenarios;
+    expect(test.leak?.noisy).toBe(true);
+    expect(test.retained.noisy).toBe(true);
+  });
+});
+
 describe('the site a budget sentence names', () => {
   // The leak fell since base (-939 B per call) yet is over a 0B ceiling: the site that fell
   // most is no cause of it.

@@ -407,6 +407,21 @@ describe('renderTerminal: what the report says', () => {
     );
   });
 
+  it('says why a side has no sites at the peak, as the comment does', () => {
+    const missed = scenarioComparison({
+      name: 'build',
+      peak: measure(10 * MiB, 12 * MiB),
+      sites: [siteDelta({ file: 'app/build.py', line: 3 })],
+      peakSites: { sites: [], missed: { base: 'the hooked run failed', head: 'never near' } },
+    });
+    const text = renderTerminal(report([missed]));
+    expect(text).toContain('build: no sites at the peak on base: the hooked run failed');
+    expect(text).toContain('build: no sites at the peak on head: never near');
+    expect(renderTerminal(report([{ ...missed, peakSites: undefined }]))).not.toContain(
+      'no sites at the peak',
+    );
+  });
+
   it('shows the leak per call the comment shows, in a column of its own', () => {
     const leaking = scenarioComparison({ name: 'put', leak: measure(1024, 3072) });
     const steady = scenarioComparison({ name: 'get', leak: { ...measure(0, 512), noisy: true } });

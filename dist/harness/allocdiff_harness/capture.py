@@ -305,34 +305,43 @@ def measure(
     collecting = gc.isenabled()
     if collecting:
         gc.collect()
-    after = tracemalloc.take_snapshot()
-    result.frames_used = tracemalloc.get_traceback_limit()
-    # A SiteListFile is read only now (and may want nothing); a TracebackFilter is there.
-    if retention_filter is not None and getattr(retention_filter, "active", _always)():
-        # Right after the after snapshot, while the objects' traces are there: tracing then
-        # stops before the diffs and the count, which run at full speed. The walk leaves
-        # nothing behind but its result (ignored by the count, as ``result`` is).
-        main = sys.modules.get("__main__")
-        result.retention = retention.find(
-            retention_filter,
-            held=(held, raised),
-            main_globals=getattr(main, "__dict__", None),
-            is_machinery=is_machinery,
-            snapshot=after,
-        )
-        del main
-    if retention_filter is not None:
-        retention_filter.forget()
-    tracemalloc.stop()
+        # The snapshots hold a tuple per live block (hundreds of thousands), each tracked by
+        # the collector and none of them garbage: automatic collections while they are alive
+        # would examine them all (and, as they pile up, the whole heap) for nothing. Off until
+        # they are dropped; what is measured was taken before, so it is the same.
+        gc.disable()
+    try:
+        after = tracemalloc.take_snapshot()
+        result.frames_used = tracemalloc.get_traceback_limit()
+        # A SiteListFile is read only now (and may want nothing); a TracebackFilter is there.
+        if retention_filter is not None and getattr(retention_filter, "active", _always)():
+            # Right after the after snapshot, while the objects' traces are there: tracing then
+            # stops before the diffs and the count, which run at full speed. The walk leaves
+            # nothing behind but its result (ignored by the count, as ``result`` is).
+            main = sys.modules.get("__main__")
+            result.retention = retention.find(
+                retention_filter,
+                held=(held, raised),
+                main_globals=getattr(main, "__dict__", None),
+                is_machinery=is_machinery,
+                snapshot=after,
+            )
+            del main
+        if retention_filter is not None:
+            retention_filter.forget()
+        tracemalloc.stop()
 
-    result.sites = line_diff(after, before)
-    if traceback_filter is not None:
-        result.tracebacks = traceback_diff(after, before, traceback_filter)
-    if peak_snapshot is not None:
-        result.peak_sites = line_diff(peak_snapshot, before)
+        result.sites = line_diff(after, before)
         if traceback_filter is not None:
-            result.peak_tracebacks = traceback_diff(peak_snapshot, before, traceback_filter)
-    del after, before, peak_snapshot
+            result.tracebacks = traceback_diff(after, before, traceback_filter)
+        if peak_snapshot is not None:
+            result.peak_sites = line_diff(peak_snapshot, before)
+            if traceback_filter is not None:
+                result.peak_tracebacks = traceback_diff(peak_snapshot, before, traceback_filter)
+        del after, before, peak_snapshot
+    finally:
+        if collecting:
+            gc.enable()
     if count_types:
         if collecting:
             gc.collect()  # untracks the harness's fresh tuples of numbers and names
@@ -500,8 +509,27 @@ def _by_line(snapshot):
     """
     totals = {}
     get = totals.get
+    traces = _trace_tuples(snapshot)
+    if getattr(snapshot, "traceback_limit", None) == 1:
+        # One frame a trace (every measuring run): live blocks of one size allocated on one
+        # line are equal tuples, hundreds of thousands of them but only hundreds apart. They
+        # are counted alike by a C loop (``Counter``'s own), then summed per line here.
+        from collections import _count_elements
+
+        alike = {}
+        _count_elements(alike, traces)
+        for (_, size, traceback, _), number in alike.items():
+            frame = traceback[0] if traceback else UNKNOWN_FRAME
+            total = get(frame)
+            if total is None:
+                totals[frame] = [size * number, number]
+            else:
+                total[0] += size * number
+                total[1] += number
+        return totals
     # Once per live block (hundreds of thousands): tracemalloc's own tuples, read in place.
-    for _, size, traceback, _ in _trace_tuples(snapshot):
+    # Deeper tracebacks cost more to hash than this loop costs to run.
+    for _, size, traceback, _ in traces:
         frame = traceback[0] if traceback else UNKNOWN_FRAME
         total = get(frame)
         if total is None:

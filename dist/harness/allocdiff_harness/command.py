@@ -72,7 +72,7 @@ class _State:
         self.unmeasured = []
         # The traceback pass: the file of sites, and (read at the first measurement's end,
         # untraced) the capture.TracebackFilter made of it.
-        self.traceback_sites = os.environ.get("ALLOCDIFF_TRACEBACK_SITES") or None
+        self.traceback_sites = given(os.environ, "ALLOCDIFF_TRACEBACK_SITES")
         self.traceback_filter = None
         self.checkout = checkout.Checkout.from_environment(
             root, keep=[os.path.dirname(HARNESS_DIR)]
@@ -102,14 +102,14 @@ class Depth:
     """
 
     def __init__(self, environ):
-        self.tests_file = environ.get("ALLOCDIFF_TESTS") or None
-        self.repeats = _whole(environ.get("ALLOCDIFF_REPEATS"), 1)
-        self.iterations = _whole(environ.get("ALLOCDIFF_ITERATIONS"), 0)
-        self.object_types = environ.get("ALLOCDIFF_OBJECT_TYPES") == "1"
-        self.every_peak = environ.get("ALLOCDIFF_PEAK_SITES") == "1"
-        self.peak_targets_file = environ.get("ALLOCDIFF_PEAK_TARGETS") or None
-        self.retention_sites_file = environ.get("ALLOCDIFF_RETENTION_SITES") or None
-        self.retention_scenarios_file = environ.get("ALLOCDIFF_RETENTION_SCENARIOS") or None
+        self.tests_file = given(environ, "ALLOCDIFF_TESTS")
+        self.repeats = _whole(given(environ, "ALLOCDIFF_REPEATS"), 1)
+        self.iterations = _whole(given(environ, "ALLOCDIFF_ITERATIONS"), 0)
+        self.object_types = given(environ, "ALLOCDIFF_OBJECT_TYPES") == "1"
+        self.every_peak = given(environ, "ALLOCDIFF_PEAK_SITES") == "1"
+        self.peak_targets_file = given(environ, "ALLOCDIFF_PEAK_TARGETS")
+        self.retention_sites_file = given(environ, "ALLOCDIFF_RETENTION_SITES")
+        self.retention_scenarios_file = given(environ, "ALLOCDIFF_RETENTION_SCENARIOS")
         # Read by load(): the node ids that run (None: every test), {node id: peak bytes}.
         self.tests = None
         self.peak_targets = {}
@@ -175,14 +175,25 @@ def _whole(text, default):
     return int(text) if text and text.isdigit() else default
 
 
+def given(environ, name):
+    """The value of allocdiff's variable ``name``; None when it is unset or blank.
+
+    allocdiff gives every run of a command the same variables, with values of the same length
+    (numbers written with leading zeros, a file not given as spaces): the environment is
+    copied into the heap before anything is measured, and a process's peak is exact from run
+    to run only when its heap starts out the same."""
+    value = environ.get(name)
+    return value if value and value.strip() else None
+
+
 _state = None
 
 
 def start(directory, root=None, frames=None):
     """Start measuring this process; the result is written at exit."""
     global _state
-    root = root or os.environ.get("ALLOCDIFF_ROOT") or os.getcwd()
-    frames = frames or int(os.environ.get("ALLOCDIFF_FRAMES") or 1)
+    root = root or given(os.environ, "ALLOCDIFF_ROOT") or os.getcwd()
+    frames = frames or int(given(os.environ, "ALLOCDIFF_FRAMES") or 1)
     _state = state = _State(directory, root, frames)
     _write_marker(
         "%s.started" % state.token,

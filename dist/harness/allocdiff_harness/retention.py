@@ -73,6 +73,10 @@ GARBAGE = "gc.garbage"
 UNREACHABLE = "unreachable"
 NOT_FOUND = "not found"
 
+# The holder type of the cache of a ``functools.lru_cache`` function: C code keeps its
+# results, in a dict (and, with a maxsize, links) no attribute names.
+LRU_CACHE = "functools.lru_cache"
+
 # What the walk made of a site with no object found (SiteRetention.storage).
 STORAGE_FOUND = "found"  # its paths lead to the containers whose item storage it is
 STORAGE_NONE = "none"  # no container a root reaches has item storage of its blocks' sizes
@@ -853,6 +857,13 @@ class _Walk:
                 holder_type = objects.type_name(type(nodes[last]))
                 position = last
                 continue
+            if _is_functools(parent, "_lru_cache_wrapper"):
+                # The function's cache (its dict or its links): the holder, under no name.
+                holder = _function_name(parent)
+                name = getattr(parent, "__name__", None) or name
+                holder_type = LRU_CACHE
+                text += ".<cache>"
+                continue
             if dict_owner is not None and isinstance(parent, dict):
                 attribute = _key_of(parent, child)
                 label = "." + attribute if attribute else "[…]"
@@ -1054,7 +1065,8 @@ def _step(parent, child, names_of):
         return ("[%d]" % position if position is not None else "[…]"), None
     if isinstance(parent, _SEQUENCES) or _is_collection(parent):
         return "[…]", None
-    if isinstance(parent, _CELL):
+    if isinstance(parent, _CELL) or _is_functools(parent, "_lru_list_elem"):
+        # A closure's cell, a link of an lru_cache: nothing of their own to name.
         return None, None
     if isinstance(parent, _FRAME):
         try:
@@ -1072,6 +1084,12 @@ def _step(parent, child, names_of):
     if isinstance(child, dict) and _is_own_dict(parent, child):
         return _OWN_DICT, None
     return ".?", None
+
+
+def _is_functools(obj, name):
+    """Whether ``obj`` is an instance of functools' C type ``name``."""
+    cls = type(obj)
+    return cls.__name__ == name and cls.__module__ == "functools"
 
 
 def _is_collection(obj):

@@ -1,0 +1,32 @@
+import { createRequire as __allocdiffCreateRequire } from 'node:module';
+const require = __allocdiffCreateRequire(import.meta.url);
+import {
+  OUTPUTS,
+  htmlPathOf,
+  outputPaths,
+  renderOptions,
+  summaryPathOf,
+  writeOutputs
+} from "./chunk-FV7PSTGJ.js";
+import "./chunk-FR47ESS4.js";
+import "./chunk-O5ER7ONF.js";
+import "./chunk-4PWOWIY5.js";
+import "./chunk-PURBOXCV.js";
+import "./chunk-SMKFWSBC.js";
+import "./chunk-46ZMQ7S7.js";
+import "./chunk-5JXOXQC2.js";
+import "./chunk-KVJUZTHE.js";
+import "./chunk-HVB4MM6J.js";
+import "./chunk-GIBJXR6H.js";
+import "./chunk-RN36H25A.js";
+import "./chunk-U5UB3GUX.js";
+import "./chunk-XA3YYY7N.js";
+import "./chunk-LIVUQ6E7.js";
+export {
+  OUTPUTS,
+  htmlPathOf,
+  outputPaths,
+  renderOptions,
+  summaryPathOf,
+  writeOutputs
+};

@@ -1,0 +1,100 @@
+// A test that fails on base too (a package's metadata not installed) is not the pull request's
+// doing: the check warns, told apart from what the pull request changed, and shows pytest's `E`
+// lines rather than its whole output. A test that passes on base and fails on head still fails.
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/report.js';
+import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
+import { pytestAvailable, runCommand } from '../support/run-cli.js';
+import { repoMaker } from '../support/trees.js';
+
+const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
+const cleanup: string[] = [];
+
+afterAll(() => {
+  for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+});
+
+const repoOf = repoMaker(cleanup);
+
+const VERSION = 'tests/test_package.py::test_has_version';
+
+/** A suite whose version test always fails; `kept` bytes held by one test; a test that may break. */
+function suite(kept: number, broken: boolean): Record<string, string> {
+  return {
+    'pkg/__init__.py': '',
+    'tests/test_package.py':
+      'from importlib.metadata import version\n\n\n' +
+      'def test_has_version():\n    assert version("allocdiff-no-such-package")\n',
+    'tests/test_work.py':
+      'HELD = []\n\n\n' +
+      `def test_holds():\n    HELD[:] = [bytearray(${kept})]\n\n\n` +
+      `def test_sum():\n    assert sum(range(10)) == ${broken ? 46 : 45}\n`,
+  };
+}
+
+async function run(dir: string, head: string, out: string) {
+  cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`, `${out}.html`);
+  const result = await runCommand(
+    declaredNode(),
+    [
+      CLI,
+      '--base',
+      'HEAD~2',
+      '--head',
+      head,
+      '--command',
+      'python3 -m pytest -q -p no:cacheprovider tests',
+      '--json',
+      `${out}.json`,
+      '--markdown',
+      `${out}.md`,
+    ],
+    { cwd: dir },
+  );
+  return {
+    ...result,
+    log: result.stdout + result.stderr,
+    report: JSON.parse(readFileSync(`${out}.json`, 'utf8')) as Report,
+    comment: readFileSync(`${out}.md`, 'utf8'),
+  };
+}
+
+describe('pytest mode with a test failing on base too', () => {
+  it.skipIf(!pytestAvailable)(
+    'warns, apart from what changed, with an excerpt; a test failing on head only still fails',
+    async () => {
+      const repo = repoOf(suite(1_000, false), suite(50_000, false), suite(50_000, true));
+      const out = join(repo.dir, '..', repo.shas[1]);
+
+      const before = await run(repo.dir, 'HEAD~1', `${out}-before`);
+      expect(before.code, before.log).toBe(0);
+      expect(before.report.verdict).toBe('warn');
+      const lines = before.comment.split('\n');
+      // The verdict line is about what the pull request changed; the failure has its own line.
+      expect(lines[3], before.comment).toContain('test_holds');
+      expect(lines[3], before.comment).not.toContain('test_has_version');
+      expect(lines[5], before.comment).toContain(
+        `⚠️ **Not caused by this pull request:** <code>${VERSION}</code> failed on base too`,
+      );
+      const verdict = before.log.split('\n').find((line) => line.startsWith('WARN: '))!;
+      expect(verdict, before.log).toContain(`. Separately, ${VERSION} failed on base too`);
+      // pytest's E lines and where, not pytest's and pluggy's frames.
+      expect(before.log).toContain('  | tests/test_package.py:5 (in test_has_version)');
+      expect(before.log).toMatch(/ {2}\| E +importlib\.metadata\.PackageNotFoundError/);
+      // The report, after pytest's own output streamed as it ran.
+      const terminal = before.stdout.slice(before.stdout.search(/^allocdiff \S+: base /m));
+      for (const text of [terminal, before.comment]) {
+        expect(text).not.toContain('hook_impl.function(*args)');
+        expect(text).not.toContain('short test summary info');
+      }
+
+      const broken = await run(repo.dir, 'HEAD', `${out}-broken`);
+      expect(broken.code, broken.log).toBe(3);
+      expect(broken.report.verdict).toBe('fail');
+      expect(broken.comment.split('\n')[3]).toContain('tests/test_work.py::test_sum');
+    },
+    300_000,
+  );
+});
