@@ -1,7 +1,7 @@
 // pytest mode starts pytest once per side: the first run, the deep pass and the traceback pass
 // run in children forked from that one collected session, which waits for them; a side whose
 // session dies leaves no other side waiting.
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
@@ -26,9 +26,21 @@ const repoOf = repoMaker(cleanup);
 function suite(side: string, kept: number, extra = ''): Record<string, string> {
   return {
     'tests/conftest.py':
-      'import os\n\n' +
+      'import os\n\nimport pytest\n\n' +
       'with open(os.environ["STARTS_FILE"], "a") as starts:\n' +
-      `    starts.write("${side} %d\\n" % os.getpid())\n`,
+      `    starts.write("${side} %d\\n" % os.getpid())\n\n\n` +
+      // The shape of the environment test_regress runs in (each variable's name and length),
+      // once per process: per pass, as each pass is a process of its own.
+      '@pytest.fixture(autouse=True)\n' +
+      'def environment_shape(request):\n' +
+      '    if request.node.name == "test_regress":\n' +
+      '        shape = sorted("%s %d" % (k, len(v)) for k, v in os.environ.items()\n' +
+      '                       if k != "PYTEST_CURRENT_TEST")\n' +
+      '        path = os.path.join(os.environ["SHAPES_DIR"], "%s-%d" % ("' +
+      side +
+      '", os.getpid()))\n' +
+      '        with open(path, "w") as file:\n' +
+      '            file.write("\\n".join(shape))\n',
     'tests/test_work.py':
       'import pytest\n\nHELD = []\n\n\n' +
       `def test_regress():\n    HELD[:] = [bytearray(${kept})]\n\n\n` +
@@ -41,7 +53,9 @@ function suite(side: string, kept: number, extra = ''): Record<string, string> {
 async function run(repo: { dir: string; shas: string[] }, extra: string[] = []) {
   const out = join(repo.dir, '..', `${repo.shas[1]}-session`);
   const starts = join(testTemp(), `${repo.dir.split('/').pop()}-starts.txt`);
-  cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`, `${out}.html`, starts);
+  const shapes = join(testTemp(), `${repo.dir.split('/').pop()}-shapes`);
+  mkdirSync(shapes);
+  cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`, `${out}.html`, starts, shapes);
   const began = Date.now();
   const result = await runCommand(
     declaredNode(),
@@ -53,11 +67,13 @@ async function run(repo: { dir: string; shas: string[] }, extra: string[] = []) 
       'python3 -m pytest -q -p no:cacheprovider tests',
       '--env',
       'STARTS_FILE',
+      '--env',
+      'SHAPES_DIR',
       '--json',
       `${out}.json`,
       ...extra,
     ],
-    { cwd: repo.dir, env: { ...process.env, STARTS_FILE: starts } },
+    { cwd: repo.dir, env: { ...process.env, STARTS_FILE: starts, SHAPES_DIR: shapes } },
   );
   const lines = readFileSync(starts, 'utf8').trim().split('\n');
   return {
@@ -65,6 +81,10 @@ async function run(repo: { dir: string; shas: string[] }, extra: string[] = []) 
     log: result.stdout + result.stderr,
     seconds: (Date.now() - began) / 1000,
     starts: (side: string) => lines.filter((line) => line.startsWith(`${side} `)).length,
+    shapes: (side: string) =>
+      readdirSync(shapes)
+        .filter((file) => file.startsWith(`${side}-`))
+        .map((file) => readFileSync(join(shapes, file), 'utf8')),
     report: JSON.parse(readFileSync(`${out}.json`, 'utf8')) as Report,
   };
 }
@@ -79,6 +99,16 @@ describe.skipIf(!pytestAvailable)('one pytest session per side', () => {
     expect(ran.starts('base'), ran.log).toBe(1);
     expect(ran.starts('head'), ran.log).toBe(1);
     expect(ran.log).toContain('in the pytest session of the first run (no new start');
+    // Each pass (the first run, the deep pass, the traceback pass) ran test_regress in a child
+    // of its own, each from an environment of one shape, as a command's runs are: the pass's
+    // variables replace the session's, and its own are blank in each child.
+    for (const side of ['base', 'head']) {
+      const shapes = ran.shapes(side);
+      expect(shapes.length, side).toBeGreaterThanOrEqual(2);
+      expect(shapes[0]).toMatch(/^ALLOCDIFF_REPEATS 10$/m);
+      expect(shapes[0]).toMatch(/^ALLOCDIFF_SESSION_DIR \d+$/m);
+      for (const shape of shapes) expect(shape, side).toBe(shapes[0]);
+    }
     // What those passes measured: the regression, its repeats and the call path to its site.
     const regress = ran.report.scenarios.find(
       (s) => s.name === 'tests/test_work.py::test_regress',
