@@ -50,7 +50,7 @@ import { attachTracebacks, tracebackTargets } from './compare/tracebacks.js';
 import { shardedBackend, snapshotInShard, shardText } from './capture/shard.js';
 import { captureSettingsOf, settingsDigest, type Settings } from './config/settings.js';
 import { RunFailure, UsageError, errorMessage } from './errors.js';
-import type { Logger } from './log.js';
+import { prefixedLogger, type Logger } from './log.js';
 import { renderOptions, writeOutputs, type OutputName, type Written } from './publish/outputs.js';
 import { buildReport, type Report } from './report/report.js';
 import { judgeProposed, settingsChangeText } from './report/settings-change.js';
@@ -564,6 +564,17 @@ export async function runAllocdiff(
     const selection = await chooseTests(settings, backend, lineMap, configFiles, log, {
       ruleOut: () => backend.ruleOutTests!(dirs, lineMap.paths(), configFiles, baseOptions()),
       readBase: (skipFiles) => backend.readTests!(dirs.base, { ...baseOptions(), skipFiles }),
+      // Both sides' pytest starts and collects meanwhile, on the cores the reads pass leaves:
+      // their first runs then need no start of their own (sides at once, nothing cached).
+      beforeReads: (skipFiles) => {
+        if (!backend.prepare || sequential !== undefined || cache) return;
+        for (const side of ['base', 'head'] as const) {
+          backend.prepare(dirs[side], {
+            ...sideOptionsOf(side, firstPassOf(options), prefixedLogger(log, `[${side}] `)),
+            skipFiles,
+          });
+        }
+      },
     });
     if (selection) {
       if (selection.kind !== 'all') options.skipTests = selection.skip;
@@ -740,6 +751,8 @@ export async function runAllocdiff(
             );
       attachTracebacks(comparison, traced);
     }
+    // No pass follows: what the backend left waiting for one (a pytest session) ends.
+    await backend.release?.();
     // Head's code ran beside base's checkout, read-only to it in a sandbox, writable without
     // one: base's figures count only if it is still base's.
     await verifyBaseCheckout(sides.baseDir, baseSha);
@@ -759,6 +772,7 @@ export async function runAllocdiff(
       cachedSides,
     });
   } finally {
+    await backend.release?.().catch(() => undefined);
     await Promise.all([
       sides.dispose(),
       environments?.dispose(),
@@ -916,6 +930,8 @@ async function chooseTests(
   passes: {
     ruleOut: () => Promise<StaticSelection | { failure: string }>;
     readBase: (skipFiles: string[]) => Promise<TestReads | { failure: string } | undefined>;
+    /** Called just before the reads pass, with the test files it does not collect. */
+    beforeReads?: (skipFiles: string[]) => void;
   },
 ): Promise<TestSelection | undefined> {
   if (settings.selectTests && settings.benchmark.kind !== 'command') {
@@ -959,6 +975,7 @@ async function chooseTests(
     return nothing;
   }
   return log.group('Recording what each test reads on base', async () => {
+    passes.beforeReads?.(ruled?.ruledOut ?? []);
     const reads = await passes.readBase(ruled?.ruledOut ?? []);
     if (reads === undefined) {
       log.info('no pytest test ran: every process is traced');

@@ -119,6 +119,17 @@ export interface CaptureBackend {
     options: SideOptions,
   ): Promise<StaticSelection | { failure: string }>;
   /**
+   * Starts, ahead of a side's first run and while something else runs (base's reads pass),
+   * what that run will use: a pytest command starts and collects, then waits for `measure`.
+   */
+  prepare?(checkoutDir: string, options: SideOptions): void;
+  /**
+   * Ends what a backend left running for the passes that may follow (a pytest session waiting,
+   * its tests collected, for the deep pass and the traceback pass): called once no further pass
+   * will run, and when the run fails.
+   */
+  release?(): Promise<void>;
+  /**
    * Why the run cannot give a report when neither side measured anything (a usage error's
    * message); undefined when it can.
    */

@@ -21,16 +21,19 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { errorMessage } from '../errors.js';
 import { RANDOM_ADDRESSES } from './address-randomization.js';
 import type { CaptureBackend, SideOptions } from './backend.js';
 import { mergeProcessRepeats } from './merge-repeats.js';
 import { failedSnapshot, type SideOutcome } from './outcome.js';
-import { lastLines } from './process.js';
+import type { Logger } from '../log.js';
+import { lastLines, type ProcessResult } from './process.js';
+import { blankSessionVariables, PytestSession, sessionDir } from './pytest-session.js';
 import { processFailed, readSnapshot, SideRunner } from './side-runner.js';
 import type { ScenarioError, Snapshot } from './snapshot.js';
 import {
+  isPytestAlone,
   readStaticSelection,
   readTestReads,
   type StaticSelection,
@@ -42,25 +45,51 @@ import {
  * for the root) of each checkout.
  */
 export function commandBackend(command: string, workingDirectory: string): CaptureBackend {
+  // pytest sessions whose first run left them waiting for the passes that follow, by checkout.
+  const sessions: Sessions = new Map();
+  // pytest sessions started ahead of their first run (while base's reads are recorded).
+  const ahead = new Map<string, Promise<Early | undefined>>();
   return {
     name: command,
     inDepth: true,
     measure: async (checkoutDir, options) => {
-      if (inDepth(options)) return measureInDepth(command, workingDirectory, checkoutDir, options);
-      const run = await runCommand(command, workingDirectory, checkoutDir, options);
+      if (inDepth(options))
+        return measureInDepth(command, workingDirectory, checkoutDir, options, sessions);
+      const early = await takeEarly(ahead, checkoutDir, options);
+      if (early) {
+        sessions.set(checkoutDir, early);
+        const run = await runInSession(command, checkoutDir, options, {}, sessions, 'ahead');
+        return withCommandFailure(command, run, options.frames);
+      }
+      const run = await runCommand(
+        command,
+        workingDirectory,
+        checkoutDir,
+        options,
+        { session: 'start' },
+        sessions,
+      );
       return withCommandFailure(command, run, options.frames);
     },
     // The command once more, each Python process (each pytest test) keeping tracebacks of the
     // sites; with `only`, just those tests run. A run that failed as a whole (the command's exit,
     // a timeout, the merge) gives none; a process that raised only costs its own.
     trace: async (checkoutDir, options, sitesFile) => {
-      const run = await runCommand(command, workingDirectory, checkoutDir, options, {
-        setup: false,
-        files: {
-          ALLOCDIFF_TRACEBACK_SITES: await readFile(sitesFile, 'utf8'),
-          ...(options.only ? { ALLOCDIFF_TESTS: selectionFile(options.only) } : {}),
+      const run = await runCommand(
+        command,
+        workingDirectory,
+        checkoutDir,
+        options,
+        {
+          setup: false,
+          files: {
+            ALLOCDIFF_TRACEBACK_SITES: await readFile(sitesFile, 'utf8'),
+            ...(options.only ? { ALLOCDIFF_TESTS: selectionFile(options.only) } : {}),
+          },
+          session: 'reuse',
         },
-      });
+        sessions,
+      );
       if (run.kind !== 'measured') return run;
       if (run.commandFailure) return { kind: 'failed', error: run.commandFailure };
       return { kind: 'measured', snapshot: run.snapshot };
@@ -68,6 +97,19 @@ export function commandBackend(command: string, workingDirectory: string): Captu
     readTests: (checkoutDir, options) => readTests(command, workingDirectory, checkoutDir, options),
     ruleOutTests: (checkouts, changed, always, options) =>
       ruleOutTests(command, checkouts, changed, always, options),
+    prepare: (checkoutDir, options) => {
+      if (!isPytestAlone(command) || ahead.has(checkoutDir)) return;
+      const early = startAhead(command, workingDirectory, checkoutDir, options).catch(
+        () => undefined,
+      );
+      ahead.set(checkoutDir, early);
+    },
+    release: async () => {
+      const early = await Promise.all([...ahead.values()]);
+      ahead.clear();
+      await stopSessions(new Map(early.flatMap((e, i) => (e ? [[String(i), e]] : []))));
+      await stopSessions(sessions);
+    },
     nothingMeasured: (base, head) =>
       measuredNothing(base) && measuredNothing(head)
         ? nothingMeasuredMessage(command, snapshotOfNothing(base), snapshotOfNothing(head))
@@ -122,6 +164,7 @@ async function measureInDepth(
   workingDirectory: string,
   checkoutDir: string,
   options: SideOptions,
+  sessions: Sessions,
 ): Promise<SideOutcome> {
   const { log } = options;
   const earlier = options.sameAs;
@@ -142,19 +185,27 @@ async function measureInDepth(
     log.warning(`no measurement in depth: ${why}; the first run's figures stand`);
     return { kind: 'measured', snapshot: earlier! };
   };
-  const deep = await runCommand(command, workingDirectory, checkoutDir, options, {
-    depth: {
-      repeats,
-      iterations,
-      objectTypes: options.objectTypes === true,
-      everyPeak: peaks === true,
+  const deep = await runCommand(
+    command,
+    workingDirectory,
+    checkoutDir,
+    options,
+    {
+      session: 'reuse',
+      depth: {
+        repeats,
+        iterations,
+        objectTypes: options.objectTypes === true,
+        everyPeak: peaks === true,
+      },
+      files: {
+        ...selection,
+        ...(typeof peaks === 'string' ? { ALLOCDIFF_PEAK_TARGETS: peaks } : {}),
+        ...retention,
+      },
     },
-    files: {
-      ...selection,
-      ...(typeof peaks === 'string' ? { ALLOCDIFF_PEAK_TARGETS: peaks } : {}),
-      ...retention,
-    },
-  });
+    sessions,
+  );
   if (earlier && deep.kind === 'failed') return firstFigures(deep.error.message);
   if (earlier && deep.kind === 'measured' && deep.commandFailure)
     return firstFigures(deep.commandFailure.message);
@@ -321,6 +372,72 @@ interface CommandPass {
   depth?: DepthAsked;
   /** Files for the harness: each written, and its path given in the variable it is named by. */
   files?: Partial<Record<HarnessFile, string>>;
+  /**
+   * `start`: a pytest command alone serves its later passes from this start (the first run;
+   * pytest-session.ts); `reuse`: this pass runs in the session the first run left waiting,
+   * when there is one (the deep pass, the traceback pass).
+   */
+  session?: 'start' | 'reuse';
+}
+
+/** The pytest sessions left waiting for their next pass, by checkout. */
+type Sessions = Map<string, { session: PytestSession; runner: SideRunner; workDir: string }>;
+
+/** A pytest session started ahead of its first run, with the test files it did not collect. */
+interface Early {
+  session: PytestSession;
+  runner: SideRunner;
+  workDir: string;
+  skipFiles: string;
+}
+
+/**
+ * Starts a pytest command ahead of its first run (its setup, if any, already ran): pytest
+ * starts and collects (the test files `options.skipFiles` names left out), then waits for its
+ * first pass, which `takeEarly` asks of it with the tests to deselect.
+ */
+async function startAhead(
+  command: string,
+  workingDirectory: string,
+  checkoutDir: string,
+  options: SideOptions,
+): Promise<Early | undefined> {
+  const cwd = join(checkoutDir, workingDirectory);
+  if (!existsSync(cwd)) return undefined;
+  const runner = await SideRunner.start(checkoutDir, options, { setup: false });
+  if ('failure' in runner) return undefined;
+  const workDir = await runner.workDir('allocdiff-command-');
+  const { variables } = await passFiles(workDir, checkoutDir, options, {}, 1);
+  const dir = sessionDir(workDir);
+  await mkdir(dir);
+  options.log.info(
+    `${command}: pytest starts and collects now, its first run waiting for base's reads`,
+  );
+  const session = await PytestSession.ahead(runner, command, cwd, variables, dir, options.log);
+  return { session, runner, workDir, skipFiles: (options.skipFiles ?? []).join('\n') };
+}
+
+/**
+ * The session started ahead for `checkoutDir`, when its first run can be its: it collected
+ * the same test files and waits, its tests collected. Otherwise (it cannot serve, it ended, the
+ * test files differ) it is ended, and undefined: the first run starts the command as usual.
+ */
+async function takeEarly(
+  ahead: Map<string, Promise<Early | undefined>>,
+  checkoutDir: string,
+  options: SideOptions,
+): Promise<Early | undefined> {
+  const waiting = ahead.get(checkoutDir);
+  if (!waiting) return undefined;
+  ahead.delete(checkoutDir);
+  const early = await waiting;
+  if (!early) return undefined;
+  if (early.skipFiles === (options.skipFiles ?? []).join('\n') && (await early.session.ready())) {
+    return early;
+  }
+  options.log.info('the pytest session started ahead does not serve: pytest starts again');
+  await stopSessions(new Map([[checkoutDir, early]]));
+  return undefined;
 }
 
 /**
@@ -358,7 +475,9 @@ async function harnessVariables(
       variables[variable] = path;
     }
   }
-  return variables;
+  // A pytest session's own (pytest-session.ts), blank here: the session gives them values of
+  // this length, and each pass forked from it has them blank again.
+  return { ...variables, ...blankSessionVariables(sessionDir(workDir)) };
 }
 
 /**
@@ -366,7 +485,8 @@ async function harnessVariables(
  * traceback pass has `ALLOCDIFF_TRACEBACK_SITES` (the file of `path:line` sites to keep
  * tracebacks for) among its variables, and traces `options.frames` frames. Never throws for
  * what the command does: each Python process that raised is a failed scenario, what was
- * measured is kept.
+ * measured is kept. With `sessions`, a pytest command's first run may leave its session waiting
+ * there for the passes that reuse it (`pass.session`).
  */
 async function runCommand(
   command: string,
@@ -374,6 +494,7 @@ async function runCommand(
   checkoutDir: string,
   options: SideOptions,
   pass: CommandPass = {},
+  sessions?: Sessions,
 ): Promise<CommandRun> {
   const { log } = options;
   const cwd = join(checkoutDir, workingDirectory);
@@ -381,73 +502,206 @@ async function runCommand(
     log.info(`${workingDirectory} does not exist in this commit: nothing to measure`);
     return { kind: 'absent' };
   }
+  const waiting = sessions?.get(checkoutDir);
+  if (waiting && pass.session === 'reuse' && waiting.session.serving) {
+    return runInSession(command, checkoutDir, options, pass, sessions!);
+  }
+  if (waiting && pass.session === 'start') {
+    sessions!.delete(checkoutDir);
+    await stopSessions(new Map([[checkoutDir, waiting]]));
+  }
   const runner = await SideRunner.start(checkoutDir, options, { setup: pass.setup ?? true });
   if ('failure' in runner) return { kind: 'failed', error: runner.failure };
 
-  const tracing = pass.files?.ALLOCDIFF_TRACEBACK_SITES !== undefined;
-  const frames = tracing ? options.frames : 1;
+  const frames = passFrames(options, pass);
   const workDir = await runner.workDir('allocdiff-command-');
-  const partials = join(workDir, 'processes');
-  const snapshotPath = join(workDir, 'snapshot.json');
+  let kept = false;
   try {
-    await mkdir(partials);
-    const skip = options.skipTests ?? [];
-    const variables = await harnessVariables(
-      workDir,
-      { ALLOCDIFF_COMMAND_DIR: partials, ALLOCDIFF_ROOT: checkoutDir },
-      frames,
-      pass.depth,
-      {
-        ...pass.files,
-        ...(skip.length > 0 ? { ALLOCDIFF_SKIP_TESTS: `${skip.join('\n')}\n` } : {}),
-        ...skipFilesVariable(options),
-      },
-    );
-    const fileCount = options.skipFiles?.length ?? 0;
-    log.info(
-      `${command} with every Python process under tracemalloc (frames: ${frames})` +
-        (skip.length > 0 ? `, ${skip.length} unchanged tests deselected` : '') +
-        (fileCount > 0 ? `, ${fileCount} test files not collected` : ''),
-    );
-    const { result: run, fixedAddresses } = await runner.injected(command, cwd, variables);
-    const merge = await runner.tool('allocdiff_harness.aggregate', [
-      '--dir',
-      partials,
-      '--root',
-      checkoutDir,
-      '--out',
-      snapshotPath,
-      '--frames',
-      String(frames),
-    ]);
-    if (processFailed(merge) || !existsSync(snapshotPath)) {
-      return {
-        kind: 'failed',
-        error: {
-          type: 'HarnessFailed',
-          message: runner.describeExit(`${runner.python} -m allocdiff_harness.aggregate`, merge),
-          output: lastLines(`${run.outputTail}${merge.outputTail}`),
-        },
-      };
+    const { partials, variables } = await passFiles(workDir, checkoutDir, options, pass, frames);
+    const serve = sessions !== undefined && pass.session === 'start' && isPytestAlone(command);
+    log.info(commandLine(command, options, frames));
+    if (serve) {
+      const dir = sessionDir(workDir);
+      await mkdir(dir);
+      const started = await PytestSession.start(runner, command, cwd, variables, dir, log);
+      if (started.kind === 'serving') {
+        sessions.set(checkoutDir, { session: started.session, runner, workDir });
+        kept = true;
+        log.info(
+          'pytest collected once: it waits, its tests collected, for the passes that follow ' +
+            '(each in a process forked from it)',
+        );
+        const { result } = started.first;
+        const fixed = started.session.fixedAddresses;
+        return await mergePass(runner, checkoutDir, partials, frames, result, fixed, log);
+      }
+      const { result, fixedAddresses } = started.run;
+      return await mergePass(runner, checkoutDir, partials, frames, result, fixedAddresses, log);
     }
-    const snapshot = await readSnapshot(snapshotPath);
-    if (!fixedAddresses) snapshot.unmeasured.push(RANDOM_ADDRESSES);
-    for (const note of snapshot.unmeasured) log.info(`not measured: ${note.what}: ${note.why}`);
-    const tail = lastLines(run.outputTail);
-    const failures = snapshot.scenarios.filter((scenario) => scenario.status === 'failed');
-    for (const scenario of failures) if (scenario.error) scenario.error.output = tail;
-    if (processFailed(run) && failures.length === 0) {
-      const commandFailure: ScenarioError = {
-        type: run.timedOut ? 'TimedOut' : 'CommandFailed',
-        message: runner.describeExit('the command', run),
-        output: tail,
-      };
-      return { kind: 'measured', snapshot, commandFailure };
-    }
-    return { kind: 'measured', snapshot };
+    const { result, fixedAddresses } = await runner.injected(command, cwd, variables);
+    return await mergePass(runner, checkoutDir, partials, frames, result, fixedAddresses, log);
   } finally {
-    await rm(workDir, { recursive: true, force: true });
+    if (!kept) await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** The frames a pass traces: the traceback pass's, else one. */
+function passFrames(options: SideOptions, pass: CommandPass): number {
+  return pass.files?.ALLOCDIFF_TRACEBACK_SITES !== undefined ? options.frames : 1;
+}
+
+/** What the log says a pass runs. */
+function commandLine(command: string, options: SideOptions, frames: number): string {
+  const skip = options.skipTests?.length ?? 0;
+  const fileCount = options.skipFiles?.length ?? 0;
+  return (
+    `${command} with every Python process under tracemalloc (frames: ${frames})` +
+    (skip > 0 ? `, ${skip} unchanged tests deselected` : '') +
+    (fileCount > 0 ? `, ${fileCount} test files not collected` : '')
+  );
+}
+
+/**
+ * A pass's folder of processes' results in `workDir`, its files written there, and the
+ * variables that name them (one shape for every pass: `harnessVariables`).
+ */
+async function passFiles(
+  workDir: string,
+  checkoutDir: string,
+  options: SideOptions,
+  pass: CommandPass,
+  frames: number,
+): Promise<{ partials: string; variables: Record<string, string> }> {
+  const partials = join(workDir, 'processes');
+  await mkdir(partials);
+  const skip = options.skipTests ?? [];
+  const variables = await harnessVariables(
+    workDir,
+    { ALLOCDIFF_COMMAND_DIR: partials, ALLOCDIFF_ROOT: checkoutDir },
+    frames,
+    pass.depth,
+    {
+      ...pass.files,
+      ...(skip.length > 0 ? { ALLOCDIFF_SKIP_TESTS: `${skip.join('\n')}\n` } : {}),
+      ...skipFilesVariable(options),
+    },
+  );
+  return { partials, variables };
+}
+
+/**
+ * A pass in the pytest session the first run left waiting: no new start, no collection; its
+ * files in a folder of their own. A session that ended before the pass did is gone: what its
+ * processes wrote is still merged.
+ */
+async function runInSession(
+  command: string,
+  checkoutDir: string,
+  options: SideOptions,
+  pass: CommandPass,
+  sessions: Sessions,
+  started: 'first run' | 'ahead' = 'first run',
+): Promise<CommandRun> {
+  const { session, runner, workDir } = sessions.get(checkoutDir)!;
+  const frames = passFrames(options, pass);
+  // A folder of the same length as a run's own (`runCommand`): the pass's variables have the
+  // shape of every other run's.
+  const passDir = await runner.workDir('allocdiff-command-');
+  try {
+    const { partials, variables } = await passFiles(passDir, checkoutDir, options, pass, frames);
+    options.log.info(
+      `${commandLine(command, options, frames)}, in the pytest session ` +
+        `${started === 'ahead' ? 'started ahead' : 'of the first run'} (no new start, its tests collected)`,
+    );
+    const end = await session.pass(variables, options.log);
+    if (end.kind === 'done') {
+      const fixed = session.fixedAddresses;
+      return await mergePass(runner, checkoutDir, partials, frames, end.result, fixed, options.log);
+    }
+    sessions.delete(checkoutDir);
+    options.log.warning(
+      `the pytest session ended before this pass did: ${runner.describeExit('it', end.run.result)}`,
+    );
+    await rm(workDir, { recursive: true, force: true }).catch(() => undefined);
+    const { result, fixedAddresses } = end.run;
+    return await mergePass(
+      runner,
+      checkoutDir,
+      partials,
+      frames,
+      result,
+      fixedAddresses,
+      options.log,
+    );
+  } finally {
+    await rm(passDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * What a pass's processes wrote into `partials`, merged into the side's snapshot; `run`: how
+ * the command (or the session's pass) ended.
+ */
+async function mergePass(
+  runner: SideRunner,
+  checkoutDir: string,
+  partials: string,
+  frames: number,
+  run: ProcessResult,
+  fixedAddresses: boolean,
+  log: Logger,
+): Promise<CommandRun> {
+  const snapshotPath = join(dirname(partials), 'snapshot.json');
+  const merge = await runner.tool('allocdiff_harness.aggregate', [
+    '--dir',
+    partials,
+    '--root',
+    checkoutDir,
+    '--out',
+    snapshotPath,
+    '--frames',
+    String(frames),
+  ]);
+  if (processFailed(merge) || !existsSync(snapshotPath)) {
+    return {
+      kind: 'failed',
+      error: {
+        type: 'HarnessFailed',
+        message: runner.describeExit(`${runner.python} -m allocdiff_harness.aggregate`, merge),
+        output: lastLines(`${run.outputTail}${merge.outputTail}`),
+      },
+    };
+  }
+  const snapshot = await readSnapshot(snapshotPath);
+  if (!fixedAddresses) snapshot.unmeasured.push(RANDOM_ADDRESSES);
+  for (const note of snapshot.unmeasured) log.info(`not measured: ${note.what}: ${note.why}`);
+  const tail = lastLines(run.outputTail);
+  const failures = snapshot.scenarios.filter((scenario) => scenario.status === 'failed');
+  for (const scenario of failures) if (scenario.error) scenario.error.output = tail;
+  if (processFailed(run) && failures.length === 0) {
+    const commandFailure: ScenarioError = {
+      type: run.timedOut ? 'TimedOut' : 'CommandFailed',
+      message: runner.describeExit('the command', run),
+      output: tail,
+    };
+    return { kind: 'measured', snapshot, commandFailure };
+  }
+  return { kind: 'measured', snapshot };
+}
+
+/** Ends the pytest sessions left waiting (none is asked for another pass). */
+async function stopSessions(sessions: Sessions): Promise<void> {
+  const waiting = [...sessions.values()];
+  sessions.clear();
+  await Promise.all(
+    waiting.map(async ({ session, workDir }) => {
+      try {
+        await session.stop();
+      } finally {
+        await rm(workDir, { recursive: true, force: true });
+      }
+    }),
+  );
 }
 
 /**

@@ -34,7 +34,7 @@ const TAIL_BYTES = 64 * 1024;
 const CLOSE_GRACE_MS = 2_000;
 
 /** The last TAIL_BYTES characters of some output, never starting inside a character. */
-function keepTail(text: string): string {
+export function keepTail(text: string): string {
   if (text.length <= TAIL_BYTES) return text;
   const start = text.length - TAIL_BYTES;
   const code = text.charCodeAt(start);

@@ -95,6 +95,8 @@ export function shardedBackend(backend: CaptureBackend, shard: Shard): CaptureBa
             outcomeInShard(await backend.trace!(dir, options, sitesFile), shard),
         }
       : {}),
+    ...(backend.prepare ? { prepare: (dir, options) => backend.prepare!(dir, options) } : {}),
+    ...(backend.release ? { release: () => backend.release!() } : {}),
     nothingMeasured: (base, head) =>
       base.kind === 'measured' && head.kind === 'measured'
         ? undefined

@@ -127,6 +127,11 @@ export class SideRunner {
     return runner;
   }
 
+  /** Whether its measured processes run with address randomisation off (exact peaks). */
+  fixedAddresses(): Promise<boolean> {
+    return canTurnOffAddressRandomization(this.env);
+  }
+
   /** A new exchange folder in the side's own temporary folder (see sideWorkDir). */
   workDir(prefix: string): Promise<string> {
     return sideWorkDir(this.env, prefix);
@@ -184,10 +189,16 @@ export class SideRunner {
   /**
    * A shell command in `cwd` with the harness injected into every Python process it starts (a
    * `sitecustomize` first on PYTHONPATH), `variables` added: a measured run (see measured).
+   * `onOutput`: also given the output as it comes (a run that serves several passes).
    */
-  injected(command: string, cwd: string, variables: NodeJS.ProcessEnv): Promise<MeasuredRun> {
+  injected(
+    command: string,
+    cwd: string,
+    variables: NodeJS.ProcessEnv,
+    onOutput?: (chunk: string) => void,
+  ): Promise<MeasuredRun> {
     const inject = join(harnessDirectory(), 'allocdiff_harness', 'inject');
-    return this.measured(['bash', '-c', command], cwd, inject, variables);
+    return this.measured(['bash', '-c', command], cwd, inject, variables, onOutput);
   }
 
   /**
@@ -214,6 +225,7 @@ export class SideRunner {
     cwd: string,
     pythonPath: string,
     variables: NodeJS.ProcessEnv = {},
+    onOutput?: (chunk: string) => void,
   ): Promise<MeasuredRun> {
     const env: NodeJS.ProcessEnv = {
       PYTHONHASHSEED: '0',
@@ -224,7 +236,7 @@ export class SideRunner {
     };
     const fixedAddresses = await canTurnOffAddressRandomization(this.env);
     const [program, ...args] = fixedAddresses ? ['setarch', '-R', ...argv] : argv;
-    const result = await this.run(program, args, { cwd, env, deadline: this.deadline });
+    const result = await this.run(program, args, { cwd, env, deadline: this.deadline }, onOutput);
     return { result, fixedAddresses };
   }
 
@@ -232,11 +244,12 @@ export class SideRunner {
     program: string,
     args: readonly string[],
     options: { cwd: string; env: NodeJS.ProcessEnv; deadline: number },
+    onOutput?: (chunk: string) => void,
   ): Promise<ProcessResult> {
     const result = await runProcess(program, args, {
       ...options,
       ...(this.protect ? { protect: this.protect } : {}),
-      onOutput: (chunk) => this.log.output(chunk),
+      onOutput: onOutput ?? ((chunk) => this.log.output(chunk)),
     });
     // A run stopped on purpose (Ctrl-C) ends here: its side did not fail, it was not measured.
     const stopped = stopReason();
