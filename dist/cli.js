@@ -9,13 +9,13 @@ import {
 } from "./chunks/chunk-OG5AJFQK.js";
 import {
   runEnvironment
-} from "./chunks/chunk-U37QUC6D.js";
-import "./chunks/chunk-3VJGA6IO.js";
+} from "./chunks/chunk-5FTEMDCU.js";
+import "./chunks/chunk-YBF2V7KG.js";
 import {
   DEFAULT_PYTHON,
   askInterpreter,
   stopAllProcesses
-} from "./chunks/chunk-PBNAPZH5.js";
+} from "./chunks/chunk-IZH354MH.js";
 import {
   VERSION
 } from "./chunks/chunk-4243Q66V.js";
@@ -225,7 +225,7 @@ async function exitCodeOf(report, failOn) {
 async function main(argv, early) {
   let privateDir;
   try {
-    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-BIJZUGDE.js");
+    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-HDEXINU6.js");
     const command = parseCliArgs(argv);
     if (command.kind === "help") {
       process.stdout.write(CLI_HELP);
@@ -245,7 +245,7 @@ Run "allocdiff --help" for the options.
     const { settings, stdout } = command;
     privateDir = command.privateDir;
     const [{ runAllocdiff }, { OUTPUTS }, { renderTerminal }] = await Promise.all([
-      import("./chunks/pipeline-G5WR4CLU.js"),
+      import("./chunks/pipeline-MV75UA5J.js"),
       import("./chunks/outputs-FMV2M7J3.js"),
       import("./chunks/terminal-RN6LCYWS.js")
     ]);

@@ -18,7 +18,8 @@ of normalised ``path:line`` sites in ``ALLOCDIFF_TRACEBACK_SITES``: each process
 also groups what it holds at the end by call path, for those sites only, as
 ``--traceback-sites`` does for a script (``capture.TracebackFilter``).
 
-The deep pass runs the command again to measure tests in depth (see ``Depth``): only the tests
+The deep pass runs the command again (or, for pytest alone, a child forked from the session
+its first run left waiting: ``fork_pass``) to measure tests in depth (see ``Depth``): only the tests
 listed in ``ALLOCDIFF_TESTS`` run (the plugin deselects the others), and each test's body is
 called again in the same process after its measured call, as a ``bench_*`` function is: more
 measured calls (``ALLOCDIFF_REPEATS``), one that counts live objects by type
@@ -64,6 +65,8 @@ class _State:
         self.test = started_by_test(os.environ.get("PYTEST_CURRENT_TEST"))
         self.started = time.perf_counter()
         self.forked = False
+        # A pytest session whose passes run in forked children (see ``serving``).
+        self.serving = False
         # An object allocated once tracing started: its trace is gone if the program clears
         # the traces (or stops and restarts tracing), which makes the measurement meaningless.
         self.marker = None
@@ -80,6 +83,7 @@ class _State:
         # The reads pass (selection.py): nothing is traced, pytest records what each test reads.
         self.recording_reads = bool(os.environ.get("ALLOCDIFF_RECORD_READS"))
         self.recorder = None
+        self.reads_written = False
         self.depth = Depth(os.environ)
 
 
@@ -362,10 +366,19 @@ def reads_recorder():
     return _state.recorder
 
 
+def write_reads_now():
+    """Writes what the tests read now rather than at exit (a pytest-xdist worker, whose
+    controller may end, and its processes be killed, before the worker's exit handlers run)."""
+    _write_reads()
+
+
 def _write_reads():
     state = _state
     if state is None or state.forked or os.getpid() != state.pid or not state.recorder.pytest:
         return
+    if state.reads_written:
+        return
+    state.reads_written = True
     state.recorder.stop()
     try:
         state.recorder.write(state.directory)
@@ -377,9 +390,69 @@ def frames():
     return _state.frames
 
 
+# --- a pytest session that serves several passes (see pytest_plugin.serve_passes) --------
+
+# Set while this process forks a pass of its pytest session: that child is measured, as a
+# process of its own, not left out as a forked copy.
+_forking_pass = False
+
+
+def serving():
+    """This process became a pytest session that forks its passes: it measures nothing itself
+    (its start marker is removed, and it writes no result)."""
+    state = _state
+    state.serving = True
+    try:
+        os.remove(os.path.join(state.directory, "%s.started" % state.token))
+    except OSError:
+        pass
+
+
+def fork_pass(environ):
+    """Fork a child that runs one pass of this pytest session, its collected tests as they are:
+    ``environ`` (the pass's ``ALLOCDIFF_*`` variables, ``ALLOCDIFF_COMMAND_DIR`` among them) is
+    its environment's, and what it measures is written there at its exit, as a process's.
+    Returns the child's pid in this process, 0 in the child."""
+    global _forking_pass
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):
+            pass
+    _forking_pass = True
+    try:
+        pid = os.fork()
+    finally:
+        _forking_pass = False
+    if pid == 0:
+        _start_pass(environ)
+    return pid
+
+
+def _start_pass(environ):
+    state = _state
+    os.environ.update(environ)
+    state.serving = False
+    state.pid = os.getpid()
+    state.token = "%d-%d" % (state.pid, time.monotonic_ns())
+    state.directory = os.environ["ALLOCDIFF_COMMAND_DIR"]
+    state.frames = int(given(os.environ, "ALLOCDIFF_FRAMES") or state.frames)
+    state.traceback_sites = given(os.environ, "ALLOCDIFF_TRACEBACK_SITES")
+    state.traceback_filter = None
+    state.started = time.perf_counter()
+    state.tests = []
+    state.unmeasured = list(state.unmeasured)
+    state.depth = Depth(os.environ)
+    state.depth.load()
+    _write_marker(
+        "%s.started" % state.token,
+        [str(state.pid), str(os.getppid()), state.cwd, state.entry[0], state.entry[1], state.test],
+    )
+
+
 def _after_fork_in_child():
     state = _state
-    if state is None or state.forked:
+    if state is None or state.forked or _forking_pass:
         return
     state.forked = True
     if _tracemalloc.is_tracing():
@@ -392,7 +465,7 @@ def _after_fork_in_child():
 
 def _at_exit():
     state = _state
-    if state is None or state.forked or os.getpid() != state.pid:
+    if state is None or state.forked or state.serving or os.getpid() != state.pid:
         return
     try:
         _finish(state)

@@ -19,7 +19,9 @@ A test that fails is a failed scenario with its error; one skipped (or an expect
 is not a scenario. Collection, fixtures and pytest itself are not measured.
 
 In allocdiff's deep pass (see ``command.Depth``) only the tests it names run: the others are
-deselected, and test files that hold none of them are not even collected. A test that passed
+deselected, and test files that hold none of them are not even collected. When allocdiff gives
+the process a session folder (``ALLOCDIFF_SESSION_DIR``), pytest starts and collects once: the
+first run and each later pass run in children forked from it (``serve_passes``). A test that passed
 is then called again, in this process and with the same fixtures, for its further measured
 calls, object counts, sites at the peak and leak check. On head, a test whose retained memory
 grew also finds, right after its measured call and before its fixtures are torn down, what keeps
@@ -217,6 +219,165 @@ if getattr(pytest, "version_tuple", (0,)) >= (7,):  # collection_path: pytest 7 
         return True if relative not in _selected_files(config) else None
 
 
+# The session's passes (see ``serve_passes``): the folder of the handshake with allocdiff.
+SESSION_DIR = "ALLOCDIFF_SESSION_DIR"
+# Seconds the session waits at most for its next pass (allocdiff's deadline for the side).
+SESSION_WAIT = "ALLOCDIFF_SESSION_WAIT"
+# ``wait``: the session was started ahead (while base's reads are recorded): its first pass too
+# waits to be asked for (``pass-1.json``), with the tests it deselects.
+SESSION_FIRST = "ALLOCDIFF_SESSION_FIRST"
+_served = []
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtestloop(session):
+    """With ``ALLOCDIFF_SESSION_DIR``, this pytest process collects once and runs each of
+    allocdiff's passes (the first run, then the deep pass) in a child forked from it once its
+    tests are collected: each pass starts from the state collection left, as a pytest started
+    anew would, without paying pytest's start and collection again (see ``serve_passes``).
+    Not with pytest-xdist (its workers run the tests), nor for a pytest that a test started,
+    nor where ``os.fork`` is missing: then the process runs its tests once, as it would."""
+    if not _serves(session):
+        # A session started ahead of its first pass that cannot serve runs no test: allocdiff
+        # runs that pass as usual (pytest-xdist's workers are left to their controller).
+        waiting = command.given(os.environ, SESSION_FIRST) == "wait" and command.given(
+            os.environ, SESSION_DIR
+        )
+        if waiting and getattr(session.config, "workerinput", None) is None and not _served:
+            _served.append(False)
+            _write(os.environ[SESSION_DIR], "cannot-serve", "")
+            return True
+        return None
+    return serve_passes(session)
+
+
+def _serves(session):
+    config = session.config
+    return bool(
+        command.given(os.environ, SESSION_DIR)
+        and command.measuring()
+        and not _served
+        and hasattr(os, "fork")
+        and not command.started_by_test(os.environ.get("PYTEST_CURRENT_TEST"))
+        and getattr(config, "workerinput", None) is None
+        and not config.pluginmanager.has_plugin("dsession")
+        and not session.testsfailed
+        and not config.option.collectonly
+    )
+
+
+def serve_passes(session):
+    """Runs pass 1 (with the variables of ``pass-1.json`` when allocdiff wrote it before the
+    start, else this process's own environment; or, started ahead with
+    ``ALLOCDIFF_SESSION_FIRST=wait``, once asked for), then each pass allocdiff asks for, in
+    a forked child each; returns in the child (which runs the collected tests, as this
+    process would have), never in this one, which exits with pass 1's status once allocdiff
+    says ``stop``, or when no further pass is asked for within ``ALLOCDIFF_SESSION_WAIT``
+    seconds, or when the process that started it is gone.
+
+    The handshake, in ``ALLOCDIFF_SESSION_DIR``: ``serving`` (this process's pid) when it
+    starts; ``pass-<n>.done`` (the child's exit status) when pass ``n`` ended; allocdiff then
+    writes ``pass-<n+1>.json``, renamed into place: ``{"stop": true}``, or ``{"environ": {...}}``
+    (the pass's ``ALLOCDIFF_*`` variables: the folder its results go to, the tests it runs,
+    ...)."""
+    import json
+    import time
+
+    _served.append(True)
+    directory = os.environ[SESSION_DIR]
+    wait = float(command.given(os.environ, SESSION_WAIT) or 6 * 3600)
+    parent = os.getppid()
+    command.serving()
+    _write(directory, "serving", str(os.getpid()))
+    first_status = None
+    number = 1
+    ahead = command.given(os.environ, SESSION_FIRST) == "wait"
+    while True:
+        path = os.path.join(directory, "pass-%d.json" % number)
+        if number > 1 or ahead:
+            give_up = time.monotonic() + wait
+            while not os.path.exists(path):
+                if os.getppid() != parent or not os.path.isdir(directory):
+                    _leave(first_status, "the process that started it is gone")
+                if time.monotonic() > give_up:
+                    _leave(first_status, "no further pass was asked for within %d s" % wait)
+                time.sleep(0.02)
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as file:
+                request = json.load(file)
+            if request.get("stop"):
+                _leave(first_status if first_status is not None else 0)
+        else:
+            request = {"environ": {}}
+        pid = command.fork_pass(request["environ"])
+        if pid == 0:
+            _run_pass(session)
+            return None
+        status = _exit_status(os.waitpid(pid, 0)[1])
+        if first_status is None:
+            first_status = status
+        _write(directory, "pass-%d.done" % number, str(status))
+        number += 1
+
+
+def _run_pass(session):
+    """In a pass's child: the tests it names (``ALLOCDIFF_TESTS``), the others and those it
+    skips (``ALLOCDIFF_SKIP_TESTS``, a session started ahead) deselected;
+    pytest's report times the pass, not the wait before it."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    started = getattr(reporter, "_session_start", None)
+    if started is not None and hasattr(started, "elapsed"):  # pytest 8.4 and later
+        reporter._session_start = type(started)()
+    elif isinstance(getattr(reporter, "_sessionstarttime", None), float):
+        import time
+
+        reporter._sessionstarttime = time.time()
+    selected = command.selected_tests()
+    skipped = selection.skipped_tests()
+    if selected is None and not skipped:
+        return
+
+    def keeps(item):
+        return (selected is None or item.nodeid in selected) and (
+            not skipped or item.nodeid not in skipped
+        )
+
+    kept = [item for item in session.items if keeps(item)]
+    if len(kept) < len(session.items):
+        dropped = [item for item in session.items if not keeps(item)]
+        session.config.hook.pytest_deselected(items=dropped)
+        session.items[:] = kept
+        session.testscollected = len(kept)
+
+
+def _exit_status(status):
+    if os.WIFEXITED(status):
+        return os.WEXITSTATUS(status)
+    return 128 + os.WTERMSIG(status) if os.WIFSIGNALED(status) else 1
+
+
+def _leave(status, why=None):
+    """Ends the serving process: its passes wrote what they measured and pytest's report."""
+    import sys
+
+    if why is not None:
+        sys.stderr.write("allocdiff: the pytest session ends: %s\n" % why)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):
+            pass
+    os._exit(status if status is not None else 1)
+
+
+def _write(directory, name, text):
+    """``name`` in ``directory``, written whole (renamed into place)."""
+    path = os.path.join(directory, name)
+    with open(path + ".partial", "w", encoding="utf-8") as file:
+        file.write(text)
+    os.replace(path + ".partial", path)
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session, exitstatus):
     # A deep pass whose tests are all deselected (it re-runs the processes only) ran no test:
@@ -225,6 +386,11 @@ def pytest_sessionfinish(session, exitstatus):
     chosen = command.selected_tests() is not None or _skipped_files()
     if chosen and exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
         session.exitstatus = pytest.ExitCode.OK
+    # A pytest-xdist worker's reads are written before it tells its controller it has finished
+    # (xdist does in a hook wrapper, after this): the controller may end, and the worker be
+    # killed with it, before the worker's exit handlers run.
+    if _recorder is not None and getattr(session.config, "workerinput", None) is not None:
+        command.write_reads_now()
 
 
 @pytest.hookimpl(hookwrapper=True, trylast=True)

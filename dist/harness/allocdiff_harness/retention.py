@@ -516,19 +516,7 @@ class _Walk:
             result.paths = [path]
             return
         result.storage = STORAGE_FOUND
-        result.sampled = len(chosen)
-        groups = {}
-        for obj, path in chosen:
-            group_key = (path.kind, path.root, path.holder, path.holder_type)
-            group = groups.get(group_key)
-            if group is None:
-                group = groups[group_key] = path
-                group.items = 0
-            group.sampled += 1
-            group.items += len(obj)
-        result.paths = sorted(
-            groups.values(), key=lambda path: (-path.sampled, path.kind, path.holder, path.root)
-        )
+        _storage_paths(result, chosen)
 
     def _untraced_instances(self, everything, frames, blocks):
         """``{frame: (type name, instances)}`` for the sites of ``frames`` at least half of
@@ -603,19 +591,7 @@ class _Walk:
             return
         result.storage = STORAGE_HELD
         result.limited = False
-        result.sampled = len(reached)
-        groups = {}
-        for obj, path in reached:
-            group_key = (path.kind, path.root, path.holder, path.holder_type)
-            group = groups.get(group_key)
-            if group is None:
-                group = groups[group_key] = path
-                group.items = 0
-            group.sampled += 1
-            group.items += len(obj)
-        result.paths = sorted(
-            groups.values(), key=lambda path: (-path.sampled, path.kind, path.holder, path.root)
-        )
+        _storage_paths(result, reached)
 
     def _add(self, found, obj, frame):
         group = found.get(frame)
@@ -1349,3 +1325,21 @@ def _codes_of(member):
             if type(constant) is type(code):
                 functions.append(constant)
     return codes
+
+
+def _storage_paths(result, containers):
+    """``result``'s paths from ``containers`` (``(container, path)`` pairs), one per holder:
+    how many containers each holds (``sampled``) and their items, the most containers first."""
+    result.sampled = len(containers)
+    groups = {}
+    for obj, path in containers:
+        group_key = (path.kind, path.root, path.holder, path.holder_type)
+        group = groups.get(group_key)
+        if group is None:
+            group = groups[group_key] = path
+            group.items = 0
+        group.sampled += 1
+        group.items += len(obj)
+    result.paths = sorted(
+        groups.values(), key=lambda path: (-path.sampled, path.kind, path.holder, path.root)
+    )
