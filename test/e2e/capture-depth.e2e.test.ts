@@ -370,7 +370,8 @@ describe('leaks and noise in bench_* functions (CLI, real git and Python)', () =
     // In the units of the retained limit (+100KB here): decimal.
     expect(budget.leak).toBe(`leak: ${formatBytes(leak.leak!.head!, 'decimal')} kept per call`);
     const markdown = run.markdown();
-    expect(markdown).toContain(`(${budget.leak})`);
+    // The comment keeps a figure and its unit together with a no-break space.
+    expect(markdown.replaceAll('\u00a0', ' ')).toContain(`(${budget.leak})`);
     expect(markdown).toContain('💧 Leak in <code>bench_leak</code>');
     expect(markdown).not.toContain('〰️ Noisy in <code>bench_leak</code>');
     expect(run.stdout).toMatch(/^bench_leak\s.*ok, rising \+[\d.]+ KiB\/call/m);
