@@ -108,6 +108,50 @@ describe('retention paths in the reports', () => {
     expect(renderTerminal(passed)).toContain('kept alive in benchmarks/memory.py:');
   });
 
+  it("the comment's verdict blames no line on a pass, as the terminal's does; its block says what the line keeps", () => {
+    const passed: Report = { ...demo(), verdict: 'pass', budgets: [] };
+    for (const target of ['comment', 'summary'] as const) {
+      const markdown = renderMarkdown(passed, { target });
+      const verdict = markdown.split('\n').find((line) => /^(❌|⚠️|✅|📈)/u.test(line))!;
+      // The largest change and its site, as the terminal's PASS line says them.
+      expect(verdict).toMatch(
+        /^📈 \*\*Retained memory of <code>benchmarks\/memory\.py<\/code> grew \+1,083\.9\s%/u,
+      );
+      expect(verdict).toContain('most at <code>&lt;stdlib&gt;/json/decoder.py:353</code>');
+      expect(markdown).not.toContain('Caused by');
+      expect(markdown).not.toContain('✏️:');
+      // The block names the holder, what it keeps in all, and the line that filled it.
+      expect(markdown).toMatch(
+        /\*\*🔗 Kept alive by\*\*: <code>app\.cache\.LRU\.history<\/code> keeps 2\.04\sMiB of the grown memory alive, at 3 sites; the most: .*filled \(a <code>tuple<\/code> stored\) at <code>app\/cache\.py:24<\/code>/u,
+      );
+    }
+  });
+
+  it('blames the line only when a budget decided the verdict, never a failed benchmark', () => {
+    const report = demo();
+    const [scenario] = report.scenarios;
+    const failedHead: Report = {
+      ...report,
+      verdict: 'fail',
+      budgets: [],
+      scenarios: [
+        scenario!,
+        {
+          ...scenario!,
+          name: 'benchmarks/other.py',
+          status: 'failed',
+          retention: [],
+          error: { side: 'head', type: 'KeyError', message: "'x'" },
+        },
+      ],
+    };
+    const markdown = renderMarkdown(failedHead);
+    expect(markdown).toContain('**The head benchmark failed:**');
+    expect(markdown).not.toContain('Caused by');
+    const last = renderTerminal(failedHead).trimEnd().split('\n').at(-1)!;
+    expect(last).toMatch(/^FAIL: the head benchmark failed: benchmarks\/other\.py raised KeyError/);
+  });
+
   it("the culprit line's annotation says what it keeps alive", () => {
     const { annotations } = siteAnnotations(demo());
     expect(annotations[0]).toMatchObject({ file: 'app/cache.py', startLine: 24 });
