@@ -179,9 +179,20 @@ export function holderText(finding: RetentionFinding, code: Code = plainCode): s
       // The cache of an lru_cache function is named by the function it caches for.
       return finding.holderType === LRU_CACHE
         ? `the cache of ${code(finding.holder)} (${code(LRU_CACHE)}${from})`
-        : `${code(finding.holder)} (${code(finding.holderType)}${from})`;
+        : `${code(finding.holder)} (${code(finding.holderType)}${from})${asKeys(finding)}`;
     }
   }
+}
+
+/**
+ * How the holder keeps objects that are its keys (a path that ends at a key, `app.seen[key]`,
+ * through no item before it): `, as its keys`; `, as the names of its attributes` for an
+ * instance's; else empty.
+ */
+function asKeys(finding: RetentionFinding): string {
+  const { path } = finding;
+  if (!path.endsWith('[key]') || path.slice(0, -'[key]'.length).includes('[')) return '';
+  return path.endsWith('.__dict__[key]') ? ', as the names of its attributes' : ', as its keys';
 }
 
 /**

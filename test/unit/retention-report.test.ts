@@ -161,6 +161,41 @@ describe('retention paths in the reports', () => {
     );
   });
 
+  it('says when the objects are the keys of their holder, or the names of its attributes', () => {
+    const finding: RetentionFinding = {
+      ...demo().scenarios[0]!.retention![0]!,
+      kind: 'module global',
+      root: 'app.keys.seen',
+      holder: 'app.keys.seen',
+      holderType: 'dict',
+      name: 'seen',
+      path: 'app.keys.seen[key]',
+    };
+    expect(retentionSentence(finding)).toContain(
+      'kept alive by `app.keys.seen` (`dict`), as its keys, filled',
+    );
+    expect(
+      holderText({
+        ...finding,
+        holder: 'app.keys.Index.by_name',
+        path: 'app.keys.index.by_name[key]',
+      }),
+    ).toBe('`app.keys.Index.by_name` (`dict`), as its keys');
+    expect(
+      holderText({
+        ...finding,
+        holder: 'app.keys.named',
+        holderType: 'app.keys.Named',
+        path: 'app.keys.named.__dict__[key]',
+      }),
+    ).toBe('`app.keys.named` (`app.keys.Named`), as the names of its attributes');
+    // Keys of something an item holds are not the holder's own.
+    expect(holderText({ ...finding, path: 'app.keys.seen[…].tags[key]' })).toBe(
+      '`app.keys.seen` (`dict`)',
+    );
+    expect(holderText({ ...finding, path: 'app.keys.seen[…]' })).toBe('`app.keys.seen` (`dict`)');
+  });
+
   it("names a pytest fixture's value by the fixture and its scope", () => {
     const finding: RetentionFinding = {
       ...demo().scenarios[0]!.retention![0]!,
