@@ -20,6 +20,7 @@ import { emptySnapshot, sideSnapshots, snapshotOf, type SideOutcome } from './ca
 import type { Snapshot } from './capture/snapshot.js';
 import { SideEnvironments } from './capture/side-environment.js';
 import {
+  namesPytest,
   nothingReachable,
   selectTests,
   staticEvidence,
@@ -882,11 +883,13 @@ async function reportRun(
     },
   });
   if (noChange) report.noChange = `no change: ${noChange}`;
+  // Whether the tests were selected because nothing said otherwise, or as the settings asked.
+  const by = settings.selectTests === 'auto' ? 'default' : 'setting';
   if (selection?.kind === 'all' && selection.notRun) {
-    report.testsNotRun = { count: 0, why: selection.notRun };
+    report.testsNotRun = { count: 0, why: selection.notRun, by };
   } else if (selection && selection.kind !== 'all') {
     if (selection.skip.length + selection.skipFiles.length > 0) {
-      report.testsNotRun = { count: selection.skip.length, why: selection.why };
+      report.testsNotRun = { count: selection.skip.length, why: selection.why, by };
     }
   }
   const cached = (['base', 'head'] as const).flatMap((side) => cachedSides[side] ?? []);
@@ -934,7 +937,8 @@ async function chooseTests(
     beforeReads?: (skipFiles: string[]) => void;
   },
 ): Promise<TestSelection | undefined> {
-  if (settings.selectTests && settings.benchmark.kind !== 'command') {
+  const asked = settings.selectTests;
+  if (asked === true && settings.benchmark.kind !== 'command') {
     // Asked for, but there are no tests to select: said, never silently dropped.
     log.warning(
       `select-tests: true is not applied: it selects the tests of a pytest command (command: ` +
@@ -943,13 +947,21 @@ async function chooseTests(
     );
     return undefined;
   }
-  if (settings.benchmark.kind !== 'command' || !settings.selectTests || !backend.readTests) {
+  if (settings.benchmark.kind !== 'command' || asked === false || !backend.readTests) {
     return undefined;
   }
   if (settings.setup) {
     log.info('every test is traced: with a setup, what a test runs may be installed code');
     return undefined;
   }
+  if (asked === 'auto' && !namesPytest(settings.benchmark.command)) {
+    log.info(
+      'every process is traced: the command does not name pytest (select-tests: true selects ' +
+        'the tests of a command that runs pytest otherwise)',
+    );
+    return undefined;
+  }
+  if (asked === 'auto') log.info(SELECTED_BY_DEFAULT);
   const command = settings.benchmark.command;
   const ruled = backend.ruleOutTests
     ? await log.group('Ruling out test files from the source of both sides', async () => {
@@ -994,6 +1006,11 @@ async function chooseTests(
     return selection;
   });
 }
+
+/** The log's line when the tests are selected because nothing said otherwise. */
+const SELECTED_BY_DEFAULT =
+  'tests selected by default (a pytest command, no setup): only those that can read what this ' +
+  'pull request changes are traced; select-tests: false traces every test';
 
 /**
  * Why head need not run, or undefined when it must: every file base's benchmark read (opened or

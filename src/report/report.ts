@@ -63,9 +63,10 @@ export interface Report {
   noChange?: string;
   /**
    * pytest tests not run on either side: on base they read (ran or opened) nothing the pull
-   * request changes. How many, and the evidence as a sentence.
+   * request changes. How many, the evidence as a sentence, and whether they were selected by
+   * default (`select-tests: auto`) or because the settings asked (`true`).
    */
-  testsNotRun?: { count: number; why: string };
+  testsNotRun?: { count: number; why: string; by: 'default' | 'setting' };
   /**
    * The sides whose measurement was taken from the cache, each as a sentence:
    * `base: cached measurement of 1a2b3c4 from 2026-12-07 10:12 UTC`.
