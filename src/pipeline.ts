@@ -20,7 +20,7 @@ import { emptySnapshot, sideSnapshots, snapshotOf, type SideOutcome } from './ca
 import type { Snapshot } from './capture/snapshot.js';
 import { SideEnvironments } from './capture/side-environment.js';
 import {
-  namesPytest,
+  isPytestAlone,
   nothingReachable,
   selectTests,
   staticEvidence,
@@ -954,10 +954,11 @@ async function chooseTests(
     log.info('every test is traced: with a setup, what a test runs may be installed code');
     return undefined;
   }
-  if (asked === 'auto' && !namesPytest(settings.benchmark.command)) {
+  if (asked === 'auto' && !isPytestAlone(settings.benchmark.command)) {
+    // Processes other than pytest's record no reads: only `true` selects around them.
     log.info(
-      'every process is traced: the command does not name pytest (select-tests: true selects ' +
-        'the tests of a command that runs pytest otherwise)',
+      'every process is traced: tests are selected by default only when the command is pytest ' +
+        'alone (pytest …, python -m pytest …); select-tests: true selects the tests of this one',
     );
     return undefined;
   }
@@ -1009,7 +1010,7 @@ async function chooseTests(
 
 /** The log's line when the tests are selected because nothing said otherwise. */
 const SELECTED_BY_DEFAULT =
-  'tests selected by default (a pytest command, no setup): only those that can read what this ' +
+  'tests selected by default (the command is pytest, no setup): only those that can read what this ' +
   'pull request changes are traced; select-tests: false traces every test';
 
 /**

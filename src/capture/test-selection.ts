@@ -104,15 +104,6 @@ export function isPytestAlone(command: string): boolean {
   );
 }
 
-/**
- * Whether a command names pytest (`pytest`, `py.test`, `python -m pytest`, a path to one, anywhere
- * in it): the commands `select-tests: auto` selects the tests of. Another command (`make test`)
- * may run pytest too, but selecting would cost it an untraced run that may find no test.
- */
-export function namesPytest(command: string): boolean {
-  return /(?:^|[^\w.-])py\.?test(?:$|[^\w.-])/.test(command);
-}
-
 /** The static step's evidence: what it read, for the report. */
 export function staticEvidence(found: StaticSelection): string {
   return `static: ${count(found.testFiles, 'test file')}, ${count(found.filesRead, 'file')} read`;

@@ -440,7 +440,8 @@ export const SETTINGS = {
   },
   /**
    * pytest: measure only the tests whose reads the pull request touches. `auto` (the default)
-   * selects with a pytest command and no setup, and traces everything otherwise, quietly.
+   * selects when the command is pytest alone and there is no setup, and traces everything
+   * otherwise, quietly.
    */
   selectTests: {
     key: 'select-tests',
@@ -450,16 +451,17 @@ export const SETTINGS = {
     default: 'auto',
     help:
       'pytest: trace only the tests that read what the diff changes; --no-select-tests traces ' +
-      'every test (default: auto, selected when the command runs pytest and there is no setup)',
+      'every test (default: auto, selected when the command is pytest alone, with no setup)',
     description:
-      'Whether to trace only the pytest tests the diff can have changed. auto (the default) and ' +
-      'true: with a pytest command and no setup, test files that import or name nothing the diff ' +
-      'changes are not collected, base runs once untraced recording the files each test ran or ' +
-      'opened, and only the tests that read a changed file (and new ones) are traced on both ' +
-      'sides, the others reported as not run. false: every test traced on both sides. Default: ' +
-      "auto, or the config file's.",
+      'Whether to trace only the pytest tests the diff can have changed. auto (the default): when ' +
+      'the command is pytest alone (pytest …, python -m pytest …) and there is no setup, test ' +
+      'files that import or name nothing the diff changes are not collected, base runs once ' +
+      'untraced recording the files each test ran or opened, and only the tests that read a ' +
+      'changed file (and new ones) are traced on both sides, the others reported as not run. ' +
+      'true: the same with any command and no setup. ' +
+      "false: every test traced on both sides. Default: auto, or the config file's.",
     meaning:
-      '`auto`: with a pytest command and no `setup`, trace only the tests that ' +
+      '`auto`: when the command is pytest alone and there is no `setup`, trace only the tests that ' +
       '[read what the pull request changes](#pytest-test-selection); `false`: every test',
     value: '`auto`, `true` or `false`',
   },

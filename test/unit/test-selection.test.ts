@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   isPytestAlone,
-  namesPytest,
   nothingReachable,
   type StaticSelection,
 } from '../../src/capture/test-selection.js';
@@ -43,33 +42,6 @@ describe('a command that is pytest alone', () => {
       'tox',
     ]) {
       expect(isPytestAlone(command), command).toBe(false);
-    }
-  });
-});
-
-describe('a command that names pytest (what select-tests: auto selects the tests of)', () => {
-  it('names pytest anywhere in it', () => {
-    for (const command of [
-      'pytest',
-      'py.test tests',
-      '.venv/bin/pytest -x',
-      'python -m pytest -q',
-      'cd src && pytest -n 2',
-      'pytest | tee log',
-    ]) {
-      expect(namesPytest(command), command).toBe(true);
-    }
-  });
-
-  it('does not name pytest', () => {
-    for (const command of [
-      'make test',
-      'python bench.py',
-      'python -m pytest_benchmark',
-      'pip install pytest-xdist && python bench.py',
-      'tox',
-    ]) {
-      expect(namesPytest(command), command).toBe(false);
     }
   });
 });
