@@ -481,8 +481,8 @@ export async function runAllocdiff(
       return { options: deepOptions, leakCheck, retentionSites, walking, counting };
     };
     // Counting objects by type walks the whole heap twice per test: with more tests measured in
-    // depth than `object-types-tests`, only those that changed most in the first run (the report
-    // leads with them) are counted; undefined when every one is.
+    // depth than `object-types-tests`, only those that grew most in the first run (ranked as the
+    // report ranks them, which leads with them) are counted; undefined when every one is.
     const countedTests = (first: Comparison, only: readonly string[]) => {
       const most = settings.objectTypesTests;
       if (!settings.objectTypes || most === 0) return undefined;
