@@ -416,6 +416,9 @@ def fork_pass(environ):
     its environment's, and what it measures is written there at its exit, as a process's.
     Returns the child's pid in this process, 0 in the child."""
     global _forking_pass
+    from . import collection  # loaded by take_over_for_tests
+
+    collection.freeze_before_fork()
     _flush_output()
     _forking_pass = True
     try:
