@@ -67,6 +67,8 @@ class _State:
         self.forked = False
         # A pytest session whose passes run in forked children (see ``serving``).
         self.serving = False
+        # A pass of such a session: a child forked from it (see ``fork_pass``).
+        self.in_pass = False
         # An object allocated once tracing started: its trace is gone if the program clears
         # the traces (or stops and restarts tracing), which makes the measurement meaningless.
         self.marker = None
@@ -427,11 +429,10 @@ def fork_pass(environ):
     its environment's, and what it measures is written there at its exit, as a process's.
     Returns the child's pid in this process, 0 in the child."""
     global _forking_pass
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (AttributeError, OSError, ValueError):
-            pass
+    from . import collection  # loaded by take_over_for_tests
+
+    collection.freeze_before_fork()
+    _flush_output()
     _forking_pass = True
     try:
         pid = os.fork()
@@ -446,6 +447,7 @@ def _start_pass(environ):
     state = _state
     os.environ.update(environ)
     state.serving = False
+    state.in_pass = True
     state.pid = os.getpid()
     state.token = "%d-%d" % (state.pid, time.monotonic_ns())
     state.directory = os.environ["ALLOCDIFF_COMMAND_DIR"]
@@ -461,6 +463,38 @@ def _start_pass(environ):
         "%s.started" % state.token,
         [str(state.pid), str(os.getppid()), state.cwd, state.entry[0], state.entry[1], state.test],
     )
+
+
+def in_session_pass():
+    """Whether this process is a pass of a pytest session: a child forked from it to measure
+    (see ``fork_pass``)."""
+    return measuring() and _state.in_pass
+
+
+def end_now(status):
+    """Ends this process with exit status ``status``, without the interpreter's teardown: the
+    exit handlers run as at any exit (the program's own first, then the harness's, which writes
+    what this process measured, or what its tests read), the output is flushed, and then the
+    process exits (``os._exit``) rather than freeing every object of its heap one by one, which
+    nothing reads. Only for a process whose results are all written by those handlers and whose
+    end nothing else waits on (a pass of a pytest session; the reads pass of pytest alone)."""
+    _flush_output()
+    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
+    if run_exit_handlers is not None:
+        run_exit_handlers()
+    else:
+        _write_reads()
+        _at_exit()
+    _flush_output()
+    os._exit(status)
+
+
+def _flush_output():
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):
+            pass
 
 
 def _after_fork_in_child():

@@ -739,6 +739,9 @@ async function readTests(
       ALLOCDIFF_COMMAND_DIR: workDir,
       ALLOCDIFF_ROOT: checkoutDir,
       ALLOCDIFF_RECORD_READS: '1',
+      // pytest alone: its process ends once what its tests read is written (the plugin's
+      // `EndAtFinish`), without the rest of pytest's finish, which nothing after it reads.
+      ...(isPytestAlone(command) ? { ALLOCDIFF_PYTEST_ALONE: '1' } : {}),
       ...files,
     });
     if (run.timedOut) return { failure: runner.describeExit('the command', run) };
