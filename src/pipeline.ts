@@ -310,9 +310,18 @@ export async function runAllocdiff(
     backend.inDepth &&
     (settings.repeats > 1 || settings.objectTypes || settings.peakSites !== false);
   // A first, cheap run per side (one repeat, no object counts, no peak hooks unless
-  // `peak-sites: true`); the deep pass follows where it finds a difference.
+  // `peak-sites: true`); the deep pass follows where it finds a difference. Where that pass
+  // counts objects, this one starts its call as the deep pass's runs do (objectTypesLater).
   const firstPassOf = (sideOptions: SideOptions): SideOptions =>
-    deep ? { ...sideOptions, repeats: 1, objectTypes: false, peakSites: false } : sideOptions;
+    deep
+      ? {
+          ...sideOptions,
+          repeats: 1,
+          objectTypes: false,
+          objectTypesLater: sideOptions.objectTypes ?? true,
+          peakSites: false,
+        }
+      : sideOptions;
   const alwaysRead = [
     backend.name,
     ...(settings.configFile ? [fromRoot(settings.configFile)] : []),

@@ -204,6 +204,10 @@ def bench_functions(namespace):
     return found
 
 
+# ``measure``'s count_types: live objects counted before the call only.
+BEFORE_ONLY = "before"
+
+
 # What a measured action did to tracing, when it made its measurement meaningless.
 STOPPED = "stopped tracemalloc"
 CLEARED = "cleared tracemalloc's traces (clear_traces(), or stop() then start())"
@@ -231,6 +235,8 @@ def measure(
     harness's own bookkeeping (diffs, object counts) runs untraced, so at full speed and
     without the snapshots having to carry everything the setup made.
 
+    ``count_types``: count live objects by type before the call and after it (True), or
+    before it only (BEFORE_ONLY: the call then starts exactly as a counted one does).
     ``traceback_filter``: also group the difference by traceback for the sites it wants.
     ``ignore``: harness containers alive across the call, left out of the object count.
     ``watch_peak``: run the action under a PeakWatch (see peak.py) aiming at
@@ -342,7 +348,7 @@ def measure(
     finally:
         if collecting:
             gc.enable()
-    if count_types:
+    if count_types is True:
         if collecting:
             gc.collect()  # untracks the harness's fresh tuples of numbers and names
         # result's contents (sites, the first count) are not followed: it is ignored.
