@@ -11,6 +11,7 @@ import {
   type CaptureBackend,
   type SideOptions,
 } from './capture/backend.js';
+import { canTurnOffAddressRandomization } from './capture/address-randomization.js';
 import { runEnvironment } from './capture/environment.js';
 import { protectBoth, type Protected } from './capture/isolation.js';
 import { isolationHere } from './capture/process.js';
@@ -363,6 +364,12 @@ export async function runAllocdiff(
       });
     }
   }
+  // Something runs from here on: the listing of head's tree that its key needs is read while
+  // the sides are checked out (base's was read with the diff).
+  if (wanted) {
+    rootEntries.head ??= git.rootEntries(measuredHead);
+    rootEntries.head.catch(() => undefined);
+  }
   const sides = await (checkingOut ?? checkoutSides(git, baseSha, measuredHead));
   // With a setup, each side gets a Python environment of its own (made on first use), so that
   // what setup installs never reaches the user's environment nor the other side.
@@ -409,6 +416,9 @@ export async function runAllocdiff(
       head: { ...(await ownCodeEnvironment(env, sides.headDir, roots)), TMPDIR: isolated.tmp.head },
     };
     const { protect } = isolated;
+    // Whether the measured processes can run with fixed addresses, asked in the sandbox once:
+    // now, while the cache is looked up and the first runs are prepared, not before the first.
+    canTurnOffAddressRandomization(envs.head).catch(() => undefined);
     const sequential = sequentialReason({ parallel: settings.parallel });
     log.info(
       sequential === undefined
