@@ -319,6 +319,12 @@ def measure(
     try:
         after = tracemalloc.take_snapshot()
         result.frames_used = tracemalloc.get_traceback_limit()
+        # A site list file may still be coming (written once a run beside this one has been
+        # compared): the diffs are worked out while it comes, before the walk. They allocate
+        # little (a dict per site), traced or not, and the figures were taken above.
+        early = isinstance(retention_filter, SiteListFile)
+        if early:
+            _diffs(result, after, before, peak_snapshot, traceback_filter)
         # A SiteListFile is read only now (and may want nothing); a TracebackFilter is there.
         if retention_filter is not None and getattr(retention_filter, "active", _always)():
             # Right after the after snapshot, while the objects' traces are there: tracing then
@@ -337,13 +343,8 @@ def measure(
             retention_filter.forget()
         tracemalloc.stop()
 
-        result.sites = line_diff(after, before)
-        if traceback_filter is not None:
-            result.tracebacks = traceback_diff(after, before, traceback_filter)
-        if peak_snapshot is not None:
-            result.peak_sites = line_diff(peak_snapshot, before)
-            if traceback_filter is not None:
-                result.peak_tracebacks = traceback_diff(peak_snapshot, before, traceback_filter)
+        if not early:
+            _diffs(result, after, before, peak_snapshot, traceback_filter)
         del after, before, peak_snapshot
     finally:
         if collecting:
@@ -358,6 +359,17 @@ def measure(
         # Only now: a number in the totals before the count would be counted as the action's.
         result.totals["rssBytes"] = rss_bytes
     return result
+
+
+def _diffs(result, after, before, peak_snapshot, traceback_filter):
+    """``result``'s sites (and tracebacks, and sites at the peak) from its snapshots."""
+    result.sites = line_diff(after, before)
+    if traceback_filter is not None:
+        result.tracebacks = traceback_diff(after, before, traceback_filter)
+    if peak_snapshot is not None:
+        result.peak_sites = line_diff(peak_snapshot, before)
+        if traceback_filter is not None:
+            result.peak_tracebacks = traceback_diff(peak_snapshot, before, traceback_filter)
 
 
 def count_objects(action, *, ignore=(), counting=True):
