@@ -11,6 +11,7 @@ import {
   type CaptureBackend,
   type SideOptions,
 } from './capture/backend.js';
+import { canTurnOffAddressRandomization } from './capture/address-randomization.js';
 import { runEnvironment } from './capture/environment.js';
 import { protectBoth, type Protected } from './capture/isolation.js';
 import { isolationHere } from './capture/process.js';
@@ -311,9 +312,18 @@ export async function runAllocdiff(
     backend.inDepth &&
     (settings.repeats > 1 || settings.objectTypes || settings.peakSites !== false);
   // A first, cheap run per side (one repeat, no object counts, no peak hooks unless
-  // `peak-sites: true`); the deep pass follows where it finds a difference.
+  // `peak-sites: true`); the deep pass follows where it finds a difference. Where that pass
+  // counts objects, this one starts its call as the deep pass's runs do (objectTypesLater).
   const firstPassOf = (sideOptions: SideOptions): SideOptions =>
-    deep ? { ...sideOptions, repeats: 1, objectTypes: false, peakSites: false } : sideOptions;
+    deep
+      ? {
+          ...sideOptions,
+          repeats: 1,
+          objectTypes: false,
+          objectTypesLater: sideOptions.objectTypes ?? true,
+          peakSites: false,
+        }
+      : sideOptions;
   const alwaysRead = [
     backend.name,
     ...(settings.configFile ? [fromRoot(settings.configFile)] : []),
@@ -354,6 +364,12 @@ export async function runAllocdiff(
         cachedSides,
       });
     }
+  }
+  // Something runs from here on: the listing of head's tree that its key needs is read while
+  // the sides are checked out (base's was read with the diff).
+  if (wanted) {
+    rootEntries.head ??= git.rootEntries(measuredHead);
+    rootEntries.head.catch(() => undefined);
   }
   const sides = await (checkingOut ?? checkoutSides(git, baseSha, measuredHead));
   // With a setup, each side gets a Python environment of its own (made on first use), so that
@@ -401,6 +417,9 @@ export async function runAllocdiff(
       head: { ...(await ownCodeEnvironment(env, sides.headDir, roots)), TMPDIR: isolated.tmp.head },
     };
     const { protect } = isolated;
+    // Whether the measured processes can run with fixed addresses, asked in the sandbox once:
+    // now, while the cache is looked up and the first runs are prepared, not before the first.
+    canTurnOffAddressRandomization(envs.head).catch(() => undefined);
     const sequential = sequentialReason({ parallel: settings.parallel });
     log.info(
       sequential === undefined

@@ -127,6 +127,8 @@ export interface MeasuredSettings {
   objectTypes?: boolean;
   /** For a backend that measures tests apart: the tests whose objects are counted (all: absent). */
   objectTypesOf?: readonly string[];
+  /** Objects counted before the call only, as a later pass counts them (SideOptions). */
+  objectTypesLater?: boolean;
   /** The scenarios of an earlier run whose figures end their repeats once matched (`sameAs`). */
   sameAs?: { scenarios: readonly { name: string }[] };
   /** For a backend that measures scenarios apart: the ones this pass runs again. */
@@ -154,6 +156,7 @@ export interface KeyFields extends RunFacts {
     objectTypes: boolean;
     /** The tests whose objects were counted, when not every one. */
     objectTypesOf?: string[];
+    objectTypesLater: boolean;
     /** The scenarios whose repeats stopped once they matched an earlier run, if any. */
     sameAs: string[] | null;
     only: string[] | null;
@@ -400,6 +403,7 @@ export class SideCache {
         ...(measured.objectTypes && measured.objectTypesOf
           ? { objectTypesOf: [...measured.objectTypesOf].sort() }
           : {}),
+        objectTypesLater: measured.objectTypesLater ?? false,
         // Without repeats, an earlier run ends nothing.
         sameAs:
           measured.sameAs && (measured.repeats ?? 1) > 1
