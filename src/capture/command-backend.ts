@@ -200,6 +200,9 @@ async function measureInDepth(
       },
       files: {
         ...selection,
+        ...(options.objectTypes === true && options.objectTypesOf
+          ? { ALLOCDIFF_OBJECT_TYPES_TESTS: selectionFile(options.objectTypesOf) }
+          : {}),
         ...(typeof peaks === 'string' ? { ALLOCDIFF_PEAK_TARGETS: peaks } : {}),
         ...retention,
       },
@@ -344,6 +347,7 @@ interface DepthAsked {
 /** The harness's files a measuring run may be given (command.py, selection.py). */
 type HarnessFile =
   | 'ALLOCDIFF_TESTS'
+  | 'ALLOCDIFF_OBJECT_TYPES_TESTS'
   | 'ALLOCDIFF_SKIP_TESTS'
   | 'ALLOCDIFF_SKIP_FILES'
   | 'ALLOCDIFF_PEAK_TARGETS'
@@ -353,6 +357,7 @@ type HarnessFile =
 
 const HARNESS_FILES: readonly HarnessFile[] = [
   'ALLOCDIFF_TESTS',
+  'ALLOCDIFF_OBJECT_TYPES_TESTS',
   'ALLOCDIFF_SKIP_TESTS',
   'ALLOCDIFF_SKIP_FILES',
   'ALLOCDIFF_PEAK_TARGETS',
@@ -734,6 +739,9 @@ async function readTests(
       ALLOCDIFF_COMMAND_DIR: workDir,
       ALLOCDIFF_ROOT: checkoutDir,
       ALLOCDIFF_RECORD_READS: '1',
+      // pytest alone: its process ends once what its tests read is written (the plugin's
+      // `EndAtFinish`), without the rest of pytest's finish, which nothing after it reads.
+      ...(isPytestAlone(command) ? { ALLOCDIFF_PYTEST_ALONE: '1' } : {}),
       ...files,
     });
     if (run.timedOut) return { failure: runner.describeExit('the command', run) };

@@ -40,6 +40,7 @@ import {
   changedMeasures,
   isNoChange,
   listedChanges,
+  objectsNotCountedText,
   slightWhy,
   testsNotRunText,
   unchangedLine,
@@ -365,6 +366,10 @@ function capital(text: string): string {
 
 function testsNotRunLine(notRun: { why: string; by?: 'default' | 'setting' }): string {
   return `<sub>⏭️ ${escapeText(testsNotRunText(notRun), 1_000)}</sub>`;
+}
+
+function objectsNotCountedLine(notCounted: { why: string }): string {
+  return `<sub>🧮 ${escapeText(objectsNotCountedText(notCounted), 1_000)}</sub>`;
 }
 
 /** Base → head with links, and what was checked. */
@@ -796,6 +801,7 @@ function selectionOf(report: Report): Selection {
     '',
     contextLine(report, listed),
     ...(report.testsNotRun ? ['', testsNotRunLine(report.testsNotRun)] : []),
+    ...(report.objectsNotCounted ? ['', objectsNotCountedLine(report.objectsNotCounted)] : []),
     ...(report.accepted ? ['', acceptanceMarkdown(report.accepted)] : []),
     ...(report.settingsChange ? ['', settingsChangeMarkdown(report.settingsChange)] : []),
   ];

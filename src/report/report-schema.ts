@@ -231,6 +231,7 @@ export const reportSchema = z.strictObject({
       by: z.enum(['default', 'setting']),
     })
     .optional(),
+  objectsNotCounted: z.strictObject({ count: z.number().int().positive(), why: text() }).optional(),
   cached: z.array(text(200)).max(2).optional(),
   shard: z
     .strictObject({

@@ -12,6 +12,7 @@ import type { Report } from './report.js';
 import {
   changedMeasures,
   listedChanges,
+  objectsNotCountedText,
   slightWhy,
   testsNotRunText,
   unchangedLine,
@@ -339,6 +340,7 @@ export function renderTerminal(
     ...scenarioTable(report, listed, width, color),
     ...unchangedText(report, listed),
     ...(report.testsNotRun ? ['', testsNotRunText(report.testsNotRun)] : []),
+    ...(report.objectsNotCounted ? ['', objectsNotCountedText(report.objectsNotCounted)] : []),
   ];
   for (const scenario of listed) {
     // Both sides once when both failed the same way; each side's error when they differ.
