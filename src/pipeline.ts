@@ -474,6 +474,7 @@ export async function runAllocdiff(
         ...(autoPeaks ? { peakSites: peaks } : {}),
         ...(leakCheck ? { iterations: AUTOMATIC_LEAK_CALLS } : {}),
         only: [...new Set([...differing, ...marked])],
+        onlyForMarkers: marked.filter((name) => !differing.includes(name)),
       };
       return { options: deepOptions, leakCheck, retentionSites, walking };
     };
