@@ -439,8 +439,9 @@ def _without_records(item, call):
       per subtest per call, and count it in the run's result. A subtest that failed makes the
       call raise (it is then not measured, as a call that raised), and pytest's count of the
       test's failed subtests is left as it was;
-    - the warnings pytest records for the test and what its log capture keeps (``caplog``'s
-      records, the report's captured log) are cut back to what they held before the call."""
+    - the warnings pytest records for the test, the output it captures in memory (``capsys``)
+      and what its log capture keeps (``caplog``'s records, the report's captured log) are cut
+      back to what they held before the call."""
     manager = item.config.pluginmanager
     runner = getattr(manager, "_inner_hookexec", None)  # pluggy's, which its monitoring wraps
     failed = []
@@ -482,12 +483,21 @@ def _without_records(item, call):
 def _kept_records():
     """Where pytest keeps the records of the running test, each with its size now: the list
     of the warnings recorded (the innermost ``catch_warnings(record=True)``: pytest's, or the
-    ``recwarn`` fixture's), and the records and text of pytest's log capture handlers."""
+    ``recwarn`` fixture's), the output it captures in memory, and the records and text of
+    pytest's log capture handlers."""
     kept = []
     show = getattr(warnings, "_showwarnmsg_impl", None)
     log = getattr(show, "__self__", None)
     if isinstance(log, list) and getattr(show, "__name__", None) == "append":
         kept.append((log, len(log)))
+    # Output captured in memory (``capsys``, ``--capture=sys``): the text the test printed.
+    memory = getattr(sys.modules.get("_pytest.capture"), "CaptureIO", None)
+    if memory is not None:
+        for stream in (sys.stdout, sys.stderr):
+            buffer = getattr(stream, "buffer", None) if isinstance(stream, memory) else None
+            if hasattr(buffer, "truncate"):
+                stream.flush()
+                kept.append((buffer, buffer.tell()))
     capture = getattr(sys.modules.get("_pytest.logging"), "LogCaptureHandler", None)
     if capture is not None:
         for handler in logging.getLogger().handlers:
@@ -504,10 +514,13 @@ def _cut_back(kept):
         if isinstance(record, list):
             del record[size:]
         else:
+            # A stream the test emptied (``capsys.readouterr()``) is left at its end: a write
+            # past the end would pad it.
             try:
-                record.seek(size)
-                record.truncate()
-            except (OSError, ValueError):  # closed or replaced: nothing of it is kept
+                if record.seek(0, 2) > size:
+                    record.seek(size)
+                    record.truncate()
+            except (OSError, ValueError):  # closed: nothing of it is kept
                 pass
 
 
