@@ -22,13 +22,18 @@ import { leakText } from './lead.js';
 import { settingsChangeText } from './settings-change.js';
 import {
   culpritGroups,
-  culpritLead,
   openSites,
   RETENTION_SHOWN,
   retentionSentence,
   type SiteRole,
 } from './retention.js';
-import { acceptanceText, explainVerdict, grewUnchecked, verdictReason } from './verdict.js';
+import {
+  acceptanceText,
+  culpritLead,
+  explainVerdict,
+  grewUnchecked,
+  verdictReason,
+} from './verdict.js';
 
 const VERDICT_WORD = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
 
@@ -479,8 +484,8 @@ export function renderTerminal(
   const style = grewUnchecked(explanation) ? 'boldYellow' : verdictStyle[report.verdict];
   lines.push(
     '',
-    // A pass blames no line: what keeps memory alive is said above it ("kept alive in").
-    `${styled(style, VERDICT_WORD[report.verdict])}: ${report.verdict === 'pass' ? '' : culpritLead(report)}${verdictReason(report, explanation)}`,
+    // A pass blames no line (`verdictCulprit`): what keeps memory alive is said above it.
+    `${styled(style, VERDICT_WORD[report.verdict])}: ${culpritLead(report, explanation)}${verdictReason(report, explanation)}`,
     '',
   );
   return lines.join('\n');
