@@ -489,7 +489,8 @@ export async function runAllocdiff(
       const walking = retentionScenarios(first.scenarios, settings.retentionPaths);
       if (!more && peaks.length === 0 && !leakCheck && retentionSites.length === 0)
         return undefined;
-      const only = [...new Set([...differingScenarios(first), ...marked])];
+      const differing = differingScenarios(first);
+      const only = [...new Set([...differing, ...marked])];
       const counting = countedTests(first, only);
       const deepOptions: SideOptions = {
         ...options,
@@ -497,6 +498,7 @@ export async function runAllocdiff(
         ...(leakCheck ? { iterations: AUTOMATIC_LEAK_CALLS } : {}),
         ...(counting ? { objectTypesOf: counting.counted } : {}),
         only,
+        onlyForMarkers: marked.filter((name) => !differing.includes(name)),
       };
       return { options: deepOptions, leakCheck, retentionSites, walking, counting };
     };

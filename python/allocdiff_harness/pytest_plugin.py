@@ -35,8 +35,10 @@ judges them with its budget syntax, so there is one syntax and one place that re
 """
 
 import builtins
+import logging
 import os
 import sys
+import warnings
 
 import pytest
 
@@ -513,8 +515,118 @@ def pytest_runtest_call(item):
         call = item.runtest
         if doctest_globals is not None:
             call = _doctest_call(item, doctest_globals)
-        deeper = command.measure_deeper(item.nodeid, call, measurement)
+        deeper = command.measure_deeper(item.nodeid, _without_records(item, call), measurement)
     _pending[item.nodeid] = (measurement, error, markers, deeper)
+
+
+# The hooks through which a test's call hands pytest a report (a subtest's) or its failure.
+_REPORT_HOOKS = frozenset(("pytest_runtest_logreport", "pytest_exception_interact"))
+
+
+def _without_records(item, call):
+    """``call`` (the test's body, called again for the deep pass's further calls) made to leave
+    none of pytest's records of a call behind: in a real run the test runs once, so what pytest
+    keeps of each further call is not the test's memory (the first, measured call is left as is):
+
+    - the reports it hands pytest (a ``unittest`` subTest's, the ``subtests`` fixture's) reach
+      no plugin: the terminal's statistics, junitxml or pytest-xdist's controller would keep one
+      per subtest per call, and count it in the run's result. A subtest that failed makes the
+      call raise (it is then not measured, as a call that raised), and pytest's count of the
+      test's failed subtests is left as it was;
+    - the warnings pytest records for the test, the output it captures in memory (``capsys``)
+      and what its log capture keeps (``caplog``'s records, the report's captured log) are cut
+      back to what they held before the call."""
+    manager = item.config.pluginmanager
+    runner = getattr(manager, "_inner_hookexec", None)  # pluggy's, which its monitoring wraps
+    failed = []
+
+    def hookexec(name, methods, kwargs, firstresult):
+        if name not in _REPORT_HOOKS:
+            return runner(name, methods, kwargs, firstresult)
+        report = kwargs.get("report")
+        if getattr(report, "failed", False) and not hasattr(report, "wasxfail"):
+            failed.append(report)
+        return None if firstresult else []
+
+    def without_records():
+        kept = _kept_records()
+        counts = _failed_subtests(item.config)
+        count = counts.get(item.nodeid) if counts is not None else None
+        if runner is not None:
+            manager._inner_hookexec = hookexec
+        try:
+            call()
+        finally:
+            if runner is not None:
+                manager._inner_hookexec = runner
+            _cut_back(kept)
+            if counts is not None and counts.get(item.nodeid) != count:
+                if count is None:
+                    counts.pop(item.nodeid, None)
+                else:
+                    counts[item.nodeid] = count
+        if failed:
+            report = failed[0]
+            del failed[:]
+            lines = (getattr(report, "longreprtext", "") or "").strip().splitlines()
+            raise AssertionError("a subtest failed: %s" % (lines[-1] if lines else "failed"))
+
+    return without_records
+
+
+def _kept_records():
+    """Where pytest keeps the records of the running test, each with its size now: the list
+    of the warnings recorded (the innermost ``catch_warnings(record=True)``: pytest's, or the
+    ``recwarn`` fixture's), the output it captures in memory, and the records and text of
+    pytest's log capture handlers."""
+    kept = []
+    show = getattr(warnings, "_showwarnmsg_impl", None)
+    log = getattr(show, "__self__", None)
+    if isinstance(log, list) and getattr(show, "__name__", None) == "append":
+        kept.append((log, len(log)))
+    # Output captured in memory (``capsys``, ``--capture=sys``): the text the test printed.
+    memory = getattr(sys.modules.get("_pytest.capture"), "CaptureIO", None)
+    if memory is not None:
+        for stream in (sys.stdout, sys.stderr):
+            buffer = getattr(stream, "buffer", None) if isinstance(stream, memory) else None
+            if hasattr(buffer, "truncate"):
+                stream.flush()
+                kept.append((buffer, buffer.tell()))
+    capture = getattr(sys.modules.get("_pytest.logging"), "LogCaptureHandler", None)
+    if capture is not None:
+        for handler in logging.getLogger().handlers:
+            if isinstance(handler, capture):
+                kept.append((handler.records, len(handler.records)))
+                stream = getattr(handler, "stream", None)
+                if hasattr(stream, "truncate"):
+                    kept.append((stream, stream.tell()))
+    return kept
+
+
+def _cut_back(kept):
+    for record, size in kept:
+        if isinstance(record, list):
+            del record[size:]
+        else:
+            # A stream the test emptied (``capsys.readouterr()``) is left at its end: a write
+            # past the end would pad it.
+            try:
+                if record.seek(0, 2) > size:
+                    record.seek(size)
+                    record.truncate()
+            except (OSError, ValueError):  # closed: nothing of it is kept
+                pass
+
+
+def _failed_subtests(config):
+    """pytest's count of failed subtests per test (pytest 9's ``subtests``), or None."""
+    key = getattr(sys.modules.get("_pytest.subtests"), "failed_subtests_key", None)
+    if key is None:
+        return None
+    try:
+        return config.stash.get(key, None)
+    except (AttributeError, TypeError):
+        return None
 
 
 def _doctest_start(item):

@@ -75,6 +75,11 @@ export interface SideOptions extends SideRunOptions {
    * run the benchmark whole.
    */
   only?: readonly string[];
+  /**
+   * Of `only`, the tests there for their budget markers alone (a rule on a figure only the deep
+   * pass measures, the leak per call), not because they differed: the log says why each runs.
+   */
+  onlyForMarkers?: readonly string[];
 }
 
 export interface CaptureBackend {

@@ -159,6 +159,24 @@ function selectionFile(names: readonly string[]): string {
  * its further measurements. The scenarios `only` leaves out keep the first run's figures. When
  * the pass fails as a whole, the log says why and the first run's figures stand.
  */
+/** Why the deep pass runs what it runs: "2 scenarios that differed and 1 test for its leak budget marker". */
+function depthScope(only: ReadonlySet<string>, forMarkers: readonly string[]): string {
+  const marked = new Set(forMarkers.filter((name) => only.has(name))).size;
+  const differed = only.size - marked;
+  const parts = [
+    ...(differed > 0 || marked === 0
+      ? [`${differed} scenario${differed === 1 ? '' : 's'} that differed`]
+      : []),
+    ...(marked > 0
+      ? [
+          `${marked} test${marked === 1 ? '' : 's'} that did not differ, for ` +
+            `${marked === 1 ? 'its' : 'their'} leak budget marker${marked === 1 ? '' : 's'}`,
+        ]
+      : []),
+  ];
+  return parts.join(' and ');
+}
+
 async function measureInDepth(
   command: string,
   workingDirectory: string,
@@ -178,7 +196,7 @@ async function measureInDepth(
   const peaks = peakTargets(options.peakSites, earlier);
   const retention = retentionFiles(options);
   log.info(
-    `in depth: ${only ? `${only.size} scenario${only.size === 1 ? '' : 's'} that differed` : 'every test'}` +
+    `in depth: ${only ? depthScope(only, options.onlyForMarkers ?? []) : 'every test'}` +
       ` (repeats: ${repeats}${iterations > 0 ? `, leak check: ${iterations} calls` : ''})`,
   );
   const firstFigures = (why: string): SideOutcome => {

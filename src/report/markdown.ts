@@ -221,7 +221,8 @@ function change(budget: BudgetResult, measure: Measure | undefined): string {
   const percent = formatPercent(percentChange(measure.base, measure.head));
   if (/%$/.test(budget.limit)) return `${verb} ${actual} (${bytes})`;
   if (budget.limit.startsWith('+')) return `${verb} ${actual} (${percent})`;
-  // A ceiling: the head value, then how it changed.
+  // A ceiling: the head value, then how it changed (a figure base had too is over it all the same).
+  if (measure.delta === 0) return `is ${actual} (unchanged from base)`;
   return `reached ${actual} (${bytes}, ${percent})`;
 }
 
@@ -421,7 +422,8 @@ function scenarioTable(report: Report, rows: readonly ScenarioComparison[]): str
     'Δ peak',
     'Δ retained',
     ...extra.map((name) => `Δ ${MEASURES[name].words.name}`),
-    ...(leak ? ['Leak / call'] : []),
+    // Head's figure, its change in parentheses when it changed: not a Δ like its neighbours.
+    ...(leak ? ['Leak / call (head)'] : []),
     'Budget',
   ];
   const align = [

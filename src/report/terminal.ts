@@ -277,7 +277,8 @@ function scenarioTable(
     ...(leak
       ? [
           {
-            title: 'leak/call',
+            // Head's figure, its change in parentheses when it changed: not a change column.
+            title: 'leak/call (head)',
             kind: 'change' as const,
             cell: (s: ScenarioComparison) => (s.leak && leakText(s.leak)) ?? '-',
           },
