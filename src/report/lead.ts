@@ -170,8 +170,8 @@ export function runnerSite(file: string): boolean {
  * The site that moved most the way a total moved: at the peak (when the peak sites were found),
  * among the retained sites, or among the leaking sites; the test runner's own sites only when no
  * other site moved that way. A test's peak sites come from a later call of it, which finds what
- * its first call filled already there: when no project site moved at the peak, the retained
- * site that moved most that way is named, as retained memory (`unit`).
+ * its first call filled already there: when they were found and no project site moved at the
+ * peak, the retained site that moved most that way is named, as retained memory (`unit`).
  */
 export function siteBehind(
   scenario: ScenarioComparison,
@@ -192,7 +192,7 @@ function explainingSite(
   const sites = list === 'peakSites' ? scenario.peakSites?.sites : scenario[list];
   const own = mostMoved(sites ?? [], delta, true);
   if (own) return { site: own, unit: explaining.unit };
-  if (list === 'peakSites' && scenario.kind === 'test') {
+  if (list === 'peakSites' && scenario.kind === 'test' && scenario.peakSites !== undefined) {
     const retained = mostMoved(scenario.sites, delta, true);
     if (retained) return { site: retained, unit: ' retained' };
   }
