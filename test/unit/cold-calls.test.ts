@@ -10,10 +10,11 @@ import { describe, expect, it } from 'vitest';
 import type { RepeatTotals, SnapshotScenario } from '../../src/capture/snapshot.js';
 import { checkBudgets } from '../../src/budgets/evaluate.js';
 import { parseBudgetRules } from '../../src/budgets/rules.js';
+import { differingScenarios, scenarioAgrees } from '../../src/compare/agreement.js';
 import { compareSnapshots } from '../../src/compare/compare.js';
 import { coldSpread, spreadOf } from '../../src/compare/noise.js';
 import { LineMap } from '../../src/sides/line-map.js';
-import { scenario, snapshot } from './fixtures.js';
+import { measure, scenario, scenarioComparison, snapshot } from './fixtures.js';
 
 const noChanges = LineMap.fromUnifiedDiff('');
 const NAME = 'tests/test_data.py::TestData::test_valid';
@@ -114,5 +115,20 @@ describe('a test that keeps a random amount', () => {
     expect(retained.headRange).toEqual([42_000, 114_000]);
     expect(result).toMatchObject({ status: 'warn', noisy: true });
     expect(result.reason).toContain('the measurement is noisy: reported, not failed');
+  });
+});
+
+describe("a test's peak in the first pass", () => {
+  const peakOf = (kind: 'test' | 'script', base: number, head: number) =>
+    scenarioComparison({ name: NAME, kind, peak: measure(base, head) });
+
+  it('differs beyond tolerance by more than 1 % of its base peak: measured again in depth', () => {
+    // 10 links, each 40 B wider: +400 B on a 6.9 KB peak.
+    expect(scenarioAgrees(peakOf('test', 6_900, 7_300))).toBe(false);
+    expect(differingScenarios({ scenarios: [peakOf('test', 6_900, 7_300)] })).toEqual([NAME]);
+    expect(scenarioAgrees(peakOf('test', 6_900, 6_960))).toBe(true);
+    // A larger peak keeps the fixed tolerance, and a whole script its own.
+    expect(scenarioAgrees(peakOf('test', 500_000, 500_900))).toBe(true);
+    expect(scenarioAgrees(peakOf('script', 6_900, 7_300))).toBe(true);
   });
 });
