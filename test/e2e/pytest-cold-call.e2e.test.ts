@@ -124,3 +124,55 @@ describe('pytest mode: a cache a test fills on its first call', () => {
     300_000,
   );
 });
+
+/** An LRU whose links are each one slot wider on head: 8 B more per link, its memory freed after. */
+function links(wide: boolean): Record<string, string> {
+  return {
+    'pkg/__init__.py': '',
+    'pkg/lru.py':
+      'class LRU:\n    def __init__(self):\n        self.links = {}\n\n' +
+      '    def put(self, key, value):\n' +
+      `        self.links[key] = [key, value, None, None${wide ? ', 0' : ''}]\n`,
+    'tests/test_lru.py':
+      'from pkg.lru import LRU\n\n\n' +
+      'def test_lru():\n    cache = LRU()\n    for i in range(50):\n        cache.put(i, i)\n' +
+      '    assert len(cache.links) == 50\n\n\n' +
+      'def test_other():\n    assert sum(range(100)) == 4950\n',
+  };
+}
+
+describe('pytest mode: a small change of a test’s peak', () => {
+  it.skipIf(!pytestAvailable)(
+    'is measured again in depth and shown as a change, not folded as a single run’s tolerance',
+    async () => {
+      const repo = repoOf(links(false), links(true));
+      const out = join(repo.dir, '..', `${repo.shas[1]}-small`);
+      cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`, `${out}.html`);
+      const { code, stdout, stderr } = await runCommand(
+        declaredNode(),
+        [
+          CLI,
+          '--base',
+          'HEAD~1',
+          '--command',
+          'python3 -m pytest -q -p no:cacheprovider tests',
+          '--json',
+          `${out}.json`,
+        ],
+        { cwd: repo.dir },
+      );
+      const log = stdout + stderr;
+      expect(code, log).toBe(0);
+      const report = JSON.parse(readFileSync(`${out}.json`, 'utf8')) as Report;
+      const lru = report.scenarios.find((s) => s.name === 'tests/test_lru.py::test_lru')!;
+      // 50 links, 8 B each: under 1 KiB, but more than 1 % of the test's peak.
+      expect(lru.peak.delta, log).toBeGreaterThan(300);
+      expect(lru.peak.delta, log).toBeLessThan(1_024);
+      expect(lru.repeats).toEqual({ base: 3, head: 3 });
+      expect(lru.peak.noisy).toBeUndefined();
+      expect(log).toContain('1 test unchanged, 1 changed');
+      expect(log).not.toContain("single run's tolerance");
+    },
+    300_000,
+  );
+});
