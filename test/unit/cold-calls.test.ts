@@ -13,8 +13,9 @@ import { parseBudgetRules } from '../../src/budgets/rules.js';
 import { differingScenarios, scenarioAgrees } from '../../src/compare/agreement.js';
 import { compareSnapshots } from '../../src/compare/compare.js';
 import { coldSpread, spreadOf } from '../../src/compare/noise.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
 import { LineMap } from '../../src/sides/line-map.js';
-import { measure, scenario, scenarioComparison, snapshot } from './fixtures.js';
+import { measure, report, scenario, scenarioComparison, snapshot } from './fixtures.js';
 
 const noChanges = LineMap.fromUnifiedDiff('');
 const NAME = 'tests/test_data.py::TestData::test_valid';
@@ -130,5 +131,27 @@ describe("a test's peak in the first pass", () => {
     // A larger peak keeps the fixed tolerance, and a whole script its own.
     expect(scenarioAgrees(peakOf('test', 500_000, 500_900))).toBe(true);
     expect(scenarioAgrees(peakOf('script', 6_900, 7_300))).toBe(true);
+  });
+});
+
+describe("the comment's details of a test", () => {
+  it('say its figures are its first, cold, call and count its calls', () => {
+    const noisy = compareSnapshots(
+      snapshot([pytestTest([61_000, 12_000, 38_000], 84_000)]),
+      snapshot([pytestTest([290_000, 35_000, 11_000], 266_000)]),
+      noChanges,
+    ).scenarios[0];
+    expect(renderMarkdown(report([noisy]))).toContain(
+      "A test's figures are its first call's, a cold one",
+    );
+    const steady = compareSnapshots(
+      snapshot([pytestTest([33_971, 1_433, 1_433], 33_971)]),
+      snapshot([pytestTest([310_518, 1_433, 1_433], 310_518)]),
+      noChanges,
+    ).scenarios[0];
+    expect(steady.deterministic).toBe(true);
+    expect(renderMarkdown(report([steady]))).toContain(
+      'is deterministic: 3 calls per side gave identical figures.',
+    );
   });
 });
