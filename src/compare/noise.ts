@@ -130,13 +130,20 @@ function rangeOf(values: readonly number[]): [number, number] {
 /** What a site with one value for every repeat has (most sites): shared, never changed. */
 export const STEADY: Spread = Object.freeze({ noisy: false });
 
-/** A site's size per repeat: its `sizes`, or its one size when every repeat agreed. */
-export function siteSpread(site: SnapshotSite, kind: ScenarioKind): Spread {
+/**
+ * A site's size per repeat: its `sizes`, or its one size when every repeat agreed. `steps`: its
+ * side's leak check rose steadily, so its calls differ by the steps of the leak's containers:
+ * its range is what one warm call kept (see `leakSteps`), not a test's cold figure widened by
+ * them.
+ */
+export function siteSpread(site: SnapshotSite, kind: ScenarioKind, steps = false): Spread {
   if (site.sizes === undefined && site.counts === undefined) return STEADY;
-  const sizes = spreadOf(site.sizes ?? [site.size], kind);
+  const of = (values: readonly number[]) =>
+    steps ? warmSpread(values, kind) : spreadOf(values, kind);
+  const sizes = of(site.sizes ?? [site.size]);
   if (sizes.noisy) return sizes;
   // A count that moves while the size stays (or grows) is noise too (blocks split or merged).
-  const counts = spreadOf(site.counts ?? [site.count], kind);
+  const counts = of(site.counts ?? [site.count]);
   return counts.noisy ? { noisy: true, range: sizes.range ?? [site.size, site.size] } : sizes;
 }
 

@@ -12,7 +12,7 @@ import { checkBudgets } from '../../src/budgets/evaluate.js';
 import { parseBudgetRules } from '../../src/budgets/rules.js';
 import { differingScenarios, scenarioAgrees } from '../../src/compare/agreement.js';
 import { compareSnapshots } from '../../src/compare/compare.js';
-import { coldSpread, spreadOf } from '../../src/compare/noise.js';
+import { coldSpread, siteSpread, spreadOf } from '../../src/compare/noise.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { LineMap } from '../../src/sides/line-map.js';
 import { measure, report, scenario, scenarioComparison, snapshot } from './fixtures.js';
@@ -65,6 +65,19 @@ describe("a test's cold figure", () => {
     expect(coldSpread([5_000, 200, 260])).toEqual({ noisy: true, range: [4_940, 5_060] });
     // Never below 0 for a figure that never was.
     expect(coldSpread([20, 0, 900])).toEqual({ noisy: true, range: [0, 920] });
+  });
+
+  it("at a site of a steady leak, is what one warm call kept: the leak's steps are no noise", () => {
+    const leaking = {
+      file: 'app/store.py',
+      line: 4,
+      size: 18_400,
+      count: 130,
+      sizes: [18_400, 12_000, 13_000],
+      counts: [130, 120, 121],
+    };
+    expect(siteSpread(leaking, 'test', true)).toEqual({ noisy: true, range: [12_000, 13_000] });
+    expect(siteSpread(leaking, 'test')).toEqual({ noisy: true, range: [17_400, 19_400] });
   });
 
   it('is a leak when the calls grow, as a function is', () => {
