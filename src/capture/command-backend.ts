@@ -16,6 +16,8 @@
  * running just those tests (and the tests that started the processes among them; the plugin
  * deselects the rest), each test's body called again in its process for its further calls,
  * as a `bench_*` function's are; the other scenarios keep the first run's figures (`sameAs`).
+ * A test measured again keeps its first run's call beside its own as a cold call (`coldCalls`),
+ * which its first call, cold too, is confirmed by (compare/noise.ts).
  * A process's further measurements are further runs of the command, merged as a whole
  * script's are (merge-repeats.ts). The traceback pass runs the same selection.
  */
