@@ -329,7 +329,7 @@ function benchPytestSuite() {
     'pytest',
     'allocdiff `--select-tests true`, PR changing one module (26 tests read it)',
     ms(changed),
-    `${ofTraced(changed)} (target ≤ 0.50×): the static step rules out 19 of 20 test files; the untraced reads pass collects the 20th while each side's pytest starts and collects it too; then, forked from that one start per side, its 26 tests traced and the 20 that differed measured in depth`,
+    `${ofTraced(changed)} (target ≤ 0.50×): the static step rules out 19 of 20 test files; the untraced reads pass collects the 20th while each side's pytest starts and collects it too; then, forked from that one start per side, its 26 tests traced and the 20 that differed measured in depth, objects by type counted for the 5 that grew most`,
   );
   row(
     'pytest',
@@ -1293,6 +1293,20 @@ ${table('html')}
 `;
 }
 
+/**
+ * A harness snapshot file as its document, read by the harness's own reader: past its JSON
+ * header, the file is binary.
+ */
+function readSnapshot(path) {
+  const read =
+    'import json, sys\nfrom allocdiff_harness.snapshot import read_snapshot\n' +
+    'json.dump(read_snapshot(sys.argv[1]), sys.stdout)';
+  const env = { ...process.env, PYTHONPATH: join(root, 'python') };
+  return JSON.parse(
+    execFileSync('python3', ['-c', read, path], { env, maxBuffer: 1 << 30 }).toString('utf8'),
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Retention paths: on the workload's pull request that changes an allocation (a list of 8,000
 // strings kept in the benchmark's `report`), head's retained memory grows, so its deep pass
@@ -1350,7 +1364,7 @@ function measureRetention() {
     ],
     runs,
   );
-  const seconds = JSON.parse(readFileSync(snapshot, 'utf8')).scenarios[0].retention?.seconds ?? 0;
+  const seconds = readSnapshot(snapshot).scenarios[0].retention?.seconds ?? 0;
   row(
     'retention',
     'the deep pass of head (harness alone, counting objects), walking back from its 3 top grown sites',
@@ -1434,7 +1448,7 @@ function measurePytestRetention(runs) {
   // What each walking process wrote: the walk's own time, and what it found.
   const walks = readdirSync(partials.walked)
     .filter((name) => name.endsWith('.json'))
-    .map((name) => JSON.parse(readFileSync(join(partials.walked, name), 'utf8')))
+    .map((name) => readSnapshot(join(partials.walked, name)))
     .flatMap((snapshot) => snapshot.scenarios.filter((s) => s.retention))
     .map((scenario) => scenario.retention);
   const seconds = median(walks.map((retention) => retention.seconds));

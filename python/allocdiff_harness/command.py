@@ -94,6 +94,8 @@ class Depth:
     - ``ALLOCDIFF_TESTS``: a file of node ids, one a line: the only tests that run;
     - ``ALLOCDIFF_REPEATS``: measured calls of each test's body (the first is pytest's own);
     - ``ALLOCDIFF_OBJECT_TYPES`` = ``1``: one more call, counting live objects by type;
+      ``ALLOCDIFF_OBJECT_TYPES_TESTS``: a file of node ids, one a line: for those tests only
+      (without it, every test);
     - ``ALLOCDIFF_PEAK_SITES`` = ``1``: one more call under the peak hooks, for every test;
       ``ALLOCDIFF_PEAK_TARGETS``: a file of ``<peak bytes> <node id>`` lines, for those tests,
       aiming at that peak (0: no reference);
@@ -110,12 +112,15 @@ class Depth:
         self.repeats = _whole(given(environ, "ALLOCDIFF_REPEATS"), 1)
         self.iterations = _whole(given(environ, "ALLOCDIFF_ITERATIONS"), 0)
         self.object_types = given(environ, "ALLOCDIFF_OBJECT_TYPES") == "1"
+        self.object_types_file = given(environ, "ALLOCDIFF_OBJECT_TYPES_TESTS")
         self.every_peak = given(environ, "ALLOCDIFF_PEAK_SITES") == "1"
         self.peak_targets_file = given(environ, "ALLOCDIFF_PEAK_TARGETS")
         self.retention_sites_file = given(environ, "ALLOCDIFF_RETENTION_SITES")
         self.retention_scenarios_file = given(environ, "ALLOCDIFF_RETENTION_SCENARIOS")
-        # Read by load(): the node ids that run (None: every test), {node id: peak bytes}.
+        # Read by load(): the node ids that run (None: every test), those whose objects are
+        # counted (None: every one), {node id: peak bytes}.
         self.tests = None
+        self.counted = None
         self.peak_targets = {}
         # Read when first needed (after a measured call's traces were taken: nothing is
         # imported before it that the other side would not have imported too): the
@@ -128,6 +133,10 @@ class Depth:
             with open(self.tests_file, "rb") as file:
                 lines = os.fsdecode(file.read()).split("\n")
             self.tests = {line for line in lines if line}
+        if self.object_types_file is not None:
+            with open(self.object_types_file, "rb") as file:
+                lines = os.fsdecode(file.read()).split("\n")
+            self.counted = {line for line in lines if line}
         if self.peak_targets_file is not None:
             with open(self.peak_targets_file, "rb") as file:
                 lines = os.fsdecode(file.read()).split("\n")
@@ -142,6 +151,10 @@ class Depth:
         if nodeid in self.peak_targets:
             return self.peak_targets[nodeid]
         return 0 if self.every_peak else None
+
+    def counts(self, nodeid):
+        """Whether a test's live objects are counted by type."""
+        return self.object_types and (self.counted is None or nodeid in self.counted)
 
     def walks(self, name):
         """Whether scenario ``name`` looks for what keeps the retention sites' objects alive.
@@ -170,7 +183,7 @@ class Depth:
         return (
             self.repeats > 1
             or self.iterations > 0
-            or self.object_types
+            or self.counts(nodeid)
             or self.peak_reference(nodeid) is not None
         )
 
@@ -809,7 +822,7 @@ def measure_deeper(nodeid, call, measurement):
                                      "why": why})
             break
         scenario.repeats.append(repeat)
-    if depth.object_types:
+    if depth.counts(nodeid):
         counted = capture.measure(call, frames, count_types=True, ignore=(scenario.repeats,))
         if counted.error is None and counted.traced:
             measurement.types_before = counted.types_before

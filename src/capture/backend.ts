@@ -33,6 +33,11 @@ export interface SideOptions extends SideRunOptions {
   peakSites?: boolean | readonly string[];
   objectTypes?: boolean;
   /**
+   * With `objectTypes`, where a backend measures tests apart (a command's pytest tests): the
+   * tests whose live objects are counted by type; every one when absent.
+   */
+  objectTypesOf?: readonly string[];
+  /**
    * Sites (normalised `path:line`) whose live objects' retention paths the first measurement of
    * each scenario looks for: what keeps them alive. None when empty or absent.
    */

@@ -202,6 +202,9 @@ async function measureInDepth(
       },
       files: {
         ...selection,
+        ...(options.objectTypes === true && options.objectTypesOf
+          ? { ALLOCDIFF_OBJECT_TYPES_TESTS: selectionFile(options.objectTypesOf) }
+          : {}),
         ...(typeof peaks === 'string' ? { ALLOCDIFF_PEAK_TARGETS: peaks } : {}),
         ...retention,
       },
@@ -359,6 +362,7 @@ interface DepthAsked {
 /** The harness's files a measuring run may be given (command.py, selection.py). */
 type HarnessFile =
   | 'ALLOCDIFF_TESTS'
+  | 'ALLOCDIFF_OBJECT_TYPES_TESTS'
   | 'ALLOCDIFF_SKIP_TESTS'
   | 'ALLOCDIFF_SKIP_FILES'
   | 'ALLOCDIFF_PEAK_TARGETS'
@@ -368,6 +372,7 @@ type HarnessFile =
 
 const HARNESS_FILES: readonly HarnessFile[] = [
   'ALLOCDIFF_TESTS',
+  'ALLOCDIFF_OBJECT_TYPES_TESTS',
   'ALLOCDIFF_SKIP_TESTS',
   'ALLOCDIFF_SKIP_FILES',
   'ALLOCDIFF_PEAK_TARGETS',

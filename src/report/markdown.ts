@@ -18,7 +18,6 @@ import {
   openSites,
   keptAliveSection,
   leadSentence,
-  leadingRetention,
   type SiteRole,
 } from './retention.js';
 import {
@@ -41,6 +40,7 @@ import {
   changedMeasures,
   isNoChange,
   listedChanges,
+  objectsNotCountedText,
   slightWhy,
   testsNotRunText,
   unchangedLine,
@@ -67,7 +67,13 @@ import {
   type Words,
 } from './lead.js';
 import { acceptanceMarkdown, settingsChangeMarkdown } from './settings-change.js';
-import { explainVerdict, notRunReason, warnCause, type VerdictExplanation } from './verdict.js';
+import {
+  explainVerdict,
+  notRunReason,
+  verdictCulprit,
+  warnCause,
+  type VerdictExplanation,
+} from './verdict.js';
 
 /** GitHub refuses issue comments longer than this many characters. */
 export const COMMENT_LIMIT = 65_536;
@@ -321,18 +327,19 @@ function headline(report: Report): string {
 
 /**
  * The changed line that filled the container keeping the most grown memory alive (retention
- * paths), which is the line to fix even when it allocated little itself; empty when none.
+ * paths), which is the line to fix even when it allocated little itself, when the verdict blames
+ * it (`verdictCulprit`: a budget decided it, never on a pass); empty otherwise.
  */
 function culpritLead(report: Report): string {
-  const found = leadingRetention(report);
+  const found = verdictCulprit(report);
   if (!found) return '';
   const { culprit } = found.finding;
   return `**Caused by ${escapeCode(`${culprit!.file}:${culprit!.line}`, 200)}** ✏️: ${leadSentence(found, (text) => escapeCode(text, 200))}.`;
 }
 
 /**
- * The verdict line: its icon, then the culprit line when one is known (the line to fix leads),
- * then the headline's own words (the budget, the largest change and its site).
+ * The verdict line: its icon, then the culprit line when the verdict blames one (the line to fix
+ * leads), then the headline's own words (the budget, the largest change and its site).
  */
 function verdictLine(report: Report): string {
   const line = headline(report);
@@ -359,6 +366,10 @@ function capital(text: string): string {
 
 function testsNotRunLine(notRun: { why: string }): string {
   return `<sub>⏭️ ${escapeText(testsNotRunText(notRun), 1_000)}</sub>`;
+}
+
+function objectsNotCountedLine(notCounted: { why: string }): string {
+  return `<sub>🧮 ${escapeText(objectsNotCountedText(notCounted), 1_000)}</sub>`;
 }
 
 /** Base → head with links, and what was checked. */
@@ -790,6 +801,7 @@ function selectionOf(report: Report): Selection {
     '',
     contextLine(report, listed),
     ...(report.testsNotRun ? ['', testsNotRunLine(report.testsNotRun)] : []),
+    ...(report.objectsNotCounted ? ['', objectsNotCountedLine(report.objectsNotCounted)] : []),
     ...(report.accepted ? ['', acceptanceMarkdown(report.accepted)] : []),
     ...(report.settingsChange ? ['', settingsChangeMarkdown(report.settingsChange)] : []),
   ];
@@ -828,7 +840,7 @@ function scenarioSections(
   const lines: string[] = [];
   let length = 0;
   // The verdict's sentence is not said again at the top of its scenario's block.
-  const said = leadingRetention(report)?.finding;
+  const said = verdictCulprit(report)?.finding;
   for (const scenario of listed.slice(0, shape.sections)) {
     const part = [
       ...failureSection(scenario, shape),
