@@ -53,6 +53,8 @@ import {
   failuresOf,
   notRunText,
   raisedText,
+  setupFailure,
+  shownMeasure,
 } from './failure.js';
 import {
   budgetExample,
@@ -258,6 +260,10 @@ function failureHeadline(report: Report, scenario: ScenarioComparison): string {
   const both = bothFailed(scenario);
   const icon =
     both || scenario.error?.side === 'head' ? '❌' : report.verdict === 'pass' ? '✅' : '⚠️';
+  // A failed setup ran nothing: said so, not as an error the benchmark raised.
+  const setup = setupFailure(scenario);
+  if (setup)
+    return `${icon} **Setup failed on ${setup.sides}:** ${escapeText(setup.message, 300)}, so ${escapeCode(scenario.name)} was not run.`;
   const title = both
     ? 'The base and head benchmarks failed'
     : `The ${scenario.error?.side ?? 'head'} benchmark failed`;
@@ -279,8 +285,15 @@ function headline(report: Report): string {
       return `❌ **Over budget:** ${budgetSentence(report, lead.budget)}.`;
     case 'budget-warned':
       return `⚠️ **Budget warning:** ${budgetSentence(report, lead.budget)} (${escapeText(warnCause(lead.because))}).`;
-    case 'benchmark-failed':
-      return failureHeadline(report, lead.scenario);
+    case 'benchmark-failed': {
+      // A test the pull request broke leads; a budget it exceeded as well is said after it.
+      const over = explanation.causes.find((cause) => cause.kind === 'budget-failed');
+      const also =
+        lead.side === 'head' && over?.kind === 'budget-failed'
+          ? ` Also **over budget:** ${budgetSentence(report, over.budget)}.`
+          : '';
+      return `${failureHeadline(report, lead.scenario)}${also}`;
+    }
     case 'not-checked':
       return `⚠️ **A budget could not be checked:** ${escapeText(lead.warning, 300)}`;
   }
@@ -369,7 +382,9 @@ function testsNotRunLine(notRun: { why: string }): string {
 
 /** Base → head with links, and what was checked. */
 function contextLine(report: Report, listed: readonly ScenarioComparison[]): string {
-  const changed = listed.length;
+  // A failed scenario is counted as failed: what it measured, if anything, is no change.
+  const failed = listed.filter((s) => s.status === 'failed').length;
+  const changed = `${groupDigits(listed.length - failed)} changed${failed > 0 ? `, ${groupDigits(failed)} failed` : ''}`;
   const counted = report.budgets.filter((b) => b.status !== 'skip');
   const over = counted.filter((b) => b.status === 'fail' || b.status === 'warn').length;
   // Budgets given but none checked (every scenario they name failed or is gone) are not "none".
@@ -382,7 +397,7 @@ function contextLine(report: Report, listed: readonly ScenarioComparison[]): str
   const head = `${report.head.workingTree ? 'head: working tree on top of' : 'head'} ${commitLink(report, report.head.sha)}`;
   return (
     `Base ${commitLink(report, report.base.sha)} → ${head}` +
-    ` · ${plural(report.scenarios.length, 'scenario')}, ${groupDigits(changed)} changed · ${budgets}`
+    ` · ${plural(report.scenarios.length, 'scenario')}, ${changed} · ${budgets}`
   );
 }
 
@@ -432,13 +447,19 @@ function scenarioTable(report: Report, rows: readonly ScenarioComparison[]): str
     `| ${head.join(' | ')} |`,
     `| ${align.join(' | ')} |`,
     ...rows.map((s) => {
+      // A failed side's figures are those of a call that raised: left out (`shownMeasure`).
+      const shown = <M extends Measure>(measure: M): M => shownMeasure(s, measure);
+      const leakShown = s.leak && shownMeasure(s, s.leak);
       const cells = [
         escapeCode(s.name),
-        baseToHead(s.peak),
-        peakChangeCell(s.peak),
-        deltaCell(s.retained),
-        ...extra.map((name) => changeCell(name, measureOf(s, name))),
-        ...(leak ? [s.leak ? leakCell(s.leak) : '—'] : []),
+        baseToHead(shown(s.peak)),
+        peakChangeCell(shown(s.peak)),
+        deltaCell(shown(s.retained)),
+        ...extra.map((name) => {
+          const measure = measureOf(s, name);
+          return changeCell(name, measure && shown(measure));
+        }),
+        ...(leak ? [leakShown && leakShown.head !== null ? leakCell(leakShown) : '—'] : []),
         scenarioStatus(s, report.budgets),
       ];
       return `| ${cells.join(' | ')} |`;
@@ -455,12 +476,17 @@ function unchangedNote(
   listed: number,
   rows: number,
   shape: Shape,
+  failed = 0,
 ): string[] {
   const parts: string[] = [];
   if (line) {
     const why = slightWhy(line, formatBytes, 'the noise of their repeats');
     const slight = line.slight > 0 ? ` (${groupDigits(line.slight)} of them differ ${why})` : '';
-    parts.push(`${escapeText(line.unchanged)} unchanged${slight}, ${groupDigits(listed)} changed`);
+    // A failed scenario is counted as failed, not as changed.
+    const failedText = failed > 0 ? `, ${groupDigits(failed)} failed` : '';
+    parts.push(
+      `${escapeText(line.unchanged)} unchanged${slight}, ${groupDigits(listed - failed)} changed${failedText}`,
+    );
   }
   if (rows < listed) {
     parts.push(
@@ -607,7 +633,10 @@ function failureSection(scenario: ScenarioComparison, shape: Shape): string[] {
       `<details><summary>💥 ${whose} of ${escapeCode(scenario.name)}: ${escapeCode(error.type)} ${escapeText(error.message, 200)}</summary>`,
       '',
       ...(sides === 'base and head'
-        ? ['<sub>Both sides raised this error; the output is head’s.</sub>', '']
+        ? [
+            `<sub>Both sides ${setupFailure(scenario) ? 'failed this way' : 'raised this error'}; the output is head’s.</sub>`,
+            '',
+          ]
         : []),
       details ? escapeBlock(details, shape.blockLines) : '<pre>(no output)</pre>',
       '',
@@ -836,11 +865,13 @@ function scenarioSections(
   // The verdict's sentence is not said again at the top of its scenario's block.
   const said = verdictCulprit(report)?.finding;
   for (const scenario of listed.slice(0, shape.sections)) {
+    // A failed scenario's sites are what the failing call allocated: its failure is told instead.
+    const measured = scenario.status !== 'failed';
     const part = [
       ...failureSection(scenario, shape),
-      ...keptAliveSection(scenario, labelled, said),
-      ...sitesSection(report, scenario, shape, labelled),
-      ...sitesLeftOutNote(scenario),
+      ...(measured ? keptAliveSection(scenario, labelled, said) : []),
+      ...(measured ? sitesSection(report, scenario, shape, labelled) : []),
+      ...(measured ? sitesLeftOutNote(scenario) : []),
       ...(shape.extras ? scenarioDetails(scenario, shape.top, report.environment.repeats) : []),
     ];
     lines.push(...part);
@@ -892,7 +923,13 @@ function render(report: Report, shape: Shape, selection: Selection, room: number
     ...header,
     '',
     ...scenarioTable(report, rows),
-    ...unchangedNote(selection.unchanged, listed.length, rows.length, shape),
+    ...unchangedNote(
+      selection.unchanged,
+      listed.length,
+      rows.length,
+      shape,
+      listed.filter((s) => s.status === 'failed').length,
+    ),
     ...scenarioSections(report, listed, shape, selection.labelled, room),
     ...moreSectionsNote(listed.slice(shape.sections), shape),
     ...hiddenSitesNote(report),

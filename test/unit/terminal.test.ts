@@ -245,8 +245,11 @@ describe('renderTerminal', () => {
     expect(rows[3]).toMatch(/ fail +skip \(the head benchmark failed\)$/);
   });
 
-  it('ends with the first budget that decided the verdict', () => {
+  it('ends with the benchmark the pull request broke, then the first budget exceeded', () => {
     expect(render().trimEnd().split('\n').at(-1)).toBe(
+      'FAIL: the head benchmark failed: import_time raised ImportError; also memory budget exceeded: peak of load is +100.0 %, limit +5%',
+    );
+    expect(render([load, fresh]).trimEnd().split('\n').at(-1)).toBe(
       'FAIL: memory budget exceeded: peak of load is +100.0 %, limit +5%',
     );
   });
