@@ -324,6 +324,9 @@ function headline(report: Report): string {
   if (report.scenarios.length === 0 && report.testsNotRun) {
     return `${verdictIcon || '✅'} **No memory change:** no test reads what this pull request changes, so none was run.`;
   }
+  // Nothing measured: no noise to be beyond, nor a change.
+  if (report.scenarios.length === 0)
+    return `${verdictIcon || '✅'} **Nothing measured:** no scenario ran.${tail}`;
   const fresh = report.scenarios.filter((s) => s.status === 'new');
   if (fresh.length > 0) {
     const first = fresh[0];

@@ -179,6 +179,13 @@ function passReason(report: Report, explanation: VerdictExplanation): string {
       ? `${what}; no budget checks ${unchecked.scenario.name}`
       : `${what}; no budget is set, so nothing was checked: add one, e.g. ${budgetExample(unchecked).flag}`;
   }
+  if (!what && report.scenarios.length === 0) {
+    // Nothing was measured: there is no noise to be beyond, nor a change.
+    const happened = report.testsNotRun
+      ? 'no memory change: no test reads what this pull request changes, so none was run'
+      : 'nothing measured: no scenario ran';
+    return checked ? `within budget; ${happened}` : happened;
+  }
   if (!what) {
     // A failed scenario is told apart (failed before, failed on both sides), not as a change.
     const listed = listedChanges(report).filter((s) => s.status !== 'failed').length;

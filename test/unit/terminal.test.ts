@@ -371,6 +371,22 @@ describe('renderTerminal: what the report says', () => {
     );
   });
 
+  it('never says "beyond noise" when nothing was measured', () => {
+    const notRun = report([], {
+      testsNotRun: { count: 7, why: 'no test reads the changed files' },
+    });
+    expect(lastLine(renderTerminal(notRun))).toBe(
+      'PASS: no memory change: no test reads what this pull request changes, so none was run',
+    );
+    const none = report([]);
+    expect(lastLine(renderTerminal(none))).toBe('PASS: nothing measured: no scenario ran');
+    expect(renderMarkdown(none).split('\n')[3]).toBe('✅ **Nothing measured:** no scenario ran.');
+    for (const r of [notRun, none]) {
+      expect(renderTerminal(r)).not.toContain('beyond noise');
+      expect(renderMarkdown(r)).not.toContain('beyond noise');
+    }
+  });
+
   it('says, where a limit is in KB, why its figure reads larger than the tables’ KiB', () => {
     const grew = scenarioComparison({ name: 'bench.py', retained: measure(0, 208_000) });
     const budget = (limit: string, actual: string): BudgetResult => ({
