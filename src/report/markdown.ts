@@ -31,6 +31,7 @@ import {
 import type { Report } from './report.js';
 import {
   budgetRows,
+  ruleCell,
   budgetsOfScenario,
   budgetUnitsNote,
   FOLDED_NAMES_SHOWN,
@@ -693,7 +694,7 @@ function budgetSection(
         return `| ${first.metric} | ${named.join(', ')}${more > 0 ? ` and ${groupDigits(more)} more` : ''} | ${escapeText(first.limit)} | — | ${first.level} | ${STATUS_ICON.skip} skip (${escapeText(foldedReason(row.folded, scenarios))}) |`;
       }
       const b = row.result;
-      return `| ${b.metric} | ${escapeCode(b.scenario)} | ${escapeText(b.limit)} | ${escapeText(b.actual)}${b.site ? ` at ${escapeCode(b.site)}` : ''}${b.leak ? ` (${escapeText(b.leak)})` : ''} | ${b.level} | ${STATUS_ICON[b.status]} ${b.status}${b.reason ? ` (${escapeText(b.reason)})` : ''} |`;
+      return `| ${ruleCell(b, (text) => escapeCode(text, 200))} | ${escapeCode(b.scenario)} | ${escapeText(b.limit)} | ${escapeText(b.actual)}${b.site ? ` at ${escapeCode(b.site)}` : ''}${b.leak ? ` (${escapeText(b.leak)})` : ''} | ${b.level} | ${STATUS_ICON[b.status]} ${b.status}${b.reason ? ` (${escapeText(b.reason)})` : ''} |`;
     }),
     ...(unitsNote(shown) ?? []),
     ...(holding > 0

@@ -16,7 +16,13 @@ import {
   testsNotRunText,
   unchangedLine,
 } from './ranking.js';
-import { budgetRows, budgetUnitsNote, FOLDED_NAMES_SHOWN, foldedReason } from './budget-index.js';
+import {
+  budgetRows,
+  budgetUnitsNote,
+  FOLDED_NAMES_SHOWN,
+  foldedReason,
+  ruleCell,
+} from './budget-index.js';
 import { failureDetail, failuresOf, notRunText, shownMeasure } from './failure.js';
 import { leakText } from './lead.js';
 import { settingsChangeText } from './settings-change.js';
@@ -467,7 +473,7 @@ export function renderTerminal(
               }
               const b = row.result;
               return [
-                b.metric,
+                ruleCell(b),
                 b.scenario,
                 b.limit,
                 `${b.actual}${b.site ? ` at ${b.site}` : ''}${b.leak ? ` (${b.leak})` : ''}`,
