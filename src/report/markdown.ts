@@ -41,6 +41,7 @@ import {
   changedMeasures,
   isNoChange,
   listedChanges,
+  objectsNotCountedText,
   slightWhy,
   testsNotRunText,
   unchangedLine,
@@ -223,7 +224,8 @@ function change(budget: BudgetResult, measure: Measure | undefined): string {
   const percent = formatPercent(percentChange(measure.base, measure.head));
   if (/%$/.test(budget.limit)) return `${verb} ${actual} (${bytes})`;
   if (budget.limit.startsWith('+')) return `${verb} ${actual} (${percent})`;
-  // A ceiling: the head value, then how it changed.
+  // A ceiling: the head value, then how it changed (a figure base had too is over it all the same).
+  if (measure.delta === 0) return `is ${actual} (unchanged from base)`;
   return `reached ${actual} (${bytes}, ${percent})`;
 }
 
@@ -384,6 +386,10 @@ function testsNotRunLine(notRun: { why: string }): string {
   return `<sub>⏭️ ${escapeText(testsNotRunText(notRun), 1_000)}</sub>`;
 }
 
+function objectsNotCountedLine(notCounted: { why: string }): string {
+  return `<sub>🧮 ${escapeText(objectsNotCountedText(notCounted), 1_000)}</sub>`;
+}
+
 /** Base → head with links, and what was checked. */
 function contextLine(report: Report, listed: readonly ScenarioComparison[]): string {
   // A failed scenario is counted as failed: what it measured, if anything, is no change.
@@ -435,7 +441,8 @@ function scenarioTable(report: Report, rows: readonly ScenarioComparison[]): str
     'Δ peak',
     'Δ retained',
     ...extra.map((name) => `Δ ${MEASURES[name].words.name}`),
-    ...(leak ? ['Leak / call'] : []),
+    // Head's figure, its change in parentheses when it changed: not a Δ like its neighbours.
+    ...(leak ? ['Leak / call (head)'] : []),
     'Budget',
   ];
   const align = [
@@ -829,6 +836,7 @@ function selectionOf(report: Report): Selection {
     '',
     contextLine(report, listed),
     ...(report.testsNotRun ? ['', testsNotRunLine(report.testsNotRun)] : []),
+    ...(report.objectsNotCounted ? ['', objectsNotCountedLine(report.objectsNotCounted)] : []),
     ...(report.accepted ? ['', acceptanceMarkdown(report.accepted)] : []),
     ...(report.settingsChange ? ['', settingsChangeMarkdown(report.settingsChange)] : []),
   ];

@@ -12,6 +12,7 @@ import type { Report } from './report.js';
 import {
   changedMeasures,
   listedChanges,
+  objectsNotCountedText,
   slightWhy,
   testsNotRunText,
   unchangedLine,
@@ -293,7 +294,8 @@ function scenarioTable(
     ...(leak
       ? [
           {
-            title: 'leak/call',
+            // Head's figure, its change in parentheses when it changed: not a change column.
+            title: 'leak/call (head)',
             kind: 'change' as const,
             cell: (s: ScenarioComparison) => {
               const leak = s.leak && shownMeasure(s, s.leak);
@@ -359,6 +361,7 @@ export function renderTerminal(
     ...scenarioTable(report, listed, width, color),
     ...unchangedText(report, listed),
     ...(report.testsNotRun ? ['', testsNotRunText(report.testsNotRun)] : []),
+    ...(report.objectsNotCounted ? ['', objectsNotCountedText(report.objectsNotCounted)] : []),
   ];
   for (const scenario of listed) {
     // Both sides once when both failed the same way; each side's error when they differ.
