@@ -273,9 +273,9 @@ if (only === 'pytest') {
 
 /**
  * A generated pytest suite of 520 tests (scripts/pytest-suite.mjs): plain pytest, pytest under
- * `-X tracemalloc=1`, and allocdiff end to end with `--select-tests true` (sides at once) on a
- * pull request that changes one module's allocations and on one that changes nothing any test
- * reads; every test traced (the default) for reference.
+ * `-X tracemalloc=1`, and allocdiff end to end with its default settings (the tests selected,
+ * sides at once) on a pull request that changes one module's allocations and on one that changes
+ * nothing any test reads; every test traced (`--no-select-tests`) for reference.
  */
 function benchPytestSuite() {
   const modules = 20;
@@ -310,9 +310,9 @@ function benchPytestSuite() {
     [
       ['python3', ['-m', 'pytest', '-q', 'tests'], inBase],
       ['python3', ['-X', 'tracemalloc=1', '-m', 'pytest', '-q', 'tests'], inBase],
-      [node24, allocdiff(['--select-tests', 'true']), { cwd: oneModule.dir }],
-      [node24, allocdiff(['--select-tests', 'true']), { cwd: nothing.dir }],
       [node24, allocdiff(), { cwd: oneModule.dir }],
+      [node24, allocdiff(), { cwd: nothing.dir }],
+      [node24, allocdiff(['--no-select-tests']), { cwd: oneModule.dir }],
     ],
     quick ? 1 : 3,
   );
@@ -327,19 +327,19 @@ function benchPytestSuite() {
   );
   row(
     'pytest',
-    'allocdiff `--select-tests true`, PR changing one module (26 tests read it)',
+    'allocdiff (the default: tests selected), PR changing one module (26 tests read it)',
     ms(changed),
     `${ofTraced(changed)} (target ≤ 0.50×): the static step rules out 19 of 20 test files; the untraced reads pass collects the 20th while each side's pytest starts and collects it too; then, forked from that one start per side, its 26 tests traced and the 20 that differed measured in depth, objects by type counted for the 5 that grew most`,
   );
   row(
     'pytest',
-    'allocdiff `--select-tests true`, PR changing nothing any test reads',
+    'allocdiff (the default: tests selected), PR changing nothing any test reads',
     ms(unchanged),
     `${ofTraced(unchanged)} (target ≤ 0.20×): the static step rules out every test file: no pytest on either side`,
   );
   row(
     'pytest',
-    'allocdiff, PR changing one module, every test traced (the default)',
+    'allocdiff `--no-select-tests`, PR changing one module, every test traced',
     ms(exhaustive),
     `${ofTraced(exhaustive)}; sides at once`,
   );
@@ -353,8 +353,9 @@ A generated suite (scripts/pytest-suite.mjs) of 20 modules with module-level cac
 \`functools.lru_cache\`) and 520 tests: parametrized cases, fixtures of session, module and
 function scope, a test class, a test per module that opens a data file. "Changing one module":
 head makes one module's strings wider; "changing nothing": head edits a README. allocdiff runs
-with \`--select-tests true\` (the static step from the source of both sides, then the untraced
-reads pass over the test files it kept; and, for reference, its default: every test traced), no
+with its default, the tests selected (the static step from the source of both sides, then the
+untraced reads pass over the test files it kept), and, for reference, with \`--no-select-tests\`
+(every test traced), no
 cache. Measured with \`npm run bench -- --only pytest\`.
 
 ${table('pytest')}

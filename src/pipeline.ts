@@ -21,6 +21,7 @@ import { emptySnapshot, sideSnapshots, snapshotOf, type SideOutcome } from './ca
 import type { Snapshot } from './capture/snapshot.js';
 import { SideEnvironments } from './capture/side-environment.js';
 import {
+  isPytestAlone,
   nothingReachable,
   selectTests,
   staticEvidence,
@@ -937,11 +938,13 @@ async function reportRun(
     },
   });
   if (noChange) report.noChange = `no change: ${noChange}`;
+  // Whether the tests were selected because nothing said otherwise, or as the settings asked.
+  const by = settings.selectTests === 'auto' ? 'default' : 'setting';
   if (selection?.kind === 'all' && selection.notRun) {
-    report.testsNotRun = { count: 0, why: selection.notRun };
+    report.testsNotRun = { count: 0, why: selection.notRun, by };
   } else if (selection && selection.kind !== 'all') {
     if (selection.skip.length + selection.skipFiles.length > 0) {
-      report.testsNotRun = { count: selection.skip.length, why: selection.why };
+      report.testsNotRun = { count: selection.skip.length, why: selection.why, by };
     }
   }
   if (run.objectsNotCounted) report.objectsNotCounted = run.objectsNotCounted;
@@ -990,7 +993,8 @@ async function chooseTests(
     beforeReads?: (skipFiles: string[]) => void;
   },
 ): Promise<TestSelection | undefined> {
-  if (settings.selectTests && settings.benchmark.kind !== 'command') {
+  const asked = settings.selectTests;
+  if (asked === true && settings.benchmark.kind !== 'command') {
     // Asked for, but there are no tests to select: said, never silently dropped.
     log.warning(
       `select-tests: true is not applied: it selects the tests of a pytest command (command: ` +
@@ -999,13 +1003,22 @@ async function chooseTests(
     );
     return undefined;
   }
-  if (settings.benchmark.kind !== 'command' || !settings.selectTests || !backend.readTests) {
+  if (settings.benchmark.kind !== 'command' || asked === false || !backend.readTests) {
     return undefined;
   }
   if (settings.setup) {
     log.info('every test is traced: with a setup, what a test runs may be installed code');
     return undefined;
   }
+  if (asked === 'auto' && !isPytestAlone(settings.benchmark.command)) {
+    // Processes other than pytest's record no reads: only `true` selects around them.
+    log.info(
+      'every process is traced: tests are selected by default only when the command is pytest ' +
+        'alone (pytest …, python -m pytest …); select-tests: true selects the tests of this one',
+    );
+    return undefined;
+  }
+  if (asked === 'auto') log.info(SELECTED_BY_DEFAULT);
   const command = settings.benchmark.command;
   const ruled = backend.ruleOutTests
     ? await log.group('Ruling out test files from the source of both sides', async () => {
@@ -1050,6 +1063,11 @@ async function chooseTests(
     return selection;
   });
 }
+
+/** The log's line when the tests are selected because nothing said otherwise. */
+const SELECTED_BY_DEFAULT =
+  'tests selected by default (the command is pytest, no setup): only those that can read what this ' +
+  'pull request changes are traced; select-tests: false traces every test';
 
 /**
  * Why head need not run, or undefined when it must: every file base's benchmark read (opened or

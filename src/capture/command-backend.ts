@@ -30,7 +30,7 @@ import type { CaptureBackend, SideOptions } from './backend.js';
 import { mergeProcessRepeats } from './merge-repeats.js';
 import { failedSnapshot, type SideOutcome } from './outcome.js';
 import type { Logger } from '../log.js';
-import { lastLines, type ProcessResult } from './process.js';
+import { lastLines, stopReason, type ProcessResult } from './process.js';
 import { blankSessionVariables, PytestSession, sessionDir } from './pytest-session.js';
 import { processFailed, readSnapshot, SideRunner } from './side-runner.js';
 import type { ScenarioError, Snapshot, SnapshotScenario } from './snapshot.js';
@@ -780,6 +780,8 @@ async function readTests(
     if (run.timedOut) return { failure: runner.describeExit('the command', run) };
     return await readTestReads(workDir);
   } catch (error) {
+    // A run stopped on purpose (Ctrl-C) ends here, as any pass does: it is no failure to read.
+    if (stopReason()) throw error;
     return { failure: errorMessage(error) };
   } finally {
     await rm(workDir, { recursive: true, force: true });

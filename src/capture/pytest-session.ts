@@ -51,6 +51,8 @@ export type PassEnd =
 export class PytestSession {
   private tail = '';
   private ended: MeasuredRun | undefined;
+  /** Why the command's run threw (the run was stopped: Ctrl-C), once it did. */
+  private thrown: { error: unknown } | undefined;
   private constructor(
     private readonly dir: string,
     private readonly run: Promise<MeasuredRun>,
@@ -60,9 +62,14 @@ export class PytestSession {
     /** The passes asked for so far (the first, unasked, counts unless started ahead). */
     private passes: number,
   ) {
-    void run.then((ended) => {
-      this.ended = ended;
-    });
+    void run.then(
+      (ended) => {
+        this.ended = ended;
+      },
+      (error: unknown) => {
+        this.thrown = { error };
+      },
+    );
   }
 
   /**
@@ -147,6 +154,7 @@ export class PytestSession {
    */
   async ready(): Promise<boolean> {
     for (;;) {
+      if (this.thrown) throw this.thrown.error;
       if (existsSync(join(this.dir, 'serving'))) return this.serving;
       if (existsSync(join(this.dir, 'cannot-serve')) || this.ended) return false;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -201,6 +209,7 @@ export class PytestSession {
         };
       }
       if (this.ended) return { kind: 'exited', run: this.ended };
+      if (this.thrown) throw this.thrown.error;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   }

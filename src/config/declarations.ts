@@ -458,23 +458,32 @@ export const SETTINGS = {
       '[touches nothing the benchmark reads](#no-change-skipped) is not measured again',
     value: '`true` or `false`',
   },
-  /** pytest: measure only the tests whose reads the pull request touches. */
+  /**
+   * pytest: measure only the tests whose reads the pull request touches. `auto` (the default)
+   * selects when the command is pytest alone and there is no setup, and traces everything
+   * otherwise, quietly.
+   */
   selectTests: {
     key: 'select-tests',
     input: 'select-tests',
-    flag: { name: 'select-tests', arg: 'BOOL', toggle: true },
-    parse: (kit) => kit.boolean,
-    default: false,
-    help: 'pytest: trace only the tests that read what the diff changes (default: false)',
+    flag: { name: 'select-tests', arg: 'WHEN', toggle: true },
+    parse: (kit) => kit.autoOrBoolean,
+    default: 'auto',
+    help:
+      'pytest: trace only the tests that read what the diff changes; --no-select-tests traces ' +
+      'every test (default: auto, selected when the command is pytest alone, with no setup)',
     description:
-      'true: with a pytest command and no setup, base first runs once untraced, recording the ' +
-      'files each test ran or opened; only the tests that read a file the diff changes (and new ' +
-      'ones) are then traced on both sides, the others reported as not run. Default: false ' +
-      "(every test traced), or the config file's.",
+      'Whether to trace only the pytest tests the diff can have changed. auto (the default): when ' +
+      'the command is pytest alone (pytest …, python -m pytest …) and there is no setup, test ' +
+      'files that import or name nothing the diff changes are not collected, base runs once ' +
+      'untraced recording the files each test ran or opened, and only the tests that read a ' +
+      'changed file (and new ones) are traced on both sides, the others reported as not run. ' +
+      'true: the same with any command and no setup. ' +
+      "false: every test traced on both sides. Default: auto, or the config file's.",
     meaning:
-      '`true`: trace only the tests that ' +
-      '[read what the pull request changes](#pytest-test-selection); by default every test',
-    value: '`true` or `false`',
+      '`auto`: when the command is pytest alone and there is no `setup`, trace only the tests that ' +
+      '[read what the pull request changes](#pytest-test-selection); `false`: every test',
+    value: '`auto`, `true` or `false`',
   },
   /** Where measurements are kept between runs: the Actions cache, or the CLI's folder. */
   cache: {

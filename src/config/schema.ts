@@ -329,6 +329,8 @@ export const SCHEMA_KIT = {
   boolean: { file: booleanValue, text: booleanText } satisfies Parser<boolean>,
   /** `auto`, `true` or `false`: when to find the sites at the peak. */
   peakSites: { file: peakSitesValue, text: peakSitesText } satisfies Parser<PeakSitesSetting>,
+  /** `auto`, `true` or `false`, as `peak-sites` takes them. */
+  autoOrBoolean: { file: peakSitesValue, text: peakSitesText } satisfies Parser<'auto' | boolean>,
   wholeNumber,
   checkedNumber,
   /** A size, always written as text: "1KiB", "64MB". */

@@ -382,7 +382,7 @@ function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function testsNotRunLine(notRun: { why: string }): string {
+function testsNotRunLine(notRun: { why: string; by?: 'default' | 'setting' }): string {
   return `<sub>⏭️ ${escapeText(testsNotRunText(notRun), 1_000)}</sub>`;
 }
 

@@ -238,8 +238,14 @@ export function objectsNotCountedText(notCounted: { why: string }): string {
   return `${why} (\`object-types-tests: 0\` counts every test).`;
 }
 
-/** The tests not run on either side, the evidence, and how to trace them all. */
-export function testsNotRunText(notRun: { why: string }): string {
+/**
+ * The tests not run on either side, the evidence, and how to trace them all; said plainly when
+ * no one asked for the selection (it is the default).
+ */
+export function testsNotRunText(notRun: { why: string; by?: 'default' | 'setting' }): string {
   const why = notRun.why.charAt(0).toUpperCase() + notRun.why.slice(1);
+  if (notRun.by === 'default') {
+    return `${why}. Tests are selected by default; \`select-tests: false\` (\`--no-select-tests\`) traces every test.`;
+  }
   return `${why} (\`select-tests: false\` traces every test).`;
 }

@@ -224,7 +224,13 @@ export const reportSchema = z.strictObject({
     .optional(),
   accepted: z.strictObject({ label: text(100), by: text(100).optional() }).optional(),
   noChange: text().optional(),
-  testsNotRun: z.strictObject({ count: z.number().int().nonnegative(), why: text() }).optional(),
+  testsNotRun: z
+    .strictObject({
+      count: z.number().int().nonnegative(),
+      why: text(),
+      by: z.enum(['default', 'setting']),
+    })
+    .optional(),
   objectsNotCounted: z.strictObject({ count: z.number().int().positive(), why: text() }).optional(),
   cached: z.array(text(200)).max(2).optional(),
   shard: z

@@ -63,9 +63,10 @@ export interface Report {
   noChange?: string;
   /**
    * pytest tests not run on either side: on base they read (ran or opened) nothing the pull
-   * request changes. How many, and the evidence as a sentence.
+   * request changes. How many, the evidence as a sentence, and whether they were selected by
+   * default (`select-tests: auto`) or because the settings asked (`true`).
    */
-  testsNotRun?: { count: number; why: string };
+  testsNotRun?: { count: number; why: string; by: 'default' | 'setting' };
   /**
    * pytest tests measured in depth whose live objects were not counted by type
    * (`object-types-tests`): how many, and which were counted, as a sentence.

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRepoFromTrees } from '../../scripts/example-repo.mjs';
-import { runCommand } from '../support/run-cli.js';
+import { pytestAvailable, runCommand } from '../support/run-cli.js';
 import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
 import { writeTree } from '../support/trees.js';
 
@@ -55,25 +55,60 @@ function sleepingBenchmark(token: string): string {
   ].join('\n');
 }
 
-describe.each([
-  ['SIGINT', 130],
-  ['SIGTERM', 143],
-] as const)('allocdiff CLI stopped by %s', (signal, code) => {
+/**
+ * A pytest suite whose one test starts a process of its own and waits, as `sleepingBenchmark`
+ * does; head changes the module it imports, so the test is selected (by default) and runs.
+ */
+function sleepingSuite(token: string, size: number): Record<string, string> {
+  return {
+    'pkg/__init__.py': '',
+    'pkg/mod.py': `def make():\n    return [0] * ${size}\n`,
+    'tests/test_sleep.py': [
+      'import subprocess, sys, time',
+      'from pkg.mod import make',
+      '',
+      '',
+      'def test_sleep():',
+      '    make()',
+      `    subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)", "${token}"])`,
+      '    print("benchmark started", file=sys.stderr, flush=True)',
+      '    time.sleep(600)',
+      '',
+    ].join('\n'),
+  };
+}
+
+const CASES = [
+  ['SIGINT', 130, 'script'],
+  ['SIGTERM', 143, 'script'],
+  // pytest mode, with the tests selected (the default): stopped while base's reads are
+  // recorded and both sides' pytest sessions wait, started ahead.
+  ...(pytestAvailable ? ([['SIGTERM', 143, 'pytest']] as const) : []),
+] as const;
+
+describe.each(CASES)('allocdiff CLI stopped by %s (%s, %s)', (signal, code, kind) => {
   it(`kills the benchmark, leaves no checkout or temporary folder, and exits ${code}`, async () => {
-    const token = `allocdiff-interrupt-${signal}-${process.pid}-${Date.now()}`;
-    const trees = [
-      writeTree({ 'bench.py': sleepingBenchmark(token) }),
-      writeTree({ 'bench.py': `${sleepingBenchmark(token)}data = [0] * 1000\n` }),
-    ];
+    const token = `allocdiff-interrupt-${signal}-${kind}-${process.pid}-${Date.now()}`;
+    const trees =
+      kind === 'script'
+        ? [
+            writeTree({ 'bench.py': sleepingBenchmark(token) }),
+            writeTree({ 'bench.py': `${sleepingBenchmark(token)}data = [0] * 1000\n` }),
+          ]
+        : [writeTree(sleepingSuite(token, 10)), writeTree(sleepingSuite(token, 1000))];
     const repo = createRepoFromTrees(trees);
     const temp = mkdtempSync(join(realpathSync(tmpdir()), 'allocdiff-interrupt-'));
     cleanup.push(...trees, repo.dir, temp);
 
-    const child = spawn(
-      declaredNode(),
-      [CLI, '--base', 'HEAD~1', '--script', 'bench.py', '--repeats', '1'],
-      { cwd: repo.dir, env: { ...process.env, TMPDIR: temp }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const benchmark =
+      kind === 'script'
+        ? ['--script', 'bench.py', '--repeats', '1']
+        : ['--command', 'python3 -m pytest -q -s -p no:cacheprovider tests'];
+    const child = spawn(declaredNode(), [CLI, '--base', 'HEAD~1', ...benchmark], {
+      cwd: repo.dir,
+      env: { ...process.env, TMPDIR: temp },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.stdout.resume();
@@ -88,6 +123,9 @@ describe.each([
 
       expect(exitCode, stderr).toBe(code);
       expect(stderr).toContain(signal === 'SIGINT' ? 'interrupted' : 'terminated');
+      expect(stderr).toContain('allocdiff: stopped; nothing was left behind');
+      // No stack trace: the signal ends the run as allocdiff's own, not as an uncaught error.
+      expect(stderr).not.toMatch(/RunFailure|^\s+at /m);
       expect(stderr).not.toMatch(/JSON report:/);
       expect(processesWith(token)).toEqual([]);
       expect(readdirSync(temp)).toEqual([]);

@@ -74,6 +74,8 @@ describe('pytest mode in depth', () => {
           'HEAD~1',
           '--command',
           'python3 -m pytest -q -p no:cacheprovider tests',
+          // Every test traced: the unchanged ones run once, the ones that differed again.
+          '--no-select-tests',
           '--frames',
           '6',
           '--env',

@@ -46,6 +46,8 @@ async function run(dir: string, head: string, out: string, base = 'HEAD~2', extr
       head,
       '--command',
       'python3 -m pytest -q -p no:cacheprovider tests',
+      // Every test traced: a test failing on base in a file the diff does not reach is run too.
+      '--no-select-tests',
       '--json',
       `${out}.json`,
       '--markdown',

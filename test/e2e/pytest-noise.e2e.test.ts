@@ -56,6 +56,8 @@ describe('pytest mode on a suite that uses randomness', () => {
           'HEAD~1',
           '--command',
           'python3 -m pytest -q -p no:cacheprovider tests',
+          // Every test traced: the random tests run beside the one whose file changed.
+          '--no-select-tests',
           '--json',
           `${out}.json`,
           '--markdown',

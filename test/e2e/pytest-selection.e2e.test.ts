@@ -65,9 +65,11 @@ async function run(
       `${out}.json`,
       '--markdown',
       `${out}.md`,
-      // Selection is asked for, unless the test says otherwise.
-      ...(extra.includes('--select-tests') ? [] : ['--select-tests', 'true']),
-      ...extra,
+      // Selection is asked for, unless the test says otherwise or leaves it to the default.
+      ...(extra.some((arg) => /^--(no-)?select-tests|^--default$/.test(arg))
+        ? []
+        : ['--select-tests', 'true']),
+      ...extra.filter((arg) => arg !== '--default'),
     ],
     { cwd: repo.dir, ...(env ? { env } : {}) },
   );
@@ -140,14 +142,40 @@ describe.skipIf(!pytestAvailable)('pytest tests chosen by what they read', () =>
     expect(report.verdict).toBe('pass');
   }, 300_000);
 
-  it('traces every test with select-tests off, the default', async () => {
+  it('selects by default: a pull request that changes only the README runs no pytest, and says how to trace every test', async () => {
+    const files = pytestSuiteFiles({ modules: MODULES });
+    const repo = repoOf(files, { ...files, 'README.md': 'A change no test reads.\n' });
+    // No select-tests flag, no config file: the default.
+    const { report, markdown, stdout, stderr } = await run(repo, 'python3 -m pytest -q tests', [
+      '--default',
+    ]);
+    expect(report.scenarios).toEqual([]);
+    expect(report.testsNotRun).toMatchObject({ count: 0, by: 'default' });
+    expect(report.testsNotRun?.why).toContain('so pytest did not run');
+    // Whoever did not ask for the selection is told it happened, and how to trace every test.
+    const told =
+      'Tests are selected by default; `select-tests: false` (`--no-select-tests`) traces every test.';
+    expect(stdout).toContain(told);
+    // The comment escapes the backticks of the text it is given.
+    expect(markdown).toContain(told.replaceAll('`', '&#96;'));
+    expect(stderr).toContain('tests selected by default');
+    expect(stderr).toContain('select-tests: false traces every test');
+    for (const output of [stdout, stderr]) {
+      expect(output).not.toContain('under tracemalloc');
+      expect(output).not.toMatch(/\d+ passed/);
+    }
+  }, 300_000);
+
+  it('traces every test with --no-select-tests, even on a pull request that changes only the README', async () => {
     const files = pytestSuiteFiles({ modules: 2 });
     const repo = repoOf(files, { ...files, 'README.md': 'A change no test reads.\n' });
-    const { report } = await run(repo, 'python3 -m pytest -q tests', ['--select-tests', 'false']);
+    const { report, stderr } = await run(repo, 'python3 -m pytest -q tests', ['--no-select-tests']);
     expect(report.scenarios.filter((s) => s.kind === 'test')).toHaveLength(
       2 * (CASES + OTHER_TESTS),
     );
     expect(report.testsNotRun).toBeUndefined();
+    expect(stderr).not.toContain('tests selected by default');
+    expect(stderr).not.toContain('not collected');
   }, 300_000);
 
   it.skipIf(!xdistInstalled)(

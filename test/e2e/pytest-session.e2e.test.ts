@@ -92,6 +92,8 @@ async function run(
       ...Object.keys(env).flatMap((name) => ['--env', name]),
       '--json',
       `${out}.json`,
+      // Every test traced (no reads pass, so one start per side) unless the test selects.
+      ...(extra.includes('--select-tests') ? [] : ['--no-select-tests']),
       ...extra,
     ],
     { cwd: repo.dir, env: { ...process.env, STARTS_FILE: starts, SHAPES_DIR: shapes, ...env } },

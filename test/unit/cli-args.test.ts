@@ -265,7 +265,7 @@ describe('parseCliArgs: settings', () => {
       objectTypesTests: 5,
       retentionPaths: 3,
       skipUnchanged: true,
-      selectTests: false,
+      selectTests: 'auto',
       key: 'default',
       jsonPath: expect.stringMatching(/\/allocdiff-\w{6}\/report\.json$/),
       markdownPath: expect.stringMatching(/\/allocdiff-\w{6}\/report\.md$/),
@@ -480,6 +480,22 @@ describe('parseCliArgs: toggles', () => {
     [[], 'auto'],
   ])('reads %j as peak-sites %s', (flags, peakSites) => {
     expect(settings([...REQUIRED, ...flags]).peakSites).toBe(peakSites);
+  });
+
+  it.each([
+    [['--select-tests'], true],
+    [['--no-select-tests'], false],
+    [['--select-tests=false'], false],
+    [['--select-tests=auto'], 'auto'],
+    [[], 'auto'],
+  ])('reads %j as select-tests %s', (flags, selectTests) => {
+    expect(settings([...REQUIRED, ...flags]).selectTests).toBe(selectTests);
+  });
+
+  it('lets --no-select-tests win over select-tests: true in the config file', () => {
+    const files = repoFiles({ 'allocdiff.yml': 'select-tests: true\n' });
+    expect(settings([...REQUIRED], REPO, files).selectTests).toBe(true);
+    expect(settings([...REQUIRED, '--no-select-tests'], REPO, files).selectTests).toBe(false);
   });
 
   it('lets --no-NAME win over the config file', () => {

@@ -373,8 +373,19 @@ describe('renderTerminal: what the report says', () => {
 
   it('never says "beyond noise" when nothing was measured', () => {
     const notRun = report([], {
-      testsNotRun: { count: 7, why: 'no test reads the changed files' },
+      testsNotRun: { count: 7, why: 'no test reads the changed files', by: 'default' },
     });
+    // Tests left out by default: the report says so, and how to trace them all.
+    expect(renderTerminal(notRun)).toContain(
+      'No test reads the changed files. Tests are selected by default; `select-tests: false` (`--no-select-tests`) traces every test.',
+    );
+    expect(
+      renderTerminal(
+        report([], {
+          testsNotRun: { count: 7, why: 'no test reads the changed files', by: 'setting' },
+        }),
+      ),
+    ).toContain('No test reads the changed files (`select-tests: false` traces every test).');
     expect(lastLine(renderTerminal(notRun))).toBe(
       'PASS: no memory change: no test reads what this pull request changes, so none was run',
     );
