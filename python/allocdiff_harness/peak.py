@@ -99,6 +99,10 @@ class PeakWatch:
         self.hooked_peak = 0
         self.snapshot = None
         self.snapshot_level = 0  # user bytes above the start when the snapshot was taken
+        # (filename, line, C function or None, bytes) when the snapshot stands for a peak no
+        # event saw (see ``_take_unseen``): the bytes above its level at that peak, allocated at
+        # that line (inside that C function); None otherwise.
+        self.unseen = None
         self.seen_level = 0  # highest user level any event saw
         self.peak_bytes = 0  # true peak above the start, the watch's own memory excluded
         self.snapshots_taken = 0
@@ -116,6 +120,7 @@ class PeakWatch:
         tracemalloc.reset_peak()
         traced = tracemalloc.get_traced_memory
         take = self._take
+        take_unseen = self._take_unseen
         # What the hook reads on every event, in one list: [bytes to subtract from the traced
         # level (the start and the watch's own snapshot), highest level seen, next level to
         # snapshot at, events left before the hooks go off]. A list item is quicker to read
@@ -126,11 +131,15 @@ class PeakWatch:
             # Throughout, or near the peak with the looks every tick to turn them off.
 
             def hook(frame, event, arg):
-                level = traced()[0] - state[0]
+                level, top = traced()
+                level -= state[0]
                 if level > state[1]:
                     state[1] = level
                     if level >= state[2]:
                         take(level)
+                        return hook
+                if top - state[0] >= state[2] and event != "line":
+                    take_unseen(top - state[0], level, frame, event, arg)
                 return hook
 
             self._hook = hook
@@ -142,13 +151,18 @@ class PeakWatch:
             # HOOKED_EVENTS events without a snapshot.
 
             def hook(frame, event, arg):
-                level = traced()[0] - state[0]
+                level, top = traced()
+                level -= state[0]
                 if level > state[1]:
                     state[1] = level
                     if level >= state[2]:
                         take(level)
                         state[3] = HOOKED_EVENTS
                         return hook
+                if top - state[0] >= state[2] and event != "line":
+                    take_unseen(top - state[0], level, frame, event, arg)
+                    state[3] = HOOKED_EVENTS
+                    return hook
                 state[3] -= 1
                 if state[3] <= 0:
                     hooks_off()
@@ -262,7 +276,24 @@ class PeakWatch:
         # sees.
         return self.gated and self.snapshot is None and self.hooked_peak < self.peak_bytes
 
+    def _take_unseen(self, top, level, frame, event, arg):
+        """The level went past the next snapshot's between the last event and this one (not a
+        line's: ``frame`` is where the code that ran in between is), and came down again: a
+        peak inside one C call or one bytecode, which no event sees. A snapshot now, and the
+        bytes above ``level`` at that peak (``top``), counted at the line that ran them."""
+        if event == "call":
+            frame = frame.f_back  # the call's arguments, made in its caller
+            if frame is None:
+                return
+        inside = None
+        if event in ("c_return", "c_exception"):
+            inside = getattr(arg, "__qualname__", None) or getattr(arg, "__name__", None)
+        where = (frame.f_code.co_filename, frame.f_lineno, inside, top - level)
+        self._take(top)
+        self.unseen = where
+
     def _take(self, level):
+        self.unseen = None
         self.seen_level = level
         self._note_peak()
         if self.gated:
