@@ -60,6 +60,9 @@ SEARCH_GROWTH = 0.05
 SEARCH_FLOOR = 1024
 FALLBACK_SHARE = 0.5
 FALLBACK_GROWTH = 0.1
+# The least a peak no event saw (inside one C call) must exceed the level after it by, to
+# stand for the peak.
+UNSEEN_FLOOR = 4096
 # With the hooks on near the peak only: CPU seconds between two looks at the level (besides
 # the collections').
 LOOK_SECONDS = 0.001
@@ -103,6 +106,8 @@ class PeakWatch:
         # event saw (see ``_take_unseen``): the bytes above its level at that peak, allocated at
         # that line (inside that C function); None otherwise.
         self.unseen = None
+        # Less above the level than this, a peak no event saw is a temporary, not one to count.
+        self.unseen_floor = max(self.step, UNSEEN_FLOOR)
         self.seen_level = 0  # highest user level any event saw
         self.peak_bytes = 0  # true peak above the start, the watch's own memory excluded
         self.snapshots_taken = 0
@@ -283,8 +288,14 @@ class PeakWatch:
         bytes above ``level`` at that peak (``top``), counted at the line that ran them."""
         if event == "call":
             frame = frame.f_back  # the call's arguments, made in its caller
-            if frame is None:
-                return
+        if top - level < self.unseen_floor or frame is None:
+            # A temporary of a few bytes (the hooks' own among them): the level goes on from
+            # here, tracemalloc's peak too.
+            self._note_peak()
+            if self.gated and self._hooked:
+                self._note_hooked_peak()
+            tracemalloc.reset_peak()
+            return
         inside = None
         if event in ("c_return", "c_exception"):
             inside = getattr(arg, "__qualname__", None) or getattr(arg, "__name__", None)
