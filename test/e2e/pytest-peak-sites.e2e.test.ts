@@ -21,8 +21,11 @@ afterAll(() => {
 
 const repoOf = repoMaker(cleanup);
 
-/** A suite whose first lookup builds its table from `rows` temporary strings. */
-function suite(rows: number, numbers: number): Record<string, string> {
+/**
+ * A suite whose first lookup builds its table from `rows` temporary strings, whose compile()
+ * parses `numbers` numbers, and whose phases make 200,000 strings, then `grouped` pairs.
+ */
+function suite(rows: number, numbers: number, grouped: number): Record<string, string> {
   return {
     'pkg/__init__.py': '',
     'pkg/table.py':
@@ -37,14 +40,21 @@ function suite(rows: number, numbers: number): Record<string, string> {
       `    source = "x = [" + ",".join(str(i) for i in range(${numbers})) + "]\\n"\n` +
       '    assert compile(source, "made", "exec") is not None\n\n\n' +
       'def test_same():\n    assert sum(range(10)) == 45\n',
+    // Two lists in turn: the first is the larger on base, the second (grown) on head.
+    'tests/test_phases.py':
+      'def test_phases():\n' +
+      '    parsed = [str(i) * 4 for i in range(200_000)]\n' +
+      '    del parsed\n' +
+      `    grouped = [(i, str(i)) for i in range(${grouped})]\n` +
+      '    del grouped\n',
   };
 }
 
 describe('sites at the peak in pytest mode', () => {
   it.skipIf(!pytestAvailable)(
-    "are those of the first call the table reports, a compile() peak's at its line",
+    "are those of the first call the table reports, a compile() peak's at its line; peaks at different moments are said to be",
     async () => {
-      const repo = repoOf(suite(50_000, 20_000), suite(100_000, 40_000));
+      const repo = repoOf(suite(50_000, 20_000, 80_000), suite(100_000, 40_000, 160_000));
       const json = join(testTemp(), `${repo.shas[1]}-peaks.json`);
       const markdown = json.replace(/\.json$/, '.md');
       cleanup.push(
@@ -100,6 +110,16 @@ describe('sites at the peak in pytest mode', () => {
         'Sites at the peak of <code>tests/test_peaks.py::test_lookup</code>',
       );
       expect(comment).not.toContain('come from a hooked run whose peak was');
+
+      // Base peaks while the strings are alive, head while the pairs are: the report says the
+      // peaks came at different moments.
+      const phases = scenario('tests/test_phases.py::test_phases');
+      const sites = phases.peakSites!;
+      expect(sites.apart!.sharedBytes).toBeLessThan(0.5 * sites.base!.bytes);
+      const strings = sites.sites.find((site) => site.line === 2)!;
+      expect(strings.baseSize).toBeGreaterThan(0.9 * phases.peak.base!);
+      expect(strings.headSize).toBeLessThan(0.1 * phases.peak.base!);
+      expect(comment).toContain('Base and head reached their peaks at different moments');
     },
   );
 });
