@@ -13,9 +13,15 @@ live block, so the steps are as few as that precision allows.
 
 Both hooks are needed: a list built by a comprehension and freed on the next line is seen at
 its full size only by the line event (3.12+ inlines comprehensions, so no return event),
-and ``len(b"x" * n)`` only by the C call event. A peak inside one C call (``json.dumps``
-growing its buffer) is seen only as the level before and after: the pass reports the level
-it caught, so the share of the peak it explains is known.
+and ``len(b"x" * n)`` only by the C call event. A peak inside one C call (``compile``'s syntax
+tree, ``b"".join``) is seen by no event, but tracemalloc's own peak, read with the level at
+every event, is: when, at an event other than a line's, it went past the next snapshot's level
+since the last one (by at least ``UNSEEN_FLOOR``), the snapshot is taken there and stands for
+that peak, the bytes above the level then counted at the line whose code ran in between (the
+line that made the C call; ``unseen``). At a line event the code that ran is the previous
+line's, which the event does not name: a peak inside one bytecode (a dict's last resize in
+``d[k] = v``) is seen only as the level before and after, and the pass reports the level it
+caught, so the share of the peak it explains is known.
 
 Without a reference peak (a whole script, run once per process) the snapshot is retaken
 whenever the level grows by ``SEARCH_GROWTH`` over the last one: more snapshots, same rule.
