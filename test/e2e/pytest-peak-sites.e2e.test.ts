@@ -2,7 +2,8 @@
  * Sites at the peak in pytest mode, through the bundled CLI with real pytest: those of the call
  * whose peak the table reports. A test's first call, whose peak the table shows, fills a cache
  * through a large temporary that later calls never make again; another test's peak is
- * compile()'s syntax tree, made and freed inside one C call.
+ * compile()'s syntax tree, made and freed inside one C call; a third peaks at one moment on base
+ * and at another on head.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,7 +53,7 @@ function suite(rows: number, numbers: number, grouped: number): Record<string, s
 
 describe('sites at the peak in pytest mode', () => {
   it.skipIf(!pytestAvailable)(
-    "are those of the first call the table reports, a compile() peak's at its line; peaks at different moments are said to be",
+    "are those of the first call the table reports, a compile() peak's at its line; peaks at different moments are said so",
     async () => {
       const repo = repoOf(suite(50_000, 20_000, 80_000), suite(100_000, 40_000, 160_000));
       const json = join(testTemp(), `${repo.shas[1]}-peaks.json`);
