@@ -121,6 +121,7 @@ class PeakWatch:
         self._next = self.floor
         self._state = None
         self._hook = None
+        self._call_hook = None
         self._hooked = False
         self._collecting = None
         self._saved_ticks = None
@@ -132,28 +133,41 @@ class PeakWatch:
         traced = tracemalloc.get_traced_memory
         take = self._take
         take_unseen = self._take_unseen
-        # What the hook reads on every event, in one list: [bytes to subtract from the traced
+        # What the hooks read on every event, in one list: [bytes to subtract from the traced
         # level (the start and the watch's own snapshot), highest level seen, next level to
-        # snapshot at, events left before the hooks go off]. A list item is quicker to read
-        # than an attribute.
-        state = self._state = [start_level + self._offset, self.seen_level, self._next, 0]
+        # snapshot at, events left before the hooks go off, the traced level the next snapshot
+        # is at (the first and third summed)]. A list item is quicker to read than an attribute.
+        state = self._state = [start_level + self._offset, self.seen_level, self._next, 0, 0]
+        state[4] = state[0] + state[2]
         margin = self.arm_margin
+        # Two hooks: the line hook (sys.settrace) and the call hook (sys.setprofile, C calls
+        # included). Only the call hook also reads tracemalloc's peak (see ``_take_unseen``): at
+        # a line event, the code that ran since the last one is the previous line's, which the
+        # event does not name.
         if not self.gated or self._start_ticks():
             # Throughout, or near the peak with the looks every tick to turn them off.
 
             def hook(frame, event, arg):
-                level, top = traced()
-                level -= state[0]
+                level = traced()[0] - state[0]
                 if level > state[1]:
                     state[1] = level
                     if level >= state[2]:
                         take(level)
-                        return hook
-                if top - state[0] >= state[2] and event != "line":
-                    take_unseen(top - state[0], level, frame, event, arg)
                 return hook
 
+            def call_hook(frame, event, arg):
+                now = traced()
+                level = now[0] - state[0]
+                if level > state[1]:
+                    state[1] = level
+                    if level >= state[2]:
+                        take(level)
+                        return
+                if now[1] >= state[4]:
+                    take_unseen(now[1] - state[0], level, frame, event, arg)
+
             self._hook = hook
+            self._call_hook = call_hook
             if not self.gated:
                 self._hooks_on()
                 return
@@ -162,25 +176,38 @@ class PeakWatch:
             # HOOKED_EVENTS events without a snapshot.
 
             def hook(frame, event, arg):
-                level, top = traced()
-                level -= state[0]
+                level = traced()[0] - state[0]
                 if level > state[1]:
                     state[1] = level
                     if level >= state[2]:
                         take(level)
                         state[3] = HOOKED_EVENTS
                         return hook
-                if top - state[0] >= state[2] and event != "line":
-                    take_unseen(top - state[0], level, frame, event, arg)
-                    state[3] = HOOKED_EVENTS
-                    return hook
                 state[3] -= 1
                 if state[3] <= 0:
                     hooks_off()
                     return None
                 return hook
 
+            def call_hook(frame, event, arg):
+                now = traced()
+                level = now[0] - state[0]
+                if level > state[1]:
+                    state[1] = level
+                    if level >= state[2]:
+                        take(level)
+                        state[3] = HOOKED_EVENTS
+                        return
+                if now[1] >= state[4]:
+                    take_unseen(now[1] - state[0], level, frame, event, arg)
+                    state[3] = HOOKED_EVENTS
+                    return
+                state[3] -= 1
+                if state[3] <= 0:
+                    hooks_off()
+
             self._hook = hook
+            self._call_hook = call_hook
         note_peak = self._note_peak
         note_hooked_peak = self._note_hooked_peak
         reset_peak = tracemalloc.reset_peak
@@ -249,7 +276,7 @@ class PeakWatch:
         while frame is not None:
             frame.f_trace = hook
             frame = frame.f_back
-        sys.setprofile(hook)
+        sys.setprofile(self._call_hook)
         sys.settrace(hook)
 
     def _hooks_off(self):
@@ -288,8 +315,8 @@ class PeakWatch:
         return self.gated and self.snapshot is None and self.hooked_peak < self.peak_bytes
 
     def _take_unseen(self, top, level, frame, event, arg):
-        """The level went past the next snapshot's between the last event and this one (not a
-        line's: ``frame`` is where the code that ran in between is), and came down again: a
+        """The level went past the next snapshot's between the last event and this one (a call
+        hook's: ``frame`` is where the code that ran in between is), and came down again: a
         peak inside one C call or one bytecode, which no event sees. A snapshot now, and the
         bytes above ``level`` at that peak (``top``), counted at the line that ran them."""
         if event == "call":
@@ -329,6 +356,7 @@ class PeakWatch:
             self._next = min(self.threshold, int(level * (1 + FALLBACK_GROWTH)) + 1)
         self._state[0] = self.start_level + self._offset
         self._state[2] = self._next
+        self._state[4] = self._state[0] + self._next
         # Taking the snapshot made its own peak; the true one is tracked from here on.
         tracemalloc.reset_peak()
 
