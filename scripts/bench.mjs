@@ -329,7 +329,7 @@ function benchPytestSuite() {
     'pytest',
     'allocdiff `--select-tests true`, PR changing one module (26 tests read it)',
     ms(changed),
-    `${ofTraced(changed)} (target ≤ 0.50×): the static step rules out 19 of 20 test files; the untraced reads pass collects the 20th while each side's pytest starts and collects it too; then, forked from that one start per side, its 26 tests traced and the 20 that differed measured in depth`,
+    `${ofTraced(changed)} (target ≤ 0.50×): the static step rules out 19 of 20 test files; the untraced reads pass collects the 20th while each side's pytest starts and collects it too; then, forked from that one start per side, its 26 tests traced and the 20 that differed measured in depth, objects by type counted for the 5 that grew most`,
   );
   row(
     'pytest',
@@ -1012,9 +1012,9 @@ function measureProvenRepeats() {
     'repeats',
     'allocdiff end to end, default settings, PR that changes an allocation',
     ms(byDefault),
-    `${ratio(byDefault / (2 * traced))} (2 × traced): per side the first run, then at once a ` +
-      'plain repeat that measures exactly what the first did (2 identical runs) and an untraced ' +
-      'process counting objects',
+    `${ratio(byDefault / (2 * traced))} (2 × traced): per side the first run, then a repeat ` +
+      'that measures exactly what the first did (2 identical runs) and then counts objects ' +
+      '(both count them before their call)',
   );
   row(
     'repeats',
@@ -1144,16 +1144,16 @@ function measureCachedBase() {
     'cache',
     'PR that changes an allocation, base cached (first pass and deep pass)',
     ms(changed),
-    `${ratio(changed / traced)} one traced run (target 1.20×); head alone runs, its first run, a ` +
-      'plain repeat and an untraced count of objects at the same time (the repeat waits for the ' +
-      `sites to walk); the report: "${said(changeReport)}"`,
+    `${ratio(changed / traced)} one traced run (target 1.20×); head alone runs, its first run ` +
+      'and a repeat at the same time (the repeat waits for the sites to walk, then counts ' +
+      `objects); the report: "${said(changeReport)}"`,
   );
   row(
     'cache',
     'the same without a cache',
     ms(uncached),
     `${ratio(uncached / (2 * traced))} (2 × traced) (target 1.20×); sides at the same time, ` +
-      'each a first run, then a plain repeat and an untraced count of objects at once',
+      'each a first run, then a repeat that walks (head) and counts objects',
   );
   for (const dir of [docs.dir, repo.dir, head]) rmSync(dir, { recursive: true, force: true });
 }
@@ -1172,10 +1172,10 @@ the interpreter had mapped; asked through the shim, it took a few tenths of a se
 costs is Node's start and loading allocdiff (kept compiled in the folder), two rounds of git (one
 process for the top folder and both commits, then the diff, base's tree and \`git status\` at
 once) and writing the reports. With both of base's passes cached, the pull request that
-changes an allocation runs head alone, and its first run, its first repeat and its count of
-objects (untraced) run at the same time on the two cores: the repeat, once it has measured,
-waits for the grown sites whose retention paths the comparison with base wants. Without a
-cache, each side's repeat and count start once the first runs differed. Measured with
+changes an allocation runs head alone, and its first run and its first repeat run at the same
+time on the two cores: the repeat, once it has measured, waits for the grown sites whose
+retention paths the comparison with base wants, then counts objects. Without a cache, each
+side's repeat starts once the first runs differed. Measured with
 \`npm run bench -- --only cache\` (load average ${cacheLoad.toFixed(1)} when it started: the
 ratios are of runs made in turn, but a loaded machine shares its two cores among more processes
 than allocdiff's).
@@ -1191,9 +1191,10 @@ function provenRepeatsMarkdown() {
 \`bench/workload\` on the pull request that "changes an allocation" (above). The first pass differs,
 so each side is measured again; a side's repeats end as soon as a new process measures exactly
 what its first run did (every figure the comparison reads), since further repeats could only
-show the same. Objects are counted in a process of their own, untraced, at the same time as the
-first repeat; that repeat starts exactly as the first run did (the sites whose retention paths
-it walks are read only after it measured), so it is the one that proves it. Measured with
+show the same. The first repeat counts objects after its call, once its figures are taken, and
+every run counts them before its call, the first run included; it starts exactly as the first
+run did (the sites whose retention paths it walks are read only after it measured), so it is the
+one that proves it. Measured with
 \`npm run bench -- --only repeats\`${repeatsLoad === undefined ? '' : ` (load average ${repeatsLoad.toFixed(1)} when it started)`}.
 
 ${table('repeats')}
@@ -1298,6 +1299,20 @@ ${table('html')}
 `;
 }
 
+/**
+ * A harness snapshot file as its document, read by the harness's own reader: past its JSON
+ * header, the file is binary.
+ */
+function readSnapshot(path) {
+  const read =
+    'import json, sys\nfrom allocdiff_harness.snapshot import read_snapshot\n' +
+    'json.dump(read_snapshot(sys.argv[1]), sys.stdout)';
+  const env = { ...process.env, PYTHONPATH: join(root, 'python') };
+  return JSON.parse(
+    execFileSync('python3', ['-c', read, path], { env, maxBuffer: 1 << 30 }).toString('utf8'),
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Retention paths: on the workload's pull request that changes an allocation (a list of 8,000
 // strings kept in the benchmark's `report`), head's retained memory grows, so its deep pass
@@ -1355,7 +1370,7 @@ function measureRetention() {
     ],
     runs,
   );
-  const seconds = JSON.parse(readFileSync(snapshot, 'utf8')).scenarios[0].retention?.seconds ?? 0;
+  const seconds = readSnapshot(snapshot).scenarios[0].retention?.seconds ?? 0;
   row(
     'retention',
     'the deep pass of head (harness alone, counting objects), walking back from its 3 top grown sites',
@@ -1439,7 +1454,7 @@ function measurePytestRetention(runs) {
   // What each walking process wrote: the walk's own time, and what it found.
   const walks = readdirSync(partials.walked)
     .filter((name) => name.endsWith('.json'))
-    .map((name) => JSON.parse(readFileSync(join(partials.walked, name), 'utf8')))
+    .map((name) => readSnapshot(join(partials.walked, name)))
     .flatMap((snapshot) => snapshot.scenarios.filter((s) => s.retention))
     .map((scenario) => scenario.retention);
   const seconds = median(walks.map((retention) => retention.seconds));

@@ -30,8 +30,7 @@ import {
 import { ANNOTATION_LIMIT, siteAnnotations } from './report/annotations.js';
 import type { Report } from './report/report.js';
 import { renderTerminal } from './report/terminal.js';
-import { culpritLead } from './report/retention.js';
-import { acceptanceText, verdictReason } from './report/verdict.js';
+import { acceptanceText, culpritLead, verdictReason } from './report/verdict.js';
 import { Git } from './sides/git.js';
 
 /**

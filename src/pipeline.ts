@@ -11,6 +11,7 @@ import {
   type CaptureBackend,
   type SideOptions,
 } from './capture/backend.js';
+import { canTurnOffAddressRandomization } from './capture/address-randomization.js';
 import { runEnvironment } from './capture/environment.js';
 import { protectBoth, type Protected } from './capture/isolation.js';
 import { isolationHere } from './capture/process.js';
@@ -52,6 +53,7 @@ import { captureSettingsOf, settingsDigest, type Settings } from './config/setti
 import { RunFailure, UsageError, errorMessage } from './errors.js';
 import { prefixedLogger, type Logger } from './log.js';
 import { renderOptions, writeOutputs, type OutputName, type Written } from './publish/outputs.js';
+import { byGrowth } from './report/ranking.js';
 import { buildReport, type Report } from './report/report.js';
 import { judgeProposed, settingsChangeText } from './report/settings-change.js';
 import { Git, type EarlyResolution, type Resolved, type TreeEntry } from './sides/git.js';
@@ -310,9 +312,18 @@ export async function runAllocdiff(
     backend.inDepth &&
     (settings.repeats > 1 || settings.objectTypes || settings.peakSites !== false);
   // A first, cheap run per side (one repeat, no object counts, no peak hooks unless
-  // `peak-sites: true`); the deep pass follows where it finds a difference.
+  // `peak-sites: true`); the deep pass follows where it finds a difference. Where that pass
+  // counts objects, this one starts its call as the deep pass's runs do (objectTypesLater).
   const firstPassOf = (sideOptions: SideOptions): SideOptions =>
-    deep ? { ...sideOptions, repeats: 1, objectTypes: false, peakSites: false } : sideOptions;
+    deep
+      ? {
+          ...sideOptions,
+          repeats: 1,
+          objectTypes: false,
+          objectTypesLater: sideOptions.objectTypes ?? true,
+          peakSites: false,
+        }
+      : sideOptions;
   const alwaysRead = [
     backend.name,
     ...(settings.configFile ? [fromRoot(settings.configFile)] : []),
@@ -353,6 +364,12 @@ export async function runAllocdiff(
         cachedSides,
       });
     }
+  }
+  // Something runs from here on: the listing of head's tree that its key needs is read while
+  // the sides are checked out (base's was read with the diff).
+  if (wanted) {
+    rootEntries.head ??= git.rootEntries(measuredHead);
+    rootEntries.head.catch(() => undefined);
   }
   const sides = await (checkingOut ?? checkoutSides(git, baseSha, measuredHead));
   // With a setup, each side gets a Python environment of its own (made on first use), so that
@@ -400,6 +417,9 @@ export async function runAllocdiff(
       head: { ...(await ownCodeEnvironment(env, sides.headDir, roots)), TMPDIR: isolated.tmp.head },
     };
     const { protect } = isolated;
+    // Whether the measured processes can run with fixed addresses, asked in the sandbox once:
+    // now, while the cache is looked up and the first runs are prepared, not before the first.
+    canTurnOffAddressRandomization(envs.head).catch(() => undefined);
     const sequential = sequentialReason({ parallel: settings.parallel });
     log.info(
       sequential === undefined
@@ -469,13 +489,43 @@ export async function runAllocdiff(
       if (!more && peaks.length === 0 && !leakCheck && retentionSites.length === 0)
         return undefined;
       const differing = differingScenarios(first);
+      const only = [...new Set([...differing, ...marked])];
+      const counting = countedTests(first, only);
       const deepOptions: SideOptions = {
         ...options,
         ...(autoPeaks ? { peakSites: peaks } : {}),
         ...(leakCheck ? { iterations: AUTOMATIC_LEAK_CALLS } : {}),
-        only: [...new Set([...differing, ...marked])],
+        ...(counting ? { objectTypesOf: counting.counted } : {}),
+        only,
+        onlyForMarkers: marked.filter((name) => !differing.includes(name)),
       };
-      return { options: deepOptions, leakCheck, retentionSites, walking };
+      return { options: deepOptions, leakCheck, retentionSites, walking, counting };
+    };
+    // Counting objects by type walks the whole heap twice per test: with more tests measured in
+    // depth than `object-types-tests`, only those that grew most in the first run (ranked as the
+    // report ranks them, which leads with them) are counted; undefined when every one is.
+    const countedTests = (first: Comparison, only: readonly string[]) => {
+      const most = settings.objectTypesTests;
+      if (!settings.objectTypes || most === 0) return undefined;
+      const wanted = new Set(only);
+      const tests = first.scenarios.filter((s) => s.kind === 'test' && wanted.has(s.name));
+      if (tests.length <= most) return undefined;
+      const counted = [...tests].sort(byGrowth).slice(0, most);
+      const notCounted = tests.length - counted.length;
+      const names = counted.map((s) => s.name);
+      log.info(
+        `objects by type counted for ${most} of the ${tests.length} tests measured in depth ` +
+          `(object-types-tests: ${most}): ${names.slice(0, 5).join(', ')}${most > 5 ? ', …' : ''}`,
+      );
+      return {
+        counted: names,
+        note: {
+          count: notCounted,
+          why:
+            `objects by type counted for the ${most} of ${tests.length} tests measured in depth ` +
+            `that grew most in a first run, not for the other ${notCounted}`,
+        },
+      };
     };
     // With base's first run and deep pass both in the cache, head's first run and deep pass
     // run at once (CaptureBackend.measureAtOnce): the cores base leaves free. Undefined when
@@ -622,6 +672,8 @@ export async function runAllocdiff(
     }
     const firstPass = measured;
     let measuredInDepth = false;
+    // The tests measured in depth whose objects were not counted (`object-types-tests`).
+    let objectsNotCounted: { count: number; why: string } | undefined;
     let repeatsUsed = deep || !backend.inDepth ? 1 : settings.repeats;
     let iterationsUsed = settings.iterations;
     // When the first pass already agrees, its comparison is the one reported.
@@ -679,6 +731,7 @@ export async function runAllocdiff(
               );
           repeatsUsed = settings.repeats;
           measuredInDepth = true;
+          objectsNotCounted = plan.counting?.note;
           if (plan.leakCheck) iterationsUsed = AUTOMATIC_LEAK_CALLS;
         } else {
           agreed = first;
@@ -770,6 +823,7 @@ export async function runAllocdiff(
       noChange,
       selection,
       cachedSides,
+      objectsNotCounted,
     });
   } finally {
     await backend.release?.().catch(() => undefined);
@@ -835,6 +889,7 @@ async function reportRun(
     noChange?: string;
     selection?: TestSelection;
     cachedSides: Partial<Record<Side, string>>;
+    objectsNotCounted?: { count: number; why: string };
   },
 ): Promise<RunResult> {
   const { shard } = settings;
@@ -889,6 +944,7 @@ async function reportRun(
       report.testsNotRun = { count: selection.skip.length, why: selection.why };
     }
   }
+  if (run.objectsNotCounted) report.objectsNotCounted = run.objectsNotCounted;
   const cached = (['base', 'head'] as const).flatMap((side) => cachedSides[side] ?? []);
   if (cached.length > 0) report.cached = cached;
   if (shard) {

@@ -865,5 +865,37 @@ class PytestObjectCountTest(CommandTestCase):
         self.assertEqual(grown("test_an_old_untracked_dict_gets_a_list"), {"list": 1})
         self.assertEqual(grown("test_keeps_nothing"), {})
 
+    def test_only_the_tests_named_for_it_are_counted(self):
+        root = self.make_project(self.FILES)
+        folder = self.make_temp_dir()
+        tests = ["test_appends_to_an_old_list", "test_drops_an_old_string", "test_keeps_nothing"]
+        path = os.path.join(folder, "tests.txt")
+        with open(path, "w") as file:
+            file.write("".join("tests/test_state.py::%s\n" % test for test in tests))
+        counted = os.path.join(folder, "counted.txt")
+        with open(counted, "w") as file:
+            file.write("tests/test_state.py::test_drops_an_old_string\n")
+        run = self.run_command(
+            root,
+            "%s -m pytest -q -p no:cacheprovider tests" % PYTHON,
+            env={
+                "ALLOCDIFF_TESTS": path,
+                "ALLOCDIFF_REPEATS": "2",
+                "ALLOCDIFF_OBJECT_TYPES": "1",
+                "ALLOCDIFF_OBJECT_TYPES_TESTS": counted,
+            },
+        )
+        self.assertEqual(run.returncode, 0, run.output)
+        # Not counting is what was asked: no note per test (allocdiff says it once).
+        self.assertEqual(run.snapshot["unmeasured"], [])
+        grown = {}
+        for test in tests:
+            scenario = run.named("tests/test_state.py::%s" % test)
+            # Measured in depth all the same: both of its calls.
+            self.assertEqual(len(scenario["repeats"]), 2, test)
+            if "objectTypes" in scenario:
+                grown[test] = {e["type"]: e["after"] - e["before"] for e in scenario["objectTypes"]}
+        self.assertEqual(grown, {"test_drops_an_old_string": {"str": -1}})
+
 if __name__ == "__main__":
     unittest.main()

@@ -3,6 +3,10 @@ method), for the types whose count changed."""
 
 from __future__ import annotations
 
+import platform
+import shutil
+import subprocess
+import sys
 import unittest
 
 from allocdiff_harness.objects import count_types, type_changes, type_name
@@ -87,6 +91,65 @@ class ObjectTypesTest(HarnessTestCase):
                                extra=["--count-objects-only", "--peak-sites"])
         self.assertEqual(run.returncode, 2, run.describe())
         self.assertIn(b"--peak-sites cannot go with --count-objects-only", run.stderr)
+
+    # A whole script whose peak moves with what ran before its call (a count of objects).
+    ORDERS = """\
+        import json
+
+
+        class Order:
+            def __init__(self, i):
+                self.id = i
+                self.note = "note %d" % i
+                self.lines = [{"sku": "s%d" % (i % 50), "qty": i % 7} for _ in range(3)]
+
+
+        orders = [Order(i) for i in range(2000)]
+        text = json.dumps([vars(o) for o in orders])
+        copied = json.loads(text)
+        index = {o["id"]: o for o in copied}
+        """
+
+    @unittest.skipUnless(shutil.which("setarch"), "needs setarch (util-linux)")
+    def test_a_run_that_counts_before_only_measures_what_a_counting_run_does(self):
+        probe = subprocess.run(["setarch", platform.machine(), "-R", sys.executable, "-c", "pass"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        if probe.returncode != 0:
+            self.skipTest("setarch -R not permitted here: %r" % probe.stderr)
+        root = self.make_project({"bench.py": self.ORDERS})
+        exact = {"env": {"PYTHONHASHSEED": "0"}, "wrapper": ["setarch", platform.machine(), "-R"],
+                 "object_types": True}
+        runs = {
+            when: self.run_harness(root, "bench.py", extra=["--count-objects", when], **exact)
+            for when in ("before", "around")
+        }
+        for run in runs.values():
+            self.assertSnapshotOk(run)
+        self.assertNotIn("objectTypes", runs["before"].scenario)
+        changes = {c["type"]: c["after"] - c["before"]
+                   for c in runs["around"].scenario["objectTypes"]}
+        self.assertEqual(changes["__main__.Order"], 2000)
+        for figure in ("peakBytes", "retainedBytes", "retainedCount"):
+            self.assertEqual(runs["before"].scenario[figure], runs["around"].scenario[figure],
+                             figure)
+        self.assertEqual(runs["before"].sites, runs["around"].sites)
+        # And run after run: the figures a counted repeat proves a first run with.
+        again = self.run_harness(root, "bench.py", extra=["--count-objects", "before"], **exact)
+        self.assertEqual(again.scenario["peakBytes"], runs["before"].scenario["peakBytes"])
+
+    def test_functions_are_not_counted_by_a_run_that_counts_before_only(self):
+        root = self.make_project({"bench.py": "def bench_keep():\n    return [bytearray(5)]\n"})
+        run = self.run_harness(root, "bench.py", object_types=True,
+                               extra=["--count-objects", "before"])
+        self.assertSnapshotOk(run)
+        self.assertNotIn("objectTypes", run.named("bench_keep"))
+
+    def test_counting_objects_names_what_it_takes(self):
+        root = self.make_project({"bench.py": "x = [1]\n"})
+        run = self.run_harness(root, "bench.py", object_types=True,
+                               extra=["--count-objects", "after"])
+        self.assertEqual(run.returncode, 2, run.describe())
+        self.assertIn(b"--count-objects must be one of around, before, not 'after'", run.stderr)
 
     def test_counting_can_be_switched_off(self):
         root = self.make_project({"bench.py": "x = [1]\n"})

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import textwrap
 import time
 import unittest
 
@@ -33,10 +34,7 @@ SUITE = {
 }
 
 
-@unittest.skipUnless(
-    pytest_available(), "pytest is not installed for %s (install python3-pytest)" % PYTHON
-)
-class PytestSessionTest(CommandTestCase):
+class SessionTestCase(CommandTestCase):
     def start(self, root, env=None):
         """pytest with the harness injected and a session folder; its partials, session and
         starts file."""
@@ -92,6 +90,11 @@ class PytestSessionTest(CommandTestCase):
         snapshot = decode_strings(read_snapshot(out))
         return {s["name"]: s for s in snapshot["scenarios"]}, snapshot["unmeasured"]
 
+
+@unittest.skipUnless(
+    pytest_available(), "pytest is not installed for %s (install python3-pytest)" % PYTHON
+)
+class PytestSessionTest(SessionTestCase):
     def test_each_pass_runs_from_the_collected_session_started_once(self):
         root = self.make_project(SUITE)
         process, partials, session, starts = self.start(root)
@@ -197,6 +200,180 @@ class PytestSessionTest(CommandTestCase):
         self.assertEqual(process.returncode, 2, output)
         self.assertFalse(os.path.exists(os.path.join(session, "serving")))
         self.assertFalse(os.path.exists(os.path.join(session, "pass-1.done")))
+
+
+# A conftest.py whose session finish, terminal summary and exit handler each append
+# ``<what> <pid>`` to the file ``HOOKS_FILE`` names.
+FINISH_HOOKS = """\
+    import atexit
+    import os
+
+    def _note(what):
+        with open(os.environ["HOOKS_FILE"], "a") as hooks:
+            hooks.write("%s %d\\n" % (what, os.getpid()))
+
+    atexit.register(_note, "atexit")
+
+    def pytest_sessionfinish(session):
+        _note("sessionfinish")
+
+    def pytest_terminal_summary(terminalreporter):
+        _note("terminal_summary")
+    """
+
+FAILING = """\
+    def test_fails():
+        expected = 2
+        assert 1 + 0 == expected
+    """
+
+
+def _hooks_run(path):
+    """``{pid: [what ran]}`` of the lines ``FINISH_HOOKS`` wrote."""
+    found = {}
+    if os.path.exists(path):
+        with open(path) as file:
+            for line in file.read().split("\n"):
+                if line:
+                    what, pid = line.split()
+                    found.setdefault(int(pid), []).append(what)
+    return found
+
+
+@unittest.skipUnless(
+    pytest_available(), "pytest is not installed for %s (install python3-pytest)" % PYTHON
+)
+class PassEndTest(SessionTestCase):
+    """A pass ends as soon as its results are written: no plugin's or conftest's session finish
+    or terminal summary runs in it, but its exit handlers do, and pytest's own report of its
+    failures is in its output."""
+
+    def suite(self, extra=None):
+        files = dict(SUITE)
+        files["tests/conftest.py"] = textwrap.dedent(SUITE["tests/conftest.py"]) + textwrap.dedent(
+            FINISH_HOOKS
+        )
+        files.update(extra or {})
+        return self.make_project(files)
+
+    def test_a_pass_ends_once_its_results_are_written(self):
+        root = self.suite({"tests/test_fails.py": FAILING})
+        hooks = os.path.join(self.make_temp_dir(), "hooks.txt")
+        process, partials, session, _ = self.start(root, {"HOOKS_FILE": hooks})
+        self.wait_for(os.path.join(session, "pass-1.done"), process)
+        with open(os.path.join(session, "pass-1.done")) as file:
+            self.assertEqual(file.read(), "1")
+        measured, _ = self.scenarios(root, partials)
+        self.assertEqual(measured["tests/test_fails.py::test_fails"]["status"], "failed")
+        self.assertEqual(measured["tests/test_cache.py::test_plain"]["status"], "ok")
+        [child] = [name for name in os.listdir(partials) if name.endswith(".json")]
+        pid = int(child.split("-")[0])
+        # Its exit handlers ran (the harness's wrote its results); pytest's finish did not.
+        self.assertEqual(_hooks_run(hooks), {pid: ["atexit"]})
+
+        self.ask(session, 2, {"stop": True})
+        output = process.communicate(timeout=60)[0].decode()
+        self.assertEqual(process.returncode, 1, output)
+        # pytest's own report of the failure, as its terminal shows it at the end.
+        self.assertRegex(output, r"(?m)^E +assert \(1 \+ 0\) == 2$")
+        self.assertRegex(output, r"(?m)^tests/test_fails\.py:3: AssertionError$")
+        self.assertIn("FAILED tests/test_fails.py::test_fails", output)
+        self.assertRegex(output, r"1 failed, 2 passed in [0-9.]+s")
+        # Nor did the waiting session finish as pytest does.
+        self.assertEqual(list(_hooks_run(hooks)), [pid])
+
+    def test_a_pass_that_ran_no_test_ends_with_the_status_it_asked_for(self):
+        root = self.suite()
+        hooks = os.path.join(self.make_temp_dir(), "hooks.txt")
+        tests = os.path.join(self.make_temp_dir(), "tests.txt")
+        with open(tests, "w") as file:
+            file.write("tests/test_cache.py::test_gone\n")
+        deep = self.make_temp_dir()
+        process, _, session, _ = self.start(root, {"HOOKS_FILE": hooks})
+        self.wait_for(os.path.join(session, "pass-1.done"), process)
+        self.ask(session, 2, {"environ": {"ALLOCDIFF_COMMAND_DIR": deep, "ALLOCDIFF_TESTS": tests}})
+        self.wait_for(os.path.join(session, "pass-2.done"), process)
+        with open(os.path.join(session, "pass-2.done")) as file:
+            self.assertEqual(file.read(), "0")
+        self.ask(session, 3, {"stop": True})
+        process.communicate(timeout=60)
+        self.assertEqual([whats for whats in _hooks_run(hooks).values()], [["atexit"]] * 2)
+
+    def test_an_interrupted_pass_finishes_as_pytest_does(self):
+        root = self.suite(
+            {"tests/test_stop.py": "def test_stops():\n    raise KeyboardInterrupt\n"}
+        )
+        hooks = os.path.join(self.make_temp_dir(), "hooks.txt")
+        process, _, session, _ = self.start(root, {"HOOKS_FILE": hooks})
+        self.wait_for(os.path.join(session, "pass-1.done"), process)
+        with open(os.path.join(session, "pass-1.done")) as file:
+            self.assertEqual(file.read(), "2")
+        self.ask(session, 2, {"stop": True})
+        output = process.communicate(timeout=60)[0].decode()
+        self.assertIn("KeyboardInterrupt", output)
+        [ran] = _hooks_run(hooks).values()
+        self.assertEqual(sorted(ran), ["atexit", "sessionfinish", "terminal_summary"])
+
+    def test_pytest_run_by_hand_with_the_plugin_finishes_as_usual(self):
+        root = self.suite({"tests/test_fails.py": FAILING})
+        hooks = os.path.join(self.make_temp_dir(), "hooks.txt")
+        env = dict(os.environ, PYTHONPATH=HARNESS_PARENT, PYTHONDONTWRITEBYTECODE="1")
+        env.update(HOOKS_FILE=hooks, STARTS_FILE=os.path.join(self.make_temp_dir(), "s.txt"))
+        env.pop("PYTEST_PLUGINS", None)
+        run = subprocess.run(
+            [PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p",
+             "allocdiff_harness.pytest_plugin", "tests"],
+            cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=120,
+        )
+        self.assertEqual(run.returncode, 1, run.stdout.decode())
+        [ran] = _hooks_run(hooks).values()
+        self.assertEqual(sorted(ran), ["atexit", "sessionfinish", "terminal_summary"])
+
+    def reads(self, root, hooks, alone):
+        """The reads pass over ``root``'s tests; ``alone``: the command is pytest alone."""
+        partials = self.make_temp_dir()
+        env = dict(os.environ)
+        env.pop("PYTEST_PLUGINS", None)
+        env.update(
+            PYTHONDONTWRITEBYTECODE="1",
+            PYTHONPATH=INJECT_DIR,
+            ALLOCDIFF_COMMAND_DIR=partials,
+            ALLOCDIFF_ROOT=root,
+            ALLOCDIFF_RECORD_READS="1",
+            HOOKS_FILE=hooks,
+            STARTS_FILE=os.path.join(self.make_temp_dir(), "starts.txt"),
+        )
+        if alone:
+            env["ALLOCDIFF_PYTEST_ALONE"] = "1"
+        run = subprocess.run(
+            [PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
+            cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=120,
+        )
+        [written] = [name for name in os.listdir(partials) if name.endswith(".reads.json")]
+        with open(os.path.join(partials, written)) as file:
+            tests = sorted(test[0] for test in json.load(file)["tests"])
+        return run, tests
+
+    def test_the_reads_pass_of_pytest_alone_ends_once_the_reads_are_written(self):
+        root = self.suite({"tests/test_fails.py": FAILING})
+        everything = [
+            "tests/test_cache.py::test_fills",
+            "tests/test_cache.py::test_plain",
+            "tests/test_fails.py::test_fails",
+        ]
+        hooks = os.path.join(self.make_temp_dir(), "alone.txt")
+        run, tests = self.reads(root, hooks, alone=True)
+        self.assertEqual(run.returncode, 1, run.stdout.decode())
+        self.assertEqual(tests, everything)
+        self.assertIn("FAILED tests/test_fails.py::test_fails", run.stdout.decode())
+        [ran] = _hooks_run(hooks).values()
+        self.assertEqual(ran, ["atexit"])
+        # A command that is more than pytest: its pytest finishes as usual.
+        hooks = os.path.join(self.make_temp_dir(), "more.txt")
+        run, tests = self.reads(root, hooks, alone=False)
+        self.assertEqual(tests, everything)
+        [ran] = _hooks_run(hooks).values()
+        self.assertEqual(sorted(ran), ["atexit", "sessionfinish", "terminal_summary"])
 
 
 if __name__ == "__main__":

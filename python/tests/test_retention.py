@@ -108,6 +108,7 @@ MODULE = """\
 
 
     holder = Holder()
+    attribute_names = ["a%d" % number for number in range(500)]
 
 
     def use(count):
@@ -127,7 +128,7 @@ MODULE = """\
 
     def attributes(count):
         for key, value in enumerate(shared[:count]):
-            setattr(holder, "a%d" % key, value)  # LINE attributes
+            setattr(holder, attribute_names[key], value)  # LINE attributes
 
 
     def both(count):
@@ -227,6 +228,47 @@ MODULE = """\
             parsed(number)
             bounded(number)
             parser.parse(number)
+
+
+    seen = {}
+
+
+    def make_key(number):
+        return "key-%d-%s" % (number, "k" * 40)  # LINE key
+
+
+    def see(count):
+        for number in range(len(seen), len(seen) + count):
+            seen[make_key(number)] = True
+
+
+    class Index:
+        def __init__(self):
+            self.by_name = {}
+
+
+    index = Index()
+
+
+    def index_all(count):
+        for number in range(count):
+            index.by_name["name-%d-%s" % (number, "n" * 40)] = history  # LINE index key
+
+
+    named = Holder()
+
+
+    def name_attributes(count):
+        for number in range(count):
+            setattr(named, "attribute_%d_%s" % (number, "a" * 30), True)  # LINE attribute name
+
+
+    names = set()
+
+
+    def name_all(count):
+        for number in range(count):
+            names.add("name-%d-%s" % (number, "s" * 40))  # LINE set member
 """
 
 
@@ -245,11 +287,11 @@ class RetentionTest(unittest.TestCase):
         sys.path.insert(0, self.folder)
         self.module = importlib.import_module(self.name)
         self.limits = (retention.SAMPLES, retention.MAX_DEPTH, retention.MAX_NODES,
-                       retention.MAX_STORAGE_CANDIDATES)
+                       retention.MAX_STORAGE_CANDIDATES, retention.MAX_UNTRACKED_SCAN)
 
     def tearDown(self):
         (retention.SAMPLES, retention.MAX_DEPTH, retention.MAX_NODES,
-         retention.MAX_STORAGE_CANDIDATES) = self.limits
+         retention.MAX_STORAGE_CANDIDATES, retention.MAX_UNTRACKED_SCAN) = self.limits
         if tracemalloc.is_tracing():
             tracemalloc.stop()
         gc.enable()
@@ -443,6 +485,54 @@ class RetentionTest(unittest.TestCase):
             gc.garbage.clear()
         cycle = self.only_path(found, "cycle")
         self.assertEqual(cycle["kind"], retention.GARBAGE)
+
+    def test_strings_held_only_as_keys_of_a_dict_are_found_under_the_dict(self):
+        module = self.name
+        # A dict of string keys gives the collector its values only: the keys are found by
+        # reading the dict's keys, and held by it.
+        found = self.walk(lambda: self.module.see(300), "key")
+        self.assertEqual(found["key"][0], 300)
+        key = self.only_path(found, "key")
+        self.assertEqual(
+            (key["kind"], key["holder"], key["holder_type"], key["name"], key["path"]),
+            (retention.MODULE_GLOBAL, module + ".seen", "dict", "seen", module + ".seen[key]"),
+        )
+        # A dict the collector tracks (its values are a list), an instance's attribute.
+        found = self.walk(lambda: self.module.index_all(200), "index key")
+        self.assertEqual(found["index key"][0], 200)
+        key = self.only_path(found, "index key")
+        self.assertEqual(
+            (key["kind"], key["holder"], key["holder_type"], key["path"]),
+            (retention.MODULE_GLOBAL, module + ".Index.by_name", "dict",
+             module + ".index.by_name[key]"),
+        )
+
+    def test_new_attribute_names_are_found_under_their_instance(self):
+        module = self.name
+        found = self.walk(lambda: self.module.name_attributes(200), "attribute name")
+        self.assertGreaterEqual(found["attribute name"][0], 150)
+        name = self.only_path(found, "attribute name")
+        self.assertEqual(
+            (name["kind"], name["holder"], name["holder_type"], name["path"]),
+            (retention.MODULE_GLOBAL, module + ".named", module + ".Holder",
+             module + ".named.__dict__[key]"),
+        )
+
+    def test_strings_held_by_a_set_are_found_under_the_set(self):
+        found = self.walk(lambda: self.module.name_all(300), "set member")
+        self.assertEqual(found["set member"][0], 300)
+        member = self.only_path(found, "set member")
+        self.assertEqual(
+            (member["kind"], member["holder"], member["holder_type"], member["path"]),
+            (retention.MODULE_GLOBAL, self.name + ".names", "set", self.name + ".names[…]"),
+        )
+
+    def test_the_keys_of_dicts_read_are_bounded(self):
+        # Past the bound, no more keys are read: those of `seen` are not found then.
+        retention.MAX_UNTRACKED_SCAN = 0
+        self.assertNotIn("key", self.walk(lambda: self.module.see(300), "key"))
+        retention.MAX_UNTRACKED_SCAN = self.limits[4]
+        self.assertEqual(self.walk(lambda: self.module.see(300), "key")["key"][0], 300)
 
     def test_a_line_that_grows_a_containers_storage_names_the_container(self):
         module = self.name

@@ -33,6 +33,18 @@ export interface SideOptions extends SideRunOptions {
   peakSites?: boolean | readonly string[];
   objectTypes?: boolean;
   /**
+   * With `objectTypes`, where a backend measures tests apart (a command's pytest tests): the
+   * tests whose live objects are counted by type; every one when absent.
+   */
+  objectTypesOf?: readonly string[];
+  /**
+   * A later pass of this side counts objects (`objectTypes` there) and this one does not: a
+   * whole script's run here still counts them before its call, as that pass's runs do (not
+   * after it), so that every measuring run of the side starts its call alike and the pass
+   * that counts can prove this one's figures.
+   */
+  objectTypesLater?: boolean;
+  /**
    * Sites (normalised `path:line`) whose live objects' retention paths the first measurement of
    * each scenario looks for: what keeps them alive. None when empty or absent.
    */
@@ -63,6 +75,11 @@ export interface SideOptions extends SideRunOptions {
    * run the benchmark whole.
    */
   only?: readonly string[];
+  /**
+   * Of `only`, the tests there for their budget markers alone (a rule on a figure only the deep
+   * pass measures, the leak per call), not because they differed: the log says why each runs.
+   */
+  onlyForMarkers?: readonly string[];
 }
 
 export interface CaptureBackend {
@@ -82,9 +99,9 @@ export interface CaptureBackend {
   measure(checkoutDir: string, options: SideOptions): Promise<SideOutcome>;
   /**
    * A side's first run and its deep pass at the same time, on the cores the other side
-   * leaves free (its measurement came from the cache): the first run, a plain repeat that
-   * waits, once it has measured, for the sites whose retention paths are wanted, and a run
-   * that only counts objects. `decide` gets the first run's snapshot and says what the deep
+   * leaves free (its measurement came from the cache): the first run, and a repeat that
+   * waits, once it has measured, for the sites whose retention paths are wanted, then counts
+   * objects. `decide` gets the first run's snapshot and says what the deep
    * pass is for (its options), or undefined when none is needed. `deep` is what that pass
    * measured; undefined when none was needed, or when this side cannot measure it at once
    * (not a whole script, a failed first run): the caller then runs it as usual.

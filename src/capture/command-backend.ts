@@ -159,6 +159,24 @@ function selectionFile(names: readonly string[]): string {
  * its further measurements. The scenarios `only` leaves out keep the first run's figures. When
  * the pass fails as a whole, the log says why and the first run's figures stand.
  */
+/** Why the deep pass runs what it runs: "2 scenarios that differed and 1 test for its leak budget marker". */
+function depthScope(only: ReadonlySet<string>, forMarkers: readonly string[]): string {
+  const marked = new Set(forMarkers.filter((name) => only.has(name))).size;
+  const differed = only.size - marked;
+  const parts = [
+    ...(differed > 0 || marked === 0
+      ? [`${differed} scenario${differed === 1 ? '' : 's'} that differed`]
+      : []),
+    ...(marked > 0
+      ? [
+          `${marked} test${marked === 1 ? '' : 's'} that did not differ, for ` +
+            `${marked === 1 ? 'its' : 'their'} leak budget marker${marked === 1 ? '' : 's'}`,
+        ]
+      : []),
+  ];
+  return parts.join(' and ');
+}
+
 async function measureInDepth(
   command: string,
   workingDirectory: string,
@@ -178,7 +196,7 @@ async function measureInDepth(
   const peaks = peakTargets(options.peakSites, earlier);
   const retention = retentionFiles(options);
   log.info(
-    `in depth: ${only ? `${only.size} scenario${only.size === 1 ? '' : 's'} that differed` : 'every test'}` +
+    `in depth: ${only ? depthScope(only, options.onlyForMarkers ?? []) : 'every test'}` +
       ` (repeats: ${repeats}${iterations > 0 ? `, leak check: ${iterations} calls` : ''})`,
   );
   const firstFigures = (why: string): SideOutcome => {
@@ -200,6 +218,9 @@ async function measureInDepth(
       },
       files: {
         ...selection,
+        ...(options.objectTypes === true && options.objectTypesOf
+          ? { ALLOCDIFF_OBJECT_TYPES_TESTS: selectionFile(options.objectTypesOf) }
+          : {}),
         ...(typeof peaks === 'string' ? { ALLOCDIFF_PEAK_TARGETS: peaks } : {}),
         ...retention,
       },
@@ -344,6 +365,7 @@ interface DepthAsked {
 /** The harness's files a measuring run may be given (command.py, selection.py). */
 type HarnessFile =
   | 'ALLOCDIFF_TESTS'
+  | 'ALLOCDIFF_OBJECT_TYPES_TESTS'
   | 'ALLOCDIFF_SKIP_TESTS'
   | 'ALLOCDIFF_SKIP_FILES'
   | 'ALLOCDIFF_PEAK_TARGETS'
@@ -353,6 +375,7 @@ type HarnessFile =
 
 const HARNESS_FILES: readonly HarnessFile[] = [
   'ALLOCDIFF_TESTS',
+  'ALLOCDIFF_OBJECT_TYPES_TESTS',
   'ALLOCDIFF_SKIP_TESTS',
   'ALLOCDIFF_SKIP_FILES',
   'ALLOCDIFF_PEAK_TARGETS',
@@ -734,6 +757,9 @@ async function readTests(
       ALLOCDIFF_COMMAND_DIR: workDir,
       ALLOCDIFF_ROOT: checkoutDir,
       ALLOCDIFF_RECORD_READS: '1',
+      // pytest alone: its process ends once what its tests read is written (the plugin's
+      // `EndAtFinish`), without the rest of pytest's finish, which nothing after it reads.
+      ...(isPytestAlone(command) ? { ALLOCDIFF_PYTEST_ALONE: '1' } : {}),
       ...files,
     });
     if (run.timedOut) return { failure: runner.describeExit('the command', run) };

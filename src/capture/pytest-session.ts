@@ -4,7 +4,9 @@
  * first run in a child forked from it; once that child has ended, the process waits for the next
  * pass allocdiff asks for (the deep pass, the traceback pass), each again in a child forked from
  * the collected session, or for `stop`. What a pass measured is written into its own folder, as
- * a run of the command's processes is, and merged the same way (command-backend.ts).
+ * a run of the command's processes is, and merged the same way (command-backend.ts). A pass's
+ * child exits as soon as that is written (the plugin's `EndAtFinish`): its output, the pass's,
+ * still ends with pytest's report of the tests that failed, and its exit status is pytest's.
  *
  * The handshake is files in one folder: `serving` (written by the session when it starts
  * serving), `pass-<n>.done` (the pass's exit status), `pass-<n>.json` (the next pass, written by

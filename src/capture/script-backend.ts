@@ -166,54 +166,41 @@ async function measureScript(
         `${retention.length === 1 ? '' : 's'} alive: ${retention.join(', ')}`,
     );
   }
-  // A whole script measured in a first run of this side, repeated with object counts: the
-  // counts come from a process of their own, untraced, at the same time as the first
-  // repeat, which is then a plain run like the first (its retention paths walked after it
-  // measured) and so can prove it.
-  const countApart =
-    objectTypes &&
-    repeats > 1 &&
-    earlier !== undefined &&
-    earlier.scenarios.length > 0 &&
-    earlier.scenarios.every((scenario) => scenario.kind === 'script' && scenario.status === 'ok');
-  if (countApart)
-    log.info(
-      'objects by type: counted in a process of their own, untraced, at the same time as ' +
-        'the first repeat',
-    );
-  const counting = countApart
-    ? runHarness(runner, script, ['--frames', '1', '--repeats', '1', '--count-objects-only'])
-    : undefined;
-  // Awaited below, once the measuring run has ended (a stopped run throws from that one).
-  counting?.catch(() => undefined);
-  const measuredTypes = objectTypes && !countApart;
   const first = await measureOnce(
     runner,
     script,
     [
       ...measuring,
       ...(iterations > 0 ? ['--iterations', String(iterations)] : []),
-      ...(measuredTypes ? [] : ['--no-object-types']),
+      ...countingArgs(objectTypes ? 'around' : options.objectTypesLater ? 'before' : 'none'),
     ],
     { sameAs, retention },
   );
-  const counted = counting && (await counting);
-  return settle(runner, script, options, first, counted, measuredTypes);
+  return settle(runner, script, options, first);
 }
 
 /**
- * What a side measured from its first measuring run of this pass (`first`), the run that
- * only counted objects beside it (`counted`), and `measuredTypes` when `first` counted them
- * itself: for a whole script, further plain processes until one proves the first run; then
- * the sites at the peak.
+ * How a measuring run counts live objects by type: `around` each scenario's first call (the
+ * counts the report shows), `before` a whole script's call only (no counts: its call starts
+ * as a counting run's does, so the two measure the same figures), or `none`. The options of
+ * `around` and `before` have the same shape: a run's arguments are memory it holds, and
+ * a different layout moves a whole script's peak by a few bytes.
+ */
+function countingArgs(counting: 'around' | 'before' | 'none'): string[] {
+  return counting === 'none' ? ['--no-object-types'] : ['--count-objects', counting];
+}
+
+/**
+ * What a side measured from its first measuring run of this pass (`first`, which counted
+ * objects when the pass counts them): for a whole script, further processes (counting
+ * before the call, as `first` did) until one proves the first run; then the sites at the
+ * peak.
  */
 async function settle(
   runner: SideRunner,
   script: string,
   options: SideOptions,
   first: HarnessRun,
-  counted: HarnessRun | undefined,
-  measuredTypes: boolean,
 ): Promise<SideOutcome> {
   const { log } = options;
   const failed = (error: ScenarioError): SideOutcome => ({ kind: 'failed', error });
@@ -222,7 +209,6 @@ async function settle(
   const earlier = options.sameAs;
   const measuring = ['--frames', '1', '--repeats', String(repeats)];
   if (!first.snapshot) return failed(first.failure!);
-  if (counted && !counted.snapshot) return failed(counted.failure!);
   let snapshot = first.snapshot;
   for (const note of snapshot.unmeasured) {
     log.info(
@@ -238,41 +224,37 @@ async function settle(
       );
   }
 
-  // A whole script runs once per process: its further repeats are further processes. Counting
-  // objects may move a few blocks (the collector runs), so a counted run is a measurement only
-  // when it gives exactly what a plain one did: with object types, the measurements are the
-  // plain processes after it. A first, plain run of this side (`sameAs`) is the first of them;
-  // as soon as a process measures exactly what it did, the figures are proven and no further
-  // process runs. The counted run is such a process when its figures are the first run's.
+  // A whole script runs once per process: its further repeats are further processes. Every
+  // measuring run of a side counts objects before its call when one of them counts them
+  // (after the call, the count changes no figure): so the first run of this pass, which
+  // counted, measures what a plain one does. A first, plain run of this side (`sameAs`) is
+  // the first of them; as soon as a process measures exactly what it did, the figures are
+  // proven and no further process runs.
   const isScript = snapshot.scenarios.some((scenario) => scenario.kind === 'script');
   if (isScript && repeats > 1 && snapshot.scenarios.every((s) => s.status === 'ok')) {
-    const plain = measuredTypes ? repeats - 1 : repeats;
     const reused = earlier && sameScenarios(earlier, snapshot) ? earlier : undefined;
-    const countedProves = measuredTypes && reused !== undefined && identical(reused, snapshot);
-    const runs = measuredTypes && !countedProves ? [] : [snapshot];
-    if (reused) runs.unshift(reused);
-    let proven = reused !== undefined && runs.length === 2 && identical(runs[0], runs[1]);
-    for (let index = runs.length + 1; index <= plain && !proven; index += 1) {
-      log.info(`measurement ${index} of ${plain} (a new process)`);
-      const run = await measureOnce(runner, script, [...measuring, '--no-object-types']);
+    const runs = reused ? [reused, snapshot] : [snapshot];
+    let proven = reused !== undefined && identical(reused, snapshot);
+    const plain = countingArgs(objectTypes || options.objectTypesLater ? 'before' : 'none');
+    for (let index = runs.length + 1; index <= repeats && !proven; index += 1) {
+      log.info(`measurement ${index} of ${repeats} (a new process)`);
+      const run = await measureOnce(runner, script, [...measuring, ...plain]);
       if (!run.snapshot) return failed(run.failure!);
       runs.push(run.snapshot);
       proven = reused !== undefined && identical(reused, run.snapshot);
     }
     if (proven)
       log.info(
-        `${countedProves ? 'the process counting objects' : 'a new process'} measured exactly ` +
-          `what the first run did: ${runs.length} identical runs` +
-          (runs.length < (countedProves ? repeats : plain) ? ', no further repeats' : ''),
+        'a new process measured exactly what the first run did: ' +
+          `${runs.length} identical runs${runs.length < repeats ? ', no further repeats' : ''}`,
       );
-    // The object counts (of the counted run, or of the process that only counted) and the
-    // retention paths of the first repeat stand for the merged scenario.
+    // The object counts and the retention paths of this pass's first run stand for the
+    // merged scenario.
     const own = snapshot;
     snapshot = mergeProcessRepeats(runs);
     for (const scenario of snapshot.scenarios) {
       const mine = own.scenarios.find((s) => s.name === scenario.name);
-      const types = (counted?.snapshot ?? own).scenarios.find((s) => s.name === scenario.name);
-      if (objectTypes && types?.objectTypes) scenario.objectTypes = types.objectTypes;
+      if (objectTypes && mine?.objectTypes) scenario.objectTypes = mine.objectTypes;
       if (mine?.retention) scenario.retention = mine.retention;
     }
     if (proven) for (const scenario of snapshot.scenarios) scenario.identicalRuns = runs.length;
@@ -284,9 +266,10 @@ async function settle(
 
 /**
  * A side's first run and its deep pass at once (CaptureBackend.measureAtOnce): the first run
- * (one plain process), beside it a plain repeat whose retention list is written only once
- * `decide` has read the first run, and a process that only counts objects. Then, as a deep
- * pass does: further plain repeats until one proves the first run, and the sites at the peak.
+ * (one process, counting objects before its call only), and beside it a repeat whose
+ * retention list is written only once `decide` has read the first run, and which counts
+ * objects around its call. Then, as a deep pass does: further repeats until one proves the
+ * first run, and the sites at the peak.
  */
 async function measureScriptAtOnce(
   script: string,
@@ -303,8 +286,8 @@ async function measureScriptAtOnce(
   const runner = await SideRunner.start(checkoutDir, options);
   if ('failure' in runner) return { first: { kind: 'failed', error: runner.failure } };
   log.info(
-    `${runner.python} ${script} under tracemalloc: the first run, a repeat and a count of ` +
-      'objects at the same time (the other side needs no run)',
+    `${runner.python} ${script} under tracemalloc: the first run and a repeat at the same time ` +
+      `(the other side needs no run)${ahead.objectTypes ? '; the repeat counts objects' : ''}`,
   );
   // The repeat's retention sites, known once the first run is compared (never left unsettled).
   let settleSites: (sites: readonly string[]) => void = () => undefined;
@@ -318,18 +301,21 @@ async function measureScriptAtOnce(
       '1',
       '--repeats',
       '1',
-      '--no-object-types',
+      ...countingArgs(options.objectTypesLater ? 'before' : 'none'),
     ]);
     const repeat = runHarness(
       runner,
       script,
-      ['--frames', '1', '--repeats', String(ahead.repeats), '--no-object-types'],
+      [
+        '--frames',
+        '1',
+        '--repeats',
+        String(ahead.repeats),
+        ...countingArgs(ahead.objectTypes ? 'around' : 'none'),
+      ],
       sites,
     );
-    const counting = ahead.objectTypes
-      ? runHarness(runner, script, ['--frames', '1', '--repeats', '1', '--count-objects-only'])
-      : undefined;
-    started.push(firstRun, repeat, ...(counting ? [counting] : []));
+    started.push(firstRun, repeat);
     // Each is awaited below; a stopped run throws from the one awaited first.
     for (const run of started) run.catch(() => undefined);
     const first = await firstRun;
@@ -350,21 +336,17 @@ async function measureScriptAtOnce(
     if (
       !deep ||
       (deep.repeats ?? 1) !== ahead.repeats ||
-      (deep.objectTypes ?? true) !== ahead.objectTypes
+      (deep.objectTypes ?? true) !== ahead.objectTypes ||
+      (options.objectTypesLater ?? false) !== ahead.objectTypes
     )
       return { first: firstOutcome };
-    const [measured, counted] = [await repeat, counting && (await counting)];
-    if (counted && !counted.snapshot)
-      return { first: firstOutcome, deep: { kind: 'failed', error: counted.failure! } };
     return {
       first: firstOutcome,
       deep: await settle(
         runner,
         script,
-        { ...deep, sameAs: first.snapshot },
-        measured,
-        counted,
-        false,
+        { ...deep, sameAs: first.snapshot, objectTypesLater: options.objectTypesLater },
+        await repeat,
       ),
     };
   } finally {

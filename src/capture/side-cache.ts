@@ -125,6 +125,10 @@ export interface MeasuredSettings {
   repeats?: number;
   iterations?: number;
   objectTypes?: boolean;
+  /** For a backend that measures tests apart: the tests whose objects are counted (all: absent). */
+  objectTypesOf?: readonly string[];
+  /** Objects counted before the call only, as a later pass counts them (SideOptions). */
+  objectTypesLater?: boolean;
   /** The scenarios of an earlier run whose figures end their repeats once matched (`sameAs`). */
   sameAs?: { scenarios: readonly { name: string }[] };
   /** For a backend that measures scenarios apart: the ones this pass runs again. */
@@ -150,6 +154,9 @@ export interface KeyFields extends RunFacts {
     repeats: number;
     iterations: number;
     objectTypes: boolean;
+    /** The tests whose objects were counted, when not every one. */
+    objectTypesOf?: string[];
+    objectTypesLater: boolean;
     /** The scenarios whose repeats stopped once they matched an earlier run, if any. */
     sameAs: string[] | null;
     only: string[] | null;
@@ -393,6 +400,10 @@ export class SideCache {
         repeats: measured.repeats ?? 1,
         iterations: measured.iterations ?? 0,
         objectTypes: measured.objectTypes ?? false,
+        ...(measured.objectTypes && measured.objectTypesOf
+          ? { objectTypesOf: [...measured.objectTypesOf].sort() }
+          : {}),
+        objectTypesLater: measured.objectTypesLater ?? false,
         // Without repeats, an earlier run ends nothing.
         sameAs:
           measured.sameAs && (measured.repeats ?? 1) > 1

@@ -197,6 +197,25 @@ export function mergeShardReports(
   delete merged.shard;
   delete merged.accepted;
   delete merged.noChange;
+  // Each shard counted objects by type for the tests that grew most in its own first run.
+  const uncounted = ordered.filter((s) => s.report.objectsNotCounted !== undefined);
+  delete merged.objectsNotCounted;
+  if (uncounted.length === 1) {
+    const { shard, report } = uncounted[0]!;
+    merged.objectsNotCounted = {
+      count: report.objectsNotCounted!.count,
+      why: `in shard ${shard.index} of ${count}: ${report.objectsNotCounted!.why}`,
+    };
+  } else if (uncounted.length > 1) {
+    const total = uncounted.reduce((sum, s) => sum + s.report.objectsNotCounted!.count, 0);
+    merged.objectsNotCounted = {
+      count: total,
+      why:
+        `objects by type not counted for ${total} tests measured in depth, in shards ` +
+        `${listed(uncounted.map((s) => s.shard.index))} of ${count}: each counted those that ` +
+        'grew most in its own first run',
+    };
+  }
   const hidden = reports.flatMap((r) => (r.hiddenSites ? [r.hiddenSites] : []));
   if (hidden.length > 0) {
     merged.hiddenSites = {

@@ -18,7 +18,6 @@ import {
   openSites,
   keptAliveSection,
   leadSentence,
-  leadingRetention,
   type SiteRole,
 } from './retention.js';
 import {
@@ -41,6 +40,7 @@ import {
   changedMeasures,
   isNoChange,
   listedChanges,
+  objectsNotCountedText,
   slightWhy,
   testsNotRunText,
   unchangedLine,
@@ -67,7 +67,13 @@ import {
   type Words,
 } from './lead.js';
 import { acceptanceMarkdown, settingsChangeMarkdown } from './settings-change.js';
-import { explainVerdict, notRunReason, warnCause, type VerdictExplanation } from './verdict.js';
+import {
+  explainVerdict,
+  notRunReason,
+  verdictCulprit,
+  warnCause,
+  type VerdictExplanation,
+} from './verdict.js';
 
 /** GitHub refuses issue comments longer than this many characters. */
 export const COMMENT_LIMIT = 65_536;
@@ -215,7 +221,8 @@ function change(budget: BudgetResult, measure: Measure | undefined): string {
   const percent = formatPercent(percentChange(measure.base, measure.head));
   if (/%$/.test(budget.limit)) return `${verb} ${actual} (${bytes})`;
   if (budget.limit.startsWith('+')) return `${verb} ${actual} (${percent})`;
-  // A ceiling: the head value, then how it changed.
+  // A ceiling: the head value, then how it changed (a figure base had too is over it all the same).
+  if (measure.delta === 0) return `is ${actual} (unchanged from base)`;
   return `reached ${actual} (${bytes}, ${percent})`;
 }
 
@@ -321,18 +328,19 @@ function headline(report: Report): string {
 
 /**
  * The changed line that filled the container keeping the most grown memory alive (retention
- * paths), which is the line to fix even when it allocated little itself; empty when none.
+ * paths), which is the line to fix even when it allocated little itself, when the verdict blames
+ * it (`verdictCulprit`: a budget decided it, never on a pass); empty otherwise.
  */
 function culpritLead(report: Report): string {
-  const found = leadingRetention(report);
+  const found = verdictCulprit(report);
   if (!found) return '';
   const { culprit } = found.finding;
   return `**Caused by ${escapeCode(`${culprit!.file}:${culprit!.line}`, 200)}** ✏️: ${leadSentence(found, (text) => escapeCode(text, 200))}.`;
 }
 
 /**
- * The verdict line: its icon, then the culprit line when one is known (the line to fix leads),
- * then the headline's own words (the budget, the largest change and its site).
+ * The verdict line: its icon, then the culprit line when the verdict blames one (the line to fix
+ * leads), then the headline's own words (the budget, the largest change and its site).
  */
 function verdictLine(report: Report): string {
   const line = headline(report);
@@ -359,6 +367,10 @@ function capital(text: string): string {
 
 function testsNotRunLine(notRun: { why: string }): string {
   return `<sub>⏭️ ${escapeText(testsNotRunText(notRun), 1_000)}</sub>`;
+}
+
+function objectsNotCountedLine(notCounted: { why: string }): string {
+  return `<sub>🧮 ${escapeText(objectsNotCountedText(notCounted), 1_000)}</sub>`;
 }
 
 /** Base → head with links, and what was checked. */
@@ -410,7 +422,8 @@ function scenarioTable(report: Report, rows: readonly ScenarioComparison[]): str
     'Δ peak',
     'Δ retained',
     ...extra.map((name) => `Δ ${MEASURES[name].words.name}`),
-    ...(leak ? ['Leak / call'] : []),
+    // Head's figure, its change in parentheses when it changed: not a Δ like its neighbours.
+    ...(leak ? ['Leak / call (head)'] : []),
     'Budget',
   ];
   const align = [
@@ -790,6 +803,7 @@ function selectionOf(report: Report): Selection {
     '',
     contextLine(report, listed),
     ...(report.testsNotRun ? ['', testsNotRunLine(report.testsNotRun)] : []),
+    ...(report.objectsNotCounted ? ['', objectsNotCountedLine(report.objectsNotCounted)] : []),
     ...(report.accepted ? ['', acceptanceMarkdown(report.accepted)] : []),
     ...(report.settingsChange ? ['', settingsChangeMarkdown(report.settingsChange)] : []),
   ];
@@ -828,7 +842,7 @@ function scenarioSections(
   const lines: string[] = [];
   let length = 0;
   // The verdict's sentence is not said again at the top of its scenario's block.
-  const said = leadingRetention(report)?.finding;
+  const said = verdictCulprit(report)?.finding;
   for (const scenario of listed.slice(0, shape.sections)) {
     const part = [
       ...failureSection(scenario, shape),

@@ -79,16 +79,17 @@ function peakGrowth(scenario: ScenarioComparison): number {
   return scenario.peak.delta ?? 0;
 }
 
+/** Worst first by what grew: peak growth, then retained growth (0: as bad, keep their order). */
+export function byGrowth(a: ScenarioComparison, b: ScenarioComparison): number {
+  return peakGrowth(b) - peakGrowth(a) || (b.retained.delta ?? 0) - (a.retained.delta ?? 0);
+}
+
 /** Scenarios worst first: failures and broken budgets, then by peak growth, then retained growth. */
 export function rankScenarios(report: Report): ScenarioComparison[] {
   return report.scenarios
     .map((scenario, index) => ({ scenario, index, severity: severity(report, scenario) }))
     .sort(
-      (a, b) =>
-        a.severity - b.severity ||
-        peakGrowth(b.scenario) - peakGrowth(a.scenario) ||
-        (b.scenario.retained.delta ?? 0) - (a.scenario.retained.delta ?? 0) ||
-        a.index - b.index,
+      (a, b) => a.severity - b.severity || byGrowth(a.scenario, b.scenario) || a.index - b.index,
     )
     .map((entry) => entry.scenario);
 }
@@ -229,6 +230,12 @@ export function slightWhy(
   if (line.tolerated > 0) why.push("within a single run's tolerance");
   if (line.slight > line.tolerated) why.push(`within ${noise}`);
   return why.length === 1 && line.minimum === 0 ? `only ${why[0]}` : why.join(' or ');
+}
+
+/** The tests measured in depth whose objects were not counted, and how to count them all. */
+export function objectsNotCountedText(notCounted: { why: string }): string {
+  const why = notCounted.why.charAt(0).toUpperCase() + notCounted.why.slice(1);
+  return `${why} (\`object-types-tests: 0\` counts every test).`;
 }
 
 /** The tests not run on either side, the evidence, and how to trace them all. */

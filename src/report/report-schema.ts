@@ -226,6 +226,7 @@ export const reportSchema = z.strictObject({
   accepted: z.strictObject({ label: text(100), by: text(100).optional() }).optional(),
   noChange: text().optional(),
   testsNotRun: z.strictObject({ count: z.number().int().nonnegative(), why: text() }).optional(),
+  objectsNotCounted: z.strictObject({ count: z.number().int().positive(), why: text() }).optional(),
   cached: z.array(text(200)).max(2).optional(),
   shard: z
     .strictObject({

@@ -67,6 +67,11 @@ export interface Report {
    */
   testsNotRun?: { count: number; why: string };
   /**
+   * pytest tests measured in depth whose live objects were not counted by type
+   * (`object-types-tests`): how many, and which were counted, as a sentence.
+   */
+  objectsNotCounted?: { count: number; why: string };
+  /**
    * The sides whose measurement was taken from the cache, each as a sentence:
    * `base: cached measurement of 1a2b3c4 from 2026-12-07 10:12 UTC`.
    */

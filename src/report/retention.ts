@@ -38,7 +38,8 @@ function sameHolder(
 /**
  * The finding with a culprit that holds the most: when a budget decides the verdict (the one
  * furthest over its limit), of that budget's scenario only, so that the lead never pairs another
- * test's (smaller) finding with it; else over every scenario. Undefined when none.
+ * test's (smaller) finding with it; else over every scenario. Undefined when none. Whether a
+ * verdict blames its line is decided once, by `verdictCulprit` (src/report/verdict.ts).
  */
 export function leadingRetention(report: {
   scenarios: readonly ScenarioComparison[];
@@ -82,18 +83,6 @@ export function leadSentence(
     `${code(found.finding.holder)} keeps ${formatBytes(kept)} of the grown memory alive, ` +
     `at ${groupDigits(same.length)} sites; the most: ${sentence}`
   );
-}
-
-/**
- * As the comment's verdict leads, in plain text: `caused by app/cache.py:24: <what it keeps
- * alive>; ` when a changed line filled the container keeping the most grown memory alive; else
- * empty.
- */
-export function culpritLead(report: Parameters<typeof leadingRetention>[0]): string {
-  const found = leadingRetention(report);
-  if (!found) return '';
-  const { culprit } = found.finding;
-  return `caused by ${culprit!.file}:${culprit!.line}: ${leadSentence(found)}; `;
 }
 
 /**
@@ -190,9 +179,20 @@ export function holderText(finding: RetentionFinding, code: Code = plainCode): s
       // The cache of an lru_cache function is named by the function it caches for.
       return finding.holderType === LRU_CACHE
         ? `the cache of ${code(finding.holder)} (${code(LRU_CACHE)}${from})`
-        : `${code(finding.holder)} (${code(finding.holderType)}${from})`;
+        : `${code(finding.holder)} (${code(finding.holderType)}${from})${asKeys(finding)}`;
     }
   }
+}
+
+/**
+ * How the holder keeps objects that are its keys (a path that ends at a key, `app.seen[key]`,
+ * through no item before it): `, as its keys`; `, as the names of its attributes` for an
+ * instance's; else empty.
+ */
+function asKeys(finding: RetentionFinding): string {
+  const { path } = finding;
+  if (!path.endsWith('[key]') || path.slice(0, -'[key]'.length).includes('[')) return '';
+  return path.endsWith('.__dict__[key]') ? ', as the names of its attributes' : ', as its keys';
 }
 
 /**
@@ -314,8 +314,8 @@ function pathItem(finding: RetentionFinding): string {
 
 /**
  * The comment's block: the first findings in a table, the rest folded; a sentence first for the
- * largest one with a culprit, unless it is `said` already (the verdict's). Empty when the
- * scenario has none.
+ * largest one with a culprit (after what its holder keeps in all, as `leadSentence` says it),
+ * unless it is `said` already (the verdict's). Empty when the scenario has none.
  */
 export function keptAliveSection(
   scenario: ScenarioComparison,
@@ -334,7 +334,7 @@ export function keptAliveSection(
     '',
     lead === said
       ? `${title}: what holds the grown memory, and the line that filled it.`
-      : `${title}: ${retentionSentence(lead, markdownCode)}.`,
+      : `${title}: ${leadSentence({ scenario, finding: lead }, markdownCode)}.`,
     '',
     ...head,
     ...findings.slice(0, RETENTION_SHOWN).map(row),

@@ -12,6 +12,7 @@ import type { Report } from './report.js';
 import {
   changedMeasures,
   listedChanges,
+  objectsNotCountedText,
   slightWhy,
   testsNotRunText,
   unchangedLine,
@@ -22,13 +23,18 @@ import { leakText } from './lead.js';
 import { settingsChangeText } from './settings-change.js';
 import {
   culpritGroups,
-  culpritLead,
   openSites,
   RETENTION_SHOWN,
   retentionSentence,
   type SiteRole,
 } from './retention.js';
-import { acceptanceText, explainVerdict, grewUnchecked, verdictReason } from './verdict.js';
+import {
+  acceptanceText,
+  culpritLead,
+  explainVerdict,
+  grewUnchecked,
+  verdictReason,
+} from './verdict.js';
 
 const VERDICT_WORD = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' } as const;
 
@@ -271,7 +277,8 @@ function scenarioTable(
     ...(leak
       ? [
           {
-            title: 'leak/call',
+            // Head's figure, its change in parentheses when it changed: not a change column.
+            title: 'leak/call (head)',
             kind: 'change' as const,
             cell: (s: ScenarioComparison) => (s.leak && leakText(s.leak)) ?? '-',
           },
@@ -334,6 +341,7 @@ export function renderTerminal(
     ...scenarioTable(report, listed, width, color),
     ...unchangedText(report, listed),
     ...(report.testsNotRun ? ['', testsNotRunText(report.testsNotRun)] : []),
+    ...(report.objectsNotCounted ? ['', objectsNotCountedText(report.objectsNotCounted)] : []),
   ];
   for (const scenario of listed) {
     // Both sides once when both failed the same way; each side's error when they differ.
@@ -478,8 +486,8 @@ export function renderTerminal(
   const style = grewUnchecked(explanation) ? 'boldYellow' : verdictStyle[report.verdict];
   lines.push(
     '',
-    // A pass blames no line: what keeps memory alive is said above it ("kept alive in").
-    `${styled(style, VERDICT_WORD[report.verdict])}: ${report.verdict === 'pass' ? '' : culpritLead(report)}${verdictReason(report, explanation)}`,
+    // A pass blames no line (`verdictCulprit`): what keeps memory alive is said above it.
+    `${styled(style, VERDICT_WORD[report.verdict])}: ${culpritLead(report, explanation)}${verdictReason(report, explanation)}`,
     '',
   );
   return lines.join('\n');

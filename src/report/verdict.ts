@@ -7,6 +7,7 @@ import type { BudgetResult, Verdict } from '../budgets/evaluate.js';
 import { verdictCauses, levelOf, type VerdictCause } from '../budgets/verdict.js';
 import type { ScenarioComparison } from '../compare/comparison.js';
 import { MEASURES } from '../compare/measures.js';
+import type { RetentionFinding } from '../compare/retention.js';
 import { groupDigits } from '../format/sizes.js';
 import { bothFailed, failedBeforeText, raisedText } from './failure.js';
 import {
@@ -20,6 +21,7 @@ import {
 } from './lead.js';
 import { isNoChange, listedChanges } from './ranking.js';
 import type { Acceptance, Report } from './report.js';
+import { leadingRetention, leadSentence } from './retention.js';
 
 export type { VerdictCause } from '../budgets/verdict.js';
 
@@ -41,6 +43,10 @@ export interface VerdictExplanation {
   /** The cause that decided a warn or fail verdict: the first at its level. */
   decided?: VerdictCause;
   /**
+   * The changed line a verdict says it was caused by (`verdictCulprit`): none on a pass.
+   */
+  culprit?: Culprit;
+  /**
    * What a verdict sentence leads with before the changes: the deciding budget or failed
    * benchmark; else a failed benchmark (base's first) or a rule not checked.
    */
@@ -56,13 +62,40 @@ export interface VerdictExplanation {
   held: boolean;
 }
 
+/** A retention finding whose culprit, a changed line, filled the holder of grown memory. */
+export interface Culprit {
+  scenario: ScenarioComparison;
+  finding: RetentionFinding;
+}
+
+/** The cause that decided a warn or fail verdict (the first at its level); none on a pass. */
+function decidingCause(report: Report, causes: readonly VerdictCause[]): VerdictCause | undefined {
+  return report.verdict === 'pass'
+    ? undefined
+    : causes.find((cause) => levelOf(cause) === report.verdict);
+}
+
+/**
+ * The one rule of every renderer for blaming a line ("Caused by app/cache.py:24"): the changed
+ * line that filled the holder keeping the most grown memory alive (`leadingRetention`), only when
+ * a budget exceeded (or warned) decided the verdict. A pass blames no line (what keeps memory
+ * alive is said in its own section), nor does a failed benchmark or a rule not checked, which no
+ * line of memory caused.
+ */
+export function verdictCulprit(
+  report: Report,
+  decided = decidingCause(report, verdictCauses(report, report.budgets, report.warnings ?? [])),
+): Culprit | undefined {
+  return decided?.kind === 'budget-failed' || decided?.kind === 'budget-warned'
+    ? leadingRetention(report)
+    : undefined;
+}
+
 /** The verdict of a report and its reasons, from its scenarios, budgets and warnings. */
 export function explainVerdict(report: Report): VerdictExplanation {
   const causes = verdictCauses(report, report.budgets, report.warnings ?? []);
-  const decided =
-    report.verdict === 'pass'
-      ? undefined
-      : causes.find((cause) => levelOf(cause) === report.verdict);
+  const decided = decidingCause(report, causes);
+  const culprit = verdictCulprit(report, decided);
   const failedOn = (side: 'base' | 'head') =>
     causes.find((cause) => cause.kind === 'benchmark-failed' && cause.side === side);
   // A deciding budget or failed side leads; a rule not checked only after every failed side.
@@ -81,6 +114,7 @@ export function explainVerdict(report: Report): VerdictExplanation {
     verdict: report.verdict,
     causes,
     ...(decided ? { decided } : {}),
+    ...(culprit ? { culprit } : {}),
     ...(lead ? { lead } : {}),
     changes: headlineChanges(report),
     noChange: isNoChange(report),
@@ -175,6 +209,17 @@ function causeSentence(report: Report, cause: VerdictCause): string {
     case 'not-checked':
       return cause.warning;
   }
+}
+
+/**
+ * What a plain verdict sentence starts with when a line is blamed (`verdictCulprit`):
+ * `caused by app/cache.py:24: <what it keeps alive>; `; else empty.
+ */
+export function culpritLead(report: Report, explanation = explainVerdict(report)): string {
+  const { culprit } = explanation;
+  if (!culprit) return '';
+  const { file, line } = culprit.finding.culprit!;
+  return `caused by ${file}:${line}: ${leadSentence(culprit)}; `;
 }
 
 /** The verdict in one plain sentence: the cause that decided it, or what changed. */

@@ -178,11 +178,11 @@ describe('--cache DIR: a base measured in depth serves the deep passes of other 
     writeFileSync(join(repo.dir, 'bench.py'), bench(3000));
     repo.git('commit', '-qam', 'keep more');
     const second = await compare(repo.git('rev-parse', 'HEAD'));
-    // Base needs no run: head's first run, a repeat and its count of objects run at once, and
+    // Base needs no run: head's first run and a repeat that counts objects run at once, and
     // the repeat proves the first run.
     expect(second.log).toContain('its first run and deep pass at once');
     expect(second.log).toContain(
-      'the first run, a repeat and a count of objects at the same time (the other side needs no run)',
+      'the first run and a repeat at the same time (the other side needs no run); the repeat counts objects',
     );
     expect(second.log).toContain('2 identical runs, no further repeats');
     expect(second.log).not.toContain('Measuring in depth');

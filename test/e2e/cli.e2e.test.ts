@@ -332,7 +332,7 @@ describe('allocdiff CLI', () => {
       'no budget is set, so nothing was checked: add one, e.g. --budget "retained: +100KB"',
     );
     // The repeats the note counts are the ones the environment lists: the first run, and one
-    // more process that measured exactly the same (the one that counted objects aside).
+    // more process that measured exactly the same (the repeat, which also counted objects).
     const markdown = readFileSync(`${out}.md`, 'utf8');
     expect(markdown).toContain('- Repeats per side: 2\n');
     expect(markdown).toContain(

@@ -1,7 +1,7 @@
 // pytest mode starts pytest once per side: the first run, the deep pass and the traceback pass
 // run in children forked from that one collected session, which waits for them; a side whose
 // session dies leaves no other side waiting.
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
@@ -23,9 +23,10 @@ const repoOf = repoMaker(cleanup);
  * a pytest process imports it (once per start), one test that keeps `kept` bytes and a few that
  * do not change; `extra` is added to the test file.
  */
-function suite(side: string, kept: number, extra = ''): Record<string, string> {
+function suite(side: string, kept: number, extra = '', conftest = ''): Record<string, string> {
   return {
     'tests/conftest.py':
+      conftest +
       'import os\n\nimport pytest\n\n' +
       'with open(os.environ["STARTS_FILE"], "a") as starts:\n' +
       `    starts.write("${side} %d\\n" % os.getpid())\n\n\n` +
@@ -50,7 +51,26 @@ function suite(side: string, kept: number, extra = ''): Record<string, string> {
   };
 }
 
-async function run(repo: { dir: string; shas: string[] }, extra: string[] = []) {
+/**
+ * conftest.py hooks that append `<side> <pid> <hook>` to the file named by `HOOKS_FILE` when
+ * pytest finishes a session (its `pytest_sessionfinish` and `pytest_terminal_summary` hooks).
+ */
+function finishHooks(side: string): string {
+  return (
+    'import os as _os\n\n\n' +
+    'def _note(hook):\n' +
+    '    with open(_os.environ["HOOKS_FILE"], "a") as hooks:\n' +
+    `        hooks.write("${side} %d %s\\n" % (_os.getpid(), hook))\n\n\n` +
+    'def pytest_sessionfinish(session):\n    _note("sessionfinish")\n\n\n' +
+    'def pytest_terminal_summary(terminalreporter):\n    _note("terminal_summary")\n\n\n'
+  );
+}
+
+async function run(
+  repo: { dir: string; shas: string[] },
+  extra: string[] = [],
+  env: Record<string, string> = {},
+) {
   const out = join(repo.dir, '..', `${repo.shas[1]}-session`);
   const starts = join(testTemp(), `${repo.dir.split('/').pop()}-starts.txt`);
   const shapes = join(testTemp(), `${repo.dir.split('/').pop()}-shapes`);
@@ -69,11 +89,12 @@ async function run(repo: { dir: string; shas: string[] }, extra: string[] = []) 
       'STARTS_FILE',
       '--env',
       'SHAPES_DIR',
+      ...Object.keys(env).flatMap((name) => ['--env', name]),
       '--json',
       `${out}.json`,
       ...extra,
     ],
-    { cwd: repo.dir, env: { ...process.env, STARTS_FILE: starts, SHAPES_DIR: shapes } },
+    { cwd: repo.dir, env: { ...process.env, STARTS_FILE: starts, SHAPES_DIR: shapes, ...env } },
   );
   const lines = readFileSync(starts, 'utf8').trim().split('\n');
   return {
@@ -131,6 +152,51 @@ describe.skipIf(!pytestAvailable)('one pytest session per side', () => {
     // Each side's session started and collected while base's reads were recorded.
     expect(ran.log).toContain('in the pytest session started ahead (no new start');
     expect(ran.log).toMatch(/\[head\] .*pytest starts and collects now/);
+  }, 300_000);
+
+  it('ends each pass once its results are written: no session finish of pytest runs, a failure’s E lines still reach the report', async () => {
+    const broken = '\n\ndef test_broken():\n    expected = 2\n    assert 1 + 0 == expected\n';
+    const repo = repoOf(
+      suite('base', 1_000, '', finishHooks('base')),
+      suite('head', 200_000, broken, finishHooks('head')),
+    );
+    const hooks = join(testTemp(), `${repo.dir.split('/').pop()}-hooks.txt`);
+    cleanup.push(hooks);
+    // The hooks do run when pytest finishes a session: plain pytest on head appends its lines.
+    const plain = await runCommand('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'], {
+      cwd: repo.dir,
+      env: { ...process.env, HOOKS_FILE: hooks, STARTS_FILE: join(testTemp(), 'unused') },
+    });
+    expect(plain.code, plain.stdout + plain.stderr).toBe(1);
+    const byHand = readFileSync(hooks, 'utf8');
+    expect(byHand).toMatch(/^head \d+ sessionfinish$/m);
+    expect(byHand).toMatch(/^head \d+ terminal_summary$/m);
+    rmSync(hooks);
+
+    // Every pytest process of allocdiff's: the reads pass (tests chosen by what they read), each
+    // side's session and the passes forked from it (the first run, the deep pass, the traceback
+    // pass).
+    const ran = await run(repo, ['--select-tests', 'true', '--frames', '4'], { HOOKS_FILE: hooks });
+    expect(ran.log).toContain('in the pytest session started ahead (no new start');
+    expect(ran.log).toContain('in the pytest session of the first run (no new start');
+    expect(ran.starts('base'), ran.log).toBe(2);
+    expect(ran.starts('head'), ran.log).toBe(1);
+    // None of them finished its session as pytest does.
+    expect(existsSync(hooks) ? readFileSync(hooks, 'utf8') : '', ran.log).toBe('');
+    // The regression was measured in depth, with its call path, all the same.
+    const regress = ran.report.scenarios.find(
+      (s) => s.name === 'tests/test_work.py::test_regress',
+    )!;
+    expect(regress.repeats).toEqual({ base: 3, head: 3 });
+    expect(regress.sites[0].tracebacks![0].frames.at(-1)).toMatchObject({
+      file: 'tests/test_work.py',
+      line: 7,
+    });
+    // The failing test's report from pytest, its E lines among it, reached the report.
+    const failed = ran.report.scenarios.find((s) => s.name === 'tests/test_work.py::test_broken')!;
+    expect(failed.error?.output, ran.log).toMatch(/^E +assert \(1 \+ 0\) == 2$/m);
+    expect(failed.error?.output).toMatch(/^tests\/test_work\.py:\d+: AssertionError$/m);
+    expect(ran.log).toMatch(/\| E +assert \(1 \+ 0\) == 2/);
   }, 300_000);
 
   it('leaves no side waiting when the other side’s session dies', async () => {

@@ -291,10 +291,13 @@ describe('the holder a retention finding names, and the line it blames (CLI, rea
     const same = scenario.retention!.filter(
       (f) => f.holder === lead.holder && f.root === lead.root && f.kind === lead.kind,
     );
-    // No budget is set, so the check passes: the comment's verdict still names the line to fix
-    // (the terminal's PASS line blames none).
-    const verdict = markdown.split('\n').find((line) => line.includes('**Caused by '));
-    expect(verdict).toContain(
+    // No budget is set, so the check passes: the verdict blames no line (as the terminal's PASS
+    // line), and the holder's block leads with what it keeps in all.
+    expect(markdown).not.toContain('Caused by');
+    const block = markdown
+      .split('\n')
+      .find((line) => line.startsWith('**🔗 Kept alive by**') && line.includes(lead.holder));
+    expect(block).toContain(
       `<code>${lead.holder}</code> keeps ${formatBytes(same.reduce((sum, f) => sum + f.bytes, 0))} of the grown memory alive, at ${same.length} sites; the most: `,
     );
   });

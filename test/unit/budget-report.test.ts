@@ -241,6 +241,11 @@ describe('the report: budgets, warnings and hidden sites', () => {
     expect(line(ceiling)).toContain(
       'reached 64.9 MiB (+64.0 MiB, +6,710.0 %), most at <code>app/store.py:8</code> (+57.2 MiB), over the 64MiB budget',
     );
+    // A ceiling over a figure the pull request did not change says so, not "(0 B, 0 %)".
+    const same = { ...grew, retained: measure(68_100_000, 68_100_000) };
+    expect(line(checked('retained: 64MiB', same))).toContain(
+      'retained memory of <code>load</code> is 64.9 MiB (unchanged from base), over the 64MiB budget',
+    );
     // Beside a percentage the sentence keeps the reports' binary units.
     const relative = checked('retained: +50%', grew);
     expect(line(relative)).toContain('(+64.0 MiB), most at');

@@ -262,6 +262,7 @@ describe('parseCliArgs: settings', () => {
       timeoutMinutes: 30,
       peakSites: 'auto',
       objectTypes: true,
+      objectTypesTests: 5,
       retentionPaths: 3,
       skipUnchanged: true,
       selectTests: false,

@@ -104,6 +104,7 @@ describe('loadConfig: a config file', () => {
       timeoutMinutes: 30,
       peakSites: 'auto',
       objectTypes: true,
+      objectTypesTests: 5,
       retentionPaths: 3,
       skipUnchanged: true,
       selectTests: false,
@@ -273,6 +274,7 @@ describe('loadConfig: inputs over the file over the defaults', () => {
       timeoutMinutes: 30,
       peakSites: 'auto',
       objectTypes: true,
+      objectTypesTests: 5,
       retentionPaths: 3,
       skipUnchanged: true,
       selectTests: false,
@@ -346,7 +348,7 @@ describe('loadConfig: every problem is one message naming the file, key, value a
       ),
     ).toEqual([
       'allocdiff.yml:1: colour: unknown key; allowed: script, command, setup, python, frames, repeats, ' +
-        'iterations, timeout-minutes, peak-sites, parallel, object-types, retention-paths, skip-unchanged, select-tests, fail-on, minimum-change, ignore, ' +
+        'iterations, timeout-minutes, peak-sites, parallel, object-types, object-types-tests, retention-paths, skip-unchanged, select-tests, fail-on, minimum-change, ignore, ' +
         'budgets, scenarios, top, comment',
       'allocdiff.yml:3: budgets.peek: unknown metric; did you mean peak? allowed: peak, retained, ' +
         'site, leak, count, rss',
@@ -496,7 +498,7 @@ describe('loadConfig: every problem is one message naming the file, key, value a
   it('rejects a file that is not a table of settings', () => {
     expect(yaml('- peak: +5%\n')).toEqual([
       'allocdiff.yml: got a list; expected a table with the keys script, command, setup, python, frames, ' +
-        'repeats, iterations, timeout-minutes, peak-sites, parallel, object-types, retention-paths, skip-unchanged, select-tests, fail-on, minimum-change, ' +
+        'repeats, iterations, timeout-minutes, peak-sites, parallel, object-types, object-types-tests, retention-paths, skip-unchanged, select-tests, fail-on, minimum-change, ' +
         'ignore, budgets, scenarios, top, comment',
     ]);
   });

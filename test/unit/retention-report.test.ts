@@ -108,6 +108,50 @@ describe('retention paths in the reports', () => {
     expect(renderTerminal(passed)).toContain('kept alive in benchmarks/memory.py:');
   });
 
+  it("the comment's verdict blames no line on a pass, as the terminal's does; its block says what the line keeps", () => {
+    const passed: Report = { ...demo(), verdict: 'pass', budgets: [] };
+    for (const target of ['comment', 'summary'] as const) {
+      const markdown = renderMarkdown(passed, { target });
+      const verdict = markdown.split('\n').find((line) => /^(❌|⚠️|✅|📈)/u.test(line))!;
+      // The largest change and its site, as the terminal's PASS line says them.
+      expect(verdict).toMatch(
+        /^📈 \*\*Retained memory of <code>benchmarks\/memory\.py<\/code> grew \+1,083\.9\s%/u,
+      );
+      expect(verdict).toContain('most at <code>&lt;stdlib&gt;/json/decoder.py:353</code>');
+      expect(markdown).not.toContain('Caused by');
+      expect(markdown).not.toContain('✏️:');
+      // The block names the holder, what it keeps in all, and the line that filled it.
+      expect(markdown).toMatch(
+        /\*\*🔗 Kept alive by\*\*: <code>app\.cache\.LRU\.history<\/code> keeps 2\.04\sMiB of the grown memory alive, at 3 sites; the most: .*filled \(a <code>tuple<\/code> stored\) at <code>app\/cache\.py:24<\/code>/u,
+      );
+    }
+  });
+
+  it('blames the line only when a budget decided the verdict, never a failed benchmark', () => {
+    const report = demo();
+    const [scenario] = report.scenarios;
+    const failedHead: Report = {
+      ...report,
+      verdict: 'fail',
+      budgets: [],
+      scenarios: [
+        scenario!,
+        {
+          ...scenario!,
+          name: 'benchmarks/other.py',
+          status: 'failed',
+          retention: [],
+          error: { side: 'head', type: 'KeyError', message: "'x'" },
+        },
+      ],
+    };
+    const markdown = renderMarkdown(failedHead);
+    expect(markdown).toContain('**The head benchmark failed:**');
+    expect(markdown).not.toContain('Caused by');
+    const last = renderTerminal(failedHead).trimEnd().split('\n').at(-1)!;
+    expect(last).toMatch(/^FAIL: the head benchmark failed: benchmarks\/other\.py raised KeyError/);
+  });
+
   it("the culprit line's annotation says what it keeps alive", () => {
     const { annotations } = siteAnnotations(demo());
     expect(annotations[0]).toMatchObject({ file: 'app/cache.py', startLine: 24 });
@@ -115,6 +159,41 @@ describe('retention paths in the reports', () => {
     expect(annotations[0]!.message).toMatch(
       /It filled what keeps grown memory alive: benchmarks\/memory\.py: 1\.21 MiB of \d{1,3}(,\d{3})* objects from `<stdlib>\/json\/decoder\.py:353` are kept alive by `app\.cache\.LRU\.history`/,
     );
+  });
+
+  it('says when the objects are the keys of their holder, or the names of its attributes', () => {
+    const finding: RetentionFinding = {
+      ...demo().scenarios[0]!.retention![0]!,
+      kind: 'module global',
+      root: 'app.keys.seen',
+      holder: 'app.keys.seen',
+      holderType: 'dict',
+      name: 'seen',
+      path: 'app.keys.seen[key]',
+    };
+    expect(retentionSentence(finding)).toContain(
+      'kept alive by `app.keys.seen` (`dict`), as its keys, filled',
+    );
+    expect(
+      holderText({
+        ...finding,
+        holder: 'app.keys.Index.by_name',
+        path: 'app.keys.index.by_name[key]',
+      }),
+    ).toBe('`app.keys.Index.by_name` (`dict`), as its keys');
+    expect(
+      holderText({
+        ...finding,
+        holder: 'app.keys.named',
+        holderType: 'app.keys.Named',
+        path: 'app.keys.named.__dict__[key]',
+      }),
+    ).toBe('`app.keys.named` (`app.keys.Named`), as the names of its attributes');
+    // Keys of something an item holds are not the holder's own.
+    expect(holderText({ ...finding, path: 'app.keys.seen[…].tags[key]' })).toBe(
+      '`app.keys.seen` (`dict`)',
+    );
+    expect(holderText({ ...finding, path: 'app.keys.seen[…]' })).toBe('`app.keys.seen` (`dict`)');
   });
 
   it("names a pytest fixture's value by the fixture and its scope", () => {

@@ -349,6 +349,38 @@ describe('the merge of shards', () => {
     expect(one.noChange).toBe(`in shard 1 of 2: ${unchanged}`);
   });
 
+  it('says how many tests the shards did not count objects for, and where', () => {
+    const why = (shown: number, of: number) =>
+      `objects by type counted for the ${shown} of ${of} tests measured in depth that grew most ` +
+      `in a first run, not for the other ${of - shown}`;
+    const one = mergeShardReports(
+      2,
+      [
+        shardReport(1, 2, []),
+        shardReport(2, 2, [], { objectsNotCounted: { count: 3, why: why(5, 8) } }),
+      ],
+      [],
+    );
+    expect(one.objectsNotCounted).toEqual({ count: 3, why: `in shard 2 of 2: ${why(5, 8)}` });
+    const both = mergeShardReports(
+      3,
+      [
+        shardReport(1, 3, [], { objectsNotCounted: { count: 3, why: why(5, 8) } }),
+        shardReport(2, 3, []),
+        shardReport(3, 3, [], { objectsNotCounted: { count: 1, why: why(5, 6) } }),
+      ],
+      [],
+    );
+    expect(both.objectsNotCounted).toEqual({
+      count: 4,
+      why:
+        'objects by type not counted for 4 tests measured in depth, in shards 1 and 3 of 3: ' +
+        'each counted those that grew most in its own first run',
+    });
+    const none = mergeShardReports(2, [shardReport(1, 2, []), shardReport(2, 2, [])], []);
+    expect(none.objectsNotCounted).toBeUndefined();
+  });
+
   it('warns about an override or a rule only when no shard checked it', () => {
     const glob = 'allocdiff.yml: scenarios."bench_export*"';
     const matched = 'allocdiff.yml: scenarios."bench_1*"';

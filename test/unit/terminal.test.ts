@@ -491,7 +491,7 @@ describe('renderTerminal: what the report says', () => {
       'peak change',
       'retained',
       'retained change',
-      'leak/call',
+      'leak/call (head)',
       'status',
     ];
     const rows = tableAfter(text, header);
@@ -504,8 +504,9 @@ describe('renderTerminal: what the report says', () => {
     expect(leakOf('put')).toBe('3.00 KiB (+2.00 KiB)');
     expect(leakOf('get')).toBe('≈ 512 B (+512 B)');
     expect(leakOf('other')).toBe('-');
-    // The comment's cells, for the same figures.
+    // The comment's cells, for the same figures, under a header that says they are head's.
     const comment = renderMarkdown(report([leaking, steady, unmeasured]));
+    expect(comment).toContain('| Δ retained | Leak / call (head) | Budget |');
     expect(comment).toContain('| 3.00\u00a0KiB (+2.00\u00a0KiB) |');
     expect(comment).toContain('| ≈ 512\u00a0B (+512\u00a0B) |');
   });

@@ -1,0 +1,124 @@
+// pytest mode: objects by type are counted (two walks of the whole heap per test) for the tests
+// measured in depth that grew most in the first run, `object-types-tests` of them; the report
+// says once how many others were not counted, and `object-types-tests: 0` counts every one.
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/report.js';
+import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
+import { pytestAvailable, runCommand } from '../support/run-cli.js';
+import { repoMaker } from '../support/trees.js';
+
+const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
+const cleanup: string[] = [];
+
+afterAll(() => {
+  for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+});
+
+const repoOf = repoMaker(cleanup);
+
+/** Objects each changed test keeps per call on head, by test: the first grows most. */
+const KEPT = { test_most: 400, test_more: 300, test_less: 200, test_least: 100 };
+
+/** Each test keeps `kept` objects of a class of its own per call (none on base); two never change. */
+function suite(head: boolean): Record<string, string> {
+  const tests = Object.entries(KEPT).map(
+    ([name, kept]) =>
+      `class ${name.slice(5).toUpperCase()}:\n    pass\n\n\n` +
+      `def ${name}():\n    HELD.extend(${name.slice(5).toUpperCase()}() for _ in range(${head ? kept : 0}))\n\n\n`,
+  );
+  return {
+    'tests/test_objects.py':
+      'HELD = []\n\n\n' +
+      tests.join('') +
+      'def test_same():\n    assert len([str(i) for i in range(100)]) == 100\n\n\n' +
+      'def test_same_too():\n    assert sum(range(10)) == 45\n',
+  };
+}
+
+const NAME = (test: string) => `tests/test_objects.py::${test}`;
+
+describe('pytest mode: objects by type of the tests that grew most', () => {
+  const run = async (repo: { dir: string; shas: string[] }, most: string) => {
+    const out = join(repo.dir, '..', `${repo.shas[1]}-objects-${most}`);
+    cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`, `${out}.html`);
+    const { code, stdout, stderr } = await runCommand(
+      declaredNode(),
+      [
+        CLI,
+        '--base',
+        'HEAD~1',
+        '--command',
+        'python3 -m pytest -q -p no:cacheprovider tests',
+        '--object-types-tests',
+        most,
+        '--json',
+        `${out}.json`,
+        '--markdown',
+        `${out}.md`,
+      ],
+      { cwd: repo.dir },
+    );
+    const log = stdout + stderr;
+    expect(code, log).toBe(0);
+    const report = JSON.parse(readFileSync(`${out}.json`, 'utf8')) as Report;
+    // The tests whose growth by type the report holds, and that growth on head.
+    const counted = Object.fromEntries(
+      report.scenarios
+        .filter((s) => s.objectTypes !== undefined)
+        .map((s) => [
+          s.name,
+          Object.fromEntries(s.objectTypes!.map((t) => [t.type, t.headGrowth])),
+        ]),
+    );
+    return { report, counted, stdout, markdown: readFileSync(`${out}.md`, 'utf8') };
+  };
+
+  it.skipIf(!pytestAvailable)(
+    'counts them for the N tests that grew most, says so once, and for every test with 0',
+    async () => {
+      const repo = repoOf(suite(false), suite(true));
+
+      const two = await run(repo, '2');
+      // Every changed test measured in depth all the same: its repeats and its leak per call.
+      for (const test of Object.keys(KEPT)) {
+        const scenario = two.report.scenarios.find((s) => s.name === NAME(test))!;
+        expect(scenario.repeats, test).toEqual({ base: 3, head: 3 });
+        expect(scenario.leak?.delta, test).toBeGreaterThan(0);
+      }
+      expect(two.counted).toEqual({
+        [NAME('test_most')]: { 'test_objects.MOST': 400 },
+        [NAME('test_more')]: { 'test_objects.MORE': 300 },
+      });
+      expect(two.report.objectsNotCounted).toEqual({
+        count: 2,
+        why:
+          'objects by type counted for the 2 of 4 tests measured in depth that grew most in a ' +
+          'first run, not for the other 2',
+      });
+      const line =
+        'Objects by type counted for the 2 of 4 tests measured in depth that grew most in a ' +
+        'first run, not for the other 2';
+      expect(two.markdown).toContain(
+        `<sub>🧮 ${line} (&#96;object-types-tests: 0&#96; counts every test).</sub>`,
+      );
+      expect(two.stdout).toContain(`${line} (\`object-types-tests: 0\` counts every test).`);
+
+      const every = await run(repo, '0');
+      expect(every.counted).toEqual({
+        [NAME('test_most')]: { 'test_objects.MOST': 400 },
+        [NAME('test_more')]: { 'test_objects.MORE': 300 },
+        [NAME('test_less')]: { 'test_objects.LESS': 200 },
+        [NAME('test_least')]: { 'test_objects.LEAST': 100 },
+      });
+      expect(every.report.objectsNotCounted).toBeUndefined();
+      expect(every.markdown).not.toContain('🧮 Objects by type counted');
+      // What was measured otherwise is the same either way.
+      const figures = (report: Report) =>
+        report.scenarios.map((s) => [s.name, s.peak, s.retained, s.leak?.delta]);
+      expect(figures(every.report)).toEqual(figures(two.report));
+    },
+    240_000,
+  );
+});
