@@ -136,8 +136,9 @@ class PeakWatch:
         # What the hooks read on every event, in one list: [bytes to subtract from the traced
         # level (the start and the watch's own snapshot), highest level seen, next level to
         # snapshot at, events left before the hooks go off, the traced level the next snapshot
-        # is at (the first and third summed)]. A list item is quicker to read than an attribute.
-        state = self._state = [start_level + self._offset, self.seen_level, self._next, 0, 0]
+        # is at (the first and third summed), 1 when the last event was the call hook's (no line
+        # ran since)]. A list item is quicker to read than an attribute.
+        state = self._state = [start_level + self._offset, self.seen_level, self._next, 0, 0, 0]
         state[4] = state[0] + state[2]
         margin = self.arm_margin
         # Two hooks: the line hook (sys.settrace) and the call hook (sys.setprofile, C calls
@@ -148,6 +149,7 @@ class PeakWatch:
             # Throughout, or near the peak with the looks every tick to turn them off.
 
             def hook(frame, event, arg):
+                state[5] = 0
                 level = traced()[0] - state[0]
                 if level > state[1]:
                     state[1] = level
@@ -164,7 +166,8 @@ class PeakWatch:
                         take(level)
                         return
                 if now[1] >= state[4]:
-                    take_unseen(now[1] - state[0], level, frame, event, arg)
+                    take_unseen(now[1] - state[0], level, frame, event, arg, state[5])
+                state[5] = 1
 
             self._hook = hook
             self._call_hook = call_hook
@@ -176,6 +179,7 @@ class PeakWatch:
             # HOOKED_EVENTS events without a snapshot.
 
             def hook(frame, event, arg):
+                state[5] = 0
                 level = traced()[0] - state[0]
                 if level > state[1]:
                     state[1] = level
@@ -199,9 +203,11 @@ class PeakWatch:
                         state[3] = HOOKED_EVENTS
                         return
                 if now[1] >= state[4]:
-                    take_unseen(now[1] - state[0], level, frame, event, arg)
+                    take_unseen(now[1] - state[0], level, frame, event, arg, state[5])
                     state[3] = HOOKED_EVENTS
+                    state[5] = 1
                     return
+                state[5] = 1
                 state[3] -= 1
                 if state[3] <= 0:
                     hooks_off()
@@ -314,16 +320,17 @@ class PeakWatch:
         # sees.
         return self.gated and self.snapshot is None and self.hooked_peak < self.peak_bytes
 
-    def _take_unseen(self, top, level, frame, event, arg):
-        """The level went past the next snapshot's between the last event and this one (a call
-        hook's: ``frame`` is where the code that ran in between is), and came down again: a
+    def _take_unseen(self, top, level, frame, event, arg, after_call_event=True):
+        """The level went past the next snapshot's between the last event and this one, both the
+        call hook's (``frame`` is where the code that ran in between is), and came down again: a
         peak inside one C call or one bytecode, which no event sees. A snapshot now, and the
         bytes above ``level`` at that peak (``top``), counted at the line that ran them."""
         if event == "call":
             frame = frame.f_back  # the call's arguments, made in its caller
-        if top - level < self.unseen_floor or frame is None:
-            # A temporary of a few bytes (the hooks' own among them): the level goes on from
-            # here, tracemalloc's peak too.
+        if top - level < self.unseen_floor or frame is None or not after_call_event:
+            # A temporary of a few bytes (the hooks' own among them), or a peak that came while
+            # a line ran (which line, no event says): the level goes on from here, tracemalloc's
+            # peak too.
             self._note_peak()
             if self.gated and self._hooked:
                 self._note_hooked_peak()
