@@ -210,12 +210,13 @@ function cacheFolderOf(argv) {
 }
 async function exitCodeOf(report, failOn) {
   const [{ failsRun }, { explainVerdict }] = await Promise.all([
-    import("./chunks/evaluate-2QOK4V67.js"),
-    import("./chunks/verdict-QIL3J7Q6.js")
+    import("./chunks/evaluate-VSRMTMIZ.js"),
+    import("./chunks/verdict-TPT3YMXY.js")
   ]);
   if (!failsRun(report.verdict, failOn)) return ExitCode.Ok;
   const { decided, causes } = explainVerdict(report);
-  if (decided?.kind === "budget-failed" || decided?.kind === "budget-warned") {
+  const overBudget = report.verdict === "fail" && causes.some((cause) => cause.kind === "budget-failed");
+  if (overBudget || decided?.kind === "budget-failed" || decided?.kind === "budget-warned") {
     return ExitCode.BudgetExceeded;
   }
   if (causes.some((cause) => cause.kind === "benchmark-failed" || cause.kind === "failed-before"))
@@ -225,7 +226,7 @@ async function exitCodeOf(report, failOn) {
 async function main(argv, early) {
   let privateDir;
   try {
-    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-HDEXINU6.js");
+    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-MC2RXORT.js");
     const command = parseCliArgs(argv);
     if (command.kind === "help") {
       process.stdout.write(CLI_HELP);
@@ -245,9 +246,9 @@ Run "allocdiff --help" for the options.
     const { settings, stdout } = command;
     privateDir = command.privateDir;
     const [{ runAllocdiff }, { OUTPUTS }, { renderTerminal }] = await Promise.all([
-      import("./chunks/pipeline-MV75UA5J.js"),
-      import("./chunks/outputs-FMV2M7J3.js"),
-      import("./chunks/terminal-RN6LCYWS.js")
+      import("./chunks/pipeline-KXMOY2UY.js"),
+      import("./chunks/outputs-A3D3JK6J.js"),
+      import("./chunks/terminal-3X7TRL44.js")
     ]);
     const { report, outputs } = await runAllocdiff(settings, log, early ? { early } : {});
     if (interrupted) return interruptedExit(privateDir);

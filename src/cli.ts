@@ -95,7 +95,10 @@ async function exitCodeOf(report: Report, failOn: FailOn): Promise<ExitCode> {
   ]);
   if (!failsRun(report.verdict, failOn)) return ExitCode.Ok;
   const { decided, causes } = explainVerdict(report);
-  if (decided?.kind === 'budget-failed' || decided?.kind === 'budget-warned') {
+  // A test the pull request broke leads the verdict, but an exceeded budget still sets the status.
+  const overBudget =
+    report.verdict === 'fail' && causes.some((cause) => cause.kind === 'budget-failed');
+  if (overBudget || decided?.kind === 'budget-failed' || decided?.kind === 'budget-warned') {
     return ExitCode.BudgetExceeded;
   }
   if (causes.some((cause) => cause.kind === 'benchmark-failed' || cause.kind === 'failed-before'))

@@ -536,13 +536,14 @@ def _tracing_lost(marker):
     return None
 
 
-def _measure_and_stop(start_level, started, marker, walk=None):
+def _measure_and_stop(start_level, started, marker, walk=None, peak=None):
     """Peak, ``gc.collect()``, the traces, tracing stopped; then (untraced) the
     ``capture.Measurement`` they make. When the program stopped tracemalloc or cleared its
     traces since ``marker`` was allocated, a Measurement that is not ``traced`` and says which
     in ``lost_tracing``. ``walk``: called with the traces and the frame limit once they are
     taken, while tracing still holds the objects' tracebacks (see ``retention_walk``); what it
-    returns is the measurement's ``retention``."""
+    returns is the measurement's ``retention``. ``peak``: the traced peak read already, before
+    anything the harness allocated since the call ended."""
     duration = time.perf_counter() - started
     lost = _tracing_lost(marker)
     if lost is not None:
@@ -554,7 +555,9 @@ def _measure_and_stop(start_level, started, marker, walk=None):
         measurement.traced = False
         measurement.lost_tracing = capture.STOPPED if lost == "stopped" else capture.CLEARED
         return measurement
-    peak_bytes = max(0, _tracemalloc.get_traced_memory()[1] - start_level)
+    if peak is None:
+        peak = _tracemalloc.get_traced_memory()[1]
+    peak_bytes = max(0, peak - start_level)
     # As capture.clear_type_cache, without importing anything while tracing.
     clear = getattr(sys, "_clear_internal_caches", None) or getattr(sys, "_clear_type_cache", None)
     if clear is not None:
@@ -604,6 +607,8 @@ def _finish(state):
     error = getattr(sys, "last_exc", None) or getattr(sys, "last_value", None)
     measurement = None
     if state.tests is None:
+        # The peak before the walk is made (see TestMeasurement.finish).
+        peak = _tracemalloc.get_traced_memory()[1]
         walk = None
         if state.depth.retention_sites_file is not None:
 
@@ -611,7 +616,7 @@ def _finish(state):
                 main = getattr(sys.modules.get("__main__"), "__dict__", None)
                 return retention_walk(_process_name(state), traces, limit, lambda: (main, None))
 
-        measurement = _measure_and_stop(0, state.started, state.marker, walk)
+        measurement = _measure_and_stop(0, state.started, state.marker, walk, peak)
     duration = time.perf_counter() - state.started
     _stop_tracing()
     found = state.checkout.foreign_modules(cwd=state.cwd)
@@ -796,13 +801,16 @@ class TestMeasurement:
         tracemalloc or cleared its traces). ``nodeid``: the test's first measured call, whose
         retention paths the deep pass may ask for; ``fixtures()`` then gives its fixtures (see
         ``fixture_values``)."""
+        # The peak before anything below allocates (the walk is made while tracing is on): a
+        # call that walks has the same peak as one that does not.
+        peak = _tracemalloc.get_traced_memory()[1]
         walk = None
         if nodeid is not None and _state.depth.retention_sites_file is not None:
 
             def walk(traces, limit):
                 return retention_walk(nodeid, traces, limit, fixtures or (lambda: (None, None)))
 
-        return _measure_and_stop(self.start_level, self.started, self.marker, walk)
+        return _measure_and_stop(self.start_level, self.started, self.marker, walk, peak)
 
 
 def fixture_values(funcargs, fixtureinfo):

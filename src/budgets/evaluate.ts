@@ -493,21 +493,23 @@ function evaluateLimit(
     result.leak = leakNote(rule.metric, worst.headGrowth, scenario, sizeUnitsOf(limit.text));
   const reasons: string[] = [];
   if (worst.source !== undefined && outcome !== 'within') reasons.push(`from ${worst.source}`);
+  // A test's figure is its first call, a cold one, and its range is that of its cold calls.
+  const repeats = scenario.kind === 'test' ? 'first (cold) calls' : 'repeats';
   if (outcome === 'overlap') {
     result.noisy = true;
     reasons.push(
       worst.noisy
         ? 'the measurement is noisy: reported, not failed'
         : worst.baseNoisy
-          ? "base's repeats are noisy: reported, not failed"
-          : "base's and head's repeats overlap: reported, not failed",
+          ? `base's ${repeats} are noisy: reported, not failed`
+          : `base's and head's ${repeats} overlap: reported, not failed`,
     );
   } else if (outcome === 'over' && (worst.baseRange || worst.headRange)) {
     const nearest = describe(rule.metric, limit, nearestEnds(limit, worst));
     reasons.push(
       limit.kind === 'ceiling'
-        ? `every head repeat is over the limit: ${nearest} at the lowest`
-        : `base's and head's repeats do not overlap: ${nearest} at the nearest`,
+        ? `every head ${repeats === 'repeats' ? 'repeat' : 'first (cold) call'} is over the limit: ${nearest} at the lowest`
+        : `base's and head's ${repeats} do not overlap: ${nearest} at the nearest`,
     );
   }
   if (reasons.length > 0) result.reason = reasons.join('; ');

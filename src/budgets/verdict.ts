@@ -57,8 +57,9 @@ export function failedBefore(scenario: ScenarioComparison): boolean {
 }
 
 /**
- * Every cause, the most severe first: exceeded fail-level budgets (the furthest over its limit
- * first), benchmarks that failed on head (nothing to trust), warned budgets (the same way), tests
+ * Every cause, the most severe first: benchmarks (tests) that failed on head and not on base (the
+ * pull request broke them: nothing of them to trust, and a reviewer's first concern), exceeded
+ * fail-level budgets (the furthest over its limit first), warned budgets (the same way), tests
  * that failed on base too, benchmarks that failed on base (nothing to compare against), rules not
  * checked; failures that name no side last.
  */
@@ -73,10 +74,10 @@ export function verdictCauses(
       .filter((scenario) => scenario.error?.side === side && !failedBefore(scenario))
       .map((scenario) => ({ kind: 'benchmark-failed', scenario, side }));
   return [
+    ...failedOn('head'),
     ...worstFirst(budgets.filter((budget) => budget.status === 'fail')).map(
       (budget): VerdictCause => ({ kind: 'budget-failed', budget }),
     ),
-    ...failedOn('head'),
     ...worstFirst(budgets.filter((budget) => budget.status === 'warn')).map(
       (budget): VerdictCause => ({
         kind: 'budget-warned',

@@ -16,6 +16,8 @@
  * running just those tests (and the tests that started the processes among them; the plugin
  * deselects the rest), each test's body called again in its process for its further calls,
  * as a `bench_*` function's are; the other scenarios keep the first run's figures (`sameAs`).
+ * A test measured again keeps its first run's call beside its own as a cold call (`coldCalls`),
+ * which its first call, cold too, is confirmed by (compare/noise.ts).
  * A process's further measurements are further runs of the command, merged as a whole
  * script's are (merge-repeats.ts). The traceback pass runs the same selection.
  */
@@ -31,7 +33,7 @@ import type { Logger } from '../log.js';
 import { lastLines, type ProcessResult } from './process.js';
 import { blankSessionVariables, PytestSession, sessionDir } from './pytest-session.js';
 import { processFailed, readSnapshot, SideRunner } from './side-runner.js';
-import type { ScenarioError, Snapshot } from './snapshot.js';
+import type { ScenarioError, Snapshot, SnapshotScenario } from './snapshot.js';
 import {
   isPytestAlone,
   readStaticSelection,
@@ -270,6 +272,7 @@ async function measureInDepth(
   const measured = new Map(
     snapshot.scenarios.filter((s) => only.has(s.name)).map((s) => [s.name, s]),
   );
+  for (const first of earlier.scenarios) keepColdCall(first, measured.get(first.name));
   const scenarios = earlier.scenarios.map((s) => measured.get(s.name) ?? s);
   const known = new Set(earlier.scenarios.map((s) => s.name));
   scenarios.push(...[...measured.values()].filter((s) => !known.has(s.name)));
@@ -286,6 +289,18 @@ async function measureInDepth(
     kind: 'measured',
     snapshot: { ...earlier, repeats, iterations, scenarios, unmeasured },
   };
+}
+
+/**
+ * A test's first call in the first run (`first`), kept on its scenario of the deep pass (`deep`)
+ * as a cold call (`coldCalls`): the deep pass's own first call of the test is cold too, and only
+ * another cold call can confirm it, since the later calls of the same process find what the
+ * first one filled (a module-level cache) already there. Nothing when either call failed.
+ */
+function keepColdCall(first: SnapshotScenario, deep: SnapshotScenario | undefined): void {
+  if (deep === undefined || deep.kind !== 'test' || first.kind !== 'test') return;
+  if (first.status !== 'ok' || deep.status !== 'ok' || first.repeats.length === 0) return;
+  deep.coldCalls = [...(first.coldCalls ?? []), first.repeats[0]];
 }
 
 /**

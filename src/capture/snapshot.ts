@@ -430,6 +430,13 @@ const scenario = z.strictObject({
    * so no further repeats were needed. Absent otherwise.
    */
   identicalRuns: z.int().min(2).optional(),
+  /**
+   * pytest mode: the test's first call in earlier runs of this side (the first run's, which a
+   * deep pass measured the test again after), each a cold call as `repeats[0]` is: the figures
+   * that call is checked against, as the later calls of the same process (warm ones) cannot
+   * be. Set by allocdiff when it merges a deep pass; absent otherwise.
+   */
+  coldCalls: z.array(repeatTotals).optional(),
 });
 
 /** A module a side imported from outside its own checkout. */

@@ -3,18 +3,38 @@
  * repeats, object counts and peak sites need not be paid for.
  */
 import type { Comparison, ScenarioComparison } from './comparison.js';
-import { changedBeyond, MEASURE_NAMES, MEASURES, measureOf } from './measures.js';
+import { changedBeyond, MEASURE_NAMES, MEASURES, measureOf, type MeasureName } from './measures.js';
 import { callsInOneProcess } from './noise.js';
 
 /** A whole script's peak may differ by this much between sides that agree (see measures.ts). */
 export const PEAK_TOLERANCE_BYTES = MEASURES.peak.tolerance.firstPass;
 
 /**
+ * A pytest test's peak is its call's alone (imports and collection are not in it), often a few
+ * kilobytes: a difference of more than this share of its base peak is no tolerance's, and the
+ * test is measured again in depth, where its calls tell a change (a structure a few bytes wider
+ * per item) from noise.
+ */
+export const TEST_PEAK_TOLERANCE_SHARE = 0.01;
+
+/**
+ * How much a measure of a scenario may differ between a first run of each side that agree: the
+ * measure's first-pass tolerance (measures.ts), and for a test's peak no more than
+ * TEST_PEAK_TOLERANCE_SHARE of its base peak.
+ */
+export function firstPassTolerance(s: ScenarioComparison, name: MeasureName): number {
+  const tolerance = MEASURES[name].tolerance.firstPass;
+  if (name !== 'peak' || s.kind !== 'test' || s.peak.base === null) return tolerance;
+  return Math.min(tolerance, Math.floor(s.peak.base * TEST_PEAK_TOLERANCE_SHARE));
+}
+
+/**
  * Whether a cheap first pass (one run per side), compared, already shows base and head the
  * same: every scenario measured on both sides, each measure within its first-pass tolerance
- * (measures.ts: retained totals equal, peaks within PEAK_TOLERANCE_BYTES; a measure neither side
- * took is no difference, one side's alone is), and no site that differs. Then repeats, object
- * counts and the rest have nothing to explain, and are not paid for.
+ * (measures.ts: retained totals equal, peaks within PEAK_TOLERANCE_BYTES, a test's within
+ * `firstPassTolerance`; a measure neither side took is no difference, one side's alone is), and
+ * no site that differs. Then repeats, object counts and the rest have nothing to explain, and
+ * are not paid for.
  */
 export function sidesAgree(comparison: Comparison): boolean {
   return comparison.scenarios.length > 0 && comparison.scenarios.every(scenarioAgrees);
@@ -31,19 +51,19 @@ export function scenarioAgrees(s: ScenarioComparison): boolean {
     MEASURE_NAMES.every((name) => {
       const measure = measureOf(s, name);
       if (measure === undefined) return true;
-      return measure.delta !== null && !changedBeyond(measure, MEASURES[name].tolerance.firstPass);
+      return measure.delta !== null && !changedBeyond(measure, firstPassTolerance(s, name));
     }) &&
     s.sites.length === 0
   );
 }
 
 /**
- * The scenarios a first pass measured on both sides whose peaks differ by more than
- * PEAK_TOLERANCE_BYTES: those whose sites at the peak `peak-sites: auto` finds.
+ * The scenarios a first pass measured on both sides whose peaks differ by more than their
+ * tolerance (`firstPassTolerance`): those whose sites at the peak `peak-sites: auto` finds.
  */
 export function peaksChanged(comparison: Comparison): string[] {
   return comparison.scenarios
-    .filter((s) => s.status === 'ok' && Math.abs(s.peak.delta ?? 0) > PEAK_TOLERANCE_BYTES)
+    .filter((s) => s.status === 'ok' && Math.abs(s.peak.delta ?? 0) > firstPassTolerance(s, 'peak'))
     .map((s) => s.name);
 }
 

@@ -8,6 +8,7 @@ import type { LineMap } from '../sides/line-map.js';
 import type { Comparison, ScenarioComparison } from './comparison.js';
 import {
   MEASURES,
+  measureOf,
   measuresWhere,
   type Measure,
   type MeasureFields,
@@ -123,6 +124,7 @@ function compareScenario(
   if (!failed && proven.length > 0 && proven.every((runs) => runs !== undefined))
     comparison.identicalRuns = Math.min(...proven);
   Object.assign(comparison, compareMeasures(ONCE_MEASURED, base, head));
+  denyRisesTheLeakCheckDenies(comparison);
   const leakSites = leakSiteDeltas(base, head, lineMap);
   if (leakSites) comparison.leakSites = leakSites;
   const objectTypes = objectTypeDeltas(base, head);
@@ -141,6 +143,34 @@ function compareScenario(
     }
   }
   return comparison;
+}
+
+/**
+ * A figure that rose over a side's repeats while the leak check of the same run found no growth
+ * per call on that side did not grow with the calls: a few values that happened to go up (random
+ * eviction, the collector's timing). Such a rise is noise, not a growth per call: its growth is
+ * dropped and the figure is noisy, on the scenario's measures and on its sites.
+ */
+function denyRisesTheLeakCheckDenies(comparison: ScenarioComparison): void {
+  const leak = comparison.leak;
+  if (!leak) return;
+  for (const side of ['base', 'head'] as const) {
+    const perCall = leak[side];
+    if (perCall === null || perCall > 0) continue;
+    const key = side === 'base' ? 'baseGrowth' : 'headGrowth';
+    const rises: { noisy?: boolean; baseGrowth?: number; headGrowth?: number }[] = [
+      ...(Object.keys(MEASURES) as MeasureName[])
+        .filter((name) => name !== 'leak')
+        .map((name) => measureOf(comparison, name))
+        .filter((measure): measure is Measure => measure !== undefined),
+      ...comparison.sites,
+    ];
+    for (const figure of rises) {
+      if (figure[key] === undefined) continue;
+      delete figure[key];
+      figure.noisy = true;
+    }
+  }
 }
 
 /**

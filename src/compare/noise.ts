@@ -8,7 +8,11 @@
  * difference is noise. A function's first call is a cold one (caches, free lists, interned
  * strings filled once) and legitimately differs from the later calls, so only the warm calls
  * (2..N) are compared. A pytest test's repeats are calls of its body in one process, as a
- * function's are.
+ * function's are, but its figure is its first call's, which is what one run of the suite does:
+ * that cold call is checked against the test's other cold calls (its first call in the first
+ * run, `coldCalls`), never against the warm ones, which find what it filled (a module-level
+ * cache) already there. The warm calls still say how much one call varies by chance: a cold
+ * figure's range is widened by theirs (see `coldSpread`).
  *
  * A leak is not noise. A function's repeats run in one process, so one that keeps memory on
  * every call can make a figure rise call after call (the container it fills is reallocated,
@@ -66,8 +70,24 @@ export function growthPerCall(values: readonly number[]): number | undefined {
   return Math.max(1, Math.round((last - first) / (calls.length - 1)));
 }
 
-/** Whether values (one per repeat, in order) differ where it counts for this kind, and how. */
-export function spreadOf(values: readonly number[], kind: ScenarioKind): Spread {
+/**
+ * Whether values (one per repeat, in order) differ where it counts for this kind, and how. A
+ * test's figure is judged with its other cold calls (`colds`, see `coldSpread`); a function's
+ * and a process's as `warmSpread` says.
+ */
+export function spreadOf(
+  values: readonly number[],
+  kind: ScenarioKind,
+  colds: readonly number[] = [],
+): Spread {
+  return kind === 'test' ? coldSpread(values, colds) : warmSpread(values, kind);
+}
+
+/**
+ * Whether the repeats differ where a function's are compared: every one for processes, the warm
+ * calls (2..N) for calls in one process; growth call after call is not noise.
+ */
+export function warmSpread(values: readonly number[], kind: ScenarioKind): Spread {
   const compared = callsInOneProcess(kind) ? values.slice(1) : values;
   const differs = compared.length >= 2 && compared.some((value) => value !== compared[0]);
   if (!differs) return { noisy: false };
@@ -79,6 +99,30 @@ export function spreadOf(values: readonly number[], kind: ScenarioKind): Spread 
   return { noisy: true, range: rangeOf(compared) };
 }
 
+/**
+ * How a test's figure varied. The figure is its first call (`values[0]`, cold: what one run of
+ * the suite does); growth over its calls is a leak, as a function's. Otherwise:
+ * - with other cold calls of it (`colds`: its first call in the first run, where the tests
+ *   before it in the suite ran too), it is noisy when they differ from it: a cold call that
+ *   fills a module-level cache gives the same figure in every run, and is steady whatever its
+ *   later calls give, so a change of it is judged as real. Its range is then the cold calls'
+ *   lowest to highest, widened on each side by how much the later (warm) calls differed;
+ * - with none (a site, or a test no first run measured), the warm calls are the only sign of
+ *   randomness: it is noisy when they differ, its range the cold figure ± their spread.
+ * A range never goes below 0 for a figure that never did.
+ */
+export function coldSpread(values: readonly number[], colds: readonly number[] = []): Spread {
+  if (values.length === 0) return { noisy: false };
+  const warm = warmSpread(values, 'test');
+  if (warm.growth !== undefined) return warm;
+  const cold = [values[0], ...colds];
+  const width = warm.range ? warm.range[1] - warm.range[0] : 0;
+  const [low, high] = rangeOf(cold);
+  if (colds.length > 0 ? low === high : width === 0) return { noisy: false };
+  const floor = Math.min(0, ...values, ...colds);
+  return { noisy: true, range: [Math.max(floor, low - width), high + width] };
+}
+
 function rangeOf(values: readonly number[]): [number, number] {
   return [Math.min(...values), Math.max(...values)];
 }
@@ -86,13 +130,20 @@ function rangeOf(values: readonly number[]): [number, number] {
 /** What a site with one value for every repeat has (most sites): shared, never changed. */
 export const STEADY: Spread = Object.freeze({ noisy: false });
 
-/** A site's size per repeat: its `sizes`, or its one size when every repeat agreed. */
-export function siteSpread(site: SnapshotSite, kind: ScenarioKind): Spread {
+/**
+ * A site's size per repeat: its `sizes`, or its one size when every repeat agreed. `steps`: its
+ * side's leak check rose steadily, so its calls differ by the steps of the leak's containers:
+ * its range is what one warm call kept (see `leakSteps`), not a test's cold figure widened by
+ * them.
+ */
+export function siteSpread(site: SnapshotSite, kind: ScenarioKind, steps = false): Spread {
   if (site.sizes === undefined && site.counts === undefined) return STEADY;
-  const sizes = spreadOf(site.sizes ?? [site.size], kind);
+  const of = (values: readonly number[]) =>
+    steps ? warmSpread(values, kind) : spreadOf(values, kind);
+  const sizes = of(site.sizes ?? [site.size]);
   if (sizes.noisy) return sizes;
   // A count that moves while the size stays (or grows) is noise too (blocks split or merged).
-  const counts = spreadOf(site.counts ?? [site.count], kind);
+  const counts = of(site.counts ?? [site.count]);
   return counts.noisy ? { noisy: true, range: sizes.range ?? [site.size, site.size] } : sizes;
 }
 
@@ -103,7 +154,16 @@ export type RepeatValue = (totals: RepeatTotals) => number | undefined;
 export function totalSpread(scenario: SnapshotScenario, repeat: RepeatValue): Spread {
   const values = scenario.repeats.map(repeat);
   if (values.some((value) => value === undefined)) return STEADY;
-  return spreadOf(values as number[], scenario.kind);
+  const colds = (scenario.coldCalls ?? []).map(repeat);
+  const known = colds.every((value) => value !== undefined) ? (colds as number[]) : [];
+  return spreadOf(values as number[], scenario.kind, known);
+}
+
+/** How a measure's values varied over a scenario's warm calls alone (see `warmSpread`). */
+function warmTotalSpread(scenario: SnapshotScenario, repeat: RepeatValue): Spread {
+  const values = scenario.repeats.map(repeat);
+  if (values.some((value) => value === undefined)) return STEADY;
+  return warmSpread(values as number[], scenario.kind);
 }
 
 /** What a measure or a site delta records of how its figure varied on each side. */
@@ -143,8 +203,13 @@ export function isDeterministic(scenario: SnapshotScenario): boolean | undefined
   // Runs of processes of their own that measured exactly the same (their repeats not made).
   if ((scenario.identicalRuns ?? 0) >= 2) return true;
   if (scenario.repeats.length < minimumRepeats(scenario.kind)) return undefined;
+  // Every call the same: a test's cold calls (its figure) and its later calls alike.
   return (
-    EXACT_REPEATS.every((repeat) => totalSpread(scenario, repeat).range === undefined) &&
+    EXACT_REPEATS.every(
+      (repeat) =>
+        totalSpread(scenario, repeat).range === undefined &&
+        warmTotalSpread(scenario, repeat).range === undefined,
+    ) &&
     siteListOf(scenario)
       .withRepeats()
       .every((site) => siteSpread(site, scenario.kind).range === undefined)
@@ -217,7 +282,8 @@ export function leakSpread(scenario: SnapshotScenario): Spread {
   }
   const steadyRise = increments.every((increment) => increment >= 0);
   if (!steadyRise) kept.push(...increments);
-  const retained = totalSpread(scenario, (totals) => totals.retainedBytes);
+  // What one warm call kept: a test's first call filling a cache once is no leak's noise.
+  const retained = warmTotalSpread(scenario, (totals) => totals.retainedBytes);
   if (retained.noisy && retained.range) kept.push(...retained.range);
   if (steadyRise && !retained.noisy) return STEADY;
   return { noisy: true, range: rangeOf(kept) };

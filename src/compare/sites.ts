@@ -139,7 +139,7 @@ function spreadAt(
 ) {
   if (!kind) return undefined;
   if (!sites.varies(position)) return STEADY;
-  const spread = siteSpread(sites.site(position), kind);
+  const spread = siteSpread(sites.site(position), kind, leakSteady);
   return leakSteady ? leakSteps(spread) : spread;
 }
 

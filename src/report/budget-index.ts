@@ -110,3 +110,15 @@ export function foldedReason(
   const { what, why } = folded.unmeasured;
   return `${what} not measured for ${folded.scenarios.length} ${noun}${why ? `: ${why}` : ''}`;
 }
+
+/** How a budget rule written as a test's marker starts: `allocdiff(`, `limit_leaks(`, …. */
+const MARKER_RULE = /^(allocdiff|limit_memory|limit_leaks)\(/;
+
+/**
+ * A budget table's rule cell, plain: the marker as written on the test, with the measure it
+ * limits (`limit_leaks("1 KB") (site)`), so that a marker's row is told from a config rule's;
+ * else the measure (`site`). `code` writes the marker as code.
+ */
+export function ruleCell(budget: BudgetResult, code: (text: string) => string = (t) => t): string {
+  return MARKER_RULE.test(budget.rule) ? `${code(budget.rule)} (${budget.metric})` : budget.metric;
+}

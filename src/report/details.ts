@@ -77,6 +77,8 @@ export function repeatsRun(
   if (scenario.kind === 'function') {
     return { ran: measured, from: 2, unit: 'call', why: 'the first call is a cold one' };
   }
+  // A test's calls are all compared: its first (cold) one with its first call in the first run.
+  if (scenario.kind === 'test') return { ran: measured, from: 1, unit: 'call' };
   if (
     scenario.kind === 'script' &&
     scenario.objectTypes !== undefined &&
@@ -148,6 +150,12 @@ function noiseSection(scenario: ScenarioComparison, top: number, configured?: nu
       '| --- | ---: | ---: |',
       ...rows,
       ...(more > 0 ? ['', `<sub>${count(more, 'more noisy site')} in the JSON report.</sub>`] : []),
+      ...(scenario.kind === 'test'
+        ? [
+            '',
+            "<sub>A test's figures are its first call's, a cold one, as one run of the suite makes it: their range is its first calls (in the first run and in the deep pass), widened by how much its later, warm, calls differ.</sub>",
+          ]
+        : []),
     ],
   );
 }

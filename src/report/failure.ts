@@ -5,6 +5,7 @@
 import { failedBefore } from '../budgets/verdict.js';
 import type { ScenarioError } from '../capture/snapshot.js';
 import type { ScenarioComparison } from '../compare/comparison.js';
+import type { Measure } from '../compare/measures.js';
 
 /** One failure to show: the sides it happened on and the error (head's, when both raised it). */
 export interface Failure {
@@ -20,6 +21,23 @@ function sameFailure(a: ScenarioError, b: ScenarioError): boolean {
 /** Whether both sides of a scenario failed. */
 export function bothFailed(scenario: ScenarioComparison): boolean {
   return scenario.status === 'failed' && scenario.baseError !== undefined;
+}
+
+/**
+ * A measure of a scenario as a table shows it: a failed side's figure is that of a call that
+ * raised (its error, its traceback), not a change of the pull request's, so it is left out, and
+ * with it the change.
+ */
+export function shownMeasure<M extends Measure>(scenario: ScenarioComparison, measure: M): M {
+  const sides = failedSides(scenario);
+  if (sides === undefined) return measure;
+  return {
+    ...measure,
+    base: sides.includes('base') ? null : measure.base,
+    head: sides.includes('head') ? null : measure.head,
+    delta: null,
+    noisy: false,
+  };
 }
 
 /** Which sides failed, in words: `head`, `base`, `base and head`. */
@@ -41,6 +59,22 @@ export function failuresOf(scenario: ScenarioComparison): Failure[] {
     { sides: 'head', error },
     { sides: 'base', error: baseError },
   ];
+}
+
+/**
+ * A scenario whose `setup` failed (on one side, or on both the same way): nothing of it ran, so it
+ * raised nothing; the sides and what setup did (`setup exited with code 2`). Undefined otherwise.
+ */
+export function setupFailure(
+  scenario: ScenarioComparison,
+): { sides: Failure['sides']; message: string } | undefined {
+  const failures = failuresOf(scenario);
+  if (failures.length !== 1) return undefined;
+  const [{ sides, error }] = failures as [Failure];
+  const setup =
+    error.type === 'SetupFailed' ||
+    (error.type === 'TimedOut' && error.message.startsWith('setup '));
+  return setup ? { sides, message: error.message } : undefined;
 }
 
 /** What the scenario raised, for a sentence: `ValueError`, or `KeyError` on head and `ValueError` on base. */

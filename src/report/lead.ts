@@ -159,22 +159,58 @@ export function changeWithSite(change: Change, words: Words): string {
 }
 
 /**
+ * Whether a site is the test runner's own code (pytest, pluggy, pytest-xdist): the report
+ * objects and hooks of a pytest run, which no project line explains a change by.
+ */
+export function runnerSite(file: string): boolean {
+  return /^site-packages\/(?:_pytest|pytest|pluggy|xdist)\//.test(file);
+}
+
+/**
  * The site that moved most the way a total moved: at the peak (when the peak sites were found),
- * among the retained sites, or among the leaking sites.
+ * among the retained sites, or among the leaking sites; the test runner's own sites only when no
+ * other site moved that way. A test's peak sites come from a later call of it, which finds what
+ * its first call filled already there: when they were found and no project site moved at the
+ * peak, the retained site that moved most that way is named, as retained memory (`unit`).
  */
 export function siteBehind(
   scenario: ScenarioComparison,
   metric: MeasureName,
   delta: number,
 ): SiteDelta | undefined {
+  return explainingSite(scenario, metric, delta)?.site;
+}
+
+function explainingSite(
+  scenario: ScenarioComparison,
+  metric: MeasureName,
+  delta: number,
+): { site: SiteDelta; unit: string } | undefined {
   const explaining = MEASURES[metric].sites;
   if (delta === 0 || explaining === undefined) return undefined;
   const list = explaining.list;
   // Peaks that came at different moments: no site's Δ at the peak is the change's.
   if (list === 'peakSites' && scenario.peakSites?.apart) return undefined;
   const sites = list === 'peakSites' ? scenario.peakSites?.sites : scenario[list];
+  const own = mostMoved(sites ?? [], delta, true);
+  if (own) return { site: own, unit: explaining.unit };
+  if (list === 'peakSites' && scenario.kind === 'test' && scenario.peakSites !== undefined) {
+    const retained = mostMoved(scenario.sites, delta, true);
+    if (retained) return { site: retained, unit: ' retained' };
+  }
+  const any = mostMoved(sites ?? [], delta, false);
+  return any && { site: any, unit: explaining.unit };
+}
+
+/** The site that moved most the way `delta` did (`own`: the test runner's sites left out). */
+function mostMoved(
+  sites: readonly SiteDelta[],
+  delta: number,
+  own: boolean,
+): SiteDelta | undefined {
   let best: SiteDelta | undefined;
-  for (const site of sites ?? []) {
+  for (const site of sites) {
+    if (own && runnerSite(site.file)) continue;
     const moved = Math.sign(delta) * site.sizeDelta;
     if (moved > 0 && (!best || moved > Math.sign(delta) * best.sizeDelta)) best = site;
   }
@@ -200,9 +236,9 @@ export function siteClause(
   words: Words,
   units: SizeUnits = 'binary',
 ): string {
-  const site = siteBehind(scenario, metric, delta);
-  if (!site) return '';
-  const unit = MEASURES[metric].sites?.unit ?? '';
+  const found = explainingSite(scenario, metric, delta);
+  if (!found) return '';
+  const { site, unit } = found;
   return `, most at ${words.site(site)} (${formatBytesDelta(site.sizeDelta, units)}${unit})`;
 }
 

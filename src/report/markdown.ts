@@ -31,6 +31,7 @@ import {
 import type { Report } from './report.js';
 import {
   budgetRows,
+  ruleCell,
   budgetsOfScenario,
   budgetUnitsNote,
   FOLDED_NAMES_SHOWN,
@@ -54,6 +55,8 @@ import {
   failuresOf,
   notRunText,
   raisedText,
+  setupFailure,
+  shownMeasure,
 } from './failure.js';
 import {
   budgetExample,
@@ -260,6 +263,10 @@ function failureHeadline(report: Report, scenario: ScenarioComparison): string {
   const both = bothFailed(scenario);
   const icon =
     both || scenario.error?.side === 'head' ? '❌' : report.verdict === 'pass' ? '✅' : '⚠️';
+  // A failed setup ran nothing: said so, not as an error the benchmark raised.
+  const setup = setupFailure(scenario);
+  if (setup)
+    return `${icon} **Setup failed on ${setup.sides}:** ${escapeText(setup.message, 300)}, so ${escapeCode(scenario.name)} was not run.`;
   const title = both
     ? 'The base and head benchmarks failed'
     : `The ${scenario.error?.side ?? 'head'} benchmark failed`;
@@ -281,8 +288,15 @@ function headline(report: Report): string {
       return `❌ **Over budget:** ${budgetSentence(report, lead.budget)}.`;
     case 'budget-warned':
       return `⚠️ **Budget warning:** ${budgetSentence(report, lead.budget)} (${escapeText(warnCause(lead.because))}).`;
-    case 'benchmark-failed':
-      return failureHeadline(report, lead.scenario);
+    case 'benchmark-failed': {
+      // A test the pull request broke leads; a budget it exceeded as well is said after it.
+      const over = explanation.causes.find((cause) => cause.kind === 'budget-failed');
+      const also =
+        lead.side === 'head' && over?.kind === 'budget-failed'
+          ? ` Also **over budget:** ${budgetSentence(report, over.budget)}.`
+          : '';
+      return `${failureHeadline(report, lead.scenario)}${also}`;
+    }
     case 'not-checked':
       return `⚠️ **A budget could not be checked:** ${escapeText(lead.warning, 300)}`;
   }
@@ -313,6 +327,9 @@ function headline(report: Report): string {
   if (report.scenarios.length === 0 && report.testsNotRun) {
     return `${verdictIcon || '✅'} **No memory change:** no test reads what this pull request changes, so none was run.`;
   }
+  // Nothing measured: no noise to be beyond, nor a change.
+  if (report.scenarios.length === 0)
+    return `${verdictIcon || '✅'} **Nothing measured:** no scenario ran.${tail}`;
   const fresh = report.scenarios.filter((s) => s.status === 'new');
   if (fresh.length > 0) {
     const first = fresh[0];
@@ -375,7 +392,9 @@ function objectsNotCountedLine(notCounted: { why: string }): string {
 
 /** Base → head with links, and what was checked. */
 function contextLine(report: Report, listed: readonly ScenarioComparison[]): string {
-  const changed = listed.length;
+  // A failed scenario is counted as failed: what it measured, if anything, is no change.
+  const failed = listed.filter((s) => s.status === 'failed').length;
+  const changed = `${groupDigits(listed.length - failed)} changed${failed > 0 ? `, ${groupDigits(failed)} failed` : ''}`;
   const counted = report.budgets.filter((b) => b.status !== 'skip');
   const over = counted.filter((b) => b.status === 'fail' || b.status === 'warn').length;
   // Budgets given but none checked (every scenario they name failed or is gone) are not "none".
@@ -388,7 +407,7 @@ function contextLine(report: Report, listed: readonly ScenarioComparison[]): str
   const head = `${report.head.workingTree ? 'head: working tree on top of' : 'head'} ${commitLink(report, report.head.sha)}`;
   return (
     `Base ${commitLink(report, report.base.sha)} → ${head}` +
-    ` · ${plural(report.scenarios.length, 'scenario')}, ${groupDigits(changed)} changed · ${budgets}`
+    ` · ${plural(report.scenarios.length, 'scenario')}, ${changed} · ${budgets}`
   );
 }
 
@@ -439,13 +458,19 @@ function scenarioTable(report: Report, rows: readonly ScenarioComparison[]): str
     `| ${head.join(' | ')} |`,
     `| ${align.join(' | ')} |`,
     ...rows.map((s) => {
+      // A failed side's figures are those of a call that raised: left out (`shownMeasure`).
+      const shown = <M extends Measure>(measure: M): M => shownMeasure(s, measure);
+      const leakShown = s.leak && shownMeasure(s, s.leak);
       const cells = [
         escapeCode(s.name),
-        baseToHead(s.peak),
-        peakChangeCell(s.peak),
-        deltaCell(s.retained),
-        ...extra.map((name) => changeCell(name, measureOf(s, name))),
-        ...(leak ? [s.leak ? leakCell(s.leak) : '—'] : []),
+        baseToHead(shown(s.peak)),
+        peakChangeCell(shown(s.peak)),
+        deltaCell(shown(s.retained)),
+        ...extra.map((name) => {
+          const measure = measureOf(s, name);
+          return changeCell(name, measure && shown(measure));
+        }),
+        ...(leak ? [leakShown && leakShown.head !== null ? leakCell(leakShown) : '—'] : []),
         scenarioStatus(s, report.budgets),
       ];
       return `| ${cells.join(' | ')} |`;
@@ -462,12 +487,17 @@ function unchangedNote(
   listed: number,
   rows: number,
   shape: Shape,
+  failed = 0,
 ): string[] {
   const parts: string[] = [];
   if (line) {
     const why = slightWhy(line, formatBytes, 'the noise of their repeats');
     const slight = line.slight > 0 ? ` (${groupDigits(line.slight)} of them differ ${why})` : '';
-    parts.push(`${escapeText(line.unchanged)} unchanged${slight}, ${groupDigits(listed)} changed`);
+    // A failed scenario is counted as failed, not as changed.
+    const failedText = failed > 0 ? `, ${groupDigits(failed)} failed` : '';
+    parts.push(
+      `${escapeText(line.unchanged)} unchanged${slight}, ${groupDigits(listed - failed)} changed${failedText}`,
+    );
   }
   if (rows < listed) {
     parts.push(
@@ -614,7 +644,10 @@ function failureSection(scenario: ScenarioComparison, shape: Shape): string[] {
       `<details><summary>💥 ${whose} of ${escapeCode(scenario.name)}: ${escapeCode(error.type)} ${escapeText(error.message, 200)}</summary>`,
       '',
       ...(sides === 'base and head'
-        ? ['<sub>Both sides raised this error; the output is head’s.</sub>', '']
+        ? [
+            `<sub>Both sides ${setupFailure(scenario) ? 'failed this way' : 'raised this error'}; the output is head’s.</sub>`,
+            '',
+          ]
         : []),
       details ? escapeBlock(details, shape.blockLines) : '<pre>(no output)</pre>',
       '',
@@ -668,7 +701,7 @@ function budgetSection(
         return `| ${first.metric} | ${named.join(', ')}${more > 0 ? ` and ${groupDigits(more)} more` : ''} | ${escapeText(first.limit)} | — | ${first.level} | ${STATUS_ICON.skip} skip (${escapeText(foldedReason(row.folded, scenarios))}) |`;
       }
       const b = row.result;
-      return `| ${b.metric} | ${escapeCode(b.scenario)} | ${escapeText(b.limit)} | ${escapeText(b.actual)}${b.site ? ` at ${escapeCode(b.site)}` : ''}${b.leak ? ` (${escapeText(b.leak)})` : ''} | ${b.level} | ${STATUS_ICON[b.status]} ${b.status}${b.reason ? ` (${escapeText(b.reason)})` : ''} |`;
+      return `| ${ruleCell(b, (text) => escapeCode(text, 200))} | ${escapeCode(b.scenario)} | ${escapeText(b.limit)} | ${escapeText(b.actual)}${b.site ? ` at ${escapeCode(b.site)}` : ''}${b.leak ? ` (${escapeText(b.leak)})` : ''} | ${b.level} | ${STATUS_ICON[b.status]} ${b.status}${b.reason ? ` (${escapeText(b.reason)})` : ''} |`;
     }),
     ...(unitsNote(shown) ?? []),
     ...(holding > 0
@@ -844,11 +877,13 @@ function scenarioSections(
   // The verdict's sentence is not said again at the top of its scenario's block.
   const said = verdictCulprit(report)?.finding;
   for (const scenario of listed.slice(0, shape.sections)) {
+    // A failed scenario's sites are what the failing call allocated: its failure is told instead.
+    const measured = scenario.status !== 'failed';
     const part = [
       ...failureSection(scenario, shape),
-      ...keptAliveSection(scenario, labelled, said),
-      ...sitesSection(report, scenario, shape, labelled),
-      ...sitesLeftOutNote(scenario),
+      ...(measured ? keptAliveSection(scenario, labelled, said) : []),
+      ...(measured ? sitesSection(report, scenario, shape, labelled) : []),
+      ...(measured ? sitesLeftOutNote(scenario) : []),
       ...(shape.extras ? scenarioDetails(scenario, shape.top, report.environment.repeats) : []),
     ];
     lines.push(...part);
@@ -900,7 +935,13 @@ function render(report: Report, shape: Shape, selection: Selection, room: number
     ...header,
     '',
     ...scenarioTable(report, rows),
-    ...unchangedNote(selection.unchanged, listed.length, rows.length, shape),
+    ...unchangedNote(
+      selection.unchanged,
+      listed.length,
+      rows.length,
+      shape,
+      listed.filter((s) => s.status === 'failed').length,
+    ),
     ...scenarioSections(report, listed, shape, selection.labelled, room),
     ...moreSectionsNote(listed.slice(shape.sections), shape),
     ...hiddenSitesNote(report),

@@ -58,7 +58,7 @@ function mostHeld(
   for (const scenario of scenarios) {
     for (const finding of scenario.retention ?? []) {
       if (!finding.culprit) continue;
-      const kept = sameHolder(scenario, finding).reduce((sum, other) => sum + other.bytes, 0);
+      const kept = growthHeld(scenario, sameHolder(scenario, finding));
       if (!best || kept > best.kept || (kept === best.kept && finding.bytes > best.finding.bytes))
         best = { scenario, finding, kept };
     }
@@ -66,10 +66,55 @@ function mostHeld(
   return best && { scenario: best.scenario, finding: best.finding };
 }
 
+function siteKeyOf(site: { file: string; line: number | null }): string {
+  return `${site.file}:${site.line}`;
+}
+
 /**
- * What the verdict leads with: the sentence of the leading finding, after what its holder keeps
- * in all when it keeps the objects of more sites than that one (`app.cache._history keeps
- * 690 KiB of the grown memory alive, at 2 sites; the most: …`).
+ * How much of a scenario's growth `findings` hold: each one's share (its samples of its site's)
+ * of its site's growth, not of the site's size on head, as a holder also reaches objects that
+ * base had (which another root may keep as well); summed, and never more than the scenario's
+ * retained memory grew.
+ */
+export function growthHeld(
+  scenario: ScenarioComparison,
+  findings: readonly RetentionFinding[],
+): number {
+  const grown = new Map<string, number>();
+  for (const site of scenario.sites)
+    if (site.line !== null) grown.set(siteKeyOf(site), site.sizeDelta);
+  let held = 0;
+  for (const finding of findings) {
+    const delta = grown.get(siteKeyOf(finding.site)) ?? 0;
+    if (delta <= 0) continue;
+    const share = finding.sampledOf > 0 ? Math.min(1, finding.sampled / finding.sampledOf) : 1;
+    held += Math.min(finding.bytes, Math.round(delta * share));
+  }
+  return Math.max(0, Math.min(held, scenario.retained.delta ?? 0));
+}
+
+/**
+ * Where a holder's findings are: `at 2 sites`; or, when sites grew that were not walked (only
+ * the largest `retention-paths` are), `at the 3 sites walked (of 9 that grew)`, `at 2 of the 3
+ * sites walked (of 9 that grew)`.
+ */
+function whereHeld(scenario: ScenarioComparison, same: readonly RetentionFinding[]): string {
+  const walked = new Set((scenario.retention ?? []).map((finding) => siteKeyOf(finding.site)));
+  const grew = new Set(
+    scenario.sites.filter((site) => site.line !== null && site.sizeDelta > 0).map(siteKeyOf),
+  );
+  const count = new Set(same.map((finding) => siteKeyOf(finding.site))).size;
+  if ([...grew].every((site) => walked.has(site))) return `at ${groupDigits(count)} sites`;
+  const of = ` (of ${groupDigits(new Set([...grew, ...walked]).size)} that grew)`;
+  return count === walked.size
+    ? `at the ${groupDigits(count)} sites walked${of}`
+    : `at ${groupDigits(count)} of the ${groupDigits(walked.size)} sites walked${of}`;
+}
+
+/**
+ * What the verdict leads with: the sentence of the leading finding, after how much of the growth
+ * its holder keeps in all (`growthHeld`) when it keeps the objects of more sites than that one
+ * (`app.cache._history keeps 690 KiB of the grown memory alive, at 2 sites; the most: …`).
  */
 export function leadSentence(
   found: { scenario: ScenarioComparison; finding: RetentionFinding },
@@ -78,10 +123,11 @@ export function leadSentence(
   const same = sameHolder(found.scenario, found.finding);
   const sentence = retentionSentence(found.finding, code);
   if (same.length < 2) return sentence;
-  const kept = same.reduce((sum, other) => sum + other.bytes, 0);
+  const kept = growthHeld(found.scenario, same);
+  if (kept <= 0) return sentence;
   return (
     `${code(found.finding.holder)} keeps ${formatBytes(kept)} of the grown memory alive, ` +
-    `at ${groupDigits(same.length)} sites; the most: ${sentence}`
+    `${whereHeld(found.scenario, same)}; the most: ${sentence}`
   );
 }
 

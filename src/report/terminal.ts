@@ -17,8 +17,14 @@ import {
   testsNotRunText,
   unchangedLine,
 } from './ranking.js';
-import { budgetRows, budgetUnitsNote, FOLDED_NAMES_SHOWN, foldedReason } from './budget-index.js';
-import { failureDetail, failuresOf, notRunText } from './failure.js';
+import {
+  budgetRows,
+  budgetUnitsNote,
+  FOLDED_NAMES_SHOWN,
+  foldedReason,
+  ruleCell,
+} from './budget-index.js';
+import { failureDetail, failuresOf, notRunText, shownMeasure } from './failure.js';
 import { leakText } from './lead.js';
 import { settingsChangeText } from './settings-change.js';
 import {
@@ -222,9 +228,12 @@ function unchangedText(report: Report, listed: readonly ScenarioComparison[]): s
   if (!line) return [];
   const why = slightWhy(line, formatBytes, 'noise');
   const slight = line.slight > 0 ? ` (${groupDigits(line.slight)} of them differ ${why})` : '';
+  // As in the comment: a failed scenario is counted as failed, not as changed.
+  const failed = listed.filter((s) => s.status === 'failed').length;
+  const failedText = failed > 0 ? `, ${groupDigits(failed)} failed` : '';
   return [
     ...(listed.length > 0 ? [''] : []),
-    `${line.unchanged} unchanged${slight}, ${groupDigits(line.listed)} changed`,
+    `${line.unchanged} unchanged${slight}, ${groupDigits(line.listed - failed)} changed${failedText}`,
   ];
 }
 
@@ -265,14 +274,22 @@ function scenarioTable(
     cell: (s: ScenarioComparison) => string;
   }[] = [
     { title: 'scenario', kind: 'name', cell: (s) => s.name },
-    { title: 'peak', kind: 'sizes', cell: (s) => pair(s.peak) },
-    { title: 'peak change', kind: 'change', cell: (s) => delta(s.peak) },
-    { title: 'retained', kind: 'sizes', cell: (s) => pair(s.retained) },
-    { title: 'retained change', kind: 'change', cell: (s) => delta(s.retained) },
+    // As in the comment: a failed side's figures are left out (`shownMeasure`).
+    { title: 'peak', kind: 'sizes', cell: (s) => pair(shownMeasure(s, s.peak)) },
+    { title: 'peak change', kind: 'change', cell: (s) => delta(shownMeasure(s, s.peak)) },
+    { title: 'retained', kind: 'sizes', cell: (s) => pair(shownMeasure(s, s.retained)) },
+    {
+      title: 'retained change',
+      kind: 'change',
+      cell: (s) => delta(shownMeasure(s, s.retained)),
+    },
     ...extra.map((name) => ({
       title: `${MEASURES[name].words.name} change`,
       kind: 'change' as const,
-      cell: (s: ScenarioComparison) => delta(measureOf(s, name)),
+      cell: (s: ScenarioComparison) => {
+        const measure = measureOf(s, name);
+        return delta(measure && shownMeasure(s, measure));
+      },
     })),
     ...(leak
       ? [
@@ -280,7 +297,10 @@ function scenarioTable(
             // Head's figure, its change in parentheses when it changed: not a change column.
             title: 'leak/call (head)',
             kind: 'change' as const,
-            cell: (s: ScenarioComparison) => (s.leak && leakText(s.leak)) ?? '-',
+            cell: (s: ScenarioComparison) => {
+              const leak = s.leak && shownMeasure(s, s.leak);
+              return (leak && leak.head !== null && leakText(leak)) || '-';
+            },
           },
         ]
       : []),
@@ -359,7 +379,8 @@ export function renderTerminal(
       if (why !== undefined)
         lines.push('', `${scenario.name}: no sites at the peak on ${side}: ${why}`);
     }
-    if (scenario.sites.length === 0) continue;
+    // As in the comment: a failed scenario's sites are what the failing call allocated.
+    if (scenario.sites.length === 0 || scenario.status === 'failed') continue;
     // As in the comment: up to twice topSites of them, the growths led by the changed lines
     // that keep memory alive, each with the sites it keeps; then the changed lines and the
     // largest changes, never a small shrink before a larger growth.
@@ -455,7 +476,7 @@ export function renderTerminal(
               }
               const b = row.result;
               return [
-                b.metric,
+                ruleCell(b),
                 b.scenario,
                 b.limit,
                 `${b.actual}${b.site ? ` at ${b.site}` : ''}${b.leak ? ` (${b.leak})` : ''}`,

@@ -9,7 +9,7 @@ import type { ScenarioComparison } from '../compare/comparison.js';
 import { MEASURES } from '../compare/measures.js';
 import type { RetentionFinding } from '../compare/retention.js';
 import { groupDigits } from '../format/sizes.js';
-import { bothFailed, failedBeforeText, raisedText } from './failure.js';
+import { bothFailed, failedBeforeText, raisedText, setupFailure } from './failure.js';
 import {
   budgetExample,
   budgetSiteClause,
@@ -150,6 +150,9 @@ function budgetSite(report: Report, budget: BudgetResult): string {
 }
 
 function failedReason(scenario: ScenarioComparison): string {
+  const setup = setupFailure(scenario);
+  if (setup)
+    return `setup failed on ${setup.sides}: ${setup.message}, so ${scenario.name} was not run`;
   return bothFailed(scenario)
     ? `the base and head benchmarks failed: ${scenario.name} raised ${raisedText(scenario, PLAIN.code)}`
     : `the head benchmark failed: ${scenario.name} raised ${scenario.error?.type || 'an error'}`;
@@ -176,6 +179,13 @@ function passReason(report: Report, explanation: VerdictExplanation): string {
       ? `${what}; no budget checks ${unchecked.scenario.name}`
       : `${what}; no budget is set, so nothing was checked: add one, e.g. ${budgetExample(unchecked).flag}`;
   }
+  if (!what && report.scenarios.length === 0) {
+    // Nothing was measured: there is no noise to be beyond, nor a change.
+    const happened = report.testsNotRun
+      ? 'no memory change: no test reads what this pull request changes, so none was run'
+      : 'nothing measured: no scenario ran';
+    return checked ? `within budget; ${happened}` : happened;
+  }
   if (!what) {
     // A failed scenario is told apart (failed before, failed on both sides), not as a change.
     const listed = listedChanges(report).filter((s) => s.status !== 'failed').length;
@@ -200,10 +210,13 @@ function causeSentence(report: Report, cause: VerdictCause): string {
         ? `memory budget exceeded: ${sentence}${where}`
         : `memory budget warning: ${sentence} (${warnCause(cause.because)})${where}`;
     }
-    case 'benchmark-failed':
-      return cause.side === 'head'
-        ? failedReason(cause.scenario)
-        : 'the base side could not be measured; nothing to compare against';
+    case 'benchmark-failed': {
+      if (cause.side !== 'head')
+        return 'the base side could not be measured; nothing to compare against';
+      // A budget exceeded as well is said after the failure, which leads.
+      const over = verdictCauses(report, report.budgets).find((c) => c.kind === 'budget-failed');
+      return `${failedReason(cause.scenario)}${over ? `; also ${causeSentence(report, over)}` : ''}`;
+    }
     case 'failed-before':
       return failedBeforeText([cause.scenario], PLAIN.code) ?? '';
     case 'not-checked':

@@ -196,8 +196,9 @@ describe('allocdiff --command', () => {
     const row = result.stdout.split('\n').find((line) => line.startsWith('python3 -m bench '))!;
     expect(row).toMatch(/failed$/);
     expect(row).not.toContain('0 B');
-    // The process the command ran (`-m bench`) measured alike on both sides: named as a process.
-    expect(result.stdout).toContain('1 process unchanged, 1 changed');
+    // The process the command ran (`-m bench`) measured alike on both sides: named as a process;
+    // the command that failed is counted as failed, not as changed.
+    expect(result.stdout).toContain('1 process unchanged, 0 changed, 1 failed');
   });
 
   it('stops a command that runs past timeout-minutes, subprocesses too, and still shows base', async () => {

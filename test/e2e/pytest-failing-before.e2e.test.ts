@@ -34,14 +34,14 @@ function suite(kept: number, broken: boolean): Record<string, string> {
   };
 }
 
-async function run(dir: string, head: string, out: string) {
+async function run(dir: string, head: string, out: string, base = 'HEAD~2', extra: string[] = []) {
   cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`, `${out}.html`);
   const result = await runCommand(
     declaredNode(),
     [
       CLI,
       '--base',
-      'HEAD~2',
+      base,
       '--head',
       head,
       '--command',
@@ -50,6 +50,7 @@ async function run(dir: string, head: string, out: string) {
       `${out}.json`,
       '--markdown',
       `${out}.md`,
+      ...extra,
     ],
     { cwd: dir },
   );
@@ -94,6 +95,34 @@ describe('pytest mode with a test failing on base too', () => {
       expect(broken.code, broken.log).toBe(3);
       expect(broken.report.verdict).toBe('fail');
       expect(broken.comment.split('\n')[3]).toContain('tests/test_work.py::test_sum');
+    },
+    300_000,
+  );
+
+  it.skipIf(!pytestAvailable)(
+    'a test the pull request broke leads the verdict, before a budget it exceeded; its figures are not shown as growth',
+    async () => {
+      const repo = repoOf(suite(1_000, false), suite(50_000, true));
+      const out = join(repo.dir, '..', `${repo.shas[1]}-budget`);
+      const ran = await run(repo.dir, 'HEAD', out, 'HEAD~1', ['--budget', 'retained: +1KB']);
+      // An exceeded budget still sets the exit status.
+      expect(ran.code, ran.log).toBe(1);
+      expect(ran.report.verdict).toBe('fail');
+      const headline = ran.comment.split('\n')[3]!;
+      expect(headline, ran.comment).toMatch(
+        /^❌ \*\*The head benchmark failed:\*\* <code>tests\/test_work\.py::test_sum<\/code> raised <code>AssertionError<\/code>\. Also \*\*over budget:\*\* retained memory of <code>tests\/test_work\.py::test_holds<\/code>/,
+      );
+      const verdict = ran.log.split('\n').find((line) => line.startsWith('FAIL: '))!;
+      expect(verdict, ran.log).toMatch(
+        /^FAIL: the head benchmark failed: tests\/test_work\.py::test_sum raised AssertionError; also memory budget exceeded: retained of tests\/test_work\.py::test_holds is \+/,
+      );
+      // The failed call's figures (its assertion, its traceback) are no change of the PR's.
+      const row = ran.comment
+        .split('\n')
+        .find((line) => line.startsWith('| <code>tests/test_work.py::test_sum</code>'))!;
+      expect(row, ran.comment).toMatch(/ → — \| — \| — \|( — \|)* 💥 head failed \|$/u);
+      expect(ran.comment).not.toContain('Top changed sites · <code>tests/test_work.py::test_sum');
+      expect(ran.log).not.toContain('changed sites in tests/test_work.py::test_sum');
     },
     300_000,
   );

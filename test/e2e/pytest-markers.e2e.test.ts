@@ -116,11 +116,16 @@ describe.skipIf(!pytestAvailable)('budget markers on pytest tests', () => {
       ]);
       expect(result.report!.budgets.filter((b) => b.scenario.endsWith('test_plain'))).toEqual([]);
       expect(result.report!.verdict).toBe('fail');
-      expect(result.stdout).toMatch(/retained\s+tests\/test_app\.py::test_grows\s+\+10KB.*fail/);
-      expect(result.stdout).toMatch(/peak\s+tests\/test_app\.py::test_peak\s+100KiB.*fail/);
+      // Each marker's row says the marker as written, and the measure it limits.
+      expect(result.stdout).toMatch(
+        /allocdiff\(retained="\+10KB"\) \(retained\)\s+tests\/test_app\.py::test_grows\s+\+10KB.*fail/,
+      );
+      expect(result.stdout).toMatch(
+        /limit_memory\("100 KB"\) \(peak\)\s+tests\/test_app\.py::test_peak\s+100KiB.*fail/,
+      );
       // The comment's budgets table: the test's node id (escaped as code), the limit as judged.
       expect(result.markdown).toContain(
-        '| site | <code>tests/test_app.py::test_leaks</code> | 8KiB |',
+        '| <code>limit_leaks("8 KB")</code> (site) | <code>tests/test_app.py::test_leaks</code> | 8KiB |',
       );
     },
   );

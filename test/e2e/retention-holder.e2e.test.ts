@@ -291,6 +291,19 @@ describe('the holder a retention finding names, and the line it blames (CLI, rea
     const same = scenario.retention!.filter(
       (f) => f.holder === lead.holder && f.root === lead.root && f.kind === lead.kind,
     );
+    // What it keeps of the growth: each site's growth, by the share of its samples on the holder
+    // (not the site's size on head), never more than grew.
+    const grew = new Map(
+      scenario.sites.map((site) => [`${site.file}:${site.line}`, site.sizeDelta]),
+    );
+    const kept = Math.min(
+      scenario.retained.delta!,
+      same.reduce((sum, f) => {
+        const delta = Math.max(0, grew.get(`${f.site.file}:${f.site.line}`) ?? 0);
+        const share = f.sampledOf > 0 ? f.sampled / f.sampledOf : 1;
+        return sum + Math.min(f.bytes, Math.round(delta * share));
+      }, 0),
+    );
     // No budget is set, so the check passes: the verdict blames no line (as the terminal's PASS
     // line), and the holder's block leads with what it keeps in all.
     expect(markdown).not.toContain('Caused by');
@@ -298,8 +311,9 @@ describe('the holder a retention finding names, and the line it blames (CLI, rea
       .split('\n')
       .find((line) => line.startsWith('**🔗 Kept alive by**') && line.includes(lead.holder));
     expect(block).toContain(
-      `<code>${lead.holder}</code> keeps ${formatBytes(same.reduce((sum, f) => sum + f.bytes, 0))} of the grown memory alive, at ${same.length} sites; the most: `,
+      `<code>${lead.holder}</code> keeps ${formatBytes(kept)} of the grown memory alive, at `,
     );
+    expect(kept).toBeLessThanOrEqual(scenario.retained.delta!);
   });
 
   it('the comment lists no empty reference path, and says why storage is not found once', () => {

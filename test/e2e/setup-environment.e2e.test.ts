@@ -308,6 +308,10 @@ describe('setup in a Python environment per side', () => {
     });
     expect(scenario!.error?.output).toContain('cannot build the extension');
     expect(scenario!.retained.base).toBeGreaterThan(1000 * 40);
+    // The verdict says setup failed, not that the benchmark raised something.
+    expect(result.stdout).toContain(
+      'FAIL: setup failed on head: setup exited with code 3, so bench.py was not run',
+    );
   });
 
   it('fails both sides, saying why, when no virtual environment can be made, and never runs setup', async () => {

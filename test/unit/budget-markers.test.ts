@@ -5,7 +5,9 @@ import { BudgetSyntaxError, parseBudgetRules } from '../../src/budgets/rules.js'
 import type { BudgetMarker, Snapshot } from '../../src/capture/snapshot.js';
 import type { ScenarioComparison } from '../../src/compare/comparison.js';
 import { UsageError } from '../../src/errors.js';
-import { measure, scenario, scenarioComparison, siteDelta, snapshot } from './fixtures.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { renderTerminal } from '../../src/report/terminal.js';
+import { measure, report, scenario, scenarioComparison, siteDelta, snapshot } from './fixtures.js';
 
 const TEST = 'tests/test_parse.py::test_big';
 
@@ -159,6 +161,37 @@ describe("marker budgets: pytest-memray's limit_memory and limit_leaks", () => {
       site: 'app/b.py:7',
     });
     expect(result.rule).toContain('filter_fn not applied');
+  });
+
+  it("shows a marker's rows in the budgets tables by the marker as written, apart from a config rule's", () => {
+    const head = side(
+      marker('limit_leaks', ['1 KB']),
+      marker('allocdiff', [], [['retained', '+10KB']]),
+    );
+    const markers = markerBudgets(head, head);
+    const compared = scenarioComparison({
+      name: TEST,
+      retained: measure(1_000, 2_000),
+      sites: [siteDelta({ file: 'app/a.py', line: 3, headSize: 1_000 })],
+    });
+    const { results } = checkBudgets(
+      { scenarios: [compared] },
+      parseBudgetRules('site: 64KiB'),
+      markers.rules,
+    );
+    const budgets = { budgets: results, verdict: 'pass' as const };
+    const rows = renderMarkdown(report([compared], budgets))
+      .split('\n')
+      .filter((line) => line.startsWith('| ') && (line.split(' | ')[1] ?? '').includes(TEST));
+    const rules = rows.map((row) => row.split(' | ')[0]!.slice(2));
+    expect(rules.sort()).toEqual([
+      '<code>allocdiff(retained="+10KB")</code> (retained)',
+      '<code>limit_leaks("1 KB")</code> (site)',
+      'site',
+    ]);
+    const text = renderTerminal(report([compared], budgets));
+    expect(text).toMatch(/^ {2}limit_leaks\("1 KB"\) \(site\) +tests\/test_parse\.py::test_big /m);
+    expect(text).toMatch(/^ {2}site +tests\/test_parse\.py::test_big /m);
   });
 
   it('refuses a size it cannot read and arguments pytest-memray does not have', () => {

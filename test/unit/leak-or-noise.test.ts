@@ -125,6 +125,46 @@ describe('growth or noise: how a side’s repeats differ', () => {
   });
 });
 
+describe('a rise over the repeats that the leak check of the same run denies', () => {
+  /** `calls`, with a leak check that measured `bytesPerCall`. */
+  const checked = (name: string, retained: number[], bytesPerCall: number): SnapshotScenario => ({
+    ...calls(name, retained),
+    leak: {
+      iterations: 5,
+      retainedBytes: [0, bytesPerCall, 2 * bytesPerCall, 3 * bytesPerCall, 4 * bytesPerCall],
+      bytesPerCall,
+      sites: [],
+    },
+  });
+
+  it('is noise, not a growth per call: no "rising" status, no "rises … per call" beside a budget', () => {
+    // Random eviction: three repeats that happened to go up, while 5 calls in a row kept nothing.
+    const comparison = compareSnapshots(
+      snapshot([checked('bench_lru', [3_420_000, 3_420_000, 3_420_000], 0)]),
+      snapshot([checked('bench_lru', [3_400_741, 3_402_405, 3_404_069], 0)]),
+      noChanges,
+    );
+    const [lru] = comparison.scenarios;
+    expect(lru.retained.headGrowth).toBeUndefined();
+    expect(lru.retained.noisy).toBe(true);
+    expect(lru.sites[0]!.headGrowth).toBeUndefined();
+    const rules = parseBudgetRules('retained: +100KB');
+    const { results } = checkBudgets({ scenarios: [lru] }, rules);
+    const text = renderTerminal(report([lru], { budgets: results }));
+    expect(text).not.toMatch(/rising|per call over the repeats/);
+    expect(renderMarkdown(report([lru], { budgets: results }))).not.toContain('over the repeats');
+  });
+
+  it('stays a growth per call where the leak check found one', () => {
+    const comparison = compareSnapshots(
+      snapshot([checked('bench_leak', [189, 189, 189], 0)]),
+      snapshot([checked('bench_leak', [1_415_120, 1_495_776, 1_576_432], 80_000)]),
+      noChanges,
+    );
+    expect(comparison.scenarios[0]!.retained.headGrowth).toBe(80_656);
+  });
+});
+
 describe('budgets on figures whose repeats differ', () => {
   const leaking = scenarioComparison({
     name: 'bench_leak',

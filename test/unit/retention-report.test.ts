@@ -17,11 +17,13 @@ import type { SiteDelta } from '../../src/compare/comparison.js';
 import {
   culpritGroups,
   culpritOrder,
+  growthHeld,
   holderText,
   retentionSentence,
 } from '../../src/report/retention.js';
 import { renderTerminal } from '../../src/report/terminal.js';
 import { PROJECT_ROOT } from '../support/action-runner.js';
+import { formatBytes } from '../../src/format/sizes.js';
 
 const FILE = join(PROJECT_ROOT, 'docs', 'demo-report.json');
 
@@ -122,9 +124,65 @@ describe('retention paths in the reports', () => {
       expect(markdown).not.toContain('✏️:');
       // The block names the holder, what it keeps in all, and the line that filled it.
       expect(markdown).toMatch(
-        /\*\*🔗 Kept alive by\*\*: <code>app\.cache\.LRU\.history<\/code> keeps 2\.04\sMiB of the grown memory alive, at 3 sites; the most: .*filled \(a <code>tuple<\/code> stored\) at <code>app\/cache\.py:24<\/code>/u,
+        /\*\*🔗 Kept alive by\*\*: <code>app\.cache\.LRU\.history<\/code> keeps 1\.91\sMiB of the grown memory alive, at the 3 sites walked \(of 5 that grew\); the most: .*filled \(a <code>tuple<\/code> stored\) at <code>app\/cache\.py:24<\/code>/u,
       );
     }
+  });
+
+  it('what a holder keeps is the growth of the sites it holds, never their size on head nor more than grew', () => {
+    const report = demo();
+    const scenario = report.scenarios[0]!;
+    // The json decoder's strings were there on base too (another root kept them): of its
+    // 1.31 MiB on head only 10,000 B grew, so the holder keeps its share of those only.
+    const sites = scenario.sites.map((site) =>
+      site.line === 353 ? { ...site, sizeDelta: 10_000, baseSize: site.headSize - 10_000 } : site,
+    );
+    const held = scenario.retention!.filter((f) => f.holder === 'app.cache.LRU.history');
+    // Each site's growth times the share of its samples on the holder: 22 of 24 at the decoder's
+    // and the catalog's sites, all 24 at the cache's own line.
+    const expected = Math.round((10_000 * 22) / 24) + Math.round((688_800 * 22) / 24) + 193_984;
+    expect(growthHeld({ ...scenario, sites }, held)).toBe(expected);
+    const text = renderMarkdown({ ...report, scenarios: [{ ...scenario, sites }] });
+    expect(text).toContain(
+      `<code>app.cache.LRU.history</code> keeps ${formatBytes(expected)} of the grown memory alive`,
+    );
+    // Never more than the scenario's retained memory grew.
+    const small = { ...scenario, retained: { ...scenario.retained, delta: 50_000 } };
+    expect(growthHeld(small, held)).toBe(50_000);
+    // A site that shrank, or was not compared, holds none of the growth.
+    expect(growthHeld({ ...scenario, sites: [] }, held)).toBe(0);
+  });
+
+  it('says the holder was searched for at the sites walked only, when more sites grew', () => {
+    const report = demo();
+    const scenario = report.scenarios[0]!;
+    const verdict = (s: typeof scenario) =>
+      renderTerminal({ ...report, scenarios: [s] })
+        .trimEnd()
+        .split('\n')
+        .at(-1)!;
+    // Five sites grew, the three largest were walked.
+    expect(verdict(scenario)).toMatch(
+      /keeps 1\.91 MiB of the grown memory alive, at the 3 sites walked \(of 5 that grew\); the most: /,
+    );
+    // Every grown site walked: no such note.
+    const walkedAll = {
+      ...scenario,
+      sites: scenario.sites.filter((site) => site.file !== 'app/cache.py' || site.line === 24),
+    };
+    expect(verdict(walkedAll)).toMatch(
+      /keeps 1\.91 MiB of the grown memory alive, at 3 sites; the most: /,
+    );
+    // The holder keeps the objects of 2 of the 3 sites walked.
+    const twoOfThree = {
+      ...scenario,
+      retention: scenario.retention!.filter(
+        (f) => f.holder !== 'app.cache.LRU.history' || f.site.line !== 15,
+      ),
+    };
+    expect(verdict(twoOfThree)).toMatch(
+      /keeps [\d.]+ MiB of the grown memory alive, at 2 of the 3 sites walked \(of 5 that grew\); the most: /,
+    );
   });
 
   it('blames the line only when a budget decided the verdict, never a failed benchmark', () => {

@@ -245,8 +245,11 @@ describe('renderTerminal', () => {
     expect(rows[3]).toMatch(/ fail +skip \(the head benchmark failed\)$/);
   });
 
-  it('ends with the first budget that decided the verdict', () => {
+  it('ends with the benchmark the pull request broke, then the first budget exceeded', () => {
     expect(render().trimEnd().split('\n').at(-1)).toBe(
+      'FAIL: the head benchmark failed: import_time raised ImportError; also memory budget exceeded: peak of load is +100.0 %, limit +5%',
+    );
+    expect(render([load, fresh]).trimEnd().split('\n').at(-1)).toBe(
       'FAIL: memory budget exceeded: peak of load is +100.0 %, limit +5%',
     );
   });
@@ -366,6 +369,22 @@ describe('renderTerminal: what the report says', () => {
     expect(lastLine(renderTerminal(report([noisy], { budgets })))).toBe(
       'PASS: within budget; no memory change beyond noise',
     );
+  });
+
+  it('never says "beyond noise" when nothing was measured', () => {
+    const notRun = report([], {
+      testsNotRun: { count: 7, why: 'no test reads the changed files' },
+    });
+    expect(lastLine(renderTerminal(notRun))).toBe(
+      'PASS: no memory change: no test reads what this pull request changes, so none was run',
+    );
+    const none = report([]);
+    expect(lastLine(renderTerminal(none))).toBe('PASS: nothing measured: no scenario ran');
+    expect(renderMarkdown(none).split('\n')[3]).toBe('✅ **Nothing measured:** no scenario ran.');
+    for (const r of [notRun, none]) {
+      expect(renderTerminal(r)).not.toContain('beyond noise');
+      expect(renderMarkdown(r)).not.toContain('beyond noise');
+    }
   });
 
   it('says, where a limit is in KB, why its figure reads larger than the tables’ KiB', () => {

@@ -10,7 +10,7 @@ import { renderMarkdown } from '../../src/report/markdown.js';
 import type { Report } from '../../src/report/report.js';
 import { renderTerminal } from '../../src/report/terminal.js';
 import { explainVerdict, verdictReason } from '../../src/report/verdict.js';
-import { measure, report, scenarioComparison } from './fixtures.js';
+import { measure, report, scenarioComparison, siteDelta } from './fixtures.js';
 
 const budget = (scenario: string, status: BudgetResult['status'], noisy = false): BudgetResult => ({
   rule: 'peak: +5%',
@@ -44,14 +44,15 @@ describe('the causes of a verdict', () => {
     const scenarios = [grown('a'), failedOn('b', 'base'), failedOn('c', 'head')];
     const budgets = [budget('a', 'warn'), budget('a', 'pass'), budget('a', 'fail')];
     const causes = verdictCauses({ scenarios }, budgets, ['not checked']);
+    // A benchmark (test) the pull request broke first: nothing of it can be trusted.
     expect(causes.map((cause) => cause.kind)).toEqual([
-      'budget-failed',
       'benchmark-failed',
+      'budget-failed',
       'budget-warned',
       'benchmark-failed',
       'not-checked',
     ]);
-    expect(causes[1]).toMatchObject({ side: 'head', scenario: { name: 'c' } });
+    expect(causes[0]).toMatchObject({ side: 'head', scenario: { name: 'c' } });
     expect(causes[3]).toMatchObject({ side: 'base', scenario: { name: 'b' } });
     expect(decideVerdict({ scenarios }, budgets, ['not checked'])).toBe('fail');
   });
@@ -73,9 +74,9 @@ describe('the causes of a verdict', () => {
 });
 
 describe('every renderer tells the cause that decided', () => {
-  it('a failed budget over a failed head and a warning: the budget, everywhere', () => {
+  it('a failed budget over a warning: the budget, everywhere', () => {
     const r = decided({
-      scenarios: [grown('first'), grown('second'), failedOn('broken', 'head')],
+      scenarios: [grown('first'), grown('second')],
       budgets: [budget('first', 'warn'), budget('second', 'fail')],
       warnings: ['not checked'],
     });
@@ -86,6 +87,82 @@ describe('every renderer tells the cause that decided', () => {
     expect(headline(r)).toMatch(/^❌ \*\*Over budget:\*\* peak memory of <code>second<\/code>/);
     expect(verdictReason(r)).toMatch(/^memory budget exceeded: peak of second is/);
     expect(lastLine(r)).toBe(`FAIL: ${verdictReason(r)}`);
+  });
+
+  it('a test the pull request broke over a failed budget: the broken test first, everywhere, then the budget', () => {
+    const r = decided({
+      scenarios: [grown('first'), grown('second'), failedOn('broken', 'head')],
+      budgets: [budget('first', 'warn'), budget('second', 'fail')],
+      warnings: ['not checked'],
+    });
+    expect(explainVerdict(r).decided).toMatchObject({
+      kind: 'benchmark-failed',
+      side: 'head',
+      scenario: { name: 'broken' },
+    });
+    expect(headline(r)).toBe(
+      '❌ **The head benchmark failed:** <code>broken</code> raised <code>MemoryError</code>. ' +
+        'Also **over budget:** peak memory of <code>second</code> grew +20.0 % (+19.5 KiB), over the +5% budget.',
+    );
+    expect(verdictReason(r)).toMatch(
+      /^the head benchmark failed: broken raised MemoryError; also memory budget exceeded: peak of second is \+20\.0 %, limit \+5%/,
+    );
+    expect(lastLine(r)).toBe(`FAIL: ${verdictReason(r)}`);
+    // No line is blamed for a failure.
+    expect(explainVerdict(r).culprit).toBeUndefined();
+  });
+
+  it("a failed test's figures and sites are the failing call's: shown as no change of the pull request's", () => {
+    const broken = scenarioComparison({
+      name: 'tests/test_lru.py::test_lri',
+      kind: 'test',
+      status: 'failed',
+      error: { side: 'head', type: 'AssertionError', message: "assert 'g' in bc" },
+      peak: measure(6_922, 10_526),
+      retained: measure(1_000, 9_000),
+      sites: [siteDelta({ file: 'tests/test_lru.py', line: 39, headSize: 1_526 })],
+    });
+    const r = decided({ scenarios: [grown('first'), broken], budgets: [] });
+    const markdown = renderMarkdown(r);
+    const row = markdown.split('\n').find((line) => line.startsWith('| <code>tests/test_lru.py'))!;
+    // Base's figure is a measurement; head's is of a call that raised, and no change is shown.
+    expect(row).toMatch(
+      /^\| <code>tests\/test_lru\.py::test_lri<\/code> \| 6\.76\sKiB → — \| — \| — \| 💥 head failed \|$/u,
+    );
+    expect(markdown).not.toContain('tests/test_lru.py:39');
+    const text = renderTerminal(r);
+    expect(text).not.toContain('changed sites in tests/test_lru.py');
+    expect(text).not.toContain('10.3 KiB');
+    expect(text).toMatch(
+      /tests\/test_lru\.py::test_lri +6\.76 KiB -> - +- +1,000 B -> - +- +failed/,
+    );
+  });
+
+  it('a setup that failed says so, ran nothing, and is counted as failed, not changed', () => {
+    const setup = { type: 'SetupFailed', message: 'setup exited with code 2', output: '' };
+    const r = decided({
+      scenarios: [
+        scenarioComparison({
+          name: 'benchmarks/memory.py',
+          status: 'failed',
+          peak: measure(null, null),
+          retained: measure(null, null),
+          error: { side: 'head', ...setup },
+          baseError: setup,
+        }),
+      ],
+      budgets: [],
+    });
+    expect(r.verdict).toBe('fail');
+    expect(headline(r)).toBe(
+      '❌ **Setup failed on base and head:** setup exited with code 2, so <code>benchmarks/memory.py</code> was not run.',
+    );
+    expect(lastLine(r)).toBe(
+      'FAIL: setup failed on base and head: setup exited with code 2, so benchmarks/memory.py was not run',
+    );
+    const markdown = renderMarkdown(r);
+    expect(markdown).not.toContain('raised');
+    expect(markdown).toContain('1 scenario, 0 changed, 1 failed');
   });
 
   it('a failed head over a warned budget: the failure, everywhere', () => {

@@ -30,6 +30,10 @@ usage: python3 -m allocdiff_harness --script PATH --root DIR --out FILE [options
                            exists (a run that walks then has the arguments of one that
                            does not)
   --no-object-types        do not count live objects by type
+  --count-objects WHEN     around (the default): before and after each scenario's first
+                           run; before: before a whole script only, not after, and no counts
+                           in the snapshot (its call starts as a counting run's does, so
+                           the two measure the same)
   --count-objects-only     count live objects by type around each scenario's first run,
                            untraced: no memory figures (a run to pair with measuring ones)
   --same-as FILE           an earlier run's figures of the bench_ functions (see sameas.py):
@@ -39,10 +43,12 @@ USAGE_ERROR = 2
 RETENTION_SITES_SUFFIX = ".retention-sites"
 MAX_FRAMES = 65535  # tracemalloc's own limit
 MAX_COUNT = 1000000
+# --count-objects: before and after each scenario (the default), or before a whole script only.
+COUNT_OBJECTS = ("around", "before")
 OPTIONS = (
     "--script", "--root", "--out", "--frames", "--repeats", "--iterations", "--traceback-sites",
     "--peak-target", "--peak-targets", "--same-as",
-    "--retention-sites",
+    "--retention-sites", "--count-objects",
 )
 FLAGS = ("--peak-sites", "--peak-everywhere", "--no-object-types", "--count-objects-only")
 
@@ -85,6 +91,9 @@ def parse_args(argv):
     for option in ("peak-target", "peak-targets", "peak-everywhere"):
         if option in values and not values.get("peak-sites"):
             raise UsageError("--%s is only read with --peak-sites" % option)
+    if values.setdefault("count-objects", "around") not in COUNT_OBJECTS:
+        raise UsageError("--count-objects must be one of %s, not %r"
+                         % (", ".join(COUNT_OBJECTS), values["count-objects"]))
     if values.get("count-objects-only"):
         for option in ("no-object-types", "peak-sites", "traceback-sites", "retention-sites",
                        "same-as"):
@@ -181,7 +190,10 @@ def main(argv=None):
         peak_target=args.get("peak-target"),
         peak_everywhere=args.get("peak-everywhere", False),
         peak_targets=peak_targets,
-        object_types=not args.get("no-object-types", False),
+        object_types=(not args.get("no-object-types", False)
+                      and args["count-objects"] == "around"),
+        count_before_only=(not args.get("no-object-types", False)
+                           and args["count-objects"] == "before"),
         same_as=same_as,
         retention_filter=retention_filter,
         untraced=args.get("count-objects-only", False),

@@ -204,6 +204,10 @@ def bench_functions(namespace):
     return found
 
 
+# ``measure``'s count_types: live objects counted before the call only.
+BEFORE_ONLY = "before"
+
+
 # What a measured action did to tracing, when it made its measurement meaningless.
 STOPPED = "stopped tracemalloc"
 CLEARED = "cleared tracemalloc's traces (clear_traces(), or stop() then start())"
@@ -231,6 +235,8 @@ def measure(
     harness's own bookkeeping (diffs, object counts) runs untraced, so at full speed and
     without the snapshots having to carry everything the setup made.
 
+    ``count_types``: count live objects by type before the call and after it (True), or
+    before it only (BEFORE_ONLY: the call then starts exactly as a counted one does).
     ``traceback_filter``: also group the difference by traceback for the sites it wants.
     ``ignore``: harness containers alive across the call, left out of the object count.
     ``watch_peak``: run the action under a PeakWatch (see peak.py) aiming at
@@ -313,6 +319,12 @@ def measure(
     try:
         after = tracemalloc.take_snapshot()
         result.frames_used = tracemalloc.get_traceback_limit()
+        # A site list file may still be coming (written once a run beside this one has been
+        # compared): the diffs are worked out while it comes, before the walk. They allocate
+        # little (a dict per site), traced or not, and the figures were taken above.
+        early = isinstance(retention_filter, SiteListFile)
+        if early:
+            _diffs(result, after, before, peak_snapshot, traceback_filter)
         # A SiteListFile is read only now (and may want nothing); a TracebackFilter is there.
         if retention_filter is not None and getattr(retention_filter, "active", _always)():
             # Right after the after snapshot, while the objects' traces are there: tracing then
@@ -331,18 +343,13 @@ def measure(
             retention_filter.forget()
         tracemalloc.stop()
 
-        result.sites = line_diff(after, before)
-        if traceback_filter is not None:
-            result.tracebacks = traceback_diff(after, before, traceback_filter)
-        if peak_snapshot is not None:
-            result.peak_sites = line_diff(peak_snapshot, before)
-            if traceback_filter is not None:
-                result.peak_tracebacks = traceback_diff(peak_snapshot, before, traceback_filter)
+        if not early:
+            _diffs(result, after, before, peak_snapshot, traceback_filter)
         del after, before, peak_snapshot
     finally:
         if collecting:
             gc.enable()
-    if count_types:
+    if count_types is True:
         if collecting:
             gc.collect()  # untracks the harness's fresh tuples of numbers and names
         # result's contents (sites, the first count) are not followed: it is ignored.
@@ -352,6 +359,17 @@ def measure(
         # Only now: a number in the totals before the count would be counted as the action's.
         result.totals["rssBytes"] = rss_bytes
     return result
+
+
+def _diffs(result, after, before, peak_snapshot, traceback_filter):
+    """``result``'s sites (and tracebacks, and sites at the peak) from its snapshots."""
+    result.sites = line_diff(after, before)
+    if traceback_filter is not None:
+        result.tracebacks = traceback_diff(after, before, traceback_filter)
+    if peak_snapshot is not None:
+        result.peak_sites = line_diff(peak_snapshot, before)
+        if traceback_filter is not None:
+            result.peak_tracebacks = traceback_diff(peak_snapshot, before, traceback_filter)
 
 
 def count_objects(action, *, ignore=(), counting=True):

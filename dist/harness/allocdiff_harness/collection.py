@@ -76,3 +76,19 @@ def thaw():
     tracked object); the next ``before_call`` makes a full collection, then freezes again."""
     if _freezing and gc.get_freeze_count():
         gc.unfreeze()
+
+
+def freeze_before_fork():
+    """A pytest session about to fork one of its passes (see ``command.fork_pass``): what is
+    alive collected and frozen, as a thawed ``before_call`` leaves it. The pass's first call then
+    starts without a full collection of the session's whole heap in the child, where the
+    collector's writes to every object it examines would copy each page of the heap that the
+    child shares with the session."""
+    global _frozen_at_full
+    if not _freezing:
+        return
+    thawed = gc.get_freeze_count() == 0
+    gc.collect()
+    gc.freeze()
+    if thawed:
+        _frozen_at_full = gc.get_freeze_count()

@@ -67,6 +67,8 @@ class _State:
         self.forked = False
         # A pytest session whose passes run in forked children (see ``serving``).
         self.serving = False
+        # A pass of such a session: a child forked from it (see ``fork_pass``).
+        self.in_pass = False
         # An object allocated once tracing started: its trace is gone if the program clears
         # the traces (or stops and restarts tracing), which makes the measurement meaningless.
         self.marker = None
@@ -94,6 +96,8 @@ class Depth:
     - ``ALLOCDIFF_TESTS``: a file of node ids, one a line: the only tests that run;
     - ``ALLOCDIFF_REPEATS``: measured calls of each test's body (the first is pytest's own);
     - ``ALLOCDIFF_OBJECT_TYPES`` = ``1``: one more call, counting live objects by type;
+      ``ALLOCDIFF_OBJECT_TYPES_TESTS``: a file of node ids, one a line: for those tests only
+      (without it, every test);
     - ``ALLOCDIFF_PEAK_SITES`` = ``1``: one more call under the peak hooks, for every test;
       ``ALLOCDIFF_PEAK_TARGETS``: a file of ``<peak bytes> <node id>`` lines, for those tests,
       aiming at that peak (0: no reference);
@@ -110,12 +114,15 @@ class Depth:
         self.repeats = _whole(given(environ, "ALLOCDIFF_REPEATS"), 1)
         self.iterations = _whole(given(environ, "ALLOCDIFF_ITERATIONS"), 0)
         self.object_types = given(environ, "ALLOCDIFF_OBJECT_TYPES") == "1"
+        self.object_types_file = given(environ, "ALLOCDIFF_OBJECT_TYPES_TESTS")
         self.every_peak = given(environ, "ALLOCDIFF_PEAK_SITES") == "1"
         self.peak_targets_file = given(environ, "ALLOCDIFF_PEAK_TARGETS")
         self.retention_sites_file = given(environ, "ALLOCDIFF_RETENTION_SITES")
         self.retention_scenarios_file = given(environ, "ALLOCDIFF_RETENTION_SCENARIOS")
-        # Read by load(): the node ids that run (None: every test), {node id: peak bytes}.
+        # Read by load(): the node ids that run (None: every test), those whose objects are
+        # counted (None: every one), {node id: peak bytes}.
         self.tests = None
+        self.counted = None
         self.peak_targets = {}
         # Read when first needed (after a measured call's traces were taken: nothing is
         # imported before it that the other side would not have imported too): the
@@ -128,6 +135,10 @@ class Depth:
             with open(self.tests_file, "rb") as file:
                 lines = os.fsdecode(file.read()).split("\n")
             self.tests = {line for line in lines if line}
+        if self.object_types_file is not None:
+            with open(self.object_types_file, "rb") as file:
+                lines = os.fsdecode(file.read()).split("\n")
+            self.counted = {line for line in lines if line}
         if self.peak_targets_file is not None:
             with open(self.peak_targets_file, "rb") as file:
                 lines = os.fsdecode(file.read()).split("\n")
@@ -142,6 +153,10 @@ class Depth:
         if nodeid in self.peak_targets:
             return self.peak_targets[nodeid]
         return 0 if self.every_peak else None
+
+    def counts(self, nodeid):
+        """Whether a test's live objects are counted by type."""
+        return self.object_types and (self.counted is None or nodeid in self.counted)
 
     def walks(self, name):
         """Whether scenario ``name`` looks for what keeps the retention sites' objects alive.
@@ -170,7 +185,7 @@ class Depth:
         return (
             self.repeats > 1
             or self.iterations > 0
-            or self.object_types
+            or self.counts(nodeid)
             or self.peak_reference(nodeid) is not None
         )
 
@@ -414,11 +429,10 @@ def fork_pass(environ):
     its environment's, and what it measures is written there at its exit, as a process's.
     Returns the child's pid in this process, 0 in the child."""
     global _forking_pass
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (AttributeError, OSError, ValueError):
-            pass
+    from . import collection  # loaded by take_over_for_tests
+
+    collection.freeze_before_fork()
+    _flush_output()
     _forking_pass = True
     try:
         pid = os.fork()
@@ -433,6 +447,7 @@ def _start_pass(environ):
     state = _state
     os.environ.update(environ)
     state.serving = False
+    state.in_pass = True
     state.pid = os.getpid()
     state.token = "%d-%d" % (state.pid, time.monotonic_ns())
     state.directory = os.environ["ALLOCDIFF_COMMAND_DIR"]
@@ -448,6 +463,38 @@ def _start_pass(environ):
         "%s.started" % state.token,
         [str(state.pid), str(os.getppid()), state.cwd, state.entry[0], state.entry[1], state.test],
     )
+
+
+def in_session_pass():
+    """Whether this process is a pass of a pytest session: a child forked from it to measure
+    (see ``fork_pass``)."""
+    return measuring() and _state.in_pass
+
+
+def end_now(status):
+    """Ends this process with exit status ``status``, without the interpreter's teardown: the
+    exit handlers run as at any exit (the program's own first, then the harness's, which writes
+    what this process measured, or what its tests read), the output is flushed, and then the
+    process exits (``os._exit``) rather than freeing every object of its heap one by one, which
+    nothing reads. Only for a process whose results are all written by those handlers and whose
+    end nothing else waits on (a pass of a pytest session; the reads pass of pytest alone)."""
+    _flush_output()
+    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
+    if run_exit_handlers is not None:
+        run_exit_handlers()
+    else:
+        _write_reads()
+        _at_exit()
+    _flush_output()
+    os._exit(status)
+
+
+def _flush_output():
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):
+            pass
 
 
 def _after_fork_in_child():
@@ -489,13 +536,14 @@ def _tracing_lost(marker):
     return None
 
 
-def _measure_and_stop(start_level, started, marker, walk=None):
+def _measure_and_stop(start_level, started, marker, walk=None, peak=None):
     """Peak, ``gc.collect()``, the traces, tracing stopped; then (untraced) the
     ``capture.Measurement`` they make. When the program stopped tracemalloc or cleared its
     traces since ``marker`` was allocated, a Measurement that is not ``traced`` and says which
     in ``lost_tracing``. ``walk``: called with the traces and the frame limit once they are
     taken, while tracing still holds the objects' tracebacks (see ``retention_walk``); what it
-    returns is the measurement's ``retention``."""
+    returns is the measurement's ``retention``. ``peak``: the traced peak read already, before
+    anything the harness allocated since the call ended."""
     duration = time.perf_counter() - started
     lost = _tracing_lost(marker)
     if lost is not None:
@@ -507,7 +555,9 @@ def _measure_and_stop(start_level, started, marker, walk=None):
         measurement.traced = False
         measurement.lost_tracing = capture.STOPPED if lost == "stopped" else capture.CLEARED
         return measurement
-    peak_bytes = max(0, _tracemalloc.get_traced_memory()[1] - start_level)
+    if peak is None:
+        peak = _tracemalloc.get_traced_memory()[1]
+    peak_bytes = max(0, peak - start_level)
     # As capture.clear_type_cache, without importing anything while tracing.
     clear = getattr(sys, "_clear_internal_caches", None) or getattr(sys, "_clear_type_cache", None)
     if clear is not None:
@@ -557,6 +607,8 @@ def _finish(state):
     error = getattr(sys, "last_exc", None) or getattr(sys, "last_value", None)
     measurement = None
     if state.tests is None:
+        # The peak before the walk is made (see TestMeasurement.finish).
+        peak = _tracemalloc.get_traced_memory()[1]
         walk = None
         if state.depth.retention_sites_file is not None:
 
@@ -564,7 +616,7 @@ def _finish(state):
                 main = getattr(sys.modules.get("__main__"), "__dict__", None)
                 return retention_walk(_process_name(state), traces, limit, lambda: (main, None))
 
-        measurement = _measure_and_stop(0, state.started, state.marker, walk)
+        measurement = _measure_and_stop(0, state.started, state.marker, walk, peak)
     duration = time.perf_counter() - state.started
     _stop_tracing()
     found = state.checkout.foreign_modules(cwd=state.cwd)
@@ -749,13 +801,16 @@ class TestMeasurement:
         tracemalloc or cleared its traces). ``nodeid``: the test's first measured call, whose
         retention paths the deep pass may ask for; ``fixtures()`` then gives its fixtures (see
         ``fixture_values``)."""
+        # The peak before anything below allocates (the walk is made while tracing is on): a
+        # call that walks has the same peak as one that does not.
+        peak = _tracemalloc.get_traced_memory()[1]
         walk = None
         if nodeid is not None and _state.depth.retention_sites_file is not None:
 
             def walk(traces, limit):
                 return retention_walk(nodeid, traces, limit, fixtures or (lambda: (None, None)))
 
-        return _measure_and_stop(self.start_level, self.started, self.marker, walk)
+        return _measure_and_stop(self.start_level, self.started, self.marker, walk, peak)
 
 
 def fixture_values(funcargs, fixtureinfo):
@@ -801,7 +856,7 @@ def measure_deeper(nodeid, call, measurement):
                                      "why": why})
             break
         scenario.repeats.append(repeat)
-    if depth.object_types:
+    if depth.counts(nodeid):
         counted = capture.measure(call, frames, count_types=True, ignore=(scenario.repeats,))
         if counted.error is None and counted.traced:
             measurement.types_before = counted.types_before

@@ -21,7 +21,8 @@ is not a scenario. Collection, fixtures and pytest itself are not measured.
 In allocdiff's deep pass (see ``command.Depth``) only the tests it names run: the others are
 deselected, and test files that hold none of them are not even collected. When allocdiff gives
 the process a session folder (``ALLOCDIFF_SESSION_DIR``), pytest starts and collects once: the
-first run and each later pass run in children forked from it (``serve_passes``). A test that passed
+first run and each later pass run in children forked from it (``serve_passes``), each of which
+ends once its results are written, without the rest of pytest's finish (``EndAtFinish``). A test that passed
 is then called again, in this process and with the same fixtures, for its further measured
 calls, object counts, sites at the peak and leak check. On head, a test whose retained memory
 grew also finds, right after its measured call and before its fixtures are torn down, what keeps
@@ -34,8 +35,10 @@ judges them with its budget syntax, so there is one syntax and one place that re
 """
 
 import builtins
+import logging
 import os
 import sys
+import warnings
 
 import pytest
 
@@ -67,6 +70,8 @@ def pytest_configure(config):
     elif command.reads_recorder() is not None:
         _recorder = command.reads_recorder()
         _recorder.pytest = True
+    if (command.measuring() and command.given(os.environ, SESSION_DIR)) or _reads_of_pytest_alone():
+        config.pluginmanager.register(EndAtFinish(), EndAtFinish.NAME)
 
 
 def pytest_collectstart(collector):
@@ -380,17 +385,108 @@ def _write(directory, name, text):
 
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session, exitstatus):
-    # A deep pass whose tests are all deselected (it re-runs the processes only) ran no test:
-    # that is what it asked for, not pytest's "no tests collected".
-    # Nor one whose test files were all ruled out before anything ran.
-    chosen = command.selected_tests() is not None or _skipped_files()
-    if chosen and exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
-        session.exitstatus = pytest.ExitCode.OK
+    if _session_status(exitstatus) != exitstatus:
+        session.exitstatus = _session_status(exitstatus)
     # A pytest-xdist worker's reads are written before it tells its controller it has finished
     # (xdist does in a hook wrapper, after this): the controller may end, and the worker be
     # killed with it, before the worker's exit handlers run.
     if _recorder is not None and getattr(session.config, "workerinput", None) is not None:
         command.write_reads_now()
+
+
+def _session_status(exitstatus):
+    """The exit status of a session that ended with ``exitstatus``: a deep pass whose tests are
+    all deselected (it re-runs the processes only) ran no test: that is what it asked for, not
+    pytest's "no tests collected"; nor one whose test files were all ruled out before anything
+    ran."""
+    if exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
+        if command.selected_tests() is not None or _skipped_files():
+            return pytest.ExitCode.OK
+    return exitstatus
+
+
+# allocdiff's reads pass of a command that is pytest alone (``1``): its pytest process may end
+# as soon as what its tests read is written (see ``EndAtFinish``).
+PYTEST_ALONE = "ALLOCDIFF_PYTEST_ALONE"
+
+
+def _reads_of_pytest_alone():
+    """The reads pass, in the pytest process that the command is (not one a test started)."""
+    return (
+        command.reads_recorder() is not None
+        and command.given(os.environ, PYTEST_ALONE) == "1"
+        and not command.started_by_test(os.environ.get("PYTEST_CURRENT_TEST"))
+    )
+
+
+class EndAtFinish:
+    """Ends a pass of allocdiff's pytest session (a child forked from it, see ``serve_passes``)
+    and the reads pass of a command that is pytest alone as soon as their tests have run:
+    nothing of pytest's finish after that reaches allocdiff, which reads what the process wrote
+    (what it measured, or what its tests read) and, from its output, the report of the tests
+    that failed. So, first of every ``pytest_sessionfinish`` hook: pytest's own end of session
+    report (``terminal_summary``), the exit handlers (which write the results), and the exit
+    with pytest's status (``command.end_now``), without the other plugins' and the project's
+    session finish and terminal summaries (a cache, a JUnit file, a coverage report), pytest's
+    unconfigure, or freeing the interpreter's heap.
+
+    Only after a run pytest ended normally (tests passed, failed, or none ran); an interrupted
+    or failing session (a ``KeyboardInterrupt``, an internal error) finishes as pytest does.
+    Not with pytest-xdist (its controller waits on the workers' finish)."""
+
+    NAME = "allocdiff-end-at-finish"
+    STATUSES = (
+        pytest.ExitCode.OK,
+        pytest.ExitCode.TESTS_FAILED,
+        pytest.ExitCode.NO_TESTS_COLLECTED,
+    )
+
+    @pytest.hookimpl(hookwrapper=True, tryfirst=True)
+    def pytest_sessionfinish(self, session, exitstatus):
+        if self.ends(session, exitstatus):
+            try:
+                terminal_summary(session, exitstatus)
+            except Exception as error:  # noqa: BLE001 - the results are written all the same
+                sys.stderr.write("allocdiff: pytest's summary could not be shown: %r\n" % (error,))
+            command.end_now(int(_session_status(exitstatus)))
+        yield
+
+    @staticmethod
+    def ends(session, exitstatus):
+        config = session.config
+        if exitstatus not in EndAtFinish.STATUSES:
+            return False
+        if getattr(config, "workerinput", None) is not None:
+            return False
+        if config.pluginmanager.has_plugin("dsession"):
+            return False
+        return command.in_session_pass() or _recorder is not None
+
+
+def terminal_summary(session, exitstatus):
+    """What pytest's terminal reporter shows when a session ends (its own part only, none of
+    the other plugins' ``pytest_terminal_summary``): the errors and failures with their
+    tracebacks and ``E`` lines, the warnings, the short summary of what failed, why it stopped
+    early (``-x``, ``--maxfail``), and the line that counts the outcomes."""
+    config = session.config
+    manager = config.pluginmanager
+    reporter = manager.get_plugin("terminalreporter")
+    if reporter is None:
+        return
+    writer = getattr(reporter, "_tw", None)
+    if writer is not None:
+        writer.line("")
+    if not getattr(reporter, "no_summary", False):
+        others = [plugin for plugin in manager.get_plugins() if plugin is not reporter]
+        summary = manager.subset_hook_caller("pytest_terminal_summary", others)
+        summary(terminalreporter=reporter, exitstatus=exitstatus, config=config)
+    if session.shouldfail:
+        reporter.write_sep("!", str(session.shouldfail), red=True)
+    elif session.shouldstop:
+        reporter.write_sep("!", str(session.shouldstop), red=True)
+    reporter.summary_stats()
+    if writer is not None:
+        writer.flush()
 
 
 @pytest.hookimpl(hookwrapper=True, trylast=True)
@@ -419,8 +515,118 @@ def pytest_runtest_call(item):
         call = item.runtest
         if doctest_globals is not None:
             call = _doctest_call(item, doctest_globals)
-        deeper = command.measure_deeper(item.nodeid, call, measurement)
+        deeper = command.measure_deeper(item.nodeid, _without_records(item, call), measurement)
     _pending[item.nodeid] = (measurement, error, markers, deeper)
+
+
+# The hooks through which a test's call hands pytest a report (a subtest's) or its failure.
+_REPORT_HOOKS = frozenset(("pytest_runtest_logreport", "pytest_exception_interact"))
+
+
+def _without_records(item, call):
+    """``call`` (the test's body, called again for the deep pass's further calls) made to leave
+    none of pytest's records of a call behind: in a real run the test runs once, so what pytest
+    keeps of each further call is not the test's memory (the first, measured call is left as is):
+
+    - the reports it hands pytest (a ``unittest`` subTest's, the ``subtests`` fixture's) reach
+      no plugin: the terminal's statistics, junitxml or pytest-xdist's controller would keep one
+      per subtest per call, and count it in the run's result. A subtest that failed makes the
+      call raise (it is then not measured, as a call that raised), and pytest's count of the
+      test's failed subtests is left as it was;
+    - the warnings pytest records for the test, the output it captures in memory (``capsys``)
+      and what its log capture keeps (``caplog``'s records, the report's captured log) are cut
+      back to what they held before the call."""
+    manager = item.config.pluginmanager
+    runner = getattr(manager, "_inner_hookexec", None)  # pluggy's, which its monitoring wraps
+    failed = []
+
+    def hookexec(name, methods, kwargs, firstresult):
+        if name not in _REPORT_HOOKS:
+            return runner(name, methods, kwargs, firstresult)
+        report = kwargs.get("report")
+        if getattr(report, "failed", False) and not hasattr(report, "wasxfail"):
+            failed.append(report)
+        return None if firstresult else []
+
+    def without_records():
+        kept = _kept_records()
+        counts = _failed_subtests(item.config)
+        count = counts.get(item.nodeid) if counts is not None else None
+        if runner is not None:
+            manager._inner_hookexec = hookexec
+        try:
+            call()
+        finally:
+            if runner is not None:
+                manager._inner_hookexec = runner
+            _cut_back(kept)
+            if counts is not None and counts.get(item.nodeid) != count:
+                if count is None:
+                    counts.pop(item.nodeid, None)
+                else:
+                    counts[item.nodeid] = count
+        if failed:
+            report = failed[0]
+            del failed[:]
+            lines = (getattr(report, "longreprtext", "") or "").strip().splitlines()
+            raise AssertionError("a subtest failed: %s" % (lines[-1] if lines else "failed"))
+
+    return without_records
+
+
+def _kept_records():
+    """Where pytest keeps the records of the running test, each with its size now: the list
+    of the warnings recorded (the innermost ``catch_warnings(record=True)``: pytest's, or the
+    ``recwarn`` fixture's), the output it captures in memory, and the records and text of
+    pytest's log capture handlers."""
+    kept = []
+    show = getattr(warnings, "_showwarnmsg_impl", None)
+    log = getattr(show, "__self__", None)
+    if isinstance(log, list) and getattr(show, "__name__", None) == "append":
+        kept.append((log, len(log)))
+    # Output captured in memory (``capsys``, ``--capture=sys``): the text the test printed.
+    memory = getattr(sys.modules.get("_pytest.capture"), "CaptureIO", None)
+    if memory is not None:
+        for stream in (sys.stdout, sys.stderr):
+            buffer = getattr(stream, "buffer", None) if isinstance(stream, memory) else None
+            if hasattr(buffer, "truncate"):
+                stream.flush()
+                kept.append((buffer, buffer.tell()))
+    capture = getattr(sys.modules.get("_pytest.logging"), "LogCaptureHandler", None)
+    if capture is not None:
+        for handler in logging.getLogger().handlers:
+            if isinstance(handler, capture):
+                kept.append((handler.records, len(handler.records)))
+                stream = getattr(handler, "stream", None)
+                if hasattr(stream, "truncate"):
+                    kept.append((stream, stream.tell()))
+    return kept
+
+
+def _cut_back(kept):
+    for record, size in kept:
+        if isinstance(record, list):
+            del record[size:]
+        else:
+            # A stream the test emptied (``capsys.readouterr()``) is left at its end: a write
+            # past the end would pad it.
+            try:
+                if record.seek(0, 2) > size:
+                    record.seek(size)
+                    record.truncate()
+            except (OSError, ValueError):  # closed: nothing of it is kept
+                pass
+
+
+def _failed_subtests(config):
+    """pytest's count of failed subtests per test (pytest 9's ``subtests``), or None."""
+    key = getattr(sys.modules.get("_pytest.subtests"), "failed_subtests_key", None)
+    if key is None:
+        return None
+    try:
+        return config.stash.get(key, None)
+    except (AttributeError, TypeError):
+        return None
 
 
 def _doctest_start(item):

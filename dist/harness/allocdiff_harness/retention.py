@@ -33,7 +33,7 @@ import marshal
 import sys
 import time
 import tracemalloc
-from itertools import compress, filterfalse, repeat
+from itertools import compress, filterfalse, islice, repeat
 from operator import eq, is_, itemgetter, not_, sub
 
 from . import collection, objects
@@ -48,7 +48,7 @@ MAX_HINTED_CONTAINERS = 20000
 # Allocation lines named for an unreachable cycle's members, at most.
 MAX_CYCLE_SITES = 16
 # Objects looked into for untracked ones (strings, numbers) allocated at a site, at most;
-# and untracked containers looked into, at most.
+# untracked containers looked into, at most; and the string keys of dicts read, at most.
 MAX_UNTRACKED_SCAN = 200000
 # The scan for a site's objects stops once those found make up this share of its traced
 # bytes (their sizes as sys.getsizeof gives them).
@@ -131,6 +131,7 @@ class _Scan:
     def __init__(self):
         self.holders = 0
         self.containers = 0
+        self.keys = 0
 
 
 class SiteRetention:
@@ -679,6 +680,8 @@ class _Walk:
                 if id(obj) not in seen:
                     seen.add(id(obj))
                     hits.append((obj, frame))
+            # The string keys of dicts, which the collector does not see them hold.
+            hits.extend(self._keys_at_wanted_sites(batch, wanted, verdicts, seen, scan))
             # Containers are not told apart (each id() is an allocation, and traced): one
             # held twice is looked into twice, within the scan's bound.
             inner = list(compress(loose, map(_CONTAINERS.__contains__, map(type, loose))))
@@ -712,6 +715,54 @@ class _Walk:
             del batch, hits, inner, hinted
         del containers[:]
         return found
+
+    def _keys_at_wanted_sites(self, holders, wanted, verdicts, seen, scan):
+        """``[(key, frame)]``: the string keys at wanted sites of the dicts among ``holders``,
+        not seen before, each once; each is remembered as held by its dict (``hints``). A dict
+        whose keys are all strings gives the collector its values only (strings make no
+        cycles), so neither ``gc.get_referents`` nor ``gc.get_referrers`` sees it hold its keys:
+        a ``seen[make_key()] = True`` would hold objects no walk finds. Sifted by C loops, at
+        most ``MAX_UNTRACKED_SCAN`` keys in all (``scan``)."""
+        if scan.keys >= MAX_UNTRACKED_SCAN:
+            return []
+        dicts = list(compress(holders, map(isinstance, holders, repeat(dict))))
+        if not dicts:
+            return []
+        keys = []
+        self.mine(dicts, keys)
+        for mapping in dicts:
+            room = MAX_UNTRACKED_SCAN - scan.keys
+            if room <= 0:
+                break
+            try:
+                # The dict's own keys, never a subclass's __iter__ (code the walk would run).
+                keys.extend(islice(dict.keys(mapping), room))
+            except RuntimeError:  # a dict changed by a thread while read
+                continue
+            scan.keys += min(len(mapping), room)
+        keys = list(compress(keys, map(is_, map(type, keys), repeat(str))))
+        self.mine(keys)
+        hits = []
+        for obj, frame in _at_wanted_sites(keys, wanted, verdicts):
+            if id(obj) not in seen:
+                seen.add(id(obj))
+                hits.append((obj, frame))
+        del keys[:]
+        if hits:
+            wanted_ids = {id(obj) for obj, _ in hits}
+            for mapping in dicts:
+                try:
+                    held = wanted_ids.intersection(map(id, dict.keys(mapping)))
+                except RuntimeError:
+                    continue
+                for key in held:
+                    self.hints.setdefault(key, mapping)
+                wanted_ids.difference_update(held)
+                if not wanted_ids:
+                    break
+            del wanted_ids
+        del dicts[:]
+        return hits
 
     # -- walking back
 
@@ -991,7 +1042,8 @@ class _Walk:
                 continue
             if dict_owner is not None and isinstance(parent, dict):
                 attribute = _key_of(parent, child)
-                label = "." + attribute if attribute else "[…]"
+                # No attribute has it as its value: it is the name of one (a key).
+                label = "." + attribute if attribute else ".__dict__[key]"
                 owner = objects.type_name(type(dict_owner))
                 dict_owner = None
             else:
@@ -1207,11 +1259,13 @@ def _step(parent, child, names_of):
     """``(label, attribute name or None)`` of the reference from ``parent`` to ``child``;
     label None for a step that adds nothing to the text (an object to its own __dict__)."""
     if isinstance(parent, dict):
+        # The key of the value that is ``child``, by C loops (a dict of many keys is read once
+        # for each sample); none found: ``child`` is a key itself.
         try:
-            for key, item in parent.items():
-                if item is child:
-                    text = _short(key)
-                    return ("[%s]" % text if len(text) <= 40 else "[…]"), None
+            for key in compress(dict.keys(parent), map(is_, dict.values(parent),
+                                                        repeat(child))):
+                text = _short(key)
+                return ("[%s]" % text if len(text) <= 40 else "[…]"), None
         except Exception:  # noqa: BLE001 - a dict changed by a thread while read
             pass
         return "[key]", None

@@ -48,6 +48,10 @@ class Options:
     # a peak pass hooks; None: every function, with no reference.
     peak_targets = None
     object_types = True
+    # Count live objects before a whole script only (not after, no counts reported), as a
+    # run with ``object_types`` does: its call then starts as that run's does, so the two
+    # measure the same figures (a first run that a counted repeat can prove).
+    count_before_only = False
     # A capture.TracebackFilter, or a capture.SiteListFile read after the measurement: the
     # sites whose objects' retention paths are wanted (first measurement of each scenario
     # only); None: none.
@@ -107,7 +111,7 @@ def run(script_path, options):
     started = time.perf_counter()
     main = capture.MainModule(script_path)
     capture.prepare_run(script_path)
-    if options.object_types:
+    if options.object_types or options.count_before_only:
         # The first count makes a little lasting state of its own (in 3.9: a weak
         # reference and a number); made now, untraced, it is charged to no scenario.
         capture.warm_up_object_count()
@@ -122,7 +126,9 @@ def run(script_path, options):
         top = capture.measure(
             main.run,
             options.frames,
-            count_types=options.object_types and as_script,
+            count_types=as_script and (
+                options.object_types or (options.count_before_only and capture.BEFORE_ONLY)
+            ),
             traceback_filter=options.traceback_filter if as_script else None,
             watch_peak=options.peak_sites and as_script,
             peak_reference=options.peak_target,
