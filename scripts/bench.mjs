@@ -942,7 +942,12 @@ function measurePeakSites() {
     ...args,
   ];
   run('python3', harnessArgs(), { ...inRepo, env });
-  const measured = JSON.parse(readFileSync(join(work, 'peak-snapshot.json'), 'utf8')).scenarios[0];
+  // A harness snapshot's first line is its header (its figures; the site columns follow as binary).
+  const header = (path) => {
+    const file = readFileSync(path);
+    return JSON.parse(file.subarray(0, file.indexOf(10)).toString('utf8'));
+  };
+  const measured = header(join(work, 'peak-snapshot.json')).scenarios[0];
   const target = String(measured.peakBytes);
   const hookedArgs = ['--peak-sites', '--peak-target', target];
   const [plain, throughout, hooked] = timeInTurn(
@@ -954,7 +959,7 @@ function measurePeakSites() {
     runs,
   );
   // The last run was the default one (hooks near the peak only).
-  const hookedRun = JSON.parse(readFileSync(join(work, 'peak-snapshot.json'), 'utf8'));
+  const hookedRun = header(join(work, 'peak-snapshot.json'));
   const { peak } = hookedRun.scenarios[0];
   const missed = hookedRun.unmeasured.some((note) => note.what.startsWith('sites at the peak'));
   row('peak-sites', 'one measuring run of the head (harness alone, 1 frame)', ms(plain));

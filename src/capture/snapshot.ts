@@ -136,10 +136,13 @@ export const SITE_COLUMNS = ['file', 'line', 'text', 'function', 'size', 'count'
  * reference peak (then again at every further 0.5 %): for a function, the peak of its last
  * measured repeat (the pass is one or two extra calls after the repeats); for a whole script,
  * `--peak-target` (the `peakBytes` of an earlier plain run) or, without it, a search that
- * re-snapshots at every 5 % of growth. A peak inside a single C call (e.g. `json.dumps`
- * growing its buffer) can only be caught at the level before or after it: compare `bytes`
+ * re-snapshots at every 5 % of growth. A peak inside a single C call (e.g. `compile`) is
+ * caught at the call's return (tracemalloc's high-water mark says it was passed): `bytes` is
+ * then that peak, the bytes above the level at the return counted at the calling line. One
+ * inside a single bytecode can only be caught at the level before or after it: compare `bytes`
  * with `peakBytes` to see how much of the peak the sites explain. Memory held by filtered
- * frames (the import system, the harness) is in `bytes` but in no site.
+ * frames (the import system, the harness) is in `bytes` but in no site. For a pytest test, the
+ * hooked call is its first, made again in a copy of the process forked before it.
  */
 const peakSnapshot = z.strictObject({
   /** Traced bytes above the start level when the snapshot was taken (hook overhead aside). */

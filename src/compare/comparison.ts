@@ -81,6 +81,14 @@ export interface PeakSites {
    * the peak, or failed), as the harness or the run said it.
    */
   missed?: { base?: string; head?: string };
+  /**
+   * Set when both sides have sites at the peak and they share little: `sharedBytes` (held at
+   * the same sites on both sides, the smaller of each site's two sizes) is under half the
+   * smaller of the two levels. The peaks then came at different moments of the run (or the
+   * change moved that memory to other lines): a site's Δ compares two moments, not what it
+   * allocates, and no site at the peak is named as the change's.
+   */
+  apart?: { sharedBytes: number };
 }
 
 /**

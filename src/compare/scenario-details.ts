@@ -66,6 +66,12 @@ export function objectTypeDeltas(
 }
 
 /**
+ * Two peaks whose sites hold less than this share of the smaller one in common came at
+ * different moments of the run (see `PeakSites.apart`).
+ */
+export const PEAK_SHARED_SHARE = 0.5;
+
+/**
  * The sites at the peak on each side, matched through the line map: the largest growths, the
  * largest shrinks (a line whose memory at the peak fell or went, named by its base line) and
  * the largest unchanged sites, each up to MAX_PEAK_SITES; largest change first.
@@ -100,5 +106,12 @@ export function peakSiteDeltas(
   if (base?.peak) peakSites.base = { bytes: base.peak.bytes, peakBytes: base.peak.peakBytes };
   if (head?.peak) peakSites.head = { bytes: head.peak.bytes, peakBytes: head.peak.peakBytes };
   if (anyMissed) peakSites.missed = missedBy;
+  if (base?.peak && head?.peak) {
+    // What both peaks hold at the same sites, against the smaller of the two.
+    let sharedBytes = 0;
+    for (const site of all) sharedBytes += Math.max(0, Math.min(site.baseSize, site.headSize));
+    const smaller = Math.min(base.peak.bytes, head.peak.bytes);
+    if (smaller > 0 && sharedBytes < PEAK_SHARED_SHARE * smaller) peakSites.apart = { sharedBytes };
+  }
   return peakSites;
 }

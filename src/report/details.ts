@@ -354,6 +354,15 @@ function peakSection(scenario: ScenarioComparison, top: number): string[] {
             `table's: ${escapeText(near.join(', '))}.</sub>`,
         ]
       : [];
+  // Peaks that share little came at different moments: say so before anyone reads a Δ.
+  const apart = peak.apart
+    ? [
+        `\n<sub>⚠️ Base and head reached their peaks at different moments: of the smaller peak, ` +
+          `only ${formatBytes(peak.apart.sharedBytes)} is held at the same sites on both sides. ` +
+          `Each side's sites are those at its own peak, so a site's Δ here compares two moments, ` +
+          `not what the site allocates (or the change moved that memory to other lines).</sub>`,
+      ]
+    : [];
   const small = peak.sites.filter((site) => site.sizeDelta === 0 && site.headSize < least).length;
   const more = peak.sites.length - shown.length;
   const sides = [explained('base'), explained('head')].filter(Boolean).join(', ');
@@ -375,6 +384,7 @@ function peakSection(scenario: ScenarioComparison, top: number): string[] {
               : '.</sub>'),
         ]
       : []),
+    ...apart,
     ...nearly,
     ...elsewhere.map((text) => `\n<sub>⚠️ ${escapeText(text)}</sub>`),
     ...missed.map((note) => `\n${note}`),

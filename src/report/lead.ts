@@ -189,6 +189,8 @@ function explainingSite(
   const explaining = MEASURES[metric].sites;
   if (delta === 0 || explaining === undefined) return undefined;
   const list = explaining.list;
+  // Peaks that came at different moments: no site's Δ at the peak is the change's.
+  if (list === 'peakSites' && scenario.peakSites?.apart) return undefined;
   const sites = list === 'peakSites' ? scenario.peakSites?.sites : scenario[list];
   const own = mostMoved(sites ?? [], delta, true);
   if (own) return { site: own, unit: explaining.unit };

@@ -161,6 +161,7 @@ const scenario = z.strictObject({
       head: peakLevel.optional(),
       sites: z.array(site).max(10_000),
       missed: z.strictObject({ base: text().optional(), head: text().optional() }).optional(),
+      apart: z.strictObject({ sharedBytes: bytes }).optional(),
     })
     .optional(),
   retention: z.array(retentionFinding).max(1_000).optional(),

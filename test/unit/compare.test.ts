@@ -582,6 +582,33 @@ describe('compareSites: lines edited in place and lines that stop allocating', (
     ]);
   });
 
+  it('says when the two peaks came at different moments: they hold little at the same sites', () => {
+    const peakOf = (sites: ReturnType<typeof load>[]) => {
+      const bytes = sites.reduce((sum, s) => sum + s.size, 0);
+      return { bytes, peakBytes: bytes, sites };
+    };
+    const compared = (base: ReturnType<typeof load>[], head: ReturnType<typeof load>[]) =>
+      compareSnapshots(
+        snapshot([scenario('test', [], { peak: peakOf(base) })]),
+        snapshot([scenario('test', [], { peak: peakOf(head) })]),
+        noChanges,
+      ).scenarios[0].peakSites!;
+    const table = load(2, 1_000, 'TABLE = {}');
+    // Base peaks while line 6's list is alive, head (whose second list grew) while line 9's
+    // is: line 6 is the same code on both sides.
+    const apart = compared(
+      [load(6, 14_000, 'parsed = parse(text)'), table],
+      [load(9, 22_000, 'grouped = group(rows)'), load(6, 50, 'parsed = parse(text)'), table],
+    );
+    expect(apart.apart).toEqual({ sharedBytes: 1_050 });
+    // Head peaks at the same moment, with more alive: most of base's peak is held alike.
+    const together = compared(
+      [load(6, 14_000, 'parsed = parse(text)'), table],
+      [load(6, 14_000, 'parsed = parse(text)'), load(9, 22_000, 'grouped = group(rows)'), table],
+    );
+    expect(together.apart).toBeUndefined();
+  });
+
   it('pairs the lines of a hunk by position when it replaced as many lines as it added', () => {
     // The texts do not look alike: the position in the hunk is what pairs them.
     const deltas = compareSites(

@@ -127,6 +127,45 @@ describe('the folded details of the comment', () => {
     expect(roomy).toContain('| <code>app/keep.py:1</code> |');
   });
 
+  it('says when the peaks came at different moments, and names no site of the change at the peak', () => {
+    const MiB = 1024 * 1024;
+    const scenario = scenarioComparison({
+      name: 'tests/test_phases.py::test_phases',
+      kind: 'test',
+      peak: measure(15 * MiB, 23 * MiB),
+      peakSites: {
+        base: { bytes: 15 * MiB, peakBytes: 15 * MiB },
+        head: { bytes: 23 * MiB, peakBytes: 23 * MiB },
+        sites: [
+          siteDelta({ file: 'tests/test_phases.py', line: 9, baseSize: 0, headSize: 22 * MiB }),
+          siteDelta({ file: 'tests/test_phases.py', line: 6, baseSize: 14 * MiB, headSize: 0 }),
+        ],
+        apart: { sharedBytes: 0 },
+      },
+    });
+    const markdown = renderMarkdown(report([scenario]));
+    const section = markdown.slice(markdown.indexOf('⛰️'));
+    expect(section).toContain(
+      '⚠️ Base and head reached their peaks at different moments: of the smaller peak, only 0',
+    );
+    expect(section).toContain('is held at the same sites on both sides.');
+    expect(section).toContain("a site's Δ here compares two moments");
+    // The headline does not blame line 9's +22 MiB for a +8 MiB peak.
+    const lead = markdown.slice(0, markdown.indexOf('⛰️'));
+    expect(lead).toContain('Peak memory of <code>tests/test_phases.py::test_phases</code> grew');
+    expect(lead).not.toContain('most at');
+    const together = renderMarkdown(
+      report([
+        scenarioComparison({
+          ...scenario,
+          peakSites: { ...scenario.peakSites!, apart: undefined },
+        }),
+      ]),
+    );
+    expect(together).not.toContain('different moments');
+    expect(together).toContain('most at [<code>tests/test_phases.py:9</code>]');
+  });
+
   it('gives the level each side was caught at, says why it is not the table peak, and leaves out small unchanged sites', () => {
     const KiB = 1024;
     const MiB = 1024 * KiB;
