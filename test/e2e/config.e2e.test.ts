@@ -228,7 +228,7 @@ describe('configuration errors: exit 2, one line per problem, never a stack trac
   it('names unknown keys with the one most likely meant and the allowed ones', async () => {
     expect(await rejected({ 'allocdiff.yml': 'script: bench.py\nbudget: "peak: +5%"\n' })).toEqual([
       'allocdiff.yml:2: budget: unknown key; did you mean budgets? allowed: script, command, setup, python, frames, repeats, ' +
-        'iterations, timeout-minutes, peak-sites, parallel, object-types, retention-paths, skip-unchanged, select-tests, fail-on, minimum-change, ignore, ' +
+        'iterations, timeout-minutes, peak-sites, parallel, object-types, object-types-tests, retention-paths, skip-unchanged, select-tests, fail-on, minimum-change, ignore, ' +
         'budgets, scenarios, top, comment',
     ]);
   });
