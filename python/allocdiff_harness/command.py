@@ -444,6 +444,7 @@ def fork_pass(environ):
 
 
 def _start_pass(environ):
+    _renew_per_process_state()
     state = _state
     os.environ.update(environ)
     state.serving = False
@@ -463,6 +464,30 @@ def _start_pass(environ):
         "%s.started" % state.token,
         [str(state.pid), str(os.getppid()), state.cwd, state.entry[0], state.entry[1], state.test],
     )
+
+
+def _temporary_file_names(tempfile):
+    # The random generator that names temporary files: made anew in a process whose pid changed
+    # (2.5 KiB), and with the shared name sequence itself when nothing made one yet.
+    tempfile._get_candidate_names().rng
+
+
+# State the standard library keeps per process and makes lazily, in the first call that needs
+# it in a process whose pid changed: (module, what makes it). A pass's child makes it before
+# any test runs, so no test pays for it, whichever test of the pass is the first to need it.
+# Only for a module the program imported already: nothing is imported here.
+_PER_PROCESS_STATE = (("tempfile", _temporary_file_names),)
+
+
+def _renew_per_process_state():
+    for name, renew in _PER_PROCESS_STATE:
+        module = sys.modules.get(name)
+        if module is None:
+            continue
+        try:
+            renew(module)
+        except Exception:  # noqa: B902 - another Python's module: its first user pays, as before
+            pass
 
 
 def in_session_pass():

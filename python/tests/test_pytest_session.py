@@ -193,6 +193,46 @@ class PytestSessionTest(SessionTestCase):
         process.communicate(timeout=60)
         self.assertEqual(process.returncode, 1)
 
+    def test_a_temporary_file_costs_a_test_the_same_whichever_test_of_the_pass_is_first(self):
+        # tempfile names its files with a random generator made anew in each process (its pid
+        # changed): the first test of a forked pass to make a temporary file would pay for it.
+        root = self.make_project(
+            {
+                "tests/test_temp.py": """\
+                    import os
+                    import tempfile
+
+                    def test_makes_a_file():
+                        handle, path = tempfile.mkstemp()
+                        os.close(handle)
+                        os.remove(path)
+
+                    def test_makes_a_named_file():
+                        with tempfile.NamedTemporaryFile() as file:
+                            file.write(b"data")
+                    """,
+            }
+        )
+        process, partials, session, _ = self.start(root)
+        self.wait_for(os.path.join(session, "pass-1.done"), process)
+        first, _ = self.scenarios(root, partials)
+        deep = self.make_temp_dir()
+        tests = os.path.join(self.make_temp_dir(), "tests.txt")
+        with open(tests, "w") as file:
+            file.write("tests/test_temp.py::test_makes_a_named_file\n")
+        self.ask(session, 2, {"environ": {"ALLOCDIFF_COMMAND_DIR": deep, "ALLOCDIFF_TESTS": tests}})
+        self.wait_for(os.path.join(session, "pass-2.done"), process)
+        second, _ = self.scenarios(root, deep)
+        self.ask(session, 3, {"stop": True})
+        process.communicate(timeout=60)
+
+        named = "tests/test_temp.py::test_makes_a_named_file"
+        # Second in the first pass, first in the deep pass: the same figure.
+        self.assertEqual(second[named]["retainedBytes"], first[named]["retainedBytes"])
+        # The first test of the first pass to make one pays no more than a later test would.
+        self.assertLess(first["tests/test_temp.py::test_makes_a_file"]["retainedBytes"], 1024)
+        self.assertLess(first[named]["retainedBytes"], 1024)
+
     def test_collection_errors_end_the_run_as_pytest_would_with_no_session(self):
         root = self.make_project(dict(SUITE, **{"tests/test_broken.py": "import missing_mod\n"}))
         process, partials, session, _ = self.start(root)
