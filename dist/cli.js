@@ -211,7 +211,7 @@ function cacheFolderOf(argv) {
 async function exitCodeOf(report, failOn) {
   const [{ failsRun }, { explainVerdict }] = await Promise.all([
     import("./chunks/evaluate-VSRMTMIZ.js"),
-    import("./chunks/verdict-TPT3YMXY.js")
+    import("./chunks/verdict-Z3P3TQN2.js")
   ]);
   if (!failsRun(report.verdict, failOn)) return ExitCode.Ok;
   const { decided, causes } = explainVerdict(report);
@@ -226,7 +226,7 @@ async function exitCodeOf(report, failOn) {
 async function main(argv, early) {
   let privateDir;
   try {
-    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-MC2RXORT.js");
+    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-NGFJUZVX.js");
     const command = parseCliArgs(argv);
     if (command.kind === "help") {
       process.stdout.write(CLI_HELP);
@@ -246,9 +246,9 @@ Run "allocdiff --help" for the options.
     const { settings, stdout } = command;
     privateDir = command.privateDir;
     const [{ runAllocdiff }, { OUTPUTS }, { renderTerminal }] = await Promise.all([
-      import("./chunks/pipeline-KXMOY2UY.js"),
-      import("./chunks/outputs-A3D3JK6J.js"),
-      import("./chunks/terminal-3X7TRL44.js")
+      import("./chunks/pipeline-7T24WCOD.js"),
+      import("./chunks/outputs-DTB4NVVD.js"),
+      import("./chunks/terminal-YCBNXWSI.js")
     ]);
     const { report, outputs } = await runAllocdiff(settings, log, early ? { early } : {});
     if (interrupted) return interruptedExit(privateDir);

@@ -4,7 +4,7 @@ import {
   readActionMode,
   readActionSettings,
   readEventPlan
-} from "./chunks/chunk-UQQOPFNS.js";
+} from "./chunks/chunk-IOKOH6UH.js";
 import "./chunks/chunk-L5JBWC3J.js";
 import {
   info,
@@ -13,9 +13,9 @@ import {
 import "./chunks/chunk-L6ENWCP3.js";
 import "./chunks/chunk-OG5AJFQK.js";
 import "./chunks/chunk-5FTEMDCU.js";
-import "./chunks/chunk-6N672U4G.js";
+import "./chunks/chunk-ZB37IVUK.js";
 import "./chunks/chunk-PLFFDZYP.js";
-import "./chunks/chunk-F2MSL2KT.js";
+import "./chunks/chunk-236N4FOG.js";
 import "./chunks/chunk-YBF2V7KG.js";
 import "./chunks/chunk-JKNHIMPK.js";
 import "./chunks/chunk-GIBJXR6H.js";
@@ -30,7 +30,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report" || mode === "merge") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-MB2EPA6K.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-G53DRNMO.js");
       return await postMeasuredReport(mode);
     }
     const plan = readEventPlan();
@@ -39,7 +39,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-MB2EPA6K.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-G53DRNMO.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));

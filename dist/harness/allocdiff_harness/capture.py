@@ -80,6 +80,10 @@ class Measurement:
         # Whether the peak passed while the watch's hooks were off (see peak.py): a run with
         # them on throughout may come nearer it.
         self.peak_hooks_missed = False
+        # With a peak watch whose snapshot stands for a peak no event saw (inside one C call):
+        # (filename, line, C function or None, bytes above the snapshot's level), counted in
+        # ``peak_sites`` at that line; None otherwise (see peak.py).
+        self.peak_unseen = None
         # tracemalloc's frame limit at the end (the action may have restarted it).
         self.frames_used = None
         # With a retention filter: what retention.find gave (bytes) for its sites.
@@ -299,6 +303,7 @@ def measure(
         result.peak_seen = watch.seen_level
         result.peak_level = watch.snapshot_level
         result.peak_hooks_missed = watch.hooks_missed
+        result.peak_unseen = watch.unseen
         peak_snapshot, watch.snapshot = watch.snapshot, None
     # Before the after snapshot, whose copy of every trace would count as the action's.
     rss_bytes = resident_rise(rss_start)
@@ -368,6 +373,12 @@ def _diffs(result, after, before, peak_snapshot, traceback_filter):
         result.tracebacks = traceback_diff(after, before, traceback_filter)
     if peak_snapshot is not None:
         result.peak_sites = line_diff(peak_snapshot, before)
+        if result.peak_unseen is not None:
+            # What the peak held above the snapshot's level, allocated at that line.
+            filename, lineno, _, size = result.peak_unseen
+            if not is_machinery(filename):
+                held, count = result.peak_sites.get((filename, lineno), (0, 0))
+                result.peak_sites[(filename, lineno)] = (held + size, count)
         if traceback_filter is not None:
             result.peak_tracebacks = traceback_diff(peak_snapshot, before, traceback_filter)
 

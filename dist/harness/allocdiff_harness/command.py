@@ -444,6 +444,7 @@ def fork_pass(environ):
 
 
 def _start_pass(environ):
+    _renew_per_process_state()
     state = _state
     os.environ.update(environ)
     state.serving = False
@@ -463,6 +464,30 @@ def _start_pass(environ):
         "%s.started" % state.token,
         [str(state.pid), str(os.getppid()), state.cwd, state.entry[0], state.entry[1], state.test],
     )
+
+
+def _temporary_file_names(tempfile):
+    # The random generator that names temporary files: made anew in a process whose pid changed
+    # (2.5 KiB), and with the shared name sequence itself when nothing made one yet.
+    tempfile._get_candidate_names().rng
+
+
+# State the standard library keeps per process and makes lazily, in the first call that needs
+# it in a process whose pid changed: (module, what makes it). A pass's child makes it before
+# any test runs, so no test pays for it, whichever test of the pass is the first to need it.
+# Only for a module the program imported already: nothing is imported here.
+_PER_PROCESS_STATE = (("tempfile", _temporary_file_names),)
+
+
+def _renew_per_process_state():
+    for name, renew in _PER_PROCESS_STATE:
+        module = sys.modules.get(name)
+        if module is None:
+            continue
+        try:
+            renew(module)
+        except Exception:  # noqa: B902 - another Python's module: its first user pays, as before
+            pass
 
 
 def in_session_pass():
@@ -499,7 +524,7 @@ def _flush_output():
 
 def _after_fork_in_child():
     state = _state
-    if state is None or state.forked or _forking_pass:
+    if state is None or state.forked or _forking_pass or _forking_copy:
         return
     state.forked = True
     if _tracemalloc.is_tracing():
@@ -830,15 +855,18 @@ def fixture_values(funcargs, fixtureinfo):
     return values, scopes
 
 
-def measure_deeper(nodeid, call, measurement):
+def measure_deeper(nodeid, call, measurement, copy=None):
     """A test's scenario measured in depth, or None when the deep pass asks nothing more of it:
     ``measurement`` (its measured call, which passed) and, calling ``call`` (the test's body,
     its fixtures still set up) again in this process, as a ``bench_*`` function's repeats and
     leak check are made (scenarios.py): the further measured calls, one counting objects by
     type (its counts are the scenario's), one under the peak hooks, then the leak check. A call
-    that raises ends what it was for (noted as unmeasured); what was measured before stands."""
+    that raises ends what it was for (noted as unmeasured); what was measured before stands.
+    ``copy``: what ``first_call_copy`` gave before the measured call; the sites at the peak are
+    those of that call, made again in the copy (see ``FirstCallCopy``)."""
     depth = _state.depth
     if not measurement.traced or not depth.wanted(nodeid):
+        close_copy(copy)
         return None
     from . import capture, scenarios
 
@@ -865,17 +893,11 @@ def measure_deeper(nodeid, call, measurement):
             _raise_interrupt(counted.error)
             notes.unmeasured.append({"what": "objects by type",
                                      "why": _why_stopped(None, counted.error, counted)})
-    reference = depth.peak_reference(nodeid)
     options = scenarios.Options(frames=frames)
-    if reference is not None:
-        probe = scenarios.Scenario(nodeid, "test")
-        scenarios._hooked_first_call(probe, call, options, notes, reference or None)
-        _raise_interrupt(probe.error)
-        if probe.error is not None:
-            notes.unmeasured.append({"what": "sites at the peak",
-                                     "why": _why_stopped(None, probe.error, None)})
-        elif probe.peak is not None:
-            scenario.peak = probe.peak
+    if depth.peak_reference(nodeid) is not None:
+        scenario.peak = _peak_of_first_call(nodeid, call, measurement, copy, options, notes)
+    else:
+        close_copy(copy)
     if depth.iterations > 0:
         probe = scenarios.Scenario(nodeid, "test")
         scenarios._leak_check(probe, call, depth.iterations, options, notes)
@@ -884,6 +906,279 @@ def measure_deeper(nodeid, call, measurement):
     for note in notes.unmeasured:
         _state.unmeasured.append({"what": note["what"], "why": note["why"], "scenario": nodeid})
     return scenario
+
+
+# --- the sites at the peak of a test's first call -----------------------------------------
+
+# What a deep pass says of a test whose sites at the peak it could not find (as scenarios.py).
+PEAK_SITES = "sites at the peak"
+# What it says when they come from a later call of the test than the first, which it measured.
+PEAK_OF_FIRST_CALL = "sites at the peak of the test's first call"
+# A hooked call in a copy may take this many seconds, plus this many times the measured call's.
+COPY_SECONDS = 60
+COPY_SLOWDOWN = 100
+# Set while this process forks a copy of itself for a test's first call (see FirstCallCopy):
+# the copy is not one of the program's forked processes, and measures on its own.
+_forking_copy = False
+
+
+def first_call_copy(nodeid, call):
+    """Just before a test's measured first call, when the deep pass wants its sites at the peak:
+    a ``FirstCallCopy`` (a copy of this process, forked now, that waits), or, where no copy can
+    be made safely, a sentence saying why (the sites then come from a later call of the test,
+    in this process). None when they are not wanted."""
+    if not measuring() or _state.tests is None or _state.depth.peak_reference(nodeid) is None:
+        return None
+    if not hasattr(os, "fork"):
+        return "this platform cannot fork a copy of the process"
+    threads = _thread_count()
+    if threads > 1:
+        return "the process runs %d threads, and a copy forked from it could hang" % threads
+    return FirstCallCopy(call)
+
+
+def close_copy(copy):
+    """Ends the copy ``first_call_copy`` made (its call is not wanted); any other value: nothing."""
+    if isinstance(copy, FirstCallCopy):
+        copy.close()
+
+
+def _thread_count():
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        threading = sys.modules.get("threading")
+        return threading.active_count() if threading is not None else 1
+
+
+class FirstCallCopy:
+    """A copy of this process, forked just before a test's measured first call, that waits
+    until that call was measured (``find``), then calls the test under the peak hooks (peak.py)
+    aiming at the peak the measured call reached: the same call, from the same state (modules
+    not imported yet, caches still empty), so the sites it finds are those of the peak the
+    report shows, not those of a later call that found everything in place. Each hooked call
+    is made in a copy of its own, forked from the waiting one: a second, aiming at the highest
+    level the first saw (its peak inside one C call), starts from that state too. Files are
+    as the measured call left them, as for the test's further calls."""
+
+    def __init__(self, call):
+        go_read, go_write = os.pipe()
+        found_read, found_write = os.pipe()
+        pid = _fork_copy()
+        if pid == 0:
+            os.close(go_write)
+            os.close(found_read)
+            _serve_copy(go_read, found_write, call)  # never returns
+        os.close(go_read)
+        os.close(found_write)
+        self.pid = pid
+        self._go = go_write
+        self._found = found_read
+
+    def find(self, reference, seconds):
+        """``(peak, why)``: a ``capture.Measurement`` of the sites at the peak of the first call
+        (``reference``: its peak; ``seconds``: its duration), or None and why there is none."""
+        data = None
+        try:
+            _write_all(self._go, ("%d %r" % (reference, seconds)).encode("ascii"))
+            os.close(self._go)
+            self._go = None
+            data = _read_all(self._found, time.monotonic() + 3 * _copy_seconds(seconds))
+        except OSError:
+            pass
+        finally:
+            self.close(kill=data is None)
+        if data is None:
+            return None, "the copy of the process that calls the test under the peak hooks" \
+                " ended without a result (it crashed, or took longer than %d s)" % (
+                    3 * _copy_seconds(seconds))
+        import marshal
+
+        found, why = marshal.loads(data)
+        if found is None:
+            return None, why
+        from . import capture
+
+        peak = capture.Measurement()
+        peak.peak_sites, peak.peak_level, peak.peak_bytes, peak.peak_seen = found
+        return peak, None
+
+    def close(self, kill=False):
+        for name in ("_go", "_found"):
+            fd = getattr(self, name)
+            if fd is not None:
+                setattr(self, name, None)
+                os.close(fd)
+        if self.pid:
+            _end_copy(self.pid, kill)
+            self.pid = 0
+
+
+def _copy_seconds(seconds):
+    return COPY_SECONDS + COPY_SLOWDOWN * max(0.0, seconds)
+
+
+def _fork_copy():
+    global _forking_copy
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):
+            pass
+    _forking_copy = True
+    try:
+        pid = os.fork()
+    finally:
+        _forking_copy = False
+    if pid == 0:
+        # A copy writes no result, and what it forks is none of the program's processes.
+        _state.forked = True
+    return pid
+
+
+def _end_copy(pid, kill):
+    try:
+        if kill:
+            import _signal
+
+            os.kill(pid, _signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except OSError:  # a test that waited for every child may have reaped it
+        pass
+
+
+def _serve_copy(go, found, call):
+    """In the waiting copy: once asked, the hooked calls, what they found written to ``found``."""
+    status = 1
+    try:
+        asked = _read_all(go, None)
+        if asked:
+            reference, seconds = asked.split()
+            import marshal
+
+            result = _hooked_calls(call, int(reference), float(seconds))
+            _write_all(found, marshal.dumps(result))
+        status = 0
+    finally:
+        os._exit(status)
+
+
+def _hooked_calls(call, reference, seconds):
+    """``(found, why)``: ``(sites, level, peak, highest level seen)`` at the peak of the call
+    (made as a measured call is, each in a copy of its own), or None and why not."""
+    best = None
+    aimed = reference or None
+    for _ in range(2):
+        made = _in_copy(lambda: _hooked_call(call, aimed), _copy_seconds(seconds))
+        if made is None:
+            return None, (
+                "the test's body, called again under the peak hooks in a copy of the process,"
+                " ended it without a result (it crashed, or took longer than %d s)"
+                % _copy_seconds(seconds)
+            )
+        why, sites, level, peak, seen = made
+        if why is not None:
+            return None, why
+        if best is None or level > best[1]:
+            best = (sites, level, peak, seen)
+        if sites is not None or not seen:
+            break
+        aimed = seen
+    if best[0] is None:
+        return None, (
+            "the peak hooks never saw the traced memory near its peak (highest level seen: %d"
+            " bytes of %d)" % (best[3], best[2])
+        )
+    return best, None
+
+
+def _hooked_call(call, reference):
+    """In a copy: the test's body under the peak hooks, aiming at ``reference``, as a measured
+    call is made (capture.measure): ``(why not, sites, level, peak, highest level seen)``."""
+    from . import capture
+
+    measured = capture.measure(
+        call, _state.frames, watch_peak=True, peak_reference=reference, peak_everywhere=True
+    )
+    if not measured.traced or measured.error is not None:
+        return (_why_stopped(None, measured.error, measured), None, 0, 0, 0)
+    return (None, measured.peak_sites, measured.peak_level, measured.peak_bytes,
+            measured.peak_seen)
+
+
+def _in_copy(work, seconds):
+    """What ``work()`` returns, made in a copy of this process forked now (marshal carries it
+    back); None when the copy ended without it, or did not within ``seconds``."""
+    import marshal
+
+    read, write = os.pipe()
+    pid = _fork_copy()
+    if pid == 0:
+        status = 1
+        try:
+            os.close(read)
+            _write_all(write, marshal.dumps(work()))
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write)
+    data = None
+    try:
+        data = _read_all(read, time.monotonic() + seconds)
+    finally:
+        os.close(read)
+        _end_copy(pid, data is None)
+    return marshal.loads(data) if data else None
+
+
+def _write_all(fd, data):
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _read_all(fd, deadline):
+    """Everything read from ``fd`` until its end; None at ``deadline`` (time.monotonic()) first."""
+    import select
+
+    chunks = []
+    while True:
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                return None
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
+def _peak_of_first_call(nodeid, call, measurement, copy, options, notes):
+    """The ``capture.Measurement`` whose sites at the peak the scenario shows, or None (noted
+    why): those of its measured first call, made again in ``copy`` (see ``FirstCallCopy``);
+    without a copy, those of a later call, in this process (noted: its peak may not be the
+    first call's)."""
+    reference = measurement.peak_bytes or None
+    if isinstance(copy, FirstCallCopy):
+        peak, why = copy.find(measurement.peak_bytes, measurement.duration_seconds)
+        if peak is None:
+            notes.unmeasured.append({"what": PEAK_SITES, "why": why})
+        return peak
+    from . import scenarios
+
+    probe = scenarios.Scenario(nodeid, "test")
+    scenarios._hooked_first_call(probe, call, options, notes, reference)
+    _raise_interrupt(probe.error)
+    if probe.error is not None:
+        notes.unmeasured.append({"what": PEAK_SITES, "why": _why_stopped(None, probe.error, None)})
+        return None
+    if probe.peak is not None and copy is not None:
+        notes.unmeasured.append({
+            "what": PEAK_OF_FIRST_CALL,
+            "why": "%s: the sites at the peak come from a later call of the test, whose peak may"
+            " not be the first call's" % copy,
+        })
+    return probe.peak
 
 
 def _called(call):

@@ -13,9 +13,15 @@ live block, so the steps are as few as that precision allows.
 
 Both hooks are needed: a list built by a comprehension and freed on the next line is seen at
 its full size only by the line event (3.12+ inlines comprehensions, so no return event),
-and ``len(b"x" * n)`` only by the C call event. A peak inside one C call (``json.dumps``
-growing its buffer) is seen only as the level before and after: the pass reports the level
-it caught, so the share of the peak it explains is known.
+and ``len(b"x" * n)`` only by the C call event. A peak inside one C call (``compile``'s syntax
+tree, ``b"".join``) is seen by no event, but tracemalloc's own peak, read with the level at
+every event, is: when, at an event other than a line's, it went past the next snapshot's level
+since the last one (by at least ``UNSEEN_FLOOR``), the snapshot is taken there and stands for
+that peak, the bytes above the level then counted at the line whose code ran in between (the
+line that made the C call; ``unseen``). At a line event the code that ran is the previous
+line's, which the event does not name: a peak inside one bytecode (a dict's last resize in
+``d[k] = v``) is seen only as the level before and after, and the pass reports the level it
+caught, so the share of the peak it explains is known.
 
 Without a reference peak (a whole script, run once per process) the snapshot is retaken
 whenever the level grows by ``SEARCH_GROWTH`` over the last one: more snapshots, same rule.
@@ -60,6 +66,9 @@ SEARCH_GROWTH = 0.05
 SEARCH_FLOOR = 1024
 FALLBACK_SHARE = 0.5
 FALLBACK_GROWTH = 0.1
+# The least a peak no event saw (inside one C call) must exceed the level after it by, to
+# stand for the peak.
+UNSEEN_FLOOR = 4096
 # With the hooks on near the peak only: CPU seconds between two looks at the level (besides
 # the collections').
 LOOK_SECONDS = 0.001
@@ -99,6 +108,12 @@ class PeakWatch:
         self.hooked_peak = 0
         self.snapshot = None
         self.snapshot_level = 0  # user bytes above the start when the snapshot was taken
+        # (filename, line, C function or None, bytes) when the snapshot stands for a peak no
+        # event saw (see ``_take_unseen``): the bytes above its level at that peak, allocated at
+        # that line (inside that C function); None otherwise.
+        self.unseen = None
+        # Less above the level than this, a peak no event saw is a temporary, not one to count.
+        self.unseen_floor = max(self.step, UNSEEN_FLOOR)
         self.seen_level = 0  # highest user level any event saw
         self.peak_bytes = 0  # true peak above the start, the watch's own memory excluded
         self.snapshots_taken = 0
@@ -106,6 +121,7 @@ class PeakWatch:
         self._next = self.floor
         self._state = None
         self._hook = None
+        self._call_hook = None
         self._hooked = False
         self._collecting = None
         self._saved_ticks = None
@@ -116,16 +132,24 @@ class PeakWatch:
         tracemalloc.reset_peak()
         traced = tracemalloc.get_traced_memory
         take = self._take
-        # What the hook reads on every event, in one list: [bytes to subtract from the traced
+        take_unseen = self._take_unseen
+        # What the hooks read on every event, in one list: [bytes to subtract from the traced
         # level (the start and the watch's own snapshot), highest level seen, next level to
-        # snapshot at, events left before the hooks go off]. A list item is quicker to read
-        # than an attribute.
-        state = self._state = [start_level + self._offset, self.seen_level, self._next, 0]
+        # snapshot at, events left before the hooks go off, the traced level the next snapshot
+        # is at (the first and third summed), 1 when the last event was the call hook's (no line
+        # ran since)]. A list item is quicker to read than an attribute.
+        state = self._state = [start_level + self._offset, self.seen_level, self._next, 0, 0, 0]
+        state[4] = state[0] + state[2]
         margin = self.arm_margin
+        # Two hooks: the line hook (sys.settrace) and the call hook (sys.setprofile, C calls
+        # included). Only the call hook also reads tracemalloc's peak (see ``_take_unseen``): at
+        # a line event, the code that ran since the last one is the previous line's, which the
+        # event does not name.
         if not self.gated or self._start_ticks():
             # Throughout, or near the peak with the looks every tick to turn them off.
 
             def hook(frame, event, arg):
+                state[5] = 0
                 level = traced()[0] - state[0]
                 if level > state[1]:
                     state[1] = level
@@ -133,7 +157,20 @@ class PeakWatch:
                         take(level)
                 return hook
 
+            def call_hook(frame, event, arg):
+                now = traced()
+                level = now[0] - state[0]
+                if level > state[1]:
+                    state[1] = level
+                    if level >= state[2]:
+                        take(level)
+                        return
+                if now[1] >= state[4]:
+                    take_unseen(now[1] - state[0], level, frame, event, arg, state[5])
+                state[5] = 1
+
             self._hook = hook
+            self._call_hook = call_hook
             if not self.gated:
                 self._hooks_on()
                 return
@@ -142,6 +179,7 @@ class PeakWatch:
             # HOOKED_EVENTS events without a snapshot.
 
             def hook(frame, event, arg):
+                state[5] = 0
                 level = traced()[0] - state[0]
                 if level > state[1]:
                     state[1] = level
@@ -155,7 +193,27 @@ class PeakWatch:
                     return None
                 return hook
 
+            def call_hook(frame, event, arg):
+                now = traced()
+                level = now[0] - state[0]
+                if level > state[1]:
+                    state[1] = level
+                    if level >= state[2]:
+                        take(level)
+                        state[3] = HOOKED_EVENTS
+                        return
+                if now[1] >= state[4]:
+                    take_unseen(now[1] - state[0], level, frame, event, arg, state[5])
+                    state[3] = HOOKED_EVENTS
+                    state[5] = 1
+                    return
+                state[5] = 1
+                state[3] -= 1
+                if state[3] <= 0:
+                    hooks_off()
+
             self._hook = hook
+            self._call_hook = call_hook
         note_peak = self._note_peak
         note_hooked_peak = self._note_hooked_peak
         reset_peak = tracemalloc.reset_peak
@@ -224,7 +282,7 @@ class PeakWatch:
         while frame is not None:
             frame.f_trace = hook
             frame = frame.f_back
-        sys.setprofile(hook)
+        sys.setprofile(self._call_hook)
         sys.settrace(hook)
 
     def _hooks_off(self):
@@ -262,7 +320,31 @@ class PeakWatch:
         # sees.
         return self.gated and self.snapshot is None and self.hooked_peak < self.peak_bytes
 
+    def _take_unseen(self, top, level, frame, event, arg, after_call_event=True):
+        """The level went past the next snapshot's between the last event and this one, both the
+        call hook's (``frame`` is where the code that ran in between is), and came down again: a
+        peak inside one C call or one bytecode, which no event sees. A snapshot now, and the
+        bytes above ``level`` at that peak (``top``), counted at the line that ran them."""
+        if event == "call":
+            frame = frame.f_back  # the call's arguments, made in its caller
+        if top - level < self.unseen_floor or frame is None or not after_call_event:
+            # A temporary of a few bytes (the hooks' own among them), or a peak that came while
+            # a line ran (which line, no event says): the level goes on from here, tracemalloc's
+            # peak too.
+            self._note_peak()
+            if self.gated and self._hooked:
+                self._note_hooked_peak()
+            tracemalloc.reset_peak()
+            return
+        inside = None
+        if event in ("c_return", "c_exception"):
+            inside = getattr(arg, "__qualname__", None) or getattr(arg, "__name__", None)
+        where = (frame.f_code.co_filename, frame.f_lineno, inside, top - level)
+        self._take(top)
+        self.unseen = where
+
     def _take(self, level):
+        self.unseen = None
         self.seen_level = level
         self._note_peak()
         if self.gated:
@@ -281,6 +363,7 @@ class PeakWatch:
             self._next = min(self.threshold, int(level * (1 + FALLBACK_GROWTH)) + 1)
         self._state[0] = self.start_level + self._offset
         self._state[2] = self._next
+        self._state[4] = self._state[0] + self._next
         # Taking the snapshot made its own peak; the true one is tracked from here on.
         tracemalloc.reset_peak()
 

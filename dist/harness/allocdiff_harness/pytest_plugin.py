@@ -496,6 +496,13 @@ def pytest_runtest_call(item):
         return
     markers = budget_markers(item)
     doctest_globals = _doctest_start(item)
+    call = item.runtest
+    if doctest_globals is not None:
+        call = _doctest_call(item, doctest_globals)
+    call = _without_records(item, call)
+    # The sites at the peak of this very call: a copy of the process, forked before it, calls
+    # the test under the peak hooks once it was measured (see command.FirstCallCopy).
+    copy = command.first_call_copy(item.nodeid, call)
     traced = command.TestMeasurement(command.frames())
     outcome = yield
     if doctest_globals is not None:
@@ -512,10 +519,9 @@ def pytest_runtest_call(item):
     error = excinfo[1] if excinfo else None
     deeper = None
     if error is None:
-        call = item.runtest
-        if doctest_globals is not None:
-            call = _doctest_call(item, doctest_globals)
-        deeper = command.measure_deeper(item.nodeid, _without_records(item, call), measurement)
+        deeper = command.measure_deeper(item.nodeid, call, measurement, copy)
+    else:
+        command.close_copy(copy)
     _pending[item.nodeid] = (measurement, error, markers, deeper)
 
 
