@@ -134,7 +134,7 @@ describe('capture in depth (CLI, real git and Python)', () => {
     // The comment joins a figure and its unit with a no-break space; the terminal with a space.
     const leakCell = commentRow.split(' | ')[leakColumn].replaceAll('\u00a0', ' ');
     expect(leakCell).toMatch(/^[\d.]+ KiB/);
-    expect(run.stdout).toMatch(/^scenario\s.*\sleak\/call\s+status$/m);
+    expect(run.stdout).toMatch(/^scenario\s.*\sleak\/call \(head\)\s+status$/m);
     expect(run.stdout.split('\n').find((line) => line.startsWith('bench_leak '))).toContain(
       `  ${leakCell}  ok`,
     );

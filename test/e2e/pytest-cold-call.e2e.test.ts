@@ -4,15 +4,11 @@
 // full and keep what base's later calls keep. The first call is confirmed by the test's first
 // call in the first run: the change is real and fails its budget, led by the cache's line. A
 // test that keeps a random amount, the same code on both sides, stays noise.
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/report.js';
-import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { pytestAvailable, runCommand } from '../support/run-cli.js';
+import { pytestAvailable, runReport } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
 
-const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
 const cleanup: string[] = [];
 
 afterAll(() => {
@@ -67,28 +63,21 @@ describe('pytest mode: a cache a test fills on its first call', () => {
     "fails the retained budget, led by the cache's line; a random cache stays noise",
     async () => {
       const repo = repoOf(suite(PARSER_BASE), suite(PARSER_HEAD));
-      const out = join(repo.dir, '..', `${repo.shas[1]}-cold`);
-      cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`, `${out}.html`);
-      const { code, stdout, stderr } = await runCommand(
-        declaredNode(),
+      const { code, log, report, markdown } = await runReport(
+        repo.dir,
         [
-          CLI,
           '--base',
           'HEAD~1',
           '--command',
           'python3 -m pytest -q -p no:cacheprovider tests',
+          // The random cache's test reads nothing the pull request changes: traced all the same.
+          '--no-select-tests',
           '--budget',
           'retained: +20KB',
-          '--json',
-          `${out}.json`,
-          '--markdown',
-          `${out}.md`,
         ],
-        { cwd: repo.dir },
+        { name: `${repo.shas[1]}-cold` },
       );
-      const log = stdout + stderr;
       expect(code, log).toBe(1);
-      const report = JSON.parse(readFileSync(`${out}.json`, 'utf8')) as Report;
       expect(report.verdict).toBe('fail');
       const scenario = (name: string) => report.scenarios.find((s) => s.name === name)!;
 
@@ -113,7 +102,7 @@ describe('pytest mode: a cache a test fills on its first call', () => {
       }
 
       // The terminal and the comment lead with the cache's line.
-      const comment = readFileSync(`${out}.md`, 'utf8');
+      const comment = markdown;
       const verdict = comment.split('\n').find((line) => /FAIL|exceeded|budget/i.test(line))!;
       expect(verdict, comment).toContain('test_parse_documents');
       expect(comment).toContain('pkg/parser.py:6');
@@ -146,24 +135,12 @@ describe('pytest mode: a small change of a test’s peak', () => {
     'is measured again in depth and shown as a change, not folded as a single run’s tolerance',
     async () => {
       const repo = repoOf(links(false), links(true));
-      const out = join(repo.dir, '..', `${repo.shas[1]}-small`);
-      cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`, `${out}.html`);
-      const { code, stdout, stderr } = await runCommand(
-        declaredNode(),
-        [
-          CLI,
-          '--base',
-          'HEAD~1',
-          '--command',
-          'python3 -m pytest -q -p no:cacheprovider tests',
-          '--json',
-          `${out}.json`,
-        ],
-        { cwd: repo.dir },
+      const { code, log, report } = await runReport(
+        repo.dir,
+        ['--base', 'HEAD~1', '--command', 'python3 -m pytest -q -p no:cacheprovider tests'],
+        { name: `${repo.shas[1]}-small` },
       );
-      const log = stdout + stderr;
       expect(code, log).toBe(0);
-      const report = JSON.parse(readFileSync(`${out}.json`, 'utf8')) as Report;
       const lru = report.scenarios.find((s) => s.name === 'tests/test_lru.py::test_lru')!;
       // 50 links, 8 B each: under 1 KiB, but more than 1 % of the test's peak.
       expect(lru.peak.delta, log).toBeGreaterThan(300);

@@ -4,12 +4,9 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/report.js';
-import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { pytestAvailable, runCommand, testTemp } from '../support/run-cli.js';
+import { pytestAvailable, runReport, testTemp } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
 
-const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
 const cleanup: string[] = [];
 
 afterAll(() => {
@@ -63,13 +60,11 @@ describe('pytest mode in depth', () => {
       'test as noise, a leak per call',
     async () => {
       const repo = repoOf(suite(1_000, 0), suite(200_000, 4_096));
-      const out = join(repo.dir, '..', `${repo.shas[1]}-depth`);
       const calls = join(testTemp(), `${repo.dir.split('/').pop()}-calls.txt`);
-      cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`, `${out}.html`, calls);
-      const { code, stdout, stderr } = await runCommand(
-        declaredNode(),
+      cleanup.push(calls);
+      const { code, log, report, markdown } = await runReport(
+        repo.dir,
         [
-          CLI,
           '--base',
           'HEAD~1',
           '--command',
@@ -80,16 +75,10 @@ describe('pytest mode in depth', () => {
           '6',
           '--env',
           'CALLS_FILE',
-          '--json',
-          `${out}.json`,
-          '--markdown',
-          `${out}.md`,
         ],
-        { cwd: repo.dir, env: { ...process.env, CALLS_FILE: calls } },
+        { name: `${repo.shas[1]}-depth`, env: { ...process.env, CALLS_FILE: calls } },
       );
-      const log = stdout + stderr;
       expect(code, log).toBe(0);
-      const report = JSON.parse(readFileSync(`${out}.json`, 'utf8')) as Report;
       const scenario = (name: string) => report.scenarios.find((s) => s.name === name)!;
 
       // The regression: confirmed by three calls on each side that agree, its site and the
@@ -150,7 +139,7 @@ describe('pytest mode in depth', () => {
       expect(log).toContain('in depth: 3 scenarios that differed');
 
       // The comment leads with the regression and its site.
-      const comment = readFileSync(`${out}.md`, 'utf8');
+      const comment = markdown;
       expect(comment).toContain('test_regress');
       expect(comment).toContain('tests/test_changes.py:9');
     },

@@ -1,15 +1,11 @@
 // A test that fails on base too (a package's metadata not installed) is not the pull request's
 // doing: the check warns, told apart from what the pull request changed, and shows pytest's `E`
 // lines rather than its whole output. A test that passes on base and fails on head still fails.
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/report.js';
-import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { pytestAvailable, runCommand } from '../support/run-cli.js';
+import { pytestAvailable, runReport } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
 
-const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
 const cleanup: string[] = [];
 
 afterAll(() => {
@@ -34,12 +30,10 @@ function suite(kept: number, broken: boolean): Record<string, string> {
   };
 }
 
-async function run(dir: string, head: string, out: string, base = 'HEAD~2', extra: string[] = []) {
-  cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`, `${out}.html`);
-  const result = await runCommand(
-    declaredNode(),
+async function run(dir: string, head: string, name: string, base = 'HEAD~2', extra: string[] = []) {
+  const result = await runReport(
+    dir,
     [
-      CLI,
       '--base',
       base,
       '--head',
@@ -48,20 +42,11 @@ async function run(dir: string, head: string, out: string, base = 'HEAD~2', extr
       'python3 -m pytest -q -p no:cacheprovider tests',
       // Every test traced: a test failing on base in a file the diff does not reach is run too.
       '--no-select-tests',
-      '--json',
-      `${out}.json`,
-      '--markdown',
-      `${out}.md`,
       ...extra,
     ],
-    { cwd: dir },
+    { name },
   );
-  return {
-    ...result,
-    log: result.stdout + result.stderr,
-    report: JSON.parse(readFileSync(`${out}.json`, 'utf8')) as Report,
-    comment: readFileSync(`${out}.md`, 'utf8'),
-  };
+  return { ...result, comment: result.markdown };
 }
 
 describe('pytest mode with a test failing on base too', () => {
@@ -69,7 +54,7 @@ describe('pytest mode with a test failing on base too', () => {
     'warns, apart from what changed, with an excerpt; a test failing on head only still fails',
     async () => {
       const repo = repoOf(suite(1_000, false), suite(50_000, false), suite(50_000, true));
-      const out = join(repo.dir, '..', repo.shas[1]);
+      const out = repo.shas[1];
 
       const before = await run(repo.dir, 'HEAD~1', `${out}-before`);
       expect(before.code, before.log).toBe(0);
@@ -105,7 +90,7 @@ describe('pytest mode with a test failing on base too', () => {
     'a test the pull request broke leads the verdict, before a budget it exceeded; its figures are not shown as growth',
     async () => {
       const repo = repoOf(suite(1_000, false), suite(50_000, true));
-      const out = join(repo.dir, '..', `${repo.shas[1]}-budget`);
+      const out = `${repo.shas[1]}-budget`;
       const ran = await run(repo.dir, 'HEAD', out, 'HEAD~1', ['--budget', 'retained: +1KB']);
       // An exceeded budget still sets the exit status.
       expect(ran.code, ran.log).toBe(1);

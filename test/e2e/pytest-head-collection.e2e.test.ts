@@ -2,15 +2,11 @@
 // tests are not "removed" but not run on head, counted on the failed command; there is no deep
 // pass; budgets given are not "no budgets"; the failed side has no figures (not 0); and the
 // command, cut to the terminal's width, cannot pass for a test id.
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/report.js';
-import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { pytestAvailable, runCommand } from '../support/run-cli.js';
+import { pytestAvailable, runReport } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
 
-const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
 const cleanup: string[] = [];
 
 afterAll(() => {
@@ -39,28 +35,12 @@ describe('pytest mode when head fails at collection', () => {
     'counts base’s tests as not run on head, runs no deep pass and shows no figure for head',
     async () => {
       const repo = repoOf(suite(false), suite(true));
-      const out = join(repo.dir, '..', `${repo.shas[1]}-collection`);
-      cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`, `${out}.html`);
-      const { code, stdout, stderr } = await runCommand(
-        declaredNode(),
-        [
-          CLI,
-          '--base',
-          'HEAD~1',
-          '--command',
-          COMMAND,
-          '--budget',
-          'retained: +1KB; leak: 500B',
-          '--json',
-          `${out}.json`,
-          '--markdown',
-          `${out}.md`,
-        ],
-        { cwd: repo.dir, env: { ...process.env, COLUMNS: '100' } },
+      const { code, log, stdout, report, markdown } = await runReport(
+        repo.dir,
+        ['--base', 'HEAD~1', '--command', COMMAND, '--budget', 'retained: +1KB; leak: 500B'],
+        { name: `${repo.shas[1]}-collection`, env: { ...process.env, COLUMNS: '100' } },
       );
-      const log = stdout + stderr;
       expect(code, log).toBe(3);
-      const report = JSON.parse(readFileSync(`${out}.json`, 'utf8')) as Report;
       // One scenario: the failed command, with base's 12 tests counted as not run on head.
       expect(report.scenarios.map((s) => s.name)).toEqual([COMMAND]);
       const [command] = report.scenarios;
@@ -76,7 +56,7 @@ describe('pytest mode when head fails at collection', () => {
       expect(log).not.toContain('removed');
       expect(log).toContain('12 tests not run on head, as it failed as a whole');
 
-      const comment = readFileSync(`${out}.md`, 'utf8');
+      const comment = markdown;
       expect(comment).toContain('2 budgets, none checked');
       expect(comment).not.toContain('no budgets');
       expect(comment).not.toContain('0 B');

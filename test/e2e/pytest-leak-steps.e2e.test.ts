@@ -2,15 +2,11 @@
 // own storage grows in steps (over-allocation), on some calls and not others, so the test's
 // calls differ by a step: that is the leak, not noise, and it leads the comment and fails a
 // ceiling it is over.
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/report.js';
-import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { pytestAvailable, runCommand } from '../support/run-cli.js';
+import { pytestAvailable, runReport } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
 
-const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
 const cleanup: string[] = [];
 
 afterAll(() => {
@@ -45,28 +41,19 @@ describe('pytest mode on a leak into a module list', () => {
     'reports the leak per call as a leak that leads and fails its ceiling, not as noise',
     async () => {
       const repo = repoOf(suite(false), suite(true));
-      const out = join(repo.dir, '..', `${repo.shas[1]}-steps`);
-      cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`, `${out}.html`);
-      const { code, stdout, stderr } = await runCommand(
-        declaredNode(),
+      const { code, log, report, markdown } = await runReport(
+        repo.dir,
         [
-          CLI,
           '--base',
           'HEAD~1',
           '--command',
           'python3 -m pytest -q -p no:cacheprovider tests',
           '--budget',
           'leak: 1KB',
-          '--json',
-          `${out}.json`,
-          '--markdown',
-          `${out}.md`,
         ],
-        { cwd: repo.dir },
+        { name: `${repo.shas[1]}-steps` },
       );
-      const log = stdout + stderr;
       expect(code, log).toBe(1);
-      const report = JSON.parse(readFileSync(`${out}.json`, 'utf8')) as Report;
       const test = report.scenarios.find((s) => s.name === NAME)!;
       // The calls differed (the list's storage grew on some of them only), yet the figure, the
       // test's first call, kept the same in the first run and the deep pass: steady.
@@ -82,7 +69,7 @@ describe('pytest mode on a leak into a module list', () => {
       const leak = report.budgets.find((b) => b.scenario === NAME && b.metric === 'leak')!;
       expect(leak).toMatchObject({ status: 'fail' });
       expect(leak.noisy).toBeUndefined();
-      const comment = readFileSync(`${out}.md`, 'utf8');
+      const comment = markdown;
       const verdict = comment.split('\n')[3];
       expect(verdict, comment).toContain(
         'leak per call of <code>tests/test_group.py::test_key_as_getter</code>',

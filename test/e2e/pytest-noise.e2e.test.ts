@@ -2,15 +2,11 @@
 // randomness (a cache that evicts at random, random sizes): their figures differ between
 // calls on each side, so nothing is reported as a regression, and the leak check, run once per
 // side, is noisy rather than a headline.
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/report.js';
-import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { pytestAvailable, runCommand } from '../support/run-cli.js';
+import { pytestAvailable, runReport } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
 
-const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
 const cleanup: string[] = [];
 
 afterAll(() => {
@@ -46,35 +42,26 @@ describe('pytest mode on a suite that uses randomness', () => {
     'reports no regression for a change that alters no memory: the random tests are noise',
     async () => {
       const repo = repoOf(suite(''), suite('# Parsing tests.\n'));
-      const out = join(repo.dir, '..', `${repo.shas[1]}-noise`);
-      cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`, `${out}.html`);
-      const { code, stdout, stderr } = await runCommand(
-        declaredNode(),
+      const { code, log, report, markdown } = await runReport(
+        repo.dir,
         [
-          CLI,
           '--base',
           'HEAD~1',
           '--command',
           'python3 -m pytest -q -p no:cacheprovider tests',
           // Every test traced: the random tests run beside the one whose file changed.
           '--no-select-tests',
-          '--json',
-          `${out}.json`,
-          '--markdown',
-          `${out}.md`,
         ],
-        { cwd: repo.dir },
+        { name: `${repo.shas[1]}-noise` },
       );
-      const log = stdout + stderr;
       expect(code, log).toBe(0);
-      const report = JSON.parse(readFileSync(`${out}.json`, 'utf8')) as Report;
       expect(report.verdict).toBe('pass');
       const random = report.scenarios.find(
         (s) => s.name === 'tests/test_parser.py::test_parse_random_expressions',
       )!;
       // Its calls differ: any leak figure the check took once per side is noise, not a leak.
       if (random.leak && random.leak.delta) expect(random.leak.noisy).toBe(true);
-      const comment = readFileSync(`${out}.md`, 'utf8');
+      const comment = markdown;
       const verdict = comment.split('\n')[3];
       expect(verdict, comment).not.toContain('📈');
       expect(verdict, comment).not.toMatch(/grew/);

@@ -1,15 +1,12 @@
 // pytest mode: objects by type are counted (two walks of the whole heap per test) for the tests
 // measured in depth that grew most in the first run, `object-types-tests` of them; the report
 // says once how many others were not counted, and `object-types-tests: 0` counts every one.
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
-import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { pytestAvailable, runCommand } from '../support/run-cli.js';
+import { pytestAvailable, runReport } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
 
-const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
 const cleanup: string[] = [];
 
 afterAll(() => {
@@ -41,28 +38,19 @@ const NAME = (test: string) => `tests/test_objects.py::${test}`;
 
 describe('pytest mode: objects by type of the tests that grew most', () => {
   const run = async (repo: { dir: string; shas: string[] }, most: string) => {
-    const out = join(repo.dir, '..', `${repo.shas[1]}-objects-${most}`);
-    cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`, `${out}.html`);
-    const { code, stdout, stderr } = await runCommand(
-      declaredNode(),
+    const { code, log, stdout, report, markdown } = await runReport(
+      repo.dir,
       [
-        CLI,
         '--base',
         'HEAD~1',
         '--command',
         'python3 -m pytest -q -p no:cacheprovider tests',
         '--object-types-tests',
         most,
-        '--json',
-        `${out}.json`,
-        '--markdown',
-        `${out}.md`,
       ],
-      { cwd: repo.dir },
+      { name: `${repo.shas[1]}-objects-${most}` },
     );
-    const log = stdout + stderr;
     expect(code, log).toBe(0);
-    const report = JSON.parse(readFileSync(`${out}.json`, 'utf8')) as Report;
     // The tests whose growth by type the report holds, and that growth on head.
     const counted = Object.fromEntries(
       report.scenarios
@@ -72,7 +60,7 @@ describe('pytest mode: objects by type of the tests that grew most', () => {
           Object.fromEntries(s.objectTypes!.map((t) => [t.type, t.headGrowth])),
         ]),
     );
-    return { report, counted, stdout, markdown: readFileSync(`${out}.md`, 'utf8') };
+    return { report, counted, stdout, markdown };
   };
 
   it.skipIf(!pytestAvailable)(

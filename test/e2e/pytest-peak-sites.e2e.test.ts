@@ -5,15 +5,11 @@
  * compile()'s syntax tree, made and freed inside one C call; a third peaks at one moment on base
  * and at another on head.
  */
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/report.js';
-import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { pytestAvailable, runCommand, testTemp } from '../support/run-cli.js';
+import { pytestAvailable, runReport } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
 
-const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
 const cleanup: string[] = [];
 
 afterAll(() => {
@@ -56,31 +52,12 @@ describe('sites at the peak in pytest mode', () => {
     "are those of the first call the table reports, a compile() peak's at its line; peaks at different moments are said so",
     async () => {
       const repo = repoOf(suite(50_000, 20_000, 80_000), suite(100_000, 40_000, 160_000));
-      const json = join(testTemp(), `${repo.shas[1]}-peaks.json`);
-      const markdown = json.replace(/\.json$/, '.md');
-      cleanup.push(
-        json,
-        markdown,
-        markdown.replace(/\.md$/, '.summary.md'),
-        markdown.replace(/\.md$/, '.html'),
+      const { code, log, report, markdown } = await runReport(
+        repo.dir,
+        ['--base', 'HEAD~1', '--command', 'python3 -m pytest -q -p no:cacheprovider tests'],
+        { name: `${repo.shas[1]}-peaks` },
       );
-      const { code, stdout, stderr } = await runCommand(
-        declaredNode(),
-        [
-          CLI,
-          '--base',
-          'HEAD~1',
-          '--command',
-          'python3 -m pytest -q -p no:cacheprovider tests',
-          '--json',
-          json,
-          '--markdown',
-          markdown,
-        ],
-        { cwd: repo.dir },
-      );
-      expect(code, stdout + stderr).toBe(0);
-      const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
+      expect(code, log).toBe(0);
       const scenario = (name: string) => report.scenarios.find((s) => s.name === name)!;
 
       // The table's peak is the first call's, which builds the table; the sites at the peak
@@ -106,7 +83,7 @@ describe('sites at the peak in pytest mode', () => {
       expect(compiled.peakSites!.head!.bytes).toBeGreaterThan(0.95 * compiled.peak.head!);
 
       // The comment shows them without a warning that they come from another peak.
-      const comment = readFileSync(markdown, 'utf8');
+      const comment = markdown;
       expect(comment).toContain(
         'Sites at the peak of <code>tests/test_peaks.py::test_lookup</code>',
       );

@@ -6,16 +6,13 @@
  * whose retained memory did not grow does no walk, even when it holds objects of such a site. A
  * command's process whose retained memory grew walks at its exit, from its `__main__` globals.
  */
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
 import { escapeCode } from '../../src/report/escape.js';
-import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { pytestAvailable, runCommand, testTemp } from '../support/run-cli.js';
+import { pytestAvailable, runReport } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
 
-const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
 const cleanup: string[] = [];
 afterAll(() => {
   for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
@@ -57,27 +54,14 @@ describe('retention paths in pytest mode (CLI, real git, pytest and Python)', ()
   beforeAll(async () => {
     if (!pytestAvailable) return;
     const repo = repoOf(suite(false), suite(true));
-    const out = join(testTemp(), `${repo.shas[1]}-pytest-retention`);
-    cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`);
-    const result = await runCommand(
-      declaredNode(),
-      [
-        CLI,
-        '--base',
-        'HEAD~1',
-        '--command',
-        'python3 -m pytest -q -p no:cacheprovider tests',
-        '--json',
-        `${out}.json`,
-        '--markdown',
-        `${out}.md`,
-      ],
-      { cwd: repo.dir },
+    const result = await runReport(
+      repo.dir,
+      ['--base', 'HEAD~1', '--command', 'python3 -m pytest -q -p no:cacheprovider tests'],
+      { name: `${repo.shas[1]}-pytest-retention` },
     );
-    log = result.stdout + result.stderr;
+    log = result.log;
     expect(result.code, log).toBe(0);
-    report = JSON.parse(readFileSync(`${out}.json`, 'utf8')) as Report;
-    markdown = readFileSync(`${out}.md`, 'utf8');
+    ({ report, markdown } = result);
   }, 600_000);
 
   const findings = (test: string) => {
@@ -167,26 +151,12 @@ describe("retention paths of a command's process (CLI, real git and Python)", ()
 
   it('names the global of its __main__ that keeps the memory, and the changed line', async () => {
     const repo = repoOf({ 'tools/run.py': script(false) }, { 'tools/run.py': script(true) });
-    const out = join(testTemp(), `${repo.shas[1]}-process-retention`);
-    cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`);
-    const result = await runCommand(
-      declaredNode(),
-      [
-        CLI,
-        '--base',
-        'HEAD~1',
-        '--command',
-        'python3 tools/run.py',
-        '--json',
-        `${out}.json`,
-        '--markdown',
-        `${out}.md`,
-      ],
-      { cwd: repo.dir },
+    const { code, log, report, markdown } = await runReport(
+      repo.dir,
+      ['--base', 'HEAD~1', '--command', 'python3 tools/run.py'],
+      { name: `${repo.shas[1]}-process-retention` },
     );
-    const log = result.stdout + result.stderr;
-    expect(result.code, log).toBe(0);
-    const report = JSON.parse(readFileSync(`${out}.json`, 'utf8')) as Report;
+    expect(code, log).toBe(0);
     const scenario = report.scenarios.find((s) => s.name === 'tools/run.py');
     expect(scenario?.retention?.[0], log).toMatchObject({
       kind: 'benchmark global',
@@ -195,7 +165,6 @@ describe("retention paths of a command's process (CLI, real git and Python)", ()
       culprit: { file: 'tools/run.py', line: 5 },
     });
     expect(scenario!.retention![0]!.bytes).toBeGreaterThanOrEqual(10 * 50_000);
-    const markdown = readFileSync(`${out}.md`, 'utf8');
     expect(markdown).toMatch(/\*\*🔗 Kept alive by\*\*.*<code>tools\/run\.py:5<\/code>/);
     expect(markdown).not.toContain('Caused by');
   }, 300_000);

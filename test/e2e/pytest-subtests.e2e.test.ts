@@ -2,15 +2,11 @@
 // pytest would keep a report per subtest per call. Those are pytest's, not the test's (a real
 // run calls it once): a test that keeps nothing passes its ceilings, one that keeps something
 // per call still fails them, at its own line.
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/report.js';
-import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { pytestAvailable, runCommand, testTemp } from '../support/run-cli.js';
+import { pytestAvailable, runReport } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
 
-const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
 const cleanup: string[] = [];
 
 afterAll(() => {
@@ -44,28 +40,19 @@ function suite(keep: number, note = ''): Record<string, string> {
   };
 }
 
-async function run(dir: string, head: string, name: string) {
-  const out = join(testTemp(), `${name}`);
-  cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`, `${out}.html`);
-  const { code, stdout, stderr } = await runCommand(
-    declaredNode(),
+function run(dir: string, head: string, name: string) {
+  return runReport(
+    dir,
     [
-      CLI,
       '--base',
       'HEAD~2',
       '--head',
       head,
       '--command',
       'python3 -m pytest -q -p no:cacheprovider tests',
-      '--json',
-      `${out}.json`,
-      '--markdown',
-      `${out}.md`,
     ],
-    { cwd: dir },
+    { name },
   );
-  const report = JSON.parse(readFileSync(`${out}.json`, 'utf8')) as Report;
-  return { code, log: stdout + stderr, report, comment: readFileSync(`${out}.md`, 'utf8') };
 }
 
 describe.skipIf(!pytestAvailable)('pytest mode on a unittest test with subTest', () => {

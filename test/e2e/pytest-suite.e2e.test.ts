@@ -1,15 +1,11 @@
 // pytest mode on a suite of a few hundred tests, one of which regresses: the comment and the
 // terminal report lead with it and its line, list the changed tests only, and count the others.
 import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMENT_LIMIT } from '../../src/report/markdown.js';
-import type { Report } from '../../src/report/report.js';
-import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { pytestAvailable, runCommand } from '../support/run-cli.js';
+import { pytestAvailable, runReport } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
 
-const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
 const cleanup: string[] = [];
 
 afterAll(() => {
@@ -51,34 +47,26 @@ describe('pytest mode on a suite of a few hundred tests', () => {
     'leads with the one test that regressed and its line, and counts the unchanged ones',
     async () => {
       const repo = repoOf(suite(64), suite(4_096));
-      const out = join(repo.dir, '..', `${repo.shas[1]}-suite`);
-      cleanup.push(`${out}.json`, `${out}.md`, `${out}.summary.md`, `${out}.html`);
-      const { code, stdout, stderr } = await runCommand(
-        declaredNode(),
+      const { code, stdout, stderr, report, markdown, paths } = await runReport(
+        repo.dir,
         [
-          CLI,
           '--base',
           'HEAD~1',
           '--command',
           'python3 -m pytest -q -p no:cacheprovider tests',
           // Every test traced: the unchanged ones are counted.
           '--no-select-tests',
-          '--json',
-          `${out}.json`,
-          '--markdown',
-          `${out}.md`,
         ],
-        { cwd: repo.dir },
+        { name: `${repo.shas[1]}-suite` },
       );
       expect(code, stderr).toBe(0);
-      const report = JSON.parse(readFileSync(`${out}.json`, 'utf8')) as Report;
       const tests = report.scenarios.filter((s) => s.kind === 'test');
       expect(tests).toHaveLength(FILES * CASES + 2);
       // The helper process is named after the test that started it, and is not a test.
       const helper = report.scenarios.find((s) => s.kind === 'process');
       expect(helper?.name).toBe('tests/test_helper.py::test_helper > -c DATA = [0] * 1000');
 
-      const comment = readFileSync(`${out}.md`, 'utf8');
+      const comment = markdown;
       expect(comment.length).toBeLessThan(COMMENT_LIMIT);
       const lines = comment.split('\n');
       // The verdict line names the test and the line that grew.
@@ -107,7 +95,7 @@ describe('pytest mode on a suite of a few hundred tests', () => {
       expect(siteRows.some((line) => line.includes('<code>pkg.cache.CACHE</code>'))).toBe(true);
 
       // The job summary lists the same changed tests; the terminal too, none of the others.
-      const summary = readFileSync(`${out}.summary.md`, 'utf8');
+      const summary = readFileSync(paths.markdown.replace(/\.md$/, '.summary.md'), 'utf8');
       expect(summary.split('\n').filter((l) => l.startsWith('| <code>tests/'))).toHaveLength(
         listed,
       );

@@ -4,15 +4,12 @@
  * when only the line that made it changed, the report says so. Through the bundled CLI on a real
  * repository and real Python; the terminal report leads with the culprit as the comment does.
  */
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
-import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { runCommand, testTemp, type CommandResult } from '../support/run-cli.js';
+import { runReport, type ReportRun } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
 
-const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
 const cleanup: string[] = [];
 afterAll(() => {
   for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
@@ -100,7 +97,7 @@ const EVICT_STORED = lineOf('_evicted.append(item)');
 const HAND_OFF_MADE = lineOf('item = (key, self.pop(key))', lineOf('def hand_off'));
 
 describe('the culprit of an object made on one line and stored on the next (CLI, real git and Python)', () => {
-  let result: CommandResult;
+  let result: ReportRun;
   let report: Report;
   let markdown: string;
   beforeAll(async () => {
@@ -108,20 +105,15 @@ describe('the culprit of an object made on one line and stored on the next (CLI,
       { 'app/__init__.py': '', 'app/store.py': STORE_BASE, 'benchmarks/bench.py': BENCH },
       { 'app/__init__.py': '', 'app/store.py': STORE_HEAD, 'benchmarks/bench.py': BENCH },
     );
-    const json = join(testTemp(), `${repo.shas[1]}.json`);
-    const md = join(testTemp(), `${repo.shas[1]}.md`);
-    cleanup.push(json, md, md.replace(/\.md$/, '.summary.md'));
-    result = await runCommand(
-      declaredNode(),
+    result = await runReport(
+      repo.dir,
       [
-        CLI,
         ...['--base', 'HEAD~1', '--script', 'benchmarks/bench.py', '--retention-paths', '3'],
-        ...['--budget', 'retained: +10KB', '--json', json, '--markdown', md],
+        ...['--budget', 'retained: +10KB'],
       ],
-      { cwd: repo.dir },
+      { name: repo.shas[1] },
     );
-    report = JSON.parse(readFileSync(json, 'utf8')) as Report;
-    markdown = readFileSync(md, 'utf8');
+    ({ report, markdown } = result);
   }, 600_000);
 
   const findings = (scenario: string) => {

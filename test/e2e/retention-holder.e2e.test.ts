@@ -6,17 +6,14 @@
  * is a class attribute itself (its class holds it), and a changed line among many sites. Through
  * the bundled CLI on a real repository and real Python.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
 import { formatBytes } from '../../src/format/sizes.js';
-import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { runCommand, testTemp, type CommandResult } from '../support/run-cli.js';
+import { runReport, type ReportRun } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
 
-const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
 const cleanup: string[] = [];
 afterAll(() => {
   for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
@@ -189,7 +186,7 @@ function lineOf(text: string): number {
 }
 
 describe('the holder a retention finding names, and the line it blames (CLI, real git and Python)', () => {
-  let result: CommandResult;
+  let result: ReportRun;
   let report: Report;
   let markdown: string;
   beforeAll(async () => {
@@ -197,21 +194,16 @@ describe('the holder a retention finding names, and the line it blames (CLI, rea
       { 'app/__init__.py': '', 'app/store.py': STORE_BASE, 'benchmarks/bench.py': BENCH },
       { 'app/__init__.py': '', 'app/store.py': STORE_HEAD, 'benchmarks/bench.py': BENCH },
     );
-    const json = join(testTemp(), `${repo.shas[1]}.json`);
-    const md = join(testTemp(), `${repo.shas[1]}.md`);
-    cleanup.push(json, md, md.replace(/\.md$/, '.summary.md'));
-    result = await runCommand(
-      declaredNode(),
+    result = await runReport(
+      repo.dir,
       [
-        CLI,
         ...['--base', 'HEAD~1', '--script', 'benchmarks/bench.py', '--retention-paths', '5'],
-        ...['--top', '2', '--peak-sites', 'false', '--json', json, '--markdown', md],
+        ...['--top', '2', '--peak-sites', 'false'],
       ],
-      { cwd: repo.dir },
+      { name: repo.shas[1] },
     );
     expect(result.code, result.stderr).toBe(0);
-    report = JSON.parse(readFileSync(json, 'utf8')) as Report;
-    markdown = readFileSync(md, 'utf8');
+    ({ report, markdown } = result);
   }, 600_000);
 
   const findings = (scenario: string) => {

@@ -4,15 +4,12 @@
  * them under the dict, says they are its keys, and blames the changed line that stored them.
  * Through the bundled CLI in script mode, on a real repository and real Python.
  */
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
-import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { runCommand, testTemp, type CommandResult } from '../support/run-cli.js';
+import { runReport, type ReportRun } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
 
-const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
 const cleanup: string[] = [];
 afterAll(() => {
   for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
@@ -76,7 +73,7 @@ function lineOf(text: string): number {
 }
 
 describe('objects held as the keys of a dict or the members of a set (CLI, real git and Python)', () => {
-  let result: CommandResult;
+  let result: ReportRun;
   let report: Report;
   let markdown: string;
   beforeAll(async () => {
@@ -84,21 +81,13 @@ describe('objects held as the keys of a dict or the members of a set (CLI, real 
       { 'app/__init__.py': '', 'app/names.py': NAMES_BASE, 'benchmarks/bench.py': BENCH },
       { 'app/__init__.py': '', 'app/names.py': NAMES_HEAD, 'benchmarks/bench.py': BENCH },
     );
-    const json = join(testTemp(), `${repo.shas[1]}.json`);
-    const md = join(testTemp(), `${repo.shas[1]}.md`);
-    cleanup.push(json, md, md.replace(/\.md$/, '.summary.md'));
-    result = await runCommand(
-      declaredNode(),
-      [
-        CLI,
-        ...['--base', 'HEAD~1', '--script', 'benchmarks/bench.py', '--peak-sites', 'false'],
-        ...['--json', json, '--markdown', md],
-      ],
-      { cwd: repo.dir },
+    result = await runReport(
+      repo.dir,
+      ['--base', 'HEAD~1', '--script', 'benchmarks/bench.py', '--peak-sites', 'false'],
+      { name: repo.shas[1] },
     );
     expect(result.code, result.stderr).toBe(0);
-    report = JSON.parse(readFileSync(json, 'utf8')) as Report;
-    markdown = readFileSync(md, 'utf8');
+    ({ report, markdown } = result);
   }, 600_000);
 
   const at = (scenario: string, line: number) => {

@@ -5,16 +5,13 @@
  * itself as the culprit; and says so when no container can be named. Through the bundled CLI on a
  * real repository and real Python.
  */
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
 import { escapeCode } from '../../src/report/escape.js';
-import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { runCommand, testTemp } from '../support/run-cli.js';
+import { runReport } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
 
-const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
 const cleanup: string[] = [];
 afterAll(() => {
   for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
@@ -108,34 +105,16 @@ function lineOf(text: string): number {
 }
 
 async function run(dir: string, name: string) {
-  const json = join(testTemp(), `${name}.json`);
-  const markdown = join(testTemp(), `${name}.md`);
-  cleanup.push(json, markdown, markdown.replace(/\.md$/, '.summary.md'));
-  const result = await runCommand(
-    declaredNode(),
+  const result = await runReport(
+    dir,
     [
-      CLI,
-      '--base',
-      'HEAD~1',
-      '--script',
-      'benchmarks/bench.py',
-      '--retention-paths',
-      '1',
-      '--peak-sites',
-      'false',
-      '--json',
-      json,
-      '--markdown',
-      markdown,
+      ...['--base', 'HEAD~1', '--script', 'benchmarks/bench.py', '--retention-paths', '1'],
+      ...['--peak-sites', 'false'],
     ],
-    { cwd: dir },
+    { name },
   );
   expect(result.code, result.stderr).toBe(0);
-  return {
-    result,
-    report: JSON.parse(readFileSync(json, 'utf8')) as Report,
-    markdown: readFileSync(markdown, 'utf8'),
-  };
+  return { result, report: result.report, markdown: result.markdown };
 }
 
 describe("retention paths of a line that grows a container's item storage (CLI, real git and Python)", () => {

@@ -3,16 +3,13 @@
  * each kind of root, the report and comment name what keeps the grown memory alive and the
  * changed line that filled it, and the paths are the same from one run to the next.
  */
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
 import { escapeCode } from '../../src/report/escape.js';
-import { declaredNode, PROJECT_ROOT } from '../support/action-runner.js';
-import { runCommand, testTemp } from '../support/run-cli.js';
+import { runReport } from '../support/run-cli.js';
 import { repoMaker } from '../support/trees.js';
 
-const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
 const cleanup: string[] = [];
 afterAll(() => {
   for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
@@ -38,31 +35,12 @@ function lineOf(text: string, after?: string): number {
 }
 
 async function run(dir: string, name: string) {
-  const json = join(testTemp(), `${name}.json`);
-  const markdown = join(testTemp(), `${name}.md`);
-  cleanup.push(json, markdown, markdown.replace(/\.md$/, '.summary.md'));
-  const result = await runCommand(
-    declaredNode(),
-    [
-      CLI,
-      '--base',
-      'HEAD~1',
-      '--script',
-      'benchmarks/bench.py',
-      '--retention-paths',
-      '1',
-      '--json',
-      json,
-      '--markdown',
-      markdown,
-    ],
-    { cwd: dir },
+  const result = await runReport(
+    dir,
+    ['--base', 'HEAD~1', '--script', 'benchmarks/bench.py', '--retention-paths', '1'],
+    { name },
   );
-  return {
-    result,
-    report: JSON.parse(readFileSync(json, 'utf8')) as Report,
-    markdown: readFileSync(markdown, 'utf8'),
-  };
+  return { result, report: result.report, markdown: result.markdown };
 }
 
 describe('retention paths (CLI, real git and Python)', () => {

@@ -1,8 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
+import type { Report } from '../../src/report/report.js';
+import { declaredNode, PROJECT_ROOT } from './action-runner.js';
 
 let temp: string | undefined;
 afterAll(() => {
@@ -53,4 +55,48 @@ export function runCommand(
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+export interface ReportRun extends CommandResult {
+  /** stdout and stderr, joined: what the terminal shows. */
+  log: string;
+  report: Report;
+  /** The Markdown comment. */
+  markdown: string;
+  /** Where the reports were written. */
+  paths: { json: string; markdown: string };
+}
+
+/**
+ * Runs the bundled CLI (dist/cli.js) in `dir` under the Node that action.yml declares, with
+ * `args` and a JSON and a Markdown report named `name` in the test file's temporary folder
+ * (removed, with what the CLI writes next to them, when the file's tests are done).
+ */
+export async function runReport(
+  dir: string,
+  args: readonly string[],
+  options: { name: string; env?: NodeJS.ProcessEnv },
+): Promise<ReportRun> {
+  const out = join(testTemp(), options.name);
+  const paths = { json: `${out}.json`, markdown: `${out}.md` };
+  const result = await runCommand(
+    declaredNode(),
+    [
+      join(PROJECT_ROOT, 'dist', 'cli.js'),
+      ...args,
+      ...['--json', paths.json, '--markdown', paths.markdown],
+    ],
+    { cwd: dir, env: options.env },
+  );
+  const log = result.stdout + result.stderr;
+  if (!existsSync(paths.json)) {
+    throw new Error(`the CLI wrote no JSON report (exit code ${result.code}):\n${log}`);
+  }
+  return {
+    ...result,
+    log,
+    report: JSON.parse(readFileSync(paths.json, 'utf8')) as Report,
+    markdown: readFileSync(paths.markdown, 'utf8'),
+    paths,
+  };
 }
