@@ -34,8 +34,9 @@ import {
  *
  * A figure whose repeats differ (noisy, or growing call after call) is judged on the ends of
  * base's and head's ranges nearest each other: the smallest change the repeats allow (for a
- * ceiling, head's lowest repeat). Over the limit even there, the change is real whatever the
- * spread, and the rule's level decides; over it only at the reported values, it is a warning.
+ * ceiling, head's lowest repeat). Over the limit even there, or over it at the reported values
+ * with the ranges apart, the change is real whatever the spread, and the rule's level decides;
+ * over it only at the reported values, the ranges overlapping, it is a warning.
  */
 export type BudgetStatus = 'pass' | 'warn' | 'fail' | 'skip';
 
@@ -421,7 +422,17 @@ function judge(limit: BudgetLimit, value: Observation): 'within' | 'over' | 'ove
     const unsure = value.noisy || (value.baseNoisy && limit.kind !== 'ceiling');
     return unsure ? 'overlap' : 'over';
   }
-  return isOver(limit, nearestEnds(limit, value)) ? 'over' : 'overlap';
+  if (isOver(limit, nearestEnds(limit, value))) return 'over';
+  // Ranges that lie apart make the change real, however wide they are: the reported figures,
+  // over the limit, decide. Noise only widens the ranges; a ceiling has no base to be apart from.
+  return limit.kind !== 'ceiling' && apart(limit, value) ? 'over' : 'overlap';
+}
+
+/** Head's range lies wholly beyond base's, on the side the limit looks at. */
+function apart(limit: BudgetLimit, value: Observation): boolean {
+  const [baseLow, baseHigh] = value.baseRange ?? [value.base, value.base];
+  const [headLow, headHigh] = value.headRange ?? [value.head, value.head];
+  return limit.kind === 'floor' ? headHigh < baseLow : headLow > baseHigh;
 }
 
 function worstOf(limit: BudgetLimit, values: readonly Observation[]): Observation {
@@ -505,11 +516,14 @@ function evaluateLimit(
           : `base's and head's ${repeats} overlap: reported, not failed`,
     );
   } else if (outcome === 'over' && (worst.baseRange || worst.headRange)) {
-    const nearest = describe(rule.metric, limit, nearestEnds(limit, worst));
+    const ends = nearestEnds(limit, worst);
+    const nearest = describe(rule.metric, limit, ends);
     reasons.push(
       limit.kind === 'ceiling'
         ? `every head ${repeats === 'repeats' ? 'repeat' : 'first (cold) call'} is over the limit: ${nearest} at the lowest`
-        : `base's and head's ${repeats} do not overlap: ${nearest} at the nearest`,
+        : isOver(limit, ends)
+          ? `base's and head's ${repeats} do not overlap: ${nearest} at the nearest`
+          : `base's and head's ${repeats} do not overlap (${nearest} at the nearest), so the change is real`,
     );
   }
   if (reasons.length > 0) result.reason = reasons.join('; ');

@@ -1,7 +1,7 @@
 import { formatBytes, formatBytesDelta, groupDigits } from '../format/sizes.js';
 import { revealInvisible } from './escape.js';
 import type { Report } from './report.js';
-import { retentionSentence } from './retention.js';
+import { culpritGroups, retentionSentence } from './retention.js';
 
 /** More would bury the diff view; the job summary lists every site. */
 export const ANNOTATION_LIMIT = 10;
@@ -74,7 +74,12 @@ export function siteAnnotations(
         continue;
       const entry = entryOf(culprit.file, culprit.line);
       entry.kept.push(plainText(`${scenario.name}: ${retentionSentence(finding)}`, 400));
-      entry.held += finding.bytes;
+    }
+    // What it keeps of the growth, not the size on head of what it keeps.
+    for (const group of culpritGroups(scenario)) {
+      const { file, line } = group.culprit;
+      if (file.startsWith('<') || file.startsWith('site-packages/')) continue;
+      entryOf(file, line).held += group.bytes;
     }
   }
   // What a line is weighed by: the memory it added, or what it keeps alive when that is more.
@@ -91,8 +96,10 @@ export function siteAnnotations(
       startLine: entry.line,
       title:
         entry.held > 0
-          ? `allocdiff: this line keeps ${formatBytes(entry.held)} alive`
-          : `allocdiff: this line allocates ${formatBytesDelta(entry.growth)} more`,
+          ? `allocdiff: this line keeps ${formatBytes(entry.held)} of the grown memory alive`
+          : entry.kept.length > 0 && entry.growth <= 0
+            ? 'allocdiff: this line fills what keeps grown memory alive'
+            : `allocdiff: this line allocates ${formatBytesDelta(entry.growth)} more`,
       message: [
         entry.parts.length > 0
           ? `This pull request changed this line, and it keeps more memory allocated at the end of ` +

@@ -57,7 +57,7 @@ function weightOf(scenario: ScenarioComparison, metric: ChangeMetric, measure: C
 
 /** Every change of a scenario measured on both sides, the one to lead with first. */
 export function changesOf(report: Report): Change[] {
-  const changes: (Change & { order: number; size: number; named: boolean })[] = [];
+  const changes: (Change & { order: number; size: number; named: boolean; noisy: boolean })[] = [];
   const metrics = CHANGE_METRICS;
   report.scenarios.forEach((scenario, index) => {
     if (scenario.status !== 'ok') return;
@@ -70,6 +70,9 @@ export function changesOf(report: Report): Change[] {
       if (scenarioAgrees(scenario)) return;
       // Nor does a noisy figure whose base and head repeats overlap: it may be the noise alone.
       if (withinNoise(measure)) return;
+      // Nor a leak per call that is noise on head, whatever its ranges: calls that kept random
+      // amounts (a cache evicting at random), not what each call keeps.
+      if (metric === 'leak' && measure.noisy && measure.headRange) return;
       const known = measure as Change['measure'];
       const weight = weightOf(scenario, metric, known);
       changes.push({
@@ -80,23 +83,25 @@ export function changesOf(report: Report): Change[] {
         order: index * metrics.length + position,
         size: sizeClass(weight),
         named: siteBehind(scenario, metric, known.delta) !== undefined,
+        noisy: measure.noisy === true,
       });
     });
   });
-  // The largest relative change (a noisy one too: its ranges do not overlap, so it is real),
-  // and among changes of about that size the one whose line is known (a peak and a retained
-  // total that grew by the same megabyte); then the largest in bytes, and the report's order
-  // (peak, retained, leak).
+  // A steady change before a noisy one (≈: its ranges do not overlap, so it is real, but its
+  // size is not known), then the largest relative change, and among changes of about that size
+  // the one whose line is known (a peak and a retained total that grew by the same megabyte);
+  // then the largest in bytes, and the report's order (peak, retained, leak).
   return changes
     .sort(
       (a, b) =>
+        Number(a.noisy) - Number(b.noisy) ||
         descending(a.size, b.size) ||
         Number(b.named) - Number(a.named) ||
         descending(a.weight, b.weight) ||
         Math.abs(b.measure.delta) - Math.abs(a.measure.delta) ||
         a.order - b.order,
     )
-    .map(({ order: _order, size: _size, named: _named, ...change }) => change);
+    .map(({ order: _order, size: _size, named: _named, noisy: _noisy, ...change }) => change);
 }
 
 /** Weights within about 2 % of each other share a class (Infinity has its own). */

@@ -515,7 +515,10 @@ function leakCell(leak: Measure): string {
 function siteCause(site: SiteDelta, role?: SiteRole): string {
   if (site.line === null) return '🗑️ line gone';
   const cause = site.changedLine ? '✏️ changed here' : 'indirect';
-  if (role?.role === 'culprit') return `${cause}; keeps ${formatBytes(role.group.bytes)} alive`;
+  if (role?.role === 'culprit')
+    return role.group.bytes > 0
+      ? `${cause}; keeps ${formatBytes(role.group.bytes)} of the grown memory alive`
+      : `${cause}; fills what keeps the sites under it alive`;
   if (role?.role === 'kept') {
     const { culprit } = role.group;
     return `kept alive by ${escapeCode(`${culprit.file}:${culprit.line}`, 200)}${site.changedLine ? ' (✏️ changed here too)' : ''}`;
@@ -578,7 +581,7 @@ function sitesSection(
   // changed lines and the largest changes, never a small shrink before a larger growth.
   const grown = scenario.sites.filter(grew);
   const shrunk = scenario.sites.filter((site) => !grew(site));
-  const shown = openSites(scenario.sites, culpritGroups(scenario.retention ?? []), shape.top);
+  const shown = openSites(scenario.sites, culpritGroups(scenario), shape.top);
   const { roles } = shown;
   const open = [...shown.grown, ...shown.shrunk];
   const openSet = new Set(open);
@@ -802,7 +805,7 @@ function legend(report: Report): string {
     (sites
       ? ' ✏️ changed here: this PR edited the line; indirect: the line is unchanged but allocates differently.'
       : '') +
-    (sites && report.scenarios.some((s) => culpritGroups(s.retention ?? []).length > 0)
+    (sites && report.scenarios.some((s) => culpritGroups(s).length > 0)
       ? ' Kept alive by: the objects allocated on the line are held by a container the named line filled.'
       : '') +
     (noisy

@@ -243,9 +243,13 @@ function siteCell(site: SiteDelta, role: SiteRole | undefined): string {
   return role?.role === 'kept' && role.under ? `↳ ${where}` : where;
 }
 
-/** `keeps 2.04 MiB`, `by app/cache.py:24`: what a site keeps alive, or what keeps it alive. */
+/**
+ * `keeps 2.04 MiB grown`, `by app/cache.py:24`: what a site keeps alive of the growth, or what
+ * keeps it alive.
+ */
 function keptCell(role: SiteRole | undefined): string {
-  if (role?.role === 'culprit') return `keeps ${formatBytes(role.group.bytes)}`;
+  if (role?.role === 'culprit')
+    return role.group.bytes > 0 ? `keeps ${formatBytes(role.group.bytes)} grown` : 'keeps';
   if (role?.role === 'kept') return `by ${role.group.culprit.file}:${role.group.culprit.line}`;
   return '';
 }
@@ -384,7 +388,7 @@ export function renderTerminal(
     // As in the comment: up to twice topSites of them, the growths led by the changed lines
     // that keep memory alive, each with the sites it keeps; then the changed lines and the
     // largest changes, never a small shrink before a larger growth.
-    const open = openSites(scenario.sites, culpritGroups(scenario.retention ?? []), topSites);
+    const open = openSites(scenario.sites, culpritGroups(scenario), topSites);
     const { roles } = open;
     const listed = new Set([...open.grown, ...open.shrunk]);
     // Largest change first, or, with a culprit, the growths it leads and then the shrinks.

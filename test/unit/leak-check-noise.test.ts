@@ -287,3 +287,62 @@ describe('differences within the first pass’s tolerance', () => {
     );
   });
 });
+
+describe('a noisy figure in the verdict line', () => {
+  const KiB = 1024;
+  const MiB = 1024 * 1024;
+  // A benchmark filling an LRU cache that head evicts at random: the leak check's calls kept
+  // random amounts (≈ 43.4 KiB, not a growth per call), next to small steady changes.
+  const lru = scenarioComparison({
+    name: 'bench_lru',
+    kind: 'function',
+    peak: measure(1_918_894, 1_918_894 + 4_424),
+    retained: measure(Math.round(1.63 * MiB), Math.round(1.63 * MiB)),
+    leak: { base: 0, head: 44_420, delta: 44_420, noisy: true, headRange: [44_420, 1_527_712] },
+    leakSites: [siteDelta({ file: 'boltons/cacheutils.py', line: 191, headSize: 44_420 })],
+  });
+  const cached = scenarioComparison({
+    name: 'bench_cached',
+    kind: 'function',
+    peak: measure(670_720, 670_920),
+    retained: measure(589_824, 589_824 + 1_956),
+    leak: { base: 0, head: 36_250, delta: 36_250, noisy: true, headRange: [36_250, 900_000] },
+  });
+
+  it('never leads with a leak per call that is noise, nor calls it grown', () => {
+    const judged = reportOf({ scenarios: [lru, cached] }, 'retained: +100KB; peak: +5%');
+    expect(judged.verdict).toBe('pass');
+    const reason = verdictReason(judged);
+    expect(reason).not.toContain('leak per call');
+    expect(reason).not.toContain('≈');
+    expect(reason).toContain('retained memory of bench_cached grew +0.33 % (+1.91 KiB)');
+    // With nothing steady beside it, it still leads nothing: no change beyond noise.
+    const alone = reportOf({ scenarios: [{ ...lru, peak: measure(1_000, 1_000) }] });
+    expect(verdictReason(alone)).not.toContain('leak per call');
+  });
+
+  it('leads with a steady change before a noisy one, however much larger the noisy one is', () => {
+    const noisy = scenarioComparison({
+      name: 'bench_noisy',
+      kind: 'function',
+      peak: {
+        ...measure(100 * KiB, 160 * KiB),
+        noisy: true,
+        baseRange: [90 * KiB, 100 * KiB],
+        headRange: [150 * KiB, 170 * KiB],
+      },
+    });
+    const steady = scenarioComparison({
+      name: 'bench_steady',
+      kind: 'function',
+      peak: measure(100 * KiB, 102 * KiB),
+    });
+    const reason = verdictReason(reportOf({ scenarios: [noisy, steady] }));
+    expect(reason).toContain('peak memory of bench_steady grew +2.00 % (+2.00 KiB)');
+    expect(reason).not.toContain('≈');
+    // Alone, a noisy change whose ranges lie apart is real, and leads, marked ≈.
+    expect(verdictReason(reportOf({ scenarios: [noisy] }))).toContain(
+      'peak memory of bench_noisy grew ≈ +60.0 % (≈ +60.0 KiB)',
+    );
+  });
+});

@@ -46,7 +46,7 @@ function tableRows(markdown: string, header: string): string[] {
 
 describe('retention paths in the reports', () => {
   it('groups the findings by the changed line that filled their holder', () => {
-    const groups = culpritGroups(demo().scenarios[0]!.retention!);
+    const groups = culpritGroups(demo().scenarios[0]!);
     expect(groups.map((g) => `${g.culprit.file}:${g.culprit.line}`)).toEqual(['app/cache.py:24']);
     expect(groups[0]!.kept).toEqual(['<stdlib>/json/decoder.py:353', 'app/catalog.py:15']);
   });
@@ -62,7 +62,7 @@ describe('retention paths in the reports', () => {
     const markdown = renderMarkdown(demo());
     const rows = tableRows(markdown, '| Site | This PR |');
     expect(rows[0]).toMatch(
-      /^\| <code>app\/cache\.py:24<\/code> in .*✏️ changed here; keeps 2\.\d\d\sMiB alive/,
+      /^\| <code>app\/cache\.py:24<\/code> in .*✏️ changed here; keeps 1\.91\sMiB of the grown memory alive/,
     );
     expect(rows[1]).toMatch(/^\| ↳ <code>&lt;stdlib&gt;\/json\/decoder\.py:353<\/code>/);
     expect(rows[1]).toContain('kept alive by <code>app/cache.py:24</code>');
@@ -153,6 +153,46 @@ describe('retention paths in the reports', () => {
     expect(growthHeld({ ...scenario, sites: [] }, held)).toBe(0);
   });
 
+  it("the culprit's row, annotation and the lead's own finding say the growth held, never sizes on head", () => {
+    const report = demo();
+    const scenario = report.scenarios[0]!;
+    // Of the json decoder's 1.31 MiB on head only 10,000 B grew (another root kept the rest on
+    // base too).
+    const sites = scenario.sites.map((site) =>
+      site.line === 353 ? { ...site, sizeDelta: 10_000, baseSize: site.headSize - 10_000 } : site,
+    );
+    const grown: Report = { ...report, scenarios: [{ ...scenario, sites }] };
+    const culprit = scenario.retention!.filter((f) => f.culprit?.line === 24);
+    const expected = growthHeld({ ...scenario, sites }, culprit);
+    const headSizes = culprit.reduce((sum, f) => sum + f.bytes, 0);
+    expect(expected).toBeLessThan(headSizes / 2);
+    const [group] = culpritGroups({ ...scenario, sites });
+    expect(group!.bytes).toBe(expected);
+    // The comment's and the terminal's sites tables, and the annotation.
+    const rows = tableRows(renderMarkdown(grown), '| Site | This PR |');
+    // The comment writes a no-break space between a figure and its unit.
+    expect(rows[0]!.replace(/\s/gu, ' ')).toContain(
+      `✏️ changed here; keeps ${formatBytes(expected)} of the grown memory alive`,
+    );
+    const terminal = renderTerminal(grown);
+    const row = terminal.split('\n').find((line) => line.startsWith('  app/cache.py:24 *'))!;
+    expect(row).toMatch(new RegExp(`keeps ${formatBytes(expected).replace('.', '\\.')} grown`));
+    expect(terminal).not.toContain(`keeps ${formatBytes(headSizes)}`);
+    expect(siteAnnotations(grown).annotations[0]!.title).toBe(
+      `allocdiff: this line keeps ${formatBytes(expected)} of the grown memory alive`,
+    );
+    // The lead's finding, a size on head, says how much of it grew.
+    const decoder = culprit.find((f) => f.site.line === 353)!;
+    const ofIt = formatBytes(Math.round((10_000 * decoder.sampled) / decoder.sampledOf));
+    const verdict = terminal.trimEnd().split('\n').at(-1)!;
+    expect(verdict).toContain(`the most: ${formatBytes(decoder.bytes)} of `);
+    expect(verdict).toContain(
+      `from \`<stdlib>/json/decoder.py:353\` (of which ${ofIt} grew) are kept alive by`,
+    );
+    // Where all of it grew, nothing is added.
+    expect(renderTerminal(report)).not.toContain('of which');
+  });
+
   it('says the holder was searched for at the sites walked only, when more sites grew', () => {
     const report = demo();
     const scenario = report.scenarios[0]!;
@@ -213,7 +253,9 @@ describe('retention paths in the reports', () => {
   it("the culprit line's annotation says what it keeps alive", () => {
     const { annotations } = siteAnnotations(demo());
     expect(annotations[0]).toMatchObject({ file: 'app/cache.py', startLine: 24 });
-    expect(annotations[0]!.title).toMatch(/^allocdiff: this line keeps 2\.\d\d MiB alive$/);
+    expect(annotations[0]!.title).toMatch(
+      /^allocdiff: this line keeps 1\.91 MiB of the grown memory alive$/,
+    );
     expect(annotations[0]!.message).toMatch(
       /It filled what keeps grown memory alive: benchmarks\/memory\.py: 1\.21 MiB of \d{1,3}(,\d{3})* objects from `<stdlib>\/json\/decoder\.py:353` are kept alive by `app\.cache\.LRU\.history`/,
     );
