@@ -897,5 +897,61 @@ class PytestObjectCountTest(CommandTestCase):
                 grown[test] = {e["type"]: e["after"] - e["before"] for e in scenario["objectTypes"]}
         self.assertEqual(grown, {"test_drops_an_old_string": {"str": -1}})
 
+    def test_counting_a_test_changes_no_leak_check(self):
+        # Each call keeps a block as large as the calls made so far: a call more of a test (in
+        # this process) would change what the leak checks after it keep.
+        root = self.make_project({
+            "tests/test_calls.py": """
+                CALLS = []
+                HELD = []
+
+
+                def test_first():
+                    CALLS.append(None)
+                    HELD.append(bytearray(1000 * len(CALLS)))
+
+
+                def test_second():
+                    CALLS.append(None)
+                    HELD.append(bytearray(1000 * len(CALLS)))
+                """,
+        })
+        folder = self.make_temp_dir()
+        tests = ["tests/test_calls.py::test_first", "tests/test_calls.py::test_second"]
+        path = os.path.join(folder, "tests.txt")
+        with open(path, "w") as file:
+            file.write("".join("%s\n" % test for test in tests))
+
+        def leaks(counted_tests):
+            counted = os.path.join(folder, "counted-%d.txt" % len(counted_tests))
+            with open(counted, "w") as file:
+                file.write("".join("%s\n" % test for test in counted_tests))
+            run = self.run_command(
+                root,
+                "%s -m pytest -q -p no:cacheprovider tests" % PYTHON,
+                env={
+                    "ALLOCDIFF_TESTS": path,
+                    "ALLOCDIFF_REPEATS": "2",
+                    "ALLOCDIFF_ITERATIONS": "3",
+                    "ALLOCDIFF_OBJECT_TYPES": "1",
+                    "ALLOCDIFF_OBJECT_TYPES_TESTS": counted,
+                },
+            )
+            self.assertEqual(run.returncode, 0, run.output)
+            self.assertEqual(run.snapshot["unmeasured"], [])
+            return {
+                test: (run.named(test)["leak"]["retainedBytes"], "objectTypes" in run.named(test))
+                for test in tests
+            }
+
+        every = leaks(tests)
+        none = leaks([])
+        self.assertEqual({test: counted for test, (_, counted) in every.items()},
+                         {test: True for test in tests})
+        self.assertEqual({test: counted for test, (_, counted) in none.items()},
+                         {test: False for test in tests})
+        self.assertEqual({test: kept for test, (kept, _) in every.items()},
+                         {test: kept for test, (kept, _) in none.items()})
+
 if __name__ == "__main__":
     unittest.main()
