@@ -885,14 +885,9 @@ def measure_deeper(nodeid, call, measurement, copy=None):
             break
         scenario.repeats.append(repeat)
     if depth.counts(nodeid):
-        counted = capture.measure(call, frames, count_types=True, ignore=(scenario.repeats,))
-        if counted.error is None and counted.traced:
-            measurement.types_before = counted.types_before
-            measurement.types_after = counted.types_after
-        else:
-            _raise_interrupt(counted.error)
-            notes.unmeasured.append({"what": "objects by type",
-                                     "why": _why_stopped(None, counted.error, counted)})
+        why = _count_types(call, measurement, scenario.repeats)
+        if why is not None:
+            notes.unmeasured.append({"what": "objects by type", "why": why})
     options = scenarios.Options(frames=frames)
     if depth.peak_reference(nodeid) is not None:
         scenario.peak = _peak_of_first_call(nodeid, call, measurement, copy, options, notes)
@@ -906,6 +901,39 @@ def measure_deeper(nodeid, call, measurement, copy=None):
     for note in notes.unmeasured:
         _state.unmeasured.append({"what": note["what"], "why": note["why"], "scenario": nodeid})
     return scenario
+
+
+def _count_types(call, measurement, repeats):
+    """Objects by type before and after a further call of the test, set on ``measurement``;
+    None, or why they were not counted. The call is made in a copy of this process forked now,
+    where one can be: the tests (this one's leak check, the tests after it) then find the
+    program as they would had it not been counted (a call more of a test that keeps what it
+    makes, the collector thawed by the count), whichever tests are counted."""
+    from . import capture
+
+    def count():
+        counted = capture.measure(call, _state.frames, count_types=True, ignore=(repeats,))
+        if counted.error is not None or not counted.traced:
+            return _why_stopped(None, counted.error, counted), None, None
+        return None, counted.types_before, counted.types_after
+
+    if hasattr(os, "fork") and _thread_count() <= 1:
+        seconds = _copy_seconds(measurement.duration_seconds or 0.0)
+        made = _in_copy(count, seconds)
+        if made is None:
+            return (
+                "the test's body, called again to count objects by type in a copy of the"
+                " process, ended it without a result (it crashed, or took longer than %d s)"
+                % seconds
+            )
+    else:
+        counted = capture.measure(call, _state.frames, count_types=True, ignore=(repeats,))
+        _raise_interrupt(counted.error)
+        if counted.error is not None or not counted.traced:
+            return _why_stopped(None, counted.error, counted)
+        made = None, counted.types_before, counted.types_after
+    why, measurement.types_before, measurement.types_after = made
+    return why
 
 
 # --- the sites at the peak of a test's first call -----------------------------------------

@@ -1,0 +1,32 @@
+import { createRequire as __allocdiffCreateRequire } from 'node:module';
+const require = __allocdiffCreateRequire(import.meta.url);
+import {
+  OUTPUTS,
+  htmlPathOf,
+  outputPaths,
+  renderOptions,
+  summaryPathOf,
+  writeOutputs
+} from "./chunk-N2TBPXYB.js";
+import "./chunk-YDHVFP2Y.js";
+import "./chunk-ABXSEG7O.js";
+import "./chunk-SRBFE2DA.js";
+import "./chunk-OY3Q2MOS.js";
+import "./chunk-PB7QAMS6.js";
+import "./chunk-5JNAK6AG.js";
+import "./chunk-5JXOXQC2.js";
+import "./chunk-KVJUZTHE.js";
+import "./chunk-JKNHIMPK.js";
+import "./chunk-GIBJXR6H.js";
+import "./chunk-RN36H25A.js";
+import "./chunk-HWX7DMEE.js";
+import "./chunk-XA3YYY7N.js";
+import "./chunk-LIVUQ6E7.js";
+export {
+  OUTPUTS,
+  htmlPathOf,
+  outputPaths,
+  renderOptions,
+  summaryPathOf,
+  writeOutputs
+};
