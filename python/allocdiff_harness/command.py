@@ -868,7 +868,7 @@ def measure_deeper(nodeid, call, measurement, copy=None):
     if not measurement.traced or not depth.wanted(nodeid):
         close_copy(copy)
         return None
-    from . import capture, scenarios
+    from . import scenarios
 
     frames = _state.frames
     scenario = scenarios.Scenario(nodeid, "test")
