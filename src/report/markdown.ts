@@ -810,7 +810,7 @@ function legend(report: Report): string {
       ? ' Kept alive by: the objects allocated on the line are held by a container the named line filled.'
       : '') +
     (noisy
-      ? " ≈ noisy: varies between runs of the same code; fails a budget only when base's and head's runs do not overlap."
+      ? " ≈ noisy: varies between runs of the same code; fails a budget only when head's runs lie beyond base's by more than they vary."
       : '') +
     ` allocdiff ${escapeText(report.allocdiffVersion)}</sub>`
   );
