@@ -365,9 +365,12 @@ function nounOf(scenarios: readonly ScenarioComparison[], count: number): string
   return count === 1 ? noun : noun === 'process' ? 'processes' : `${noun}s`;
 }
 
-/** The plain way of writing a shared cause's site and code: `path:line`, code in backticks. */
+/**
+ * The plain way of writing a shared cause's site and code: `path:line`, code in backticks, cut
+ * to 120 characters as the comment cuts it.
+ */
 const PLAIN_WORDS = {
-  code: (text: string) => `\`${text}\``,
+  code: (text: string) => `\`${text.length > 120 ? `${text.slice(0, 119)}…` : text}\``,
   site: (site: SiteDelta) => `${site.file}:${site.line ?? site.baseLine ?? '?'}`,
 };
 
