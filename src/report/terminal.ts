@@ -514,9 +514,13 @@ export function renderTerminal(
         `${groupDigits(hidden.belowMinimumChange)} changed by less than ${formatBytes(hidden.minimumChange)}`,
     );
   }
-  // As in the comment: failures first, the furthest over first; many passes counted, not
-  // listed; and no more rows than the scenario table has.
-  const listedOfBudgets = listedBudgets(report.budgets, new Set(rows.map((s) => s.name)));
+  // As in the comment: failures first, the furthest over first; beyond what one table holds,
+  // many passes counted, not listed, and no more rows than the scenario table has.
+  const listedOfBudgets = listedBudgets(
+    report.budgets,
+    new Set(rows.map((s) => s.name)),
+    report.budgets.length <= TERMINAL_SHOWN.rows,
+  );
   const budgets = {
     shown: listedOfBudgets.shown.slice(0, TERMINAL_SHOWN.rows),
     more: listedOfBudgets.shown.slice(TERMINAL_SHOWN.rows),
