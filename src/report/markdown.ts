@@ -809,6 +809,8 @@ interface Selection {
   noChange: boolean;
   /** Site tables are titled with their scenario's name. */
   labelled: boolean;
+  /** The lines of the causes many changed scenarios share (`sharedCauseLines`). */
+  causes: string[];
 }
 
 function selectionOf(report: Report): Selection {
@@ -834,6 +836,7 @@ function selectionOf(report: Report): Selection {
     noChange: isNoChange(report),
     // One scenario's sites need no title; several scenarios' do.
     labelled: report.scenarios.length > 1,
+    causes: sharedCauseLines(report, listed),
   };
 }
 
@@ -932,7 +935,7 @@ function render(report: Report, shape: Shape, selection: Selection, room: number
   const inTable = new Set(rows.map((s) => s.name));
   const lines = [
     ...header,
-    ...sharedCauseLines(report, listed),
+    ...selection.causes,
     '',
     ...scenarioTable(report, rows),
     ...unchangedNote(
