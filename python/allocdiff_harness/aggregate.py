@@ -339,7 +339,7 @@ def main(argv=None):
     if missing:
         print("allocdiff-aggregate: --%s is required\n%s" % (missing[0], USAGE), file=sys.stderr)
         return 2
-    if "after" in values and not _wait_for(values["after"]):
+    if "after" in values and not _wait_for(values["after"], _prepare):
         print("allocdiff-aggregate: the process that started it is gone", file=sys.stderr)
         return 1
     document = aggregate(
@@ -349,11 +349,21 @@ def main(argv=None):
     return 0
 
 
-def _wait_for(path):
-    """Waits, started ahead of what it merges (everything it needs imported already), until
-    ``path`` exists; False when the process that started it, or the folder of ``path``, is gone
-    first."""
+def _prepare():
+    """What the merge asks of the interpreter whatever it merges, asked now (each is kept):
+    the platform (whose processor Python learns by running ``uname -p``) and the stdlib's
+    folder."""
+    platform.platform()
+    sysconfig.get_paths()
+
+
+def _wait_for(path, prepare):
+    """Waits, started ahead of what it merges (everything it needs imported already, and
+    ``prepare()`` done), until ``path`` exists; False when the process that started it, or the
+    folder of ``path``, is gone first."""
     import time
+
+    prepare()
 
     parent = os.getppid()
     folder = os.path.dirname(os.path.abspath(path))
