@@ -422,7 +422,7 @@ def _fork_count():
     drops what the process would drop after the walk and counts from there, so it finds the
     objects the process would (the walk leaves nothing behind but its result, which the count
     ignores). Counts only: the copy writes no snapshot, and never goes back to the caller."""
-    if not hasattr(os, "fork") or _thread_count() > 1:
+    if not hasattr(os, "fork") or _thread_count() > 1 or not _room_for_copy():
         return None, None
     read, write = os.pipe()
     try:
@@ -488,6 +488,77 @@ def _end_copy(pid, kill=True):
         return os.waitpid(pid, 0)[1]
     except OSError:
         return None
+
+
+# Free memory a copy needs, in times this process's resident size: the count writes to every
+# object, so at worst the copy ends up with a copy of each page it shares with the process.
+COPY_ROOM = 2
+
+
+def _room_for_copy():
+    """Whether COPY_ROOM x this process's resident size is free: in the machine's memory
+    (``MemAvailable``) and below the memory limit of its cgroup, if any. False where either
+    cannot be read (the process then counts objects itself)."""
+    try:
+        sizes = _resident_sizes(_read_status())
+        free = _memory_available()
+    except (OSError, ValueError):
+        return False
+    if sizes is None or free is None:
+        return False
+    room = _cgroup_room()
+    if room is not None:
+        free = min(free, room)
+    return free >= COPY_ROOM * sizes[0]
+
+
+def _read_file(path):
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        return os.read(descriptor, 1 << 16)
+    finally:
+        os.close(descriptor)
+
+
+def _memory_available():
+    """``MemAvailable`` of ``/proc/meminfo`` in bytes, or None."""
+    for line in _read_file("/proc/meminfo").split(b"\n"):
+        name, _, value = line.partition(b":")
+        if name == b"MemAvailable":
+            number = value.split()
+            return int(number[0]) * 1024 if number and number[0].isdigit() else None
+    return None
+
+
+def _cgroup_room():
+    """Bytes left below this process's cgroup memory limit (v2 ``memory.max``, v1
+    ``memory.limit_in_bytes``), or None: no limit, or none found."""
+    try:
+        groups = _read_file("/proc/self/cgroup").split(b"\n")
+    except OSError:
+        return None
+    found = []
+    for line in groups:
+        controllers, _, path = line.partition(b":")[2].partition(b":")
+        if not controllers and path:
+            found.append(("/sys/fs/cgroup", os.fsdecode(path), "memory.max", "memory.current"))
+        elif b"memory" in controllers.split(b","):
+            found.append(("/sys/fs/cgroup/memory", os.fsdecode(path),
+                          "memory.limit_in_bytes", "memory.usage_in_bytes"))
+    for mount, path, limit_name, usage_name in found:
+        # Inside a container the cgroup's own folder may be the mount itself.
+        for folder in (mount + path.rstrip("/"), mount):
+            try:
+                limit = _read_file(os.path.join(folder, limit_name)).strip()
+                usage = _read_file(os.path.join(folder, usage_name)).strip()
+            except OSError:
+                continue
+            if not usage.isdigit():
+                break
+            if not limit.isdigit():
+                return None  # "max": no limit
+            return max(0, int(limit) - int(usage))
+    return None
 
 
 def _thread_count():

@@ -239,6 +239,7 @@ class CountBesideTheWalkTest(unittest.TestCase):
                     for name, before, after in type_changes(result.types_before,
                                                             result.types_after))
 
+    @unittest.skipUnless(os.path.exists("/proc/meminfo"), "a copy needs /proc to know it fits")
     def test_the_copy_counts_what_the_process_would(self):
         self.spy()
         here = self.measure_beside_a_thread()
@@ -251,6 +252,7 @@ class CountBesideTheWalkTest(unittest.TestCase):
         self.assertEqual(self.changes(apart)[__name__ + ".Kept"], 300)
         self.assertEqual(self.changes(apart)["bytearray"], 40)
 
+    @unittest.skipUnless(os.path.exists("/proc/meminfo"), "a copy needs /proc to know it fits")
     def test_a_copy_that_ends_without_counts_leaves_the_count_to_the_process(self):
         self.spy(in_copy=lambda: os._exit(3))
         here = self.measure_beside_a_thread()
@@ -258,6 +260,18 @@ class CountBesideTheWalkTest(unittest.TestCase):
         apart = self.measure(self.site_list())
         self.assertEqual(self.counted_by(), [os.getpid(), os.getpid()])
         self.assertEqual(self.changes(apart), self.changes(here))
+
+    def test_without_room_for_a_copy_the_process_counts_itself(self):
+        self.spy()
+        room = capture.COPY_ROOM
+        # Free memory of a billion times the process's size: there is never that much.
+        capture.COPY_ROOM = 10 ** 9
+        try:
+            alone = self.measure(self.site_list())
+        finally:
+            capture.COPY_ROOM = room
+        self.assertEqual(self.counted_by(), [os.getpid(), os.getpid()])
+        self.assertEqual(self.changes(alone)[__name__ + ".Kept"], 300)
 
     def test_with_another_thread_running_the_process_counts_itself(self):
         self.spy()
