@@ -8,6 +8,7 @@ import type {
 import { siteListOf, type Snapshot } from '../capture/snapshot.js';
 import { globMatcher } from './globs.js';
 import { MEASURES, measureOf, type MeasureSpec } from '../compare/measures.js';
+import { liesBeyond, noiseRanges } from '../compare/noise.js';
 import { unitOf } from './rules.js';
 import { parseSize, sizeUnitsOf } from './sizes.js';
 import type {
@@ -422,17 +423,30 @@ function judge(limit: BudgetLimit, value: Observation): 'within' | 'over' | 'ove
     const unsure = value.noisy || (value.baseNoisy && limit.kind !== 'ceiling');
     return unsure ? 'overlap' : 'over';
   }
+  // A ceiling has no base to be apart from: every head repeat over it decides.
+  if (limit.kind === 'ceiling')
+    return isOver(limit, nearestEnds(limit, value)) ? 'over' : 'overlap';
+  // A noisy figure changed for real only where head's repeats lie beyond base's by more than
+  // the two ranges span together: few repeats of random figures fall apart by chance.
+  if (value.noisy && !apart(limit, value)) return 'overlap';
   if (isOver(limit, nearestEnds(limit, value))) return 'over';
   // Ranges that lie apart make the change real, however wide they are: the reported figures,
-  // over the limit, decide. Noise only widens the ranges; a ceiling has no base to be apart from.
-  return limit.kind !== 'ceiling' && apart(limit, value) ? 'over' : 'overlap';
+  // over the limit, decide. Noise only widens the ranges.
+  return apart(limit, value) ? 'over' : 'overlap';
 }
 
-/** Head's range lies wholly beyond base's, on the side the limit looks at. */
+/**
+ * Head's range lies beyond base's on the side the limit looks at: wholly, and for a noisy figure
+ * by more than the two ranges span together (`liesBeyond`; a side that did not vary is given the
+ * other's span, `noiseRanges`).
+ */
 function apart(limit: BudgetLimit, value: Observation): boolean {
-  const [baseLow, baseHigh] = value.baseRange ?? [value.base, value.base];
-  const [headLow, headHigh] = value.headRange ?? [value.head, value.head];
-  return limit.kind === 'floor' ? headHigh < baseLow : headLow > baseHigh;
+  const steady = (at: number): [number, number] => [at, at];
+  const { base, head } = value.noisy
+    ? noiseRanges(value)
+    : { base: value.baseRange ?? steady(value.base), head: value.headRange ?? steady(value.head) };
+  const [low, high] = limit.kind === 'floor' ? [head, base] : [base, head];
+  return value.noisy ? liesBeyond(low, high) : high[0] > low[1];
 }
 
 function worstOf(limit: BudgetLimit, values: readonly Observation[]): Observation {
@@ -518,12 +532,13 @@ function evaluateLimit(
   } else if (outcome === 'over' && (worst.baseRange || worst.headRange)) {
     const ends = nearestEnds(limit, worst);
     const nearest = describe(rule.metric, limit, ends);
+    const apartText = worst.noisy ? 'lie apart by more than they vary' : 'do not overlap';
     reasons.push(
       limit.kind === 'ceiling'
         ? `every head ${repeats === 'repeats' ? 'repeat' : 'first (cold) call'} is over the limit: ${nearest} at the lowest`
         : isOver(limit, ends)
-          ? `base's and head's ${repeats} do not overlap: ${nearest} at the nearest`
-          : `base's and head's ${repeats} do not overlap (${nearest} at the nearest), so the change is real`,
+          ? `base's and head's ${repeats} ${apartText}: ${nearest} at the nearest`
+          : `base's and head's ${repeats} ${apartText} (${nearest} at the nearest), so the change is real`,
     );
   }
   if (reasons.length > 0) result.reason = reasons.join('; ');

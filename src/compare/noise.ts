@@ -290,8 +290,43 @@ export function leakSpread(scenario: SnapshotScenario): Spread {
 }
 
 /**
- * Whether a figure's base and head have values in common over their repeats: a noisy figure's
- * difference may then be its noise alone. A steady figure (or one lacking a side) never does.
+ * Whether the values of `high` lie above those of `low` by more than the two ranges span
+ * together. Few repeats of a random figure often fall apart by chance (3 runs a side: one time
+ * in ten; a test's cold calls widened by its warm ones: one in 40); apart by more than their
+ * spans, about one in 300 and one in 2,000. A steady pair (no span) is apart once it differs.
+ */
+export function liesBeyond(
+  low: readonly [number, number],
+  high: readonly [number, number],
+): boolean {
+  return high[0] - low[1] > low[1] - low[0] + (high[1] - high[0]);
+}
+
+/**
+ * Base's and head's ranges as a noisy figure's change is judged on. A side without one (its
+ * repeats agreed, or it ran once) while the other varies is given the other's span around its
+ * value: a random benchmark measures the same twice now and then by chance.
+ */
+export function noiseRanges(value: {
+  base: number;
+  head: number;
+  baseRange?: [number, number];
+  headRange?: [number, number];
+}): { base: [number, number]; head: [number, number] } {
+  const around = (at: number, other: [number, number] | undefined): [number, number] => {
+    const half = other ? (other[1] - other[0]) / 2 : 0;
+    return [at - half, at + half];
+  };
+  return {
+    base: value.baseRange ?? around(value.base, value.headRange),
+    head: value.headRange ?? around(value.head, value.baseRange),
+  };
+}
+
+/**
+ * Whether a noisy figure's difference may be its noise alone: base's and head's repeats overlap,
+ * or lie apart by no more than they span together (see `liesBeyond`, `noiseRanges`). A steady
+ * figure (or one lacking a side) never is.
  */
 export function withinNoise(value: {
   base: number | null;
@@ -301,7 +336,6 @@ export function withinNoise(value: {
   headRange?: [number, number];
 }): boolean {
   if (!value.noisy || value.base === null || value.head === null) return false;
-  const [baseLow, baseHigh] = value.baseRange ?? [value.base, value.base];
-  const [headLow, headHigh] = value.headRange ?? [value.head, value.head];
-  return baseLow <= headHigh && headLow <= baseHigh;
+  const { base, head } = noiseRanges({ ...value, base: value.base, head: value.head });
+  return !liesBeyond(base, head) && !liesBeyond(head, base);
 }

@@ -13,6 +13,7 @@ import type {
 } from '../capture/snapshot.js';
 import type { LineMap } from '../sides/line-map.js';
 import type { SiteDelta } from './comparison.js';
+import { siteLocation } from './sites.js';
 
 /**
  * The head sites (`path:line`) whose objects the deep pass on head looks for retention paths
@@ -22,7 +23,7 @@ export function retentionTargets(scenarios: readonly GrownScenario[], most: numb
   if (most <= 0) return [];
   const wanted = new Set<string>();
   for (const scenario of scenarios) {
-    for (const site of grownSites(scenario, most)) wanted.add(`${site.file}:${site.line}`);
+    for (const site of grownSites(scenario, most)) wanted.add(siteLocation(site));
   }
   return [...wanted].sort();
 }

@@ -5,6 +5,11 @@ import type { SiteDelta } from './comparison.js';
 import { pairEdits } from './edited-lines.js';
 import { leakSteps, recordSpreads, siteSpread, STEADY, type ScenarioKind } from './noise.js';
 
+/** Where a site is, as people and keys read it: `path:line` (`path:None` without a line). */
+export function siteLocation(site: { file: string; line: number | null }): string {
+  return `${site.file}:${site.line}`;
+}
+
 /** Identity of a site that survives line moves: function and source text (within a file). */
 function contentKey(site: SnapshotSite): string | undefined {
   if (site.text === undefined || site.text === '') return undefined;

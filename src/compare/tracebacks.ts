@@ -5,6 +5,7 @@
  */
 import type { Snapshot, SiteTraceback } from '../capture/snapshot.js';
 import type { Comparison, SiteDelta } from './comparison.js';
+import { siteLocation } from './sites.js';
 
 /** Changed sites traced per scenario: the ones the comment lists first. */
 export const TRACED_SITES_PER_SCENARIO = 10;
@@ -20,7 +21,7 @@ function baseName(site: SiteDelta): string | undefined {
 }
 
 function headName(site: SiteDelta): string | undefined {
-  return site.line === null || site.silent ? undefined : `${site.file}:${site.line}`;
+  return site.line === null || site.silent ? undefined : siteLocation(site);
 }
 
 /** The sites to trace: per scenario the top changed ones; head's, or base's where head has none. */
@@ -51,7 +52,7 @@ function tracebacksByScenario(
   for (const scenario of snapshot?.scenarios ?? []) {
     const bySite = new Map<string, SiteTraceback[]>();
     for (const site of scenario.sites) {
-      if (site.tracebacks?.length) bySite.set(`${site.file}:${site.line}`, site.tracebacks);
+      if (site.tracebacks?.length) bySite.set(siteLocation(site), site.tracebacks);
     }
     byScenario.set(scenario.name, bySite);
   }

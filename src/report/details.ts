@@ -144,7 +144,7 @@ function noiseSection(scenario: ScenarioComparison, top: number, configured?: nu
   ];
   const more = noisySites.length - shownSites.length;
   return folded(
-    `〰️ Noisy in ${escapeCode(scenario.name)}: ${count(noisyTotals.length, 'total')} and ${count(noisySites.length, 'site')} differ between repeats (failed on only where base's and head's ranges do not overlap)`,
+    `〰️ Noisy in ${escapeCode(scenario.name)}: ${count(noisyTotals.length, 'total')} and ${count(noisySites.length, 'site')} differ between repeats (failed on only where head's range lies beyond base's by more than the two span together)`,
     [
       '| Measurement | Base (min … max) | Head (min … max) |',
       '| --- | ---: | ---: |',

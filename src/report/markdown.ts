@@ -11,6 +11,7 @@ import {
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { MEASURES, measureOf, measuresWhere, type MeasureName } from '../compare/measures.js';
 import { unitOf } from '../budgets/rules.js';
+import { siteLocation } from '../compare/sites.js';
 import { peakChart } from './chart.js';
 import { repeatsRun, scenarioDetails } from './details.js';
 import {
@@ -352,7 +353,7 @@ function culpritLead(report: Report): string {
   const found = verdictCulprit(report);
   if (!found) return '';
   const { culprit } = found.finding;
-  return `**Caused by ${escapeCode(`${culprit!.file}:${culprit!.line}`, 200)}** ✏️: ${leadSentence(found, (text) => escapeCode(text, 200))}.`;
+  return `**Caused by ${escapeCode(siteLocation(culprit!), 200)}** ✏️: ${leadSentence(found, (text) => escapeCode(text, 200))}.`;
 }
 
 /**
@@ -521,7 +522,7 @@ function siteCause(site: SiteDelta, role?: SiteRole): string {
       : `${cause}; fills what keeps the sites under it alive`;
   if (role?.role === 'kept') {
     const { culprit } = role.group;
-    return `kept alive by ${escapeCode(`${culprit.file}:${culprit.line}`, 200)}${site.changedLine ? ' (✏️ changed here too)' : ''}`;
+    return `kept alive by ${escapeCode(siteLocation(culprit), 200)}${site.changedLine ? ' (✏️ changed here too)' : ''}`;
   }
   return cause;
 }
@@ -809,7 +810,7 @@ function legend(report: Report): string {
       ? ' Kept alive by: the objects allocated on the line are held by a container the named line filled.'
       : '') +
     (noisy
-      ? " ≈ noisy: varies between runs of the same code; fails a budget only when base's and head's runs do not overlap."
+      ? " ≈ noisy: varies between runs of the same code; fails a budget only when head's runs lie beyond base's by more than they vary."
       : '') +
     ` allocdiff ${escapeText(report.allocdiffVersion)}</sub>`
   );

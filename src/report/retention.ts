@@ -9,6 +9,7 @@ import type { BudgetResult } from '../budgets/evaluate.js';
 import { verdictCauses } from '../budgets/verdict.js';
 import type { ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { isOwnGlobal, type RetentionCulprit, type RetentionFinding } from '../compare/retention.js';
+import { siteLocation } from '../compare/sites.js';
 import { LRU_CACHE } from '../capture/snapshot.js';
 import { formatBytes, groupDigits } from '../format/sizes.js';
 import { escapeCode } from './escape.js';
@@ -66,10 +67,6 @@ function mostHeld(
   return best && { scenario: best.scenario, finding: best.finding };
 }
 
-function siteKeyOf(site: { file: string; line: number | null }): string {
-  return `${site.file}:${site.line}`;
-}
-
 /**
  * How much of a scenario's growth `findings` hold: each one's share (its samples of its site's)
  * of its site's growth, not of the site's size on head, as a holder also reaches objects that
@@ -82,10 +79,10 @@ export function growthHeld(
 ): number {
   const grown = new Map<string, number>();
   for (const site of scenario.sites)
-    if (site.line !== null) grown.set(siteKeyOf(site), site.sizeDelta);
+    if (site.line !== null) grown.set(siteLocation(site), site.sizeDelta);
   let held = 0;
   for (const finding of findings) {
-    const delta = grown.get(siteKeyOf(finding.site)) ?? 0;
+    const delta = grown.get(siteLocation(finding.site)) ?? 0;
     if (delta <= 0) continue;
     const share = finding.sampledOf > 0 ? Math.min(1, finding.sampled / finding.sampledOf) : 1;
     held += Math.min(finding.bytes, Math.round(delta * share));
@@ -99,11 +96,11 @@ export function growthHeld(
  * sites walked (of 9 that grew)`.
  */
 function whereHeld(scenario: ScenarioComparison, same: readonly RetentionFinding[]): string {
-  const walked = new Set((scenario.retention ?? []).map((finding) => siteKeyOf(finding.site)));
+  const walked = new Set((scenario.retention ?? []).map((finding) => siteLocation(finding.site)));
   const grew = new Set(
-    scenario.sites.filter((site) => site.line !== null && site.sizeDelta > 0).map(siteKeyOf),
+    scenario.sites.filter((site) => site.line !== null && site.sizeDelta > 0).map(siteLocation),
   );
-  const count = new Set(same.map((finding) => siteKeyOf(finding.site))).size;
+  const count = new Set(same.map((finding) => siteLocation(finding.site))).size;
   if ([...grew].every((site) => walked.has(site))) return `at ${groupDigits(count)} sites`;
   const of = ` (of ${groupDigits(new Set([...grew, ...walked]).size)} that grew)`;
   return count === walked.size
@@ -262,7 +259,7 @@ function storedByC(finding: RetentionFinding, code: Code): string | undefined {
 function madeText(culprit: RetentionCulprit, code: Code): string {
   const what = culprit.type ? `the ${code(culprit.type)} it holds` : 'an object it holds';
   return (
-    `${what} was made at ${code(`${culprit.file}:${culprit.line}`)}, a line this change made, ` +
+    `${what} was made at ${code(siteLocation(culprit))}, a line this change made, ` +
     'but no line this change made was found storing it there'
   );
 }
@@ -282,7 +279,7 @@ export function retentionSentence(
   grew?: number,
 ): string {
   const site =
-    code(`${finding.site.file}:${finding.site.line}`) +
+    code(siteLocation(finding.site)) +
     (grew === undefined || grew >= finding.bytes * GREW_CLOSE
       ? ''
       : grew > 0
@@ -297,7 +294,7 @@ export function retentionSentence(
         : finding.culprit?.evidence === 'made'
           ? `; ${madeText(finding.culprit, code)}`
           : finding.culprit
-            ? `; filled at ${code(`${finding.culprit.file}:${finding.culprit.line}`)}, a line this change made`
+            ? `; filled at ${code(siteLocation(finding.culprit))}, a line this change made`
             : '';
     const [container, root] = containerText(finding, code);
     if (heldContainers(finding))
@@ -329,7 +326,7 @@ export function retentionSentence(
     finding.culprit?.evidence === 'made'
       ? `; ${madeText(finding.culprit, code)}`
       : finding.culprit
-        ? `, ${how} at ${code(`${finding.culprit.file}:${finding.culprit.line}`)}, a line this change made`
+        ? `, ${how} at ${code(siteLocation(finding.culprit))}, a line this change made`
         : byC
           ? `; ${byC}`
           : '';
@@ -357,12 +354,12 @@ const NOT_FOUND_NOTE =
 
 function row(finding: RetentionFinding): string {
   const culprit = finding.culprit
-    ? `${escapeCode(`${finding.culprit.file}:${finding.culprit.line}`, 200)} ✏️${finding.culprit.evidence === 'made' ? ' (made what it holds)' : ''}`
+    ? `${escapeCode(siteLocation(finding.culprit), 200)} ✏️${finding.culprit.evidence === 'made' ? ' (made what it holds)' : ''}`
     : finding.holderType === LRU_CACHE
       ? `no Python line (${markdownCode(LRU_CACHE)} stored them)`
       : '—';
   return (
-    `| ${holderCell(finding)} | ${escapeCode(`${finding.site.file}:${finding.site.line}`, 200)} ` +
+    `| ${holderCell(finding)} | ${escapeCode(siteLocation(finding.site), 200)} ` +
     `| ${formatBytes(finding.bytes)} | ${culprit} |`
   );
 }
@@ -375,7 +372,7 @@ function pathItem(finding: RetentionFinding): string {
   const culprit = finding.culprit?.text
     ? ` (${verb} by ${escapeCode(finding.culprit.text, 80)})`
     : '';
-  return `- ${escapeCode(`${finding.site.file}:${finding.site.line}`, 200)}: ${escapeCode(finding.path, 200)}${culprit}`;
+  return `- ${escapeCode(siteLocation(finding.site), 200)}: ${escapeCode(finding.path, 200)}${culprit}`;
 }
 
 /**
@@ -444,10 +441,6 @@ export interface CulpritGroup {
   kept: string[];
 }
 
-function siteKey(location: { file: string; line: number | null }): string {
-  return `${location.file}:${location.line}`;
-}
-
 /**
  * The culprits of a scenario's findings, most of the growth held first. A site kept alive by
  * holders two culprits filled goes under the one that keeps more of it.
@@ -460,11 +453,11 @@ export function culpritGroups(scenario: ScenarioComparison): CulpritGroup[] {
   const held = new Map<string, Map<string, number>>();
   for (const finding of findings) {
     if (!finding.culprit) continue;
-    const key = siteKey(finding.culprit);
+    const key = siteLocation(finding.culprit);
     const group = groups.get(key) ?? { culprit: finding.culprit, bytes: 0, kept: [] };
     groups.set(key, group);
     byCulprit.set(key, [...(byCulprit.get(key) ?? []), finding]);
-    const site = siteKey(finding.site);
+    const site = siteLocation(finding.site);
     if (site === key) continue;
     const bySite = held.get(site) ?? new Map<string, number>();
     bySite.set(key, (bySite.get(key) ?? 0) + finding.bytes);
@@ -483,7 +476,7 @@ export function culpritGroups(scenario: ScenarioComparison): CulpritGroup[] {
   for (const group of list)
     group.kept.sort((a, b) => keptBytes.get(b)! - keptBytes.get(a)! || (a < b ? -1 : 1));
   return list.sort(
-    (a, b) => b.bytes - a.bytes || (siteKey(a.culprit) < siteKey(b.culprit) ? -1 : 1),
+    (a, b) => b.bytes - a.bytes || (siteLocation(a.culprit) < siteLocation(b.culprit) ? -1 : 1),
   );
 }
 
@@ -503,11 +496,11 @@ export function culpritOrder(
   const roles = new Map<SiteDelta, SiteRole>();
   if (groups.length === 0) return { sites: [...sites], roles };
   const byKey = new Map<string, SiteDelta>();
-  for (const site of sites) if (site.line !== null) byKey.set(siteKey(site), site);
+  for (const site of sites) if (site.line !== null) byKey.set(siteLocation(site), site);
   const ordered: SiteDelta[] = [];
   const placed = new Set<SiteDelta>();
   for (const group of groups) {
-    const own = byKey.get(siteKey(group.culprit));
+    const own = byKey.get(siteLocation(group.culprit));
     if (own && !placed.has(own)) {
       ordered.push(own);
       placed.add(own);
