@@ -31,6 +31,7 @@ import { mergeProcessRepeats } from './merge-repeats.js';
 import { failedSnapshot, type SideOutcome } from './outcome.js';
 import type { Logger } from '../log.js';
 import { lastLines, stopReason, type ProcessResult } from './process.js';
+import { watchProgress } from './deep-progress.js';
 import { blankSessionVariables, PytestSession, sessionDir } from './pytest-session.js';
 import { processFailed, readSnapshot, SideRunner } from './side-runner.js';
 import type { ScenarioError, Snapshot, SnapshotScenario } from './snapshot.js';
@@ -205,6 +206,10 @@ async function measureInDepth(
     log.warning(`no measurement in depth: ${why}; the first run's figures stand`);
     return { kind: 'measured', snapshot: earlier! };
   };
+  // The tests of this side the pass runs, for the log's count of those done.
+  const tests = (earlier?.scenarios ?? []).filter(
+    (s) => s.kind === 'test' && (!only || only.has(s.name)),
+  ).length;
   const deep = await runCommand(
     command,
     workingDirectory,
@@ -212,6 +217,7 @@ async function measureInDepth(
     options,
     {
       session: 'reuse',
+      ...(tests > 0 ? { progress: tests } : {}),
       depth: {
         repeats,
         iterations,
@@ -416,6 +422,8 @@ interface CommandPass {
    * when there is one (the deep pass, the traceback pass).
    */
   session?: 'start' | 'reuse';
+  /** The deep pass's tests: how many, the log telling how far it has got (deep-progress.ts). */
+  progress?: number;
 }
 
 /** The pytest sessions left waiting for their next pass, by checkout. */
@@ -554,8 +562,10 @@ async function runCommand(
   const frames = passFrames(options, pass);
   const workDir = await runner.workDir('allocdiff-command-');
   let kept = false;
+  let unwatch: (() => void) | undefined;
   try {
     const { partials, variables } = await passFiles(workDir, checkoutDir, options, pass, frames);
+    unwatch = pass.progress ? watchProgress(partials, pass.progress, log) : undefined;
     const serve = sessions !== undefined && pass.session === 'start' && isPytestAlone(command);
     log.info(commandLine(command, options, frames));
     if (serve) {
@@ -579,6 +589,7 @@ async function runCommand(
     const { result, fixedAddresses } = await runner.injected(command, cwd, variables);
     return await mergePass(runner, checkoutDir, partials, frames, result, fixedAddresses, log);
   } finally {
+    unwatch?.();
     if (!kept) await rm(workDir, { recursive: true, force: true });
   }
 }
@@ -645,8 +656,10 @@ async function runInSession(
   // A folder of the same length as a run's own (`runCommand`): the pass's variables have the
   // shape of every other run's.
   const passDir = await runner.workDir('allocdiff-command-');
+  let unwatch: (() => void) | undefined;
   try {
     const { partials, variables } = await passFiles(passDir, checkoutDir, options, pass, frames);
+    unwatch = pass.progress ? watchProgress(partials, pass.progress, options.log) : undefined;
     options.log.info(
       `${commandLine(command, options, frames)}, in the pytest session ` +
         `${started === 'ahead' ? 'started ahead' : 'of the first run'} (no new start, its tests collected)`,
@@ -672,6 +685,7 @@ async function runInSession(
       options.log,
     );
   } finally {
+    unwatch?.();
     await rm(passDir, { recursive: true, force: true });
   }
 }
