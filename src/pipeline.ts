@@ -18,7 +18,7 @@ import { isolationHere, stopReason, stopSignal } from './capture/process.js';
 import { ownCodeEnvironment } from './capture/own-code.js';
 import { onBothSides, sequentialReason, type Side } from './capture/measure-sides.js';
 import { emptySnapshot, sideSnapshots, snapshotOf, type SideOutcome } from './capture/outcome.js';
-import type { Snapshot } from './capture/snapshot.js';
+import { DEPTH_MISSED, type Snapshot } from './capture/snapshot.js';
 import { SideEnvironments } from './capture/side-environment.js';
 import {
   isPytestAlone,
@@ -757,7 +757,28 @@ export async function runAllocdiff(
                   ? { retentionSites: plan.retentionSites, retentionScenarios: plan.walking }
                   : undefined,
               ).catch(stoppedDuring('measuring in depth', 'first-run'));
-          if (deepened) {
+          // A side whose deep pass ended before it measured (timed out, failed as a whole) has
+          // only its first run: both sides' first runs are compared, never one with the other's
+          // deep pass, and the report says so.
+          const missed = (['base', 'head'] as const).flatMap((side) => {
+            const outcome = deepened?.[side];
+            const note =
+              outcome?.kind === 'measured' &&
+              outcome.snapshot.unmeasured.find((n) => n.what === DEPTH_MISSED);
+            return note ? [`${side}: ${note.why}`] : [];
+          });
+          if (missed.length > 0) {
+            interrupted = {
+              during: 'measuring in depth',
+              figures: 'first-run',
+              why: missed.join('; '),
+            };
+            log.warning(
+              `measuring in depth did not finish (${interrupted.why}): the report compares ` +
+                "both sides' first runs, not measured in depth",
+            );
+          }
+          if (deepened && missed.length === 0) {
             measured = deepened;
             repeatsUsed = settings.repeats;
             measuredInDepth = true;

@@ -34,7 +34,12 @@ import { lastLines, stopReason, type ProcessResult } from './process.js';
 import { watchProgress } from './deep-progress.js';
 import { blankSessionVariables, PytestSession, sessionDir } from './pytest-session.js';
 import { processFailed, readSnapshot, SideRunner } from './side-runner.js';
-import type { ScenarioError, Snapshot, SnapshotScenario } from './snapshot.js';
+import {
+  DEPTH_MISSED,
+  type ScenarioError,
+  type Snapshot,
+  type SnapshotScenario,
+} from './snapshot.js';
 import {
   isPytestAlone,
   readStaticSelection,
@@ -204,7 +209,11 @@ async function measureInDepth(
   );
   const firstFigures = (why: string): SideOutcome => {
     log.warning(`no measurement in depth: ${why}; the first run's figures stand`);
-    return { kind: 'measured', snapshot: earlier! };
+    const missed = { what: DEPTH_MISSED, why };
+    return {
+      kind: 'measured',
+      snapshot: { ...earlier!, unmeasured: [...earlier!.unmeasured, missed] },
+    };
   };
   // The tests of this side the pass runs, for the log's count of those done.
   const tests = (earlier?.scenarios ?? []).filter(

@@ -237,6 +237,7 @@ export const reportSchema = z.strictObject({
   interrupted: z
     .strictObject({
       signal: text(20).optional(),
+      why: text(2_000).optional(),
       during: text(200),
       figures: z.enum(['first-run', 'complete']),
     })

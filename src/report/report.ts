@@ -83,8 +83,9 @@ export interface Report {
    */
   accepted?: Acceptance;
   /**
-   * The run was stopped (Ctrl-C, SIGTERM) after both sides' first runs: this report holds what
-   * was measured by then, and is never a pass.
+   * The run was stopped (Ctrl-C, SIGTERM) after both sides' first runs, or a side's deep pass
+   * ended before it measured (it timed out): this report holds what was measured by then, and
+   * is never a pass.
    */
   interrupted?: Interrupted;
   /** This report measured one shard of a suite split across runners (`shard: K/N`). */
@@ -97,6 +98,8 @@ export interface Report {
 export interface Interrupted {
   /** The signal that stopped it: `SIGINT`, `SIGTERM`. */
   signal?: string;
+  /** Without a signal: why the pass ended early, per side (`head: the command timed out …`). */
+  why?: string;
   /** The pass it was stopped during: `measuring in depth`, `finding tracebacks`. */
   during: string;
   /**

@@ -239,8 +239,11 @@ export function culpritLead(report: Report, explanation = explainVerdict(report)
  * What a report of a run stopped before its end says first: `stopped by SIGTERM during measuring
  * in depth: the figures are from one run of each side, …`.
  */
-export function interruptedText({ signal, during, figures }: Interrupted): string {
-  const stopped = `the run was stopped${signal ? ` by ${signal}` : ''} during ${during}`;
+export function interruptedText({ signal, why, during, figures }: Interrupted): string {
+  const stopped =
+    why !== undefined && signal === undefined
+      ? `${during} did not finish (${why})`
+      : `the run was stopped${signal ? ` by ${signal}` : ''} during ${during}`;
   return figures === 'first-run'
     ? `${stopped}: the figures are from one run of each side, not measured in depth (no repeats, ` +
         'noise or leak check), and the run is no pass'

@@ -271,3 +271,44 @@ describe.runIf(pytestAvailable)('allocdiff CLI stopped by SIGTERM during the dee
     }
   }, 240_000);
 });
+
+describe.runIf(pytestAvailable)('allocdiff CLI whose deep pass runs past timeout-minutes', () => {
+  it("compares both sides' first runs, never one side's deep pass with the other's first run", async () => {
+    const count = 20;
+    const trees = [writeTree(slowDeepSuite(10, count)), writeTree(slowDeepSuite(500, count))];
+    const repo = createRepoFromTrees(trees);
+    const out = mkdtempSync(join(realpathSync(tmpdir()), 'allocdiff-interrupt-out-'));
+    cleanup.push(...trees, repo.dir, out);
+    const json = join(out, 'report.json');
+    const command = 'python3 -m pytest -q -p no:cacheprovider tests';
+    // The first runs take seconds; the deep passes, 20 tests × 7 further calls × 0.3 s, do not
+    // end within the 30 s each side has.
+    const result = await runCommand(
+      declaredNode(),
+      [CLI, '--base', 'HEAD~1', '--command', command, '--json', json, '--timeout-minutes', '0.5'],
+      { cwd: repo.dir },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('no measurement in depth: the command timed out after 0.5 min');
+    const report = JSON.parse(readFileSync(json, 'utf8')) as {
+      verdict: string;
+      interrupted?: { signal?: string; why?: string; during: string; figures: string };
+      scenarios: Array<{ retained: { delta: number }; repeats?: { base: number; head: number } }>;
+    };
+    expect(report.interrupted).toMatchObject({
+      during: 'measuring in depth',
+      figures: 'first-run',
+    });
+    expect(report.interrupted?.signal).toBeUndefined();
+    expect(report.interrupted?.why).toMatch(/^base: the command timed out after 0\.5 min/);
+    expect(report.verdict).toBe('warn');
+    expect(report.scenarios).toHaveLength(count);
+    for (const scenario of report.scenarios) {
+      expect(scenario.retained.delta).toBeGreaterThan(3_500);
+      if (scenario.repeats) expect(scenario.repeats).toEqual({ base: 1, head: 1 });
+    }
+    expect(result.stdout).toMatch(
+      /^WARN: measuring in depth did not finish \(base: the command timed out/m,
+    );
+  }, 240_000);
+});

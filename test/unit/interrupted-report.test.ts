@@ -51,6 +51,20 @@ describe('a report of a run stopped during its deep pass', () => {
     );
   });
 
+  it('says why, when no signal stopped it but a deep pass ended early', () => {
+    expect(
+      interruptedText({
+        why: 'head: the command timed out after 30 min and was killed',
+        during: 'measuring in depth',
+        figures: 'first-run',
+      }),
+    ).toBe(
+      'measuring in depth did not finish (head: the command timed out after 30 min and was ' +
+        'killed): the figures are from one run of each side, not measured in depth (no repeats, ' +
+        'noise or leak check), and the run is no pass',
+    );
+  });
+
   it('is a field of the JSON report, checked like the others', () => {
     const parsed = parseReport(JSON.parse(JSON.stringify(stopped)), 'report.json');
     expect(parsed.interrupted).toEqual(stopped.interrupted);
