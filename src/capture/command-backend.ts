@@ -31,9 +31,15 @@ import { mergeProcessRepeats } from './merge-repeats.js';
 import { failedSnapshot, type SideOutcome } from './outcome.js';
 import type { Logger } from '../log.js';
 import { lastLines, stopReason, type ProcessResult } from './process.js';
+import { watchProgress } from './deep-progress.js';
 import { blankSessionVariables, PytestSession, sessionDir } from './pytest-session.js';
 import { processFailed, readSnapshot, SideRunner } from './side-runner.js';
-import type { ScenarioError, Snapshot, SnapshotScenario } from './snapshot.js';
+import {
+  DEPTH_MISSED,
+  type ScenarioError,
+  type Snapshot,
+  type SnapshotScenario,
+} from './snapshot.js';
 import {
   isPytestAlone,
   readStaticSelection,
@@ -203,8 +209,16 @@ async function measureInDepth(
   );
   const firstFigures = (why: string): SideOutcome => {
     log.warning(`no measurement in depth: ${why}; the first run's figures stand`);
-    return { kind: 'measured', snapshot: earlier! };
+    const missed = { what: DEPTH_MISSED, why };
+    return {
+      kind: 'measured',
+      snapshot: { ...earlier!, unmeasured: [...earlier!.unmeasured, missed] },
+    };
   };
+  // The tests of this side the pass runs, for the log's count of those done.
+  const tests = (earlier?.scenarios ?? []).filter(
+    (s) => s.kind === 'test' && (!only || only.has(s.name)),
+  ).length;
   const deep = await runCommand(
     command,
     workingDirectory,
@@ -212,6 +226,7 @@ async function measureInDepth(
     options,
     {
       session: 'reuse',
+      ...(tests > 0 ? { progress: tests } : {}),
       depth: {
         repeats,
         iterations,
@@ -416,6 +431,8 @@ interface CommandPass {
    * when there is one (the deep pass, the traceback pass).
    */
   session?: 'start' | 'reuse';
+  /** The deep pass's tests: how many, the log telling how far it has got (deep-progress.ts). */
+  progress?: number;
 }
 
 /** The pytest sessions left waiting for their next pass, by checkout. */
@@ -555,8 +572,10 @@ async function runCommand(
   const workDir = await runner.workDir('allocdiff-command-');
   let kept = false;
   let merge: PendingMerge | undefined;
+  let unwatch: (() => void) | undefined;
   try {
     const { partials, variables } = await passFiles(workDir, checkoutDir, options, pass, frames);
+    unwatch = pass.progress ? watchProgress(partials, pass.progress, log) : undefined;
     const serve = sessions !== undefined && pass.session === 'start' && isPytestAlone(command);
     log.info(commandLine(command, options, frames));
     merge = startMerge(runner, checkoutDir, partials, frames);
@@ -582,6 +601,7 @@ async function runCommand(
     return await mergePass(runner, merge, result, fixedAddresses, log);
   } finally {
     await merge?.abandon();
+    unwatch?.();
     if (!kept) await rm(workDir, { recursive: true, force: true });
   }
 }
@@ -649,8 +669,10 @@ async function runInSession(
   // shape of every other run's.
   const passDir = await runner.workDir('allocdiff-command-');
   let merge: PendingMerge | undefined;
+  let unwatch: (() => void) | undefined;
   try {
     const { partials, variables } = await passFiles(passDir, checkoutDir, options, pass, frames);
+    unwatch = pass.progress ? watchProgress(partials, pass.progress, options.log) : undefined;
     options.log.info(
       `${commandLine(command, options, frames)}, in the pytest session ` +
         `${started === 'ahead' ? 'started ahead' : 'of the first run'} (no new start, its tests collected)`,
@@ -670,6 +692,7 @@ async function runInSession(
     return await mergePass(runner, merge, result, fixedAddresses, options.log);
   } finally {
     await merge?.abandon();
+    unwatch?.();
     await rm(passDir, { recursive: true, force: true });
   }
 }

@@ -73,6 +73,7 @@ import {
 import { acceptanceMarkdown, settingsChangeMarkdown } from './settings-change.js';
 import {
   explainVerdict,
+  interruptedText,
   notRunReason,
   verdictCulprit,
   warnCause,
@@ -836,6 +837,9 @@ function selectionOf(report: Report): Selection {
     `### allocdiff${report.key === 'default' ? '' : ` · ${escapeText(report.key)}`}`,
     '',
     verdictLine(report),
+    ...(report.interrupted
+      ? ['', `⏹️ **Stopped before the end:** ${escapeText(interruptedText(report.interrupted))}.`]
+      : []),
     ...failedBeforeLine(report),
     '',
     contextLine(report, listed),
