@@ -20,6 +20,7 @@ import type {
   ScenarioOverride,
 } from './rules.js';
 import {
+  FACTOR_FROM_PERCENT,
   formatAmount,
   formatBytes,
   formatChange,
@@ -259,7 +260,9 @@ function describe(metric: BudgetMetric, limit: BudgetLimit, value: Observation):
     case 'relative':
     case 'floor': {
       const percent = percentChange(value.base, value.head);
-      const text = formatPercent(percent);
+      // A factor (`×1,510`) as the reports show such a growth, but in percent beside a limit
+      // that large, to be compared with it.
+      const text = formatPercent(percent, limit.percent < FACTOR_FROM_PERCENT);
       if (percent === undefined || Math.abs(percent) === limit.percent) return text;
       // `+5.00 %` over a `+5%` limit: enough digits to tell them apart.
       return Math.abs(Number(text.replace(/[ %+]/g, ''))) === limit.percent

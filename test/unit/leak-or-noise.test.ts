@@ -537,7 +537,7 @@ describe('a leak in the report', () => {
     const markdown = renderMarkdown(rendered());
     expect(markdown.split('\n')[3]).toBe(
       '❌ **Over budget:** retained memory of <code>bench_leak</code> grew +1.41 MB ' +
-        '(+748,640.7 %), most at [<code>app/store.py:5</code>](https://github.com/octo/allocdiff/blob/abcdef0123456789abcdef0123456789abcdef01/app/store.py#L5) (+1.42 MB), ' +
+        '(×7,487), most at [<code>app/store.py:5</code>](https://github.com/octo/allocdiff/blob/abcdef0123456789abcdef0123456789abcdef01/app/store.py#L5) (+1.42 MB), ' +
         'over the +100KB budget (rises +80.7 KB per call over the repeats).',
     );
     expect(markdown).toContain(

@@ -117,7 +117,7 @@ describe('retention paths in the reports', () => {
       const verdict = markdown.split('\n').find((line) => /^(❌|⚠️|✅|📈)/u.test(line))!;
       // The largest change and its site, as the terminal's PASS line says them.
       expect(verdict).toMatch(
-        /^📈 \*\*Retained memory of <code>benchmarks\/memory\.py<\/code> grew \+1,083\.9\s%/u,
+        /^📈 \*\*Retained memory of <code>benchmarks\/memory\.py<\/code> grew ×11\.8 \(\+2\.07\sMiB\)/u,
       );
       expect(verdict).toContain('most at <code>&lt;stdlib&gt;/json/decoder.py:353</code>');
       expect(markdown).not.toContain('Caused by');
