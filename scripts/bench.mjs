@@ -329,7 +329,7 @@ function benchPytestSuite() {
     'pytest',
     'allocdiff (the default: tests selected), PR changing one module (26 tests read it)',
     ms(changed),
-    `${ofTraced(changed)} (target ≤ 0.50×): the static step rules out 19 of 20 test files; the untraced reads pass collects the 20th while each side's pytest starts and collects it too; then, forked from that one start per side, its 26 tests traced and the 20 that differed measured in depth, objects by type counted for the 5 that grew most`,
+    `${ofTraced(changed)} (target ≤ 0.50×): the static step rules out 19 of 20 test files; the untraced reads pass collects the 20th while each side's pytest starts and collects it too; then, forked from that one start per side, its 26 tests traced and the 20 that differed measured in depth, objects by type counted for the 5 that grew most; each pass merged by a process started with it`,
   );
   row(
     'pytest',
@@ -1146,15 +1146,15 @@ function measureCachedBase() {
     'PR that changes an allocation, base cached (first pass and deep pass)',
     ms(changed),
     `${ratio(changed / traced)} one traced run (target 1.20×); head alone runs, its first run ` +
-      'and a repeat at the same time (the repeat waits for the sites to walk, then counts ' +
-      `objects); the report: "${said(changeReport)}"`,
+      'and a repeat at the same time (the repeat waits for the sites to walk while a copy of it ' +
+      `counts objects); the report: "${said(changeReport)}"`,
   );
   row(
     'cache',
     'the same without a cache',
     ms(uncached),
     `${ratio(uncached / (2 * traced))} (2 × traced) (target 1.20×); sides at the same time, ` +
-      'each a first run, then a repeat that walks (head) and counts objects',
+      'each a first run, then a repeat that counts objects (head: in a copy, beside its walk)',
   );
   for (const dir of [docs.dir, repo.dir, head]) rmSync(dir, { recursive: true, force: true });
 }
@@ -1174,9 +1174,9 @@ costs is Node's start and loading allocdiff (kept compiled in the folder), two r
 process for the top folder and both commits, then the diff, base's tree and \`git status\` at
 once) and writing the reports. With both of base's passes cached, the pull request that
 changes an allocation runs head alone, and its first run and its first repeat run at the same
-time on the two cores: the repeat, once it has measured, waits for the grown sites whose
-retention paths the comparison with base wants, then counts objects. Without a cache, each
-side's repeat starts once the first runs differed. Measured with
+time on the two cores: the repeat, once it has measured, forks a copy of itself that counts
+objects while it waits for the grown sites whose retention paths the comparison with base wants
+and walks them. Without a cache, each side's repeat starts once the first runs differed. Measured with
 \`npm run bench -- --only cache\` (load average ${cacheLoad.toFixed(1)} when it started: the
 ratios are of runs made in turn, but a loaded machine shares its two cores among more processes
 than allocdiff's).

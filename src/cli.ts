@@ -39,7 +39,7 @@ function stop(signal: NodeJS.Signals): void {
     `\nallocdiff: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'}; stopping the ` +
       'benchmark and removing the checkouts (press Ctrl-C again to leave at once)\n',
   );
-  stopAllProcesses(`allocdiff was stopped by ${signal}`);
+  stopAllProcesses(`allocdiff was stopped by ${signal}`, signal);
   setTimeout(() => process.exit(code), CLEANUP_MS).unref();
 }
 process.on('SIGINT', stop);
@@ -132,7 +132,9 @@ async function main(argv: readonly string[], early?: EarlyResolution): Promise<n
       import('./report/terminal.js'),
     ]);
     const { report, outputs } = await runAllocdiff(settings, log, early ? { early } : {});
-    if (interrupted) return interruptedExit(privateDir);
+    // Stopped after both sides' first runs: their comparison is reported, marked as stopped
+    // (`report.interrupted`), and the exit status is still the signal's.
+    if (interrupted && !report.interrupted) return interruptedExit(privateDir);
     // With `--json -` or `--markdown -`, stdout carries that output alone: the terminal's
     // report goes to stderr, beside the progress.
     const terminal = stdout ? process.stderr : process.stdout;
@@ -146,6 +148,13 @@ async function main(argv: readonly string[], early?: EarlyResolution): Promise<n
       OUTPUTS.map(({ name, label }) => `${label}: ${outputs[name].path}\n`).join(''),
     );
     if (stdout) process.stdout.write(outputs[stdout].content);
+    if (interrupted) {
+      process.stderr.write(
+        `allocdiff: stopped during ${report.interrupted!.during}; the checkouts are removed, and ` +
+          'the reports above hold what was measured before\n',
+      );
+      return 128 + constants.signals[interrupted];
+    }
     return await exitCodeOf(report, settings.failOn);
   } catch (error) {
     if (interrupted) return interruptedExit(privateDir);
@@ -159,8 +168,9 @@ async function main(argv: readonly string[], early?: EarlyResolution): Promise<n
 }
 
 /**
- * A run stopped by a signal: what it measured is not a comparison, so its reports in the
- * folder of its own are removed with the folder.
+ * A run stopped by a signal before both sides' first runs were measured (or whose report was
+ * being written): what it measured is not a comparison, so its reports in the folder of its
+ * own are removed with the folder.
  */
 async function interruptedExit(privateDir: string | undefined): Promise<number> {
   if (privateDir) await rm(privateDir, { recursive: true, force: true });

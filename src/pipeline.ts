@@ -14,11 +14,11 @@ import {
 import { canTurnOffAddressRandomization } from './capture/address-randomization.js';
 import { runEnvironment } from './capture/environment.js';
 import { protectBoth, type Protected } from './capture/isolation.js';
-import { isolationHere } from './capture/process.js';
+import { isolationHere, stopReason, stopSignal } from './capture/process.js';
 import { ownCodeEnvironment } from './capture/own-code.js';
 import { onBothSides, sequentialReason, type Side } from './capture/measure-sides.js';
 import { emptySnapshot, sideSnapshots, snapshotOf, type SideOutcome } from './capture/outcome.js';
-import type { Snapshot } from './capture/snapshot.js';
+import { DEPTH_MISSED, type Snapshot } from './capture/snapshot.js';
 import { SideEnvironments } from './capture/side-environment.js';
 import {
   isPytestAlone,
@@ -55,7 +55,7 @@ import { RunFailure, UsageError, errorMessage } from './errors.js';
 import { prefixedLogger, type Logger } from './log.js';
 import { renderOptions, writeOutputs, type OutputName, type Written } from './publish/outputs.js';
 import { byGrowth } from './report/ranking.js';
-import { buildReport, type Report } from './report/report.js';
+import { buildReport, type Interrupted, type Report } from './report/report.js';
 import { judgeProposed, settingsChangeText } from './report/settings-change.js';
 import { Git, type EarlyResolution, type Resolved, type TreeEntry } from './sides/git.js';
 import { LineMap } from './sides/line-map.js';
@@ -377,6 +377,11 @@ export async function runAllocdiff(
   // what setup installs never reaches the user's environment nor the other side.
   let environments: SideEnvironments | undefined;
   let privateTemp: string | undefined;
+  // The sides whose first run ended: a run stopped before both did has nothing to compare.
+  const firstDone = new Set<Side>();
+  // A run stopped (Ctrl-C, SIGTERM) once both sides' first runs were measured: what it
+  // measured by then is reported, marked as such (`Report.interrupted`).
+  let interrupted: Interrupted | undefined;
   try {
     if (settings.setup) environments = await SideEnvironments.create(settings.python);
     const isolated = await isolatePullRequestCode(
@@ -434,18 +439,20 @@ export async function runAllocdiff(
     const autoPeaks = backend.inDepth && settings.peakSites === 'auto';
     // `earlier`: each side's first, plain run, whose figures a measurement that repeats them
     // exactly proves (no further repeats); a function's only where base and head agreed.
+    // `done`: the sides whose pass ended, added as each does.
     const measureAll = (
       title: string,
       sideOptions: SideOptions,
       earlier?: Record<Side, SideOutcome>,
       headOnly?: Partial<SideOptions>,
+      done?: Set<Side>,
     ) =>
       onBothSides(
         log,
         (side) => `${title} ${side} ${labels[side]}`,
-        (side, sideLog) => {
+        async (side, sideLog) => {
           const first = earlier?.[side];
-          return measureSide(side, {
+          const outcome = await measureSide(side, {
             ...sideOptions,
             env: envs[side],
             protect: protect[side],
@@ -454,9 +461,25 @@ export async function runAllocdiff(
             ...(first?.kind === 'measured' ? { sameAs: first.snapshot } : {}),
             ...(side === 'head' ? headOnly : {}),
           });
+          done?.add(side);
+          return outcome;
         },
         sequential,
       );
+    const stoppedDuring =
+      (during: string, figures: Interrupted['figures']) =>
+      (error: unknown): undefined => {
+        if (!stopReason()) throw error;
+        const signal = stopSignal();
+        interrupted = { ...(signal ? { signal } : {}), during, figures };
+        log.warning(
+          `stopped during ${during}: the report holds ` +
+            (figures === 'first-run'
+              ? "both sides' first runs, not measured in depth"
+              : `the run's figures, without what ${during} adds`),
+        );
+        return undefined;
+      };
     const outcomeContext = { benchmark: backend.name, frames: settings.frames };
     const sideOptionsOf = (side: Side, sideOptions: SideOptions, sideLog = log): SideOptions => ({
       ...sideOptions,
@@ -640,15 +663,17 @@ export async function runAllocdiff(
     let measured: Record<Side, SideOutcome>;
     if (skippable) {
       const measureOne = (side: Side) =>
-        log.group(`Measuring ${side} ${labels[side]}`, () =>
-          measureSide(side, {
+        log.group(`Measuring ${side} ${labels[side]}`, async () => {
+          const outcome = await measureSide(side, {
             ...firstOptions,
             env: envs[side],
             protect: protect[side],
             log,
             environment: environments?.[side],
-          }),
-        );
+          });
+          firstDone.add(side);
+          return outcome;
+        });
       const base = baseServed ?? (await measureOne('base'));
       noChange =
         base.kind === 'measured' ? unchangedReads(base.snapshot, lineMap, alwaysRead) : undefined;
@@ -669,7 +694,9 @@ export async function runAllocdiff(
           : undefined;
       const head = baseFirst && (await headAtOnce(baseFirst, firstOptions));
       measured =
-        baseFirst && head ? { base: baseFirst, head } : await measureAll('Measuring', firstOptions);
+        baseFirst && head
+          ? { base: baseFirst, head }
+          : await measureAll('Measuring', firstOptions, undefined, undefined, firstDone);
     }
     const firstPass = measured;
     let measuredInDepth = false;
@@ -719,7 +746,7 @@ export async function runAllocdiff(
         const plan = deepPlan(first, marked);
         if (plan) {
           const done = atOnce?.deep;
-          measured = done
+          const deepened = done
             ? { base: done.base, head: done.head }
             : await measureAll(
                 `Measuring in depth (repeats: ${settings.repeats}` +
@@ -729,11 +756,38 @@ export async function runAllocdiff(
                 plan.retentionSites.length > 0
                   ? { retentionSites: plan.retentionSites, retentionScenarios: plan.walking }
                   : undefined,
-              );
-          repeatsUsed = settings.repeats;
-          measuredInDepth = true;
-          objectsNotCounted = plan.counting?.note;
-          if (plan.leakCheck) iterationsUsed = AUTOMATIC_LEAK_CALLS;
+              ).catch(stoppedDuring('measuring in depth', 'first-run'));
+          // A side whose deep pass ended before it measured (timed out, failed as a whole) has
+          // only its first run: both sides' first runs are compared, never one with the other's
+          // deep pass, and the report says so.
+          const missed = (['base', 'head'] as const).flatMap((side) => {
+            const outcome = deepened?.[side];
+            const note =
+              outcome?.kind === 'measured' &&
+              outcome.snapshot.unmeasured.find((n) => n.what === DEPTH_MISSED);
+            return note ? [`${side}: ${note.why}`] : [];
+          });
+          if (missed.length > 0) {
+            interrupted = {
+              during: 'measuring in depth',
+              figures: 'first-run',
+              why: missed.join('; '),
+            };
+            log.warning(
+              `measuring in depth did not finish (${interrupted.why}): the report compares ` +
+                "both sides' first runs, not measured in depth",
+            );
+          }
+          if (deepened && missed.length === 0) {
+            measured = deepened;
+            repeatsUsed = settings.repeats;
+            measuredInDepth = true;
+            objectsNotCounted = plan.counting?.note;
+            if (plan.leakCheck) iterationsUsed = AUTOMATIC_LEAK_CALLS;
+          } else {
+            // Stopped: the first runs' comparison is the one reported.
+            agreed = first;
+          }
         } else {
           agreed = first;
         }
@@ -745,6 +799,7 @@ export async function runAllocdiff(
     for (const side of ['base', 'head'] as const) {
       const first = firstPass[side];
       if (!cache || !wanted?.deepen?.(side) || !deep || measuredInDepth || noChange) continue;
+      if (interrupted) continue;
       if (first.kind !== 'measured') continue;
       await log.group(`Measuring in depth for the cache ${side} ${labels[side]}`, () =>
         measureSide(side, {
@@ -762,7 +817,7 @@ export async function runAllocdiff(
     const { comparison } = compared;
     // Tracebacks cost a run with many frames: only the top changed sites get one, and only
     // when there are some (the measuring runs above traced one frame).
-    if (settings.frames > 1 && backend.trace) {
+    if (settings.frames > 1 && backend.trace && !interrupted) {
       const targets = tracebackTargets(comparison);
       // A side taken from the cache never ran its setup in its checkout: no tracebacks there.
       const untraced = (side: Side) => settings.setup !== undefined && side in cachedSides;
@@ -802,11 +857,12 @@ export async function runAllocdiff(
                     )
                   : Promise.resolve(undefined),
               sequential,
-            );
-      attachTracebacks(comparison, traced);
+            ).catch(stoppedDuring('finding tracebacks', 'complete'));
+      attachTracebacks(comparison, traced ?? none);
     }
-    // No pass follows: what the backend left waiting for one (a pytest session) ends.
-    await backend.release?.();
+    // No pass follows: what the backend left waiting for one (a pytest session) ends (its
+    // processes are gone already when the run was stopped).
+    await (interrupted ? backend.release?.().catch(() => undefined) : backend.release?.());
     // Head's code ran beside base's checkout, read-only to it in a sandbox, writable without
     // one: base's figures count only if it is still base's.
     await verifyBaseCheckout(sides.baseDir, baseSha);
@@ -825,7 +881,21 @@ export async function runAllocdiff(
       selection,
       cachedSides,
       objectsNotCounted,
+      ...(interrupted ? { interrupted } : {}),
     });
+  } catch (error) {
+    // Stopped before both sides' first runs ended: nothing is compared, and the log says what
+    // had been measured.
+    if (stopReason() && !interrupted) {
+      const ended = (['base', 'head'] as const).filter((side) => firstDone.has(side));
+      const what = [
+        'stopped before either side was measured',
+        `stopped before both sides were measured: only ${ended[0]}'s first run ended`,
+        "stopped after both sides' first runs, before they were compared",
+      ];
+      log.info(`${what[ended.length]}: no report is written`);
+    }
+    throw error;
   } finally {
     await backend.release?.().catch(() => undefined);
     await Promise.all([
@@ -891,6 +961,7 @@ async function reportRun(
     selection?: TestSelection;
     cachedSides: Partial<Record<Side, string>>;
     objectsNotCounted?: { count: number; why: string };
+    interrupted?: Interrupted;
   },
 ): Promise<RunResult> {
   const { shard } = settings;
@@ -948,6 +1019,11 @@ async function reportRun(
     }
   }
   if (run.objectsNotCounted) report.objectsNotCounted = run.objectsNotCounted;
+  if (run.interrupted) {
+    // What a stopped run measured is reported, never as a pass.
+    report.interrupted = run.interrupted;
+    if (report.verdict === 'pass') report.verdict = 'warn';
+  }
   const cached = (['base', 'head'] as const).flatMap((side) => cachedSides[side] ?? []);
   if (cached.length > 0) report.cached = cached;
   if (shard) {

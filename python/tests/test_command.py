@@ -350,6 +350,58 @@ class ProcessScenarioTest(CommandTestCase):
         self.assertEqual(completed.stdout, b"ran\n")
 
 
+class MergeStartedAheadTest(CommandTestCase):
+    """``aggregate --after FILE``: started while the command runs, it merges once FILE exists,
+    what it would have merged started then."""
+
+    def aggregate_after(self, partials, root, after):
+        out = os.path.join(self.make_temp_dir(), "snapshot.json")
+        env = dict(os.environ, PYTHONPATH=HARNESS_PARENT, PYTHONDONTWRITEBYTECODE="1")
+        merge = subprocess.Popen(
+            [PYTHON, "-m", "allocdiff_harness.aggregate", "--dir", partials, "--root", root,
+             "--out", out, "--after", after],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
+        self.addCleanup(lambda: merge.poll() is None and (merge.kill(), merge.wait()))
+        return merge, out
+
+    def test_it_merges_what_the_command_wrote_once_told_to_and_not_before(self):
+        root = self.make_project({"bench.py": "data = [str(i) * 10 for i in range(2000)]\n"})
+        partials = self.make_temp_dir()
+        after = os.path.join(self.make_temp_dir(), "merge.go")
+        merge, out = self.aggregate_after(partials, root, after)
+        env = dict(os.environ, PYTHONPATH=INJECT_DIR, PYTHONDONTWRITEBYTECODE="1",
+                   PYTHONHASHSEED="0", ALLOCDIFF_COMMAND_DIR=partials, ALLOCDIFF_ROOT=root,
+                   ALLOCDIFF_FRAMES="1")
+        env.pop("PYTHONTRACEMALLOC", None)
+        subprocess.run([PYTHON, "bench.py"], cwd=root, env=env, check=True, timeout=120)
+        # The command wrote its result after the merge started: still waiting, nothing merged.
+        with self.assertRaises(subprocess.TimeoutExpired):
+            merge.wait(timeout=0.5)
+        self.assertFalse(os.path.exists(out))
+        with open(after, "w"):
+            pass
+        output = merge.communicate(timeout=120)[0].decode()
+        self.assertEqual(merge.returncode, 0, output)
+        snapshot = decode_strings(read_snapshot(out))
+        [scenario] = snapshot["scenarios"]
+        self.assertEqual(scenario["name"], "bench.py")
+        self.assertGreater(scenario["repeats"][0]["retainedBytes"], 2000 * 40)
+
+    def test_it_ends_without_merging_when_the_folder_of_its_file_is_removed(self):
+        root = self.make_project({"bench.py": "pass\n"})
+        partials = self.make_temp_dir()
+        folder = self.make_temp_dir()
+        merge, out = self.aggregate_after(partials, root, os.path.join(folder, "merge.go"))
+        os.rmdir(folder)
+        output = merge.communicate(timeout=60)[0].decode()
+        self.assertEqual(merge.returncode, 1)
+        self.assertIn("is gone", output)
+        self.assertFalse(os.path.exists(out))
+
+
 class TracebackPassTest(CommandTestCase):
     FILES = {
         "app/__init__.py": "",
@@ -952,6 +1004,59 @@ class PytestObjectCountTest(CommandTestCase):
                          {test: False for test in tests})
         self.assertEqual({test: kept for test, (kept, _) in every.items()},
                          {test: kept for test, (kept, _) in none.items()})
+
+    def test_with_a_thread_running_the_count_is_made_in_the_process_itself(self):
+        # No copy is forked from a process that runs threads: the count's call is then one
+        # more call of the test here, which the test after it sees.
+        root = self.make_project({
+            "tests/conftest.py": """
+                import threading
+                import time
+
+                threading.Thread(target=time.sleep, args=(600,), daemon=True).start()
+                """,
+            "tests/test_calls.py": """
+                import os
+
+                CALLS = []
+
+
+                def test_appends():
+                    CALLS.append("call %d" % len(CALLS))
+
+
+                def test_reports():
+                    with open(os.environ["CALLS_FILE"], "w") as file:
+                        file.write(str(len(CALLS)))
+                """,
+        })
+        folder = self.make_temp_dir()
+        path = os.path.join(folder, "tests.txt")
+        with open(path, "w") as file:
+            file.write("tests/test_calls.py::test_appends\ntests/test_calls.py::test_reports\n")
+        counted = os.path.join(folder, "counted.txt")
+        with open(counted, "w") as file:
+            file.write("tests/test_calls.py::test_appends\n")
+        calls = os.path.join(folder, "calls.txt")
+        run = self.run_command(
+            root,
+            "%s -m pytest -q -p no:cacheprovider tests" % PYTHON,
+            env={
+                "ALLOCDIFF_TESTS": path,
+                "ALLOCDIFF_REPEATS": "2",
+                "ALLOCDIFF_OBJECT_TYPES": "1",
+                "ALLOCDIFF_OBJECT_TYPES_TESTS": counted,
+                "CALLS_FILE": calls,
+            },
+        )
+        self.assertEqual(run.returncode, 0, run.output)
+        self.assertEqual(run.snapshot["unmeasured"], [])
+        scenario = run.named("tests/test_calls.py::test_appends")
+        grown = {e["type"]: e["after"] - e["before"] for e in scenario["objectTypes"]}
+        self.assertEqual(grown, {"str": 1})
+        # Its measured call, its further measured call, and the call that counted.
+        with open(calls) as file:
+            self.assertEqual(file.read(), "3")
 
 if __name__ == "__main__":
     unittest.main()

@@ -3,12 +3,17 @@ method), for the types whose count changed."""
 
 from __future__ import annotations
 
+import os
 import platform
 import shutil
 import subprocess
 import sys
+import tempfile
+import threading
+import tracemalloc
 import unittest
 
+from allocdiff_harness import capture, objects, retention
 from allocdiff_harness.objects import count_types, type_changes, type_name
 from tests.support import HarnessTestCase
 
@@ -156,6 +161,123 @@ class ObjectTypesTest(HarnessTestCase):
         run = self.run_harness(root, "bench.py", object_types=False)
         self.assertSnapshotOk(run)
         self.assertNotIn("objectTypes", run.scenario)
+
+
+class Kept:
+    pass
+
+
+class CountBesideTheWalkTest(unittest.TestCase):
+    """A measurement that walks retention paths and counts objects after its call counts them
+    in a copy of the process forked before the walk: the counts the process would make itself,
+    which it makes where no copy can be made, or when the copy ends without them."""
+
+    def setUp(self):
+        self.folder = tempfile.mkdtemp(prefix="allocdiff-count-copy-")
+        self.pids = os.path.join(self.folder, "pids")
+        self.real_count = objects.count_types
+        self.kept = []
+        # The line that allocates what the walk looks for (``action``'s first line).
+        self.site = ("test_object_types.py", self.action.__code__.co_firstlineno + 1)
+
+    def tearDown(self):
+        objects.count_types = self.real_count
+        if tracemalloc.is_tracing():
+            tracemalloc.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def action(self):
+        self.kept.extend(Kept() for _ in range(300))
+        return [bytearray(20) for _ in range(40)]
+
+    def spy(self, in_copy=None):
+        """``objects.count_types``, noting the pid of each process that counts; ``in_copy``:
+        what a copy does instead of counting (a crash, say)."""
+        parent = os.getpid()
+
+        def counting(*args, **kwargs):
+            if in_copy is not None and os.getpid() != parent:
+                in_copy()
+            counts = self.real_count(*args, **kwargs)
+            with open(self.pids, "ab") as file:
+                file.write(b"%d\n" % os.getpid())
+            return counts
+
+        objects.count_types = counting
+
+    def counted_by(self):
+        with open(self.pids, "rb") as file:
+            return [int(line) for line in file]
+
+    def measure_beside_a_thread(self):
+        """``measure`` while another thread runs: no copy is made, the process counts."""
+        release = threading.Event()
+        waiting = threading.Thread(target=release.wait)
+        waiting.start()
+        try:
+            return self.measure(self.site_list())
+        finally:
+            release.set()
+            waiting.join()
+
+    def measure(self, retention_filter):
+        self.kept.clear()
+        result = capture.measure(self.action, 1, count_types=True,
+                                 retention_filter=retention_filter)
+        _, [site] = retention.load(result.retention)  # the walk looked for the site
+        self.assertEqual(site[0], (self.action.__code__.co_filename, self.site[1]))
+        return result
+
+    def site_list(self):
+        path = os.path.join(self.folder, "sites.txt")
+        with open(path, "w", encoding="utf-8") as file:
+            file.write("%s:%d\n" % self.site)
+        return capture.SiteListFile(path, "--retention-sites")
+
+    def changes(self, result):
+        return dict((name, after - before)
+                    for name, before, after in type_changes(result.types_before,
+                                                            result.types_after))
+
+    @unittest.skipUnless(os.path.exists("/proc/meminfo"), "a copy needs /proc to know it fits")
+    def test_the_copy_counts_what_the_process_would(self):
+        self.spy()
+        here = self.measure_beside_a_thread()
+        os.unlink(self.pids)
+        apart = self.measure(self.site_list())
+        before, after = self.counted_by()
+        self.assertEqual(before, os.getpid())
+        self.assertNotEqual(after, os.getpid(), "the count after the call is made in a copy")
+        self.assertEqual(self.changes(apart), self.changes(here))
+        self.assertEqual(self.changes(apart)[__name__ + ".Kept"], 300)
+        self.assertEqual(self.changes(apart)["bytearray"], 40)
+
+    @unittest.skipUnless(os.path.exists("/proc/meminfo"), "a copy needs /proc to know it fits")
+    def test_a_copy_that_ends_without_counts_leaves_the_count_to_the_process(self):
+        self.spy(in_copy=lambda: os._exit(3))
+        here = self.measure_beside_a_thread()
+        os.unlink(self.pids)
+        apart = self.measure(self.site_list())
+        self.assertEqual(self.counted_by(), [os.getpid(), os.getpid()])
+        self.assertEqual(self.changes(apart), self.changes(here))
+
+    def test_without_room_for_a_copy_the_process_counts_itself(self):
+        self.spy()
+        room = capture.COPY_ROOM
+        # Free memory of a billion times the process's size: there is never that much.
+        capture.COPY_ROOM = 10 ** 9
+        try:
+            alone = self.measure(self.site_list())
+        finally:
+            capture.COPY_ROOM = room
+        self.assertEqual(self.counted_by(), [os.getpid(), os.getpid()])
+        self.assertEqual(self.changes(alone)[__name__ + ".Kept"], 300)
+
+    def test_with_another_thread_running_the_process_counts_itself(self):
+        self.spy()
+        here = self.measure_beside_a_thread()
+        self.assertEqual(self.counted_by(), [os.getpid(), os.getpid()])
+        self.assertEqual(self.changes(here)[__name__ + ".Kept"], 300)
 
 
 class TypeNameTest(unittest.TestCase):

@@ -78,6 +78,14 @@ class SessionTestCase(CommandTestCase):
             json.dump(request, file)
         os.replace(path + ".partial", path)
 
+    def progress(self, partials):
+        """The tests a pass's processes said they recorded (``.progress`` files' bytes)."""
+        return sum(
+            os.path.getsize(os.path.join(partials, name))
+            for name in os.listdir(partials)
+            if name.endswith(".progress")
+        )
+
     def scenarios(self, root, partials):
         out = os.path.join(self.make_temp_dir(), "snapshot.json")
         subprocess.run(
@@ -124,6 +132,10 @@ class PytestSessionTest(SessionTestCase):
         self.wait_for(os.path.join(session, "pass-2.done"), process)
         second, _ = self.scenarios(root, deep)
         self.assertEqual(sorted(second), ["tests/test_cache.py::test_fills"])
+        # The deep pass counts the tests it recorded, one byte each, for allocdiff's log; the
+        # first run does not.
+        self.assertEqual(self.progress(partials), 0)
+        self.assertEqual(self.progress(deep), 1)
         repeats = second["tests/test_cache.py::test_fills"]["repeats"]
         self.assertEqual(len(repeats), 3)
         self.assertEqual(second["tests/test_cache.py::test_fills"]["retainedBytes"], fills)

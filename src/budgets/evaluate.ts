@@ -20,6 +20,7 @@ import type {
   ScenarioOverride,
 } from './rules.js';
 import {
+  FACTOR_FROM_PERCENT,
   formatAmount,
   formatBytes,
   formatChange,
@@ -259,7 +260,9 @@ function describe(metric: BudgetMetric, limit: BudgetLimit, value: Observation):
     case 'relative':
     case 'floor': {
       const percent = percentChange(value.base, value.head);
-      const text = formatPercent(percent);
+      // A factor (`×1,510`) as the reports show such a growth, but in percent beside a limit
+      // that large, to be compared with it.
+      const text = formatPercent(percent, limit.percent < FACTOR_FROM_PERCENT);
       if (percent === undefined || Math.abs(percent) === limit.percent) return text;
       // `+5.00 %` over a `+5%` limit: enough digits to tell them apart.
       return Math.abs(Number(text.replace(/[ %+]/g, ''))) === limit.percent
@@ -412,6 +415,28 @@ function nearestEnds(limit: BudgetLimit, value: Observation): Observation {
 }
 
 /**
+ * The ranges a budget's reason compares, in its limit's units: `head's 26.8–29.0 KB against
+ * base's 8.06 KB` (a side that did not vary, its one figure; the reported figure, a first call,
+ * may lie outside them).
+ */
+function rangesText(metric: BudgetMetric, limit: BudgetLimit, value: Observation): string {
+  const unit = unitOf(metric);
+  const units = sizeUnitsOf(limit.text);
+  const range = (low: number, high: number): string => {
+    const [from, to] = [formatAmount(low, unit, units), formatAmount(high, unit, units)];
+    if (from === to) return from;
+    // `26.8–29.0 KB`: a unit both ends share, said once.
+    const [fromFigure, fromUnit] = from.split(' ');
+    return fromUnit !== undefined && to.endsWith(` ${fromUnit}`)
+      ? `${fromFigure}–${to}`
+      : `${from}–${to}`;
+  };
+  const [baseLow, baseHigh] = value.baseRange ?? [value.base, value.base];
+  const [headLow, headHigh] = value.headRange ?? [value.head, value.head];
+  return `head's ${range(headLow, headHigh)} against base's ${range(baseLow, baseHigh)}`;
+}
+
+/**
  * `within`; `over`, for real (steady figures, or repeats that do not overlap); or `overlap`: over
  * at the reported values only, the repeats of base and head overlapping (or a noisy figure
  * without ranges to tell).
@@ -533,12 +558,13 @@ function evaluateLimit(
     const ends = nearestEnds(limit, worst);
     const nearest = describe(rule.metric, limit, ends);
     const apartText = worst.noisy ? 'lie apart by more than they vary' : 'do not overlap';
+    const ranges = rangesText(rule.metric, limit, worst);
     reasons.push(
       limit.kind === 'ceiling'
         ? `every head ${repeats === 'repeats' ? 'repeat' : 'first (cold) call'} is over the limit: ${nearest} at the lowest`
         : isOver(limit, ends)
-          ? `base's and head's ${repeats} ${apartText}: ${nearest} at the nearest`
-          : `base's and head's ${repeats} ${apartText} (${nearest} at the nearest), so the change is real`,
+          ? `base's and head's ${repeats} ${apartText}: ${ranges}, ${nearest} at the nearest`
+          : `base's and head's ${repeats} ${apartText}, so the change is real: ${ranges}, ${nearest} at the nearest`,
     );
   }
   if (reasons.length > 0) result.reason = reasons.join('; ');

@@ -31,9 +31,15 @@ import { mergeProcessRepeats } from './merge-repeats.js';
 import { failedSnapshot, type SideOutcome } from './outcome.js';
 import type { Logger } from '../log.js';
 import { lastLines, stopReason, type ProcessResult } from './process.js';
+import { watchProgress } from './deep-progress.js';
 import { blankSessionVariables, PytestSession, sessionDir } from './pytest-session.js';
 import { processFailed, readSnapshot, SideRunner } from './side-runner.js';
-import type { ScenarioError, Snapshot, SnapshotScenario } from './snapshot.js';
+import {
+  DEPTH_MISSED,
+  type ScenarioError,
+  type Snapshot,
+  type SnapshotScenario,
+} from './snapshot.js';
 import {
   isPytestAlone,
   readStaticSelection,
@@ -203,8 +209,16 @@ async function measureInDepth(
   );
   const firstFigures = (why: string): SideOutcome => {
     log.warning(`no measurement in depth: ${why}; the first run's figures stand`);
-    return { kind: 'measured', snapshot: earlier! };
+    const missed = { what: DEPTH_MISSED, why };
+    return {
+      kind: 'measured',
+      snapshot: { ...earlier!, unmeasured: [...earlier!.unmeasured, missed] },
+    };
   };
+  // The tests of this side the pass runs, for the log's count of those done.
+  const tests = (earlier?.scenarios ?? []).filter(
+    (s) => s.kind === 'test' && (!only || only.has(s.name)),
+  ).length;
   const deep = await runCommand(
     command,
     workingDirectory,
@@ -212,6 +226,7 @@ async function measureInDepth(
     options,
     {
       session: 'reuse',
+      ...(tests > 0 ? { progress: tests } : {}),
       depth: {
         repeats,
         iterations,
@@ -416,6 +431,8 @@ interface CommandPass {
    * when there is one (the deep pass, the traceback pass).
    */
   session?: 'start' | 'reuse';
+  /** The deep pass's tests: how many, the log telling how far it has got (deep-progress.ts). */
+  progress?: number;
 }
 
 /** The pytest sessions left waiting for their next pass, by checkout. */
@@ -554,10 +571,14 @@ async function runCommand(
   const frames = passFrames(options, pass);
   const workDir = await runner.workDir('allocdiff-command-');
   let kept = false;
+  let merge: PendingMerge | undefined;
+  let unwatch: (() => void) | undefined;
   try {
     const { partials, variables } = await passFiles(workDir, checkoutDir, options, pass, frames);
+    unwatch = pass.progress ? watchProgress(partials, pass.progress, log) : undefined;
     const serve = sessions !== undefined && pass.session === 'start' && isPytestAlone(command);
     log.info(commandLine(command, options, frames));
+    merge = startMerge(runner, checkoutDir, partials, frames);
     if (serve) {
       const dir = sessionDir(workDir);
       await mkdir(dir);
@@ -571,14 +592,16 @@ async function runCommand(
         );
         const { result } = started.first;
         const fixed = started.session.fixedAddresses;
-        return await mergePass(runner, checkoutDir, partials, frames, result, fixed, log);
+        return await mergePass(runner, merge, result, fixed, log);
       }
       const { result, fixedAddresses } = started.run;
-      return await mergePass(runner, checkoutDir, partials, frames, result, fixedAddresses, log);
+      return await mergePass(runner, merge, result, fixedAddresses, log);
     }
     const { result, fixedAddresses } = await runner.injected(command, cwd, variables);
-    return await mergePass(runner, checkoutDir, partials, frames, result, fixedAddresses, log);
+    return await mergePass(runner, merge, result, fixedAddresses, log);
   } finally {
+    await merge?.abandon();
+    unwatch?.();
     if (!kept) await rm(workDir, { recursive: true, force: true });
   }
 }
@@ -645,16 +668,20 @@ async function runInSession(
   // A folder of the same length as a run's own (`runCommand`): the pass's variables have the
   // shape of every other run's.
   const passDir = await runner.workDir('allocdiff-command-');
+  let merge: PendingMerge | undefined;
+  let unwatch: (() => void) | undefined;
   try {
     const { partials, variables } = await passFiles(passDir, checkoutDir, options, pass, frames);
+    unwatch = pass.progress ? watchProgress(partials, pass.progress, options.log) : undefined;
     options.log.info(
       `${commandLine(command, options, frames)}, in the pytest session ` +
         `${started === 'ahead' ? 'started ahead' : 'of the first run'} (no new start, its tests collected)`,
     );
+    merge = startMerge(runner, checkoutDir, partials, frames);
     const end = await session.pass(variables, options.log);
     if (end.kind === 'done') {
       const fixed = session.fixedAddresses;
-      return await mergePass(runner, checkoutDir, partials, frames, end.result, fixed, options.log);
+      return await mergePass(runner, merge, end.result, fixed, options.log);
     }
     sessions.delete(checkoutDir);
     options.log.warning(
@@ -662,35 +689,36 @@ async function runInSession(
     );
     await rm(workDir, { recursive: true, force: true }).catch(() => undefined);
     const { result, fixedAddresses } = end.run;
-    return await mergePass(
-      runner,
-      checkoutDir,
-      partials,
-      frames,
-      result,
-      fixedAddresses,
-      options.log,
-    );
+    return await mergePass(runner, merge, result, fixedAddresses, options.log);
   } finally {
+    await merge?.abandon();
+    unwatch?.();
     await rm(passDir, { recursive: true, force: true });
   }
 }
 
 /**
- * What a pass's processes wrote into `partials`, merged into the side's snapshot; `run`: how
- * the command (or the session's pass) ended.
+ * The merge of a pass's results (`python -m allocdiff_harness.aggregate`), started with the
+ * pass and waiting for it (aggregate.py's `--after`): the interpreter's start and the harness's
+ * imports are made while the pass runs, not between its end and its snapshot. `go` lets it
+ * merge (the pass has ended); `abandon`, on a pass that ended otherwise (an error, a stop),
+ * lets it end and waits for it, whatever it did.
  */
-async function mergePass(
+interface PendingMerge {
+  snapshotPath: string;
+  go(): Promise<ProcessResult>;
+  abandon(): Promise<void>;
+}
+
+function startMerge(
   runner: SideRunner,
   checkoutDir: string,
   partials: string,
   frames: number,
-  run: ProcessResult,
-  fixedAddresses: boolean,
-  log: Logger,
-): Promise<CommandRun> {
+): PendingMerge {
   const snapshotPath = join(dirname(partials), 'snapshot.json');
-  const merge = await runner.tool('allocdiff_harness.aggregate', [
+  const after = join(dirname(partials), 'merge.go');
+  const result = runner.tool('allocdiff_harness.aggregate', [
     '--dir',
     partials,
     '--root',
@@ -699,7 +727,44 @@ async function mergePass(
     snapshotPath,
     '--frames',
     String(frames),
+    '--after',
+    after,
   ]);
+  // Awaited by `go` or `abandon`; a stop (Ctrl-C) while the pass runs is the pass's to report.
+  result.catch(() => undefined);
+  let released = false;
+  const release = async () => {
+    if (released) return;
+    released = true;
+    await writeFile(after, '');
+  };
+  return {
+    snapshotPath,
+    go: async () => {
+      await release();
+      return result;
+    },
+    abandon: async () => {
+      if (released) return;
+      await release().catch(() => undefined);
+      await result.catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * What a pass's processes wrote, merged into the side's snapshot by `pending` (started with
+ * the pass); `run`: how the command (or the session's pass) ended.
+ */
+async function mergePass(
+  runner: SideRunner,
+  pending: PendingMerge,
+  run: ProcessResult,
+  fixedAddresses: boolean,
+  log: Logger,
+): Promise<CommandRun> {
+  const { snapshotPath } = pending;
+  const merge = await pending.go();
   if (processFailed(merge) || !existsSync(snapshotPath)) {
     return {
       kind: 'failed',

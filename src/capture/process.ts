@@ -59,13 +59,16 @@ export function isolationHere(): Isolation {
 const running = new Set<() => void>();
 /** Set once the run is stopped: no program is started after it. */
 let stopped: Error | undefined;
+/** The signal that stopped it, when one did. */
+let stoppedBySignal: string | undefined;
 
 /**
  * Stops the run (the CLI interrupted by Ctrl-C or a SIGTERM): every program runProcess started
  * and everything it started are killed, and a program asked for later is not started, so the
  * run ends at once, its callers' cleanup (checkouts, temporary folders) included.
  */
-export function stopAllProcesses(reason: string): void {
+export function stopAllProcesses(reason: string, signal?: string): void {
+  if (!stopped) stoppedBySignal = signal;
   stopped ??= new RunFailure(reason);
   for (const kill of running) kill();
 }
@@ -73,6 +76,11 @@ export function stopAllProcesses(reason: string): void {
 /** Why the run was stopped (stopAllProcesses), or undefined while it goes on. */
 export function stopReason(): Error | undefined {
   return stopped;
+}
+
+/** The signal that stopped the run (`SIGTERM`), when one did. */
+export function stopSignal(): string | undefined {
+  return stoppedBySignal;
 }
 
 /** Kills a process group; quiet when it is already gone. */

@@ -204,13 +204,14 @@ export class SideRunner {
   /**
    * One of the harness's own tools that measures nothing, `python -m module args`, in the
    * checkout (command mode's merge). It may outlive the deadline by a minute: what the
-   * processes measured before a timeout is still merged and shown.
+   * processes measured before a timeout is still merged and shown, by a merge started with
+   * them too.
    */
   tool(module: string, args: readonly string[]): Promise<ProcessResult> {
     return this.run(this.python, ['-m', module, ...args], {
       cwd: this.checkoutDir,
       env: { ...this.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONPATH: harnessDirectory() },
-      deadline: Math.max(this.deadline, Date.now() + 60_000),
+      deadline: Math.max(this.deadline, Date.now()) + 60_000,
     });
   }
 

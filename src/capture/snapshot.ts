@@ -127,6 +127,12 @@ export const siteTable = z.strictObject({
  */
 export const PEAK_SITES_MISSED = 'sites at the peak';
 
+/**
+ * The `what` of the `unmeasured` note on a side whose deep pass ended before it measured (it
+ * timed out, the command failed as a whole): its figures are the first run's.
+ */
+export const DEPTH_MISSED = 'measurement in depth';
+
 /** The columns every site table has, one whole number per site each. */
 export const SITE_COLUMNS = ['file', 'line', 'text', 'function', 'size', 'count'] as const;
 

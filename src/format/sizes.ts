@@ -92,8 +92,23 @@ export function percentChange(base: number, head: number): number | undefined {
   return ((head - base) / Math.abs(base)) * 100;
 }
 
-export function formatPercent(percent: number | undefined): string {
+/**
+ * From this growth on (in percent: 11 times base), a relative change reads as a factor of base,
+ * `×1,510`, rather than `+150,872.5 %`.
+ */
+export const FACTOR_FROM_PERCENT = 1_000;
+
+/**
+ * A relative change: `+12.3 %`, `-0.05 %`; a growth of FACTOR_FROM_PERCENT or more as the factor
+ * head is of base (`×11.8`, `×1,510`), unless `factor` is false (beside a limit written in
+ * percent that large).
+ */
+export function formatPercent(percent: number | undefined, factor = true): string {
   if (percent === undefined) return 'new';
+  if (factor && percent >= FACTOR_FROM_PERCENT) {
+    const times = 1 + percent / 100;
+    return `×${times >= 100 ? groupDigits(Math.round(times)) : times.toPrecision(3)}`;
+  }
   const rounded = Math.abs(percent) >= 10 ? percent.toFixed(1) : percent.toFixed(2);
   if (Number(rounded) === 0) return '0 %';
   // `+748,640.7 %`: the whole part's digits grouped like any other figure's.

@@ -281,6 +281,11 @@ function objectTypesSection(scenario: ScenarioComparison, top: number): string[]
 const PEAK_SITES_SLACK = 0.02;
 const PEAK_SITES_SLACK_BYTES = 256 * 1024;
 
+/** How far a hooked run's peak may lie from a measured one of `measured` bytes and be the same. */
+export function hookedSlack(measured: number): number {
+  return Math.max(PEAK_SITES_SLACK_BYTES, PEAK_SITES_SLACK * measured);
+}
+
 /**
  * A site that holds the same at both peaks is shown (to say what the peak is made of) only when
  * it holds at least this share of the larger peak: a small one (a standard-library module's
@@ -337,7 +342,7 @@ function peakSection(scenario: ScenarioComparison, top: number): string[] {
     if (hooked === undefined || measured === null) return [];
     const gap = Math.abs(hooked - measured);
     if (formatBytes(hooked) === formatBytes(measured)) return [];
-    if (gap <= Math.max(PEAK_SITES_SLACK_BYTES, PEAK_SITES_SLACK * measured)) {
+    if (gap <= hookedSlack(measured)) {
       near.push(`${side}'s ${formatBytes(hooked)} against ${formatBytes(measured)}`);
       return [];
     }

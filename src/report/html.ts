@@ -28,6 +28,7 @@ import {
 } from '../format/sizes.js';
 import { escapeHtml, jsonForScript, visibleText } from './escape.js';
 import type { Report } from './report.js';
+import { interruptedText } from './verdict.js';
 
 /** A place in the code with its bytes and blocks per side, as the page shows it. */
 interface PlaceFigures {
@@ -598,6 +599,11 @@ export function renderHtml(report: Report): string {
     '<body>',
     `<h1>${escapeHtml(title)}</h1>`,
     `<p>Verdict: <strong>${escapeHtml(report.accepted ? 'accepted' : report.verdict)}</strong> · ${context.join(' · ')}</p>`,
+    ...(report.interrupted
+      ? [
+          `<p><strong>Stopped before the end:</strong> ${escapeHtml(interruptedText(report.interrupted))}.</p>`,
+        ]
+      : []),
     '<p class="legend">Flame graph: one box per frame of the call paths to the changed sites, ' +
       "oldest call on top; a box's width is head's retained bytes under it, its colour the " +
       'change from base (<span class="key" style="background:hsl(4,78%,55%)"></span> grew, ' +

@@ -17,6 +17,7 @@ import { scenarioAgrees } from '../compare/agreement.js';
 import { withinNoise } from '../compare/noise.js';
 import type { BudgetResult } from '../budgets/evaluate.js';
 import { budgetsOfScenario } from './budget-index.js';
+import { hookedSlack } from './details.js';
 import type { Report } from './report.js';
 
 /** The measures a verdict may lead with (their `lead` in measures.ts). */
@@ -194,8 +195,15 @@ function explainingSite(
   const explaining = MEASURES[metric].sites;
   if (delta === 0 || explaining === undefined) return undefined;
   const list = explaining.list;
-  // Peaks that came at different moments: no site's Δ at the peak is the change's.
-  if (list === 'peakSites' && scenario.peakSites?.apart) return undefined;
+  // Peaks that came at different moments: a site's Δ at the peak compares two moments, so it is
+  // named only where it cannot overstate the change, being no larger than it (within what a
+  // hooked run's peak differs by): a new line holding at head's peak what the peak grew by.
+  if (list === 'peakSites' && scenario.peakSites?.apart) {
+    const bound = Math.abs(scenario.peak.delta ?? 0) + hookedSlack(scenario.peak.head ?? 0);
+    const within = scenario.peakSites.sites.filter((site) => Math.abs(site.sizeDelta) <= bound);
+    const site = mostMoved(within, delta, true) ?? mostMoved(within, delta, false);
+    return site && { site, unit: explaining.unit };
+  }
   const sites = list === 'peakSites' ? scenario.peakSites?.sites : scenario[list];
   const own = mostMoved(sites ?? [], delta, true);
   if (own) return { site: own, unit: explaining.unit };

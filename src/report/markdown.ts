@@ -75,6 +75,7 @@ import { sharedCauses, sharedCauseSentence } from './shared-causes.js';
 import { acceptanceMarkdown, settingsChangeMarkdown } from './settings-change.js';
 import {
   explainVerdict,
+  interruptedText,
   notRunReason,
   verdictCulprit,
   warnCause,
@@ -821,6 +822,9 @@ function selectionOf(report: Report): Selection {
     `### allocdiff${report.key === 'default' ? '' : ` · ${escapeText(report.key)}`}`,
     '',
     verdictLine(report),
+    ...(report.interrupted
+      ? ['', `⏹️ **Stopped before the end:** ${escapeText(interruptedText(report.interrupted))}.`]
+      : []),
     ...failedBeforeLine(report),
     '',
     contextLine(report, listed),

@@ -133,10 +133,13 @@ export function minimumChangeOf(report: Report): number {
 
 /**
  * Whether a scenario is listed among the changed ones: a failed, new or removed scenario, one
- * over (or warned by) a budget, or one with a figure or a shown site that changed for real
- * (steady, or beyond the noise of its repeats) and by the minimum change at least. The others
- * are "unchanged", counted in one line: the same byte for byte, or different only within noise,
- * within the first pass's tolerances, or by less than the minimum change.
+ * over (or warned by) a budget, or one with an exact figure (tracemalloc's) or a shown site that
+ * changed for real (steady, or beyond the noise of its repeats) and by the minimum change at
+ * least. An inexact figure (RSS, the process's) alone lists none unless its budget warns or
+ * fails: what ran before in the same process moves it (memory an earlier scenario freed stays
+ * resident). The others are "unchanged", counted in one line: the same byte for byte, or
+ * different only within noise, within the first pass's tolerances, by less than the minimum
+ * change, or in an inexact figure alone.
  */
 export function isListedChange(report: Report, scenario: ScenarioComparison): boolean {
   if (scenario.status !== 'ok') return true;
@@ -148,6 +151,7 @@ export function isListedChange(report: Report, scenario: ScenarioComparison): bo
   const minimum = minimumChangeOf(report);
   const moved = MEASURE_NAMES.some((name) => {
     const spec: MeasureSpec = MEASURES[name];
+    if (!spec.exact) return false;
     // A count of blocks is judged by its bytes when a minimum change (in bytes) is set.
     if (spec.unit === 'count' && minimum > 0) return false;
     return movedFor(
@@ -195,6 +199,12 @@ export interface UnchangedLine {
    * (`scenarioAgrees`) and had no repeats that varied: not within the noise of repeats.
    */
   tolerated: number;
+  /**
+   * How many of the `slight` differ in inexact figures alone (`inexactOnly`), and the words of
+   * those figures (`peak RSS`).
+   */
+  inexact: number;
+  inexactSubjects: readonly string[];
   listed: number;
   /** The minimum change, when one is set. */
   minimum: number;
@@ -209,12 +219,18 @@ export function unchangedLine(
   const counts = new Map<string, { one: string; many: string; count: number }>();
   let slight = 0;
   let tolerated = 0;
+  let inexact = 0;
+  const inexactSubjects = new Set<string>();
   const pytest = report.scenarios.some((s) => s.kind === 'test');
   for (const scenario of report.scenarios) {
     if (shown.has(scenario)) continue;
     if (scenarioChanged(scenario)) {
       slight += 1;
-      if (scenarioAgrees(scenario) && !noisy(scenario)) tolerated += 1;
+      const only = inexactOnly(scenario);
+      if (only.length > 0) {
+        inexact += 1;
+        for (const subject of only) inexactSubjects.add(subject);
+      } else if (scenarioAgrees(scenario) && !noisy(scenario)) tolerated += 1;
     }
     const [one, many] = noun(pytest, scenario);
     const entry = counts.get(one) ?? { one, many, count: 0 };
@@ -227,7 +243,28 @@ export function unchangedLine(
   );
   const unchanged =
     parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
-  return { unchanged, slight, tolerated, listed: listed.length, minimum: minimumChangeOf(report) };
+  return {
+    unchanged,
+    slight,
+    tolerated,
+    inexact,
+    inexactSubjects: [...inexactSubjects],
+    listed: listed.length,
+    minimum: minimumChangeOf(report),
+  };
+}
+
+/**
+ * The words of the inexact figures (`peak RSS`) in which alone a scenario differs beyond their
+ * tolerance, its exact ones and its sites the same; empty when it differs otherwise.
+ */
+function inexactOnly(scenario: ScenarioComparison): string[] {
+  if (scenario.status !== 'ok' || scenario.sites.length > 0) return [];
+  const moved = MEASURE_NAMES.filter((name) =>
+    changedBeyond(measureOf(scenario, name), MEASURES[name].tolerance.change),
+  );
+  if (moved.length === 0 || moved.some((name) => MEASURES[name].exact)) return [];
+  return moved.map((name) => MEASURES[name].words.subject);
 }
 
 /** Whether any measure of a scenario varied over its repeats. */
@@ -248,7 +285,11 @@ export function slightWhy(
   const why: string[] = [];
   if (line.minimum > 0) why.push(`by less than the minimum change of ${formatSize(line.minimum)}`);
   if (line.tolerated > 0) why.push("within a single run's tolerance");
-  if (line.slight > line.tolerated) why.push(`within ${noise}`);
+  if (line.inexact > 0)
+    why.push(
+      `in ${line.inexactSubjects.join(' and ')}, a figure of the whole process, moved by what ran before in it`,
+    );
+  if (line.slight > line.tolerated + line.inexact) why.push(`within ${noise}`);
   return why.length === 1 && line.minimum === 0 ? `only ${why[0]}` : why.join(' or ');
 }
 

@@ -234,6 +234,14 @@ export const reportSchema = z.strictObject({
     .optional(),
   objectsNotCounted: z.strictObject({ count: z.number().int().positive(), why: text() }).optional(),
   cached: z.array(text(200)).max(2).optional(),
+  interrupted: z
+    .strictObject({
+      signal: text(20).optional(),
+      why: text(2_000).optional(),
+      during: text(200),
+      figures: z.enum(['first-run', 'complete']),
+    })
+    .optional(),
   shard: z
     .strictObject({
       index: z.number().int().positive().max(1_000),

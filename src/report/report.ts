@@ -82,10 +82,32 @@ export interface Report {
    * `accept-label`; `verdict` stays what the budgets decided.
    */
   accepted?: Acceptance;
+  /**
+   * The run was stopped (Ctrl-C, SIGTERM) after both sides' first runs, or a side's deep pass
+   * ended before it measured (it timed out): this report holds what was measured by then, and
+   * is never a pass.
+   */
+  interrupted?: Interrupted;
   /** This report measured one shard of a suite split across runners (`shard: K/N`). */
   shard?: ShardOfSuite;
   /** A report merged from the shards of a suite (`mode: merge`). */
   shards?: MergedShards;
+}
+
+/** A run stopped before its end (`Report.interrupted`). */
+export interface Interrupted {
+  /** The signal that stopped it: `SIGINT`, `SIGTERM`. */
+  signal?: string;
+  /** Without a signal: why the pass ended early, per side (`head: the command timed out …`). */
+  why?: string;
+  /** The pass it was stopped during: `measuring in depth`, `finding tracebacks`. */
+  during: string;
+  /**
+   * `first-run`: the figures are those of one run of each side, not measured in depth (no
+   * repeats, noise, leak check, objects by type, sites at the peak or retention paths);
+   * `complete`: the figures are the run's own, only what `during` adds is missing.
+   */
+  figures: 'first-run' | 'complete';
 }
 
 export interface ShardOfSuite {

@@ -68,10 +68,11 @@ function mostHeld(
 }
 
 /**
- * How much of a scenario's growth `findings` hold: each one's share (its samples of its site's)
- * of its site's growth, not of the site's size on head, as a holder also reaches objects that
- * base had (which another root may keep as well); summed, and never more than the scenario's
- * retained memory grew.
+ * How much of a scenario's growth `findings` hold: of each site, its growth up to what they hold
+ * of it (their bytes there, summed), not its size on head, as a holder also reaches objects that
+ * base had; nor shared out over the site's other holders, since a root that held the same on base
+ * (a benchmark's results) keeps none of the growth. Summed over the sites, and never more than the
+ * scenario's retained memory grew.
  */
 export function growthHeld(
   scenario: ScenarioComparison,
@@ -80,12 +81,15 @@ export function growthHeld(
   const grown = new Map<string, number>();
   for (const site of scenario.sites)
     if (site.line !== null) grown.set(siteLocation(site), site.sizeDelta);
-  let held = 0;
+  const bySite = new Map<string, number>();
   for (const finding of findings) {
-    const delta = grown.get(siteLocation(finding.site)) ?? 0;
-    if (delta <= 0) continue;
-    const share = finding.sampledOf > 0 ? Math.min(1, finding.sampled / finding.sampledOf) : 1;
-    held += Math.min(finding.bytes, Math.round(delta * share));
+    const site = siteLocation(finding.site);
+    bySite.set(site, (bySite.get(site) ?? 0) + finding.bytes);
+  }
+  let held = 0;
+  for (const [site, bytes] of bySite) {
+    const delta = grown.get(site) ?? 0;
+    if (delta > 0) held += Math.min(bytes, delta);
   }
   return Math.max(0, Math.min(held, scenario.retained.delta ?? 0));
 }
@@ -270,8 +274,8 @@ const GREW_CLOSE = 0.9;
 /**
  * `1.41 MiB of 3,000 objects from app/catalog.py:15 are kept alive by app.cache.LRU.history
  * (list), filled at app/cache.py:24 (changed)`. Given what of the finding's size on head `grew`
- * (`growthHeld`), says it when well less (under 90 %: a sampled share of a site's growth is
- * no closer): `975 KiB of 854 objects from app/keys.py:4 (of which 25.2 KiB grew) are …`.
+ * (`growthHeld`), says it when well less (under 90 %: the finding's size, a sampled share of
+ * its site's, is no closer): `975 KiB of 854 objects from app/keys.py:4 (of which 25.2 KiB grew) are …`.
  */
 export function retentionSentence(
   finding: RetentionFinding,

@@ -20,7 +20,7 @@ import {
   type Words,
 } from './lead.js';
 import { isNoChange, listedChanges } from './ranking.js';
-import type { Acceptance, Report } from './report.js';
+import type { Acceptance, Interrupted, Report } from './report.js';
 import { leadingRetention, leadSentence } from './retention.js';
 
 export type { VerdictCause } from '../budgets/verdict.js';
@@ -235,8 +235,31 @@ export function culpritLead(report: Report, explanation = explainVerdict(report)
   return `caused by ${file}:${line}: ${leadSentence(culprit)}; `;
 }
 
-/** The verdict in one plain sentence: the cause that decided it, or what changed. */
+/**
+ * What a report of a run stopped before its end says first: `stopped by SIGTERM during measuring
+ * in depth: the figures are from one run of each side, …`.
+ */
+export function interruptedText({ signal, why, during, figures }: Interrupted): string {
+  const stopped =
+    why !== undefined && signal === undefined
+      ? `${during} did not finish (${why})`
+      : `the run was stopped${signal ? ` by ${signal}` : ''} during ${during}`;
+  return figures === 'first-run'
+    ? `${stopped}: the figures are from one run of each side, not measured in depth (no repeats, ` +
+        'noise or leak check), and the run is no pass'
+    : `${stopped}: the figures are complete, what ${during} adds is missing, and the run is no pass`;
+}
+
+/**
+ * The verdict in one plain sentence: the cause that decided it, or what changed; after what
+ * stopped the run, when it was stopped before its end.
+ */
 export function verdictReason(report: Report, explanation = explainVerdict(report)): string {
+  const reason = decidedReason(report, explanation);
+  return report.interrupted ? `${interruptedText(report.interrupted)}; ${reason}` : reason;
+}
+
+function decidedReason(report: Report, explanation: VerdictExplanation): string {
   const { decided } = explanation;
   // Tests failing on base too are not this pull request's doing: what it changed comes first,
   // and they are told apart.
@@ -245,7 +268,8 @@ export function verdictReason(report: Report, explanation = explainVerdict(repor
   }
   if (decided) return causeSentence(report, decided);
   if (report.verdict === 'fail') return 'a budget was exceeded or the head benchmark failed';
-  if (report.verdict === 'warn')
+  // A run stopped before its end is a warning at least: what it measured, said as a pass would.
+  if (report.verdict === 'warn' && !report.interrupted)
     return 'the base side could not be measured; nothing to compare against';
   return passReason(report, explanation);
 }

@@ -83,12 +83,16 @@ export async function checkoutSides(
       }
       await rm(root, { recursive: true, force: true });
     })());
-  try {
-    await git.addWorktree(baseDir, baseSha, lockReason());
-    await git.addWorktree(headDir, headSha, lockReason());
-  } catch (error) {
+  // Both at once (each worktree has its own entry, index and HEAD); both settle before a failure
+  // removes them.
+  const added = await Promise.allSettled([
+    git.addWorktree(baseDir, baseSha, lockReason()),
+    git.addWorktree(headDir, headSha, lockReason()),
+  ]);
+  const failed = added.find((result) => result.status === 'rejected');
+  if (failed) {
     await dispose();
-    throw error;
+    throw failed.reason;
   }
   return { baseDir, headDir, dispose };
 }

@@ -389,7 +389,7 @@ describe('leaks and noise in bench_* functions (CLI, real git and Python)', () =
     expect(budget).toMatchObject({ metric: 'retained', status: 'fail' });
     expect(budget.noisy).toBeUndefined();
     expect(budget.reason).toMatch(
-      /^base's and head's repeats lie apart by more than they vary: \+(1\.9\d|2\.0\d) MB at the nearest$/,
+      /^base's and head's repeats lie apart by more than they vary: head's [\d.]+–[\d.]+ MB against base's [\d.]+–[\d.]+ KB, \+(1\.9\d|2\.0\d) MB at the nearest$/,
     );
     expect(run.markdown()).toContain('〰️ Noisy in <code>bench_regression</code>');
   });

@@ -1,8 +1,9 @@
 // The CLI stopped mid-run by Ctrl-C (SIGINT) or a SIGTERM: the benchmark and what it started
 // are killed, the checkouts and temporary folders are removed, and the exit code says which
-// signal stopped it.
+// signal stopped it. Stopped after both sides' first runs, it writes its reports from them,
+// marked as stopped.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -124,6 +125,8 @@ describe.each(CASES)('allocdiff CLI stopped by %s (%s, %s)', (signal, code, kind
       expect(exitCode, stderr).toBe(code);
       expect(stderr).toContain(signal === 'SIGINT' ? 'interrupted' : 'terminated');
       expect(stderr).toContain('allocdiff: stopped; nothing was left behind');
+      // Stopped before both sides' first runs ended: nothing to compare, and the log says so.
+      expect(stderr).toContain('stopped before either side was measured: no report is written');
       // No stack trace: the signal ends the run as allocdiff's own, not as an uncaught error.
       expect(stderr).not.toMatch(/RunFailure|^\s+at /m);
       expect(stderr).not.toMatch(/JSON report:/);
@@ -146,4 +149,166 @@ describe.each(CASES)('allocdiff CLI stopped by %s (%s, %s)', (signal, code, kind
       }
     }
   }, 120_000);
+});
+
+/**
+ * A pytest suite of `count` tests whose first call is quick and whose further calls (the deep
+ * pass's repeats and leak check) each take 0.3 s: the first run of both sides ends in seconds,
+ * their deep passes take half a minute. Head's module keeps more per call, so every test
+ * differs and is measured in depth.
+ */
+function slowDeepSuite(keep: number, count: number): Record<string, string> {
+  const tests = Array.from({ length: count }, (_, index) =>
+    [`def test_t${index}():`, `    _slow_after_first("t${index}")`, `    make()`, ''].join('\n'),
+  );
+  return {
+    'pkg/__init__.py': '',
+    'pkg/mod.py': `_KEPT = []\n\n\ndef make():\n    _KEPT.append([0] * ${keep})\n`,
+    'tests/test_slow.py': [
+      'import time',
+      'from pkg.mod import make',
+      '',
+      '_CALLS = {}',
+      '',
+      '',
+      'def _slow_after_first(name):',
+      '    _CALLS[name] = _CALLS.get(name, 0) + 1',
+      '    if _CALLS[name] > 1:',
+      '        time.sleep(0.3)',
+      '',
+      '',
+      ...tests,
+    ].join('\n'),
+  };
+}
+
+describe.runIf(pytestAvailable)('allocdiff CLI stopped by SIGTERM during the deep pass', () => {
+  it("writes the first runs' comparison, marked as stopped, and exits 143", async () => {
+    const count = 12;
+    const trees = [writeTree(slowDeepSuite(10, count)), writeTree(slowDeepSuite(500, count))];
+    const repo = createRepoFromTrees(trees);
+    const temp = mkdtempSync(join(realpathSync(tmpdir()), 'allocdiff-interrupt-'));
+    const out = mkdtempSync(join(realpathSync(tmpdir()), 'allocdiff-interrupt-out-'));
+    cleanup.push(...trees, repo.dir, temp, out);
+    const json = join(out, 'report.json');
+    const markdown = join(out, 'report.md');
+    const command = 'python3 -m pytest -q -p no:cacheprovider tests';
+    const child = spawn(
+      declaredNode(),
+      [CLI, '--base', 'HEAD~1', '--command', command, '--json', json, '--markdown', markdown],
+      { cwd: repo.dir, env: { ...process.env, TMPDIR: temp }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    let stdout = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const progress = new RegExp(`\\[(base|head)\\] test (\\d+) of ${count} measured in depth`);
+    try {
+      // The deep pass tells how far it got, and is stopped midway.
+      await until(() => progress.test(stderr), 'the deep pass to say how far it got', 150_000);
+      const done = Number(progress.exec(stderr)![2]);
+      expect(done).toBeGreaterThan(0);
+      expect(done).toBeLessThan(count);
+      child.kill('SIGTERM');
+      const exitCode = await exited;
+
+      expect(exitCode, stderr).toBe(143);
+      expect(stderr).toContain('stopped during measuring in depth');
+      expect(stderr).toContain(`JSON report: ${json}`);
+      expect(stderr).not.toMatch(/RunFailure|^\s+at /m);
+      expect(existsSync(json)).toBe(true);
+      const report = JSON.parse(readFileSync(json, 'utf8')) as {
+        verdict: string;
+        interrupted?: { signal?: string; during: string; figures: string };
+        environment: { repeats?: number };
+        scenarios: Array<{
+          name: string;
+          peak: { base: number | null; head: number | null };
+          retained: { base: number | null; head: number | null; delta: number };
+          repeats?: { base: number; head: number };
+        }>;
+      };
+      expect(report.interrupted).toEqual({
+        signal: 'SIGTERM',
+        during: 'measuring in depth',
+        figures: 'first-run',
+      });
+      // Never a pass, whatever the figures.
+      expect(report.verdict).not.toBe('pass');
+      // Every test, with both sides' figures from their first runs: one measurement each.
+      expect(report.scenarios).toHaveLength(count);
+      for (const scenario of report.scenarios) {
+        expect(scenario.peak.base, scenario.name).toBeGreaterThan(0);
+        expect(scenario.peak.head, scenario.name).toBeGreaterThan(0);
+        // Head keeps 490 more list items per call: about 3.9 KB more.
+        expect(scenario.retained.delta, scenario.name).toBeGreaterThan(3_500);
+        if (scenario.repeats) expect(scenario.repeats).toEqual({ base: 1, head: 1 });
+      }
+      expect(report.environment.repeats ?? 1).toBe(1);
+      // The comment and the terminal say it too.
+      expect(readFileSync(markdown, 'utf8')).toContain(
+        '**Stopped before the end:** the run was stopped by SIGTERM during measuring in depth: ' +
+          'the figures are from one run of each side, not measured in depth',
+      );
+      expect(stdout).toMatch(/^WARN: the run was stopped by SIGTERM during measuring in depth/m);
+      // Nothing else left behind: no process, checkout or temporary folder.
+      expect(processesWith(temp)).toEqual([]);
+      expect(readdirSync(temp)).toEqual([]);
+      const worktrees = await runCommand('git', ['worktree', 'list', '--porcelain'], {
+        cwd: repo.dir,
+      });
+      expect(worktrees.stdout.match(/^worktree /gm)).toHaveLength(1);
+    } finally {
+      child.kill('SIGKILL');
+      for (const pid of processesWith(temp)) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // Gone already.
+        }
+      }
+    }
+  }, 240_000);
+});
+
+describe.runIf(pytestAvailable)('allocdiff CLI whose deep pass runs past timeout-minutes', () => {
+  it("compares both sides' first runs, never one side's deep pass with the other's first run", async () => {
+    const count = 20;
+    const trees = [writeTree(slowDeepSuite(10, count)), writeTree(slowDeepSuite(500, count))];
+    const repo = createRepoFromTrees(trees);
+    const out = mkdtempSync(join(realpathSync(tmpdir()), 'allocdiff-interrupt-out-'));
+    cleanup.push(...trees, repo.dir, out);
+    const json = join(out, 'report.json');
+    const command = 'python3 -m pytest -q -p no:cacheprovider tests';
+    // The first runs take seconds; the deep passes, 20 tests × 7 further calls × 0.3 s, do not
+    // end within the 30 s each side has.
+    const result = await runCommand(
+      declaredNode(),
+      [CLI, '--base', 'HEAD~1', '--command', command, '--json', json, '--timeout-minutes', '0.5'],
+      { cwd: repo.dir },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('no measurement in depth: the command timed out after 0.5 min');
+    const report = JSON.parse(readFileSync(json, 'utf8')) as {
+      verdict: string;
+      interrupted?: { signal?: string; why?: string; during: string; figures: string };
+      scenarios: Array<{ retained: { delta: number }; repeats?: { base: number; head: number } }>;
+    };
+    expect(report.interrupted).toMatchObject({
+      during: 'measuring in depth',
+      figures: 'first-run',
+    });
+    expect(report.interrupted?.signal).toBeUndefined();
+    expect(report.interrupted?.why).toMatch(/^base: the command timed out after 0\.5 min/);
+    expect(report.verdict).toBe('warn');
+    expect(report.scenarios).toHaveLength(count);
+    for (const scenario of report.scenarios) {
+      expect(scenario.retained.delta).toBeGreaterThan(3_500);
+      if (scenario.repeats) expect(scenario.repeats).toEqual({ base: 1, head: 1 });
+    }
+    expect(result.stdout).toMatch(
+      /^WARN: measuring in depth did not finish \(base: the command timed out/m,
+    );
+  }, 240_000);
 });

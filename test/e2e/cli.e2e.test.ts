@@ -321,7 +321,7 @@ describe('allocdiff CLI', () => {
       expect(headline.startsWith('📈 ')).toBe(true);
       expect(headline).not.toContain('✅');
       expect(headline).toMatch(
-        /grew \+[\d,.]+ % \(\+1\.\d\d MiB\)\*\*, most at <code>bench\.py:2<\/code>/,
+        /grew (\+[\d,.]+ %|×[\d,.]+) \(\+1\.\d\d MiB\)\*\*, most at <code>bench\.py:2<\/code>/,
       );
       expect(headline).toContain('No budget is set, so nothing was checked: add one, e.g.');
       expect(headline).toContain("<code>budget: 'retained: +100KB'</code>");

@@ -283,8 +283,8 @@ describe('the holder a retention finding names, and the line it blames (CLI, rea
     const same = scenario.retention!.filter(
       (f) => f.holder === lead.holder && f.root === lead.root && f.kind === lead.kind,
     );
-    // What it keeps of the growth: each site's growth, by the share of its samples on the holder
-    // (not the site's size on head), never more than grew.
+    // What it keeps of the growth: each site's growth up to what the holder holds of it (not
+    // the site's size on head), never more than grew.
     const grew = new Map(
       scenario.sites.map((site) => [`${site.file}:${site.line}`, site.sizeDelta]),
     );
@@ -292,8 +292,7 @@ describe('the holder a retention finding names, and the line it blames (CLI, rea
       scenario.retained.delta!,
       same.reduce((sum, f) => {
         const delta = Math.max(0, grew.get(`${f.site.file}:${f.site.line}`) ?? 0);
-        const share = f.sampledOf > 0 ? f.sampled / f.sampledOf : 1;
-        return sum + Math.min(f.bytes, Math.round(delta * share));
+        return sum + Math.min(f.bytes, delta);
       }, 0),
     );
     // No budget is set, so the check passes: the verdict blames no line (as the terminal's PASS

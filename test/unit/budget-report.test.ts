@@ -233,14 +233,14 @@ describe('the report: budgets, warnings and hidden sites', () => {
       verdictLine(renderMarkdown(r)).replace(/\[(<code>[^<]*<\/code>)\]\([^)]*\)/g, '$1');
     const decimal = checked('retained: +10MB', grew);
     expect(line(decimal)).toContain(
-      'grew +67.1 MB (+6,710.0 %), most at <code>app/store.py:8</code> (+60.0 MB), over the +10MB budget',
+      'grew +67.1 MB (×68.1), most at <code>app/store.py:8</code> (+60.0 MB), over the +10MB budget',
     );
     expect(verdictReason(decimal)).toBe(
       'memory budget exceeded: retained of load is +67.1 MB, limit +10MB, most at app/store.py:8 (+60.0 MB)',
     );
     const ceiling = checked('retained: 64MiB', grew);
     expect(line(ceiling)).toContain(
-      'reached 64.9 MiB (+64.0 MiB, +6,710.0 %), most at <code>app/store.py:8</code> (+57.2 MiB), over the 64MiB budget',
+      'reached 64.9 MiB (+64.0 MiB, ×68.1), most at <code>app/store.py:8</code> (+57.2 MiB), over the 64MiB budget',
     );
     // A ceiling over a figure the pull request did not change says so, not "(0 B, 0 %)".
     const same = { ...grew, retained: measure(68_100_000, 68_100_000) };
@@ -347,7 +347,7 @@ describe('the verdict sentence, from snapshots to words', () => {
     const unchecked = checked('', ...scenarios);
     expect(unchecked.verdict).toBe('pass');
     expect(verdictReason(unchecked)).toMatch(
-      /^retained memory of bench\.py grew \+[\d,]+\.\d % \(\+1\.00 MiB\), most at bench\.py:2 \(\+1\.00 MiB\); no budget is set, so nothing was checked: add one, e\.g\. --budget "retained: \+100KB"$/,
+      /^retained memory of bench\.py grew ×[\d,.]+ \(\+1\.00 MiB\), most at bench\.py:2 \(\+1\.00 MiB\); no budget is set, so nothing was checked: add one, e\.g\. --budget "retained: \+100KB"$/,
     );
     expect(verdictLine(renderMarkdown(unchecked))).toMatch(/^📈 \*\*Retained memory/);
     // The same change within a budget: green, and it says the budget held.

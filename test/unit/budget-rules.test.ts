@@ -10,7 +10,9 @@ import {
   type BudgetMetric,
 } from '../../src/budgets/rules.js';
 import { parseSize, SIZE_UNITS } from '../../src/budgets/sizes.js';
+import { checkBudgets } from '../../src/budgets/evaluate.js';
 import { formatBytes, formatPercent, groupDigits, percentChange } from '../../src/format/sizes.js';
+import { measure, scenarioComparison } from './fixtures.js';
 
 const UNITS = Object.keys(SIZE_UNITS);
 
@@ -93,12 +95,30 @@ describe('sizes', () => {
   });
 
   it('groups the digits of percentages like those of any figure', () => {
-    expect(formatPercent(748_640.74)).toBe('+748,640.7 %');
+    expect(formatPercent(748_640.74, false)).toBe('+748,640.7 %');
+    expect(formatPercent(999.94)).toBe('+999.9 %');
     expect(formatPercent(-1_234.5)).toBe('-1,234.5 %');
     expect(formatPercent(-0.05)).toBe('-0.05 %');
     expect(formatPercent(12.34)).toBe('+12.3 %');
     expect(formatPercent(0.001)).toBe('0 %');
     expect(formatPercent(undefined)).toBe('new');
+  });
+
+  it('says a growth of 1,000 % or more as the factor head is of base', () => {
+    // A 5 KiB peak that became 7.63 MiB: `+150,872.5 %` says little.
+    expect(formatPercent(percentChange(5_296, 7_995_600))).toBe('×1,510');
+    expect(formatPercent(1_000)).toBe('×11.0');
+    expect(formatPercent(1_083.9)).toBe('×11.8');
+    expect(formatPercent(9_850)).toBe('×99.5');
+    // A shrink is never that large; a negative base's change stays in percent.
+    expect(formatPercent(-1_234.5)).toBe('-1,234.5 %');
+    // A budget's actual, beside a relative limit: the factor, but in percent beside a limit of
+    // 1,000 % or more, to be compared with it.
+    const scenario = scenarioComparison({ peak: measure(5_296, 7_995_600) });
+    const actual = (rule: string) =>
+      checkBudgets({ scenarios: [scenario] }, parseBudgetRules(rule)).results[0]!.actual;
+    expect(actual('peak: +10%')).toBe('×1,510');
+    expect(actual('peak: +2000%')).toBe('+150,874.3 %');
   });
 
   it('formats sizes in decimal units when asked, rounding up to the next unit there too', () => {

@@ -158,6 +158,52 @@ describe('which scenarios a report lists as changed', () => {
     );
   });
 
+  it('lists no scenario whose RSS alone differs, unless an RSS budget warns or fails on it', () => {
+    // Its tracemalloc figures the same to the byte; its RSS moved with what ran before it in the
+    // same process (freed memory an earlier scenario left resident).
+    const rssOnly = (name: string) =>
+      scenarioComparison({
+        name,
+        kind: 'function',
+        peak: measure(5_910_616, 5_910_616),
+        retained: measure(32, 32),
+        rss: measure(2_840_000, 13_180_000),
+      });
+    const collapse = rssOnly('bench_collapse');
+    const windowed = scenarioComparison({
+      name: 'bench_windowed',
+      kind: 'function',
+      peak: measure(5_392, 7_995_600),
+      rss: measure(0, 19_100_000),
+    });
+    const quiet = scenarioComparison({ name: 'bench_chunked', kind: 'function' });
+    const big = report([windowed, collapse, quiet]);
+    expect(listedChanges(big).map((s) => s.name)).toEqual(['bench_windowed']);
+    const markdown = renderMarkdown(big);
+    expect(markdown).toContain('3 scenarios, 1 changed');
+    expect(markdown).toContain(
+      '2 scenarios unchanged (1 of them differ only in peak RSS, a figure of the whole process, moved by what ran before in it), 1 changed.',
+    );
+    expect(scenarioRows(markdown).join('\n')).not.toContain('bench_collapse');
+    const terminal = renderTerminal(big);
+    expect(terminal).toContain(
+      '2 scenarios unchanged (1 of them differ only in peak RSS, a figure of the whole process, moved by what ran before in it), 1 changed',
+    );
+    expect(terminal).not.toMatch(/^bench_collapse/m);
+    // An RSS budget that the difference breaks lists it.
+    const scenarios = big.scenarios;
+    const budgets = checkBudgets(
+      { scenarios },
+      { rules: parseBudgetRules('rss: +1MB (warn)'), overrides: [] },
+    );
+    expect(budgets.results.find((b) => b.scenario === 'bench_collapse')?.status).toBe('warn');
+    const budgeted = report(scenarios, {
+      budgets: budgets.results,
+      verdict: decideVerdict({ scenarios }, budgets.results, budgets.warnings),
+    });
+    expect(isListedChange(budgeted, collapse)).toBe(true);
+  });
+
   it('names what the scenarios are: tests and processes in pytest mode, scenarios otherwise', () => {
     const helper = scenarioComparison({ name: '-c import sys', kind: 'process' });
     const tests = [test('t1'), test('t2', { peak: measure(1_000, 3_000) }), test('t3')];

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatTraceback, siteLabel } from '../../src/report/details.js';
+import { checkBudgets, decideVerdict } from '../../src/budgets/evaluate.js';
+import { parseBudgetRules } from '../../src/budgets/rules.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
+import { renderTerminal } from '../../src/report/terminal.js';
 import { measure, report, scenarioComparison, siteDelta } from './fixtures.js';
 
 const frames = [
@@ -164,6 +167,47 @@ describe('the folded details of the comment', () => {
     );
     expect(together).not.toContain('different moments');
     expect(together).toContain('most at [<code>tests/test_phases.py:9</code>]');
+  });
+
+  it('names the new line that holds what the peak grew by, though the peaks came at different moments, in both verdicts', () => {
+    // `items = list(seq)` makes head's peak (7.62 MiB); base's 5 KiB peak came while windows
+    // were being made: the peaks share little, yet that line holds what the peak grew by.
+    const scenario = scenarioComparison({
+      name: 'bench_windowed',
+      kind: 'function',
+      peak: measure(5_296, 7_995_504),
+      peakSites: {
+        base: { bytes: 10_022, peakBytes: 10_150 },
+        head: { bytes: 7_998_532, peakBytes: 8_001_620 },
+        sites: [
+          siteDelta({
+            file: 'more_itertools/more.py',
+            line: 1053,
+            function: 'windowed',
+            text: 'items = list(seq)',
+            baseSize: 0,
+            headSize: 7_991_832,
+            changedLine: true,
+          }),
+          siteDelta({ file: 'more_itertools/more.py', line: 1073, baseSize: 2_200, headSize: 0 }),
+        ],
+        apart: { sharedBytes: 2_168 },
+      },
+    });
+    const scenarios = [scenario];
+    const budgets = checkBudgets({ scenarios }, parseBudgetRules('peak: +10%'));
+    const failed = report(scenarios, {
+      budgets: budgets.results,
+      verdict: decideVerdict({ scenarios }, budgets.results, budgets.warnings),
+    });
+    const last = renderTerminal(failed).trimEnd().split('\n').at(-1)!;
+    expect(last).toBe(
+      'FAIL: memory budget exceeded: peak of bench_windowed is ×1,510, limit +10%, most at more_itertools/more.py:1053 (+7.62 MiB at the peak)',
+    );
+    const markdown = renderMarkdown(failed);
+    const verdict = markdown.split('\n').find((line) => line.startsWith('❌'))!;
+    expect(verdict).toContain('most at [<code>more_itertools/more.py:1053</code>]');
+    expect(verdict).toContain('(+7.62 MiB at the peak), over the +10% budget');
   });
 
   it('gives the level each side was caught at, says why it is not the table peak, and leaves out small unchanged sites', () => {

@@ -188,7 +188,8 @@ describe('budgets on figures whose repeats differ', () => {
       status: 'fail',
       level: 'fail',
       leak: 'rises +80.7 KB per call over the repeats',
-      reason: "base's and head's repeats do not overlap: +1.41 MB at the nearest",
+      reason:
+        "base's and head's repeats do not overlap: head's 1.42–1.58 MB against base's 189 B, +1.41 MB at the nearest",
       over: 1_314_931,
     });
     expect(only('retained: +2MB', leaking)).toMatchObject({ status: 'pass' });
@@ -206,7 +207,8 @@ describe('budgets on figures whose repeats differ', () => {
     expect(only('retained: +100KB', regression)).toMatchObject({
       status: 'fail',
       actual: '+1.95 MB',
-      reason: "base's and head's repeats lie apart by more than they vary: +1.94 MB at the nearest",
+      reason:
+        "base's and head's repeats lie apart by more than they vary: head's 1.95–1.97 MB against base's 1.00–17.0 KB, +1.94 MB at the nearest",
     });
     expect(only('retained: +100KB', regression).noisy).toBeUndefined();
     // A warn-level rule stays a warning, for its level, not for noise.
@@ -231,14 +233,14 @@ describe('budgets on figures whose repeats differ', () => {
     expect(only('retained: +80KiB', apart)).toMatchObject({
       status: 'fail',
       reason:
-        "base's and head's repeats lie apart by more than they vary: +90.0 KiB at the nearest",
+        "base's and head's repeats lie apart by more than they vary: head's 110–160 KiB against base's 0 B–20.0 KiB, +90.0 KiB at the nearest",
     });
     // Reported +160 KiB, nearest ends +90 KiB: the ranges lie apart, so the change is real and
     // the reported figure over the limit fails it.
     expect(only('retained: +100KiB', apart)).toMatchObject({
       status: 'fail',
       reason:
-        "base's and head's repeats lie apart by more than they vary (+90.0 KiB at the nearest), so the change is real",
+        "base's and head's repeats lie apart by more than they vary, so the change is real: head's 110–160 KiB against base's 0 B–20.0 KiB, +90.0 KiB at the nearest",
     });
     expect(only('retained: +100KiB', apart).noisy).toBeUndefined();
     expect(only('retained: +250KiB', apart).status).toBe('pass');
@@ -271,6 +273,23 @@ describe('budgets on figures whose repeats differ', () => {
       peak: varying(1_100, 500, { noisy: true, baseRange: [600, 1_100], headRange: [500, 700] }),
     });
     expect(only('peak: -45%', shrunkOverlapping)).toMatchObject({ status: 'warn', noisy: true });
+  });
+
+  it('says which ranges it compared, when the reported figure (a first call) lies outside them', () => {
+    // A function whose first call kept 1,984 B more than base's, while its later calls keep a
+    // random list of 19–21 KB more: the budget is decided by the ranges, which the reason gives.
+    const random = scenarioComparison({
+      name: 'bench_chunked',
+      kind: 'function',
+      retained: varying(8_056, 10_040, { noisy: true, headRange: [26_840, 28_968] }),
+    });
+    const result = only('retained: +1KB', random);
+    expect(result).toMatchObject({
+      status: 'fail',
+      actual: '+1.98 KB',
+      reason:
+        "base's and head's repeats lie apart by more than they vary: head's 26.8–29.0 KB against base's 8.06 KB, +18.8 KB at the nearest",
+    });
   });
 
   it('reports a noisy peak whose ranges lie apart by less than they vary, fails it beyond', () => {
@@ -309,7 +328,7 @@ describe('budgets on figures whose repeats differ', () => {
       status: 'fail',
       actual: '+47.5 %',
       reason:
-        "base's and head's first (cold) calls lie apart by more than they vary: +33.4 % at the nearest",
+        "base's and head's first (cold) calls lie apart by more than they vary: head's 17.0–18.8 KiB against base's 11.1–12.7 KiB, +33.4 % at the nearest",
     });
     expect(failed.noisy).toBeUndefined();
     expect(decideVerdict({ scenarios: [far] }, [failed])).toBe('fail');
@@ -518,7 +537,7 @@ describe('a leak in the report', () => {
     const markdown = renderMarkdown(rendered());
     expect(markdown.split('\n')[3]).toBe(
       '❌ **Over budget:** retained memory of <code>bench_leak</code> grew +1.41 MB ' +
-        '(+748,640.7 %), most at [<code>app/store.py:5</code>](https://github.com/octo/allocdiff/blob/abcdef0123456789abcdef0123456789abcdef01/app/store.py#L5) (+1.42 MB), ' +
+        '(×7,487), most at [<code>app/store.py:5</code>](https://github.com/octo/allocdiff/blob/abcdef0123456789abcdef0123456789abcdef01/app/store.py#L5) (+1.42 MB), ' +
         'over the +100KB budget (rises +80.7 KB per call over the repeats).',
     );
     expect(markdown).toContain(

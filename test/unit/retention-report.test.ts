@@ -62,7 +62,7 @@ describe('retention paths in the reports', () => {
     const markdown = renderMarkdown(demo());
     const rows = tableRows(markdown, '| Site | This PR |');
     expect(rows[0]).toMatch(
-      /^\| <code>app\/cache\.py:24<\/code> in .*✏️ changed here; keeps 1\.91\sMiB of the grown memory alive/,
+      /^\| <code>app\/cache\.py:24<\/code> in .*✏️ changed here; keeps 2\.04\sMiB of the grown memory alive/,
     );
     expect(rows[1]).toMatch(/^\| ↳ <code>&lt;stdlib&gt;\/json\/decoder\.py:353<\/code>/);
     expect(rows[1]).toContain('kept alive by <code>app/cache.py:24</code>');
@@ -117,14 +117,14 @@ describe('retention paths in the reports', () => {
       const verdict = markdown.split('\n').find((line) => /^(❌|⚠️|✅|📈)/u.test(line))!;
       // The largest change and its site, as the terminal's PASS line says them.
       expect(verdict).toMatch(
-        /^📈 \*\*Retained memory of <code>benchmarks\/memory\.py<\/code> grew \+1,083\.9\s%/u,
+        /^📈 \*\*Retained memory of <code>benchmarks\/memory\.py<\/code> grew ×11\.8 \(\+2\.07\sMiB\)/u,
       );
       expect(verdict).toContain('most at <code>&lt;stdlib&gt;/json/decoder.py:353</code>');
       expect(markdown).not.toContain('Caused by');
       expect(markdown).not.toContain('✏️:');
       // The block names the holder, what it keeps in all, and the line that filled it.
       expect(markdown).toMatch(
-        /\*\*🔗 Kept alive by\*\*: <code>app\.cache\.LRU\.history<\/code> keeps 1\.91\sMiB of the grown memory alive, at the 3 sites walked \(of 5 that grew\); the most: .*filled \(a <code>tuple<\/code> stored\) at <code>app\/cache\.py:24<\/code>/u,
+        /\*\*🔗 Kept alive by\*\*: <code>app\.cache\.LRU\.history<\/code> keeps 2\.04\sMiB of the grown memory alive, at the 3 sites walked \(of 5 that grew\); the most: .*filled \(a <code>tuple<\/code> stored\) at <code>app\/cache\.py:24<\/code>/u,
       );
     }
   });
@@ -133,14 +133,16 @@ describe('retention paths in the reports', () => {
     const report = demo();
     const scenario = report.scenarios[0]!;
     // The json decoder's strings were there on base too (another root kept them): of its
-    // 1.31 MiB on head only 10,000 B grew, so the holder keeps its share of those only.
+    // 1.31 MiB on head only 10,000 B grew, so the holder keeps those only.
     const sites = scenario.sites.map((site) =>
       site.line === 353 ? { ...site, sizeDelta: 10_000, baseSize: site.headSize - 10_000 } : site,
     );
     const held = scenario.retention!.filter((f) => f.holder === 'app.cache.LRU.history');
-    // Each site's growth times the share of its samples on the holder: 22 of 24 at the decoder's
-    // and the catalog's sites, all 24 at the cache's own line.
-    const expected = Math.round((10_000 * 22) / 24) + Math.round((688_800 * 22) / 24) + 193_984;
+    // Of each site, its growth up to what the holder holds of it: the decoder's 10,000 B; of
+    // the catalog's 688,800 B, the 676,500 B of its samples on the holder; all of the cache's
+    // own line.
+    const expected = 10_000 + 676_500 + 193_984;
+    expect(held.map((f) => f.bytes)).toEqual([1_265_082, 676_500, 193_984]);
     expect(growthHeld({ ...scenario, sites }, held)).toBe(expected);
     const text = renderMarkdown({ ...report, scenarios: [{ ...scenario, sites }] });
     expect(text).toContain(
@@ -151,6 +153,57 @@ describe('retention paths in the reports', () => {
     expect(growthHeld(small, held)).toBe(50_000);
     // A site that shrank, or was not compared, holds none of the growth.
     expect(growthHeld({ ...scenario, sites: [] }, held)).toBe(0);
+    // Two holders at one site keep, together, at most its growth.
+    const both = scenario.retention!.filter((f) => f.site.line === 353);
+    expect(both).toHaveLength(2);
+    expect(growthHeld({ ...scenario, sites }, both)).toBe(10_000);
+  });
+
+  it('a holder keeps all of a grown site it holds, when another root holds what base had of it', () => {
+    const report = demo();
+    const scenario = report.scenarios[0]!;
+    // The decoder's site grew by what the cache's history holds of it; the rest of it, a third
+    // of its samples, a root that held the same on base keeps (a benchmark's `results`).
+    const history = scenario.retention!.find(
+      (f) => f.holder === 'app.cache.LRU.history' && f.site.line === 353,
+    )!;
+    const headSize = 1_380_090;
+    const grew = Math.round((headSize * 16) / 24);
+    const retention: RetentionFinding[] = scenario.retention!.map((f) =>
+      f === history
+        ? { ...f, bytes: grew, sampled: 16 }
+        : f.site.line === 353
+          ? {
+              ...f,
+              kind: 'benchmark global',
+              root: 'results',
+              holder: 'results',
+              holderType: 'list',
+              name: 'results',
+              bytes: headSize - grew,
+              sampled: 8,
+              culprit: undefined,
+            }
+          : f,
+    );
+    const sites = scenario.sites.map((site) =>
+      site.line === 353 ? { ...site, sizeDelta: grew, baseSize: headSize - grew } : site,
+    );
+    const changed = { ...scenario, sites, retention };
+    const held = retention.filter((f) => f.holder === 'app.cache.LRU.history');
+    // All of the decoder's growth, not its growth shared out over its two holders (two thirds).
+    const expected = grew + 676_500 + 193_984;
+    expect(growthHeld(changed, held)).toBe(expected);
+    const terminal = renderTerminal({ ...report, scenarios: [changed] });
+    const verdict = terminal.trimEnd().split('\n').at(-1)!;
+    expect(verdict).toContain(
+      `\`app.cache.LRU.history\` keeps ${formatBytes(expected)} of the grown memory alive`,
+    );
+    // The lead's finding grew whole, as the sites table says: no smaller "of which" share.
+    expect(verdict).toContain(`the most: ${formatBytes(grew)} of `);
+    expect(verdict).not.toContain('of which');
+    const row = terminal.split('\n').find((line) => line.startsWith('  app/cache.py:24 *'))!;
+    expect(row).toContain(`keeps ${formatBytes(expected)} grown`);
   });
 
   it("the culprit's row, annotation and the lead's own finding say the growth held, never sizes on head", () => {
@@ -183,7 +236,7 @@ describe('retention paths in the reports', () => {
     );
     // The lead's finding, a size on head, says how much of it grew.
     const decoder = culprit.find((f) => f.site.line === 353)!;
-    const ofIt = formatBytes(Math.round((10_000 * decoder.sampled) / decoder.sampledOf));
+    const ofIt = formatBytes(Math.min(10_000, decoder.bytes));
     const verdict = terminal.trimEnd().split('\n').at(-1)!;
     expect(verdict).toContain(`the most: ${formatBytes(decoder.bytes)} of `);
     expect(verdict).toContain(
@@ -203,7 +256,7 @@ describe('retention paths in the reports', () => {
         .at(-1)!;
     // Five sites grew, the three largest were walked.
     expect(verdict(scenario)).toMatch(
-      /keeps 1\.91 MiB of the grown memory alive, at the 3 sites walked \(of 5 that grew\); the most: /,
+      /keeps 2\.04 MiB of the grown memory alive, at the 3 sites walked \(of 5 that grew\); the most: /,
     );
     // Every grown site walked: no such note.
     const walkedAll = {
@@ -211,7 +264,7 @@ describe('retention paths in the reports', () => {
       sites: scenario.sites.filter((site) => site.file !== 'app/cache.py' || site.line === 24),
     };
     expect(verdict(walkedAll)).toMatch(
-      /keeps 1\.91 MiB of the grown memory alive, at 3 sites; the most: /,
+      /keeps 2\.04 MiB of the grown memory alive, at 3 sites; the most: /,
     );
     // The holder keeps the objects of 2 of the 3 sites walked.
     const twoOfThree = {
@@ -254,7 +307,7 @@ describe('retention paths in the reports', () => {
     const { annotations } = siteAnnotations(demo());
     expect(annotations[0]).toMatchObject({ file: 'app/cache.py', startLine: 24 });
     expect(annotations[0]!.title).toMatch(
-      /^allocdiff: this line keeps 1\.91 MiB of the grown memory alive$/,
+      /^allocdiff: this line keeps 2\.04 MiB of the grown memory alive$/,
     );
     expect(annotations[0]!.message).toMatch(
       /It filled what keeps grown memory alive: benchmarks\/memory\.py: 1\.21 MiB of \d{1,3}(,\d{3})* objects from `<stdlib>\/json\/decoder\.py:353` are kept alive by `app\.cache\.LRU\.history`/,
