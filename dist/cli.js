@@ -210,8 +210,8 @@ function cacheFolderOf(argv) {
 }
 async function exitCodeOf(report, failOn) {
   const [{ failsRun }, { explainVerdict }] = await Promise.all([
-    import("./chunks/evaluate-QWATC27G.js"),
-    import("./chunks/verdict-43RWKYTZ.js")
+    import("./chunks/evaluate-XQ7HUYQE.js"),
+    import("./chunks/verdict-VKNB5CLI.js")
   ]);
   if (!failsRun(report.verdict, failOn)) return ExitCode.Ok;
   const { decided, causes } = explainVerdict(report);
@@ -226,7 +226,7 @@ async function exitCodeOf(report, failOn) {
 async function main(argv, early) {
   let privateDir;
   try {
-    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-JZCNTERX.js");
+    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-FPHA4XQD.js");
     const command = parseCliArgs(argv);
     if (command.kind === "help") {
       process.stdout.write(CLI_HELP);
@@ -246,9 +246,9 @@ Run "allocdiff --help" for the options.
     const { settings, stdout } = command;
     privateDir = command.privateDir;
     const [{ runAllocdiff }, { OUTPUTS }, { renderTerminal }] = await Promise.all([
-      import("./chunks/pipeline-BS5NX327.js"),
-      import("./chunks/outputs-LVEL6NLV.js"),
-      import("./chunks/terminal-2NK4DWTX.js")
+      import("./chunks/pipeline-LMYKYE4I.js"),
+      import("./chunks/outputs-OJ4SL64R.js"),
+      import("./chunks/terminal-SNWJEORV.js")
     ]);
     const { report, outputs } = await runAllocdiff(settings, log, early ? { early } : {});
     if (interrupted) return interruptedExit(privateDir);

@@ -6,6 +6,7 @@
  */
 import type { BudgetResult, Unmeasured } from '../budgets/evaluate.js';
 import { parseSize, sizeUnitsOf } from '../budgets/sizes.js';
+import { verdictCauses } from '../budgets/verdict.js';
 import { formatBytes } from '../format/sizes.js';
 
 const INDEXES = new WeakMap<readonly BudgetResult[], ReadonlyMap<string, BudgetResult[]>>();
@@ -121,4 +122,48 @@ const MARKER_RULE = /^(allocdiff|limit_memory|limit_leaks)\(/;
  */
 export function ruleCell(budget: BudgetResult, code: (text: string) => string = (t) => t): string {
   return MARKER_RULE.test(budget.rule) ? `${code(budget.rule)} (${budget.metric})` : budget.metric;
+}
+
+/** The order of a budgets table: what decided the verdict first. */
+const STATUS_ORDER: Readonly<Record<BudgetResult['status'], number>> = {
+  fail: 0,
+  warn: 1,
+  skip: 2,
+  pass: 3,
+};
+
+/** Passing budgets a report lists in full; beyond that, those of the scenarios in its table. */
+export const PASSES_LISTED = 10;
+
+/**
+ * The budgets a table lists, failures first, then warnings (each the furthest over its limit
+ * first, as the verdict orders them) and the skipped, the passes last: every one (`all`), or all
+ * but the passes when there are many of them, the passes of the scenarios in the table
+ * (`inTable`) being listed when they are few. `holding`: the passes left out, which the table
+ * counts.
+ */
+export function listedBudgets(
+  budgets: readonly BudgetResult[],
+  inTable: ReadonlySet<string>,
+  all = false,
+): { shown: BudgetResult[]; holding: number } {
+  const rank = new Map<BudgetResult, number>();
+  verdictCauses({ scenarios: [] }, budgets).forEach((cause, at) => {
+    if ('budget' in cause) rank.set(cause.budget, at);
+  });
+  const ordered = budgets
+    .map((budget, at) => ({ budget, at }))
+    .sort(
+      (a, b) =>
+        STATUS_ORDER[a.budget.status] - STATUS_ORDER[b.budget.status] ||
+        (rank.get(a.budget) ?? a.at) - (rank.get(b.budget) ?? b.at),
+    )
+    .map(({ budget }) => budget);
+  if (all) return { shown: ordered, holding: 0 };
+  const passing = budgets.filter((b) => b.status === 'pass');
+  const passesOfTable = passing.filter((b) => inTable.has(b.scenario)).length;
+  const listPass = (b: BudgetResult) =>
+    passing.length <= PASSES_LISTED || (passesOfTable <= PASSES_LISTED && inTable.has(b.scenario));
+  const shown = ordered.filter((b) => b.status !== 'pass' || listPass(b));
+  return { shown, holding: budgets.length - shown.length };
 }

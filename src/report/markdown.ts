@@ -37,6 +37,7 @@ import {
   budgetUnitsNote,
   FOLDED_NAMES_SHOWN,
   foldedReason,
+  listedBudgets,
 } from './budget-index.js';
 import {
   changedMeasures,
@@ -70,6 +71,7 @@ import {
   type Change,
   type Words,
 } from './lead.js';
+import { sharedCauses, sharedCauseSentence } from './shared-causes.js';
 import { acceptanceMarkdown, settingsChangeMarkdown } from './settings-change.js';
 import {
   explainVerdict,
@@ -662,17 +664,6 @@ function failureSection(scenario: ScenarioComparison, shape: Shape): string[] {
   });
 }
 
-/** The order of the budgets table: what decided the verdict first. */
-const STATUS_ORDER: Readonly<Record<BudgetResult['status'], number>> = {
-  fail: 0,
-  warn: 1,
-  skip: 2,
-  pass: 3,
-};
-
-/** Passing budgets the comment lists in full; beyond that, those of the table's scenarios. */
-const PASSES_LISTED = 10;
-
 function budgetSection(
   budgets: readonly BudgetResult[],
   shape: Shape,
@@ -683,15 +674,7 @@ function budgetSection(
   // Failures first, then warnings and the skipped (with their reasons), the passes last; with
   // many passes, the comment lists only those of the scenarios in its table (a few), and counts
   // the rest.
-  const ordered = [...budgets].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
-  const passing = budgets.filter((b) => b.status === 'pass');
-  const passesOfTable = passing.filter((b) => inTable.has(b.scenario)).length;
-  const listPass = (b: BudgetResult) =>
-    passing.length <= PASSES_LISTED || (passesOfTable <= PASSES_LISTED && inTable.has(b.scenario));
-  const shown = shape.allBudgets
-    ? ordered
-    : ordered.filter((b) => b.status !== 'pass' || listPass(b));
-  const holding = budgets.length - shown.length;
+  const { shown, holding } = listedBudgets(budgets, inTable, shape.allBudgets);
   return [
     '',
     '#### Budgets',
@@ -827,6 +810,8 @@ interface Selection {
   noChange: boolean;
   /** Site tables are titled with their scenario's name. */
   labelled: boolean;
+  /** The lines of the causes many changed scenarios share (`sharedCauseLines`). */
+  causes: string[];
 }
 
 function selectionOf(report: Report): Selection {
@@ -855,7 +840,20 @@ function selectionOf(report: Report): Selection {
     noChange: isNoChange(report),
     // One scenario's sites need no title; several scenarios' do.
     labelled: report.scenarios.length > 1,
+    causes: sharedCauseLines(report, listed),
   };
+}
+
+/**
+ * One cause many changed scenarios share (their top changed site), said once before the table
+ * and their details: `**One cause:** 377 of the 377 changed tests keep memory alive through …`.
+ */
+function sharedCauseLines(report: Report, listed: readonly ScenarioComparison[]): string[] {
+  const changed = listed.filter((s) => s.status !== 'failed').length;
+  return sharedCauses(listed).flatMap((cause) => [
+    '',
+    `**One cause:** ${sharedCauseSentence(cause, changed, markdownWords(report), ' ✏️')}.`,
+  ]);
 }
 
 /** `Sites of 12 more changed tests are in the job summary…`: the sections left out. */
@@ -941,6 +939,7 @@ function render(report: Report, shape: Shape, selection: Selection, room: number
   const inTable = new Set(rows.map((s) => s.name));
   const lines = [
     ...header,
+    ...selection.causes,
     '',
     ...scenarioTable(report, rows),
     ...unchangedNote(

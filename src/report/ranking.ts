@@ -11,6 +11,7 @@ import {
 } from '../compare/measures.js';
 import { scenarioAgrees } from '../compare/agreement.js';
 import { withinNoise } from '../compare/noise.js';
+import { verdictCauses } from '../budgets/verdict.js';
 import { budgetsOfScenario } from './budget-index.js';
 import type { Report } from './report.js';
 
@@ -84,12 +85,31 @@ export function byGrowth(a: ScenarioComparison, b: ScenarioComparison): number {
   return peakGrowth(b) - peakGrowth(a) || (b.retained.delta ?? 0) - (a.retained.delta ?? 0);
 }
 
-/** Scenarios worst first: failures and broken budgets, then by peak growth, then retained growth. */
+/** The scenario the verdict leads with (the first of its causes that names one), if any. */
+function leadName(report: Report): string | undefined {
+  for (const cause of verdictCauses(report, report.budgets)) {
+    if ('budget' in cause) return cause.budget.scenario;
+    if ('scenario' in cause) return cause.scenario.name;
+  }
+  return undefined;
+}
+
+/**
+ * Scenarios worst first: the one the verdict leads with (a benchmark the pull request broke, the
+ * budget furthest over its limit), then failures and broken budgets, then by peak growth, then
+ * retained growth.
+ */
 export function rankScenarios(report: Report): ScenarioComparison[] {
+  const lead = leadName(report);
+  const leads = (scenario: ScenarioComparison) => (scenario.name === lead ? 0 : 1);
   return report.scenarios
     .map((scenario, index) => ({ scenario, index, severity: severity(report, scenario) }))
     .sort(
-      (a, b) => a.severity - b.severity || byGrowth(a.scenario, b.scenario) || a.index - b.index,
+      (a, b) =>
+        leads(a.scenario) - leads(b.scenario) ||
+        a.severity - b.severity ||
+        byGrowth(a.scenario, b.scenario) ||
+        a.index - b.index,
     )
     .map((entry) => entry.scenario);
 }

@@ -22,8 +22,10 @@ import {
   budgetUnitsNote,
   FOLDED_NAMES_SHOWN,
   foldedReason,
+  listedBudgets,
   ruleCell,
 } from './budget-index.js';
+import { sharedCauses, sharedCauseSentence } from './shared-causes.js';
 import { failureDetail, failuresOf, notRunText, shownMeasure } from './failure.js';
 import { leakText } from './lead.js';
 import { settingsChangeText } from './settings-change.js';
@@ -342,6 +344,36 @@ function scenarioTable(
   return table(rows, align.join(''), paint);
 }
 
+/**
+ * How much of the changed scenarios a terminal report shows, worst first (failures and the
+ * budgets the verdict names lead): `rows` in the table, the others counted in one line, and the
+ * failures, sites and retention paths (`details`) of the first of them. The full Markdown report
+ * and the JSON report have every one.
+ */
+export const TERMINAL_SHOWN = { rows: 50, details: 10 } as const;
+
+/** Where a terminal report sends a reader for what it leaves out. */
+const ELSEWHERE = 'in the full Markdown report and the JSON report';
+
+/** What the scenarios are, for the lines that count them. */
+function nounOf(scenarios: readonly ScenarioComparison[], count: number): string {
+  const noun = scenarios.every((s) => s.kind === 'test')
+    ? 'test'
+    : scenarios.every((s) => s.kind === 'process')
+      ? 'process'
+      : 'scenario';
+  return count === 1 ? noun : noun === 'process' ? 'processes' : `${noun}s`;
+}
+
+/**
+ * The plain way of writing a shared cause's site and code: `path:line`, code in backticks, cut
+ * to 120 characters as the comment cuts it.
+ */
+const PLAIN_WORDS = {
+  code: (text: string) => `\`${text.length > 120 ? `${text.slice(0, 119)}…` : text}\``,
+  site: (site: SiteDelta) => `${site.file}:${site.line ?? site.baseLine ?? '?'}`,
+};
+
 /** The report for a terminal: aligned text, coloured on request. */
 export function renderTerminal(
   report: Report,
@@ -358,16 +390,31 @@ export function renderTerminal(
     : `head ${report.head.sha.slice(0, 7)}`;
   // As in the comment: the changed scenarios, worst first; the others counted in one line.
   const listed = listedChanges(report);
+  const rows = listed.slice(0, TERMINAL_SHOWN.rows);
+  const moreRows = listed.slice(rows.length);
+  // As in the comment: one cause many changed scenarios share, said once before them.
+  const changed = listed.filter((s) => s.status !== 'failed').length;
+  const causes = sharedCauses(listed).map(
+    (cause) =>
+      `one cause: ${sharedCauseSentence(cause, changed, PLAIN_WORDS, ', a line the change touches')}`,
+  );
   const lines = [
     `allocdiff ${report.allocdiffVersion}: base ${report.base.sha.slice(0, 7)} -> ${head}`,
     ...(report.cached ?? []),
     '',
-    ...scenarioTable(report, listed, width, color),
+    ...(causes.length > 0 ? [...causes, ''] : []),
+    ...scenarioTable(report, rows, width, color),
+    ...(moreRows.length > 0
+      ? [
+          `… ${groupDigits(moreRows.length)} more changed ${nounOf(moreRows, moreRows.length)}, ` +
+            `not listed: every one is ${ELSEWHERE}`,
+        ]
+      : []),
     ...unchangedText(report, listed),
     ...(report.testsNotRun ? ['', testsNotRunText(report.testsNotRun)] : []),
     ...(report.objectsNotCounted ? ['', objectsNotCountedText(report.objectsNotCounted)] : []),
   ];
-  for (const scenario of listed) {
+  for (const scenario of listed.slice(0, TERMINAL_SHOWN.details)) {
     // Both sides once when both failed the same way; each side's error when they differ.
     for (const { sides, error } of failuresOf(scenario)) {
       const who = sides === 'base and head' ? 'both sides failed' : `the ${sides} side failed`;
@@ -449,6 +496,16 @@ export function renderTerminal(
         lines.push(`  … ${groupDigits(findings.length - RETENTION_SHOWN)} more in the JSON report`);
     }
   }
+  // As in the comment: the scenarios beyond the details shown, counted.
+  const moreDetails = listed
+    .slice(TERMINAL_SHOWN.details)
+    .filter((s) => s.sites.length > 0 || s.status === 'failed');
+  if (moreDetails.length > 0)
+    lines.push(
+      '',
+      `the sites and failures of ${groupDigits(moreDetails.length)} more changed ` +
+        `${nounOf(moreDetails, moreDetails.length)} are ${ELSEWHERE}`,
+    );
   const hidden = report.hiddenSites;
   if (hidden && hidden.ignored + hidden.belowMinimumChange > 0) {
     lines.push(
@@ -457,6 +514,18 @@ export function renderTerminal(
         `${groupDigits(hidden.belowMinimumChange)} changed by less than ${formatBytes(hidden.minimumChange)}`,
     );
   }
+  // As in the comment: failures first, the furthest over first; beyond what one table holds,
+  // many passes counted, not listed, and no more rows than the scenario table has.
+  const listedOfBudgets = listedBudgets(
+    report.budgets,
+    new Set(rows.map((s) => s.name)),
+    report.budgets.length <= TERMINAL_SHOWN.rows,
+  );
+  const budgets = {
+    shown: listedOfBudgets.shown.slice(0, TERMINAL_SHOWN.rows),
+    more: listedOfBudgets.shown.slice(TERMINAL_SHOWN.rows),
+    holding: listedOfBudgets.holding,
+  };
   if (report.budgets.length > 0) {
     lines.push('', 'budgets:');
     lines.push(
@@ -464,7 +533,7 @@ export function renderTerminal(
         fitColumn(
           [
             ['rule', 'scenario', 'limit', 'actual', 'level', 'status'],
-            ...budgetRows(report.budgets).map((row) => {
+            ...budgetRows(budgets.shown).map((row) => {
               if ('folded' in row) {
                 const { first, scenarios } = row.folded;
                 const more = scenarios.length - FOLDED_NAMES_SHOWN;
@@ -499,7 +568,26 @@ export function renderTerminal(
         ),
       ).map((line) => `  ${line}`),
     );
-    const note = budgetUnitsNote(report.budgets);
+    // The rows left out, counted by what they say.
+    const left = [
+      ...budgets.more.map((b) => b.status),
+      ...Array<'pass'>(budgets.holding).fill('pass'),
+    ];
+    if (left.length > 0) {
+      const verbs = { fail: 'failed', warn: 'warned', skip: 'skipped', pass: 'held' } as const;
+      const counts = (['fail', 'warn', 'skip', 'pass'] as const)
+        .map((status) => ({ status, count: left.filter((s) => s === status).length }))
+        .filter(({ count }) => count > 0);
+      const how =
+        counts.length === 1
+          ? verbs[counts[0]!.status]
+          : counts.map(({ status, count }) => `${groupDigits(count)} ${verbs[status]}`).join(', ');
+      lines.push(
+        `  … ${groupDigits(left.length)} more budget${left.length === 1 ? '' : 's'} ` +
+          `${counts.length === 1 ? how : `(${how})`}, not listed: every budget is ${ELSEWHERE}`,
+      );
+    }
+    const note = budgetUnitsNote(budgets.shown);
     if (note !== undefined) lines.push('', `${note}.`);
   }
   for (const warning of report.warnings ?? []) lines.push('', `warning: ${warning}`);

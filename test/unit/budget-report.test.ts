@@ -133,12 +133,13 @@ describe('the report: budgets, warnings and hidden sites', () => {
 
   it('shows the budget table with rule, scenario, limit, actual, level and status', () => {
     const markdown = renderMarkdown(checked('peak: +5%, 1KB (warn)', grown));
+    // The one the verdict names (the furthest over its limit, in bytes) first.
     expect(markdown).toContain(
       [
         '| Rule | Scenario | Limit | Actual | Level | Status |',
         '| --- | --- | ---: | ---: | --- | --- |',
-        '| peak | <code>load</code> | +5% | +10.0\u00a0% | warn | ⚠️ warn |',
         '| peak | <code>load</code> | 1KB | 1.10\u00a0KB | warn | ⚠️ warn |',
+        '| peak | <code>load</code> | +5% | +10.0\u00a0% | warn | ⚠️ warn |',
       ].join('\n'),
     );
   });
