@@ -15,7 +15,7 @@ import {
   DEFAULT_PYTHON,
   askInterpreter,
   stopAllProcesses
-} from "./chunks/chunk-IZH354MH.js";
+} from "./chunks/chunk-7GECUTJI.js";
 import {
   VERSION
 } from "./chunks/chunk-4243Q66V.js";
@@ -181,7 +181,7 @@ function stop(signal) {
 allocdiff: ${signal === "SIGINT" ? "interrupted" : "terminated"}; stopping the benchmark and removing the checkouts (press Ctrl-C again to leave at once)
 `
   );
-  stopAllProcesses(`allocdiff was stopped by ${signal}`);
+  stopAllProcesses(`allocdiff was stopped by ${signal}`, signal);
   setTimeout(() => process.exit(code), CLEANUP_MS).unref();
 }
 process.on("SIGINT", stop);
@@ -210,8 +210,8 @@ function cacheFolderOf(argv) {
 }
 async function exitCodeOf(report, failOn) {
   const [{ failsRun }, { explainVerdict }] = await Promise.all([
-    import("./chunks/evaluate-XQ7HUYQE.js"),
-    import("./chunks/verdict-VKNB5CLI.js")
+    import("./chunks/evaluate-I3YG3BT5.js"),
+    import("./chunks/verdict-MF6BBM4K.js")
   ]);
   if (!failsRun(report.verdict, failOn)) return ExitCode.Ok;
   const { decided, causes } = explainVerdict(report);
@@ -226,7 +226,7 @@ async function exitCodeOf(report, failOn) {
 async function main(argv, early) {
   let privateDir;
   try {
-    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-FPHA4XQD.js");
+    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-QJWDT7CA.js");
     const command = parseCliArgs(argv);
     if (command.kind === "help") {
       process.stdout.write(CLI_HELP);
@@ -246,12 +246,12 @@ Run "allocdiff --help" for the options.
     const { settings, stdout } = command;
     privateDir = command.privateDir;
     const [{ runAllocdiff }, { OUTPUTS }, { renderTerminal }] = await Promise.all([
-      import("./chunks/pipeline-LMYKYE4I.js"),
-      import("./chunks/outputs-OJ4SL64R.js"),
-      import("./chunks/terminal-SNWJEORV.js")
+      import("./chunks/pipeline-YHHWOI4D.js"),
+      import("./chunks/outputs-BL2ONQ3Q.js"),
+      import("./chunks/terminal-JE3KXCYJ.js")
     ]);
     const { report, outputs } = await runAllocdiff(settings, log, early ? { early } : {});
-    if (interrupted) return interruptedExit(privateDir);
+    if (interrupted && !report.interrupted) return interruptedExit(privateDir);
     const terminal = stdout ? process.stderr : process.stdout;
     terminal.write(
       renderTerminal(report, settings.topSites, {
@@ -264,6 +264,13 @@ Run "allocdiff --help" for the options.
 `).join("")
     );
     if (stdout) process.stdout.write(outputs[stdout].content);
+    if (interrupted) {
+      process.stderr.write(
+        `allocdiff: stopped during ${report.interrupted.during}; the checkouts are removed, and the reports above hold what was measured before
+`
+      );
+      return 128 + constants.signals[interrupted];
+    }
     return await exitCodeOf(report, settings.failOn);
   } catch (error) {
     if (interrupted) return interruptedExit(privateDir);

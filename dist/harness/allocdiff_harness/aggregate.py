@@ -1,7 +1,10 @@
 """Merge the partial snapshots a command's Python processes wrote into one side snapshot.
 
-Usage: ``python3 -m allocdiff_harness.aggregate --dir DIR --root ROOT --out FILE [--frames N]``
-(``DIR`` is the ``ALLOCDIFF_COMMAND_DIR`` the command ran with; see command.py).
+Usage: ``python3 -m allocdiff_harness.aggregate --dir DIR --root ROOT --out FILE [--frames N]
+[--after FILE]`` (``DIR`` is the ``ALLOCDIFF_COMMAND_DIR`` the command ran with; see
+command.py). With ``--after``, it is started ahead, while the command runs, and merges once
+``FILE`` exists (allocdiff writes it when the command has ended): the interpreter's start and
+the imports are then not between the command's end and its merged snapshot.
 
 Scenarios are matched by name: processes that ran the same script (or ``-m`` module, or
 ``-c`` code), started by the same test or by none, are one scenario, and so are two runs of
@@ -26,7 +29,12 @@ from . import __version__, columns, command
 from .paths import PathNormalizer
 from .snapshot import SCHEMA, TRACEBACKS_PER_SITE, StringTable, decode_file, write_snapshot
 
-USAGE = "usage: python3 -m allocdiff_harness.aggregate --dir DIR --root ROOT --out FILE [--frames N]"
+USAGE = (
+    "usage: python3 -m allocdiff_harness.aggregate --dir DIR --root ROOT --out FILE [--frames N]"
+    " [--after FILE]"
+)
+# How often ``--after`` looks for its file (seconds).
+AFTER_POLL = 0.01
 SCENARIO_KEYS = ("name", "kind", "status", "error", "budgetMarkers")
 
 
@@ -323,7 +331,7 @@ def main(argv=None):
     values = {}
     while args:
         name = args.pop(0)
-        if name not in ("--dir", "--root", "--out", "--frames") or not args:
+        if name not in ("--dir", "--root", "--out", "--frames", "--after") or not args:
             print("allocdiff-aggregate: bad argument %r\n%s" % (name, USAGE), file=sys.stderr)
             return 2
         values[name[2:]] = args.pop(0)
@@ -331,11 +339,39 @@ def main(argv=None):
     if missing:
         print("allocdiff-aggregate: --%s is required\n%s" % (missing[0], USAGE), file=sys.stderr)
         return 2
+    if "after" in values and not _wait_for(values["after"], _prepare):
+        print("allocdiff-aggregate: the process that started it is gone", file=sys.stderr)
+        return 1
     document = aggregate(
         values["dir"], os.path.realpath(values["root"]), int(values.get("frames", "1"))
     )
     write_snapshot(document, values["out"])
     return 0
+
+
+def _prepare():
+    """What the merge asks of the interpreter whatever it merges, asked now (each is kept):
+    the platform (whose processor Python learns by running ``uname -p``) and the stdlib's
+    folder."""
+    platform.platform()
+    sysconfig.get_paths()
+
+
+def _wait_for(path, prepare):
+    """Waits, started ahead of what it merges (everything it needs imported already, and
+    ``prepare()`` done), until ``path`` exists; False when the process that started it, or the
+    folder of ``path``, is gone first."""
+    import time
+
+    prepare()
+
+    parent = os.getppid()
+    folder = os.path.dirname(os.path.abspath(path))
+    while not os.path.exists(path):
+        if os.getppid() != parent or not os.path.isdir(folder):
+            return False
+        time.sleep(AFTER_POLL)
+    return True
 
 
 if __name__ == "__main__":

@@ -321,44 +321,66 @@ def measure(
         # would examine them all (and, as they pile up, the whole heap) for nothing. Off until
         # they are dropped; what is measured was taken before, so it is the same.
         gc.disable()
+    # The copy that counts objects after the call beside the walk (see _fork_count): its pid in
+    # this process, 0 in the copy itself, None when this process counts them. Plain numbers,
+    # which no object count sees.
+    counter = counted = None
     try:
-        after = tracemalloc.take_snapshot()
-        result.frames_used = tracemalloc.get_traceback_limit()
-        # A site list file may still be coming (written once a run beside this one has been
-        # compared): the diffs are worked out while it comes, before the walk. They allocate
-        # little (a dict per site), traced or not, and the figures were taken above.
-        early = isinstance(retention_filter, SiteListFile)
-        if early:
-            _diffs(result, after, before, peak_snapshot, traceback_filter)
-        # A SiteListFile is read only now (and may want nothing); a TracebackFilter is there.
-        if retention_filter is not None and getattr(retention_filter, "active", _always)():
-            # Right after the after snapshot, while the objects' traces are there: tracing then
-            # stops before the diffs and the count, which run at full speed. The walk leaves
-            # nothing behind but its result (ignored by the count, as ``result`` is).
-            main = sys.modules.get("__main__")
-            result.retention = retention.find(
-                retention_filter,
-                held=(held, raised),
-                main_globals=getattr(main, "__dict__", None),
-                is_machinery=is_machinery,
-                snapshot=after,
-            )
-            del main
-        if retention_filter is not None:
-            retention_filter.forget()
-        tracemalloc.stop()
+        try:
+            after = tracemalloc.take_snapshot()
+            result.frames_used = tracemalloc.get_traceback_limit()
+            # A site list file may still be coming (written once a run beside this one has been
+            # compared): the diffs are worked out while it comes, before the walk. They allocate
+            # little (a dict per site), traced or not, and the figures were taken above.
+            early = isinstance(retention_filter, SiteListFile)
+            if early:
+                _diffs(result, after, before, peak_snapshot, traceback_filter)
+                if count_types is True and retention_filter.coming():
+                    counter, counted = _fork_count()
+            # A SiteListFile is read only now (and may want nothing); a TracebackFilter is there.
+            # The copy that counts walks nothing: from here on it does what this process would do
+            # after the walk, up to the count.
+            if counter != 0 and retention_filter is not None and getattr(
+                retention_filter, "active", _always
+            )():
+                # Right after the after snapshot, while the objects' traces are there: tracing then
+                # stops before the diffs and the count, which run at full speed. The walk leaves
+                # nothing behind but its result (ignored by the count, as ``result`` is).
+                main = sys.modules.get("__main__")
+                result.retention = retention.find(
+                    retention_filter,
+                    held=(held, raised),
+                    main_globals=getattr(main, "__dict__", None),
+                    is_machinery=is_machinery,
+                    snapshot=after,
+                )
+                del main
+            if retention_filter is not None:
+                retention_filter.forget()
+            tracemalloc.stop()
 
-        if not early:
-            _diffs(result, after, before, peak_snapshot, traceback_filter)
-        del after, before, peak_snapshot
-    finally:
-        if collecting:
-            gc.enable()
-    if count_types is True:
-        if collecting:
-            gc.collect()  # untracks the harness's fresh tuples of numbers and names
-        # result's contents (sites, the first count) are not followed: it is ignored.
-        result.types_after = objects.count_types(own, held=[held, raised], collect=collecting)
+            if not early:
+                _diffs(result, after, before, peak_snapshot, traceback_filter)
+            del after, before, peak_snapshot
+        finally:
+            if collecting:
+                gc.enable()
+        if counter:
+            result.types_after = _counted_apart(counter, counted, result.duration_seconds)
+        if count_types is True and result.types_after is None:
+            if collecting:
+                gc.collect()  # untracks the harness's fresh tuples of numbers and names
+            # result's contents (sites, the first count) are not followed: it is ignored.
+            result.types_after = objects.count_types(own, held=[held, raised], collect=collecting)
+            if counter == 0:
+                _send_count(counted, result.types_after)  # never returns
+    except BaseException:
+        if counter == 0:
+            os._exit(1)  # the copy never goes back to the caller
+        if counter:
+            os.close(counted)
+            _end_copy(counter)
+        raise
     del held, raised  # alive until here on purpose
     if rss_bytes is not None:
         # Only now: a number in the totals before the count would be counted as the action's.
@@ -381,6 +403,171 @@ def _diffs(result, after, before, peak_snapshot, traceback_filter):
                 result.peak_sites[(filename, lineno)] = (held + size, count)
         if traceback_filter is not None:
             result.peak_tracebacks = traceback_diff(peak_snapshot, before, traceback_filter)
+
+
+# A copy that counts objects may take this many seconds, plus this many times the call's, before
+# the process counts them itself.
+COUNT_COPY_SECONDS = 60
+COUNT_COPY_SLOWDOWN = 20
+
+
+def _fork_count():
+    """``(pid, fd)``: a copy of this process, forked now, that counts objects after the call
+    while this process walks retention paths (the walk and the count each take a core). In the
+    parent, the copy's pid and the pipe its counts come back through (``_counted_apart``); in
+    the copy, 0 and the pipe's other end (``_send_count``). ``(None, None)`` where no copy can
+    be made safely (no fork, or other threads: the copy could hang on a lock one of them holds).
+
+    Forked once the figures are taken and the snapshots grouped, before the walk: the copy
+    drops what the process would drop after the walk and counts from there, so it finds the
+    objects the process would (the walk leaves nothing behind but its result, which the count
+    ignores). Counts only: the copy writes no snapshot, and never goes back to the caller."""
+    if not hasattr(os, "fork") or _thread_count() > 1 or not _room_for_copy():
+        return None, None
+    read, write = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read)
+        os.close(write)
+        return None, None
+    if pid == 0:
+        os.close(read)
+        return 0, write
+    os.close(write)
+    return pid, read
+
+
+def _send_count(fd, counts):
+    """In the copy: ``counts`` written to ``fd``, then the end of the copy."""
+    status = 1
+    try:
+        import marshal
+
+        view = memoryview(marshal.dumps(counts))
+        while view:
+            view = view[os.write(fd, view):]
+        status = 0
+    finally:
+        os._exit(status)
+
+
+def _counted_apart(pid, fd, seconds):
+    """The counts the copy ``pid`` made (read from ``fd``), or None when it ended without them
+    or did not within COUNT_COPY_SECONDS + COUNT_COPY_SLOWDOWN x ``seconds`` (the call's): the
+    process then counts them itself."""
+    deadline = time.monotonic() + COUNT_COPY_SECONDS + COUNT_COPY_SLOWDOWN * seconds
+    chunks = []
+    done = False
+    try:
+        os.set_blocking(fd, False)
+        while not done and time.monotonic() < deadline:
+            try:
+                chunk = os.read(fd, 1 << 16)
+            except BlockingIOError:
+                time.sleep(0.002)
+                continue
+            chunks.append(chunk)
+            done = not chunk
+    finally:
+        os.close(fd)
+        status = _end_copy(pid, kill=not done)
+    if not done or status != 0:
+        return None
+    import marshal
+
+    return marshal.loads(b"".join(chunks))
+
+
+def _end_copy(pid, kill=True):
+    """Ends the copy ``pid`` (killed first, unless ``kill`` is false) and returns its exit
+    status; None when it was reaped elsewhere (the benchmark's own SIGCHLD handler)."""
+    try:
+        if kill:
+            os.kill(pid, 9)  # SIGKILL
+        return os.waitpid(pid, 0)[1]
+    except OSError:
+        return None
+
+
+# Free memory a copy needs, in times this process's resident size: the count writes to every
+# object, so at worst the copy ends up with a copy of each page it shares with the process.
+COPY_ROOM = 2
+
+
+def _room_for_copy():
+    """Whether COPY_ROOM x this process's resident size is free: in the machine's memory
+    (``MemAvailable``) and below the memory limit of its cgroup, if any. False where either
+    cannot be read (the process then counts objects itself)."""
+    try:
+        sizes = _resident_sizes(_read_status())
+        free = _memory_available()
+    except (OSError, ValueError):
+        return False
+    if sizes is None or free is None:
+        return False
+    room = _cgroup_room()
+    if room is not None:
+        free = min(free, room)
+    return free >= COPY_ROOM * sizes[0]
+
+
+def _read_file(path):
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        return os.read(descriptor, 1 << 16)
+    finally:
+        os.close(descriptor)
+
+
+def _memory_available():
+    """``MemAvailable`` of ``/proc/meminfo`` in bytes, or None."""
+    for line in _read_file("/proc/meminfo").split(b"\n"):
+        name, _, value = line.partition(b":")
+        if name == b"MemAvailable":
+            number = value.split()
+            return int(number[0]) * 1024 if number and number[0].isdigit() else None
+    return None
+
+
+def _cgroup_room():
+    """Bytes left below this process's cgroup memory limit (v2 ``memory.max``, v1
+    ``memory.limit_in_bytes``), or None: no limit, or none found."""
+    try:
+        groups = _read_file("/proc/self/cgroup").split(b"\n")
+    except OSError:
+        return None
+    found = []
+    for line in groups:
+        controllers, _, path = line.partition(b":")[2].partition(b":")
+        if not controllers and path:
+            found.append(("/sys/fs/cgroup", os.fsdecode(path), "memory.max", "memory.current"))
+        elif b"memory" in controllers.split(b","):
+            found.append(("/sys/fs/cgroup/memory", os.fsdecode(path),
+                          "memory.limit_in_bytes", "memory.usage_in_bytes"))
+    for mount, path, limit_name, usage_name in found:
+        # Inside a container the cgroup's own folder may be the mount itself.
+        for folder in (mount + path.rstrip("/"), mount):
+            try:
+                limit = _read_file(os.path.join(folder, limit_name)).strip()
+                usage = _read_file(os.path.join(folder, usage_name)).strip()
+            except OSError:
+                continue
+            if not usage.isdigit():
+                break
+            if not limit.isdigit():
+                return None  # "max": no limit
+            return max(0, int(limit) - int(usage))
+    return None
+
+
+def _thread_count():
+    """Threads of this process (``/proc``; else those the threading module knows)."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        threading = sys.modules.get("threading")
+        return threading.active_count() if threading is not None else 1
 
 
 def count_objects(action, *, ignore=(), counting=True):
@@ -674,6 +861,10 @@ class SiteListFile:
     @property
     def sites(self):
         return self._loaded().sites
+
+    def coming(self):
+        """Whether the file is there or written later (pending): a walk may follow. Not read."""
+        return os.path.exists(self.path) or os.path.exists(self.path + PENDING_SUFFIX)
 
     def active(self):
         """Whether any site is wanted (the file is read now if it was not)."""
