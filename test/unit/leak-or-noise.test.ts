@@ -352,6 +352,23 @@ describe('budgets on figures whose repeats differ', () => {
     expect(only('retained: +2%', far).status).toBe('fail');
   });
 
+  it('fails a function whose warm calls lie over the limit for real, its first call within it', () => {
+    // Head's first call kept 920 B more than base's; its warm calls 16.9 KB more, every one.
+    const warm = scenarioComparison({
+      kind: 'function',
+      retained: varying(8_060, 8_980, { noisy: true, headRange: [24_900, 25_200] }),
+    });
+    const result = only('retained: +1KB', warm);
+    expect(result.status).toBe('fail');
+    expect(result.reason).toContain("head's 24.9–25.2 KB against base's 8.06 KB");
+    // Warm calls over the limit at the reported figure only, not for real: within.
+    const close = scenarioComparison({
+      kind: 'function',
+      retained: varying(8_060, 8_980, { noisy: true, headRange: [8_500, 25_200] }),
+    });
+    expect(only('retained: +1KB', close).status).toBe('pass');
+  });
+
   it('fails a ceiling when every head repeat is over it, warns when only some are', () => {
     const over = scenarioComparison({
       peak: varying(1_000, 70 * MiB, { noisy: true, headRange: [66 * MiB, 70 * MiB] }),
