@@ -214,10 +214,18 @@ describe.skipIf(!pytestAvailable)('one pytest session per side', () => {
     expect(ran.log).toContain(
       'the head side failed: CommandFailed: the command was killed by SIGKILL',
     );
-    expect(ran.log).toContain('no measuring in depth: the head benchmark failed as a whole');
-    // Base's session served its first run only, then ended with the run.
     expect(ran.log).toMatch(/\[base\] pytest collected once: it waits/);
-    expect(ran.log).not.toMatch(/\[base\] .* in the pytest session of the first run/);
+    // The killed session's pass may have written its tests' results before the kill reached
+    // its command (then they are compared, and head's deep pass, killed again, did not finish)
+    // or not (head failed as a whole: no deep pass). Either way the run says so and ends.
+    if (ran.log.includes('no measuring in depth: the head benchmark failed as a whole')) {
+      // Base's session served its first run only, then ended with the run.
+      expect(ran.log).not.toMatch(/\[base\] .* in the pytest session of the first run/);
+    } else {
+      expect(ran.log).toContain(
+        'measuring in depth did not finish (head: the command was killed by SIGKILL)',
+      );
+    }
     expect(ran.starts('base'), ran.log).toBe(1);
   }, 300_000);
 });
