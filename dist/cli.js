@@ -210,7 +210,7 @@ function cacheFolderOf(argv) {
 }
 async function exitCodeOf(report, failOn) {
   const [{ failsRun }, { explainVerdict }] = await Promise.all([
-    import("./chunks/evaluate-I3YG3BT5.js"),
+    import("./chunks/evaluate-62TTEM7Q.js"),
     import("./chunks/verdict-MF6BBM4K.js")
   ]);
   if (!failsRun(report.verdict, failOn)) return ExitCode.Ok;
@@ -226,7 +226,7 @@ async function exitCodeOf(report, failOn) {
 async function main(argv, early) {
   let privateDir;
   try {
-    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-QJWDT7CA.js");
+    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-KA7ALLU2.js");
     const command = parseCliArgs(argv);
     if (command.kind === "help") {
       process.stdout.write(CLI_HELP);
@@ -246,9 +246,9 @@ Run "allocdiff --help" for the options.
     const { settings, stdout } = command;
     privateDir = command.privateDir;
     const [{ runAllocdiff }, { OUTPUTS }, { renderTerminal }] = await Promise.all([
-      import("./chunks/pipeline-YHHWOI4D.js"),
-      import("./chunks/outputs-BL2ONQ3Q.js"),
-      import("./chunks/terminal-JE3KXCYJ.js")
+      import("./chunks/pipeline-V36QPZFS.js"),
+      import("./chunks/outputs-VLLEMDED.js"),
+      import("./chunks/terminal-UEZY42UG.js")
     ]);
     const { report, outputs } = await runAllocdiff(settings, log, early ? { early } : {});
     if (interrupted && !report.interrupted) return interruptedExit(privateDir);
