@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import textwrap
 import unittest
 
-from tests.support import HarnessTestCase
+from tests.support import HARNESS_PARENT, HarnessTestCase
 
 # The same computation twice: the list comprehension holds every string at once, the
 # generator one at a time. A peak regression must name line 6.
@@ -405,6 +407,49 @@ class ScriptPeakSitesTest(PeakPassTestCase):
         self.assertSnapshotOk(run)
         self.assertGreaterEqual(coverage(run.scenario), 0.9, run.scenario["peak"])
         self.assertIn(2, [s["line"] for s in run.scenario["peak"]["sites"][:2]])
+
+
+# A benchmark whose audit hook allocates: each sys.settrace/setprofile of the hooks can start a
+# collection, whose callback looks at the level and may switch the hooks again, inside the first.
+SWITCH_INSIDE_SWITCH = """\
+import gc, sys, tracemalloc
+from allocdiff_harness import peak
+
+class Node:
+    pass
+
+def audit(event, args):
+    if event in ("sys.settrace", "sys.setprofile"):
+        for _ in range(800):
+            node = Node()
+            node.me = node
+
+errors = []
+sys.unraisablehook = lambda unraisable: errors.append(repr(unraisable.exc_value))
+sys.addaudithook(audit)
+tracemalloc.start()
+watch = peak.PeakWatch(reference=1)
+watch.install(tracemalloc.get_traced_memory()[0])
+for _ in range(30):
+    watch._hooks_on(sys._getframe())
+    watch._hooks_off()
+watch.uninstall()
+print(len(errors), errors[:1])
+"""
+
+
+class SwitchInsideSwitchTest(HarnessTestCase):
+    def test_a_collection_while_the_hooks_switch_leaves_them_be(self):
+        env = dict(os.environ, PYTHONPATH=HARNESS_PARENT)
+        done = subprocess.run(
+            [sys.executable, "-c", SWITCH_INSIDE_SWITCH],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            timeout=120,
+        )
+        self.assertEqual(done.returncode, 0, done.stdout.decode())
+        self.assertEqual(done.stdout.decode().strip(), "0 []")
 
 
 if __name__ == "__main__":
