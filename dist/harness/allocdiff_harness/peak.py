@@ -123,6 +123,10 @@ class PeakWatch:
         self._hook = None
         self._call_hook = None
         self._hooked = False
+        # True while sys.settrace/setprofile run: a look then (a collection or a tick inside
+        # them, as an audit hook that allocates can start one) leaves the hooks as they are,
+        # since a second sys.settrace would raise.
+        self._switching = False
         self._collecting = None
         self._saved_ticks = None
         self._look = None
@@ -224,6 +228,8 @@ class PeakWatch:
         # last one? (tracemalloc's own peak says, however briefly it was there.) Yes: the hooks
         # go on, and their events take the snapshots; no: off, until it climbs again.
         def look(frame):
+            if self._switching:
+                return
             due = traced()[1] - state[0] >= state[2] - margin
             if due != self._hooked:
                 if due:
@@ -282,12 +288,20 @@ class PeakWatch:
         while frame is not None:
             frame.f_trace = hook
             frame = frame.f_back
-        sys.setprofile(self._call_hook)
-        sys.settrace(hook)
+        self._switching = True
+        try:
+            sys.setprofile(self._call_hook)
+            sys.settrace(hook)
+        finally:
+            self._switching = False
 
     def _hooks_off(self):
-        sys.settrace(None)
-        sys.setprofile(None)
+        self._switching = True
+        try:
+            sys.settrace(None)
+            sys.setprofile(None)
+        finally:
+            self._switching = False
         if self._hooked and self.gated:
             # What the level reached while they were on (tracemalloc's peak was reset when
             # they went on, and at each snapshot and collection since).
