@@ -401,14 +401,24 @@ function observations(
   return [{ base: measure.base ?? 0, head: measure.head, ...variation(measure) }];
 }
 
+/** Base's and head's ranges over their repeats; a side that did not vary, its one figure. */
+function rangesOf(value: Observation): { base: [number, number]; head: [number, number] } {
+  return {
+    base: value.baseRange ?? [value.base, value.base],
+    head: value.headRange ?? [value.head, value.head],
+  };
+}
+
 /**
  * The observation at the ends of base's and head's ranges nearest each other: the smallest
  * change the repeats allow (head's lowest against base's highest; for a floor, head's highest
  * against base's lowest). Equal to the observation where neither side varied.
  */
 function nearestEnds(limit: BudgetLimit, value: Observation): Observation {
-  const [baseLow, baseHigh] = value.baseRange ?? [value.base, value.base];
-  const [headLow, headHigh] = value.headRange ?? [value.head, value.head];
+  const {
+    base: [baseLow, baseHigh],
+    head: [headLow, headHigh],
+  } = rangesOf(value);
   return limit.kind === 'floor'
     ? { base: baseLow, head: headHigh }
     : { base: baseHigh, head: headLow };
@@ -431,8 +441,10 @@ function rangesText(metric: BudgetMetric, limit: BudgetLimit, value: Observation
       ? `${fromFigure}–${to}`
       : `${from}–${to}`;
   };
-  const [baseLow, baseHigh] = value.baseRange ?? [value.base, value.base];
-  const [headLow, headHigh] = value.headRange ?? [value.head, value.head];
+  const {
+    base: [baseLow, baseHigh],
+    head: [headLow, headHigh],
+  } = rangesOf(value);
   return `head's ${range(headLow, headHigh)} against base's ${range(baseLow, baseHigh)}`;
 }
 
@@ -471,10 +483,7 @@ function judge(limit: BudgetLimit, value: Observation): 'within' | 'over' | 'ove
  * other's span, `noiseRanges`).
  */
 function apart(limit: BudgetLimit, value: Observation): boolean {
-  const steady = (at: number): [number, number] => [at, at];
-  const { base, head } = value.noisy
-    ? noiseRanges(value)
-    : { base: value.baseRange ?? steady(value.base), head: value.headRange ?? steady(value.head) };
+  const { base, head } = value.noisy ? noiseRanges(value) : rangesOf(value);
   const [low, high] = limit.kind === 'floor' ? [head, base] : [base, head];
   return value.noisy ? liesBeyond(low, high) : high[0] > low[1];
 }
