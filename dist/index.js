@@ -4,13 +4,13 @@ import {
   readActionMode,
   readActionSettings,
   readEventPlan
-} from "./chunks/chunk-JK74SARI.js";
+} from "./chunks/chunk-EQ42SE77.js";
 import "./chunks/chunk-L5JBWC3J.js";
 import {
   info,
   setFailed
-} from "./chunks/chunk-HPQDF7BS.js";
-import "./chunks/chunk-2RFYW2FT.js";
+} from "./chunks/chunk-XNXU7A7Q.js";
+import "./chunks/chunk-L6ENWCP3.js";
 import "./chunks/chunk-OG5AJFQK.js";
 import "./chunks/chunk-5FTEMDCU.js";
 import "./chunks/chunk-ZOHWMFHP.js";
@@ -30,7 +30,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report" || mode === "merge") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-3SSBRBXM.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-MSS2W5PZ.js");
       return await postMeasuredReport(mode);
     }
     const plan = readEventPlan();
@@ -39,7 +39,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-3SSBRBXM.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-MSS2W5PZ.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));
