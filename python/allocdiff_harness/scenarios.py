@@ -256,7 +256,9 @@ def _run_apart(functions, options, result, process):
             )
         except KeyboardInterrupt:
             made[index] = INTERRUPTED
-        interrupted = made[index] is not None and made[index].startswith(INTERRUPTED)
+        except OSError as error:  # no process could be forked (out of memory or processes)
+            made[index] = error
+        interrupted = isinstance(made[index], bytes) and made[index].startswith(INTERRUPTED)
     interrupted = None
     for index, (name, _) in enumerate(functions):
         if interrupted is not None and options.peak_sites:
@@ -268,8 +270,10 @@ def _run_apart(functions, options, result, process):
             scenario.error_phase = "setup"
             continue
         data = made[index]
-        if data is None:
+        if not isinstance(data, bytes):
             scenario.error = CopyEnded(
+                "no copy of the process could be forked to call %s: %s" % (name, data)
+                if isinstance(data, OSError) else
                 "the copy of the process that called %s ended without its figures (it crashed,"
                 " was killed, or the function called os._exit)" % name
             )
