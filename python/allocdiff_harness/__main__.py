@@ -212,7 +212,7 @@ def main(argv=None):
         return USAGE_ERROR
     read_files, read_folders, import_folders = read.under(root)
     found = own_code.foreign_modules(read.modules(), cwd=cwd)
-    foreign = (found, own_code.foreign_error(found)) if found else None
+    foreign = (found, own_code.foreign_error(found, read.path())) if found else None
 
     # Imported only now, so the measured script pays for its own imports of json, ast, ...
     sys.path[:] = harness_path

@@ -90,6 +90,10 @@ class Reads:
             found.setdefault(name, _Copied(filename))
         return found
 
+    def path(self):
+        """``sys.path``, and the entries only copies of the process put there."""
+        return list(sys.path) + [entry for entry in self.copied_path if entry not in sys.path]
+
     def under(self, root):
         """``(files, folders, import_folders)``: sorted paths relative to ``root``
         (``/``-separated, ``.`` for the root itself) of what was read inside it, symlinks
@@ -106,7 +110,7 @@ class Reads:
         # The import system lists the folders on sys.path (before the hook, for some): a module
         # added there could be imported in place of another.
         import_folders = set()
-        for entry in list(sys.path) + self.copied_path:
+        for entry in self.path():
             if isinstance(entry, str):
                 relative = _relative(entry or os.curdir, self.cwd, root)
                 if relative is not None:
