@@ -15,6 +15,7 @@ import {
   type MeasureName,
 } from './measures.js';
 import {
+  coldCallsOf,
   isDeterministic,
   leakRoseSteadily,
   leakSpread,
@@ -52,6 +53,9 @@ function compareMeasure(
       base?.status === 'ok' ? repeatSpread(base, name, repeat) : undefined,
       head?.status === 'ok' ? repeatSpread(head, name, repeat) : undefined,
     );
+    // A function's figure is its first call: its warm calls' ranges do not say how that varied.
+    const cold = coldCallsOf(result, base, head, repeat);
+    if (cold) result.cold = cold;
   } else if (name === 'leak') {
     // Taken once per side: its own calls and the scenario's repeats tell whether it is steady.
     recordSpreads(result, base && leakSpread(base), head && leakSpread(head));
