@@ -96,6 +96,27 @@ describe('a cache a function fills on its first call only', () => {
   });
 });
 
+describe('a function whose warm calls happen to rise', () => {
+  it('fails the budget on its first calls when its leak check finds no growth', () => {
+    // Base's calls rise by chance (its first call is no larger than its warm calls), which the
+    // leak check, keeping nothing per call, calls noise.
+    const noLeak = { iterations: 5, retainedBytes: [0, 0, 0, 0, 0], bytesPerCall: 0, sites: [] };
+    const { peak, result } = peakBudget(
+      { ...benchFunction([52_000, 55_000, 60_000], 56_000), leak: noLeak },
+      { ...benchFunction([376_000, 50_000, 61_000], 380_000), leak: noLeak },
+      'peak: +50%',
+    );
+    expect(peak.baseGrowth).toBeUndefined();
+    expect(peak.noisy).toBe(true);
+    expect(peak.cold).toEqual({
+      noisy: true,
+      baseRange: [47_000, 61_000],
+      headRange: [365_000, 391_000],
+    });
+    expect(result.status).toBe('fail');
+  });
+});
+
 describe("a function's warm calls", () => {
   it('still fail a budget they are over for real, the first call within it', () => {
     // Each warm call allocates 50 KB more on head; the first call is dominated by a cache fill.
