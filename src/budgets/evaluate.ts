@@ -602,12 +602,7 @@ function evaluateLimit(
   // function's is judged on its cold calls where they alone are over for real.
   const decided = decisive(limit, worst);
   const repeats = scenario.kind === 'test' || decided.cold ? 'first (cold) calls' : 'repeats';
-  if (outcome === 'over' && decided.cold && !decided.value.baseRange && !decided.value.headRange) {
-    reasons.push(
-      `each side's first (cold) calls measured the same in every process, so the change is ` +
-        `real whatever the later calls vary: ${rangesText(rule.metric, limit, decided.value)}`,
-    );
-  } else if (outcome === 'overlap') {
+  if (outcome === 'overlap') {
     result.noisy = true;
     reasons.push(
       worst.noisy

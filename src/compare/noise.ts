@@ -123,17 +123,20 @@ export function coldSpread(values: readonly number[], colds: readonly number[] =
 
 /**
  * `coldSpread` of calls that do not grow: the first calls' range, widened by the warm calls'
- * (`warm`, undefined where they agreed).
+ * (`warm`, undefined where they agreed). Steady where the first calls agree (`agreeing`, a
+ * test's rule) or, without `agreeing`, where they agree and the warm calls did too.
  */
 function coldRange(
   values: readonly number[],
   colds: readonly number[],
   warm: [number, number] | undefined,
+  agreeing = true,
 ): Spread {
   const cold = [values[0], ...colds];
   const width = warm ? warm[1] - warm[0] : 0;
   const [low, high] = rangeOf(cold);
-  if (colds.length > 0 ? low === high : width === 0) return { noisy: false };
+  const steady = agreeing && colds.length > 0 ? low === high : low === high && width === 0;
+  if (steady) return { noisy: false };
   const floor = Math.min(0, ...values, ...colds);
   return { noisy: true, range: [Math.max(floor, low - width), high + width] };
 }
@@ -181,11 +184,13 @@ function coldsOf(scenario: SnapshotScenario, repeat: RepeatValue): number[] {
 /**
  * How a `bench_*` function's first (cold) calls varied on each side, for a measure (`measure`,
  * its spreads recorded) whose warm calls differed at random: its first call with its first call
- * in the first run (`coldCalls`), each a process's first, judged as a test's cold calls are
- * (`coldSpread`: steady when they agree to the byte, else their range widened by how much the
- * warm calls differed). Undefined for other kinds, where a side did not measure, where a side
- * grows call after call (a leak is judged on its ranges), and where no warm calls were noisy
- * (the first call's figures are then judged as they are).
+ * in the first run (`coldCalls`), each a process's first, their range widened by how much the
+ * warm calls differed, as a test's are (`coldSpread`). Unlike a test's, first calls that agree
+ * to the byte are steady only where the side's warm calls agreed too: two first calls of a
+ * function whose calls vary can agree by chance (a jitter that depends on the call's turn).
+ * Undefined for other kinds, where a side did not measure, where a side grows call after call
+ * (a leak is judged on its ranges), and where no warm calls were noisy (the first call's
+ * figures are then judged as they are).
  */
 export function coldCallsOf(
   measure: Variation,
@@ -207,6 +212,7 @@ export function coldCallsOf(
       values as number[],
       coldsOf(scenario, repeat),
       warm.length >= 2 ? rangeOf(warm) : undefined,
+      false,
     );
   });
   const [baseCold, headCold] = spreads;

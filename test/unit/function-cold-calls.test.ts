@@ -45,15 +45,23 @@ describe('a cache a function fills on its first call only', () => {
   // warm calls find the cache full and peak the same on both sides, within a few KB of jitter.
   const base = benchFunction([350_114, 203_769, 204_004], 350_114);
 
-  it('fails a peak budget when the warm calls overlap: the first calls are steady and apart', () => {
+  it('fails a peak budget when the warm calls overlap: the first calls lie apart', () => {
     const { peak, result } = peakBudget(base, benchFunction([408_162, 202_158, 206_560], 408_162));
     expect(peak.noisy).toBe(true);
     expect(peak.headRange).toEqual([202_158, 206_560]);
-    expect(peak.cold).toEqual({});
+    // The first calls agree on each side, their range widened by what the warm calls vary.
+    expect(peak.cold).toEqual({
+      noisy: true,
+      baseRange: [349_879, 350_349],
+      headRange: [403_760, 412_564],
+    });
     expect(withinNoise(peak)).toBe(false);
     expect(result).toMatchObject({ status: 'fail', actual: '+16.6 %' });
     expect(result.noisy).toBeUndefined();
-    expect(result.reason).toContain("each side's first (cold) calls measured the same");
+    expect(result.reason).toBe(
+      "base's and head's first (cold) calls lie apart by more than they vary: " +
+        "head's 394–403 KiB against base's 342 KiB, +15.2 % at the nearest",
+    );
   });
 
   it('fails it as well when the warm calls lie apart', () => {
@@ -93,6 +101,33 @@ describe('a cache a function fills on its first call only', () => {
   it('a first call within the limit passes it', () => {
     const { result } = peakBudget(base, benchFunction([360_000, 202_158, 206_560], 360_000));
     expect(result.status).toBe('pass');
+  });
+});
+
+describe('a function whose calls vary by their turn', () => {
+  it('is not steady because its first calls agree: a budget over by less than they vary warns', () => {
+    // Every process's first call keeps the same, its later calls 16 KB and 2 KB more; head
+    // keeps 5 KB more on every call.
+    const { peak, result } = peakBudget(
+      benchFunction([100_000, 116_000, 102_000], 100_000),
+      benchFunction([105_000, 121_000, 107_000], 105_000),
+      'peak: +1%',
+    );
+    expect(peak.cold).toEqual({
+      noisy: true,
+      baseRange: [86_000, 114_000],
+      headRange: [91_000, 119_000],
+    });
+    expect(withinNoise(peak)).toBe(true);
+    expect(result).toMatchObject({ status: 'warn', noisy: true });
+  });
+
+  it('is steady where its warm calls agree on that side too', () => {
+    const { peak } = peakBudget(
+      benchFunction([100_000, 90_000, 90_000], 100_000),
+      benchFunction([105_000, 91_000, 95_000], 105_000),
+    );
+    expect(peak.cold).toEqual({ noisy: true, headRange: [101_000, 109_000] });
   });
 });
 
