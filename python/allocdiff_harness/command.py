@@ -213,6 +213,9 @@ _state = None
 def start(directory, root=None, frames=None):
     """Start measuring this process; the result is written at exit."""
     global _state
+    if os.environ.get(FURTHER_CALL) == FURTHER_CALL_VALUE:
+        # Started by a test's further call in a deep pass: see ``FurtherCalls``.
+        return
     root = root or given(os.environ, "ALLOCDIFF_ROOT") or os.getcwd()
     frames = frames or int(given(os.environ, "ALLOCDIFF_FRAMES") or 1)
     _state = state = _State(directory, root, frames)
@@ -253,6 +256,9 @@ def start(directory, root=None, frames=None):
 
 
 PYTEST_SCRIPTS = frozenset(("pytest", "py.test"))
+# Set in the environment while a deep pass calls a test again (see ``FurtherCalls``).
+FURTHER_CALL = "ALLOCDIFF_FURTHER_CALL"
+FURTHER_CALL_VALUE = "1"
 
 
 def runs_pytest(entry):
@@ -898,6 +904,27 @@ def measure_deeper(nodeid, call, measurement, copy=None):
     if not measurement.traced or not depth.wanted(nodeid):
         close_copy(copy)
         return None
+    with FurtherCalls():
+        return _measured_deeper(nodeid, call, measurement, copy, depth)
+
+
+class FurtherCalls:
+    """While a deep pass calls a test again (its repeats, the count, the leak check, the hooked
+    call in a copy): the Python processes the test starts are not measured. What they are is
+    measured once, in the measured call (a process scenario's further measurements are further
+    runs of the command); measured at every call, they would be one scenario whose sizes add up
+    over the calls. Set and unset between the calls, while nothing is traced."""
+
+    def __enter__(self):
+        os.environ[FURTHER_CALL] = FURTHER_CALL_VALUE
+        return self
+
+    def __exit__(self, *exc):
+        os.environ.pop(FURTHER_CALL, None)
+        return False
+
+
+def _measured_deeper(nodeid, call, measurement, copy, depth):
     from . import scenarios
 
     frames = _state.frames
@@ -1114,6 +1141,7 @@ def _serve_copy(go, found, call):
             reference, seconds = asked.split()
             import marshal
 
+            FurtherCalls().__enter__()  # a copy of its own, which ends after these calls
             result = _hooked_calls(call, int(reference), float(seconds))
             _write_all(found, marshal.dumps(result))
         status = 0
