@@ -945,6 +945,11 @@ PEAK_OF_FIRST_CALL = "sites at the peak of the test's first call"
 # A hooked call in a copy may take this many seconds, plus this many times the measured call's.
 COPY_SECONDS = 60
 COPY_SLOWDOWN = 100
+# The copy's first hooked call has the hooks on near the peak only (see peak.py) when the
+# measured call took this many seconds or more: a shorter call's climb to its peak mostly
+# passes between two looks (the profiling timer fires at the kernel's tick, every few ms of CPU
+# time), so it would be made again with the hooks on throughout, which cost it little.
+GATED_SECONDS = 0.1
 # Set while this process forks a copy of itself for a test's first call (see FirstCallCopy):
 # the copy is not one of the program's forked processes, and measures on its own.
 _forking_copy = False
@@ -1096,14 +1101,17 @@ def _hooked_calls(call, reference, seconds):
     """``(found, why)``: ``(sites, level, peak, highest level seen)`` at the peak of the call
     (made as a measured call is, each in a copy of its own), or None and why not.
 
-    The first call has the hooks on only near ``reference`` (see peak.py): about a plain call,
-    plus the last tenth under the hooks. When they were off at the peak, or it left no
-    snapshot, the call is made again, in a copy from the same state, with the hooks on
-    throughout; and once more, aiming at the highest level that one saw, when it never came
-    near the peak (a peak inside one C call)."""
+    The first call has the hooks on only near ``reference`` (see peak.py), when the measured
+    call took ``GATED_SECONDS`` or more and the program leaves the profiling timer's signal
+    alone: about a plain call, plus the last tenth under the hooks. When they were off at the
+    peak, or it left no snapshot, the call is made again, in a copy from the same state, with
+    the hooks on throughout; and once more, aiming at the highest level that one saw, when it
+    never came near the peak (a peak inside one C call)."""
+    from . import peak
+
     best = None
     aimed = reference or None
-    everywhere = aimed is None  # without a peak to aim at, nothing says when to hook
+    everywhere = aimed is None or seconds < GATED_SECONDS or not peak.ticks_free()
     for _ in range(3):
         made = _in_copy(lambda: _hooked_call(call, aimed, everywhere), _copy_seconds(seconds))
         if made is None:
@@ -1112,17 +1120,17 @@ def _hooked_calls(call, reference, seconds):
                 " ended it without a result (it crashed, or took longer than %d s)"
                 % _copy_seconds(seconds)
             )
-        why, sites, level, peak, seen, missed = made
+        why, sites, level, reached, seen, missed = made
         if why is not None:
             return None, why
         if not everywhere:
             if sites is not None and not missed:
-                best = (sites, level, peak, seen)
+                best = (sites, level, reached, seen)
                 break
             everywhere = True
             continue
         if best is None or level > best[1]:
-            best = (sites, level, peak, seen)
+            best = (sites, level, reached, seen)
         if sites is not None or not seen:
             break
         aimed = seen
