@@ -211,7 +211,7 @@ function cacheFolderOf(argv) {
 async function exitCodeOf(report, failOn) {
   const [{ failsRun }, { explainVerdict }] = await Promise.all([
     import("./chunks/evaluate-QUVZM2ZB.js"),
-    import("./chunks/verdict-MF6BBM4K.js")
+    import("./chunks/verdict-KKNUW7MD.js")
   ]);
   if (!failsRun(report.verdict, failOn)) return ExitCode.Ok;
   const { decided, causes } = explainVerdict(report);
@@ -226,7 +226,7 @@ async function exitCodeOf(report, failOn) {
 async function main(argv, early) {
   let privateDir;
   try {
-    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-KY6BFULZ.js");
+    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-O2MKKW4C.js");
     const command = parseCliArgs(argv);
     if (command.kind === "help") {
       process.stdout.write(CLI_HELP);
@@ -246,9 +246,9 @@ Run "allocdiff --help" for the options.
     const { settings, stdout } = command;
     privateDir = command.privateDir;
     const [{ runAllocdiff }, { OUTPUTS }, { renderTerminal }] = await Promise.all([
-      import("./chunks/pipeline-K63OYIXA.js"),
-      import("./chunks/outputs-MJTK2N3E.js"),
-      import("./chunks/terminal-MKIFRH5A.js")
+      import("./chunks/pipeline-MGRGDYBP.js"),
+      import("./chunks/outputs-FFMWEM43.js"),
+      import("./chunks/terminal-FXK2MH3F.js")
     ]);
     const { report, outputs } = await runAllocdiff(settings, log, early ? { early } : {});
     if (interrupted && !report.interrupted) return interruptedExit(privateDir);

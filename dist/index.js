@@ -4,7 +4,7 @@ import {
   readActionMode,
   readActionSettings,
   readEventPlan
-} from "./chunks/chunk-TSIFIQFE.js";
+} from "./chunks/chunk-EQ42SE77.js";
 import "./chunks/chunk-L5JBWC3J.js";
 import {
   info,
@@ -13,9 +13,9 @@ import {
 import "./chunks/chunk-L6ENWCP3.js";
 import "./chunks/chunk-OG5AJFQK.js";
 import "./chunks/chunk-5FTEMDCU.js";
-import "./chunks/chunk-ZB37IVUK.js";
+import "./chunks/chunk-ZOHWMFHP.js";
 import "./chunks/chunk-PLFFDZYP.js";
-import "./chunks/chunk-236N4FOG.js";
+import "./chunks/chunk-L6KKFVHH.js";
 import "./chunks/chunk-YBF2V7KG.js";
 import "./chunks/chunk-JKNHIMPK.js";
 import "./chunks/chunk-GIBJXR6H.js";
@@ -30,7 +30,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report" || mode === "merge") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-TCI2GMPC.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-MSS2W5PZ.js");
       return await postMeasuredReport(mode);
     }
     const plan = readEventPlan();
@@ -39,7 +39,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-TCI2GMPC.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-MSS2W5PZ.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));

@@ -54,7 +54,7 @@ import { captureSettingsOf, settingsDigest, type Settings } from './config/setti
 import { RunFailure, UsageError, errorMessage } from './errors.js';
 import { prefixedLogger, type Logger } from './log.js';
 import { renderOptions, writeOutputs, type OutputName, type Written } from './publish/outputs.js';
-import { byGrowth } from './report/ranking.js';
+import { byRetainedChange } from './report/ranking.js';
 import { buildReport, type Interrupted, type Report } from './report/report.js';
 import { judgeProposed, settingsChangeText } from './report/settings-change.js';
 import { Git, type EarlyResolution, type Resolved, type TreeEntry } from './sides/git.js';
@@ -525,31 +525,25 @@ export async function runAllocdiff(
       };
       return { options: deepOptions, leakCheck, retentionSites, walking, counting };
     };
-    // Counting objects by type walks the whole heap twice per test: with more tests measured in
-    // depth than `object-types-tests`, only those that grew most in the first run (ranked as the
-    // report ranks them, which leads with them) are counted; undefined when every one is.
+    // Counting objects by type walks the whole heap twice per test, before and after a call: it
+    // explains what a call keeps, so of the tests measured in depth only those whose retained
+    // memory changed in the first run are counted, `object-types-tests` of them at most, those
+    // that changed most first (0: every test measured in depth); undefined when every one is.
     const countedTests = (first: Comparison, only: readonly string[]) => {
       const most = settings.objectTypesTests;
       if (!settings.objectTypes || most === 0) return undefined;
       const wanted = new Set(only);
       const tests = first.scenarios.filter((s) => s.kind === 'test' && wanted.has(s.name));
-      if (tests.length <= most) return undefined;
-      const counted = [...tests].sort(byGrowth).slice(0, most);
+      const kept = tests.filter((s) => (s.retained.delta ?? 0) !== 0);
+      const counted = [...kept].sort(byRetainedChange).slice(0, most);
       const notCounted = tests.length - counted.length;
+      if (notCounted === 0) return undefined;
       const names = counted.map((s) => s.name);
+      const why = countedTestsNote(counted.length, tests.length, tests.length - kept.length);
       log.info(
-        `objects by type counted for ${most} of the ${tests.length} tests measured in depth ` +
-          `(object-types-tests: ${most}): ${names.slice(0, 5).join(', ')}${most > 5 ? ', …' : ''}`,
+        `${why}${names.length > 0 ? `: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}` : ''}`,
       );
-      return {
-        counted: names,
-        note: {
-          count: notCounted,
-          why:
-            `objects by type counted for the ${most} of ${tests.length} tests measured in depth ` +
-            `that grew most in a first run, not for the other ${notCounted}`,
-        },
-      };
+      return { counted: names, note: { count: notCounted, why } };
     };
     // With base's first run and deep pass both in the cache, head's first run and deep pass
     // run at once (CaptureBackend.measureAtOnce): the cores base leaves free. Undefined when
@@ -1141,6 +1135,28 @@ async function chooseTests(
 }
 
 /** The log's line when the tests are selected because nothing said otherwise. */
+/**
+ * What the report says of the tests measured in depth whose objects by type were not counted:
+ * `counted` of `measured` were, and `unchanged` of them kept the same memory on both sides in
+ * the first run (never counted).
+ */
+export function countedTestsNote(counted: number, measured: number, unchanged: number): string {
+  const explains = 'the counts, made before and after a call, explain what a call keeps';
+  if (counted === 0)
+    return (
+      `objects by type not counted for the ${measured} tests measured in depth: their ` +
+      `retained memory did not change in a first run (${explains})`
+    );
+  const which =
+    measured - unchanged > counted
+      ? 'whose retained memory changed most in a first run'
+      : 'whose retained memory changed in a first run';
+  const rest = measured - counted;
+  const they = unchanged === rest ? 'they' : `${unchanged} of them`;
+  const why = unchanged === 0 ? '' : ` (${they} kept the same memory on both sides: ${explains})`;
+  return `objects by type counted for the ${counted} of ${measured} tests measured in depth ${which}, not for the other ${rest}${why}`;
+}
+
 const SELECTED_BY_DEFAULT =
   'tests selected by default (the command is pytest, no setup): only those that can read what this ' +
   'pull request changes are traced; select-tests: false traces every test';

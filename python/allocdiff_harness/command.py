@@ -74,6 +74,8 @@ class _State:
         self.marker = None
         # [scenarios.Scenario] when pytest took the measuring over; None for the whole process.
         self.tests = None
+        # pytest runs in this process, untraced until it configures (see ``runs_pytest``).
+        self.untraced_start = False
         self.unmeasured = []
         # The traceback pass: the file of sites, and (read at the first measurement's end,
         # untraced) the capture.TracebackFilter made of it.
@@ -241,8 +243,26 @@ def start(directory, root=None, frames=None):
     os.register_at_fork(after_in_child=_after_fork_in_child)
     # Registered first, so it runs last: after the program's own exit handlers.
     atexit.register(_at_exit)
+    if runs_pytest(state.entry):
+        # Its tests are the scenarios, each traced on its own (take_over_for_tests): pytest's
+        # start (its imports, its plugins', the conftest files) is no test's, and runs untraced.
+        state.untraced_start = True
+        return
     _tracemalloc.start(frames)
     state.marker = object()
+
+
+PYTEST_SCRIPTS = frozenset(("pytest", "py.test"))
+
+
+def runs_pytest(entry):
+    """Whether ``entry`` (see ``entry_point``) is pytest: ``python -m pytest``, or its
+    ``pytest``/``py.test`` script. (A pytest-xdist worker runs code pytest-xdist sends: it is
+    traced from its start, and its tests are scenarios all the same.)"""
+    kind, value = entry
+    if kind == "module":
+        return value == "pytest"
+    return kind == "script" and os.path.basename(value) in PYTEST_SCRIPTS
 
 
 def _offer_pytest_plugin():
@@ -631,7 +651,17 @@ def _traceback_filter(state):
 def _finish(state):
     error = getattr(sys, "last_exc", None) or getattr(sys, "last_value", None)
     measurement = None
-    if state.tests is None:
+    if state.tests is None and state.untraced_start:
+        # pytest ended before allocdiff's plugin took its tests over (before it configured: a
+        # usage error, a conftest.py that failed to import, or the plugin disabled): no test
+        # ran, and its start, untraced, is no scenario.
+        state.unmeasured.append({
+            "what": "pytest's tests",
+            "why": "pytest ended before it configured (no test ran), or ran without allocdiff's"
+            " plugin (%s)" % PYTEST_PLUGIN,
+        })
+        state.tests = []
+    elif state.tests is None:
         # The peak before the walk is made (see TestMeasurement.finish).
         peak = _tracemalloc.get_traced_memory()[1]
         walk = None

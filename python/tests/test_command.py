@@ -626,6 +626,69 @@ class PytestTest(CommandTestCase):
         self.assertGreaterEqual(in_class["size"], 5 * 100)
         self.assertLess(in_class["size"], stored["size"])
 
+    def test_pytest_starts_untraced_until_it_configures_and_its_tests_are_traced(self):
+        # pytest's start (its imports, the conftest files) is no test's: it runs untraced, as
+        # fast as without allocdiff; another Python process is traced from its start.
+        files = {
+            "tests/conftest.py": """\
+                import tracemalloc
+
+                TRACED_AT_IMPORT = tracemalloc.is_tracing()
+                """,
+            "tests/test_start.py": """\
+                import subprocess, sys, tracemalloc
+
+                from conftest import TRACED_AT_IMPORT
+
+                def test_start_was_untraced():
+                    assert not TRACED_AT_IMPORT
+                    assert tracemalloc.is_tracing()
+                    data = [0] * 5000
+
+                def test_other_processes_are_traced_from_their_start():
+                    code = "import tracemalloc; assert tracemalloc.is_tracing()"
+                    subprocess.run([sys.executable, "-c", code], check=True)
+                """,
+        }
+        root = self.make_project(files)
+        run = self.run_command(root, "%s -m pytest -q -p no:cacheprovider tests" % PYTHON)
+        self.assertEqual(run.returncode, 0, run.output)
+        untraced = run.named("tests/test_start.py::test_start_was_untraced")
+        self.assertEqual(untraced["status"], "ok")
+        self.assertGreaterEqual(untraced["peakBytes"], 5000 * 8)
+        [child] = [
+            scenario
+            for scenario in run.snapshot["scenarios"]
+            if scenario["name"].startswith(
+                "tests/test_start.py::test_other_processes_are_traced_from_their_start > -c "
+            )
+        ]
+        self.assertEqual(child["status"], "ok")
+
+    def test_pytest_that_ends_before_it_configures_is_no_scenario(self):
+        # A conftest.py that fails to import ends pytest before it configures: no test ran, and
+        # pytest's untraced start is not measured as a process of its own.
+        root = self.make_project(
+            {
+                "tests/conftest.py": "import not_a_module_anywhere\n",
+                "tests/test_a.py": "def test_a():\n    assert True\n",
+            }
+        )
+        run = self.run_command(root, "%s -m pytest -q -p no:cacheprovider tests" % PYTHON)
+        self.assertEqual(run.returncode, 4, run.output)
+        self.assertEqual(run.names, [])
+        [note] = run.snapshot["unmeasured"]
+        self.assertEqual(note["what"], "pytest's tests")
+        self.assertIn("pytest ended before it configured", note["why"])
+
+    def test_pytest_is_known_by_its_module_or_its_scripts(self):
+        self.assertTrue(command.runs_pytest(("module", "pytest")))
+        self.assertTrue(command.runs_pytest(("script", "/venv/bin/pytest")))
+        self.assertTrue(command.runs_pytest(("script", "py.test")))
+        self.assertFalse(command.runs_pytest(("module", "pytest_benchmark")))
+        self.assertFalse(command.runs_pytest(("script", "tests/pytest_helpers.py")))
+        self.assertFalse(command.runs_pytest(("code", "-c import pytest")))
+
     def test_a_python_process_a_test_starts_is_named_after_the_test_not_a_test(self):
         files = {
             "tests/test_spawn.py": """\

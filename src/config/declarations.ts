@@ -407,16 +407,17 @@ export const SETTINGS = {
     parse: (kit) => kit.wholeNumber(0),
     default: 5,
     help:
-      'pytest: count objects by type for the N tests measured in depth that changed most in a ' +
-      'first run (default: 5; 0: every test)',
+      'pytest: count objects by type for the N tests measured in depth whose retained memory ' +
+      'changed most in a first run (default: 5; 0: every test)',
     description:
       'With a pytest command, the deep pass counts live objects by type (two walks of the whole ' +
-      'heap per test) only for the N tests among those it measures that changed most in the ' +
-      'first run (largest peak growth first, then retained growth); the report says how many ' +
-      "others were not counted. 0: every test measured in depth. Default: 5, or the config file's.",
+      'heap per test) only for the N tests among those it measures whose retained memory changed ' +
+      'most in the first run (a test whose peak alone changed is not counted: the counts, made ' +
+      'before and after a call, explain what it keeps); the report says how many others were not ' +
+      "counted. 0: every test measured in depth. Default: 5, or the config file's.",
     meaning:
-      'pytest: the tests measured in depth, worst first, whose [objects by type](#objects-by-type) ' +
-      'are counted (0: every one)',
+      'pytest: the tests measured in depth whose retained memory changed, most first, whose ' +
+      '[objects by type](#objects-by-type) are counted (0: every test measured in depth)',
     value: 'a whole number ≥ 0',
   },
   /** Grown head sites whose objects' retention paths are looked for; 0: none. */

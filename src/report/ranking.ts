@@ -85,6 +85,11 @@ export function byGrowth(a: ScenarioComparison, b: ScenarioComparison): number {
   return peakGrowth(b) - peakGrowth(a) || (b.retained.delta ?? 0) - (a.retained.delta ?? 0);
 }
 
+/** By how much retained memory changed (either way), most first; then as `byGrowth`. */
+export function byRetainedChange(a: ScenarioComparison, b: ScenarioComparison): number {
+  return Math.abs(b.retained.delta ?? 0) - Math.abs(a.retained.delta ?? 0) || byGrowth(a, b);
+}
+
 /** The scenario the verdict leads with (the first of its causes that names one), if any. */
 function leadName(report: Report): string | undefined {
   for (const cause of verdictCauses(report, report.budgets)) {

@@ -113,4 +113,26 @@ describe('pytest mode with a test failing on base too', () => {
     },
     300_000,
   );
+  it.skipIf(!pytestAvailable)(
+    'a conftest.py the pull request breaks fails head as a whole: no scenario of pytest itself, no deep pass',
+    async () => {
+      const broken = {
+        ...suite(1_000, false),
+        'tests/conftest.py': 'import allocdiff_no_such_module\n',
+      };
+      const repo = repoOf(suite(1_000, false), broken);
+      const ran = await run(repo.dir, 'HEAD', `${repo.shas[1]}-conftest`, 'HEAD~1');
+      expect(ran.code, ran.log).toBe(3);
+      expect(ran.report.verdict).toBe('fail');
+      // pytest ended before it configured: its start, untraced, is no scenario of its own (it
+      // would show as a new process holding pytest's imports), and head failed as a whole.
+      expect(ran.report.scenarios.map((s) => s.name)).not.toContain('-m pytest');
+      expect(ran.log).toContain('no measuring in depth: the head benchmark failed as a whole');
+      expect(ran.log).toContain(
+        "not measured: pytest's tests: pytest ended before it configured (no test ran)",
+      );
+      expect(ran.log).toContain("ModuleNotFoundError: No module named 'allocdiff_no_such_module'");
+    },
+    300_000,
+  );
 });

@@ -1,6 +1,8 @@
 // pytest mode: objects by type are counted (two walks of the whole heap per test) for the tests
-// measured in depth that grew most in the first run, `object-types-tests` of them; the report
-// says once how many others were not counted, and `object-types-tests: 0` counts every one.
+// measured in depth whose retained memory changed most in the first run, `object-types-tests` of
+// them; a test whose peak alone changed is not counted (the counts, before and after a call,
+// explain what it keeps); the report says once how many others were not counted, and
+// `object-types-tests: 0` counts every one.
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
@@ -29,6 +31,8 @@ function suite(head: boolean): Record<string, string> {
     'tests/test_objects.py':
       'HELD = []\n\n\n' +
       tests.join('') +
+      `def test_peak_only():\n    assert len([PEAK() for _ in range(${head ? 3000 : 10})]) > 0\n\n\n` +
+      'class PEAK:\n    pass\n\n\n' +
       'def test_same():\n    assert len([str(i) for i in range(100)]) == 100\n\n\n' +
       'def test_same_too():\n    assert sum(range(10)) == 45\n',
   };
@@ -36,7 +40,7 @@ function suite(head: boolean): Record<string, string> {
 
 const NAME = (test: string) => `tests/test_objects.py::${test}`;
 
-describe('pytest mode: objects by type of the tests that grew most', () => {
+describe('pytest mode: objects by type of the tests whose retained memory changed most', () => {
   const run = async (repo: { dir: string; shas: string[] }, most: string) => {
     const { code, log, stdout, report, markdown } = await runReport(
       repo.dir,
@@ -64,42 +68,60 @@ describe('pytest mode: objects by type of the tests that grew most', () => {
   };
 
   it.skipIf(!pytestAvailable)(
-    'counts them for the N tests that grew most, says so once, and for every test with 0',
+    'counts them for the N tests that kept most, not where the peak alone changed, says so once, and for every test with 0',
     async () => {
       const repo = repoOf(suite(false), suite(true));
 
       const two = await run(repo, '2');
       // Every changed test measured in depth all the same: its repeats and its leak per call.
-      for (const test of Object.keys(KEPT)) {
+      for (const test of [...Object.keys(KEPT), 'test_peak_only']) {
         const scenario = two.report.scenarios.find((s) => s.name === NAME(test))!;
         expect(scenario.repeats, test).toEqual({ base: 3, head: 3 });
-        expect(scenario.leak?.delta, test).toBeGreaterThan(0);
+        if (test !== 'test_peak_only') expect(scenario.leak?.delta, test).toBeGreaterThan(0);
       }
       expect(two.counted).toEqual({
         [NAME('test_most')]: { 'test_objects.MOST': 400 },
         [NAME('test_more')]: { 'test_objects.MORE': 300 },
       });
       expect(two.report.objectsNotCounted).toEqual({
-        count: 2,
+        count: 3,
         why:
-          'objects by type counted for the 2 of 4 tests measured in depth that grew most in a ' +
-          'first run, not for the other 2',
+          'objects by type counted for the 2 of 5 tests measured in depth whose retained memory ' +
+          'changed most in a first run, not for the other 3 (1 of them kept the same memory on ' +
+          'both sides: the counts, made before and after a call, explain what a call keeps)',
       });
       const line =
-        'Objects by type counted for the 2 of 4 tests measured in depth that grew most in a ' +
-        'first run, not for the other 2';
+        'Objects by type counted for the 2 of 5 tests measured in depth whose retained memory ' +
+        'changed most in a first run, not for the other 3 (1 of them kept the same memory on ' +
+        'both sides: the counts, made before and after a call, explain what a call keeps)';
       expect(two.markdown).toContain(
         `<sub>🧮 ${line} (&#96;object-types-tests: 0&#96; counts every test).</sub>`,
       );
       expect(two.stdout).toContain(`${line} (\`object-types-tests: 0\` counts every test).`);
 
+      // Every test whose retained memory changed, the one whose peak alone did not.
+      const five = await run(repo, '5');
+      expect(Object.keys(five.counted).sort()).toEqual(
+        Object.keys(KEPT)
+          .map((test) => NAME(test))
+          .sort(),
+      );
+      expect(five.report.objectsNotCounted).toEqual({
+        count: 1,
+        why:
+          'objects by type counted for the 4 of 5 tests measured in depth whose retained memory ' +
+          'changed in a first run, not for the other 1 (they kept the same memory on both ' +
+          'sides: the counts, made before and after a call, explain what a call keeps)',
+      });
+
       const every = await run(repo, '0');
-      expect(every.counted).toEqual({
+      expect(every.counted).toMatchObject({
         [NAME('test_most')]: { 'test_objects.MOST': 400 },
         [NAME('test_more')]: { 'test_objects.MORE': 300 },
         [NAME('test_less')]: { 'test_objects.LESS': 200 },
         [NAME('test_least')]: { 'test_objects.LEAST': 100 },
       });
+      expect(Object.keys(every.counted)).toContain(NAME('test_peak_only'));
       expect(every.report.objectsNotCounted).toBeUndefined();
       expect(every.markdown).not.toContain('🧮 Objects by type counted');
       // What was measured otherwise is the same either way.
