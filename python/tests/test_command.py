@@ -685,6 +685,7 @@ class PytestTest(CommandTestCase):
         self.assertTrue(command.runs_pytest(("module", "pytest")))
         self.assertTrue(command.runs_pytest(("script", "/venv/bin/pytest")))
         self.assertTrue(command.runs_pytest(("script", "py.test")))
+        self.assertTrue(command.runs_pytest(("script", "/usr/bin/pytest-3")))
         self.assertFalse(command.runs_pytest(("module", "pytest_benchmark")))
         self.assertFalse(command.runs_pytest(("script", "tests/pytest_helpers.py")))
         self.assertFalse(command.runs_pytest(("code", "-c import pytest")))
