@@ -255,7 +255,7 @@ def start(directory, root=None, frames=None):
     state.marker = object()
 
 
-PYTEST_SCRIPTS = frozenset(("pytest", "py.test"))
+PYTEST_SCRIPTS = frozenset(("pytest", "py.test", "pytest-3", "py.test-3"))
 # Set in the environment while a deep pass calls a test again (see ``FurtherCalls``).
 FURTHER_CALL = "ALLOCDIFF_FURTHER_CALL"
 FURTHER_CALL_VALUE = "1"
@@ -263,7 +263,7 @@ FURTHER_CALL_VALUE = "1"
 
 def runs_pytest(entry):
     """Whether ``entry`` (see ``entry_point``) is pytest: ``python -m pytest``, or its
-    ``pytest``/``py.test`` script. (A pytest-xdist worker runs code pytest-xdist sends: it is
+    ``pytest``/``py.test`` script (``pytest-3`` in Debian's package). (A pytest-xdist worker runs code pytest-xdist sends: it is
     traced from its start, and its tests are scenarios all the same.)"""
     kind, value = entry
     if kind == "module":
