@@ -208,6 +208,11 @@ def bench_functions(namespace):
     return found
 
 
+# The attribute of a stand-in for an exception raised in a copy of the process (scenarios.py):
+# its traceback as Python wrote it there.
+COPIED_TRACEBACK = "allocdiff_traceback"
+
+
 # ``measure``'s count_types: live objects counted before the call only.
 BEFORE_ONLY = "before"
 

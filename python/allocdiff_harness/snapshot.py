@@ -11,7 +11,7 @@ import sysconfig
 import traceback
 
 from . import __version__, columns, leak, retention
-from .capture import is_machinery
+from .capture import COPIED_TRACEBACK, is_machinery
 from .objects import type_changes
 from .paths import PathNormalizer
 from .scenarios import Options, Run, Scenario
@@ -432,6 +432,9 @@ def exception_type_name(exc: BaseException) -> str:
 
 def format_script_traceback(exc: BaseException) -> list[str]:
     """The traceback as Python prints it, without the harness and runpy frames on top."""
+    copied = getattr(type(exc), COPIED_TRACEBACK, None)
+    if isinstance(copied, str):
+        return [copied]  # raised in a copy of the process, which wrote it (scenarios.py)
     tb = exc.__traceback__
     while tb is not None and is_machinery(tb.tb_frame.f_code.co_filename):
         tb = tb.tb_next

@@ -349,6 +349,34 @@ class ScriptModeTest(RepositoryTestCase):
              {"module": "mypkg.catalog", "file": os.path.join(workspace, "mypkg", "catalog.py")}],
         )
 
+    def test_a_module_a_function_imports_from_the_workspace_fails_every_scenario(self):
+        # The function's calls are made in a copy of the process: what it imports there counts.
+        bench = """\
+            import os, sys
+
+            def bench_load():
+                sys.path.insert(0, os.environ["MYPKG_HOME"])
+                from mypkg.catalog import Catalog
+                return Catalog().load(bytes(10))
+
+            def bench_other():
+                return [1]
+            """
+        base, _, workspace = self.make_repository(
+            {"bench.py": bench},
+            {"bench.py": bench, "mypkg/__init__.py": "", "mypkg/catalog.py": CATALOG_HEAD},
+        )
+        env = dict(self.roots_env(workspace, base), MYPKG_HOME=workspace)
+        run = self.run_harness(base, "bench.py", env=env)
+        self.assertEqual(run.returncode, 0, run.describe())
+        for scenario in run.snapshot["scenarios"]:
+            self.assertEqual(scenario["status"], "failed")
+            self.assertEqual(scenario["error"]["type"], ERROR_TYPE)
+            self.assertIn("sys.path holds %s" % workspace, scenario["error"]["message"])
+        self.assertEqual(
+            [entry["module"] for entry in run.raw["foreignModules"]], ["mypkg", "mypkg.catalog"]
+        )
+
     def test_an_error_of_the_benchmark_is_kept_with_the_foreign_import(self):
         bench = """\
             import os, sys

@@ -298,3 +298,136 @@ class FunctionFailureTest(HarnessTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+# bench_a fills a module-level cache that bench_b uses too: alone, each makes its entries.
+SHARED_CACHE = """\
+    CACHE = {}
+
+
+    def render(n):
+        for i in range(n):
+            key = "fragment %d" % i
+            if key not in CACHE:
+                CACHE[key] = key.upper() * 4
+        return len(CACHE)
+
+
+    def bench_a():
+        return render(3_000)
+
+
+    def bench_b():
+        return render(3_000)
+
+
+    def bench_c():
+        return [bytearray(100) for _ in range(500)]
+    """
+
+
+class FunctionIsolationTest(HarnessTestCase):
+    def figures(self, run):
+        return {
+            scenario["name"]: (scenario["retainedBytes"], scenario["retainedCount"],
+                               scenario["peakBytes"],
+                               [(s["line"], s["size"], s["count"]) for s in scenario["sites"]])
+            for scenario in run.snapshot["scenarios"]
+        }
+
+    def test_a_cache_an_earlier_function_filled_is_not_in_place_for_a_later_one(self):
+        root = self.make_project({"bench.py": SHARED_CACHE})
+        run = self.run_harness(root, "bench.py", extra=["--repeats", "2", "--iterations", "3"])
+        self.assertEqual(run.returncode, 0, run.describe())
+        a, b = run.named("bench_a"), run.named("bench_b")
+        # 3,000 new keys and values (and the table) are what bench_b's first call keeps alone.
+        self.assertGreater(b["retainedBytes"], 3_000 * 100, b)
+        self.assertEqual(b["retainedBytes"], a["retainedBytes"])
+        self.assertEqual(b["retainedCount"], a["retainedCount"])
+        # Its own second call finds its own first call's entries: the repeats still share.
+        self.assertLess(b["repeats"][1]["retainedBytes"], 100, b["repeats"])  # the count it returns
+        self.assertEqual(run.snapshot["unmeasured"], [])
+
+    def test_the_figures_of_a_function_do_not_depend_on_the_order_of_the_functions(self):
+        reversed_source = SHARED_CACHE.replace("def bench_a", "def bench_x").replace(
+            "def bench_c", "def bench_a").replace("def bench_x", "def bench_c")
+        runs = []
+        for source in (SHARED_CACHE, reversed_source):
+            root = self.make_project({"bench.py": source})
+            run = self.run_harness(root, "bench.py", object_types=True,
+                                   extra=["--repeats", "2"])
+            self.assertEqual(run.returncode, 0, run.describe())
+            runs.append(run)
+        first, second = runs
+        self.assertEqual([s["name"] for s in first.snapshot["scenarios"]],
+                         ["bench_a", "bench_b", "bench_c"])
+        # bench_c is now the function that fills the cache first, bench_a the list maker.
+        renamed = {"bench_a": "bench_c", "bench_b": "bench_b", "bench_c": "bench_a"}
+        figures = self.figures(second)
+        for name, figure in self.figures(first).items():
+            with self.subTest(name):
+                self.assertEqual(figure[:3], figures[renamed[name]][:3])
+                self.assertEqual([site[1:] for site in figure[3]],
+                                 [site[1:] for site in figures[renamed[name]][3]])
+        for name in ("bench_a", "bench_b", "bench_c"):
+            self.assertEqual(first.named(name)["objectTypes"],
+                             second.named(renamed[name])["objectTypes"], name)
+
+    def test_what_a_function_reads_and_prints_reaches_the_snapshot_and_the_output(self):
+        files = {
+            "bench.py": """\
+                import os
+
+                def bench_reads():
+                    import lazy
+                    with open(os.path.join(os.path.dirname(__file__), "data.txt")) as file:
+                        print("read", file.read().strip())
+                    return lazy.VALUE
+                """,
+            "lazy.py": "VALUE = [1, 2, 3]\n",
+            "data.txt": "forty-two\n",
+        }
+        root = self.make_project(files)
+        run = self.run_harness(root, "bench.py")
+        self.assertEqual(run.returncode, 0, run.describe())
+        self.assertIn("lazy.py", run.snapshot["reads"]["files"])
+        self.assertIn("data.txt", run.snapshot["reads"]["files"])
+        self.assertIn(b"read forty-two", run.stdout)
+
+    def test_a_function_that_ends_its_process_fails_alone(self):
+        files = {
+            "bench.py": """\
+                import os
+
+                def bench_exits():
+                    os._exit(3)
+
+                def bench_after():
+                    return bytearray(10_000)
+                """
+        }
+        root = self.make_project(files)
+        run = self.run_harness(root, "bench.py")
+        self.assertEqual(run.returncode, 0, run.describe())
+        exits = run.named("bench_exits")
+        self.assertEqual(exits["status"], "failed")
+        self.assertIn("ended without its figures", exits["error"]["message"])
+        self.assertGreaterEqual(run.named("bench_after")["retainedBytes"], 10_000)
+
+    def test_where_no_copy_can_be_forked_the_report_says_the_functions_shared_one(self):
+        # A thread the setup leaves running: a copy forked from the process could hang.
+        source = SHARED_CACHE.replace("CACHE = {}", (
+            "import threading\n"
+            "    CACHE = {}\n"
+            "    STOP = threading.Event()\n"
+            "    threading.Thread(target=STOP.wait, daemon=True).start()"))
+        root = self.make_project({"bench.py": source})
+        run = self.run_harness(root, "bench.py")
+        self.assertEqual(run.returncode, 0, run.describe())
+        # As before: bench_b finds bench_a's entries, and the report says why.
+        self.assertLess(run.named("bench_b")["retainedBytes"], 100)
+        notes = {note["scenario"]: note for note in run.snapshot["unmeasured"]}
+        self.assertEqual(sorted(notes), ["bench_b", "bench_c"])
+        self.assertEqual(notes["bench_b"]["what"], "a start of its own")
+        self.assertIn("the setup left 2 threads running", notes["bench_b"]["why"])
+        self.assertIn("bench_c ran after bench_a and bench_b", notes["bench_c"]["why"])
