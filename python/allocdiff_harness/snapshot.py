@@ -330,7 +330,17 @@ class SiteTable(StringTable):
                 document["storage"] = storage
             paths = []
             for (kind, root, holder, holder_type, name, text, on_path, via, cycle,
-                 items) in raw_paths:
+                 items, frame) in raw_paths:
+                if frame is not None:
+                    # A running frame's root names its file as the sites do (never the
+                    # checkout's folder): in the root, and in the holder and path it starts.
+                    function, filename, lineno = frame
+                    raw = "%s (%s:%d)" % (function, filename, lineno)
+                    shown = "%s (%s:%d)" % (function, self.key(filename, lineno)[0], lineno)
+                    root, holder, text = (
+                        shown + value[len(raw):] if value.startswith(raw) else value
+                        for value in (root, holder, text)
+                    )
                 share = on_path / sampled if sampled else 1 / len(raw_paths)
                 path_document = {
                     "kind": kind,
