@@ -61,6 +61,8 @@ FOUND_SHARE = 0.9
 MAX_STORAGE_CANDIDATES = 64
 # Bytes of a source file read for the line of a storage site, at most.
 MAX_SOURCE_BYTES = 1 << 20
+# The longest dict key kept whole in a path as a file's absolute path (see _is_file_path).
+MAX_PATH_KEY = 4096
 
 # Root kinds, as the snapshot names them.
 MODULE_GLOBAL = "module global"
@@ -1287,8 +1289,17 @@ def _key_of(mapping, value):
 def _short(value):
     if isinstance(value, _ATOMS):
         text = repr(value)
-        return text if len(text) <= 40 else text[:37] + "..."
+        if len(text) <= 40 or _is_file_path(value):
+            return text
+        return text[:37] + "..."
     return "…"
+
+
+def _is_file_path(value):
+    """Whether ``value`` is a file's absolute path (a cache keyed by file name): kept whole in
+    a path, where the snapshot names it as its sites name files, then shortens it."""
+    return (isinstance(value, str) and len(value) <= MAX_PATH_KEY and value.startswith("/")
+            and not any(map(value.__contains__, ("'", '"', "\\", "\n"))))
 
 
 def _step(parent, child, names_of):
@@ -1300,8 +1311,7 @@ def _step(parent, child, names_of):
         try:
             for key in compress(dict.keys(parent), map(is_, dict.values(parent),
                                                         repeat(child))):
-                text = _short(key)
-                return ("[%s]" % text if len(text) <= 40 else "[…]"), None
+                return "[%s]" % _short(key), None
         except Exception:  # noqa: BLE001 - a dict changed by a thread while read
             pass
         return "[key]", None

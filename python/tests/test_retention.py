@@ -811,6 +811,9 @@ class RetentionRunTest(HarnessTestCase):
 
     def test_a_cache_of_exceptions_is_named_and_no_path_names_the_project_folder(self):
         root = self.make_project({"bench.py": """\
+            import os
+
+
             class Parser:
                 cache = {}
 
@@ -825,17 +828,25 @@ class RetentionRunTest(HarnessTestCase):
                     parse(number)
                 except ValueError as error:
                     Parser.cache[number] = error
+
+            here = os.path.dirname(os.path.abspath(__file__))
+            pages = {}
+            for number in range(40):
+                pages[os.path.join(here, "templates", "page.html")] = bytearray(900)
             """})
         sites = os.path.join(self.make_temp_dir(), "sites.txt")
         with open(sites, "w", encoding="utf-8") as file:
-            file.write("bench.py:6\n")
+            file.write("bench.py:9\nbench.py:22\n")
         run = self.run_harness(root, "bench.py", extra=["--retention-sites", sites])
         self.assertSnapshotOk(run)
-        [site] = run.scenario["retention"]["sites"]
-        [path] = site["paths"]
+        paths = {site["line"]: site["paths"] for site in run.scenario["retention"]["sites"]}
+        [path] = paths[9]
         self.assertEqual((path["kind"], path["root"], path["holder"], path["holderType"]),
-                         (retention.CLASS_ATTRIBUTE, "__main__.Parser.cache", "__main__.Parser.cache",
-                          "dict"))
+                         (retention.CLASS_ATTRIBUTE, "__main__.Parser.cache",
+                          "__main__.Parser.cache", "dict"))
+        # A dict keyed by files: the key named as the sites name files.
+        [page] = paths[22]
+        self.assertEqual(page["path"], "pages['templates/page.html']")
         # Nowhere the folder the project was run from.
         text = json.dumps(run.scenario["retention"])
         for folder in (root, os.path.realpath(root)):
