@@ -330,7 +330,18 @@ class SiteTable(StringTable):
                 document["storage"] = storage
             paths = []
             for (kind, root, holder, holder_type, name, text, on_path, via, cycle,
-                 items) in raw_paths:
+                 items, frame) in raw_paths:
+                if frame is not None:
+                    # A running frame's root names its file as the sites do (never the
+                    # checkout's folder): in the root, and in the holder and path it starts.
+                    function, filename, lineno = frame
+                    raw = "%s (%s:%d)" % (function, filename, lineno)
+                    shown = "%s (%s:%d)" % (function, self.key(filename, lineno)[0], lineno)
+                    root, holder, text = (
+                        shown + value[len(raw):] if value.startswith(raw) else value
+                        for value in (root, holder, text)
+                    )
+                text = self.path_keys(text)
                 share = on_path / sampled if sampled else 1 / len(raw_paths)
                 path_document = {
                     "kind": kind,
@@ -361,6 +372,20 @@ class SiteTable(StringTable):
             site_documents.append((-size, key, document))
         site_documents.sort(key=lambda item: (item[0], item[1]))
         return {"seconds": seconds, "sites": [document for _, _, document in site_documents]}
+
+    def path_keys(self, text: str) -> str:
+        """A retention path's dict keys that are files' absolute paths (kept whole by the
+        walk: ``cache['/tmp/x/head/app/t.html']``) named as the sites name files
+        (``cache['app/t.html']``), then shortened as the walk shortens keys."""
+        if "['/" not in text and '["/' not in text:
+            return text
+        import re
+
+        def named(match: "re.Match[str]") -> str:
+            shown = repr(self.paths.normalize(match.group(2)))
+            return "[%s]" % (shown if len(shown) <= 40 else shown[:37] + "...")
+
+        return re.sub(r"""\[(['"])(/[^'"\\\n]*)\1\]""", named, text)
 
     def leak(self, series: list[dict]) -> dict:
         calls = [self.merge(after_call) for after_call in series]

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import gc
 import importlib
+import json
+import marshal
 import os
 import platform
 import shutil
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import textwrap
 import threading
@@ -18,7 +21,9 @@ import time
 import tracemalloc
 import unittest
 
-from allocdiff_harness import capture, retention
+from allocdiff_harness import capture, retention, snapshot
+from allocdiff_harness.paths import PathNormalizer
+from allocdiff_harness.source import SourceIndex
 from tests.support import HarnessTestCase
 
 MODULE = """\
@@ -269,6 +274,23 @@ MODULE = """\
     def name_all(count):
         for number in range(count):
             names.add("name-%d-%s" % (number, "s" * 40))  # LINE set member
+
+
+    class Failures:
+        cache = {}
+
+
+    def check(number):
+        scratch = bytearray(100 + number)  # LINE frame local
+        raise ValueError(number)
+
+
+    def check_all(count):
+        for number in range(count):
+            try:
+                check(number)
+            except ValueError as error:
+                Failures.cache[number] = error
 """
 
 
@@ -327,10 +349,11 @@ class RetentionTest(unittest.TestCase):
         objects, sampled, limited, paths = found[line]
         self.assertFalse(limited)
         self.assertEqual(len(paths), 1, paths)
-        kind, root, holder, holder_type, name, text, on_path, via, cycle, items = paths[0]
+        kind, root, holder, holder_type, name, text, on_path, via, cycle, items, frame = paths[0]
         self.assertEqual(on_path, sampled)
         return {"kind": kind, "root": root, "holder": holder, "holder_type": holder_type,
-                "name": name, "path": text, "via": via, "cycle": cycle, "items": items}
+                "name": name, "path": text, "via": via, "cycle": cycle, "items": items,
+                "frame": frame}
 
     def test_each_kind_of_root_is_named(self):
         module = self.name
@@ -353,6 +376,32 @@ class RetentionTest(unittest.TestCase):
         closure = self.only_path(found, "closure")
         self.assertEqual((closure["kind"], closure["holder"]),
                          (retention.CLOSURE, module + ".make_counter.<locals>.add.<closure>.kept"))
+
+    def test_a_stored_exception_keeps_its_frames_alive_for_what_holds_the_exception(self):
+        # Exceptions kept in a class attribute's cache: each traceback keeps the frames it went
+        # through, and their locals. Those frames have returned: the cache holds them.
+        found = self.walk(lambda: self.module.check_all(30), "frame local")
+        path = self.only_path(found, "frame local")
+        self.assertEqual(
+            (path["kind"], path["root"], path["holder"], path["holder_type"], path["frame"]),
+            (retention.CLASS_ATTRIBUTE, self.name + ".Failures.cache",
+             self.name + ".Failures.cache", "dict", None),
+        )
+        self.assertRegex(path["path"], r"^%s\.Failures\.cache\[\d+\]\.__traceback__\.tb_next"
+                         r"\.tb_frame\.scratch$" % self.name)
+
+    def test_a_running_frame_is_a_root_and_a_returned_one_is_not(self):
+        walk = retention._Walk((), None, lambda filename: False)
+        try:
+            self.assertEqual(walk._root_of(sys._getframe())[0], retention.FRAME)
+            try:
+                self.module.check(0)
+            except ValueError as error:
+                returned = error.__traceback__.tb_next.tb_frame
+            self.assertEqual(returned.f_code.co_name, "check")
+            self.assertIsNone(walk._root_of(returned))
+        finally:
+            walk.clear()
 
     def test_the_holder_is_the_container_that_holds_the_sample_not_its_own_attribute(self):
         found = self.walk(lambda: self.module.keep_items(50), "item data")
@@ -649,6 +698,38 @@ class RetentionTest(unittest.TestCase):
         self.assertEqual([site[5] for site in first], [retention.STORAGE_FOUND] * 2)
 
 
+class RetentionDocumentTest(unittest.TestCase):
+    """The snapshot's retention paths name files as its sites do."""
+
+    def test_a_running_frame_root_names_its_file_in_the_project_never_its_folder(self):
+        folder = os.path.realpath(tempfile.mkdtemp(prefix="allocdiff-frames-"))
+        self.addCleanup(shutil.rmtree, folder, True)
+        filename = os.path.join(folder, "app", "jobs.py")
+        os.makedirs(os.path.dirname(filename))
+        with open(filename, "w", encoding="utf-8") as file:
+            file.write("def work():\n    batch = [bytearray(10) for _ in range(9)]\n")
+        sites = snapshot.SiteTable(
+            PathNormalizer(root=folder, stdlib=sysconfig.get_paths()["stdlib"], cwd=folder),
+            SourceIndex(),
+        )
+        # What the walk gives of a frame that was running: its root spells the file as the
+        # interpreter names it, and starts the holder and the path.
+        raw = "work (%s:2)" % filename
+        path = retention.Path(retention.FRAME, raw, raw, "frame", "", raw + ".batch[…]")
+        path.frame = ("work", filename, 2)
+        path.sampled = 3
+        result = retention.SiteRetention((filename, 2))
+        result.objects = result.sampled = 3
+        result.paths = [path]
+        found = marshal.dumps((0.5, [retention.plain(result)]))
+        document = sites.retention(found, {("app/jobs.py", 2): (300, 3)}, {("app/jobs.py", 2)})
+        [site] = document["sites"]
+        [named] = site["paths"]
+        self.assertEqual((named["root"], named["holder"], named["path"]), (
+            "work (app/jobs.py:2)", "work (app/jobs.py:2)", "work (app/jobs.py:2).batch[…]"))
+        self.assertNotIn(folder, json.dumps(document))
+
+
 class SiteListFileTest(unittest.TestCase):
     def setUp(self):
         self.folder = tempfile.mkdtemp(prefix="allocdiff-sites-")
@@ -727,6 +808,49 @@ class RetentionRunTest(HarnessTestCase):
             self.assertEqual(walked.scenario[figure], plain.scenario[figure], figure)
         self.assertEqual(walked.sites, plain.sites)
         self.assertEqual(walked.scenario["objectTypes"], plain.scenario["objectTypes"])
+
+    def test_a_cache_of_exceptions_is_named_and_no_path_names_the_project_folder(self):
+        root = self.make_project({"bench.py": """\
+            import os
+
+
+            class Parser:
+                cache = {}
+
+
+            def parse(number):
+                scratch = bytearray(500 + number)
+                raise ValueError(number)
+
+
+            for number in range(40):
+                try:
+                    parse(number)
+                except ValueError as error:
+                    Parser.cache[number] = error
+
+            here = os.path.dirname(os.path.abspath(__file__))
+            pages = {}
+            for number in range(40):
+                pages[os.path.join(here, "templates", "page.html")] = bytearray(900)
+            """})
+        sites = os.path.join(self.make_temp_dir(), "sites.txt")
+        with open(sites, "w", encoding="utf-8") as file:
+            file.write("bench.py:9\nbench.py:22\n")
+        run = self.run_harness(root, "bench.py", extra=["--retention-sites", sites])
+        self.assertSnapshotOk(run)
+        paths = {site["line"]: site["paths"] for site in run.scenario["retention"]["sites"]}
+        [path] = paths[9]
+        self.assertEqual((path["kind"], path["root"], path["holder"], path["holderType"]),
+                         (retention.CLASS_ATTRIBUTE, "__main__.Parser.cache",
+                          "__main__.Parser.cache", "dict"))
+        # A dict keyed by files: the key named as the sites name files.
+        [page] = paths[22]
+        self.assertEqual(page["path"], "pages['templates/page.html']")
+        # Nowhere the folder the project was run from.
+        text = json.dumps(run.scenario["retention"])
+        for folder in (root, os.path.realpath(root)):
+            self.assertNotIn(folder, text)
 
     def test_a_named_site_list_that_is_not_there_is_a_usage_error(self):
         root = self.make_project(self.BENCH)
