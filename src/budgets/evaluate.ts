@@ -67,9 +67,9 @@ export interface BudgetResult {
    */
   noisy?: true;
   /**
-   * The figure judged grows call after call over head's repeats, a leak: what each call keeps
-   * when a leak check measured it (`leak: 1.35 MiB kept per call`), else how fast the figure
-   * rose (`rises +80.0 KiB per call over the repeats`).
+   * The figure judged, memory the calls keep (not a peak), grows call after call over head's
+   * repeats, a leak: what each call keeps when a leak check measured it (`leak: 1.35 MiB kept
+   * per call`), else how fast the figure rose (`rises +80.0 KiB per call over the repeats`).
    */
   leak?: string;
   /**
@@ -291,6 +291,14 @@ function leakNote(
   if (unitOf(metric) === 'bytes' && kept !== undefined && kept !== null && kept > 0)
     return `leak: ${formatBytes(kept, units)} kept per call`;
   return `rises ${formatGrowth(metric, growth, units)} over the repeats`;
+}
+
+/**
+ * Whether a metric limits memory the calls keep (a site's is retained memory): only then is a
+ * rise over the repeats a leak worth a note; a peak's rise is how it varied.
+ */
+function keptMetric(metric: BudgetMetric): boolean {
+  return metric === 'site' || MEASURES[metric].kept;
 }
 
 /** How a measure or site varied between repeats, as an observation carries it. */
@@ -553,7 +561,7 @@ function evaluateLimit(
   };
   if (outcome !== 'within') result.over = Math.max(0, Math.round(overBy(limit, worst)));
   if (worst.site !== undefined) result.site = worst.site;
-  if (worst.headGrowth !== undefined)
+  if (worst.headGrowth !== undefined && keptMetric(rule.metric))
     result.leak = leakNote(rule.metric, worst.headGrowth, scenario, sizeUnitsOf(limit.text));
   const reasons: string[] = [];
   if (worst.source !== undefined && outcome !== 'within') reasons.push(`from ${worst.source}`);
