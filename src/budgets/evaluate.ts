@@ -9,6 +9,7 @@ import { siteListOf, type Snapshot } from '../capture/snapshot.js';
 import { globMatcher } from './globs.js';
 import { MEASURES, measureOf, type MeasureSpec } from '../compare/measures.js';
 import { liesBeyond, noiseRanges } from '../compare/noise.js';
+import { runnerSite } from '../compare/sites.js';
 import { unitOf } from './rules.js';
 import { parseSize, sizeUnitsOf } from './sizes.js';
 import type {
@@ -385,7 +386,11 @@ function observations(
         held: true as const,
         ...(site.range ? { baseRange: site.range, headRange: site.range } : {}),
       }));
-    return [...changed, ...unchanged];
+    // The test runner's own sites (pluggy's hooks) are no test's: judged only when no other
+    // site holds memory.
+    const all = [...changed, ...unchanged];
+    const own = all.filter((value) => !runnerSite(value.site ?? ''));
+    return own.length > 0 ? own : all;
   }
   const measure = measureOf(scenario, metric);
   if (measure === undefined) {
