@@ -9,6 +9,7 @@ import { siteListOf, type Snapshot } from '../capture/snapshot.js';
 import { globMatcher } from './globs.js';
 import { MEASURES, measureOf, type ColdCalls, type MeasureSpec } from '../compare/measures.js';
 import { liesBeyond, noiseRanges } from '../compare/noise.js';
+import { runnerSite } from '../compare/sites.js';
 import { unitOf } from './rules.js';
 import { parseSize, sizeUnitsOf } from './sizes.js';
 import type {
@@ -67,9 +68,9 @@ export interface BudgetResult {
    */
   noisy?: true;
   /**
-   * The figure judged grows call after call over head's repeats, a leak: what each call keeps
-   * when a leak check measured it (`leak: 1.35 MiB kept per call`), else how fast the figure
-   * rose (`rises +80.0 KiB per call over the repeats`).
+   * The figure judged, memory the calls keep (not a peak), grows call after call over head's
+   * repeats, a leak: what each call keeps when a leak check measured it (`leak: 1.35 MiB kept
+   * per call`), else how fast the figure rose (`rises +80.0 KiB per call over the repeats`).
    */
   leak?: string;
   /**
@@ -295,6 +296,14 @@ function leakNote(
   return `rises ${formatGrowth(metric, growth, units)} over the repeats`;
 }
 
+/**
+ * Whether a metric limits memory the calls keep (a site's is retained memory): only then is a
+ * rise over the repeats a leak worth a note; a peak's rise is how it varied.
+ */
+function keptMetric(metric: BudgetMetric): boolean {
+  return metric === 'site' || MEASURES[metric].kept;
+}
+
 /** How a measure or site varied between repeats, as an observation carries it. */
 function variation(measure: Omit<Measure, 'base' | 'head' | 'delta'>): Partial<Observation> {
   const found: Partial<Observation> = {};
@@ -380,7 +389,11 @@ function observations(
         held: true as const,
         ...(site.range ? { baseRange: site.range, headRange: site.range } : {}),
       }));
-    return [...changed, ...unchanged];
+    // The test runner's own sites (pluggy's hooks) are no test's: judged only when no other
+    // site holds memory.
+    const all = [...changed, ...unchanged];
+    const own = all.filter((value) => !runnerSite(value.site ?? ''));
+    return own.length > 0 ? own : all;
   }
   const measure = measureOf(scenario, metric);
   if (measure === undefined) {
@@ -594,7 +607,7 @@ function evaluateLimit(
   };
   if (outcome !== 'within') result.over = Math.max(0, Math.round(overBy(limit, worst)));
   if (worst.site !== undefined) result.site = worst.site;
-  if (worst.headGrowth !== undefined)
+  if (worst.headGrowth !== undefined && keptMetric(rule.metric))
     result.leak = leakNote(rule.metric, worst.headGrowth, scenario, sizeUnitsOf(limit.text));
   const reasons: string[] = [];
   if (worst.source !== undefined && outcome !== 'within') reasons.push(`from ${worst.source}`);

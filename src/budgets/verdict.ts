@@ -5,6 +5,7 @@
  * renderer puts the causes into its own words (src/report/verdict.ts) and decides nothing.
  */
 import type { ScenarioComparison } from '../compare/comparison.js';
+import { MEASURES, measureOf } from '../compare/measures.js';
 import type { BudgetResult, Verdict } from './evaluate.js';
 
 /** Something in a comparison that makes the verdict a warning or a failure. */
@@ -59,7 +60,8 @@ export function failedBefore(scenario: ScenarioComparison): boolean {
 /**
  * Every cause, the most severe first: benchmarks (tests) that failed on head and not on base (the
  * pull request broke them: nothing of them to trust, and a reviewer's first concern), exceeded
- * fail-level budgets (the furthest over its limit first), warned budgets (the same way), tests
+ * fail-level budgets (on what the pull request changed first, then the furthest over its limit
+ * first), warned budgets (the same way), tests
  * that failed on base too, benchmarks that failed on base (nothing to compare against), rules not
  * checked; failures that name no side last.
  */
@@ -73,12 +75,13 @@ export function verdictCauses(
     failed
       .filter((scenario) => scenario.error?.side === side && !failedBefore(scenario))
       .map((scenario) => ({ kind: 'benchmark-failed', scenario, side }));
+  const before = overBefore(comparison);
   return [
     ...failedOn('head'),
-    ...worstFirst(budgets.filter((budget) => budget.status === 'fail')).map(
+    ...changedFirst(before, worstFirst(budgets.filter((b) => b.status === 'fail'))).map(
       (budget): VerdictCause => ({ kind: 'budget-failed', budget }),
     ),
-    ...worstFirst(budgets.filter((budget) => budget.status === 'warn')).map(
+    ...changedFirst(before, worstFirst(budgets.filter((b) => b.status === 'warn'))).map(
       (budget): VerdictCause => ({
         kind: 'budget-warned',
         budget,
@@ -94,6 +97,42 @@ export function verdictCauses(
       .filter((scenario) => scenario.error === undefined)
       .map((scenario): VerdictCause => ({ kind: 'benchmark-failed', scenario })),
   ];
+}
+
+/**
+ * Whether an exceeded budget judges a figure this pull request did not change: a ceiling the
+ * scenario was over on base already, by the same figure (within the measure's tolerance). A
+ * site's figure is not told apart: it counts as changed. The scenarios are looked up by name,
+ * indexed once, when a ceiling asks.
+ */
+export function overBefore(comparison: {
+  scenarios: readonly ScenarioComparison[];
+}): (budget: BudgetResult) => boolean {
+  let byName: Map<string, ScenarioComparison> | undefined;
+  return (budget) => {
+    // Only a ceiling (`2MiB`, no sign) can be over with a figure that did not change.
+    if (budget.metric === 'site' || /^[+-]/.test(budget.limit)) return false;
+    byName ??= new Map(comparison.scenarios.map((scenario) => [scenario.name, scenario]));
+    const scenario = byName.get(budget.scenario);
+    const measure = scenario && measureOf(scenario, budget.metric);
+    return (
+      measure?.delta !== undefined &&
+      measure.delta !== null &&
+      measure.base !== null &&
+      Math.abs(measure.delta) <= MEASURES[budget.metric].tolerance.change
+    );
+  };
+}
+
+/**
+ * Exceeded budgets on what the pull request changed before those it did not (`overBefore`): a
+ * figure over its ceiling on base already must not push out the change the pull request made.
+ */
+function changedFirst(
+  before: (budget: BudgetResult) => boolean,
+  budgets: readonly BudgetResult[],
+): BudgetResult[] {
+  return [...budgets.filter((budget) => !before(budget)), ...budgets.filter(before)];
 }
 
 /**

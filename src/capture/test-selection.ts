@@ -270,11 +270,19 @@ export function selectTests(
     .onOneSide()
     .some((path) => path.endsWith('.py') && listed.has(path.replace(/\/?[^/]*$/, '') || '.'));
   const reasons: string[] = notCollected ? [notCollected] : [];
-  if (skip.length > 0 || skipFiles.length === 0) {
+  if (skip.length > 0) {
+    const read =
+      files.size > 0
+        ? `ran or opened ${count(files.size, 'file')} of the repository, none of which this pull request changes`
+        : 'ran or opened no file of the repository';
     reasons.push(
       `${skip.length.toLocaleString('en')} of ${count(reads.tests.length, 'test')} ` +
-        `${skipFiles.length > 0 ? 'collected ' : ''}not run: on base they ran or opened ` +
-        `${count(files.size, 'file')} of the repository, none of which this pull request changes`,
+        `${skipFiles.length > 0 ? 'collected ' : ''}not run: on base they ${read}`,
+    );
+  } else if (skipFiles.length === 0 && run.length > 0) {
+    // None left out: said as such, not as a count of none.
+    reasons.push(
+      `${run.length === 1 ? 'it reads' : 'each reads'} what this pull request changes, or failed on base`,
     );
   }
   return {

@@ -43,6 +43,12 @@ export interface MeasureSpec {
    */
   exact: boolean;
   /**
+   * Whether it is memory the calls keep (retained memory, its blocks, the leak): a figure of it
+   * that rises call after call is state kept, said as a rate per call. A peak is not kept: its
+   * rise over the repeats is only how it varied.
+   */
+  kept: boolean;
+  /**
    * The largest difference between base and head that is no change: for the cheap first pass
    * (`firstPass`: sides within it need no repeats) and for the reports and the comment policy
    * (`change`: a scenario within it is unchanged, and growth within it is no regression).
@@ -111,6 +117,7 @@ export const MEASURES = {
     repeat: (totals) => totals.peakBytes,
     presence: 'always',
     exact: true,
+    kept: false,
     tolerance: { firstPass: PEAK_FIRST_PASS_TOLERANCE_BYTES, change: 0 },
     words: {
       subject: 'peak memory',
@@ -132,6 +139,7 @@ export const MEASURES = {
     repeat: (totals) => totals.retainedBytes,
     presence: 'always',
     exact: true,
+    kept: true,
     tolerance: { firstPass: 0, change: 0 },
     words: {
       subject: 'retained memory',
@@ -153,6 +161,7 @@ export const MEASURES = {
     repeat: undefined,
     presence: 'measured',
     exact: true,
+    kept: true,
     tolerance: { firstPass: 0, change: 0 },
     words: {
       subject: 'the leak per call',
@@ -174,6 +183,7 @@ export const MEASURES = {
     repeat: (totals) => totals.retainedCount,
     presence: 'always',
     exact: true,
+    kept: true,
     tolerance: { firstPass: 0, change: 0 },
     words: {
       subject: 'the retained allocation count',
@@ -195,6 +205,7 @@ export const MEASURES = {
     repeat: (totals) => totals.rssBytes,
     presence: 'measured',
     exact: false,
+    kept: false,
     tolerance: { firstPass: RSS_TOLERANCE_BYTES, change: RSS_TOLERANCE_BYTES },
     words: {
       subject: 'peak RSS',

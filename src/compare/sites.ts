@@ -10,6 +10,14 @@ export function siteLocation(site: { file: string; line: number | null }): strin
   return `${site.file}:${site.line}`;
 }
 
+/**
+ * Whether a site is the test runner's own code (pytest, pluggy, pytest-xdist): the report
+ * objects and hooks of a pytest run, which no project line explains a change by.
+ */
+export function runnerSite(file: string): boolean {
+  return /^site-packages\/(?:_pytest|pytest|pluggy|xdist)\//.test(file);
+}
+
 /** Identity of a site that survives line moves: function and source text (within a file). */
 function contentKey(site: SnapshotSite): string | undefined {
   if (site.text === undefined || site.text === '') return undefined;

@@ -98,18 +98,36 @@ function comparedRepeats(run: RepeatsRun): { what: string; why: string } {
   };
 }
 
+type Total = [row: string, measure: Measure, bytes: boolean, kept: boolean];
+
 /**
- * The totals the noise and growth sections look at, each with its row's label and whether it
- * is bytes: the measures with a row (measures.ts), in the order of the table.
+ * The totals the noise and growth sections look at, each with its row's label, whether it is
+ * bytes and whether it is memory the calls keep: the measures with a row (measures.ts), in the
+ * order of the table.
  */
-function totalsOf(scenario: ScenarioComparison): [string, Measure, boolean][] {
+function totalsOf(scenario: ScenarioComparison): Total[] {
   return measuresWhere((spec) => spec.words.row !== undefined).flatMap((name) => {
     const measure = measureOf(scenario, name);
     const spec: MeasureSpec = MEASURES[name];
     return measure && spec.words.row !== undefined
-      ? [[spec.words.row, measure, spec.unit === 'bytes'] as [string, Measure, boolean]]
+      ? [[spec.words.row, measure, spec.unit === 'bytes', spec.kept] as Total]
       : [];
   });
+}
+
+/** A figure that rose call after call over a side's repeats. */
+function grows(v: { baseGrowth?: number; headGrowth?: number }): boolean {
+  return v.baseGrowth !== undefined || v.headGrowth !== undefined;
+}
+
+/**
+ * The totals that rose call after call as a leak does: memory the calls keep, and a peak along
+ * with it. A peak that rose while nothing kept did is no leak: it only varied, as noise does.
+ */
+function leakingTotals(scenario: ScenarioComparison, totals: readonly Total[]): Total[] {
+  const keeps =
+    totals.some(([, measure, , kept]) => kept && grows(measure)) || scenario.sites.some(grows);
+  return totals.filter(([, measure, , kept]) => (kept || keeps) && grows(measure));
 }
 
 function noiseSection(scenario: ScenarioComparison, top: number, configured?: number): string[] {
@@ -128,7 +146,10 @@ function noiseSection(scenario: ScenarioComparison, top: number, configured?: nu
     ];
   }
   const totals = totalsOf(scenario);
-  const noisyTotals = totals.filter(([, measure]) => measure.noisy);
+  const leaking = leakingTotals(scenario, totals);
+  const noisyTotals = totals.filter(
+    (total) => total[1].noisy || (grows(total[1]) && !leaking.includes(total)),
+  );
   const noisySites = scenario.sites.filter((site) => site.noisy);
   if (noisyTotals.length === 0 && noisySites.length === 0) return [];
   const shownSites = noisySites.slice(0, top);
@@ -177,10 +198,8 @@ function growthText(
 
 /** Figures that rose call after call over a side's in-process repeats: a leak, not noise. */
 function growthSection(scenario: ScenarioComparison, top: number): string[] {
-  const grows = (v: { baseGrowth?: number; headGrowth?: number }) =>
-    v.baseGrowth !== undefined || v.headGrowth !== undefined;
   const totals = totalsOf(scenario);
-  const growingTotals = totals.filter(([, measure]) => grows(measure));
+  const growingTotals = leakingTotals(scenario, totals);
   const growingSites = scenario.sites.filter(grows);
   if (growingTotals.length === 0 && growingSites.length === 0) return [];
   const shownSites = growingSites.slice(0, top);

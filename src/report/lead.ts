@@ -15,6 +15,7 @@ import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparis
 import { MEASURES, measureOf, measuresWhere, type MeasureName } from '../compare/measures.js';
 import { scenarioAgrees } from '../compare/agreement.js';
 import { withinNoise } from '../compare/noise.js';
+import { runnerSite } from '../compare/sites.js';
 import type { BudgetResult } from '../budgets/evaluate.js';
 import { budgetsOfScenario } from './budget-index.js';
 import { hookedSlack } from './details.js';
@@ -162,14 +163,6 @@ export function changeWithSite(change: Change, words: Words): string {
     changeSentence(change, words) +
     siteClause(change.scenario, change.metric, change.measure.delta, words)
   );
-}
-
-/**
- * Whether a site is the test runner's own code (pytest, pluggy, pytest-xdist): the report
- * objects and hooks of a pytest run, which no project line explains a change by.
- */
-export function runnerSite(file: string): boolean {
-  return /^site-packages\/(?:_pytest|pytest|pluggy|xdist)\//.test(file);
 }
 
 /**

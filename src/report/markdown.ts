@@ -11,6 +11,7 @@ import {
 import type { Measure, ScenarioComparison, SiteDelta } from '../compare/comparison.js';
 import { MEASURES, measureOf, measuresWhere, type MeasureName } from '../compare/measures.js';
 import { unitOf } from '../budgets/rules.js';
+import { overBefore } from '../budgets/verdict.js';
 import { siteLocation } from '../compare/sites.js';
 import { peakChart } from './chart.js';
 import { repeatsRun, scenarioDetails } from './details.js';
@@ -288,8 +289,20 @@ function headline(report: Report): string {
   const explanation = explainVerdict(report);
   const { lead } = explanation;
   switch (lead?.kind) {
-    case 'budget-failed':
-      return `❌ **Over budget:** ${budgetSentence(report, lead.budget)}.`;
+    case 'budget-failed': {
+      // A ceiling base was over already is said too, after what the pull request changed.
+      const overBase = overBefore(report);
+      const before = overBase(lead.budget)
+        ? undefined
+        : explanation.causes.find(
+            (cause) => cause.kind === 'budget-failed' && overBase(cause.budget),
+          );
+      const also =
+        before?.kind === 'budget-failed'
+          ? ` Also over budget: ${budgetSentence(report, before.budget)}.`
+          : '';
+      return `❌ **Over budget:** ${budgetSentence(report, lead.budget)}.${also}`;
+    }
     case 'budget-warned':
       return `⚠️ **Budget warning:** ${budgetSentence(report, lead.budget)} (${escapeText(warnCause(lead.because))}).`;
     case 'benchmark-failed': {

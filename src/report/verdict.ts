@@ -4,7 +4,7 @@
  * for the terminal and the failed check.
  */
 import type { BudgetResult, Verdict } from '../budgets/evaluate.js';
-import { verdictCauses, levelOf, type VerdictCause } from '../budgets/verdict.js';
+import { verdictCauses, levelOf, overBefore, type VerdictCause } from '../budgets/verdict.js';
 import type { ScenarioComparison } from '../compare/comparison.js';
 import { MEASURES } from '../compare/measures.js';
 import type { RetentionFinding } from '../compare/retention.js';
@@ -198,24 +198,53 @@ function passReason(report: Report, explanation: VerdictExplanation): string {
   return checked ? `within budget; ${what}` : what;
 }
 
+/**
+ * `peak of bench.py is 2.00 MiB, limit 1MB`, and `, unchanged from base` when the pull request
+ * did not change the figure (a ceiling base was over already).
+ */
+function budgetSentence(report: Report, budget: BudgetResult): string {
+  const sentence = `${budgetSubject(budget)} of ${budget.scenario} is ${budget.actual}, limit ${budget.limit}`;
+  return overBefore(report)(budget) ? `${sentence}, unchanged from base` : sentence;
+}
+
+/**
+ * After a budget the pull request exceeded, the first one exceeded on base already: its change
+ * comes first, but does not hide that one (`; also peak of bench.py is 2.00 MiB, limit 1MB,
+ * unchanged from base`).
+ */
+function alsoOverBefore(
+  report: Report,
+  decided: BudgetResult,
+  causes: readonly VerdictCause[],
+): string {
+  const overBase = overBefore(report);
+  if (overBase(decided)) return '';
+  const before = causes.find((cause) => cause.kind === 'budget-failed' && overBase(cause.budget));
+  return before?.kind === 'budget-failed' ? `; also ${budgetSentence(report, before.budget)}` : '';
+}
+
 /** The cause that decided a verdict, in one plain sentence. */
-function causeSentence(report: Report, cause: VerdictCause): string {
+function causeSentence(
+  report: Report,
+  cause: VerdictCause,
+  causes: readonly VerdictCause[],
+): string {
   switch (cause.kind) {
     case 'budget-failed':
     case 'budget-warned': {
       const { budget } = cause;
-      const sentence = `${budgetSubject(budget)} of ${budget.scenario} is ${budget.actual}, limit ${budget.limit}`;
+      const sentence = budgetSentence(report, budget);
       const where = budgetSite(report, budget);
       return cause.kind === 'budget-failed'
-        ? `memory budget exceeded: ${sentence}${where}`
+        ? `memory budget exceeded: ${sentence}${where}${alsoOverBefore(report, budget, causes)}`
         : `memory budget warning: ${sentence} (${warnCause(cause.because)})${where}`;
     }
     case 'benchmark-failed': {
       if (cause.side !== 'head')
         return 'the base side could not be measured; nothing to compare against';
       // A budget exceeded as well is said after the failure, which leads.
-      const over = verdictCauses(report, report.budgets).find((c) => c.kind === 'budget-failed');
-      return `${failedReason(cause.scenario)}${over ? `; also ${causeSentence(report, over)}` : ''}`;
+      const over = causes.find((c) => c.kind === 'budget-failed');
+      return `${failedReason(cause.scenario)}${over ? `; also ${causeSentence(report, over, causes)}` : ''}`;
     }
     case 'failed-before':
       return failedBeforeText([cause.scenario], PLAIN.code) ?? '';
@@ -266,7 +295,7 @@ function decidedReason(report: Report, explanation: VerdictExplanation): string 
   if (decided?.kind === 'failed-before') {
     return `${passReason(report, explanation)}. Separately, ${failedBeforeText(report.scenarios, PLAIN.code)}`;
   }
-  if (decided) return causeSentence(report, decided);
+  if (decided) return causeSentence(report, decided, explanation.causes);
   if (report.verdict === 'fail') return 'a budget was exceeded or the head benchmark failed';
   // A run stopped before its end is a warning at least: what it measured, said as a pass would.
   if (report.verdict === 'warn' && !report.interrupted)

@@ -196,6 +196,34 @@ describe('evaluateBudgets: site rules', () => {
     });
   });
 
+  it('names a site of the test, not the test runner’s own, when one holds memory', () => {
+    // limit_leaks on a pytest test: pluggy's hook call holds 88 B after every test.
+    const test = scenarioComparison({
+      name: 'tests/test_memory.py::test_render_table',
+      kind: 'test',
+      sites: [
+        siteDelta({
+          file: 'site-packages/pluggy/_callers.py',
+          line: 95,
+          baseSize: 0,
+          headSize: 88,
+        }),
+        siteDelta({ file: 'src/render.py', line: 12, baseLine: 12, baseSize: 40, headSize: 56 }),
+      ],
+    });
+    expect(evaluate('site: 16KiB', test)[0]).toMatchObject({
+      status: 'pass',
+      actual: '56 B',
+      site: 'src/render.py:12',
+    });
+    // With no site of its own, the runner's is what there is to judge.
+    const runnerOnly = { ...test, sites: test.sites.slice(0, 1) };
+    expect(evaluate('site: 16KiB', runnerOnly)[0]).toMatchObject({
+      actual: '88 B',
+      site: 'site-packages/pluggy/_callers.py:95',
+    });
+  });
+
   it('fails a relative site limit for a site that is new on head', () => {
     const grown = scenarioComparison({
       sites: [siteDelta({ file: 'app/n.py', line: 3, baseLine: null, baseSize: 0, headSize: 1 })],

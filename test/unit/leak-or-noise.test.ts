@@ -579,3 +579,45 @@ describe('a leak in the report', () => {
     expect(parsed.budgets[0].leak).toBe('rises +80.7 KB per call over the repeats');
   });
 });
+
+describe('a peak that rose over the repeats', () => {
+  // bench_small_many: a random scratch list makes each call's peak differ; three calls that
+  // happen to rise keep nothing.
+  const rising = scenarioComparison({
+    name: 'bench_small_many',
+    kind: 'function',
+    repeats: { base: 3, head: 3 },
+    deterministic: false,
+    peak: varying(47_683, 69_930, {
+      baseRange: [47_683, 57_580],
+      baseGrowth: 4_949,
+      headRange: [69_930, 70_464],
+      headGrowth: 267,
+    }),
+  });
+  const rendered = () => {
+    const budgets = checkBudgets({ scenarios: [rising] }, parseBudgetRules('peak: +10%'));
+    return report([rising], {
+      budgets: budgets.results,
+      verdict: decideVerdict({ scenarios: [rising] }, budgets.results),
+    });
+  };
+
+  it('is judged without a rate per call: a peak is no memory the calls keep', () => {
+    const [result] = rendered().budgets;
+    expect(result).toMatchObject({ metric: 'peak', status: 'fail' });
+    expect(result.leak).toBeUndefined();
+    expect(renderTerminal(rendered())).not.toMatch(/per call|rising/);
+  });
+
+  it('lists the peak with the figures that varied, not as a leak', () => {
+    const markdown = renderMarkdown(rendered());
+    expect(markdown).not.toMatch(/per call|💧|Leak in/);
+    expect(markdown).toContain(
+      '<details><summary>〰️ Noisy in <code>bench_small_many</code>: 1 total and 0 sites differ between repeats',
+    );
+    expect(markdown).toContain(
+      '| peak | 46.6\u00a0KiB … 56.2\u00a0KiB | 68.3\u00a0KiB … 68.8\u00a0KiB |',
+    );
+  });
+});

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   isPytestAlone,
   nothingReachable,
+  selectTests,
   type StaticSelection,
+  type TestReads,
 } from '../../src/capture/test-selection.js';
+import { LineMap } from '../../src/sides/line-map.js';
 
 const ruled = (changes: Partial<StaticSelection> = {}): StaticSelection => ({
   testFiles: 3,
@@ -63,5 +66,66 @@ describe('nothing reachable', () => {
     expect(nothingReachable(ruled({ otherTests: '--doctest-glob' }), command)).toBeUndefined();
     expect(nothingReachable(ruled({ everything: 'pytest.ini' }), command)).toBeUndefined();
     expect(nothingReachable(ruled({ testFiles: 0, ruledOut: [] }), command)).toBeUndefined();
+  });
+});
+
+describe('what the selection says of the tests it leaves out', () => {
+  const diff = LineMap.fromUnifiedDiff(
+    [
+      'diff --git a/pkg/core.py b/pkg/core.py',
+      '--- a/pkg/core.py',
+      '+++ b/pkg/core.py',
+      '@@ -1 +1 @@',
+      '-x = 1',
+      '+x = 2',
+      '',
+    ].join('\n'),
+  );
+  const test = (nodeid: string, files: string[]) => ({
+    nodeid,
+    files,
+    folders: [],
+    importFolders: [],
+    failed: false,
+  });
+  const reads = (tests: ReturnType<typeof test>[]): TestReads => ({
+    tests,
+    session: { files: [], folders: [], importFolders: [] },
+  });
+
+  it('counts the tests not run and the files they read', () => {
+    const selection = selectTests(
+      reads([
+        test('tests/test_a.py::test_a', ['pkg/core.py']),
+        test('tests/test_b.py::test_b', ['pkg/other.py', 'tests/test_b.py']),
+      ]),
+      diff,
+      [],
+    );
+    expect(selection).toMatchObject({ kind: 'some', run: ['tests/test_a.py::test_a'] });
+    expect(selection.why).toBe(
+      '1 of 2 tests not run: on base they ran or opened 2 files of the repository, none of ' +
+        'which this pull request changes',
+    );
+  });
+
+  it('says so plainly, never as a count of none, when every test is run or no file was read', () => {
+    const every = selectTests(
+      reads([
+        test('tests/test_a.py::test_a', ['pkg/core.py']),
+        test('tests/test_b.py::test_b', ['pkg/core.py']),
+      ]),
+      diff,
+      [],
+    );
+    expect(every.why).toBe('each reads what this pull request changes, or failed on base');
+    const nothingRead = selectTests(
+      reads([test('tests/test_a.py::test_a', ['pkg/core.py']), test('doc.txt::doc.txt', [])]),
+      diff,
+      [],
+    );
+    expect(nothingRead.why).toBe(
+      '1 of 2 tests not run: on base they ran or opened no file of the repository',
+    );
   });
 });

@@ -206,3 +206,68 @@ describe('every renderer tells the cause that decided', () => {
     expect(decideVerdict(claimed, claimed.budgets, claimed.warnings)).toBe('fail');
   });
 });
+
+describe('a ceiling base was over already', () => {
+  // test_render_big over its limit_memory on both sides alike; test_render_escaped's retained
+  // memory grown by the pull request, over a smaller margin.
+  const big = scenarioComparison({
+    name: 'tests/test_memory.py::test_render_big',
+    kind: 'test',
+    peak: measure(7_816_115, 7_816_115),
+  });
+  const escaped = scenarioComparison({
+    name: 'tests/test_memory.py::test_render_escaped',
+    kind: 'test',
+    retained: measure(2_000, 68_442),
+  });
+  const ceiling: BudgetResult = {
+    rule: 'limit_memory("2 MB")',
+    metric: 'peak',
+    scenario: big.name,
+    limit: '2MiB',
+    actual: '7.45 MiB',
+    status: 'fail',
+    level: 'fail',
+    over: 5_718_963,
+  };
+  const growth: BudgetResult = {
+    rule: 'allocdiff(retained="+4KB")',
+    metric: 'retained',
+    scenario: escaped.name,
+    limit: '+4KB',
+    actual: '+66.4 KB',
+    status: 'fail',
+    level: 'fail',
+    over: 62_442,
+  };
+
+  it('comes after what the pull request changed, though further over its limit', () => {
+    const causes = verdictCauses({ scenarios: [big, escaped] }, [ceiling, growth]);
+    expect(causes.map((cause) => 'budget' in cause && cause.budget.scenario)).toEqual([
+      escaped.name,
+      big.name,
+    ]);
+  });
+
+  it('is said after the change, as unchanged, everywhere', () => {
+    const r = decided({ scenarios: [big, escaped], budgets: [ceiling, growth] });
+    expect(r.verdict).toBe('fail');
+    expect(verdictReason(r)).toBe(
+      'memory budget exceeded: retained of tests/test_memory.py::test_render_escaped is ' +
+        '+66.4 KB, limit +4KB; also peak of tests/test_memory.py::test_render_big is 7.45 MiB, ' +
+        'limit 2MiB, unchanged from base',
+    );
+    expect(lastLine(r)).toBe(`FAIL: ${verdictReason(r)}`);
+    expect(headline(r)).toMatch(
+      /^❌ \*\*Over budget:\*\* retained memory of <code>tests\/test_memory.py::test_render_escaped<\/code> grew .*\. Also over budget: peak memory of <code>tests\/test_memory.py::test_render_big<\/code> is 7.45 MiB \(unchanged from base\), over the 2MiB budget\.$/,
+    );
+  });
+
+  it('leads alone, said as unchanged, when nothing the pull request changed is over', () => {
+    const r = decided({ scenarios: [big, escaped], budgets: [ceiling] });
+    expect(verdictReason(r)).toBe(
+      'memory budget exceeded: peak of tests/test_memory.py::test_render_big is 7.45 MiB, ' +
+        'limit 2MiB, unchanged from base',
+    );
+  });
+});
