@@ -363,10 +363,25 @@ class PeakWatch:
         self._note_peak()
         if self.gated:
             self._note_hooked_peak()
-        before = tracemalloc.get_traced_memory()[0]
-        snapshot = tracemalloc.take_snapshot()
-        self.snapshot = None  # the old one goes; the level below counts only the new one
-        after = tracemalloc.get_traced_memory()[0]
+        # While the snapshot is made, nothing else may change the level, or the watch would
+        # count that change as its own memory, and the program's levels after it wrong by as
+        # much: no collection (the snapshot's tuples would start some, which free the
+        # program's garbage) and no look (a tick's or a collection's would read the new
+        # snapshot, not yet counted as the watch's, as the program's level).
+        collecting = gc.isenabled()
+        switching = self._switching
+        self._switching = True
+        if collecting:
+            gc.disable()
+        try:
+            before = tracemalloc.get_traced_memory()[0]
+            snapshot = tracemalloc.take_snapshot()
+            self.snapshot = None  # the old one goes; the level below counts only the new one
+            after = tracemalloc.get_traced_memory()[0]
+        finally:
+            if collecting:
+                gc.enable()
+            self._switching = switching
         self.snapshot = snapshot
         self._offset += after - before
         self.snapshot_level = level
