@@ -29,7 +29,7 @@ import gc
 import time
 import tracemalloc
 
-from . import capture, collection, shard
+from . import capture, collection, peak, shard
 
 
 class Options:
@@ -285,7 +285,7 @@ def _hooked_first_call(scenario, function, options, result, reference):
             return calls
         if scenario.peak is None or attempt.peak_level > scenario.peak.peak_level:
             scenario.peak = attempt
-        if attempt.peak_sites is not None or not attempt.peak_seen:
+        if attempt.peak_sites is not None or not attempt.peak_seen or attempt.peak_overshot:
             break
         reference = attempt.peak_seen
     _check_frames(result, scenario, options, scenario.repeats[0])
@@ -395,6 +395,12 @@ def _hooks_missed(measurement):
 
 
 def _peak_miss(measurement, aimed):
+    if measurement.peak_overshot:
+        return (
+            "the hooked run's traced memory reached %d bytes, more than %g times the %d bytes"
+            " measured, so it stopped: its sites would not be those of the measured peak"
+            % (measurement.peak_overshot, peak.OVERSHOOT_SHARE, measurement.peak_reference)
+        )
     if not aimed:
         return "the script's source looked like bench_ functions, so its top level ran unhooked"
     return (

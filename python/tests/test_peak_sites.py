@@ -419,6 +419,26 @@ class ScriptPeakSitesTest(PeakPassTestCase):
         self.assertLessEqual(peak["bytes"], peak["peakBytes"])
         self.assertEqual(peak["sites"][0]["line"], 7, peak["sites"][:3])
 
+    def test_a_run_far_past_its_target_stops_and_says_why(self):
+        # A target far below what the run reaches (as a hooked run that makes memory of its own
+        # would): past 1.5 times the target, the watch stops, and no sites are reported.
+        root = self.make_project({"bench.py": self.SCRIPT})
+        measured = self.run_harness(root, "bench.py", extra=["--no-object-types"])
+        self.assertSnapshotOk(measured)
+        target = measured.scenario["peakBytes"] // 4
+        for everywhere in ([], ["--peak-everywhere"]):
+            run = self.run_harness(root, "bench.py", extra=[
+                "--peak-sites", "--peak-target", str(target), "--no-object-types"] + everywhere)
+            self.assertSnapshotOk(run)
+            self.assertNotIn("peak", run.scenario)
+            notes = run.snapshot["unmeasured"]
+            self.assertEqual([n["what"] for n in notes], ["sites at the peak"], notes)
+            self.assertIn("more than 1.5 times the %d bytes measured, so it stopped" % target,
+                          notes[0]["why"])
+            # The figures are the run's own, measured to the end.
+            self.assertAlmostEqual(run.scenario["peakBytes"], measured.scenario["peakBytes"],
+                                   delta=same_peak_slack(measured.scenario["peakBytes"]))
+
     def test_without_a_target_the_search_still_finds_the_peak(self):
         root = self.make_project({"bench.py": self.SCRIPT})
         run = self.run_harness(root, "bench.py", extra=["--peak-sites"])
