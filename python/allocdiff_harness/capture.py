@@ -84,6 +84,7 @@ class Measurement:
         # peak.py): no sites then; 0 otherwise.
         self.peak_overshot = 0
         self.peak_reference = 0
+        self.peak_limit = 0
         # With a peak watch whose snapshot stands for a peak no event saw (inside one C call):
         # (filename, line, C function or None, bytes above the snapshot's level), counted in
         # ``peak_sites`` at that line; None otherwise (see peak.py).
@@ -309,6 +310,7 @@ def measure(
         result.peak_hooks_missed = watch.hooks_missed
         result.peak_overshot = watch.overshot
         result.peak_reference = watch.reference
+        result.peak_limit = watch.limit
         result.peak_unseen = watch.unseen
         peak_snapshot, watch.snapshot = watch.snapshot, None
     # Before the after snapshot, whose copy of every trace would count as the action's.

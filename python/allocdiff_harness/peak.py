@@ -43,8 +43,9 @@ run under the hooks, and two or three snapshots. (Where the timer cannot be used
 other than the main one or a program with a profiling signal handler of its own, the hooks
 also go off after ``HOOKED_EVENTS`` events without a snapshot.)
 
-With a reference, a level past ``OVERSHOOT_SHARE`` of it (the watch's own memory left out) is
-no longer the peak the reference measured: the watch takes no snapshot there, drops the one
+With a reference, a level past ``OVERSHOOT_SHARE`` of it and ``OVERSHOOT_FLOOR`` above it (the
+watch's own snapshot left out; the hooks' own frames and line tables, a few hundred kilobytes
+at most, are within the floor) is no longer the peak the reference measured: the watch takes no snapshot there, drops the one
 it had, and turns its hooks and looks off for the rest of the run (``overshot``), which then
 runs at full speed. Sites taken so far above the peak would not be those of the peak measured;
 the caller says so instead of reporting them.
@@ -80,8 +81,10 @@ UNSEEN_FLOOR = 4096
 LOOK_SECONDS = 0.001
 # With the hooks on near the peak: events after the last snapshot before they go off again.
 HOOKED_EVENTS = 20000
-# With a reference: the share of it a level may reach before the watch stops (see ``overshot``).
+# With a reference: the share of it a level may reach before the watch stops (see ``overshot``),
+# and the bytes above it it may always reach.
 OVERSHOOT_SHARE = 1.5
+OVERSHOOT_FLOOR = 1024 * 1024
 
 
 class PeakWatch:
@@ -97,7 +100,9 @@ class PeakWatch:
         self.gated = bool(reference) and not everywhere
         self.reference = reference or 0
         # Past this level (with a reference), the watch stops; ``overshot`` is the level then.
-        self.limit = int(reference * OVERSHOOT_SHARE) if reference else 0
+        self.limit = (
+            max(int(reference * OVERSHOOT_SHARE), reference + OVERSHOOT_FLOOR) if reference else 0
+        )
         self.overshot = 0
         if reference:
             self.threshold = max(1, int(reference * PEAK_SHARE))

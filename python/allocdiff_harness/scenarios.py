@@ -397,9 +397,11 @@ def _hooks_missed(measurement):
 def _peak_miss(measurement, aimed):
     if measurement.peak_overshot:
         return (
-            "the hooked run's traced memory reached %d bytes, more than %g times the %d bytes"
-            " measured, so it stopped: its sites would not be those of the measured peak"
-            % (measurement.peak_overshot, peak.OVERSHOOT_SHARE, measurement.peak_reference)
+            "the hooked run's traced memory reached %d bytes, past %d (%g times the %d bytes"
+            " measured, and at least %d bytes above them), so it stopped: its sites would not"
+            " be those of the measured peak"
+            % (measurement.peak_overshot, measurement.peak_limit, peak.OVERSHOOT_SHARE,
+               measurement.peak_reference, peak.OVERSHOOT_FLOOR)
         )
     if not aimed:
         return "the script's source looked like bench_ functions, so its top level ran unhooked"
