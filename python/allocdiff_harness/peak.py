@@ -9,7 +9,10 @@ so the snapshot kept is within half a percent of the highest level the hooks saw
 from ``FALLBACK_SHARE`` of the peak, it also keeps one whenever the level grows by
 ``FALLBACK_GROWTH``: when the peak is inside one C call, which no event sees, the sites are
 those of the highest level seen (within 10 %), in the same run. Each snapshot copies every
-live block, so the steps are as few as that precision allows.
+live block, so the steps are as few as that precision allows. While one is taken, collections
+and looks wait: a collection then (its tuples start some) would free the program's garbage,
+which the watch would take for its snapshot's memory, and every level read after it would be
+too high by as much, so one snapshot would call for the next.
 
 Both hooks are needed: a list built by a comprehension and freed on the next line is seen at
 its full size only by the line event (3.12+ inlines comprehensions, so no return event),
