@@ -210,8 +210,8 @@ function cacheFolderOf(argv) {
 }
 async function exitCodeOf(report, failOn) {
   const [{ failsRun }, { explainVerdict }] = await Promise.all([
-    import("./chunks/evaluate-QUVZM2ZB.js"),
-    import("./chunks/verdict-KKNUW7MD.js")
+    import("./chunks/evaluate-OUILLSOP.js"),
+    import("./chunks/verdict-6JQUOYBX.js")
   ]);
   if (!failsRun(report.verdict, failOn)) return ExitCode.Ok;
   const { decided, causes } = explainVerdict(report);
@@ -226,7 +226,7 @@ async function exitCodeOf(report, failOn) {
 async function main(argv, early) {
   let privateDir;
   try {
-    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-O2MKKW4C.js");
+    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-WV6AY4BT.js");
     const command = parseCliArgs(argv);
     if (command.kind === "help") {
       process.stdout.write(CLI_HELP);
@@ -246,9 +246,9 @@ Run "allocdiff --help" for the options.
     const { settings, stdout } = command;
     privateDir = command.privateDir;
     const [{ runAllocdiff }, { OUTPUTS }, { renderTerminal }] = await Promise.all([
-      import("./chunks/pipeline-MGRGDYBP.js"),
-      import("./chunks/outputs-FFMWEM43.js"),
-      import("./chunks/terminal-FXK2MH3F.js")
+      import("./chunks/pipeline-JXQMMP7B.js"),
+      import("./chunks/outputs-G7H2L626.js"),
+      import("./chunks/terminal-6L7AETNM.js")
     ]);
     const { report, outputs } = await runAllocdiff(settings, log, early ? { early } : {});
     if (interrupted && !report.interrupted) return interruptedExit(privateDir);

@@ -4,7 +4,7 @@ import {
   readActionMode,
   readActionSettings,
   readEventPlan
-} from "./chunks/chunk-EQ42SE77.js";
+} from "./chunks/chunk-HETYVKCH.js";
 import "./chunks/chunk-L5JBWC3J.js";
 import {
   info,
@@ -30,7 +30,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report" || mode === "merge") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-MSS2W5PZ.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-M5H5XA2J.js");
       return await postMeasuredReport(mode);
     }
     const plan = readEventPlan();
@@ -39,7 +39,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-MSS2W5PZ.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-M5H5XA2J.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));
