@@ -501,7 +501,7 @@ export async function runAllocdiff(
         );
         return undefined;
       }
-      const peaks = autoPeaks ? peaksChanged(first) : [];
+      const peaks = autoPeaks ? peaksChanged(first, settings.minimumChange) : [];
       // A function (or test) whose retained memory changed gets a leak check, unless one was
       // asked for: what each call keeps, which the repeats alone do not tell.
       const leakCheck =

@@ -41,7 +41,7 @@ import sys
 import time
 import tracemalloc
 
-from . import capture, collection, command, shard
+from . import capture, collection, command, peak, shard
 
 
 class Options:
@@ -514,7 +514,7 @@ def _hooked_first_call(scenario, function, options, result, reference):
             return calls
         if scenario.peak is None or attempt.peak_level > scenario.peak.peak_level:
             scenario.peak = attempt
-        if attempt.peak_sites is not None or not attempt.peak_seen:
+        if attempt.peak_sites is not None or not attempt.peak_seen or attempt.peak_overshot:
             break
         reference = attempt.peak_seen
     _check_frames(result, scenario, options, scenario.repeats[0])
@@ -624,6 +624,14 @@ def _hooks_missed(measurement):
 
 
 def _peak_miss(measurement, aimed):
+    if measurement.peak_overshot:
+        return (
+            "the hooked run's traced memory reached %d bytes, past %d (%g times the %d bytes"
+            " measured, and at least %d bytes above them), so it stopped: its sites would not"
+            " be those of the measured peak"
+            % (measurement.peak_overshot, measurement.peak_limit, peak.OVERSHOOT_SHARE,
+               measurement.peak_reference, peak.OVERSHOOT_FLOOR)
+        )
     if not aimed:
         return "the script's source looked like bench_ functions, so its top level ran unhooked"
     return (

@@ -404,12 +404,69 @@ class ScriptPeakSitesTest(PeakPassTestCase):
         self.assertGreater(top["size"], 0.8 * peak["peakBytes"])
         self.assertIn(1, [site["line"] for site in peak["sites"][:3]])
 
+    def test_a_long_stretch_near_the_peak_making_garbage_cycles_keeps_to_the_peak(self):
+        # Many live blocks (large snapshots), then a long stretch just below the peak that
+        # makes reference cycles: the hooks stay on, and collections free garbage while
+        # snapshots are taken. The level the watch reads must stay the program's, and the run
+        # must keep to the peak a plain run measures with a few snapshots.
+        root = self.make_project({"bench.py": PLATEAU_OF_CYCLES})
+        measured = self.run_harness(root, "bench.py", extra=["--no-object-types"])
+        self.assertSnapshotOk(measured)
+        target = measured.scenario["peakBytes"]
+        run = self.run_harness(root, "bench.py", extra=["--peak-sites", "--peak-target",
+                                                        str(target), "--no-object-types"])
+        self.assertSnapshotOk(run)
+        self.assertEqual(run.snapshot["unmeasured"], [])
+        peak = run.scenario["peak"]
+        self.assertAlmostEqual(peak["peakBytes"], target, delta=same_peak_slack(target))
+        self.assertLessEqual(peak["bytes"], peak["peakBytes"])
+        self.assertEqual(peak["sites"][0]["line"], 7, peak["sites"][:3])
+
+    def test_a_run_far_past_its_target_stops_and_says_why(self):
+        # A target far below what the run reaches (as a hooked run that makes memory of its own
+        # would): past 1.5 times the target (and 1 MiB above it), the watch stops, and no sites
+        # are reported.
+        root = self.make_project({"bench.py": """\
+            rows = ["row%d" % i * 5 for i in range(100_000)]
+            count = len(rows)
+            """})
+        measured = self.run_harness(root, "bench.py", extra=["--no-object-types"])
+        self.assertSnapshotOk(measured)
+        target = measured.scenario["peakBytes"] // 4
+        for everywhere in ([], ["--peak-everywhere"]):
+            run = self.run_harness(root, "bench.py", extra=[
+                "--peak-sites", "--peak-target", str(target), "--no-object-types"] + everywhere)
+            self.assertSnapshotOk(run)
+            self.assertNotIn("peak", run.scenario)
+            notes = run.snapshot["unmeasured"]
+            self.assertEqual([n["what"] for n in notes], ["sites at the peak"], notes)
+            self.assertIn("1.5 times the %d bytes measured" % target, notes[0]["why"])
+            self.assertIn("so it stopped", notes[0]["why"])
+            # The figures are the run's own, measured to the end.
+            self.assertAlmostEqual(run.scenario["peakBytes"], measured.scenario["peakBytes"],
+                                   delta=same_peak_slack(measured.scenario["peakBytes"]))
+
     def test_without_a_target_the_search_still_finds_the_peak(self):
         root = self.make_project({"bench.py": self.SCRIPT})
         run = self.run_harness(root, "bench.py", extra=["--peak-sites"])
         self.assertSnapshotOk(run)
         self.assertGreaterEqual(coverage(run.scenario), 0.9, run.scenario["peak"])
         self.assertIn(2, [s["line"] for s in run.scenario["peak"]["sites"][:2]])
+
+
+# Kept rows, then many rounds of objects that refer to themselves, freed only by collections.
+PLATEAU_OF_CYCLES = """\
+class Node:
+    def __init__(self, i):
+        self.me = self
+        self.text = "n%d" % i
+
+
+kept = [("k%d" % i, i * 3) for i in range(60_000)]
+for round_ in range(30):
+    batch = [Node(i) for i in range(2_000)]
+    del batch
+"""
 
 
 # A benchmark whose audit hook allocates: each sys.settrace/setprofile of the hooks can start a

@@ -426,12 +426,14 @@ async function capturePeakSites(
         ...(everywhere ? ['--peak-everywhere'] : []),
         ...(functions.length > 0 ? ['--peak-targets', targetsFile] : []),
       ]);
+    const started = performance.now();
+    const took = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
     let run = await hooked(false);
     // The hooks are on only near the peak; a whole script whose peak came while they were off
     // runs again with them on throughout (functions are called again in the same run).
     const missed = run.snapshot?.unmeasured.find((note) => note.what === HOOKS_MISSED);
     if (wholeScript && missed) {
-      options.log.info(`${missed.why}: again with the hooks on throughout`);
+      options.log.info(`${missed.why} (${took()}): again with the hooks on throughout`);
       run = await hooked(true);
     }
     const noted = new Set(snapshot.unmeasured.map((note) => JSON.stringify(note)));
@@ -442,18 +444,26 @@ async function capturePeakSites(
     };
     if (!run.snapshot) {
       const why = `the hooked run failed: ${run.failure?.message ?? 'no snapshot'}`;
-      options.log.warning(`no sites at the peak: ${why}`);
+      options.log.warning(`no sites at the peak (hooked run of ${took()}): ${why}`);
       for (const scenario of wanted)
         keep({ scenario: scenario.name, what: PEAK_SITES_MISSED, why });
       return;
     }
+    const found: string[] = [];
     for (const scenario of wanted) {
       const peak = run.snapshot.scenarios.find((s) => s.name === scenario.name)?.peak;
-      if (peak) scenario.peak = peak;
+      if (peak) {
+        scenario.peak = peak;
+        found.push(scenario.name);
+      }
     }
+    if (found.length > 0)
+      options.log.info(`sites at the peak of ${found.join(', ')} found in ${took()}`);
     for (const note of run.snapshot.unmeasured) {
       if (note.what !== PEAK_SITES_MISSED) continue;
-      options.log.warning(`no sites at the peak of ${note.scenario ?? script}: ${note.why}`);
+      options.log.warning(
+        `no sites at the peak of ${note.scenario ?? script} (hooked run of ${took()}): ${note.why}`,
+      );
       keep(note);
     }
   } finally {

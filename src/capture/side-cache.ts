@@ -509,11 +509,25 @@ export class SideCache {
   ): Promise<void> {
     if (!this.saves(side) || outcome.kind !== 'measured' || !trustworthy(outcome.snapshot)) return;
     const key = SideCache.keyOf(fields);
+    // A hooked run that found no sites (it failed, missed the peak, or went far past it) is
+    // not kept as one that looked: a later run that wants those sites measures the side again.
+    const missed = new Set(
+      outcome.snapshot.unmeasured
+        .filter((note) => note.what === PEAK_SITES_MISSED)
+        .map((note) => note.scenario),
+    );
+    const names = outcome.snapshot.scenarios.map((scenario) => scenario.name);
+    const looked =
+      missed.size === 0
+        ? peaks
+        : (peaks === true ? names : peaks).filter(
+            (name) => !missed.has(name) && !missed.has(undefined),
+          );
     const entry: Entry = {
       format: ENTRY_FORMAT,
       key: fields,
       savedAt: new Date().toISOString(),
-      peaks: peaks === true ? true : [...peaks].sort(),
+      peaks: looked === true ? true : [...looked].sort(),
       snapshot: encodeSnapshot(outcome.snapshot),
     };
     try {

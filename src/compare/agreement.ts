@@ -58,12 +58,31 @@ export function scenarioAgrees(s: ScenarioComparison): boolean {
 }
 
 /**
- * The scenarios a first pass measured on both sides whose peaks differ by more than their
- * tolerance (`firstPassTolerance`): those whose sites at the peak `peak-sites: auto` finds.
+ * A hooked run reaches its peak within a few percent of the measured one (collections come at
+ * other moments under the hooks), and keeps the sites of a level within half a percent of it: a
+ * peak change smaller than this share of the larger peak is one its sites cannot show, so no
+ * hooked run is spent on it (the same share as a test's first-pass tolerance).
  */
-export function peaksChanged(comparison: Comparison): string[] {
+export const PEAK_SITES_SHARE = TEST_PEAK_TOLERANCE_SHARE;
+
+/**
+ * The scenarios a first pass measured on both sides whose peaks changed: by more than their
+ * tolerance (`firstPassTolerance`), by the minimum change at least (as the reports list a
+ * change), and by more than PEAK_SITES_SHARE of the larger peak. Those are the ones whose sites
+ * at the peak `peak-sites: auto` finds.
+ */
+export function peaksChanged(comparison: Comparison, minimumChange = 0): string[] {
   return comparison.scenarios
-    .filter((s) => s.status === 'ok' && Math.abs(s.peak.delta ?? 0) > firstPassTolerance(s, 'peak'))
+    .filter((s) => {
+      if (s.status !== 'ok') return false;
+      const change = Math.abs(s.peak.delta ?? 0);
+      const larger = Math.max(s.peak.base ?? 0, s.peak.head ?? 0);
+      return (
+        change > firstPassTolerance(s, 'peak') &&
+        change >= minimumChange &&
+        change > larger * PEAK_SITES_SHARE
+      );
+    })
     .map((s) => s.name);
 }
 

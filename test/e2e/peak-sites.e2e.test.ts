@@ -108,6 +108,7 @@ describe('sites at the peak, default settings (CLI, real git and Python)', () =>
     expect(Math.abs(keep.peak.delta!)).toBeLessThanOrEqual(1024);
     expect(keep.peakSites).toBeUndefined();
     expect(run.stderr).toContain('finding the sites at the peak of bench_build (a hooked run)');
+    expect(run.stderr).toMatch(/\[head\] sites at the peak of bench_build found in \d+\.\d s/);
   });
 
   it('finds none with --peak-sites false', async () => {
@@ -220,7 +221,9 @@ describe('a peak the hooked run never sees (CLI, real git and Python)', () => {
     const why =
       /the peak hooks never saw the traced memory near its peak \(highest level seen: \d+ bytes of \d+\)/;
     expect(run.stderr).toMatch(
-      new RegExp(`warning: \\[head\\] no sites at the peak of bench\\.py: ${why.source}`),
+      new RegExp(
+        `warning: \\[head\\] no sites at the peak of bench\\.py \\(hooked run of \\d+\\.\\d s\\): ${why.source}`,
+      ),
     );
     const [scenario] = run.report().scenarios;
     expect(scenario.peak.head).toBeGreaterThan(1_000_000);
@@ -236,5 +239,32 @@ describe('a peak the hooked run never sees (CLI, real git and Python)', () => {
     expect(run.stdout).toMatch(
       new RegExp(`bench\\.py: no sites at the peak on head: ${why.source}`),
     );
+  }, 300_000);
+});
+
+describe('a peak change too small a share of the peak (CLI, real git and Python)', () => {
+  it('starts no hooked run for it', async () => {
+    // Some 10 MB at the peak; head holds 4 KB more there: beyond 1 KiB, but 0.04 % of the peak.
+    const bench = (extra: number) => ({
+      'bench.py': [
+        `extra = bytes(${extra})`,
+        'rows = [bytes(1_000) for _ in range(10_000)]',
+        'del rows',
+        '',
+      ].join('\n'),
+    });
+    const run = await compare(
+      { base: bench(10), head: bench(4_000) },
+      '--script',
+      'bench.py',
+      '--object-types',
+      'false',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const [scenario] = run.report().scenarios;
+    expect(scenario.peak.delta).toBeGreaterThan(1024);
+    expect(scenario.peak.delta).toBeLessThan(0.01 * scenario.peak.base!);
+    expect(run.stderr).not.toContain('finding the sites at the peak');
+    expect(scenario.peakSites).toBeUndefined();
   }, 300_000);
 });

@@ -192,6 +192,26 @@ describe('peaksChanged', () => {
   });
 });
 
+describe('peaksChanged of large peaks', () => {
+  const sides = (base: number, head: number) =>
+    compareSnapshots(
+      snapshot([scenario('bench.py', [], { kind: 'script', peakBytes: base })]),
+      snapshot([scenario('bench.py', [], { kind: 'script', peakBytes: head })]),
+      noChanges,
+    );
+  it('leaves out a change beyond the bytes tolerance that is too small a share of the peak', () => {
+    // 3,217 B of a 13.1 MB peak: 0.02 %, no change its sites could show.
+    expect(peaksChanged(sides(13_130_318, 13_127_101))).toEqual([]);
+    expect(peaksChanged(sides(13_130_318, 13_130_318 + 131_000))).toEqual([]);
+    expect(peaksChanged(sides(13_130_318, 13_130_318 + 135_000))).toEqual(['bench.py']);
+    expect(peaksChanged(sides(13_130_318, 12_900_000))).toEqual(['bench.py']);
+  });
+  it('leaves out a change smaller than the minimum change', () => {
+    expect(peaksChanged(sides(1_000_000, 1_200_000), 256 * 1024)).toEqual([]);
+    expect(peaksChanged(sides(1_000_000, 1_300_000), 256 * 1024)).toEqual(['bench.py']);
+  });
+});
+
 describe('functionRetainedChanged', () => {
   const sides = (kind: 'function' | 'script', base: number, head: number) =>
     compareSnapshots(

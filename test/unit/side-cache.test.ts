@@ -3,8 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeSnapshot } from '../../src/capture/decode.js';
-import { cachedText, directoryStore, encodeSnapshot } from '../../src/capture/side-cache.js';
-import { NO_STRING, SNAPSHOT_SCHEMA, type RawSnapshot } from '../../src/capture/snapshot.js';
+import {
+  cachedText,
+  directoryStore,
+  encodeSnapshot,
+  SideCache,
+} from '../../src/capture/side-cache.js';
+import {
+  NO_STRING,
+  PEAK_SITES_MISSED,
+  SNAPSHOT_SCHEMA,
+  type RawSnapshot,
+} from '../../src/capture/snapshot.js';
+import type { Logger } from '../../src/log.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -96,5 +107,55 @@ describe('the measurement cache', () => {
     expect(await store.read('k1')).toBeUndefined();
     await store.write('k1', '{"a":1}');
     expect(await store.read('k1')).toBe('{"a":1}');
+  });
+
+  it('keeps no hooked run that found no sites as one that looked for them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'allocdiff-store-'));
+    dirs.push(dir);
+    const log: Logger = {
+      group: async (_title, body) => body(),
+      info: () => undefined,
+      warning: () => undefined,
+      output: () => undefined,
+    };
+    const cache = SideCache.open({
+      store: directoryStore(dir),
+      save: () => true,
+      facts: {
+        harness: { version: RAW.harness.version, digest: 'd' },
+        python: {
+          executable: 'python3',
+          version: RAW.python.version,
+          implementation: 'CPython',
+          platform: RAW.platform,
+        },
+        benchmark: 'bench.py',
+        setup: null,
+        environment: 'e',
+      },
+      log,
+    })!;
+    const measured = (commit: string, missed: boolean) => {
+      const snapshot = decodeSnapshot(structuredClone(RAW), 'raw');
+      if (missed) {
+        delete snapshot.scenarios[0]!.peak;
+        snapshot.unmeasured.push({
+          scenario: 'bench_put',
+          what: PEAK_SITES_MISSED,
+          why: 'the hooked run went far past its target',
+        });
+      }
+      const fields = cache.fieldsOf(commit, [], { frames: 5, repeats: 2, iterations: 5 });
+      return { fields, outcome: { kind: 'measured' as const, snapshot } };
+    };
+    const found = measured('a'.repeat(40), false);
+    await cache.save('base', found.fields, ['bench_put'], found.outcome, log);
+    expect((await cache.load('base', found.fields, ['bench_put'], log))?.snapshot).toBeDefined();
+    const missed = measured('b'.repeat(40), true);
+    await cache.save('base', missed.fields, ['bench_put'], missed.outcome, log);
+    // A run that wants those sites measures the side again; one that does not is served.
+    expect(await cache.load('base', missed.fields, ['bench_put'], log)).toBeUndefined();
+    expect(await cache.load('base', missed.fields, true, log)).toBeUndefined();
+    expect((await cache.load('base', missed.fields, [], log))?.snapshot).toBeDefined();
   });
 });
