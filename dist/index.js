@@ -4,7 +4,7 @@ import {
   readActionMode,
   readActionSettings,
   readEventPlan
-} from "./chunks/chunk-HETYVKCH.js";
+} from "./chunks/chunk-LYKZY4QK.js";
 import "./chunks/chunk-L5JBWC3J.js";
 import {
   info,
@@ -13,12 +13,12 @@ import {
 import "./chunks/chunk-L6ENWCP3.js";
 import "./chunks/chunk-OG5AJFQK.js";
 import "./chunks/chunk-5FTEMDCU.js";
-import "./chunks/chunk-ZOHWMFHP.js";
+import "./chunks/chunk-FQF4E2W2.js";
 import "./chunks/chunk-PLFFDZYP.js";
-import "./chunks/chunk-L6KKFVHH.js";
+import "./chunks/chunk-PTBJSTHP.js";
 import "./chunks/chunk-YBF2V7KG.js";
-import "./chunks/chunk-JKNHIMPK.js";
-import "./chunks/chunk-GIBJXR6H.js";
+import "./chunks/chunk-REFG7THN.js";
+import "./chunks/chunk-NBJJRWMZ.js";
 import "./chunks/chunk-RN36H25A.js";
 import {
   errorMessage
@@ -30,7 +30,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report" || mode === "merge") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-M5H5XA2J.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-24OPFA5Q.js");
       return await postMeasuredReport(mode);
     }
     const plan = readEventPlan();
@@ -39,7 +39,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-M5H5XA2J.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-24OPFA5Q.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));

@@ -205,14 +205,14 @@ def main(argv=None):
     own_code.prepare()
     read = reads.Reads()
     read.install()
-    run = scenarios.run(script_path, options)
+    run = scenarios.run(script_path, options, _Copies(read, harness_path))
     failure = retention_filter.failure()
     if failure is not None:
         print("allocdiff-harness: %s\n%s" % (failure, USAGE), file=sys.stderr)
         return USAGE_ERROR
     read_files, read_folders, import_folders = read.under(root)
-    found = own_code.foreign_modules(cwd=cwd)
-    foreign = (found, own_code.foreign_error(found)) if found else None
+    found = own_code.foreign_modules(read.modules(), cwd=cwd)
+    foreign = (found, own_code.foreign_error(found, read.path())) if found else None
 
     # Imported only now, so the measured script pays for its own imports of json, ast, ...
     sys.path[:] = harness_path
@@ -230,6 +230,25 @@ def main(argv=None):
     }
     snapshot.write_snapshot(document, out)
     return 0
+
+
+class _Copies:
+    """What a copy of this process that calls a bench_ function (scenarios.py) tells it: what
+    it read (``reads.Reads.learned``)."""
+
+    def __init__(self, read, harness_path):
+        self.read = read
+        self.harness_path = harness_path
+
+    def learned(self):
+        return self.read.learned()
+
+    def learn(self, learned):
+        self.read.learn(learned)
+
+    def leave(self):
+        """In the copy, once it has measured: the harness imports from its own sys.path."""
+        sys.path[:] = self.harness_path
 
 
 def _whole_number(option, value, low, high):

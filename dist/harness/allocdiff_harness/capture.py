@@ -80,6 +80,11 @@ class Measurement:
         # Whether the peak passed while the watch's hooks were off (see peak.py): a run with
         # them on throughout may come nearer it.
         self.peak_hooks_missed = False
+        # The level at which the watch stopped, past OVERSHOOT_SHARE of its reference (see
+        # peak.py): no sites then; 0 otherwise.
+        self.peak_overshot = 0
+        self.peak_reference = 0
+        self.peak_limit = 0
         # With a peak watch whose snapshot stands for a peak no event saw (inside one C call):
         # (filename, line, C function or None, bytes above the snapshot's level), counted in
         # ``peak_sites`` at that line; None otherwise (see peak.py).
@@ -208,6 +213,11 @@ def bench_functions(namespace):
     return found
 
 
+# The attribute of a stand-in for an exception raised in a copy of the process (scenarios.py):
+# its traceback as Python wrote it there.
+COPIED_TRACEBACK = "allocdiff_traceback"
+
+
 # ``measure``'s count_types: live objects counted before the call only.
 BEFORE_ONLY = "before"
 
@@ -303,6 +313,9 @@ def measure(
         result.peak_seen = watch.seen_level
         result.peak_level = watch.snapshot_level
         result.peak_hooks_missed = watch.hooks_missed
+        result.peak_overshot = watch.overshot
+        result.peak_reference = watch.reference
+        result.peak_limit = watch.limit
         result.peak_unseen = watch.unseen
         peak_snapshot, watch.snapshot = watch.snapshot, None
     # Before the after snapshot, whose copy of every trace would count as the action's.

@@ -1121,7 +1121,7 @@ def _fork_copy():
         pid = os.fork()
     finally:
         _forking_copy = False
-    if pid == 0:
+    if pid == 0 and _state is not None:
         # A copy writes no result, and what it forks is none of the program's processes.
         _state.forked = True
     return pid
@@ -1219,7 +1219,7 @@ def _hooked_call(call, reference, everywhere):
 
 def _in_copy(work, seconds):
     """What ``work()`` returns, made in a copy of this process forked now (marshal carries it
-    back); None when the copy ended without it, or did not within ``seconds``."""
+    back); None when the copy ended without it, or did not within ``seconds`` (None: no limit)."""
     import marshal
 
     read, write = os.pipe()
@@ -1235,7 +1235,7 @@ def _in_copy(work, seconds):
     os.close(write)
     data = None
     try:
-        data = _read_all(read, time.monotonic() + seconds)
+        data = _read_all(read, None if seconds is None else time.monotonic() + seconds)
     finally:
         os.close(read)
         _end_copy(pid, data is None)

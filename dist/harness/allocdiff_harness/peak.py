@@ -9,7 +9,10 @@ so the snapshot kept is within half a percent of the highest level the hooks saw
 from ``FALLBACK_SHARE`` of the peak, it also keeps one whenever the level grows by
 ``FALLBACK_GROWTH``: when the peak is inside one C call, which no event sees, the sites are
 those of the highest level seen (within 10 %), in the same run. Each snapshot copies every
-live block, so the steps are as few as that precision allows.
+live block, so the steps are as few as that precision allows. While one is taken, collections
+and looks wait: a collection then (its tuples start some) would free the program's garbage,
+which the watch would take for its snapshot's memory, and every level read after it would be
+too high by as much, so one snapshot would call for the next.
 
 Both hooks are needed: a list built by a comprehension and freed on the next line is seen at
 its full size only by the line event (3.12+ inlines comprehensions, so no return event),
@@ -43,6 +46,13 @@ run under the hooks, and two or three snapshots. (Where the timer cannot be used
 other than the main one or a program with a profiling signal handler of its own, the hooks
 also go off after ``HOOKED_EVENTS`` events without a snapshot.)
 
+With a reference, a level past ``OVERSHOOT_SHARE`` of it and ``OVERSHOOT_FLOOR`` above it (the
+watch's own snapshot left out; the hooks' own frames and line tables, a few hundred kilobytes
+at most, are within the floor) is no longer the peak the reference measured: the watch takes no snapshot there, drops the one
+it had, and turns its hooks and looks off for the rest of the run (``overshot``), which then
+runs at full speed. Sites taken so far above the peak would not be those of the peak measured;
+the caller says so instead of reporting them.
+
 A peak the hooks were off for, and no snapshot, is a miss: the watch says so
 (``hooks_missed``), and the caller runs the script again with the hooks on throughout, where
 the fallback snapshots are kept. A peak inside one C call or bytecode (a dict's last resize,
@@ -74,6 +84,10 @@ UNSEEN_FLOOR = 4096
 LOOK_SECONDS = 0.001
 # With the hooks on near the peak: events after the last snapshot before they go off again.
 HOOKED_EVENTS = 20000
+# With a reference: the share of it a level may reach before the watch stops (see ``overshot``),
+# and the bytes above it it may always reach.
+OVERSHOOT_SHARE = 1.5
+OVERSHOOT_FLOOR = 1024 * 1024
 
 
 def ticks_free():
@@ -94,6 +108,12 @@ class PeakWatch:
         self.start_level = 0
         # With a reference and not ``everywhere``: the hooks are on only near the peak.
         self.gated = bool(reference) and not everywhere
+        self.reference = reference or 0
+        # Past this level (with a reference), the watch stops; ``overshot`` is the level then.
+        self.limit = (
+            max(int(reference * OVERSHOOT_SHARE), reference + OVERSHOOT_FLOOR) if reference else 0
+        )
+        self.overshot = 0
         if reference:
             self.threshold = max(1, int(reference * PEAK_SHARE))
             self.step = max(1, int(reference * STEP_SHARE))
@@ -235,7 +255,7 @@ class PeakWatch:
         # last one? (tracemalloc's own peak says, however briefly it was there.) Yes: the hooks
         # go on, and their events take the snapshots; no: off, until it climbs again.
         def look(frame):
-            if self._switching:
+            if self._switching or self.overshot:
                 return
             due = traced()[1] - state[0] >= state[2] - margin
             if due != self._hooked:
@@ -337,7 +357,10 @@ class PeakWatch:
         # nearer with them on throughout. With one, from ``ARM_SHARE`` of the reference up:
         # on throughout, the fallback snapshots come no nearer than that to a peak no event
         # sees.
-        return self.gated and self.snapshot is None and self.hooked_peak < self.peak_bytes
+        return (
+            self.gated and not self.overshot and self.snapshot is None
+            and self.hooked_peak < self.peak_bytes
+        )
 
     def _take_unseen(self, top, level, frame, event, arg, after_call_event=True):
         """The level went past the next snapshot's between the last event and this one, both the
@@ -359,19 +382,39 @@ class PeakWatch:
         if event in ("c_return", "c_exception"):
             inside = getattr(arg, "__qualname__", None) or getattr(arg, "__name__", None)
         where = (frame.f_code.co_filename, frame.f_lineno, inside, top - level)
-        self._take(top)
+        self._take(top, unseen=True)
         self.unseen = where
 
-    def _take(self, level):
+    def _take(self, level, unseen=False):
+        # A peak no event saw is tracemalloc's own, the program's memory: only levels the hooks
+        # read can pass the limit by the hooks' doing (see ``overshot``).
+        if self.limit and level > self.limit and not unseen:
+            self._stop(level)
+            return
         self.unseen = None
         self.seen_level = level
         self._note_peak()
         if self.gated:
             self._note_hooked_peak()
-        before = tracemalloc.get_traced_memory()[0]
-        snapshot = tracemalloc.take_snapshot()
-        self.snapshot = None  # the old one goes; the level below counts only the new one
-        after = tracemalloc.get_traced_memory()[0]
+        # While the snapshot is made, nothing else may change the level, or the watch would
+        # count that change as its own memory, and the program's levels after it wrong by as
+        # much: no collection (the snapshot's tuples would start some, which free the
+        # program's garbage) and no look (a tick's or a collection's would read the new
+        # snapshot, not yet counted as the watch's, as the program's level).
+        collecting = gc.isenabled()
+        switching = self._switching
+        self._switching = True
+        if collecting:
+            gc.disable()
+        try:
+            before = tracemalloc.get_traced_memory()[0]
+            snapshot = tracemalloc.take_snapshot()
+            self.snapshot = None  # the old one goes; the level below counts only the new one
+            after = tracemalloc.get_traced_memory()[0]
+        finally:
+            if collecting:
+                gc.enable()
+            self._switching = switching
         self.snapshot = snapshot
         self._offset += after - before
         self.snapshot_level = level
@@ -384,6 +427,23 @@ class PeakWatch:
         self._state[2] = self._next
         self._state[4] = self._state[0] + self._next
         # Taking the snapshot made its own peak; the true one is tracked from here on.
+        tracemalloc.reset_peak()
+
+    def _stop(self, level):
+        """The level passed ``OVERSHOOT_SHARE`` of the reference: no snapshot, and neither hooks
+        nor looks for the rest of the run."""
+        self.overshot = level
+        self.unseen = None
+        self._note_peak()
+        before = tracemalloc.get_traced_memory()[0]
+        self.snapshot = None
+        self._offset += tracemalloc.get_traced_memory()[0] - before
+        self._state[0] = self.start_level + self._offset
+        self._stop_ticks()
+        if self._collecting is not None:
+            gc.callbacks.remove(self._collecting)
+            self._collecting = None
+        self._hooks_off()
         tracemalloc.reset_peak()
 
     def _note_peak(self):

@@ -29,7 +29,13 @@ class Reads:
         self.files = set()
         self.folders = set()
         self.cwd = os.getcwd()
-        objects.HARNESS_CONTAINERS.extend((self.files, self.folders))
+        # What copies of this process (scenarios.py) imported and put on sys.path: {module
+        # name: file} and [entry] (``learn``).
+        self.copied_modules = {}
+        self.copied_path = []
+        objects.HARNESS_CONTAINERS.extend(
+            (self.files, self.folders, self.copied_modules, self.copied_path)
+        )
 
     def install(self):
         files = self.files
@@ -55,6 +61,39 @@ class Reads:
 
         sys.addaudithook(hook)
 
+    def learned(self):
+        """In a copy of the process, once it has run: what it read, imported and put on
+        sys.path, for the process to ``learn``."""
+        modules = {}
+        for name, module in list(sys.modules.items()):
+            filename = getattr(module, "__file__", None)
+            if isinstance(name, str) and isinstance(filename, str):
+                modules[name] = filename
+        path = [entry for entry in list(sys.path) if isinstance(entry, str)]
+        return list(self.files), list(self.folders), modules, path
+
+    def learn(self, learned):
+        """Adds what a copy of the process read (``learned``, from the copy)."""
+        files, folders, modules, path = learned
+        self.files.update(files)
+        self.folders.update(folders)
+        for name, filename in modules.items():
+            if name not in sys.modules:
+                self.copied_modules.setdefault(name, filename)
+        self.copied_path.extend(entry for entry in path if entry not in self.copied_path)
+
+    def modules(self):
+        """``{name: module}``: ``sys.modules``, and a stand-in (its ``__file__``) for each
+        module only copies of the process imported."""
+        found = dict(sys.modules)
+        for name, filename in self.copied_modules.items():
+            found.setdefault(name, _Copied(filename))
+        return found
+
+    def path(self):
+        """``sys.path``, and the entries only copies of the process put there."""
+        return list(sys.path) + [entry for entry in self.copied_path if entry not in sys.path]
+
     def under(self, root):
         """``(files, folders, import_folders)``: sorted paths relative to ``root``
         (``/``-separated, ``.`` for the root itself) of what was read inside it, symlinks
@@ -71,18 +110,25 @@ class Reads:
         # The import system lists the folders on sys.path (before the hook, for some): a module
         # added there could be imported in place of another.
         import_folders = set()
-        for entry in list(sys.path):
+        for entry in self.path():
             if isinstance(entry, str):
                 relative = _relative(entry or os.curdir, self.cwd, root)
                 if relative is not None:
                     import_folders.add(relative)
-        for module in list(sys.modules.values()):
+        for module in list(self.modules().values()):
             filename = getattr(module, "__file__", None)
             if isinstance(filename, str):
                 relative = _relative(filename, self.cwd, root)
                 if relative is not None:
                     files.add(relative)
         return sorted(files), sorted(folders), sorted(import_folders)
+
+
+class _Copied:
+    """A module a copy of the process imported: only its file is known here."""
+
+    def __init__(self, filename):
+        self.__file__ = filename
 
 
 def _relative(path, cwd, root):

@@ -5,7 +5,10 @@ site asked for, the live objects allocated there are found (``gc.get_objects()``
 untracked objects they refer to, told apart by ``tracemalloc.get_object_traceback``), a few
 of them are sampled, and ``gc`` referrers are followed back from the samples to a root: a
 module's global, a class's attribute, a function's default argument or closure cell, the
-benchmark's own globals, a frame or thread, the measured call's return value. Each sample's
+benchmark's own globals, a frame that is running (of this thread or another), the measured
+call's return value. A frame that has returned is no root: one kept by a stored exception's
+traceback (a cache of exceptions raised again) is followed back, through the traceback and the
+exception, to what holds the exception. Each sample's
 shortest chain from a root is named (``catalog.cache.history[…][1]``), and samples are
 grouped by the named container that holds them (``app.cache.LRU.history``).
 
@@ -58,6 +61,8 @@ FOUND_SHARE = 0.9
 MAX_STORAGE_CANDIDATES = 64
 # Bytes of a source file read for the line of a storage site, at most.
 MAX_SOURCE_BYTES = 1 << 20
+# The longest dict key kept whole in a path as a file's absolute path (see _is_file_path).
+MAX_PATH_KEY = 4096
 
 # Root kinds, as the snapshot names them.
 MODULE_GLOBAL = "module global"
@@ -110,6 +115,16 @@ def _cell_type():
 
 _CELL = _cell_type()
 _FRAME = type(sys._getframe())
+
+
+def _traceback_type():
+    try:
+        raise ValueError
+    except ValueError as error:
+        return type(error.__traceback__)
+
+
+_TRACEBACK = _traceback_type()
 _MODULE = type(sys)
 _METHOD = type(objects.type_name.__get__(0))
 _CONTAINERS = frozenset((dict, tuple, list, set, frozenset))
@@ -123,6 +138,8 @@ _SEQUENCES = (list, tuple)
 _FIRST = itemgetter(0)
 # What _step says of an instance's reference to its own __dict__.
 _OWN_DICT = "__dict__"
+# What _step says of an exception's reference to its traceback.
+_TRACEBACK_STEP = ".__traceback__"
 
 
 class _Scan:
@@ -157,6 +174,9 @@ class Path:
         self.holder_type = holder_type
         self.name = name
         self.path = path
+        # A running frame's root: ``(function, filename, lineno)``, its file as the interpreter
+        # names it (``root`` spells it so): the snapshot names it as its sites' files.
+        self.frame = None
         self.sampled = 0
         # [(type name, (filename, lineno))]: objects on the chain the measured call
         # allocated (the sample itself left out), root first.
@@ -180,7 +200,7 @@ def find(wanted, *, held=(), main_globals=None, is_machinery=None, snapshot=None
 def plain(result):
     """A SiteRetention as tuples of plain values (what ``load`` gives back): ``(key,
     objects, sampled, limited, [path], storage)``, each path ``(kind, root, holder,
-    holder_type, name, path, sampled, via, cycle, items)``."""
+    holder_type, name, path, sampled, via, cycle, items, frame)``."""
     return (
         tuple(result.key),
         result.objects,
@@ -190,7 +210,7 @@ def plain(result):
             (
                 path.kind, path.root, path.holder, path.holder_type, path.name, path.path,
                 path.sampled, [(name, tuple(where)) for name, where in path.via], path.cycle,
-                path.items,
+                path.items, path.frame,
             )
             for path in result.paths
         ],
@@ -283,13 +303,20 @@ class _Walk:
                 self.module_dicts[id(namespace)] = name
                 self.module_namespaces.append(namespace)
         self.thread_frames = set()
+        # {id: frame}: the frames running as the walk starts, on every thread's stack (this
+        # thread's from the walk's caller on), the only frames that are roots; kept, so that no
+        # other object takes the id of one that returns.
+        self.running = {}
         current = sys._getframe()
         frames = sys._current_frames()
         for thread_id, frame in sorted(frames.items()):
-            if frame is current or thread_id == _main_thread_id():
-                continue
+            other = frame is not current and thread_id != _main_thread_id()
+            if frame is current:
+                frame = frame.f_back
             while frame is not None:
-                self.thread_frames.add(id(frame))
+                self.running[id(frame)] = frame
+                if other:
+                    self.thread_frames.add(id(frame))
                 frame = frame.f_back
         del frames, current, frame
         self.nodes = {}
@@ -300,13 +327,15 @@ class _Walk:
         self.hints = {}
         # Untracked dicts the scan met, maybe more than once (see _untracked).
         self.loose_dicts = []
-        self.mine(self.nodes, self.held, self.hints, self.module_namespaces, self.loose_dicts)
+        self.mine(self.nodes, self.held, self.hints, self.module_namespaces, self.loose_dicts,
+                  self.running)
 
     def clear(self):
         self.nodes.clear()
         self.up.clear()
         self.roots.clear()
         self.held.clear()
+        self.running.clear()
         self.names_of.clear()
         self.hints.clear()
         del self.module_namespaces[:], self.loose_dicts[:]
@@ -788,7 +817,9 @@ class _Walk:
             return (FUNCTION_ATTRIBUTE, _function_name(obj))
         if isinstance(obj, _MODULE):
             return (MODULE_GLOBAL, getattr(obj, "__name__", "?"))
-        if isinstance(obj, _FRAME):
+        if isinstance(obj, _FRAME) and self.running.get(key) is obj:
+            # A frame still running (its locals are live); one that returned is only kept by
+            # what refers to it (a traceback, a generator), followed back like any object.
             code = obj.f_code
             where = "%s (%s:%d)" % (code.co_name, code.co_filename, obj.f_lineno)
             return (THREAD if key in self.thread_frames else FRAME, where)
@@ -1057,6 +1088,11 @@ class _Walk:
             text += label
             if attribute is None and label.startswith("["):
                 itemized = True
+            if (isinstance(parent, _TRACEBACK) or label is _TRACEBACK_STEP
+                    or (isinstance(parent, _FRAME) and position > 1)):
+                # A stored exception's traceback and its frames: what holds the exception
+                # holds them all (its frames' locals are no container of their own).
+                itemized = True
             if attribute is not None and position < sample_at and not itemized:
                 holder = "%s.%s" % (owner, attribute)
                 name = attribute
@@ -1067,6 +1103,8 @@ class _Walk:
             holder += ".__dict__"
             holder_type = objects.type_name(type(nodes[-1]))
         path = Path(kind, root_name, holder, holder_type, name, text)
+        if isinstance(root, _FRAME):
+            path.frame = (root.f_code.co_name, root.f_code.co_filename, root.f_lineno)
         for node in nodes[1:-1]:
             where = _innermost(node)
             if where is not None:
@@ -1251,8 +1289,17 @@ def _key_of(mapping, value):
 def _short(value):
     if isinstance(value, _ATOMS):
         text = repr(value)
-        return text if len(text) <= 40 else text[:37] + "..."
+        if len(text) <= 40 or _is_file_path(value):
+            return text
+        return text[:37] + "..."
     return "…"
+
+
+def _is_file_path(value):
+    """Whether ``value`` is a file's absolute path (a cache keyed by file name): kept whole in
+    a path, where the snapshot names it as its sites name files, then shortens it."""
+    return (isinstance(value, str) and len(value) <= MAX_PATH_KEY and value.startswith("/")
+            and not any(map(value.__contains__, ("'", '"', "\\", "\n"))))
 
 
 def _step(parent, child, names_of):
@@ -1264,8 +1311,7 @@ def _step(parent, child, names_of):
         try:
             for key in compress(dict.keys(parent), map(is_, dict.values(parent),
                                                         repeat(child))):
-                text = _short(key)
-                return ("[%s]" % text if len(text) <= 40 else "[…]"), None
+                return "[%s]" % _short(key), None
         except Exception:  # noqa: BLE001 - a dict changed by a thread while read
             pass
         return "[key]", None
@@ -1278,11 +1324,31 @@ def _step(parent, child, names_of):
         # A closure's cell, a link of an lru_cache: nothing of their own to name.
         return None, None
     if isinstance(parent, _FRAME):
+        if child is parent.f_back:
+            return ".f_back", None
+        if child is parent.f_trace:
+            return ".f_trace", None
         try:
             local = _key_of(parent.f_locals, child)
         except Exception:  # noqa: BLE001 - a frame being torn down
             local = None
-        return ("." + local if local else ".?"), local
+        # A local names no holder: the frame's code is no container a reader keeps things in.
+        return ("." + local if local else ".?"), None
+    if isinstance(parent, _TRACEBACK):
+        if child is parent.tb_frame:
+            return ".tb_frame", None
+        if child is parent.tb_next:
+            return ".tb_next", None
+        return ".?", None
+    if isinstance(parent, BaseException):
+        if child is parent.__traceback__:
+            return _TRACEBACK_STEP, None
+        if child is parent.__context__:
+            return ".__context__", None
+        if child is parent.__cause__:
+            return ".__cause__", None
+        if child is parent.args:
+            return ".args", None
     if isinstance(parent, _METHOD):
         return (".__self__" if child is parent.__self__ else ".__func__"), None
     if child is type(parent):

@@ -17,19 +17,31 @@ order, is called
 Otherwise the whole script is one scenario, measured once (repeats of a whole script are
 separate processes, which the TypeScript side runs and merges).
 
+Each function's calls are made in a copy of the process forked once the setup has run (see
+``_run_apart``), so each starts from the same state, the setup's: what an earlier function
+left (a cache it filled, a module it imported) is not in place for a later one, whose figures
+are then those it measures alone, whatever the order. The copy sends its figures back through a
+pipe (marshal), and what it read (files, modules: ``process``). Where no copy can be forked
+safely (no ``os.fork``, or the setup left other threads running), the functions run one after
+the other in the process itself, and each after the first is noted as unmeasured alone.
+
 ``--peak-sites`` makes the run a peak pass instead (see peak.py): it finds the sites at the
 peak a measuring run reports. A whole script runs under the peak hooks, on only near its peak
-(``--peak-everywhere``: throughout, once they missed it). Functions are called
-as a measuring run calls them, in the same order and as many times (``repeats`` +
-``iterations`` each), so each finds what it would; the first call of each function asked for,
-the one whose peak a measuring run reports, runs under the hooks, the others untraced.
+(``--peak-everywhere``: throughout, once they missed it). The first call of each function asked
+for, the one whose peak a measuring run reports, runs under the hooks, in a copy of its own
+forked after the setup as a measuring run's is; where none can be forked, the functions are
+called as a measuring run calls them, in the same order and as many times (``repeats`` +
+``iterations`` each), so each finds what it would, the others untraced.
 """
 
 import gc
+import marshal
+import os
+import sys
 import time
 import tracemalloc
 
-from . import capture, collection, shard
+from . import capture, collection, command, peak, shard
 
 
 class Options:
@@ -105,8 +117,13 @@ class Run:
         self.total_seconds = 0.0
 
 
-def run(script_path, options):
-    """Run the script (and its bench functions) under tracemalloc; tracing is off after."""
+def run(script_path, options, process=None):
+    """Run the script (and its bench functions) under tracemalloc; tracing is off after.
+
+    ``process``: what the copies that call the functions (see ``_run_apart``) must tell this
+    process besides their figures: an object with ``learned()`` (called in a copy once its
+    function is measured: marshal-able data) and ``learn(data)`` (called here with it), and
+    ``leave()`` (called in a copy before it imports what describes an error); None: nothing."""
     result = Run()
     started = time.perf_counter()
     main = capture.MainModule(script_path)
@@ -163,7 +180,7 @@ def run(script_path, options):
             result.scenarios.append(scenario)
         else:
             kept = [(name, f) for name, f in functions if shard.keeps(options.shard, name)]
-            _run_functions(kept, top, options, result)
+            _run_functions(kept, top, options, result, process)
     finally:
         main.restore()
         if tracemalloc.is_tracing():  # a failure half-way through a measurement
@@ -172,7 +189,7 @@ def run(script_path, options):
     return result
 
 
-def _run_functions(functions, top, options, result):
+def _run_functions(functions, top, options, result, process=None):
     if top.error is not None:
         # The setup failed: each function it had defined so far is a failed scenario, so the
         # comparison still lines up by name.
@@ -182,6 +199,218 @@ def _run_functions(functions, top, options, result):
             scenario.error_phase = "setup"
             result.scenarios.append(scenario)
         return
+    why = _no_copy()
+    if why is None:
+        _run_apart(functions, options, result, process)
+        return
+    first = len(result.scenarios)
+    _run_in_turn(functions, options, result)
+    if options.peak_sites:
+        return  # the measuring run's notes say so
+    names = []
+    for scenario in result.scenarios[first:]:
+        if names:
+            _note(result, scenario, SHARED,
+                  "%s, so the functions ran one after the other in it: %s ran after %s, and"
+                  " its figures leave out what they left in place (a cache they filled, a"
+                  " module they imported)" % (why, scenario.name, _listed(names)))
+        names.append(scenario.name)
+
+
+# What a function's note says it lacked when the functions ran one after the other in one process.
+SHARED = "a start of its own"
+
+
+def _no_copy():
+    """None when each function can be called in a copy of this process; else why not."""
+    if not hasattr(os, "fork"):
+        return "this platform cannot fork a copy of the process"
+    threads = command._thread_count()
+    if threads > 1:
+        return "the setup left %d threads running, and a copy forked from it could hang" % threads
+    return None
+
+
+def _listed(names):
+    if len(names) == 1:
+        return names[0]
+    return "%s and %s" % (", ".join(names[:-1]), names[-1])
+
+
+def _run_apart(functions, options, result, process):
+    """Each function's calls, made in a copy of this process forked now, from the state the
+    setup left: what the copy measured comes back through a pipe. What comes back is kept as it
+    came (one bytes object per function) until every function has run, so that each copy
+    starts from the same state, whatever ran before it."""
+    if options.peak_sites and options.peak_targets is not None:
+        functions = [(name, f) for name, f in functions if name in options.peak_targets]
+    made = [None] * len(functions)
+    interrupted = False
+    for index in range(len(functions)):
+        if interrupted:
+            break
+        name, function = functions[index]
+        try:
+            made[index] = command._in_copy(
+                lambda: _in_copy_of_process(name, function, options, process), None
+            )
+        except KeyboardInterrupt:
+            made[index] = INTERRUPTED
+        except OSError as error:  # no process could be forked (out of memory or processes)
+            made[index] = error
+        interrupted = isinstance(made[index], bytes) and made[index].startswith(INTERRUPTED)
+    interrupted = None
+    for index, (name, _) in enumerate(functions):
+        if interrupted is not None and options.peak_sites:
+            return
+        scenario = Scenario(name, "function")
+        result.scenarios.append(scenario)
+        if interrupted is not None:
+            scenario.error = interrupted
+            scenario.error_phase = "setup"
+            continue
+        data = made[index]
+        if not isinstance(data, bytes):
+            scenario.error = CopyEnded(
+                "no copy of the process could be forked to call %s: %s" % (name, data)
+                if isinstance(data, OSError) else
+                "the copy of the process that called %s ended without its figures (it crashed,"
+                " was killed, or the function called os._exit)" % name
+            )
+            scenario.error_phase = "call"
+            continue
+        if data == INTERRUPTED:
+            scenario.error = KeyboardInterrupt()
+            scenario.error_phase = "call"
+        else:
+            learned = _received(scenario, marshal.loads(data[1:]), result)
+            if process is not None:
+                process.learn(learned)
+        if isinstance(scenario.error, KeyboardInterrupt):
+            interrupted = scenario.error
+
+
+# The first byte of what a copy sends back when its function was interrupted (KeyboardInterrupt):
+# the functions after it are not called.
+INTERRUPTED = b"I"
+CALLED = b"-"
+
+
+class CopyEnded(Exception):
+    """The error of a function whose copy of the process ended without sending its figures."""
+
+
+def _in_copy_of_process(name, function, options, process):
+    """In the copy: the function's calls, as ``_run_in_turn`` makes them, and what they measured
+    (``_sent``), as bytes."""
+    copied = Run()
+    scenario = Scenario(name, "function")
+    try:
+        if options.peak_sites:
+            reference = options.peak_targets.get(name) if options.peak_targets else None
+            _hooked_first_call(scenario, function, options, copied, reference)
+        else:
+            _run_function(scenario, function, options, copied)
+    finally:
+        if tracemalloc.is_tracing():
+            tracemalloc.stop()
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (AttributeError, OSError, ValueError):
+                pass
+    learned = process.learned() if process is not None else None
+    if process is not None:
+        process.leave()
+    first = INTERRUPTED if isinstance(scenario.error, KeyboardInterrupt) else CALLED
+    return first + marshal.dumps(_sent(scenario, copied, learned))
+
+
+def _sent(scenario, copied, learned):
+    """What a copy sends back of ``scenario``: plain values that marshal carries."""
+    def measurement(taken):
+        if taken is None:
+            return None
+        values = dict(vars(taken))
+        values["error"] = _error_sent(taken.error)
+        if taken.peak_unseen is not None:
+            filename, lineno, inside, size = taken.peak_unseen
+            values["peak_unseen"] = (filename, lineno, None if inside is None else str(inside),
+                                     size)
+        return values
+
+    notes = [(note["what"], note["why"]) for note in copied.unmeasured]
+    # The peak: one of the repeats (its index), or a measurement of its own.
+    peak = None
+    if scenario.peak is not None:
+        found = [index for index, taken in enumerate(scenario.repeats) if taken is scenario.peak]
+        peak = found[0] if found else measurement(scenario.peak)
+    return (
+        _error_sent(scenario.error), scenario.error_phase, scenario.lost_tracing,
+        scenario.identical_runs, scenario.leak_series,
+        [measurement(taken) for taken in scenario.repeats], peak,
+        notes, learned,
+    )
+
+
+def _received(scenario, sent, result):
+    """``scenario`` as the copy sent it back (``_sent``); returns what the copy learned."""
+    (error, scenario.error_phase, scenario.lost_tracing, scenario.identical_runs,
+     scenario.leak_series, repeats, peak, notes, learned) = sent
+    scenario.error = _error_received(error)
+
+    def measurement(values):
+        taken = capture.Measurement()
+        taken.__dict__.update(values)
+        taken.error = _error_received(values["error"])
+        return taken
+
+    scenario.repeats = [measurement(values) for values in repeats]
+    if isinstance(peak, int):
+        scenario.peak = scenario.repeats[peak]
+    elif peak is not None:
+        scenario.peak = measurement(peak)
+    for what, why in notes:
+        _note(result, scenario, what, why)
+    return learned
+
+
+def _error_sent(error):
+    if error is None:
+        return None
+    from . import snapshot  # in the copy, once its calls are made
+
+    for base in (KeyboardInterrupt, SystemExit, Exception):
+        if isinstance(error, base):
+            break
+    else:
+        base = BaseException
+    code = getattr(error, "code", None) if base is SystemExit else None
+    if code is not None and not isinstance(code, (int, str)):
+        code = snapshot._safe_str(code)
+    cls = type(error)
+    return (base.__name__, getattr(cls, "__module__", None), cls.__qualname__,
+            snapshot._safe_str(error), "".join(snapshot.format_script_traceback(error)), code)
+
+
+def _error_received(sent):
+    """A stand-in for the exception a copy raised: its type's name, message and traceback as
+    Python wrote them there (``snapshot.describe_error`` and ``report_failure`` read them)."""
+    if sent is None:
+        return None
+    base, module, qualname, message, lines, code = sent
+    base = {"KeyboardInterrupt": KeyboardInterrupt, "SystemExit": SystemExit,
+            "Exception": Exception}.get(base, BaseException)
+    cls = type(qualname.rpartition(".")[2], (base,), {
+        "__module__": module,
+        "__qualname__": qualname,
+        "__str__": lambda self: message,
+        capture.COPIED_TRACEBACK: lines,
+    })
+    return cls(code) if base is SystemExit else cls(message)
+
+
+def _run_in_turn(functions, options, result):
     if options.peak_sites:
         _peak_pass(functions, options, result)
         return
@@ -285,7 +514,7 @@ def _hooked_first_call(scenario, function, options, result, reference):
             return calls
         if scenario.peak is None or attempt.peak_level > scenario.peak.peak_level:
             scenario.peak = attempt
-        if attempt.peak_sites is not None or not attempt.peak_seen:
+        if attempt.peak_sites is not None or not attempt.peak_seen or attempt.peak_overshot:
             break
         reference = attempt.peak_seen
     _check_frames(result, scenario, options, scenario.repeats[0])
@@ -395,6 +624,14 @@ def _hooks_missed(measurement):
 
 
 def _peak_miss(measurement, aimed):
+    if measurement.peak_overshot:
+        return (
+            "the hooked run's traced memory reached %d bytes, past %d (%g times the %d bytes"
+            " measured, and at least %d bytes above them), so it stopped: its sites would not"
+            " be those of the measured peak"
+            % (measurement.peak_overshot, measurement.peak_limit, peak.OVERSHOOT_SHARE,
+               measurement.peak_reference, peak.OVERSHOOT_FLOOR)
+        )
     if not aimed:
         return "the script's source looked like bench_ functions, so its top level ran unhooked"
     return (

@@ -11,7 +11,7 @@ import sysconfig
 import traceback
 
 from . import __version__, columns, leak, retention
-from .capture import is_machinery
+from .capture import COPIED_TRACEBACK, is_machinery
 from .objects import type_changes
 from .paths import PathNormalizer
 from .scenarios import Options, Run, Scenario
@@ -330,7 +330,18 @@ class SiteTable(StringTable):
                 document["storage"] = storage
             paths = []
             for (kind, root, holder, holder_type, name, text, on_path, via, cycle,
-                 items) in raw_paths:
+                 items, frame) in raw_paths:
+                if frame is not None:
+                    # A running frame's root names its file as the sites do (never the
+                    # checkout's folder): in the root, and in the holder and path it starts.
+                    function, filename, lineno = frame
+                    raw = "%s (%s:%d)" % (function, filename, lineno)
+                    shown = "%s (%s:%d)" % (function, self.key(filename, lineno)[0], lineno)
+                    root, holder, text = (
+                        shown + value[len(raw):] if value.startswith(raw) else value
+                        for value in (root, holder, text)
+                    )
+                text = self.path_keys(text)
                 share = on_path / sampled if sampled else 1 / len(raw_paths)
                 path_document = {
                     "kind": kind,
@@ -361,6 +372,20 @@ class SiteTable(StringTable):
             site_documents.append((-size, key, document))
         site_documents.sort(key=lambda item: (item[0], item[1]))
         return {"seconds": seconds, "sites": [document for _, _, document in site_documents]}
+
+    def path_keys(self, text: str) -> str:
+        """A retention path's dict keys that are files' absolute paths (kept whole by the
+        walk: ``cache['/tmp/x/head/app/t.html']``) named as the sites name files
+        (``cache['app/t.html']``), then shortened as the walk shortens keys."""
+        if "['/" not in text and '["/' not in text:
+            return text
+        import re
+
+        def named(match: "re.Match[str]") -> str:
+            shown = repr(self.paths.normalize(match.group(2)))
+            return "[%s]" % (shown if len(shown) <= 40 else shown[:37] + "...")
+
+        return re.sub(r"""\[(['"])(/[^'"\\\n]*)\1\]""", named, text)
 
     def leak(self, series: list[dict]) -> dict:
         calls = [self.merge(after_call) for after_call in series]
@@ -432,6 +457,9 @@ def exception_type_name(exc: BaseException) -> str:
 
 def format_script_traceback(exc: BaseException) -> list[str]:
     """The traceback as Python prints it, without the harness and runpy frames on top."""
+    copied = getattr(type(exc), COPIED_TRACEBACK, None)
+    if isinstance(copied, str):
+        return [copied]  # raised in a copy of the process, which wrote it (scenarios.py)
     tb = exc.__traceback__
     while tb is not None and is_machinery(tb.tb_frame.f_code.co_filename):
         tb = tb.tb_next
