@@ -215,17 +215,62 @@ function explainingSite(
   return any && { site: any, unit: explaining.unit };
 }
 
-/** The site that moved most the way `delta` did (`own`: the test runner's sites left out). */
+function groupByFile(sites: readonly SiteDelta[]): Map<string, SiteDelta[]> {
+  const byFile = new Map<string, SiteDelta[]>();
+  for (const site of sites) {
+    const list = byFile.get(site.file);
+    if (list) list.push(site);
+    else byFile.set(site.file, [site]);
+  }
+  return byFile;
+}
+
+/** How close a site's growth and a nearby line's shrink must be for the two to be one move. */
+const MOVE_TOLERANCE = 0.1;
+/** Lines apart a move may span when neither side names its function. */
+const MOVE_LINES = 20;
+
+/**
+ * Whether `site` only moved: another line of the same function (of the same file, near it when
+ * no function is known) changed by about as much the other way, as a buffer live at the peak
+ * that an edit moved from line 450 to line 445 does. The pair nets out; neither is growth.
+ */
+export function movedLine(site: SiteDelta, sites: readonly SiteDelta[]): boolean {
+  const size = site.sizeDelta;
+  if (size === 0) return false;
+  const line = site.line ?? site.baseLine;
+  return sites.some((other) => {
+    if (other === site || other.file !== site.file) return false;
+    if (Math.sign(other.sizeDelta) !== -Math.sign(size)) return false;
+    const near =
+      site.function !== undefined && other.function !== undefined
+        ? site.function === other.function
+        : line !== null &&
+          Math.abs((other.line ?? other.baseLine ?? Infinity) - line) <= MOVE_LINES;
+    if (!near) return false;
+    const larger = Math.max(Math.abs(size), Math.abs(other.sizeDelta));
+    return Math.abs(size + other.sizeDelta) <= larger * MOVE_TOLERANCE;
+  });
+}
+
+/**
+ * The site that moved most the way `delta` did (`own`: the test runner's sites left out); never
+ * one that only moved from a nearby line (`movedLine`).
+ */
 function mostMoved(
   sites: readonly SiteDelta[],
   delta: number,
   own: boolean,
 ): SiteDelta | undefined {
   let best: SiteDelta | undefined;
+  let byFile: Map<string, SiteDelta[]> | undefined;
   for (const site of sites) {
     if (own && runnerSite(site.file)) continue;
     const moved = Math.sign(delta) * site.sizeDelta;
-    if (moved > 0 && (!best || moved > Math.sign(delta) * best.sizeDelta)) best = site;
+    if (moved <= 0 || (best && moved <= Math.sign(delta) * best.sizeDelta)) continue;
+    // Only a site that would be named is weighed against the other lines of its file.
+    byFile ??= groupByFile(sites);
+    if (!movedLine(site, byFile.get(site.file) ?? [])) best = site;
   }
   return best;
 }

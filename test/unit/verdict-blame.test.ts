@@ -1,0 +1,87 @@
+/**
+ * What a failed budget's verdict blames: never a line that only moved (a buffer live at the
+ * peak that an edit moved to a nearby line of the same function), and the holder the retention
+ * walk found keeping the named site's objects alive.
+ */
+import { describe, expect, it } from 'vitest';
+import type { BudgetResult } from '../../src/budgets/evaluate.js';
+import { movedLine, siteBehind } from '../../src/report/lead.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { renderTerminal } from '../../src/report/terminal.js';
+import { measure, report, scenarioComparison, siteDelta } from './fixtures.js';
+
+const lastLine = (terminal: string) => terminal.trimEnd().split('\n').at(-1)!;
+const verdictOf = (markdown: string) => markdown.split('\n').find((line) => line.includes('**'))!;
+
+const MOVED_FROM = siteDelta({
+  file: 'src/mistune/block_parser.py',
+  line: 450,
+  baseLine: 450,
+  function: 'BlockParser.parse',
+  baseSize: 32_784,
+  headSize: 0,
+  silent: true,
+});
+const MOVED_TO = siteDelta({
+  file: 'src/mistune/block_parser.py',
+  line: 445,
+  baseLine: null,
+  function: 'BlockParser.parse',
+  headSize: 32_296,
+});
+const CACHE = siteDelta({
+  file: 'src/mistune/renderers/html.py',
+  line: 78,
+  function: 'HTMLRenderer.text',
+  headSize: 12_992,
+});
+
+function peakOver(peakSites: ReturnType<typeof siteDelta>[]) {
+  const scenario = scenarioComparison({
+    name: 'bench_commonmark',
+    kind: 'function',
+    peak: measure(350_114, 408_162),
+    peakSites: { sites: peakSites },
+  });
+  const budget: BudgetResult = {
+    rule: 'peak: +10%',
+    metric: 'peak',
+    scenario: 'bench_commonmark',
+    limit: '+10%',
+    actual: '+16.6 %',
+    status: 'fail',
+    level: 'fail',
+  };
+  return { scenario, shown: report([scenario], { verdict: 'fail', budgets: [budget] }) };
+}
+
+describe('a line that only moved is not blamed', () => {
+  it('tells a move (a growth the same function shrank by about as much elsewhere) from growth', () => {
+    const sites = [MOVED_FROM, MOVED_TO, CACHE];
+    expect(movedLine(MOVED_TO, sites)).toBe(true);
+    expect(movedLine(MOVED_FROM, sites)).toBe(true);
+    expect(movedLine(CACHE, sites)).toBe(false);
+    // Another function's shrink of the same size is no move of this line.
+    const elsewhere = { ...MOVED_FROM, function: 'BlockParser.parse_list' };
+    expect(movedLine(MOVED_TO, [elsewhere, MOVED_TO])).toBe(false);
+    // Nor is a shrink of half the size: the line grew by the rest.
+    const half = { ...MOVED_FROM, baseSize: 16_000, sizeDelta: -16_000 };
+    expect(movedLine(MOVED_TO, [half, MOVED_TO])).toBe(false);
+  });
+
+  it("names the peak's growth, not the buffer that moved, in the verdict and the comment", () => {
+    const { scenario, shown } = peakOver([MOVED_FROM, MOVED_TO, CACHE]);
+    expect(siteBehind(scenario, 'peak', 1)?.line).toBe(78);
+    const line = lastLine(renderTerminal(shown));
+    expect(line).toContain('most at src/mistune/renderers/html.py:78 (+12.7 KiB at the peak)');
+    expect(line).not.toContain('block_parser.py:445');
+    expect(verdictOf(renderMarkdown(shown))).toContain('src/mistune/renderers/html.py:78');
+    expect(verdictOf(renderMarkdown(shown))).not.toContain('block_parser.py:445');
+  });
+
+  it('names no line when the only growth is a move', () => {
+    const { scenario, shown } = peakOver([MOVED_FROM, MOVED_TO]);
+    expect(siteBehind(scenario, 'peak', 1)).toBeUndefined();
+    expect(lastLine(renderTerminal(shown))).not.toContain('most at');
+  });
+});
