@@ -5,6 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BudgetResult } from '../../src/budgets/evaluate.js';
+import type { SnapshotScenario } from '../../src/capture/snapshot.js';
+import { LRU_CACHE } from '../../src/capture/snapshot.js';
+import { retentionFindings } from '../../src/compare/retention.js';
+import { LineMap } from '../../src/sides/line-map.js';
 import { movedLine, siteBehind } from '../../src/report/lead.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderTerminal } from '../../src/report/terminal.js';
@@ -83,5 +87,106 @@ describe('a line that only moved is not blamed', () => {
     const { scenario, shown } = peakOver([MOVED_FROM, MOVED_TO]);
     expect(siteBehind(scenario, 'peak', 1)).toBeUndefined();
     expect(lastLine(renderTerminal(shown))).not.toContain('most at');
+  });
+});
+
+/** The diff of a pull request that decorates `escape` with an unbounded lru_cache. */
+const DECORATED = [
+  'diff --git a/src/mistune/util.py b/src/mistune/util.py',
+  '--- a/src/mistune/util.py',
+  '+++ b/src/mistune/util.py',
+  '@@ -23,0 +24 @@ def expand_tab(text):',
+  '+@lru_cache(maxsize=None)',
+  '',
+].join('\n');
+
+const SLICE = siteDelta({
+  file: 'src/mistune/block_parser.py',
+  line: 167,
+  function: 'BlockParser.parse_fenced_code',
+  text: 'code = state.src[cursor_start : m2.start()]',
+  headSize: 49_875,
+});
+
+/** Head's retention paths: the slices are keys of `escape`'s cache, made at its decorator. */
+function headWalk(decorator: { file: string; line: number } | undefined): SnapshotScenario {
+  const via = decorator
+    ? [{ ...decorator, text: '@lru_cache(maxsize=None)', function: '<module>', type: LRU_CACHE }]
+    : [];
+  return {
+    retention: {
+      seconds: 0,
+      sites: [
+        {
+          file: SLICE.file,
+          line: 167,
+          text: SLICE.text,
+          function: SLICE.function,
+          objects: 251,
+          sampled: 24,
+          paths: [
+            {
+              kind: 'module global',
+              root: 'mistune.escape',
+              holder: 'mistune.util.escape',
+              holderType: LRU_CACHE,
+              name: 'escape',
+              path: 'mistune.escape.<cache>[…]',
+              sampled: 24,
+              bytes: 49_875,
+              count: 251,
+              via,
+            },
+          ],
+        },
+      ],
+    },
+  } as unknown as SnapshotScenario;
+}
+
+function retainedOver(decorator: { file: string; line: number } | undefined) {
+  const lines = LineMap.fromUnifiedDiff(DECORATED);
+  const retention = retentionFindings(headWalk(decorator), [SLICE], lines) ?? [];
+  const scenario = scenarioComparison({
+    name: 'bench_plugins',
+    kind: 'function',
+    retained: measure(322_000, 468_299),
+    sites: [SLICE],
+    retention,
+  });
+  const budget: BudgetResult = {
+    rule: 'retained: +50KB',
+    metric: 'retained',
+    scenario: 'bench_plugins',
+    limit: '+50KB',
+    actual: '+146 KB',
+    status: 'fail',
+    level: 'fail',
+  };
+  return { retention, shown: report([scenario], { verdict: 'fail', budgets: [budget] }) };
+}
+
+describe("an lru_cache's decorator is the cause of what its cache keeps", () => {
+  const decorator = { file: 'src/mistune/util.py', line: 24 };
+
+  it('blames the changed decorator that made the cache, though it allocates nothing itself', () => {
+    const { retention, shown } = retainedOver(decorator);
+    expect(retention[0]!.culprit).toMatchObject({ ...decorator, evidence: 'stored' });
+    const line = lastLine(renderTerminal(shown));
+    expect(line).toMatch(/^FAIL: caused by src\/mistune\/util\.py:24: /);
+    expect(line).toContain(
+      'kept alive by the cache of `mistune.util.escape` (`functools.lru_cache`), made at ' +
+        '`src/mistune/util.py:24`, a line this change made, and filled on each new call of ' +
+        '`mistune.util.escape`',
+    );
+    const markdown = renderMarkdown(shown);
+    expect(verdictOf(markdown)).toContain('**Caused by <code>src/mistune/util.py:24</code>** ✏️');
+  });
+
+  it('blames no line when the decorator is not one this change made', () => {
+    const { retention, shown } = retainedOver({ file: 'src/mistune/util.py', line: 30 });
+    expect(retention[0]!.culprit).toBeUndefined();
+    expect(lastLine(renderTerminal(shown))).not.toContain('caused by');
+    expect(retainedOver(undefined).retention[0]!.culprit).toBeUndefined();
   });
 });
