@@ -261,11 +261,7 @@ function storedByC(finding: RetentionFinding, code: Code): string | undefined {
  * C code fills on each new call: the line that made the holder, not one that stored into it.
  */
 function cacheMade(finding: RetentionFinding): boolean {
-  return (
-    finding.holderType === LRU_CACHE &&
-    finding.culprit?.evidence === 'stored' &&
-    finding.culprit.type === LRU_CACHE
-  );
+  return finding.culprit?.evidence === 'stored' && finding.culprit.type === LRU_CACHE;
 }
 
 /**
@@ -309,9 +305,11 @@ export function retentionSentence(
         ? ', a line this change made'
         : finding.culprit?.evidence === 'made'
           ? `; ${madeText(finding.culprit, code)}`
-          : finding.culprit
-            ? `; filled at ${code(siteLocation(finding.culprit))}, a line this change made`
-            : '';
+          : finding.culprit && cacheMade(finding)
+            ? `; the ${code(LRU_CACHE)} that holds it was made at ${code(siteLocation(finding.culprit))}, a line this change made`
+            : finding.culprit
+              ? `; filled at ${code(siteLocation(finding.culprit))}, a line this change made`
+              : '';
     const [container, root] = containerText(finding, code);
     if (heldContainers(finding))
       return (

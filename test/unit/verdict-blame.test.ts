@@ -11,6 +11,7 @@ import { retentionFindings } from '../../src/compare/retention.js';
 import { LineMap } from '../../src/sides/line-map.js';
 import { movedLine, siteBehind } from '../../src/report/lead.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
+import { retentionSentence } from '../../src/report/retention.js';
 import { renderTerminal } from '../../src/report/terminal.js';
 import { measure, report, scenarioComparison, siteDelta } from './fixtures.js';
 
@@ -181,6 +182,18 @@ describe("an lru_cache's decorator is the cause of what its cache keeps", () => 
     );
     const markdown = renderMarkdown(shown);
     expect(verdictOf(markdown)).toContain('**Caused by <code>src/mistune/util.py:24</code>** ✏️');
+  });
+
+  it("blames the decorator for the item storage of the dicts the cache holds, as the cache's own", () => {
+    const walk = headWalk(decorator);
+    const site = walk.retention!.sites[0]!;
+    site.storage = 'held';
+    site.paths[0] = { ...site.paths[0]!, holderType: 'dict', path: 'mistune.escape.<cache>' };
+    const [finding] = retentionFindings(walk, [SLICE], LineMap.fromUnifiedDiff(DECORATED))!;
+    expect(finding!.culprit).toMatchObject({ ...decorator, evidence: 'stored', type: LRU_CACHE });
+    expect(retentionSentence(finding!)).toContain(
+      'grown by this line; the `functools.lru_cache` that holds it was made at `src/mistune/util.py:24`, a line this change made',
+    );
   });
 
   it('blames no line when the decorator is not one this change made', () => {
