@@ -16,7 +16,10 @@ import { MEASURES, measureOf, measuresWhere, type MeasureName } from '../compare
 import { scenarioAgrees } from '../compare/agreement.js';
 import { withinNoise } from '../compare/noise.js';
 import type { BudgetResult } from '../budgets/evaluate.js';
+import type { RetentionFinding } from '../compare/retention.js';
+import { LRU_CACHE } from '../capture/snapshot.js';
 import { budgetsOfScenario } from './budget-index.js';
+import { growthHeld } from './retention.js';
 import { hookedSlack } from './details.js';
 import type { Report } from './report.js';
 
@@ -314,7 +317,48 @@ export function budgetSiteClause(
   if (budget.metric === 'site') return '';
   if (!measureOf(scenario, budget.metric)?.delta) return '';
   const direction = budget.limit.trim().startsWith('-') ? -1 : 1;
-  return siteClause(scenario, budget.metric, direction, words, unitsBeside(budget.limit));
+  const where = siteClause(scenario, budget.metric, direction, words, unitsBeside(budget.limit));
+  return direction > 0 && MEASURES[budget.metric].sites?.list === 'sites'
+    ? where + heldClause(scenario, words, where !== '')
+    : where;
+}
+
+/**
+ * What keeps the most of a scenario's retained growth alive, when the retention walk found a
+ * holder but no changed line that made or filled it (a line that stopped clearing a cache
+ * allocates nothing): `, kept alive by app.cache._parsed (dict)` after the site named; empty
+ * when a changed line is blamed (the verdict leads with it) or no holder was found.
+ */
+function heldClause(scenario: ScenarioComparison, words: Words, afterSite: boolean): string {
+  const found = mostHeldBy(scenario);
+  if (!found || found.culprit) return '';
+  const holder =
+    found.holderType === LRU_CACHE
+      ? `the cache of ${words.code(found.holder)}`
+      : `${words.code(found.holder)} (${words.code(found.holderType)})`;
+  return afterSite ? `, kept alive by ${holder}` : `, kept alive most by ${holder}`;
+}
+
+/**
+ * The finding of the holder that keeps the most of a scenario's growth alive (`growthHeld` of
+ * its findings), its largest; only a named holder (not an unreachable cycle, a chain too long,
+ * storage no container was found for). A holder any changed line filled is given by a finding
+ * with its culprit.
+ */
+function mostHeldBy(scenario: ScenarioComparison): RetentionFinding | undefined {
+  const byHolder = new Map<string, RetentionFinding[]>();
+  for (const finding of scenario.retention ?? []) {
+    if (finding.kind === 'not found' || finding.kind === 'unreachable' || !finding.holder) continue;
+    const key = `${finding.kind}\0${finding.root}\0${finding.holder}`;
+    byHolder.set(key, [...(byHolder.get(key) ?? []), finding]);
+  }
+  let best: { finding: RetentionFinding; kept: number } | undefined;
+  for (const findings of byHolder.values()) {
+    const kept = growthHeld(scenario, findings);
+    if (kept <= 0 || (best && kept <= best.kept)) continue;
+    best = { finding: findings.find((f) => f.culprit) ?? findings[0]!, kept };
+  }
+  return best?.finding;
 }
 
 function approx(measure: Measure, text: string): string {

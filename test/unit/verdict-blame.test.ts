@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { BudgetResult } from '../../src/budgets/evaluate.js';
 import type { SnapshotScenario } from '../../src/capture/snapshot.js';
 import { LRU_CACHE } from '../../src/capture/snapshot.js';
-import { retentionFindings } from '../../src/compare/retention.js';
+import type { SiteDelta } from '../../src/compare/comparison.js';
+import { retentionFindings, type RetentionFinding } from '../../src/compare/retention.js';
 import { LineMap } from '../../src/sides/line-map.js';
 import { movedLine, siteBehind } from '../../src/report/lead.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
@@ -201,5 +202,98 @@ describe("an lru_cache's decorator is the cause of what its cache keeps", () => 
     expect(retention[0]!.culprit).toBeUndefined();
     expect(lastLine(renderTerminal(shown))).not.toContain('caused by');
     expect(retainedOver(undefined).retention[0]!.culprit).toBeUndefined();
+  });
+});
+
+const COPY = siteDelta({
+  file: 'pyparsing/results.py',
+  line: 709,
+  function: 'ParseResults.copy',
+  headSize: 6_745_680,
+});
+const PARSE = siteDelta({
+  file: 'pyparsing/core.py',
+  line: 968,
+  function: 'ParserElement._parseNoCache',
+  headSize: 5_071_136,
+});
+const PACKRAT = 'pyparsing.util._UnboundedCache.__init__.<locals>.set_.<closure>.cache';
+
+function finding(site: SiteDelta, extra: Partial<RetentionFinding>): RetentionFinding {
+  return {
+    site: { file: site.file, line: site.line!, function: site.function! },
+    kind: 'closure',
+    root: '_parseCache (pyparsing/core.py:1100)',
+    holder: PACKRAT,
+    holderType: 'dict',
+    name: 'cache',
+    path: '_parseCache (pyparsing/core.py:1100).cache.set.__func__.<closure>.cache[…][1]._all_names',
+    bytes: 6_976_332,
+    count: 32_298,
+    sampled: 22,
+    sampledOf: 24,
+    objects: 32_256,
+    via: [],
+    ...extra,
+  };
+}
+
+/** A cache no longer cleared between calls: no changed line made or fills it. */
+function keptAcrossCalls(culprit?: RetentionFinding['culprit']) {
+  const scenario = scenarioComparison({
+    name: 'benchmarks/memory.py',
+    kind: 'script',
+    retained: measure(9_508_755, 56_032_855),
+    sites: [COPY, PARSE],
+    retention: [
+      finding(COPY, culprit ? { culprit } : {}),
+      finding(PARSE, {
+        kind: 'frame',
+        root: '_parseNoCache (pyparsing/core.py:1027)',
+        holder: '_parseNoCache (pyparsing/core.py:1027)',
+        holderType: 'frame',
+        name: '',
+        path: '_parseNoCache (pyparsing/core.py:1027)',
+        bytes: 2_746_865,
+      }),
+    ],
+  });
+  const budget: BudgetResult = {
+    rule: 'retained: +100KB',
+    metric: 'retained',
+    scenario: 'benchmarks/memory.py',
+    limit: '+100KB',
+    actual: '+46.5 MB',
+    status: 'fail',
+    level: 'fail',
+  };
+  return report([scenario], { verdict: 'fail', budgets: [budget] });
+}
+
+describe('the holder the retention walk found, when no changed line made or fills it', () => {
+  it('is named beside the site, the one that keeps the most of the growth alive', () => {
+    const shown = keptAcrossCalls();
+    expect(lastLine(renderTerminal(shown))).toBe(
+      'FAIL: memory budget exceeded: retained of benchmarks/memory.py is +46.5 MB, limit +100KB, ' +
+        `most at pyparsing/results.py:709 (+6.75 MB), kept alive by ${PACKRAT} (dict)`,
+    );
+    const markdown = verdictOf(renderMarkdown(shown));
+    expect(markdown).toContain('(+6.75 MB), kept alive by <code>pyparsing.util._UnboundedCache.');
+    expect(markdown).toContain('.cache</code> (<code>dict</code>), over the +100KB budget.');
+  });
+
+  it('is left to the culprit sentence when a changed line filled it', () => {
+    const line = lastLine(
+      renderTerminal(
+        keptAcrossCalls({
+          file: 'pyparsing/core.py',
+          line: 1112,
+          evidence: 'stored',
+          type: 'tuple',
+        }),
+      ),
+    );
+    expect(line).toMatch(/^FAIL: caused by pyparsing\/core\.py:1112: /);
+    expect(line).toMatch(/most at pyparsing\/results\.py:709 \(\+6\.75 MB\)$/);
   });
 });
