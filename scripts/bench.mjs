@@ -329,7 +329,7 @@ function benchPytestSuite() {
     'pytest',
     'allocdiff (the default: tests selected), PR changing one module (26 tests read it)',
     ms(changed),
-    `${ofTraced(changed)} (target ≤ 0.50×): the static step rules out 19 of 20 test files; the untraced reads pass collects the 20th while each side's pytest starts and collects it too; then, forked from that one start per side, its 26 tests traced and the 20 that differed measured in depth, objects by type counted for the 5 that grew most; each pass merged by a process started with it`,
+    `${ofTraced(changed)} (target ≤ 0.50×): the static step rules out 19 of 20 test files; the untraced reads pass collects the 20th while each side's pytest starts (untraced until it configures) and collects it too; then, forked from that one start per side, its 26 tests traced and the 21 that differed measured in depth, objects by type counted for the 1 whose retained memory changed; each pass merged by a process started with it`,
   );
   row(
     'pytest',

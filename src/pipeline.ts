@@ -20,6 +20,7 @@ import { onBothSides, sequentialReason, type Side } from './capture/measure-side
 import { emptySnapshot, sideSnapshots, snapshotOf, type SideOutcome } from './capture/outcome.js';
 import { DEPTH_MISSED, type Snapshot } from './capture/snapshot.js';
 import { SideEnvironments } from './capture/side-environment.js';
+import { keepFirstCalls } from './capture/merge-repeats.js';
 import {
   isPytestAlone,
   nothingReachable,
@@ -773,7 +774,7 @@ export async function runAllocdiff(
             );
           }
           if (deepened && missed.length === 0) {
-            measured = deepened;
+            measured = withFirstCalls(firstPass, deepened);
             repeatsUsed = settings.repeats;
             measuredInDepth = true;
             objectsNotCounted = plan.counting?.note;
@@ -1177,6 +1178,24 @@ function unchangedReads(base: Snapshot, lineMap: LineMap, always: string[]): str
     `listed ${count(base.reads.folders.length, 'folder')}, and the diff changes none of them, ` +
     "so head's figures are base's"
   );
+}
+
+/**
+ * Each side's deep pass with its first run's first call of every `bench_*` function kept as a
+ * cold call (`keepFirstCalls`): a function's figure, its first call, is confirmed by another
+ * process's first call, not by its later calls.
+ */
+function withFirstCalls(
+  first: Record<Side, SideOutcome>,
+  deep: Record<Side, SideOutcome>,
+): Record<Side, SideOutcome> {
+  const kept = (side: Side): SideOutcome => {
+    const [earlier, later] = [first[side], deep[side]];
+    return earlier.kind === 'measured' && later.kind === 'measured'
+      ? { ...later, snapshot: keepFirstCalls(earlier.snapshot, later.snapshot) }
+      : later;
+  };
+  return { base: kept('base'), head: kept('head') };
 }
 
 /**

@@ -213,6 +213,9 @@ _state = None
 def start(directory, root=None, frames=None):
     """Start measuring this process; the result is written at exit."""
     global _state
+    if os.environ.get(FURTHER_CALL) == FURTHER_CALL_VALUE:
+        # Started by a test's further call in a deep pass: see ``FurtherCalls``.
+        return
     root = root or given(os.environ, "ALLOCDIFF_ROOT") or os.getcwd()
     frames = frames or int(given(os.environ, "ALLOCDIFF_FRAMES") or 1)
     _state = state = _State(directory, root, frames)
@@ -252,12 +255,15 @@ def start(directory, root=None, frames=None):
     state.marker = object()
 
 
-PYTEST_SCRIPTS = frozenset(("pytest", "py.test"))
+PYTEST_SCRIPTS = frozenset(("pytest", "py.test", "pytest-3", "py.test-3"))
+# Set in the environment while a deep pass calls a test again (see ``FurtherCalls``).
+FURTHER_CALL = "ALLOCDIFF_FURTHER_CALL"
+FURTHER_CALL_VALUE = "1"
 
 
 def runs_pytest(entry):
     """Whether ``entry`` (see ``entry_point``) is pytest: ``python -m pytest``, or its
-    ``pytest``/``py.test`` script. (A pytest-xdist worker runs code pytest-xdist sends: it is
+    ``pytest``/``py.test`` script (``pytest-3`` in Debian's package). (A pytest-xdist worker runs code pytest-xdist sends: it is
     traced from its start, and its tests are scenarios all the same.)"""
     kind, value = entry
     if kind == "module":
@@ -898,6 +904,27 @@ def measure_deeper(nodeid, call, measurement, copy=None):
     if not measurement.traced or not depth.wanted(nodeid):
         close_copy(copy)
         return None
+    with FurtherCalls():
+        return _measured_deeper(nodeid, call, measurement, copy, depth)
+
+
+class FurtherCalls:
+    """While a deep pass calls a test again (its repeats, the count, the leak check, the hooked
+    call in a copy): the Python processes the test starts are not measured. What they are is
+    measured once, in the measured call (a process scenario's further measurements are further
+    runs of the command); measured at every call, they would be one scenario whose sizes add up
+    over the calls. Set and unset between the calls, while nothing is traced."""
+
+    def __enter__(self):
+        os.environ[FURTHER_CALL] = FURTHER_CALL_VALUE
+        return self
+
+    def __exit__(self, *exc):
+        os.environ.pop(FURTHER_CALL, None)
+        return False
+
+
+def _measured_deeper(nodeid, call, measurement, copy, depth):
     from . import scenarios
 
     frames = _state.frames
@@ -975,6 +1002,11 @@ PEAK_OF_FIRST_CALL = "sites at the peak of the test's first call"
 # A hooked call in a copy may take this many seconds, plus this many times the measured call's.
 COPY_SECONDS = 60
 COPY_SLOWDOWN = 100
+# The copy's first hooked call has the hooks on near the peak only (see peak.py) when the
+# measured call took this many seconds or more: a shorter call's climb to its peak mostly
+# passes between two looks (the profiling timer fires at the kernel's tick, every few ms of CPU
+# time), so it would be made again with the hooks on throughout, which cost it little.
+GATED_SECONDS = 0.1
 # Set while this process forks a copy of itself for a test's first call (see FirstCallCopy):
 # the copy is not one of the program's forked processes, and measures on its own.
 _forking_copy = False
@@ -1015,8 +1047,9 @@ class FirstCallCopy:
     aiming at the peak the measured call reached: the same call, from the same state (modules
     not imported yet, caches still empty), so the sites it finds are those of the peak the
     report shows, not those of a later call that found everything in place. Each hooked call
-    is made in a copy of its own, forked from the waiting one: a second, aiming at the highest
-    level the first saw (its peak inside one C call), starts from that state too. Files are
+    is made in a copy of its own, forked from the waiting one: the first with the hooks on near
+    the peak only, and those made again when it missed it (the hooks on throughout, then aiming
+    at the highest level seen: a peak inside one C call) start from that state too. Files are
     as the measured call left them, as for the test's further calls."""
 
     def __init__(self, call):
@@ -1114,6 +1147,7 @@ def _serve_copy(go, found, call):
             reference, seconds = asked.split()
             import marshal
 
+            FurtherCalls().__enter__()  # a copy of its own, which ends after these calls
             result = _hooked_calls(call, int(reference), float(seconds))
             _write_all(found, marshal.dumps(result))
         status = 0
@@ -1123,22 +1157,38 @@ def _serve_copy(go, found, call):
 
 def _hooked_calls(call, reference, seconds):
     """``(found, why)``: ``(sites, level, peak, highest level seen)`` at the peak of the call
-    (made as a measured call is, each in a copy of its own), or None and why not."""
+    (made as a measured call is, each in a copy of its own), or None and why not.
+
+    The first call has the hooks on only near ``reference`` (see peak.py), when the measured
+    call took ``GATED_SECONDS`` or more and the program leaves the profiling timer's signal
+    alone: about a plain call, plus the last tenth under the hooks. When they were off at the
+    peak, or it left no snapshot, the call is made again, in a copy from the same state, with
+    the hooks on throughout; and once more, aiming at the highest level that one saw, when it
+    never came near the peak (a peak inside one C call)."""
+    from . import peak
+
     best = None
     aimed = reference or None
-    for _ in range(2):
-        made = _in_copy(lambda: _hooked_call(call, aimed), _copy_seconds(seconds))
+    everywhere = aimed is None or seconds < GATED_SECONDS or not peak.ticks_free()
+    for _ in range(3):
+        made = _in_copy(lambda: _hooked_call(call, aimed, everywhere), _copy_seconds(seconds))
         if made is None:
             return None, (
                 "the test's body, called again under the peak hooks in a copy of the process,"
                 " ended it without a result (it crashed, or took longer than %d s)"
                 % _copy_seconds(seconds)
             )
-        why, sites, level, peak, seen = made
+        why, sites, level, reached, seen, missed = made
         if why is not None:
             return None, why
+        if not everywhere:
+            if sites is not None and not missed:
+                best = (sites, level, reached, seen)
+                break
+            everywhere = True
+            continue
         if best is None or level > best[1]:
-            best = (sites, level, peak, seen)
+            best = (sites, level, reached, seen)
         if sites is not None or not seen:
             break
         aimed = seen
@@ -1150,18 +1200,21 @@ def _hooked_calls(call, reference, seconds):
     return best, None
 
 
-def _hooked_call(call, reference):
-    """In a copy: the test's body under the peak hooks, aiming at ``reference``, as a measured
-    call is made (capture.measure): ``(why not, sites, level, peak, highest level seen)``."""
+def _hooked_call(call, reference, everywhere):
+    """In a copy: the test's body under the peak hooks, aiming at ``reference`` (on throughout
+    if ``everywhere``, else near it only), as a measured call is made (capture.measure):
+    ``(why not, sites, level, peak, highest level seen, whether the hooks were off at the
+    peak)``."""
     from . import capture
 
     measured = capture.measure(
-        call, _state.frames, watch_peak=True, peak_reference=reference, peak_everywhere=True
+        call, _state.frames, watch_peak=True, peak_reference=reference,
+        peak_everywhere=everywhere
     )
     if not measured.traced or measured.error is not None:
-        return (_why_stopped(None, measured.error, measured), None, 0, 0, 0)
+        return (_why_stopped(None, measured.error, measured), None, 0, 0, 0, False)
     return (None, measured.peak_sites, measured.peak_level, measured.peak_bytes,
-            measured.peak_seen)
+            measured.peak_seen, measured.peak_hooks_missed)
 
 
 def _in_copy(work, seconds):

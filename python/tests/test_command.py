@@ -685,9 +685,41 @@ class PytestTest(CommandTestCase):
         self.assertTrue(command.runs_pytest(("module", "pytest")))
         self.assertTrue(command.runs_pytest(("script", "/venv/bin/pytest")))
         self.assertTrue(command.runs_pytest(("script", "py.test")))
+        self.assertTrue(command.runs_pytest(("script", "/usr/bin/pytest-3")))
         self.assertFalse(command.runs_pytest(("module", "pytest_benchmark")))
         self.assertFalse(command.runs_pytest(("script", "tests/pytest_helpers.py")))
         self.assertFalse(command.runs_pytest(("code", "-c import pytest")))
+
+    def test_a_process_a_test_starts_is_measured_once_in_a_deep_pass(self):
+        # The test's further calls (repeats, the leak check, the count) start it again: those
+        # are not measured, or the process's scenario would add them all up.
+        files = {
+            "tests/test_spawn.py": """\
+                import subprocess, sys
+
+                def test_spawns():
+                    subprocess.run([sys.executable, "-c", "DATA = [0] * 50000"], check=True)
+                """,
+        }
+        root = self.make_project(files)
+        path = os.path.join(self.make_temp_dir(), "tests.txt")
+        with open(path, "w") as file:
+            file.write("tests/test_spawn.py::test_spawns\n")
+        run = self.run_command(
+            root,
+            "%s -m pytest -q -p no:cacheprovider tests" % PYTHON,
+            env={"ALLOCDIFF_TESTS": path, "ALLOCDIFF_REPEATS": "3", "ALLOCDIFF_OBJECT_TYPES": "1",
+                 "ALLOCDIFF_ITERATIONS": "3"},
+        )
+        self.assertEqual(run.returncode, 0, run.output)
+        test = run.named("tests/test_spawn.py::test_spawns")
+        self.assertEqual(len(test["repeats"]), 3)
+        self.assertEqual(test["leak"]["iterations"], 3)
+        child = run.named("tests/test_spawn.py::test_spawns > -c DATA = [0] * 50000")
+        self.assertGreaterEqual(child["retainedBytes"], 50000 * 8)
+        self.assertLess(child["retainedBytes"], 2 * 50000 * 8)
+        self.assertEqual(child.get("processes", 1), 1)
+        self.assertEqual(run.snapshot["unmeasured"], [])
 
     def test_a_python_process_a_test_starts_is_named_after_the_test_not_a_test(self):
         files = {

@@ -68,6 +68,57 @@ THREADED = {
         """,
 }
 
+# Tests that note how each call of their body is made, in the file $CALLS: "throughout" when the
+# peak hooks are on from its start, "-" when not (a measured call, or a hooked one with the hooks
+# on near the peak only, off at the start).
+NOTED = {
+    "tests/conftest.py": """\
+        import os
+        import sys
+
+
+        def note(name):
+            with open(os.environ["CALLS"], "a") as file:
+                file.write("%s %s\\n" % (name, "throughout" if sys.getprofile() else "-"))
+        """,
+    "tests/test_noted.py": """\
+        import time
+
+        from conftest import note
+
+
+        def test_grows():
+            note("grows")
+            time.sleep(0.15)
+            rows = []
+            for i in range(300_000):
+                rows.append(str(i) * 4)
+            assert len(rows) == 300_000
+
+
+        def test_instant():
+            note("instant")
+            time.sleep(0.15)
+            assert len(bytes(20_000_000)) == 20_000_000
+
+
+        def test_short():
+            note("short")
+            rows = [str(i) for i in range(1000)]
+            assert len(rows) == 1000
+        """,
+}
+# A profiler of the program's own: its signal handler, set before any test runs.
+PROFILED = {
+    "tests/conftest.py": NOTED["tests/conftest.py"] + """\
+
+
+        import signal
+
+        signal.signal(signal.SIGPROF, lambda signum, frame: None)
+        """,
+}
+
 LOOKUP = "tests/test_table.py::test_lookup"
 COMPILE = "tests/test_table.py::test_compile"
 FAILS = "tests/test_table.py::test_fails"
@@ -77,7 +128,7 @@ FAILS = "tests/test_table.py::test_fails"
     pytest_available(), "pytest is not installed for %s (install python3-pytest)" % PYTHON
 )
 class PytestPeakSitesTest(CommandTestCase):
-    def deep_pass(self, root, tests, peaks):
+    def deep_pass(self, root, tests, peaks, env=None):
         """The deep pass as allocdiff runs it: ``tests`` only, two measured calls each, and
         the sites at the peak of ``peaks`` (aiming at made-up first-run peaks: the pass aims at
         the peak its own measured call reaches)."""
@@ -85,7 +136,7 @@ class PytestPeakSitesTest(CommandTestCase):
         selected = os.path.join(folder, "tests.txt")
         with open(selected, "w") as file:
             file.write("".join("%s\n" % test for test in tests))
-        env = {"ALLOCDIFF_TESTS": selected, "ALLOCDIFF_REPEATS": "2"}
+        env = dict(env or {}, ALLOCDIFF_TESTS=selected, ALLOCDIFF_REPEATS="2")
         if peaks:
             targets = os.path.join(folder, "targets.txt")
             with open(targets, "w") as file:
@@ -153,6 +204,50 @@ class PytestPeakSitesTest(CommandTestCase):
         self.assertLess(lookup["peak"]["peakBytes"] * 10, lookup["peakBytes"])
         self.assertNotIn(("app/table.py", 6),
                          [(site["file"], site["line"]) for site in lookup["peak"]["sites"]])
+
+    def noted_pass(self, files):
+        """The deep pass over test_noted.py's tests, with their sites at the peak, and how
+        each test's body was called: {name: ["-" or "throughout", one per call]}."""
+        root = self.make_project(files)
+        calls = os.path.join(self.make_temp_dir(), "calls.txt")
+        tests = ["tests/test_noted.py::test_%s" % name for name in ("grows", "instant", "short")]
+        run = self.deep_pass(root, tests, tests, env={"CALLS": calls})
+        self.assertEqual(run.returncode, 0, run.output)
+        self.assertEqual(run.snapshot["unmeasured"], [])
+        made = {}
+        with open(calls) as file:
+            for line in file:
+                name, how = line.split()
+                made.setdefault(name, []).append(how)
+        return run, made
+
+    def assertTopSite(self, run, name, line, share):
+        scenario = run.named("tests/test_noted.py::test_%s" % name)
+        self.assertSamePeak(scenario)
+        top = scenario["peak"]["sites"][0]
+        self.assertEqual((top["file"], top["line"]), ("tests/test_noted.py", line), name)
+        self.assertGreater(top["size"], share * scenario["peakBytes"], name)
+
+    def test_a_long_call_is_hooked_near_its_peak_only_and_again_throughout_when_that_missed(self):
+        run, made = self.noted_pass(NOTED)
+        # Two measured calls, then the copy's: one with the hooks near the peak only, which
+        # caught the list at its peak.
+        self.assertEqual(made["grows"], ["-", "-", "-"])
+        self.assertTopSite(run, "grows", 11, 0.9)
+        # Made and freed between two looks at the level: no hook was on at its peak, so the call
+        # was made again with them on throughout, which saw it at len()'s call.
+        self.assertEqual(made["instant"], ["-", "-", "-", "throughout"])
+        self.assertTopSite(run, "instant", 18, 0.95)
+        # Under GATED_SECONDS: the hooks on throughout at once.
+        self.assertEqual(made["short"], ["-", "-", "throughout"])
+
+    def test_with_a_profiler_of_the_programs_own_the_hooks_are_on_throughout(self):
+        run, made = self.noted_pass(dict(NOTED, **PROFILED))
+        # No profiling timer for the looks: a gated call would rarely look at all.
+        for name in ("grows", "instant", "short"):
+            self.assertEqual(made[name], ["-", "-", "throughout"], name)
+        self.assertTopSite(run, "grows", 11, 0.9)
+        self.assertTopSite(run, "instant", 18, 0.95)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import type {
 } from '../compare/comparison.js';
 import { siteListOf, type Snapshot } from '../capture/snapshot.js';
 import { globMatcher } from './globs.js';
-import { MEASURES, measureOf, type MeasureSpec } from '../compare/measures.js';
+import { MEASURES, measureOf, type ColdCalls, type MeasureSpec } from '../compare/measures.js';
 import { liesBeyond, noiseRanges } from '../compare/noise.js';
 import { unitOf } from './rules.js';
 import { parseSize, sizeUnitsOf } from './sizes.js';
@@ -133,6 +133,8 @@ interface Observation extends Omit<Spread, 'baseGrowth'> {
   source?: string;
   /** A site of head's whose figures did not change: only a ceiling can find it over. */
   held?: true;
+  /** How a function's first (cold) calls varied, where its ranges are its warm calls'. */
+  cold?: ColdCalls;
 }
 
 /**
@@ -300,6 +302,7 @@ function variation(measure: Omit<Measure, 'base' | 'head' | 'delta'>): Partial<O
   if (measure.baseRange) found.baseRange = measure.baseRange;
   if (measure.headRange) found.headRange = measure.headRange;
   if (measure.headGrowth !== undefined) found.headGrowth = measure.headGrowth;
+  if (measure.cold) found.cold = measure.cold;
   return found;
 }
 
@@ -448,12 +451,50 @@ function rangesText(metric: BudgetMetric, limit: BudgetLimit, value: Observation
   return `head's ${range(headLow, headHigh)} against base's ${range(baseLow, baseHigh)}`;
 }
 
+type Outcome = 'within' | 'over' | 'overlap';
+
 /**
  * `within`; `over`, for real (steady figures, or repeats that do not overlap); or `overlap`: over
  * at the reported values only, the repeats of base and head overlapping (or a noisy figure
- * without ranges to tell).
+ * without ranges to tell). A function's figure, its first call, is also judged on its first
+ * (cold) calls (`coldCallsOf`): over for real there, it is over, whatever its warm calls (its
+ * ranges) do; they decide only what they show themselves.
  */
-function judge(limit: BudgetLimit, value: Observation): 'within' | 'over' | 'overlap' {
+function judge(limit: BudgetLimit, value: Observation): Outcome {
+  const warm = judgeRanges(limit, value);
+  const cold = coldObservation(value);
+  return warm !== 'over' && cold && judgeRanges(limit, cold) === 'over' ? 'over' : warm;
+}
+
+/**
+ * A function's figures as its first (cold) calls judge them: the same figures, the cold calls'
+ * spread for the warm calls'. Undefined where the observation has none.
+ */
+function coldObservation(value: Observation): Observation | undefined {
+  if (!value.cold) return undefined;
+  const { noisy, baseRange, headRange } = value.cold;
+  return {
+    base: value.base,
+    head: value.head,
+    ...(noisy ? { noisy } : {}),
+    ...(baseRange ? { baseRange } : {}),
+    ...(headRange ? { headRange } : {}),
+  };
+}
+
+/**
+ * The observation whose figures made a rule's outcome `over`: a function's first (cold) calls
+ * where they alone are over for real, else the observation itself.
+ */
+function decisive(limit: BudgetLimit, value: Observation): { value: Observation; cold: boolean } {
+  const cold = coldObservation(value);
+  return cold && judgeRanges(limit, value) !== 'over' && judgeRanges(limit, cold) === 'over'
+    ? { value: cold, cold: true }
+    : { value, cold: false };
+}
+
+/** `judge` on the observation's own ranges. */
+function judgeRanges(limit: BudgetLimit, value: Observation): Outcome {
   const varies = value.baseRange !== undefined || value.headRange !== undefined;
   if (!isOver(limit, value)) {
     // Within at the reported figures (a function's first call), yet the repeats compared (its
@@ -557,8 +598,10 @@ function evaluateLimit(
     result.leak = leakNote(rule.metric, worst.headGrowth, scenario, sizeUnitsOf(limit.text));
   const reasons: string[] = [];
   if (worst.source !== undefined && outcome !== 'within') reasons.push(`from ${worst.source}`);
-  // A test's figure is its first call, a cold one, and its range is that of its cold calls.
-  const repeats = scenario.kind === 'test' ? 'first (cold) calls' : 'repeats';
+  // A test's figure is its first call, a cold one, and its range is that of its cold calls; a
+  // function's is judged on its cold calls where they alone are over for real.
+  const decided = decisive(limit, worst);
+  const repeats = scenario.kind === 'test' || decided.cold ? 'first (cold) calls' : 'repeats';
   if (outcome === 'overlap') {
     result.noisy = true;
     reasons.push(
@@ -568,11 +611,12 @@ function evaluateLimit(
           ? `base's ${repeats} are noisy: reported, not failed`
           : `base's and head's ${repeats} overlap: reported, not failed`,
     );
-  } else if (outcome === 'over' && (worst.baseRange || worst.headRange)) {
-    const ends = nearestEnds(limit, worst);
+  } else if (outcome === 'over' && (decided.value.baseRange || decided.value.headRange)) {
+    const judged = decided.value;
+    const ends = nearestEnds(limit, judged);
     const nearest = describe(rule.metric, limit, ends);
-    const apartText = worst.noisy ? 'lie apart by more than they vary' : 'do not overlap';
-    const ranges = rangesText(rule.metric, limit, worst);
+    const apartText = judged.noisy ? 'lie apart by more than they vary' : 'do not overlap';
+    const ranges = rangesText(rule.metric, limit, judged);
     reasons.push(
       limit.kind === 'ceiling'
         ? `every head ${repeats === 'repeats' ? 'repeat' : 'first (cold) call'} is over the limit: ${nearest} at the lowest`

@@ -120,3 +120,27 @@ export function sameAsFile(earlier: Snapshot): string | undefined {
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : undefined;
 }
+
+/**
+ * A side's deep pass (`deep`) with the first call of each `bench_*` function in its first run
+ * (`first`, a process of its own) kept as a cold call (`coldCalls`): the deep pass's first call
+ * of a function is cold too, and only another process's first call can confirm it, since the
+ * later calls find what the first one filled (a cache) already there. A function that failed in
+ * either run keeps none. A new snapshot; neither is changed.
+ */
+export function keepFirstCalls(first: Snapshot, deep: Snapshot): Snapshot {
+  const firstCalls = new Map(
+    first.scenarios
+      .filter((s) => s.kind === 'function' && s.status === 'ok' && s.repeats.length > 0)
+      .map((s) => [s.name, s]),
+  );
+  if (firstCalls.size === 0) return deep;
+  return {
+    ...deep,
+    scenarios: deep.scenarios.map((scenario) => {
+      const earlier = firstCalls.get(scenario.name);
+      if (!earlier || scenario.kind !== 'function' || scenario.status !== 'ok') return scenario;
+      return { ...scenario, coldCalls: [...(earlier.coldCalls ?? []), earlier.repeats[0]] };
+    }),
+  };
+}

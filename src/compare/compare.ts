@@ -7,6 +7,7 @@ import {
 import type { LineMap } from '../sides/line-map.js';
 import type { Comparison, ScenarioComparison } from './comparison.js';
 import {
+  MEASURE_NAMES,
   MEASURES,
   measureOf,
   measuresWhere,
@@ -15,6 +16,7 @@ import {
   type MeasureName,
 } from './measures.js';
 import {
+  coldCallsOf,
   isDeterministic,
   leakRoseSteadily,
   leakSpread,
@@ -125,6 +127,7 @@ function compareScenario(
     comparison.identicalRuns = Math.min(...proven);
   Object.assign(comparison, compareMeasures(ONCE_MEASURED, base, head));
   denyRisesTheLeakCheckDenies(comparison);
+  judgeFirstCalls(comparison, base, head);
   const leakSites = leakSiteDeltas(base, head, lineMap);
   if (leakSites) comparison.leakSites = leakSites;
   const objectTypes = objectTypeDeltas(base, head);
@@ -143,6 +146,25 @@ function compareScenario(
     }
   }
   return comparison;
+}
+
+/**
+ * A function's figure is its first call, which its warm calls' ranges do not hold: where those
+ * are noise, how its first calls varied (`Measure.cold`, `coldCallsOf`), once the rises its
+ * leak check denies are noise too.
+ */
+function judgeFirstCalls(
+  comparison: ScenarioComparison,
+  base: SnapshotScenario | undefined,
+  head: SnapshotScenario | undefined,
+): void {
+  for (const name of MEASURE_NAMES) {
+    const { repeat } = MEASURES[name];
+    const measure = measureOf(comparison, name);
+    if (repeat === undefined || measure === undefined) continue;
+    const cold = coldCallsOf(measure, base, head, repeat);
+    if (cold) measure.cold = cold;
+  }
 }
 
 /**

@@ -245,6 +245,21 @@ export interface Measure {
    */
   baseGrowth?: number;
   headGrowth?: number;
+  /**
+   * A `bench_*` function's figure is its first call, a cold one, and its ranges are its later
+   * (warm) calls': where those differ at random, how its first calls varied (one per process:
+   * the first run's and the deep pass's), as a test's first calls are judged (`coldSpread`).
+   * Noisy when they differ, with each side's range widened by how much its warm calls differ;
+   * not noisy, no range, when each side's first calls agreed to the byte.
+   */
+  cold?: ColdCalls;
+}
+
+/** How a function's first (cold) calls varied on each side (`Measure.cold`). */
+export interface ColdCalls {
+  noisy?: boolean;
+  baseRange?: [number, number];
+  headRange?: [number, number];
 }
 
 /** The measures of a scenario, each under its field: what `ScenarioComparison` holds. */

@@ -6,13 +6,16 @@
  *
  * A whole script's repeats are fresh processes (and so are a command's processes'): any
  * difference is noise. A function's first call is a cold one (caches, free lists, interned
- * strings filled once) and legitimately differs from the later calls, so only the warm calls
- * (2..N) are compared. A pytest test's repeats are calls of its body in one process, as a
+ * strings filled once) and legitimately differs from the later calls, so its ranges are the warm
+ * calls' (2..N). A pytest test's repeats are calls of its body in one process, as a
  * function's are, but its figure is its first call's, which is what one run of the suite does:
  * that cold call is checked against the test's other cold calls (its first call in the first
  * run, `coldCalls`), never against the warm ones, which find what it filled (a module-level
  * cache) already there. The warm calls still say how much one call varies by chance: a cold
- * figure's range is widened by theirs (see `coldSpread`).
+ * figure's range is widened by theirs (see `coldSpread`). A function's figure is its first call
+ * too: where its warm calls differ at random, its first calls (one per process: the first run's
+ * and the deep pass's) are judged as a test's are, beside the warm ranges (`coldCallsOf`), so
+ * that a cache filled by the first call alone is a real change even when the warm calls overlap.
  *
  * A leak is not noise. A function's repeats run in one process, so one that keeps memory on
  * every call can make a figure rise call after call (the container it fills is reallocated,
@@ -25,7 +28,7 @@ import {
   type SnapshotScenario,
   type SnapshotSite,
 } from '../capture/snapshot.js';
-import { MEASURES, measuresWhere, type MeasureName } from './measures.js';
+import { MEASURES, measuresWhere, type ColdCalls, type MeasureName } from './measures.js';
 
 export type ScenarioKind = SnapshotScenario['kind'];
 
@@ -115,10 +118,25 @@ export function coldSpread(values: readonly number[], colds: readonly number[] =
   if (values.length === 0) return { noisy: false };
   const warm = warmSpread(values, 'test');
   if (warm.growth !== undefined) return warm;
+  return coldRange(values, colds, warm.range);
+}
+
+/**
+ * `coldSpread` of calls that do not grow: the first calls' range, widened by the warm calls'
+ * (`warm`, undefined where they agreed). Steady where the first calls agree (`agreeing`, a
+ * test's rule) or, without `agreeing`, where they agree and the warm calls did too.
+ */
+function coldRange(
+  values: readonly number[],
+  colds: readonly number[],
+  warm: [number, number] | undefined,
+  agreeing = true,
+): Spread {
   const cold = [values[0], ...colds];
-  const width = warm.range ? warm.range[1] - warm.range[0] : 0;
+  const width = warm ? warm[1] - warm[0] : 0;
   const [low, high] = rangeOf(cold);
-  if (colds.length > 0 ? low === high : width === 0) return { noisy: false };
+  const steady = agreeing && colds.length > 0 ? low === high : low === high && width === 0;
+  if (steady) return { noisy: false };
   const floor = Math.min(0, ...values, ...colds);
   return { noisy: true, range: [Math.max(floor, low - width), high + width] };
 }
@@ -154,9 +172,75 @@ export type RepeatValue = (totals: RepeatTotals) => number | undefined;
 export function totalSpread(scenario: SnapshotScenario, repeat: RepeatValue): Spread {
   const values = scenario.repeats.map(repeat);
   if (values.some((value) => value === undefined)) return STEADY;
+  return spreadOf(values as number[], scenario.kind, coldsOf(scenario, repeat));
+}
+
+/** A measure's value in a scenario's other cold calls (`coldCalls`): none where one lacks it. */
+function coldsOf(scenario: SnapshotScenario, repeat: RepeatValue): number[] {
   const colds = (scenario.coldCalls ?? []).map(repeat);
-  const known = colds.every((value) => value !== undefined) ? (colds as number[]) : [];
-  return spreadOf(values as number[], scenario.kind, known);
+  return colds.every((value) => value !== undefined) ? (colds as number[]) : [];
+}
+
+/**
+ * How a `bench_*` function's first (cold) calls varied on each side, for a measure (`measure`,
+ * its spreads recorded) whose warm calls differed at random: its first call with its first call
+ * in the first run (`coldCalls`), each a process's first, their range widened by how much the
+ * warm calls differed, as a test's are (`coldSpread`). Unlike a test's, first calls that agree
+ * to the byte are steady only where the side's warm calls agreed too: two first calls of a
+ * function whose calls vary can agree by chance (a jitter that depends on the call's turn).
+ * Undefined for other kinds, where a side did not measure, where a side grows call after call
+ * (a leak is judged on its ranges), and where no warm calls were noisy (the first call's
+ * figures are then judged as they are).
+ */
+export function coldCallsOf(
+  measure: Variation,
+  base: SnapshotScenario | undefined,
+  head: SnapshotScenario | undefined,
+  repeat: RepeatValue,
+): ColdCalls | undefined {
+  if (!measure.noisy || measure.baseGrowth !== undefined || measure.headGrowth !== undefined)
+    return undefined;
+  if (base?.status !== 'ok' || head?.status !== 'ok') return undefined;
+  if (base.kind !== 'function' || head.kind !== 'function') return undefined;
+  // Neither side grows (a rise its leak check denies is noise: see compare.ts): the warm calls
+  // are noise, their range the width a first call's is widened by.
+  const spreads = [base, head].map((scenario) => {
+    const values = scenario.repeats.map(repeat);
+    if (values.length === 0 || values.some((value) => value === undefined)) return undefined;
+    const warm = (values as number[]).slice(1);
+    return coldRange(
+      values as number[],
+      coldsOf(scenario, repeat),
+      warm.length >= 2 ? rangeOf(warm) : undefined,
+      false,
+    );
+  });
+  const [baseCold, headCold] = spreads;
+  if (!baseCold || !headCold) return undefined;
+  const cold: ColdCalls = {};
+  if (baseCold.noisy || headCold.noisy) cold.noisy = true;
+  if (baseCold.range) cold.baseRange = baseCold.range;
+  if (headCold.range) cold.headRange = headCold.range;
+  return cold;
+}
+
+/**
+ * Whether a function's first (cold) calls lie apart: steady on both sides and different, or
+ * noisy and apart by more than they span together (`liesBeyond`, `noiseRanges`). Their side:
+ * head above base (`up`), or below it.
+ */
+export function coldCallsApart(
+  value: { base: number; head: number; cold: ColdCalls },
+  up = value.head > value.base,
+): boolean {
+  const { base, head }: { base: [number, number]; head: [number, number] } = value.cold.noisy
+    ? noiseRanges({ ...value.cold, base: value.base, head: value.head })
+    : {
+        base: value.cold.baseRange ?? [value.base, value.base],
+        head: value.cold.headRange ?? [value.head, value.head],
+      };
+  const [low, high] = up ? [base, head] : [head, base];
+  return value.cold.noisy ? liesBeyond(low, high) : high[0] > low[1];
 }
 
 /** How a measure's values varied over a scenario's warm calls alone (see `warmSpread`). */
@@ -326,7 +410,8 @@ export function noiseRanges(value: {
 /**
  * Whether a noisy figure's difference may be its noise alone: base's and head's repeats overlap,
  * or lie apart by no more than they span together (see `liesBeyond`, `noiseRanges`). A steady
- * figure (or one lacking a side) never is.
+ * figure (or one lacking a side) never is, nor a function's whose first (cold) calls lie apart
+ * (`coldCallsApart`), whatever its warm calls do.
  */
 export function withinNoise(value: {
   base: number | null;
@@ -334,8 +419,12 @@ export function withinNoise(value: {
   noisy?: boolean;
   baseRange?: [number, number];
   headRange?: [number, number];
+  cold?: ColdCalls;
 }): boolean {
   if (!value.noisy || value.base === null || value.head === null) return false;
+  if (value.cold && value.head !== value.base) {
+    if (coldCallsApart({ base: value.base, head: value.head, cold: value.cold })) return false;
+  }
   const { base, head } = noiseRanges({ ...value, base: value.base, head: value.head });
   return !liesBeyond(base, head) && !liesBeyond(head, base);
 }

@@ -34,6 +34,13 @@ const measure = z.strictObject({
   headRange: range.optional(),
   baseGrowth: growth.optional(),
   headGrowth: growth.optional(),
+  cold: z
+    .strictObject({
+      noisy: z.boolean().optional(),
+      baseRange: range.optional(),
+      headRange: range.optional(),
+    })
+    .optional(),
 });
 
 /** Every measure under its field (measures.ts): required where a scenario always has it. */

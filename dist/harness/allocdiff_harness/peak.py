@@ -76,6 +76,13 @@ LOOK_SECONDS = 0.001
 HOOKED_EVENTS = 20000
 
 
+def ticks_free():
+    """Whether a watch with the hooks on near the peak only, installed now, can look at the
+    level every tick too: there is a profiling timer, and no handler of the program's own (a
+    profiler) for its signal."""
+    return hasattr(_signal, "setitimer") and _signal.getsignal(_signal.SIGPROF) == _signal.SIG_DFL
+
+
 class PeakWatch:
     """Hooks that keep a snapshot taken at (nearly) the highest traced level they see.
 
@@ -258,11 +265,9 @@ class PeakWatch:
         """Looks every ``LOOK_SECONDS`` of CPU time too (a profiling timer's signal, handled in
         the main thread between two bytecodes), where the program leaves that signal alone:
         growth that makes no container goes for long between collections."""
-        if not hasattr(_signal, "setitimer"):
+        if not ticks_free():
             return False
         try:
-            if _signal.getsignal(_signal.SIGPROF) != _signal.SIG_DFL:
-                return False  # a profiler of the program's own
             # ValueError outside the main thread, where no handler can be set.
             self._saved_ticks = _signal.signal(_signal.SIGPROF, self._tick)
             # Interrupted system calls resume, as if no signal had come.
