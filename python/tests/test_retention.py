@@ -209,7 +209,7 @@ MODULE = """\
         own = bytearray(100)  # LINE class own
 
 
-    @functools.lru_cache(maxsize=None)
+    @functools.lru_cache(maxsize=None)  # LINE parsed cache
     def parsed(number):
         return bytearray(100 + number)  # LINE parsed
 
@@ -220,7 +220,7 @@ MODULE = """\
 
 
     class Parser:
-        @functools.lru_cache(maxsize=None)
+        @functools.lru_cache(maxsize=None)  # LINE method cache
         def parse(self, number):
             return bytearray(100 + number)  # LINE method
 
@@ -457,6 +457,13 @@ class RetentionTest(unittest.TestCase):
         self.assertEqual(method["path"], module + ".Parser.parse.<cache>[…]")
         for path in (parsed, bounded, method):
             self.assertNotIn(".?", path["path"])
+        # Made at import, before any tracing: the cache is said to be made at its decorator.
+        self.assertIn((retention.LRU_CACHE, (self.file, self.lines["parsed cache"])),
+                      parsed["via"])
+        self.assertIn((retention.LRU_CACHE, (self.file, self.lines["method cache"])),
+                      method["via"])
+        self.assertIn((retention.LRU_CACHE, (self.file, self.lines["bounded"] - 2)),
+                      bounded["via"])
 
     def test_the_same_objects_give_the_same_paths(self):
         tracemalloc.start(1)

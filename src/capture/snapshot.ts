@@ -273,7 +273,9 @@ const retentionPath = z.strictObject({
   count: amount,
   /**
    * Objects on the path (root and the sample left out) that the scenario allocated, root first,
-   * with where (the innermost frame): the holder's container, the tuple `append` stored. For
+   * with where (the innermost frame): the holder's container, the tuple `append` stored. The
+   * cache of an lru_cache function, whenever it was made, is a step of type `LRU_CACHE` where
+   * its decorator is (or the line that called `lru_cache`, when traced). For
    * `unreachable`: the cycle's members that refer to the samples, nearest first, each line once.
    */
   via: z.array(retentionStep),

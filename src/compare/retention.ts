@@ -4,6 +4,7 @@
  * that keep the grown sites' objects alive, grouped by holder, and the line of the change that
  * filled each one (its culprit).
  */
+import { LRU_CACHE } from '../capture/snapshot.js';
 import type {
   RetentionPath,
   RetentionRootKind,
@@ -252,6 +253,10 @@ function culpritOf(
     )
     .sort((a, b) => b.sizeDelta - a.sizeDelta || a.file.localeCompare(b.file))[0];
   if (named) return { ...locationOf({ ...named, line: named.line! }), evidence: 'named' };
+  // The cache of an lru_cache function on the path, made on a changed line (its decorator): C
+  // code fills it on each new call, so the line that made it is the one that stores into it.
+  const cache = path.via.find((step) => step.type === LRU_CACHE && changed(step));
+  if (cache) return { ...locationOf(cache), evidence: 'stored', type: LRU_CACHE };
   if (made[0]) return { ...locationOf(made[0]), evidence: 'made', type: made[0].type };
   if (container && changed(container))
     return { ...locationOf(container), evidence: 'stored', type: container.type };

@@ -17,7 +17,10 @@ import { scenarioAgrees } from '../compare/agreement.js';
 import { withinNoise } from '../compare/noise.js';
 import { runnerSite } from '../compare/sites.js';
 import type { BudgetResult } from '../budgets/evaluate.js';
+import type { RetentionFinding } from '../compare/retention.js';
+import { LRU_CACHE } from '../capture/snapshot.js';
 import { budgetsOfScenario } from './budget-index.js';
+import { growthHeld } from './retention.js';
 import { hookedSlack } from './details.js';
 import type { Report } from './report.js';
 
@@ -208,17 +211,62 @@ function explainingSite(
   return any && { site: any, unit: explaining.unit };
 }
 
-/** The site that moved most the way `delta` did (`own`: the test runner's sites left out). */
+function groupByFile(sites: readonly SiteDelta[]): Map<string, SiteDelta[]> {
+  const byFile = new Map<string, SiteDelta[]>();
+  for (const site of sites) {
+    const list = byFile.get(site.file);
+    if (list) list.push(site);
+    else byFile.set(site.file, [site]);
+  }
+  return byFile;
+}
+
+/** How close a site's growth and a nearby line's shrink must be for the two to be one move. */
+const MOVE_TOLERANCE = 0.1;
+/** Lines apart a move may span when neither side names its function. */
+const MOVE_LINES = 20;
+
+/**
+ * Whether `site` only moved: another line of the same function (of the same file, near it when
+ * no function is known) changed by about as much the other way, as a buffer live at the peak
+ * that an edit moved from line 450 to line 445 does. The pair nets out; neither is growth.
+ */
+export function movedLine(site: SiteDelta, sites: readonly SiteDelta[]): boolean {
+  const size = site.sizeDelta;
+  if (size === 0) return false;
+  const line = site.line ?? site.baseLine;
+  return sites.some((other) => {
+    if (other === site || other.file !== site.file) return false;
+    if (Math.sign(other.sizeDelta) !== -Math.sign(size)) return false;
+    const near =
+      site.function !== undefined && other.function !== undefined
+        ? site.function === other.function
+        : line !== null &&
+          Math.abs((other.line ?? other.baseLine ?? Infinity) - line) <= MOVE_LINES;
+    if (!near) return false;
+    const larger = Math.max(Math.abs(size), Math.abs(other.sizeDelta));
+    return Math.abs(size + other.sizeDelta) <= larger * MOVE_TOLERANCE;
+  });
+}
+
+/**
+ * The site that moved most the way `delta` did (`own`: the test runner's sites left out); never
+ * one that only moved from a nearby line (`movedLine`).
+ */
 function mostMoved(
   sites: readonly SiteDelta[],
   delta: number,
   own: boolean,
 ): SiteDelta | undefined {
   let best: SiteDelta | undefined;
+  let byFile: Map<string, SiteDelta[]> | undefined;
   for (const site of sites) {
     if (own && runnerSite(site.file)) continue;
     const moved = Math.sign(delta) * site.sizeDelta;
-    if (moved > 0 && (!best || moved > Math.sign(delta) * best.sizeDelta)) best = site;
+    if (moved <= 0 || (best && moved <= Math.sign(delta) * best.sizeDelta)) continue;
+    // Only a site that would be named is weighed against the other lines of its file.
+    byFile ??= groupByFile(sites);
+    if (!movedLine(site, byFile.get(site.file) ?? [])) best = site;
   }
   return best;
 }
@@ -262,7 +310,48 @@ export function budgetSiteClause(
   if (budget.metric === 'site') return '';
   if (!measureOf(scenario, budget.metric)?.delta) return '';
   const direction = budget.limit.trim().startsWith('-') ? -1 : 1;
-  return siteClause(scenario, budget.metric, direction, words, unitsBeside(budget.limit));
+  const where = siteClause(scenario, budget.metric, direction, words, unitsBeside(budget.limit));
+  return direction > 0 && MEASURES[budget.metric].sites?.list === 'sites'
+    ? where + heldClause(scenario, words, where !== '')
+    : where;
+}
+
+/**
+ * What keeps the most of a scenario's retained growth alive, when the retention walk found a
+ * holder but no changed line that made or filled it (a line that stopped clearing a cache
+ * allocates nothing): `, kept alive by app.cache._parsed (dict)` after the site named; empty
+ * when a changed line is blamed (the verdict leads with it) or no holder was found.
+ */
+function heldClause(scenario: ScenarioComparison, words: Words, afterSite: boolean): string {
+  const found = mostHeldBy(scenario);
+  if (!found || found.culprit) return '';
+  const holder =
+    found.holderType === LRU_CACHE
+      ? `the cache of ${words.code(found.holder)}`
+      : `${words.code(found.holder)} (${words.code(found.holderType)})`;
+  return afterSite ? `, kept alive by ${holder}` : `, kept alive most by ${holder}`;
+}
+
+/**
+ * The finding of the holder that keeps the most of a scenario's growth alive (`growthHeld` of
+ * its findings), its largest; only a named holder (not an unreachable cycle, a chain too long,
+ * storage no container was found for). A holder any changed line filled is given by a finding
+ * with its culprit.
+ */
+function mostHeldBy(scenario: ScenarioComparison): RetentionFinding | undefined {
+  const byHolder = new Map<string, RetentionFinding[]>();
+  for (const finding of scenario.retention ?? []) {
+    if (finding.kind === 'not found' || finding.kind === 'unreachable' || !finding.holder) continue;
+    const key = `${finding.kind}\0${finding.root}\0${finding.holder}`;
+    byHolder.set(key, [...(byHolder.get(key) ?? []), finding]);
+  }
+  let best: { finding: RetentionFinding; kept: number } | undefined;
+  for (const findings of byHolder.values()) {
+    const kept = growthHeld(scenario, findings);
+    if (kept <= 0 || (best && kept <= best.kept)) continue;
+    best = { finding: findings.find((f) => f.culprit) ?? findings[0]!, kept };
+  }
+  return best?.finding;
 }
 
 function approx(measure: Measure, text: string): string {

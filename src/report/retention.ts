@@ -257,6 +257,14 @@ function storedByC(finding: RetentionFinding, code: Code): string | undefined {
 }
 
 /**
+ * Whether a finding's culprit made the cache of an lru_cache function (its decorator), which
+ * C code fills on each new call: the line that made the holder, not one that stored into it.
+ */
+function cacheMade(finding: RetentionFinding): boolean {
+  return finding.culprit?.evidence === 'stored' && finding.culprit.type === LRU_CACHE;
+}
+
+/**
  * A culprit that only made an object the holder keeps (`item = (key, value)`), said as such:
  * the line that stored it into the holder is not one the change was found to make.
  */
@@ -297,9 +305,11 @@ export function retentionSentence(
         ? ', a line this change made'
         : finding.culprit?.evidence === 'made'
           ? `; ${madeText(finding.culprit, code)}`
-          : finding.culprit
-            ? `; filled at ${code(siteLocation(finding.culprit))}, a line this change made`
-            : '';
+          : finding.culprit && cacheMade(finding)
+            ? `; the ${code(LRU_CACHE)} that holds it was made at ${code(siteLocation(finding.culprit))}, a line this change made`
+            : finding.culprit
+              ? `; filled at ${code(siteLocation(finding.culprit))}, a line this change made`
+              : '';
     const [container, root] = containerText(finding, code);
     if (heldContainers(finding))
       return (
@@ -320,17 +330,20 @@ export function retentionSentence(
   const how =
     finding.kind === 'unreachable'
       ? `made (a ${code(finding.culprit?.type ?? '?')} of the cycle)`
-      : isOwnGlobal(finding)
-        ? 'made and bound'
-        : finding.culprit?.evidence === 'stored' && finding.culprit.type
-          ? `filled (a ${code(finding.culprit.type)} stored)`
-          : 'filled';
+      : cacheMade(finding)
+        ? 'made'
+        : isOwnGlobal(finding)
+          ? 'made and bound'
+          : finding.culprit?.evidence === 'stored' && finding.culprit.type
+            ? `filled (a ${code(finding.culprit.type)} stored)`
+            : 'filled';
   const byC = storedByC(finding, code);
   const culprit =
     finding.culprit?.evidence === 'made'
       ? `; ${madeText(finding.culprit, code)}`
       : finding.culprit
-        ? `, ${how} at ${code(siteLocation(finding.culprit))}, a line this change made`
+        ? `, ${how} at ${code(siteLocation(finding.culprit))}, a line this change made` +
+          (cacheMade(finding) ? `, and filled on each new call of ${code(finding.holder)}` : '')
         : byC
           ? `; ${byC}`
           : '';
@@ -372,7 +385,13 @@ function row(finding: RetentionFinding): string {
 function pathItem(finding: RetentionFinding): string {
   const evidence = finding.culprit?.evidence;
   const verb =
-    evidence === 'grown' ? 'grown' : evidence === 'made' ? 'what it holds made' : 'filled';
+    evidence === 'grown'
+      ? 'grown'
+      : evidence === 'made'
+        ? 'what it holds made'
+        : cacheMade(finding)
+          ? 'made'
+          : 'filled';
   const culprit = finding.culprit?.text
     ? ` (${verb} by ${escapeCode(finding.culprit.text, 80)})`
     : '';
