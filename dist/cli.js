@@ -210,8 +210,8 @@ function cacheFolderOf(argv) {
 }
 async function exitCodeOf(report, failOn) {
   const [{ failsRun }, { explainVerdict }] = await Promise.all([
-    import("./chunks/evaluate-3ZLDFVH4.js"),
-    import("./chunks/verdict-4EWT2QOY.js")
+    import("./chunks/evaluate-UYFQEAZT.js"),
+    import("./chunks/verdict-XB2GUB2K.js")
   ]);
   if (!failsRun(report.verdict, failOn)) return ExitCode.Ok;
   const { decided, causes } = explainVerdict(report);
@@ -226,7 +226,7 @@ async function exitCodeOf(report, failOn) {
 async function main(argv, early) {
   let privateDir;
   try {
-    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-DQ5HG3WP.js");
+    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-SND2MVJK.js");
     const command = parseCliArgs(argv);
     if (command.kind === "help") {
       process.stdout.write(CLI_HELP);
@@ -246,9 +246,9 @@ Run "allocdiff --help" for the options.
     const { settings, stdout } = command;
     privateDir = command.privateDir;
     const [{ runAllocdiff }, { OUTPUTS }, { renderTerminal }] = await Promise.all([
-      import("./chunks/pipeline-JRZPCP6X.js"),
-      import("./chunks/outputs-VEKVRPTZ.js"),
-      import("./chunks/terminal-TBWYCENX.js")
+      import("./chunks/pipeline-MCZZG4QQ.js"),
+      import("./chunks/outputs-DRMZ6PJG.js"),
+      import("./chunks/terminal-6PSE2YZU.js")
     ]);
     const { report, outputs } = await runAllocdiff(settings, log, early ? { early } : {});
     if (interrupted && !report.interrupted) return interruptedExit(privateDir);

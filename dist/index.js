@@ -4,7 +4,7 @@ import {
   readActionMode,
   readActionSettings,
   readEventPlan
-} from "./chunks/chunk-LYKZY4QK.js";
+} from "./chunks/chunk-L2TFME4T.js";
 import "./chunks/chunk-L5JBWC3J.js";
 import {
   info,
@@ -30,7 +30,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report" || mode === "merge") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-24OPFA5Q.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-YDGR4VYB.js");
       return await postMeasuredReport(mode);
     }
     const plan = readEventPlan();
@@ -39,7 +39,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-24OPFA5Q.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-YDGR4VYB.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));

@@ -1106,6 +1106,13 @@ class _Walk:
         if isinstance(root, _FRAME):
             path.frame = (root.f_code.co_name, root.f_code.co_filename, root.f_lineno)
         for node in nodes[1:-1]:
+            if _is_functools(node, "_lru_cache_wrapper"):
+                # The cache of an lru_cache function: where it was made, its decorator, which
+                # the function's import most often ran before any scenario was traced.
+                where = _cache_made_at(node)
+                if where is not None:
+                    path.via.append((LRU_CACHE, where))
+                continue
             where = _innermost(node)
             if where is not None:
                 path.via.append((objects.type_name(type(node)), where))
@@ -1359,6 +1366,34 @@ def _step(parent, child, names_of):
     if isinstance(child, dict) and _is_own_dict(parent, child):
         return _OWN_DICT, None
     return ".?", None
+
+
+def _cache_made_at(wrapper):
+    """``(filename, lineno)`` of the line that made an lru_cache ``wrapper``: the decorator of
+    the function it caches that names a cache (``@lru_cache(maxsize=None)``, ``@cache``), the
+    first of its decorators when none does; else the line outside functools that called
+    ``lru_cache`` (``escape = lru_cache()(_escape)``), when it was traced; else None."""
+    code = getattr(getattr(wrapper, "__wrapped__", None), "__code__", None)
+    if code is not None:
+        import linecache  # already loaded by tracemalloc
+
+        first = code.co_firstlineno
+        line = first
+        while True:
+            text = linecache.getline(code.co_filename, line).strip()
+            if not text.startswith("@"):
+                break
+            if "cache" in text:
+                return (code.co_filename, line)
+            line += 1
+        if line > first:  # decorated: the first decorator
+            return (code.co_filename, first)
+    traceback = tracemalloc.get_object_traceback(wrapper)
+    functools_file = getattr(sys.modules.get("functools"), "__file__", None)
+    for frame in reversed(traceback or ()):
+        if frame.filename != functools_file:
+            return (frame.filename, frame.lineno)
+    return None
 
 
 def _is_functools(obj, name):
