@@ -39,7 +39,17 @@ export interface Spread {
   range?: [number, number];
   /** A function's figure rose call after call (a leak): its growth per call, rounded, > 0. */
   growth?: number;
+  /** Noisy over fewer values than `FEWEST_VALUES`: a range too short to prove a change alone. */
+  few?: true;
 }
+
+/**
+ * The fewest values a noisy side's range must span for ranges lying apart to prove a change on
+ * their own. Two random values a side lie apart by more than they span together about one time
+ * in 25 (uniform noise; one in 30 normal), three a side about one in 300: a `bench_*` function's
+ * warm calls with the default three repeats are two.
+ */
+export const FEWEST_VALUES = 3;
 
 /** Whether a kind's repeats are calls in one process (a function's, a test's body's). */
 export function callsInOneProcess(kind: ScenarioKind): boolean {
@@ -99,7 +109,11 @@ export function warmSpread(values: readonly number[], kind: ScenarioKind): Sprea
   if (growth !== undefined) return { noisy: false, range: rangeOf(values), growth };
   // Noise is judged on the warm calls, so its range is theirs: a cold first call that filled a
   // cache once would widen it and let a real difference pass as overlapping ranges.
-  return { noisy: true, range: rangeOf(compared) };
+  return {
+    noisy: true,
+    range: rangeOf(compared),
+    ...(compared.length < FEWEST_VALUES ? { few: true as const } : {}),
+  };
 }
 
 /**
@@ -162,7 +176,12 @@ export function siteSpread(site: SnapshotSite, kind: ScenarioKind, steps = false
   if (sizes.noisy) return sizes;
   // A count that moves while the size stays (or grows) is noise too (blocks split or merged).
   const counts = of(site.counts ?? [site.count]);
-  return counts.noisy ? { noisy: true, range: sizes.range ?? [site.size, site.size] } : sizes;
+  if (!counts.noisy) return sizes;
+  return {
+    noisy: true,
+    range: sizes.range ?? [site.size, site.size],
+    ...(counts.few ? { few: true as const } : {}),
+  };
 }
 
 /** A measure's value per repeat of a scenario, as the table of measures reads it. */
@@ -257,9 +276,13 @@ export interface Variation {
   headRange?: [number, number];
   baseGrowth?: number;
   headGrowth?: number;
+  fewRepeats?: true;
 }
 
-/** Records each side's spread on `target`: ranges, growth per call, and whether it is noisy. */
+/**
+ * Records each side's spread on `target`: ranges, growth per call, whether it is noisy, and
+ * whether a noisy side's range is too short to prove a change alone (`fewRepeats`).
+ */
 export function recordSpreads(
   target: Variation,
   base: Spread | undefined,
@@ -270,6 +293,7 @@ export function recordSpreads(
   if (head?.range) target.headRange = head.range;
   if (base?.growth !== undefined) target.baseGrowth = base.growth;
   if (head?.growth !== undefined) target.headGrowth = head.growth;
+  if ((base?.noisy && base.few) || (head?.noisy && head.few)) target.fewRepeats = true;
 }
 
 /** The exact measures taken per repeat: a difference between repeats makes a scenario noisy. */
@@ -409,7 +433,8 @@ export function noiseRanges(value: {
 
 /**
  * Whether a noisy figure's difference may be its noise alone: base's and head's repeats overlap,
- * or lie apart by no more than they span together (see `liesBeyond`, `noiseRanges`). A steady
+ * or lie apart by no more than they span together (see `liesBeyond`, `noiseRanges`), or a noisy
+ * side's range spans too few values to tell (`fewRepeats`: a function's two warm calls). A steady
  * figure (or one lacking a side) never is, nor a function's whose first (cold) calls lie apart
  * (`coldCallsApart`), whatever its warm calls do.
  */
@@ -420,11 +445,14 @@ export function withinNoise(value: {
   baseRange?: [number, number];
   headRange?: [number, number];
   cold?: ColdCalls;
+  fewRepeats?: true;
 }): boolean {
   if (!value.noisy || value.base === null || value.head === null) return false;
   if (value.cold && value.head !== value.base) {
     if (coldCallsApart({ base: value.base, head: value.head, cold: value.cold })) return false;
   }
+  // Ranges of fewer than `FEWEST_VALUES` values lie apart by chance too often to prove anything.
+  if (value.fewRepeats) return true;
   const { base, head } = noiseRanges({ ...value, base: value.base, head: value.head });
   return !liesBeyond(base, head) && !liesBeyond(head, base);
 }

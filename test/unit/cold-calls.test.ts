@@ -46,10 +46,11 @@ describe("a test's cold figure", () => {
   it('is steady when its cold calls agree, whatever its warm calls do', () => {
     expect(coldSpread([310_518, 1_665, 995], [310_518])).toEqual({ noisy: false });
     expect(spreadOf([310_518, 1_665, 995], 'test', [310_518])).toEqual({ noisy: false });
-    // A function's figure is still judged on its warm calls.
+    // A function's figure is still judged on its warm calls: two, too few to prove a change.
     expect(spreadOf([310_518, 1_665, 995], 'function')).toEqual({
       noisy: true,
       range: [995, 1_665],
+      few: true,
     });
   });
 
@@ -76,7 +77,11 @@ describe("a test's cold figure", () => {
       sizes: [18_400, 12_000, 13_000],
       counts: [130, 120, 121],
     };
-    expect(siteSpread(leaking, 'test', true)).toEqual({ noisy: true, range: [12_000, 13_000] });
+    expect(siteSpread(leaking, 'test', true)).toEqual({
+      noisy: true,
+      range: [12_000, 13_000],
+      few: true,
+    });
     expect(siteSpread(leaking, 'test')).toEqual({ noisy: true, range: [17_400, 19_400] });
   });
 

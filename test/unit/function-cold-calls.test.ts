@@ -156,11 +156,21 @@ describe("a function's warm calls", () => {
   it('still fail a budget they are over for real, the first call within it', () => {
     // Each warm call allocates 50 KB more on head; the first call is dominated by a cache fill.
     const { result } = peakBudget(
-      benchFunction([1_000_000, 100_000, 100_400], 1_000_000),
-      benchFunction([1_050_000, 150_000, 150_300], 1_050_000),
+      benchFunction([1_000_000, 100_000, 100_400, 100_200], 1_000_000),
+      benchFunction([1_050_000, 150_000, 150_300, 150_100], 1_050_000),
     );
     expect(result.status).toBe('fail');
     expect(result.reason).toContain("base's and head's repeats");
+  });
+
+  it('only warn when two a side lie apart: that can be chance, and more repeats tell', () => {
+    const { peak, result } = peakBudget(
+      benchFunction([1_000_000, 100_000, 100_400], 1_000_000),
+      benchFunction([1_050_000, 150_000, 150_300], 1_050_000),
+    );
+    expect(peak.fewRepeats).toBe(true);
+    expect(result).toMatchObject({ status: 'warn', noisy: true });
+    expect(result.reason).toContain('`repeats: 4` or more tell');
   });
 });
 
