@@ -132,19 +132,23 @@ export function coldSpread(values: readonly number[], colds: readonly number[] =
   if (values.length === 0) return { noisy: false };
   const warm = warmSpread(values, 'test');
   if (warm.growth !== undefined) return warm;
-  return coldRange(values, colds, warm.range);
+  return coldRange(values, colds, warm.range, true, warm.few);
 }
 
 /**
  * `coldSpread` of calls that do not grow: the first calls' range, widened by the warm calls'
  * (`warm`, undefined where they agreed). Steady where the first calls agree (`agreeing`, a
- * test's rule) or, without `agreeing`, where they agree and the warm calls did too.
+ * test's rule) or, without `agreeing`, where they agree and the warm calls did too. A first call
+ * with no other (`colds` empty) widened by fewer than `FEWEST_VALUES` warm calls (`fewWarm`)
+ * is too short a range to prove a change alone (`few`): such ranges lie apart by chance about
+ * one time in 30, where two first calls widened so do about one time in 2,000.
  */
 function coldRange(
   values: readonly number[],
   colds: readonly number[],
   warm: [number, number] | undefined,
   agreeing = true,
+  fewWarm = false,
 ): Spread {
   const cold = [values[0], ...colds];
   const width = warm ? warm[1] - warm[0] : 0;
@@ -152,7 +156,11 @@ function coldRange(
   const steady = agreeing && colds.length > 0 ? low === high : low === high && width === 0;
   if (steady) return { noisy: false };
   const floor = Math.min(0, ...values, ...colds);
-  return { noisy: true, range: [Math.max(floor, low - width), high + width] };
+  return {
+    noisy: true,
+    range: [Math.max(floor, low - width), high + width],
+    ...(fewWarm && colds.length === 0 ? { few: true as const } : {}),
+  };
 }
 
 function rangeOf(values: readonly number[]): [number, number] {
@@ -207,7 +215,8 @@ function coldsOf(scenario: SnapshotScenario, repeat: RepeatValue): number[] {
  * warm calls differed, as a test's are (`coldSpread`). Unlike a test's, first calls that agree
  * to the byte are steady only where the side's warm calls agreed too: two first calls of a
  * function whose calls vary can agree by chance (a jitter that depends on the call's turn).
- * Undefined for other kinds, where a side did not measure, where a side grows call after call
+ * Undefined for other kinds, where a side did not measure, where a side has no other first call
+ * and fewer than `FEWEST_VALUES` warm calls (too few to prove a change), where a side grows call after call
  * (a leak is judged on its ranges), and where no warm calls were noisy (the first call's
  * figures are then judged as they are).
  */
@@ -232,10 +241,12 @@ export function coldCallsOf(
       coldsOf(scenario, repeat),
       warm.length >= 2 ? rangeOf(warm) : undefined,
       false,
+      warm.length < FEWEST_VALUES,
     );
   });
   const [baseCold, headCold] = spreads;
-  if (!baseCold || !headCold) return undefined;
+  // A first call alone, widened by too few warm calls, proves nothing: the warm calls decide.
+  if (!baseCold || !headCold || baseCold.few || headCold.few) return undefined;
   const cold: ColdCalls = {};
   if (baseCold.noisy || headCold.noisy) cold.noisy = true;
   if (baseCold.range) cold.baseRange = baseCold.range;

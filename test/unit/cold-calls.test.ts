@@ -63,9 +63,15 @@ describe("a test's cold figure", () => {
 
   it('without another cold call, is noisy only where the warm calls differ', () => {
     expect(coldSpread([5_000, 200, 200])).toEqual({ noisy: false });
-    expect(coldSpread([5_000, 200, 260])).toEqual({ noisy: true, range: [4_940, 5_060] });
+    // One cold call widened by two warm calls: too few values to prove a change alone.
+    expect(coldSpread([5_000, 200, 260])).toEqual({
+      noisy: true,
+      range: [4_940, 5_060],
+      few: true,
+    });
+    expect(coldSpread([5_000, 200, 260, 230])).toEqual({ noisy: true, range: [4_940, 5_060] });
     // Never below 0 for a figure that never was.
-    expect(coldSpread([20, 0, 900])).toEqual({ noisy: true, range: [0, 920] });
+    expect(coldSpread([20, 0, 900])).toEqual({ noisy: true, range: [0, 920], few: true });
   });
 
   it("at a site of a steady leak, is what one warm call kept: the leak's steps are no noise", () => {
@@ -82,7 +88,11 @@ describe("a test's cold figure", () => {
       range: [12_000, 13_000],
       few: true,
     });
-    expect(siteSpread(leaking, 'test')).toEqual({ noisy: true, range: [17_400, 19_400] });
+    expect(siteSpread(leaking, 'test')).toEqual({
+      noisy: true,
+      range: [17_400, 19_400],
+      few: true,
+    });
   });
 
   it('is a leak when the calls grow, as a function is', () => {

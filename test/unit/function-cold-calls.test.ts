@@ -85,10 +85,10 @@ describe('a cache a function fills on its first call only', () => {
     );
   });
 
-  it('fails it with one first call a side: its range is widened by what the warm calls vary', () => {
+  it('fails it with one first call a side: its range is widened by what three warm calls vary', () => {
     const { peak, result } = peakBudget(
-      benchFunction([350_114, 203_769, 204_004]),
-      benchFunction([408_162, 202_158, 206_560]),
+      benchFunction([350_114, 203_769, 204_004, 203_900]),
+      benchFunction([408_162, 202_158, 206_560, 204_000]),
     );
     expect(peak.cold).toEqual({
       noisy: true,
@@ -96,6 +96,17 @@ describe('a cache a function fills on its first call only', () => {
       headRange: [403_760, 412_564],
     });
     expect(result.status).toBe('fail');
+  });
+
+  it('warns with one first call a side and two warm calls: too few to tell noise, more repeats tell', () => {
+    const { peak, result } = peakBudget(
+      benchFunction([350_114, 203_769, 204_004]),
+      benchFunction([408_162, 202_158, 206_560]),
+    );
+    expect(peak.cold).toBeUndefined();
+    expect(peak.fewRepeats).toBe(true);
+    expect(result).toMatchObject({ status: 'warn', noisy: true });
+    expect(result.reason).toContain('`repeats: 4` or more tell');
   });
 
   it('a first call within the limit passes it', () => {
