@@ -638,7 +638,7 @@ function evaluateLimit(
     result.noisy = true;
     reasons.push(
       worst.noisy
-        ? worst.fewRepeats && liesApart(limit, worst)
+        ? worst.fewRepeats
           ? `the measurement is noisy: reported, not failed (${fewText(scenario.kind)})`
           : 'the measurement is noisy: reported, not failed'
         : worst.baseNoisy

@@ -417,7 +417,9 @@ describe('leaks and noise in bench_* functions (CLI, real git and Python)', () =
     expect(report.budgets.find((b) => b.scenario === 'bench_regression')).toMatchObject({
       status: 'warn',
       noisy: true,
-      reason: 'the measurement is noisy: reported, not failed',
+      reason:
+        'the measurement is noisy: reported, not failed (two warm calls a side cannot tell a ' +
+        'change from noise: `repeats: 4` or more tell)',
     });
   }, 300_000);
 });
