@@ -246,7 +246,7 @@ Run "allocdiff --help" for the options.
     const { settings, stdout } = command;
     privateDir = command.privateDir;
     const [{ runAllocdiff }, { OUTPUTS }, { renderTerminal }] = await Promise.all([
-      import("./chunks/pipeline-MCZZG4QQ.js"),
+      import("./chunks/pipeline-VVOJCGXX.js"),
       import("./chunks/outputs-DRMZ6PJG.js"),
       import("./chunks/terminal-6PSE2YZU.js")
     ]);

@@ -30,7 +30,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report" || mode === "merge") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-YDGR4VYB.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-QAJKEEU5.js");
       return await postMeasuredReport(mode);
     }
     const plan = readEventPlan();
@@ -39,7 +39,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-YDGR4VYB.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-QAJKEEU5.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));

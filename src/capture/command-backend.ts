@@ -33,7 +33,7 @@ import type { Logger } from '../log.js';
 import { lastLines, stopReason, type ProcessResult } from './process.js';
 import { watchProgress } from './deep-progress.js';
 import { blankSessionVariables, PytestSession, sessionDir } from './pytest-session.js';
-import { processFailed, readSnapshot, SideRunner } from './side-runner.js';
+import { logUnmeasured, processFailed, readSnapshot, SideRunner } from './side-runner.js';
 import {
   DEPTH_MISSED,
   type ScenarioError,
@@ -777,7 +777,7 @@ async function mergePass(
   }
   const snapshot = await readSnapshot(snapshotPath);
   if (!fixedAddresses) snapshot.unmeasured.push(RANDOM_ADDRESSES);
-  for (const note of snapshot.unmeasured) log.info(`not measured: ${note.what}: ${note.why}`);
+  logUnmeasured(log, snapshot.unmeasured);
   const tail = lastLines(run.outputTail);
   const failures = snapshot.scenarios.filter((scenario) => scenario.status === 'failed');
   for (const scenario of failures) if (scenario.error) scenario.error.output = tail;

@@ -11,7 +11,7 @@ import type { CaptureBackend, SideOptions } from './backend.js';
 import { mergeProcessRepeats, sameAsFile, sameFigures } from './merge-repeats.js';
 import type { SideOutcome } from './outcome.js';
 import { lastLines } from './process.js';
-import { readSnapshot, SideRunner, sideWorkDir } from './side-runner.js';
+import { logUnmeasured, readSnapshot, SideRunner, sideWorkDir } from './side-runner.js';
 import { PEAK_SITES_MISSED, type ScenarioError, type Snapshot } from './snapshot.js';
 
 /** The backend of `script`, relative to the repository's root. */
@@ -210,11 +210,7 @@ async function settle(
   const measuring = ['--frames', '1', '--repeats', String(repeats)];
   if (!first.snapshot) return failed(first.failure!);
   let snapshot = first.snapshot;
-  for (const note of snapshot.unmeasured) {
-    log.info(
-      `not measured: ${note.what}${note.scenario ? ` of ${note.scenario}` : ''}: ${note.why}`,
-    );
-  }
+  logUnmeasured(log, snapshot.unmeasured);
 
   for (const scenario of snapshot.scenarios) {
     if (scenario.identicalRuns !== undefined)

@@ -74,6 +74,35 @@ export async function readSnapshot(path: string): Promise<Snapshot> {
  * the side's own temporary folder (its TMPDIR), which the sandbox keeps read-only to the other
  * side's processes, so one side cannot rewrite the other's snapshot while it is written.
  */
+/** How many scenarios a logged note names before it says how many more. */
+const NOTE_SCENARIOS_SHOWN = 3;
+
+/**
+ * The side's notes of what it did not measure, in its log: one line per note, a note made alike
+ * for several scenarios (a test's sites at the peak, for each test of a process that runs
+ * threads) said once, with how many scenarios and the first few.
+ */
+export function logUnmeasured(log: Logger, notes: Snapshot['unmeasured']): void {
+  const grouped = new Map<string, { what: string; why: string; scenarios: string[] }>();
+  for (const note of notes) {
+    const key = JSON.stringify([note.what, note.why]);
+    const group = grouped.get(key) ?? { what: note.what, why: note.why, scenarios: [] };
+    if (note.scenario !== undefined) group.scenarios.push(note.scenario);
+    grouped.set(key, group);
+  }
+  for (const { what, why, scenarios } of grouped.values()) {
+    const shown = scenarios.slice(0, NOTE_SCENARIOS_SHOWN).join(', ');
+    const more = scenarios.length - NOTE_SCENARIOS_SHOWN;
+    const of =
+      scenarios.length === 0
+        ? ''
+        : scenarios.length === 1
+          ? ` of ${shown}`
+          : ` of ${scenarios.length} scenarios (${shown}${more > 0 ? `, ${more} more` : ''})`;
+    log.info(`not measured: ${what}${of}: ${why}`);
+  }
+}
+
 export function sideWorkDir(env: NodeJS.ProcessEnv, prefix: string): Promise<string> {
   return mkdtemp(join(env.TMPDIR || tmpdir(), prefix));
 }
