@@ -312,6 +312,7 @@ function variation(measure: Omit<Measure, 'base' | 'head' | 'delta'>): Partial<O
   if (measure.headRange) found.headRange = measure.headRange;
   if (measure.headGrowth !== undefined) found.headGrowth = measure.headGrowth;
   if (measure.cold) found.cold = measure.cold;
+  if (measure.fewRepeats) found.fewRepeats = true;
   return found;
 }
 
@@ -513,7 +514,9 @@ function judgeRanges(limit: BudgetLimit, value: Observation): Outcome {
     // Within at the reported figures (a function's first call), yet the repeats compared (its
     // warm calls) may all be over the limit and apart for real: then they decide.
     if (!varies || !isOver(limit, nearestEnds(limit, value))) return 'within';
-    return limit.kind === 'ceiling' || apart(limit, value) ? 'over' : 'within';
+    if (limit.kind === 'ceiling' || apart(limit, value)) return 'over';
+    // Apart over too few values to prove it: reported, not failed.
+    return value.noisy && value.fewRepeats && liesApart(limit, value) ? 'overlap' : 'within';
   }
   if (!varies) {
     const unsure = value.noisy || (value.baseNoisy && limit.kind !== 'ceiling');
@@ -534,12 +537,28 @@ function judgeRanges(limit: BudgetLimit, value: Observation): Outcome {
 /**
  * Head's range lies beyond base's on the side the limit looks at: wholly, and for a noisy figure
  * by more than the two ranges span together (`liesBeyond`; a side that did not vary is given the
- * other's span, `noiseRanges`).
+ * other's span, `noiseRanges`). A noisy side of fewer than three values (`fewRepeats`: a
+ * function's two warm calls) never proves it: such ranges lie apart by chance one time in 25.
  */
 function apart(limit: BudgetLimit, value: Observation): boolean {
+  return !(value.noisy && value.fewRepeats) && liesApart(limit, value);
+}
+
+/** `apart` whatever the number of values a side. */
+function liesApart(limit: BudgetLimit, value: Observation): boolean {
   const { base, head } = value.noisy ? noiseRanges(value) : rangesOf(value);
   const [low, high] = limit.kind === 'floor' ? [head, base] : [base, head];
   return value.noisy ? liesBeyond(low, high) : high[0] > low[1];
+}
+
+/**
+ * Why a noisy figure over too few values a side (`fewRepeats`) is not failed, and what tells: a
+ * function's warm calls are its repeats but the first.
+ */
+function fewText(kind: ScenarioComparison['kind']): string {
+  const calls = kind === 'function' || kind === 'test';
+  const values = calls ? 'warm calls' : 'repeats';
+  return `two ${values} a side cannot tell a change from noise: \`repeats: ${calls ? 4 : 3}\` or more tell`;
 }
 
 function worstOf(limit: BudgetLimit, values: readonly Observation[]): Observation {
@@ -619,7 +638,9 @@ function evaluateLimit(
     result.noisy = true;
     reasons.push(
       worst.noisy
-        ? 'the measurement is noisy: reported, not failed'
+        ? worst.fewRepeats
+          ? `the measurement is noisy: reported, not failed (${fewText(scenario.kind)})`
+          : 'the measurement is noisy: reported, not failed'
         : worst.baseNoisy
           ? `base's ${repeats} are noisy: reported, not failed`
           : `base's and head's ${repeats} overlap: reported, not failed`,

@@ -10,7 +10,7 @@ export type { Measure } from './measures.js';
  */
 export type Spread = Pick<
   Measure,
-  'noisy' | 'baseRange' | 'headRange' | 'baseGrowth' | 'headGrowth'
+  'noisy' | 'baseRange' | 'headRange' | 'baseGrowth' | 'headGrowth' | 'fewRepeats'
 >;
 
 export type ScenarioStatus = 'ok' | 'new' | 'removed' | 'failed';

@@ -257,6 +257,11 @@ export interface Measure {
   baseGrowth?: number;
   headGrowth?: number;
   /**
+   * A noisy side's range spans fewer than three values (a `bench_*` function's two warm calls
+   * with `repeats: 3`): ranges that lie apart can be chance, so they do not make a change real.
+   */
+  fewRepeats?: true;
+  /**
    * A `bench_*` function's figure is its first call, a cold one, and its ranges are its later
    * (warm) calls': where those differ at random, how its first calls varied (one per process:
    * the first run's and the deep pass's), as a test's first calls are judged (`coldSpread`).

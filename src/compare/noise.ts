@@ -39,7 +39,17 @@ export interface Spread {
   range?: [number, number];
   /** A function's figure rose call after call (a leak): its growth per call, rounded, > 0. */
   growth?: number;
+  /** Noisy over fewer values than `FEWEST_VALUES`: a range too short to prove a change alone. */
+  few?: true;
 }
+
+/**
+ * The fewest values a noisy side's range must span for ranges lying apart to prove a change on
+ * their own. Two random values a side lie apart by more than they span together about one time
+ * in 25 (uniform noise; one in 30 normal), three a side about one in 300: a `bench_*` function's
+ * warm calls with the default three repeats are two.
+ */
+export const FEWEST_VALUES = 3;
 
 /** Whether a kind's repeats are calls in one process (a function's, a test's body's). */
 export function callsInOneProcess(kind: ScenarioKind): boolean {
@@ -99,7 +109,11 @@ export function warmSpread(values: readonly number[], kind: ScenarioKind): Sprea
   if (growth !== undefined) return { noisy: false, range: rangeOf(values), growth };
   // Noise is judged on the warm calls, so its range is theirs: a cold first call that filled a
   // cache once would widen it and let a real difference pass as overlapping ranges.
-  return { noisy: true, range: rangeOf(compared) };
+  return {
+    noisy: true,
+    range: rangeOf(compared),
+    ...(compared.length < FEWEST_VALUES ? { few: true as const } : {}),
+  };
 }
 
 /**
@@ -118,19 +132,23 @@ export function coldSpread(values: readonly number[], colds: readonly number[] =
   if (values.length === 0) return { noisy: false };
   const warm = warmSpread(values, 'test');
   if (warm.growth !== undefined) return warm;
-  return coldRange(values, colds, warm.range);
+  return coldRange(values, colds, warm.range, true, warm.few);
 }
 
 /**
  * `coldSpread` of calls that do not grow: the first calls' range, widened by the warm calls'
  * (`warm`, undefined where they agreed). Steady where the first calls agree (`agreeing`, a
- * test's rule) or, without `agreeing`, where they agree and the warm calls did too.
+ * test's rule) or, without `agreeing`, where they agree and the warm calls did too. A first call
+ * with no other (`colds` empty) widened by fewer than `FEWEST_VALUES` warm calls (`fewWarm`)
+ * is too short a range to prove a change alone (`few`): such ranges lie apart by chance about
+ * one time in 30, where two first calls widened so do about one time in 2,000.
  */
 function coldRange(
   values: readonly number[],
   colds: readonly number[],
   warm: [number, number] | undefined,
   agreeing = true,
+  fewWarm = false,
 ): Spread {
   const cold = [values[0], ...colds];
   const width = warm ? warm[1] - warm[0] : 0;
@@ -138,7 +156,11 @@ function coldRange(
   const steady = agreeing && colds.length > 0 ? low === high : low === high && width === 0;
   if (steady) return { noisy: false };
   const floor = Math.min(0, ...values, ...colds);
-  return { noisy: true, range: [Math.max(floor, low - width), high + width] };
+  return {
+    noisy: true,
+    range: [Math.max(floor, low - width), high + width],
+    ...(fewWarm && colds.length === 0 ? { few: true as const } : {}),
+  };
 }
 
 function rangeOf(values: readonly number[]): [number, number] {
@@ -162,7 +184,12 @@ export function siteSpread(site: SnapshotSite, kind: ScenarioKind, steps = false
   if (sizes.noisy) return sizes;
   // A count that moves while the size stays (or grows) is noise too (blocks split or merged).
   const counts = of(site.counts ?? [site.count]);
-  return counts.noisy ? { noisy: true, range: sizes.range ?? [site.size, site.size] } : sizes;
+  if (!counts.noisy) return sizes;
+  return {
+    noisy: true,
+    range: sizes.range ?? [site.size, site.size],
+    ...(counts.few ? { few: true as const } : {}),
+  };
 }
 
 /** A measure's value per repeat of a scenario, as the table of measures reads it. */
@@ -188,7 +215,8 @@ function coldsOf(scenario: SnapshotScenario, repeat: RepeatValue): number[] {
  * warm calls differed, as a test's are (`coldSpread`). Unlike a test's, first calls that agree
  * to the byte are steady only where the side's warm calls agreed too: two first calls of a
  * function whose calls vary can agree by chance (a jitter that depends on the call's turn).
- * Undefined for other kinds, where a side did not measure, where a side grows call after call
+ * Undefined for other kinds, where a side did not measure, where a side has no other first call
+ * and fewer than `FEWEST_VALUES` warm calls (too few to prove a change), where a side grows call after call
  * (a leak is judged on its ranges), and where no warm calls were noisy (the first call's
  * figures are then judged as they are).
  */
@@ -213,10 +241,12 @@ export function coldCallsOf(
       coldsOf(scenario, repeat),
       warm.length >= 2 ? rangeOf(warm) : undefined,
       false,
+      warm.length < FEWEST_VALUES,
     );
   });
   const [baseCold, headCold] = spreads;
-  if (!baseCold || !headCold) return undefined;
+  // A first call alone, widened by too few warm calls, proves nothing: the warm calls decide.
+  if (!baseCold || !headCold || baseCold.few || headCold.few) return undefined;
   const cold: ColdCalls = {};
   if (baseCold.noisy || headCold.noisy) cold.noisy = true;
   if (baseCold.range) cold.baseRange = baseCold.range;
@@ -257,9 +287,13 @@ export interface Variation {
   headRange?: [number, number];
   baseGrowth?: number;
   headGrowth?: number;
+  fewRepeats?: true;
 }
 
-/** Records each side's spread on `target`: ranges, growth per call, and whether it is noisy. */
+/**
+ * Records each side's spread on `target`: ranges, growth per call, whether it is noisy, and
+ * whether a noisy side's range is too short to prove a change alone (`fewRepeats`).
+ */
 export function recordSpreads(
   target: Variation,
   base: Spread | undefined,
@@ -270,6 +304,7 @@ export function recordSpreads(
   if (head?.range) target.headRange = head.range;
   if (base?.growth !== undefined) target.baseGrowth = base.growth;
   if (head?.growth !== undefined) target.headGrowth = head.growth;
+  if ((base?.noisy && base.few) || (head?.noisy && head.few)) target.fewRepeats = true;
 }
 
 /** The exact measures taken per repeat: a difference between repeats makes a scenario noisy. */
@@ -409,7 +444,8 @@ export function noiseRanges(value: {
 
 /**
  * Whether a noisy figure's difference may be its noise alone: base's and head's repeats overlap,
- * or lie apart by no more than they span together (see `liesBeyond`, `noiseRanges`). A steady
+ * or lie apart by no more than they span together (see `liesBeyond`, `noiseRanges`), or a noisy
+ * side's range spans too few values to tell (`fewRepeats`: a function's two warm calls). A steady
  * figure (or one lacking a side) never is, nor a function's whose first (cold) calls lie apart
  * (`coldCallsApart`), whatever its warm calls do.
  */
@@ -420,11 +456,14 @@ export function withinNoise(value: {
   baseRange?: [number, number];
   headRange?: [number, number];
   cold?: ColdCalls;
+  fewRepeats?: true;
 }): boolean {
   if (!value.noisy || value.base === null || value.head === null) return false;
   if (value.cold && value.head !== value.base) {
     if (coldCallsApart({ base: value.base, head: value.head, cold: value.cold })) return false;
   }
+  // Ranges of fewer than `FEWEST_VALUES` values lie apart by chance too often to prove anything.
+  if (value.fewRepeats) return true;
   const { base, head } = noiseRanges({ ...value, base: value.base, head: value.head });
   return !liesBeyond(base, head) && !liesBeyond(head, base);
 }

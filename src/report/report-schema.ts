@@ -34,6 +34,7 @@ const measure = z.strictObject({
   headRange: range.optional(),
   baseGrowth: growth.optional(),
   headGrowth: growth.optional(),
+  fewRepeats: z.literal(true).optional(),
   cold: z
     .strictObject({
       noisy: z.boolean().optional(),
@@ -89,6 +90,7 @@ const site = z.strictObject({
   headRange: range.optional(),
   baseGrowth: growth.optional(),
   headGrowth: growth.optional(),
+  fewRepeats: z.literal(true).optional(),
   tracebacks: z.array(traceback).max(10).optional(),
   tracebackSide: z.enum(['base', 'head']).optional(),
 });

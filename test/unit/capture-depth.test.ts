@@ -40,7 +40,11 @@ describe('noise: differences between repeats of the same code', () => {
     expect(spreadOf([100, 104, 100], 'script')).toEqual({ noisy: true, range: [100, 104] });
     // A function's cold first call may differ: that is warm-up, not noise.
     expect(spreadOf([900, 100, 100], 'function')).toEqual({ noisy: false });
-    expect(spreadOf([900, 100, 130], 'function')).toEqual({ noisy: true, range: [100, 130] });
+    expect(spreadOf([900, 100, 130], 'function')).toEqual({
+      noisy: true,
+      range: [100, 130],
+      few: true,
+    });
     expect(spreadOf([900, 100], 'function')).toEqual({ noisy: false });
   });
 

@@ -46,10 +46,11 @@ describe("a test's cold figure", () => {
   it('is steady when its cold calls agree, whatever its warm calls do', () => {
     expect(coldSpread([310_518, 1_665, 995], [310_518])).toEqual({ noisy: false });
     expect(spreadOf([310_518, 1_665, 995], 'test', [310_518])).toEqual({ noisy: false });
-    // A function's figure is still judged on its warm calls.
+    // A function's figure is still judged on its warm calls: two, too few to prove a change.
     expect(spreadOf([310_518, 1_665, 995], 'function')).toEqual({
       noisy: true,
       range: [995, 1_665],
+      few: true,
     });
   });
 
@@ -62,9 +63,15 @@ describe("a test's cold figure", () => {
 
   it('without another cold call, is noisy only where the warm calls differ', () => {
     expect(coldSpread([5_000, 200, 200])).toEqual({ noisy: false });
-    expect(coldSpread([5_000, 200, 260])).toEqual({ noisy: true, range: [4_940, 5_060] });
+    // One cold call widened by two warm calls: too few values to prove a change alone.
+    expect(coldSpread([5_000, 200, 260])).toEqual({
+      noisy: true,
+      range: [4_940, 5_060],
+      few: true,
+    });
+    expect(coldSpread([5_000, 200, 260, 230])).toEqual({ noisy: true, range: [4_940, 5_060] });
     // Never below 0 for a figure that never was.
-    expect(coldSpread([20, 0, 900])).toEqual({ noisy: true, range: [0, 920] });
+    expect(coldSpread([20, 0, 900])).toEqual({ noisy: true, range: [0, 920], few: true });
   });
 
   it("at a site of a steady leak, is what one warm call kept: the leak's steps are no noise", () => {
@@ -76,8 +83,16 @@ describe("a test's cold figure", () => {
       sizes: [18_400, 12_000, 13_000],
       counts: [130, 120, 121],
     };
-    expect(siteSpread(leaking, 'test', true)).toEqual({ noisy: true, range: [12_000, 13_000] });
-    expect(siteSpread(leaking, 'test')).toEqual({ noisy: true, range: [17_400, 19_400] });
+    expect(siteSpread(leaking, 'test', true)).toEqual({
+      noisy: true,
+      range: [12_000, 13_000],
+      few: true,
+    });
+    expect(siteSpread(leaking, 'test')).toEqual({
+      noisy: true,
+      range: [17_400, 19_400],
+      few: true,
+    });
   });
 
   it('is a leak when the calls grow, as a function is', () => {

@@ -85,10 +85,10 @@ describe('a cache a function fills on its first call only', () => {
     );
   });
 
-  it('fails it with one first call a side: its range is widened by what the warm calls vary', () => {
+  it('fails it with one first call a side: its range is widened by what three warm calls vary', () => {
     const { peak, result } = peakBudget(
-      benchFunction([350_114, 203_769, 204_004]),
-      benchFunction([408_162, 202_158, 206_560]),
+      benchFunction([350_114, 203_769, 204_004, 203_900]),
+      benchFunction([408_162, 202_158, 206_560, 204_000]),
     );
     expect(peak.cold).toEqual({
       noisy: true,
@@ -96,6 +96,17 @@ describe('a cache a function fills on its first call only', () => {
       headRange: [403_760, 412_564],
     });
     expect(result.status).toBe('fail');
+  });
+
+  it('warns with one first call a side and two warm calls: too few to tell noise, more repeats tell', () => {
+    const { peak, result } = peakBudget(
+      benchFunction([350_114, 203_769, 204_004]),
+      benchFunction([408_162, 202_158, 206_560]),
+    );
+    expect(peak.cold).toBeUndefined();
+    expect(peak.fewRepeats).toBe(true);
+    expect(result).toMatchObject({ status: 'warn', noisy: true });
+    expect(result.reason).toContain('`repeats: 4` or more tell');
   });
 
   it('a first call within the limit passes it', () => {
@@ -156,11 +167,21 @@ describe("a function's warm calls", () => {
   it('still fail a budget they are over for real, the first call within it', () => {
     // Each warm call allocates 50 KB more on head; the first call is dominated by a cache fill.
     const { result } = peakBudget(
-      benchFunction([1_000_000, 100_000, 100_400], 1_000_000),
-      benchFunction([1_050_000, 150_000, 150_300], 1_050_000),
+      benchFunction([1_000_000, 100_000, 100_400, 100_200], 1_000_000),
+      benchFunction([1_050_000, 150_000, 150_300, 150_100], 1_050_000),
     );
     expect(result.status).toBe('fail');
     expect(result.reason).toContain("base's and head's repeats");
+  });
+
+  it('only warn when two a side lie apart: that can be chance, and more repeats tell', () => {
+    const { peak, result } = peakBudget(
+      benchFunction([1_000_000, 100_000, 100_400], 1_000_000),
+      benchFunction([1_050_000, 150_000, 150_300], 1_050_000),
+    );
+    expect(peak.fewRepeats).toBe(true);
+    expect(result).toMatchObject({ status: 'warn', noisy: true });
+    expect(result.reason).toContain('`repeats: 4` or more tell');
   });
 });
 

@@ -77,7 +77,11 @@ describe('growth or noise: how a side’s repeats differ', () => {
 
   it('leaves the cold first call out when it is above the second, and then needs three warm calls', () => {
     // Three repeats: two warm calls cannot show growth on their own.
-    expect(spreadOf([900, 100, 200], 'function')).toEqual({ noisy: true, range: [100, 200] });
+    expect(spreadOf([900, 100, 200], 'function')).toEqual({
+      noisy: true,
+      range: [100, 200],
+      few: true,
+    });
     expect(spreadOf([900, 100, 200, 300], 'function')).toEqual({
       noisy: false,
       range: [100, 900],
@@ -106,7 +110,11 @@ describe('growth or noise: how a side’s repeats differ', () => {
       growth: 100,
     });
     const jittering = { ...growing, counts: [1, 3, 2] };
-    expect(siteSpread(jittering, 'function')).toEqual({ noisy: true, range: [100, 300] });
+    expect(siteSpread(jittering, 'function')).toEqual({
+      noisy: true,
+      range: [100, 300],
+      few: true,
+    });
   });
 
   it('does not call a growing scenario deterministic, nor noisy', () => {
