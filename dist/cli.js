@@ -210,8 +210,8 @@ function cacheFolderOf(argv) {
 }
 async function exitCodeOf(report, failOn) {
   const [{ failsRun }, { explainVerdict }] = await Promise.all([
-    import("./chunks/evaluate-UYFQEAZT.js"),
-    import("./chunks/verdict-XB2GUB2K.js")
+    import("./chunks/evaluate-LCH47XZB.js"),
+    import("./chunks/verdict-A2AR554C.js")
   ]);
   if (!failsRun(report.verdict, failOn)) return ExitCode.Ok;
   const { decided, causes } = explainVerdict(report);
@@ -226,7 +226,7 @@ async function exitCodeOf(report, failOn) {
 async function main(argv, early) {
   let privateDir;
   try {
-    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-SND2MVJK.js");
+    const { CLI_HELP, CLI_USAGE, parseCliArgs } = await import("./chunks/cli-args-VAOFQTCY.js");
     const command = parseCliArgs(argv);
     if (command.kind === "help") {
       process.stdout.write(CLI_HELP);
@@ -246,9 +246,9 @@ Run "allocdiff --help" for the options.
     const { settings, stdout } = command;
     privateDir = command.privateDir;
     const [{ runAllocdiff }, { OUTPUTS }, { renderTerminal }] = await Promise.all([
-      import("./chunks/pipeline-VVOJCGXX.js"),
-      import("./chunks/outputs-DRMZ6PJG.js"),
-      import("./chunks/terminal-6PSE2YZU.js")
+      import("./chunks/pipeline-WNTDNMLG.js"),
+      import("./chunks/outputs-QOWIKV4J.js"),
+      import("./chunks/terminal-CFA42E4G.js")
     ]);
     const { report, outputs } = await runAllocdiff(settings, log, early ? { early } : {});
     if (interrupted && !report.interrupted) return interruptedExit(privateDir);

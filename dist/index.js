@@ -4,7 +4,7 @@ import {
   readActionMode,
   readActionSettings,
   readEventPlan
-} from "./chunks/chunk-L2TFME4T.js";
+} from "./chunks/chunk-I7MFLG6D.js";
 import "./chunks/chunk-L5JBWC3J.js";
 import {
   info,
@@ -30,7 +30,7 @@ async function run() {
   try {
     const mode = readActionMode();
     if (mode === "report" || mode === "merge") {
-      const { postMeasuredReport } = await import("./chunks/action-modes-QAJKEEU5.js");
+      const { postMeasuredReport } = await import("./chunks/action-modes-6BOLUUEY.js");
       return await postMeasuredReport(mode);
     }
     const plan = readEventPlan();
@@ -39,7 +39,7 @@ async function run() {
       return;
     }
     const { settings, publishing } = await readActionSettings(plan);
-    const { measureAndPublish } = await import("./chunks/action-modes-QAJKEEU5.js");
+    const { measureAndPublish } = await import("./chunks/action-modes-6BOLUUEY.js");
     await measureAndPublish(mode, settings, publishing);
   } catch (error) {
     setFailed(errorMessage(error));
