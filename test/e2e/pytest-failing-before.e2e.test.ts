@@ -129,7 +129,7 @@ describe('pytest mode with a test failing on base too', () => {
       expect(ran.report.scenarios.map((s) => s.name)).not.toContain('-m pytest');
       expect(ran.log).toContain('no measuring in depth: the head benchmark failed as a whole');
       expect(ran.log).toContain(
-        "not measured: pytest's tests: pytest ended before it configured (no test ran)",
+        "not measured: pytest's tests of -m pytest: pytest ended before it configured (no test ran)",
       );
       expect(ran.log).toContain("ModuleNotFoundError: No module named 'allocdiff_no_such_module'");
     },
