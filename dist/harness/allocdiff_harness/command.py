@@ -1147,8 +1147,8 @@ def _serve_copy(go, found, call):
             reference, seconds = asked.split()
             import marshal
 
-            FurtherCalls().__enter__()  # a copy of its own, which ends after these calls
-            result = _hooked_calls(call, int(reference), float(seconds))
+            with FurtherCalls():
+                result = _hooked_calls(call, int(reference), float(seconds))
             _write_all(found, marshal.dumps(result))
         status = 0
     finally:
